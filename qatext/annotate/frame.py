@@ -1,0 +1,85 @@
+"""In-memory annotation of a schema DataFrame (the building block of ``qatext annotate``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+import pandas as pd
+
+ENTITY_COLUMNS = ["record_id", "field", "start", "end", "text", "label", "concept_id", "concept_name", "assertion"]
+TAG_COLUMNS = ["record_id", "specialty", "specialty_score", "intent", "intent_score"]
+ERROR_COLUMNS = ["record_id", "stage", "reason"]
+DEFAULT_FIELDS = ("question", "answer")
+
+
+@dataclass
+class Annotations:
+    """What annotation produced: one row per entity, one per tagged record, one per failure."""
+
+    entities: pd.DataFrame
+    tags: pd.DataFrame
+    errors: pd.DataFrame
+
+
+def annotate_frame(df: pd.DataFrame, *, nlp=None, fields: Iterable[str] = DEFAULT_FIELDS, tag_field: str = "question",
+                   batch_size: int = 256, n_process: int = 1) -> Annotations:
+    """Run the qatext pipeline over ``fields`` of every record.
+
+    Tags (specialty, intent) come from ``tag_field``'s doc when the pipeline has the
+    ``qatext_topics`` component. A record whose text breaks the pipeline lands in
+    ``errors`` with the reason; the other records are unaffected.
+    """
+    from qatext.ner.pipeline import load
+
+    nlp = nlp or load()
+    fields = tuple(fields)
+    missing = [f for f in (*fields, "record_id") if f not in df.columns]
+    if missing:
+        raise KeyError(f"annotate_frame: the DataFrame has no column(s) {missing}")
+    entity_rows: list[tuple] = []
+    tag_rows: list[tuple] = []
+    error_rows: list[tuple] = []
+    items = list(_texts(df, fields))
+    for (record_id, field), doc, error in _pipe_safely(nlp, items, batch_size=batch_size, n_process=n_process):
+        if error is not None:
+            error_rows.append((record_id, f"annotate:{field}", error))
+            continue
+        for ent in doc.ents:
+            entity_rows.append((record_id, field, ent.start_char, ent.end_char, ent.text, ent.label_,
+                                ent._.concept_id, ent._.concept_name, ent._.assertion))
+        if field == tag_field and doc.has_extension("specialties") and doc._.specialties:
+            (specialty, specialty_score), *_ = doc._.specialties
+            intent, intent_score = doc._.intents[0] if doc._.intents else (None, None)
+            tag_rows.append((record_id, specialty, specialty_score, intent, intent_score))
+    return Annotations(
+        entities=pd.DataFrame(entity_rows, columns=ENTITY_COLUMNS),
+        tags=pd.DataFrame(tag_rows, columns=TAG_COLUMNS),
+        errors=pd.DataFrame(error_rows, columns=ERROR_COLUMNS),
+    )
+
+
+def _texts(df: pd.DataFrame, fields: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, str]]]:
+    for row in df[["record_id", *fields]].itertuples(index=False):
+        record_id = row[0]
+        for field, value in zip(fields, row[1:]):
+            if isinstance(value, str) and value.strip():
+                yield value, (record_id, field)
+
+
+def _pipe_safely(nlp, items: list, *, batch_size: int, n_process: int):
+    """nlp.pipe over (text, context) pairs; on a failing batch, retry its docs one by one."""
+    for start in range(0, len(items), batch_size * max(n_process, 1) * 8):
+        chunk = items[start:start + batch_size * max(n_process, 1) * 8]
+        try:
+            done = list(nlp.pipe(chunk, as_tuples=True, batch_size=batch_size, n_process=n_process))
+        except Exception:  # noqa: BLE001 - isolate the record that broke the batch
+            done = None
+        if done is not None:
+            for doc, context in done:
+                yield context, doc, None
+        else:
+            for text, context in chunk:
+                try:
+                    yield context, nlp(text), None
+                except Exception as error:  # noqa: BLE001
+                    yield context, None, f"{type(error).__name__}: {error}"

@@ -1,0 +1,31 @@
+"""spaCy factories of qatext's components, declared under the ``spacy_factories`` entry point.
+
+Because of the entry point, ``spacy.load()`` of a saved qatext pipeline finds these
+factories without the user importing qatext first.
+"""
+
+from spacy.language import Language
+
+from qatext.ner.abbreviations import AbbreviationDefinitions
+from qatext.ner.context import ConTextAssertion
+from qatext.ner.recognizer import MedicalEntityRecognizer
+
+
+@Language.factory("qatext_abbreviations")
+def make_abbreviations(nlp: Language, name: str) -> AbbreviationDefinitions:
+    return AbbreviationDefinitions(nlp, name)
+
+
+@Language.factory(
+    "qatext_ner",
+    default_config={"include_severity": "first_person", "compose_locations": True, "overwrite_ents": True},
+)
+def make_ner(nlp: Language, name: str, include_severity: str, compose_locations: bool,
+             overwrite_ents: bool) -> MedicalEntityRecognizer:
+    return MedicalEntityRecognizer(nlp, name, include_severity=include_severity,
+                                   compose_locations=compose_locations, overwrite_ents=overwrite_ents)
+
+
+@Language.factory("qatext_context", default_config={"max_scope": 10})
+def make_context(nlp: Language, name: str, max_scope: int) -> ConTextAssertion:
+    return ConTextAssertion(nlp, name, max_scope=max_scope)

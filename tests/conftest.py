@@ -1,0 +1,29 @@
+"""Shared fixtures. Tests that read ../shared skip outside CI when it is absent, and fail in CI."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("QATEXT_SHARED", REPO.parent / "shared"))
+SEED_PAGE = SHARED / "seed" / "000_94f54939bb6a5515.txt"
+CORPORA = SHARED / "corpora"
+SAMPLE = REPO / "data" / "sample"
+GOLD = REPO / "data" / "gold"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """Path to ../shared. In CI it must exist; elsewhere its absence skips the test."""
+    if SHARED.is_dir():
+        return SHARED
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true but the shared folder is missing at {SHARED}")
+    pytest.skip(f"needs the shared corpora at {SHARED} (always present in CI)")
+
+
+@pytest.fixture(scope="session")
+def seed_text(shared: Path) -> str:
+    return SEED_PAGE.read_text(encoding="utf-8")
