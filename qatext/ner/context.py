@@ -59,7 +59,9 @@ class ConTextAssertion:
         ents = doc.ents
         if not ents:
             return doc
-        triggers = self._triggers(doc)
+        inside_entities = {i for ent in ents for i in range(ent.start, ent.end)}
+        # A trigger word that belongs to an entity ("no appetite", "not sleeping") modifies nothing.
+        triggers = [t for t in self._triggers(doc) if not any(i in inside_entities for i in range(t[0], t[1]))]
         if not any(rule.category in MODIFIERS for _s, _e, rule in triggers):
             return doc
         sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
@@ -94,8 +96,6 @@ class ConTextAssertion:
         for t_start, t_end, rule in triggers:
             if rule.category not in MODIFIERS or t_start < sent_start or t_end > sent_end:
                 continue
-            if t_start >= start and t_end <= end:
-                continue  # a trigger word inside the entity ("no appetite") is part of the entity
             if rule.direction in ("forward", "both") and t_end <= start and start - t_end <= self.max_scope:
                 if not any(t_end <= term < start for term in terminators):
                     found.append((rule.category, rule.phrase))
