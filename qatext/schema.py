@@ -80,10 +80,20 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     for name in LIST_COLUMNS:
         frame[name] = frame[name].map(_as_list)
     frame["extra"] = frame["extra"].map(_as_dict)
+    # Text columns stay ``object`` with None for missing, whatever pandas would infer from the
+    # content (pandas 3 infers its ``str`` dtype and turns None into NaN).
+    for name in COLUMNS:
+        if name not in LIST_COLUMNS and name not in DATE_COLUMNS and name != "extra":
+            values = frame[name].astype(object)
+            frame[name] = pd.Series([None if _missing(v) else v for v in values], index=frame.index, dtype=object)
     for name in DATE_COLUMNS:
         parsed = pd.to_datetime(frame[name], errors="coerce")
         frame[name] = pd.Series([d.date() if not pd.isna(d) else None for d in parsed], index=frame.index, dtype=object)
     return frame[COLUMNS].reset_index(drop=True)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or value is pd.NA
 
 
 def _as_list(value: Any) -> list:
