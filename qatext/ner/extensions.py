@@ -14,8 +14,9 @@ def _concept_name(span: Span) -> str | None:
     if not span.kb_id_:
         return None
     from qatext.ner.lexicon import get_lexicon
+    from qatext.ner.span_rules import RULE_CONCEPT_NAMES
 
-    return get_lexicon().names.get(span.kb_id_)
+    return get_lexicon().names.get(span.kb_id_) or RULE_CONCEPT_NAMES.get(span.kb_id_)
 
 
 def register() -> None:

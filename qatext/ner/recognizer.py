@@ -46,6 +46,8 @@ class MedicalEntityRecognizer:
         spans = span_rules.extend_anatomy_sides(doc, spans)
         if self.compose_locations:
             spans = span_rules.compose_symptoms(doc, spans)
+            spans = span_rules.add_body_predicates(doc, spans, lookup=self.lexicon.terms.get)
+            spans = span_rules.add_test_heads(doc, spans)
             spans = span_rules.compose_tests(doc, spans)
         spans = span_rules.add_clinical_modifiers(doc, spans)
         if any(h in WEIGHT_UNIT_HASHES for h in norms):

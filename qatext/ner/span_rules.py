@@ -25,6 +25,7 @@ CLINICAL_MODIFIERS = frozenset(
     "uncomplicated complicated infectious idiopathic benign malignant metastatic advanced congenital hereditary "
     "inherited familial juvenile gestational postpartum postoperative primary secondary transient intermittent "
     "paroxysmal diffuse focal generalized localized refractory resistant severe moderate mild subclinical "
+    "painless drenching brief witnessed colicky petechial non-blanching pleuritic productive premature "
     "early-onset late-onset new-onset drug-induced exudative purulent viral bacterial fungal allergic atopic "
     "lumbar cervical thoracic renal hepatic pulmonary cardiac gastric colonic rectal pancreatic ovarian uterine "
     "cerebral spinal retinal corneal cutaneous oral nasal vaginal prostatic biliary adrenal pelvic abdominal "
@@ -36,8 +37,25 @@ DRUG_MODIFIERS = frozenset(
     "children's pediatric low-dose high-dose extended-release immediate-release otc".split()
 )
 TEST_MODIFIERS = frozenset(
-    "fasting non-contrast contrast contrast-enhanced repeat follow-up baseline routine annual dilated rapid home "
-    "complete full urgent serial serum plasma urine blood".split()
+    "fasting non-contrast contrast contrast-enhanced follow-up baseline dilated rapid home diagnostic screening "
+    "clinical excisional core transcutaneous serial serum plasma urine blood morning".split()
+)
+# Words that turn what precedes them into a test: "strep test", "vitamin D level", "HIV screening".
+TEST_HEADS = frozenset(
+    "test tests testing screening screen level levels smear serology culture challenge titer titre antibodies "
+    "antibody antigen swab scan count panel".split()
+)
+# Predicates patients use for a body part: "my throat felt tight", "ear is clogged", "my knee hurts".
+SYMPTOM_PREDICATES = frozenset(
+    "tight clogged cracked swollen puffy numb sore stiff itchy red dry blocked bulgy bulging droopy drooping "
+    "tingly weak heavy burning hot painful tender bruised blurry blurred watery bleeding hurts hurt hurting "
+    "aches aching itches itching burns throbs throbbing swells swelling tingles tingling pops popping clicks "
+    "clicking cracks cracking locks locking gives twitches twitching shakes shaking tugging pulling rubbing "
+    "scratching".split()
+)
+# A substance followed by one of these is a disorder: "alcohol withdrawal", "penicillin allergy".
+SUBSTANCE_DISORDERS = frozenset(
+    "withdrawal dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
 )
 LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between".split())
 LOCATION_FILLERS = frozenset("my his her their our your the both side part area region of and".split())
@@ -53,8 +71,9 @@ LINKING_WORDS = frozenset(
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
 ANATOMY_CONTEXT = frozenset("my his her their our your the both left right upper lower a".split())
 DRUG_FORMS = frozenset(
-    "cream ointment inhaler inhalers tablet tablets pill pills drops spray gel patch patches injection injections "
-    "shot shots capsule capsules syrup lotion suppository suppositories solution nasal".split()
+    "cream ointment inhaler inhalers tablet tablets pill pills drops spray sprays gel patch patches injection "
+    "injections shot shots capsule capsules syrup lotion suppository suppositories solution pen pens mouthwash "
+    "lozenges gummies iud".split()
 )
 
 
@@ -116,6 +135,9 @@ def _joins(doc: Doc, left, right) -> bool:
     if labels == ("ANATOMY", "SYMPTOM"):
         # "knee pain"; "my ankles are swollen", "hands keep shaking"
         return not gap or (len(gap) <= 3 and all(word in LINKING_WORDS for word in gap))
+    if labels == ("DRUG", "DRUG"):
+        # "steroid ointment"
+        return not gap
     if labels == ("SYMPTOM", "SYMPTOM"):
         # "itchy red rash"
         return not gap and l_end - l_start == 1
@@ -123,6 +145,57 @@ def _joins(doc: Doc, left, right) -> bool:
         # "blood clots in my leg", "infection in her ear"
         return _is_location_gap(gap)
     return False
+
+
+BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
+SUBSTANCE_DISORDER = "QATEXT:disease/substance-related-disorder"
+TEST_OF = "QATEXT:test/measurement-of"
+# Names of the concepts these rules create when no lexicon concept fits.
+RULE_CONCEPT_NAMES = {
+    BODY_COMPLAINT: "Complaint about a body part",
+    SUBSTANCE_DISORDER: "Substance-related disorder (allergy, withdrawal, toxicity...)",
+    TEST_OF: "Test or measurement of a named substance, organism or organ",
+    "HP:0004324": "Increased body weight",
+    "HP:0001824": "Weight loss",
+}
+
+
+def add_body_predicates(doc: Doc, spans: Spans, *, lookup=lambda word: None) -> Spans:
+    """"throat felt tight", "my knee hurts", "ear tugging": a body part with what is wrong with it.
+
+    ``lookup(word)`` gives the predicate's own concept when the lexicon knows it ("swollen").
+    """
+    out: Spans = []
+    starts = {s for s, *_ in spans}
+    for start, end, label, concept in spans:
+        if label == "ANATOMY":
+            i = end
+            while i < len(doc) and i - end < 3 and doc[i].lower_ in LINKING_WORDS and i not in starts:
+                i += 1
+            if i < len(doc) and i not in starts and doc[i].lower_ in SYMPTOM_PREDICATES and "\n" not in doc[end:i + 1].text:
+                end = i + 1
+                if end < len(doc) and doc[end].lower_ == "up" and end not in starts:  # "swells up"
+                    end += 1
+                known = lookup(doc[i].lower_)
+                out.append((start, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT))
+                continue
+        out.append((start, end, label, concept))
+    return out
+
+
+def add_test_heads(doc: Doc, spans: Spans) -> Spans:
+    """"strep test", "vitamin D levels", "TB screening": the thing tested plus the test word."""
+    out: Spans = []
+    starts = {s for s, *_ in spans}
+    for start, end, label, concept in spans:
+        if label in ("DISEASE", "DRUG", "ANATOMY", "SYMPTOM") and end < len(doc) and end not in starts \
+                and doc[end].lower_ in TEST_HEADS:
+            out.append((start, end + 1, "TEST", TEST_OF))
+        elif label == "DRUG" and end < len(doc) and end not in starts and doc[end].lower_ in SUBSTANCE_DISORDERS:
+            out.append((start, end + 1, "DISEASE", SUBSTANCE_DISORDER))
+        else:
+            out.append((start, end, label, concept))
+    return out
 
 
 def compose_tests(doc: Doc, spans: Spans) -> Spans:
@@ -144,6 +217,8 @@ def add_clinical_modifiers(doc: Doc, spans: Spans) -> Spans:
             start = _extend_left(doc, start, CLINICAL_MODIFIERS)
             if start >= 2 and doc[start - 2].lower_ in STAGE_WORDS and _is_stage(doc[start - 1].text):
                 start -= 2
+            if end + 1 < len(doc) and doc[end].lower_ in STAGE_WORDS and _is_stage(doc[end + 1].text):
+                end += 2  # "CKD stage 3b", "diabetes type 2"
         elif label == "DRUG":
             start = _extend_left(doc, start, DRUG_MODIFIERS)
         elif label == "TEST":
@@ -153,7 +228,7 @@ def add_clinical_modifiers(doc: Doc, spans: Spans) -> Spans:
 
 
 def _is_stage(text: str) -> bool:
-    return text.isdigit() or text.upper() in ("I", "II", "III", "IV", "1A", "1B", "2A", "2B", "3A", "3B", "3C")
+    return text.isdigit() or text.upper() in ("I", "II", "III", "IV", "1A", "1B", "2A", "2B", "3A", "3B", "3C", "4A", "4B")
 
 
 def _without_overlaps(spans: Spans) -> Spans:
@@ -169,7 +244,7 @@ def _without_overlaps(spans: Spans) -> Spans:
 WEIGHT_UNITS = frozenset("pounds pound lbs lb kg kgs kilos kilo stone".split())
 GAIN_WORDS = frozenset("gained gain gaining put putting up".split())
 LOSS_WORDS = frozenset("lost lose losing dropped drop down".split())
-WEIGHT_GAIN, WEIGHT_LOSS = ("HP:0004324", "HP:0001824")  # Increased body weight; Weight loss
+WEIGHT_GAIN, WEIGHT_LOSS = ("HP:0004324", "HP:0001824")
 
 
 def add_weight_changes(doc: Doc, spans: Spans) -> Spans:
