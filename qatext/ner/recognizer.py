@@ -15,6 +15,12 @@ SOURCE_PRIORITY = {"curated": 0, "abbreviation": 1, "mesh": 2, "hpo": 3, "drugs"
 SEVERITY_MODES = ("first_person", "always", "never")
 WEIGHT_UNIT_HASHES = frozenset(hash_string(w) for w in span_rules.WEIGHT_UNITS)
 FIRST_PERSON = frozenset(hash_string(w) for w in ("i", "me", "my", "myself", "im", "i'm", "mine"))
+# Words of clinical and scientific reporting; without first-person words they mark a text
+# that is not someone telling of their own experience.
+REPORTING = frozenset(hash_string(w) for w in (
+    "patient", "study", "we", "case", "subject", "participant", "significantly", "incidence", "randomized",
+    "trial", "cohort", "associated", "prevalence", "compared", "versus", "administered", "induced", "group",
+))
 
 
 class MedicalEntityRecognizer:
@@ -52,9 +58,7 @@ class MedicalEntityRecognizer:
         spans = span_rules.add_clinical_modifiers(doc, spans)
         if any(h in WEIGHT_UNIT_HASHES for h in norms):
             spans = span_rules.add_weight_changes(doc, spans)
-        if self.include_severity == "always" or (
-            self.include_severity == "first_person" and not FIRST_PERSON.isdisjoint(norms)
-        ):
+        if self.include_severity == "always" or (self.include_severity == "first_person" and _is_lay(norms)):
             spans = span_rules.add_severity(doc, spans)
         spans = span_rules.add_drug_forms(doc, spans)
         ents = [Span(doc, start, end, label=label, kb_id=concept) for start, end, label, concept in spans]
@@ -121,6 +125,11 @@ class MedicalEntityRecognizer:
 def _merge_keeping(existing: Iterable[Span], new: list[Span]) -> list[Span]:
     taken = {i for ent in existing for i in range(ent.start, ent.end)}
     return sorted([*existing, *(e for e in new if not any(i in taken for i in range(e.start, e.end)))], key=lambda e: e.start)
+
+
+def _is_lay(norms: list[int]) -> bool:
+    present = set(norms)
+    return not present.isdisjoint(FIRST_PERSON) or present.isdisjoint(REPORTING)
 
 
 class _LengthIndex:

@@ -15,8 +15,11 @@ SEVERITY = frozenset(
     "severe extreme mild bad terrible horrible awful constant intense slight sharp dull chronic persistent "
     "excessive massive huge major minor frequent sudden serious significant heavy increased decreased "
     "worsening recurrent occasional continuous crazy horrendous unbearable debilitating profound "
-    "really very so extremely super incredibly insanely".split()
+    "really very so extremely super incredibly insanely totally deep dark fairly profuse ongoing continual "
+    "unbearable intolerable uncontrollable slight".split()
 )
+# "a bit of nausea", "a lot of gas": amount phrases patients put before a symptom.
+AMOUNT_PHRASES = (("a", "little", "bit", "of"), ("a", "bit", "of"), ("a", "lot", "of"), ("lots", "of"), ("a", "little"))
 SIDE_WORDS = frozenset("left right upper lower inner outer front middle bottom top lateral medial".split())
 # Clinical qualifiers that are part of a diagnosis or finding's name in clinical and scientific prose
 # ("acute gout attack", "lumbar disc herniation", "nocturnal hypoglycemia").
@@ -269,8 +272,17 @@ def _is_location_gap(gap: list[str]) -> bool:
 
 
 def add_severity(doc: Doc, spans: Spans) -> Spans:
-    return [(_extend_left(doc, s, SEVERITY), e, label, c) if label == "SYMPTOM" else (s, e, label, c)
-            for s, e, label, c in spans]
+    out = []
+    for start, end, label, concept in spans:
+        if label in ("SYMPTOM", "DISEASE"):
+            start = _extend_left(doc, start, SEVERITY)
+            for phrase in AMOUNT_PHRASES:
+                n = len(phrase)
+                if start >= n and tuple(t.lower_ for t in doc[start - n:start]) == phrase:
+                    start -= n
+                    break
+        out.append((start, end, label, concept))
+    return _without_overlaps(out)
 
 
 def add_drug_forms(doc: Doc, spans: Spans) -> Spans:
