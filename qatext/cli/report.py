@@ -1,0 +1,21 @@
+"""``qatext report``: run the analyses and notebooks and write an HTML report."""
+from pathlib import Path
+
+import typer
+
+from qatext.cli._app import app
+
+
+@app.command()
+def report(
+    corpus: Path = typer.Option(Path("data/sample"), "--corpus", help="Corpus file or folder qatext.read_corpus can read."),
+    out: Path = typer.Option(Path("reports"), "--out", help="Reports folder; the report goes in OUT/<corpus name>/."),
+    show_names: bool = typer.Option(False, "--show-names", help="Show real doctor names in per-doctor tables and figures (default: pseudonyms)."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
+) -> None:
+    """Annotate CORPUS (cached), run the four analysis notebooks and write OUT/<corpus>/index.html."""
+    from qatext.report.run import build_report
+
+    if not corpus.exists():
+        raise typer.BadParameter(f"{corpus}: no such file or folder", param_hint="--corpus")
+    build_report(corpus, out, show_names=show_names, progress=progress, log=typer.echo)

@@ -1,0 +1,116 @@
+"""The four notebooks run headless under papermill (via ``build_report``) and write every figure.
+
+One module-scoped run on the sample corpus, then a second run that must reuse the annotation
+cache and reproduce every table byte for byte.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from defusedxml import ElementTree
+
+from tests.conftest import SAMPLE
+
+pytestmark = pytest.mark.slow
+
+EXPECTED_FIGURES = {
+    "01-corpus-overview": ["field_completeness", "records_per_source", "text_lengths", "questions_per_month",
+                           "entity_mentions", "top_symptoms"],
+    "02-symptom-cooccurrence": ["npmi_heatmap", "significant_pairs", "cooccurrence_network", "pairs_by_specialty"],
+    "03-specialties": ["specialty_distribution", "specialty_confusion", "distinctive_terms", "distinctive_concepts",
+                       "entity_type_mix"],
+    "04-reply-patterns": ["reply_length", "reply_latency", "reply_acts", "reply_acts_by_specialty",
+                          "readability_by_specialty", "referrals_and_tests", "coverage_by_specialty",
+                          "reply_acts_by_doctor"],
+}
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    from qatext.report import build_report
+
+    if not SAMPLE.is_dir():
+        pytest.fail(f"the sample corpus is missing at {SAMPLE}")
+    out = tmp_path_factory.mktemp("reports")
+    index = build_report(SAMPLE, out, progress=False, log=lambda *_: None)
+    tables = {p.name: p.read_bytes() for p in (index.parent / "tables").glob("*.csv")}
+    return index, tables
+
+
+def test_index_is_written_where_promised(report):
+    index, _ = report
+    assert index == index.parent.parent / "sample" / "index.html" and index.exists()
+
+
+@pytest.mark.parametrize("notebook", sorted(EXPECTED_FIGURES))
+def test_each_notebook_writes_its_figures_as_png_and_svg(report, notebook):
+    index, _ = report
+    figures = index.parent / "figures"
+    manifest = json.loads((figures / f"{notebook}.json").read_text())
+    listed = [e["name"] for e in manifest["entries"] if e["kind"] == "figure"]
+    assert listed == EXPECTED_FIGURES[notebook]
+    for name in EXPECTED_FIGURES[notebook]:
+        png, svg = figures / f"{name}.png", figures / f"{name}.svg"
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", png
+        assert png.stat().st_size > 1024, png
+        assert ElementTree.parse(svg).getroot().tag == "{http://www.w3.org/2000/svg}svg", svg
+    assert all(e["caption"].strip() for e in manifest["entries"])
+    assert (index.parent / "notebooks" / f"{notebook}.ipynb").exists()
+
+
+def test_index_shows_every_figure_summary_versions_and_parameters(report):
+    index, _ = report
+    page = index.read_text()
+    for names in EXPECTED_FIGURES.values():
+        for name in names:
+            assert f'src="figures/{name}.png"' in page
+    assert "Corpus summary" in page and "records" in page
+    assert "Human Phenotype Ontology" in page and "show_names" in page
+
+
+def test_full_report_renders_in_headless_chromium(report, tmp_path):
+    from tests.test_report_browser import chromium_path, images_loaded, run_chromium
+
+    chromium = chromium_path()
+    index, _ = report
+    loaded, total = images_loaded(chromium, tmp_path, index)
+    assert loaded == total == sum(len(v) for v in EXPECTED_FIGURES.values())
+    shot = tmp_path / "report.png"
+    run_chromium(chromium, tmp_path, f"--screenshot={shot}", "--window-size=1280,2000", index.as_uri())
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_per_doctor_outputs_use_pseudonyms_by_default(report):
+    from qatext.corpus import read_corpus
+
+    index, tables = report
+    names = set(read_corpus(SAMPLE)["doctor_name"].dropna())
+    by_doctor = tables["replies_by_doctor.csv"].decode()
+    assert "doctor_01" in by_doctor
+    assert not any(name in by_doctor for name in names)
+
+
+def test_second_run_reuses_the_cache_and_reproduces_every_table(report):
+    from qatext.report import build_report
+
+    index, tables = report
+    again = build_report(SAMPLE, index.parent.parent, progress=False, log=lambda *_: None)
+    manifest = json.loads((again.parent / "data" / "manifest.json").read_text())
+    assert manifest["annotated_now"] == 0 and manifest["from_cache"] == manifest["records"] > 0
+    rerun = {p.name: p.read_bytes() for p in (again.parent / "tables").glob("*.csv")}
+    assert rerun.keys() == tables.keys() and len(tables) >= 8
+    for name in tables:
+        assert rerun[name] == tables[name], f"{name} differs between two runs"
+
+
+def test_notebooks_in_git_have_no_outputs_and_a_parameters_cell():
+    import nbformat
+
+    for name in EXPECTED_FIGURES:
+        book = nbformat.read(Path(__file__).resolve().parents[1] / "notebooks" / f"{name}.ipynb", as_version=4)
+        code = [c for c in book.cells if c.cell_type == "code"]
+        assert all(not c.outputs and c.execution_count is None for c in code), name
+        assert sum("parameters" in c.metadata.get("tags", []) for c in code) == 1, name
+        assert not any("sys.path" in c.source for c in code), name

@@ -1,0 +1,89 @@
+"""qatext.plots: every function returns a labelled Figure; saving is reproducible byte for byte."""
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+from defusedxml import ElementTree
+from matplotlib.figure import Figure
+
+from qatext import plots
+
+
+def axes_with_data(fig):
+    return [ax for ax in fig.axes if ax.has_data()]
+
+
+def test_bar_chart_labels_axes_and_orders_by_value():
+    data = pd.DataFrame({"symptom": ["cough", "fever", "rash"], "records": [5, 9, 2]})
+    fig = plots.bar_chart(data, x="records", y="symptom", title="Top", xlabel="records")
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == "records" and ax.get_title() == "Top"
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["fever", "cough", "rash"]
+
+
+def test_bar_chart_with_hue_uses_the_colour_blind_palette():
+    data = pd.DataFrame({"s": ["a", "a", "b"], "n": [1, 2, 3], "by": ["site", "predicted", "site"]})
+    fig = plots.bar_chart(data, x="n", y="s", hue="by")
+    colours = {tuple(np.round(p.get_facecolor()[:3], 3)) for p in fig.axes[0].patches if p.get_width() > 0}
+    palette = {tuple(np.round([int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)], 3)) for c in plots.PALETTE}
+    assert colours and colours <= palette
+
+
+def test_cluster_order_puts_similar_rows_together():
+    matrix = pd.DataFrame([[10, 0, 0], [0, 10, 10], [9, 1, 0], [0, 9, 10]], index=list("abcd"), columns=list("xyz"))
+    rows, _ = plots.cluster_order(matrix)
+    position = {name: i for i, name in enumerate(rows)}
+    assert abs(position["a"] - position["c"]) == 1 and abs(position["b"] - position["d"]) == 1
+
+
+def test_heatmap_reorders_and_labels():
+    matrix = pd.DataFrame(np.eye(4), index=list("abcd"), columns=list("abcd"))
+    fig = plots.heatmap(matrix, title="H", xlabel="x", ylabel="y", cbar_label="share")
+    ax = fig.axes[0]
+    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("x", "y", "H")
+    assert fig.axes[1].get_ylabel() == "share"  # colour bar says what the colour means
+
+
+def test_network_plot_is_seeded_and_says_so():
+    graph = nx.Graph()
+    graph.add_node("A", name="Headache", label="SYMPTOM", n=10)
+    graph.add_node("B", name="Migraine", label="DISEASE", n=5)
+    graph.add_edge("A", "B", npmi=0.6)
+    fig = plots.network_plot(graph, title="net", seed=3)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "Headache" in texts and any("seed 3" in t for t in texts)
+    empty = plots.network_plot(nx.Graph())
+    assert any("no significant pairs" in t.get_text() for t in empty.axes[0].texts)
+
+
+def test_distribution_and_small_multiples():
+    data = pd.DataFrame({"words": np.arange(1, 101), "group": ["a", "b"] * 50})
+    hist = plots.distribution(data, column="words", xlabel="words per reply")
+    assert hist.axes[0].get_xlabel() == "words per reply" and hist.axes[0].get_ylabel() == "records"
+    box = plots.distribution(data, column="words", by="group")
+    assert {t.get_text() for t in box.axes[0].get_yticklabels()} == {"a", "b"}
+    terms = pd.DataFrame({"group": ["x"] * 3 + ["y"] * 3, "term": list("abcdef"), "z": [3, 2, 1, 3, 2, 1]})
+    multi = plots.small_multiples(terms, x="z", y="term", facet="group", ncols=2)
+    assert [ax.get_title() for ax in axes_with_data(multi)] == ["x", "y"]
+
+
+def test_save_figure_writes_valid_png_and_svg_identically_twice(tmp_path):
+    data = pd.DataFrame({"s": ["a", "b"], "n": [1, 2]})
+    png, svg = plots.save_figure(plots.bar_chart(data, x="n", y="s"), tmp_path / "one", "bars")
+    png2, svg2 = plots.save_figure(plots.bar_chart(data, x="n", y="s"), tmp_path / "two", "bars")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 1000
+    assert ElementTree.parse(svg).getroot().tag.endswith("svg")
+    assert png.read_bytes() == png2.read_bytes() and svg.read_bytes() == svg2.read_bytes()
+
+
+@pytest.mark.parametrize("func,kwargs", [
+    (plots.bar_chart, {"x": "n", "y": "s"}),
+    (plots.distribution, {"column": "n"}),
+    (plots.small_multiples, {"x": "n", "y": "s", "facet": "f"}),
+])
+def test_empty_data_gives_a_figure_saying_so(func, kwargs):
+    fig = func(pd.DataFrame({"n": pd.Series(dtype=float), "s": [], "f": []}), **kwargs)
+    assert any("no data" in t.get_text() for ax in fig.axes for t in ax.texts)
