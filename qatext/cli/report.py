@@ -11,6 +11,10 @@ def report(
     corpus: Path = typer.Option(Path("data/sample"), "--corpus", help="Corpus file or folder qatext.read_corpus can read."),
     out: Path = typer.Option(Path("reports"), "--out", help="Reports folder; the report goes in OUT/<corpus name>/."),
     show_names: bool = typer.Option(False, "--show-names", help="Show real doctor names in per-doctor tables and figures (default: pseudonyms)."),
+    pseudonymize: bool = typer.Option(
+        False, "--pseudonymize",
+        help="Replace asker and doctor names (keyed hash; key from $QATEXT_PSEUDONYM_KEY) and mask e-mails, "
+             "phones and URLs before anything is annotated or written."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
 ) -> None:
     """Annotate CORPUS (cached), run the four analysis notebooks and write OUT/<corpus>/index.html."""
@@ -18,4 +22,4 @@ def report(
 
     if not corpus.exists():
         raise typer.BadParameter(f"{corpus}: no such file or folder", param_hint="--corpus")
-    build_report(corpus, out, show_names=show_names, progress=progress, log=typer.echo)
+    build_report(corpus, out, show_names=show_names, pseudonymize=pseudonymize, progress=progress, log=typer.echo)

@@ -34,6 +34,15 @@ class Prepared:
     errors: pd.DataFrame
     n_cached: int = 0
     n_annotated: int = 0
+    pseudonymized: bool = False
+
+    def counts(self) -> dict[str, int]:
+        """Records in (rows read plus records that could not be read) == annotated + errors."""
+        read_failures = int((self.errors["stage"] == "read").sum()) if len(self.errors) else 0
+        failed_ids = set(self.errors.loc[self.errors["stage"] != "read", "record_id"]) if len(self.errors) else set()
+        failed = len(failed_ids & set(self.records["record_id"]))
+        return {"in": len(self.records) + read_failures, "annotated": len(self.records) - failed,
+                "errors": read_failures + failed}
 
     @property
     def figures_dir(self) -> Path:
@@ -70,13 +79,25 @@ def corpus_fingerprint(corpus: str | Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def prepare(corpus: str | Path, out_dir: str | Path = "reports", *, annotate=None) -> Prepared:
-    """Read ``corpus``, annotate it (using the cache under ``<out>/<corpus>/cache``) and save the tables."""
+def prepare(corpus: str | Path, out_dir: str | Path = "reports", *, annotate=None, pseudonymize: bool = False,
+            key: str | None = None) -> Prepared:
+    """Read ``corpus``, annotate it (using the cache under ``<out>/<corpus>/cache``) and save the tables.
+
+    With ``pseudonymize``, names, e-mail addresses, phone numbers and URLs are replaced before
+    anything is annotated or written (:func:`qatext.privacy.pseudonymize`; ``key`` or
+    ``$QATEXT_PSEUDONYM_KEY``), so no table, figure or notebook under ``out_dir`` sees them.
+    """
     from qatext.corpus import read_corpus
 
     corpus = Path(corpus)
     target = report_dir(corpus, out_dir)
     records = read_corpus(corpus)
+    if pseudonymize:
+        from qatext.privacy import pseudonymize as pseudonymize_frame
+
+        attrs = dict(records.attrs)
+        records = pseudonymize_frame(records, key=key)
+        records.attrs.update(attrs)
     read_errors = pd.DataFrame(
         [(e.get("record"), "read", f"{e.get('path')}: {e.get('reason')}") for e in records.attrs.get("errors", [])],
         columns=ERROR_COLUMNS)
@@ -85,7 +106,7 @@ def prepare(corpus: str | Path, out_dir: str | Path = "reports", *, annotate=Non
                        ignore_index=True)
     prepared = Prepared(corpus=corpus.resolve(), name=corpus_name(corpus), report_dir=target, records=records,
                         entities=annotated.entities, tags=annotated.tags, errors=errors,
-                        n_cached=annotated.n_cached, n_annotated=annotated.n_annotated)
+                        n_cached=annotated.n_cached, n_annotated=annotated.n_annotated, pseudonymized=pseudonymize)
     _save(prepared)
     return prepared
 
@@ -102,7 +123,8 @@ def _save(prepared: Prepared) -> None:
     manifest = {"corpus": str(prepared.corpus), "name": prepared.name,
                 "fingerprint": corpus_fingerprint(prepared.corpus), "records": len(prepared.records),
                 "entities": len(prepared.entities), "errors": len(prepared.errors),
-                "annotated_now": prepared.n_annotated, "from_cache": prepared.n_cached}
+                "annotated_now": prepared.n_annotated, "from_cache": prepared.n_cached,
+                "pseudonymized": prepared.pseudonymized, "counts": prepared.counts()}
     (data / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
 
@@ -122,5 +144,6 @@ def load_prepared(corpus: str | Path, out_dir: str | Path = "reports") -> Prepar
                             entities=pd.read_parquet(data / "entities.parquet"),
                             tags=pd.read_parquet(data / "tags.parquet"),
                             errors=pd.read_parquet(data / "errors.parquet"),
-                            n_cached=manifest.get("from_cache", 0), n_annotated=manifest.get("annotated_now", 0))
+                            n_cached=manifest.get("from_cache", 0), n_annotated=manifest.get("annotated_now", 0),
+                            pseudonymized=manifest.get("pseudonymized", False))
     return prepare(corpus, out_dir)

@@ -17,8 +17,8 @@ def notebooks_dir() -> Path:
 
 
 def build_report(corpus: str | Path = "data/sample", out_dir: str | Path = "reports", *, show_names: bool = False,
-                 notebooks=NOTEBOOKS, progress: bool = True, kernel_name: str = "python3",
-                 log=print) -> Path:
+                 pseudonymize: bool = False, key: str | None = None, notebooks=NOTEBOOKS, progress: bool = True,
+                 kernel_name: str = "python3", log=print) -> Path:
     """Prepare ``corpus``, run ``notebooks`` on it and write ``<out_dir>/<corpus>/index.html``; returns its path.
 
     Each executed notebook is kept in ``<out_dir>/<corpus>/notebooks/``. A failing notebook
@@ -42,7 +42,7 @@ def build_report(corpus: str | Path = "data/sample", out_dir: str | Path = "repo
     steps = tqdm(total=1 + len(notebooks), desc="qatext report", unit="step", disable=not progress)
     start = time.perf_counter()
     steps.set_postfix_str("read and annotate")
-    prepared = prepare(corpus, out_dir)
+    prepared = prepare(corpus, out_dir, pseudonymize=pseudonymize, key=key)
     timings["prepare"] = time.perf_counter() - start
     steps.update()
     target = prepared.report_dir.resolve()
@@ -59,12 +59,16 @@ def build_report(corpus: str | Path = "data/sample", out_dir: str | Path = "repo
         steps.update()
     steps.close()
     summary = corpus_summary(prepared.records, entities=prepared.entities, errors=prepared.errors)
-    notes = [f"Annotated now: {prepared.n_annotated:,} records; reused from the cache: {prepared.n_cached:,}."]
+    counts = prepared.counts()
+    notes = [f"Annotated now: {prepared.n_annotated:,} records; reused from the cache: {prepared.n_cached:,}.",
+             f"Records in: {counts['in']:,} = annotated {counts['annotated']:,} + errors {counts['errors']:,}."]
     if len(prepared.errors):
         notes.append(f"{len(prepared.errors):,} read or annotation errors are listed in data/errors.parquet.")
     index = write_index(target / "index.html", title=f"qatext report: {prepared.name}", summary=summary,
                         sections=read_manifests(target, list(notebooks)), versions=versions_table(),
-                        parameters={**parameters, "notebooks": ", ".join(notebooks)}, notes=notes)
+                        parameters={**parameters, "pseudonymize": pseudonymize, "notebooks": ", ".join(notebooks)},
+                        notes=notes)
     total = time.perf_counter() - start
+    log(f"records in: {counts['in']:,} = annotated {counts['annotated']:,} + errors {counts['errors']:,}")
     log(f"wrote {index} in {total:.1f} s (" + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()) + ")")
     return index
