@@ -1,0 +1,371 @@
+"""Topic tagging (qatext issue 4): labels, the qatext_topics component, qatext.tag, evaluation."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from qatext.topics.evaluate import classification_report, format_report, read_gold
+from qatext.topics.labels import (INTENTS, MEDQUAD_QTYPE_TO_INTENT, SPECIALTIES, intent_from_medquad_qtype,
+                                  is_known_label, specialty_from_label)
+from qatext.topics.scorer import span_reader
+from qatext.topics.tag import tag
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """Words and question form only: no NER, so these tests do not depend on it."""
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("qatext_topics")
+    return pipeline
+
+
+def seed_question(seed_text: str) -> str:
+    lines = seed_text.splitlines()
+    start = lines.index("Amyotrophic lateral sclerosis (ALS), muscle atrophy?") + 1
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("Aze,"))
+    return "\n".join(lines[start:end]).strip()
+
+
+# --- labels -------------------------------------------------------------------------------
+
+def test_closed_id_sets_are_exactly_the_issue_lists():
+    assert SPECIALTIES == (
+        "allergy_immunology", "cardiology", "dentistry", "dermatology", "endocrinology", "gastroenterology",
+        "general_medicine", "genetics", "hematology", "infectious_disease", "nephrology", "neurology",
+        "obstetrics_gynecology", "oncology", "ophthalmology", "orthopedics", "otolaryngology", "pediatrics",
+        "psychiatry", "pulmonology", "rheumatology", "urology")
+    assert INTENTS == ("diagnosis", "treatment", "medication", "test_interpretation", "prognosis", "cause",
+                       "prevention", "information", "other")
+    assert set(MEDQUAD_QTYPE_TO_INTENT.values()) <= set(INTENTS)
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("Neurology", "neurology"), ("ENT", "otolaryngology"), ("Family Medicine", "general_medicine"),
+    ("Obstetrics and Gynecology", "obstetrics_gynecology"), ("Obstetrics & Gynecology", "obstetrics_gynecology"),
+    ("NINDS", "neurology"), ("CancerGov", "oncology"), ("GHR", "genetics"), ("CDC", "infectious_disease"),
+    ("6_NINDS_QA", "neurology"), ("1_CancerGov_QA", "oncology"), ("dental health", "dentistry"),
+    ("Rare Disease", None), ("NHLBI", None), ("NIDDK", None), ("GARD", None), ("MPlusDrugs", None),
+    ("Pulmonology", "pulmonology"), ("  cardiology ", "cardiology"), ("urology", "urology"),
+])
+def test_site_labels_map_onto_specialty_ids(label, expected):
+    assert specialty_from_label(label) == expected
+
+
+def test_none_from_a_known_label_is_told_apart_from_an_unknown_one():
+    assert specialty_from_label("Rare Disease") is None and is_known_label("Rare Disease")
+    assert specialty_from_label("Basket weaving") is None and not is_known_label("Basket weaving")
+    assert specialty_from_label(None) is None and specialty_from_label(float("nan")) is None
+
+
+def test_every_medquad_qtype_in_the_corpus_has_an_intent(shared):
+    import re
+
+    found = set()
+    for path in (shared / "corpora" / "medquad").glob("*/*.xml"):
+        found.update(re.findall(r'qtype="([^"]+)"', path.read_text(encoding="utf-8", errors="replace")))
+    assert len(found) >= 30
+    missing = sorted(q for q in found if intent_from_medquad_qtype(q) is None)
+    assert missing == []
+
+
+# --- component ------------------------------------------------------------------------------
+
+def test_scores_are_sorted_probabilities_over_the_closed_sets(nlp):
+    doc = nlp("My knee swells after running and it hurts going down stairs. What should I do?")
+    for ranked, ids in ((doc._.specialties, SPECIALTIES), (doc._.intents, INTENTS)):
+        scores = [s for _, s in ranked]
+        assert sorted(i for i, _ in ranked) == sorted(ids)
+        assert scores == sorted(scores, reverse=True)
+        assert all(0.0 <= s <= 1.0 for s in scores)
+        assert abs(sum(scores) - 1.0) < 1e-4
+    assert doc._.specialties[0][0] == "orthopedics"
+    assert doc._.intents[0][0] == "treatment"
+
+
+def test_registering_twice_and_a_second_pipeline_do_not_fail():
+    from qatext.topics.component import register_extensions
+
+    register_extensions()
+    register_extensions()
+    other = spacy.blank("en")
+    other.add_pipe("qatext_topics")
+    assert other("my tooth aches when i drink cold water")._.specialties[0][0] == "dentistry"
+
+
+def test_pipe_gives_the_same_scores_as_one_doc_at_a_time(nlp):
+    texts = ["What causes kidney stones?", "", "Is it safe to take ibuprofen while pregnant?",
+             "my 4 year old has a barking cough at night", "anyone else get migraines before their period?"]
+    batched = list(nlp.pipe(texts, batch_size=2))
+    for text, doc in zip(texts, batched):
+        single = nlp(text)
+        for got, want in ((doc._.specialties, single._.specialties), (doc._.intents, single._.intents)):
+            assert [label for label, _ in got] == [label for label, _ in want]
+            assert [score for _, score in got] == pytest.approx([score for _, score in want], abs=1e-6)
+
+
+def test_empty_text_falls_back_to_general_medicine_and_information(nlp):
+    doc = nlp("")
+    assert doc._.specialties[0][0] == "general_medicine"
+    assert doc._.intents[0][0] == "information"
+
+
+def test_seed_question_is_neurology_and_diagnosis(nlp, seed_text):
+    doc = nlp(seed_question(seed_text))
+    assert doc._.specialties[0][0] == "neurology"
+    assert doc._.intents[0][0] == "diagnosis"
+    evidence = doc._.topic_evidence
+    assert evidence["specialty"]["specialty"] == "neurology"
+    neuro_words = {"als", "amyotrophic", "emg", "nerve", "neurologist", "twitch"}
+    assert neuro_words & {w for w, _ in evidence["specialty"]["words"]}
+    assert evidence["intent"]["cues"], "the intent should name the cue phrases that decided it"
+
+
+def test_seed_question_with_the_full_pipeline(seed_text):
+    import qatext
+
+    full = qatext.load()
+    assert "qatext_topics" in full.pipe_names
+    doc = full(seed_question(seed_text))
+    assert doc._.specialties[0][0] == "neurology"
+    assert doc._.intents[0][0] == "diagnosis"
+
+
+def _doc_with_entity(nlp, words, ent_range, *, label, concept_id=None, assertion=None):
+    doc = Doc(nlp.vocab, words=words)
+    # the NER's concept_id is a getter over kb_id; without the NER it is a plain attribute
+    span = Span(doc, *ent_range, label=label, kb_id=concept_id or "")
+    doc.ents = [span]
+    if concept_id is not None and Span.get_extension("concept_id")[2] is None:
+        span._.concept_id = concept_id
+    if assertion is not None:
+        span._.assertion = assertion
+    return doc
+
+
+def test_negated_entities_are_not_evidence(nlp):
+    words = ["I", "have", "no", "rash", "but", "my", "knee", "hurts"]
+    plain = nlp.get_pipe("qatext_topics")(_doc_with_entity(nlp, words, (3, 4), label="SYMPTOM"))
+    negated = nlp.get_pipe("qatext_topics")(
+        _doc_with_entity(nlp, words, (3, 4), label="SYMPTOM", assertion="negated"))
+    derm = dict(plain._.specialties)["dermatology"]
+    assert derm > dict(negated._.specialties)["dermatology"]
+    assert plain._.specialties[0][0] == "dermatology"
+    assert negated._.specialties[0][0] == "orthopedics"
+    assert negated._.topic_evidence["specialty"]["negated_ignored"] == ["rash"]
+
+
+def test_concepts_add_evidence_by_their_vocabulary_branch(nlp):
+    words = ["what", "is", "xyzzy", "disease", "?"]
+    with_concept = nlp.get_pipe("qatext_topics")(
+        _doc_with_entity(nlp, words, (2, 4), label="DISEASE", concept_id="ICD10CM:H40.11"))  # glaucoma
+    assert with_concept._.specialties[0][0] == "ophthalmology"
+    concepts = with_concept._.topic_evidence["specialty"]["concepts"]
+    assert concepts and concepts[0][1] == "ICD10CM:H40.11"
+    without = nlp("what is xyzzy disease ?")
+    assert without._.specialties[0][0] == "general_medicine"
+
+
+def test_span_reader_matches_spacy_underscore(nlp):
+    if not Span.has_extension("qatext_test_flag"):
+        Span.set_extension("qatext_test_flag", default="unset")
+    doc = Doc(nlp.vocab, words=["a", "b", "c"])
+    doc.ents = [Span(doc, 0, 1, label="X"), Span(doc, 2, 3, label="Y")]
+    doc.ents[1]._.qatext_test_flag = "set"
+    read = span_reader("qatext_test_flag")
+    assert [read(e) for e in doc.ents] == [e._.qatext_test_flag for e in doc.ents] == ["unset", "set"]
+    assert span_reader("no_such_extension_here")(doc.ents[0]) is None
+
+
+# Written for these tests in plain patient language; none comes from a corpus or a gold set.
+SPECIALTY_CASES = [
+    ("itchy red scaly patches on my elbows and knees that flake off", "dermatology"),
+    ("my gums bleed every time i brush and one molar is loose", "dentistry"),
+    ("i get a crushing pressure in my chest when i climb stairs, goes away when i rest", "cardiology"),
+    ("my blood sugar is always over 200 even on metformin", "endocrinology"),
+    ("burning in my throat after meals and i keep burping acid", "gastroenterology"),
+    ("i wheeze at night and my inhaler barely helps", "pulmonology"),
+    ("it burns when i pee and i need to go every 10 minutes", "urology"),
+    ("my period is 10 days late and the test was negative", "obstetrics_gynecology"),
+    ("i see floaters and flashes of light in my left eye", "ophthalmology"),
+    ("ringing in my ears after the concert that hasnt stopped", "otolaryngology"),
+    ("i feel hopeless and cant get out of bed, stopped enjoying anything", "psychiatry"),
+    ("my 3 year old son has a fever and wont eat", "pediatrics"),
+    ("my hands go numb and tingle at night and i drop things", "neurology"),
+    ("twisted my ankle playing football, its swollen and i cant put weight on it", "orthopedics"),
+    ("sneezing and itchy watery eyes every spring when the pollen comes", "allergy_immunology"),
+    ("my creatinine went up and my egfr is 45", "nephrology"),
+    ("i had unprotected sex and now i have a discharge and sores", "infectious_disease"),
+    ("both my wrists and knuckles are swollen and stiff every morning for an hour", "rheumatology"),
+    ("i bruise all over and my gums bleed, platelets were low", "hematology"),
+    ("my husband was diagnosed with stage 3 colon cancer, what are the chemo options", "oncology"),
+    ("my sister carries the brca gene, should i get genetic testing", "genetics"),
+]
+
+
+def test_lay_descriptions_reach_the_right_specialty(nlp):
+    docs = list(nlp.pipe(text for text, _ in SPECIALTY_CASES))
+    predicted = [doc._.specialties[0][0] for doc in docs]
+    wrong = [(text, want, got) for (text, want), got in zip(SPECIALTY_CASES, predicted) if want != got]
+    assert len(wrong) <= 2, wrong
+
+
+INTENT_CASES = [
+    ("i have a red ring shaped rash on my leg after hiking, what could this be?", "diagnosis"),
+    ("how do i get rid of toenail fungus for good?", "treatment"),
+    ("can i take ibuprofen together with my blood pressure pills?", "medication"),
+    ("what are the side effects of sertraline?", "medication"),
+    ("my tsh came back at 6.2, what does that mean?", "test_interpretation"),
+    ("how long will it take for a broken wrist to heal?", "prognosis"),
+    ("why do i get headaches every afternoon?", "cause"),
+    ("what causes kidney stones?", "cause"),
+    ("how can i avoid getting the flu this winter?", "prevention"),
+    ("is hepatitis b contagious through kissing?", "prevention"),
+    ("what is the difference between type 1 and type 2 diabetes?", "information"),
+    ("anyone else here deal with flare ups after stopping prednisone? how did you cope", "other"),
+]
+
+
+def test_question_form_decides_the_intent(nlp):
+    predicted = [doc._.intents[0][0] for doc in nlp.pipe(text for text, _ in INTENT_CASES)]
+    wrong = [(text, want, got) for (text, want), got in zip(INTENT_CASES, predicted) if want != got]
+    assert len(wrong) <= 1, wrong
+
+
+# --- qatext.tag -----------------------------------------------------------------------------
+
+def test_tag_adds_columns_keeps_every_record_and_the_site_label(nlp):
+    frame = pd.DataFrame({
+        "question_title": ["Heart racing", None, "Question"],
+        "question": ["My heart races at night and skips beats. Is it dangerous?", None, "   "],
+        "specialty": ["Cardiology", "Rare Disease", None],
+    })
+    out = tag(frame, nlp=nlp)
+    assert len(out) == len(frame)
+    assert list(out["specialty"][:1]) == ["cardiology"]
+    assert out.loc[1, "specialty"] is None and np.isnan(out.loc[1, "specialty_score"])
+    assert "no text" in out.loc[1, "topic_evidence"]["error"]
+    assert list(out["site_specialty"][:2]) == ["Cardiology", "Rare Disease"] and pd.isna(out.loc[2, "site_specialty"])
+    assert out.loc[0, "site_specialty_id"] == "cardiology"
+    assert 0 < out.loc[0, "specialty_score"] <= 1 and 0 < out.loc[0, "intent_score"] <= 1
+    assert out.loc[0, "topic_evidence"]["specialty"]["words"]
+    titled = tag(frame, text=("question_title", "question"), nlp=nlp, explain=False)
+    assert "topic_evidence" not in titled.columns
+    assert titled.loc[2, "specialty"] == "general_medicine"  # the title alone is still text
+    assert list(frame.columns) == ["question_title", "question", "specialty"], "input must not change"
+
+
+def test_tag_names_a_missing_text_column(nlp):
+    with pytest.raises(KeyError, match="answer"):
+        tag(pd.DataFrame({"question": ["x"]}), text=("answer",), nlp=nlp)
+
+
+def test_one_failing_record_does_not_sink_the_batch(nlp):
+    class Flaky:
+        """A pipeline that fails on one text."""
+
+        def has_pipe(self, name):
+            return True
+
+        def pipe(self, texts, batch_size=None):
+            for text in texts:
+                yield self(text)
+
+        def __call__(self, text):
+            if "boom" in text:
+                raise RuntimeError("cannot parse")
+            return nlp(text)
+
+    out = tag(pd.DataFrame({"question": ["my tooth hurts", "boom", "my ear hurts"]}), nlp=Flaky())
+    assert list(out["specialty"]) == ["dentistry", None, "otolaryngology"]
+    assert "RuntimeError" in out.loc[1, "topic_evidence"]["error"]
+
+
+# --- evaluation -----------------------------------------------------------------------------
+
+def test_classification_report_by_hand():
+    report = classification_report(["a", "a", "b", "c"], ["a", "b", "b", "a"])
+    assert report["accuracy"] == 0.5
+    # a: P 1/2 R 1/2 F 1/2; b: P 1/2 R 1 F 2/3; c: 0
+    assert report["macro_f1"] == pytest.approx((0.5 + 2 / 3 + 0) / 3)
+    assert report["confusion"]["a"] == {"a": 1, "b": 1, "c": 0}
+    text = format_report(report)
+    assert "accuracy=0.500" in text and "confusion" in text
+
+
+def test_read_gold_names_the_bad_line(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"text": "ok", "intent": "cause"}\n{"text": ""}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"gold.jsonl:2"):
+        read_gold(path)
+    path.write_text('{"text": "ok", "intent": "cause"}\nnot json\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"gold.jsonl:2: not valid JSON"):
+        read_gold(path)
+
+
+def test_cli_evaluate_topics(tmp_path):
+    from typer.testing import CliRunner
+
+    from qatext.cli import app
+
+    gold = tmp_path / "gold.jsonl"
+    rows = [{"text": "what causes gout attacks?", "specialty": "rheumatology", "intent": "cause"},
+            {"text": "can i take amoxicillin with alcohol?", "intent": "medication"},
+            {"text": "my toddler has a rash", "specialty": "pediatrics"}]
+    gold.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["evaluate", "topics", str(gold), "--words-only"])
+    assert result.exit_code == 0, result.output
+    assert "specialty (gold.jsonl)" in result.output and "intent (gold.jsonl)" in result.output
+    as_json = runner.invoke(app, ["evaluate", "topics", str(gold), "--words-only", "--json"])
+    report = json.loads(as_json.output)
+    assert report["intent"]["n"] == 2 and report["specialty"]["n"] == 2
+    assert report["intent"]["accuracy"] == 1.0
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "x"}\n', encoding="utf-8")
+    failed = runner.invoke(app, ["evaluate", "topics", str(bad), "--words-only"])
+    assert failed.exit_code == 2 and "bad.jsonl:1" in failed.output
+
+
+# --- resources ------------------------------------------------------------------------------
+
+def test_packaged_lexicons_parse_and_tables_load():
+    from qatext.topics.scorer import TopicTables
+
+    tables = TopicTables.build(spacy.blank("en").tokenizer)
+    assert len(tables.keys) > 10_000 and np.all(np.diff(tables.keys.astype(np.float64)) >= 0)
+    assert tables.weights.shape[1] == len(SPECIALTIES) + len(INTENTS)
+    assert len(tables.concepts) > 10_000
+
+
+# --- optional trainable classifier ------------------------------------------------------------
+
+def test_classifier_learns_saves_and_loads(tmp_path):
+    from qatext.topics.classifier import TopicClassifier
+
+    train = [("my blood sugar is high", "endocrinology"), ("insulin dose question", "endocrinology"),
+             ("a1c went up again", "endocrinology"), ("thyroid pills and tsh", "endocrinology"),
+             ("my asthma inhaler", "pulmonology"), ("wheezing and short of breath", "pulmonology"),
+             ("copd flare up", "pulmonology"), ("coughing up phlegm for weeks", "pulmonology")]
+    model = TopicClassifier(seed=7).fit([t for t, _ in train], [y for _, y in train])
+    labels, scores = model.predict(["is my a1c too high", "my inhaler is not working"])
+    assert labels == ["endocrinology", "pulmonology"]
+    assert all(0.5 < s <= 1 for s in scores)
+    loaded = TopicClassifier.load(model.save(tmp_path / "model.pkl"))
+    assert np.allclose(loaded.predict_proba(["insulin"]), model.predict_proba(["insulin"]))
+    assert loaded.seed == 7
+    (tmp_path / "bad.pkl").write_bytes(pickle_dumps({"format": "other"}))
+    with pytest.raises(ValueError, match="bad.pkl"):
+        TopicClassifier.load(tmp_path / "bad.pkl")
+    with pytest.raises(ValueError, match="two distinct labels"):
+        TopicClassifier().fit(["a", "b"], ["x", "x"])
+
+
+def pickle_dumps(value) -> bytes:
+    import pickle
+
+    return pickle.dumps(value)

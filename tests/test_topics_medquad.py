@@ -1,0 +1,56 @@
+"""MedQuAD agreement (qatext issue 4 acceptance): intent vs the corpus's own qtype, specialty vs agency.
+
+The same numbers, on every question and with timings, come from ``benchmarks/topics_medquad.py``.
+"""
+from __future__ import annotations
+
+import pytest
+
+from qatext.topics.evaluate import classification_report, read_medquad
+from qatext.topics.tag import tag
+
+
+@pytest.fixture(scope="module")
+def medquad(shared):
+    questions = read_medquad(shared / "corpora" / "medquad")
+    assert len(questions) > 40_000 and questions["intent"].notna().all()
+    return questions
+
+
+@pytest.fixture(scope="module")
+def full_nlp():
+    import qatext
+
+    return qatext.load()
+
+
+def test_intent_agrees_with_medquad_qtype(medquad, full_nlp):
+    sample = medquad.iloc[::4]  # every 4th question: all qtypes, a quarter of the time
+    tagged = tag(sample, text=("text",), nlp=full_nlp, explain=False)
+    report = classification_report(sample["intent"], tagged["intent"])
+    assert report["macro_f1"] >= 0.80, report["per_label"]
+
+
+@pytest.mark.parametrize("agency, specialty, floor",
+                         [("CancerGov", "oncology", 0.85), ("CDC", "infectious_disease", 0.80)])
+def test_agency_questions_get_the_agency_specialty(medquad, full_nlp, agency, specialty, floor):
+    questions = medquad[medquad["source"] == agency]
+    tagged = tag(questions, text=("text",), nlp=full_nlp, explain=False)
+    share = (tagged["specialty"] == specialty).mean()
+    assert share >= floor, f"{agency}: {share:.3f} tagged {specialty}"
+
+
+def test_ninds_questions_are_mostly_neurology(medquad, full_nlp):
+    questions = medquad[medquad["source"] == "NINDS"]
+    tagged = tag(questions, text=("text",), nlp=full_nlp, explain=False)
+    share = (tagged["specialty"] == "neurology").mean()
+    # measured 0.765 (2026-11, with the NER of that day): NINDS also files ADHD and autism, back pain and carpal tunnel, AF and stroke,
+    # shingles and CJD, and many names no vocabulary knows (Ohtahara, Fahr, Joubert)
+    assert share >= 0.73, f"NINDS: {share:.3f} tagged neurology"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 4 target 0.85 for NINDS not reached yet (measured 0.765)")
+def test_ninds_reaches_the_issue_target(medquad, full_nlp):
+    questions = medquad[medquad["source"] == "NINDS"]
+    tagged = tag(questions, text=("text",), nlp=full_nlp, explain=False)
+    assert (tagged["specialty"] == "neurology").mean() >= 0.85
