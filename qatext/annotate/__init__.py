@@ -1,4 +1,27 @@
-"""Annotate a corpus: entity and tag tables from schema DataFrames."""
-from qatext.annotate.frame import ENTITY_COLUMNS, ERROR_COLUMNS, TAG_COLUMNS, Annotations, annotate_frame
+"""Annotate a corpus: entity and tag tables from schema DataFrames.
 
-__all__ = ["annotate_frame", "Annotations", "ENTITY_COLUMNS", "TAG_COLUMNS", "ERROR_COLUMNS"]
+``annotate_frame`` works on a DataFrame in memory; ``annotate`` runs a whole corpus into
+partitioned Parquet tables (streaming, parallel, resumable, local or on Dask) and
+``read_table`` / ``iter_table`` read them back (a report can use that folder as its
+annotation cache when ``is_current(outdir)`` says the same pipeline made it).
+"""
+import sys
+import types
+
+from qatext.annotate.frame import ENTITY_COLUMNS, ERROR_COLUMNS, TAG_COLUMNS, Annotations, annotate_frame
+from qatext.annotate.run import AnnotateError, annotate, is_current
+from qatext.annotate.store import iter_table, read_manifest, read_table
+
+__all__ = ["annotate_frame", "Annotations", "ENTITY_COLUMNS", "TAG_COLUMNS", "ERROR_COLUMNS", "annotate",
+           "read_table", "iter_table", "read_manifest", "is_current", "AnnotateError"]
+
+
+class _CallablePackage(types.ModuleType):
+    """Once imported, ``qatext.annotate`` is this package, not the function of the same name;
+    making the package callable lets ``qatext.annotate(input, outdir)`` work either way."""
+
+    def __call__(self, *args, **kwargs):
+        return annotate(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallablePackage

@@ -3,9 +3,16 @@
 ``read_corpus(path)`` detects the format from the path: a page in the seed layout (``*.txt``)
 or a folder of them, MedQuAD's XML tree, the ask-a-doctor JSON files, COVID-Dialogue's text
 file, or a JSONL/CSV/Parquet file already in the schema. ``iter_corpus`` streams the same
-rows chunk by chunk. Files that cannot be read are reported in ``df.attrs["errors"]`` (a list
-of ``{"path", "record", "reason"}``) and as warnings; ``errors="raise"`` raises
-:class:`ReadError` instead.
+rows chunk by chunk. Files and records that cannot be read are reported in
+``df.attrs["errors"]`` (a list of ``{"path", "record", "reason"}``) and as warnings;
+``errors="raise"`` raises :class:`ReadError` instead. Nothing is dropped silently: every input
+record is either a row or an error entry (:func:`read_errors_table` turns the entries into rows
+of the ``errors`` table that ``qatext annotate`` writes).
+
+Every record of every format goes through one cleaning step,
+:func:`qatext.corpus.clean.clean_record` (HTML, control characters, empty, oversized and
+non-English text, implausible dates), and repeated question+answer pairs are flagged
+``duplicate_record`` (dropped on request with ``drop_duplicates=True`` or :func:`deduplicate`).
 """
 from __future__ import annotations
 
@@ -16,13 +23,15 @@ from typing import Iterator
 import pandas as pd
 
 from qatext.corpus import _text
-from qatext.corpus.errors import ErrorLog, ReadError, ReadWarning
+from qatext.corpus.clean import DuplicateTracker, clean_record, deduplicate, detect_non_english, flag_duplicates
+from qatext.corpus.errors import ErrorLog, ReadError, ReadWarning, read_errors_table
 from qatext.corpus.flags import FLAGS
 from qatext.corpus.tabular import TABULAR_FORMATS, write_corpus
-from qatext.schema import Record, records_to_frame
+from qatext.schema import Record, make_record_id, records_to_frame
 
 __all__ = ["read_corpus", "iter_corpus", "write_corpus", "detect_format", "FORMATS", "FLAGS",
-           "ReadError", "ReadWarning"]
+           "ReadError", "ReadWarning", "clean_record", "deduplicate", "flag_duplicates", "detect_non_english",
+           "read_errors_table"]
 
 FORMATS = ("pages", "medquad", "ask-a-doctor", "covid-dialogue", "jsonl", "csv", "parquet")
 # Files that document a corpus rather than belong to it; never read, never reported.
@@ -80,59 +89,147 @@ def _corpus_files(folder: Path) -> list[Path]:
 
 
 def iter_corpus(path: str | Path, format: str | None = None, *, chunksize: int = 10_000,
-                errors: str = "collect") -> Iterator[pd.DataFrame]:
+                errors: str = "collect", drop_duplicates: bool = False) -> Iterator[pd.DataFrame]:
     """Yield schema DataFrames of at most ``chunksize`` rows, reading files one at a time.
 
-    Each chunk's ``attrs["errors"]`` lists the problems met while reading it. At least one
-    (possibly empty) frame is always yielded.
+    Each chunk's ``attrs["errors"]`` lists the problems met while reading it, and with
+    ``drop_duplicates=True`` its ``attrs["dropped_duplicates"]`` lists the repeats left out
+    (``{"record_id", "duplicate_of"}``; the first occurrence is kept). At least one (possibly
+    empty) frame is always yielded.
     """
     if chunksize < 1:
         raise ValueError(f"chunksize must be at least 1, not {chunksize}")
-    log = ErrorLog(errors)
+    state = _ReadState(log=ErrorLog(errors), drop_duplicates=drop_duplicates)
     pending: list = []
     yielded = False
-    for item in _iter_records(Path(path), format, log=log, chunksize=chunksize):
-        if isinstance(item, list):
-            pending.extend(item)
-        else:
-            pending.append(item)
+    for item in _iter_records(Path(path), format, state=state, chunksize=chunksize):
+        pending.extend(item)
         while len(pending) >= chunksize:
-            yield _frame(pending[:chunksize], log.take())
+            yield _frame(pending[:chunksize], state)
             pending = pending[chunksize:]
             yielded = True
-    if pending or not yielded or log.entries:
-        yield _frame(pending, log.take())
+    if pending or not yielded or state.log.entries or state.dropped:
+        yield _frame(pending, state)
 
 
-def read_corpus(path: str | Path, format: str | None = None, *, errors: str = "collect") -> pd.DataFrame:
-    """Read a whole corpus into one schema DataFrame (``attrs["errors"]`` lists unreadable files).
+def read_corpus(path: str | Path, format: str | None = None, *, errors: str = "collect",
+                drop_duplicates: bool = False) -> pd.DataFrame:
+    """Read a whole corpus into one schema DataFrame (``attrs["errors"]`` lists unreadable files
+    and records: ``{"path", "record", "reason"}``).
 
     ``format`` overrides detection: one of :data:`FORMATS`. ``errors="raise"`` stops at the
-    first problem with :class:`ReadError`.
+    first problem with :class:`ReadError`. Repeated question+answer pairs are flagged
+    ``duplicate_record``; ``drop_duplicates=True`` keeps only the first of each and lists the
+    others in ``attrs["dropped_duplicates"]``.
     """
-    chunks = list(iter_corpus(path, format, chunksize=50_000, errors=errors))
+    chunks = list(iter_corpus(path, format, chunksize=50_000, errors=errors, drop_duplicates=drop_duplicates))
     problems = [entry for chunk in chunks for entry in chunk.attrs.get("errors", [])]
+    dropped = [entry for chunk in chunks for entry in chunk.attrs.get("dropped_duplicates", [])]
     frames = [chunk for chunk in chunks if len(chunk)] or chunks[:1]
     df = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     df.attrs = {"errors": problems, "source_path": str(path)}
+    if drop_duplicates:
+        df.attrs["dropped_duplicates"] = dropped
     return df
 
 
-def _frame(rows: list, problems: list[dict]) -> pd.DataFrame:
-    df = records_to_frame(rows)
-    df.attrs = {"errors": problems}
+class _ReadState:
+    """What one read carries across files: the error log, ids and contents seen, repeats dropped."""
+
+    def __init__(self, *, log: ErrorLog, drop_duplicates: bool):
+        self.log = log
+        self.drop_duplicates = drop_duplicates
+        self.duplicates = DuplicateTracker()
+        self.ids: set[str] = set()
+        self.dropped: list[dict] = []
+
+    def finish(self, record, *, file: Path, index: int):
+        """The cleaned record, or None when it is a repeat to drop or could not be cleaned
+        (then it is in the error log: nothing goes missing)."""
+        values = record if isinstance(record, dict) else vars(record)
+        try:
+            clean_record(values)
+            self.unique_id(values, file=file, index=index)
+            repeat = self.duplicates.check(values)
+        except Exception as exc:  # noqa: BLE001 - one bad record never sinks the batch
+            self.log.add(file, f"record could not be cleaned ({type(exc).__name__}: {exc})",
+                         record=_record_name(values, index))
+            return None
+        if repeat and self.drop_duplicates:
+            self.dropped.append({"record_id": values["record_id"], "duplicate_of": values["extra"]["duplicate_of"]})
+            return None
+        return record
+
+    def unique_id(self, values: dict, *, file: Path, index: int) -> None:
+        # Readers make ids unique within their format; tabular input can repeat them, and the
+        # annotate tables key everything on record_id, so a repeat gets a suffix and a flag.
+        record_id = values.get("record_id")
+        if not isinstance(record_id, str) or not record_id:
+            values["record_id"] = make_record_id(str(values.get("source") or "unknown"), file.name, index)
+            values["flags"].append("missing_record_id")
+            record_id = values["record_id"]
+        if record_id in self.ids:
+            n = 2
+            while f"{record_id}-{n}" in self.ids:
+                n += 1
+            values["record_id"] = f"{record_id}-{n}"
+            if "duplicate_source_id" not in values["flags"]:
+                values["flags"].append("duplicate_source_id")
+        self.ids.add(values["record_id"])
+
+
+def _record_name(values: dict, index: int):
+    record_id = values.get("record_id") if isinstance(values, dict) else None
+    return record_id if isinstance(record_id, str) and record_id else index
+
+
+def _frame(rows: list, state: _ReadState) -> pd.DataFrame:
+    try:
+        df = records_to_frame(rows)
+    except Exception:  # noqa: BLE001 - find the row that breaks the frame; keep the others
+        good = []
+        for index, row in enumerate(rows):
+            try:
+                records_to_frame([row])
+            except Exception as exc:  # noqa: BLE001
+                values = row if isinstance(row, dict) else vars(row)
+                state.log.add(values.get("extra", {}).get("file", "?"), f"record does not fit the schema "
+                              f"({type(exc).__name__}: {exc})", record=_record_name(values, index))
+            else:
+                good.append(row)
+        df = records_to_frame(good) if good else records_to_frame([])
+    df.attrs = {"errors": state.log.take()}
+    if state.drop_duplicates:
+        df.attrs["dropped_duplicates"], state.dropped = state.dropped, []
     return df
 
 
-def _iter_records(path: Path, format: str | None, *, log: ErrorLog, chunksize: int):
+def _iter_records(path: Path, format: str | None, *, state: _ReadState, chunksize: int):
+    """Lists of cleaned records, file by file; a file whose reader fails unexpectedly is reported
+    with what it had yielded so far kept."""
     if format is not None and format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     fmt = format or detect_format(path)
     root = path if path.is_dir() else path.parent
     seen: dict = {}
+    log = state.log
     for file, file_fmt in _plan(path, fmt, log=log):
         relpath = file.relative_to(root).as_posix()
-        yield from _read_file(file, file_fmt, log=log, relpath=relpath, seen=seen, chunksize=chunksize)
+        index = 0
+        try:
+            for item in _read_file(file, file_fmt, log=log, relpath=relpath, seen=seen, chunksize=chunksize):
+                batch = []
+                for record in item if isinstance(item, list) else [item]:
+                    kept = state.finish(record, file=file, index=index)
+                    index += 1
+                    if kept is not None:
+                        batch.append(kept)
+                yield batch
+        except ReadError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a reader bug must not sink the other files
+            log.add(file, f"unexpected error after {index} records ({type(exc).__name__}: {exc}); "
+                          "the rest of this file was not read")
 
 
 def _plan(path: Path, fmt: str, *, log: ErrorLog) -> Iterator[tuple[Path, str]]:

@@ -24,8 +24,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 def binary_reason(data: bytes) -> str | None:
     """Why ``data`` looks like a binary file rather than text, or None if it looks like text."""
     head = data[:8192]
-    if b"\x00" in head:
-        return "binary content (NUL bytes), not a text file"
+    # A stray NUL in scraped text is cleaned away later; many of them mean binary (or UTF-16).
+    nuls = head.count(b"\x00")
+    if nuls > max(2, len(head) // 100):
+        return f"binary content ({nuls} NUL bytes in the first {len(head)}), not a text file"
     if not head:
         return None
     text = head.decode("utf-8", errors="replace")

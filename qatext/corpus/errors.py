@@ -50,3 +50,31 @@ class ErrorLog:
         """Entries added since the last call (so each streamed chunk carries its own)."""
         taken, self.entries = self.entries, []
         return taken
+
+
+READ_ERROR_COLUMNS = ["record_id", "stage", "reason", "path", "record"]
+
+
+def read_errors_table(errors) -> "pd.DataFrame":
+    """Read problems as rows of an ``errors`` table: ``record_id, stage, reason, path, record``.
+
+    ``errors`` is ``df.attrs["errors"]`` (or a frame carrying it). A record that could not be
+    read has no id of its own, so it gets a stable one, ``unreadable-<16 hex>``, from its file
+    and position; ``stage`` is ``"read"`` and ``reason`` names the file, the record and the
+    cause. Then "records in == annotated + errors" can be counted over one table.
+    """
+    import pandas as pd
+
+    from qatext.schema import make_record_id
+
+    if isinstance(errors, pd.DataFrame):
+        errors = errors.attrs.get("errors", [])
+    rows, seen = [], {}
+    for entry in errors:
+        path, record, reason = entry.get("path"), entry.get("record"), entry.get("reason")
+        where = path if record is None else f"{path} [record {record}]"
+        key = (path, str(record), reason)
+        seen[key] = seen.get(key, 0) + 1  # the same problem twice in a file is two lost records
+        rows.append((make_record_id("unreadable", *key, seen[key]), "read", f"{where}: {reason}", path,
+                     None if record is None else str(record)))
+    return pd.DataFrame(rows, columns=READ_ERROR_COLUMNS)

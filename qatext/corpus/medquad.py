@@ -69,7 +69,9 @@ def _records(doc: Element, *, path: Path, relpath: str, seen: dict, log: ErrorLo
         "file": relpath,
     }
     # Some upstream documents have an empty <QAPairs/>: they hold no record, so nothing to report.
-    pairs = doc.findall("./QAPairs/QAPair")
+    pairs = doc.findall("./QAPairs/QAPair") or list(doc.iter("QAPair"))
+    if not pairs and any(True for _ in doc.iter("Question")):
+        log.add(path, "questions found outside any <QAPair> element; the document's layout is not MedQuAD's")
     for index, pair in enumerate(pairs):
         question = pair.find("Question")
         qid = question.get("qid") if question is not None else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import math
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -64,11 +64,15 @@ def _arrow_type(name: str):
 
 
 def iter_tabular_file(path: Path, fmt: str, *, log: ErrorLog, chunksize: int) -> Iterator[list[dict]]:
-    """Lists of row dicts (at most ``chunksize`` each) from a JSONL, CSV or Parquet file."""
+    """Lists of row dicts (at most ``chunksize`` each) from a JSONL, CSV or Parquet file.
+
+    A row whose fields have the wrong type or unreadable JSON is kept, with the field emptied,
+    the raw value in ``extra["invalid_fields"]`` and the flag ``invalid_field``.
+    """
     readers = {"jsonl": _jsonl, "csv": _csv, "parquet": _parquet}
     try:
         for rows in readers[fmt](path, log=log, chunksize=chunksize):
-            yield [_checked(row, path=path, log=log) for row in rows]
+            yield [_checked(row) for row in rows]
     except OSError as exc:
         log.add(path, f"cannot read file: {exc.strerror or exc}")
 
@@ -91,12 +95,14 @@ def _jsonl(path: Path, *, log: ErrorLog, chunksize: int) -> Iterator[list[dict]]
             except json.JSONDecodeError as exc:
                 log.add(path, f"malformed JSON on line {number}: {exc.msg} (column {exc.colno})", record=f"line {number}")
                 continue
+            except RecursionError:
+                log.add(path, f"malformed JSON on line {number}: nested too deeply", record=f"line {number}")
+                continue
             if not isinstance(row, dict):
                 log.add(path, f"line {number} is a JSON {type(row).__name__}, not an object", record=f"line {number}")
                 continue
             row["_line"] = number
-            if bad_utf8:
-                row["flags"] = [*(_maybe_json(row.get("flags")) or []), "invalid_utf8"]
+            row["_invalid_utf8"] = bad_utf8
             rows.append(row)
             if len(rows) >= chunksize:
                 yield rows
@@ -106,23 +112,73 @@ def _jsonl(path: Path, *, log: ErrorLog, chunksize: int) -> Iterator[list[dict]]
 
 
 def _csv(path: Path, *, log: ErrorLog, chunksize: int) -> Iterator[list[dict]]:
-    def bad_line(fields: list[str]) -> None:
-        log.add(path, f"malformed CSV row with {len(fields)} fields (expected {len(COLUMNS)}): "
-                      f"{','.join(fields)[:80]!r}")
-        return None
-
+    """Rows of a CSV file with a header line. A row with more or fewer fields than the header is
+    reported with its line number (pandas would shift or cut such rows without a word)."""
+    with path.open("rb") as handle:
+        reason = _text.binary_reason(handle.read(8192))
+    if reason:
+        log.add(path, reason)
+        return
+    bad_utf8 = not _valid_utf8(path)
+    limit = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)  # a 1 MB+ answer is a record to flag, not a parse error
     try:
-        chunks = pd.read_csv(path, dtype=object, keep_default_na=False, na_values=[""], chunksize=chunksize,
-                             engine="python", on_bad_lines=bad_line, encoding_errors="replace")
-        offset = 2  # header is line 1
-        for chunk in chunks:
-            rows = chunk.to_dict("records")
-            for i, row in enumerate(rows):
-                row["_line"] = offset + i
-            offset += len(rows)
-            yield rows
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, csv.Error) as exc:
-        log.add(path, f"malformed CSV: {exc}")
+        with path.open("r", encoding="utf-8", errors="replace", newline="") as handle:
+            reader = csv.reader(_no_nul(handle))
+            header, rows, last_line = None, [], 0
+            while True:
+                try:
+                    fields = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:
+                    if reader.line_num == last_line:  # the reader cannot get past this point
+                        log.add(path, f"malformed CSV from line {reader.line_num} on: {exc}", record=f"line {reader.line_num}")
+                        break
+                    last_line = reader.line_num
+                    log.add(path, f"malformed CSV on line {reader.line_num}: {exc}", record=f"line {reader.line_num}")
+                    continue
+                last_line = reader.line_num
+                if header is None:
+                    header = fields
+                    continue
+                if not fields:
+                    continue  # a blank line (a quoted empty field, '""', is a record and comes as [""])
+                if len(fields) != len(header):
+                    log.add(path, f"malformed CSV row with {len(fields)} fields (the header has {len(header)}): "
+                                  f"{','.join(fields)[:80]!r}", record=f"line {reader.line_num}")
+                    continue
+                row = {name: (value if value != "" else None) for name, value in zip(header, fields)}
+                # undecodable bytes were replaced; only the rows holding them are marked
+                row["_invalid_utf8"] = bad_utf8 and any("\ufffd" in v for v in fields)
+                rows.append(row)
+                if len(rows) >= chunksize:
+                    yield rows
+                    rows = []
+            if rows:
+                yield rows
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _no_nul(lines):
+    # the csv module refuses NUL characters; a stray one is dropped here (and the row stays)
+    for line in lines:
+        yield line.replace("\x00", "") if "\x00" in line else line
+
+
+def _valid_utf8(path: Path) -> bool:
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as handle:
+        try:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
 
 
 def _parquet(path: Path, *, log: ErrorLog, chunksize: int) -> Iterator[list[dict]]:
@@ -142,37 +198,117 @@ def _parquet(path: Path, *, log: ErrorLog, chunksize: int) -> Iterator[list[dict
         log.add(path, f"not a readable Parquet file: {exc}")
 
 
-def _checked(row: dict, *, path: Path, log: ErrorLog) -> dict:
-    """Row with JSON text decoded and NaN as None; a field that will not decode is reported and emptied."""
-    where = row.pop("_line", None)
-    unknown = [k for k in row if k not in COLUMNS]
-    if unknown:
-        extra = _maybe_json(row.get("extra"))
-        row["extra"] = {**(extra if isinstance(extra, dict) else {}), **{k: row.pop(k) for k in unknown}}
+_TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in (*LIST_COLUMNS, *DATE_COLUMNS, "extra"))
+
+
+def _checked(row: dict) -> dict:
+    """Row with JSON text decoded, NaN as None and every field of its schema type.
+
+    Unknown columns go to ``extra``. A field that cannot be given its type is emptied, its raw
+    value kept in ``extra["invalid_fields"]`` and the row flagged (``invalid_field``, or
+    ``invalid_date``/``ambiguous_date`` for dates), so the row itself is never lost.
+    """
+    row.pop("_line", None)
+    bad_utf8 = row.pop("_invalid_utf8", False)
+    invalid: dict[str, Any] = {}
+    flags: list[str] = []
+    extra = _decode(row.get("extra"))
+    if extra is _BAD or (extra is not None and not isinstance(extra, dict)):
+        invalid["extra"] = _raw(row.get("extra"))
+        extra = None
+    extra = dict(extra or {})
+    for key in [k for k in row if k not in COLUMNS]:
+        extra[str(key)] = _raw(row.pop(key))
     for name in COLUMNS:
         value = row.get(name)
-        if isinstance(value, float) and math.isnan(value):
-            row[name] = None
-        elif name in (*LIST_COLUMNS, "extra") and isinstance(value, str):
-            try:
-                row[name] = _maybe_json(value)
-            except json.JSONDecodeError as exc:
-                log.add(path, f"column {name!r} is not valid JSON ({exc.msg}); left empty", record=where)
-                row[name] = None
-        elif name in DATE_COLUMNS and isinstance(value, str) and value:
-            parsed, _ = _text.parse_date(value)
-            if parsed is None:
-                log.add(path, f"column {name!r} has an unreadable date {value[:40]!r}; left empty", record=where)
-            row[name] = parsed
-    if not row.get("record_id"):
-        log.add(path, "row has no record_id", record=where)
+        if _is_nan(value):
+            value = None
+        if name == "extra":
+            continue
+        if name in LIST_COLUMNS:
+            decoded = _decode(value)
+            if decoded is _BAD:
+                invalid[name], decoded = _raw(value), None
+            if decoded is None:
+                value = []
+            elif isinstance(decoded, (list, tuple)):
+                value = list(decoded)
+            elif isinstance(decoded, str):
+                value = [decoded]
+            else:
+                invalid[name], value = _raw(value), []
+            if name in ("tags", "flags"):
+                value = [v if isinstance(v, str) else json.dumps(_raw(v), ensure_ascii=False) for v in value
+                         if not _is_nan(v) and v is not None]
+            else:  # related: dicts of snippets
+                if any(not isinstance(v, dict) for v in value):
+                    invalid[name], value = _raw(value), [v for v in value if isinstance(v, dict)]
+        elif name in DATE_COLUMNS:
+            if isinstance(value, datetime):
+                value = value.date()
+            elif value is None or isinstance(value, date):
+                pass
+            elif isinstance(value, str) and not value.strip():
+                value = None
+            elif isinstance(value, str):
+                parsed, problem = _text.parse_date(value)
+                if parsed is None:
+                    invalid[name] = value
+                    flags.append(problem or "invalid_date")
+                value = parsed
+            else:
+                invalid[name], value = _raw(value), None
+                flags.append("invalid_date")
+        elif value is not None and not isinstance(value, str):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                value = str(value)  # a numeric id or title is still text
+            else:
+                invalid[name], value = _raw(value), None
+        row[name] = value
+    if invalid:
+        extra["invalid_fields"] = {**extra.get("invalid_fields", {}), **invalid} if isinstance(
+            extra.get("invalid_fields"), dict) else invalid
+        if any(name not in DATE_COLUMNS for name in invalid):
+            flags.append("invalid_field")
+    row["extra"] = extra
+    for flag in (*flags, *(["invalid_utf8"] if bad_utf8 else [])):
+        if flag not in row["flags"]:
+            row["flags"].append(flag)
     return row
 
 
-def _maybe_json(value: Any) -> Any:
+_BAD = object()
+
+
+def _decode(value: Any) -> Any:
+    """JSON text decoded (lists/dicts stored as text by CSV/Parquet), other values as they are;
+    :data:`_BAD` when text that looks like JSON does not parse."""
+    if _is_nan(value):
+        return None
     if isinstance(value, str) and value[:1] in "[{":
-        return json.loads(value)
+        try:
+            return json.loads(value)
+        except (json.JSONDecodeError, RecursionError):
+            return _BAD
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
+        return value.tolist()
     return value
+
+
+def _is_nan(value: Any) -> bool:
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _raw(value: Any) -> Any:
+    """``value`` as plain JSON-able data, for keeping in ``extra``."""
+    if isinstance(value, (str, int, bool)) or value is None:
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
+    try:
+        return json.loads(json.dumps(value, ensure_ascii=False, default=_json_default))
+    except (TypeError, ValueError, RecursionError):
+        return repr(value)[:1000]
 
 
 def _plain_row(row: dict) -> dict:
