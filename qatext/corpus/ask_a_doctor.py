@@ -21,7 +21,10 @@ _DR = re.compile(r"^\s*Dr\.?\s*(?=\S)", re.I)
 # corpus is pretty-printed) or right after '},'. Searching from the damaged item's own start
 # (not from where the parser gave up) means an item that lost its closing brace does not
 # swallow the item after it.
-_NEXT_OBJECT = re.compile(r"(?:\n|\}\s*,)\s*(?=\{\s*\")")
+# One item per line (or pretty-printed): only line starts count, so that '}, {"' inside a
+# damaged item's nested values is not taken for the next item. All on one line: '},{"'.
+_NEXT_LINE_OBJECT = re.compile(r"\n\s*(?=\{\s*\")")
+_NEXT_INLINE_OBJECT = re.compile(r"\}\s*,\s*(?=\{\s*\")")
 
 
 def source_for(path: Path) -> str:
@@ -84,6 +87,7 @@ def _iter_json_list(text: str, *, path: Path, log: ErrorLog) -> Iterator[tuple[i
         log.add(path, "malformed JSON: expected a list of objects ('[' ...)")
         return
     pos, index, last_ok = start + 1, 0, False
+    next_object = _NEXT_LINE_OBJECT if _NEXT_LINE_OBJECT.search(text) else _NEXT_INLINE_OBJECT
     while True:
         pos = _skip(text, pos)
         if pos >= len(text):
@@ -116,7 +120,7 @@ def _iter_json_list(text: str, *, path: Path, log: ErrorLog) -> Iterator[tuple[i
                 reason = f"malformed JSON at line {text.count(chr(10), 0, pos) + 1}: nested too deeply"
             log.add(path, reason, record=index)
             last_ok = False
-            found = _NEXT_OBJECT.search(text, pos + 1)
+            found = next_object.search(text, pos + 1)
             if found is None:
                 return
             pos, index = found.end(), index + 1
@@ -126,7 +130,7 @@ def _iter_json_list(text: str, *, path: Path, log: ErrorLog) -> Iterator[tuple[i
         if pos < len(text) and text[pos] not in ",]" and not _OBJECT_START.match(text, pos):
             # Stray text after a complete item: keep it with the item rather than count it as
             # an item of its own, and go on from the next item.
-            found = _NEXT_OBJECT.search(text, pos)
+            found = next_object.search(text, pos)
             stop = found.start() if found else max(text.rfind("]"), pos)
             junk, pos = text[pos:stop], _skip(text, stop)
         yield index, item, junk

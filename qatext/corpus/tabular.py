@@ -36,12 +36,14 @@ def write_corpus(df: pd.DataFrame, path: str | Path, *, format: str | None = Non
     rows = [_plain_row(row) for row in conform(df).to_dict("records")]
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "jsonl":
-        with path.open("w", encoding="utf-8") as out:
+        # surrogatepass: a lone surrogate in a hand-built frame is written as the bytes it stands
+        # for, and reading back flags the row 'invalid_utf8' instead of this write failing
+        with path.open("w", encoding="utf-8", errors="surrogatepass") as out:
             for row in rows:
                 out.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
     elif fmt == "csv":
         frame = pd.DataFrame([_encode(row, _JSON_COLUMNS_CSV) for row in rows], columns=COLUMNS, dtype=object)
-        frame.to_csv(path, index=False, quoting=csv.QUOTE_NONNUMERIC)
+        frame.to_csv(path, index=False, quoting=csv.QUOTE_NONNUMERIC, errors="surrogatepass")
     else:
         import pyarrow as pa
         import pyarrow.parquet as pq
