@@ -10,6 +10,7 @@ ENTITY_COLUMNS = ["record_id", "field", "start", "end", "text", "label", "concep
 TAG_COLUMNS = ["record_id", "specialty", "specialty_score", "intent", "intent_score"]
 ERROR_COLUMNS = ["record_id", "stage", "reason"]
 DEFAULT_FIELDS = ("question", "answer")
+PIECE_CHARS = 100_000
 
 
 @dataclass
@@ -39,15 +40,18 @@ def annotate_frame(df: pd.DataFrame, *, nlp=None, fields: Iterable[str] = DEFAUL
     entity_rows: list[tuple] = []
     tag_rows: list[tuple] = []
     error_rows: list[tuple] = []
-    items = list(_texts(df, fields))
-    for (record_id, field), doc, error in _pipe_safely(nlp, items, batch_size=batch_size, n_process=n_process):
+    items = list(_texts(df, fields, piece_chars=min(PIECE_CHARS, nlp.max_length)))
+    failed: set[tuple[str, str]] = set()
+    for (record_id, field, offset), doc, error in _pipe_safely(nlp, items, batch_size=batch_size, n_process=n_process):
         if error is not None:
-            error_rows.append((record_id, f"annotate:{field}", error))
+            if (record_id, field) not in failed:
+                failed.add((record_id, field))
+                error_rows.append((record_id, f"annotate:{field}", error))
             continue
         for ent in doc.ents:
-            entity_rows.append((record_id, field, ent.start_char, ent.end_char, ent.text, ent.label_,
+            entity_rows.append((record_id, field, offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_,
                                 ent._.concept_id, ent._.concept_name, ent._.assertion))
-        if field == tag_field and doc.has_extension("specialties") and doc._.specialties:
+        if field == tag_field and offset == 0 and doc.has_extension("specialties") and doc._.specialties:
             (specialty, specialty_score), *_ = doc._.specialties
             intent, intent_score = doc._.intents[0] if doc._.intents else (None, None)
             tag_rows.append((record_id, specialty, specialty_score, intent, intent_score))
@@ -58,12 +62,27 @@ def annotate_frame(df: pd.DataFrame, *, nlp=None, fields: Iterable[str] = DEFAUL
     )
 
 
-def _texts(df: pd.DataFrame, fields: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, str]]]:
+def _texts(df: pd.DataFrame, fields: tuple[str, ...], *, piece_chars: int) -> Iterator[tuple[str, tuple]]:
     for row in df[["record_id", *fields]].itertuples(index=False):
         record_id = row[0]
         for field, value in zip(fields, row[1:]):
             if isinstance(value, str) and value.strip():
-                yield value, (record_id, field)
+                for offset, piece in split_long_text(value, max_chars=piece_chars):
+                    yield piece, (record_id, field, offset)
+
+
+def split_long_text(text: str, *, max_chars: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` pairs covering ``text``, each under ``max_chars``, cut at a paragraph,
+    line or sentence break where one is near. spaCy refuses texts over ``nlp.max_length``
+    (1,000,000 characters) and needs about 1 GB per 100,000 words; pieces keep memory flat."""
+    start = 0
+    while len(text) - start > max_chars:
+        window = text[start:start + max_chars]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
+        end = start + (cut + 1 if cut > max_chars // 2 else max_chars)
+        yield start, text[start:end]
+        start = end
+    yield start, text[start:]
 
 
 def _pipe_safely(nlp, items: list, *, batch_size: int, n_process: int):
