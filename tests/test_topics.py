@@ -369,3 +369,106 @@ def pickle_dumps(value) -> bytes:
     import pickle
 
     return pickle.dumps(value)
+
+
+# --- phrase structure, word shape, anatomy (issue 4: specialty accuracy) ------------------------
+
+def _totals(doc) -> dict[str, float]:
+    return doc._.topic_evidence["specialty"]["totals"]
+
+
+def test_the_head_of_a_noun_phrase_leads_its_modifier(nlp):
+    # English disease names are head-final: the adjective says where, the last word what
+    assert nlp("what is diabetic neuropathy?")._.specialties[0][0] == "neurology"
+    assert nlp("what is diabetic retinopathy?")._.specialties[0][0] == "ophthalmology"
+    assert nlp("what is thyrotoxic myopathy?")._.specialties[0][0] == "neurology"
+    # a modifier that agrees with its head keeps all its weight
+    together = _totals(nlp("rheumatoid arthritis"))["rheumatology"]
+    apart = _totals(nlp("rheumatoid"))["rheumatology"] + _totals(nlp("arthritis"))["rheumatology"]
+    assert together == pytest.approx(apart, rel=1e-3)
+
+
+def test_a_process_noun_does_not_head_its_phrase(nlp):
+    # "infection" names no organ: in "yeast infection" the yeast still counts fully
+    def gyn(text):
+        return _totals(nlp(text)).get("obstetrics_gynecology", 0.0)
+    assert gyn("yeast") > 0
+    assert gyn("yeast infection") == pytest.approx(gyn("yeast") + gyn("infection"), rel=1e-3)
+
+
+def test_the_phrase_before_of_leads_when_it_has_its_own_modifier(nlp):
+    assert nlp("what are the neurological complications of aids?")._.specialties[0][0] == "neurology"
+    assert nlp("what are the complications of aids?")._.specialties[0][0] == "infectious_disease"
+    # a bare noun before "of" leads nothing: the liver still decides
+    assert nlp("inflammation of the liver")._.specialties[0][0] == "gastroenterology"
+
+
+def test_words_no_vocabulary_knows_get_the_shape_rules(nlp):
+    assert nlp("what is neurosarcoidosis?")._.specialties[0][0] == "neurology"
+    assert nlp("what is xyzmyelopathy?")._.specialties[0][0] == "neurology"
+    # everyday English words that look medical stay plain
+    for plain in ("colonial", "cardigan", "agnostic"):
+        assert nlp(f"what about the {plain} one?")._.specialties[0][0] == "general_medicine", plain
+    # tagging the same unknown word twice gives the same scores (the shape cache is consistent)
+    first = nlp("is neurosarcoidosis rare?")._.specialties
+    assert nlp("is neurosarcoidosis rare?")._.specialties == first
+
+
+def test_compound_words_are_head_final_in_the_shape_rules():
+    from qatext.topics.labels import SPECIALTY_INDEX
+    from qatext.topics.specialty import morphology
+
+    row = morphology().row("adrenoleukodystrophy")
+    assert row[SPECIALTY_INDEX["neurology"]] > row[SPECIALTY_INDEX["endocrinology"]] > 0
+    assert morphology().row("myelitis")[SPECIALTY_INDEX["oncology"]] == 0
+    assert morphology().row("sarcoidosis") is None or morphology().row("sarcoidosis")[SPECIALTY_INDEX["oncology"]] == 0
+    assert morphology().row("window") is None
+
+
+def test_anatomy_concepts_carry_their_organ_specialty(nlp):
+    from qatext.topics.labels import SPECIALTY_INDEX
+    from qatext.topics.specialty import ANATOMY_SHARE, anatomy_concepts, topics_file
+    from importlib import resources
+
+    lexicon = resources.files("qatext.resources").joinpath("lexicon", "anatomy.tsv").read_text(encoding="utf-8")
+    known = {line.split("\t")[2] for line in lexicon.splitlines()[1:] if line.strip()}
+    table = anatomy_concepts()
+    assert len(table) >= 100 and set(table) <= known, set(table) - known
+    for concept, specialty in (("brain", "neurology"), ("heart", "cardiology"), ("skin", "dermatology"),
+                               ("eye", "ophthalmology"), ("knee", "orthopedics"), ("spinal-cord", "neurology")):
+        row = table[f"QATEXT:anatomy/{concept}"]
+        assert row.argmax() == SPECIALTY_INDEX[specialty] and row.sum() == pytest.approx(ANATOMY_SHARE)
+    # an entity with an anatomy concept adds evidence, ANATOMY_SHARE of a disease concept's
+    doc = nlp.get_pipe("qatext_topics")(_doc_with_entity(nlp, ["xyzzy", "thing"], (0, 1), label="ANATOMY",
+                                                        concept_id="QATEXT:anatomy/spinal-cord"))
+    assert _totals(doc)["neurology"] == pytest.approx(2.0 * ANATOMY_SHARE)
+    assert dict(doc._.specialties)["neurology"] > dict(nlp("xyzzy thing")._.specialties)["neurology"]
+    assert topics_file("anatomy_specialty.tsv").is_file()
+
+
+def test_a_bad_anatomy_line_names_the_file_and_line(monkeypatch):
+    from qatext.topics import specialty
+
+    class Fake:
+        def read_text(self, encoding):
+            return "# header\nQATEXT:anatomy/knee\tknees_doctor\n"
+    monkeypatch.setattr(specialty, "topics_file", lambda name: Fake())
+    specialty.anatomy_concepts.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"anatomy_specialty.tsv line 2"):
+            specialty.anatomy_concepts()
+    finally:
+        specialty.anatomy_concepts.cache_clear()
+
+
+def test_syndromes_filed_under_neoplasms_are_not_cancer_first():
+    from qatext.topics.labels import SPECIALTY_INDEX
+    from qatext.topics.specialty import derived_tables
+
+    concepts = derived_tables()[2]
+    # MeSH files transverse myelitis and Lambert-Eaton under paraneoplastic syndromes (C04)
+    for concept in ("QATEXT:mesh/myelitis-transverse", "QATEXT:mesh/lambert-eaton-myasthenic-syndrome"):
+        assert concepts[concept].argmax() == SPECIALTY_INDEX["neurology"], concept
+    # a heading that names a growth still is
+    spinal = [c for c in concepts if c.startswith("QATEXT:mesh/") and "neoplasm" in c]
+    assert spinal and all(concepts[c].argmax() == SPECIALTY_INDEX["oncology"] for c in spinal[:20])

@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from qatext.topics.labels import SPECIALTIES, SPECIALTY_INDEX
+from qatext.topics.specialty import MORPHOLOGY_MIN_LENGTH, morphology, neutral_words
 from qatext.topics.vocab_rules import (HPO_BRANCHES, HPO_SUBBRANCHES, icd10_specialties,
                                        mesh_specialties)
 
@@ -47,6 +48,13 @@ PRIOR_POWER = 0.0        # lift against prior**0.5: big specialties are not pena
 SYSTEMIC_TREES = ("C01", "C16", "C18", "C20", "C23")
 SYSTEMIC_SHARE = 0.35
 NEOPLASM_SHARE = 0.7
+# A descriptor is "first a cancer question" only when its heading names a growth. MeSH also files
+# under C04 what merely travels with tumours (myasthenia gravis, transverse myelitis and other
+# paraneoplastic syndromes, tuberous sclerosis): unless at least half its trees are C04, those
+# count as one vote each.
+# ("neurofibromatoses" is no fibroma, "paraneoplastic" no neoplasm: the growth must end the word)
+NEOPLASM_NAME = re.compile(r"(?<!para)neoplas|tumou?r|cancer|malignan|carcinom|leuka?emi|carcinoid|metasta"
+                           r"|omas?\b", re.I)
 SECONDARY = {"genetics": 0.25, "pediatrics": 0.25, "general_medicine": 0.25}  # share when an organ system is named too
 COMMON_ZIPF = (3.3, 4.8)  # wordfreq Zipf band over which a word's weight fades to 0: "year", "hand"
 DRUG_BRAND_WEIGHT = 2.5  # a brand or generic name of a classed drug, as a single word
@@ -132,7 +140,9 @@ def mesh_terms() -> tuple[list[tuple[str, np.ndarray]], dict[str, np.ndarray]]:
         # a tree that lists it once: count tree numbers, not distinct specialties
         vector = _vector((s for t in organ for s in mesh_specialties(t)), counted=True)
         systemic = _vector(s for t in trees if t.startswith(SYSTEMIC_TREES) for s in mesh_specialties(t))
-        if vector is not None and any(t.startswith("C04") and mesh_specialties(t) == ("oncology",) for t in trees):
+        tumour_trees = sum(t.startswith("C04") and mesh_specialties(t) == ("oncology",) for t in trees)
+        if vector is not None and tumour_trees and (NEOPLASM_NAME.search(row.get("name", key))
+                                                    or 2 * tumour_trees >= len(trees)):
             # a neoplasm of any organ is first a cancer question, however many organ trees list it
             oncology = _vector(["oncology"])
             vector = NEOPLASM_SHARE * oncology + (1 - NEOPLASM_SHARE) * vector
@@ -238,6 +248,7 @@ def word_table(terms_by_source: dict[str, list[tuple[str, np.ndarray]]], drug_wo
     neutral = {tokenizer.vocab.strings.add(w) for w in _neutral_words()}
     for key in neutral:
         counts.pop(key, None)
+    neutral_keys = np.fromiter(neutral, dtype=np.uint64, count=len(neutral))
     keys = np.fromiter(counts.keys(), dtype=np.uint64, count=len(counts))
     matrix = np.stack(list(counts.values()))
     prior = matrix.sum(axis=0) / matrix.sum()
@@ -249,7 +260,12 @@ def word_table(terms_by_source: dict[str, list[tuple[str, np.ndarray]]], drug_wo
     lift *= _rarity(words)[:, None]
     lift += _morphology(words)
     keys, lift = _with_plurals(keys, lift, words, tokenizer)
+    known = set(words) | {tokenizer.vocab.strings[int(k)] for k in keys} | _neutral_words()
+    shaped_keys, shaped_lift, plain_keys = _english_words_by_shape(known, tokenizer)
+    keys, lift = np.concatenate([keys, shaped_keys]), np.concatenate([lift, shaped_lift])
     keep = lift.max(axis=1) >= MIN_LIFT
+    # a vocabulary word that fades out entirely is plain English too ("hand", "year")
+    plain_keys = np.union1d(np.union1d(plain_keys, keys[~keep]), neutral_keys)
     keys, lift = keys[keep], lift[keep]
     # drug names: a fixed positive weight on their specialty, overriding vocabulary words
     drug_keys = np.array([tokenizer.vocab.strings.add(w) for w in drug_words if " " not in w], dtype=np.uint64)
@@ -258,7 +274,7 @@ def word_table(terms_by_source: dict[str, list[tuple[str, np.ndarray]]], drug_wo
     keys = np.concatenate([keys[keep], drug_keys])
     lift = np.concatenate([lift[keep], drug_rows])
     order = np.argsort(keys)
-    return keys[order], lift[order].astype(np.float32), prior
+    return keys[order], lift[order].astype(np.float32), prior, np.setdiff1d(plain_keys, keys)
 
 
 def _topics_text(name: str) -> str:
@@ -266,8 +282,7 @@ def _topics_text(name: str) -> str:
 
 
 def _neutral_words() -> set[str]:
-    lines = [line for line in _topics_text("neutral_words.txt").splitlines() if not line.startswith("#")]
-    return {w.lower() for line in lines for w in line.split()}
+    return set(neutral_words())
 
 
 def _rarity(words: list[str]) -> np.ndarray:
@@ -285,29 +300,33 @@ def _rarity(words: list[str]) -> np.ndarray:
 
 def _morphology(words: list[str]) -> np.ndarray:
     """Weights from word shape (prefix/suffix rules in morphology.tsv), one row per word."""
-    rules, exceptions = [], defaultdict(set)
-    for line_no, line in enumerate(_topics_text("morphology.tsv").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        try:
-            specialty, weight, kind, affixes = line.split("\t")
-        except ValueError:
-            raise ValueError(f"morphology.tsv line {line_no}: expected 4 tab-separated columns") from None
-        if specialty not in SPECIALTY_INDEX or kind not in {"prefix", "suffix", "except"}:
-            raise ValueError(f"morphology.tsv line {line_no}: bad specialty {specialty!r} or kind {kind!r}")
-        items = tuple(a.strip() for a in affixes.split(",") if a.strip())
-        if kind == "except":
-            exceptions[specialty].update(items)
-        else:
-            rules.append((SPECIALTY_INDEX[specialty], float(weight), kind, items))
+    rules = morphology()
     extra = np.zeros((len(words), N), dtype=np.float64)
     for row, word in enumerate(words):
-        for column, weight, kind, items in rules:
-            if word in exceptions[SPECIALTIES[column]]:
-                continue
-            if (word.startswith(items) if kind == "prefix" else word.endswith(items)):
-                extra[row, column] = max(extra[row, column], weight)
+        found = rules.row(word)
+        if found is not None:
+            extra[row] = found
     return extra
+
+
+def _english_words_by_shape(known: set[str], tokenizer):
+    """Everyday English words (wordfreq's list) the morphology rules fire on but no vocabulary names.
+
+    Returns the keys and faded weights of those rare enough to keep, and the keys of the
+    rest ("colony", "agnostic"), which the scorer's run-time morphology must leave alone.
+    """
+    from wordfreq import iter_wordlist
+
+    words = [w for w in iter_wordlist("en", "best")
+             if len(w) >= MORPHOLOGY_MIN_LENGTH and w.isascii() and w.isalpha() and w not in known]
+    extra = _morphology(words)
+    fired = extra.max(axis=1) > 0
+    words = [w for w, f in zip(words, fired) if f]
+    extra = extra[fired] * _rarity(words)[:, None]
+    keep = extra.max(axis=1) >= MIN_LIFT
+    strings = tokenizer.vocab.strings
+    keys = np.array([strings.add(w) for w in words], dtype=np.uint64)
+    return keys[keep], extra[keep], keys[~keep]
 
 
 def _with_plurals(keys, lift, words, tokenizer):
@@ -326,6 +345,21 @@ def _with_plurals(keys, lift, words, tokenizer):
             np.concatenate([lift, np.stack(new_rows)]))
 
 
+def _merge_concepts(*sources: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """One vector per concept id: the mean over the vocabularies that place it.
+
+    The NER emits an ICD-10-CM id for many MeSH headings; the code's chapter (G51.2: nervous
+    system) and the heading's trees (C07: mouth) are both clinical classifications of the
+    disease, so neither overwrites the other. (HPO's branches are anatomical, fever sits under
+    homeostasis: for an HPO id the heading's trees still win.)
+    """
+    found: dict[str, list[np.ndarray]] = defaultdict(list)
+    for source in sources:
+        for concept_id, vector in source.items():
+            found[concept_id].append(vector)
+    return {cid: np.mean(vectors, axis=0) for cid, vectors in found.items()}
+
+
 def spacy_strings():
     import spacy
 
@@ -339,18 +373,21 @@ def build(out_dir: Path | None = None) -> dict:
     mesh, mesh_concepts = mesh_terms()
     icd = icd10_terms()
     drug_concepts, drug_words = drug_entries()
-    keys, weights, prior = word_table({"mesh": mesh, "hpo": hpo, "icd10cm": icd}, drug_words)
+    keys, weights, prior, plain_keys = word_table({"mesh": mesh, "hpo": hpo, "icd10cm": icd}, drug_words)
     tokenizer_strings = spacy_strings()
     drug_keys = np.array(sorted({tokenizer_strings.add(w) for w in drug_words if " " not in w}), dtype=np.uint64)
-    np.savez_compressed(out_dir / "vocab_words.npz", keys=keys, weights=weights, drug_keys=drug_keys)
-    concepts = {**icd10_concepts(), **hpo_concepts, **mesh_concepts, **drug_concepts}
+    np.savez_compressed(out_dir / "vocab_words.npz", keys=keys, weights=weights, drug_keys=drug_keys,
+                        plain_keys=plain_keys)
+    icd_concepts = icd10_concepts()
+    concepts = {**icd_concepts, **hpo_concepts, **mesh_concepts, **drug_concepts}
+    concepts.update(_merge_concepts(icd_concepts, {c: v for c, v in mesh_concepts.items() if c in icd_concepts}))
     ids = np.array(sorted(concepts), dtype=str)
     np.savez_compressed(out_dir / "concepts.npz", ids=ids,
                         weights=np.stack([concepts[i] for i in ids]).astype(np.float32))
     meta = {
         "hpo_release": release, "hpo_terms": len(hpo_concepts), "hpo_labels": len(hpo),
         "mesh_descriptors": len(mesh_concepts), "mesh_variants": len(mesh), "icd10cm_codes": len(icd),
-        "drug_concepts": len(drug_concepts), "drug_words": len(drug_words), "words": int(len(keys)),
+        "drug_concepts": len(drug_concepts), "drug_words": len(drug_words), "words": int(len(keys)), "plain_words": int(len(plain_keys)),
         "specialties": list(SPECIALTIES), "word_prior": [round(float(p), 5) for p in prior],
         "note": "HPO: Human Phenotype Ontology (hpo.jax.org), cited with its release; content unaltered.",
     }

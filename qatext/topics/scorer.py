@@ -8,16 +8,17 @@ columns then 9 intent columns. Python loops run over entities only (negation, co
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from spacy.attrs import LOWER, SHAPE
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from qatext.topics.intent import BASELINE, ENTITY_NUDGE, N_INTENTS, OUTSIDE_QUESTION, SECONDARY_CUES, intent_cues
 from qatext.topics.labels import INTENT_INDEX, INTENTS, SPECIALTIES, SPECIALTY_INDEX
-from qatext.topics.specialty import (derived_tables, topics_file, concept_vector, ngram_keys,
-                                     read_cues)
+from qatext.topics.specialty import (MORPHOLOGY_MIN_LENGTH, Morphology, concept_vector, derived_tables,
+                                     morphology, neutral_words, ngram_keys, read_cues, topics_file)
 
 N_SPECIALTIES = len(SPECIALTIES)
 N_COLUMNS = N_SPECIALTIES + N_INTENTS
@@ -25,6 +26,7 @@ GENERAL = SPECIALTY_INDEX["general_medicine"]
 MEDICATION = INTENT_INDEX["medication"]
 TEST_READING = INTENT_INDEX["test_interpretation"]
 SENTENCE_ENDS = (".", "!", "?", "\n", "\n\n", "...", ";")
+PUNCTUATION = SENTENCE_ENDS + (",", ":", "(", ")", "[", "]", "-", "/", '"', "'", "&", "+", "*")
 DRUG_NAME_NUDGE = 1.0
 OTHER_QUESTION = 0.75     # a cue in an earlier question sentence; the last one is the main question
 # A measured value ("7.8", "140/90", "6.5 %"): the asker may be giving a result. Found by token
@@ -40,6 +42,22 @@ CHILD_YEARS = tuple(str(n) for n in range(1, 13))
 YEAR_UNITS = ("year", "years", "yr", "yrs", "yo", "y/o", "month", "months", "mo", "week", "weeks", "wk", "day", "days")
 CHILD_AGE_WEIGHT = 2.5
 PEDIATRICS = SPECIALTY_INDEX["pediatrics"]
+# English noun phrases are head-final: in "diabetic neuropathy", "oral cavity cancer" the last word
+# says what the thing is, the words before it where. A word directly followed by another word with
+# specialty evidence is such a modifier, and so is every evidence word of a named disease or
+# symptom but its last; a modifier counts MODIFIER_SHARE of its weight.
+MODIFIER_SHARE = 0.5
+HEADED_LABELS = ("DISEASE", "SYMPTOM")
+# "Neurological complications of AIDS", "ocular manifestations of lupus": when the phrase before
+# "of" carries its own evidence modifier, that phrase leads and the words (and named concepts)
+# after "of" count OF_OBJECT_SHARE. A bare "inflammation of the liver" is left alone.
+OF_OBJECT_SHARE = 0.5
+# Inside a named disease or symptom whose concept is known, a word the vocabularies derived
+# ("Melkersson", "Sturge": a lift over every term the word occurs in) counts this share: the
+# concept already places the whole name. Curated cue words ("cancer", "mole") count fully.
+ENTITY_WORD_SHARE = 0.5
+OF_PHRASE_TOKENS = 3      # how far the phrases before and after "of" reach
+OF_SKIP = ("the", "a", "an", "my", "his", "her", "their", "our", "your", "its")
 
 
 @dataclass
@@ -60,17 +78,58 @@ class TopicTables:
     yo_keys: np.ndarray
     old_key: int
     hyphen_key: int
+    plain_keys: np.ndarray      # everyday words the shape rules must leave alone ("colony")
+    morphology: Morphology
+    of_key: int
+    phrase_breaks: np.ndarray   # stop words and punctuation: where a noun phrase ends
+    of_skip: np.ndarray         # determiners and possessives after "of"
+    neutral_keys: np.ndarray    # neutral_words.txt: process nouns that never head a phrase
+    curated: np.ndarray         # per single-token key: its row comes from specialty_cues.tsv
+    # words no table knows, met at run time: hash -> row in shaped_weights (-1: no rule fires)
+    shaped_rows: dict = field(default_factory=dict)
+    shaped_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, N_COLUMNS), dtype=np.float32))
+
+    @property
+    def of_skip_set(self) -> set:
+        return set(self.of_skip.tolist())
 
     def row_weights(self, rows: np.ndarray) -> np.ndarray:
-        """Weights of hit rows: single-token rows first, then the multi-token table."""
-        n = len(self.keys)
-        if len(self.multi_keys) == 0 or rows.max(initial=-1) < n:
+        """Weights of hit rows: single-token rows first, then the multi-token table, then shaped words."""
+        n, m = len(self.keys), len(self.multi_keys)
+        if rows.max(initial=-1) < n:
             return self.weights[rows]
         out = np.empty((len(rows), N_COLUMNS), dtype=np.float32)
-        low = rows < n
+        low, shaped = rows < n, rows >= n + m
+        multi = ~low & ~shaped
         out[low] = self.weights[rows[low]]
-        out[~low] = self.multi_weights[rows[~low] - n]
+        out[multi] = self.multi_weights[rows[multi] - n]
+        out[shaped] = self.shaped_weights[rows[shaped] - n - m]
         return out
+
+    def shaped_word_rows(self, hashes: np.ndarray, strings) -> np.ndarray:
+        """Row numbers (after the single and multi tables) for words no table knows; -1 where no rule fires.
+
+        A long alphabetic word ("neurosarcoidosis", "myelopathies") gets the morphology rules
+        the vocabulary words got at build time. Each distinct word is looked at once per tagger.
+        """
+        unique, inverse = np.unique(hashes, return_inverse=True)
+        found = np.empty(len(unique), dtype=np.int64)
+        added = []
+        for k, key in enumerate(unique.tolist()):
+            row = self.shaped_rows.get(key)
+            if row is None:
+                row = -1
+                word = strings[key] if key in strings else ""
+                if len(word) >= MORPHOLOGY_MIN_LENGTH and word.isalpha():
+                    weights = self.morphology.row(word)
+                    if weights is not None:
+                        row = len(self.shaped_weights) + len(added)
+                        added.append(np.concatenate([weights, np.zeros(N_INTENTS, dtype=np.float32)]))
+                self.shaped_rows[key] = row
+            found[k] = row
+        if added:
+            self.shaped_weights = np.concatenate([self.shaped_weights, np.stack(added).astype(np.float32)])
+        return found[inverse]
 
     @classmethod
     def build(cls, tokenizer, *, extra_specialty_cues=None, extra_intent_cues=None) -> TopicTables:
@@ -79,7 +138,7 @@ class TopicTables:
         A curated specialty cue replaces the derived row for that word: the lexicon is the place
         to correct what the vocabularies get wrong.
         """
-        words, word_weights, concepts, drug_keys = derived_tables()
+        words, word_weights, concepts, drug_keys, plain_keys = derived_tables()
         specialty_cues = read_cues(topics_file("specialty_cues.tsv").read_text(encoding="utf-8"))
         rows: dict[int, np.ndarray] = {}
         curated: set[int] = set()
@@ -113,6 +172,7 @@ class TopicTables:
         weights = np.concatenate([padded, np.stack(list(single.values()))])
         # a drug's name makes the question a little more likely to be about the drug
         weights[np.isin(keys, drug_keys), N_SPECIALTIES + MEDICATION] += DRUG_NAME_NUDGE
+        curated_row = np.isin(keys, np.fromiter(curated, dtype=np.uint64, count=len(curated)))
         order = np.argsort(keys)
         multi_keys = np.array(sorted(multi), dtype=np.uint64)
         multi_weights = np.stack([rows[int(k)] for k in multi_keys]) if len(multi_keys) else np.zeros((0, N_COLUMNS))
@@ -123,7 +183,9 @@ class TopicTables:
         return cls(keys[order], weights[order], multi_keys, multi_weights.astype(np.float32), concepts,
                    strings.add("?"), hashes(SENTENCE_ENDS), hashes(RESULT_SHAPES), hashes(RESULT_WORDS),
                    hashes(CHILD_YEARS), hashes(YEAR_UNITS), hashes(("yo", "y/o", "yrs", "yr")),
-                   strings.add("old"), strings.add("-"))
+                   strings.add("old"), strings.add("-"), plain_keys, morphology(), strings.add("of"),
+                   np.union1d(hashes(sorted(STOP_WORDS)), hashes(PUNCTUATION)), hashes(OF_SKIP),
+                   np.unique(hashes(neutral_words())), curated_row[order])
 
 
 def _phrase_key(tokenizer, phrase: str) -> int:
@@ -146,6 +208,8 @@ class Hits:
     length: np.ndarray    # n-gram length
     factor: np.ndarray    # 1 inside a question sentence (or when the doc has none), else OUTSIDE_QUESTION
     count_scale: np.ndarray  # so that a phrase repeated c times adds (1 + ln c) times its weight
+    scale: np.ndarray = None    # OF_OBJECT_SHARE after "of" in "neurological complications of AIDS", else 1
+    weights: np.ndarray = None  # the rows' weights, modifiers rescaled (see _phrase_scales)
 
 
 def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, general_prior: float = 1.0,
@@ -159,7 +223,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     nudges = np.zeros((n_docs, N_INTENTS))
     arrays, negated = [], []
     read_assertion, read_concept = span_reader("assertion"), span_reader("concept_id")
-    shapes = []
+    shapes, concept_hits, headed = [], [], []
     for d, doc in enumerate(docs):
         both = doc.to_array([LOWER, SHAPE])
         hashes = np.ascontiguousarray(both[:, 0])
@@ -172,22 +236,39 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
                 continue
             vector = concept_vector(read_concept(ent), tables.concepts)
             if vector is not None:
-                specialty[d] += concept_weight * vector
+                concept_hits.append((d, ent.start, vector))
+                if ent.label_ in HEADED_LABELS:
+                    headed.append((d, ent.start, ent.end))
             if ent.label_ == "DRUG":
                 nudges[d, MEDICATION] = ENTITY_NUDGE
             elif ent.label_ == "TEST":
                 nudges[d, TEST_READING] = ENTITY_NUDGE
         arrays.append(hashes)
         arrays.append(_SEPARATOR)
-    hits = _find(arrays, n_docs, tables) if n_docs else None
+    hits = _find(arrays, n_docs, tables, docs[0].vocab.strings) if n_docs else None
+    # a copy: phrase structure rescales modifier rows in place
+    found = tables.row_weights(hits.rows).copy() if hits is not None else None
+    if hits is not None:
+        hits.weights = found
     if n_docs:
+        of_scale = _phrase_scales(arrays, hits, found, headed, tables)
+        starts = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
+        if concept_hits:
+            # a concept named c times adds (1 + ln c) times its vector, as a repeated word does
+            doc_of, at, vectors = zip(*concept_hits)
+            doc_of = np.array(doc_of)
+            which: dict[int, int] = {}
+            key = doc_of * len(concept_hits) + np.array([which.setdefault(id(v), len(which)) for v in vectors])
+            _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+            weight = concept_weight * of_scale[starts[doc_of] + np.array(at)] * ((1.0 + np.log(counts)) / counts)[inverse]
+            np.add.at(specialty, doc_of, np.stack(vectors) * weight[:, None])
+
         results, children = _result_and_child_flags(arrays, shapes, n_docs, tables)
         nudges[results, TEST_READING] += RESULT_NUDGE
         specialty[children, PEDIATRICS] += CHILD_AGE_WEIGHT
     intent = np.tile(BASELINE, (n_docs, 1)) + nudges
     if hits is not None and len(hits.rows):
-        found = tables.row_weights(hits.rows)
-        np.add.at(specialty, hits.doc, found[:, :N_SPECIALTIES] * hits.count_scale[:, None])
+        np.add.at(specialty, hits.doc, found[:, :N_SPECIALTIES] * (hits.count_scale * hits.scale)[:, None])
         cue = found[:, N_SPECIALTIES:] * hits.factor[:, None]
         best = np.zeros((n_docs, N_INTENTS))
         total = np.zeros((n_docs, N_INTENTS))
@@ -245,7 +326,7 @@ def _result_and_child_flags(arrays, shapes, n_docs: int, tables: TopicTables):
     return results, children
 
 
-def _find(arrays, n_docs: int, tables: TopicTables) -> Hits:
+def _find(arrays, n_docs: int, tables: TopicTables, strings) -> Hits:
     joined = np.concatenate(arrays)
     size = len(joined)
     lengths = np.fromiter((len(a) for a in arrays[::2]), dtype=np.int64, count=n_docs)
@@ -257,7 +338,14 @@ def _find(arrays, n_docs: int, tables: TopicTables) -> Hits:
     trigrams[~(present[:-2] & present[1:-1] & present[2:])] = 0
     at = np.searchsorted(tables.keys, joined)
     at[at == len(tables.keys)] = 0
-    single = np.flatnonzero((tables.keys[at] == joined) & present)
+    known = tables.keys[at] == joined
+    single = np.flatnonzero(known & present)
+    # words no table knows: the morphology rules, unless the word is everyday English
+    unknown = np.flatnonzero(~known & present)
+    unknown = unknown[~np.isin(joined[unknown], tables.plain_keys)]
+    shaped_rows = tables.shaped_word_rows(joined[unknown], strings)
+    shaped = unknown[shaped_rows >= 0]
+    n_rows = len(tables.keys) + len(tables.multi_keys)
     phrases = np.concatenate([bigrams, trigrams])
     multi_at = np.searchsorted(tables.multi_keys, phrases)
     multi_at[multi_at == len(tables.multi_keys)] = 0
@@ -266,10 +354,11 @@ def _find(arrays, n_docs: int, tables: TopicTables) -> Hits:
     else:
         multi = single[:0]
     is_trigram = multi >= size - 1
-    position = np.concatenate([single, multi - np.where(is_trigram, size - 1, 0)])
-    block = np.concatenate([np.zeros(len(single), dtype=np.int64), 1 + is_trigram.astype(np.int64)])
-    # rows of the multi table follow those of the single-token table
-    rows = np.concatenate([at[single], len(tables.keys) + multi_at[multi]])
+    position = np.concatenate([single, multi - np.where(is_trigram, size - 1, 0), shaped])
+    block = np.concatenate([np.zeros(len(single), dtype=np.int64), 1 + is_trigram.astype(np.int64),
+                            np.zeros(len(shaped), dtype=np.int64)])
+    # rows of the multi table follow those of the single-token table, then the shaped words
+    rows = np.concatenate([at[single], len(tables.keys) + multi_at[multi], n_rows + shaped_rows[shaped_rows >= 0]])
     doc = doc_of[position]
     # question sentences: the next sentence end after the n-gram is a "?"
     ends = np.flatnonzero(np.isin(joined, tables.end_keys) | ~present)
@@ -281,10 +370,107 @@ def _find(arrays, n_docs: int, tables: TopicTables) -> Hits:
     doc_asks = last_question[doc] >= 0
     factor = np.where(~doc_asks, 1.0,
                       np.where(next_end == last_question[doc], 1.0, np.where(asks, OTHER_QUESTION, OUTSIDE_QUESTION)))
-    pair = doc.astype(np.int64) * (len(tables.keys) + len(tables.multi_keys)) + rows
+    pair = doc.astype(np.int64) * (n_rows + len(tables.shaped_weights)) + rows
     _, inverse, counts = np.unique(pair, return_inverse=True, return_counts=True)
     count_scale = ((1.0 + np.log(counts)) / counts)[inverse]
-    return Hits(rows, doc, position - starts[doc], block + 1, factor, count_scale)
+    hits = Hits(rows, doc, position - starts[doc], block + 1, factor, count_scale, np.ones(len(rows)))
+    hits.absolute = position
+    return hits
+
+
+def _entity_heads(arrays, headed, breaks, evidence, headable, modifier, head_of, entity_scale) -> None:
+    """Mark the modifiers of named diseases and symptoms (in place), all entities at once.
+
+    The head is the entity's last headable word before a stop word or punctuation ("mole on
+    my back": mole); every other evidence word of the entity leans on it.
+    """
+    offsets = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
+    spans = np.array(headed, dtype=np.int64)
+    start = offsets[spans[:, 0]] + spans[:, 1]
+    end = offsets[spans[:, 0]] + spans[:, 2]
+    size = len(breaks)
+    index = np.arange(size)
+    # first break at or after i; last headable word at or before i
+    break_at = np.flatnonzero(breaks)
+    next_break = np.append(break_at, size)[np.searchsorted(break_at, start)]
+    stop = np.minimum(next_break, end)
+    last_headable = np.maximum.accumulate(np.where(headable[:size], index, -1))
+    head = np.where(stop > start, last_headable[np.maximum(stop - 1, 0)], -1)
+    head[head < start] = -1
+    lengths = end - start
+    tokens = np.repeat(start - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths) + np.arange(lengths.sum())
+    token_head = np.repeat(head, lengths)
+    entity_scale[tokens] = ENTITY_WORD_SHARE
+    lean = tokens[(token_head >= 0) & evidence[tokens] & (tokens != token_head)]
+    modifier[lean] = True
+    head_of[lean] = token_head[(token_head >= 0) & evidence[tokens] & (tokens != token_head)]
+
+
+def _phrase_scales(arrays, hits: Hits, found: np.ndarray, headed, tables: TopicTables) -> np.ndarray:
+    """Set ``hits.scale`` from phrase structure; return the per-token "after of" scale for concepts.
+
+    ``headed``: (doc, start, end) of named multi-token diseases and symptoms.
+    """
+    joined = np.concatenate(arrays)
+    size = len(joined)
+    of_scale = np.ones(size)
+    if hits is None or not len(hits.rows):
+        return of_scale
+    single = hits.length == 1
+    evidence = np.zeros(size + 1, dtype=bool)
+    evidence[hits.absolute[single & (found[:, :N_SPECIALTIES].max(axis=1) > 0)]] = True
+    # process nouns ("infection", "inflammation": neutral_words.txt) do not head a phrase: in
+    # "yeast infection", "ear infection" the word before them names the organ
+    headable = evidence.copy()
+    headable[:size] &= ~np.isin(joined, tables.neutral_keys)
+    modifier = np.zeros(size + 1, dtype=bool)
+    modifier[:size] = evidence[:size] & headable[1:size + 1]
+    head_of = np.arange(1, size + 2)  # the word a modifier leans on: the next one, or the entity's head
+    entity_scale = np.ones(size)
+    breaks = np.isin(joined, tables.phrase_breaks)
+    if headed:
+        _entity_heads(arrays, headed, breaks, evidence, headable, modifier, head_of, entity_scale)
+    # "X of Y": X reaches back over words (no stop word, no punctuation), Y forward over them
+    # after an optional determiner
+    of = np.flatnonzero(joined == tables.of_key)
+    if len(of):
+        word = (joined != 0) & ~breaks
+        padded = np.concatenate([np.zeros(OF_PHRASE_TOKENS, dtype=bool), word,
+                                 np.zeros(OF_PHRASE_TOKENS + 1, dtype=bool)])
+        ev = np.concatenate([np.zeros(OF_PHRASE_TOKENS, dtype=bool), evidence[:size],
+                             np.zeros(OF_PHRASE_TOKENS + 1, dtype=bool)])
+        at = of + OF_PHRASE_TOKENS
+        reach = np.ones(len(of), dtype=bool)
+        x_len = np.zeros(len(of), dtype=np.int64)
+        x_modified = np.zeros(len(of), dtype=bool)
+        for back in range(1, OF_PHRASE_TOKENS + 1):
+            reach &= padded[at - back]
+            x_len += reach
+            # a modifier: an evidence word that is not the phrase's last word
+            x_modified |= reach & (back > 1) & ev[at - back]
+        led = of[x_modified & (x_len >= 2)]
+        for y in led:
+            k = y + 1
+            if k < size and joined[k] in tables.of_skip_set:
+                k += 1
+            end = k
+            while end < size and end < k + OF_PHRASE_TOKENS and word[end]:
+                end += 1
+            of_scale[k:end] = OF_OBJECT_SHARE
+    derived = single & (hits.rows < len(tables.keys))
+    derived[derived] = ~tables.curated[hits.rows[derived]]
+    hits.scale = of_scale[hits.absolute] * np.where(derived, entity_scale[hits.absolute], 1.0)
+    # a modifier keeps what it shares with its head and counts MODIFIER_SHARE of the rest:
+    # "rheumatoid arthritis" keeps all its weight, "diabetic neuropathy" leans on neuropathy
+    hit_at = np.full(size + 1, -1)
+    hit_at[hits.absolute[single]] = np.flatnonzero(single)
+    mods = np.flatnonzero(single & modifier[hits.absolute])
+    heads = hit_at[head_of[hits.absolute[mods]]]
+    mods, heads = mods[heads >= 0], heads[heads >= 0]
+    own, lean = found[mods, :N_SPECIALTIES], found[heads, :N_SPECIALTIES]
+    shared = np.minimum(own, np.maximum(lean, 0))
+    found[mods, :N_SPECIALTIES] = shared + MODIFIER_SHARE * (own - shared)
+    return of_scale
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
@@ -306,10 +492,10 @@ def explain(doc, tables: TopicTables, **options) -> dict:
     top_s, top_i = int(specialty[0].argmax()), int(intent[0].argmax())
     words, cues = {}, {}
     if hits is not None:
-        found = tables.row_weights(hits.rows)
+        found = hits.weights
         for k in range(len(hits.rows)):
             phrase = doc[int(hits.start[k]):int(hits.start[k] + hits.length[k])].text
-            s_weight = float(found[k, top_s] * hits.count_scale[k])
+            s_weight = float(found[k, top_s] * hits.count_scale[k] * hits.scale[k])
             i_weight = float(found[k, N_SPECIALTIES + top_i] * hits.factor[k])
             if s_weight > 0:
                 words[phrase.lower()] = round(words.get(phrase.lower(), 0.0) + s_weight, 3)

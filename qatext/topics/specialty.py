@@ -4,6 +4,7 @@ Scoring itself happens in :mod:`qatext.topics.scorer`, together with intent.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -30,11 +31,114 @@ def topics_file(name: str):
 
 @lru_cache(maxsize=1)
 def derived_tables():
+    """Word keys, their weights, concept vectors, drug-name keys and plain-word keys (packaged tables).
+
+    Plain words are everyday English words that look medical ("colony", "agnostic"): the
+    morphology rules must not fire on them at run time.
+    """
     with topics_file("vocab_words.npz").open("rb") as handle, np.load(handle) as data:
         keys, weights, drug_keys = data["keys"], data["weights"], data["drug_keys"]
+        plain_keys = data["plain_keys"] if "plain_keys" in data else np.zeros(0, dtype=np.uint64)
     with topics_file("concepts.npz").open("rb") as handle, np.load(handle) as data:
         ids, concept_weights = data["ids"], data["weights"]
-    return keys, weights, {cid: row for cid, row in zip(ids.tolist(), concept_weights)}, drug_keys
+    concepts = {cid: row for cid, row in zip(ids.tolist(), concept_weights)}
+    concepts.update(anatomy_concepts())
+    return keys, weights, concepts, drug_keys, plain_keys
+
+
+@lru_cache(maxsize=1)
+def neutral_words() -> tuple[str, ...]:
+    """``neutral_words.txt``: words that name no specialty (template words, process nouns)."""
+    text = topics_file("neutral_words.txt").read_text(encoding="utf-8")
+    return tuple(sorted({w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split()}))
+
+
+# An organ named in passing ("my knee", "the brain") says less than a diagnosis: its concept
+# counts this share of a disease concept (see anatomy_specialty.tsv).
+ANATOMY_SHARE = 0.5
+
+
+@lru_cache(maxsize=1)
+def anatomy_concepts() -> dict[str, np.ndarray]:
+    """``QATEXT:anatomy/<slug>`` -> specialty vector scaled by :data:`ANATOMY_SHARE`.
+
+    Read from ``anatomy_specialty.tsv`` (concept id, comma-separated specialties, the first
+    leading); unknown specialties raise naming the line.
+    """
+    out = {}
+    text = topics_file("anatomy_specialty.tsv").read_text(encoding="utf-8")
+    for line_no, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2:
+            raise ValueError(f"anatomy_specialty.tsv line {line_no}: expected 2 tab-separated columns")
+        concept_id, names = parts[0].strip(), [n.strip() for n in parts[1].split(",") if n.strip()]
+        unknown = [n for n in names if n not in SPECIALTY_INDEX]
+        if not concept_id.startswith("QATEXT:anatomy/") or unknown or not names:
+            raise ValueError(f"anatomy_specialty.tsv line {line_no}: bad concept id {concept_id!r} "
+                             f"or specialties {unknown or names}")
+        row = np.zeros(N_SPECIALTIES, dtype=np.float32)
+        # the first specialty leads: weights 1, 1/2, 1/3 ...
+        for rank, name in enumerate(names, 1):
+            row[SPECIALTY_INDEX[name]] += 1.0 / rank
+        out[concept_id] = (ANATOMY_SHARE * row / row.sum()).astype(np.float32)
+    return out
+
+
+COMPOUND_PREFIX_SHARE = 0.5
+# Shorter words are too often something else ("optic" -> "optics" is fine, "oto" in a 4-letter word is not).
+MORPHOLOGY_MIN_LENGTH = 6
+
+
+@dataclass(frozen=True)
+class Morphology:
+    """Word-shape rules from ``morphology.tsv``: (column, weight, prefix|suffix, affixes) and exceptions."""
+
+    rules: tuple[tuple[int, float, str, tuple[str, ...]], ...]
+    exceptions: dict[int, frozenset[str]]
+
+    def row(self, word: str) -> np.ndarray | None:
+        """Specialty weights the rules give ``word`` (lowercase), or ``None`` when none fires."""
+        prefix = suffix = None
+        for column, weight, kind, items in self.rules:
+            if word in self.exceptions.get(column, ()):
+                continue
+            if word.startswith(items) if kind == "prefix" else word.endswith(items):
+                if kind == "prefix":
+                    prefix = np.zeros(N_SPECIALTIES, dtype=np.float32) if prefix is None else prefix
+                    prefix[column] = max(prefix[column], weight)
+                else:
+                    suffix = np.zeros(N_SPECIALTIES, dtype=np.float32) if suffix is None else suffix
+                    suffix[column] = max(suffix[column], weight)
+        if prefix is None or suffix is None:
+            return suffix if prefix is None else prefix
+        # words are head-final too: in "adrenoleukodystrophy", "neurofibroma" the ending names the
+        # disease and the beginning where it sits, so a prefix of another specialty counts half
+        return np.maximum(suffix, np.where(suffix > 0, prefix, COMPOUND_PREFIX_SHARE * prefix))
+
+
+@lru_cache(maxsize=1)
+def morphology() -> Morphology:
+    """The packaged word-shape rules; a malformed line raises naming ``morphology.tsv`` and the line."""
+    rules, exceptions = [], {}
+    text = topics_file("morphology.tsv").read_text(encoding="utf-8")
+    for line_no, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            specialty, weight, kind, affixes = line.split("\t")
+        except ValueError:
+            raise ValueError(f"morphology.tsv line {line_no}: expected 4 tab-separated columns") from None
+        if specialty not in SPECIALTY_INDEX or kind not in {"prefix", "suffix", "except"}:
+            raise ValueError(f"morphology.tsv line {line_no}: bad specialty {specialty!r} or kind {kind!r}")
+        items = tuple(a.strip() for a in affixes.split(",") if a.strip())
+        column = SPECIALTY_INDEX[specialty]
+        if kind == "except":
+            exceptions[column] = exceptions.get(column, frozenset()) | frozenset(items)
+        else:
+            rules.append((column, float(weight), kind, items))
+    return Morphology(tuple(rules), exceptions)
 
 
 def read_cues(text: str, *, source: str = "specialty_cues.tsv", labels=None) -> list[tuple[str, str, float]]:

@@ -62,6 +62,8 @@ MESH_PREFIXES: dict[str, tuple[str, ...]] = {
     "C01.915": ("urology",),
     "C04": ("oncology",),
     "C04.182": (),                                       # cysts are everywhere
+    "C04.588.614.550": ("neurology",),                   # paraneoplastic syndromes of the nervous system
+    "C04.730.856": ("neurology",),                       # (myasthenia, Lambert-Eaton, limbic encephalitis)
     "C05": ("orthopedics",),
     "C05.500": ("dentistry",),
     "C05.550.114": ("rheumatology",),
