@@ -280,14 +280,8 @@ def _read_file(file: Path, fmt: str, *, log: ErrorLog, relpath: str, seen: dict,
 def _iter_page_file(file: Path, *, log: ErrorLog, relpath: str, seen: dict) -> Iterator[Record]:
     from qatext.corpus.page import parse_page
 
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        log.add(file, f"cannot read file: {exc.strerror or exc}")
-        return
-    reason = _text.binary_reason(data)
-    if reason:
-        log.add(file, reason)
+    data = _text.read_checked(file, log)
+    if data is None:
         return
     text, bad_utf8 = _text.decode(data)
     record = parse_page(text, path=relpath)

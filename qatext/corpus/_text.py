@@ -21,6 +21,20 @@ def decode(data: bytes) -> tuple[str, bool]:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
+def read_checked(path, log) -> bytes | None:
+    """The bytes of a text file, or None after telling ``log`` why it cannot be read as text."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        log.add(path, f"cannot read file: {exc.strerror or exc}")
+        return None
+    reason = binary_reason(data)
+    if reason:
+        log.add(path, reason)
+        return None
+    return data
+
+
 def binary_reason(data: bytes) -> str | None:
     """Why ``data`` looks like a binary file rather than text, or None if it looks like text."""
     head = data[:8192]

@@ -35,14 +35,8 @@ def source_for(path: Path) -> str:
 
 def iter_ask_a_doctor_file(path: Path, *, log: ErrorLog, relpath: str, seen: dict) -> Iterator[Record]:
     """Records of one ask-a-doctor JSON file; bad objects are reported and skipped one by one."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        log.add(path, f"cannot read file: {exc.strerror or exc}")
-        return
-    reason = _text.binary_reason(data)
-    if reason:
-        log.add(path, reason)
+    data = _text.read_checked(path, log)
+    if data is None:
         return
     text, bad_utf8 = _text.decode(data)
     source = source_for(path)

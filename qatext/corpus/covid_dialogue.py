@@ -29,14 +29,8 @@ def looks_like_covid_dialogue(text_head: str) -> bool:
 
 def iter_covid_file(path: Path, *, log: ErrorLog, relpath: str, seen: dict) -> Iterator[Record]:
     """Records of one COVID-Dialogue text file; a block without ``id=`` is reported, not dropped."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        log.add(path, f"cannot read file: {exc.strerror or exc}")
-        return
-    reason = _text.binary_reason(data)
-    if reason:
-        log.add(path, reason)
+    data = _text.read_checked(path, log)
+    if data is None:
         return
     text, bad_utf8 = _text.decode(data)
     blocks = _blocks(text.split("\n"), path=path, log=log)

@@ -27,14 +27,8 @@ def iter_medquad_file(path: Path, *, log: ErrorLog, relpath: str, seen: dict) ->
     ``relpath`` (path relative to the corpus root) names the collection and goes into
     ``extra``; ``seen`` counts ids across the whole read so reused upstream ids stay unique.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        log.add(path, f"cannot read file: {exc.strerror or exc}")
-        return
-    reason = _text.binary_reason(data)
-    if reason:
-        log.add(path, reason)
+    data = _text.read_checked(path, log)
+    if data is None:
         return
     try:
         doc = fromstring(data)
