@@ -472,3 +472,62 @@ def test_syndromes_filed_under_neoplasms_are_not_cancer_first():
     # a heading that names a growth still is
     spinal = [c for c in concepts if c.startswith("QATEXT:mesh/") and "neoplasm" in c]
     assert spinal and all(concepts[c].argmax() == SPECIALTY_INDEX["oncology"] for c in spinal[:20])
+
+
+# --- unknown named syndromes, cue words a named concept contradicts (issue 4: NINDS) -----------
+
+def test_an_unknown_named_syndrome_gets_the_eponym_prior_when_nothing_else_speaks(nlp):
+    from qatext.topics.scorer import EPONYM_CONCEPT
+
+    for text in ("What is Ohtahara syndrome?", "What are the treatments for Fahr's Syndrome ?",
+                 "who gets Kjellbergson disease?"):
+        doc = nlp(text)
+        assert doc._.specialties[0][0] == "neurology", text
+        assert doc._.specialties[0][1] < 0.2, text  # a guess, and scored as one
+        assert [c[1] for c in doc._.topic_evidence["specialty"]["concepts"]] == [EPONYM_CONCEPT]
+    # not a proper name (lower case), or no syndrome named: the text still says little
+    assert nlp("what is ohtahara syndrome?")._.specialties[0][0] == "general_medicine"
+    assert nlp("What is Ohtahara?")._.specialties[0][0] == "general_medicine"
+    # anything else that speaks decides alone
+    assert nlp("my wife has Ohtahara syndrome and an itchy rash")._.specialties[0][0] == "dermatology"
+    # in a batch the prior reaches the right docs only
+    texts = ["hello there", "What is Ohtahara syndrome?", "what is that?", "Troyer syndrome?"]
+    batch = [d._.specialties[0][0] for d in nlp.pipe(texts)]
+    assert batch == ["general_medicine", "neurology", "general_medicine", "neurology"]
+
+
+def test_the_eponym_prior_is_built_from_named_syndromes_only():
+    from qatext.topics.build_tables import EPONYM_CONCEPT, eponym_prior
+    from qatext.topics.labels import SPECIALTY_INDEX
+    from qatext.topics.specialty import derived_tables
+
+    def one(specialty):
+        v = np.zeros(len(SPECIALTIES))
+        v[SPECIALTY_INDEX[specialty]] = 1.0
+        return v
+    prior, count = eponym_prior({
+        "mesh": [("Kufs Disease", one("neurology")), ("Nephrotic Syndrome", one("nephrology")),
+                 ("Acute Disease", one("general_medicine"))],
+        "icd10cm": [("Hartnup's disease", one("endocrinology"))],
+        "hpo": [("Abnormal gait", one("orthopedics"))]})
+    assert count == 2  # Kufs and Hartnup; a medical-shaped or everyday word names no one
+    assert prior[SPECIALTY_INDEX["neurology"]] == pytest.approx(2 / 3)  # ICD-10-CM at half weight
+    packaged = derived_tables()[2][EPONYM_CONCEPT]
+    assert packaged.sum() == pytest.approx(1.0, abs=1e-5)
+    assert packaged.argmax() == SPECIALTY_INDEX["neurology"]
+
+
+def test_a_cue_word_the_named_concept_contradicts_counts_less(nlp):
+    from qatext.topics.scorer import ENTITY_WORD_SHARE
+
+    words = ["What", "is", "neuroleptic", "malignant", "syndrome", "?"]
+    tagger = nlp.get_pipe("qatext_topics")
+    concept = "QATEXT:mesh/neuroleptic-malignant-syndrome"  # MeSH: nervous system, not a tumour
+    named = tagger(_doc_with_entity(nlp, words, (2, 5), label="DISEASE", concept_id=concept))
+    bare = tagger(_doc_with_entity(nlp, words, (2, 5), label="DISEASE"))
+    assert bare._.specialties[0][0] == "oncology"
+    assert named._.specialties[0][0] == "neurology"
+    assert _totals(named)["oncology"] == pytest.approx(ENTITY_WORD_SHARE * _totals(bare)["oncology"])
+    # the last word of the name's first phrase says what it is and keeps its weight
+    head = tagger(_doc_with_entity(nlp, words, (2, 4), label="DISEASE", concept_id=concept))
+    assert _totals(head)["oncology"] == pytest.approx(_totals(bare)["oncology"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from spacy.language import Language
-from spacy.attrs import NORM, ORTH
+from spacy.attrs import LOWER, NORM, ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
@@ -37,45 +37,49 @@ class MedicalEntityRecognizer:
         self.overwrite_ents = overwrite_ents
         self.lexicon: Lexicon = get_lexicon()
         normalize.install(nlp.vocab, normalize.TokenNormalizer(self.lexicon.spelling, self.lexicon.known_tokens))
-        self._norm_index = _LengthIndex(self.lexicon.patterns)
-        self._exact_index = _LengthIndex(self.lexicon.exact_patterns)
+        self._norm_index = _PrefixIndex(self.lexicon.patterns)
+        self._exact_index = _PrefixIndex(self.lexicon.exact_patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         norms = doc.to_array(NORM).tolist()
-        candidates = self._norm_index.find(norms, self.lexicon.patterns)
+        candidates = self._norm_index.find(norms)
         if self.lexicon.exact_patterns:
-            candidates += self._exact_index.find(doc.to_array(ORTH).tolist(), self.lexicon.exact_patterns)
+            candidates += self._exact_index.find(doc.to_array(ORTH).tolist())
         spans = self._select(candidates)
         spans = self._add_defined_abbreviations(doc, spans)
-        spans = span_rules.trim_leading_determiners(doc, spans)
-        spans = span_rules.drop_ambiguous_anatomy(doc, spans)
-        spans = span_rules.extend_anatomy_sides(doc, spans)
+        strings = doc.vocab.strings
+        words = [strings[h] for h in doc.to_array(LOWER).tolist()]
+        spans = span_rules.trim_leading_determiners(doc, words, spans)
+        spans = span_rules.drop_ambiguous_anatomy(doc, words, spans)
+        spans = span_rules.extend_anatomy_sides(doc, words, spans)
         if self.compose_locations:
-            spans = span_rules.compose_symptoms(doc, spans)
-            spans = span_rules.add_body_predicates(doc, spans, lookup=self.lexicon.terms.get)
-            spans = span_rules.add_test_heads(doc, spans)
-            spans = span_rules.compose_tests(doc, spans)
-        spans = span_rules.add_clinical_modifiers(doc, spans)
-        if any(h in WEIGHT_UNIT_HASHES for h in norms):
-            spans = span_rules.add_weight_changes(doc, spans)
+            spans = span_rules.compose_symptoms(doc, words, spans)
+            spans = span_rules.add_body_predicates(doc, words, spans, lookup=self.lexicon.terms.get)
+            spans = span_rules.add_test_heads(doc, words, spans)
+            spans = span_rules.compose_tests(doc, words, spans)
+        spans = span_rules.add_clinical_modifiers(doc, words, spans)
+        if not WEIGHT_UNIT_HASHES.isdisjoint(norms):
+            spans = span_rules.add_weight_changes(doc, words, spans)
         if self.include_severity == "always" or (self.include_severity == "first_person" and _is_lay(norms)):
-            spans = span_rules.add_severity(doc, spans)
-        spans = span_rules.add_drug_forms(doc, spans)
+            spans = span_rules.add_severity(doc, words, spans)
+        spans = span_rules.add_drug_forms(doc, words, spans)
         ents = [Span(doc, start, end, label=label, kb_id=concept) for start, end, label, concept in spans]
         if self.overwrite_ents or not doc.ents:
             doc.ents = ents
         else:
             doc.ents = _merge_keeping(doc.ents, ents)
-        self._set_expansions(doc)
+        self._set_expansions(doc, words, ents)
         return doc
 
-    def _set_expansions(self, doc: Doc) -> None:
-        defined = {d["short"]: d["long"] for d in doc._.abbreviation_definitions or []}
+    def _set_expansions(self, doc: Doc, words: list[str], ents: list[Span]) -> None:
+        """``ent._.expanded``: the long form of an abbreviation, defined in the text or known."""
+        defined = {d["short"].lower(): d["long"] for d in doc._.abbreviation_definitions or []}
         expansions = self.lexicon.expansions
-        for ent in doc.ents:
-            if len(ent) <= 2:
-                long_form = defined.get(ent.text) or expansions.get(ent.text) or expansions.get(ent.text.lower())
-                if long_form and long_form.lower() != ent.text.lower():
+        for ent in ents:
+            if ent.end - ent.start == 1 and (words[ent.start] in defined or words[ent.start] in expansions):
+                text = ent.text
+                long_form = defined.get(text.lower()) or expansions.get(text) or expansions.get(text.lower())
+                if long_form and long_form.lower() != text.lower():
                     ent._.expanded = long_form
 
     @staticmethod
@@ -132,31 +136,48 @@ def _is_lay(norms: list[int]) -> bool:
     return not present.isdisjoint(FIRST_PERSON) or present.isdisjoint(REPORTING)
 
 
-class _LengthIndex:
-    """For each first-token hash, the pattern lengths that start with it, longest first.
+class _PrefixIndex:
+    """Every prefix of every term's token hashes -> (entry if a term ends there, whether longer terms go on).
 
-    Matching walks the token hashes once in Python; only tokens that can start a term try
-    dictionary look-ups, which is faster and far lighter than a PhraseMatcher over 100k terms.
+    Matching walks the token hashes once in Python and extends a candidate only while its
+    tokens are still a prefix of some term, which is faster and far lighter than a
+    PhraseMatcher over 100,000+ terms.
     """
 
     def __init__(self, patterns: dict[tuple[int, ...], tuple]):
-        lengths: dict[int, set[int]] = {}
-        for key in patterns:
-            lengths.setdefault(key[0], set()).add(len(key))
-        self.lengths = {first: sorted(values, reverse=True) for first, values in lengths.items()}
+        nodes: dict[tuple[int, ...], list] = {}
+        for key, entry in patterns.items():
+            for k in range(1, len(key) + 1):
+                node = nodes.setdefault(key[:k], [None, False])
+                if k == len(key):
+                    node[0] = entry
+                else:
+                    node[1] = True
+        self.nodes = {prefix: tuple(node) for prefix, node in nodes.items()}
+        self.firsts = {prefix[0]: node for prefix, node in self.nodes.items() if len(prefix) == 1}
 
-    def find(self, hashes: list[int], patterns: dict) -> list:
-        lengths = self.lengths
+    def find(self, hashes: list[int]) -> list:
+        nodes, firsts = self.nodes, self.firsts
         found = []
         n = len(hashes)
         for i, first in enumerate(hashes):
-            options = lengths.get(first)
-            if options is None:
+            node = firsts.get(first)
+            if node is None:
                 continue
-            for length in options:
-                if i + length <= n:
-                    entry = patterns.get(tuple(hashes[i:i + length]))
-                    if entry is not None:
-                        found.append((i, i + length, entry))
-                        break
+            best = None
+            end = i + 1
+            prefix = (first,)
+            while True:
+                entry, longer = node
+                if entry is not None:
+                    best = (i, end, entry)
+                if not longer or end >= n:
+                    break
+                prefix += (hashes[end],)
+                node = nodes.get(prefix)
+                if node is None:
+                    break
+                end += 1
+            if best is not None:
+                found.append(best)
         return found

@@ -80,22 +80,22 @@ DRUG_FORMS = frozenset(
 )
 
 
-def trim_leading_determiners(doc: Doc, spans: Spans) -> Spans:
+def trim_leading_determiners(doc: Doc, words: list[str], spans: Spans) -> Spans:
     out = []
     for start, end, label, concept in spans:
-        while end - start > 1 and doc[start].lower_ in LEADING_DETERMINERS:
+        while end - start > 1 and words[start] in LEADING_DETERMINERS:
             start += 1
         out.append((start, end, label, concept))
     return out
 
 
-def drop_ambiguous_anatomy(doc: Doc, spans: Spans) -> Spans:
+def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"came back" and "on the other hand" are not body parts; "my back" and "lower back" are."""
     out = []
     for span in spans:
         start, end, label, _concept = span
-        if label == "ANATOMY" and end - start == 1 and doc[start].lower_ in AMBIGUOUS_ANATOMY:
-            if start == 0 or doc[start - 1].lower_ not in ANATOMY_CONTEXT:
+        if label == "ANATOMY" and end - start == 1 and words[start] in AMBIGUOUS_ANATOMY:
+            if start == 0 or words[start - 1] not in ANATOMY_CONTEXT:
                 if not _next_is_symptom(spans, span):
                     continue
         out.append(span)
@@ -107,16 +107,16 @@ def _next_is_symptom(spans: Spans, span) -> bool:
     return index + 1 < len(spans) and spans[index + 1][2] == "SYMPTOM" and spans[index + 1][0] == span[1]
 
 
-def extend_anatomy_sides(doc: Doc, spans: Spans) -> Spans:
-    return [(_extend_left(doc, s, SIDE_WORDS), e, label, c) if label == "ANATOMY" else (s, e, label, c)
+def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    return [(_extend_left(words, s, SIDE_WORDS), e, label, c) if label == "ANATOMY" else (s, e, label, c)
             for s, e, label, c in spans]
 
 
-def compose_symptoms(doc: Doc, spans: Spans) -> Spans:
+def compose_symptoms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """Join a symptom with the body part it is felt in, and stacked symptom words, into one SYMPTOM."""
     out: Spans = []
     for span in spans:
-        if out and _joins(doc, out[-1], span):
+        if out and _joins(words, out[-1], span):
             previous = out.pop()
             concept = span[3] if span[2] == "SYMPTOM" else previous[3]
             out.append((previous[0], span[1], "SYMPTOM", concept))
@@ -125,13 +125,11 @@ def compose_symptoms(doc: Doc, spans: Spans) -> Spans:
     return out
 
 
-def _joins(doc: Doc, left, right) -> bool:
+def _joins(words: list[str], left, right) -> bool:
     l_start, l_end, l_label, _ = left
     r_start, r_end, r_label, _ = right
     labels = (l_label, r_label)
-    gap = [t.lower_ for t in doc[l_end:r_start]]
-    if "\n" in doc[l_start:r_end].text:
-        return False
+    gap = words[l_end:r_start]
     if labels == ("SYMPTOM", "ANATOMY"):
         # "sore throat", "swollen ankles"; "pain in my left knee", "mole on my back"
         return (not gap and l_end - l_start == 1) or _is_location_gap(gap)
@@ -163,7 +161,7 @@ RULE_CONCEPT_NAMES = {
 }
 
 
-def add_body_predicates(doc: Doc, spans: Spans, *, lookup=lambda word: None) -> Spans:
+def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
     """"throat felt tight", "my knee hurts", "ear tugging": a body part with what is wrong with it.
 
     ``lookup(word)`` gives the predicate's own concept when the lexicon knows it ("swollen").
@@ -173,35 +171,35 @@ def add_body_predicates(doc: Doc, spans: Spans, *, lookup=lambda word: None) -> 
     for start, end, label, concept in spans:
         if label == "ANATOMY":
             i = end
-            while i < len(doc) and i - end < 3 and doc[i].lower_ in LINKING_WORDS and i not in starts:
+            while i < len(words) and i - end < 3 and words[i] in LINKING_WORDS and i not in starts:
                 i += 1
-            if i < len(doc) and i not in starts and doc[i].lower_ in SYMPTOM_PREDICATES and "\n" not in doc[end:i + 1].text:
+            if i < len(words) and i not in starts and words[i] in SYMPTOM_PREDICATES:
                 end = i + 1
-                if end < len(doc) and doc[end].lower_ == "up" and end not in starts:  # "swells up"
+                if end < len(words) and words[end] == "up" and end not in starts:  # "swells up"
                     end += 1
-                known = lookup(doc[i].lower_)
+                known = lookup(words[i])
                 out.append((start, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT))
                 continue
         out.append((start, end, label, concept))
     return out
 
 
-def add_test_heads(doc: Doc, spans: Spans) -> Spans:
+def add_test_heads(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"strep test", "vitamin D levels", "TB screening": the thing tested plus the test word."""
     out: Spans = []
     starts = {s for s, *_ in spans}
     for start, end, label, concept in spans:
-        if label in ("DISEASE", "DRUG", "ANATOMY", "SYMPTOM") and end < len(doc) and end not in starts \
-                and doc[end].lower_ in TEST_HEADS:
+        if label in ("DISEASE", "DRUG", "ANATOMY", "SYMPTOM") and end < len(words) and end not in starts \
+                and words[end] in TEST_HEADS:
             out.append((start, end + 1, "TEST", TEST_OF))
-        elif label == "DRUG" and end < len(doc) and end not in starts and doc[end].lower_ in SUBSTANCE_DISORDERS:
+        elif label == "DRUG" and end < len(words) and end not in starts and words[end] in SUBSTANCE_DISORDERS:
             out.append((start, end + 1, "DISEASE", SUBSTANCE_DISORDER))
         else:
             out.append((start, end, label, concept))
     return out
 
 
-def compose_tests(doc: Doc, spans: Spans) -> Spans:
+def compose_tests(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"brain MRI", "celiac serology", "fasting lipid panel": what a test looks at belongs to it."""
     out: Spans = []
     for span in spans:
@@ -213,19 +211,19 @@ def compose_tests(doc: Doc, spans: Spans) -> Spans:
     return out
 
 
-def add_clinical_modifiers(doc: Doc, spans: Spans) -> Spans:
+def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
     out = []
     for start, end, label, concept in spans:
         if label in ("DISEASE", "SYMPTOM"):
-            start = _extend_left(doc, start, CLINICAL_MODIFIERS)
-            if start >= 2 and doc[start - 2].lower_ in STAGE_WORDS and _is_stage(doc[start - 1].text):
+            start = _extend_left(words, start, CLINICAL_MODIFIERS)
+            if start >= 2 and words[start - 2] in STAGE_WORDS and _is_stage(doc[start - 1].text):
                 start -= 2
-            if end + 1 < len(doc) and doc[end].lower_ in STAGE_WORDS and _is_stage(doc[end + 1].text):
+            if end + 1 < len(words) and words[end] in STAGE_WORDS and _is_stage(doc[end + 1].text):
                 end += 2  # "CKD stage 3b", "diabetes type 2"
         elif label == "DRUG":
-            start = _extend_left(doc, start, DRUG_MODIFIERS)
+            start = _extend_left(words, start, DRUG_MODIFIERS)
         elif label == "TEST":
-            start = _extend_left(doc, start, TEST_MODIFIERS)
+            start = _extend_left(words, start, TEST_MODIFIERS)
         out.append((start, end, label, concept))
     return _without_overlaps(out)
 
@@ -250,20 +248,18 @@ LOSS_WORDS = frozenset("lost lose losing dropped drop down".split())
 WEIGHT_GAIN, WEIGHT_LOSS = ("HP:0004324", "HP:0001824")
 
 
-def add_weight_changes(doc: Doc, spans: Spans) -> Spans:
+def add_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"gained 15 pounds", "lost 20 lbs", "down 9 kg": a change of weight told with a number."""
     taken = {i for s, e, *_ in spans for i in range(s, e)}
     added = []
-    for token in doc:
-        if token.lower_ not in WEIGHT_UNITS or token.i < 2 or not doc[token.i - 1].like_num:
+    for i, word in enumerate(words):
+        if word not in WEIGHT_UNITS or i < 2 or not doc[i - 1].like_num:
             continue
-        verb = doc[token.i - 2]
-        if verb.lower_ == "on" and token.i >= 3:  # "put on 10 pounds"
-            verb = doc[token.i - 3]
-        start = verb.i
-        concept = WEIGHT_GAIN if verb.lower_ in GAIN_WORDS else WEIGHT_LOSS if verb.lower_ in LOSS_WORDS else None
-        if concept and not any(i in taken for i in range(start, token.i + 1)):
-            added.append((start, token.i + 1, "SYMPTOM", concept))
+        start = i - 3 if words[i - 2] == "on" and i >= 3 else i - 2  # "put on 10 pounds"
+        verb = words[start]
+        concept = WEIGHT_GAIN if verb in GAIN_WORDS else WEIGHT_LOSS if verb in LOSS_WORDS else None
+        if concept and not any(j in taken for j in range(start, i + 1)):
+            added.append((start, i + 1, "SYMPTOM", concept))
     return sorted(spans + added) if added else spans
 
 
@@ -271,32 +267,32 @@ def _is_location_gap(gap: list[str]) -> bool:
     return bool(gap) and len(gap) <= 6 and gap[0] in LOCATION_PREPOSITIONS and all(w in LOCATION_FILLERS or w in SIDE_WORDS for w in gap[1:])
 
 
-def add_severity(doc: Doc, spans: Spans) -> Spans:
+def add_severity(doc: Doc, words: list[str], spans: Spans) -> Spans:
     out = []
     for start, end, label, concept in spans:
         if label in ("SYMPTOM", "DISEASE"):
-            start = _extend_left(doc, start, SEVERITY)
+            start = _extend_left(words, start, SEVERITY)
             for phrase in AMOUNT_PHRASES:
                 n = len(phrase)
-                if start >= n and tuple(t.lower_ for t in doc[start - n:start]) == phrase:
+                if start >= n and tuple(words[start - n:start]) == phrase:
                     start -= n
                     break
         out.append((start, end, label, concept))
     return _without_overlaps(out)
 
 
-def add_drug_forms(doc: Doc, spans: Spans) -> Spans:
+def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"hydrocortisone cream", "albuterol inhaler": the form is part of what the patient names."""
     out = []
     taken_starts = {s for s, *_ in spans}
     for start, end, label, concept in spans:
-        if label == "DRUG" and end < len(doc) and doc[end].lower_ in DRUG_FORMS and end not in taken_starts:
+        if label == "DRUG" and end < len(words) and words[end] in DRUG_FORMS and end not in taken_starts:
             end += 1
         out.append((start, end, label, concept))
     return out
 
 
-def _extend_left(doc: Doc, start: int, words: frozenset) -> int:
-    while start > 0 and doc[start - 1].lower_ in words:
+def _extend_left(words: list[str], start: int, allowed: frozenset) -> int:
+    while start > 0 and words[start - 1] in allowed:
         start -= 1
     return start

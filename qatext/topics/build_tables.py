@@ -58,6 +58,11 @@ NEOPLASM_NAME = re.compile(r"(?<!para)neoplas|tumou?r|cancer|malignan|carcinom|l
 SECONDARY = {"genetics": 0.25, "pediatrics": 0.25, "general_medicine": 0.25}  # share when an organ system is named too
 COMMON_ZIPF = (3.3, 4.8)  # wordfreq Zipf band over which a word's weight fades to 0: "year", "hand"
 DRUG_BRAND_WEIGHT = 2.5  # a brand or generic name of a classed drug, as a single word
+# "Fahr's syndrome", "Ohtahara syndrome": a named syndrome no vocabulary knows. Its best guess is
+# where the vocabularies file the named syndromes they do know; stored as this concept id.
+EPONYM_CONCEPT = "QATEXT:eponymous-syndrome"
+EPONYM_TERM = re.compile(r"^([a-z]+(?:[- ][a-z]+){0,2}?)(?:'s|s'|')? (?:syndrome|disease)s?$", re.I)
+EPONYM_MAX_ZIPF = (3.5, 2.0)  # a name word: rarer than this in English (capitalised mid-term / otherwise)
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -277,6 +282,37 @@ def word_table(terms_by_source: dict[str, list[tuple[str, np.ndarray]]], drug_wo
     return keys[order], lift[order].astype(np.float32), prior, np.setdiff1d(plain_keys, keys)
 
 
+def eponym_prior(terms_by_source: dict[str, list[tuple[str, np.ndarray]]]) -> tuple[np.ndarray, int]:
+    """Specialty distribution over the eponymous syndromes the vocabularies name, and their count.
+
+    An eponymous term is "<Name>[-<Name>]['s] syndrome|disease" whose name words are proper
+    names: words the sentence-case vocabularies (HPO, ICD-10-CM) capitalise after a term's first
+    word, or words rare in English that no morphology rule reads as medical ("Sotos", "Kufs").
+    Each distinct term counts once (mean of its vectors), ICD-10-CM at its source weight.
+    """
+    from wordfreq import zipf_frequency
+
+    proper = {w.lower() for source in ("hpo", "icd10cm") for text, _ in terms_by_source.get(source, [])
+              for w in re.findall(r"(?<=[ (/-])([A-Z][a-z]{2,})", text)}
+    rules = morphology()
+    named_max, other_max = EPONYM_MAX_ZIPF
+
+    def is_name(word: str) -> bool:
+        word = word.lower()
+        if word in proper:
+            return zipf_frequency(word, "en") < named_max
+        return zipf_frequency(word, "en") < other_max and rules.row(word) is None
+
+    found: dict[str, list[np.ndarray]] = defaultdict(list)
+    for source, terms in terms_by_source.items():
+        for text, vector in terms:
+            match = EPONYM_TERM.match(text.strip())
+            if match and all(is_name(w) for w in re.split(r"[- ]", match.group(1))):
+                found[re.sub(r"'s?\b", "", text.strip().lower())].append(SOURCE_WEIGHT[source] * vector)
+    total = sum(np.mean(vectors, axis=0) for vectors in found.values())
+    return total / total.sum(), len(found)
+
+
 def _topics_text(name: str) -> str:
     return resources.files("qatext.resources").joinpath("topics").joinpath(name).read_text(encoding="utf-8")
 
@@ -381,13 +417,14 @@ def build(out_dir: Path | None = None) -> dict:
     icd_concepts = icd10_concepts()
     concepts = {**icd_concepts, **hpo_concepts, **mesh_concepts, **drug_concepts}
     concepts.update(_merge_concepts(icd_concepts, {c: v for c, v in mesh_concepts.items() if c in icd_concepts}))
+    concepts[EPONYM_CONCEPT], eponyms = eponym_prior({"mesh": mesh, "hpo": hpo, "icd10cm": icd})
     ids = np.array(sorted(concepts), dtype=str)
     np.savez_compressed(out_dir / "concepts.npz", ids=ids,
                         weights=np.stack([concepts[i] for i in ids]).astype(np.float32))
     meta = {
         "hpo_release": release, "hpo_terms": len(hpo_concepts), "hpo_labels": len(hpo),
         "mesh_descriptors": len(mesh_concepts), "mesh_variants": len(mesh), "icd10cm_codes": len(icd),
-        "drug_concepts": len(drug_concepts), "drug_words": len(drug_words), "words": int(len(keys)), "plain_words": int(len(plain_keys)),
+        "drug_concepts": len(drug_concepts), "drug_words": len(drug_words), "words": int(len(keys)), "plain_words": int(len(plain_keys)), "eponymous_terms": eponyms,
         "specialties": list(SPECIALTIES), "word_prior": [round(float(p), 5) for p in prior],
         "note": "HPO: Human Phenotype Ontology (hpo.jax.org), cited with its release; content unaltered.",
     }

@@ -58,6 +58,14 @@ OF_OBJECT_SHARE = 0.5
 ENTITY_WORD_SHARE = 0.5
 OF_PHRASE_TOKENS = 3      # how far the phrases before and after "of" reach
 OF_SKIP = ("the", "a", "an", "my", "his", "her", "their", "our", "your", "its")
+# "Fahr's syndrome", "Ohtahara syndrome": a capitalised word no table knows naming a syndrome or
+# disease. When nothing else in the text speaks, it counts as a concept whose vector is where the
+# vocabularies file the eponymous syndromes they know (build_tables.eponym_prior), and the
+# general_medicine prior (for texts that say little) steps back: the text names a disease.
+EPONYM_CONCEPT = "QATEXT:eponymous-syndrome"
+EPONYM_NOUNS = ("syndrome", "syndromes", "disease", "diseases")
+POSSESSIVES = ("'s", "'", "’s", "’")
+CAPITALISED_SHAPES = ("Xx", "Xxx", "Xxxx", "Xxxxx")
 
 
 @dataclass
@@ -88,6 +96,9 @@ class TopicTables:
     # words no table knows, met at run time: hash -> row in shaped_weights (-1: no rule fires)
     shaped_rows: dict = field(default_factory=dict)
     shaped_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, N_COLUMNS), dtype=np.float32))
+    eponym_nouns: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    possessives: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    capitalised_shapes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
 
     @property
     def of_skip_set(self) -> set:
@@ -185,7 +196,9 @@ class TopicTables:
                    hashes(CHILD_YEARS), hashes(YEAR_UNITS), hashes(("yo", "y/o", "yrs", "yr")),
                    strings.add("old"), strings.add("-"), plain_keys, morphology(), strings.add("of"),
                    np.union1d(hashes(sorted(STOP_WORDS)), hashes(PUNCTUATION)), hashes(OF_SKIP),
-                   np.unique(hashes(neutral_words())), curated_row[order])
+                   np.unique(hashes(neutral_words())), curated_row[order],
+                   eponym_nouns=hashes(EPONYM_NOUNS), possessives=hashes(POSSESSIVES),
+                   capitalised_shapes=hashes(CAPITALISED_SHAPES))
 
 
 def _phrase_key(tokenizer, phrase: str) -> int:
@@ -210,6 +223,7 @@ class Hits:
     count_scale: np.ndarray  # so that a phrase repeated c times adds (1 + ln c) times its weight
     scale: np.ndarray = None    # OF_OBJECT_SHARE after "of" in "neurological complications of AIDS", else 1
     weights: np.ndarray = None  # the rows' weights, modifiers rescaled (see _phrase_scales)
+    eponym_docs: np.ndarray = None  # docs whose only evidence is an unknown named syndrome
 
 
 def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, general_prior: float = 1.0,
@@ -223,7 +237,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     nudges = np.zeros((n_docs, N_INTENTS))
     arrays, negated = [], []
     read_assertion, read_concept = span_reader("assertion"), span_reader("concept_id")
-    shapes, concept_hits, headed = [], [], []
+    shapes, concept_hits, headed, headed_vectors = [], [], [], []
     for d, doc in enumerate(docs):
         both = doc.to_array([LOWER, SHAPE])
         hashes = np.ascontiguousarray(both[:, 0])
@@ -239,6 +253,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
                 concept_hits.append((d, ent.start, vector))
                 if ent.label_ in HEADED_LABELS:
                     headed.append((d, ent.start, ent.end))
+                    headed_vectors.append(vector)
             if ent.label_ == "DRUG":
                 nudges[d, MEDICATION] = ENTITY_NUDGE
             elif ent.label_ == "TEST":
@@ -251,7 +266,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     if hits is not None:
         hits.weights = found
     if n_docs:
-        of_scale = _phrase_scales(arrays, hits, found, headed, tables)
+        of_scale = _phrase_scales(arrays, hits, found, headed, tables, headed_vectors)
         starts = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
         if concept_hits:
             # a concept named c times adds (1 + ln c) times its vector, as a repeated word does
@@ -277,6 +292,16 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         intent += best + SECONDARY_CUES * np.minimum(total - best, 2 * best + 1)
     logits = specialty.copy()
     logits[:, GENERAL] += general_prior
+    eponym = tables.concepts.get(EPONYM_CONCEPT)
+    silent = (specialty <= 0).all(axis=1)
+    if eponym is not None and silent.any():
+        # a word no table knows gave no hit, so a silent doc's eponym is found from its tokens alone
+        quiet = np.flatnonzero(silent)
+        silent[quiet] = _unknown_eponyms(arrays, shapes, quiet, tables)
+        hits.eponym_docs = silent
+        if silent.any():
+            specialty[silent] = concept_weight * eponym
+            logits[silent] = specialty[silent]
     return _softmax(logits * temperature), _softmax(intent * temperature), specialty, hits, negated
 
 
@@ -324,6 +349,32 @@ def _result_and_child_flags(arrays, shapes, n_docs: int, tables: TopicTables):
     children = np.zeros(n_docs, dtype=bool)
     children[word_doc[child]] = True
     return results, children
+
+
+def _unknown_eponyms(arrays, shapes, docs: np.ndarray, tables: TopicTables) -> np.ndarray:
+    """Which of ``docs`` (indices) name a syndrome with a capitalised word no table knows ("Fahr's syndrome")."""
+    joined = np.concatenate([arrays[2 * d] for d in docs] + [_SEPARATOR])
+    # the name is right before the noun, or before a possessive ending before it
+    nouns = np.flatnonzero(np.isin(joined, tables.eponym_nouns))
+    nouns = nouns[nouns >= 1]
+    found = np.zeros(len(docs), dtype=bool)
+    if not len(nouns):
+        return found
+    before = nouns - 1
+    possessive = np.isin(joined[before], tables.possessives) & (before >= 1)
+    name = np.where(possessive, before - 1, before)
+    shape = np.concatenate([shapes[d] for d in docs] + [_SEPARATOR])
+    name = name[np.isin(shape[name], tables.capitalised_shapes) & (joined[name] != 0)]
+    name = name[~_sorted_contains(tables.keys, joined[name]) & ~_sorted_contains(tables.plain_keys, joined[name])]
+    if len(name):
+        ends = np.cumsum([len(arrays[2 * d]) for d in docs])
+        found[np.searchsorted(ends, name, side="right")] = True
+    return found
+
+
+def _sorted_contains(table: np.ndarray, values: np.ndarray) -> np.ndarray:
+    at = np.minimum(np.searchsorted(table, values), max(len(table) - 1, 0))
+    return (table[at] == values) if len(table) else np.zeros(len(values), dtype=bool)
 
 
 def _find(arrays, n_docs: int, tables: TopicTables, strings) -> Hits:
@@ -406,10 +457,41 @@ def _entity_heads(arrays, headed, breaks, evidence, headable, modifier, head_of,
     head_of[lean] = token_head[(token_head >= 0) & evidence[tokens] & (tokens != token_head)]
 
 
-def _phrase_scales(arrays, hits: Hits, found: np.ndarray, headed, tables: TopicTables) -> np.ndarray:
+def _contradicted_cues(arrays, hits: Hits, found: np.ndarray, headed, vectors, cue_hits: np.ndarray,
+                       breaks: np.ndarray) -> None:
+    """A curated cue modifier inside a named disease whose concept gives the cue's specialty nothing
+    counts ENTITY_WORD_SHARE (in place): "malignant" in "neuroleptic malignant syndrome" is part
+    of a name MeSH files under the nervous system, not a tumour. The last word of the name's
+    first phrase says what the disease is ("chronic neutrophilic leukemia", "mole on my back")
+    and keeps its weight.
+    """
+    cues = np.flatnonzero(cue_hits)
+    if not len(cues):
+        return
+    offsets = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
+    spans = np.array(headed, dtype=np.int64)
+    start = offsets[spans[:, 0]] + spans[:, 1]
+    end = offsets[spans[:, 0]] + spans[:, 2]
+    break_at = np.flatnonzero(breaks)
+    first_break = np.append(break_at, len(breaks))[np.searchsorted(break_at, start)]
+    limit = np.minimum(first_break, end) - 1   # the first phrase's last word keeps its weight
+    position = hits.absolute[cues]
+    k = np.searchsorted(start, position, side="right") - 1  # entities come in text order
+    inside = (k >= 0) & (position < limit[np.maximum(k, 0)])
+    at, k = cues[inside], k[inside]
+    if not len(at):
+        return
+    lead = found[at, :N_SPECIALTIES].argmax(axis=1)
+    contradicted = at[np.stack(vectors)[k, lead] <= 0]
+    hits.scale[contradicted] *= ENTITY_WORD_SHARE
+
+
+def _phrase_scales(arrays, hits: Hits, found: np.ndarray, headed, tables: TopicTables,
+                   headed_vectors=()) -> np.ndarray:
     """Set ``hits.scale`` from phrase structure; return the per-token "after of" scale for concepts.
 
-    ``headed``: (doc, start, end) of named multi-token diseases and symptoms.
+    ``headed``: (doc, start, end) of named diseases and symptoms with a known concept,
+    ``headed_vectors`` their concept vectors.
     """
     joined = np.concatenate(arrays)
     size = len(joined)
@@ -460,6 +542,8 @@ def _phrase_scales(arrays, hits: Hits, found: np.ndarray, headed, tables: TopicT
     derived = single & (hits.rows < len(tables.keys))
     derived[derived] = ~tables.curated[hits.rows[derived]]
     hits.scale = of_scale[hits.absolute] * np.where(derived, entity_scale[hits.absolute], 1.0)
+    if len(headed_vectors):
+        _contradicted_cues(arrays, hits, found, headed, headed_vectors, single & ~derived, breaks)
     # a modifier keeps what it shares with its head and counts MODIFIER_SHARE of the rest:
     # "rheumatoid arthritis" keeps all its weight, "diabetic neuropathy" leans on neuropathy
     hit_at = np.full(size + 1, -1)
@@ -509,6 +593,9 @@ def explain(doc, tables: TopicTables, **options) -> dict:
         vector = concept_vector(read_concept(ent), tables.concepts)
         if vector is not None and vector[top_s] > 0:
             concepts.append((ent.text, read_concept(ent), round(float(vector[top_s]), 3)))
+    if getattr(hits, "eponym_docs", None) is not None and hits.eponym_docs[0]:
+        weight = float(tables.concepts[EPONYM_CONCEPT][top_s])
+        concepts.append(("unknown named syndrome", EPONYM_CONCEPT, round(weight, 3)))
     order = np.argsort(-totals[0])[:4]
     return {
         "specialty": {
