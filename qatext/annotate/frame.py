@@ -42,7 +42,8 @@ def annotate_frame(df: pd.DataFrame, *, nlp=None, fields: Iterable[str] = DEFAUL
     error_rows: list[tuple] = []
     items = list(_texts(df, fields, piece_chars=min(PIECE_CHARS, nlp.max_length)))
     failed: set[tuple[str, str]] = set()
-    for (record_id, field, offset), doc, error in _pipe_safely(nlp, items, batch_size=batch_size, n_process=n_process):
+    for (record_id, field, offset), doc, error in _annotated(nlp, items, tag_field=tag_field, batch_size=batch_size,
+                                                             n_process=n_process):
         if error is not None:
             if (record_id, field) not in failed:
                 failed.add((record_id, field))
@@ -83,6 +84,16 @@ def split_long_text(text: str, *, max_chars: int = PIECE_CHARS) -> Iterator[tupl
         yield start, text[start:end]
         start = end
     yield start, text[start:]
+
+
+def _annotated(nlp, items: list, *, tag_field: str, batch_size: int, n_process: int):
+    """Tags are read from ``tag_field`` only, so the topic tagger is switched off for the other fields."""
+    topic_pipes = [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory == "qatext_topics"]
+    tagged = [item for item in items if item[1][1] == tag_field]
+    untagged = [item for item in items if item[1][1] != tag_field]
+    yield from _pipe_safely(nlp, tagged, batch_size=batch_size, n_process=n_process)
+    with nlp.select_pipes(disable=topic_pipes):
+        yield from _pipe_safely(nlp, untagged, batch_size=batch_size, n_process=n_process)
 
 
 def _pipe_safely(nlp, items: list, *, batch_size: int, n_process: int):
