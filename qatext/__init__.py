@@ -20,6 +20,7 @@ _EXPORTS = {
     "iter_corpus": "qatext.corpus",
     "load": "qatext.ner.pipeline",
     "tag": "qatext.topics",
+    "annotate": "qatext.annotate",  # the package is callable: qatext.annotate(corpus, outdir)
 }
 
 __all__ = [*_EXPORTS, "__version__"]

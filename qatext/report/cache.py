@@ -1,8 +1,8 @@
 """A content-hash keyed cache of annotation tables, so a re-run only annotates what changed.
 
 A record's key hashes its id, the text of every annotated field and the *pipeline
-fingerprint* (qatext version, vocabulary versions and the bytes of every packaged resource),
-so editing a record, a lexicon or a rule invalidates exactly the records it can affect.
+fingerprint* (the NER and topic code and resources, and the vocabulary versions),
+so editing a record, a lexicon, a rule or the code invalidates exactly what it can affect.
 The cache is three parquet files in one folder: ``keys`` (every key annotated, including
 records with no entity), ``entities`` and ``tags`` (each row carrying its record's key).
 Records that failed annotation are not cached, so they are retried on the next run.
@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
@@ -22,29 +20,12 @@ from qatext.annotate import ENTITY_COLUMNS, ERROR_COLUMNS, TAG_COLUMNS
 FIELDS = ("question", "answer")
 
 
-@lru_cache(maxsize=1)
 def pipeline_fingerprint() -> str:
-    """A hash of everything that decides annotation output besides the text itself."""
-    import qatext
-    from qatext.ner.sources import vocabulary_info
+    """What decides annotation output besides the text: the same fingerprint ``qatext annotate`` uses
+    (NER and topic code and resources, vocabulary versions, annotated fields)."""
+    from qatext.annotate.fingerprint import pipeline_fingerprint as fingerprint
 
-    digest = hashlib.sha256(f"qatext {qatext.__version__}".encode())
-    for vocab in vocabulary_info():
-        digest.update(f"{vocab.package} {vocab.version} {vocab.release}".encode())
-    root = resources.files("qatext.resources")
-    for path in sorted(_files(root), key=lambda p: str(p)):
-        digest.update(str(path).split("resources", 1)[-1].encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _files(folder):
-    for item in folder.iterdir():
-        if item.is_dir():
-            if item.name != "__pycache__":
-                yield from _files(item)
-        elif not item.name.endswith(".pyc"):
-            yield item
+    return fingerprint({"fields": list(FIELDS), "tag_field": "question"})[:16]
 
 
 def record_keys(records: pd.DataFrame, *, fields=FIELDS) -> pd.Series:

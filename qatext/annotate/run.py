@@ -1,0 +1,484 @@
+"""``qatext annotate``: annotate a corpus of any size into partitioned Parquet tables.
+
+The input is streamed chunk by chunk (``iter_corpus``); each chunk becomes one partition.
+A partition already on disk with the same content and pipeline is skipped (resume after a
+kill, or a repeated run); in a changed partition only the records whose content hash is new
+are sent to the pipeline, the others' rows are copied from the earlier output. Partitions
+are annotated by an *engine* (this process, a pool of local processes, or a Dask cluster)
+and committed in input order by this process, at most ``2 x workers`` chunks in flight, so
+memory does not grow with the corpus.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+import warnings
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+import numpy as np
+import pandas as pd
+
+from qatext.annotate import store
+from qatext.annotate.fingerprint import partition_key, pipeline_fingerprint, record_hashes
+from qatext.annotate.frame import DEFAULT_FIELDS, ERROR_COLUMNS
+from qatext.annotate.worker import annotate_partition, get_nlp, sort_table
+
+ENGINES = ("local", "dask")
+DEFAULT_CHUNKSIZE = 5_000
+# Test hook: SIGKILL this process right after committing that many partitions (simulates a
+# crash at the worst moment a real one could happen: between two commits).
+KILL_AFTER_ENV = "QATEXT_ANNOTATE_KILL_AFTER"
+
+
+class AnnotateError(RuntimeError):
+    """A run that could not complete; partitions committed before it stay valid for a resume."""
+
+
+@dataclass
+class _Pending:
+    number: int
+    name: str
+    chunk: pd.DataFrame
+    hashes: np.ndarray
+    words: int
+    problems: list[dict]
+    reuse: dict[int, list[str]]  # old partition number -> record ids copied from it
+    fresh: int
+    future: Any
+
+
+@dataclass
+class _Totals:
+    records_in: int = 0
+    annotated: int = 0
+    failed: int = 0
+    read_errors: int = 0
+    entities: int = 0
+    tags: int = 0
+    words: int = 0
+    partitions: int = 0
+    partitions_skipped: int = 0
+    records_skipped: int = 0
+    records_reused: int = 0
+    records_fresh: int = 0
+    seconds: dict = field(default_factory=lambda: dict.fromkeys(
+        ("load_pipeline", "read", "hash", "reuse", "wait", "write", "worker_load", "worker_annotate"), 0.0))
+
+    def add(self, marker: dict) -> None:
+        for name in ("records_in", "annotated", "failed", "read_errors", "entities", "tags", "words"):
+            setattr(self, name, getattr(self, name) + marker["counts"][name])
+
+
+def annotate(input: str | Path | Iterable[str | Path], outdir: str | Path, *, n_process: int = 1, batch_size: int = 256,
+             engine: str = "local", scheduler: Any = None, chunksize: int = DEFAULT_CHUNKSIZE,
+             format: str | None = None, fields: Iterable[str] = DEFAULT_FIELDS, tag_field: str = "question",
+             load_options: dict | None = None, quiet: bool = False, dask_processes: bool = True) -> dict:
+    """Annotate the corpus at ``input`` (a path, or several read one after the other) into
+    ``outdir`` and return the run's manifest.
+
+    ``n_process`` worker processes (local engine) or local Dask workers (dask engine without
+    ``scheduler``); ``scheduler`` is a Dask scheduler address or a ``dask.distributed.Client``.
+    ``chunksize`` records make one partition. ``load_options`` go to :func:`qatext.load`.
+    Re-running on the same ``outdir`` resumes an interrupted run and re-annotates only
+    records whose content changed. Read problems and records the pipeline fails on land in
+    the ``errors`` table; ``counts.records_in == counts.annotated + counts.failed`` always.
+    Output tables are read back with :func:`qatext.annotate.read_table`.
+    """
+    started = time.perf_counter()
+    inputs = [Path(input)] if isinstance(input, (str, Path)) else [Path(p) for p in input]
+    outdir = Path(outdir)
+    fields = tuple(fields)
+    _check(inputs, n_process=n_process, batch_size=batch_size, engine=engine, chunksize=chunksize,
+           fields=fields, tag_field=tag_field)
+    load_options = dict(load_options or {})
+    options = _pipeline_options(fields, tag_field, load_options)
+    fingerprint = pipeline_fingerprint(options)
+    work_options = {**options, "batch_size": batch_size}
+    store.prepare(outdir)
+    previous = _previous_manifest(outdir)
+    totals = _Totals()
+    # First, so that local workers are forked before this process starts any thread
+    # (Arrow's readers, the progress bar).
+    executor = _executor(engine, n_process=n_process, scheduler=scheduler, load_options=load_options,
+                         dask_processes=dask_processes, totals=totals)
+    index = store.HashIndex(outdir, fingerprint=fingerprint)
+    names: list[str] = []
+    input_digest = _InputDigest()
+    kill_after = int(os.environ.get(KILL_AFTER_ENV, "0") or 0)
+    progress = _progress(_expected_records(inputs, format, previous), quiet=quiet)
+    committed_now = 0
+    try:
+        pending: deque[_Pending] = deque()
+        for number, chunk in enumerate(_chunks(inputs, format, chunksize, totals)):
+            tick = time.perf_counter()
+            hashes, words = record_hashes(chunk, fields=fields)
+            problems = list(chunk.attrs.get("errors", []))
+            # The records table is written from the chunk too: any change in it (flags, dates,
+            # ...) must give a new partition, even when the annotated text is unchanged.
+            extra = [_frame_digest(chunk), *(_problem_text(p) for p in problems)]
+            input_digest.update(hashes, extra)
+            name = store.partition_name(number, partition_key(hashes, fingerprint=fingerprint, extra=extra))
+            names.append(name)
+            totals.partitions += 1
+            totals.seconds["hash"] += time.perf_counter() - tick
+            marker = store.committed(outdir, name)
+            if marker is not None:
+                totals.add(marker)
+                totals.partitions_skipped += 1
+                totals.records_skipped += len(chunk)
+                _show(progress, totals)
+                continue
+            reuse, fresh_mask = _plan_reuse(index, chunk, hashes)
+            todo = chunk.loc[fresh_mask, ["record_id", *fields]].reset_index(drop=True)
+            future = executor.submit(annotate_partition, todo, work_options) if len(todo) else None
+            pending.append(_Pending(number, name, chunk, hashes, words, problems, reuse, len(todo), future))
+            while len(pending) >= executor.inflight:
+                _finish(pending.popleft(), outdir=outdir, index=index, fingerprint=fingerprint, totals=totals)
+                committed_now += 1
+                _show(progress, totals)
+                _after_commit(committed_now, kill_after)
+        while pending:
+            _finish(pending.popleft(), outdir=outdir, index=index, fingerprint=fingerprint, totals=totals)
+            committed_now += 1
+            _show(progress, totals)
+            _after_commit(committed_now, kill_after)
+    except BaseException:
+        executor.close(cancel=True)
+        progress.close()
+        raise
+    executor.close()
+    progress.close()
+
+    keep = set(names)
+    stale = [name for name in store.committed_names(outdir) if name not in keep]
+    wall = time.perf_counter() - started
+    manifest = _manifest(inputs, outdir, names=names, totals=totals, fingerprint=fingerprint,
+                         input_fingerprint=input_digest.hexdigest(), wall=wall, removed=len(stale),
+                         parameters={"n_process": n_process, "batch_size": batch_size, "engine": engine,
+                                     "scheduler": _scheduler_text(scheduler), "chunksize": chunksize,
+                                     "format": format, "fields": list(fields), "tag_field": tag_field,
+                                     "load_options": load_options})
+    if totals.records_in != totals.annotated + totals.failed:
+        raise AnnotateError(f"{outdir}: counts do not add up: {totals.records_in} records in, "
+                            f"{totals.annotated} annotated + {totals.failed} failed")
+    # Manifest first: until it is replaced, the old one still lists only files that exist.
+    store.write_manifest(outdir, manifest)
+    store.remove_stale(outdir, keep)
+    return manifest
+
+
+def _pipeline_options(fields, tag_field: str, load_options: dict | None) -> dict:
+    return {"fields": list(fields), "tag_field": tag_field, "load": dict(load_options or {})}
+
+
+def is_current(outdir: str | Path, *, fields: Iterable[str] = DEFAULT_FIELDS, tag_field: str = "question",
+               load_options: dict | None = None) -> bool:
+    """Whether ``outdir`` holds a finished run made by the pipeline this process would run
+    with these options (so a report may use its tables instead of annotating again)."""
+    manifest = store.read_manifest(outdir)
+    if manifest is None:
+        return False
+    return manifest.get("pipeline_fingerprint") == pipeline_fingerprint(_pipeline_options(fields, tag_field, load_options))
+
+
+def _check(inputs: list[Path], *, n_process, batch_size, engine, chunksize, fields, tag_field) -> None:
+    if not inputs:
+        raise ValueError("no input given")
+    for path in inputs:
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: no such file or folder")
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    for name, value in (("n_process", n_process), ("batch_size", batch_size), ("chunksize", chunksize)):
+        if not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be a positive integer, not {value!r}")
+    if not fields:
+        raise ValueError("fields must name at least one text column")
+    if tag_field not in fields:
+        raise ValueError(f"tag_field {tag_field!r} is not one of the annotated fields {fields}")
+
+
+def _chunks(inputs: list[Path], format: str | None, chunksize: int, totals: _Totals):
+    """iter_corpus over each input, timed; read problems are collected per chunk, not printed
+    as warnings. An input that yields nothing still gives one (empty) partition."""
+    from qatext.corpus import ReadWarning, iter_corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReadWarning)
+        for path in inputs:
+            chunks = iter_corpus(path, format, chunksize=chunksize)
+            while True:
+                tick = time.perf_counter()
+                try:
+                    chunk = next(chunks)
+                except StopIteration:
+                    break
+                finally:
+                    totals.seconds["read"] += time.perf_counter() - tick
+                yield chunk
+
+
+def _plan_reuse(index: store.HashIndex, chunk: pd.DataFrame, hashes: np.ndarray):
+    """Which records can copy their rows from an earlier partition (same id, same content,
+    same pipeline), grouped by that partition; and the mask of records to annotate afresh."""
+    owners = index.lookup(hashes)
+    ids = chunk["record_id"]
+    # Rows are fetched by record_id, which is only safe when the id is unique in the chunk.
+    owners[ids.duplicated(keep=False).to_numpy() | ids.isna().to_numpy()] = -1
+    reuse: dict[int, list[str]] = {}
+    for owner, record_id in zip(owners[owners >= 0].tolist(), ids[owners >= 0].tolist()):
+        reuse.setdefault(owner, []).append(record_id)
+    return reuse, owners < 0
+
+
+def _finish(item: _Pending, *, outdir: Path, index: store.HashIndex, fingerprint: str, totals: _Totals) -> None:
+    tick = time.perf_counter()
+    if item.future is not None:
+        try:
+            result = item.future.result()
+        except Exception as exc:
+            raise AnnotateError(f"partition {item.name} (chunk {item.number} of the input) failed: "
+                                f"{type(exc).__name__}: {exc}; committed partitions are kept, re-run to resume") from exc
+        totals.seconds["worker_load"] += result["load_seconds"]
+        totals.seconds["worker_annotate"] += result["annotate_seconds"]
+    else:
+        result = {}
+    totals.seconds["wait"] += time.perf_counter() - tick
+
+    tick = time.perf_counter()
+    tables = {}
+    for table in store.ANNOTATION_TABLES:
+        parts = [result[table]] if table in result else []
+        for owner, record_ids in item.reuse.items():
+            parts.append(store.read_rows(outdir, index.names[owner], table, record_ids))
+        if table == "errors" and item.problems:
+            parts.append(pd.DataFrame([(None, "read", _problem_text(p)) for p in item.problems], columns=ERROR_COLUMNS))
+        parts = [p for p in parts if len(p)]
+        frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=store.arrow_schema(table).names)
+        tables[table] = sort_table(table, frame)
+    totals.seconds["reuse"] += time.perf_counter() - tick
+
+    tick = time.perf_counter()
+    errors = tables["errors"]
+    failed_ids = set(errors.loc[errors["stage"].astype(str).str.startswith("annotate"), "record_id"])
+    record_ids = item.chunk["record_id"].tolist()
+    failed = sum(1 for r in record_ids if r in failed_ids)
+    counts = {"records_in": len(record_ids), "annotated": len(record_ids) - failed, "failed": failed,
+              "read_errors": len(item.problems), "entities": len(tables["entities"]), "tags": len(tables["tags"]),
+              "words": item.words, "reused": len(record_ids) - item.fresh, "fresh": item.fresh}
+    marker = {"partition": item.name, "chunk": item.number, "pipeline_fingerprint": fingerprint, "counts": counts,
+              "committed_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    store.commit_partition(outdir, item.name, records=item.chunk, tables=tables, hashes=item.hashes, marker=marker)
+    totals.add(marker)
+    totals.records_reused += counts["reused"]
+    totals.records_fresh += counts["fresh"]
+    totals.seconds["write"] += time.perf_counter() - tick
+
+
+def _show(progress, totals: _Totals) -> None:
+    progress.update(totals.records_in - progress.n)
+
+
+def _after_commit(committed_now: int, kill_after: int) -> None:
+    if kill_after and committed_now >= kill_after:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _frame_digest(chunk: pd.DataFrame) -> str:
+    import hashlib
+    import json
+
+    rows = chunk.to_dict("records")
+    return hashlib.sha1(json.dumps(rows, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _problem_text(problem: dict) -> str:
+    where = problem.get("path", "?")
+    if problem.get("record") is not None:
+        where = f"{where} [record {problem['record']}]"
+    return f"{where}: {problem.get('reason', '')}"
+
+
+class _InputDigest:
+    """Fingerprint of the input content alone (ids, annotated text, read problems), in order."""
+
+    def __init__(self):
+        import hashlib
+
+        self._digest = hashlib.sha1()
+
+    def update(self, hashes: np.ndarray, problems: list[str]) -> None:
+        self._digest.update(np.ascontiguousarray(hashes, dtype="<u8").tobytes())
+        for problem in problems:
+            self._digest.update(problem.encode("utf-8", "surrogatepass"))
+
+    def hexdigest(self) -> str:
+        return self._digest.hexdigest()
+
+
+def _previous_manifest(outdir: Path) -> dict | None:
+    try:
+        return store.read_manifest(outdir)
+    except ValueError:
+        return None  # a damaged manifest only costs the progress bar its total
+
+
+def _progress(total: int | None, *, quiet: bool):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="rec", unit_scale=True, desc="annotate", disable=quiet, file=sys.stderr,
+                smoothing=0.1, dynamic_ncols=True)
+
+
+def _expected_records(inputs: list[Path], format: str | None, previous: dict | None) -> int | None:
+    """Records the input will yield, for the progress bar's ETA: counted cheaply for Parquet
+    (file metadata) and JSONL (lines), else taken from the previous run over the same input."""
+    from qatext.corpus import detect_format
+
+    total = 0
+    try:
+        for path in inputs:
+            fmt = format or detect_format(path)
+            files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+            if fmt == "parquet":
+                import pyarrow.parquet as pq
+
+                total += sum(pq.ParquetFile(f).metadata.num_rows for f in files if f.suffix.lower() in (".parquet", ".pq"))
+            elif fmt == "jsonl":
+                for f in files:
+                    if f.suffix.lower() in (".jsonl", ".ndjson"):
+                        with f.open("rb") as handle:
+                            total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 24), b""))
+            else:
+                raise LookupError(fmt)
+        return total
+    except (LookupError, OSError, ValueError):
+        pass
+    same_input = (previous or {}).get("input", {}).get("paths") == [str(p.resolve()) for p in inputs]
+    return previous["counts"].get("records_in") if same_input else None
+
+
+def _scheduler_text(scheduler: Any) -> str | None:
+    if scheduler is None or isinstance(scheduler, str):
+        return scheduler
+    address = getattr(getattr(scheduler, "scheduler", None), "address", None)  # a dask Client
+    return str(address or scheduler)
+
+
+def _manifest(inputs: list[Path], outdir: Path, *, names, totals: _Totals, fingerprint, input_fingerprint, wall,
+              removed, parameters) -> dict:
+    import qatext
+    from qatext.ner.sources import vocabulary_info
+
+    seconds = {k: round(v, 3) for k, v in totals.seconds.items()}
+    seconds["total"] = round(wall, 3)
+    annotated_now = totals.records_fresh
+    return {
+        "qatext_version": qatext.__version__,
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "input": {"paths": [str(p.resolve()) for p in inputs], "fingerprint": input_fingerprint},
+        "pipeline_fingerprint": fingerprint,
+        "vocabularies": [vars(v) for v in vocabulary_info()],
+        "parameters": parameters,
+        "counts": {
+            "records_in": totals.records_in, "annotated": totals.annotated, "failed": totals.failed,
+            "read_errors": totals.read_errors, "entities": totals.entities, "tags": totals.tags,
+            "words": totals.words, "partitions": totals.partitions, "partitions_skipped": totals.partitions_skipped,
+            "records_skipped": totals.records_skipped, "records_reused": totals.records_reused,
+            "records_annotated_now": annotated_now, "stale_partitions_removed": removed,
+        },
+        "timings": {
+            "seconds": seconds,
+            "records_per_second": round(totals.records_in / wall, 1) if wall else None,
+            "words_per_second": round(totals.words / wall, 1) if wall else None,
+        },
+        "tables": {name: f"{name}/" for name in store.TABLES},
+        "partitions": names,
+    }
+
+
+# ---------------------------------------------------------------- engines
+
+
+class _Deferred:
+    """A 'future' that runs its call when asked for the result (the in-process engine)."""
+
+    def __init__(self, fn, args):
+        self._fn, self._args = fn, args
+
+    def result(self):
+        return self._fn(*self._args)
+
+
+class _InlineExecutor:
+    inflight = 1
+
+    def submit(self, fn, *args):
+        return _Deferred(fn, args)
+
+    def close(self, cancel: bool = False) -> None:
+        pass
+
+
+class _PoolExecutor:
+    """Local worker processes. On Linux they are forked after the pipeline is loaded here, so
+    they share it instead of each loading it (7 s and a few hundred MB apiece)."""
+
+    def __init__(self, n_process: int, *, load_options: dict, totals: _Totals):
+        import gc
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux"):
+            tick = time.perf_counter()
+            get_nlp(load_options)
+            totals.seconds["load_pipeline"] += time.perf_counter() - tick
+            gc.collect()
+            gc.freeze()  # keep the children's refcount writes off the shared pipeline pages
+            context = multiprocessing.get_context("fork")
+        else:
+            context = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=_exit_with_parent,
+                                         initargs=(os.getpid(),))
+        # With fork the pool starts every worker on its first task: do it now, before this
+        # process starts other threads (progress bar), and then let the collector work again.
+        self._pool.submit(int).result()
+        gc.unfreeze()
+        self.inflight = 2 * n_process
+
+    def submit(self, fn, *args):
+        return self._pool.submit(fn, *args)
+
+    def close(self, cancel: bool = False) -> None:
+        self._pool.shutdown(wait=not cancel, cancel_futures=cancel)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: a worker whose parent was killed (kill -9, OOM killer) would wait
+    for work forever; it leaves instead."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="qatext-parent-watch", daemon=True).start()
+
+
+def _executor(engine: str, *, n_process: int, scheduler, load_options: dict, dask_processes: bool, totals: _Totals):
+    if engine == "dask":
+        from qatext.annotate.dask_engine import DaskExecutor
+
+        return DaskExecutor(scheduler, n_workers=n_process, processes=dask_processes)
+    if scheduler is not None:
+        raise ValueError("a scheduler address only makes sense with engine='dask'")
+    if n_process == 1:
+        return _InlineExecutor()
+    return _PoolExecutor(n_process, load_options=load_options, totals=totals)

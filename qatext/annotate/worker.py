@@ -1,0 +1,77 @@
+"""The unit of work both engines run: annotate one partition's records.
+
+Runs wherever the engine puts it (this process, a forked worker, a Dask worker). The spaCy
+pipeline is loaded once per process and kept in a module-level cache keyed by its options, so
+a worker pays the load once, not once per partition.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import pandas as pd
+
+from qatext.annotate.frame import ENTITY_COLUMNS, ERROR_COLUMNS, TAG_COLUMNS, annotate_frame
+
+_NLP_CACHE: dict[tuple, Any] = {}
+_LOCK = threading.Lock()
+# One run at a time per cached pipeline: annotate_frame switches components on and off
+# (select_pipes) while it runs, which must not leak into another thread's partition (Dask
+# workers with several threads). The work is CPU-bound Python, so nothing is lost.
+_RUN_LOCKS: dict[tuple, threading.Lock] = {}
+
+SORT_KEYS = {
+    "entities": ["record_id", "field", "start", "end", "label"],
+    "tags": ["record_id"],
+    "errors": ["record_id", "stage", "reason"],
+}
+TABLE_COLUMNS = {"entities": ENTITY_COLUMNS, "tags": TAG_COLUMNS, "errors": ERROR_COLUMNS}
+
+
+def _key(load_options: dict) -> tuple:
+    return tuple(sorted(load_options.items()))
+
+
+def get_nlp(load_options: dict | None = None):
+    """``qatext.load(**load_options)``, built once per process and then reused."""
+    load_options = dict(load_options or {})
+    key = _key(load_options)
+    nlp = _NLP_CACHE.get(key)
+    if nlp is None:
+        with _LOCK:  # Dask threads of one worker must not build it twice
+            nlp = _NLP_CACHE.get(key)
+            if nlp is None:
+                from qatext.ner.pipeline import load
+
+                nlp = load(**load_options)
+                # Components build their matchers on first use; do it now, before any fork,
+                # so forked workers share those pages instead of each building their own.
+                nlp("Warm-up: I have had a headache and fever since Monday, no cough.")
+                _RUN_LOCKS[key] = threading.Lock()
+                _NLP_CACHE[key] = nlp
+    return nlp
+
+
+def sort_table(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows in the order every engine writes them, whatever order they were produced in."""
+    frame = frame[TABLE_COLUMNS[name]]
+    if len(frame) > 1:
+        frame = frame.sort_values(SORT_KEYS[name], kind="stable", na_position="first")
+    return frame.reset_index(drop=True)
+
+
+def annotate_partition(records: pd.DataFrame, options: dict) -> dict:
+    """Entities, tags and errors for ``records`` (columns record_id + the annotated fields).
+
+    ``options``: ``fields``, ``tag_field``, ``batch_size`` and ``load`` (keywords for
+    ``qatext.load``). Returns the three tables, sorted, and the seconds spent.
+    """
+    start = time.perf_counter()
+    nlp = get_nlp(options.get("load"))
+    loaded = time.perf_counter()
+    with _RUN_LOCKS.setdefault(_key(dict(options.get("load") or {})), threading.Lock()):
+        result = annotate_frame(records, nlp=nlp, fields=tuple(options["fields"]), tag_field=options["tag_field"],
+                                batch_size=options["batch_size"], n_process=1)
+    tables = {name: sort_table(name, getattr(result, name)) for name in ("entities", "tags", "errors")}
+    return {**tables, "load_seconds": loaded - start, "annotate_seconds": time.perf_counter() - loaded}
