@@ -16,7 +16,7 @@ from pathlib import Path
 import spacy
 
 from qatext.topics.evaluate import classification_report, format_report, read_medquad
-from qatext.topics.tag import tag
+from qatext.topics.tagging import tag
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -13,7 +13,7 @@ from qatext.topics.evaluate import classification_report, format_report, read_go
 from qatext.topics.labels import (INTENTS, MEDQUAD_QTYPE_TO_INTENT, SPECIALTIES, intent_from_medquad_qtype,
                                   is_known_label, specialty_from_label)
 from qatext.topics.scorer import span_reader
-from qatext.topics.tag import tag
+from qatext.topics.tagging import tag
 
 
 @pytest.fixture(scope="module")
@@ -531,3 +531,12 @@ def test_a_cue_word_the_named_concept_contradicts_counts_less(nlp):
     # the last word of the name's first phrase says what it is and keeps its weight
     head = tagger(_doc_with_entity(nlp, words, (2, 4), label="DISEASE", concept_id=concept))
     assert _totals(head)["oncology"] == pytest.approx(_totals(bare)["oncology"])
+
+
+def test_qatext_tag_stays_callable_after_first_use():
+    import qatext
+    from tests.conftest import SAMPLE
+
+    frame = qatext.read_corpus(SAMPLE).head(2)
+    assert len(qatext.tag(frame)) == 2
+    assert len(qatext.tag(frame)) == 2  # a submodule named like the function once shadowed it here

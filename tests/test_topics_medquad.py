@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from qatext.topics.evaluate import classification_report, read_medquad
-from qatext.topics.tag import tag
+from qatext.topics.tagging import tag
 
 
 @pytest.fixture(scope="module")

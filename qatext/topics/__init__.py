@@ -3,13 +3,13 @@ from qatext.topics.labels import INTENTS, SPECIALTIES, specialty_from_label
 
 
 def tag(*args, **kwargs):
-    """See :func:`qatext.topics.tag.tag` (imported lazily: it loads spaCy)."""
-    from qatext.topics.tag import tag as _tag
+    """See :func:`qatext.topics.tagging.tag` (imported lazily: it loads spaCy)."""
+    from qatext.topics.tagging import tag as _tag
 
     return _tag(*args, **kwargs)
 
 
 tag.__doc__ = ("Add specialty, specialty_score, intent, intent_score (and topic_evidence) columns;"
-               " see qatext.topics.tag.tag.")
+               " see qatext.topics.tagging.tag.")
 
 __all__ = ["INTENTS", "SPECIALTIES", "specialty_from_label", "tag"]

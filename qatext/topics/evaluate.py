@@ -99,7 +99,7 @@ def read_gold(path: str | Path) -> pd.DataFrame:
 
 def evaluate_frame(gold: pd.DataFrame, *, nlp=None) -> dict:
     """Tag ``gold.text`` and score specialty and/or intent, whichever labels the frame has."""
-    from qatext.topics.tag import tag
+    from qatext.topics.tagging import tag
 
     tagged = tag(gold.rename(columns={"specialty": "gold_specialty", "intent": "gold_intent"}),
                  text=("text",), nlp=nlp, explain=False)
