@@ -188,7 +188,7 @@ def test_ask_a_doctor_object_without_closing_brace_costs_only_itself(tmp_path):
 def test_unsafe_xml_refused_and_the_rest_of_the_folder_loads(tmp_path):
     folder = tmp_path / "1_Test_QA"
     folder.mkdir()
-    good = (FIXTURES / "medquad_mini" / "1_Test_QA" / "0000001.xml").read_bytes()
+    good = (FIXTURES / "medquad_mini" / "1_Test_QA" / "0000001-synthetic.xml").read_bytes()
     (folder / "good.xml").write_bytes(good)
     (folder / "bomb.xml").write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -197,7 +197,7 @@ def test_unsafe_xml_refused_and_the_rest_of_the_folder_loads(tmp_path):
     (folder / "xxe.xml").write_text('<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
                                     "<Document><QAPairs><QAPair><Question>&x;</Question></QAPair></QAPairs></Document>")
     df = _read(tmp_path)
-    assert len(df) == len(_read(FIXTURES / "medquad_mini" / "1_Test_QA" / "0000001.xml")) > 0
+    assert len(df) == len(_read(FIXTURES / "medquad_mini" / "1_Test_QA" / "0000001-synthetic.xml")) > 0
     reasons = {e["path"].rsplit("/", 1)[-1]: e["reason"] for e in df.attrs["errors"]}
     assert set(reasons) == {"bomb.xml", "xxe.xml"}
     assert "unsafe XML refused" in reasons["bomb.xml"] and "entity" in reasons["bomb.xml"]
