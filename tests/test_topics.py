@@ -342,6 +342,31 @@ def test_packaged_lexicons_parse_and_tables_load():
     assert len(tables.concepts) > 10_000
 
 
+def test_token_flags_agree_with_the_word_lists_they_merge(seed_text):
+    """One lookup table stands in for np.isin against each word list and for the keys search."""
+    from spacy.attrs import LOWER
+
+    from qatext.topics import scorer
+
+    tokenizer = spacy.blank("en").tokenizer
+    tables = scorer.TopicTables.build(tokenizer)
+    joined = np.concatenate([tokenizer(seed_text + " 5 yo, 3 year old son, 7.8 % of").to_array(LOWER),
+                             np.zeros(1, dtype=np.uint64), tables.keys[:50], tables.multi_first])
+    rows, flags = tables.token_flags(joined)
+    known = np.isin(joined, tables.keys)
+    assert known.any() and not known.all()
+    assert np.array_equal(rows >= 0, known)
+    assert np.array_equal(tables.keys[rows[known]], joined[known])
+    for bit, words in ((scorer.FLAG_PLAIN, tables.plain_keys), (scorer.FLAG_MULTI_FIRST, tables.multi_first),
+                       (scorer.FLAG_NEUTRAL, tables.neutral_keys), (scorer.FLAG_BREAK, tables.phrase_breaks),
+                       (scorer.FLAG_END, tables.end_keys), (scorer.FLAG_RESULT_WORD, tables.result_words),
+                       (scorer.FLAG_CHILD_YEAR, tables.child_years), (scorer.FLAG_YEAR_UNIT, tables.year_units),
+                       (scorer.FLAG_YO, tables.yo_keys)):
+        member = np.isin(joined, words)
+        assert member.any(), bit
+        assert np.array_equal((flags & bit) != 0, member), bit
+
+
 # --- optional trainable classifier ------------------------------------------------------------
 
 def test_classifier_learns_saves_and_loads(tmp_path):
