@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from spacy.language import Language
 from spacy.attrs import LOWER, NORM, ORTH
+from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from qatext.ner import extensions, normalize, span_rules
 from qatext.ner.lexicon import Lexicon, get_lexicon
 
-SOURCE_PRIORITY = {"curated": 0, "abbreviation": 1, "mesh": 2, "hpo": 3, "drugs": 4, "icd10cm": 5}
+SOURCE_PRIORITY = {"curated": 0, "mesh": 1, "hpo": 2, "drugs": 3, "icd10cm": 4}
 SEVERITY_MODES = ("first_person", "always", "never")
 WEIGHT_UNIT_HASHES = frozenset(hash_string(w) for w in span_rules.WEIGHT_UNITS)
 FIRST_PERSON = frozenset(hash_string(w) for w in ("i", "me", "my", "myself", "im", "i'm", "mine"))
@@ -126,7 +126,9 @@ class MedicalEntityRecognizer:
                 return label, concept
         return None
 
+
 def _merge_keeping(existing: Iterable[Span], new: list[Span]) -> list[Span]:
+    """Entities a statistical base model found stay; ours fill only the tokens it left free."""
     taken = {i for ent in existing for i in range(ent.start, ent.end)}
     return sorted([*existing, *(e for e in new if not any(i in taken for i in range(e.start, e.end)))], key=lambda e: e.start)
 
