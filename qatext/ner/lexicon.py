@@ -73,10 +73,7 @@ def curated_terms() -> Iterator[Term]:
         for row in _read_tsv(name):
             if row["label"] not in LABELS:
                 raise ValueError(f"qatext/resources/lexicon/{name}.tsv: unknown label {row['label']!r} for {row['term']!r}")
-            concept_id, concept_name = row["concept_id"], row.get("concept_name") or row["term"]
-            if concept_id.startswith("MESH:"):
-                concept_id, concept_name = sources.resolve_curated_mesh(concept_id, concept_name)
-            yield Term(row["term"], row["label"], concept_id, concept_name, "curated")
+            yield Term(row["term"], row["label"], row["concept_id"], row.get("concept_name") or row["term"], "curated")
 
 
 def abbreviation_rows() -> list[dict[str, str]]:
@@ -162,8 +159,6 @@ def build_lexicon() -> Lexicon:
         add(term, curated=True)
     for row in abbreviation_rows():
         label, concept = row["label"], row["concept_id"]
-        if concept.startswith("MESH:"):
-            concept, _name = sources.resolve_curated_mesh(concept, row["long"])
         lexicon.names.setdefault(concept, row["long"])
         short = row["short"]
         if row.get("case_sensitive", "no").lower() in ("yes", "true", "1"):

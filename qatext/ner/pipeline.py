@@ -35,14 +35,6 @@ def load(*, assertion: bool = True, abbreviations: bool = True, topics: bool = T
     nlp.add_pipe("qatext_ner", config={"include_severity": include_severity, "compose_locations": compose_locations})
     if assertion:
         nlp.add_pipe("qatext_context")
-    if topics and _topics_available():
+    if topics:
         nlp.add_pipe("qatext_topics")
     return nlp
-
-
-def _topics_available() -> bool:
-    try:
-        from qatext.topics import component
-    except ImportError:
-        return False
-    return not getattr(component, "PLACEHOLDER", False)

