@@ -98,8 +98,9 @@ def _annotated(nlp, items: list, *, tag_field: str, batch_size: int, n_process: 
 
 def _pipe_safely(nlp, items: list, *, batch_size: int, n_process: int):
     """nlp.pipe over (text, context) pairs; on a failing batch, retry its docs one by one."""
-    for start in range(0, len(items), batch_size * max(n_process, 1) * 8):
-        chunk = items[start:start + batch_size * max(n_process, 1) * 8]
+    step = batch_size * max(n_process, 1) * 8  # enough for every process, small enough to retry one by one
+    for start in range(0, len(items), step):
+        chunk = items[start:start + step]
         try:
             done = list(nlp.pipe(chunk, as_tuples=True, batch_size=batch_size, n_process=n_process))
         except Exception:  # noqa: BLE001 - isolate the record that broke the batch
