@@ -4,8 +4,9 @@
 Source format (see GUIDELINES.md): blocks separated by blank lines; each block is a
 header line ``# id: p001 | kind: patient | specialty: neurology`` followed by one or
 more text lines (joined with a single space).  Entities are written inline as
-``[span text](LABEL)`` or ``[span text](LABEL|assertion)``.  Lines starting with
-``##`` are comments.
+``[span text](LABEL)`` or ``[span text](LABEL|assertion)`` or
+``[span text](LABEL|assertion|experiencer)``; a DRUG may carry its kind as ``DRUG/class`` or
+``DRUG/substance`` (default ``named``).  Lines starting with ``##`` are comments.
 
 Stdlib only, so the gold set can be rebuilt without the toolkit installed:
 
@@ -28,11 +29,19 @@ DEFAULT_SOURCE = HERE / "ner_source.txt"
 DEFAULT_OUT = HERE / "ner.jsonl"
 
 LABELS = ("SYMPTOM", "DISEASE", "DRUG", "ANATOMY", "TEST", "TREATMENT")
-ASSERTIONS = ("present", "negated", "possible", "hypothetical", "historical", "family")
+ASSERTIONS = ("present", "negated", "possible", "hypothetical", "historical", "family", "generic")
+EXPERIENCERS = ("patient", "relative", "other", "none")
+DRUG_KINDS = ("named", "class", "substance")
+# Experiencer when the markup leaves it out: a family-history mention belongs to a relative, a
+# generic one to nobody, everything else to the person the passage is about.
+DEFAULT_EXPERIENCER = {"family": "relative", "generic": "none"}
 KINDS = ("patient", "doctor", "social", "abstract")
 
 HEADER = re.compile(r"^# id: (?P<id>[A-Za-z0-9_-]+) \| kind: (?P<kind>\w+) \| specialty: (?P<specialty>[a-z/ -]+)$")
-ENTITY = re.compile(r"\[(?P<span>[^\[\]]+)\]\((?P<label>[^()|]*)(?:\|(?P<assertion>[^()]*))?\)")
+ENTITY = re.compile(
+    r"\[(?P<span>[^\[\]]+)\]\((?P<label>[^()|/]*)(?:/(?P<kind>[^()|]*))?"
+    r"(?:\|(?P<assertion>[^()|]*))?(?:\|(?P<experiencer>[^()|]*))?\)"
+)
 # Words that the guideline keeps outside span edges (determiners, possessives, negation/hedge cues).
 EDGE_WORDS = frozenset(
     "a an the my your his her their our its this that these those some any "
@@ -64,6 +73,14 @@ def _parse_text(raw: str, where: str) -> tuple[str, list[dict]]:
             raise GoldFormatError(f"{where}: unknown label {label!r} in {m.group(0)!r}; expected one of {LABELS}")
         if assertion not in ASSERTIONS:
             raise GoldFormatError(f"{where}: unknown assertion {assertion!r} in {m.group(0)!r}; expected one of {ASSERTIONS}")
+        experiencer = m.group("experiencer") or DEFAULT_EXPERIENCER.get(assertion, "patient")
+        if experiencer not in EXPERIENCERS:
+            raise GoldFormatError(f"{where}: unknown experiencer {experiencer!r} in {m.group(0)!r}; expected one of {EXPERIENCERS}")
+        kind = m.group("kind")
+        if kind is not None and label != "DRUG":
+            raise GoldFormatError(f"{where}: only DRUG spans take a kind, not {label} in {m.group(0)!r}")
+        if label == "DRUG" and (kind or "named") not in DRUG_KINDS:
+            raise GoldFormatError(f"{where}: unknown drug kind {kind!r} in {m.group(0)!r}; expected one of {DRUG_KINDS}")
         if span != span.strip():
             raise GoldFormatError(f"{where}: span {span!r} has leading or trailing whitespace")
         words = span.lower().split()
@@ -78,7 +95,11 @@ def _parse_text(raw: str, where: str) -> tuple[str, list[dict]]:
         if span[-1] in ".,;:!?\"(":
             raise GoldFormatError(f"{where}: span {span!r} ends with punctuation")
         start = sum(len(piece) for piece in out)
-        entities.append({"start": start, "end": start + len(span), "label": label, "text": span, "assertion": assertion})
+        entity = {"start": start, "end": start + len(span), "label": label, "text": span,
+                  "assertion": assertion, "experiencer": experiencer}
+        if label == "DRUG":
+            entity["drug_kind"] = kind or "named"
+        entities.append(entity)
         out.append(span)
         pos = m.end()
     out.append(raw[pos:])
