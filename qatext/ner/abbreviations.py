@@ -1,16 +1,38 @@
 """Abbreviations defined in the text ("amyotrophic lateral sclerosis (ALS)"), Schwartz & Hearst (2003).
 
-The candidate filtering and the long-form search are scispacy's; this component stores
-plain, serialisable definitions so docs survive ``to_bytes`` and multiprocessing, and the
-NER can give every later "ALS" the long form's concept.
+The search is :mod:`qatext.ner.schwartz_hearst`, or scispacy's implementation when the
+``scispacy`` extra is installed (both give the same pairs). This component stores plain,
+serialisable definitions so docs survive ``to_bytes`` and multiprocessing, and the NER can
+give every later "ALS" the long form's concept.
 """
 from __future__ import annotations
 
-from scispacy.abbreviation import filter_matches, find_abbreviation
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from qatext.ner import extensions
+from qatext.ner import extensions, schwartz_hearst
+
+try:
+    from scispacy.abbreviation import filter_matches, find_abbreviation
+except ImportError:  # the scispacy extra is optional
+    filter_matches = find_abbreviation = None
+
+
+def find_definitions(doc: Doc, *, use_scispacy: bool | None = None) -> list[tuple[Span, Span]]:
+    """(short, long) definitions in ``doc``; scispacy's search when installed unless told otherwise."""
+    if use_scispacy is None:
+        use_scispacy = filter_matches is not None
+    if not use_scispacy:
+        return schwartz_hearst.find_definitions(doc)
+    if filter_matches is None:
+        raise ImportError("use_scispacy=True needs the scispacy extra: pip install 'qatext[scispacy]'")
+    parentheses = [(0, start, end) for start, end in schwartz_hearst.parenthesised(doc)]
+    found = []
+    for long_candidate, short_candidate in filter_matches(parentheses, doc):
+        short, long = find_abbreviation(long_candidate, short_candidate)
+        if long is not None:
+            found.append((short, long))
+    return found
 
 
 class AbbreviationDefinitions:
@@ -21,22 +43,10 @@ class AbbreviationDefinitions:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        if "(" not in doc.text:
-            return doc
-        candidates = []
-        depth_start = None
-        for token in doc:
-            if token.text == "(":
-                depth_start = token.i
-            elif token.text == ")" and depth_start is not None:
-                if 1 <= token.i - depth_start - 1 <= 8:
-                    candidates.append((0, depth_start + 1, token.i))
-                depth_start = None
         definitions = []
         seen_short: set[str] = set()
-        for long_candidate, short_candidate in filter_matches(candidates, doc):
-            short, long = find_abbreviation(long_candidate, short_candidate)
-            if long is None or short.text in seen_short:
+        for short, long in find_definitions(doc):
+            if short.text in seen_short:
                 continue
             seen_short.add(short.text)
             definitions.append({"short": short.text, "long": long.text, "long_start": long.start,
