@@ -30,7 +30,10 @@ INTENTS = frozenset({
     "cause", "prevention", "information", "other",
 })
 KEYS = {"id", "text", "specialty", "intent"}
-MIN_ROWS = 240
+# Optional: the exact span of text that is the main question (multi-question and
+# context-dependent items). When present it must be a non-empty substring of text.
+OPTIONAL_KEYS = {"main_ask"}
+MIN_ROWS = 600
 MIN_PER_SPECIALTY = 8
 MIN_PER_INTENT = 12
 ID_PATTERN = re.compile(r"t\d{3,}")
@@ -87,9 +90,16 @@ def test_has_enough_rows_and_no_blank_lines(rows):
     assert len(rows) == len(lines)
 
 
-def test_every_row_has_exactly_the_four_fields(rows):
-    wrong = [(r["_line"], sorted(set(r) - {"_line"})) for r in rows if set(r) - {"_line"} != KEYS]
+def test_every_row_has_the_four_fields_and_only_known_optional_ones(rows):
+    wrong = [(r["_line"], sorted(set(r) - {"_line"})) for r in rows
+             if not KEYS <= set(r) - {"_line"} <= KEYS | OPTIONAL_KEYS]
     assert not wrong, f"rows with wrong fields (line, keys): {wrong}"
+
+
+def test_main_ask_is_a_substring_of_text(rows):
+    bad = [(r["_line"], r["main_ask"]) for r in rows if "main_ask" in r
+           and not (isinstance(r["main_ask"], str) and r["main_ask"].strip() and r["main_ask"] in r["text"])]
+    assert not bad, f"main_ask empty or not a substring of text (line, main_ask): {bad}"
 
 
 def test_ids_are_well_formed_and_unique(rows):
