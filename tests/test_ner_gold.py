@@ -18,7 +18,11 @@ JSONL = GOLD / "ner.jsonl"
 SCRIPT = GOLD / "build_ner_gold.py"
 
 LABELS = ("SYMPTOM", "DISEASE", "DRUG", "ANATOMY", "TEST", "TREATMENT")
-ASSERTIONS = {"present", "negated", "possible", "hypothetical", "historical", "family"}
+ASSERTIONS = {"present", "negated", "possible", "hypothetical", "historical", "family", "generic"}
+EXPERIENCERS = {"patient", "relative", "other", "none"}
+DRUG_KINDS = {"named", "class", "substance"}
+CLASSES_TSV = GOLD / "ner_classes.tsv"
+PHENOMENA = {"misspelling", "shorthand", "impairment", "coordination", "social", "drug_kind", "boundary", "bare_word"}
 PERSON_WORDS = {"mom", "mother", "dad", "father", "son", "daughter", "wife", "husband", "sister", "brother",
                 "baby", "child", "kid", "patient", "doctor", "aunt", "uncle", "grandma", "grandpa", "partner"}
 EDGE_WORDS = {"a", "an", "the", "my", "your", "his", "her", "their", "our", "its", "this", "that", "these", "those"}
@@ -50,10 +54,10 @@ def test_jsonl_is_exactly_what_the_converter_produces(tmp_path: Path) -> None:
 
 
 def test_size_kinds_and_label_counts(records: list[dict]) -> None:
-    assert len(records) >= 180
+    assert len(records) >= 360
     kinds = Counter(r["kind"] for r in records)
-    assert kinds["patient"] >= 60 and kinds["doctor"] >= 60, kinds
-    assert kinds["social"] >= 25 and kinds["abstract"] >= 18, kinds
+    assert kinds["patient"] >= 160 and kinds["doctor"] >= 60, kinds
+    assert kinds["social"] >= 100 and kinds["abstract"] >= 18, kinds
     labels = Counter(e["label"] for r in records for e in r["entities"])
     assert set(labels) == set(LABELS), labels
     for label in LABELS:
@@ -87,6 +91,14 @@ def test_offsets_align_and_spans_are_clean(records: list[dict]) -> None:
             assert e["end"] == len(text) or not text[e["end"]].isalnum(), (r["id"], span)
             if e["label"] == "ANATOMY":
                 assert e["assertion"] == "present", (r["id"], span)
+            assert e["experiencer"] in EXPERIENCERS, (r["id"], e)
+            if e["assertion"] == "generic":
+                assert e["experiencer"] == "none", (r["id"], e)
+            if e["assertion"] == "family":
+                assert e["experiencer"] == "relative", (r["id"], e)
+            assert ("drug_kind" in e) == (e["label"] == "DRUG"), (r["id"], e)
+            if e["label"] == "DRUG":
+                assert e["drug_kind"] in DRUG_KINDS, (r["id"], e)
 
 
 def test_spans_do_not_overlap(records: list[dict]) -> None:
@@ -104,6 +116,26 @@ def test_every_assertion_value_is_used(records: list[dict]) -> None:
     assert ("fever", "negated") in {(e["text"], e["assertion"]) for e in by_id["p025"]["entities"]}
     assert ("MS", "possible") in {(e["text"], e["assertion"]) for e in by_id["p001"]["entities"]}
     assert ("breast cancer", "family") in {(e["text"], e["assertion"]) for e in by_id["p051"]["entities"]}
+    assert ("PD", "generic") in {(e["text"], e["assertion"]) for e in by_id["d003"]["entities"]}
+    assert Counter(e["experiencer"] for r in records for e in r["entities"]).keys() == EXPERIENCERS
+    kinds = Counter(e["drug_kind"] for r in records for e in r["entities"] if e["label"] == "DRUG")
+    assert set(kinds) == DRUG_KINDS and min(kinds.values()) >= 20, kinds
+
+
+def test_classes_tsv_names_new_passages_and_known_phenomena(records: list[dict]) -> None:
+    """ner_classes.tsv tags each v2 passage with the phenomena it exercises (for per-class recall)."""
+    ids = {r["id"] for r in records}
+    rows = [line.split("\t") for line in CLASSES_TSV.read_text(encoding="utf-8").splitlines()]
+    assert rows[0] == ["id", "classes"]
+    per_class: Counter = Counter()
+    for row in rows[1:]:
+        assert len(row) == 2 and row[0] in ids, row
+        names = [c for c in row[1].split(",") if c]
+        assert set(names) <= PHENOMENA, row
+        per_class.update(names)
+    assert len(rows) - 1 >= 160
+    for name in PHENOMENA:
+        assert per_class[name] >= 20, (name, per_class)
 
 
 @pytest.mark.parametrize(
@@ -115,6 +147,10 @@ def test_every_assertion_value_is_used(records: list[dict]) -> None:
         ("# id: x1 | kind: patient | specialty: neurology\nbad [headache] (SYMPTOM) today\n", "stray"),
         ("# id: x1 | kind: patient | specialty: neurology\n[ headache](SYMPTOM)\n", "whitespace"),
         ("# id: x1 | kind: patient | specialty: neurology\n[my headache](SYMPTOM)\n", "determiner"),
+        ("# id: x1 | kind: patient | specialty: neurology\n[could be MS](DISEASE|possible)\n", "hedge"),
+        ("# id: x1 | kind: patient | specialty: neurology\n[knee](ANATOMY/class)\n", "only DRUG"),
+        ("# id: x1 | kind: patient | specialty: neurology\n[zoloft](DRUG/brand)\n", "unknown drug kind"),
+        ("# id: x1 | kind: patient | specialty: neurology\n[flu](DISEASE|present|friend)\n", "unknown experiencer"),
         ("# id: x1 | kind: patient | specialty: neurology\n[mom's cancer](DISEASE|family)\n", "possessive"),
         ("# id: x1 | kind: patient | specialty: neurology\n[no fever](SYMPTOM|negated)\n", "negation cue"),
         ("# id: x1 | kind: patient | specialty: neurology\n[head](ANATOMY)ache\n", "cuts through"),
@@ -140,6 +176,17 @@ def test_converter_cli_reports_error_and_writes_nothing(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "unknown label" in result.stderr and "bad.txt:1" in result.stderr
     assert not out.exists()
+
+
+def test_converter_accepts_impairment_modals_kinds_and_experiencers(converter) -> None:
+    src = ("# id: t2 | kind: patient | specialty: neurology\n"
+           "i [could hardly walk](SYMPTOM), cut [coffee](DRUG/substance|negated); my friend on "
+           "[zoloft](DRUG|present|other); is [ALS](DISEASE|generic) hereditary? [#Paxil](DRUG)\n")
+    [rec] = converter.parse_source(src)
+    got = [(e["text"], e["assertion"], e["experiencer"], e.get("drug_kind")) for e in rec["entities"]]
+    assert got == [("could hardly walk", "present", "patient", None), ("coffee", "negated", "patient", "substance"),
+                   ("zoloft", "present", "other", "named"), ("ALS", "generic", "none", None),
+                   ("#Paxil", "present", "patient", "named")]
 
 
 def test_converter_offsets_on_a_small_example(converter) -> None:

@@ -55,6 +55,11 @@ PERSON_POSSESSORS = frozenset(
 # Negation cues may open a span only when the whole phrase is the finding itself
 # ("no appetite", "can't sleep"); inside a span marked negated they would double-count.
 NEGATION_CUES = frozenset("no not never without denies deny none".split())
+# "could"/"might" hedge a diagnosis ("could this be MS"), but a modal followed by a negation or a
+# limiting adverb is part of an impairment span ("could not walk", "could hardly walk", guideline
+# rule 16), so those may open a span.
+MODAL_HEDGES = frozenset("could might".split())
+IMPAIRMENT_ADVERBS = frozenset("not never hardly barely scarcely no".split())
 
 
 class GoldFormatError(ValueError):
@@ -84,7 +89,8 @@ def _parse_text(raw: str, where: str) -> tuple[str, list[dict]]:
         if span != span.strip():
             raise GoldFormatError(f"{where}: span {span!r} has leading or trailing whitespace")
         words = span.lower().split()
-        if words[0] in EDGE_WORDS or (len(words) > 1 and words[-1] in EDGE_WORDS):
+        impairment_modal = words[0] in MODAL_HEDGES and len(words) > 2 and words[1] in IMPAIRMENT_ADVERBS
+        if (words[0] in EDGE_WORDS and not impairment_modal) or (len(words) > 1 and words[-1] in EDGE_WORDS):
             raise GoldFormatError(f"{where}: span {span!r} starts or ends with a determiner, possessive or hedge word")
         if label == "ANATOMY" and assertion != "present":
             raise GoldFormatError(f"{where}: ANATOMY span {span!r} carries assertion {assertion!r}; body parts are never negated or hypothetical")
