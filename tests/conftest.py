@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,17 @@ SEED_PAGE = SHARED / "seed" / "000_94f54939bb6a5515.txt"
 CORPORA = SHARED / "corpora"
 SAMPLE = REPO / "data" / "sample"
 GOLD = REPO / "data" / "gold"
+
+# Stores that tests annotate into are remembered here, not in the user's cache folder (where
+# `qatext report` in the checkout would otherwise find a test's temporary store).
+os.environ.setdefault("QATEXT_STORES_DIR", tempfile.mkdtemp(prefix="qatext-test-stores-"))
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that need ../shared carry the `shared` mark, so `-m "not shared"` leaves them out."""
+    for item in items:
+        if "shared" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.shared)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from qatext.cli import app
 from qatext.corpus import deduplicate, read_corpus, read_errors_table
+from qatext.corpus.errors import ERROR_COLUMNS
 from qatext.corpus.clean import OVERSIZED_BYTES, clean_record, detect_non_english, strip_html
 from qatext.corpus.flags import FLAGS
 from tests.conftest import REPO
@@ -256,10 +257,10 @@ def test_duplicates_flagged_by_default_and_dropped_on_request(tmp_path):
 def test_read_errors_table_gives_each_lost_record_an_id():
     df = _read(FIXTURES / "bad_folder")
     table = read_errors_table(df)
-    assert list(table.columns) == ["record_id", "stage", "reason", "path", "record"]
+    assert list(table.columns) == ERROR_COLUMNS
     assert len(table) == 4 and table["record_id"].is_unique and set(table["stage"]) == {"read"}
     assert table["record_id"].str.startswith("unreadable-").all()
-    assert any("billion_laughs.xml" in r and "entity" in r for r in table["reason"])
+    assert any(s.endswith("billion_laughs.xml") and "entity" in r for s, r in zip(table["source"], table["reason"]))
     assert table["record_id"].tolist() == read_errors_table(_read(FIXTURES / "bad_folder"))["record_id"].tolist()
 
 
