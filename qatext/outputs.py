@@ -38,6 +38,9 @@ def ensure_dir(path: str | Path) -> Path:
     """Create the folder ``path`` (and parents); an :class:`OutputError` if a file is in the way
     or it cannot be created."""
     path = Path(path)
+    for folder in (*reversed(path.absolute().parents), path.absolute()):
+        if folder.exists() and not folder.is_dir():
+            raise OutputError(folder if folder != path.absolute() else path, "not a folder (a file is in the way)")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -66,6 +69,8 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         if not direct:
             with contextlib.suppress(OSError):
                 target.unlink()
+        if error.filename is not None and Path(error.filename) == target:
+            error.filename = None  # name the output, not its temporary name
         raise describe(error, path) from None
     except BaseException:
         if not direct:

@@ -39,3 +39,23 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def seed_text(shared: Path) -> str:
     return SEED_PAGE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def shared_corpus(shared: Path):
+    """``read(name)``: :func:`qatext.read_corpus` of ``../shared/corpora/<name>``, read once per
+    session (MedQuAD alone takes half a minute). Tests must not modify the frames."""
+    import warnings
+
+    from qatext.corpus import read_corpus
+
+    frames = {}
+
+    def read(name: str):
+        if name not in frames:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                frames[name] = read_corpus(CORPORA / name)
+        return frames[name]
+
+    return read

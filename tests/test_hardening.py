@@ -111,13 +111,13 @@ def test_other_languages_are_detected(script, text):
     assert reason is not None and reason.startswith(script)
 
 
-def test_language_false_positives_on_shared_corpora(shared):
+def test_language_false_positives_on_shared_corpora(shared_corpus):
     """The ~54k shared records: only three COVID-Dialogue questions (one Spanish, two Afrikaans,
     checked by eye) are flagged; no English record is."""
     flagged = {}
     total = 0
     for corpus in ("medquad", "ask-a-doctor-2017", "covid-dialogue"):
-        df = _read(shared / "corpora" / corpus)
+        df = shared_corpus(corpus)
         total += len(df)
         hits = df[df["flags"].map(lambda flags: "non_english" in flags)]
         flagged.update(zip(hits["record_id"], hits["extra"]))

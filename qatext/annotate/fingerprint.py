@@ -42,10 +42,10 @@ def _walk(node) -> Iterable:
             yield child
 
 
-@lru_cache(maxsize=1)
-def _code_digest() -> str:
+def code_digest(root) -> str:
+    """Digest of the pipeline's code and resources under ``root`` (the ``qatext`` package folder,
+    a path or an importlib.resources Traversable); Markdown and reST files are left out."""
     digest = hashlib.sha1()
-    root = resources.files("qatext")
     for package in _PIPELINE_PACKAGES:
         node = root.joinpath(*package.split(".")[1:])
         for item in _walk(node):
@@ -56,6 +56,11 @@ def _code_digest() -> str:
         digest.update(module.encode())
         digest.update(item.read_bytes())
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    return code_digest(resources.files("qatext"))
 
 
 def pipeline_fingerprint(options: dict) -> str:

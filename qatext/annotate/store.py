@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from qatext.corpus.errors import ERROR_COLUMNS
-from qatext.outputs import temporary_path
+from qatext.outputs import ensure_dir, temporary_path
 
 TABLES = ("records", "entities", "tags", "errors")
 ANNOTATION_TABLES = ("entities", "tags", "errors")
@@ -86,6 +86,7 @@ def _write_json(data: dict, path: Path) -> None:
 
 def prepare(outdir: Path) -> None:
     """Create the folders, and drop temporary files a killed run left behind."""
+    ensure_dir(outdir)
     for folder in (*TABLES, _INDEX, _MARKERS):
         (outdir / folder).mkdir(parents=True, exist_ok=True)
         for leftover in (outdir / folder).glob(".part-*.tmp-*"):
