@@ -59,3 +59,17 @@ def shared_corpus(shared: Path):
         return frames[name]
 
     return read
+
+
+@pytest.fixture(scope="session")
+def sample_report(tmp_path_factory):
+    """``(index.html path, {table name: bytes})`` of one full ``build_report`` on data/sample,
+    shared by every test that needs a whole report (it takes a minute)."""
+    from qatext.report import build_report
+
+    if not SAMPLE.is_dir():
+        pytest.fail(f"the sample corpus is missing at {SAMPLE}")
+    out = tmp_path_factory.mktemp("reports")
+    index = build_report(SAMPLE, out, progress=False, log=lambda *_: None)
+    tables = {p.name: p.read_bytes() for p in (index.parent / "tables").glob("*.csv")}
+    return index, tables
