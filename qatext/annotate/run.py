@@ -187,16 +187,6 @@ def _pipeline_options(fields, tag_field: str, load_options: dict | None) -> dict
     return {"fields": list(fields), "tag_field": tag_field, "load": dict(load_options or {})}
 
 
-def is_current(outdir: str | Path, *, fields: Iterable[str] = DEFAULT_FIELDS, tag_field: str = "question",
-               load_options: dict | None = None) -> bool:
-    """Whether ``outdir`` holds a finished run made by the pipeline this process would run
-    with these options (so a report may use its tables instead of annotating again)."""
-    manifest = store.read_manifest(outdir)
-    if manifest is None:
-        return False
-    return manifest.get("pipeline_fingerprint") == pipeline_fingerprint(_pipeline_options(fields, tag_field, load_options))
-
-
 def _check(inputs: list[Path], *, frame, n_process, batch_size, engine, chunksize, fields, tag_field) -> None:
     if not inputs and frame is None:
         raise ValueError("no input given")
