@@ -3,7 +3,9 @@
     python benchmarks/report_speed.py [--corpus data/sample] [--repeat 3]
 
 The cold start is ``python -c "import qatext, matplotlib.pyplot, seaborn, pandas; qatext.load()"``
-in a fresh process: the least any report must pay. Each ``qatext report`` runs in a fresh
+in a fresh process: the least any report must pay. ``qatext report`` is timed with its
+notebooks run one at a time (``--jobs 1``, as before) and with the default (one kernel per
+core), side by side. Each ``qatext report`` runs in a fresh
 process on a fresh output folder after one ``qatext annotate`` of the corpus, so both sides
 find the lexicon cache warm and the report annotates nothing (its annotation store is the one
 ``qatext annotate`` wrote). Best of ``--repeat`` for each; the machine is printed with the
@@ -47,14 +49,16 @@ def main() -> None:
         env = {**os.environ, "QATEXT_STORES_DIR": str(tmp / "stores")}
         timed([qatext, "annotate", str(corpus), "-o", str(tmp / "annotations"), "-q"], env=env, cwd=tmp)
         cold = min(timed([sys.executable, "-c", COLD_START], env=env, cwd=tmp) for _ in range(args.repeat))
-        report = min(timed([qatext, "report", "--corpus", str(corpus), "--out", str(tmp / f"reports-{i}"),
-                            "--no-progress"], env=env, cwd=tmp) for i in range(args.repeat))
+        runs = {}
+        for label, jobs in (("one notebook at a time (--jobs 1)", ["--jobs", "1"]), ("default (one kernel per core)", [])):
+            runs[label] = min(timed([qatext, "report", "--corpus", str(corpus), "--out", str(tmp / f"reports-{len(runs)}-{i}"),
+                                     "--no-progress", *jobs], env=env, cwd=tmp) for i in range(args.repeat))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"machine: {describe()}; load average at the end {load:.1f}")
     print(f"corpus: {corpus}")
     print(f"cold start of the stack (best of {args.repeat}): {cold:6.1f} s")
-    print(f"qatext report (best of {args.repeat}):             {report:6.1f} s")
-    print(f"report / cold start:                       {report / cold:6.2f}")
+    for label, seconds in runs.items():
+        print(f"qatext report, {label:34} {seconds:6.1f} s = {seconds / cold:5.2f} cold starts")
 
 
 if __name__ == "__main__":

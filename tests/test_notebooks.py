@@ -1,7 +1,8 @@
 """The four notebooks run headless under papermill (via ``build_report``) and write every figure.
 
 One session-wide run on the sample corpus (``sample_report`` in conftest), then a second run of
-two notebooks that must reuse the annotation store and reproduce their tables byte for byte.
+two notebooks, one at a time, that must reuse the annotation store and reproduce their tables and
+figures byte for byte.
 """
 from __future__ import annotations
 
@@ -85,20 +86,26 @@ def test_per_doctor_outputs_use_pseudonyms_by_default(report):
     assert not any(name in by_doctor for name in names)
 
 
-def test_second_run_reuses_the_store_and_reproduces_the_tables(report):
+def test_second_run_reuses_the_store_and_reproduces_tables_and_figures(report):
+    """The session report ran its notebooks in parallel kernels; this rerun runs two of them one at
+    a time. Tables and figures are the same bytes either way."""
     from qatext.report import build_report
 
     index, tables = report
+    folder = index.parent
     rerun_notebooks = ("01-corpus-overview", "02-symptom-cooccurrence")  # the cheap two: 03 alone takes half a minute
-    again = build_report(SAMPLE, index.parent.parent, notebooks=rerun_notebooks, progress=False, log=lambda *_: None)
+    entries = [e for notebook in rerun_notebooks
+               for e in json.loads((folder / "figures" / f"{notebook}.json").read_text())["entries"]]
+    figures = {e[kind]: (folder / e[kind]).read_bytes() for e in entries if e["kind"] == "figure" for kind in ("png", "svg")}
+    again = build_report(SAMPLE, folder.parent, notebooks=rerun_notebooks, jobs=1, progress=False, log=lambda *_: None)
     manifest = json.loads((again.parent / "data" / "manifest.json").read_text())
     assert manifest["annotated_now"] == 0 and manifest["reused"] == manifest["records"] > 0
-    names = [Path(e["csv"]).name for notebook in rerun_notebooks
-             for e in json.loads((again.parent / "figures" / f"{notebook}.json").read_text())["entries"]
-             if e["kind"] == "table"]
-    assert len(names) >= 3
+    names = [Path(e["csv"]).name for e in entries if e["kind"] == "table"]
+    assert len(names) >= 3 and len(figures) >= 20
     for name in names:
         assert (again.parent / "tables" / name).read_bytes() == tables[name], f"{name} differs between two runs"
+    for name, content in figures.items():
+        assert (again.parent / name).read_bytes() == content, f"{name} differs between two runs"
 
 
 def test_notebooks_in_git_have_no_outputs_and_a_parameters_cell():

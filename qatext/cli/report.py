@@ -21,6 +21,8 @@ def report(
         help="Replace asker and doctor names (keyed hash; key from $QATEXT_PSEUDONYM_KEY) and mask e-mails, "
              "phones and URLs before anything is annotated or written (the store is then the report's own)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                       help="Notebooks run at once, each in its own kernel (default: one per core)."),
 ) -> None:
     """Annotate CORPUS (only records the store does not hold yet), run the four analysis notebooks and write OUT/<corpus>/index.html.
 
@@ -32,4 +34,4 @@ def report(
         raise typer.BadParameter(f"{corpus}: no such file or folder", param_hint="--corpus")
     with output_errors(out):
         build_report(corpus, out, store=store, show_names=show_names, pseudonymize=pseudonymize, progress=progress,
-                     log=typer.echo)
+                     jobs=jobs, log=typer.echo)

@@ -12,16 +12,17 @@ from qatext.report.prepare import prepare, report_dir
 def build_report(corpus: str | Path = "data/sample", out_dir: str | Path = "reports", *, store: str | Path | None = None,
                  show_names: bool = False,
                  pseudonymize: bool = False, key: str | None = None, notebooks=NOTEBOOKS, progress: bool = True,
-                 kernel_name: str = "python3", log=print) -> Path:
+                 kernel_name: str = "python3", jobs: int | None = None, log=print) -> Path:
     """Prepare ``corpus``, run ``notebooks`` on it and write ``<out_dir>/<corpus>/index.html``; returns its path.
 
-    Annotation goes through the ``qatext annotate`` store chosen by
+    The notebooks run in ``jobs`` kernels at a time (default: one per core, at most one per
+    notebook); each writes only its own figures and tables, so the output does not depend on
+    the order they finish in. Annotation goes through the ``qatext annotate`` store chosen by
     :func:`qatext.report.prepare.annotation_store` (``store`` overrides it). Each executed
     notebook is kept in ``<out_dir>/<corpus>/notebooks/``. A failing notebook stops the run with
     papermill's error (which names the cell); figures already written stay, but no
     ``index.html``: it is removed first and written last, so it only exists for a whole report.
     """
-    import papermill
     from tqdm import tqdm
 
     from qatext.analysis import corpus_summary
@@ -44,13 +45,9 @@ def build_report(corpus: str | Path = "data/sample", out_dir: str | Path = "repo
     target = prepared.report_dir.resolve()
     executed = ensure_dir(target / "notebooks")
     parameters = {"corpus": str(prepared.corpus), "out_dir": str(out_dir.resolve()), "show_names": show_names}
-    for name in notebooks:
-        steps.set_postfix_str(name)
-        began = time.perf_counter()
-        papermill.execute_notebook(books[name], str(executed / f"{name}.ipynb"),
-                                   parameters=parameters, kernel_name=kernel_name, cwd=str(executed),
-                                   progress_bar=False, log_output=False)
-        timings[name] = time.perf_counter() - began
+    steps.set_postfix_str("notebooks")
+    for name, seconds in _execute(books, executed, parameters=parameters, kernel_name=kernel_name, jobs=jobs):
+        timings[name] = seconds
         steps.update()
     steps.close()
     summary = corpus_summary(prepared.records, entities=prepared.entities, errors=prepared.errors)
@@ -69,3 +66,27 @@ def build_report(corpus: str | Path = "data/sample", out_dir: str | Path = "repo
     log(f"annotated now: {prepared.n_annotated:,}; reused from the store: {prepared.n_reused:,} ({prepared.store})")
     log(f"wrote {index} in {total:.1f} s (" + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()) + ")")
     return index
+
+
+def _execute(books: dict, executed: Path, *, parameters: dict, kernel_name: str, jobs: int | None):
+    """Run each notebook with papermill, ``jobs`` at a time; yields ``(name, seconds)`` in the
+    notebooks' order. The first failing notebook's error is raised once the others stop."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    import papermill
+
+    def run(name: str) -> tuple[str, float]:
+        began = time.perf_counter()
+        papermill.execute_notebook(books[name], str(executed / f"{name}.ipynb"), parameters=parameters,
+                                   kernel_name=kernel_name, cwd=str(executed), progress_bar=False, log_output=False)
+        return name, time.perf_counter() - began
+
+    jobs = jobs or min(len(books), os.cpu_count() or 1)
+    if jobs <= 1 or len(books) <= 1:
+        for name in books:
+            yield run(name)
+        return
+    # Threads only wait: every notebook runs in its own kernel process.
+    with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="qatext-notebook") as pool:
+        yield from pool.map(run, books)
