@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,17 @@ SEED_PAGE = SHARED / "seed" / "000_94f54939bb6a5515.txt"
 CORPORA = SHARED / "corpora"
 SAMPLE = REPO / "data" / "sample"
 GOLD = REPO / "data" / "gold"
+
+# Stores that tests annotate into are remembered here, not in the user's cache folder (where
+# `qatext report` in the checkout would otherwise find a test's temporary store).
+os.environ.setdefault("QATEXT_STORES_DIR", tempfile.mkdtemp(prefix="qatext-test-stores-"))
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that need ../shared carry the `shared` mark, so `-m "not shared"` leaves them out."""
+    for item in items:
+        if "shared" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.shared)
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +39,37 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def seed_text(shared: Path) -> str:
     return SEED_PAGE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def shared_corpus(shared: Path):
+    """``read(name)``: :func:`qatext.read_corpus` of ``../shared/corpora/<name>``, read once per
+    session (MedQuAD alone takes half a minute). Tests must not modify the frames."""
+    import warnings
+
+    from qatext.corpus import read_corpus
+
+    frames = {}
+
+    def read(name: str):
+        if name not in frames:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                frames[name] = read_corpus(CORPORA / name)
+        return frames[name]
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def sample_report(tmp_path_factory):
+    """``(index.html path, {table name: bytes})`` of one full ``build_report`` on data/sample,
+    shared by every test that needs a whole report (it takes a minute)."""
+    from qatext.report import build_report
+
+    if not SAMPLE.is_dir():
+        pytest.fail(f"the sample corpus is missing at {SAMPLE}")
+    out = tmp_path_factory.mktemp("reports")
+    index = build_report(SAMPLE, out, progress=False, log=lambda *_: None)
+    tables = {p.name: p.read_bytes() for p in (index.parent / "tables").glob("*.csv")}
+    return index, tables

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from qatext.cli import app
 from qatext.corpus import deduplicate, read_corpus, read_errors_table
+from qatext.corpus.errors import ERROR_COLUMNS
 from qatext.corpus.clean import OVERSIZED_BYTES, clean_record, detect_non_english, strip_html
 from qatext.corpus.flags import FLAGS
 from tests.conftest import REPO
@@ -110,13 +111,13 @@ def test_other_languages_are_detected(script, text):
     assert reason is not None and reason.startswith(script)
 
 
-def test_language_false_positives_on_shared_corpora(shared):
+def test_language_false_positives_on_shared_corpora(shared_corpus):
     """The ~54k shared records: only three COVID-Dialogue questions (one Spanish, two Afrikaans,
     checked by eye) are flagged; no English record is."""
     flagged = {}
     total = 0
     for corpus in ("medquad", "ask-a-doctor-2017", "covid-dialogue"):
-        df = _read(shared / "corpora" / corpus)
+        df = shared_corpus(corpus)
         total += len(df)
         hits = df[df["flags"].map(lambda flags: "non_english" in flags)]
         flagged.update(zip(hits["record_id"], hits["extra"]))
@@ -256,10 +257,10 @@ def test_duplicates_flagged_by_default_and_dropped_on_request(tmp_path):
 def test_read_errors_table_gives_each_lost_record_an_id():
     df = _read(FIXTURES / "bad_folder")
     table = read_errors_table(df)
-    assert list(table.columns) == ["record_id", "stage", "reason", "path", "record"]
+    assert list(table.columns) == ERROR_COLUMNS
     assert len(table) == 4 and table["record_id"].is_unique and set(table["stage"]) == {"read"}
     assert table["record_id"].str.startswith("unreadable-").all()
-    assert any("billion_laughs.xml" in r and "entity" in r for r in table["reason"])
+    assert any(s.endswith("billion_laughs.xml") and "entity" in r for s, r in zip(table["source"], table["reason"]))
     assert table["record_id"].tolist() == read_errors_table(_read(FIXTURES / "bad_folder"))["record_id"].tolist()
 
 

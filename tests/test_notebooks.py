@@ -1,7 +1,8 @@
 """The four notebooks run headless under papermill (via ``build_report``) and write every figure.
 
-One module-scoped run on the sample corpus, then a second run that must reuse the annotation
-cache and reproduce every table byte for byte.
+One session-wide run on the sample corpus (``sample_report`` in conftest), then a second run of
+two notebooks, one at a time, that must reuse the annotation store and reproduce their tables and
+figures byte for byte.
 """
 from __future__ import annotations
 
@@ -28,15 +29,8 @@ EXPECTED_FIGURES = {
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    from qatext.report import build_report
-
-    if not SAMPLE.is_dir():
-        pytest.fail(f"the sample corpus is missing at {SAMPLE}")
-    out = tmp_path_factory.mktemp("reports")
-    index = build_report(SAMPLE, out, progress=False, log=lambda *_: None)
-    tables = {p.name: p.read_bytes() for p in (index.parent / "tables").glob("*.csv")}
-    return index, tables
+def report(sample_report):
+    return sample_report
 
 
 def test_index_is_written_where_promised(report):
@@ -92,24 +86,35 @@ def test_per_doctor_outputs_use_pseudonyms_by_default(report):
     assert not any(name in by_doctor for name in names)
 
 
-def test_second_run_reuses_the_cache_and_reproduces_every_table(report):
+def test_second_run_reuses_the_store_and_reproduces_tables_and_figures(report):
+    """The session report ran its notebooks in parallel kernels; this rerun runs two of them one at
+    a time. Tables and figures are the same bytes either way."""
     from qatext.report import build_report
 
     index, tables = report
-    again = build_report(SAMPLE, index.parent.parent, progress=False, log=lambda *_: None)
+    folder = index.parent
+    rerun_notebooks = ("01-corpus-overview", "02-symptom-cooccurrence")  # the cheap two: 03 alone takes half a minute
+    entries = [e for notebook in rerun_notebooks
+               for e in json.loads((folder / "figures" / f"{notebook}.json").read_text())["entries"]]
+    figures = {e[kind]: (folder / e[kind]).read_bytes() for e in entries if e["kind"] == "figure" for kind in ("png", "svg")}
+    again = build_report(SAMPLE, folder.parent, notebooks=rerun_notebooks, jobs=1, progress=False, log=lambda *_: None)
     manifest = json.loads((again.parent / "data" / "manifest.json").read_text())
-    assert manifest["annotated_now"] == 0 and manifest["from_cache"] == manifest["records"] > 0
-    rerun = {p.name: p.read_bytes() for p in (again.parent / "tables").glob("*.csv")}
-    assert rerun.keys() == tables.keys() and len(tables) >= 8
-    for name in tables:
-        assert rerun[name] == tables[name], f"{name} differs between two runs"
+    assert manifest["annotated_now"] == 0 and manifest["reused"] == manifest["records"] > 0
+    names = [Path(e["csv"]).name for e in entries if e["kind"] == "table"]
+    assert len(names) >= 3 and len(figures) >= 20
+    for name in names:
+        assert (again.parent / "tables" / name).read_bytes() == tables[name], f"{name} differs between two runs"
+    for name, content in figures.items():
+        assert (again.parent / name).read_bytes() == content, f"{name} differs between two runs"
 
 
 def test_notebooks_in_git_have_no_outputs_and_a_parameters_cell():
     import nbformat
 
+    from qatext.report.notebooks import packaged_notebook
+
     for name in EXPECTED_FIGURES:
-        book = nbformat.read(Path(__file__).resolve().parents[1] / "notebooks" / f"{name}.ipynb", as_version=4)
+        book = nbformat.reads(packaged_notebook(name).read_text(encoding="utf-8"), as_version=4)
         code = [c for c in book.cells if c.cell_type == "code"]
         assert all(not c.outputs and c.execution_count is None for c in code), name
         assert sum("parameters" in c.metadata.get("tags", []) for c in code) == 1, name

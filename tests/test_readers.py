@@ -30,8 +30,8 @@ def _all_flags_documented(df: pd.DataFrame) -> None:
 # -- shared corpora ------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def medquad(shared):
-    return _read(shared / "corpora" / "medquad")
+def medquad(shared_corpus):
+    return shared_corpus("medquad")
 
 
 def test_medquad_rows(medquad, shared):

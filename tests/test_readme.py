@@ -39,7 +39,7 @@ def test_entity_example_output_is_true(monkeypatch):
         assert shown[mention][2] == row[-1], mention
 
 
-@pytest.mark.parametrize("command", ["report", "annotate", "ingest", "validate", "info", "schema", "evaluate"])
+@pytest.mark.parametrize("command", ["report", "annotate", "ingest", "validate", "info", "schema", "evaluate", "notebooks"])
 def test_readme_commands_exist(command):
     assert f"qatext {command}" in README
     result = CliRunner().invoke(app, [command, "--help"])

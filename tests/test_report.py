@@ -1,36 +1,15 @@
-"""The report machinery without notebooks: annotation cache, figure manifests, index.html, CLI."""
+"""The report machinery without notebooks: the annotation store it shares with ``qatext annotate``,
+figure manifests, index.html, CLI."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from qatext.annotate import ENTITY_COLUMNS, ERROR_COLUMNS, TAG_COLUMNS, Annotations
-from qatext.report.cache import annotate_cached, record_keys
+from qatext.annotate import read_manifest, read_table
 from qatext.report.figures import FigureWriter, read_manifests
 from qatext.report.html import render_index, versions_table
 from qatext.schema import records_to_frame
-
-
-class FakeAnnotator:
-    """Stands in for annotate_frame: one SYMPTOM per question word 'pain', and remembers what it saw."""
-
-    def __init__(self, fail=()):
-        self.seen: list[str] = []
-        self.fail = set(fail)
-
-    def __call__(self, df):
-        self.seen += df["record_id"].tolist()
-        ents, tags, errors = [], [], []
-        for row in df.itertuples():
-            if row.record_id in self.fail:
-                errors.append((row.record_id, "annotate:question", "ValueError: boom"))
-                continue
-            if "pain" in row.question:
-                ents.append((row.record_id, "question", 0, 4, "pain", "SYMPTOM", "HP:0012531", "Pain", "present"))
-            tags.append((row.record_id, "neurology", 0.9, "diagnosis", 0.8))
-        return Annotations(pd.DataFrame(ents, columns=ENTITY_COLUMNS), pd.DataFrame(tags, columns=TAG_COLUMNS),
-                           pd.DataFrame(errors, columns=ERROR_COLUMNS))
 
 
 def corpus(questions):
@@ -38,43 +17,59 @@ def corpus(questions):
                              for i, q in enumerate(questions)])
 
 
-def test_cache_annotates_only_new_or_changed_records(tmp_path):
-    first = FakeAnnotator()
-    result = annotate_cached(corpus(["pain here", "no words", "pain there"]), tmp_path, annotate=first)
-    assert first.seen == ["r0", "r1", "r2"] and (result.n_annotated, result.n_cached) == (3, 0)
-    again = FakeAnnotator()
-    cached = annotate_cached(corpus(["pain here", "no words", "pain there"]), tmp_path, annotate=again)
-    assert again.seen == [] and cached.n_cached == 3
-    pd.testing.assert_frame_equal(cached.entities, result.entities)
-    pd.testing.assert_frame_equal(cached.tags, result.tags)
-    changed = FakeAnnotator()
-    edited = annotate_cached(corpus(["pain here", "now pain", "pain there"]), tmp_path, annotate=changed)
-    assert changed.seen == ["r1"]
-    assert edited.entities["record_id"].tolist() == ["r0", "r1", "r2"]  # input order, whatever the cache history
+def write_jsonl(path, questions):
+    from qatext.corpus import write_corpus
+
+    write_corpus(corpus(questions), path)
+    return path
 
 
-def test_failed_records_are_reported_and_retried_next_time(tmp_path):
-    failing = FakeAnnotator(fail={"r1"})
-    result = annotate_cached(corpus(["pain", "pain", "pain"]), tmp_path, annotate=failing)
-    assert result.errors["record_id"].tolist() == ["r1"] and len(result.entities) == 2
-    retry = FakeAnnotator()
-    annotate_cached(corpus(["pain", "pain", "pain"]), tmp_path, annotate=retry)
-    assert retry.seen == ["r1"]
+QUESTIONS = ["I have knee pain and a fever.", "My hands keep shaking.", "Is lexapro safe with a headache?"]
 
 
-def test_record_keys_depend_on_text_and_id():
-    keys = record_keys(corpus(["a", "a", "b"]))
-    assert keys.nunique() == 3  # same text, different record -> different key
-    assert record_keys(corpus(["a", "a", "b"])).tolist() == keys.tolist()
+def test_report_after_annotate_reannotates_nothing(tmp_path):
+    from qatext.cli import app
+    from qatext.report.run import build_report
+
+    source = write_jsonl(tmp_path / "c.jsonl", QUESTIONS)
+    result = CliRunner().invoke(app, ["annotate", str(source), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    lines = []
+    index = build_report(source, tmp_path / "reports", notebooks=(), progress=False, log=lines.append)
+    assert "annotated now: 0; reused from the store: 3" in "\n".join(lines)
+    assert "Annotated now: 0 records; reused from the annotation store: 3" in index.read_text()
+    manifest = read_manifest(tmp_path / "out")  # the report read and kept the annotate store
+    assert manifest["counts"]["records_annotated_now"] == 0 and manifest["counts"]["records_skipped"] == 3
+    assert not (index.parent / "annotations").exists()
+    entities = pd.read_parquet(index.parent / "data" / "entities.parquet")
+    pd.testing.assert_frame_equal(entities, read_table(tmp_path / "out", "entities"))
 
 
-def test_unreadable_cache_is_rebuilt_with_a_warning(tmp_path):
-    annotate_cached(corpus(["pain"]), tmp_path, annotate=FakeAnnotator())
-    (tmp_path / "entities.parquet").write_bytes(b"not parquet")
-    fresh = FakeAnnotator()
-    with pytest.warns(UserWarning, match="unreadable annotation cache"):
-        annotate_cached(corpus(["pain"]), tmp_path, annotate=fresh)
-    assert fresh.seen == ["r0"]
+def test_report_store_annotates_only_new_or_changed_records(tmp_path):
+    from qatext.report.prepare import prepare
+
+    source = write_jsonl(tmp_path / "c.jsonl", QUESTIONS)
+    first = prepare(source, tmp_path / "reports")
+    assert (first.n_annotated, first.n_reused) == (3, 0)
+    assert first.store == (tmp_path / "reports" / "c" / "annotations").resolve()
+    write_jsonl(source, [QUESTIONS[0], "Now my back hurts.", QUESTIONS[2]])
+    edited = prepare(source, tmp_path / "reports")
+    assert (edited.n_annotated, edited.n_reused) == (1, 2)
+    assert set(edited.entities["record_id"]) >= {"r0", "r1", "r2"}
+    assert edited.entities.loc[edited.entities["record_id"] == "r1", "text"].tolist() != \
+        first.entities.loc[first.entities["record_id"] == "r1", "text"].tolist()
+
+
+def test_a_pseudonymized_report_never_writes_into_the_annotate_store(tmp_path, monkeypatch):
+    from qatext.annotate import annotate
+    from qatext.report.prepare import annotation_store
+
+    monkeypatch.setenv("QATEXT_PSEUDONYM_KEY", "k")
+    source = write_jsonl(tmp_path / "c.jsonl", QUESTIONS)
+    annotate(source, tmp_path / "out", quiet=True)
+    assert annotation_store(source, tmp_path / "reports")[0] == (tmp_path / "out").resolve()
+    own = annotation_store(source, tmp_path / "reports", pseudonymize=True)[0]
+    assert own == tmp_path / "reports" / "c" / "annotations"
 
 
 def test_figure_writer_manifest_and_index_html(tmp_path):

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from qatext.topics.evaluate import classification_report, read_medquad
+from qatext.topics.evaluate import classification_report, medquad_questions
 from qatext.topics.tagging import tag
 
 
 @pytest.fixture(scope="module")
-def medquad(shared):
-    questions = read_medquad(shared / "corpora" / "medquad")
+def medquad(shared_corpus):
+    questions = medquad_questions(shared_corpus("medquad"))
     assert len(questions) > 40_000 and questions["intent"].notna().all()
     return questions
 

@@ -1,19 +1,19 @@
 """Annotate a corpus: entity and tag tables from schema DataFrames.
 
 ``annotate_frame`` works on a DataFrame in memory; ``annotate`` runs a whole corpus into
-partitioned Parquet tables (streaming, parallel, resumable, local or on Dask) and
-``read_table`` / ``iter_table`` read them back (a report can use that folder as its
-annotation cache when ``is_current(outdir)`` says the same pipeline made it).
+partitioned Parquet tables (streaming, parallel, resumable, local or on Dask), the one
+incremental store ``qatext report`` also reads and writes; ``read_table`` / ``iter_table``
+read them back.
 """
 import sys
 import types
 
 from qatext.annotate.frame import ENTITY_COLUMNS, ERROR_COLUMNS, TAG_COLUMNS, Annotations, annotate_frame
-from qatext.annotate.run import AnnotateError, annotate, is_current
+from qatext.annotate.run import AnnotateError, annotate
 from qatext.annotate.store import iter_table, read_manifest, read_table
 
 __all__ = ["annotate_frame", "Annotations", "ENTITY_COLUMNS", "TAG_COLUMNS", "ERROR_COLUMNS", "annotate",
-           "read_table", "iter_table", "read_manifest", "is_current", "AnnotateError"]
+           "read_table", "iter_table", "read_manifest", "AnnotateError"]
 
 
 class _CallablePackage(types.ModuleType):

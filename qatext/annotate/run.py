@@ -24,10 +24,11 @@ from typing import Any, Iterable
 import numpy as np
 import pandas as pd
 
-from qatext.annotate import store
+from qatext.annotate import registry, store
 from qatext.annotate.fingerprint import partition_key, pipeline_fingerprint, record_hashes
-from qatext.annotate.frame import DEFAULT_FIELDS, ERROR_COLUMNS
+from qatext.annotate.frame import DEFAULT_FIELDS
 from qatext.annotate.worker import annotate_partition, get_nlp, sort_table
+from qatext.corpus.errors import read_errors_table
 
 ENGINES = ("local", "dask")
 DEFAULT_CHUNKSIZE = 5_000
@@ -75,12 +76,12 @@ class _Totals:
             setattr(self, name, getattr(self, name) + marker["counts"][name])
 
 
-def annotate(input: str | Path | Iterable[str | Path], outdir: str | Path, *, n_process: int = 1, batch_size: int = 256,
+def annotate(input: str | Path | Iterable[str | Path] | pd.DataFrame, outdir: str | Path, *, n_process: int = 1, batch_size: int = 256,
              engine: str = "local", scheduler: Any = None, chunksize: int = DEFAULT_CHUNKSIZE,
              format: str | None = None, fields: Iterable[str] = DEFAULT_FIELDS, tag_field: str = "question",
              load_options: dict | None = None, quiet: bool = False, dask_processes: bool = True) -> dict:
-    """Annotate the corpus at ``input`` (a path, or several read one after the other) into
-    ``outdir`` and return the run's manifest.
+    """Annotate the corpus at ``input`` (a path, or several read one after the other, or a
+    schema DataFrame already in memory) into ``outdir`` and return the run's manifest.
 
     ``n_process`` worker processes (local engine) or local Dask workers (dask engine without
     ``scheduler``); ``scheduler`` is a Dask scheduler address or a ``dask.distributed.Client``.
@@ -91,10 +92,14 @@ def annotate(input: str | Path | Iterable[str | Path], outdir: str | Path, *, n_
     Output tables are read back with :func:`qatext.annotate.read_table`.
     """
     started = time.perf_counter()
-    inputs = [Path(input)] if isinstance(input, (str, Path)) else [Path(p) for p in input]
+    frame = input if isinstance(input, pd.DataFrame) else None
+    if frame is not None:
+        inputs = []
+    else:
+        inputs = [Path(input)] if isinstance(input, (str, Path)) else [Path(p) for p in input]
     outdir = Path(outdir)
     fields = tuple(fields)
-    _check(inputs, n_process=n_process, batch_size=batch_size, engine=engine, chunksize=chunksize,
+    _check(inputs, frame=frame, n_process=n_process, batch_size=batch_size, engine=engine, chunksize=chunksize,
            fields=fields, tag_field=tag_field)
     load_options = dict(load_options or {})
     options = _pipeline_options(fields, tag_field, load_options)
@@ -111,11 +116,12 @@ def annotate(input: str | Path | Iterable[str | Path], outdir: str | Path, *, n_
     names: list[str] = []
     input_digest = _InputDigest()
     kill_after = int(os.environ.get(KILL_AFTER_ENV, "0") or 0)
-    progress = _progress(_expected_records(inputs, format, previous), quiet=quiet)
+    expected = len(frame) if frame is not None else _expected_records(inputs, format, previous)
+    progress = _progress(expected, quiet=quiet)
     committed_now = 0
     try:
         pending: deque[_Pending] = deque()
-        for number, chunk in enumerate(_chunks(inputs, format, chunksize, totals)):
+        for number, chunk in enumerate(_chunks(inputs, format, chunksize, totals, frame=frame)):
             tick = time.perf_counter()
             hashes, words = record_hashes(chunk, fields=fields)
             problems = list(chunk.attrs.get("errors", []))
@@ -135,7 +141,8 @@ def annotate(input: str | Path | Iterable[str | Path], outdir: str | Path, *, n_
                 _show(progress, totals)
                 continue
             reuse, fresh_mask = _plan_reuse(index, chunk, hashes)
-            todo = chunk.loc[fresh_mask, ["record_id", *fields]].reset_index(drop=True)
+            carried = ["record_id", *fields, *(["source"] if "source" in chunk.columns else [])]
+            todo = chunk.loc[fresh_mask, carried].reset_index(drop=True)
             future = executor.submit(annotate_partition, todo, work_options) if len(todo) else None
             pending.append(_Pending(number, name, chunk, hashes, words, problems, reuse, len(todo), future))
             while len(pending) >= executor.inflight:
@@ -158,7 +165,8 @@ def annotate(input: str | Path | Iterable[str | Path], outdir: str | Path, *, n_
     keep = set(names)
     stale = [name for name in store.committed_names(outdir) if name not in keep]
     wall = time.perf_counter() - started
-    manifest = _manifest(inputs, outdir, names=names, totals=totals, fingerprint=fingerprint,
+    described = inputs if frame is None else [frame.attrs.get("source_path") or "<DataFrame>"]
+    manifest = _manifest(described, outdir, names=names, totals=totals, fingerprint=fingerprint,
                          input_fingerprint=input_digest.hexdigest(), wall=wall, removed=len(stale),
                          parameters={"n_process": n_process, "batch_size": batch_size, "engine": engine,
                                      "scheduler": _scheduler_text(scheduler), "chunksize": chunksize,
@@ -170,6 +178,8 @@ def annotate(input: str | Path | Iterable[str | Path], outdir: str | Path, *, n_
     # Manifest first: until it is replaced, the old one still lists only files that exist.
     store.write_manifest(outdir, manifest)
     store.remove_stale(outdir, keep)
+    if frame is None:
+        registry.remember(inputs, outdir)
     return manifest
 
 
@@ -177,18 +187,8 @@ def _pipeline_options(fields, tag_field: str, load_options: dict | None) -> dict
     return {"fields": list(fields), "tag_field": tag_field, "load": dict(load_options or {})}
 
 
-def is_current(outdir: str | Path, *, fields: Iterable[str] = DEFAULT_FIELDS, tag_field: str = "question",
-               load_options: dict | None = None) -> bool:
-    """Whether ``outdir`` holds a finished run made by the pipeline this process would run
-    with these options (so a report may use its tables instead of annotating again)."""
-    manifest = store.read_manifest(outdir)
-    if manifest is None:
-        return False
-    return manifest.get("pipeline_fingerprint") == pipeline_fingerprint(_pipeline_options(fields, tag_field, load_options))
-
-
-def _check(inputs: list[Path], *, n_process, batch_size, engine, chunksize, fields, tag_field) -> None:
-    if not inputs:
+def _check(inputs: list[Path], *, frame, n_process, batch_size, engine, chunksize, fields, tag_field) -> None:
+    if not inputs and frame is None:
         raise ValueError("no input given")
     for path in inputs:
         if not path.exists():
@@ -204,10 +204,18 @@ def _check(inputs: list[Path], *, n_process, batch_size, engine, chunksize, fiel
         raise ValueError(f"tag_field {tag_field!r} is not one of the annotated fields {fields}")
 
 
-def _chunks(inputs: list[Path], format: str | None, chunksize: int, totals: _Totals):
+def _chunks(inputs: list[Path], format: str | None, chunksize: int, totals: _Totals, *, frame=None):
     """iter_corpus over each input, timed; read problems are collected per chunk, not printed
-    as warnings. An input that yields nothing still gives one (empty) partition."""
+    as warnings. An input that yields nothing still gives one (empty) partition. A frame in
+    memory is cut into chunks; its read problems travel with the first."""
     from qatext.corpus import ReadWarning, iter_corpus
+
+    if frame is not None:
+        for start in range(0, max(len(frame), 1), chunksize):
+            chunk = frame.iloc[start:start + chunksize].reset_index(drop=True)
+            chunk.attrs = {"errors": list(frame.attrs.get("errors", [])) if start == 0 else []}
+            yield chunk
+        return
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ReadWarning)
@@ -258,7 +266,7 @@ def _finish(item: _Pending, *, outdir: Path, index: store.HashIndex, fingerprint
         for owner, record_ids in item.reuse.items():
             parts.append(store.read_rows(outdir, index.names[owner], table, record_ids))
         if table == "errors" and item.problems:
-            parts.append(pd.DataFrame([(None, "read", _problem_text(p)) for p in item.problems], columns=ERROR_COLUMNS))
+            parts.append(read_errors_table(item.problems))
         parts = [p for p in parts if len(p)]
         frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=store.arrow_schema(table).names)
         tables[table] = sort_table(table, frame)
@@ -382,7 +390,7 @@ def _manifest(inputs: list[Path], outdir: Path, *, names, totals: _Totals, finge
     return {
         "qatext_version": qatext.__version__,
         "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "input": {"paths": [str(p.resolve()) for p in inputs], "fingerprint": input_fingerprint},
+        "input": {"paths": [str(p.resolve()) if isinstance(p, Path) else str(p) for p in inputs], "fingerprint": input_fingerprint},
         "pipeline_fingerprint": fingerprint,
         "vocabularies": [vars(v) for v in vocabulary_info()],
         "parameters": parameters,

@@ -5,7 +5,7 @@ Layout of OUTDIR::
     records/part-00000-<key>.parquet     the input records, in the schema (readable by read_corpus)
     entities/part-00000-<key>.parquet    record_id, field, start, end, text, label, concept_id, ...
     tags/part-00000-<key>.parquet        record_id, specialty, specialty_score, intent, intent_score
-    errors/part-00000-<key>.parquet      record_id, stage, reason
+    errors/part-00000-<key>.parquet      source, record_id, location, stage, reason (qatext.corpus.errors)
     _index/part-00000-<key>.parquet      record_id, content_hash (what incremental runs reuse)
     _partitions/part-00000-<key>.json    commit marker: the partition is complete
     manifest.json                        the run: input, versions, parameters, counts, timings
@@ -24,6 +24,9 @@ from typing import Iterable
 
 import numpy as np
 import pandas as pd
+
+from qatext.corpus.errors import ERROR_COLUMNS
+from qatext.outputs import ensure_dir, temporary_path
 
 TABLES = ("records", "entities", "tags", "errors")
 ANNOTATION_TABLES = ("entities", "tags", "errors")
@@ -44,7 +47,7 @@ def arrow_schema(name: str):
                      ("assertion", string)],
         "tags": [("record_id", string), ("specialty", string), ("specialty_score", pa.float64()),
                  ("intent", string), ("intent_score", pa.float64())],
-        "errors": [("record_id", string), ("stage", string), ("reason", string)],
+        "errors": [(name, string) for name in ERROR_COLUMNS],
         _INDEX: [("record_id", string), ("content_hash", pa.uint64())],
     }
     return pa.schema(schemas[name])
@@ -52,10 +55,6 @@ def arrow_schema(name: str):
 
 def partition_name(index: int, key: str) -> str:
     return f"part-{index:05d}-{key[:16]}"
-
-
-def _atomic_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.tmp-{os.getpid()}")
 
 
 def _write_parquet(frame: pd.DataFrame, path: Path, schema) -> None:
@@ -67,7 +66,7 @@ def _write_parquet(frame: pd.DataFrame, path: Path, schema) -> None:
         values = frame[field.name].tolist() if field.name in frame else []
         columns[field.name] = pa.array([None if _missing(v) else v for v in values], type=field.type)
     table = pa.Table.from_pydict(columns, schema=schema)
-    tmp = _atomic_path(path)
+    tmp = temporary_path(path)
     pq.write_table(table, tmp)
     os.replace(tmp, path)
 
@@ -77,7 +76,7 @@ def _missing(value) -> bool:
 
 
 def _write_json(data: dict, path: Path) -> None:
-    tmp = _atomic_path(path)
+    tmp = temporary_path(path)
     with tmp.open("w", encoding="utf-8") as out:
         json.dump(data, out, indent=2, default=str)
         out.flush()
@@ -87,6 +86,7 @@ def _write_json(data: dict, path: Path) -> None:
 
 def prepare(outdir: Path) -> None:
     """Create the folders, and drop temporary files a killed run left behind."""
+    ensure_dir(outdir)
     for folder in (*TABLES, _INDEX, _MARKERS):
         (outdir / folder).mkdir(parents=True, exist_ok=True)
         for leftover in (outdir / folder).glob(".part-*.tmp-*"):
@@ -107,9 +107,7 @@ def commit_partition(outdir: Path, name: str, *, records: pd.DataFrame, tables: 
     """Write one partition's tables, then its marker (the commit)."""
     from qatext.corpus import write_corpus
 
-    tmp = _atomic_path(outdir / "records" / f"{name}.parquet")
-    write_corpus(records, tmp, format="parquet")
-    os.replace(tmp, outdir / "records" / f"{name}.parquet")
+    write_corpus(records, outdir / "records" / f"{name}.parquet", format="parquet")
     for table in ANNOTATION_TABLES:
         _write_parquet(tables[table], outdir / table / f"{name}.parquet", arrow_schema(table))
     index = pd.DataFrame({"record_id": records["record_id"].tolist(), "content_hash": hashes.tolist()})

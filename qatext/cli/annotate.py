@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from qatext.cli._app import app
+from qatext.cli._app import app, output_errors
 
 
 @app.command()
@@ -25,7 +25,7 @@ def annotate(
 ) -> None:
     """Annotate every record: entities, specialty/intent tags and errors, as Parquet tables plus manifest.json.
 
-    Interrupted runs resume where they stopped; re-running on a changed corpus re-annotates only the changed records. Records the pipeline fails on and unreadable files are counted here and listed in OUTDIR/errors. Exit code 1 when no record could be annotated, 2 when the run stopped (re-run to resume).
+    Interrupted runs resume where they stopped; re-running on a changed corpus re-annotates only the changed records. Records the pipeline fails on and unreadable files are counted here and listed in OUTDIR/errors. Exit code 1 when no record could be annotated, 2 when the run stopped (re-run to resume) or OUTDIR cannot be written.
     """
     from qatext.annotate.run import AnnotateError, annotate as run
 
@@ -34,8 +34,9 @@ def annotate(
     if scheduler and engine != "dask":
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     try:
-        manifest = run(inputs, output, n_process=n_process, batch_size=batch_size, engine=engine, scheduler=scheduler,
-                       chunksize=chunksize, format=format, quiet=quiet)
+        with output_errors(output):
+            manifest = run(inputs, output, n_process=n_process, batch_size=batch_size, engine=engine,
+                           scheduler=scheduler, chunksize=chunksize, format=format, quiet=quiet)
     except (AnnotateError, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)

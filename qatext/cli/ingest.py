@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from qatext.cli._app import app
+from qatext.cli._app import app, output_errors
 
 _FORMAT_HELP = ("Input format; detected from PATH when omitted. One of: pages, medquad, ask-a-doctor, "
                 "covid-dialogue, jsonl, csv, parquet.")
@@ -25,7 +25,7 @@ def ingest(
 ) -> None:
     """Read any supported corpus and write it as one table in the qatext schema.
 
-    Prints the rows read, how many carry data-quality flags, and the files that could not be read (with the reason). Exit code 1 when nothing could be read.
+    Prints the rows read, how many carry data-quality flags, and the files that could not be read (with the reason). Exit code 1 when nothing could be read, 2 when OUTPUT cannot be written.
     """
     import warnings
 
@@ -43,7 +43,8 @@ def ingest(
             raise typer.Exit(1)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--format")
-    write_corpus(df, output)
+    with output_errors(output):
+        write_corpus(df, output)
     errors = df.attrs.get("errors", [])
     flagged = int(df["flags"].map(bool).sum()) if len(df) else 0
     typer.echo(f"rows read:         {len(df)}")

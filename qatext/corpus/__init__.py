@@ -24,14 +24,14 @@ import pandas as pd
 
 from qatext.corpus import _text
 from qatext.corpus.clean import DuplicateTracker, clean_record, deduplicate, detect_non_english, flag_duplicates
-from qatext.corpus.errors import ErrorLog, ReadError, ReadWarning, read_errors_table
+from qatext.corpus.errors import ERROR_COLUMNS, ErrorLog, ReadError, ReadWarning, errors_frame, read_errors_table
 from qatext.corpus.flags import FLAGS
 from qatext.corpus.tabular import TABULAR_FORMATS, write_corpus
 from qatext.schema import Record, make_record_id, records_to_frame
 
 __all__ = ["read_corpus", "iter_corpus", "write_corpus", "detect_format", "FORMATS", "FLAGS",
            "ReadError", "ReadWarning", "clean_record", "deduplicate", "flag_duplicates", "detect_non_english",
-           "read_errors_table"]
+           "read_errors_table", "errors_frame", "ERROR_COLUMNS"]
 
 FORMATS = ("pages", "medquad", "ask-a-doctor", "covid-dialogue", "jsonl", "csv", "parquet")
 # Files that document a corpus rather than belong to it; never read, never reported.

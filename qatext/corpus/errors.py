@@ -52,16 +52,28 @@ class ErrorLog:
         return taken
 
 
-READ_ERROR_COLUMNS = ["record_id", "stage", "reason", "path", "record"]
+# The one shape of every ``errors`` table (readers, ``qatext annotate``, ``qatext report``):
+# source    the file a read problem was met in; for an annotation failure, the record's source
+# record_id the record's id; a record that could not be read gets ``unreadable-<16 hex>``
+# location  where in the file: the reader's record number or line (None for a whole file)
+# stage     "read", or "annotate:<field>" for the field whose text broke the pipeline
+# reason    the cause, in words
+ERROR_COLUMNS = ["source", "record_id", "location", "stage", "reason"]
+
+
+def errors_frame(rows=()) -> "pd.DataFrame":
+    """An ``errors`` table from ``(source, record_id, location, stage, reason)`` tuples."""
+    import pandas as pd
+
+    return pd.DataFrame(list(rows), columns=ERROR_COLUMNS, dtype=object)
 
 
 def read_errors_table(errors) -> "pd.DataFrame":
-    """Read problems as rows of an ``errors`` table: ``record_id, stage, reason, path, record``.
+    """Read problems as rows of an ``errors`` table (:data:`ERROR_COLUMNS`).
 
     ``errors`` is ``df.attrs["errors"]`` (or a frame carrying it). A record that could not be
     read has no id of its own, so it gets a stable one, ``unreadable-<16 hex>``, from its file
-    and position; ``stage`` is ``"read"`` and ``reason`` names the file, the record and the
-    cause. Then "records in == annotated + errors" can be counted over one table.
+    and position, so that "records in == annotated + errors" can be counted over one table.
     """
     import pandas as pd
 
@@ -72,9 +84,8 @@ def read_errors_table(errors) -> "pd.DataFrame":
     rows, seen = [], {}
     for entry in errors:
         path, record, reason = entry.get("path"), entry.get("record"), entry.get("reason")
-        where = path if record is None else f"{path} [record {record}]"
         key = (path, str(record), reason)
         seen[key] = seen.get(key, 0) + 1  # the same problem twice in a file is two lost records
-        rows.append((make_record_id("unreadable", *key, seen[key]), "read", f"{where}: {reason}", path,
-                     None if record is None else str(record)))
-    return pd.DataFrame(rows, columns=READ_ERROR_COLUMNS)
+        rows.append((path, make_record_id("unreadable", *key, seen[key]), None if record is None else str(record),
+                     "read", reason))
+    return errors_frame(rows)

@@ -19,6 +19,7 @@ import pandas as pd
 
 from qatext.corpus import _text
 from qatext.corpus.errors import ErrorLog
+from qatext.outputs import atomic_path, ensure_dir
 from qatext.schema import COLUMNS, DATE_COLUMNS, LIST_COLUMNS, conform
 
 TABULAR_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
@@ -34,24 +35,26 @@ def write_corpus(df: pd.DataFrame, path: str | Path, *, format: str | None = Non
         raise ValueError(f"{path}: cannot tell the output format from suffix {path.suffix!r}; "
                          "use .parquet, .jsonl or .csv (or pass format=)")
     rows = [_plain_row(row) for row in conform(df).to_dict("records")]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "jsonl":
-        # surrogatepass: a lone surrogate in a hand-built frame is written as the bytes it stands
-        # for, and reading back flags the row 'invalid_utf8' instead of this write failing
-        with path.open("w", encoding="utf-8", errors="surrogatepass") as out:
-            for row in rows:
-                out.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
-    elif fmt == "csv":
-        frame = pd.DataFrame([_encode(row, _JSON_COLUMNS_CSV) for row in rows], columns=COLUMNS, dtype=object)
-        frame.to_csv(path, index=False, quoting=csv.QUOTE_NONNUMERIC, errors="surrogatepass")
-    else:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+    ensure_dir(path.parent)
+    # Written whole under a temporary name, then renamed: a failed write leaves no table behind.
+    with atomic_path(path) as target:
+        if fmt == "jsonl":
+            # surrogatepass: a lone surrogate in a hand-built frame is written as the bytes it stands
+            # for, and reading back flags the row 'invalid_utf8' instead of this write failing
+            with target.open("w", encoding="utf-8", errors="surrogatepass") as out:
+                for row in rows:
+                    out.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
+        elif fmt == "csv":
+            frame = pd.DataFrame([_encode(row, _JSON_COLUMNS_CSV) for row in rows], columns=COLUMNS, dtype=object)
+            frame.to_csv(target, index=False, quoting=csv.QUOTE_NONNUMERIC, errors="surrogatepass")
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
 
-        encoded = [_encode(row, _JSON_COLUMNS_PARQUET) for row in rows]
-        schema = pa.schema([(name, _arrow_type(name)) for name in COLUMNS])
-        table = pa.Table.from_pylist(encoded, schema=schema)
-        pq.write_table(table, path)
+            encoded = [_encode(row, _JSON_COLUMNS_PARQUET) for row in rows]
+            schema = pa.schema([(name, _arrow_type(name)) for name in COLUMNS])
+            table = pa.Table.from_pylist(encoded, schema=schema)
+            pq.write_table(table, str(target))
     return path
 
 

@@ -75,9 +75,9 @@ def render_index(*, title: str, summary: pd.DataFrame, sections: list[dict], ver
 
 
 def write_index(path: str | Path, **kwargs) -> Path:
-    path = Path(path)
-    path.write_text(render_index(**kwargs), encoding="utf-8")
-    return path
+    from qatext.outputs import write_text
+
+    return write_text(path, render_index(**kwargs))
 
 
 def versions_table() -> pd.DataFrame:
@@ -87,9 +87,9 @@ def versions_table() -> pd.DataFrame:
 
     import qatext
     from qatext.ner.sources import vocabulary_info
-    from qatext.report.cache import pipeline_fingerprint
+    from qatext.annotate.fingerprint import report_fingerprint
 
-    rows = [("qatext", qatext.__version__, f"pipeline fingerprint {pipeline_fingerprint()}"),
+    rows = [("qatext", qatext.__version__, f"pipeline fingerprint {report_fingerprint()[:16]}"),
             ("Python", platform.python_version(), "")]
     for package in ("spacy", "pandas", "numpy", "scipy", "matplotlib", "seaborn", "networkx", "papermill"):
         try:

@@ -1,11 +1,16 @@
-"""Read a corpus and annotate it once per report run; notebooks load the result.
+"""Read and annotate a corpus once per report run, through the ``qatext annotate`` store;
+notebooks load the result.
 
-``prepare`` writes ``<out>/<corpus>/data/``: ``records.parquet`` (schema frame),
-``entities.parquet``, ``tags.parquet``, ``errors.parquet`` (read and annotation failures)
-and ``manifest.json`` (corpus fingerprint, counts). ``load_prepared`` reuses that folder while
-the corpus files are unchanged, else prepares again (through the annotation cache, so only
-changed records are re-annotated); ``qatext report`` always prepares, so a changed lexicon or
-rule reaches the report.
+``prepare`` brings the corpus's annotation store up to date with
+:func:`qatext.annotate.annotate` (so only new or changed records are annotated) and copies its
+tables to ``<out>/<corpus>/data/``: ``records.parquet`` (schema frame), ``entities.parquet``,
+``tags.parquet``, ``errors.parquet`` (read and annotation failures, the one ``errors`` shape)
+and ``manifest.json`` (corpus fingerprint, counts, the store used). The store is, in order:
+``store=`` (``qatext report --store``); the folder the last ``qatext annotate`` of the same
+corpus wrote; else ``<out>/<corpus>/annotations``. With ``pseudonymize`` the store is always
+the report's own, so pseudonymized text never mixes with a store of the real text.
+``load_prepared`` reuses ``data/`` while the corpus files are unchanged, else prepares again;
+``qatext report`` always prepares, so a changed lexicon or rule reaches the report.
 """
 from __future__ import annotations
 
@@ -16,9 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from qatext.report.cache import annotate_cached
-
-ERROR_COLUMNS = ["record_id", "stage", "reason"]
+STORE_FOLDER = "annotations"
 
 
 @dataclass
@@ -32,9 +35,10 @@ class Prepared:
     entities: pd.DataFrame
     tags: pd.DataFrame
     errors: pd.DataFrame
-    n_cached: int = 0
+    n_reused: int = 0
     n_annotated: int = 0
     pseudonymized: bool = False
+    store: Path | None = None
 
     def counts(self) -> dict[str, int]:
         """Records in (rows read plus records that could not be read) == annotated + errors."""
@@ -79,53 +83,87 @@ def corpus_fingerprint(corpus: str | Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def prepare(corpus: str | Path, out_dir: str | Path = "reports", *, annotate=None, pseudonymize: bool = False,
-            key: str | None = None) -> Prepared:
-    """Read ``corpus``, annotate it (using the cache under ``<out>/<corpus>/cache``) and save the tables.
+def annotation_store(corpus: str | Path, out_dir: str | Path = "reports", *, store: str | Path | None = None,
+                     pseudonymize: bool = False) -> tuple[Path, dict]:
+    """The store a report of ``corpus`` reads and writes, and the :func:`qatext.annotate.annotate`
+    options that keep it as ``qatext annotate`` left it (its chunk size and format)."""
+    from qatext.annotate import registry
+    from qatext.annotate.frame import DEFAULT_FIELDS
+    from qatext.annotate.store import read_manifest
+
+    own = report_dir(corpus, out_dir) / STORE_FOLDER
+    if store is not None:
+        chosen = Path(store)
+    elif pseudonymize:
+        chosen = own
+    else:
+        chosen = registry.recall([corpus]) or own
+    try:
+        parameters = (read_manifest(chosen) or {}).get("parameters", {})
+    except ValueError:
+        parameters = {}
+    same_pipeline = (parameters.get("fields", list(DEFAULT_FIELDS)) == list(DEFAULT_FIELDS)
+                     and parameters.get("tag_field", "question") == "question" and not parameters.get("load_options"))
+    if not same_pipeline:
+        if store is not None:
+            raise ValueError(f"{chosen}: annotated with other fields or pipeline options ({parameters.get('fields')}, "
+                             f"tag field {parameters.get('tag_field')}); a report needs question and answer")
+        return own, {}
+    options = {k: parameters[k] for k in ("chunksize", "format") if parameters.get(k) is not None}
+    return chosen, options
+
+
+def prepare(corpus: str | Path, out_dir: str | Path = "reports", *, store: str | Path | None = None,
+            pseudonymize: bool = False, key: str | None = None) -> Prepared:
+    """Read and annotate ``corpus`` through its annotation store (:func:`annotation_store`) and
+    save the tables under ``<out>/<corpus>/data``.
 
     With ``pseudonymize``, names, e-mail addresses, phone numbers and URLs are replaced before
     anything is annotated or written (:func:`qatext.privacy.pseudonymize`; ``key`` or
     ``$QATEXT_PSEUDONYM_KEY``), so no table, figure or notebook under ``out_dir`` sees them.
     """
-    from qatext.corpus import read_corpus
+    from qatext.annotate import annotate, read_table
 
     corpus = Path(corpus)
     target = report_dir(corpus, out_dir)
-    records = read_corpus(corpus)
+    chosen, options = annotation_store(corpus, out_dir, store=store, pseudonymize=pseudonymize)
+    source: Path | pd.DataFrame = corpus
     if pseudonymize:
+        from qatext.corpus import read_corpus
         from qatext.privacy import pseudonymize as pseudonymize_frame
 
+        records = read_corpus(corpus)
         attrs = dict(records.attrs)
-        records = pseudonymize_frame(records, key=key)
-        records.attrs.update(attrs)
-    read_errors = pd.DataFrame(
-        [(e.get("record"), "read", f"{e.get('path')}: {e.get('reason')}") for e in records.attrs.get("errors", [])],
-        columns=ERROR_COLUMNS)
-    annotated = annotate_cached(records, target / "cache", annotate=annotate)
-    errors = pd.concat([df for df in (read_errors, annotated.errors) if len(df)] or [read_errors],
-                       ignore_index=True)
-    prepared = Prepared(corpus=corpus.resolve(), name=corpus_name(corpus), report_dir=target, records=records,
-                        entities=annotated.entities, tags=annotated.tags, errors=errors,
-                        n_cached=annotated.n_cached, n_annotated=annotated.n_annotated, pseudonymized=pseudonymize)
+        source = pseudonymize_frame(records, key=key)
+        source.attrs.update(attrs)
+    manifest = annotate(source, chosen, quiet=True, **options)
+    counts = manifest["counts"]
+    prepared = Prepared(corpus=corpus.resolve(), name=corpus_name(corpus), report_dir=target,
+                        records=read_table(chosen, "records"), entities=read_table(chosen, "entities"),
+                        tags=read_table(chosen, "tags"), errors=read_table(chosen, "errors"),
+                        n_reused=counts["records_in"] - counts["records_annotated_now"],
+                        n_annotated=counts["records_annotated_now"], pseudonymized=pseudonymize,
+                        store=chosen.resolve())
     _save(prepared)
     return prepared
 
 
 def _save(prepared: Prepared) -> None:
     from qatext.corpus import write_corpus
+    from qatext.outputs import atomic_path, ensure_dir, write_text
 
-    data = prepared.report_dir / "data"
-    data.mkdir(parents=True, exist_ok=True)
+    data = ensure_dir(prepared.report_dir / "data")
+    (data / "manifest.json").unlink(missing_ok=True)  # until rewritten below, data/ is not current
     write_corpus(prepared.records, data / "records.parquet")
-    prepared.entities.to_parquet(data / "entities.parquet", index=False)
-    prepared.tags.to_parquet(data / "tags.parquet", index=False)
-    prepared.errors.astype(str).to_parquet(data / "errors.parquet", index=False)
+    for name in ("entities", "tags", "errors"):
+        with atomic_path(data / f"{name}.parquet") as path:
+            getattr(prepared, name).to_parquet(path, index=False)
     manifest = {"corpus": str(prepared.corpus), "name": prepared.name,
                 "fingerprint": corpus_fingerprint(prepared.corpus), "records": len(prepared.records),
                 "entities": len(prepared.entities), "errors": len(prepared.errors),
-                "annotated_now": prepared.n_annotated, "from_cache": prepared.n_cached,
-                "pseudonymized": prepared.pseudonymized, "counts": prepared.counts()}
-    (data / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+                "annotated_now": prepared.n_annotated, "reused": prepared.n_reused,
+                "store": str(prepared.store), "pseudonymized": prepared.pseudonymized, "counts": prepared.counts()}
+    write_text(data / "manifest.json", json.dumps(manifest, indent=2) + "\n")
 
 
 def load_prepared(corpus: str | Path, out_dir: str | Path = "reports") -> Prepared:
@@ -144,6 +182,7 @@ def load_prepared(corpus: str | Path, out_dir: str | Path = "reports") -> Prepar
                             entities=pd.read_parquet(data / "entities.parquet"),
                             tags=pd.read_parquet(data / "tags.parquet"),
                             errors=pd.read_parquet(data / "errors.parquet"),
-                            n_cached=manifest.get("from_cache", 0), n_annotated=manifest.get("annotated_now", 0),
-                            pseudonymized=manifest.get("pseudonymized", False))
+                            n_reused=manifest.get("reused", 0), n_annotated=manifest.get("annotated_now", 0),
+                            pseudonymized=manifest.get("pseudonymized", False),
+                            store=Path(manifest["store"]) if manifest.get("store") else None)
     return prepare(corpus, out_dir)

