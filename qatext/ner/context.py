@@ -1,15 +1,43 @@
-"""Assertion status of each entity with the ConText algorithm (Harkema et al., 2009).
+"""Assertion status and experiencer of each entity: ConText (Harkema et al., 2009) for Q&A text.
 
-A trigger phrase ("no", "could this be", "if", "years ago", "my father had") modifies the
-entities in its scope: forward or backward from the trigger, inside the sentence, up to a
-terminator ("but", "however") or ``max_scope`` tokens. One phrase matcher finds every trigger
-in one pass, so the component costs little more than the tokenizer.
+A trigger phrase ("no", "could this be", "if", "years ago", "what are the symptoms of")
+modifies the entities in its scope: forward or backward from the trigger, inside the sentence,
+up to a terminator ("but", "however") or ``max_scope`` tokens (or the rule's own scope). One
+phrase matcher finds every trigger in one pass, so the component costs little more than the
+tokenizer. The rules are ``qatext/resources/context/rules.tsv`` (triggers) and ``people.tsv``
+(relatives, other people, personal words).
+
+Clinical notes speak of one patient; questions and replies often speak of a condition in
+general, of time as patients tell it, and of other people. So, per entity, in this order:
+
+1. **generic** (experiencer ``none``): a generic cue reaches it ("what are the symptoms of",
+   "is X hereditary", "people with", "X is usually treated with") and no personal word ("my",
+   "your", "this", "he", ...) stands between cue and mention or just before them. Generic beats
+   negation and hedges: "Psoriasis is not contagious" is generic.
+2. **family** (experiencer ``relative``): a relative's mention ("my sister has epilepsy",
+   "family history of", "runs in my family") that is background to someone else's story; an
+   explicit denial ("no family history of X") is ``negated`` with experiencer ``relative``.
+   When the passage is *about* a relative (it opens with "my 5-year-old has ...", "my mom (76)
+   keeps ...", "your son's ..."), that relative is the patient: their mentions get ordinary
+   statuses with experiencer ``patient``; other relatives' mentions, and the asker's own "I have
+   X", are ``family``.
+3. Ordinary statuses, experiencer ``patient`` (or ``other`` for friends, coworkers, partners:
+   "a guy at work has shingles" is present, other): ``negated`` (a prohibition too: "do not
+   take X", "avoid X"), but "not ... anymore" is ``historical``; then ``hypothetical``, then
+   ``possible``; then ``historical`` when an episode is over ("as a child", "recovered",
+   "stopped") or set in the past ("years ago", "last year") with nothing ongoing in reach
+   ("started", "since", "for the past few months", "diagnosed with"): recent onset and a past
+   diagnosis that is still there stay ``present``. A test done at any date is ``present``.
+
+``ent._.assertion_cue`` is the trigger phrase that decided the status (None when nothing did).
+``doc._.text_role`` ("question", "answer" or "unknown", set by :func:`qatext.annotate.annotate_frame`)
+is a hint only: every rule works without it.
 """
 from __future__ import annotations
 
 import csv
 import io
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from importlib import resources
 
@@ -19,9 +47,25 @@ from spacy.tokens import Doc
 
 from qatext.ner import extensions
 
-# When several triggers reach one entity, the first category here wins.
+# Categories that give a status; "over", "prohibited" and "anymore" are refinements of
+# historical and negated, "ongoing" cancels "historical", "generic" is decided first.
+MODIFIERS = frozenset({"negated", "possible", "hypothetical", "historical", "family", "generic", "over", "ongoing",
+                       "prohibited", "anymore", "self"})
+CATEGORIES = MODIFIERS | {"terminate", "pseudo"}
+DIRECTIONS = ("forward", "backward", "both")
+# Kept for callers that order statuses: the old precedence of the clinical categories.
 PRIORITY = ("negated", "family", "hypothetical", "possible", "historical")
-MODIFIERS = frozenset(PRIORITY)
+# Punctuation that ends a backward generic frame: "my son has X, is it contagious?" is not about X in general.
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "?", "!"})
+_DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "it", "they", "its", "their"})
+_POSSESSORS = frozenset({"my", "your", "our", "his", "her", "their"})
+_SUBJECT_POSSESSORS = frozenset({"my", "your", "our"})
+_PROXY_WORDS = frozenset({"have", "for", "about", "asking", "question", "concerned", "worried"})
+# "My father had a stroke at 50" opens a family history, not a question about the father.
+_HISTORY_VERBS = frozenset({"had", "died", "passed", "suffered", "also"})
+_SUBJECT_SCAN_TOKENS = 40
+_POSSESSOR_WINDOW = 3
+_GENERIC_LOOKBACK = 3
 
 
 @dataclass(frozen=True)
@@ -29,78 +73,295 @@ class Rule:
     phrase: str
     category: str
     direction: str
+    labels: frozenset[str] | None = None  # None: every label
+    exclude_labels: bool = False  # True: every label but ``labels``
+    scope: int | None = None
+
+    def applies_to(self, label: str) -> bool:
+        if self.labels is None:
+            return True
+        return (label in self.labels) != self.exclude_labels
+
+
+@dataclass(frozen=True)
+class Person:
+    phrase: str
+    who: str  # relative, other, self, addressee, third, reporter
+    group: str
+
+
+def _rows(name: str) -> list[dict]:
+    text = resources.files("qatext.resources").joinpath("context").joinpath(name).read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(rows)), delimiter="\t"))
 
 
 def load_rules() -> list[Rule]:
-    text = resources.files("qatext.resources").joinpath("context").joinpath("rules.tsv").read_text(encoding="utf-8")
-    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     rules = []
-    for row in csv.DictReader(io.StringIO("\n".join(rows)), delimiter="\t"):
-        if row["category"] not in MODIFIERS | {"terminate", "pseudo"} or row["direction"] not in ("forward", "backward", "both"):
+    for row in _rows("rules.tsv"):
+        if row["category"] not in CATEGORIES or row["direction"] not in DIRECTIONS:
             raise ValueError(f"qatext/resources/context/rules.tsv: bad rule {row}")
-        rules.append(Rule(row["phrase"], row["category"], row["direction"]))
+        labels_text = (row.get("labels") or "").strip()
+        exclude = labels_text.startswith("!")
+        labels = frozenset(labels_text.lstrip("!").split(",")) if labels_text else None
+        scope_text = (row.get("scope") or "").strip()
+        try:
+            scope = int(scope_text) if scope_text else None
+        except ValueError as error:
+            raise ValueError(f"qatext/resources/context/rules.tsv: bad scope in {row}") from error
+        rules.append(Rule(row["phrase"], row["category"], row["direction"], labels, exclude, scope))
     return rules
 
 
+def load_people() -> list[Person]:
+    people = []
+    for row in _rows("people.tsv"):
+        if row["who"] not in ("relative", "other", "self", "addressee", "third", "reporter"):
+            raise ValueError(f"qatext/resources/context/people.tsv: bad row {row}")
+        people.append(Person(row["phrase"], row["who"], row["group"]))
+    return people
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A person mention found in the text: who they are and how far their clause reaches."""
+
+    start: int
+    end: int
+    person: Person
+    possessor: str | None
+
+
 class ConTextAssertion:
-    """Sets ``ent._.assertion`` (present unless a trigger reaches it) and ``ent._.assertion_cue``."""
+    """Sets ``ent._.assertion``, ``ent._.assertion_cue`` and ``ent._.experiencer`` on every entity."""
 
     def __init__(self, nlp: Language, name: str = "qatext_context", *, max_scope: int = 10):
         extensions.register()
         self.name = name
         self.max_scope = max_scope
         self.rules = load_rules()
+        people = load_people()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for index, rule in enumerate(self.rules):
-            self.matcher.add(str(index), [nlp.make_doc(rule.phrase)])
-        self._rule_of = {nlp.vocab.strings[str(i)]: rule for i, rule in enumerate(self.rules)}
+        self._rules_of: dict[int, list[Rule]] = {}
+        by_phrase: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            by_phrase.setdefault(rule.phrase.lower(), []).append(rule)
+        for index, (phrase, rules) in enumerate(by_phrase.items()):
+            key = f"rule{index}"
+            self.matcher.add(key, [nlp.make_doc(phrase)])
+            self._rules_of[nlp.vocab.strings[key]] = rules
+        self.person_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._person_of: dict[int, Person] = {}
+        single = {}
+        for index, person in enumerate(people):
+            if person.who in ("relative", "other"):
+                key = f"person{index}"
+                self.person_matcher.add(key, [nlp.make_doc(person.phrase)])
+                self._person_of[nlp.vocab.strings[key]] = person
+            elif " " not in person.phrase:
+                single[person.phrase.lower()] = person.who
+        self._self_words = frozenset(w for w, who in single.items() if who == "self")
+        self._personal_words = frozenset(w for w, who in single.items() if who in ("self", "addressee", "third"))
+        self._reporters = frozenset(w for w, who in single.items() if who == "reporter")
+        self._generic_blockers = self._personal_words | _DEMONSTRATIVES
+
+    # -- the component -------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
         ents = doc.ents
         if not ents:
             return doc
-        inside_entities = {i for ent in ents for i in range(ent.start, ent.end)}
+        inside = bytearray(len(doc))
+        for ent in ents:
+            inside[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
         # A trigger word that belongs to an entity ("no appetite", "not sleeping") modifies nothing.
-        triggers = [t for t in self._triggers(doc) if not any(i in inside_entities for i in range(t[0], t[1]))]
-        if not any(rule.category in MODIFIERS for _s, _e, rule in triggers):
+        triggers = [t for t in self._triggers(doc) if not any(inside[t[0]:t[1]])]
+        people = [c for c in self._people(doc) if not any(inside[c.start:c.end])]
+        if not triggers and not people:
+            for ent in ents:
+                ent._.experiencer = "patient"
             return doc
         sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
         terminators = [start for start, _end, rule in triggers if rule.category == "terminate"]
+        modifiers = [t for t in triggers if t[2].category in MODIFIERS]
+        modifier_starts = [t[0] for t in modifiers]
+        subject = self._subject(doc, people)
         for ent in ents:
-            found = self._modifiers_for(ent.start, ent.end, triggers, terminators, sentence_starts, len(doc))
-            if found:
-                category, cue = min(found, key=lambda item: PRIORITY.index(item[0]))
-                ent._.assertion = category
-                ent._.assertion_cue = cue
+            sent_start, sent_end = _sentence_bounds(ent.start, sentence_starts, len(doc))
+            lo, hi = bisect_left(modifier_starts, sent_start), bisect_left(modifier_starts, sent_end)
+            found = self._reaching(doc, ent, modifiers[lo:hi], terminators, sent_start, sent_end)
+            person = self._person_for(doc, ent, people, terminators, sent_start)
+            status, experiencer, cue = self._resolve(ent.label_, found, person, subject)
+            ent._.assertion = status
+            ent._.experiencer = experiencer
+            ent._.assertion_cue = cue
         return doc
 
+    # -- triggers ------------------------------------------------------------------------------
+
     def _triggers(self, doc: Doc) -> list[tuple[int, int, Rule]]:
+        """Longest match wins; every rule of a matched phrase is kept (a phrase can have several roles)."""
         matches = sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
-        taken: set[int] = set()
+        taken = bytearray(len(doc))
         triggers = []
         for match_id, start, end in matches:
-            if any(i in taken for i in range(start, end)):
+            if any(taken[start:end]):
                 continue
-            taken.update(range(start, end))
-            rule = self._rule_of[match_id]
-            if rule.category != "pseudo":
-                triggers.append((start, end, rule))
+            taken[start:end] = b"\x01" * (end - start)
+            triggers.extend((start, end, rule) for rule in self._rules_of[match_id] if rule.category != "pseudo")
         triggers.sort(key=lambda t: t[0])
         return triggers
 
-    def _modifiers_for(self, start, end, triggers, terminators, sentence_starts, doc_length):
-        sentence_index = bisect_right(sentence_starts, start) - 1
-        sent_start = sentence_starts[sentence_index]
-        sent_end = sentence_starts[sentence_index + 1] if sentence_index + 1 < len(sentence_starts) else doc_length
+    def _reaching(self, doc, ent, modifiers, terminators, sent_start, sent_end) -> list[tuple[str, str]]:
+        """(category, phrase) of every trigger whose scope covers ``ent`` and whose rule fits its label."""
+        start, end, label = ent.start, ent.end, ent.label_
         found = []
-        for t_start, t_end, rule in triggers:
-            if rule.category not in MODIFIERS or t_start < sent_start or t_end > sent_end:
+        for t_start, t_end, rule in modifiers:
+            if t_end > sent_end or not rule.applies_to(label):
                 continue
-            if rule.direction in ("forward", "both") and t_end <= start and start - t_end <= self.max_scope:
-                if not any(t_end <= term < start for term in terminators):
+            scope = rule.scope if rule.scope is not None else self.max_scope
+            if rule.direction != "backward" and t_end <= start and start - t_end <= scope:
+                if not any(t_end <= term < start for term in terminators) and self._allowed(doc, rule, t_start, t_end,
+                                                                                            start, end, sent_start):
                     found.append((rule.category, rule.phrase))
                     continue
-            if rule.direction in ("backward", "both") and end <= t_start and t_start - end <= self.max_scope:
-                if not any(end <= term < t_start for term in terminators):
+            if rule.direction != "forward" and end <= t_start and t_start - end <= scope:
+                if not any(end <= term < t_start for term in terminators) and self._allowed(doc, rule, t_start, t_end,
+                                                                                            start, end, sent_start):
                     found.append((rule.category, rule.phrase))
         return found
+
+    def _allowed(self, doc, rule, t_start, t_end, start, end, sent_start) -> bool:
+        """A generic cue does not reach a mention that a personal word ties to someone."""
+        if rule.category != "generic":
+            return True
+        if t_end <= start:  # cue before the mention
+            between, left = range(t_end, start), t_start
+        else:
+            between, left = range(end, t_start), start
+            if any(doc[i].text in _CLAUSE_PUNCT for i in between):
+                return False
+        words = self._generic_blockers
+        if any(doc[i].lower_ in words for i in between):
+            return False
+        return not any(doc[i].lower_ in self._personal_words for i in range(max(sent_start, left - _GENERIC_LOOKBACK), left))
+
+    # -- people --------------------------------------------------------------------------------
+
+    def _people(self, doc: Doc) -> list[_Cue]:
+        """Relatives (with a possessor) and other people, minus those who only report ("my wife says")."""
+        cues = []
+        taken = bytearray(len(doc))
+        for match_id, start, end in sorted(self.person_matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            person = self._person_of[match_id]
+            possessor = next((doc[i].lower_ for i in range(start - 1, max(-1, start - 1 - _POSSESSOR_WINDOW), -1)
+                              if doc[i].lower_ in _POSSESSORS), None)
+            if person.who == "relative" and possessor is None:
+                continue
+            if end < len(doc) and doc[end].lower_ in self._reporters:
+                continue
+            cues.append(_Cue(start, end, person, possessor))
+        cues.sort(key=lambda c: c.start)
+        return cues
+
+    def _subject(self, doc: Doc, people: list[_Cue]) -> str | None:
+        """The relative group the passage is about, or None when it is about the asker (or the one advised).
+
+        The first person the text names decides: "my 4 year old has ..." or "your son's fever"
+        make the passage about that relative; "I have ..." about the asker, unless the asker
+        introduces a relative at once ("I have a 5 year old son who ...", "asking for my mom").
+        """
+        relatives = [c for c in people if c.person.who == "relative" and (c.possessor in _SUBJECT_POSSESSORS)]
+        first_relative = relatives[0] if relatives else None
+        if first_relative is not None and _next_word(doc, first_relative.end) in _HISTORY_VERBS:
+            first_relative = None
+        limit = min(len(doc), _SUBJECT_SCAN_TOKENS)
+        for i in range(limit):
+            if first_relative is not None and i >= first_relative.start - _POSSESSOR_WINDOW \
+                    and doc[i].lower_ in _SUBJECT_POSSESSORS:
+                return first_relative.person.group
+            if doc[i].lower_ in self._self_words:
+                if first_relative is not None and first_relative.start - i <= 6 and any(
+                        doc[j].lower_ in _PROXY_WORDS for j in range(i + 1, first_relative.start)):
+                    return first_relative.person.group
+                return None
+        return None
+
+    def _person_for(self, doc, ent, people: list[_Cue], terminators, sent_start) -> _Cue | None:
+        """The nearest person before ``ent`` in its sentence whose clause reaches it: no terminator,
+        no personal word ("I", "my", "me") and no other person in between, at most ``max_scope`` tokens."""
+        best = None
+        for cue in people:
+            if cue.end > ent.start:
+                break
+            if cue.start < sent_start or ent.start - cue.end > self.max_scope:
+                continue
+            if any(cue.end <= term < ent.start for term in terminators):
+                continue
+            if any(doc[i].lower_ in self._self_words for i in range(cue.end, ent.start)):
+                continue
+            best = cue
+        return best
+
+    # -- decision ------------------------------------------------------------------------------
+
+    def _resolve(self, label: str, found: list[tuple[str, str]], person: _Cue | None,
+                 subject: str | None) -> tuple[str, str, str | None]:
+        first = {}
+        for category, phrase in found:
+            first.setdefault(category, phrase)
+        if "generic" in first:
+            return "generic", "none", first["generic"]
+        relative_cue = None
+        if person is not None and person.person.who == "relative":
+            is_subject = subject is not None and person.person.group == subject and person.possessor in _SUBJECT_POSSESSORS
+            if not is_subject:
+                relative_cue = person.person.phrase
+        if relative_cue is None and "family" in first:
+            relative_cue = first["family"]
+        if relative_cue is None and subject is not None and person is None and "self" in first:
+            relative_cue = first["self"]  # the asker's own condition, in a passage about their relative
+        if relative_cue is not None:
+            negation = first.get("negated") or first.get("prohibited")
+            return ("negated", "relative", negation) if negation else ("family", "relative", relative_cue)
+        experiencer = "other" if person is not None and person.person.who == "other" else "patient"
+        status, cue = _ordinary(first)
+        return status, experiencer, cue
+
+
+def _ordinary(first: dict[str, str]) -> tuple[str, str | None]:
+    """The status of a mention whose owner is known, from the categories that reach it."""
+    negation = first.get("prohibited") or first.get("negated")
+    if negation:
+        if "anymore" in first and "prohibited" not in first:
+            return "historical", first["anymore"]
+        return "negated", negation
+    if "hypothetical" in first:
+        return "hypothetical", first["hypothetical"]
+    if "possible" in first:
+        return "possible", first["possible"]
+    if "over" in first:
+        return "historical", first["over"]
+    if "historical" in first:
+        if "ongoing" in first:
+            return "present", first["ongoing"]
+        return "historical", first["historical"]
+    return "present", None
+
+
+def _next_word(doc: Doc, index: int) -> str | None:
+    """The next alphabetic token from ``index``, skipping "(76)", commas and the like, within 4 tokens."""
+    for i in range(index, min(len(doc), index + 4)):
+        if doc[i].is_alpha:
+            return doc[i].lower_
+    return None
+
+
+def _sentence_bounds(token: int, sentence_starts: list[int], doc_length: int) -> tuple[int, int]:
+    index = bisect_right(sentence_starts, token) - 1
+    start = sentence_starts[index]
+    end = sentence_starts[index + 1] if index + 1 < len(sentence_starts) else doc_length
+    return start, end

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-ASSERTIONS = ("present", "negated", "possible", "hypothetical", "historical", "family")
+ASSERTIONS = ("present", "negated", "possible", "hypothetical", "historical", "family", "generic")
+# Whose mention it is: the person the passage is about (the asker, or the relative the whole
+# question is about), a relative in the background, anyone else, or nobody (generic mentions).
+EXPERIENCERS = ("patient", "relative", "other", "none")
+# Where a text comes from, when the caller knows: a patient's question or a doctor's reply.
+TEXT_ROLES = ("question", "answer", "unknown")
 
 
 def _concept_id(span: Span) -> str | None:
@@ -26,6 +31,7 @@ def register() -> None:
         "concept_name": {"getter": _concept_name},
         "assertion": {"default": "present"},
         "assertion_cue": {"default": None},
+        "experiencer": {"default": "patient"},
         "expanded": {"default": None},
     }
     for name, kwargs in span_extensions.items():
@@ -33,6 +39,8 @@ def register() -> None:
             Span.set_extension(name, **kwargs)
     if not Doc.has_extension("abbreviation_definitions"):
         Doc.set_extension("abbreviation_definitions", default=None)
+    if not Doc.has_extension("text_role"):
+        Doc.set_extension("text_role", default="unknown")
 
 
 register()
