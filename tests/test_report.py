@@ -27,7 +27,7 @@ class FakeAnnotator:
                 errors.append((row.record_id, "annotate:question", "ValueError: boom"))
                 continue
             if "pain" in row.question:
-                ents.append((row.record_id, "question", 0, 4, "pain", "SYMPTOM", "HP:0012531", "Pain", "present"))
+                ents.append((row.record_id, "question", 0, 4, "pain", "SYMPTOM", "HP:0012531", "Pain", "present", "patient"))
             tags.append((row.record_id, "neurology", 0.9, "diagnosis", 0.8))
         return Annotations(pd.DataFrame(ents, columns=ENTITY_COLUMNS), pd.DataFrame(tags, columns=TAG_COLUMNS),
                            pd.DataFrame(errors, columns=ERROR_COLUMNS))

@@ -30,8 +30,8 @@ general, of time as patients tell it, and of other people. So, per entity, in th
    diagnosis that is still there stay ``present``. A test done at any date is ``present``.
 
 ``ent._.assertion_cue`` is the trigger phrase that decided the status (None when nothing did).
-``doc._.text_role`` ("question", "answer" or "unknown", set by :func:`qatext.annotate.annotate_frame`)
-is a hint only: every rule works without it.
+The rules read the sentence only: they do not need to know whether a text is a question or a
+reply (a reply's "your"/"you" ties a mention to the asker the way "my"/"I" does in a question).
 """
 from __future__ import annotations
 
@@ -61,7 +61,6 @@ _DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "it", "they", "it
 _POSSESSORS = frozenset({"my", "your", "our", "his", "her", "their"})
 _SUBJECT_POSSESSORS = frozenset({"my", "your", "our"})
 _PROXY_WORDS = frozenset({"have", "for", "about", "asking", "question", "concerned", "worried"})
-# "My father had a stroke at 50" opens a family history, not a question about the father.
 _HISTORY_VERBS = frozenset({"had", "died", "passed", "suffered", "also"})
 _SUBJECT_SCAN_TOKENS = 40
 _POSSESSOR_WINDOW = 3
@@ -141,29 +140,35 @@ class ConTextAssertion:
         self.max_scope = max_scope
         self.rules = load_rules()
         people = load_people()
+        # One matcher for triggers and people: one pass, and the longest phrase wins between them
+        # too ("as a kid" is a time, not a child; "children with" is generic, not a relative).
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._rules_of: dict[int, list[Rule]] = {}
+        self._person_of: dict[int, Person] = {}
         by_phrase: dict[str, list[Rule]] = {}
         for rule in self.rules:
             by_phrase.setdefault(rule.phrase.lower(), []).append(rule)
         for index, (phrase, rules) in enumerate(by_phrase.items()):
             key = f"rule{index}"
             self.matcher.add(key, [nlp.make_doc(phrase)])
-            self._rules_of[nlp.vocab.strings[key]] = rules
-        self.person_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._person_of: dict[int, Person] = {}
-        single = {}
+            # A pseudo trigger only takes its tokens (so "no change in" hides "no").
+            self._rules_of[nlp.vocab.strings[key]] = [r for r in rules if r.category != "pseudo"]
+        words: dict[str, set[int]] = {}
         for index, person in enumerate(people):
             if person.who in ("relative", "other"):
                 key = f"person{index}"
-                self.person_matcher.add(key, [nlp.make_doc(person.phrase)])
+                self.matcher.add(key, [nlp.make_doc(person.phrase)])
                 self._person_of[nlp.vocab.strings[key]] = person
             elif " " not in person.phrase:
-                single[person.phrase.lower()] = person.who
-        self._self_words = frozenset(w for w, who in single.items() if who == "self")
-        self._personal_words = frozenset(w for w, who in single.items() if who in ("self", "addressee", "third"))
-        self._reporters = frozenset(w for w, who in single.items() if who == "reporter")
-        self._generic_blockers = self._personal_words | _DEMONSTRATIVES
+                words.setdefault(person.who, set()).add(nlp.vocab.strings.add(person.phrase.lower()))
+        # Token tests compare LOWER hashes, read once per doc with Doc.to_array.
+        self._self_words = frozenset(words.get("self", ()))
+        self._personal_words = frozenset(words.get("self", set()) | words.get("addressee", set()) | words.get("third", set()))
+        self._reporters = frozenset(words.get("reporter", ()))
+        self._generic_blockers = self._personal_words | {nlp.vocab.strings.add(w) for w in _DEMONSTRATIVES}
+        self._clause_punct = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_PUNCT)
+        self._possessors = {nlp.vocab.strings.add(w): w for w in _POSSESSORS}
+        self._proxy_words = frozenset(nlp.vocab.strings.add(w) for w in _PROXY_WORDS)
 
     # -- the component -------------------------------------------------------------------------
 
@@ -171,144 +176,144 @@ class ConTextAssertion:
         ents = doc.ents
         if not ents:
             return doc
+        spans = [(ent.start, ent.end) for ent in ents]
         inside = bytearray(len(doc))
-        for ent in ents:
-            inside[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
-        # A trigger word that belongs to an entity ("no appetite", "not sleeping") modifies nothing.
-        triggers = [t for t in self._triggers(doc) if not any(inside[t[0]:t[1]])]
-        people = [c for c in self._people(doc) if not any(inside[c.start:c.end])]
-        if not triggers and not people:
-            for ent in ents:
-                ent._.experiencer = "patient"
-            return doc
-        sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
-        terminators = [start for start, _end, rule in triggers if rule.category == "terminate"]
+        for start, end in spans:
+            inside[start:end] = b"\x01" * (end - start)
+        triggers, people = self._matches(doc, inside)
         modifiers = [t for t in triggers if t[2].category in MODIFIERS]
+        if not modifiers and not people:
+            return doc  # every entity keeps the defaults: present, patient, no cue
+        lowers, sentence_starts = _lowers_and_sentence_starts(doc)
+        terminators = [start for start, _end, rule in triggers if rule.category == "terminate"]
         modifier_starts = [t[0] for t in modifiers]
-        subject = self._subject(doc, people)
-        for ent in ents:
-            sent_start, sent_end = _sentence_bounds(ent.start, sentence_starts, len(doc))
+        people = self._people(lowers, people)
+        subject = self._subject(doc, lowers, people) if people else None
+        for ent, (start, end) in zip(ents, spans):
+            sent_start, sent_end = _sentence_bounds(start, sentence_starts, len(doc))
             lo, hi = bisect_left(modifier_starts, sent_start), bisect_left(modifier_starts, sent_end)
-            found = self._reaching(doc, ent, modifiers[lo:hi], terminators, sent_start, sent_end)
-            person = self._person_for(doc, ent, people, terminators, sent_start)
-            status, experiencer, cue = self._resolve(ent.label_, found, person, subject)
-            ent._.assertion = status
-            ent._.experiencer = experiencer
-            ent._.assertion_cue = cue
+            person = self._person_for(lowers, start, people, terminators, sent_start) if people else None
+            if lo == hi and person is None:
+                continue  # nothing in its sentence speaks to it: present, the patient's
+            found = self._reaching(lowers, start, end, ent.label_, modifiers[lo:hi], terminators, sent_start, sent_end)
+            status, experiencer, cue = self._resolve(found, person, subject)
+            # Only what differs from the defaults is written: most mentions are present and the patient's.
+            if status != "present":
+                ent._.assertion = status
+            if experiencer != "patient":
+                ent._.experiencer = experiencer
+            if cue is not None:
+                ent._.assertion_cue = cue
         return doc
 
     # -- triggers ------------------------------------------------------------------------------
 
-    def _triggers(self, doc: Doc) -> list[tuple[int, int, Rule]]:
-        """Longest match wins; every rule of a matched phrase is kept (a phrase can have several roles)."""
+    def _matches(self, doc: Doc, inside: bytearray) -> tuple[list[tuple[int, int, Rule]], list[tuple[int, int, Person]]]:
+        """Triggers and people, longest match first; every rule of a matched phrase is kept (a phrase
+        can have several roles). A trigger word inside an entity ("no appetite") modifies nothing."""
         matches = sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
         taken = bytearray(len(doc))
-        triggers = []
+        triggers, people = [], []
         for match_id, start, end in matches:
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            triggers.extend((start, end, rule) for rule in self._rules_of[match_id] if rule.category != "pseudo")
+            if any(inside[start:end]):
+                continue
+            person = self._person_of.get(match_id)
+            if person is not None:
+                people.append((start, end, person))
+            else:
+                for rule in self._rules_of[match_id]:
+                    triggers.append((start, end, rule))
         triggers.sort(key=lambda t: t[0])
-        return triggers
+        people.sort(key=lambda p: p[0])
+        return triggers, people
 
-    def _reaching(self, doc, ent, modifiers, terminators, sent_start, sent_end) -> list[tuple[str, str]]:
-        """(category, phrase) of every trigger whose scope covers ``ent`` and whose rule fits its label."""
-        start, end, label = ent.start, ent.end, ent.label_
+    def _reaching(self, lowers, start, end, label, modifiers, terminators, sent_start, sent_end) -> list[tuple[str, str]]:
+        """(category, phrase) of every trigger whose scope covers the mention and whose rule fits its label."""
         found = []
         for t_start, t_end, rule in modifiers:
             if t_end > sent_end or not rule.applies_to(label):
                 continue
             scope = rule.scope if rule.scope is not None else self.max_scope
             if rule.direction != "backward" and t_end <= start and start - t_end <= scope:
-                if not any(t_end <= term < start for term in terminators) and self._allowed(doc, rule, t_start, t_end,
-                                                                                            start, end, sent_start):
+                if not _any_between(terminators, t_end, start) and self._allowed(lowers, rule, t_start, t_end, start, end,
+                                                                                 sent_start):
                     found.append((rule.category, rule.phrase))
                     continue
             if rule.direction != "forward" and end <= t_start and t_start - end <= scope:
-                if not any(end <= term < t_start for term in terminators) and self._allowed(doc, rule, t_start, t_end,
-                                                                                            start, end, sent_start):
+                if not _any_between(terminators, end, t_start) and self._allowed(lowers, rule, t_start, t_end, start, end,
+                                                                                 sent_start):
                     found.append((rule.category, rule.phrase))
         return found
 
-    def _allowed(self, doc, rule, t_start, t_end, start, end, sent_start) -> bool:
+    def _allowed(self, lowers, rule, t_start, t_end, start, end, sent_start) -> bool:
         """A generic cue does not reach a mention that a personal word ties to someone."""
         if rule.category != "generic":
             return True
         if t_end <= start:  # cue before the mention
-            between, left = range(t_end, start), t_start
+            between, left = lowers[t_end:start], t_start
         else:
-            between, left = range(end, t_start), start
-            if any(doc[i].text in _CLAUSE_PUNCT for i in between):
+            between, left = lowers[end:t_start], start
+            if not self._clause_punct.isdisjoint(between):
                 return False
-        words = self._generic_blockers
-        if any(doc[i].lower_ in words for i in between):
+        if not self._generic_blockers.isdisjoint(between):
             return False
-        return not any(doc[i].lower_ in self._personal_words for i in range(max(sent_start, left - _GENERIC_LOOKBACK), left))
+        return self._personal_words.isdisjoint(lowers[max(sent_start, left - _GENERIC_LOOKBACK):left])
 
     # -- people --------------------------------------------------------------------------------
 
-    def _people(self, doc: Doc) -> list[_Cue]:
+    def _people(self, lowers, found: list[tuple[int, int, Person]]) -> list[_Cue]:
         """Relatives (with a possessor) and other people, minus those who only report ("my wife says")."""
         cues = []
-        taken = bytearray(len(doc))
-        for match_id, start, end in sorted(self.person_matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
-            if any(taken[start:end]):
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            person = self._person_of[match_id]
-            possessor = next((doc[i].lower_ for i in range(start - 1, max(-1, start - 1 - _POSSESSOR_WINDOW), -1)
-                              if doc[i].lower_ in _POSSESSORS), None)
+        for start, end, person in found:
+            possessor = next((self._possessors[lowers[i]] for i in range(start - 1, max(-1, start - 1 - _POSSESSOR_WINDOW), -1)
+                              if lowers[i] in self._possessors), None)
             if person.who == "relative" and possessor is None:
                 continue
-            if end < len(doc) and doc[end].lower_ in self._reporters:
+            if end < len(lowers) and lowers[end] in self._reporters:
                 continue
             cues.append(_Cue(start, end, person, possessor))
-        cues.sort(key=lambda c: c.start)
         return cues
 
-    def _subject(self, doc: Doc, people: list[_Cue]) -> str | None:
+    def _subject(self, doc: Doc, lowers, people: list[_Cue]) -> str | None:
         """The relative group the passage is about, or None when it is about the asker (or the one advised).
 
         The first person the text names decides: "my 4 year old has ..." or "your son's fever"
         make the passage about that relative; "I have ..." about the asker, unless the asker
         introduces a relative at once ("I have a 5 year old son who ...", "asking for my mom").
+        "My father had a stroke at 50" opens a family history, not a question about the father.
         """
-        relatives = [c for c in people if c.person.who == "relative" and (c.possessor in _SUBJECT_POSSESSORS)]
-        first_relative = relatives[0] if relatives else None
-        if first_relative is not None and _next_word(doc, first_relative.end) in _HISTORY_VERBS:
-            first_relative = None
-        limit = min(len(doc), _SUBJECT_SCAN_TOKENS)
-        for i in range(limit):
-            if first_relative is not None and i >= first_relative.start - _POSSESSOR_WINDOW \
-                    and doc[i].lower_ in _SUBJECT_POSSESSORS:
-                return first_relative.person.group
-            if doc[i].lower_ in self._self_words:
-                if first_relative is not None and first_relative.start - i <= 6 and any(
-                        doc[j].lower_ in _PROXY_WORDS for j in range(i + 1, first_relative.start)):
-                    return first_relative.person.group
+        first = next((c for c in people if c.person.who == "relative" and c.possessor in _SUBJECT_POSSESSORS), None)
+        if first is None or _next_word(doc, first.end) in _HISTORY_VERBS:
+            return None
+        for i in range(min(len(lowers), _SUBJECT_SCAN_TOKENS)):
+            if i >= first.start - _POSSESSOR_WINDOW and self._possessors.get(lowers[i]) in _SUBJECT_POSSESSORS:
+                return first.person.group
+            if lowers[i] in self._self_words:
+                if first.start - i <= 6 and not self._proxy_words.isdisjoint(lowers[i + 1:first.start]):
+                    return first.person.group
                 return None
         return None
 
-    def _person_for(self, doc, ent, people: list[_Cue], terminators, sent_start) -> _Cue | None:
-        """The nearest person before ``ent`` in its sentence whose clause reaches it: no terminator,
+    def _person_for(self, lowers, start, people: list[_Cue], terminators, sent_start) -> _Cue | None:
+        """The nearest person before the mention in its sentence whose clause reaches it: no terminator,
         no personal word ("I", "my", "me") and no other person in between, at most ``max_scope`` tokens."""
         best = None
         for cue in people:
-            if cue.end > ent.start:
+            if cue.end > start:
                 break
-            if cue.start < sent_start or ent.start - cue.end > self.max_scope:
+            if cue.start < sent_start or start - cue.end > self.max_scope:
                 continue
-            if any(cue.end <= term < ent.start for term in terminators):
-                continue
-            if any(doc[i].lower_ in self._self_words for i in range(cue.end, ent.start)):
+            if _any_between(terminators, cue.end, start) or not self._self_words.isdisjoint(lowers[cue.end:start]):
                 continue
             best = cue
         return best
 
     # -- decision ------------------------------------------------------------------------------
 
-    def _resolve(self, label: str, found: list[tuple[str, str]], person: _Cue | None,
+    def _resolve(self, found: list[tuple[str, str]], person: _Cue | None,
                  subject: str | None) -> tuple[str, str, str | None]:
         first = {}
         for category, phrase in found:
@@ -353,11 +358,28 @@ def _ordinary(first: dict[str, str]) -> tuple[str, str | None]:
 
 
 def _next_word(doc: Doc, index: int) -> str | None:
-    """The next alphabetic token from ``index``, skipping "(76)", commas and the like, within 4 tokens."""
+    """The next alphabetic token from ``index`` within 4 tokens, skipping "(70)", commas and the like."""
     for i in range(index, min(len(doc), index + 4)):
         if doc[i].is_alpha:
             return doc[i].lower_
     return None
+
+
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list of token positions has one in ``[start, end)``."""
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
+
+
+def _lowers_and_sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
+    """Every token's LOWER hash, and the index of every sentence start, read as one array
+    (iterating ``doc.sents`` or tokens costs several times more)."""
+    if len(doc) == 0:
+        return [], [0]
+    array = doc.to_array(["LOWER", "SENT_START"])
+    lowers = array[:, 0].tolist()
+    starts = [i for i, flag in enumerate(array[:, 1].astype("int64").tolist()) if flag == 1]
+    return lowers, starts if starts and starts[0] == 0 else [0, *starts]
 
 
 def _sentence_bounds(token: int, sentence_starts: list[int], doc_length: int) -> tuple[int, int]:

@@ -7,8 +7,6 @@ ASSERTIONS = ("present", "negated", "possible", "hypothetical", "historical", "f
 # Whose mention it is: the person the passage is about (the asker, or the relative the whole
 # question is about), a relative in the background, anyone else, or nobody (generic mentions).
 EXPERIENCERS = ("patient", "relative", "other", "none")
-# Where a text comes from, when the caller knows: a patient's question or a doctor's reply.
-TEXT_ROLES = ("question", "answer", "unknown")
 
 
 def _concept_id(span: Span) -> str | None:
@@ -39,8 +37,6 @@ def register() -> None:
             Span.set_extension(name, **kwargs)
     if not Doc.has_extension("abbreviation_definitions"):
         Doc.set_extension("abbreviation_definitions", default=None)
-    if not Doc.has_extension("text_role"):
-        Doc.set_extension("text_role", default="unknown")
 
 
 register()
