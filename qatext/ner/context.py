@@ -188,7 +188,7 @@ class ConTextAssertion:
         terminators = [start for start, _end, rule in triggers if rule.category == "terminate"]
         modifier_starts = [t[0] for t in modifiers]
         people = self._people(lowers, people)
-        subject = self._subject(doc, lowers, people) if people else None
+        subject = self._subject(doc, lowers, people, spans, modifiers, sentence_starts) if people else None
         for ent, (start, end) in zip(ents, spans):
             sent_start, sent_end = _sentence_bounds(start, sentence_starts, len(doc))
             lo, hi = bisect_left(modifier_starts, sent_start), bisect_left(modifier_starts, sent_end)
@@ -277,17 +277,26 @@ class ConTextAssertion:
             cues.append(_Cue(start, end, person, possessor))
         return cues
 
-    def _subject(self, doc: Doc, lowers, people: list[_Cue]) -> str | None:
+    def _subject(self, doc: Doc, lowers, people: list[_Cue], spans, modifiers, sentence_starts) -> str | None:
         """The relative group the passage is about, or None when it is about the asker (or the one advised).
 
         The first person the text names decides: "my 4 year old has ..." or "your son's fever"
         make the passage about that relative; "I have ..." about the asker, unless the asker
         introduces a relative at once ("I have a 5 year old son who ...", "asking for my mom").
-        "My father had a stroke at 50" opens a family history, not a question about the father.
+        "My father had a stroke at 50" opens a family history, not a question about the father, and
+        a complaint told before any relative is named ("No fever. My sister has epilepsy.") is the
+        asker's, unless that sentence speaks in general ("Fever in children is common. Your son's ...").
         """
         first = next((c for c in people if c.person.who == "relative" and c.possessor in _SUBJECT_POSSESSORS), None)
         if first is None or _next_word(doc, first.end) in _HISTORY_VERBS:
             return None
+        generic_sentences = {_sentence_bounds(t[0], sentence_starts, len(doc)) for t in modifiers
+                             if t[2].category == "generic"}
+        for start, _end in spans:
+            if start >= first.start:
+                break
+            if _sentence_bounds(start, sentence_starts, len(doc)) not in generic_sentences:
+                return None
         for i in range(min(len(lowers), _SUBJECT_SCAN_TOKENS)):
             if i >= first.start - _POSSESSOR_WINDOW and self._possessors.get(lowers[i]) in _SUBJECT_POSSESSORS:
                 return first.person.group
