@@ -59,8 +59,11 @@ CASES = [
     ("My father had a stroke at 50.", "stroke", "family", "relative"),
     ("No family history of heart disease.", "heart disease", "negated", "relative"),
     ("My friend has shingles right now.", "shingles", "present", "other"),
-    ("My son has a rash. My husband and I both have eczema.", "eczema", "family", "relative"),
-    ("My son has a rash. My husband and I both have eczema.", "rash", "present", "patient"),
+    ("My son has a rash on his chest and he scratches it. My husband and I both have eczema.", "eczema", "family",
+     "relative"),
+    ("My son has a rash on his chest and he scratches it. My husband and I both have eczema.", "rash", "present",
+     "patient"),
+    ("My father has parkinsons. I lost my sense of smell and my hands shake.", "parkinsons", "family", "relative"),
     ("My mom (76) keeps getting lost and forgets names. Her mother had dementia.", "dementia", "family", "relative"),
     ("My wife says I snore every night.", "snore", "present", "patient"),
     # hedges, conditions, denials

@@ -51,20 +51,31 @@ from qatext.ner import extensions
 # historical and negated, "ongoing" cancels "historical", "generic" is decided first.
 MODIFIERS = frozenset({"negated", "possible", "hypothetical", "historical", "family", "generic", "over", "ongoing",
                        "prohibited", "anymore", "self"})
-CATEGORIES = MODIFIERS | {"terminate", "pseudo"}
+CATEGORIES = MODIFIERS | {"terminate", "pseudo", "general"}
 DIRECTIONS = ("forward", "backward", "both")
 # Kept for callers that order statuses: the old precedence of the clinical categories.
 PRIORITY = ("negated", "family", "hypothetical", "possible", "historical")
 # Punctuation that ends a backward generic frame: "my son has X, is it contagious?" is not about X in general.
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "?", "!"})
-_DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "it", "they", "its", "their"})
+# Words that point at one case ("what is this rash"); "they" also ends a backward frame
+# ("my kids have lice, are they contagious"), but "people with X ... if they do chemo" stays general.
+_DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "it", "its"})
+_BACKWARD_BLOCKERS = frozenset({"they", "their"})
+# A relative named without "my" ("mom has hashimotos") when a verb follows; never a child word.
+_BARE_RELATIVE_VERBS = frozenset({"has", "had", "have", "was", "is", "takes", "took", "died", "passed", "also", "both",
+                                  "and", "suffers", "suffered", "got", "tested", "'s", "’s"})
+# A bare disease or drug opening a sentence with a "general" verb (rules.tsv) states something
+# in general: "Statins lower the risk", "Gout classically strikes", "Celiac disease can appear".
+_GENERIC_SUBJECT_LABELS = frozenset({"DISEASE", "DRUG", "TREATMENT"})
+_GENERIC_SUBJECT_SCOPE = 30
 _POSSESSORS = frozenset({"my", "your", "our", "his", "her", "their"})
 _SUBJECT_POSSESSORS = frozenset({"my", "your", "our"})
 _PROXY_WORDS = frozenset({"have", "for", "about", "asking", "question", "concerned", "worried"})
+# Several relatives at once ("my whole family has", "my parents both had") are never the subject.
+_GROUPS_OF_RELATIVES = frozenset({"family", "parents", "grandparents", "siblings"})
 _HISTORY_VERBS = frozenset({"had", "died", "passed", "suffered", "also"})
 _SUBJECT_SCAN_TOKENS = 40
 _POSSESSOR_WINDOW = 3
-_GENERIC_LOOKBACK = 3
 
 
 @dataclass(frozen=True)
@@ -163,9 +174,14 @@ class ConTextAssertion:
                 words.setdefault(person.who, set()).add(nlp.vocab.strings.add(person.phrase.lower()))
         # Token tests compare LOWER hashes, read once per doc with Doc.to_array.
         self._self_words = frozenset(words.get("self", ()))
+        # Who owns a clause: a relative's reach stops at "I", "my", "you", "your".
+        self._owner_words = frozenset(words.get("self", set()) | words.get("addressee", set()))
+        self._third_words = frozenset(words.get("third", ()))
         self._personal_words = frozenset(words.get("self", set()) | words.get("addressee", set()) | words.get("third", set()))
         self._reporters = frozenset(words.get("reporter", ()))
         self._generic_blockers = self._personal_words | {nlp.vocab.strings.add(w) for w in _DEMONSTRATIVES}
+        self._backward_blockers = self._generic_blockers | {nlp.vocab.strings.add(w) for w in _BACKWARD_BLOCKERS}
+        self._bare_relative_verbs = frozenset(nlp.vocab.strings.add(w) for w in _BARE_RELATIVE_VERBS)
         self._clause_punct = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_PUNCT)
         self._possessors = {nlp.vocab.strings.add(w): w for w in _POSSESSORS}
         self._proxy_words = frozenset(nlp.vocab.strings.add(w) for w in _PROXY_WORDS)
@@ -182,9 +198,20 @@ class ConTextAssertion:
             inside[start:end] = b"\x01" * (end - start)
         triggers, people = self._matches(doc, inside)
         modifiers = [t for t in triggers if t[2].category in MODIFIERS]
+        lowers, sentence_starts = None, None
+        general = {start: rule for start, _end, rule in triggers if rule.category == "general"}
+        subjects = [(ent, span) for ent, span in zip(ents, spans) if span[1] in general] if general else None
+        if subjects:
+            lowers, sentence_starts = _lowers_and_sentence_starts(doc)
+            starts = set(sentence_starts)
+            modifiers = sorted(modifiers + [
+                (start, start, Rule(general[end].phrase, "generic", "forward", scope=_GENERIC_SUBJECT_SCOPE))
+                for ent, (start, end) in subjects if start in starts and ent.label_ in _GENERIC_SUBJECT_LABELS],
+                key=lambda t: t[0])
         if not modifiers and not people:
             return doc  # every entity keeps the defaults: present, patient, no cue
-        lowers, sentence_starts = _lowers_and_sentence_starts(doc)
+        if lowers is None:
+            lowers, sentence_starts = _lowers_and_sentence_starts(doc)
         terminators = [start for start, _end, rule in triggers if rule.category == "terminate"]
         modifier_starts = [t[0] for t in modifiers]
         people = self._people(lowers, people)
@@ -239,28 +266,35 @@ class ConTextAssertion:
             scope = rule.scope if rule.scope is not None else self.max_scope
             if rule.direction != "backward" and t_end <= start and start - t_end <= scope:
                 if not _any_between(terminators, t_end, start) and self._allowed(lowers, rule, t_start, t_end, start, end,
-                                                                                 sent_start):
+                                                                                 sent_start, sent_end, terminators):
                     found.append((rule.category, rule.phrase))
                     continue
             if rule.direction != "forward" and end <= t_start and t_start - end <= scope:
                 if not _any_between(terminators, end, t_start) and self._allowed(lowers, rule, t_start, t_end, start, end,
-                                                                                 sent_start):
+                                                                                 sent_start, sent_end, terminators):
                     found.append((rule.category, rule.phrase))
         return found
 
-    def _allowed(self, lowers, rule, t_start, t_end, start, end, sent_start) -> bool:
-        """A generic cue does not reach a mention that a personal word ties to someone."""
+    def _allowed(self, lowers, rule, t_start, t_end, start, end, sent_start, sent_end, terminators) -> bool:
+        """A generic cue does not reach a mention that a personal word ties to someone: no "my",
+        "your", "this", "he" ... between cue and mention, and none in the mention's clause (from the
+        terminator before it to the one after it, the cue's own words aside)."""
         if rule.category != "generic":
             return True
         if t_end <= start:  # cue before the mention
-            between, left = lowers[t_end:start], t_start
+            between = lowers[t_end:start]
         else:
-            between, left = lowers[end:t_start], start
-            if not self._clause_punct.isdisjoint(between):
+            between = lowers[end:t_start]
+            if not self._clause_punct.isdisjoint(between) or not self._backward_blockers.isdisjoint(between):
                 return False
         if not self._generic_blockers.isdisjoint(between):
             return False
-        return self._personal_words.isdisjoint(lowers[max(sent_start, left - _GENERIC_LOOKBACK):left])
+        index = bisect_left(terminators, start)
+        clause_start = max(sent_start, terminators[index - 1] if index else sent_start)
+        clause_end = min(sent_end, terminators[index] if index < len(terminators) else sent_end)
+        personal = self._personal_words
+        return personal.isdisjoint(lowers[clause_start:min(t_start, start)]) and \
+            personal.isdisjoint(lowers[max(t_end, clause_start):clause_end])
 
     # -- people --------------------------------------------------------------------------------
 
@@ -270,7 +304,8 @@ class ConTextAssertion:
         for start, end, person in found:
             possessor = next((self._possessors[lowers[i]] for i in range(start - 1, max(-1, start - 1 - _POSSESSOR_WINDOW), -1)
                               if lowers[i] in self._possessors), None)
-            if person.who == "relative" and possessor is None:
+            if person.who == "relative" and possessor is None and (
+                    person.group == "child" or end >= len(lowers) or lowers[end] not in self._bare_relative_verbs):
                 continue
             if end < len(lowers) and lowers[end] in self._reporters:
                 continue
@@ -283,11 +318,13 @@ class ConTextAssertion:
         The first person the text names decides: "my 4 year old has ..." or "your son's fever"
         make the passage about that relative; "I have ..." about the asker, unless the asker
         introduces a relative at once ("I have a 5 year old son who ...", "asking for my mom").
-        "My father had a stroke at 50" opens a family history, not a question about the father, and
+        "My father had a stroke at 50" opens a family history, not a question about the father;
+        "he", "she", "his", "her" must be at least as many as the asker's own "I", "my", "you"; and
         a complaint told before any relative is named ("No fever. My sister has epilepsy.") is the
         asker's, unless that sentence speaks in general ("Fever in children is common. Your son's ...").
         """
-        first = next((c for c in people if c.person.who == "relative" and c.possessor in _SUBJECT_POSSESSORS), None)
+        first = next((c for c in people if c.person.who == "relative" and c.possessor in _SUBJECT_POSSESSORS
+                      and c.person.group not in _GROUPS_OF_RELATIVES), None)
         if first is None or _next_word(doc, first.end) in _HISTORY_VERBS:
             return None
         generic_sentences = {_sentence_bounds(t[0], sentence_starts, len(doc)) for t in modifiers
@@ -297,6 +334,12 @@ class ConTextAssertion:
                 break
             if _sentence_bounds(start, sentence_starts, len(doc)) not in generic_sentences:
                 return None
+        # A passage about a relative speaks of "he", "she", "her"; one whose "I", "my" and "you"
+        # outnumber them (besides the "my" of "my son") is the asker's own story.
+        owners = sum(1 for x in lowers if x in self._owner_words)
+        owners -= sum(1 for c in people if c.person.who == "relative" and c.possessor in _SUBJECT_POSSESSORS)
+        if owners > sum(1 for x in lowers if x in self._third_words):
+            return None
         for i in range(min(len(lowers), _SUBJECT_SCAN_TOKENS)):
             if i >= first.start - _POSSESSOR_WINDOW and self._possessors.get(lowers[i]) in _SUBJECT_POSSESSORS:
                 return first.person.group
@@ -315,7 +358,7 @@ class ConTextAssertion:
                 break
             if cue.start < sent_start or start - cue.end > self.max_scope:
                 continue
-            if _any_between(terminators, cue.end, start) or not self._self_words.isdisjoint(lowers[cue.end:start]):
+            if _any_between(terminators, cue.end, start) or not self._owner_words.isdisjoint(lowers[cue.end:start]):
                 continue
             best = cue
         return best
