@@ -41,6 +41,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from importlib import resources
 
+import numpy
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -430,7 +432,7 @@ def _lowers_and_sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
         return [], [0]
     array = doc.to_array(["LOWER", "SENT_START"])
     lowers = array[:, 0].tolist()
-    starts = [i for i, flag in enumerate(array[:, 1].astype("int64").tolist()) if flag == 1]
+    starts = numpy.flatnonzero(array[:, 1] == 1).tolist()
     return lowers, starts if starts and starts[0] == 0 else [0, *starts]
 
 
