@@ -18,7 +18,7 @@ JSONL = GOLD / "ner.jsonl"
 SCRIPT = GOLD / "build_ner_gold.py"
 
 LABELS = ("SYMPTOM", "DISEASE", "DRUG", "ANATOMY", "TEST", "TREATMENT")
-ASSERTIONS = {"present", "negated", "possible", "hypothetical", "historical", "family"}
+ASSERTIONS = {"present", "negated", "possible", "hypothetical", "historical", "family", "generic"}
 PERSON_WORDS = {"mom", "mother", "dad", "father", "son", "daughter", "wife", "husband", "sister", "brother",
                 "baby", "child", "kid", "patient", "doctor", "aunt", "uncle", "grandma", "grandpa", "partner"}
 EDGE_WORDS = {"a", "an", "the", "my", "your", "his", "her", "their", "our", "its", "this", "that", "these", "those"}
