@@ -59,6 +59,8 @@ CASES = [
     ("My father had a stroke at 50.", "stroke", "family", "relative"),
     ("No family history of heart disease.", "heart disease", "negated", "relative"),
     ("My friend has shingles right now.", "shingles", "present", "other"),
+    ("My girlfriend has strep throat and I have a sore throat now.", "strep throat", "present", "other"),
+    ("My girlfriend has strep throat and I have a sore throat now.", "sore throat", "present", "patient"),
     ("My son has a rash on his chest and he scratches it. My husband and I both have eczema.", "eczema", "family",
      "relative"),
     ("My son has a rash on his chest and he scratches it. My husband and I both have eczema.", "rash", "present",
