@@ -55,8 +55,6 @@ MODIFIERS = frozenset({"negated", "possible", "hypothetical", "historical", "fam
                        "prohibited", "anymore", "self"})
 CATEGORIES = MODIFIERS | {"terminate", "pseudo", "general"}
 DIRECTIONS = ("forward", "backward", "both")
-# Kept for callers that order statuses: the old precedence of the clinical categories.
-PRIORITY = ("negated", "family", "hypothetical", "possible", "historical")
 # Punctuation that ends a backward generic frame: "my son has X, is it contagious?" is not about X in general.
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "?", "!"})
 # Words that point at one case ("what is this rash"); "they" also ends a backward frame
