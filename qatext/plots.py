@@ -30,6 +30,9 @@ STYLE = {
     "savefig.bbox": "tight", "svg.hashsalt": "qatext", "svg.fonttype": "path", "image.cmap": SEQUENTIAL,
 }
 NETWORK_SEED = 7
+# Assertion statuses in reading order, each with a fixed colour so every figure agrees.
+STATUS_COLOURS = {"present": PALETTE[0], "negated": PALETTE[5], "possible": PALETTE[1], "hypothetical": PALETTE[3],
+                  "historical": PALETTE[4], "family": PALETTE[2], "generic": "#999999"}
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -254,6 +257,37 @@ def line_chart(data: pd.DataFrame, *, x: str, y: str, title: str = "", xlabel: s
         return _empty(fig, ax, "no dated records")
     ax.plot(data[x], data[y], color=PALETTE[0], marker="o", markersize=3, linewidth=1.2)
     ax.set(title=title, xlabel=xlabel or x, ylabel=ylabel or y)
+    return fig
+
+
+@_styled
+def status_bars(mix: pd.DataFrame, *, title: str = "", xlabel: str = "share of mentions") -> Figure:
+    """Stacked horizontal bars: the share of each assertion status per source and place (question, reply).
+
+    ``mix`` is :func:`qatext.analysis.status_mix` output (``source``, ``where``, ``assertion``,
+    ``share``, ``mentions``); the bar label gives the number of mentions.
+    """
+    if mix.empty:
+        fig = _figure(7.5, 2.2)
+        return _empty(fig, fig.subplots(), "no data")
+    table = mix.pivot_table(index=["source", "where"], columns="assertion", values="share", fill_value=0.0)
+    totals = mix.groupby(["source", "where"])["mentions"].sum()
+    statuses = [s for s in STATUS_COLOURS if s in table.columns] + sorted(set(table.columns) - set(STATUS_COLOURS))
+    fig = _figure(7.5, min(max(2.4, 0.45 * len(table) + 1.6), 16))
+    ax = fig.subplots()
+    labels = [f"{source} · {where}  (n={totals[(source, where)]:,})" for source, where in table.index]
+    left = np.zeros(len(table))
+    for i, status in enumerate(statuses):
+        values = table[status].to_numpy()
+        ax.barh(range(len(table)), values, left=left, color=STATUS_COLOURS.get(status, PALETTE[i % len(PALETTE)]),
+                label=status, edgecolor="white", linewidth=0.5)
+        left += values
+    ax.set_yticks(range(len(table)), labels)
+    ax.invert_yaxis()
+    ax.set(title=title, xlabel=xlabel, xlim=(0, 1))
+    ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+    ax.grid(axis="y", visible=False)
+    ax.legend(ncols=min(len(statuses), 4), loc="upper center", bbox_to_anchor=(0.5, -0.18 if len(table) > 3 else -0.3))
     return fig
 
 

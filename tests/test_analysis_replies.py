@@ -65,8 +65,8 @@ def test_referral_to_several_specialists():
     assert acts["referral"] and acts["referral_specialties"] == ["dermatology", "otolaryngology"]
 
 
-def entity(record_id, field, text, concept, assertion="present", label="SYMPTOM"):
-    return (record_id, field, 0, len(text), text, label, f"HP:{concept}", concept, assertion)
+def entity(record_id, field, text, concept, assertion="present", label="SYMPTOM", experiencer="patient"):
+    return (record_id, field, 0, len(text), text, label, f"HP:{concept}", concept, assertion, experiencer)
 
 
 def test_reply_features_latency_coverage_and_unanswered_records():

@@ -101,9 +101,9 @@ def test_distinctive_terms_find_each_groups_own_words():
 def test_distinctive_concepts_and_entity_type_mix():
     rows = []
     for i in range(6):
-        rows.append((f"n{i}", "question", 0, 1, "migraine", "DISEASE", "M:1", "Migraine", "present"))
-        rows.append((f"n{i}", "question", 0, 1, "aspirin", "DRUG", "D:1", "Aspirin", "present"))
-        rows.append((f"d{i}", "question", 0, 1, "rash", "SYMPTOM", "H:1", "Rash", "negated"))
+        rows.append((f"n{i}", "question", 0, 1, "migraine", "DISEASE", "M:1", "Migraine", "present", "patient"))
+        rows.append((f"n{i}", "question", 0, 1, "aspirin", "DRUG", "D:1", "Aspirin", "present", "patient"))
+        rows.append((f"d{i}", "question", 0, 1, "rash", "SYMPTOM", "H:1", "Rash", "negated", "patient"))
     entities = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
     groups = pd.Series({**{f"n{i}": "neurology" for i in range(6)}, **{f"d{i}": "dermatology" for i in range(6)}})
     concepts = distinctive_concepts(entities, groups, top_n=1)

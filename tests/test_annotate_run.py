@@ -49,7 +49,7 @@ def test_tables_counts_and_manifest(clean_run):
     assert counts["partitions"] == 5 and counts["records_annotated_now"] == 74
     out = tables(outdir)
     assert list(out["entities"].columns) == ["record_id", "field", "start", "end", "text", "label", "concept_id",
-                                             "concept_name", "assertion"]
+                                             "concept_name", "assertion", "experiencer"]
     assert len(out["entities"]) == counts["entities"] > 500
     assert set(out["entities"]["field"]) == {"question", "answer"}
     # The records table is the input, in the schema, in input order.

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 
 EXPECTED_FIGURES = {
     "01-corpus-overview": ["field_completeness", "records_per_source", "text_lengths", "questions_per_month",
-                           "entity_mentions", "top_symptoms"],
+                           "entity_mentions", "status_by_place", "top_symptoms"],
     "02-symptom-cooccurrence": ["npmi_heatmap", "significant_pairs", "cooccurrence_network", "pairs_by_specialty"],
     "03-specialties": ["specialty_distribution", "specialty_confusion", "distinctive_terms", "distinctive_concepts",
                        "entity_type_mix"],

@@ -1,6 +1,7 @@
 """qatext.plots: every function returns a labelled Figure; saving is reproducible byte for byte."""
 from __future__ import annotations
 
+import matplotlib.colors
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -87,3 +88,27 @@ def test_save_figure_writes_valid_png_and_svg_identically_twice(tmp_path):
 def test_empty_data_gives_a_figure_saying_so(func, kwargs):
     fig = func(pd.DataFrame({"n": pd.Series(dtype=float), "s": [], "f": []}), **kwargs)
     assert any("no data" in t.get_text() for ax in fig.axes for t in ax.texts)
+
+
+def test_status_bars_stack_shares_per_source_and_place():
+    from qatext.analysis import status_mix
+
+    entities = pd.DataFrame({"record_id": ["a", "a", "a", "b", "b"],
+                             "field": ["question", "question", "answer", "question", "answer"],
+                             "assertion": ["present", "generic", "generic", "negated", "present"]})
+    records = pd.DataFrame({"record_id": ["a", "b"], "source": ["medquad", "pages"]})
+    mix = status_mix(entities, records)
+    shares = mix.set_index(["source", "where", "assertion"])["share"]
+    assert shares[("medquad", "question", "generic")] == 0.5 and shares[("medquad", "reply", "generic")] == 1.0
+    assert mix.groupby(["source", "where"])["share"].sum().round(9).eq(1.0).all()
+    fig = plots.status_bars(mix, title="Statuses")
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["medquad · question  (n=2)", "medquad · reply  (n=1)", "pages · question  (n=1)",
+                      "pages · reply  (n=1)"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["present", "negated", "generic"]
+    assert [c.get_label() for c in ax.containers] == ["present", "negated", "generic"]
+    generic = ax.containers[2]
+    assert [round(bar.get_width(), 3) for bar in generic] == [0.5, 1.0, 0.0, 0.0]
+    assert {matplotlib.colors.to_hex(bar.get_facecolor()) for bar in generic} == {plots.STATUS_COLOURS["generic"]}
+    assert isinstance(plots.status_bars(status_mix(entities.iloc[:0])), Figure)

@@ -6,13 +6,14 @@ so each can be tested on hand-made tables and reused from notebooks.
 """
 from qatext.analysis.cooccurrence import (
     PATIENT_ASSERTIONS,
+    PATIENT_EXPERIENCERS,
     benjamini_hochberg,
     cooccurrence,
     cooccurrence_network,
     default_thresholds,
     present_concepts,
 )
-from qatext.analysis.corpus_summary import corpus_summary, field_completeness, records_per_month
+from qatext.analysis.corpus_summary import corpus_summary, field_completeness, records_per_month, status_mix
 from qatext.analysis.doctors import doctor_aliases
 from qatext.analysis.replies import (
     REPLY_ACTS,
@@ -34,8 +35,8 @@ from qatext.analysis.specialties import (
 )
 
 __all__ = [
-    "PATIENT_ASSERTIONS", "benjamini_hochberg", "cooccurrence", "cooccurrence_network", "default_thresholds", "present_concepts",
-    "corpus_summary", "field_completeness", "records_per_month", "doctor_aliases",
+    "PATIENT_ASSERTIONS", "PATIENT_EXPERIENCERS", "benjamini_hochberg", "cooccurrence", "cooccurrence_network", "default_thresholds", "present_concepts",
+    "corpus_summary", "field_completeness", "records_per_month", "status_mix", "doctor_aliases",
     "REPLY_ACTS", "find_reply_acts", "readability", "reply_features", "replies_by_doctor", "replies_by_group",
     "distinctive_concepts", "distinctive_terms", "entity_type_mix", "specialty_confusion",
     "specialty_distribution", "specialty_groups", "specialty_labels", "weighted_log_odds",

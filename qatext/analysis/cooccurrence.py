@@ -1,8 +1,10 @@
 """Which symptoms and diseases patients report together, and which pairs are more than chance.
 
 A record contributes the *set* of concepts its asker reports as present: mentions in the
-question, asserted ``present`` (so negated, possible, hypothetical, historical and family
-mentions are left out), of the SYMPTOM and DISEASE labels. For every pair of concepts we
+question, asserted ``present`` with experiencer ``patient`` (so negated, possible, hypothetical,
+historical, family and generic mentions, and other people's, are left out), of the SYMPTOM and
+DISEASE labels. The patient is the person the question is about: the asker, or the relative a
+parent or child asks about. For every pair of concepts we
 count the records holding both and compare with what independence predicts:
 
 * lift = P(a, b) / (P(a) P(b)); PMI = log2 lift; NPMI = PMI / -log2 P(a, b), in [-1, 1];
@@ -17,19 +19,25 @@ import numpy as np
 import pandas as pd
 
 PATIENT_ASSERTIONS = ("present",)
+PATIENT_EXPERIENCERS = ("patient",)
 CONCEPT_LABELS = ("SYMPTOM", "DISEASE")
 PAIR_COLUMNS = ["concept_a", "concept_b", "name_a", "name_b", "label_a", "label_b", "n_a", "n_b", "n_ab",
                 "n_records", "support", "expected", "lift", "pmi", "npmi", "p_value", "q_value", "significant"]
 
 
 def present_concepts(entities: pd.DataFrame, *, labels=CONCEPT_LABELS, fields=("question",),
-                     assertions=PATIENT_ASSERTIONS) -> pd.DataFrame:
-    """One row per (record, concept) the asker reports as their own and present.
+                     assertions=PATIENT_ASSERTIONS, experiencers=PATIENT_EXPERIENCERS) -> pd.DataFrame:
+    """One row per (record, concept) the asker reports as their own (or their relative's, when the
+    question is about that relative) and present.
 
     Mentions without a concept id fall back to their lower-cased text, so nothing the
-    recogniser found is silently lost. Columns: ``record_id, concept_id, concept_name, label``.
+    recogniser found is silently lost. Tables written before the ``experiencer`` column existed
+    (or rows where it is missing) are filtered on the assertion alone.
+    Columns: ``record_id, concept_id, concept_name, label``.
     """
     keep = entities["label"].isin(labels) & entities["field"].isin(fields) & entities["assertion"].isin(assertions)
+    if "experiencer" in entities.columns:
+        keep &= entities["experiencer"].isin(experiencers) | entities["experiencer"].isna()
     found = entities.loc[keep, ["record_id", "concept_id", "concept_name", "label", "text"]].copy()
     missing_id = found["concept_id"].isna() | (found["concept_id"].astype(str).str.len() == 0)
     found.loc[missing_id, "concept_id"] = "text:" + found.loc[missing_id, "text"].str.lower()

@@ -37,9 +37,36 @@ def corpus_summary(records: pd.DataFrame, *, entities: pd.DataFrame | None = Non
             rows.append((f"entity mentions: {label}", int(n)))
         for assertion, n in entities["assertion"].value_counts().sort_index().items():
             rows.append((f"assertion: {assertion}", int(n)))
+        if "experiencer" in entities.columns:
+            for experiencer, n in entities["experiencer"].value_counts().sort_index().items():
+                rows.append((f"experiencer: {experiencer}", int(n)))
     if errors is not None:
         rows.append(("records with annotation errors", int(errors["record_id"].nunique())))
     return pd.DataFrame(rows, columns=["measure", "value"]).astype({"value": object})
+
+
+WHERE = {"question": "question", "answer": "reply"}
+
+
+def status_mix(entities: pd.DataFrame, records: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Assertion statuses by where the mention occurs (question or reply) and by source.
+
+    One row per (source, where, assertion): ``mentions`` and ``share`` of the mentions of that
+    source and text. Without ``records`` the source is ``"all"``.
+    """
+    columns = ["source", "where", "assertion", "mentions", "share"]
+    if entities.empty:
+        return pd.DataFrame(columns=columns)
+    data = entities[["record_id", "field", "assertion"]].copy()
+    if records is not None:
+        data["source"] = data["record_id"].map(records.drop_duplicates("record_id").set_index("record_id")["source"])
+        data["source"] = data["source"].fillna("unknown")
+    else:
+        data["source"] = "all"
+    data["where"] = data["field"].map(WHERE).fillna(data["field"])
+    mix = data.groupby(["source", "where", "assertion"]).size().rename("mentions").reset_index()
+    mix["share"] = mix["mentions"] / mix.groupby(["source", "where"])["mentions"].transform("sum")
+    return mix[columns].sort_values(["source", "where", "assertion"]).reset_index(drop=True)
 
 
 def field_completeness(records: pd.DataFrame) -> pd.DataFrame:

@@ -8,7 +8,8 @@ import pandas as pd
 
 from qatext.corpus.errors import ERROR_COLUMNS, errors_frame
 
-ENTITY_COLUMNS = ["record_id", "field", "start", "end", "text", "label", "concept_id", "concept_name", "assertion"]
+ENTITY_COLUMNS = ["record_id", "field", "start", "end", "text", "label", "concept_id", "concept_name", "assertion",
+                  "experiencer"]
 TAG_COLUMNS = ["record_id", "specialty", "specialty_score", "intent", "intent_score"]
 DEFAULT_FIELDS = ("question", "answer")
 PIECE_CHARS = 100_000
@@ -53,7 +54,7 @@ def annotate_frame(df: pd.DataFrame, *, nlp=None, fields: Iterable[str] = DEFAUL
             continue
         for ent in doc.ents:
             entity_rows.append((record_id, field, offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_,
-                                ent._.concept_id, ent._.concept_name, ent._.assertion))
+                                ent._.concept_id, ent._.concept_name, ent._.assertion, ent._.experiencer))
         if field == tag_field and offset == 0 and doc.has_extension("specialties") and doc._.specialties:
             (specialty, specialty_score), *_ = doc._.specialties
             intent, intent_score = doc._.intents[0] if doc._.intents else (None, None)

@@ -44,7 +44,7 @@ def arrow_schema(name: str):
     schemas = {
         "entities": [("record_id", string), ("field", string), ("start", pa.int64()), ("end", pa.int64()),
                      ("text", string), ("label", string), ("concept_id", string), ("concept_name", string),
-                     ("assertion", string)],
+                     ("assertion", string), ("experiencer", string)],
         "tags": [("record_id", string), ("specialty", string), ("specialty_score", pa.float64()),
                  ("intent", string), ("intent_score", pa.float64())],
         "errors": [(name, string) for name in ERROR_COLUMNS],

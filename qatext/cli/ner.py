@@ -23,15 +23,37 @@ def evaluate_ner(
     map_label: Optional[List[str]] = typer.Option(None, "--map", help="Rename a gold label, e.g. --map ADR=SYMPTOM."),
     merge: Optional[List[str]] = typer.Option(
         None, "--merge", help="Score two labels as one class in gold and predictions, e.g. --merge DISEASE=SYMPTOM."),
+    id_pattern: Optional[str] = typer.Option(
+        None, "--ids", help="Score only gold records whose id fully matches this regular expression, e.g. '[qr]\\d*[02468]'."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON records."),
 ) -> None:
-    """Precision, recall and F1 of the NER, strict (same span and label) and overlap, per label and micro."""
-    from qatext.ner.evaluate import evaluate
+    """Precision, recall and F1 of the NER, strict (same span and label) and overlap, per label and micro.
 
-    table = evaluate(gold, label_map=_pairs(map_label, "="), merge=_pairs(merge, "="))
+    When the gold entities carry ``assertion`` (and ``experiencer``), also prints assertion accuracy,
+    per-status precision/recall/F1 and experiencer accuracy over the gold entities the system found
+    (strict: same span; overlap: shares a character; labels ignored). Missed gold entities are
+    counted under coverage and left out of the other assertion scores.
+    """
+    from qatext.ner.evaluate import evaluate_all
+
+    try:
+        result = evaluate_all(gold, label_map=_pairs(map_label, "="), merge=_pairs(merge, "="), id_pattern=id_pattern)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from error
     if as_json:
-        typer.echo(table.to_json(orient="records"))
+        tables = {"entities": result.entities.to_dict(orient="records")}
+        if result.assertion is not None:
+            tables["assertion"] = result.assertion.to_dict(orient="records")
+        typer.echo(__import__("json").dumps(tables))
         return
-    for matching, part in table.groupby("matching", sort=False):
+    for matching, part in result.entities.groupby("matching", sort=False):
         typer.echo(f"\n{matching} matching")
         typer.echo(part.drop(columns="matching").to_string(index=False))
+    if result.assertion is None:
+        return
+    for matching, part in result.assertion.groupby("matching", sort=False):
+        typer.echo(f"\nassertion, {matching} matching (gold entities the system found; labels ignored)")
+        for measure, rows in part.groupby("measure", sort=False):
+            shown = rows.drop(columns=["matching", "measure"]).dropna(axis=1, how="all")
+            typer.echo(f"  {measure}")
+            typer.echo("    " + shown.to_string(index=False).replace("\n", "\n    "))

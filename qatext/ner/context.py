@@ -1,17 +1,47 @@
-"""Assertion status of each entity with the ConText algorithm (Harkema et al., 2009).
+"""Assertion status and experiencer of each entity: ConText (Harkema et al., 2009) for Q&A text.
 
-A trigger phrase ("no", "could this be", "if", "years ago", "my father had") modifies the
-entities in its scope: forward or backward from the trigger, inside the sentence, up to a
-terminator ("but", "however") or ``max_scope`` tokens. One phrase matcher finds every trigger
-in one pass, so the component costs little more than the tokenizer.
+A trigger phrase ("no", "could this be", "if", "years ago", "what are the symptoms of")
+modifies the entities in its scope: forward or backward from the trigger, inside the sentence,
+up to a terminator ("but", "however") or ``max_scope`` tokens (or the rule's own scope). One
+phrase matcher finds every trigger in one pass, so the component costs little more than the
+tokenizer. The rules are ``qatext/resources/context/rules.tsv`` (triggers) and ``people.tsv``
+(relatives, other people, personal words).
+
+Clinical notes speak of one patient; questions and replies often speak of a condition in
+general, of time as patients tell it, and of other people. So, per entity, in this order:
+
+1. **generic** (experiencer ``none``): a generic cue reaches it ("what are the symptoms of",
+   "is X hereditary", "people with", "X is usually treated with") and no personal word ("my",
+   "your", "this", "he", ...) stands between cue and mention or just before them. Generic beats
+   negation and hedges: "Psoriasis is not contagious" is generic.
+2. **family** (experiencer ``relative``): a relative's mention ("my sister has epilepsy",
+   "family history of", "runs in my family") that is background to someone else's story; an
+   explicit denial ("no family history of X") is ``negated`` with experiencer ``relative``.
+   When the passage is *about* a relative (it opens with "my 5-year-old has ...", "my mom (76)
+   keeps ...", "your son's ..."), that relative is the patient: their mentions get ordinary
+   statuses with experiencer ``patient``; other relatives' mentions, and the asker's own "I have
+   X", are ``family``.
+3. Ordinary statuses, experiencer ``patient`` (or ``other`` for friends, coworkers, partners:
+   "a guy at work has shingles" is present, other): ``negated`` (a prohibition too: "do not
+   take X", "avoid X"), but "not ... anymore" is ``historical``; then ``hypothetical``, then
+   ``possible``; then ``historical`` when an episode is over ("as a child", "recovered",
+   "stopped") or set in the past ("years ago", "last year") with nothing ongoing in reach
+   ("started", "since", "for the past few months", "diagnosed with"): recent onset and a past
+   diagnosis that is still there stay ``present``. A test done at any date is ``present``.
+
+``ent._.assertion_cue`` is the trigger phrase that decided the status (None when nothing did).
+The rules read the sentence only: they do not need to know whether a text is a question or a
+reply (a reply's "your"/"you" ties a mention to the asker the way "my"/"I" does in a question).
 """
 from __future__ import annotations
 
 import csv
 import io
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from importlib import resources
+
+import numpy
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -19,9 +49,33 @@ from spacy.tokens import Doc
 
 from qatext.ner import extensions
 
-# When several triggers reach one entity, the first category here wins.
-PRIORITY = ("negated", "family", "hypothetical", "possible", "historical")
-MODIFIERS = frozenset(PRIORITY)
+# Categories that give a status; "over", "prohibited" and "anymore" are refinements of
+# historical and negated, "ongoing" cancels "historical", "generic" is decided first.
+MODIFIERS = frozenset({"negated", "possible", "hypothetical", "historical", "family", "generic", "over", "ongoing",
+                       "prohibited", "anymore", "self"})
+CATEGORIES = MODIFIERS | {"terminate", "pseudo", "general"}
+DIRECTIONS = ("forward", "backward", "both")
+# Punctuation that ends a backward generic frame: "my son has X, is it contagious?" is not about X in general.
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "?", "!"})
+# Words that point at one case ("what is this rash"); "they" also ends a backward frame
+# ("my kids have lice, are they contagious"), but "people with X ... if they do chemo" stays general.
+_DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "it", "its"})
+_BACKWARD_BLOCKERS = frozenset({"they", "their"})
+# A relative named without "my" ("mom has hashimotos") when a verb follows; never a child word.
+_BARE_RELATIVE_VERBS = frozenset({"has", "had", "have", "was", "is", "takes", "took", "died", "passed", "also", "both",
+                                  "and", "suffers", "suffered", "got", "tested", "'s", "’s"})
+# A bare disease or drug opening a sentence with a "general" verb (rules.tsv) states something
+# in general: "Statins lower the risk", "Gout classically strikes", "Celiac disease can appear".
+_GENERIC_SUBJECT_LABELS = frozenset({"DISEASE", "DRUG", "TREATMENT"})
+_GENERIC_SUBJECT_SCOPE = 30
+_POSSESSORS = frozenset({"my", "your", "our", "his", "her", "their"})
+_SUBJECT_POSSESSORS = frozenset({"my", "your", "our"})
+_PROXY_WORDS = frozenset({"have", "for", "about", "asking", "question", "concerned", "worried"})
+# Several relatives at once ("my whole family has", "my parents both had") are never the subject.
+_GROUPS_OF_RELATIVES = frozenset({"family", "parents", "grandparents", "siblings"})
+_HISTORY_VERBS = frozenset({"had", "died", "passed", "suffered", "also"})
+_SUBJECT_SCAN_TOKENS = 40
+_POSSESSOR_WINDOW = 3
 
 
 @dataclass(frozen=True)
@@ -29,78 +83,359 @@ class Rule:
     phrase: str
     category: str
     direction: str
+    labels: frozenset[str] | None = None  # None: every label
+    exclude_labels: bool = False  # True: every label but ``labels``
+    scope: int | None = None
+
+    def applies_to(self, label: str) -> bool:
+        if self.labels is None:
+            return True
+        return (label in self.labels) != self.exclude_labels
+
+
+@dataclass(frozen=True)
+class Person:
+    phrase: str
+    who: str  # relative, other, self, addressee, third, reporter
+    group: str
+
+
+def _rows(name: str) -> list[dict]:
+    text = resources.files("qatext.resources").joinpath("context").joinpath(name).read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(rows)), delimiter="\t"))
 
 
 def load_rules() -> list[Rule]:
-    text = resources.files("qatext.resources").joinpath("context").joinpath("rules.tsv").read_text(encoding="utf-8")
-    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     rules = []
-    for row in csv.DictReader(io.StringIO("\n".join(rows)), delimiter="\t"):
-        if row["category"] not in MODIFIERS | {"terminate", "pseudo"} or row["direction"] not in ("forward", "backward", "both"):
+    for row in _rows("rules.tsv"):
+        if row["category"] not in CATEGORIES or row["direction"] not in DIRECTIONS:
             raise ValueError(f"qatext/resources/context/rules.tsv: bad rule {row}")
-        rules.append(Rule(row["phrase"], row["category"], row["direction"]))
+        labels_text = (row.get("labels") or "").strip()
+        exclude = labels_text.startswith("!")
+        labels = frozenset(labels_text.lstrip("!").split(",")) if labels_text else None
+        scope_text = (row.get("scope") or "").strip()
+        try:
+            scope = int(scope_text) if scope_text else None
+        except ValueError as error:
+            raise ValueError(f"qatext/resources/context/rules.tsv: bad scope in {row}") from error
+        rules.append(Rule(row["phrase"], row["category"], row["direction"], labels, exclude, scope))
     return rules
 
 
+def load_people() -> list[Person]:
+    people = []
+    for row in _rows("people.tsv"):
+        if row["who"] not in ("relative", "other", "self", "addressee", "third", "reporter"):
+            raise ValueError(f"qatext/resources/context/people.tsv: bad row {row}")
+        people.append(Person(row["phrase"], row["who"], row["group"]))
+    return people
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A person mention found in the text: who they are and how far their clause reaches."""
+
+    start: int
+    end: int
+    person: Person
+    possessor: str | None
+
+
 class ConTextAssertion:
-    """Sets ``ent._.assertion`` (present unless a trigger reaches it) and ``ent._.assertion_cue``."""
+    """Sets ``ent._.assertion``, ``ent._.assertion_cue`` and ``ent._.experiencer`` on every entity."""
 
     def __init__(self, nlp: Language, name: str = "qatext_context", *, max_scope: int = 10):
         extensions.register()
         self.name = name
         self.max_scope = max_scope
         self.rules = load_rules()
+        people = load_people()
+        # One matcher for triggers and people: one pass, and the longest phrase wins between them
+        # too ("as a kid" is a time, not a child; "children with" is generic, not a relative).
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for index, rule in enumerate(self.rules):
-            self.matcher.add(str(index), [nlp.make_doc(rule.phrase)])
-        self._rule_of = {nlp.vocab.strings[str(i)]: rule for i, rule in enumerate(self.rules)}
+        self._rules_of: dict[int, list[Rule]] = {}
+        self._person_of: dict[int, Person] = {}
+        by_phrase: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            by_phrase.setdefault(rule.phrase.lower(), []).append(rule)
+        for index, (phrase, rules) in enumerate(by_phrase.items()):
+            key = f"rule{index}"
+            self.matcher.add(key, [nlp.make_doc(phrase)])
+            # A pseudo trigger only takes its tokens (so "no change in" hides "no").
+            self._rules_of[nlp.vocab.strings[key]] = [r for r in rules if r.category != "pseudo"]
+        words: dict[str, set[int]] = {}
+        for index, person in enumerate(people):
+            if person.who in ("relative", "other"):
+                key = f"person{index}"
+                self.matcher.add(key, [nlp.make_doc(person.phrase)])
+                self._person_of[nlp.vocab.strings[key]] = person
+            elif " " not in person.phrase:
+                words.setdefault(person.who, set()).add(nlp.vocab.strings.add(person.phrase.lower()))
+        # Token tests compare LOWER hashes, read once per doc with Doc.to_array.
+        self._self_words = frozenset(words.get("self", ()))
+        # Who owns a clause: a relative's reach stops at "I", "my", "you", "your".
+        self._owner_words = frozenset(words.get("self", set()) | words.get("addressee", set()))
+        self._third_words = frozenset(words.get("third", ()))
+        self._personal_words = frozenset(words.get("self", set()) | words.get("addressee", set()) | words.get("third", set()))
+        self._reporters = frozenset(words.get("reporter", ()))
+        self._generic_blockers = self._personal_words | {nlp.vocab.strings.add(w) for w in _DEMONSTRATIVES}
+        self._backward_blockers = self._generic_blockers | {nlp.vocab.strings.add(w) for w in _BACKWARD_BLOCKERS}
+        self._bare_relative_verbs = frozenset(nlp.vocab.strings.add(w) for w in _BARE_RELATIVE_VERBS)
+        self._clause_punct = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_PUNCT)
+        self._possessors = {nlp.vocab.strings.add(w): w for w in _POSSESSORS}
+        self._proxy_words = frozenset(nlp.vocab.strings.add(w) for w in _PROXY_WORDS)
+
+    # -- the component -------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
         ents = doc.ents
         if not ents:
             return doc
-        inside_entities = {i for ent in ents for i in range(ent.start, ent.end)}
-        # A trigger word that belongs to an entity ("no appetite", "not sleeping") modifies nothing.
-        triggers = [t for t in self._triggers(doc) if not any(i in inside_entities for i in range(t[0], t[1]))]
-        if not any(rule.category in MODIFIERS for _s, _e, rule in triggers):
-            return doc
-        sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        spans = [(ent.start, ent.end) for ent in ents]
+        inside = bytearray(len(doc))
+        for start, end in spans:
+            inside[start:end] = b"\x01" * (end - start)
+        triggers, people = self._matches(doc, inside)
+        modifiers = [t for t in triggers if t[2].category in MODIFIERS]
+        lowers, sentence_starts = None, None
+        general = {start: rule for start, _end, rule in triggers if rule.category == "general"}
+        subjects = [(ent, span) for ent, span in zip(ents, spans) if span[1] in general] if general else None
+        if subjects:
+            lowers, sentence_starts = _lowers_and_sentence_starts(doc)
+            starts = set(sentence_starts)
+            modifiers = sorted(modifiers + [
+                (start, start, Rule(general[end].phrase, "generic", "forward", scope=_GENERIC_SUBJECT_SCOPE))
+                for ent, (start, end) in subjects if start in starts and ent.label_ in _GENERIC_SUBJECT_LABELS],
+                key=lambda t: t[0])
+        if not modifiers and not people:
+            return doc  # every entity keeps the defaults: present, patient, no cue
+        if lowers is None:
+            lowers, sentence_starts = _lowers_and_sentence_starts(doc)
         terminators = [start for start, _end, rule in triggers if rule.category == "terminate"]
-        for ent in ents:
-            found = self._modifiers_for(ent.start, ent.end, triggers, terminators, sentence_starts, len(doc))
-            if found:
-                category, cue = min(found, key=lambda item: PRIORITY.index(item[0]))
-                ent._.assertion = category
+        modifier_starts = [t[0] for t in modifiers]
+        people = self._people(lowers, people)
+        subject = self._subject(doc, lowers, people, spans, modifiers, sentence_starts) if people else None
+        for ent, (start, end) in zip(ents, spans):
+            sent_start, sent_end = _sentence_bounds(start, sentence_starts, len(doc))
+            lo, hi = bisect_left(modifier_starts, sent_start), bisect_left(modifier_starts, sent_end)
+            person = self._person_for(lowers, start, people, terminators, sent_start) if people else None
+            if lo == hi and person is None:
+                continue  # nothing in its sentence speaks to it: present, the patient's
+            found = self._reaching(lowers, start, end, ent.label_, modifiers[lo:hi], terminators, sent_start, sent_end)
+            status, experiencer, cue = self._resolve(found, person, subject)
+            # Only what differs from the defaults is written: most mentions are present and the patient's.
+            if status != "present":
+                ent._.assertion = status
+            if experiencer != "patient":
+                ent._.experiencer = experiencer
+            if cue is not None:
                 ent._.assertion_cue = cue
         return doc
 
-    def _triggers(self, doc: Doc) -> list[tuple[int, int, Rule]]:
-        matches = sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
-        taken: set[int] = set()
-        triggers = []
-        for match_id, start, end in matches:
-            if any(i in taken for i in range(start, end)):
-                continue
-            taken.update(range(start, end))
-            rule = self._rule_of[match_id]
-            if rule.category != "pseudo":
-                triggers.append((start, end, rule))
-        triggers.sort(key=lambda t: t[0])
-        return triggers
+    # -- triggers ------------------------------------------------------------------------------
 
-    def _modifiers_for(self, start, end, triggers, terminators, sentence_starts, doc_length):
-        sentence_index = bisect_right(sentence_starts, start) - 1
-        sent_start = sentence_starts[sentence_index]
-        sent_end = sentence_starts[sentence_index + 1] if sentence_index + 1 < len(sentence_starts) else doc_length
-        found = []
-        for t_start, t_end, rule in triggers:
-            if rule.category not in MODIFIERS or t_start < sent_start or t_end > sent_end:
+    def _matches(self, doc: Doc, inside: bytearray) -> tuple[list[tuple[int, int, Rule]], list[tuple[int, int, Person]]]:
+        """Triggers and people, longest match first; every rule of a matched phrase is kept (a phrase
+        can have several roles). A trigger word inside an entity ("no appetite") modifies nothing."""
+        matches = sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
+        taken = bytearray(len(doc))
+        triggers, people = [], []
+        for match_id, start, end in matches:
+            if any(taken[start:end]):
                 continue
-            if rule.direction in ("forward", "both") and t_end <= start and start - t_end <= self.max_scope:
-                if not any(t_end <= term < start for term in terminators):
+            taken[start:end] = b"\x01" * (end - start)
+            if any(inside[start:end]):
+                continue
+            person = self._person_of.get(match_id)
+            if person is not None:
+                people.append((start, end, person))
+            else:
+                for rule in self._rules_of[match_id]:
+                    triggers.append((start, end, rule))
+        triggers.sort(key=lambda t: t[0])
+        people.sort(key=lambda p: p[0])
+        return triggers, people
+
+    def _reaching(self, lowers, start, end, label, modifiers, terminators, sent_start, sent_end) -> list[tuple[str, str]]:
+        """(category, phrase) of every trigger whose scope covers the mention and whose rule fits its label."""
+        found = []
+        for t_start, t_end, rule in modifiers:
+            if t_end > sent_end or not rule.applies_to(label):
+                continue
+            scope = rule.scope if rule.scope is not None else self.max_scope
+            if rule.direction != "backward" and t_end <= start and start - t_end <= scope:
+                if not _any_between(terminators, t_end, start) and self._allowed(lowers, rule, t_start, t_end, start, end,
+                                                                                 sent_start, sent_end, terminators):
                     found.append((rule.category, rule.phrase))
                     continue
-            if rule.direction in ("backward", "both") and end <= t_start and t_start - end <= self.max_scope:
-                if not any(end <= term < t_start for term in terminators):
+            if rule.direction != "forward" and end <= t_start and t_start - end <= scope:
+                if not _any_between(terminators, end, t_start) and self._allowed(lowers, rule, t_start, t_end, start, end,
+                                                                                 sent_start, sent_end, terminators):
                     found.append((rule.category, rule.phrase))
         return found
+
+    def _allowed(self, lowers, rule, t_start, t_end, start, end, sent_start, sent_end, terminators) -> bool:
+        """A generic cue does not reach a mention that a personal word ties to someone: no "my",
+        "your", "this", "he" ... between cue and mention, and none in the mention's clause (from the
+        terminator before it to the one after it, the cue's own words aside)."""
+        if rule.category != "generic":
+            return True
+        if t_end <= start:  # cue before the mention
+            between = lowers[t_end:start]
+        else:
+            between = lowers[end:t_start]
+            if not self._clause_punct.isdisjoint(between) or not self._backward_blockers.isdisjoint(between):
+                return False
+        if not self._generic_blockers.isdisjoint(between):
+            return False
+        index = bisect_left(terminators, start)
+        clause_start = max(sent_start, terminators[index - 1] if index else sent_start)
+        clause_end = min(sent_end, terminators[index] if index < len(terminators) else sent_end)
+        personal = self._personal_words
+        return personal.isdisjoint(lowers[clause_start:min(t_start, start)]) and \
+            personal.isdisjoint(lowers[max(t_end, clause_start):clause_end])
+
+    # -- people --------------------------------------------------------------------------------
+
+    def _people(self, lowers, found: list[tuple[int, int, Person]]) -> list[_Cue]:
+        """Relatives (with a possessor) and other people, minus those who only report ("my wife says")."""
+        cues = []
+        for start, end, person in found:
+            possessor = next((self._possessors[lowers[i]] for i in range(start - 1, max(-1, start - 1 - _POSSESSOR_WINDOW), -1)
+                              if lowers[i] in self._possessors), None)
+            if person.who == "relative" and possessor is None and (
+                    person.group == "child" or end >= len(lowers) or lowers[end] not in self._bare_relative_verbs):
+                continue
+            if end < len(lowers) and lowers[end] in self._reporters:
+                continue
+            cues.append(_Cue(start, end, person, possessor))
+        return cues
+
+    def _subject(self, doc: Doc, lowers, people: list[_Cue], spans, modifiers, sentence_starts) -> str | None:
+        """The relative group the passage is about, or None when it is about the asker (or the one advised).
+
+        The first person the text names decides: "my 4 year old has ..." or "your son's fever"
+        make the passage about that relative; "I have ..." about the asker, unless the asker
+        introduces a relative at once ("I have a 5 year old son who ...", "asking for my mom").
+        "My father had a stroke at 50" opens a family history, not a question about the father;
+        "he", "she", "his", "her" must be at least as many as the asker's own "I", "my", "you"; and
+        a complaint told before any relative is named ("No fever. My sister has epilepsy.") is the
+        asker's, unless that sentence speaks in general ("Fever in children is common. Your son's ...").
+        """
+        first = next((c for c in people if c.person.who == "relative" and c.possessor in _SUBJECT_POSSESSORS
+                      and c.person.group not in _GROUPS_OF_RELATIVES), None)
+        if first is None or _next_word(doc, first.end) in _HISTORY_VERBS:
+            return None
+        generic_sentences = {_sentence_bounds(t[0], sentence_starts, len(doc)) for t in modifiers
+                             if t[2].category == "generic"}
+        for start, _end in spans:
+            if start >= first.start:
+                break
+            if _sentence_bounds(start, sentence_starts, len(doc)) not in generic_sentences:
+                return None
+        # A passage about a relative speaks of "he", "she", "her"; one whose "I", "my" and "you"
+        # outnumber them (besides the "my" of "my son") is the asker's own story.
+        owners = sum(1 for x in lowers if x in self._owner_words)
+        owners -= sum(1 for c in people if c.person.who == "relative" and c.possessor in _SUBJECT_POSSESSORS)
+        if owners > sum(1 for x in lowers if x in self._third_words):
+            return None
+        for i in range(min(len(lowers), _SUBJECT_SCAN_TOKENS)):
+            if i >= first.start - _POSSESSOR_WINDOW and self._possessors.get(lowers[i]) in _SUBJECT_POSSESSORS:
+                return first.person.group
+            if lowers[i] in self._self_words:
+                if first.start - i <= 6 and not self._proxy_words.isdisjoint(lowers[i + 1:first.start]):
+                    return first.person.group
+                return None
+        return None
+
+    def _person_for(self, lowers, start, people: list[_Cue], terminators, sent_start) -> _Cue | None:
+        """The nearest person before the mention in its sentence whose clause reaches it: no terminator,
+        no personal word ("I", "my", "me") and no other person in between, at most ``max_scope`` tokens."""
+        best = None
+        for cue in people:
+            if cue.end > start:
+                break
+            if cue.start < sent_start or start - cue.end > self.max_scope:
+                continue
+            if _any_between(terminators, cue.end, start) or not self._owner_words.isdisjoint(lowers[cue.end:start]):
+                continue
+            best = cue
+        return best
+
+    # -- decision ------------------------------------------------------------------------------
+
+    def _resolve(self, found: list[tuple[str, str]], person: _Cue | None,
+                 subject: str | None) -> tuple[str, str, str | None]:
+        first = {}
+        for category, phrase in found:
+            first.setdefault(category, phrase)
+        if "generic" in first:
+            return "generic", "none", first["generic"]
+        relative_cue = None
+        if person is not None and person.person.who == "relative":
+            is_subject = subject is not None and person.person.group == subject and person.possessor in _SUBJECT_POSSESSORS
+            if not is_subject:
+                relative_cue = person.person.phrase
+        if relative_cue is None and "family" in first:
+            relative_cue = first["family"]
+        if relative_cue is None and subject is not None and person is None and "self" in first:
+            relative_cue = first["self"]  # the asker's own condition, in a passage about their relative
+        if relative_cue is not None:
+            negation = first.get("negated") or first.get("prohibited")
+            return ("negated", "relative", negation) if negation else ("family", "relative", relative_cue)
+        experiencer = "other" if person is not None and person.person.who == "other" else "patient"
+        status, cue = _ordinary(first)
+        return status, experiencer, cue
+
+
+def _ordinary(first: dict[str, str]) -> tuple[str, str | None]:
+    """The status of a mention whose owner is known, from the categories that reach it."""
+    negation = first.get("prohibited") or first.get("negated")
+    if negation:
+        if "anymore" in first and "prohibited" not in first:
+            return "historical", first["anymore"]
+        return "negated", negation
+    if "hypothetical" in first:
+        return "hypothetical", first["hypothetical"]
+    if "possible" in first:
+        return "possible", first["possible"]
+    if "over" in first:
+        return "historical", first["over"]
+    if "historical" in first:
+        if "ongoing" in first:
+            return "present", first["ongoing"]
+        return "historical", first["historical"]
+    return "present", None
+
+
+def _next_word(doc: Doc, index: int) -> str | None:
+    """The next alphabetic token from ``index`` within 4 tokens, skipping "(70)", commas and the like."""
+    for i in range(index, min(len(doc), index + 4)):
+        if doc[i].is_alpha:
+            return doc[i].lower_
+    return None
+
+
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list of token positions has one in ``[start, end)``."""
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
+
+
+def _lowers_and_sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
+    """Every token's LOWER hash, and the index of every sentence start, read as one array
+    (iterating ``doc.sents`` or tokens costs several times more)."""
+    if len(doc) == 0:
+        return [], [0]
+    array = doc.to_array(["LOWER", "SENT_START"])
+    lowers = array[:, 0].tolist()
+    starts = numpy.flatnonzero(array[:, 1] == 1).tolist()
+    return lowers, starts if starts and starts[0] == 0 else [0, *starts]
+
+
+def _sentence_bounds(token: int, sentence_starts: list[int], doc_length: int) -> tuple[int, int]:
+    index = bisect_right(sentence_starts, token) - 1
+    start = sentence_starts[index]
+    end = sentence_starts[index + 1] if index + 1 < len(sentence_starts) else doc_length
+    return start, end

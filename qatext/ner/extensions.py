@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-ASSERTIONS = ("present", "negated", "possible", "hypothetical", "historical", "family")
+ASSERTIONS = ("present", "negated", "possible", "hypothetical", "historical", "family", "generic")
+# Whose mention it is: the person the passage is about (the asker, or the relative the whole
+# question is about), a relative in the background, anyone else, or nobody (generic mentions).
+EXPERIENCERS = ("patient", "relative", "other", "none")
 
 
 def _concept_id(span: Span) -> str | None:
@@ -26,6 +29,7 @@ def register() -> None:
         "concept_name": {"getter": _concept_name},
         "assertion": {"default": "present"},
         "assertion_cue": {"default": None},
+        "experiencer": {"default": "patient"},
         "expanded": {"default": None},
     }
     for name, kwargs in span_extensions.items():

@@ -1,0 +1,174 @@
+"""Assertion and experiencer in patients' questions and doctors' replies (issue 12).
+
+The sentences are the issue's own examples and sentences written for these tests; the blind
+gold set (data/gold/assertion.jsonl) is scored by ``qatext evaluate ner``, not here.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import qatext
+from qatext.ner import ASSERTIONS, EXPERIENCERS
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return qatext.load(topics=False)
+
+
+def _ent(doc, text):
+    hits = [e for e in doc.ents if text in e.text.lower()]
+    assert hits, f"no entity containing {text!r} in {[(e.text, e.label_) for e in doc.ents]}"
+    return hits[0]
+
+
+CASES = [
+    # generic: in general, nobody's case
+    ("What are the symptoms of diabetes?", "diabetes", "generic", "none"),
+    ("How is asthma treated in children?", "asthma", "generic", "none"),
+    ("Is migraine hereditary?", "migraine", "generic", "none"),
+    ("Is chickenpox contagious?", "chickenpox", "generic", "none"),
+    ("Can psoriasis be cured?", "psoriasis", "generic", "none"),
+    ("How long do people with ALS live?", "als", "generic", "none"),
+    ("What is fibromyalgia?", "fibromyalgia", "generic", "none"),
+    ("Isn't the progression of amyotrophic lateral sclerosis (ALS) typically rapid?", "amyotrophic", "generic", "none"),
+    ("Psoriasis is not contagious.", "psoriasis", "generic", "none"),
+    ("Hypothyroidism is usually treated with levothyroxine.", "hypothyroidism", "generic", "none"),
+    ("Hypothyroidism is usually treated with levothyroxine.", "levothyroxine", "generic", "none"),
+    # ... but a personal word makes it someone's
+    ("Can my psoriasis be cured?", "psoriasis", "present", "patient"),
+    ("what is this rash on my arm", "rash", "present", "patient"),
+    ("Your symptoms suggest a migraine.", "migraine", "possible", "patient"),
+    ("i got diagnosed with crohns in may. what foods make crohns worse?", "crohns", "present", "patient"),
+    # time as patients tell it
+    ("In the past few months my arms have started to tremble", "tremble", "present", "patient"),
+    ("I was diagnosed with lupus last year and now my joints hurt", "lupus", "present", "patient"),
+    ("I have had diabetes for ten years.", "diabetes", "present", "patient"),
+    ("The cough started three days ago.", "cough", "present", "patient"),
+    ("I had chickenpox as a child", "chickenpox", "historical", "patient"),
+    ("I had pneumonia in 2015 and recovered completely", "pneumonia", "historical", "patient"),
+    ("Six years ago I had pneumonia.", "pneumonia", "historical", "patient"),
+    ("I'm not on lexapro anymore.", "lexapro", "historical", "patient"),
+    ("Please do not take naproxen anymore.", "naproxen", "negated", "patient"),
+    # who has it
+    ("I have no history of seizures but my sister has epilepsy", "epilepsy", "family", "relative"),
+    ("I have no history of seizures but my sister has epilepsy", "seizures", "negated", "patient"),
+    ("My 5-year-old has had a fever since yesterday", "fever", "present", "patient"),
+    ("My father had a stroke at 50.", "stroke", "family", "relative"),
+    ("No family history of heart disease.", "heart disease", "negated", "relative"),
+    ("My friend has shingles right now.", "shingles", "present", "other"),
+    ("My girlfriend has strep throat and I have a sore throat now.", "strep throat", "present", "other"),
+    ("My girlfriend has strep throat and I have a sore throat now.", "sore throat", "present", "patient"),
+    ("My son has a rash on his chest and he scratches it. My husband and I both have eczema.", "eczema", "family",
+     "relative"),
+    ("My son has a rash on his chest and he scratches it. My husband and I both have eczema.", "rash", "present",
+     "patient"),
+    ("My father has parkinsons. I lost my sense of smell and my hands shake.", "parkinsons", "family", "relative"),
+    ("My mom (76) keeps getting lost and forgets names. Her mother had dementia.", "dementia", "family", "relative"),
+    ("My wife says I snore every night.", "snore", "present", "patient"),
+    # hedges, conditions, denials
+    ("i dont have a fever", "fever", "negated", "patient"),
+    ("I don't think it was a stroke.", "stroke", "possible", "patient"),
+    ("would ritalin help?", "ritalin", "hypothetical", "patient"),
+    ("Avoid ibuprofen.", "ibuprofen", "negated", "patient"),
+]
+
+
+@pytest.mark.parametrize("text,entity,assertion,experiencer", CASES, ids=[f"{c[0][:40]}|{c[1]}" for c in CASES])
+def test_status_and_experiencer(nlp, text, entity, assertion, experiencer):
+    ent = _ent(nlp(text), entity)
+    assert (ent._.assertion, ent._.experiencer) == (assertion, experiencer), ent._.assertion_cue
+
+
+def test_every_decided_status_names_its_cue(nlp):
+    doc = nlp("What are the symptoms of diabetes? I had chickenpox as a child. My sister has epilepsy. "
+              "Could this be ALS? If the pain gets worse, call. No fever.")
+    for ent in doc.ents:
+        if ent._.assertion != "present":
+            assert ent._.assertion_cue, (ent.text, ent._.assertion)
+    assert _ent(doc, "diabetes")._.assertion_cue == "what are the symptoms of"
+    assert _ent(doc, "epilepsy")._.assertion_cue == "sister"
+
+
+def test_seed_page_question_is_generic_and_atrophy_stays_negated(nlp, seed_text):
+    doc = nlp(seed_text)
+    als_question = [e for e in doc.ents if "progression" in e.sent.text.lower() and "typically rapid" in e.sent.text.lower()]
+    assert als_question and all(e._.assertion == "generic" and e._.experiencer == "none" for e in als_question)
+    sentence = [e for e in doc.ents if "noticed further" in e.sent.text.lower()]
+    assert {e.text.lower(): e._.assertion for e in sentence if e.text.lower() != "fatigue"} == {
+        "atrophy": "negated", "weakness": "negated"}
+    # "Over the past six years, I have experienced ... fatigue": ongoing, so present.
+    assert {e._.assertion for e in sentence if e.text.lower() == "fatigue"} == {"present"}
+
+
+LONG = " ".join(["no headache or fever, could this be migraine if my mother had cancer years ago"] * 700)
+HOSTILE = ["no no no", "no no no pain no", "maybe maybe maybe ms??", "if if if the swelling comes back",
+           "never ever had asthma in my life never", "NO FEVER NO COUGH NOT ANYMORE", "what is is is is what",
+           "my my my my mother mother had had", "people with people with", "anymore anymore fever anymore",
+           "since since since headache", "(", "", "   \n\n", LONG]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=[t[:30] or "empty" for t in HOSTILE])
+def test_hostile_text_gives_every_entity_a_status(nlp, text):
+    doc = nlp(text)
+    for ent in doc.ents:
+        assert ent._.assertion in ASSERTIONS and ent._.experiencer in EXPERIENCERS
+    if text is LONG:
+        assert len(doc) > 10_000 and len(doc.ents) > 1000
+        # One 10,000-token sentence: cues still reach only their own neighbours.
+        assert {e._.assertion for e in doc.ents if e.text == "headache"} == {"negated"}
+        assert {e._.assertion for e in doc.ents if e.text == "cancer"} == {"family"}
+
+
+TRIGGER_WORDS = ["no", "not", "n't", "nt", "my", "mother", "sister", "friend", "i", "have", "had", "if", "what", "is",
+                 "are", "the", "symptoms", "of", "people", "with", "usually", "anymore", "since", "started", "years",
+                 "ago", "fever", "headache", "asthma", "lexapro", "MRI", "?", ".", ",", "\n", "could", "this", "be"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(TRIGGER_WORDS), max_size=80))
+def test_any_mix_of_triggers_gives_valid_statuses_and_a_cue_when_not_present(nlp, words):
+    doc = nlp(" ".join(words))
+    for ent in doc.ents:
+        assert ent._.assertion in ASSERTIONS
+        assert ent._.experiencer in EXPERIENCERS
+        assert (ent._.experiencer == "none") == (ent._.assertion == "generic")
+        if ent._.assertion == "family":
+            assert ent._.experiencer == "relative"
+
+
+def test_evaluate_ner_reports_assertion_and_experiencer(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from qatext.cli import app
+    from qatext.ner.evaluate import evaluate_all
+
+    text = "No fever. My sister has epilepsy. What are the symptoms of diabetes?"
+    def span(word, label, assertion, experiencer):
+        start = text.index(word)
+        return {"start": start, "end": start + len(word), "label": label, "assertion": assertion,
+                "experiencer": experiencer}
+    record = {"id": "q001", "kind": "patient", "text": text, "entities": [
+        span("fever", "SYMPTOM", "negated", "patient"), span("epilepsy", "DISEASE", "family", "relative"),
+        span("diabetes", "DISEASE", "present", "patient"),  # deliberately wrong gold: the system says generic
+        {"start": 0, "end": 2, "label": "SYMPTOM", "assertion": "present", "experiencer": "patient"}]}  # "No": missed
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    table = evaluate_all(gold).assertion
+    strict = table[table["matching"] == "strict"].set_index(["measure", "group"])
+    assert strict.loc[("coverage", "all"), ["n", "tp", "fn"]].tolist() == [4, 3, 1]
+    assert strict.loc[("accuracy", "all"), "value"] == round(2 / 3, 4)
+    assert strict.loc[("status", "present"), ["tp", "fn"]].tolist() == [0, 1]
+    assert strict.loc[("status", "generic"), ["tp", "fp"]].tolist() == [0, 1]
+    assert strict.loc[("experiencer", "all"), "value"] == round(2 / 3, 4)
+    result = CliRunner().invoke(app, ["evaluate", "ner", str(gold)])
+    assert result.exit_code == 0, result.output
+    assert "assertion, strict matching" in result.output and "experiencer" in result.output
+    as_json = json.loads(CliRunner().invoke(app, ["evaluate", "ner", str(gold), "--json"]).output)
+    assert set(as_json) == {"entities", "assertion"}
+    nothing = CliRunner().invoke(app, ["evaluate", "ner", str(gold), "--ids", "r.*"])
+    assert nothing.exit_code == 2 and "no gold record id" in " ".join(nothing.output.replace("│", " ").split())
