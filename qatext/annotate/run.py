@@ -294,8 +294,9 @@ def _frame_digest(chunk: pd.DataFrame) -> str:
     import hashlib
     import json
 
-    rows = chunk.to_dict("records")
-    return hashlib.sha1(json.dumps(rows, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+    # column by column: a dict per row and a JSON object per row cost more than the content
+    columns = {str(name): chunk[name].tolist() for name in chunk.columns}
+    return hashlib.sha1(json.dumps(columns, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _problem_text(problem: dict) -> str:
