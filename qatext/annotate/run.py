@@ -27,7 +27,7 @@ import pandas as pd
 from qatext.annotate import store
 from qatext.annotate.fingerprint import partition_key, pipeline_fingerprint, record_hashes
 from qatext.annotate.frame import DEFAULT_FIELDS, ERROR_COLUMNS
-from qatext.annotate.worker import annotate_partition, get_nlp, sort_table
+from qatext.annotate.worker import PartitionResult, annotate_partition, get_nlp, sort_table, split_records
 
 ENGINES = ("local", "dask")
 DEFAULT_CHUNKSIZE = 5_000
@@ -136,7 +136,7 @@ def annotate(input: str | Path | Iterable[str | Path], outdir: str | Path, *, n_
                 continue
             reuse, fresh_mask = _plan_reuse(index, chunk, hashes)
             todo = chunk.loc[fresh_mask, ["record_id", *fields]].reset_index(drop=True)
-            future = executor.submit(annotate_partition, todo, work_options) if len(todo) else None
+            future = _submit_partition(executor, todo, work_options) if len(todo) else None
             pending.append(_Pending(number, name, chunk, hashes, words, problems, reuse, len(todo), future))
             while len(pending) >= executor.inflight:
                 _finish(pending.popleft(), outdir=outdir, index=index, fingerprint=fingerprint, totals=totals)
@@ -235,6 +235,13 @@ def _plan_reuse(index: store.HashIndex, chunk: pd.DataFrame, hashes: np.ndarray)
     for owner, record_id in zip(owners[owners >= 0].tolist(), ids[owners >= 0].tolist()):
         reuse.setdefault(owner, []).append(record_id)
     return reuse, owners < 0
+
+
+def _submit_partition(executor, todo: pd.DataFrame, options: dict):
+    """One task per piece of the partition (the pool splits each partition across its workers)."""
+    pieces = split_records(todo, getattr(executor, "pieces", 1), fields=tuple(options["fields"]))
+    futures = [executor.submit(annotate_partition, piece, options) for piece in pieces]
+    return futures[0] if len(futures) == 1 else PartitionResult(futures)
 
 
 def _finish(item: _Pending, *, outdir: Path, index: store.HashIndex, fingerprint: str, totals: _Totals) -> None:
@@ -452,6 +459,7 @@ class _PoolExecutor:
         self._pool.submit(int).result()
         gc.unfreeze()
         self.inflight = 2 * n_process
+        self.pieces = n_process
 
     def submit(self, fn, *args):
         return self._pool.submit(fn, *args)
