@@ -1,12 +1,23 @@
-"""Wall time, throughput, peak memory and where the time goes for ``qatext annotate``.
+"""Wall time, throughput, parallel efficiency, peak memory and where the time goes for ``qatext annotate``.
 
 Annotates INPUTS (default: the three ../shared corpora, about 4 million words) into a fresh
 temporary folder and prints records/s, words/s, the seconds spent per stage (from the run's
-manifest), peak RSS of this process and of its largest worker, the peak total PSS of the
-process tree (shared pages counted once), the load average before and after, and the machine.
+manifest), the CPU seconds of the main process and of the workers, peak RSS of this process
+and of its largest worker, the peak total PSS of the process tree (shared pages counted
+once), the load average before and after, and the machine.
+
+In the same run it measures the baseline the annotate speed is judged by: one core of
+``qatext.load()`` (``nlp.pipe``, batch size 256, best of ``--best-of``) on the same kind of
+text, every ``--baseline-every``-th record of the same inputs, question and answer each a
+doc, in a fresh process pinned to one core. It reports two baselines: every component on
+every text (what ``qatext.load()`` does), and the work annotate asks for (the topic tagger
+on the question only). The ratio annotate words/s / baseline words/s is the parallel
+efficiency (2.0 would be two perfect cores). On a loaded machine the ratio is distorted
+(``--n-process 2`` cannot use two busy cores): read it with the load average.
 
 Usage: python benchmarks/annotate_speed.py [INPUT ...] [--n-process 2] [--engine local|dask]
-       [--chunksize 5000] [--batch-size 256] [--json]
+       [--chunksize 5000] [--batch-size 256] [--baseline-every 4] [--best-of 3] [--no-baseline]
+       [--json]   (one JSON object, for benchmarks/scale.py; no baseline unless --baseline)
 """
 from __future__ import annotations
 
@@ -15,6 +26,7 @@ import json
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -29,10 +41,13 @@ DEFAULT_INPUTS = [CORPORA / "ask-a-doctor-2017", CORPORA / "medquad", CORPORA / 
 
 
 class PssSampler:
-    """Samples the summed PSS of this process and its descendants (psutil) every ``every`` s."""
+    """Samples the summed PSS of this process and its descendants (psutil) every ``every`` s.
 
-    def __init__(self, every: float = 0.5):
-        self.every, self.peak_mb, self._stop = every, 0.0, threading.Event()
+    Reading smaps costs about 10 ms of CPU a process: ``cpu_seconds`` is what the sampling
+    itself used, so that it can be left out of the main process's CPU time."""
+
+    def __init__(self, every: float = 1.0):
+        self.every, self.peak_mb, self.cpu_seconds, self._stop = every, 0.0, 0.0, threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
@@ -40,6 +55,7 @@ class PssSampler:
 
         me = psutil.Process()
         while not self._stop.is_set():
+            tick = time.thread_time()
             total = 0
             for proc in [me, *me.children(recursive=True)]:
                 try:
@@ -47,6 +63,7 @@ class PssSampler:
                 except (psutil.Error, AttributeError):
                     pass
             self.peak_mb = max(self.peak_mb, total / 2**20)
+            self.cpu_seconds += time.thread_time() - tick
             self._stop.wait(self.every)
 
     def __enter__(self):
@@ -65,10 +82,12 @@ def measure(inputs: list[Path], *, n_process: int, engine: str, chunksize: int, 
     load_before = os.getloadavg()
     try:
         with PssSampler() as sampler:
+            cpu_before = _cpu_seconds()
             start = time.perf_counter()
             manifest = annotate(inputs, outdir, n_process=n_process, engine=engine, chunksize=chunksize,
                                 batch_size=batch_size, quiet=True)
             wall = time.perf_counter() - start
+            cpu_after = _cpu_seconds()
         output_mb = sum(p.stat().st_size for p in outdir.rglob("*") if p.is_file()) / 2**20
     finally:
         shutil.rmtree(outdir, ignore_errors=True)
@@ -82,9 +101,81 @@ def measure(inputs: list[Path], *, n_process: int, engine: str, chunksize: int, 
         "peak_rss_mb_main": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "peak_rss_mb_largest_child": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
         "peak_pss_mb_total": round(sampler.peak_mb), "output_mb": round(output_mb, 1),
+        "cpu_seconds_main": round(cpu_after[0] - cpu_before[0] - sampler.cpu_seconds, 1),
+        "cpu_seconds_memory_sampling": round(sampler.cpu_seconds, 1),
+        "cpu_seconds_workers": round(cpu_after[1] - cpu_before[1], 1),
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in os.getloadavg()], "machine": describe(),
     }
+
+
+def _cpu_seconds() -> tuple[float, float]:
+    """User+system CPU seconds of this process and of its finished children (local workers)."""
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, children.ru_utime + children.ru_stime
+
+
+def baseline_texts(inputs: list[Path], *, every: int, fields=("question", "answer")) -> list[tuple[str, str]]:
+    """(field, text) of every ``every``-th record of ``inputs``, read as annotate reads them."""
+    from qatext.corpus import iter_corpus
+
+    texts, n = [], 0
+    for path in inputs:
+        for chunk in iter_corpus(path, chunksize=10_000):
+            for row in chunk[list(fields)].itertuples(index=False):
+                if n % every == 0:
+                    texts.extend((f, t) for f, t in zip(fields, row) if isinstance(t, str) and t.strip())
+                n += 1
+    return texts
+
+
+def run_baseline(inputs: list[Path], *, every: int, best_of: int, batch_size: int) -> dict:
+    """One core of ``qatext.load()`` on ``baseline_texts``: words/s, best of ``best_of`` passes
+    (CPU time of this process, which a busy neighbour disturbs less than wall time)."""
+    import qatext
+
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    texts = baseline_texts(inputs, every=every)
+    words = sum(len(t.split()) for _, t in texts)
+    nlp = qatext.load()
+    nlp("Warm-up: I have had a headache and fever since Monday, no cough.")
+    questions = [t for f, t in texts if f == "question"]
+    others = [t for f, t in texts if f != "question"]
+    topic_pipes = [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory == "qatext_topics"]
+
+    def timed(run) -> tuple[float, float]:
+        best_wall = best_cpu = float("inf")
+        for _ in range(best_of):
+            wall, cpu = time.perf_counter(), time.process_time()
+            run()
+            best_wall, best_cpu = min(best_wall, time.perf_counter() - wall), min(best_cpu, time.process_time() - cpu)
+        return best_wall, best_cpu
+
+    def every_component() -> None:
+        for _ in nlp.pipe([t for _, t in texts], batch_size=batch_size):
+            pass
+
+    def as_annotate() -> None:
+        for _ in nlp.pipe(questions, batch_size=batch_size):
+            pass
+        with nlp.select_pipes(disable=topic_pipes):
+            for _ in nlp.pipe(others, batch_size=batch_size):
+                pass
+
+    full_wall, full_cpu = timed(every_component)
+    lean_wall, lean_cpu = timed(as_annotate)
+    return {"texts": len(texts), "words": words, "every": every, "best_of": best_of,
+            "load_words_per_second": round(words / full_wall), "load_words_per_cpu_second": round(words / full_cpu),
+            "as_annotate_words_per_second": round(words / lean_wall),
+            "as_annotate_words_per_cpu_second": round(words / lean_cpu)}
+
+
+def baseline_in_subprocess(inputs: list[Path], *, every: int, best_of: int, batch_size: int) -> dict:
+    command = [sys.executable, __file__, *map(str, inputs), "--baseline-only", "--baseline-every", str(every),
+               "--best-of", str(best_of), "--batch-size", str(batch_size)]
+    out = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -94,10 +185,39 @@ def main() -> None:
     parser.add_argument("--engine", choices=("local", "dask"), default="local")
     parser.add_argument("--chunksize", type=int, default=5_000)
     parser.add_argument("--batch-size", type=int, default=256)
+    parser.add_argument("--baseline-every", type=int, default=4, help="baseline on every N-th record (default 4)")
+    parser.add_argument("--best-of", type=int, default=3, help="baseline passes (default 3)")
+    parser.add_argument("--no-baseline", dest="baseline", action="store_false", default=None)
+    parser.add_argument("--baseline", dest="baseline", action="store_true")
+    parser.add_argument("--baseline-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="print one JSON object (for benchmarks/scale.py)")
     args = parser.parse_args()
+    if args.baseline_only:
+        print(json.dumps(run_baseline(args.inputs, every=args.baseline_every, best_of=args.best_of,
+                                      batch_size=args.batch_size)))
+        return
+    want_baseline = (not args.json) if args.baseline is None else args.baseline
+    baseline = None
+    if want_baseline:  # first, alone, so the annotate run does not share the core with it
+        load_before = os.getloadavg()
+        baseline = baseline_in_subprocess(args.inputs, every=args.baseline_every, best_of=args.best_of,
+                                          batch_size=args.batch_size)
+        baseline["load_average_before"] = [round(x, 2) for x in load_before]
+        baseline["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     result = measure(args.inputs, n_process=args.n_process, engine=args.engine, chunksize=args.chunksize,
                      batch_size=args.batch_size)
+    if baseline:
+        result["baseline"] = baseline
+        result["ratio_to_load"] = round(result["words_per_second"] / baseline["load_words_per_second"], 2)
+        result["ratio_to_as_annotate"] = round(result["words_per_second"] / baseline["as_annotate_words_per_second"], 2)
+        # What a quiet machine would show if the run stays CPU-bound: the workers and the main
+        # process share n_process cores, and the main process alone cannot go faster than its CPU.
+        total_cpu = result["cpu_seconds_main"] + result["cpu_seconds_workers"]
+        quiet_wall = max(total_cpu / args.n_process, result["cpu_seconds_main"])
+        if args.engine == "local" and quiet_wall > 0:
+            result["cpu_projected_ratio_to_load"] = round(result["words"] / quiet_wall / baseline["load_words_per_cpu_second"], 2)
+            result["cpu_projected_ratio_to_as_annotate"] = round(
+                result["words"] / quiet_wall / baseline["as_annotate_words_per_cpu_second"], 2)
     if args.json:
         print(json.dumps(result))
         return
@@ -115,6 +235,23 @@ def main() -> None:
     print(f"peak RSS: main {result['peak_rss_mb_main']} MB, largest worker {result['peak_rss_mb_largest_child']} MB; "
           f"peak PSS of the whole process tree {result['peak_pss_mb_total']} MB")
     print(f"output on disk: {result['output_mb']} MB")
+    print(f"CPU seconds: main process {result['cpu_seconds_main']}, workers {result['cpu_seconds_workers']} "
+          f"(local engine; Dask workers are not children); the memory sampling took {result['cpu_seconds_memory_sampling']}")
+    if baseline:
+        b = baseline
+        print(f"baseline, one core, every {b['every']}th record ({b['texts']:,} texts, {b['words']:,} words), "
+              f"best of {b['best_of']}, load average before/after {b['load_average_before']} / {b['load_average_after']}:")
+        print(f"  qatext.load(), every component on every text: {b['load_words_per_second']:,} words/s "
+              f"({b['load_words_per_cpu_second']:,} per CPU second)")
+        print(f"  as annotate runs it (topics on questions only): {b['as_annotate_words_per_second']:,} words/s "
+              f"({b['as_annotate_words_per_cpu_second']:,} per CPU second)")
+        print(f"annotate --n-process {result['n_process']}: {result['words_per_second']:,} words/s = "
+              f"{result['ratio_to_load']:.2f} x one core of qatext.load(), "
+              f"{result['ratio_to_as_annotate']:.2f} x one core doing annotate's work (target >= 1.5 on a quiet 2-core machine)")
+        if "cpu_projected_ratio_to_load" in result:
+            print(f"from CPU seconds (what a quiet machine would show if nothing else limits the run): "
+                  f"{result['cpu_projected_ratio_to_load']:.2f} x qatext.load(), "
+                  f"{result['cpu_projected_ratio_to_as_annotate']:.2f} x annotate's work")
 
 
 if __name__ == "__main__":

@@ -53,8 +53,10 @@ def annotate_frame(df: pd.DataFrame, *, nlp=None, fields: Iterable[str] = DEFAUL
                 error_rows.append((source_of.get(record_id), record_id, None, f"annotate:{field}", error))
             continue
         for ent in doc.ents:
+            underscore = ent._  # a new object on every access: take it once
             entity_rows.append((record_id, field, offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_,
-                                ent._.concept_id, ent._.concept_name, ent._.assertion, ent._.experiencer))
+                                underscore.concept_id, underscore.concept_name, underscore.assertion,
+                                underscore.experiencer))
         if field == tag_field and offset == 0 and doc.has_extension("specialties") and doc._.specialties:
             (specialty, specialty_score), *_ = doc._.specialties
             intent, intent_score = doc._.intents[0] if doc._.intents else (None, None)

@@ -27,7 +27,7 @@ import pandas as pd
 from qatext.annotate import registry, store
 from qatext.annotate.fingerprint import partition_key, pipeline_fingerprint, record_hashes
 from qatext.annotate.frame import DEFAULT_FIELDS
-from qatext.annotate.worker import annotate_partition, get_nlp, sort_table
+from qatext.annotate.worker import PartitionResult, annotate_partition, get_nlp, sort_table, split_records
 from qatext.corpus.errors import read_errors_table
 
 ENGINES = ("local", "dask")
@@ -143,7 +143,7 @@ def annotate(input: str | Path | Iterable[str | Path] | pd.DataFrame, outdir: st
             reuse, fresh_mask = _plan_reuse(index, chunk, hashes)
             carried = ["record_id", *fields, *(["source"] if "source" in chunk.columns else [])]
             todo = chunk.loc[fresh_mask, carried].reset_index(drop=True)
-            future = executor.submit(annotate_partition, todo, work_options) if len(todo) else None
+            future = _submit_partition(executor, todo, work_options) if len(todo) else None
             pending.append(_Pending(number, name, chunk, hashes, words, problems, reuse, len(todo), future))
             while len(pending) >= executor.inflight:
                 _finish(pending.popleft(), outdir=outdir, index=index, fingerprint=fingerprint, totals=totals)
@@ -245,6 +245,13 @@ def _plan_reuse(index: store.HashIndex, chunk: pd.DataFrame, hashes: np.ndarray)
     return reuse, owners < 0
 
 
+def _submit_partition(executor, todo: pd.DataFrame, options: dict):
+    """One task per piece of the partition (the pool splits each partition across its workers)."""
+    pieces = split_records(todo, getattr(executor, "pieces", 1), fields=tuple(options["fields"]))
+    futures = [executor.submit(annotate_partition, piece, options) for piece in pieces]
+    return futures[0] if len(futures) == 1 else PartitionResult(futures)
+
+
 def _finish(item: _Pending, *, outdir: Path, index: store.HashIndex, fingerprint: str, totals: _Totals) -> None:
     tick = time.perf_counter()
     if item.future is not None:
@@ -302,8 +309,9 @@ def _frame_digest(chunk: pd.DataFrame) -> str:
     import hashlib
     import json
 
-    rows = chunk.to_dict("records")
-    return hashlib.sha1(json.dumps(rows, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+    # column by column: a dict per row and a JSON object per row cost more than the content
+    columns = {str(name): chunk[name].tolist() for name in chunk.columns}
+    return hashlib.sha1(json.dumps(columns, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _problem_text(problem: dict) -> str:
@@ -459,6 +467,7 @@ class _PoolExecutor:
         self._pool.submit(int).result()
         gc.unfreeze()
         self.inflight = 2 * n_process
+        self.pieces = n_process
 
     def submit(self, fn, *args):
         return self._pool.submit(fn, *args)

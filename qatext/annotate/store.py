@@ -63,16 +63,13 @@ def _write_parquet(frame: pd.DataFrame, path: Path, schema) -> None:
 
     columns = {}
     for field in schema:
-        values = frame[field.name].tolist() if field.name in frame else []
-        columns[field.name] = pa.array([None if _missing(v) else v for v in values], type=field.type)
+        # from_pandas: None, NaN and pd.NA all become null, in C rather than value by value
+        columns[field.name] = (pa.array(frame[field.name], type=field.type, from_pandas=True) if field.name in frame
+                               else pa.array([], type=field.type))
     table = pa.Table.from_pydict(columns, schema=schema)
     tmp = temporary_path(path)
     pq.write_table(table, tmp)
     os.replace(tmp, path)
-
-
-def _missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def _write_json(data: dict, path: Path) -> None:
@@ -110,7 +107,7 @@ def commit_partition(outdir: Path, name: str, *, records: pd.DataFrame, tables: 
     write_corpus(records, outdir / "records" / f"{name}.parquet", format="parquet")
     for table in ANNOTATION_TABLES:
         _write_parquet(tables[table], outdir / table / f"{name}.parquet", arrow_schema(table))
-    index = pd.DataFrame({"record_id": records["record_id"].tolist(), "content_hash": hashes.tolist()})
+    index = pd.DataFrame({"record_id": records["record_id"].tolist(), "content_hash": np.asarray(hashes, dtype=np.uint64)})
     _write_parquet(index, outdir / _INDEX / f"{name}.parquet", arrow_schema(_INDEX))
     _write_json(marker, outdir / _MARKERS / f"{name}.json")
 

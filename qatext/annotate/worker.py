@@ -10,6 +10,7 @@ import threading
 import time
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from qatext.annotate.frame import ENTITY_COLUMNS, ERROR_COLUMNS, TAG_COLUMNS, annotate_frame
@@ -75,3 +76,38 @@ def annotate_partition(records: pd.DataFrame, options: dict) -> dict:
                                 batch_size=options["batch_size"], n_process=1)
     tables = {name: sort_table(name, getattr(result, name)) for name in ("entities", "tags", "errors")}
     return {**tables, "load_seconds": loaded - start, "annotate_seconds": time.perf_counter() - loaded}
+
+
+def split_records(records: pd.DataFrame, pieces: int, *, fields: tuple[str, ...]) -> list[pd.DataFrame]:
+    """``records`` cut into at most ``pieces`` runs of consecutive rows with about equal text
+    (characters of ``fields``), so that the workers of one partition finish together and none
+    idles at the end of the run while another annotates a whole partition alone."""
+    if pieces <= 1 or len(records) <= 1:
+        return [records]
+    sizes = np.zeros(len(records), dtype=np.int64)
+    for name in fields:
+        sizes += np.fromiter((len(v) if isinstance(v, str) else 0 for v in records[name]), dtype=np.int64,
+                             count=len(records))
+    ends = np.cumsum(sizes + 1)  # +1: rows without text still cost a little
+    cuts = np.searchsorted(ends, ends[-1] * np.arange(1, pieces) / pieces)
+    bounds = sorted({0, *(int(c) + 1 for c in cuts), len(records)})
+    return [records.iloc[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+class PartitionResult:
+    """The result of one partition annotated in pieces: ``result()`` waits for every piece and
+    returns what :func:`annotate_partition` returns for the whole (rows in the same order, as
+    the pieces are consecutive runs of the partition's records)."""
+
+    def __init__(self, futures: list):
+        self._futures = futures
+
+    def result(self) -> dict:
+        results = [future.result() for future in self._futures]
+        merged = {}
+        for name in TABLE_COLUMNS:
+            frames = [r[name] for r in results if len(r[name])] or [results[0][name]]
+            merged[name] = frames[0] if len(frames) == 1 else sort_table(name, pd.concat(frames, ignore_index=True))
+        merged["load_seconds"] = sum(r["load_seconds"] for r in results)
+        merged["annotate_seconds"] = sum(r["annotate_seconds"] for r in results)
+        return merged

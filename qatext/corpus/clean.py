@@ -132,6 +132,7 @@ _SCRIPT_RES = [(name, re.compile(f"[{chars}]")) for name, chars in _SCRIPTS]
 _LETTER = re.compile(r"[^\W\d_]")
 # An ideograph carries about a word, a Latin letter a fifth of one: weigh them alike.
 _IDEOGRAPH_WEIGHT = 4
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _WORD = re.compile(r"[a-zà-öø-ÿāăąćčďđēėęěğīįıķłńňōőœřśşšţťūůűųźżž']+")
 _ACCENTED = re.compile(r"[à-öø-ÿāăąćčďđēėęěğīįıķłńňōőœřśşšţťūůűųźżžạ-ỹ]")
 _ENGLISH = frozenset("""
@@ -175,24 +176,30 @@ def detect_non_english(text: str | None, *, sample_chars: int = 4000) -> str | N
     if not text:
         return None
     sample = text[:sample_chars]
-    letters = len(_LETTER.findall(sample))
+    ascii_only = sample.isascii()
+    # For ASCII the letters are exactly [A-Za-z]: counted in C instead of a list of matches.
+    letters = (len(sample) - len(sample.encode("ascii").translate(None, _ASCII_LETTERS))) if ascii_only \
+        else len(_LETTER.findall(sample))
     if letters < 3:
         return None
-    ascii_only = sample.isascii()
-    counts = {name: 0 if ascii_only else len(pattern.findall(sample)) for name, pattern in _SCRIPT_RES}
-    weighted = {name: n * (_IDEOGRAPH_WEIGHT if name == "Han/Kana/Hangul" else 1) for name, n in counts.items()}
-    other = sum(counts.values())
+    other = 0  # letters in non-Latin scripts: none in ASCII text
+    if not ascii_only:
+        counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPT_RES}
+        weighted = {name: n * (_IDEOGRAPH_WEIGHT if name == "Han/Kana/Hangul" else 1) for name, n in counts.items()}
+        other = sum(counts.values())
+        total = letters - other + sum(weighted.values())
+        script, top = max(weighted.items(), key=lambda kv: kv[1])
+        if top and sum(weighted.values()) > 0.5 * total:
+            return f"{script} script ({other} of {letters} letters)"
     latin_weighted = letters - other
-    total = latin_weighted + sum(weighted.values())
-    script, top = max(weighted.items(), key=lambda kv: kv[1])
-    if top and sum(weighted.values()) > 0.5 * total:
-        return f"{script} script ({other} of {letters} letters)"
     words = _WORD.findall(sample.lower())
     if len(words) < 4:
         return None
-    english = sum(w in _ENGLISH for w in words)
-    strict = sum(w in _FOREIGN for w in words)
-    foreign = strict + 0.5 * sum(w in _AMBIGUOUS for w in words)
+    english = sum(map(_ENGLISH.__contains__, words))
+    if english / len(words) >= 0.2:
+        return None  # English enough: the verdict below needs share_en < 0.2
+    strict = sum(map(_FOREIGN.__contains__, words))
+    foreign = strict + 0.5 * sum(map(_AMBIGUOUS.__contains__, words))
     accented = 0 if ascii_only else len(_ACCENTED.findall(sample.lower()))
     share_en, share_foreign = english / len(words), foreign / len(words)
     many_accents = accented > 0.08 * max(latin_weighted, 1) and share_en < 0.1
@@ -300,6 +307,8 @@ def _scrub(value: Any, depth: int = 0) -> tuple[Any, bool]:
         return _SURROGATE.sub("\ufffd", value.replace("\x00", "")), True
     if depth > 50:
         return value, False
+    if depth == 0 and isinstance(value, (dict, list, tuple)) and _nothing_unwritable(value):
+        return value, False
     if isinstance(value, dict):
         items = [(_scrub(k, depth + 1), _scrub(v, depth + 1)) for k, v in value.items()]
         if not any(kc or vc for (_, kc), (_, vc) in items):
@@ -311,6 +320,21 @@ def _scrub(value: Any, depth: int = 0) -> tuple[Any, bool]:
             return value, False
         return [v for v, _ in items], True
     return value, False
+
+
+# repr() escapes every non-printable character, NUL as \x00 and a lone surrogate as \udXXX, in
+# the strings of a container at any depth (keys included). No such escape in the repr means no
+# such character anywhere, which one C-level repr tells far faster than walking the container.
+_UNWRITABLE_ESCAPE = re.compile(r"\\x00|\\ud[89a-f]")
+
+
+def _nothing_unwritable(value: dict | list | tuple) -> bool:
+    if type(value) not in (dict, list, tuple):
+        return False  # a subclass may hide its content from repr(): walk it
+    try:
+        return not _UNWRITABLE_ESCAPE.search(repr(value))
+    except (RecursionError, ValueError):
+        return False
 
 
 def _utf8_size(text: str) -> int:

@@ -14,9 +14,12 @@ Two patterns are looked for around a parenthesis:
 """
 from __future__ import annotations
 
+from spacy.attrs import ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 MAX_PAREN_TOKENS = 8
+_OPEN_PAREN = hash_string("(")
 SHORT_FORM_MAX_TOKENS = 3
 
 
@@ -82,7 +85,9 @@ def match_long_form(window: Span, short: Span) -> Span | None:
 
 def parenthesised(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges ``(start, end)`` inside non-nested parentheses holding 1 to 8 tokens."""
-    if "(" not in doc.text:
+    # Only tokens that are exactly "(" open a range: look for one in the token array instead of
+    # rebuilding doc.text (a Python join over every token, dearer than the rest of this search).
+    if not (doc.to_array(ORTH) == _OPEN_PAREN).any():
         return []
     ranges = []
     opened = None

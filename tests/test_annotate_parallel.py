@@ -1,0 +1,121 @@
+"""Speed work must not change a single row: one process, two processes and the cheaper
+make_doc path (a large tokenizer cache, no doc.text rebuild in the abbreviation search) give
+exactly the tables and entities of the plain path, on the sample pages and on a fixed sample
+of the ../shared corpora."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+import spacy
+
+import qatext
+from qatext.annotate import annotate, read_table
+from qatext.corpus import iter_corpus, read_corpus, write_corpus
+from qatext.ner import schwartz_hearst
+from qatext.ner.pipeline import TOKENIZER_CACHE_CHUNKS
+from tests.conftest import SAMPLE
+
+SHARED_SAMPLE = 5_000
+
+
+def _texts(df: pd.DataFrame) -> list[str]:
+    return [t for q, a in zip(df["question"], df["answer"]) for t in (q, a) if isinstance(t, str) and t.strip()]
+
+
+def _assert_same_tables(left, right) -> None:
+    for name in ("entities", "tags", "errors"):
+        pd.testing.assert_frame_equal(read_table(left, name), read_table(right, name), check_dtype=True, obj=name)
+
+
+def shared_sample(corpora) -> pd.DataFrame:
+    """A deterministic 5,000-record sample of the three corpora, in proportion to their size:
+    every k-th record of each, k chosen so the three together give 5,000."""
+    frames = [read_corpus(corpora / name) for name in ("ask-a-doctor-2017", "medquad", "covid-dialogue")]
+    every = sum(len(f) for f in frames) / SHARED_SAMPLE
+    picked = [f.iloc[[int(i * every) for i in range(int(len(f) / every))]] for f in frames]
+    sample = pd.concat(picked, ignore_index=True)
+    sample.attrs = {}
+    return sample
+
+
+def test_one_and_two_processes_give_identical_tables_on_the_sample(tmp_path):
+    one = annotate(SAMPLE, tmp_path / "one", chunksize=20, n_process=1, quiet=True)
+    two = annotate(SAMPLE, tmp_path / "two", chunksize=20, n_process=2, quiet=True)
+    assert one["counts"] == two["counts"] and one["counts"]["entities"] > 500
+    _assert_same_tables(tmp_path / "one", tmp_path / "two")
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_one_and_two_processes_give_identical_tables_on_shared_corpora(shared, tmp_path):
+    corpus = tmp_path / "sample.parquet"
+    write_corpus(shared_sample(shared / "corpora"), corpus)
+    one = annotate(corpus, tmp_path / "one", chunksize=1_000, n_process=1, quiet=True)
+    two = annotate(corpus, tmp_path / "two", chunksize=1_000, n_process=2, quiet=True)
+    assert one["counts"]["records_in"] == two["counts"]["records_in"] >= SHARED_SAMPLE - 3
+    assert one["counts"] == two["counts"] and one["counts"]["entities"] > 20_000
+    _assert_same_tables(tmp_path / "one", tmp_path / "two")
+
+
+def _doc_rows(nlp, texts: list[str]) -> list[tuple]:
+    rows = []
+    for doc in nlp.pipe(texts, batch_size=64):
+        rows.append((
+            [(t.orth_, t.whitespace_) for t in doc],
+            [s.start for s in doc.sents],
+            [(e.start_char, e.end_char, e.label_, e._.concept_id, e._.assertion, e._.expanded) for e in doc.ents],
+            doc._.abbreviation_definitions,
+        ))
+    return rows
+
+
+def _check_make_doc_paths(texts: list[str]) -> None:
+    nlp = qatext.load()
+    assert nlp.tokenizer.max_cache_size == TOKENIZER_CACHE_CHUNKS
+    plain = qatext.load()
+    plain.tokenizer.max_cache_size = 0  # no cache: every chunk split by the affix rules
+    expected = _doc_rows(plain, texts)
+    # Twice through: the second pass takes every chunk from the warm cache.
+    assert _doc_rows(nlp, texts) == expected
+    assert _doc_rows(nlp, texts) == expected
+    assert sum(len(ents) for _, _, ents, _ in expected) > 0
+    assert any(definitions for *_, definitions in expected)
+
+
+def test_cached_make_doc_gives_the_plain_path_entities_on_the_sample():
+    _check_make_doc_paths(_texts(read_corpus(SAMPLE)))
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_cached_make_doc_gives_the_plain_path_entities_on_shared_corpora(shared):
+    texts = []
+    for name in ("ask-a-doctor-2017", "medquad", "covid-dialogue"):
+        texts += _texts(next(iter_corpus(shared / "corpora" / name, chunksize=700)))
+    _check_make_doc_paths(texts)
+
+
+def _parenthesised_from_text(doc) -> list[tuple[int, int]]:
+    """The search as it was: a doc.text test first."""
+    if "(" not in doc.text:
+        return []
+    ranges, opened = [], None
+    for token in doc:
+        if token.text == "(":
+            opened = token.i
+        elif token.text == ")" and opened is not None:
+            if 1 <= token.i - opened - 1 <= schwartz_hearst.MAX_PAREN_TOKENS:
+                ranges.append((opened + 1, token.i))
+            opened = None
+    return ranges
+
+
+def test_parenthesis_search_without_doc_text_finds_the_same_ranges():
+    nlp = spacy.blank("en")
+    texts = _texts(read_corpus(SAMPLE)) + [
+        "", "(", "a(b)c", "f(x) = y", "no brackets here", "irritable bowel syndrome (IBS) and (", ":-( sad (very)",
+        "(((nested) brackets))", "ends with (", "(IBS)", "x (a b c d e f g h i j) y",
+    ]
+    docs = list(nlp.pipe(texts))
+    assert sum(bool(_parenthesised_from_text(d)) for d in docs) >= 5
+    assert [schwartz_hearst.parenthesised(d) for d in docs] == [_parenthesised_from_text(d) for d in docs]
