@@ -65,7 +65,8 @@ def run_one(config: str, corpus: Path, best_of: int, limit: int | None) -> dict:
         timings.append(time.perf_counter() - start)
     seconds = min(timings)
     return {"config": config, "docs": len(docs), "words": words, "seconds": round(seconds, 2),
-            "words_per_second": round(words / seconds), "load_seconds": round(load_seconds, 2),
+            "words_per_second": round(words / seconds), "first_pass_words_per_second": round(words / timings[0]),
+            "load_seconds": round(load_seconds, 2),
             "entities": entities, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
 
 
@@ -107,16 +108,19 @@ def main() -> None:
             print(f"{config:15} failed: {out.stderr.strip().splitlines()[-1] if out.stderr.strip() else out.returncode}")
             continue
         results[config] = json.loads(out.stdout.strip().splitlines()[-1])
-    print(f"{'config':15} {'words/s':>10} {'/tokenizer':>10} {'x peer':>7} {'seconds':>8} {'load s':>7} "
-          f"{'peak RSS MB':>12} {'entities':>9}")
-    tokenizer = results.get("tokenizer", {}).get("words_per_second")
-    peer = results.get("peer", {}).get("words_per_second")
+    # Best of N is what the issue asks for; the first pass is shown too because later passes
+    # hit the tokenizer's cache (qatext's is larger than a blank pipeline's), which flatters it.
+    print(f"{'config':15} {'words/s':>10} {'/tokenizer':>10} {'x peer':>7} {'1st pass':>10} {'/tokenizer':>10} "
+          f"{'x peer':>7} {'load s':>7} {'peak RSS MB':>12} {'entities':>9}")
     for config, r in results.items():
-        speed = r["words_per_second"]
-        to_tokenizer = f"{speed / tokenizer:.1%}" if tokenizer else "-"
-        to_peer = f"{speed / peer:.1f}" if peer else "-"
-        print(f"{config:15} {speed:>10,} {to_tokenizer:>10} {to_peer:>7} {r['seconds']:>8} {r['load_seconds']:>7} "
-              f"{r['peak_rss_mb']:>12} {r['entities']:>9}")
+        cells = []
+        for key in ("words_per_second", "first_pass_words_per_second"):
+            speed = r[key]
+            tokenizer = results.get("tokenizer", {}).get(key)
+            peer = results.get("peer", {}).get(key)
+            cells.append(f"{speed:>10,} {f'{speed / tokenizer:.1%}' if tokenizer else '-':>10} "
+                         f"{f'{speed / peer:.1f}' if peer else '-':>7}")
+        print(f"{config:15} {' '.join(cells)} {r['load_seconds']:>7} {r['peak_rss_mb']:>12} {r['entities']:>9}")
 
 
 if __name__ == "__main__":
