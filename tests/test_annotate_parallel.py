@@ -27,10 +27,10 @@ def _assert_same_tables(left, right) -> None:
         pd.testing.assert_frame_equal(read_table(left, name), read_table(right, name), check_dtype=True, obj=name)
 
 
-def shared_sample(corpora) -> pd.DataFrame:
+def shared_sample(read) -> pd.DataFrame:
     """A deterministic 5,000-record sample of the three corpora, in proportion to their size:
     every k-th record of each, k chosen so the three together give 5,000."""
-    frames = [read_corpus(corpora / name) for name in ("ask-a-doctor-2017", "medquad", "covid-dialogue")]
+    frames = [read(name) for name in ("ask-a-doctor-2017", "medquad", "covid-dialogue")]
     every = sum(len(f) for f in frames) / SHARED_SAMPLE
     picked = [f.iloc[[int(i * every) for i in range(int(len(f) / every))]] for f in frames]
     sample = pd.concat(picked, ignore_index=True)
@@ -47,9 +47,9 @@ def test_one_and_two_processes_give_identical_tables_on_the_sample(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.shared
-def test_one_and_two_processes_give_identical_tables_on_shared_corpora(shared, tmp_path):
+def test_one_and_two_processes_give_identical_tables_on_shared_corpora(shared_corpus, tmp_path):
     corpus = tmp_path / "sample.parquet"
-    write_corpus(shared_sample(shared / "corpora"), corpus)
+    write_corpus(shared_sample(shared_corpus), corpus)
     one = annotate(corpus, tmp_path / "one", chunksize=1_000, n_process=1, quiet=True)
     two = annotate(corpus, tmp_path / "two", chunksize=1_000, n_process=2, quiet=True)
     assert one["counts"]["records_in"] == two["counts"]["records_in"] >= SHARED_SAMPLE - 3

@@ -70,6 +70,21 @@ def test_a_pseudonymized_report_never_writes_into_the_annotate_store(tmp_path, m
     assert annotation_store(source, tmp_path / "reports")[0] == (tmp_path / "out").resolve()
     own = annotation_store(source, tmp_path / "reports", pseudonymize=True)[0]
     assert own == tmp_path / "reports" / "c" / "annotations"
+    with pytest.raises(ValueError, match="cannot be combined with --pseudonymize"):
+        annotation_store(source, tmp_path / "reports", store=tmp_path / "out", pseudonymize=True)
+
+
+def test_a_report_does_not_take_over_the_remembered_store(tmp_path, monkeypatch):
+    from qatext.annotate import annotate
+    from qatext.report.prepare import annotation_store, prepare
+
+    source = write_jsonl(tmp_path / "c.jsonl", QUESTIONS)
+    prepare(source, tmp_path / "first")
+    # The first report's own store is not remembered: a second report elsewhere uses its own.
+    second = annotation_store(source, tmp_path / "second")[0]
+    assert second.resolve() == (tmp_path / "second" / "c" / "annotations").resolve()
+    annotate(source, tmp_path / "out", quiet=True)
+    assert annotation_store(source, tmp_path / "second")[0] == (tmp_path / "out").resolve()
 
 
 def test_figure_writer_manifest_and_index_html(tmp_path):

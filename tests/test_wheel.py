@@ -31,7 +31,12 @@ def test_wheel_installs_into_the_current_stack_and_reports_outside_the_checkout(
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
     env["QATEXT_STORES_DIR"] = str(tmp_path / "stores")
     dist = tmp_path / "dist"
-    _run([sys.executable, "-m", "build", "--wheel", "--outdir", dist, REPO], cwd=tmp_path, env=env)
+    # Built from a copy of the sources: a stale build/ or egg-info in the checkout could slip
+    # deleted modules into the wheel under test.
+    source = tmp_path / "source"
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv*", "build", "dist", "*.egg-info", "reports", "__pycache__", ".pytest_cache", ".hypothesis"))
+    _run([sys.executable, "-m", "build", "--wheel", "--outdir", dist, source], cwd=tmp_path, env=env)
     wheels = list(dist.glob("qatext-*.whl"))
     assert len(wheels) == 1
 

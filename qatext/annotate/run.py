@@ -79,7 +79,8 @@ class _Totals:
 def annotate(input: str | Path | Iterable[str | Path] | pd.DataFrame, outdir: str | Path, *, n_process: int = 1, batch_size: int = 256,
              engine: str = "local", scheduler: Any = None, chunksize: int = DEFAULT_CHUNKSIZE,
              format: str | None = None, fields: Iterable[str] = DEFAULT_FIELDS, tag_field: str = "question",
-             load_options: dict | None = None, quiet: bool = False, dask_processes: bool = True) -> dict:
+             load_options: dict | None = None, quiet: bool = False, dask_processes: bool = True,
+             remember: bool = True) -> dict:
     """Annotate the corpus at ``input`` (a path, or several read one after the other, or a
     schema DataFrame already in memory) into ``outdir`` and return the run's manifest.
 
@@ -89,7 +90,8 @@ def annotate(input: str | Path | Iterable[str | Path] | pd.DataFrame, outdir: st
     Re-running on the same ``outdir`` resumes an interrupted run and re-annotates only
     records whose content changed. Read problems and records the pipeline fails on land in
     the ``errors`` table; ``counts.records_in == counts.annotated + counts.failed`` always.
-    Output tables are read back with :func:`qatext.annotate.read_table`.
+    Output tables are read back with :func:`qatext.annotate.read_table`. With ``remember``
+    (the default) a later ``qatext report`` of the same corpus finds and reuses ``outdir``.
     """
     started = time.perf_counter()
     frame = input if isinstance(input, pd.DataFrame) else None
@@ -178,7 +180,7 @@ def annotate(input: str | Path | Iterable[str | Path] | pd.DataFrame, outdir: st
     # Manifest first: until it is replaced, the old one still lists only files that exist.
     store.write_manifest(outdir, manifest)
     store.remove_stale(outdir, keep)
-    if frame is None:
+    if frame is None and remember:
         registry.remember(inputs, outdir)
     return manifest
 

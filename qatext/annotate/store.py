@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from qatext.corpus.errors import ERROR_COLUMNS
-from qatext.outputs import ensure_dir, temporary_path
+from qatext.outputs import atomic_path, ensure_dir
 
 TABLES = ("records", "entities", "tags", "errors")
 ANNOTATION_TABLES = ("entities", "tags", "errors")
@@ -67,18 +67,15 @@ def _write_parquet(frame: pd.DataFrame, path: Path, schema) -> None:
         columns[field.name] = (pa.array(frame[field.name], type=field.type, from_pandas=True) if field.name in frame
                                else pa.array([], type=field.type))
     table = pa.Table.from_pydict(columns, schema=schema)
-    tmp = temporary_path(path)
-    pq.write_table(table, tmp)
-    os.replace(tmp, path)
+    with atomic_path(path) as tmp:
+        pq.write_table(table, tmp)
 
 
 def _write_json(data: dict, path: Path) -> None:
-    tmp = temporary_path(path)
-    with tmp.open("w", encoding="utf-8") as out:
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8") as out:
         json.dump(data, out, indent=2, default=str)
         out.flush()
         os.fsync(out.fileno())
-    os.replace(tmp, path)
 
 
 def prepare(outdir: Path) -> None:

