@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+# where the topics component stores the candidate conditions (plain dicts, so they serialize)
+CONDITIONS_KEY = ("qatext_topics", "conditions")
 ASSERTIONS = ("present", "negated", "possible", "hypothetical", "historical", "family")
 
 
@@ -19,6 +21,11 @@ def _concept_name(span: Span) -> str | None:
     return get_lexicon().names.get(span.kb_id_) or RULE_CONCEPT_NAMES.get(span.kb_id_)
 
 
+def _conditions(doc: Doc) -> list[dict] | None:
+    """Candidate conditions set by ``qatext_topics`` (``None`` without it): see qatext.topics.conditions."""
+    return doc.user_data.get(CONDITIONS_KEY)
+
+
 def register() -> None:
     """Safe to call any number of times (re-running a notebook cell must not fail)."""
     span_extensions = {
@@ -31,6 +38,8 @@ def register() -> None:
     for name, kwargs in span_extensions.items():
         if not Span.has_extension(name):
             Span.set_extension(name, **kwargs)
+    if not Doc.has_extension("conditions"):
+        Doc.set_extension("conditions", getter=_conditions)
     if not Doc.has_extension("abbreviation_definitions"):
         Doc.set_extension("abbreviation_definitions", default=None)
 

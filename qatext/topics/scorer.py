@@ -15,6 +15,7 @@ from spacy.attrs import LOWER, SHAPE
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
+from qatext.topics.conditions import NAMED_CONDITION, NOT_PATIENT, PATIENT_SYMPTOM, condition_table, specialty_vote
 from qatext.topics.intent import BASELINE, ENTITY_NUDGE, N_INTENTS, OUTSIDE_QUESTION, SECONDARY_CUES, intent_cues
 from qatext.topics.labels import INTENT_INDEX, INTENTS, SPECIALTIES, SPECIALTY_INDEX
 from qatext.topics.specialty import (MORPHOLOGY_MIN_LENGTH, Morphology, concept_vector, derived_tables,
@@ -69,6 +70,11 @@ EPONYM_CONCEPT = "QATEXT:eponymous-syndrome"
 EPONYM_NOUNS = ("syndrome", "syndromes", "disease", "diseases")
 POSSESSIVES = ("'s", "'", "’s", "’")
 CAPITALISED_SHAPES = ("Xx", "Xxx", "Xxxx", "Xxxxx")
+# The conditions the patient's symptoms point to vote for their specialty (see conditions.py):
+# the best CONDITION_VOTERS candidates add CONDITION_WEIGHT x their score. "Headache, chest pain,
+# dizziness" is a blood-pressure story, not three neurology findings.
+CONDITION_WEIGHT = 5.0
+CONDITION_VOTERS = 5
 
 
 @dataclass
@@ -105,6 +111,7 @@ class TopicTables:
     # first-token hashes of the bigram and trigram cues, sorted: only n-grams starting with one
     # of them are looked up in multi_keys
     multi_first: np.ndarray = None
+    condition_table: object = None  # qatext.topics.conditions.ConditionTable
 
     def __post_init__(self):
         # One sorted table answers every per-token question with the one searchsorted the word
@@ -175,11 +182,13 @@ class TopicTables:
         return np.array(found, dtype=np.int64)[inverse]
 
     @classmethod
-    def build(cls, tokenizer, *, extra_specialty_cues=None, extra_intent_cues=None) -> TopicTables:
+    def build(cls, tokenizer, *, extra_specialty_cues=None, extra_intent_cues=None,
+              conditions: bool = True) -> TopicTables:
         """Merge the derived word table with the curated cue lexicons (tokenized with ``tokenizer``).
 
         A curated specialty cue replaces the derived row for that word: the lexicon is the place
-        to correct what the vocabularies get wrong.
+        to correct what the vocabularies get wrong. ``conditions=False`` leaves out the
+        symptom-condition table (its own build uses the tagger before the table exists).
         """
         words, word_weights, concepts, drug_keys, plain_keys = derived_tables()
         specialty_cues = read_cues(topics_file("specialty_cues.tsv").read_text(encoding="utf-8"))
@@ -233,7 +242,8 @@ class TopicTables:
                    np.unique(hashes(neutral_words())), curated_row[order],
                    eponym_nouns=hashes(EPONYM_NOUNS), possessives=hashes(POSSESSIVES),
                    capitalised_shapes=hashes(CAPITALISED_SHAPES),
-                   multi_first=np.array(sorted(multi_first), dtype=np.uint64))
+                   multi_first=np.array(sorted(multi_first), dtype=np.uint64),
+                   condition_table=condition_table() if conditions else None)
 
 
 def _phrase_key(tokenizer, phrase: str) -> int:
@@ -262,33 +272,45 @@ class Hits:
 
 
 def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, general_prior: float = 1.0,
-               temperature: float = 1.0):
+               temperature: float = 1.0, condition_weight: float = CONDITION_WEIGHT):
     """Specialty and intent probabilities for a batch: two arrays (n_docs, 22) and (n_docs, 9).
 
-    Also returns the raw totals and hits, which :func:`explain` turns into evidence.
+    Also returns the raw totals and hits, which :func:`explain` turns into evidence, and per doc
+    the candidate conditions (:class:`qatext.topics.conditions.Candidate` lists).
     """
     n_docs = len(docs)
     specialty = np.zeros((n_docs, N_SPECIALTIES))
     nudges = np.zeros((n_docs, N_INTENTS))
     arrays, negated = [], []
     read_assertion, read_concept = span_reader("assertion"), span_reader("concept_id")
+    read_experiencer = span_reader("experiencer")
     shapes, concept_hits, headed, headed_vectors = [], [], [], []
+    symptoms, named = [], []
     # label hashes, not ent.label_: building the label string per entity costs more than the test
     strings = docs[0].vocab.strings if n_docs else None
     headed_labels = {strings[label] for label in HEADED_LABELS} if n_docs else set()
     drug, test = (strings["DRUG"], strings["TEST"]) if n_docs else (None, None)
+    symptom_label = strings["SYMPTOM"] if n_docs else None
     concepts = tables.concepts
     for d, doc in enumerate(docs):
         both = doc.to_array([LOWER, SHAPE])
         hashes = np.ascontiguousarray(both[:, 0])
         shapes.append(both[:, 1])
         negated.append([])
+        symptoms.append([])
+        named.append([])
         for ent in doc.ents:
-            if read_assertion(ent) == "negated":
+            assertion = read_assertion(ent)
+            if assertion == "negated":
                 hashes[ent.start:ent.end] = 0  # a negated finding is evidence of nothing
                 negated[d].append(ent.text)
                 continue
             concept = read_concept(ent)
+            if concept and read_experiencer(ent) not in NOT_PATIENT:
+                if assertion in PATIENT_SYMPTOM and ent.label == symptom_label:
+                    symptoms[d].append(concept)
+                if assertion in NAMED_CONDITION and ent.label in headed_labels:
+                    named[d].append(concept)
             vector = concepts.get(concept) if concept else None
             if vector is None and concept:
                 vector = concept_vector(concept, concepts)  # the ICD-10 fallback
@@ -325,6 +347,13 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         results, children = _result_and_child_flags(arrays, shapes, n_docs, tables, hits)
         nudges[results, TEST_READING] += RESULT_NUDGE
         specialty[children, PEDIATRICS] += CHILD_AGE_WEIGHT
+    candidates = [[] for _ in range(n_docs)]
+    if tables.condition_table is not None:
+        for d in range(n_docs):
+            if symptoms[d] or named[d]:
+                candidates[d] = tables.condition_table.candidates(symptoms[d], named[d])
+                if candidates[d]:
+                    specialty[d] += condition_weight * specialty_vote(candidates[d][:CONDITION_VOTERS], SPECIALTY_INDEX)
     intent = np.tile(BASELINE, (n_docs, 1)) + nudges
     if hits is not None and len(hits.rows):
         np.add.at(specialty, hits.doc, found[:, :N_SPECIALTIES] * (hits.count_scale * hits.scale)[:, None])
@@ -346,7 +375,8 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         if silent.any():
             specialty[silent] = concept_weight * eponym
             logits[silent] = specialty[silent]
-    return _softmax(logits * temperature), _softmax(intent * temperature), specialty, hits, negated
+    return (_softmax(logits * temperature), _softmax(intent * temperature), specialty, hits, negated,
+            candidates)
 
 
 _SEPARATOR = np.zeros(1, dtype=np.uint64)
@@ -633,7 +663,7 @@ def ranked(probabilities: np.ndarray, labels) -> list[list[tuple[str, float]]]:
 
 def explain(doc, tables: TopicTables, **options) -> dict:
     """Which words, concepts and cue phrases decided the doc's top specialty and intent."""
-    specialty, intent, totals, hits, negated = score_docs([doc], tables, **options)
+    specialty, intent, totals, hits, negated, candidates = score_docs([doc], tables, **options)
     top_s, top_i = int(specialty[0].argmax()), int(intent[0].argmax())
     words, cues = {}, {}
     if hits is not None:
@@ -658,11 +688,21 @@ def explain(doc, tables: TopicTables, **options) -> dict:
         weight = float(tables.concepts[EPONYM_CONCEPT][top_s])
         concepts.append(("unknown named syndrome", EPONYM_CONCEPT, round(weight, 3)))
     order = np.argsort(-totals[0])[:4]
+    voters = candidates[0][:CONDITION_VOTERS]
+    condition_votes = [(c.name, c.specialty, round(options.get("condition_weight", CONDITION_WEIGHT) * c.score, 3))
+                       for c in voters if c.specialty == SPECIALTIES[top_s]]
+    shares = {"words": sum(words.values()), "concepts": options.get("concept_weight", 2.0) * sum(c[2] for c in concepts),
+              "conditions": sum(v[2] for v in condition_votes)}
+    decided = max(shares, key=shares.get)
+    if shares[decided] <= 0:
+        decided = "nothing specific (general_medicine prior)" if SPECIALTIES[top_s] == "general_medicine" else "child age"
     return {
         "specialty": {
             "specialty": SPECIALTIES[top_s],
             "words": sorted(words.items(), key=lambda kv: -kv[1])[:8],
             "concepts": concepts,
+            "conditions": condition_votes,
+            "decided_by": decided,
             "negated_ignored": negated[0],
             "totals": {SPECIALTIES[i]: round(float(totals[0, i]), 3) for i in order},
         },

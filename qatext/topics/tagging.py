@@ -8,7 +8,7 @@ import pandas as pd
 
 from qatext.topics.labels import specialty_from_label
 
-OUTPUT_COLUMNS = ("specialty", "specialty_score", "intent", "intent_score")
+OUTPUT_COLUMNS = ("specialty", "specialty_score", "intent", "intent_score", "conditions")
 
 
 @lru_cache(maxsize=1)
@@ -91,9 +91,10 @@ def _from_doc(doc) -> dict:
     specialty, specialty_score = doc._.specialties[0]
     intent, intent_score = doc._.intents[0]
     return {"specialty": specialty, "specialty_score": specialty_score, "intent": intent,
-            "intent_score": intent_score, "topic_evidence": doc._.topic_evidence}
+            "intent_score": intent_score, "conditions": doc._.conditions or [],
+            "topic_evidence": doc._.topic_evidence}
 
 
 def _empty(reason: str) -> dict:
     return {"specialty": None, "specialty_score": math.nan, "intent": None, "intent_score": math.nan,
-            "topic_evidence": {"error": reason}}
+            "conditions": [], "topic_evidence": {"error": reason}}
