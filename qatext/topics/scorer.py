@@ -75,6 +75,20 @@ CAPITALISED_SHAPES = ("Xx", "Xxx", "Xxxx", "Xxxxx")
 # dizziness" is a blood-pressure story, not three neurology findings.
 CONDITION_WEIGHT = 5.0
 CONDITION_VOTERS = 5
+# A medicine named in the main (last) question makes the question about the medicine, whatever its
+# form ("what is morphine", "how long before a meal should lansoprazole be taken").
+DRUG_IN_QUESTION = 2.0
+# "Is this true?", "what is this condition?": a question this short leans on the sentence before it,
+# whose cues then count fully and its own SHORT_QUESTION_SHARE.
+SHORT_QUESTION_TOKENS = 5
+SHORT_QUESTION_SHARE = 0.5
+# Symptoms the asker ties to a medicine ("since the new pills", "is it the pills?") belong to the
+# condition the drug was given for: the symptoms' own organ words and concepts step back, unless
+# the reaction is an allergic one.
+REACTION_CUES = ("new pills", "new pill", "new tablet", "new tablets", "new meds", "new medication",
+                 "new medicine", "the pills", "the meds", "the tablets", "since starting", "after starting",
+                 "started taking", "side effect", "side effects", "reaction to", "since taking", "on lithium")
+ALLERGY_WORDS = ("allergic", "allergy", "anaphylaxis", "hives", "welts")
 
 
 @dataclass
@@ -112,6 +126,8 @@ class TopicTables:
     # of them are looked up in multi_keys
     multi_first: np.ndarray = None
     condition_table: object = None  # qatext.topics.conditions.ConditionTable
+    reaction_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # bigram keys
+    allergy_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
 
     def __post_init__(self):
         # One sorted table answers every per-token question with the one searchsorted the word
@@ -243,7 +259,10 @@ class TopicTables:
                    eponym_nouns=hashes(EPONYM_NOUNS), possessives=hashes(POSSESSIVES),
                    capitalised_shapes=hashes(CAPITALISED_SHAPES),
                    multi_first=np.array(sorted(multi_first), dtype=np.uint64),
-                   condition_table=condition_table() if conditions else None)
+                   condition_table=condition_table() if conditions else None,
+                   reaction_keys=np.unique(np.array([_phrase_key(tokenizer, p)[0] for p in REACTION_CUES],
+                                                    dtype=np.uint64)),
+                   allergy_keys=np.unique(hashes(ALLERGY_WORDS)))
 
 
 def _phrase_key(tokenizer, phrase: str) -> int:
@@ -285,7 +304,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     read_assertion, read_concept = span_reader("assertion"), span_reader("concept_id")
     read_experiencer = span_reader("experiencer")
     shapes, concept_hits, headed, headed_vectors = [], [], [], []
-    symptoms, named = [], []
+    symptoms, named, drug_at = [], [], []
     # label hashes, not ent.label_: building the label string per entity costs more than the test
     strings = docs[0].vocab.strings if n_docs else None
     headed_labels = {strings[label] for label in HEADED_LABELS} if n_docs else set()
@@ -299,6 +318,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         negated.append([])
         symptoms.append([])
         named.append([])
+        reaction = _ties_symptoms_to_drug(hashes, tables) if len(doc.ents) else False
         for ent in doc.ents:
             assertion = read_assertion(ent)
             if assertion == "negated":
@@ -311,6 +331,9 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
                     symptoms[d].append(concept)
                 if assertion in NAMED_CONDITION and ent.label in headed_labels:
                     named[d].append(concept)
+            if reaction and ent.label == symptom_label:
+                hashes[ent.start:ent.end] = 0  # the drug's condition, not the symptom's organ
+                continue
             vector = concepts.get(concept) if concept else None
             if vector is None and concept:
                 vector = concept_vector(concept, concepts)  # the ICD-10 fallback
@@ -322,6 +345,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
                     headed_vectors.append(vector)
             if label == drug:
                 nudges[d, MEDICATION] = ENTITY_NUDGE
+                drug_at.append((d, ent.start))
             elif label == test:
                 nudges[d, TEST_READING] = ENTITY_NUDGE
         arrays.append(hashes)
@@ -344,6 +368,14 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
             weight = concept_weight * of_scale[starts[doc_of] + np.array(at)] * ((1.0 + np.log(counts)) / counts)[inverse]
             np.add.at(specialty, doc_of, np.stack(vectors) * weight[:, None])
 
+        if drug_at:
+            # a medicine named in the main question: the question is about the medicine
+            doc_of, at = (np.array(x) for x in zip(*drug_at))
+            position = starts[doc_of] + at
+            next_end = hits.ends[np.searchsorted(hits.ends, position)]
+            # without a "?" the whole text is the question
+            main = (next_end == hits.last_question[doc_of]) | (hits.last_question[doc_of] < 0)
+            nudges[doc_of[main], MEDICATION] = DRUG_IN_QUESTION
         results, children = _result_and_child_flags(arrays, shapes, n_docs, tables, hits)
         nudges[results, TEST_READING] += RESULT_NUDGE
         specialty[children, PEDIATRICS] += CHILD_AGE_WEIGHT
@@ -380,6 +412,16 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
 
 
 _SEPARATOR = np.zeros(1, dtype=np.uint64)
+
+
+def _ties_symptoms_to_drug(hashes: np.ndarray, tables: TopicTables) -> bool:
+    """Does the text tie its symptoms to a medicine ("since the new pills"), and not as an allergy?"""
+    if len(hashes) < 2 or not len(tables.reaction_keys):
+        return False
+    bigrams, _ = ngram_keys(hashes)
+    if not _sorted_contains(tables.reaction_keys, bigrams).any():
+        return False
+    return not _sorted_contains(tables.allergy_keys, hashes).any()
 
 
 def span_reader(name: str):
@@ -508,11 +550,21 @@ def _find(arrays, n_docs: int, tables: TopicTables, strings) -> Hits:
     doc_asks = last_question[doc] >= 0
     factor = np.where(~doc_asks, 1.0,
                       np.where(next_end == last_question[doc], 1.0, np.where(asks, OTHER_QUESTION, OUTSIDE_QUESTION)))
+    # a short last question ("is this true?") defers to the sentence before it
+    question_start = np.where(last_question >= 0, ends[np.maximum(np.searchsorted(ends, last_question) - 1, 0)], -1)
+    short = ((last_question >= 0) & (last_question - question_start <= SHORT_QUESTION_TOKENS)
+             & present[np.maximum(question_start, 0)])  # a sentence end inside the doc, not its start
+    referent_start = np.where(short, ends[np.maximum(np.searchsorted(ends, question_start) - 1, 0)], -1)
+    if short.any():
+        in_question = short[doc] & (position > question_start[doc]) & (next_end == last_question[doc])
+        in_referent = short[doc] & (position > referent_start[doc]) & (position <= question_start[doc])
+        factor = np.where(in_question, SHORT_QUESTION_SHARE, np.where(in_referent, 1.0, factor))
     pair = doc.astype(np.int64) * (n_rows + len(tables.shaped_weights)) + rows
     _, inverse, counts = np.unique(pair, return_inverse=True, return_counts=True)
     count_scale = ((1.0 + np.log(counts)) / counts)[inverse]
     hits = Hits(rows, doc, position - starts[doc], block + 1, factor, count_scale, np.ones(len(rows)))
     hits.absolute = position
+    hits.ends, hits.last_question = ends, last_question
     hits.flags = flags
     hits.joined = joined
     return hits
