@@ -8,7 +8,8 @@ conditions it names (also when only suspected: "could this be ALS?") count direc
 
 Score of a condition, in [0, 1]: ``prior x explained^0.7 x covered^0.3`` where ``explained`` is
 the IDF-weighted share of the patient's symptoms it shows and ``covered`` the IDF-weighted share
-of its own picture the patient has; a named condition scores ``NAMED_BASE`` plus the rest of its
+of its own picture the patient has, times ``1 - 0.5^matches`` (one symptom is little evidence);
+a named condition scores ``NAMED_BASE`` plus the rest of its
 symptom score. Conditions vote for their specialty with their scores (see
 :func:`specialty_vote`).
 """
@@ -37,6 +38,7 @@ MAX_MISSING = 5
 # a condition explaining one symptom only is a candidate when the table believes it common
 MIN_MATCHES_RARE = 2
 VOTE_MIN_SUPPORT = 2
+EVIDENCE_DECAY = 0.5
 NAMED_VOTE_SHARE = 0.5
 # symptom phrases of the curated table the NER does not recognise: they cannot match, but they are
 # part of the condition's picture (its coverage), at a typical symptom's rarity
@@ -124,6 +126,8 @@ class ConditionTable:
         # explaining the patient's story matters more than showing the whole picture: patients
         # report a few symptoms of a condition, rarely all
         score = self.prior * np.clip(explained, 0, 1) ** EXPLAINED_POWER * np.clip(covered, 0, 1) ** (1 - EXPLAINED_POWER)
+        # one matching symptom is little evidence, two more, three nearly enough
+        score *= 1.0 - EVIDENCE_DECAY ** matches
         score[(matches < MIN_MATCHES_RARE) & (self.prior < 1.0)] = 0.0
         for row in named_rows:
             score[row] = NAMED_BASE + (1 - NAMED_BASE) * score[row]

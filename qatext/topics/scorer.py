@@ -28,6 +28,7 @@ N_SPECIALTIES = len(SPECIALTIES)
 N_COLUMNS = N_SPECIALTIES + N_INTENTS
 GENERAL = SPECIALTY_INDEX["general_medicine"]
 MEDICATION = INTENT_INDEX["medication"]
+DIAGNOSIS = INTENT_INDEX["diagnosis"]
 TEST_READING = INTENT_INDEX["test_interpretation"]
 SENTENCE_ENDS = (".", "!", "?", "\n", "\n\n", "...", ";")
 PUNCTUATION = SENTENCE_ENDS + (",", ":", "(", ")", "[", "]", "-", "/", '"', "'", "&", "+", "*")
@@ -77,9 +78,12 @@ CONDITION_WEIGHT = 5.0
 CONDITION_VOTERS = 5
 # A medicine named in the main (last) question makes the question about the medicine, whatever its
 # form ("what is morphine", "how long before a meal should lansoprazole be taken").
-DRUG_IN_QUESTION = 2.0
+DRUG_IN_QUESTION = 1.5
 # "Is this true?", "what is this condition?": a question this short leans on the sentence before it,
 # whose cues then count fully and its own SHORT_QUESTION_SHARE.
+# A story of the asker's own symptoms with no other ask ("itchy red patches on my elbows for
+# years") wants to know what it is.
+SYMPTOM_STORY_NUDGE = 1.0
 SHORT_QUESTION_TOKENS = 5
 SHORT_QUESTION_SHARE = 0.5
 # Symptoms the asker ties to a medicine ("since the new pills", "is it the pills?") belong to the
@@ -88,6 +92,9 @@ SHORT_QUESTION_SHARE = 0.5
 REACTION_CUES = ("new pills", "new pill", "new tablet", "new tablets", "new meds", "new medication",
                  "new medicine", "the pills", "the meds", "the tablets", "since starting", "after starting",
                  "started taking", "side effect", "side effects", "reaction to", "since taking", "on lithium")
+# with a medicine named in the text, these tie the symptoms to it too ("metformin is giving me diarrhea")
+DRUG_EFFECT_CUES = ("giving me", "gives me", "makes me", "made me", "is causing", "caused by",
+                    "ever since", "after taking", "from taking", "side effects")
 ALLERGY_WORDS = ("allergic", "allergy", "anaphylaxis", "hives", "welts")
 
 
@@ -127,6 +134,7 @@ class TopicTables:
     multi_first: np.ndarray = None
     condition_table: object = None  # qatext.topics.conditions.ConditionTable
     reaction_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # bigram keys
+    drug_effect_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     allergy_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
 
     def __post_init__(self):
@@ -262,7 +270,9 @@ class TopicTables:
                    condition_table=condition_table() if conditions else None,
                    reaction_keys=np.unique(np.array([_phrase_key(tokenizer, p)[0] for p in REACTION_CUES],
                                                     dtype=np.uint64)),
-                   allergy_keys=np.unique(hashes(ALLERGY_WORDS)))
+                   allergy_keys=np.unique(hashes(ALLERGY_WORDS)),
+                   drug_effect_keys=np.unique(np.array([_phrase_key(tokenizer, p)[0] for p in DRUG_EFFECT_CUES
+                                                        ], dtype=np.uint64)))
 
 
 def _phrase_key(tokenizer, phrase: str) -> int:
@@ -318,7 +328,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         negated.append([])
         symptoms.append([])
         named.append([])
-        reaction = _ties_symptoms_to_drug(hashes, tables) if len(doc.ents) else False
+        reaction = _ties_symptoms_to_drug(hashes, tables, any(e.label == drug for e in doc.ents)) if len(doc.ents) else False
         for ent in doc.ents:
             assertion = read_assertion(ent)
             if assertion == "negated":
@@ -379,6 +389,9 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         results, children = _result_and_child_flags(arrays, shapes, n_docs, tables, hits)
         nudges[results, TEST_READING] += RESULT_NUDGE
         specialty[children, PEDIATRICS] += CHILD_AGE_WEIGHT
+    for d in range(n_docs):
+        if symptoms[d]:
+            nudges[d, DIAGNOSIS] += SYMPTOM_STORY_NUDGE
     candidates = [[] for _ in range(n_docs)]
     if tables.condition_table is not None:
         for d in range(n_docs):
@@ -414,12 +427,15 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
 _SEPARATOR = np.zeros(1, dtype=np.uint64)
 
 
-def _ties_symptoms_to_drug(hashes: np.ndarray, tables: TopicTables) -> bool:
+def _ties_symptoms_to_drug(hashes: np.ndarray, tables: TopicTables, names_drug: bool) -> bool:
     """Does the text tie its symptoms to a medicine ("since the new pills"), and not as an allergy?"""
     if len(hashes) < 2 or not len(tables.reaction_keys):
         return False
     bigrams, _ = ngram_keys(hashes)
-    if not _sorted_contains(tables.reaction_keys, bigrams).any():
+    tied = _sorted_contains(tables.reaction_keys, bigrams).any()
+    if not tied and names_drug:
+        tied = _sorted_contains(tables.drug_effect_keys, bigrams).any()
+    if not tied:
         return False
     return not _sorted_contains(tables.allergy_keys, hashes).any()
 
