@@ -78,12 +78,13 @@ CONDITION_WEIGHT = 5.0
 CONDITION_VOTERS = 5
 # A medicine named in the main (last) question makes the question about the medicine, whatever its
 # form ("what is morphine", "how long before a meal should lansoprazole be taken").
-DRUG_IN_QUESTION = 1.5
+DRUG_IN_QUESTION = 2.0
 # "Is this true?", "what is this condition?": a question this short leans on the sentence before it,
 # whose cues then count fully and its own SHORT_QUESTION_SHARE.
 # A story of the asker's own symptoms with no other ask ("itchy red patches on my elbows for
 # years") wants to know what it is.
-SYMPTOM_STORY_NUDGE = 1.0
+SYMPTOM_STORY_NUDGE = 0.7
+STORY_SYMPTOMS = 1
 SHORT_QUESTION_TOKENS = 5
 SHORT_QUESTION_SHARE = 0.5
 # Symptoms the asker ties to a medicine ("since the new pills", "is it the pills?") belong to the
@@ -390,7 +391,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         nudges[results, TEST_READING] += RESULT_NUDGE
         specialty[children, PEDIATRICS] += CHILD_AGE_WEIGHT
     for d in range(n_docs):
-        if symptoms[d]:
+        if len(set(symptoms[d])) >= STORY_SYMPTOMS:
             nudges[d, DIAGNOSIS] += SYMPTOM_STORY_NUDGE
     candidates = [[] for _ in range(n_docs)]
     if tables.condition_table is not None:
