@@ -22,8 +22,18 @@ def _concept_name(span: Span) -> str | None:
 
 
 def _conditions(doc: Doc) -> list[dict] | None:
-    """Candidate conditions set by ``qatext_topics`` (``None`` without it): see qatext.topics.conditions."""
-    return doc.user_data.get(CONDITIONS_KEY)
+    """Candidate conditions set by ``qatext_topics`` (``None`` without it): see qatext.topics.conditions.
+
+    The component stores a compact ranking (plain lists, so it survives ``Doc.to_bytes`` and
+    multiprocessing); the entries (id, name, score, specialty, supporting, missing, named) are
+    built when read.
+    """
+    stored = doc.user_data.get(CONDITIONS_KEY)
+    if stored is None:
+        return None
+    from qatext.topics.conditions import records
+
+    return records(stored)
 
 
 def register() -> None:

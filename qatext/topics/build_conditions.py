@@ -50,6 +50,10 @@ PARENT_SHARE = 0.5
 MIN_SYMPTOMS = 3           # a MedQuAD or HPO condition with fewer known symptoms says too little
 MAX_HPOA_SYMPTOMS = 40     # the most frequent phenotypes of a rare disease are enough
 MEDQUAD_ANSWER_CHARS = 6000
+# A phenotype annotated to more rare diseases than this ("Seizure", "Intellectual disability",
+# "Fatigue") does not tell one rare disease from another: it is dropped from the rare diseases'
+# rows (curated and MedQuAD conditions keep it). Keeps the table small and the lookup fast.
+MAX_RARE_FANOUT = 60
 SYMPTOM_LABELS = ("SYMPTOM", "DISEASE")
 NAME_LABELS = ("DISEASE", "SYMPTOM")
 
@@ -243,6 +247,22 @@ def hpoa_conditions(nlp) -> tuple[list[Condition], dict[str, str]]:
     return out, symptom_names
 
 
+def prune_rare_fanout(conditions: list[Condition], limit: int = MAX_RARE_FANOUT) -> int:
+    """Drop from HPO-only conditions the phenotypes more than ``limit`` of them share; returns pairs dropped."""
+    rare = [c for c in conditions if c.source == "hpoa"]
+    counts: dict[str, int] = defaultdict(int)
+    for condition in rare:
+        for concept_id in condition.symptoms:
+            counts[concept_id] += 1
+    dropped = 0
+    for condition in rare:
+        common = [s for s in condition.symptoms if counts[s] > limit]
+        dropped += len(common)
+        for concept_id in common:
+            del condition.symptoms[concept_id]
+    return dropped
+
+
 def merge(*groups: list[Condition]) -> list[Condition]:
     """Conditions with the same id become one: the first source's name and specialty, all symptoms."""
     merged: dict[str, Condition] = {}
@@ -345,6 +365,8 @@ def build(*, medquad: Path | None, out_dir: Path | None = None) -> dict:
     counts["hpoa"] = len(hpoa)
     names = {**more, **names}
     conditions = merge(*groups)
+    dropped = prune_rare_fanout(conditions)
+    conditions = [c for c in conditions if c.source != "hpoa" or len(c.symptoms) >= MIN_SYMPTOMS]
     tagger = _ner()
     tagger.add_pipe("qatext_topics", config={"conditions": False})  # the table does not exist yet
     assign_specialties(conditions, tagger)
@@ -360,6 +382,7 @@ def build(*, medquad: Path | None, out_dir: Path | None = None) -> dict:
         "conditions_by_source": counts, "medquad_symptom_pages": medquad_pages,
         "conditions": len(conditions), "symptoms": int(len({s for c in conditions for s in c.symptoms})),
         "pairs": int(sum(len(c.symptoms) for c in conditions)),
+        "rare_fanout_limit": MAX_RARE_FANOUT, "rare_pairs_dropped": dropped,
         "unresolved_curated_symptoms": sorted(set(unresolved)),
         "output": {"conditions.npz": sha256(path)},
     }

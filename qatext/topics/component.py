@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from qatext.ner.extensions import CONDITIONS_KEY, register as register_ner_extensions
-from qatext.topics.conditions import as_records
 from qatext.topics.labels import INTENTS, SPECIALTIES
 from qatext.topics.scorer import TopicTables, explain, ranked, score_docs
 
@@ -83,12 +82,13 @@ class TopicTagger:
             yield from batch
 
     def _apply(self, docs) -> None:
-        specialty, intent, _, _, _, candidates = score_docs(docs, self.tables, **self.options)
-        for doc, s, i, c in zip(docs, specialty.astype(np.float32), intent.astype(np.float32), candidates):
+        specialty, intent, _, _, _, ranking = score_docs(docs, self.tables, **self.options)
+        stored = ranking.stored() if ranking is not None else [None] * len(docs)
+        for doc, s, i, c in zip(docs, specialty.astype(np.float32), intent.astype(np.float32), stored):
             data = doc.user_data
             data[_SPECIALTIES_KEY] = s
             data[_INTENTS_KEY] = i
-            data[CONDITIONS_KEY] = as_records(c)
+            data[CONDITIONS_KEY] = c  # plain lists; doc._.conditions builds the entries when read
             data[_USER_DATA_KEY] = self.name
 
 

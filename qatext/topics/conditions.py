@@ -15,10 +15,11 @@ symptom score. Conditions vote for their specialty with their scores (see
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from scipy import sparse
 
 from qatext.topics.labels import SPECIALTIES
 from qatext.topics.specialty import topics_file
@@ -33,7 +34,7 @@ NOT_PATIENT = frozenset({"family", "other", "relative", "generic"})
 NAMED_BASE = 0.6
 EXPLAINED_POWER = 0.7
 MIN_SCORE = 0.08
-TOP = 8
+TOP = 5
 MAX_MISSING = 5
 # a condition explaining one symptom only is a candidate when the table believes it common
 MIN_MATCHES_RARE = 2
@@ -43,6 +44,7 @@ NAMED_VOTE_SHARE = 0.5
 # symptom phrases of the curated table the NER does not recognise: they cannot match, but they are
 # part of the condition's picture (its coverage), at a typical symptom's rarity
 UNRECOGNISED = "QATEXT:unrecognised/"
+_COUNT_UNIT = 1024.0  # far above any summed support (a patient names a few dozen symptoms at most)
 
 
 @dataclass
@@ -72,9 +74,15 @@ class ConditionTable:
     by_condition: list        # per condition: (symptom indices, weight x idf), strongest first
     id_index: dict
     unrecognised: np.ndarray  # per symptom: a curated phrase the NER does not recognise
+    matrix: sparse.csr_matrix   # symptoms x conditions: weight x idf + _COUNT_UNIT
 
-    def symptom_is_unrecognised(self, k: int) -> bool:
-        return self.unrecognised[k]
+    def __post_init__(self):
+        # python lists: building a candidate reads a few strings, numpy scalars cost more
+        self.id_list, self.name_list = self.ids.tolist(), self.names.tolist()
+        self.symptom_name_list = self.symptom_names.tolist()
+        self.symptoms_of = [own.tolist() for own, _ in self.by_condition]
+        self.symptom_sets = [frozenset(own) for own in self.symptoms_of]
+        self.common = self.prior >= 1.0  # the curated conditions patients ask about most
 
     @classmethod
     def load(cls, path=None) -> ConditionTable:
@@ -98,51 +106,152 @@ class ConditionTable:
         splits = np.cumsum(np.bincount(conditions, minlength=n_conditions))[:-1]
         by_condition = list(zip(np.split(symptoms[order], splits), np.split(mass[order], splits)))
         ids = arrays["ids"]
+        # weight x idf, plus _COUNT_UNIT per pair: a patient row of ones times this matrix gives
+        # the support and, in its integer part, the number of matching symptoms
+        matrix = sparse.csr_matrix((mass.astype(np.float64) + _COUNT_UNIT, (symptoms, conditions)),
+                                   shape=(n_symptoms, n_conditions))
         return cls(ids, arrays["names"], arrays["specialty"], arrays["prior"], arrays["symptom_names"],
                    {s: i for i, s in enumerate(arrays["symptom_ids"].tolist())}, idf, total,
-                   by_symptom, by_condition, {c: i for i, c in enumerate(ids.tolist())}, unrecognised.tolist())
+                   by_symptom, by_condition, {c: i for i, c in enumerate(ids.tolist())}, unrecognised.tolist(), matrix)
 
     def candidates(self, symptoms, named=(), *, top: int = TOP) -> list[Candidate]:
         """Ranked candidates for a patient's symptom concept ids and named condition ids."""
-        seen = {}
-        for concept_id in symptoms:
-            k = self.symptom_index.get(concept_id)
-            if k is not None and k not in seen:
-                seen[k] = concept_id
-        named_rows = {self.id_index[c] for c in named if c in self.id_index}
-        if not seen and not named_rows:
-            return []
-        support = np.zeros(len(self.ids), dtype=np.float32)
-        matches = np.zeros(len(self.ids), dtype=np.int32)
-        patient_mass = 0.0
-        for k in seen:
-            rows, weights = self.by_symptom[k]
-            support[rows] += weights * self.idf[k]
-            matches[rows] += 1
-            patient_mass += float(self.idf[k])
-        with np.errstate(invalid="ignore", divide="ignore"):
-            explained = support / max(patient_mass, 1e-9)
-            covered = np.where(self.total > 0, support / self.total, 0.0)
+        return self.candidates_batch([symptoms], [named], top=top)[0]
+
+    def candidates_batch(self, symptoms, named, *, top: int = TOP) -> list[list[Candidate]]:
+        """:meth:`candidates` for a batch of docs."""
+        ranking = self.rank(symptoms, named, top=top)
+        return [self.expand(stored) for stored in ranking.stored()]
+
+    def rank(self, symptoms, named, *, top: int = TOP) -> Ranking:
+        """The best ``top`` conditions per doc, as arrays: one sparse product scores the batch.
+
+        Building the candidates' names and symptom lists is left to :meth:`expand`, when read.
+        """
+        n_docs = len(symptoms)
+        index = self.symptom_index
+        seen = [dict.fromkeys(k for k in map(index.get, doc) if k is not None) if doc else {} for doc in symptoms]
+        pairs = [(d, k) for d in range(n_docs) if seen[d] for k in seen[d]]
+        if pairs:
+            doc_of, symptom = (np.array(x, dtype=np.int64) for x in zip(*pairs))
+            idf = self.idf[symptom]
+            patient = sparse.csr_matrix((np.ones(len(pairs)), (doc_of, symptom)), shape=(n_docs, len(self.idf)))
+            # one product gives both the IDF-weighted support and the number of matching symptoms
+            product = patient @ self.matrix
+            indptr = product.indptr
+            d = np.repeat(np.arange(n_docs), np.diff(indptr))
+            rows = product.indices.astype(np.int64)
+            matched = np.floor(product.data / _COUNT_UNIT)
+            value = product.data - matched * _COUNT_UNIT
+            patient_mass = np.bincount(doc_of, weights=idf, minlength=n_docs)
+        else:
+            indptr = np.zeros(n_docs + 1, dtype=np.int64)
+            d = rows = np.zeros(0, dtype=np.int64)
+            value = matched = np.zeros(0)
+            patient_mass = np.zeros(n_docs)
+        is_named = np.zeros(len(d), dtype=bool)
+        extra = []
+        for k in range(n_docs):
+            if not named[k]:
+                continue
+            mine = rows[indptr[k]:indptr[k + 1]]
+            for row in {self.id_index[c] for c in named[k] if c in self.id_index}:
+                at = np.flatnonzero(mine == row)
+                if len(at):
+                    is_named[indptr[k] + at[0]] = True
+                else:  # named, and none of the symptoms points to it
+                    extra.append((k, row))
+        if extra:
+            extra_doc, extra_row = (np.array(x, dtype=np.int64) for x in zip(*extra))
+            d, rows = np.concatenate([d, extra_doc]), np.concatenate([rows, extra_row])
+            value, matched = np.concatenate([value, np.zeros(len(extra))]), np.concatenate([matched, np.zeros(len(extra))])
+            is_named = np.concatenate([is_named, np.ones(len(extra), dtype=bool)])
+        if not len(d):
+            return Ranking.empty(seen)
+        # a rare disease one symptom points to is no candidate: drop those before scoring
+        eligible = (matched >= MIN_MATCHES_RARE) | self.common[rows] | is_named
+        d, rows, value, matched, is_named = d[eligible], rows[eligible], value[eligible], matched[eligible], is_named[eligible]
+        total, prior = self.total[rows], self.prior[rows]
+        explained = np.minimum(value / np.maximum(patient_mass[d], 1e-9), 1)
+        covered = np.minimum(value / total, 1)  # total > 0: every listed symptom has a weight
         # explaining the patient's story matters more than showing the whole picture: patients
         # report a few symptoms of a condition, rarely all
-        score = self.prior * np.clip(explained, 0, 1) ** EXPLAINED_POWER * np.clip(covered, 0, 1) ** (1 - EXPLAINED_POWER)
+        score = prior * explained ** EXPLAINED_POWER * covered ** (1 - EXPLAINED_POWER)
         # one matching symptom is little evidence, two more, three nearly enough
-        score *= 1.0 - EVIDENCE_DECAY ** matches
-        score[(matches < MIN_MATCHES_RARE) & (self.prior < 1.0)] = 0.0
-        for row in named_rows:
-            score[row] = NAMED_BASE + (1 - NAMED_BASE) * score[row]
-        order = np.argsort(-score, kind="stable")[:top]
+        score *= 1.0 - EVIDENCE_DECAY ** matched
+        score[is_named] = NAMED_BASE + (1 - NAMED_BASE) * score[is_named]
+        keep = score >= MIN_SCORE
+        d, rows, score, is_named, matched = d[keep], rows[keep], score[keep], is_named[keep], matched[keep]
+        order = np.lexsort((rows, -score, d))
+        first = np.searchsorted(d[order], np.arange(n_docs))
+        best = order[(np.arange(len(order)) - first[d[order]]) < top]
+        return Ranking(d[best], rows[best], score[best], is_named[best], matched[best], seen)
+
+    def expand(self, stored: dict) -> list[Candidate]:
+        """The candidates of one doc from what :meth:`Ranking.stored` kept (plain lists)."""
         out = []
-        for row in order.tolist():
-            if score[row] < MIN_SCORE:
-                break
-            own, _ = self.by_condition[row]
-            present = [s for s in own.tolist() if s in seen]
-            missing = [s for s in own.tolist() if s not in seen and not self.symptom_is_unrecognised(s)][:MAX_MISSING]
-            out.append(Candidate(str(self.ids[row]), str(self.names[row]), round(float(score[row]), 3),
+        if not stored:
+            return out
+        mine = dict.fromkeys(stored["symptoms"])
+        for row, value, named_flag in zip(stored["rows"], stored["scores"], stored["named"]):
+            own_set = self.symptom_sets[row]
+            present = [k for k in mine if k in own_set]
+            missing = []
+            for k in self.symptoms_of[row]:
+                if k not in mine and not self.unrecognised[k]:
+                    missing.append(self.symptom_name_list[k])
+                    if len(missing) == MAX_MISSING:
+                        break
+            out.append(Candidate(self.id_list[row], self.name_list[row], round(value, 3),
                                  SPECIALTIES[int(self.specialty[row])],
-                                 [str(self.symptom_names[s]) for s in present],
-                                 [str(self.symptom_names[s]) for s in missing], row in named_rows))
+                                 [self.symptom_name_list[k] for k in present], missing, bool(named_flag)))
+        return out
+
+    def specialty_votes(self, ranking: Ranking, n_specialties: int, *, voters: int) -> np.ndarray:
+        """(n_docs, n_specialties): each doc's best ``voters`` candidates' scores by specialty.
+
+        A condition one symptom suggests says little (a sore back is not scoliosis) and does not
+        vote; a named one without two supporting symptoms votes ``NAMED_VOTE_SHARE`` (its concept
+        is already counted as evidence).
+        """
+        votes = np.zeros((len(ranking.seen), n_specialties))
+        if not len(ranking.doc):
+            return votes
+        first = np.searchsorted(ranking.doc, np.arange(len(ranking.seen)))
+        top = (np.arange(len(ranking.doc)) - first[ranking.doc]) < voters
+        share = np.where(ranking.matched >= VOTE_MIN_SUPPORT, 1.0, np.where(ranking.named, NAMED_VOTE_SHARE, 0.0))
+        np.add.at(votes, (ranking.doc[top], self.specialty[ranking.rows[top]].astype(np.int64)),
+                  (share * ranking.score)[top])
+        return votes
+
+
+@dataclass
+class Ranking:
+    """Per batch: the kept (doc, condition) pairs, sorted by doc then score, and each doc's symptoms."""
+
+    doc: np.ndarray
+    rows: np.ndarray
+    score: np.ndarray
+    named: np.ndarray
+    matched: np.ndarray
+    seen: list  # per doc: {symptom index: concept id}
+
+    @classmethod
+    def empty(cls, seen) -> Ranking:
+        none = np.zeros(0, dtype=np.int64)
+        return cls(none, none, np.zeros(0), np.zeros(0, dtype=bool), np.zeros(0), seen)
+
+    def stored(self) -> list[dict]:
+        """Per doc, plain lists (they go into ``doc.user_data`` and survive ``Doc.to_bytes``)."""
+        out = [() for _ in self.seen]  # nothing to show: an empty tuple, cheap to store
+        for k, row, value, named in zip(self.doc.tolist(), self.rows.tolist(), self.score.tolist(),
+                                        self.named.tolist()):
+            entry = out[k]
+            if not entry:
+                entry = out[k] = {"rows": [], "scores": [], "named": [], "symptoms": list(self.seen[k])}
+            entry["rows"].append(row)
+            entry["scores"].append(value)
+            entry["named"].append(named)
         return out
 
 
@@ -152,21 +261,13 @@ def condition_table() -> ConditionTable:
     return ConditionTable.load()
 
 
-def voting_share(candidate: Candidate) -> float:
-    """How much of its score a candidate votes with: a condition one symptom suggests says little
-    (a sore back is not scoliosis); a named one is already counted through its concept."""
-    if len(candidate.supporting) >= VOTE_MIN_SUPPORT:
-        return 1.0
-    return NAMED_VOTE_SHARE if candidate.named else 0.0
-
-
-def specialty_vote(candidates: list[Candidate], index: dict) -> np.ndarray:
-    """Per specialty: the summed scores of the candidates filed under it (see :func:`voting_share`)."""
-    vote = np.zeros(len(index))
-    for candidate in candidates:
-        vote[index[candidate.specialty]] += voting_share(candidate) * candidate.score
-    return vote
+def records(stored: dict | None) -> list[dict] | None:
+    """``doc._.conditions``: the stored ranking of a doc as plain dicts (``None``: not tagged)."""
+    if stored is None:
+        return None
+    return as_records(condition_table().expand(stored)) if stored else []
 
 
 def as_records(candidates: list[Candidate]) -> list[dict]:
-    return [asdict(c) for c in candidates]
+    # vars(), not dataclasses.asdict: asdict deep-copies every list and costs more than the scoring
+    return [dict(vars(c)) for c in candidates]

@@ -15,7 +15,7 @@ from spacy.attrs import LOWER, SHAPE
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
-from qatext.topics.conditions import NAMED_CONDITION, NOT_PATIENT, PATIENT_SYMPTOM, condition_table, specialty_vote
+from qatext.topics.conditions import NAMED_CONDITION, NOT_PATIENT, PATIENT_SYMPTOM, condition_table
 from qatext.topics.intent import BASELINE, ENTITY_NUDGE, N_INTENTS, OUTSIDE_QUESTION, SECONDARY_CUES, intent_cues
 from qatext.topics.labels import INTENT_INDEX, INTENTS, SPECIALTIES, SPECIALTY_INDEX
 from qatext.topics.specialty import (MORPHOLOGY_MIN_LENGTH, Morphology, concept_vector, derived_tables,
@@ -306,14 +306,15 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     """Specialty and intent probabilities for a batch: two arrays (n_docs, 22) and (n_docs, 9).
 
     Also returns the raw totals and hits, which :func:`explain` turns into evidence, and per doc
-    the candidate conditions (:class:`qatext.topics.conditions.Candidate` lists).
+    the candidate conditions (a :class:`qatext.topics.conditions.Ranking`, ``None`` without the table).
     """
     n_docs = len(docs)
     specialty = np.zeros((n_docs, N_SPECIALTIES))
     nudges = np.zeros((n_docs, N_INTENTS))
     arrays, negated = [], []
     read_assertion, read_concept = span_reader("assertion"), span_reader("concept_id")
-    read_experiencer = span_reader("experiencer")
+    # ent._.experiencer, where a pipeline sets it (None: not registered, nobody else is the patient)
+    read_experiencer = span_reader("experiencer") if Span.has_extension("experiencer") else None
     shapes, concept_hits, headed, headed_vectors = [], [], [], []
     symptoms, named, drug_at = [], [], []
     # label hashes, not ent.label_: building the label string per entity costs more than the test
@@ -322,33 +323,41 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     drug, test = (strings["DRUG"], strings["TEST"]) if n_docs else (None, None)
     symptom_label = strings["SYMPTOM"] if n_docs else None
     concepts = tables.concepts
+    columns = [doc.to_array([LOWER, SHAPE]) for doc in docs]
+    all_ents = [doc.ents for doc in docs]
+    reactions = _ties_symptoms_to_drug(columns, all_ents, (symptom_label, drug), tables)
     for d, doc in enumerate(docs):
-        both = doc.to_array([LOWER, SHAPE])
+        both = columns[d]
         hashes = np.ascontiguousarray(both[:, 0])
         shapes.append(both[:, 1])
         negated.append([])
         symptoms.append([])
         named.append([])
-        reaction = _ties_symptoms_to_drug(hashes, tables, any(e.label == drug for e in doc.ents)) if len(doc.ents) else False
-        for ent in doc.ents:
+        ents = all_ents[d]
+        reaction = reactions[d]
+        for ent in ents:
             assertion = read_assertion(ent)
             if assertion == "negated":
                 hashes[ent.start:ent.end] = 0  # a negated finding is evidence of nothing
                 negated[d].append(ent.text)
                 continue
             concept = read_concept(ent)
-            if concept and read_experiencer(ent) not in NOT_PATIENT:
-                if assertion in PATIENT_SYMPTOM and ent.label == symptom_label:
-                    symptoms[d].append(concept)
-                if assertion in NAMED_CONDITION and ent.label in headed_labels:
+            label = ent.label
+            if concept and (read_experiencer is None or read_experiencer(ent) not in NOT_PATIENT):
+                if label == symptom_label:
+                    if assertion in PATIENT_SYMPTOM:
+                        symptoms[d].append(concept)
+                    if reaction:
+                        hashes[ent.start:ent.end] = 0  # the drug's condition, not the symptom's organ
+                        continue
+                elif assertion in NAMED_CONDITION and label in headed_labels:
                     named[d].append(concept)
-            if reaction and ent.label == symptom_label:
-                hashes[ent.start:ent.end] = 0  # the drug's condition, not the symptom's organ
+            elif reaction and label == symptom_label:
+                hashes[ent.start:ent.end] = 0
                 continue
             vector = concepts.get(concept) if concept else None
             if vector is None and concept:
                 vector = concept_vector(concept, concepts)  # the ICD-10 fallback
-            label = ent.label
             if vector is not None:
                 concept_hits.append((d, ent.start, vector))
                 if label in headed_labels:
@@ -390,16 +399,13 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         results, children = _result_and_child_flags(arrays, shapes, n_docs, tables, hits)
         nudges[results, TEST_READING] += RESULT_NUDGE
         specialty[children, PEDIATRICS] += CHILD_AGE_WEIGHT
-    for d in range(n_docs):
-        if len(set(symptoms[d])) >= STORY_SYMPTOMS:
-            nudges[d, DIAGNOSIS] += SYMPTOM_STORY_NUDGE
-    candidates = [[] for _ in range(n_docs)]
-    if tables.condition_table is not None:
-        for d in range(n_docs):
-            if symptoms[d] or named[d]:
-                candidates[d] = tables.condition_table.candidates(symptoms[d], named[d])
-                if candidates[d]:
-                    specialty[d] += condition_weight * specialty_vote(candidates[d][:CONDITION_VOTERS], SPECIALTY_INDEX)
+    story = np.fromiter((len(s) >= STORY_SYMPTOMS for s in symptoms), dtype=bool, count=n_docs)
+    nudges[story, DIAGNOSIS] += SYMPTOM_STORY_NUDGE
+    candidates = None
+    if tables.condition_table is not None and n_docs:
+        candidates = tables.condition_table.rank(symptoms, named)
+        specialty += condition_weight * tables.condition_table.specialty_votes(
+            candidates, N_SPECIALTIES, voters=CONDITION_VOTERS)
     intent = np.tile(BASELINE, (n_docs, 1)) + nudges
     if hits is not None and len(hits.rows):
         np.add.at(specialty, hits.doc, found[:, :N_SPECIALTIES] * (hits.count_scale * hits.scale)[:, None])
@@ -428,17 +434,32 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
 _SEPARATOR = np.zeros(1, dtype=np.uint64)
 
 
-def _ties_symptoms_to_drug(hashes: np.ndarray, tables: TopicTables, names_drug: bool) -> bool:
-    """Does the text tie its symptoms to a medicine ("since the new pills"), and not as an allergy?"""
-    if len(hashes) < 2 or not len(tables.reaction_keys):
-        return False
-    bigrams, _ = ngram_keys(hashes)
-    tied = _sorted_contains(tables.reaction_keys, bigrams).any()
-    if not tied and names_drug:
-        tied = _sorted_contains(tables.drug_effect_keys, bigrams).any()
-    if not tied:
-        return False
-    return not _sorted_contains(tables.allergy_keys, hashes).any()
+def _ties_symptoms_to_drug(columns, all_ents, labels, tables: TopicTables) -> np.ndarray:
+    """Per doc: does it tie its symptoms to a medicine ("since the new pills"), and not as an allergy?
+
+    ``labels``: the SYMPTOM and DRUG label hashes. Only docs with a symptom are looked at (there
+    is nothing to move elsewhere), with one bigram lookup for them all; the weaker cues ("giving
+    me") count when a drug is named.
+    """
+    symptom_label, drug_label = labels
+    n_docs = len(columns)
+    tied = np.zeros(n_docs, dtype=bool)
+    if not n_docs or not len(tables.reaction_keys):
+        return tied
+    todo = [d for d in range(n_docs) if any(e.label == symptom_label for e in all_ents[d])]
+    if not todo:
+        return tied
+    joined = np.concatenate([part for d in todo for part in (columns[d][:, 0], _SEPARATOR)])
+    doc_of = np.repeat(np.array(todo), [len(columns[d]) + 1 for d in todo])
+    bigrams, _ = ngram_keys(joined)
+    tied[doc_of[:-1][_sorted_contains(tables.reaction_keys, bigrams)]] = True
+    weak = np.unique(doc_of[:-1][_sorted_contains(tables.drug_effect_keys, bigrams)])
+    for d in weak.tolist():
+        if not tied[d] and any(e.label == drug_label for e in all_ents[d]):
+            tied[d] = True
+    if tied.any():
+        tied[doc_of[_sorted_contains(tables.allergy_keys, joined)]] = False
+    return tied
 
 
 def span_reader(name: str):
@@ -757,7 +778,7 @@ def explain(doc, tables: TopicTables, **options) -> dict:
         weight = float(tables.concepts[EPONYM_CONCEPT][top_s])
         concepts.append(("unknown named syndrome", EPONYM_CONCEPT, round(weight, 3)))
     order = np.argsort(-totals[0])[:4]
-    voters = candidates[0][:CONDITION_VOTERS]
+    voters = tables.condition_table.expand(candidates.stored()[0])[:CONDITION_VOTERS] if candidates else []
     condition_votes = [(c.name, c.specialty, round(options.get("condition_weight", CONDITION_WEIGHT) * c.score, 3))
                        for c in voters if c.specialty == SPECIALTIES[top_s]]
     shares = {"words": sum(words.values()), "concepts": options.get("concept_weight", 2.0) * sum(c[2] for c in concepts),
