@@ -93,7 +93,8 @@ def fit_isotonic(raw, correct) -> tuple[list[float], list[float]]:
     # Laplace-smoothed block accuracy, so that a small block never claims 0 or 1
     xs = [float((low + high) / 2) for _, _, low, high in blocks]
     ys = [float((total + 1) / (count + 2)) for total, count, _, _ in blocks]
-    return xs, ys
+    # smoothing pulls small blocks harder towards 1/2: keep the steps non-decreasing
+    return xs, np.maximum.accumulate(ys).tolist()
 
 
 def apply_isotonic(raw, xs, ys) -> np.ndarray:
