@@ -45,6 +45,7 @@ NAMED_VOTE_SHARE = 0.5
 # part of the condition's picture (its coverage), at a typical symptom's rarity
 UNRECOGNISED = "QATEXT:unrecognised/"
 _COUNT_UNIT = 1024.0  # far above any summed support (a patient names a few dozen symptoms at most)
+_NAMED_UNIT = float(1 << 24)  # far above _COUNT_UNIT times any number of matching symptoms
 
 
 @dataclass
@@ -130,42 +131,37 @@ class ConditionTable:
         """
         n_docs = len(symptoms)
         index = self.symptom_index
-        seen = [dict.fromkeys(k for k in map(index.get, doc) if k is not None) if doc else {} for doc in symptoms]
-        pairs = [(d, k) for d in range(n_docs) if seen[d] for k in seen[d]]
-        if pairs:
-            doc_of, symptom = (np.array(x, dtype=np.int64) for x in zip(*pairs))
-            idf = self.idf[symptom]
-            patient = sparse.csr_matrix((np.ones(len(pairs)), (doc_of, symptom)), shape=(n_docs, len(self.idf)))
-            # one product gives both the IDF-weighted support and the number of matching symptoms
-            product = patient @ self.matrix
-            indptr = product.indptr
-            d = np.repeat(np.arange(n_docs), np.diff(indptr))
-            rows = product.indices.astype(np.int64)
-            matched = np.floor(product.data / _COUNT_UNIT)
-            value = product.data - matched * _COUNT_UNIT
-            patient_mass = np.bincount(doc_of, weights=idf, minlength=n_docs)
-        else:
-            indptr = np.zeros(n_docs + 1, dtype=np.int64)
-            d = rows = np.zeros(0, dtype=np.int64)
-            value = matched = np.zeros(0)
-            patient_mass = np.zeros(n_docs)
-        is_named = np.zeros(len(d), dtype=bool)
-        extra = []
-        for k in range(n_docs):
-            if not named[k]:
-                continue
-            mine = rows[indptr[k]:indptr[k + 1]]
-            for row in {self.id_index[c] for c in named[k] if c in self.id_index}:
-                at = np.flatnonzero(mine == row)
-                if len(at):
-                    is_named[indptr[k] + at[0]] = True
-                else:  # named, and none of the symptoms points to it
-                    extra.append((k, row))
-        if extra:
-            extra_doc, extra_row = (np.array(x, dtype=np.int64) for x in zip(*extra))
-            d, rows = np.concatenate([d, extra_doc]), np.concatenate([rows, extra_row])
-            value, matched = np.concatenate([value, np.zeros(len(extra))]), np.concatenate([matched, np.zeros(len(extra))])
-            is_named = np.concatenate([is_named, np.ones(len(extra), dtype=bool)])
+        seen = []
+        for doc in symptoms:
+            known = dict.fromkeys(map(index.get, doc)) if doc else {}
+            known.pop(None, None)
+            seen.append(known)
+        counts = np.fromiter(map(len, seen), dtype=np.int64, count=n_docs)
+        ids = self.id_index
+        named_pairs = [(k, ids[c]) for k in range(n_docs) if named[k] for c in named[k] if c in ids]
+        if not counts.any() and not named_pairs:
+            return Ranking.empty(seen)
+        n_conditions = len(self.ids)
+        # the patients as a CSR matrix built directly (docs are in order): one product gives
+        # both the IDF-weighted support and, in its integer part, the number of matching symptoms
+        symptom = np.fromiter((k for known in seen for k in known), dtype=np.int64, count=int(counts.sum()))
+        indptr = np.concatenate([[0], np.cumsum(counts)])
+        patient = sparse.csr_matrix((np.ones(len(symptom)), symptom, indptr), shape=(n_docs, len(self.idf)))
+        product = patient @ self.matrix
+        if named_pairs:
+            # named conditions join the product as a marker far above any support and count
+            k, row = np.array(sorted(set(named_pairs)), dtype=np.int64).T
+            marker_indptr = np.concatenate([[0], np.cumsum(np.bincount(k, minlength=n_docs))])
+            marker = sparse.csr_matrix((np.full(len(k), _NAMED_UNIT), row, marker_indptr), shape=(n_docs, n_conditions))
+            product = product + marker
+        d = np.repeat(np.arange(n_docs), np.diff(product.indptr))
+        rows = product.indices.astype(np.int64)
+        data = product.data
+        is_named = data >= _NAMED_UNIT
+        data = data - is_named * _NAMED_UNIT
+        matched = np.floor(data / _COUNT_UNIT)
+        value = data - matched * _COUNT_UNIT
+        patient_mass = np.bincount(np.repeat(np.arange(n_docs), counts), weights=self.idf[symptom], minlength=n_docs)
         if not len(d):
             return Ranking.empty(seen)
         # a rare disease one symptom points to is no candidate: drop those before scoring
@@ -182,7 +178,8 @@ class ConditionTable:
         score[is_named] = NAMED_BASE + (1 - NAMED_BASE) * score[is_named]
         keep = score >= MIN_SCORE
         d, rows, score, is_named, matched = d[keep], rows[keep], score[keep], is_named[keep], matched[keep]
-        order = np.lexsort((rows, -score, d))
+        # by doc, then by score (ties: condition order); one float key sorts both
+        order = np.argsort(d + (1.0 - score) * 0.999, kind="stable")
         first = np.searchsorted(d[order], np.arange(n_docs))
         best = order[(np.arange(len(order)) - first[d[order]]) < top]
         return Ranking(d[best], rows[best], score[best], is_named[best], matched[best], seen)
