@@ -97,6 +97,7 @@ REACTION_CUES = ("new pills", "new pill", "new tablet", "new tablets", "new meds
 DRUG_EFFECT_CUES = ("giving me", "gives me", "makes me", "made me", "is causing", "caused by",
                     "ever since", "after taking", "from taking", "side effects")
 ALLERGY_WORDS = ("allergic", "allergy", "anaphylaxis", "hives", "welts")
+KIND_REACTION, KIND_DRUG_EFFECT, KIND_ALLERGY = 1, 2, 4
 
 
 @dataclass
@@ -134,9 +135,8 @@ class TopicTables:
     # of them are looked up in multi_keys
     multi_first: np.ndarray = None
     condition_table: object = None  # qatext.topics.conditions.ConditionTable
-    reaction_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # bigram keys
-    drug_effect_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
-    allergy_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    # per row of keys then multi_keys: KIND_* bits (reaction cue, drug-effect cue, allergy word)
+    row_kinds: np.ndarray = None
 
     def __post_init__(self):
         # One sorted table answers every per-token question with the one searchsorted the word
@@ -236,6 +236,18 @@ class TopicTables:
                 if offset == 0:
                     curated.add(key)
                 row[offset + index[label]] += weight
+        # the reaction cues are looked up with everything else (zero rows where no lexicon has them)
+        kind_of: dict[int, int] = {}
+        for kind, phrases in ((KIND_REACTION, REACTION_CUES), (KIND_DRUG_EFFECT, DRUG_EFFECT_CUES),
+                              (KIND_ALLERGY, ALLERGY_WORDS)):
+            for phrase in phrases:
+                key, n_tokens = _phrase_key(tokenizer, phrase)
+                kind_of[key] = kind_of.get(key, 0) | kind
+                if key not in rows:
+                    rows[key] = np.zeros(N_COLUMNS, dtype=np.float32)
+                    if n_tokens > 1:
+                        multi.add(key)
+                        multi_first.add(tokenizer(phrase)[0].lower)
         # words the vocabularies know and only the intent lexicon names keep their specialty row
         for key, row in rows.items():
             if key not in curated:
@@ -253,7 +265,9 @@ class TopicTables:
         weights[np.isin(keys, drug_keys), N_SPECIALTIES + MEDICATION] += DRUG_NAME_NUDGE
         curated_row = np.isin(keys, np.fromiter(curated, dtype=np.uint64, count=len(curated)))
         order = np.argsort(keys)
+        kinds = np.array([kind_of.get(int(k), 0) for k in keys], dtype=np.uint8)
         multi_keys = np.array(sorted(multi), dtype=np.uint64)
+        multi_kinds = np.array([kind_of.get(int(k), 0) for k in multi_keys], dtype=np.uint8)
         multi_weights = np.stack([rows[int(k)] for k in multi_keys]) if len(multi_keys) else np.zeros((0, N_COLUMNS))
         strings = tokenizer.vocab.strings
 
@@ -269,12 +283,7 @@ class TopicTables:
                    capitalised_shapes=hashes(CAPITALISED_SHAPES),
                    multi_first=np.array(sorted(multi_first), dtype=np.uint64),
                    condition_table=condition_table() if conditions else None,
-                   reaction_keys=np.unique(np.array([_phrase_key(tokenizer, p)[0] for p in REACTION_CUES],
-                                                    dtype=np.uint64)),
-                   allergy_keys=np.unique(hashes(ALLERGY_WORDS)),
-                   drug_effect_keys=np.unique(np.array([_phrase_key(tokenizer, p)[0] for p in DRUG_EFFECT_CUES
-                                                        ], dtype=np.uint64)))
-
+                   row_kinds=np.concatenate([kinds[order], multi_kinds]))
 
 def _phrase_key(tokenizer, phrase: str) -> int:
     hashes = np.array([t.lower for t in tokenizer(phrase)], dtype=np.uint64)
@@ -323,19 +332,16 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     drug, test = (strings["DRUG"], strings["TEST"]) if n_docs else (None, None)
     symptom_label = strings["SYMPTOM"] if n_docs else None
     concepts = tables.concepts
-    columns = [doc.to_array([LOWER, SHAPE]) for doc in docs]
-    all_ents = [doc.ents for doc in docs]
-    reactions = _ties_symptoms_to_drug(columns, all_ents, (symptom_label, drug), tables)
+    symptom_spans = []  # (doc, start, end) of the symptoms, in case the text ties them to a medicine
+    headed_symptom = []
     for d, doc in enumerate(docs):
-        both = columns[d]
+        both = doc.to_array([LOWER, SHAPE])
         hashes = np.ascontiguousarray(both[:, 0])
         shapes.append(both[:, 1])
         negated.append([])
         symptoms.append([])
         named.append([])
-        ents = all_ents[d]
-        reaction = reactions[d]
-        for ent in ents:
+        for ent in doc.ents:
             assertion = read_assertion(ent)
             if assertion == "negated":
                 hashes[ent.start:ent.end] = 0  # a negated finding is evidence of nothing
@@ -343,26 +349,23 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
                 continue
             concept = read_concept(ent)
             label = ent.label
+            if label == symptom_label:
+                symptom_spans.append((d, ent.start, ent.end))
             if concept and (read_experiencer is None or read_experiencer(ent) not in NOT_PATIENT):
                 if label == symptom_label:
                     if assertion in PATIENT_SYMPTOM:
                         symptoms[d].append(concept)
-                    if reaction:
-                        hashes[ent.start:ent.end] = 0  # the drug's condition, not the symptom's organ
-                        continue
                 elif assertion in NAMED_CONDITION and label in headed_labels:
                     named[d].append(concept)
-            elif reaction and label == symptom_label:
-                hashes[ent.start:ent.end] = 0
-                continue
             vector = concepts.get(concept) if concept else None
             if vector is None and concept:
                 vector = concept_vector(concept, concepts)  # the ICD-10 fallback
             if vector is not None:
-                concept_hits.append((d, ent.start, vector))
+                concept_hits.append((d, ent.start, vector, label == symptom_label))
                 if label in headed_labels:
                     headed.append((d, ent.start, ent.end))
                     headed_vectors.append(vector)
+                    headed_symptom.append(label == symptom_label)
             if label == drug:
                 nudges[d, MEDICATION] = ENTITY_NUDGE
                 drug_at.append((d, ent.start))
@@ -375,12 +378,24 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     found = tables.row_weights(hits.rows).copy() if hits is not None else None
     if hits is not None:
         hits.weights = found
+    reaction = _ties_symptoms_to_drug(hits, symptom_spans, nudges[:, MEDICATION] > 0, n_docs, tables)
+    if reaction.any():
+        # the drug's condition decides, not the symptoms' organs: their words and concepts step back
+        starts = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
+        masked = np.zeros(len(hits.joined) + 1, dtype=bool)
+        for d, start, end in symptom_spans:
+            if reaction[d]:
+                masked[starts[d] + start:starts[d] + end] = True
+        found[masked[hits.absolute]] = 0.0
+        concept_hits = [c for c in concept_hits if not (c[3] and reaction[c[0]])]
+        keep = [k for k, h in enumerate(headed) if not (headed_symptom[k] and reaction[h[0]])]
+        headed, headed_vectors = [headed[k] for k in keep], [headed_vectors[k] for k in keep]
     if n_docs:
         of_scale = _phrase_scales(arrays, hits, found, headed, tables, headed_vectors)
         starts = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
         if concept_hits:
             # a concept named c times adds (1 + ln c) times its vector, as a repeated word does
-            doc_of, at, vectors = zip(*concept_hits)
+            doc_of, at, vectors, _ = zip(*concept_hits)
             doc_of = np.array(doc_of)
             which: dict[int, int] = {}
             key = doc_of * len(concept_hits) + np.array([which.setdefault(id(v), len(which)) for v in vectors])
@@ -434,32 +449,24 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
 _SEPARATOR = np.zeros(1, dtype=np.uint64)
 
 
-def _ties_symptoms_to_drug(columns, all_ents, labels, tables: TopicTables) -> np.ndarray:
+def _ties_symptoms_to_drug(hits, symptom_spans, names_drug: np.ndarray, n_docs: int,
+                           tables: TopicTables) -> np.ndarray:
     """Per doc: does it tie its symptoms to a medicine ("since the new pills"), and not as an allergy?
 
-    ``labels``: the SYMPTOM and DRUG label hashes. Only docs with a symptom are looked at (there
-    is nothing to move elsewhere), with one bigram lookup for them all; the weaker cues ("giving
-    me") count when a drug is named.
+    The cue phrases are rows of the lookup table (:attr:`TopicTables.row_kinds`), so the batch's
+    one lookup found them; the weaker cues ("giving me") count when a drug is named.
     """
-    symptom_label, drug_label = labels
-    n_docs = len(columns)
     tied = np.zeros(n_docs, dtype=bool)
-    if not n_docs or not len(tables.reaction_keys):
+    if hits is None or not symptom_spans or tables.row_kinds is None:
         return tied
-    todo = [d for d in range(n_docs) if any(e.label == symptom_label for e in all_ents[d])]
-    if not todo:
-        return tied
-    joined = np.concatenate([part for d in todo for part in (columns[d][:, 0], _SEPARATOR)])
-    doc_of = np.repeat(np.array(todo), [len(columns[d]) + 1 for d in todo])
-    bigrams, _ = ngram_keys(joined)
-    tied[doc_of[:-1][_sorted_contains(tables.reaction_keys, bigrams)]] = True
-    weak = np.unique(doc_of[:-1][_sorted_contains(tables.drug_effect_keys, bigrams)])
-    for d in weak.tolist():
-        if not tied[d] and any(e.label == drug_label for e in all_ents[d]):
-            tied[d] = True
-    if tied.any():
-        tied[doc_of[_sorted_contains(tables.allergy_keys, joined)]] = False
-    return tied
+    rows = hits.rows
+    inside = rows < len(tables.row_kinds)
+    kinds = np.zeros(n_docs, dtype=np.uint8)
+    np.bitwise_or.at(kinds, hits.doc[inside], tables.row_kinds[rows[inside]])
+    has_symptom = np.zeros(n_docs, dtype=bool)
+    has_symptom[[d for d, _, _ in symptom_spans]] = True
+    tied = ((kinds & KIND_REACTION) > 0) | (((kinds & KIND_DRUG_EFFECT) > 0) & names_drug)
+    return tied & has_symptom & ((kinds & KIND_ALLERGY) == 0)
 
 
 def span_reader(name: str):
