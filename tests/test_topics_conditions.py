@@ -204,3 +204,22 @@ def test_calibration_fits_are_monotone_and_recover_a_known_curve():
     # saturated scores (softmax reaching 1.0) must not blow the fit up
     a, b = fit_platt(np.r_[np.ones(50), np.full(50, 0.3)], np.r_[np.ones(40), np.zeros(10), np.zeros(50)])
     assert np.isfinite([a, b]).all()
+
+
+@pytest.mark.parametrize("text, main_ask, reason", [
+    ("Subject: metformin and alcohol\nIs it hereditary? Can I drink wine on metformin? My main question is: "
+     "can I drink wine on metformin?", "My main question is: can I drink wine on metformin?", "flags"),
+    ("my aunt says cracking your knuckles gives you arthritis. Is this true?",
+     "my aunt says cracking your knuckles gives you arthritis. Is this true?", "short question"),
+    ("I have a rash on my arm. What is it? Should I see a doctor?", "Should I see a doctor?", "last question"),
+    ("rash on my arm for 3 days", "rash on my arm for 3 days", "whole text"),
+])
+def test_evidence_names_the_main_ask_and_why(full, text, main_ask, reason):
+    evidence = full(text)._.topic_evidence["intent"]
+    assert evidence["main_ask"] == main_ask
+    assert reason in evidence["main_ask_reason"]
+
+
+def test_a_flagged_question_decides_over_the_last_one(full):
+    flagged = full("Is it hereditary? My main question is whether I can drink wine on metformin. Will it go away?")
+    assert flagged._.intents[0][0] == "medication"

@@ -97,7 +97,14 @@ REACTION_CUES = ("new pills", "new pill", "new tablet", "new tablets", "new meds
 DRUG_EFFECT_CUES = ("giving me", "gives me", "makes me", "made me", "is causing", "caused by",
                     "ever since", "after taking", "from taking", "side effects")
 ALLERGY_WORDS = ("allergic", "allergy", "anaphylaxis", "hives", "welts")
-KIND_REACTION, KIND_DRUG_EFFECT, KIND_ALLERGY = 1, 2, 4
+KIND_REACTION, KIND_DRUG_EFFECT, KIND_ALLERGY, KIND_MAIN_FLAG = 1, 2, 4, 8
+# "my main question is ...", "mostly I want to know ...": the asker names the main ask
+MAIN_FLAGS = ("main question", "main concern", "mostly i want", "most importantly", "more than anything",
+              "my real question", "my question is", "what i need", "biggest question", "biggest worry",
+              "main thing", "most worried")
+MAIN_LAST, MAIN_SHORT, MAIN_WHOLE, MAIN_FLAGGED = 0, 1, 2, 3
+MAIN_REASONS = ("the last question", "a short question, read with the sentence before it",
+                "no question mark: the whole text", "the question the asker flags as the main one")
 
 
 @dataclass
@@ -239,7 +246,7 @@ class TopicTables:
         # the reaction cues are looked up with everything else (zero rows where no lexicon has them)
         kind_of: dict[int, int] = {}
         for kind, phrases in ((KIND_REACTION, REACTION_CUES), (KIND_DRUG_EFFECT, DRUG_EFFECT_CUES),
-                              (KIND_ALLERGY, ALLERGY_WORDS)):
+                              (KIND_ALLERGY, ALLERGY_WORDS), (KIND_MAIN_FLAG, MAIN_FLAGS)):
             for phrase in phrases:
                 key, n_tokens = _phrase_key(tokenizer, phrase)
                 kind_of[key] = kind_of.get(key, 0) | kind
@@ -405,11 +412,10 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
 
         if drug_at:
             # a medicine named in the main question: the question is about the medicine
+            # (the main ask: the flagged question, the last one, or without a "?" the whole text)
             doc_of, at = (np.array(x) for x in zip(*drug_at))
-            position = starts[doc_of] + at
-            next_end = hits.ends[np.searchsorted(hits.ends, position)]
-            # without a "?" the whole text is the question
-            main = (next_end == hits.last_question[doc_of]) | (hits.last_question[doc_of] < 0)
+            main_start, main_end, _ = hits.main_ask
+            main = (at >= main_start[doc_of]) & (at < main_end[doc_of])
             nudges[doc_of[main], MEDICATION] = DRUG_IN_QUESTION
         results, children = _result_and_child_flags(arrays, shapes, n_docs, tables, hits)
         nudges[results, TEST_READING] += RESULT_NUDGE
@@ -447,6 +453,15 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
 
 
 _SEPARATOR = np.zeros(1, dtype=np.uint64)
+
+
+def _main_ask(doc, hits) -> dict:
+    """The main ask of a doc as text, and why it was chosen (for the evidence)."""
+    if hits is None or getattr(hits, "main_ask", None) is None:
+        return {"main_ask": doc.text.strip(), "main_ask_reason": MAIN_REASONS[MAIN_WHOLE]}
+    start, end, reason = (int(a[0]) for a in hits.main_ask)
+    start, end = max(start, 0), min(max(end, start), len(doc))
+    return {"main_ask": doc[start:end].text.strip(), "main_ask_reason": MAIN_REASONS[reason]}
 
 
 def _ties_symptoms_to_drug(hits, symptom_spans, names_drug: np.ndarray, n_docs: int,
@@ -596,20 +611,48 @@ def _find(arrays, n_docs: int, tables: TopicTables, strings) -> Hits:
     factor = np.where(~doc_asks, 1.0,
                       np.where(next_end == last_question[doc], 1.0, np.where(asks, OTHER_QUESTION, OUTSIDE_QUESTION)))
     # a short last question ("is this true?") defers to the sentence before it
-    question_start = np.where(last_question >= 0, ends[np.maximum(np.searchsorted(ends, last_question) - 1, 0)], -1)
+    # sentence ends with a virtual one before the first doc: the end before position p is
+    # padded[searchsorted(ends, p)]
+    padded = np.concatenate([[-1], ends])
+    question_start = np.where(last_question >= 0, padded[np.searchsorted(ends, last_question)], -1)
     short = ((last_question >= 0) & (last_question - question_start <= SHORT_QUESTION_TOKENS)
-             & present[np.maximum(question_start, 0)])  # a sentence end inside the doc, not its start
-    referent_start = np.where(short, ends[np.maximum(np.searchsorted(ends, question_start) - 1, 0)], -1)
+             & (question_start >= 0) & present[np.maximum(question_start, 0)])  # an end inside the doc
+    referent_start = np.where(short, padded[np.searchsorted(ends, np.maximum(question_start, 0))], -1)
     if short.any():
         in_question = short[doc] & (position > question_start[doc]) & (next_end == last_question[doc])
         in_referent = short[doc] & (position > referent_start[doc]) & (position <= question_start[doc])
         factor = np.where(in_question, SHORT_QUESTION_SHARE, np.where(in_referent, 1.0, factor))
+    # the main ask: the sentence the asker flags ("my main question is ..."), else the last
+    # question (with the sentence before it when it is short), else the whole text
+    doc_start = starts[:n_docs] - 1
+    main_start = np.where(short, referent_start, np.where(last_question >= 0, question_start, doc_start))
+    main_end = np.where(last_question >= 0, last_question, starts[:n_docs] + lengths)
+    reason = np.where(short, MAIN_SHORT, np.where(last_question >= 0, MAIN_LAST, MAIN_WHOLE))
+    if tables.row_kinds is not None and len(rows):
+        flag = np.zeros(len(rows), dtype=bool)
+        inside = rows < len(tables.row_kinds)
+        flag[inside] = (tables.row_kinds[rows[inside]] & KIND_MAIN_FLAG) > 0
+        if flag.any():
+            flagged_doc = np.full(n_docs, -1)
+            first_flag = np.flatnonzero(flag)[::-1]  # the first flag of a doc is written last
+            flagged_doc[doc[first_flag]] = first_flag
+            docs_flagged = np.flatnonzero(flagged_doc >= 0)
+            at = position[flagged_doc[docs_flagged]]
+            sentence_end = ends[np.searchsorted(ends, at)]
+            sentence_start = padded[np.searchsorted(ends, at)]
+            main_start[docs_flagged], main_end[docs_flagged] = sentence_start, sentence_end
+            reason[docs_flagged] = MAIN_FLAGGED
+            in_doc = flagged_doc[doc] >= 0
+            in_main = (position > main_start[doc]) & (position <= main_end[doc])
+            factor = np.where(in_doc, np.where(in_main, 1.0, np.minimum(factor, OUTSIDE_QUESTION)), factor)
     pair = doc.astype(np.int64) * (n_rows + len(tables.shaped_weights)) + rows
     _, inverse, counts = np.unique(pair, return_inverse=True, return_counts=True)
     count_scale = ((1.0 + np.log(counts)) / counts)[inverse]
     hits = Hits(rows, doc, position - starts[doc], block + 1, factor, count_scale, np.ones(len(rows)))
     hits.absolute = position
     hits.ends, hits.last_question = ends, last_question
+    # per doc: the main ask's tokens (after main_start, up to main_end, absolute) and why
+    hits.main_ask = (main_start - starts[:n_docs] + 1, main_end - starts[:n_docs] + 1, reason)
     hits.flags = flags
     hits.joined = joined
     return hits
@@ -803,5 +846,6 @@ def explain(doc, tables: TopicTables, **options) -> dict:
             "negated_ignored": negated[0],
             "totals": {SPECIALTIES[i]: round(float(totals[0, i]), 3) for i in order},
         },
-        "intent": {"intent": INTENTS[top_i], "cues": sorted(cues.items(), key=lambda kv: -kv[1])[:6]},
+        "intent": {"intent": INTENTS[top_i], "cues": sorted(cues.items(), key=lambda kv: -kv[1])[:6],
+                   **_main_ask(doc, hits)},
     }
