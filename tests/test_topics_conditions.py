@@ -131,6 +131,8 @@ def test_conditions_survive_doc_serialisation(full):
 # --- specialty from the conditions the symptoms point to (the examples) ----------------
 
 @pytest.mark.parametrize("text, specialty", [
+    ("headache, chest pain, dizziness, trouble keeping my balance and concentrating", "cardiology"),
+    ("runny nose, sneezing all the time, itchy watery eyes, my lips swell", "allergy_immunology"),
     ("always thirsty, peeing a lot, dry mouth, blurred vision, tired and hungry", "endocrinology"),
     ("fever, rash, pain behind the eyes, aching joints", "infectious_disease"),
     ("joint pain and morning stiffness", "rheumatology"),

@@ -74,8 +74,12 @@ CAPITALISED_SHAPES = ("Xx", "Xxx", "Xxxx", "Xxxxx")
 # The conditions the patient's symptoms point to vote for their specialty (see conditions.py):
 # the best CONDITION_VOTERS candidates add CONDITION_WEIGHT x their score. "Headache, chest pain,
 # dizziness" is a blood-pressure story, not three neurology findings.
-CONDITION_WEIGHT = 5.0
+CONDITION_WEIGHT = 8.0
 CONDITION_VOTERS = 5
+# When conditions explain the symptoms (a specialty gets at least EXPLAINED_VOTE of votes), the
+# symptoms' own organ evidence (their words and concepts) counts EXPLAINED_SYMPTOM_SHARE.
+EXPLAINED_VOTE = 0.5
+EXPLAINED_SYMPTOM_SHARE = 0.3
 # A medicine named in the main (last) question makes the question about the medicine, whatever its
 # form ("what is morphine", "how long before a meal should lansoprazole be taken").
 DRUG_IN_QUESTION = 2.0
@@ -385,7 +389,23 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     found = tables.row_weights(hits.rows).copy() if hits is not None else None
     if hits is not None:
         hits.weights = found
+    candidates = None
+    explained = np.zeros(n_docs, dtype=bool)
+    if tables.condition_table is not None and n_docs:
+        candidates = tables.condition_table.rank(symptoms, named)
+        votes = tables.condition_table.specialty_votes(candidates, N_SPECIALTIES, voters=CONDITION_VOTERS)
+        specialty += condition_weight * votes
+        explained = votes.max(axis=1) >= EXPLAINED_VOTE
     reaction = _ties_symptoms_to_drug(hits, symptom_spans, nudges[:, MEDICATION] > 0, n_docs, tables)
+    explained &= ~reaction
+    if explained.any() and symptom_spans:
+        # conditions explain the symptoms: each symptom's own organ (its words and concept) steps back
+        starts = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
+        inside = np.zeros(len(hits.joined) + 1, dtype=bool)
+        for d, start, end in symptom_spans:
+            if explained[d]:
+                inside[starts[d] + start:starts[d] + end] = True
+        found[inside[hits.absolute], :N_SPECIALTIES] *= EXPLAINED_SYMPTOM_SHARE
     if reaction.any():
         # the drug's condition decides, not the symptoms' organs: their words and concepts step back
         starts = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
@@ -402,12 +422,14 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         starts = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
         if concept_hits:
             # a concept named c times adds (1 + ln c) times its vector, as a repeated word does
-            doc_of, at, vectors, _ = zip(*concept_hits)
+            doc_of, at, vectors, is_symptom = zip(*concept_hits)
             doc_of = np.array(doc_of)
+            step_back = np.where(np.array(is_symptom) & explained[doc_of], EXPLAINED_SYMPTOM_SHARE, 1.0)
             which: dict[int, int] = {}
             key = doc_of * len(concept_hits) + np.array([which.setdefault(id(v), len(which)) for v in vectors])
             _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
-            weight = concept_weight * of_scale[starts[doc_of] + np.array(at)] * ((1.0 + np.log(counts)) / counts)[inverse]
+            weight = (concept_weight * step_back * of_scale[starts[doc_of] + np.array(at)]
+                      * ((1.0 + np.log(counts)) / counts)[inverse])
             np.add.at(specialty, doc_of, np.stack(vectors) * weight[:, None])
 
         if drug_at:
@@ -422,11 +444,6 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         specialty[children, PEDIATRICS] += CHILD_AGE_WEIGHT
     story = np.fromiter((len(s) >= STORY_SYMPTOMS for s in symptoms), dtype=bool, count=n_docs)
     nudges[story, DIAGNOSIS] += SYMPTOM_STORY_NUDGE
-    candidates = None
-    if tables.condition_table is not None and n_docs:
-        candidates = tables.condition_table.rank(symptoms, named)
-        specialty += condition_weight * tables.condition_table.specialty_votes(
-            candidates, N_SPECIALTIES, voters=CONDITION_VOTERS)
     intent = np.tile(BASELINE, (n_docs, 1)) + nudges
     if hits is not None and len(hits.rows):
         np.add.at(specialty, hits.doc, found[:, :N_SPECIALTIES] * (hits.count_scale * hits.scale)[:, None])
