@@ -36,6 +36,7 @@ from pathlib import Path
 import numpy as np
 
 from qatext.topics.labels import SPECIALTIES, SPECIALTY_INDEX
+from qatext.topics.specialty import tsv_rows
 
 CURATED = "conditions_curated.tsv"
 SOURCES = ("curated", "medquad", "hpoa")
@@ -90,12 +91,7 @@ def slug(name: str) -> str:
 def read_curated(text: str, *, source: str = CURATED) -> list[tuple[str, str, list[str]]]:
     """(name, specialty, symptom phrases) per line; a malformed line raises naming it."""
     rows = []
-    for line_no, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 3:
-            raise ValueError(f"{source} line {line_no}: expected 3 tab-separated columns, got {len(parts)}")
+    for line_no, parts in tsv_rows(text, source=source, columns=3):
         name, specialty, symptoms = (p.strip() for p in parts)
         if specialty not in SPECIALTY_INDEX:
             raise ValueError(f"{source} line {line_no}: unknown specialty {specialty!r}")
