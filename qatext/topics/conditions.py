@@ -45,7 +45,6 @@ NAMED_VOTE_SHARE = 0.5
 # part of the condition's picture (its coverage), at a typical symptom's rarity
 UNRECOGNISED = "QATEXT:unrecognised/"
 _COUNT_UNIT = 1024.0  # far above any summed support (a patient names a few dozen symptoms at most)
-_NAMED_UNIT = float(1 << 24)  # far above _COUNT_UNIT times any number of matching symptoms
 
 
 @dataclass
@@ -130,43 +129,34 @@ class ConditionTable:
         Building the candidates' names and symptom lists is left to :meth:`expand`, when read.
         """
         n_docs = len(symptoms)
-        index = self.symptom_index
-        seen = []
-        for doc in symptoms:
-            known = dict.fromkeys(map(index.get, doc)) if doc else {}
-            known.pop(None, None)
-            seen.append(known)
-        counts = np.fromiter(map(len, seen), dtype=np.int64, count=n_docs)
+        n_conditions, n_symptoms = len(self.ids), len(self.idf)
+        # every symptom of the batch at once: (doc, symptom index), first mentions, docs in order
+        flat_doc = np.fromiter((d for d in range(n_docs) if symptoms[d] for _ in symptoms[d]), dtype=np.int64)
+        get = self.symptom_index.get
+        flat = np.fromiter((get(c, -1) for doc in symptoms if doc for c in doc), dtype=np.int64, count=len(flat_doc))
+        known = flat >= 0
+        flat_doc, flat = flat_doc[known], flat[known]
+        _, first = np.unique(flat_doc * n_symptoms + flat, return_index=True)
+        first.sort()  # text order within a doc; docs stay in order
+        doc_of, symptom = flat_doc[first], flat[first]
+        counts = np.bincount(doc_of, minlength=n_docs)
         ids = self.id_index
-        named_pairs = [(k, ids[c]) for k in range(n_docs) if named[k] for c in named[k] if c in ids]
-        if not counts.any() and not named_pairs:
-            return Ranking.empty(seen)
-        n_conditions = len(self.ids)
-        # the patients as a CSR matrix built directly (docs are in order): one product gives
-        # both the IDF-weighted support and, in its integer part, the number of matching symptoms
-        symptom = np.fromiter((k for known in seen for k in known), dtype=np.int64, count=int(counts.sum()))
+        named_pairs = [k * n_conditions + ids[c] for k in range(n_docs) if named[k] for c in named[k] if c in ids]
+        if not len(symptom) and not named_pairs:
+            return Ranking.empty(n_docs)
+        # the patients as a CSR matrix built directly: one product gives both the IDF-weighted
+        # support and, in its integer part, the number of matching symptoms
         indptr = np.concatenate([[0], np.cumsum(counts)])
-        patient = sparse.csr_matrix((np.ones(len(symptom)), symptom, indptr), shape=(n_docs, len(self.idf)))
+        patient = sparse.csr_matrix((np.ones(len(symptom)), symptom, indptr), shape=(n_docs, n_symptoms))
         product = patient @ self.matrix
-        if named_pairs:
-            # named conditions join the product as a marker far above any support and count
-            k, row = np.array(sorted(set(named_pairs)), dtype=np.int64).T
-            marker_indptr = np.concatenate([[0], np.cumsum(np.bincount(k, minlength=n_docs))])
-            marker = sparse.csr_matrix((np.full(len(k), _NAMED_UNIT), row, marker_indptr), shape=(n_docs, n_conditions))
-            product = product + marker
         d = np.repeat(np.arange(n_docs), np.diff(product.indptr))
         rows = product.indices.astype(np.int64)
-        data = product.data
-        is_named = data >= _NAMED_UNIT
-        data = data - is_named * _NAMED_UNIT
-        matched = np.floor(data / _COUNT_UNIT)
-        value = data - matched * _COUNT_UNIT
-        patient_mass = np.bincount(np.repeat(np.arange(n_docs), counts), weights=self.idf[symptom], minlength=n_docs)
-        if not len(d):
-            return Ranking.empty(seen)
+        matched = np.floor(product.data / _COUNT_UNIT)
+        value = product.data - matched * _COUNT_UNIT
+        patient_mass = np.bincount(doc_of, weights=self.idf[symptom], minlength=n_docs)
         # a rare disease one symptom points to is no candidate: drop those before scoring
-        eligible = (matched >= MIN_MATCHES_RARE) | self.common[rows] | is_named
-        d, rows, value, matched, is_named = d[eligible], rows[eligible], value[eligible], matched[eligible], is_named[eligible]
+        eligible = (matched >= MIN_MATCHES_RARE) | self.common[rows]
+        d, rows, value, matched = d[eligible], rows[eligible], value[eligible], matched[eligible]
         total, prior = self.total[rows], self.prior[rows]
         explained = np.minimum(value / np.maximum(patient_mass[d], 1e-9), 1)
         covered = np.minimum(value / total, 1)  # total > 0: every listed symptom has a weight
@@ -175,14 +165,25 @@ class ConditionTable:
         score = prior * explained ** EXPLAINED_POWER * covered ** (1 - EXPLAINED_POWER)
         # one matching symptom is little evidence, two more, three nearly enough
         score *= 1.0 - EVIDENCE_DECAY ** matched
-        score[is_named] = NAMED_BASE + (1 - NAMED_BASE) * score[is_named]
         keep = score >= MIN_SCORE
-        d, rows, score, is_named, matched = d[keep], rows[keep], score[keep], is_named[keep], matched[keep]
+        d, rows, score, matched = d[keep], rows[keep], score[keep], matched[keep]
+        is_named = np.zeros(len(d), dtype=bool)
+        if named_pairs:
+            # a condition the text names scores NAMED_BASE plus the rest of its symptom score
+            wanted = np.unique(np.array(named_pairs, dtype=np.int64))
+            have = d * n_conditions + rows
+            is_named = np.isin(have, wanted)
+            score[is_named] = NAMED_BASE + (1 - NAMED_BASE) * score[is_named]
+            extra = wanted[~np.isin(wanted, have)]  # named, and no symptom points to it
+            d, rows = np.concatenate([d, extra // n_conditions]), np.concatenate([rows, extra % n_conditions])
+            score = np.concatenate([score, np.full(len(extra), NAMED_BASE)])
+            matched = np.concatenate([matched, np.zeros(len(extra))])
+            is_named = np.concatenate([is_named, np.ones(len(extra), dtype=bool)])
         # by doc, then by score (ties: condition order); one float key sorts both
         order = np.argsort(d + (1.0 - score) * 0.999, kind="stable")
         first = np.searchsorted(d[order], np.arange(n_docs))
         best = order[(np.arange(len(order)) - first[d[order]]) < top]
-        return Ranking(d[best], rows[best], score[best], is_named[best], matched[best], seen)
+        return Ranking(d[best], rows[best], score[best], is_named[best], matched[best], n_docs, indptr, symptom)
 
     def expand(self, stored: dict) -> list[Candidate]:
         """The candidates of one doc from what :meth:`Ranking.stored` kept (plain lists)."""
@@ -211,10 +212,10 @@ class ConditionTable:
         vote; a named one without two supporting symptoms votes ``NAMED_VOTE_SHARE`` (its concept
         is already counted as evidence).
         """
-        votes = np.zeros((len(ranking.seen), n_specialties))
+        votes = np.zeros((ranking.n_docs, n_specialties))
         if not len(ranking.doc):
             return votes
-        first = np.searchsorted(ranking.doc, np.arange(len(ranking.seen)))
+        first = np.searchsorted(ranking.doc, np.arange(ranking.n_docs))
         top = (np.arange(len(ranking.doc)) - first[ranking.doc]) < voters
         share = np.where(ranking.matched >= VOTE_MIN_SUPPORT, 1.0, np.where(ranking.named, NAMED_VOTE_SHARE, 0.0))
         np.add.at(votes, (ranking.doc[top], self.specialty[ranking.rows[top]].astype(np.int64)),
@@ -231,21 +232,25 @@ class Ranking:
     score: np.ndarray
     named: np.ndarray
     matched: np.ndarray
-    seen: list  # per doc: {symptom index: concept id}
+    n_docs: int
+    symptom_ptr: np.ndarray  # doc k's symptoms are symptoms[symptom_ptr[k]:symptom_ptr[k + 1]]
+    symptoms: np.ndarray     # symptom indices, in the order the text first names them
 
     @classmethod
-    def empty(cls, seen) -> Ranking:
+    def empty(cls, n_docs: int) -> Ranking:
         none = np.zeros(0, dtype=np.int64)
-        return cls(none, none, np.zeros(0), np.zeros(0, dtype=bool), np.zeros(0), seen)
+        return cls(none, none, np.zeros(0), np.zeros(0, dtype=bool), np.zeros(0), n_docs,
+                   np.zeros(n_docs + 1, dtype=np.int64), none)
 
-    def stored(self) -> list[dict]:
+    def stored(self) -> list:
         """Per doc, plain lists (they go into ``doc.user_data`` and survive ``Doc.to_bytes``)."""
-        out = [() for _ in self.seen]  # nothing to show: an empty tuple, cheap to store
+        out = [()] * self.n_docs  # nothing to show: an empty tuple, cheap to store
         for k, row, value, named in zip(self.doc.tolist(), self.rows.tolist(), self.score.tolist(),
                                         self.named.tolist()):
             entry = out[k]
             if not entry:
-                entry = out[k] = {"rows": [], "scores": [], "named": [], "symptoms": list(self.seen[k])}
+                mine = self.symptoms[self.symptom_ptr[k]:self.symptom_ptr[k + 1]].tolist()
+                entry = out[k] = {"rows": [], "scores": [], "named": [], "symptoms": mine}
             entry["rows"].append(row)
             entry["scores"].append(value)
             entry["named"].append(named)
