@@ -40,7 +40,7 @@ MAX_MISSING = 5
 MIN_MATCHES_RARE = 2
 VOTE_MIN_SUPPORT = 2
 EVIDENCE_DECAY = 0.5
-NAMED_VOTE_SHARE = 0.5
+NAMED_VOTE_SHARE = 0.0
 # symptom phrases of the curated table the NER does not recognise: they cannot match, but they are
 # part of the condition's picture (its coverage), at a typical symptom's rarity
 UNRECOGNISED = "QATEXT:unrecognised/"
@@ -209,8 +209,9 @@ class ConditionTable:
         """(n_docs, n_specialties): each doc's best ``voters`` candidates' scores by specialty.
 
         A condition one symptom suggests says little (a sore back is not scoliosis) and does not
-        vote; a named one without two supporting symptoms votes ``NAMED_VOTE_SHARE`` (its concept
-        is already counted as evidence).
+        vote; nor does a named one without two supporting symptoms (``NAMED_VOTE_SHARE``): its
+        concept already counts as evidence, and on MedQuAD a second vote pulled named rare
+        diseases away from genetics.
         """
         votes = np.zeros((ranking.n_docs, n_specialties))
         if not len(ranking.doc):
