@@ -401,10 +401,13 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     if explained.any() and symptom_spans:
         # conditions explain the symptoms: each symptom's own organ (its words and concept) steps back
         starts = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
+        span = np.array(symptom_spans, dtype=np.int64)
+        span = span[explained[span[:, 0]]]
+        lengths = span[:, 2] - span[:, 1]
+        first = starts[span[:, 0]] + span[:, 1]
+        tokens = np.repeat(first - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths) + np.arange(lengths.sum())
         inside = np.zeros(len(hits.joined) + 1, dtype=bool)
-        for d, start, end in symptom_spans:
-            if explained[d]:
-                inside[starts[d] + start:starts[d] + end] = True
+        inside[tokens] = True
         found[inside[hits.absolute], :N_SPECIALTIES] *= EXPLAINED_SYMPTOM_SHARE
     if reaction.any():
         # the drug's condition decides, not the symptoms' organs: their words and concepts step back
@@ -492,9 +495,11 @@ def _ties_symptoms_to_drug(hits, symptom_spans, names_drug: np.ndarray, n_docs: 
     if hits is None or not symptom_spans or tables.row_kinds is None:
         return tied
     rows = hits.rows
-    inside = rows < len(tables.row_kinds)
+    at = np.flatnonzero(rows < len(tables.row_kinds))
+    hit_kinds = tables.row_kinds[rows[at]]
+    marked = hit_kinds > 0  # a few hits of the batch: ufunc.at only on those
     kinds = np.zeros(n_docs, dtype=np.uint8)
-    np.bitwise_or.at(kinds, hits.doc[inside], tables.row_kinds[rows[inside]])
+    np.bitwise_or.at(kinds, hits.doc[at[marked]], hit_kinds[marked])
     has_symptom = np.zeros(n_docs, dtype=bool)
     has_symptom[[d for d, _, _ in symptom_spans]] = True
     tied = ((kinds & KIND_REACTION) > 0) | (((kinds & KIND_DRUG_EFFECT) > 0) & names_drug)
