@@ -185,13 +185,14 @@ class ConditionTable:
         best = order[(np.arange(len(order)) - first[d[order]]) < top]
         return Ranking(d[best], rows[best], score[best], is_named[best], matched[best], n_docs, indptr, symptom)
 
-    def expand(self, stored: dict) -> list[Candidate]:
-        """The candidates of one doc from what :meth:`Ranking.stored` kept (plain lists)."""
+    def expand(self, stored) -> list[Candidate]:
+        """The candidates of one doc from what :meth:`Ranking.stored` kept."""
         out = []
-        if not stored:
+        if stored is None or not len(stored):
             return out
-        mine = dict.fromkeys(stored["symptoms"])
-        for row, value, named_flag in zip(stored["rows"], stored["scores"], stored["named"]):
+        rows, scores, named, symptoms = (np.asarray(part).tolist() for part in stored)
+        mine = dict.fromkeys(symptoms)
+        for row, value, named_flag in zip(rows, scores, named):
             own_set = self.symptom_sets[row]
             present = [k for k in mine if k in own_set]
             missing = []
@@ -244,17 +245,18 @@ class Ranking:
                    np.zeros(n_docs + 1, dtype=np.int64), none)
 
     def stored(self) -> list:
-        """Per doc, plain lists (they go into ``doc.user_data`` and survive ``Doc.to_bytes``)."""
-        out = [()] * self.n_docs  # nothing to show: an empty tuple, cheap to store
-        for k, row, value, named in zip(self.doc.tolist(), self.rows.tolist(), self.score.tolist(),
-                                        self.named.tolist()):
-            entry = out[k]
-            if not entry:
-                mine = self.symptoms[self.symptom_ptr[k]:self.symptom_ptr[k + 1]].tolist()
-                entry = out[k] = {"rows": [], "scores": [], "named": [], "symptoms": mine}
-            entry["rows"].append(row)
-            entry["scores"].append(value)
-            entry["named"].append(named)
+        """Per doc: ``()`` when it has no candidate, else a tuple of four small arrays (condition
+        rows, scores, named flags, the doc's symptom indices). They go into ``doc.user_data``
+        and survive ``Doc.to_bytes``; :meth:`ConditionTable.expand` turns them into entries."""
+        out = [()] * self.n_docs
+        if not len(self.doc):
+            return out
+        rows, scores = self.rows.astype(np.int32), self.score.astype(np.float32)
+        docs, starts = np.unique(self.doc, return_index=True)
+        ends = np.append(starts[1:], len(self.doc))
+        ptr = self.symptom_ptr
+        for k, a, b in zip(docs.tolist(), starts.tolist(), ends.tolist()):
+            out[k] = (rows[a:b], scores[a:b], self.named[a:b], self.symptoms[ptr[k]:ptr[k + 1]])
         return out
 
 
@@ -264,11 +266,11 @@ def condition_table() -> ConditionTable:
     return ConditionTable.load()
 
 
-def records(stored: dict | None) -> list[dict] | None:
+def records(stored) -> list[dict] | None:
     """``doc._.conditions``: the stored ranking of a doc as plain dicts (``None``: not tagged)."""
     if stored is None:
         return None
-    return as_records(condition_table().expand(stored)) if stored else []
+    return as_records(condition_table().expand(stored))
 
 
 def as_records(candidates: list[Candidate]) -> list[dict]:
