@@ -49,7 +49,7 @@ _COUNT_UNIT = 1024.0  # far above any summed support (a patient names a few doze
 
 @dataclass
 class Candidate:
-    """One candidate condition; stored on the doc as a plain dict (``asdict``) so it serializes."""
+    """One candidate condition; ``doc._.conditions`` gives them as plain dicts."""
 
     id: str
     name: str
@@ -70,8 +70,7 @@ class ConditionTable:
     symptom_index: dict
     idf: np.ndarray           # per symptom
     total: np.ndarray         # per condition: sum of weight x idf over its symptoms
-    by_symptom: list          # per symptom: (condition indices, weights)
-    by_condition: list        # per condition: (symptom indices, weight x idf), strongest first
+    symptoms_of: list         # per condition: its symptom indices, strongest (weight x idf) first
     id_index: dict
     unrecognised: np.ndarray  # per symptom: a curated phrase the NER does not recognise
     matrix: sparse.csr_matrix   # symptoms x conditions: weight x idf + _COUNT_UNIT
@@ -80,7 +79,6 @@ class ConditionTable:
         # python lists: building a candidate reads a few strings, numpy scalars cost more
         self.id_list, self.name_list = self.ids.tolist(), self.names.tolist()
         self.symptom_name_list = self.symptom_names.tolist()
-        self.symptoms_of = [own.tolist() for own, _ in self.by_condition]
         self.symptom_sets = [frozenset(own) for own in self.symptoms_of]
         self.common = self.prior >= 1.0  # the curated conditions patients ask about most
 
@@ -99,12 +97,9 @@ class ConditionTable:
             idf[unrecognised] = np.median(idf[~unrecognised])
         mass = weights * idf[symptoms]
         total = np.bincount(conditions, weights=mass, minlength=n_conditions)
-        order = np.argsort(symptoms, kind="stable")
-        splits = np.cumsum(np.bincount(symptoms, minlength=n_symptoms))[:-1]
-        by_symptom = list(zip(np.split(conditions[order], splits), np.split(weights[order], splits)))
         order = np.lexsort((-mass, conditions))
         splits = np.cumsum(np.bincount(conditions, minlength=n_conditions))[:-1]
-        by_condition = list(zip(np.split(symptoms[order], splits), np.split(mass[order], splits)))
+        symptoms_of = [own.tolist() for own in np.split(symptoms[order], splits)]
         ids = arrays["ids"]
         # weight x idf, plus _COUNT_UNIT per pair: a patient row of ones times this matrix gives
         # the support and, in its integer part, the number of matching symptoms
@@ -112,7 +107,7 @@ class ConditionTable:
                                    shape=(n_symptoms, n_conditions))
         return cls(ids, arrays["names"], arrays["specialty"], arrays["prior"], arrays["symptom_names"],
                    {s: i for i, s in enumerate(arrays["symptom_ids"].tolist())}, idf, total,
-                   by_symptom, by_condition, {c: i for i, c in enumerate(ids.tolist())}, unrecognised.tolist(), matrix)
+                   symptoms_of, {c: i for i, c in enumerate(ids.tolist())}, unrecognised.tolist(), matrix)
 
     def candidates(self, symptoms, named=(), *, top: int = TOP) -> list[Candidate]:
         """Ranked candidates for a patient's symptom concept ids and named condition ids."""
