@@ -55,6 +55,10 @@ MEDQUAD_ANSWER_CHARS = 6000
 # "Fatigue") does not tell one rare disease from another: it is dropped from the rare diseases'
 # rows (curated and MedQuAD conditions keep it). Keeps the table small and the lookup fast.
 MAX_RARE_FANOUT = 60
+# Concepts that group symptoms rather than name one ("Signs and Symptoms" from MedQuAD's section
+# headers, HPO grouping terms reached through a parent): they support no condition.
+GROUPING_NAMES = re.compile(r"^(signs and symptoms|symptoms?|abnormality of|abnormal .*(physiology|morphology)"
+                            r"|.*(constitutional|abdominal) symptom|complaint about|phenotypic abnormality)", re.I)
 SYMPTOM_LABELS = ("SYMPTOM", "DISEASE")
 NAME_LABELS = ("DISEASE", "SYMPTOM")
 
@@ -67,7 +71,9 @@ class Condition:
     specialty: str | None = None
     symptoms: dict[str, float] = field(default_factory=dict)   # concept id -> weight in (0, 1]
 
-    def add(self, concept_id: str, weight: float) -> None:
+    def add(self, concept_id: str, weight: float, name: str = "") -> None:
+        if GROUPING_NAMES.match(name or ""):
+            return
         if weight > self.symptoms.get(concept_id, 0.0):
             self.symptoms[concept_id] = weight
 
@@ -144,7 +150,7 @@ def curated_conditions(nlp, unresolved: list[str]) -> tuple[list[Condition], dic
                 found = [(f"QATEXT:unrecognised/{slug(phrase)}", phrase)]
             for concept_id, concept_name in found:
                 # the most typical symptoms come first
-                condition.add(concept_id, 1.0 if rank < 3 else 0.8)
+                condition.add(concept_id, 1.0 if rank < 3 else 0.8, concept_name)
                 symptom_names.setdefault(concept_id, concept_name)
         out.append(condition)
     return out, symptom_names
@@ -174,7 +180,7 @@ def medquad_conditions(nlp, root: Path) -> tuple[list[Condition], dict[str, str]
         condition = Condition(concept, focus, "medquad")
         for concept_id, concept_name in _symptom_concepts(answer_doc):
             if concept_id != condition.id:
-                condition.add(concept_id, 0.8)
+                condition.add(concept_id, 0.8, concept_name)
                 symptom_names.setdefault(concept_id, concept_name)
         if len(condition.symptoms) >= MIN_SYMPTOMS:
             out.append(condition)
@@ -233,11 +239,11 @@ def hpoa_conditions(nlp) -> tuple[list[Condition], dict[str, str]]:
             term = terms.get(term_id)
             if term is None or term["obsolete"]:
                 continue
-            condition.add(term_id, weight)
+            condition.add(term_id, weight, term.get("name", ""))
             symptom_names.setdefault(term_id, term.get("name", term_id))
             for parent in term["parents"]:
                 if parent in terms:
-                    condition.add(parent, PARENT_SHARE * weight)
+                    condition.add(parent, PARENT_SHARE * weight, terms[parent].get("name", ""))
                     symptom_names.setdefault(parent, terms[parent].get("name", parent))
         out.append(condition)
     return out, symptom_names

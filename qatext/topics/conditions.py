@@ -70,7 +70,7 @@ class ConditionTable:
     symptom_index: dict
     idf: np.ndarray           # per symptom
     total: np.ndarray         # per condition: sum of weight x idf over its symptoms
-    symptoms_of: list         # per condition: its symptom indices, strongest (weight x idf) first
+    symptoms_of: list         # per condition: its symptom indices, most typical first
     id_index: dict
     unrecognised: np.ndarray  # per symptom: a curated phrase the NER does not recognise
     matrix: sparse.csr_matrix   # symptoms x conditions: weight x idf + _COUNT_UNIT
@@ -97,7 +97,10 @@ class ConditionTable:
             idf[unrecognised] = np.median(idf[~unrecognised])
         mass = weights * idf[symptoms]
         total = np.bincount(conditions, weights=mass, minlength=n_conditions)
-        order = np.lexsort((-mass, conditions))
+        # a condition's own symptoms, most typical first (its source's weight), then the rarest:
+        # the curated lay symptoms lead the "missing" list, not the histology a merged rare
+        # disease annotation adds
+        order = np.lexsort((-mass, -weights, conditions))
         splits = np.cumsum(np.bincount(conditions, minlength=n_conditions))[:-1]
         symptoms_of = [own.tolist() for own in np.split(symptoms[order], splits)]
         ids = arrays["ids"]
