@@ -1,4 +1,4 @@
-"""Cost of the ``qatext_topics`` component relative to the NER pipeline (target: <= 20 %).
+"""Cost of the ``qatext_topics`` component relative to the NER pipeline (target: <= 25 %).
 
     python benchmarks/topics_speed.py [--shared ../shared] [--limit 3000] [--repeat 3]
 

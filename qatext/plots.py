@@ -216,6 +216,34 @@ def distribution(data: pd.DataFrame, *, column: str, by: str | None = None, titl
 
 
 @_styled
+def stacked_shares(data: pd.DataFrame, *, group: str, category: str, value: str = "share", order=None,
+                   title: str = "", xlabel: str = "share of records") -> Figure:
+    """One horizontal bar per ``group``, split into the shares (0-1) of each ``category``.
+
+    ``order`` fixes the categories' order (left to right) and colours; groups are sorted by the
+    share of the first category.
+    """
+    fig_height = min(max(2.0, 0.35 * data[group].nunique() + 1.4), 14) if len(data) else 2.0
+    fig = _figure(7.5, fig_height)
+    ax = fig.subplots()
+    if data.empty:
+        return _empty(fig, ax, "no data")
+    table = data.pivot_table(index=group, columns=category, values=value, aggfunc="sum", fill_value=0.0)
+    columns = [c for c in (order or table.columns) if c in table.columns]
+    table = table[columns].sort_values(columns[0], ascending=True)
+    left = np.zeros(len(table))
+    for k, column in enumerate(columns):
+        ax.barh([_wrap(g, 34) for g in table.index], table[column], left=left, color=PALETTE[k % len(PALETTE)],
+                label=column)
+        left += table[column].to_numpy()
+    ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+    ax.set(title=title, xlabel=xlabel, ylabel="", xlim=(0, 1))
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))
+    return fig
+
+
+@_styled
 def small_multiples(data: pd.DataFrame, *, x: str, y: str, facet: str, title: str = "", xlabel: str = "",
                     max_facets: int = 12, top_n: int = 8, ncols: int = 3, percent: bool = False) -> Figure:
     """One small horizontal bar chart per ``facet`` value (e.g. distinctive terms per specialty).

@@ -23,7 +23,7 @@ EXPECTED_FIGURES = {
     "03-specialties": ["specialty_distribution", "specialty_confusion", "distinctive_terms", "distinctive_concepts",
                        "entity_type_mix"],
     "04-reply-patterns": ["reply_length", "reply_latency", "reply_acts", "reply_acts_by_specialty",
-                          "readability_by_specialty", "referrals_and_tests", "coverage_by_specialty",
+                          "readability_by_specialty", "referrals_and_tests", "coverage_by_specialty", "suspicion_replies",
                           "reply_acts_by_doctor"],
 }
 

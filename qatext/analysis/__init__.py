@@ -23,6 +23,8 @@ from qatext.analysis.replies import (
     replies_by_doctor,
     replies_by_group,
 )
+from qatext.analysis.suspicions import OUTCOMES as SUSPICION_OUTCOMES
+from qatext.analysis.suspicions import suspicion_outcomes, suspicion_replies
 from qatext.analysis.specialties import (
     distinctive_concepts,
     distinctive_terms,
@@ -35,6 +37,7 @@ from qatext.analysis.specialties import (
 )
 
 __all__ = [
+    "SUSPICION_OUTCOMES", "suspicion_outcomes", "suspicion_replies",
     "PATIENT_ASSERTIONS", "PATIENT_EXPERIENCERS", "benjamini_hochberg", "cooccurrence", "cooccurrence_network", "default_thresholds", "present_concepts",
     "corpus_summary", "field_completeness", "records_per_month", "status_mix", "doctor_aliases",
     "REPLY_ACTS", "find_reply_acts", "readability", "reply_features", "replies_by_doctor", "replies_by_group",

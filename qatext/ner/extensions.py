@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+# where the topics component stores the candidate conditions (plain dicts, so they serialize)
+CONDITIONS_KEY = ("qatext_topics", "conditions")
 ASSERTIONS = ("present", "negated", "possible", "hypothetical", "historical", "family", "generic")
 # Whose mention it is: the person the passage is about (the asker, or the relative the whole
 # question is about), a relative in the background, anyone else, or nobody (generic mentions).
@@ -22,6 +24,21 @@ def _concept_name(span: Span) -> str | None:
     return get_lexicon().names.get(span.kb_id_) or RULE_CONCEPT_NAMES.get(span.kb_id_)
 
 
+def _conditions(doc: Doc) -> list[dict] | None:
+    """Candidate conditions set by ``qatext_topics`` (``None`` without it): see qatext.topics.conditions.
+
+    The component stores a compact ranking (plain lists, so it survives ``Doc.to_bytes`` and
+    multiprocessing); the entries (id, name, score, specialty, supporting, missing, named) are
+    built when read.
+    """
+    stored = doc.user_data.get(CONDITIONS_KEY)
+    if stored is None:
+        return None
+    from qatext.topics.conditions import records
+
+    return records(stored)
+
+
 def register() -> None:
     """Safe to call any number of times (re-running a notebook cell must not fail)."""
     span_extensions = {
@@ -35,6 +52,8 @@ def register() -> None:
     for name, kwargs in span_extensions.items():
         if not Span.has_extension(name):
             Span.set_extension(name, **kwargs)
+    if not Doc.has_extension("conditions"):
+        Doc.set_extension("conditions", getter=_conditions)
     if not Doc.has_extension("abbreviation_definitions"):
         Doc.set_extension("abbreviation_definitions", default=None)
 

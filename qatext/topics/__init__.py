@@ -9,7 +9,7 @@ def tag(*args, **kwargs):
     return _tag(*args, **kwargs)
 
 
-tag.__doc__ = ("Add specialty, specialty_score, intent, intent_score (and topic_evidence) columns;"
+tag.__doc__ = ("Add specialty, specialty_score, intent, intent_score, conditions (and topic_evidence) columns;"
                " see qatext.topics.tagging.tag.")
 
 __all__ = ["INTENTS", "SPECIALTIES", "specialty_from_label", "tag"]

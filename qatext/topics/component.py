@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from qatext.ner.extensions import CONDITIONS_KEY, register as register_ner_extensions
 from qatext.topics.labels import INTENTS, SPECIALTIES
 from qatext.topics.scorer import TopicTables, explain, ranked, score_docs
 
@@ -50,6 +51,7 @@ def register_extensions() -> None:
     for name, key, labels in (("specialties", _SPECIALTIES_KEY, SPECIALTIES), ("intents", _INTENTS_KEY, INTENTS)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, getter=_ranked_getter(key, labels))
+    register_ner_extensions()  # doc._.conditions lives with the other extensions
     if not Doc.has_extension("topic_evidence"):
         Doc.set_extension("topic_evidence", getter=_evidence_getter)
     # the NER registers these too (same names, its own defaults); absent without the NER
@@ -62,12 +64,12 @@ class TopicTagger:
     """Scores every doc for specialty and question intent; cheap enough to run after the NER."""
 
     def __init__(self, nlp: Language, name: str = "qatext_topics", *, concept_weight: float = 2.0,
-                 general_prior: float = 1.0, temperature: float = 1.0):
+                 general_prior: float = 1.0, temperature: float = 1.0, conditions: bool = True):
         register_extensions()
         self.name = name
         self.options = {"concept_weight": concept_weight, "general_prior": general_prior,
                         "temperature": temperature}
-        self.tables = TopicTables.build(nlp.tokenizer)
+        self.tables = TopicTables.build(nlp.tokenizer, conditions=conditions)
         _TAGGERS[name] = self
 
     def __call__(self, doc: Doc) -> Doc:
@@ -80,19 +82,22 @@ class TopicTagger:
             yield from batch
 
     def _apply(self, docs) -> None:
-        specialty, intent, *_ = score_docs(docs, self.tables, **self.options)
-        for doc, s, i in zip(docs, specialty.astype(np.float32), intent.astype(np.float32)):
+        specialty, intent, _, _, _, ranking = score_docs(docs, self.tables, **self.options)
+        stored = ranking.stored() if ranking is not None else [None] * len(docs)
+        for doc, s, i, c in zip(docs, specialty.astype(np.float32), intent.astype(np.float32), stored):
             data = doc.user_data
             data[_SPECIALTIES_KEY] = s
             data[_INTENTS_KEY] = i
+            data[CONDITIONS_KEY] = c  # plain lists; doc._.conditions builds the entries when read
             data[_USER_DATA_KEY] = self.name
 
 
 @Language.factory(
     "qatext_topics",
-    default_config={"concept_weight": 2.0, "general_prior": 1.0, "temperature": 1.0},
+    default_config={"concept_weight": 2.0, "general_prior": 1.0, "temperature": 1.0, "conditions": True},
 )
 def make_topics(nlp: Language, name: str, concept_weight: float, general_prior: float,
-                temperature: float) -> TopicTagger:
+                temperature: float, conditions: bool) -> TopicTagger:
+    """``conditions``: candidate conditions (``doc._.conditions``) and their specialty votes."""
     return TopicTagger(nlp, name, concept_weight=concept_weight, general_prior=general_prior,
-                       temperature=temperature)
+                       temperature=temperature, conditions=conditions)

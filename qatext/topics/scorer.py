@@ -15,6 +15,7 @@ from spacy.attrs import LOWER, SHAPE
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
+from qatext.topics.conditions import NAMED_CONDITION, NOT_PATIENT, PATIENT_SYMPTOM, condition_table
 from qatext.topics.intent import BASELINE, ENTITY_NUDGE, N_INTENTS, OUTSIDE_QUESTION, SECONDARY_CUES, intent_cues
 from qatext.topics.labels import INTENT_INDEX, INTENTS, SPECIALTIES, SPECIALTY_INDEX
 from qatext.topics.specialty import (MORPHOLOGY_MIN_LENGTH, Morphology, concept_vector, derived_tables,
@@ -27,6 +28,7 @@ N_SPECIALTIES = len(SPECIALTIES)
 N_COLUMNS = N_SPECIALTIES + N_INTENTS
 GENERAL = SPECIALTY_INDEX["general_medicine"]
 MEDICATION = INTENT_INDEX["medication"]
+DIAGNOSIS = INTENT_INDEX["diagnosis"]
 TEST_READING = INTENT_INDEX["test_interpretation"]
 SENTENCE_ENDS = (".", "!", "?", "\n", "\n\n", "...", ";")
 PUNCTUATION = SENTENCE_ENDS + (",", ":", "(", ")", "[", "]", "-", "/", '"', "'", "&", "+", "*")
@@ -69,6 +71,44 @@ EPONYM_CONCEPT = "QATEXT:eponymous-syndrome"
 EPONYM_NOUNS = ("syndrome", "syndromes", "disease", "diseases")
 POSSESSIVES = ("'s", "'", "’s", "’")
 CAPITALISED_SHAPES = ("Xx", "Xxx", "Xxxx", "Xxxxx")
+# The conditions the patient's symptoms point to vote for their specialty (see conditions.py):
+# the best CONDITION_VOTERS candidates add CONDITION_WEIGHT x their score. "Headache, chest pain,
+# dizziness" is a blood-pressure story, not three neurology findings.
+CONDITION_WEIGHT = 8.0
+CONDITION_VOTERS = 5
+# When conditions explain the symptoms (a specialty gets at least EXPLAINED_VOTE of votes), the
+# symptoms' own organ evidence (their words and concepts) counts EXPLAINED_SYMPTOM_SHARE.
+EXPLAINED_VOTE = 0.5
+EXPLAINED_SYMPTOM_SHARE = 0.3
+# A medicine named in the main (last) question makes the question about the medicine, whatever its
+# form ("what is morphine", "how long before a meal should lansoprazole be taken").
+DRUG_IN_QUESTION = 2.0
+# "Is this true?", "what is this condition?": a question this short leans on the sentence before it,
+# whose cues then count fully and its own SHORT_QUESTION_SHARE.
+# A story of the asker's own symptoms with no other ask ("itchy red patches on my elbows for
+# years") wants to know what it is.
+SYMPTOM_STORY_NUDGE = 0.7
+STORY_SYMPTOMS = 1
+SHORT_QUESTION_TOKENS = 5
+SHORT_QUESTION_SHARE = 0.5
+# Symptoms the asker ties to a medicine ("since the new pills", "is it the pills?") belong to the
+# condition the drug was given for: the symptoms' own organ words and concepts step back, unless
+# the reaction is an allergic one.
+REACTION_CUES = ("new pills", "new pill", "new tablet", "new tablets", "new meds", "new medication",
+                 "new medicine", "the pills", "the meds", "the tablets", "since starting", "after starting",
+                 "started taking", "side effect", "side effects", "reaction to", "since taking", "on lithium")
+# with a medicine named in the text, these tie the symptoms to it too ("metformin is giving me diarrhea")
+DRUG_EFFECT_CUES = ("giving me", "gives me", "makes me", "made me", "is causing", "caused by",
+                    "ever since", "after taking", "from taking", "side effects")
+ALLERGY_WORDS = ("allergic", "allergy", "anaphylaxis", "hives", "welts")
+KIND_REACTION, KIND_DRUG_EFFECT, KIND_ALLERGY, KIND_MAIN_FLAG = 1, 2, 4, 8
+# "my main question is ...", "mostly I want to know ...": the asker names the main ask
+MAIN_FLAGS = ("main question", "main concern", "mostly i want", "most importantly", "more than anything",
+              "my real question", "my question is", "what i need", "biggest question", "biggest worry",
+              "main thing", "most worried")
+MAIN_LAST, MAIN_SHORT, MAIN_WHOLE, MAIN_FLAGGED = 0, 1, 2, 3
+MAIN_REASONS = ("the last question", "a short question, read with the sentence before it",
+                "no question mark: the whole text", "the question the asker flags as the main one")
 
 
 @dataclass
@@ -105,6 +145,9 @@ class TopicTables:
     # first-token hashes of the bigram and trigram cues, sorted: only n-grams starting with one
     # of them are looked up in multi_keys
     multi_first: np.ndarray = None
+    condition_table: object = None  # qatext.topics.conditions.ConditionTable
+    # per row of keys then multi_keys: KIND_* bits (reaction cue, drug-effect cue, allergy word)
+    row_kinds: np.ndarray = None
 
     def __post_init__(self):
         # One sorted table answers every per-token question with the one searchsorted the word
@@ -175,11 +218,13 @@ class TopicTables:
         return np.array(found, dtype=np.int64)[inverse]
 
     @classmethod
-    def build(cls, tokenizer, *, extra_specialty_cues=None, extra_intent_cues=None) -> TopicTables:
+    def build(cls, tokenizer, *, extra_specialty_cues=None, extra_intent_cues=None,
+              conditions: bool = True) -> TopicTables:
         """Merge the derived word table with the curated cue lexicons (tokenized with ``tokenizer``).
 
         A curated specialty cue replaces the derived row for that word: the lexicon is the place
-        to correct what the vocabularies get wrong.
+        to correct what the vocabularies get wrong. ``conditions=False`` leaves out the
+        symptom-condition table (its own build uses the tagger before the table exists).
         """
         words, word_weights, concepts, drug_keys, plain_keys = derived_tables()
         specialty_cues = read_cues(topics_file("specialty_cues.tsv").read_text(encoding="utf-8"))
@@ -202,6 +247,18 @@ class TopicTables:
                 if offset == 0:
                     curated.add(key)
                 row[offset + index[label]] += weight
+        # the reaction cues are looked up with everything else (zero rows where no lexicon has them)
+        kind_of: dict[int, int] = {}
+        for kind, phrases in ((KIND_REACTION, REACTION_CUES), (KIND_DRUG_EFFECT, DRUG_EFFECT_CUES),
+                              (KIND_ALLERGY, ALLERGY_WORDS), (KIND_MAIN_FLAG, MAIN_FLAGS)):
+            for phrase in phrases:
+                key, n_tokens = _phrase_key(tokenizer, phrase)
+                kind_of[key] = kind_of.get(key, 0) | kind
+                if key not in rows:
+                    rows[key] = np.zeros(N_COLUMNS, dtype=np.float32)
+                    if n_tokens > 1:
+                        multi.add(key)
+                        multi_first.add(tokenizer(phrase)[0].lower)
         # words the vocabularies know and only the intent lexicon names keep their specialty row
         for key, row in rows.items():
             if key not in curated:
@@ -219,7 +276,9 @@ class TopicTables:
         weights[np.isin(keys, drug_keys), N_SPECIALTIES + MEDICATION] += DRUG_NAME_NUDGE
         curated_row = np.isin(keys, np.fromiter(curated, dtype=np.uint64, count=len(curated)))
         order = np.argsort(keys)
+        kinds = np.array([kind_of.get(int(k), 0) for k in keys], dtype=np.uint8)
         multi_keys = np.array(sorted(multi), dtype=np.uint64)
+        multi_kinds = np.array([kind_of.get(int(k), 0) for k in multi_keys], dtype=np.uint8)
         multi_weights = np.stack([rows[int(k)] for k in multi_keys]) if len(multi_keys) else np.zeros((0, N_COLUMNS))
         strings = tokenizer.vocab.strings
 
@@ -233,8 +292,9 @@ class TopicTables:
                    np.unique(hashes(neutral_words())), curated_row[order],
                    eponym_nouns=hashes(EPONYM_NOUNS), possessives=hashes(POSSESSIVES),
                    capitalised_shapes=hashes(CAPITALISED_SHAPES),
-                   multi_first=np.array(sorted(multi_first), dtype=np.uint64))
-
+                   multi_first=np.array(sorted(multi_first), dtype=np.uint64),
+                   condition_table=condition_table() if conditions else None,
+                   row_kinds=np.concatenate([kinds[order], multi_kinds]))
 
 def _phrase_key(tokenizer, phrase: str) -> int:
     hashes = np.array([t.lower for t in tokenizer(phrase)], dtype=np.uint64)
@@ -262,44 +322,64 @@ class Hits:
 
 
 def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, general_prior: float = 1.0,
-               temperature: float = 1.0):
+               temperature: float = 1.0, condition_weight: float = CONDITION_WEIGHT):
     """Specialty and intent probabilities for a batch: two arrays (n_docs, 22) and (n_docs, 9).
 
-    Also returns the raw totals and hits, which :func:`explain` turns into evidence.
+    Also returns the raw totals and hits, which :func:`explain` turns into evidence, and per doc
+    the candidate conditions (a :class:`qatext.topics.conditions.Ranking`, ``None`` without the table).
     """
     n_docs = len(docs)
     specialty = np.zeros((n_docs, N_SPECIALTIES))
     nudges = np.zeros((n_docs, N_INTENTS))
     arrays, negated = [], []
     read_assertion, read_concept = span_reader("assertion"), span_reader("concept_id")
+    # ent._.experiencer, where a pipeline sets it (None: not registered, nobody else is the patient)
+    read_experiencer = span_reader("experiencer") if Span.has_extension("experiencer") else None
     shapes, concept_hits, headed, headed_vectors = [], [], [], []
+    symptoms, named, drug_at = [], [], []
     # label hashes, not ent.label_: building the label string per entity costs more than the test
     strings = docs[0].vocab.strings if n_docs else None
     headed_labels = {strings[label] for label in HEADED_LABELS} if n_docs else set()
     drug, test = (strings["DRUG"], strings["TEST"]) if n_docs else (None, None)
+    symptom_label = strings["SYMPTOM"] if n_docs else None
     concepts = tables.concepts
+    symptom_spans = []  # (doc, start, end) of the symptoms, in case the text ties them to a medicine
+    headed_symptom = []
     for d, doc in enumerate(docs):
         both = doc.to_array([LOWER, SHAPE])
         hashes = np.ascontiguousarray(both[:, 0])
         shapes.append(both[:, 1])
         negated.append([])
+        symptoms.append([])
+        named.append([])
         for ent in doc.ents:
-            if read_assertion(ent) == "negated":
+            assertion = read_assertion(ent)
+            if assertion == "negated":
                 hashes[ent.start:ent.end] = 0  # a negated finding is evidence of nothing
                 negated[d].append(ent.text)
                 continue
             concept = read_concept(ent)
+            label = ent.label
+            if label == symptom_label:
+                symptom_spans.append((d, ent.start, ent.end))
+            if concept and (read_experiencer is None or read_experiencer(ent) not in NOT_PATIENT):
+                if label == symptom_label:
+                    if assertion in PATIENT_SYMPTOM:
+                        symptoms[d].append(concept)
+                elif assertion in NAMED_CONDITION and label in headed_labels:
+                    named[d].append(concept)
             vector = concepts.get(concept) if concept else None
             if vector is None and concept:
                 vector = concept_vector(concept, concepts)  # the ICD-10 fallback
-            label = ent.label
             if vector is not None:
-                concept_hits.append((d, ent.start, vector))
+                concept_hits.append((d, ent.start, vector, label == symptom_label))
                 if label in headed_labels:
                     headed.append((d, ent.start, ent.end))
                     headed_vectors.append(vector)
+                    headed_symptom.append(label == symptom_label)
             if label == drug:
                 nudges[d, MEDICATION] = ENTITY_NUDGE
+                drug_at.append((d, ent.start))
             elif label == test:
                 nudges[d, TEST_READING] = ENTITY_NUDGE
         arrays.append(hashes)
@@ -309,22 +389,64 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     found = tables.row_weights(hits.rows).copy() if hits is not None else None
     if hits is not None:
         hits.weights = found
+    candidates = None
+    explained = np.zeros(n_docs, dtype=bool)
+    if tables.condition_table is not None and n_docs:
+        candidates = tables.condition_table.rank(symptoms, named)
+        votes = tables.condition_table.specialty_votes(candidates, N_SPECIALTIES, voters=CONDITION_VOTERS)
+        specialty += condition_weight * votes
+        explained = votes.max(axis=1) >= EXPLAINED_VOTE
+    reaction = _ties_symptoms_to_drug(hits, symptom_spans, nudges[:, MEDICATION] > 0, n_docs, tables)
+    explained &= ~reaction
+    if explained.any() and symptom_spans:
+        # conditions explain the symptoms: each symptom's own organ (its words and concept) steps back
+        starts = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
+        span = np.array(symptom_spans, dtype=np.int64)
+        span = span[explained[span[:, 0]]]
+        lengths = span[:, 2] - span[:, 1]
+        first = starts[span[:, 0]] + span[:, 1]
+        tokens = np.repeat(first - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths) + np.arange(lengths.sum())
+        inside = np.zeros(len(hits.joined) + 1, dtype=bool)
+        inside[tokens] = True
+        found[inside[hits.absolute], :N_SPECIALTIES] *= EXPLAINED_SYMPTOM_SHARE
+    if reaction.any():
+        # the drug's condition decides, not the symptoms' organs: their words and concepts step back
+        starts = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
+        masked = np.zeros(len(hits.joined) + 1, dtype=bool)
+        for d, start, end in symptom_spans:
+            if reaction[d]:
+                masked[starts[d] + start:starts[d] + end] = True
+        found[masked[hits.absolute]] = 0.0
+        concept_hits = [c for c in concept_hits if not (c[3] and reaction[c[0]])]
+        keep = [k for k, h in enumerate(headed) if not (headed_symptom[k] and reaction[h[0]])]
+        headed, headed_vectors = [headed[k] for k in keep], [headed_vectors[k] for k in keep]
     if n_docs:
         of_scale = _phrase_scales(arrays, hits, found, headed, tables, headed_vectors)
         starts = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
         if concept_hits:
             # a concept named c times adds (1 + ln c) times its vector, as a repeated word does
-            doc_of, at, vectors = zip(*concept_hits)
+            doc_of, at, vectors, is_symptom = zip(*concept_hits)
             doc_of = np.array(doc_of)
+            step_back = np.where(np.array(is_symptom) & explained[doc_of], EXPLAINED_SYMPTOM_SHARE, 1.0)
             which: dict[int, int] = {}
             key = doc_of * len(concept_hits) + np.array([which.setdefault(id(v), len(which)) for v in vectors])
             _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
-            weight = concept_weight * of_scale[starts[doc_of] + np.array(at)] * ((1.0 + np.log(counts)) / counts)[inverse]
+            weight = (concept_weight * step_back * of_scale[starts[doc_of] + np.array(at)]
+                      * ((1.0 + np.log(counts)) / counts)[inverse])
             np.add.at(specialty, doc_of, np.stack(vectors) * weight[:, None])
 
+        if drug_at:
+            # a medicine named in the main question: the question is about the medicine
+            # (the main ask: the flagged question, the last one, or without a "?" the whole text)
+            doc_of, at = (np.array(x) for x in zip(*drug_at))
+            main_start, main_end, _ = hits.main_ask
+            main = (at >= main_start[doc_of]) & (at < main_end[doc_of])
+            nudges[doc_of[main], MEDICATION] = DRUG_IN_QUESTION
         results, children = _result_and_child_flags(arrays, shapes, n_docs, tables, hits)
         nudges[results, TEST_READING] += RESULT_NUDGE
         specialty[children, PEDIATRICS] += CHILD_AGE_WEIGHT
+    story = np.fromiter((len(s) >= STORY_SYMPTOMS for s in symptoms), dtype=bool, count=n_docs)
+    nudges[story, DIAGNOSIS] += SYMPTOM_STORY_NUDGE
     intent = np.tile(BASELINE, (n_docs, 1)) + nudges
     if hits is not None and len(hits.rows):
         np.add.at(specialty, hits.doc, found[:, :N_SPECIALTIES] * (hits.count_scale * hits.scale)[:, None])
@@ -346,10 +468,42 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         if silent.any():
             specialty[silent] = concept_weight * eponym
             logits[silent] = specialty[silent]
-    return _softmax(logits * temperature), _softmax(intent * temperature), specialty, hits, negated
+    return (_softmax(logits * temperature), _softmax(intent * temperature), specialty, hits, negated,
+            candidates)
 
 
 _SEPARATOR = np.zeros(1, dtype=np.uint64)
+
+
+def _main_ask(doc, hits) -> dict:
+    """The main ask of a doc as text, and why it was chosen (for the evidence)."""
+    if hits is None or getattr(hits, "main_ask", None) is None:
+        return {"main_ask": doc.text.strip(), "main_ask_reason": MAIN_REASONS[MAIN_WHOLE]}
+    start, end, reason = (int(a[0]) for a in hits.main_ask)
+    start, end = max(start, 0), min(max(end, start), len(doc))
+    return {"main_ask": doc[start:end].text.strip(), "main_ask_reason": MAIN_REASONS[reason]}
+
+
+def _ties_symptoms_to_drug(hits, symptom_spans, names_drug: np.ndarray, n_docs: int,
+                           tables: TopicTables) -> np.ndarray:
+    """Per doc: does it tie its symptoms to a medicine ("since the new pills"), and not as an allergy?
+
+    The cue phrases are rows of the lookup table (:attr:`TopicTables.row_kinds`), so the batch's
+    one lookup found them; the weaker cues ("giving me") count when a drug is named.
+    """
+    tied = np.zeros(n_docs, dtype=bool)
+    if hits is None or not symptom_spans or tables.row_kinds is None:
+        return tied
+    rows = hits.rows
+    at = np.flatnonzero(rows < len(tables.row_kinds))
+    hit_kinds = tables.row_kinds[rows[at]]
+    marked = hit_kinds > 0  # a few hits of the batch: ufunc.at only on those
+    kinds = np.zeros(n_docs, dtype=np.uint8)
+    np.bitwise_or.at(kinds, hits.doc[at[marked]], hit_kinds[marked])
+    has_symptom = np.zeros(n_docs, dtype=bool)
+    has_symptom[[d for d, _, _ in symptom_spans]] = True
+    tied = ((kinds & KIND_REACTION) > 0) | (((kinds & KIND_DRUG_EFFECT) > 0) & names_drug)
+    return tied & has_symptom & ((kinds & KIND_ALLERGY) == 0)
 
 
 def span_reader(name: str):
@@ -478,11 +632,49 @@ def _find(arrays, n_docs: int, tables: TopicTables, strings) -> Hits:
     doc_asks = last_question[doc] >= 0
     factor = np.where(~doc_asks, 1.0,
                       np.where(next_end == last_question[doc], 1.0, np.where(asks, OTHER_QUESTION, OUTSIDE_QUESTION)))
+    # a short last question ("is this true?") defers to the sentence before it
+    # sentence ends with a virtual one before the first doc: the end before position p is
+    # padded[searchsorted(ends, p)]
+    padded = np.concatenate([[-1], ends])
+    question_start = np.where(last_question >= 0, padded[np.searchsorted(ends, last_question)], -1)
+    short = ((last_question >= 0) & (last_question - question_start <= SHORT_QUESTION_TOKENS)
+             & (question_start >= 0) & present[np.maximum(question_start, 0)])  # an end inside the doc
+    referent_start = np.where(short, padded[np.searchsorted(ends, np.maximum(question_start, 0))], -1)
+    if short.any():
+        in_question = short[doc] & (position > question_start[doc]) & (next_end == last_question[doc])
+        in_referent = short[doc] & (position > referent_start[doc]) & (position <= question_start[doc])
+        factor = np.where(in_question, SHORT_QUESTION_SHARE, np.where(in_referent, 1.0, factor))
+    # the main ask: the sentence the asker flags ("my main question is ..."), else the last
+    # question (with the sentence before it when it is short), else the whole text
+    doc_start = starts[:n_docs] - 1
+    main_start = np.where(short, referent_start, np.where(last_question >= 0, question_start, doc_start))
+    main_end = np.where(last_question >= 0, last_question, starts[:n_docs] + lengths)
+    reason = np.where(short, MAIN_SHORT, np.where(last_question >= 0, MAIN_LAST, MAIN_WHOLE))
+    if tables.row_kinds is not None and len(rows):
+        flag = np.zeros(len(rows), dtype=bool)
+        inside = rows < len(tables.row_kinds)
+        flag[inside] = (tables.row_kinds[rows[inside]] & KIND_MAIN_FLAG) > 0
+        if flag.any():
+            flagged_doc = np.full(n_docs, -1)
+            first_flag = np.flatnonzero(flag)[::-1]  # the first flag of a doc is written last
+            flagged_doc[doc[first_flag]] = first_flag
+            docs_flagged = np.flatnonzero(flagged_doc >= 0)
+            at = position[flagged_doc[docs_flagged]]
+            sentence_end = ends[np.searchsorted(ends, at)]
+            sentence_start = padded[np.searchsorted(ends, at)]
+            main_start[docs_flagged], main_end[docs_flagged] = sentence_start, sentence_end
+            reason[docs_flagged] = MAIN_FLAGGED
+            in_doc = flagged_doc[doc] >= 0
+            in_main = (position > main_start[doc]) & (position <= main_end[doc])
+            factor = np.where(in_doc, np.where(in_main, 1.0, np.minimum(factor, OUTSIDE_QUESTION)), factor)
     pair = doc.astype(np.int64) * (n_rows + len(tables.shaped_weights)) + rows
     _, inverse, counts = np.unique(pair, return_inverse=True, return_counts=True)
     count_scale = ((1.0 + np.log(counts)) / counts)[inverse]
     hits = Hits(rows, doc, position - starts[doc], block + 1, factor, count_scale, np.ones(len(rows)))
     hits.absolute = position
+    hits.ends, hits.last_question = ends, last_question
+    # per doc: the main ask's tokens (after main_start, up to main_end, absolute) and why
+    hits.main_ask = (main_start - starts[:n_docs] + 1, main_end - starts[:n_docs] + 1, reason)
     hits.flags = flags
     hits.joined = joined
     return hits
@@ -633,7 +825,7 @@ def ranked(probabilities: np.ndarray, labels) -> list[list[tuple[str, float]]]:
 
 def explain(doc, tables: TopicTables, **options) -> dict:
     """Which words, concepts and cue phrases decided the doc's top specialty and intent."""
-    specialty, intent, totals, hits, negated = score_docs([doc], tables, **options)
+    specialty, intent, totals, hits, negated, candidates = score_docs([doc], tables, **options)
     top_s, top_i = int(specialty[0].argmax()), int(intent[0].argmax())
     words, cues = {}, {}
     if hits is not None:
@@ -658,13 +850,24 @@ def explain(doc, tables: TopicTables, **options) -> dict:
         weight = float(tables.concepts[EPONYM_CONCEPT][top_s])
         concepts.append(("unknown named syndrome", EPONYM_CONCEPT, round(weight, 3)))
     order = np.argsort(-totals[0])[:4]
+    voters = tables.condition_table.expand(candidates.stored()[0])[:CONDITION_VOTERS] if candidates else []
+    condition_votes = [(c.name, c.specialty, round(options.get("condition_weight", CONDITION_WEIGHT) * c.score, 3))
+                       for c in voters if c.specialty == SPECIALTIES[top_s]]
+    shares = {"words": sum(words.values()), "concepts": options.get("concept_weight", 2.0) * sum(c[2] for c in concepts),
+              "conditions": sum(v[2] for v in condition_votes)}
+    decided = max(shares, key=shares.get)
+    if shares[decided] <= 0:
+        decided = "nothing specific (general_medicine prior)" if SPECIALTIES[top_s] == "general_medicine" else "child age"
     return {
         "specialty": {
             "specialty": SPECIALTIES[top_s],
             "words": sorted(words.items(), key=lambda kv: -kv[1])[:8],
             "concepts": concepts,
+            "conditions": condition_votes,
+            "decided_by": decided,
             "negated_ignored": negated[0],
             "totals": {SPECIALTIES[i]: round(float(totals[0, i]), 3) for i in order},
         },
-        "intent": {"intent": INTENTS[top_i], "cues": sorted(cues.items(), key=lambda kv: -kv[1])[:6]},
+        "intent": {"intent": INTENTS[top_i], "cues": sorted(cues.items(), key=lambda kv: -kv[1])[:6],
+                   **_main_ask(doc, hits)},
     }

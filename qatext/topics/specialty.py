@@ -141,6 +141,20 @@ def morphology() -> Morphology:
     return Morphology(tuple(rules), exceptions)
 
 
+def tsv_rows(text: str, *, source: str, columns: int):
+    """(line number, fields) of a packaged TSV lexicon, skipping blank and ``#`` lines.
+
+    A line with another number of tab-separated fields raises naming ``source`` and the line.
+    """
+    for line_no, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != columns:
+            raise ValueError(f"{source} line {line_no}: expected {columns} tab-separated columns, got {len(parts)}")
+        yield line_no, parts
+
+
 def read_cues(text: str, *, source: str = "specialty_cues.tsv", labels=None) -> list[tuple[str, str, float]]:
     """Parse a cue lexicon (label, weight, comma-separated phrases) into (phrase, label, weight).
 
@@ -148,13 +162,7 @@ def read_cues(text: str, *, source: str = "specialty_cues.tsv", labels=None) -> 
     """
     labels = SPECIALTY_INDEX if labels is None else labels
     cues = []
-    for line_no, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 3:
-            raise ValueError(f"{source} line {line_no}: expected 3 tab-separated columns, got {len(parts)}")
-        specialty, weight, phrases = parts
+    for line_no, (specialty, weight, phrases) in tsv_rows(text, source=source, columns=3):
         if specialty not in labels:
             raise ValueError(f"{source} line {line_no}: unknown label {specialty!r}")
         try:

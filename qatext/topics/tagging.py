@@ -6,9 +6,10 @@ from functools import lru_cache
 
 import pandas as pd
 
+from qatext.topics.calibrate import calibrated
 from qatext.topics.labels import specialty_from_label
 
-OUTPUT_COLUMNS = ("specialty", "specialty_score", "intent", "intent_score")
+OUTPUT_COLUMNS = ("specialty", "specialty_score", "intent", "intent_score", "conditions")
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +33,7 @@ def _record_text(row, columns) -> str:
 
 
 def tag(df: pd.DataFrame, *, text=("question",), nlp=None, explain: bool = True,
-        batch_size: int = 256) -> pd.DataFrame:
+        batch_size: int = 256, calibrate: bool = True, min_score: float | None = None) -> pd.DataFrame:
     """Return a copy of ``df`` with ``specialty``, ``specialty_score``, ``intent``, ``intent_score``.
 
     ``text`` names the columns joined (one per line) into the text tagged, e.g.
@@ -45,6 +46,13 @@ def tag(df: pd.DataFrame, *, text=("question",), nlp=None, explain: bool = True,
     ``site_specialty``, with ``site_specialty_id`` mapping it onto the specialty ids so the two
     can be compared. A record with no text gets ``None`` labels, NaN scores and a reason in
     ``topic_evidence``; a record the pipeline fails on gets the error there. None is dropped.
+
+    ``conditions`` holds the candidate conditions (dicts: id, name, score, specialty,
+    supporting, missing, named). With ``calibrate`` (default) the two scores are calibrated on
+    the team's gold (``calibration.json``, see qatext/topics/README.md): a score is then about
+    the chance the label is right. ``min_score``: a label whose (calibrated) score is below it
+    becomes ``None``, its score kept; ``qatext.topics.calibrate.UNSURE_BELOW`` (0.5) is the
+    documented "unsure" threshold.
     """
     if isinstance(text, str):
         text = (text,)
@@ -78,9 +86,22 @@ def tag(df: pd.DataFrame, *, text=("question",), nlp=None, explain: bool = True,
                     docs.append(_empty(f"tagging failed: {type(error).__name__}: {error}"))
         for i, doc in zip(chunk, docs):
             results[i] = doc if isinstance(doc, dict) else _from_doc(doc)
+    if calibrate:
+        for kind in ("specialty", "intent"):
+            scored = [r for r in results if r[kind] is not None]
+            for r, value in zip(scored, calibrated([r[f"{kind}_score"] for r in scored], kind)):
+                r[f"{kind}_score"] = float(value)
+    if min_score is not None:
+        for r in results:
+            for kind in ("specialty", "intent"):
+                if r[kind] is not None and r[f"{kind}_score"] < min_score:
+                    r[kind] = None
     for column in OUTPUT_COLUMNS:
         # object dtype keeps a missing label as None rather than NaN
         dtype = float if column.endswith("_score") else object
+        if column == "conditions":
+            out[column] = pd.Series([r[column] for r in results], index=out.index, dtype=object)
+            continue
         out[column] = pd.Series([r[column] for r in results], index=out.index, dtype=dtype)
     if explain:
         out["topic_evidence"] = pd.Series([r["topic_evidence"] for r in results], index=out.index, dtype=object)
@@ -91,9 +112,10 @@ def _from_doc(doc) -> dict:
     specialty, specialty_score = doc._.specialties[0]
     intent, intent_score = doc._.intents[0]
     return {"specialty": specialty, "specialty_score": specialty_score, "intent": intent,
-            "intent_score": intent_score, "topic_evidence": doc._.topic_evidence}
+            "intent_score": intent_score, "conditions": doc._.conditions or [],
+            "topic_evidence": doc._.topic_evidence}
 
 
 def _empty(reason: str) -> dict:
     return {"specialty": None, "specialty_score": math.nan, "intent": None, "intent_score": math.nan,
-            "topic_evidence": {"error": reason}}
+            "conditions": [], "topic_evidence": {"error": reason}}
