@@ -29,7 +29,7 @@ def lexicon():
 
 @pytest.fixture(scope="module")
 def drug_ids():
-    with bz2.open(sources._package_file("drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2")) as handle:
+    with bz2.open(sources.package_file("drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2")) as handle:
         data = pickle.load(handle)
     ids = set()
     for info in data["drug_canonical_to_data"].values():
