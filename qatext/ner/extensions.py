@@ -19,6 +19,19 @@ def _concept_name(span: Span) -> str | None:
     return get_lexicon().names.get(span.kb_id_) or RULE_CONCEPT_NAMES.get(span.kb_id_)
 
 
+def _concepts(span: Span) -> list[str]:
+    """Each conjunct's concept for a coordinated span, else the span's own concept."""
+    stored = span.doc.user_data.get(("qatext", "concepts", span.start_char, span.end_char))
+    if stored is not None:
+        return list(stored)
+    return [span.kb_id_] if span.kb_id_ else []
+
+
+def _set_concepts(span: Span, value: list[str]) -> None:
+    # Stored in user_data under a plain tuple key, which Doc.to_bytes and pickling keep.
+    span.doc.user_data[("qatext", "concepts", span.start_char, span.end_char)] = list(value)
+
+
 def register() -> None:
     """Safe to call any number of times (re-running a notebook cell must not fail)."""
     span_extensions = {
@@ -27,12 +40,17 @@ def register() -> None:
         "assertion": {"default": "present"},
         "assertion_cue": {"default": None},
         "expanded": {"default": None},
+        "expanded_by": {"default": None},
+        "matched_as": {"default": None},
+        "drug_kind": {"default": None},
+        "concepts": {"getter": _concepts, "setter": _set_concepts},
     }
     for name, kwargs in span_extensions.items():
         if not Span.has_extension(name):
             Span.set_extension(name, **kwargs)
-    if not Doc.has_extension("abbreviation_definitions"):
-        Doc.set_extension("abbreviation_definitions", default=None)
+    for name in ("abbreviation_definitions", "shorthand_senses", "specialty_hint"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
 
 
 register()

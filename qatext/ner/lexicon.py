@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from qatext.ner import sources
+from qatext.ner.fuzzy import FuzzyIndex, common_words
 from qatext.ner.sources import Term
 
 LABELS = ("SYMPTOM", "DISEASE", "DRUG", "ANATOMY", "TEST", "TREATMENT")
@@ -52,6 +53,14 @@ class Lexicon:
     """token NORM hashes of a term -> (label, concept_id, source); what the recognizer matches"""
     exact_patterns: dict[tuple[int, ...], tuple[str, str, str]] = field(default_factory=dict)
     """token ORTH hashes of a case-sensitive term -> (label, concept_id, source)"""
+    drug_kinds: dict[str, str] = field(default_factory=dict)
+    """lower-cased DRUG term or concept id -> named / class / substance (``drug_kinds.tsv``; default named)"""
+    impairments: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    """words of a function ("get", "out", "of", "bed") -> (concept_id, concept_name) (``impairments.tsv``)"""
+    shorthand: dict[str, list[dict]] = field(default_factory=dict)
+    """ambiguous short form -> its senses (``shorthand.tsv``), resolved in context by :mod:`qatext.ner.shorthand`"""
+    fuzzy: FuzzyIndex | None = None
+    """misspelling index over single-word forms (:mod:`qatext.ner.fuzzy`)"""
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -88,6 +97,41 @@ def spelling_variants() -> dict[str, str]:
     return {row["variant"].lower(): row["standard"].lower() for row in _read_tsv("spelling")}
 
 
+DRUG_KINDS = ("named", "class", "substance")
+
+
+def drug_kind_rows() -> dict[str, str]:
+    kinds = {}
+    for row in _read_tsv("drug_kinds"):
+        if row["kind"] not in DRUG_KINDS:
+            raise ValueError(f"qatext/resources/lexicon/drug_kinds.tsv: unknown kind {row['kind']!r} for {row['key']!r}")
+        kinds[row["key"] if ":" in row["key"] else row["key"].lower()] = row["kind"]
+    return kinds
+
+
+def impairment_rows() -> dict[tuple[str, ...], tuple[str, str]]:
+    return {tuple(row["phrase"].lower().split()): (row["concept_id"], row["concept_name"]) for row in _read_tsv("impairments")}
+
+
+def shorthand_rows(terms: dict[str, tuple[str, str, str]]) -> dict[str, list[dict]]:
+    """Senses of ambiguous short forms; an entity sense takes its long form's lexicon concept when there is one."""
+    senses: dict[str, list[dict]] = {}
+    for row in _read_tsv("shorthand"):
+        label, concept, name = row["label"], row["concept_id"], row["concept_name"]
+        if label != "-":
+            if label not in LABELS:
+                raise ValueError(f"qatext/resources/lexicon/shorthand.tsv: unknown label {label!r} for {row['short']!r}")
+            known = terms.get(row["long"].lower())
+            if known and known[0] == label:
+                concept = known[1]
+        senses.setdefault(row["short"], []).append({
+            "long": row["long"], "label": None if label == "-" else label, "concept_id": None if label == "-" else concept,
+            "concept_name": name, "cues": frozenset(row["cues"].split()) - {"-"},
+            "before": frozenset(row["before"].split()) - {"-"}, "specialties": frozenset(row["specialties"].split()) - {"-"},
+            "default": row["default"] == "yes"})
+    return senses
+
+
 def _resource_fingerprint() -> str:
     digest = hashlib.sha1()
     folder = resources.files("qatext.resources").joinpath("lexicon")
@@ -102,9 +146,9 @@ def _resource_fingerprint() -> str:
         except PackageNotFoundError:
             digest.update(f"{package}=none".encode())
     # The compiling code is part of the input: editing it must not serve a stale cache.
-    from qatext.ner import normalize
+    from qatext.ner import fuzzy, normalize, qualifiers
 
-    for module in (sources, normalize):
+    for module in (sources, normalize, fuzzy, qualifiers):
         digest.update(Path(module.__file__).read_bytes())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:16]
@@ -182,6 +226,16 @@ def build_lexicon() -> Lexicon:
     for key in lexicon.terms:
         tokens.update(lexicon.spelling.get(tok, tok) for tok in re.findall(r"[a-z0-9]+", key))
     lexicon.known_tokens = frozenset(tokens)
+    lexicon.drug_kinds = drug_kind_rows()
+    lexicon.impairments = impairment_rows()
+    for concept_id, name in lexicon.impairments.values():
+        lexicon.names.setdefault(concept_id, name)
+    lexicon.shorthand = shorthand_rows(lexicon.terms)
+    for senses in lexicon.shorthand.values():
+        for sense in senses:
+            if sense["concept_id"]:
+                lexicon.names.setdefault(sense["concept_id"], sense["concept_name"])
+    lexicon.fuzzy = FuzzyIndex.build(lexicon.terms, common=common_words() - lexicon.known_tokens)
     _compile_patterns(lexicon)
     return lexicon
 

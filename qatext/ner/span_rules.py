@@ -32,7 +32,8 @@ CLINICAL_MODIFIERS = frozenset(
     "early-onset late-onset new-onset drug-induced exudative purulent viral bacterial fungal allergic atopic "
     "lumbar cervical thoracic renal hepatic pulmonary cardiac gastric colonic rectal pancreatic ovarian uterine "
     "cerebral spinal retinal corneal cutaneous oral nasal vaginal prostatic biliary adrenal pelvic abdominal "
-    "femoral coronary peripheral vascular venous arterial lymphatic sensorineural conductive".split()
+    "femoral coronary peripheral vascular venous arterial lymphatic sensorineural conductive permanent partial "
+    "temporary".split()
 )
 STAGE_WORDS = frozenset("type stage grade class".split())
 DRUG_MODIFIERS = frozenset(
@@ -96,7 +97,7 @@ def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:
         start, end, label, _concept = span
         if label == "ANATOMY" and end - start == 1 and words[start] in AMBIGUOUS_ANATOMY:
             if start == 0 or words[start - 1] not in ANATOMY_CONTEXT:
-                if not _next_is_symptom(spans, span):
+                if not _next_is_symptom(spans, span) and not _in_body_part_list(words, spans, span):
                     continue
         out.append(span)
     return out
@@ -105,6 +106,18 @@ def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:
 def _next_is_symptom(spans: Spans, span) -> bool:
     index = spans.index(span)
     return index + 1 < len(spans) and spans[index + 1][2] == "SYMPTOM" and spans[index + 1][0] == span[1]
+
+
+def _in_body_part_list(words: list[str], spans: Spans, span) -> bool:
+    """"back, hip and knee pain", "neck, arms, shoulders": a body part among others in a list."""
+    index = spans.index(span)
+    neighbours = (spans[index - 1] if index else None, spans[index + 1] if index + 1 < len(spans) else None)
+    for other in neighbours:
+        if other is not None and other[2] in ("ANATOMY", "SYMPTOM"):
+            gap = words[span[1]:other[0]] if other[0] >= span[1] else words[other[1]:span[0]]
+            if gap and len(gap) <= 2 and gap[0] in (",", "and", "or"):
+                return True
+    return False
 
 
 def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans) -> Spans:
