@@ -109,13 +109,13 @@ class FuzzyIndex:
         candidates: set[str] = set()
         for variant in (key, *_deletes(key)):
             candidates.update(self.forms.get(variant, ()))
-        if not candidates:
+        if not candidates or word in candidates:  # nothing near, or the word is a lexicon form itself
             return None
         bound = max_distance(len(word))
         scored = sorted((distance(word, c, bound=bound), c) for c in candidates if c[0] == word[0] or skeleton(c)[0] == key[0])
         best = [c for d, c in scored if d <= bound and d == scored[0][0]]
-        if len(best) > 1:  # equally close: the one as long as the word ("migranes" -> "migraines"), else give up
-            best = [c for c in best if len(c) == len(word)]
+        if len(best) > 1:  # equally close: the one with the word's skeleton, or as long as the word, else give up
+            best = [c for c in best if skeleton(c) == key] or [c for c in best if len(c) == len(word)]
         return best[0] if len(best) == 1 else None
 
 

@@ -235,7 +235,7 @@ def build_lexicon() -> Lexicon:
         for sense in senses:
             if sense["concept_id"]:
                 lexicon.names.setdefault(sense["concept_id"], sense["concept_name"])
-    lexicon.fuzzy = FuzzyIndex.build(lexicon.terms, common=common_words() - lexicon.known_tokens)
+    lexicon.fuzzy = FuzzyIndex.build(lexicon.terms, common=common_words())
     _compile_patterns(lexicon)
     return lexicon
 
