@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 MIN_LENGTH = 5
 # Zipf frequency (wordfreq) from which a word is everyday English and never "corrected".
 COMMON_ZIPF = 2.5
+# From this frequency a word is a real, if rare, word and not a misspelling (checked after a candidate is found).
+RARE_WORD_ZIPF = 1.5
 FUZZY_LABELS = ("SYMPTOM", "DISEASE", "DRUG")
 _FOLDS = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("z", "s"))
 _VOWELS = frozenset("aeiouy")
@@ -48,29 +50,44 @@ def _deletes(key: str) -> set[str]:
     return {key[:i] + key[i + 1:] for i in range(1, len(key))}
 
 
-def _substitution_cost(a: str, b: str) -> float:
-    if a == b:
-        return 0.0
-    if a in _VOWELS and b in _VOWELS:
-        return 0.5
-    pa, pb = _KEY_POS.get(a), _KEY_POS.get(b)
-    if pa and pb and abs(pa[0] - pb[0]) <= 1 and abs(pa[1] - pb[1]) <= 1:
-        return 0.75  # a neighbouring key
-    return 1.0
+def _substitution_costs() -> dict[tuple[str, str], float]:
+    """Cheaper substitutions: a vowel for a vowel (0.5), a neighbouring key (0.75); others cost 1."""
+    costs = {}
+    for a in _VOWELS:
+        for b in _VOWELS:
+            costs[(a, b)] = 0.5
+    for a, (ra, ca) in _KEY_POS.items():
+        for b, (rb, cb) in _KEY_POS.items():
+            if (a, b) not in costs and abs(ra - rb) <= 1 and abs(ca - cb) <= 1:
+                costs[(a, b)] = 0.75
+    for a in _KEY_POS:
+        costs[(a, a)] = 0.0
+    return costs
+
+
+_SUBSTITUTION = _substitution_costs()
 
 
 def distance(a: str, b: str, *, bound: float = 9.0) -> float:
     """Weighted optimal-string-alignment distance (adjacent swaps cost 1); stops early past ``bound``."""
     if abs(len(a) - len(b)) > bound:
         return bound + 1
+    costs = _SUBSTITUTION
     previous2: list[float] = []
     previous = [float(j) for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
+        ai = a[i - 1]
         current = [float(i)] + [0.0] * len(b)
         for j in range(1, len(b) + 1):
-            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + _substitution_cost(a[i - 1], b[j - 1]))
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cost = min(cost, previous2[j - 2] + 1)
+            bj = b[j - 1]
+            substitution = previous[j - 1] + (0.0 if ai == bj else costs.get((ai, bj), 1.0))
+            cost = previous[j] + 1
+            if current[j - 1] + 1 < cost:
+                cost = current[j - 1] + 1
+            if substitution < cost:
+                cost = substitution
+            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == bj and previous2[j - 2] + 1 < cost:
+                cost = previous2[j - 2] + 1
             current[j] = cost
         if min(current) > bound:
             return bound + 1
@@ -88,17 +105,26 @@ class FuzzyIndex:
 
     @classmethod
     def build(cls, terms: dict[str, tuple], *, common: frozenset[str]) -> "FuzzyIndex":
-        buckets: dict[str, set[str]] = {}
         words: set[str] = set()
+        other_labels = {term for term, entry in terms.items() if entry[0] not in FUZZY_LABELS and " " not in term}
         for term, entry in terms.items():
             if entry[0] not in FUZZY_LABELS:
                 continue
-            # single-word forms, and the words of longer ones ("breething" -> "breathing" completes "trouble breathing")
-            words.update(w for w in term.split() if len(w) >= MIN_LENGTH and w.isalpha())
-        for term in words:
-            key = skeleton(term)
+            if entry[2] == "drugs":
+                # The drug package's long tail ("ecolid", "liprin", "olean") draws misspellings of other
+                # words; common medicines are in the curated lexicon (docs/fuzzy_precision.md).
+                continue
+            if " " not in term:
+                if len(term) >= MIN_LENGTH and term.isalpha():
+                    words.add(term)
+            else:
+                # the words of longer names: "breething" -> "breathing" completes "trouble breathing"
+                words.update(w for w in term.split() if len(w) >= MIN_LENGTH and w.isalpha() and w not in other_labels)
+        buckets: dict[str, set[str]] = {}
+        for word in words:
+            key = skeleton(word)
             for variant in (key, *_deletes(key)):
-                buckets.setdefault(variant, set()).add(term)
+                buckets.setdefault(variant, set()).add(word)
         return cls({k: tuple(sorted(v)) for k, v in buckets.items()}, common)
 
     def lookup(self, word: str) -> str | None:
@@ -106,17 +132,42 @@ class FuzzyIndex:
         if len(word) < MIN_LENGTH or word in self.common or not _WORD.match(word):
             return None
         key = skeleton(word)
-        candidates: set[str] = set()
-        for variant in (key, *_deletes(key)):
-            candidates.update(self.forms.get(variant, ()))
+        candidates: set[str] = set(self.forms.get(key, ()))
+        if len(key) >= 4:  # one more skeleton letter or one less; shorter skeletons would match too much
+            for variant in _deletes(key):
+                candidates.update(self.forms.get(variant, ()))
         if not candidates or word in candidates:  # nothing near, or the word is a lexicon form itself
             return None
         bound = max_distance(len(word))
-        scored = sorted((distance(word, c, bound=bound), c) for c in candidates if c[0] == word[0] or skeleton(c)[0] == key[0])
-        best = [c for d, c in scored if d <= bound and d == scored[0][0]]
+        letters = set(word)
+        # cheap filters first: length, letters in common, first sound; the edit distance last
+        near = [c for c in candidates if abs(len(c) - len(word)) <= bound and len(letters ^ set(c)) <= 2 * bound + 1
+                and _same_onset(word, c)]
+        if not near or _is_rare_word(word):  # (the frequency look-up is dearer than the filters above)
+            return None
+        scored = sorted((distance(word, c, bound=bound), c) for c in near)
+        scored = [(d, c) for d, c in scored if d <= bound]
+        if not scored:
+            return None
+        best = [c for d, c in scored if d == scored[0][0]]
         if len(best) > 1:  # equally close: the one with the word's skeleton, or as long as the word, else give up
             best = [c for c in best if skeleton(c) == key] or [c for c in best if len(c) == len(word)]
         return best[0] if len(best) == 1 else None
+
+
+def _same_onset(word: str, form: str) -> bool:
+    """Patients rarely misspell the first letter, except for sounds spelt two ways (c/k, f/ph)."""
+    return word[0] == form[0] or {word[0], form[0]} == {"c", "k"} or (word[0] == "f" and form[:2] == "ph") \
+        or (form[0] == "f" and word[:2] == "ph")
+
+
+def _is_rare_word(word: str) -> bool:
+    """A real if uncommon English word ("hepatology", "stickiness") is not a misspelling (zipf >= 1.5)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return False
+    return zipf_frequency(word, "en") >= RARE_WORD_ZIPF
 
 
 def common_words() -> frozenset[str]:

@@ -91,7 +91,7 @@ def add_organ_problems(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return out
 
 
-def coordinate(doc: Doc, words: list[str], spans: Spans, *, norms: list[str], lookup: Lookup) -> tuple[Spans, dict[int, list[str]]]:
+def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> tuple[Spans, dict[int, list[str]]]:
     """Coordinated mentions that share a head, symptom word or location become one span (rule 11).
 
     "back, hip, thigh and knee pain", "muscle and joint stiffness" (body parts sharing a head);
@@ -113,19 +113,19 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, norms: list[str], lo
             if j + 1 < len(spans):
                 head = spans[j + 1]
                 if head[2] in ("SYMPTOM", "DISEASE", "TEST") and _is_separator(words[spans[j][1]:head[0]]) \
-                        and _starts_with_anatomy(norms, head, lookup) and head[1] - head[0] >= 2:
+                        and _starts_with_anatomy(doc, head, lookup) and head[1] - head[0] >= 2:
                     head_words = " ".join(words[head[0] + 1:head[1]])
                     concepts = [_concept_of(f"{' '.join(words[s:e])} {head_words}", lookup, head[3]) for s, e, *_ in parts]
                     out.append((start, head[1], head[2], head[3]))
                     conjuncts[head[1]] = concepts + [head[3]]
                     i = j + 2
                     continue
-        if label in ("SYMPTOM", "DISEASE") and _ends_with_anatomy(norms, spans[i], lookup):
+        if label in ("SYMPTOM", "DISEASE") and _ends_with_anatomy(doc, spans[i], lookup):
             # a symptom ending in a body part, then more body parts: "swollen feet and ankles"
             j = i
             while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]):
                 if j + 2 < len(spans) and spans[j + 2][2] in ("SYMPTOM", "DISEASE") \
-                        and _is_separator(words[spans[j + 1][1]:spans[j + 2][0]]) and _starts_with_anatomy(norms, spans[j + 2], lookup):
+                        and _is_separator(words[spans[j + 1][1]:spans[j + 2][0]]) and _starts_with_anatomy(doc, spans[j + 2], lookup):
                     break  # that body part begins the next coordinated mention: "..., muscle and joint stiffness"
                 j += 1
             if j > i:
@@ -148,15 +148,15 @@ def _is_separator(gap: list[str]) -> bool:
     return all(w in SEPARATORS or w in LIST_FILLERS for w in gap[1:])
 
 
-def _starts_with_anatomy(norms: list[str], span, lookup: Lookup) -> bool:
-    found = lookup(norms[span[0]])
+def _starts_with_anatomy(doc: Doc, span, lookup: Lookup) -> bool:
+    found = lookup(doc[span[0]].norm_)
     return bool(found) and found[0] == "ANATOMY"
 
 
-def _ends_with_anatomy(norms: list[str], span, lookup: Lookup) -> bool:
+def _ends_with_anatomy(doc: Doc, span, lookup: Lookup) -> bool:
     if span[1] - span[0] < 2:
         return False
-    found = lookup(norms[span[1] - 1])
+    found = lookup(doc[span[1] - 1].norm_)
     return bool(found) and found[0] == "ANATOMY"
 
 

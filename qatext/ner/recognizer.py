@@ -79,8 +79,7 @@ class MedicalEntityRecognizer:
             spans = span_rules.compose_symptoms(doc, words, spans)
             spans = span_rules.add_body_predicates(doc, words, spans, lookup=lookup)
             spans = lay_rules.extend_location_tails(doc, words, spans)
-            norm_strings = [strings[h] for h in norms]
-            spans, conjuncts = lay_rules.coordinate(doc, words, spans, norms=norm_strings, lookup=lookup)
+            spans, conjuncts = lay_rules.coordinate(doc, words, spans, lookup=lookup)
             spans = span_rules.add_test_heads(doc, words, spans)
             spans = span_rules.compose_tests(doc, words, spans)
         spans = span_rules.add_clinical_modifiers(doc, words, spans)
@@ -97,7 +96,7 @@ class MedicalEntityRecognizer:
         else:
             doc.ents = _merge_keeping(doc.ents, ents)
         self._set_expansions(doc, words, ents)
-        self._set_span_details(doc, ents, conjuncts, normalizer, resolved)
+        self._set_span_details(doc, words, ents, conjuncts, normalizer, resolved)
         return doc
 
     def _resolve_shorthand(self, doc: Doc, words: list[str], spans: list) -> tuple[list, list]:
@@ -115,11 +114,13 @@ class MedicalEntityRecognizer:
                 out.append((r.start, r.start + 1, r.label, r.concept_id))
         return sorted(out), resolutions
 
-    def _set_span_details(self, doc: Doc, ents: list[Span], conjuncts: dict[int, list[str]], normalizer,
+    def _set_span_details(self, doc: Doc, words: list[str], ents: list[Span], conjuncts: dict[int, list[str]], normalizer,
                           resolved: list) -> None:
         """``drug_kind`` of drugs, ``concepts`` of coordinated spans, ``matched_as`` of fuzzy matches."""
         kinds = self.lexicon.drug_kinds
         fuzzy = normalizer.fuzzy if normalizer is not None else {}
+        if fuzzy and fuzzy.keys().isdisjoint(words):
+            fuzzy = {}
         by_start = {r.start: r for r in resolved}
         for ent in ents:
             if ent.label_ == "DRUG":

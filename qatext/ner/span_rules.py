@@ -16,7 +16,9 @@ SEVERITY = frozenset(
     "excessive massive huge major minor frequent sudden serious significant heavy increased decreased "
     "worsening recurrent occasional continuous crazy horrendous unbearable debilitating profound "
     "really very so extremely super incredibly insanely totally deep dark fairly profuse ongoing continual "
-    "unbearable intolerable uncontrollable slight".split()
+    "unbearable intolerable uncontrollable slight horrific horrid explosive weird strange vivid poor full-blown "
+    "thumping pounding stabbing burning shooting splitting crushing throbbing nagging dreadful awful nasty "
+    "tremendous unbelievable ridiculous insane violent raging".split()
 )
 # "a bit of nausea", "a lot of gas": amount phrases patients put before a symptom.
 AMOUNT_PHRASES = (("a", "little", "bit", "of"), ("a", "bit", "of"), ("a", "lot", "of"), ("lots", "of"), ("a", "little"))
@@ -55,7 +57,8 @@ SYMPTOM_PREDICATES = frozenset(
     "tingly weak heavy burning hot painful tender bruised blurry blurred watery bleeding hurts hurt hurting "
     "aches aching itches itching burns throbs throbbing swells swelling tingles tingling pops popping clicks "
     "clicking cracks cracking locks locking gives twitches twitching shakes shaking tugging pulling rubbing "
-    "scratching".split()
+    "scratching tightening tightened clenching clenched buzzing races racing pounding spinning ringing "
+    "cramping cramped".split()
 )
 # A substance followed by one of these is a disorder: "alcohol withdrawal", "penicillin allergy".
 SUBSTANCE_DISORDERS = frozenset(
@@ -259,6 +262,8 @@ WEIGHT_UNITS = frozenset("pounds pound lbs lb kg kgs kilos kilo stone".split())
 GAIN_WORDS = frozenset("gained gain gaining put putting up".split())
 LOSS_WORDS = frozenset("lost lose losing dropped drop down".split())
 WEIGHT_GAIN, WEIGHT_LOSS = ("HP:0004324", "HP:0001824")
+APPROXIMATE = frozenset("about almost nearly over around like close roughly approximately".split())
+COMPARATIVE_WEIGHT = {"heavier": WEIGHT_GAIN, "lighter": WEIGHT_LOSS}
 
 
 def add_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -266,13 +271,21 @@ def add_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Spans:
     taken = {i for s, e, *_ in spans for i in range(s, e)}
     added = []
     for i, word in enumerate(words):
-        if word not in WEIGHT_UNITS or i < 2 or not doc[i - 1].like_num:
+        if word not in WEIGHT_UNITS or i < 1 or not doc[i - 1].like_num:
             continue
-        start = i - 3 if words[i - 2] == "on" and i >= 3 else i - 2  # "put on 10 pounds"
-        verb = words[start]
-        concept = WEIGHT_GAIN if verb in GAIN_WORDS else WEIGHT_LOSS if verb in LOSS_WORDS else None
-        if concept and not any(j in taken for j in range(start, i + 1)):
-            added.append((start, i + 1, "SYMPTOM", concept))
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if after in COMPARATIVE_WEIGHT:  # "40 pounds heavier"
+            start, end, concept = i - 1, i + 2, COMPARATIVE_WEIGHT[after]
+        else:
+            start, end = i - 2, i + 1
+            if start >= 1 and words[start] in APPROXIMATE:  # "gained about 15 lb"
+                start -= 1
+            if start >= 1 and words[start] == "on":  # "put on 10 pounds"
+                start -= 1
+            verb = words[start] if start >= 0 else ""
+            concept = WEIGHT_GAIN if verb in GAIN_WORDS else WEIGHT_LOSS if verb in LOSS_WORDS else None
+        if concept and start >= 0 and not any(j in taken for j in range(start, end)):
+            added.append((start, end, "SYMPTOM", concept))
     return sorted(spans + added) if added else spans
 
 
