@@ -6,7 +6,8 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-ENTITY_COLUMNS = ["record_id", "field", "start", "end", "text", "label", "concept_id", "concept_name", "assertion"]
+ENTITY_COLUMNS = ["record_id", "field", "start", "end", "text", "label", "concept_id", "concept_name", "assertion",
+                  "concepts", "drug_kind", "matched_as", "expanded", "expanded_by"]
 TAG_COLUMNS = ["record_id", "specialty", "specialty_score", "intent", "intent_score"]
 ERROR_COLUMNS = ["record_id", "stage", "reason"]
 DEFAULT_FIELDS = ("question", "answer")
@@ -51,7 +52,8 @@ def annotate_frame(df: pd.DataFrame, *, nlp=None, fields: Iterable[str] = DEFAUL
             continue
         for ent in doc.ents:
             entity_rows.append((record_id, field, offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_,
-                                ent._.concept_id, ent._.concept_name, ent._.assertion))
+                                ent._.concept_id, ent._.concept_name, ent._.assertion, "|".join(ent._.concepts), ent._.drug_kind,
+                                ent._.matched_as, ent._.expanded, ent._.expanded_by))
         if field == tag_field and offset == 0 and doc.has_extension("specialties") and doc._.specialties:
             (specialty, specialty_score), *_ = doc._.specialties
             intent, intent_score = doc._.intents[0] if doc._.intents else (None, None)

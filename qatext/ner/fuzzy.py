@@ -19,6 +19,10 @@ import re
 from dataclasses import dataclass, field
 
 MIN_LENGTH = 5
+# Longer "words" are not names (and a 1 MB token must cost nothing).
+MAX_LENGTH = 40
+# A word near this many forms is too ambiguous to correct (and the distances would cost too much).
+MAX_CANDIDATES = 40
 # Zipf frequency (wordfreq) from which a word is everyday English and never "corrected".
 COMMON_ZIPF = 2.5
 # From this frequency a word is a real, if rare, word and not a misspelling (checked after a candidate is found).
@@ -129,7 +133,7 @@ class FuzzyIndex:
 
     def lookup(self, word: str) -> str | None:
         """The one lexicon form ``word`` is a misspelling of, or None (none, or several equally close)."""
-        if len(word) < MIN_LENGTH or word in self.common or not _WORD.match(word):
+        if not MIN_LENGTH <= len(word) <= MAX_LENGTH or word in self.common or not _WORD.match(word):
             return None
         key = skeleton(word)
         candidates: set[str] = set(self.forms.get(key, ()))
@@ -143,12 +147,17 @@ class FuzzyIndex:
         # cheap filters first: length, letters in common, first sound; the edit distance last
         near = [c for c in candidates if abs(len(c) - len(word)) <= bound and len(letters ^ set(c)) <= 2 * bound + 1
                 and _same_onset(word, c)]
-        if not near or _is_rare_word(word):  # (the frequency look-up is dearer than the filters above)
+        if not near or len(near) > MAX_CANDIDATES or _is_rare_word(word):  # (the frequency look-up is dearer)
             return None
-        scored = sorted((distance(word, c, bound=bound), c) for c in near)
-        scored = [(d, c) for d, c in scored if d <= bound]
+        scored = []
+        for form in sorted(near, key=lambda c: abs(len(c) - len(word))):
+            found = distance(word, form, bound=bound)  # branch and bound: only as close as the best so far
+            if found <= bound:
+                bound = found
+                scored.append((found, form))
         if not scored:
             return None
+        scored.sort()
         best = [c for d, c in scored if d == scored[0][0]]
         if len(best) > 1:  # equally close: the one with the word's skeleton, or as long as the word, else give up
             best = [c for c in best if skeleton(c) == key] or [c for c in best if len(c) == len(word)]

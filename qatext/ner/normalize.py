@@ -34,7 +34,7 @@ class TokenNormalizer:
 
     def __call__(self, text: str) -> str:
         word = text.lower().translate(_APOSTROPHES)
-        if len(word) > 3 and word not in self.known and _ELONGATED.search(word):
+        if 3 < len(word) <= 60 and word not in self.known and _ELONGATED.search(word):
             word = self._shorten(word)
         word = self._standard(word)
         index = self.fuzzy_index
