@@ -59,6 +59,8 @@ class Lexicon:
     """words of a function ("get", "out", "of", "bed") -> (concept_id, concept_name) (``impairments.tsv``)"""
     shorthand: dict[str, list[dict]] = field(default_factory=dict)
     """ambiguous short form -> its senses (``shorthand.tsv``), resolved in context by :mod:`qatext.ner.shorthand`"""
+    reviewed: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    """lower-cased surface -> (label, concept_id) the concept review decided, or None (not an entity)"""
     fuzzy: FuzzyIndex | None = None
     """misspelling index over single-word forms (:mod:`qatext.ner.fuzzy`)"""
 
@@ -130,6 +132,40 @@ def shorthand_rows(terms: dict[str, tuple[str, str, str]]) -> dict[str, list[dic
             "before": frozenset(row["before"].split()) - {"-"}, "specialties": frozenset(row["specialties"].split()) - {"-"},
             "default": row["default"] == "yes"})
     return senses
+
+
+CORRECTED_VERDICTS = ("wrong", "too_narrow", "wrong_label")
+
+
+def concept_review_rows() -> list[dict[str, str]]:
+    """The reviewed (surface, concept) pairs in ``concept_review.tsv`` (see the lexicon README)."""
+    return _read_tsv("concept_review")
+
+
+def apply_concept_review(lexicon: Lexicon) -> None:
+    """Corrections of the concept review win over every source: a wrong, too narrow or mislabelled
+    surface takes the reviewed concept, and a surface that is not an entity leaves the lexicon."""
+    by_lower: dict[str, list[str]] = {}
+    for key in lexicon.case_sensitive:
+        by_lower.setdefault(key.lower(), []).append(key)
+    for row in concept_review_rows():
+        surface, verdict = row["surface"].lower(), row["verdict"]
+        if verdict == "not_entity":
+            lexicon.terms.pop(surface, None)
+            for key in by_lower.get(surface, ()):
+                lexicon.case_sensitive.pop(key, None)
+            lexicon.reviewed[surface] = None
+        elif verdict in CORRECTED_VERDICTS and row["correct_concept_id"]:
+            label = row["correct_label"] or row["label"]
+            if label not in LABELS:
+                raise ValueError(f"qatext/resources/lexicon/concept_review.tsv: unknown label {label!r} for {surface!r}")
+            concept = row["correct_concept_id"]
+            lexicon.names.setdefault(concept, row["correct_concept_name"] or row["concept_name"])
+            if surface in lexicon.terms:
+                lexicon.terms[surface] = (label, concept, "curated")
+            for key in by_lower.get(surface, ()):
+                lexicon.case_sensitive[key] = (label, concept, "curated")
+            lexicon.reviewed[surface] = (label, concept)
 
 
 def _resource_fingerprint() -> str:
@@ -222,6 +258,7 @@ def build_lexicon() -> Lexicon:
             if term.case_sensitive and (len(term.text) < 2 or term.text.lower() in stop):
                 continue
             add(term, curated=False)
+    apply_concept_review(lexicon)
     tokens: set[str] = set()
     for key in lexicon.terms:
         tokens.update(lexicon.spelling.get(tok, tok) for tok in re.findall(r"[a-z0-9]+", key))

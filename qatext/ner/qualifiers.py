@@ -10,7 +10,7 @@ import re
 
 NEUTRAL_WORDS = frozenset(
     "unspecified nos other not elsewhere classified disease diseases disorder disorders syndrome syndromes "
-    "condition of the and or in a an with finding abnormality abnormal human".split()
+    "condition of the and or in a an with finding abnormality abnormal human type".split()
 )
 
 

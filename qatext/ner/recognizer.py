@@ -45,6 +45,8 @@ class MedicalEntityRecognizer:
         self._exact_index = _PrefixIndex(self.lexicon.exact_patterns)
         self._shorthand_hashes = frozenset(hash_string(short) for short in self.lexicon.shorthand)
         self._common = self.lexicon.fuzzy.common if self.lexicon.fuzzy else frozenset()
+        # First words of reviewed surfaces, so the review is checked only for spans that may be one.
+        self._reviewed_firsts = frozenset(surface.split()[0] for surface in self.lexicon.reviewed)
         self.corpus_senses: dict | None = None
         """short form -> Counter of senses over a corpus (:func:`qatext.ner.shorthand.count_senses`)"""
 
@@ -90,6 +92,7 @@ class MedicalEntityRecognizer:
         spans = span_rules.add_drug_forms(doc, words, spans)
         spans = lay_rules.drop_figurative(doc, words, spans)
         spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
+        spans = self._apply_review(doc, words, spans)
         ents = [Span(doc, start, end, label=label, kb_id=concept) for start, end, label, concept in spans]
         if self.overwrite_ents or not doc.ents:
             doc.ents = ents
@@ -98,6 +101,22 @@ class MedicalEntityRecognizer:
         self._set_expansions(doc, words, ents)
         self._set_span_details(doc, words, ents, conjuncts, normalizer, resolved)
         return doc
+
+    def _apply_review(self, doc: Doc, words: list[str], spans: list) -> list:
+        """Spans the lexicon alone does not decide ("metastatic tumor", "viruses") take the concept review's verdict."""
+        reviewed, firsts = self.lexicon.reviewed, self._reviewed_firsts
+        out = []
+        for span in spans:
+            start, end = span[0], span[1]
+            if words[start] in firsts:
+                surface = doc[start:end].text.lower()
+                if surface in reviewed:
+                    verdict = reviewed[surface]
+                    if verdict is None:
+                        continue
+                    span = (start, end, *verdict)
+            out.append(span)
+        return out
 
     def _resolve_shorthand(self, doc: Doc, words: list[str], spans: list) -> tuple[list, list]:
         """Ambiguous short forms take the sense their context supports, or stop being entities."""

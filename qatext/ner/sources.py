@@ -193,12 +193,13 @@ def mesh_disease_concepts() -> dict[str, tuple[str, str, str, tuple[str, ...]]]:
             continue
         order = (hpo, icd) if label == "SYMPTOM" else (icd, hpo)
         heading = [info["name"], canonical]
-        found = next((index[_name_key(n)] for index in order for n in heading if _name_key(n) in index), None)
-        if found is None:
-            # An entry term may name the heading's code, but not a narrower one: the entry term
-            # "abdominal migraine" must not give every "migraine" *Abdominal migraine*.
-            found = next((index[_name_key(n)] for index in order for n in variants.get(canonical, [])
-                          if _name_key(n) in index and not added_qualifiers(info["name"], index[_name_key(n)][1])), None)
+        entry_terms = variants.get(canonical, [])
+        # An entry term may name the heading's code, but not a narrower one: the entry term
+        # "abdominal migraine" must not give every "migraine" *Abdominal migraine*.
+        found = next((index[key] for index in order for key in (
+            *(_name_key(n) for n in heading),
+            *(k for k in map(_name_key, entry_terms) if k in index and not added_qualifiers(info["name"], index[k][1])),
+        ) if key in index), None)
         if found is None:
             found = (f"QATEXT:mesh/{_slug(info['name'])}", info["name"])
         concepts[canonical] = (label, found[0], found[1], trees)
