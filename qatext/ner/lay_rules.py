@@ -182,6 +182,51 @@ def _concept_of(text: str, lookup: Lookup, fallback: str) -> str:
     return found[1] if found and found[0] in ("SYMPTOM", "DISEASE", "TEST") else fallback
 
 
+BREAK_WORDS = frozenset({"break", "breaks", "broke", "breaking"})
+
+
+def add_breakouts(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"my face break out in pimples": a body part, "break out (in|with)", the lesion is one SYMPTOM."""
+    if BREAK_WORDS.isdisjoint(words):
+        return spans
+    out: Spans = []
+    i = 0
+    while i < len(spans):
+        start, end, label, concept = spans[i]
+        if label == "ANATOMY" and end + 1 < len(words) and words[end] in BREAK_WORDS and words[end + 1] == "out":
+            after = end + 2 + (1 if end + 2 < len(words) and words[end + 2] in ("in", "with") else 0)
+            if i + 1 < len(spans) and spans[i + 1][0] == after and spans[i + 1][2] == "SYMPTOM":
+                out.append((start, spans[i + 1][1], "SYMPTOM", spans[i + 1][3]))
+                i += 2
+                continue
+            out.append((start, end + 2, "SYMPTOM", REGION_PROBLEMS))
+            i += 1
+            continue
+        out.append(spans[i])
+        i += 1
+    return out
+
+
+FLARE = "QATEXT:disease/flare"
+ALLERGY_PHRASES = frozenset({"allergic to", "allergy to", "allergies to", "allergic reaction to"})
+
+
+def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"[lupus flare]", "[Crohn's flare-up]" and "[allergic to penicillin]" are one DISEASE."""
+    out: Spans = []
+    for span in spans:
+        if out and out[-1][1] == span[0]:
+            previous = out[-1]
+            if previous[2] == "DISEASE" and span[2] == "DISEASE" and span[3] == FLARE:
+                out[-1] = (previous[0], span[1], "DISEASE", previous[3])
+                continue
+            if previous[2] == "DISEASE" and span[2] == "DRUG" and " ".join(words[previous[0]:previous[1]]) in ALLERGY_PHRASES:
+                out[-1] = (previous[0], span[1], "DISEASE", previous[3])
+                continue
+        out.append(span)
+    return out
+
+
 def extend_location_tails(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"pain in my kidney area": a location word closing the symptom's body part."""
     starts = {s for s, *_ in spans}

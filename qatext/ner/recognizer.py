@@ -78,9 +78,11 @@ class MedicalEntityRecognizer:
         conjuncts: dict[int, list[str]] = {}
         if self.compose_locations:
             spans = lay_rules.add_organ_problems(doc, words, spans)
+            spans = lay_rules.add_breakouts(doc, words, spans)
             spans = span_rules.compose_symptoms(doc, words, spans)
             spans = span_rules.add_body_predicates(doc, words, spans, lookup=lookup)
             spans = lay_rules.extend_location_tails(doc, words, spans)
+            spans = lay_rules.join_disease_phrases(doc, words, spans)
             spans, conjuncts = lay_rules.coordinate(doc, words, spans, lookup=lookup)
             spans = span_rules.add_test_heads(doc, words, spans)
             spans = span_rules.compose_tests(doc, words, spans)

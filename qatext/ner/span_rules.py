@@ -134,8 +134,9 @@ def compose_symptoms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     for span in spans:
         if out and _joins(words, out[-1], span):
             previous = out.pop()
-            concept = span[3] if span[2] == "SYMPTOM" else previous[3]
-            out.append((previous[0], span[1], "SYMPTOM", concept))
+            label = "DISEASE" if (previous[2], span[2]) == ("ANATOMY", "DISEASE") else "SYMPTOM"
+            concept = span[3] if span[2] in ("SYMPTOM", "DISEASE") else previous[3]
+            out.append((previous[0], span[1], label, concept))
         else:
             out.append(span)
     return out
@@ -158,6 +159,9 @@ def _joins(words: list[str], left, right) -> bool:
     if labels == ("SYMPTOM", "SYMPTOM"):
         # "itchy red rash"
         return not gap and l_end - l_start == 1
+    if labels == ("ANATOMY", "DISEASE"):
+        # "scalp psoriasis", "knee arthritis": a body part right before a diagnosis is its site
+        return not gap
     if labels == ("DISEASE", "ANATOMY"):
         # "blood clots in my leg", "infection in her ear"
         return _is_location_gap(gap)
@@ -293,11 +297,20 @@ def _is_location_gap(gap: list[str]) -> bool:
     return bool(gap) and len(gap) <= 6 and gap[0] in LOCATION_PREPOSITIONS and all(w in LOCATION_FILLERS or w in SIDE_WORDS for w in gap[1:])
 
 
+# Adjectives that describe how a finding looks or feels, stacked before it: "red itchy watery eyes",
+# "hard, painless, fixed breast lump" (GUIDELINES rule 11, last part).
+DESCRIPTORS = frozenset(
+    "red itchy watery swollen puffy dry sore stiff tender numb tingly hard soft painless painful fixed firm "
+    "raised flat bumpy scaly crusty flaky oozing weeping lucid vivid weird strange cold clammy sweaty blurry "
+    "hot warm pink purple white yellow dark black brown".split()
+)
+
+
 def add_severity(doc: Doc, words: list[str], spans: Spans) -> Spans:
     out = []
     for start, end, label, concept in spans:
         if label in ("SYMPTOM", "DISEASE"):
-            start = _extend_left(words, start, SEVERITY)
+            start = _extend_stacked(words, start)
             for phrase in AMOUNT_PHRASES:
                 n = len(phrase)
                 if start >= n and tuple(words[start - n:start]) == phrase:
@@ -316,6 +329,23 @@ def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
             end += 1
         out.append((start, end, label, concept))
     return out
+
+
+def _extend_stacked(words: list[str], start: int) -> int:
+    """Severity and descriptive adjectives before a head, commas between them allowed, and ranges
+    ("moderate to severe")."""
+    allowed = SEVERITY | DESCRIPTORS | CLINICAL_MODIFIERS
+    while start > 0:
+        before = words[start - 1]
+        if before in SEVERITY or (before in DESCRIPTORS and start > 0):
+            start -= 1
+        elif before == "," and start >= 2 and words[start - 2] in DESCRIPTORS and words[start] in DESCRIPTORS:
+            start -= 2
+        elif before == "to" and start >= 2 and words[start - 2] in allowed and words[start] in allowed:
+            start -= 2
+        else:
+            break
+    return start
 
 
 def _extend_left(words: list[str], start: int, allowed: frozenset) -> int:
