@@ -27,6 +27,7 @@ MAX_CANDIDATES = 40
 COMMON_ZIPF = 2.5
 # From this frequency a word is a real, if rare, word and not a misspelling (checked after a candidate is found).
 RARE_WORD_ZIPF = 1.5
+_RARE_FREQUENCY = 10 ** (RARE_WORD_ZIPF - 9)  # zipf = log10(frequency per word) + 9
 FUZZY_LABELS = ("SYMPTOM", "DISEASE", "DRUG")
 _FOLDS = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("z", "s"))
 _VOWELS = frozenset("aeiouy")
@@ -133,7 +134,8 @@ class FuzzyIndex:
 
     def lookup(self, word: str) -> str | None:
         """The one lexicon form ``word`` is a misspelling of, or None (none, or several equally close)."""
-        if not MIN_LENGTH <= len(word) <= MAX_LENGTH or word in self.common or not _WORD.match(word):
+        if not MIN_LENGTH <= len(word) <= MAX_LENGTH or word in self.common or not _WORD.match(word) \
+                or _is_rare_word(word):
             return None
         key = skeleton(word)
         candidates: set[str] = set(self.forms.get(key, ()))
@@ -147,7 +149,7 @@ class FuzzyIndex:
         # cheap filters first: length, letters in common, first sound; the edit distance last
         near = [c for c in candidates if abs(len(c) - len(word)) <= bound and len(letters ^ set(c)) <= 2 * bound + 1
                 and _same_onset(word, c)]
-        if not near or len(near) > MAX_CANDIDATES or _is_rare_word(word):  # (the frequency look-up is dearer)
+        if not near or len(near) > MAX_CANDIDATES:
             return None
         scored = []
         for form in sorted(near, key=lambda c: abs(len(c) - len(word))):
@@ -170,13 +172,20 @@ def _same_onset(word: str, form: str) -> bool:
         or (form[0] == "f" and word[:2] == "ph")
 
 
+_FREQUENCIES: dict[str, float] | None = None
+
+
 def _is_rare_word(word: str) -> bool:
     """A real if uncommon English word ("hepatology", "stickiness") is not a misspelling (zipf >= 1.5)."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:
-        return False
-    return zipf_frequency(word, "en") >= RARE_WORD_ZIPF
+    global _FREQUENCIES
+    if _FREQUENCIES is None:
+        try:
+            from wordfreq import get_frequency_dict
+        except ImportError:
+            _FREQUENCIES = {}
+        else:
+            _FREQUENCIES = get_frequency_dict("en")  # one dict look-up per word instead of wordfreq's tokenizer
+    return _FREQUENCIES.get(word, 0.0) >= _RARE_FREQUENCY
 
 
 def common_words() -> frozenset[str]:

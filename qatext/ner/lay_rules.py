@@ -23,6 +23,7 @@ IMPAIRMENT_CUES = (
     ("wo", "n't"), ("unable", "to", "even"),
 )
 _CUE_FIRSTS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
+_FUNCTION_FIRSTS: dict[int, frozenset[str]] = {}  # first words of a functions table, by the table's id
 SEPARATORS = frozenset({",", "and", "or", "&", "/", "+"})
 LIST_FILLERS = frozenset({"my", "both", "the", "his", "her", "their", "your"})
 LOCATION_TAILS = frozenset({"area", "region", "areas"})
@@ -41,8 +42,10 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     """"unable to walk", "can barely walk", "couldn't get out of bed": the modal is part of the SYMPTOM."""
     if _CUE_FIRSTS.isdisjoint(words):
         return spans
-    starts = {key[0] for key in functions}
-    if starts.isdisjoint(words):
+    firsts = _FUNCTION_FIRSTS.get(id(functions))
+    if firsts is None:
+        firsts = _FUNCTION_FIRSTS[id(functions)] = frozenset(key[0] for key in functions)
+    if firsts.isdisjoint(words):
         return spans
     longest = max((len(key) for key in functions), default=0)
     added = []
@@ -295,9 +298,12 @@ _NOT_NOUNS = frozenset(". , ! ? ; : and or but all with from since for because a
                        "these this every most so as when after before by to of".split())
 
 
+_FIGURATIVE_WORDS = frozenset(FIGURATIVE_AFTER) | NUISANCE_WORDS | ATTRIBUTIVE_ADJECTIVES
+
+
 def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"a pain to deal with", "stressed about exams", "tired of arguing", "miserable weather"."""
-    if not any(w in FIGURATIVE_AFTER or w in NUISANCE_WORDS or w in ATTRIBUTIVE_ADJECTIVES for w in set(words)):
+    if _FIGURATIVE_WORDS.isdisjoint(words):
         return spans
     out = []
     n = len(words)

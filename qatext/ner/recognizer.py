@@ -46,7 +46,10 @@ class MedicalEntityRecognizer:
         self._shorthand_hashes = frozenset(hash_string(short) for short in self.lexicon.shorthand)
         self._common = self.lexicon.fuzzy.common if self.lexicon.fuzzy else frozenset()
         # First words of reviewed surfaces, so the review is checked only for spans that may be one.
-        self._reviewed_firsts = frozenset(surface.split()[0] for surface in self.lexicon.reviewed)
+        # Surfaces that are lexicon keys got the review's concept at compile; the rest (rule-made spans
+        # such as "metastatic tumor", plural forms) are checked at run time, by first word.
+        self._reviewed = {s: v for s, v in self.lexicon.reviewed.items() if s not in self.lexicon.terms}
+        self._reviewed_firsts = frozenset(surface.split()[0] for surface in self._reviewed)
         self.corpus_senses: dict | None = None
         """short form -> Counter of senses over a corpus (:func:`qatext.ner.shorthand.count_senses`)"""
 
@@ -101,12 +104,14 @@ class MedicalEntityRecognizer:
         else:
             doc.ents = _merge_keeping(doc.ents, ents)
         self._set_expansions(doc, words, ents)
-        self._set_span_details(doc, words, ents, conjuncts, normalizer, resolved)
+        self._set_span_details(doc, words, ents, [s[2] for s in spans], conjuncts, normalizer, resolved)
         return doc
 
     def _apply_review(self, doc: Doc, words: list[str], spans: list) -> list:
         """Spans the lexicon alone does not decide ("metastatic tumor", "viruses") take the concept review's verdict."""
-        reviewed, firsts = self.lexicon.reviewed, self._reviewed_firsts
+        reviewed, firsts = self._reviewed, self._reviewed_firsts
+        if firsts.isdisjoint(words):
+            return spans
         out = []
         for span in spans:
             start, end = span[0], span[1]
@@ -135,7 +140,7 @@ class MedicalEntityRecognizer:
                 out.append((r.start, r.start + 1, r.label, r.concept_id))
         return sorted(out), resolutions
 
-    def _set_span_details(self, doc: Doc, words: list[str], ents: list[Span], conjuncts: dict[int, list[str]], normalizer,
+    def _set_span_details(self, doc: Doc, words: list[str], ents: list[Span], labels: list[str], conjuncts: dict[int, list[str]], normalizer,
                           resolved: list) -> None:
         """``drug_kind`` of drugs, ``concepts`` of coordinated spans, ``matched_as`` of fuzzy matches."""
         kinds = self.lexicon.drug_kinds
@@ -143,14 +148,16 @@ class MedicalEntityRecognizer:
         if fuzzy and fuzzy.keys().isdisjoint(words):
             fuzzy = {}
         by_start = {r.start: r for r in resolved}
-        for ent in ents:
-            if ent.label_ == "DRUG":
+        if not (fuzzy or conjuncts or by_start or any(label == "DRUG" for label in labels)):
+            return
+        for ent, label in zip(ents, labels):
+            if label == "DRUG":
                 text = ent.text.lower().lstrip("#")
                 ent._.drug_kind = kinds.get(text) or kinds.get(ent.kb_id_) or "named"
             if ent.end in conjuncts and len(conjuncts[ent.end]) > 1:
                 ent._.concepts = conjuncts[ent.end]
             if fuzzy:
-                lowered = [token.lower_ for token in ent]
+                lowered = words[ent.start:ent.end]
                 if any(w in fuzzy for w in lowered):
                     ent._.matched_as = " ".join(fuzzy.get(w, w) for w in lowered)
             if ent.start in by_start and ent.end - ent.start == 1:

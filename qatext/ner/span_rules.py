@@ -331,13 +331,16 @@ def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return out
 
 
+_RANGE_WORDS = SEVERITY | DESCRIPTORS | CLINICAL_MODIFIERS
+
+
 def _extend_stacked(words: list[str], start: int) -> int:
     """Severity and descriptive adjectives before a head, commas between them allowed, and ranges
     ("moderate to severe")."""
-    allowed = SEVERITY | DESCRIPTORS | CLINICAL_MODIFIERS
+    allowed = _RANGE_WORDS
     while start > 0:
         before = words[start - 1]
-        if before in SEVERITY or (before in DESCRIPTORS and start > 0):
+        if before in SEVERITY or before in DESCRIPTORS:
             start -= 1
         elif before == "," and start >= 2 and words[start - 2] in DESCRIPTORS and words[start] in DESCRIPTORS:
             start -= 2
