@@ -22,7 +22,7 @@ IMPAIRMENT_CUES = (
     ("ca", "n't", "even"), ("could", "n't", "even"), ("barely", "able", "to"), ("hardly", "able", "to"), ("ca", "nt"),
     ("wo", "n't"), ("unable", "to", "even"),
 )
-_CUE_FIRSTS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
+IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
 _FUNCTION_FIRSTS: dict[int, frozenset[str]] = {}  # first words of a functions table, by the table's id
 SEPARATORS = frozenset({",", "and", "or", "&", "/", "+"})
 LIST_FILLERS = frozenset({"my", "both", "the", "his", "her", "their", "your"})
@@ -40,7 +40,7 @@ COMMUNITY_TAGS = frozenset("spoonie spoonies chronicillness chronicallyill invis
 
 def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict[tuple[str, ...], tuple[str, str]]) -> Spans:
     """"unable to walk", "can barely walk", "couldn't get out of bed": the modal is part of the SYMPTOM."""
-    if _CUE_FIRSTS.isdisjoint(words):
+    if IMPAIRMENT_WORDS.isdisjoint(words):
         return spans
     firsts = _FUNCTION_FIRSTS.get(id(functions))
     if firsts is None:
@@ -50,7 +50,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     longest = max((len(key) for key in functions), default=0)
     added = []
     n = len(words)
-    for i in _positions(words, _CUE_FIRSTS):
+    for i in _positions(words, IMPAIRMENT_WORDS):
         word = words[i]
         for cue in IMPAIRMENT_CUES:
             if tuple(words[i:i + len(cue)]) != cue:
@@ -298,12 +298,12 @@ _NOT_NOUNS = frozenset(". , ! ? ; : and or but all with from since for because a
                        "these this every most so as when after before by to of".split())
 
 
-_FIGURATIVE_WORDS = frozenset(FIGURATIVE_AFTER) | NUISANCE_WORDS | ATTRIBUTIVE_ADJECTIVES
+FIGURATIVE_WORDS = frozenset(FIGURATIVE_AFTER) | NUISANCE_WORDS | ATTRIBUTIVE_ADJECTIVES
 
 
 def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"a pain to deal with", "stressed about exams", "tired of arguing", "miserable weather"."""
-    if _FIGURATIVE_WORDS.isdisjoint(words):
+    if FIGURATIVE_WORDS.isdisjoint(words):
         return spans
     out = []
     n = len(words)

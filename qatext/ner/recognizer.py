@@ -44,6 +44,7 @@ class MedicalEntityRecognizer:
         self._norm_index = _PrefixIndex(self.lexicon.patterns)
         self._exact_index = _PrefixIndex(self.lexicon.exact_patterns)
         self._shorthand_hashes = frozenset(hash_string(short) for short in self.lexicon.shorthand)
+        self._shorthand_lower = frozenset(short.lower() for short in self.lexicon.shorthand)
         self._common = self.lexicon.fuzzy.common if self.lexicon.fuzzy else frozenset()
         # First words of reviewed surfaces, so the review is checked only for spans that may be one.
         # Surfaces that are lexicon keys got the review's concept at compile; the rest (rule-made spans
@@ -68,20 +69,25 @@ class MedicalEntityRecognizer:
         strings = doc.vocab.strings
         words = [strings[h] for h in doc.to_array(LOWER).tolist()]
         normalizer = normalize.installed(doc.vocab)
-        if normalizer is not None and normalizer.elongated and not normalizer.elongated.keys().isdisjoint(words):
+        present = set(words)  # the rules below look here first, so a doc without their words costs nothing
+        if normalizer is not None and normalizer.elongated and not normalizer.elongated.keys().isdisjoint(present):
             words = [normalizer.elongated.get(w, w) for w in words]
+            present = set(words)
         resolved = []
-        if not self._shorthand_hashes.isdisjoint(orths):
+        if not self._shorthand_lower.isdisjoint(present) and not self._shorthand_hashes.isdisjoint(orths):
             spans, resolved = self._resolve_shorthand(doc, words, spans)
         lookup = self.lexicon.terms.get
         spans = span_rules.trim_leading_determiners(doc, words, spans)
         spans = span_rules.drop_ambiguous_anatomy(doc, words, spans)
         spans = span_rules.extend_anatomy_sides(doc, words, spans)
-        spans = lay_rules.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
+        if not lay_rules.IMPAIRMENT_WORDS.isdisjoint(present):
+            spans = lay_rules.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
         conjuncts: dict[int, list[str]] = {}
         if self.compose_locations:
-            spans = lay_rules.add_organ_problems(doc, words, spans)
-            spans = lay_rules.add_breakouts(doc, words, spans)
+            if not lay_rules.PROBLEM_WORDS.isdisjoint(present):
+                spans = lay_rules.add_organ_problems(doc, words, spans)
+            if not lay_rules.BREAK_WORDS.isdisjoint(present):
+                spans = lay_rules.add_breakouts(doc, words, spans)
             spans = span_rules.compose_symptoms(doc, words, spans)
             spans = span_rules.add_body_predicates(doc, words, spans, lookup=lookup)
             spans = lay_rules.extend_location_tails(doc, words, spans)
@@ -95,23 +101,24 @@ class MedicalEntityRecognizer:
         if self.include_severity == "always" or (self.include_severity == "first_person" and _is_lay(norms)):
             spans = span_rules.add_severity(doc, words, spans)
         spans = span_rules.add_drug_forms(doc, words, spans)
-        spans = lay_rules.drop_figurative(doc, words, spans)
-        spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
-        spans = self._apply_review(doc, words, spans)
+        if not lay_rules.FIGURATIVE_WORDS.isdisjoint(present):
+            spans = lay_rules.drop_figurative(doc, words, spans)
+        if "#" in present:
+            spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
+        if not self._reviewed_firsts.isdisjoint(present):
+            spans = self._apply_review(doc, words, spans)
         ents = [Span(doc, start, end, label=label, kb_id=concept) for start, end, label, concept in spans]
         if self.overwrite_ents or not doc.ents:
             doc.ents = ents
         else:
             doc.ents = _merge_keeping(doc.ents, ents)
         self._set_expansions(doc, words, ents)
-        self._set_span_details(doc, words, ents, [s[2] for s in spans], conjuncts, normalizer, resolved)
+        self._set_span_details(doc, words, present, ents, [s[2] for s in spans], conjuncts, normalizer, resolved)
         return doc
 
     def _apply_review(self, doc: Doc, words: list[str], spans: list) -> list:
         """Spans the lexicon alone does not decide ("metastatic tumor", "viruses") take the concept review's verdict."""
         reviewed, firsts = self._reviewed, self._reviewed_firsts
-        if firsts.isdisjoint(words):
-            return spans
         out = []
         for span in spans:
             start, end = span[0], span[1]
@@ -140,12 +147,12 @@ class MedicalEntityRecognizer:
                 out.append((r.start, r.start + 1, r.label, r.concept_id))
         return sorted(out), resolutions
 
-    def _set_span_details(self, doc: Doc, words: list[str], ents: list[Span], labels: list[str], conjuncts: dict[int, list[str]], normalizer,
+    def _set_span_details(self, doc: Doc, words: list[str], present: set[str], ents: list[Span], labels: list[str], conjuncts: dict[int, list[str]], normalizer,
                           resolved: list) -> None:
         """``drug_kind`` of drugs, ``concepts`` of coordinated spans, ``matched_as`` of fuzzy matches."""
         kinds = self.lexicon.drug_kinds
         fuzzy = normalizer.fuzzy if normalizer is not None else {}
-        if fuzzy and fuzzy.keys().isdisjoint(words):
+        if fuzzy and fuzzy.keys().isdisjoint(present):
             fuzzy = {}
         by_start = {r.start: r for r in resolved}
         if not (fuzzy or conjuncts or by_start or any(label == "DRUG" for label in labels)):
