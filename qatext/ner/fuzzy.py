@@ -139,7 +139,7 @@ class FuzzyIndex:
             return None
         key = skeleton(word)
         candidates: set[str] = set(self.forms.get(key, ()))
-        if len(key) >= 4:  # one more skeleton letter or one less; shorter skeletons would match too much
+        if len(key) >= 4 and len(word) >= 7:  # one skeleton letter more or less; shorter words would match too much
             for variant in _deletes(key):
                 candidates.update(self.forms.get(variant, ()))
         if not candidates or word in candidates:  # nothing near, or the word is a lexicon form itself
@@ -153,6 +153,14 @@ class FuzzyIndex:
             return None
         scored = []
         for form in sorted(near, key=lambda c: abs(len(c) - len(word))):
+            if len(form) == len(word):  # same length: letter-by-letter substitutions are an upper bound, cheap
+                aligned = sum(0.0 if a == b else _SUBSTITUTION.get((a, b), 1.0) for a, b in zip(word, form))
+                if aligned <= 0.5:  # nothing can beat one vowel swap but an exact match, which is excluded
+                    found = aligned
+                    if found <= bound:
+                        bound = found
+                        scored.append((found, form))
+                    continue
             found = distance(word, form, bound=bound)  # branch and bound: only as close as the best so far
             if found <= bound:
                 bound = found
