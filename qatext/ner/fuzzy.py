@@ -122,8 +122,8 @@ class FuzzyIndex:
             if " " not in term:
                 if len(term) >= MIN_LENGTH and term.isalpha():
                     words.add(term)
-            else:
-                # the words of longer names: "breething" -> "breathing" completes "trouble breathing"
+            elif entry[2] == "curated":
+                # the words of curated lay phrases: "breething" -> "breathing" completes "trouble breathing"
                 words.update(w for w in term.split() if len(w) >= MIN_LENGTH and w.isalpha() and w not in other_labels)
         buckets: dict[str, set[str]] = {}
         for word in words:
