@@ -50,7 +50,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     longest = max((len(key) for key in functions), default=0)
     added = []
     n = len(words)
-    for i in _positions(words, IMPAIRMENT_WORDS):
+    for i in _positions(words, IMPAIRMENT_WORDS & set(words)):
         word = words[i]
         for cue in IMPAIRMENT_CUES:
             if tuple(words[i:i + len(cue)]) != cue:

@@ -34,10 +34,24 @@ class Resolution:
 def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], *,
             corpus_senses: dict[str, Counter] | None = None, specialty: str | None = None) -> list[Resolution]:
     """One :class:`Resolution` per occurrence of an ambiguous short form (as written, case-sensitive)."""
-    found = [(token.i, token.text) for token in doc if token.text in senses_by_short]
+    present = set(words)
+    found = []
+    for short in senses_by_short:
+        lowered = short.lower()
+        if lowered not in present:
+            continue
+        start = 0
+        while True:  # list.index finds the candidates at C speed; the case is checked only there
+            try:
+                i = words.index(lowered, start)
+            except ValueError:
+                break
+            if doc[i].text == short:
+                found.append((i, short))
+            start = i + 1
     if not found:
         return []
-    present = set(words)
+    found.sort()
     out = []
     for i, short in found:
         senses = senses_by_short[short]
