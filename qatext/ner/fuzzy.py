@@ -183,6 +183,11 @@ def _same_onset(word: str, form: str) -> bool:
 _FREQUENCIES: dict[str, float] | None = None
 
 
+def warm_up() -> None:
+    """Load wordfreq's frequency table now (about 0.2 s) rather than on the first unknown word."""
+    _is_rare_word("qatext")
+
+
 def _is_rare_word(word: str) -> bool:
     """A real if uncommon English word ("hepatology", "stickiness") is not a misspelling (zipf >= 1.5)."""
     global _FREQUENCIES

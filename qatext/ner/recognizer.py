@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from qatext.ner import extensions, lay_rules, normalize, shorthand, span_rules
+from qatext.ner import extensions, fuzzy, lay_rules, normalize, shorthand, span_rules
 from qatext.ner.lexicon import Lexicon, get_lexicon
 
 _UPPER = re.compile(r"[A-Z]")
@@ -41,6 +41,8 @@ class MedicalEntityRecognizer:
         self.lexicon: Lexicon = get_lexicon()
         normalize.install(nlp.vocab, normalize.TokenNormalizer(self.lexicon.spelling, self.lexicon.known_tokens,
                                                                self.lexicon.fuzzy))
+        if self.lexicon.fuzzy is not None:
+            fuzzy.warm_up()
         self._norm_index = _PrefixIndex(self.lexicon.patterns)
         self._exact_index = _PrefixIndex(self.lexicon.exact_patterns)
         self._shorthand_hashes = frozenset(hash_string(short) for short in self.lexicon.shorthand)
