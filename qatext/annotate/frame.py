@@ -6,8 +6,10 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-ENTITY_COLUMNS = ["record_id", "field", "start", "end", "text", "label", "concept_id", "concept_name", "assertion",
-                  "concepts", "drug_kind", "matched_as", "expanded", "expanded_by"]
+ENTITY_COLUMNS = ["record_id", "field", "start", "end", "text", "label", "concept_id", "concept_name", "assertion"]
+# Per-entity details of patient wording (issue 11): conjuncts' concepts ("|"-joined), drug kind, the
+# lexicon form a misspelling matched, and an abbreviation's long form with how it was resolved.
+ENTITY_DETAIL_COLUMNS = ["concepts", "drug_kind", "matched_as", "expanded", "expanded_by"]
 TAG_COLUMNS = ["record_id", "specialty", "specialty_score", "intent", "intent_score"]
 ERROR_COLUMNS = ["record_id", "stage", "reason"]
 DEFAULT_FIELDS = ("question", "answer")
@@ -59,7 +61,7 @@ def annotate_frame(df: pd.DataFrame, *, nlp=None, fields: Iterable[str] = DEFAUL
             intent, intent_score = doc._.intents[0] if doc._.intents else (None, None)
             tag_rows.append((record_id, specialty, specialty_score, intent, intent_score))
     return Annotations(
-        entities=pd.DataFrame(entity_rows, columns=ENTITY_COLUMNS),
+        entities=pd.DataFrame(entity_rows, columns=[*ENTITY_COLUMNS, *ENTITY_DETAIL_COLUMNS]),
         tags=pd.DataFrame(tag_rows, columns=TAG_COLUMNS),
         errors=pd.DataFrame(error_rows, columns=ERROR_COLUMNS),
     )
