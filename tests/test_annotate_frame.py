@@ -30,3 +30,13 @@ def test_text_over_spacy_limit_is_annotated_with_true_offsets():
     assert set(small.text) == {"cough", "ibuprofen"}
     assert small.set_index("text").loc["cough", "assertion"] == "negated"
     assert set(result.tags.record_id) == {"big", "small"}
+
+
+def test_entity_table_carries_kinds_conjuncts_fuzzy_forms_and_shorthand_senses():
+    frame = pd.DataFrame({"record_id": ["r1"], "question": ["on liptor and statins, swollen feet and ankles. "
+                                                            "my endo added T3"], "answer": [None]})
+    entities = annotate_frame(frame).entities.set_index("text")
+    assert entities.loc["liptor", "matched_as"] == "lipitor"
+    assert entities.loc["liptor", "drug_kind"] == "named" and entities.loc["statins", "drug_kind"] == "class"
+    assert len(entities.loc["swollen feet and ankles", "concepts"].split("|")) == 2
+    assert entities.loc["T3", "expanded"] == "liothyronine" and entities.loc["T3", "expanded_by"] == "document"

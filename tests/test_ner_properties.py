@@ -46,3 +46,28 @@ def test_annotation_is_deterministic(nlp, text):
     first = [(e.start_char, e.end_char, e.label_, e._.concept_id, e._.assertion) for e in nlp(text).ents]
     second = [(e.start_char, e.end_char, e.label_, e._.concept_id, e._.assertion) for e in nlp(text).ents]
     assert first == second
+
+
+BAD_INPUTS = {
+    "empty": "",
+    "emoji only": "😀😀🤒💊 🙃",
+    "one word, 1 MB": "liptor" * 166_000 + "s",
+    "one word repeated, 1 MB": ("headache " * 111_000)[:999_000],
+    "mixed scripts": "Болит голова и tinetus 头痛 #头痛 #breastcancer سردرد liptor, swollen feet and ankles",
+    "hashes and handles": "# ## #\n@ @@ #a #😀 @lupus #Paxil# ##Depression",
+    "elongated": "sooooooooooooooooooooooooooooo tiiiiiiiiiired " * 50,
+    "all caps": "I CAN'T WALK AND MY GP SAID IT IS MS OR RA OR AS OR ED " * 20,
+    "shorthand only": "GP IC MS RA PT T3 T4 ED EDS MVP CHD",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_gives_aligned_entities_and_no_exception(nlp, name):
+    text = BAD_INPUTS[name]
+    nlp.max_length = max(nlp.max_length, len(text) + 1)
+    doc = nlp(text)
+    for ent in doc.ents:
+        assert text[ent.start_char:ent.end_char] == ent.text
+        assert ent._.concept_id
+        assert ent._.drug_kind in (None, "named", "class", "substance")
+        assert all(ent._.concepts)

@@ -28,6 +28,19 @@ EXPECTED_FIGURES = {
 }
 
 
+
+
+def expected_figures(index: Path) -> dict[str, list[str]]:
+    """The notebook draws pairs_by_specialty only when some specialty of the corpus has a pair to test
+    (``if len(by_specialty)``); on the 60-page sample that hangs on one pair in a 3-record specialty,
+    so the expectation follows the table the notebook wrote."""
+    table = index.parent / "tables" / "cooccurrence_by_specialty.csv"
+    if table.is_file() and len(table.read_text(encoding="utf-8").strip().splitlines()) > 1:
+        return EXPECTED_FIGURES
+    return {**EXPECTED_FIGURES, "02-symptom-cooccurrence": [
+        n for n in EXPECTED_FIGURES["02-symptom-cooccurrence"] if n != "pairs_by_specialty"]}
+
+
 @pytest.fixture(scope="module")
 def report(sample_report):
     return sample_report
@@ -44,8 +57,8 @@ def test_each_notebook_writes_its_figures_as_png_and_svg(report, notebook):
     figures = index.parent / "figures"
     manifest = json.loads((figures / f"{notebook}.json").read_text())
     listed = [e["name"] for e in manifest["entries"] if e["kind"] == "figure"]
-    assert listed == EXPECTED_FIGURES[notebook]
-    for name in EXPECTED_FIGURES[notebook]:
+    assert listed == expected_figures(index)[notebook]
+    for name in expected_figures(index)[notebook]:
         png, svg = figures / f"{name}.png", figures / f"{name}.svg"
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", png
         assert png.stat().st_size > 1024, png
@@ -57,7 +70,7 @@ def test_each_notebook_writes_its_figures_as_png_and_svg(report, notebook):
 def test_index_shows_every_figure_summary_versions_and_parameters(report):
     index, _ = report
     page = index.read_text()
-    for names in EXPECTED_FIGURES.values():
+    for names in expected_figures(index).values():
         for name in names:
             assert f'src="figures/{name}.png"' in page
     assert "Corpus summary" in page and "records" in page
@@ -70,7 +83,7 @@ def test_full_report_renders_in_headless_chromium(report, tmp_path):
     chromium = chromium_path()
     index, _ = report
     loaded, total = images_loaded(chromium, tmp_path, index)
-    assert loaded == total == sum(len(v) for v in EXPECTED_FIGURES.values())
+    assert loaded == total == sum(len(v) for v in expected_figures(index).values())
     shot = tmp_path / "report.png"
     run_chromium(chromium, tmp_path, f"--screenshot={shot}", "--window-size=1280,2000", index.as_uri())
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000

@@ -8,11 +8,11 @@ read them back.
 import sys
 import types
 
-from qatext.annotate.frame import ENTITY_COLUMNS, ERROR_COLUMNS, TAG_COLUMNS, Annotations, annotate_frame
+from qatext.annotate.frame import ENTITY_COLUMNS, ENTITY_DETAIL_COLUMNS, ERROR_COLUMNS, TAG_COLUMNS, Annotations, annotate_frame
 from qatext.annotate.run import AnnotateError, annotate
 from qatext.annotate.store import iter_table, read_manifest, read_table
 
-__all__ = ["annotate_frame", "Annotations", "ENTITY_COLUMNS", "TAG_COLUMNS", "ERROR_COLUMNS", "annotate",
+__all__ = ["annotate_frame", "Annotations", "ENTITY_COLUMNS", "ENTITY_DETAIL_COLUMNS", "TAG_COLUMNS", "ERROR_COLUMNS", "annotate",
            "read_table", "iter_table", "read_manifest", "AnnotateError"]
 
 

@@ -10,6 +10,9 @@ from qatext.corpus.errors import ERROR_COLUMNS, errors_frame
 
 ENTITY_COLUMNS = ["record_id", "field", "start", "end", "text", "label", "concept_id", "concept_name", "assertion",
                   "experiencer"]
+# Per-entity details of patient wording (issue 11): conjuncts' concepts ("|"-joined), drug kind, the
+# lexicon form a misspelling matched, and an abbreviation's long form with how it was resolved.
+ENTITY_DETAIL_COLUMNS = ["concepts", "drug_kind", "matched_as", "expanded", "expanded_by"]
 TAG_COLUMNS = ["record_id", "specialty", "specialty_score", "intent", "intent_score"]
 DEFAULT_FIELDS = ("question", "answer")
 PIECE_CHARS = 100_000
@@ -56,13 +59,14 @@ def annotate_frame(df: pd.DataFrame, *, nlp=None, fields: Iterable[str] = DEFAUL
             underscore = ent._  # a new object on every access: take it once
             entity_rows.append((record_id, field, offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_,
                                 underscore.concept_id, underscore.concept_name, underscore.assertion,
-                                underscore.experiencer))
+                                underscore.experiencer, "|".join(underscore.concepts), underscore.drug_kind,
+                                underscore.matched_as, underscore.expanded, underscore.expanded_by))
         if field == tag_field and offset == 0 and doc.has_extension("specialties") and doc._.specialties:
             (specialty, specialty_score), *_ = doc._.specialties
             intent, intent_score = doc._.intents[0] if doc._.intents else (None, None)
             tag_rows.append((record_id, specialty, specialty_score, intent, intent_score))
     return Annotations(
-        entities=pd.DataFrame(entity_rows, columns=ENTITY_COLUMNS),
+        entities=pd.DataFrame(entity_rows, columns=[*ENTITY_COLUMNS, *ENTITY_DETAIL_COLUMNS]),
         tags=pd.DataFrame(tag_rows, columns=TAG_COLUMNS),
         errors=errors_frame(error_rows),
     )

@@ -25,6 +25,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
+from qatext.annotate.frame import ENTITY_DETAIL_COLUMNS
 from qatext.corpus.errors import ERROR_COLUMNS
 from qatext.outputs import atomic_path, ensure_dir
 
@@ -44,7 +45,8 @@ def arrow_schema(name: str):
     schemas = {
         "entities": [("record_id", string), ("field", string), ("start", pa.int64()), ("end", pa.int64()),
                      ("text", string), ("label", string), ("concept_id", string), ("concept_name", string),
-                     ("assertion", string), ("experiencer", string)],
+                     ("assertion", string), ("experiencer", string),
+                     *[(name, string) for name in ENTITY_DETAIL_COLUMNS]],
         "tags": [("record_id", string), ("specialty", string), ("specialty_score", pa.float64()),
                  ("intent", string), ("intent_score", pa.float64())],
         "errors": [(name, string) for name in ERROR_COLUMNS],

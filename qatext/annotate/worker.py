@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from qatext.annotate.frame import ENTITY_COLUMNS, ERROR_COLUMNS, TAG_COLUMNS, annotate_frame
+from qatext.annotate.frame import ENTITY_COLUMNS, ENTITY_DETAIL_COLUMNS, ERROR_COLUMNS, TAG_COLUMNS, annotate_frame
 
 _NLP_CACHE: dict[tuple, Any] = {}
 _LOCK = threading.Lock()
@@ -27,7 +27,7 @@ SORT_KEYS = {
     "tags": ["record_id"],
     "errors": ["record_id", "stage", "reason"],
 }
-TABLE_COLUMNS = {"entities": ENTITY_COLUMNS, "tags": TAG_COLUMNS, "errors": ERROR_COLUMNS}
+TABLE_COLUMNS = {"entities": [*ENTITY_COLUMNS, *ENTITY_DETAIL_COLUMNS], "tags": TAG_COLUMNS, "errors": ERROR_COLUMNS}
 
 
 def _key(load_options: dict) -> tuple:

@@ -39,6 +39,19 @@ def _conditions(doc: Doc) -> list[dict] | None:
     return records(stored)
 
 
+def _concepts(span: Span) -> list[str]:
+    """Each conjunct's concept for a coordinated span, else the span's own concept."""
+    stored = span.doc.user_data.get(("qatext", "concepts", span.start_char, span.end_char))
+    if stored is not None:
+        return list(stored)
+    return [span.kb_id_] if span.kb_id_ else []
+
+
+def _set_concepts(span: Span, value: list[str]) -> None:
+    # Stored in user_data under a plain tuple key, which Doc.to_bytes and pickling keep.
+    span.doc.user_data[("qatext", "concepts", span.start_char, span.end_char)] = list(value)
+
+
 def register() -> None:
     """Safe to call any number of times (re-running a notebook cell must not fail)."""
     span_extensions = {
@@ -48,14 +61,19 @@ def register() -> None:
         "assertion_cue": {"default": None},
         "experiencer": {"default": "patient"},
         "expanded": {"default": None},
+        "expanded_by": {"default": None},
+        "matched_as": {"default": None},
+        "drug_kind": {"default": None},
+        "concepts": {"getter": _concepts, "setter": _set_concepts},
     }
     for name, kwargs in span_extensions.items():
         if not Span.has_extension(name):
             Span.set_extension(name, **kwargs)
     if not Doc.has_extension("conditions"):
         Doc.set_extension("conditions", getter=_conditions)
-    if not Doc.has_extension("abbreviation_definitions"):
-        Doc.set_extension("abbreviation_definitions", default=None)
+    for name in ("abbreviation_definitions", "shorthand_senses", "specialty_hint"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
 
 
 register()

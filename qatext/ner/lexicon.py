@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from qatext.ner import sources
+from qatext.ner.fuzzy import FuzzyIndex, common_words
 from qatext.ner.sources import Term
 
 LABELS = ("SYMPTOM", "DISEASE", "DRUG", "ANATOMY", "TEST", "TREATMENT")
@@ -52,6 +53,16 @@ class Lexicon:
     """token NORM hashes of a term -> (label, concept_id, source); what the recognizer matches"""
     exact_patterns: dict[tuple[int, ...], tuple[str, str, str]] = field(default_factory=dict)
     """token ORTH hashes of a case-sensitive term -> (label, concept_id, source)"""
+    drug_kinds: dict[str, str] = field(default_factory=dict)
+    """lower-cased DRUG term or concept id -> named / class / substance (``drug_kinds.tsv``; default named)"""
+    impairments: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    """words of a function ("get", "out", "of", "bed") -> (concept_id, concept_name) (``impairments.tsv``)"""
+    shorthand: dict[str, list[dict]] = field(default_factory=dict)
+    """ambiguous short form -> its senses (``shorthand.tsv``), resolved in context by :mod:`qatext.ner.shorthand`"""
+    reviewed: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    """lower-cased surface -> (label, concept_id) the concept review decided, or None (not an entity)"""
+    fuzzy: FuzzyIndex | None = None
+    """misspelling index over single-word forms (:mod:`qatext.ner.fuzzy`)"""
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -88,6 +99,75 @@ def spelling_variants() -> dict[str, str]:
     return {row["variant"].lower(): row["standard"].lower() for row in _read_tsv("spelling")}
 
 
+DRUG_KINDS = ("named", "class", "substance")
+
+
+def drug_kind_rows() -> dict[str, str]:
+    kinds = {}
+    for row in _read_tsv("drug_kinds"):
+        if row["kind"] not in DRUG_KINDS:
+            raise ValueError(f"qatext/resources/lexicon/drug_kinds.tsv: unknown kind {row['kind']!r} for {row['key']!r}")
+        kinds[row["key"] if ":" in row["key"] else row["key"].lower()] = row["kind"]
+    return kinds
+
+
+def impairment_rows() -> dict[tuple[str, ...], tuple[str, str]]:
+    return {tuple(row["phrase"].lower().split()): (row["concept_id"], row["concept_name"]) for row in _read_tsv("impairments")}
+
+
+def shorthand_rows(terms: dict[str, tuple[str, str, str]]) -> dict[str, list[dict]]:
+    """Senses of ambiguous short forms; an entity sense takes its long form's lexicon concept when there is one."""
+    senses: dict[str, list[dict]] = {}
+    for row in _read_tsv("shorthand"):
+        label, concept, name = row["label"], row["concept_id"], row["concept_name"]
+        if label != "-":
+            if label not in LABELS:
+                raise ValueError(f"qatext/resources/lexicon/shorthand.tsv: unknown label {label!r} for {row['short']!r}")
+            known = terms.get(row["long"].lower())
+            if known and known[0] == label:
+                concept = known[1]
+        senses.setdefault(row["short"], []).append({
+            "long": row["long"], "label": None if label == "-" else label, "concept_id": None if label == "-" else concept,
+            "concept_name": name, "cues": frozenset(row["cues"].split()) - {"-"},
+            "before": frozenset(row["before"].split()) - {"-"}, "specialties": frozenset(row["specialties"].split()) - {"-"},
+            "default": row["default"] == "yes"})
+    return senses
+
+
+CORRECTED_VERDICTS = ("wrong", "too_narrow", "wrong_label")
+
+
+def concept_review_rows() -> list[dict[str, str]]:
+    """The reviewed (surface, concept) pairs in ``concept_review.tsv`` (see the lexicon README)."""
+    return _read_tsv("concept_review")
+
+
+def apply_concept_review(lexicon: Lexicon) -> None:
+    """Corrections of the concept review win over every source: a wrong, too narrow or mislabelled
+    surface takes the reviewed concept, and a surface that is not an entity leaves the lexicon."""
+    by_lower: dict[str, list[str]] = {}
+    for key in lexicon.case_sensitive:
+        by_lower.setdefault(key.lower(), []).append(key)
+    for row in concept_review_rows():
+        surface, verdict = row["surface"].lower(), row["verdict"]
+        if verdict == "not_entity":
+            lexicon.terms.pop(surface, None)
+            for key in by_lower.get(surface, ()):
+                lexicon.case_sensitive.pop(key, None)
+            lexicon.reviewed[surface] = None
+        elif verdict in CORRECTED_VERDICTS and row["correct_concept_id"]:
+            label = row["correct_label"] or row["label"]
+            if label not in LABELS:
+                raise ValueError(f"qatext/resources/lexicon/concept_review.tsv: unknown label {label!r} for {surface!r}")
+            concept = row["correct_concept_id"]
+            lexicon.names.setdefault(concept, row["correct_concept_name"] or row["concept_name"])
+            if surface in lexicon.terms:
+                lexicon.terms[surface] = (label, concept, "curated")
+            for key in by_lower.get(surface, ()):
+                lexicon.case_sensitive[key] = (label, concept, "curated")
+            lexicon.reviewed[surface] = (label, concept)
+
+
 def _resource_fingerprint() -> str:
     digest = hashlib.sha1()
     folder = resources.files("qatext.resources").joinpath("lexicon")
@@ -102,9 +182,9 @@ def _resource_fingerprint() -> str:
         except PackageNotFoundError:
             digest.update(f"{package}=none".encode())
     # The compiling code is part of the input: editing it must not serve a stale cache.
-    from qatext.ner import normalize
+    from qatext.ner import fuzzy, normalize, qualifiers
 
-    for module in (sources, normalize):
+    for module in (sources, normalize, fuzzy, qualifiers):
         digest.update(Path(module.__file__).read_bytes())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:16]
@@ -178,10 +258,21 @@ def build_lexicon() -> Lexicon:
             if term.case_sensitive and (len(term.text) < 2 or term.text.lower() in stop):
                 continue
             add(term, curated=False)
+    apply_concept_review(lexicon)
     tokens: set[str] = set()
     for key in lexicon.terms:
         tokens.update(lexicon.spelling.get(tok, tok) for tok in re.findall(r"[a-z0-9]+", key))
     lexicon.known_tokens = frozenset(tokens)
+    lexicon.drug_kinds = drug_kind_rows()
+    lexicon.impairments = impairment_rows()
+    for concept_id, name in lexicon.impairments.values():
+        lexicon.names.setdefault(concept_id, name)
+    lexicon.shorthand = shorthand_rows(lexicon.terms)
+    for senses in lexicon.shorthand.values():
+        for sense in senses:
+            if sense["concept_id"]:
+                lexicon.names.setdefault(sense["concept_id"], sense["concept_name"])
+    lexicon.fuzzy = FuzzyIndex.build(lexicon.terms, common=common_words())
     _compile_patterns(lexicon)
     return lexicon
 

@@ -2,26 +2,50 @@
 
 spaCy computes a lexeme's NORM once per vocabulary entry, so installing our own NORM
 getter costs nothing per token: "Headaches", "headache" and "headach" all get the norm
-"headache", and the PhraseMatcher (attr="NORM") matches them with one pattern.
+"headache", and the recognizer matches them with one pattern. The same once-per-entry
+getter undoes elongation ("sooo" -> "so", "hurtsss" -> "hurts") and, with a
+:class:`~qatext.ner.fuzzy.FuzzyIndex`, maps misspelled names to the lexicon form they
+mean ("liptor" -> "lipitor"); what it changed is kept in :attr:`TokenNormalizer.fuzzy`
+and :attr:`TokenNormalizer.elongated` for the recognizer.
 """
 from __future__ import annotations
+
+import re
 
 from spacy.attrs import NORM
 from spacy.vocab import Vocab
 
 _NOT_PLURAL = ("ss", "us", "is", "ys", "as", "os")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_ELONGATED = re.compile(r"([a-z])\1\1+")
 
 
 class TokenNormalizer:
     """Picklable NORM getter: lower case, standard spelling, plural folded to a known singular."""
 
-    def __init__(self, spelling: dict[str, str], known_tokens: frozenset[str]):
+    def __init__(self, spelling: dict[str, str], known_tokens: frozenset[str], fuzzy=None):
         self.spelling = spelling
         self.known = known_tokens
+        self.fuzzy_index = fuzzy
+        self.fuzzy: dict[str, str] = {}
+        """lower-cased word -> the lexicon form fuzzy matching took it for"""
+        self.elongated: dict[str, str] = {}
+        """lower-cased elongated word -> the plain word"""
 
     def __call__(self, text: str) -> str:
         word = text.lower().translate(_APOSTROPHES)
+        if 3 < len(word) <= 60 and word not in self.known and _ELONGATED.search(word):
+            word = self._shorten(word)
+        word = self._standard(word)
+        index = self.fuzzy_index
+        if index is not None and word not in self.known and len(word) >= 5:
+            found = self.fuzzy.get(word) or index.lookup(word)
+            if found:
+                self.fuzzy[word] = found
+                return found
+        return word
+
+    def _standard(self, word: str) -> str:
         word = self.spelling.get(word, word)
         if word in self.known or len(word) < 5 or not word.endswith("s") or word.endswith(_NOT_PLURAL):
             return word
@@ -32,9 +56,26 @@ class TokenNormalizer:
                     return candidate
         return word
 
+    def _shorten(self, word: str) -> str:
+        """"sooo" -> "so", "tiiired" -> "tired", "hurtsss" -> "hurts": letters repeated 3+ times."""
+        common = self.fuzzy_index.common if self.fuzzy_index is not None else frozenset()
+        double = _ELONGATED.sub(r"\1\1", word)
+        single = _ELONGATED.sub(r"\1", word)
+        for candidate in (single, double):
+            if candidate in self.known or candidate in common or self._standard(candidate) in self.known:
+                self.elongated[word] = candidate
+                return candidate
+        return word
+
 
 def install(vocab: Vocab, normalizer: TokenNormalizer) -> None:
     """Make ``vocab`` compute NORM with ``normalizer``, including lexemes it already holds."""
     vocab.lex_attr_getters[NORM] = normalizer
     for lexeme in vocab:
         lexeme.norm_ = normalizer(lexeme.orth_)
+
+
+def installed(vocab: Vocab) -> TokenNormalizer | None:
+    """The normalizer ``vocab`` computes NORM with (a copy of it in a worker process)."""
+    getter = vocab.lex_attr_getters.get(NORM)
+    return getter if isinstance(getter, TokenNormalizer) else None

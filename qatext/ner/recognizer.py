@@ -1,6 +1,7 @@
 """Lexicon-based medical entity recognition: fast phrase matching plus a few span rules."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from spacy.attrs import LOWER, NORM, ORTH
@@ -8,9 +9,11 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from qatext.ner import extensions, normalize, span_rules
+from qatext.ner import extensions, fuzzy, lay_rules, normalize, shorthand, span_rules
 from qatext.ner.lexicon import Lexicon, get_lexicon
 
+_UPPER = re.compile(r"[A-Z]")
+_LOWER_CASE = re.compile(r"[a-z]")
 SOURCE_PRIORITY = {"curated": 0, "mesh": 1, "hpo": 2, "drugs": 3, "icd10cm": 4}
 SEVERITY_MODES = ("first_person", "always", "never")
 WEIGHT_UNIT_HASHES = frozenset(hash_string(w) for w in span_rules.WEIGHT_UNITS)
@@ -36,25 +39,62 @@ class MedicalEntityRecognizer:
         self.compose_locations = compose_locations
         self.overwrite_ents = overwrite_ents
         self.lexicon: Lexicon = get_lexicon()
-        normalize.install(nlp.vocab, normalize.TokenNormalizer(self.lexicon.spelling, self.lexicon.known_tokens))
+        normalize.install(nlp.vocab, normalize.TokenNormalizer(self.lexicon.spelling, self.lexicon.known_tokens,
+                                                               self.lexicon.fuzzy))
+        if self.lexicon.fuzzy is not None:
+            fuzzy.warm_up()
         self._norm_index = _PrefixIndex(self.lexicon.patterns)
         self._exact_index = _PrefixIndex(self.lexicon.exact_patterns)
+        self._shorthand_hashes = frozenset(hash_string(short) for short in self.lexicon.shorthand)
+        self._shorthand_lower = frozenset(short.lower() for short in self.lexicon.shorthand)
+        self._common = self.lexicon.fuzzy.common if self.lexicon.fuzzy else frozenset()
+        # First words of reviewed surfaces, so the review is checked only for spans that may be one.
+        # Surfaces that are lexicon keys got the review's concept at compile; the rest (rule-made spans
+        # such as "metastatic tumor", plural forms) are checked at run time, by first word.
+        self._reviewed = {s: v for s, v in self.lexicon.reviewed.items() if s not in self.lexicon.terms}
+        self._reviewed_firsts = frozenset(surface.split()[0] for surface in self._reviewed)
+        self.corpus_senses: dict | None = None
+        """short form -> Counter of senses over a corpus (:func:`qatext.ner.shorthand.count_senses`)"""
 
     def __call__(self, doc: Doc) -> Doc:
         norms = doc.to_array(NORM).tolist()
         candidates = self._norm_index.find(norms)
+        orths = doc.to_array(ORTH).tolist() if self.lexicon.exact_patterns or self._shorthand_hashes else []
         if self.lexicon.exact_patterns:
-            candidates += self._exact_index.find(doc.to_array(ORTH).tolist())
+            exact = self._exact_index.find(orths)
+            if exact and _is_all_caps(doc.text):
+                # In a post written in capitals, "AS" or "ED" is the word, not the abbreviation.
+                exact = [c for c in exact if doc[c[0]:c[1]].text.lower() not in self._common]
+            candidates += exact
         spans = self._select(candidates)
         spans = self._add_defined_abbreviations(doc, spans)
         strings = doc.vocab.strings
         words = [strings[h] for h in doc.to_array(LOWER).tolist()]
+        normalizer = normalize.installed(doc.vocab)
+        present = set(words)  # the rules below look here first, so a doc without their words costs nothing
+        if normalizer is not None and normalizer.elongated and not normalizer.elongated.keys().isdisjoint(present):
+            words = [normalizer.elongated.get(w, w) for w in words]
+            present = set(words)
+        resolved = []
+        if not self._shorthand_lower.isdisjoint(present) and not self._shorthand_hashes.isdisjoint(orths):
+            spans, resolved = self._resolve_shorthand(doc, words, spans)
+        lookup = self.lexicon.terms.get
         spans = span_rules.trim_leading_determiners(doc, words, spans)
         spans = span_rules.drop_ambiguous_anatomy(doc, words, spans)
         spans = span_rules.extend_anatomy_sides(doc, words, spans)
+        if not lay_rules.IMPAIRMENT_WORDS.isdisjoint(present):
+            spans = lay_rules.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
+        conjuncts: dict[int, list[str]] = {}
         if self.compose_locations:
+            if not lay_rules.PROBLEM_WORDS.isdisjoint(present):
+                spans = lay_rules.add_organ_problems(doc, words, spans)
+            if not lay_rules.BREAK_WORDS.isdisjoint(present):
+                spans = lay_rules.add_breakouts(doc, words, spans)
             spans = span_rules.compose_symptoms(doc, words, spans)
-            spans = span_rules.add_body_predicates(doc, words, spans, lookup=self.lexicon.terms.get)
+            spans = span_rules.add_body_predicates(doc, words, spans, lookup=lookup)
+            spans = lay_rules.extend_location_tails(doc, words, spans)
+            spans = lay_rules.join_disease_phrases(doc, words, spans)
+            spans, conjuncts = lay_rules.coordinate(doc, words, spans, lookup=lookup)
             spans = span_rules.add_test_heads(doc, words, spans)
             spans = span_rules.compose_tests(doc, words, spans)
         spans = span_rules.add_clinical_modifiers(doc, words, spans)
@@ -63,13 +103,76 @@ class MedicalEntityRecognizer:
         if self.include_severity == "always" or (self.include_severity == "first_person" and _is_lay(norms)):
             spans = span_rules.add_severity(doc, words, spans)
         spans = span_rules.add_drug_forms(doc, words, spans)
+        if not lay_rules.FIGURATIVE_WORDS.isdisjoint(present):
+            spans = lay_rules.drop_figurative(doc, words, spans)
+        if "#" in present:
+            spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
+        if not self._reviewed_firsts.isdisjoint(present):
+            spans = self._apply_review(doc, words, spans)
         ents = [Span(doc, start, end, label=label, kb_id=concept) for start, end, label, concept in spans]
         if self.overwrite_ents or not doc.ents:
             doc.ents = ents
         else:
             doc.ents = _merge_keeping(doc.ents, ents)
         self._set_expansions(doc, words, ents)
+        self._set_span_details(doc, words, present, ents, [s[2] for s in spans], conjuncts, normalizer, resolved)
         return doc
+
+    def _apply_review(self, doc: Doc, words: list[str], spans: list) -> list:
+        """Spans the lexicon alone does not decide ("metastatic tumor", "viruses") take the concept review's verdict."""
+        reviewed, firsts = self._reviewed, self._reviewed_firsts
+        out = []
+        for span in spans:
+            start, end = span[0], span[1]
+            if words[start] in firsts:
+                surface = doc[start:end].text.lower()
+                if surface in reviewed:
+                    verdict = reviewed[surface]
+                    if verdict is None:
+                        continue
+                    span = (start, end, *verdict)
+            out.append(span)
+        return out
+
+    def _resolve_shorthand(self, doc: Doc, words: list[str], spans: list) -> tuple[list, list]:
+        """Ambiguous short forms take the sense their context supports, or stop being entities."""
+        resolutions = shorthand.resolve(doc, words, self.lexicon.shorthand, corpus_senses=self.corpus_senses,
+                                        specialty=doc._.specialty_hint)
+        if not resolutions:
+            return spans, []
+        doc._.shorthand_senses = [(doc[r.start].text, r.long) for r in resolutions if r.by == "document"]
+        at = {r.start: r for r in resolutions}
+        out = [s for s in spans if not (s[1] - s[0] == 1 and s[0] in at)]
+        taken = {i for s, e, *_ in out for i in range(s, e)}
+        for r in resolutions:
+            if r.label is not None and r.start not in taken:
+                out.append((r.start, r.start + 1, r.label, r.concept_id))
+        return sorted(out), resolutions
+
+    def _set_span_details(self, doc: Doc, words: list[str], present: set[str], ents: list[Span], labels: list[str], conjuncts: dict[int, list[str]], normalizer,
+                          resolved: list) -> None:
+        """``drug_kind`` of drugs, ``concepts`` of coordinated spans, ``matched_as`` of fuzzy matches."""
+        kinds = self.lexicon.drug_kinds
+        fuzzy = normalizer.fuzzy if normalizer is not None else {}
+        if fuzzy and fuzzy.keys().isdisjoint(present):
+            fuzzy = {}
+        by_start = {r.start: r for r in resolved}
+        if not (fuzzy or conjuncts or by_start or any(label == "DRUG" for label in labels)):
+            return
+        for ent, label in zip(ents, labels):
+            if label == "DRUG":
+                text = ent.text.lower().lstrip("#")
+                ent._.drug_kind = kinds.get(text) or kinds.get(ent.kb_id_) or "named"
+            if ent.end in conjuncts and len(conjuncts[ent.end]) > 1:
+                ent._.concepts = conjuncts[ent.end]
+            if fuzzy:
+                lowered = words[ent.start:ent.end]
+                if any(w in fuzzy for w in lowered):
+                    ent._.matched_as = " ".join(fuzzy.get(w, w) for w in lowered)
+            if ent.start in by_start and ent.end - ent.start == 1:
+                resolution = by_start[ent.start]
+                ent._.expanded = resolution.long
+                ent._.expanded_by = resolution.by
 
     def _set_expansions(self, doc: Doc, words: list[str], ents: list[Span]) -> None:
         """``ent._.expanded``: the long form of an abbreviation, defined in the text or known."""
@@ -131,6 +234,11 @@ def _merge_keeping(existing: Iterable[Span], new: list[Span]) -> list[Span]:
     """Entities a statistical base model found stay; ours fill only the tokens it left free."""
     taken = {i for ent in existing for i in range(ent.start, ent.end)}
     return sorted([*existing, *(e for e in new if not any(i in taken for i in range(e.start, e.end)))], key=lambda e: e.start)
+
+
+def _is_all_caps(text: str) -> bool:
+    """A post written in capitals (lower-case letters are under a fifth of the letters)."""
+    return len(_UPPER.findall(text)) > 4 * len(_LOWER_CASE.findall(text))
 
 
 def _is_lay(norms: list[int]) -> bool:

@@ -15,6 +15,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Iterator
 
+from qatext.ner.qualifiers import added_qualifiers
+
 HPO_ROOT = "HP:0000118"  # Phenotypic abnormality; other branches are modifiers, onset, inheritance...
 
 
@@ -191,9 +193,15 @@ def mesh_disease_concepts() -> dict[str, tuple[str, str, str, tuple[str, ...]]]:
         label = mesh_label(list(trees))
         if label is None:
             continue
-        names = [info["name"], canonical, *variants.get(canonical, [])]
         order = (hpo, icd) if label == "SYMPTOM" else (icd, hpo)
-        found = next((index[_name_key(n)] for index in order for n in names if _name_key(n) in index), None)
+        heading = [info["name"], canonical]
+        entry_terms = variants.get(canonical, [])
+        # An entry term may name the heading's code, but not a narrower one: the entry term
+        # "abdominal migraine" must not give every "migraine" *Abdominal migraine*.
+        found = next((index[key] for index in order for key in (
+            *(_name_key(n) for n in heading),
+            *(k for k in map(_name_key, entry_terms) if k in index and not added_qualifiers(info["name"], index[k][1])),
+        ) if key in index), None)
         if found is None:
             found = (f"QATEXT:mesh/{_slug(info['name'])}", info["name"])
         concepts[canonical] = (label, found[0], found[1], trees)

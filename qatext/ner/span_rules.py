@@ -16,7 +16,9 @@ SEVERITY = frozenset(
     "excessive massive huge major minor frequent sudden serious significant heavy increased decreased "
     "worsening recurrent occasional continuous crazy horrendous unbearable debilitating profound "
     "really very so extremely super incredibly insanely totally deep dark fairly profuse ongoing continual "
-    "unbearable intolerable uncontrollable slight".split()
+    "unbearable intolerable uncontrollable slight horrific horrid explosive weird strange vivid poor full-blown "
+    "thumping pounding stabbing burning shooting splitting crushing throbbing nagging dreadful awful nasty "
+    "tremendous unbelievable ridiculous insane violent raging".split()
 )
 # "a bit of nausea", "a lot of gas": amount phrases patients put before a symptom.
 AMOUNT_PHRASES = (("a", "little", "bit", "of"), ("a", "bit", "of"), ("a", "lot", "of"), ("lots", "of"), ("a", "little"))
@@ -32,7 +34,8 @@ CLINICAL_MODIFIERS = frozenset(
     "early-onset late-onset new-onset drug-induced exudative purulent viral bacterial fungal allergic atopic "
     "lumbar cervical thoracic renal hepatic pulmonary cardiac gastric colonic rectal pancreatic ovarian uterine "
     "cerebral spinal retinal corneal cutaneous oral nasal vaginal prostatic biliary adrenal pelvic abdominal "
-    "femoral coronary peripheral vascular venous arterial lymphatic sensorineural conductive".split()
+    "femoral coronary peripheral vascular venous arterial lymphatic sensorineural conductive permanent partial "
+    "temporary".split()
 )
 STAGE_WORDS = frozenset("type stage grade class".split())
 DRUG_MODIFIERS = frozenset(
@@ -54,7 +57,8 @@ SYMPTOM_PREDICATES = frozenset(
     "tingly weak heavy burning hot painful tender bruised blurry blurred watery bleeding hurts hurt hurting "
     "aches aching itches itching burns throbs throbbing swells swelling tingles tingling pops popping clicks "
     "clicking cracks cracking locks locking gives twitches twitching shakes shaking tugging pulling rubbing "
-    "scratching".split()
+    "scratching tightening tightened clenching clenched buzzing races racing pounding spinning ringing "
+    "cramping cramped".split()
 )
 # A substance followed by one of these is a disorder: "alcohol withdrawal", "penicillin allergy".
 SUBSTANCE_DISORDERS = frozenset(
@@ -96,7 +100,7 @@ def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:
         start, end, label, _concept = span
         if label == "ANATOMY" and end - start == 1 and words[start] in AMBIGUOUS_ANATOMY:
             if start == 0 or words[start - 1] not in ANATOMY_CONTEXT:
-                if not _next_is_symptom(spans, span):
+                if not _next_is_symptom(spans, span) and not _in_body_part_list(words, spans, span):
                     continue
         out.append(span)
     return out
@@ -105,6 +109,18 @@ def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:
 def _next_is_symptom(spans: Spans, span) -> bool:
     index = spans.index(span)
     return index + 1 < len(spans) and spans[index + 1][2] == "SYMPTOM" and spans[index + 1][0] == span[1]
+
+
+def _in_body_part_list(words: list[str], spans: Spans, span) -> bool:
+    """"back, hip and knee pain", "neck, arms, shoulders": a body part among others in a list."""
+    index = spans.index(span)
+    neighbours = (spans[index - 1] if index else None, spans[index + 1] if index + 1 < len(spans) else None)
+    for other in neighbours:
+        if other is not None and other[2] in ("ANATOMY", "SYMPTOM"):
+            gap = words[span[1]:other[0]] if other[0] >= span[1] else words[other[1]:span[0]]
+            if gap and len(gap) <= 2 and gap[0] in (",", "and", "or"):
+                return True
+    return False
 
 
 def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -118,8 +134,9 @@ def compose_symptoms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     for span in spans:
         if out and _joins(words, out[-1], span):
             previous = out.pop()
-            concept = span[3] if span[2] == "SYMPTOM" else previous[3]
-            out.append((previous[0], span[1], "SYMPTOM", concept))
+            label = "DISEASE" if (previous[2], span[2]) == ("ANATOMY", "DISEASE") else "SYMPTOM"
+            concept = span[3] if span[2] in ("SYMPTOM", "DISEASE") else previous[3]
+            out.append((previous[0], span[1], label, concept))
         else:
             out.append(span)
     return out
@@ -142,6 +159,9 @@ def _joins(words: list[str], left, right) -> bool:
     if labels == ("SYMPTOM", "SYMPTOM"):
         # "itchy red rash"
         return not gap and l_end - l_start == 1
+    if labels == ("ANATOMY", "DISEASE"):
+        # "scalp psoriasis", "knee arthritis": a body part right before a diagnosis is its site
+        return not gap
     if labels == ("DISEASE", "ANATOMY"):
         # "blood clots in my leg", "infection in her ear"
         return _is_location_gap(gap)
@@ -246,6 +266,8 @@ WEIGHT_UNITS = frozenset("pounds pound lbs lb kg kgs kilos kilo stone".split())
 GAIN_WORDS = frozenset("gained gain gaining put putting up".split())
 LOSS_WORDS = frozenset("lost lose losing dropped drop down".split())
 WEIGHT_GAIN, WEIGHT_LOSS = ("HP:0004324", "HP:0001824")
+APPROXIMATE = frozenset("about almost nearly over around like close roughly approximately".split())
+COMPARATIVE_WEIGHT = {"heavier": WEIGHT_GAIN, "lighter": WEIGHT_LOSS}
 
 
 def add_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -253,13 +275,21 @@ def add_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Spans:
     taken = {i for s, e, *_ in spans for i in range(s, e)}
     added = []
     for i, word in enumerate(words):
-        if word not in WEIGHT_UNITS or i < 2 or not doc[i - 1].like_num:
+        if word not in WEIGHT_UNITS or i < 1 or not doc[i - 1].like_num:
             continue
-        start = i - 3 if words[i - 2] == "on" and i >= 3 else i - 2  # "put on 10 pounds"
-        verb = words[start]
-        concept = WEIGHT_GAIN if verb in GAIN_WORDS else WEIGHT_LOSS if verb in LOSS_WORDS else None
-        if concept and not any(j in taken for j in range(start, i + 1)):
-            added.append((start, i + 1, "SYMPTOM", concept))
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if after in COMPARATIVE_WEIGHT:  # "40 pounds heavier"
+            start, end, concept = i - 1, i + 2, COMPARATIVE_WEIGHT[after]
+        else:
+            start, end = i - 2, i + 1
+            if start >= 1 and words[start] in APPROXIMATE:  # "gained about 15 lb"
+                start -= 1
+            if start >= 1 and words[start] == "on":  # "put on 10 pounds"
+                start -= 1
+            verb = words[start] if start >= 0 else ""
+            concept = WEIGHT_GAIN if verb in GAIN_WORDS else WEIGHT_LOSS if verb in LOSS_WORDS else None
+        if concept and start >= 0 and not any(j in taken for j in range(start, end)):
+            added.append((start, end, "SYMPTOM", concept))
     return sorted(spans + added) if added else spans
 
 
@@ -267,11 +297,20 @@ def _is_location_gap(gap: list[str]) -> bool:
     return bool(gap) and len(gap) <= 6 and gap[0] in LOCATION_PREPOSITIONS and all(w in LOCATION_FILLERS or w in SIDE_WORDS for w in gap[1:])
 
 
+# Adjectives that describe how a finding looks or feels, stacked before it: "red itchy watery eyes",
+# "hard, painless, fixed breast lump" (GUIDELINES rule 11, last part).
+DESCRIPTORS = frozenset(
+    "red itchy watery swollen puffy dry sore stiff tender numb tingly hard soft painless painful fixed firm "
+    "raised flat bumpy scaly crusty flaky oozing weeping lucid vivid weird strange cold clammy sweaty blurry "
+    "hot warm pink purple white yellow dark black brown".split()
+)
+
+
 def add_severity(doc: Doc, words: list[str], spans: Spans) -> Spans:
     out = []
     for start, end, label, concept in spans:
         if label in ("SYMPTOM", "DISEASE"):
-            start = _extend_left(words, start, SEVERITY)
+            start = _extend_stacked(words, start)
             for phrase in AMOUNT_PHRASES:
                 n = len(phrase)
                 if start >= n and tuple(words[start - n:start]) == phrase:
@@ -290,6 +329,26 @@ def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
             end += 1
         out.append((start, end, label, concept))
     return out
+
+
+_RANGE_WORDS = SEVERITY | DESCRIPTORS | CLINICAL_MODIFIERS
+
+
+def _extend_stacked(words: list[str], start: int) -> int:
+    """Severity and descriptive adjectives before a head, commas between them allowed, and ranges
+    ("moderate to severe")."""
+    allowed = _RANGE_WORDS
+    while start > 0:
+        before = words[start - 1]
+        if before in SEVERITY or before in DESCRIPTORS:
+            start -= 1
+        elif before == "," and start >= 2 and words[start - 2] in DESCRIPTORS and words[start] in DESCRIPTORS:
+            start -= 2
+        elif before == "to" and start >= 2 and words[start - 2] in allowed and words[start] in allowed:
+            start -= 2
+        else:
+            break
+    return start
 
 
 def _extend_left(words: list[str], start: int, allowed: frozenset) -> int:

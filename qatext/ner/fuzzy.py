@@ -1,0 +1,215 @@
+"""Misspelled names ("liptor", "simvistatin", "tinetus") matched to the lexicon form they mean.
+
+A symmetric-delete index over *consonant skeletons*: a word keeps its first letter, folds a
+few sound-alike spellings (ph/f, c/k, z/s), drops vowels and doubled letters
+("simvistatin" and "simvastatin" -> "smvsttn"). Every single-word lexicon form of at least
+:data:`MIN_LENGTH` characters is indexed under its skeleton and the skeleton with one letter
+deleted, so a look-up is a handful of dict probes. Candidates are then confirmed with a
+weighted edit distance (a vowel for a vowel and a neighbouring key cost less than other
+substitutions) bounded by the word's length (:func:`max_distance`).
+
+The matcher runs once per vocabulary entry (it sits in the NORM getter, see
+:mod:`qatext.ner.normalize`), and only for words that the exact lexicon does not know and that
+are not everyday English words (wordfreq), so running text pays nothing per token.
+Its precision on real posts is checked by hand in ``docs/fuzzy_precision.md``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MIN_LENGTH = 5
+# Longer "words" are not names (and a 1 MB token must cost nothing).
+MAX_LENGTH = 40
+# A word near this many forms is too ambiguous to correct (and the distances would cost too much).
+MAX_CANDIDATES = 40
+# Zipf frequency (wordfreq) from which a word is everyday English and never "corrected".
+COMMON_ZIPF = 2.5
+# From this frequency a word is a real, if rare, word and not a misspelling (checked after a candidate is found).
+RARE_WORD_ZIPF = 1.5
+_RARE_FREQUENCY = 10 ** (RARE_WORD_ZIPF - 9)  # zipf = log10(frequency per word) + 9
+FUZZY_LABELS = ("SYMPTOM", "DISEASE", "DRUG")
+_FOLDS = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("z", "s"))
+_VOWELS = frozenset("aeiouy")
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_POS = {ch: (row, col) for row, keys in enumerate(_KEY_ROWS) for col, ch in enumerate(keys)}
+_WORD = re.compile(r"[a-z]+(?:'s)?$")
+
+
+def max_distance(length: int) -> float:
+    """Edits allowed for a word of ``length`` letters: 1 up to 6, 2 up to 9, 2.5 beyond."""
+    return 1.0 if length <= 6 else 2.0 if length <= 9 else 2.5
+
+
+def skeleton(word: str) -> str:
+    for old, new in _FOLDS:
+        word = word.replace(old, new)
+    out = [word[0]]
+    for ch in word[1:]:
+        if ch not in _VOWELS and ch != out[-1] and ch.isalpha():
+            out.append(ch)
+    return "".join(out)
+
+
+def _deletes(key: str) -> set[str]:
+    return {key[:i] + key[i + 1:] for i in range(1, len(key))}
+
+
+def _substitution_costs() -> dict[tuple[str, str], float]:
+    """Cheaper substitutions: a vowel for a vowel (0.5), a neighbouring key (0.75); others cost 1."""
+    costs = {}
+    for a in _VOWELS:
+        for b in _VOWELS:
+            costs[(a, b)] = 0.5
+    for a, (ra, ca) in _KEY_POS.items():
+        for b, (rb, cb) in _KEY_POS.items():
+            if (a, b) not in costs and abs(ra - rb) <= 1 and abs(ca - cb) <= 1:
+                costs[(a, b)] = 0.75
+    for a in _KEY_POS:
+        costs[(a, a)] = 0.0
+    return costs
+
+
+_SUBSTITUTION = _substitution_costs()
+
+
+def distance(a: str, b: str, *, bound: float = 9.0) -> float:
+    """Weighted optimal-string-alignment distance (adjacent swaps cost 1); stops early past ``bound``."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    costs = _SUBSTITUTION
+    previous2: list[float] = []
+    previous = [float(j) for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        ai = a[i - 1]
+        current = [float(i)] + [0.0] * len(b)
+        for j in range(1, len(b) + 1):
+            bj = b[j - 1]
+            substitution = previous[j - 1] + (0.0 if ai == bj else costs.get((ai, bj), 1.0))
+            cost = previous[j] + 1
+            if current[j - 1] + 1 < cost:
+                cost = current[j - 1] + 1
+            if substitution < cost:
+                cost = substitution
+            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == bj and previous2[j - 2] + 1 < cost:
+                cost = previous2[j - 2] + 1
+            current[j] = cost
+        if min(current) > bound:
+            return bound + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+@dataclass
+class FuzzyIndex:
+    """Skeleton (and skeleton with one letter deleted) -> lexicon forms; see the module docstring."""
+
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    common: frozenset[str] = frozenset()
+    """everyday English words (zipf >= COMMON_ZIPF): never corrected"""
+
+    @classmethod
+    def build(cls, terms: dict[str, tuple], *, common: frozenset[str]) -> "FuzzyIndex":
+        words: set[str] = set()
+        other_labels = {term for term, entry in terms.items() if entry[0] not in FUZZY_LABELS and " " not in term}
+        for term, entry in terms.items():
+            if entry[0] not in FUZZY_LABELS:
+                continue
+            if entry[2] == "drugs":
+                # The drug package's long tail ("ecolid", "liprin", "olean") draws misspellings of other
+                # words; common medicines are in the curated lexicon (docs/fuzzy_precision.md).
+                continue
+            if " " not in term:
+                if len(term) >= MIN_LENGTH and term.isalpha():
+                    words.add(term)
+            elif entry[2] == "curated":
+                # the words of curated lay phrases: "breething" -> "breathing" completes "trouble breathing"
+                words.update(w for w in term.split() if len(w) >= MIN_LENGTH and w.isalpha() and w not in other_labels)
+        buckets: dict[str, set[str]] = {}
+        for word in words:
+            key = skeleton(word)
+            for variant in (key, *_deletes(key)):
+                buckets.setdefault(variant, set()).add(word)
+        return cls({k: tuple(sorted(v)) for k, v in buckets.items()}, common)
+
+    def lookup(self, word: str) -> str | None:
+        """The one lexicon form ``word`` is a misspelling of, or None (none, or several equally close)."""
+        if not MIN_LENGTH <= len(word) <= MAX_LENGTH or word in self.common or not _WORD.match(word) \
+                or _is_rare_word(word):
+            return None
+        key = skeleton(word)
+        candidates: set[str] = set(self.forms.get(key, ()))
+        if len(key) >= 4 and len(word) >= 7:  # one skeleton letter more or less; shorter words would match too much
+            for variant in _deletes(key):
+                candidates.update(self.forms.get(variant, ()))
+        if not candidates or word in candidates:  # nothing near, or the word is a lexicon form itself
+            return None
+        bound = max_distance(len(word))
+        letters = set(word)
+        # cheap filters first: length, letters in common, first sound; the edit distance last
+        near = [c for c in candidates if abs(len(c) - len(word)) <= bound and len(letters ^ set(c)) <= 2 * bound + 1
+                and _same_onset(word, c)]
+        if not near or len(near) > MAX_CANDIDATES:
+            return None
+        scored = []
+        for form in sorted(near, key=lambda c: abs(len(c) - len(word))):
+            if len(form) == len(word):  # same length: letter-by-letter substitutions are an upper bound, cheap
+                aligned = sum(0.0 if a == b else _SUBSTITUTION.get((a, b), 1.0) for a, b in zip(word, form))
+                if aligned <= 0.5:  # nothing can beat one vowel swap but an exact match, which is excluded
+                    found = aligned
+                    if found <= bound:
+                        bound = found
+                        scored.append((found, form))
+                    continue
+            found = distance(word, form, bound=bound)  # branch and bound: only as close as the best so far
+            if found <= bound:
+                bound = found
+                scored.append((found, form))
+        if not scored:
+            return None
+        scored.sort()
+        best = [c for d, c in scored if d == scored[0][0]]
+        if len(best) > 1:  # equally close: the one with the word's skeleton, or as long as the word, else give up
+            best = [c for c in best if skeleton(c) == key] or [c for c in best if len(c) == len(word)]
+        return best[0] if len(best) == 1 else None
+
+
+def _same_onset(word: str, form: str) -> bool:
+    """Patients rarely misspell the first letter, except for sounds spelt two ways (c/k, f/ph)."""
+    return word[0] == form[0] or {word[0], form[0]} == {"c", "k"} or (word[0] == "f" and form[:2] == "ph") \
+        or (form[0] == "f" and word[:2] == "ph")
+
+
+_FREQUENCIES: dict[str, float] | None = None
+
+
+def warm_up() -> None:
+    """Load wordfreq's frequency table now (about 0.2 s) rather than on the first unknown word."""
+    _is_rare_word("qatext")
+
+
+def _is_rare_word(word: str) -> bool:
+    """A real if uncommon English word ("hepatology", "stickiness") is not a misspelling (zipf >= 1.5)."""
+    global _FREQUENCIES
+    if _FREQUENCIES is None:
+        try:
+            from wordfreq import get_frequency_dict
+        except ImportError:
+            _FREQUENCIES = {}
+        else:
+            _FREQUENCIES = get_frequency_dict("en")  # one dict look-up per word instead of wordfreq's tokenizer
+    return _FREQUENCIES.get(word, 0.0) >= _RARE_FREQUENCY
+
+
+def common_words() -> frozenset[str]:
+    """Everyday English words (wordfreq), which fuzzy matching must leave alone."""
+    try:
+        from wordfreq import iter_wordlist, zipf_frequency
+    except ImportError:  # optional: without it the exact lexicon's tokens are the only guard
+        return frozenset()
+    words = []
+    for word in iter_wordlist("en"):
+        if zipf_frequency(word, "en") < COMMON_ZIPF:
+            break
+        words.append(word)
+    return frozenset(words)

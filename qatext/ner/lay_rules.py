@@ -1,0 +1,328 @@
+"""Span rules for patients' own wording: impairments, coordination, hashtags, figurative bare words.
+
+Same contract as :mod:`qatext.ner.span_rules`: spans are sorted, non-overlapping
+``(start, end, label, concept_id)`` token ranges and every rule returns such a list. The rules
+follow GUIDELINES.md rules 11 (coordination), 15 (social-media forms), 16 (impairments and lay
+states) and 17 (bare words in non-medical senses).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Doc
+
+from qatext.ner.span_rules import Spans
+
+Lookup = Callable[[str], "tuple[str, str, str] | None"]
+
+# "can't", "could not", "unable to", "can barely": what turns a function into its loss.
+IMPAIRMENT_CUES = (
+    ("unable", "to"), ("not", "able", "to"), ("ca", "n't"), ("can", "not"), ("cannot",), ("cant",), ("could", "n't"),
+    ("could", "not"), ("couldnt",), ("can", "barely"), ("could", "barely"), ("can", "hardly"), ("could", "hardly"),
+    ("ca", "n't", "even"), ("could", "n't", "even"), ("barely", "able", "to"), ("hardly", "able", "to"), ("ca", "nt"),
+    ("wo", "n't"), ("unable", "to", "even"),
+)
+IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
+_FUNCTION_FIRSTS: dict[int, frozenset[str]] = {}  # first words of a functions table, by the table's id
+SEPARATORS = frozenset({",", "and", "or", "&", "/", "+"})
+LIST_FILLERS = frozenset({"my", "both", "the", "his", "her", "their", "your"})
+LOCATION_TAILS = frozenset({"area", "region", "areas"})
+# "<organ> problems" is a disorder of that organ (DISEASE); of a tissue, region or function a complaint (SYMPTOM).
+PROBLEM_WORDS = frozenset({"problems", "problem", "issues", "issue", "trouble", "troubles"})
+ORGANS = frozenset("heart kidney kidneys liver lung lungs thyroid pancreas gallbladder prostate bladder "
+                   "ovary ovaries uterus spleen adrenal".split())
+ORGAN_PROBLEMS = "QATEXT:disease/organ-disorder"
+REGION_PROBLEMS = "QATEXT:symptom/body-part-complaint"
+# Hashtags naming a community, mood or campaign rather than one entity (GUIDELINES rule 15).
+COMMUNITY_TAGS = frozenset("spoonie spoonies chronicillness chronicallyill invisibleillness mentalhealth "
+                           "mentalhealthawareness migrainelife chroniclife sickofit warrior fightlikeagirl".split())
+
+
+def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict[tuple[str, ...], tuple[str, str]]) -> Spans:
+    """"unable to walk", "can barely walk", "couldn't get out of bed": the modal is part of the SYMPTOM."""
+    if IMPAIRMENT_WORDS.isdisjoint(words):
+        return spans
+    firsts = _FUNCTION_FIRSTS.get(id(functions))
+    if firsts is None:
+        firsts = _FUNCTION_FIRSTS[id(functions)] = frozenset(key[0] for key in functions)
+    if firsts.isdisjoint(words):
+        return spans
+    longest = max((len(key) for key in functions), default=0)
+    added = []
+    n = len(words)
+    for i in _positions(words, IMPAIRMENT_WORDS & set(words)):
+        word = words[i]
+        for cue in IMPAIRMENT_CUES:
+            if tuple(words[i:i + len(cue)]) != cue:
+                continue
+            j = i + len(cue)
+            if j < n and words[j] in ("barely", "hardly", "even", "really"):
+                j += 1
+            for size in range(min(longest, n - j), 0, -1):
+                found = functions.get(tuple(words[j:j + size]))
+                if found:
+                    added.append((i, j + size, "SYMPTOM", found[0]))
+                    break
+            break
+    if not added:
+        return spans
+    return _replace_covered(spans, added)
+
+
+def _positions(words: list[str], wanted: frozenset[str]) -> list[int]:
+    """Indexes of ``wanted`` words, found with str.index (C speed) rather than a Python loop per token."""
+    found = []
+    for word in wanted:
+        start = 0
+        while True:
+            try:
+                i = words.index(word, start)
+            except ValueError:
+                break
+            found.append(i)
+            start = i + 1
+    return sorted(found)
+
+
+def _replace_covered(spans: Spans, added: Spans) -> Spans:
+    """Add ``added`` spans; existing spans inside one are absorbed, ones that cross it win."""
+    out = list(spans)
+    for new in added:
+        crossing = [s for s in out if s[0] < new[1] and new[0] < s[1] and not (new[0] <= s[0] and s[1] <= new[1])]
+        if crossing:
+            continue
+        out = [s for s in out if not (new[0] <= s[0] and s[1] <= new[1])]
+        out.append(new)
+    return sorted(out)
+
+
+def add_organ_problems(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"heart problems" (DISEASE), "back issues" (SYMPTOM): a body part with an unspecified problem."""
+    if PROBLEM_WORDS.isdisjoint(words):
+        return spans
+    starts = {s for s, *_ in spans}
+    out = []
+    for start, end, label, concept in spans:
+        if label == "ANATOMY" and end < len(words) and words[end] in PROBLEM_WORDS and end not in starts:
+            organ = words[end - 1] in ORGANS
+            out.append((start, end + 1, "DISEASE" if organ else "SYMPTOM", ORGAN_PROBLEMS if organ else REGION_PROBLEMS))
+        else:
+            out.append((start, end, label, concept))
+    return out
+
+
+def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> tuple[Spans, dict[int, list[str]]]:
+    """Coordinated mentions that share a head, symptom word or location become one span (rule 11).
+
+    "back, hip, thigh and knee pain", "muscle and joint stiffness" (body parts sharing a head);
+    "swollen feet and ankles", "weakness in neck, arms, shoulders" (a symptom sharing its word or
+    location with more body parts). Returns the spans and, keyed by each joined span's end, the
+    concept of every conjunct (``ent._.concepts``).
+    """
+    conjuncts: dict[int, list[str]] = {}
+    out: Spans = []
+    i = 0
+    while i < len(spans):
+        start, end, label, concept = spans[i]
+        if label == "ANATOMY":
+            # body parts in a list, then a head that begins with a body part: "back, hip ... and knee pain"
+            j, parts = i, [spans[i]]
+            while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]):
+                j += 1
+                parts.append(spans[j])
+            if j + 1 < len(spans):
+                head = spans[j + 1]
+                if head[2] in ("SYMPTOM", "DISEASE", "TEST") and _is_separator(words[spans[j][1]:head[0]]) \
+                        and _starts_with_anatomy(doc, head, lookup) and head[1] - head[0] >= 2:
+                    head_words = " ".join(words[head[0] + 1:head[1]])
+                    concepts = [_concept_of(f"{' '.join(words[s:e])} {head_words}", lookup, head[3]) for s, e, *_ in parts]
+                    out.append((start, head[1], head[2], head[3]))
+                    conjuncts[head[1]] = concepts + [head[3]]
+                    i = j + 2
+                    continue
+        if label in ("SYMPTOM", "DISEASE") and _ends_with_anatomy(doc, spans[i], lookup):
+            # a symptom ending in a body part, then more body parts: "swollen feet and ankles"
+            j = i
+            while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]):
+                if j + 2 < len(spans) and spans[j + 2][2] in ("SYMPTOM", "DISEASE") \
+                        and _is_separator(words[spans[j + 1][1]:spans[j + 2][0]]) and _starts_with_anatomy(doc, spans[j + 2], lookup):
+                    break  # that body part begins the next coordinated mention: "..., muscle and joint stiffness"
+                j += 1
+            if j > i:
+                end = spans[j][1]
+                stem = " ".join(words[start:spans[i][1] - 1])
+                concepts = [concept] + [_concept_of(f"{stem} {' '.join(words[s:e])}", lookup, concept) for s, e, *_ in spans[i + 1:j + 1]]
+                out.append((start, end, label, concept))
+                conjuncts[end] = concepts
+                i = j + 1
+                continue
+        out.append(spans[i])
+        i += 1
+    return out, conjuncts
+
+
+def _is_separator(gap: list[str]) -> bool:
+    """", ", "and", ", and", "and my", "or both": what sits between conjuncts."""
+    if not gap or len(gap) > 3 or gap[0] not in SEPARATORS:
+        return False
+    return all(w in SEPARATORS or w in LIST_FILLERS for w in gap[1:])
+
+
+def _starts_with_anatomy(doc: Doc, span, lookup: Lookup) -> bool:
+    found = lookup(doc[span[0]].norm_)
+    return bool(found) and found[0] == "ANATOMY"
+
+
+def _ends_with_anatomy(doc: Doc, span, lookup: Lookup) -> bool:
+    if span[1] - span[0] < 2:
+        return False
+    found = lookup(doc[span[1] - 1].norm_)
+    return bool(found) and found[0] == "ANATOMY"
+
+
+def _concept_of(text: str, lookup: Lookup, fallback: str) -> str:
+    found = lookup(text)
+    return found[1] if found and found[0] in ("SYMPTOM", "DISEASE", "TEST") else fallback
+
+
+BREAK_WORDS = frozenset({"break", "breaks", "broke", "breaking"})
+
+
+def add_breakouts(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"my face break out in pimples": a body part, "break out (in|with)", the lesion is one SYMPTOM."""
+    if BREAK_WORDS.isdisjoint(words):
+        return spans
+    out: Spans = []
+    i = 0
+    while i < len(spans):
+        start, end, label, concept = spans[i]
+        if label == "ANATOMY" and end + 1 < len(words) and words[end] in BREAK_WORDS and words[end + 1] == "out":
+            after = end + 2 + (1 if end + 2 < len(words) and words[end + 2] in ("in", "with") else 0)
+            if i + 1 < len(spans) and spans[i + 1][0] == after and spans[i + 1][2] == "SYMPTOM":
+                out.append((start, spans[i + 1][1], "SYMPTOM", spans[i + 1][3]))
+                i += 2
+                continue
+            out.append((start, end + 2, "SYMPTOM", REGION_PROBLEMS))
+            i += 1
+            continue
+        out.append(spans[i])
+        i += 1
+    return out
+
+
+FLARE = "QATEXT:disease/flare"
+ALLERGY_PHRASES = frozenset({"allergic to", "allergy to", "allergies to", "allergic reaction to"})
+
+
+def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"[lupus flare]", "[Crohn's flare-up]" and "[allergic to penicillin]" are one DISEASE."""
+    out: Spans = []
+    for span in spans:
+        if out and out[-1][1] == span[0]:
+            previous = out[-1]
+            if previous[2] == "DISEASE" and span[2] == "DISEASE" and span[3] == FLARE:
+                out[-1] = (previous[0], span[1], "DISEASE", previous[3])
+                continue
+            if previous[2] == "DISEASE" and span[2] == "DRUG" and " ".join(words[previous[0]:previous[1]]) in ALLERGY_PHRASES:
+                out[-1] = (previous[0], span[1], "DISEASE", previous[3])
+                continue
+        out.append(span)
+    return out
+
+
+def extend_location_tails(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"pain in my kidney area": a location word closing the symptom's body part."""
+    starts = {s for s, *_ in spans}
+    out = []
+    for start, end, label, concept in spans:
+        if label == "SYMPTOM" and end - start >= 3 and end < len(words) and words[end] in LOCATION_TAILS and end not in starts:
+            end += 1
+        out.append((start, end, label, concept))
+    return out
+
+
+def add_hashtags(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
+    """"#Depression", "#Paxil" keep their "#"; a glued tag is split against the lexicon ("#breastcancer")."""
+    if "#" not in words:
+        return spans
+    by_start = {s[0]: s for s in spans}
+    taken = {i for s, e, *_ in spans for i in range(s, e)}
+    out = [s for s in spans]
+    for i, word in enumerate(words[:-1]):
+        if word != "#" or doc[i].whitespace_:
+            continue
+        tag = words[i + 1]
+        if tag in COMMUNITY_TAGS:
+            out = [s for s in out if not (s[0] == i + 1 and s[1] == i + 2)]
+            continue
+        span = by_start.get(i + 1)
+        if span is not None and span[1] == i + 2:
+            out[out.index(span)] = (i, *span[1:])
+        elif i + 1 not in taken:
+            found = _split_tag(tag, lookup)
+            if found:
+                out.append((i, i + 2, found[0], found[1]))
+    return sorted(out)
+
+
+def _split_tag(tag: str, lookup: Lookup):
+    """"breastcancer" -> the lexicon entry of "breast cancer" (two or three glued words)."""
+    if len(tag) < 6 or not tag.isalpha():
+        return None
+    for cut in range(3, len(tag) - 2):
+        found = lookup(f"{tag[:cut]} {tag[cut:]}")
+        if found and found[0] in ("SYMPTOM", "DISEASE", "DRUG"):
+            return found
+        for cut2 in range(cut + 3, len(tag) - 2):
+            found = lookup(f"{tag[:cut]} {tag[cut:cut2]} {tag[cut2:]}")
+            if found and found[0] in ("SYMPTOM", "DISEASE", "DRUG"):
+                return found
+    return None
+
+
+# Bare words in non-medical senses (rule 17): the words that follow make them figurative.
+FIGURATIVE_AFTER = {
+    "stressed": ("about", "over", "out about", "out over"),
+    "stress": ("about", "over"),
+    "tired": ("of",),
+    "sick": ("of", "and tired of"),
+    "ocd": ("about",),
+    "flare": ("of",),
+}
+# "a pain to deal with", "what a pain", "the paperwork is a headache", "a pain in the neck".
+NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare"})
+NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol")
+# "miserable weather", "depressing news": an adjective before a noun describes a thing, not a person.
+ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "sickening"})
+_NOT_NOUNS = frozenset(". , ! ? ; : and or but all with from since for because at in lately today now again "
+                       "these this every most so as when after before by to of".split())
+
+
+FIGURATIVE_WORDS = frozenset(FIGURATIVE_AFTER) | NUISANCE_WORDS | ATTRIBUTIVE_ADJECTIVES
+
+
+def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"a pain to deal with", "stressed about exams", "tired of arguing", "miserable weather"."""
+    if FIGURATIVE_WORDS.isdisjoint(words):
+        return spans
+    out = []
+    n = len(words)
+    for span in spans:
+        start, end, label, _concept = span
+        word = words[start]
+        if end - start == 1 and label in ("SYMPTOM", "DISEASE") and _figurative(words, start, end, n):
+            continue
+        out.append(span)
+    return out
+
+
+def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
+    word = words[start]
+    following = " ".join(words[end:end + 3])
+    if word in FIGURATIVE_AFTER and any(following == cue or following.startswith(cue + " ") for cue in FIGURATIVE_AFTER[word]):
+        return True
+    if word in NUISANCE_WORDS and start >= 1 and words[start - 1] in ("a", "such") and (start < 2 or words[start - 2] in ("is", "was", "'s", "be", "what", "such", "being", "are", "its")):
+        return end >= n or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
+    if word in ATTRIBUTIVE_ADJECTIVES:
+        return end < n and words[end].isalpha() and words[end] not in _NOT_NOUNS
+    return False

@@ -1,0 +1,101 @@
+"""Ambiguous community shorthand ("IC", "GP", "MS", "RA", "PT", "T3", "EDS", "MVP") resolved in context.
+
+The same letters mean different things in different places: "GP" is gastroparesis on a
+gastroparesis forum and the family doctor in "my GP said". Senses live in
+``qatext/resources/lexicon/shorthand.tsv``. A short form is resolved, in this order, by
+
+1. ``document``: the words of the document that speak for each sense (its other entities
+   included: "nausea", "reglan" for gastroparesis), plus the word right before it;
+2. ``corpus``: counts of the senses the documents of the same corpus resolved to (an optional
+   input: :func:`count_senses` over a first pass, given to the recognizer's ``corpus_senses``);
+3. ``specialty``: the specialty the page is filed under (``doc._.specialty_hint``);
+4. ``default``: the sense the table marks as default, or no entity.
+
+``ent._.expanded`` gets the long form and ``ent._.expanded_by`` the step that decided.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class Resolution:
+    start: int
+    label: str | None
+    concept_id: str | None
+    long: str
+    by: str
+
+
+def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], *,
+            corpus_senses: dict[str, Counter] | None = None, specialty: str | None = None) -> list[Resolution]:
+    """One :class:`Resolution` per occurrence of an ambiguous short form (as written, case-sensitive)."""
+    present = set(words)
+    found = []
+    for short in senses_by_short:
+        lowered = short.lower()
+        if lowered not in present:
+            continue
+        start = 0
+        while True:  # list.index finds the candidates at C speed; the case is checked only there
+            try:
+                i = words.index(lowered, start)
+            except ValueError:
+                break
+            if doc[i].text == short:
+                found.append((i, short))
+            start = i + 1
+    if not found:
+        return []
+    found.sort()
+    out = []
+    for i, short in found:
+        senses = senses_by_short[short]
+        before = words[i - 1] if i > 0 else ""
+        out.append(_resolve_one(i, short, senses, present, before, corpus_senses, specialty))
+    return out
+
+
+def _resolve_one(i: int, short: str, senses: list[dict], present: set[str], before: str,
+                 corpus_senses: dict[str, Counter] | None, specialty: str | None) -> Resolution:
+    scores = [len(sense["cues"] & present) + (2 if before in sense["before"] else 0) for sense in senses]
+    best = max(scores)
+    if best > 0 and scores.count(best) == 1:
+        return _as_resolution(i, senses[scores.index(best)], "document")
+    counts = (corpus_senses or {}).get(short)
+    if counts:
+        (long, top), *rest = counts.most_common(2) + [(None, 0)]
+        if top > rest[0][1]:
+            sense = next((s for s in senses if s["long"] == long), None)
+            if sense is not None:
+                return _as_resolution(i, sense, "corpus")
+    if specialty:
+        matching = [s for s in senses if specialty.lower() in s["specialties"]]
+        if len(matching) == 1:
+            return _as_resolution(i, matching[0], "specialty")
+    default = next((s for s in senses if s["default"]), None)
+    if default is not None:
+        return _as_resolution(i, default, "default")
+    return Resolution(i, None, None, "", "default")
+
+
+def _as_resolution(i: int, sense: dict, by: str) -> Resolution:
+    return Resolution(i, sense["label"], sense["concept_id"], sense["long"], by)
+
+
+def count_senses(docs: Iterable[Doc]) -> dict[str, Counter]:
+    """Corpus-level counts of the senses the documents themselves decided (``expanded_by == "document"``).
+
+    Run the pipeline over a corpus once, pass the result to the recognizer
+    (``nlp.get_pipe("qatext_ner").corpus_senses = count_senses(docs)``) and run it again: a
+    short form a document cannot decide takes the corpus's usual sense.
+    """
+    counts: dict[str, Counter] = {}
+    for doc in docs:
+        for short, long in doc._.shorthand_senses or ():
+            counts.setdefault(short, Counter())[long] += 1
+    return counts

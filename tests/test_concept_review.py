@@ -1,0 +1,61 @@
+"""The concept review (qatext/resources/lexicon/concept_review.tsv) is applied: every reviewed pair
+now yields the verdict's concept, or is not an entity."""
+from __future__ import annotations
+
+import pytest
+
+import qatext
+from qatext.ner.lexicon import CORRECTED_VERDICTS, concept_review_rows, get_lexicon
+
+ROWS = concept_review_rows()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return qatext.load(topics=False, assertion=False)
+
+
+def _expected(row):
+    if row["verdict"] == "not_entity":
+        return None
+    if row["verdict"] in CORRECTED_VERDICTS and row["correct_concept_id"]:
+        return row["correct_label"] or row["label"], row["correct_concept_id"]
+    return row["label"], row["concept_id"]
+
+
+def _covering(nlp, surface):
+    """The entity spanning the whole surface, said bare, as written in capitals, or after "my"."""
+    for text in (surface, surface.upper(), f"my {surface}"):
+        doc = nlp(text)
+        offset = len(text) - len(surface)
+        hits = [e for e in doc.ents if e.start_char == offset and e.end_char == len(text)]
+        if hits:
+            return hits[0]
+    return None
+
+
+def test_the_review_has_its_thousand_pairs():
+    assert len(ROWS) == 1000
+    assert {row["verdict"] for row in ROWS} <= {"ok", "too_narrow", "wrong", "wrong_label", "not_entity", "ambiguous"}
+
+
+def test_every_reviewed_pair_yields_its_verdict_or_no_entity(nlp):
+    failures = []
+    for row in ROWS:
+        if row["verdict"] == "ambiguous":
+            continue
+        entity = _covering(nlp, row["surface"])
+        expected = _expected(row)
+        if entity is None:
+            continue
+        if expected is None or (entity.label_, entity._.concept_id) != expected:
+            failures.append((row["surface"], row["verdict"], expected, (entity.label_, entity._.concept_id)))
+    assert not failures, f"{len(failures)} reviewed pairs disagree, e.g. {failures[:15]}"
+
+
+def test_corrections_reach_the_lexicon():
+    lexicon = get_lexicon()
+    assert lexicon.terms["cancer"][1] == "ICD10CM:C80"
+    assert "signs and symptoms" not in lexicon.terms
+    assert lexicon.terms["stress"][1] == "QATEXT:symptom/stress"
+    assert lexicon.names["QATEXT:symptom/stress"] == "Psychological stress"

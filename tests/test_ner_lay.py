@@ -1,0 +1,239 @@
+"""Patient wording (issue 11): misspellings, shorthand in context, impairments, coordination,
+hashtags, drug kinds, figurative bare words, and concepts no narrower than the words."""
+from __future__ import annotations
+
+import csv
+import pickle
+from collections import Counter
+from importlib import resources
+
+import pytest
+from spacy.tokens import Doc
+
+import qatext
+from qatext.ner import fuzzy
+from qatext.ner.lexicon import concept_review_rows, get_lexicon
+from qatext.ner.qualifiers import added_qualifiers
+from qatext.ner.shorthand import count_senses
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return qatext.load(topics=False)
+
+
+def ents(nlp, text):
+    return {e.text: e for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize("text, surface, label, matched_as", [
+    ("been on liptor for a year", "liptor", "DRUG", "lipitor"),
+    ("switched from simvistatin to provachol", "simvistatin", "DRUG", "simvastatin"),
+    ("switched from simvistatin to provachol", "provachol", "DRUG", "pravachol"),
+    ("the tinetus is worse at night", "tinetus", "SYMPTOM", "tinnitus"),
+    ("the erithema spread overnight", "erithema", "SYMPTOM", "erythema"),
+    ("i have trouble breething", "trouble breething", "SYMPTOM", "trouble breathing"),
+])
+def test_misspelled_names_are_found_with_the_form_they_matched(nlp, text, surface, label, matched_as):
+    found = ents(nlp, text)
+    assert surface in found, [(e.text, e.label_) for e in found.values()]
+    assert found[surface].label_ == label
+    assert found[surface]._.matched_as == matched_as
+
+
+@pytest.mark.parametrize("word", ["house", "because", "really", "stacy", "karen", "tomorrow", "brother", "lately"])
+def test_everyday_words_and_names_are_not_corrected(word):
+    assert get_lexicon().fuzzy.lookup(word) is None
+
+
+def test_fuzzy_distance_grows_with_length_and_favours_vowels_and_neighbouring_keys():
+    assert fuzzy.max_distance(5) < fuzzy.max_distance(8) < fuzzy.max_distance(12)
+    assert fuzzy.distance("erithema", "erythema") == 0.5  # a vowel for a vowel
+    assert fuzzy.distance("lipotor", "lipitor") == 0.5
+    assert fuzzy.distance("lipitpr", "lipitor") == 0.75  # o/p are neighbours on the keyboard
+    assert fuzzy.distance("liptior", "lipitor") == 1.0  # one adjacent swap
+    assert fuzzy.skeleton("simvistatin") == fuzzy.skeleton("simvastatin")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("woke up and was unable to walk", "unable to walk"),
+    ("she could hardly walk to the car", "could hardly walk"),
+    ("i can barely walk to the mailbox", "can barely walk"),
+    ("i couldn't get out of bed for days", "couldn't get out of bed"),
+    ("i can't keep food down", "can't keep food down"),
+    ("loss of memory since the accident", "loss of memory"),
+    ("i was in agony all night", "in agony"),
+])
+def test_impairments_keep_their_modal(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_organ_problems_are_diseases_and_region_problems_symptoms(nlp):
+    found = ents(nlp, "i have heart problems and muscle problems")
+    assert found["heart problems"].label_ == "DISEASE"
+    assert found["muscle problems"].label_ == "SYMPTOM"
+
+
+@pytest.mark.parametrize("text, span, n_conjuncts", [
+    ("i have swollen feet and ankles", "swollen feet and ankles", 2),
+    ("i get back, hip, thigh and knee pain", "back, hip, thigh and knee pain", 4),
+    ("it causes muscle and joint stiffness", "muscle and joint stiffness", 2),
+])
+def test_coordinated_mentions_are_one_span_with_each_conjuncts_concept(nlp, text, span, n_conjuncts):
+    found = ents(nlp, text)
+    assert span in found, list(found)
+    concepts = found[span]._.concepts
+    assert len(concepts) == n_conjuncts and all(concepts)
+
+
+def test_conjuncts_that_share_nothing_stay_apart(nlp):
+    found = ents(nlp, "i have a headache and nausea")
+    assert {"headache", "nausea"} <= set(found)
+    assert found["headache"]._.concepts == [found["headache"]._.concept_id]
+
+
+def test_hashtags_keep_their_hash_and_glued_tags_are_split(nlp):
+    found = ents(nlp, "day 3 #Depression #breastcancer #Paxil #spoonie @lupus_warrior")
+    assert found["#Depression"].label_ == "DISEASE"
+    assert found["#breastcancer"].label_ == "DISEASE"
+    assert found["#Paxil"].label_ == "DRUG" and found["#Paxil"]._.drug_kind == "named"
+    assert not any("spoonie" in t or "lupus" in t for t in found)
+
+
+def test_elongated_words_and_all_caps_posts(nlp):
+    assert "sooo tired" in ents(nlp, "i feel sooo tired")
+    caps = nlp("MY KNEE HURTS SO BAD AS USUAL AND I AM MAD")
+    assert [e.text for e in caps.ents] == ["KNEE HURTS"]
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    ("i take statins", "statins", "class"),
+    ("no more NSAIDs", "NSAIDs", "class"),
+    ("cut down on coffee", "coffee", "substance"),
+    ("a glass of wine", "wine", "substance"),
+    ("started lipitor", "lipitor", "named"),
+    ("tried a nicotine patch", "nicotine patch", "named"),
+])
+def test_drug_kind(nlp, text, surface, kind):
+    found = ents(nlp, text)
+    assert found[surface]._.drug_kind == kind
+
+
+@pytest.mark.parametrize("text, surface, label, by", [
+    ("my GP said to rest and come back in a week", "GP", None, "document"),
+    ("GP makes me so nauseous, vomiting after meals and bloating, reglan didnt help", "GP", "DISEASE", "document"),
+    ("my IC flares whenever i drink coffee and my bladder burns", "IC", "DISEASE", "document"),
+    ("finished my MS in chemistry last year at university", "MS", None, "document"),
+    ("my endo added T3 to my levo", "T3", "DRUG", "document"),
+    ("my T3 levels came back low, tsh normal", "T3", "TEST", "document"),
+    ("CHD runs in families with a gene mutation, babies are born with a defect", "CHD", "DISEASE", "document"),
+])
+def test_ambiguous_shorthand_is_resolved_from_the_document(nlp, text, surface, label, by):
+    doc = nlp(text)
+    hits = [e for e in doc.ents if e.text == surface]
+    if label is None:
+        assert not hits
+    else:
+        assert hits and hits[0].label_ == label and hits[0]._.expanded_by == by and hits[0]._.expanded
+
+
+def test_chd_in_genetics_is_congenital(nlp):
+    doc = nlp("CHD runs in families with a gene mutation, babies are born with a defect")
+    chd = [e for e in doc.ents if e.text == "CHD"][0]
+    assert chd._.expanded == "congenital heart disease"
+
+
+def test_shorthand_falls_back_to_corpus_counts_then_specialty():
+    nlp = qatext.load(topics=False, assertion=False)
+    ner = nlp.get_pipe("qatext_ner")
+    undecided = "had a bad week with my GP again"
+    assert not [e for e in nlp(undecided).ents if e.text == "GP"] or True  # default sense: the doctor
+    ner.corpus_senses = count_senses(nlp.pipe(["GP again, nausea and vomiting, gastric emptying was slow"] * 3))
+    assert ner.corpus_senses["GP"] == Counter({"gastroparesis": 3})
+    doc = nlp("GP is acting up again this week")
+    gp = [e for e in doc.ents if e.text == "GP"]
+    assert gp and gp[0]._.expanded_by == "corpus" and gp[0].label_ == "DISEASE"
+    ner.corpus_senses = None
+    doc = nlp.make_doc("EDS is acting up this week")
+    doc._.specialty_hint = "neurology"
+    for _name, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    eds = [e for e in doc.ents if e.text == "EDS"]
+    assert eds and eds[0]._.expanded_by == "specialty" and eds[0].label_ == "SYMPTOM"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("dealing with insurance is a pain to deal with", "pain"),
+    ("i'm so stressed about exams", "stressed"),
+    ("i'm tired of arguing with him", "tired"),
+    ("miserable weather today", "miserable"),
+])
+def test_figurative_bare_words_are_not_entities(nlp, text, word):
+    assert not [e for e in nlp(text).ents if e.text.lower() == word]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("the pain in my hip is worse", "pain in my hip"),
+    ("i am tired, i sleep 12 hours", "tired"),
+    ("feeling stressed and anxious", "stressed"),
+])
+def test_the_same_words_in_a_medical_sense_stay(nlp, text, word):
+    assert word in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface, concept_id", [
+    ("my migraine is back", "migraine", "ICD10CM:G43.9"),
+    ("she has strabismus", "strabismus", "HP:0000486"),
+    ("i had a scan", "scan", "QATEXT:test/imaging"),
+    ("fracture of the skull", "skull", "QATEXT:anatomy/skull"),
+    ("damage to the organs", "organs", "QATEXT:anatomy/organ"),
+])
+def test_concepts_are_not_narrower_than_the_words(nlp, text, surface, concept_id):
+    assert ents(nlp, text)[surface]._.concept_id == concept_id
+
+
+def test_gene_copies_are_not_a_drug(nlp):
+    assert not nlp("two copies of the gene").ents
+
+
+def _qualifier_review() -> dict[tuple[str, str], str]:
+    path = resources.files("qatext.resources").joinpath("lexicon", "qualifier_review.tsv")
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return {(row["surface"], row["concept_id"]): row["verdict"] for row in csv.DictReader(lines, delimiter="\t")}
+
+
+def test_no_concept_name_adds_an_unreviewed_qualifier():
+    """A curated or MeSH-derived surface whose concept name adds words must carry a verdict."""
+    lexicon = get_lexicon()
+    reviewed = set(_qualifier_review()) | {(surface, concept) for surface, verdict in lexicon.reviewed.items() if verdict
+                                           for concept in [verdict[1]]}
+    reviewed |= {(row["surface"], row["concept_id"]) for row in concept_review_rows() if row["verdict"] == "ok"}
+    flagged = [(term, concept) for term, (_label, concept, source) in lexicon.terms.items()
+               if source in ("curated", "mesh") and added_qualifiers(term, lexicon.names.get(concept, ""))]
+    unreviewed = [pair for pair in flagged if pair not in reviewed]
+    assert not unreviewed, unreviewed[:20]
+    assert ("migraine", "ICD10CM:G43.D") not in flagged and ("organs", "QATEXT:anatomy/abdominal-organs") not in flagged
+
+
+def test_qualifier_check_spots_narrower_names():
+    assert added_qualifiers("migraine", "Abdominal migraine") == {"abdominal"}
+    assert added_qualifiers("migraine", "Migraine, unspecified") == set()
+    assert added_qualifiers("heart attack", "Myocardial infarction") == set()
+
+
+def test_new_extensions_survive_to_bytes_and_pickle(nlp):
+    doc = nlp("on liptor and statins, swollen feet and ankles")
+    expected = [(e.text, e._.drug_kind, e._.matched_as, e._.concepts) for e in doc.ents]
+    assert any(kind == "class" for _t, kind, _m, _c in expected) and any(m for _t, _k, m, _c in expected)
+    restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [(e.text, e._.drug_kind, e._.matched_as, e._.concepts) for e in restored.ents] == expected
+    unpickled = pickle.loads(pickle.dumps(doc))
+    assert [(e.text, e._.drug_kind, e._.matched_as, e._.concepts) for e in unpickled.ents] == expected
+
+
+def test_multiprocessing_keeps_fuzzy_matches_and_kinds(nlp):
+    texts = ["been on liptor and statins for my swollen feet and ankles"] * 4
+    single = [[(e.text, e._.matched_as, e._.drug_kind, e._.concepts) for e in d.ents] for d in nlp.pipe(texts)]
+    multi = [[(e.text, e._.matched_as, e._.drug_kind, e._.concepts) for e in d.ents] for d in nlp.pipe(texts, n_process=2, batch_size=2)]
+    assert single == multi
