@@ -63,7 +63,7 @@ def test_commit_marker_index_and_stale_cleanup(tmp_path):
     records = records_to_frame([{"record_id": "r1", "source": "t", "question": "Q?"},
                                 {"record_id": "r2", "source": "t", "question": "Q2?"}])
     hashes = np.array([11, 22], dtype=np.uint64)
-    entities = pd.DataFrame([("r2", "question", 0, 2, "Q2", "SYMPTOM", None, None, "present", "patient")],
+    entities = pd.DataFrame([("r2", "question", 0, 2, "Q2", "SYMPTOM", None, None, "present", "patient", "", "", None, None, None)],
                             columns=store.arrow_schema("entities").names)
     empty = {t: pd.DataFrame(columns=store.arrow_schema(t).names) for t in ("tags", "errors")}
     assert store.committed(tmp_path, "part-00000-aaaa") is None
@@ -75,7 +75,7 @@ def test_commit_marker_index_and_stale_cleanup(tmp_path):
     assert index.lookup(np.array([22, 33, 11], dtype=np.uint64)).tolist() == [0, -1, 0]
     assert len(store.HashIndex(tmp_path, fingerprint="other")) == 0  # another pipeline lends nothing
     rows = store.read_rows(tmp_path, "part-00000-aaaa", "entities", ["r2"])
-    assert rows.values.tolist() == [["r2", "question", 0, 2, "Q2", "SYMPTOM", None, None, "present", "patient"]]
+    assert rows.values.tolist() == [["r2", "question", 0, 2, "Q2", "SYMPTOM", None, None, "present", "patient", "", "", None, None, None]]
     assert store.read_table(tmp_path, "entities")["start"].dtype == np.int64
 
     assert store.remove_stale(tmp_path, keep=set()) == 1

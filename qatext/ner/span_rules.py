@@ -136,10 +136,26 @@ def compose_symptoms(doc: Doc, words: list[str], spans: Spans) -> Spans:
             previous = out.pop()
             label = "DISEASE" if (previous[2], span[2]) == ("ANATOMY", "DISEASE") else "SYMPTOM"
             concept = span[3] if span[2] in ("SYMPTOM", "DISEASE") else previous[3]
-            out.append((previous[0], span[1], label, concept))
+            out.append((previous[0], span[1], label, _refine_by_site(concept, words[previous[0]:span[1]])))
         else:
             out.append(span)
     return out
+
+
+# A bare finding says nothing of where it is ("atrophy" may be of the brain); joined with the
+# body part it is in, its own words support the site-specific concept.
+SITE_REFINED = {
+    "QATEXT:symptom/atrophy": (frozenset(
+        "muscle muscles thigh thighs calf calves leg legs arm arms hand hands shoulder shoulders "
+        "foot feet limb limbs hip hips forearm forearms buttock buttocks quad quads".split()), "HP:0003202"),
+}
+
+
+def _refine_by_site(concept: str, words: list[str]) -> str:
+    refined = SITE_REFINED.get(concept)
+    if refined is not None and not refined[0].isdisjoint(words):
+        return refined[1]
+    return concept
 
 
 def _joins(words: list[str], left, right) -> bool:
