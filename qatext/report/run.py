@@ -1,6 +1,9 @@
 """Run the whole report: prepare the corpus once, execute every notebook with papermill, write index.html."""
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
 import time
 from pathlib import Path
 
@@ -8,6 +11,11 @@ from qatext.report import NOTEBOOKS
 from qatext.outputs import ensure_dir
 from qatext.report.notebooks import read_notebook
 from qatext.report.prepare import prepare, report_dir
+
+# The packaged notebooks that take longest, slowest first (measured on data/sample and
+# ask-a-doctor, see benchmarks/report_speed.py); other notebooks follow in their given order.
+SLOWEST_FIRST = ("03-specialties", "04-reply-patterns")
+
 
 def build_report(corpus: str | Path = "data/sample", out_dir: str | Path = "reports", *, store: str | Path | None = None,
                  show_names: bool = False,
@@ -38,17 +46,21 @@ def build_report(corpus: str | Path = "data/sample", out_dir: str | Path = "repo
     timings: dict[str, float] = {}
     steps = tqdm(total=1 + len(notebooks), desc="qatext report", unit="step", disable=not progress)
     start = time.perf_counter()
-    steps.set_postfix_str("read and annotate")
-    prepared = prepare(corpus, out_dir, store=store, pseudonymize=pseudonymize, key=key)
-    timings["prepare"] = time.perf_counter() - start
-    steps.update()
-    target = prepared.report_dir.resolve()
+    target = report_dir(corpus, out_dir).resolve()
     executed = ensure_dir(target / "notebooks")
-    parameters = {"corpus": str(prepared.corpus), "out_dir": str(out_dir.resolve()), "show_names": show_names}
-    steps.set_postfix_str("notebooks")
-    for name, seconds in _execute(books, executed, parameters=parameters, kernel_name=kernel_name, jobs=jobs):
-        timings[name] = seconds
+    with contextlib.ExitStack() as stack:
+        # The kernels start and import the notebooks' modules while the corpus is prepared.
+        kernels = [stack.enter_context(_Kernel(kernel_name, cwd=executed))
+                   for _ in range(max(1, min(jobs or os.cpu_count() or 1, len(books))))]
+        steps.set_postfix_str("read and annotate")
+        prepared = prepare(corpus, out_dir, store=store, pseudonymize=pseudonymize, key=key)
+        timings["prepare"] = time.perf_counter() - start
         steps.update()
+        parameters = {"corpus": str(prepared.corpus), "out_dir": str(out_dir.resolve()), "show_names": show_names}
+        steps.set_postfix_str("notebooks")
+        for name, seconds in _execute(books, executed, parameters=parameters, kernels=kernels):
+            timings[name] = seconds
+            steps.update()
     steps.close()
     summary = corpus_summary(prepared.records, entities=prepared.entities, errors=prepared.errors)
     counts = prepared.counts()
@@ -68,44 +80,42 @@ def build_report(corpus: str | Path = "data/sample", out_dir: str | Path = "repo
     return index
 
 
-def _execute(books: dict, executed: Path, *, parameters: dict, kernel_name: str, jobs: int | None):
-    """Run each notebook with papermill in ``jobs`` kernels, each kernel running its share of the
-    notebooks one after another; yields ``(name, seconds)`` in the notebooks' order. The first
+def _execute(books: dict, executed: Path, *, parameters: dict, kernels: list["_Kernel"]):
+    """Run each notebook with papermill in one of ``kernels``, each kernel running its share of
+    the notebooks one after another; yields ``(name, seconds)`` in the notebooks' order. The first
     failing notebook's error is raised once the others stop.
 
     A kernel is reused across notebooks because starting one and importing pandas, matplotlib,
-    seaborn and qatext costs more than most notebooks' own work. Between notebooks the kernel's
+    seaborn and qatext costs more than most notebooks' own work. Before each notebook the kernel's
     namespace is cleared and its cell counter reset, so each executed notebook reads as if it had
     its own kernel.
     """
-    import os
     import queue
     from concurrent.futures import ThreadPoolExecutor
 
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(books)))
     todo: queue.SimpleQueue = queue.SimpleQueue()
-    for name in books:
+    # Longest first, so the last notebook to start is a short one and the kernels finish together.
+    for name in sorted(books, key=lambda name: SLOWEST_FIRST.index(name) if name in SLOWEST_FIRST else len(SLOWEST_FIRST)):
         todo.put(name)
     results: dict[str, tuple[float, BaseException | None]] = {}
 
-    def worker() -> None:
-        with _Kernel(kernel_name, cwd=executed) as kernel:
-            while True:
-                try:
-                    name = todo.get_nowait()
-                except queue.Empty:
-                    return
-                began = time.perf_counter()
-                try:
-                    kernel.run(books[name], executed / f"{name}.ipynb", parameters=parameters)
-                    results[name] = (time.perf_counter() - began, None)
-                except BaseException as error:  # reported in order below; the other kernels go on
-                    results[name] = (time.perf_counter() - began, error)
-                    return
+    def worker(kernel: _Kernel) -> None:
+        while True:
+            try:
+                name = todo.get_nowait()
+            except queue.Empty:
+                return
+            began = time.perf_counter()
+            try:
+                kernel.run(books[name], executed / f"{name}.ipynb", parameters=parameters)
+                results[name] = (time.perf_counter() - began, None)
+            except BaseException as error:  # reported in order below; the other kernels go on
+                results[name] = (time.perf_counter() - began, error)
+                return
 
     # Threads only wait: the work happens in the kernel processes.
-    with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="qatext-notebook") as pool:
-        for future in [pool.submit(worker) for _ in range(jobs)]:
+    with ThreadPoolExecutor(max_workers=len(kernels), thread_name_prefix="qatext-notebook") as pool:
+        for future in [pool.submit(worker, kernel) for kernel in kernels]:
             future.result()
     for name in books:
         if name not in results:
@@ -123,39 +133,47 @@ class _Kernel:
     """One kernel that runs notebooks one after another through papermill (parameters injected
     as usual, cell timings in the executed notebook's metadata)."""
 
+    # Imported by every notebook's first cell or its first figure; loaded as soon as the kernel is up.
+    WARM = ("pandas", "matplotlib_inline.backend_inline", "seaborn", "qatext.analysis", "qatext.plots", "qatext.report")
+
     def __init__(self, kernel_name: str, *, cwd: Path):
         from jupyter_client.manager import KernelManager
 
         self.manager = KernelManager(kernel_name=kernel_name)
         self.cwd = cwd
-        self.used = False
+        self.warming: threading.Thread | None = None
 
     def __enter__(self) -> "_Kernel":
         self.manager.start_kernel(cwd=str(self.cwd))
+        # Waited for in a thread: the kernel imports while the caller prepares the corpus.
+        code = f"import importlib as _i; [_i.import_module(_m) for _m in {self.WARM!r}]; del _i, _m"
+        self.warming = threading.Thread(target=self._execute, args=(code,), name="qatext-kernel-warm-up", daemon=True)
+        self.warming.start()
         return self
 
     def __exit__(self, *exc) -> None:
+        if self.warming is not None:
+            self.warming.join()
         self.manager.shutdown_kernel(now=True)
 
     def run(self, book, output: Path, *, parameters: dict) -> None:
         import papermill
 
-        if self.used:
-            self._fresh()
-        self.used = True
+        self.warming.join()
+        self._execute("get_ipython().reset(new_session=True)")  # fresh namespace, cell counter at 1
         papermill.execute_notebook(book, str(output), parameters=parameters, kernel_name=self.manager.kernel_name,
                                    km=self.manager, cwd=str(self.cwd), progress_bar=False, log_output=False)
 
-    def _fresh(self) -> None:
-        """Clear the previous notebook's variables and restart the cell counter at 1."""
+    def _execute(self, code: str) -> None:
+        """Run ``code`` silently and wait for it. A client of its own in the calling thread:
+        jupyter_client's clients must not move between threads."""
         client = self.manager.client()
         client.start_channels()
         try:
-            client.wait_for_ready(timeout=60)
-            reply = client.execute_interactive(
-                "get_ipython().reset(new_session=True)",
-                silent=True, store_history=False, timeout=60, output_hook=lambda msg: None)
-            if reply["content"]["status"] != "ok":
-                raise RuntimeError(f"could not reset the kernel between notebooks: {reply['content']}")
+            client.wait_for_ready(timeout=120)
+            reply = client.execute_interactive(code, silent=True, store_history=False, timeout=300,
+                                               output_hook=lambda msg: None)
         finally:
             client.stop_channels()
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError(f"kernel failed on {code!r}: {reply['content'].get('evalue')}")
