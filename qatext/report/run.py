@@ -133,8 +133,9 @@ class _Kernel:
     """One kernel that runs notebooks one after another through papermill (parameters injected
     as usual, cell timings in the executed notebook's metadata)."""
 
-    # Imported by every notebook's first cell or its first figure; loaded as soon as the kernel is up.
-    WARM = ("pandas", "matplotlib_inline.backend_inline", "seaborn", "qatext.analysis", "qatext.plots", "qatext.report")
+    # Imported by every notebook's first cell; loaded as soon as the kernel is up. Nothing that
+    # imports pyplot: that would switch on inline PNGs and change what the executed notebooks hold.
+    WARM = ("pandas", "qatext.analysis", "qatext.plots", "qatext.report")
 
     def __init__(self, kernel_name: str, *, cwd: Path):
         from jupyter_client.manager import KernelManager
