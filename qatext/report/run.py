@@ -147,8 +147,7 @@ class _Kernel:
     def __enter__(self) -> "_Kernel":
         self.manager.start_kernel(cwd=str(self.cwd))
         # Waited for in a thread: the kernel imports while the caller prepares the corpus.
-        code = f"import importlib as _i; [_i.import_module(_m) for _m in {self.WARM!r}]; del _i, _m"
-        self.warming = threading.Thread(target=self._execute, args=(code,), name="qatext-kernel-warm-up", daemon=True)
+        self.warming = threading.Thread(target=self._warm, name="qatext-kernel-warm-up", daemon=True)
         self.warming.start()
         return self
 
@@ -164,6 +163,12 @@ class _Kernel:
         self._execute("get_ipython().reset(new_session=True)")  # fresh namespace, cell counter at 1
         papermill.execute_notebook(book, str(output), parameters=parameters, kernel_name=self.manager.kernel_name,
                                    km=self.manager, cwd=str(self.cwd), progress_bar=False, log_output=False)
+
+    def _warm(self) -> None:
+        try:
+            self._execute(f"import importlib as _i; [_i.import_module(m) for m in {self.WARM!r}]; del _i")
+        except Exception:  # only a head start: a module that fails to import fails in the notebook, by cell
+            pass
 
     def _execute(self, code: str) -> None:
         """Run ``code`` silently and wait for it. A client of its own in the calling thread:
