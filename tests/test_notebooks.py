@@ -87,8 +87,8 @@ def test_per_doctor_outputs_use_pseudonyms_by_default(report):
 
 
 def test_second_run_reuses_the_store_and_reproduces_tables_and_figures(report):
-    """The session report ran its notebooks in parallel kernels; this rerun runs two of them one at
-    a time. Tables and figures are the same bytes either way."""
+    """The session report ran its notebooks in two kernels; this rerun runs two of them one after
+    the other in one reused kernel. Tables and figures are the same bytes either way."""
     from qatext.report import build_report
 
     index, tables = report

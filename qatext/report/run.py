@@ -23,9 +23,10 @@ def build_report(corpus: str | Path = "data/sample", out_dir: str | Path = "repo
                  kernel_name: str = "python3", jobs: int | None = None, log=print) -> Path:
     """Prepare ``corpus``, run ``notebooks`` on it and write ``<out_dir>/<corpus>/index.html``; returns its path.
 
-    The notebooks run in ``jobs`` kernels at a time (default: one per core, at most one per
-    notebook); each writes only its own figures and tables, so the output does not depend on
-    the order they finish in. Annotation goes through the ``qatext annotate`` store chosen by
+    The notebooks run in ``jobs`` kernels (default: one per core, at most one per notebook),
+    started while the corpus is prepared and each reused for several notebooks (see
+    :func:`_execute`); each notebook writes only its own figures and tables, so the output does
+    not depend on which kernel runs it or the order they finish in. Annotation goes through the ``qatext annotate`` store chosen by
     :func:`qatext.report.prepare.annotation_store` (``store`` overrides it). Each executed
     notebook is kept in ``<out_dir>/<corpus>/notebooks/``. A failing notebook stops the run with
     papermill's error (which names the cell); figures already written stay, but no
