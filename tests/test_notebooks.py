@@ -100,8 +100,8 @@ def test_per_doctor_outputs_use_pseudonyms_by_default(report):
 
 
 def test_second_run_reuses_the_store_and_reproduces_tables_and_figures(report):
-    """The session report ran its notebooks in parallel kernels; this rerun runs two of them one at
-    a time. Tables and figures are the same bytes either way."""
+    """The session report ran its notebooks in two kernels; this rerun runs two of them one after
+    the other in one reused kernel. Tables and figures are the same bytes either way."""
     from qatext.report import build_report
 
     index, tables = report
@@ -132,3 +132,17 @@ def test_notebooks_in_git_have_no_outputs_and_a_parameters_cell():
         assert all(not c.outputs and c.execution_count is None for c in code), name
         assert sum("parameters" in c.metadata.get("tags", []) for c in code) == 1, name
         assert not any("sys.path" in c.source for c in code), name
+
+
+def test_executed_notebooks_read_as_if_each_had_its_own_kernel(report):
+    """Kernels are reused across notebooks; each executed copy still counts its cells from 1 and
+    shows nothing left over from the notebook run before it in the same kernel."""
+    import nbformat
+
+    index, _ = report
+    for name in EXPECTED_FIGURES:
+        book = nbformat.read(index.parent / "notebooks" / f"{name}.ipynb", as_version=4)
+        code = [c for c in book.cells if c.cell_type == "code"]
+        assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), name
+        injected = [c for c in code if "injected-parameters" in c.metadata.get("tags", [])]
+        assert len(injected) == 1 and not injected[0].outputs, name

@@ -22,7 +22,7 @@ def report(
              "phones and URLs before anything is annotated or written (the store is then the report's own)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
-                                       help="Notebooks run at once, each in its own kernel (default: one per core)."),
+                                       help="Kernels running notebooks at once, each running its share in turn (default: one per core)."),
 ) -> None:
     """Annotate CORPUS (only records the store does not hold yet), run the four analysis notebooks and write OUT/<corpus>/index.html.
 
