@@ -73,3 +73,26 @@ def sample_report(tmp_path_factory):
     index = build_report(SAMPLE, out, progress=False, log=lambda *_: None)
     tables = {p.name: p.read_bytes() for p in (index.parent / "tables").glob("*.csv")}
     return index, tables
+
+
+def copied_from_shared(shared: Path, records: list[dict], *, n: int = 8) -> dict[str, str]:
+    """Gold records (``id``, ``text``) sharing ``n`` consecutive words with any file in
+    ../shared, by id, with the words and the file: written from scratch means no such run."""
+    import re
+
+    words = re.compile(r"[a-z0-9']+")
+    shingles: dict[tuple[str, ...], str] = {}
+    for record in records:
+        w = words.findall(record["text"].lower())
+        for i in range(len(w) - n + 1):
+            shingles.setdefault(tuple(w[i:i + n]), record["id"])
+    copied: dict[str, str] = {}
+    for path in shared.rglob("*"):
+        if not path.is_file() or path.suffix == ".zip":
+            continue
+        w = words.findall(path.read_text(encoding="utf-8", errors="ignore").lower())
+        for i in range(len(w) - n + 1):
+            key = tuple(w[i:i + n])
+            if key in shingles:
+                copied[shingles[key]] = f"{' '.join(key)!r} in {path}"
+    return copied

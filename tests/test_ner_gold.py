@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOLD
+from conftest import GOLD, copied_from_shared
 
 SOURCE = GOLD / "ner_source.txt"
 JSONL = GOLD / "ner.jsonl"
@@ -202,20 +202,5 @@ def test_converter_offsets_on_a_small_example(converter) -> None:
 
 def test_passages_are_original_not_copied_from_shared(shared: Path, records: list[dict]) -> None:
     """No passage shares 8 consecutive words with anything in ../shared (corpora, seed, gold)."""
-    words = re.compile(r"[a-z0-9']+")
-    n = 8
-    shingles: dict[tuple[str, ...], str] = {}
-    for r in records:
-        w = words.findall(r["text"].lower())
-        for i in range(len(w) - n + 1):
-            shingles.setdefault(tuple(w[i:i + n]), r["id"])
-    copied: dict[str, str] = {}
-    for path in shared.rglob("*"):
-        if not path.is_file() or path.suffix == ".zip":
-            continue
-        w = words.findall(path.read_text(encoding="utf-8", errors="ignore").lower())
-        for i in range(len(w) - n + 1):
-            key = tuple(w[i:i + n])
-            if key in shingles:
-                copied[shingles[key]] = f"{' '.join(key)!r} in {path}"
+    copied = copied_from_shared(shared, records)
     assert not copied, copied
