@@ -35,11 +35,8 @@ reply (a reply's "your"/"you" ties a mention to the asker the way "my"/"I" does 
 """
 from __future__ import annotations
 
-import csv
-import io
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from importlib import resources
 
 import numpy
 
@@ -48,6 +45,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from qatext.ner import extensions
+from qatext.resources import read_tsv
 
 # Categories that give a status; "over", "prohibited" and "anymore" are refinements of
 # historical and negated, "ongoing" cancels "historical", "generic" is decided first.
@@ -101,9 +99,7 @@ class Person:
 
 
 def _rows(name: str) -> list[dict]:
-    text = resources.files("qatext.resources").joinpath("context").joinpath(name).read_text(encoding="utf-8")
-    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(rows)), delimiter="\t"))
+    return read_tsv("context", name, short_rows=True)
 
 
 def load_rules() -> list[Rule]:

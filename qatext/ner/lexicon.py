@@ -6,9 +6,7 @@ sources the first one wins, so curated entries fix the vocabularies' labels and 
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import os
 import pickle
 import re
@@ -22,6 +20,7 @@ from typing import Iterable, Iterator
 from qatext.ner import sources
 from qatext.ner.fuzzy import FuzzyIndex, common_words
 from qatext.ner.sources import Term
+from qatext.resources import read_tsv
 
 LABELS = ("SYMPTOM", "DISEASE", "DRUG", "ANATOMY", "TEST", "TREATMENT")
 CURATED_FILES = ("symptoms", "diseases", "drugs", "anatomy", "tests", "treatments")
@@ -66,17 +65,7 @@ class Lexicon:
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
-    path = resources.files("qatext.resources").joinpath("lexicon").joinpath(f"{name}.tsv")
-    if not path.is_file():
-        return []
-    text = path.read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    rows = []
-    for lineno, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"), start=2):
-        if None in row or any(v is None for v in row.values()):
-            raise ValueError(f"qatext/resources/lexicon/{name}.tsv: malformed row near line {lineno}: {row}")
-        rows.append({k: v.strip() for k, v in row.items()})
-    return rows
+    return read_tsv("lexicon", f"{name}.tsv", missing_ok=True)
 
 
 def curated_terms() -> Iterator[Term]:
