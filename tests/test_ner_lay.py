@@ -69,6 +69,35 @@ def test_impairments_keep_their_modal(nlp, text, span):
     assert span in found and found[span].label_ == "SYMPTOM", list(found)
 
 
+@pytest.mark.parametrize("text, span, concept_id", [
+    ("zero motivation since the second week", "zero motivation", "HP:0000741"),
+    ("low motivation and energy", "low motivation", "HP:0000741"),
+    ("less libido, tired always", "less libido", "HP:0046504"),
+    ("delayed orgasm and sex drive reduction", "sex drive reduction", "HP:0046504"),
+    ("on it a month and i have lower sex drive", "lower sex drive", "HP:0046504"),
+    ("i have less energy than before", "less energy", "HP:0025406"),
+    ("since the switch my appetite is gone", "appetite is gone", "HP:0004396"),
+    ("much higher blood pressure when resting", "higher blood pressure", "HP:0032263"),
+])
+def test_a_changed_normal_function_is_one_symptom(nlp, text, span, concept_id):
+    found = ents(nlp, text)
+    assert span in found, [(e.text, e.label_) for e in found.values()]
+    assert (found[span].label_, found[span].kb_id_) == ("SYMPTOM", concept_id)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("the scan showed no heart rate", "no heart rate"),  # a measure is absent, not lowered
+    ("i need less time at work", "less time"),  # not a body function
+    ("i have more pain at night", "more pain"),  # quantifiers stay outside a symptom
+])
+def test_change_words_build_nothing_outside_body_functions(nlp, text, absent):
+    assert absent not in ents(nlp, text)
+
+
+def test_a_lexicon_phrase_keeps_its_own_concept(nlp):
+    assert ents(nlp, "loss of appetite and nausea")["loss of appetite"].kb_id_ == "HP:0002039"
+
+
 def test_organ_problems_are_diseases_and_region_problems_symptoms(nlp):
     found = ents(nlp, "i have heart problems and muscle problems")
     assert found["heart problems"].label_ == "DISEASE"

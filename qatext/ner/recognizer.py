@@ -84,6 +84,8 @@ class MedicalEntityRecognizer:
         spans = span_rules.extend_anatomy_sides(doc, words, spans)
         if not lay_rules.IMPAIRMENT_WORDS.isdisjoint(present):
             spans = lay_rules.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
+        if not lay_rules.FUNCTION_WORDS.isdisjoint(present):
+            spans = lay_rules.add_function_changes(doc, words, spans, lookup=self.lexicon.terms.get)
         conjuncts: dict[int, list[str]] = {}
         if self.compose_locations:
             if not lay_rules.PROBLEM_WORDS.isdisjoint(present):
