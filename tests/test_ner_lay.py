@@ -98,6 +98,27 @@ def test_a_lexicon_phrase_keeps_its_own_concept(nlp):
     assert ents(nlp, "loss of appetite and nausea")["loss of appetite"].kb_id_ == "HP:0002039"
 
 
+@pytest.mark.parametrize("text, span", [
+    ("burning in the soles of my feet at night", "burning in the soles of my feet"),
+    ("still burning under my ribs after the omeprazole", "burning under my ribs"),
+    ("a tingling down my back when i bend", "tingling down my back"),
+    ("dry scaly patches on my elbows and knees", "dry scaly patches on my elbows and knees"),
+    ("my legs gave out on the stairs", "legs gave out"),
+    ("my eyes swell shut every spring", "eyes swell shut"),
+    ("my eyebrows are thinning too", "eyebrows are thinning"),
+    ("joint pain in my wrists, knees and ankles, mouth sores", "joint pain in my wrists, knees and ankles"),
+])
+def test_complaints_keep_the_body_part_they_are_felt_in(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found, [(e.text, e.label_) for e in found.values()]
+    assert found[span].label_ == "SYMPTOM"
+
+
+@pytest.mark.parametrize("text", ["put a patch on my arm", "he gives out candy at the door"])
+def test_complaint_words_need_a_complaint_sense(nlp, text):
+    assert all(e.label_ != "SYMPTOM" for e in nlp(text).ents)
+
+
 def test_organ_problems_are_diseases_and_region_problems_symptoms(nlp):
     found = ents(nlp, "i have heart problems and muscle problems")
     assert found["heart problems"].label_ == "DISEASE"

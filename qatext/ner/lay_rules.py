@@ -25,6 +25,7 @@ IMPAIRMENT_CUES = (
 IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
 _FUNCTION_FIRSTS: dict[int, frozenset[str]] = {}  # first words of a functions table, by the table's id
 SEPARATORS = frozenset({",", "and", "or", "&", "/", "+"})
+CLOSING_CONJUNCTIONS = frozenset({"and", "or", "&"})
 LIST_FILLERS = frozenset({"my", "both", "the", "his", "her", "their", "your"})
 LOCATION_TAILS = frozenset({"area", "region", "areas"})
 # "<organ> problems" is a disorder of that organ (DISEASE); of a tissue, region or function a complaint (SYMPTOM).
@@ -238,8 +239,11 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
             j = i
             while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]):
                 if j + 2 < len(spans) and spans[j + 2][2] in ("SYMPTOM", "DISEASE") \
-                        and _is_separator(words[spans[j + 1][1]:spans[j + 2][0]]) and _starts_with_anatomy(doc, spans[j + 2], lookup):
-                    break  # that body part begins the next coordinated mention: "..., muscle and joint stiffness"
+                        and _is_separator(words[spans[j + 1][1]:spans[j + 2][0]]) and _starts_with_anatomy(doc, spans[j + 2], lookup) \
+                        and not CLOSING_CONJUNCTIONS.intersection(words[spans[j][1]:spans[j + 1][0]]):
+                    # that body part begins the next coordinated mention: "..., muscle and joint stiffness";
+                    # after "and" it is the list's last item: "joint pain in my wrists, knees and ankles, mouth sores"
+                    break
                 j += 1
             if j > i:
                 end = spans[j][1]
