@@ -178,6 +178,9 @@ def test_drug_kind(nlp, text, surface, kind):
     ("my endo added T3 to my levo", "T3", "DRUG", "document"),
     ("my T3 levels came back low, tsh normal", "T3", "TEST", "document"),
     ("CHD runs in families with a gene mutation, babies are born with a defect", "CHD", "DISEASE", "document"),
+    ("my RA is flaring again, cant open jars", "RA", "DISEASE", "document"),
+    ("our RA called a floor meeting in the dorm", "RA", None, "document"),
+    ("my MVP is acting up today", "MVP", "DISEASE", "document"),
 ])
 def test_ambiguous_shorthand_is_resolved_from_the_document(nlp, text, surface, label, by):
     doc = nlp(text)
@@ -186,6 +189,18 @@ def test_ambiguous_shorthand_is_resolved_from_the_document(nlp, text, surface, l
         assert not hits
     else:
         assert hits and hits[0].label_ == label and hits[0]._.expanded_by == by and hits[0]._.expanded
+
+
+@pytest.mark.parametrize("text, surface, concept_id", [
+    ("my UC is bad this week", "UC", "ICD10CM:K51"),
+    ("diagnosed with RRMS in 2019", "RRMS", "ICD10CM:G35"),
+    ("T1D for 20 years", "T1D", "ICD10CM:E10"),
+    ("caught c diff after the antibiotics", "c diff", "ICD10CM:A04.7"),
+    ("my hashi's makes me so cold", "hashi's", "HP:0000872"),
+])
+def test_community_abbreviations_of_diseases(nlp, text, surface, concept_id):
+    found = ents(nlp, text)
+    assert surface in found and found[surface].kb_id_ == concept_id, [(e.text, e.kb_id_) for e in found.values()]
 
 
 def test_chd_in_genetics_is_congenital(nlp):
@@ -198,14 +213,14 @@ def test_shorthand_falls_back_to_corpus_counts_then_specialty():
     nlp = qatext.load(topics=False, assertion=False)
     ner = nlp.get_pipe("qatext_ner")
     undecided = "had a bad week with my GP again"
-    assert not [e for e in nlp(undecided).ents if e.text == "GP"] or True  # default sense: the doctor
+    assert not [e for e in nlp(undecided).ents if e.text == "GP"]  # "my GP": the doctor
     ner.corpus_senses = count_senses(nlp.pipe(["GP again, nausea and vomiting, gastric emptying was slow"] * 3))
     assert ner.corpus_senses["GP"] == Counter({"gastroparesis": 3})
-    doc = nlp("GP is acting up again this week")
+    doc = nlp("GP is bad again this week")
     gp = [e for e in doc.ents if e.text == "GP"]
     assert gp and gp[0]._.expanded_by == "corpus" and gp[0].label_ == "DISEASE"
     ner.corpus_senses = None
-    doc = nlp.make_doc("EDS is acting up this week")
+    doc = nlp.make_doc("EDS is bad this week")
     doc._.specialty_hint = "neurology"
     for _name, pipe in nlp.pipeline:
         doc = pipe(doc)
