@@ -164,6 +164,10 @@ def test_elongated_words_and_all_caps_posts(nlp):
     ("a glass of wine", "wine", "substance"),
     ("started lipitor", "lipitor", "named"),
     ("tried a nicotine patch", "nicotine patch", "named"),
+    # a drug named with how it is given is the DRUG (GUIDELINES 3)
+    ("got a cortisone shot in my knee", "cortisone shot", "named"),
+    ("my allergy shots start monday", "allergy shots", "class"),
+    ("had an iron infusion", "iron infusion", "named"),
 ])
 def test_drug_kind(nlp, text, surface, kind):
     found = ents(nlp, text)
@@ -256,6 +260,15 @@ def test_the_same_words_in_a_medical_sense_stay(nlp, text, word):
 ])
 def test_concepts_are_not_narrower_than_the_words(nlp, text, surface, concept_id):
     assert ents(nlp, text)[surface]._.concept_id == concept_id
+
+
+@pytest.mark.parametrize("text, surface, concept_id", [
+    ("had an iron infusion", "iron infusion", "QATEXT:drug/iron"),  # was "Blood transfusion"
+    ("trying a PRP injection", "PRP injection", "QATEXT:treatment/platelet-rich-plasma"),  # was "Steroid injection"
+    ("they did a nerve block", "nerve block", "QATEXT:treatment/nerve-block"),
+])
+def test_injected_treatments_take_their_own_concept(nlp, text, surface, concept_id):
+    assert ents(nlp, text)[surface].kb_id_ == concept_id
 
 
 def test_gene_copies_are_not_a_drug(nlp):
