@@ -69,6 +69,56 @@ def test_impairments_keep_their_modal(nlp, text, span):
     assert span in found and found[span].label_ == "SYMPTOM", list(found)
 
 
+@pytest.mark.parametrize("text, span, concept_id", [
+    ("zero motivation since the second week", "zero motivation", "HP:0000741"),
+    ("low motivation and energy", "low motivation", "HP:0000741"),
+    ("less libido, tired always", "less libido", "HP:0046504"),
+    ("delayed orgasm and sex drive reduction", "sex drive reduction", "HP:0046504"),
+    ("on it a month and i have lower sex drive", "lower sex drive", "HP:0046504"),
+    ("i have less energy than before", "less energy", "HP:0025406"),
+    ("since the switch my appetite is gone", "appetite is gone", "HP:0004396"),
+    ("much higher blood pressure when resting", "higher blood pressure", "HP:0032263"),
+])
+def test_a_changed_normal_function_is_one_symptom(nlp, text, span, concept_id):
+    found = ents(nlp, text)
+    assert span in found, [(e.text, e.label_) for e in found.values()]
+    assert (found[span].label_, found[span].kb_id_) == ("SYMPTOM", concept_id)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("the scan showed no heart rate", "no heart rate"),  # a measure is absent, not lowered
+    ("i need less time at work", "less time"),  # not a body function
+    ("i have more pain at night", "more pain"),  # quantifiers stay outside a symptom
+])
+def test_change_words_build_nothing_outside_body_functions(nlp, text, absent):
+    assert absent not in ents(nlp, text)
+
+
+def test_a_lexicon_phrase_keeps_its_own_concept(nlp):
+    assert ents(nlp, "loss of appetite and nausea")["loss of appetite"].kb_id_ == "HP:0002039"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("burning in the soles of my feet at night", "burning in the soles of my feet"),
+    ("still burning under my ribs after the omeprazole", "burning under my ribs"),
+    ("a tingling down my back when i bend", "tingling down my back"),
+    ("dry scaly patches on my elbows and knees", "dry scaly patches on my elbows and knees"),
+    ("my legs gave out on the stairs", "legs gave out"),
+    ("my eyes swell shut every spring", "eyes swell shut"),
+    ("my eyebrows are thinning too", "eyebrows are thinning"),
+    ("joint pain in my wrists, knees and ankles, mouth sores", "joint pain in my wrists, knees and ankles"),
+])
+def test_complaints_keep_the_body_part_they_are_felt_in(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found, [(e.text, e.label_) for e in found.values()]
+    assert found[span].label_ == "SYMPTOM"
+
+
+@pytest.mark.parametrize("text", ["put a patch on my arm", "he gives out candy at the door"])
+def test_complaint_words_need_a_complaint_sense(nlp, text):
+    assert all(e.label_ != "SYMPTOM" for e in nlp(text).ents)
+
+
 def test_organ_problems_are_diseases_and_region_problems_symptoms(nlp):
     found = ents(nlp, "i have heart problems and muscle problems")
     assert found["heart problems"].label_ == "DISEASE"
@@ -114,6 +164,10 @@ def test_elongated_words_and_all_caps_posts(nlp):
     ("a glass of wine", "wine", "substance"),
     ("started lipitor", "lipitor", "named"),
     ("tried a nicotine patch", "nicotine patch", "named"),
+    # a drug named with how it is given is the DRUG (GUIDELINES 3)
+    ("got a cortisone shot in my knee", "cortisone shot", "named"),
+    ("my allergy shots start monday", "allergy shots", "class"),
+    ("had an iron infusion", "iron infusion", "named"),
 ])
 def test_drug_kind(nlp, text, surface, kind):
     found = ents(nlp, text)
@@ -128,6 +182,9 @@ def test_drug_kind(nlp, text, surface, kind):
     ("my endo added T3 to my levo", "T3", "DRUG", "document"),
     ("my T3 levels came back low, tsh normal", "T3", "TEST", "document"),
     ("CHD runs in families with a gene mutation, babies are born with a defect", "CHD", "DISEASE", "document"),
+    ("my RA is flaring again, cant open jars", "RA", "DISEASE", "document"),
+    ("our RA called a floor meeting in the dorm", "RA", None, "document"),
+    ("my MVP is acting up today", "MVP", "DISEASE", "document"),
 ])
 def test_ambiguous_shorthand_is_resolved_from_the_document(nlp, text, surface, label, by):
     doc = nlp(text)
@@ -136,6 +193,18 @@ def test_ambiguous_shorthand_is_resolved_from_the_document(nlp, text, surface, l
         assert not hits
     else:
         assert hits and hits[0].label_ == label and hits[0]._.expanded_by == by and hits[0]._.expanded
+
+
+@pytest.mark.parametrize("text, surface, concept_id", [
+    ("my UC is bad this week", "UC", "ICD10CM:K51"),
+    ("diagnosed with RRMS in 2019", "RRMS", "ICD10CM:G35"),
+    ("T1D for 20 years", "T1D", "ICD10CM:E10"),
+    ("caught c diff after the antibiotics", "c diff", "ICD10CM:A04.7"),
+    ("my hashi's makes me so cold", "hashi's", "HP:0000872"),
+])
+def test_community_abbreviations_of_diseases(nlp, text, surface, concept_id):
+    found = ents(nlp, text)
+    assert surface in found and found[surface].kb_id_ == concept_id, [(e.text, e.kb_id_) for e in found.values()]
 
 
 def test_chd_in_genetics_is_congenital(nlp):
@@ -148,14 +217,14 @@ def test_shorthand_falls_back_to_corpus_counts_then_specialty():
     nlp = qatext.load(topics=False, assertion=False)
     ner = nlp.get_pipe("qatext_ner")
     undecided = "had a bad week with my GP again"
-    assert not [e for e in nlp(undecided).ents if e.text == "GP"] or True  # default sense: the doctor
+    assert not [e for e in nlp(undecided).ents if e.text == "GP"]  # "my GP": the doctor
     ner.corpus_senses = count_senses(nlp.pipe(["GP again, nausea and vomiting, gastric emptying was slow"] * 3))
     assert ner.corpus_senses["GP"] == Counter({"gastroparesis": 3})
-    doc = nlp("GP is acting up again this week")
+    doc = nlp("GP is bad again this week")
     gp = [e for e in doc.ents if e.text == "GP"]
     assert gp and gp[0]._.expanded_by == "corpus" and gp[0].label_ == "DISEASE"
     ner.corpus_senses = None
-    doc = nlp.make_doc("EDS is acting up this week")
+    doc = nlp.make_doc("EDS is bad this week")
     doc._.specialty_hint = "neurology"
     for _name, pipe in nlp.pipeline:
         doc = pipe(doc)
@@ -191,6 +260,15 @@ def test_the_same_words_in_a_medical_sense_stay(nlp, text, word):
 ])
 def test_concepts_are_not_narrower_than_the_words(nlp, text, surface, concept_id):
     assert ents(nlp, text)[surface]._.concept_id == concept_id
+
+
+@pytest.mark.parametrize("text, surface, concept_id", [
+    ("had an iron infusion", "iron infusion", "QATEXT:drug/iron"),  # was "Blood transfusion"
+    ("trying a PRP injection", "PRP injection", "QATEXT:treatment/platelet-rich-plasma"),  # was "Steroid injection"
+    ("they did a nerve block", "nerve block", "QATEXT:treatment/nerve-block"),
+])
+def test_injected_treatments_take_their_own_concept(nlp, text, surface, concept_id):
+    assert ents(nlp, text)[surface].kb_id_ == concept_id
 
 
 def test_gene_copies_are_not_a_drug(nlp):

@@ -25,6 +25,7 @@ IMPAIRMENT_CUES = (
 IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
 _FUNCTION_FIRSTS: dict[int, frozenset[str]] = {}  # first words of a functions table, by the table's id
 SEPARATORS = frozenset({",", "and", "or", "&", "/", "+"})
+CLOSING_CONJUNCTIONS = frozenset({"and", "or", "&"})
 LIST_FILLERS = frozenset({"my", "both", "the", "his", "her", "their", "your"})
 LOCATION_TAILS = frozenset({"area", "region", "areas"})
 # "<organ> problems" is a disorder of that organ (DISEASE); of a tissue, region or function a complaint (SYMPTOM).
@@ -67,6 +68,99 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     if not added:
         return spans
     return _replace_covered(spans, added)
+
+
+# A change word before a normal function: "zero motivation", "lower sex drive", "less energy". The
+# function must be one the lexicon knows in a changed form ("lack of motivation", "low sex drive"),
+# whose concept the mention then takes; so "less time" or "more pain" are never built here.
+DECREASE_CUES = (
+    ("low",), ("lower",), ("decreased",), ("reduced",), ("diminished",), ("less",), ("poor",), ("lack", "of"),
+    ("loss", "of"), ("lost",), ("no",), ("zero",), ("little",), ("lowered",), ("impaired",), ("declining",),
+    ("decreasing",), ("reduction", "in"), ("decrease", "in"), ("drop", "in"), ("lessened",), ("lost", "all"),
+    ("not", "much"), ("hardly", "any"), ("barely", "any"),
+)
+INCREASE_CUES = (
+    ("high",), ("higher",), ("increased",), ("elevated",), ("excessive",), ("heightened",), ("raised",), ("more",),
+    ("increase", "in"), ("rise", "in"), ("increasing",),
+)
+# The changed forms looked up in the lexicon, in order, for each direction.
+DECREASED_FORMS = ("decreased", "low", "reduced", "lack of", "loss of", "poor", "no")
+INCREASED_FORMS = ("increased", "high", "elevated", "excessive")
+CHANGE_WORDS = frozenset(cue[0] for cue in DECREASE_CUES + INCREASE_CUES)
+# "sex drive reduction", "my appetite is gone": the change after the function.
+DECREASE_TAILS = (("reduction",), ("decrease",), ("loss",), ("is", "gone"), ("was", "gone"), ("went", "down"),
+                  ("dropped",), ("disappeared",), ("is", "nonexistent"), ("is", "non-existent"))
+INCREASE_TAILS = (("increase",), ("went", "up"), ("is", "through", "the", "roof"))
+# Measured functions change by degree; "no heart rate" or "lost my blood pressure" is not a symptom of this kind.
+MEASURES = frozenset({"rate", "pressure", "count", "supply"})
+ABSENCE_CUES = frozenset({("no",), ("zero",), ("lost",), ("loss", "of"), ("lack", "of"), ("lost", "all"), ("hardly", "any"),
+                          ("barely", "any"), ("little",), ("not", "much")})
+FUNCTION_WORDS = frozenset(
+    "motivation energy libido drive desire appetite interest emotion emotions concentration focus memory balance "
+    "stamina patience sleep coordination confidence esteem self-esteem hearing vision eyesight attention "
+    "urge".split()) | MEASURES
+
+
+def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
+    """"zero motivation", "lower sex drive", "sex drive reduction": a changed normal function is a SYMPTOM (rule 16)."""
+    if CHANGE_WORDS.isdisjoint(words) and not {"reduction", "decrease", "loss", "gone", "went", "dropped",
+                                                "disappeared", "increase", "nonexistent", "non-existent", "roof"} & set(words):
+        return spans
+    if FUNCTION_WORDS.isdisjoint(words):
+        return spans
+    n = len(words)
+    added = []
+    for i in _positions(words, CHANGE_WORDS & set(words)):
+        for cues, forms in ((DECREASE_CUES, DECREASED_FORMS), (INCREASE_CUES, INCREASED_FORMS)):
+            cue = next((c for c in cues if tuple(words[i:i + len(c)]) == c), None)
+            if cue is None:
+                continue
+            j = i + len(cue)
+            if j < n and words[j] in LIST_FILLERS:
+                j += 1
+            found = _changed_function(words, j, forms, lookup, measures=cue not in ABSENCE_CUES)
+            if found and not lookup(" ".join(words[i:found[0]])):
+                added.append((i, found[0], found[1], found[2]))
+            break
+    for i in _positions(words, FUNCTION_WORDS & set(words)):
+        for tails, forms in ((DECREASE_TAILS, DECREASED_FORMS), (INCREASE_TAILS, INCREASED_FORMS)):
+            tail = next((t for t in tails if tuple(words[i + 1:i + 1 + len(t)]) == t), None)
+            if tail is None:
+                continue
+            for size in (3, 2, 1):
+                start = i + 1 - size
+                if start < 0:
+                    continue
+                known = _lookup_changed(" ".join(words[start:i + 1]), forms, lookup)
+                if known and not lookup(" ".join(words[start:i + 1 + len(tail)])):
+                    added.append((start, i + 1 + len(tail), known[0], known[1]))
+                    break
+    # A phrase the lexicon already matched keeps its own concept; only longer mentions are added.
+    exact = {(s, e) for s, e, *_ in spans}
+    added = [a for a in sorted(set(added)) if (a[0], a[1]) not in exact]
+    if not added:
+        return spans
+    return _replace_covered(spans, added)
+
+
+def _changed_function(words: list[str], j: int, forms: tuple[str, ...], lookup: Lookup, *, measures: bool):
+    """(end, label, concept) of the longest function at ``j`` that the lexicon knows in a changed form."""
+    for size in (3, 2, 1):
+        phrase = words[j:j + size]
+        if len(phrase) < size or phrase[-1] not in FUNCTION_WORDS or (not measures and phrase[-1] in MEASURES):
+            continue
+        known = _lookup_changed(" ".join(phrase), forms, lookup)
+        if known:
+            return j + size, known[0], known[1]
+    return None
+
+
+def _lookup_changed(function: str, forms: tuple[str, ...], lookup: Lookup):
+    for form in forms:
+        known = lookup(f"{form} {function}")
+        if known and known[0] in ("SYMPTOM", "DISEASE"):
+            return known[0], known[1]
+    return None
 
 
 def _positions(words: list[str], wanted: frozenset[str]) -> list[int]:
@@ -145,8 +239,11 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
             j = i
             while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]):
                 if j + 2 < len(spans) and spans[j + 2][2] in ("SYMPTOM", "DISEASE") \
-                        and _is_separator(words[spans[j + 1][1]:spans[j + 2][0]]) and _starts_with_anatomy(doc, spans[j + 2], lookup):
-                    break  # that body part begins the next coordinated mention: "..., muscle and joint stiffness"
+                        and _is_separator(words[spans[j + 1][1]:spans[j + 2][0]]) and _starts_with_anatomy(doc, spans[j + 2], lookup) \
+                        and not CLOSING_CONJUNCTIONS.intersection(words[spans[j][1]:spans[j + 1][0]]):
+                    # that body part begins the next coordinated mention: "..., muscle and joint stiffness";
+                    # after "and" it is the list's last item: "joint pain in my wrists, knees and ankles, mouth sores"
+                    break
                 j += 1
             if j > i:
                 end = spans[j][1]

@@ -84,12 +84,15 @@ class MedicalEntityRecognizer:
         spans = span_rules.extend_anatomy_sides(doc, words, spans)
         if not lay_rules.IMPAIRMENT_WORDS.isdisjoint(present):
             spans = lay_rules.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
+        if not lay_rules.FUNCTION_WORDS.isdisjoint(present):
+            spans = lay_rules.add_function_changes(doc, words, spans, lookup=self.lexicon.terms.get)
         conjuncts: dict[int, list[str]] = {}
         if self.compose_locations:
             if not lay_rules.PROBLEM_WORDS.isdisjoint(present):
                 spans = lay_rules.add_organ_problems(doc, words, spans)
             if not lay_rules.BREAK_WORDS.isdisjoint(present):
                 spans = lay_rules.add_breakouts(doc, words, spans)
+            spans = span_rules.add_located_complaints(doc, words, spans, lookup=lookup)
             spans = span_rules.compose_symptoms(doc, words, spans)
             spans = span_rules.add_body_predicates(doc, words, spans, lookup=lookup)
             spans = lay_rules.extend_location_tails(doc, words, spans)

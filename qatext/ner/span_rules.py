@@ -58,14 +58,18 @@ SYMPTOM_PREDICATES = frozenset(
     "aches aching itches itching burns throbs throbbing swells swelling tingles tingling pops popping clicks "
     "clicking cracks cracking locks locking gives twitches twitching shakes shaking tugging pulling rubbing "
     "scratching tightening tightened clenching clenched buzzing races racing pounding spinning ringing "
-    "cramping cramped".split()
+    "cramping cramped thinning asleep ring rings muffled swell twitch trembling tremble trembles shaky".split()
 )
+PREDICATE_TAILS_OF = frozenset("gave give gives giving".split())
+# What completes a predicate: "swells up", "eyes swell shut", "legs gave out".
+PREDICATE_TAILS = {"up": None, "shut": None, "out": frozenset("gave give gives giving gone".split())}
 # A substance followed by one of these is a disorder: "alcohol withdrawal", "penicillin allergy".
 SUBSTANCE_DISORDERS = frozenset(
     "withdrawal dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
 )
-LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between".split())
-LOCATION_FILLERS = frozenset("my his her their our your the both side part area region of and".split())
+LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between down up above below "
+                                  "beneath into through throughout all".split())
+LOCATION_FILLERS = frozenset("my his her their our your the both side part area region of and over".split())
 # Lexicon phrases like "had a stroke" carry words annotators leave out of the mention.
 LEADING_DETERMINERS = frozenset("my his her their our your the a an this that these those had has have having got "
                                 "get gets getting".split())
@@ -142,6 +146,38 @@ def compose_symptoms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return out
 
 
+# Complaint words that are entities only with the place they are felt: "burning under my ribs",
+# "patches on my elbows" (alone, "burning" or "patches" may be anything).
+LOCATED_COMPLAINTS = frozenset(
+    "burning tingling itching throbbing aching swelling stabbing shooting soreness tightness cramping twitching "
+    "pressure fullness numbness stiffness weakness pain pains ache aches rash lump lumps bump bumps spots patches "
+    "sores blisters redness bruising bruises".split())
+
+
+def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
+    """"burning in the soles of my feet", "patches on my cheeks": a complaint word with its body part."""
+    if LOCATED_COMPLAINTS.isdisjoint(words):
+        return spans
+    covered = {i for s, e, *_ in spans for i in range(s, e)}
+    out: Spans = []
+    for start, end, label, concept in spans:
+        if label == "ANATOMY":
+            i = start - 1
+            while i >= 0 and start - i <= 6 and i not in covered and (words[i] in LOCATION_FILLERS or words[i] in SIDE_WORDS):
+                i -= 1
+            gap = words[i:start]
+            if i >= 1 and gap and gap[0] in LOCATION_PREPOSITIONS and _is_location_gap(gap) \
+                    and words[i - 1] in LOCATED_COMPLAINTS and i - 1 not in covered:
+                if out and out[-1][1] > i - 1:
+                    out.append((start, end, label, concept))
+                    continue
+                known = lookup(words[i - 1])
+                out.append((i - 1, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT))
+                continue
+        out.append((start, end, label, concept))
+    return out
+
+
 # A bare finding says nothing of where it is ("atrophy" may be of the brain); joined with the
 # body part it is in, its own words support the site-specific concept.
 SITE_REFINED = {
@@ -209,15 +245,25 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
             i = end
             while i < len(words) and i - end < 3 and words[i] in LINKING_WORDS and i not in starts:
                 i += 1
-            if i < len(words) and i not in starts and words[i] in SYMPTOM_PREDICATES:
-                end = i + 1
-                if end < len(words) and words[end] == "up" and end not in starts:  # "swells up"
-                    end += 1
+            if i < len(words) and i not in starts and (words[i] in SYMPTOM_PREDICATES or (
+                    words[i] in PREDICATE_TAILS_OF and i + 1 < len(words) and words[i + 1] == "out")):
+                end = _with_tail(words, i, i + 1, starts)
                 known = lookup(words[i])
                 out.append((start, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT))
                 continue
+        elif label == "SYMPTOM" and words[end - 1] in SYMPTOM_PREDICATES:
+            end = _with_tail(words, end - 1, end, starts)
         out.append((start, end, label, concept))
     return out
+
+
+def _with_tail(words: list[str], predicate: int, end: int, starts: set[int]) -> int:
+    """The end of a predicate with what completes it ("swells up", "swell shut", "gave out")."""
+    if end < len(words) and end not in starts and words[end] in PREDICATE_TAILS:
+        allowed = PREDICATE_TAILS[words[end]]
+        if allowed is None or words[predicate] in allowed:
+            return end + 1
+    return end
 
 
 def add_test_heads(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -318,7 +364,7 @@ def _is_location_gap(gap: list[str]) -> bool:
 DESCRIPTORS = frozenset(
     "red itchy watery swollen puffy dry sore stiff tender numb tingly hard soft painless painful fixed firm "
     "raised flat bumpy scaly crusty flaky oozing weeping lucid vivid weird strange cold clammy sweaty blurry "
-    "hot warm pink purple white yellow dark black brown".split()
+    "hot warm pink purple white yellow dark black brown blotchy patchy rough bleeding cracked".split()
 )
 
 
