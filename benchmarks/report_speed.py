@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _machine import describe  # noqa: E402
+from _release import previous_release  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 COLD_START = "import qatext, matplotlib.pyplot, seaborn, pandas; qatext.load()"
@@ -36,15 +37,6 @@ def timed(command: list[str], *, env: dict, cwd: Path) -> float:
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
     return seconds
-
-
-def previous_release(rev: str, into: Path) -> Path:
-    """Release ``rev`` of this repository, unpacked under ``into`` (whole: older releases kept
-    their notebooks beside the package)."""
-    into.mkdir(parents=True)
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", rev], capture_output=True, check=True)
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
-    return into
 
 
 def main() -> None:
