@@ -119,6 +119,11 @@ def test_complaint_words_need_a_complaint_sense(nlp, text):
     assert all(e.label_ != "SYMPTOM" for e in nlp(text).ents)
 
 
+@pytest.mark.parametrize("text, span", [("i have a lot of gas after meals", "gas"), ("a bit of nausea", "nausea")])
+def test_quantifiers_stay_outside_the_symptom(nlp, text, span):
+    assert span in ents(nlp, text)  # GUIDELINES rule 4: "a lot of [pain]"
+
+
 def test_organ_problems_are_diseases_and_region_problems_symptoms(nlp):
     found = ents(nlp, "i have heart problems and muscle problems")
     assert found["heart problems"].label_ == "DISEASE"

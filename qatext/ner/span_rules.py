@@ -20,8 +20,6 @@ SEVERITY = frozenset(
     "thumping pounding stabbing burning shooting splitting crushing throbbing nagging dreadful awful nasty "
     "tremendous unbelievable ridiculous insane violent raging".split()
 )
-# "a bit of nausea", "a lot of gas": amount phrases patients put before a symptom.
-AMOUNT_PHRASES = (("a", "little", "bit", "of"), ("a", "bit", "of"), ("a", "lot", "of"), ("lots", "of"), ("a", "little"))
 SIDE_WORDS = frozenset("left right upper lower inner outer front middle bottom top lateral medial".split())
 # Clinical qualifiers that are part of a diagnosis or finding's name in clinical and scientific prose
 # ("acute gout attack", "lumbar disc herniation", "nocturnal hypoglycemia").
@@ -373,11 +371,6 @@ def add_severity(doc: Doc, words: list[str], spans: Spans) -> Spans:
     for start, end, label, concept in spans:
         if label in ("SYMPTOM", "DISEASE"):
             start = _extend_stacked(words, start)
-            for phrase in AMOUNT_PHRASES:
-                n = len(phrase)
-                if start >= n and tuple(words[start - n:start]) == phrase:
-                    start -= n
-                    break
         out.append((start, end, label, concept))
     return _without_overlaps(out)
 
