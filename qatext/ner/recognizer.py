@@ -118,7 +118,8 @@ class MedicalEntityRecognizer:
         else:
             doc.ents = _merge_keeping(doc.ents, ents)
         self._set_expansions(doc, words, ents)
-        self._set_span_details(doc, words, present, ents, [s[2] for s in spans], conjuncts, normalizer, resolved)
+        self._set_span_details(ents, [s[2] for s in spans], words=words, present=present, conjuncts=conjuncts,
+                               normalizer=normalizer, resolved=resolved)
         return doc
 
     def _apply_review(self, doc: Doc, words: list[str], spans: list) -> list:
@@ -152,8 +153,8 @@ class MedicalEntityRecognizer:
                 out.append((r.start, r.start + 1, r.label, r.concept_id))
         return sorted(out), resolutions
 
-    def _set_span_details(self, doc: Doc, words: list[str], present: set[str], ents: list[Span], labels: list[str], conjuncts: dict[int, list[str]], normalizer,
-                          resolved: list) -> None:
+    def _set_span_details(self, ents: list[Span], labels: list[str], *, words: list[str], present: set[str],
+                          conjuncts: dict[int, list[str]], normalizer, resolved: list) -> None:
         """``drug_kind`` of drugs, ``concepts`` of coordinated spans, ``matched_as`` of fuzzy matches."""
         kinds = self.lexicon.drug_kinds
         fuzzy = normalizer.fuzzy if normalizer is not None else {}
