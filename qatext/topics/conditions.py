@@ -41,6 +41,7 @@ MIN_MATCHES_RARE = 2
 VOTE_MIN_SUPPORT = 2
 EVIDENCE_DECAY = 0.5
 NAMED_VOTE_SHARE = 0.0
+OTHER_VOTE_SHARE = 0.3
 # symptom phrases of the curated table the NER does not recognise: they cannot match, but they are
 # part of the condition's picture (its coverage), at a typical symptom's rarity
 UNRECOGNISED = "QATEXT:unrecognised/"
@@ -218,9 +219,15 @@ class ConditionTable:
         first = np.searchsorted(ranking.doc, np.arange(ranking.n_docs))
         top = (np.arange(len(ranking.doc)) - first[ranking.doc]) < voters
         share = np.where(ranking.matched >= VOTE_MIN_SUPPORT, 1.0, np.where(ranking.named, NAMED_VOTE_SHARE, 0.0))
-        np.add.at(votes, (ranking.doc[top], self.specialty[ranking.rows[top]].astype(np.int64)),
-                  (share * ranking.score)[top])
-        return votes
+        doc, specialty = ranking.doc[top], self.specialty[ranking.rows[top]].astype(np.int64)
+        value = (share * ranking.score)[top]
+        # per specialty the strongest condition counts fully and the others OTHER_VOTE_SHARE: three
+        # middling bowel conditions sharing fever and belly pain are one explanation, not three
+        # against the one typhoid fever that explains the whole story
+        strongest = np.zeros_like(votes)
+        np.maximum.at(strongest, (doc, specialty), value)
+        np.add.at(votes, (doc, specialty), value)
+        return strongest + OTHER_VOTE_SHARE * (votes - strongest)
 
 
 @dataclass

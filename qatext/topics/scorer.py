@@ -47,6 +47,7 @@ CHILD_YEARS = tuple(str(n) for n in range(1, 13))
 YEAR_UNITS = ("year", "years", "yr", "yrs", "yo", "y/o", "month", "months", "mo", "week", "weeks", "wk", "day", "days")
 CHILD_AGE_WEIGHT = 2.5
 PEDIATRICS = SPECIALTY_INDEX["pediatrics"]
+ALLERGY = SPECIALTY_INDEX["allergy_immunology"]
 # English noun phrases are head-final: in "diabetic neuropathy", "oral cavity cancer" the last word
 # says what the thing is, the words before it where. A word directly followed by another word with
 # specialty evidence is such a modifier, and so is every evidence word of a named disease or
@@ -74,11 +75,11 @@ CAPITALISED_SHAPES = ("Xx", "Xxx", "Xxxx", "Xxxxx")
 # The conditions the patient's symptoms point to vote for their specialty (see conditions.py):
 # the best CONDITION_VOTERS candidates add CONDITION_WEIGHT x their score. "Headache, chest pain,
 # dizziness" is a blood-pressure story, not three neurology findings.
-CONDITION_WEIGHT = 8.0
+CONDITION_WEIGHT = 12.0
 CONDITION_VOTERS = 5
 # When conditions explain the symptoms (a specialty gets at least EXPLAINED_VOTE of votes), the
 # symptoms' own organ evidence (their words and concepts) counts EXPLAINED_SYMPTOM_SHARE.
-EXPLAINED_VOTE = 0.5
+EXPLAINED_VOTE = 0.3
 EXPLAINED_SYMPTOM_SHARE = 0.3
 # A medicine named in the main (last) question makes the question about the medicine, whatever its
 # form ("what is morphine", "how long before a meal should lansoprazole be taken").
@@ -96,12 +97,19 @@ SHORT_QUESTION_SHARE = 0.5
 # the reaction is an allergic one.
 REACTION_CUES = ("new pills", "new pill", "new tablet", "new tablets", "new meds", "new medication",
                  "new medicine", "the pills", "the meds", "the tablets", "since starting", "after starting",
-                 "started taking", "side effect", "side effects", "reaction to", "since taking", "on lithium")
+                 "started taking", "side effect", "side effects", "reaction to", "since taking", "on lithium",
+                 "started a new", "started the new", "new antibiotic", "after taking the")
 # with a medicine named in the text, these tie the symptoms to it too ("metformin is giving me diarrhea")
 DRUG_EFFECT_CUES = ("giving me", "gives me", "makes me", "made me", "is causing", "caused by",
                     "ever since", "after taking", "from taking", "side effects")
 ALLERGY_WORDS = ("allergic", "allergy", "anaphylaxis", "hives", "welts")
-KIND_REACTION, KIND_DRUG_EFFECT, KIND_ALLERGY, KIND_MAIN_FLAG = 1, 2, 4, 8
+# Skin and swelling signs that, tied to a medicine, make the reaction an allergic one ("a new
+# antibiotic and now an itchy rash all over", "after the new tablets my face swelled up"): the
+# allergist's, not the organ's and not the prescriber's (gold guideline, specialty rule 8).
+ALLERGIC_SIGNS = ("rash", "itchy rash", "itchy", "itching", "swelled", "swelled up", "swollen lips",
+                  "lips puffed", "puffed up", "are puffy", "broke out", "hives", "welts", "wheezing")
+DRUG_ALLERGY_WEIGHT = 4.0
+KIND_REACTION, KIND_DRUG_EFFECT, KIND_ALLERGY, KIND_MAIN_FLAG, KIND_ALLERGIC_SIGN = 1, 2, 4, 8, 16
 # "my main question is ...", "mostly I want to know ...": the asker names the main ask
 MAIN_FLAGS = ("main question", "main concern", "mostly i want", "most importantly", "more than anything",
               "my real question", "my question is", "what i need", "biggest question", "biggest worry",
@@ -250,7 +258,8 @@ class TopicTables:
         # the reaction cues are looked up with everything else (zero rows where no lexicon has them)
         kind_of: dict[int, int] = {}
         for kind, phrases in ((KIND_REACTION, REACTION_CUES), (KIND_DRUG_EFFECT, DRUG_EFFECT_CUES),
-                              (KIND_ALLERGY, ALLERGY_WORDS), (KIND_MAIN_FLAG, MAIN_FLAGS)):
+                              (KIND_ALLERGY, ALLERGY_WORDS), (KIND_MAIN_FLAG, MAIN_FLAGS),
+                              (KIND_ALLERGIC_SIGN, ALLERGIC_SIGNS)):
             for phrase in phrases:
                 key, n_tokens = _phrase_key(tokenizer, phrase)
                 kind_of[key] = kind_of.get(key, 0) | kind
@@ -396,7 +405,8 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         votes = tables.condition_table.specialty_votes(candidates, N_SPECIALTIES, voters=CONDITION_VOTERS)
         specialty += condition_weight * votes
         explained = votes.max(axis=1) >= EXPLAINED_VOTE
-    reaction = _ties_symptoms_to_drug(hits, symptom_spans, nudges[:, MEDICATION] > 0, n_docs, tables)
+    reaction, allergic = _ties_symptoms_to_drug(hits, symptom_spans, nudges[:, MEDICATION] > 0, n_docs, tables)
+    specialty[allergic, ALLERGY] += DRUG_ALLERGY_WEIGHT
     explained &= ~reaction
     if explained.any() and symptom_spans:
         # conditions explain the symptoms: each symptom's own organ (its words and concept) steps back
@@ -409,8 +419,10 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         inside = np.zeros(len(hits.joined) + 1, dtype=bool)
         inside[tokens] = True
         found[inside[hits.absolute], :N_SPECIALTIES] *= EXPLAINED_SYMPTOM_SHARE
+    reaction |= allergic
     if reaction.any():
-        # the drug's condition decides, not the symptoms' organs: their words and concepts step back
+        # the drug's condition (or, for an allergic reaction, the allergist) decides, not the
+        # symptoms' organs: their words and concepts step back
         starts = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
         masked = np.zeros(len(hits.joined) + 1, dtype=bool)
         for d, start, end in symptom_spans:
@@ -485,15 +497,16 @@ def _main_ask(doc, hits) -> dict:
 
 
 def _ties_symptoms_to_drug(hits, symptom_spans, names_drug: np.ndarray, n_docs: int,
-                           tables: TopicTables) -> np.ndarray:
-    """Per doc: does it tie its symptoms to a medicine ("since the new pills"), and not as an allergy?
+                           tables: TopicTables) -> tuple[np.ndarray, np.ndarray]:
+    """Per doc: does it tie its symptoms to a medicine ("since the new pills"), and not as an allergy;
+    and does it tie allergic signs (rash, swelling, wheeze) to one: two boolean arrays.
 
     The cue phrases are rows of the lookup table (:attr:`TopicTables.row_kinds`), so the batch's
     one lookup found them; the weaker cues ("giving me") count when a drug is named.
     """
     tied = np.zeros(n_docs, dtype=bool)
     if hits is None or not symptom_spans or tables.row_kinds is None:
-        return tied
+        return tied, tied.copy()
     rows = hits.rows
     at = np.flatnonzero(rows < len(tables.row_kinds))
     hit_kinds = tables.row_kinds[rows[at]]
@@ -503,7 +516,9 @@ def _ties_symptoms_to_drug(hits, symptom_spans, names_drug: np.ndarray, n_docs: 
     has_symptom = np.zeros(n_docs, dtype=bool)
     has_symptom[[d for d, _, _ in symptom_spans]] = True
     tied = ((kinds & KIND_REACTION) > 0) | (((kinds & KIND_DRUG_EFFECT) > 0) & names_drug)
-    return tied & has_symptom & ((kinds & KIND_ALLERGY) == 0)
+    tied &= has_symptom
+    allergic = tied & ((kinds & (KIND_ALLERGY | KIND_ALLERGIC_SIGN)) > 0)
+    return tied & ~allergic, allergic
 
 
 def span_reader(name: str):
