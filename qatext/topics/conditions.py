@@ -45,6 +45,12 @@ OTHER_VOTE_SHARE = 0.3
 # symptom phrases of the curated table the NER does not recognise: they cannot match, but they are
 # part of the condition's picture (its coverage), at a typical symptom's rarity
 UNRECOGNISED = "QATEXT:unrecognised/"
+# Findings that name no site or kind ("it hurts", "soreness", "swelling", "bleeding": the NER gives
+# "burning pain in the upper middle of my stomach" the concept Pain) add to a condition's
+# explained share but are not counted as matching symptoms: two of them made tendinitis,
+# bursitis and fracture the candidates of every story of a swollen, painful anything.
+VAGUE_SYMPTOMS = frozenset({"HP:0012531", "QATEXT:symptom/swelling", "QATEXT:mesh/hemorrhage",
+                            "QATEXT:symptom/body-part-complaint"})
 _COUNT_UNIT = 1024.0  # far above any summed support (a patient names a few dozen symptoms at most)
 
 
@@ -105,9 +111,11 @@ class ConditionTable:
         splits = np.cumsum(np.bincount(conditions, minlength=n_conditions))[:-1]
         symptoms_of = [own.tolist() for own in np.split(symptoms[order], splits)]
         ids = arrays["ids"]
-        # weight x idf, plus _COUNT_UNIT per pair: a patient row of ones times this matrix gives
-        # the support and, in its integer part, the number of matching symptoms
-        matrix = sparse.csr_matrix((mass.astype(np.float64) + _COUNT_UNIT, (symptoms, conditions)),
+        # weight x idf, plus _COUNT_UNIT per pair but a vague finding's: a patient row of ones times
+        # this matrix gives the support and, in its integer part, the number of matching symptoms
+        vague = np.isin(arrays["symptom_ids"].astype(str), list(VAGUE_SYMPTOMS))
+        counted = np.where(vague[symptoms], 0.0, _COUNT_UNIT)
+        matrix = sparse.csr_matrix((mass.astype(np.float64) + counted, (symptoms, conditions)),
                                    shape=(n_symptoms, n_conditions))
         return cls(ids, arrays["names"], arrays["specialty"], arrays["prior"], arrays["symptom_names"],
                    {s: i for i, s in enumerate(arrays["symptom_ids"].tolist())}, idf, total,

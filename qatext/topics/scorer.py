@@ -15,7 +15,8 @@ from spacy.attrs import LOWER, SHAPE
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
-from qatext.topics.conditions import NAMED_CONDITION, NOT_PATIENT, PATIENT_SYMPTOM, condition_table
+from qatext.topics.conditions import (NAMED_CONDITION, NOT_PATIENT, PATIENT_SYMPTOM, VAGUE_SYMPTOMS,
+                                      condition_table)
 from qatext.topics.intent import BASELINE, ENTITY_NUDGE, N_INTENTS, OUTSIDE_QUESTION, SECONDARY_CUES, intent_cues
 from qatext.topics.labels import INTENT_INDEX, INTENTS, SPECIALTIES, SPECIALTY_INDEX
 from qatext.topics.specialty import (MORPHOLOGY_MIN_LENGTH, Morphology, concept_vector, derived_tables,
@@ -46,6 +47,10 @@ RESULT_NUDGE = 0.8
 CHILD_YEARS = tuple(str(n) for n in range(1, 13))
 YEAR_UNITS = ("year", "years", "yr", "yrs", "yo", "y/o", "month", "months", "mo", "week", "weeks", "wk", "day", "days")
 CHILD_AGE_WEIGHT = 2.5
+# which specialties' condition votes a child's story moves to pediatrics (gold guideline, rule 3:
+# teeth, eyes, genetic syndromes, cancer and an established allergy stay with their specialty)
+CHILD_KEEPS = ("dentistry", "ophthalmology", "genetics", "oncology", "allergy_immunology")
+CHILD_MOVES_VOTE = np.array([name not in CHILD_KEEPS for name in SPECIALTIES], dtype=float)
 PEDIATRICS = SPECIALTY_INDEX["pediatrics"]
 ALLERGY = SPECIALTY_INDEX["allergy_immunology"]
 # English noun phrases are head-final: in "diabetic neuropathy", "oral cavity cancer" the last word
@@ -377,8 +382,10 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
                         symptoms[d].append(concept)
                 elif assertion in NAMED_CONDITION and label in headed_labels:
                     named[d].append(concept)
-            vector = concepts.get(concept) if concept else None
-            if vector is None and concept:
+            # a vague finding ("so painful", "swelling") has no organ: HPO files Pain under the
+            # nervous system, which sent every sore toe and stomach to neurology
+            vector = concepts.get(concept) if concept and concept not in VAGUE_SYMPTOMS else None
+            if vector is None and concept and concept not in VAGUE_SYMPTOMS:
                 vector = concept_vector(concept, concepts)  # the ICD-10 fallback
             if vector is not None:
                 concept_hits.append((d, ent.start, vector, label == symptom_label))
@@ -457,6 +464,12 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         results, children = _result_and_child_flags(arrays, shapes, n_docs, tables, hits)
         nudges[results, TEST_READING] += RESULT_NUDGE
         specialty[children, PEDIATRICS] += CHILD_AGE_WEIGHT
+        if candidates is not None and children.any():
+            # a child's fever, rash or cough is the paediatrician's: the conditions' votes go to
+            # pediatrics, except for the specialties a paediatrician refers to outright
+            moved = condition_weight * votes[children] * CHILD_MOVES_VOTE
+            specialty[children] -= moved
+            specialty[children, PEDIATRICS] += moved.sum(axis=1)
     story = np.fromiter((len(s) >= STORY_SYMPTOMS for s in symptoms), dtype=bool, count=n_docs)
     nudges[story, DIAGNOSIS] += SYMPTOM_STORY_NUDGE
     intent = np.tile(BASELINE, (n_docs, 1)) + nudges
