@@ -22,17 +22,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _machine import describe  # noqa: E402
 
 DEV = REPO / "benchmarks" / "data" / "topics_stories_dev.tsv"
+MEDICINE_DEV = REPO / "benchmarks" / "data" / "topics_medicine_dev.tsv"
 
 
-def read_dev(path: Path = DEV) -> list[dict]:
+def read_dev(path: Path = DEV, columns=("condition", "specialty", "text")) -> list[dict]:
     rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 3:
-            raise ValueError(f"{path}:{number}: expected condition, specialty, text (3 tab-separated fields)")
-        rows.append({"id": f"dev{number}", "condition": parts[0], "specialty": parts[1], "text": parts[2]})
+        if len(parts) != len(columns):
+            raise ValueError(f"{path}:{number}: expected {', '.join(columns)} ({len(columns)} tab-separated fields)")
+        rows.append({"id": f"{path.stem}:{number}", **dict(zip(columns, parts))})
     return rows
 
 
@@ -50,11 +51,12 @@ def main(argv=None) -> int:
     from qatext.topics.evaluate import classification_report
 
     dev = read_dev()
+    medicine = read_dev(MEDICINE_DEV, ("intent", "text"))
     # the raw lines: the story subset needs ``main_ask``, which the gold reader leaves out
     gold = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
     nlp = qatext.load()
     start = time.perf_counter()
-    everything = dev + gold
+    everything = dev + medicine + gold
     predicted = {}
     for row, doc in zip(everything, nlp.pipe([r["text"] for r in everything], batch_size=64)):
         conditions = doc._.conditions or []
@@ -63,7 +65,15 @@ def main(argv=None) -> int:
     print(f"machine: {describe()}; {len(everything)} texts tagged in {time.perf_counter() - start:.1f} s")
     accuracy, n = share(dev, predicted, "specialty")
     print(f"development stories ({DEV.name}), specialty top-1: {accuracy:.3f} (n={n})")
+    asked = [r for r in medicine if r["intent"] == "medication"]
+    med, n_med = share(asked, predicted, "intent")
+    others, n_others = share([r for r in medicine if r["intent"] != "medication"], predicted, "intent")
+    print(f"development medicine questions ({MEDICINE_DEV.name}): tagged medication {med:.3f} (n={n_med}); "
+          f"the others' intent right {others:.3f} (n={n_others})")
     if args.misses:
+        for r in medicine:
+            if predicted[r["id"]]["intent"] != r["intent"]:
+                print(f"  {r['intent']} -> {predicted[r['id']]['intent']}: {r['text'][:90]}")
         for r in dev:
             got = predicted[r["id"]]
             if got["specialty"] != r["specialty"]:

@@ -89,6 +89,12 @@ EXPLAINED_SYMPTOM_SHARE = 0.3
 # A medicine named in the main (last) question makes the question about the medicine, whatever its
 # form ("what is morphine", "how long before a meal should lansoprazole be taken").
 DRUG_IN_QUESTION = 2.0
+# ... and the question forms a medicine question takes are read as asking about the medicine:
+# medication then leads them by DRUG_FOCUS_MARGIN. Treatment ("do I need antibiotics?", a drug
+# that failed), prevention (which malaria pills) and other keep their own cues (gold rule 2).
+DRUG_FORMS = [INTENT_INDEX[name] for name in ("information", "cause", "prognosis", "test_interpretation",
+                                              "diagnosis")]
+DRUG_FOCUS_MARGIN = 0.5
 # "Is this true?", "what is this condition?": a question this short leans on the sentence before it,
 # whose cues then count fully and its own SHORT_QUESTION_SHARE.
 # A story of the asker's own symptoms with no other ask ("itchy red patches on my elbows for
@@ -407,6 +413,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         hits.weights = found
     candidates = None
     explained = np.zeros(n_docs, dtype=bool)
+    drug_focus = np.zeros(n_docs, dtype=bool)
     if tables.condition_table is not None and n_docs:
         candidates = tables.condition_table.rank(symptoms, named)
         votes = tables.condition_table.specialty_votes(candidates, N_SPECIALTIES, voters=CONDITION_VOTERS)
@@ -461,6 +468,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
             main_start, main_end, _ = hits.main_ask
             main = (at >= main_start[doc_of]) & (at < main_end[doc_of])
             nudges[doc_of[main], MEDICATION] = DRUG_IN_QUESTION
+            drug_focus[doc_of[main]] = True
         results, children = _result_and_child_flags(arrays, shapes, n_docs, tables, hits)
         nudges[results, TEST_READING] += RESULT_NUDGE
         specialty[children, PEDIATRICS] += CHILD_AGE_WEIGHT
@@ -481,6 +489,13 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         np.maximum.at(best, hits.doc, cue)
         np.add.at(total, hits.doc, cue)
         intent += best + SECONDARY_CUES * np.minimum(total - best, 2 * best + 1)
+    if drug_focus.any():
+        # a medicine in the main ask is the question's focus, whatever its form: "what is
+        # morphine", "how long does lexapro take to work", "why do i take folic acid with
+        # methotrexate" ask about the medicine, not for information, a prognosis or a cause
+        focus = np.flatnonzero(drug_focus)
+        asked = intent[np.ix_(focus, DRUG_FORMS)].max(axis=1) + DRUG_FOCUS_MARGIN
+        intent[focus, MEDICATION] = np.maximum(intent[focus, MEDICATION], asked)
     logits = specialty.copy()
     logits[:, GENERAL] += general_prior
     eponym = tables.concepts.get(EPONYM_CONCEPT)
