@@ -120,7 +120,12 @@ ALLERGY_WORDS = ("allergic", "allergy", "anaphylaxis", "hives", "welts")
 ALLERGIC_SIGNS = ("rash", "itchy rash", "itchy", "itching", "swelled", "swelled up", "swollen lips",
                   "lips puffed", "puffed up", "are puffy", "broke out", "hives", "welts", "wheezing")
 DRUG_ALLERGY_WEIGHT = 4.0
-KIND_REACTION, KIND_DRUG_EFFECT, KIND_ALLERGY, KIND_MAIN_FLAG, KIND_ALLERGIC_SIGN = 1, 2, 4, 8, 16
+# Medicines the NER does not name but a question is about ("ear wax drops", "a phosphate binder",
+# "the mouthwash from the dentist", "my blue inhaler"): in the main ask they focus it like a drug.
+MEDICINE_WORDS = ("drops", "eye drops", "ear drops", "capsules", "mouthwash", "inhaler", "inhalers",
+                  "injections", "shots", "jab", "binder", "biologic", "the pill", "cream", "ointment",
+                  "supplement", "supplements", "suppositories", "patch", "pessary", "prep", "hrt", "botox")
+KIND_REACTION, KIND_DRUG_EFFECT, KIND_ALLERGY, KIND_MAIN_FLAG, KIND_ALLERGIC_SIGN, KIND_MEDICINE = 1, 2, 4, 8, 16, 32
 # "my main question is ...", "mostly I want to know ...": the asker names the main ask
 MAIN_FLAGS = ("main question", "main concern", "mostly i want", "most importantly", "more than anything",
               "my real question", "my question is", "what i need", "biggest question", "biggest worry",
@@ -270,7 +275,7 @@ class TopicTables:
         kind_of: dict[int, int] = {}
         for kind, phrases in ((KIND_REACTION, REACTION_CUES), (KIND_DRUG_EFFECT, DRUG_EFFECT_CUES),
                               (KIND_ALLERGY, ALLERGY_WORDS), (KIND_MAIN_FLAG, MAIN_FLAGS),
-                              (KIND_ALLERGIC_SIGN, ALLERGIC_SIGNS)):
+                              (KIND_ALLERGIC_SIGN, ALLERGIC_SIGNS), (KIND_MEDICINE, MEDICINE_WORDS)):
             for phrase in phrases:
                 key, n_tokens = _phrase_key(tokenizer, phrase)
                 kind_of[key] = kind_of.get(key, 0) | kind
@@ -461,6 +466,17 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
                       * ((1.0 + np.log(counts)) / counts)[inverse])
             np.add.at(specialty, doc_of, np.stack(vectors) * weight[:, None])
 
+        if tables.row_kinds is not None and len(hits.rows):
+            # a medicine word (no DRUG entity) in the main ask focuses it like a named drug
+            known = hits.rows < len(tables.row_kinds)
+            kinds = np.zeros(len(hits.rows), dtype=np.uint8)
+            kinds[known] = tables.row_kinds[hits.rows[known]]
+            at = np.flatnonzero((kinds & KIND_MEDICINE) > 0)
+            if len(at):
+                main_start, main_end, _ = hits.main_ask
+                doc_of, start = hits.doc[at], hits.start[at]
+                inside = (start >= main_start[doc_of]) & (start < main_end[doc_of])
+                drug_focus[doc_of[inside]] = True
         if drug_at:
             # a medicine named in the main question: the question is about the medicine
             # (the main ask: the flagged question, the last one, or without a "?" the whole text)
