@@ -46,7 +46,7 @@ RESULT_NUDGE = 0.8
 # question unless an organ specialty says otherwise.
 CHILD_YEARS = tuple(str(n) for n in range(1, 13))
 YEAR_UNITS = ("year", "years", "yr", "yrs", "yo", "y/o", "month", "months", "mo", "week", "weeks", "wk", "day", "days")
-CHILD_AGE_WEIGHT = 2.5
+CHILD_AGE_WEIGHT = 3.5
 # which specialties' condition votes a child's story moves to pediatrics (gold guideline, rule 3:
 # teeth, eyes, genetic syndromes, cancer and an established allergy stay with their specialty)
 CHILD_KEEPS = ("dentistry", "ophthalmology", "genetics", "oncology", "allergy_immunology")
