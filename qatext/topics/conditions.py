@@ -6,7 +6,7 @@ patient has now (assertion ``present``/``historical``: not negated, not a relati
 hypothetical; any other status, including ones added later, is excluded by default) and
 conditions it names (also when only suspected: "could this be ALS?") count directly.
 
-Score of a condition, in [0, 1]: ``prior x explained^0.7 x covered^0.3`` where ``explained`` is
+Score of a condition, in [0, 1]: ``prior x explained^0.9 x covered^0.1`` where ``explained`` is
 the IDF-weighted share of the patient's symptoms it shows and ``covered`` the IDF-weighted share
 of its own picture the patient has, times ``1 - 0.5^matches`` (one symptom is little evidence);
 a named condition scores ``NAMED_BASE`` plus the rest of its
@@ -32,7 +32,7 @@ NAMED_CONDITION = frozenset({"present", "possible", "historical"})
 # experiencer values (when a pipeline sets ``ent._.experiencer``) that are not the patient
 NOT_PATIENT = frozenset({"family", "other", "relative", "generic"})
 NAMED_BASE = 0.6
-EXPLAINED_POWER = 0.7
+EXPLAINED_POWER = 0.9
 MIN_SCORE = 0.08
 TOP = 5
 MAX_MISSING = 5
@@ -42,6 +42,7 @@ VOTE_MIN_SUPPORT = 2
 EVIDENCE_DECAY = 0.5
 NAMED_VOTE_SHARE = 0.0
 OTHER_VOTE_SHARE = 0.3
+RUNNER_UP_SHARE = 0.7
 # symptom phrases of the curated table the NER does not recognise: they cannot match, but they are
 # part of the condition's picture (its coverage), at a typical symptom's rarity
 UNRECOGNISED = "QATEXT:unrecognised/"
@@ -225,8 +226,11 @@ class ConditionTable:
         if not len(ranking.doc):
             return votes
         first = np.searchsorted(ranking.doc, np.arange(ranking.n_docs))
-        top = (np.arange(len(ranking.doc)) - first[ranking.doc]) < voters
+        rank = np.arange(len(ranking.doc)) - first[ranking.doc]
+        top = rank < voters
         share = np.where(ranking.matched >= VOTE_MIN_SUPPORT, 1.0, np.where(ranking.named, NAMED_VOTE_SHARE, 0.0))
+        # the best explanation of the story leads; the runners-up count RUNNER_UP_SHARE
+        share = share * np.where(rank == 0, 1.0, RUNNER_UP_SHARE)
         doc, specialty = ranking.doc[top], self.specialty[ranking.rows[top]].astype(np.int64)
         value = (share * ranking.score)[top]
         # per specialty the strongest condition counts fully and the others OTHER_VOTE_SHARE: three
