@@ -6,7 +6,8 @@ Prints top-1 specialty accuracy on ``benchmarks/data/topics_stories_dev.tsv`` (t
 set of symptom stories written for issue 10: a development measure, not a held-out one), and on
 the gold file split as the issue reports it: t001-t297 (calibration items), t298-t673 (the blind
 second batch); within each, the symptom stories (items without ``main_ask`` labelled
-``diagnosis``) and the share of ``medication`` items tagged ``medication``.
+``diagnosis``), the share of ``medication`` items tagged ``medication``, and the intent of the
+context-dependent and multi-question items (those with ``main_ask``).
 """
 from __future__ import annotations
 
@@ -88,9 +89,11 @@ def main(argv=None) -> int:
         intent = classification_report([r["intent"] for r in part], [predicted[r["id"]]["intent"] for r in part])
         story, n_story = share(stories, predicted, "specialty")
         med, n_med = share(medicine, predicted, "intent")
+        asks, n_asks = share([r for r in part if "main_ask" in r], predicted, "intent")
         print(f"{name} (n={n}): specialty {spec:.3f}; intent accuracy {intent['accuracy']:.3f}, macro-F1 "
               f"{intent['macro_f1']:.3f}; symptom stories specialty {story:.3f} (n={n_story}); "
-              f"medication items tagged medication {med:.3f} (n={n_med})")
+              f"medication items tagged medication {med:.3f} (n={n_med}); items with a main_ask, "
+              f"intent {asks:.3f} (n={n_asks})")
     return 0
 
 
