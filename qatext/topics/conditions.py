@@ -22,7 +22,7 @@ import numpy as np
 from scipy import sparse
 
 from qatext.topics.labels import SPECIALTIES
-from qatext.topics.specialty import topics_file
+from qatext.topics.specialty import VAGUE_SYMPTOMS, topics_file
 
 # assertion statuses under which a symptom is the patient's own, now or before (a whitelist:
 # "generic", "family", "hypothetical" and any status added later do not count)
@@ -46,12 +46,9 @@ RUNNER_UP_SHARE = 0.7
 # symptom phrases of the curated table the NER does not recognise: they cannot match, but they are
 # part of the condition's picture (its coverage), at a typical symptom's rarity
 UNRECOGNISED = "QATEXT:unrecognised/"
-# Findings that name no site or kind ("it hurts", "soreness", "swelling", "bleeding": the NER gives
-# "burning pain in the upper middle of my stomach" the concept Pain) add to a condition's
-# explained share but are not counted as matching symptoms: two of them made tendinitis,
-# bursitis and fracture the candidates of every story of a swollen, painful anything.
-VAGUE_SYMPTOMS = frozenset({"HP:0012531", "QATEXT:symptom/swelling", "QATEXT:mesh/hemorrhage",
-                            "QATEXT:symptom/body-part-complaint"})
+# Vague findings (specialty.VAGUE_SYMPTOMS) add to a condition's explained share but are not
+# counted as matching symptoms: two of them made tendinitis, bursitis and fracture the candidates
+# of every story of a swollen, painful anything.
 _COUNT_UNIT = 1024.0  # far above any summed support (a patient names a few dozen symptoms at most)
 
 

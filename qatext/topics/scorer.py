@@ -15,8 +15,7 @@ from spacy.attrs import LOWER, SHAPE
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
-from qatext.topics.conditions import (NAMED_CONDITION, NOT_PATIENT, PATIENT_SYMPTOM, VAGUE_SYMPTOMS,
-                                      condition_table)
+from qatext.topics.conditions import NAMED_CONDITION, NOT_PATIENT, PATIENT_SYMPTOM, condition_table
 from qatext.topics.intent import BASELINE, ENTITY_NUDGE, N_INTENTS, OUTSIDE_QUESTION, SECONDARY_CUES, intent_cues
 from qatext.topics.labels import INTENT_INDEX, INTENTS, SPECIALTIES, SPECIALTY_INDEX
 from qatext.topics.specialty import (MORPHOLOGY_MIN_LENGTH, Morphology, concept_vector, derived_tables,
@@ -393,11 +392,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
                         symptoms[d].append(concept)
                 elif assertion in NAMED_CONDITION and label in headed_labels:
                     named[d].append(concept)
-            # a vague finding ("so painful", "swelling") has no organ: HPO files Pain under the
-            # nervous system, which sent every sore toe and stomach to neurology
-            vector = concepts.get(concept) if concept and concept not in VAGUE_SYMPTOMS else None
-            if vector is None and concept and concept not in VAGUE_SYMPTOMS:
-                vector = concept_vector(concept, concepts)  # the ICD-10 fallback
+            vector = concept_vector(concept, concepts)  # None for a vague finding
             if vector is not None:
                 concept_hits.append((d, ent.start, vector, label == symptom_label))
                 if label in headed_labels:
