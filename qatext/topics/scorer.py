@@ -94,6 +94,13 @@ DRUG_IN_QUESTION = 2.0
 DRUG_FORMS = [INTENT_INDEX[name] for name in ("information", "cause", "prognosis", "test_interpretation",
                                               "diagnosis")]
 DRUG_FOCUS_MARGIN = 0.5
+# ... unless the drug only names a condition or a test: "warfarin resistance", "carnitine
+# palmitoyltransferase deficiency", "ethanol poisoning", "anti-insulin antibody test"
+DRUG_MODIFIED_BY = frozenset({"deficiency", "deficiencies", "poisoning", "overdose", "toxicity", "withdrawal",
+                              "sensitivity", "resistance", "intoxication", "abuse", "dependence", "dependent",
+                              "test", "tests", "level", "levels", "allergy", "disease", "syndrome", "anemia",
+                              "anaemia", "inclusion", "defect", "deposits", "related", "responsive"})
+DRUG_MODIFIER_REACH = 4  # tokens after the drug name, within its clause
 # "Is this true?", "what is this condition?": a question this short leans on the sentence before it,
 # whose cues then count fully and its own SHORT_QUESTION_SHARE.
 # A story of the asker's own symptoms with no other ask ("itchy red patches on my elbows for
@@ -401,7 +408,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
                     headed_symptom.append(label == symptom_label)
             if label == drug:
                 nudges[d, MEDICATION] = ENTITY_NUDGE
-                drug_at.append((d, ent.start))
+                drug_at.append((d, ent.start, _names_a_condition(doc, ent.end)))
             elif label == test:
                 nudges[d, TEST_READING] = ENTITY_NUDGE
         arrays.append(hashes)
@@ -475,11 +482,11 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         if drug_at:
             # a medicine named in the main question: the question is about the medicine
             # (the main ask: the flagged question, the last one, or without a "?" the whole text)
-            doc_of, at = (np.array(x) for x in zip(*drug_at))
+            doc_of, at, modifier = (np.array(x) for x in zip(*drug_at))
             main_start, main_end, _ = hits.main_ask
             main = (at >= main_start[doc_of]) & (at < main_end[doc_of])
             nudges[doc_of[main], MEDICATION] = DRUG_IN_QUESTION
-            drug_focus[doc_of[main]] = True
+            drug_focus[doc_of[main & ~modifier]] = True
         results, children = _result_and_child_flags(arrays, shapes, n_docs, tables, hits)
         nudges[results, TEST_READING] += RESULT_NUDGE
         specialty[children, PEDIATRICS] += CHILD_AGE_WEIGHT
@@ -533,6 +540,16 @@ def _main_ask(doc, hits) -> dict:
     start, end, reason = (int(a[0]) for a in hits.main_ask)
     start, end = max(start, 0), min(max(end, start), len(doc))
     return {"main_ask": doc[start:end].text.strip(), "main_ask_reason": MAIN_REASONS[reason]}
+
+
+def _names_a_condition(doc, end: int) -> bool:
+    """Is the drug name ending at token ``end`` a modifier of a condition or test name?"""
+    for token in doc[end:end + DRUG_MODIFIER_REACH]:
+        if token.is_punct and token.text not in "-/":
+            return False
+        if token.lower_ in DRUG_MODIFIED_BY:
+            return True
+    return False
 
 
 def _ties_symptoms_to_drug(hits, symptom_spans, names_drug: np.ndarray, n_docs: int,
