@@ -12,6 +12,7 @@ import qatext
 from qatext.topics import build_conditions
 from qatext.topics.calibrate import (UNSURE_BELOW, apply_isotonic, calibration, fit_isotonic, fit_platt,
                                      apply_platt, items_digest)
+from qatext.topics.conditions import condition_table
 from qatext.topics.specialty import topics_file
 from qatext.topics.tagging import tag
 
@@ -139,10 +140,31 @@ def test_conditions_survive_doc_serialisation(full):
     ("metallic taste, tremor, racing heart, confusion since the new pills from my psychiatrist", "psychiatry"),
     ("i feel hopeless and empty, no motivation, my bpd is getting worse", "psychiatry"),
     ("my IC is flaring again, bladder pain all day", "urology"),
+    # issue 10, second pass: common conditions in lay words
+    ("chills every night, mild fever, belly pain and constipation", "infectious_disease"),
+    ("I have red sores around my nose that burst and leave honey coloured crusts", "dermatology"),
+    ("bulging twisted veins on my calves and my legs feel heavy by the evening", "cardiology"),
+    ("it burns when i pee and i need to go all the time, my urine smells", "urology"),
+    ("my skin turned yellow, dark urine and pale stools", "gastroenterology"),
+    ("joint pain and stiffness in both hands every morning, my knuckles are swollen", "rheumatology"),
+    ("runny nose, sneezing and a scratchy throat since yesterday", "general_medicine"),
+    # a rash tied to a new medicine is an allergic reaction (gold guideline, specialty rule 8)
+    ("I started a new antibiotic two days ago and now I have an itchy rash all over my body", "allergy_immunology"),
+    # a child's fever and blisters are the paediatrician's (rule 3)
+    ("my 3 year old has a fever and itchy blisters spreading over his tummy and back", "pediatrics"),
 ])
 def test_specialty_follows_the_condition(full, text, specialty):
     doc = full(text)
     assert doc._.specialties[0][0] == specialty, (doc._.specialties[:3], doc._.conditions[:3])
+
+
+def test_vague_findings_alone_point_to_no_condition_and_no_organ(full):
+    # Pain and Swelling with no site: not matching symptoms, and HPO's nervous-system filing of
+    # Pain does not make a sore anything neurology
+    assert condition_table().candidates(["HP:0012531", "QATEXT:symptom/swelling"]) == []
+    doc = full("it is swollen and so painful")
+    assert doc._.conditions == []
+    assert doc._.specialties[0][0] == "general_medicine"
 
 
 def test_evidence_says_the_conditions_decided(full):
@@ -159,6 +181,11 @@ def test_evidence_says_the_conditions_decided(full):
     ("how long before a meal should lansoprazole be taken", "medication"),
     ("why did my doctor give me levetiracetam", "medication"),
     ("how soon can I take tylenol after a cocktail", "medication"),
+    ("how long does sertraline take to start working", "medication"),
+    ("whats the difference between ibuprofen and naproxen", "medication"),
+    ("why do i have to take folic acid with my methotrexate", "medication"),
+    ("do these eye drops really work for dry eyes", "medication"),
+    ("how do you all cope with the fatigue after chemo", "other"),
     ("Can my son get this?", "prevention"),
     ("what are my chances of having a daughter without it?", "prevention"),
     ("my aunt says cracking your knuckles gives you arthritis when youre old. Is this true?", "cause"),

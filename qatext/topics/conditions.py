@@ -6,7 +6,7 @@ patient has now (assertion ``present``/``historical``: not negated, not a relati
 hypothetical; any other status, including ones added later, is excluded by default) and
 conditions it names (also when only suspected: "could this be ALS?") count directly.
 
-Score of a condition, in [0, 1]: ``prior x explained^0.7 x covered^0.3`` where ``explained`` is
+Score of a condition, in [0, 1]: ``prior x explained^0.9 x covered^0.1`` where ``explained`` is
 the IDF-weighted share of the patient's symptoms it shows and ``covered`` the IDF-weighted share
 of its own picture the patient has, times ``1 - 0.5^matches`` (one symptom is little evidence);
 a named condition scores ``NAMED_BASE`` plus the rest of its
@@ -22,7 +22,7 @@ import numpy as np
 from scipy import sparse
 
 from qatext.topics.labels import SPECIALTIES
-from qatext.topics.specialty import topics_file
+from qatext.topics.specialty import VAGUE_SYMPTOMS, topics_file
 
 # assertion statuses under which a symptom is the patient's own, now or before (a whitelist:
 # "generic", "family", "hypothetical" and any status added later do not count)
@@ -32,7 +32,7 @@ NAMED_CONDITION = frozenset({"present", "possible", "historical"})
 # experiencer values (when a pipeline sets ``ent._.experiencer``) that are not the patient
 NOT_PATIENT = frozenset({"family", "other", "relative", "generic"})
 NAMED_BASE = 0.6
-EXPLAINED_POWER = 0.7
+EXPLAINED_POWER = 0.9
 MIN_SCORE = 0.08
 TOP = 5
 MAX_MISSING = 5
@@ -41,9 +41,14 @@ MIN_MATCHES_RARE = 2
 VOTE_MIN_SUPPORT = 2
 EVIDENCE_DECAY = 0.5
 NAMED_VOTE_SHARE = 0.0
+OTHER_VOTE_SHARE = 0.3
+RUNNER_UP_SHARE = 0.7
 # symptom phrases of the curated table the NER does not recognise: they cannot match, but they are
 # part of the condition's picture (its coverage), at a typical symptom's rarity
 UNRECOGNISED = "QATEXT:unrecognised/"
+# Vague findings (specialty.VAGUE_SYMPTOMS) add to a condition's explained share but are not
+# counted as matching symptoms: two of them made tendinitis, bursitis and fracture the candidates
+# of every story of a swollen, painful anything.
 _COUNT_UNIT = 1024.0  # far above any summed support (a patient names a few dozen symptoms at most)
 
 
@@ -104,9 +109,11 @@ class ConditionTable:
         splits = np.cumsum(np.bincount(conditions, minlength=n_conditions))[:-1]
         symptoms_of = [own.tolist() for own in np.split(symptoms[order], splits)]
         ids = arrays["ids"]
-        # weight x idf, plus _COUNT_UNIT per pair: a patient row of ones times this matrix gives
-        # the support and, in its integer part, the number of matching symptoms
-        matrix = sparse.csr_matrix((mass.astype(np.float64) + _COUNT_UNIT, (symptoms, conditions)),
+        # weight x idf, plus _COUNT_UNIT per pair but a vague finding's: a patient row of ones times
+        # this matrix gives the support and, in its integer part, the number of matching symptoms
+        vague = np.isin(arrays["symptom_ids"].astype(str), list(VAGUE_SYMPTOMS))
+        counted = np.where(vague[symptoms], 0.0, _COUNT_UNIT)
+        matrix = sparse.csr_matrix((mass.astype(np.float64) + counted, (symptoms, conditions)),
                                    shape=(n_symptoms, n_conditions))
         return cls(ids, arrays["names"], arrays["specialty"], arrays["prior"], arrays["symptom_names"],
                    {s: i for i, s in enumerate(arrays["symptom_ids"].tolist())}, idf, total,
@@ -216,11 +223,20 @@ class ConditionTable:
         if not len(ranking.doc):
             return votes
         first = np.searchsorted(ranking.doc, np.arange(ranking.n_docs))
-        top = (np.arange(len(ranking.doc)) - first[ranking.doc]) < voters
+        rank = np.arange(len(ranking.doc)) - first[ranking.doc]
+        top = rank < voters
         share = np.where(ranking.matched >= VOTE_MIN_SUPPORT, 1.0, np.where(ranking.named, NAMED_VOTE_SHARE, 0.0))
-        np.add.at(votes, (ranking.doc[top], self.specialty[ranking.rows[top]].astype(np.int64)),
-                  (share * ranking.score)[top])
-        return votes
+        # the best explanation of the story leads; the runners-up count RUNNER_UP_SHARE
+        share = share * np.where(rank == 0, 1.0, RUNNER_UP_SHARE)
+        doc, specialty = ranking.doc[top], self.specialty[ranking.rows[top]].astype(np.int64)
+        value = (share * ranking.score)[top]
+        # per specialty the strongest condition counts fully and the others OTHER_VOTE_SHARE: three
+        # middling bowel conditions sharing fever and belly pain are one explanation, not three
+        # against the one typhoid fever that explains the whole story
+        strongest = np.zeros_like(votes)
+        np.maximum.at(strongest, (doc, specialty), value)
+        np.add.at(votes, (doc, specialty), value)
+        return strongest + OTHER_VOTE_SHARE * (votes - strongest)
 
 
 @dataclass

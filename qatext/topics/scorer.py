@@ -45,8 +45,13 @@ RESULT_NUDGE = 0.8
 # question unless an organ specialty says otherwise.
 CHILD_YEARS = tuple(str(n) for n in range(1, 13))
 YEAR_UNITS = ("year", "years", "yr", "yrs", "yo", "y/o", "month", "months", "mo", "week", "weeks", "wk", "day", "days")
-CHILD_AGE_WEIGHT = 2.5
+CHILD_AGE_WEIGHT = 3.5
+# which specialties' condition votes a child's story moves to pediatrics (gold guideline, rule 3:
+# teeth, eyes, genetic syndromes, cancer and an established allergy stay with their specialty)
+CHILD_KEEPS = ("dentistry", "ophthalmology", "genetics", "oncology", "allergy_immunology")
+CHILD_MOVES_VOTE = np.array([name not in CHILD_KEEPS for name in SPECIALTIES], dtype=float)
 PEDIATRICS = SPECIALTY_INDEX["pediatrics"]
+ALLERGY = SPECIALTY_INDEX["allergy_immunology"]
 # English noun phrases are head-final: in "diabetic neuropathy", "oral cavity cancer" the last word
 # says what the thing is, the words before it where. A word directly followed by another word with
 # specialty evidence is such a modifier, and so is every evidence word of a named disease or
@@ -74,15 +79,28 @@ CAPITALISED_SHAPES = ("Xx", "Xxx", "Xxxx", "Xxxxx")
 # The conditions the patient's symptoms point to vote for their specialty (see conditions.py):
 # the best CONDITION_VOTERS candidates add CONDITION_WEIGHT x their score. "Headache, chest pain,
 # dizziness" is a blood-pressure story, not three neurology findings.
-CONDITION_WEIGHT = 8.0
+CONDITION_WEIGHT = 12.0
 CONDITION_VOTERS = 5
 # When conditions explain the symptoms (a specialty gets at least EXPLAINED_VOTE of votes), the
 # symptoms' own organ evidence (their words and concepts) counts EXPLAINED_SYMPTOM_SHARE.
-EXPLAINED_VOTE = 0.5
+EXPLAINED_VOTE = 0.3
 EXPLAINED_SYMPTOM_SHARE = 0.3
 # A medicine named in the main (last) question makes the question about the medicine, whatever its
 # form ("what is morphine", "how long before a meal should lansoprazole be taken").
 DRUG_IN_QUESTION = 2.0
+# ... and the question forms a medicine question takes are read as asking about the medicine:
+# medication then leads them by DRUG_FOCUS_MARGIN. Treatment ("do I need antibiotics?", a drug
+# that failed), prevention (which malaria pills) and other keep their own cues (gold rule 2).
+DRUG_FORMS = [INTENT_INDEX[name] for name in ("information", "cause", "prognosis", "test_interpretation",
+                                              "diagnosis")]
+DRUG_FOCUS_MARGIN = 0.5
+# ... unless the drug only names a condition or a test: "warfarin resistance", "carnitine
+# palmitoyltransferase deficiency", "ethanol poisoning", "anti-insulin antibody test"
+DRUG_MODIFIED_BY = frozenset({"deficiency", "deficiencies", "poisoning", "overdose", "toxicity", "withdrawal",
+                              "sensitivity", "resistance", "intoxication", "abuse", "dependence", "dependent",
+                              "test", "tests", "level", "levels", "allergy", "disease", "syndrome", "anemia",
+                              "anaemia", "inclusion", "defect", "deposits", "related", "responsive"})
+DRUG_MODIFIER_REACH = 4  # tokens after the drug name, within its clause
 # "Is this true?", "what is this condition?": a question this short leans on the sentence before it,
 # whose cues then count fully and its own SHORT_QUESTION_SHARE.
 # A story of the asker's own symptoms with no other ask ("itchy red patches on my elbows for
@@ -96,12 +114,24 @@ SHORT_QUESTION_SHARE = 0.5
 # the reaction is an allergic one.
 REACTION_CUES = ("new pills", "new pill", "new tablet", "new tablets", "new meds", "new medication",
                  "new medicine", "the pills", "the meds", "the tablets", "since starting", "after starting",
-                 "started taking", "side effect", "side effects", "reaction to", "since taking", "on lithium")
+                 "started taking", "side effect", "side effects", "reaction to", "since taking", "on lithium",
+                 "started a new", "started the new", "new antibiotic", "after taking the")
 # with a medicine named in the text, these tie the symptoms to it too ("metformin is giving me diarrhea")
 DRUG_EFFECT_CUES = ("giving me", "gives me", "makes me", "made me", "is causing", "caused by",
                     "ever since", "after taking", "from taking", "side effects")
 ALLERGY_WORDS = ("allergic", "allergy", "anaphylaxis", "hives", "welts")
-KIND_REACTION, KIND_DRUG_EFFECT, KIND_ALLERGY, KIND_MAIN_FLAG = 1, 2, 4, 8
+# Skin and swelling signs that, tied to a medicine, make the reaction an allergic one ("a new
+# antibiotic and now an itchy rash all over", "after the new tablets my face swelled up"): the
+# allergist's, not the organ's and not the prescriber's (gold guideline, specialty rule 8).
+ALLERGIC_SIGNS = ("rash", "itchy rash", "itchy", "itching", "swelled", "swelled up", "swollen lips",
+                  "lips puffed", "puffed up", "are puffy", "broke out", "hives", "welts", "wheezing")
+DRUG_ALLERGY_WEIGHT = 4.0
+# Medicines the NER does not name but a question is about ("ear wax drops", "a phosphate binder",
+# "the mouthwash from the dentist", "my blue inhaler"): in the main ask they focus it like a drug.
+MEDICINE_WORDS = ("drops", "eye drops", "ear drops", "capsules", "mouthwash", "inhaler", "inhalers",
+                  "injections", "shots", "jab", "binder", "biologic", "the pill", "cream", "ointment",
+                  "supplement", "supplements", "suppositories", "patch", "pessary", "prep", "hrt", "botox")
+KIND_REACTION, KIND_DRUG_EFFECT, KIND_ALLERGY, KIND_MAIN_FLAG, KIND_ALLERGIC_SIGN, KIND_MEDICINE = 1, 2, 4, 8, 16, 32
 # "my main question is ...", "mostly I want to know ...": the asker names the main ask
 MAIN_FLAGS = ("main question", "main concern", "mostly i want", "most importantly", "more than anything",
               "my real question", "my question is", "what i need", "biggest question", "biggest worry",
@@ -250,7 +280,8 @@ class TopicTables:
         # the reaction cues are looked up with everything else (zero rows where no lexicon has them)
         kind_of: dict[int, int] = {}
         for kind, phrases in ((KIND_REACTION, REACTION_CUES), (KIND_DRUG_EFFECT, DRUG_EFFECT_CUES),
-                              (KIND_ALLERGY, ALLERGY_WORDS), (KIND_MAIN_FLAG, MAIN_FLAGS)):
+                              (KIND_ALLERGY, ALLERGY_WORDS), (KIND_MAIN_FLAG, MAIN_FLAGS),
+                              (KIND_ALLERGIC_SIGN, ALLERGIC_SIGNS), (KIND_MEDICINE, MEDICINE_WORDS)):
             for phrase in phrases:
                 key, n_tokens = _phrase_key(tokenizer, phrase)
                 kind_of[key] = kind_of.get(key, 0) | kind
@@ -368,9 +399,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
                         symptoms[d].append(concept)
                 elif assertion in NAMED_CONDITION and label in headed_labels:
                     named[d].append(concept)
-            vector = concepts.get(concept) if concept else None
-            if vector is None and concept:
-                vector = concept_vector(concept, concepts)  # the ICD-10 fallback
+            vector = concept_vector(concept, concepts)  # None for a vague finding
             if vector is not None:
                 concept_hits.append((d, ent.start, vector, label == symptom_label))
                 if label in headed_labels:
@@ -379,7 +408,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
                     headed_symptom.append(label == symptom_label)
             if label == drug:
                 nudges[d, MEDICATION] = ENTITY_NUDGE
-                drug_at.append((d, ent.start))
+                drug_at.append((d, ent.start, _names_a_condition(doc, ent.end)))
             elif label == test:
                 nudges[d, TEST_READING] = ENTITY_NUDGE
         arrays.append(hashes)
@@ -391,12 +420,14 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         hits.weights = found
     candidates = None
     explained = np.zeros(n_docs, dtype=bool)
+    drug_focus = np.zeros(n_docs, dtype=bool)
     if tables.condition_table is not None and n_docs:
         candidates = tables.condition_table.rank(symptoms, named)
         votes = tables.condition_table.specialty_votes(candidates, N_SPECIALTIES, voters=CONDITION_VOTERS)
         specialty += condition_weight * votes
         explained = votes.max(axis=1) >= EXPLAINED_VOTE
-    reaction = _ties_symptoms_to_drug(hits, symptom_spans, nudges[:, MEDICATION] > 0, n_docs, tables)
+    reaction, allergic = _ties_symptoms_to_drug(hits, symptom_spans, nudges[:, MEDICATION] > 0, n_docs, tables)
+    specialty[allergic, ALLERGY] += DRUG_ALLERGY_WEIGHT
     explained &= ~reaction
     if explained.any() and symptom_spans:
         # conditions explain the symptoms: each symptom's own organ (its words and concept) steps back
@@ -409,8 +440,10 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         inside = np.zeros(len(hits.joined) + 1, dtype=bool)
         inside[tokens] = True
         found[inside[hits.absolute], :N_SPECIALTIES] *= EXPLAINED_SYMPTOM_SHARE
+    reaction |= allergic
     if reaction.any():
-        # the drug's condition decides, not the symptoms' organs: their words and concepts step back
+        # the drug's condition (or, for an allergic reaction, the allergist) decides, not the
+        # symptoms' organs: their words and concepts step back
         starts = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
         masked = np.zeros(len(hits.joined) + 1, dtype=bool)
         for d, start, end in symptom_spans:
@@ -435,16 +468,34 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
                       * ((1.0 + np.log(counts)) / counts)[inverse])
             np.add.at(specialty, doc_of, np.stack(vectors) * weight[:, None])
 
+        if tables.row_kinds is not None and len(hits.rows):
+            # a medicine word (no DRUG entity) in the main ask focuses it like a named drug
+            known = hits.rows < len(tables.row_kinds)
+            kinds = np.zeros(len(hits.rows), dtype=np.uint8)
+            kinds[known] = tables.row_kinds[hits.rows[known]]
+            at = np.flatnonzero((kinds & KIND_MEDICINE) > 0)
+            if len(at):
+                main_start, main_end, _ = hits.main_ask
+                doc_of, start = hits.doc[at], hits.start[at]
+                inside = (start >= main_start[doc_of]) & (start < main_end[doc_of])
+                drug_focus[doc_of[inside]] = True
         if drug_at:
             # a medicine named in the main question: the question is about the medicine
             # (the main ask: the flagged question, the last one, or without a "?" the whole text)
-            doc_of, at = (np.array(x) for x in zip(*drug_at))
+            doc_of, at, modifier = (np.array(x) for x in zip(*drug_at))
             main_start, main_end, _ = hits.main_ask
             main = (at >= main_start[doc_of]) & (at < main_end[doc_of])
             nudges[doc_of[main], MEDICATION] = DRUG_IN_QUESTION
+            drug_focus[doc_of[main & ~modifier]] = True
         results, children = _result_and_child_flags(arrays, shapes, n_docs, tables, hits)
         nudges[results, TEST_READING] += RESULT_NUDGE
         specialty[children, PEDIATRICS] += CHILD_AGE_WEIGHT
+        if candidates is not None and children.any():
+            # a child's fever, rash or cough is the paediatrician's: the conditions' votes go to
+            # pediatrics, except for the specialties a paediatrician refers to outright
+            moved = condition_weight * votes[children] * CHILD_MOVES_VOTE
+            specialty[children] -= moved
+            specialty[children, PEDIATRICS] += moved.sum(axis=1)
     story = np.fromiter((len(s) >= STORY_SYMPTOMS for s in symptoms), dtype=bool, count=n_docs)
     nudges[story, DIAGNOSIS] += SYMPTOM_STORY_NUDGE
     intent = np.tile(BASELINE, (n_docs, 1)) + nudges
@@ -456,6 +507,13 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         np.maximum.at(best, hits.doc, cue)
         np.add.at(total, hits.doc, cue)
         intent += best + SECONDARY_CUES * np.minimum(total - best, 2 * best + 1)
+    if drug_focus.any():
+        # a medicine in the main ask is the question's focus, whatever its form: "what is
+        # morphine", "how long does lexapro take to work", "why do i take folic acid with
+        # methotrexate" ask about the medicine, not for information, a prognosis or a cause
+        focus = np.flatnonzero(drug_focus)
+        asked = intent[np.ix_(focus, DRUG_FORMS)].max(axis=1) + DRUG_FOCUS_MARGIN
+        intent[focus, MEDICATION] = np.maximum(intent[focus, MEDICATION], asked)
     logits = specialty.copy()
     logits[:, GENERAL] += general_prior
     eponym = tables.concepts.get(EPONYM_CONCEPT)
@@ -484,16 +542,27 @@ def _main_ask(doc, hits) -> dict:
     return {"main_ask": doc[start:end].text.strip(), "main_ask_reason": MAIN_REASONS[reason]}
 
 
+def _names_a_condition(doc, end: int) -> bool:
+    """Is the drug name ending at token ``end`` a modifier of a condition or test name?"""
+    for token in doc[end:end + DRUG_MODIFIER_REACH]:
+        if token.is_punct and token.text not in "-/":
+            return False
+        if token.lower_ in DRUG_MODIFIED_BY:
+            return True
+    return False
+
+
 def _ties_symptoms_to_drug(hits, symptom_spans, names_drug: np.ndarray, n_docs: int,
-                           tables: TopicTables) -> np.ndarray:
-    """Per doc: does it tie its symptoms to a medicine ("since the new pills"), and not as an allergy?
+                           tables: TopicTables) -> tuple[np.ndarray, np.ndarray]:
+    """Per doc: does it tie its symptoms to a medicine ("since the new pills"), and not as an allergy;
+    and does it tie allergic signs (rash, swelling, wheeze) to one: two boolean arrays.
 
     The cue phrases are rows of the lookup table (:attr:`TopicTables.row_kinds`), so the batch's
     one lookup found them; the weaker cues ("giving me") count when a drug is named.
     """
     tied = np.zeros(n_docs, dtype=bool)
     if hits is None or not symptom_spans or tables.row_kinds is None:
-        return tied
+        return tied, tied.copy()
     rows = hits.rows
     at = np.flatnonzero(rows < len(tables.row_kinds))
     hit_kinds = tables.row_kinds[rows[at]]
@@ -503,7 +572,9 @@ def _ties_symptoms_to_drug(hits, symptom_spans, names_drug: np.ndarray, n_docs: 
     has_symptom = np.zeros(n_docs, dtype=bool)
     has_symptom[[d for d, _, _ in symptom_spans]] = True
     tied = ((kinds & KIND_REACTION) > 0) | (((kinds & KIND_DRUG_EFFECT) > 0) & names_drug)
-    return tied & has_symptom & ((kinds & KIND_ALLERGY) == 0)
+    tied &= has_symptom
+    allergic = tied & ((kinds & (KIND_ALLERGY | KIND_ALLERGIC_SIGN)) > 0)
+    return tied & ~allergic, allergic
 
 
 def span_reader(name: str):

@@ -173,9 +173,16 @@ def read_cues(text: str, *, source: str = "specialty_cues.tsv", labels=None) -> 
     return cues
 
 
+# Findings that name no site or kind ("so painful", "soreness", "swelling", "bleeding"; the NER
+# gives "burning pain in the upper middle of my stomach" the concept Pain) carry no organ: HPO
+# files Pain under the nervous system, which sent every sore toe and stomach to neurology.
+VAGUE_SYMPTOMS = frozenset({"HP:0012531", "QATEXT:symptom/swelling", "QATEXT:mesh/hemorrhage",
+                            "QATEXT:symptom/body-part-complaint"})
+
+
 def concept_vector(concept_id: str | None, concepts: dict[str, np.ndarray]) -> np.ndarray | None:
-    """Specialty distribution of a concept id, or ``None`` when it carries none."""
-    if not concept_id:
+    """Specialty distribution of a concept id, or ``None`` when it carries none (a vague finding)."""
+    if not concept_id or concept_id in VAGUE_SYMPTOMS:
         return None
     row = concepts.get(concept_id)
     if row is not None:
