@@ -48,11 +48,31 @@ from qatext.ner import extensions
 from qatext.resources import read_tsv
 
 # Categories that give a status; "over", "prohibited" and "anymore" are refinements of
-# historical and negated, "ongoing" cancels "historical", "generic" is decided first.
+# historical and negated, "ongoing" cancels "historical", "until" cancels a negation ("never had
+# chest pain until last tuesday"), "generic" is decided first.
 MODIFIERS = frozenset({"negated", "possible", "hypothetical", "historical", "family", "generic", "over", "ongoing",
-                       "prohibited", "anymore", "self"})
+                       "prohibited", "anymore", "self", "until"})
 CATEGORIES = MODIFIERS | {"terminate", "pseudo", "general"}
-DIRECTIONS = ("forward", "backward", "both")
+# "antecedent": backward to an earlier mention of the sentence, across terminators, for phrases
+# that point back with a pronoun ("..., but it went away", "so i stopped both").
+# "opening": forward; when the trigger opens its sentence or clause ("If X, Y", "...; if X, Y"),
+# to the end of the sentence across soft terminators (the consequence is conditional too).
+DIRECTIONS = ("forward", "backward", "both", "antecedent", "opening")
+# Placeholders a rule phrase may carry, expanded when the rules are read ("in <year>").
+PLACEHOLDERS = {
+    "<year>": [str(year) for year in range(1940, 2036)],
+    "<month>": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december"],
+}
+# What ends an "opening" trigger's reach: a new clause of its own, or a contrast.
+_HARD_TERMINATORS = frozenset({";", "but", "however", "although", "though"})
+_CLAUSE_OPENERS = frozenset({";", ":"})
+# A test is done or planned: whether it exists is never uncertain ("cant rule out mono, sent me for a blood test").
+_NEVER_POSSIBLE_LABELS = frozenset({"TEST"})
+# An auxiliary opening a yes/no question before a bare disease or drug and a general verb
+# ("can endometriosis cause infertility?", "do seizures cause brain damage?") asks in general.
+_QUESTION_AUXILIARIES = frozenset({"can", "could", "does", "do", "will", "would", "might", "cant", "doesnt", "dont",
+                                   "ca", "does", "do", "wo", "n't", "n’t", "nt"})
 # Punctuation that ends a backward generic frame: "my son has X, is it contagious?" is not about X in general.
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "?", "!"})
 # Words that point at one case ("what is this rash"); "they" also ends a backward frame
@@ -102,6 +122,13 @@ def _rows(name: str) -> list[dict]:
     return read_tsv("context", name, short_rows=True)
 
 
+def _expand(phrase: str) -> list[str]:
+    for placeholder, values in PLACEHOLDERS.items():
+        if placeholder in phrase:
+            return [expanded for value in values for expanded in _expand(phrase.replace(placeholder, value))]
+    return [phrase]
+
+
 def load_rules() -> list[Rule]:
     rules = []
     for row in _rows("rules.tsv"):
@@ -115,7 +142,8 @@ def load_rules() -> list[Rule]:
             scope = int(scope_text) if scope_text else None
         except ValueError as error:
             raise ValueError(f"qatext/resources/context/rules.tsv: bad scope in {row}") from error
-        rules.append(Rule(row["phrase"], row["category"], row["direction"], labels, exclude, scope))
+        rules.extend(Rule(phrase, row["category"], row["direction"], labels, exclude, scope)
+                     for phrase in _expand(row["phrase"]))
     return rules
 
 
@@ -179,8 +207,10 @@ class ConTextAssertion:
         self._backward_blockers = self._generic_blockers | {nlp.vocab.strings.add(w) for w in _BACKWARD_BLOCKERS}
         self._bare_relative_verbs = frozenset(nlp.vocab.strings.add(w) for w in _BARE_RELATIVE_VERBS)
         self._clause_punct = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_PUNCT)
+        self._clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_OPENERS)
         self._possessors = {nlp.vocab.strings.add(w): w for w in _POSSESSORS}
         self._proxy_words = frozenset(nlp.vocab.strings.add(w) for w in _PROXY_WORDS)
+        self._question_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _QUESTION_AUXILIARIES)
 
     # -- the component -------------------------------------------------------------------------
 
@@ -202,13 +232,17 @@ class ConTextAssertion:
             starts = set(sentence_starts)
             modifiers = sorted(modifiers + [
                 (start, start, Rule(general[end].phrase, "generic", "forward", scope=_GENERIC_SUBJECT_SCOPE))
-                for ent, (start, end) in subjects if start in starts and ent.label_ in _GENERIC_SUBJECT_LABELS],
+                for ent, (start, end) in subjects
+                if (start in starts and ent.label_ in _GENERIC_SUBJECT_LABELS)
+                or (ent.label_ != "TEST" and self._opens_question(lowers, start, starts))],
                 key=lambda t: t[0])
         if not modifiers and not people:
             return doc  # every entity keeps the defaults: present, patient, no cue
         if lowers is None:
             lowers, sentence_starts = _lowers_and_sentence_starts(doc)
         terminators = [start for start, _end, rule in triggers if rule.category == "terminate"]
+        hard_terminators = [start for start, _end, rule in triggers
+                            if rule.category == "terminate" and rule.phrase in _HARD_TERMINATORS]
         modifier_starts = [t[0] for t in modifiers]
         people = self._people(lowers, people)
         subject = self._subject(doc, lowers, people, spans, modifiers, sentence_starts) if people else None
@@ -218,7 +252,8 @@ class ConTextAssertion:
             person = self._person_for(lowers, start, people, terminators, sent_start) if people else None
             if lo == hi and person is None:
                 continue  # nothing in its sentence speaks to it: present, the patient's
-            found = self._reaching(lowers, start, end, ent.label_, modifiers[lo:hi], terminators, sent_start, sent_end)
+            found = self._reaching(lowers, start, end, ent.label_, modifiers[lo:hi], (terminators, hard_terminators),
+                                   sent_start, sent_end)
             status, experiencer, cue = self._resolve(found, person, subject)
             # Only what differs from the defaults is written: most mentions are present and the patient's.
             if status != "present":
@@ -228,6 +263,14 @@ class ConTextAssertion:
             if cue is not None:
                 ent._.assertion_cue = cue
         return doc
+
+    def _opens_question(self, lowers, start: int, sentence_starts: set[int]) -> bool:
+        """Whether one or two auxiliaries open the sentence right before ``start`` ("do seizures",
+        "can't high blood pressure", tokenized "ca" "n't")."""
+        auxiliaries = self._question_auxiliaries
+        if start < 1 or lowers[start - 1] not in auxiliaries:
+            return False
+        return start - 1 in sentence_starts or (start - 2 in sentence_starts and lowers[start - 2] in auxiliaries)
 
     # -- triggers ------------------------------------------------------------------------------
 
@@ -254,18 +297,33 @@ class ConTextAssertion:
         return triggers, people
 
     def _reaching(self, lowers, start, end, label, modifiers, terminators, sent_start, sent_end) -> list[tuple[str, str]]:
-        """(category, phrase) of every trigger whose scope covers the mention and whose rule fits its label."""
+        """(category, phrase) of every trigger whose scope covers the mention and whose rule fits its label.
+        ``terminators`` is (every terminator, the hard ones that also end an opening trigger's reach)."""
+        terminators, hard_terminators = terminators
         found = []
         for t_start, t_end, rule in modifiers:
             if t_end > sent_end or not rule.applies_to(label):
                 continue
+            if rule.category == "possible" and label in _NEVER_POSSIBLE_LABELS:
+                continue
+            direction = rule.direction
             scope = rule.scope if rule.scope is not None else self.max_scope
-            if rule.direction != "backward" and t_end <= start and start - t_end <= scope:
+            if direction == "opening":
+                if t_end <= start and (t_start == sent_start or lowers[t_start - 1] in self._clause_openers):
+                    if not _any_between(hard_terminators, t_end, start):
+                        found.append((rule.category, rule.phrase))
+                    continue
+                direction = "forward"
+            if direction == "antecedent":
+                if end <= t_start and t_start - end <= scope:
+                    found.append((rule.category, rule.phrase))
+                continue
+            if direction != "backward" and t_end <= start and start - t_end <= scope:
                 if not _any_between(terminators, t_end, start) and self._allowed(lowers, rule, t_start, t_end, start, end,
                                                                                  sent_start, sent_end, terminators):
                     found.append((rule.category, rule.phrase))
                     continue
-            if rule.direction != "forward" and end <= t_start and t_start - end <= scope:
+            if direction in ("backward", "both") and end <= t_start and t_start - end <= scope:
                 if not _any_between(terminators, end, t_start) and self._allowed(lowers, rule, t_start, t_end, start, end,
                                                                                  sent_start, sent_end, terminators):
                     found.append((rule.category, rule.phrase))
@@ -321,7 +379,8 @@ class ConTextAssertion:
         """
         first = next((c for c in people if c.person.who == "relative" and c.possessor in _SUBJECT_POSSESSORS
                       and c.person.group not in _GROUPS_OF_RELATIVES), None)
-        if first is None or _next_word(doc, first.end) in _HISTORY_VERBS:
+        # "My father had a stroke at 50" opens a family history; "my 2 yr old had roseola" does not.
+        if first is None or (first.person.group != "child" and _next_word(doc, first.end) in _HISTORY_VERBS):
             return None
         generic_sentences = {_sentence_bounds(t[0], sentence_starts, len(doc)) for t in modifiers
                              if t[2].category == "generic"}
@@ -388,6 +447,8 @@ class ConTextAssertion:
 def _ordinary(first: dict[str, str]) -> tuple[str, str | None]:
     """The status of a mention whose owner is known, from the categories that reach it."""
     negation = first.get("prohibited") or first.get("negated")
+    if negation and "until" in first and "prohibited" not in first:
+        return "present", first["until"]
     if negation:
         if "anymore" in first and "prohibited" not in first:
             return "historical", first["anymore"]
