@@ -86,6 +86,7 @@ _BARE_RELATIVE_VERBS = frozenset({"has", "had", "have", "was", "is", "takes", "t
 # in general: "Statins lower the risk", "Gout classically strikes", "Celiac disease can appear".
 _GENERIC_SUBJECT_LABELS = frozenset({"DISEASE", "DRUG", "TREATMENT"})
 _GENERIC_SUBJECT_SCOPE = 30
+_GROUP_TOKENS = 3  # "in older men", "in menstruating women", "in children under five"
 _POSSESSORS = frozenset({"my", "your", "our", "his", "her", "their"})
 _SUBJECT_POSSESSORS = frozenset({"my", "your", "our"})
 _PROXY_WORDS = frozenset({"have", "for", "about", "asking", "question", "concerned", "worried"})
@@ -226,13 +227,14 @@ class ConTextAssertion:
         modifiers = [t for t in triggers if t[2].category in MODIFIERS]
         lowers, sentence_starts = None, None
         general = {start: rule for start, _end, rule in triggers if rule.category == "general"}
-        subjects = [(ent, span) for ent, span in zip(ents, spans) if span[1] in general] if general else None
+        subjects = [(ent, span, verb) for ent, span in zip(ents, spans)
+                    if (verb := _general_verb(doc, span[1], general)) is not None] if general else None
         if subjects:
             lowers, sentence_starts = _lowers_and_sentence_starts(doc)
             starts = set(sentence_starts)
             modifiers = sorted(modifiers + [
-                (start, start, Rule(general[end].phrase, "generic", "forward", scope=_GENERIC_SUBJECT_SCOPE))
-                for ent, (start, end) in subjects
+                (start, start, Rule(general[verb].phrase, "generic", "forward", scope=_GENERIC_SUBJECT_SCOPE))
+                for ent, (start, end), verb in subjects
                 if (start in starts and ent.label_ in _GENERIC_SUBJECT_LABELS)
                 or (ent.label_ != "TEST" and self._opens_question(lowers, start, starts))],
                 key=lambda t: t[0])
@@ -347,7 +349,12 @@ class ConTextAssertion:
         clause_start = max(sent_start, terminators[index - 1] if index else sent_start)
         clause_end = min(sent_end, terminators[index] if index < len(terminators) else sent_end)
         personal = self._personal_words
-        return personal.isdisjoint(lowers[clause_start:min(t_start, start)]) and \
+        before_start = clause_start
+        if t_end <= start:
+            # A question put after a comma is its own clause: "today she has a fever again, can you get roseola twice?"
+            before_start = next((i + 1 for i in range(t_start - 1, clause_start - 1, -1) if lowers[i] in self._clause_punct),
+                                clause_start)
+        return personal.isdisjoint(lowers[before_start:min(t_start, start)]) and \
             personal.isdisjoint(lowers[max(t_end, clause_start):clause_end])
 
     # -- people --------------------------------------------------------------------------------
@@ -464,6 +471,16 @@ def _ordinary(first: dict[str, str]) -> tuple[str, str | None]:
             return "present", first["ongoing"]
         return "historical", first["historical"]
     return "present", None
+
+
+def _general_verb(doc: Doc, end: int, general: dict[int, Rule]) -> int | None:
+    """Where the general verb after a mention ending at ``end`` starts: right after it ("Gout
+    strikes"), or after a short "in ..." group ("Gout in older men is most often ..."); else None."""
+    if end in general:
+        return end
+    if end < len(doc) and doc[end].lower_ == "in":
+        return next((i for i in range(end + 2, min(end + _GROUP_TOKENS + 2, len(doc))) if i in general), None)
+    return None
 
 
 def _next_word(doc: Doc, index: int) -> str | None:
