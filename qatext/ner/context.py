@@ -67,6 +67,7 @@ PLACEHOLDERS = {
 # What ends an "opening" trigger's reach: a new clause of its own, or a contrast.
 _HARD_TERMINATORS = frozenset({";", "but", "however", "although", "though"})
 _CLAUSE_OPENERS = frozenset({";", ":"})
+_OPENING_SCOPE = 20  # tokens: a run-on sentence with no punctuation does not stay conditional to its end
 # A test is done or planned: whether it exists is never uncertain ("cant rule out mono, sent me for a blood test").
 _NEVER_POSSIBLE_LABELS = frozenset({"TEST"})
 # An auxiliary opening a yes/no question before a bare disease or drug and a general verb
@@ -204,13 +205,16 @@ class ConTextAssertion:
         self._third_words = frozenset(words.get("third", ()))
         self._personal_words = frozenset(words.get("self", set()) | words.get("addressee", set()) | words.get("third", set()))
         self._reporters = frozenset(words.get("reporter", ()))
-        self._generic_blockers = self._personal_words | {nlp.vocab.strings.add(w) for w in _DEMONSTRATIVES}
+        self._that = nlp.vocab.strings.add("that")
+        self._demonstratives = frozenset(nlp.vocab.strings.add(w) for w in _DEMONSTRATIVES)
+        self._generic_blockers = self._personal_words | self._demonstratives
         self._backward_blockers = self._generic_blockers | {nlp.vocab.strings.add(w) for w in _BACKWARD_BLOCKERS}
         self._bare_relative_verbs = frozenset(nlp.vocab.strings.add(w) for w in _BARE_RELATIVE_VERBS)
         self._clause_punct = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_PUNCT)
         self._clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_OPENERS)
         self._possessors = {nlp.vocab.strings.add(w): w for w in _POSSESSORS}
         self._proxy_words = frozenset(nlp.vocab.strings.add(w) for w in _PROXY_WORDS)
+        self._comma = nlp.vocab.strings.add(",")
         self._question_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _QUESTION_AUXILIARIES)
 
     # -- the component -------------------------------------------------------------------------
@@ -243,6 +247,9 @@ class ConTextAssertion:
         if lowers is None:
             lowers, sentence_starts = _lowers_and_sentence_starts(doc)
         terminators = [start for start, _end, rule in triggers if rule.category == "terminate"]
+        # ", i ...", ", ive ...": the asker starts a new clause. Found here rather than as phrases, so that
+        # the phrases starting with "i" ("i had", "i suggest", "i would") keep their own roles.
+        terminators = sorted(terminators + _comma_before(lowers, self._comma, self._self_words))
         hard_terminators = [start for start, _end, rule in triggers
                             if rule.category == "terminate" and rule.phrase in _HARD_TERMINATORS]
         modifier_starts = [t[0] for t in modifiers]
@@ -312,7 +319,7 @@ class ConTextAssertion:
             scope = rule.scope if rule.scope is not None else self.max_scope
             if direction == "opening":
                 if t_end <= start and (t_start == sent_start or lowers[t_start - 1] in self._clause_openers):
-                    if not _any_between(hard_terminators, t_end, start):
+                    if start - t_end <= _OPENING_SCOPE and not _any_between(hard_terminators, t_end, start):
                         found.append((rule.category, rule.phrase))
                     continue
                 direction = "forward"
@@ -354,6 +361,13 @@ class ConTextAssertion:
             # A question put after a comma is its own clause: "today she has a fever again, can you get roseola twice?"
             before_start = next((i + 1 for i in range(t_start - 1, clause_start - 1, -1) if lowers[i] in self._clause_punct),
                                 clause_start)
+            # "it has to be treated with X", "can it be cured with X": the case at hand, not X in general
+            # (but "is it true that people with X ...": "that" opens a clause of its own).
+            window = lowers[max(before_start, t_start - _POSSESSOR_WINDOW):t_start]
+            if self._that in window:
+                window = window[len(window) - window[::-1].index(self._that):]
+            if not self._demonstratives.isdisjoint(window):
+                return False
         return personal.isdisjoint(lowers[before_start:min(t_start, start)]) and \
             personal.isdisjoint(lowers[max(t_end, clause_start):clause_end])
 
@@ -489,6 +503,15 @@ def _next_word(doc: Doc, index: int) -> str | None:
         if doc[i].is_alpha:
             return doc[i].lower_
     return None
+
+
+def _comma_before(lowers: list[int], comma: int, words: frozenset[int]) -> list[int]:
+    """Positions of the commas followed by one of ``words``."""
+    if len(lowers) < 2 or not words:
+        return []
+    array = numpy.asarray(lowers, dtype=numpy.uint64)
+    hits = (array[:-1] == comma) & numpy.isin(array[1:], numpy.fromiter(words, dtype=numpy.uint64, count=len(words)))
+    return numpy.flatnonzero(hits).tolist()
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:
