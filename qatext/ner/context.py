@@ -67,6 +67,7 @@ PLACEHOLDERS = {
 # What ends an "opening" trigger's reach: a new clause of its own, or a contrast.
 _HARD_TERMINATORS = frozenset({";", "but", "however", "although", "though"})
 _CLAUSE_OPENERS = frozenset({";", ":"})
+_TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
 _OPENING_SCOPE = 20  # tokens: a run-on sentence with no punctuation does not stay conditional to its end
 # A test is done or planned: whether it exists is never uncertain ("cant rule out mono, sent me for a blood test").
 _NEVER_POSSIBLE_LABELS = frozenset({"TEST"})
@@ -205,7 +206,6 @@ class ConTextAssertion:
         self._third_words = frozenset(words.get("third", ()))
         self._personal_words = frozenset(words.get("self", set()) | words.get("addressee", set()) | words.get("third", set()))
         self._reporters = frozenset(words.get("reporter", ()))
-        self._that = nlp.vocab.strings.add("that")
         self._demonstratives = frozenset(nlp.vocab.strings.add(w) for w in _DEMONSTRATIVES)
         self._generic_blockers = self._personal_words | self._demonstratives
         self._backward_blockers = self._generic_blockers | {nlp.vocab.strings.add(w) for w in _BACKWARD_BLOCKERS}
@@ -249,6 +249,7 @@ class ConTextAssertion:
         terminators = [start for start, _end, rule in triggers if rule.category == "terminate"]
         # ", i ...", ", ive ...": the asker starts a new clause. Found here rather than as phrases, so that
         # the phrases starting with "i" ("i had", "i suggest", "i would") keep their own roles.
+        phrase_terminators = terminators
         terminators = sorted(terminators + _comma_before(lowers, self._comma, self._self_words))
         hard_terminators = [start for start, _end, rule in triggers
                             if rule.category == "terminate" and rule.phrase in _HARD_TERMINATORS]
@@ -261,7 +262,8 @@ class ConTextAssertion:
             person = self._person_for(lowers, start, people, terminators, sent_start) if people else None
             if lo == hi and person is None:
                 continue  # nothing in its sentence speaks to it: present, the patient's
-            found = self._reaching(lowers, start, end, ent.label_, modifiers[lo:hi], (terminators, hard_terminators),
+            found = self._reaching(lowers, start, end, ent.label_, modifiers[lo:hi],
+                                   (terminators, hard_terminators, phrase_terminators),
                                    sent_start, sent_end)
             status, experiencer, cue = self._resolve(found, person, subject)
             # Only what differs from the defaults is written: most mentions are present and the patient's.
@@ -307,14 +309,19 @@ class ConTextAssertion:
 
     def _reaching(self, lowers, start, end, label, modifiers, terminators, sent_start, sent_end) -> list[tuple[str, str]]:
         """(category, phrase) of every trigger whose scope covers the mention and whose rule fits its label.
-        ``terminators`` is (every terminator, the hard ones that also end an opening trigger's reach)."""
-        terminators, hard_terminators = terminators
+        ``terminators`` is (every terminator, the hard ones that also end an opening trigger's reach, those
+        that end a time's reach: not the comma before "i")."""
+        every_terminator, hard_terminators, phrase_terminators = terminators
         found = []
         for t_start, t_end, rule in modifiers:
             if t_end > sent_end or not rule.applies_to(label):
                 continue
             if rule.category == "possible" and label in _NEVER_POSSIBLE_LABELS:
                 continue
+            # A time fronted before the asker's clause reaches into it ("Two years ago, I had pneumonia"),
+            # one that ends the asker's clause does not ("i had surgery in 2014, i take metoprolol").
+            fronted = rule.category in _TIME_CATEGORIES and self._self_words.isdisjoint(lowers[sent_start:t_start])
+            forward_terminators = phrase_terminators if fronted else every_terminator
             direction = rule.direction
             scope = rule.scope if rule.scope is not None else self.max_scope
             if direction == "opening":
@@ -328,13 +335,13 @@ class ConTextAssertion:
                     found.append((rule.category, rule.phrase))
                 continue
             if direction != "backward" and t_end <= start and start - t_end <= scope:
-                if not _any_between(terminators, t_end, start) and self._allowed(lowers, rule, t_start, t_end, start, end,
-                                                                                 sent_start, sent_end, terminators):
+                if not _any_between(forward_terminators, t_end, start) and self._allowed(lowers, rule, t_start, t_end, start, end,
+                                                                                 sent_start, sent_end, every_terminator):
                     found.append((rule.category, rule.phrase))
                     continue
             if direction in ("backward", "both") and end <= t_start and t_start - end <= scope:
-                if not _any_between(terminators, end, t_start) and self._allowed(lowers, rule, t_start, t_end, start, end,
-                                                                                 sent_start, sent_end, terminators):
+                if not _any_between(every_terminator, end, t_start) and self._allowed(lowers, rule, t_start, t_end, start, end,
+                                                                                 sent_start, sent_end, every_terminator):
                     found.append((rule.category, rule.phrase))
         return found
 
@@ -361,12 +368,10 @@ class ConTextAssertion:
             # A question put after a comma is its own clause: "today she has a fever again, can you get roseola twice?"
             before_start = next((i + 1 for i in range(t_start - 1, clause_start - 1, -1) if lowers[i] in self._clause_punct),
                                 clause_start)
-            # "it has to be treated with X", "can it be cured with X": the case at hand, not X in general
-            # (but "is it true that people with X ...": "that" opens a clause of its own).
-            window = lowers[max(before_start, t_start - _POSSESSOR_WINDOW):t_start]
-            if self._that in window:
-                window = window[len(window) - window[::-1].index(self._that):]
-            if not self._demonstratives.isdisjoint(window):
+            # A passive frame whose subject is "it" or "this" ("it has to be treated with X", "can it be
+            # cured with X") speaks of the case at hand, not of X in general ("it can cause X" still does).
+            if rule.phrase.startswith("be ") and not self._demonstratives.isdisjoint(
+                    lowers[max(before_start, t_start - _POSSESSOR_WINDOW):t_start]):
                 return False
         return personal.isdisjoint(lowers[before_start:min(t_start, start)]) and \
             personal.isdisjoint(lowers[max(t_end, clause_start):clause_end])
