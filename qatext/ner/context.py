@@ -25,9 +25,10 @@ general, of time as patients tell it, and of other people. So, per entity, in th
    "a guy at work has shingles" is present, other): ``negated`` (a prohibition too: "do not
    take X", "avoid X"), but "not ... anymore" is ``historical``; then ``hypothetical``, then
    ``possible``; then ``historical`` when an episode is over ("as a child", "recovered",
-   "stopped") or set in the past ("years ago", "last year") with nothing ongoing in reach
-   ("started", "since", "for the past few months", "diagnosed with"): recent onset and a past
-   diagnosis that is still there stay ``present``. A test done at any date is ``present``.
+   "stopped", "..., but it went away") or set in the past ("years ago", "last year", "in 2015")
+   with nothing ongoing in reach ("started", "since", "for the past few months", "diagnosed
+   with"): recent onset and a past diagnosis that is still there stay ``present``. A test done
+   at any date is ``present``, and never ``possible``.
 
 ``ent._.assertion_cue`` is the trigger phrase that decided the status (None when nothing did).
 The rules read the sentence only: they do not need to know whether a text is a question or a
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy
 
@@ -88,6 +90,8 @@ _BARE_RELATIVE_VERBS = frozenset({"has", "had", "have", "was", "is", "takes", "t
 # in general: "Statins lower the risk", "Gout classically strikes", "Celiac disease can appear".
 _GENERIC_SUBJECT_LABELS = frozenset({"DISEASE", "DRUG", "TREATMENT"})
 _GENERIC_SUBJECT_SCOPE = 30
+_first = itemgetter(0)
+_BACKWARD = frozenset({"backward", "both"})
 _GROUP_TOKENS = 3  # "in older men", "in menstruating women", "in children under five"
 _POSSESSORS = frozenset({"my", "your", "our", "his", "her", "their"})
 _SUBJECT_POSSESSORS = frozenset({"my", "your", "our"})
@@ -186,11 +190,17 @@ class ConTextAssertion:
         by_phrase: dict[str, list[Rule]] = {}
         for rule in self.rules:
             by_phrase.setdefault(rule.phrase.lower(), []).append(rule)
+        longest = 1
         for index, (phrase, rules) in enumerate(by_phrase.items()):
             key = f"rule{index}"
-            self.matcher.add(key, [nlp.make_doc(phrase)])
+            pattern = nlp.make_doc(phrase)
+            longest = max(longest, len(pattern))
+            self.matcher.add(key, [pattern])
             # A pseudo trigger only takes its tokens (so "no change in" hides "no").
             self._rules_of[nlp.vocab.strings[key]] = [r for r in rules if r.category != "pseudo"]
+        # How far a trigger can be from a mention it reaches: only those modifiers are looked at.
+        self._window = longest + max([max_scope, _OPENING_SCOPE, _GENERIC_SUBJECT_SCOPE] +
+                                     [rule.scope for rule in self.rules if rule.scope is not None])
         words: dict[str, set[int]] = {}
         for index, person in enumerate(people):
             if person.who in ("relative", "other"):
@@ -215,6 +225,7 @@ class ConTextAssertion:
         self._possessors = {nlp.vocab.strings.add(w): w for w in _POSSESSORS}
         self._proxy_words = frozenset(nlp.vocab.strings.add(w) for w in _PROXY_WORDS)
         self._comma = nlp.vocab.strings.add(",")
+        self._in = nlp.vocab.strings.add("in")
         self._question_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _QUESTION_AUXILIARIES)
 
     # -- the component -------------------------------------------------------------------------
@@ -228,42 +239,42 @@ class ConTextAssertion:
         for start, end in spans:
             inside[start:end] = b"\x01" * (end - start)
         triggers, people = self._matches(doc, inside)
-        modifiers = [t for t in triggers if t[2].category in MODIFIERS]
-        lowers, sentence_starts = None, None
-        general = {start: rule for start, _end, rule in triggers if rule.category == "general"}
-        subjects = [(ent, span, verb) for ent, span in zip(ents, spans)
-                    if (verb := _general_verb(doc, span[1], general)) is not None] if general else None
-        if subjects:
-            lowers, sentence_starts = _lowers_and_sentence_starts(doc)
-            starts = set(sentence_starts)
-            modifiers = sorted(modifiers + [
-                (start, start, Rule(general[verb].phrase, "generic", "forward", scope=_GENERIC_SUBJECT_SCOPE))
-                for ent, (start, end), verb in subjects
-                if (start in starts and ent.label_ in _GENERIC_SUBJECT_LABELS)
-                or (ent.label_ != "TEST" and self._opens_question(lowers, start, starts))],
-                key=lambda t: t[0])
-        if not modifiers and not people:
+        modifiers, general, terminators, hard_terminators = [], {}, [], []
+        for trigger in triggers:
+            category = trigger[2].category
+            if category in MODIFIERS:
+                modifiers.append(trigger)
+            elif category == "terminate":
+                terminators.append(trigger[0])
+                if trigger[2].phrase in _HARD_TERMINATORS:
+                    hard_terminators.append(trigger[0])
+            elif category == "general":
+                general[trigger[0]] = trigger[2]
+        if not modifiers and not people and not general:
             return doc  # every entity keeps the defaults: present, patient, no cue
-        if lowers is None:
-            lowers, sentence_starts = _lowers_and_sentence_starts(doc)
-        terminators = [start for start, _end, rule in triggers if rule.category == "terminate"]
+        lowers, sentence_starts = _lowers_and_sentence_starts(doc)
+        if general:
+            subjects = self._general_subjects(lowers, ents, spans, general, set(sentence_starts))
+            if subjects:
+                modifiers = sorted(modifiers + subjects, key=_first)
+        if not modifiers and not people:
+            return doc
         # ", i ...", ", ive ...": the asker starts a new clause. Found here rather than as phrases, so that
         # the phrases starting with "i" ("i had", "i suggest", "i would") keep their own roles.
         phrase_terminators = terminators
         terminators = sorted(terminators + _comma_before(lowers, self._comma, self._self_words))
-        hard_terminators = [start for start, _end, rule in triggers
-                            if rule.category == "terminate" and rule.phrase in _HARD_TERMINATORS]
         modifier_starts = [t[0] for t in modifiers]
         people = self._people(lowers, people)
         subject = self._subject(doc, lowers, people, spans, modifiers, sentence_starts) if people else None
+        all_terminators = (terminators, hard_terminators, phrase_terminators)
         for ent, (start, end) in zip(ents, spans):
             sent_start, sent_end = _sentence_bounds(start, sentence_starts, len(doc))
-            lo, hi = bisect_left(modifier_starts, sent_start), bisect_left(modifier_starts, sent_end)
+            lo = bisect_left(modifier_starts, max(sent_start, start - self._window))
+            hi = bisect_left(modifier_starts, min(sent_end, end + self._window))
             person = self._person_for(lowers, start, people, terminators, sent_start) if people else None
             if lo == hi and person is None:
                 continue  # nothing in its sentence speaks to it: present, the patient's
-            found = self._reaching(lowers, start, end, ent.label_, modifiers[lo:hi],
-                                   (terminators, hard_terminators, phrase_terminators),
+            found = self._reaching(lowers, start, end, ent.label_, modifiers[lo:hi], all_terminators,
                                    sent_start, sent_end)
             status, experiencer, cue = self._resolve(found, person, subject)
             # Only what differs from the defaults is written: most mentions are present and the patient's.
@@ -274,6 +285,22 @@ class ConTextAssertion:
             if cue is not None:
                 ent._.assertion_cue = cue
         return doc
+
+    def _general_subjects(self, lowers, ents, spans, general: dict[int, Rule], sentence_starts: set[int]):
+        """Generic cues for the bare diseases and drugs that open a sentence with a general verb
+        ("Statins lower the risk", "Gout in older men is most often ...") or open a yes/no question
+        with one ("can endometriosis cause infertility?")."""
+        cues = []
+        for ent, (start, end) in zip(ents, spans):
+            verb = end if end in general else None
+            if verb is None and end < len(lowers) and lowers[end] == self._in:
+                verb = next((i for i in range(end + 2, end + _GROUP_TOKENS + 2) if i in general), None)
+            if verb is None:
+                continue
+            if (start in sentence_starts and ent.label_ in _GENERIC_SUBJECT_LABELS) or (
+                    ent.label_ != "TEST" and self._opens_question(lowers, start, sentence_starts)):
+                cues.append((start, start, Rule(general[verb].phrase, "generic", "forward", scope=_GENERIC_SUBJECT_SCOPE)))
+        return cues
 
     def _opens_question(self, lowers, start: int, sentence_starts: set[int]) -> bool:
         """Whether one or two auxiliaries open the sentence right before ``start`` ("do seizures",
@@ -292,10 +319,10 @@ class ConTextAssertion:
         taken = bytearray(len(doc))
         triggers, people = [], []
         for match_id, start, end in matches:
-            if any(taken[start:end]):
+            if taken.find(1, start, end) != -1:
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            if any(inside[start:end]):
+            if inside.find(1, start, end) != -1:
                 continue
             person = self._person_of.get(match_id)
             if person is not None:
@@ -303,8 +330,8 @@ class ConTextAssertion:
             else:
                 for rule in self._rules_of[match_id]:
                     triggers.append((start, end, rule))
-        triggers.sort(key=lambda t: t[0])
-        people.sort(key=lambda p: p[0])
+        triggers.sort(key=_first)
+        people.sort(key=_first)
         return triggers, people
 
     def _reaching(self, lowers, start, end, label, modifiers, terminators, sent_start, sent_end) -> list[tuple[str, str]]:
@@ -314,35 +341,38 @@ class ConTextAssertion:
         every_terminator, hard_terminators, phrase_terminators = terminators
         found = []
         for t_start, t_end, rule in modifiers:
-            if t_end > sent_end or not rule.applies_to(label):
+            if t_end > sent_end or (rule.labels is not None and (label in rule.labels) == rule.exclude_labels):
                 continue
-            if rule.category == "possible" and label in _NEVER_POSSIBLE_LABELS:
+            category = rule.category
+            if category == "possible" and label in _NEVER_POSSIBLE_LABELS:
                 continue
-            # A time fronted before the asker's clause reaches into it ("Two years ago, I had pneumonia"),
-            # one that ends the asker's clause does not ("i had surgery in 2014, i take metoprolol").
-            fronted = rule.category in _TIME_CATEGORIES and self._self_words.isdisjoint(lowers[sent_start:t_start])
-            forward_terminators = phrase_terminators if fronted else every_terminator
             direction = rule.direction
             scope = rule.scope if rule.scope is not None else self.max_scope
             if direction == "opening":
                 if t_end <= start and (t_start == sent_start or lowers[t_start - 1] in self._clause_openers):
                     if start - t_end <= _OPENING_SCOPE and not _any_between(hard_terminators, t_end, start):
-                        found.append((rule.category, rule.phrase))
+                        found.append((category, rule.phrase))
                     continue
                 direction = "forward"
             if direction == "antecedent":
                 if end <= t_start and t_start - end <= scope:
-                    found.append((rule.category, rule.phrase))
+                    found.append((category, rule.phrase))
                 continue
             if direction != "backward" and t_end <= start and start - t_end <= scope:
-                if not _any_between(forward_terminators, t_end, start) and self._allowed(lowers, rule, t_start, t_end, start, end,
-                                                                                 sent_start, sent_end, every_terminator):
-                    found.append((rule.category, rule.phrase))
+                blocked = _any_between(every_terminator, t_end, start)
+                if blocked and category in _TIME_CATEGORIES and not _any_between(phrase_terminators, t_end, start):
+                    # Only a comma before "i" stands between. A time fronted before the asker's clause
+                    # reaches into it ("Two years ago, I had pneumonia"); one that ends the asker's
+                    # clause does not ("i had surgery in 2014, i take metoprolol").
+                    blocked = not self._self_words.isdisjoint(lowers[sent_start:t_start])
+                if not blocked and (category != "generic" or self._allowed(
+                        lowers, rule, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
+                    found.append((category, rule.phrase))
                     continue
-            if direction in ("backward", "both") and end <= t_start and t_start - end <= scope:
-                if not _any_between(every_terminator, end, t_start) and self._allowed(lowers, rule, t_start, t_end, start, end,
-                                                                                 sent_start, sent_end, every_terminator):
-                    found.append((rule.category, rule.phrase))
+            if direction in _BACKWARD and end <= t_start and t_start - end <= scope:
+                if not _any_between(every_terminator, end, t_start) and (category != "generic" or self._allowed(
+                        lowers, rule, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
+                    found.append((category, rule.phrase))
         return found
 
     def _allowed(self, lowers, rule, t_start, t_end, start, end, sent_start, sent_end, terminators) -> bool:
@@ -492,16 +522,6 @@ def _ordinary(first: dict[str, str]) -> tuple[str, str | None]:
     return "present", None
 
 
-def _general_verb(doc: Doc, end: int, general: dict[int, Rule]) -> int | None:
-    """Where the general verb after a mention ending at ``end`` starts: right after it ("Gout
-    strikes"), or after a short "in ..." group ("Gout in older men is most often ..."); else None."""
-    if end in general:
-        return end
-    if end < len(doc) and doc[end].lower_ == "in":
-        return next((i for i in range(end + 2, min(end + _GROUP_TOKENS + 2, len(doc))) if i in general), None)
-    return None
-
-
 def _next_word(doc: Doc, index: int) -> str | None:
     """The next alphabetic token from ``index`` within 4 tokens, skipping "(70)", commas and the like."""
     for i in range(index, min(len(doc), index + 4)):
@@ -511,12 +531,15 @@ def _next_word(doc: Doc, index: int) -> str | None:
 
 
 def _comma_before(lowers: list[int], comma: int, words: frozenset[int]) -> list[int]:
-    """Positions of the commas followed by one of ``words``."""
-    if len(lowers) < 2 or not words:
-        return []
-    array = numpy.asarray(lowers, dtype=numpy.uint64)
-    hits = (array[:-1] == comma) & numpy.isin(array[1:], numpy.fromiter(words, dtype=numpy.uint64, count=len(words)))
-    return numpy.flatnonzero(hits).tolist()
+    """Positions of the commas followed by one of ``words`` (``list.index`` scans at C speed)."""
+    found, index, last = [], -1, len(lowers) - 1
+    while True:
+        try:
+            index = lowers.index(comma, index + 1, last)
+        except ValueError:
+            return found
+        if lowers[index + 1] in words:
+            found.append(index)
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:
