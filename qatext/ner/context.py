@@ -267,10 +267,14 @@ class ConTextAssertion:
         people = self._people(lowers, people)
         subject = self._subject(doc, lowers, people, spans, modifiers, sentence_starts) if people else None
         all_terminators = (terminators, hard_terminators, phrase_terminators)
+        window, length, sentences = self._window, len(doc), len(sentence_starts)
         for ent, (start, end) in zip(ents, spans):
-            sent_start, sent_end = _sentence_bounds(start, sentence_starts, len(doc))
-            lo = bisect_left(modifier_starts, max(sent_start, start - self._window))
-            hi = bisect_left(modifier_starts, min(sent_end, end + self._window))
+            index = bisect_right(sentence_starts, start) - 1
+            sent_start = sentence_starts[index]
+            sent_end = sentence_starts[index + 1] if index + 1 < sentences else length
+            # Only the modifiers close enough to reach it: long run-on sentences stay cheap.
+            lo = bisect_left(modifier_starts, sent_start if sent_start > start - window else start - window)
+            hi = bisect_left(modifier_starts, sent_end if sent_end < end + window else end + window)
             person = self._person_for(lowers, start, people, terminators, sent_start) if people else None
             if lo == hi and person is None:
                 continue  # nothing in its sentence speaks to it: present, the patient's
@@ -315,10 +319,11 @@ class ConTextAssertion:
     def _matches(self, doc: Doc, inside: bytearray) -> tuple[list[tuple[int, int, Rule]], list[tuple[int, int, Person]]]:
         """Triggers and people, longest match first; every rule of a matched phrase is kept (a phrase
         can have several roles). A trigger word inside an entity ("no appetite") modifies nothing."""
-        matches = sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
+        # Longest first, then leftmost: sorted as plain tuples, which compares in C.
+        matches = sorted([(start - end, start, end, match_id) for match_id, start, end in self.matcher(doc)])
         taken = bytearray(len(doc))
         triggers, people = [], []
-        for match_id, start, end in matches:
+        for _length, start, end, match_id in matches:
             if taken.find(1, start, end) != -1:
                 continue
             taken[start:end] = b"\x01" * (end - start)
