@@ -62,7 +62,7 @@ CATEGORIES = MODIFIERS | {"terminate", "pseudo", "general"}
 DIRECTIONS = ("forward", "backward", "both", "antecedent", "opening")
 # Placeholders a rule phrase may carry, expanded when the rules are read ("in <year>").
 PLACEHOLDERS = {
-    "<year>": [str(year) for year in range(1940, 2036)],
+    "<year>": [str(year) for year in range(1950, 2031)],
     "<month>": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"],
 }
