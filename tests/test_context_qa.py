@@ -73,6 +73,49 @@ CASES = [
     ("I don't think it was a stroke.", "stroke", "possible", "patient"),
     ("would ritalin help?", "ritalin", "hypothetical", "patient"),
     ("Avoid ibuprofen.", "ibuprofen", "negated", "patient"),
+    # time, second round (issue 12 follow-up): dates, things that ended, things still going
+    ("i had shingles in 2015 and it healed fine", "shingles", "historical", "patient"),
+    ("In 2019 I had surgery on my knee", "surgery", "historical", "patient"),
+    ("i was diagnosed with hypothyroidism in 2012 and take levothyroxine", "hypothyroidism", "present", "patient"),
+    ("they told me i have kidney disease back in 2020 and it keeps getting worse", "kidney disease", "present",
+     "patient"),
+    ("as a kid i had really bad eczema", "eczema", "historical", "patient"),
+    ("i used to get migraines every week", "migraines", "historical", "patient"),
+    ("my rash went away after two days", "rash", "historical", "patient"),
+    ("had gout in my toe last spring but it went away with colchicine", "gout", "historical", "patient"),
+    ("had a kidney stone three years ago, none since", "kidney stone", "historical", "patient"),
+    ("i took ibuprofen for a week but it didnt help so i stopped it", "ibuprofen", "historical", "patient"),
+    ("i lost my sense of taste last year and it never came back", "sense of taste", "present", "patient"),
+    ("never had a migraine until this spring, now i get them weekly", "migraine", "present", "patient"),
+    ("Two years ago, I had pneumonia and was in hospital.", "pneumonia", "historical", "patient"),
+    ("i am 60, i had a stent put in 2014, i take metoprolol every day", "metoprolol", "present", "patient"),
+    ("i suspect im anemic, ive been pale for weeks", "pale", "present", "patient"),
+    ("chest pain since the flu two weeks ago", "chest pain", "present", "patient"),
+    ("chest pain since the flu two weeks ago", "flu", "historical", "patient"),
+    ("my doctor put me on sertraline a month ago", "sertraline", "present", "patient"),
+    ("The migraine you had last month was probably triggered by poor sleep.", "migraine", "historical", "patient"),
+    ("Your rheumatic fever at age 9 explains the murmur we hear today.", "rheumatic fever", "historical", "patient"),
+    # general questions, heredity and contagion
+    ("Does my sister's epilepsy mean I will get epilepsy?", "epilepsy", "family", "relative"),
+    ("can you get shingles twice?", "shingles", "generic", "none"),
+    ("my son had chickenpox last month, all better now. today he has a fever, can you get chickenpox twice?",
+     "fever", "present", "patient"),
+    ("Does diabetes cause blurry vision?", "blurry vision", "generic", "none"),
+    ("can't high blood pressure go for years without any headaches?", "headaches", "generic", "none"),
+    ("is tinnitus permanent?", "tinnitus", "generic", "none"),
+    ("Gout in older men is most often due to high uric acid.", "gout", "generic", "none"),
+    ("Migraine is more common in women and often runs in families.", "migraine", "generic", "none"),
+    # hedges, conditions and what a finding explains
+    ("cant rule out mono so they sent me for a blood test", "blood test", "present", "patient"),
+    ("what happens if i stop lisinopril?", "lisinopril", "hypothetical", "patient"),
+    ("If the rash spreads to your face, we would start prednisone.", "prednisone", "hypothetical", "patient"),
+    ("Your sugar is fine; if you feel thirsty all the time, get an HbA1c.", "hba1c", "hypothetical", "patient"),
+    ("Do not take ibuprofen until your kidney function is back.", "ibuprofen", "negated", "patient"),
+    ("The thyroid scan was negative for nodules.", "nodules", "negated", "patient"),
+    ("Inflammatory bowel disease is not the cause of your bloating.", "bloating", "present", "patient"),
+    ("Inflammatory bowel disease is not the cause of your bloating.", "inflammatory bowel disease", "negated",
+     "patient"),
+    ("You have no fever and the cough sounds dry, so this is viral.", "cough", "present", "patient"),
 ]
 
 
@@ -101,6 +144,43 @@ def test_seed_page_question_is_generic_and_atrophy_stays_negated(nlp, seed_text)
         "atrophy": "negated", "weakness": "negated"}
     # "Over the past six years, I have experienced ... fatigue": ongoing, so present.
     assert {e._.assertion for e in sentence if e.text.lower() == "fatigue"} == {"present"}
+
+
+# ConText's home ground: clinical-note sentences keep their NegEx/ConText readings.
+CLINICAL = [
+    ("Patient denies chest pain.", "chest pain", "negated"),
+    ("Denies nausea, vomiting, or diarrhea.", "diarrhea", "negated"),
+    ("No evidence of pneumonia.", "pneumonia", "negated"),
+    ("MI was ruled out.", "mi", "negated"),
+    ("Ruled out for pulmonary embolism.", "pulmonary embolism", "negated"),
+    ("No cough, fever, and chills.", "chills", "negated"),
+    ("Negative for hematuria.", "hematuria", "negated"),
+    ("The patient is free of seizures.", "seizures", "negated"),
+    ("Without fever.", "fever", "negated"),
+    ("Absence of edema.", "edema", "negated"),
+    ("Chest x-ray was negative for pneumonia.", "pneumonia", "negated"),
+    ("No change in rash.", "rash", "present"),
+    ("Not only headache but also nausea.", "headache", "present"),
+    ("Patient reports headache.", "headache", "present"),
+    ("No fever but has a productive cough.", "cough", "present"),
+    ("History of asthma as a child.", "asthma", "historical"),
+    ("Family history of diabetes.", "diabetes", "family"),
+    ("Possible pneumonia.", "pneumonia", "possible"),
+]
+
+
+@pytest.mark.parametrize("text,entity,assertion", CLINICAL, ids=[f"{c[0][:40]}|{c[1]}" for c in CLINICAL])
+def test_clinical_note_sentences_keep_their_context_reading(nlp, text, entity, assertion):
+    ent = _ent(nlp(text), entity)
+    assert ent._.assertion == assertion, ent._.assertion_cue
+
+
+def test_rule_placeholders_expand_to_years_and_months():
+    from qatext.ner.context import load_rules
+
+    phrases = {rule.phrase for rule in load_rules()}
+    assert {"in 1999", "in 2015", "in 2030", "in january", "in december", "since 2020"} <= phrases
+    assert not any("<" in phrase for phrase in phrases)
 
 
 LONG = " ".join(["no headache or fever, could this be migraine if my mother had cancer years ago"] * 700)

@@ -25,9 +25,10 @@ general, of time as patients tell it, and of other people. So, per entity, in th
    "a guy at work has shingles" is present, other): ``negated`` (a prohibition too: "do not
    take X", "avoid X"), but "not ... anymore" is ``historical``; then ``hypothetical``, then
    ``possible``; then ``historical`` when an episode is over ("as a child", "recovered",
-   "stopped") or set in the past ("years ago", "last year") with nothing ongoing in reach
-   ("started", "since", "for the past few months", "diagnosed with"): recent onset and a past
-   diagnosis that is still there stay ``present``. A test done at any date is ``present``.
+   "stopped", "..., but it went away") or set in the past ("years ago", "last year", "in 2015")
+   with nothing ongoing in reach ("started", "since", "for the past few months", "diagnosed
+   with"): recent onset and a past diagnosis that is still there stay ``present``. A test done
+   at any date is ``present``, and never ``possible``.
 
 ``ent._.assertion_cue`` is the trigger phrase that decided the status (None when nothing did).
 The rules read the sentence only: they do not need to know whether a text is a question or a
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy
 
@@ -48,11 +50,33 @@ from qatext.ner import extensions
 from qatext.resources import read_tsv
 
 # Categories that give a status; "over", "prohibited" and "anymore" are refinements of
-# historical and negated, "ongoing" cancels "historical", "generic" is decided first.
+# historical and negated, "ongoing" cancels "historical", "until" cancels a negation ("never had
+# chest pain until last tuesday"), "generic" is decided first.
 MODIFIERS = frozenset({"negated", "possible", "hypothetical", "historical", "family", "generic", "over", "ongoing",
-                       "prohibited", "anymore", "self"})
+                       "prohibited", "anymore", "self", "until"})
 CATEGORIES = MODIFIERS | {"terminate", "pseudo", "general"}
-DIRECTIONS = ("forward", "backward", "both")
+# "antecedent": backward to an earlier mention of the sentence, across terminators, for phrases
+# that point back with a pronoun ("..., but it went away", "so i stopped both").
+# "opening": forward; when the trigger opens its sentence or clause ("If X, Y", "...; if X, Y"),
+# to the end of the sentence across soft terminators (the consequence is conditional too).
+DIRECTIONS = ("forward", "backward", "both", "antecedent", "opening")
+# Placeholders a rule phrase may carry, expanded when the rules are read ("in <year>").
+PLACEHOLDERS = {
+    "<year>": [str(year) for year in range(1950, 2031)],
+    "<month>": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december"],
+}
+# What ends an "opening" trigger's reach: a new clause of its own, or a contrast.
+_HARD_TERMINATORS = frozenset({";", "but", "however", "although", "though"})
+_CLAUSE_OPENERS = frozenset({";", ":"})
+_TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
+_OPENING_SCOPE = 20  # tokens: a run-on sentence with no punctuation does not stay conditional to its end
+# A test is done or planned: whether it exists is never uncertain ("cant rule out mono, sent me for a blood test").
+_NEVER_POSSIBLE_LABELS = frozenset({"TEST"})
+# An auxiliary opening a yes/no question before a bare disease or drug and a general verb
+# ("can endometriosis cause infertility?", "do seizures cause brain damage?") asks in general.
+_QUESTION_AUXILIARIES = frozenset({"can", "could", "does", "do", "will", "would", "might", "cant", "doesnt", "dont",
+                                   "ca", "does", "do", "wo", "n't", "n’t", "nt"})
 # Punctuation that ends a backward generic frame: "my son has X, is it contagious?" is not about X in general.
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "?", "!"})
 # Words that point at one case ("what is this rash"); "they" also ends a backward frame
@@ -66,6 +90,9 @@ _BARE_RELATIVE_VERBS = frozenset({"has", "had", "have", "was", "is", "takes", "t
 # in general: "Statins lower the risk", "Gout classically strikes", "Celiac disease can appear".
 _GENERIC_SUBJECT_LABELS = frozenset({"DISEASE", "DRUG", "TREATMENT"})
 _GENERIC_SUBJECT_SCOPE = 30
+_first = itemgetter(0)
+_BACKWARD = frozenset({"backward", "both"})
+_GROUP_TOKENS = 3  # "in older men", "in menstruating women", "in children under five"
 _POSSESSORS = frozenset({"my", "your", "our", "his", "her", "their"})
 _SUBJECT_POSSESSORS = frozenset({"my", "your", "our"})
 _PROXY_WORDS = frozenset({"have", "for", "about", "asking", "question", "concerned", "worried"})
@@ -102,6 +129,13 @@ def _rows(name: str) -> list[dict]:
     return read_tsv("context", name, short_rows=True)
 
 
+def _expand(phrase: str) -> list[str]:
+    for placeholder, values in PLACEHOLDERS.items():
+        if placeholder in phrase:
+            return [expanded for value in values for expanded in _expand(phrase.replace(placeholder, value))]
+    return [phrase]
+
+
 def load_rules() -> list[Rule]:
     rules = []
     for row in _rows("rules.tsv"):
@@ -115,7 +149,8 @@ def load_rules() -> list[Rule]:
             scope = int(scope_text) if scope_text else None
         except ValueError as error:
             raise ValueError(f"qatext/resources/context/rules.tsv: bad scope in {row}") from error
-        rules.append(Rule(row["phrase"], row["category"], row["direction"], labels, exclude, scope))
+        rules.extend(Rule(phrase, row["category"], row["direction"], labels, exclude, scope)
+                     for phrase in _expand(row["phrase"]))
     return rules
 
 
@@ -155,11 +190,17 @@ class ConTextAssertion:
         by_phrase: dict[str, list[Rule]] = {}
         for rule in self.rules:
             by_phrase.setdefault(rule.phrase.lower(), []).append(rule)
+        longest = 1
         for index, (phrase, rules) in enumerate(by_phrase.items()):
             key = f"rule{index}"
-            self.matcher.add(key, [nlp.make_doc(phrase)])
+            pattern = nlp.make_doc(phrase)
+            longest = max(longest, len(pattern))
+            self.matcher.add(key, [pattern])
             # A pseudo trigger only takes its tokens (so "no change in" hides "no").
             self._rules_of[nlp.vocab.strings[key]] = [r for r in rules if r.category != "pseudo"]
+        # How far a trigger can be from a mention it reaches: only those modifiers are looked at.
+        self._window = longest + max([max_scope, _OPENING_SCOPE, _GENERIC_SUBJECT_SCOPE] +
+                                     [rule.scope for rule in self.rules if rule.scope is not None])
         words: dict[str, set[int]] = {}
         for index, person in enumerate(people):
             if person.who in ("relative", "other"):
@@ -175,12 +216,17 @@ class ConTextAssertion:
         self._third_words = frozenset(words.get("third", ()))
         self._personal_words = frozenset(words.get("self", set()) | words.get("addressee", set()) | words.get("third", set()))
         self._reporters = frozenset(words.get("reporter", ()))
-        self._generic_blockers = self._personal_words | {nlp.vocab.strings.add(w) for w in _DEMONSTRATIVES}
+        self._demonstratives = frozenset(nlp.vocab.strings.add(w) for w in _DEMONSTRATIVES)
+        self._generic_blockers = self._personal_words | self._demonstratives
         self._backward_blockers = self._generic_blockers | {nlp.vocab.strings.add(w) for w in _BACKWARD_BLOCKERS}
         self._bare_relative_verbs = frozenset(nlp.vocab.strings.add(w) for w in _BARE_RELATIVE_VERBS)
         self._clause_punct = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_PUNCT)
+        self._clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_OPENERS)
         self._possessors = {nlp.vocab.strings.add(w): w for w in _POSSESSORS}
         self._proxy_words = frozenset(nlp.vocab.strings.add(w) for w in _PROXY_WORDS)
+        self._comma = nlp.vocab.strings.add(",")
+        self._in = nlp.vocab.strings.add("in")
+        self._question_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _QUESTION_AUXILIARIES)
 
     # -- the component -------------------------------------------------------------------------
 
@@ -193,32 +239,47 @@ class ConTextAssertion:
         for start, end in spans:
             inside[start:end] = b"\x01" * (end - start)
         triggers, people = self._matches(doc, inside)
-        modifiers = [t for t in triggers if t[2].category in MODIFIERS]
-        lowers, sentence_starts = None, None
-        general = {start: rule for start, _end, rule in triggers if rule.category == "general"}
-        subjects = [(ent, span) for ent, span in zip(ents, spans) if span[1] in general] if general else None
-        if subjects:
-            lowers, sentence_starts = _lowers_and_sentence_starts(doc)
-            starts = set(sentence_starts)
-            modifiers = sorted(modifiers + [
-                (start, start, Rule(general[end].phrase, "generic", "forward", scope=_GENERIC_SUBJECT_SCOPE))
-                for ent, (start, end) in subjects if start in starts and ent.label_ in _GENERIC_SUBJECT_LABELS],
-                key=lambda t: t[0])
-        if not modifiers and not people:
+        modifiers, general, terminators, hard_terminators = [], {}, [], []
+        for trigger in triggers:
+            category = trigger[2].category
+            if category in MODIFIERS:
+                modifiers.append(trigger)
+            elif category == "terminate":
+                terminators.append(trigger[0])
+                if trigger[2].phrase in _HARD_TERMINATORS:
+                    hard_terminators.append(trigger[0])
+            elif category == "general":
+                general[trigger[0]] = trigger[2]
+        if not modifiers and not people and not general:
             return doc  # every entity keeps the defaults: present, patient, no cue
-        if lowers is None:
-            lowers, sentence_starts = _lowers_and_sentence_starts(doc)
-        terminators = [start for start, _end, rule in triggers if rule.category == "terminate"]
+        lowers, sentence_starts = _lowers_and_sentence_starts(doc)
+        if general:
+            subjects = self._general_subjects(lowers, ents, spans, general, set(sentence_starts))
+            if subjects:
+                modifiers = sorted(modifiers + subjects, key=_first)
+        if not modifiers and not people:
+            return doc
+        # ", i ...", ", ive ...": the asker starts a new clause. Found here rather than as phrases, so that
+        # the phrases starting with "i" ("i had", "i suggest", "i would") keep their own roles.
+        phrase_terminators = terminators
+        terminators = sorted(terminators + _comma_before(lowers, self._comma, self._self_words))
         modifier_starts = [t[0] for t in modifiers]
         people = self._people(lowers, people)
         subject = self._subject(doc, lowers, people, spans, modifiers, sentence_starts) if people else None
+        all_terminators = (terminators, hard_terminators, phrase_terminators)
+        window, length, sentences = self._window, len(doc), len(sentence_starts)
         for ent, (start, end) in zip(ents, spans):
-            sent_start, sent_end = _sentence_bounds(start, sentence_starts, len(doc))
-            lo, hi = bisect_left(modifier_starts, sent_start), bisect_left(modifier_starts, sent_end)
+            index = bisect_right(sentence_starts, start) - 1
+            sent_start = sentence_starts[index]
+            sent_end = sentence_starts[index + 1] if index + 1 < sentences else length
+            # Only the modifiers close enough to reach it: long run-on sentences stay cheap.
+            lo = bisect_left(modifier_starts, sent_start if sent_start > start - window else start - window)
+            hi = bisect_left(modifier_starts, sent_end if sent_end < end + window else end + window)
             person = self._person_for(lowers, start, people, terminators, sent_start) if people else None
             if lo == hi and person is None:
                 continue  # nothing in its sentence speaks to it: present, the patient's
-            found = self._reaching(lowers, start, end, ent.label_, modifiers[lo:hi], terminators, sent_start, sent_end)
+            found = self._reaching(lowers, start, end, ent.label_, modifiers[lo:hi], all_terminators,
+                                   sent_start, sent_end)
             status, experiencer, cue = self._resolve(found, person, subject)
             # Only what differs from the defaults is written: most mentions are present and the patient's.
             if status != "present":
@@ -229,19 +290,44 @@ class ConTextAssertion:
                 ent._.assertion_cue = cue
         return doc
 
+    def _general_subjects(self, lowers, ents, spans, general: dict[int, Rule], sentence_starts: set[int]):
+        """Generic cues for the bare diseases and drugs that open a sentence with a general verb
+        ("Statins lower the risk", "Gout in older men is most often ...") or open a yes/no question
+        with one ("can endometriosis cause infertility?")."""
+        cues = []
+        for ent, (start, end) in zip(ents, spans):
+            verb = end if end in general else None
+            if verb is None and end < len(lowers) and lowers[end] == self._in:
+                verb = next((i for i in range(end + 2, end + _GROUP_TOKENS + 2) if i in general), None)
+            if verb is None:
+                continue
+            if (start in sentence_starts and ent.label_ in _GENERIC_SUBJECT_LABELS) or (
+                    ent.label_ != "TEST" and self._opens_question(lowers, start, sentence_starts)):
+                cues.append((start, start, Rule(general[verb].phrase, "generic", "forward", scope=_GENERIC_SUBJECT_SCOPE)))
+        return cues
+
+    def _opens_question(self, lowers, start: int, sentence_starts: set[int]) -> bool:
+        """Whether one or two auxiliaries open the sentence right before ``start`` ("do seizures",
+        "can't high blood pressure", tokenized "ca" "n't")."""
+        auxiliaries = self._question_auxiliaries
+        if start < 1 or lowers[start - 1] not in auxiliaries:
+            return False
+        return start - 1 in sentence_starts or (start - 2 in sentence_starts and lowers[start - 2] in auxiliaries)
+
     # -- triggers ------------------------------------------------------------------------------
 
     def _matches(self, doc: Doc, inside: bytearray) -> tuple[list[tuple[int, int, Rule]], list[tuple[int, int, Person]]]:
         """Triggers and people, longest match first; every rule of a matched phrase is kept (a phrase
         can have several roles). A trigger word inside an entity ("no appetite") modifies nothing."""
-        matches = sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
+        # Longest first, then leftmost: sorted as plain tuples, which compares in C.
+        matches = sorted([(start - end, start, end, match_id) for match_id, start, end in self.matcher(doc)])
         taken = bytearray(len(doc))
         triggers, people = [], []
-        for match_id, start, end in matches:
-            if any(taken[start:end]):
+        for _length, start, end, match_id in matches:
+            if taken.find(1, start, end) != -1:
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            if any(inside[start:end]):
+            if inside.find(1, start, end) != -1:
                 continue
             person = self._person_of.get(match_id)
             if person is not None:
@@ -249,26 +335,49 @@ class ConTextAssertion:
             else:
                 for rule in self._rules_of[match_id]:
                     triggers.append((start, end, rule))
-        triggers.sort(key=lambda t: t[0])
-        people.sort(key=lambda p: p[0])
+        triggers.sort(key=_first)
+        people.sort(key=_first)
         return triggers, people
 
     def _reaching(self, lowers, start, end, label, modifiers, terminators, sent_start, sent_end) -> list[tuple[str, str]]:
-        """(category, phrase) of every trigger whose scope covers the mention and whose rule fits its label."""
+        """(category, phrase) of every trigger whose scope covers the mention and whose rule fits its label.
+        ``terminators`` is (every terminator, the hard ones that also end an opening trigger's reach, those
+        that end a time's reach: not the comma before "i")."""
+        every_terminator, hard_terminators, phrase_terminators = terminators
         found = []
         for t_start, t_end, rule in modifiers:
-            if t_end > sent_end or not rule.applies_to(label):
+            if t_end > sent_end or (rule.labels is not None and (label in rule.labels) == rule.exclude_labels):
                 continue
+            category = rule.category
+            if category == "possible" and label in _NEVER_POSSIBLE_LABELS:
+                continue
+            direction = rule.direction
             scope = rule.scope if rule.scope is not None else self.max_scope
-            if rule.direction != "backward" and t_end <= start and start - t_end <= scope:
-                if not _any_between(terminators, t_end, start) and self._allowed(lowers, rule, t_start, t_end, start, end,
-                                                                                 sent_start, sent_end, terminators):
-                    found.append((rule.category, rule.phrase))
+            if direction == "opening":
+                if t_end <= start and (t_start == sent_start or lowers[t_start - 1] in self._clause_openers):
+                    if start - t_end <= _OPENING_SCOPE and not _any_between(hard_terminators, t_end, start):
+                        found.append((category, rule.phrase))
                     continue
-            if rule.direction != "forward" and end <= t_start and t_start - end <= scope:
-                if not _any_between(terminators, end, t_start) and self._allowed(lowers, rule, t_start, t_end, start, end,
-                                                                                 sent_start, sent_end, terminators):
-                    found.append((rule.category, rule.phrase))
+                direction = "forward"
+            if direction == "antecedent":
+                if end <= t_start and t_start - end <= scope:
+                    found.append((category, rule.phrase))
+                continue
+            if direction != "backward" and t_end <= start and start - t_end <= scope:
+                blocked = _any_between(every_terminator, t_end, start)
+                if blocked and category in _TIME_CATEGORIES and not _any_between(phrase_terminators, t_end, start):
+                    # Only a comma before "i" stands between. A time fronted before the asker's clause
+                    # reaches into it ("Two years ago, I had pneumonia"); one that ends the asker's
+                    # clause does not ("i had surgery in 2014, i take metoprolol").
+                    blocked = not self._self_words.isdisjoint(lowers[sent_start:t_start])
+                if not blocked and (category != "generic" or self._allowed(
+                        lowers, rule, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
+                    found.append((category, rule.phrase))
+                    continue
+            if direction in _BACKWARD and end <= t_start and t_start - end <= scope:
+                if not _any_between(every_terminator, end, t_start) and (category != "generic" or self._allowed(
+                        lowers, rule, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
+                    found.append((category, rule.phrase))
         return found
 
     def _allowed(self, lowers, rule, t_start, t_end, start, end, sent_start, sent_end, terminators) -> bool:
@@ -289,7 +398,17 @@ class ConTextAssertion:
         clause_start = max(sent_start, terminators[index - 1] if index else sent_start)
         clause_end = min(sent_end, terminators[index] if index < len(terminators) else sent_end)
         personal = self._personal_words
-        return personal.isdisjoint(lowers[clause_start:min(t_start, start)]) and \
+        before_start = clause_start
+        if t_end <= start:
+            # A question put after a comma is its own clause: "today she has a fever again, can you get roseola twice?"
+            before_start = next((i + 1 for i in range(t_start - 1, clause_start - 1, -1) if lowers[i] in self._clause_punct),
+                                clause_start)
+            # A passive frame whose subject is "it" or "this" ("it has to be treated with X", "can it be
+            # cured with X") speaks of the case at hand, not of X in general ("it can cause X" still does).
+            if rule.phrase.startswith("be ") and not self._demonstratives.isdisjoint(
+                    lowers[max(before_start, t_start - _POSSESSOR_WINDOW):t_start]):
+                return False
+        return personal.isdisjoint(lowers[before_start:min(t_start, start)]) and \
             personal.isdisjoint(lowers[max(t_end, clause_start):clause_end])
 
     # -- people --------------------------------------------------------------------------------
@@ -321,7 +440,8 @@ class ConTextAssertion:
         """
         first = next((c for c in people if c.person.who == "relative" and c.possessor in _SUBJECT_POSSESSORS
                       and c.person.group not in _GROUPS_OF_RELATIVES), None)
-        if first is None or _next_word(doc, first.end) in _HISTORY_VERBS:
+        # "My father had a stroke at 50" opens a family history; "my 2 yr old had roseola" does not.
+        if first is None or (first.person.group != "child" and _next_word(doc, first.end) in _HISTORY_VERBS):
             return None
         generic_sentences = {_sentence_bounds(t[0], sentence_starts, len(doc)) for t in modifiers
                              if t[2].category == "generic"}
@@ -388,6 +508,8 @@ class ConTextAssertion:
 def _ordinary(first: dict[str, str]) -> tuple[str, str | None]:
     """The status of a mention whose owner is known, from the categories that reach it."""
     negation = first.get("prohibited") or first.get("negated")
+    if negation and "until" in first and "prohibited" not in first:
+        return "present", first["until"]
     if negation:
         if "anymore" in first and "prohibited" not in first:
             return "historical", first["anymore"]
@@ -411,6 +533,18 @@ def _next_word(doc: Doc, index: int) -> str | None:
         if doc[i].is_alpha:
             return doc[i].lower_
     return None
+
+
+def _comma_before(lowers: list[int], comma: int, words: frozenset[int]) -> list[int]:
+    """Positions of the commas followed by one of ``words`` (``list.index`` scans at C speed)."""
+    found, index, last = [], -1, len(lowers) - 1
+    while True:
+        try:
+            index = lowers.index(comma, index + 1, last)
+        except ValueError:
+            return found
+        if lowers[index + 1] in words:
+            found.append(index)
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:
