@@ -277,8 +277,11 @@ def _finish(item: _Pending, *, outdir: Path, index: store.HashIndex, fingerprint
         if table == "errors" and item.problems:
             parts.append(read_errors_table(item.problems))
         parts = [p for p in parts if len(p)]
-        frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=store.arrow_schema(table).names)
-        tables[table] = sort_table(table, frame)
+        if len(parts) == 1 and table in result and parts[0] is result[table]:
+            tables[table] = parts[0]  # the engine returns each table sorted already
+        else:
+            frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=store.arrow_schema(table).names)
+            tables[table] = sort_table(table, frame)
     totals.seconds["reuse"] += time.perf_counter() - tick
 
     tick = time.perf_counter()
