@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import sys
 import threading
 import time
 from typing import Callable, Iterator
 
 import pandas as pd
+
+AHEAD = 2  # chunks read and waiting, besides the one being sent: a few seconds of reading, a few dozen MB
 
 
 def available() -> bool:
@@ -48,7 +51,7 @@ class ReadAhead:
         while True:
             try:
                 kind, payload = self._receive.recv()
-            except EOFError:
+            except (EOFError, OSError):  # OSError: the reader died in the middle of a message
                 self._process.join(timeout=5)
                 raise RuntimeError(f"the reader process ended without finishing the input "
                                    f"(exit code {self._process.exitcode})") from None
@@ -68,7 +71,12 @@ class ReadAhead:
 
 
 def _serve(produce, send, parent: int) -> None:
+    """The reader process: read chunks into a short queue that a thread sends on, so that
+    reading goes on while the run is not ready for the next chunk (loading its pipeline)."""
     exit_with_parent(parent)
+    outbox: queue.Queue = queue.Queue(maxsize=AHEAD)
+    sender = threading.Thread(target=_deliver, args=(outbox, send), name="qatext-reader-send", daemon=True)
+    sender.start()
     seconds = 0.0
     try:
         chunks = produce()
@@ -80,17 +88,28 @@ def _serve(produce, send, parent: int) -> None:
                 break
             finally:
                 seconds += time.perf_counter() - tick
-            send.send(("chunk", chunk))
-        send.send(("done", seconds))
-    except (BrokenPipeError, KeyboardInterrupt):
-        pass  # the run ended or was interrupted: nobody to tell
+            outbox.put(("chunk", chunk))
+        outbox.put(("done", seconds))
+    except KeyboardInterrupt:
+        os._exit(1)  # the run was interrupted too: nobody to tell
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the run
+        outbox.put(("error", exc))
+    sender.join()
+    send.close()
+
+
+def _deliver(outbox: queue.Queue, send) -> None:
+    while True:
+        message = outbox.get()
         try:
-            send.send(("error", exc))
-        except Exception:  # noqa: BLE001 - an exception that does not pickle still gets through as text
-            send.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
-    finally:
-        send.close()
+            send.send(message)
+        except BrokenPipeError:
+            os._exit(0)  # the run has ended: nobody to send to
+        except Exception as exc:  # noqa: BLE001 - an exception that does not pickle still gets through as text
+            send.send(("error", RuntimeError(f"{type(message[1]).__name__}: {message[1]} ({exc})")))
+            return
+        if message[0] != "chunk":
+            return
 
 
 def exit_with_parent(parent: int) -> None:
