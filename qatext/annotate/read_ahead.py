@@ -1,10 +1,10 @@
-"""Reading the input in a helper process, one chunk ahead of the run.
+"""Reading the input in a helper process, a few chunks ahead of the run.
 
 Parsing and cleaning the input costs about a sixth of the CPU the pipeline does. Read by the
 run's own process it sits on the critical path: nothing is annotated while the pipeline loads
 and the first chunk is read, and a one-process run alternates between reading and annotating
 on one core. A reader process forked at the start reads while the pipeline loads and keeps
-the next chunk ready while the current one is annotated, on whichever core is free.
+the next chunks ready while the current one is annotated, on whichever core is free.
 
 The reader sends chunks through a pipe (no thread in this process, so worker processes can
 still be forked after it). Read problems travel in each chunk's ``attrs`` as before; an error

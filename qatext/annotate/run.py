@@ -1,6 +1,7 @@
 """``qatext annotate``: annotate a corpus of any size into partitioned Parquet tables.
 
-The input is streamed chunk by chunk (``iter_corpus``); each chunk becomes one partition.
+The input is streamed chunk by chunk (``iter_corpus``; on Linux in a reader process a few
+chunks ahead, :mod:`qatext.annotate.read_ahead`); each chunk becomes one partition.
 A partition already on disk with the same content and pipeline is skipped (resume after a
 kill, or a repeated run); in a changed partition only the records whose content hash is new
 are sent to the pipeline, the others' rows are copied from the earlier output. Partitions
