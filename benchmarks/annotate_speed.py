@@ -2,7 +2,8 @@
 
 Annotates INPUTS (default: the three ../shared corpora, about 4 million words) into a fresh
 temporary folder and prints records/s, words/s, the seconds spent per stage (from the run's
-manifest), the CPU seconds of the main process and of the workers, peak RSS of this process
+manifest), the CPU seconds of the main process and of its helper processes (the workers and,
+on Linux, the process that reads the input ahead), peak RSS of this process
 and of its largest worker, the peak total PSS of the process tree (shared pages counted
 once), the load average before and after, and the machine.
 
@@ -110,7 +111,8 @@ def measure(inputs: list[Path], *, n_process: int, engine: str, chunksize: int, 
 
 
 def _cpu_seconds() -> tuple[float, float]:
-    """User+system CPU seconds of this process and of its finished children (local workers)."""
+    """User+system CPU seconds of this process and of its finished children (local workers and the
+    reader process)."""
     me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return me.ru_utime + me.ru_stime, children.ru_utime + children.ru_stime
 
@@ -229,14 +231,17 @@ def main() -> None:
           f"failed {result['failed']}  unreadable {result['read_errors']}")
     print(f"wall {result['wall_seconds']} s  ->  {result['records_per_second']:,} records/s, "
           f"{result['words_per_second']:,} words/s")
-    print("where the time goes (s; read/hash/reuse/wait/write are in the main process, worker_* summed over workers):")
+    print("where the time goes (s; read/hash/reuse/wait/write are in the main process, read the wait for the next "
+          "chunk; read_ahead is the reader process reading; worker_* summed over workers):")
     for stage, value in result["stage_seconds"].items():
         print(f"  {stage:16} {value:8.2f}")
     print(f"peak RSS: main {result['peak_rss_mb_main']} MB, largest worker {result['peak_rss_mb_largest_child']} MB; "
           f"peak PSS of the whole process tree {result['peak_pss_mb_total']} MB")
     print(f"output on disk: {result['output_mb']} MB")
-    print(f"CPU seconds: main process {result['cpu_seconds_main']}, workers {result['cpu_seconds_workers']} "
+    print(f"CPU seconds: main process {result['cpu_seconds_main']}, workers and reader {result['cpu_seconds_workers']} "
           f"(local engine; Dask workers are not children); the memory sampling took {result['cpu_seconds_memory_sampling']}")
+    print(f"CPU seconds per million words: main {result['cpu_seconds_main'] / result['words'] * 1e6:.2f}, "
+          f"workers and reader {result['cpu_seconds_workers'] / result['words'] * 1e6:.2f}")
     if baseline:
         b = baseline
         print(f"baseline, one core, every {b['every']}th record ({b['texts']:,} texts, {b['words']:,} words), "
@@ -244,7 +249,8 @@ def main() -> None:
         print(f"  qatext.load(), every component on every text: {b['load_words_per_second']:,} words/s "
               f"({b['load_words_per_cpu_second']:,} per CPU second)")
         print(f"  as annotate runs it (topics on questions only): {b['as_annotate_words_per_second']:,} words/s "
-              f"({b['as_annotate_words_per_cpu_second']:,} per CPU second)")
+              f"({b['as_annotate_words_per_cpu_second']:,} per CPU second, "
+              f"{1e6 / b['as_annotate_words_per_cpu_second']:.2f} CPU s per million words)")
         print(f"annotate --n-process {result['n_process']}: {result['words_per_second']:,} words/s = "
               f"{result['ratio_to_load']:.2f} x one core of qatext.load(), "
               f"{result['ratio_to_as_annotate']:.2f} x one core doing annotate's work (target >= 1.5 on a quiet 2-core machine)")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from qatext.annotate import annotate_frame
 from qatext.annotate.frame import split_long_text
@@ -40,3 +41,55 @@ def test_entity_table_carries_kinds_conjuncts_fuzzy_forms_and_shorthand_senses()
     assert entities.loc["liptor", "drug_kind"] == "named" and entities.loc["statins", "drug_kind"] == "class"
     assert len(entities.loc["swollen feet and ankles", "concepts"].split("|")) == 2
     assert entities.loc["T3", "expanded"] == "liothyronine" and entities.loc["T3", "expanded_by"] == "document"
+
+
+def _rows_through_the_extension_api(doc, *, record_id: str, field: str) -> list[tuple]:
+    """The entity rows as ``ent._`` gives them: what EntityRows must reproduce."""
+    return [(record_id, field, ent.start_char, ent.end_char, ent.text, ent.label_, ent._.concept_id,
+             ent._.concept_name, ent._.assertion, ent._.experiencer, "|".join(ent._.concepts), ent._.drug_kind,
+             ent._.matched_as, ent._.expanded, ent._.expanded_by) for ent in doc.ents]
+
+
+def _check_entity_rows(texts: list[str]) -> list[tuple]:
+    import qatext
+    from qatext.annotate.rows import EntityRows
+
+    nlp = qatext.load()
+    rows = EntityRows()
+    found = []
+    for text, doc in zip(texts, nlp.pipe(texts)):
+        fast = rows(doc, record_id="r", field="question", offset=0, text=text)
+        assert fast == _rows_through_the_extension_api(doc, record_id="r", field="question"), text[:200]
+        found += fast
+    return found
+
+
+WORDING = ["on liptor and statins, swollen feet and ankles. my endo added T3",
+           "Could this be ALS? I have no fever but my hands keep shaking. My father had a stroke. I'm on lexapro 10mg.",
+           "I was diagnosed with irritable bowel syndrome (IBS) last year and my IBS is worse since I stopped zoloft."]
+
+
+def test_entity_rows_equal_the_span_extensions_on_the_sample():
+    from qatext.corpus import read_corpus
+    from tests.conftest import SAMPLE
+
+    df = read_corpus(SAMPLE)
+    texts = [t for t in [*df["question"], *df["answer"]] if isinstance(t, str) and t.strip()] + WORDING
+    rows = _check_entity_rows(texts)
+    # every kind of detail column is exercised, not only the defaults
+    assert {r[8] for r in rows} >= {"present", "negated", "possible", "family"}
+    assert any(r[11] == "class" for r in rows) and any(r[12] == "lipitor" for r in rows)
+    assert any("|" in r[10] for r in rows) and any(r[13] == "irritable bowel syndrome" for r in rows)
+    assert any(r[14] == "document" for r in rows)
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_entity_rows_equal_the_span_extensions_on_shared_corpora(shared):
+    from qatext.corpus import iter_corpus
+
+    texts = []
+    for name in ("ask-a-doctor-2017", "medquad", "covid-dialogue"):
+        chunk = next(iter_corpus(shared / "corpora" / name, chunksize=400))
+        texts += [t for t in [*chunk["question"], *chunk["answer"]] if isinstance(t, str) and t.strip()]
+    assert len(_check_entity_rows(texts)) > 2_000

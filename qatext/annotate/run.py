@@ -1,6 +1,7 @@
 """``qatext annotate``: annotate a corpus of any size into partitioned Parquet tables.
 
-The input is streamed chunk by chunk (``iter_corpus``); each chunk becomes one partition.
+The input is streamed chunk by chunk (``iter_corpus``; on Linux in a reader process a few
+chunks ahead, :mod:`qatext.annotate.read_ahead`); each chunk becomes one partition.
 A partition already on disk with the same content and pipeline is skipped (resume after a
 kill, or a repeated run); in a changed partition only the records whose content hash is new
 are sent to the pipeline, the others' rows are copied from the earlier output. Partitions
@@ -24,7 +25,8 @@ from typing import Any, Iterable
 import numpy as np
 import pandas as pd
 
-from qatext.annotate import registry, store
+from qatext.annotate import read_ahead, registry, store
+from qatext.annotate.read_ahead import ReadAhead, exit_with_parent
 from qatext.annotate.fingerprint import partition_key, pipeline_fingerprint, record_hashes
 from qatext.annotate.frame import DEFAULT_FIELDS
 from qatext.annotate.worker import PartitionResult, annotate_partition, get_nlp, sort_table, split_records
@@ -69,7 +71,8 @@ class _Totals:
     records_reused: int = 0
     records_fresh: int = 0
     seconds: dict = field(default_factory=lambda: dict.fromkeys(
-        ("load_pipeline", "read", "hash", "reuse", "wait", "write", "worker_load", "worker_annotate"), 0.0))
+        ("load_pipeline", "read", "read_ahead", "hash", "reuse", "wait", "write", "worker_load", "worker_annotate"),
+        0.0))
 
     def add(self, marker: dict) -> None:
         for name in ("records_in", "annotated", "failed", "read_errors", "entities", "tags", "words"):
@@ -110,20 +113,56 @@ def annotate(input: str | Path | Iterable[str | Path] | pd.DataFrame, outdir: st
     store.prepare(outdir)
     previous = _previous_manifest(outdir)
     totals = _Totals()
-    # First, so that local workers are forked before this process starts any thread
-    # (Arrow's readers, the progress bar).
-    executor = _executor(engine, n_process=n_process, scheduler=scheduler, load_options=load_options,
-                         dask_processes=dask_processes, totals=totals)
-    index = store.HashIndex(outdir, fingerprint=fingerprint)
+    # The reader first, so that it reads while the pipeline loads; then the local workers, forked
+    # before this process starts any thread (Arrow's readers, the progress bar).
+    reader = ReadAhead(lambda: _chunks(inputs, format, chunksize)) if frame is None and read_ahead.available() else None
+    try:
+        executor = _executor(engine, n_process=n_process, scheduler=scheduler, load_options=load_options,
+                             dask_processes=dask_processes, totals=totals)
+        names, input_fingerprint = _run(
+            reader if reader is not None else _chunks(inputs, format, chunksize, frame=frame), executor=executor,
+            outdir=outdir, fields=fields, fingerprint=fingerprint, work_options=work_options, totals=totals,
+            quiet=quiet, expected=lambda: len(frame) if frame is not None else _expected_records(inputs, format, previous))
+    finally:
+        if reader is not None:
+            reader.close()
+            totals.seconds["read_ahead"] += reader.seconds
+
+    keep = set(names)
+    stale = [name for name in store.committed_names(outdir) if name not in keep]
+    wall = time.perf_counter() - started
+    described = inputs if frame is None else [frame.attrs.get("source_path") or "<DataFrame>"]
+    manifest = _manifest(described, outdir, names=names, totals=totals, fingerprint=fingerprint,
+                         input_fingerprint=input_fingerprint, wall=wall, removed=len(stale),
+                         parameters={"n_process": n_process, "batch_size": batch_size, "engine": engine,
+                                     "scheduler": _scheduler_text(scheduler), "chunksize": chunksize,
+                                     "format": format, "fields": list(fields), "tag_field": tag_field,
+                                     "load_options": load_options})
+    if totals.records_in != totals.annotated + totals.failed:
+        raise AnnotateError(f"{outdir}: counts do not add up: {totals.records_in} records in, "
+                            f"{totals.annotated} annotated + {totals.failed} failed")
+    # Manifest first: until it is replaced, the old one still lists only files that exist.
+    store.write_manifest(outdir, manifest)
+    store.remove_stale(outdir, keep)
+    if frame is None and remember:
+        registry.remember(inputs, outdir)
+    return manifest
+
+
+def _run(chunks, *, executor, outdir: Path, fields: tuple[str, ...], fingerprint: str, work_options: dict,
+         totals: _Totals, quiet: bool, expected) -> tuple[list[str], str]:
+    """Hash, plan, submit and commit every chunk, in input order, at most ``executor.inflight``
+    partitions in flight; the partition names and the input's fingerprint."""
     names: list[str] = []
     input_digest = _InputDigest()
     kill_after = int(os.environ.get(KILL_AFTER_ENV, "0") or 0)
-    expected = len(frame) if frame is not None else _expected_records(inputs, format, previous)
-    progress = _progress(expected, quiet=quiet)
+    progress = None
     committed_now = 0
     try:
+        index = store.HashIndex(outdir, fingerprint=fingerprint)
+        progress = _progress(expected(), quiet=quiet)
         pending: deque[_Pending] = deque()
-        for number, chunk in enumerate(_chunks(inputs, format, chunksize, totals, frame=frame)):
+        for number, chunk in enumerate(_timed(chunks, totals)):
             tick = time.perf_counter()
             hashes, words = record_hashes(chunk, fields=fields)
             problems = list(chunk.attrs.get("errors", []))
@@ -159,30 +198,12 @@ def annotate(input: str | Path | Iterable[str | Path] | pd.DataFrame, outdir: st
             _after_commit(committed_now, kill_after)
     except BaseException:
         executor.close(cancel=True)
-        progress.close()
+        if progress is not None:
+            progress.close()
         raise
     executor.close()
     progress.close()
-
-    keep = set(names)
-    stale = [name for name in store.committed_names(outdir) if name not in keep]
-    wall = time.perf_counter() - started
-    described = inputs if frame is None else [frame.attrs.get("source_path") or "<DataFrame>"]
-    manifest = _manifest(described, outdir, names=names, totals=totals, fingerprint=fingerprint,
-                         input_fingerprint=input_digest.hexdigest(), wall=wall, removed=len(stale),
-                         parameters={"n_process": n_process, "batch_size": batch_size, "engine": engine,
-                                     "scheduler": _scheduler_text(scheduler), "chunksize": chunksize,
-                                     "format": format, "fields": list(fields), "tag_field": tag_field,
-                                     "load_options": load_options})
-    if totals.records_in != totals.annotated + totals.failed:
-        raise AnnotateError(f"{outdir}: counts do not add up: {totals.records_in} records in, "
-                            f"{totals.annotated} annotated + {totals.failed} failed")
-    # Manifest first: until it is replaced, the old one still lists only files that exist.
-    store.write_manifest(outdir, manifest)
-    store.remove_stale(outdir, keep)
-    if frame is None and remember:
-        registry.remember(inputs, outdir)
-    return manifest
+    return names, input_digest.hexdigest()
 
 
 def _pipeline_options(fields, tag_field: str, load_options: dict | None) -> dict:
@@ -206,9 +227,9 @@ def _check(inputs: list[Path], *, frame, n_process, batch_size, engine, chunksiz
         raise ValueError(f"tag_field {tag_field!r} is not one of the annotated fields {fields}")
 
 
-def _chunks(inputs: list[Path], format: str | None, chunksize: int, totals: _Totals, *, frame=None):
-    """iter_corpus over each input, timed; read problems are collected per chunk, not printed
-    as warnings. An input that yields nothing still gives one (empty) partition. A frame in
+def _chunks(inputs: list[Path], format: str | None, chunksize: int, *, frame=None):
+    """iter_corpus over each input; read problems are collected per chunk, not printed as
+    warnings. An input that yields nothing still gives one (empty) partition. A frame in
     memory is cut into chunks; its read problems travel with the first."""
     from qatext.corpus import ReadWarning, iter_corpus
 
@@ -222,16 +243,22 @@ def _chunks(inputs: list[Path], format: str | None, chunksize: int, totals: _Tot
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ReadWarning)
         for path in inputs:
-            chunks = iter_corpus(path, format, chunksize=chunksize)
-            while True:
-                tick = time.perf_counter()
-                try:
-                    chunk = next(chunks)
-                except StopIteration:
-                    break
-                finally:
-                    totals.seconds["read"] += time.perf_counter() - tick
-                yield chunk
+            yield from iter_corpus(path, format, chunksize=chunksize)
+
+
+def _timed(chunks, totals: _Totals):
+    """The chunks, with the time spent waiting for each in ``seconds["read"]`` (the reading
+    itself, or with a reader process only what it did not read ahead)."""
+    chunks = iter(chunks)
+    while True:
+        tick = time.perf_counter()
+        try:
+            chunk = next(chunks)
+        except StopIteration:
+            return
+        finally:
+            totals.seconds["read"] += time.perf_counter() - tick
+        yield chunk
 
 
 def _plan_reuse(index: store.HashIndex, chunk: pd.DataFrame, hashes: np.ndarray):
@@ -277,8 +304,11 @@ def _finish(item: _Pending, *, outdir: Path, index: store.HashIndex, fingerprint
         if table == "errors" and item.problems:
             parts.append(read_errors_table(item.problems))
         parts = [p for p in parts if len(p)]
-        frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=store.arrow_schema(table).names)
-        tables[table] = sort_table(table, frame)
+        if len(parts) == 1 and table in result and parts[0] is result[table]:
+            tables[table] = parts[0]  # the engine returns each table sorted already
+        else:
+            frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=store.arrow_schema(table).names)
+            tables[table] = sort_table(table, frame)
     totals.seconds["reuse"] += time.perf_counter() - tick
 
     tick = time.perf_counter()
@@ -462,7 +492,7 @@ class _PoolExecutor:
             context = multiprocessing.get_context("fork")
         else:
             context = multiprocessing.get_context("spawn")
-        self._pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=_exit_with_parent,
+        self._pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=exit_with_parent,
                                          initargs=(os.getpid(),))
         # With fork the pool starts every worker on its first task: do it now, before this
         # process starts other threads (progress bar), and then let the collector work again.
@@ -476,19 +506,6 @@ class _PoolExecutor:
 
     def close(self, cancel: bool = False) -> None:
         self._pool.shutdown(wait=not cancel, cancel_futures=cancel)
-
-
-def _exit_with_parent(parent: int) -> None:
-    """Worker initializer: a worker whose parent was killed (kill -9, OOM killer) would wait
-    for work forever; it leaves instead."""
-    import threading
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="qatext-parent-watch", daemon=True).start()
 
 
 def _executor(engine: str, *, n_process: int, scheduler, load_options: dict, dask_processes: bool, totals: _Totals):

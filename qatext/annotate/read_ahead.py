@@ -1,0 +1,123 @@
+"""Reading the input in a helper process, a few chunks ahead of the run.
+
+Parsing and cleaning the input costs about a sixth of the CPU the pipeline does. Read by the
+run's own process it sits on the critical path: nothing is annotated while the pipeline loads
+and the first chunk is read, and a one-process run alternates between reading and annotating
+on one core. A reader process forked at the start reads while the pipeline loads and keeps
+the next chunks ready while the current one is annotated, on whichever core is free.
+
+The reader sends chunks through a pipe (no thread in this process, so worker processes can
+still be forked after it). Read problems travel in each chunk's ``attrs`` as before; an error
+the reader cannot get past is raised again here; a reader that dies (killed, out of memory)
+ends the run with an error naming its exit code, and a reader whose parent dies leaves.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import sys
+import threading
+import time
+from typing import Callable, Iterator
+
+import pandas as pd
+
+AHEAD = 2  # chunks read and waiting, besides the one being sent: a few seconds of reading, a few dozen MB
+
+
+def available() -> bool:
+    """Whether chunks can be read in a forked helper (Linux; elsewhere they are read in-process)."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+class ReadAhead:
+    """Iterate the chunks ``produce()`` yields, produced in a forked child process.
+
+    ``seconds`` is the time the child spent reading (filled in once the input is exhausted);
+    ``close()`` ends the child (always call it, e.g. in a ``finally``).
+    """
+
+    def __init__(self, produce: Callable[[], Iterator[pd.DataFrame]]):
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_serve, args=(produce, send, os.getpid()), name="qatext-reader",
+                                        daemon=True)
+        self._process.start()
+        send.close()  # the child's end: once the child exits, recv() here sees EOF
+        self.seconds = 0.0
+
+    def __iter__(self) -> Iterator[pd.DataFrame]:
+        while True:
+            try:
+                kind, payload = self._receive.recv()
+            except (EOFError, OSError):  # OSError: the reader died in the middle of a message
+                self._process.join(timeout=5)
+                raise RuntimeError(f"the reader process ended without finishing the input "
+                                   f"(exit code {self._process.exitcode})") from None
+            if kind == "chunk":
+                yield payload
+            elif kind == "done":
+                self.seconds = payload
+                return
+            else:
+                raise payload
+
+    def close(self) -> None:
+        self._receive.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join(timeout=5)
+
+
+def _serve(produce, send, parent: int) -> None:
+    """The reader process: read chunks into a short queue that a thread sends on, so that
+    reading goes on while the run is not ready for the next chunk (loading its pipeline)."""
+    exit_with_parent(parent)
+    outbox: queue.Queue = queue.Queue(maxsize=AHEAD)
+    sender = threading.Thread(target=_deliver, args=(outbox, send), name="qatext-reader-send", daemon=True)
+    sender.start()
+    seconds = 0.0
+    try:
+        chunks = produce()
+        while True:
+            tick = time.perf_counter()
+            try:
+                chunk = next(chunks)
+            except StopIteration:
+                break
+            finally:
+                seconds += time.perf_counter() - tick
+            outbox.put(("chunk", chunk))
+        outbox.put(("done", seconds))
+    except KeyboardInterrupt:
+        os._exit(1)  # the run was interrupted too: nobody to tell
+    except BaseException as exc:  # noqa: BLE001 - every failure goes back to the run
+        outbox.put(("error", exc))
+    sender.join()
+    send.close()
+
+
+def _deliver(outbox: queue.Queue, send) -> None:
+    while True:
+        message = outbox.get()
+        try:
+            send.send(message)
+        except BrokenPipeError:
+            os._exit(0)  # the run has ended: nobody to send to
+        except Exception as exc:  # noqa: BLE001 - an exception that does not pickle still gets through as text
+            send.send(("error", RuntimeError(f"{type(message[1]).__name__}: {message[1]} ({exc})")))
+            return
+        if message[0] != "chunk":
+            return
+
+
+def exit_with_parent(parent: int) -> None:
+    """In a helper process (reader, pool worker): leave once the process ``parent`` is gone. A
+    helper whose parent was killed (kill -9, OOM killer) would otherwise wait forever."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="qatext-parent-watch", daemon=True).start()

@@ -1,0 +1,76 @@
+"""Rows of the entities table, read from annotated docs in one pass per doc.
+
+Going through ``ent._`` costs a new ``Underscore`` object per entity and a Python
+``__getattr__`` (key tuple, dict lookups) per extension: over the three ``../shared`` corpora
+(431,000 entities) that was about as much CPU as the NER's own recognizer. Here the label and
+concept strings are looked up once per distinct value, the text is cut from the string the doc
+was made from (``Span.text`` joins its tokens anew), and stored extension values are read from
+``doc.user_data`` under the key spaCy itself files them under.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+ENTITY_COLUMNS = ["record_id", "field", "start", "end", "text", "label", "concept_id", "concept_name", "assertion",
+                  "experiencer"]
+# Per-entity details of patient wording (issue 11): conjuncts' concepts ("|"-joined), drug kind, the
+# lexicon form a misspelling matched, and an abbreviation's long form with how it was resolved.
+ENTITY_DETAIL_COLUMNS = ["concepts", "drug_kind", "matched_as", "expanded", "expanded_by"]
+# Span extensions whose getters read nothing but the span's kb_id (qatext/ner/extensions.py): one
+# call per distinct concept is enough. tests/test_annotate_frame.py checks the rows against ``ent._``.
+_BY_CONCEPT = ("concept_id", "concept_name")
+_STORED = ("assertion", "experiencer", "drug_kind", "matched_as", "expanded", "expanded_by")
+_USER_DATA_PREFIX = "._."  # spaCy's Underscore._get_key: ("._.", name, start_char, end_char)
+
+
+class EntityRows:
+    """``rows(doc, record_id=, field=, offset=, text=)``: one tuple per entity of ``doc``, in
+    :data:`ENTITY_COLUMNS` + :data:`ENTITY_DETAIL_COLUMNS` order, offsets shifted by ``offset``
+    (the position of the doc's text in the field)."""
+
+    def __init__(self):
+        self._labels: dict[int, str] = {}
+        self._concepts: dict[int, tuple] = {}
+        self._concepts_getter = _getter("concepts")
+        self._defaults = [(name, _default(name)) for name in _STORED]
+
+    def __call__(self, doc, *, record_id: str, field: str, offset: int, text: str) -> list[tuple]:
+        rows = []
+        user_data = doc.user_data
+        labels, concepts, get_concepts = self._labels, self._concepts, self._concepts_getter
+        for ent in doc.ents:
+            start, end = ent.start_char, ent.end_char
+            label = labels.get(ent.label)
+            if label is None:
+                label = labels[ent.label] = ent.label_
+            concept = concepts.get(ent.kb_id)
+            if concept is None:
+                concept = concepts[ent.kb_id] = tuple(_getter(name)(ent) for name in _BY_CONCEPT)
+            stored = [user_data.get((_USER_DATA_PREFIX, name, start, end), default) for name, default in self._defaults]
+            rows.append((record_id, field, offset + start, offset + end, text[start:end], label, *concept,
+                         stored[0], stored[1], "|".join(get_concepts(ent)), *stored[2:]))
+        return rows
+
+
+def _extension(name: str) -> tuple:
+    extension = Span.get_extension(name)
+    if extension is None:
+        from qatext.ner import extensions
+
+        extensions.register()
+        extension = Span.get_extension(name)
+    return extension  # (default, method, getter, setter)
+
+
+def _getter(name: str):
+    getter = _extension(name)[2]
+    if getter is None:
+        raise TypeError(f"Span extension {name!r} is expected to have a getter")
+    return getter
+
+
+def _default(name: str):
+    default, method, getter, _setter = _extension(name)
+    if getter is not None or method is not None or isinstance(default, (dict, list, set)):
+        raise TypeError(f"Span extension {name!r} is expected to be a stored value with an immutable default")
+    return default
