@@ -14,12 +14,14 @@ Two patterns are looked for around a parenthesis:
 """
 from __future__ import annotations
 
+import numpy as np
 from spacy.attrs import ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 MAX_PAREN_TOKENS = 8
 _OPEN_PAREN = hash_string("(")
+_CLOSE_PAREN = hash_string(")")
 SHORT_FORM_MAX_TOKENS = 3
 
 
@@ -87,16 +89,18 @@ def parenthesised(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges ``(start, end)`` inside non-nested parentheses holding 1 to 8 tokens."""
     # Only tokens that are exactly "(" open a range: look for one in the token array instead of
     # rebuilding doc.text (a Python join over every token, dearer than the rest of this search).
-    if not (doc.to_array(ORTH) == _OPEN_PAREN).any():
+    orths = doc.to_array(ORTH)
+    brackets = np.flatnonzero((orths == _OPEN_PAREN) | (orths == _CLOSE_PAREN))
+    if not len(brackets) or not (orths[brackets] == _OPEN_PAREN).any():
         return []
     ranges = []
     opened = None
-    for token in doc:
-        if token.text == "(":
-            opened = token.i
-        elif token.text == ")" and opened is not None:
-            if 1 <= token.i - opened - 1 <= MAX_PAREN_TOKENS:
-                ranges.append((opened + 1, token.i))
+    for i in brackets.tolist():  # only the bracket tokens, not every token as a Python object
+        if orths[i] == _OPEN_PAREN:
+            opened = i
+        elif opened is not None:
+            if 1 <= i - opened - 1 <= MAX_PAREN_TOKENS:
+                ranges.append((opened + 1, i))
             opened = None
     return ranges
 
