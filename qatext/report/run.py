@@ -139,9 +139,11 @@ class _Kernel:
     """One kernel that runs notebooks one after another through papermill (parameters injected
     as usual, cell timings in the executed notebook's metadata)."""
 
-    # Imported by every notebook's first cell; loaded as soon as the kernel is up. Nothing that
-    # imports pyplot: that would switch on inline PNGs and change what the executed notebooks hold.
-    WARM = ("pandas", "qatext.analysis", "qatext.plots", "qatext.report")
+    # What the notebooks import (their first cell, and qatext.plots and qatext.analysis when they
+    # draw and test); loaded as soon as the kernel is up, while the corpus is prepared. The
+    # executed notebooks still hold figures as text, not inline PNGs (tests/test_notebooks.py).
+    WARM = ("pandas", "qatext.analysis", "qatext.plots", "qatext.report", "seaborn", "scipy.cluster.hierarchy",
+            "scipy.stats", "networkx")
 
     def __init__(self, kernel_name: str, *, cwd: Path):
         from jupyter_client.manager import KernelManager
