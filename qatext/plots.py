@@ -340,14 +340,15 @@ def save_figure(fig: Figure, directory: str | Path, name: str) -> tuple[Path, Pa
             fig.dpi = resolution
             agg = FigureCanvasAgg(fig)  # attaches itself to fig until the original canvas is put back
             agg.draw()  # runs the layout engine
-            box = fig.get_tightbbox(agg.get_renderer()).padded(matplotlib.rcParams["savefig.pad_inches"])
-            pixels = _crop(np.asarray(agg.buffer_rgba()), box, resolution)
+            tight = fig.get_tightbbox(agg.get_renderer())
+            box = tight.padded(matplotlib.rcParams["savefig.pad_inches"])
+            pixels = _crop(np.asarray(agg.buffer_rgba()), tight, box, resolution, background=fig.get_facecolor())
         finally:
             fig.set_canvas(canvas)
             fig.dpi = dpi
         fig.set_layout_engine(None)  # laid out above: the SVG must not lay it out again
         try:
-            if pixels is None:  # the box reaches outside the figure: let savefig grow the canvas
+            if pixels is None:  # the drawing reaches past the figure: savefig grows the canvas
                 fig.savefig(png, format="png", bbox_inches=box, metadata={"Software": None})
             else:
                 imsave(png, pixels, format="png", dpi=resolution, metadata={"Software": None})
@@ -357,12 +358,18 @@ def save_figure(fig: Figure, directory: str | Path, name: str) -> tuple[Path, Pa
     return png, svg
 
 
-def _crop(pixels: np.ndarray, box, dpi: float) -> np.ndarray | None:
-    """The pixels of an image of the whole figure that lie in ``box`` (inches from the lower left),
-    or None when the box is not inside the image."""
+def _crop(pixels: np.ndarray, tight, box, dpi: float, *, background) -> np.ndarray | None:
+    """The part of ``pixels`` (the whole figure drawn at ``dpi``) inside ``box`` (inches from the
+    lower left), where the box reaches past the figure only by its padding around ``tight``:
+    that margin is ``background``, as savefig paints it. None when the drawing itself reaches
+    past the figure (savefig then grows the canvas to draw it)."""
     height, width = pixels.shape[:2]
+    if tight.x0 < 0 or tight.y0 < 0 or tight.x1 * dpi > width or tight.y1 * dpi > height:
+        return None
     left, right = int(np.floor(box.x0 * dpi)), int(np.ceil(box.x1 * dpi))
     top, bottom = int(np.floor(height - box.y1 * dpi)), int(np.ceil(height - box.y0 * dpi))
-    if left < 0 or top < 0 or right > width or bottom > height:
-        return None
-    return pixels[top:bottom, left:right]
+    out = np.empty((bottom - top, right - left, pixels.shape[2]), dtype=pixels.dtype)
+    out[...] = np.round(np.array(matplotlib.colors.to_rgba(background)) * 255).astype(pixels.dtype)
+    inside = pixels[max(top, 0):min(bottom, height), max(left, 0):min(right, width)]
+    out[max(-top, 0):max(-top, 0) + inside.shape[0], max(-left, 0):max(-left, 0) + inside.shape[1]] = inside
+    return out
