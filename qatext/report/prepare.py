@@ -180,8 +180,9 @@ _LOADED: dict[str, tuple[str, Prepared]] = {}
 def load_prepared(corpus: str | Path, out_dir: str | Path = "reports") -> Prepared:
     """The prepared tables for ``corpus``: from ``<out>/<corpus>/data`` when still current, else :func:`prepare`.
 
-    Within one process the tables of the last call are reused while ``data/`` is unchanged; each call gets its own frames (pandas' copy-on-write keeps one notebook's changes
-    out of the next one's).
+    Within one process the tables of the last call are reused while ``data/`` is unchanged; each
+    call gets its own frames (pandas' copy-on-write keeps one notebook's changes out of the next
+    one's).
     """
     from qatext.corpus import read_corpus
 
