@@ -111,3 +111,19 @@ def test_distinctive_concepts_and_entity_type_mix():
         concepts.set_index("group")["term"].to_dict() == {"dermatology": "Rash", "neurology": "Migraine"}
     mix = entity_type_mix(entities, groups).set_index(["group", "label"])["share"]
     assert mix[("neurology", "DRUG")] == pytest.approx(0.5) and mix[("dermatology", "SYMPTOM")] == pytest.approx(1.0)
+
+
+def test_stop_words_are_spacys_and_drop_out_of_distinctive_terms():
+    """The packaged list is spaCy's, read without importing spaCy (a report kernel need not)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from qatext.analysis.specialties import stop_words
+
+    assert stop_words() == frozenset(STOP_WORDS)
+    records = pd.DataFrame({"record_id": ["a", "b", "c", "d"],
+                            "question": ["Would the rash itch?", "Would the rash spread?",
+                                         "Would the cough last?", "Would the cough worsen?"]})
+    groups = pd.Series({"a": "skin", "b": "skin", "c": "lungs", "d": "lungs"})
+    terms = distinctive_terms(records, groups, min_count=1, top_n=5)
+    assert {"rash", "cough"} <= set(terms["term"])
+    assert not {"would", "the"} & set(terms["term"])

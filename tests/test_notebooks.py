@@ -146,3 +146,5 @@ def test_executed_notebooks_read_as_if_each_had_its_own_kernel(report):
         assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), name
         injected = [c for c in code if "injected-parameters" in c.metadata.get("tags", [])]
         assert len(injected) == 1 and not injected[0].outputs, name
+        shown = {kind for c in code for output in c.outputs for kind in output.get("data", {})}
+        assert shown <= {"text/plain", "text/html"}, (name, shown)  # figures are files, not inline images

@@ -80,6 +80,35 @@ def test_save_figure_writes_valid_png_and_svg_identically_twice(tmp_path):
     assert png.read_bytes() == png2.read_bytes() and svg.read_bytes() == svg2.read_bytes()
 
 
+def _png_size(path):
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.size
+
+
+def _svg_points(path):
+    root = ElementTree.parse(path).getroot()
+    return tuple(float(root.get(side).removesuffix("pt")) for side in ("width", "height"))
+
+
+@pytest.mark.parametrize("overflow", [False, True])
+def test_png_and_svg_show_the_same_tight_box(tmp_path, overflow):
+    """The PNG is cropped from one drawing of the figure (or, when a label reaches past the
+    figure's edge, drawn by savefig on a grown canvas); either way it frames what the SVG frames."""
+    data = pd.DataFrame({"s": ["a", "b"], "n": [1, 2]})
+    fig = plots.bar_chart(data, x="n", y="s", title="Bars")
+    if overflow:
+        fig.text(1.02, 0.5, "a note past the right edge")  # outside what constrained layout fits
+    png, svg = plots.save_figure(fig, tmp_path, "bars")
+    dpi = plots.STYLE["savefig.dpi"]
+    width, height = _png_size(png)
+    svg_width, svg_height = _svg_points(svg)
+    assert abs(width - svg_width * dpi / 72) <= 2 and abs(height - svg_height * dpi / 72) <= 2
+    assert (width > (fig.get_figwidth() + 0.5) * dpi) == overflow  # the note past the edge is in the image
+    assert fig.get_layout_engine() is not None and fig.dpi == plots.STYLE["figure.dpi"]  # the figure is as it was
+
+
 @pytest.mark.parametrize("func,kwargs", [
     (plots.bar_chart, {"x": "n", "y": "s"}),
     (plots.distribution, {"column": "n"}),

@@ -119,3 +119,22 @@ def test_report_command_is_registered_and_rejects_a_missing_corpus(tmp_path):
     result = runner.invoke(app, ["report", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path)],
                            env={"COLUMNS": "400", "TERMINAL_WIDTH": "400"})
     assert result.exit_code != 0 and "no such file or folder" in result.output
+
+
+def test_load_prepared_reuses_tables_in_one_process_until_they_change(tmp_path):
+    """A report kernel loads the tables once for all its notebooks; a notebook that changes its
+    frames leaves the next one's alone, and a new prepare is read afresh."""
+    from qatext.report.prepare import load_prepared, prepare
+
+    source = write_jsonl(tmp_path / "c.jsonl", QUESTIONS)
+    prepare(source, tmp_path / "reports")
+    first = load_prepared(source, tmp_path / "reports")
+    first.records["question"] = "changed"
+    first.entities.loc[first.entities.index[0], "text"] = "changed"
+    second = load_prepared(source, tmp_path / "reports")
+    assert second.records["question"].tolist() == QUESTIONS
+    assert "changed" not in set(second.entities["text"])
+    write_jsonl(source, [QUESTIONS[0], "Now my back hurts.", QUESTIONS[2]])
+    prepare(source, tmp_path / "reports")
+    third = load_prepared(source, tmp_path / "reports")
+    assert third.records["question"].tolist()[1] == "Now my back hurts."

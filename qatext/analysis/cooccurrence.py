@@ -96,8 +96,12 @@ def _pairs(concepts: pd.DataFrame, ids: pd.Index, *, min_support: int, min_pair_
     info = concepts.drop_duplicates("concept_id").set_index("concept_id")
     kept = concepts[concepts["concept_id"].isin(frequent.index)]
     counts: dict[tuple[str, str], int] = {}
-    for _, group in kept.groupby("record_id", sort=False):
-        for a, b in combinations(sorted(group["concept_id"].unique()), 2):
+    # Each record's concepts as one slice of an array sorted by record: no DataFrame per record.
+    kept_pairs = kept[["record_id", "concept_id"]].drop_duplicates().sort_values("record_id", kind="stable")
+    records, concept_ids = kept_pairs["record_id"].to_numpy(), kept_pairs["concept_id"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, records[1:] != records[:-1]]) if len(records) else np.array([], dtype=int)
+    for begin, end in zip(starts, [*starts[1:], len(records)]):
+        for a, b in combinations(sorted(concept_ids[begin:end]), 2):
             counts[(a, b)] = counts.get((a, b), 0) + 1
     rows = [(a, b, n) for (a, b), n in counts.items() if n >= min_pair_count]
     if not rows:

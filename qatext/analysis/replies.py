@@ -49,9 +49,13 @@ def _act_rules() -> dict[str, re.Pattern]:
     return {act: re.compile("|".join(parts), re.I | re.M) for act, parts in patterns.items()}
 
 
-@lru_cache(maxsize=1)
-def _named(name: str, key: str, value: str) -> list[tuple[str, re.Pattern]]:
-    return [(row[value], re.compile(rf"(?<![\w-])(?:{row[key]})(?![\w-])", re.I)) for row in _rows(name)]
+@lru_cache(maxsize=None)
+def _named(name: str, key: str, value: str) -> tuple[re.Pattern, list[tuple[str, re.Pattern]]]:
+    """The rules of ``name``, each as (value, pattern), and one pattern that matches where any of
+    them does: a sentence it does not match needs no rule-by-rule look."""
+    rows = _rows(name)
+    any_rule = re.compile(rf"(?<![\w-])(?:{'|'.join(f'(?:{row[key]})' for row in rows)})(?![\w-])", re.I)
+    return any_rule, [(row[value], re.compile(rf"(?<![\w-])(?:{row[key]})(?![\w-])", re.I)) for row in rows]
 
 
 def _specialists():
@@ -62,11 +66,19 @@ def _tests():
     return _named("tests.tsv", "pattern", "test")
 
 
+def _matching(rules: tuple[re.Pattern, list[tuple[str, re.Pattern]]], text: str) -> set[str]:
+    any_rule, each = rules
+    if not any_rule.search(text):
+        return set()
+    return {value for value, rx in each if rx.search(text)}
+
+
 def sentences(text: str) -> list[str]:
     """Split a reply into sentences (full stops and line breaks both end one)."""
     return [s.strip() for s in SENTENCE_END.split(text) if s and s.strip()]
 
 
+@lru_cache(maxsize=1 << 16)  # replies reuse a small vocabulary
 def syllables(word: str) -> int:
     """Syllables in an English word by vowel groups (a silent final 'e' does not count); at least 1."""
     word = word.lower()
@@ -112,9 +124,9 @@ def find_reply_acts(text: str | None) -> dict[str, object]:
             continue
         if rules["referral"].search(sentence):
             referral = True
-            specialties.update(spec for spec, rx in _specialists() if rx.search(sentence))
+            specialties.update(_matching(_specialists(), sentence))
         if RECOMMENDING.search(sentence):
-            named = {name for name, rx in _tests() if rx.search(sentence)}
+            named = _matching(_tests(), sentence)
             if named or rules["test"].search(sentence):
                 test = True
                 tests.update(named)

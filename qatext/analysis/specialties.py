@@ -8,6 +8,8 @@ the z-score accounts for how much evidence a term has (rare terms are shrunk tow
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 import pandas as pd
@@ -16,6 +18,14 @@ import pandas as pd
 # ask-a-doctor they are the only label there is.
 SITE_LABEL_COLUMNS = ("category", "specialty")
 WORD = re.compile(r"[a-z][a-z'-]{2,}")
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """English stop words (``qatext/resources/analysis/stop_words.txt``: spaCy's list, read
+    without importing spaCy, which would cost a report kernel a second)."""
+    text = resources.files("qatext.resources").joinpath("analysis", "stop_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def site_specialty(label) -> str | None:
@@ -136,8 +146,7 @@ def distinctive_terms(records: pd.DataFrame, groups: pd.Series, *, text_column: 
     record, and words in fewer than ``min_count`` records overall are left out.
     Columns: ``group, term, n, log_odds, z, rank``.
     """
-    from spacy.lang.en.stop_words import STOP_WORDS
-
+    stop = stop_words()
     text = records.set_index("record_id")[text_column]
     rows = []
     for record_id, value in text.items():
@@ -145,7 +154,7 @@ def distinctive_terms(records: pd.DataFrame, groups: pd.Series, *, text_column: 
         if group is None or (isinstance(group, float) and np.isnan(group)) or not isinstance(value, str):
             continue
         for word in set(WORD.findall(value.lower())):
-            if word not in STOP_WORDS:
+            if word not in stop:
                 rows.append((group, word))
     return _score(pd.DataFrame(rows, columns=["group", "term"]), min_count=min_count, top_n=top_n,
                   prior_scale=prior_scale)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from copy import deepcopy
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -170,8 +171,19 @@ def _save(prepared: Prepared) -> None:
     write_text(data / "manifest.json", json.dumps(manifest, indent=2) + "\n")
 
 
+# The last tables load_prepared read, keyed by their folder, manifest and file stamps: a report
+# kernel runs several notebooks on the same tables, and reading them (records are re-validated)
+# is not free.
+_LOADED: dict[str, tuple[str, Prepared]] = {}
+
+
 def load_prepared(corpus: str | Path, out_dir: str | Path = "reports") -> Prepared:
-    """The prepared tables for ``corpus``: from ``<out>/<corpus>/data`` when still current, else :func:`prepare`."""
+    """The prepared tables for ``corpus``: from ``<out>/<corpus>/data`` when still current, else :func:`prepare`.
+
+    Within one process the tables of the last call are reused while ``data/`` is unchanged; each
+    call gets its own frames (pandas' copy-on-write keeps one notebook's changes out of the next
+    one's).
+    """
     from qatext.corpus import read_corpus
 
     corpus = Path(corpus)
@@ -179,14 +191,28 @@ def load_prepared(corpus: str | Path, out_dir: str | Path = "reports") -> Prepar
     data = target / "data"
     manifest_path = data / "manifest.json"
     if manifest_path.exists():
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        text = manifest_path.read_text(encoding="utf-8")
+        manifest = json.loads(text)
         if manifest.get("fingerprint") == corpus_fingerprint(corpus):
-            return Prepared(corpus=corpus.resolve(), name=corpus_name(corpus), report_dir=target,
-                            records=read_corpus(data / "records.parquet"),
-                            entities=pd.read_parquet(data / "entities.parquet"),
-                            tags=pd.read_parquet(data / "tags.parquet"),
-                            errors=pd.read_parquet(data / "errors.parquet"),
-                            n_reused=manifest.get("reused", 0), n_annotated=manifest.get("annotated_now", 0),
-                            pseudonymized=manifest.get("pseudonymized", False),
-                            store=Path(manifest["store"]) if manifest.get("store") else None)
+            stamp = text + "".join(f"|{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in sorted(data.glob("*.parquet")))
+            key, cached = _LOADED.get(str(data.resolve()), (None, None))
+            if key != stamp:
+                cached = Prepared(corpus=corpus.resolve(), name=corpus_name(corpus), report_dir=target,
+                                  records=read_corpus(data / "records.parquet"),
+                                  entities=pd.read_parquet(data / "entities.parquet"),
+                                  tags=pd.read_parquet(data / "tags.parquet"),
+                                  errors=pd.read_parquet(data / "errors.parquet"),
+                                  n_reused=manifest.get("reused", 0), n_annotated=manifest.get("annotated_now", 0),
+                                  pseudonymized=manifest.get("pseudonymized", False),
+                                  store=Path(manifest["store"]) if manifest.get("store") else None)
+                _LOADED.clear()
+                _LOADED[str(data.resolve())] = (stamp, cached)
+            return replace(cached, report_dir=target, **{name: _own_copy(getattr(cached, name))
+                                                         for name in ("records", "entities", "tags", "errors")})
     return prepare(corpus, out_dir)
+
+
+def _own_copy(frame: pd.DataFrame) -> pd.DataFrame:
+    copy = frame.copy(deep=False)
+    copy.attrs = deepcopy(frame.attrs)
+    return copy

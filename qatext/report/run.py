@@ -32,6 +32,8 @@ def build_report(corpus: str | Path = "data/sample", out_dir: str | Path = "repo
     papermill's error (which names the cell); figures already written stay, but no
     ``index.html``: it is removed first and written last, so it only exists for a whole report.
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     from tqdm import tqdm
 
     from qatext.analysis import corpus_summary
@@ -59,11 +61,15 @@ def build_report(corpus: str | Path = "data/sample", out_dir: str | Path = "repo
         steps.update()
         parameters = {"corpus": str(prepared.corpus), "out_dir": str(out_dir.resolve()), "show_names": show_names}
         steps.set_postfix_str("notebooks")
+        # The page's own tables are made while the kernels run: this process would only wait.
+        page_tables = stack.enter_context(ThreadPoolExecutor(max_workers=1, thread_name_prefix="qatext-index")).submit(
+            lambda: (corpus_summary(prepared.records, entities=prepared.entities, errors=prepared.errors),
+                     versions_table()))
         for name, seconds in _execute(books, executed, parameters=parameters, kernels=kernels):
             timings[name] = seconds
             steps.update()
+        summary, versions = page_tables.result()
     steps.close()
-    summary = corpus_summary(prepared.records, entities=prepared.entities, errors=prepared.errors)
     counts = prepared.counts()
     notes = [f"Annotated now: {prepared.n_annotated:,} records; reused from the annotation store: "
              f"{prepared.n_reused:,} ({prepared.store}).",
@@ -71,7 +77,7 @@ def build_report(corpus: str | Path = "data/sample", out_dir: str | Path = "repo
     if len(prepared.errors):
         notes.append(f"{len(prepared.errors):,} read or annotation errors are listed in data/errors.parquet.")
     index = write_index(target / "index.html", title=f"qatext report: {prepared.name}", summary=summary,
-                        sections=read_manifests(target, list(notebooks)), versions=versions_table(),
+                        sections=read_manifests(target, list(notebooks)), versions=versions,
                         parameters={**parameters, "pseudonymize": pseudonymize, "notebooks": ", ".join(notebooks)},
                         notes=notes)
     total = time.perf_counter() - start
@@ -139,9 +145,11 @@ class _Kernel:
     """One kernel that runs notebooks one after another through papermill (parameters injected
     as usual, cell timings in the executed notebook's metadata)."""
 
-    # Imported by every notebook's first cell; loaded as soon as the kernel is up. Nothing that
-    # imports pyplot: that would switch on inline PNGs and change what the executed notebooks hold.
-    WARM = ("pandas", "qatext.analysis", "qatext.plots", "qatext.report")
+    # What the notebooks import (their first cell, and qatext.plots and qatext.analysis when they
+    # draw and test); loaded as soon as the kernel is up, while the corpus is prepared. The
+    # executed notebooks still hold figures as text, not inline PNGs (tests/test_notebooks.py).
+    WARM = ("pandas", "qatext.analysis", "qatext.plots", "qatext.report", "seaborn", "scipy.cluster.hierarchy",
+            "scipy.stats", "networkx")
 
     def __init__(self, kernel_name: str, *, cwd: Path):
         from jupyter_client.manager import KernelManager
