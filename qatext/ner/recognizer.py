@@ -93,7 +93,7 @@ class MedicalEntityRecognizer:
             if not lay_rules.BREAK_WORDS.isdisjoint(present):
                 spans = lay_rules.add_breakouts(doc, words, spans)
             spans = span_rules.add_located_complaints(doc, words, spans, lookup=lookup)
-            spans = span_rules.compose_symptoms(doc, words, spans)
+            spans = span_rules.compose_symptoms(doc, words, spans, lookup=lookup)
             spans = span_rules.add_body_predicates(doc, words, spans, lookup=lookup)
             spans = lay_rules.extend_location_tails(doc, words, spans)
             spans = lay_rules.join_disease_phrases(doc, words, spans)

@@ -66,8 +66,8 @@ SUBSTANCE_DISORDERS = frozenset(
     "withdrawal dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
 )
 LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between down up above below "
-                                  "beneath into through throughout all".split())
-LOCATION_FILLERS = frozenset("my his her their our your the both side part area region of and over".split())
+                                  "beneath into through throughout all at".split())
+LOCATION_FILLERS = frozenset("my his her their our your the both side part area region of and over base top tip front middle edge".split())
 # Lexicon phrases like "had a stroke" carry words annotators leave out of the mention.
 LEADING_DETERMINERS = frozenset("my his her their our your the a an this that these those had has have having got "
                                 "get gets getting".split())
@@ -130,18 +130,40 @@ def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans) -> Spans:
             for s, e, label, c in spans]
 
 
-def compose_symptoms(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """Join a symptom with the body part it is felt in, and stacked symptom words, into one SYMPTOM."""
+def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda phrase: None) -> Spans:
+    """Join a symptom with the body part it is felt in, and stacked symptom words, into one SYMPTOM.
+
+    A pain that is joined with its site takes the site's pain concept when the lexicon has one
+    ("sharp pain in my flank" is flank pain, not pain of unknown site).
+    """
     out: Spans = []
     for span in spans:
         if out and _joins(words, out[-1], span):
             previous = out.pop()
             label = "DISEASE" if (previous[2], span[2]) == ("ANATOMY", "DISEASE") else "SYMPTOM"
             concept = span[3] if span[2] in ("SYMPTOM", "DISEASE") else previous[3]
+            if concept in GENERIC_PAIN:
+                site = previous if previous[2] == "ANATOMY" else span
+                concept = _site_pain(words[site[0]:site[1]], lookup) or concept
             out.append((previous[0], span[1], label, _refine_by_site(concept, words[previous[0]:span[1]])))
         else:
             out.append(span)
     return out
+
+
+GENERIC_PAIN = frozenset({"HP:0012531"})
+_NOT_SITE_WORDS = frozenset("my his her their our your the both of".split())
+
+
+def _site_pain(site_words: list[str], lookup) -> str | None:
+    """The lexicon's "<site> pain" concept: "lower back" -> low back pain, "right hip" -> hip pain."""
+    site = [w for w in site_words if w not in _NOT_SITE_WORDS]
+    for words in (site, [w for w in site if w not in SIDE_WORDS], site[-1:]):
+        if words:
+            known = lookup(" ".join(words) + " pain")
+            if known and known[0] == "SYMPTOM" and known[1] not in GENERIC_PAIN:
+                return known[1]
+    return None
 
 
 # Complaint words that are entities only with the place they are felt: "burning under my ribs",
