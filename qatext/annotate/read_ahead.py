@@ -19,7 +19,7 @@ import queue
 import sys
 import threading
 import time
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -77,25 +77,31 @@ def _serve(produce, send, parent: int) -> None:
     outbox: queue.Queue = queue.Queue(maxsize=AHEAD)
     sender = threading.Thread(target=_deliver, args=(outbox, send), name="qatext-reader-send", daemon=True)
     sender.start()
-    seconds = 0.0
+    seconds = {"read": 0.0}
     try:
-        chunks = produce()
-        while True:
-            tick = time.perf_counter()
-            try:
-                chunk = next(chunks)
-            except StopIteration:
-                break
-            finally:
-                seconds += time.perf_counter() - tick
+        for chunk in timed(produce(), seconds, "read"):
             outbox.put(("chunk", chunk))
-        outbox.put(("done", seconds))
+        outbox.put(("done", seconds["read"]))
     except KeyboardInterrupt:
         os._exit(1)  # the run was interrupted too: nobody to tell
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the run
         outbox.put(("error", exc))
     sender.join()
     send.close()
+
+
+def timed(items: Iterable, seconds: dict[str, float], key: str) -> Iterator:
+    """``items``, adding the time spent waiting for each to ``seconds[key]`` as it goes."""
+    items = iter(items)
+    while True:
+        tick = time.perf_counter()
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        finally:
+            seconds[key] += time.perf_counter() - tick
+        yield item
 
 
 def _deliver(outbox: queue.Queue, send) -> None:

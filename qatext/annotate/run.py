@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from qatext.annotate import read_ahead, registry, store
-from qatext.annotate.read_ahead import ReadAhead, exit_with_parent
+from qatext.annotate.read_ahead import ReadAhead, exit_with_parent, timed
 from qatext.annotate.fingerprint import partition_key, pipeline_fingerprint, record_hashes
 from qatext.annotate.frame import DEFAULT_FIELDS
 from qatext.annotate.worker import PartitionResult, annotate_partition, get_nlp, sort_table, split_records
@@ -162,7 +162,8 @@ def _run(chunks, *, executor, outdir: Path, fields: tuple[str, ...], fingerprint
         index = store.HashIndex(outdir, fingerprint=fingerprint)
         progress = _progress(expected(), quiet=quiet)
         pending: deque[_Pending] = deque()
-        for number, chunk in enumerate(_timed(chunks, totals)):
+        # "read": the wait for each chunk (the reading itself, or with a reader process what it did not read ahead)
+        for number, chunk in enumerate(timed(chunks, totals.seconds, "read")):
             tick = time.perf_counter()
             hashes, words = record_hashes(chunk, fields=fields)
             problems = list(chunk.attrs.get("errors", []))
@@ -244,21 +245,6 @@ def _chunks(inputs: list[Path], format: str | None, chunksize: int, *, frame=Non
         warnings.simplefilter("ignore", ReadWarning)
         for path in inputs:
             yield from iter_corpus(path, format, chunksize=chunksize)
-
-
-def _timed(chunks, totals: _Totals):
-    """The chunks, with the time spent waiting for each in ``seconds["read"]`` (the reading
-    itself, or with a reader process only what it did not read ahead)."""
-    chunks = iter(chunks)
-    while True:
-        tick = time.perf_counter()
-        try:
-            chunk = next(chunks)
-        except StopIteration:
-            return
-        finally:
-            totals.seconds["read"] += time.perf_counter() - tick
-        yield chunk
 
 
 def _plan_reuse(index: store.HashIndex, chunk: pd.DataFrame, hashes: np.ndarray):

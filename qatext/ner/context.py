@@ -76,7 +76,7 @@ _NEVER_POSSIBLE_LABELS = frozenset({"TEST"})
 # An auxiliary opening a yes/no question before a bare disease or drug and a general verb
 # ("can endometriosis cause infertility?", "do seizures cause brain damage?") asks in general.
 _QUESTION_AUXILIARIES = frozenset({"can", "could", "does", "do", "will", "would", "might", "cant", "doesnt", "dont",
-                                   "ca", "does", "do", "wo", "n't", "n’t", "nt"})
+                                   "ca", "wo", "n't", "n’t", "nt"})
 # Punctuation that ends a backward generic frame: "my son has X, is it contagious?" is not about X in general.
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "?", "!"})
 # Words that point at one case ("what is this rash"); "they" also ends a backward frame
@@ -346,7 +346,7 @@ class ConTextAssertion:
         every_terminator, hard_terminators, phrase_terminators = terminators
         found = []
         for t_start, t_end, rule in modifiers:
-            if t_end > sent_end or (rule.labels is not None and (label in rule.labels) == rule.exclude_labels):
+            if t_end > sent_end or not rule.applies_to(label):
                 continue
             category = rule.category
             if category == "possible" and label in _NEVER_POSSIBLE_LABELS:

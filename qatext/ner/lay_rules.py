@@ -86,11 +86,24 @@ INCREASE_CUES = (
 # The changed forms looked up in the lexicon, in order, for each direction.
 DECREASED_FORMS = ("decreased", "low", "reduced", "lack of", "loss of", "poor", "no")
 INCREASED_FORMS = ("increased", "high", "elevated", "excessive")
-CHANGE_WORDS = frozenset(cue[0] for cue in DECREASE_CUES + INCREASE_CUES)
 # "sex drive reduction", "my appetite is gone": the change after the function.
 DECREASE_TAILS = (("reduction",), ("decrease",), ("loss",), ("is", "gone"), ("was", "gone"), ("went", "down"),
                   ("dropped",), ("disappeared",), ("is", "nonexistent"), ("is", "non-existent"))
 INCREASE_TAILS = (("increase",), ("went", "up"), ("is", "through", "the", "roof"))
+
+
+def _by_first_word(*groups: tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]) -> dict[str, list]:
+    """first word -> [(phrase, changed forms)], decreases before increases, each in table order."""
+    index: dict[str, list] = {}
+    for phrases, forms in groups:
+        for phrase in phrases:
+            index.setdefault(phrase[0], []).append((phrase, forms))
+    return index
+
+
+_CUES = _by_first_word((DECREASE_CUES, DECREASED_FORMS), (INCREASE_CUES, INCREASED_FORMS))
+_TAILS = _by_first_word((DECREASE_TAILS, DECREASED_FORMS), (INCREASE_TAILS, INCREASED_FORMS))
+CHANGE_WORDS = frozenset(_CUES)
 # Measured functions change by degree; "no heart rate" or "lost my blood pressure" is not a symptom of this kind.
 MEASURES = frozenset({"rate", "pressure", "count", "supply"})
 ABSENCE_CUES = frozenset({("no",), ("zero",), ("lost",), ("loss", "of"), ("lack", "of"), ("lost", "all"), ("hardly", "any"),
@@ -103,38 +116,34 @@ FUNCTION_WORDS = frozenset(
 
 def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
     """"zero motivation", "lower sex drive", "sex drive reduction": a changed normal function is a SYMPTOM (rule 16)."""
-    if CHANGE_WORDS.isdisjoint(words) and not {"reduction", "decrease", "loss", "gone", "went", "dropped",
-                                                "disappeared", "increase", "nonexistent", "non-existent", "roof"} & set(words):
-        return spans
-    if FUNCTION_WORDS.isdisjoint(words):
+    present = set(words)
+    if FUNCTION_WORDS.isdisjoint(present) or (CHANGE_WORDS.isdisjoint(present) and _TAILS.keys().isdisjoint(present)):
         return spans
     n = len(words)
     added = []
-    for i in _positions(words, CHANGE_WORDS & set(words)):
-        for cues, forms in ((DECREASE_CUES, DECREASED_FORMS), (INCREASE_CUES, INCREASED_FORMS)):
-            cue = next((c for c in cues if tuple(words[i:i + len(c)]) == c), None)
-            if cue is None:
+    for i in _positions(words, CHANGE_WORDS & present):
+        cue, forms = next(((c, f) for c, f in _CUES[words[i]] if tuple(words[i:i + len(c)]) == c), (None, None))
+        if cue is None:
+            continue
+        j = i + len(cue)
+        if j < n and words[j] in LIST_FILLERS:
+            j += 1
+        found = _changed_function(words, j, forms, lookup, measures=cue not in ABSENCE_CUES)
+        if found and not lookup(" ".join(words[i:found[0]])):
+            added.append((i, found[0], found[1], found[2]))
+    for i in _positions(words, FUNCTION_WORDS & present):
+        following = _TAILS.get(words[i + 1]) if i + 1 < n else None
+        tail, forms = next(((t, f) for t, f in following or () if tuple(words[i + 1:i + 1 + len(t)]) == t), (None, None))
+        if tail is None:
+            continue
+        for size in (3, 2, 1):
+            start = i + 1 - size
+            if start < 0:
                 continue
-            j = i + len(cue)
-            if j < n and words[j] in LIST_FILLERS:
-                j += 1
-            found = _changed_function(words, j, forms, lookup, measures=cue not in ABSENCE_CUES)
-            if found and not lookup(" ".join(words[i:found[0]])):
-                added.append((i, found[0], found[1], found[2]))
-            break
-    for i in _positions(words, FUNCTION_WORDS & set(words)):
-        for tails, forms in ((DECREASE_TAILS, DECREASED_FORMS), (INCREASE_TAILS, INCREASED_FORMS)):
-            tail = next((t for t in tails if tuple(words[i + 1:i + 1 + len(t)]) == t), None)
-            if tail is None:
-                continue
-            for size in (3, 2, 1):
-                start = i + 1 - size
-                if start < 0:
-                    continue
-                known = _lookup_changed(" ".join(words[start:i + 1]), forms, lookup)
-                if known and not lookup(" ".join(words[start:i + 1 + len(tail)])):
-                    added.append((start, i + 1 + len(tail), known[0], known[1]))
-                    break
+            known = _lookup_changed(" ".join(words[start:i + 1]), forms, lookup)
+            if known and not lookup(" ".join(words[start:i + 1 + len(tail)])):
+                added.append((start, i + 1 + len(tail), known[0], known[1]))
+                break
     # A phrase the lexicon already matched keeps its own concept; only longer mentions are added.
     exact = {(s, e) for s, e, *_ in spans}
     added = [a for a in sorted(set(added)) if (a[0], a[1]) not in exact]

@@ -58,9 +58,10 @@ SYMPTOM_PREDICATES = frozenset(
     "scratching tightening tightened clenching clenched buzzing races racing pounding spinning ringing "
     "cramping cramped thinning asleep ring rings muffled swell twitch trembling tremble trembles shaky".split()
 )
-PREDICATE_TAILS_OF = frozenset("gave give gives giving".split())
+# "legs gave out": a verb that is a predicate only with its "out".
+GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
 # What completes a predicate: "swells up", "eyes swell shut", "legs gave out".
-PREDICATE_TAILS = {"up": None, "shut": None, "out": frozenset("gave give gives giving gone".split())}
+PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone"}}
 # A substance followed by one of these is a disorder: "alcohol withdrawal", "penicillin allergy".
 SUBSTANCE_DISORDERS = frozenset(
     "withdrawal dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
@@ -266,7 +267,7 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
             while i < len(words) and i - end < 3 and words[i] in LINKING_WORDS and i not in starts:
                 i += 1
             if i < len(words) and i not in starts and (words[i] in SYMPTOM_PREDICATES or (
-                    words[i] in PREDICATE_TAILS_OF and i + 1 < len(words) and words[i + 1] == "out")):
+                    words[i] in GIVE_OUT_VERBS and i + 1 < len(words) and words[i + 1] == "out")):
                 end = _with_tail(words, i, i + 1, starts)
                 known = lookup(words[i])
                 out.append((start, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT))
