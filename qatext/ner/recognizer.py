@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from spacy.attrs import LOWER, NORM, ORTH
+import numpy
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, LOWER, NORM, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
@@ -16,6 +17,8 @@ _UPPER = re.compile(r"[A-Z]")
 _LOWER_CASE = re.compile(r"[a-z]")
 SOURCE_PRIORITY = {"curated": 0, "mesh": 1, "hpo": 2, "drugs": 3, "icd10cm": 4}
 SEVERITY_MODES = ("first_person", "always", "never")
+_WORD_CACHE_SIZE = 200_000
+_INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3  # spaCy's ENT_IOB codes
 WEIGHT_UNIT_HASHES = frozenset(hash_string(w) for w in span_rules.WEIGHT_UNITS)
 FIRST_PERSON = frozenset(hash_string(w) for w in ("i", "me", "my", "myself", "im", "i'm", "mine"))
 # Words of clinical and scientific reporting; without first-person words they mark a text
@@ -53,23 +56,23 @@ class MedicalEntityRecognizer:
         # such as "metastatic tumor", plural forms) are checked at run time, by first word.
         self._reviewed = {s: v for s, v in self.lexicon.reviewed.items() if s not in self.lexicon.terms}
         self._reviewed_firsts = frozenset(surface.split()[0] for surface in self._reviewed)
+        self._texts: dict[int, str] = {}
         self.corpus_senses: dict | None = None
         """short form -> Counter of senses over a corpus (:func:`qatext.ner.shorthand.count_senses`)"""
 
     def __call__(self, doc: Doc) -> Doc:
-        norms = doc.to_array(NORM).tolist()
+        norms, orths, lowers = doc.to_array([NORM, ORTH, LOWER]).T.tolist() if len(doc) else ([], [], [])
         candidates = self._norm_index.find(norms)
-        orths = doc.to_array(ORTH).tolist() if self.lexicon.exact_patterns or self._shorthand_hashes else []
         if self.lexicon.exact_patterns:
             exact = self._exact_index.find(orths)
-            if exact and _is_all_caps(doc.text):
+            # The token texts hold every letter of the text, without building doc.text token by token.
+            if exact and _is_all_caps("".join(self._strings(doc.vocab.strings, orths))):
                 # In a post written in capitals, "AS" or "ED" is the word, not the abbreviation.
                 exact = [c for c in exact if doc[c[0]:c[1]].text.lower() not in self._common]
             candidates += exact
         spans = self._select(candidates)
         spans = self._add_defined_abbreviations(doc, spans)
-        strings = doc.vocab.strings
-        words = [strings[h] for h in doc.to_array(LOWER).tolist()]
+        words = self._strings(doc.vocab.strings, lowers)
         normalizer = normalize.installed(doc.vocab)
         present = set(words)  # the rules below look here first, so a doc without their words costs nothing
         if normalizer is not None and normalizer.elongated and not normalizer.elongated.keys().isdisjoint(present):
@@ -112,15 +115,27 @@ class MedicalEntityRecognizer:
             spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
         if not self._reviewed_firsts.isdisjoint(present):
             spans = self._apply_review(doc, words, spans)
-        ents = [Span(doc, start, end, label=label, kb_id=concept) for start, end, label, concept in spans]
         if self.overwrite_ents or not doc.ents:
-            doc.ents = ents
+            _set_entities(doc, spans)
         else:
-            doc.ents = _merge_keeping(doc.ents, ents)
-        self._set_expansions(doc, words, ents)
-        self._set_span_details(ents, [s[2] for s in spans], words=words, present=present, conjuncts=conjuncts,
+            doc.ents = _merge_keeping(doc.ents, [Span(doc, s, e, label=label, kb_id=c) for s, e, label, c in spans])
+        self._set_expansions(doc, words, spans)
+        self._set_span_details(doc, spans, words=words, present=present, conjuncts=conjuncts,
                                normalizer=normalizer, resolved=resolved)
         return doc
+
+    def _strings(self, strings, hashes: list[int]) -> list[str]:
+        """The strings of ``hashes``, through a hash -> text cache (a StringStore lookup per token costs more)."""
+        texts = self._texts
+        try:
+            return [texts[h] for h in hashes]
+        except KeyError:
+            if len(texts) > _WORD_CACHE_SIZE:
+                texts.clear()  # a corpus with millions of distinct words should not hold them all twice
+            for h in hashes:
+                if h not in texts:
+                    texts[h] = strings[h]
+            return [texts[h] for h in hashes]
 
     def _apply_review(self, doc: Doc, words: list[str], spans: list) -> list:
         """Spans the lexicon alone does not decide ("metastatic tumor", "viruses") take the concept review's verdict."""
@@ -153,7 +168,7 @@ class MedicalEntityRecognizer:
                 out.append((r.start, r.start + 1, r.label, r.concept_id))
         return sorted(out), resolutions
 
-    def _set_span_details(self, ents: list[Span], labels: list[str], *, words: list[str], present: set[str],
+    def _set_span_details(self, doc: Doc, spans: list, *, words: list[str], present: set[str],
                           conjuncts: dict[int, list[str]], normalizer, resolved: list) -> None:
         """``drug_kind`` of drugs, ``concepts`` of coordinated spans, ``matched_as`` of fuzzy matches."""
         kinds = self.lexicon.drug_kinds
@@ -161,29 +176,36 @@ class MedicalEntityRecognizer:
         if fuzzy and fuzzy.keys().isdisjoint(present):
             fuzzy = {}
         by_start = {r.start: r for r in resolved}
-        if not (fuzzy or conjuncts or by_start or any(label == "DRUG" for label in labels)):
+        if not (fuzzy or conjuncts or by_start or any(span[2] == "DRUG" for span in spans)):
             return
-        for ent, label in zip(ents, labels):
+        for start, end, label, concept in spans:
+            ent = None  # a Span only for the entities that get a detail: most get none
             if label == "DRUG":
+                ent = Span(doc, start, end, label=label, kb_id=concept)
                 text = ent.text.lower().lstrip("#")
-                ent._.drug_kind = kinds.get(text) or kinds.get(ent.kb_id_) or "named"
-            if ent.end in conjuncts and len(conjuncts[ent.end]) > 1:
-                ent._.concepts = conjuncts[ent.end]
+                ent._.drug_kind = kinds.get(text) or kinds.get(concept) or "named"
+            if end in conjuncts and len(conjuncts[end]) > 1:
+                ent = ent or Span(doc, start, end, label=label, kb_id=concept)
+                ent._.concepts = conjuncts[end]
             if fuzzy:
-                lowered = words[ent.start:ent.end]
+                lowered = words[start:end]
                 if any(w in fuzzy for w in lowered):
+                    ent = ent or Span(doc, start, end, label=label, kb_id=concept)
                     ent._.matched_as = " ".join(fuzzy.get(w, w) for w in lowered)
-            if ent.start in by_start and ent.end - ent.start == 1:
-                resolution = by_start[ent.start]
+            if start in by_start and end - start == 1:
+                resolution = by_start[start]
+                ent = ent or Span(doc, start, end, label=label, kb_id=concept)
                 ent._.expanded = resolution.long
                 ent._.expanded_by = resolution.by
 
-    def _set_expansions(self, doc: Doc, words: list[str], ents: list[Span]) -> None:
+    def _set_expansions(self, doc: Doc, words: list[str], spans: list) -> None:
         """``ent._.expanded``: the long form of an abbreviation, defined in the text or known."""
-        defined = {d["short"].lower(): d["long"] for d in doc._.abbreviation_definitions or []}
+        definitions = doc._.abbreviation_definitions
+        defined = {d["short"].lower(): d["long"] for d in definitions} if definitions else {}
         expansions = self.lexicon.expansions
-        for ent in ents:
-            if ent.end - ent.start == 1 and (words[ent.start] in defined or words[ent.start] in expansions):
+        for start, end, label, concept in spans:
+            if end - start == 1 and (words[start] in defined or words[start] in expansions):
+                ent = Span(doc, start, end, label=label, kb_id=concept)
                 text = ent.text
                 long_form = defined.get(text.lower()) or expansions.get(text) or expansions.get(text.lower())
                 if long_form and long_form.lower() != text.lower():
@@ -234,6 +256,19 @@ class MedicalEntityRecognizer:
         return None
 
 
+def _set_entities(doc: Doc, spans: list) -> None:
+    """``doc.ents = spans`` through one array write: the same annotation, without a Span object each."""
+    entities = numpy.zeros((len(doc), 3), dtype=numpy.uint64)
+    entities[:, 0] = _OUTSIDE
+    add = doc.vocab.strings.add
+    for start, end, label, concept in spans:
+        entities[start, 0] = _BEGIN
+        entities[start + 1:end, 0] = _INSIDE
+        entities[start:end, 1] = add(label)
+        entities[start:end, 2] = add(concept)
+    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], entities)
+
+
 def _merge_keeping(existing: Iterable[Span], new: list[Span]) -> list[Span]:
     """Entities a statistical base model found stay; ours fill only the tokens it left free."""
     taken = {i for ent in existing for i in range(ent.start, ent.end)}
@@ -251,44 +286,44 @@ def _is_lay(norms: list[int]) -> bool:
 
 
 class _PrefixIndex:
-    """Every prefix of every term's token hashes -> (entry if a term ends there, whether longer terms go on).
+    """A trie over the terms' token hashes: each node is (entry if a term ends there, children or None).
 
     Matching walks the token hashes once in Python and extends a candidate only while its
     tokens are still a prefix of some term, which is faster and far lighter than a
-    PhraseMatcher over 100,000+ terms.
+    PhraseMatcher over 100,000+ terms. Nested dicts keep the walk to one dict lookup per
+    token (a flat dict keyed by prefix tuples would build a tuple per step).
     """
 
     def __init__(self, patterns: dict[tuple[int, ...], tuple]):
-        nodes: dict[tuple[int, ...], list] = {}
-        for key, entry in patterns.items():
-            for k in range(1, len(key) + 1):
-                node = nodes.setdefault(key[:k], [None, False])
-                if k == len(key):
-                    node[0] = entry
-                else:
-                    node[1] = True
-        self.nodes = {prefix: tuple(node) for prefix, node in nodes.items()}
-        self.firsts = {prefix[0]: node for prefix, node in self.nodes.items() if len(prefix) == 1}
+        self.root: dict[int, tuple] = {}
+        for key, entry in sorted(patterns.items(), key=lambda item: len(item[0])):
+            children = self.root
+            for token in key[:-1]:
+                node = children.get(token)
+                if node is None or node[1] is None:
+                    node = children[token] = (node[0] if node else None, {})
+                children = node[1]
+            node = children.get(key[-1])
+            children[key[-1]] = (entry, node[1] if node else None)
 
     def find(self, hashes: list[int]) -> list:
-        nodes, firsts = self.nodes, self.firsts
+        """Longest term starting at each token: (start, end, entry) for every start that has one."""
+        root = self.root
         found = []
         n = len(hashes)
         for i, first in enumerate(hashes):
-            node = firsts.get(first)
+            node = root.get(first)
             if node is None:
                 continue
             best = None
             end = i + 1
-            prefix = (first,)
             while True:
-                entry, longer = node
+                entry, children = node
                 if entry is not None:
                     best = (i, end, entry)
-                if not longer or end >= n:
+                if children is None or end >= n:
                     break
-                prefix += (hashes[end],)
-                node = nodes.get(prefix)
+                node = children.get(hashes[end])
                 if node is None:
                     break
                 end += 1

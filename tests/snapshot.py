@@ -1,0 +1,121 @@
+"""What the pipeline says about fixed texts, written out as rows, so speed work can show it changed nothing.
+
+``tests/test_output_snapshot.py`` compares today's output with the rows kept in
+``tests/fixtures/outputs/``: every entity (span, label, concept, assertion, experiencer, cue,
+expansion, drug kind, conjunct concepts, fuzzy form) and every doc's topic tags
+(specialties, intents, candidate conditions, and a digest of the evidence) on the texts of the gold sets and the
+sample corpus, and a digest per block of 100 records of a fixed 5,000-record sample of
+``../shared``. A change made on purpose (a new rule, a lexicon row) is recorded by
+rewriting the rows, and the diff of ``entities.tsv`` shows what it changed:
+
+    python -m tests.snapshot            # rewrite the gold and sample rows
+    CI=true python -m tests.snapshot --shared ../shared   # and the ../shared digests
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+OUTPUTS = REPO / "tests" / "fixtures" / "outputs"
+GOLD_FILES = ("ner.jsonl", "assertion.jsonl", "topics.jsonl")
+ENTITY_FIELDS = ("concept_id", "assertion", "experiencer", "assertion_cue", "expanded", "expanded_by",
+                 "drug_kind", "concepts", "matched_as")
+SHARED_CORPORA = ("ask-a-doctor-2017", "medquad", "covid-dialogue")
+SHARED_RECORDS = 5_000
+BLOCK = 100
+
+
+def gold_texts() -> list[tuple[str, str]]:
+    """(id, text) of every gold passage and every sample-corpus question and answer."""
+    import qatext
+
+    texts = []
+    for name in GOLD_FILES:
+        with open(REPO / "data" / "gold" / name, encoding="utf-8") as lines:
+            texts += [(f"{name}:{row['id']}", row["text"]) for row in map(json.loads, lines)]
+    sample = qatext.read_corpus(REPO / "data" / "sample")
+    for record_id, question, answer in zip(sample["record_id"], sample["question"], sample["answer"]):
+        texts += [(f"sample:{record_id}:{part}", text) for part, text in (("q", question), ("a", answer))
+                  if isinstance(text, str) and text.strip()]
+    return texts
+
+
+def shared_texts(read) -> list[tuple[str, str]]:
+    """Every k-th record of the three corpora, 5,000 in all, in proportion to their size (``read(name)`` reads one)."""
+    frames = [read(name) for name in SHARED_CORPORA]
+    every = sum(len(frame) for frame in frames) / SHARED_RECORDS
+    texts = []
+    for name, frame in zip(SHARED_CORPORA, frames):
+        for i in range(int(len(frame) / every)):
+            row = frame.iloc[int(i * every)]
+            texts += [(f"{name}:{row['record_id']}:{part}", row[column]) for part, column in (("q", "question"), ("a", "answer"))
+                      if isinstance(row[column], str) and row[column].strip()]
+    return texts
+
+
+def _cell(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    if isinstance(value, (list, tuple)):
+        return "|".join(_cell(v) for v in value)
+    return "" if value is None else str(value).replace("\t", " ").replace("\n", "\\n")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def rows_per_text(nlp, texts: list[tuple[str, str]]):
+    """(entity rows, tag rows) of each text, tab-separated, in order."""
+    ids = [text_id for text_id, _ in texts]
+    for text_id, doc in zip(ids, nlp.pipe((text for _, text in texts), batch_size=64)):
+        entities = ["\t".join([text_id, str(ent.start_char), str(ent.end_char), ent.label_, ent.text]
+                              + [_cell(getattr(ent._, field)) for field in ENTITY_FIELDS]) for ent in doc.ents]
+        conditions = [(c["id"], c["score"]) for c in (doc._.conditions or [])[:5]]
+        tags = ["\t".join([text_id, _cell(doc._.specialties[:3]), _cell(doc._.intents[:2]), _cell(conditions),
+                           _digest(json.dumps(doc._.topic_evidence, sort_keys=True, default=str))])]
+        yield entities, tags
+
+
+def output_rows(nlp, texts: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """All entity rows and all tag rows of ``texts``."""
+    entities, tags = [], []
+    for text_entities, text_tags in rows_per_text(nlp, texts):
+        entities += text_entities
+        tags += text_tags
+    return entities, tags
+
+
+def shared_digests(nlp, texts: list[tuple[str, str]]) -> list[str]:
+    """sha256 of the rows of each block of 100 texts: a changed block names where to look."""
+    per_text = [entities + tags for entities, tags in rows_per_text(nlp, texts)]
+    digests = []
+    for start in range(0, len(per_text), BLOCK):
+        block = "\n".join(row for rows in per_text[start:start + BLOCK] for row in rows)
+        digests.append(f"{start}\t{texts[start][0]}\t{_digest(block)}")
+    return digests
+
+
+def main() -> None:
+    import qatext
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, help="also rewrite the digests over this ../shared folder")
+    args = parser.parse_args()
+    OUTPUTS.mkdir(parents=True, exist_ok=True)
+    nlp = qatext.load()
+    entities, tags = output_rows(nlp, gold_texts())
+    (OUTPUTS / "entities.tsv").write_text("\n".join(entities) + "\n", encoding="utf-8")
+    (OUTPUTS / "tags.tsv").write_text("\n".join(tags) + "\n", encoding="utf-8")
+    print(f"{len(entities)} entity rows, {len(tags)} tag rows")
+    if args.shared:
+        digests = shared_digests(nlp, shared_texts(lambda name: qatext.read_corpus(args.shared / "corpora" / name)))
+        (OUTPUTS / "shared_digests.tsv").write_text("\n".join(digests) + "\n", encoding="utf-8")
+        print(f"{len(digests)} shared block digests")
+
+
+if __name__ == "__main__":
+    main()
