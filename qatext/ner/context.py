@@ -522,7 +522,9 @@ class ConTextAssertion:
             return "generic", "none", first["generic"]
         relative_cue = None
         if person is not None and person.person.who == "relative":
-            is_subject = subject is not None and person.person.group == subject and person.possessor in _SUBJECT_POSSESSORS
+            # The relative the passage is about, also named bare later on ("could dad have X too?").
+            is_subject = subject is not None and person.person.group == subject and (
+                person.possessor is None or person.possessor in _SUBJECT_POSSESSORS)
             if not is_subject:
                 relative_cue = person.person.phrase
         if relative_cue is None and "family" in first:
