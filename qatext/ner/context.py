@@ -341,22 +341,21 @@ class ConTextAssertion:
         phrase is kept (a phrase can have several roles). A trigger word inside an entity ("no
         appetite") modifies nothing."""
         matches = self.matcher(doc)
-        if len(matches) > 1 and not _disjoint(matches):
-            # Longest first, then leftmost: sorted as plain tuples, which compares in C.
-            matches = sorted([(start - end, start, end, match_id) for match_id, start, end in matches])
+        kept = _longest_nested(matches)
+        if kept is None:
+            # Overlaps that cross: longest first, then leftmost, sorted as plain tuples (compared in C).
             taken = bytearray(len(doc))
             kept = []
-            for _length, start, end, match_id in matches:
+            for _length, start, end, match_id in sorted([(s - e, s, e, m) for m, s, e in matches]):
                 if taken.find(1, start, end) == -1:
                     taken[start:end] = b"\x01" * (end - start)
-                    if inside.find(1, start, end) == -1:
-                        kept.append((start, end, match_id))
+                    kept.append((start, end, match_id))
             kept.sort()
-        else:
-            kept = [(start, end, match_id) for match_id, start, end in matches if inside.find(1, start, end) == -1]
         modifiers, terminators, hard_terminators, general, people = [], [], [], {}, []
         roles_of = self._roles_of
         for start, end, match_id in kept:
+            if inside.find(1, start, end) != -1:
+                continue
             roles = roles_of.get(match_id)
             if roles is None:
                 people.append((start, end, self._person_of[match_id]))
@@ -575,14 +574,25 @@ def _comma_before(lowers: list[int], comma: int, words: frozenset[int]) -> list[
     return [index for index in _positions(lowers, comma) if index < last and lowers[index + 1] in words]
 
 
-def _disjoint(matches: list[tuple[int, int, int]]) -> bool:
-    """Whether matches in the matcher's order (by start, shorter first) share no token."""
-    last_end = 0
-    for _id, start, end in matches:
-        if start < last_end:
-            return False
-        last_end = end
-    return True
+def _longest_nested(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]] | None:
+    """(start, end, id) of the longest matches, from matches in the matcher's order (by start, then
+    end), when every overlap is one phrase inside or at the start of another ("no" in "no family
+    history of", "can" and "can be"): one pass. None when two cross or coincide, or the order is
+    not the matcher's: then the caller sorts."""
+    kept: list[tuple[int, int, int]] = []
+    last_start = last_end = -1
+    for match_id, start, end in matches:
+        if start >= last_end:
+            kept.append((start, end, match_id))
+            last_start, last_end = start, end
+        elif start == last_start and end > last_end:
+            kept[-1] = (start, end, match_id)  # the same start, longer: nothing between them was dropped
+            last_end = end
+        elif start > last_start and end <= last_end and end - start < last_end - last_start:
+            continue  # inside the one kept, and shorter
+        else:
+            return None
+    return kept
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:
