@@ -143,6 +143,11 @@ CASES = [
     ("is gastritis the same thing as an ulcer?", "gastritis", "generic", "none"),
     ("what does a high ALT mean?", "alt", "generic", "none"),
     ("can hepatitis B turn into liver cancer?", "liver cancer", "generic", "none"),
+    # replies: a feared complication, the working diagnosis, a general statement after ";"
+    ("starting prednisone next week and im scared of osteoporosis", "osteoporosis", "hypothetical", "patient"),
+    ("Your knee pain is a meniscal tear until proven otherwise.", "meniscal tear", "possible", "patient"),
+    ("Use the steroid cream for a week; eczema tends to flare when the air is dry.", "eczema", "generic", "none"),
+    ("I would wait for the ultrasound before deciding on surgery.", "surgery", "hypothetical", "patient"),
     # a test used to rule something out is done
     ("they ruled out a DVT with an ultrasound", "ultrasound", "present", "patient"),
     ("they ruled out a DVT with an ultrasound", "dvt", "negated", "patient"),

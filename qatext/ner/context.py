@@ -311,7 +311,7 @@ class ConTextAssertion:
         return doc
 
     def _general_subjects(self, lowers, ents, general: dict[int, Rule], sentence_starts: set[int]):
-        """Generic cues for the bare diseases and drugs that open a sentence with a general verb
+        """Generic cues for the bare diseases and drugs that open a sentence (or a clause after ";") with a general verb
         ("Statins lower the risk", "Gout in older men is most often ...") or open a yes/no question
         with one ("can endometriosis cause infertility?")."""
         cues = []
@@ -321,7 +321,8 @@ class ConTextAssertion:
                 verb = next((i for i in range(end + 2, end + _GROUP_TOKENS + 2) if i in general), None)
             if verb is None:
                 continue
-            if (start in sentence_starts and label in _GENERIC_SUBJECT_LABELS) or (
+            opens_clause = start in sentence_starts or (start and lowers[start - 1] in self._clause_openers)
+            if (opens_clause and label in _GENERIC_SUBJECT_LABELS) or (
                     label != "TEST" and self._opens_question(lowers, start, sentence_starts)):
                 cues.append((start, start, Rule(general[verb].phrase, "generic", "forward", scope=_GENERIC_SUBJECT_SCOPE)))
         return cues
