@@ -311,9 +311,9 @@ class ConTextAssertion:
         return doc
 
     def _general_subjects(self, lowers, ents, general: dict[int, Rule], sentence_starts: set[int]):
-        """Generic cues for the bare diseases and drugs that open a sentence (or a clause after ";") with a general verb
-        ("Statins lower the risk", "Gout in older men is most often ...") or open a yes/no question
-        with one ("can endometriosis cause infertility?")."""
+        """Generic cues for the bare diseases and drugs that open a sentence (or a clause after ";")
+        with a general verb ("Statins lower the risk", "Gout in older men is most often ...") or open
+        a yes/no question with one ("can endometriosis cause infertility?")."""
         cues = []
         for start, end, label, *_chars in ents:
             verb = end if end in general else None
@@ -347,7 +347,8 @@ class ConTextAssertion:
             # Overlaps that cross: longest first, then leftmost, sorted as plain tuples (compared in C).
             taken = bytearray(len(doc))
             kept = []
-            for _length, start, end, match_id in sorted([(s - e, s, e, m) for m, s, e in matches]):
+            by_length = sorted([(start - end, start, end, match_id) for match_id, start, end in matches])
+            for _length, start, end, match_id in by_length:
                 if taken.find(1, start, end) == -1:
                     taken[start:end] = b"\x01" * (end - start)
                     kept.append((start, end, match_id))
@@ -378,7 +379,7 @@ class ConTextAssertion:
         every_terminator, hard_terminators, phrase_terminators = terminators
         found = []
         for t_start, t_end, rule in modifiers:
-            if t_end > sent_end or (rule.labels is not None and not rule.applies_to(label)):
+            if t_end > sent_end or not rule.applies_to(label):
                 continue
             category = rule.category
             if category == "possible" and label in _NEVER_POSSIBLE_LABELS:
