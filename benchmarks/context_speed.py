@@ -5,30 +5,71 @@ machine: its passes move by 2x between runs. Here both are timed in one process,
 on the same texts, pinned to one core: the tokenizer on the raw texts, and qatext_context on the
 docs the rest of the pipeline made (entities set, sentences split). The ratio
 ``context seconds / tokenizer seconds`` is what to compare between two versions of the rules;
-``--rounds`` alternations, the best of each.
+``--rounds`` alternations, the best CPU time of each (on a shared machine wall time mostly
+measures the other jobs).
+
+With ``--previous REV`` the ConText of release ``REV`` of this repository (its context.py with
+its own rules.tsv and people.tsv) is timed in the same process on the same docs, alternating with
+this tree's, and the two outputs are compared mention by mention (status, experiencer, cue): the
+number that differ is printed, with the first few.
 
 Usage: python benchmarks/context_speed.py [--corpus ../shared/corpora/ask-a-doctor-2017]
-       [--limit 1500] [--rounds 5]
+       [--limit 2500] [--rounds 5] [--previous REV]
 """
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _machine import describe  # noqa: E402
+from _release import previous_release  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ask-a-doctor-2017"
+SHOWN_DIFFERENCES = 10
+
+
+@contextmanager
+def _resources_of(tree: Path):
+    """qatext.resources reads its tables from ``tree`` (a release) while the block runs."""
+    import qatext.resources as package
+
+    real = package.resources
+    package.resources = SimpleNamespace(files=lambda _package: tree / "qatext" / "resources")
+    try:
+        yield
+    finally:
+        package.resources = real
+
+
+def previous_context(nlp, rev: str, into: Path):
+    """The ConText component of release ``rev``, built with that release's rules."""
+    tree = previous_release(rev, into)
+    spec = importlib.util.spec_from_file_location(f"qatext_context_{rev}", tree / "qatext" / "ner" / "context.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    with _resources_of(tree):
+        return module.ConTextAssertion(nlp, name="qatext_context")
+
+
+def statuses(doc) -> list[tuple]:
+    return [(ent.start_char, ent.text, ent._.assertion, ent._.experiencer, ent._.assertion_cue) for ent in doc.ents]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--limit", type=int, default=1500)
+    parser.add_argument("--limit", type=int, default=2500)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--previous", metavar="REV", help="also time the ConText of this git revision")
     args = parser.parse_args()
     import spacy
 
@@ -40,26 +81,45 @@ def main() -> None:
     texts = [f"{q or ''}\n{a or ''}" for q, a in zip(frame["question"], frame["answer"])][:args.limit]
     words = sum(len(t.split()) for t in texts)
     nlp = qatext.load(topics=False)
-    context = nlp.get_pipe("qatext_context")
+    contexts = {"qatext_context": nlp.get_pipe("qatext_context")}
+    tmp = tempfile.TemporaryDirectory()
+    if args.previous:
+        contexts[f"qatext_context@{args.previous}"] = previous_context(nlp, args.previous, Path(tmp.name) / "previous")
     with nlp.select_pipes(disable=["qatext_context"]):
         docs = list(nlp.pipe(texts, batch_size=256))
+    if args.previous:
+        # Each version on its own copies: the component writes only what differs from the defaults.
+        outputs = [[statuses(context(doc.copy())) for doc in docs] for context in contexts.values()]
+        differing = [(i, a, b) for i, (doc_a, doc_b) in enumerate(zip(*outputs))
+                     for a, b in zip(doc_a, doc_b) if a != b]
     tokenizer = spacy.blank("en").tokenizer
-    best_tokenizer = best_context = float("inf")
+    best = {"tokenizer": float("inf"), **{name: float("inf") for name in contexts}}
+    order = list(contexts.items())
     for _ in range(args.rounds):
-        start = time.perf_counter()
+        start = time.process_time()
         for _doc in tokenizer.pipe(texts, batch_size=256):
             pass
-        best_tokenizer = min(best_tokenizer, time.perf_counter() - start)
-        start = time.perf_counter()
-        for doc in docs:
-            context(doc)
-        best_context = min(best_context, time.perf_counter() - start)
+        best["tokenizer"] = min(best["tokenizer"], time.process_time() - start)
+        for name, context in order:
+            start = time.process_time()
+            for doc in docs:
+                context(doc)
+            best[name] = min(best[name], time.process_time() - start)
+        order.reverse()  # neither version always runs right after the tokenizer
     print(f"machine: {describe()}; load average {os.getloadavg()[0]:.1f} at start")
     print(f"corpus: {args.corpus} (first {len(texts)} records, {words:,} words); best of {args.rounds} "
-          f"alternating rounds, one core")
-    print(f"tokenizer       {best_tokenizer:7.3f} s  {words / best_tokenizer:>10,.0f} words/s")
-    print(f"qatext_context  {best_context:7.3f} s  {words / best_context:>10,.0f} words/s")
-    print(f"context / tokenizer time: {best_context / best_tokenizer:.3f}")
+          f"alternating rounds, CPU time, one core")
+    for name, seconds in best.items():
+        print(f"{name:32} {seconds:7.3f} s  {words / seconds:>10,.0f} words/s  "
+              f"{seconds / best['tokenizer']:.3f} x tokenizer")
+    if args.previous:
+        name = f"qatext_context@{args.previous}"
+        print(f"qatext_context / {name} time: {best['qatext_context'] / best[name]:.3f}")
+        mentions = sum(len(doc.ents) for doc in docs)
+        print(f"mentions whose status, experiencer or cue differ: {len(differing)} of {mentions:,}")
+        for index, ours, theirs in differing[:SHOWN_DIFFERENCES]:
+            print(f"  record {index}: {theirs[1:]} -> {ours[2:]}")
+    tmp.cleanup()
 
 
 if __name__ == "__main__":

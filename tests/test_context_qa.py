@@ -116,6 +116,41 @@ CASES = [
     ("Inflammatory bowel disease is not the cause of your bloating.", "inflammatory bowel disease", "negated",
      "patient"),
     ("You have no fever and the cough sounds dry, so this is viral.", "cough", "present", "patient"),
+    # third round (blind batches 3-4 studied): intensifiers said with a negation are the symptom itself
+    ("since friday i cant stop vomiting", "vomiting", "present", "patient"),
+    ("i have a rash that won't go away, could it be psoriasis?", "psoriasis", "possible", "patient"),
+    ("the cetirizine isnt working and my eyes still itch", "eyes", "present", "patient"),
+    # episodes that ended, in patients' words
+    ("no more migraines since i started magnesium", "migraines", "historical", "patient"),
+    ("my son had croup as a toddler but it cleared up", "croup", "historical", "patient"),
+    ("had strep throat back in march, got over it, now my knees ache", "strep throat", "historical", "patient"),
+    ("my ankle swelled up after the flight, fine now", "ankle swelled", "historical", "patient"),
+    # a past diagnosis or finding still there
+    ("was told i have sleep apnea at a sleep study in 2019 and i snore worse now", "sleep apnea", "present",
+     "patient"),
+    ("dignosed with psoriasis 5 yrs ago and it flares every winter", "psoriasis", "present", "patient"),
+    ("an ultrasound in 2020 showed gallstones and i still get pain after fatty meals", "gallstones", "present",
+     "patient"),
+    # hedges and what may come
+    ("my dermatologist thinks its rosacea", "rosacea", "possible", "patient"),
+    ("ive had heartburn for weeks, whats the chance its an ulcer?", "ulcer", "possible", "patient"),
+    ("my pcp said i may get constipation from the iron tablets", "constipation", "hypothetical", "patient"),
+    ("had the flu in october, can i get pneumonia from it?", "pneumonia", "hypothetical", "patient"),
+    ("my grandpa (80) forgets names and gets lost. his brother had a stroke. could he have alzheimers?",
+     "alzheimers", "possible", "patient"),
+    # general questions
+    ("is it normal for toddlers to get ear infections every month?", "ear infections", "generic", "none"),
+    ("is gastritis the same thing as an ulcer?", "gastritis", "generic", "none"),
+    ("what does a high ALT mean?", "alt", "generic", "none"),
+    ("can hepatitis B turn into liver cancer?", "liver cancer", "generic", "none"),
+    # replies: a feared complication, the working diagnosis, a general statement after ";"
+    ("starting prednisone next week and im scared of osteoporosis", "osteoporosis", "hypothetical", "patient"),
+    ("Your knee pain is a meniscal tear until proven otherwise.", "meniscal tear", "possible", "patient"),
+    ("Use the steroid cream for a week; eczema tends to flare when the air is dry.", "eczema", "generic", "none"),
+    ("I would wait for the ultrasound before deciding on surgery.", "surgery", "hypothetical", "patient"),
+    # a test used to rule something out is done
+    ("they ruled out a DVT with an ultrasound", "ultrasound", "present", "patient"),
+    ("they ruled out a DVT with an ultrasound", "dvt", "negated", "patient"),
 ]
 
 

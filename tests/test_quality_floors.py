@@ -27,6 +27,7 @@ def test_assertion_accuracy_on_the_blind_assertion_gold():
     # Measured 0.851 overall when issue 12 landed (0.808 on the half never looked at); 0.973 and
     # experiencer 0.993 on those 259 passages after its follow-up, which studied their misses.
     # The file then grew by two blind batches (q155-q284, r106-r165) that no rule was fitted to:
-    # 0.928 and experiencer 0.973 on all 449 passages, hence these floors.
-    assert _value(table, "overlap", "accuracy", "all") >= 0.92
-    assert _value(table, "overlap", "experiencer", "all") >= 0.965
+    # 0.928 and experiencer 0.973 on all 449 passages. The next round studied the misses of those
+    # two batches too (0.957, experiencer 0.983), hence these floors.
+    assert _value(table, "overlap", "accuracy", "all") >= 0.945
+    assert _value(table, "overlap", "experiencer", "all") >= 0.975

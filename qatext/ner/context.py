@@ -40,8 +40,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from operator import itemgetter
 
-import numpy
-
+from spacy.attrs import LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -101,6 +100,9 @@ _GROUPS_OF_RELATIVES = frozenset({"family", "parents", "grandparents", "siblings
 _HISTORY_VERBS = frozenset({"had", "died", "passed", "suffered", "also"})
 _SUBJECT_SCAN_TOKENS = 40
 _POSSESSOR_WINDOW = 3
+# Read in one Doc.to_array call (iterating tokens or doc.sents costs several times more); attribute
+# ids rather than names save looking each name up on every call.
+_ARRAY_ATTRS = [LOWER, SENT_START]
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,29 @@ class _Cue:
     possessor: str | None
 
 
+@dataclass(frozen=True)
+class _Roles:
+    """What a matched rule phrase does, worked out once from its rules."""
+
+    modifiers: tuple[Rule, ...]  # the rules that give or refine a status, in rules.tsv order
+    terminates: bool
+    hard: bool  # also ends an "opening" trigger's reach
+    general: Rule | None  # a general verb after a bare subject ("Statins lower ...")
+
+
+def _roles(rules: list[Rule]) -> _Roles:
+    # A pseudo trigger has no role: it only takes its tokens (so "no change in" hides "no").
+    terminators = [r for r in rules if r.category == "terminate"]
+    return _Roles(modifiers=tuple(r for r in rules if r.category in MODIFIERS), terminates=bool(terminators),
+                  hard=any(r.phrase in _HARD_TERMINATORS for r in terminators),
+                  general=next((r for r in reversed(rules) if r.category == "general"), None))
+
+
+# What _matches finds: modifiers (start, end, rule), terminator starts, hard terminator starts,
+# general verbs by start, people (start, end, person).
+_Found = tuple[list[tuple[int, int, Rule]], list[int], list[int], dict[int, Rule], list[tuple[int, int, Person]]]
+
+
 class ConTextAssertion:
     """Sets ``ent._.assertion``, ``ent._.assertion_cue`` and ``ent._.experiencer`` on every entity."""
 
@@ -185,7 +210,7 @@ class ConTextAssertion:
         # One matcher for triggers and people: one pass, and the longest phrase wins between them
         # too ("as a kid" is a time, not a child; "children with" is generic, not a relative).
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._rules_of: dict[int, list[Rule]] = {}
+        self._roles_of: dict[int, _Roles] = {}
         self._person_of: dict[int, Person] = {}
         by_phrase: dict[str, list[Rule]] = {}
         for rule in self.rules:
@@ -196,8 +221,7 @@ class ConTextAssertion:
             pattern = nlp.make_doc(phrase)
             longest = max(longest, len(pattern))
             self.matcher.add(key, [pattern])
-            # A pseudo trigger only takes its tokens (so "no change in" hides "no").
-            self._rules_of[nlp.vocab.strings[key]] = [r for r in rules if r.category != "pseudo"]
+            self._roles_of[nlp.vocab.strings[key]] = _roles(rules)
         # How far a trigger can be from a mention it reaches: only those modifiers are looked at.
         self._window = longest + max([max_scope, _OPENING_SCOPE, _GENERIC_SUBJECT_SCOPE] +
                                      [rule.scope for rule in self.rules if rule.scope is not None])
@@ -231,30 +255,19 @@ class ConTextAssertion:
     # -- the component -------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = doc.ents
+        ents = [(ent.start, ent.end, ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
         if not ents:
             return doc
-        spans = [(ent.start, ent.end) for ent in ents]
         inside = bytearray(len(doc))
-        for start, end in spans:
+        for start, end, *_r in ents:
             inside[start:end] = b"\x01" * (end - start)
-        triggers, people = self._matches(doc, inside)
-        modifiers, general, terminators, hard_terminators = [], {}, [], []
-        for trigger in triggers:
-            category = trigger[2].category
-            if category in MODIFIERS:
-                modifiers.append(trigger)
-            elif category == "terminate":
-                terminators.append(trigger[0])
-                if trigger[2].phrase in _HARD_TERMINATORS:
-                    hard_terminators.append(trigger[0])
-            elif category == "general":
-                general[trigger[0]] = trigger[2]
+        modifiers, terminators, hard_terminators, general, people = self._matches(doc, inside)
         if not modifiers and not people and not general:
             return doc  # every entity keeps the defaults: present, patient, no cue
-        lowers, sentence_starts = _lowers_and_sentence_starts(doc)
+        lowers, flags = doc.to_array(_ARRAY_ATTRS).T.tolist()
+        sentence_starts = [0, *_positions(flags, 1, 1)]
         if general:
-            subjects = self._general_subjects(lowers, ents, spans, general, set(sentence_starts))
+            subjects = self._general_subjects(lowers, ents, general, set(sentence_starts))
             if subjects:
                 modifiers = sorted(modifiers + subjects, key=_first)
         if not modifiers and not people:
@@ -265,44 +278,52 @@ class ConTextAssertion:
         terminators = sorted(terminators + _comma_before(lowers, self._comma, self._self_words))
         modifier_starts = [t[0] for t in modifiers]
         people = self._people(lowers, people)
-        subject = self._subject(doc, lowers, people, spans, modifiers, sentence_starts) if people else None
+        subject = self._subject(doc, lowers, people, ents, modifiers, sentence_starts) if people else None
         all_terminators = (terminators, hard_terminators, phrase_terminators)
         window, length, sentences = self._window, len(doc), len(sentence_starts)
-        for ent, (start, end) in zip(ents, spans):
-            index = bisect_right(sentence_starts, start) - 1
-            sent_start = sentence_starts[index]
-            sent_end = sentence_starts[index + 1] if index + 1 < sentences else length
+        user_data = doc.user_data
+        index, sent_start, sent_end = -1, 0, 0
+        for start, end, label, start_char, end_char in ents:
+            while start >= sent_end:  # entities come in order: the next sentence or one further
+                index += 1
+                sent_start = sentence_starts[index]
+                sent_end = sentence_starts[index + 1] if index + 1 < sentences else length
             # Only the modifiers close enough to reach it: long run-on sentences stay cheap.
             lo = bisect_left(modifier_starts, sent_start if sent_start > start - window else start - window)
             hi = bisect_left(modifier_starts, sent_end if sent_end < end + window else end + window)
             person = self._person_for(lowers, start, people, terminators, sent_start) if people else None
             if lo == hi and person is None:
                 continue  # nothing in its sentence speaks to it: present, the patient's
-            found = self._reaching(lowers, start, end, ent.label_, modifiers[lo:hi], all_terminators,
-                                   sent_start, sent_end)
+            found = self._reaching(lowers, start, end, label, modifiers[lo:hi], all_terminators,
+                                   sent_start, sent_end) if lo < hi else []
+            if not found and person is None:
+                continue  # no trigger reaches it
             status, experiencer, cue = self._resolve(found, person, subject)
             # Only what differs from the defaults is written: most mentions are present and the patient's.
+            # Written under the key ``ent._.x = value`` uses (spaCy's Underscore._get_key: the span's start
+            # and end character) without making an Underscore per entity; ``ent._.x`` reads it there.
             if status != "present":
-                ent._.assertion = status
+                user_data[("._.", "assertion", start_char, end_char)] = status
             if experiencer != "patient":
-                ent._.experiencer = experiencer
+                user_data[("._.", "experiencer", start_char, end_char)] = experiencer
             if cue is not None:
-                ent._.assertion_cue = cue
+                user_data[("._.", "assertion_cue", start_char, end_char)] = cue
         return doc
 
-    def _general_subjects(self, lowers, ents, spans, general: dict[int, Rule], sentence_starts: set[int]):
-        """Generic cues for the bare diseases and drugs that open a sentence with a general verb
-        ("Statins lower the risk", "Gout in older men is most often ...") or open a yes/no question
-        with one ("can endometriosis cause infertility?")."""
+    def _general_subjects(self, lowers, ents, general: dict[int, Rule], sentence_starts: set[int]):
+        """Generic cues for the bare diseases and drugs that open a sentence (or a clause after ";")
+        with a general verb ("Statins lower the risk", "Gout in older men is most often ...") or open
+        a yes/no question with one ("can endometriosis cause infertility?")."""
         cues = []
-        for ent, (start, end) in zip(ents, spans):
+        for start, end, label, *_chars in ents:
             verb = end if end in general else None
             if verb is None and end < len(lowers) and lowers[end] == self._in:
                 verb = next((i for i in range(end + 2, end + _GROUP_TOKENS + 2) if i in general), None)
             if verb is None:
                 continue
-            if (start in sentence_starts and ent.label_ in _GENERIC_SUBJECT_LABELS) or (
-                    ent.label_ != "TEST" and self._opens_question(lowers, start, sentence_starts)):
+            opens_clause = start in sentence_starts or (start and lowers[start - 1] in self._clause_openers)
+            if (opens_clause and label in _GENERIC_SUBJECT_LABELS) or (
+                    label != "TEST" and self._opens_question(lowers, start, sentence_starts)):
                 cues.append((start, start, Rule(general[verb].phrase, "generic", "forward", scope=_GENERIC_SUBJECT_SCOPE)))
         return cues
 
@@ -316,28 +337,40 @@ class ConTextAssertion:
 
     # -- triggers ------------------------------------------------------------------------------
 
-    def _matches(self, doc: Doc, inside: bytearray) -> tuple[list[tuple[int, int, Rule]], list[tuple[int, int, Person]]]:
-        """Triggers and people, longest match first; every rule of a matched phrase is kept (a phrase
-        can have several roles). A trigger word inside an entity ("no appetite") modifies nothing."""
-        # Longest first, then leftmost: sorted as plain tuples, which compares in C.
-        matches = sorted([(start - end, start, end, match_id) for match_id, start, end in self.matcher(doc)])
-        taken = bytearray(len(doc))
-        triggers, people = [], []
-        for _length, start, end, match_id in matches:
-            if taken.find(1, start, end) != -1:
-                continue
-            taken[start:end] = b"\x01" * (end - start)
+    def _matches(self, doc: Doc, inside: bytearray) -> _Found:
+        """Triggers and people, the longest match first where they overlap; every rule of a matched
+        phrase is kept (a phrase can have several roles). A trigger word inside an entity ("no
+        appetite") modifies nothing."""
+        matches = self.matcher(doc)
+        kept = _longest_nested(matches)
+        if kept is None:
+            # Overlaps that cross: longest first, then leftmost, sorted as plain tuples (compared in C).
+            taken = bytearray(len(doc))
+            kept = []
+            by_length = sorted([(start - end, start, end, match_id) for match_id, start, end in matches])
+            for _length, start, end, match_id in by_length:
+                if taken.find(1, start, end) == -1:
+                    taken[start:end] = b"\x01" * (end - start)
+                    kept.append((start, end, match_id))
+            kept.sort()
+        modifiers, terminators, hard_terminators, general, people = [], [], [], {}, []
+        roles_of = self._roles_of
+        for start, end, match_id in kept:
             if inside.find(1, start, end) != -1:
                 continue
-            person = self._person_of.get(match_id)
-            if person is not None:
-                people.append((start, end, person))
-            else:
-                for rule in self._rules_of[match_id]:
-                    triggers.append((start, end, rule))
-        triggers.sort(key=_first)
-        people.sort(key=_first)
-        return triggers, people
+            roles = roles_of.get(match_id)
+            if roles is None:
+                people.append((start, end, self._person_of[match_id]))
+                continue
+            for rule in roles.modifiers:
+                modifiers.append((start, end, rule))
+            if roles.terminates:
+                terminators.append(start)
+                if roles.hard:
+                    hard_terminators.append(start)
+            if roles.general is not None:
+                general[start] = roles.general
+        return modifiers, terminators, hard_terminators, general, people
 
     def _reaching(self, lowers, start, end, label, modifiers, terminators, sent_start, sent_end) -> list[tuple[str, str]]:
         """(category, phrase) of every trigger whose scope covers the mention and whose rule fits its label.
@@ -427,7 +460,7 @@ class ConTextAssertion:
             cues.append(_Cue(start, end, person, possessor))
         return cues
 
-    def _subject(self, doc: Doc, lowers, people: list[_Cue], spans, modifiers, sentence_starts) -> str | None:
+    def _subject(self, doc: Doc, lowers, people: list[_Cue], ents, modifiers, sentence_starts) -> str | None:
         """The relative group the passage is about, or None when it is about the asker (or the one advised).
 
         The first person the text names decides: "my 4 year old has ..." or "your son's fever"
@@ -445,7 +478,7 @@ class ConTextAssertion:
             return None
         generic_sentences = {_sentence_bounds(t[0], sentence_starts, len(doc)) for t in modifiers
                              if t[2].category == "generic"}
-        for start, _end in spans:
+        for start, *_rest in ents:
             if start >= first.start:
                 break
             if _sentence_bounds(start, sentence_starts, len(doc)) not in generic_sentences:
@@ -490,7 +523,9 @@ class ConTextAssertion:
             return "generic", "none", first["generic"]
         relative_cue = None
         if person is not None and person.person.who == "relative":
-            is_subject = subject is not None and person.person.group == subject and person.possessor in _SUBJECT_POSSESSORS
+            # The relative the passage is about, also named bare later on ("could dad have X too?").
+            is_subject = subject is not None and person.person.group == subject and (
+                person.possessor is None or person.possessor in _SUBJECT_POSSESSORS)
             if not is_subject:
                 relative_cue = person.person.phrase
         if relative_cue is None and "family" in first:
@@ -536,15 +571,30 @@ def _next_word(doc: Doc, index: int) -> str | None:
 
 
 def _comma_before(lowers: list[int], comma: int, words: frozenset[int]) -> list[int]:
-    """Positions of the commas followed by one of ``words`` (``list.index`` scans at C speed)."""
-    found, index, last = [], -1, len(lowers) - 1
-    while True:
-        try:
-            index = lowers.index(comma, index + 1, last)
-        except ValueError:
-            return found
-        if lowers[index + 1] in words:
-            found.append(index)
+    """Positions of the commas followed by one of ``words``."""
+    last = len(lowers) - 1
+    return [index for index in _positions(lowers, comma) if index < last and lowers[index + 1] in words]
+
+
+def _longest_nested(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]] | None:
+    """(start, end, id) of the longest matches, from matches in the matcher's order (by start, then
+    end), when every overlap is one phrase inside or at the start of another ("no" in "no family
+    history of", "can" and "can be"): one pass. None when two cross or coincide, or the order is
+    not the matcher's: then the caller sorts."""
+    kept: list[tuple[int, int, int]] = []
+    last_start = last_end = -1
+    for match_id, start, end in matches:
+        if start >= last_end:
+            kept.append((start, end, match_id))
+            last_start, last_end = start, end
+        elif start == last_start and end > last_end:
+            kept[-1] = (start, end, match_id)  # the same start, longer: nothing between them was dropped
+            last_end = end
+        elif start > last_start and end <= last_end and end - start < last_end - last_start:
+            continue  # inside the one kept, and shorter
+        else:
+            return None
+    return kept
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:
@@ -553,15 +603,15 @@ def _any_between(positions: list[int], start: int, end: int) -> bool:
     return index < len(positions) and positions[index] < end
 
 
-def _lowers_and_sentence_starts(doc: Doc) -> tuple[list[int], list[int]]:
-    """Every token's LOWER hash, and the index of every sentence start, read as one array
-    (iterating ``doc.sents`` or tokens costs several times more)."""
-    if len(doc) == 0:
-        return [], [0]
-    array = doc.to_array(["LOWER", "SENT_START"])
-    lowers = array[:, 0].tolist()
-    starts = numpy.flatnonzero(array[:, 1] == 1).tolist()
-    return lowers, starts if starts and starts[0] == 0 else [0, *starts]
+def _positions(values: list[int], value: int, start: int = 0) -> list[int]:
+    """Where ``value`` occurs in ``values`` from ``start`` on (``list.index`` scans at C speed)."""
+    found, index = [], start - 1
+    try:
+        while True:
+            index = values.index(value, index + 1)
+            found.append(index)
+    except ValueError:
+        return found
 
 
 def _sentence_bounds(token: int, sentence_starts: list[int], doc_length: int) -> tuple[int, int]:
