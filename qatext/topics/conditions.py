@@ -22,7 +22,7 @@ import numpy as np
 from scipy import sparse
 
 from qatext.topics.labels import SPECIALTIES
-from qatext.topics.specialty import VAGUE_SYMPTOMS, topics_file
+from qatext.topics.specialty import VAGUE_SYMPTOMS, topics_file, tsv_rows
 
 # assertion statuses under which a symptom is the patient's own, now or before (a whitelist:
 # "generic", "family", "hypothetical" and any status added later do not count)
@@ -272,6 +272,31 @@ class Ranking:
         for k, a, b in zip(docs.tolist(), starts.tolist(), ends.tolist()):
             out[k] = (rows[a:b], scores[a:b], self.named[a:b], self.symptoms[ptr[k]:ptr[k + 1]])
         return out
+
+
+LAY_SYMPTOMS = "lay_symptoms.tsv"
+# a lay phrase right after one of these is no symptom of the patient's ("no fever", "not itchy")
+LAY_NEGATORS = ("no", "not", "n't", "nt", "never", "without", "nor")
+
+
+def read_lay_symptoms(text: str | None = None, *, known=None, source: str = LAY_SYMPTOMS) -> dict[str, list[str]]:
+    """``lay_symptoms.tsv`` as {lowercased phrase: [symptom concept ids]}.
+
+    ``known``: the symptom ids the condition table knows; an id outside it raises, naming the
+    file and line (a phrase pointing nowhere would silently support nothing).
+    """
+    if text is None:
+        text = topics_file(LAY_SYMPTOMS).read_text(encoding="utf-8")
+    phrases: dict[str, list[str]] = {}
+    for line_no, (concept_id, _name, listed) in tsv_rows(text, source=source, columns=3):
+        concept_id = concept_id.strip()
+        if known is not None and concept_id not in known:
+            raise ValueError(f"{source} line {line_no}: symptom id {concept_id!r} is in no condition of conditions.npz")
+        for phrase in listed.split(","):
+            phrase = " ".join(phrase.lower().split())
+            if phrase and concept_id not in phrases.setdefault(phrase, []):
+                phrases[phrase].append(concept_id)
+    return phrases
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,8 @@ from spacy.attrs import LOWER, SHAPE
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
-from qatext.topics.conditions import NAMED_CONDITION, NOT_PATIENT, PATIENT_SYMPTOM, condition_table
+from qatext.topics.conditions import (LAY_NEGATORS, LAY_SYMPTOMS, NAMED_CONDITION, NOT_PATIENT, PATIENT_SYMPTOM,
+                                     condition_table, read_lay_symptoms)
 from qatext.topics.intent import BASELINE, ENTITY_NUDGE, N_INTENTS, OUTSIDE_QUESTION, SECONDARY_CUES, intent_cues
 from qatext.topics.labels import INTENT_INDEX, INTENTS, SPECIALTIES, SPECIALTY_INDEX
 from qatext.topics.specialty import (MORPHOLOGY_MIN_LENGTH, Morphology, concept_vector, derived_tables,
@@ -178,6 +179,11 @@ class TopicTables:
     condition_table: object = None  # qatext.topics.conditions.ConditionTable
     # per row of keys then multi_keys: KIND_* bits (reaction cue, drug-effect cue, allergy word)
     row_kinds: np.ndarray = None
+    # per row of keys then multi_keys: index into lay_concepts (-1: no lay symptom phrase), and
+    # per lay phrase the symptom concept ids it stands for (lay_symptoms.tsv)
+    row_lay: np.ndarray = None
+    lay_concepts: list = field(default_factory=list)
+    negator_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
 
     def __post_init__(self):
         # One sorted table answers every per-token question with the one searchsorted the word
@@ -290,6 +296,21 @@ class TopicTables:
                     if n_tokens > 1:
                         multi.add(key)
                         multi_first.add(tokenizer(phrase)[0].lower)
+        # lay symptom phrases (lay_symptoms.tsv) are looked up with everything else too
+        lay_of: dict[int, list[str]] = {}
+        table = condition_table() if conditions else None
+        if table is not None:
+            for phrase, ids in read_lay_symptoms(known=table.symptom_index).items():
+                try:
+                    key, n_tokens = _phrase_key(tokenizer, phrase)
+                except ValueError as error:
+                    raise ValueError(f"{LAY_SYMPTOMS}: {error}") from None
+                lay_of.setdefault(key, []).extend(i for i in ids if i not in lay_of.get(key, ()))
+                if key not in rows:
+                    rows[key] = np.zeros(N_COLUMNS, dtype=np.float32)
+                if n_tokens > 1:
+                    multi.add(key)
+                    multi_first.add(tokenizer(phrase)[0].lower)
         # words the vocabularies know and only the intent lexicon names keep their specialty row
         for key, row in rows.items():
             if key not in curated:
@@ -312,6 +333,10 @@ class TopicTables:
         multi_kinds = np.array([kind_of.get(int(k), 0) for k in multi_keys], dtype=np.uint8)
         multi_weights = np.stack([rows[int(k)] for k in multi_keys]) if len(multi_keys) else np.zeros((0, N_COLUMNS))
         strings = tokenizer.vocab.strings
+        lay_concepts = [tuple(ids) for ids in lay_of.values()]
+        lay_index = {key: k for k, key in enumerate(lay_of)}
+        row_lay = np.array([lay_index.get(int(k), -1) for k in np.concatenate([keys[order], multi_keys])],
+                           dtype=np.int64)
 
         def hashes(items):
             return np.array([strings.add(s) for s in items], dtype=np.uint64)
@@ -324,8 +349,10 @@ class TopicTables:
                    eponym_nouns=hashes(EPONYM_NOUNS), possessives=hashes(POSSESSIVES),
                    capitalised_shapes=hashes(CAPITALISED_SHAPES),
                    multi_first=np.array(sorted(multi_first), dtype=np.uint64),
-                   condition_table=condition_table() if conditions else None,
-                   row_kinds=np.concatenate([kinds[order], multi_kinds]))
+                   condition_table=table,
+                   row_kinds=np.concatenate([kinds[order], multi_kinds]),
+                   row_lay=row_lay, lay_concepts=lay_concepts,
+                   negator_keys=np.unique(hashes(LAY_NEGATORS)))
 
 def _phrase_key(tokenizer, phrase: str) -> int:
     hashes = np.array([t.lower for t in tokenizer(phrase)], dtype=np.uint64)
@@ -421,6 +448,11 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     candidates = None
     explained = np.zeros(n_docs, dtype=bool)
     drug_focus = np.zeros(n_docs, dtype=bool)
+    # the intent's symptom-story nudge reads the NER's symptoms only (lay phrases such as "the urge"
+    # or "temperature" also sit in questions that ask something else)
+    story = np.fromiter((len(s) >= STORY_SYMPTOMS for s in symptoms), dtype=bool, count=n_docs)
+    if hits is not None and tables.row_lay is not None:
+        _add_lay_symptoms(hits, tables, symptoms, symptom_spans)
     if tables.condition_table is not None and n_docs:
         candidates = tables.condition_table.rank(symptoms, named)
         votes = tables.condition_table.specialty_votes(candidates, N_SPECIALTIES, voters=CONDITION_VOTERS)
@@ -496,7 +528,6 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
             moved = condition_weight * votes[children] * CHILD_MOVES_VOTE
             specialty[children] -= moved
             specialty[children, PEDIATRICS] += moved.sum(axis=1)
-    story = np.fromiter((len(s) >= STORY_SYMPTOMS for s in symptoms), dtype=bool, count=n_docs)
     nudges[story, DIAGNOSIS] += SYMPTOM_STORY_NUDGE
     intent = np.tile(BASELINE, (n_docs, 1)) + nudges
     if hits is not None and len(hits.rows):
@@ -531,6 +562,30 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
 
 
 _SEPARATOR = np.zeros(1, dtype=np.uint64)
+
+
+def _add_lay_symptoms(hits: Hits, tables: TopicTables, symptoms: list, symptom_spans: list) -> None:
+    """Lay symptom phrases the NER does not name ("always thirsty", "zigzags in my vision") join
+    the patient's symptoms (in place), unless "no", "not", "never" ... comes right before them.
+
+    Their tokens join ``symptom_spans``, so when conditions explain the story their words'
+    organ evidence steps back like a named symptom's.
+    """
+    rows = hits.rows
+    inside = rows < len(tables.row_lay)
+    at = np.flatnonzero(inside)
+    lay = tables.row_lay[rows[at]]
+    at, lay = at[lay >= 0], lay[lay >= 0]
+    if not len(at):
+        return
+    start = hits.absolute[at]
+    joined = hits.joined
+    negated = np.isin(joined[np.maximum(start - 1, 0)], tables.negator_keys) & (start >= 1)
+    negated |= np.isin(joined[np.maximum(start - 2, 0)], tables.negator_keys) & (start >= 2)
+    for k, index in zip(at[~negated].tolist(), lay[~negated].tolist()):
+        d, first = int(hits.doc[k]), int(hits.start[k])
+        symptoms[d].extend(tables.lay_concepts[index])
+        symptom_spans.append((d, first, first + int(hits.length[k])))
 
 
 def _main_ask(doc, hits) -> dict:
