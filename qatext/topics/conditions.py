@@ -179,7 +179,8 @@ class ConditionTable:
             have = d * n_conditions + rows
             is_named = np.isin(have, wanted)
             score[is_named] = NAMED_BASE + (1 - NAMED_BASE) * score[is_named]
-            extra = wanted[~np.isin(wanted, have)]  # named, and no symptom points to it
+            # named, and no symptom points to it (against the few named pairs found, not all pairs)
+            extra = wanted[~np.isin(wanted, have[is_named])]
             d, rows = np.concatenate([d, extra // n_conditions]), np.concatenate([rows, extra % n_conditions])
             score = np.concatenate([score, np.full(len(extra), NAMED_BASE)])
             matched = np.concatenate([matched, np.zeros(len(extra))])

@@ -170,6 +170,8 @@ class TopicTables:
     # words no table knows, met at run time: hash -> row in shaped_weights (-1: no rule fires)
     shaped_rows: dict = field(default_factory=dict)
     shaped_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, N_COLUMNS), dtype=np.float32))
+    # shaped_rows again as (sorted hashes, rows), for the batch lookup
+    shaped_seen: tuple = field(default_factory=lambda: (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)))
     eponym_nouns: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     possessives: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     capitalised_shapes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
@@ -234,24 +236,35 @@ class TopicTables:
         the vocabulary words got at build time. Each distinct word is looked at once per tagger.
         """
         unique, inverse = np.unique(hashes, return_inverse=True)
-        keys = unique.tolist()
-        found = [self.shaped_rows.get(key) for key in keys]
-        if None in found:
+        # the words met before, as sorted arrays: one searchsorted, not a dict lookup per word
+        seen_keys, seen_rows = self.shaped_seen
+        found = np.full(len(unique), -2, dtype=np.int64)
+        if len(seen_keys):
+            at = np.minimum(np.searchsorted(seen_keys, unique), len(seen_keys) - 1)
+            hit = seen_keys[at] == unique
+            found[hit] = seen_rows[at[hit]]
+        new = np.flatnonzero(found == -2)
+        if len(new):
             added = []
-            for k, key in enumerate(keys):
-                if found[k] is not None:
-                    continue
-                row = -1
-                word = strings[key] if key in strings else ""
-                if len(word) >= MORPHOLOGY_MIN_LENGTH and word.isalpha():
-                    weights = self.morphology.row(word)
-                    if weights is not None:
-                        row = len(self.shaped_weights) + len(added)
-                        added.append(np.concatenate([weights, np.zeros(N_INTENTS, dtype=np.float32)]))
-                self.shaped_rows[key] = found[k] = row
+            for k in new.tolist():
+                key = int(unique[k])
+                row = self.shaped_rows.get(key)
+                if row is None:
+                    row = -1
+                    word = strings[key] if key in strings else ""
+                    if len(word) >= MORPHOLOGY_MIN_LENGTH and word.isalpha():
+                        weights = self.morphology.row(word)
+                        if weights is not None:
+                            row = len(self.shaped_weights) + len(added)
+                            added.append(np.concatenate([weights, np.zeros(N_INTENTS, dtype=np.float32)]))
+                    self.shaped_rows[key] = row
+                found[k] = row
             if added:
                 self.shaped_weights = np.concatenate([self.shaped_weights, np.stack(added).astype(np.float32)])
-        return np.array(found, dtype=np.int64)[inverse]
+            keys = np.concatenate([seen_keys, unique[new]])
+            order = np.argsort(keys)
+            self.shaped_seen = (keys[order], np.concatenate([seen_rows, found[new]])[order])
+        return found[inverse]
 
     @classmethod
     def build(cls, tokenizer, *, extra_specialty_cues=None, extra_intent_cues=None,
@@ -498,7 +511,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
             _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
             weight = (concept_weight * step_back * of_scale[starts[doc_of] + np.array(at)]
                       * ((1.0 + np.log(counts)) / counts)[inverse])
-            np.add.at(specialty, doc_of, np.stack(vectors) * weight[:, None])
+            specialty += _reduce_by_doc(np.add, doc_of, np.stack(vectors) * weight[:, None], n_docs)
 
         if tables.row_kinds is not None and len(hits.rows):
             # a medicine word (no DRUG entity) in the main ask focuses it like a named drug
@@ -531,12 +544,15 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     nudges[story, DIAGNOSIS] += SYMPTOM_STORY_NUDGE
     intent = np.tile(BASELINE, (n_docs, 1)) + nudges
     if hits is not None and len(hits.rows):
-        np.add.at(specialty, hits.doc, found[:, :N_SPECIALTIES] * (hits.count_scale * hits.scale)[:, None])
-        cue = found[:, N_SPECIALTIES:] * hits.factor[:, None]
-        best = np.zeros((n_docs, N_INTENTS))
-        total = np.zeros((n_docs, N_INTENTS))
-        np.maximum.at(best, hits.doc, cue)
-        np.add.at(total, hits.doc, cue)
+        # one sort of the hits by doc serves the three sums (ufunc.at over rows costs more)
+        order = np.argsort(hits.doc, kind="stable")
+        doc_sorted = hits.doc[order]
+        found_sorted = found[order]
+        specialty += _reduce_by_doc(np.add, doc_sorted, found_sorted[:, :N_SPECIALTIES]
+                                    * (hits.count_scale * hits.scale)[order, None], n_docs, ordered=True)
+        cue = found_sorted[:, N_SPECIALTIES:] * hits.factor[order, None]
+        best = np.maximum(_reduce_by_doc(np.maximum, doc_sorted, cue, n_docs, ordered=True), 0.0)
+        total = _reduce_by_doc(np.add, doc_sorted, cue, n_docs, ordered=True)
         intent += best + SECONDARY_CUES * np.minimum(total - best, 2 * best + 1)
     if drug_focus.any():
         # a medicine in the main ask is the question's focus, whatever its form: "what is
@@ -562,6 +578,20 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
 
 
 _SEPARATOR = np.zeros(1, dtype=np.uint64)
+
+
+def _reduce_by_doc(ufunc, doc: np.ndarray, values: np.ndarray, n_docs: int, *, ordered: bool = False) -> np.ndarray:
+    """(n_docs, columns): ``ufunc`` (np.add, np.maximum) over the rows of ``values`` per doc; 0 for a
+    doc with no row. ``ordered``: ``doc`` is already sorted."""
+    out = np.zeros((n_docs, values.shape[1]))
+    if not len(doc):
+        return out
+    if not ordered:
+        order = np.argsort(doc, kind="stable")
+        doc, values = doc[order], values[order]
+    starts = np.flatnonzero(np.concatenate([[True], doc[1:] != doc[:-1]]))
+    out[doc[starts]] = ufunc.reduceat(values, starts, axis=0)
+    return out
 
 
 def _add_lay_symptoms(hits: Hits, tables: TopicTables, symptoms: list, symptom_spans: list) -> None:
