@@ -25,7 +25,7 @@ from qatext.topics.specialty import (MORPHOLOGY_MIN_LENGTH, Morphology, concept_
 N_SPECIALTIES = len(SPECIALTIES)
 # bits of TopicTables.token_flags, in the order __post_init__ lists the word lists
 (FLAG_PLAIN, FLAG_MULTI_FIRST, FLAG_NEUTRAL, FLAG_BREAK, FLAG_END, FLAG_RESULT_WORD, FLAG_CHILD_YEAR,
- FLAG_YEAR_UNIT, FLAG_YO) = (1 << bit for bit in range(9))
+ FLAG_YEAR_UNIT, FLAG_YO, FLAG_CHILD_NOUN, FLAG_CHILD_WORD) = (1 << bit for bit in range(11))
 N_COLUMNS = N_SPECIALTIES + N_INTENTS
 GENERAL = SPECIALTY_INDEX["general_medicine"]
 MEDICATION = INTENT_INDEX["medication"]
@@ -47,12 +47,19 @@ RESULT_NUDGE = 0.8
 CHILD_YEARS = tuple(str(n) for n in range(1, 13))
 YEAR_UNITS = ("year", "years", "yr", "yrs", "yo", "y/o", "month", "months", "mo", "week", "weeks", "wk", "day", "days")
 CHILD_AGE_WEIGHT = 3.5
+# ... and "my son (4)", "daughter is 7", "aged 6": a child noun, then a number under 13 in
+# brackets or after "is"; "toddler", "newborn" need no number
+CHILD_NOUNS = ("son", "daughter", "boy", "girl", "kid", "child", "grandson", "granddaughter", "nephew", "niece",
+               "toddler", "baby", "stepson", "stepdaughter")
+CHILD_WORDS = ("toddler", "toddlers", "newborn", "infant", "preschooler")
+CHILD_AGE_BEFORE = ("is", "aged", "age", "(")
 # which specialties' condition votes a child's story moves to pediatrics (gold guideline, rule 3:
 # teeth, eyes, genetic syndromes, cancer and an established allergy stay with their specialty)
 CHILD_KEEPS = ("dentistry", "ophthalmology", "genetics", "oncology", "allergy_immunology")
 CHILD_MOVES_VOTE = np.array([name not in CHILD_KEEPS for name in SPECIALTIES], dtype=float)
 PEDIATRICS = SPECIALTY_INDEX["pediatrics"]
 ALLERGY = SPECIALTY_INDEX["allergy_immunology"]
+INFECTIOUS = SPECIALTY_INDEX["infectious_disease"]
 # English noun phrases are head-final: in "diabetic neuropathy", "oral cavity cancer" the last word
 # says what the thing is, the words before it where. A word directly followed by another word with
 # specialty evidence is such a modifier, and so is every evidence word of a named disease or
@@ -133,6 +140,20 @@ MEDICINE_WORDS = ("drops", "eye drops", "ear drops", "capsules", "mouthwash", "i
                   "injections", "shots", "jab", "binder", "biologic", "the pill", "cream", "ointment",
                   "supplement", "supplements", "suppositories", "patch", "pessary", "prep", "hrt", "botox")
 KIND_REACTION, KIND_DRUG_EFFECT, KIND_ALLERGY, KIND_MAIN_FLAG, KIND_ALLERGIC_SIGN, KIND_MEDICINE = 1, 2, 4, 8, 16, 32
+KIND_TRAVEL = 64
+# A fever after a stay where typhoid, malaria or dengue are common is a travel fever, the
+# infectious-disease specialist's whatever organ its other symptoms name (gold guideline, rule 11):
+# a travel cue and the patient's fever add TRAVEL_FEVER_WEIGHT to infectious_disease.
+TRAVEL_CUES = ("trip to", "came back from", "got back from", "flew home", "flew back", "returned from",
+               "holiday in", "travelled to", "traveled to", "abroad", "backpacking", "safari", "tropical",
+               "tropics", "mosquito", "mosquitoes", "mosquito bites", "street food", "street stalls",
+               "africa", "nigeria", "ghana", "kenya", "uganda", "tanzania", "congo", "sudan", "ethiopia", "mozambique",
+               "malawi", "zambia", "cameroon", "senegal", "india", "pakistan", "bangladesh", "nepal", "sri lanka",
+               "thailand", "vietnam", "cambodia", "laos", "myanmar", "indonesia", "bali", "philippines", "malaysia",
+               "brazil", "peru", "colombia", "bolivia", "amazon", "guatemala", "honduras", "haiti", "caribbean",
+               "delhi", "mumbai", "karachi", "lahore", "dhaka", "kathmandu", "goa", "lagos", "nairobi", "accra")
+TRAVEL_FEVER_WEIGHT = 4.0
+FEVER = "HP:0001945"
 # "my main question is ...", "mostly I want to know ...": the asker names the main ask
 MAIN_FLAGS = ("main question", "main concern", "mostly i want", "most importantly", "more than anything",
               "my real question", "my question is", "what i need", "biggest question", "biggest worry",
@@ -184,6 +205,9 @@ class TopicTables:
     # per row of keys then multi_keys: index into lay_concepts (-1: no lay symptom phrase), and
     # per lay phrase the symptom concept ids it stands for (lay_symptoms.tsv)
     row_lay: np.ndarray = None
+    child_nouns: np.ndarray = None  # CHILD_NOUNS, CHILD_WORDS, CHILD_AGE_BEFORE hashes
+    child_words: np.ndarray = None
+    child_age_before: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     lay_concepts: list = field(default_factory=list)
     negator_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
 
@@ -192,7 +216,8 @@ class TopicTables:
         # lookup needs anyway: its row in ``keys`` (-1: none) and which word lists hold it.
         # np.isin against each list sorts the batch again on every call.
         lists = [self.plain_keys, self.multi_first, self.neutral_keys, self.phrase_breaks, self.end_keys,
-                 self.result_words, self.child_years, self.year_units, self.yo_keys]
+                 self.result_words, self.child_years, self.year_units, self.yo_keys, self.child_nouns,
+                 self.child_words]
         lists = [np.zeros(0, dtype=np.uint64) if x is None else np.asarray(x, dtype=np.uint64) for x in lists]
         self.lookup_keys = np.unique(np.concatenate([self.keys] + lists))
         self.lookup_rows = np.full(len(self.lookup_keys), -1, dtype=np.int64)
@@ -300,7 +325,8 @@ class TopicTables:
         kind_of: dict[int, int] = {}
         for kind, phrases in ((KIND_REACTION, REACTION_CUES), (KIND_DRUG_EFFECT, DRUG_EFFECT_CUES),
                               (KIND_ALLERGY, ALLERGY_WORDS), (KIND_MAIN_FLAG, MAIN_FLAGS),
-                              (KIND_ALLERGIC_SIGN, ALLERGIC_SIGNS), (KIND_MEDICINE, MEDICINE_WORDS)):
+                              (KIND_ALLERGIC_SIGN, ALLERGIC_SIGNS), (KIND_MEDICINE, MEDICINE_WORDS),
+                              (KIND_TRAVEL, TRAVEL_CUES)):
             for phrase in phrases:
                 key, n_tokens = _phrase_key(tokenizer, phrase)
                 kind_of[key] = kind_of.get(key, 0) | kind
@@ -365,7 +391,8 @@ class TopicTables:
                    condition_table=table,
                    row_kinds=np.concatenate([kinds[order], multi_kinds]),
                    row_lay=row_lay, lay_concepts=lay_concepts,
-                   negator_keys=np.unique(hashes(LAY_NEGATORS)))
+                   negator_keys=np.unique(hashes(LAY_NEGATORS)), child_nouns=hashes(CHILD_NOUNS),
+                   child_words=hashes(CHILD_WORDS), child_age_before=hashes(CHILD_AGE_BEFORE))
 
 def _phrase_key(tokenizer, phrase: str) -> int:
     hashes = np.array([t.lower for t in tokenizer(phrase)], dtype=np.uint64)
@@ -466,6 +493,10 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     story = np.fromiter((len(s) >= STORY_SYMPTOMS for s in symptoms), dtype=bool, count=n_docs)
     if hits is not None and tables.row_lay is not None:
         _add_lay_symptoms(hits, tables, symptoms, symptom_spans)
+    if hits is not None and tables.row_kinds is not None:
+        travel = _docs_with_kind(hits, tables, KIND_TRAVEL, n_docs)
+        fever = np.fromiter((FEVER in s for s in symptoms), dtype=bool, count=n_docs)
+        specialty[travel & fever, INFECTIOUS] += TRAVEL_FEVER_WEIGHT
     if tables.condition_table is not None and n_docs:
         candidates = tables.condition_table.rank(symptoms, named)
         votes = tables.condition_table.specialty_votes(candidates, N_SPECIALTIES, voters=CONDITION_VOTERS)
@@ -594,6 +625,15 @@ def _reduce_by_doc(ufunc, doc: np.ndarray, values: np.ndarray, n_docs: int, *, o
     return out
 
 
+def _docs_with_kind(hits: Hits, tables: TopicTables, kind: int, n_docs: int) -> np.ndarray:
+    """Per doc: does one of its hits carry the ``KIND_*`` bit ``kind``."""
+    out = np.zeros(n_docs, dtype=bool)
+    at = np.flatnonzero(hits.rows < len(tables.row_kinds))
+    marked = (tables.row_kinds[hits.rows[at]] & kind) > 0
+    out[hits.doc[at[marked]]] = True
+    return out
+
+
 def _add_lay_symptoms(hits: Hits, tables: TopicTables, symptoms: list, symptom_spans: list) -> None:
     """Lay symptom phrases the NER does not name ("always thirsty", "zigzags in my vision") join
     the patient's symptoms (in place), unless "no", "not", "never" ... comes right before them.
@@ -702,9 +742,13 @@ def _result_and_child_flags(arrays, shapes, n_docs: int, tables: TopicTables, hi
     unit = (word_flags & FLAG_YEAR_UNIT) != 0
     old = words == tables.old_key
     yo = (word_flags & FLAG_YO) != 0
-    child = np.zeros(len(words), dtype=bool)
+    child = (word_flags & FLAG_CHILD_WORD) != 0
     child[:-1] |= number[:-1] & yo[1:]
     child[:-2] |= number[:-2] & unit[1:-1] & old[2:]
+    # "son (4)", "daughter is 7", "aged 6" (a number of years, or of months or weeks: under 13 too)
+    noun = (word_flags & FLAG_CHILD_NOUN) != 0
+    before = np.isin(words, tables.child_age_before)
+    child[:-2] |= noun[:-2] & before[1:-1] & number[2:]
     children = np.zeros(n_docs, dtype=bool)
     children[word_doc[child]] = True
     return results, children
