@@ -39,6 +39,10 @@ MAX_MISSING = 5
 # a condition explaining one symptom only is a candidate when the table believes it common
 MIN_MATCHES_RARE = 2
 VOTE_MIN_SUPPORT = 2
+# ... or one symptom this specific (IDF-weighted support: listed by at most ~5 of the 4,210
+# conditions, as "ring-shaped rash", "big toe pain", "zigzag lights" are; "tired" is by 200),
+# for a curated common condition
+SPECIFIC_SUPPORT = 6.5
 EVIDENCE_DECAY = 0.5
 NAMED_VOTE_SHARE = 0.0
 OTHER_VOTE_SHARE = 0.3
@@ -172,6 +176,8 @@ class ConditionTable:
         score *= 1.0 - EVIDENCE_DECAY ** matched
         keep = score >= MIN_SCORE
         d, rows, score, matched = d[keep], rows[keep], score[keep], matched[keep]
+        # a common condition one specific symptom points to ("ring-shaped rash", "big toe") may vote
+        specific = (matched == 1) & self.common[rows] & (value[keep] >= SPECIFIC_SUPPORT)
         is_named = np.zeros(len(d), dtype=bool)
         if named_pairs:
             # a condition the text names scores NAMED_BASE plus the rest of its symptom score
@@ -185,11 +191,13 @@ class ConditionTable:
             score = np.concatenate([score, np.full(len(extra), NAMED_BASE)])
             matched = np.concatenate([matched, np.zeros(len(extra))])
             is_named = np.concatenate([is_named, np.ones(len(extra), dtype=bool)])
+            specific = np.concatenate([specific, np.zeros(len(extra), dtype=bool)])
         # by doc, then by score (ties: condition order); one float key sorts both
         order = np.argsort(d + (1.0 - score) * 0.999, kind="stable")
         first = np.searchsorted(d[order], np.arange(n_docs))
         best = order[(np.arange(len(order)) - first[d[order]]) < top]
-        return Ranking(d[best], rows[best], score[best], is_named[best], matched[best], n_docs, indptr, symptom)
+        return Ranking(d[best], rows[best], score[best], is_named[best], matched[best], n_docs, indptr, symptom,
+                       specific[best])
 
     def expand(self, stored) -> list[Candidate]:
         """The candidates of one doc from what :meth:`Ranking.stored` kept."""
@@ -226,7 +234,10 @@ class ConditionTable:
         first = np.searchsorted(ranking.doc, np.arange(ranking.n_docs))
         rank = np.arange(len(ranking.doc)) - first[ranking.doc]
         top = rank < voters
-        share = np.where(ranking.matched >= VOTE_MIN_SUPPORT, 1.0, np.where(ranking.named, NAMED_VOTE_SHARE, 0.0))
+        supported = ranking.matched >= VOTE_MIN_SUPPORT
+        if ranking.specific is not None:
+            supported |= ranking.specific
+        share = np.where(supported, 1.0, np.where(ranking.named, NAMED_VOTE_SHARE, 0.0))
         # the best explanation of the story leads; the runners-up count RUNNER_UP_SHARE
         share = share * np.where(rank == 0, 1.0, RUNNER_UP_SHARE)
         doc, specialty = ranking.doc[top], self.specialty[ranking.rows[top]].astype(np.int64)
@@ -252,6 +263,7 @@ class Ranking:
     n_docs: int
     symptom_ptr: np.ndarray  # doc k's symptoms are symptoms[symptom_ptr[k]:symptom_ptr[k + 1]]
     symptoms: np.ndarray     # symptom indices, in the order the text first names them
+    specific: np.ndarray = None  # a common condition supported by one specific symptom (votes as two)
 
     @classmethod
     def empty(cls, n_docs: int) -> Ranking:

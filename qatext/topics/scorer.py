@@ -53,6 +53,8 @@ CHILD_NOUNS = ("son", "daughter", "boy", "girl", "kid", "child", "grandson", "gr
                "toddler", "baby", "stepson", "stepdaughter")
 CHILD_WORDS = ("toddler", "toddlers", "newborn", "infant", "preschooler")
 CHILD_AGE_BEFORE = ("is", "aged", "age", "(")
+# "for 3 yrs", "the past 2 years": a duration, not an age
+DURATION_BEFORE = ("for", "past", "last", "over", "every", "in", "after", "within")
 # which specialties' condition votes a child's story moves to pediatrics (gold guideline, rule 3:
 # teeth, eyes, genetic syndromes, cancer and an established allergy stay with their specialty)
 CHILD_KEEPS = ("dentistry", "ophthalmology", "genetics", "oncology", "allergy_immunology")
@@ -208,6 +210,7 @@ class TopicTables:
     child_nouns: np.ndarray = None  # CHILD_NOUNS, CHILD_WORDS, CHILD_AGE_BEFORE hashes
     child_words: np.ndarray = None
     child_age_before: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    duration_before: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     lay_concepts: list = field(default_factory=list)
     negator_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
 
@@ -392,7 +395,8 @@ class TopicTables:
                    row_kinds=np.concatenate([kinds[order], multi_kinds]),
                    row_lay=row_lay, lay_concepts=lay_concepts,
                    negator_keys=np.unique(hashes(LAY_NEGATORS)), child_nouns=hashes(CHILD_NOUNS),
-                   child_words=hashes(CHILD_WORDS), child_age_before=hashes(CHILD_AGE_BEFORE))
+                   child_words=hashes(CHILD_WORDS), child_age_before=hashes(CHILD_AGE_BEFORE),
+                   duration_before=hashes(DURATION_BEFORE))
 
 def _phrase_key(tokenizer, phrase: str) -> int:
     hashes = np.array([t.lower for t in tokenizer(phrase)], dtype=np.uint64)
@@ -743,7 +747,9 @@ def _result_and_child_flags(arrays, shapes, n_docs: int, tables: TopicTables, hi
     old = words == tables.old_key
     yo = (word_flags & FLAG_YO) != 0
     child = (word_flags & FLAG_CHILD_WORD) != 0
-    child[:-1] |= number[:-1] & yo[1:]
+    duration = np.zeros(len(words), dtype=bool)
+    duration[1:] = np.isin(words[:-1], tables.duration_before)
+    child[:-1] |= number[:-1] & yo[1:] & ~duration[:-1]
     child[:-2] |= number[:-2] & unit[1:-1] & old[2:]
     # "son (4)", "daughter is 7", "aged 6" (a number of years, or of months or weeks: under 13 too)
     noun = (word_flags & FLAG_CHILD_NOUN) != 0
