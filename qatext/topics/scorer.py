@@ -62,6 +62,7 @@ CHILD_MOVES_VOTE = np.array([name not in CHILD_KEEPS for name in SPECIALTIES], d
 PEDIATRICS = SPECIALTY_INDEX["pediatrics"]
 ALLERGY = SPECIALTY_INDEX["allergy_immunology"]
 INFECTIOUS = SPECIALTY_INDEX["infectious_disease"]
+OBSTETRICS = SPECIALTY_INDEX["obstetrics_gynecology"]
 # English noun phrases are head-final: in "diabetic neuropathy", "oral cavity cancer" the last word
 # says what the thing is, the words before it where. A word directly followed by another word with
 # specialty evidence is such a modifier, and so is every evidence word of a named disease or
@@ -128,7 +129,8 @@ REACTION_CUES = ("new pills", "new pill", "new tablet", "new tablets", "new meds
                  "started a new", "started the new", "new antibiotic", "after taking the")
 # with a medicine named in the text, these tie the symptoms to it too ("metformin is giving me diarrhea")
 DRUG_EFFECT_CUES = ("giving me", "gives me", "makes me", "made me", "is causing", "caused by",
-                    "ever since", "after taking", "from taking", "side effects")
+                    "ever since", "after taking", "from taking", "side effects", "making me", "upsets my",
+                    "upset my", "upsetting my", "since i started", "since starting")
 ALLERGY_WORDS = ("allergic", "allergy", "anaphylaxis", "hives", "welts")
 # Skin and swelling signs that, tied to a medicine, make the reaction an allergic one ("a new
 # antibiotic and now an itchy rash all over", "after the new tablets my face swelled up"): the
@@ -142,7 +144,12 @@ MEDICINE_WORDS = ("drops", "eye drops", "ear drops", "capsules", "mouthwash", "i
                   "injections", "shots", "jab", "binder", "biologic", "the pill", "cream", "ointment",
                   "supplement", "supplements", "suppositories", "patch", "pessary", "prep", "hrt", "botox")
 KIND_REACTION, KIND_DRUG_EFFECT, KIND_ALLERGY, KIND_MAIN_FLAG, KIND_ALLERGIC_SIGN, KIND_MEDICINE = 1, 2, 4, 8, 16, 32
-KIND_TRAVEL = 64
+KIND_TRAVEL, KIND_PREGNANCY = 64, 128
+# A medicine asked about in pregnancy or while breastfeeding is the obstetrician's question whatever
+# the drug treats (gold guideline, specialty rule 6): with a DRUG entity, these add DRUG_PREGNANCY_WEIGHT.
+PREGNANCY_CUES = ("pregnant", "pregnancy", "breastfeeding", "breast feeding", "breastfeed", "nursing mom",
+                  "trying to conceive", "ttc", "while nursing")
+DRUG_PREGNANCY_WEIGHT = 4.0
 # A fever after a stay where typhoid, malaria or dengue are common is a travel fever, the
 # infectious-disease specialist's whatever organ its other symptoms name (gold guideline, rule 11):
 # a travel cue and the patient's fever add TRAVEL_FEVER_WEIGHT to infectious_disease.
@@ -329,7 +336,7 @@ class TopicTables:
         for kind, phrases in ((KIND_REACTION, REACTION_CUES), (KIND_DRUG_EFFECT, DRUG_EFFECT_CUES),
                               (KIND_ALLERGY, ALLERGY_WORDS), (KIND_MAIN_FLAG, MAIN_FLAGS),
                               (KIND_ALLERGIC_SIGN, ALLERGIC_SIGNS), (KIND_MEDICINE, MEDICINE_WORDS),
-                              (KIND_TRAVEL, TRAVEL_CUES)):
+                              (KIND_TRAVEL, TRAVEL_CUES), (KIND_PREGNANCY, PREGNANCY_CUES)):
             for phrase in phrases:
                 key, n_tokens = _phrase_key(tokenizer, phrase)
                 kind_of[key] = kind_of.get(key, 0) | kind
@@ -501,6 +508,11 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         travel = _docs_with_kind(hits, tables, KIND_TRAVEL, n_docs)
         fever = np.fromiter((FEVER in s for s in symptoms), dtype=bool, count=n_docs)
         specialty[travel & fever, INFECTIOUS] += TRAVEL_FEVER_WEIGHT
+        if drug_at:
+            pregnant = _docs_with_kind(hits, tables, KIND_PREGNANCY, n_docs)
+            with_drug = np.zeros(n_docs, dtype=bool)
+            with_drug[[d for d, _, _ in drug_at]] = True
+            specialty[pregnant & with_drug, OBSTETRICS] += DRUG_PREGNANCY_WEIGHT
     if tables.condition_table is not None and n_docs:
         candidates = tables.condition_table.rank(symptoms, named)
         votes = tables.condition_table.specialty_votes(candidates, N_SPECIALTIES, voters=CONDITION_VOTERS)
