@@ -521,6 +521,12 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     reaction, allergic = _ties_symptoms_to_drug(hits, symptom_spans, nudges[:, MEDICATION] > 0, n_docs, tables)
     specialty[allergic, ALLERGY] += DRUG_ALLERGY_WEIGHT
     explained &= ~reaction
+    if candidates is not None and (reaction | allergic).any():
+        # symptoms a medicine causes point to no condition of their own: the conditions' votes
+        # leave, and the drug's prescriber (or the allergist) decides (gold guideline, rule 8)
+        tied = reaction | allergic
+        specialty[tied] -= condition_weight * votes[tied]
+        votes[tied] = 0.0
     if explained.any() and symptom_spans:
         # conditions explain the symptoms: each symptom's own organ (its words and concept) steps back
         starts = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
@@ -650,6 +656,15 @@ def _docs_with_kind(hits: Hits, tables: TopicTables, kind: int, n_docs: int) -> 
     return out
 
 
+def _after_negator(hits: Hits, tables: TopicTables, at: np.ndarray) -> np.ndarray:
+    """Per hit index in ``at``: is one of the two tokens before it "no", "not", "never" ... ("no new
+    meds", "didnt take the tablets", "not itchy")."""
+    start, joined = hits.absolute[at], hits.joined
+    negated = np.isin(joined[np.maximum(start - 1, 0)], tables.negator_keys) & (start >= 1)
+    negated |= np.isin(joined[np.maximum(start - 2, 0)], tables.negator_keys) & (start >= 2)
+    return negated
+
+
 def _add_lay_symptoms(hits: Hits, tables: TopicTables, symptoms: list, symptom_spans: list) -> None:
     """Lay symptom phrases the NER does not name ("always thirsty", "zigzags in my vision") join
     the patient's symptoms (in place), unless "no", "not", "never" ... comes right before them.
@@ -664,10 +679,7 @@ def _add_lay_symptoms(hits: Hits, tables: TopicTables, symptoms: list, symptom_s
     at, lay = at[lay >= 0], lay[lay >= 0]
     if not len(at):
         return
-    start = hits.absolute[at]
-    joined = hits.joined
-    negated = np.isin(joined[np.maximum(start - 1, 0)], tables.negator_keys) & (start >= 1)
-    negated |= np.isin(joined[np.maximum(start - 2, 0)], tables.negator_keys) & (start >= 2)
+    negated = _after_negator(hits, tables, at)
     for k, index in zip(at[~negated].tolist(), lay[~negated].tolist()):
         d, first = int(hits.doc[k]), int(hits.start[k])
         symptoms[d].extend(tables.lay_concepts[index])
@@ -708,6 +720,7 @@ def _ties_symptoms_to_drug(hits, symptom_spans, names_drug: np.ndarray, n_docs: 
     at = np.flatnonzero(rows < len(tables.row_kinds))
     hit_kinds = tables.row_kinds[rows[at]]
     marked = hit_kinds > 0  # a few hits of the batch: ufunc.at only on those
+    marked[marked] = ~_after_negator(hits, tables, at[marked])
     kinds = np.zeros(n_docs, dtype=np.uint8)
     np.bitwise_or.at(kinds, hits.doc[at[marked]], hit_kinds[marked])
     has_symptom = np.zeros(n_docs, dtype=bool)
