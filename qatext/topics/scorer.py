@@ -537,7 +537,8 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         tokens = np.repeat(first - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths) + np.arange(lengths.sum())
         inside = np.zeros(len(hits.joined) + 1, dtype=bool)
         inside[tokens] = True
-        found[inside[hits.absolute], :N_SPECIALTIES] *= EXPLAINED_SYMPTOM_SHARE
+        # an n-gram reaching into a symptom ("my chest" of "my chest went tight") steps back too
+        found[inside[hits.absolute] | inside[hits.absolute + hits.length - 1], :N_SPECIALTIES] *= EXPLAINED_SYMPTOM_SHARE
     reaction |= allergic
     if reaction.any():
         # the drug's condition (or, for an allergic reaction, the allergist) decides, not the
