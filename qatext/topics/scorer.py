@@ -112,6 +112,7 @@ DRUG_MODIFIED_BY = frozenset({"deficiency", "deficiencies", "poisoning", "overdo
                               "test", "tests", "level", "levels", "allergy", "disease", "syndrome", "anemia",
                               "anaemia", "inclusion", "defect", "deposits", "related", "responsive"})
 DRUG_MODIFIER_REACH = 4  # tokens after the drug name, within its clause
+QUESTION_REACH = 25      # tokens after a negated drug name searched for its sentence's "?"
 # "Is this true?", "what is this condition?": a question this short leans on the sentence before it,
 # whose cues then count fully and its own SHORT_QUESTION_SHARE.
 # A story of the asker's own symptoms with no other ask ("itchy red patches on my elbows for
@@ -463,8 +464,10 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         named.append([])
         for ent in doc.ents:
             assertion = read_assertion(ent)
-            if assertion == "negated":
-                hashes[ent.start:ent.end] = 0  # a negated finding is evidence of nothing
+            if assertion == "negated" and not (ent.label == drug and _asked_about(doc, ent.end)):
+                # a negated finding is evidence of nothing, nor is a medicine not taken ("no iron
+                # pills"); a medicine asked about stopping ("can i stop my wellbutrin?") is the topic
+                hashes[ent.start:ent.end] = 0
                 negated[d].append(ent.text)
                 continue
             concept = read_concept(ent)
@@ -694,6 +697,16 @@ def _main_ask(doc, hits) -> dict:
     start, end, reason = (int(a[0]) for a in hits.main_ask)
     start, end = max(start, 0), min(max(end, start), len(doc))
     return {"main_ask": doc[start:end].text.strip(), "main_ask_reason": MAIN_REASONS[reason]}
+
+
+def _asked_about(doc, end: int) -> bool:
+    """Does the sentence of the span ending at token ``end`` end with a question mark?"""
+    for token in doc[end:end + QUESTION_REACH]:
+        if token.text == "?":
+            return True
+        if token.text in SENTENCE_ENDS:
+            return False
+    return False
 
 
 def _names_a_condition(doc, end: int) -> bool:
