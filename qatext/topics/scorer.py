@@ -153,7 +153,8 @@ PREGNANCY_CUES = ("pregnant", "pregnancy", "breastfeeding", "breast feeding", "b
 DRUG_PREGNANCY_WEIGHT = 4.0
 # A fever after a stay where typhoid, malaria or dengue are common is a travel fever, the
 # infectious-disease specialist's whatever organ its other symptoms name (gold guideline, rule 11):
-# a travel cue and the patient's fever add TRAVEL_FEVER_WEIGHT to infectious_disease.
+# a travel cue and the patient's fever add TRAVEL_FEVER_WEIGHT to infectious_disease, and the
+# infectious conditions' votes count TRAVEL_VOTE_FACTOR times.
 TRAVEL_CUES = ("trip to", "came back from", "got back from", "flew home", "flew back", "returned from",
                "holiday in", "travelled to", "traveled to", "abroad", "backpacking", "safari", "tropical",
                "tropics", "mosquito", "mosquitoes", "mosquito bites", "street food", "street stalls",
@@ -162,7 +163,8 @@ TRAVEL_CUES = ("trip to", "came back from", "got back from", "flew home", "flew 
                "thailand", "vietnam", "cambodia", "laos", "myanmar", "indonesia", "bali", "philippines", "malaysia",
                "brazil", "peru", "colombia", "bolivia", "amazon", "guatemala", "honduras", "haiti", "caribbean",
                "delhi", "mumbai", "karachi", "lahore", "dhaka", "kathmandu", "goa", "lagos", "nairobi", "accra")
-TRAVEL_FEVER_WEIGHT = 4.0
+TRAVEL_FEVER_WEIGHT = 6.0
+TRAVEL_VOTE_FACTOR = 2.0
 FEVER = "HP:0001945"
 # "my main question is ...", "mostly I want to know ...": the asker names the main ask
 MAIN_FLAGS = ("main question", "main concern", "mostly i want", "most importantly", "more than anything",
@@ -507,10 +509,11 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     story = np.fromiter((len(s) >= STORY_SYMPTOMS for s in symptoms), dtype=bool, count=n_docs)
     if hits is not None and tables.row_lay is not None:
         _add_lay_symptoms(hits, tables, symptoms, symptom_spans)
+    travel_fever = np.zeros(n_docs, dtype=bool)
     if hits is not None and tables.row_kinds is not None:
-        travel = _docs_with_kind(hits, tables, KIND_TRAVEL, n_docs)
-        fever = np.fromiter((FEVER in s for s in symptoms), dtype=bool, count=n_docs)
-        specialty[travel & fever, INFECTIOUS] += TRAVEL_FEVER_WEIGHT
+        travel_fever = _docs_with_kind(hits, tables, KIND_TRAVEL, n_docs)
+        travel_fever &= np.fromiter((FEVER in s for s in symptoms), dtype=bool, count=n_docs)
+        specialty[travel_fever, INFECTIOUS] += TRAVEL_FEVER_WEIGHT
         if drug_at:
             pregnant = _docs_with_kind(hits, tables, KIND_PREGNANCY, n_docs)
             with_drug = np.zeros(n_docs, dtype=bool)
@@ -519,6 +522,9 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     if tables.condition_table is not None and n_docs:
         candidates = tables.condition_table.rank(symptoms, named)
         votes = tables.condition_table.specialty_votes(candidates, N_SPECIALTIES, voters=CONDITION_VOTERS)
+        # after travel the infections met there are likelier than the bowel or lung conditions
+        # sharing their symptoms: typhoid, not diverticulitis, explains fever and belly pain
+        votes[travel_fever, INFECTIOUS] *= TRAVEL_VOTE_FACTOR
         specialty += condition_weight * votes
         explained = votes.max(axis=1) >= EXPLAINED_VOTE
     reaction, allergic = _ties_symptoms_to_drug(hits, symptom_spans, nudges[:, MEDICATION] > 0, n_docs, tables)
