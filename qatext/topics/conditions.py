@@ -183,7 +183,9 @@ class ConditionTable:
             # a condition the text names scores NAMED_BASE plus the rest of its symptom score
             wanted = np.unique(np.array(named_pairs, dtype=np.int64))
             have = d * n_conditions + rows
-            is_named = np.isin(have, wanted)
+            # wanted is sorted (np.unique): one searchsorted, not np.isin's sort of every pair
+            at = np.minimum(np.searchsorted(wanted, have), len(wanted) - 1)
+            is_named = wanted[at] == have
             score[is_named] = NAMED_BASE + (1 - NAMED_BASE) * score[is_named]
             # named, and no symptom points to it (against the few named pairs found, not all pairs)
             extra = wanted[~np.isin(wanted, have[is_named])]

@@ -25,7 +25,8 @@ from qatext.topics.specialty import (MORPHOLOGY_MIN_LENGTH, Morphology, concept_
 N_SPECIALTIES = len(SPECIALTIES)
 # bits of TopicTables.token_flags, in the order __post_init__ lists the word lists
 (FLAG_PLAIN, FLAG_MULTI_FIRST, FLAG_NEUTRAL, FLAG_BREAK, FLAG_END, FLAG_RESULT_WORD, FLAG_CHILD_YEAR,
- FLAG_YEAR_UNIT, FLAG_YO, FLAG_CHILD_NOUN, FLAG_CHILD_WORD) = (1 << bit for bit in range(11))
+ FLAG_YEAR_UNIT, FLAG_YO, FLAG_CHILD_NOUN, FLAG_CHILD_WORD, FLAG_NEGATOR, FLAG_AGE_BEFORE,
+ FLAG_DURATION_BEFORE) = (1 << bit for bit in range(14))
 N_COLUMNS = N_SPECIALTIES + N_INTENTS
 GENERAL = SPECIALTY_INDEX["general_medicine"]
 MEDICATION = INTENT_INDEX["medication"]
@@ -230,25 +231,36 @@ class TopicTables:
         # np.isin against each list sorts the batch again on every call.
         lists = [self.plain_keys, self.multi_first, self.neutral_keys, self.phrase_breaks, self.end_keys,
                  self.result_words, self.child_years, self.year_units, self.yo_keys, self.child_nouns,
-                 self.child_words]
+                 self.child_words, self.negator_keys, self.child_age_before, self.duration_before]
         lists = [np.zeros(0, dtype=np.uint64) if x is None else np.asarray(x, dtype=np.uint64) for x in lists]
         self.lookup_keys = np.unique(np.concatenate([self.keys] + lists))
         self.lookup_rows = np.full(len(self.lookup_keys), -1, dtype=np.int64)
         self.lookup_rows[np.searchsorted(self.lookup_keys, self.keys)] = np.arange(len(self.keys))
         self.lookup_flags = np.zeros(len(self.lookup_keys), dtype=np.uint16)
+        self.sorted_result_shapes = np.unique(np.asarray(self.result_shapes, dtype=np.uint64))
         for bit, values in enumerate(lists):
             if len(values):
                 self.lookup_flags[np.searchsorted(self.lookup_keys, values)] |= np.uint16(1 << bit)
 
-    def token_flags(self, joined: np.ndarray):
-        """Per token: its row in ``keys`` (-1: not there) and its word-list bits (see ``FLAG_*``)."""
+    def token_flags(self, joined: np.ndarray, strings=None):
+        """Per token: its row in ``keys`` (-1: not there) and its word-list bits (see ``FLAG_*``);
+        with ``strings`` (the vocab's StringStore) also its row among the shaped words (-1: none,
+        see :meth:`shaped_word_rows`), found once per distinct word."""
         # each distinct word once, in sorted order: searchsorted then walks the table forward
         # (measured 3x faster than searching the batch in text order)
         unique, inverse = np.unique(joined, return_inverse=True)
         at = np.searchsorted(self.lookup_keys, unique)
         at[at == len(self.lookup_keys)] = 0
         hit = self.lookup_keys[at] == unique
-        return np.where(hit, self.lookup_rows[at], -1)[inverse], np.where(hit, self.lookup_flags[at], 0)[inverse]
+        rows, flags = np.where(hit, self.lookup_rows[at], -1), np.where(hit, self.lookup_flags[at], 0)
+        if strings is None:
+            return rows[inverse], flags[inverse]
+        # words no table knows: the morphology rules, unless the word is everyday English
+        shaped = np.full(len(unique), -1, dtype=np.int64)
+        unknown = np.flatnonzero((rows < 0) & (unique != 0) & ((flags & FLAG_PLAIN) == 0))
+        if len(unknown):
+            shaped[unknown] = self.shaped_word_rows(unique[unknown], strings)
+        return rows[inverse], flags[inverse], shaped[inverse]
 
     @property
     def of_skip_set(self) -> set:
@@ -669,9 +681,9 @@ def _docs_with_kind(hits: Hits, tables: TopicTables, kind: int, n_docs: int) -> 
 def _after_negator(hits: Hits, tables: TopicTables, at: np.ndarray) -> np.ndarray:
     """Per hit index in ``at``: is one of the two tokens before it "no", "not", "never" ... ("no new
     meds", "didnt take the tablets", "not itchy")."""
-    start, joined = hits.absolute[at], hits.joined
-    negated = np.isin(joined[np.maximum(start - 1, 0)], tables.negator_keys) & (start >= 1)
-    negated |= np.isin(joined[np.maximum(start - 2, 0)], tables.negator_keys) & (start >= 2)
+    start, negator = hits.absolute[at], (hits.flags & FLAG_NEGATOR) != 0
+    negated = negator[np.maximum(start - 1, 0)] & (start >= 1)
+    negated |= negator[np.maximum(start - 2, 0)] & (start >= 2)
     return negated
 
 
@@ -783,7 +795,7 @@ def _result_and_child_flags(arrays, shapes, n_docs: int, tables: TopicTables, hi
     lengths = np.fromiter((len(a) for a in arrays[::2]), dtype=np.int64, count=n_docs)
     doc_of = np.repeat(np.arange(n_docs), lengths + 1)
     results = np.zeros(n_docs, dtype=bool)
-    results[doc_of[np.isin(shape, tables.result_shapes) | ((flags & FLAG_RESULT_WORD) != 0)]] = True
+    results[doc_of[_sorted_contains(tables.sorted_result_shapes, shape) | ((flags & FLAG_RESULT_WORD) != 0)]] = True
     # "<n> year(s) old", "<n> yo", "<n>-year-old": skip hyphens, then number, unit, "old"
     keep = joined != tables.hyphen_key
     words, word_doc, word_flags = joined[keep], doc_of[keep], flags[keep]
@@ -793,12 +805,12 @@ def _result_and_child_flags(arrays, shapes, n_docs: int, tables: TopicTables, hi
     yo = (word_flags & FLAG_YO) != 0
     child = (word_flags & FLAG_CHILD_WORD) != 0
     duration = np.zeros(len(words), dtype=bool)
-    duration[1:] = np.isin(words[:-1], tables.duration_before)
+    duration[1:] = (word_flags[:-1] & FLAG_DURATION_BEFORE) != 0
     child[:-1] |= number[:-1] & yo[1:] & ~duration[:-1]
     child[:-2] |= number[:-2] & unit[1:-1] & old[2:]
     # "son (4)", "daughter is 7", "aged 6" (a number of years, or of months or weeks: under 13 too)
     noun = (word_flags & FLAG_CHILD_NOUN) != 0
-    before = np.isin(words, tables.child_age_before)
+    before = (word_flags & FLAG_AGE_BEFORE) != 0
     child[:-2] |= noun[:-2] & before[1:-1] & number[2:]
     children = np.zeros(n_docs, dtype=bool)
     children[word_doc[child]] = True
@@ -841,13 +853,9 @@ def _find(arrays, n_docs: int, tables: TopicTables, strings) -> Hits:
     bigrams, trigrams = ngram_keys(joined)
     bigrams[~(present[:-1] & present[1:])] = 0
     trigrams[~(present[:-2] & present[1:-1] & present[2:])] = 0
-    at, flags = tables.token_flags(joined)
-    known = at >= 0
-    single = np.flatnonzero(known & present)
-    # words no table knows: the morphology rules, unless the word is everyday English
-    unknown = np.flatnonzero(~known & present & ((flags & FLAG_PLAIN) == 0))
-    shaped_rows = tables.shaped_word_rows(joined[unknown], strings)
-    shaped = unknown[shaped_rows >= 0]
+    at, flags, shaped_rows = tables.token_flags(joined, strings)
+    single = np.flatnonzero((at >= 0) & present)
+    shaped = np.flatnonzero(shaped_rows >= 0)
     n_rows = len(tables.keys) + len(tables.multi_keys)
     if len(tables.multi_keys):
         # only n-grams whose first word starts some cue can be one; bigrams first, then trigrams,
@@ -871,7 +879,7 @@ def _find(arrays, n_docs: int, tables: TopicTables, strings) -> Hits:
     block = np.concatenate([np.zeros(len(single), dtype=np.int64), 1 + is_trigram.astype(np.int64),
                             np.zeros(len(shaped), dtype=np.int64)])
     # rows of the multi table follow those of the single-token table, then the shaped words
-    rows = np.concatenate([at[single], len(tables.keys) + multi_rows, n_rows + shaped_rows[shaped_rows >= 0]])
+    rows = np.concatenate([at[single], len(tables.keys) + multi_rows, n_rows + shaped_rows[shaped]])
     doc = doc_of[position]
     # question sentences: the next sentence end after the n-gram is a "?"
     ends = np.flatnonzero(((flags & FLAG_END) != 0) | ~present)
