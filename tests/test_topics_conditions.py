@@ -152,6 +152,22 @@ def test_conditions_survive_doc_serialisation(full):
     ("I started a new antibiotic two days ago and now I have an itchy rash all over my body", "allergy_immunology"),
     # a child's fever and blisters are the paediatrician's (rule 3)
     ("my 3 year old has a fever and itchy blisters spreading over his tummy and back", "pediatrics"),
+    # issue 10, third pass: lay symptom phrases, children, travel fevers, drugs in pregnancy
+    # a specific sign points to one common condition (no named condition, no organ word decides)
+    ("every few weeks i see zigzags in my vision, then half my head pounds and bright light hurts", "neurology"),
+    ("honey coloured crusty patches round her mouth that keep spreading", "dermatology"),
+    ("the joint at the base of my big toe is glowing red and puffy, cant bear a sock on it", "rheumatology"),
+    ("out of nowhere my heart pounds, i shake and feel like im about to die, heart tests were normal", "psychiatry"),
+    # children: "son (4)", "daughter is 7", a toddler (gold guideline, rule 3)
+    ("my son (4) has a fever and itchy blisters all over his tummy and back", "pediatrics"),
+    ("daughter is 7, itchy spotty rash with new crops every day", "pediatrics"),
+    # a fever after travel is a travel fever (rule 11)
+    ("came back from nepal a week ago, fever every day, belly pain and constipation", "infectious_disease"),
+    # a medicine in pregnancy or while breastfeeding (rule 6)
+    ("is sertraline safe to keep taking while pregnant?", "obstetrics_gynecology"),
+    # a medicine asked about stopping is still the topic; lay low mood is psychiatry (rule 9)
+    ("can i just stop taking my wellbutrin? i feel better now", "psychiatry"),
+    ("honestly dont see why i bother getting up, i feel like a burden to everyone", "psychiatry"),
 ])
 def test_specialty_follows_the_condition(full, text, specialty):
     doc = full(text)
@@ -285,28 +301,6 @@ def test_every_packaged_lay_phrase_points_to_a_symptom_of_the_table():
 
     phrases = read_lay_symptoms(known=condition_table().symptom_index)  # raises on an unknown id
     assert len(phrases) > 300 and "zigzags" in phrases
-
-
-@pytest.mark.parametrize("text, specialty", [
-    # a specific sign points to one common condition (no named condition, no organ word decides)
-    ("every few weeks i see zigzags in my vision, then half my head pounds and bright light hurts", "neurology"),
-    ("honey coloured crusty patches round her mouth that keep spreading", "dermatology"),
-    ("the joint at the base of my big toe is glowing red and puffy, cant bear a sock on it", "rheumatology"),
-    ("out of nowhere my heart pounds, i shake and feel like im about to die, heart tests were normal", "psychiatry"),
-    # children: "son (4)", "daughter is 7", a toddler (gold guideline, rule 3)
-    ("my son (4) has a fever and itchy blisters all over his tummy and back", "pediatrics"),
-    ("daughter is 7, itchy spotty rash with new crops every day", "pediatrics"),
-    # a fever after travel is a travel fever (rule 11)
-    ("came back from nepal a week ago, fever every day, belly pain and constipation", "infectious_disease"),
-    # a medicine in pregnancy or while breastfeeding (rule 6)
-    ("is sertraline safe to keep taking while pregnant?", "obstetrics_gynecology"),
-    # a medicine asked about stopping is still the topic; lay low mood is psychiatry (rule 9)
-    ("can i just stop taking my wellbutrin? i feel better now", "psychiatry"),
-    ("honestly dont see why i bother getting up, i feel like a burden to everyone", "psychiatry"),
-])
-def test_third_pass_specialty_classes(full, text, specialty):
-    doc = full(text)
-    assert doc._.specialties[0][0] == specialty, (doc._.specialties[:3], doc._.conditions[:3])
 
 
 def test_a_duration_in_years_is_no_childs_age(full):
