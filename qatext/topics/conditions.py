@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -140,9 +141,9 @@ class ConditionTable:
         n_docs = len(symptoms)
         n_conditions, n_symptoms = len(self.ids), len(self.idf)
         # every symptom of the batch at once: (doc, symptom index), first mentions, docs in order
-        flat_doc = np.fromiter((d for d in range(n_docs) if symptoms[d] for _ in symptoms[d]), dtype=np.int64)
+        flat_doc = np.repeat(np.arange(n_docs), [len(doc) for doc in symptoms])
         get = self.symptom_index.get
-        flat = np.fromiter((get(c, -1) for doc in symptoms if doc for c in doc), dtype=np.int64, count=len(flat_doc))
+        flat = np.fromiter((get(c, -1) for c in chain.from_iterable(symptoms)), dtype=np.int64, count=len(flat_doc))
         known = flat >= 0
         flat_doc, flat = flat_doc[known], flat[known]
         _, first = np.unique(flat_doc * n_symptoms + flat, return_index=True)
@@ -188,7 +189,9 @@ class ConditionTable:
             is_named = wanted[at] == have
             score[is_named] = NAMED_BASE + (1 - NAMED_BASE) * score[is_named]
             # named, and no symptom points to it (against the few named pairs found, not all pairs)
-            extra = wanted[~np.isin(wanted, have[is_named])]
+            found = np.unique(have[is_named])
+            at = np.minimum(np.searchsorted(found, wanted), max(len(found) - 1, 0))
+            extra = wanted[~(found[at] == wanted)] if len(found) else wanted
             d, rows = np.concatenate([d, extra // n_conditions]), np.concatenate([rows, extra % n_conditions])
             score = np.concatenate([score, np.full(len(extra), NAMED_BASE)])
             matched = np.concatenate([matched, np.zeros(len(extra))])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 from spacy.attrs import LOWER, SHAPE
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
@@ -581,12 +582,22 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
             doc_of, at, vectors, is_symptom = zip(*concept_hits)
             doc_of = np.array(doc_of)
             step_back = np.where(np.array(is_symptom) & explained[doc_of], EXPLAINED_SYMPTOM_SHARE, 1.0)
+            # each distinct vector once: stacking one per entity cost more than all the sums
             which: dict[int, int] = {}
-            key = doc_of * len(concept_hits) + np.array([which.setdefault(id(v), len(which)) for v in vectors])
+            distinct = []
+            vector_of = np.empty(len(vectors), dtype=np.int64)
+            for k, vector in enumerate(vectors):
+                index = which.get(id(vector))
+                if index is None:
+                    index = which[id(vector)] = len(distinct)
+                    distinct.append(vector)
+                vector_of[k] = index
+            key = doc_of * len(concept_hits) + vector_of
             _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
             weight = (concept_weight * step_back * of_scale[starts[doc_of] + np.array(at)]
                       * ((1.0 + np.log(counts)) / counts)[inverse])
-            specialty += _reduce_by_doc(np.add, doc_of, np.stack(vectors) * weight[:, None], n_docs)
+            per_doc = sparse.csr_matrix((weight, (doc_of, vector_of)), shape=(n_docs, len(distinct)))
+            specialty += per_doc @ np.stack(distinct).astype(np.float64)
 
         if tables.row_kinds is not None and len(hits.rows):
             # a medicine word (no DRUG entity) in the main ask focuses it like a named drug
