@@ -219,7 +219,9 @@ class TopicTables:
     # per row of keys then multi_keys: index into lay_concepts (-1: no lay symptom phrase), and
     # per lay phrase the symptom concept ids it stands for (lay_symptoms.tsv)
     row_lay: np.ndarray = None
-    child_nouns: np.ndarray = None  # CHILD_NOUNS, CHILD_WORDS, CHILD_AGE_BEFORE hashes
+    # hashes of CHILD_NOUNS, CHILD_WORDS, CHILD_AGE_BEFORE, DURATION_BEFORE and LAY_NEGATORS:
+    # word lists of the lookup (FLAG_CHILD_NOUN ... FLAG_DURATION_BEFORE, FLAG_NEGATOR)
+    child_nouns: np.ndarray = None
     child_words: np.ndarray = None
     child_age_before: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     duration_before: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
@@ -560,7 +562,8 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         inside = np.zeros(len(hits.joined) + 1, dtype=bool)
         inside[tokens] = True
         # an n-gram reaching into a symptom ("my chest" of "my chest went tight") steps back too
-        found[inside[hits.absolute] | inside[hits.absolute + hits.length - 1], :N_SPECIALTIES] *= EXPLAINED_SYMPTOM_SHARE
+        reaches = inside[hits.absolute] | inside[hits.absolute + hits.length - 1]
+        found[reaches, :N_SPECIALTIES] *= EXPLAINED_SYMPTOM_SHARE
     reaction |= allergic
     if reaction.any():
         # the drug's condition (or, for an allergic reaction, the allergist) decides, not the
@@ -635,10 +638,10 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         doc_sorted = hits.doc[order]
         found_sorted = found[order]
         specialty += _reduce_by_doc(np.add, doc_sorted, found_sorted[:, :N_SPECIALTIES]
-                                    * (hits.count_scale * hits.scale)[order, None], n_docs, ordered=True)
+                                    * (hits.count_scale * hits.scale)[order, None], n_docs)
         cue = found_sorted[:, N_SPECIALTIES:] * hits.factor[order, None]
-        best = np.maximum(_reduce_by_doc(np.maximum, doc_sorted, cue, n_docs, ordered=True), 0.0)
-        total = _reduce_by_doc(np.add, doc_sorted, cue, n_docs, ordered=True)
+        best = np.maximum(_reduce_by_doc(np.maximum, doc_sorted, cue, n_docs), 0.0)
+        total = _reduce_by_doc(np.add, doc_sorted, cue, n_docs)
         intent += best + SECONDARY_CUES * np.minimum(total - best, 2 * best + 1)
     if drug_focus.any():
         # a medicine in the main ask is the question's focus, whatever its form: "what is
@@ -666,15 +669,12 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
 _SEPARATOR = np.zeros(1, dtype=np.uint64)
 
 
-def _reduce_by_doc(ufunc, doc: np.ndarray, values: np.ndarray, n_docs: int, *, ordered: bool = False) -> np.ndarray:
-    """(n_docs, columns): ``ufunc`` (np.add, np.maximum) over the rows of ``values`` per doc; 0 for a
-    doc with no row. ``ordered``: ``doc`` is already sorted."""
+def _reduce_by_doc(ufunc, doc: np.ndarray, values: np.ndarray, n_docs: int) -> np.ndarray:
+    """(n_docs, columns): ``ufunc`` (np.add, np.maximum) over the rows of ``values`` per doc, ``doc``
+    sorted; 0 for a doc with no row."""
     out = np.zeros((n_docs, values.shape[1]))
     if not len(doc):
         return out
-    if not ordered:
-        order = np.argsort(doc, kind="stable")
-        doc, values = doc[order], values[order]
     starts = np.flatnonzero(np.concatenate([[True], doc[1:] != doc[:-1]]))
     out[doc[starts]] = ufunc.reduceat(values, starts, axis=0)
     return out
