@@ -152,6 +152,22 @@ def test_conditions_survive_doc_serialisation(full):
     ("I started a new antibiotic two days ago and now I have an itchy rash all over my body", "allergy_immunology"),
     # a child's fever and blisters are the paediatrician's (rule 3)
     ("my 3 year old has a fever and itchy blisters spreading over his tummy and back", "pediatrics"),
+    # issue 10, third pass: lay symptom phrases, children, travel fevers, drugs in pregnancy
+    # a specific sign points to one common condition (no named condition, no organ word decides)
+    ("every few weeks i see zigzags in my vision, then half my head pounds and bright light hurts", "neurology"),
+    ("honey coloured crusty patches round her mouth that keep spreading", "dermatology"),
+    ("the joint at the base of my big toe is glowing red and puffy, cant bear a sock on it", "rheumatology"),
+    ("out of nowhere my heart pounds, i shake and feel like im about to die, heart tests were normal", "psychiatry"),
+    # children: "son (4)", "daughter is 7", a toddler (gold guideline, rule 3)
+    ("my son (4) has a fever and itchy blisters all over his tummy and back", "pediatrics"),
+    ("daughter is 7, itchy spotty rash with new crops every day", "pediatrics"),
+    # a fever after travel is a travel fever (rule 11)
+    ("came back from nepal a week ago, fever every day, belly pain and constipation", "infectious_disease"),
+    # a medicine in pregnancy or while breastfeeding (rule 6)
+    ("is sertraline safe to keep taking while pregnant?", "obstetrics_gynecology"),
+    # a medicine asked about stopping is still the topic; lay low mood is psychiatry (rule 9)
+    ("can i just stop taking my wellbutrin? i feel better now", "psychiatry"),
+    ("honestly dont see why i bother getting up, i feel like a burden to everyone", "psychiatry"),
 ])
 def test_specialty_follows_the_condition(full, text, specialty):
     doc = full(text)
@@ -252,3 +268,56 @@ def test_evidence_names_the_main_ask_and_why(full, text, main_ask, reason):
 def test_a_flagged_question_decides_over_the_last_one(full):
     flagged = full("Is it hereditary? My main question is whether I can drink wine on metformin. Will it go away?")
     assert flagged._.intents[0][0] == "medication"
+
+
+# --- issue 10, third pass: lay symptom phrases, children, travel fevers, drugs in pregnancy -------
+
+def test_lay_symptom_phrases_support_conditions_unless_negated(full):
+    doc = full("i drink litres of water a day, always thirsty, peeing a lot at night and i crave sweets")
+    assert "diabetes mellitus" in _names(doc)[:2]
+    assert {"Polydipsia", "Polyphagia"} <= set(doc._.conditions[0]["supporting"])
+    assert doc._.specialties[0][0] == "endocrinology"
+    # "never", "not" ... right before a lay phrase: not the patient's symptom
+    said = full("my mouth is dry and i crave sweets")
+    denied = full("my mouth is dry and i never crave sweets")
+    assert "Polyphagia" in said._.conditions[0]["supporting"]
+    assert all("Polyphagia" not in c["supporting"] for c in denied._.conditions)
+
+
+def test_lay_symptom_table_rejects_an_unknown_id_naming_the_line():
+    from qatext.topics.conditions import read_lay_symptoms
+
+    known = {"HP:0001959"}
+    assert read_lay_symptoms("HP:0001959\tPolydipsia\talways thirsty, So  Thirsty", known=known) == {
+        "always thirsty": ["HP:0001959"], "so thirsty": ["HP:0001959"]}
+    with pytest.raises(ValueError, match=r"lay_symptoms.tsv line 2: symptom id 'HP:9999999'"):
+        read_lay_symptoms("HP:0001959\tPolydipsia\tthirsty\nHP:9999999\tNothing\tfoo", known=known)
+    with pytest.raises(ValueError, match=r"lay_symptoms.tsv line 1: expected 3"):
+        read_lay_symptoms("HP:0001959\tthirsty", known=known)
+
+
+def test_every_packaged_lay_phrase_points_to_a_symptom_of_the_table():
+    from qatext.topics.conditions import read_lay_symptoms
+
+    phrases = read_lay_symptoms(known=condition_table().symptom_index)  # raises on an unknown id
+    assert len(phrases) > 300 and "zigzags" in phrases
+
+
+def test_a_duration_in_years_is_no_childs_age(full):
+    assert full("raised pink plaques with silvery scales on my elbows, on and off for 3 yrs")._.specialties[0][0] \
+        == "dermatology"
+
+
+def test_symptoms_tied_to_a_medicine_vote_for_no_condition(full):
+    doc = full("metoprolol is making me so tired and my hands are always cold. will that wear off?")
+    assert doc._.specialties[0][0] == "cardiology"
+    assert doc._.topic_evidence["specialty"]["conditions"] == []
+
+
+def test_mood_and_fear_phenotypes_are_psychiatry():
+    from qatext.topics.labels import SPECIALTY_INDEX
+    from qatext.topics.specialty import derived_tables
+
+    concepts = derived_tables()[2]
+    for concept in ("HP:0000739", "HP:0000716"):  # Anxiety, Depression
+        assert concepts[concept].argmax() == SPECIALTY_INDEX["psychiatry"]

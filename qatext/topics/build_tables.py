@@ -196,7 +196,9 @@ def drug_entries() -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
         if specialty not in SPECIALTY_INDEX:
             raise ValueError(f"drug_specialty.tsv line {line_no}: unknown specialty {specialty!r}")
         for name in names.split(","):
-            by_drug[name.strip().lower()].append(specialty)
+            name = name.strip()
+            # a concept id the NER emits for a group of drugs ("QATEXT:drug/hiv-medication") as it is
+            by_drug[name if ":" in name else name.lower()].append(specialty)
     path = package_file("drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2")
     with bz2.open(path) as handle:
         data = pickle.load(handle)
@@ -205,6 +207,9 @@ def drug_entries() -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
     concepts, words = {}, {}
     for name, specialties in by_drug.items():
         vector = _vector(specialties)
+        if ":" in name:
+            concepts[name] = vector
+            continue
         words[name] = vector
         for key in variant_to_canonical.get(name, [name]):
             row = canonical.get(key)

@@ -76,7 +76,8 @@ class TopicTagger:
         self._apply([doc])
         return doc
 
-    def pipe(self, docs, batch_size: int = 256):
+    def pipe(self, docs, batch_size: int = 1000):
+        # nlp.pipe passes its own batch_size (spaCy's default: 1000); a batch costs a fixed ~1 ms
         for batch in minibatch(docs, size=batch_size):
             self._apply(batch)
             yield from batch

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
 
 from qatext.topics.labels import SPECIALTIES
-from qatext.topics.specialty import VAGUE_SYMPTOMS, topics_file
+from qatext.topics.specialty import VAGUE_SYMPTOMS, topics_file, tsv_rows
 
 # assertion statuses under which a symptom is the patient's own, now or before (a whitelist:
 # "generic", "family", "hypothetical" and any status added later do not count)
@@ -39,6 +40,10 @@ MAX_MISSING = 5
 # a condition explaining one symptom only is a candidate when the table believes it common
 MIN_MATCHES_RARE = 2
 VOTE_MIN_SUPPORT = 2
+# ... or one symptom this specific (IDF-weighted support: listed by at most ~5 of the 4,210
+# conditions, as "ring-shaped rash", "big toe pain", "zigzag lights" are; "tired" is by 200),
+# for a curated common condition
+SPECIFIC_SUPPORT = 6.5
 EVIDENCE_DECAY = 0.5
 NAMED_VOTE_SHARE = 0.0
 OTHER_VOTE_SHARE = 0.3
@@ -136,9 +141,9 @@ class ConditionTable:
         n_docs = len(symptoms)
         n_conditions, n_symptoms = len(self.ids), len(self.idf)
         # every symptom of the batch at once: (doc, symptom index), first mentions, docs in order
-        flat_doc = np.fromiter((d for d in range(n_docs) if symptoms[d] for _ in symptoms[d]), dtype=np.int64)
+        flat_doc = np.repeat(np.arange(n_docs), [len(doc) for doc in symptoms])
         get = self.symptom_index.get
-        flat = np.fromiter((get(c, -1) for doc in symptoms if doc for c in doc), dtype=np.int64, count=len(flat_doc))
+        flat = np.fromiter((get(c, -1) for c in chain.from_iterable(symptoms)), dtype=np.int64, count=len(flat_doc))
         known = flat >= 0
         flat_doc, flat = flat_doc[known], flat[known]
         _, first = np.unique(flat_doc * n_symptoms + flat, return_index=True)
@@ -172,23 +177,32 @@ class ConditionTable:
         score *= 1.0 - EVIDENCE_DECAY ** matched
         keep = score >= MIN_SCORE
         d, rows, score, matched = d[keep], rows[keep], score[keep], matched[keep]
+        # a common condition one specific symptom points to ("ring-shaped rash", "big toe") may vote
+        specific = (matched == 1) & self.common[rows] & (value[keep] >= SPECIFIC_SUPPORT)
         is_named = np.zeros(len(d), dtype=bool)
         if named_pairs:
             # a condition the text names scores NAMED_BASE plus the rest of its symptom score
             wanted = np.unique(np.array(named_pairs, dtype=np.int64))
             have = d * n_conditions + rows
-            is_named = np.isin(have, wanted)
+            # wanted is sorted (np.unique): one searchsorted, not np.isin's sort of every pair
+            at = np.minimum(np.searchsorted(wanted, have), len(wanted) - 1)
+            is_named = wanted[at] == have
             score[is_named] = NAMED_BASE + (1 - NAMED_BASE) * score[is_named]
-            extra = wanted[~np.isin(wanted, have)]  # named, and no symptom points to it
+            # named, and no symptom points to it (against the few named pairs found, not all pairs)
+            found = np.unique(have[is_named])
+            at = np.minimum(np.searchsorted(found, wanted), max(len(found) - 1, 0))
+            extra = wanted[~(found[at] == wanted)] if len(found) else wanted
             d, rows = np.concatenate([d, extra // n_conditions]), np.concatenate([rows, extra % n_conditions])
             score = np.concatenate([score, np.full(len(extra), NAMED_BASE)])
             matched = np.concatenate([matched, np.zeros(len(extra))])
             is_named = np.concatenate([is_named, np.ones(len(extra), dtype=bool)])
+            specific = np.concatenate([specific, np.zeros(len(extra), dtype=bool)])
         # by doc, then by score (ties: condition order); one float key sorts both
         order = np.argsort(d + (1.0 - score) * 0.999, kind="stable")
         first = np.searchsorted(d[order], np.arange(n_docs))
         best = order[(np.arange(len(order)) - first[d[order]]) < top]
-        return Ranking(d[best], rows[best], score[best], is_named[best], matched[best], n_docs, indptr, symptom)
+        return Ranking(d[best], rows[best], score[best], is_named[best], matched[best], n_docs, indptr, symptom,
+                       specific[best])
 
     def expand(self, stored) -> list[Candidate]:
         """The candidates of one doc from what :meth:`Ranking.stored` kept."""
@@ -225,7 +239,10 @@ class ConditionTable:
         first = np.searchsorted(ranking.doc, np.arange(ranking.n_docs))
         rank = np.arange(len(ranking.doc)) - first[ranking.doc]
         top = rank < voters
-        share = np.where(ranking.matched >= VOTE_MIN_SUPPORT, 1.0, np.where(ranking.named, NAMED_VOTE_SHARE, 0.0))
+        supported = ranking.matched >= VOTE_MIN_SUPPORT
+        if ranking.specific is not None:
+            supported |= ranking.specific
+        share = np.where(supported, 1.0, np.where(ranking.named, NAMED_VOTE_SHARE, 0.0))
         # the best explanation of the story leads; the runners-up count RUNNER_UP_SHARE
         share = share * np.where(rank == 0, 1.0, RUNNER_UP_SHARE)
         doc, specialty = ranking.doc[top], self.specialty[ranking.rows[top]].astype(np.int64)
@@ -251,6 +268,7 @@ class Ranking:
     n_docs: int
     symptom_ptr: np.ndarray  # doc k's symptoms are symptoms[symptom_ptr[k]:symptom_ptr[k + 1]]
     symptoms: np.ndarray     # symptom indices, in the order the text first names them
+    specific: np.ndarray = None  # a common condition supported by one specific symptom (votes as two)
 
     @classmethod
     def empty(cls, n_docs: int) -> Ranking:
@@ -272,6 +290,31 @@ class Ranking:
         for k, a, b in zip(docs.tolist(), starts.tolist(), ends.tolist()):
             out[k] = (rows[a:b], scores[a:b], self.named[a:b], self.symptoms[ptr[k]:ptr[k + 1]])
         return out
+
+
+LAY_SYMPTOMS = "lay_symptoms.tsv"
+# a lay phrase right after one of these is no symptom of the patient's ("no fever", "not itchy")
+LAY_NEGATORS = ("no", "not", "n't", "nt", "never", "without", "nor")
+
+
+def read_lay_symptoms(text: str | None = None, *, known=None, source: str = LAY_SYMPTOMS) -> dict[str, list[str]]:
+    """``lay_symptoms.tsv`` as {lowercased phrase: [symptom concept ids]}.
+
+    ``known``: the symptom ids the condition table knows; an id outside it raises, naming the
+    file and line (a phrase pointing nowhere would silently support nothing).
+    """
+    if text is None:
+        text = topics_file(LAY_SYMPTOMS).read_text(encoding="utf-8")
+    phrases: dict[str, list[str]] = {}
+    for line_no, (concept_id, _name, listed) in tsv_rows(text, source=source, columns=3):
+        concept_id = concept_id.strip()
+        if known is not None and concept_id not in known:
+            raise ValueError(f"{source} line {line_no}: symptom id {concept_id!r} is in no condition of conditions.npz")
+        for phrase in listed.split(","):
+            phrase = " ".join(phrase.lower().split())
+            if phrase and concept_id not in phrases.setdefault(phrase, []):
+                phrases[phrase].append(concept_id)
+    return phrases
 
 
 @lru_cache(maxsize=1)

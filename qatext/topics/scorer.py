@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 from spacy.attrs import LOWER, SHAPE
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
-from qatext.topics.conditions import NAMED_CONDITION, NOT_PATIENT, PATIENT_SYMPTOM, condition_table
+from qatext.topics.conditions import (LAY_NEGATORS, LAY_SYMPTOMS, NAMED_CONDITION, NOT_PATIENT, PATIENT_SYMPTOM,
+                                     condition_table, read_lay_symptoms)
 from qatext.topics.intent import BASELINE, ENTITY_NUDGE, N_INTENTS, OUTSIDE_QUESTION, SECONDARY_CUES, intent_cues
 from qatext.topics.labels import INTENT_INDEX, INTENTS, SPECIALTIES, SPECIALTY_INDEX
 from qatext.topics.specialty import (MORPHOLOGY_MIN_LENGTH, Morphology, concept_vector, derived_tables,
@@ -24,7 +26,8 @@ from qatext.topics.specialty import (MORPHOLOGY_MIN_LENGTH, Morphology, concept_
 N_SPECIALTIES = len(SPECIALTIES)
 # bits of TopicTables.token_flags, in the order __post_init__ lists the word lists
 (FLAG_PLAIN, FLAG_MULTI_FIRST, FLAG_NEUTRAL, FLAG_BREAK, FLAG_END, FLAG_RESULT_WORD, FLAG_CHILD_YEAR,
- FLAG_YEAR_UNIT, FLAG_YO) = (1 << bit for bit in range(9))
+ FLAG_YEAR_UNIT, FLAG_YO, FLAG_CHILD_NOUN, FLAG_CHILD_WORD, FLAG_NEGATOR, FLAG_AGE_BEFORE,
+ FLAG_DURATION_BEFORE) = (1 << bit for bit in range(14))
 N_COLUMNS = N_SPECIALTIES + N_INTENTS
 GENERAL = SPECIALTY_INDEX["general_medicine"]
 MEDICATION = INTENT_INDEX["medication"]
@@ -46,12 +49,22 @@ RESULT_NUDGE = 0.8
 CHILD_YEARS = tuple(str(n) for n in range(1, 13))
 YEAR_UNITS = ("year", "years", "yr", "yrs", "yo", "y/o", "month", "months", "mo", "week", "weeks", "wk", "day", "days")
 CHILD_AGE_WEIGHT = 3.5
+# ... and "my son (4)", "daughter is 7", "aged 6": a child noun, then a number under 13 in
+# brackets or after "is"; "toddler", "newborn" need no number
+CHILD_NOUNS = ("son", "daughter", "boy", "girl", "kid", "child", "grandson", "granddaughter", "nephew", "niece",
+               "toddler", "baby", "stepson", "stepdaughter")
+CHILD_WORDS = ("toddler", "toddlers", "newborn", "infant", "preschooler")
+CHILD_AGE_BEFORE = ("is", "aged", "age", "(")
+# "for 3 yrs", "the past 2 years": a duration, not an age
+DURATION_BEFORE = ("for", "past", "last", "over", "every", "in", "after", "within")
 # which specialties' condition votes a child's story moves to pediatrics (gold guideline, rule 3:
 # teeth, eyes, genetic syndromes, cancer and an established allergy stay with their specialty)
 CHILD_KEEPS = ("dentistry", "ophthalmology", "genetics", "oncology", "allergy_immunology")
 CHILD_MOVES_VOTE = np.array([name not in CHILD_KEEPS for name in SPECIALTIES], dtype=float)
 PEDIATRICS = SPECIALTY_INDEX["pediatrics"]
 ALLERGY = SPECIALTY_INDEX["allergy_immunology"]
+INFECTIOUS = SPECIALTY_INDEX["infectious_disease"]
+OBSTETRICS = SPECIALTY_INDEX["obstetrics_gynecology"]
 # English noun phrases are head-final: in "diabetic neuropathy", "oral cavity cancer" the last word
 # says what the thing is, the words before it where. A word directly followed by another word with
 # specialty evidence is such a modifier, and so is every evidence word of a named disease or
@@ -101,6 +114,7 @@ DRUG_MODIFIED_BY = frozenset({"deficiency", "deficiencies", "poisoning", "overdo
                               "test", "tests", "level", "levels", "allergy", "disease", "syndrome", "anemia",
                               "anaemia", "inclusion", "defect", "deposits", "related", "responsive"})
 DRUG_MODIFIER_REACH = 4  # tokens after the drug name, within its clause
+QUESTION_REACH = 25      # tokens after a negated drug name searched for its sentence's "?"
 # "Is this true?", "what is this condition?": a question this short leans on the sentence before it,
 # whose cues then count fully and its own SHORT_QUESTION_SHARE.
 # A story of the asker's own symptoms with no other ask ("itchy red patches on my elbows for
@@ -118,7 +132,8 @@ REACTION_CUES = ("new pills", "new pill", "new tablet", "new tablets", "new meds
                  "started a new", "started the new", "new antibiotic", "after taking the")
 # with a medicine named in the text, these tie the symptoms to it too ("metformin is giving me diarrhea")
 DRUG_EFFECT_CUES = ("giving me", "gives me", "makes me", "made me", "is causing", "caused by",
-                    "ever since", "after taking", "from taking", "side effects")
+                    "ever since", "after taking", "from taking", "side effects", "making me", "upsets my",
+                    "upset my", "upsetting my", "since i started", "since starting")
 ALLERGY_WORDS = ("allergic", "allergy", "anaphylaxis", "hives", "welts")
 # Skin and swelling signs that, tied to a medicine, make the reaction an allergic one ("a new
 # antibiotic and now an itchy rash all over", "after the new tablets my face swelled up"): the
@@ -132,6 +147,27 @@ MEDICINE_WORDS = ("drops", "eye drops", "ear drops", "capsules", "mouthwash", "i
                   "injections", "shots", "jab", "binder", "biologic", "the pill", "cream", "ointment",
                   "supplement", "supplements", "suppositories", "patch", "pessary", "prep", "hrt", "botox")
 KIND_REACTION, KIND_DRUG_EFFECT, KIND_ALLERGY, KIND_MAIN_FLAG, KIND_ALLERGIC_SIGN, KIND_MEDICINE = 1, 2, 4, 8, 16, 32
+KIND_TRAVEL, KIND_PREGNANCY = 64, 128
+# A medicine asked about in pregnancy or while breastfeeding is the obstetrician's question whatever
+# the drug treats (gold guideline, specialty rule 6): with a DRUG entity, these add DRUG_PREGNANCY_WEIGHT.
+PREGNANCY_CUES = ("pregnant", "pregnancy", "breastfeeding", "breast feeding", "breastfeed", "nursing mom",
+                  "trying to conceive", "ttc", "while nursing")
+DRUG_PREGNANCY_WEIGHT = 4.0
+# A fever after a stay where typhoid, malaria or dengue are common is a travel fever, the
+# infectious-disease specialist's whatever organ its other symptoms name (gold guideline, rule 11):
+# a travel cue and the patient's fever add TRAVEL_FEVER_WEIGHT to infectious_disease, and the
+# infectious conditions' votes count TRAVEL_VOTE_FACTOR times.
+TRAVEL_CUES = ("trip to", "came back from", "got back from", "flew home", "flew back", "returned from",
+               "holiday in", "travelled to", "traveled to", "abroad", "backpacking", "safari", "tropical",
+               "tropics", "mosquito", "mosquitoes", "mosquito bites", "street food", "street stalls",
+               "africa", "nigeria", "ghana", "kenya", "uganda", "tanzania", "congo", "sudan", "ethiopia", "mozambique",
+               "malawi", "zambia", "cameroon", "senegal", "india", "pakistan", "bangladesh", "nepal", "sri lanka",
+               "thailand", "vietnam", "cambodia", "laos", "myanmar", "indonesia", "bali", "philippines", "malaysia",
+               "brazil", "peru", "colombia", "bolivia", "amazon", "guatemala", "honduras", "haiti", "caribbean",
+               "delhi", "mumbai", "karachi", "lahore", "dhaka", "kathmandu", "goa", "lagos", "nairobi", "accra")
+TRAVEL_FEVER_WEIGHT = 6.0
+TRAVEL_VOTE_FACTOR = 2.0
+FEVER = "HP:0001945"
 # "my main question is ...", "mostly I want to know ...": the asker names the main ask
 MAIN_FLAGS = ("main question", "main concern", "mostly i want", "most importantly", "more than anything",
               "my real question", "my question is", "what i need", "biggest question", "biggest worry",
@@ -169,6 +205,8 @@ class TopicTables:
     # words no table knows, met at run time: hash -> row in shaped_weights (-1: no rule fires)
     shaped_rows: dict = field(default_factory=dict)
     shaped_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, N_COLUMNS), dtype=np.float32))
+    # shaped_rows again as (sorted hashes, rows), for the batch lookup
+    shaped_seen: tuple = field(default_factory=lambda: (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)))
     eponym_nouns: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     possessives: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     capitalised_shapes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
@@ -178,31 +216,54 @@ class TopicTables:
     condition_table: object = None  # qatext.topics.conditions.ConditionTable
     # per row of keys then multi_keys: KIND_* bits (reaction cue, drug-effect cue, allergy word)
     row_kinds: np.ndarray = None
+    # per row of keys then multi_keys: index into lay_concepts (-1: no lay symptom phrase), and
+    # per lay phrase the symptom concept ids it stands for (lay_symptoms.tsv)
+    row_lay: np.ndarray = None
+    # hashes of CHILD_NOUNS, CHILD_WORDS, CHILD_AGE_BEFORE, DURATION_BEFORE and LAY_NEGATORS:
+    # word lists of the lookup (FLAG_CHILD_NOUN ... FLAG_DURATION_BEFORE, FLAG_NEGATOR)
+    child_nouns: np.ndarray = None
+    child_words: np.ndarray = None
+    child_age_before: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    duration_before: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    lay_concepts: list = field(default_factory=list)
+    negator_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
 
     def __post_init__(self):
         # One sorted table answers every per-token question with the one searchsorted the word
         # lookup needs anyway: its row in ``keys`` (-1: none) and which word lists hold it.
         # np.isin against each list sorts the batch again on every call.
         lists = [self.plain_keys, self.multi_first, self.neutral_keys, self.phrase_breaks, self.end_keys,
-                 self.result_words, self.child_years, self.year_units, self.yo_keys]
+                 self.result_words, self.child_years, self.year_units, self.yo_keys, self.child_nouns,
+                 self.child_words, self.negator_keys, self.child_age_before, self.duration_before]
         lists = [np.zeros(0, dtype=np.uint64) if x is None else np.asarray(x, dtype=np.uint64) for x in lists]
         self.lookup_keys = np.unique(np.concatenate([self.keys] + lists))
         self.lookup_rows = np.full(len(self.lookup_keys), -1, dtype=np.int64)
         self.lookup_rows[np.searchsorted(self.lookup_keys, self.keys)] = np.arange(len(self.keys))
         self.lookup_flags = np.zeros(len(self.lookup_keys), dtype=np.uint16)
+        self.sorted_result_shapes = np.unique(np.asarray(self.result_shapes, dtype=np.uint64))
         for bit, values in enumerate(lists):
             if len(values):
                 self.lookup_flags[np.searchsorted(self.lookup_keys, values)] |= np.uint16(1 << bit)
 
-    def token_flags(self, joined: np.ndarray):
-        """Per token: its row in ``keys`` (-1: not there) and its word-list bits (see ``FLAG_*``)."""
+    def token_flags(self, joined: np.ndarray, strings=None):
+        """Per token: its row in ``keys`` (-1: not there) and its word-list bits (see ``FLAG_*``);
+        with ``strings`` (the vocab's StringStore) also its row among the shaped words (-1: none,
+        see :meth:`shaped_word_rows`), found once per distinct word."""
         # each distinct word once, in sorted order: searchsorted then walks the table forward
         # (measured 3x faster than searching the batch in text order)
         unique, inverse = np.unique(joined, return_inverse=True)
         at = np.searchsorted(self.lookup_keys, unique)
         at[at == len(self.lookup_keys)] = 0
         hit = self.lookup_keys[at] == unique
-        return np.where(hit, self.lookup_rows[at], -1)[inverse], np.where(hit, self.lookup_flags[at], 0)[inverse]
+        rows, flags = np.where(hit, self.lookup_rows[at], -1), np.where(hit, self.lookup_flags[at], 0)
+        if strings is None:
+            return rows[inverse], flags[inverse]
+        # words no table knows: the morphology rules, unless the word is everyday English
+        shaped = np.full(len(unique), -1, dtype=np.int64)
+        unknown = np.flatnonzero((rows < 0) & (unique != 0) & ((flags & FLAG_PLAIN) == 0))
+        if len(unknown):
+            shaped[unknown] = self.shaped_word_rows(unique[unknown], strings)
+        return rows[inverse], flags[inverse], shaped[inverse]
 
     @property
     def of_skip_set(self) -> set:
@@ -228,24 +289,35 @@ class TopicTables:
         the vocabulary words got at build time. Each distinct word is looked at once per tagger.
         """
         unique, inverse = np.unique(hashes, return_inverse=True)
-        keys = unique.tolist()
-        found = [self.shaped_rows.get(key) for key in keys]
-        if None in found:
+        # the words met before, as sorted arrays: one searchsorted, not a dict lookup per word
+        seen_keys, seen_rows = self.shaped_seen
+        found = np.full(len(unique), -2, dtype=np.int64)
+        if len(seen_keys):
+            at = np.minimum(np.searchsorted(seen_keys, unique), len(seen_keys) - 1)
+            hit = seen_keys[at] == unique
+            found[hit] = seen_rows[at[hit]]
+        new = np.flatnonzero(found == -2)
+        if len(new):
             added = []
-            for k, key in enumerate(keys):
-                if found[k] is not None:
-                    continue
-                row = -1
-                word = strings[key] if key in strings else ""
-                if len(word) >= MORPHOLOGY_MIN_LENGTH and word.isalpha():
-                    weights = self.morphology.row(word)
-                    if weights is not None:
-                        row = len(self.shaped_weights) + len(added)
-                        added.append(np.concatenate([weights, np.zeros(N_INTENTS, dtype=np.float32)]))
-                self.shaped_rows[key] = found[k] = row
+            for k in new.tolist():
+                key = int(unique[k])
+                row = self.shaped_rows.get(key)
+                if row is None:
+                    row = -1
+                    word = strings[key] if key in strings else ""
+                    if len(word) >= MORPHOLOGY_MIN_LENGTH and word.isalpha():
+                        weights = self.morphology.row(word)
+                        if weights is not None:
+                            row = len(self.shaped_weights) + len(added)
+                            added.append(np.concatenate([weights, np.zeros(N_INTENTS, dtype=np.float32)]))
+                    self.shaped_rows[key] = row
+                found[k] = row
             if added:
                 self.shaped_weights = np.concatenate([self.shaped_weights, np.stack(added).astype(np.float32)])
-        return np.array(found, dtype=np.int64)[inverse]
+            keys = np.concatenate([seen_keys, unique[new]])
+            order = np.argsort(keys)
+            self.shaped_seen = (keys[order], np.concatenate([seen_rows, found[new]])[order])
+        return found[inverse]
 
     @classmethod
     def build(cls, tokenizer, *, extra_specialty_cues=None, extra_intent_cues=None,
@@ -281,7 +353,8 @@ class TopicTables:
         kind_of: dict[int, int] = {}
         for kind, phrases in ((KIND_REACTION, REACTION_CUES), (KIND_DRUG_EFFECT, DRUG_EFFECT_CUES),
                               (KIND_ALLERGY, ALLERGY_WORDS), (KIND_MAIN_FLAG, MAIN_FLAGS),
-                              (KIND_ALLERGIC_SIGN, ALLERGIC_SIGNS), (KIND_MEDICINE, MEDICINE_WORDS)):
+                              (KIND_ALLERGIC_SIGN, ALLERGIC_SIGNS), (KIND_MEDICINE, MEDICINE_WORDS),
+                              (KIND_TRAVEL, TRAVEL_CUES), (KIND_PREGNANCY, PREGNANCY_CUES)):
             for phrase in phrases:
                 key, n_tokens = _phrase_key(tokenizer, phrase)
                 kind_of[key] = kind_of.get(key, 0) | kind
@@ -290,6 +363,21 @@ class TopicTables:
                     if n_tokens > 1:
                         multi.add(key)
                         multi_first.add(tokenizer(phrase)[0].lower)
+        # lay symptom phrases (lay_symptoms.tsv) are looked up with everything else too
+        lay_of: dict[int, list[str]] = {}
+        table = condition_table() if conditions else None
+        if table is not None:
+            for phrase, ids in read_lay_symptoms(known=table.symptom_index).items():
+                try:
+                    key, n_tokens = _phrase_key(tokenizer, phrase)
+                except ValueError as error:
+                    raise ValueError(f"{LAY_SYMPTOMS}: {error}") from None
+                lay_of.setdefault(key, []).extend(i for i in ids if i not in lay_of.get(key, ()))
+                if key not in rows:
+                    rows[key] = np.zeros(N_COLUMNS, dtype=np.float32)
+                if n_tokens > 1:
+                    multi.add(key)
+                    multi_first.add(tokenizer(phrase)[0].lower)
         # words the vocabularies know and only the intent lexicon names keep their specialty row
         for key, row in rows.items():
             if key not in curated:
@@ -312,6 +400,10 @@ class TopicTables:
         multi_kinds = np.array([kind_of.get(int(k), 0) for k in multi_keys], dtype=np.uint8)
         multi_weights = np.stack([rows[int(k)] for k in multi_keys]) if len(multi_keys) else np.zeros((0, N_COLUMNS))
         strings = tokenizer.vocab.strings
+        lay_concepts = [tuple(ids) for ids in lay_of.values()]
+        lay_index = {key: k for k, key in enumerate(lay_of)}
+        row_lay = np.array([lay_index.get(int(k), -1) for k in np.concatenate([keys[order], multi_keys])],
+                           dtype=np.int64)
 
         def hashes(items):
             return np.array([strings.add(s) for s in items], dtype=np.uint64)
@@ -324,8 +416,12 @@ class TopicTables:
                    eponym_nouns=hashes(EPONYM_NOUNS), possessives=hashes(POSSESSIVES),
                    capitalised_shapes=hashes(CAPITALISED_SHAPES),
                    multi_first=np.array(sorted(multi_first), dtype=np.uint64),
-                   condition_table=condition_table() if conditions else None,
-                   row_kinds=np.concatenate([kinds[order], multi_kinds]))
+                   condition_table=table,
+                   row_kinds=np.concatenate([kinds[order], multi_kinds]),
+                   row_lay=row_lay, lay_concepts=lay_concepts,
+                   negator_keys=np.unique(hashes(LAY_NEGATORS)), child_nouns=hashes(CHILD_NOUNS),
+                   child_words=hashes(CHILD_WORDS), child_age_before=hashes(CHILD_AGE_BEFORE),
+                   duration_before=hashes(DURATION_BEFORE))
 
 def _phrase_key(tokenizer, phrase: str) -> int:
     hashes = np.array([t.lower for t in tokenizer(phrase)], dtype=np.uint64)
@@ -385,8 +481,10 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         named.append([])
         for ent in doc.ents:
             assertion = read_assertion(ent)
-            if assertion == "negated":
-                hashes[ent.start:ent.end] = 0  # a negated finding is evidence of nothing
+            if assertion == "negated" and not (ent.label == drug and _asked_about(doc, ent.end)):
+                # a negated finding is evidence of nothing, nor is a medicine not taken ("no iron
+                # pills"); a medicine asked about stopping ("can i stop my wellbutrin?") is the topic
+                hashes[ent.start:ent.end] = 0
                 negated[d].append(ent.text)
                 continue
             concept = read_concept(ent)
@@ -421,14 +519,38 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
     candidates = None
     explained = np.zeros(n_docs, dtype=bool)
     drug_focus = np.zeros(n_docs, dtype=bool)
+    # the intent's symptom-story nudge reads the NER's symptoms only (lay phrases such as "the urge"
+    # or "temperature" also sit in questions that ask something else)
+    story = np.fromiter((len(s) >= STORY_SYMPTOMS for s in symptoms), dtype=bool, count=n_docs)
+    if hits is not None and tables.row_lay is not None:
+        _add_lay_symptoms(hits, tables, symptoms, symptom_spans)
+    travel_fever = np.zeros(n_docs, dtype=bool)
+    if hits is not None and tables.row_kinds is not None:
+        travel_fever = _docs_with_kind(hits, tables, KIND_TRAVEL, n_docs)
+        travel_fever &= np.fromiter((FEVER in s for s in symptoms), dtype=bool, count=n_docs)
+        specialty[travel_fever, INFECTIOUS] += TRAVEL_FEVER_WEIGHT
+        if drug_at:
+            pregnant = _docs_with_kind(hits, tables, KIND_PREGNANCY, n_docs)
+            with_drug = np.zeros(n_docs, dtype=bool)
+            with_drug[[d for d, _, _ in drug_at]] = True
+            specialty[pregnant & with_drug, OBSTETRICS] += DRUG_PREGNANCY_WEIGHT
     if tables.condition_table is not None and n_docs:
         candidates = tables.condition_table.rank(symptoms, named)
         votes = tables.condition_table.specialty_votes(candidates, N_SPECIALTIES, voters=CONDITION_VOTERS)
+        # after travel the infections met there are likelier than the bowel or lung conditions
+        # sharing their symptoms: typhoid, not diverticulitis, explains fever and belly pain
+        votes[travel_fever, INFECTIOUS] *= TRAVEL_VOTE_FACTOR
         specialty += condition_weight * votes
         explained = votes.max(axis=1) >= EXPLAINED_VOTE
     reaction, allergic = _ties_symptoms_to_drug(hits, symptom_spans, nudges[:, MEDICATION] > 0, n_docs, tables)
     specialty[allergic, ALLERGY] += DRUG_ALLERGY_WEIGHT
     explained &= ~reaction
+    if candidates is not None and (reaction | allergic).any():
+        # symptoms a medicine causes point to no condition of their own: the conditions' votes
+        # leave, and the drug's prescriber (or the allergist) decides (gold guideline, rule 8)
+        tied = reaction | allergic
+        specialty[tied] -= condition_weight * votes[tied]
+        votes[tied] = 0.0
     if explained.any() and symptom_spans:
         # conditions explain the symptoms: each symptom's own organ (its words and concept) steps back
         starts = np.concatenate([[0], np.cumsum([len(a) for a in arrays])])[::2]
@@ -439,7 +561,9 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         tokens = np.repeat(first - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths) + np.arange(lengths.sum())
         inside = np.zeros(len(hits.joined) + 1, dtype=bool)
         inside[tokens] = True
-        found[inside[hits.absolute], :N_SPECIALTIES] *= EXPLAINED_SYMPTOM_SHARE
+        # an n-gram reaching into a symptom ("my chest" of "my chest went tight") steps back too
+        reaches = inside[hits.absolute] | inside[hits.absolute + hits.length - 1]
+        found[reaches, :N_SPECIALTIES] *= EXPLAINED_SYMPTOM_SHARE
     reaction |= allergic
     if reaction.any():
         # the drug's condition (or, for an allergic reaction, the allergist) decides, not the
@@ -461,12 +585,22 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
             doc_of, at, vectors, is_symptom = zip(*concept_hits)
             doc_of = np.array(doc_of)
             step_back = np.where(np.array(is_symptom) & explained[doc_of], EXPLAINED_SYMPTOM_SHARE, 1.0)
+            # each distinct vector once: stacking one per entity cost more than all the sums
             which: dict[int, int] = {}
-            key = doc_of * len(concept_hits) + np.array([which.setdefault(id(v), len(which)) for v in vectors])
+            distinct = []
+            vector_of = np.empty(len(vectors), dtype=np.int64)
+            for k, vector in enumerate(vectors):
+                index = which.get(id(vector))
+                if index is None:
+                    index = which[id(vector)] = len(distinct)
+                    distinct.append(vector)
+                vector_of[k] = index
+            key = doc_of * len(concept_hits) + vector_of
             _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
             weight = (concept_weight * step_back * of_scale[starts[doc_of] + np.array(at)]
                       * ((1.0 + np.log(counts)) / counts)[inverse])
-            np.add.at(specialty, doc_of, np.stack(vectors) * weight[:, None])
+            per_doc = sparse.csr_matrix((weight, (doc_of, vector_of)), shape=(n_docs, len(distinct)))
+            specialty += per_doc @ np.stack(distinct).astype(np.float64)
 
         if tables.row_kinds is not None and len(hits.rows):
             # a medicine word (no DRUG entity) in the main ask focuses it like a named drug
@@ -496,16 +630,18 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
             moved = condition_weight * votes[children] * CHILD_MOVES_VOTE
             specialty[children] -= moved
             specialty[children, PEDIATRICS] += moved.sum(axis=1)
-    story = np.fromiter((len(s) >= STORY_SYMPTOMS for s in symptoms), dtype=bool, count=n_docs)
     nudges[story, DIAGNOSIS] += SYMPTOM_STORY_NUDGE
     intent = np.tile(BASELINE, (n_docs, 1)) + nudges
     if hits is not None and len(hits.rows):
-        np.add.at(specialty, hits.doc, found[:, :N_SPECIALTIES] * (hits.count_scale * hits.scale)[:, None])
-        cue = found[:, N_SPECIALTIES:] * hits.factor[:, None]
-        best = np.zeros((n_docs, N_INTENTS))
-        total = np.zeros((n_docs, N_INTENTS))
-        np.maximum.at(best, hits.doc, cue)
-        np.add.at(total, hits.doc, cue)
+        # one sort of the hits by doc serves the three sums (ufunc.at over rows costs more)
+        order = np.argsort(hits.doc, kind="stable")
+        doc_sorted = hits.doc[order]
+        found_sorted = found[order]
+        specialty += _reduce_by_doc(np.add, doc_sorted, found_sorted[:, :N_SPECIALTIES]
+                                    * (hits.count_scale * hits.scale)[order, None], n_docs)
+        cue = found_sorted[:, N_SPECIALTIES:] * hits.factor[order, None]
+        best = np.maximum(_reduce_by_doc(np.maximum, doc_sorted, cue, n_docs), 0.0)
+        total = _reduce_by_doc(np.add, doc_sorted, cue, n_docs)
         intent += best + SECONDARY_CUES * np.minimum(total - best, 2 * best + 1)
     if drug_focus.any():
         # a medicine in the main ask is the question's focus, whatever its form: "what is
@@ -533,6 +669,56 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
 _SEPARATOR = np.zeros(1, dtype=np.uint64)
 
 
+def _reduce_by_doc(ufunc, doc: np.ndarray, values: np.ndarray, n_docs: int) -> np.ndarray:
+    """(n_docs, columns): ``ufunc`` (np.add, np.maximum) over the rows of ``values`` per doc, ``doc``
+    sorted; 0 for a doc with no row."""
+    out = np.zeros((n_docs, values.shape[1]))
+    if not len(doc):
+        return out
+    starts = np.flatnonzero(np.concatenate([[True], doc[1:] != doc[:-1]]))
+    out[doc[starts]] = ufunc.reduceat(values, starts, axis=0)
+    return out
+
+
+def _docs_with_kind(hits: Hits, tables: TopicTables, kind: int, n_docs: int) -> np.ndarray:
+    """Per doc: does one of its hits carry the ``KIND_*`` bit ``kind``."""
+    out = np.zeros(n_docs, dtype=bool)
+    at = np.flatnonzero(hits.rows < len(tables.row_kinds))
+    marked = (tables.row_kinds[hits.rows[at]] & kind) > 0
+    out[hits.doc[at[marked]]] = True
+    return out
+
+
+def _after_negator(hits: Hits, tables: TopicTables, at: np.ndarray) -> np.ndarray:
+    """Per hit index in ``at``: is one of the two tokens before it "no", "not", "never" ... ("no new
+    meds", "didnt take the tablets", "not itchy")."""
+    start, negator = hits.absolute[at], (hits.flags & FLAG_NEGATOR) != 0
+    negated = negator[np.maximum(start - 1, 0)] & (start >= 1)
+    negated |= negator[np.maximum(start - 2, 0)] & (start >= 2)
+    return negated
+
+
+def _add_lay_symptoms(hits: Hits, tables: TopicTables, symptoms: list, symptom_spans: list) -> None:
+    """Lay symptom phrases the NER does not name ("always thirsty", "zigzags in my vision") join
+    the patient's symptoms (in place), unless "no", "not", "never" ... comes right before them.
+
+    Their tokens join ``symptom_spans``, so when conditions explain the story their words'
+    organ evidence steps back like a named symptom's.
+    """
+    rows = hits.rows
+    inside = rows < len(tables.row_lay)
+    at = np.flatnonzero(inside)
+    lay = tables.row_lay[rows[at]]
+    at, lay = at[lay >= 0], lay[lay >= 0]
+    if not len(at):
+        return
+    negated = _after_negator(hits, tables, at)
+    for k, index in zip(at[~negated].tolist(), lay[~negated].tolist()):
+        d, first = int(hits.doc[k]), int(hits.start[k])
+        symptoms[d].extend(tables.lay_concepts[index])
+        symptom_spans.append((d, first, first + int(hits.length[k])))
+
+
 def _main_ask(doc, hits) -> dict:
     """The main ask of a doc as text, and why it was chosen (for the evidence)."""
     if hits is None or getattr(hits, "main_ask", None) is None:
@@ -540,6 +726,16 @@ def _main_ask(doc, hits) -> dict:
     start, end, reason = (int(a[0]) for a in hits.main_ask)
     start, end = max(start, 0), min(max(end, start), len(doc))
     return {"main_ask": doc[start:end].text.strip(), "main_ask_reason": MAIN_REASONS[reason]}
+
+
+def _asked_about(doc, end: int) -> bool:
+    """Does the sentence of the span ending at token ``end`` end with a question mark?"""
+    for token in doc[end:end + QUESTION_REACH]:
+        if token.text == "?":
+            return True
+        if token.text in SENTENCE_ENDS:
+            return False
+    return False
 
 
 def _names_a_condition(doc, end: int) -> bool:
@@ -567,6 +763,7 @@ def _ties_symptoms_to_drug(hits, symptom_spans, names_drug: np.ndarray, n_docs: 
     at = np.flatnonzero(rows < len(tables.row_kinds))
     hit_kinds = tables.row_kinds[rows[at]]
     marked = hit_kinds > 0  # a few hits of the batch: ufunc.at only on those
+    marked[marked] = ~_after_negator(hits, tables, at[marked])
     kinds = np.zeros(n_docs, dtype=np.uint8)
     np.bitwise_or.at(kinds, hits.doc[at[marked]], hit_kinds[marked])
     has_symptom = np.zeros(n_docs, dtype=bool)
@@ -609,7 +806,7 @@ def _result_and_child_flags(arrays, shapes, n_docs: int, tables: TopicTables, hi
     lengths = np.fromiter((len(a) for a in arrays[::2]), dtype=np.int64, count=n_docs)
     doc_of = np.repeat(np.arange(n_docs), lengths + 1)
     results = np.zeros(n_docs, dtype=bool)
-    results[doc_of[np.isin(shape, tables.result_shapes) | ((flags & FLAG_RESULT_WORD) != 0)]] = True
+    results[doc_of[_sorted_contains(tables.sorted_result_shapes, shape) | ((flags & FLAG_RESULT_WORD) != 0)]] = True
     # "<n> year(s) old", "<n> yo", "<n>-year-old": skip hyphens, then number, unit, "old"
     keep = joined != tables.hyphen_key
     words, word_doc, word_flags = joined[keep], doc_of[keep], flags[keep]
@@ -617,9 +814,15 @@ def _result_and_child_flags(arrays, shapes, n_docs: int, tables: TopicTables, hi
     unit = (word_flags & FLAG_YEAR_UNIT) != 0
     old = words == tables.old_key
     yo = (word_flags & FLAG_YO) != 0
-    child = np.zeros(len(words), dtype=bool)
-    child[:-1] |= number[:-1] & yo[1:]
+    child = (word_flags & FLAG_CHILD_WORD) != 0
+    duration = np.zeros(len(words), dtype=bool)
+    duration[1:] = (word_flags[:-1] & FLAG_DURATION_BEFORE) != 0
+    child[:-1] |= number[:-1] & yo[1:] & ~duration[:-1]
     child[:-2] |= number[:-2] & unit[1:-1] & old[2:]
+    # "son (4)", "daughter is 7", "aged 6" (a number of years, or of months or weeks: under 13 too)
+    noun = (word_flags & FLAG_CHILD_NOUN) != 0
+    before = (word_flags & FLAG_AGE_BEFORE) != 0
+    child[:-2] |= noun[:-2] & before[1:-1] & number[2:]
     children = np.zeros(n_docs, dtype=bool)
     children[word_doc[child]] = True
     return results, children
@@ -661,13 +864,9 @@ def _find(arrays, n_docs: int, tables: TopicTables, strings) -> Hits:
     bigrams, trigrams = ngram_keys(joined)
     bigrams[~(present[:-1] & present[1:])] = 0
     trigrams[~(present[:-2] & present[1:-1] & present[2:])] = 0
-    at, flags = tables.token_flags(joined)
-    known = at >= 0
-    single = np.flatnonzero(known & present)
-    # words no table knows: the morphology rules, unless the word is everyday English
-    unknown = np.flatnonzero(~known & present & ((flags & FLAG_PLAIN) == 0))
-    shaped_rows = tables.shaped_word_rows(joined[unknown], strings)
-    shaped = unknown[shaped_rows >= 0]
+    at, flags, shaped_rows = tables.token_flags(joined, strings)
+    single = np.flatnonzero((at >= 0) & present)
+    shaped = np.flatnonzero(shaped_rows >= 0)
     n_rows = len(tables.keys) + len(tables.multi_keys)
     if len(tables.multi_keys):
         # only n-grams whose first word starts some cue can be one; bigrams first, then trigrams,
@@ -691,7 +890,7 @@ def _find(arrays, n_docs: int, tables: TopicTables, strings) -> Hits:
     block = np.concatenate([np.zeros(len(single), dtype=np.int64), 1 + is_trigram.astype(np.int64),
                             np.zeros(len(shaped), dtype=np.int64)])
     # rows of the multi table follow those of the single-token table, then the shaped words
-    rows = np.concatenate([at[single], len(tables.keys) + multi_rows, n_rows + shaped_rows[shaped_rows >= 0]])
+    rows = np.concatenate([at[single], len(tables.keys) + multi_rows, n_rows + shaped_rows[shaped]])
     doc = doc_of[position]
     # question sentences: the next sentence end after the n-gram is a "?"
     ends = np.flatnonzero(((flags & FLAG_END) != 0) | ~present)

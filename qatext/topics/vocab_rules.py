@@ -33,6 +33,10 @@ HPO_BRANCHES: dict[str, tuple[str, ...]] = {
 # a term under one of these takes the sub-branch's specialty only.
 HPO_SUBBRANCHES: dict[str, tuple[str, ...]] = {
     "HP:0000708": ("psychiatry",),                    # behavioral abnormality
+    # HPO 2024 moved mood and fear under "Abnormality of mental function" (nervous system):
+    # anxiety, depression, irritability and delusions are the psychiatrist's, not the neurologist's
+    "HP:0025766": ("psychiatry",),                    # abnormal affect
+    "HP:5200423": ("psychiatry",),                    # abnormal experience of reality
     "HP:0000077": ("nephrology",),                    # kidney
     "HP:0012210": ("nephrology",),                    # abnormal renal morphology
     "HP:0000078": ("urology", "obstetrics_gynecology"),  # genital system
