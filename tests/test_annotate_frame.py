@@ -123,3 +123,17 @@ def test_tag_rows_equal_the_topic_getters_on_the_sample():
     assert list(frame.itertuples(index=False, name=None)) == expected
     assert frame.iloc[-1][["specialty", "intent"]].tolist() == ["allergy_immunology", "diagnosis"]
     assert len({s for s in frame["specialty"]}) > 3  # the sample spreads over specialties
+
+
+def test_top_tag_is_the_first_pair_the_topic_ranking_gives():
+    import numpy as np
+
+    from qatext.annotate.rows import _top
+    from qatext.topics.scorer import ranked
+
+    labels = ("a", "b", "c")
+    rows = [np.array(r, dtype=np.float32) for r in ([0.2, 0.5, 0.3], [0.4, 0.2, 0.4], [np.nan, 0.1, 0.9],
+                                                     [0.3, np.nan, 0.1], [1 / 3] * 3)]
+    names, scores = _top([*rows, None], np.asarray(labels, dtype=object))
+    assert list(zip(names, scores))[:-1] == [ranked(row[None, :], labels)[0][0] for row in rows]
+    assert names == ["b", "a", "c", "a", "a", None] and scores[-1] is None

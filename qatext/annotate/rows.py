@@ -99,7 +99,7 @@ def _top(rows: list, labels: np.ndarray) -> tuple[list, list]:
     scores: list = [None] * len(rows)
     if present:
         table = np.stack([rows[i] for i in present])
-        best = table.argmax(axis=1)
+        best = np.where(np.isnan(table), -np.inf, table).argmax(axis=1)  # the sort puts NaN last
         for i, name, score in zip(present, labels[best].tolist(), table[np.arange(len(present)), best].tolist()):
             names[i], scores[i] = name, score
     return names, scores
