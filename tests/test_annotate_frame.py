@@ -93,3 +93,47 @@ def test_entity_rows_equal_the_span_extensions_on_shared_corpora(shared):
         chunk = next(iter_corpus(shared / "corpora" / name, chunksize=400))
         texts += [t for t in [*chunk["question"], *chunk["answer"]] if isinstance(t, str) and t.strip()]
     assert len(_check_entity_rows(texts)) > 2_000
+
+
+def test_tag_rows_equal_the_topic_getters_on_the_sample():
+    """TagRows ranks the stored score rows itself: it must give doc._.specialties[0] and
+    doc._.intents[0], ties included, and no row for a doc the tagger did not score."""
+    import numpy as np
+
+    import qatext
+    from qatext.annotate.rows import TagRows
+    from qatext.corpus import read_corpus
+    from tests.conftest import SAMPLE
+
+    texts = [t for t in read_corpus(SAMPLE)["question"] if isinstance(t, str) and t.strip()] + WORDING
+    nlp = qatext.load()
+    docs = list(nlp.pipe(texts))
+    tie = nlp("I have a headache.")
+    for key in ("specialties", "intents"):  # equal scores: the first label in the list wins
+        stored = [k for k in tie.user_data if isinstance(k, tuple) and k[-1] == key]
+        assert len(stored) == 1, stored
+        tie.user_data[stored[0]] = np.full_like(tie.user_data[stored[0]], 0.25)
+    with nlp.select_pipes(disable=["qatext_topics"]):
+        untagged = nlp("No topics on this one.")
+    rows = TagRows()
+    for number, doc in enumerate([*docs, tie, untagged]):
+        rows.add(doc, record_id=f"r{number}")
+    frame = rows.frame()
+    expected = [(f"r{n}", *doc._.specialties[0], *doc._.intents[0]) for n, doc in enumerate([*docs, tie])]
+    assert list(frame.itertuples(index=False, name=None)) == expected
+    assert frame.iloc[-1][["specialty", "intent"]].tolist() == ["allergy_immunology", "diagnosis"]
+    assert len({s for s in frame["specialty"]}) > 3  # the sample spreads over specialties
+
+
+def test_top_tag_is_the_first_pair_the_topic_ranking_gives():
+    import numpy as np
+
+    from qatext.annotate.rows import _top
+    from qatext.topics.scorer import ranked
+
+    labels = ("a", "b", "c")
+    rows = [np.array(r, dtype=np.float32) for r in ([0.2, 0.5, 0.3], [0.4, 0.2, 0.4], [np.nan, 0.1, 0.9],
+                                                     [0.3, np.nan, 0.1], [1 / 3] * 3)]
+    names, scores = _top([*rows, None], np.asarray(labels, dtype=object))
+    assert list(zip(names, scores))[:-1] == [ranked(row[None, :], labels)[0][0] for row in rows]
+    assert names == ["b", "a", "c", "a", "a", None] and scores[-1] is None

@@ -1,15 +1,15 @@
 """In-memory annotation of a schema DataFrame (the building block of ``qatext annotate``)."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 import pandas as pd
 
-from qatext.annotate.rows import ENTITY_COLUMNS, ENTITY_DETAIL_COLUMNS, EntityRows
+from qatext.annotate.rows import ENTITY_COLUMNS, ENTITY_DETAIL_COLUMNS, TAG_COLUMNS, EntityRows, TagRows
 from qatext.corpus.errors import ERROR_COLUMNS, errors_frame
 
-TAG_COLUMNS = ["record_id", "specialty", "specialty_score", "intent", "intent_score"]
 DEFAULT_FIELDS = ("question", "answer")
 PIECE_CHARS = 100_000
 
@@ -21,6 +21,9 @@ class Annotations:
     entities: pd.DataFrame
     tags: pd.DataFrame
     errors: pd.DataFrame
+    # CPU seconds of this thread inside ``nlp.pipe``; the rest of the call is the work around it
+    # (rows, tags, tables), which ``qatext annotate`` reports apart (manifest timings)
+    pipeline_cpu_seconds: float = 0.0
 
 
 def annotate_frame(df: pd.DataFrame, *, nlp=None, fields: Iterable[str] = DEFAULT_FIELDS, tag_field: str = "question",
@@ -39,32 +42,27 @@ def annotate_frame(df: pd.DataFrame, *, nlp=None, fields: Iterable[str] = DEFAUL
     if missing:
         raise KeyError(f"annotate_frame: the DataFrame has no column(s) {missing}")
     entity_rows: list[tuple] = []
-    tag_rows: list[tuple] = []
     error_rows: list[tuple] = []
     items = list(_texts(df, fields, piece_chars=min(PIECE_CHARS, nlp.max_length)))
     failed: set[tuple[str, str]] = set()
     source_of = dict(zip(df["record_id"], df["source"])) if "source" in df.columns else {}
-    entity_row = EntityRows()
+    entity_row, tag_rows = EntityRows(), TagRows()
+    pipeline = {"cpu": 0.0}
     for (record_id, field, offset, text), doc, error in _annotated(nlp, items, tag_field=tag_field, batch_size=batch_size,
-                                                             n_process=n_process):
+                                                             n_process=n_process, pipeline=pipeline):
         if error is not None:
             if (record_id, field) not in failed:
                 failed.add((record_id, field))
                 error_rows.append((source_of.get(record_id), record_id, None, f"annotate:{field}", error))
             continue
         entity_rows.extend(entity_row(doc, record_id=record_id, field=field, offset=offset, text=text))
-        if field == tag_field and offset == 0 and doc.has_extension("specialties"):
-            underscore = doc._
-            specialties = underscore.specialties
-            if specialties:
-                (specialty, specialty_score), *_ = specialties
-                intents = underscore.intents
-                intent, intent_score = intents[0] if intents else (None, None)
-                tag_rows.append((record_id, specialty, specialty_score, intent, intent_score))
+        if field == tag_field and offset == 0:
+            tag_rows.add(doc, record_id=record_id)
     return Annotations(
         entities=pd.DataFrame(entity_rows, columns=[*ENTITY_COLUMNS, *ENTITY_DETAIL_COLUMNS]),
-        tags=pd.DataFrame(tag_rows, columns=TAG_COLUMNS),
+        tags=tag_rows.frame(),
         errors=errors_frame(error_rows),
+        pipeline_cpu_seconds=pipeline["cpu"],
     )
 
 
@@ -92,31 +90,37 @@ def split_long_text(text: str, *, max_chars: int = PIECE_CHARS) -> Iterator[tupl
     yield start, text[start:]
 
 
-def _annotated(nlp, items: list, *, tag_field: str, batch_size: int, n_process: int):
-    """Tags are read from ``tag_field`` only, so the topic tagger is switched off for the other fields."""
+def _annotated(nlp, items: list, *, tag_field: str, batch_size: int, n_process: int, pipeline: dict):
+    """Tags are read from ``tag_field`` only, so the topic tagger is switched off for the other fields.
+    ``pipeline["cpu"]`` grows by the CPU seconds spent in the pipeline."""
     topic_pipes = [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory == "qatext_topics"]
     tagged = [item for item in items if item[1][1] == tag_field]
     untagged = [item for item in items if item[1][1] != tag_field]
-    yield from _pipe_safely(nlp, tagged, batch_size=batch_size, n_process=n_process)
+    yield from _pipe_safely(nlp, tagged, batch_size=batch_size, n_process=n_process, pipeline=pipeline)
     with nlp.select_pipes(disable=topic_pipes):
-        yield from _pipe_safely(nlp, untagged, batch_size=batch_size, n_process=n_process)
+        yield from _pipe_safely(nlp, untagged, batch_size=batch_size, n_process=n_process, pipeline=pipeline)
 
 
-def _pipe_safely(nlp, items: list, *, batch_size: int, n_process: int):
+def _pipe_safely(nlp, items: list, *, batch_size: int, n_process: int, pipeline: dict):
     """nlp.pipe over (text, context) pairs; on a failing batch, retry its docs one by one."""
     step = batch_size * max(n_process, 1) * 8  # enough for every process, small enough to retry one by one
     for start in range(0, len(items), step):
         chunk = items[start:start + step]
+        tick = time.thread_time()  # this thread's CPU: Dask workers run tasks in threads
         try:
             done = list(nlp.pipe(chunk, as_tuples=True, batch_size=batch_size, n_process=n_process))
         except Exception:  # noqa: BLE001 - isolate the record that broke the batch
             done = None
+        pipeline["cpu"] += time.thread_time() - tick
         if done is not None:
             for doc, context in done:
                 yield context, doc, None
         else:
             for text, context in chunk:
+                tick = time.thread_time()
                 try:
-                    yield context, nlp(text), None
-                except Exception as error:  # noqa: BLE001
-                    yield context, None, f"{type(error).__name__}: {error}"
+                    doc, error = nlp(text), None
+                except Exception as exc:  # noqa: BLE001
+                    doc, error = None, f"{type(exc).__name__}: {exc}"
+                pipeline["cpu"] += time.thread_time() - tick
+                yield context, doc, error

@@ -34,7 +34,8 @@ def available() -> bool:
 class ReadAhead:
     """Iterate the chunks ``produce()`` yields, produced in a forked child process.
 
-    ``seconds`` is the time the child spent reading (filled in once the input is exhausted);
+    ``seconds`` is the time the child spent reading and ``cpu_seconds`` the CPU it used (both
+    filled in once the input is exhausted);
     ``close()`` ends the child (always call it, e.g. in a ``finally``).
     """
 
@@ -45,7 +46,7 @@ class ReadAhead:
                                         daemon=True)
         self._process.start()
         send.close()  # the child's end: once the child exits, recv() here sees EOF
-        self.seconds = 0.0
+        self.seconds = self.cpu_seconds = 0.0
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
         while True:
@@ -58,7 +59,7 @@ class ReadAhead:
             if kind == "chunk":
                 yield payload
             elif kind == "done":
-                self.seconds = payload
+                self.seconds, self.cpu_seconds = payload
                 return
             else:
                 raise payload
@@ -81,7 +82,7 @@ def _serve(produce, send, parent: int) -> None:
     try:
         for chunk in timed(produce(), seconds, "read"):
             outbox.put(("chunk", chunk))
-        outbox.put(("done", seconds["read"]))
+        outbox.put(("done", (seconds["read"], time.process_time())))
     except KeyboardInterrupt:
         os._exit(1)  # the run was interrupted too: nobody to tell
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the run

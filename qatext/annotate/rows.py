@@ -1,4 +1,4 @@
-"""Rows of the entities table, read from annotated docs in one pass per doc.
+"""Rows of the entities and tags tables, read from annotated docs in one pass per doc.
 
 Going through ``ent._`` costs a new ``Underscore`` object per entity and a Python
 ``__getattr__`` (key tuple, dict lookups) per extension: over the three ``../shared`` corpora
@@ -6,9 +6,15 @@ Going through ``ent._`` costs a new ``Underscore`` object per entity and a Pytho
 concept strings are looked up once per distinct value, the text is cut from the string the doc
 was made from (``Span.text`` joins its tokens anew), and stored extension values are read from
 ``doc.user_data`` under the key spaCy itself files them under.
+
+Tags keep only each doc's top specialty and intent: ``doc._.specialties`` sorts and pairs up
+every label per doc (on MedQuAD's one-line questions about a tenth of a worker's CPU); here
+the score rows the topic tagger stored are stacked and ranked once per partition.
 """
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 from spacy.tokens import Span
 
 ENTITY_COLUMNS = ["record_id", "field", "start", "end", "text", "label", "concept_id", "concept_name", "assertion",
@@ -21,6 +27,7 @@ ENTITY_DETAIL_COLUMNS = ["concepts", "drug_kind", "matched_as", "expanded", "exp
 _BY_CONCEPT = ("concept_id", "concept_name")
 _STORED = ("assertion", "experiencer", "drug_kind", "matched_as", "expanded", "expanded_by")
 _USER_DATA_PREFIX = "._."  # spaCy's Underscore._get_key: ("._.", name, start_char, end_char)
+TAG_COLUMNS = ["record_id", "specialty", "specialty_score", "intent", "intent_score"]
 
 
 class EntityRows:
@@ -50,6 +57,52 @@ class EntityRows:
             rows.append((record_id, field, offset + start, offset + end, text[start:end], label, *concept,
                          stored[0], stored[1], "|".join(get_concepts(ent)), *stored[2:]))
         return rows
+
+
+class TagRows:
+    """``add(doc, record_id=)`` for each tagged doc, then ``frame()``: one row per doc the topic
+    tagger scored, with what ``doc._.specialties[0]`` and ``doc._.intents[0]`` give (the highest
+    score, the first label of a tie); docs it did not score (no ``qatext_topics``) give none.
+    tests/test_annotate_frame.py checks the rows against those getters."""
+
+    def __init__(self):
+        from qatext.topics.component import _INTENTS_KEY, _SPECIALTIES_KEY
+        from qatext.topics.labels import INTENTS, SPECIALTIES
+
+        self._keys = (_SPECIALTIES_KEY, _INTENTS_KEY)
+        self._labels = (np.asarray(SPECIALTIES, dtype=object), np.asarray(INTENTS, dtype=object))
+        self._ids: list[str] = []
+        self._scores: tuple[list, list] = ([], [])
+
+    def add(self, doc, *, record_id: str) -> None:
+        data = doc.user_data
+        specialties = data.get(self._keys[0])
+        if specialties is None or not len(specialties):
+            return
+        intents = data.get(self._keys[1])
+        self._ids.append(record_id)
+        self._scores[0].append(specialties)
+        self._scores[1].append(intents if intents is not None and len(intents) else None)
+
+    def frame(self) -> pd.DataFrame:
+        specialty, specialty_score = _top(self._scores[0], self._labels[0])
+        intent, intent_score = _top(self._scores[1], self._labels[1])
+        # from row tuples, as before: the same column types, empty or not
+        return pd.DataFrame(list(zip(self._ids, specialty, specialty_score, intent, intent_score)), columns=TAG_COLUMNS)
+
+
+def _top(rows: list, labels: np.ndarray) -> tuple[list, list]:
+    """Label and score of each row's highest score (None, None for a missing row), as the
+    first pair of ``qatext.topics.scorer.ranked`` (a stable sort: ties go to the first label)."""
+    present = [i for i, row in enumerate(rows) if row is not None]
+    names: list = [None] * len(rows)
+    scores: list = [None] * len(rows)
+    if present:
+        table = np.stack([rows[i] for i in present])
+        best = np.where(np.isnan(table), -np.inf, table).argmax(axis=1)  # the sort puts NaN last
+        for i, name, score in zip(present, labels[best].tolist(), table[np.arange(len(present)), best].tolist()):
+            names[i], scores[i] = name, score
+    return names, scores
 
 
 def _extension(name: str) -> tuple:

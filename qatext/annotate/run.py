@@ -71,8 +71,8 @@ class _Totals:
     records_reused: int = 0
     records_fresh: int = 0
     seconds: dict = field(default_factory=lambda: dict.fromkeys(
-        ("load_pipeline", "read", "read_ahead", "hash", "reuse", "wait", "write", "worker_load", "worker_annotate"),
-        0.0))
+        ("load_pipeline", "read", "read_ahead", "read_ahead_cpu", "hash", "reuse", "wait", "write", "worker_load",
+         "worker_annotate", "worker_annotate_cpu", "worker_pipeline_cpu"), 0.0))
 
     def add(self, marker: dict) -> None:
         for name in ("records_in", "annotated", "failed", "read_errors", "entities", "tags", "words"):
@@ -127,6 +127,7 @@ def annotate(input: str | Path | Iterable[str | Path] | pd.DataFrame, outdir: st
         if reader is not None:
             reader.close()
             totals.seconds["read_ahead"] += reader.seconds
+            totals.seconds["read_ahead_cpu"] += reader.cpu_seconds
 
     keep = set(names)
     stale = [name for name in store.committed_names(outdir) if name not in keep]
@@ -277,6 +278,8 @@ def _finish(item: _Pending, *, outdir: Path, index: store.HashIndex, fingerprint
                                 f"{type(exc).__name__}: {exc}; committed partitions are kept, re-run to resume") from exc
         totals.seconds["worker_load"] += result["load_seconds"]
         totals.seconds["worker_annotate"] += result["annotate_seconds"]
+        totals.seconds["worker_annotate_cpu"] += result["annotate_cpu_seconds"]
+        totals.seconds["worker_pipeline_cpu"] += result["pipeline_cpu_seconds"]
     else:
         result = {}
     totals.seconds["wait"] += time.perf_counter() - tick
