@@ -20,7 +20,7 @@ IMPAIRMENT_CUES = (
     ("unable", "to"), ("not", "able", "to"), ("ca", "n't"), ("can", "not"), ("cannot",), ("cant",), ("could", "n't"),
     ("could", "not"), ("couldnt",), ("can", "barely"), ("could", "barely"), ("can", "hardly"), ("could", "hardly"),
     ("ca", "n't", "even"), ("could", "n't", "even"), ("barely", "able", "to"), ("hardly", "able", "to"), ("ca", "nt"),
-    ("wo", "n't"), ("unable", "to", "even"),
+    ("wo", "n't"), ("unable", "to", "even"), ("inability", "to"), ("not", "being", "able", "to"),
 )
 IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
 _FUNCTION_FIRSTS: dict[int, frozenset[str]] = {}  # first words of a functions table, by the table's id
@@ -77,7 +77,7 @@ DECREASE_CUES = (
     ("low",), ("lower",), ("decreased",), ("reduced",), ("diminished",), ("less",), ("poor",), ("lack", "of"),
     ("loss", "of"), ("lost",), ("no",), ("zero",), ("little",), ("lowered",), ("impaired",), ("declining",),
     ("decreasing",), ("reduction", "in"), ("decrease", "in"), ("drop", "in"), ("lessened",), ("lost", "all"),
-    ("not", "much"), ("hardly", "any"), ("barely", "any"),
+    ("not", "much"), ("hardly", "any"), ("barely", "any"), ("killed",), ("kills",), ("killing",), ("destroyed",),
 )
 INCREASE_CUES = (
     ("high",), ("higher",), ("increased",), ("elevated",), ("excessive",), ("heightened",), ("raised",), ("more",),
@@ -88,8 +88,11 @@ DECREASED_FORMS = ("decreased", "low", "reduced", "lack of", "loss of", "poor", 
 INCREASED_FORMS = ("increased", "high", "elevated", "excessive")
 # "sex drive reduction", "my appetite is gone": the change after the function.
 DECREASE_TAILS = (("reduction",), ("decrease",), ("loss",), ("is", "gone"), ("was", "gone"), ("went", "down"),
-                  ("dropped",), ("disappeared",), ("is", "nonexistent"), ("is", "non-existent"))
-INCREASE_TAILS = (("increase",), ("went", "up"), ("is", "through", "the", "roof"))
+                  ("dropped",), ("disappeared",), ("is", "nonexistent"), ("is", "non-existent"), ("is", "low"),
+                  ("was", "low"), ("is", "lower"), ("is", "decreased"), ("was", "decreased"), ("decreased",),
+                  ("diminished",), ("went", "away"), ("is", "zero"), ("is", "dead"))
+INCREASE_TAILS = (("increase",), ("went", "up"), ("is", "through", "the", "roof"), ("went", "through", "the", "roof"),
+                  ("increased",), ("is", "higher"))
 
 
 def _by_first_word(*groups: tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]) -> dict[str, list]:
@@ -399,7 +402,8 @@ FIGURATIVE_AFTER = {
 NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare"})
 NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol")
 # "miserable weather", "depressing news": an adjective before a noun describes a thing, not a person.
-ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "sickening"})
+ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "sickening", "sad", "angry", "aggressive",
+                                    "hostile"})
 _NOT_NOUNS = frozenset(". , ! ? ; : and or but all with from since for because at in lately today now again "
                        "these this every most so as when after before by to of".split())
 

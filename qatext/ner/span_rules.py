@@ -18,7 +18,7 @@ SEVERITY = frozenset(
     "really very so extremely super incredibly insanely totally deep dark fairly profuse ongoing continual "
     "unbearable intolerable uncontrollable slight horrific horrid explosive weird strange vivid poor full-blown "
     "thumping pounding stabbing burning shooting splitting crushing throbbing nagging dreadful awful nasty "
-    "tremendous unbelievable ridiculous insane violent raging".split()
+    "tremendous unbelievable ridiculous insane violent raging total complete utter".split()
 )
 SIDE_WORDS = frozenset("left right upper lower inner outer front middle bottom top lateral medial".split())
 # Clinical qualifiers that are part of a diagnosis or finding's name in clinical and scientific prose
