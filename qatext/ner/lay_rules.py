@@ -1,4 +1,5 @@
-"""Span rules for patients' own wording: impairments, coordination, hashtags, figurative bare words.
+"""Span rules for patients' own wording: impairments, coordination, hashtags, figurative bare words,
+and the amount phrases of drug reviews (weight, hours of sleep, "feeling of").
 
 Same contract as :mod:`qatext.ner.span_rules`: spans are sorted, non-overlapping
 ``(start, end, label, concept_id)`` token ranges and every rule returns such a list. The rules
@@ -7,11 +8,12 @@ states) and 17 (bare words in non-medical senses).
 """
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from spacy.tokens import Doc
 
-from qatext.ner.span_rules import Spans
+from qatext.ner.span_rules import APPROXIMATE, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans
 
 Lookup = Callable[[str], "tuple[str, str, str] | None"]
 
@@ -436,3 +438,152 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     if word in ATTRIBUTIVE_ADJECTIVES:
         return end < n and words[end].isalpha() and words[end] not in _NOT_NOUNS
     return False
+
+
+# Side-effect phrases of drug reviews that carry an amount or a "feeling" noun. All run from
+# :func:`add_side_effect_phrases`, each only when its trigger words are in the document.
+_NUMBER = re.compile(r"\d+(?:\.\d+)?$")
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+                         "fifty a few".split())
+# "gained 20lbs", "lost 10kg": spaCy keeps a number glued to these units as one token.
+_GLUED_WEIGHT = re.compile(r"\d+(?:\.\d+)?\+?(?:lbs?|pounds?|kgs?|kilos?)$")
+WEIGHT_VERBS = {"gained": WEIGHT_GAIN, "gain": WEIGHT_GAIN, "gaining": WEIGHT_GAIN, "put": WEIGHT_GAIN,
+                "putting": WEIGHT_GAIN, "lost": WEIGHT_LOSS, "losing": WEIGHT_LOSS}
+# "gained quite a bit of weight", "putting on a ton of weight": the amount words between verb and "weight".
+WEIGHT_AMOUNTS = frozenset("a lot lots of quite bit ton tons some so much more little bunch load loads heaps".split())
+WEIGHT_TRIGGERS = frozenset(WEIGHT_VERBS) | {"weight"}
+FEELING_NOUNS = frozenset({"feeling", "feelings", "sensation", "sensations"})
+FEELING_OF = frozenset({("feeling", "of"), ("feelings", "of"), ("sensation", "of"), ("sensations", "of"), ("sense", "of")})
+# "anxiety feeling like a weight" is the verb "feel", not the noun after a symptom.
+_NOT_AFTER_FEELING = frozenset({"like", "that", "as", "so", "very", "really", "better", "worse"})
+SLEEP_VERBS = frozenset({"sleep", "sleeping", "slept", "sleeps"})
+HOUR_UNITS = frozenset({"hours", "hour", "hrs", "hr"})
+_GLUED_HOURS = re.compile(r"(\d+)(?:hours?|hrs?)$")
+HYPERSOMNIA, INSOMNIA = "HP:0100786", "HP:0100785"
+# Hours of sleep that are a complaint in themselves: this many or more is too much, this many or fewer too little.
+LONG_SLEEP_HOURS, SHORT_SLEEP_HOURS = 10, 4
+
+
+def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, present: set[str]) -> Spans:
+    """Weight changes with an amount, "feeling of dread", "sleeping 14 hours" (GUIDELINES section 6, rule 16)."""
+    if not WEIGHT_TRIGGERS.isdisjoint(present):
+        spans = add_weight_amounts(doc, words, spans)
+    if not FEELING_NOUNS.isdisjoint(present) or "sense" in present:
+        spans = add_feeling_nouns(doc, words, spans)
+    if not SLEEP_VERBS.isdisjoint(present):
+        spans = add_sleep_hours(doc, words, spans)
+    return spans
+
+
+def _is_number(word: str) -> bool:
+    return bool(_NUMBER.match(word)) or word in NUMBER_WORDS
+
+
+def _amount_end(words: list[str], j: int) -> int | None:
+    """End of "[about] 20 lbs", "20lbs", "50+ lbs" starting at ``j``, or None."""
+    n = len(words)
+    if j < n and words[j] in APPROXIMATE:
+        j += 1
+    if j < n and _GLUED_WEIGHT.match(words[j]):
+        return j + 1
+    if j < n and _is_number(words[j]):
+        j += 1
+        if j < n and words[j] == "+":
+            j += 1
+        if j < n and words[j] in WEIGHT_UNITS:
+            return j + 1
+    return None
+
+
+def add_weight_amounts(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"gained 20lbs", "gained quite a bit of weight", "15 pound weight gain", "weight gain of 30 pounds"."""
+    n = len(words)
+    added = []
+    for i in _positions(words, WEIGHT_TRIGGERS.intersection(words) - {"weight"}):
+        j = i + 1
+        if words[i] in ("put", "putting"):
+            if j >= n or words[j] != "on":
+                continue
+            j += 1
+        end = _amount_end(words, j)
+        if end is None:
+            k = j
+            while k < n and k - j < 5 and words[k] in WEIGHT_AMOUNTS:
+                k += 1
+            end = k + 1 if k > j and k < n and words[k] == "weight" else None
+        if end is not None:
+            added.append((i, end, "SYMPTOM", WEIGHT_VERBS[words[i]]))
+    for start, end, label, concept in spans:
+        if concept not in (WEIGHT_GAIN, WEIGHT_LOSS) or words[end - 1] not in ("gain", "loss"):
+            continue
+        new_start, new_end = start, end
+        if start >= 1 and _GLUED_WEIGHT.match(words[start - 1]):
+            new_start = start - 1
+        elif start >= 2 and words[start - 1] in WEIGHT_UNITS and _is_number(words[start - 2]):
+            new_start = start - 2
+        if end < n and words[end] == "of":
+            new_end = _amount_end(words, end + 1) or end
+        if (new_start, new_end) != (start, end):
+            added.append((new_start, new_end, label, concept))
+    return _replace_covered(spans, added) if added else spans
+
+
+def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"feeling of dread", "sensation of pressure behind my eyes", "clammy feeling": the noun is the complaint's head."""
+    n = len(words)
+    ends = {e for _s, e, *_ in spans}
+    starts = {s for s, *_ in spans}
+    out = []
+    for start, end, label, concept in spans:
+        if label == "SYMPTOM":
+            if start >= 2 and (words[start - 2], words[start - 1]) in FEELING_OF and start - 2 not in ends:
+                start -= 2
+            elif end < n and words[end] in FEELING_NOUNS and end + 1 not in starts and end - start == 1 \
+                    and (end + 1 >= n or words[end + 1] not in _NOT_AFTER_FEELING):
+                end += 1
+        out.append((start, end, label, concept))
+    return out
+
+
+def _hours(words: list[str], j: int) -> tuple[int, int, int] | None:
+    """(fewest hours, most hours, end) of "[about] 14 hours", "3 to 5 hours", "14hrs" starting at ``j``."""
+    n = len(words)
+    if j < n and words[j] in APPROXIMATE:
+        j += 1
+    glued = _GLUED_HOURS.match(words[j]) if j < n else None
+    if glued:
+        return int(glued.group(1)), int(glued.group(1)), j + 1
+    if j < n and words[j].isdigit():
+        low = int(words[j])
+        if j + 2 < n and words[j + 1] in ("-", "to", "or") and words[j + 2].isdigit():
+            j += 2
+        if j + 1 < n and words[j + 1] in HOUR_UNITS:
+            return low, int(words[j]), j + 2
+    return None
+
+
+def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"sleeping 14 hours" (too much), "slept 3 hours", "3 to 5 hours sleep" (too little)."""
+    added = []
+    n = len(words)
+    for i in _positions(words, SLEEP_VERBS.intersection(words)):
+        found = _hours(words, i + 1)
+        if found is None:
+            continue
+        fewest, most, end = found
+        if fewest >= LONG_SLEEP_HOURS:
+            added.append((i, end, "SYMPTOM", HYPERSOMNIA))
+        elif most <= SHORT_SLEEP_HOURS:
+            added.append((i, end, "SYMPTOM", INSOMNIA))
+    for i in _positions(words, HOUR_UNITS.intersection(words)):
+        # "3 to 5 hours sleep", "4 hours of sleep": the amount before the noun
+        after = i + 1 + (1 if i + 1 < n and words[i + 1] == "of" else 0)
+        if after >= n or words[after] != "sleep" or i < 1 or not words[i - 1].isdigit():
+            continue
+        start = i - 1
+        if start >= 2 and words[start - 1] in ("-", "to", "or") and words[start - 2].isdigit():
+            start -= 2
+        hours = int(words[i - 1])
+        if hours <= SHORT_SLEEP_HOURS:
+            added.append((start, after + 1, "SYMPTOM", INSOMNIA))
+    return _replace_covered(spans, sorted(added)) if added else spans

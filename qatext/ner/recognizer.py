@@ -112,6 +112,7 @@ class MedicalEntityRecognizer:
             spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
         if not self._reviewed_firsts.isdisjoint(present):
             spans = self._apply_review(doc, words, spans)
+        spans = lay_rules.add_side_effect_phrases(doc, words, spans, present=present)
         ents = [Span(doc, start, end, label=label, kb_id=concept) for start, end, label, concept in spans]
         if self.overwrite_ents or not doc.ents:
             doc.ents = ents

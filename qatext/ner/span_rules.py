@@ -371,6 +371,8 @@ def add_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 start -= 1
             verb = words[start] if start >= 0 else ""
             concept = WEIGHT_GAIN if verb in GAIN_WORDS else WEIGHT_LOSS if verb in LOSS_WORDS else None
+            if start >= 1 and words[start - 1] == "to":  # "trying to lose 10 pounds" is a goal, not a change
+                concept = None
         if concept and start >= 0 and not any(j in taken for j in range(start, end)):
             added.append((start, end, "SYMPTOM", concept))
     return sorted(spans + added) if added else spans
