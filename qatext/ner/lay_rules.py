@@ -453,7 +453,10 @@ WEIGHT_VERBS = {"gained": WEIGHT_GAIN, "gain": WEIGHT_GAIN, "gaining": WEIGHT_GA
 WEIGHT_AMOUNTS = frozenset("a lot lots of quite bit ton tons some so much more little bunch load loads heaps".split())
 WEIGHT_TRIGGERS = frozenset(WEIGHT_VERBS) | {"weight"}
 FEELING_NOUNS = frozenset({"feeling", "feelings", "sensation", "sensations"})
-FEELING_OF = frozenset({("feeling", "of"), ("feelings", "of"), ("sensation", "of"), ("sensations", "of"), ("sense", "of")})
+# "bouts of nausea", "fits of rage", "episodes of vertigo": the episode noun heads the complaint.
+EPISODE_NOUNS = frozenset({"episodes", "bouts", "bout", "fits", "spells", "waves", "attacks"})
+FEELING_OF = frozenset({("feeling", "of"), ("feelings", "of"), ("sensation", "of"), ("sensations", "of"), ("sense", "of")}
+                       | {(noun, "of") for noun in EPISODE_NOUNS})
 # "anxiety feeling like a weight" is the verb "feel", not the noun after a symptom.
 _NOT_AFTER_FEELING = frozenset({"like", "that", "as", "so", "very", "really", "better", "worse"})
 SLEEP_VERBS = frozenset({"sleep", "sleeping", "slept", "sleeps"})
@@ -468,7 +471,7 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, present
     """Weight changes with an amount, "feeling of dread", "sleeping 14 hours" (GUIDELINES section 6, rule 16)."""
     if not WEIGHT_TRIGGERS.isdisjoint(present):
         spans = add_weight_amounts(doc, words, spans)
-    if not FEELING_NOUNS.isdisjoint(present) or "sense" in present:
+    if not FEELING_NOUNS.isdisjoint(present) or not EPISODE_NOUNS.isdisjoint(present) or "sense" in present:
         spans = add_feeling_nouns(doc, words, spans)
     if not SLEEP_VERBS.isdisjoint(present):
         spans = add_sleep_hours(doc, words, spans)
@@ -529,7 +532,7 @@ def add_weight_amounts(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """"feeling of dread", "sensation of pressure behind my eyes", "clammy feeling": the noun is the complaint's head."""
+    """"feeling of dread", "bouts of nausea", "clammy feeling": the noun is the complaint's head."""
     n = len(words)
     ends = {e for _s, e, *_ in spans}
     starts = {s for s, *_ in spans}

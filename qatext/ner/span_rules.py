@@ -67,7 +67,7 @@ SUBSTANCE_DISORDERS = frozenset(
     "withdrawal dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
 )
 LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between down up above below "
-                                  "beneath into through throughout all at".split())
+                                  "beneath into through throughout all at of".split())
 LOCATION_FILLERS = frozenset("my his her their our your the both side part area region of and over base top tip front middle edge".split())
 # Lexicon phrases like "had a stroke" carry words annotators leave out of the mention.
 LEADING_DETERMINERS = frozenset("my his her their our your the a an this that these those had has have having got "
