@@ -400,3 +400,10 @@ def test_mood_words_describing_a_thing_are_no_symptom(nlp, text, word):
 
 def test_mood_words_of_a_person_are_symptoms(nlp):
     assert {"sad", "angry"} <= set(ents(nlp, "on zoloft i was sad and angry most days"))
+
+
+def test_complaint_words_share_the_location_written_once(nlp):
+    found = ents(nlp, "44F, pain and stiffness in my hands and feet for months")
+    assert "pain and stiffness in my hands and feet" in found, list(found)
+    assert found["pain and stiffness in my hands and feet"]._.concepts[0] == "HP:0012531"
+    assert {"headache", "nausea"} <= set(ents(nlp, "headache and nausea in the morning"))

@@ -13,7 +13,8 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from qatext.ner.span_rules import APPROXIMATE, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans
+from qatext.ner.span_rules import (APPROXIMATE, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS, WEIGHT_GAIN, WEIGHT_LOSS,
+                                   WEIGHT_UNITS, Spans)
 
 Lookup = Callable[[str], "tuple[str, str, str] | None"]
 
@@ -25,6 +26,9 @@ IMPAIRMENT_CUES = (
     ("wo", "n't"), ("unable", "to", "even"), ("inability", "to"), ("not", "being", "able", "to"),
 )
 IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
+# "the meds won't work", "if nothing else can help": a thing failing is no loss of the person's function.
+THING_SUBJECTS = frozenset("it this that which nothing else med meds medication medications medicine drug drugs pill "
+                           "pills treatment".split())
 _FUNCTION_FIRSTS: dict[int, frozenset[str]] = {}  # first words of a functions table, by the table's id
 SEPARATORS = frozenset({",", "and", "or", "&", "/", "+"})
 CLOSING_CONJUNCTIONS = frozenset({"and", "or", "&"})
@@ -55,6 +59,8 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     n = len(words)
     for i in _positions(words, IMPAIRMENT_WORDS & set(words)):
         word = words[i]
+        if i >= 1 and words[i - 1] in THING_SUBJECTS:
+            continue
         for cue in IMPAIRMENT_CUES:
             if tuple(words[i:i + len(cue)]) != cue:
                 continue
@@ -269,7 +275,29 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                 continue
         out.append(spans[i])
         i += 1
-    return out, conjuncts
+    return _join_shared_locations(words, out, conjuncts), conjuncts
+
+
+# Complaint words that take the location of the next conjunct: "pain and stiffness in my hands".
+SHARED_LOCATION_WORDS = LOCATED_COMPLAINTS | frozenset({"popping", "clicking", "cracking", "discomfort", "heaviness"})
+
+
+def _join_shared_locations(words: list[str], spans: Spans, conjuncts: dict[int, list[str]]) -> Spans:
+    """"pain and stiffness in my hands and feet", "fullness and popping in the ear": a bare complaint
+    word shares the location written once after the next one (rule 11); ``conjuncts`` gains both concepts."""
+    out: Spans = []
+    for span in spans:
+        if out:
+            first = out[-1]
+            gap = words[first[1]:span[0]]
+            if first[2] == "SYMPTOM" and span[2] == "SYMPTOM" and first[1] - first[0] == 1 and gap in (["and"], ["&"], ["or"]) \
+                    and words[first[0]] in SHARED_LOCATION_WORDS and words[span[0]] in SHARED_LOCATION_WORDS \
+                    and span[1] - span[0] >= 3 and words[span[0] + 1] in LOCATION_PREPOSITIONS:
+                out[-1] = (first[0], span[1], "SYMPTOM", span[3])
+                conjuncts[span[1]] = [first[3]] + conjuncts.get(span[1], [span[3]])
+                continue
+        out.append(span)
+    return out
 
 
 def _is_separator(gap: list[str]) -> bool:
@@ -399,6 +427,7 @@ FIGURATIVE_AFTER = {
     "sick": ("of", "and tired of"),
     "ocd": ("about",),
     "flare": ("of",),
+    "cry": ("for help", "out for", "wolf"),
 }
 # "a pain to deal with", "what a pain", "the paperwork is a headache", "a pain in the neck".
 NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare"})
