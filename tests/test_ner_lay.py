@@ -407,3 +407,25 @@ def test_complaint_words_share_the_location_written_once(nlp):
     assert "pain and stiffness in my hands and feet" in found, list(found)
     assert found["pain and stiffness in my hands and feet"]._.concepts[0] == "HP:0012531"
     assert {"headache", "nausea"} <= set(ents(nlp, "headache and nausea in the morning"))
+
+
+@pytest.mark.parametrize("text, span", [
+    ("2 hrs in the car and my left leg is on fire", "left leg is on fire"),
+    ("my eye won't stop twitching lol", "eye won't stop twitching"),
+    ("my arm is killing me after the shot", "arm is killing me"),
+    ("my hands have started to tremble when i hold my phone", "hands have started to tremble"),
+    ("my ears feel plugged since the flight", "ears feel plugged"),
+])
+def test_body_parts_with_lay_predicates_are_one_symptom(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", spans(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["chemo is kicking my butt. fingers crossed for the scan",
+                                  "my energy is back and no weight gain so far"])
+def test_body_words_in_figures_of_speech_are_no_anatomy(nlp, text):
+    assert not any(label == "ANATOMY" for _t, label in spans(nlp, text)), spans(nlp, text)
+
+
+def test_starting_an_activity_is_no_symptom(nlp):
+    assert spans(nlp, "i started to walk with my dog") == []

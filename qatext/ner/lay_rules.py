@@ -13,8 +13,8 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from qatext.ner.span_rules import (APPROXIMATE, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS, WEIGHT_GAIN, WEIGHT_LOSS,
-                                   WEIGHT_UNITS, Spans)
+from qatext.ner.span_rules import (APPROXIMATE, BODY_COMPLAINT, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
+                                   SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans)
 
 Lookup = Callable[[str], "tuple[str, str, str] | None"]
 
@@ -504,6 +504,10 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, present
         spans = add_feeling_nouns(doc, words, spans)
     if not SLEEP_VERBS.isdisjoint(present):
         spans = add_sleep_hours(doc, words, spans)
+    if not LAY_PREDICATE_WORDS.isdisjoint(present):
+        spans = add_lay_body_predicates(doc, words, spans)
+    if not FIGURATIVE_BODY_WORDS.isdisjoint(present):
+        spans = drop_figurative_body_parts(doc, words, spans)
     return spans
 
 
@@ -619,3 +623,63 @@ def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if hours <= SHORT_SLEEP_HOURS:
             added.append((start, after + 1, "SYMPTOM", INSOMNIA))
     return _replace_covered(spans, sorted(added)) if added else spans
+
+
+# What patients say a body part does, in figures of speech: "my leg is on fire", "my arm is killing me",
+# "my joints are screaming", "my eye won't stop twitching", "hands have started to tremble" (GUIDELINES rule 6).
+LAY_PREDICATES = (
+    ("on", "fire"), ("killing", "me"), ("screaming",), ("plugged",), ("purple",), ("falling", "out"),
+    ("coming", "out"), ("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
+    ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",),
+)
+# Cues that need a symptom predicate after them ("won't stop twitching", "started to tremble").
+_NEEDS_PREDICATE = frozenset({("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
+                              ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",)})
+LAY_PREDICATE_WORDS = frozenset(p[0] for p in LAY_PREDICATES if p not in _NEEDS_PREDICATE) | {"stop", "started", "starting",
+                                                                                              "begun", "began"}
+_PREDICATE_LINKS = LINKING_WORDS - {"keep", "keeps", "started", "start", "starts"}
+
+
+def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"left leg is on fire", "arm is killing me", "eye won't stop twitching": one SYMPTOM (rule 6)."""
+    n = len(words)
+    starts = {s for s, *_ in spans}
+    added = []
+    for start, end, label, _concept in spans:
+        if label != "ANATOMY":
+            continue
+        i = end
+        while i < n and i - end < 3 and words[i] in _PREDICATE_LINKS and i not in starts:
+            i += 1
+        if i in starts:
+            continue
+        for phrase in LAY_PREDICATES:
+            if tuple(words[i:i + len(phrase)]) != phrase:
+                continue
+            j = i + len(phrase)
+            if phrase not in _NEEDS_PREDICATE:
+                added.append((start, j, "SYMPTOM", BODY_COMPLAINT))
+            elif j < n and words[j] in SYMPTOM_PREDICATES:
+                added.append((start, j + 1, "SYMPTOM", BODY_COMPLAINT))
+            break
+    return _replace_covered(spans, added) if added else spans
+
+
+# Body words in figures of speech that are no body part: "fingers crossed", "kicking my butt".
+FIGURATIVE_BODY = {"fingers": (("crossed",),), "butt": (), "ass": ()}
+_KICKING = frozenset({"kicking", "kicked", "kicks", "kick"})
+FIGURATIVE_BODY_WORDS = frozenset({"crossed"}) | _KICKING
+
+
+def drop_figurative_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    out = []
+    for span in spans:
+        start, end, label, _concept = span
+        if label == "ANATOMY" and end - start == 1:
+            word = words[start]
+            if word in FIGURATIVE_BODY and any(tuple(words[end:end + len(a)]) == a for a in FIGURATIVE_BODY[word]):
+                continue
+            if word in ("butt", "ass") and start >= 2 and words[start - 2] in _KICKING:
+                continue
+        out.append(span)
+    return out

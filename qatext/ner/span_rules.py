@@ -80,6 +80,7 @@ LINKING_WORDS = frozenset(
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
 ANATOMY_CONTEXT = frozenset("my his her their our your the both left right upper lower a".split())
+LIST_GAP_WORDS = frozenset(", and or my his her their our your the both".split())
 DRUG_FORMS = frozenset(
     "cream ointment inhaler inhalers tablet tablets pill pills drops spray sprays gel patch patches injection "
     "injections shot shots capsule capsules syrup lotion suppository suppositories solution pen pens mouthwash "
@@ -121,7 +122,8 @@ def _in_body_part_list(words: list[str], spans: Spans, span) -> bool:
     for other in neighbours:
         if other is not None and other[2] in ("ANATOMY", "SYMPTOM"):
             gap = words[span[1]:other[0]] if other[0] >= span[1] else words[other[1]:span[0]]
-            if gap and len(gap) <= 2 and gap[0] in (",", "and", "or"):
+            # "energy is back and no weight gain": a list joins body parts, not a body part and a negated complaint
+            if gap and len(gap) <= 2 and gap[0] in (",", "and", "or") and all(w in LIST_GAP_WORDS for w in gap):
                 return True
     return False
 
