@@ -429,3 +429,15 @@ def test_body_words_in_figures_of_speech_are_no_anatomy(nlp, text):
 
 def test_starting_an_activity_is_no_symptom(nlp):
     assert spans(nlp, "i started to walk with my dog") == []
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("dislocated my shoulder reaching for a mug", "dislocated my shoulder", "DISEASE"),
+    ("broke my left wrist skating", "broke my left wrist", "DISEASE"),
+    ("i couldnt get out of bed all weekend", "couldnt get out of bed", "SYMPTOM"),
+    ("my 2yo wont sleep and tugs at her ear", "wont sleep", "SYMPTOM"),
+    ("rolled it on the stairs and cant put weight on it", "cant put weight on it", "SYMPTOM"),
+])
+def test_verbal_injuries_and_apostrophe_less_impairments(nlp, text, span, label):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == label, spans(nlp, text)

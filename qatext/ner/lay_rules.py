@@ -24,6 +24,8 @@ IMPAIRMENT_CUES = (
     ("could", "not"), ("couldnt",), ("can", "barely"), ("could", "barely"), ("can", "hardly"), ("could", "hardly"),
     ("ca", "n't", "even"), ("could", "n't", "even"), ("barely", "able", "to"), ("hardly", "able", "to"), ("ca", "nt"),
     ("wo", "n't"), ("unable", "to", "even"), ("inability", "to"), ("not", "being", "able", "to"),
+    # spaCy splits the apostrophe-less "couldnt", "wont", "cant" into "could nt", "wo nt", "ca nt"
+    ("could", "nt"), ("wo", "nt"), ("could", "nt", "even"), ("ca", "nt", "even"),
 )
 IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
 # "the meds won't work", "if nothing else can help": a thing failing is no loss of the person's function.
@@ -508,6 +510,8 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, present
         spans = add_lay_body_predicates(doc, words, spans)
     if not FIGURATIVE_BODY_WORDS.isdisjoint(present):
         spans = drop_figurative_body_parts(doc, words, spans)
+    if not INJURY_VERBS.keys().isdisjoint(present):
+        spans = add_verbal_injuries(doc, words, spans)
     return spans
 
 
@@ -683,3 +687,22 @@ def drop_figurative_body_parts(doc: Doc, words: list[str], spans: Spans) -> Span
                 continue
         out.append(span)
     return out
+
+
+# "twisted my knee", "broke my wrist", "dislocated my shoulder": a verbal injury is a DISEASE (GUIDELINES rule 6).
+_FRACTURE, _SPRAIN, _DISLOCATION, _INJURY = ("HP:0020110", "QATEXT:mesh/sprains-and-strains", "HP:0001373",
+                                             "QATEXT:mesh/wounds-and-injuries")
+INJURY_VERBS = {
+    "broke": _FRACTURE, "fractured": _FRACTURE, "cracked": _FRACTURE, "sprained": _SPRAIN, "twisted": _SPRAIN,
+    "rolled": _SPRAIN, "strained": _SPRAIN, "pulled": _SPRAIN, "tweaked": _SPRAIN, "dislocated": _DISLOCATION,
+    "tore": _INJURY, "injured": _INJURY, "jammed": _INJURY, "smashed": _INJURY,
+}
+POSSESSIVES = frozenset("my his her their your our".split())
+
+
+def add_verbal_injuries(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    added = []
+    for start, end, label, _concept in spans:
+        if label == "ANATOMY" and start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] in INJURY_VERBS:
+            added.append((start - 2, end, "DISEASE", INJURY_VERBS[words[start - 2]]))
+    return _replace_covered(spans, added) if added else spans
