@@ -326,6 +326,14 @@ def spans(nlp, text):
     return [(e.text, e.label_) for e in nlp(text).ents]
 
 
+def assert_entity(nlp, text, span, *, label=None, concept=None):
+    """``span`` is an entity of ``text``, with ``label`` and ``concept`` when given."""
+    found = ents(nlp, text)
+    assert span in found, spans(nlp, text)
+    assert label is None or found[span].label_ == label, spans(nlp, text)
+    assert concept is None or found[span].kb_id_ == concept, found[span].kb_id_
+
+
 @pytest.mark.parametrize("text, span, concept", [
     ("on paxil a year and gained 20lbs", "gained 20lbs", "HP:0004324"),
     ("since starting it i gained 50+ lbs", "gained 50+ lbs", "HP:0004324"),
@@ -336,9 +344,7 @@ def spans(nlp, text):
     ("i lost 13lbs the first month", "lost 13lbs", "HP:0001824"),
 ])
 def test_weight_changes_keep_their_amount(nlp, text, span, concept):
-    found = ents(nlp, text)
-    assert span in found, spans(nlp, text)
-    assert found[span].label_ == "SYMPTOM" and found[span].kb_id_ == concept
+    assert_entity(nlp, text, span, label="SYMPTOM", concept=concept)
 
 
 @pytest.mark.parametrize("text", ["i lost my job last week", "trying to lose 10 pounds before the wedding",
@@ -354,9 +360,7 @@ def test_amounts_without_a_weight_change_are_no_symptom(nlp, text):
     ("got 2 hours of sleep again", "2 hours of sleep", "HP:0100785"),
 ])
 def test_hours_of_sleep_that_are_a_complaint(nlp, text, span, concept):
-    found = ents(nlp, text)
-    assert span in found, spans(nlp, text)
-    assert found[span].kb_id_ == concept
+    assert_entity(nlp, text, span, label="SYMPTOM", concept=concept)
 
 
 @pytest.mark.parametrize("text", ["i sleep 8 hours most nights", "i sleep 8-10 hours on weekends"])
@@ -370,7 +374,7 @@ def test_ordinary_hours_of_sleep_are_no_symptom(nlp, text):
     ("a clammy feeling in the morning", "clammy feeling"),
 ])
 def test_feeling_nouns_head_the_complaint(nlp, text, span):
-    assert span in ents(nlp, text), spans(nlp, text)
+    assert_entity(nlp, text, span, label="SYMPTOM")
 
 
 @pytest.mark.parametrize("text, span, concept", [
@@ -384,9 +388,7 @@ def test_feeling_nouns_head_the_complaint(nlp, text, span):
     ("crying episodes every evening", "crying episodes", "HP:0000716"),
 ])
 def test_lay_side_effects_of_drug_reviews(nlp, text, span, concept):
-    found = ents(nlp, text)
-    assert span in found, spans(nlp, text)
-    assert found[span].kb_id_ == concept
+    assert_entity(nlp, text, span, concept=concept)
 
 
 @pytest.mark.parametrize("text, word", [
@@ -417,8 +419,7 @@ def test_complaint_words_share_the_location_written_once(nlp):
     ("my ears feel plugged since the flight", "ears feel plugged"),
 ])
 def test_body_parts_with_lay_predicates_are_one_symptom(nlp, text, span):
-    found = ents(nlp, text)
-    assert span in found and found[span].label_ == "SYMPTOM", spans(nlp, text)
+    assert_entity(nlp, text, span, label="SYMPTOM")
 
 
 @pytest.mark.parametrize("text", ["chemo is kicking my butt. fingers crossed for the scan",
@@ -439,5 +440,4 @@ def test_starting_an_activity_is_no_symptom(nlp):
     ("rolled it on the stairs and cant put weight on it", "cant put weight on it", "SYMPTOM"),
 ])
 def test_verbal_injuries_and_apostrophe_less_impairments(nlp, text, span, label):
-    found = ents(nlp, text)
-    assert span in found and found[span].label_ == label, spans(nlp, text)
+    assert_entity(nlp, text, span, label=label)
