@@ -441,3 +441,13 @@ def test_starting_an_activity_is_no_symptom(nlp):
 ])
 def test_verbal_injuries_and_apostrophe_less_impairments(nlp, text, span, label):
     assert_entity(nlp, text, span, label=label)
+
+
+@pytest.mark.parametrize("text", ["my cardio said the echo was fine", "insurance has been a pain to deal with",
+                                  "my boss has been a headache all week", "people say they're so OCD about their desks"])
+def test_doctors_and_figures_of_speech_are_no_entities(nlp, text):
+    assert spans(nlp, text) == []
+
+
+def test_a_booster_is_a_drug(nlp):
+    assert_entity(nlp, "SOOO DIZZY after my booster", "booster", label="DRUG")

@@ -44,7 +44,7 @@ ORGAN_PROBLEMS = "QATEXT:disease/organ-disorder"
 REGION_PROBLEMS = "QATEXT:symptom/body-part-complaint"
 # Hashtags naming a community, mood or campaign rather than one entity (GUIDELINES rule 15).
 COMMUNITY_TAGS = frozenset("spoonie spoonies chronicillness chronicallyill invisibleillness mentalhealth "
-                           "mentalhealthawareness migrainelife chroniclife sickofit warrior fightlikeagirl".split())
+                           "mentalhealthawareness migrainelife chroniclife sickofit warrior fightlikeagirl vaccinated".split())
 
 
 def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict[tuple[str, ...], tuple[str, str]]) -> Spans:
@@ -433,7 +433,9 @@ FIGURATIVE_AFTER = {
 }
 # "a pain to deal with", "what a pain", "the paperwork is a headache", "a pain in the neck".
 NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare"})
-NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol")
+NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol", "all",
+                  "lately", "(")
+INTENSIFIERS = frozenset("so very really super totally such".split())
 # "miserable weather", "depressing news": an adjective before a noun describes a thing, not a person.
 ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "sickening", "sad", "angry", "aggressive",
                                     "hostile"})
@@ -452,8 +454,10 @@ def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
     for span in spans:
         start, end, label, _concept = span
-        word = words[start]
-        if end - start == 1 and label in ("SYMPTOM", "DISEASE") and _figurative(words, start, end, n):
+        head = start
+        while head < end - 1 and words[head] in INTENSIFIERS:  # "so OCD about my desk" after add_severity
+            head += 1
+        if end - head == 1 and label in ("SYMPTOM", "DISEASE") and _figurative(words, head, end, n):
             continue
         out.append(span)
     return out
@@ -464,7 +468,7 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     following = " ".join(words[end:end + 3])
     if word in FIGURATIVE_AFTER and any(following == cue or following.startswith(cue + " ") for cue in FIGURATIVE_AFTER[word]):
         return True
-    if word in NUISANCE_WORDS and start >= 1 and words[start - 1] in ("a", "such") and (start < 2 or words[start - 2] in ("is", "was", "'s", "be", "what", "such", "being", "are", "its")):
+    if word in NUISANCE_WORDS and start >= 1 and words[start - 1] in ("a", "such") and (start < 2 or words[start - 2] in ("is", "was", "'s", "be", "been", "what", "such", "being", "are", "its")):
         return end >= n or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
     if word in ATTRIBUTIVE_ADJECTIVES:
         return end < n and words[end].isalpha() and words[end] not in _NOT_NOUNS
@@ -512,6 +516,8 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, present
         spans = drop_figurative_body_parts(doc, words, spans)
     if not INJURY_VERBS.keys().isdisjoint(present):
         spans = add_verbal_injuries(doc, words, spans)
+    if not DOCTOR_SHORTHAND.isdisjoint(present):
+        spans = drop_doctors(doc, words, spans)
     return spans
 
 
@@ -706,3 +712,13 @@ def add_verbal_injuries(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if label == "ANATOMY" and start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] in INJURY_VERBS:
             added.append((start - 2, end, "DISEASE", INJURY_VERBS[words[start - 2]]))
     return _replace_covered(spans, added) if added else spans
+
+
+# Patients call their specialists by the field's short name: "my cardio said", "her neuro ordered" (rule 14: people are
+# not annotated); without a possessive "cardio" is exercise and "neuro" may be an exam.
+DOCTOR_SHORTHAND = frozenset("cardio neuro endo derm gyno gyn psych rheum rheumy ortho onc gastro uro pulmo nephro".split())
+
+
+def drop_doctors(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    return [s for s in spans if not (s[1] - s[0] == 1 and words[s[0]] in DOCTOR_SHORTHAND and s[0] >= 1
+                                     and words[s[0] - 1] in POSSESSIVES)]
