@@ -451,3 +451,7 @@ def test_doctors_and_figures_of_speech_are_no_entities(nlp, text):
 
 def test_a_booster_is_a_drug(nlp):
     assert_entity(nlp, "SOOO DIZZY after my booster", "booster", label="DRUG")
+
+
+def test_like_compounds_qualify_the_complaint_after_them(nlp):
+    assert_entity(nlp, "saturdays = flu-like aches + headache", "flu-like aches", label="SYMPTOM")

@@ -518,6 +518,8 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, present
         spans = add_verbal_injuries(doc, words, spans)
     if not DOCTOR_SHORTHAND.isdisjoint(present):
         spans = drop_doctors(doc, words, spans)
+    if "like" in present and "-" in present:
+        spans = join_like_compounds(doc, words, spans)
     return spans
 
 
@@ -722,3 +724,15 @@ DOCTOR_SHORTHAND = frozenset("cardio neuro endo derm gyno gyn psych rheum rheumy
 def drop_doctors(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return [s for s in spans if not (s[1] - s[0] == 1 and words[s[0]] in DOCTOR_SHORTHAND and s[0] >= 1
                                      and words[s[0] - 1] in POSSESSIVES)]
+
+
+def join_like_compounds(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"flu-like aches", "migraine-like pain": the "-like" compound qualifies the complaint after it (rule 4)."""
+    out: Spans = []
+    for span in spans:
+        if out and out[-1][2] in ("SYMPTOM", "DISEASE") and span[2] == "SYMPTOM" and span[0] == out[-1][1] + 2 \
+                and words[out[-1][1]:span[0]] == ["-", "like"] and not doc[out[-1][1]].whitespace_:
+            out[-1] = (out[-1][0], span[1], "SYMPTOM", span[3])
+            continue
+        out.append(span)
+    return out
