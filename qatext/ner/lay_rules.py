@@ -490,7 +490,8 @@ WEIGHT_TRIGGERS = frozenset(WEIGHT_VERBS) | {"weight"}
 FEELING_NOUNS = frozenset({"feeling", "feelings", "sensation", "sensations"})
 # "bouts of nausea", "fits of rage", "episodes of vertigo": the episode noun heads the complaint.
 EPISODE_NOUNS = frozenset({"episodes", "bouts", "bout", "fits", "spells", "waves", "attacks"})
-FEELING_OF = frozenset({("feeling", "of"), ("feelings", "of"), ("sensation", "of"), ("sensations", "of"), ("sense", "of")}
+# Not "sense of": the seed pages' "a sense of fatigue" is annotated as "fatigue".
+FEELING_OF = frozenset({("feeling", "of"), ("feelings", "of"), ("sensation", "of"), ("sensations", "of")}
                        | {(noun, "of") for noun in EPISODE_NOUNS})
 # "anxiety feeling like a weight" is the verb "feel", not the noun after a symptom.
 _NOT_AFTER_FEELING = frozenset({"like", "that", "as", "so", "very", "really", "better", "worse"})
@@ -506,7 +507,7 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, present
     """Weight changes with an amount, "feeling of dread", "sleeping 14 hours" (GUIDELINES section 6, rule 16)."""
     if not WEIGHT_TRIGGERS.isdisjoint(present):
         spans = add_weight_amounts(doc, words, spans)
-    if not FEELING_NOUNS.isdisjoint(present) or not EPISODE_NOUNS.isdisjoint(present) or "sense" in present:
+    if not FEELING_NOUNS.isdisjoint(present) or not EPISODE_NOUNS.isdisjoint(present):
         spans = add_feeling_nouns(doc, words, spans)
     if not SLEEP_VERBS.isdisjoint(present):
         spans = add_sleep_hours(doc, words, spans)
