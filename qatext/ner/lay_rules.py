@@ -1,4 +1,5 @@
-"""Span rules for patients' own wording: impairments, coordination, hashtags, figurative bare words.
+"""Span rules for patients' own wording: impairments, coordination, hashtags, figurative bare words,
+and the amount phrases of drug reviews (weight, hours of sleep, "feeling of").
 
 Same contract as :mod:`qatext.ner.span_rules`: spans are sorted, non-overlapping
 ``(start, end, label, concept_id)`` token ranges and every rule returns such a list. The rules
@@ -7,11 +8,13 @@ states) and 17 (bare words in non-medical senses).
 """
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from spacy.tokens import Doc
 
-from qatext.ner.span_rules import Spans
+from qatext.ner.span_rules import (APPROXIMATE, BODY_COMPLAINT, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
+                                   SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans)
 
 Lookup = Callable[[str], "tuple[str, str, str] | None"]
 
@@ -20,9 +23,14 @@ IMPAIRMENT_CUES = (
     ("unable", "to"), ("not", "able", "to"), ("ca", "n't"), ("can", "not"), ("cannot",), ("cant",), ("could", "n't"),
     ("could", "not"), ("couldnt",), ("can", "barely"), ("could", "barely"), ("can", "hardly"), ("could", "hardly"),
     ("ca", "n't", "even"), ("could", "n't", "even"), ("barely", "able", "to"), ("hardly", "able", "to"), ("ca", "nt"),
-    ("wo", "n't"), ("unable", "to", "even"),
+    ("wo", "n't"), ("unable", "to", "even"), ("inability", "to"), ("not", "being", "able", "to"),
+    # spaCy splits the apostrophe-less "couldnt", "wont", "cant" into "could nt", "wo nt", "ca nt"
+    ("could", "nt"), ("wo", "nt"), ("could", "nt", "even"), ("ca", "nt", "even"),
 )
 IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
+# "the meds won't work", "if nothing else can help": a thing failing is no loss of the person's function.
+THING_SUBJECTS = frozenset("it this that which nothing else med meds medication medications medicine drug drugs pill "
+                           "pills treatment".split())
 _FUNCTION_FIRSTS: dict[int, frozenset[str]] = {}  # first words of a functions table, by the table's id
 SEPARATORS = frozenset({",", "and", "or", "&", "/", "+"})
 CLOSING_CONJUNCTIONS = frozenset({"and", "or", "&"})
@@ -36,7 +44,7 @@ ORGAN_PROBLEMS = "QATEXT:disease/organ-disorder"
 REGION_PROBLEMS = "QATEXT:symptom/body-part-complaint"
 # Hashtags naming a community, mood or campaign rather than one entity (GUIDELINES rule 15).
 COMMUNITY_TAGS = frozenset("spoonie spoonies chronicillness chronicallyill invisibleillness mentalhealth "
-                           "mentalhealthawareness migrainelife chroniclife sickofit warrior fightlikeagirl".split())
+                           "mentalhealthawareness migrainelife chroniclife sickofit warrior fightlikeagirl vaccinated".split())
 
 
 def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict[tuple[str, ...], tuple[str, str]]) -> Spans:
@@ -53,6 +61,8 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     n = len(words)
     for i in _positions(words, IMPAIRMENT_WORDS & set(words)):
         word = words[i]
+        if i >= 1 and words[i - 1] in THING_SUBJECTS:
+            continue
         for cue in IMPAIRMENT_CUES:
             if tuple(words[i:i + len(cue)]) != cue:
                 continue
@@ -77,7 +87,7 @@ DECREASE_CUES = (
     ("low",), ("lower",), ("decreased",), ("reduced",), ("diminished",), ("less",), ("poor",), ("lack", "of"),
     ("loss", "of"), ("lost",), ("no",), ("zero",), ("little",), ("lowered",), ("impaired",), ("declining",),
     ("decreasing",), ("reduction", "in"), ("decrease", "in"), ("drop", "in"), ("lessened",), ("lost", "all"),
-    ("not", "much"), ("hardly", "any"), ("barely", "any"),
+    ("not", "much"), ("hardly", "any"), ("barely", "any"), ("killed",), ("kills",), ("killing",), ("destroyed",),
 )
 INCREASE_CUES = (
     ("high",), ("higher",), ("increased",), ("elevated",), ("excessive",), ("heightened",), ("raised",), ("more",),
@@ -88,8 +98,11 @@ DECREASED_FORMS = ("decreased", "low", "reduced", "lack of", "loss of", "poor", 
 INCREASED_FORMS = ("increased", "high", "elevated", "excessive")
 # "sex drive reduction", "my appetite is gone": the change after the function.
 DECREASE_TAILS = (("reduction",), ("decrease",), ("loss",), ("is", "gone"), ("was", "gone"), ("went", "down"),
-                  ("dropped",), ("disappeared",), ("is", "nonexistent"), ("is", "non-existent"))
-INCREASE_TAILS = (("increase",), ("went", "up"), ("is", "through", "the", "roof"))
+                  ("dropped",), ("disappeared",), ("is", "nonexistent"), ("is", "non-existent"), ("is", "low"),
+                  ("was", "low"), ("is", "lower"), ("is", "decreased"), ("was", "decreased"), ("decreased",),
+                  ("diminished",), ("went", "away"), ("is", "zero"), ("is", "dead"))
+INCREASE_TAILS = (("increase",), ("went", "up"), ("is", "through", "the", "roof"), ("went", "through", "the", "roof"),
+                  ("increased",), ("is", "higher"))
 
 
 def _by_first_word(*groups: tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]) -> dict[str, list]:
@@ -264,7 +277,29 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                 continue
         out.append(spans[i])
         i += 1
-    return out, conjuncts
+    return _join_shared_locations(words, out, conjuncts), conjuncts
+
+
+# Complaint words that take the location of the next conjunct: "pain and stiffness in my hands".
+SHARED_LOCATION_WORDS = LOCATED_COMPLAINTS | frozenset({"popping", "clicking", "cracking", "discomfort", "heaviness"})
+
+
+def _join_shared_locations(words: list[str], spans: Spans, conjuncts: dict[int, list[str]]) -> Spans:
+    """"pain and stiffness in my hands and feet", "fullness and popping in the ear": a bare complaint
+    word shares the location written once after the next one (rule 11); ``conjuncts`` gains both concepts."""
+    out: Spans = []
+    for span in spans:
+        if out:
+            first = out[-1]
+            gap = words[first[1]:span[0]]
+            if first[2] == "SYMPTOM" and span[2] == "SYMPTOM" and first[1] - first[0] == 1 and gap in (["and"], ["&"], ["or"]) \
+                    and words[first[0]] in SHARED_LOCATION_WORDS and words[span[0]] in SHARED_LOCATION_WORDS \
+                    and span[1] - span[0] >= 3 and words[span[0] + 1] in LOCATION_PREPOSITIONS:
+                out[-1] = (first[0], span[1], "SYMPTOM", span[3])
+                conjuncts[span[1]] = [first[3]] + conjuncts.get(span[1], [span[3]])
+                continue
+        out.append(span)
+    return out
 
 
 def _is_separator(gap: list[str]) -> bool:
@@ -394,12 +429,16 @@ FIGURATIVE_AFTER = {
     "sick": ("of", "and tired of"),
     "ocd": ("about",),
     "flare": ("of",),
+    "cry": ("for help", "out for", "wolf"),
 }
 # "a pain to deal with", "what a pain", "the paperwork is a headache", "a pain in the neck".
 NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare"})
-NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol")
+NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol", "all",
+                  "lately", "(")
+INTENSIFIERS = frozenset("so very really super totally such".split())
 # "miserable weather", "depressing news": an adjective before a noun describes a thing, not a person.
-ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "sickening"})
+ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "sickening", "sad", "angry", "aggressive",
+                                    "hostile"})
 _NOT_NOUNS = frozenset(". , ! ? ; : and or but all with from since for because at in lately today now again "
                        "these this every most so as when after before by to of".split())
 
@@ -415,8 +454,10 @@ def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
     for span in spans:
         start, end, label, _concept = span
-        word = words[start]
-        if end - start == 1 and label in ("SYMPTOM", "DISEASE") and _figurative(words, start, end, n):
+        head = start
+        while head < end - 1 and words[head] in INTENSIFIERS:  # "so OCD about my desk" after add_severity
+            head += 1
+        if end - head == 1 and label in ("SYMPTOM", "DISEASE") and _figurative(words, head, end, n):
             continue
         out.append(span)
     return out
@@ -427,8 +468,272 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     following = " ".join(words[end:end + 3])
     if word in FIGURATIVE_AFTER and any(following == cue or following.startswith(cue + " ") for cue in FIGURATIVE_AFTER[word]):
         return True
-    if word in NUISANCE_WORDS and start >= 1 and words[start - 1] in ("a", "such") and (start < 2 or words[start - 2] in ("is", "was", "'s", "be", "what", "such", "being", "are", "its")):
+    if word in NUISANCE_WORDS and start >= 1 and words[start - 1] in ("a", "such") and (start < 2 or words[start - 2] in ("is", "was", "'s", "be", "been", "what", "such", "being", "are", "its")):
         return end >= n or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
     if word in ATTRIBUTIVE_ADJECTIVES:
         return end < n and words[end].isalpha() and words[end] not in _NOT_NOUNS
     return False
+
+
+# Side-effect phrases of drug reviews that carry an amount or a "feeling" noun. All run from
+# :func:`add_side_effect_phrases`, each only when its trigger words are in the document.
+_NUMBER = re.compile(r"\d+(?:\.\d+)?$")
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+                         "fifty a few".split())
+# "gained 20lbs", "lost 10kg": spaCy keeps a number glued to these units as one token.
+_GLUED_WEIGHT = re.compile(r"\d+(?:\.\d+)?\+?(?:lbs?|pounds?|kgs?|kilos?)$")
+WEIGHT_VERBS = {"gained": WEIGHT_GAIN, "gain": WEIGHT_GAIN, "gaining": WEIGHT_GAIN, "put": WEIGHT_GAIN,
+                "putting": WEIGHT_GAIN, "lost": WEIGHT_LOSS, "losing": WEIGHT_LOSS}
+# "gained quite a bit of weight", "putting on a ton of weight": the amount words between verb and "weight".
+WEIGHT_AMOUNTS = frozenset("a lot lots of quite bit ton tons some so much more little bunch load loads heaps".split())
+WEIGHT_TRIGGERS = frozenset(WEIGHT_VERBS) | {"weight"}
+FEELING_NOUNS = frozenset({"feeling", "feelings", "sensation", "sensations"})
+# "bouts of nausea", "fits of rage", "episodes of vertigo": the episode noun heads the complaint.
+EPISODE_NOUNS = frozenset({"episodes", "bouts", "bout", "fits", "spells", "waves", "attacks"})
+# Not "sense of": the seed pages' "a sense of fatigue" is annotated as "fatigue".
+FEELING_OF = frozenset({("feeling", "of"), ("feelings", "of"), ("sensation", "of"), ("sensations", "of")}
+                       | {(noun, "of") for noun in EPISODE_NOUNS})
+# "anxiety feeling like a weight" is the verb "feel", not the noun after a symptom.
+_NOT_AFTER_FEELING = frozenset({"like", "that", "as", "so", "very", "really", "better", "worse"})
+SLEEP_VERBS = frozenset({"sleep", "sleeping", "slept", "sleeps"})
+HOUR_UNITS = frozenset({"hours", "hour", "hrs", "hr"})
+_GLUED_HOURS = re.compile(r"(\d+)(?:hours?|hrs?)$")
+HYPERSOMNIA, INSOMNIA = "HP:0100786", "HP:0100785"
+# Hours of sleep that are a complaint in themselves: this many or more is too much, this many or fewer too little.
+LONG_SLEEP_HOURS, SHORT_SLEEP_HOURS = 10, 4
+
+
+def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, present: set[str]) -> Spans:
+    """Weight changes with an amount, "feeling of dread", "sleeping 14 hours" (GUIDELINES section 6, rule 16)."""
+    if not WEIGHT_TRIGGERS.isdisjoint(present):
+        spans = add_weight_amounts(doc, words, spans)
+    if not FEELING_NOUNS.isdisjoint(present) or not EPISODE_NOUNS.isdisjoint(present):
+        spans = add_feeling_nouns(doc, words, spans)
+    if not SLEEP_VERBS.isdisjoint(present):
+        spans = add_sleep_hours(doc, words, spans)
+    if not LAY_PREDICATE_WORDS.isdisjoint(present):
+        spans = add_lay_body_predicates(doc, words, spans)
+    if not FIGURATIVE_BODY_WORDS.isdisjoint(present):
+        spans = drop_figurative_body_parts(doc, words, spans)
+    if not INJURY_VERBS.keys().isdisjoint(present):
+        spans = add_verbal_injuries(doc, words, spans)
+    if not DOCTOR_SHORTHAND.isdisjoint(present):
+        spans = drop_doctors(doc, words, spans)
+    if "like" in present and "-" in present:
+        spans = join_like_compounds(doc, words, spans)
+    return spans
+
+
+def _is_number(word: str) -> bool:
+    return bool(_NUMBER.match(word)) or word in NUMBER_WORDS
+
+
+def _amount_end(words: list[str], j: int) -> int | None:
+    """End of "[about] 20 lbs", "20lbs", "50+ lbs" starting at ``j``, or None."""
+    n = len(words)
+    if j < n and words[j] in APPROXIMATE:
+        j += 1
+    if j < n and _GLUED_WEIGHT.match(words[j]):
+        return j + 1
+    if j < n and _is_number(words[j]):
+        j += 1
+        if j < n and words[j] == "+":
+            j += 1
+        if j < n and words[j] in WEIGHT_UNITS:
+            return j + 1
+    return None
+
+
+def add_weight_amounts(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"gained 20lbs", "gained quite a bit of weight", "15 pound weight gain", "weight gain of 30 pounds"."""
+    n = len(words)
+    added = []
+    for i in _positions(words, WEIGHT_TRIGGERS.intersection(words) - {"weight"}):
+        j = i + 1
+        if words[i] in ("put", "putting"):
+            if j >= n or words[j] != "on":
+                continue
+            j += 1
+        end = _amount_end(words, j)
+        if end is None:
+            k = j
+            while k < n and k - j < 5 and words[k] in WEIGHT_AMOUNTS:
+                k += 1
+            end = k + 1 if k > j and k < n and words[k] == "weight" else None
+        if end is not None:
+            added.append((i, end, "SYMPTOM", WEIGHT_VERBS[words[i]]))
+    for start, end, label, concept in spans:
+        if concept not in (WEIGHT_GAIN, WEIGHT_LOSS) or words[end - 1] not in ("gain", "loss"):
+            continue
+        new_start, new_end = start, end
+        if start >= 1 and _GLUED_WEIGHT.match(words[start - 1]):
+            new_start = start - 1
+        elif start >= 2 and words[start - 1] in WEIGHT_UNITS and _is_number(words[start - 2]):
+            new_start = start - 2
+        if end < n and words[end] == "of":
+            new_end = _amount_end(words, end + 1) or end
+        if (new_start, new_end) != (start, end):
+            added.append((new_start, new_end, label, concept))
+    return _replace_covered(spans, added) if added else spans
+
+
+def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"feeling of dread", "bouts of nausea", "clammy feeling": the noun is the complaint's head."""
+    n = len(words)
+    ends = {e for _s, e, *_ in spans}
+    starts = {s for s, *_ in spans}
+    out = []
+    for start, end, label, concept in spans:
+        if label == "SYMPTOM":
+            if start >= 2 and (words[start - 2], words[start - 1]) in FEELING_OF and start - 2 not in ends:
+                start -= 2
+            elif end < n and words[end] in FEELING_NOUNS and end + 1 not in starts and end - start == 1 \
+                    and (end + 1 >= n or words[end + 1] not in _NOT_AFTER_FEELING):
+                end += 1
+        out.append((start, end, label, concept))
+    return out
+
+
+def _hours(words: list[str], j: int) -> tuple[int, int, int] | None:
+    """(fewest hours, most hours, end) of "[about] 14 hours", "3 to 5 hours", "14hrs" starting at ``j``."""
+    n = len(words)
+    if j < n and words[j] in APPROXIMATE:
+        j += 1
+    glued = _GLUED_HOURS.match(words[j]) if j < n else None
+    if glued:
+        return int(glued.group(1)), int(glued.group(1)), j + 1
+    if j < n and words[j].isdigit():
+        low = int(words[j])
+        if j + 2 < n and words[j + 1] in ("-", "to", "or") and words[j + 2].isdigit():
+            j += 2
+        if j + 1 < n and words[j + 1] in HOUR_UNITS:
+            return low, int(words[j]), j + 2
+    return None
+
+
+def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"sleeping 14 hours" (too much), "slept 3 hours", "3 to 5 hours sleep" (too little)."""
+    added = []
+    n = len(words)
+    for i in _positions(words, SLEEP_VERBS.intersection(words)):
+        found = _hours(words, i + 1)
+        if found is None:
+            continue
+        fewest, most, end = found
+        if fewest >= LONG_SLEEP_HOURS:
+            added.append((i, end, "SYMPTOM", HYPERSOMNIA))
+        elif most <= SHORT_SLEEP_HOURS:
+            added.append((i, end, "SYMPTOM", INSOMNIA))
+    for i in _positions(words, HOUR_UNITS.intersection(words)):
+        # "3 to 5 hours sleep", "4 hours of sleep": the amount before the noun
+        after = i + 1 + (1 if i + 1 < n and words[i + 1] == "of" else 0)
+        if after >= n or words[after] != "sleep" or i < 1 or not words[i - 1].isdigit():
+            continue
+        start = i - 1
+        if start >= 2 and words[start - 1] in ("-", "to", "or") and words[start - 2].isdigit():
+            start -= 2
+        hours = int(words[i - 1])
+        if hours <= SHORT_SLEEP_HOURS:
+            added.append((start, after + 1, "SYMPTOM", INSOMNIA))
+    return _replace_covered(spans, sorted(added)) if added else spans
+
+
+# What patients say a body part does, in figures of speech: "my leg is on fire", "my arm is killing me",
+# "my joints are screaming", "my eye won't stop twitching", "hands have started to tremble" (GUIDELINES rule 6).
+LAY_PREDICATES = (
+    ("on", "fire"), ("killing", "me"), ("screaming",), ("plugged",), ("purple",), ("falling", "out"),
+    ("coming", "out"), ("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
+    ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",),
+)
+# Cues that need a symptom predicate after them ("won't stop twitching", "started to tremble").
+_NEEDS_PREDICATE = frozenset({("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
+                              ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",)})
+LAY_PREDICATE_WORDS = frozenset(p[0] for p in LAY_PREDICATES if p not in _NEEDS_PREDICATE) | {"stop", "started", "starting",
+                                                                                              "begun", "began"}
+_PREDICATE_LINKS = LINKING_WORDS - {"keep", "keeps", "started", "start", "starts"}
+
+
+def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"left leg is on fire", "arm is killing me", "eye won't stop twitching": one SYMPTOM (rule 6)."""
+    n = len(words)
+    starts = {s for s, *_ in spans}
+    added = []
+    for start, end, label, _concept in spans:
+        if label != "ANATOMY":
+            continue
+        i = end
+        while i < n and i - end < 3 and words[i] in _PREDICATE_LINKS and i not in starts:
+            i += 1
+        if i in starts:
+            continue
+        for phrase in LAY_PREDICATES:
+            if tuple(words[i:i + len(phrase)]) != phrase:
+                continue
+            j = i + len(phrase)
+            if phrase not in _NEEDS_PREDICATE:
+                added.append((start, j, "SYMPTOM", BODY_COMPLAINT))
+            elif j < n and words[j] in SYMPTOM_PREDICATES:
+                added.append((start, j + 1, "SYMPTOM", BODY_COMPLAINT))
+            break
+    return _replace_covered(spans, added) if added else spans
+
+
+# Body words in figures of speech that are no body part: "fingers crossed", "kicking my butt".
+FIGURATIVE_BODY = {"fingers": (("crossed",),), "butt": (), "ass": ()}
+_KICKING = frozenset({"kicking", "kicked", "kicks", "kick"})
+FIGURATIVE_BODY_WORDS = frozenset({"crossed"}) | _KICKING
+
+
+def drop_figurative_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    out = []
+    for span in spans:
+        start, end, label, _concept = span
+        if label == "ANATOMY" and end - start == 1:
+            word = words[start]
+            if word in FIGURATIVE_BODY and any(tuple(words[end:end + len(a)]) == a for a in FIGURATIVE_BODY[word]):
+                continue
+            if word in ("butt", "ass") and start >= 2 and words[start - 2] in _KICKING:
+                continue
+        out.append(span)
+    return out
+
+
+# "twisted my knee", "broke my wrist", "dislocated my shoulder": a verbal injury is a DISEASE (GUIDELINES rule 6).
+_FRACTURE, _SPRAIN, _DISLOCATION, _INJURY = ("HP:0020110", "QATEXT:mesh/sprains-and-strains", "HP:0001373",
+                                             "QATEXT:mesh/wounds-and-injuries")
+INJURY_VERBS = {
+    "broke": _FRACTURE, "fractured": _FRACTURE, "cracked": _FRACTURE, "sprained": _SPRAIN, "twisted": _SPRAIN,
+    "rolled": _SPRAIN, "strained": _SPRAIN, "pulled": _SPRAIN, "tweaked": _SPRAIN, "dislocated": _DISLOCATION,
+    "tore": _INJURY, "injured": _INJURY, "jammed": _INJURY, "smashed": _INJURY,
+}
+POSSESSIVES = frozenset("my his her their your our".split())
+
+
+def add_verbal_injuries(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    added = []
+    for start, end, label, _concept in spans:
+        if label == "ANATOMY" and start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] in INJURY_VERBS:
+            added.append((start - 2, end, "DISEASE", INJURY_VERBS[words[start - 2]]))
+    return _replace_covered(spans, added) if added else spans
+
+
+# Patients call their specialists by the field's short name: "my cardio said", "her neuro ordered" (rule 14: people are
+# not annotated); without a possessive "cardio" is exercise and "neuro" may be an exam.
+DOCTOR_SHORTHAND = frozenset("cardio neuro endo derm gyno gyn psych rheum rheumy ortho onc gastro uro pulmo nephro".split())
+
+
+def drop_doctors(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    return [s for s in spans if not (s[1] - s[0] == 1 and words[s[0]] in DOCTOR_SHORTHAND and s[0] >= 1
+                                     and words[s[0] - 1] in POSSESSIVES)]
+
+
+def join_like_compounds(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"flu-like aches", "migraine-like pain": the "-like" compound qualifies the complaint after it (rule 4)."""
+    out: Spans = []
+    for span in spans:
+        if out and out[-1][2] in ("SYMPTOM", "DISEASE") and span[2] == "SYMPTOM" and span[0] == out[-1][1] + 2 \
+                and words[out[-1][1]:span[0]] == ["-", "like"] and not doc[out[-1][1]].whitespace_:
+            out[-1] = (out[-1][0], span[1], "SYMPTOM", span[3])
+            continue
+        out.append(span)
+    return out

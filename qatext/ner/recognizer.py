@@ -115,6 +115,7 @@ class MedicalEntityRecognizer:
             spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
         if not self._reviewed_firsts.isdisjoint(present):
             spans = self._apply_review(doc, words, spans)
+        spans = lay_rules.add_side_effect_phrases(doc, words, spans, present=present)
         if self.overwrite_ents or not doc.ents:
             _set_entities(doc, spans)
         else:

@@ -18,7 +18,7 @@ SEVERITY = frozenset(
     "really very so extremely super incredibly insanely totally deep dark fairly profuse ongoing continual "
     "unbearable intolerable uncontrollable slight horrific horrid explosive weird strange vivid poor full-blown "
     "thumping pounding stabbing burning shooting splitting crushing throbbing nagging dreadful awful nasty "
-    "tremendous unbelievable ridiculous insane violent raging".split()
+    "tremendous unbelievable ridiculous insane violent raging total complete utter".split()
 )
 SIDE_WORDS = frozenset("left right upper lower inner outer front middle bottom top lateral medial".split())
 # Clinical qualifiers that are part of a diagnosis or finding's name in clinical and scientific prose
@@ -67,7 +67,7 @@ SUBSTANCE_DISORDERS = frozenset(
     "withdrawal dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
 )
 LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between down up above below "
-                                  "beneath into through throughout all at".split())
+                                  "beneath into through throughout all at of".split())
 LOCATION_FILLERS = frozenset("my his her their our your the both side part area region of and over base top tip front middle edge".split())
 # Lexicon phrases like "had a stroke" carry words annotators leave out of the mention.
 LEADING_DETERMINERS = frozenset("my his her their our your the a an this that these those had has have having got "
@@ -80,6 +80,7 @@ LINKING_WORDS = frozenset(
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
 ANATOMY_CONTEXT = frozenset("my his her their our your the both left right upper lower a".split())
+LIST_GAP_WORDS = frozenset(", and or my his her their our your the both".split())
 DRUG_FORMS = frozenset(
     "cream ointment inhaler inhalers tablet tablets pill pills drops spray sprays gel patch patches injection "
     "injections shot shots capsule capsules syrup lotion suppository suppositories solution pen pens mouthwash "
@@ -121,7 +122,8 @@ def _in_body_part_list(words: list[str], spans: Spans, span) -> bool:
     for other in neighbours:
         if other is not None and other[2] in ("ANATOMY", "SYMPTOM"):
             gap = words[span[1]:other[0]] if other[0] >= span[1] else words[other[1]:span[0]]
-            if gap and len(gap) <= 2 and gap[0] in (",", "and", "or"):
+            # "energy is back and no weight gain": a list joins body parts, not a body part and a negated complaint
+            if gap and len(gap) <= 2 and gap[0] in (",", "and", "or") and all(w in LIST_GAP_WORDS for w in gap):
                 return True
     return False
 
@@ -371,6 +373,8 @@ def add_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 start -= 1
             verb = words[start] if start >= 0 else ""
             concept = WEIGHT_GAIN if verb in GAIN_WORDS else WEIGHT_LOSS if verb in LOSS_WORDS else None
+            if start >= 1 and words[start - 1] == "to":  # "trying to lose 10 pounds" is a goal, not a change
+                concept = None
         if concept and start >= 0 and not any(j in taken for j in range(start, end)):
             added.append((start, end, "SYMPTOM", concept))
     return sorted(spans + added) if added else spans
