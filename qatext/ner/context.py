@@ -67,7 +67,8 @@ PLACEHOLDERS = {
 }
 # What ends an "opening" trigger's reach: a new clause of its own, or a contrast.
 _HARD_TERMINATORS = frozenset({";", "but", "however", "although", "though"})
-_CLAUSE_OPENERS = frozenset({";", ":"})
+# "because" opens a statement of its own too: "..., go to the emergency department, because gallstones can block ...".
+_CLAUSE_OPENERS = frozenset({";", ":", "because"})
 _TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
 _OPENING_SCOPE = 20  # tokens: a run-on sentence with no punctuation does not stay conditional to its end
 # A test is done or planned: whether it exists is never uncertain ("cant rule out mono, sent me for a blood test").
