@@ -188,6 +188,11 @@ CASES = [
     ("my brother has crohns, could it be celiac disease for me too?", "celiac", "possible", "patient"),
     ("Please stop the naproxen and use paracetamol instead.", "paracetamol", "present", "patient"),
     ("Please stop the naproxen and use paracetamol instead.", "naproxen", "negated", "patient"),
+    # ... and what these rules must leave alone: advice about a drug, a denied hedge, the step asked about
+    ("Itraconazole is a good drug for your nail fungus.", "itraconazole", "present", "patient"),
+    ("Your blood tests do not suggest lupus.", "lupus", "negated", "patient"),
+    ("should i go ahead and take the amoxicillin before the dentist?", "amoxicillin", "hypothetical", "patient"),
+    ("if you have a pain in your neck that makes you dizzy, tell me", "pain", "hypothetical", "patient"),
 ]
 
 

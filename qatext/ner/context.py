@@ -320,8 +320,8 @@ class ConTextAssertion:
             verb = end if end in general else None
             if verb is None and end < len(lowers) and lowers[end] == self._in:
                 verb = next((i for i in range(end + 2, end + _GROUP_TOKENS + 2) if i in general), None)
-            if verb is None:
-                continue
+            if verb is None or not general[verb].applies_to(label):
+                continue  # "is a" states what a disease is; "itraconazole is a good drug for this" is advice
             opens_clause = start in sentence_starts or (start and lowers[start - 1] in self._clause_openers)
             if (opens_clause and label in _GENERIC_SUBJECT_LABELS) or (
                     label != "TEST" and self._opens_question(lowers, start, sentence_starts)):
