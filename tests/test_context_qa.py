@@ -193,6 +193,12 @@ CASES = [
     ("Your blood tests do not suggest lupus.", "lupus", "negated", "patient"),
     ("should i go ahead and take the amoxicillin before the dentist?", "amoxicillin", "hypothetical", "patient"),
     ("if you have a pain in your neck that makes you dizzy, tell me", "pain", "hypothetical", "patient"),
+    # near variants as patients spell them
+    ("is sepsis fatal?", "sepsis", "generic", "none"),
+    ("what triggers psoriasis flares?", "psoriasis", "generic", "none"),
+    ("had shingles a few years back, now my side tingles again", "shingles", "historical", "patient"),
+    ("i had mono in my 20s and now im always tired", "mono", "historical", "patient"),
+    ("my chest pain started a few months back", "chest pain", "present", "patient"),
 ]
 
 
