@@ -151,6 +151,54 @@ CASES = [
     # a test used to rule something out is done
     ("they ruled out a DVT with an ultrasound", "ultrasound", "present", "patient"),
     ("they ruled out a DVT with an ultrasound", "dvt", "negated", "patient"),
+    # fourth round (blind batch 5): general questions on heredity, nature, reversal; impersonal "you"
+    ("is psoriasis passed down from parents?", "psoriasis", "generic", "none"),
+    ("is celiac disease autoimmune?", "celiac", "generic", "none"),
+    ("can fatty liver be reversed with weight loss?", "fatty liver", "generic", "none"),
+    ("can you even get chickenpox twice?", "chickenpox", "generic", "none"),
+    ("does hypothyroidism make you gain weight? my tsh was high last week", "hypothyroidism", "generic", "none"),
+    ("does lupus make it harder to get pregnant?", "lupus", "generic", "none"),
+    ("Migraine does run in families, and your mother's migraines matter here.", "migraine", "generic", "none"),
+    ("Many children who had bronchiolitis as babies wheeze with colds.", "bronchiolitis", "generic", "none"),
+    ("Shingles is a viral infection of a nerve.", "viral infection", "generic", "none"),
+    ("Metformin only occasionally causes diarrhoea.", "diarrhoea", "generic", "none"),
+    ("Asthma does not always cause wheezing.", "wheezing", "generic", "none"),
+    ("Pneumonia can still happen after a flu shot.", "flu shot", "generic", "none"),
+    ("If the rash spreads, see a doctor, because measles can cause encephalitis.", "measles", "generic", "none"),
+    # episodes over
+    ("my throat swelled up and i got a rash, all gone after zyrtec", "rash", "historical", "patient"),
+    ("my throat swelled up and i got a rash, all gone after zyrtec", "zyrtec", "historical", "patient"),
+    ("The wheezing you had, which settled with salbutamol, points to asthma.", "salbutamol", "historical", "patient"),
+    ("had a knee replacement in 2018 and no problems since. now my back hurts", "knee replacement", "historical", "patient"),
+    ("had hodgkins lymphoma and chemo, my scans have been clean for 5 years", "lymphoma", "historical", "patient"),
+    ("Your son's croup last winter is long over.", "croup", "historical", "patient"),
+    ("i took accutane in high school and my skin cleared", "accutane", "historical", "patient"),
+    ("im scheduled for a colonoscopy in march", "colonoscopy", "present", "patient"),
+    # what the asker weighs
+    ("is it safe for me to drink coffee while pregnant?", "coffee", "hypothetical", "patient"),
+    ("my a1c is 6.4 and i dont want to end up on metformin", "metformin", "hypothetical", "patient"),
+    ("Your cough may settle on its own; if it does not, an inhaler is an option.", "inhaler", "hypothetical", "patient"),
+    ("my dad refuses to get a colonoscopy", "colonoscopy", "negated", "patient"),
+    ("A stress fracture cannot be ruled out, so I will order an MRI.", "stress fracture", "possible", "patient"),
+    # a hedge or a question starts a clause
+    ("Your headaches without nausea are most likely tension headaches.", "tension", "possible", "patient"),
+    ("Pain with no swelling suggests tendinitis rather than a fracture.", "tendinitis", "possible", "patient"),
+    ("Pain with no swelling suggests tendinitis rather than a fracture.", "fracture", "possible", "patient"),
+    ("i dont have diabetes, do i need a glucose test?", "glucose test", "hypothetical", "patient"),
+    ("my brother has crohns, could it be celiac disease for me too?", "celiac", "possible", "patient"),
+    ("Please stop the naproxen and use paracetamol instead.", "paracetamol", "present", "patient"),
+    ("Please stop the naproxen and use paracetamol instead.", "naproxen", "negated", "patient"),
+    # ... and what these rules must leave alone: advice about a drug, a denied hedge, the step asked about
+    ("Itraconazole is a good drug for your nail fungus.", "itraconazole", "present", "patient"),
+    ("Your blood tests do not suggest lupus.", "lupus", "negated", "patient"),
+    ("should i go ahead and take the amoxicillin before the dentist?", "amoxicillin", "hypothetical", "patient"),
+    ("if you have a pain in your neck that makes you dizzy, tell me", "pain", "hypothetical", "patient"),
+    # near variants as patients spell them
+    ("is sepsis fatal?", "sepsis", "generic", "none"),
+    ("what triggers psoriasis flares?", "psoriasis", "generic", "none"),
+    ("had shingles a few years back, now my side tingles again", "shingles", "historical", "patient"),
+    ("i had mono in my 20s and now im always tired", "mono", "historical", "patient"),
+    ("my chest pain started a few months back", "chest pain", "present", "patient"),
 ]
 
 

@@ -28,6 +28,8 @@ def test_assertion_accuracy_on_the_blind_assertion_gold():
     # experiencer 0.993 on those 259 passages after its follow-up, which studied their misses.
     # The file then grew by two blind batches (q155-q284, r106-r165) that no rule was fitted to:
     # 0.928 and experiencer 0.973 on all 449 passages. The next round studied the misses of those
-    # two batches too (0.957, experiencer 0.983), hence these floors.
-    assert _value(table, "overlap", "accuracy", "all") >= 0.945
-    assert _value(table, "overlap", "experiencer", "all") >= 0.975
+    # two batches too (0.957, experiencer 0.983). Blind batch 5 (q285-q334, r166-r185) then came in
+    # at 0.851 strict on its own (0.937 overlap and experiencer 0.972 on all 499 passages); the fourth
+    # round studied its misses (0.963, experiencer 0.985 on all), hence these floors.
+    assert _value(table, "overlap", "accuracy", "all") >= 0.955
+    assert _value(table, "overlap", "experiencer", "all") >= 0.978

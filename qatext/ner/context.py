@@ -67,7 +67,8 @@ PLACEHOLDERS = {
 }
 # What ends an "opening" trigger's reach: a new clause of its own, or a contrast.
 _HARD_TERMINATORS = frozenset({";", "but", "however", "although", "though"})
-_CLAUSE_OPENERS = frozenset({";", ":"})
+# "because" opens a statement of its own too: "..., go to the emergency department, because gallstones can block ...".
+_CLAUSE_OPENERS = frozenset({";", ":", "because"})
 _TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
 _OPENING_SCOPE = 20  # tokens: a run-on sentence with no punctuation does not stay conditional to its end
 # A test is done or planned: whether it exists is never uncertain ("cant rule out mono, sent me for a blood test").
@@ -259,7 +260,7 @@ class ConTextAssertion:
         if not ents:
             return doc
         inside = bytearray(len(doc))
-        for start, end, *_r in ents:
+        for start, end, _label, _start_char, _end_char in ents:  # plain names: a starred target builds a list
             inside[start:end] = b"\x01" * (end - start)
         modifiers, terminators, hard_terminators, general, people = self._matches(doc, inside)
         if not modifiers and not people and not general:
@@ -315,12 +316,12 @@ class ConTextAssertion:
         with a general verb ("Statins lower the risk", "Gout in older men is most often ...") or open
         a yes/no question with one ("can endometriosis cause infertility?")."""
         cues = []
-        for start, end, label, *_chars in ents:
+        for start, end, label, _start_char, _end_char in ents:
             verb = end if end in general else None
             if verb is None and end < len(lowers) and lowers[end] == self._in:
                 verb = next((i for i in range(end + 2, end + _GROUP_TOKENS + 2) if i in general), None)
-            if verb is None:
-                continue
+            if verb is None or not general[verb].applies_to(label):
+                continue  # "is a" states what a disease is; "itraconazole is a good drug for this" is advice
             opens_clause = start in sentence_starts or (start and lowers[start - 1] in self._clause_openers)
             if (opens_clause and label in _GENERIC_SUBJECT_LABELS) or (
                     label != "TEST" and self._opens_question(lowers, start, sentence_starts)):
@@ -354,9 +355,9 @@ class ConTextAssertion:
                     kept.append((start, end, match_id))
             kept.sort()
         modifiers, terminators, hard_terminators, general, people = [], [], [], {}, []
-        roles_of = self._roles_of
+        roles_of, find = self._roles_of, inside.find
         for start, end, match_id in kept:
-            if inside.find(1, start, end) != -1:
+            if find(1, start, end) != -1:
                 continue
             roles = roles_of.get(match_id)
             if roles is None:
@@ -379,7 +380,8 @@ class ConTextAssertion:
         every_terminator, hard_terminators, phrase_terminators = terminators
         found = []
         for t_start, t_end, rule in modifiers:
-            if t_end > sent_end or not rule.applies_to(label):
+            # Most rules fit every label: the method is called only for those that name some.
+            if t_end > sent_end or (rule.labels is not None and not rule.applies_to(label)):
                 continue
             category = rule.category
             if category == "possible" and label in _NEVER_POSSIBLE_LABELS:
@@ -478,7 +480,7 @@ class ConTextAssertion:
             return None
         generic_sentences = {_sentence_bounds(t[0], sentence_starts, len(doc)) for t in modifiers
                              if t[2].category == "generic"}
-        for start, *_rest in ents:
+        for start, _end, _label, _start_char, _end_char in ents:
             if start >= first.start:
                 break
             if _sentence_bounds(start, sentence_starts, len(doc)) not in generic_sentences:
