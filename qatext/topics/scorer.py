@@ -53,7 +53,8 @@ CHILD_AGE_WEIGHT = 3.5
 # brackets or after "is"; "toddler", "newborn" need no number
 CHILD_NOUNS = ("son", "daughter", "boy", "girl", "kid", "child", "grandson", "granddaughter", "nephew", "niece",
                "toddler", "baby", "stepson", "stepdaughter")
-CHILD_WORDS = ("toddler", "toddlers", "newborn", "infant", "preschooler")
+# an age glued to "yo" ("my 3yo", "7yo boy") is one token; "yo" never reads as a duration
+CHILD_WORDS = ("toddler", "toddlers", "newborn", "infant", "preschooler") + tuple(f"{n}yo" for n in range(13))
 CHILD_AGE_BEFORE = ("is", "aged", "age", "(")
 # "for 3 yrs", "the past 2 years": a duration, not an age
 DURATION_BEFORE = ("for", "past", "last", "over", "every", "in", "after", "within")
@@ -164,7 +165,8 @@ TRAVEL_CUES = ("trip to", "came back from", "got back from", "flew home", "flew 
                "malawi", "zambia", "cameroon", "senegal", "india", "pakistan", "bangladesh", "nepal", "sri lanka",
                "thailand", "vietnam", "cambodia", "laos", "myanmar", "indonesia", "bali", "philippines", "malaysia",
                "brazil", "peru", "colombia", "bolivia", "amazon", "guatemala", "honduras", "haiti", "caribbean",
-               "delhi", "mumbai", "karachi", "lahore", "dhaka", "kathmandu", "goa", "lagos", "nairobi", "accra")
+               "puerto rico", "dominican republic", "jamaica", "mexico", "cuba", "egypt", "morocco",
+               "eaten alive", "delhi", "mumbai", "karachi", "lahore", "dhaka", "kathmandu", "goa", "lagos", "nairobi", "accra")
 TRAVEL_FEVER_WEIGHT = 6.0
 TRAVEL_VOTE_FACTOR = 2.0
 FEVER = "HP:0001945"
