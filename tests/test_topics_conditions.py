@@ -370,3 +370,11 @@ def test_a_named_condition_that_does_not_vote_leaves_the_best_explanation_first(
     assert votes and votes[0][0] == "hemorrhoids"
     # the evidence lists what voted: the named cancer cast no vote
     assert all(name != doc._.conditions[0]["name"] for name, _, _ in votes)
+
+
+@pytest.mark.parametrize("text", ["i feel weepy and low all the time, cant be bothered with anything",
+                                  "since the baby i keep weeping for no reason and feel low"])
+def test_tearful_mood_is_no_weeping_sore(full, text):
+    doc = full(text)
+    assert all("Crusted sores" not in c["supporting"] for c in doc._.conditions)
+    assert doc._.specialties[0][0] != "dermatology"
