@@ -321,3 +321,60 @@ def test_mood_and_fear_phenotypes_are_psychiatry():
     concepts = derived_tables()[2]
     for concept in ("HP:0000739", "HP:0000716"):  # Anxiety, Depression
         assert concepts[concept].argmax() == SPECIALTY_INDEX["psychiatry"]
+
+
+# --- issue 10, fourth pass: more lay phrases, glued ages, durations, votes that explain -----------
+
+@pytest.mark.parametrize("text, specialty, symptom", [
+    # lay phrases of common pictures (written for these tests, not taken from the gold file): the
+    # phrase supports a candidate of the expected specialty
+    ("sharp red plaques with a silver scale on top on both knees", "dermatology", "Scaling skin"),
+    ("ate prawns at a party and my lips swelled, my throat felt tight and i got itchy lumps on my arms",
+     "allergy_immunology", "Tightness in the throat"),
+    ("my grandad drinks a lot, his belly has blown up like a drum and the whites of his eyes are yellow",
+     "gastroenterology", "Abdominal distention"),
+    ("he drinks litres of squash, has lost half a stone in a month and looks grey", "endocrinology", "Weight loss"),
+    ("a week after getting back from the caribbean: fever, my eyes ache and there is blood on my toothbrush",
+     "infectious_disease", "Gingival bleeding"),
+    # an age glued to "yo" is a child's (gold guideline, rule 3)
+    ("my 4yo has a fever and itchy blisters all over her tummy and back", "pediatrics", "Fever"),
+])
+def test_fourth_pass_pictures(full, text, specialty, symptom):
+    doc = full(text)
+    assert doc._.specialties[0][0] == specialty, (doc._.specialties[:3], doc._.conditions[:3])
+    assert any(symptom in c["supporting"] for c in doc._.conditions if c["specialty"] == specialty), \
+        doc._.conditions
+
+
+def test_weight_in_stone_is_no_kidney_stone(full):
+    doc = full("always thirsty and has lost half a stone")
+    assert "Weight loss" in doc._.conditions[0]["supporting"]
+    assert doc._.specialties[0][0] != "urology"
+
+
+@pytest.mark.parametrize("text", ["red plaques with a silver scale on my knees and lower back, 8 yrs on and off",
+                                  "red plaques with a silver scale on my knees and lower back since 8 yrs ago"])
+def test_years_followed_by_a_duration_word_are_no_childs_age(full, text):
+    # a child's age would add to pediatrics and hand it the conditions' votes
+    assert "pediatrics" not in dict(full(text)._.specialties[:3])
+
+
+def test_a_named_condition_that_does_not_vote_leaves_the_best_explanation_first(full):
+    # "cancer" is only a worry: it ranks first as named but does not vote, so hemorrhoids, which
+    # the symptoms support, is the best voter and counts fully, not as a runner-up
+    doc = full("bright red blood on the toilet paper and a soft swelling at my bottom that i can push back in. "
+               "could it be something like cancer?")
+    assert doc._.conditions[0]["named"] and not doc._.conditions[1]["named"]
+    assert doc._.specialties[0][0] == "gastroenterology"
+    votes = doc._.topic_evidence["specialty"]["conditions"]
+    assert votes and votes[0][0] == "hemorrhoids"
+    # the evidence lists what voted: the named cancer cast no vote
+    assert all(name != doc._.conditions[0]["name"] for name, _, _ in votes)
+
+
+@pytest.mark.parametrize("text", ["i feel weepy and low all the time, cant be bothered with anything",
+                                  "since the baby i keep weeping for no reason and feel low"])
+def test_tearful_mood_is_no_weeping_sore(full, text):
+    doc = full(text)
+    assert all("Crusted sores" not in c["supporting"] for c in doc._.conditions)
+    assert doc._.specialties[0][0] != "dermatology"

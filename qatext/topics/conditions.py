@@ -225,28 +225,40 @@ class ConditionTable:
                                  [self.symptom_name_list[k] for k in present], missing, bool(named_flag)))
         return out
 
-    def specialty_votes(self, ranking: Ranking, n_specialties: int, *, voters: int) -> np.ndarray:
-        """(n_docs, n_specialties): each doc's best ``voters`` candidates' scores by specialty.
+    def vote_shares(self, ranking: Ranking, *, voters: int) -> np.ndarray:
+        """Per kept (doc, condition) pair of ``ranking``: the share of its score it votes with.
 
         A condition one symptom suggests says little (a sore back is not scoliosis) and does not
         vote; nor does a named one without two supporting symptoms (``NAMED_VOTE_SHARE``): its
         concept already counts as evidence, and on MedQuAD a second vote pulled named rare
-        diseases away from genetics.
+        diseases away from genetics. Among the voters the best counts fully and the others
+        ``RUNNER_UP_SHARE``: a named condition that does not vote ("could it be cancer?") does not
+        push the story's best explanation down to runner-up.
         """
-        votes = np.zeros((ranking.n_docs, n_specialties))
         if not len(ranking.doc):
-            return votes
+            return np.zeros(0)
         first = np.searchsorted(ranking.doc, np.arange(ranking.n_docs))
         rank = np.arange(len(ranking.doc)) - first[ranking.doc]
-        top = rank < voters
         supported = ranking.matched >= VOTE_MIN_SUPPORT
         if ranking.specific is not None:
             supported |= ranking.specific
         share = np.where(supported, 1.0, np.where(ranking.named, NAMED_VOTE_SHARE, 0.0))
-        # the best explanation of the story leads; the runners-up count RUNNER_UP_SHARE
-        share = share * np.where(rank == 0, 1.0, RUNNER_UP_SHARE)
-        doc, specialty = ranking.doc[top], self.specialty[ranking.rows[top]].astype(np.int64)
-        value = (share * ranking.score)[top]
+        voting = (share > 0) & (rank < voters)
+        # the rank among the doc's voters: a running count of voters, restarted per doc
+        running = np.cumsum(voting)
+        before_doc = np.concatenate([[0], running])[first[ranking.doc]]
+        best = voting & (running - before_doc == 1)
+        return np.where(voting, share * np.where(best, 1.0, RUNNER_UP_SHARE), 0.0)
+
+    def specialty_votes(self, ranking: Ranking, n_specialties: int, *, voters: int) -> np.ndarray:
+        """(n_docs, n_specialties): each doc's best ``voters`` candidates' scores by specialty,
+        each weighted by :meth:`vote_shares`."""
+        votes = np.zeros((ranking.n_docs, n_specialties))
+        if not len(ranking.doc):
+            return votes
+        share = self.vote_shares(ranking, voters=voters)
+        doc, specialty = ranking.doc, self.specialty[ranking.rows].astype(np.int64)
+        value = share * ranking.score
         # per specialty the strongest condition counts fully and the others OTHER_VOTE_SHARE: three
         # middling bowel conditions sharing fever and belly pain are one explanation, not three
         # against the one typhoid fever that explains the whole story

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 from spacy.attrs import LOWER, SHAPE
+from spacy.strings import hash_string
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
@@ -53,10 +54,15 @@ CHILD_AGE_WEIGHT = 3.5
 # brackets or after "is"; "toddler", "newborn" need no number
 CHILD_NOUNS = ("son", "daughter", "boy", "girl", "kid", "child", "grandson", "granddaughter", "nephew", "niece",
                "toddler", "baby", "stepson", "stepdaughter")
-CHILD_WORDS = ("toddler", "toddlers", "newborn", "infant", "preschooler")
+# an age glued to "yo" ("my 3yo", "7yo boy") is one token; "yo" never reads as a duration
+CHILD_WORDS = ("toddler", "toddlers", "newborn", "infant", "preschooler") + tuple(f"{n}yo" for n in range(13))
 CHILD_AGE_BEFORE = ("is", "aged", "age", "(")
 # "for 3 yrs", "the past 2 years": a duration, not an age
 DURATION_BEFORE = ("for", "past", "last", "over", "every", "in", "after", "within")
+# "8 yrs on and off", "3 yrs ago", "2 yrs now": "<n> yrs" followed by one of these is a duration
+DURATION_AFTER = ("on", "ago", "now", "later", "since", "back", "running", "straight", "before", "after",
+                  "of", "with", "without", "in")
+_DURATION_AFTER_KEYS = np.array(sorted(hash_string(w) for w in DURATION_AFTER), dtype=np.uint64)
 # which specialties' condition votes a child's story moves to pediatrics (gold guideline, rule 3:
 # teeth, eyes, genetic syndromes, cancer and an established allergy stay with their specialty)
 CHILD_KEEPS = ("dentistry", "ophthalmology", "genetics", "oncology", "allergy_immunology")
@@ -164,7 +170,8 @@ TRAVEL_CUES = ("trip to", "came back from", "got back from", "flew home", "flew 
                "malawi", "zambia", "cameroon", "senegal", "india", "pakistan", "bangladesh", "nepal", "sri lanka",
                "thailand", "vietnam", "cambodia", "laos", "myanmar", "indonesia", "bali", "philippines", "malaysia",
                "brazil", "peru", "colombia", "bolivia", "amazon", "guatemala", "honduras", "haiti", "caribbean",
-               "delhi", "mumbai", "karachi", "lahore", "dhaka", "kathmandu", "goa", "lagos", "nairobi", "accra")
+               "puerto rico", "dominican republic", "jamaica", "mexico", "cuba", "egypt", "morocco",
+               "eaten alive", "delhi", "mumbai", "karachi", "lahore", "dhaka", "kathmandu", "goa", "lagos", "nairobi", "accra")
 TRAVEL_FEVER_WEIGHT = 6.0
 TRAVEL_VOTE_FACTOR = 2.0
 FEVER = "HP:0001945"
@@ -817,6 +824,7 @@ def _result_and_child_flags(arrays, shapes, n_docs: int, tables: TopicTables, hi
     child = (word_flags & FLAG_CHILD_WORD) != 0
     duration = np.zeros(len(words), dtype=bool)
     duration[1:] = (word_flags[:-1] & FLAG_DURATION_BEFORE) != 0
+    duration[:-2] |= _sorted_contains(_DURATION_AFTER_KEYS, words[2:])
     child[:-1] |= number[:-1] & yo[1:] & ~duration[:-1]
     child[:-2] |= number[:-2] & unit[1:-1] & old[2:]
     # "son (4)", "daughter is 7", "aged 6" (a number of years, or of months or weeks: under 13 too)
@@ -1120,9 +1128,14 @@ def explain(doc, tables: TopicTables, **options) -> dict:
         weight = float(tables.concepts[EPONYM_CONCEPT][top_s])
         concepts.append(("unknown named syndrome", EPONYM_CONCEPT, round(weight, 3)))
     order = np.argsort(-totals[0])[:4]
-    voters = tables.condition_table.expand(candidates.stored()[0])[:CONDITION_VOTERS] if candidates else []
-    condition_votes = [(c.name, c.specialty, round(options.get("condition_weight", CONDITION_WEIGHT) * c.score, 3))
-                       for c in voters if c.specialty == SPECIALTIES[top_s]]
+    condition_votes = []
+    if candidates is not None and len(candidates.doc):
+        # what each candidate voted, before a child's story moved votes or a drug reaction removed them
+        shares = tables.condition_table.vote_shares(candidates, voters=CONDITION_VOTERS)
+        weight = options.get("condition_weight", CONDITION_WEIGHT)
+        for c, share in zip(tables.condition_table.expand(candidates.stored()[0]), shares.tolist()):
+            if share > 0 and c.specialty == SPECIALTIES[top_s]:
+                condition_votes.append((c.name, c.specialty, round(weight * share * c.score, 3)))
     shares = {"words": sum(words.values()), "concepts": options.get("concept_weight", 2.0) * sum(c[2] for c in concepts),
               "conditions": sum(v[2] for v in condition_votes)}
     decided = max(shares, key=shares.get)
