@@ -64,6 +64,11 @@ def _cell(value) -> str:
     return "" if value is None else str(value).replace("\t", " ").replace("\n", "\\n")
 
 
+def kept_rows(name: str) -> list[str]:
+    """The rows of ``tests/fixtures/outputs/<name>``, split on newlines only (texts may hold other line breaks)."""
+    return (OUTPUTS / name).read_text(encoding="utf-8").split("\n")[:-1]
+
+
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
@@ -72,7 +77,7 @@ def rows_per_text(nlp, texts: list[tuple[str, str]]):
     """(entity rows, tag rows) of each text, tab-separated, in order."""
     ids = [text_id for text_id, _ in texts]
     for text_id, doc in zip(ids, nlp.pipe((text for _, text in texts), batch_size=64)):
-        entities = ["\t".join([text_id, str(ent.start_char), str(ent.end_char), ent.label_, ent.text]
+        entities = ["\t".join([text_id, str(ent.start_char), str(ent.end_char), ent.label_, _cell(ent.text)]
                               + [_cell(getattr(ent._, field)) for field in ENTITY_FIELDS]) for ent in doc.ents]
         conditions = [(c["id"], c["score"]) for c in (doc._.conditions or [])[:5]]
         tags = ["\t".join([text_id, _cell(doc._.specialties[:3]), _cell(doc._.intents[:2]), _cell(conditions),

@@ -181,3 +181,17 @@ def test_docs_survive_serialisation(nlp):
     assert [(e.text, e._.concept_id, e._.assertion) for e in copy.ents] == [
         (e.text, e._.concept_id, e._.assertion) for e in doc.ents
     ]
+
+
+def test_entity_spans_that_doc_ents_would_refuse_raise_instead_of_merging_silently():
+    import spacy
+
+    from qatext.ner.recognizer import _set_entities
+
+    doc = spacy.blank("en")("knee pain and back pain")
+    _set_entities(doc, [(0, 2, "SYMPTOM", "HP:1"), (3, 5, "SYMPTOM", None)])
+    assert [(e.start, e.end, e.kb_id_) for e in doc.ents] == [(0, 2, "HP:1"), (3, 5, "")]
+    with pytest.raises(ValueError, match="sorted and disjoint"):
+        _set_entities(doc, [(0, 3, "SYMPTOM", "a"), (1, 2, "SYMPTOM", "b")])
+    with pytest.raises(ValueError, match="sorted and disjoint"):
+        _set_entities(doc, [(2, 4, "SYMPTOM", "a"), (0, 1, "SYMPTOM", "b")])

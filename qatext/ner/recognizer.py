@@ -262,11 +262,15 @@ def _set_entities(doc: Doc, spans: list) -> None:
     entities = numpy.zeros((len(doc), 3), dtype=numpy.uint64)
     entities[:, 0] = _OUTSIDE
     add = doc.vocab.strings.add
+    last_end = 0
     for start, end, label, concept in spans:
+        if start < last_end or end <= start:  # what doc.ents would refuse (E1010) must not pass silently
+            raise ValueError(f"entity spans must be sorted and disjoint: ({start}, {end}, {label}) after token {last_end}")
+        last_end = end
         entities[start, 0] = _BEGIN
         entities[start + 1:end, 0] = _INSIDE
         entities[start:end, 1] = add(label)
-        entities[start:end, 2] = add(concept)
+        entities[start:end, 2] = add(concept or "")
     doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], entities)
 
 
