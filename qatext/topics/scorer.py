@@ -151,7 +151,8 @@ DRUG_ALLERGY_WEIGHT = 4.0
 # "the mouthwash from the dentist", "my blue inhaler"): in the main ask they focus it like a drug.
 MEDICINE_WORDS = ("drops", "eye drops", "ear drops", "capsules", "mouthwash", "inhaler", "inhalers",
                   "injections", "shots", "jab", "binder", "biologic", "the pill", "cream", "ointment",
-                  "supplement", "supplements", "suppositories", "patch", "pessary", "prep", "hrt", "botox")
+                  "supplement", "supplements", "suppositories", "nicotine patch", "hormone patch", "hrt patch",
+                  "pain patch", "pessary", "prep", "hrt", "botox")  # not "patch": a patch of hair or skin
 KIND_REACTION, KIND_DRUG_EFFECT, KIND_ALLERGY, KIND_MAIN_FLAG, KIND_ALLERGIC_SIGN, KIND_MEDICINE = 1, 2, 4, 8, 16, 32
 KIND_TRAVEL, KIND_PREGNANCY = 64, 128
 # A medicine asked about in pregnancy or while breastfeeding is the obstetrician's question whatever
