@@ -624,7 +624,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
                 drug_focus[doc_of[inside]] = True
         if drug_at:
             # a medicine named in the main question: the question is about the medicine
-            # (the main ask: the flagged question, the last one, or without a "?" the whole text)
+            # (the main ask: the flagged question, the last one, or without a "?" the last sentence)
             doc_of, at, modifier = (np.array(x) for x in zip(*drug_at))
             main_start, main_end, _ = hits.main_ask
             main = (at >= main_start[doc_of]) & (at < main_end[doc_of])
