@@ -205,6 +205,18 @@ def test_evidence_says_the_conditions_decided(full):
     ("Can my son get this?", "prevention"),
     ("what are my chances of having a daughter without it?", "prevention"),
     ("my aunt says cracking your knuckles gives you arthritis when youre old. Is this true?", "cause"),
+    # consumer-question classes (issue 10 error analysis); texts written for the test, not gold
+    ("my sister has cystic fibrosis. will my kids get it too?", "prevention"),
+    ("third bout of shingles in two years. what stops it coming back?", "prevention"),
+    ("my cousin has hepatitis a and we shared a towel. is it catching?", "prevention"),
+    ("swollen hot knee since saturday, can barely bend it, had a long run on friday. what is going on",
+     "diagnosis"),
+    ("tired all the time, hair thinning and always cold. what should i be tested for?", "diagnosis"),
+    ("tried two antihistamines and a nasal spray, still sneezing all spring. what else can i try?", "treatment"),
+    ("panic attacks most weeks. how is this treated without pills?", "treatment"),
+    ("lost a patch of hair on my beard after a stressful month. will it grow back?", "prognosis"),
+    ("psoriasis on my elbows since my twenties. does it get worse with age?", "prognosis"),
+    ("had a big night of beers and ribs, now my big toe is red hot and swollen. what is this", "diagnosis"),
 ])
 def test_intent_scheme(full, text, intent):
     assert full(text)._.intents[0][0] == intent
@@ -258,6 +270,8 @@ def test_calibration_fits_are_monotone_and_recover_a_known_curve():
      "my aunt says cracking your knuckles gives you arthritis. Is this true?", "short question"),
     ("I have a rash on my arm. What is it? Should I see a doctor?", "Should I see a doctor?", "last question"),
     ("rash on my arm for 3 days", "rash on my arm for 3 days", "whole text"),
+    ("took two paracetamol for it. rash on my arm for 3 days. what is this", "what is this", "last sentence"),
+    ("rash on my arm for 3 days. thanks", "rash on my arm for 3 days. thanks", "whole text"),
 ])
 def test_evidence_names_the_main_ask_and_why(full, text, main_ask, reason):
     evidence = full(text)._.topic_evidence["intent"]

@@ -151,7 +151,8 @@ DRUG_ALLERGY_WEIGHT = 4.0
 # "the mouthwash from the dentist", "my blue inhaler"): in the main ask they focus it like a drug.
 MEDICINE_WORDS = ("drops", "eye drops", "ear drops", "capsules", "mouthwash", "inhaler", "inhalers",
                   "injections", "shots", "jab", "binder", "biologic", "the pill", "cream", "ointment",
-                  "supplement", "supplements", "suppositories", "patch", "pessary", "prep", "hrt", "botox")
+                  "supplement", "supplements", "suppositories", "nicotine patch", "hormone patch", "hrt patch",
+                  "pain patch", "pessary", "prep", "hrt", "botox")  # not "patch": a patch of hair or skin
 KIND_REACTION, KIND_DRUG_EFFECT, KIND_ALLERGY, KIND_MAIN_FLAG, KIND_ALLERGIC_SIGN, KIND_MEDICINE = 1, 2, 4, 8, 16, 32
 KIND_TRAVEL, KIND_PREGNANCY = 64, 128
 # A medicine asked about in pregnancy or while breastfeeding is the obstetrician's question whatever
@@ -179,9 +180,10 @@ FEVER = "HP:0001945"
 MAIN_FLAGS = ("main question", "main concern", "mostly i want", "most importantly", "more than anything",
               "my real question", "my question is", "what i need", "biggest question", "biggest worry",
               "main thing", "most worried")
-MAIN_LAST, MAIN_SHORT, MAIN_WHOLE, MAIN_FLAGGED = 0, 1, 2, 3
+MAIN_LAST, MAIN_SHORT, MAIN_WHOLE, MAIN_FLAGGED, MAIN_PLAIN_LAST = 0, 1, 2, 3, 4
 MAIN_REASONS = ("the last question", "a short question, read with the sentence before it",
-                "no question mark: the whole text", "the question the asker flags as the main one")
+                "no question mark: the whole text", "the question the asker flags as the main one",
+                "no question mark: the last sentence")
 
 
 @dataclass
@@ -622,7 +624,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
                 drug_focus[doc_of[inside]] = True
         if drug_at:
             # a medicine named in the main question: the question is about the medicine
-            # (the main ask: the flagged question, the last one, or without a "?" the whole text)
+            # (the main ask: the flagged question, the last one, or without a "?" the last sentence)
             doc_of, at, modifier = (np.array(x) for x in zip(*drug_at))
             main_start, main_end, _ = hits.main_ask
             main = (at >= main_start[doc_of]) & (at < main_end[doc_of])
@@ -925,9 +927,16 @@ def _find(arrays, n_docs: int, tables: TopicTables, strings) -> Hits:
     # the main ask: the sentence the asker flags ("my main question is ..."), else the last
     # question (with the sentence before it when it is short), else the whole text
     doc_start = starts[:n_docs] - 1
-    main_start = np.where(short, referent_start, np.where(last_question >= 0, question_start, doc_start))
+    # without a "?" the last sentence asks ("... had a big night of beers. what is this"), unless
+    # it is too short to be an ask ("thanks"): then the whole text
+    last_token = starts[:n_docs] + lengths - 1
+    last_sentence = padded[np.searchsorted(ends, last_token)]
+    last_asks = (last_token - last_sentence > SHORT_QUESTION_TOKENS // 2) & (last_sentence > doc_start)
+    plain_start = np.where(last_asks, last_sentence, doc_start)
+    main_start = np.where(short, referent_start, np.where(last_question >= 0, question_start, plain_start))
     main_end = np.where(last_question >= 0, last_question, starts[:n_docs] + lengths)
-    reason = np.where(short, MAIN_SHORT, np.where(last_question >= 0, MAIN_LAST, MAIN_WHOLE))
+    reason = np.where(short, MAIN_SHORT, np.where(last_question >= 0, MAIN_LAST,
+                                                  np.where(last_asks, MAIN_PLAIN_LAST, MAIN_WHOLE)))
     if tables.row_kinds is not None and len(rows):
         flag = np.zeros(len(rows), dtype=bool)
         inside = rows < len(tables.row_kinds)
