@@ -43,16 +43,29 @@ def gold_texts() -> list[tuple[str, str]]:
     return texts
 
 
+def _shared_picks(read) -> list[tuple[str, "pd.DataFrame"]]:
+    """Every k-th record of each of the three corpora, k chosen so the three give 5,000 in all."""
+    frames = [(name, read(name)) for name in SHARED_CORPORA]
+    every = sum(len(frame) for _, frame in frames) / SHARED_RECORDS
+    return [(name, frame.iloc[[int(i * every) for i in range(int(len(frame) / every))]]) for name, frame in frames]
+
+
+def shared_sample(read) -> "pd.DataFrame":
+    """The fixed 5,000-record sample of ``../shared`` (``read(name)`` reads one corpus), as one frame."""
+    import pandas as pd
+
+    sample = pd.concat([picked for _, picked in _shared_picks(read)], ignore_index=True)
+    sample.attrs = {}
+    return sample
+
+
 def shared_texts(read) -> list[tuple[str, str]]:
-    """Every k-th record of the three corpora, 5,000 in all, in proportion to their size (``read(name)`` reads one)."""
-    frames = [read(name) for name in SHARED_CORPORA]
-    every = sum(len(frame) for frame in frames) / SHARED_RECORDS
+    """(id, text) of every question and answer of the fixed ../shared sample."""
     texts = []
-    for name, frame in zip(SHARED_CORPORA, frames):
-        for i in range(int(len(frame) / every)):
-            row = frame.iloc[int(i * every)]
-            texts += [(f"{name}:{row['record_id']}:{part}", row[column]) for part, column in (("q", "question"), ("a", "answer"))
-                      if isinstance(row[column], str) and row[column].strip()]
+    for name, picked in _shared_picks(read):
+        for record_id, question, answer in zip(picked["record_id"], picked["question"], picked["answer"]):
+            texts += [(f"{name}:{record_id}:{part}", text) for part, text in (("q", question), ("a", answer))
+                      if isinstance(text, str) and text.strip()]
     return texts
 
 

@@ -14,8 +14,7 @@ from qatext.corpus import iter_corpus, read_corpus, write_corpus
 from qatext.ner import schwartz_hearst
 from qatext.ner.pipeline import TOKENIZER_CACHE_CHUNKS
 from tests.conftest import SAMPLE
-
-SHARED_SAMPLE = 5_000
+from tests.snapshot import SHARED_RECORDS, shared_sample
 
 
 def _texts(df: pd.DataFrame) -> list[str]:
@@ -25,17 +24,6 @@ def _texts(df: pd.DataFrame) -> list[str]:
 def _assert_same_tables(left, right) -> None:
     for name in ("entities", "tags", "errors"):
         pd.testing.assert_frame_equal(read_table(left, name), read_table(right, name), check_dtype=True, obj=name)
-
-
-def shared_sample(read) -> pd.DataFrame:
-    """A deterministic 5,000-record sample of the three corpora, in proportion to their size:
-    every k-th record of each, k chosen so the three together give 5,000."""
-    frames = [read(name) for name in ("ask-a-doctor-2017", "medquad", "covid-dialogue")]
-    every = sum(len(f) for f in frames) / SHARED_SAMPLE
-    picked = [f.iloc[[int(i * every) for i in range(int(len(f) / every))]] for f in frames]
-    sample = pd.concat(picked, ignore_index=True)
-    sample.attrs = {}
-    return sample
 
 
 def test_one_and_two_processes_give_identical_tables_on_the_sample(tmp_path):
@@ -52,7 +40,7 @@ def test_one_and_two_processes_give_identical_tables_on_shared_corpora(shared_co
     write_corpus(shared_sample(shared_corpus), corpus)
     one = annotate(corpus, tmp_path / "one", chunksize=1_000, n_process=1, quiet=True)
     two = annotate(corpus, tmp_path / "two", chunksize=1_000, n_process=2, quiet=True)
-    assert one["counts"]["records_in"] == two["counts"]["records_in"] >= SHARED_SAMPLE - 3
+    assert one["counts"]["records_in"] == two["counts"]["records_in"] >= SHARED_RECORDS - 3
     assert one["counts"] == two["counts"] and one["counts"]["entities"] > 20_000
     _assert_same_tables(tmp_path / "one", tmp_path / "two")
 

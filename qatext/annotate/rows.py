@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 from spacy.tokens import Span
 
+from qatext.ner.extensions import USER_DATA_PREFIX
+
 ENTITY_COLUMNS = ["record_id", "field", "start", "end", "text", "label", "concept_id", "concept_name", "assertion",
                   "experiencer"]
 # Per-entity details of patient wording (issue 11): conjuncts' concepts ("|"-joined), drug kind, the
@@ -26,7 +28,6 @@ ENTITY_DETAIL_COLUMNS = ["concepts", "drug_kind", "matched_as", "expanded", "exp
 # call per distinct concept is enough. tests/test_annotate_frame.py checks the rows against ``ent._``.
 _BY_CONCEPT = ("concept_id", "concept_name")
 _STORED = ("assertion", "experiencer", "drug_kind", "matched_as", "expanded", "expanded_by")
-_USER_DATA_PREFIX = "._."  # spaCy's Underscore._get_key: ("._.", name, start_char, end_char)
 TAG_COLUMNS = ["record_id", "specialty", "specialty_score", "intent", "intent_score"]
 
 
@@ -53,7 +54,7 @@ class EntityRows:
             concept = concepts.get(ent.kb_id)
             if concept is None:
                 concept = concepts[ent.kb_id] = tuple(_getter(name)(ent) for name in _BY_CONCEPT)
-            stored = [user_data.get((_USER_DATA_PREFIX, name, start, end), default) for name, default in self._defaults]
+            stored = [user_data.get((USER_DATA_PREFIX, name, start, end), default) for name, default in self._defaults]
             rows.append((record_id, field, offset + start, offset + end, text[start:end], label, *concept,
                          stored[0], stored[1], "|".join(get_concepts(ent)), *stored[2:]))
         return rows

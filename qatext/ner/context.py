@@ -46,6 +46,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from qatext.ner import extensions
+from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.resources import read_tsv
 
 # Categories that give a status; "over", "prohibited" and "anymore" are refinements of
@@ -301,14 +302,13 @@ class ConTextAssertion:
                 continue  # no trigger reaches it
             status, experiencer, cue = self._resolve(found, person, subject)
             # Only what differs from the defaults is written: most mentions are present and the patient's.
-            # Written under the key ``ent._.x = value`` uses (spaCy's Underscore._get_key: the span's start
-            # and end character) without making an Underscore per entity; ``ent._.x`` reads it there.
+            # Written where ``ent._.x = value`` would put it, without an Underscore object per entity.
             if status != "present":
-                user_data[("._.", "assertion", start_char, end_char)] = status
+                user_data[(USER_DATA_PREFIX, "assertion", start_char, end_char)] = status
             if experiencer != "patient":
-                user_data[("._.", "experiencer", start_char, end_char)] = experiencer
+                user_data[(USER_DATA_PREFIX, "experiencer", start_char, end_char)] = experiencer
             if cue is not None:
-                user_data[("._.", "assertion_cue", start_char, end_char)] = cue
+                user_data[(USER_DATA_PREFIX, "assertion_cue", start_char, end_char)] = cue
         return doc
 
     def _general_subjects(self, lowers, ents, general: dict[int, Rule], sentence_starts: set[int]):

@@ -5,6 +5,10 @@ from spacy.tokens import Doc, Span
 
 # where the topics component stores the candidate conditions (plain dicts, so they serialize)
 CONDITIONS_KEY = ("qatext_topics", "conditions")
+# spaCy keeps a stored Span extension value in doc.user_data under
+# (USER_DATA_PREFIX, name, span.start_char, span.end_char) (Underscore._get_key); hot loops read and
+# write it there directly, without an Underscore object per span. Tests compare with ent._.<name>.
+USER_DATA_PREFIX = "._."
 ASSERTIONS = ("present", "negated", "possible", "hypothetical", "historical", "family", "generic")
 # Whose mention it is: the person the passage is about (the asker, or the relative the whole
 # question is about), a relative in the background, anyone else, or nobody (generic mentions).

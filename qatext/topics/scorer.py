@@ -17,6 +17,7 @@ from spacy.strings import hash_string
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
+from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.topics.conditions import (LAY_NEGATORS, LAY_SYMPTOMS, NAMED_CONDITION, NOT_PATIENT, PATIENT_SYMPTOM,
                                      condition_table, read_lay_symptoms)
 from qatext.topics.intent import BASELINE, ENTITY_NUDGE, N_INTENTS, OUTSIDE_QUESTION, SECONDARY_CUES, intent_cues
@@ -787,7 +788,7 @@ def span_reader(name: str):
     """A function reading ``span._.<name>`` without building an ``Underscore`` object per span.
 
     Same lookup as spaCy's ``Underscore.__getattr__`` (getter, else the value stored in
-    ``doc.user_data`` under ``("._.", name, start_char, end_char)``, else the default); a test
+    ``doc.user_data`` under ``(USER_DATA_PREFIX, name, start_char, end_char)``, else the default); a test
     checks it against ``span._.get``. Returns ``None`` for an unregistered extension.
     """
     if not Span.has_extension(name):
@@ -799,7 +800,7 @@ def span_reader(name: str):
         return lambda span: span._.get(name)
 
     def read(span):
-        return span.doc.user_data.get(("._.", name, span.start_char, span.end_char), default)
+        return span.doc.user_data.get((USER_DATA_PREFIX, name, span.start_char, span.end_char), default)
     return read
 
 
