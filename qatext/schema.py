@@ -77,15 +77,20 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     for name in COLUMNS:
         if name not in frame.columns:
             frame[name] = None
+    # Inline type checks: a function call per value cost more than the rest of writing a
+    # partition's records (``qatext annotate`` conforms every chunk it reads and writes).
     for name in LIST_COLUMNS:
-        frame[name] = frame[name].map(_as_list)
-    frame["extra"] = frame["extra"].map(_as_dict)
+        frame[name] = pd.Series([v.copy() if type(v) is list else _as_list(v) for v in frame[name].tolist()],
+                                index=frame.index, dtype=object)
+    frame["extra"] = pd.Series([v if type(v) is dict else _as_dict(v) for v in frame["extra"].tolist()],
+                               index=frame.index, dtype=object)
     # Text columns stay ``object`` with None for missing, whatever pandas would infer from the
     # content (pandas 3 infers its ``str`` dtype and turns None into NaN).
     for name in COLUMNS:
         if name not in LIST_COLUMNS and name not in DATE_COLUMNS and name != "extra":
-            values = frame[name].astype(object)
-            frame[name] = pd.Series([None if _missing(v) else v for v in values], index=frame.index, dtype=object)
+            values = frame[name].tolist()
+            frame[name] = pd.Series([v if type(v) is str else None if _missing(v) else v for v in values],
+                                    index=frame.index, dtype=object)
     for name in DATE_COLUMNS:
         parsed = pd.to_datetime(frame[name], errors="coerce")
         frame[name] = pd.Series([d.date() if not pd.isna(d) else None for d in parsed], index=frame.index, dtype=object)

@@ -170,7 +170,7 @@ def _run(chunks, *, executor, outdir: Path, fields: tuple[str, ...], fingerprint
             problems = list(chunk.attrs.get("errors", []))
             # The records table is written from the chunk too: any change in it (flags, dates,
             # ...) must give a new partition, even when the annotated text is unchanged.
-            extra = [_frame_digest(chunk), *(_problem_text(p) for p in problems)]
+            extra = [_frame_digest(chunk, hashed=fields), *(_problem_text(p) for p in problems)]
             input_digest.update(hashes, extra)
             name = store.partition_name(number, partition_key(hashes, fingerprint=fingerprint, extra=extra))
             names.append(name)
@@ -326,12 +326,20 @@ def _after_commit(committed_now: int, kill_after: int) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def _frame_digest(chunk: pd.DataFrame) -> str:
+def _frame_digest(chunk: pd.DataFrame, *, hashed: tuple[str, ...] = ()) -> str:
+    """Digest of everything in ``chunk``. The text of the ``hashed`` fields is left out where the
+    records' content hashes carry it verbatim (any text that is not blank): encoding it again
+    cost more than the rest of the chunk together."""
     import hashlib
     import json
 
     # column by column: a dict per row and a JSON object per row cost more than the content
-    columns = {str(name): chunk[name].tolist() for name in chunk.columns}
+    columns = {}
+    for name in chunk.columns:
+        values = chunk[name].tolist()
+        if name in hashed:
+            values = [None if type(v) is str and v.strip() else v for v in values]
+        columns[str(name)] = values
     return hashlib.sha1(json.dumps(columns, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
 
 

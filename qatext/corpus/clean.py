@@ -267,9 +267,10 @@ def clean_record(values: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
         if changed:
             flag("html_stripped")
         values[name] = text if text.strip() else None
-    for name in ("record_id", "source", "url", "category", "asker_name", "asker_age_band", "asker_sex",
-                 "doctor_name", "specialty", "doctor_affiliation", "tags", "related", "flags", "extra"):
-        value, changed = _scrub(values.get(name))
+    scrubbed = [values.get(name) for name in _SCRUBBED_FIELDS]
+    # one C-level look at them all first: almost every record has nothing to scrub
+    for name, value in zip(_SCRUBBED_FIELDS, () if _nothing_unwritable(scrubbed) else scrubbed):
+        value, changed = _scrub(value)
         if changed:
             if name == "flags":
                 flags[:] = value  # flag() appends to this very list
@@ -296,6 +297,9 @@ def clean_record(values: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
 
 
 _UNWRITABLE = re.compile(r"[\x00\ud800-\udfff]")
+# The schema fields besides the texts that can hold a string anywhere inside them.
+_SCRUBBED_FIELDS = ("record_id", "source", "url", "category", "asker_name", "asker_age_band", "asker_sex",
+                    "doctor_name", "specialty", "doctor_affiliation", "tags", "related", "flags", "extra")
 
 
 def _scrub(value: Any, depth: int = 0) -> tuple[Any, bool]:
