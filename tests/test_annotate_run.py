@@ -332,3 +332,21 @@ def test_reader_process_that_dies_ends_the_run_with_its_exit_code(tmp_path, monk
     with pytest.raises(RuntimeError, match="reader process ended without finishing the input.*exit code 3"):
         annotate(SAMPLE, tmp_path / "out", chunksize=CHUNK, n_process=2, quiet=True)
     assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+@pytest.mark.parametrize("before, after", [("I have a cough.", "I have a cough!"), (None, "   "), ("   ", " \t "),
+                                           ("I have a cough.", None)])
+def test_partition_key_sees_every_change_of_an_annotated_field(before, after):
+    # The records' digest leaves out annotated text the content hashes carry; between them,
+    # every change of such a field (blank and missing ones too) must still change the key.
+    from qatext.annotate.fingerprint import partition_key, record_hashes
+    from qatext.annotate.run import _frame_digest
+
+    def key(question):
+        chunk = read_corpus(SAMPLE).head(3)
+        chunk.at[1, "question"] = question
+        hashes, _ = record_hashes(chunk, fields=("question", "answer"))
+        return partition_key(hashes, fingerprint="f", extra=[_frame_digest(chunk, hashed=("question", "answer"))])
+
+    assert key(before) != key(after)
+    assert key(before) == key(before)
