@@ -17,7 +17,7 @@ efficiency (2.0 would be two perfect cores). On a loaded machine the ratio is di
 (``--n-process 2`` cannot use two busy cores): read it with the load average.
 
 Usage: python benchmarks/annotate_speed.py [INPUT ...] [--n-process 2] [--engine local|dask]
-       [--chunksize 5000] [--batch-size 256] [--baseline-every 4] [--best-of 3] [--no-baseline]
+       [--chunksize 5000] [--batch-size 256] [--baseline-every 4] [--best-of 3] [--single-pass] [--no-baseline]
        [--json]   (one JSON object, for benchmarks/scale.py; no baseline unless --baseline)
 """
 from __future__ import annotations
@@ -184,9 +184,30 @@ def run_baseline(inputs: list[Path], *, every: int, best_of: int, batch_size: in
             "load_words_per_cpu_second_first_pass": round(words / first_cpu[0])}
 
 
-def baseline_in_subprocess(inputs: list[Path], *, every: int, best_of: int, batch_size: int) -> dict:
+def run_single_pass(inputs: list[Path], *, batch_size: int) -> dict:
+    """One core of ``qatext.load()`` over every text of ``inputs`` once, every component on every
+    text: a one-core run of the same corpus. Each text is new to the vocabulary and the tokenizer
+    cache when it comes, as in annotate's workers; the best-of passes above see their texts again."""
+    import qatext
+
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    texts = [t for _, t in baseline_texts(inputs, every=1)]
+    words = sum(len(t.split()) for t in texts)
+    nlp = qatext.load()
+    nlp("Warm-up: I have had a headache and fever since Monday, no cough.")  # as get_nlp warms the workers
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return {"texts": len(texts), "words": words, "single_pass_words_per_second": round(words / wall),
+            "single_pass_words_per_cpu_second": round(words / cpu)}
+
+
+def baseline_in_subprocess(inputs: list[Path], *, every: int, best_of: int, batch_size: int,
+                           single_pass: bool = False) -> dict:
     command = [sys.executable, __file__, *map(str, inputs), "--baseline-only", "--baseline-every", str(every),
-               "--best-of", str(best_of), "--batch-size", str(batch_size)]
+               "--best-of", str(best_of), "--batch-size", str(batch_size), *(["--single-pass"] if single_pass else [])]
     out = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -203,11 +224,14 @@ def main() -> None:
     parser.add_argument("--no-baseline", dest="baseline", action="store_false", default=None)
     parser.add_argument("--baseline", dest="baseline", action="store_true")
     parser.add_argument("--baseline-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--single-pass", action="store_true",
+                        help="also time one core of qatext.load() in one pass over every text of the inputs")
     parser.add_argument("--json", action="store_true", help="print one JSON object (for benchmarks/scale.py)")
     args = parser.parse_args()
     if args.baseline_only:
-        print(json.dumps(run_baseline(args.inputs, every=args.baseline_every, best_of=args.best_of,
-                                      batch_size=args.batch_size)))
+        run = run_single_pass(args.inputs, batch_size=args.batch_size) if args.single_pass else run_baseline(
+            args.inputs, every=args.baseline_every, best_of=args.best_of, batch_size=args.batch_size)
+        print(json.dumps(run))
         return
     want_baseline = (not args.json) if args.baseline is None else args.baseline
     baseline = None
@@ -217,12 +241,19 @@ def main() -> None:
                                           batch_size=args.batch_size)
         baseline["load_average_before"] = [round(x, 2) for x in load_before]
         baseline["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+        if args.single_pass:  # a fresh process of its own: every text is new to it
+            baseline["single_pass"] = baseline_in_subprocess(args.inputs, every=1, best_of=1, batch_size=args.batch_size,
+                                                             single_pass=True)
+            baseline["single_pass"]["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     result = measure(args.inputs, n_process=args.n_process, engine=args.engine, chunksize=args.chunksize,
                      batch_size=args.batch_size)
     if baseline:
         result["baseline"] = baseline
         result["ratio_to_load"] = round(result["words_per_second"] / baseline["load_words_per_second"], 2)
         result["ratio_to_as_annotate"] = round(result["words_per_second"] / baseline["as_annotate_words_per_second"], 2)
+        if "single_pass" in baseline:
+            result["ratio_to_single_pass"] = round(
+                result["words_per_second"] / baseline["single_pass"]["single_pass_words_per_second"], 2)
         # What a quiet machine would show if the run stays CPU-bound: the workers and the main
         # process share n_process cores, and the main process alone cannot go faster than its CPU.
         total_cpu = result["cpu_seconds_main"] + result["cpu_seconds_workers"]
@@ -273,6 +304,12 @@ def main() -> None:
         print(f"annotate --n-process {result['n_process']}: {result['words_per_second']:,} words/s = "
               f"{result['ratio_to_load']:.2f} x one core of qatext.load(), "
               f"{result['ratio_to_as_annotate']:.2f} x one core doing annotate's work (target >= 1.5 on a quiet 2-core machine)")
+        if "single_pass" in b:
+            p = b["single_pass"]
+            print(f"  qatext.load() in one pass over every text of the inputs ({p['texts']:,} texts, {p['words']:,} words, "
+                  f"each new when it comes, as in a one-core run of this corpus): {p['single_pass_words_per_second']:,} "
+                  f"words/s ({p['single_pass_words_per_cpu_second']:,} per CPU second); annotate = "
+                  f"{result['ratio_to_single_pass']:.2f} x that")
         if "cpu_projected_ratio_to_load" in result:
             print(f"from CPU seconds (what a quiet machine would show if nothing else limits the run): "
                   f"{result['cpu_projected_ratio_to_load']:.2f} x qatext.load(), "
