@@ -9,14 +9,17 @@ states) and 17 (bare words in non-medical senses).
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Callable
 
 from spacy.tokens import Doc
 
 from qatext.ner.span_rules import (APPROXIMATE, BODY_COMPLAINT, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
-                                   SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans)
+                                   DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
+                                   word_set)
 
 Lookup = Callable[[str], "tuple[str, str, str] | None"]
+_CONCEPT = itemgetter(3)  # of a span, for C-speed scans: ``FLARE in map(_CONCEPT, spans)``
 
 # "can't", "could not", "unable to", "can barely": what turns a function into its loss.
 IMPAIRMENT_CUES = (
@@ -28,16 +31,24 @@ IMPAIRMENT_CUES = (
     ("could", "nt"), ("wo", "nt"), ("could", "nt", "even"), ("ca", "nt", "even"),
 )
 IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
+_IMPAIRMENT_GATE = gate(IMPAIRMENT_WORDS)
+_CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _cue in IMPAIRMENT_CUES:
+    _CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
+# The second words of the cues that start with a word ("can" -> not, barely, hardly); one-word cues have none.
+_CUE_SECONDS = {first: frozenset(c[1] for c in cues if len(c) > 1) for first, cues in _CUES_BY_FIRST.items()}
 # "the meds won't work", "if nothing else can help": a thing failing is no loss of the person's function.
 THING_SUBJECTS = frozenset("it this that which nothing else med meds medication medications medicine drug drugs pill "
                            "pills treatment".split())
-_FUNCTION_FIRSTS: dict[int, frozenset[str]] = {}  # first words of a functions table, by the table's id
+_FUNCTION_INDEX: dict[int, tuple] = {}  # id of a functions table -> (table, first words, most words)
 SEPARATORS = frozenset({",", "and", "or", "&", "/", "+"})
 CLOSING_CONJUNCTIONS = frozenset({"and", "or", "&"})
 LIST_FILLERS = frozenset({"my", "both", "the", "his", "her", "their", "your"})
 LOCATION_TAILS = frozenset({"area", "region", "areas"})
+_LOCATION_TAIL_GATE = gate(LOCATION_TAILS)
 # "<organ> problems" is a disorder of that organ (DISEASE); of a tissue, region or function a complaint (SYMPTOM).
 PROBLEM_WORDS = frozenset({"problems", "problem", "issues", "issue", "trouble", "troubles"})
+_PROBLEM_GATE = gate(PROBLEM_WORDS)
 ORGANS = frozenset("heart kidney kidneys liver lung lungs thyroid pancreas gallbladder prostate bladder "
                    "ovary ovaries uterus spleen adrenal".split())
 ORGAN_PROBLEMS = "QATEXT:disease/organ-disorder"
@@ -49,35 +60,49 @@ COMMUNITY_TAGS = frozenset("spoonie spoonies chronicillness chronicallyill invis
 
 def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict[tuple[str, ...], tuple[str, str]]) -> Spans:
     """"unable to walk", "can barely walk", "couldn't get out of bed": the modal is part of the SYMPTOM."""
-    if IMPAIRMENT_WORDS.isdisjoint(words):
+    hits = gate_hits(words)
+    if _IMPAIRMENT_GATE.isdisjoint(hits):
         return spans
-    firsts = _FUNCTION_FIRSTS.get(id(functions))
-    if firsts is None:
-        firsts = _FUNCTION_FIRSTS[id(functions)] = frozenset(key[0] for key in functions)
-    if firsts.isdisjoint(words):
+    firsts, longest = _function_index(functions)
+    if firsts.isdisjoint(word_set(words)):
         return spans
-    longest = max((len(key) for key in functions), default=0)
+    present = word_set(words)
+    # a cue's first word counts only with one of its second words in the doc ("can" with "barely")
+    cue_firsts = {w for w in _IMPAIRMENT_GATE & hits if not _CUE_SECONDS[w] or not _CUE_SECONDS[w].isdisjoint(present)}
     added = []
     n = len(words)
-    for i in _positions(words, IMPAIRMENT_WORDS & set(words)):
-        word = words[i]
+    for i in _positions(words, cue_firsts):
         if i >= 1 and words[i - 1] in THING_SUBJECTS:
             continue
-        for cue in IMPAIRMENT_CUES:
-            if tuple(words[i:i + len(cue)]) != cue:
-                continue
-            j = i + len(cue)
-            if j < n and words[j] in ("barely", "hardly", "even", "really"):
-                j += 1
-            for size in range(min(longest, n - j), 0, -1):
-                found = functions.get(tuple(words[j:j + size]))
-                if found:
-                    added.append((i, j + size, "SYMPTOM", found[0]))
-                    break
-            break
+        seconds = _CUE_SECONDS[words[i]]
+        if seconds and (i + 1 >= n or words[i + 1] not in seconds):
+            continue  # "can be", "not sure": most modals start no cue
+        # the first cue of the table that matches here decides, as "ca n't" before "ca n't even"
+        cue = next((c for c in _CUES_BY_FIRST[words[i]] if tuple(words[i:i + len(c)]) == c), None)
+        if cue is None:
+            continue
+        j = i + len(cue)
+        if j < n and words[j] in ("barely", "hardly", "even", "really"):
+            j += 1
+        if j >= n or words[j] not in firsts:
+            continue
+        for size in range(min(longest, n - j), 0, -1):
+            found = functions.get(tuple(words[j:j + size]))
+            if found:
+                added.append((i, j + size, "SYMPTOM", found[0]))
+                break
     if not added:
         return spans
     return _replace_covered(spans, added)
+
+
+def _function_index(functions: dict[tuple[str, ...], tuple[str, str]]) -> tuple[frozenset[str], int]:
+    """(first words, most words) of a functions table, computed once per table."""
+    index = _FUNCTION_INDEX.get(id(functions))
+    if index is None or index[0] is not functions:
+        index = _FUNCTION_INDEX[id(functions)] = (functions, frozenset(key[0] for key in functions),
+                                                  max((len(key) for key in functions), default=0))
+    return index[1], index[2]
 
 
 # A change word before a normal function: "zero motivation", "lower sex drive", "less energy". The
@@ -126,25 +151,29 @@ FUNCTION_WORDS = frozenset(
     "stamina patience sleep coordination confidence esteem self-esteem hearing vision eyesight attention "
     "urge".split()) | MEASURES
 
+_FUNCTION_GATE, _CHANGE_GATE, _TAIL_GATE = gate(FUNCTION_WORDS), gate(CHANGE_WORDS), gate(_TAILS)
+
 
 def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
     """"zero motivation", "lower sex drive", "sex drive reduction": a changed normal function is a SYMPTOM (rule 16)."""
-    present = set(words)
-    if FUNCTION_WORDS.isdisjoint(present) or (CHANGE_WORDS.isdisjoint(present) and _TAILS.keys().isdisjoint(present)):
+    hits = gate_hits(words)
+    if _FUNCTION_GATE.isdisjoint(hits) or (_CHANGE_GATE.isdisjoint(hits) and _TAIL_GATE.isdisjoint(hits)):
         return spans
     n = len(words)
     added = []
-    for i in _positions(words, CHANGE_WORDS & present):
+    for i in _positions(words, _CHANGE_GATE & hits):
         cue, forms = next(((c, f) for c, f in _CUES[words[i]] if tuple(words[i:i + len(c)]) == c), (None, None))
         if cue is None:
             continue
         j = i + len(cue)
         if j < n and words[j] in LIST_FILLERS:
             j += 1
+        if FUNCTION_WORDS.isdisjoint(words[j:j + 3]):  # a function phrase of up to 3 words ends in one
+            continue
         found = _changed_function(words, j, forms, lookup, measures=cue not in ABSENCE_CUES)
         if found and not lookup(" ".join(words[i:found[0]])):
             added.append((i, found[0], found[1], found[2]))
-    for i in _positions(words, FUNCTION_WORDS & present):
+    for i in _positions(words, _FUNCTION_GATE & hits):
         following = _TAILS.get(words[i + 1]) if i + 1 < n else None
         tail, forms = next(((t, f) for t, f in following or () if tuple(words[i + 1:i + 1 + len(t)]) == t), (None, None))
         if tail is None:
@@ -158,7 +187,7 @@ def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lo
                 added.append((start, i + 1 + len(tail), known[0], known[1]))
                 break
     # A phrase the lexicon already matched keeps its own concept; only longer mentions are added.
-    exact = {(s, e) for s, e, *_ in spans}
+    exact = {span[:2] for span in spans}
     added = [a for a in sorted(set(added)) if (a[0], a[1]) not in exact]
     if not added:
         return spans
@@ -214,9 +243,9 @@ def _replace_covered(spans: Spans, added: Spans) -> Spans:
 
 def add_organ_problems(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"heart problems" (DISEASE), "back issues" (SYMPTOM): a body part with an unspecified problem."""
-    if PROBLEM_WORDS.isdisjoint(words):
+    if _PROBLEM_GATE.isdisjoint(gate_hits(words)):
         return spans
-    starts = {s for s, *_ in spans}
+    starts = {span[0] for span in spans}
     out = []
     for start, end, label, concept in spans:
         if label == "ANATOMY" and end < len(words) and words[end] in PROBLEM_WORDS and end not in starts:
@@ -236,9 +265,19 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
     concept of every conjunct (``ent._.concepts``).
     """
     conjuncts: dict[int, list[str]] = {}
+    # Every join starts at a span that a separator gap (", and my") parts from the next one: most spans
+    # are not one, and the walk below goes from one such span to the next.
+    listed = [k for k, (left, right) in enumerate(zip(spans, spans[1:]))
+              if right[0] - left[1] <= 3 and words[left[1]] in SEPARATORS]
+    if not listed:
+        return spans, conjuncts
     out: Spans = []
     i = 0
-    while i < len(spans):
+    for k in listed:
+        if k < i:
+            continue  # joined into an earlier mention
+        out += spans[i:k]
+        i = k
         start, end, label, concept = spans[i]
         if label == "ANATOMY":
             # body parts in a list, then a head that begins with a body part: "back, hip ... and knee pain"
@@ -277,7 +316,12 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                 continue
         out.append(spans[i])
         i += 1
-    return _join_shared_locations(words, out, conjuncts), conjuncts
+    out += spans[i:]
+    # a shared location joins two complaint words parted by "and" only: "pain and stiffness in my hands"
+    if any(spans[k + 1][0] - spans[k][1] == 1 and words[spans[k][1]] in CLOSING_CONJUNCTIONS and spans[k][1] - spans[k][0] == 1
+           and words[spans[k][0]] in SHARED_LOCATION_WORDS and words[spans[k + 1][0]] in SHARED_LOCATION_WORDS for k in listed):
+        out = _join_shared_locations(words, out, conjuncts)
+    return out, conjuncts
 
 
 # Complaint words that take the location of the next conjunct: "pain and stiffness in my hands".
@@ -327,24 +371,39 @@ def _concept_of(text: str, lookup: Lookup, fallback: str) -> str:
 
 
 BREAK_WORDS = frozenset({"break", "breaks", "broke", "breaking"})
+_BREAK_GATE = gate(BREAK_WORDS)
 
 
 def add_breakouts(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"my face break out in pimples": a body part, "break out (in|with)", the lesion is one SYMPTOM."""
-    if BREAK_WORDS.isdisjoint(words):
+    if _BREAK_GATE.isdisjoint(gate_hits(words)):
         return spans
+    n = len(words)
     out: Spans = []
     i = 0
     while i < len(spans):
         start, end, label, concept = spans[i]
-        if label == "ANATOMY" and end + 1 < len(words) and words[end] in BREAK_WORDS and words[end + 1] == "out":
-            after = end + 2 + (1 if end + 2 < len(words) and words[end + 2] in ("in", "with") else 0)
-            if i + 1 < len(spans) and spans[i + 1][0] == after and spans[i + 1][2] == "SYMPTOM":
-                out.append((start, spans[i + 1][1], "SYMPTOM", spans[i + 1][3]))
-                i += 2
+        if label == "ANATOMY" and end + 1 < n and words[end] in BREAK_WORDS and words[end + 1] == "out":
+            k, phrase_concept = i + 1, REGION_PROBLEMS
+            if k < len(spans) and spans[k][0] == end:
+                if spans[k][1] != end + 2:  # a longer lexicon phrase from "broke" on decides itself
+                    out.append(spans[i])
+                    i += 1
+                    continue
+                phrase_concept = spans[k][3]  # the lexicon knows "broke out" (a rash): it is the phrase, not a second span
+                k += 1
+            after = end + 2 + (1 if end + 2 < n and words[end + 2] in ("in", "with") else 0)
+            if k < len(spans) and spans[k][0] == after and spans[k][2] == "SYMPTOM":
+                last = k
+                # "in painful bumps": a describing word, then the lesion it describes
+                if spans[k][1] - spans[k][0] == 1 and words[spans[k][0]] in DESCRIPTORS and k + 1 < len(spans) \
+                        and spans[k + 1][0] == spans[k][1] and spans[k + 1][2] == "SYMPTOM":
+                    last = k + 1
+                out.append((start, spans[last][1], "SYMPTOM", spans[last][3]))
+                i = last + 1
                 continue
-            out.append((start, end + 2, "SYMPTOM", REGION_PROBLEMS))
-            i += 1
+            out.append((start, end + 2, "SYMPTOM", phrase_concept))
+            i = k
             continue
         out.append(spans[i])
         i += 1
@@ -353,10 +412,13 @@ def add_breakouts(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 FLARE = "QATEXT:disease/flare"
 ALLERGY_PHRASES = frozenset({"allergic to", "allergy to", "allergies to", "allergic reaction to"})
+_ALLERGY_GATE = gate(phrase.split()[0] for phrase in ALLERGY_PHRASES)
 
 
 def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"[lupus flare]", "[Crohn's flare-up]" and "[allergic to penicillin]" are one DISEASE."""
+    if _ALLERGY_GATE.isdisjoint(gate_hits(words)) and FLARE not in map(_CONCEPT, spans):
+        return spans
     out: Spans = []
     for span in spans:
         if out and out[-1][1] == span[0]:
@@ -373,7 +435,9 @@ def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 def extend_location_tails(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"pain in my kidney area": a location word closing the symptom's body part."""
-    starts = {s for s, *_ in spans}
+    if _LOCATION_TAIL_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    starts = {span[0] for span in spans}
     out = []
     for start, end, label, concept in spans:
         if label == "SYMPTOM" and end - start >= 3 and end < len(words) and words[end] in LOCATION_TAILS and end not in starts:
@@ -382,12 +446,15 @@ def extend_location_tails(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return out
 
 
+_HASH_GATE = gate({"#"})
+
+
 def add_hashtags(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
     """"#Depression", "#Paxil" keep their "#"; a glued tag is split against the lexicon ("#breastcancer")."""
-    if "#" not in words:
+    if _HASH_GATE.isdisjoint(gate_hits(words)):
         return spans
     by_start = {s[0]: s for s in spans}
-    taken = {i for s, e, *_ in spans for i in range(s, e)}
+    taken = {i for s, e, _label, _concept in spans for i in range(s, e)}
     out = [s for s in spans]
     for i, word in enumerate(words[:-1]):
         if word != "#" or doc[i].whitespace_:
@@ -444,11 +511,12 @@ _NOT_NOUNS = frozenset(". , ! ? ; : and or but all with from since for because a
 
 
 FIGURATIVE_WORDS = frozenset(FIGURATIVE_AFTER) | NUISANCE_WORDS | ATTRIBUTIVE_ADJECTIVES
+_FIGURATIVE_GATE = gate(FIGURATIVE_WORDS)
 
 
 def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"a pain to deal with", "stressed about exams", "tired of arguing", "miserable weather"."""
-    if FIGURATIVE_WORDS.isdisjoint(words):
+    if _FIGURATIVE_GATE.isdisjoint(gate_hits(words)):
         return spans
     out = []
     n = len(words)
@@ -503,23 +571,26 @@ HYPERSOMNIA, INSOMNIA = "HP:0100786", "HP:0100785"
 LONG_SLEEP_HOURS, SHORT_SLEEP_HOURS = 10, 4
 
 
-def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, present: set[str]) -> Spans:
+def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """Weight changes with an amount, "feeling of dread", "sleeping 14 hours" (GUIDELINES section 6, rule 16)."""
-    if not WEIGHT_TRIGGERS.isdisjoint(present):
+    hits = gate_hits(words)
+    if _SIDE_EFFECT_GATE.isdisjoint(hits):
+        return spans
+    if not _WEIGHT_GATE.isdisjoint(hits):
         spans = add_weight_amounts(doc, words, spans)
-    if not FEELING_NOUNS.isdisjoint(present) or not EPISODE_NOUNS.isdisjoint(present):
+    if not _FEELING_GATE.isdisjoint(hits):
         spans = add_feeling_nouns(doc, words, spans)
-    if not SLEEP_VERBS.isdisjoint(present):
+    if not _SLEEP_GATE.isdisjoint(hits):
         spans = add_sleep_hours(doc, words, spans)
-    if not LAY_PREDICATE_WORDS.isdisjoint(present):
+    if not _LAY_PREDICATE_GATE.isdisjoint(hits) and any(map(hits.issuperset, _LAY_PREDICATE_SETS)):
         spans = add_lay_body_predicates(doc, words, spans)
-    if not FIGURATIVE_BODY_WORDS.isdisjoint(present):
+    if not _FIGURATIVE_BODY_GATE.isdisjoint(hits):
         spans = drop_figurative_body_parts(doc, words, spans)
-    if not INJURY_VERBS.keys().isdisjoint(present):
+    if not _INJURY_GATE.isdisjoint(hits):
         spans = add_verbal_injuries(doc, words, spans)
-    if not DOCTOR_SHORTHAND.isdisjoint(present):
+    if not _DOCTOR_GATE.isdisjoint(hits):
         spans = drop_doctors(doc, words, spans)
-    if "like" in present and "-" in present:
+    if _LIKE_GATE <= hits:
         spans = join_like_compounds(doc, words, spans)
     return spans
 
@@ -548,7 +619,7 @@ def add_weight_amounts(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"gained 20lbs", "gained quite a bit of weight", "15 pound weight gain", "weight gain of 30 pounds"."""
     n = len(words)
     added = []
-    for i in _positions(words, WEIGHT_TRIGGERS.intersection(words) - {"weight"}):
+    for i in _positions(words, _WEIGHT_GATE.intersection(gate_hits(words)) - {"weight"}):
         j = i + 1
         if words[i] in ("put", "putting"):
             if j >= n or words[j] != "on":
@@ -580,8 +651,8 @@ def add_weight_amounts(doc: Doc, words: list[str], spans: Spans) -> Spans:
 def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"feeling of dread", "bouts of nausea", "clammy feeling": the noun is the complaint's head."""
     n = len(words)
-    ends = {e for _s, e, *_ in spans}
-    starts = {s for s, *_ in spans}
+    ends = {span[1] for span in spans}
+    starts = {span[0] for span in spans}
     out = []
     for start, end, label, concept in spans:
         if label == "SYMPTOM":
@@ -615,7 +686,7 @@ def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"sleeping 14 hours" (too much), "slept 3 hours", "3 to 5 hours sleep" (too little)."""
     added = []
     n = len(words)
-    for i in _positions(words, SLEEP_VERBS.intersection(words)):
+    for i in _positions(words, _SLEEP_GATE.intersection(gate_hits(words))):
         found = _hours(words, i + 1)
         if found is None:
             continue
@@ -624,7 +695,7 @@ def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
             added.append((i, end, "SYMPTOM", HYPERSOMNIA))
         elif most <= SHORT_SLEEP_HOURS:
             added.append((i, end, "SYMPTOM", INSOMNIA))
-    for i in _positions(words, HOUR_UNITS.intersection(words)):
+    for i in _positions(words, _HOUR_GATE.intersection(gate_hits(words))):
         # "3 to 5 hours sleep", "4 hours of sleep": the amount before the noun
         after = i + 1 + (1 if i + 1 < n and words[i + 1] == "of" else 0)
         if after >= n or words[after] != "sleep" or i < 1 or not words[i - 1].isdigit():
@@ -651,12 +722,16 @@ _NEEDS_PREDICATE = frozenset({("wo", "n't", "stop"), ("will", "not", "stop"), ("
 LAY_PREDICATE_WORDS = frozenset(p[0] for p in LAY_PREDICATES if p not in _NEEDS_PREDICATE) | {"stop", "started", "starting",
                                                                                               "begun", "began"}
 _PREDICATE_LINKS = LINKING_WORDS - {"keep", "keeps", "started", "start", "starts"}
+_LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES)  # a phrase can match only if all its words are there
+_LAY_PREDICATES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in LAY_PREDICATES:
+    _LAY_PREDICATES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 
 
 def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"left leg is on fire", "arm is killing me", "eye won't stop twitching": one SYMPTOM (rule 6)."""
     n = len(words)
-    starts = {s for s, *_ in spans}
+    starts = {span[0] for span in spans}
     added = []
     for start, end, label, _concept in spans:
         if label != "ANATOMY":
@@ -664,9 +739,9 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
         i = end
         while i < n and i - end < 3 and words[i] in _PREDICATE_LINKS and i not in starts:
             i += 1
-        if i in starts:
+        if i in starts or i >= n:
             continue
-        for phrase in LAY_PREDICATES:
+        for phrase in _LAY_PREDICATES_BY_FIRST.get(words[i], ()):
             if tuple(words[i:i + len(phrase)]) != phrase:
                 continue
             j = i + len(phrase)
@@ -737,3 +812,19 @@ def join_like_compounds(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue
         out.append(span)
     return out
+
+
+# The trigger words of each side-effect phrase rule (all registered, so gate_hits keeps them). A lay body
+# predicate needs every word of one of its phrases ("on" and "fire"), so those words are kept too.
+_WEIGHT_GATE = gate(WEIGHT_TRIGGERS)
+_FEELING_GATE = gate(FEELING_NOUNS, EPISODE_NOUNS)
+_SLEEP_GATE = gate(SLEEP_VERBS)
+_HOUR_GATE = gate(HOUR_UNITS)
+_LAY_PREDICATE_GATE = gate(LAY_PREDICATE_WORDS)
+_LAY_PHRASE_GATE = gate(*LAY_PREDICATES)
+_FIGURATIVE_BODY_GATE = gate(FIGURATIVE_BODY_WORDS)
+_INJURY_GATE = gate(INJURY_VERBS)
+_DOCTOR_GATE = gate(DOCTOR_SHORTHAND)
+_LIKE_GATE = gate({"like", "-"})  # "flu-like aches" needs both
+_SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
+                         _DOCTOR_GATE, {"like"})
