@@ -15,7 +15,7 @@ from typing import Callable
 from spacy.tokens import Doc
 
 from qatext.ner.span_rules import (APPROXIMATE, BODY_COMPLAINT, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
-                                   DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
+                                   SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
                                    word_set)
 
 Lookup = Callable[[str], "tuple[str, str, str] | None"]
@@ -29,8 +29,12 @@ IMPAIRMENT_CUES = (
     ("wo", "n't"), ("unable", "to", "even"), ("inability", "to"), ("not", "being", "able", "to"),
     # spaCy splits the apostrophe-less "couldnt", "wont", "cant" into "could nt", "wo nt", "ca nt"
     ("could", "nt"), ("wo", "nt"), ("could", "nt", "even"), ("ca", "nt", "even"),
+    # "hard to concentrate", "difficult to swallow": a function that costs effort is limited too
+    ("hard", "to"), ("harder", "to"), ("difficult", "to"), ("very", "hard", "to"), ("very", "difficult", "to"),
 )
 IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
+_EFFORT_WORDS = frozenset({"hard", "harder", "difficult"})
+_BE = frozenset({"is", "was", "are", "were", "'s", "be", "been"})
 _IMPAIRMENT_GATE = gate(IMPAIRMENT_WORDS)
 _CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _cue in IMPAIRMENT_CUES:
@@ -64,9 +68,9 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     if _IMPAIRMENT_GATE.isdisjoint(hits):
         return spans
     firsts, longest = _function_index(functions)
-    if firsts.isdisjoint(word_set(words)):
-        return spans
     present = word_set(words)
+    if firsts.isdisjoint(present):
+        return spans
     # a cue's first word counts only with one of its second words in the doc ("can" with "barely")
     cue_firsts = {w for w in _IMPAIRMENT_GATE & hits if not _CUE_SECONDS[w] or not _CUE_SECONDS[w].isdisjoint(present)}
     added = []
@@ -81,6 +85,8 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
         cue = next((c for c in _CUES_BY_FIRST[words[i]] if tuple(words[i:i + len(c)]) == c), None)
         if cue is None:
             continue
+        if len(cue) > 1 and cue[-2] in _EFFORT_WORDS and i >= 1 and words[i - 1] in _BE and (i < 2 or words[i - 2] != "it"):
+            continue  # "this label is hard to read": a thing is hard, not a function of the person
         j = i + len(cue)
         if j < n and words[j] in ("barely", "hardly", "even", "really"):
             j += 1
@@ -89,11 +95,38 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
         for size in range(min(longest, n - j), 0, -1):
             found = functions.get(tuple(words[j:j + size]))
             if found:
-                added.append((i, j + size, "SYMPTOM", found[0]))
+                end = j + size
+                if size == 1 and words[j] in OBJECT_FUNCTIONS:
+                    end = _object_end(words, end)
+                added.append((i, end, "SYMPTOM", found[0]))
                 break
     if not added:
         return spans
     return _replace_covered(spans, added)
+
+
+# Functions whose object belongs to the loss ("[couldnt hold a cup]", "[cant swallow crackers]" without
+# water): the object is part of the complaint, extent and trigger are not (GUIDELINES rule 16).
+OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip button handle tolerate use".split())
+OBJECT_DETERMINERS = frozenset("a an the my his her their your any some".split())
+# Words that end an object: pronouns, time and extent words, prepositions and conjunctions.
+OBJECT_STOPS = frozenset(
+    "it them him her me you us this that these those anymore again today tonight yesterday now well properly right "
+    "much more enough either too very so at in on for with without from to of by after before during since until "
+    "because when while and or but if as than like".split())
+
+
+def _object_end(words: list[str], end: int) -> int:
+    """The end of a short object after a function verb: "a cup", "her blouse", "anything significant"."""
+    n = len(words)
+    k = end
+    if k < n and words[k] in OBJECT_DETERMINERS:
+        k += 1
+    taken = 0
+    while k < n and taken < 2 and words[k].isalpha() and words[k] not in OBJECT_STOPS:
+        k += 1
+        taken += 1
+    return k if taken else end
 
 
 def _function_index(functions: dict[tuple[str, ...], tuple[str, str]]) -> tuple[frozenset[str], int]:
@@ -287,9 +320,10 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                 parts.append(spans[j])
             if j + 1 < len(spans):
                 head = spans[j + 1]
-                if head[2] in ("SYMPTOM", "DISEASE", "TEST") and _is_separator(words[spans[j][1]:head[0]]) \
-                        and _starts_with_anatomy(doc, head, lookup) and head[1] - head[0] >= 2:
-                    head_words = " ".join(words[head[0] + 1:head[1]])
+                body = _anatomy_start(doc, head, lookup) if head[2] in ("SYMPTOM", "DISEASE", "TEST") \
+                    and _is_separator(words[spans[j][1]:head[0]]) else None
+                if body is not None and head[1] - body >= 2:
+                    head_words = " ".join(words[body + 1:head[1]])
                     concepts = [_concept_of(f"{' '.join(words[s:e])} {head_words}", lookup, head[3]) for s, e, *_ in parts]
                     out.append((start, head[1], head[2], head[3]))
                     conjuncts[head[1]] = concepts + [head[3]]
@@ -354,8 +388,16 @@ def _is_separator(gap: list[str]) -> bool:
 
 
 def _starts_with_anatomy(doc: Doc, span, lookup: Lookup) -> bool:
-    found = lookup(doc[span[0]].norm_)
-    return bool(found) and found[0] == "ANATOMY"
+    return _anatomy_start(doc, span, lookup) is not None
+
+
+def _anatomy_start(doc: Doc, span, lookup: Lookup) -> int | None:
+    """The body word a span begins with, after side words ("upper back pain" -> "back"), or None."""
+    start = span[0]
+    while start < span[1] - 1 and doc[start].lower_ in SIDE_WORDS:
+        start += 1
+    found = lookup(doc[start].norm_)
+    return start if found and found[0] == "ANATOMY" else None
 
 
 def _ends_with_anatomy(doc: Doc, span, lookup: Lookup) -> bool:
@@ -571,7 +613,7 @@ HYPERSOMNIA, INSOMNIA = "HP:0100786", "HP:0100785"
 LONG_SLEEP_HOURS, SHORT_SLEEP_HOURS = 10, 4
 
 
-def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
+def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup = lambda phrase: None) -> Spans:
     """Weight changes with an amount, "feeling of dread", "sleeping 14 hours" (GUIDELINES section 6, rule 16)."""
     hits = gate_hits(words)
     if _SIDE_EFFECT_GATE.isdisjoint(hits):
@@ -592,6 +634,8 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
         spans = drop_doctors(doc, words, spans)
     if _LIKE_GATE <= hits:
         spans = join_like_compounds(doc, words, spans)
+    if not _FELT_STATE_GATE.isdisjoint(hits) and not _FELT_GATE.isdisjoint(hits):
+        spans = add_felt_states(doc, words, spans, lookup=lookup)
     return spans
 
 
@@ -713,7 +757,7 @@ def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
 # "my joints are screaming", "my eye won't stop twitching", "hands have started to tremble" (GUIDELINES rule 6).
 LAY_PREDICATES = (
     ("on", "fire"), ("killing", "me"), ("screaming",), ("plugged",), ("purple",), ("falling", "out"),
-    ("coming", "out"), ("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
+    ("coming", "out"), ("like",), ("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
     ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",),
 )
 # Cues that need a symptom predicate after them ("won't stop twitching", "started to tremble").
@@ -722,6 +766,10 @@ _NEEDS_PREDICATE = frozenset({("wo", "n't", "stop"), ("will", "not", "stop"), ("
 LAY_PREDICATE_WORDS = frozenset(p[0] for p in LAY_PREDICATES if p not in _NEEDS_PREDICATE) | {"stop", "started", "starting",
                                                                                               "begun", "began"}
 _PREDICATE_LINKS = LINKING_WORDS - {"keep", "keeps", "started", "start", "starts"}
+_FELT = frozenset({"feel", "feels", "felt"})
+# What does not name the thing a body part feels like ("feel like there is sand", "feels like i am dying").
+_NOT_A_THING = frozenset("there i im i'm he she they we someone somebody something everything nothing my his her your "
+                         "their its it's".split()) | OBJECT_STOPS | _NOT_NOUNS
 _LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES)  # a phrase can match only if all its words are there
 _LAY_PREDICATES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in LAY_PREDICATES:
@@ -745,7 +793,18 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
             if tuple(words[i:i + len(phrase)]) != phrase:
                 continue
             j = i + len(phrase)
-            if phrase not in _NEEDS_PREDICATE:
+            if phrase == ("like",):
+                # "eyes feel like sandpaper", "legs felt like lead": a body part felt like a thing
+                if words[i - 1] in _FELT and j < n:
+                    j += words[j] in ("a", "an")
+                    # "my leg looks like ringworm" names a disease it may be: no simile of a feeling
+                    thing = j
+                    while thing < n and thing - j < 2 and words[thing].isalpha() and thing not in starts \
+                            and words[thing] not in _NOT_A_THING:
+                        thing += 1
+                    if thing > j:  # "like lead", "like broken glass"
+                        added.append((start, thing, "SYMPTOM", BODY_COMPLAINT))
+            elif phrase not in _NEEDS_PREDICATE:
                 added.append((start, j, "SYMPTOM", BODY_COMPLAINT))
             elif j < n and words[j] in SYMPTOM_PREDICATES:
                 added.append((start, j + 1, "SYMPTOM", BODY_COMPLAINT))
@@ -826,5 +885,50 @@ _FIGURATIVE_BODY_GATE = gate(FIGURATIVE_BODY_WORDS)
 _INJURY_GATE = gate(INJURY_VERBS)
 _DOCTOR_GATE = gate(DOCTOR_SHORTHAND)
 _LIKE_GATE = gate({"like", "-"})  # "flu-like aches" needs both
+
+
+# States patients say they feel, which alone are vague words: "felt [weird]", "i feel [so low]", "feeling
+# [disconnected]". Each takes the concept of the lexicon phrase it stands for. The verb stays outside, degree
+# words inside (GUIDELINES rule 16); "feel weird about asking" is a feeling about an event (rule 17).
+FELT_STATES = {
+    "weird": "feeling off", "strange": "feeling off", "off": "feeling off", "funny": "feeling off",
+    "dull": "emotionally flat", "flat": "emotionally flat", "dead": "emotionally numb",
+    "empty": "feeling empty", "low": "low mood", "lazy": "lack of motivation", "guilty": "guilt",
+    "detached": "feeling detached", "disconnected": "feeling detached", "unreal": "feeling detached",
+    "speedy": "wired", "drugged": "spaced out", "spacy": "spaced out",
+}
+FEEL_VERBS = frozenset({"feel", "feels", "felt", "feeling"})
+FELT_DEGREES = frozenset({"so", "very", "really", "pretty", "extremely", "super", "kind", "kinda", "sort", "of", "a",
+                          "bit", "little", "quite", "totally", "completely"})
+_ABOUT_AN_EVENT = frozenset({"about", "that", "for", "asking", "saying", "to", "when", "if"})
+
+
+def add_felt_states(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
+    """"felt weird", "i feel so low", "feeling disconnected": a vague state word after a feel verb (rule 16)."""
+    n = len(words)
+    covered = None
+    added = []
+    for i in _positions(words, FEEL_VERBS & gate_hits(words)):
+        j = i + 1
+        while j < n and j - i <= 3 and words[j] in FELT_DEGREES:
+            j += 1
+        if j >= n or words[j] not in FELT_STATES or (j + 1 < n and words[j + 1] in _ABOUT_AN_EVENT):
+            continue
+        start = i + 1
+        while start < j and words[start] in ("a", "kind", "kinda", "sort", "of", "bit", "little"):
+            start += 1  # "felt a bit off": the quantity words are no degree of the state
+        known = lookup(FELT_STATES[words[j]])
+        if known is None:
+            continue
+        if covered is None:
+            covered = {k for s, e, _label, _concept in spans for k in range(s, e)}
+        if not covered.isdisjoint(range(start, j + 1)):
+            continue
+        added.append((start, j + 1, "SYMPTOM", known[1]))
+    return sorted(spans + added) if added else spans
+
+
+_FELT_STATE_GATE = gate(FELT_STATES)
+_FELT_GATE = gate(FEEL_VERBS)
 _SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
-                         _DOCTOR_GATE, {"like"})
+                         _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE)

@@ -84,7 +84,7 @@ class MedicalEntityRecognizer:
         lookup = self.lexicon.terms.get
         spans = span_rules.trim_leading_determiners(doc, words, spans)
         spans = span_rules.drop_ambiguous_anatomy(doc, words, spans)
-        spans = span_rules.extend_anatomy_sides(doc, words, spans)
+        spans = span_rules.extend_anatomy_sides(doc, words, spans, lookup=lookup)
         if not lay_rules.IMPAIRMENT_WORDS.isdisjoint(present):
             spans = lay_rules.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
         if not lay_rules.FUNCTION_WORDS.isdisjoint(present):
@@ -115,7 +115,7 @@ class MedicalEntityRecognizer:
             spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
         if not self._reviewed_firsts.isdisjoint(present):
             spans = self._apply_review(doc, words, spans)
-        spans = lay_rules.add_side_effect_phrases(doc, words, spans)
+        spans = lay_rules.add_side_effect_phrases(doc, words, spans, lookup=lookup)
         if self.overwrite_ents or not doc.ents:
             _set_entities(doc, spans)
         else:

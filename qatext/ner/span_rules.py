@@ -95,7 +95,8 @@ SYMPTOM_PREDICATES = frozenset(
     "aches aching itches itching burns throbs throbbing swells swelling tingles tingling pops popping clicks "
     "clicking cracks cracking locks locking gives twitches twitching shakes shaking tugging pulling rubbing "
     "scratching tightening tightened clenching clenched buzzing races racing pounding spinning ringing "
-    "cramping cramped thinning asleep ring rings muffled swell twitch trembling tremble trembles shaky".split()
+    "cramping cramped thinning asleep ring rings muffled swell twitch trembling tremble trembles shaky "
+    "raw gritty peeling crusted crusty flaky scaly inflamed irritated bloodshot achy".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
@@ -149,13 +150,29 @@ def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:
         return spans
     dropped = [span for span in spans if span[2] == "ANATOMY" and span[1] - span[0] == 1 and words[span[0]] in AMBIGUOUS_ANATOMY
                and (span[0] == 0 or words[span[0] - 1] not in ANATOMY_CONTEXT)
-               and not _next_is_symptom(spans, span) and not _in_body_part_list(words, spans, span)]
+               and not _next_is_symptom(spans, span) and not _in_body_part_list(words, spans, span)
+               and not _previous_is_symptom_word(spans, span) and not _predicate_follows(words, span[1])]
     return [span for span in spans if span not in dropped] if dropped else spans
 
 
 def _next_is_symptom(spans: Spans, span) -> bool:
     index = spans.index(span)
     return index + 1 < len(spans) and spans[index + 1][2] == "SYMPTOM" and spans[index + 1][0] == span[1]
+
+
+def _previous_is_symptom_word(spans: Spans, span) -> bool:
+    """"a flushed face", "swollen face": a one-word symptom right before the body word describes it."""
+    index = spans.index(span)
+    return index > 0 and spans[index - 1][2] == "SYMPTOM" and spans[index - 1][1] == span[0] \
+        and spans[index - 1][1] - spans[index - 1][0] == 1
+
+
+def _predicate_follows(words: list[str], end: int) -> bool:
+    """"face is swollen", "back is killing me": a linking verb and a body predicate after the body word."""
+    return end + 1 < len(words) and words[end] in _COPULAS and words[end + 1] in SYMPTOM_PREDICATES
+
+
+_COPULAS = frozenset("is are was were feels feel felt looks looked".split())
 
 
 def _in_body_part_list(words: list[str], spans: Spans, span) -> bool:
@@ -171,15 +188,22 @@ def _in_body_part_list(words: list[str], spans: Spans, span) -> bool:
     return False
 
 
-def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans) -> Spans:
+def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
+    """"left knee"; "lower tummy ache", "right ear infection": the side of a body part, also when the body
+    part begins a symptom or disease (laterality is a pre-modifier, GUIDELINES rule 4)."""
     if _SIDE_GATE.isdisjoint(gate_hits(words)):
         return spans
-    found = [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and span[0] and words[span[0] - 1] in SIDE_WORDS]
+    found = [k for k, span in enumerate(spans) if span[0] and words[span[0] - 1] in SIDE_WORDS
+             and span[2] in ("ANATOMY", "SYMPTOM", "DISEASE")]
     if not found:
         return spans
     out = list(spans)
     for k in found:
         start, end, label, concept = out[k]
+        if label != "ANATOMY":
+            first = lookup(doc[start].norm_)
+            if end - start < 2 or not first or first[0] != "ANATOMY":
+                continue
         out[k] = (_extend_left(words, start, SIDE_WORDS), end, label, concept)
     return out
 
@@ -347,11 +371,44 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
                 i += 1
             if i < len(words) and i not in starts and (words[i] in SYMPTOM_PREDICATES or (
                     words[i] in GIVE_OUT_VERBS and i + 1 < len(words) and words[i + 1] == "out")):
-                end = _with_tail(words, i, i + 1, starts)
+                end = _with_more_predicates(words, _with_tail(words, i, i + 1, starts))
                 known = lookup(words[i])
                 out[k] = (start, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT)
         else:
-            out[k] = (start, _with_tail(words, end - 1, end, starts), label, concept)
+            end = _with_tail(words, end - 1, end, starts)
+            if spans[k][1] - start >= 2:  # a verbal symptom ("lips cracked"), not a bare "swollen"
+                end = _with_more_predicates(words, end)
+            out[k] = (start, end, label, concept)
+    return _replace_inside(spans, out) if any(a[1] != b[1] for a, b in zip(spans, out)) else out
+
+
+def _with_more_predicates(words: list[str], end: int) -> int:
+    """"sore and red", "red and gritty": another predicate of the same body part (GUIDELINES rule 11).
+    Not after a comma: "jaw clenching, sweaty palms" is a list of complaints, not one."""
+    n = len(words)
+    while end + 1 < n and words[end] in _PREDICATE_JOINERS:
+        after = end + 1
+        if after < n and words[after] in ("so", "very", "really", "all"):
+            after += 1
+        if after < n and (words[after] in SYMPTOM_PREDICATES or words[after] in DESCRIPTORS):
+            end = after + 1
+        else:
+            break
+    return end
+
+
+_PREDICATE_JOINERS = frozenset({"and", "&"})
+
+
+def _replace_inside(before: Spans, after: Spans) -> Spans:
+    """``after`` with the spans it grew over ("red" in "eye is sore and red") taken out."""
+    out: Spans = []
+    for span in after:
+        if out and span[0] < out[-1][1]:
+            if span[1] <= out[-1][1]:
+                continue
+            span = (out[-1][1], *span[1:])
+        out.append(span)
     return out
 
 
