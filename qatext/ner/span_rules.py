@@ -48,6 +48,17 @@ def gate_hits(words: list[str]) -> set[str]:
     return _doc_sets(words)[2]
 
 
+def rewrite_found(spans: Spans, found: list[int], rewrite) -> Spans:
+    """``spans`` with ``rewrite(span)`` at each index in ``found`` (most rules change a few spans, found
+    first with one list comprehension); the same list when ``found`` is empty."""
+    if not found:
+        return spans
+    out = list(spans)
+    for k in found:
+        out[k] = rewrite(spans[k])
+    return out
+
+
 # Qualifiers of how a symptom is felt; patient-language corpora (PsyTAR, CADEC) keep them in the span.
 SEVERITY = frozenset(
     "severe extreme mild bad terrible horrible awful constant intense slight sharp dull chronic persistent "
@@ -132,16 +143,14 @@ _DRUG_FORM_GATE = gate(DRUG_FORMS)
 
 
 def trim_leading_determiners(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    found = [k for k, span in enumerate(spans) if span[1] - span[0] > 1 and words[span[0]] in LEADING_DETERMINERS]
-    if not found:
-        return spans
-    out = list(spans)
-    for k in found:
-        start, end, label, concept = out[k]
+    def trim(span):
+        start, end, label, concept = span
         while end - start > 1 and words[start] in LEADING_DETERMINERS:
             start += 1
-        out[k] = (start, end, label, concept)
-    return out
+        return start, end, label, concept
+
+    return rewrite_found(spans, [k for k, span in enumerate(spans)
+                                 if span[1] - span[0] > 1 and words[span[0]] in LEADING_DETERMINERS], trim)
 
 
 def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -193,19 +202,16 @@ def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans, *, lookup=lam
     part begins a symptom or disease (laterality is a pre-modifier, GUIDELINES rule 4)."""
     if _SIDE_GATE.isdisjoint(gate_hits(words)):
         return spans
-    found = [k for k, span in enumerate(spans) if span[0] and words[span[0] - 1] in SIDE_WORDS
-             and span[2] in ("ANATOMY", "SYMPTOM", "DISEASE")]
-    if not found:
-        return spans
-    out = list(spans)
-    for k in found:
-        start, end, label, concept = out[k]
+    def with_side(span):
+        start, end, label, concept = span
         if label != "ANATOMY":
             first = lookup(doc[start].norm_)
             if end - start < 2 or not first or first[0] != "ANATOMY":
-                continue
-        out[k] = (_extend_left(words, start, SIDE_WORDS), end, label, concept)
-    return out
+                return span
+        return _extend_left(words, start, SIDE_WORDS), end, label, concept
+
+    return rewrite_found(spans, [k for k, span in enumerate(spans) if span[0] and words[span[0] - 1] in SIDE_WORDS
+                                 and span[2] in ("ANATOMY", "SYMPTOM", "DISEASE")], with_side)
 
 
 def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda phrase: None) -> Spans:
@@ -429,20 +435,18 @@ def add_test_heads(doc: Doc, words: list[str], spans: Spans) -> Spans:
     if _TEST_HEAD_GATE.isdisjoint(gate_hits(words)):
         return spans
     n = len(words)
-    found = [k for k, span in enumerate(spans) if span[1] < n and words[span[1]] in _TEST_HEAD_GATE]
-    if not found:
-        return spans
-    out = list(spans)
     starts = {span[0] for span in spans}
-    for k in found:
-        start, end, label, concept = spans[k]
-        if end in starts:
-            continue
+
+    def with_head(span):
+        start, end, label, _concept = span
         if label in ("DISEASE", "DRUG", "ANATOMY", "SYMPTOM") and words[end] in TEST_HEADS:
-            out[k] = (start, end + 1, "TEST", TEST_OF)
-        elif label == "DRUG" and words[end] in SUBSTANCE_DISORDERS:
-            out[k] = (start, end + 1, "DISEASE", SUBSTANCE_DISORDER)
-    return out
+            return start, end + 1, "TEST", TEST_OF
+        if label == "DRUG" and words[end] in SUBSTANCE_DISORDERS:
+            return start, end + 1, "DISEASE", SUBSTANCE_DISORDER
+        return span
+
+    return rewrite_found(spans, [k for k, span in enumerate(spans)
+                                 if span[1] < n and words[span[1]] in _TEST_HEAD_GATE and span[1] not in starts], with_head)
 
 
 _TEST_HEAD_GATE = gate(TEST_HEADS, SUBSTANCE_DISORDERS)
@@ -581,16 +585,10 @@ def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     if _DRUG_FORM_GATE.isdisjoint(gate_hits(words)):
         return spans
     n = len(words)
-    found = [k for k, span in enumerate(spans) if span[2] == "DRUG" and span[1] < n and words[span[1]] in DRUG_FORMS]
-    if not found:
-        return spans
-    out = list(spans)
-    taken_starts = {span[0] for span in spans}
-    for k in found:
-        start, end, label, concept = spans[k]
-        if end not in taken_starts:
-            out[k] = (start, end + 1, label, concept)
-    return out
+    starts = {span[0] for span in spans}
+    return rewrite_found(spans, [k for k, span in enumerate(spans) if span[2] == "DRUG" and span[1] < n
+                                 and words[span[1]] in DRUG_FORMS and span[1] not in starts],
+                         lambda span: (span[0], span[1] + 1, span[2], span[3]))
 
 
 _RANGE_WORDS = SEVERITY | DESCRIPTORS | CLINICAL_MODIFIERS
