@@ -9,14 +9,17 @@ states) and 17 (bare words in non-medical senses).
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Callable
 
 from spacy.tokens import Doc
 
 from qatext.ner.span_rules import (APPROXIMATE, BODY_COMPLAINT, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
-                                   SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans)
+                                   SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
+                                   word_set)
 
 Lookup = Callable[[str], "tuple[str, str, str] | None"]
+_CONCEPT = itemgetter(3)  # of a span, for C-speed scans: ``FLARE in map(_CONCEPT, spans)``
 
 # "can't", "could not", "unable to", "can barely": what turns a function into its loss.
 IMPAIRMENT_CUES = (
@@ -26,18 +29,30 @@ IMPAIRMENT_CUES = (
     ("wo", "n't"), ("unable", "to", "even"), ("inability", "to"), ("not", "being", "able", "to"),
     # spaCy splits the apostrophe-less "couldnt", "wont", "cant" into "could nt", "wo nt", "ca nt"
     ("could", "nt"), ("wo", "nt"), ("could", "nt", "even"), ("ca", "nt", "even"),
+    # "hard to concentrate", "difficult to swallow": a function that costs effort is limited too
+    ("hard", "to"), ("harder", "to"), ("difficult", "to"), ("very", "hard", "to"), ("very", "difficult", "to"),
 )
 IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
+_EFFORT_WORDS = frozenset({"hard", "harder", "difficult"})
+_BE = frozenset({"is", "was", "are", "were", "'s", "be", "been"})
+_IMPAIRMENT_GATE = gate(IMPAIRMENT_WORDS)
+_CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _cue in IMPAIRMENT_CUES:
+    _CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
+# The second words of the cues that start with a word ("can" -> not, barely, hardly); one-word cues have none.
+_CUE_SECONDS = {first: frozenset(c[1] for c in cues if len(c) > 1) for first, cues in _CUES_BY_FIRST.items()}
 # "the meds won't work", "if nothing else can help": a thing failing is no loss of the person's function.
 THING_SUBJECTS = frozenset("it this that which nothing else med meds medication medications medicine drug drugs pill "
                            "pills treatment".split())
-_FUNCTION_FIRSTS: dict[int, frozenset[str]] = {}  # first words of a functions table, by the table's id
+_FUNCTION_INDEX: dict[int, tuple] = {}  # id of a functions table -> (table, first words, most words)
 SEPARATORS = frozenset({",", "and", "or", "&", "/", "+"})
 CLOSING_CONJUNCTIONS = frozenset({"and", "or", "&"})
 LIST_FILLERS = frozenset({"my", "both", "the", "his", "her", "their", "your"})
 LOCATION_TAILS = frozenset({"area", "region", "areas"})
+_LOCATION_TAIL_GATE = gate(LOCATION_TAILS)
 # "<organ> problems" is a disorder of that organ (DISEASE); of a tissue, region or function a complaint (SYMPTOM).
 PROBLEM_WORDS = frozenset({"problems", "problem", "issues", "issue", "trouble", "troubles"})
+_PROBLEM_GATE = gate(PROBLEM_WORDS)
 ORGANS = frozenset("heart kidney kidneys liver lung lungs thyroid pancreas gallbladder prostate bladder "
                    "ovary ovaries uterus spleen adrenal".split())
 ORGAN_PROBLEMS = "QATEXT:disease/organ-disorder"
@@ -49,35 +64,78 @@ COMMUNITY_TAGS = frozenset("spoonie spoonies chronicillness chronicallyill invis
 
 def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict[tuple[str, ...], tuple[str, str]]) -> Spans:
     """"unable to walk", "can barely walk", "couldn't get out of bed": the modal is part of the SYMPTOM."""
-    if IMPAIRMENT_WORDS.isdisjoint(words):
+    hits = gate_hits(words)
+    if _IMPAIRMENT_GATE.isdisjoint(hits):
         return spans
-    firsts = _FUNCTION_FIRSTS.get(id(functions))
-    if firsts is None:
-        firsts = _FUNCTION_FIRSTS[id(functions)] = frozenset(key[0] for key in functions)
-    if firsts.isdisjoint(words):
+    firsts, longest = _function_index(functions)
+    present = word_set(words)
+    if firsts.isdisjoint(present):
         return spans
-    longest = max((len(key) for key in functions), default=0)
+    # a cue's first word counts only with one of its second words in the doc ("can" with "barely")
+    cue_firsts = {w for w in _IMPAIRMENT_GATE & hits if not _CUE_SECONDS[w] or not _CUE_SECONDS[w].isdisjoint(present)}
     added = []
     n = len(words)
-    for i in _positions(words, IMPAIRMENT_WORDS & set(words)):
-        word = words[i]
+    for i in _positions(words, cue_firsts):
         if i >= 1 and words[i - 1] in THING_SUBJECTS:
             continue
-        for cue in IMPAIRMENT_CUES:
-            if tuple(words[i:i + len(cue)]) != cue:
-                continue
-            j = i + len(cue)
-            if j < n and words[j] in ("barely", "hardly", "even", "really"):
-                j += 1
-            for size in range(min(longest, n - j), 0, -1):
-                found = functions.get(tuple(words[j:j + size]))
-                if found:
-                    added.append((i, j + size, "SYMPTOM", found[0]))
-                    break
-            break
+        seconds = _CUE_SECONDS[words[i]]
+        if seconds and (i + 1 >= n or words[i + 1] not in seconds):
+            continue  # "can be", "not sure": most modals start no cue
+        # the first cue of the table that matches here decides, as "ca n't" before "ca n't even"
+        cue = next((c for c in _CUES_BY_FIRST[words[i]] if tuple(words[i:i + len(c)]) == c), None)
+        if cue is None:
+            continue
+        if len(cue) > 1 and cue[-2] in _EFFORT_WORDS and i >= 1 and words[i - 1] in _BE and (i < 2 or words[i - 2] != "it"):
+            continue  # "this label is hard to read": a thing is hard, not a function of the person
+        j = i + len(cue)
+        if j < n and words[j] in ("barely", "hardly", "even", "really"):
+            j += 1
+        if j >= n or words[j] not in firsts:
+            continue
+        for size in range(min(longest, n - j), 0, -1):
+            found = functions.get(tuple(words[j:j + size]))
+            if found:
+                end = j + size
+                if size == 1 and words[j] in OBJECT_FUNCTIONS:
+                    end = _object_end(words, end)
+                added.append((i, end, "SYMPTOM", found[0]))
+                break
     if not added:
         return spans
     return _replace_covered(spans, added)
+
+
+# Functions whose object belongs to the loss ("[couldnt hold a cup]", "[cant swallow crackers]" without
+# water): the object is part of the complaint, extent and trigger are not (GUIDELINES rule 16).
+OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip button handle tolerate use".split())
+OBJECT_DETERMINERS = frozenset("a an the my his her their your any some".split())
+# Words that end an object: pronouns, time and extent words, prepositions and conjunctions.
+OBJECT_STOPS = frozenset(
+    "it them him her me you us this that these those anymore again today tonight yesterday now well properly right "
+    "much more enough either too very so at in on for with without from to of by after before during since until "
+    "because when while and or but if as than like".split())
+
+
+def _object_end(words: list[str], end: int) -> int:
+    """The end of a short object after a function verb: "a cup", "her blouse", "anything significant"."""
+    n = len(words)
+    k = end
+    if k < n and words[k] in OBJECT_DETERMINERS:
+        k += 1
+    taken = 0
+    while k < n and taken < 2 and words[k].isalpha() and words[k] not in OBJECT_STOPS:
+        k += 1
+        taken += 1
+    return k if taken else end
+
+
+def _function_index(functions: dict[tuple[str, ...], tuple[str, str]]) -> tuple[frozenset[str], int]:
+    """(first words, most words) of a functions table, computed once per table."""
+    index = _FUNCTION_INDEX.get(id(functions))
+    if index is None or index[0] is not functions:
+        index = _FUNCTION_INDEX[id(functions)] = (functions, frozenset(key[0] for key in functions),
+                                                  max((len(key) for key in functions), default=0))
+    return index[1], index[2]
 
 
 # A change word before a normal function: "zero motivation", "lower sex drive", "less energy". The
@@ -126,25 +184,29 @@ FUNCTION_WORDS = frozenset(
     "stamina patience sleep coordination confidence esteem self-esteem hearing vision eyesight attention "
     "urge".split()) | MEASURES
 
+_FUNCTION_GATE, _CHANGE_GATE, _TAIL_GATE = gate(FUNCTION_WORDS), gate(CHANGE_WORDS), gate(_TAILS)
+
 
 def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
     """"zero motivation", "lower sex drive", "sex drive reduction": a changed normal function is a SYMPTOM (rule 16)."""
-    present = set(words)
-    if FUNCTION_WORDS.isdisjoint(present) or (CHANGE_WORDS.isdisjoint(present) and _TAILS.keys().isdisjoint(present)):
+    hits = gate_hits(words)
+    if _FUNCTION_GATE.isdisjoint(hits) or (_CHANGE_GATE.isdisjoint(hits) and _TAIL_GATE.isdisjoint(hits)):
         return spans
     n = len(words)
     added = []
-    for i in _positions(words, CHANGE_WORDS & present):
+    for i in _positions(words, _CHANGE_GATE & hits):
         cue, forms = next(((c, f) for c, f in _CUES[words[i]] if tuple(words[i:i + len(c)]) == c), (None, None))
         if cue is None:
             continue
         j = i + len(cue)
         if j < n and words[j] in LIST_FILLERS:
             j += 1
+        if FUNCTION_WORDS.isdisjoint(words[j:j + 3]):  # a function phrase of up to 3 words ends in one
+            continue
         found = _changed_function(words, j, forms, lookup, measures=cue not in ABSENCE_CUES)
         if found and not lookup(" ".join(words[i:found[0]])):
             added.append((i, found[0], found[1], found[2]))
-    for i in _positions(words, FUNCTION_WORDS & present):
+    for i in _positions(words, _FUNCTION_GATE & hits):
         following = _TAILS.get(words[i + 1]) if i + 1 < n else None
         tail, forms = next(((t, f) for t, f in following or () if tuple(words[i + 1:i + 1 + len(t)]) == t), (None, None))
         if tail is None:
@@ -158,7 +220,7 @@ def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lo
                 added.append((start, i + 1 + len(tail), known[0], known[1]))
                 break
     # A phrase the lexicon already matched keeps its own concept; only longer mentions are added.
-    exact = {(s, e) for s, e, *_ in spans}
+    exact = {span[:2] for span in spans}
     added = [a for a in sorted(set(added)) if (a[0], a[1]) not in exact]
     if not added:
         return spans
@@ -214,9 +276,9 @@ def _replace_covered(spans: Spans, added: Spans) -> Spans:
 
 def add_organ_problems(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"heart problems" (DISEASE), "back issues" (SYMPTOM): a body part with an unspecified problem."""
-    if PROBLEM_WORDS.isdisjoint(words):
+    if _PROBLEM_GATE.isdisjoint(gate_hits(words)):
         return spans
-    starts = {s for s, *_ in spans}
+    starts = {span[0] for span in spans}
     out = []
     for start, end, label, concept in spans:
         if label == "ANATOMY" and end < len(words) and words[end] in PROBLEM_WORDS and end not in starts:
@@ -236,9 +298,19 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
     concept of every conjunct (``ent._.concepts``).
     """
     conjuncts: dict[int, list[str]] = {}
+    # Every join starts at a span that a separator gap (", and my") parts from the next one: most spans
+    # are not one, and the walk below goes from one such span to the next.
+    listed = [k for k, (left, right) in enumerate(zip(spans, spans[1:]))
+              if right[0] - left[1] <= 3 and words[left[1]] in SEPARATORS]
+    if not listed:
+        return spans, conjuncts
     out: Spans = []
     i = 0
-    while i < len(spans):
+    for k in listed:
+        if k < i:
+            continue  # joined into an earlier mention
+        out += spans[i:k]
+        i = k
         start, end, label, concept = spans[i]
         if label == "ANATOMY":
             # body parts in a list, then a head that begins with a body part: "back, hip ... and knee pain"
@@ -248,9 +320,10 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                 parts.append(spans[j])
             if j + 1 < len(spans):
                 head = spans[j + 1]
-                if head[2] in ("SYMPTOM", "DISEASE", "TEST") and _is_separator(words[spans[j][1]:head[0]]) \
-                        and _starts_with_anatomy(doc, head, lookup) and head[1] - head[0] >= 2:
-                    head_words = " ".join(words[head[0] + 1:head[1]])
+                body = _anatomy_start(doc, head, lookup) if head[2] in ("SYMPTOM", "DISEASE", "TEST") \
+                    and _is_separator(words[spans[j][1]:head[0]]) else None
+                if body is not None and head[1] - body >= 2:
+                    head_words = " ".join(words[body + 1:head[1]])
                     concepts = [_concept_of(f"{' '.join(words[s:e])} {head_words}", lookup, head[3]) for s, e, *_ in parts]
                     out.append((start, head[1], head[2], head[3]))
                     conjuncts[head[1]] = concepts + [head[3]]
@@ -277,7 +350,12 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                 continue
         out.append(spans[i])
         i += 1
-    return _join_shared_locations(words, out, conjuncts), conjuncts
+    out += spans[i:]
+    # a shared location joins two complaint words parted by "and" only: "pain and stiffness in my hands"
+    if any(spans[k + 1][0] - spans[k][1] == 1 and words[spans[k][1]] in CLOSING_CONJUNCTIONS and spans[k][1] - spans[k][0] == 1
+           and words[spans[k][0]] in SHARED_LOCATION_WORDS and words[spans[k + 1][0]] in SHARED_LOCATION_WORDS for k in listed):
+        out = _join_shared_locations(words, out, conjuncts)
+    return out, conjuncts
 
 
 # Complaint words that take the location of the next conjunct: "pain and stiffness in my hands".
@@ -310,8 +388,16 @@ def _is_separator(gap: list[str]) -> bool:
 
 
 def _starts_with_anatomy(doc: Doc, span, lookup: Lookup) -> bool:
-    found = lookup(doc[span[0]].norm_)
-    return bool(found) and found[0] == "ANATOMY"
+    return _anatomy_start(doc, span, lookup) is not None
+
+
+def _anatomy_start(doc: Doc, span, lookup: Lookup) -> int | None:
+    """The body word a span begins with, after side words ("upper back pain" -> "back"), or None."""
+    start = span[0]
+    while start < span[1] - 1 and doc[start].lower_ in SIDE_WORDS:
+        start += 1
+    found = lookup(doc[start].norm_)
+    return start if found and found[0] == "ANATOMY" else None
 
 
 def _ends_with_anatomy(doc: Doc, span, lookup: Lookup) -> bool:
@@ -327,24 +413,39 @@ def _concept_of(text: str, lookup: Lookup, fallback: str) -> str:
 
 
 BREAK_WORDS = frozenset({"break", "breaks", "broke", "breaking"})
+_BREAK_GATE = gate(BREAK_WORDS)
 
 
 def add_breakouts(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"my face break out in pimples": a body part, "break out (in|with)", the lesion is one SYMPTOM."""
-    if BREAK_WORDS.isdisjoint(words):
+    if _BREAK_GATE.isdisjoint(gate_hits(words)):
         return spans
+    n = len(words)
     out: Spans = []
     i = 0
     while i < len(spans):
         start, end, label, concept = spans[i]
-        if label == "ANATOMY" and end + 1 < len(words) and words[end] in BREAK_WORDS and words[end + 1] == "out":
-            after = end + 2 + (1 if end + 2 < len(words) and words[end + 2] in ("in", "with") else 0)
-            if i + 1 < len(spans) and spans[i + 1][0] == after and spans[i + 1][2] == "SYMPTOM":
-                out.append((start, spans[i + 1][1], "SYMPTOM", spans[i + 1][3]))
-                i += 2
+        if label == "ANATOMY" and end + 1 < n and words[end] in BREAK_WORDS and words[end + 1] == "out":
+            k, phrase_concept = i + 1, REGION_PROBLEMS
+            if k < len(spans) and spans[k][0] == end:
+                if spans[k][1] != end + 2:  # a longer lexicon phrase from "broke" on decides itself
+                    out.append(spans[i])
+                    i += 1
+                    continue
+                phrase_concept = spans[k][3]  # the lexicon knows "broke out" (a rash): it is the phrase, not a second span
+                k += 1
+            after = end + 2 + (1 if end + 2 < n and words[end + 2] in ("in", "with") else 0)
+            if k < len(spans) and spans[k][0] == after and spans[k][2] == "SYMPTOM":
+                last = k
+                # "in painful bumps": a describing word, then the lesion it describes
+                if spans[k][1] - spans[k][0] == 1 and words[spans[k][0]] in DESCRIPTORS and k + 1 < len(spans) \
+                        and spans[k + 1][0] == spans[k][1] and spans[k + 1][2] == "SYMPTOM":
+                    last = k + 1
+                out.append((start, spans[last][1], "SYMPTOM", spans[last][3]))
+                i = last + 1
                 continue
-            out.append((start, end + 2, "SYMPTOM", REGION_PROBLEMS))
-            i += 1
+            out.append((start, end + 2, "SYMPTOM", phrase_concept))
+            i = k
             continue
         out.append(spans[i])
         i += 1
@@ -353,10 +454,13 @@ def add_breakouts(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 FLARE = "QATEXT:disease/flare"
 ALLERGY_PHRASES = frozenset({"allergic to", "allergy to", "allergies to", "allergic reaction to"})
+_ALLERGY_GATE = gate(phrase.split()[0] for phrase in ALLERGY_PHRASES)
 
 
 def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"[lupus flare]", "[Crohn's flare-up]" and "[allergic to penicillin]" are one DISEASE."""
+    if _ALLERGY_GATE.isdisjoint(gate_hits(words)) and FLARE not in map(_CONCEPT, spans):
+        return spans
     out: Spans = []
     for span in spans:
         if out and out[-1][1] == span[0]:
@@ -373,7 +477,9 @@ def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 def extend_location_tails(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"pain in my kidney area": a location word closing the symptom's body part."""
-    starts = {s for s, *_ in spans}
+    if _LOCATION_TAIL_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    starts = {span[0] for span in spans}
     out = []
     for start, end, label, concept in spans:
         if label == "SYMPTOM" and end - start >= 3 and end < len(words) and words[end] in LOCATION_TAILS and end not in starts:
@@ -382,12 +488,15 @@ def extend_location_tails(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return out
 
 
+_HASH_GATE = gate({"#"})
+
+
 def add_hashtags(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
     """"#Depression", "#Paxil" keep their "#"; a glued tag is split against the lexicon ("#breastcancer")."""
-    if "#" not in words:
+    if _HASH_GATE.isdisjoint(gate_hits(words)):
         return spans
     by_start = {s[0]: s for s in spans}
-    taken = {i for s, e, *_ in spans for i in range(s, e)}
+    taken = {i for s, e, _label, _concept in spans for i in range(s, e)}
     out = [s for s in spans]
     for i, word in enumerate(words[:-1]):
         if word != "#" or doc[i].whitespace_:
@@ -444,11 +553,12 @@ _NOT_NOUNS = frozenset(". , ! ? ; : and or but all with from since for because a
 
 
 FIGURATIVE_WORDS = frozenset(FIGURATIVE_AFTER) | NUISANCE_WORDS | ATTRIBUTIVE_ADJECTIVES
+_FIGURATIVE_GATE = gate(FIGURATIVE_WORDS)
 
 
 def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"a pain to deal with", "stressed about exams", "tired of arguing", "miserable weather"."""
-    if FIGURATIVE_WORDS.isdisjoint(words):
+    if _FIGURATIVE_GATE.isdisjoint(gate_hits(words)):
         return spans
     out = []
     n = len(words)
@@ -503,24 +613,29 @@ HYPERSOMNIA, INSOMNIA = "HP:0100786", "HP:0100785"
 LONG_SLEEP_HOURS, SHORT_SLEEP_HOURS = 10, 4
 
 
-def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, present: set[str]) -> Spans:
+def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup = lambda phrase: None) -> Spans:
     """Weight changes with an amount, "feeling of dread", "sleeping 14 hours" (GUIDELINES section 6, rule 16)."""
-    if not WEIGHT_TRIGGERS.isdisjoint(present):
+    hits = gate_hits(words)
+    if _SIDE_EFFECT_GATE.isdisjoint(hits):
+        return spans
+    if not _WEIGHT_GATE.isdisjoint(hits):
         spans = add_weight_amounts(doc, words, spans)
-    if not FEELING_NOUNS.isdisjoint(present) or not EPISODE_NOUNS.isdisjoint(present):
+    if not _FEELING_GATE.isdisjoint(hits):
         spans = add_feeling_nouns(doc, words, spans)
-    if not SLEEP_VERBS.isdisjoint(present):
+    if not _SLEEP_GATE.isdisjoint(hits):
         spans = add_sleep_hours(doc, words, spans)
-    if not LAY_PREDICATE_WORDS.isdisjoint(present):
+    if not _LAY_PREDICATE_GATE.isdisjoint(hits) and any(map(hits.issuperset, _LAY_PREDICATE_SETS)):
         spans = add_lay_body_predicates(doc, words, spans)
-    if not FIGURATIVE_BODY_WORDS.isdisjoint(present):
+    if not _FIGURATIVE_BODY_GATE.isdisjoint(hits):
         spans = drop_figurative_body_parts(doc, words, spans)
-    if not INJURY_VERBS.keys().isdisjoint(present):
+    if not _INJURY_GATE.isdisjoint(hits):
         spans = add_verbal_injuries(doc, words, spans)
-    if not DOCTOR_SHORTHAND.isdisjoint(present):
+    if not _DOCTOR_GATE.isdisjoint(hits):
         spans = drop_doctors(doc, words, spans)
-    if "like" in present and "-" in present:
+    if _LIKE_GATE <= hits:
         spans = join_like_compounds(doc, words, spans)
+    if not _FELT_STATE_GATE.isdisjoint(hits) and not _FELT_GATE.isdisjoint(hits):
+        spans = add_felt_states(doc, words, spans, lookup=lookup)
     return spans
 
 
@@ -548,7 +663,7 @@ def add_weight_amounts(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"gained 20lbs", "gained quite a bit of weight", "15 pound weight gain", "weight gain of 30 pounds"."""
     n = len(words)
     added = []
-    for i in _positions(words, WEIGHT_TRIGGERS.intersection(words) - {"weight"}):
+    for i in _positions(words, _WEIGHT_GATE.intersection(gate_hits(words)) - {"weight"}):
         j = i + 1
         if words[i] in ("put", "putting"):
             if j >= n or words[j] != "on":
@@ -580,8 +695,8 @@ def add_weight_amounts(doc: Doc, words: list[str], spans: Spans) -> Spans:
 def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"feeling of dread", "bouts of nausea", "clammy feeling": the noun is the complaint's head."""
     n = len(words)
-    ends = {e for _s, e, *_ in spans}
-    starts = {s for s, *_ in spans}
+    ends = {span[1] for span in spans}
+    starts = {span[0] for span in spans}
     out = []
     for start, end, label, concept in spans:
         if label == "SYMPTOM":
@@ -615,7 +730,7 @@ def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"sleeping 14 hours" (too much), "slept 3 hours", "3 to 5 hours sleep" (too little)."""
     added = []
     n = len(words)
-    for i in _positions(words, SLEEP_VERBS.intersection(words)):
+    for i in _positions(words, _SLEEP_GATE.intersection(gate_hits(words))):
         found = _hours(words, i + 1)
         if found is None:
             continue
@@ -624,7 +739,7 @@ def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
             added.append((i, end, "SYMPTOM", HYPERSOMNIA))
         elif most <= SHORT_SLEEP_HOURS:
             added.append((i, end, "SYMPTOM", INSOMNIA))
-    for i in _positions(words, HOUR_UNITS.intersection(words)):
+    for i in _positions(words, _HOUR_GATE.intersection(gate_hits(words))):
         # "3 to 5 hours sleep", "4 hours of sleep": the amount before the noun
         after = i + 1 + (1 if i + 1 < n and words[i + 1] == "of" else 0)
         if after >= n or words[after] != "sleep" or i < 1 or not words[i - 1].isdigit():
@@ -642,7 +757,7 @@ def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
 # "my joints are screaming", "my eye won't stop twitching", "hands have started to tremble" (GUIDELINES rule 6).
 LAY_PREDICATES = (
     ("on", "fire"), ("killing", "me"), ("screaming",), ("plugged",), ("purple",), ("falling", "out"),
-    ("coming", "out"), ("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
+    ("coming", "out"), ("like",), ("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
     ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",),
 )
 # Cues that need a symptom predicate after them ("won't stop twitching", "started to tremble").
@@ -651,12 +766,20 @@ _NEEDS_PREDICATE = frozenset({("wo", "n't", "stop"), ("will", "not", "stop"), ("
 LAY_PREDICATE_WORDS = frozenset(p[0] for p in LAY_PREDICATES if p not in _NEEDS_PREDICATE) | {"stop", "started", "starting",
                                                                                               "begun", "began"}
 _PREDICATE_LINKS = LINKING_WORDS - {"keep", "keeps", "started", "start", "starts"}
+_FELT = frozenset({"feel", "feels", "felt"})
+# What does not name the thing a body part feels like ("feel like there is sand", "feels like i am dying").
+_NOT_A_THING = frozenset("there i im i'm he she they we someone somebody something everything nothing my his her your "
+                         "their its it's".split()) | OBJECT_STOPS | _NOT_NOUNS
+_LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES)  # a phrase can match only if all its words are there
+_LAY_PREDICATES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in LAY_PREDICATES:
+    _LAY_PREDICATES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 
 
 def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"left leg is on fire", "arm is killing me", "eye won't stop twitching": one SYMPTOM (rule 6)."""
     n = len(words)
-    starts = {s for s, *_ in spans}
+    starts = {span[0] for span in spans}
     added = []
     for start, end, label, _concept in spans:
         if label != "ANATOMY":
@@ -664,13 +787,24 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
         i = end
         while i < n and i - end < 3 and words[i] in _PREDICATE_LINKS and i not in starts:
             i += 1
-        if i in starts:
+        if i in starts or i >= n:
             continue
-        for phrase in LAY_PREDICATES:
+        for phrase in _LAY_PREDICATES_BY_FIRST.get(words[i], ()):
             if tuple(words[i:i + len(phrase)]) != phrase:
                 continue
             j = i + len(phrase)
-            if phrase not in _NEEDS_PREDICATE:
+            if phrase == ("like",):
+                # "eyes feel like sandpaper", "legs felt like lead": a body part felt like a thing
+                if words[i - 1] in _FELT and j < n:
+                    j += words[j] in ("a", "an")
+                    # "my leg looks like ringworm" names a disease it may be: no simile of a feeling
+                    thing = j
+                    while thing < n and thing - j < 2 and words[thing].isalpha() and thing not in starts \
+                            and words[thing] not in _NOT_A_THING:
+                        thing += 1
+                    if thing > j:  # "like lead", "like broken glass"
+                        added.append((start, thing, "SYMPTOM", BODY_COMPLAINT))
+            elif phrase not in _NEEDS_PREDICATE:
                 added.append((start, j, "SYMPTOM", BODY_COMPLAINT))
             elif j < n and words[j] in SYMPTOM_PREDICATES:
                 added.append((start, j + 1, "SYMPTOM", BODY_COMPLAINT))
@@ -737,3 +871,64 @@ def join_like_compounds(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue
         out.append(span)
     return out
+
+
+# The trigger words of each side-effect phrase rule (all registered, so gate_hits keeps them). A lay body
+# predicate needs every word of one of its phrases ("on" and "fire"), so those words are kept too.
+_WEIGHT_GATE = gate(WEIGHT_TRIGGERS)
+_FEELING_GATE = gate(FEELING_NOUNS, EPISODE_NOUNS)
+_SLEEP_GATE = gate(SLEEP_VERBS)
+_HOUR_GATE = gate(HOUR_UNITS)
+_LAY_PREDICATE_GATE = gate(LAY_PREDICATE_WORDS)
+_LAY_PHRASE_GATE = gate(*LAY_PREDICATES)
+_FIGURATIVE_BODY_GATE = gate(FIGURATIVE_BODY_WORDS)
+_INJURY_GATE = gate(INJURY_VERBS)
+_DOCTOR_GATE = gate(DOCTOR_SHORTHAND)
+_LIKE_GATE = gate({"like", "-"})  # "flu-like aches" needs both
+
+
+# States patients say they feel, which alone are vague words: "felt [weird]", "i feel [so low]", "feeling
+# [disconnected]". Each takes the concept of the lexicon phrase it stands for. The verb stays outside, degree
+# words inside (GUIDELINES rule 16); "feel weird about asking" is a feeling about an event (rule 17).
+FELT_STATES = {
+    "weird": "feeling off", "strange": "feeling off", "off": "feeling off", "funny": "feeling off",
+    "dull": "emotionally flat", "flat": "emotionally flat", "dead": "emotionally numb",
+    "empty": "feeling empty", "low": "low mood", "lazy": "lack of motivation", "guilty": "guilt",
+    "detached": "feeling detached", "disconnected": "feeling detached", "unreal": "feeling detached",
+    "speedy": "wired", "drugged": "spaced out", "spacy": "spaced out",
+}
+FEEL_VERBS = frozenset({"feel", "feels", "felt", "feeling"})
+FELT_DEGREES = frozenset({"so", "very", "really", "pretty", "extremely", "super", "kind", "kinda", "sort", "of", "a",
+                          "bit", "little", "quite", "totally", "completely"})
+_ABOUT_AN_EVENT = frozenset({"about", "that", "for", "asking", "saying", "to", "when", "if"})
+
+
+def add_felt_states(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
+    """"felt weird", "i feel so low", "feeling disconnected": a vague state word after a feel verb (rule 16)."""
+    n = len(words)
+    covered = None
+    added = []
+    for i in _positions(words, FEEL_VERBS & gate_hits(words)):
+        j = i + 1
+        while j < n and j - i <= 3 and words[j] in FELT_DEGREES:
+            j += 1
+        if j >= n or words[j] not in FELT_STATES or (j + 1 < n and words[j + 1] in _ABOUT_AN_EVENT):
+            continue
+        start = i + 1
+        while start < j and words[start] in ("a", "kind", "kinda", "sort", "of", "bit", "little"):
+            start += 1  # "felt a bit off": the quantity words are no degree of the state
+        known = lookup(FELT_STATES[words[j]])
+        if known is None:
+            continue
+        if covered is None:
+            covered = {k for s, e, _label, _concept in spans for k in range(s, e)}
+        if not covered.isdisjoint(range(start, j + 1)):
+            continue
+        added.append((start, j + 1, "SYMPTOM", known[1]))
+    return sorted(spans + added) if added else spans
+
+
+_FELT_STATE_GATE = gate(FELT_STATES)
+_FELT_GATE = gate(FEEL_VERBS)
+_SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
+                         _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE)

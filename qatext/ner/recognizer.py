@@ -74,17 +74,17 @@ class MedicalEntityRecognizer:
         spans = self._add_defined_abbreviations(doc, spans)
         words = self._strings(doc.vocab.strings, lowers)
         normalizer = normalize.installed(doc.vocab)
-        present = set(words)  # the rules below look here first, so a doc without their words costs nothing
+        present = span_rules.word_set(words)  # the rules below look here first, so a doc without their words costs nothing
         if normalizer is not None and normalizer.elongated and not normalizer.elongated.keys().isdisjoint(present):
             words = [normalizer.elongated.get(w, w) for w in words]
-            present = set(words)
+            present = span_rules.word_set(words)
         resolved = []
         if not self._shorthand_lower.isdisjoint(present) and not self._shorthand_hashes.isdisjoint(orths):
             spans, resolved = self._resolve_shorthand(doc, words, spans)
         lookup = self.lexicon.terms.get
         spans = span_rules.trim_leading_determiners(doc, words, spans)
         spans = span_rules.drop_ambiguous_anatomy(doc, words, spans)
-        spans = span_rules.extend_anatomy_sides(doc, words, spans)
+        spans = span_rules.extend_anatomy_sides(doc, words, spans, lookup=lookup)
         if not lay_rules.IMPAIRMENT_WORDS.isdisjoint(present):
             spans = lay_rules.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
         if not lay_rules.FUNCTION_WORDS.isdisjoint(present):
@@ -115,7 +115,7 @@ class MedicalEntityRecognizer:
             spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
         if not self._reviewed_firsts.isdisjoint(present):
             spans = self._apply_review(doc, words, spans)
-        spans = lay_rules.add_side_effect_phrases(doc, words, spans, present=present)
+        spans = lay_rules.add_side_effect_phrases(doc, words, spans, lookup=lookup)
         if self.overwrite_ents or not doc.ents:
             _set_entities(doc, spans)
         else:

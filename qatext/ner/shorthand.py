@@ -21,6 +21,8 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from qatext.ner.span_rules import word_set
+
 
 @dataclass(frozen=True)
 class Resolution:
@@ -34,7 +36,7 @@ class Resolution:
 def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], *,
             corpus_senses: dict[str, Counter] | None = None, specialty: str | None = None) -> list[Resolution]:
     """One :class:`Resolution` per occurrence of an ambiguous short form (as written, case-sensitive)."""
-    present = set(words)
+    present = word_set(words)
     found = []
     for short in senses_by_short:
         lowered = short.lower()

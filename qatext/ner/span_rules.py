@@ -6,9 +6,58 @@ rule takes and returns such a list. Lexicon matches find "pain" and "knee"; thes
 """
 from __future__ import annotations
 
+from operator import itemgetter
+
 from spacy.tokens import Doc
 
 Spans = list[tuple[int, int, str, str]]
+_LABEL = itemgetter(2)  # of a span, for C-speed scans: ``"TEST" in map(_LABEL, spans)``
+
+# Every rule looks at its trigger words first, so a doc without them costs one set test. Per doc,
+# the doc's word set and the part of it that triggers any rule are computed once and shared by
+# every rule: the recognizer hands each rule the same ``words`` list, so they are kept against
+# that list's identity (the cache holds the list, so its id cannot be reused meanwhile).
+_GATE_WORDS: set[str] = set()
+_DOC: tuple = (None, frozenset(), frozenset())  # (words, their set, their gate hits), replaced whole: thread-safe
+
+
+def gate(*groups) -> frozenset[str]:
+    """The trigger words of a rule, registered so that :func:`gate_hits` keeps them."""
+    words = frozenset().union(*groups)
+    _GATE_WORDS.update(words)
+    return words
+
+
+def _doc_sets(words: list[str]) -> tuple:
+    global _DOC
+    cached = _DOC
+    if cached[0] is not words:
+        present = set(words)
+        cached = _DOC = (words, present, present & _GATE_WORDS)
+    return cached
+
+
+def word_set(words: list[str]) -> set[str]:
+    """The doc's words as a set, built once per doc."""
+    return _doc_sets(words)[1]
+
+
+def gate_hits(words: list[str]) -> set[str]:
+    """The doc's words that trigger some rule (a few): a rule tests its gate against these few words,
+    not against the doc's hundreds of words, nor iterates its own hundreds of trigger words."""
+    return _doc_sets(words)[2]
+
+
+def rewrite_found(spans: Spans, found: list[int], rewrite) -> Spans:
+    """``spans`` with ``rewrite(span)`` at each index in ``found`` (most rules change a few spans, found
+    first with one list comprehension); the same list when ``found`` is empty."""
+    if not found:
+        return spans
+    out = list(spans)
+    for k in found:
+        out[k] = rewrite(spans[k])
+    return out
+
 
 # Qualifiers of how a symptom is felt; patient-language corpora (PsyTAR, CADEC) keep them in the span.
 SEVERITY = frozenset(
@@ -35,6 +84,7 @@ CLINICAL_MODIFIERS = frozenset(
     "femoral coronary peripheral vascular venous arterial lymphatic sensorineural conductive permanent partial "
     "temporary".split()
 )
+_SIDE_GATE = gate(SIDE_WORDS)
 STAGE_WORDS = frozenset("type stage grade class".split())
 DRUG_MODIFIERS = frozenset(
     "inhaled topical oral intranasal nasal sublingual intravenous iv intramuscular transdermal infant infants "
@@ -56,7 +106,8 @@ SYMPTOM_PREDICATES = frozenset(
     "aches aching itches itching burns throbs throbbing swells swelling tingles tingling pops popping clicks "
     "clicking cracks cracking locks locking gives twitches twitching shakes shaking tugging pulling rubbing "
     "scratching tightening tightened clenching clenched buzzing races racing pounding spinning ringing "
-    "cramping cramped thinning asleep ring rings muffled swell twitch trembling tremble trembles shaky".split()
+    "cramping cramped thinning asleep ring rings muffled swell twitch trembling tremble trembles shaky "
+    "raw gritty peeling crusted crusty flaky scaly inflamed irritated bloodshot achy".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
@@ -79,6 +130,7 @@ LINKING_WORDS = frozenset(
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
+_AMBIGUOUS_ANATOMY_GATE = gate(AMBIGUOUS_ANATOMY)
 ANATOMY_CONTEXT = frozenset("my his her their our your the both left right upper lower a".split())
 LIST_GAP_WORDS = frozenset(", and or my his her their our your the both".split())
 DRUG_FORMS = frozenset(
@@ -87,32 +139,49 @@ DRUG_FORMS = frozenset(
     "lozenges gummies iud".split()
 )
 
+_DRUG_FORM_GATE = gate(DRUG_FORMS)
+
 
 def trim_leading_determiners(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    out = []
-    for start, end, label, concept in spans:
+    def trim(span):
+        start, end, label, concept = span
         while end - start > 1 and words[start] in LEADING_DETERMINERS:
             start += 1
-        out.append((start, end, label, concept))
-    return out
+        return start, end, label, concept
+
+    return rewrite_found(spans, [k for k, span in enumerate(spans)
+                                 if span[1] - span[0] > 1 and words[span[0]] in LEADING_DETERMINERS], trim)
 
 
 def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"came back" and "on the other hand" are not body parts; "my back" and "lower back" are."""
-    out = []
-    for span in spans:
-        start, end, label, _concept = span
-        if label == "ANATOMY" and end - start == 1 and words[start] in AMBIGUOUS_ANATOMY:
-            if start == 0 or words[start - 1] not in ANATOMY_CONTEXT:
-                if not _next_is_symptom(spans, span) and not _in_body_part_list(words, spans, span):
-                    continue
-        out.append(span)
-    return out
+    if _AMBIGUOUS_ANATOMY_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    dropped = [span for span in spans if span[2] == "ANATOMY" and span[1] - span[0] == 1 and words[span[0]] in AMBIGUOUS_ANATOMY
+               and (span[0] == 0 or words[span[0] - 1] not in ANATOMY_CONTEXT)
+               and not _next_is_symptom(spans, span) and not _in_body_part_list(words, spans, span)
+               and not _previous_is_symptom_word(spans, span) and not _predicate_follows(words, span[1])]
+    return [span for span in spans if span not in dropped] if dropped else spans
 
 
 def _next_is_symptom(spans: Spans, span) -> bool:
     index = spans.index(span)
     return index + 1 < len(spans) and spans[index + 1][2] == "SYMPTOM" and spans[index + 1][0] == span[1]
+
+
+def _previous_is_symptom_word(spans: Spans, span) -> bool:
+    """"a flushed face", "swollen face": a one-word symptom right before the body word describes it."""
+    index = spans.index(span)
+    return index > 0 and spans[index - 1][2] == "SYMPTOM" and spans[index - 1][1] == span[0] \
+        and spans[index - 1][1] - spans[index - 1][0] == 1
+
+
+def _predicate_follows(words: list[str], end: int) -> bool:
+    """"face is swollen", "back is killing me": a linking verb and a body predicate after the body word."""
+    return end + 1 < len(words) and words[end] in _COPULAS and words[end + 1] in SYMPTOM_PREDICATES
+
+
+_COPULAS = frozenset("is are was were feels feel felt looks looked".split())
 
 
 def _in_body_part_list(words: list[str], spans: Spans, span) -> bool:
@@ -128,9 +197,21 @@ def _in_body_part_list(words: list[str], spans: Spans, span) -> bool:
     return False
 
 
-def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    return [(_extend_left(words, s, SIDE_WORDS), e, label, c) if label == "ANATOMY" else (s, e, label, c)
-            for s, e, label, c in spans]
+def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
+    """"left knee"; "lower tummy ache", "right ear infection": the side of a body part, also when the body
+    part begins a symptom or disease (laterality is a pre-modifier, GUIDELINES rule 4)."""
+    if _SIDE_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    def with_side(span):
+        start, end, label, concept = span
+        if label != "ANATOMY":
+            first = lookup(doc[start].norm_)
+            if end - start < 2 or not first or first[0] != "ANATOMY":
+                return span
+        return _extend_left(words, start, SIDE_WORDS), end, label, concept
+
+    return rewrite_found(spans, [k for k, span in enumerate(spans) if span[0] and words[span[0] - 1] in SIDE_WORDS
+                                 and span[2] in ("ANATOMY", "SYMPTOM", "DISEASE")], with_side)
 
 
 def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda phrase: None) -> Spans:
@@ -139,9 +220,14 @@ def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda 
     A pain that is joined with its site takes the site's pain concept when the lexicon has one
     ("sharp pain in my flank" is flank pain, not pain of unknown site).
     """
-    out: Spans = []
-    for span in spans:
-        if out and _joins(words, out[-1], span):
+    first = next((k for k, (left, right) in enumerate(zip(spans, spans[1:]))
+                  if right[0] - left[1] <= _MAX_JOIN_GAP and (left[2], right[2]) in _JOIN_LABELS and _joins(words, left, right)), None)
+    if first is None:
+        return spans  # only a join makes a new pair to join
+    out: Spans = spans[:first]
+    for span in spans[first:]:
+        if out and span[0] - out[-1][1] <= _MAX_JOIN_GAP and (out[-1][2], span[2]) in _JOIN_LABELS \
+                and _joins(words, out[-1], span):
             previous = out.pop()
             label = "DISEASE" if (previous[2], span[2]) == ("ANATOMY", "DISEASE") else "SYMPTOM"
             concept = span[3] if span[2] in ("SYMPTOM", "DISEASE") else previous[3]
@@ -154,6 +240,10 @@ def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda 
     return out
 
 
+# The label pairs :func:`_joins` may join, and the widest gap it allows (a location gap).
+_JOIN_LABELS = frozenset({("SYMPTOM", "ANATOMY"), ("ANATOMY", "SYMPTOM"), ("DRUG", "DRUG"), ("SYMPTOM", "SYMPTOM"),
+                          ("ANATOMY", "DISEASE"), ("DISEASE", "ANATOMY")})
+_MAX_JOIN_GAP = 6
 GENERIC_PAIN = frozenset({"HP:0012531"})
 _NOT_SITE_WORDS = frozenset("my his her their our your the both of".split())
 
@@ -179,12 +269,16 @@ LOCATED_COMPLAINTS = frozenset(
 
 def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
     """"burning in the soles of my feet", "patches on my cheeks": a complaint word with its body part."""
-    if LOCATED_COMPLAINTS.isdisjoint(words):
+    if _LOCATED_GATE.isdisjoint(gate_hits(words)):
         return spans
-    covered = {i for s, e, *_ in spans for i in range(s, e)}
-    out: Spans = []
-    for start, end, label, concept in spans:
-        if label == "ANATOMY":
+    found = [k for k, span in enumerate(spans)
+             if span[0] >= 2 and words[span[0] - 1] in _LOCATION_GAP_WORDS and span[2] == "ANATOMY"]
+    if not found:
+        return spans
+    covered = {i for s, e, _label, _concept in spans for i in range(s, e)}
+    out: Spans = spans[:found[0]]
+    for start, end, label, concept in spans[found[0]:]:
+        if label == "ANATOMY" and start >= 2 and words[start - 1] in _LOCATION_GAP_WORDS:
             i = start - 1
             while i >= 0 and start - i <= 6 and i not in covered and (words[i] in LOCATION_FILLERS or words[i] in SIDE_WORDS):
                 i -= 1
@@ -199,6 +293,10 @@ def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=l
                 continue
         out.append((start, end, label, concept))
     return out
+
+
+_LOCATED_GATE = gate(LOCATED_COMPLAINTS)
+_LOCATION_GAP_WORDS = LOCATION_FILLERS | SIDE_WORDS | LOCATION_PREPOSITIONS  # what a location gap ends with
 
 
 # A bare finding says nothing of where it is ("atrophy" may be of the brain); joined with the
@@ -261,23 +359,66 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
 
     ``lookup(word)`` gives the predicate's own concept when the lexicon knows it ("swollen").
     """
-    out: Spans = []
-    starts = {s for s, *_ in spans}
-    for start, end, label, concept in spans:
+    if _PREDICATE_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    # a predicate is at most 3 linking words after a body part ("ankles are always swollen"), or ends a symptom
+    found = [k for k, span in enumerate(spans)
+             if span[2] == "ANATOMY" and not _PREDICATE_GATE.isdisjoint(words[span[1]:span[1] + 4])
+             or span[2] == "SYMPTOM" and words[span[1] - 1] in SYMPTOM_PREDICATES]
+    if not found:
+        return spans
+    out = list(spans)
+    starts = {span[0] for span in spans}
+    for k in found:
+        start, end, label, concept = spans[k]
         if label == "ANATOMY":
             i = end
             while i < len(words) and i - end < 3 and words[i] in LINKING_WORDS and i not in starts:
                 i += 1
             if i < len(words) and i not in starts and (words[i] in SYMPTOM_PREDICATES or (
                     words[i] in GIVE_OUT_VERBS and i + 1 < len(words) and words[i + 1] == "out")):
-                end = _with_tail(words, i, i + 1, starts)
+                end = _with_more_predicates(words, _with_tail(words, i, i + 1, starts))
                 known = lookup(words[i])
-                out.append((start, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT))
-                continue
-        elif label == "SYMPTOM" and words[end - 1] in SYMPTOM_PREDICATES:
+                out[k] = (start, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT)
+        else:
             end = _with_tail(words, end - 1, end, starts)
-        out.append((start, end, label, concept))
+            if spans[k][1] - start >= 2:  # a verbal symptom ("lips cracked"), not a bare "swollen"
+                end = _with_more_predicates(words, end)
+            out[k] = (start, end, label, concept)
+    return _replace_inside(spans, out) if any(a[1] != b[1] for a, b in zip(spans, out)) else out
+
+
+def _with_more_predicates(words: list[str], end: int) -> int:
+    """"sore and red", "red and gritty": another predicate of the same body part (GUIDELINES rule 11).
+    Not after a comma: "jaw clenching, sweaty palms" is a list of complaints, not one."""
+    n = len(words)
+    while end + 1 < n and words[end] in _PREDICATE_JOINERS:
+        after = end + 1
+        if after < n and words[after] in ("so", "very", "really", "all"):
+            after += 1
+        if after < n and (words[after] in SYMPTOM_PREDICATES or words[after] in DESCRIPTORS):
+            end = after + 1
+        else:
+            break
+    return end
+
+
+_PREDICATE_JOINERS = frozenset({"and", "&"})
+
+
+def _replace_inside(before: Spans, after: Spans) -> Spans:
+    """``after`` with the spans it grew over ("red" in "eye is sore and red") taken out."""
+    out: Spans = []
+    for span in after:
+        if out and span[0] < out[-1][1]:
+            if span[1] <= out[-1][1]:
+                continue
+            span = (out[-1][1], *span[1:])
+        out.append(span)
     return out
+
+
+_PREDICATE_GATE = gate(SYMPTOM_PREDICATES, GIVE_OUT_VERBS)
 
 
 def _with_tail(words: list[str], predicate: int, end: int, starts: set[int]) -> int:
@@ -291,21 +432,30 @@ def _with_tail(words: list[str], predicate: int, end: int, starts: set[int]) -> 
 
 def add_test_heads(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"strep test", "vitamin D levels", "TB screening": the thing tested plus the test word."""
-    out: Spans = []
-    starts = {s for s, *_ in spans}
-    for start, end, label, concept in spans:
-        if label in ("DISEASE", "DRUG", "ANATOMY", "SYMPTOM") and end < len(words) and end not in starts \
-                and words[end] in TEST_HEADS:
-            out.append((start, end + 1, "TEST", TEST_OF))
-        elif label == "DRUG" and end < len(words) and end not in starts and words[end] in SUBSTANCE_DISORDERS:
-            out.append((start, end + 1, "DISEASE", SUBSTANCE_DISORDER))
-        else:
-            out.append((start, end, label, concept))
-    return out
+    if _TEST_HEAD_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    n = len(words)
+    starts = {span[0] for span in spans}
+
+    def with_head(span):
+        start, end, label, _concept = span
+        if label in ("DISEASE", "DRUG", "ANATOMY", "SYMPTOM") and words[end] in TEST_HEADS:
+            return start, end + 1, "TEST", TEST_OF
+        if label == "DRUG" and words[end] in SUBSTANCE_DISORDERS:
+            return start, end + 1, "DISEASE", SUBSTANCE_DISORDER
+        return span
+
+    return rewrite_found(spans, [k for k, span in enumerate(spans)
+                                 if span[1] < n and words[span[1]] in _TEST_HEAD_GATE and span[1] not in starts], with_head)
+
+
+_TEST_HEAD_GATE = gate(TEST_HEADS, SUBSTANCE_DISORDERS)
 
 
 def compose_tests(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"brain MRI", "celiac serology", "fasting lipid panel": what a test looks at belongs to it."""
+    if "TEST" not in map(_LABEL, spans):
+        return spans
     out: Spans = []
     for span in spans:
         if out and span[2] == "TEST" and out[-1][1] == span[0] and out[-1][2] in ("ANATOMY", "DISEASE", "TREATMENT"):
@@ -317,8 +467,22 @@ def compose_tests(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    out = []
-    for start, end, label, concept in spans:
+    if _MODIFIER_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    n = len(words)
+    found = [k for k, span in enumerate(spans) if span[0] and words[span[0] - 1] in _MODIFIER_GATE
+             or span[0] >= 2 and words[span[0] - 2] in STAGE_WORDS or span[1] < n and words[span[1]] in STAGE_WORDS]
+    if not found:
+        return spans
+    out = list(spans)
+    changed = False
+    for k in found:
+        span = spans[k]
+        start, end, label, concept = span
+        modifiers = _MODIFIERS_BY_LABEL.get(label)
+        if modifiers is None or not (start and words[start - 1] in modifiers or label in ("DISEASE", "SYMPTOM") and (
+                start >= 2 and words[start - 2] in STAGE_WORDS or end < n and words[end] in STAGE_WORDS)):
+            continue
         if label in ("DISEASE", "SYMPTOM"):
             start = _extend_left(words, start, CLINICAL_MODIFIERS)
             if start >= 2 and words[start - 2] in STAGE_WORDS and _is_stage(doc[start - 1].text):
@@ -329,8 +493,15 @@ def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
             start = _extend_left(words, start, DRUG_MODIFIERS)
         elif label == "TEST":
             start = _extend_left(words, start, TEST_MODIFIERS)
-        out.append((start, end, label, concept))
-    return _without_overlaps(out)
+        if (start, end) != span[:2]:
+            changed = True
+            out[k] = (start, end, label, concept)
+    return _without_overlaps(out) if changed else spans
+
+
+_MODIFIER_GATE = gate(CLINICAL_MODIFIERS, STAGE_WORDS, DRUG_MODIFIERS, TEST_MODIFIERS)
+_MODIFIERS_BY_LABEL = {"DISEASE": CLINICAL_MODIFIERS, "SYMPTOM": CLINICAL_MODIFIERS, "DRUG": DRUG_MODIFIERS,
+                       "TEST": TEST_MODIFIERS}
 
 
 def _is_stage(text: str) -> bool:
@@ -357,7 +528,7 @@ COMPARATIVE_WEIGHT = {"heavier": WEIGHT_GAIN, "lighter": WEIGHT_LOSS}
 
 def add_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"gained 15 pounds", "lost 20 lbs", "down 9 kg": a change of weight told with a number."""
-    taken = {i for s, e, *_ in spans for i in range(s, e)}
+    taken = {i for s, e, _label, _concept in spans for i in range(s, e)}
     added = []
     for i, word in enumerate(words):
         if word not in WEIGHT_UNITS or i < 1 or not doc[i - 1].like_num:
@@ -394,26 +565,35 @@ DESCRIPTORS = frozenset(
 
 
 def add_severity(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    out = []
-    for start, end, label, concept in spans:
-        if label in ("SYMPTOM", "DISEASE"):
-            start = _extend_stacked(words, start)
-        out.append((start, end, label, concept))
-    return _without_overlaps(out)
+    if _RANGE_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    found = [k for k, span in enumerate(spans)
+             if span[0] and words[span[0] - 1] in _STACK_BEFORE and span[2] in ("SYMPTOM", "DISEASE")]
+    out = list(spans)
+    changed = False
+    for k in found:
+        start, end, label, concept = spans[k]
+        extended = _extend_stacked(words, start)
+        if extended != start:
+            changed = True
+            out[k] = (extended, end, label, concept)
+    return _without_overlaps(out) if changed else spans
 
 
 def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"hydrocortisone cream", "albuterol inhaler": the form is part of what the patient names."""
-    out = []
-    taken_starts = {s for s, *_ in spans}
-    for start, end, label, concept in spans:
-        if label == "DRUG" and end < len(words) and words[end] in DRUG_FORMS and end not in taken_starts:
-            end += 1
-        out.append((start, end, label, concept))
-    return out
+    if _DRUG_FORM_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    n = len(words)
+    starts = {span[0] for span in spans}
+    return rewrite_found(spans, [k for k, span in enumerate(spans) if span[2] == "DRUG" and span[1] < n
+                                 and words[span[1]] in DRUG_FORMS and span[1] not in starts],
+                         lambda span: (span[0], span[1] + 1, span[2], span[3]))
 
 
 _RANGE_WORDS = SEVERITY | DESCRIPTORS | CLINICAL_MODIFIERS
+_RANGE_GATE = gate(_RANGE_WORDS)
+_STACK_BEFORE = SEVERITY | DESCRIPTORS | {",", "to"}  # what _extend_stacked can take in first
 
 
 def _extend_stacked(words: list[str], start: int) -> int:

@@ -1,0 +1,61 @@
+"""The span rules' trigger gates: every rule looks only at the doc's words that trigger some rule
+(``span_rules.gate_hits``), so a word a rule tests there must be registered with ``span_rules.gate``,
+or the rule silently never runs. And a rule's output must not depend on whether a later rule
+happens to repair it (each returns sorted, non-overlapping spans)."""
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+
+import qatext
+from qatext.ner import lay_rules, span_rules
+
+# "X.isdisjoint(hits)", "X & hits", "X <= hits", "X.intersection(gate_hits(words))": X must be a registered gate
+_HITS_USE = re.compile(r"(\w+)(?:\.isdisjoint\(|\.intersection\(| & | <= )(?:hits\b|gate_hits\()")
+
+
+@pytest.mark.parametrize("module", [span_rules, lay_rules], ids=lambda m: m.__name__)
+def test_every_set_tested_against_the_gate_hits_is_registered(module):
+    source = inspect.getsource(module)
+    names = set(_HITS_USE.findall(source))
+    assert len(names) >= (8 if module is span_rules else 15), names  # the pattern still finds the gates
+    for name in names:
+        words = getattr(module, name)
+        assert words <= span_rules._GATE_WORDS, (name, sorted(words - span_rules._GATE_WORDS)[:10])
+    for phrase in lay_rules._LAY_PREDICATE_SETS:  # tested with hits.issuperset
+        assert phrase <= span_rules._GATE_WORDS, phrase
+
+
+def test_gate_hits_are_the_docs_trigger_words_and_follow_the_doc():
+    first = "my left knee hurts so bad".split()
+    assert span_rules.gate_hits(first) == {"left", "hurts", "so", "bad"}
+    assert span_rules.word_set(first) == set(first)
+    # an equal list that is another doc's gets its own sets; the same list keeps them
+    other = "the weather here".split()
+    assert span_rules.gate_hits(other) == set() and span_rules.word_set(other) == set(other)
+    assert span_rules.gate_hits(first) == {"left", "hurts", "so", "bad"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return qatext.load(topics=False)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the lexicon knows "broke out" (a rash): it is the rule's own phrase, not a second, overlapping span
+    ("since then my chin and jaw broke out in painful bumps.", "chin and jaw broke out in painful bumps"),
+    ("my face broke out in hives after the shot", "face broke out in hives"),
+    ("her face broke out last week", "face broke out"),
+])
+def test_break_outs_are_one_symptom(nlp, text, expected):
+    doc = nlp(text)
+    assert expected in [e.text for e in doc.ents if e.label_ == "SYMPTOM"], [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_break_out_in_third_person_prose_has_no_overlap_to_repair(nlp):
+    # no first-person words and no clinical modifier: no later rule trims what add_breakouts returns
+    text = "The face broke out in bumps."
+    doc = qatext.load(topics=False, include_severity="never")(text)
+    assert [e.text for e in doc.ents] == ["face broke out in bumps"]
