@@ -697,13 +697,16 @@ def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
     ends = {span[1] for span in spans}
     starts = {span[0] for span in spans}
+    # a token another span holds cannot join ("no feeling" of "no feeling of urinary urgency")
+    taken = {i for span in spans for i in range(span[0], span[1])}
     out = []
     for start, end, label, concept in spans:
         if label == "SYMPTOM":
-            if start >= 2 and (words[start - 2], words[start - 1]) in FEELING_OF and start - 2 not in ends:
+            if start >= 2 and (words[start - 2], words[start - 1]) in FEELING_OF and start - 2 not in ends \
+                    and start - 2 not in taken and start - 1 not in taken:
                 start -= 2
             elif end < n and words[end] in FEELING_NOUNS and end + 1 not in starts and end - start == 1 \
-                    and (end + 1 >= n or words[end + 1] not in _NOT_AFTER_FEELING):
+                    and end not in taken and (end + 1 >= n or words[end + 1] not in _NOT_AFTER_FEELING):
                 end += 1
         out.append((start, end, label, concept))
     return out

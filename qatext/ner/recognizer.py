@@ -116,6 +116,7 @@ class MedicalEntityRecognizer:
         if not self._reviewed_firsts.isdisjoint(present):
             spans = self._apply_review(doc, words, spans)
         spans = lay_rules.add_side_effect_phrases(doc, words, spans, lookup=lookup)
+        spans = _disjoint(spans, doc)
         if self.overwrite_ents or not doc.ents:
             _set_entities(doc, spans)
         else:
@@ -255,6 +256,34 @@ class MedicalEntityRecognizer:
             if _length >= (end - start) - 1:
                 return label, concept
         return None
+
+
+class OverlappingSpansWarning(RuntimeWarning):
+    """Two span rules claimed the same tokens; the longer span was kept (a rule bug: the tests turn
+    this warning into an error, users get their entities instead of a failed batch)."""
+
+
+def _disjoint(spans: list, doc: Doc) -> list:
+    """``spans`` (sorted) unchanged when no two overlap, which is always, unless two rules clash on
+    text nobody foresaw; then the longest of each clash is kept, as :meth:`_select` does for matches."""
+    last_end = 0
+    for start, end, *_ in spans:
+        if start < last_end or end <= start:
+            break
+        last_end = end
+    else:
+        return spans
+    import warnings
+
+    # token offsets only: the text may be a patient's
+    warnings.warn(f"overlapping entity spans {[(s, e, label) for s, e, label, _ in spans]} in a doc of {len(doc)} "
+                  "tokens; kept the longest", OverlappingSpansWarning, stacklevel=2)
+    kept, taken = [], set()
+    for span in sorted((s for s in spans if s[1] > s[0]), key=lambda s: (s[0] - s[1], s[0])):
+        if taken.isdisjoint(range(span[0], span[1])):
+            taken.update(range(span[0], span[1]))
+            kept.append(span)
+    return sorted(kept)
 
 
 def _set_entities(doc: Doc, spans: list) -> None:

@@ -160,7 +160,7 @@ def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:
     dropped = [span for span in spans if span[2] == "ANATOMY" and span[1] - span[0] == 1 and words[span[0]] in AMBIGUOUS_ANATOMY
                and (span[0] == 0 or words[span[0] - 1] not in ANATOMY_CONTEXT)
                and not _next_is_symptom(spans, span) and not _in_body_part_list(words, spans, span)
-               and not _previous_is_symptom_word(spans, span) and not _predicate_follows(words, span[1])]
+               and not _previous_is_symptom_word(spans, span, words) and not _predicate_follows(words, span[1])]
     return [span for span in spans if span not in dropped] if dropped else spans
 
 
@@ -169,11 +169,19 @@ def _next_is_symptom(spans: Spans, span) -> bool:
     return index + 1 < len(spans) and spans[index + 1][2] == "SYMPTOM" and spans[index + 1][0] == span[1]
 
 
-def _previous_is_symptom_word(spans: Spans, span) -> bool:
-    """"a flushed face", "swollen face": a one-word symptom right before the body word describes it."""
+def _previous_is_symptom_word(spans: Spans, span, words: list[str]) -> bool:
+    """"a flushed face", "swollen face": a one-word symptom right before the body word describes it.
+    A complaint noun does not: "the pain back in march", "his cough hand in hand with"."""
     index = spans.index(span)
-    return index > 0 and spans[index - 1][2] == "SYMPTOM" and spans[index - 1][1] == span[0] \
-        and spans[index - 1][1] - spans[index - 1][0] == 1
+    if not (index > 0 and spans[index - 1][2] == "SYMPTOM" and spans[index - 1][1] == span[0]
+            and spans[index - 1][1] - spans[index - 1][0] == 1):
+        return False
+    word = words[span[0] - 1]
+    return word in SYMPTOM_PREDICATES or word in _DESCRIBING_SYMPTOMS or word.endswith(("ed", "en", "y"))
+
+
+# One-word symptoms that describe a body part in front of it without an -ed, -en or -y ending.
+_DESCRIBING_SYMPTOMS = frozenset("numb sore red stiff weak tight cold hot raw heavy".split())
 
 
 def _predicate_follows(words: list[str], end: int) -> bool:
