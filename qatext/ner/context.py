@@ -59,7 +59,9 @@ CATEGORIES = MODIFIERS | {"terminate", "pseudo", "general"}
 # that point back with a pronoun ("..., but it went away", "so i stopped both").
 # "opening": forward; when the trigger opens its sentence or clause ("If X, Y", "...; if X, Y"),
 # to the end of the sentence across soft terminators (the consequence is conditional too).
-DIRECTIONS = ("forward", "backward", "both", "antecedent", "opening")
+# "fronted": forward, only when the trigger opens its sentence or clause, up to 20 tokens or its scope
+# ("Since last month I get dizzy", "Most ear infections clear without antibiotics").
+DIRECTIONS = ("forward", "backward", "both", "antecedent", "opening", "fronted")
 # Placeholders a rule phrase may carry, expanded when the rules are read ("in <year>").
 PLACEHOLDERS = {
     "<year>": [str(year) for year in range(1950, 2031)],
@@ -70,6 +72,11 @@ PLACEHOLDERS = {
 _HARD_TERMINATORS = frozenset({";", "but", "however", "although", "though"})
 # "because" opens a statement of its own too: "..., go to the emergency department, because gallstones can block ...".
 _CLAUSE_OPENERS = frozenset({";", ":", "because"})
+# An "opening" or "fronted" trigger also opens a clause after a comma, "and" or "but": "..., and if the bleeding
+# does not settle, we can discuss a hormonal IUD", "my dad is 72 and since my mom died in march he barely eats".
+_TRIGGER_CLAUSE_OPENERS = _CLAUSE_OPENERS | {",", "and", "but"}
+# "and i", ", i": the asker starts a new clause (found in code; the phrases starting with "i" keep their roles).
+_NEW_CLAUSE_BEFORE_SELF = (",", "and")
 _TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
 _OPENING_SCOPE = 20  # tokens: a run-on sentence with no punctuation does not stay conditional to its end
 # A test is done or planned: whether it exists is never uncertain ("cant rule out mono, sent me for a blood test").
@@ -84,6 +91,8 @@ _CLAUSE_PUNCT = frozenset({",", ";", ":", "?", "!"})
 # ("my kids have lice, are they contagious"), but "people with X ... if they do chemo" stays general.
 _DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "it", "its"})
 _BACKWARD_BLOCKERS = frozenset({"they", "their"})
+# Right before a mention they make it the case at hand ("this discomfort is caused by a pinched nerve").
+_CASE_DETERMINERS = frozenset({"this", "these"})
 # A relative named without "my" ("mom has hashimotos") when a verb follows; never a child word.
 _BARE_RELATIVE_VERBS = frozenset({"has", "had", "have", "was", "is", "takes", "took", "died", "passed", "also", "both",
                                   "and", "suffers", "suffered", "got", "tested", "'s", "’s"})
@@ -244,13 +253,16 @@ class ConTextAssertion:
         self._reporters = frozenset(words.get("reporter", ()))
         self._demonstratives = frozenset(nlp.vocab.strings.add(w) for w in _DEMONSTRATIVES)
         self._generic_blockers = self._personal_words | self._demonstratives
+        self._case_determiners = frozenset(nlp.vocab.strings.add(w) for w in _CASE_DETERMINERS)
         self._backward_blockers = self._generic_blockers | {nlp.vocab.strings.add(w) for w in _BACKWARD_BLOCKERS}
         self._bare_relative_verbs = frozenset(nlp.vocab.strings.add(w) for w in _BARE_RELATIVE_VERBS)
         self._clause_punct = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_PUNCT)
         self._clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_OPENERS)
         self._possessors = {nlp.vocab.strings.add(w): w for w in _POSSESSORS}
         self._proxy_words = frozenset(nlp.vocab.strings.add(w) for w in _PROXY_WORDS)
-        self._comma = nlp.vocab.strings.add(",")
+        self._trigger_clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _TRIGGER_CLAUSE_OPENERS)
+        self._i = nlp.vocab.strings.add("i")
+        self._new_clause = tuple(nlp.vocab.strings.add(w) for w in _NEW_CLAUSE_BEFORE_SELF)
         self._in = nlp.vocab.strings.add("in")
         self._question_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _QUESTION_AUXILIARIES)
 
@@ -268,16 +280,19 @@ class ConTextAssertion:
             return doc  # every entity keeps the defaults: present, patient, no cue
         lowers, flags = doc.to_array(_ARRAY_ATTRS).T.tolist()
         sentence_starts = [0, *_positions(flags, 1, 1)]
+        for index in _positions(lowers, self._i):
+            if inside[index]:
+                lowers[index] = 0  # a roman numeral, not the asker: "type I diabetes", "CBT-I"
         if general:
             subjects = self._general_subjects(lowers, ents, general, set(sentence_starts))
             if subjects:
                 modifiers = sorted(modifiers + subjects, key=_first)
         if not modifiers and not people:
             return doc
-        # ", i ...", ", ive ...": the asker starts a new clause. Found here rather than as phrases, so that
+        # ", i ...", "and ive ...": the asker starts a new clause. Found here rather than as phrases, so that
         # the phrases starting with "i" ("i had", "i suggest", "i would") keep their own roles.
         phrase_terminators = terminators
-        terminators = sorted(terminators + _comma_before(lowers, self._comma, self._self_words))
+        terminators = sorted(terminators + _before_words(lowers, self._new_clause, self._self_words))
         modifier_starts = [t[0] for t in modifiers]
         people = self._people(lowers, people)
         subject = self._subject(doc, lowers, people, ents, modifiers, sentence_starts) if people else None
@@ -293,7 +308,7 @@ class ConTextAssertion:
             # Only the modifiers close enough to reach it: long run-on sentences stay cheap.
             lo = bisect_left(modifier_starts, sent_start if sent_start > start - window else start - window)
             hi = bisect_left(modifier_starts, sent_end if sent_end < end + window else end + window)
-            person = self._person_for(lowers, start, people, terminators, sent_start) if people else None
+            person = self._person_for(lowers, start, people, terminators, sent_start, subject) if people else None
             if lo == hi and person is None:
                 continue  # nothing in its sentence speaks to it: present, the patient's
             found = self._reaching(lowers, start, end, label, modifiers[lo:hi], all_terminators,
@@ -323,7 +338,11 @@ class ConTextAssertion:
             if verb is None or not general[verb].applies_to(label):
                 continue  # "is a" states what a disease is; "itraconazole is a good drug for this" is advice
             opens_clause = start in sentence_starts or (start and lowers[start - 1] in self._clause_openers)
-            if (opens_clause and label in _GENERIC_SUBJECT_LABELS) or (
+            # A verb that names its labels ("is best treated": SYMPTOM too, "Insomnia is best treated with CBT-I")
+            # takes those subjects; the others take a disease, drug or treatment only.
+            subjects = general[verb].labels if general[verb].labels is not None and not general[verb].exclude_labels \
+                else _GENERIC_SUBJECT_LABELS
+            if (opens_clause and label in subjects) or (
                     label != "TEST" and self._opens_question(lowers, start, sentence_starts)):
                 cues.append((start, start, Rule(general[verb].phrase, "generic", "forward", scope=_GENERIC_SUBJECT_SCOPE)))
         return cues
@@ -388,12 +407,18 @@ class ConTextAssertion:
                 continue
             direction = rule.direction
             scope = rule.scope if rule.scope is not None else self.max_scope
-            if direction == "opening":
-                if t_end <= start and (t_start == sent_start or lowers[t_start - 1] in self._clause_openers):
+            if direction == "opening" or direction == "fronted":
+                opens = t_start == sent_start or lowers[t_start - 1] in self._trigger_clause_openers
+                if direction == "fronted":
+                    if not opens:
+                        continue
+                    direction, scope = "forward", rule.scope if rule.scope is not None else _OPENING_SCOPE
+                elif t_end <= start and opens:
                     if start - t_end <= _OPENING_SCOPE and not _any_between(hard_terminators, t_end, start):
                         found.append((category, rule.phrase))
                     continue
-                direction = "forward"
+                else:
+                    direction = "forward"
             if direction == "antecedent":
                 if end <= t_start and t_start - end <= scope:
                     found.append((category, rule.phrase))
@@ -421,6 +446,8 @@ class ConTextAssertion:
         terminator before it to the one after it, the cue's own words aside)."""
         if rule.category != "generic":
             return True
+        if start and lowers[start - 1] in self._case_determiners:
+            return False  # "this discomfort is caused by ...": the case at hand
         if t_end <= start:  # cue before the mention
             between = lowers[t_end:start]
         else:
@@ -500,9 +527,11 @@ class ConTextAssertion:
                 return None
         return None
 
-    def _person_for(self, lowers, start, people: list[_Cue], terminators, sent_start) -> _Cue | None:
+    def _person_for(self, lowers, start, people: list[_Cue], terminators, sent_start, subject) -> _Cue | None:
         """The nearest person before the mention in its sentence whose clause reaches it: no terminator,
-        no personal word ("I", "my", "me") and no other person in between, at most ``max_scope`` tokens."""
+        no personal word ("I", "my", "me") and no other person in between, at most ``max_scope`` tokens.
+        In a passage about a relative, "he" / "she" after another relative is the subject again ("since my
+        mom died in march he barely eats")."""
         best = None
         for cue in people:
             if cue.end > start:
@@ -510,6 +539,9 @@ class ConTextAssertion:
             if cue.start < sent_start or start - cue.end > self.max_scope:
                 continue
             if _any_between(terminators, cue.end, start) or not self._owner_words.isdisjoint(lowers[cue.end:start]):
+                continue
+            if subject is not None and cue.person.group != subject and not self._third_words.isdisjoint(
+                    lowers[cue.end:start]):
                 continue
             best = cue
         return best
@@ -572,10 +604,11 @@ def _next_word(doc: Doc, index: int) -> str | None:
     return None
 
 
-def _comma_before(lowers: list[int], comma: int, words: frozenset[int]) -> list[int]:
-    """Positions of the commas followed by one of ``words``."""
+def _before_words(lowers: list[int], separators: tuple[int, ...], words: frozenset[int]) -> list[int]:
+    """Positions of the ``separators`` (a comma, "and") followed by one of ``words``."""
     last = len(lowers) - 1
-    return [index for index in _positions(lowers, comma) if index < last and lowers[index + 1] in words]
+    return [index for separator in separators for index in _positions(lowers, separator)
+            if index < last and lowers[index + 1] in words]
 
 
 def _longest_nested(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]] | None:
