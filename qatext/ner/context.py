@@ -611,8 +611,8 @@ class ConTextAssertion:
                 continue
             if _any_between(terminators, cue.end, start) or not self._owner_words.isdisjoint(lowers[cue.end:start]):
                 continue
-            if subject is not None and cue.person.group != subject and not self._third_words.isdisjoint(
-                    lowers[cue.end:start]):
+            if subject is not None and cue.person.who == "relative" and cue.person.group != subject and \
+                    not self._third_words.isdisjoint(lowers[cue.end:start]):
                 continue
             best = cue
         return best
