@@ -213,6 +213,7 @@ CASES = [
     ("This discomfort is caused by a pinched nerve.", "discomfort", "present", "patient"),
     ("Type I diabetes is an autoimmune disease.", "diabetes", "generic", "none"),
     ("it is most probably due to an allergy.", "allergy", "possible", "patient"),
+    ("Most days the headache starts around noon.", "headache", "present", "patient"),
     # what the asker weighs, what a reply makes conditional
     ("is it worth getting an mri for my knee?", "mri", "hypothetical", "patient"),
     ("can i give ibuprofen and paracetamol together for a fever?", "ibuprofen", "hypothetical", "patient"),
@@ -222,6 +223,8 @@ CASES = [
     ("The tingling may come from a vitamin deficiency.", "vitamin deficiency", "possible", "patient"),
     # episodes that are over, onsets told first
     ("i had a fever that broke two days ago but i still cough", "fever", "historical", "patient"),
+    ("my fever broke last night but the cough is still there", "fever", "historical", "patient"),
+    ("since my surgery the pain has been worse", "pain", "present", "patient"),
     ("my mom had migraines in her 30s and takes nothing now", "migraines", "family", "relative"),
     ("i took naproxen for years but stopped last spring", "naproxen", "historical", "patient"),
     ("since last month i get a headache every morning", "headache", "present", "patient"),
