@@ -14,7 +14,7 @@ this tree's, and the two outputs are compared mention by mention (status, experi
 number that differ is printed, with the first few.
 
 Usage: python benchmarks/context_speed.py [--corpus ../shared/corpora/ask-a-doctor-2017]
-       [--limit 2500] [--rounds 5] [--previous REV]
+       [--limit 2500] [--rounds 5] [--previous REV] [--show N]
 """
 from __future__ import annotations
 
@@ -37,16 +37,20 @@ SHOWN_DIFFERENCES = 10
 
 
 @contextmanager
-def _resources_of(tree: Path):
-    """qatext.resources reads its tables from ``tree`` (a release) while the block runs."""
+def _resources_of(tree: Path, module):
+    """qatext.resources, and ``module`` if it reads its tables itself (releases before issue 12 did,
+    with importlib.resources), read them from ``tree`` (a release) while the block runs."""
     import qatext.resources as package
 
-    real = package.resources
-    package.resources = SimpleNamespace(files=lambda _package: tree / "qatext" / "resources")
+    readers = [reader for reader in (package, module) if hasattr(reader, "resources")]
+    real = [reader.resources for reader in readers]
+    for reader in readers:
+        reader.resources = SimpleNamespace(files=lambda _package: tree / "qatext" / "resources")
     try:
         yield
     finally:
-        package.resources = real
+        for reader, value in zip(readers, real):
+            reader.resources = value
 
 
 def previous_context(nlp, rev: str, into: Path):
@@ -56,7 +60,7 @@ def previous_context(nlp, rev: str, into: Path):
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
-    with _resources_of(tree):
+    with _resources_of(tree, module):
         return module.ConTextAssertion(nlp, name="qatext_context")
 
 
@@ -70,6 +74,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=2500)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--previous", metavar="REV", help="also time the ConText of this git revision")
+    parser.add_argument("--show", type=int, default=SHOWN_DIFFERENCES, metavar="N",
+                        help=f"differing mentions to print (default {SHOWN_DIFFERENCES})")
     args = parser.parse_args()
     import spacy
 
@@ -117,7 +123,7 @@ def main() -> None:
         print(f"qatext_context / {name} time: {best['qatext_context'] / best[name]:.3f}")
         mentions = sum(len(doc.ents) for doc in docs)
         print(f"mentions whose status, experiencer or cue differ: {len(differing)} of {mentions:,}")
-        for index, ours, theirs in differing[:SHOWN_DIFFERENCES]:
+        for index, ours, theirs in differing[:args.show]:
             print(f"  record {index}: {theirs[1:]} -> {ours[2:]}")
     tmp.cleanup()
 

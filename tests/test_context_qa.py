@@ -199,6 +199,40 @@ CASES = [
     ("had shingles a few years back, now my side tingles again", "shingles", "historical", "patient"),
     ("i had mono in my 20s and now im always tired", "mono", "historical", "patient"),
     ("my chest pain started a few months back", "chest pain", "present", "patient"),
+    # fifth round (blind batch 6): general questions and statements
+    ("does eczema ever clear up or do people with it need steroid cream for life?", "steroid", "generic", "none"),
+    ("how long are you contagious with strep throat?", "strep", "generic", "none"),
+    ("my a1c is normal but im always hungry, what else causes constant hunger?", "hunger", "generic", "none"),
+    ("do men whose father had prostate cancer need earlier screening?", "prostate cancer", "generic", "none"),
+    ("Kidney stones are very common and are rarely dangerous.", "kidney stones", "generic", "none"),
+    ("Shingles can often be prevented by vaccination, and I will give you the vaccine today.", "shingles", "generic",
+     "none"),
+    ("Insomnia is best treated with sleep hygiene and therapy.", "insomnia", "generic", "none"),
+    ("can hepatitis c get better without treatment?", "hepatitis c", "generic", "none"),
+    ("Most sore throats settle without antibiotics.", "antibiotics", "generic", "none"),
+    ("This discomfort is caused by a pinched nerve.", "discomfort", "present", "patient"),
+    ("Type I diabetes is an autoimmune disease.", "diabetes", "generic", "none"),
+    ("it is most probably due to an allergy.", "allergy", "possible", "patient"),
+    ("Most days the headache starts around noon.", "headache", "present", "patient"),
+    # what the asker weighs, what a reply makes conditional
+    ("is it worth getting an mri for my knee?", "mri", "hypothetical", "patient"),
+    ("can i give ibuprofen and paracetamol together for a fever?", "ibuprofen", "hypothetical", "patient"),
+    ("Take the inhaler as needed, and if the wheeze does not settle, we will start a steroid.", "steroid",
+     "hypothetical", "patient"),
+    ("if your rash does not improve, start hydrocortisone cream", "hydrocortisone", "hypothetical", "patient"),
+    ("The tingling may come from a vitamin deficiency.", "vitamin deficiency", "possible", "patient"),
+    # episodes that are over, onsets told first
+    ("i had a fever that broke two days ago but i still cough", "fever", "historical", "patient"),
+    ("my fever broke last night but the cough is still there", "fever", "historical", "patient"),
+    ("since my surgery the pain has been worse", "pain", "present", "patient"),
+    ("my mom had migraines in her 30s and takes nothing now", "migraines", "family", "relative"),
+    ("i took naproxen for years but stopped last spring", "naproxen", "historical", "patient"),
+    ("since last month i get a headache every morning", "headache", "present", "patient"),
+    ("i had an ear infection in 2019 and i have a sore throat now", "sore throat", "present", "patient"),
+    ("I don't smoke and I get short of breath on stairs.", "short of breath", "present", "patient"),
+    # people
+    ("my grandpa is 80 and since my grandma died in june he has no appetite", "appetite", "present", "patient"),
+    ("the guy im dating has genital herpes, can i catch it?", "herpes", "present", "other"),
 ]
 
 

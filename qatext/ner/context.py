@@ -40,7 +40,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from operator import itemgetter
 
-from spacy.attrs import LOWER, SENT_START
+import numpy as np
+from spacy.attrs import ENT_IOB, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -59,7 +60,9 @@ CATEGORIES = MODIFIERS | {"terminate", "pseudo", "general"}
 # that point back with a pronoun ("..., but it went away", "so i stopped both").
 # "opening": forward; when the trigger opens its sentence or clause ("If X, Y", "...; if X, Y"),
 # to the end of the sentence across soft terminators (the consequence is conditional too).
-DIRECTIONS = ("forward", "backward", "both", "antecedent", "opening")
+# "fronted": forward, only when the trigger opens its sentence or clause, up to 20 tokens or its scope
+# ("Since last month I get dizzy", "Most ear infections clear without antibiotics").
+DIRECTIONS = ("forward", "backward", "both", "antecedent", "opening", "fronted")
 # Placeholders a rule phrase may carry, expanded when the rules are read ("in <year>").
 PLACEHOLDERS = {
     "<year>": [str(year) for year in range(1950, 2031)],
@@ -70,7 +73,15 @@ PLACEHOLDERS = {
 _HARD_TERMINATORS = frozenset({";", "but", "however", "although", "though"})
 # "because" opens a statement of its own too: "..., go to the emergency department, because gallstones can block ...".
 _CLAUSE_OPENERS = frozenset({";", ":", "because"})
+# An "opening" or "fronted" trigger also opens a clause after a comma, "and" or "but": "..., and if the bleeding
+# does not settle, we can discuss a hormonal IUD", "my dad is 72 and since my mom died in march he barely eats".
+_TRIGGER_CLAUSE_OPENERS = _CLAUSE_OPENERS | {",", "and", "but"}
+# "and i", ", i": the asker starts a new clause (found in code; the phrases starting with "i" keep their roles).
+_NEW_CLAUSE_BEFORE_SELF = (",", "and")
 _TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
+# Directions as small ints, compared in the loop over (mention, trigger) pairs.
+_FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED = range(6)
+_DIRECTION_CODES = dict(zip(DIRECTIONS, (_FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED)))
 _OPENING_SCOPE = 20  # tokens: a run-on sentence with no punctuation does not stay conditional to its end
 # A test is done or planned: whether it exists is never uncertain ("cant rule out mono, sent me for a blood test").
 _NEVER_POSSIBLE_LABELS = frozenset({"TEST"})
@@ -84,6 +95,8 @@ _CLAUSE_PUNCT = frozenset({",", ";", ":", "?", "!"})
 # ("my kids have lice, are they contagious"), but "people with X ... if they do chemo" stays general.
 _DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "it", "its"})
 _BACKWARD_BLOCKERS = frozenset({"they", "their"})
+# Right before a mention they make it the case at hand ("this discomfort is caused by a pinched nerve").
+_CASE_DETERMINERS = frozenset({"this", "these"})
 # A relative named without "my" ("mom has hashimotos") when a verb follows; never a child word.
 _BARE_RELATIVE_VERBS = frozenset({"has", "had", "have", "was", "is", "takes", "took", "died", "passed", "also", "both",
                                   "and", "suffers", "suffered", "got", "tested", "'s", "’s"})
@@ -92,7 +105,7 @@ _BARE_RELATIVE_VERBS = frozenset({"has", "had", "have", "was", "is", "takes", "t
 _GENERIC_SUBJECT_LABELS = frozenset({"DISEASE", "DRUG", "TREATMENT"})
 _GENERIC_SUBJECT_SCOPE = 30
 _first = itemgetter(0)
-_BACKWARD = frozenset({"backward", "both"})
+_AFTER_ANY_MATCH = float("inf")  # compares above any (end, id) in a (start, end, id) match
 _GROUP_TOKENS = 3  # "in older men", "in menstruating women", "in children under five"
 _POSSESSORS = frozenset({"my", "your", "our", "his", "her", "their"})
 _SUBJECT_POSSESSORS = frozenset({"my", "your", "our"})
@@ -104,7 +117,7 @@ _SUBJECT_SCAN_TOKENS = 40
 _POSSESSOR_WINDOW = 3
 # Read in one Doc.to_array call (iterating tokens or doc.sents costs several times more); attribute
 # ids rather than names save looking each name up on every call.
-_ARRAY_ATTRS = [LOWER, SENT_START]
+_ARRAY_ATTRS = [LOWER, SENT_START, ENT_IOB]
 
 
 @dataclass(frozen=True)
@@ -167,6 +180,18 @@ def load_people() -> list[Person]:
     return people
 
 
+class _LabelNames(dict):
+    """Label hash -> label, filled on first sight."""
+
+    def __init__(self, strings):
+        super().__init__()
+        self._strings = strings
+
+    def __missing__(self, key: int) -> str:
+        self[key] = self._strings[key]
+        return self[key]
+
+
 @dataclass(frozen=True)
 class _Cue:
     """A person mention found in the text: who they are and how far their clause reaches."""
@@ -181,23 +206,35 @@ class _Cue:
 class _Roles:
     """What a matched rule phrase does, worked out once from its rules."""
 
-    modifiers: tuple[Rule, ...]  # the rules that give or refine a status, in rules.tsv order
+    # The rules that give or refine a status, in rules.tsv order, as what the loop over (mention, trigger)
+    # pairs reads: (category, direction code, scope, phrase, whether the rule names labels, rule).
+    modifiers: tuple[tuple[str, int, int, str, bool, Rule], ...]
     terminates: bool
     hard: bool  # also ends an "opening" trigger's reach
     general: Rule | None  # a general verb after a bare subject ("Statins lower ...")
 
 
-def _roles(rules: list[Rule]) -> _Roles:
+def _modifier(rule: Rule, max_scope: int) -> tuple[str, int, int, str, bool, Rule]:
+    direction = _DIRECTION_CODES[rule.direction]
+    default_scope = _OPENING_SCOPE if direction == _FRONTED else max_scope
+    return (rule.category, direction, rule.scope if rule.scope is not None else default_scope, rule.phrase,
+            rule.labels is not None, rule)
+
+
+def _roles(rules: list[Rule], max_scope: int) -> _Roles:
     # A pseudo trigger has no role: it only takes its tokens (so "no change in" hides "no").
     terminators = [r for r in rules if r.category == "terminate"]
-    return _Roles(modifiers=tuple(r for r in rules if r.category in MODIFIERS), terminates=bool(terminators),
+    return _Roles(modifiers=tuple(_modifier(r, max_scope) for r in rules if r.category in MODIFIERS),
+                  terminates=bool(terminators),
                   hard=any(r.phrase in _HARD_TERMINATORS for r in terminators),
                   general=next((r for r in reversed(rules) if r.category == "general"), None))
 
 
 # What _matches finds: modifiers (start, end, rule), terminator starts, hard terminator starts,
-# general verbs by start, people (start, end, person).
-_Found = tuple[list[tuple[int, int, Rule]], list[int], list[int], dict[int, Rule], list[tuple[int, int, Person]]]
+# general verbs by start, people (start, end, person), starts of the asker's new clauses (", i"), and every
+# match kept (start, end, id), sorted.
+_Found = tuple[list[tuple], list[int], list[int], dict[int, Rule], list[tuple[int, int, Person]], list[int],
+               list[tuple[int, int, int]]]
 
 
 class ConTextAssertion:
@@ -218,12 +255,21 @@ class ConTextAssertion:
         for rule in self.rules:
             by_phrase.setdefault(rule.phrase.lower(), []).append(rule)
         longest = 1
+        # One-word general verbs ("can", "do", "take": a fifth of all matches) are looked up after the bare
+        # subjects only: a one-word phrase takes no tokens from a longer one, so leaving them out of the
+        # matcher changes no other match.
+        self._general_words: dict[int, Rule] = {}
         for index, (phrase, rules) in enumerate(by_phrase.items()):
             key = f"rule{index}"
             pattern = nlp.make_doc(phrase)
             longest = max(longest, len(pattern))
+            roles = _roles(rules, max_scope)
+            if len(pattern) == 1 and roles.general is not None and not roles.modifiers and not roles.terminates \
+                    and all(rule.category == "general" for rule in rules):
+                self._general_words[pattern[0].lower] = roles.general
+                continue
             self.matcher.add(key, [pattern])
-            self._roles_of[nlp.vocab.strings[key]] = _roles(rules)
+            self._roles_of[nlp.vocab.strings[key]] = roles
         # How far a trigger can be from a mention it reaches: only those modifiers are looked at.
         self._window = longest + max([max_scope, _OPENING_SCOPE, _GENERIC_SUBJECT_SCOPE] +
                                      [rule.scope for rule in self.rules if rule.scope is not None])
@@ -244,56 +290,81 @@ class ConTextAssertion:
         self._reporters = frozenset(words.get("reporter", ()))
         self._demonstratives = frozenset(nlp.vocab.strings.add(w) for w in _DEMONSTRATIVES)
         self._generic_blockers = self._personal_words | self._demonstratives
+        self._case_determiners = frozenset(nlp.vocab.strings.add(w) for w in _CASE_DETERMINERS)
         self._backward_blockers = self._generic_blockers | {nlp.vocab.strings.add(w) for w in _BACKWARD_BLOCKERS}
         self._bare_relative_verbs = frozenset(nlp.vocab.strings.add(w) for w in _BARE_RELATIVE_VERBS)
         self._clause_punct = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_PUNCT)
         self._clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_OPENERS)
         self._possessors = {nlp.vocab.strings.add(w): w for w in _POSSESSORS}
         self._proxy_words = frozenset(nlp.vocab.strings.add(w) for w in _PROXY_WORDS)
-        self._comma = nlp.vocab.strings.add(",")
+        self._trigger_clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _TRIGGER_CLAUSE_OPENERS)
+        self._i = nlp.vocab.strings.add("i")
+        # ", i", "and ive": matched with the triggers (one pass) but kept out of the longest-match contest, so
+        # that the phrases starting with "i" ("i had", "i suggest") keep their roles. "i" inside an entity is a
+        # roman numeral ("type I diabetes"), hence its own key.
+        self._clause_ids = {}
+        for key, pronouns in (("qatext_clause", [w for w in words.get("self", ()) if w != self._i]),
+                              ("qatext_clause_i", [self._i])):
+            patterns = [nlp.make_doc(f"{separator} {nlp.vocab.strings[w]}") for separator in _NEW_CLAUSE_BEFORE_SELF
+                        for w in sorted(pronouns)]
+            self.matcher.add(key, [pattern for pattern in patterns if len(pattern) == 2])
+            self._clause_ids[nlp.vocab.strings[key]] = key == "qatext_clause_i"
         self._in = nlp.vocab.strings.add("in")
+        self._label_names = _LabelNames(nlp.vocab.strings)
+        # Tokens after an entity that may start a one-word general verb or an "in" group ("Gout in older men is").
+        self._verb_openers = frozenset(self._general_words) | {self._in}
+        # What each matched id stands for, in one look-up: (roles, None) for a rule phrase, (None, person) for a person.
+        self._plan = {**{key: (roles, None) for key, roles in self._roles_of.items()},
+                      **{key: (None, person) for key, person in self._person_of.items()}}
         self._question_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _QUESTION_AUXILIARIES)
 
     # -- the component -------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = [(ent.start, ent.end, ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
+        names = self._label_names  # ent.label_ decodes a new string per entity
+        ents = [(ent.start, ent.end, names[ent.label], ent.start_char, ent.end_char) for ent in doc.ents]
         if not ents:
             return doc
-        inside = bytearray(len(doc))
-        for start, end, _label, _start_char, _end_char in ents:  # plain names: a starred target builds a list
-            inside[start:end] = b"\x01" * (end - start)
-        modifiers, terminators, hard_terminators, general, people = self._matches(doc, inside)
-        if not modifiers and not people and not general:
-            return doc  # every entity keeps the defaults: present, patient, no cue
-        lowers, flags = doc.to_array(_ARRAY_ATTRS).T.tolist()
-        sentence_starts = [0, *_positions(flags, 1, 1)]
-        if general:
-            subjects = self._general_subjects(lowers, ents, general, set(sentence_starts))
-            if subjects:
-                modifiers = sorted(modifiers + subjects, key=_first)
-        if not modifiers and not people:
-            return doc
-        # ", i ...", ", ive ...": the asker starts a new clause. Found here rather than as phrases, so that
-        # the phrases starting with "i" ("i had", "i suggest", "i would") keep their own roles.
+        columns = doc.to_array(_ARRAY_ATTRS)
+        # The tokens of an entity: ENT_IOB is 3 (begin) or 1 (in) there, 2 (out) or 0 elsewhere.
+        inside = (columns[:, 2] & 1).astype(np.uint8).tobytes()
+        matched = self._matches(doc, inside)
+        modifiers, terminators, hard_terminators, general, people, clause_starts, _kept = matched
+        lowers = columns[:, 0].tolist()
+        # SENT_START is -1 inside a sentence, an integer object per token in a list: found as bytes instead.
+        sentence_starts = [0, *_byte_positions((columns[:, 1] == 1).tobytes(), 1)]
+        for index in _positions(lowers, self._i):
+            if inside[index]:
+                lowers[index] = 0  # a roman numeral, not the asker: "type I diabetes", "CBT-I"
+        # ", i ...", "and ive ...": the asker starts a new clause.
         phrase_terminators = terminators
-        terminators = sorted(terminators + _comma_before(lowers, self._comma, self._self_words))
+        terminators = sorted(terminators + clause_starts) if clause_starts else terminators
         modifier_starts = [t[0] for t in modifiers]
         people = self._people(lowers, people)
-        subject = self._subject(doc, lowers, people, ents, modifiers, sentence_starts) if people else None
+        subject = self._subject(doc, lowers, people, ents, matched, sentence_starts, inside) if people else None
         all_terminators = (terminators, hard_terminators, phrase_terminators)
         window, length, sentences = self._window, len(doc), len(sentence_starts)
         user_data = doc.user_data
         index, sent_start, sent_end = -1, 0, 0
+        verb_openers, starts = self._verb_openers, None
         for start, end, label, start_char, end_char in ents:
             while start >= sent_end:  # entities come in order: the next sentence or one further
                 index += 1
                 sent_start = sentence_starts[index]
                 sent_end = sentence_starts[index + 1] if index + 1 < sentences else length
+            # A bare subject with a general verb is generic, and so is what follows it ("Statins lower the
+            # risk of heart attack"): its cue goes in with the triggers, reaching this entity and the next.
+            if end in general or (end < length and lowers[end] in verb_openers):
+                starts = starts or set(sentence_starts)
+                cue = self._general_cue(lowers, start, end, label, matched, starts, inside)
+                if cue is not None:
+                    at = bisect_right(modifier_starts, start)
+                    modifiers.insert(at, cue)
+                    modifier_starts.insert(at, start)
             # Only the modifiers close enough to reach it: long run-on sentences stay cheap.
             lo = bisect_left(modifier_starts, sent_start if sent_start > start - window else start - window)
             hi = bisect_left(modifier_starts, sent_end if sent_end < end + window else end + window)
-            person = self._person_for(lowers, start, people, terminators, sent_start) if people else None
+            person = self._person_for(lowers, start, people, terminators, sent_start, subject) if people else None
             if lo == hi and person is None:
                 continue  # nothing in its sentence speaks to it: present, the patient's
             found = self._reaching(lowers, start, end, label, modifiers[lo:hi], all_terminators,
@@ -311,22 +382,36 @@ class ConTextAssertion:
                 user_data[(USER_DATA_PREFIX, "assertion_cue", start_char, end_char)] = cue
         return doc
 
-    def _general_subjects(self, lowers, ents, general: dict[int, Rule], sentence_starts: set[int]):
-        """Generic cues for the bare diseases and drugs that open a sentence (or a clause after ";")
-        with a general verb ("Statins lower the risk", "Gout in older men is most often ...") or open
-        a yes/no question with one ("can endometriosis cause infertility?")."""
-        cues = []
-        for start, end, label, _start_char, _end_char in ents:
-            verb = end if end in general else None
-            if verb is None and end < len(lowers) and lowers[end] == self._in:
-                verb = next((i for i in range(end + 2, end + _GROUP_TOKENS + 2) if i in general), None)
-            if verb is None or not general[verb].applies_to(label):
-                continue  # "is a" states what a disease is; "itraconazole is a good drug for this" is advice
-            opens_clause = start in sentence_starts or (start and lowers[start - 1] in self._clause_openers)
-            if (opens_clause and label in _GENERIC_SUBJECT_LABELS) or (
-                    label != "TEST" and self._opens_question(lowers, start, sentence_starts)):
-                cues.append((start, start, Rule(general[verb].phrase, "generic", "forward", scope=_GENERIC_SUBJECT_SCOPE)))
-        return cues
+    def _general_cue(self, lowers, start, end, label, found: _Found, sentence_starts: set[int], inside):
+        """The generic cue, (start, start, modifier...), when the entity is a bare disease or drug that opens a
+        sentence (or a clause after ";") with a general verb ("Statins lower the risk", "Gout in older men
+        is most often ...") or opens a yes/no question with one ("can endometriosis cause infertility?");
+        else None. Called only when the token after the entity can start a general verb (``_verb_openers``)."""
+        general, kept = found[3], found[6]
+        length, general_words = len(lowers), self._general_words
+
+        def verb_at(index: int) -> Rule | None:
+            rule = general.get(index)
+            if rule is None and index < length and lowers[index] in general_words:
+                # A one-word verb counts where a matched phrase would have: outside entities and longer phrases.
+                if not inside[index] and not _covered(kept, index):
+                    rule = general_words[lowers[index]]
+            return rule
+
+        verb = verb_at(end)
+        if verb is None and end < length and lowers[end] == self._in:
+            verb = next((rule for i in range(end + 2, end + _GROUP_TOKENS + 2) if (rule := verb_at(i))), None)
+        if verb is None or not verb.applies_to(label):
+            return None  # "is a" states what a disease is; "itraconazole is a good drug for this" is advice
+        opens_clause = start in sentence_starts or (start and lowers[start - 1] in self._clause_openers)
+        # A verb that names its labels ("is best treated": SYMPTOM too, "Insomnia is best treated with CBT-I")
+        # takes those subjects; the others take a disease, drug or treatment only.
+        subjects = verb.labels if verb.labels is not None and not verb.exclude_labels else _GENERIC_SUBJECT_LABELS
+        if (opens_clause and label in subjects) or (
+                label != "TEST" and self._opens_question(lowers, start, sentence_starts)):
+            rule = Rule(verb.phrase, "generic", "forward", scope=_GENERIC_SUBJECT_SCOPE)
+            return (start, start, *_modifier(rule, self.max_scope))
+        return None
 
     def _opens_question(self, lowers, start: int, sentence_starts: set[int]) -> bool:
         """Whether one or two auxiliaries open the sentence right before ``start`` ("do seizures",
@@ -343,35 +428,41 @@ class ConTextAssertion:
         phrase is kept (a phrase can have several roles). A trigger word inside an entity ("no
         appetite") modifies nothing."""
         matches = self.matcher(doc)
-        kept = _longest_nested(matches)
+        clauses: list[tuple[int, bool]] = []
+        kept = _longest_nested(matches, self._clause_ids, clauses)
         if kept is None:
             # Overlaps that cross: longest first, then leftmost, sorted as plain tuples (compared in C).
             taken = bytearray(len(doc))
             kept = []
-            by_length = sorted([(start - end, start, end, match_id) for match_id, start, end in matches])
+            clauses = [(start, self._clause_ids[match_id]) for match_id, start, _end in matches
+                       if match_id in self._clause_ids]
+            by_length = sorted([(start - end, start, end, match_id) for match_id, start, end in matches
+                                if match_id not in self._clause_ids])
             for _length, start, end, match_id in by_length:
                 if taken.find(1, start, end) == -1:
                     taken[start:end] = b"\x01" * (end - start)
                     kept.append((start, end, match_id))
             kept.sort()
         modifiers, terminators, hard_terminators, general, people = [], [], [], {}, []
-        roles_of, find = self._roles_of, inside.find
+        plan, find = self._plan, inside.find
         for start, end, match_id in kept:
             if find(1, start, end) != -1:
                 continue
-            roles = roles_of.get(match_id)
-            if roles is None:
-                people.append((start, end, self._person_of[match_id]))
+            roles, person = plan[match_id]
+            if person is not None:
+                people.append((start, end, person))
                 continue
-            for rule in roles.modifiers:
-                modifiers.append((start, end, rule))
+            for modifier in roles.modifiers:
+                modifiers.append((start, end, *modifier))
             if roles.terminates:
                 terminators.append(start)
                 if roles.hard:
                     hard_terminators.append(start)
             if roles.general is not None:
                 general[start] = roles.general
-        return modifiers, terminators, hard_terminators, general, people
+        # "i" inside an entity is no asker ("..., CBT-I").
+        clause_starts = [start for start, is_i in clauses if not (is_i and inside[start + 1])]
+        return modifiers, terminators, hard_terminators, general, people, clause_starts, kept
 
     def _reaching(self, lowers, start, end, label, modifiers, terminators, sent_start, sent_end) -> list[tuple[str, str]]:
         """(category, phrase) of every trigger whose scope covers the mention and whose rule fits its label.
@@ -379,48 +470,48 @@ class ConTextAssertion:
         that end a time's reach: not the comma before "i")."""
         every_terminator, hard_terminators, phrase_terminators = terminators
         found = []
-        for t_start, t_end, rule in modifiers:
+        for t_start, t_end, category, direction, scope, phrase, limited, rule in modifiers:
             # Most rules fit every label: the method is called only for those that name some.
-            if t_end > sent_end or (rule.labels is not None and not rule.applies_to(label)):
+            if t_end > sent_end or (limited and not rule.applies_to(label)):
                 continue
-            category = rule.category
             if category == "possible" and label in _NEVER_POSSIBLE_LABELS:
                 continue
-            direction = rule.direction
-            scope = rule.scope if rule.scope is not None else self.max_scope
-            if direction == "opening":
-                if t_end <= start and (t_start == sent_start or lowers[t_start - 1] in self._clause_openers):
+            if direction >= _OPENING:
+                opens = t_start == sent_start or lowers[t_start - 1] in self._trigger_clause_openers
+                if direction == _OPENING and t_end <= start and opens:
                     if start - t_end <= _OPENING_SCOPE and not _any_between(hard_terminators, t_end, start):
-                        found.append((category, rule.phrase))
+                        found.append((category, phrase))
                     continue
-                direction = "forward"
-            if direction == "antecedent":
+                if direction == _FRONTED and not opens:
+                    continue
+                direction = _FORWARD
+            elif direction == _ANTECEDENT:
                 if end <= t_start and t_start - end <= scope:
-                    found.append((category, rule.phrase))
+                    found.append((category, phrase))
                 continue
-            if direction != "backward" and t_end <= start and start - t_end <= scope:
-                blocked = _any_between(every_terminator, t_end, start)
-                if blocked and category in _TIME_CATEGORIES and not _any_between(phrase_terminators, t_end, start):
-                    # Only a comma before "i" stands between. A time fronted before the asker's clause
-                    # reaches into it ("Two years ago, I had pneumonia"); one that ends the asker's
-                    # clause does not ("i had surgery in 2014, i take metoprolol").
-                    blocked = not self._self_words.isdisjoint(lowers[sent_start:t_start])
-                if not blocked and (category != "generic" or self._allowed(
-                        lowers, rule, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
-                    found.append((category, rule.phrase))
-                    continue
-            if direction in _BACKWARD and end <= t_start and t_start - end <= scope:
+            if direction != _BACKWARD_ONLY and t_end <= start:
+                if start - t_end <= scope:
+                    blocked = _any_between(every_terminator, t_end, start)
+                    if blocked and category in _TIME_CATEGORIES and not _any_between(phrase_terminators, t_end, start):
+                        # Only a comma before "i" stands between. A time fronted before the asker's clause
+                        # reaches into it ("Two years ago, I had pneumonia"); one that ends the asker's
+                        # clause does not ("i had surgery in 2014, i take metoprolol").
+                        blocked = not self._self_words.isdisjoint(lowers[sent_start:t_start])
+                    if not blocked and (category != "generic" or self._allowed(
+                            lowers, phrase, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
+                        found.append((category, phrase))
+            elif direction != _FORWARD and end <= t_start and t_start - end <= scope:
                 if not _any_between(every_terminator, end, t_start) and (category != "generic" or self._allowed(
-                        lowers, rule, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
-                    found.append((category, rule.phrase))
+                        lowers, phrase, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
+                    found.append((category, phrase))
         return found
 
-    def _allowed(self, lowers, rule, t_start, t_end, start, end, sent_start, sent_end, terminators) -> bool:
-        """A generic cue does not reach a mention that a personal word ties to someone: no "my",
+    def _allowed(self, lowers, phrase, t_start, t_end, start, end, sent_start, sent_end, terminators) -> bool:
+        """A generic cue (``phrase``) does not reach a mention that a personal word ties to someone: no "my",
         "your", "this", "he" ... between cue and mention, and none in the mention's clause (from the
         terminator before it to the one after it, the cue's own words aside)."""
-        if rule.category != "generic":
-            return True
+        if start and lowers[start - 1] in self._case_determiners:
+            return False  # "this discomfort is caused by ...": the case at hand
         if t_end <= start:  # cue before the mention
             between = lowers[t_end:start]
         else:
@@ -440,7 +531,7 @@ class ConTextAssertion:
                                 clause_start)
             # A passive frame whose subject is "it" or "this" ("it has to be treated with X", "can it be
             # cured with X") speaks of the case at hand, not of X in general ("it can cause X" still does).
-            if rule.phrase.startswith("be ") and not self._demonstratives.isdisjoint(
+            if phrase.startswith("be ") and not self._demonstratives.isdisjoint(
                     lowers[max(before_start, t_start - _POSSESSOR_WINDOW):t_start]):
                 return False
         return personal.isdisjoint(lowers[before_start:min(t_start, start)]) and \
@@ -462,7 +553,7 @@ class ConTextAssertion:
             cues.append(_Cue(start, end, person, possessor))
         return cues
 
-    def _subject(self, doc: Doc, lowers, people: list[_Cue], ents, modifiers, sentence_starts) -> str | None:
+    def _subject(self, doc: Doc, lowers, people: list[_Cue], ents, found: _Found, sentence_starts, inside) -> str | None:
         """The relative group the passage is about, or None when it is about the asker (or the one advised).
 
         The first person the text names decides: "my 4 year old has ..." or "your son's fever"
@@ -478,8 +569,22 @@ class ConTextAssertion:
         # "My father had a stroke at 50" opens a family history; "my 2 yr old had roseola" does not.
         if first is None or (first.person.group != "child" and _next_word(doc, first.end) in _HISTORY_VERBS):
             return None
-        generic_sentences = {_sentence_bounds(t[0], sentence_starts, len(doc)) for t in modifiers
-                             if t[2].category == "generic"}
+        subject = None
+        for i in range(min(len(lowers), _SUBJECT_SCAN_TOKENS)):
+            if i >= first.start - _POSSESSOR_WINDOW and self._possessors.get(lowers[i]) in _SUBJECT_POSSESSORS:
+                subject = first.person.group
+                break
+            if lowers[i] in self._self_words:
+                if first.start - i <= 6 and not self._proxy_words.isdisjoint(lowers[i + 1:first.start]):
+                    subject = first.person.group
+                break
+        if subject is None:
+            return None
+        starts = set(sentence_starts)
+        cues = [t for t in found[0] if t[2] == "generic"] + [
+            self._general_cue(lowers, start, end, label, found, starts, inside)
+            for start, end, label, _start_char, _end_char in ents]
+        generic_sentences = {_sentence_bounds(t[0], sentence_starts, len(doc)) for t in cues if t is not None}
         for start, _end, _label, _start_char, _end_char in ents:
             if start >= first.start:
                 break
@@ -491,18 +596,13 @@ class ConTextAssertion:
         owners -= sum(1 for c in people if c.person.who == "relative" and c.possessor in _SUBJECT_POSSESSORS)
         if owners > sum(1 for x in lowers if x in self._third_words):
             return None
-        for i in range(min(len(lowers), _SUBJECT_SCAN_TOKENS)):
-            if i >= first.start - _POSSESSOR_WINDOW and self._possessors.get(lowers[i]) in _SUBJECT_POSSESSORS:
-                return first.person.group
-            if lowers[i] in self._self_words:
-                if first.start - i <= 6 and not self._proxy_words.isdisjoint(lowers[i + 1:first.start]):
-                    return first.person.group
-                return None
-        return None
+        return subject
 
-    def _person_for(self, lowers, start, people: list[_Cue], terminators, sent_start) -> _Cue | None:
+    def _person_for(self, lowers, start, people: list[_Cue], terminators, sent_start, subject) -> _Cue | None:
         """The nearest person before the mention in its sentence whose clause reaches it: no terminator,
-        no personal word ("I", "my", "me") and no other person in between, at most ``max_scope`` tokens."""
+        no personal word ("I", "my", "me") and no other person in between, at most ``max_scope`` tokens.
+        In a passage about a relative, "he" / "she" after another relative is the subject again ("since my
+        mom died in march he barely eats")."""
         best = None
         for cue in people:
             if cue.end > start:
@@ -510,6 +610,9 @@ class ConTextAssertion:
             if cue.start < sent_start or start - cue.end > self.max_scope:
                 continue
             if _any_between(terminators, cue.end, start) or not self._owner_words.isdisjoint(lowers[cue.end:start]):
+                continue
+            if subject is not None and cue.person.who == "relative" and cue.person.group != subject and \
+                    not self._third_words.isdisjoint(lowers[cue.end:start]):
                 continue
             best = cue
         return best
@@ -572,21 +675,21 @@ def _next_word(doc: Doc, index: int) -> str | None:
     return None
 
 
-def _comma_before(lowers: list[int], comma: int, words: frozenset[int]) -> list[int]:
-    """Positions of the commas followed by one of ``words``."""
-    last = len(lowers) - 1
-    return [index for index in _positions(lowers, comma) if index < last and lowers[index + 1] in words]
-
-
-def _longest_nested(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]] | None:
+def _longest_nested(matches: list[tuple[int, int, int]], clause_ids: dict[int, bool],
+                    clauses: list[tuple[int, bool]]) -> list[tuple[int, int, int]] | None:
     """(start, end, id) of the longest matches, from matches in the matcher's order (by start, then
     end), when every overlap is one phrase inside or at the start of another ("no" in "no family
     history of", "can" and "can be"): one pass. None when two cross or coincide, or the order is
-    not the matcher's: then the caller sorts."""
+    not the matcher's: then the caller sorts. The clause starts (", i") go to ``clauses`` as (start,
+    whether the pronoun is "i"), outside the contest."""
     kept: list[tuple[int, int, int]] = []
     last_start = last_end = -1
+    clause = clause_ids.get
     for match_id, start, end in matches:
-        if start >= last_end:
+        is_i = clause(match_id)
+        if is_i is not None:
+            clauses.append((start, is_i))
+        elif start >= last_end:
             kept.append((start, end, match_id))
             last_start, last_end = start, end
         elif start == last_start and end > last_end:
@@ -597,6 +700,12 @@ def _longest_nested(matches: list[tuple[int, int, int]]) -> list[tuple[int, int,
         else:
             return None
     return kept
+
+
+def _covered(kept: list[tuple[int, int, int]], index: int) -> bool:
+    """Whether a kept match (sorted, none overlapping) covers token ``index``."""
+    last = bisect_right(kept, (index, _AFTER_ANY_MATCH)) - 1
+    return last >= 0 and kept[last][1] > index
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:
@@ -614,6 +723,14 @@ def _positions(values: list[int], value: int, start: int = 0) -> list[int]:
             found.append(index)
     except ValueError:
         return found
+
+
+def _byte_positions(flags: bytes, start: int) -> list[int]:
+    """Where ``flags`` (one byte per token) is 1, from ``start`` on."""
+    found, index, find = [], start - 1, flags.find
+    while (index := find(1, index + 1)) != -1:
+        found.append(index)
+    return found
 
 
 def _sentence_bounds(token: int, sentence_starts: list[int], doc_length: int) -> tuple[int, int]:
