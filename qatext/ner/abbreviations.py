@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from qatext.ner import extensions, schwartz_hearst
+from qatext.ner.batching import BatchedPipe
 
 try:
     from scispacy.abbreviation import filter_matches, find_abbreviation
@@ -35,7 +36,7 @@ def find_definitions(doc: Doc, *, use_scispacy: bool | None = None) -> list[tupl
     return found
 
 
-class AbbreviationDefinitions:
+class AbbreviationDefinitions(BatchedPipe):
     """Sets ``doc._.abbreviation_definitions``: dicts of short, long, long_start, long_end, occurrences."""
 
     def __init__(self, nlp: Language, name: str = "qatext_abbreviations"):

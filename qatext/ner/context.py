@@ -47,6 +47,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from qatext.ner import extensions
+from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.resources import read_tsv
 
@@ -237,7 +238,7 @@ _Found = tuple[list[tuple], list[int], list[int], dict[int, Rule], list[tuple[in
                list[tuple[int, int, int]]]
 
 
-class ConTextAssertion:
+class ConTextAssertion(BatchedPipe):
     """Sets ``ent._.assertion``, ``ent._.assertion_cue`` and ``ent._.experiencer`` on every entity."""
 
     def __init__(self, nlp: Language, name: str = "qatext_context", *, max_scope: int = 10):

@@ -11,6 +11,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from qatext.ner import extensions, fuzzy, lay_rules, normalize, shorthand, span_rules
+from qatext.ner.batching import BatchedPipe
 from qatext.ner.lexicon import Lexicon, get_lexicon
 
 _UPPER = re.compile(r"[A-Z]")
@@ -29,7 +30,7 @@ REPORTING = frozenset(hash_string(w) for w in (
 ))
 
 
-class MedicalEntityRecognizer:
+class MedicalEntityRecognizer(BatchedPipe):
     """Sets ``doc.ents`` from the qatext lexicon; ``ent._.concept_id`` comes from the span's kb_id."""
 
     def __init__(self, nlp: Language, name: str = "qatext_ner", *, include_severity: str = "first_person",
