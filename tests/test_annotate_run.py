@@ -350,3 +350,17 @@ def test_partition_key_sees_every_change_of_an_annotated_field(before, after):
 
     assert key(before) != key(after)
     assert key(before) == key(before)
+
+
+def test_partition_key_sees_where_one_annotated_field_ends():
+    # record_hashes joins the fields with "\x1f", which a text may hold: the digest's lengths tell
+    from qatext.annotate.fingerprint import partition_key, record_hashes
+    from qatext.annotate.run import _frame_digest
+
+    def key(question, answer):
+        chunk = read_corpus(SAMPLE).head(2)
+        chunk.at[1, "question"], chunk.at[1, "answer"] = question, answer
+        hashes, _ = record_hashes(chunk, fields=("question", "answer"))
+        return partition_key(hashes, fingerprint="f", extra=[_frame_digest(chunk, hashed=("question", "answer"))])
+
+    assert key("a\x1fb", None) != key("a", "b\x1f")

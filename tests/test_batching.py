@@ -47,5 +47,6 @@ def test_a_failing_doc_goes_to_the_error_handler_and_the_batch_goes_on(monkeypat
     nlp.set_error_handler(lambda name, proc, docs, error: seen.append((name, docs[0].text, str(error))))
     docs = list(nlp.pipe(["a headache", "boom", "a fever"]))
     assert seen == [("qatext_ner", "boom", "boom")]
-    assert [d.text for d in docs] == ["a headache", "boom", "a fever"]
-    assert [e.text for e in docs[2].ents] == ["fever"]
+    # as spaCy's own loop does, the failed doc is left out once the handler returns
+    assert [d.text for d in docs] == ["a headache", "a fever"]
+    assert [e.text for e in docs[1].ents] == ["fever"]

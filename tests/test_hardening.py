@@ -301,3 +301,16 @@ def test_ask_a_doctor_stray_text_and_cut_off_list_lose_nothing(tmp_path):
     # the NUL itself is then removed by the cleaner, which says so
     assert df.iloc[0]["extra"]["trailing_junk"] == "," and "control_chars_removed" in df.iloc[0]["flags"]
     assert df.iloc[1]["extra"]["trailing_junk"] == "],\n"
+
+
+def test_clean_record_walks_a_container_whose_repr_hides_its_content():
+    from qatext.corpus import clean_record
+
+    class Quiet(dict):
+        def __repr__(self):
+            return "{}"
+
+    record = {"question": "q", "answer": "a", "extra": Quiet(note="bad\x00byte"), "tags": ["ok"]}
+    clean_record(record)
+    assert record["extra"]["note"] == "badbyte"
+    assert "control_chars_removed" in record["flags"]

@@ -329,7 +329,8 @@ def _after_commit(committed_now: int, kill_after: int) -> None:
 def _frame_digest(chunk: pd.DataFrame, *, hashed: tuple[str, ...] = ()) -> str:
     """Digest of everything in ``chunk``. The text of the ``hashed`` fields is left out where the
     records' content hashes carry it verbatim (any text that is not blank): encoding it again
-    cost more than the rest of the chunk together."""
+    cost more than the rest of the chunk together. Its length stays, because those hashes join
+    the fields with a separator the text itself may hold."""
     import hashlib
     import json
 
@@ -338,7 +339,7 @@ def _frame_digest(chunk: pd.DataFrame, *, hashed: tuple[str, ...] = ()) -> str:
     for name in chunk.columns:
         values = chunk[name].tolist()
         if name in hashed:
-            values = [None if type(v) is str and v.strip() else v for v in values]
+            values = [len(v) if type(v) is str and v.strip() else v for v in values]
         columns[str(name)] = values
     return hashlib.sha1(json.dumps(columns, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
 

@@ -268,8 +268,10 @@ def clean_record(values: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
             flag("html_stripped")
         values[name] = text if text.strip() else None
     scrubbed = [values.get(name) for name in _SCRUBBED_FIELDS]
-    # one C-level look at them all first: almost every record has nothing to scrub
-    for name, value in zip(_SCRUBBED_FIELDS, () if _nothing_unwritable(scrubbed) else scrubbed):
+    # one C-level look at them all first: almost every record has nothing to scrub (a subclass
+    # may hide its content from repr(), so then each field is walked)
+    plain = all(type(value) in _PLAIN_TYPES for value in scrubbed)
+    for name, value in zip(_SCRUBBED_FIELDS, () if plain and _nothing_unwritable(scrubbed) else scrubbed):
         value, changed = _scrub(value)
         if changed:
             if name == "flags":
@@ -297,6 +299,7 @@ def clean_record(values: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
 
 
 _UNWRITABLE = re.compile(r"[\x00\ud800-\udfff]")
+_PLAIN_TYPES = (str, dict, list, tuple, int, float, bool, type(None))
 # The schema fields besides the texts that can hold a string anywhere inside them.
 _SCRUBBED_FIELDS = ("record_id", "source", "url", "category", "asker_name", "asker_age_band", "asker_sex",
                     "doctor_name", "specialty", "doctor_affiliation", "tags", "related", "flags", "extra")

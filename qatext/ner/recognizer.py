@@ -274,11 +274,14 @@ def _disjoint(spans: list, doc: Doc) -> list:
         last_end = end
     else:
         return spans
+    import logging
     import warnings
 
-    # token offsets only: the text may be a patient's
-    warnings.warn(f"overlapping entity spans {[(s, e, label) for s, e, label, _ in spans]} in a doc of {len(doc)} "
-                  "tokens; kept the longest", OverlappingSpansWarning, stacklevel=2)
+    # one fixed message, so that Python shows it once rather than once per doc; the spans (token
+    # offsets only: the text may be a patient's) go to the debug log
+    warnings.warn("two span rules claimed the same tokens; kept the longest span", OverlappingSpansWarning, stacklevel=2)
+    logging.getLogger(__name__).debug("overlapping entity spans %s in a doc of %d tokens",
+                                      [(s, e, label) for s, e, label, _ in spans], len(doc))
     kept, taken = [], set()
     for span in sorted((s for s in spans if s[1] > s[0]), key=lambda s: (s[0] - s[1], s[0])):
         if taken.isdisjoint(range(span[0], span[1])):
