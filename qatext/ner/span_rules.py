@@ -597,13 +597,13 @@ def add_severity(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if extended != start:
             changed = True
             out[k] = (extended, end, label, concept)
-    if not changed:
-        return spans
-    # "sore, stiff hands": "sore" was a span of its own; inside the stacked one it is gone, not left to cut
-    # the stacked span down to ", stiff hands"
-    grown = [span for span, before in zip(out, spans) if span is not before]
-    return _without_overlaps([span for span in out if span in grown or not any(
-        g[0] <= span[0] and span[1] <= g[1] for g in grown)])
+            # "sore, stiff hands": "sore" was a span of its own; inside the stacked one it is gone, not
+            # left to cut the stacked span down to ", stiff hands"
+            j = k - 1
+            while j >= 0 and spans[j][0] >= extended:
+                out[j] = None
+                j -= 1
+    return _without_overlaps([span for span in out if span is not None]) if changed else spans
 
 
 def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
