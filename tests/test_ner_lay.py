@@ -555,3 +555,74 @@ def test_clashing_spans_keep_the_longest_with_a_warning():
 ])
 def test_a_body_word_after_a_symptom_joins_only_a_describing_one(nlp, text, entity):
     assert entity in [e.text for e in nlp(text).ents]
+
+
+# Corpus-scale regression review of the lay rules against release 32eaf61 (issue 11): each class below
+# was found in ../shared texts and is written here as invented sentences.
+@pytest.mark.parametrize(("text", "not_entity"), [
+    ("the faulty enzyme cannot carry out its normal role", "cannot carry out its"),
+    ("i was unable to carry on a conversation last night", "unable to carry"),
+    ("the abnormal cells cannot carry oxygen to the tissues", "cannot carry oxygen"),
+    ("with anemia your heart has to work harder to move blood around", "harder to move"),
+    ("loose stools are more difficult to hold than solid ones", "difficult to hold"),
+    ("sorry, i can't think of a better way to ask this", "can't think"),
+    ("i could not think about anything else that week", "could not think"),
+])
+def test_a_function_verb_in_another_sense_is_no_impairment(nlp, text, not_entity):
+    assert not_entity not in [e.text for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(("text", "entity", "concept"), [
+    ("since the chemo i can't think straight", "can't think straight", "QATEXT:symptom/difficulty-concentrating"),
+    ("some days i just cannot think at all", "cannot think", "QATEXT:symptom/difficulty-concentrating"),
+    ("my arthritis is so bad i cant carry groceries", "cant carry groceries", "QATEXT:symptom/impaired-movement"),
+    ("three days of nausea and i cant hold anything down", "cant hold anything down", "HP:0002013"),
+])
+def test_a_function_verb_in_its_own_sense_stays_an_impairment(nlp, text, entity, concept):
+    found = ents(nlp, text)
+    assert entity in found, [(e.text, e.label_) for e in found.values()]
+    assert found[entity]._.concept_id == concept
+
+
+def test_an_object_stops_at_an_adverb(nlp):
+    found = ents(nlp, "if you can not swallow also listerine gargles help")
+    assert "can not swallow" in found and found["listerine"].label_ == "DRUG"
+
+
+def test_a_simile_names_a_thing_not_a_verb(nlp):
+    assert "legs felt like bricks" in ents(nlp, "my legs felt like bricks were tied to them")
+
+
+def test_stacked_adjectives_over_a_comma_make_one_span(nlp):
+    found = [e.text for e in nlp("every morning i wake with sore, stiff hands and swelling").ents]
+    assert "sore, stiff hands" in found
+    assert not any(text.startswith((",", "to ")) for text in found), found
+
+
+def test_two_drug_words_joined_stay_a_drug(nlp):
+    found = ents(nlp, "she has been taking cranberry supplements for her bladder")
+    assert found["cranberry supplements"].label_ == "DRUG"
+
+
+def test_a_coordinated_predicate_does_not_cut_the_next_span(nlp):
+    found = ents(nlp, "they operated to stop internal bleeding and bleeding in the brain")
+    assert "bleeding in the brain" in found, [(e.text, e.label_) for e in found.values()]
+    assert "in the brain" not in found
+
+
+@pytest.mark.parametrize(("text", "not_entity"), [
+    ("my arms go numb back burns and i get dizzy", "numb back"),
+    ("side effects include cold extremities exacerbation of raynauds", "extremities exacerbation"),
+])
+def test_a_body_word_with_its_own_predicate_or_a_flare_is_not_joined(nlp, text, not_entity):
+    assert not any(not_entity in e.text for e in nlp(text).ents)
+
+
+def test_two_drug_names_side_by_side_stay_two_drugs(nlp):
+    found = ents(nlp, "i took aspirin tylenol and steroid ointment")
+    assert found["aspirin"].label_ == found["tylenol"].label_ == found["steroid ointment"].label_ == "DRUG"
+
+
+def test_working_harder_is_an_impairment_only_for_the_person(nlp):
+    assert "harder to breathe" in ents(nlp, "since the flu i have to work harder to breathe")
+    assert "harder to move" not in ents(nlp, "with anemia the heart has to work harder to move blood")

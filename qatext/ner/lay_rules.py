@@ -14,7 +14,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from qatext.ner.span_rules import (APPROXIMATE, BODY_COMPLAINT, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
+from qatext.ner.span_rules import (APPROXIMATE, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
                                    SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
                                    word_set)
 
@@ -41,9 +41,10 @@ for _cue in IMPAIRMENT_CUES:
     _CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
 # The second words of the cues that start with a word ("can" -> not, barely, hardly); one-word cues have none.
 _CUE_SECONDS = {first: frozenset(c[1] for c in cues if len(c) > 1) for first, cues in _CUES_BY_FIRST.items()}
-# "the meds won't work", "if nothing else can help": a thing failing is no loss of the person's function.
+# "the meds won't work", "if nothing else can help": a thing failing is no loss of the person's function; nor is a
+# part of the body's chemistry ("the abnormal cells cannot carry oxygen", "the enzyme is unable to").
 THING_SUBJECTS = frozenset("it this that which nothing else med meds medication medications medicine drug drugs pill "
-                           "pills treatment".split())
+                           "pills treatment cell cells blood protein proteins enzyme enzymes gene genes".split())
 _FUNCTION_INDEX: dict[int, tuple] = {}  # id of a functions table -> (table, first words, most words)
 SEPARATORS = frozenset({",", "and", "or", "&", "/", "+"})
 CLOSING_CONJUNCTIONS = frozenset({"and", "or", "&"})
@@ -85,8 +86,10 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
         cue = next((c for c in _CUES_BY_FIRST[words[i]] if tuple(words[i:i + len(c)]) == c), None)
         if cue is None:
             continue
-        if len(cue) > 1 and cue[-2] in _EFFORT_WORDS and i >= 1 and words[i - 1] in _BE and (i < 2 or words[i - 2] != "it"):
-            continue  # "this label is hard to read": a thing is hard, not a function of the person
+        if len(cue) > 1 and cue[-2] in _EFFORT_WORDS and i >= 1 and (
+                words[i - 1] in _BE and (i < 2 or words[i - 2] != "it")
+                or words[i - 1] in _EFFORT_OF_DOING and any(s[2] == "ANATOMY" and i - 5 <= s[1] < i for s in spans)):
+            continue  # "this label is hard to read", "the heart has to work harder to move blood": no lost function
         j = i + len(cue)
         if j < n and words[j] in ("barely", "hardly", "even", "really"):
             j += 1
@@ -96,8 +99,13 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
             found = functions.get(tuple(words[j:j + size]))
             if found:
                 end = j + size
+                if size == 1 and end < n and (words[end] in _PARTICLES and words[j] in OBJECT_FUNCTIONS
+                                              or words[end] in _OTHER_SENSE_AFTER.get(words[j], ())):
+                    break  # "unable to carry out its role", "can't think of a word": another verb, no loss
                 if size == 1 and words[j] in OBJECT_FUNCTIONS:
                     end = _object_end(words, end)
+                    if end < n and words[end] in _COMPARED:
+                        break  # "more difficult to hold than solid stools": a thing compared, no loss
                 added.append((i, end, "SYMPTOM", found[0]))
                 break
     if not added:
@@ -105,6 +113,16 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     return _replace_covered(spans, added)
 
 
+# "the heart works harder to pump": an organ's effort of doing something, not a function the person lost ("i have
+# to work harder to breathe" is one).
+_EFFORT_OF_DOING = frozenset({"work", "works", "worked", "working", "try", "tries", "tried", "trying"})
+# A particle after a function that takes an object makes another verb: "carry out" a role, "carry on" a conversation,
+# "hold off" a drug, "think over" (a whole lexicon phrase, "hold anything down", is looked up before this).
+_PARTICLES = frozenset({"out", "on", "off", "over", "through", "back"})
+# Words after a function that give it an everyday sense: "can't think of the word", "can't think about it".
+_OTHER_SENSE_AFTER = {"think": frozenset({"of", "about", "that", "why", "what", "how", "who", "where", "when", "so",
+                                          "it", "this", "twice", "anymore"})}
+_COMPARED = frozenset({"than", "as"})
 # Functions whose object belongs to the loss ("[couldnt hold a cup]", "[cant swallow crackers]" without
 # water): the object is part of the complaint, extent and trigger are not (GUIDELINES rule 16).
 OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip button handle tolerate use".split())
@@ -113,7 +131,7 @@ OBJECT_DETERMINERS = frozenset("a an the my his her their your any some".split()
 OBJECT_STOPS = frozenset(
     "it them him her me you us this that these those anymore again today tonight yesterday now well properly right "
     "much more enough either too very so at in on for with without from to of by after before during since until "
-    "because when while and or but if as than like".split())
+    "because when while and or but if as than like also even still just ever really".split())
 
 
 def _object_end(words: list[str], end: int) -> int:
@@ -452,7 +470,6 @@ def add_breakouts(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return out
 
 
-FLARE = "QATEXT:disease/flare"
 ALLERGY_PHRASES = frozenset({"allergic to", "allergy to", "allergies to", "allergic reaction to"})
 _ALLERGY_GATE = gate(phrase.split()[0] for phrase in ALLERGY_PHRASES)
 
@@ -772,7 +789,8 @@ _PREDICATE_LINKS = LINKING_WORDS - {"keep", "keeps", "started", "start", "starts
 _FELT = frozenset({"feel", "feels", "felt"})
 # What does not name the thing a body part feels like ("feel like there is sand", "feels like i am dying").
 _NOT_A_THING = frozenset("there i im i'm he she they we someone somebody something everything nothing my his her your "
-                         "their its it's".split()) | OBJECT_STOPS | _NOT_NOUNS
+                         "their its it's is are was were be been being am has have had will would can could do does "
+                         "did".split()) | OBJECT_STOPS | _NOT_NOUNS  # "arms felt like needles [are poking them]"
 _LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES)  # a phrase can match only if all its words are there
 _LAY_PREDICATES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in LAY_PREDICATES:

@@ -140,6 +140,8 @@ DRUG_FORMS = frozenset(
 )
 
 _DRUG_FORM_GATE = gate(DRUG_FORMS)
+_DRUG_HEADS = DRUG_FORMS | {"ointments", "drop", "supplement", "supplements", "vaccine", "vaccines", "booster", "painkiller",
+                             "painkillers"}
 
 
 def trim_leading_determiners(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -176,6 +178,8 @@ def _previous_is_symptom_word(spans: Spans, span, words: list[str]) -> bool:
     if not (index > 0 and spans[index - 1][2] == "SYMPTOM" and spans[index - 1][1] == span[0]
             and spans[index - 1][1] - spans[index - 1][0] == 1):
         return False
+    if span[1] < len(words) and words[span[1]] in SYMPTOM_PREDICATES:
+        return False  # "my arms go numb back burns": the body word has a predicate of its own, "numb" is the arms'
     word = words[span[0] - 1]
     return word in SYMPTOM_PREDICATES or word in _DESCRIBING_SYMPTOMS or word.endswith(("ed", "en", "y"))
 
@@ -237,7 +241,7 @@ def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda 
         if out and span[0] - out[-1][1] <= _MAX_JOIN_GAP and (out[-1][2], span[2]) in _JOIN_LABELS \
                 and _joins(words, out[-1], span):
             previous = out.pop()
-            label = "DISEASE" if (previous[2], span[2]) == ("ANATOMY", "DISEASE") else "SYMPTOM"
+            label = _JOINED_LABEL.get((previous[2], span[2]), "SYMPTOM")
             concept = span[3] if span[2] in ("SYMPTOM", "DISEASE") else previous[3]
             if concept in GENERIC_PAIN:
                 site = previous if previous[2] == "ANATOMY" else span
@@ -252,6 +256,8 @@ def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda 
 _JOIN_LABELS = frozenset({("SYMPTOM", "ANATOMY"), ("ANATOMY", "SYMPTOM"), ("DRUG", "DRUG"), ("SYMPTOM", "SYMPTOM"),
                           ("ANATOMY", "DISEASE"), ("DISEASE", "ANATOMY")})
 _MAX_JOIN_GAP = 6
+# What a join is, where it is not a SYMPTOM: "knee arthritis" a disease, "cranberry supplements" a drug.
+_JOINED_LABEL = {("ANATOMY", "DISEASE"): "DISEASE", ("DRUG", "DRUG"): "DRUG"}
 GENERIC_PAIN = frozenset({"HP:0012531"})
 _NOT_SITE_WORDS = frozenset("my his her their our your the both of".split())
 
@@ -335,14 +341,16 @@ def _joins(words: list[str], left, right) -> bool:
         # "knee pain"; "my ankles are swollen", "hands keep shaking"
         return not gap or (len(gap) <= 3 and all(word in LINKING_WORDS for word in gap))
     if labels == ("DRUG", "DRUG"):
-        # "steroid ointment"
-        return not gap
+        # "steroid ointment", "folic acid supplements": a drug word before a form or class head; two names
+        # side by side are a list with its commas lost ("aspirin tylenol", "viagra cialis"), not one drug
+        return not gap and words[r_end - 1] in _DRUG_HEADS
     if labels == ("SYMPTOM", "SYMPTOM"):
         # "itchy red rash"
         return not gap and l_end - l_start == 1
     if labels == ("ANATOMY", "DISEASE"):
-        # "scalp psoriasis", "knee arthritis": a body part right before a diagnosis is its site
-        return not gap
+        # "scalp psoriasis", "knee arthritis": a body part right before a diagnosis is its site; a flare
+        # is of a disease, not of a body part ("cold extremities exacerbation of raynaud's")
+        return not gap and right[3] != FLARE
     if labels == ("DISEASE", "ANATOMY"):
         # "blood clots in my leg", "infection in her ear"
         return _is_location_gap(gap)
@@ -350,6 +358,7 @@ def _joins(words: list[str], left, right) -> bool:
 
 
 BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
+FLARE = "QATEXT:disease/flare"
 SUBSTANCE_DISORDER = "QATEXT:disease/substance-related-disorder"
 TEST_OF = "QATEXT:test/measurement-of"
 # Names of the concepts these rules create when no lexicon concept fits.
@@ -377,6 +386,7 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
         return spans
     out = list(spans)
     starts = {span[0] for span in spans}
+    ends = {span[0]: span[1] for span in spans}
     for k in found:
         start, end, label, concept = spans[k]
         if label == "ANATOMY":
@@ -385,26 +395,28 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
                 i += 1
             if i < len(words) and i not in starts and (words[i] in SYMPTOM_PREDICATES or (
                     words[i] in GIVE_OUT_VERBS and i + 1 < len(words) and words[i + 1] == "out")):
-                end = _with_more_predicates(words, _with_tail(words, i, i + 1, starts))
+                end = _with_more_predicates(words, _with_tail(words, i, i + 1, starts), ends)
                 known = lookup(words[i])
                 out[k] = (start, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT)
         else:
             end = _with_tail(words, end - 1, end, starts)
             if spans[k][1] - start >= 2:  # a verbal symptom ("lips cracked"), not a bare "swollen"
-                end = _with_more_predicates(words, end)
+                end = _with_more_predicates(words, end, ends)
             out[k] = (start, end, label, concept)
     return _replace_inside(spans, out) if any(a[1] != b[1] for a, b in zip(spans, out)) else out
 
 
-def _with_more_predicates(words: list[str], end: int) -> int:
+def _with_more_predicates(words: list[str], end: int, ends: dict[int, int]) -> int:
     """"sore and red", "red and gritty": another predicate of the same body part (GUIDELINES rule 11).
-    Not after a comma: "jaw clenching, sweaty palms" is a list of complaints, not one."""
+    Not after a comma: "jaw clenching, sweaty palms" is a list of complaints, not one. Nor a word that
+    begins a longer span (``ends``: span ends by start): "internal bleeding and [bleeding in the brain]"."""
     n = len(words)
     while end + 1 < n and words[end] in _PREDICATE_JOINERS:
         after = end + 1
         if after < n and words[after] in ("so", "very", "really", "all"):
             after += 1
-        if after < n and (words[after] in SYMPTOM_PREDICATES or words[after] in DESCRIPTORS):
+        if after < n and (words[after] in SYMPTOM_PREDICATES or words[after] in DESCRIPTORS) \
+                and ends.get(after, after + 1) == after + 1:
             end = after + 1
         else:
             break
@@ -585,7 +597,13 @@ def add_severity(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if extended != start:
             changed = True
             out[k] = (extended, end, label, concept)
-    return _without_overlaps(out) if changed else spans
+            # "sore, stiff hands": "sore" was a span of its own; inside the stacked one it is gone, not
+            # left to cut the stacked span down to ", stiff hands"
+            j = k - 1
+            while j >= 0 and spans[j][0] >= extended:
+                out[j] = None
+                j -= 1
+    return _without_overlaps([span for span in out if span is not None]) if changed else spans
 
 
 def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
