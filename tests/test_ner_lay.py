@@ -626,3 +626,23 @@ def test_two_drug_names_side_by_side_stay_two_drugs(nlp):
 def test_working_harder_is_an_impairment_only_for_the_person(nlp):
     assert "harder to breathe" in ents(nlp, "since the flu i have to work harder to breathe")
     assert "harder to move" not in ents(nlp, "with anemia the heart has to work harder to move blood")
+
+
+@pytest.mark.parametrize(("text", "entities"), [
+    ("my foot feels dead", ["foot"]),  # a body part's complaint, not "emotional dearth"
+    ("My leg feels weird", ["leg"]),
+    ("i cant eat heart healthy food", ["cant eat"]),  # no half noun phrase as the object
+    ("i couldnt hold a cup this morning", ["couldnt hold a cup"]),
+    ("I feel so weird today", ["so weird"]),
+])
+def test_felt_states_and_impairment_objects_stop_where_the_words_say(nlp, text, entities):
+    assert [e.text for e in nlp(text).ents] == entities
+
+
+def test_coordination_skips_spans_that_overlap():
+    # an overlap left by an earlier rule must reach the recognizer's repair, not fail here
+    from qatext.ner.lay_rules import coordinate
+
+    words = ["sore", "throat", "pain"]
+    spans, _ = coordinate(None, words, [(0, 3, "SYMPTOM", "a"), (2, 3, "SYMPTOM", "b")], lookup=lambda phrase: None)
+    assert sorted(spans) == [(0, 3, "SYMPTOM", "a"), (2, 3, "SYMPTOM", "b")]

@@ -54,7 +54,7 @@ def test_break_outs_are_one_symptom(nlp, text, expected):
     assert expected in [e.text for e in doc.ents if e.label_ == "SYMPTOM"], [(e.text, e.label_) for e in doc.ents]
 
 
-def test_a_break_out_in_third_person_prose_has_no_overlap_to_repair(nlp):
+def test_a_break_out_in_third_person_prose_has_no_overlap_to_repair():
     # no first-person words and no clinical modifier: no later rule trims what add_breakouts returns
     text = "The face broke out in bumps."
     doc = qatext.load(topics=False, include_severity="never")(text)

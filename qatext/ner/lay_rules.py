@@ -144,6 +144,8 @@ def _object_end(words: list[str], end: int) -> int:
     while k < n and taken < 2 and words[k].isalpha() and words[k] not in OBJECT_STOPS:
         k += 1
         taken += 1
+    if taken and k < n and words[k].isalpha() and words[k] not in OBJECT_STOPS:
+        return end  # the object goes on ("heart healthy food"): none rather than half a noun phrase
     return k if taken else end
 
 
@@ -319,7 +321,7 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
     # Every join starts at a span that a separator gap (", and my") parts from the next one: most spans
     # are not one, and the walk below goes from one such span to the next.
     listed = [k for k, (left, right) in enumerate(zip(spans, spans[1:]))
-              if right[0] - left[1] <= 3 and words[left[1]] in SEPARATORS]
+              if 0 <= right[0] - left[1] <= 3 and words[left[1]] in SEPARATORS]
     if not listed:
         return spans, conjuncts
     out: Spans = []
@@ -929,7 +931,11 @@ def add_felt_states(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup)
     n = len(words)
     covered = None
     added = []
+    # "my foot feels dead" is a body part's complaint, not a state of mind
+    body_ends = {e for _s, e, label, _concept in spans if label == "ANATOMY"}
     for i in _positions(words, FEEL_VERBS & gate_hits(words)):
+        if i in body_ends or i - 1 in body_ends:
+            continue
         j = i + 1
         while j < n and j - i <= 3 and words[j] in FELT_DEGREES:
             j += 1
