@@ -146,6 +146,8 @@ _SUBJECT_POSSESSORS = frozenset({"my", "your", "our"})
 _PROXY_WORDS = frozenset({"have", "for", "about", "asking", "question", "concerned", "worried"})
 # Several relatives at once ("my whole family has", "my parents both had") are never the subject.
 _GROUPS_OF_RELATIVES = frozenset({"family", "parents", "grandparents", "siblings"})
+# An owner word after these places another person, it does not start the asker's clause ("my coworker next to me").
+_PERSON_PREPOSITIONS = frozenset({"from", "to", "at", "of", "near", "beside", "behind"})
 _HISTORY_VERBS = frozenset({"had", "died", "passed", "suffered", "also"})
 _SUBJECT_SCAN_TOKENS = 40
 _POSSESSOR_WINDOW = 3
@@ -330,6 +332,7 @@ class ConTextAssertion(BatchedPipe):
         self._clause_punct = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_PUNCT)
         self._clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_OPENERS)
         self._possessors = {nlp.vocab.strings.add(w): w for w in _POSSESSORS}
+        self._person_prepositions = frozenset(nlp.vocab.strings.add(w) for w in _PERSON_PREPOSITIONS)
         self._proxy_words = frozenset(nlp.vocab.strings.add(w) for w in _PROXY_WORDS)
         self._trigger_clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _TRIGGER_CLAUSE_OPENERS)
         self._i = nlp.vocab.strings.add("i")
@@ -705,13 +708,23 @@ class ConTextAssertion(BatchedPipe):
                 break
             if cue.start < sent_start or start - cue.end > self.max_scope:
                 continue
-            if _any_between(terminators, cue.end, start) or not self._owner_words.isdisjoint(lowers[cue.end:start]):
+            if _any_between(terminators, cue.end, start) or self._owner_between(lowers, cue.end, start):
                 continue
             if subject is not None and cue.person.who == "relative" and cue.person.group != subject and \
                     not self._third_words.isdisjoint(lowers[cue.end:start]):
                 continue
             best = cue
         return best
+
+    def _owner_between(self, lowers, lo: int, hi: int) -> bool:
+        """Whether the asker (or the one advised) speaks between ``lo`` and ``hi``: "I", "my", "you", but not
+        after a preposition, where they only place the other person ("the guy who sits next to me at work has
+        whooping cough", "a guy from my cycling club collapsed")."""
+        words = lowers[lo:hi]
+        if self._owner_words.isdisjoint(words):
+            return False
+        return any(word in self._owner_words and not (i and words[i - 1] in self._person_prepositions)
+                   for i, word in enumerate(words))
 
     # -- decision ------------------------------------------------------------------------------
 
