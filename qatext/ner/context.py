@@ -364,6 +364,9 @@ class ConTextAssertion(BatchedPipe):
         self._that = nlp.vocab.strings.add("that")
         self._reporting_words = frozenset(nlp.vocab.strings.add(w) for w in _REPORTING_WORDS)
         self._sentence_conjunctions = frozenset(nlp.vocab.strings.add(w) for w in _SENTENCE_CONJUNCTIONS)
+        # What may stand right before a bare subject (see _opens_clause and _opens_question).
+        self._subject_openers = self._clause_openers | self._reporting_words | self._sentence_conjunctions | {
+            self._that} | self._question_auxiliaries
         self._and = nlp.vocab.strings.add("and")
 
     # -- the component -------------------------------------------------------------------------
@@ -395,6 +398,7 @@ class ConTextAssertion(BatchedPipe):
         user_data = doc.user_data
         index, sent_start, sent_end = -1, 0, 0
         verb_openers, auxiliaries, starts = self._verb_openers, self._any_verb_auxiliaries, None
+        subject_openers = self._subject_openers
         for start, end, label, start_char, end_char in ents:
             while start >= sent_end:  # entities come in order: the next sentence or one further
                 index += 1
@@ -402,8 +406,9 @@ class ConTextAssertion(BatchedPipe):
                 sent_end = sentence_starts[index + 1] if index + 1 < sentences else length
             # A bare subject with a general verb is generic, and so is what follows it ("Statins lower the
             # risk of heart attack"): its cue goes in with the triggers, reaching this entity and the next.
-            if end in general or (end < length and lowers[end] in verb_openers) or (
-                    start and lowers[start - 1] in auxiliaries):
+            # Only a subject that opens its sentence or clause, or follows a question's auxiliary, can be one.
+            if (start == sent_start or lowers[start - 1] in subject_openers) and (
+                    end in general or (end < length and lowers[end] in verb_openers) or lowers[start - 1] in auxiliaries):
                 starts = starts or set(sentence_starts)
                 cue = self._general_cue(lowers, start, end, label, matched, starts, inside)
                 if cue is not None:
@@ -682,7 +687,8 @@ class ConTextAssertion(BatchedPipe):
         starts = set(sentence_starts)
         cues = [t for t in found[0] if t[2] == "generic"] + [
             self._general_cue(lowers, start, end, label, found, starts, inside)
-            for start, end, label, _start_char, _end_char in ents]
+            for start, end, label, _start_char, _end_char in ents
+            if start in starts or lowers[start - 1] in self._subject_openers]
         generic_sentences = {_sentence_bounds(t[0], sentence_starts, len(doc)) for t in cues if t is not None}
         for start, _end, _label, _start_char, _end_char in ents:
             if start >= first.start:
