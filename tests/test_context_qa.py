@@ -340,11 +340,12 @@ def test_clinical_note_sentences_keep_their_context_reading(nlp, text, entity, a
     assert ent._.assertion == assertion, ent._.assertion_cue
 
 
-def test_rule_placeholders_expand_to_years_and_months():
+def test_rule_placeholders_expand_to_years_months_and_groups():
     from qatext.ner.context import load_rules
 
     phrases = {rule.phrase for rule in load_rules()}
     assert {"in 1999", "in 2015", "in 2030", "in january", "in december", "since 2020"} <= phrases
+    assert {"do kids", "can grown adults", "should pregnant women", "is a kid"} <= phrases
     assert not any("<" in phrase for phrase in phrases)
 
 

@@ -13,7 +13,11 @@ general, of time as patients tell it, and of other people. So, per entity, in th
 1. **generic** (experiencer ``none``): a generic cue reaches it ("what are the symptoms of",
    "is X hereditary", "people with", "X is usually treated with") and no personal word ("my",
    "your", "this", "he", ...) stands between cue and mention or just before them. Generic beats
-   negation and hedges: "Psoriasis is not contagious" is generic.
+   negation and hedges: "Psoriasis is not contagious" is generic. Besides the phrases, the shape
+   of a clause makes it general: a bare subject opening it with a general verb, maybe after its
+   modifier ("Ulcers caused by anti-inflammatories usually heal"), or after a question's
+   auxiliary ("does type 1 diabetes skip a generation?"), and a question put to a group ("do kids
+   ...", rules.tsv's ``<aux> <group>``).
 2. **family** (experiencer ``relative``): a relative's mention ("my sister has epilepsy",
    "family history of", "runs in my family") that is background to someone else's story; an
    explicit denial ("no family history of X") is ``negated`` with experiencer ``relative``.
