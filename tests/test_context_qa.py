@@ -245,10 +245,19 @@ CASES = [
     ("do teenagers grow out of acne?", "acne", "generic", "none"),
     ("can grown adults get hand foot and mouth disease?", "hand foot and mouth", "generic", "none"),
     ("should pregnant women avoid ibuprofen?", "ibuprofen", "generic", "none"),
+    ("can a cold turn into pneumonia?", "pneumonia", "generic", "none"),
+    ("arent kidney stones more common in men?", "kidney stones", "generic", "none"),
+    ("my knee hurts when i run, is arthritis common in runners?", "arthritis", "generic", "none"),
+    ("go to the er and do a brain mri today", "mri", "present", "patient"),
+    ("will a blood test show it?", "blood test", "present", "patient"),
     # what happens if it is left alone
     ("what happens if gallstones are never removed?", "gallstones", "generic", "none"),
     # a general statement told inside a personal story
     ("i read that migraines are more common in women and my sister gets them too", "migraines", "generic", "none"),
+    ("i heard statins can cause muscle pain, i started atorvastatin last month", "statins", "generic", "none"),
+    ("i heard statins can cause muscle pain, i started atorvastatin last month", "atorvastatin", "present",
+     "patient"),
+    ("apparently lupus is more common in women, my aunt has it and i have joint pain", "lupus", "generic", "none"),
     # a subject with its modifier, or an adverb, before a general verb
     ("Eczema that starts in infancy often improves by school age.", "eczema", "generic", "none"),
     ("Gastritis caused by alcohol usually settles within weeks of stopping.", "gastritis", "generic", "none"),

@@ -72,6 +72,10 @@ DIRECTIONS = ("forward", "backward", "both", "antecedent", "opening", "fronted")
 PLACEHOLDERS = {
     # A yes/no question put to a whole group is general ("do kids grow out of tics?", "can adults get eczema?").
     "<aux>": ["do", "does", "can", "could", "will", "should", "are", "is", "cant", "dont", "would", "might"],
+    # A yes/no question about "a" or "an" something ("can a cold turn into pneumonia?"), only opening its clause.
+    # Not "do" ("do a brain mri as soon as possible" is advice) nor "will" ("will a blood test show it?" asks
+    # about one's own).
+    "<ask>": ["does", "can", "is", "are", "should", "cant", "doesnt", "isnt"],
     "<group>": ["people", "kids", "children", "adults", "grown adults", "women", "men", "babies", "toddlers",
                 "infants", "teens", "teenagers", "someone", "anyone", "a kid", "a child", "a person", "a baby",
                 "pregnant women", "older people", "elderly people", "the elderly", "girls", "boys", "athletes",
@@ -113,7 +117,7 @@ _SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because
 # deficiency in a man of 58 comes from the gut"), or an adverb before its verb ("SGLT2 inhibitors also slow ...").
 _SUBJECT_MODIFIERS = frozenset({"that", "which", "who", "caused", "due", "without", "with", "in", "after", "from",
                                 "of", "on", "among", "associated", "related", "induced"})
-_SUBJECT_ADVERBS = frozenset({"also", "even", "still", "ever", "really", "actually"})
+_SUBJECT_ADVERBS = frozenset({"also", "even", "still", "ever", "really", "actually", "more", "less", "very"})
 _SUBJECT_MODIFIER_TOKENS = 8
 # After a modifier the verb must say how a condition goes in general (a one-word course or frequency word, or a
 # longer general phrase): "pain in the lower left quadrant can be due to ..." and "left abdominal pain with
@@ -123,7 +127,11 @@ _COURSE_WORDS = frozenset({"usually", "often", "typically", "classically", "gene
                            "fades", "lasts", "remains", "runs", "strikes", "affects", "spread", "spreads"})
 # A general statement reported inside a personal story opens its own clause: "i read that thyroid problems are
 # common in women", "i heard shingles is contagious", "is it true that ...".
-_REPORTING_WORDS = frozenset({"read", "heard", "know", "knew", "learned", "learnt", "true", "says", "said"})
+_REPORTING_WORDS = frozenset({"read", "heard", "know", "knew", "learned", "learnt", "true", "says", "say", "said",
+                              "told", "apparently", "supposedly"})
+# Those that hand the clause to someone else even after the asker's "i" ("i heard statins can cause muscle
+# pain"; not "you need to know the cause of ...").
+_REPORTED_BY_OTHERS = frozenset({"read", "heard", "says", "say", "said", "told", "apparently", "supposedly"})
 # A sentence may open with these before its bare subject: "But iron deficiency in a man of 58 comes from the gut".
 _SENTENCE_CONJUNCTIONS = frozenset({"and", "but", "so", "also"})
 # Punctuation that ends a backward generic frame: "my son has X, is it contagious?" is not about X in general.
@@ -367,6 +375,7 @@ class ConTextAssertion(BatchedPipe):
         self._comma = nlp.vocab.strings.add(",")
         self._that = nlp.vocab.strings.add("that")
         self._reporting_words = frozenset(nlp.vocab.strings.add(w) for w in _REPORTING_WORDS)
+        self._reported_by_others = frozenset(nlp.vocab.strings.add(w) for w in _REPORTED_BY_OTHERS)
         self._sentence_conjunctions = frozenset(nlp.vocab.strings.add(w) for w in _SENTENCE_CONJUNCTIONS)
         # What may stand right before a bare subject (see _opens_clause and _opens_question).
         self._subject_openers = self._clause_openers | self._reporting_words | self._sentence_conjunctions | {
@@ -634,8 +643,10 @@ class ConTextAssertion(BatchedPipe):
         if t_start == t_end:
             before_start = t_start  # a bare subject opens its clause: "i read that thyroid problems are common"
         elif t_end <= start:
-            # A question put after a comma is its own clause: "today she has a fever again, can you get roseola twice?"
-            before_start = next((i + 1 for i in range(t_start - 1, clause_start - 1, -1) if lowers[i] in self._clause_punct),
+            # A question put after a comma is its own clause: "today she has a fever again, can you get roseola twice?";
+            # so is what a report tells: "i heard statins can cause muscle pain".
+            before_start = next((i + 1 for i in range(t_start - 1, clause_start - 1, -1)
+                                 if lowers[i] in self._clause_punct or lowers[i] in self._reported_by_others),
                                 clause_start)
             # A passive frame whose subject is "it" or "this" ("it has to be treated with X", "can it be
             # cured with X") speaks of the case at hand, not of X in general ("it can cause X" still does).
