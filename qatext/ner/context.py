@@ -723,27 +723,26 @@ class ConTextAssertion(BatchedPipe):
         no personal word ("I", "my", "me") and no other person in between, at most ``max_scope`` tokens.
         In a passage about a relative, "he" / "she" after another relative is the subject again ("since my
         mom died in march he barely eats")."""
-        best = None
+        best, owners = None, self._owner_words
         for cue in people:
             if cue.end > start:
                 break
             if cue.start < sent_start or start - cue.end > self.max_scope:
                 continue
-            if _any_between(terminators, cue.end, start) or self._owner_between(lowers, cue.end, start):
+            if _any_between(terminators, cue.end, start):
+                continue
+            between = lowers[cue.end:start]
+            if not owners.isdisjoint(between) and self._owner_between(between):
                 continue
             if subject is not None and cue.person.who == "relative" and cue.person.group != subject and \
-                    not self._third_words.isdisjoint(lowers[cue.end:start]):
+                    not self._third_words.isdisjoint(between):
                 continue
             best = cue
         return best
 
-    def _owner_between(self, lowers, lo: int, hi: int) -> bool:
-        """Whether the asker (or the one advised) speaks between ``lo`` and ``hi``: "I", "my", "you", but not
-        after a preposition, where they only place the other person ("the guy who sits next to me at work has
-        whooping cough", "a guy from my cycling club collapsed")."""
-        words = lowers[lo:hi]
-        if self._owner_words.isdisjoint(words):
-            return False
+    def _owner_between(self, words: list[int]) -> bool:
+        """Whether the asker (or the one advised) speaks in ``words``: "I", "my", "you", but not after a
+        preposition, where they only place the other person ("a guy from my cycling club collapsed")."""
         return any(word in self._owner_words and not (i and words[i - 1] in self._person_prepositions)
                    for i, word in enumerate(words))
 
