@@ -233,6 +233,63 @@ CASES = [
     # people
     ("my grandpa is 80 and since my grandma died in june he has no appetite", "appetite", "present", "patient"),
     ("the guy im dating has genital herpes, can i catch it?", "herpes", "present", "other"),
+    # sixth round (blind batch 7): what makes a sentence general, by shape
+    # a yes/no question with a bare subject, also after "but" or "and", and with "is" and a general word
+    ("does celiac disease skip a generation?", "celiac", "generic", "none"),
+    ("the cream helps a bit but can chronic eczema last for decades?", "eczema", "generic", "none"),
+    ("is lyme disease always curable with antibiotics?", "lyme", "generic", "none"),
+    ("isnt gout mostly an old mans disease?", "gout", "generic", "none"),
+    ("my son has a rash and i never had it myself, is chickenpox contagious to adults?", "chickenpox", "generic",
+     "none"),
+    # a yes/no question put to a group of people
+    ("do teenagers grow out of acne?", "acne", "generic", "none"),
+    ("can grown adults get hand foot and mouth disease?", "hand foot and mouth", "generic", "none"),
+    ("should pregnant women avoid ibuprofen?", "ibuprofen", "generic", "none"),
+    ("can a cold turn into pneumonia?", "pneumonia", "generic", "none"),
+    ("arent kidney stones more common in men?", "kidney stones", "generic", "none"),
+    ("my knee hurts when i run, is arthritis common in runners?", "arthritis", "generic", "none"),
+    ("go to the er and do a brain mri today", "mri", "present", "patient"),
+    ("will a blood test show it?", "blood test", "present", "patient"),
+    # what happens if it is left alone
+    ("what happens if gallstones are never removed?", "gallstones", "generic", "none"),
+    # a general statement told inside a personal story
+    ("i read that migraines are more common in women and my sister gets them too", "migraines", "generic", "none"),
+    ("i heard statins can cause muscle pain, i started atorvastatin last month", "statins", "generic", "none"),
+    ("i heard statins can cause muscle pain, i started atorvastatin last month", "atorvastatin", "present",
+     "patient"),
+    ("apparently lupus is more common in women, my aunt has it and i have joint pain", "lupus", "generic", "none"),
+    # a subject with its modifier, or an adverb, before a general verb
+    ("Eczema that starts in infancy often improves by school age.", "eczema", "generic", "none"),
+    ("Gastritis caused by alcohol usually settles within weeks of stopping.", "gastritis", "generic", "none"),
+    ("Headache without fever rarely points to meningitis.", "headache", "generic", "none"),
+    ("But anaemia in a woman of 30 comes from heavy periods more often than not.", "anaemia", "generic", "none"),
+    ("ACE inhibitors also slow the progression of kidney disease.", "ace inhibitors", "generic", "none"),
+    ("Your headaches are typical, and migraine is not passed on to children in a simple way.", "migraine",
+     "generic", "none"),
+    ("Pneumonia usually clears within three weeks, and amoxicillin should ease the cough.", "amoxicillin",
+     "present", "patient"),
+    # ... while advice, the case at hand, and a modifier with a hedge stay the asker's
+    ("do yoga and meditation every morning.", "yoga", "present", "patient"),
+    ("can low vitamin d cause these symptoms?", "vitamin d", "present", "patient"),
+    ("pain in lower left abdomen can be due to constipation.", "pain", "present", "patient"),
+    ("Lisinopril which i started in may makes me cough.", "lisinopril", "present", "patient"),
+    # what the asker is told is possible, offered or conditional
+    ("is that shingles?", "shingles", "possible", "patient"),
+    ("I doubt this is appendicitis.", "appendicitis", "possible", "patient"),
+    ("my gp offered sertraline but im not keen", "sertraline", "hypothetical", "patient"),
+    ("Antibiotics are only needed if the fever returns.", "antibiotics", "hypothetical", "patient"),
+    ("the problem is that he sleeps a lot", "sleeps a lot", "present", "patient"),
+    # an episode over, an onset, a finding that goes on
+    ("had cold sores as a teen that stopped by themselves, now i get a rash on my lip", "cold sores", "historical",
+     "patient"),
+    ("ive had a cough ever since i had covid in march", "covid", "historical", "patient"),
+    ("ive had a cough ever since i had covid in march", "cough", "present", "patient"),
+    ("found a small lump in my breast a week ago and it is still there", "lump", "present", "patient"),
+    ("The scan excludes a stroke as the cause of your headache.", "headache", "present", "patient"),
+    # people
+    ("nobody in my family has diabetes", "diabetes", "negated", "relative"),
+    ("my echo showed a leaky valve, nobody in my family has heart problems", "leaky valve", "present", "patient"),
+    ("a guy from my gym has shingles", "shingles", "present", "other"),
 ]
 
 
@@ -292,11 +349,12 @@ def test_clinical_note_sentences_keep_their_context_reading(nlp, text, entity, a
     assert ent._.assertion == assertion, ent._.assertion_cue
 
 
-def test_rule_placeholders_expand_to_years_and_months():
+def test_rule_placeholders_expand_to_years_months_and_groups():
     from qatext.ner.context import load_rules
 
     phrases = {rule.phrase for rule in load_rules()}
     assert {"in 1999", "in 2015", "in 2030", "in january", "in december", "since 2020"} <= phrases
+    assert {"do kids", "can grown adults", "should pregnant women", "is a kid"} <= phrases
     assert not any("<" in phrase for phrase in phrases)
 
 

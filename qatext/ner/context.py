@@ -13,7 +13,11 @@ general, of time as patients tell it, and of other people. So, per entity, in th
 1. **generic** (experiencer ``none``): a generic cue reaches it ("what are the symptoms of",
    "is X hereditary", "people with", "X is usually treated with") and no personal word ("my",
    "your", "this", "he", ...) stands between cue and mention or just before them. Generic beats
-   negation and hedges: "Psoriasis is not contagious" is generic.
+   negation and hedges: "Psoriasis is not contagious" is generic. Besides the phrases, the shape
+   of a clause makes it general: a bare subject opening it with a general verb, maybe after its
+   modifier ("Ulcers caused by anti-inflammatories usually heal"), or after a question's
+   auxiliary ("does type 1 diabetes skip a generation?"), and a question put to a group ("do kids
+   ...", rules.tsv's ``<aux> <group>``).
 2. **family** (experiencer ``relative``): a relative's mention ("my sister has epilepsy",
    "family history of", "runs in my family") that is background to someone else's story; an
    explicit denial ("no family history of X") is ``negated`` with experiencer ``relative``.
@@ -66,6 +70,16 @@ CATEGORIES = MODIFIERS | {"terminate", "pseudo", "general"}
 DIRECTIONS = ("forward", "backward", "both", "antecedent", "opening", "fronted")
 # Placeholders a rule phrase may carry, expanded when the rules are read ("in <year>").
 PLACEHOLDERS = {
+    # A yes/no question put to a whole group is general ("do kids grow out of tics?", "can adults get eczema?").
+    "<aux>": ["do", "does", "can", "could", "will", "should", "are", "is", "cant", "dont", "would", "might"],
+    # A yes/no question about "a" or "an" something ("can a cold turn into pneumonia?"), only opening its clause.
+    # Not "do" ("do a brain mri as soon as possible" is advice) nor "will" ("will a blood test show it?" asks
+    # about one's own).
+    "<ask>": ["does", "can", "is", "are", "should", "cant", "doesnt", "isnt"],
+    "<group>": ["people", "kids", "children", "adults", "grown adults", "women", "men", "babies", "toddlers",
+                "infants", "teens", "teenagers", "someone", "anyone", "a kid", "a child", "a person", "a baby",
+                "pregnant women", "older people", "elderly people", "the elderly", "girls", "boys", "athletes",
+                "smokers", "diabetics", "patients", "humans"],
     "<year>": [str(year) for year in range(1950, 2031)],
     "<month>": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"],
@@ -89,7 +103,37 @@ _NEVER_POSSIBLE_LABELS = frozenset({"TEST"})
 # An auxiliary opening a yes/no question before a bare disease or drug and a general verb
 # ("can endometriosis cause infertility?", "do seizures cause brain damage?") asks in general.
 _QUESTION_AUXILIARIES = frozenset({"can", "could", "does", "do", "will", "would", "might", "cant", "doesnt", "dont",
-                                   "ca", "wo", "n't", "n’t", "nt"})
+                                   "ca", "wo", "n't", "n’t", "nt", "is", "are", "isnt", "arent"})
+# After these, a bare subject asks about the condition itself whatever the verb ("does type 1 diabetes skip a
+# generation?", "can chronic hives go on for years?"); "could", "would", "might" and "is" need a general word
+# ("could anxiety cause this?" asks about one's own case, "is kidney disease always silent?" does not).
+# Only in a sentence that ends with "?": "do yoga and meditation daily" is advice.
+_ANY_VERB_AUXILIARIES = frozenset({"can", "does", "do", "cant", "doesnt", "dont"})
+# A yes/no question or a general statement may open a clause after these too ("..., but can chronic hives go
+# on for years?", "..., and pityriasis versicolor is not passed on by touch").
+_SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because"})
+# Words after a bare subject that start its modifier ("Asthma that wakes someone at night is poorly controlled",
+# "Ulcers caused by anti-inflammatories usually heal", "Tinnitus without hearing loss often fades", "iron
+# deficiency in a man of 58 comes from the gut"), or an adverb before its verb ("SGLT2 inhibitors also slow ...").
+_SUBJECT_MODIFIERS = frozenset({"that", "which", "who", "caused", "due", "without", "with", "in", "after", "from",
+                                "of", "on", "among", "associated", "related", "induced"})
+_SUBJECT_ADVERBS = frozenset({"also", "even", "still", "ever", "really", "actually", "more", "less", "very"})
+_SUBJECT_MODIFIER_TOKENS = 8
+# After a modifier the verb must say how a condition goes in general (a one-word course or frequency word, or a
+# longer general phrase): "pain in the lower left quadrant can be due to ..." and "left abdominal pain with
+# indigestion may indicate gastritis" explain the asker's own case.
+_COURSE_WORDS = frozenset({"usually", "often", "typically", "classically", "generally", "commonly", "rarely", "seldom",
+                           "mostly", "always", "occasionally", "tends", "tend", "occurs", "heal", "heals", "fade",
+                           "fades", "lasts", "remains", "runs", "strikes", "affects", "spread", "spreads"})
+# A general statement reported inside a personal story opens its own clause: "i read that thyroid problems are
+# common in women", "i heard shingles is contagious", "is it true that ...".
+_REPORTING_WORDS = frozenset({"read", "heard", "know", "knew", "learned", "learnt", "true", "says", "say", "said",
+                              "told", "apparently", "supposedly"})
+# Those that hand the clause to someone else even after the asker's "i" ("i heard statins can cause muscle
+# pain"; not "you need to know the cause of ...").
+_REPORTED_BY_OTHERS = frozenset({"read", "heard", "says", "say", "said", "told", "apparently", "supposedly"})
+# A sentence may open with these before its bare subject: "But iron deficiency in a man of 58 comes from the gut".
+_SENTENCE_CONJUNCTIONS = frozenset({"and", "but", "so", "also"})
 # Punctuation that ends a backward generic frame: "my son has X, is it contagious?" is not about X in general.
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "?", "!"})
 # Words that point at one case ("what is this rash"); "they" also ends a backward frame
@@ -104,6 +148,7 @@ _BARE_RELATIVE_VERBS = frozenset({"has", "had", "have", "was", "is", "takes", "t
 # A bare disease or drug opening a sentence with a "general" verb (rules.tsv) states something
 # in general: "Statins lower the risk", "Gout classically strikes", "Celiac disease can appear".
 _GENERIC_SUBJECT_LABELS = frozenset({"DISEASE", "DRUG", "TREATMENT"})
+_MODIFIED_SUBJECT_LABELS = frozenset({"DISEASE", "DRUG", "TREATMENT", "SYMPTOM"})
 _GENERIC_SUBJECT_SCOPE = 30
 _first = itemgetter(0)
 _AFTER_ANY_MATCH = float("inf")  # compares above any (end, id) in a (start, end, id) match
@@ -113,6 +158,8 @@ _SUBJECT_POSSESSORS = frozenset({"my", "your", "our"})
 _PROXY_WORDS = frozenset({"have", "for", "about", "asking", "question", "concerned", "worried"})
 # Several relatives at once ("my whole family has", "my parents both had") are never the subject.
 _GROUPS_OF_RELATIVES = frozenset({"family", "parents", "grandparents", "siblings"})
+# An owner word after these places another person, it does not start the asker's clause ("my coworker next to me").
+_PERSON_PREPOSITIONS = frozenset({"from", "to", "at", "of", "near", "beside", "behind"})
 _HISTORY_VERBS = frozenset({"had", "died", "passed", "suffered", "also"})
 _SUBJECT_SCAN_TOKENS = 40
 _POSSESSOR_WINDOW = 3
@@ -297,6 +344,7 @@ class ConTextAssertion(BatchedPipe):
         self._clause_punct = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_PUNCT)
         self._clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_OPENERS)
         self._possessors = {nlp.vocab.strings.add(w): w for w in _POSSESSORS}
+        self._person_prepositions = frozenset(nlp.vocab.strings.add(w) for w in _PERSON_PREPOSITIONS)
         self._proxy_words = frozenset(nlp.vocab.strings.add(w) for w in _PROXY_WORDS)
         self._trigger_clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _TRIGGER_CLAUSE_OPENERS)
         self._i = nlp.vocab.strings.add("i")
@@ -313,11 +361,26 @@ class ConTextAssertion(BatchedPipe):
         self._in = nlp.vocab.strings.add("in")
         self._label_names = _LabelNames(nlp.vocab.strings)
         # Tokens after an entity that may start a one-word general verb or an "in" group ("Gout in older men is").
-        self._verb_openers = frozenset(self._general_words) | {self._in}
+        self._verb_openers = frozenset(self._general_words) | {self._in} | {
+            nlp.vocab.strings.add(w) for w in _SUBJECT_MODIFIERS | _SUBJECT_ADVERBS}
         # What each matched id stands for, in one look-up: (roles, None) for a rule phrase, (None, person) for a person.
         self._plan = {**{key: (roles, None) for key, roles in self._roles_of.items()},
                       **{key: (None, person) for key, person in self._person_of.items()}}
         self._question_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _QUESTION_AUXILIARIES)
+        self._any_verb_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _ANY_VERB_AUXILIARIES)
+        self._subject_clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_CLAUSE_OPENERS)
+        self._subject_modifiers = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_MODIFIERS)
+        self._subject_adverbs = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_ADVERBS)
+        self._question_mark = nlp.vocab.strings.add("?")
+        self._comma = nlp.vocab.strings.add(",")
+        self._that = nlp.vocab.strings.add("that")
+        self._reporting_words = frozenset(nlp.vocab.strings.add(w) for w in _REPORTING_WORDS)
+        self._reported_by_others = frozenset(nlp.vocab.strings.add(w) for w in _REPORTED_BY_OTHERS)
+        self._sentence_conjunctions = frozenset(nlp.vocab.strings.add(w) for w in _SENTENCE_CONJUNCTIONS)
+        # What may stand right before a bare subject (see _opens_clause and _opens_question).
+        self._subject_openers = self._clause_openers | self._reporting_words | self._sentence_conjunctions | {
+            self._that} | self._question_auxiliaries
+        self._and = nlp.vocab.strings.add("and")
 
     # -- the component -------------------------------------------------------------------------
 
@@ -347,7 +410,8 @@ class ConTextAssertion(BatchedPipe):
         window, length, sentences = self._window, len(doc), len(sentence_starts)
         user_data = doc.user_data
         index, sent_start, sent_end = -1, 0, 0
-        verb_openers, starts = self._verb_openers, None
+        verb_openers, auxiliaries, starts = self._verb_openers, self._any_verb_auxiliaries, None
+        subject_openers = self._subject_openers
         for start, end, label, start_char, end_char in ents:
             while start >= sent_end:  # entities come in order: the next sentence or one further
                 index += 1
@@ -355,7 +419,9 @@ class ConTextAssertion(BatchedPipe):
                 sent_end = sentence_starts[index + 1] if index + 1 < sentences else length
             # A bare subject with a general verb is generic, and so is what follows it ("Statins lower the
             # risk of heart attack"): its cue goes in with the triggers, reaching this entity and the next.
-            if end in general or (end < length and lowers[end] in verb_openers):
+            # Only a subject that opens its sentence or clause, or follows a question's auxiliary, can be one.
+            if (start == sent_start or lowers[start - 1] in subject_openers) and (
+                    end in general or (end < length and lowers[end] in verb_openers) or lowers[start - 1] in auxiliaries):
                 starts = starts or set(sentence_starts)
                 cue = self._general_cue(lowers, start, end, label, matched, starts, inside)
                 if cue is not None:
@@ -385,9 +451,11 @@ class ConTextAssertion(BatchedPipe):
 
     def _general_cue(self, lowers, start, end, label, found: _Found, sentence_starts: set[int], inside):
         """The generic cue, (start, start, modifier...), when the entity is a bare disease or drug that opens a
-        sentence (or a clause after ";") with a general verb ("Statins lower the risk", "Gout in older men
-        is most often ...") or opens a yes/no question with one ("can endometriosis cause infertility?");
-        else None. Called only when the token after the entity can start a general verb (``_verb_openers``)."""
+        sentence or clause with a general verb, maybe after its modifier ("Statins lower the risk", "Gout in older
+        men is most often ...", "Ulcers caused by anti-inflammatories usually heal"), or is the bare subject of a
+        yes/no question ("can endometriosis cause infertility?", "does type 1 diabetes skip a generation?", "is
+        kidney disease always silent?"); else None. Its reach ends where ", and" opens a clause with another
+        entity ("X usually burns out, and naproxen should ease the pain")."""
         general, kept = found[3], found[6]
         length, general_words = len(lowers), self._general_words
 
@@ -400,27 +468,73 @@ class ConTextAssertion(BatchedPipe):
             return rule
 
         verb = verb_at(end)
-        if verb is None and end < length and lowers[end] == self._in:
+        modified = False  # a subject with its modifier ("Tinnitus without hearing loss often fades") is a class
+        if verb is None and end + 1 < length and lowers[end] in self._subject_adverbs:
+            verb = verb_at(end + 1)  # "SGLT2 inhibitors also slow the decline of kidney disease"
+        elif verb is None and end < length and lowers[end] == self._in:  # "Gout in older men is most often ..."
             verb = next((rule for i in range(end + 2, end + _GROUP_TOKENS + 2) if (rule := verb_at(i))), None)
+        if verb is None and end < length and lowers[end] in self._subject_modifiers:
+            verb = self._verb_after_modifier(lowers, end, verb_at, inside)
+            if verb is not None and " " not in verb.phrase and verb.phrase not in _COURSE_WORDS:
+                return None
+            modified = verb is not None
+        question = label != "TEST" and self._opens_question(lowers, start, sentence_starts)
+        if question:
+            rest = lowers[end:_sentence_end(sentence_starts, start, length)]
+            # "can low vitamin B12 cause these symptoms?" asks about the case at hand.
+            question = self._case_determiners.isdisjoint(rest)
+            if verb is None and question and lowers[start - 1] in self._any_verb_auxiliaries and \
+                    self._question_mark in rest:
+                verb = Rule(self._label_names[lowers[start - 1]], "general", "forward")
         if verb is None or not verb.applies_to(label):
             return None  # "is a" states what a disease is; "itraconazole is a good drug for this" is advice
-        opens_clause = start in sentence_starts or (start and lowers[start - 1] in self._clause_openers)
+        opens_clause = start in sentence_starts or self._opens_clause(lowers, start, sentence_starts)
         # A verb that names its labels ("is best treated": SYMPTOM too, "Insomnia is best treated with CBT-I")
-        # takes those subjects; the others take a disease, drug or treatment only.
-        subjects = verb.labels if verb.labels is not None and not verb.exclude_labels else _GENERIC_SUBJECT_LABELS
-        if (opens_clause and label in subjects) or (
-                label != "TEST" and self._opens_question(lowers, start, sentence_starts)):
-            rule = Rule(verb.phrase, "generic", "forward", scope=_GENERIC_SUBJECT_SCOPE)
+        # takes those subjects; the others take a disease, drug or treatment only, or any but a test after a
+        # modifier.
+        subjects = verb.labels if verb.labels is not None and not verb.exclude_labels else (
+            _MODIFIED_SUBJECT_LABELS if modified else _GENERIC_SUBJECT_LABELS)
+        if (opens_clause and label in subjects) or question:
+            scope = next((i - start for i in range(end, min(length - 2, start + _GENERIC_SUBJECT_SCOPE))
+                          if lowers[i] == self._comma and lowers[i + 1] == self._and and inside[i + 2]),
+                         _GENERIC_SUBJECT_SCOPE)
+            rule = Rule(verb.phrase, "generic", "forward", scope=scope)
             return (start, start, *_modifier(rule, self.max_scope))
         return None
 
+    def _opens_clause(self, lowers, start: int, sentence_starts: set[int]) -> bool:
+        """Whether the token before ``start`` opens a clause for a bare subject: ";", ":", "because", ", and",
+        a conjunction opening the sentence ("But iron deficiency ..."), or a report ("i read that ...")."""
+        if start < 1:
+            return False
+        before = lowers[start - 1]
+        if before in self._clause_openers or before in self._reporting_words:
+            return True
+        if before in self._sentence_conjunctions:
+            return start - 1 in sentence_starts or (start > 1 and lowers[start - 2] == self._comma)
+        return before == self._that and start > 1 and lowers[start - 2] in self._reporting_words
+
+    def _verb_after_modifier(self, lowers, end: int, verb_at, inside) -> Rule | None:
+        """The general verb after a bare subject's modifier ("that wakes someone at night", "in a man of 58",
+        "also"), within a few tokens and its clause; None when a personal word or demonstrative ties the
+        subject to someone ("Lexapro which i started in may makes me ...")."""
+        for i in range(end + 1, min(len(lowers), end + _SUBJECT_MODIFIER_TOKENS + 1)):
+            word = lowers[i]
+            if word in self._clause_punct or (word in self._generic_blockers and not inside[i]):
+                return None
+            rule = verb_at(i) if i > end + 1 else None  # the modifier has a word at least: "pain in lower ..."
+            if rule is not None:
+                return rule
+        return None
+
     def _opens_question(self, lowers, start: int, sentence_starts: set[int]) -> bool:
-        """Whether one or two auxiliaries open the sentence right before ``start`` ("do seizures",
-        "can't high blood pressure", tokenized "ca" "n't")."""
+        """Whether one or two auxiliaries open the sentence, or a clause after ", but", "and", "so", right
+        before ``start`` ("do seizures", "can't high blood pressure", tokenized "ca" "n't")."""
         auxiliaries = self._question_auxiliaries
         if start < 1 or lowers[start - 1] not in auxiliaries:
             return False
-        return start - 1 in sentence_starts or (start - 2 in sentence_starts and lowers[start - 2] in auxiliaries)
+        first = start - 1 if start - 2 < 0 or lowers[start - 2] not in auxiliaries else start - 2
+        return first in sentence_starts or (first > 0 and lowers[first - 1] in self._subject_clause_openers)
 
     # -- triggers ------------------------------------------------------------------------------
 
@@ -526,9 +640,13 @@ class ConTextAssertion(BatchedPipe):
         clause_end = min(sent_end, terminators[index] if index < len(terminators) else sent_end)
         personal = self._personal_words
         before_start = clause_start
-        if t_end <= start:
-            # A question put after a comma is its own clause: "today she has a fever again, can you get roseola twice?"
-            before_start = next((i + 1 for i in range(t_start - 1, clause_start - 1, -1) if lowers[i] in self._clause_punct),
+        if t_start == t_end:
+            before_start = t_start  # a bare subject opens its clause: "i read that thyroid problems are common"
+        elif t_end <= start:
+            # A question put after a comma is its own clause: "today she has a fever again, can you get roseola twice?";
+            # so is what a report tells: "i heard statins can cause muscle pain".
+            before_start = next((i + 1 for i in range(t_start - 1, clause_start - 1, -1)
+                                 if lowers[i] in self._clause_punct or lowers[i] in self._reported_by_others),
                                 clause_start)
             # A passive frame whose subject is "it" or "this" ("it has to be treated with X", "can it be
             # cured with X") speaks of the case at hand, not of X in general ("it can cause X" still does).
@@ -584,7 +702,8 @@ class ConTextAssertion(BatchedPipe):
         starts = set(sentence_starts)
         cues = [t for t in found[0] if t[2] == "generic"] + [
             self._general_cue(lowers, start, end, label, found, starts, inside)
-            for start, end, label, _start_char, _end_char in ents]
+            for start, end, label, _start_char, _end_char in ents
+            if start in starts or lowers[start - 1] in self._subject_openers]
         generic_sentences = {_sentence_bounds(t[0], sentence_starts, len(doc)) for t in cues if t is not None}
         for start, _end, _label, _start_char, _end_char in ents:
             if start >= first.start:
@@ -604,19 +723,28 @@ class ConTextAssertion(BatchedPipe):
         no personal word ("I", "my", "me") and no other person in between, at most ``max_scope`` tokens.
         In a passage about a relative, "he" / "she" after another relative is the subject again ("since my
         mom died in march he barely eats")."""
-        best = None
+        best, owners = None, self._owner_words
         for cue in people:
             if cue.end > start:
                 break
             if cue.start < sent_start or start - cue.end > self.max_scope:
                 continue
-            if _any_between(terminators, cue.end, start) or not self._owner_words.isdisjoint(lowers[cue.end:start]):
+            if _any_between(terminators, cue.end, start):
+                continue
+            between = lowers[cue.end:start]
+            if not owners.isdisjoint(between) and self._owner_between(between):
                 continue
             if subject is not None and cue.person.who == "relative" and cue.person.group != subject and \
-                    not self._third_words.isdisjoint(lowers[cue.end:start]):
+                    not self._third_words.isdisjoint(between):
                 continue
             best = cue
         return best
+
+    def _owner_between(self, words: list[int]) -> bool:
+        """Whether the asker (or the one advised) speaks in ``words``: "I", "my", "you", but not after a
+        preposition, where they only place the other person ("a guy from my cycling club collapsed")."""
+        return any(word in self._owner_words and not (i and words[i - 1] in self._person_prepositions)
+                   for i, word in enumerate(words))
 
     # -- decision ------------------------------------------------------------------------------
 
@@ -732,6 +860,11 @@ def _byte_positions(flags: bytes, start: int) -> list[int]:
     while (index := find(1, index + 1)) != -1:
         found.append(index)
     return found
+
+
+def _sentence_end(sentence_starts: set[int], token: int, doc_length: int) -> int:
+    """Where the sentence of ``token`` ends, from the set of sentence starts (a short scan: questions are short)."""
+    return next((i for i in range(token + 1, doc_length) if i in sentence_starts), doc_length)
 
 
 def _sentence_bounds(token: int, sentence_starts: list[int], doc_length: int) -> tuple[int, int]:
