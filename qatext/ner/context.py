@@ -278,7 +278,7 @@ def _roles(rules: list[Rule], max_scope: int) -> _Roles:
                   general=next((r for r in reversed(rules) if r.category == "general"), None))
 
 
-# What _matches finds: modifiers (start, end, rule), terminator starts, hard terminator starts,
+# What _matches finds: modifiers (start, end, then the six fields of a _Roles modifier), terminator starts, hard terminator starts,
 # general verbs by start, people (start, end, person), starts of the asker's new clauses (", i"), and every
 # match kept (start, end, id), sorted.
 _Found = tuple[list[tuple], list[int], list[int], dict[int, Rule], list[tuple[int, int, Person]], list[int],
