@@ -93,6 +93,11 @@ _CLAUSE_OPENERS = frozenset({";", ":", "because"})
 _TRIGGER_CLAUSE_OPENERS = _CLAUSE_OPENERS | {",", "and", "but"}
 # "and i", ", i": the asker starts a new clause (found in code; the phrases starting with "i" keep their roles).
 _NEW_CLAUSE_BEFORE_SELF = (",", "and")
+# "or" before a question's auxiliary, "and" before "will" / "should": a new question starts. Not "and do" ("and do a
+# blood test"), "and does" or "and can" ("is almost universal and does not lead to prostate cancer").
+_NEW_QUESTION_OPENERS = [("or", auxiliary) for auxiliary in ("will", "should", "is", "are", "can", "could", "does",
+                                                             "would", "might", "cant", "isnt", "doesnt", "arent",
+                                                             "do")] + [("and", "will"), ("and", "should")]
 _TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
 # Directions as small ints, compared in the loop over (mention, trigger) pairs.
 _FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED = range(6)
@@ -107,8 +112,15 @@ _QUESTION_AUXILIARIES = frozenset({"can", "could", "does", "do", "will", "would"
 # After these, a bare subject asks about the condition itself whatever the verb ("does type 1 diabetes skip a
 # generation?", "can chronic hives go on for years?"); "could", "would", "might" and "is" need a general word
 # ("could anxiety cause this?" asks about one's own case, "is kidney disease always silent?" does not).
-# Only in a sentence that ends with "?": "do yoga and meditation daily" is advice.
+# "do" and "dont" only in a sentence that ends with "?" ("do yoga and meditation daily" is advice, "dont take
+# ibuprofen" a prohibition); "does" and "can" never open an imperative, and patients often leave the "?" out
+# ("does milia ever clear up on its own or does it need a dermatologist").
 _ANY_VERB_AUXILIARIES = frozenset({"can", "does", "do", "cant", "doesnt", "dont"})
+_IMPERATIVE_AUXILIARIES = frozenset({"do", "dont"})
+# A bare disease opening a sentence with a denial states what the disease is not ("Gout is not only caused by
+# diet", "Benign prostate enlargement does not lead to prostate cancer").
+_DENIED_COPULAS = frozenset({"is", "are", "does", "do"})
+_DENIALS = frozenset({"not", "n't", "nt"})
 # A yes/no question or a general statement may open a clause after these too ("..., but can chronic hives go
 # on for years?", "..., and pityriasis versicolor is not passed on by touch").
 _SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because"})
@@ -358,16 +370,25 @@ class ConTextAssertion(BatchedPipe):
                         for w in sorted(pronouns)]
             self.matcher.add(key, [pattern for pattern in patterns if len(pattern) == 2])
             self._clause_ids[nlp.vocab.strings[key]] = key == "qatext_clause_i"
+        # "and will ...", "or does ...": a new question opens its own clause ("how long before people with CKD end
+        # up on dialysis, and will i need a fistula", "does ringworm need antifungal tablets or does a cream do"),
+        # kept out of the longest-match contest like ", i" so that "will i" keeps its role.
+        self.matcher.add("qatext_clause_question", [nlp.make_doc(f"{conjunction} {auxiliary}")
+                                                    for conjunction, auxiliary in _NEW_QUESTION_OPENERS])
+        self._clause_ids[nlp.vocab.strings["qatext_clause_question"]] = False
         self._in = nlp.vocab.strings.add("in")
         self._label_names = _LabelNames(nlp.vocab.strings)
         # Tokens after an entity that may start a one-word general verb or an "in" group ("Gout in older men is").
         self._verb_openers = frozenset(self._general_words) | {self._in} | {
-            nlp.vocab.strings.add(w) for w in _SUBJECT_MODIFIERS | _SUBJECT_ADVERBS}
+            nlp.vocab.strings.add(w) for w in _SUBJECT_MODIFIERS | _SUBJECT_ADVERBS | _DENIED_COPULAS}
         # What each matched id stands for, in one look-up: (roles, None) for a rule phrase, (None, person) for a person.
         self._plan = {**{key: (roles, None) for key, roles in self._roles_of.items()},
                       **{key: (None, person) for key, person in self._person_of.items()}}
         self._question_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _QUESTION_AUXILIARIES)
         self._any_verb_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _ANY_VERB_AUXILIARIES)
+        self._imperative_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _IMPERATIVE_AUXILIARIES)
+        self._denied_copulas = frozenset(nlp.vocab.strings.add(w) for w in _DENIED_COPULAS)
+        self._denials = frozenset(nlp.vocab.strings.add(w) for w in _DENIALS)
         self._subject_clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_CLAUSE_OPENERS)
         self._subject_modifiers = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_MODIFIERS)
         self._subject_adverbs = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_ADVERBS)
@@ -483,9 +504,13 @@ class ConTextAssertion(BatchedPipe):
             rest = lowers[end:_sentence_end(sentence_starts, start, length)]
             # "can low vitamin B12 cause these symptoms?" asks about the case at hand.
             question = self._case_determiners.isdisjoint(rest)
-            if verb is None and question and lowers[start - 1] in self._any_verb_auxiliaries and \
-                    self._question_mark in rest:
+            auxiliary = lowers[start - 1]
+            if verb is None and question and auxiliary in self._any_verb_auxiliaries and (
+                    auxiliary not in self._imperative_auxiliaries or self._question_mark in rest):
                 verb = Rule(self._label_names[lowers[start - 1]], "general", "forward")
+        if verb is None and label == "DISEASE" and end + 1 < length and lowers[end] in self._denied_copulas \
+                and lowers[end + 1] in self._denials:
+            verb = Rule(self._label_names[lowers[end]] + " not", "general", "forward")
         if verb is None or not verb.applies_to(label):
             return None  # "is a" states what a disease is; "itraconazole is a good drug for this" is advice
         opens_clause = start in sentence_starts or self._opens_clause(lowers, start, sentence_starts)
