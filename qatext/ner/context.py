@@ -87,17 +87,21 @@ PLACEHOLDERS = {
 # What ends an "opening" trigger's reach: a new clause of its own, or a contrast.
 _HARD_TERMINATORS = frozenset({";", "but", "however", "although", "though"})
 # "because" opens a statement of its own too: "..., go to the emergency department, because gallstones can block ...".
-_CLAUSE_OPENERS = frozenset({";", ":", "because"})
+_CLAUSE_OPENERS = frozenset({";", ":", "because", "although", "though", "whereas"})
 # An "opening" or "fronted" trigger also opens a clause after a comma, "and" or "but": "..., and if the bleeding
 # does not settle, we can discuss a hormonal IUD", "my dad is 72 and since my mom died in march he barely eats".
-_TRIGGER_CLAUSE_OPENERS = _CLAUSE_OPENERS | {",", "and", "but"}
+_TRIGGER_CLAUSE_OPENERS = _CLAUSE_OPENERS | {",", "and", "but", "or"}
 # "and i", ", i": the asker starts a new clause (found in code; the phrases starting with "i" keep their roles).
 _NEW_CLAUSE_BEFORE_SELF = (",", "and")
-# "or" before a question's auxiliary, "and" before "will" / "should": a new question starts. Not "and do" ("and do a
-# blood test"), "and does" or "and can" ("is almost universal and does not lead to prostate cancer").
-_NEW_QUESTION_OPENERS = [("or", auxiliary) for auxiliary in ("will", "should", "is", "are", "can", "could", "does",
-                                                             "would", "might", "cant", "isnt", "doesnt", "arent",
-                                                             "do")] + [("and", "will"), ("and", "should")]
+# "or" or a comma before a question's auxiliary, "and" before "will" / "should": a new question starts ("his dad has
+# ADHD and takes concerta, would concerta even be an option"). Not "and do" ("and do a blood test"), "and does"
+# or "and can" ("is almost universal and does not lead to prostate cancer").
+# After "or" also the past ("or did i pick it up somewhere else"); not after a comma ("had lyme in 2021, did 3 weeks
+# of doxy, fully recovered" is a statement).
+_QUESTION_STARTS = ("will", "should", "is", "are", "can", "could", "does", "would", "might", "cant", "isnt", "doesnt",
+                    "arent", "do")
+_NEW_QUESTION_OPENERS = [(opener, auxiliary) for opener in ("or", ",") for auxiliary in _QUESTION_STARTS] + [
+    ("or", auxiliary) for auxiliary in ("did", "was", "were", "has", "have")] + [("and", "will"), ("and", "should")]
 _TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
 # Directions as small ints, compared in the loop over (mention, trigger) pairs.
 _FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED = range(6)
@@ -121,9 +125,14 @@ _IMPERATIVE_AUXILIARIES = frozenset({"do", "dont"})
 # diet", "Benign prostate enlargement does not lead to prostate cancer").
 _DENIED_COPULAS = frozenset({"is", "are", "does", "do"})
 _DENIALS = frozenset({"not", "n't", "nt"})
+# "is X a ...", "isnt X just ...", "is X part of ...", "is X something ...": a question that asks what a condition
+# is ("isnt COPD just a smokers disease?", "is insomnia part of anxiety or a separate thing?").
+_COPULA_QUESTIONS = frozenset({"is", "are", "isnt", "arent"})
+_DEFINING_WORDS = frozenset({"a", "an", "just", "only", "part", "something", "the", "really", "actually", "always"})
 # A yes/no question or a general statement may open a clause after these too ("..., but can chronic hives go
 # on for years?", "..., and pityriasis versicolor is not passed on by touch").
-_SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because"})
+_SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because", "or", "although", "though",
+                                     "whereas"})
 # Words after a bare subject that start its modifier ("Asthma that wakes someone at night is poorly controlled",
 # "Ulcers caused by anti-inflammatories usually heal", "Tinnitus without hearing loss often fades", "iron
 # deficiency in a man of 58 comes from the gut"), or an adverb before its verb ("SGLT2 inhibitors also slow ...").
@@ -380,7 +389,7 @@ class ConTextAssertion(BatchedPipe):
         self._label_names = _LabelNames(nlp.vocab.strings)
         # Tokens after an entity that may start a one-word general verb or an "in" group ("Gout in older men is").
         self._verb_openers = frozenset(self._general_words) | {self._in} | {
-            nlp.vocab.strings.add(w) for w in _SUBJECT_MODIFIERS | _SUBJECT_ADVERBS | _DENIED_COPULAS}
+            nlp.vocab.strings.add(w) for w in _SUBJECT_MODIFIERS | _SUBJECT_ADVERBS | _DENIED_COPULAS | _DEFINING_WORDS}
         # What each matched id stands for, in one look-up: (roles, None) for a rule phrase, (None, person) for a person.
         self._plan = {**{key: (roles, None) for key, roles in self._roles_of.items()},
                       **{key: (None, person) for key, person in self._person_of.items()}}
@@ -389,6 +398,8 @@ class ConTextAssertion(BatchedPipe):
         self._imperative_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _IMPERATIVE_AUXILIARIES)
         self._denied_copulas = frozenset(nlp.vocab.strings.add(w) for w in _DENIED_COPULAS)
         self._denials = frozenset(nlp.vocab.strings.add(w) for w in _DENIALS)
+        self._copula_questions = frozenset(nlp.vocab.strings.add(w) for w in _COPULA_QUESTIONS)
+        self._defining_words = frozenset(nlp.vocab.strings.add(w) for w in _DEFINING_WORDS)
         self._subject_clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_CLAUSE_OPENERS)
         self._subject_modifiers = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_MODIFIERS)
         self._subject_adverbs = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_ADVERBS)
@@ -508,6 +519,10 @@ class ConTextAssertion(BatchedPipe):
             if verb is None and question and auxiliary in self._any_verb_auxiliaries and (
                     auxiliary not in self._imperative_auxiliaries or self._question_mark in rest):
                 verb = Rule(self._label_names[lowers[start - 1]], "general", "forward")
+            elif verb is None and question and end < length and lowers[end] in self._defining_words and (
+                    auxiliary in self._copula_questions or (
+                        auxiliary in self._denials and lowers[start - 2] in self._copula_questions)):
+                verb = Rule(self._label_names[lowers[end]], "general", "forward")
         if verb is None and label == "DISEASE" and end + 1 < length and lowers[end] in self._denied_copulas \
                 and lowers[end + 1] in self._denials:
             verb = Rule(self._label_names[lowers[end]] + " not", "general", "forward")
