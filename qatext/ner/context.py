@@ -96,12 +96,12 @@ _NEW_CLAUSE_BEFORE_SELF = (",", "and")
 # "or" or a comma before a question's auxiliary, "and" before "will" / "should": a new question starts ("his dad has
 # ADHD and takes concerta, would concerta even be an option"). Not "and do" ("and do a blood test"), "and does"
 # or "and can" ("is almost universal and does not lead to prostate cancer").
-# After "or" also the past ("or did i pick it up somewhere else"); not after a comma ("had lyme in 2021, did 3 weeks
-# of doxy, fully recovered" is a statement).
+# After "or" also "did" ("or did i pick it up somewhere else"); not after a comma ("had lyme in 2021, did 3 weeks of
+# doxy, fully recovered" is a statement), and not "or has" ("my boyfriend is bipolar or has borderline ...").
 _QUESTION_STARTS = ("will", "should", "is", "are", "can", "could", "does", "would", "might", "cant", "isnt", "doesnt",
                     "arent", "do")
 _NEW_QUESTION_OPENERS = [(opener, auxiliary) for opener in ("or", ",") for auxiliary in _QUESTION_STARTS] + [
-    ("or", auxiliary) for auxiliary in ("did", "was", "were", "has", "have")] + [("and", "will"), ("and", "should")]
+    ("or", "did")] + [("and", "will"), ("and", "should")]
 _TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
 # Directions as small ints, compared in the loop over (mention, trigger) pairs.
 _FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED = range(6)
@@ -129,6 +129,8 @@ _DENIALS = frozenset({"not", "n't", "nt"})
 # is ("isnt COPD just a smokers disease?", "is insomnia part of anxiety or a separate thing?").
 _COPULA_QUESTIONS = frozenset({"is", "are", "isnt", "arent"})
 _DEFINING_WORDS = frozenset({"a", "an", "just", "only", "part", "something", "the", "really", "actually", "always"})
+# Only of a disease or symptom: "is baking soda a good choice?" asks about one's own use.
+_DEFINED_LABELS = frozenset({"DISEASE", "SYMPTOM"})
 # A yes/no question or a general statement may open a clause after these too ("..., but can chronic hives go
 # on for years?", "..., and pityriasis versicolor is not passed on by touch").
 _SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because", "or", "although", "though",
@@ -519,12 +521,14 @@ class ConTextAssertion(BatchedPipe):
             if verb is None and question and auxiliary in self._any_verb_auxiliaries and (
                     auxiliary not in self._imperative_auxiliaries or self._question_mark in rest):
                 verb = Rule(self._label_names[lowers[start - 1]], "general", "forward")
-            elif verb is None and question and end < length and lowers[end] in self._defining_words and (
+            elif verb is None and question and label in _DEFINED_LABELS and end < length and \
+                    lowers[end] in self._defining_words and (
                     auxiliary in self._copula_questions or (
                         auxiliary in self._denials and lowers[start - 2] in self._copula_questions)):
                 verb = Rule(self._label_names[lowers[end]], "general", "forward")
+        # Not when the denial is part of a longer phrase: "viral sinusitis is not the cause of the symptoms here".
         if verb is None and label == "DISEASE" and end + 1 < length and lowers[end] in self._denied_copulas \
-                and lowers[end + 1] in self._denials:
+                and lowers[end + 1] in self._denials and not _covered(kept, end):
             verb = Rule(self._label_names[lowers[end]] + " not", "general", "forward")
         if verb is None or not verb.applies_to(label):
             return None  # "is a" states what a disease is; "itraconazole is a good drug for this" is advice
