@@ -93,15 +93,16 @@ _CLAUSE_OPENERS = frozenset({";", ":", "because", "although", "though", "whereas
 _TRIGGER_CLAUSE_OPENERS = _CLAUSE_OPENERS | {",", "and", "but", "or"}
 # "and i", ", i": the asker starts a new clause (found in code; the phrases starting with "i" keep their roles).
 _NEW_CLAUSE_BEFORE_SELF = (",", "and")
-# "or" or a comma before a question's auxiliary, "and" before "will" / "should": a new question starts ("his dad has
-# ADHD and takes concerta, would concerta even be an option"). Not "and do" ("and do a blood test"), "and does"
-# or "and can" ("is almost universal and does not lead to prostate cancer").
+# "or" before a question's auxiliary, a comma before "would", "could", "should", "is", "are", and "and" before "will"
+# / "should": a new question starts ("his dad has ADHD and takes concerta, would concerta even be an option"). Not
+# "and do" ("and do a blood test"), "and does" or "and can" ("is almost universal and does not lead to prostate
+# cancer"); a comma before "can", "do", "will" is left out for cost (frequent, and mostly no new question).
 # After "or" also "did" ("or did i pick it up somewhere else"); not after a comma ("had lyme in 2021, did 3 weeks of
 # doxy, fully recovered" is a statement), and not "or has" ("my boyfriend is bipolar or has borderline ...").
 _QUESTION_STARTS = ("will", "should", "is", "are", "can", "could", "does", "would", "might", "cant", "isnt", "doesnt",
                     "arent", "do")
-_NEW_QUESTION_OPENERS = [(opener, auxiliary) for opener in ("or", ",") for auxiliary in _QUESTION_STARTS] + [
-    ("or", "did")] + [("and", "will"), ("and", "should")]
+_NEW_QUESTION_OPENERS = [("or", auxiliary) for auxiliary in (*_QUESTION_STARTS, "did")] + [
+    (",", auxiliary) for auxiliary in ("would", "could", "should", "is", "are")] + [("and", "will"), ("and", "should")]
 _TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
 # Directions as small ints, compared in the loop over (mention, trigger) pairs.
 _FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED = range(6)
@@ -391,7 +392,7 @@ class ConTextAssertion(BatchedPipe):
         self._label_names = _LabelNames(nlp.vocab.strings)
         # Tokens after an entity that may start a one-word general verb or an "in" group ("Gout in older men is").
         self._verb_openers = frozenset(self._general_words) | {self._in} | {
-            nlp.vocab.strings.add(w) for w in _SUBJECT_MODIFIERS | _SUBJECT_ADVERBS | _DENIED_COPULAS | _DEFINING_WORDS}
+            nlp.vocab.strings.add(w) for w in _SUBJECT_MODIFIERS | _SUBJECT_ADVERBS}
         # What each matched id stands for, in one look-up: (roles, None) for a rule phrase, (None, person) for a person.
         self._plan = {**{key: (roles, None) for key, roles in self._roles_of.items()},
                       **{key: (None, person) for key, person in self._person_of.items()}}
@@ -455,7 +456,8 @@ class ConTextAssertion(BatchedPipe):
             # risk of heart attack"): its cue goes in with the triggers, reaching this entity and the next.
             # Only a subject that opens its sentence or clause, or follows a question's auxiliary, can be one.
             if (start == sent_start or lowers[start - 1] in subject_openers) and (
-                    end in general or (end < length and lowers[end] in verb_openers) or lowers[start - 1] in auxiliaries):
+                    end in general or (end < length and lowers[end] in verb_openers) or lowers[start - 1] in auxiliaries
+                    or (end + 1 < length and self._may_define_or_deny(lowers, start, end))):
                 starts = starts or set(sentence_starts)
                 cue = self._general_cue(lowers, start, end, label, matched, starts, inside)
                 if cue is not None:
@@ -545,6 +547,15 @@ class ConTextAssertion(BatchedPipe):
             rule = Rule(verb.phrase, "generic", "forward", scope=scope)
             return (start, start, *_modifier(rule, self.max_scope))
         return None
+
+    def _may_define_or_deny(self, lowers, start: int, end: int) -> bool:
+        """Whether a bare subject is denied ("Gout is not ...") or asked about with a defining word ("isnt COPD
+        just ...", "is insomnia part of ..."): the cases _general_cue reads beyond the general verbs."""
+        after = lowers[end]
+        if after in self._denied_copulas:
+            return lowers[end + 1] in self._denials
+        return after in self._defining_words and start > 0 and (
+            lowers[start - 1] in self._copula_questions or lowers[start - 1] in self._denials)
 
     def _opens_clause(self, lowers, start: int, sentence_starts: set[int]) -> bool:
         """Whether the token before ``start`` opens a clause for a bare subject: ";", ":", "because", ", and",
