@@ -403,6 +403,7 @@ class ConTextAssertion(BatchedPipe):
         self._denials = frozenset(nlp.vocab.strings.add(w) for w in _DENIALS)
         self._copula_questions = frozenset(nlp.vocab.strings.add(w) for w in _COPULA_QUESTIONS)
         self._defining_words = frozenset(nlp.vocab.strings.add(w) for w in _DEFINING_WORDS)
+        self._define_or_deny = self._defining_words | self._denied_copulas
         self._subject_clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_CLAUSE_OPENERS)
         self._subject_modifiers = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_MODIFIERS)
         self._subject_adverbs = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_ADVERBS)
@@ -446,7 +447,7 @@ class ConTextAssertion(BatchedPipe):
         user_data = doc.user_data
         index, sent_start, sent_end = -1, 0, 0
         verb_openers, auxiliaries, starts = self._verb_openers, self._any_verb_auxiliaries, None
-        subject_openers = self._subject_openers
+        subject_openers, define_or_deny = self._subject_openers, self._define_or_deny
         for start, end, label, start_char, end_char in ents:
             while start >= sent_end:  # entities come in order: the next sentence or one further
                 index += 1
@@ -457,7 +458,8 @@ class ConTextAssertion(BatchedPipe):
             # Only a subject that opens its sentence or clause, or follows a question's auxiliary, can be one.
             if (start == sent_start or lowers[start - 1] in subject_openers) and (
                     end in general or (end < length and lowers[end] in verb_openers) or lowers[start - 1] in auxiliaries
-                    or (end + 1 < length and self._may_define_or_deny(lowers, start, end))):
+                    or (end + 1 < length and lowers[end] in define_or_deny
+                        and self._may_define_or_deny(lowers, start, end))):
                 starts = starts or set(sentence_starts)
                 cue = self._general_cue(lowers, start, end, label, matched, starts, inside)
                 if cue is not None:
