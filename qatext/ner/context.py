@@ -129,7 +129,8 @@ _DENIALS = frozenset({"not", "n't", "nt"})
 # "is X a ...", "isnt X just ...", "is X part of ...", "is X something ...": a question that asks what a condition
 # is ("isnt COPD just a smokers disease?", "is insomnia part of anxiety or a separate thing?").
 _COPULA_QUESTIONS = frozenset({"is", "are", "isnt", "arent"})
-_DEFINING_WORDS = frozenset({"a", "an", "just", "only", "part", "something", "the", "really", "actually", "always"})
+# Not "the": "is cervical polyp the reason?" asks about the asker's own.
+_DEFINING_WORDS = frozenset({"a", "an", "just", "only", "part", "something", "really", "actually", "always"})
 # Only of a disease or symptom: "is baking soda a good choice?" asks about one's own use.
 _DEFINED_LABELS = frozenset({"DISEASE", "SYMPTOM"})
 # A yes/no question or a general statement may open a clause after these too ("..., but can chronic hives go
