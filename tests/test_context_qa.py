@@ -290,6 +290,33 @@ CASES = [
     ("nobody in my family has diabetes", "diabetes", "negated", "relative"),
     ("my echo showed a leaky valve, nobody in my family has heart problems", "leaky valve", "present", "patient"),
     ("a guy from my gym has shingles", "shingles", "present", "other"),
+    # eighth round: yes/no questions with "does" / "can" and no "?", alternatives with "or <aux>"
+    ("does rosacea need antibiotics or does it settle with creams", "rosacea", "generic", "none"),
+    ("can endometriosis return after surgery", "endometriosis", "generic", "none"),
+    ("does eczema need steroid cream or does a moisturiser do", "steroid cream", "generic", "none"),
+    ("do steroid creams thin the skin", "steroid creams", "present", "patient"),
+    # questions that ask what a condition is
+    ("isnt gout just a rich mans disease?", "gout", "generic", "none"),
+    ("is migraine part of epilepsy or something else", "migraine", "generic", "none"),
+    # a bare disease denied, "can be", "although", "which often", "anyone who", "some <group>"
+    ("Psoriasis is not an infection, and your rash on the elbows fits it well.", "psoriasis", "generic", "none"),
+    ("Rosacea can be controlled but rarely disappears for good.", "rosacea", "generic", "none"),
+    ("Your cough will settle, although pneumonia can follow a flu in anyone who is frail.", "pneumonia", "generic",
+     "none"),
+    ("This is probably costochondritis, which often follows a viral infection.", "viral infection", "generic", "none"),
+    ("how long until people with lupus need steroids, and will i need them too", "lupus", "generic", "none"),
+    ("is it true some women get migraines from the pill", "migraines", "generic", "none"),
+    ("i heard psoriasis is really common in people with arthritis", "psoriasis", "generic", "none"),
+    # an episode ended, a reply's working diagnosis, a test that excluded
+    ("had tonsillitis in may and the penicillin got rid of it, now my throat is sore again", "penicillin",
+     "historical", "patient"),
+    ("had a bad flare of colitis in 2019 which cleared up with prednisolone", "prednisolone", "historical",
+     "patient"),
+    ("Your fever and sore throat make tonsillitis likely.", "tonsillitis", "possible", "patient"),
+    ("The blood test excluded anaemia.", "anaemia", "negated", "patient"),
+    # people: grandchildren, apostrophe-less possessives, a friend
+    ("i had shingles in 2019 and my grandson has measles now, can i catch it?", "measles", "family", "relative"),
+    ("my fathers stroke at 70 worries me", "stroke", "family", "relative"),
 ]
 
 

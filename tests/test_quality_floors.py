@@ -36,6 +36,8 @@ def test_assertion_accuracy_on_the_blind_assertion_gold():
     # 589 passages. Blind batch 7 (q385-q434, r206-r225), never studied, came in at 0.822 strict on its
     # own; the sixth round studied its misses: 0.961 and experiencer 0.984 on all 659 passages. Blind
     # batch 8 (q435-q484, r226-r245), never studied, then came in at 0.839 strict on its own: 0.947
-    # and experiencer 0.973 on all 729 passages, hence these floors.
-    assert _value(table, "overlap", "accuracy", "all") >= 0.945
-    assert _value(table, "overlap", "experiencer", "all") >= 0.970
+    # and experiencer 0.973 on all 729 passages. The seventh round studied batch 8's misses (rules
+    # by the shape of a general clause): 0.960 and experiencer 0.984 on all 729 passages, hence
+    # these floors.
+    assert _value(table, "overlap", "accuracy", "all") >= 0.955
+    assert _value(table, "overlap", "experiencer", "all") >= 0.980

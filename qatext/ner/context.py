@@ -87,12 +87,22 @@ PLACEHOLDERS = {
 # What ends an "opening" trigger's reach: a new clause of its own, or a contrast.
 _HARD_TERMINATORS = frozenset({";", "but", "however", "although", "though"})
 # "because" opens a statement of its own too: "..., go to the emergency department, because gallstones can block ...".
-_CLAUSE_OPENERS = frozenset({";", ":", "because"})
+_CLAUSE_OPENERS = frozenset({";", ":", "because", "although", "though", "whereas"})
 # An "opening" or "fronted" trigger also opens a clause after a comma, "and" or "but": "..., and if the bleeding
 # does not settle, we can discuss a hormonal IUD", "my dad is 72 and since my mom died in march he barely eats".
-_TRIGGER_CLAUSE_OPENERS = _CLAUSE_OPENERS | {",", "and", "but"}
+_TRIGGER_CLAUSE_OPENERS = _CLAUSE_OPENERS | {",", "and", "but", "or"}
 # "and i", ", i": the asker starts a new clause (found in code; the phrases starting with "i" keep their roles).
 _NEW_CLAUSE_BEFORE_SELF = (",", "and")
+# "or" before a question's auxiliary, a comma before "would", "could", "should", "is", "are", and "and" before "will"
+# / "should": a new question starts ("his dad has ADHD and takes concerta, would concerta even be an option"). Not
+# "and do" ("and do a blood test"), "and does" or "and can" ("is almost universal and does not lead to prostate
+# cancer"); a comma before "can", "do", "will" is left out for cost (frequent, and mostly no new question).
+# After "or" also "did" ("or did i pick it up somewhere else"); not after a comma ("had lyme in 2021, did 3 weeks of
+# doxy, fully recovered" is a statement), and not "or has" ("my boyfriend is bipolar or has borderline ...").
+_QUESTION_STARTS = ("will", "should", "is", "are", "can", "could", "does", "would", "might", "cant", "isnt", "doesnt",
+                    "arent", "do")
+_NEW_QUESTION_OPENERS = [("or", auxiliary) for auxiliary in (*_QUESTION_STARTS, "did")] + [
+    (",", auxiliary) for auxiliary in ("would", "could", "should", "is", "are")] + [("and", "will"), ("and", "should")]
 _TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
 # Directions as small ints, compared in the loop over (mention, trigger) pairs.
 _FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED = range(6)
@@ -107,11 +117,26 @@ _QUESTION_AUXILIARIES = frozenset({"can", "could", "does", "do", "will", "would"
 # After these, a bare subject asks about the condition itself whatever the verb ("does type 1 diabetes skip a
 # generation?", "can chronic hives go on for years?"); "could", "would", "might" and "is" need a general word
 # ("could anxiety cause this?" asks about one's own case, "is kidney disease always silent?" does not).
-# Only in a sentence that ends with "?": "do yoga and meditation daily" is advice.
+# "do" and "dont" only in a sentence that ends with "?" ("do yoga and meditation daily" is advice, "dont take
+# ibuprofen" a prohibition); "does" and "can" never open an imperative, and patients often leave the "?" out
+# ("does milia ever clear up on its own or does it need a dermatologist").
 _ANY_VERB_AUXILIARIES = frozenset({"can", "does", "do", "cant", "doesnt", "dont"})
+_IMPERATIVE_AUXILIARIES = frozenset({"do", "dont"})
+# A bare disease opening a sentence with a denial states what the disease is not ("Gout is not only caused by
+# diet", "Benign prostate enlargement does not lead to prostate cancer").
+_DENIED_COPULAS = frozenset({"is", "are", "does", "do"})
+_DENIALS = frozenset({"not", "n't", "nt"})
+# "is X a ...", "isnt X just ...", "is X part of ...", "is X something ...": a question that asks what a condition
+# is ("isnt COPD just a smokers disease?", "is insomnia part of anxiety or a separate thing?").
+_COPULA_QUESTIONS = frozenset({"is", "are", "isnt", "arent"})
+# Not "the": "is cervical polyp the reason?" asks about the asker's own.
+_DEFINING_WORDS = frozenset({"a", "an", "just", "only", "part", "something", "really", "actually", "always"})
+# Only of a disease or symptom: "is baking soda a good choice?" asks about one's own use.
+_DEFINED_LABELS = frozenset({"DISEASE", "SYMPTOM"})
 # A yes/no question or a general statement may open a clause after these too ("..., but can chronic hives go
 # on for years?", "..., and pityriasis versicolor is not passed on by touch").
-_SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because"})
+_SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because", "or", "although", "though",
+                                     "whereas"})
 # Words after a bare subject that start its modifier ("Asthma that wakes someone at night is poorly controlled",
 # "Ulcers caused by anti-inflammatories usually heal", "Tinnitus without hearing loss often fades", "iron
 # deficiency in a man of 58 comes from the gut"), or an adverb before its verb ("SGLT2 inhibitors also slow ...").
@@ -358,6 +383,12 @@ class ConTextAssertion(BatchedPipe):
                         for w in sorted(pronouns)]
             self.matcher.add(key, [pattern for pattern in patterns if len(pattern) == 2])
             self._clause_ids[nlp.vocab.strings[key]] = key == "qatext_clause_i"
+        # "and will ...", "or does ...": a new question opens its own clause ("how long before people with CKD end
+        # up on dialysis, and will i need a fistula", "does ringworm need antifungal tablets or does a cream do"),
+        # kept out of the longest-match contest like ", i" so that "will i" keeps its role.
+        self.matcher.add("qatext_clause_question", [nlp.make_doc(f"{conjunction} {auxiliary}")
+                                                    for conjunction, auxiliary in _NEW_QUESTION_OPENERS])
+        self._clause_ids[nlp.vocab.strings["qatext_clause_question"]] = False
         self._in = nlp.vocab.strings.add("in")
         self._label_names = _LabelNames(nlp.vocab.strings)
         # Tokens after an entity that may start a one-word general verb or an "in" group ("Gout in older men is").
@@ -368,6 +399,12 @@ class ConTextAssertion(BatchedPipe):
                       **{key: (None, person) for key, person in self._person_of.items()}}
         self._question_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _QUESTION_AUXILIARIES)
         self._any_verb_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _ANY_VERB_AUXILIARIES)
+        self._imperative_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _IMPERATIVE_AUXILIARIES)
+        self._denied_copulas = frozenset(nlp.vocab.strings.add(w) for w in _DENIED_COPULAS)
+        self._denials = frozenset(nlp.vocab.strings.add(w) for w in _DENIALS)
+        self._copula_questions = frozenset(nlp.vocab.strings.add(w) for w in _COPULA_QUESTIONS)
+        self._defining_words = frozenset(nlp.vocab.strings.add(w) for w in _DEFINING_WORDS)
+        self._define_or_deny = self._defining_words | self._denied_copulas
         self._subject_clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_CLAUSE_OPENERS)
         self._subject_modifiers = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_MODIFIERS)
         self._subject_adverbs = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_ADVERBS)
@@ -411,7 +448,7 @@ class ConTextAssertion(BatchedPipe):
         user_data = doc.user_data
         index, sent_start, sent_end = -1, 0, 0
         verb_openers, auxiliaries, starts = self._verb_openers, self._any_verb_auxiliaries, None
-        subject_openers = self._subject_openers
+        subject_openers, define_or_deny = self._subject_openers, self._define_or_deny
         for start, end, label, start_char, end_char in ents:
             while start >= sent_end:  # entities come in order: the next sentence or one further
                 index += 1
@@ -421,7 +458,9 @@ class ConTextAssertion(BatchedPipe):
             # risk of heart attack"): its cue goes in with the triggers, reaching this entity and the next.
             # Only a subject that opens its sentence or clause, or follows a question's auxiliary, can be one.
             if (start == sent_start or lowers[start - 1] in subject_openers) and (
-                    end in general or (end < length and lowers[end] in verb_openers) or lowers[start - 1] in auxiliaries):
+                    end in general or (end < length and lowers[end] in verb_openers) or lowers[start - 1] in auxiliaries
+                    or (end + 1 < length and lowers[end] in define_or_deny
+                        and self._may_define_or_deny(lowers, start, end))):
                 starts = starts or set(sentence_starts)
                 cue = self._general_cue(lowers, start, end, label, matched, starts, inside)
                 if cue is not None:
@@ -483,9 +522,19 @@ class ConTextAssertion(BatchedPipe):
             rest = lowers[end:_sentence_end(sentence_starts, start, length)]
             # "can low vitamin B12 cause these symptoms?" asks about the case at hand.
             question = self._case_determiners.isdisjoint(rest)
-            if verb is None and question and lowers[start - 1] in self._any_verb_auxiliaries and \
-                    self._question_mark in rest:
+            auxiliary = lowers[start - 1]
+            if verb is None and question and auxiliary in self._any_verb_auxiliaries and (
+                    auxiliary not in self._imperative_auxiliaries or self._question_mark in rest):
                 verb = Rule(self._label_names[lowers[start - 1]], "general", "forward")
+            elif verb is None and question and label in _DEFINED_LABELS and end < length and \
+                    lowers[end] in self._defining_words and (
+                    auxiliary in self._copula_questions or (
+                        auxiliary in self._denials and lowers[start - 2] in self._copula_questions)):
+                verb = Rule(self._label_names[lowers[end]], "general", "forward")
+        # Not when the denial is part of a longer phrase: "viral sinusitis is not the cause of the symptoms here".
+        if verb is None and label == "DISEASE" and end + 1 < length and lowers[end] in self._denied_copulas \
+                and lowers[end + 1] in self._denials and not _covered(kept, end):
+            verb = Rule(self._label_names[lowers[end]] + " not", "general", "forward")
         if verb is None or not verb.applies_to(label):
             return None  # "is a" states what a disease is; "itraconazole is a good drug for this" is advice
         opens_clause = start in sentence_starts or self._opens_clause(lowers, start, sentence_starts)
@@ -501,6 +550,15 @@ class ConTextAssertion(BatchedPipe):
             rule = Rule(verb.phrase, "generic", "forward", scope=scope)
             return (start, start, *_modifier(rule, self.max_scope))
         return None
+
+    def _may_define_or_deny(self, lowers, start: int, end: int) -> bool:
+        """Whether a bare subject is denied ("Gout is not ...") or asked about with a defining word ("isnt COPD
+        just ...", "is insomnia part of ..."): the cases _general_cue reads beyond the general verbs."""
+        after = lowers[end]
+        if after in self._denied_copulas:
+            return lowers[end + 1] in self._denials
+        return after in self._defining_words and start > 0 and (
+            lowers[start - 1] in self._copula_questions or lowers[start - 1] in self._denials)
 
     def _opens_clause(self, lowers, start: int, sentence_starts: set[int]) -> bool:
         """Whether the token before ``start`` opens a clause for a bare subject: ";", ":", "because", ", and",
