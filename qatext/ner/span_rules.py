@@ -403,7 +403,7 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
             if spans[k][1] - start >= 2:  # a verbal symptom ("lips cracked"), not a bare "swollen"
                 end = _with_more_predicates(words, end, ends)
             out[k] = (start, end, label, concept)
-    return _replace_inside(spans, out) if any(a[1] != b[1] for a, b in zip(spans, out)) else out
+    return _without_overlaps(out) if any(a[1] != b[1] for a, b in zip(spans, out)) else out
 
 
 def _with_more_predicates(words: list[str], end: int, ends: dict[int, int]) -> int:
@@ -424,18 +424,6 @@ def _with_more_predicates(words: list[str], end: int, ends: dict[int, int]) -> i
 
 
 _PREDICATE_JOINERS = frozenset({"and", "&"})
-
-
-def _replace_inside(before: Spans, after: Spans) -> Spans:
-    """``after`` with the spans it grew over ("red" in "eye is sore and red") taken out."""
-    out: Spans = []
-    for span in after:
-        if out and span[0] < out[-1][1]:
-            if span[1] <= out[-1][1]:
-                continue
-            span = (out[-1][1], *span[1:])
-        out.append(span)
-    return out
 
 
 _PREDICATE_GATE = gate(SYMPTOM_PREDICATES, GIVE_OUT_VERBS)
