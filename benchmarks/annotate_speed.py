@@ -136,9 +136,9 @@ def baseline_texts(inputs: list[Path], *, every: int, fields=("question", "answe
     return texts
 
 
-def run_baseline(inputs: list[Path], *, every: int, best_of: int, batch_size: int) -> dict:
-    """One core of ``qatext.load()`` on ``baseline_texts``: words/s, best of ``best_of`` passes
-    (CPU time of this process, which a busy neighbour disturbs less than wall time)."""
+def _one_core_pipeline(inputs: list[Path], *, every: int):
+    """This process pinned to one core, the texts of every ``every``-th record with their word count,
+    and ``qatext.load()`` warmed up on one sentence as ``get_nlp`` warms annotate's workers."""
     import qatext
 
     if hasattr(os, "sched_setaffinity"):
@@ -147,6 +147,13 @@ def run_baseline(inputs: list[Path], *, every: int, best_of: int, batch_size: in
     words = sum(len(t.split()) for _, t in texts)
     nlp = qatext.load()
     nlp("Warm-up: I have had a headache and fever since Monday, no cough.")
+    return texts, words, nlp
+
+
+def run_baseline(inputs: list[Path], *, every: int, best_of: int, batch_size: int) -> dict:
+    """One core of ``qatext.load()`` on ``baseline_texts``: words/s, best of ``best_of`` passes
+    (CPU time of this process, which a busy neighbour disturbs less than wall time)."""
+    texts, words, nlp = _one_core_pipeline(inputs, every=every)
     questions = [t for f, t in texts if f == "question"]
     others = [t for f, t in texts if f != "question"]
     topic_pipes = [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory == "qatext_topics"]
@@ -188,16 +195,9 @@ def run_single_pass(inputs: list[Path], *, batch_size: int) -> dict:
     """One core of ``qatext.load()`` over every text of ``inputs`` once, every component on every
     text: a one-core run of the same corpus. Each text is new to the vocabulary and the tokenizer
     cache when it comes, as in annotate's workers; the best-of passes above see their texts again."""
-    import qatext
-
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    texts = [t for _, t in baseline_texts(inputs, every=1)]
-    words = sum(len(t.split()) for t in texts)
-    nlp = qatext.load()
-    nlp("Warm-up: I have had a headache and fever since Monday, no cough.")  # as get_nlp warms the workers
+    texts, words, nlp = _one_core_pipeline(inputs, every=1)
     wall, cpu = time.perf_counter(), time.process_time()
-    for _ in nlp.pipe(texts, batch_size=batch_size):
+    for _ in nlp.pipe((t for _, t in texts), batch_size=batch_size):
         pass
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     return {"texts": len(texts), "words": words, "single_pass_words_per_second": round(words / wall),

@@ -253,6 +253,11 @@ def load_people() -> list[Person]:
     return people
 
 
+def _word_hashes(strings, words) -> frozenset[int]:
+    """The hashes of ``words`` in ``strings`` (added if new), for tests against ``doc.to_array`` columns."""
+    return frozenset(strings.add(word) for word in words)
+
+
 class _LabelNames(dict):
     """Label hash -> label, filled on first sight."""
 
@@ -361,17 +366,17 @@ class ConTextAssertion(BatchedPipe):
         self._third_words = frozenset(words.get("third", ()))
         self._personal_words = frozenset(words.get("self", set()) | words.get("addressee", set()) | words.get("third", set()))
         self._reporters = frozenset(words.get("reporter", ()))
-        self._demonstratives = frozenset(nlp.vocab.strings.add(w) for w in _DEMONSTRATIVES)
+        self._demonstratives = _word_hashes(nlp.vocab.strings, _DEMONSTRATIVES)
         self._generic_blockers = self._personal_words | self._demonstratives
-        self._case_determiners = frozenset(nlp.vocab.strings.add(w) for w in _CASE_DETERMINERS)
-        self._backward_blockers = self._generic_blockers | {nlp.vocab.strings.add(w) for w in _BACKWARD_BLOCKERS}
-        self._bare_relative_verbs = frozenset(nlp.vocab.strings.add(w) for w in _BARE_RELATIVE_VERBS)
-        self._clause_punct = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_PUNCT)
-        self._clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _CLAUSE_OPENERS)
+        self._case_determiners = _word_hashes(nlp.vocab.strings, _CASE_DETERMINERS)
+        self._backward_blockers = self._generic_blockers | _word_hashes(nlp.vocab.strings, _BACKWARD_BLOCKERS)
+        self._bare_relative_verbs = _word_hashes(nlp.vocab.strings, _BARE_RELATIVE_VERBS)
+        self._clause_punct = _word_hashes(nlp.vocab.strings, _CLAUSE_PUNCT)
+        self._clause_openers = _word_hashes(nlp.vocab.strings, _CLAUSE_OPENERS)
         self._possessors = {nlp.vocab.strings.add(w): w for w in _POSSESSORS}
-        self._person_prepositions = frozenset(nlp.vocab.strings.add(w) for w in _PERSON_PREPOSITIONS)
-        self._proxy_words = frozenset(nlp.vocab.strings.add(w) for w in _PROXY_WORDS)
-        self._trigger_clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _TRIGGER_CLAUSE_OPENERS)
+        self._person_prepositions = _word_hashes(nlp.vocab.strings, _PERSON_PREPOSITIONS)
+        self._proxy_words = _word_hashes(nlp.vocab.strings, _PROXY_WORDS)
+        self._trigger_clause_openers = _word_hashes(nlp.vocab.strings, _TRIGGER_CLAUSE_OPENERS)
         self._i = nlp.vocab.strings.add("i")
         # ", i", "and ive": matched with the triggers (one pass) but kept out of the longest-match contest, so
         # that the phrases starting with "i" ("i had", "i suggest") keep their roles. "i" inside an entity is a
@@ -392,28 +397,28 @@ class ConTextAssertion(BatchedPipe):
         self._in = nlp.vocab.strings.add("in")
         self._label_names = _LabelNames(nlp.vocab.strings)
         # Tokens after an entity that may start a one-word general verb or an "in" group ("Gout in older men is").
-        self._verb_openers = frozenset(self._general_words) | {self._in} | {
-            nlp.vocab.strings.add(w) for w in _SUBJECT_MODIFIERS | _SUBJECT_ADVERBS}
+        self._verb_openers = frozenset(self._general_words) | {self._in} | _word_hashes(
+            nlp.vocab.strings, _SUBJECT_MODIFIERS | _SUBJECT_ADVERBS)
         # What each matched id stands for, in one look-up: (roles, None) for a rule phrase, (None, person) for a person.
         self._plan = {**{key: (roles, None) for key, roles in self._roles_of.items()},
                       **{key: (None, person) for key, person in self._person_of.items()}}
-        self._question_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _QUESTION_AUXILIARIES)
-        self._any_verb_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _ANY_VERB_AUXILIARIES)
-        self._imperative_auxiliaries = frozenset(nlp.vocab.strings.add(w) for w in _IMPERATIVE_AUXILIARIES)
-        self._denied_copulas = frozenset(nlp.vocab.strings.add(w) for w in _DENIED_COPULAS)
-        self._denials = frozenset(nlp.vocab.strings.add(w) for w in _DENIALS)
-        self._copula_questions = frozenset(nlp.vocab.strings.add(w) for w in _COPULA_QUESTIONS)
-        self._defining_words = frozenset(nlp.vocab.strings.add(w) for w in _DEFINING_WORDS)
+        self._question_auxiliaries = _word_hashes(nlp.vocab.strings, _QUESTION_AUXILIARIES)
+        self._any_verb_auxiliaries = _word_hashes(nlp.vocab.strings, _ANY_VERB_AUXILIARIES)
+        self._imperative_auxiliaries = _word_hashes(nlp.vocab.strings, _IMPERATIVE_AUXILIARIES)
+        self._denied_copulas = _word_hashes(nlp.vocab.strings, _DENIED_COPULAS)
+        self._denials = _word_hashes(nlp.vocab.strings, _DENIALS)
+        self._copula_questions = _word_hashes(nlp.vocab.strings, _COPULA_QUESTIONS)
+        self._defining_words = _word_hashes(nlp.vocab.strings, _DEFINING_WORDS)
         self._define_or_deny = self._defining_words | self._denied_copulas
-        self._subject_clause_openers = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_CLAUSE_OPENERS)
-        self._subject_modifiers = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_MODIFIERS)
-        self._subject_adverbs = frozenset(nlp.vocab.strings.add(w) for w in _SUBJECT_ADVERBS)
+        self._subject_clause_openers = _word_hashes(nlp.vocab.strings, _SUBJECT_CLAUSE_OPENERS)
+        self._subject_modifiers = _word_hashes(nlp.vocab.strings, _SUBJECT_MODIFIERS)
+        self._subject_adverbs = _word_hashes(nlp.vocab.strings, _SUBJECT_ADVERBS)
         self._question_mark = nlp.vocab.strings.add("?")
         self._comma = nlp.vocab.strings.add(",")
         self._that = nlp.vocab.strings.add("that")
-        self._reporting_words = frozenset(nlp.vocab.strings.add(w) for w in _REPORTING_WORDS)
-        self._reported_by_others = frozenset(nlp.vocab.strings.add(w) for w in _REPORTED_BY_OTHERS)
-        self._sentence_conjunctions = frozenset(nlp.vocab.strings.add(w) for w in _SENTENCE_CONJUNCTIONS)
+        self._reporting_words = _word_hashes(nlp.vocab.strings, _REPORTING_WORDS)
+        self._reported_by_others = _word_hashes(nlp.vocab.strings, _REPORTED_BY_OTHERS)
+        self._sentence_conjunctions = _word_hashes(nlp.vocab.strings, _SENTENCE_CONJUNCTIONS)
         # What may stand right before a bare subject (see _opens_clause and _opens_question).
         self._subject_openers = self._clause_openers | self._reporting_words | self._sentence_conjunctions | {
             self._that} | self._question_auxiliaries

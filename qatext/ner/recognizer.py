@@ -218,15 +218,7 @@ class MedicalEntityRecognizer(BatchedPipe):
     def _select(candidates: list) -> list[tuple[int, int, str, str]]:
         """Longest match wins; among equal spans, the most trusted source."""
         candidates.sort(key=lambda c: (-(c[1] - c[0]), SOURCE_PRIORITY[c[2][2]], c[0]))
-        taken: set[int] = set()
-        chosen = []
-        for start, end, (label, concept, _source) in candidates:
-            if any(i in taken for i in range(start, end)):
-                continue
-            taken.update(range(start, end))
-            chosen.append((start, end, label, concept))
-        chosen.sort()
-        return chosen
+        return _claim((start, end, label, concept) for start, end, (label, concept, _source) in candidates)
 
     def _add_defined_abbreviations(self, doc: Doc, spans: list) -> list:
         """A short form defined in the text ("... sclerosis (ALS)") takes its long form's concept everywhere."""
@@ -267,12 +259,7 @@ class OverlappingSpansWarning(RuntimeWarning):
 def _disjoint(spans: list, doc: Doc) -> list:
     """``spans`` (sorted) unchanged when no two overlap, which is always, unless two rules clash on
     text nobody foresaw; then the longest of each clash is kept, as :meth:`_select` does for matches."""
-    last_end = 0
-    for start, end, *_ in spans:
-        if start < last_end or end <= start:
-            break
-        last_end = end
-    else:
+    if _first_clash(spans) is None:
         return spans
     import logging
     import warnings
@@ -282,24 +269,41 @@ def _disjoint(spans: list, doc: Doc) -> list:
     warnings.warn("two span rules claimed the same tokens; kept the longest span", OverlappingSpansWarning, stacklevel=2)
     logging.getLogger(__name__).debug("overlapping entity spans %s in a doc of %d tokens",
                                       [(s, e, label) for s, e, label, _ in spans], len(doc))
-    kept, taken = [], set()
-    for span in sorted((s for s in spans if s[1] > s[0]), key=lambda s: (s[0] - s[1], s[0])):
+    return _claim(sorted((s for s in spans if s[1] > s[0]), key=lambda s: (s[0] - s[1], s[0])))
+
+
+def _claim(preferred) -> list:
+    """Each span of ``preferred`` (best first) whose tokens no better span took, in text order."""
+    taken: set[int] = set()
+    chosen = []
+    for span in preferred:
         if taken.isdisjoint(range(span[0], span[1])):
             taken.update(range(span[0], span[1]))
-            kept.append(span)
-    return sorted(kept)
+            chosen.append(span)
+    return sorted(chosen)
+
+
+def _first_clash(spans: list) -> int | None:
+    """The index of the first span that is empty or starts before the previous one ends, or None."""
+    last_end = 0
+    for index, (start, end, *_) in enumerate(spans):
+        if start < last_end or end <= start:
+            return index
+        last_end = end
+    return None
 
 
 def _set_entities(doc: Doc, spans: list) -> None:
     """``doc.ents = spans`` through one array write: the same annotation, without a Span object each."""
+    clash = _first_clash(spans)
+    if clash is not None:  # what doc.ents would refuse (E1010) must not pass silently
+        start, end, label, _concept = spans[clash]
+        last_end = spans[clash - 1][1] if clash else 0
+        raise ValueError(f"entity spans must be sorted and disjoint: ({start}, {end}, {label}) after token {last_end}")
     entities = numpy.zeros((len(doc), 3), dtype=numpy.uint64)
     entities[:, 0] = _OUTSIDE
     add = doc.vocab.strings.add
-    last_end = 0
     for start, end, label, concept in spans:
-        if start < last_end or end <= start:  # what doc.ents would refuse (E1010) must not pass silently
-            raise ValueError(f"entity spans must be sorted and disjoint: ({start}, {end}, {label}) after token {last_end}")
-        last_end = end
         entities[start, 0] = _BEGIN
         entities[start + 1:end, 0] = _INSIDE
         entities[start:end, 1] = add(label)
