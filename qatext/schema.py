@@ -67,8 +67,11 @@ def make_record_id(source: str, *parts: object) -> str:
 
 def records_to_frame(records) -> pd.DataFrame:
     """Build a schema DataFrame from :class:`Record` objects or plain dicts."""
-    rows = [r.to_dict() if isinstance(r, Record) else r for r in records]
-    return conform(pd.DataFrame(rows, columns=COLUMNS))
+    rows = [vars(r) if isinstance(r, Record) else r for r in records]
+    # Column by column and without dtype inference: conform() sets every column's type anyway,
+    # and a dict per record through pandas cost as much as cleaning the records.
+    columns = {name: [row.get(name) for row in rows] for name in COLUMNS}
+    return conform(pd.DataFrame(columns, columns=COLUMNS, dtype=object))
 
 
 def conform(frame: pd.DataFrame) -> pd.DataFrame:

@@ -340,13 +340,14 @@ def test_partition_key_sees_every_change_of_an_annotated_field(before, after):
     # The records' digest leaves out annotated text the content hashes carry; between them,
     # every change of such a field (blank and missing ones too) must still change the key.
     from qatext.annotate.fingerprint import partition_key, record_hashes
-    from qatext.annotate.run import _frame_digest
+    from qatext.annotate.run import _table_digest
+    from qatext.corpus.tabular import records_table
 
     def key(question):
         chunk = read_corpus(SAMPLE).head(3)
         chunk.at[1, "question"] = question
         hashes, _ = record_hashes(chunk, fields=("question", "answer"))
-        return partition_key(hashes, fingerprint="f", extra=[_frame_digest(chunk, hashed=("question", "answer"))])
+        return partition_key(hashes, fingerprint="f", extra=[_table_digest(records_table(chunk))])
 
     assert key(before) != key(after)
     assert key(before) == key(before)
@@ -355,12 +356,13 @@ def test_partition_key_sees_every_change_of_an_annotated_field(before, after):
 def test_partition_key_sees_where_one_annotated_field_ends():
     # record_hashes joins the fields with "\x1f", which a text may hold: the digest's lengths tell
     from qatext.annotate.fingerprint import partition_key, record_hashes
-    from qatext.annotate.run import _frame_digest
+    from qatext.annotate.run import _table_digest
+    from qatext.corpus.tabular import records_table
 
     def key(question, answer):
         chunk = read_corpus(SAMPLE).head(2)
         chunk.at[1, "question"], chunk.at[1, "answer"] = question, answer
         hashes, _ = record_hashes(chunk, fields=("question", "answer"))
-        return partition_key(hashes, fingerprint="f", extra=[_frame_digest(chunk, hashed=("question", "answer"))])
+        return partition_key(hashes, fingerprint="f", extra=[_table_digest(records_table(chunk))])
 
     assert key("a\x1fb", None) != key("a", "b\x1f")

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
-AHEAD = 2  # chunks read and waiting, besides the one being sent: a few seconds of reading, a few dozen MB
+AHEAD = 4  # chunks read and waiting, besides the one being sent: enough to read through the pipeline load, under 100 MB
 
 
 def available() -> bool:

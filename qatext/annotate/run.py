@@ -30,6 +30,7 @@ from qatext.annotate.read_ahead import ReadAhead, exit_with_parent, timed
 from qatext.annotate.fingerprint import partition_key, pipeline_fingerprint, record_hashes
 from qatext.annotate.frame import DEFAULT_FIELDS
 from qatext.annotate.worker import PartitionResult, annotate_partition, get_nlp, sort_table, split_records
+from qatext.corpus.tabular import records_table
 from qatext.corpus.errors import read_errors_table
 
 ENGINES = ("local", "dask")
@@ -48,6 +49,7 @@ class _Pending:
     number: int
     name: str
     chunk: pd.DataFrame
+    records: Any  # the chunk as the Arrow table its records are written from
     hashes: np.ndarray
     words: int
     problems: list[dict]
@@ -122,7 +124,7 @@ def annotate(input: str | Path | Iterable[str | Path] | pd.DataFrame, outdir: st
         names, input_fingerprint = _run(
             reader if reader is not None else _chunks(inputs, format, chunksize, frame=frame), executor=executor,
             outdir=outdir, fields=fields, fingerprint=fingerprint, work_options=work_options, totals=totals,
-            quiet=quiet, expected=lambda: len(frame) if frame is not None else _expected_records(inputs, format, previous))
+            quiet=quiet, conformed=frame is None, expected=lambda: len(frame) if frame is not None else _expected_records(inputs, format, previous))
     finally:
         if reader is not None:
             reader.close()
@@ -151,9 +153,10 @@ def annotate(input: str | Path | Iterable[str | Path] | pd.DataFrame, outdir: st
 
 
 def _run(chunks, *, executor, outdir: Path, fields: tuple[str, ...], fingerprint: str, work_options: dict,
-         totals: _Totals, quiet: bool, expected) -> tuple[list[str], str]:
+         totals: _Totals, quiet: bool, expected, conformed: bool = False) -> tuple[list[str], str]:
     """Hash, plan, submit and commit every chunk, in input order, at most ``executor.inflight``
-    partitions in flight; the partition names and the input's fingerprint."""
+    partitions in flight; the partition names and the input's fingerprint. ``conformed``: the
+    chunks are in the record schema already (read by ``iter_corpus``, not a frame in memory)."""
     names: list[str] = []
     input_digest = _InputDigest()
     kill_after = int(os.environ.get(KILL_AFTER_ENV, "0") or 0)
@@ -168,9 +171,10 @@ def _run(chunks, *, executor, outdir: Path, fields: tuple[str, ...], fingerprint
             tick = time.perf_counter()
             hashes, words = record_hashes(chunk, fields=fields)
             problems = list(chunk.attrs.get("errors", []))
+            records = records_table(chunk, conformed=conformed)
             # The records table is written from the chunk too: any change in it (flags, dates,
             # ...) must give a new partition, even when the annotated text is unchanged.
-            extra = [_frame_digest(chunk, hashed=fields), *(_problem_text(p) for p in problems)]
+            extra = [_table_digest(records), *(_problem_text(p) for p in problems)]
             input_digest.update(hashes, extra)
             name = store.partition_name(number, partition_key(hashes, fingerprint=fingerprint, extra=extra))
             names.append(name)
@@ -187,7 +191,7 @@ def _run(chunks, *, executor, outdir: Path, fields: tuple[str, ...], fingerprint
             carried = ["record_id", *fields, *(["source"] if "source" in chunk.columns else [])]
             todo = chunk.loc[fresh_mask, carried].reset_index(drop=True)
             future = _submit_partition(executor, todo, work_options) if len(todo) else None
-            pending.append(_Pending(number, name, chunk, hashes, words, problems, reuse, len(todo), future))
+            pending.append(_Pending(number, name, chunk, records, hashes, words, problems, reuse, len(todo), future))
             while len(pending) >= executor.inflight:
                 _finish(pending.popleft(), outdir=outdir, index=index, fingerprint=fingerprint, totals=totals)
                 committed_now += 1
@@ -310,7 +314,7 @@ def _finish(item: _Pending, *, outdir: Path, index: store.HashIndex, fingerprint
               "words": item.words, "reused": len(record_ids) - item.fresh, "fresh": item.fresh}
     marker = {"partition": item.name, "chunk": item.number, "pipeline_fingerprint": fingerprint, "counts": counts,
               "committed_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-    store.commit_partition(outdir, item.name, records=item.chunk, tables=tables, hashes=item.hashes, marker=marker)
+    store.commit_partition(outdir, item.name, records=item.records, tables=tables, hashes=item.hashes, marker=marker)
     totals.add(marker)
     totals.records_reused += counts["reused"]
     totals.records_fresh += counts["fresh"]
@@ -326,22 +330,17 @@ def _after_commit(committed_now: int, kill_after: int) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def _frame_digest(chunk: pd.DataFrame, *, hashed: tuple[str, ...] = ()) -> str:
-    """Digest of everything in ``chunk``. The text of the ``hashed`` fields is left out where the
-    records' content hashes carry it verbatim (any text that is not blank): encoding it again
-    cost more than the rest of the chunk together. Its length stays, because those hashes join
-    the fields with a separator the text itself may hold."""
+def _table_digest(table) -> str:
+    """Digest of everything in an Arrow ``table``: its Arrow IPC stream, which holds the schema
+    and every buffer (hashing bytes costs a twentieth of encoding the chunk as JSON)."""
     import hashlib
-    import json
 
-    # column by column: a dict per row and a JSON object per row cost more than the content
-    columns = {}
-    for name in chunk.columns:
-        values = chunk[name].tolist()
-        if name in hashed:
-            values = [len(v) if type(v) is str and v.strip() else v for v in values]
-        columns[str(name)] = values
-    return hashlib.sha1(json.dumps(columns, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return hashlib.sha1(sink.getvalue()).hexdigest()
 
 
 def _problem_text(problem: dict) -> str:
@@ -481,21 +480,25 @@ class _PoolExecutor:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        self._frozen = False
         if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux"):
             tick = time.perf_counter()
             get_nlp(load_options)
             totals.seconds["load_pipeline"] += time.perf_counter() - tick
-            gc.collect()
+            # No collect() first: a full pass over the fresh pipeline costs a tenth of loading it,
+            # for the few cycles the load leaves behind.
             gc.freeze()  # keep the children's refcount writes off the shared pipeline pages
+            self._frozen = True
             context = multiprocessing.get_context("fork")
         else:
             context = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=exit_with_parent,
                                          initargs=(os.getpid(),))
         # With fork the pool starts every worker on its first task: do it now, before this
-        # process starts other threads (progress bar), and then let the collector work again.
+        # process starts other threads (progress bar).
         self._pool.submit(int).result()
-        gc.unfreeze()
+        # The objects stay frozen until close(): the collector's full passes would otherwise walk
+        # the whole pipeline here, which this process no longer runs (a quarter of its CPU).
         self.inflight = 2 * n_process
         self.pieces = n_process
 
@@ -503,7 +506,12 @@ class _PoolExecutor:
         return self._pool.submit(fn, *args)
 
     def close(self, cancel: bool = False) -> None:
+        import gc
+
         self._pool.shutdown(wait=not cancel, cancel_futures=cancel)
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
 
 def _executor(engine: str, *, n_process: int, scheduler, load_options: dict, dask_processes: bool, totals: _Totals):

@@ -98,16 +98,27 @@ def committed(outdir: Path, name: str) -> dict | None:
         return None
 
 
-def commit_partition(outdir: Path, name: str, *, records: pd.DataFrame, tables: dict[str, pd.DataFrame],
+def commit_partition(outdir: Path, name: str, *, records, tables: dict[str, pd.DataFrame],
                      hashes: np.ndarray, marker: dict) -> None:
-    """Write one partition's tables, then its marker (the commit)."""
-    from qatext.corpus import write_corpus
+    """Write one partition's tables, then its marker (the commit). ``records`` is the chunk, as a
+    schema frame or as its Arrow table (:func:`qatext.corpus.tabular.records_table`, which
+    ``write_corpus`` writes too)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-    write_corpus(records, outdir / "records" / f"{name}.parquet", format="parquet")
+    from qatext.corpus.tabular import records_table
+
+    if isinstance(records, pd.DataFrame):
+        records = records_table(records)
+
+    with atomic_path(outdir / "records" / f"{name}.parquet") as tmp:
+        pq.write_table(records, tmp)
     for table in ANNOTATION_TABLES:
         _write_parquet(tables[table], outdir / table / f"{name}.parquet", arrow_schema(table))
-    index = pd.DataFrame({"record_id": records["record_id"].tolist(), "content_hash": np.asarray(hashes, dtype=np.uint64)})
-    _write_parquet(index, outdir / _INDEX / f"{name}.parquet", arrow_schema(_INDEX))
+    index = pa.Table.from_arrays([records.column("record_id"), pa.array(np.asarray(hashes, dtype=np.uint64))],
+                                 schema=arrow_schema(_INDEX))
+    with atomic_path(outdir / _INDEX / f"{name}.parquet") as tmp:
+        pq.write_table(index, tmp)
     _write_json(marker, outdir / _MARKERS / f"{name}.json")
 
 

@@ -34,7 +34,7 @@ def write_corpus(df: pd.DataFrame, path: str | Path, *, format: str | None = Non
     if fmt not in ("jsonl", "csv", "parquet"):
         raise ValueError(f"{path}: cannot tell the output format from suffix {path.suffix!r}; "
                          "use .parquet, .jsonl or .csv (or pass format=)")
-    frame = conform(df)
+    frame = conform(df) if fmt != "parquet" else None
     rows = [_plain_row(row) for row in frame.to_dict("records")] if fmt != "parquet" else None
     ensure_dir(path.parent)
     # Written whole under a temporary name, then renamed: a failed write leaves no table behind.
@@ -51,15 +51,18 @@ def write_corpus(df: pd.DataFrame, path: str | Path, *, format: str | None = Non
         else:
             import pyarrow.parquet as pq
 
-            pq.write_table(_arrow_table(frame), str(target))
+            pq.write_table(records_table(df), str(target))
     return path
 
 
-def _arrow_table(frame: pd.DataFrame):
-    """A conformed schema frame as an Arrow table, column by column (a dict per row cost more
-    than the Parquet encoding itself when ``qatext annotate`` writes each partition's records)."""
+def records_table(df: pd.DataFrame, *, conformed: bool = False):
+    """A schema frame as the Arrow table ``write_corpus`` stores in Parquet, column by column (a
+    dict per row cost more than the Parquet encoding itself when ``qatext annotate`` writes each
+    partition's records). ``conformed``: ``df`` is in the schema already, as every reader gives
+    it, so :func:`~qatext.schema.conform` is not run again."""
     import pyarrow as pa
 
+    frame = df if conformed else conform(df)
     columns = []
     for name in COLUMNS:
         values = frame[name].tolist()
