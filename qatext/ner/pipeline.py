@@ -6,7 +6,6 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
 import qatext.ner.components  # noqa: F401  (registers the factories when run from a source tree)
-from qatext.ner import sentences
 from qatext.ner.primed_tokenizer import PrimedTokenizer
 
 # Patients write one thought per line without a full stop; a newline ends a sentence too.
@@ -44,7 +43,7 @@ def load(*, assertion: bool = True, abbreviations: bool = True, topics: bool = T
     elif getattr(nlp.tokenizer, "max_cache_size", TOKENIZER_CACHE_CHUNKS) < TOKENIZER_CACHE_CHUNKS:
         nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_CHUNKS
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
-        sentences.use_arrays(nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT}))
+        nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})
     if abbreviations:
         nlp.add_pipe("qatext_abbreviations")
     nlp.add_pipe("qatext_ner", config={"include_severity": include_severity, "compose_locations": compose_locations})
