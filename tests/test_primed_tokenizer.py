@@ -39,19 +39,21 @@ def _plain_and_primed():
 def test_primed_tokenizer_splits_as_spacy_does_cold_and_warm():
     plain, primed = _plain_and_primed()
     expected = _rows(plain, TEXTS)
-    assert _rows(primed, TEXTS) == expected  # cold: each new chunk cached on its own first
+    assert _rows(primed, TEXTS) == expected  # cold: chunks cached on their own at their second sighting
+    assert {"weeks.", "cough)", "(and"} <= primed._primed  # met in two texts
+    assert "chills." not in primed._primed  # met once: cached only if spaCy did
     assert _rows(primed, TEXTS) == expected  # warm: the chunks come from the cache
     assert _rows(primed, list(reversed(TEXTS))) == list(reversed(expected))
-    assert {"weeks.", "cough)", "(and"} <= primed._primed
 
 
 def test_primed_tokenizer_forgets_its_chunks_when_spacy_empties_the_cache():
     plain, primed = _plain_and_primed()
-    primed("gimme the pills.\nthen gimme water")
+    for _ in range(2):
+        primed("gimme the pills.\nthen gimme water")
     assert "gimme" in primed._primed
     for tokenizer in (plain, primed):
         tokenizer.add_special_case("gimme", [{ORTH: "gim"}, {ORTH: "me"}])
-    assert not primed._primed
+    assert not primed._primed and not primed._seen
     text = "gimme the pills.\nthen gimme water"
     assert [t.text for t in primed(text)] == [t.text for t in plain(text)]
     assert [t.text for t in primed(text)][:2] == ["gim", "me"]
@@ -61,12 +63,13 @@ def test_primed_tokenizer_stops_at_the_cache_limit_and_survives_pickling():
     plain, primed = _plain_and_primed()
     primed.max_cache_size = 3
     primed(TEXTS[0])
+    primed(TEXTS[0])
     assert len(primed._primed) >= 3
     size = len(primed._primed)
     primed(TEXTS[2])
     assert len(primed._primed) == size  # full: no more chunks split twice
     copy = pickle.loads(pickle.dumps(primed))
-    assert type(copy) is PrimedTokenizer and not copy._primed
+    assert type(copy) is PrimedTokenizer and not copy._primed and not copy._seen
     assert _rows(copy, TEXTS) == _rows(plain, TEXTS)
 
 

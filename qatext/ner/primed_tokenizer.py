@@ -5,10 +5,11 @@ occurrence skips the prefix, suffix and infix regexes. But it stops caching for 
 text as soon as the text has met one special case (spaCy issue #1250: the flag is per text, not
 per chunk), and "\\n" is a special case, as are "im", "dont" and "it's". In a question-and-answer
 text nearly every chunk after the first line break or contraction is therefore split by the
-regexes again every time it occurs. :class:`PrimedTokenizer` first hands each chunk it has not
-met before to the tokenizer alone, where the flag is the chunk's own, so the chunk is cached
+regexes again every time it occurs. :class:`PrimedTokenizer` hands each chunk, the second time it
+meets it, to the tokenizer alone first, where the flag is the chunk's own, so the chunk is cached
 exactly as spaCy caches the chunks of a text before its first special case; then it splits the
-text as spaCy does. The cache holds lexemes only and only for chunks without special cases, so
+text as spaCy does. (Not at the first sighting: a chunk alone costs a Doc of its own, several
+times a regex split, and most distinct chunks of a corpus occur once.) The cache holds lexemes only and only for chunks without special cases, so
 the tokens are the same either way (``tests/test_primed_tokenizer.py``); on 2,500 ask-a-doctor
 pages a warm ``make_doc`` took about a sixth of the time (``benchmarks/make_doc_speed.py``).
 """
@@ -21,13 +22,18 @@ from spacy.tokens import Doc
 class PrimedTokenizer(Tokenizer):
     """A :class:`spacy.tokenizer.Tokenizer` that caches every new chunk on its own before splitting a text.
 
-    The chunks it has handed over are remembered (as strings: ``set(text.split()) - primed`` runs in C)
-    up to ``max_cache_size``, spaCy's own limit on the cache, and forgotten whenever spaCy empties the
-    cache (new special cases or affix rules).
+    The chunks it has met once and those it has handed over are remembered (as strings: the set
+    operations run in C), the latter up to ``max_cache_size``, spaCy's own limit on the cache; both
+    are forgotten whenever spaCy empties the cache (new special cases or affix rules), the former
+    also when they reach ``SEEN_LIMIT`` chunks.
     """
 
+    SEEN_LIMIT = 1_000_000
+
     def __init__(self, *args, **kwargs):
-        self._primed: set[str] = set()  # first: the base __init__ empties the cache through _flush_cache
+        # first: the base __init__ empties the cache through _flush_cache
+        self._primed: set[str] = set()
+        self._seen: set[str] = set()
         super().__init__(*args, **kwargs)
 
     @classmethod
@@ -44,12 +50,18 @@ class PrimedTokenizer(Tokenizer):
         if len(primed) < self.max_cache_size and not self.vocab.in_memory_zone:
             new = set(string.split()).difference(primed)
             if new:
+                seen = self._seen
+                again = new.intersection(seen)
+                if len(seen) > self.SEEN_LIMIT:
+                    seen.clear()
+                seen.update(new)
                 split = Tokenizer.__call__
-                for chunk in new:
+                for chunk in again:
                     split(self, chunk)
-                primed.update(new)
+                primed.update(again)
         return Tokenizer.__call__(self, string)
 
     def _flush_cache(self) -> None:
         self._primed.clear()
+        self._seen.clear()
         super()._flush_cache()
