@@ -20,7 +20,8 @@ from spacy.tokens import Doc
 
 
 class PrimedTokenizer(Tokenizer):
-    """A :class:`spacy.tokenizer.Tokenizer` that caches every new chunk on its own before splitting a text.
+    """A :class:`spacy.tokenizer.Tokenizer` that caches a chunk on its own, at its second sighting, before
+    splitting the text.
 
     The chunks it has met once and those it has handed over are remembered (as strings: the set
     operations run in C), the latter up to ``max_cache_size``, spaCy's own limit on the cache; both
@@ -28,7 +29,7 @@ class PrimedTokenizer(Tokenizer):
     also when they reach ``SEEN_LIMIT`` chunks.
     """
 
-    SEEN_LIMIT = 1_000_000
+    SEEN_LIMIT = 200_000  # about 20 MB of short strings; a chunk forgotten is only primed later
 
     def __init__(self, *args, **kwargs):
         # first: the base __init__ empties the cache through _flush_cache
