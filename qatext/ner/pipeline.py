@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 import qatext.ner.components  # noqa: F401  (registers the factories when run from a source tree)
+from qatext.ner.primed_tokenizer import PrimedTokenizer
 
 # Patients write one thought per line without a full stop; a newline ends a sentence too.
 SENTENCE_PUNCT = [".", "!", "?", "\n", "\n\n", "\n\n\n", "...", "。", "？", "！"]
@@ -13,6 +15,7 @@ SENTENCE_PUNCT = [".", "!", "?", "\n", "\n\n", "\n\n\n", "...", "。", "？", "�
 # suffix and infix regexes again, for good. Over the three ../shared corpora (4.25 M words)
 # make_doc takes 10.6 CPU s with that cap and 4.2 s with this one; the cache costs about
 # 50 bytes a chunk (5 MB here) and never changes a token (spaCy skips chunks with special cases).
+# PrimedTokenizer fills that cache with the chunks spaCy leaves out after a text's first special case.
 TOKENIZER_CACHE_CHUNKS = 100_000
 
 
@@ -34,7 +37,10 @@ def load(*, assertion: bool = True, abbreviations: bool = True, topics: bool = T
         nlp = base
     else:
         nlp = spacy.load(base)
-    if getattr(nlp.tokenizer, "max_cache_size", TOKENIZER_CACHE_CHUNKS) < TOKENIZER_CACHE_CHUNKS:
+    if type(nlp.tokenizer) is Tokenizer:  # a custom tokenizer of a base model stays as it is
+        nlp.tokenizer = PrimedTokenizer.like(nlp.tokenizer,
+                                             max_cache_size=max(nlp.tokenizer.max_cache_size, TOKENIZER_CACHE_CHUNKS))
+    elif getattr(nlp.tokenizer, "max_cache_size", TOKENIZER_CACHE_CHUNKS) < TOKENIZER_CACHE_CHUNKS:
         nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_CHUNKS
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})

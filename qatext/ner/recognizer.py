@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from qatext.ner import extensions, fuzzy, lay_rules, normalize, shorthand, span_rules
 from qatext.ner.batching import BatchedPipe
+from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
 
 _UPPER = re.compile(r"[A-Z]")
@@ -20,6 +21,7 @@ SOURCE_PRIORITY = {"curated": 0, "mesh": 1, "hpo": 2, "drugs": 3, "icd10cm": 4}
 SEVERITY_MODES = ("first_person", "always", "never")
 _WORD_CACHE_SIZE = 200_000
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3  # spaCy's ENT_IOB codes
+_DEFINITIONS_KEY = (USER_DATA_PREFIX, "abbreviation_definitions", None, None)  # doc._.abbreviation_definitions
 WEIGHT_UNIT_HASHES = frozenset(hash_string(w) for w in span_rules.WEIGHT_UNITS)
 FIRST_PERSON = frozenset(hash_string(w) for w in ("i", "me", "my", "myself", "im", "i'm", "mine"))
 # Words of clinical and scientific reporting; without first-person words they mark a text
@@ -64,7 +66,8 @@ class MedicalEntityRecognizer(BatchedPipe):
     def __call__(self, doc: Doc) -> Doc:
         norms, orths, lowers = doc.to_array([NORM, ORTH, LOWER]).T.tolist() if len(doc) else ([], [], [])
         candidates = self._norm_index.find(norms)
-        if self.lexicon.exact_patterns:
+        # Exact-case terms ("AS", "ED") start with few distinct words: most docs have none, found in C.
+        if self.lexicon.exact_patterns and not self._exact_index.root.keys().isdisjoint(orths):
             exact = self._exact_index.find(orths)
             # The token texts hold every letter of the text, without building doc.text token by token.
             if exact and _is_all_caps("".join(self._strings(doc.vocab.strings, orths))):
@@ -72,7 +75,9 @@ class MedicalEntityRecognizer(BatchedPipe):
                 exact = [c for c in exact if doc[c[0]:c[1]].text.lower() not in self._common]
             candidates += exact
         spans = self._select(candidates)
-        spans = self._add_defined_abbreviations(doc, spans)
+        # read where doc._.abbreviation_definitions keeps it, without an Underscore object (twice a doc)
+        definitions = doc.user_data.get(_DEFINITIONS_KEY)
+        spans = self._add_defined_abbreviations(spans, definitions)
         words = self._strings(doc.vocab.strings, lowers)
         normalizer = normalize.installed(doc.vocab)
         present = span_rules.word_set(words)  # the rules below look here first, so a doc without their words costs nothing
@@ -122,7 +127,7 @@ class MedicalEntityRecognizer(BatchedPipe):
             _set_entities(doc, spans)
         else:
             doc.ents = _merge_keeping(doc.ents, [Span(doc, s, e, label=label, kb_id=c) for s, e, label, c in spans])
-        self._set_expansions(doc, words, spans)
+        self._set_expansions(doc, words, spans, definitions)
         self._set_span_details(doc, spans, words=words, present=present, conjuncts=conjuncts,
                                normalizer=normalizer, resolved=resolved)
         return doc
@@ -131,7 +136,7 @@ class MedicalEntityRecognizer(BatchedPipe):
         """The strings of ``hashes``, through a hash -> text cache (a StringStore lookup per token costs more)."""
         texts = self._texts
         try:
-            return [texts[h] for h in hashes]
+            return list(map(texts.__getitem__, hashes))  # the loop in C
         except KeyError:
             if len(texts) > _WORD_CACHE_SIZE:
                 texts.clear()  # a corpus with millions of distinct words should not hold them all twice
@@ -181,29 +186,29 @@ class MedicalEntityRecognizer(BatchedPipe):
         by_start = {r.start: r for r in resolved}
         if not (fuzzy or conjuncts or by_start or any(span[2] == "DRUG" for span in spans)):
             return
+        user_data = doc.user_data
         for start, end, label, concept in spans:
             ent = None  # a Span only for the entities that get a detail: most get none
             if label == "DRUG":
                 ent = Span(doc, start, end, label=label, kb_id=concept)
                 text = ent.text.lower().lstrip("#")
-                ent._.drug_kind = kinds.get(text) or kinds.get(concept) or "named"
+                user_data[_span_key("drug_kind", ent)] = kinds.get(text) or kinds.get(concept) or "named"
             if end in conjuncts and len(conjuncts[end]) > 1:
                 ent = ent or Span(doc, start, end, label=label, kb_id=concept)
-                ent._.concepts = conjuncts[end]
+                ent._.concepts = conjuncts[end]  # through its setter
             if fuzzy:
                 lowered = words[start:end]
                 if any(w in fuzzy for w in lowered):
                     ent = ent or Span(doc, start, end, label=label, kb_id=concept)
-                    ent._.matched_as = " ".join(fuzzy.get(w, w) for w in lowered)
+                    user_data[_span_key("matched_as", ent)] = " ".join(fuzzy.get(w, w) for w in lowered)
             if start in by_start and end - start == 1:
                 resolution = by_start[start]
                 ent = ent or Span(doc, start, end, label=label, kb_id=concept)
-                ent._.expanded = resolution.long
-                ent._.expanded_by = resolution.by
+                user_data[_span_key("expanded", ent)] = resolution.long
+                user_data[_span_key("expanded_by", ent)] = resolution.by
 
-    def _set_expansions(self, doc: Doc, words: list[str], spans: list) -> None:
+    def _set_expansions(self, doc: Doc, words: list[str], spans: list, definitions: list[dict] | None) -> None:
         """``ent._.expanded``: the long form of an abbreviation, defined in the text or known."""
-        definitions = doc._.abbreviation_definitions
         defined = {d["short"].lower(): d["long"] for d in definitions} if definitions else {}
         expansions = self.lexicon.expansions
         for start, end, label, concept in spans:
@@ -212,7 +217,7 @@ class MedicalEntityRecognizer(BatchedPipe):
                 text = ent.text
                 long_form = defined.get(text.lower()) or expansions.get(text) or expansions.get(text.lower())
                 if long_form and long_form.lower() != text.lower():
-                    ent._.expanded = long_form
+                    doc.user_data[_span_key("expanded", ent)] = long_form
 
     @staticmethod
     def _select(candidates: list) -> list[tuple[int, int, str, str]]:
@@ -220,9 +225,8 @@ class MedicalEntityRecognizer(BatchedPipe):
         candidates.sort(key=lambda c: (-(c[1] - c[0]), SOURCE_PRIORITY[c[2][2]], c[0]))
         return _claim((start, end, label, concept) for start, end, (label, concept, _source) in candidates)
 
-    def _add_defined_abbreviations(self, doc: Doc, spans: list) -> list:
+    def _add_defined_abbreviations(self, spans: list, definitions: list[dict] | None) -> list:
         """A short form defined in the text ("... sclerosis (ALS)") takes its long form's concept everywhere."""
-        definitions = doc._.abbreviation_definitions or []
         if not definitions:
             return spans
         by_range = {(s, e): (label, concept) for s, e, label, concept in spans}
@@ -317,14 +321,19 @@ def _merge_keeping(existing: Iterable[Span], new: list[Span]) -> list[Span]:
     return sorted([*existing, *(e for e in new if not any(i in taken for i in range(e.start, e.end)))], key=lambda e: e.start)
 
 
+def _span_key(name: str, span: Span) -> tuple:
+    """Where ``span._.<name> = value`` stores the value (extensions.USER_DATA_PREFIX), written without an
+    Underscore object per entity; for extensions without a setter."""
+    return USER_DATA_PREFIX, name, span.start_char, span.end_char
+
+
 def _is_all_caps(text: str) -> bool:
     """A post written in capitals (lower-case letters are under a fifth of the letters)."""
     return len(_UPPER.findall(text)) > 4 * len(_LOWER_CASE.findall(text))
 
 
 def _is_lay(norms: list[int]) -> bool:
-    present = set(norms)
-    return not present.isdisjoint(FIRST_PERSON) or present.isdisjoint(REPORTING)
+    return not FIRST_PERSON.isdisjoint(norms) or REPORTING.isdisjoint(norms)
 
 
 class _PrefixIndex:

@@ -1,0 +1,200 @@
+"""Each stage of ``qatext.load(topics=False)`` as a ratio to spaCy's bare tokenizer, against releases.
+
+In one process pinned to one core: spaCy's bare English tokenizer over the texts, then
+``make_doc`` over them, then each component over the docs the stage before made (its ``pipe``,
+batches of 256), then the whole ``nlp.pipe``; CPU time, best of ``--passes`` (the first pass,
+every text new to the tokenizer cache, is printed too: it is what ``qatext annotate`` sees). With
+``--previous REV`` (any number) each release runs the same way in its own process, the
+configurations alternating for ``--rounds`` rounds so a busy neighbour hurts them alike; the
+table gives each stage's median ratio over the rounds.
+
+With ``--callgrind`` the whole ``nlp.pipe`` runs under valgrind's callgrind instead: the
+instructions of one pass over the texts after a warm-up pass over the same texts (loading and
+the warm-up are not counted), for this tree and each ``--previous`` release; take ``--limit 400``.
+
+Usage: python benchmarks/pipeline_speed.py [--limit 2500] [--passes 3] [--rounds 3]
+       [--previous REV ...] [--callgrind] [--corpus ../shared/corpora/ask-a-doctor-2017]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _machine import describe  # noqa: E402
+from _release import previous_release  # noqa: E402
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ask-a-doctor-2017"
+BATCH = 256
+
+
+def _texts(corpus: Path, limit: int) -> list[str]:
+    import qatext
+
+    frame = qatext.read_corpus(corpus)
+    return [f"{q or ''}\n{a or ''}" for q, a in zip(frame["question"], frame["answer"])][:limit]
+
+
+def _pipe(component, docs):
+    if hasattr(component, "pipe"):
+        return list(component.pipe(docs, batch_size=BATCH))
+    return [component(doc) for doc in docs]  # releases whose components had no pipe
+
+
+def stages(corpus: Path, limit: int, passes: int) -> dict:
+    """Best CPU seconds of each stage over ``passes`` passes, and the first whole pass."""
+    import spacy
+
+    import qatext
+
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    texts = _texts(corpus, limit)
+    tokenizer = spacy.blank("en").tokenizer
+    nlp = qatext.load(topics=False)
+    best: dict[str, float] = {}
+    first_whole = None
+    for _ in range(passes):
+        times = {}
+        start = time.process_time()
+        for _doc in tokenizer.pipe(texts):
+            pass
+        times["tokenizer"] = time.process_time() - start
+        start = time.process_time()
+        entities = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=BATCH))
+        times["whole"] = time.process_time() - start
+        first_whole = first_whole or times["whole"]
+        start = time.process_time()
+        docs = [nlp.make_doc(text) for text in texts]
+        times["make_doc"] = time.process_time() - start
+        for name, component in nlp.pipeline:
+            start = time.process_time()
+            docs = _pipe(component, docs)
+            times[name] = time.process_time() - start
+        del docs
+        best = {name: min(seconds, best.get(name, seconds)) for name, seconds in times.items()}
+    return {"seconds": best, "first_whole": first_whole, "entities": entities, "texts": len(texts)}
+
+
+def callgrind_child(corpus: Path, limit: int, ready: Path, go: Path, done: Path) -> None:
+    """Warm up, then run the counted pass between the parent's two ``callgrind_control`` calls."""
+    import qatext
+
+    texts = _texts(corpus, limit)
+    nlp = qatext.load(topics=False)
+    for _doc in nlp.pipe(texts, batch_size=BATCH):
+        pass
+    ready.touch()
+    while not go.exists():
+        time.sleep(0.2)
+    for _doc in nlp.pipe(texts, batch_size=BATCH):
+        pass
+    done.touch()
+    while done.exists():
+        time.sleep(0.2)
+
+
+def count_instructions(env: dict, corpus: Path, limit: int, work: Path) -> int:
+    work.mkdir(parents=True)
+    ready, go, done, out = work / "ready", work / "go", work / "done", work / "callgrind.out"
+    child = subprocess.Popen(
+        ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}", sys.executable,
+         __file__, "--callgrind-child", str(work), "--corpus", str(corpus), "--limit", str(limit)],
+        env={**env, "PYTHONMALLOC": "malloc"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while not ready.exists():
+            if child.poll() is not None:
+                raise RuntimeError("the callgrind child ended before its warm-up was done")
+            time.sleep(1)
+        subprocess.run(["callgrind_control", "--instr=on", str(child.pid)], check=True, capture_output=True)
+        go.touch()
+        while not done.exists():
+            time.sleep(0.5)
+        subprocess.run(["callgrind_control", "--instr=off", str(child.pid)], check=True, capture_output=True)
+        done.unlink()
+        child.wait()
+    finally:
+        if child.poll() is None:
+            child.kill()
+    totals = [line for path in work.glob("callgrind.out*") for line in path.read_text().splitlines()
+              if line.startswith(("summary:", "totals:"))]
+    return max(int(line.split()[1]) for line in totals)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=2500)
+    parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--previous", metavar="REV", action="append", default=[])
+    parser.add_argument("--callgrind", action="store_true")
+    parser.add_argument("--only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--callgrind-child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.only:
+        print(json.dumps(stages(args.corpus, args.limit, args.passes)))
+        return
+    if args.callgrind_child:
+        work = args.callgrind_child
+        callgrind_child(args.corpus, args.limit, work / "ready", work / "go", work / "done")
+        return
+    tmp = tempfile.TemporaryDirectory()
+    environments = {"this tree": dict(os.environ)}
+    for rev in args.previous:
+        code = previous_release(rev, Path(tmp.name) / rev)
+        environments[f"@{rev}"] = {**os.environ, "PYTHONPATH": str(code)}
+    print(f"machine: {describe()}; load average {os.getloadavg()[0]:.1f} at start")
+    print(f"corpus: {args.corpus} (first {args.limit} records), one core")
+    if args.callgrind:
+        for config, env in environments.items():
+            count = count_instructions(env, args.corpus, args.limit, Path(tmp.name) / f"callgrind-{len(config)}-{config[-7:]}")
+            print(f"{config:12} {count / 1e9:7.3f} G instructions, one warm nlp.pipe pass")
+        tmp.cleanup()
+        return
+    ratios: dict[str, dict[str, list[float]]] = {config: {} for config in environments}
+    entities = {}
+    order = list(environments.items())
+    for _ in range(args.rounds):
+        for config, env in order:
+            command = [sys.executable, __file__, "--only", "--corpus", str(args.corpus), "--limit", str(args.limit),
+                       "--passes", str(args.passes)]
+            out = subprocess.run(command, capture_output=True, text=True, env=env)
+            if out.returncode != 0:
+                sys.exit(f"{config} failed: {out.stderr.strip()[-2000:]}")
+            result = json.loads(out.stdout.strip().splitlines()[-1])
+            seconds = result["seconds"]
+            entities[config] = result["entities"]
+            for name, value in seconds.items():
+                ratios[config].setdefault(name, []).append(value / seconds["tokenizer"])
+            ratios[config].setdefault("whole, first pass", []).append(result["first_whole"] / seconds["tokenizer"])
+        order = order[1:] + order[:1]
+    print(f"best CPU time of {args.passes} passes per process, in tokenizer-times; median (min-max) of "
+          f"{args.rounds} alternating rounds")
+    names = list(dict.fromkeys(name for config in ratios.values() for name in config))
+    print(f"{'stage':22}" + "".join(f"{config:>24}" for config in ratios))
+    for name in names:
+        cells = []
+        for config in ratios:
+            values = ratios[config].get(name)
+            cells.append(f"{statistics.median(values):.3f} ({min(values):.2f}-{max(values):.2f})" if values else "-")
+        print(f"{name:22}" + "".join(f"{cell:>24}" for cell in cells))
+    print(f"{'entities':22}" + "".join(f"{entities[config]:>24,}" for config in ratios))
+    this = ratios["this tree"]["whole"]
+    for config in list(ratios)[1:]:
+        other = ratios[config]["whole"]
+        print(f"whole pipeline, this tree / {config}: {statistics.median(a / b for a, b in zip(this, other)):.3f} "
+              f"(median of the rounds' ratios)")
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
+    tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()
