@@ -646,3 +646,107 @@ def test_coordination_skips_spans_that_overlap():
     words = ["sore", "throat", "pain"]
     spans, _ = coordinate(None, words, [(0, 3, "SYMPTOM", "a"), (2, 3, "SYMPTOM", "b")], lookup=lambda phrase: None)
     assert sorted(spans) == [(0, 3, "SYMPTOM", "a"), (2, 3, "SYMPTOM", "b")]
+
+
+# Round 8 (issue 11, NER batch 5): soft "c", stem-built generics, sensed changes, shared predicates, forms.
+
+@pytest.mark.parametrize("word, form", [
+    ("vyvance", "vyvanse"),  # a soft "c" spelt for "s"
+    ("certraline", "sertraline"),
+    ("selexa", "celexa"),  # and an "s" for a soft "c" at the start
+    ("rasagaline", "rasagiline"),  # a generic from the drug package, built on a class stem
+    ("benazapril", "benazepril"),
+    ("headace", "headach"),  # a "c" read hard still finds the hard form
+])
+def test_fuzzy_matching_reads_a_soft_c_and_stem_built_generics(word, form):
+    assert get_lexicon().fuzzy.lookup(word) == form
+
+
+@pytest.mark.parametrize("word", ["histamin", "cylindromatosis", "lacrimation", "pseudocyst", "dehydrocholesterol"])
+def test_long_tail_generics_match_only_near_misses(word):
+    found = get_lexicon().fuzzy.lookup(word)
+    assert found is None or found not in get_lexicon().fuzzy.stem_forms
+
+
+def test_a_soft_c_misspelling_is_found_in_text(nlp):
+    found = ents(nlp, "my son takes vyvance 30 every morning")
+    assert found["vyvance"].label_ == "DRUG" and found["vyvance"]._.matched_as == "vyvanse"
+
+
+@pytest.mark.parametrize("text, span, concept", [
+    ("since the chemo water tastes like pennies and i cant drink it", "water tastes like pennies", "HP:0031249"),
+    ("after my covid every food smells like smoke", "food smells like smoke", "HP:0034004"),
+    ("my beer tastes so flat since i started topiramate", "beer tastes so flat", "HP:0031249"),
+    ("with this ear infection voices sound muffled", "voices sound muffled", "HP:0000365"),
+])
+def test_a_changed_sense_is_one_symptom_with_what_is_sensed(nlp, text, span, concept):
+    found = ents(nlp, text)
+    assert span in found, [(e.text, e.label_) for e in found.values()]
+    assert found[span].label_ == "SYMPTOM" and found[span].kb_id_ == concept
+
+
+@pytest.mark.parametrize("text", ["the liquid amoxicillin tastes like bubblegum", "it smells like it is burning",
+                                  "that sounds like a plan"])
+def test_a_thing_that_tastes_of_something_is_no_symptom(nlp, text):
+    assert not [e for e in nlp(text).ents if e.label_ == "SYMPTOM"]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("in the cold my fingers and toes turn white", "fingers and toes turn white"),
+    ("by the afternoon my legs go numb", "legs go numb"),
+    ("when i stand up my ankles turn purple", "ankles turn purple"),
+    ("before every exam my stomach is in knots", "stomach is in knots"),
+])
+def test_a_change_verb_links_a_body_part_to_its_predicate(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", [(e.text, e.label_) for e in found.values()]
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("i keep an albuterol inhaler in my bag", "albuterol inhaler", "DRUG"),
+    ("she was prescribed acne cream by the derm", "acne cream", "DRUG"),
+    ("woke up with swollen neck glands and a fever", "swollen neck glands", "SYMPTOM"),
+    ("a knot in my shoulder for weeks", "knot in my shoulder", "SYMPTOM"),
+    ("my son has green snot and a cough", "green snot", "SYMPTOM"),
+    ("found a tiny lump under my arm", "tiny lump under my arm", "SYMPTOM"),
+    ("rebound headaches from the excedrin", "rebound headaches", "SYMPTOM"),
+    ("diagnosed with IBS-M last year", "IBS-M", "DISEASE"),
+])
+def test_forms_sizes_colours_and_subtypes_stay_in_the_mention(nlp, text, span, label):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == label, [(e.text, e.label_) for e in found.values()]
+
+
+def test_a_condition_with_a_form_is_a_drug_class(nlp):
+    found = ents(nlp, "are there any eczema creams without steroids")
+    assert found["eczema creams"]._.drug_kind == "class"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("the move has been a real nightmare too", "nightmare"),
+    ("parking at that hospital is a total headache", "headache"),
+])
+def test_a_nuisance_word_after_an_intensifier_is_figurative(nlp, text, word):
+    assert not [e for e in nlp(text).ents if word in e.text]
+
+
+def test_a_big_headache_of_the_person_stays(nlp):
+    assert "big headache" in ents(nlp, "i have a big headache since lunch") or "headache" in ents(nlp, "i have a big headache since lunch")
+
+
+@pytest.mark.parametrize("text, span, not_span", [
+    ("it hurts to swallow since monday", "hurts to swallow", "it hurts to swallow"),
+    ("after the cold i cant smell anything", "cant smell", "cant smell anything"),
+])
+def test_the_subject_and_extent_of_an_impairment_stay_outside(nlp, text, span, not_span):
+    found = ents(nlp, text)
+    assert span in found and not_span not in found, list(found)
+
+
+def test_t3_after_adding_is_the_medicine(nlp):
+    found = [e for e in nlp("my endo is thinking about adding T3 to my levo").ents if e.text == "T3"]
+    assert found and found[0].label_ == "DRUG"
+
+
+def test_a_colour_before_a_noun_is_no_body_predicate(nlp):
+    assert "tonsils have white" not in ents(nlp, "my tonsils have white patches on them")

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from qatext.ner.span_rules import (APPROXIMATE, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
                                    SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
-                                   word_set)
+                                   rewrite_found, word_set)
 
 Lookup = Callable[[str], "tuple[str, str, str] | None"]
 _CONCEPT = itemgetter(3)  # of a span, for C-speed scans: ``FLARE in map(_CONCEPT, spans)``
@@ -562,7 +562,9 @@ FIGURATIVE_AFTER = {
 # "a pain to deal with", "what a pain", "the paperwork is a headache", "a pain in the neck".
 NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare"})
 NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol", "all",
-                  "lately", "(")
+                  "lately", "(", "too")
+# "a total headache", "a real nightmare": an intensifier between the article and the nuisance word.
+NUISANCE_INTENSIFIERS = frozenset("total real complete huge absolute major big".split())
 INTENSIFIERS = frozenset("so very really super totally such".split())
 # "miserable weather", "depressing news": an adjective before a noun describes a thing, not a person.
 ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "sickening", "sad", "angry", "aggressive",
@@ -584,7 +586,8 @@ def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
     for span in spans:
         start, end, label, _concept = span
         head = start
-        while head < end - 1 and words[head] in INTENSIFIERS:  # "so OCD about my desk" after add_severity
+        while head < end - 1 and (words[head] in INTENSIFIERS or words[head] in NUISANCE_INTENSIFIERS):
+            # "so OCD about my desk", "a total headache" after add_severity
             head += 1
         if end - head == 1 and label in ("SYMPTOM", "DISEASE") and _figurative(words, head, end, n):
             continue
@@ -597,6 +600,8 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     following = " ".join(words[end:end + 3])
     if word in FIGURATIVE_AFTER and any(following == cue or following.startswith(cue + " ") for cue in FIGURATIVE_AFTER[word]):
         return True
+    if word in NUISANCE_WORDS and start >= 2 and words[start - 1] in NUISANCE_INTENSIFIERS and words[start - 2] in ("a", "such"):
+        start -= 1  # the article decides below as for "a headache"
     if word in NUISANCE_WORDS and start >= 1 and words[start - 1] in ("a", "such") and (start < 2 or words[start - 2] in ("is", "was", "'s", "be", "been", "what", "such", "being", "are", "its")):
         return end >= n or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
     if word in ATTRIBUTIVE_ADJECTIVES:
@@ -655,6 +660,10 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup:
         spans = join_like_compounds(doc, words, spans)
     if not _FELT_STATE_GATE.isdisjoint(hits) and not _FELT_GATE.isdisjoint(hits):
         spans = add_felt_states(doc, words, spans, lookup=lookup)
+    if not _SENSE_GATE.isdisjoint(hits):
+        spans = add_sensory_distortions(doc, words, spans)
+    if "-" in hits:
+        spans = extend_subtypes(doc, words, spans)
     return spans
 
 
@@ -778,10 +787,12 @@ def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
 # What patients say a body part does, in figures of speech: "my leg is on fire", "my arm is killing me",
 # "my joints are screaming", "my eye won't stop twitching", "hands have started to tremble" (GUIDELINES rule 6).
 LAY_PREDICATES = (
-    ("on", "fire"), ("killing", "me"), ("screaming",), ("plugged",), ("purple",), ("falling", "out"),
+    ("on", "fire"), ("killing", "me"), ("screaming",), ("plugged",), ("purple",), ("white",), ("blue",), ("pale",),
+    ("falling", "out"),
     ("coming", "out"), ("like",), ("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
-    ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",),
+    ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",), ("in", "knots"),
 )
+_COLOURS = frozenset({("purple",), ("white",), ("blue",), ("pale",)})
 # Cues that need a symptom predicate after them ("won't stop twitching", "started to tremble").
 _NEEDS_PREDICATE = frozenset({("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
                               ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",)})
@@ -827,12 +838,28 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
                         thing += 1
                     if thing > j:  # "like lead", "like broken glass"
                         added.append((start, thing, "SYMPTOM", BODY_COMPLAINT))
+            elif phrase in _COLOURS and j < n and words[j].isalpha() and words[j] not in _NOT_NOUNS:
+                pass  # "tonsils have white spots": the colour describes a finding of its own
             elif phrase not in _NEEDS_PREDICATE:
-                added.append((start, j, "SYMPTOM", BODY_COMPLAINT))
+                added.append((_listed_parts_start(words, spans, start), j, "SYMPTOM", BODY_COMPLAINT))
             elif j < n and words[j] in SYMPTOM_PREDICATES:
-                added.append((start, j + 1, "SYMPTOM", BODY_COMPLAINT))
+                added.append((_listed_parts_start(words, spans, start), j + 1, "SYMPTOM", BODY_COMPLAINT))
             break
     return _replace_covered(spans, added) if added else spans
+
+
+def _listed_parts_start(words: list[str], spans: Spans, start: int) -> int:
+    """"hands and feet turn purple": the body parts listed before the one that has the predicate share it
+    (GUIDELINES rule 11), so the mention starts at the first of them."""
+    by_end = {s[1]: s for s in spans if s[2] == "ANATOMY"}
+    while True:
+        gap_start = start - 1
+        while gap_start >= 0 and start - gap_start <= 3 and (words[gap_start] in SEPARATORS or words[gap_start] in LIST_FILLERS):
+            gap_start -= 1
+        previous = by_end.get(gap_start + 1)
+        if previous is None or gap_start + 1 == start or not SEPARATORS.intersection(words[gap_start + 1:start]):
+            return start
+        start = previous[0]
 
 
 # Body words in figures of speech that are no body part: "fingers crossed", "kicking my butt".
@@ -955,7 +982,65 @@ def add_felt_states(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup)
     return sorted(spans + added) if added else spans
 
 
+# Things whose taste, smell or sound a person reports as changed: "everything smells like burnt rubber", "coffee
+# tastes like garbage", "soda tastes flat", "everything sounds underwater" (parageusia, parosmia, muffled hearing,
+# after covid, chemotherapy or a drug). Only everyday things: "the syrup tastes awful" describes the medicine.
+SENSED_THINGS = frozenset("everything food foods water drinks drink soda coffee tea beer wine meat chicken onions onion "
+                          "garlic toothpaste milk chocolate fruit bread eggs things voices music".split())
+SENSE_VERBS = {**dict.fromkeys(("tastes", "taste", "tasted", "tasting"), "HP:0031249"),
+               **dict.fromkeys(("smells", "smell", "smelled", "smelt", "smelling"), "HP:0034004"),
+               **dict.fromkeys(("sounds", "sound", "sounded", "sounding"), "HP:0000365")}
+# How a thing tastes, smells or sounds when the sense is off; "like" + what it is like is the other form.
+SENSED_WRONG = frozenset("flat metallic off weird funny strange bitter sour salty awful gross wrong different rotten "
+                         "burnt muffled underwater distant tinny echoey bland disgusting".split())
+_SENSE_DEGREES = frozenset({"so", "really", "very", "kinda", "all", "just", "totally"})
+
+
+def add_sensory_distortions(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"coffee tastes like garbage", "everything sounds underwater": a changed sense is one SYMPTOM with what is
+    sensed (GUIDELINES rule 6: a subject and its predicate), the drink inside it ("coffee") is no DRUG here."""
+    n = len(words)
+    added = []
+    for i in _positions(words, _SENSE_GATE.intersection(gate_hits(words))):
+        if i < 1 or words[i - 1] not in SENSED_THINGS:
+            continue
+        j = i + 1
+        while j < n and words[j] in _SENSE_DEGREES:
+            j += 1
+        if j < n and words[j] in SENSED_WRONG:
+            end = j + 1
+        elif j + 1 < n and words[j] == "like":
+            end = j + 1
+            end += end < n and words[end] in ("a", "an")
+            thing = end
+            while end < n and end - thing < 2 and words[end].isalpha() and words[end] not in _NOT_A_THING:
+                end += 1
+            if end == thing:
+                continue  # "smells like it is burning": a clause, not the thing it is like
+        else:
+            continue
+        added.append((i - 1, end, "SYMPTOM", SENSE_VERBS[words[i]]))
+    return _replace_covered(spans, added) if added else spans
+
+
+_SENSE_GATE = gate(SENSE_VERBS)
+_SUBTYPE = re.compile(r"[A-Z0-9]{1,2}$")
+
+
+def extend_subtypes(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"IBS-C", "IBS-D": a letter glued to an abbreviation with a hyphen names its subtype, inside the mention."""
+    n = len(words)
+    found = [k for k, (start, end, label, _concept) in enumerate(spans) if label in ("DISEASE", "SYMPTOM")
+             and end + 1 < n and words[end] == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+             and doc[end - 1].text.isupper() and _SUBTYPE.match(doc[end + 1].text)]
+    if not found:
+        return spans
+    taken = {span[0] for span in spans}
+    found = [k for k in found if spans[k][1] + 1 not in taken]
+    return rewrite_found(spans, found, lambda span: (span[0], span[1] + 2, span[2], span[3]))
+
+
 _FELT_STATE_GATE = gate(FELT_STATES)
 _FELT_GATE = gate(FEEL_VERBS)
 _SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
-                         _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE)
+                         _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE, _SENSE_GATE, {"-"})
