@@ -750,3 +750,58 @@ def test_t3_after_adding_is_the_medicine(nlp):
 
 def test_a_colour_before_a_noun_is_no_body_predicate(nlp):
     assert "tonsils have white" not in ents(nlp, "my tonsils have white patches on them")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("my potassium came back low again", "potassium"),
+    ("her ferritin was only 9 last month", "ferritin"),
+    ("my sugars are around 180 after dinner", "sugars"),
+    ("his cholesterol 260 at the last check", "cholesterol"),
+])
+def test_a_substance_with_its_result_is_a_test(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "TEST", [(e.text, e.label_) for e in found.values()]
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("i take magnesium 400 at bedtime", "magnesium", "DRUG"),
+    ("she started iron pills and her energy is back", "iron pills", "DRUG"),
+])
+def test_a_dose_is_no_result(nlp, text, span, label):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == label, [(e.text, e.label_) for e in found.values()]
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("T2 for ten years, my a1c keeps creeping up on metformin", "T2", "DISEASE"),
+    ("the rash spread fast and the ER said SJS", "SJS", "DISEASE"),
+    ("my HS flares with lumps in my groin", "HS", "DISEASE"),
+])
+def test_community_shorthand_in_its_medical_context(nlp, text, span, label):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == label, [(e.text, e.label_) for e in found.values()]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("the T2 images of the mri showed a bright lesion", "T2"),
+    ("we met back in HS and stayed friends", "HS"),
+])
+def test_the_same_letters_in_another_sense_are_no_entity(nlp, text, word):
+    assert word not in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("since the new pills i cant laugh at anything", "cant laugh"),
+    ("mid sentence i cant find the right words", "cant find the right words"),
+    ("at night my son wets himself again", "wets himself"),
+    ("stiff joints and joint pain in my wrists", "joint pain in my wrists"),
+    ("a sharp ache deep in my hip", "sharp ache deep in my hip"),
+    ("a crawly feeling in my legs at night", "crawly feeling in my legs"),
+])
+def test_lay_losses_compound_heads_and_lay_locations(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", [(e.text, e.label_) for e in found.values()]
+
+
+def test_a_feeling_without_a_word_for_it_takes_no_location(nlp):
+    assert "feeling in my legs" not in ents(nlp, "the feeling in my legs came back after surgery")

@@ -664,6 +664,10 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup:
         spans = add_sensory_distortions(doc, words, spans)
     if "-" in hits:
         spans = extend_subtypes(doc, words, spans)
+    if not _ANALYTE_GATE.isdisjoint(hits):
+        spans = add_analyte_results(doc, words, spans, lookup=lookup)
+    if not _LOCATED_GATE.isdisjoint(hits):
+        spans = extend_compound_heads(doc, words, spans, lookup=lookup)
     return spans
 
 
@@ -1040,7 +1044,71 @@ def extend_subtypes(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return rewrite_found(spans, found, lambda span: (span[0], span[1] + 2, span[2], span[3]))
 
 
+# Substances that are tests when a result follows them ("platelets came back 31", "my iron was 11", "cholesterol
+# dropped to 150"), and medicines or nothing otherwise (GUIDELINES section 3: the role in the sentence decides).
+ANALYTES = frozenset("platelets cholesterol potassium sodium calcium magnesium glucose iron b12 sugars sugar albumin "
+                     "ferritin".split())
+# The lexicon's test of an analyte, when the word alone is no test: "<word> count", "<word> level", ...
+_ANALYTE_TESTS = ("count", "level", "levels", "test")
+BLOOD_SUGAR_TEST = "QATEXT:test/blood-sugar-test"
+_RESULT_VERBS = frozenset("was were is are came come comes dropped drop rose went fell sits sat stays stayed".split())
+_RESULT_FILLERS = frozenset("at to in the still only a bit very really so around about".split())
+_TAKING = frozenset("take takes taking took on started start added add with of some".split())
+_DOSE_UNITS = frozenset("mg mcg ug g iu units unit ml mgs".split())
+_RESULT_WORDS = frozenset("back high low normal elevated up down fine ok okay good great borderline".split())
+
+
+def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
+    """"platelets came back 31", "my iron was 11": a substance with its result is the TEST of it (rule 9: the value
+    stays outside). A longer span holding the word ("iron pills") keeps it."""
+    n = len(words)
+    by_start = {span[0]: k for k, span in enumerate(spans)}
+    covered = {i for s, e, _label, _concept in spans if e - s > 1 for i in range(s, e)}
+    changed: dict[int, tuple] = {}
+    added = []
+    for i in _positions(words, _ANALYTE_GATE.intersection(gate_hits(words))):
+        if i in covered or i + 1 >= n:
+            continue
+        j = i + 1
+        if words[j] in _RESULT_VERBS:
+            j += 1
+            while j < n and j - i <= 4 and words[j] in _RESULT_FILLERS:
+                j += 1
+        elif not doc[j].like_num or (i >= 1 and words[i - 1] in _TAKING) or (j + 1 < n and words[j + 1] in _DOSE_UNITS):
+            continue  # "take magnesium 400 at night", "calcium 500 mg": a dose, not a result
+        if not (j < n and (doc[j].like_num or words[j] in _RESULT_WORDS or words[j][:1].isdigit())):
+            continue
+        concept = BLOOD_SUGAR_TEST if words[i] in ("sugar", "sugars") else next(
+            (found[1] for head in _ANALYTE_TESTS if (found := lookup(f"{words[i]} {head}")) and found[0] == "TEST"), None)
+        if concept is None:
+            continue
+        span = (i, i + 1, "TEST", concept)
+        if i in by_start:
+            if spans[by_start[i]][2] != "TEST":
+                changed[by_start[i]] = span
+        else:
+            added.append(span)
+    if not changed and not added:
+        return spans
+    return sorted([changed.get(k, s) for k, s in enumerate(spans)] + added)
+
+
+_ANALYTE_GATE = gate(ANALYTES)
+
+
+def extend_compound_heads(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
+    """"joint pain in my knees": the lexicon's "pain in my knees" won over "joint pain" as the longer match, but
+    the word before the head makes a known complaint with it ("joint pain", "nerve pain"), so it is inside too."""
+    ends = {span[1] for span in spans}
+    found = [k for k, (start, end, label, _concept) in enumerate(spans)
+             if label == "SYMPTOM" and end - start >= 3 and start >= 1 and words[start] in LOCATED_COMPLAINTS
+             and start not in ends and words[start - 1].isalpha()
+             and (lookup(f"{words[start - 1]} {words[start]}") or ("",))[0] == "SYMPTOM"]
+    return rewrite_found(spans, found, lambda span: (span[0] - 1, *span[1:]))
+
+
+_LOCATED_GATE = gate(LOCATED_COMPLAINTS)
 _FELT_STATE_GATE = gate(FELT_STATES)
 _FELT_GATE = gate(FEEL_VERBS)
 _SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
-                         _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE, _SENSE_GATE, {"-"})
+                         _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE, _SENSE_GATE, {"-"}, _ANALYTE_GATE, _LOCATED_GATE)

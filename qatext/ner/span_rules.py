@@ -297,6 +297,14 @@ def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=l
             while i >= 0 and start - i <= 6 and i not in covered and (words[i] in LOCATION_FILLERS or words[i] in SIDE_WORDS):
                 i -= 1
             gap = words[i:start]
+            if i >= 2 and gap and gap[0] in LOCATION_PREPOSITIONS and _is_location_gap(gap) and words[i - 1] in _SENSATIONS \
+                    and words[i - 2].isalpha() and words[i - 2] not in _NOT_A_SENSATION and not covered.intersection((i - 2, i - 1)):
+                # "a buzzy feeling in my head", "a weird sensation in my chest": the sensation named by its word
+                if out and out[-1][1] > i - 2:
+                    out.append((start, end, label, concept))
+                    continue
+                out.append((i - 2, end, "SYMPTOM", BODY_COMPLAINT))
+                continue
             if i >= 1 and gap and gap[0] in LOCATION_PREPOSITIONS and _is_location_gap(gap) \
                     and words[i - 1] in LOCATED_COMPLAINTS and i - 1 not in covered:
                 if out and out[-1][1] > i - 1:
@@ -309,7 +317,11 @@ def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=l
     return out
 
 
-_LOCATED_GATE = gate(LOCATED_COMPLAINTS)
+# "feeling" and "sensation" are complaints only with a word that names them: "no feeling in my legs" is numbness
+# said another way, "the feeling in my chest" says nothing of what is felt.
+_SENSATIONS = frozenset({"feeling", "sensation"})
+_NOT_A_SENSATION = frozenset("a an the my his her their your our this that no any some of every same one".split())
+_LOCATED_GATE = gate(LOCATED_COMPLAINTS, _SENSATIONS)
 _LOCATION_GAP_WORDS = LOCATION_FILLERS | SIDE_WORDS | LOCATION_PREPOSITIONS  # what a location gap ends with
 
 
@@ -567,7 +579,13 @@ def add_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 def _is_location_gap(gap: list[str]) -> bool:
+    if len(gap) >= 2 and gap[0] in POSITION_ADVERBS and gap[1] in LOCATION_PREPOSITIONS:
+        gap = gap[1:]  # "a dull ache low in my belly", "pain deep in my hip"
     return bool(gap) and len(gap) <= 6 and gap[0] in LOCATION_PREPOSITIONS and all(w in LOCATION_FILLERS or w in SIDE_WORDS for w in gap[1:])
+
+
+# Where in a body part, before the preposition: "low in my belly", "deep inside my ear".
+POSITION_ADVERBS = frozenset({"low", "high", "deep", "way", "right", "mostly", "mainly", "just"})
 
 
 # Adjectives that describe how a finding looks or feels, stacked before it: "red itchy watery eyes",
