@@ -491,7 +491,35 @@ def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 out[-1] = (previous[0], span[1], "DISEASE", previous[3])
                 continue
         out.append(span)
+    if not _ALLERGY_GATE.isdisjoint(gate_hits(words)):
+        out = _with_allergens(words, out)
     return out
+
+
+# What one is "allergic to" in a figure of speech (GUIDELINES rule 17: "allergic to mondays").
+_ANY = frozenset({"anything", "any", "anyone", "stuff", "things", "lots", "many", "several", "certain", "some", "the", "a",
+                  "an", "this", "that", "these", "those", "most", "all", "both", "actual", "same", "one"})
+FIGURATIVE_ALLERGENS = frozenset("mondays monday mornings work homework people exercise cleaning school math effort "
+                                 "commitment change".split())
+
+
+def _with_allergens(words: list[str], spans: Spans) -> Spans:
+    """"allergic to shellfish", "allergic to tree nuts": a food, animal or material the lexicon has no entry for
+    still completes the allergy (one DISEASE, rule 4.1); "allergic to it" and "allergic to mondays" do not."""
+    n = len(words)
+    starts = {span[0] for span in spans}
+    out = list(spans)
+    for k, (start, end, label, concept) in enumerate(spans):
+        if label != "DISEASE" or end >= n or end in starts or " ".join(words[start:end]) not in ALLERGY_PHRASES:
+            continue
+        thing = end
+        while thing < n and thing - end < 2 and thing not in starts and words[thing].isalpha() \
+                and words[thing] not in OBJECT_STOPS and words[thing] not in _NOT_A_THING and words[thing] not in _ANY:
+            thing += 1
+        if thing > end:
+            # "allergic to mondays" names no allergy at all (rule 17)
+            out[k] = None if FIGURATIVE_ALLERGENS.intersection(words[end:thing]) else (start, thing, label, concept)
+    return [span for span in out if span is not None]
 
 
 def extend_location_tails(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -558,6 +586,8 @@ FIGURATIVE_AFTER = {
     "ocd": ("about",),
     "flare": ("of",),
     "cry": ("for help", "out for", "wolf"),
+    "panicking": ("that", "about", "over"),
+    "panicked": ("that", "about", "over"),
 }
 # "a pain to deal with", "what a pain", "the paperwork is a headache", "a pain in the neck".
 NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare"})
@@ -668,6 +698,10 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup:
         spans = add_analyte_results(doc, words, spans, lookup=lookup)
     if not _LOCATED_GATE.isdisjoint(hits):
         spans = extend_compound_heads(doc, words, spans, lookup=lookup)
+    if not _VOIDING_GATE.isdisjoint(hits) and "night" in hits:
+        spans = add_night_voiding(doc, words, spans)
+    if "like" in hits and not _FELT_GATE.isdisjoint(hits):
+        spans = add_feel_like(doc, words, spans)
     return spans
 
 
@@ -761,6 +795,9 @@ def _hours(words: list[str], j: int) -> tuple[int, int, int] | None:
     return None
 
 
+_PER = frozenset({"a", "per", "each", "every"})
+
+
 def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"sleeping 14 hours" (too much), "slept 3 hours", "3 to 5 hours sleep" (too little)."""
     added = []
@@ -770,6 +807,8 @@ def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if found is None:
             continue
         fewest, most, end = found
+        if end + 1 < n and words[end] in _PER and words[end + 1] in ("night", "day"):
+            end += 2  # "sleeping 3 hrs a night": the rate is part of the amount (GUIDELINES section 6, batch 5)
         if fewest >= LONG_SLEEP_HOURS:
             added.append((i, end, "SYMPTOM", HYPERSOMNIA))
         elif most <= SHORT_SLEEP_HOURS:
@@ -842,7 +881,8 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
                         thing += 1
                     if thing > j:  # "like lead", "like broken glass"
                         added.append((start, thing, "SYMPTOM", BODY_COMPLAINT))
-            elif phrase in _COLOURS and j < n and words[j].isalpha() and words[j] not in _NOT_NOUNS:
+            elif phrase in _COLOURS and j < n and words[j].isalpha() and words[j] not in _NOT_NOUNS \
+                    and words[j] not in OBJECT_STOPS:
                 pass  # "tonsils have white spots": the colour describes a finding of its own
             elif phrase not in _NEEDS_PREDICATE:
                 added.append((_listed_parts_start(words, spans, start), j, "SYMPTOM", BODY_COMPLAINT))
@@ -869,7 +909,8 @@ def _listed_parts_start(words: list[str], spans: Spans, start: int) -> int:
 # Body words in figures of speech that are no body part: "fingers crossed", "kicking my butt".
 FIGURATIVE_BODY = {"fingers": (("crossed",),), "butt": (), "ass": ()}
 _KICKING = frozenset({"kicking", "kicked", "kicks", "kick"})
-FIGURATIVE_BODY_WORDS = frozenset({"crossed"}) | _KICKING
+_FILLED = frozenset({"empty", "full"})
+FIGURATIVE_BODY_WORDS = frozenset({"crossed"}) | _KICKING | _FILLED
 
 
 def drop_figurative_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -882,6 +923,8 @@ def drop_figurative_body_parts(doc: Doc, words: list[str], spans: Spans) -> Span
                 continue
             if word in ("butt", "ass") and start >= 2 and words[start - 2] in _KICKING:
                 continue
+            if word == "stomach" and start >= 1 and words[start - 1] in _FILLED:
+                continue  # "on an empty stomach", "on a full stomach": when to take a drug, not the organ
         out.append(span)
     return out
 
@@ -911,8 +954,15 @@ DOCTOR_SHORTHAND = frozenset("cardio neuro endo derm gyno gyn psych rheum rheumy
 
 
 def drop_doctors(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    return [s for s in spans if not (s[1] - s[0] == 1 and words[s[0]] in DOCTOR_SHORTHAND and s[0] >= 1
-                                     and words[s[0] - 1] in POSSESSIVES)]
+    """"my cardio said", "neuro wants an MRI": a possessive before, or what a person does after, makes it the doctor."""
+    n = len(words)
+    return [s for s in spans if not (s[1] - s[0] == 1 and words[s[0]] in DOCTOR_SHORTHAND and (
+        s[0] >= 1 and words[s[0] - 1] in POSSESSIVES or s[1] < n and words[s[1]] in DOCTOR_VERBS))]
+
+
+# What a doctor does in a patient's story: "cardio mentioned an ablation", "neuro wants an MRI".
+DOCTOR_VERBS = frozenset("said says mentioned wants wanted thinks thought told suggested recommended ordered offered "
+                         "prescribed referred put switched started agreed doc doctor appointment appt".split())
 
 
 def join_like_compounds(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -1099,15 +1149,73 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
 
 _ANALYTE_GATE = gate(ANALYTES)
 
+# "get up 5 times a night to pee", "wake up 3x a night to urinate": the function is a complaint through its rate.
+NOCTURIA = "HP:0000017"
+_VOIDING = frozenset({"pee", "urinate", "wee", "piss"})
+_RISING = frozenset({"get", "gets", "getting", "got", "wake", "wakes", "waking", "woke", "up"})
+
+
+def add_night_voiding(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"gets up 5 times a night to pee" is one SYMPTOM (GUIDELINES rule 10: the body function defines it)."""
+    added = []
+    for i in _positions(words, _VOIDING_GATE.intersection(gate_hits(words))):
+        # back from the verb: "to", then "a night" / "at night" / "every night", then "N times", then "(get|wake) up"
+        j = i - 1
+        if j < 0 or words[j] != "to":
+            continue
+        window = words[max(0, j - 8):j]
+        if "night" not in window or "up" not in window:
+            continue
+        start = max(0, j - 8) + window.index("up")
+        if start >= 1 and words[start - 1] in _RISING:
+            start -= 1
+        between = words[start + 2:j]
+        if between and between[-1] == "night" and ("times" in between or "x" in between or any(w.endswith("x") and w[:-1].isdigit() for w in between)):
+            added.append((start, i + 1, "SYMPTOM", NOCTURIA))
+    return _replace_covered(spans, added) if added else spans
+
+
+_VOIDING_GATE = gate(_VOIDING)
+_LIKE = frozenset({"like"})
+# "i feel like there's a lump in my throat", "feel like passing out": "feel like" makes the complaint (rule 16).
+_FEEL_LIKE_FILLERS = frozenset({"there", "theres", "there's", "is", "i", "im", "i'm", "am", "a", "an", "have", "something",
+                                "some", "kind", "of", "'s", "s", "m"})  # spaCy splits "theres", "im" into "there s", "i m"
+
+
+def add_feel_like(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """A complaint after "feel(s)/felt like" takes the phrase in: "[feel like there's a lump in my throat]"."""
+    if not any(p >= 1 and words[p - 1] in FEEL_VERBS for p in _positions(words, _LIKE)):
+        return spans  # "like" is mostly no "feel like"
+    ends = {span[1] for span in spans}
+    found = []
+    for k, (start, end, label, _concept) in enumerate(spans):
+        if label != "SYMPTOM" or start < 2:
+            continue
+        i = start
+        while i > 0 and start - i < 4 and words[i - 1] in _FEEL_LIKE_FILLERS and i - 1 not in ends:
+            i -= 1
+        # a filler ("there's a lump") or a verb ("passing out") makes it a complaint; "felt like pins and needles"
+        # is a simile of the symptom named after it, which stays as it is
+        if i >= 2 and words[i - 1] == "like" and words[i - 2] in FEEL_VERBS and i - 1 not in ends and i - 2 not in ends \
+                and (i < start or words[start].endswith("ing")):
+            found.append((k, i - 2))
+    if not found:
+        return spans
+    firsts = dict(found)
+    return rewrite_found(spans, list(firsts), lambda span: (firsts[spans.index(span)], *span[1:]))
+
 
 def extend_compound_heads(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
     """"joint pain in my knees": the lexicon's "pain in my knees" won over "joint pain" as the longer match, but
     the word before the head makes a known complaint with it ("joint pain", "nerve pain"), so it is inside too."""
+    # the head words first (a few per doc), the spans only where the word before makes a known complaint with one
+    heads = [p for p in _positions(words, _LOCATED_GATE.intersection(gate_hits(words)))
+             if p >= 1 and words[p - 1].isalpha() and (lookup(f"{words[p - 1]} {words[p]}") or ("",))[0] == "SYMPTOM"]
+    if not heads:
+        return spans
     ends = {span[1] for span in spans}
     found = [k for k, (start, end, label, _concept) in enumerate(spans)
-             if label == "SYMPTOM" and end - start >= 3 and start >= 1 and words[start] in LOCATED_COMPLAINTS
-             and start not in ends and words[start - 1].isalpha()
-             and (lookup(f"{words[start - 1]} {words[start]}") or ("",))[0] == "SYMPTOM"]
+             if start in heads and label == "SYMPTOM" and end - start >= 3 and start not in ends]
     return rewrite_found(spans, found, lambda span: (span[0] - 1, *span[1:]))
 
 
@@ -1115,4 +1223,5 @@ _LOCATED_GATE = gate(LOCATED_COMPLAINTS)
 _FELT_STATE_GATE = gate(FELT_STATES)
 _FELT_GATE = gate(FEEL_VERBS)
 _SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
-                         _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE, _SENSE_GATE, {"-"}, _ANALYTE_GATE, _LOCATED_GATE)
+                         _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE, _SENSE_GATE, {"-"}, _ANALYTE_GATE, _LOCATED_GATE,
+                         _VOIDING_GATE, {"night"})

@@ -320,7 +320,7 @@ def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=l
 # "feeling" and "sensation" are complaints only with a word that names them: "no feeling in my legs" is numbness
 # said another way, "the feeling in my chest" says nothing of what is felt.
 _SENSATIONS = frozenset({"feeling", "sensation"})
-_NOT_A_SENSATION = frozenset("a an the my his her their your our this that no any some of every same one".split())
+_NOT_A_SENSATION = frozenset("a an the my his her their your our this that no any some of every same one type kind sort".split())
 _LOCATED_GATE = gate(LOCATED_COMPLAINTS, _SENSATIONS)
 _LOCATION_GAP_WORDS = LOCATION_FILLERS | SIDE_WORDS | LOCATION_PREPOSITIONS  # what a location gap ends with
 
