@@ -20,6 +20,7 @@ from qatext.ner.span_rules import (APPROXIMATE, BODY_COMPLAINT, FLARE, LINKING_W
 
 Lookup = Callable[[str], "tuple[str, str, str] | None"]
 _CONCEPT = itemgetter(3)  # of a span, for C-speed scans: ``FLARE in map(_CONCEPT, spans)``
+_LABEL = itemgetter(2)
 
 # "can't", "could not", "unable to", "can barely": what turns a function into its loss.
 IMPAIRMENT_CUES = (
@@ -678,7 +679,8 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup:
         spans = add_feeling_nouns(doc, words, spans)
     if not _SLEEP_GATE.isdisjoint(hits):
         spans = add_sleep_hours(doc, words, spans)
-    if not _LAY_PREDICATE_GATE.isdisjoint(hits) and any(map(hits.issuperset, _LAY_PREDICATE_SETS)):
+    if not _LAY_PREDICATE_GATE.isdisjoint(hits) and any(map(hits.issuperset, _LAY_PREDICATE_SETS)) \
+            or not _COLOUR_GATE.isdisjoint(hits) and _linked_colour(words, hits):
         spans = add_lay_body_predicates(doc, words, spans)
     if not _FIGURATIVE_BODY_GATE.isdisjoint(hits):
         spans = drop_figurative_body_parts(doc, words, spans)
@@ -690,13 +692,15 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup:
         spans = join_like_compounds(doc, words, spans)
     if not _FELT_STATE_GATE.isdisjoint(hits) and not _FELT_GATE.isdisjoint(hits):
         spans = add_felt_states(doc, words, spans, lookup=lookup)
+    if _PHRASE_GATE.isdisjoint(hits):
+        return spans
     if not _SENSE_GATE.isdisjoint(hits):
         spans = add_sensory_distortions(doc, words, spans)
     if "-" in hits:
         spans = extend_subtypes(doc, words, spans)
     if not _ANALYTE_GATE.isdisjoint(hits):
         spans = add_analyte_results(doc, words, spans, lookup=lookup)
-    if not _LOCATED_GATE.isdisjoint(hits):
+    if not _TISSUE_GATE.isdisjoint(hits):
         spans = extend_compound_heads(doc, words, spans, lookup=lookup)
     if not _VOIDING_GATE.isdisjoint(hits) and "night" in hits:
         spans = add_night_voiding(doc, words, spans)
@@ -761,6 +765,10 @@ def add_weight_amounts(doc: Doc, words: list[str], spans: Spans) -> Spans:
 def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"feeling of dread", "bouts of nausea", "clammy feeling": the noun is the complaint's head."""
     n = len(words)
+    # most docs with a feeling word have no symptom right after "feeling of" or right before "feeling": none to change
+    nouns = set(_positions(words, _FEELING_GATE.intersection(gate_hits(words))))
+    if not any(span[2] == "SYMPTOM" and (span[0] - 2 in nouns or span[1] in nouns) for span in spans):
+        return spans
     ends = {span[1] for span in spans}
     starts = {span[0] for span in spans}
     # a token another span holds cannot join ("no feeling" of "no feeling of urinary urgency")
@@ -839,7 +847,7 @@ _COLOURS = frozenset({("purple",), ("white",), ("blue",), ("pale",)})
 # Cues that need a symptom predicate after them ("won't stop twitching", "started to tremble").
 _NEEDS_PREDICATE = frozenset({("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
                               ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",)})
-LAY_PREDICATE_WORDS = frozenset(p[0] for p in LAY_PREDICATES if p not in _NEEDS_PREDICATE) | {"stop", "started", "starting",
+LAY_PREDICATE_WORDS = frozenset(p[0] for p in LAY_PREDICATES if p not in _NEEDS_PREDICATE and p not in _COLOURS) | {"stop", "started", "starting",
                                                                                               "begun", "began"}
 _PREDICATE_LINKS = LINKING_WORDS - {"keep", "keeps", "started", "start", "starts"}
 _FELT = frozenset({"feel", "feels", "felt"})
@@ -847,7 +855,14 @@ _FELT = frozenset({"feel", "feels", "felt"})
 _NOT_A_THING = frozenset("there i im i'm he she they we someone somebody something everything nothing my his her your "
                          "their its it's is are was were be been being am has have had will would can could do does "
                          "did".split()) | OBJECT_STOPS | _NOT_NOUNS  # "arms felt like needles [are poking them]"
-_LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES)  # a phrase can match only if all its words are there
+# a phrase can match only if all its words are there; a colour ("white blood cells") only after a linking verb
+_LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES if phrase not in _COLOURS)
+_COLOUR_WORDS = frozenset(phrase[0] for phrase in _COLOURS)
+
+
+def _linked_colour(words: list[str], hits: set[str]) -> bool:
+    """A colour right after a linking verb ("turn purple", "are white"), which the rule then checks for a body part."""
+    return any(p >= 1 and words[p - 1] in _PREDICATE_LINKS for p in _positions(words, _COLOUR_WORDS & hits))
 _LAY_PREDICATES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in LAY_PREDICATES:
     _LAY_PREDICATES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
@@ -856,6 +871,8 @@ for _phrase in LAY_PREDICATES:
 def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"left leg is on fire", "arm is killing me", "eye won't stop twitching": one SYMPTOM (rule 6)."""
     n = len(words)
+    if "ANATOMY" not in map(_LABEL, spans):
+        return spans
     starts = {span[0] for span in spans}
     added = []
     for start, end, label, _concept in spans:
@@ -984,6 +1001,7 @@ _FEELING_GATE = gate(FEELING_NOUNS, EPISODE_NOUNS)
 _SLEEP_GATE = gate(SLEEP_VERBS)
 _HOUR_GATE = gate(HOUR_UNITS)
 _LAY_PREDICATE_GATE = gate(LAY_PREDICATE_WORDS)
+_COLOUR_GATE = gate(_COLOUR_WORDS)
 _LAY_PHRASE_GATE = gate(*LAY_PREDICATES)
 _FIGURATIVE_BODY_GATE = gate(FIGURATIVE_BODY_WORDS)
 _INJURY_GATE = gate(INJURY_VERBS)
@@ -1084,18 +1102,16 @@ _SUBTYPE = re.compile(r"[A-Z0-9]{1,2}$")
 def extend_subtypes(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"IBS-C", "IBS-D": a letter glued to an abbreviation with a hyphen names its subtype, inside the mention."""
     n = len(words)
-    # the hyphens come first (words.index, C speed): most are in "follow-up" or "2-3", not after an abbreviation
-    glued = {h for h in _positions(words, _HYPHEN) if 0 < h < n - 1 and len(words[h + 1]) <= 2 and not doc[h - 1].whitespace_
-             and not doc[h].whitespace_ and _SUBTYPE.match(doc[h + 1].text) and doc[h - 1].text.isupper()}
-    if not glued:
-        return spans
-    starts = {span[0] for span in spans}
-    found = [k for k, span in enumerate(spans) if span[1] in glued and span[2] in ("DISEASE", "SYMPTOM")
-             and span[1] + 1 not in starts]
+    # a hyphen and a letter after a span's end (cheap word tests), then the glue and the capitals (token look-ups)
+    found = [k for k, (_start, end, label, _concept) in enumerate(spans) if end + 1 < n and words[end] == "-"
+             and len(words[end + 1]) <= 2 and words[end + 1].isalpha() and label in ("DISEASE", "SYMPTOM")]
+    found = [k for k in found if _glued_subtype(doc, spans[k][1]) and (k + 1 == len(spans) or spans[k + 1][0] > spans[k][1] + 1)]
     return rewrite_found(spans, found, lambda span: (span[0], span[1] + 2, span[2], span[3]))
 
 
-_HYPHEN = frozenset({"-"})
+def _glued_subtype(doc: Doc, hyphen: int) -> bool:
+    return not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_ and doc[hyphen - 1].text.isupper() \
+        and bool(_SUBTYPE.match(doc[hyphen + 1].text))
 
 
 # Substances that are tests when a result follows them ("platelets came back 31", "my iron was 11", "cholesterol
@@ -1116,12 +1132,11 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
     """"platelets came back 31", "my iron was 11": a substance with its result is the TEST of it (rule 9: the value
     stays outside). A longer span holding the word ("iron pills") keeps it."""
     n = len(words)
-    by_start = {span[0]: k for k, span in enumerate(spans)}
-    covered = {i for s, e, _label, _concept in spans if e - s > 1 for i in range(s, e)}
+    by_start = covered = None  # built at the first analyte with a result
     changed: dict[int, tuple] = {}
     added = []
     for i in _positions(words, _ANALYTE_GATE.intersection(gate_hits(words))):
-        if i in covered or i + 1 >= n:
+        if i + 1 >= n:
             continue
         j = i + 1
         if words[j] in _RESULT_VERBS:
@@ -1131,6 +1146,11 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
         elif not doc[j].like_num or (i >= 1 and words[i - 1] in _TAKING) or (j + 1 < n and words[j + 1] in _DOSE_UNITS):
             continue  # "take magnesium 400 at night", "calcium 500 mg": a dose, not a result
         if not (j < n and (doc[j].like_num or words[j] in _RESULT_WORDS or words[j][:1].isdigit())):
+            continue
+        if covered is None:
+            by_start = {span[0]: k for k, span in enumerate(spans)}
+            covered = {k for s, e, _label, _concept in spans if e - s > 1 for k in range(s, e)}
+        if i in covered:
             continue
         concept = BLOOD_SUGAR_TEST if words[i] in ("sugar", "sugars") else next(
             (found[1] for head in _ANALYTE_TESTS if (found := lookup(f"{words[i]} {head}")) and found[0] == "TEST"), None)
@@ -1184,44 +1204,47 @@ _FEEL_LIKE_FILLERS = frozenset({"there", "theres", "there's", "is", "i", "im", "
 
 def add_feel_like(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """A complaint after "feel(s)/felt like" takes the phrase in: "[feel like there's a lump in my throat]"."""
-    if not any(p >= 1 and words[p - 1] in FEEL_VERBS for p in _positions(words, _LIKE)):
-        return spans  # "like" is mostly no "feel like"
-    ends = {span[1] for span in spans}
-    found = []
-    for k, (start, end, label, _concept) in enumerate(spans):
-        if label != "SYMPTOM" or start < 2:
-            continue
-        i = start
-        while i > 0 and start - i < 4 and words[i - 1] in _FEEL_LIKE_FILLERS and i - 1 not in ends:
-            i -= 1
-        # a filler ("there's a lump") or a verb ("passing out") makes it a complaint; "felt like pins and needles"
-        # is a simile of the symptom named after it, which stays as it is
-        if i >= 2 and words[i - 1] == "like" and words[i - 2] in FEEL_VERBS and i - 1 not in ends and i - 2 not in ends \
-                and (i < start or words[start].endswith("ing")):
-            found.append((k, i - 2))
-    if not found:
+    n = len(words)
+    # where a complaint would start after each "feel like" and its fillers ("like" is mostly no "feel like")
+    after: dict[int, int] = {}
+    for p in _positions(words, _LIKE):
+        if p >= 1 and words[p - 1] in FEEL_VERBS:
+            q = p + 1
+            while q < n and q - p <= 4 and words[q] in _FEEL_LIKE_FILLERS:
+                q += 1
+            after[q] = p - 1
+    if not after:
         return spans
-    firsts = dict(found)
-    return rewrite_found(spans, list(firsts), lambda span: (firsts[spans.index(span)], *span[1:]))
+    # a filler ("there's a lump") or a verb ("passing out") makes it a complaint; "felt like pins and needles"
+    # is a simile of the symptom named after it, which stays as it is
+    # (and no other span between the verb and the complaint: spans are sorted, so the one before ends there)
+    found = [k for k, (start, _end, label, _concept) in enumerate(spans) if start in after and label == "SYMPTOM"
+             and (start > after[start] + 2 or words[start].endswith("ing")) and (k == 0 or spans[k - 1][1] <= after[start])]
+    return rewrite_found(spans, found, lambda span: (after[span[0]], *span[1:]))
+
+
+# Tissue words that make a complaint with the head after them ("joint pain", "muscle aches", "nerve pain"). A body
+# part before a head is joined as ANATOMY already (compose_symptoms); these are no body part of their own.
+TISSUE_WORDS = frozenset("joint joints muscle muscles nerve nerves bone bones tendon tendons ligament period menstrual "
+                         "growing phantom".split())
 
 
 def extend_compound_heads(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
     """"joint pain in my knees": the lexicon's "pain in my knees" won over "joint pain" as the longer match, but
-    the word before the head makes a known complaint with it ("joint pain", "nerve pain"), so it is inside too."""
-    # the head words first (a few per doc), the spans only where the word before makes a known complaint with one
-    heads = [p for p in _positions(words, _LOCATED_GATE.intersection(gate_hits(words)))
-             if p >= 1 and words[p - 1].isalpha() and (lookup(f"{words[p - 1]} {words[p]}") or ("",))[0] == "SYMPTOM"]
-    if not heads:
-        return spans
-    ends = {span[1] for span in spans}
+    the tissue word before the head makes a known complaint with it ("joint pain"), so it is inside too."""
+    # cheap word tests on the spans first; the look-up only for a located complaint right after a tissue word
     found = [k for k, (start, end, label, _concept) in enumerate(spans)
-             if start in heads and label == "SYMPTOM" and end - start >= 3 and start not in ends]
+             if end - start >= 3 and start and words[start - 1] in TISSUE_WORDS and label == "SYMPTOM"
+             and words[start] in LOCATED_COMPLAINTS and (k == 0 or spans[k - 1][1] < start)]
+    found = [k for k in found if (lookup(f"{words[spans[k][0] - 1]} {words[spans[k][0]]}") or ("",))[0] == "SYMPTOM"]
     return rewrite_found(spans, found, lambda span: (span[0] - 1, *span[1:]))
 
 
-_LOCATED_GATE = gate(LOCATED_COMPLAINTS)
+_TISSUE_GATE = gate(TISSUE_WORDS)
 _FELT_STATE_GATE = gate(FELT_STATES)
 _FELT_GATE = gate(FEEL_VERBS)
-_SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
-                         _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE, _SENSE_GATE, {"-"}, _ANALYTE_GATE, _LOCATED_GATE,
+# The trigger words of the phrase rules run after the side-effect ones (one test for a doc with none of them).
+_PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _TISSUE_GATE, _VOIDING_GATE)
+_SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _COLOUR_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
+                         _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE, _SENSE_GATE, {"-"}, _ANALYTE_GATE, _TISSUE_GATE,
                          _VOIDING_GATE, {"night"})
