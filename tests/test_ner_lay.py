@@ -682,9 +682,7 @@ def test_a_soft_c_misspelling_is_found_in_text(nlp):
     ("with this ear infection voices sound muffled", "voices sound muffled", "HP:0000365"),
 ])
 def test_a_changed_sense_is_one_symptom_with_what_is_sensed(nlp, text, span, concept):
-    found = ents(nlp, text)
-    assert span in found, [(e.text, e.label_) for e in found.values()]
-    assert found[span].label_ == "SYMPTOM" and found[span].kb_id_ == concept
+    assert_entity(nlp, text, span, label="SYMPTOM", concept=concept)
 
 
 @pytest.mark.parametrize("text", ["the liquid amoxicillin tastes like bubblegum", "it smells like it is burning",
@@ -700,8 +698,7 @@ def test_a_thing_that_tastes_of_something_is_no_symptom(nlp, text):
     ("before every exam my stomach is in knots", "stomach is in knots"),
 ])
 def test_a_change_verb_links_a_body_part_to_its_predicate(nlp, text, span):
-    found = ents(nlp, text)
-    assert span in found and found[span].label_ == "SYMPTOM", [(e.text, e.label_) for e in found.values()]
+    assert_entity(nlp, text, span, label="SYMPTOM")
 
 
 @pytest.mark.parametrize("text, span, label", [
@@ -715,8 +712,7 @@ def test_a_change_verb_links_a_body_part_to_its_predicate(nlp, text, span):
     ("diagnosed with IBS-M last year", "IBS-M", "DISEASE"),
 ])
 def test_forms_sizes_colours_and_subtypes_stay_in_the_mention(nlp, text, span, label):
-    found = ents(nlp, text)
-    assert span in found and found[span].label_ == label, [(e.text, e.label_) for e in found.values()]
+    assert_entity(nlp, text, span, label=label)
 
 
 def test_a_condition_with_a_form_is_a_drug_class(nlp):
@@ -761,8 +757,7 @@ def test_a_colour_before_a_noun_is_no_body_predicate(nlp):
     ("his cholesterol 260 at the last check", "cholesterol"),
 ])
 def test_a_substance_with_its_result_is_a_test(nlp, text, span):
-    found = ents(nlp, text)
-    assert span in found and found[span].label_ == "TEST", [(e.text, e.label_) for e in found.values()]
+    assert_entity(nlp, text, span, label="TEST")
 
 
 @pytest.mark.parametrize("text, span, label", [
@@ -770,8 +765,7 @@ def test_a_substance_with_its_result_is_a_test(nlp, text, span):
     ("she started iron pills and her energy is back", "iron pills", "DRUG"),
 ])
 def test_a_dose_is_no_result(nlp, text, span, label):
-    found = ents(nlp, text)
-    assert span in found and found[span].label_ == label, [(e.text, e.label_) for e in found.values()]
+    assert_entity(nlp, text, span, label=label)
 
 
 @pytest.mark.parametrize("text, span, label", [
@@ -780,8 +774,7 @@ def test_a_dose_is_no_result(nlp, text, span, label):
     ("my HS flares with lumps in my groin", "HS", "DISEASE"),
 ])
 def test_community_shorthand_in_its_medical_context(nlp, text, span, label):
-    found = ents(nlp, text)
-    assert span in found and found[span].label_ == label, [(e.text, e.label_) for e in found.values()]
+    assert_entity(nlp, text, span, label=label)
 
 
 @pytest.mark.parametrize("text, word", [
@@ -801,8 +794,7 @@ def test_the_same_letters_in_another_sense_are_no_entity(nlp, text, word):
     ("a crawly feeling in my legs at night", "crawly feeling in my legs"),
 ])
 def test_lay_losses_compound_heads_and_lay_locations(nlp, text, span):
-    found = ents(nlp, text)
-    assert span in found and found[span].label_ == "SYMPTOM", [(e.text, e.label_) for e in found.values()]
+    assert_entity(nlp, text, span, label="SYMPTOM")
 
 
 def test_a_feeling_without_a_word_for_it_takes_no_location(nlp):
@@ -817,9 +809,8 @@ def test_a_feeling_without_a_word_for_it_takes_no_location(nlp):
     ("some days i feel like throwing up after lunch", "feel like throwing up"),
 ])
 def test_night_voiding_and_feel_like_complaints(nlp, text, span):
-    found = ents(nlp, text)
     if span is not None:
-        assert span in found and found[span].label_ == "SYMPTOM", [(e.text, e.label_) for e in found.values()]
+        assert_entity(nlp, text, span, label="SYMPTOM")
 
 
 def test_a_simile_after_feel_like_keeps_the_symptom_alone(nlp):
