@@ -627,12 +627,15 @@ def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     if _DRUG_FORM_GATE.isdisjoint(gate_hits(words)):
         return spans
     n = len(words)
+    # a drug or condition right before a form word (cheap word tests); the other spans' starts only then
+    found = [k for k, span in enumerate(spans) if span[1] < n and words[span[1]] in DRUG_FORMS
+             and (span[2] == "DRUG" or span[2] == "DISEASE" and words[span[1] - 1].isalpha())]
+    if not found:
+        return spans
     forms = {span[0]: k for k, span in enumerate(spans) if span[1] - span[0] == 1 and words[span[0]] in DRUG_FORMS
              and span[2] in ("TREATMENT", "DRUG")}
     starts = {span[0] for span in spans}
-    found = [k for k, span in enumerate(spans) if span[1] < n and words[span[1]] in DRUG_FORMS
-             and (span[1] not in starts or span[1] in forms)
-             and (span[2] == "DRUG" or span[2] == "DISEASE" and words[span[1] - 1].isalpha())]
+    found = [k for k in found if spans[k][1] not in starts or spans[k][1] in forms]
     if not found:
         return spans
     out = rewrite_found(spans, found, lambda span: (span[0], span[1] + 1, "DRUG",
