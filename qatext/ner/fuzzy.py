@@ -1,7 +1,7 @@
 """Misspelled names ("liptor", "simvistatin", "tinetus") matched to the lexicon form they mean.
 
 A symmetric-delete index over *consonant skeletons*: a word keeps its first letter, folds a
-few sound-alike spellings (ph/f, c/k, z/s), drops vowels and doubled letters
+few sound-alike spellings (ph/f, a soft c before e/i/y to s, a hard c to k, z/s), drops vowels and doubled letters
 ("simvistatin" and "simvastatin" -> "smvsttn"). Every single-word lexicon form of at least
 :data:`MIN_LENGTH` characters is indexed under its skeleton and the skeleton with one letter
 deleted, so a look-up is a handful of dict probes. Candidates are then confirmed with a
@@ -30,6 +30,23 @@ RARE_WORD_ZIPF = 1.5
 _RARE_FREQUENCY = 10 ** (RARE_WORD_ZIPF - 9)  # zipf = log10(frequency per word) + 9
 FUZZY_LABELS = ("SYMPTOM", "DISEASE", "DRUG")
 _FOLDS = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("z", "s"))
+# A "c" before e, i or y sounds as "s" ("vyvance" for vyvanse, "certraline" for sertraline). Forms are indexed
+# with every "c" hard, as before; a word with a soft "c" is looked up under both readings, so "headace" still
+# finds headache and "vyvance" now finds vyvanse.
+_SOFT_C = re.compile(r"c(?=[eiy])")
+# Endings of generic drug names (WHO INN stems) that no everyday word has: the drug package's names with
+# them are indexed too, as the curated lexicon cannot list every generic ("rasagaline" for rasagiline).
+GENERIC_STEMS = (
+    "giline", "pril", "sartan", "olol", "statin", "azepam", "azolam", "oxetine", "triptan", "floxacin", "cycline",
+    "mycin", "prazole", "tidine", "dronate", "gliptin", "gliflozin", "setron", "parin", "xaban", "gatran", "tinib",
+    "zumab", "ximab", "mumab", "lukast", "dipine", "azosin", "profen", "coxib", "pramine", "triptyline", "peridol",
+    "conazole", "vudine", "navir", "ciclovir", "semide", "thiazide", "glitazone", "pirone", "tretin", "cillin",
+    "oxacin", "vastatin", "uterol", "eterol", "oterol", "sonide", "methasone", "barbital", "tiapine", "zapine", "lamide",
+)
+MIN_STEM_NAME = 8
+# Such a name is matched only from a vowel or a neighbouring key away ("rasagaline"), never from a dropped or
+# changed consonant: the long tail is full of names one letter from other words ("histatin" for histamin).
+STEM_FORM_DISTANCE = 0.75
 _VOWELS = frozenset("aeiouy")
 _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_POS = {ch: (row, col) for row, keys in enumerate(_KEY_ROWS) for col, ch in enumerate(keys)}
@@ -41,7 +58,10 @@ def max_distance(length: int) -> float:
     return 1.0 if length <= 6 else 2.0 if length <= 9 else 2.5
 
 
-def skeleton(word: str) -> str:
+def skeleton(word: str, *, soft_c: bool = False) -> str:
+    """The consonant skeleton; ``soft_c`` first reads a "c" before e, i or y as "s"."""
+    if soft_c and "c" in word:
+        word = _SOFT_C.sub("s", word.replace("ck", "k"))
     for old, new in _FOLDS:
         word = word.replace(old, new)
     out = [word[0]]
@@ -107,17 +127,23 @@ class FuzzyIndex:
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     common: frozenset[str] = frozenset()
     """everyday English words (zipf >= COMMON_ZIPF): never corrected"""
+    stem_forms: frozenset[str] = frozenset()
+    """generic names from the drug package's long tail, indexed for their stem: matched only when very close"""
 
     @classmethod
     def build(cls, terms: dict[str, tuple], *, common: frozenset[str]) -> "FuzzyIndex":
         words: set[str] = set()
+        stem_forms: set[str] = set()
         other_labels = {term for term, entry in terms.items() if entry[0] not in FUZZY_LABELS and " " not in term}
         for term, entry in terms.items():
             if entry[0] not in FUZZY_LABELS:
                 continue
             if entry[2] == "drugs":
                 # The drug package's long tail ("ecolid", "liprin", "olean") draws misspellings of other
-                # words; common medicines are in the curated lexicon (docs/fuzzy_precision.md).
+                # words; common medicines are in the curated lexicon (docs/fuzzy_precision.md). A generic
+                # name built on a drug-class stem ("rasagiline", "telmisartan") is kept for near misses only.
+                if len(term) >= MIN_STEM_NAME and term.isalpha() and term.endswith(GENERIC_STEMS):
+                    stem_forms.add(term)
                 continue
             if " " not in term:
                 if len(term) >= MIN_LENGTH and term.isalpha():
@@ -125,12 +151,13 @@ class FuzzyIndex:
             elif entry[2] == "curated":
                 # the words of curated lay phrases: "breething" -> "breathing" completes "trouble breathing"
                 words.update(w for w in term.split() if len(w) >= MIN_LENGTH and w.isalpha() and w not in other_labels)
+        stem_forms -= words
         buckets: dict[str, set[str]] = {}
-        for word in words:
+        for word in words | stem_forms:
             key = skeleton(word)
             for variant in (key, *_deletes(key)):
                 buckets.setdefault(variant, set()).add(word)
-        return cls({k: tuple(sorted(v)) for k, v in buckets.items()}, common)
+        return cls({k: tuple(sorted(v)) for k, v in buckets.items()}, common, frozenset(stem_forms))
 
     def lookup(self, word: str) -> str | None:
         """The one lexicon form ``word`` is a misspelling of, or None (none, or several equally close)."""
@@ -142,6 +169,13 @@ class FuzzyIndex:
         if len(key) >= 4 and len(word) >= 7:  # one skeleton letter more or less; shorter words would match too much
             for variant in _deletes(key):
                 candidates.update(self.forms.get(variant, ()))
+        keys = (key,)
+        if "c" in word and _SOFT_C.search(word):  # the soft reading adds the forms with exactly its skeleton
+            keys = (key, skeleton(word, soft_c=True))
+            candidates.update(self.forms.get(keys[1], ()))
+        elif word[0] == "s" and word[1] in "eiy":  # "selexa": the soft "c" it stands for begins the form
+            keys = (key, skeleton("c" + word[1:]))
+            candidates.update(self.forms.get(keys[1], ()))
         if not candidates or word in candidates:  # nothing near, or the word is a lexicon form itself
             return None
         bound = max_distance(len(word))
@@ -167,17 +201,26 @@ class FuzzyIndex:
                 scored.append((found, form))
         if not scored:
             return None
-        scored.sort()
+        scored = sorted(x for x in scored if x[0] <= STEM_FORM_DISTANCE or x[1] not in self.stem_forms)
+        if not scored:
+            return None
         best = [c for d, c in scored if d == scored[0][0]]
+        if len(best) > 1:  # a curated form wins a tie with a long-tail name
+            best = [c for c in best if c not in self.stem_forms] or best
         if len(best) > 1:  # equally close: the one with the word's skeleton, or as long as the word, else give up
-            best = [c for c in best if skeleton(c) == key] or [c for c in best if len(c) == len(word)]
+            best = [c for c in best if skeleton(c) in keys] or [c for c in best if len(c) == len(word)]
         return best[0] if len(best) == 1 else None
 
 
 def _same_onset(word: str, form: str) -> bool:
     """Patients rarely misspell the first letter, except for sounds spelt two ways (c/k, f/ph)."""
     return word[0] == form[0] or {word[0], form[0]} == {"c", "k"} or (word[0] == "f" and form[:2] == "ph") \
-        or (form[0] == "f" and word[:2] == "ph")
+        or (form[0] == "f" and word[:2] == "ph") or _soft_c_onset(word, form) or _soft_c_onset(form, word)
+
+
+def _soft_c_onset(a: str, b: str) -> bool:
+    """"selexa" for celexa: a soft "c" (before e, i, y) is spelt "s" as often as "c"."""
+    return a[0] == "s" and b[0] == "c" and len(b) > 1 and b[1] in "eiy"
 
 
 _FREQUENCIES: dict[str, float] | None = None

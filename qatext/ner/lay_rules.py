@@ -16,10 +16,11 @@ from spacy.tokens import Doc
 
 from qatext.ner.span_rules import (APPROXIMATE, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
                                    SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
-                                   word_set)
+                                   rewrite_found, word_set)
 
 Lookup = Callable[[str], "tuple[str, str, str] | None"]
 _CONCEPT = itemgetter(3)  # of a span, for C-speed scans: ``FLARE in map(_CONCEPT, spans)``
+_LABEL = itemgetter(2)
 
 # "can't", "could not", "unable to", "can barely": what turns a function into its loss.
 IMPAIRMENT_CUES = (
@@ -491,7 +492,35 @@ def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 out[-1] = (previous[0], span[1], "DISEASE", previous[3])
                 continue
         out.append(span)
+    if not _ALLERGY_GATE.isdisjoint(gate_hits(words)):
+        out = _with_allergens(words, out)
     return out
+
+
+# What one is "allergic to" in a figure of speech (GUIDELINES rule 17: "allergic to mondays").
+_ANY = frozenset({"anything", "any", "anyone", "stuff", "things", "lots", "many", "several", "certain", "some", "the", "a",
+                  "an", "this", "that", "these", "those", "most", "all", "both", "actual", "same", "one"})
+FIGURATIVE_ALLERGENS = frozenset("mondays monday mornings work homework people exercise cleaning school math effort "
+                                 "commitment change".split())
+
+
+def _with_allergens(words: list[str], spans: Spans) -> Spans:
+    """"allergic to shellfish", "allergic to tree nuts": a food, animal or material the lexicon has no entry for
+    still completes the allergy (one DISEASE, rule 4.1); "allergic to it" and "allergic to mondays" do not."""
+    n = len(words)
+    starts = {span[0] for span in spans}
+    out = list(spans)
+    for k, (start, end, label, concept) in enumerate(spans):
+        if label != "DISEASE" or end >= n or end in starts or " ".join(words[start:end]) not in ALLERGY_PHRASES:
+            continue
+        thing = end
+        while thing < n and thing - end < 2 and thing not in starts and words[thing].isalpha() \
+                and words[thing] not in OBJECT_STOPS and words[thing] not in _NOT_A_THING and words[thing] not in _ANY:
+            thing += 1
+        if thing > end:
+            # "allergic to mondays" names no allergy at all (rule 17)
+            out[k] = None if FIGURATIVE_ALLERGENS.intersection(words[end:thing]) else (start, thing, label, concept)
+    return [span for span in out if span is not None]
 
 
 def extend_location_tails(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -558,11 +587,15 @@ FIGURATIVE_AFTER = {
     "ocd": ("about",),
     "flare": ("of",),
     "cry": ("for help", "out for", "wolf"),
+    "panicking": ("that", "about", "over"),
+    "panicked": ("that", "about", "over"),
 }
 # "a pain to deal with", "what a pain", "the paperwork is a headache", "a pain in the neck".
 NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare"})
 NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol", "all",
-                  "lately", "(")
+                  "lately", "(", "too")
+# "a total headache", "a real nightmare": an intensifier between the article and the nuisance word.
+NUISANCE_INTENSIFIERS = frozenset("total real complete huge absolute major big".split())
 INTENSIFIERS = frozenset("so very really super totally such".split())
 # "miserable weather", "depressing news": an adjective before a noun describes a thing, not a person.
 ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "sickening", "sad", "angry", "aggressive",
@@ -584,7 +617,8 @@ def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
     for span in spans:
         start, end, label, _concept = span
         head = start
-        while head < end - 1 and words[head] in INTENSIFIERS:  # "so OCD about my desk" after add_severity
+        while head < end - 1 and (words[head] in INTENSIFIERS or words[head] in NUISANCE_INTENSIFIERS):
+            # "so OCD about my desk", "a total headache" after add_severity
             head += 1
         if end - head == 1 and label in ("SYMPTOM", "DISEASE") and _figurative(words, head, end, n):
             continue
@@ -597,6 +631,8 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     following = " ".join(words[end:end + 3])
     if word in FIGURATIVE_AFTER and any(following == cue or following.startswith(cue + " ") for cue in FIGURATIVE_AFTER[word]):
         return True
+    if word in NUISANCE_WORDS and start >= 2 and words[start - 1] in NUISANCE_INTENSIFIERS and words[start - 2] in ("a", "such"):
+        start -= 1  # the article decides below as for "a headache"
     if word in NUISANCE_WORDS and start >= 1 and words[start - 1] in ("a", "such") and (start < 2 or words[start - 2] in ("is", "was", "'s", "be", "been", "what", "such", "being", "are", "its")):
         return end >= n or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
     if word in ATTRIBUTIVE_ADJECTIVES:
@@ -643,7 +679,8 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup:
         spans = add_feeling_nouns(doc, words, spans)
     if not _SLEEP_GATE.isdisjoint(hits):
         spans = add_sleep_hours(doc, words, spans)
-    if not _LAY_PREDICATE_GATE.isdisjoint(hits) and any(map(hits.issuperset, _LAY_PREDICATE_SETS)):
+    if not _LAY_PREDICATE_GATE.isdisjoint(hits) and any(map(hits.issuperset, _LAY_PREDICATE_SETS)) \
+            or not _COLOUR_GATE.isdisjoint(hits) and _linked_colour(words, hits):
         spans = add_lay_body_predicates(doc, words, spans)
     if not _FIGURATIVE_BODY_GATE.isdisjoint(hits):
         spans = drop_figurative_body_parts(doc, words, spans)
@@ -655,6 +692,20 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup:
         spans = join_like_compounds(doc, words, spans)
     if not _FELT_STATE_GATE.isdisjoint(hits) and not _FELT_GATE.isdisjoint(hits):
         spans = add_felt_states(doc, words, spans, lookup=lookup)
+    if _PHRASE_GATE.isdisjoint(hits):
+        return spans
+    if not _SENSE_GATE.isdisjoint(hits):
+        spans = add_sensory_distortions(doc, words, spans)
+    if "-" in hits:
+        spans = extend_subtypes(doc, words, spans)
+    if not _ANALYTE_GATE.isdisjoint(hits):
+        spans = add_analyte_results(doc, words, spans, lookup=lookup)
+    if not _TISSUE_GATE.isdisjoint(hits):
+        spans = extend_compound_heads(doc, words, spans, lookup=lookup)
+    if not _VOIDING_GATE.isdisjoint(hits) and "night" in hits:
+        spans = add_night_voiding(doc, words, spans)
+    if "like" in hits and not _FELT_GATE.isdisjoint(hits):
+        spans = add_feel_like(doc, words, spans)
     return spans
 
 
@@ -714,6 +765,10 @@ def add_weight_amounts(doc: Doc, words: list[str], spans: Spans) -> Spans:
 def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"feeling of dread", "bouts of nausea", "clammy feeling": the noun is the complaint's head."""
     n = len(words)
+    # most docs with a feeling word have no symptom right after "feeling of" or right before "feeling": none to change
+    nouns = set(_positions(words, _FEELING_GATE.intersection(gate_hits(words))))
+    if not any(span[2] == "SYMPTOM" and (span[0] - 2 in nouns or span[1] in nouns) for span in spans):
+        return spans
     ends = {span[1] for span in spans}
     starts = {span[0] for span in spans}
     # a token another span holds cannot join ("no feeling" of "no feeling of urinary urgency")
@@ -748,6 +803,9 @@ def _hours(words: list[str], j: int) -> tuple[int, int, int] | None:
     return None
 
 
+_PER = frozenset({"a", "per", "each", "every"})
+
+
 def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"sleeping 14 hours" (too much), "slept 3 hours", "3 to 5 hours sleep" (too little)."""
     added = []
@@ -757,6 +815,8 @@ def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if found is None:
             continue
         fewest, most, end = found
+        if end + 1 < n and words[end] in _PER and words[end + 1] in ("night", "day"):
+            end += 2  # "sleeping 3 hrs a night": the rate is part of the amount (GUIDELINES section 6, batch 5)
         if fewest >= LONG_SLEEP_HOURS:
             added.append((i, end, "SYMPTOM", HYPERSOMNIA))
         elif most <= SHORT_SLEEP_HOURS:
@@ -778,14 +838,16 @@ def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
 # What patients say a body part does, in figures of speech: "my leg is on fire", "my arm is killing me",
 # "my joints are screaming", "my eye won't stop twitching", "hands have started to tremble" (GUIDELINES rule 6).
 LAY_PREDICATES = (
-    ("on", "fire"), ("killing", "me"), ("screaming",), ("plugged",), ("purple",), ("falling", "out"),
+    ("on", "fire"), ("killing", "me"), ("screaming",), ("plugged",), ("purple",), ("white",), ("blue",), ("pale",),
+    ("falling", "out"),
     ("coming", "out"), ("like",), ("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
-    ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",),
+    ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",), ("in", "knots"),
 )
+_COLOURS = frozenset({("purple",), ("white",), ("blue",), ("pale",)})
 # Cues that need a symptom predicate after them ("won't stop twitching", "started to tremble").
 _NEEDS_PREDICATE = frozenset({("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
                               ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",)})
-LAY_PREDICATE_WORDS = frozenset(p[0] for p in LAY_PREDICATES if p not in _NEEDS_PREDICATE) | {"stop", "started", "starting",
+LAY_PREDICATE_WORDS = frozenset(p[0] for p in LAY_PREDICATES if p not in _NEEDS_PREDICATE and p not in _COLOURS) | {"stop", "started", "starting",
                                                                                               "begun", "began"}
 _PREDICATE_LINKS = LINKING_WORDS - {"keep", "keeps", "started", "start", "starts"}
 _FELT = frozenset({"feel", "feels", "felt"})
@@ -793,7 +855,14 @@ _FELT = frozenset({"feel", "feels", "felt"})
 _NOT_A_THING = frozenset("there i im i'm he she they we someone somebody something everything nothing my his her your "
                          "their its it's is are was were be been being am has have had will would can could do does "
                          "did".split()) | OBJECT_STOPS | _NOT_NOUNS  # "arms felt like needles [are poking them]"
-_LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES)  # a phrase can match only if all its words are there
+# a phrase can match only if all its words are there; a colour ("white blood cells") only after a linking verb
+_LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES if phrase not in _COLOURS)
+_COLOUR_WORDS = frozenset(phrase[0] for phrase in _COLOURS)
+
+
+def _linked_colour(words: list[str], hits: set[str]) -> bool:
+    """A colour right after a linking verb ("turn purple", "are white"), which the rule then checks for a body part."""
+    return any(p >= 1 and words[p - 1] in _PREDICATE_LINKS for p in _positions(words, _COLOUR_WORDS & hits))
 _LAY_PREDICATES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in LAY_PREDICATES:
     _LAY_PREDICATES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
@@ -802,6 +871,8 @@ for _phrase in LAY_PREDICATES:
 def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"left leg is on fire", "arm is killing me", "eye won't stop twitching": one SYMPTOM (rule 6)."""
     n = len(words)
+    if "ANATOMY" not in map(_LABEL, spans):
+        return spans
     starts = {span[0] for span in spans}
     added = []
     for start, end, label, _concept in spans:
@@ -827,18 +898,36 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
                         thing += 1
                     if thing > j:  # "like lead", "like broken glass"
                         added.append((start, thing, "SYMPTOM", BODY_COMPLAINT))
+            elif phrase in _COLOURS and j < n and words[j].isalpha() and words[j] not in _NOT_NOUNS \
+                    and words[j] not in OBJECT_STOPS:
+                pass  # "tonsils have white spots": the colour describes a finding of its own
             elif phrase not in _NEEDS_PREDICATE:
-                added.append((start, j, "SYMPTOM", BODY_COMPLAINT))
+                added.append((_listed_parts_start(words, spans, start), j, "SYMPTOM", BODY_COMPLAINT))
             elif j < n and words[j] in SYMPTOM_PREDICATES:
-                added.append((start, j + 1, "SYMPTOM", BODY_COMPLAINT))
+                added.append((_listed_parts_start(words, spans, start), j + 1, "SYMPTOM", BODY_COMPLAINT))
             break
     return _replace_covered(spans, added) if added else spans
+
+
+def _listed_parts_start(words: list[str], spans: Spans, start: int) -> int:
+    """"hands and feet turn purple": the body parts listed before the one that has the predicate share it
+    (GUIDELINES rule 11), so the mention starts at the first of them."""
+    by_end = {s[1]: s for s in spans if s[2] == "ANATOMY"}
+    while True:
+        gap_start = start - 1
+        while gap_start >= 0 and start - gap_start <= 3 and (words[gap_start] in SEPARATORS or words[gap_start] in LIST_FILLERS):
+            gap_start -= 1
+        previous = by_end.get(gap_start + 1)
+        if previous is None or gap_start + 1 == start or not SEPARATORS.intersection(words[gap_start + 1:start]):
+            return start
+        start = previous[0]
 
 
 # Body words in figures of speech that are no body part: "fingers crossed", "kicking my butt".
 FIGURATIVE_BODY = {"fingers": (("crossed",),), "butt": (), "ass": ()}
 _KICKING = frozenset({"kicking", "kicked", "kicks", "kick"})
-FIGURATIVE_BODY_WORDS = frozenset({"crossed"}) | _KICKING
+_FILLED = frozenset({"empty", "full"})
+FIGURATIVE_BODY_WORDS = frozenset({"crossed"}) | _KICKING | _FILLED
 
 
 def drop_figurative_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -851,6 +940,8 @@ def drop_figurative_body_parts(doc: Doc, words: list[str], spans: Spans) -> Span
                 continue
             if word in ("butt", "ass") and start >= 2 and words[start - 2] in _KICKING:
                 continue
+            if word == "stomach" and start >= 1 and words[start - 1] in _FILLED:
+                continue  # "on an empty stomach", "on a full stomach": when to take a drug, not the organ
         out.append(span)
     return out
 
@@ -880,8 +971,15 @@ DOCTOR_SHORTHAND = frozenset("cardio neuro endo derm gyno gyn psych rheum rheumy
 
 
 def drop_doctors(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    return [s for s in spans if not (s[1] - s[0] == 1 and words[s[0]] in DOCTOR_SHORTHAND and s[0] >= 1
-                                     and words[s[0] - 1] in POSSESSIVES)]
+    """"my cardio said", "neuro wants an MRI": a possessive before, or what a person does after, makes it the doctor."""
+    n = len(words)
+    return [s for s in spans if not (s[1] - s[0] == 1 and words[s[0]] in DOCTOR_SHORTHAND and (
+        s[0] >= 1 and words[s[0] - 1] in POSSESSIVES or s[1] < n and words[s[1]] in DOCTOR_VERBS))]
+
+
+# What a doctor does in a patient's story: "cardio mentioned an ablation", "neuro wants an MRI".
+DOCTOR_VERBS = frozenset("said says mentioned wants wanted thinks thought told suggested recommended ordered offered "
+                         "prescribed referred put switched started agreed doc doctor appointment appt".split())
 
 
 def join_like_compounds(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -903,6 +1001,7 @@ _FEELING_GATE = gate(FEELING_NOUNS, EPISODE_NOUNS)
 _SLEEP_GATE = gate(SLEEP_VERBS)
 _HOUR_GATE = gate(HOUR_UNITS)
 _LAY_PREDICATE_GATE = gate(LAY_PREDICATE_WORDS)
+_COLOUR_GATE = gate(_COLOUR_WORDS)
 _LAY_PHRASE_GATE = gate(*LAY_PREDICATES)
 _FIGURATIVE_BODY_GATE = gate(FIGURATIVE_BODY_WORDS)
 _INJURY_GATE = gate(INJURY_VERBS)
@@ -955,7 +1054,197 @@ def add_felt_states(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup)
     return sorted(spans + added) if added else spans
 
 
+# Things whose taste, smell or sound a person reports as changed: "everything smells like burnt rubber", "coffee
+# tastes like garbage", "soda tastes flat", "everything sounds underwater" (parageusia, parosmia, muffled hearing,
+# after covid, chemotherapy or a drug). Only everyday things: "the syrup tastes awful" describes the medicine.
+SENSED_THINGS = frozenset("everything food foods water drinks drink soda coffee tea beer wine meat chicken onions onion "
+                          "garlic toothpaste milk chocolate fruit bread eggs things voices music".split())
+SENSE_VERBS = {**dict.fromkeys(("tastes", "taste", "tasted", "tasting"), "HP:0031249"),
+               **dict.fromkeys(("smells", "smell", "smelled", "smelt", "smelling"), "HP:0034004"),
+               **dict.fromkeys(("sounds", "sound", "sounded", "sounding"), "HP:0000365")}
+# How a thing tastes, smells or sounds when the sense is off; "like" + what it is like is the other form.
+SENSED_WRONG = frozenset("flat metallic off weird funny strange bitter sour salty awful gross wrong different rotten "
+                         "burnt muffled underwater distant tinny echoey bland disgusting".split())
+_SENSE_DEGREES = frozenset({"so", "really", "very", "kinda", "all", "just", "totally"})
+
+
+def add_sensory_distortions(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"coffee tastes like garbage", "everything sounds underwater": a changed sense is one SYMPTOM with what is
+    sensed (GUIDELINES rule 6: a subject and its predicate), the drink inside it ("coffee") is no DRUG here."""
+    n = len(words)
+    added = []
+    for i in _positions(words, _SENSE_GATE.intersection(gate_hits(words))):
+        if i < 1 or words[i - 1] not in SENSED_THINGS:
+            continue
+        j = i + 1
+        while j < n and words[j] in _SENSE_DEGREES:
+            j += 1
+        if j < n and words[j] in SENSED_WRONG:
+            end = j + 1
+        elif j + 1 < n and words[j] == "like":
+            end = j + 1
+            end += end < n and words[end] in ("a", "an")
+            thing = end
+            while end < n and end - thing < 2 and words[end].isalpha() and words[end] not in _NOT_A_THING:
+                end += 1
+            if end == thing:
+                continue  # "smells like it is burning": a clause, not the thing it is like
+        else:
+            continue
+        added.append((i - 1, end, "SYMPTOM", SENSE_VERBS[words[i]]))
+    return _replace_covered(spans, added) if added else spans
+
+
+_SENSE_GATE = gate(SENSE_VERBS)
+_SUBTYPE = re.compile(r"[A-Z0-9]{1,2}$")
+
+
+def extend_subtypes(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"IBS-C", "IBS-D": a letter glued to an abbreviation with a hyphen names its subtype, inside the mention."""
+    n = len(words)
+    # a hyphen and a letter after a span's end (cheap word tests), then the glue and the capitals (token look-ups)
+    found = [k for k, (_start, end, label, _concept) in enumerate(spans) if end + 1 < n and words[end] == "-"
+             and len(words[end + 1]) <= 2 and words[end + 1].isalpha() and label in ("DISEASE", "SYMPTOM")]
+    found = [k for k in found if _glued_subtype(doc, spans[k][1]) and (k + 1 == len(spans) or spans[k + 1][0] > spans[k][1] + 1)]
+    return rewrite_found(spans, found, lambda span: (span[0], span[1] + 2, span[2], span[3]))
+
+
+def _glued_subtype(doc: Doc, hyphen: int) -> bool:
+    return not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_ and doc[hyphen - 1].text.isupper() \
+        and bool(_SUBTYPE.match(doc[hyphen + 1].text))
+
+
+# Substances that are tests when a result follows them ("platelets came back 31", "my iron was 11", "cholesterol
+# dropped to 150"), and medicines or nothing otherwise (GUIDELINES section 3: the role in the sentence decides).
+ANALYTES = frozenset("platelets cholesterol potassium sodium calcium magnesium glucose iron b12 sugars sugar albumin "
+                     "ferritin".split())
+# The lexicon's test of an analyte, when the word alone is no test: "<word> count", "<word> level", ...
+_ANALYTE_TESTS = ("count", "level", "levels", "test")
+BLOOD_SUGAR_TEST = "QATEXT:test/blood-sugar-test"
+_RESULT_VERBS = frozenset("was were is are came come comes dropped drop rose went fell sits sat stays stayed".split())
+_RESULT_FILLERS = frozenset("at to in the still only a bit very really so around about".split())
+_TAKING = frozenset("take takes taking took on started start added add with of some".split())
+_DOSE_UNITS = frozenset("mg mcg ug g iu units unit ml mgs".split())
+_RESULT_WORDS = frozenset("back high low normal elevated up down fine ok okay good great borderline".split())
+
+
+def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
+    """"platelets came back 31", "my iron was 11": a substance with its result is the TEST of it (rule 9: the value
+    stays outside). A longer span holding the word ("iron pills") keeps it."""
+    n = len(words)
+    by_start = covered = None  # built at the first analyte with a result
+    changed: dict[int, tuple] = {}
+    added = []
+    for i in _positions(words, _ANALYTE_GATE.intersection(gate_hits(words))):
+        if i + 1 >= n:
+            continue
+        j = i + 1
+        if words[j] in _RESULT_VERBS:
+            j += 1
+            while j < n and j - i <= 4 and words[j] in _RESULT_FILLERS:
+                j += 1
+        elif not doc[j].like_num or (i >= 1 and words[i - 1] in _TAKING) or (j + 1 < n and words[j + 1] in _DOSE_UNITS):
+            continue  # "take magnesium 400 at night", "calcium 500 mg": a dose, not a result
+        if not (j < n and (doc[j].like_num or words[j] in _RESULT_WORDS or words[j][:1].isdigit())):
+            continue
+        if covered is None:
+            by_start = {span[0]: k for k, span in enumerate(spans)}
+            covered = {k for s, e, _label, _concept in spans if e - s > 1 for k in range(s, e)}
+        if i in covered:
+            continue
+        concept = BLOOD_SUGAR_TEST if words[i] in ("sugar", "sugars") else next(
+            (found[1] for head in _ANALYTE_TESTS if (found := lookup(f"{words[i]} {head}")) and found[0] == "TEST"), None)
+        if concept is None:
+            continue
+        span = (i, i + 1, "TEST", concept)
+        if i in by_start:
+            if spans[by_start[i]][2] != "TEST":
+                changed[by_start[i]] = span
+        else:
+            added.append(span)
+    if not changed and not added:
+        return spans
+    return sorted([changed.get(k, s) for k, s in enumerate(spans)] + added)
+
+
+_ANALYTE_GATE = gate(ANALYTES)
+
+# "get up 5 times a night to pee", "wake up 3x a night to urinate": the function is a complaint through its rate.
+NOCTURIA = "HP:0000017"
+_VOIDING = frozenset({"pee", "urinate", "wee", "piss"})
+_RISING = frozenset({"get", "gets", "getting", "got", "wake", "wakes", "waking", "woke", "up"})
+
+
+def add_night_voiding(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"gets up 5 times a night to pee" is one SYMPTOM (GUIDELINES rule 10: the body function defines it)."""
+    added = []
+    for i in _positions(words, _VOIDING_GATE.intersection(gate_hits(words))):
+        # back from the verb: "to", then "a night" / "at night" / "every night", then "N times", then "(get|wake) up"
+        j = i - 1
+        if j < 0 or words[j] != "to":
+            continue
+        window = words[max(0, j - 8):j]
+        if "night" not in window or "up" not in window:
+            continue
+        start = max(0, j - 8) + window.index("up")
+        if start >= 1 and words[start - 1] in _RISING:
+            start -= 1
+        between = words[start + 2:j]
+        if between and between[-1] == "night" and ("times" in between or "x" in between or any(w.endswith("x") and w[:-1].isdigit() for w in between)):
+            added.append((start, i + 1, "SYMPTOM", NOCTURIA))
+    return _replace_covered(spans, added) if added else spans
+
+
+_VOIDING_GATE = gate(_VOIDING)
+_LIKE = frozenset({"like"})
+# "i feel like there's a lump in my throat", "feel like passing out": "feel like" makes the complaint (rule 16).
+_FEEL_LIKE_FILLERS = frozenset({"there", "theres", "there's", "is", "i", "im", "i'm", "am", "a", "an", "have", "something",
+                                "some", "kind", "of", "'s", "s", "m"})  # spaCy splits "theres", "im" into "there s", "i m"
+
+
+def add_feel_like(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """A complaint after "feel(s)/felt like" takes the phrase in: "[feel like there's a lump in my throat]"."""
+    n = len(words)
+    # where a complaint would start after each "feel like" and its fillers ("like" is mostly no "feel like")
+    after: dict[int, int] = {}
+    for p in _positions(words, _LIKE):
+        if p >= 1 and words[p - 1] in FEEL_VERBS:
+            q = p + 1
+            while q < n and q - p <= 4 and words[q] in _FEEL_LIKE_FILLERS:
+                q += 1
+            after[q] = p - 1
+    if not after:
+        return spans
+    # a filler ("there's a lump") or a verb ("passing out") makes it a complaint; "felt like pins and needles"
+    # is a simile of the symptom named after it, which stays as it is
+    # (and no other span between the verb and the complaint: spans are sorted, so the one before ends there)
+    found = [k for k, (start, _end, label, _concept) in enumerate(spans) if start in after and label == "SYMPTOM"
+             and (start > after[start] + 2 or words[start].endswith("ing")) and (k == 0 or spans[k - 1][1] <= after[start])]
+    return rewrite_found(spans, found, lambda span: (after[span[0]], *span[1:]))
+
+
+# Tissue words that make a complaint with the head after them ("joint pain", "muscle aches", "nerve pain"). A body
+# part before a head is joined as ANATOMY already (compose_symptoms); these are no body part of their own.
+TISSUE_WORDS = frozenset("joint joints muscle muscles nerve nerves bone bones tendon tendons ligament period menstrual "
+                         "growing phantom".split())
+
+
+def extend_compound_heads(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
+    """"joint pain in my knees": the lexicon's "pain in my knees" won over "joint pain" as the longer match, but
+    the tissue word before the head makes a known complaint with it ("joint pain"), so it is inside too."""
+    # cheap word tests on the spans first; the look-up only for a located complaint right after a tissue word
+    found = [k for k, (start, end, label, _concept) in enumerate(spans)
+             if end - start >= 3 and start and words[start - 1] in TISSUE_WORDS and label == "SYMPTOM"
+             and words[start] in LOCATED_COMPLAINTS and (k == 0 or spans[k - 1][1] < start)]
+    found = [k for k in found if (lookup(f"{words[spans[k][0] - 1]} {words[spans[k][0]]}") or ("",))[0] == "SYMPTOM"]
+    return rewrite_found(spans, found, lambda span: (span[0] - 1, *span[1:]))
+
+
+_TISSUE_GATE = gate(TISSUE_WORDS)
 _FELT_STATE_GATE = gate(FELT_STATES)
 _FELT_GATE = gate(FEEL_VERBS)
-_SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
-                         _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE)
+# The trigger words of the phrase rules run after the side-effect ones (one test for a doc with none of them).
+_PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _TISSUE_GATE, _VOIDING_GATE)
+_SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _COLOUR_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
+                         _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE, _SENSE_GATE, {"-"}, _ANALYTE_GATE, _TISSUE_GATE,
+                         _VOIDING_GATE, {"night"})

@@ -67,7 +67,7 @@ SEVERITY = frozenset(
     "really very so extremely super incredibly insanely totally deep dark fairly profuse ongoing continual "
     "unbearable intolerable uncontrollable slight horrific horrid explosive weird strange vivid poor full-blown "
     "thumping pounding stabbing burning shooting splitting crushing throbbing nagging dreadful awful nasty "
-    "tremendous unbelievable ridiculous insane violent raging total complete utter".split()
+    "tremendous unbelievable ridiculous insane violent raging total complete utter urgent".split()
 )
 SIDE_WORDS = frozenset("left right upper lower inner outer front middle bottom top lateral medial".split())
 # Clinical qualifiers that are part of a diagnosis or finding's name in clinical and scientific prose
@@ -82,7 +82,7 @@ CLINICAL_MODIFIERS = frozenset(
     "lumbar cervical thoracic renal hepatic pulmonary cardiac gastric colonic rectal pancreatic ovarian uterine "
     "cerebral spinal retinal corneal cutaneous oral nasal vaginal prostatic biliary adrenal pelvic abdominal "
     "femoral coronary peripheral vascular venous arterial lymphatic sensorineural conductive permanent partial "
-    "temporary".split()
+    "temporary rebound".split()
 )
 _SIDE_GATE = gate(SIDE_WORDS)
 STAGE_WORDS = frozenset("type stage grade class".split())
@@ -107,7 +107,7 @@ SYMPTOM_PREDICATES = frozenset(
     "clicking cracks cracking locks locking gives twitches twitching shakes shaking tugging pulling rubbing "
     "scratching tightening tightened clenching clenched buzzing races racing pounding spinning ringing "
     "cramping cramped thinning asleep ring rings muffled swell twitch trembling tremble trembles shaky "
-    "raw gritty peeling crusted crusty flaky scaly inflamed irritated bloodshot achy".split()
+    "raw gritty peeling crusted crusty flaky scaly inflamed irritated bloodshot achy race knotted".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
@@ -126,7 +126,7 @@ LEADING_DETERMINERS = frozenset("my his her their our your the a an this that th
 LINKING_WORDS = frozenset(
     "is are was were feel feels felt look looks looked keep keeps kept get gets got getting become became "
     "been have has had being seem seems started start starts really very so constantly always all still "
-    "getting".split()
+    "getting go goes went going turn turns turned turning".split()
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
@@ -136,7 +136,7 @@ LIST_GAP_WORDS = frozenset(", and or my his her their our your the both".split()
 DRUG_FORMS = frozenset(
     "cream ointment inhaler inhalers tablet tablets pill pills drops spray sprays gel patch patches injection "
     "injections shot shots capsule capsules syrup lotion suppository suppositories solution pen pens mouthwash "
-    "lozenges gummies iud".split()
+    "lozenges gummies iud creams lotions gels ointments".split()
 )
 
 _DRUG_FORM_GATE = gate(DRUG_FORMS)
@@ -233,13 +233,13 @@ def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda 
     ("sharp pain in my flank" is flank pain, not pain of unknown site).
     """
     first = next((k for k, (left, right) in enumerate(zip(spans, spans[1:]))
-                  if right[0] - left[1] <= _MAX_JOIN_GAP and (left[2], right[2]) in _JOIN_LABELS and _joins(words, left, right)), None)
+                  if right[0] - left[1] <= _MAX_JOIN_GAP and (left[2], right[2]) in _JOIN_LABELS and _joins(words, left, right, lookup)), None)
     if first is None:
         return spans  # only a join makes a new pair to join
     out: Spans = spans[:first]
     for span in spans[first:]:
         if out and span[0] - out[-1][1] <= _MAX_JOIN_GAP and (out[-1][2], span[2]) in _JOIN_LABELS \
-                and _joins(words, out[-1], span):
+                and _joins(words, out[-1], span, lookup):
             previous = out.pop()
             label = _JOINED_LABEL.get((previous[2], span[2]), "SYMPTOM")
             concept = span[3] if span[2] in ("SYMPTOM", "DISEASE") else previous[3]
@@ -278,7 +278,7 @@ def _site_pain(site_words: list[str], lookup) -> str | None:
 LOCATED_COMPLAINTS = frozenset(
     "burning tingling itching throbbing aching swelling stabbing shooting soreness tightness cramping twitching "
     "pressure fullness numbness stiffness weakness pain pains ache aches rash lump lumps bump bumps spots patches "
-    "sores blisters redness bruising bruises".split())
+    "sores blisters redness bruising bruises knot knots".split())
 
 
 def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
@@ -297,6 +297,14 @@ def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=l
             while i >= 0 and start - i <= 6 and i not in covered and (words[i] in LOCATION_FILLERS or words[i] in SIDE_WORDS):
                 i -= 1
             gap = words[i:start]
+            if i >= 2 and gap and gap[0] in LOCATION_PREPOSITIONS and _is_location_gap(gap) and words[i - 1] in _SENSATIONS \
+                    and words[i - 2].isalpha() and words[i - 2] not in _NOT_A_SENSATION and not covered.intersection((i - 2, i - 1)):
+                # "a buzzy feeling in my head", "a weird sensation in my chest": the sensation named by its word
+                if out and out[-1][1] > i - 2:
+                    out.append((start, end, label, concept))
+                    continue
+                out.append((i - 2, end, "SYMPTOM", BODY_COMPLAINT))
+                continue
             if i >= 1 and gap and gap[0] in LOCATION_PREPOSITIONS and _is_location_gap(gap) \
                     and words[i - 1] in LOCATED_COMPLAINTS and i - 1 not in covered:
                 if out and out[-1][1] > i - 1:
@@ -309,7 +317,11 @@ def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=l
     return out
 
 
-_LOCATED_GATE = gate(LOCATED_COMPLAINTS)
+# "feeling" and "sensation" are complaints only with a word that names them: "no feeling in my legs" is numbness
+# said another way, "the feeling in my chest" says nothing of what is felt.
+_SENSATIONS = frozenset({"feeling", "sensation"})
+_NOT_A_SENSATION = frozenset("a an the my his her their your our this that no any some of every same one type kind sort".split())
+_LOCATED_GATE = gate(LOCATED_COMPLAINTS, _SENSATIONS)
 _LOCATION_GAP_WORDS = LOCATION_FILLERS | SIDE_WORDS | LOCATION_PREPOSITIONS  # what a location gap ends with
 
 
@@ -329,14 +341,15 @@ def _refine_by_site(concept: str, words: list[str]) -> str:
     return concept
 
 
-def _joins(words: list[str], left, right) -> bool:
+def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
     l_start, l_end, l_label, _ = left
     r_start, r_end, r_label, _ = right
     labels = (l_label, r_label)
     gap = words[l_end:r_start]
     if labels == ("SYMPTOM", "ANATOMY"):
-        # "sore throat", "swollen ankles"; "pain in my left knee", "mole on my back"
-        return (not gap and l_end - l_start == 1) or _is_location_gap(gap)
+        # "sore throat", "swollen ankles"; "pain in my left knee", "mole on my back"; "sore jaw" + "muscles": a
+        # body word that ends the symptom and the body word after it name one part ("sore jaw muscles")
+        return (not gap and (l_end - l_start == 1 or _is_anatomy(lookup(words[l_end - 1])))) or _is_location_gap(gap)
     if labels == ("ANATOMY", "SYMPTOM"):
         # "knee pain"; "my ankles are swollen", "hands keep shaking"
         return not gap or (len(gap) <= 3 and all(word in LINKING_WORDS for word in gap))
@@ -357,15 +370,21 @@ def _joins(words: list[str], left, right) -> bool:
     return False
 
 
+def _is_anatomy(found) -> bool:
+    return bool(found) and found[0] == "ANATOMY"
+
+
 BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
 FLARE = "QATEXT:disease/flare"
 SUBSTANCE_DISORDER = "QATEXT:disease/substance-related-disorder"
 TEST_OF = "QATEXT:test/measurement-of"
+CONDITION_MEDICINE = "QATEXT:drug/medicine-for-condition"
 # Names of the concepts these rules create when no lexicon concept fits.
 RULE_CONCEPT_NAMES = {
     BODY_COMPLAINT: "Complaint about a body part",
     SUBSTANCE_DISORDER: "Substance-related disorder (allergy, withdrawal, toxicity...)",
     TEST_OF: "Test or measurement of a named substance, organism or organ",
+    CONDITION_MEDICINE: "Medicine for a named condition, in a named dose form (a class)",
     "HP:0004324": "Increased body weight",
     "HP:0001824": "Weight loss",
 }
@@ -560,7 +579,13 @@ def add_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 def _is_location_gap(gap: list[str]) -> bool:
+    if len(gap) >= 2 and gap[0] in POSITION_ADVERBS and gap[1] in LOCATION_PREPOSITIONS:
+        gap = gap[1:]  # "a dull ache low in my belly", "pain deep in my hip"
     return bool(gap) and len(gap) <= 6 and gap[0] in LOCATION_PREPOSITIONS and all(w in LOCATION_FILLERS or w in SIDE_WORDS for w in gap[1:])
+
+
+# Where in a body part, before the preposition: "low in my belly", "deep inside my ear".
+POSITION_ADVERBS = frozenset({"low", "high", "deep", "way", "right", "mostly", "mainly", "just"})
 
 
 # Adjectives that describe how a finding looks or feels, stacked before it: "red itchy watery eyes",
@@ -568,7 +593,8 @@ def _is_location_gap(gap: list[str]) -> bool:
 DESCRIPTORS = frozenset(
     "red itchy watery swollen puffy dry sore stiff tender numb tingly hard soft painless painful fixed firm "
     "raised flat bumpy scaly crusty flaky oozing weeping lucid vivid weird strange cold clammy sweaty blurry "
-    "hot warm pink purple white yellow dark black brown blotchy patchy rough bleeding cracked".split()
+    "hot warm pink purple white yellow dark black brown blotchy patchy rough bleeding cracked green greenish "
+    "yellowish tarry bloody tiny small big large pearly".split()
 )
 
 
@@ -595,14 +621,27 @@ def add_severity(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """"hydrocortisone cream", "albuterol inhaler": the form is part of what the patient names."""
+    """"hydrocortisone cream", "albuterol inhaler": the form is part of what the patient names. A form word the
+    lexicon found alone ("inhaler" is a device) joins the drug before it; after a condition it names the
+    medicines for that condition, a class ("glaucoma drops", "acne cream", "allergy pills")."""
     if _DRUG_FORM_GATE.isdisjoint(gate_hits(words)):
         return spans
     n = len(words)
+    # a drug or condition right before a form word (cheap word tests); the other spans' starts only then
+    found = [k for k, span in enumerate(spans) if span[1] < n and words[span[1]] in DRUG_FORMS
+             and (span[2] == "DRUG" or span[2] == "DISEASE" and words[span[1] - 1].isalpha())]
+    if not found:
+        return spans
+    forms = {span[0]: k for k, span in enumerate(spans) if span[1] - span[0] == 1 and words[span[0]] in DRUG_FORMS
+             and span[2] in ("TREATMENT", "DRUG")}
     starts = {span[0] for span in spans}
-    return rewrite_found(spans, [k for k, span in enumerate(spans) if span[2] == "DRUG" and span[1] < n
-                                 and words[span[1]] in DRUG_FORMS and span[1] not in starts],
-                         lambda span: (span[0], span[1] + 1, span[2], span[3]))
+    found = [k for k in found if spans[k][1] not in starts or spans[k][1] in forms]
+    if not found:
+        return spans
+    out = rewrite_found(spans, found, lambda span: (span[0], span[1] + 1, "DRUG",
+                                                    span[3] if span[2] == "DRUG" else CONDITION_MEDICINE))
+    absorbed = {forms[spans[k][1]] for k in found if spans[k][1] in forms}
+    return [span for k, span in enumerate(out) if k not in absorbed]
 
 
 _RANGE_WORDS = SEVERITY | DESCRIPTORS | CLINICAL_MODIFIERS
