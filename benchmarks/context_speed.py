@@ -14,7 +14,10 @@ this tree's, and the two outputs are compared mention by mention (status, experi
 number that differ is printed, with the first few.
 
 Usage: python benchmarks/context_speed.py [--corpus ../shared/corpora/ask-a-doctor-2017]
-       [--limit 2500] [--rounds 5] [--previous REV] [--show N]
+       [--limit 2500] [--rounds 5] [--previous REV] [--show N] [--status-model]
+
+With ``--status-model`` the component is also timed with the learned status model on
+(``qatext_context+model``, same docs, alternating), and the mentions it changes are counted.
 """
 from __future__ import annotations
 
@@ -76,6 +79,7 @@ def main() -> None:
     parser.add_argument("--previous", metavar="REV", help="also time the ConText of this git revision")
     parser.add_argument("--show", type=int, default=SHOWN_DIFFERENCES, metavar="N",
                         help=f"differing mentions to print (default {SHOWN_DIFFERENCES})")
+    parser.add_argument("--status-model", action="store_true", help="also time the component with the status model on")
     args = parser.parse_args()
     import spacy
 
@@ -88,6 +92,11 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     nlp = qatext.load(topics=False)
     contexts = {"qatext_context": nlp.get_pipe("qatext_context")}
+    if args.status_model:
+        from qatext.ner.context import ConTextAssertion
+        from qatext.ner.status_model import shipped
+
+        contexts["qatext_context+model"] = ConTextAssertion(nlp, "qatext_context", status_model=shipped())
     tmp = tempfile.TemporaryDirectory()
     if args.previous:
         contexts[f"qatext_context@{args.previous}"] = previous_context(nlp, args.previous, Path(tmp.name) / "previous")
@@ -125,6 +134,11 @@ def main() -> None:
         print(f"mentions whose status, experiencer or cue differ: {len(differing)} of {mentions:,}")
         for index, ours, theirs in differing[:args.show]:
             print(f"  record {index}: {theirs[1:]} -> {ours[2:]}")
+    if args.status_model:
+        changed = sum(a != b for doc in docs for a, b in zip(statuses(contexts["qatext_context"](doc.copy())),
+                                                              statuses(contexts["qatext_context+model"](doc.copy()))))
+        print(f"status model: +{(best['qatext_context+model'] - best['qatext_context']) / best['tokenizer']:.3f} x "
+              f"tokenizer; mentions it changes: {changed} of {sum(len(doc.ents) for doc in docs):,}")
     tmp.cleanup()
 
 

@@ -318,10 +318,12 @@ _Found = tuple[list[tuple], list[int], list[int], dict[int, Rule], list[tuple[in
 class ConTextAssertion(BatchedPipe):
     """Sets ``ent._.assertion``, ``ent._.assertion_cue`` and ``ent._.experiencer`` on every entity."""
 
-    def __init__(self, nlp: Language, name: str = "qatext_context", *, max_scope: int = 10):
+    def __init__(self, nlp: Language, name: str = "qatext_context", *, max_scope: int = 10, status_model=None):
         extensions.register()
         self.name = name
         self.max_scope = max_scope
+        # A learned model that may revise some statuses after the rules (qatext.ner.status_model), or None.
+        self.status_model = status_model
         self.rules = load_rules()
         people = load_people()
         # One matcher for triggers and people: one pass, and the longest phrase wins between them
@@ -491,6 +493,8 @@ class ConTextAssertion(BatchedPipe):
                 user_data[(USER_DATA_PREFIX, "experiencer", start_char, end_char)] = experiencer
             if cue is not None:
                 user_data[(USER_DATA_PREFIX, "assertion_cue", start_char, end_char)] = cue
+        if self.status_model is not None:
+            self.status_model.revise(doc, lowers, sentence_starts, ents)
         return doc
 
     def _general_cue(self, lowers, start, end, label, found: _Found, sentence_starts: set[int], inside):
