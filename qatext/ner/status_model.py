@@ -2,9 +2,9 @@
 
 ConText's rules are fitted to the wordings they were studied on; on a gold batch never studied they
 miss general questions and conditions that come in other shapes, and the miss comes out ``present``.
-This model reads cheap features of the text around each mention (the words of its sentence, by
-side and by distance, the sentence's first words and final "?", the rule's status and cue) and a
-linear softmax over the seven statuses gives its guess. It may change a rule's status only along the
+This model reads cheap features of the text around each mention (the words next to it and in its
+clause, the sentence's first words and final "?", the rule's status and cue) and a linear softmax
+over the seven statuses gives its guess. It may change a rule's status only along the
 transitions and above the confidence its policy names (chosen on held-out gold batches, see
 ``qatext/resources/context/MODEL_CARD.md``); what it changes gets the cue ``model:<status>`` and the
 experiencer that goes with the status (generic: none; family: relative).
