@@ -152,8 +152,7 @@ def test_features_do_not_depend_on_the_process(tmp_path):
     """Hashed with spaCy's string hashes and fixed salts, never Python's per-process hash()."""
     code = ("import json, spacy; from qatext.ner.status_model import Features; nlp = spacy.blank('en');"
             "doc = nlp('could this rash be shingles ?'); lowers = [t.lower for t in doc];"
-            "print(json.dumps(Features(nlp.vocab.strings).of(lowers, 0, len(doc), 3, 4, 'DISEASE', 'possible',"
-            " 'patient', 'could this', 0, 0)))")
+            "print(json.dumps(Features(nlp.vocab.strings).keys({}, lowers, [0], [(3, 4, 'DISEASE', 14, 22)], None)))")
     runs = [subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, capture_output=True, text=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")]
     assert runs[0] == runs[1] and json.loads(runs[0])
@@ -168,6 +167,17 @@ def test_saved_pipeline_reloads_with_the_model_on(tmp_path, pipelines):
     for a, b in zip(modelled.pipe(TEXTS), reloaded.pipe(TEXTS)):
         assert [(e.text, e._.assertion, e._.experiencer, e._.assertion_cue) for e in a.ents] == \
                [(e.text, e._.assertion, e._.experiencer, e._.assertion_cue) for e in b.ents]
+
+
+def test_a_batch_through_pipe_gets_what_one_doc_at_a_time_gets(pipelines):
+    """nlp.pipe scores the mentions of a whole batch at once: same statuses as nlp(text), doc by doc."""
+    _, modelled = pipelines
+    texts = TEXTS + ["", "Fever.", "my son has had a rash since friday, is it chickenpox or just heat rash?"] * 3
+    one_at_a_time = [[(e.text, e._.assertion, e._.experiencer, e._.assertion_cue) for e in modelled(t).ents]
+                     for t in texts]
+    for batch_size in (1, 4, 256):
+        assert [[(e.text, e._.assertion, e._.experiencer, e._.assertion_cue) for e in doc.ents]
+                for doc in modelled.pipe(texts, batch_size=batch_size)] == one_at_a_time
 
 
 @pytest.mark.parametrize("text", ["no no no", "not never no ?", "", "?" * 50, " ".join(["fever"] * 10_000)])

@@ -429,6 +429,11 @@ class ConTextAssertion(BatchedPipe):
     # -- the component -------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
+        return self._in_batch(doc, None)
+
+    def _in_batch(self, doc: Doc, pending: list | None) -> Doc:
+        """The rules on ``doc``; the status model then revises it at once, or with the batch's other docs
+        (``pending``, one numpy product for all: ``_end_batch``)."""
         names = self._label_names  # ent.label_ decodes a new string per entity
         ents = [(ent.start, ent.end, names[ent.label], ent.start_char, ent.end_char) for ent in doc.ents]
         if not ents:
@@ -494,8 +499,15 @@ class ConTextAssertion(BatchedPipe):
             if cue is not None:
                 user_data[(USER_DATA_PREFIX, "assertion_cue", start_char, end_char)] = cue
         if self.status_model is not None:
-            self.status_model.revise(doc, lowers, sentence_starts, ents)
+            if pending is None:
+                self.status_model.revise(doc, lowers, sentence_starts, ents)
+            else:
+                pending.append((doc, lowers, sentence_starts, ents))
         return doc
+
+    def _end_batch(self, pending: list) -> None:
+        if self.status_model is not None:
+            self.status_model.revise_all(pending)
 
     def _general_cue(self, lowers, start, end, label, found: _Found, sentence_starts: set[int], inside):
         """The generic cue, (start, start, modifier...), when the entity is a bare disease or drug that opens a

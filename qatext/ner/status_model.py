@@ -69,72 +69,117 @@ class Policy:
 
 
 class Features:
-    """Hashed feature rows of the mentions of one doc, from the arrays ConText already read."""
+    """Hashed feature keys of the mentions of a batch of docs, from the arrays ConText already read.
+
+    What depends on the label and the rules' output alone is computed once per combination, what
+    depends on the sentence once per sentence; the words around the mentions are read for all
+    mentions of the batch at once with numpy (a key matrix with a mask of the keys present)."""
 
     def __init__(self, strings):
         key = strings.add
         self._question = key("?")
-        self._wh = frozenset(key(w) for w in _WH_WORDS)
-        self._first_person = frozenset(key(w) for w in _FIRST_PERSON)
-        self._second_person = frozenset(key(w) for w in _SECOND_PERSON)
+        # Who speaks in the doc, as bit flags: 1 for "I", 2 for "you", 4 for a question mark.
+        self._speakers = {**{key(w): 1 for w in _FIRST_PERSON}, **{key(w): 2 for w in _SECOND_PERSON}, self._question: 4}
         self._breaks = frozenset(key(w) for w in _CLAUSE_BREAKS)
-        self._strings: dict[str, int] = {}
-
-    def _string(self, text: str) -> int:
-        value = self._strings.get(text)
-        if value is None:
-            value = self._strings[text] = string_key(text)
-        return value
+        self._wh = frozenset(key(w) for w in _WH_WORDS)
+        self._heads: dict[tuple, tuple] = {}
 
     def doc_words(self, lowers: list[int]) -> int:
         """Who speaks in the doc: 1 for "I", 2 for "you", 4 for a question mark, as bit flags."""
-        words = set(lowers)
-        return ((not self._first_person.isdisjoint(words)) | (not self._second_person.isdisjoint(words)) << 1
-                | (self._question in words) << 2)
+        speakers = self._speakers
+        flags = 0
+        for word in speakers.keys() & lowers:
+            flags |= speakers[word]
+        return flags
 
-    def of(self, lowers: list[int], sent_start: int, sent_end: int, start: int, end: int, label: str, status: str,
-           experiencer: str, cue: str | None, doc_flags: int, sentence_index: int) -> list[int]:
-        """The feature keys of one mention, 64-bit (the model masks them to its table)."""
-        salts, string = SALTS, self._string
+    def _sentence(self, lowers: list[int], sent_start: int, sent_end: int, doc_flags: int, index: int) -> tuple:
+        """The keys a sentence gives its mentions: first word, last word, doc, sentence index, first two
+        words (0, masked out, for a one-word sentence); then whether it asks."""
+        salts = SALTS
         last = sent_end - 1
         breaks = self._breaks
         while last > sent_start and lowers[last] in breaks:
             last -= 1
-        rule = string(status)
-        label_key = string(label)
         asks = lowers[sent_end - 1] == self._question or lowers[last] == self._question
-        rows = [salts["bias"], salts["label"] ^ label_key, salts["rule"] ^ rule,
-                salts["rule_label"] ^ rule ^ ((label_key << 1) & _LOW64), salts["experiencer"] ^ string(experiencer),
-                salts["cue"] ^ (string(cue) if cue is not None else 0),
-                salts["first"] ^ lowers[sent_start], salts["last"] ^ lowers[last] ^ asks,
-                salts["doc"] ^ doc_flags, salts["sentence_index"] ^ min(sentence_index, 2),
-                salts["question_label"] ^ label_key ^ asks, salts["head"] ^ lowers[end - 1],
-                salts["pre1"] ^ (lowers[start - 1] if start - 1 >= sent_start else 1),
-                salts["pre2"] ^ (lowers[start - 2] if start - 2 >= sent_start else 1),
-                salts["pre3"] ^ (lowers[start - 3] if start - 3 >= sent_start else 1),
-                salts["post1"] ^ (lowers[end] if end < sent_end else 1),
-                salts["post2"] ^ (lowers[end + 1] if end + 1 < sent_end else 1),
-                salts["post3"] ^ (lowers[end + 2] if end + 2 < sent_end else 1)]
-        if start == sent_start:
-            rows.append(salts["at_start"] ^ rule)
-        if sent_start + 1 < sent_end:
-            rows.append(salts["first2"] ^ lowers[sent_start] ^ ((lowers[sent_start + 1] << 1) & _LOW64))
-        before = lowers[max(sent_start, start - _SIDE_WINDOW):start]
-        after = lowers[end:min(sent_end, end + _SIDE_WINDOW)]
-        # The clause of the mention: from the nearest break before it to the next one after it.
-        salt = salts["clause_before"]
-        for word in reversed(before):
-            if word in breaks:
-                break
-            rows.append(salt ^ word)
-        salt = salts["clause_after"]
-        for word in after:
-            if word in breaks:
-                break
-            rows.append(salt ^ word)
-        if not self._wh.isdisjoint(before):
-            rows.append(salts["wh_clause"] ^ rule)
-        return rows
+        first2 = salts["first2"] ^ lowers[sent_start] ^ ((lowers[sent_start + 1] << 1) & _LOW64) \
+            if sent_start + 1 < sent_end else 0
+        return (salts["first"] ^ lowers[sent_start], salts["last"] ^ lowers[last] ^ asks, salts["doc"] ^ doc_flags,
+                salts["sentence_index"] ^ min(index, 2), first2, asks)
+
+    def _head(self, label: str, status: str, experiencer: str, cue: str | None, asks: bool) -> tuple:
+        """The keys that depend on the label and the rules' output alone, once per combination: the first
+        six, then question x label; at-start and wh-clause (masked out where they do not apply)."""
+        found = self._heads.get((label, status, experiencer, cue, asks))
+        if found is None:
+            salts = SALTS
+            rule, label_key = string_key(status), string_key(label)
+            found = self._heads[(label, status, experiencer, cue, asks)] = (
+                salts["bias"], salts["label"] ^ label_key, salts["rule"] ^ rule,
+                salts["rule_label"] ^ rule ^ ((label_key << 1) & _LOW64), salts["experiencer"] ^ string_key(experiencer),
+                salts["cue"] ^ (string_key(cue) if cue is not None else 0), salts["question_label"] ^ label_key ^ asks,
+                salts["at_start"] ^ rule, salts["wh_clause"] ^ rule)
+        return found
+
+    def keys(self, user_data: dict, lowers: list[int], sentence_starts: list[int], ents,
+             sources: frozenset[str] | None) -> tuple[list[tuple], list[int], list[int]]:
+        """The mentions of one doc among ConText's ``ents`` (start, end, label, start_char, end_char) whose
+        rule status is in ``sources`` (all when None), as (start_char, end_char, status, experiencer, cue),
+        and their feature keys in one list, 64-bit (the model masks them to its table), mention i's from
+        offsets[i]. The rule's status, experiencer and cue are read back from where ConText wrote them
+        (only what differs from the defaults)."""
+        mentions, flat, offsets = [], [], []
+        breaks, wh_words, salts = self._breaks, self._wh, SALTS
+        head_word, pre1, pre2, pre3 = salts["head"], salts["pre1"], salts["pre2"], salts["pre3"]
+        post1, post2, post3 = salts["post1"], salts["post2"], salts["post3"]
+        clause_before, clause_after = salts["clause_before"], salts["clause_after"]
+        doc_flags = sentence = None
+        index, sent_start, sent_end = -1, 0, 0
+        length, count = len(lowers), len(sentence_starts)
+        get = user_data.get
+        for start, end, label, start_char, end_char in ents:
+            while start >= sent_end:
+                index += 1
+                sent_start = sentence_starts[index]
+                sent_end = sentence_starts[index + 1] if index + 1 < count else length
+                sentence = None
+            status = get((USER_DATA_PREFIX, "assertion", start_char, end_char), "present")
+            if sources is not None and status not in sources:
+                continue
+            if sentence is None:
+                if doc_flags is None:
+                    doc_flags = self.doc_words(lowers)
+                sentence = self._sentence(lowers, sent_start, sent_end, doc_flags, index)
+            experiencer = get((USER_DATA_PREFIX, "experiencer", start_char, end_char), "patient")
+            cue = get((USER_DATA_PREFIX, "assertion_cue", start_char, end_char))
+            head = self._head(label, status, experiencer, cue, sentence[5])
+            mentions.append((start_char, end_char, status, experiencer, cue))
+            offsets.append(len(flat))
+            flat += head[:6]
+            flat += sentence[:4]
+            flat += (head[6], head_word ^ lowers[end - 1],
+                     pre1 ^ (lowers[start - 1] if start - 1 >= sent_start else 1),
+                     pre2 ^ (lowers[start - 2] if start - 2 >= sent_start else 1),
+                     pre3 ^ (lowers[start - 3] if start - 3 >= sent_start else 1),
+                     post1 ^ (lowers[end] if end < sent_end else 1),
+                     post2 ^ (lowers[end + 1] if end + 1 < sent_end else 1),
+                     post3 ^ (lowers[end + 2] if end + 2 < sent_end else 1))
+            if start == sent_start:
+                flat.append(head[7])
+            if sent_start + 1 < sent_end:
+                flat.append(sentence[4])
+            # The clause of the mention: from the nearest break before it to the next one after it.
+            before = lowers[max(sent_start, start - _SIDE_WINDOW):start]
+            for word in reversed(before):
+                if word in breaks:
+                    break
+                flat.append(clause_before ^ word)
+            for word in lowers[end:min(sent_end, end + _SIDE_WINDOW)]:
+                if word in breaks:
+                    break
+                flat.append(clause_after ^ word)
+            if not wh_words.isdisjoint(before):
+                flat.append(head[8])
+        return mentions, flat, offsets
 
 
 @dataclass
@@ -163,6 +208,7 @@ class StatusModel:
         self._sources = None if policy.sources is None else frozenset(policy.sources)
         self._targets = frozenset(self.classes.index(t) for t in policy.targets)
         self._features: Features | None = None
+        self._mask = np.uint64((1 << bits) - 1)
 
     # -- weights -------------------------------------------------------------------------------
 
@@ -197,18 +243,19 @@ class StatusModel:
         for rows in rows_of:
             offsets.append(len(flat))
             flat += rows
-        keys = np.array(flat, dtype=np.uint64) & np.uint64((1 << self.bits) - 1)
-        scores = np.add.reduceat(self.weights[keys.astype(np.intp)], offsets, axis=0)
+        return self._sum(flat, offsets)
+
+    def _sum(self, flat: list[int], offsets: list[int]) -> np.ndarray:
+        """The rows of the keys ``flat`` summed from each offset to the next, in order, plus the intercept.
+        take() is several times cheaper than fancy indexing for a few hundred rows."""
+        keys = np.fromiter(flat, dtype=np.uint64, count=len(flat)) & self._mask
+        scores = np.add.reduceat(self.weights.take(keys.view(np.intp), axis=0), offsets, axis=0)
         scores += self.intercept
         return scores
 
     def probabilities(self, rows_of: list[list[int]]) -> np.ndarray:
         """Softmax over the classes, one row per mention."""
-        scores = self.scores(rows_of)
-        scores -= scores.max(axis=1, keepdims=True)
-        np.exp(scores, out=scores)
-        scores /= scores.sum(axis=1, keepdims=True)
-        return scores
+        return _softmax(self.scores(rows_of))
 
     def features(self, strings) -> Features:
         if self._features is None:
@@ -217,25 +264,51 @@ class StatusModel:
 
     def revise(self, doc, lowers: list[int], sentence_starts: list[int], ents) -> None:
         """Replace the rule statuses the policy lets the model replace (the hook at the end of ConText)."""
-        mentions = candidates(doc, lowers, sentence_starts, ents, self.features(doc.vocab.strings), self._sources)
-        if not mentions:
+        self.revise_all([(doc, lowers, sentence_starts, ents)])
+
+    def revise_all(self, items) -> None:
+        """``revise`` for a batch of docs, (doc, lowers, sentence starts, ents) each: their mentions'
+        keys in one list, scored with one gather for all (numpy's cost per call is most of a doc's)."""
+        if not items:
             return
+        features = self.features(items[0][0].vocab.strings)
+        docs, mentions, flat, offsets = [], [], [], []
+        for doc, lowers, sentence_starts, ents in items:
+            found, keys, starts = features.keys(doc.user_data, lowers, sentence_starts, ents, self._sources)
+            if found:
+                mentions += [(len(docs), *mention) for mention in found]
+                offsets += [len(flat) + offset for offset in starts]
+                flat += keys
+                docs.append(doc)
+        if mentions:
+            self._decide(docs, mentions, self._sum(flat, offsets))
+
+    def _decide(self, docs: list, mentions: list[tuple], scores: np.ndarray) -> None:
+        """Write the model's status where the policy lets it replace the rules' ((doc number, start_char,
+        end_char, status, experiencer, cue) per mention, a row of ``scores`` each)."""
         threshold = self.policy.threshold
         # The softmax only when a confidence threshold needs it: the best score is the best probability.
-        scores = self.probabilities([m.rows for m in mentions]) if threshold > 0 else self.scores(
-            [m.rows for m in mentions])
+        if threshold > 0:
+            scores = _softmax(scores)
         best = scores.argmax(axis=1).tolist()
-        user_data, targets = doc.user_data, self._targets
-        for mention, guess, row in zip(mentions, best, scores):
-            if guess not in targets or (threshold > 0 and row[guess] < threshold):
+        targets, classes = self._targets, self.classes
+        for index, ((number, start_char, end_char, rule_status, rule_experiencer, _cue), guess) in enumerate(
+                zip(mentions, best)):
+            if guess not in targets or classes[guess] == rule_status or (
+                    threshold > 0 and scores[index, guess] < threshold):
                 continue
-            status = self.classes[guess]
-            if status == mention.status:
-                continue
-            key = (mention.start_char, mention.end_char)
+            status = classes[guess]
+            user_data, key = docs[number].user_data, (start_char, end_char)
             _write(user_data, "assertion", key, status, "present")
-            _write(user_data, "experiencer", key, experiencer_for(status, mention.experiencer), "patient")
+            _write(user_data, "experiencer", key, experiencer_for(status, rule_experiencer), "patient")
             user_data[(USER_DATA_PREFIX, "assertion_cue", *key)] = f"model:{status}"
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    scores -= scores.max(axis=1, keepdims=True)
+    np.exp(scores, out=scores)
+    scores /= scores.sum(axis=1, keepdims=True)
+    return scores
 
 
 def experiencer_for(status: str, rules_experiencer: str) -> str:
@@ -252,31 +325,11 @@ def _write(user_data: dict, name: str, key: tuple[int, int], value: str, default
 
 def candidates(doc, lowers: list[int], sentence_starts: list[int], ents, features: Features,
                sources: frozenset[str] | None) -> list[Mention]:
-    """The mentions whose rule status is in ``sources`` (all when None), with their feature rows.
-
-    ``ents`` are ConText's (start, end, label, start_char, end_char); the rule's status, experiencer
-    and cue are read back from where ConText wrote them (only what differs from the defaults)."""
-    user_data = doc.user_data
-    mentions = []
-    doc_flags = None
-    index, sent_start, sent_end = -1, 0, 0
-    length, count = len(lowers), len(sentence_starts)
-    for start, end, label, start_char, end_char in ents:
-        while start >= sent_end:
-            index += 1
-            sent_start = sentence_starts[index]
-            sent_end = sentence_starts[index + 1] if index + 1 < count else length
-        status = user_data.get((USER_DATA_PREFIX, "assertion", start_char, end_char), "present")
-        if sources is not None and status not in sources:
-            continue
-        if doc_flags is None:
-            doc_flags = features.doc_words(lowers)
-        experiencer = user_data.get((USER_DATA_PREFIX, "experiencer", start_char, end_char), "patient")
-        cue = user_data.get((USER_DATA_PREFIX, "assertion_cue", start_char, end_char))
-        rows = features.of(lowers, sent_start, sent_end, start, end, label, status, experiencer, cue, doc_flags,
-                           index)
-        mentions.append(Mention(start_char, end_char, status, experiencer, cue, rows))
-    return mentions
+    """The mentions of one doc whose rule status is in ``sources`` (all when None), with their feature
+    keys (``Features.keys``; ``ents`` are ConText's (start, end, label, start_char, end_char))."""
+    mentions, flat, offsets = features.keys(doc.user_data, lowers, sentence_starts, ents, sources)
+    ends = [*offsets[1:], len(flat)]
+    return [Mention(*mention, flat[a:b]) for mention, a, b in zip(mentions, offsets, ends)]
 
 
 @cache
