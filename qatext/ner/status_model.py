@@ -69,11 +69,12 @@ class Policy:
 
 
 class Features:
-    """Hashed feature keys of the mentions of a batch of docs, from the arrays ConText already read.
+    """Hashed feature keys of the mentions of one doc, from the arrays ConText already read.
 
     What depends on the label and the rules' output alone is computed once per combination, what
-    depends on the sentence once per sentence; the words around the mentions are read for all
-    mentions of the batch at once with numpy (a key matrix with a mask of the keys present)."""
+    depends on the sentence once per sentence; per mention only the words around it are read. (Built
+    with numpy for a whole batch at once it was slower: a few dozen array operations per batch cost
+    more than the Python they save, and per doc far more.)"""
 
     def __init__(self, strings):
         key = strings.add
@@ -94,7 +95,7 @@ class Features:
 
     def _sentence(self, lowers: list[int], sent_start: int, sent_end: int, doc_flags: int, index: int) -> tuple:
         """The keys a sentence gives its mentions: first word, last word, doc, sentence index, first two
-        words (0, masked out, for a one-word sentence); then whether it asks."""
+        words (0 for a one-word sentence, which has none); then whether it asks."""
         salts = SALTS
         last = sent_end - 1
         breaks = self._breaks
@@ -108,7 +109,7 @@ class Features:
 
     def _head(self, label: str, status: str, experiencer: str, cue: str | None, asks: bool) -> tuple:
         """The keys that depend on the label and the rules' output alone, once per combination: the first
-        six, then question x label; at-start and wh-clause (masked out where they do not apply)."""
+        six, then question x label; at-start and wh-clause (for the mentions they apply to)."""
         found = self._heads.get((label, status, experiencer, cue, asks))
         if found is None:
             salts = SALTS
