@@ -26,6 +26,8 @@ def evaluate_ner(
     id_pattern: Optional[str] = typer.Option(
         None, "--ids", help="Score only gold records whose id fully matches this regular expression, e.g. '[qr]\\d*[02468]'."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON records."),
+    status_model: bool = typer.Option(
+        False, "--status-model/--no-status-model", help="Let the learned status model revise ConText's statuses."),
 ) -> None:
     """Precision, recall and F1 of the NER, strict (same span and label) and overlap, per label and micro.
 
@@ -35,9 +37,11 @@ def evaluate_ner(
     counted under coverage and left out of the other assertion scores.
     """
     from qatext.ner.evaluate import evaluate_all
+    from qatext.ner.pipeline import load
 
     try:
-        result = evaluate_all(gold, label_map=_pairs(map_label, "="), merge=_pairs(merge, "="), id_pattern=id_pattern)
+        result = evaluate_all(gold, nlp=load(topics=False, status_model=status_model), label_map=_pairs(map_label, "="),
+                              merge=_pairs(merge, "="), id_pattern=id_pattern)
     except ValueError as error:
         raise typer.BadParameter(str(error)) from error
     if as_json:

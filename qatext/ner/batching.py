@@ -28,13 +28,21 @@ class BatchedPipe:
         handle = self.get_error_handler()
         name = getattr(self, "name", type(self).__name__)
         for batch in minibatch(docs, size=batch_size):
-            done = []
+            done, pending = [], []
             for doc in batch:
                 try:
-                    done.append(self(doc))
+                    done.append(self._in_batch(doc, pending))
                 except Exception as error:  # noqa: BLE001 - the handler decides, as in spaCy's own loop
                     handle(name, self, [doc], error)
+            self._end_batch(pending)
             yield from done
+
+    def _in_batch(self, doc: Doc, pending: list) -> Doc:
+        """The component on one doc of a batch; it may leave work for ``_end_batch`` in ``pending``."""
+        return self(doc)
+
+    def _end_batch(self, pending: list) -> None:
+        """The work the batch's docs left in ``pending``, done for all at once (before they are yielded)."""
 
     def set_error_handler(self, handler: Callable) -> None:
         self._error_handler = handler

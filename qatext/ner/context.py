@@ -318,10 +318,12 @@ _Found = tuple[list[tuple], list[int], list[int], dict[int, Rule], list[tuple[in
 class ConTextAssertion(BatchedPipe):
     """Sets ``ent._.assertion``, ``ent._.assertion_cue`` and ``ent._.experiencer`` on every entity."""
 
-    def __init__(self, nlp: Language, name: str = "qatext_context", *, max_scope: int = 10):
+    def __init__(self, nlp: Language, name: str = "qatext_context", *, max_scope: int = 10, status_model=None):
         extensions.register()
         self.name = name
         self.max_scope = max_scope
+        # A learned model that may revise some statuses after the rules (qatext.ner.status_model), or None.
+        self.status_model = status_model
         self.rules = load_rules()
         people = load_people()
         # One matcher for triggers and people: one pass, and the longest phrase wins between them
@@ -427,6 +429,11 @@ class ConTextAssertion(BatchedPipe):
     # -- the component -------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
+        return self._in_batch(doc, None)
+
+    def _in_batch(self, doc: Doc, pending: list | None) -> Doc:
+        """The rules on ``doc``; the status model then revises it at once, or with the batch's other docs
+        (``pending``, one numpy product for all: ``_end_batch``)."""
         names = self._label_names  # ent.label_ decodes a new string per entity
         ents = [(ent.start, ent.end, names[ent.label], ent.start_char, ent.end_char) for ent in doc.ents]
         if not ents:
@@ -491,7 +498,16 @@ class ConTextAssertion(BatchedPipe):
                 user_data[(USER_DATA_PREFIX, "experiencer", start_char, end_char)] = experiencer
             if cue is not None:
                 user_data[(USER_DATA_PREFIX, "assertion_cue", start_char, end_char)] = cue
+        if self.status_model is not None:
+            if pending is None:
+                self.status_model.revise(doc, lowers, sentence_starts, ents)
+            else:
+                pending.append((doc, lowers, sentence_starts, ents))
         return doc
+
+    def _end_batch(self, pending: list) -> None:
+        if self.status_model is not None:
+            self.status_model.revise_all(pending)
 
     def _general_cue(self, lowers, start, end, label, found: _Found, sentence_starts: set[int], inside):
         """The generic cue, (start, start, modifier...), when the entity is a bare disease or drug that opens a

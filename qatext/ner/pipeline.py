@@ -19,7 +19,7 @@ SENTENCE_PUNCT = [".", "!", "?", "\n", "\n\n", "\n\n\n", "...", "。", "？", "�
 TOKENIZER_CACHE_CHUNKS = 100_000
 
 
-def load(*, assertion: bool = True, abbreviations: bool = True, topics: bool = True,
+def load(*, assertion: bool = True, status_model: bool = False, abbreviations: bool = True, topics: bool = True,
          include_severity: str = "first_person", compose_locations: bool = True, base: str | Language | None = None) -> Language:
     """Build the qatext pipeline on ``spacy.blank("en")`` (or on ``base``, a model name or Language).
 
@@ -27,6 +27,9 @@ def load(*, assertion: bool = True, abbreviations: bool = True, topics: bool = T
     ``"first_person"`` (default) in texts where someone tells of their own experience, as
     patient-language corpora annotate it, and not in third-person clinical or scientific prose;
     ``"always"`` or ``"never"``.
+
+    ``status_model``: let the learned model revise ConText's statuses (more accurate on unseen text,
+    slower: ``qatext/resources/context/MODEL_CARD.md``); off (default), the rules alone decide.
 
     With a statistical ``base`` (e.g. a scispacy model the user installed), qatext's entities
     replace the model's; its tagger/parser stay available for other uses.
@@ -48,7 +51,7 @@ def load(*, assertion: bool = True, abbreviations: bool = True, topics: bool = T
         nlp.add_pipe("qatext_abbreviations")
     nlp.add_pipe("qatext_ner", config={"include_severity": include_severity, "compose_locations": compose_locations})
     if assertion:
-        nlp.add_pipe("qatext_context")
+        nlp.add_pipe("qatext_context", config={"status_model": status_model})
     if topics:
         nlp.add_pipe("qatext_topics")
     return nlp
