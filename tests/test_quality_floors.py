@@ -40,7 +40,10 @@ def test_assertion_accuracy_on_the_blind_assertion_gold():
     # by the shape of a general clause): 0.960 and experiencer 0.984 on all 729 passages. Blind batch
     # 9 (q485-q534, r246-r265), never studied, then came in at 0.788 strict on its own: 0.943 and
     # experiencer 0.974 on all 799 passages. Blind batch 10 (q535-q584, r266-r285), never studied,
-    # then came in at 0.778 strict on its own: 0.917 and experiencer 0.954 on all 869 passages,
-    # hence these floors.
-    assert _value(table, "overlap", "accuracy", "all") >= 0.915
-    assert _value(table, "overlap", "experiencer", "all") >= 0.950
+    # then came in at 0.778 strict on its own: 0.917 and experiencer 0.954 on all 869 passages.
+    # Since then the learned status model (on by default) revises the rules' statuses; it is trained
+    # on this very file, so with it the file measures fit (0.988 and experiencer 0.990 overlap), not
+    # unseen text: its held-out scores are in qatext/resources/context/MODEL_CARD.md. These floors
+    # only catch breakage.
+    assert _value(table, "overlap", "accuracy", "all") >= 0.980
+    assert _value(table, "overlap", "experiencer", "all") >= 0.985

@@ -47,7 +47,7 @@ def _train_module():
 
 @pytest.fixture(scope="module")
 def pipelines():
-    return qatext.load(topics=False), qatext.load(topics=False, status_model=True)
+    return qatext.load(topics=False, status_model=False), qatext.load(topics=False)
 
 
 def test_shipped_model_was_trained_on_the_gold_files_as_they_are():
@@ -75,8 +75,10 @@ def test_shipped_model_is_loaded_once():
     assert first is again is shipped()
 
 
-def test_off_by_default_and_the_rules_alone_decide(pipelines):
-    rules, _ = pipelines
+def test_on_by_default_and_off_leaves_the_rules_alone(pipelines):
+    rules, modelled = pipelines
+    assert modelled.get_pipe("qatext_context").status_model is shipped()
+    assert modelled.get_pipe_config("qatext_context")["status_model"] is True
     assert rules.get_pipe("qatext_context").status_model is None
     assert rules.get_pipe_config("qatext_context")["status_model"] is False
 
@@ -126,7 +128,7 @@ def test_a_finished_procedure_told_with_a_date_is_historical(pipelines):
 
 
 def test_policy_limits_what_the_model_may_change():
-    nlp = qatext.load(topics=False)
+    nlp = qatext.load(topics=False, status_model=False)
     context = nlp.get_pipe("qatext_context")
     text = "I do not have chest pain but my ankle is swollen."
     context.status_model = _toy_model(Policy(("present",), ("hypothetical",), 0.0))

@@ -27,7 +27,7 @@ def evaluate_ner(
         None, "--ids", help="Score only gold records whose id fully matches this regular expression, e.g. '[qr]\\d*[02468]'."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON records."),
     status_model: bool = typer.Option(
-        False, "--status-model/--no-status-model", help="Let the learned status model revise ConText's statuses."),
+        True, "--status-model/--no-status-model", help="Let the learned status model revise ConText's statuses."),
 ) -> None:
     """Precision, recall and F1 of the NER, strict (same span and label) and overlap, per label and micro.
 

@@ -26,11 +26,12 @@ def make_ner(nlp: Language, name: str, include_severity: str, compose_locations:
                                    compose_locations=compose_locations, overwrite_ents=overwrite_ents)
 
 
-@Language.factory("qatext_context", default_config={"max_scope": 10, "status_model": False})
+@Language.factory("qatext_context", default_config={"max_scope": 10, "status_model": True})
 def make_context(nlp: Language, name: str, max_scope: int, status_model: bool) -> ConTextAssertion:
     """``status_model``: let the learned model shipped in qatext/resources/context revise the rules'
-    statuses (qatext.ner.status_model; its MODEL_CARD.md says when and how well). Off by default: it
-    is more accurate on unseen text but costs far more than the rules (see the model card)."""
+    statuses (qatext.ner.status_model; its MODEL_CARD.md says when and how well). On by default: on
+    assertion gold batches nobody had studied it raised strict accuracy from 0.78 to 0.84; it costs
+    about a third of the tokenizer's time on top of the rules (see the model card)."""
     model = None
     if status_model:
         from qatext.ner.status_model import shipped

@@ -19,7 +19,7 @@ SENTENCE_PUNCT = [".", "!", "?", "\n", "\n\n", "\n\n\n", "...", "。", "？", "�
 TOKENIZER_CACHE_CHUNKS = 100_000
 
 
-def load(*, assertion: bool = True, status_model: bool = False, abbreviations: bool = True, topics: bool = True,
+def load(*, assertion: bool = True, status_model: bool = True, abbreviations: bool = True, topics: bool = True,
          include_severity: str = "first_person", compose_locations: bool = True, base: str | Language | None = None) -> Language:
     """Build the qatext pipeline on ``spacy.blank("en")`` (or on ``base``, a model name or Language).
 
@@ -28,8 +28,8 @@ def load(*, assertion: bool = True, status_model: bool = False, abbreviations: b
     patient-language corpora annotate it, and not in third-person clinical or scientific prose;
     ``"always"`` or ``"never"``.
 
-    ``status_model``: let the learned model revise ConText's statuses (more accurate on unseen text,
-    slower: ``qatext/resources/context/MODEL_CARD.md``); off (default), the rules alone decide.
+    ``status_model``: let the learned model revise ConText's statuses (default; more accurate on
+    unseen text, a little slower: ``qatext/resources/context/MODEL_CARD.md``); off, the rules alone decide.
 
     With a statistical ``base`` (e.g. a scispacy model the user installed), qatext's entities
     replace the model's; its tagger/parser stay available for other uses.
