@@ -49,17 +49,22 @@ BATCHES = {
 _ALL = ("present", "negated", "possible", "hypothetical", "historical", "family", "generic")
 _NOT_NEGATED = tuple(s for s in _ALL if s != "negated")
 _KEEPS_GENERIC = tuple(s for s in _NOT_NEGATED if s != "generic")
+_KEEPS_FAMILY = tuple(s for s in _KEEPS_GENERIC if s != "family")
 POLICIES = {
     "model everywhere": Policy(None, _ALL, 0.0),
     "model except negation": Policy(_NOT_NEGATED, _NOT_NEGATED, 0.0),
     "model except negation, p>=0.5": Policy(_NOT_NEGATED, _NOT_NEGATED, 0.5),
     # The rules' generic is precise (precision 0.98-1.00 on batches 7-9): the model does not undo it.
     "model except negation and rules' generic": Policy(_KEEPS_GENERIC, _NOT_NEGATED, 0.0),
+    # Nor their family: a relative named as the subject ("My mother had fever and headache") is the
+    # rules' clearest case, and the model reading a few words around the second symptom undid it.
+    "model except negation, rules' generic and family": Policy(_KEEPS_FAMILY, _NOT_NEGATED, 0.0),
     "present -> generic/hypothetical": Policy(("present",), ("generic", "hypothetical"), 0.0),
     "present -> generic/hypothetical, p>=0.5": Policy(("present",), ("generic", "hypothetical"), 0.5),
 }
-# Chosen on the leave-one-batch-out scores (--evaluate): best or tied on each of batches 9, 8 and 7.
-DEFAULT_POLICY = POLICIES["model except negation and rules' generic"]
+# Chosen on the leave-one-batch-out scores (--evaluate) of batches 9, 8 and 7, then narrowed by the
+# family rule above (a test sentence, tests/test_analysis_negation.py, not a gold score).
+DEFAULT_POLICY = POLICIES["model except negation, rules' generic and family"]
 
 
 def gold_digest(root: Path = ROOT) -> str:
