@@ -61,14 +61,19 @@ def partition_name(index: int, key: str) -> str:
 
 def _write_parquet(frame: pd.DataFrame, path: Path, schema) -> None:
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     columns = {}
     for field in schema:
         # from_pandas: None, NaN and pd.NA all become null, in C rather than value by value
         columns[field.name] = (pa.array(frame[field.name], type=field.type, from_pandas=True) if field.name in frame
                                else pa.array([], type=field.type))
-    table = pa.Table.from_pydict(columns, schema=schema)
+    _write_table(pa.Table.from_pydict(columns, schema=schema), path)
+
+
+def _write_table(table, path: Path) -> None:
+    """An Arrow table to Parquet, under a temporary name renamed into place."""
+    import pyarrow.parquet as pq
+
     with atomic_path(path) as tmp:
         pq.write_table(table, tmp)
 
@@ -104,21 +109,17 @@ def commit_partition(outdir: Path, name: str, *, records, tables: dict[str, pd.D
     schema frame or as its Arrow table (:func:`qatext.corpus.tabular.records_table`, which
     ``write_corpus`` writes too)."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     from qatext.corpus.tabular import records_table
 
     if isinstance(records, pd.DataFrame):
         records = records_table(records)
-
-    with atomic_path(outdir / "records" / f"{name}.parquet") as tmp:
-        pq.write_table(records, tmp)
+    _write_table(records, outdir / "records" / f"{name}.parquet")
     for table in ANNOTATION_TABLES:
         _write_parquet(tables[table], outdir / table / f"{name}.parquet", arrow_schema(table))
     index = pa.Table.from_arrays([records.column("record_id"), pa.array(np.asarray(hashes, dtype=np.uint64))],
                                  schema=arrow_schema(_INDEX))
-    with atomic_path(outdir / _INDEX / f"{name}.parquet") as tmp:
-        pq.write_table(index, tmp)
+    _write_table(index, outdir / _INDEX / f"{name}.parquet")
     _write_json(marker, outdir / _MARKERS / f"{name}.json")
 
 

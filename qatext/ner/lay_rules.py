@@ -492,8 +492,6 @@ def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 out[-1] = (previous[0], span[1], "DISEASE", previous[3])
                 continue
         out.append(span)
-    if not _ALLERGY_GATE.isdisjoint(gate_hits(words)):
-        out = _with_allergens(words, out)
     return out
 
 
@@ -504,9 +502,11 @@ FIGURATIVE_ALLERGENS = frozenset("mondays monday mornings work homework people e
                                  "commitment change".split())
 
 
-def _with_allergens(words: list[str], spans: Spans) -> Spans:
+def add_allergens(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"allergic to shellfish", "allergic to tree nuts": a food, animal or material the lexicon has no entry for
     still completes the allergy (one DISEASE, rule 4.1); "allergic to it" and "allergic to mondays" do not."""
+    if _ALLERGY_GATE.isdisjoint(gate_hits(words)):
+        return spans
     n = len(words)
     starts = {span[0] for span in spans}
     out = list(spans)
@@ -692,6 +692,14 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup:
         spans = join_like_compounds(doc, words, spans)
     if not _FELT_STATE_GATE.isdisjoint(hits) and not _FELT_GATE.isdisjoint(hits):
         spans = add_felt_states(doc, words, spans, lookup=lookup)
+    return spans
+
+
+def add_described_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup = lambda phrase: None) -> Spans:
+    """Complaints told by what changed or was measured: "coffee tastes like garbage", "IBS-C",
+    "platelets came back 31", "joint pain in my knees", "up 5 times a night to pee", "feel like
+    there's a lump in my throat" (GUIDELINES section 6)."""
+    hits = gate_hits(words)
     if _PHRASE_GATE.isdisjoint(hits):
         return spans
     if not _SENSE_GATE.isdisjoint(hits):
@@ -702,7 +710,7 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup:
         spans = add_analyte_results(doc, words, spans, lookup=lookup)
     if not _TISSUE_GATE.isdisjoint(hits):
         spans = extend_compound_heads(doc, words, spans, lookup=lookup)
-    if not _VOIDING_GATE.isdisjoint(hits) and "night" in hits:
+    if not _VOIDING_GATE.isdisjoint(hits) and not _NIGHT_GATE.isdisjoint(hits):
         spans = add_night_voiding(doc, words, spans)
     if "like" in hits and not _FELT_GATE.isdisjoint(hits):
         spans = add_feel_like(doc, words, spans)
@@ -1245,6 +1253,6 @@ _FELT_STATE_GATE = gate(FELT_STATES)
 _FELT_GATE = gate(FEEL_VERBS)
 # The trigger words of the phrase rules run after the side-effect ones (one test for a doc with none of them).
 _PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _TISSUE_GATE, _VOIDING_GATE)
+_NIGHT_GATE = gate({"night"})  # "up 5 times a night to pee" needs a voiding word and this
 _SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _COLOUR_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
-                         _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE, _SENSE_GATE, {"-"}, _ANALYTE_GATE, _TISSUE_GATE,
-                         _VOIDING_GATE, {"night"})
+                         _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE)

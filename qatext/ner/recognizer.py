@@ -106,6 +106,7 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = span_rules.add_body_predicates(doc, words, spans, lookup=lookup)
             spans = lay_rules.extend_location_tails(doc, words, spans)
             spans = lay_rules.join_disease_phrases(doc, words, spans)
+            spans = lay_rules.add_allergens(doc, words, spans)
             spans, conjuncts = lay_rules.coordinate(doc, words, spans, lookup=lookup)
             spans = span_rules.add_test_heads(doc, words, spans)
             spans = span_rules.compose_tests(doc, words, spans)
@@ -122,6 +123,7 @@ class MedicalEntityRecognizer(BatchedPipe):
         if not self._reviewed_firsts.isdisjoint(present):
             spans = self._apply_review(doc, words, spans)
         spans = lay_rules.add_side_effect_phrases(doc, words, spans, lookup=lookup)
+        spans = lay_rules.add_described_phrases(doc, words, spans, lookup=lookup)
         spans = _disjoint(spans, doc)
         if self.overwrite_ents or not doc.ents:
             _set_entities(doc, spans)
