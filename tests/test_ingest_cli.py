@@ -60,3 +60,14 @@ def test_ingest_help_reads_well():
     result = runner.invoke(app, ["ingest", "--help"])
     assert result.exit_code == 0
     assert "--output" in result.output and "--format" in result.output and "parquet" in result.output
+
+
+def test_python_dash_m_qatext_runs_the_command():
+    """Where the ``qatext`` script is not on PATH (a notebook's kernel, a venv not activated),
+    ``python -m qatext`` is the same command."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "qatext", "validate", str(FIXTURES / "medquad_mini")],
+                            capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 1 and "malformed.xml" in result.stdout + result.stderr
