@@ -97,7 +97,7 @@ def groups(examples: list[DocExample]) -> list[tuple[list[list[int]], int]]:
                 edges = cands.edges[side][index][valid].tolist()
                 if target is None or target not in edges:
                     continue
-                keys = [cands.keys[side][index, c][cands.used[side][index, c]].tolist() for c in valid]
+                keys = [cands.keys[side][:, index, c][cands.used[side][:, index, c]].tolist() for c in valid]
                 out.append((keys, edges.index(target)))
     return out
 

@@ -83,7 +83,7 @@ def _word_classes() -> dict[str, int]:
 class Candidates:
     """The candidate edges of a batch's entities and their feature keys, side by side in arrays.
 
-    ``keys[side]``: (entities, 6 candidates, slots) 64-bit keys; ``used[side]``: which of them count
+    ``keys[side]``: (slots, entities, 6 candidates) 64-bit keys; ``used[side]``: which of them count
     (a slot that does not apply, or a candidate that is not one, counts nothing); ``edges[side]``:
     the token each candidate puts the edge at (global: docs are laid end to end); ``valid[side]``:
     which candidates are candidates. ``entities``: (doc number, start, end) per entity, global tokens;
@@ -121,7 +121,8 @@ class Features:
                 in_terms.update(pattern)
         self._in_terms = frozenset(in_terms)
         self._named = {self.strings.add(word): code for word, code in _word_classes().items()}
-        self._words: dict[int, tuple] = {}
+        self._known = np.zeros(0, dtype=_U)  # word forms (ORTH) seen, sorted
+        self._rows = np.zeros((0, 4), dtype=_U)  # their LOWER, SHAPE, class, punctuation-or-space
         self._vocab = vocab
         # label hash -> (label number, its key shifted as the features mix it)
         self._labels = {self.strings.add(label): index for index, label in enumerate(LABELS)}
@@ -147,22 +148,25 @@ class Features:
 
     def _tokens(self, orths: np.ndarray, norms: np.ndarray) -> tuple[np.ndarray, ...]:
         """LOWER, SHAPE, word class and punctuation-or-space of the tokens, read from the vocab once per
-        distinct word form (cached over batches; reading them per token with to_array cost more)."""
-        table = self._words
-        if len(table) > 200_000:
-            table.clear()  # a corpus with millions of distinct words should not keep them all
+        distinct word form and kept in sorted arrays (a dict lookup per word cost a fifth of the
+        component; reading lexeme attributes per token with to_array cost more still)."""
         unique, first, inverse = np.unique(orths, return_index=True, return_inverse=True)
-        rows = []
-        vocab = self._vocab
-        for orth, index in zip(unique.tolist(), first.tolist()):
-            row = table.get(orth)
-            if row is None:
+        known = self._known
+        if len(known) > 200_000:  # a corpus with millions of distinct words should not keep them all
+            known, self._rows = self._known, self._rows = np.zeros(0, dtype=_U), np.zeros((0, 4), dtype=_U)
+        at = np.searchsorted(known, unique)
+        missing = at == len(known)
+        missing[~missing] = known[at[~missing]] != unique[~missing]
+        if missing.any():
+            vocab, new = self._vocab, []
+            for orth, index in zip(unique[missing].tolist(), first[missing].tolist()):
                 lexeme = vocab[orth]
                 flags = (lexeme.is_punct or lexeme.is_space) + 2 * lexeme.like_num + 4 * lexeme.is_stop
-                row = table[orth] = (lexeme.lower, lexeme.shape, self._class(lexeme.lower, int(norms[index]), flags),
-                                     flags & 1)
-            rows.append(row)
-        lowers, shapes, classes, punct = np.array(rows, dtype=_U)[inverse].T
+                new.append((lexeme.lower, lexeme.shape, self._class(lexeme.lower, int(norms[index]), flags), flags & 1))
+            self._known = known = np.insert(known, at[missing], unique[missing])
+            self._rows = np.insert(self._rows, at[missing], np.array(new, dtype=_U), axis=0)
+            at = np.searchsorted(known, unique)
+        lowers, shapes, classes, punct = self._rows[at[inverse]].T
         return lowers, shapes, classes, punct.astype(bool)
 
     def batch(self, docs: list[Doc]) -> Candidates:
@@ -234,28 +238,28 @@ class Features:
             n = len(ents)
             shape = (n, len(_MOVES[side]))
             move_code = (moves + 8).astype(_U)
-            k = np.zeros((*shape, _SLOT_COUNT), dtype=_U)
-            u = np.zeros((*shape, _SLOT_COUNT), dtype=bool)
+            k = np.zeros((_SLOT_COUNT, *shape), dtype=_U)  # slot-major: each slot's writes are contiguous
+            u = np.zeros((_SLOT_COUNT, *shape), dtype=bool)
             lo_in, lo_out = lowers[inside], lowers[outside]
-            k[..., 0] = salts["bias"]
-            k[..., 1] = salts["move"] ^ move_code
-            k[..., 2] = salts["move_label"] ^ label2 ^ move_code
-            k[..., 3] = salts["edge"] ^ lo_in
-            k[..., 4] = salts["edge_label"] ^ label2 ^ lo_in
-            k[..., 5] = salts["edge_shape"] ^ shapes[inside]
-            k[..., 6] = salts["edge_class"] ^ label2 ^ classes[inside]
-            k[..., 7] = salts["class_move"] ^ label2 ^ ((classes[inside] << _U(5)) | move_code)
-            k[..., 8] = salts["outside"] ^ np.where(has_outside, lo_out, _U(1))
-            k[..., 9] = salts["outside_label"] ^ label2 ^ lo_out
-            k[..., 10] = salts["outside_shape"] ^ shapes[outside]
-            k[..., 11] = salts["outside_class"] ^ label2 ^ classes[outside]
-            k[..., 12] = salts["pair"] ^ lo_in ^ ((lo_out << _U(1)) & _U(_LOW64))
-            k[..., 13] = salts["at_limit"] ^ label2
-            k[..., 14] = salts["same"] ^ label2
-            u[..., :9] = True
-            u[..., 9:13] = has_outside[..., None]
-            u[..., 13] = at_limit
-            u[..., 14] = moves == 0
+            k[0] = salts["bias"]
+            k[1] = salts["move"] ^ move_code
+            k[2] = salts["move_label"] ^ label2 ^ move_code
+            k[3] = salts["edge"] ^ lo_in
+            k[4] = salts["edge_label"] ^ label2 ^ lo_in
+            k[5] = salts["edge_shape"] ^ shapes[inside]
+            k[6] = salts["edge_class"] ^ label2 ^ classes[inside]
+            k[7] = salts["class_move"] ^ label2 ^ ((classes[inside] << _U(5)) | move_code)
+            k[8] = salts["outside"] ^ np.where(has_outside, lo_out, _U(1))
+            k[9] = salts["outside_label"] ^ label2 ^ lo_out
+            k[10] = salts["outside_shape"] ^ shapes[outside]
+            k[11] = salts["outside_class"] ^ label2 ^ classes[outside]
+            k[12] = salts["pair"] ^ lo_in ^ ((lo_out << _U(1)) & _U(_LOW64))
+            k[13] = salts["at_limit"] ^ label2
+            k[14] = salts["same"] ^ label2
+            u[:9] = True
+            u[9:13] = has_outside
+            u[13] = at_limit
+            u[14] = moves == 0
             # The words the move adds to the span (a left edge moved left, a right edge moved right) or
             # drops, their classes, and the classes in order ("in my <body part>", "all the time").
             first = np.minimum(rule_edge, edge)
@@ -266,17 +270,17 @@ class Features:
             for j in range(3):
                 token = np.clip(first + j, 0, total - 1)
                 here = (j < count) & ok
-                k[..., 15 + j] = word_slot ^ lowers[token]
-                k[..., 18 + j] = class_slot ^ label2 ^ classes[token]
-                u[..., 15 + j] = here
-                u[..., 18 + j] = here
+                k[15 + j] = word_slot ^ lowers[token]
+                k[18 + j] = class_slot ^ label2 ^ classes[token]
+                u[15 + j] = here
+                u[18 + j] = here
                 pattern = np.where(here, (pattern << _U(5)) | classes[token], pattern)
-            k[..., 21] = np.where(adds, salts["added_pattern"], salts["dropped_pattern"]) ^ label2 ^ pattern
-            u[..., 21] = moves != 0
+            k[21] = np.where(adds, salts["added_pattern"], salts["dropped_pattern"]) ^ label2 ^ pattern
+            u[21] = moves != 0
             # The word the rules' edge was on ("all" of "itchy all over"), with the way the edge moves.
-            k[..., 22] = salts["rule_word"] ^ rule_word ^ (moves > 0).astype(_U) ^ (_U(2) * (moves < 0).astype(_U))
-            u[..., 22] = True
-            u &= ok[..., None]
+            k[22] = salts["rule_word"] ^ rule_word ^ (moves > 0).astype(_U) ^ (_U(2) * (moves < 0).astype(_U))
+            u[22] = True
+            u &= ok[None]
             keys[side], used[side], edges[side], valid[side] = k, u, edge, ok
         return Candidates(keys, used, edges, valid, ents, offsets)
 
@@ -314,7 +318,7 @@ class BoundaryModel:
     def scores(self, candidates: Candidates, side: str) -> np.ndarray:
         """(entities, candidates) scores of one side: the weights of the keys that count, summed."""
         keys = candidates.keys[side] & self._mask
-        return (self.weights.take(keys.view(np.intp)) * candidates.used[side]).sum(axis=2)
+        return (self.weights.take(keys.view(np.intp)) * candidates.used[side]).sum(axis=0)
 
     def choose(self, candidates: Candidates) -> np.ndarray:
         """(entities, 2) best start and end per entity (global tokens): the best-scoring pair of valid
