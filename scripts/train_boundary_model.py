@@ -2,7 +2,7 @@
 
 Data: ``data/gold/ner.jsonl`` only (the team's NER gold; nothing from ../shared). Every entity the
 rules find (``qatext.load(boundary_model=False)``) that shares characters with a gold entity of its
-label gives up to two examples, one per side: its candidate edges (``Features.candidates``, exactly as
+label gives up to two examples, one per side: its candidate edges (``Features.batch``, exactly as
 at run time), the gold entity's edge the positive one, when the gold edge is among them.
 Model: a conditional logit over the candidate edges of a side (softmax within the side, L2), fitted
 with scipy's L-BFGS from zero weights, deterministic; ``--seed`` shuffles the sides and is recorded.
@@ -12,7 +12,7 @@ without NER batch 6 and score batch 6 (never studied by anyone), and leave batch
 (the rules were studied on it). Without ``--evaluate`` the model is trained on all of ner.jsonl and
 written to ``qatext/resources/boundary/boundary_model.npz``.
 
-Usage: python scripts/train_boundary_model.py [--evaluate] [--C 1.0] [--seed 13]
+Usage: python scripts/train_boundary_model.py [--evaluate] [--C 3.0 ...] [--seed 13]
 """
 from __future__ import annotations
 

@@ -14,9 +14,11 @@ This model reads cheap features of each candidate edge and a linear score picks 
 
 The two sides are scored independently (the features of a side do not read the other), so an
 entity costs about ten candidate edges, not thirty-six spans; the best pair with start < end wins.
-Features are hashed (spaCy's LOWER/NORM/SHAPE hashes XOR a salt per slot) into ``2**bits``
+All of a batch's candidates are built and scored with numpy at once (``Features.batch``), through
+``nlp.pipe``; one doc at a time the numpy calls cost more than the tokenizer (MODEL_CARD.md, Cost).
+Features are hashed (spaCy's LOWER/SHAPE hashes or word classes, XOR a salt per slot) into ``2**bits``
 weights; only the rows training touched are shipped. Runtime needs numpy only;
-``scripts/train_boundary_model.py`` trains it (scikit-learn) and writes
+``scripts/train_boundary_model.py`` trains it (scipy, at training time only) and writes
 ``qatext/resources/boundary/boundary_model.npz`` (see the ``MODEL_CARD.md`` next to it).
 
 An entity keeps its label and concept id; what the recognizer stored for it under its character
