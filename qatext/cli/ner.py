@@ -28,6 +28,9 @@ def evaluate_ner(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON records."),
     status_model: bool = typer.Option(
         True, "--status-model/--no-status-model", help="Let the learned status model revise ConText's statuses."),
+    boundary_model: bool = typer.Option(
+        False, "--boundary-model/--no-boundary-model",
+        help="Let the learned boundary model revise the entities' edges (off by default, see its model card)."),
 ) -> None:
     """Precision, recall and F1 of the NER, strict (same span and label) and overlap, per label and micro.
 
@@ -40,7 +43,7 @@ def evaluate_ner(
     from qatext.ner.pipeline import load
 
     try:
-        result = evaluate_all(gold, nlp=load(topics=False, status_model=status_model), label_map=_pairs(map_label, "="),
+        result = evaluate_all(gold, nlp=load(topics=False, status_model=status_model, boundary_model=boundary_model), label_map=_pairs(map_label, "="),
                               merge=_pairs(merge, "="), id_pattern=id_pattern)
     except ValueError as error:
         raise typer.BadParameter(str(error)) from error

@@ -38,3 +38,13 @@ def make_context(nlp: Language, name: str, max_scope: int, status_model: bool) -
 
         model = shipped()
     return ConTextAssertion(nlp, name, max_scope=max_scope, status_model=model)
+
+
+@Language.factory("qatext_boundaries")
+def make_boundaries(nlp: Language, name: str):
+    """Revise the edges of the recognizer's entities with the learned model shipped in
+    qatext/resources/boundary (qatext.ner.boundary_model; its MODEL_CARD.md says when and how well).
+    Goes right after ``qatext_ner``, before ``qatext_context``."""
+    from qatext.ner.boundary_model import BoundaryReviser
+
+    return BoundaryReviser(nlp, name)
