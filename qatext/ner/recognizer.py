@@ -116,6 +116,10 @@ class MedicalEntityRecognizer(BatchedPipe):
         if self.include_severity == "always" or (self.include_severity == "first_person" and _is_lay(norms)):
             spans = span_rules.add_severity(doc, words, spans)
         spans = span_rules.add_drug_forms(doc, words, spans)
+        if "-" in present:
+            spans = span_rules.extend_isomer_prefixes(doc, words, spans)
+        if not lay_rules.SUBSTANCE_PLACES.isdisjoint(present):
+            spans = lay_rules.drop_substance_places(doc, words, spans)
         if not lay_rules.FIGURATIVE_WORDS.isdisjoint(present):
             spans = lay_rules.drop_figurative(doc, words, spans)
         if "#" in present:

@@ -107,7 +107,10 @@ SYMPTOM_PREDICATES = frozenset(
     "clicking cracks cracking locks locking gives twitches twitching shakes shaking tugging pulling rubbing "
     "scratching tightening tightened clenching clenched buzzing races racing pounding spinning ringing "
     "cramping cramped thinning asleep ring rings muffled swell twitch trembling tremble trembles shaky "
-    "raw gritty peeling crusted crusty flaky scaly inflamed irritated bloodshot achy race knotted".split()
+    "raw gritty peeling crusted crusty flaky scaly inflamed irritated bloodshot achy race knotted "
+    # verbs of a body part doing something on its own: "jaw clenches", "heart hammering", "lips swelled up"
+    "clenches clench hammering hammers fluttering flutters swelled swelling spasming spasms seizing "
+    "flip-flopping".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
@@ -136,7 +139,7 @@ LIST_GAP_WORDS = frozenset(", and or my his her their our your the both".split()
 DRUG_FORMS = frozenset(
     "cream ointment inhaler inhalers tablet tablets pill pills drops spray sprays gel patch patches injection "
     "injections shot shots capsule capsules syrup lotion suppository suppositories solution pen pens mouthwash "
-    "lozenges gummies iud creams lotions gels ointments".split()
+    "lozenges gummies iud creams lotions gels ointments infusion infusions".split()
 )
 
 _DRUG_FORM_GATE = gate(DRUG_FORMS)
@@ -254,10 +257,12 @@ def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda 
 
 # The label pairs :func:`_joins` may join, and the widest gap it allows (a location gap).
 _JOIN_LABELS = frozenset({("SYMPTOM", "ANATOMY"), ("ANATOMY", "SYMPTOM"), ("DRUG", "DRUG"), ("SYMPTOM", "SYMPTOM"),
-                          ("ANATOMY", "DISEASE"), ("DISEASE", "ANATOMY")})
+                          ("ANATOMY", "DISEASE"), ("DISEASE", "ANATOMY"), ("TREATMENT", "TREATMENT")})
 _MAX_JOIN_GAP = 6
 # What a join is, where it is not a SYMPTOM: "knee arthritis" a disease, "cranberry supplements" a drug.
-_JOINED_LABEL = {("ANATOMY", "DISEASE"): "DISEASE", ("DRUG", "DRUG"): "DRUG"}
+_JOINED_LABEL = {("ANATOMY", "DISEASE"): "DISEASE", ("DRUG", "DRUG"): "DRUG", ("TREATMENT", "TREATMENT"): "TREATMENT"}
+# Generic procedure words that take the procedure named before them as their kind: "excision surgery".
+PROCEDURE_HEADS = frozenset({"surgery", "surgeries", "procedure", "procedures", "operation"})
 GENERIC_PAIN = frozenset({"HP:0012531"})
 _NOT_SITE_WORDS = frozenset("my his her their our your the both of".split())
 
@@ -349,6 +354,8 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
     if labels == ("SYMPTOM", "ANATOMY"):
         # "sore throat", "swollen ankles"; "pain in my left knee", "mole on my back"; "sore jaw" + "muscles": a
         # body word that ends the symptom and the body word after it name one part ("sore jaw muscles")
+        if gap and words[l_start] in _LOSS_CUE_WORDS and _is_anatomy(lookup(words[l_end - 1])):
+            return False  # "can't lift her right arm" above her shoulder: a lost function has its body part, the rest is extent
         return (not gap and (l_end - l_start == 1 or _is_anatomy(lookup(words[l_end - 1])))) or _is_location_gap(gap)
     if labels == ("ANATOMY", "SYMPTOM"):
         # "knee pain"; "my ankles are swollen", "hands keep shaking"
@@ -360,6 +367,9 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
     if labels == ("SYMPTOM", "SYMPTOM"):
         # "itchy red rash"
         return not gap and l_end - l_start == 1
+    if labels == ("TREATMENT", "TREATMENT"):
+        # "excision surgery", "ablation procedure": one procedure named twice, as "knee replacement surgery"
+        return not gap and r_end - r_start == 1 and words[r_start] in PROCEDURE_HEADS
     if labels == ("ANATOMY", "DISEASE"):
         # "scalp psoriasis", "knee arthritis": a body part right before a diagnosis is its site; a flare
         # is of a disease, not of a body part ("cold extremities exacerbation of raynaud's")
@@ -368,6 +378,10 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
         # "blood clots in my leg", "infection in her ear"
         return _is_location_gap(gap)
     return False
+
+
+# First words of a lost function ("can't lift my arm", "unable to bend my knee"; lay_rules.IMPAIRMENT_CUES).
+_LOSS_CUE_WORDS = frozenset({"ca", "cant", "can", "cannot", "could", "couldnt", "unable", "not", "wo"})
 
 
 def _is_anatomy(found) -> bool:
@@ -430,6 +444,8 @@ def _with_more_predicates(words: list[str], end: int, ends: dict[int, int]) -> i
     Not after a comma: "jaw clenching, sweaty palms" is a list of complaints, not one. Nor a word that
     begins a longer span (``ends``: span ends by start): "internal bleeding and [bleeding in the brain]"."""
     n = len(words)
+    if end < n and words[end] in _STACKED_PREDICATES and words[end - 1] in SYMPTOM_PREDICATES and ends.get(end, end + 1) == end + 1:
+        end += 1  # "toe red hot and swollen": two predicates side by side, then the joined one
     while end + 1 < n and words[end] in _PREDICATE_JOINERS:
         after = end + 1
         if after < n and words[after] in ("so", "very", "really", "all"):
@@ -443,6 +459,8 @@ def _with_more_predicates(words: list[str], end: int, ends: dict[int, int]) -> i
 
 
 _PREDICATE_JOINERS = frozenset({"and", "&"})
+# Predicates that stack right after another without "and": "red hot", "red raw", "stiff sore".
+_STACKED_PREDICATES = frozenset({"hot", "raw", "sore", "swollen", "stiff", "numb", "itchy", "tender", "puffy"})
 
 
 _PREDICATE_GATE = gate(SYMPTOM_PREDICATES, GIVE_OUT_VERBS)
@@ -620,6 +638,19 @@ def add_severity(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return _without_overlaps([span for span in out if span is not None]) if changed else spans
 
 
+# One-letter isomer prefixes glued to a compound's name: "d-mannose", "l-theanine", "n-acetylcysteine".
+ISOMER_PREFIXES = frozenset({"d", "l", "n", "dl"})
+
+
+def extend_isomer_prefixes(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"d-mannose": the tokenizer splits the prefix off, the name is one product (GUIDELINES rule 13)."""
+    return rewrite_found(spans, [k for k, span in enumerate(spans) if span[2] == "DRUG" and span[0] >= 2
+                                 and words[span[0] - 1] == "-" and words[span[0] - 2] in ISOMER_PREFIXES
+                                 and not doc[span[0] - 2].whitespace_ and not doc[span[0] - 1].whitespace_
+                                 and (k == 0 or spans[k - 1][1] <= span[0] - 2)],
+                         lambda span: (span[0] - 2, *span[1:]))
+
+
 def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"hydrocortisone cream", "albuterol inhaler": the form is part of what the patient names. A form word the
     lexicon found alone ("inhaler" is a device) joins the drug before it; after a condition it names the
@@ -644,9 +675,14 @@ def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return [span for k, span in enumerate(out) if k not in absorbed]
 
 
+# The time of day that names a kind of complaint: "morning headaches", "nighttime cough" (as "night sweats"); not
+# after a word that makes it a time of its own ("this morning", "every morning", "in the morning").
+TIME_OF_DAY = frozenset({"morning", "nighttime", "night-time", "evening", "daytime", "overnight"})
+_TIME_DETERMINERS = frozenset("this that every each one next last yesterday tomorrow same in of by during until till "
+                              "all a per friday saturday sunday monday tuesday wednesday thursday".split())
 _RANGE_WORDS = SEVERITY | DESCRIPTORS | CLINICAL_MODIFIERS
-_RANGE_GATE = gate(_RANGE_WORDS)
-_STACK_BEFORE = SEVERITY | DESCRIPTORS | {",", "to"}  # what _extend_stacked can take in first
+_RANGE_GATE = gate(_RANGE_WORDS, TIME_OF_DAY)
+_STACK_BEFORE = SEVERITY | DESCRIPTORS | TIME_OF_DAY | {",", "to"}  # what _extend_stacked can take in first
 
 
 def _extend_stacked(words: list[str], start: int) -> int:
@@ -661,6 +697,9 @@ def _extend_stacked(words: list[str], start: int) -> int:
             start -= 2
         elif before == "to" and start >= 2 and words[start - 2] in allowed and words[start] in allowed:
             start -= 2
+        elif before in TIME_OF_DAY and (start < 2 or words[start - 2] not in _TIME_DETERMINERS) \
+                and not (start >= 3 and words[start - 2] == "the" and words[start - 3] in _TIME_DETERMINERS):
+            start -= 1
         else:
             break
     return start
