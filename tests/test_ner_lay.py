@@ -955,3 +955,48 @@ def test_the_word_before_a_short_form_decides_its_sense(nlp, text, span, label, 
     if text.startswith("my RA"):
         starts = [s for t, _, s in found if t == "RA"]
         assert starts == [3], found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("for a week now im coughing up green gunk every morning", "coughing up green gunk"),
+    ("she throws up undigested dinner hours later", "throws up undigested dinner"),
+    ("coughing up yellow mucus since friday", "coughing up yellow mucus"),
+])
+def test_what_comes_up_is_part_of_the_complaint(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_time_after_what_comes_up_stays_outside(nlp):
+    found = ents(nlp, "i was coughing up the whole night")
+    assert not [t for t in found if "whole" in t], list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("every few minutes a jolt of pain shoots down my arm", "jolt of pain"),
+    ("a wave of nausea hits me after each dose", "wave of nausea"),
+    ("she gets fainting spells that scare us", "fainting spells"),
+    ("cracked and bleeding lips all winter", "cracked and bleeding lips"),
+    ("tiny little bumps on my arms", "tiny little bumps on my arms"),
+])
+def test_bursts_episodes_and_coordinated_descriptors(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+@pytest.mark.parametrize("text, span, not_span", [
+    ("i had a little nausea after lunch", "nausea", "little nausea"),
+    ("my feet are swollen and red eyes too", "red eyes", "and red eyes"),
+])
+def test_amounts_and_other_mentions_stay_outside_a_stack(nlp, text, span, not_span):
+    found = ents(nlp, text)
+    assert span in found and not_span not in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("after the second dose i felt slightly dizzy", "slightly dizzy"),
+    ("by noon im too exhausted to think", "too exhausted"),
+])
+def test_degree_adverbs_are_inside_the_symptom(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found, list(found)

@@ -706,7 +706,10 @@ WEIGHT_AMOUNTS = frozenset("a lot lots of quite bit ton tons some so much more l
 WEIGHT_TRIGGERS = frozenset(WEIGHT_VERBS) | {"weight"}
 FEELING_NOUNS = frozenset({"feeling", "feelings", "sensation", "sensations"})
 # "bouts of nausea", "fits of rage", "episodes of vertigo": the episode noun heads the complaint.
-EPISODE_NOUNS = frozenset({"episodes", "bouts", "bout", "fits", "spells", "waves", "attacks"})
+EPISODE_NOUNS = frozenset({"episodes", "bouts", "bout", "fits", "spells", "waves", "attacks",
+                           # bursts of a sensation: "a wave of nausea", "a jolt of pain", "a shower of floaters"
+                           "wave", "jolt", "jolts", "zap", "zaps", "surge", "surges", "twinge", "twinges", "shower",
+                           "burst", "bursts", "rush", "stab", "stabs"})
 # Not "sense of": the seed pages' "a sense of fatigue" is annotated as "fatigue".
 # Plural episode nouns after a complaint are its head: "vomiting spells", "coughing fits", "crying spells".
 EPISODE_HEADS = frozenset({"spells", "fits", "episodes", "bouts"})
@@ -842,7 +845,7 @@ def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
                     and start - 2 not in taken and start - 1 not in taken:
                 start -= 2
             elif end < n and (words[end] in FEELING_NOUNS or words[end] in EPISODE_HEADS) and end + 1 not in starts and end - start == 1 \
-                    and end not in taken and (end + 1 >= n or words[end + 1] not in _NOT_AFTER_FEELING):
+                    and end not in taken and (end + 1 >= n or words[end] in EPISODE_HEADS or words[end + 1] not in _NOT_AFTER_FEELING):
                 end += 1
         out.append((start, end, label, concept))
     return out
@@ -1322,3 +1325,42 @@ _PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _TISSUE_GATE, _VO
 _NIGHT_GATE = gate({"night"})  # "up 5 times a night to pee" needs a voiding word and this
 _SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _COLOUR_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
                          _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE)
+
+
+# Verbs that bring something up: what comes up is part of the complaint ("coughing up green phlegm", "throw up
+# undigested food"), as the object of a lost function is (GUIDELINES rules 6 and 16).
+EXPEL_VERBS = frozenset("throw throwing threw thrown throws cough coughing coughed coughs spit spitting spat spits "
+                        "bring bringing brought puke puking puked vomit vomiting vomited".split())
+# Words that end what comes up: time, amount and frequency ("every morning", "hours later").
+_EXPELLED_STOPS = OBJECT_STOPS | frozenset("every each hours hour days day weeks minutes later daily nightly night nights "
+                                           "morning mornings sometimes constantly lots alot twice once whole entire rest".split())
+_EXPEL_GATE = gate(EXPEL_VERBS)
+
+
+def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"coughing up brown gunk", "threw up undigested food": a "<verb> up" complaint takes what comes up."""
+    if _EXPEL_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    n = len(words)
+    starts = {span[0]: span for span in spans}
+    added = []
+    for start, end, label, concept in spans:
+        if label != "SYMPTOM" or end >= n:
+            continue
+        if words[end - 1] == "up" and end - start >= 2 and words[end - 2] in EXPEL_VERBS:
+            k = end
+        elif words[end - 1] in EXPEL_VERBS and words[end] == "up" and end + 1 < n and end not in starts:
+            k = end + 1  # "coughing" + "up brown gunk": the particle comes with what comes up
+        else:
+            continue
+        k += words[k] in _EXPELLED_DETERMINERS if k < n else 0
+        first = k
+        while k < n and k - first < 3 and words[k].isalpha() and words[k] not in _EXPELLED_STOPS and (
+                k not in starts or starts[k][2] in ("ANATOMY", "SYMPTOM") and starts[k][1] - k == 1):
+            k += 1  # "yellow mucus": a one-word body or symptom word may be what comes up
+        if k > first:
+            added.append((start, k, label, concept))
+    return _replace_covered(spans, added) if added else spans
+
+
+_EXPELLED_DETERMINERS = frozenset({"a", "an", "some", "this", "that", "all", "the"})

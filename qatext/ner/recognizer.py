@@ -118,6 +118,8 @@ class MedicalEntityRecognizer(BatchedPipe):
         spans = span_rules.add_drug_forms(doc, words, spans)
         if "-" in present:
             spans = span_rules.extend_isomer_prefixes(doc, words, spans)
+        if "up" in present and not lay_rules.EXPEL_VERBS.isdisjoint(present):
+            spans = lay_rules.add_expelled_objects(doc, words, spans)
         if not lay_rules.SUBSTANCE_PLACES.isdisjoint(present):
             spans = lay_rules.drop_substance_places(doc, words, spans)
         if not lay_rules.FIGURATIVE_WORDS.isdisjoint(present):

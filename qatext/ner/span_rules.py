@@ -67,7 +67,10 @@ SEVERITY = frozenset(
     "really very so extremely super incredibly insanely totally deep dark fairly profuse ongoing continual "
     "unbearable intolerable uncontrollable slight horrific horrid explosive weird strange vivid poor full-blown "
     "thumping pounding stabbing burning shooting splitting crushing throbbing nagging dreadful awful nasty "
-    "tremendous unbelievable ridiculous insane violent raging total complete utter urgent".split()
+    "tremendous unbelievable ridiculous insane violent raging total complete utter urgent "
+    # degree adverbs, inside the span like "very" (GUIDELINES rule 16): "felt [slightly nauseous]", "[too tired]"
+    "slightly somewhat absolutely completely severely terribly mildly moderately quite rather too overwhelming "
+    "drastic".split()
 )
 SIDE_WORDS = frozenset("left right upper lower inner outer front middle bottom top lateral medial".split())
 # Clinical qualifiers that are part of a diagnosis or finding's name in clinical and scientific prose
@@ -612,7 +615,7 @@ DESCRIPTORS = frozenset(
     "red itchy watery swollen puffy dry sore stiff tender numb tingly hard soft painless painful fixed firm "
     "raised flat bumpy scaly crusty flaky oozing weeping lucid vivid weird strange cold clammy sweaty blurry "
     "hot warm pink purple white yellow dark black brown blotchy patchy rough bleeding cracked green greenish "
-    "yellowish tarry bloody tiny small big large pearly".split()
+    "yellowish tarry bloody tiny small big large pearly little".split()
 )
 
 
@@ -625,7 +628,11 @@ def add_severity(doc: Doc, words: list[str], spans: Spans) -> Spans:
     changed = False
     for k in found:
         start, end, label, concept = spans[k]
-        extended = _extend_stacked(words, start)
+        # "and" joins adjectives stacked before a head noun ("cracked and bleeding knuckles"), not predicates
+        # ("ankle is purple and swollen", which the body-predicate rules join)
+        extended = _extend_stacked(words, start, with_and=words[end - 1] not in DESCRIPTORS and words[end - 1] not in SYMPTOM_PREDICATES)
+        if k and spans[k - 1][0] < extended < spans[k - 1][1]:
+            extended = start  # "hands are swollen and red eyes": the words before belong to another mention
         if extended != start:
             changed = True
             out[k] = (extended, end, label, concept)
@@ -682,19 +689,23 @@ _TIME_DETERMINERS = frozenset("this that every each one next last yesterday tomo
                               "all a per friday saturday sunday monday tuesday wednesday thursday".split())
 _RANGE_WORDS = SEVERITY | DESCRIPTORS | CLINICAL_MODIFIERS
 _RANGE_GATE = gate(_RANGE_WORDS, TIME_OF_DAY)
-_STACK_BEFORE = SEVERITY | DESCRIPTORS | TIME_OF_DAY | {",", "to"}  # what _extend_stacked can take in first
+_STACK_BEFORE = SEVERITY | DESCRIPTORS | TIME_OF_DAY | {",", "to", "and"}  # what _extend_stacked can take in first
 
 
-def _extend_stacked(words: list[str], start: int) -> int:
+def _extend_stacked(words: list[str], start: int, *, with_and: bool = False) -> int:
     """Severity and descriptive adjectives before a head, commas between them allowed, and ranges
     ("moderate to severe")."""
     allowed = _RANGE_WORDS
     while start > 0:
         before = words[start - 1]
+        if before == "little" and start >= 2 and words[start - 2] in ("a", "very", "only", "just"):
+            break  # "a little nausea" is an amount, "little flashes of light" their size
         if before in SEVERITY or before in DESCRIPTORS:
             start -= 1
-        elif before == "," and start >= 2 and words[start - 2] in DESCRIPTORS and words[start] in DESCRIPTORS:
-            start -= 2
+        elif (before == "," or before == "and" and with_and) and start >= 2 and words[start - 2] in DESCRIPTORS \
+                and words[start] in DESCRIPTORS:
+            start -= 2  # "hard, painless, fixed breast lump", "cracked and bleeding knuckles"
+
         elif before == "to" and start >= 2 and words[start - 2] in allowed and words[start] in allowed:
             start -= 2
         elif before in TIME_OF_DAY and (start < 2 or words[start - 2] not in _TIME_DETERMINERS) \
