@@ -1000,3 +1000,11 @@ def test_amounts_and_other_mentions_stay_outside_a_stack(nlp, text, span, not_sp
 def test_degree_adverbs_are_inside_the_symptom(nlp, text, span):
     found = ents(nlp, text)
     assert span in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("in the queue i felt like i was going to pass out", "felt like i was going to pass out"),
+    ("at the gym i felt like i was about to faint", "felt like i was about to faint"),
+])
+def test_feel_like_takes_a_past_or_future_complaint(nlp, text, span):
+    assert span in ents(nlp, text)

@@ -1276,7 +1276,9 @@ _VOIDING_GATE = gate(_VOIDING)
 _LIKE = frozenset({"like"})
 # "i feel like there's a lump in my throat", "feel like passing out": "feel like" makes the complaint (rule 16).
 _FEEL_LIKE_FILLERS = frozenset({"there", "theres", "there's", "is", "i", "im", "i'm", "am", "a", "an", "have", "something",
-                                "some", "kind", "of", "'s", "s", "m"})  # spaCy splits "theres", "im" into "there s", "i m"
+                                "some", "kind", "of", "'s", "s", "m",  # spaCy splits "theres", "im" into "there s", "i m"
+                                # "felt like i was going to pass out", "felt like i was about to faint"
+                                "was", "were", "going", "gonna", "to"})
 
 
 def add_feel_like(doc: Doc, words: list[str], spans: Spans) -> Spans:
