@@ -1008,3 +1008,27 @@ def test_degree_adverbs_are_inside_the_symptom(nlp, text, span):
 ])
 def test_feel_like_takes_a_past_or_future_complaint(nlp, text, span):
     assert span in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("two weeks off xanax and still shaky #benzowithdrawal", "#benzowithdrawal", "DISEASE"),
+    ("after the gig theres a ringing in both ears that wont stop", "ringing in both ears", "SYMPTOM"),
+    ("my wrists tingle at night, could it be carpel tunnel", "carpel tunnel", "DISEASE"),
+    ("got bitten hiking last summer and now they think its lymes", "lymes", "DISEASE"),
+])
+def test_glued_substance_disorders_located_sounds_and_misspelled_diseases(nlp, text, span, label):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == label, list(found)
+
+
+@pytest.mark.parametrize("text, span, kind", [
+    ("my endo says GLP-1s could help with the weight", "GLP-1s", "class"),
+    ("after the lumpectomy she went on aromatase inhibitors", "aromatase inhibitors", "class"),
+    ("the psychiatrist offered a non-stimulant instead", "non-stimulant", "class"),
+    ("he still smokes marlboros every day despite the cough", "marlboros", "substance"),
+    ("a glass of red wine gives me a migraine", "red wine", "substance"),
+])
+def test_drug_classes_and_substance_brands(nlp, text, span, kind):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "DRUG", list(found)
+    assert found[span]._.drug_kind == kind

@@ -14,7 +14,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from qatext.ner.span_rules import (_with_more_predicates, APPROXIMATE, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
+from qatext.ner.span_rules import (_with_more_predicates, SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, APPROXIMATE, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
                                    SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
                                    rewrite_found, word_set)
 
@@ -615,6 +615,10 @@ def _split_tag(tag: str, lookup: Lookup):
         found = lookup(f"{tag[:cut]} {tag[cut:]}")
         if found and found[0] in ("SYMPTOM", "DISEASE", "DRUG"):
             return found
+        if tag[cut:] in SUBSTANCE_DISORDERS:
+            drug = lookup(tag[:cut])
+            if drug and drug[0] == "DRUG":
+                return "DISEASE", SUBSTANCE_DISORDER  # "#benzowithdrawal", "#opioidaddiction", as "alcohol withdrawal"
         for cut2 in range(cut + 3, len(tag) - 2):
             found = lookup(f"{tag[:cut]} {tag[cut:cut2]} {tag[cut2:]}")
             if found and found[0] in ("SYMPTOM", "DISEASE", "DRUG"):

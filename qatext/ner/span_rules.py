@@ -286,7 +286,7 @@ def _site_pain(site_words: list[str], lookup) -> str | None:
 LOCATED_COMPLAINTS = frozenset(
     "burning tingling itching throbbing aching swelling stabbing shooting soreness tightness cramping twitching "
     "pressure fullness numbness stiffness weakness pain pains ache aches rash lump lumps bump bumps spots patches "
-    "sores blisters redness bruising bruises knot knots".split())
+    "sores blisters redness bruising bruises knot knots ringing buzzing humming whooshing".split())
 
 
 def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
