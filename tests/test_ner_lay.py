@@ -1032,3 +1032,17 @@ def test_drug_classes_and_substance_brands(nlp, text, span, kind):
     found = ents(nlp, text)
     assert span in found and found[span].label_ == "DRUG", list(found)
     assert found[span]._.drug_kind == kind
+
+
+@pytest.mark.parametrize("text, word", [
+    ("im a bit nervous about tapering off the sertraline", "nervous"),
+    ("honestly worried that the new job will be too much", "worried"),
+])
+def test_a_worry_about_an_event_is_no_complaint(nlp, text, word):
+    assert word not in ents(nlp, text)
+
+
+def test_pain_relievers_are_a_drug_class(nlp):
+    found = ents(nlp, "can i take otc pain relievers with lexapro")
+    assert "pain relievers" in found and found["pain relievers"]._.drug_kind == "class", list(found)
+    assert "pain" not in found

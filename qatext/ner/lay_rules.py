@@ -637,6 +637,11 @@ FIGURATIVE_AFTER = {
     "cry": ("for help", "out for", "wolf"),
     "panicking": ("that", "about", "over"),
     "panicked": ("that", "about", "over"),
+    # a worry about an event, a drug or a risk is no complaint: "nervous about the withdrawal", "scared of weight gain"
+    "nervous": ("about", "that"),
+    "worried": ("about", "that"),
+    "scared": ("of", "about", "that"),
+    "afraid": ("of", "that"),
 }
 # "a pain to deal with", "what a pain", "the paperwork is a headache", "a pain in the neck".
 NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare"})
