@@ -1046,3 +1046,14 @@ def test_pain_relievers_are_a_drug_class(nlp):
     found = ents(nlp, "can i take pain relievers with lexapro")
     assert "pain relievers" in found and found["pain relievers"]._.drug_kind == "class", list(found)
     assert "pain" not in found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("the inside of my knee is swollen and warm", "inside of my knee is swollen and warm"),
+    ("i cant bend my wrist and the back of my hand is purple", "back of my hand is purple"),
+    ("sharp pain in the ball of my foot when i run", "sharp pain in the ball of my foot"),
+    ("by evening my hands shake and i spill things", "hands shake"),
+])
+def test_regions_of_body_parts_and_plain_present_predicates(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)

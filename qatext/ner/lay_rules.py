@@ -14,7 +14,8 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from qatext.ner.span_rules import (_with_more_predicates, SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, APPROXIMATE, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
+from qatext.ner.span_rules import (APPROXIMATE, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
+                                   SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, _with_more_predicates,
                                    SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
                                    rewrite_found, word_set)
 
@@ -397,7 +398,8 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
         if label in ("SYMPTOM", "DISEASE") and _ends_with_anatomy(doc, spans[i], lookup):
             # a symptom ending in a body part, then more body parts: "swollen feet and ankles"
             j = i
-            while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]):
+            while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]) \
+                    and not _has_own_predicate(words, spans[j + 1][1]):
                 if j + 2 < len(spans) and spans[j + 2][2] in ("SYMPTOM", "DISEASE") \
                         and _is_separator(words[spans[j + 1][1]:spans[j + 2][0]]) and _starts_with_anatomy(doc, spans[j + 2], lookup) \
                         and not CLOSING_CONJUNCTIONS.intersection(words[spans[j][1]:spans[j + 1][0]]):
@@ -421,6 +423,15 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
            and words[spans[k][0]] in SHARED_LOCATION_WORDS and words[spans[k + 1][0]] in SHARED_LOCATION_WORDS for k in listed):
         out = _join_shared_locations(words, out, conjuncts)
     return out, conjuncts
+
+
+def _has_own_predicate(words: list[str], end: int) -> bool:
+    """"... and the outside of my ankle [is purple]": a body part with a predicate of its own starts a new mention."""
+    return end + 1 < len(words) and words[end] in _OWN_PREDICATE_LINKS and (
+        words[end + 1] in SYMPTOM_PREDICATES or words[end + 1] in _COLOUR_WORDS)
+
+
+_OWN_PREDICATE_LINKS = frozenset("is are was were feels feel felt looks look looked turned turns went goes".split())
 
 
 # Complaint words that take the location of the next conjunct: "pain and stiffness in my hands".

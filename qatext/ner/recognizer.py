@@ -91,6 +91,8 @@ class MedicalEntityRecognizer(BatchedPipe):
         spans = span_rules.trim_leading_determiners(doc, words, spans)
         spans = span_rules.drop_ambiguous_anatomy(doc, words, spans)
         spans = span_rules.extend_anatomy_sides(doc, words, spans, lookup=lookup)
+        if "of" in present:
+            spans = span_rules.extend_anatomy_regions(doc, words, spans)
         if not lay_rules.IMPAIRMENT_WORDS.isdisjoint(present):
             spans = lay_rules.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
         if not lay_rules.FUNCTION_WORDS.isdisjoint(present):

@@ -113,7 +113,9 @@ SYMPTOM_PREDICATES = frozenset(
     "raw gritty peeling crusted crusty flaky scaly inflamed irritated bloodshot achy race knotted "
     # verbs of a body part doing something on its own: "jaw clenches", "heart hammering", "lips swelled up"
     "clenches clench hammering hammers fluttering flutters swelled swelling spasming spasms seizing "
-    "flip-flopping".split()
+    "flip-flopping "
+    # the plain present after a plural body part: "my hands shake", "my eyes itch", "my feet burn"
+    "shake ache itch burn throb tingle cramp".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
@@ -230,6 +232,31 @@ def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans, *, lookup=lam
 
     return rewrite_found(spans, [k for k, span in enumerate(spans) if span[0] and words[span[0] - 1] in SIDE_WORDS
                                  and span[2] in ("ANATOMY", "SYMPTOM", "DISEASE")], with_side)
+
+
+# Parts of a body part named before it with "of": "the outside of my ankle", "the ball of my foot", "whites of her eyes".
+REGION_NOUNS = frozenset("outside inside back top side front bottom tip base edge middle ball balls palm palms sole soles "
+                         "roof corner corners bridge underside whites white crease creases arch".split())
+_REGION_OWNERS = frozenset("my his her their your our the both".split())
+_REGION_GATE = gate(REGION_NOUNS)
+
+
+def extend_anatomy_regions(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"outside of my ankle": the region of a body part is one ANATOMY with it (GUIDELINES table 3: "whites of her eyes")."""
+    if _REGION_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    ends = {span[1] for span in spans}
+
+    def with_region(span):
+        start = span[0] - 3
+        if start >= 1 and words[start - 1] in SIDE_WORDS and start - 1 not in ends:
+            start -= 1  # "the left side of my neck"
+        return (start, *span[1:])
+
+    return rewrite_found(spans, [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and span[0] >= 3
+                                 and words[span[0] - 1] in _REGION_OWNERS and words[span[0] - 2] == "of"
+                                 and words[span[0] - 3] in REGION_NOUNS and (k == 0 or spans[k - 1][1] <= span[0] - 3)],
+                         with_region)
 
 
 def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda phrase: None) -> Spans:
