@@ -136,8 +136,8 @@ _COMPARED = frozenset({"than", "as"})
 OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip button handle tolerate use".split())
 OBJECT_DETERMINERS = frozenset("a an the my his her their your any some".split())
 # A substance before one of these names a place or a thing, not an intake: "the coffee shop", "a wine glass".
-SUBSTANCE_PLACES = frozenset("shop shops house houses bar bars machine machines maker makers glass glasses mug mugs cup cups "
-                             "table tables stain stains bottle bottles can cans company brewery aisle".split())
+SUBSTANCE_PLACES = frozenset("shop shops house houses bar bars machine machines maker makers glass glasses mug mugs "
+                             "stain stains bottle bottles brewery aisle".split())
 _SUBSTANCE_PLACE_GATE = gate(SUBSTANCE_PLACES)
 # Concepts of the substances of GUIDELINES section 3 (caffeine, alcohol, cannabis, nicotine, tea).
 SUBSTANCE_CONCEPTS = frozenset({"DRUGBANK:DB00201", "QATEXT:drug/alcohol", "QATEXT:drug/cannabis", "DRUGBANK:DB00184",
@@ -146,7 +146,7 @@ SUBSTANCE_CONCEPTS = frozenset({"DRUGBANK:DB00201", "QATEXT:drug/alcohol", "QATE
 
 def drop_substance_places(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"the mugs at the coffee shop": a substance named as a place or object is not taken (GUIDELINES section 3)."""
-    if _SUBSTANCE_PLACE_GATE.isdisjoint(gate_hits(words)):
+    if _SUBSTANCE_PLACE_GATE.isdisjoint(gate_hits(words)) or "DRUG" not in map(_LABEL, spans):
         return spans
     n = len(words)
     return [span for span in spans if not (span[2] == "DRUG" and span[1] < n and words[span[1]] in SUBSTANCE_PLACES
