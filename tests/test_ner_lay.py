@@ -1057,3 +1057,13 @@ def test_pain_relievers_are_a_drug_class(nlp):
 def test_regions_of_body_parts_and_plain_present_predicates(nlp, text, span):
     found = ents(nlp, text)
     assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("the scan showed fluid in his left knee", "fluid in his left knee"),
+    ("my gums are super sensitive when i brush", "gums are super sensitive"),
+    ("since the new meds shes not eating much at all", "not eating much"),
+])
+def test_fluid_with_its_site_degree_words_and_limited_eating(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)

@@ -115,7 +115,7 @@ SYMPTOM_PREDICATES = frozenset(
     "clenches clench hammering hammers fluttering flutters swelled swelling spasming spasms seizing "
     "flip-flopping "
     # the plain present after a plural body part: "my hands shake", "my eyes itch", "my feet burn"
-    "shake ache itch burn throb tingle cramp".split()
+    "shake ache itch burn throb tingle cramp sensitive".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
@@ -134,7 +134,7 @@ LEADING_DETERMINERS = frozenset("my his her their our your the a an this that th
 LINKING_WORDS = frozenset(
     "is are was were feel feels felt look looks looked keep keeps kept get gets got getting become became "
     "been have has had being seem seems started start starts really very so constantly always all still "
-    "getting go goes went going turn turns turned turning".split()
+    "getting go goes went going turn turns turned turning super extremely pretty quite kinda slightly".split()
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
@@ -313,7 +313,7 @@ def _site_pain(site_words: list[str], lookup) -> str | None:
 LOCATED_COMPLAINTS = frozenset(
     "burning tingling itching throbbing aching swelling stabbing shooting soreness tightness cramping twitching "
     "pressure fullness numbness stiffness weakness pain pains ache aches rash lump lumps bump bumps spots patches "
-    "sores blisters redness bruising bruises knot knots ringing buzzing humming whooshing".split())
+    "sores blisters redness bruising bruises knot knots ringing buzzing humming whooshing fluid pus".split())
 
 
 def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
