@@ -1067,3 +1067,9 @@ def test_regions_of_body_parts_and_plain_present_predicates(nlp, text, span):
 def test_fluid_with_its_site_degree_words_and_limited_eating(nlp, text, span):
     found = ents(nlp, text)
     assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_a_cue_right_after_a_short_form_decides_that_occurrence(nlp):
+    text = "defending my MS in chemistry next month while my MS flares, numbness in both legs"
+    found = [(e.text, e.start_char) for e in nlp(text).ents if e.text == "MS"]
+    assert found == [("MS", text.rindex("MS"))], found

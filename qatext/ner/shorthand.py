@@ -59,27 +59,32 @@ def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], 
     for i, short in found:
         senses = senses_by_short[short]
         before = words[i - 1] if i > 0 else ""
-        after = words[i + 1] if i + 1 < len(words) else ""
-        out.append(_resolve_one(i, short, senses, present, before, after, corpus_senses, specialty))
+        following = frozenset(words[i + 1:i + 1 + NEAR_WORDS])
+        out.append(_resolve_one(i, short, senses, present, before, following, corpus_senses, specialty))
     return out
 
 
 POSSESSIVES = frozenset("my his her their our your".split())
+NEAR_WORDS = 3  # how many words after a short form speak for that occurrence alone
 # What a person does, after "my GP", "her PT": the short form is that person.
 AGENT_VERBS = frozenset("said says told tells wants wanted thinks thought referred refers ordered orders suggested "
                         "suggests recommended recommends mentioned mentions keeps kept prescribed prescribes sent "
                         "gave gives put puts asked asks".split())
 
 
-def _resolve_one(i: int, short: str, senses: list[dict], present: set[str], before: str, after: str,
+def _resolve_one(i: int, short: str, senses: list[dict], present: set[str], before: str, following: frozenset[str],
                  corpus_senses: dict[str, Counter] | None, specialty: str | None) -> Resolution:
     # The word right before decides alone when it belongs to one sense ("in the ED", "came off BC", "our dorm RA"):
     # the document's cues speak for the page's topic, which one occurrence may leave ("diagnosed with GP ... my GP
     # wants"). A possessive decides alone only before what a person does ("my GP wants", "my PT said"); "my HS" or
     # "my MS" is as often the writer's disease.
     by_before = [sense for sense in senses if before in sense["before"]]
-    if len(by_before) == 1 and (before not in POSSESSIVES or after in AGENT_VERBS):
+    if len(by_before) == 1 and (before not in POSSESSIVES or not AGENT_VERBS.isdisjoint(following)):
         return _as_resolution(i, by_before[0], "document")
+    # a cue right after this occurrence speaks for it alone: "my MS in biology", "RA flares", "my GP said"
+    near = [sense for sense in senses if not sense["cues"].isdisjoint(following)]
+    if len(near) == 1:
+        return _as_resolution(i, near[0], "document")
     scores = [len(sense["cues"] & present) + (2 if before in sense["before"] else 0) for sense in senses]
     best = max(scores)
     if best > 0 and scores.count(best) == 1:
