@@ -838,3 +838,238 @@ def test_an_allergy_takes_its_allergen_but_not_a_figure_of_speech(nlp, text, spa
 ])
 def test_doctors_mealtimes_and_worries_are_no_entities(nlp, text, word):
     assert not [e for e in nlp(text).ents if e.text == word]
+
+
+# --- Round 9 (NER batch 6 classes) ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("since the fall i cant raise my left arm past my ear", "cant raise my left arm"),
+    ("after the cast came off i still cant fully straighten my elbow", "cant fully straighten my elbow"),
+    ("my knuckles are so swollen i cant make a fist", "cant make a fist"),
+    ("two weeks on and he cant put weight on his left ankle", "cant put weight on his left ankle"),
+    ("i can't feel my toes when i run", "can't feel my toes"),
+    ("she cant lift her arms high enough to brush her hair", "cant lift her arms"),
+])
+def test_a_lost_function_takes_the_body_part_it_acts_on(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+@pytest.mark.parametrize("text", ["we cant raise the money for the trip", "i couldnt feel at home there", "cant turn it off"])
+def test_a_body_function_without_its_body_part_is_no_loss(nlp, text):
+    assert not nlp(text).ents
+
+
+@pytest.mark.parametrize("text, span", [
+    ("every night my teeth clench so hard i wake up with a headache", "teeth clench"),
+    ("lying in bed with my heart hammering for no reason", "heart hammering"),
+    ("ate one shrimp and his eyes swelled up", "eyes swelled up"),
+    ("woke up with my thumb red hot and swollen", "thumb red hot and swollen"),
+    ("after a walk his toes look a bit blue", "toes look a bit blue"),
+    ("my wrist is purple and swollen after the fall", "wrist is purple and swollen"),
+])
+def test_a_body_part_with_its_predicate_is_one_symptom(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_timing_stays_outside_a_stiffness(nlp):
+    found = ents(nlp, "my fingers and knees are really stiff in the mornings lately")
+    assert "fingers and knees are really stiff" in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("the evening headaches started after i switched shifts", "evening headaches"),
+    ("she gets dizzy spells and crying spells most days", "crying spells"),
+    ("he gets coughing fits at night", "coughing fits"),
+])
+def test_time_of_day_and_episode_nouns_name_the_complaint(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_a_time_of_its_own_stays_outside(nlp):
+    found = ents(nlp, "woke up this morning nausea and all")
+    assert "nausea" in found and "morning nausea" not in found, list(found)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("the commute is honestly a pain to sit through every day", "pain"),
+    ("moving house has been a nightmare on top of everything else", "nightmare"),
+    ("filing taxes is a headache in itself", "headache"),
+    ("my whole team is stressed out over the audit", "stressed out"),
+    ("my sister calls me 'so OCD' about my closet", "so OCD"),
+])
+def test_nuisance_and_worry_words_about_events_are_no_entities(nlp, text, word):
+    assert word not in ents(nlp, text)
+
+
+def test_a_pain_with_its_site_after_a_copula_stays(nlp):
+    assert "pain in my left side" in ents(nlp, "what wakes me up is a pain in my left side")
+
+
+@pytest.mark.parametrize("text, span, label, kind", [
+    ("my neuro wants to start a tysabri infusion next month", "tysabri infusion", "DRUG", "named"),
+    ("my urologist said to try d-mannose for the flares", "d-mannose", "DRUG", "named"),
+    ("his inhalers barely help anymore", "inhalers", "DRUG", "class"),
+])
+def test_drug_forms_isomer_prefixes_and_inhalers(nlp, text, span, label, kind):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == label, list(found)
+    assert found[span]._.drug_kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "we met at the coffee shop near the clinic and i felt dizzy",
+    "i knocked over a wine glass when my hand shook",
+])
+def test_a_substance_naming_a_place_or_object_is_not_taken(nlp, text):
+    assert not [e for e in nlp(text).ents if e.label_ == "DRUG"]
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("had ablation surgery for my afib last year", "ablation surgery", "TREATMENT"),
+    ("they did a gastric emptying scan and it was slow", "gastric emptying scan", "TEST"),
+    ("my ferritin is high so they started phlebotomy every two weeks", "phlebotomy", "TREATMENT"),
+])
+def test_procedure_and_test_names(nlp, text, span, label):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == label, list(found)
+
+
+@pytest.mark.parametrize("text, span, label, absent", [
+    ("nausea, vomiting and bloating every day with my gastroparesis; my GP wants me to try domperidone", None, None, "GP"),
+    ("ended up in the ED with palpitations; could ED be caused by my lisinopril, viagra helps", "ED", "DISEASE", None),
+    ("stopped BC in june and my periods have been irregular and my acne is back", "BC", "DRUG", None),
+    ("moving to BC next month, anyone know a good gyno for my period pain there?", None, None, "BC"),
+    ("my RA flares in winter but our floor RA is great about the noise", None, None, None),
+])
+def test_the_word_before_a_short_form_decides_its_sense(nlp, text, span, label, absent):
+    doc = nlp(text)
+    found = [(e.text, e.label_, e.start_char) for e in doc.ents]
+    if span:
+        assert (span, label) in [(t, lab) for t, lab, _ in found], found
+    if absent:
+        positions = [i for i in range(len(text)) if text.startswith(absent, i)]
+        assert any(p not in [s for _, _, s in found] for p in positions), found
+    if text.startswith("my RA"):
+        starts = [s for t, _, s in found if t == "RA"]
+        assert starts == [3], found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("for a week now im coughing up green gunk every morning", "coughing up green gunk"),
+    ("she throws up undigested dinner hours later", "throws up undigested dinner"),
+    ("coughing up yellow mucus since friday", "coughing up yellow mucus"),
+])
+def test_what_comes_up_is_part_of_the_complaint(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_time_after_what_comes_up_stays_outside(nlp):
+    found = ents(nlp, "i was coughing up the whole night")
+    assert not [t for t in found if "whole" in t], list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("every few minutes a jolt of pain shoots down my arm", "jolt of pain"),
+    ("a wave of nausea hits me after each dose", "wave of nausea"),
+    ("she gets fainting spells that scare us", "fainting spells"),
+    ("cracked and bleeding lips all winter", "cracked and bleeding lips"),
+    ("tiny little bumps on my arms", "tiny little bumps on my arms"),
+])
+def test_bursts_episodes_and_coordinated_descriptors(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+@pytest.mark.parametrize("text, span, not_span", [
+    ("i had a little nausea after lunch", "nausea", "little nausea"),
+    ("my feet are swollen and red eyes too", "red eyes", "and red eyes"),
+])
+def test_amounts_and_other_mentions_stay_outside_a_stack(nlp, text, span, not_span):
+    found = ents(nlp, text)
+    assert span in found and not_span not in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("after the second dose i felt slightly dizzy", "slightly dizzy"),
+    ("by noon im too exhausted to think", "too exhausted"),
+])
+def test_degree_adverbs_are_inside_the_symptom(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("in the queue i felt like i was going to pass out", "felt like i was going to pass out"),
+    ("at the gym i felt like i was about to faint", "felt like i was about to faint"),
+])
+def test_feel_like_takes_a_past_or_future_complaint(nlp, text, span):
+    assert span in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("two weeks off xanax and still shaky #benzowithdrawal", "#benzowithdrawal", "DISEASE"),
+    ("after the gig theres a ringing in both ears that wont stop", "ringing in both ears", "SYMPTOM"),
+    ("my wrists tingle at night, could it be carpel tunnel", "carpel tunnel", "DISEASE"),
+    ("got bitten hiking last summer and now they think its lymes", "lymes", "DISEASE"),
+])
+def test_glued_substance_disorders_located_sounds_and_misspelled_diseases(nlp, text, span, label):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == label, list(found)
+
+
+@pytest.mark.parametrize("text, span, kind", [
+    ("my endo says GLP-1s could help with the weight", "GLP-1s", "class"),
+    ("after the lumpectomy she went on aromatase inhibitors", "aromatase inhibitors", "class"),
+    ("the psychiatrist offered a non-stimulant instead", "non-stimulant", "class"),
+    ("he still smokes marlboros every day despite the cough", "marlboros", "substance"),
+    ("a glass of red wine gives me a migraine", "red wine", "substance"),
+])
+def test_drug_classes_and_substance_brands(nlp, text, span, kind):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "DRUG", list(found)
+    assert found[span]._.drug_kind == kind
+
+
+@pytest.mark.parametrize("text, word", [
+    ("im a bit nervous about tapering off the sertraline", "nervous"),
+    ("honestly worried that the new job will be too much", "worried"),
+])
+def test_a_worry_about_an_event_is_no_complaint(nlp, text, word):
+    assert word not in ents(nlp, text)
+
+
+def test_pain_relievers_are_a_drug_class(nlp):
+    found = ents(nlp, "can i take pain relievers with lexapro")
+    assert "pain relievers" in found and found["pain relievers"]._.drug_kind == "class", list(found)
+    assert "pain" not in found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("the inside of my knee is swollen and warm", "inside of my knee is swollen and warm"),
+    ("i cant bend my wrist and the back of my hand is purple", "back of my hand is purple"),
+    ("sharp pain in the ball of my foot when i run", "sharp pain in the ball of my foot"),
+    ("by evening my hands shake and i spill things", "hands shake"),
+])
+def test_regions_of_body_parts_and_plain_present_predicates(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("the scan showed fluid in his left knee", "fluid in his left knee"),
+    ("my gums are super sensitive when i brush", "gums are super sensitive"),
+    ("since the new meds shes not eating much at all", "not eating much"),
+])
+def test_fluid_with_its_site_degree_words_and_limited_eating(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_a_cue_right_after_a_short_form_decides_that_occurrence(nlp):
+    text = "defending my MS in chemistry next month while my MS flares, numbness in both legs"
+    found = [(e.text, e.start_char) for e in nlp(text).ents if e.text == "MS"]
+    assert found == [("MS", text.rindex("MS"))], found

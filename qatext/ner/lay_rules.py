@@ -15,6 +15,7 @@ from typing import Callable
 from spacy.tokens import Doc
 
 from qatext.ner.span_rules import (APPROXIMATE, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
+                                   SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, _with_more_predicates,
                                    SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
                                    rewrite_found, word_set)
 
@@ -77,6 +78,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     cue_firsts = {w for w in _IMPAIRMENT_GATE & hits if not _CUE_SECONDS[w] or not _CUE_SECONDS[w].isdisjoint(present)}
     added = []
     n = len(words)
+    body_ends = {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
     for i in _positions(words, cue_firsts):
         if i >= 1 and words[i - 1] in THING_SUBJECTS:
             continue
@@ -92,7 +94,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                 or words[i - 1] in _EFFORT_OF_DOING and any(s[2] == "ANATOMY" and i - 5 <= s[1] < i for s in spans)):
             continue  # "this label is hard to read", "the heart has to work harder to move blood": no lost function
         j = i + len(cue)
-        if j < n and words[j] in ("barely", "hardly", "even", "really"):
+        if j < n and words[j] in _CUE_ADVERBS:
             j += 1
         if j >= n or words[j] not in firsts:
             continue
@@ -103,7 +105,12 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                 if size == 1 and end < n and (words[end] in _PARTICLES and words[j] in OBJECT_FUNCTIONS
                                               or words[end] in _OTHER_SENSE_AFTER.get(words[j], ())):
                     break  # "unable to carry out its role", "can't think of a word": another verb, no loss
-                if size == 1 and words[j] in OBJECT_FUNCTIONS:
+                body_end = _body_object_end(words, end, body_ends)
+                if size == 1 and not body_end and words[j] in BODY_ONLY_FUNCTIONS:
+                    break  # "can't raise the money", "couldn't feel at home": a loss only of a body part's function
+                if body_end:
+                    end = body_end  # "cant lift my arms", "can't straighten her left knee": the body part is the object
+                elif size == 1 and words[j] in OBJECT_FUNCTIONS:
                     end = _object_end(words, end)
                     if end < n and words[end] in _COMPARED:
                         break  # "more difficult to hold than solid stools": a thing compared, no loss
@@ -128,11 +135,49 @@ _COMPARED = frozenset({"than", "as"})
 # water): the object is part of the complaint, extent and trigger are not (GUIDELINES rule 16).
 OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip button handle tolerate use".split())
 OBJECT_DETERMINERS = frozenset("a an the my his her their your any some".split())
+# A substance before one of these names a place or a thing, not an intake: "the coffee shop", "a wine glass".
+SUBSTANCE_PLACES = frozenset("shop shops house houses bar bars machine machines maker makers glass glasses mug mugs "
+                             "stain stains bottle bottles brewery aisle".split())
+_SUBSTANCE_PLACE_GATE = gate(SUBSTANCE_PLACES)
+# Concepts of the substances of GUIDELINES section 3 (caffeine, alcohol, cannabis, nicotine, tea).
+SUBSTANCE_CONCEPTS = frozenset({"DRUGBANK:DB00201", "QATEXT:drug/alcohol", "QATEXT:drug/cannabis", "DRUGBANK:DB00184",
+                                "QATEXT:drug/tea", "QATEXT:drug/coffee"})
+
+
+def drop_substance_places(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"the mugs at the coffee shop": a substance named as a place or object is not taken (GUIDELINES section 3)."""
+    if _SUBSTANCE_PLACE_GATE.isdisjoint(gate_hits(words)) or "DRUG" not in map(_LABEL, spans):
+        return spans
+    n = len(words)
+    return [span for span in spans if not (span[2] == "DRUG" and span[1] < n and words[span[1]] in SUBSTANCE_PLACES
+                                           and span[1] - span[0] == 1 and span[3] in SUBSTANCE_CONCEPTS)]
+
+
 # Words that end an object: pronouns, time and extent words, prepositions and conjunctions.
 OBJECT_STOPS = frozenset(
     "it them him her me you us this that these those anymore again today tonight yesterday now well properly right "
     "much more enough either too very so at in on for with without from to of by after before during since until "
     "because when while and or but if as than like also even still just ever really".split())
+
+
+# Adverbs between the modal and the function: "can't fully straighten", "can barely walk".
+_CUE_ADVERBS = frozenset({"barely", "hardly", "even", "really", "fully", "properly", "quite", "completely"})
+# Functions that are a loss only with the body part they act on: "can't raise my arm", "can't feel my feet".
+BODY_ONLY_FUNCTIONS = frozenset({"feel", "raise", "straighten", "rotate", "flex", "turn"})
+# What may stand between a function and the body part it acts on: "lift my arms", "put weight on her left foot".
+_BODY_OBJECT_FILLERS = frozenset({"my", "his", "her", "their", "your", "both", "either", "the", "on", "weight", "any"})
+
+
+def _body_object_end(words: list[str], end: int, body_ends: dict[int, int]) -> int | None:
+    """The end of a body part that is the object of a lost function ("can't lift [my arms]"), at most three
+    filler words after it; None when no body part follows. The body part is part of the complaint, what comes
+    after it ("high enough", "above her shoulder") is extent (GUIDELINES rule 16)."""
+    k = end
+    while k < len(words) and k - end < 3 and k not in body_ends and words[k] in _BODY_OBJECT_FILLERS:
+        k += 1
+    if k in body_ends and (k > end or words[end - 1] in _BODY_OBJECT_FILLERS):
+        return body_ends[k]
+    return None
 
 
 def _object_end(words: list[str], end: int) -> int:
@@ -353,7 +398,8 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
         if label in ("SYMPTOM", "DISEASE") and _ends_with_anatomy(doc, spans[i], lookup):
             # a symptom ending in a body part, then more body parts: "swollen feet and ankles"
             j = i
-            while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]):
+            while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]) \
+                    and not _has_own_predicate(words, spans[j + 1][1]):
                 if j + 2 < len(spans) and spans[j + 2][2] in ("SYMPTOM", "DISEASE") \
                         and _is_separator(words[spans[j + 1][1]:spans[j + 2][0]]) and _starts_with_anatomy(doc, spans[j + 2], lookup) \
                         and not CLOSING_CONJUNCTIONS.intersection(words[spans[j][1]:spans[j + 1][0]]):
@@ -377,6 +423,15 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
            and words[spans[k][0]] in SHARED_LOCATION_WORDS and words[spans[k + 1][0]] in SHARED_LOCATION_WORDS for k in listed):
         out = _join_shared_locations(words, out, conjuncts)
     return out, conjuncts
+
+
+def _has_own_predicate(words: list[str], end: int) -> bool:
+    """"... and the outside of my ankle [is purple]": a body part with a predicate of its own starts a new mention."""
+    return end + 1 < len(words) and words[end] in _OWN_PREDICATE_LINKS and (
+        words[end + 1] in SYMPTOM_PREDICATES or words[end + 1] in _COLOUR_WORDS)
+
+
+_OWN_PREDICATE_LINKS = frozenset("is are was were feels feel felt looks look looked turned turns went goes".split())
 
 
 # Complaint words that take the location of the next conjunct: "pain and stiffness in my hands".
@@ -571,6 +626,10 @@ def _split_tag(tag: str, lookup: Lookup):
         found = lookup(f"{tag[:cut]} {tag[cut:]}")
         if found and found[0] in ("SYMPTOM", "DISEASE", "DRUG"):
             return found
+        if tag[cut:] in SUBSTANCE_DISORDERS:
+            drug = lookup(tag[:cut])
+            if drug and drug[0] == "DRUG":
+                return "DISEASE", SUBSTANCE_DISORDER  # "#benzowithdrawal", "#opioidaddiction", as "alcohol withdrawal"
         for cut2 in range(cut + 3, len(tag) - 2):
             found = lookup(f"{tag[:cut]} {tag[cut:cut2]} {tag[cut2:]}")
             if found and found[0] in ("SYMPTOM", "DISEASE", "DRUG"):
@@ -589,11 +648,20 @@ FIGURATIVE_AFTER = {
     "cry": ("for help", "out for", "wolf"),
     "panicking": ("that", "about", "over"),
     "panicked": ("that", "about", "over"),
+    # a worry about an event, a drug or a risk is no complaint: "nervous about the withdrawal", "scared of weight gain"
+    "nervous": ("about", "that"),
+    "worried": ("about", "that"),
+    "scared": ("of", "about", "that"),
+    "afraid": ("of", "that"),
 }
 # "a pain to deal with", "what a pain", "the paperwork is a headache", "a pain in the neck".
 NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare"})
 NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol", "all",
-                  "lately", "(", "too")
+                  "lately", "(", "too", "in itself", "on top", "tbh", "honestly", "though", "tho", "with", "when", "because",
+                  "bc", "of a", "trying", "dealing", "getting")
+# Adverbs between the copula and the article: "which is honestly a pain to coordinate".
+NUISANCE_ADVERBS = frozenset("honestly just truly literally really also still always already seriously such".split())
+QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
 # "a total headache", "a real nightmare": an intensifier between the article and the nuisance word.
 NUISANCE_INTENSIFIERS = frozenset("total real complete huge absolute major big".split())
 INTENSIFIERS = frozenset("so very really super totally such".split())
@@ -620,20 +688,24 @@ def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
         while head < end - 1 and (words[head] in INTENSIFIERS or words[head] in NUISANCE_INTENSIFIERS):
             # "so OCD about my desk", "a total headache" after add_severity
             head += 1
-        if end - head == 1 and label in ("SYMPTOM", "DISEASE") and _figurative(words, head, end, n):
-            continue
+        if label in ("SYMPTOM", "DISEASE") and (end - head == 1 or end - head == 2 and words[head + 1] == "out") \
+                and _figurative(words, head, end, n):
+            continue  # "stressed out over finals" as "stressed over finals"
         out.append(span)
     return out
 
 
 def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     word = words[start]
-    following = " ".join(words[end:end + 3])
+    following = " ".join([w for w in words[end:end + 4] if w not in QUOTES][:3])  # 'called me "so OCD" about'
     if word in FIGURATIVE_AFTER and any(following == cue or following.startswith(cue + " ") for cue in FIGURATIVE_AFTER[word]):
         return True
     if word in NUISANCE_WORDS and start >= 2 and words[start - 1] in NUISANCE_INTENSIFIERS and words[start - 2] in ("a", "such"):
         start -= 1  # the article decides below as for "a headache"
-    if word in NUISANCE_WORDS and start >= 1 and words[start - 1] in ("a", "such") and (start < 2 or words[start - 2] in ("is", "was", "'s", "be", "been", "what", "such", "being", "are", "its")):
+    copula = start - 2
+    if copula >= 1 and words[copula] in NUISANCE_ADVERBS:
+        copula -= 1  # "which is honestly a pain to coordinate"
+    if word in NUISANCE_WORDS and start >= 1 and words[start - 1] in ("a", "such") and (copula < 0 or words[copula] in ("is", "was", "'s", "be", "been", "what", "such", "being", "are", "its")):
         return end >= n or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
     if word in ATTRIBUTIVE_ADJECTIVES:
         return end < n and words[end].isalpha() and words[end] not in _NOT_NOUNS
@@ -654,8 +726,13 @@ WEIGHT_AMOUNTS = frozenset("a lot lots of quite bit ton tons some so much more l
 WEIGHT_TRIGGERS = frozenset(WEIGHT_VERBS) | {"weight"}
 FEELING_NOUNS = frozenset({"feeling", "feelings", "sensation", "sensations"})
 # "bouts of nausea", "fits of rage", "episodes of vertigo": the episode noun heads the complaint.
-EPISODE_NOUNS = frozenset({"episodes", "bouts", "bout", "fits", "spells", "waves", "attacks"})
+EPISODE_NOUNS = frozenset({"episodes", "bouts", "bout", "fits", "spells", "waves", "attacks",
+                           # bursts of a sensation: "a wave of nausea", "a jolt of pain", "a shower of floaters"
+                           "wave", "jolt", "jolts", "zap", "zaps", "surge", "surges", "twinge", "twinges", "shower",
+                           "burst", "bursts", "rush", "stab", "stabs"})
 # Not "sense of": the seed pages' "a sense of fatigue" is annotated as "fatigue".
+# Plural episode nouns after a complaint are its head: "vomiting spells", "coughing fits", "crying spells".
+EPISODE_HEADS = frozenset({"spells", "fits", "episodes", "bouts"})
 FEELING_OF = frozenset({("feeling", "of"), ("feelings", "of"), ("sensation", "of"), ("sensations", "of")}
                        | {(noun, "of") for noun in EPISODE_NOUNS})
 # "anxiety feeling like a weight" is the verb "feel", not the noun after a symptom.
@@ -787,8 +864,8 @@ def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
             if start >= 2 and (words[start - 2], words[start - 1]) in FEELING_OF and start - 2 not in ends \
                     and start - 2 not in taken and start - 1 not in taken:
                 start -= 2
-            elif end < n and words[end] in FEELING_NOUNS and end + 1 not in starts and end - start == 1 \
-                    and end not in taken and (end + 1 >= n or words[end + 1] not in _NOT_AFTER_FEELING):
+            elif end < n and (words[end] in FEELING_NOUNS or words[end] in EPISODE_HEADS) and end + 1 not in starts and end - start == 1 \
+                    and end not in taken and (end + 1 >= n or words[end] in EPISODE_HEADS or words[end + 1] not in _NOT_AFTER_FEELING):
                 end += 1
         out.append((start, end, label, concept))
     return out
@@ -868,9 +945,19 @@ _LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES if ph
 _COLOUR_WORDS = frozenset(phrase[0] for phrase in _COLOURS)
 
 
+# Degree words between a linking verb and a colour: "lips look a bit blue", "fingers go slightly white".
+_PREDICATE_DEGREES = frozenset({"a", "bit", "little", "slightly", "kinda", "pretty", "quite"})
+
+
 def _linked_colour(words: list[str], hits: set[str]) -> bool:
     """A colour right after a linking verb ("turn purple", "are white"), which the rule then checks for a body part."""
-    return any(p >= 1 and words[p - 1] in _PREDICATE_LINKS for p in _positions(words, _COLOUR_WORDS & hits))
+    for p in _positions(words, _COLOUR_WORDS & hits):
+        k = p - 1
+        while k >= 1 and p - k < 3 and words[k] in _PREDICATE_DEGREES:
+            k -= 1
+        if k >= 0 and words[k] in _PREDICATE_LINKS:
+            return True
+    return False
 _LAY_PREDICATES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in LAY_PREDICATES:
     _LAY_PREDICATES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
@@ -887,7 +974,7 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if label != "ANATOMY":
             continue
         i = end
-        while i < n and i - end < 3 and words[i] in _PREDICATE_LINKS and i not in starts:
+        while i < n and i - end < 3 and (words[i] in _PREDICATE_LINKS or words[i] in _PREDICATE_DEGREES) and i not in starts:
             i += 1
         if i in starts or i >= n:
             continue
@@ -907,9 +994,11 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
                     if thing > j:  # "like lead", "like broken glass"
                         added.append((start, thing, "SYMPTOM", BODY_COMPLAINT))
             elif phrase in _COLOURS and j < n and words[j].isalpha() and words[j] not in _NOT_NOUNS \
-                    and words[j] not in OBJECT_STOPS:
+                    and words[j] not in OBJECT_STOPS and words[j] not in OBJECT_DETERMINERS:
                 pass  # "tonsils have white spots": the colour describes a finding of its own
             elif phrase not in _NEEDS_PREDICATE:
+                if phrase in _COLOURS:
+                    j = _with_more_predicates(words, j, {})  # "ankle is purple and swollen": one finding (rule 11)
                 added.append((_listed_parts_start(words, spans, start), j, "SYMPTOM", BODY_COMPLAINT))
             elif j < n and words[j] in SYMPTOM_PREDICATES:
                 added.append((_listed_parts_start(words, spans, start), j + 1, "SYMPTOM", BODY_COMPLAINT))
@@ -1207,7 +1296,9 @@ _VOIDING_GATE = gate(_VOIDING)
 _LIKE = frozenset({"like"})
 # "i feel like there's a lump in my throat", "feel like passing out": "feel like" makes the complaint (rule 16).
 _FEEL_LIKE_FILLERS = frozenset({"there", "theres", "there's", "is", "i", "im", "i'm", "am", "a", "an", "have", "something",
-                                "some", "kind", "of", "'s", "s", "m"})  # spaCy splits "theres", "im" into "there s", "i m"
+                                "some", "kind", "of", "'s", "s", "m",  # spaCy splits "theres", "im" into "there s", "i m"
+                                # "felt like i was going to pass out", "felt like i was about to faint"
+                                "was", "were", "going", "gonna", "to"})
 
 
 def add_feel_like(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -1256,3 +1347,42 @@ _PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _TISSUE_GATE, _VO
 _NIGHT_GATE = gate({"night"})  # "up 5 times a night to pee" needs a voiding word and this
 _SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _COLOUR_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
                          _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE)
+
+
+# Verbs that bring something up: what comes up is part of the complaint ("coughing up green phlegm", "throw up
+# undigested food"), as the object of a lost function is (GUIDELINES rules 6 and 16).
+EXPEL_VERBS = frozenset("throw throwing threw thrown throws cough coughing coughed coughs spit spitting spat spits "
+                        "bring bringing brought puke puking puked vomit vomiting vomited".split())
+# Words that end what comes up: time, amount and frequency ("every morning", "hours later").
+_EXPELLED_STOPS = OBJECT_STOPS | frozenset("every each hours hour days day weeks minutes later daily nightly night nights "
+                                           "morning mornings sometimes constantly lots alot twice once whole entire rest".split())
+_EXPEL_GATE = gate(EXPEL_VERBS)
+
+
+def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"coughing up brown gunk", "threw up undigested food": a "<verb> up" complaint takes what comes up."""
+    if _EXPEL_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    n = len(words)
+    starts = {span[0]: span for span in spans}
+    added = []
+    for start, end, label, concept in spans:
+        if label != "SYMPTOM" or end >= n:
+            continue
+        if words[end - 1] == "up" and end - start >= 2 and words[end - 2] in EXPEL_VERBS:
+            k = end
+        elif words[end - 1] in EXPEL_VERBS and words[end] == "up" and end + 1 < n and end not in starts:
+            k = end + 1  # "coughing" + "up brown gunk": the particle comes with what comes up
+        else:
+            continue
+        k += words[k] in _EXPELLED_DETERMINERS if k < n else 0
+        first = k
+        while k < n and k - first < 3 and words[k].isalpha() and words[k] not in _EXPELLED_STOPS and (
+                k not in starts or starts[k][2] in ("ANATOMY", "SYMPTOM") and starts[k][1] - k == 1):
+            k += 1  # "yellow mucus": a one-word body or symptom word may be what comes up
+        if k > first:
+            added.append((start, k, label, concept))
+    return _replace_covered(spans, added) if added else spans
+
+
+_EXPELLED_DETERMINERS = frozenset({"a", "an", "some", "this", "that", "all", "the"})

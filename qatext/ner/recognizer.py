@@ -91,6 +91,8 @@ class MedicalEntityRecognizer(BatchedPipe):
         spans = span_rules.trim_leading_determiners(doc, words, spans)
         spans = span_rules.drop_ambiguous_anatomy(doc, words, spans)
         spans = span_rules.extend_anatomy_sides(doc, words, spans, lookup=lookup)
+        if not span_rules.REGION_NOUNS.isdisjoint(present) and "of" in present:
+            spans = span_rules.extend_anatomy_regions(doc, words, spans)
         if not lay_rules.IMPAIRMENT_WORDS.isdisjoint(present):
             spans = lay_rules.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
         if not lay_rules.FUNCTION_WORDS.isdisjoint(present):
@@ -116,6 +118,12 @@ class MedicalEntityRecognizer(BatchedPipe):
         if self.include_severity == "always" or (self.include_severity == "first_person" and _is_lay(norms)):
             spans = span_rules.add_severity(doc, words, spans)
         spans = span_rules.add_drug_forms(doc, words, spans)
+        if "-" in present and not span_rules.ISOMER_PREFIXES.isdisjoint(present):
+            spans = span_rules.extend_isomer_prefixes(doc, words, spans)
+        if "up" in present and not lay_rules.EXPEL_VERBS.isdisjoint(present):
+            spans = lay_rules.add_expelled_objects(doc, words, spans)
+        if not lay_rules.SUBSTANCE_PLACES.isdisjoint(present):
+            spans = lay_rules.drop_substance_places(doc, words, spans)
         if not lay_rules.FIGURATIVE_WORDS.isdisjoint(present):
             spans = lay_rules.drop_figurative(doc, words, spans)
         if "#" in present:

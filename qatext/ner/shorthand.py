@@ -4,8 +4,9 @@ The same letters mean different things in different places: "GP" is gastroparesi
 gastroparesis forum and the family doctor in "my GP said". Senses live in
 ``qatext/resources/lexicon/shorthand.tsv``. A short form is resolved, in this order, by
 
-1. ``document``: the words of the document that speak for each sense (its other entities
-   included: "nausea", "reglan" for gastroparesis), plus the word right before it;
+1. ``document``: the word right before it, when it belongs to one sense only ("the ED", "my GP said");
+   else the words of the document that speak for each sense (its other entities included:
+   "nausea", "reglan" for gastroparesis);
 2. ``corpus``: counts of the senses the documents of the same corpus resolved to (an optional
    input: :func:`count_senses` over a first pass, given to the recognizer's ``corpus_senses``);
 3. ``specialty``: the specialty the page is filed under (``doc._.specialty_hint``);
@@ -58,12 +59,32 @@ def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], 
     for i, short in found:
         senses = senses_by_short[short]
         before = words[i - 1] if i > 0 else ""
-        out.append(_resolve_one(i, short, senses, present, before, corpus_senses, specialty))
+        following = frozenset(words[i + 1:i + 1 + NEAR_WORDS])
+        out.append(_resolve_one(i, short, senses, present, before, following, corpus_senses, specialty))
     return out
 
 
-def _resolve_one(i: int, short: str, senses: list[dict], present: set[str], before: str,
+POSSESSIVES = frozenset("my his her their our your".split())
+NEAR_WORDS = 3  # how many words after a short form speak for that occurrence alone
+# What a person does, after "my GP", "her PT": the short form is that person.
+AGENT_VERBS = frozenset("said says told tells wants wanted thinks thought referred refers ordered orders suggested "
+                        "suggests recommended recommends mentioned mentions keeps kept prescribed prescribes sent "
+                        "gave gives put puts asked asks".split())
+
+
+def _resolve_one(i: int, short: str, senses: list[dict], present: set[str], before: str, following: frozenset[str],
                  corpus_senses: dict[str, Counter] | None, specialty: str | None) -> Resolution:
+    # The word right before decides alone when it belongs to one sense ("in the ED", "came off BC", "our dorm RA"):
+    # the document's cues speak for the page's topic, which one occurrence may leave ("diagnosed with GP ... my GP
+    # wants"). A possessive decides alone only before what a person does ("my GP wants", "my PT said"); "my HS" or
+    # "my MS" is as often the writer's disease.
+    by_before = [sense for sense in senses if before in sense["before"]]
+    if len(by_before) == 1 and (before not in POSSESSIVES or not AGENT_VERBS.isdisjoint(following)):
+        return _as_resolution(i, by_before[0], "document")
+    # a cue right after this occurrence speaks for it alone: "my MS in biology", "RA flares", "my GP said"
+    near = [sense for sense in senses if not sense["cues"].isdisjoint(following)]
+    if len(near) == 1:
+        return _as_resolution(i, near[0], "document")
     scores = [len(sense["cues"] & present) + (2 if before in sense["before"] else 0) for sense in senses]
     best = max(scores)
     if best > 0 and scores.count(best) == 1:

@@ -67,7 +67,10 @@ SEVERITY = frozenset(
     "really very so extremely super incredibly insanely totally deep dark fairly profuse ongoing continual "
     "unbearable intolerable uncontrollable slight horrific horrid explosive weird strange vivid poor full-blown "
     "thumping pounding stabbing burning shooting splitting crushing throbbing nagging dreadful awful nasty "
-    "tremendous unbelievable ridiculous insane violent raging total complete utter urgent".split()
+    "tremendous unbelievable ridiculous insane violent raging total complete utter urgent "
+    # degree adverbs, inside the span like "very" (GUIDELINES rule 16): "felt [slightly nauseous]", "[too tired]"
+    "slightly somewhat absolutely completely severely terribly mildly moderately quite rather too overwhelming "
+    "drastic".split()
 )
 SIDE_WORDS = frozenset("left right upper lower inner outer front middle bottom top lateral medial".split())
 # Clinical qualifiers that are part of a diagnosis or finding's name in clinical and scientific prose
@@ -107,7 +110,12 @@ SYMPTOM_PREDICATES = frozenset(
     "clicking cracks cracking locks locking gives twitches twitching shakes shaking tugging pulling rubbing "
     "scratching tightening tightened clenching clenched buzzing races racing pounding spinning ringing "
     "cramping cramped thinning asleep ring rings muffled swell twitch trembling tremble trembles shaky "
-    "raw gritty peeling crusted crusty flaky scaly inflamed irritated bloodshot achy race knotted".split()
+    "raw gritty peeling crusted crusty flaky scaly inflamed irritated bloodshot achy race knotted "
+    # verbs of a body part doing something on its own: "jaw clenches", "heart hammering", "lips swelled up"
+    "clenches clench hammering hammers fluttering flutters swelled swelling spasming spasms seizing "
+    "flip-flopping "
+    # the plain present after a plural body part: "my hands shake", "my eyes itch", "my feet burn"
+    "shake ache itch burn throb tingle cramp sensitive".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
@@ -126,7 +134,7 @@ LEADING_DETERMINERS = frozenset("my his her their our your the a an this that th
 LINKING_WORDS = frozenset(
     "is are was were feel feels felt look looks looked keep keeps kept get gets got getting become became "
     "been have has had being seem seems started start starts really very so constantly always all still "
-    "getting go goes went going turn turns turned turning".split()
+    "getting go goes went going turn turns turned turning super extremely pretty quite kinda slightly".split()
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
@@ -136,7 +144,7 @@ LIST_GAP_WORDS = frozenset(", and or my his her their our your the both".split()
 DRUG_FORMS = frozenset(
     "cream ointment inhaler inhalers tablet tablets pill pills drops spray sprays gel patch patches injection "
     "injections shot shots capsule capsules syrup lotion suppository suppositories solution pen pens mouthwash "
-    "lozenges gummies iud creams lotions gels ointments".split()
+    "lozenges gummies iud creams lotions gels ointments infusion infusions".split()
 )
 
 _DRUG_FORM_GATE = gate(DRUG_FORMS)
@@ -226,6 +234,31 @@ def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans, *, lookup=lam
                                  and span[2] in ("ANATOMY", "SYMPTOM", "DISEASE")], with_side)
 
 
+# Parts of a body part named before it with "of": "the outside of my ankle", "the ball of my foot", "whites of her eyes".
+REGION_NOUNS = frozenset("outside inside back top side front bottom tip base edge middle ball balls palm palms sole soles "
+                         "roof corner corners bridge underside whites white crease creases arch".split())
+_REGION_OWNERS = frozenset("my his her their your our the both".split())
+_REGION_GATE = gate(REGION_NOUNS)
+
+
+def extend_anatomy_regions(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"outside of my ankle": the region of a body part is one ANATOMY with it (GUIDELINES table 3: "whites of her eyes")."""
+    if _REGION_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    ends = {span[1] for span in spans}
+
+    def with_region(span):
+        start = span[0] - 3
+        if start >= 1 and words[start - 1] in SIDE_WORDS and start - 1 not in ends:
+            start -= 1  # "the left side of my neck"
+        return (start, *span[1:])
+
+    return rewrite_found(spans, [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and span[0] >= 3
+                                 and words[span[0] - 1] in _REGION_OWNERS and words[span[0] - 2] == "of"
+                                 and words[span[0] - 3] in REGION_NOUNS and (k == 0 or spans[k - 1][1] <= span[0] - 3)],
+                         with_region)
+
+
 def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda phrase: None) -> Spans:
     """Join a symptom with the body part it is felt in, and stacked symptom words, into one SYMPTOM.
 
@@ -254,10 +287,12 @@ def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda 
 
 # The label pairs :func:`_joins` may join, and the widest gap it allows (a location gap).
 _JOIN_LABELS = frozenset({("SYMPTOM", "ANATOMY"), ("ANATOMY", "SYMPTOM"), ("DRUG", "DRUG"), ("SYMPTOM", "SYMPTOM"),
-                          ("ANATOMY", "DISEASE"), ("DISEASE", "ANATOMY")})
+                          ("ANATOMY", "DISEASE"), ("DISEASE", "ANATOMY"), ("TREATMENT", "TREATMENT")})
 _MAX_JOIN_GAP = 6
 # What a join is, where it is not a SYMPTOM: "knee arthritis" a disease, "cranberry supplements" a drug.
-_JOINED_LABEL = {("ANATOMY", "DISEASE"): "DISEASE", ("DRUG", "DRUG"): "DRUG"}
+_JOINED_LABEL = {("ANATOMY", "DISEASE"): "DISEASE", ("DRUG", "DRUG"): "DRUG", ("TREATMENT", "TREATMENT"): "TREATMENT"}
+# Generic procedure words that take the procedure named before them as their kind: "excision surgery".
+PROCEDURE_HEADS = frozenset({"surgery", "surgeries", "procedure", "procedures", "operation"})
 GENERIC_PAIN = frozenset({"HP:0012531"})
 _NOT_SITE_WORDS = frozenset("my his her their our your the both of".split())
 
@@ -278,7 +313,7 @@ def _site_pain(site_words: list[str], lookup) -> str | None:
 LOCATED_COMPLAINTS = frozenset(
     "burning tingling itching throbbing aching swelling stabbing shooting soreness tightness cramping twitching "
     "pressure fullness numbness stiffness weakness pain pains ache aches rash lump lumps bump bumps spots patches "
-    "sores blisters redness bruising bruises knot knots".split())
+    "sores blisters redness bruising bruises knot knots ringing buzzing humming whooshing fluid pus".split())
 
 
 def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
@@ -349,6 +384,8 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
     if labels == ("SYMPTOM", "ANATOMY"):
         # "sore throat", "swollen ankles"; "pain in my left knee", "mole on my back"; "sore jaw" + "muscles": a
         # body word that ends the symptom and the body word after it name one part ("sore jaw muscles")
+        if gap and words[l_start] in _LOSS_CUE_WORDS and _is_anatomy(lookup(words[l_end - 1])):
+            return False  # "can't lift her right arm" above her shoulder: a lost function has its body part, the rest is extent
         return (not gap and (l_end - l_start == 1 or _is_anatomy(lookup(words[l_end - 1])))) or _is_location_gap(gap)
     if labels == ("ANATOMY", "SYMPTOM"):
         # "knee pain"; "my ankles are swollen", "hands keep shaking"
@@ -360,6 +397,9 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
     if labels == ("SYMPTOM", "SYMPTOM"):
         # "itchy red rash"
         return not gap and l_end - l_start == 1
+    if labels == ("TREATMENT", "TREATMENT"):
+        # "excision surgery", "ablation procedure": one procedure named twice, as "knee replacement surgery"
+        return not gap and r_end - r_start == 1 and words[r_start] in PROCEDURE_HEADS
     if labels == ("ANATOMY", "DISEASE"):
         # "scalp psoriasis", "knee arthritis": a body part right before a diagnosis is its site; a flare
         # is of a disease, not of a body part ("cold extremities exacerbation of raynaud's")
@@ -368,6 +408,10 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
         # "blood clots in my leg", "infection in her ear"
         return _is_location_gap(gap)
     return False
+
+
+# First words of a lost function ("can't lift my arm", "unable to bend my knee"; lay_rules.IMPAIRMENT_CUES).
+_LOSS_CUE_WORDS = frozenset({"ca", "cant", "can", "cannot", "could", "couldnt", "unable", "not", "wo"})
 
 
 def _is_anatomy(found) -> bool:
@@ -430,6 +474,8 @@ def _with_more_predicates(words: list[str], end: int, ends: dict[int, int]) -> i
     Not after a comma: "jaw clenching, sweaty palms" is a list of complaints, not one. Nor a word that
     begins a longer span (``ends``: span ends by start): "internal bleeding and [bleeding in the brain]"."""
     n = len(words)
+    if end < n and words[end] in _STACKED_PREDICATES and words[end - 1] in SYMPTOM_PREDICATES and ends.get(end, end + 1) == end + 1:
+        end += 1  # "toe red hot and swollen": two predicates side by side, then the joined one
     while end + 1 < n and words[end] in _PREDICATE_JOINERS:
         after = end + 1
         if after < n and words[after] in ("so", "very", "really", "all"):
@@ -443,6 +489,8 @@ def _with_more_predicates(words: list[str], end: int, ends: dict[int, int]) -> i
 
 
 _PREDICATE_JOINERS = frozenset({"and", "&"})
+# Predicates that stack right after another without "and": "red hot", "red raw", "stiff sore".
+_STACKED_PREDICATES = frozenset({"hot", "raw", "sore", "swollen", "stiff", "numb", "itchy", "tender", "puffy"})
 
 
 _PREDICATE_GATE = gate(SYMPTOM_PREDICATES, GIVE_OUT_VERBS)
@@ -594,7 +642,7 @@ DESCRIPTORS = frozenset(
     "red itchy watery swollen puffy dry sore stiff tender numb tingly hard soft painless painful fixed firm "
     "raised flat bumpy scaly crusty flaky oozing weeping lucid vivid weird strange cold clammy sweaty blurry "
     "hot warm pink purple white yellow dark black brown blotchy patchy rough bleeding cracked green greenish "
-    "yellowish tarry bloody tiny small big large pearly".split()
+    "yellowish tarry bloody tiny small big large pearly little".split()
 )
 
 
@@ -607,7 +655,11 @@ def add_severity(doc: Doc, words: list[str], spans: Spans) -> Spans:
     changed = False
     for k in found:
         start, end, label, concept = spans[k]
-        extended = _extend_stacked(words, start)
+        # "and" joins adjectives stacked before a head noun ("cracked and bleeding knuckles"), not predicates
+        # ("ankle is purple and swollen", which the body-predicate rules join)
+        extended = _extend_stacked(words, start, with_and=words[end - 1] not in DESCRIPTORS and words[end - 1] not in SYMPTOM_PREDICATES)
+        if k and spans[k - 1][0] < extended < spans[k - 1][1]:
+            extended = start  # "hands are swollen and red eyes": the words before belong to another mention
         if extended != start:
             changed = True
             out[k] = (extended, end, label, concept)
@@ -618,6 +670,19 @@ def add_severity(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 out[j] = None
                 j -= 1
     return _without_overlaps([span for span in out if span is not None]) if changed else spans
+
+
+# One-letter isomer prefixes glued to a compound's name: "d-mannose", "l-theanine", "n-acetylcysteine".
+ISOMER_PREFIXES = frozenset({"d", "l", "n", "dl"})
+
+
+def extend_isomer_prefixes(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"d-mannose": the tokenizer splits the prefix off, the name is one product (GUIDELINES rule 13)."""
+    return rewrite_found(spans, [k for k, span in enumerate(spans) if span[2] == "DRUG" and span[0] >= 2
+                                 and words[span[0] - 1] == "-" and words[span[0] - 2] in ISOMER_PREFIXES
+                                 and not doc[span[0] - 2].whitespace_ and not doc[span[0] - 1].whitespace_
+                                 and (k == 0 or spans[k - 1][1] <= span[0] - 2)],
+                         lambda span: (span[0] - 2, *span[1:]))
 
 
 def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -644,23 +709,35 @@ def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return [span for k, span in enumerate(out) if k not in absorbed]
 
 
+# The time of day that names a kind of complaint: "morning headaches", "nighttime cough" (as "night sweats"); not
+# after a word that makes it a time of its own ("this morning", "every morning", "in the morning").
+TIME_OF_DAY = frozenset({"morning", "nighttime", "night-time", "evening", "daytime", "overnight"})
+_TIME_DETERMINERS = frozenset("this that every each one next last yesterday tomorrow same in of by during until till "
+                              "all a per friday saturday sunday monday tuesday wednesday thursday".split())
 _RANGE_WORDS = SEVERITY | DESCRIPTORS | CLINICAL_MODIFIERS
-_RANGE_GATE = gate(_RANGE_WORDS)
-_STACK_BEFORE = SEVERITY | DESCRIPTORS | {",", "to"}  # what _extend_stacked can take in first
+_RANGE_GATE = gate(_RANGE_WORDS, TIME_OF_DAY)
+_STACK_BEFORE = SEVERITY | DESCRIPTORS | TIME_OF_DAY | {",", "to", "and"}  # what _extend_stacked can take in first
 
 
-def _extend_stacked(words: list[str], start: int) -> int:
+def _extend_stacked(words: list[str], start: int, *, with_and: bool = False) -> int:
     """Severity and descriptive adjectives before a head, commas between them allowed, and ranges
     ("moderate to severe")."""
     allowed = _RANGE_WORDS
     while start > 0:
         before = words[start - 1]
+        if before == "little" and start >= 2 and words[start - 2] in ("a", "very", "only", "just"):
+            break  # "a little nausea" is an amount, "little flashes of light" their size
         if before in SEVERITY or before in DESCRIPTORS:
             start -= 1
-        elif before == "," and start >= 2 and words[start - 2] in DESCRIPTORS and words[start] in DESCRIPTORS:
-            start -= 2
+        elif (before == "," or before == "and" and with_and) and start >= 2 and words[start - 2] in DESCRIPTORS \
+                and words[start] in DESCRIPTORS:
+            start -= 2  # "hard, painless, fixed breast lump", "cracked and bleeding knuckles"
+
         elif before == "to" and start >= 2 and words[start - 2] in allowed and words[start] in allowed:
             start -= 2
+        elif before in TIME_OF_DAY and (start < 2 or words[start - 2] not in _TIME_DETERMINERS) \
+                and not (start >= 3 and words[start - 2] == "the" and words[start - 3] in _TIME_DETERMINERS):
+            start -= 1
         else:
             break
     return start
