@@ -319,6 +319,11 @@ CASES = [
     # people: grandchildren, apostrophe-less possessives, a friend
     ("i had shingles in 2019 and my grandson has measles now, can i catch it?", "measles", "family", "relative"),
     ("my fathers stroke at 70 worries me", "stroke", "family", "relative"),
+    # ninth round (batch 10): a yes/no question's "you" is anyone; "is it true" asks about a general claim
+    ("can gastritis cause nausea even if you dont feel any pain?", "pain", "generic", "none"),
+    ("can gastritis cause nausea even if you dont feel any pain?", "gastritis", "generic", "none"),
+    ("isnt psoriasis usually worse in your 30s or is that a myth", "psoriasis", "generic", "none"),
+    ("is it true sinusitis clears up better with steam than with antibiotics?", "sinusitis", "generic", "none"),
 ]
 
 

@@ -370,6 +370,9 @@ class ConTextAssertion(BatchedPipe):
         self._reporters = frozenset(words.get("reporter", ()))
         self._demonstratives = _word_hashes(nlp.vocab.strings, _DEMONSTRATIVES)
         self._generic_blockers = self._personal_words | self._demonstratives
+        # The same without "you", "your": what still ties a question's bare subject to someone.
+        self._impersonal_personal = self._personal_words - words.get("addressee", set())
+        self._impersonal_blockers = self._impersonal_personal | self._demonstratives
         self._case_determiners = _word_hashes(nlp.vocab.strings, _CASE_DETERMINERS)
         self._backward_blockers = self._generic_blockers | _word_hashes(nlp.vocab.strings, _BACKWARD_BLOCKERS)
         self._bare_relative_verbs = _word_hashes(nlp.vocab.strings, _BARE_RELATIVE_VERBS)
@@ -706,18 +709,22 @@ class ConTextAssertion(BatchedPipe):
         terminator before it to the one after it, the cue's own words aside)."""
         if start and lowers[start - 1] in self._case_determiners:
             return False  # "this discomfort is caused by ...": the case at hand
+        # A yes/no question about a bare subject speaks to anyone: its "you" is impersonal ("can coeliac cause low
+        # iron even if you dont get diarrhoea?", "isnt crohns usually picked up in your teens?").
+        impersonal = t_start == t_end and t_start > sent_start and lowers[t_start - 1] in self._question_auxiliaries
+        blockers = self._impersonal_blockers if impersonal else self._generic_blockers
         if t_end <= start:  # cue before the mention
             between = lowers[t_end:start]
         else:
             between = lowers[end:t_start]
             if not self._clause_punct.isdisjoint(between) or not self._backward_blockers.isdisjoint(between):
                 return False
-        if not self._generic_blockers.isdisjoint(between):
+        if not blockers.isdisjoint(between):
             return False
         index = bisect_left(terminators, start)
         clause_start = max(sent_start, terminators[index - 1] if index else sent_start)
         clause_end = min(sent_end, terminators[index] if index < len(terminators) else sent_end)
-        personal = self._personal_words
+        personal = self._impersonal_personal if impersonal else self._personal_words
         before_start = clause_start
         if t_start == t_end:
             before_start = t_start  # a bare subject opens its clause: "i read that thyroid problems are common"
