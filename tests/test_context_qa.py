@@ -324,6 +324,19 @@ CASES = [
     ("can gastritis cause nausea even if you dont feel any pain?", "gastritis", "generic", "none"),
     ("isnt psoriasis usually worse in your 30s or is that a myth", "psoriasis", "generic", "none"),
     ("is it true sinusitis clears up better with steam than with antibiotics?", "sinusitis", "generic", "none"),
+    # ... and negation that reached too far: out of a condition, past "nobody told me", "no effect on", a denied
+    # exclusion, an evidence verb; a question to all of a group; a closing hashtag
+    ("If the cream has not worked after two weeks, terbinafine tablets are the next step.", "terbinafine",
+     "hypothetical", "patient"),
+    ("If there is no fever, ibuprofen is enough.", "fever", "negated", "patient"),
+    ("nobody warned me that venlafaxine gives you night sweats", "venlafaxine", "present", "patient"),
+    ("the steroid cream had no effect on the eczema", "eczema", "present", "patient"),
+    ("A normal x-ray does not exclude a scaphoid fracture.", "scaphoid fracture", "possible", "patient"),
+    ("Your cough without fever, and with no weight loss, sound like asthma.", "asthma", "possible", "patient"),
+    ("Your cough without fever, and with no weight loss, sound like asthma.", "weight loss", "negated", "patient"),
+    ("Your steady weight, with no vomiting, makes reflux unlikely.", "reflux", "possible", "patient"),
+    ("dont all babies get reflux at some point?", "reflux", "generic", "none"),
+    ("day 3 without a cigarette #quitsmoking #asthma", "#asthma", "present", "patient"),
 ]
 
 

@@ -80,6 +80,9 @@ PLACEHOLDERS = {
                 "infants", "teens", "teenagers", "someone", "anyone", "a kid", "a child", "a person", "a baby",
                 "pregnant women", "older people", "elderly people", "the elderly", "girls", "boys", "athletes",
                 "smokers", "diabetics", "patients", "humans"],
+    # "all <groupnoun>": "do all kids ...", "dont all men ...".
+    "<groupnoun>": ["people", "kids", "children", "adults", "women", "men", "babies", "toddlers", "infants", "teens",
+                    "teenagers", "girls", "boys", "smokers", "diabetics", "patients"],
     "<year>": [str(year) for year in range(1950, 2031)],
     "<month>": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"],
@@ -110,6 +113,10 @@ _DIRECTION_CODES = dict(zip(DIRECTIONS, (_FORWARD, _BACKWARD_ONLY, _BOTH, _ANTEC
 _OPENING_SCOPE = 20  # tokens: a run-on sentence with no punctuation does not stay conditional to its end
 # A test is done or planned: whether it exists is never uncertain ("cant rule out mono, sent me for a blood test").
 _NEVER_POSSIBLE_LABELS = frozenset({"TEST"})
+# A negation inside a condition belongs to it and ends with the condition's comma ("if the cream does not work
+# within a week, terbinafine tablets are next"); the condition opens at most this many tokens before the negation.
+_CONDITIONALS = frozenset({"if", "unless", "when", "once"})
+_CONDITION_TOKENS = 8
 # An auxiliary opening a yes/no question before a bare disease or drug and a general verb
 # ("can endometriosis cause infertility?", "do seizures cause brain damage?") asks in general.
 _QUESTION_AUXILIARIES = frozenset({"can", "could", "does", "do", "will", "would", "might", "cant", "doesnt", "dont",
@@ -420,6 +427,8 @@ class ConTextAssertion(BatchedPipe):
         self._subject_adverbs = _word_hashes(nlp.vocab.strings, _SUBJECT_ADVERBS)
         self._question_mark = nlp.vocab.strings.add("?")
         self._comma = nlp.vocab.strings.add(",")
+        self._hash = nlp.vocab.strings.add("#")
+        self._conditionals = _word_hashes(nlp.vocab.strings, _CONDITIONALS)
         self._that = nlp.vocab.strings.add("that")
         self._reporting_words = _word_hashes(nlp.vocab.strings, _REPORTING_WORDS)
         self._reported_by_others = _word_hashes(nlp.vocab.strings, _REPORTED_BY_OTHERS)
@@ -485,6 +494,8 @@ class ConTextAssertion(BatchedPipe):
             # Only the modifiers close enough to reach it: long run-on sentences stay cheap.
             lo = bisect_left(modifier_starts, sent_start if sent_start > start - window else start - window)
             hi = bisect_left(modifier_starts, sent_end if sent_end < end + window else end + window)
+            if lowers[start] == self._hash and (end >= sent_end or lowers[end] == self._hash):
+                continue  # a closing hashtag ("... #toothache #help") tags the post: no trigger of the sentence reaches it
             person = self._person_for(lowers, start, people, terminators, sent_start, subject) if people else None
             if lo == hi and person is None:
                 continue  # nothing in its sentence speaks to it: present, the patient's
@@ -689,6 +700,8 @@ class ConTextAssertion(BatchedPipe):
             if direction != _BACKWARD_ONLY and t_end <= start:
                 if start - t_end <= scope:
                     blocked = _any_between(every_terminator, t_end, start)
+                    if not blocked and category == "negated" and self._comma in lowers[t_end:start]:
+                        blocked = self._in_condition(lowers, t_start, sent_start)
                     if blocked and category in _TIME_CATEGORIES and not _any_between(phrase_terminators, t_end, start):
                         # Only a comma before "i" stands between. A time fronted before the asker's clause
                         # reaches into it ("Two years ago, I had pneumonia"); one that ends the asker's
@@ -702,6 +715,12 @@ class ConTextAssertion(BatchedPipe):
                         lowers, phrase, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
                     found.append((category, phrase))
         return found
+
+    def _in_condition(self, lowers, t_start: int, sent_start: int) -> bool:
+        """Whether the trigger at ``t_start`` sits in a condition opened a few words before it ("If the alarm has
+        not worked after three months, desmopressin can be added"): its negation ends with the condition's comma."""
+        before = lowers[max(sent_start, t_start - _CONDITION_TOKENS):t_start]
+        return not self._conditionals.isdisjoint(before) and self._comma not in before
 
     def _allowed(self, lowers, phrase, t_start, t_end, start, end, sent_start, sent_end, terminators) -> bool:
         """A generic cue (``phrase``) does not reach a mention that a personal word ties to someone: no "my",
