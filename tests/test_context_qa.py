@@ -337,6 +337,13 @@ CASES = [
     ("Your steady weight, with no vomiting, makes reflux unlikely.", "reflux", "possible", "patient"),
     ("dont all babies get reflux at some point?", "reflux", "generic", "none"),
     ("day 3 without a cigarette #quitsmoking #asthma", "#asthma", "present", "patient"),
+    # ... a step with its condition after it, an option someone mentioned, a complaint that stopped
+    ("We will start with diet changes, and add a statin if your cholesterol is still high in three months.", "statin",
+     "hypothetical", "patient"),
+    ("i get headaches if i skip breakfast", "headaches", "present", "patient"),
+    ("my neurologist mentioned botox for the migraines, has anyone tried it?", "botox", "hypothetical", "patient"),
+    ("my neurologist mentioned botox for the migraines, has anyone tried it?", "migraines", "present", "patient"),
+    ("the palpitations stopped after i cut out coffee", "palpitations", "historical", "patient"),
 ]
 
 
