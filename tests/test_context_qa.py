@@ -344,6 +344,15 @@ CASES = [
     ("my neurologist mentioned botox for the migraines, has anyone tried it?", "botox", "hypothetical", "patient"),
     ("my neurologist mentioned botox for the migraines, has anyone tried it?", "migraines", "present", "patient"),
     ("the palpitations stopped after i cut out coffee", "palpitations", "historical", "patient"),
+    # ... more shapes of a reply's general statement: after "Yes,", "many ...", "is less common", "recurs"
+    ("Yes, gout can return years later, so keep taking the allopurinol.", "gout", "generic", "none"),
+    ("Yes, gout can return years later, so keep taking the allopurinol.", "allopurinol", "present", "patient"),
+    ("Many ear infections clear without antibiotics within three days.", "antibiotics", "generic", "none"),
+    ("many days my knee is swollen and stiff", "swollen", "present", "patient"),
+    ("Migraine is less common after the menopause, and your headaches are probably tension headaches.", "migraine",
+     "generic", "none"),
+    ("Endometriosis becomes less common after the menopause.", "endometriosis", "generic", "none"),
+    ("Shingles recurs in only a few people.", "shingles", "generic", "none"),
 ]
 
 

@@ -164,6 +164,9 @@ _REPORTING_WORDS = frozenset({"read", "heard", "know", "knew", "learned", "learn
 # Those that hand the clause to someone else even after the asker's "i" ("i heard statins can cause muscle
 # pain"; not "you need to know the cause of ...").
 _REPORTED_BY_OTHERS = frozenset({"read", "heard", "says", "say", "said", "told", "apparently", "supposedly"})
+# A reply's answer to a yes/no question, then a comma, opens the clause of a bare subject ("Yes, Hashimoto's
+# thyroiditis runs in families").
+_ANSWERS = frozenset({"yes", "no"})
 # A sentence may open with these before its bare subject: "But iron deficiency in a man of 58 comes from the gut".
 _SENTENCE_CONJUNCTIONS = frozenset({"and", "but", "so", "also"})
 # Punctuation that ends a backward generic frame: "my son has X, is it contagious?" is not about X in general.
@@ -428,6 +431,7 @@ class ConTextAssertion(BatchedPipe):
         self._question_mark = nlp.vocab.strings.add("?")
         self._comma = nlp.vocab.strings.add(",")
         self._hash = nlp.vocab.strings.add("#")
+        self._answers = _word_hashes(nlp.vocab.strings, _ANSWERS)
         self._conditionals = _word_hashes(nlp.vocab.strings, _CONDITIONALS)
         self._that = nlp.vocab.strings.add("that")
         self._reporting_words = _word_hashes(nlp.vocab.strings, _REPORTING_WORDS)
@@ -481,7 +485,8 @@ class ConTextAssertion(BatchedPipe):
             # A bare subject with a general verb is generic, and so is what follows it ("Statins lower the
             # risk of heart attack"): its cue goes in with the triggers, reaching this entity and the next.
             # Only a subject that opens its sentence or clause, or follows a question's auxiliary, can be one.
-            if (start == sent_start or lowers[start - 1] in subject_openers) and (
+            if (start == sent_start or lowers[start - 1] in subject_openers or (
+                    start == sent_start + 2 and lowers[start - 1] == self._comma and lowers[sent_start] in self._answers)) and (
                     end in general or (end < length and lowers[end] in verb_openers) or lowers[start - 1] in auxiliaries
                     or (end + 1 < length and lowers[end] in define_or_deny
                         and self._may_define_or_deny(lowers, start, end))):
@@ -603,6 +608,8 @@ class ConTextAssertion(BatchedPipe):
         before = lowers[start - 1]
         if before in self._clause_openers or before in self._reporting_words:
             return True
+        if before == self._comma and start - 2 in sentence_starts and lowers[start - 2] in self._answers:
+            return True  # a reply's "Yes, Hashimoto's thyroiditis runs in families"
         if before in self._sentence_conjunctions:
             return start - 1 in sentence_starts or (start > 1 and lowers[start - 2] == self._comma)
         return before == self._that and start > 1 and lowers[start - 2] in self._reporting_words
