@@ -353,6 +353,14 @@ CASES = [
      "generic", "none"),
     ("Endometriosis becomes less common after the menopause.", "endometriosis", "generic", "none"),
     ("Shingles recurs in only a few people.", "shingles", "generic", "none"),
+    # ... a wh-question's auxiliary before a bare subject, a group with its relative clause, a bare subject after a
+    # comma, safety in pregnancy, "give people"
+    ("at what age does colic stop?", "colic", "generic", "none"),
+    ("how long does my rash last", "rash", "present", "patient"),
+    ("do people who get cold sores get shingles more?", "shingles", "generic", "none"),
+    ("my son wont stop asking if he can catch it, eczema isnt contagious is it?", "eczema", "generic", "none"),
+    ("is sertraline safe in pregnancy?", "sertraline", "generic", "none"),
+    ("can one night of drinking give people gout?", "gout", "generic", "none"),
 ]
 
 

@@ -167,6 +167,10 @@ _REPORTED_BY_OTHERS = frozenset({"read", "heard", "says", "say", "said", "told",
 # A reply's answer to a yes/no question, then a comma, opens the clause of a bare subject ("Yes, Hashimoto's
 # thyroiditis runs in families").
 _ANSWERS = frozenset({"yes", "no"})
+# A wh-word at most this many tokens before a question's auxiliary opens the question ("how long does", "at what age
+# does"): the bare subject after the auxiliary is asked about in general.
+_WH_WORDS = frozenset({"how", "what", "why", "when", "which", "whats", "hows"})
+_WH_TOKENS = 3
 # A sentence may open with these before its bare subject: "But iron deficiency in a man of 58 comes from the gut".
 _SENTENCE_CONJUNCTIONS = frozenset({"and", "but", "so", "also"})
 # Punctuation that ends a backward generic frame: "my son has X, is it contagious?" is not about X in general.
@@ -432,6 +436,7 @@ class ConTextAssertion(BatchedPipe):
         self._comma = nlp.vocab.strings.add(",")
         self._hash = nlp.vocab.strings.add("#")
         self._answers = _word_hashes(nlp.vocab.strings, _ANSWERS)
+        self._wh_words = _word_hashes(nlp.vocab.strings, _WH_WORDS)
         self._conditionals = _word_hashes(nlp.vocab.strings, _CONDITIONALS)
         self._that = nlp.vocab.strings.add("that")
         self._reporting_words = _word_hashes(nlp.vocab.strings, _REPORTING_WORDS)
@@ -634,7 +639,16 @@ class ConTextAssertion(BatchedPipe):
         if start < 1 or lowers[start - 1] not in auxiliaries:
             return False
         first = start - 1 if start - 2 < 0 or lowers[start - 2] not in auxiliaries else start - 2
-        return first in sentence_starts or (first > 0 and lowers[first - 1] in self._subject_clause_openers)
+        if first in sentence_starts or (first > 0 and lowers[first - 1] in self._subject_clause_openers):
+            return True
+        # A wh-question opening the sentence: "how long does dry socket last?", "at what age does colic stop?"
+        for i in range(first - 1, max(-1, first - 1 - _WH_TOKENS), -1):
+            if lowers[i] in self._wh_words:
+                return i in sentence_starts or (i > 0 and (i - 1 in sentence_starts or
+                                                          lowers[i - 1] in self._subject_clause_openers))
+            if i in sentence_starts:
+                break
+        return False
 
     # -- triggers ------------------------------------------------------------------------------
 
@@ -765,6 +779,10 @@ class ConTextAssertion(BatchedPipe):
             if phrase.startswith("be ") and not self._demonstratives.isdisjoint(
                     lowers[max(before_start, t_start - _POSSESSOR_WINDOW):t_start]):
                 return False
+        elif start > clause_start and lowers[start - 1] in self._clause_punct:
+            # A bare subject after a comma opens a statement of its own: "my bf keeps asking if hes gonna catch it,
+            # psoriasis isnt contagious right?"
+            before_start = start
         return personal.isdisjoint(lowers[before_start:min(t_start, start)]) and \
             personal.isdisjoint(lowers[max(t_end, clause_start):clause_end])
 
