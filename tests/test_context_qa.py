@@ -361,6 +361,14 @@ CASES = [
     ("my son wont stop asking if he can catch it, eczema isnt contagious is it?", "eczema", "generic", "none"),
     ("is sertraline safe in pregnancy?", "sertraline", "generic", "none"),
     ("can one night of drinking give people gout?", "gout", "generic", "none"),
+    # ... hedges and diagnoses as patients abbreviate them; an episode "long gone", a drug "cut out"
+    ("sore throat for a week, prob just a virus?", "virus", "possible", "patient"),
+    ("my gp thinks shingles, she gave me aciclovir", "shingles", "possible", "patient"),
+    ("keep worrying its a blood clot in my leg", "blood clot", "possible", "patient"),
+    ("dx asthma 3 yrs ago, now i wheeze every night", "asthma", "present", "patient"),
+    ("got told im anaemic in march, still exhausted", "anaemic", "present", "patient"),
+    ("the eczema is long gone", "eczema", "historical", "patient"),
+    ("cut out ibuprofen because of my stomach", "ibuprofen", "historical", "patient"),
 ]
 
 
