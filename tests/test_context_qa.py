@@ -369,6 +369,13 @@ CASES = [
     ("got told im anaemic in march, still exhausted", "anaemic", "present", "patient"),
     ("the eczema is long gone", "eczema", "historical", "patient"),
     ("cut out ibuprofen because of my stomach", "ibuprofen", "historical", "patient"),
+    # ... "also can X ...", "Untreated X ...", "X such as Y ... are common", "in many people", "in anyone"
+    ("ALSO CAN GERD TURN INTO BARRETTS", "gerd", "generic", "none"),
+    ("Untreated sleep apnoea raises the risk of atrial fibrillation.", "atrial fibrillation", "generic", "none"),
+    ("Withdrawal symptoms such as dizziness and insomnia are common when antidepressants are stopped quickly.",
+     "dizziness", "generic", "none"),
+    ("Your cough is improving, although asthma returns in the spring in many people.", "asthma", "generic", "none"),
+    ("The vaccine contains no live virus, so it cannot cause shingles in anyone.", "shingles", "generic", "none"),
 ]
 
 

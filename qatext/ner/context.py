@@ -148,7 +148,7 @@ _SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because
 # "Ulcers caused by anti-inflammatories usually heal", "Tinnitus without hearing loss often fades", "iron
 # deficiency in a man of 58 comes from the gut"), or an adverb before its verb ("SGLT2 inhibitors also slow ...").
 _SUBJECT_MODIFIERS = frozenset({"that", "which", "who", "caused", "due", "without", "with", "in", "after", "from",
-                                "of", "on", "among", "associated", "related", "induced"})
+                                "of", "on", "among", "associated", "related", "induced", "such"})
 _SUBJECT_ADVERBS = frozenset({"also", "even", "still", "ever", "really", "actually", "more", "less", "very"})
 _SUBJECT_MODIFIER_TOKENS = 8
 # After a modifier the verb must say how a condition goes in general (a one-word course or frequency word, or a
@@ -171,6 +171,9 @@ _ANSWERS = frozenset({"yes", "no"})
 # does"): the bare subject after the auxiliary is asked about in general.
 _WH_WORDS = frozenset({"how", "what", "why", "when", "which", "whats", "hows"})
 _WH_TOKENS = 3
+# A bare subject may open its sentence after one of these, outside the entity: "Untreated high cholesterol raises
+# the risk of heart attack".
+_SUBJECT_QUALIFIERS = frozenset({"untreated", "uncontrolled", "undiagnosed", "unmanaged", "unchecked"})
 # A sentence may open with these before its bare subject: "But iron deficiency in a man of 58 comes from the gut".
 _SENTENCE_CONJUNCTIONS = frozenset({"and", "but", "so", "also"})
 # Punctuation that ends a backward generic frame: "my son has X, is it contagious?" is not about X in general.
@@ -443,8 +446,9 @@ class ConTextAssertion(BatchedPipe):
         self._reported_by_others = _word_hashes(nlp.vocab.strings, _REPORTED_BY_OTHERS)
         self._sentence_conjunctions = _word_hashes(nlp.vocab.strings, _SENTENCE_CONJUNCTIONS)
         # What may stand right before a bare subject (see _opens_clause and _opens_question).
+        self._subject_qualifiers = _word_hashes(nlp.vocab.strings, _SUBJECT_QUALIFIERS)
         self._subject_openers = self._clause_openers | self._reporting_words | self._sentence_conjunctions | {
-            self._that} | self._question_auxiliaries
+            self._that} | self._question_auxiliaries | self._subject_qualifiers
         self._and = nlp.vocab.strings.add("and")
 
     # -- the component -------------------------------------------------------------------------
@@ -613,6 +617,8 @@ class ConTextAssertion(BatchedPipe):
         before = lowers[start - 1]
         if before in self._clause_openers or before in self._reporting_words:
             return True
+        if before in self._subject_qualifiers:  # "Untreated high cholesterol raises the risk of ..."
+            return start - 1 in sentence_starts or (start > 1 and lowers[start - 2] in self._clause_openers)
         if before == self._comma and start - 2 in sentence_starts and lowers[start - 2] in self._answers:
             return True  # a reply's "Yes, Hashimoto's thyroiditis runs in families"
         if before in self._sentence_conjunctions:
@@ -641,6 +647,8 @@ class ConTextAssertion(BatchedPipe):
         first = start - 1 if start - 2 < 0 or lowers[start - 2] not in auxiliaries else start - 2
         if first in sentence_starts or (first > 0 and lowers[first - 1] in self._subject_clause_openers):
             return True
+        if first > 0 and first - 1 in sentence_starts and lowers[first - 1] in self._sentence_conjunctions:
+            return True  # "also can h pylori turn into stomach cancer"
         # A wh-question opening the sentence: "how long does dry socket last?", "at what age does colic stop?"
         for i in range(first - 1, max(-1, first - 1 - _WH_TOKENS), -1):
             if lowers[i] in self._wh_words:
