@@ -376,6 +376,10 @@ CASES = [
      "dizziness", "generic", "none"),
     ("Your cough is improving, although asthma returns in the spring in many people.", "asthma", "generic", "none"),
     ("The vaccine contains no live virus, so it cannot cause shingles in anyone.", "shingles", "generic", "none"),
+    # ... a recurrence asked about, a step only considered on a condition
+    ("she finished chemo in 2019 and felt great, could the cancer be back?", "cancer", "possible", "patient"),
+    ("Ear tubes are only considered if the fluid is still there after three months.", "ear tubes", "hypothetical",
+     "patient"),
 ]
 
 
