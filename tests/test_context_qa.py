@@ -380,6 +380,10 @@ CASES = [
     ("she finished chemo in 2019 and felt great, could the cancer be back?", "cancer", "possible", "patient"),
     ("Ear tubes are only considered if the fluid is still there after three months.", "ear tubes", "hypothetical",
      "patient"),
+    # ... what "people get", what "is linked to" something, what "has never been shown"
+    ("i read that older people get shingles more often", "shingles", "generic", "none"),
+    ("my friend said eczema is linked to food allergies, is that true?", "food allergies", "generic", "none"),
+    ("Glucosamine has never been shown to help knee arthritis.", "knee arthritis", "generic", "none"),
 ]
 
 
