@@ -384,6 +384,7 @@ CASES = [
     ("i read that older people get shingles more often", "shingles", "generic", "none"),
     ("my friend said eczema is linked to food allergies, is that true?", "food allergies", "generic", "none"),
     ("Glucosamine has never been shown to help knee arthritis.", "knee arthritis", "generic", "none"),
+    ("isnt naproxen bad for your heart if you take it every day", "naproxen", "generic", "none"),
 ]
 
 
