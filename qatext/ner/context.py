@@ -113,6 +113,10 @@ _DIRECTION_CODES = dict(zip(DIRECTIONS, (_FORWARD, _BACKWARD_ONLY, _BOTH, _ANTEC
 _OPENING_SCOPE = 20  # tokens: a run-on sentence with no punctuation does not stay conditional to its end
 # A test is done or planned: whether it exists is never uncertain ("cant rule out mono, sent me for a blood test").
 _NEVER_POSSIBLE_LABELS = frozenset({"TEST"})
+# A step with its condition right after it is a plan that may not happen: "and a biopsy if the node looks abnormal",
+# "my gp said metformin if diet doesnt work" (in code, not a backward "if" rule: "if" is frequent, and a rule would
+# be one more trigger for every mention near every "if").
+_PLANNED_LABELS = frozenset({"DRUG", "TREATMENT", "TEST"})
 # A negation inside a condition belongs to it and ends with the condition's comma ("if the cream does not work
 # within a week, terbinafine tablets are next"); the condition opens at most this many tokens before the negation.
 _CONDITIONALS = frozenset({"if", "unless", "when", "once"})
@@ -438,6 +442,7 @@ class ConTextAssertion(BatchedPipe):
         self._question_mark = nlp.vocab.strings.add("?")
         self._comma = nlp.vocab.strings.add(",")
         self._hash = nlp.vocab.strings.add("#")
+        self._if = nlp.vocab.strings.add("if")
         self._answers = _word_hashes(nlp.vocab.strings, _ANSWERS)
         self._wh_words = _word_hashes(nlp.vocab.strings, _WH_WORDS)
         self._conditionals = _word_hashes(nlp.vocab.strings, _CONDITIONALS)
@@ -515,6 +520,8 @@ class ConTextAssertion(BatchedPipe):
                 continue  # nothing in its sentence speaks to it: present, the patient's
             found = self._reaching(lowers, start, end, label, modifiers[lo:hi], all_terminators,
                                    sent_start, sent_end) if lo < hi else []
+            if end < length and lowers[end] == self._if and label in _PLANNED_LABELS:
+                found.append(("hypothetical", "if"))  # "and a biopsy if the node looks abnormal"
             if not found and person is None:
                 continue  # no trigger reaches it
             status, experiencer, cue = self._resolve(found, person, subject)
