@@ -794,9 +794,10 @@ class ConTextAssertion(BatchedPipe):
             if phrase.startswith("be ") and not self._demonstratives.isdisjoint(
                     lowers[max(before_start, t_start - _POSSESSOR_WINDOW):t_start]):
                 return False
-        elif start > clause_start and lowers[start - 1] in self._clause_punct:
-            # A bare subject after a comma opens a statement of its own: "my bf keeps asking if hes gonna catch it,
-            # psoriasis isnt contagious right?"
+        elif start > clause_start and lowers[start - 1] in self._clause_punct and end < len(lowers) and \
+                lowers[end] in self._question_auxiliaries:
+            # A bare subject after a comma, with its verb, opens a statement of its own: "my bf keeps asking if hes
+            # gonna catch it, psoriasis isnt contagious right?" (not an item of a list: "a stomach ache, fatigue and")
             before_start = start
         return personal.isdisjoint(lowers[before_start:min(t_start, start)]) and \
             personal.isdisjoint(lowers[max(t_end, clause_start):clause_end])
