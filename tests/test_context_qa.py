@@ -385,6 +385,9 @@ CASES = [
     ("my friend said eczema is linked to food allergies, is that true?", "food allergies", "generic", "none"),
     ("Glucosamine has never been shown to help knee arthritis.", "knee arthritis", "generic", "none"),
     ("isnt naproxen bad for your heart if you take it every day", "naproxen", "generic", "none"),
+    ("in some people migraine and vertigo come together", "migraine", "generic", "none"),
+    ("many possibilities here, such as anaemia or an underactive thyroid.", "anaemia", "present", "patient"),
+    ("he complains of a stomach ache, fatigue and usually feels restless", "fatigue", "present", "patient"),
 ]
 
 
