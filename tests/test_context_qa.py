@@ -319,6 +319,75 @@ CASES = [
     # people: grandchildren, apostrophe-less possessives, a friend
     ("i had shingles in 2019 and my grandson has measles now, can i catch it?", "measles", "family", "relative"),
     ("my fathers stroke at 70 worries me", "stroke", "family", "relative"),
+    # ninth round (batch 10): a yes/no question's "you" is anyone; "is it true" asks about a general claim
+    ("can gastritis cause nausea even if you dont feel any pain?", "pain", "generic", "none"),
+    ("can gastritis cause nausea even if you dont feel any pain?", "gastritis", "generic", "none"),
+    ("isnt psoriasis usually worse in your 30s or is that a myth", "psoriasis", "generic", "none"),
+    ("is it true sinusitis clears up better with steam than with antibiotics?", "sinusitis", "generic", "none"),
+    # ... and negation that reached too far: out of a condition, past "nobody told me", "no effect on", a denied
+    # exclusion, an evidence verb; a question to all of a group; a closing hashtag
+    ("If the cream has not worked after two weeks, terbinafine tablets are the next step.", "terbinafine",
+     "hypothetical", "patient"),
+    ("If there is no fever, ibuprofen is enough.", "fever", "negated", "patient"),
+    ("nobody warned me that venlafaxine gives you night sweats", "venlafaxine", "present", "patient"),
+    ("the steroid cream had no effect on the eczema", "eczema", "present", "patient"),
+    ("A normal x-ray does not exclude a scaphoid fracture.", "scaphoid fracture", "possible", "patient"),
+    ("Your cough without fever, and with no weight loss, sound like asthma.", "asthma", "possible", "patient"),
+    ("Your cough without fever, and with no weight loss, sound like asthma.", "weight loss", "negated", "patient"),
+    ("Your steady weight, with no vomiting, makes reflux unlikely.", "reflux", "possible", "patient"),
+    ("dont all babies get reflux at some point?", "reflux", "generic", "none"),
+    ("day 3 without a cigarette #quitsmoking #asthma", "#asthma", "present", "patient"),
+    # ... a step with its condition after it, an option someone mentioned, a complaint that stopped
+    ("We will start with diet changes, and add a statin if your cholesterol is still high in three months.", "statin",
+     "hypothetical", "patient"),
+    ("i get headaches if i skip breakfast", "headaches", "present", "patient"),
+    ("my neurologist mentioned botox for the migraines, has anyone tried it?", "botox", "hypothetical", "patient"),
+    ("my neurologist mentioned botox for the migraines, has anyone tried it?", "migraines", "present", "patient"),
+    ("the palpitations stopped after i cut out coffee", "palpitations", "historical", "patient"),
+    # ... more shapes of a reply's general statement: after "Yes,", "many ...", "is less common", "recurs"
+    ("Yes, gout can return years later, so keep taking the allopurinol.", "gout", "generic", "none"),
+    ("Yes, gout can return years later, so keep taking the allopurinol.", "allopurinol", "present", "patient"),
+    ("Many ear infections clear without antibiotics within three days.", "antibiotics", "generic", "none"),
+    ("many days my knee is swollen and stiff", "swollen", "present", "patient"),
+    ("Migraine is less common after the menopause, and your headaches are probably tension headaches.", "migraine",
+     "generic", "none"),
+    ("Endometriosis becomes less common after the menopause.", "endometriosis", "generic", "none"),
+    ("Shingles recurs in only a few people.", "shingles", "generic", "none"),
+    # ... a wh-question's auxiliary before a bare subject, a group with its relative clause, a bare subject after a
+    # comma, safety in pregnancy, "give people"
+    ("at what age does colic stop?", "colic", "generic", "none"),
+    ("how long does my rash last", "rash", "present", "patient"),
+    ("do people who get cold sores get shingles more?", "shingles", "generic", "none"),
+    ("my son wont stop asking if he can catch it, eczema isnt contagious is it?", "eczema", "generic", "none"),
+    ("is sertraline safe in pregnancy?", "sertraline", "generic", "none"),
+    ("can one night of drinking give people gout?", "gout", "generic", "none"),
+    # ... hedges and diagnoses as patients abbreviate them; an episode "long gone", a drug "cut out"
+    ("sore throat for a week, prob just a virus?", "virus", "possible", "patient"),
+    ("my gp thinks shingles, she gave me aciclovir", "shingles", "possible", "patient"),
+    ("keep worrying its a blood clot in my leg", "blood clot", "possible", "patient"),
+    ("dx asthma 3 yrs ago, now i wheeze every night", "asthma", "present", "patient"),
+    ("got told im anaemic in march, still exhausted", "anaemic", "present", "patient"),
+    ("the eczema is long gone", "eczema", "historical", "patient"),
+    ("cut out ibuprofen because of my stomach", "ibuprofen", "historical", "patient"),
+    # ... "also can X ...", "Untreated X ...", "X such as Y ... are common", "in many people", "in anyone"
+    ("ALSO CAN GERD TURN INTO BARRETTS", "gerd", "generic", "none"),
+    ("Untreated sleep apnoea raises the risk of atrial fibrillation.", "atrial fibrillation", "generic", "none"),
+    ("Withdrawal symptoms such as dizziness and insomnia are common when antidepressants are stopped quickly.",
+     "dizziness", "generic", "none"),
+    ("Your cough is improving, although asthma returns in the spring in many people.", "asthma", "generic", "none"),
+    ("The vaccine contains no live virus, so it cannot cause shingles in anyone.", "shingles", "generic", "none"),
+    # ... a recurrence asked about, a step only considered on a condition
+    ("she finished chemo in 2019 and felt great, could the cancer be back?", "cancer", "possible", "patient"),
+    ("Ear tubes are only considered if the fluid is still there after three months.", "ear tubes", "hypothetical",
+     "patient"),
+    # ... what "people get", what "is linked to" something, what "has never been shown"
+    ("i read that older people get shingles more often", "shingles", "generic", "none"),
+    ("my friend said eczema is linked to food allergies, is that true?", "food allergies", "generic", "none"),
+    ("Glucosamine has never been shown to help knee arthritis.", "knee arthritis", "generic", "none"),
+    ("isnt naproxen bad for your heart if you take it every day", "naproxen", "generic", "none"),
+    ("in some people migraine and vertigo come together", "migraine", "generic", "none"),
+    ("many possibilities here, such as anaemia or an underactive thyroid.", "anaemia", "present", "patient"),
+    ("he complains of a stomach ache, fatigue and usually feels restless", "fatigue", "present", "patient"),
 ]
 
 

@@ -80,6 +80,9 @@ PLACEHOLDERS = {
                 "infants", "teens", "teenagers", "someone", "anyone", "a kid", "a child", "a person", "a baby",
                 "pregnant women", "older people", "elderly people", "the elderly", "girls", "boys", "athletes",
                 "smokers", "diabetics", "patients", "humans"],
+    # "all <groupnoun>": "do all kids ...", "dont all men ...".
+    "<groupnoun>": ["people", "kids", "children", "adults", "women", "men", "babies", "toddlers", "infants", "teens",
+                    "teenagers", "girls", "boys", "smokers", "diabetics", "patients"],
     "<year>": [str(year) for year in range(1950, 2031)],
     "<month>": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"],
@@ -110,6 +113,14 @@ _DIRECTION_CODES = dict(zip(DIRECTIONS, (_FORWARD, _BACKWARD_ONLY, _BOTH, _ANTEC
 _OPENING_SCOPE = 20  # tokens: a run-on sentence with no punctuation does not stay conditional to its end
 # A test is done or planned: whether it exists is never uncertain ("cant rule out mono, sent me for a blood test").
 _NEVER_POSSIBLE_LABELS = frozenset({"TEST"})
+# A step with its condition right after it is a plan that may not happen: "and a biopsy if the node looks abnormal",
+# "my gp said metformin if diet doesnt work" (in code, not a backward "if" rule: "if" is frequent, and a rule would
+# be one more trigger for every mention near every "if").
+_PLANNED_LABELS = frozenset({"DRUG", "TREATMENT", "TEST"})
+# A negation inside a condition belongs to it and ends with the condition's comma ("if the cream does not work
+# within a week, terbinafine tablets are next"); the condition opens at most this many tokens before the negation.
+_CONDITIONALS = frozenset({"if", "unless", "when", "once"})
+_CONDITION_TOKENS = 8
 # An auxiliary opening a yes/no question before a bare disease or drug and a general verb
 # ("can endometriosis cause infertility?", "do seizures cause brain damage?") asks in general.
 _QUESTION_AUXILIARIES = frozenset({"can", "could", "does", "do", "will", "would", "might", "cant", "doesnt", "dont",
@@ -141,7 +152,7 @@ _SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because
 # "Ulcers caused by anti-inflammatories usually heal", "Tinnitus without hearing loss often fades", "iron
 # deficiency in a man of 58 comes from the gut"), or an adverb before its verb ("SGLT2 inhibitors also slow ...").
 _SUBJECT_MODIFIERS = frozenset({"that", "which", "who", "caused", "due", "without", "with", "in", "after", "from",
-                                "of", "on", "among", "associated", "related", "induced"})
+                                "of", "on", "among", "associated", "related", "induced", "such"})
 _SUBJECT_ADVERBS = frozenset({"also", "even", "still", "ever", "really", "actually", "more", "less", "very"})
 _SUBJECT_MODIFIER_TOKENS = 8
 # After a modifier the verb must say how a condition goes in general (a one-word course or frequency word, or a
@@ -157,6 +168,16 @@ _REPORTING_WORDS = frozenset({"read", "heard", "know", "knew", "learned", "learn
 # Those that hand the clause to someone else even after the asker's "i" ("i heard statins can cause muscle
 # pain"; not "you need to know the cause of ...").
 _REPORTED_BY_OTHERS = frozenset({"read", "heard", "says", "say", "said", "told", "apparently", "supposedly"})
+# A reply's answer to a yes/no question, then a comma, opens the clause of a bare subject ("Yes, Hashimoto's
+# thyroiditis runs in families").
+_ANSWERS = frozenset({"yes", "no"})
+# A wh-word at most this many tokens before a question's auxiliary opens the question ("how long does", "at what age
+# does"): the bare subject after the auxiliary is asked about in general.
+_WH_WORDS = frozenset({"how", "what", "why", "when", "which", "whats", "hows"})
+_WH_TOKENS = 3
+# A bare subject may open its sentence after one of these, outside the entity: "Untreated high cholesterol raises
+# the risk of heart attack".
+_SUBJECT_QUALIFIERS = frozenset({"untreated", "uncontrolled", "undiagnosed", "unmanaged", "unchecked"})
 # A sentence may open with these before its bare subject: "But iron deficiency in a man of 58 comes from the gut".
 _SENTENCE_CONJUNCTIONS = frozenset({"and", "but", "so", "also"})
 # Punctuation that ends a backward generic frame: "my son has X, is it contagious?" is not about X in general.
@@ -370,6 +391,9 @@ class ConTextAssertion(BatchedPipe):
         self._reporters = frozenset(words.get("reporter", ()))
         self._demonstratives = _word_hashes(nlp.vocab.strings, _DEMONSTRATIVES)
         self._generic_blockers = self._personal_words | self._demonstratives
+        # The same without "you", "your": what still ties a question's bare subject to someone.
+        self._impersonal_personal = self._personal_words - words.get("addressee", set())
+        self._impersonal_blockers = self._impersonal_personal | self._demonstratives
         self._case_determiners = _word_hashes(nlp.vocab.strings, _CASE_DETERMINERS)
         self._backward_blockers = self._generic_blockers | _word_hashes(nlp.vocab.strings, _BACKWARD_BLOCKERS)
         self._bare_relative_verbs = _word_hashes(nlp.vocab.strings, _BARE_RELATIVE_VERBS)
@@ -417,13 +441,19 @@ class ConTextAssertion(BatchedPipe):
         self._subject_adverbs = _word_hashes(nlp.vocab.strings, _SUBJECT_ADVERBS)
         self._question_mark = nlp.vocab.strings.add("?")
         self._comma = nlp.vocab.strings.add(",")
+        self._hash = nlp.vocab.strings.add("#")
+        self._if = nlp.vocab.strings.add("if")
+        self._answers = _word_hashes(nlp.vocab.strings, _ANSWERS)
+        self._wh_words = _word_hashes(nlp.vocab.strings, _WH_WORDS)
+        self._conditionals = _word_hashes(nlp.vocab.strings, _CONDITIONALS)
         self._that = nlp.vocab.strings.add("that")
         self._reporting_words = _word_hashes(nlp.vocab.strings, _REPORTING_WORDS)
         self._reported_by_others = _word_hashes(nlp.vocab.strings, _REPORTED_BY_OTHERS)
         self._sentence_conjunctions = _word_hashes(nlp.vocab.strings, _SENTENCE_CONJUNCTIONS)
         # What may stand right before a bare subject (see _opens_clause and _opens_question).
+        self._subject_qualifiers = _word_hashes(nlp.vocab.strings, _SUBJECT_QUALIFIERS)
         self._subject_openers = self._clause_openers | self._reporting_words | self._sentence_conjunctions | {
-            self._that} | self._question_auxiliaries
+            self._that} | self._question_auxiliaries | self._subject_qualifiers
         self._and = nlp.vocab.strings.add("and")
 
     # -- the component -------------------------------------------------------------------------
@@ -469,7 +499,8 @@ class ConTextAssertion(BatchedPipe):
             # A bare subject with a general verb is generic, and so is what follows it ("Statins lower the
             # risk of heart attack"): its cue goes in with the triggers, reaching this entity and the next.
             # Only a subject that opens its sentence or clause, or follows a question's auxiliary, can be one.
-            if (start == sent_start or lowers[start - 1] in subject_openers) and (
+            if (start == sent_start or lowers[start - 1] in subject_openers or (
+                    start == sent_start + 2 and lowers[start - 1] == self._comma and lowers[sent_start] in self._answers)) and (
                     end in general or (end < length and lowers[end] in verb_openers) or lowers[start - 1] in auxiliaries
                     or (end + 1 < length and lowers[end] in define_or_deny
                         and self._may_define_or_deny(lowers, start, end))):
@@ -482,11 +513,15 @@ class ConTextAssertion(BatchedPipe):
             # Only the modifiers close enough to reach it: long run-on sentences stay cheap.
             lo = bisect_left(modifier_starts, sent_start if sent_start > start - window else start - window)
             hi = bisect_left(modifier_starts, sent_end if sent_end < end + window else end + window)
+            if lowers[start] == self._hash and (end >= sent_end or lowers[end] == self._hash):
+                continue  # a closing hashtag ("... #toothache #help") tags the post: no trigger of the sentence reaches it
             person = self._person_for(lowers, start, people, terminators, sent_start, subject) if people else None
             if lo == hi and person is None:
                 continue  # nothing in its sentence speaks to it: present, the patient's
             found = self._reaching(lowers, start, end, label, modifiers[lo:hi], all_terminators,
                                    sent_start, sent_end) if lo < hi else []
+            if end < length and lowers[end] == self._if and label in _PLANNED_LABELS:
+                found.append(("hypothetical", "if"))  # "and a biopsy if the node looks abnormal"
             if not found and person is None:
                 continue  # no trigger reaches it
             status, experiencer, cue = self._resolve(found, person, subject)
@@ -589,6 +624,10 @@ class ConTextAssertion(BatchedPipe):
         before = lowers[start - 1]
         if before in self._clause_openers or before in self._reporting_words:
             return True
+        if before in self._subject_qualifiers:  # "Untreated high cholesterol raises the risk of ..."
+            return start - 1 in sentence_starts or (start > 1 and lowers[start - 2] in self._clause_openers)
+        if before == self._comma and start - 2 in sentence_starts and lowers[start - 2] in self._answers:
+            return True  # a reply's "Yes, Hashimoto's thyroiditis runs in families"
         if before in self._sentence_conjunctions:
             return start - 1 in sentence_starts or (start > 1 and lowers[start - 2] == self._comma)
         return before == self._that and start > 1 and lowers[start - 2] in self._reporting_words
@@ -613,7 +652,18 @@ class ConTextAssertion(BatchedPipe):
         if start < 1 or lowers[start - 1] not in auxiliaries:
             return False
         first = start - 1 if start - 2 < 0 or lowers[start - 2] not in auxiliaries else start - 2
-        return first in sentence_starts or (first > 0 and lowers[first - 1] in self._subject_clause_openers)
+        if first in sentence_starts or (first > 0 and lowers[first - 1] in self._subject_clause_openers):
+            return True
+        if first > 0 and first - 1 in sentence_starts and lowers[first - 1] in self._sentence_conjunctions:
+            return True  # "also can h pylori turn into stomach cancer"
+        # A wh-question opening the sentence: "how long does dry socket last?", "at what age does colic stop?"
+        for i in range(first - 1, max(-1, first - 1 - _WH_TOKENS), -1):
+            if lowers[i] in self._wh_words:
+                return i in sentence_starts or (i > 0 and (i - 1 in sentence_starts or
+                                                          lowers[i - 1] in self._subject_clause_openers))
+            if i in sentence_starts:
+                break
+        return False
 
     # -- triggers ------------------------------------------------------------------------------
 
@@ -686,6 +736,8 @@ class ConTextAssertion(BatchedPipe):
             if direction != _BACKWARD_ONLY and t_end <= start:
                 if start - t_end <= scope:
                     blocked = _any_between(every_terminator, t_end, start)
+                    if not blocked and category == "negated" and self._comma in lowers[t_end:start]:
+                        blocked = self._in_condition(lowers, t_start, sent_start)
                     if blocked and category in _TIME_CATEGORIES and not _any_between(phrase_terminators, t_end, start):
                         # Only a comma before "i" stands between. A time fronted before the asker's clause
                         # reaches into it ("Two years ago, I had pneumonia"); one that ends the asker's
@@ -700,24 +752,34 @@ class ConTextAssertion(BatchedPipe):
                     found.append((category, phrase))
         return found
 
+    def _in_condition(self, lowers, t_start: int, sent_start: int) -> bool:
+        """Whether the trigger at ``t_start`` sits in a condition opened a few words before it ("If the alarm has
+        not worked after three months, desmopressin can be added"): its negation ends with the condition's comma."""
+        before = lowers[max(sent_start, t_start - _CONDITION_TOKENS):t_start]
+        return not self._conditionals.isdisjoint(before) and self._comma not in before
+
     def _allowed(self, lowers, phrase, t_start, t_end, start, end, sent_start, sent_end, terminators) -> bool:
         """A generic cue (``phrase``) does not reach a mention that a personal word ties to someone: no "my",
         "your", "this", "he" ... between cue and mention, and none in the mention's clause (from the
         terminator before it to the one after it, the cue's own words aside)."""
         if start and lowers[start - 1] in self._case_determiners:
             return False  # "this discomfort is caused by ...": the case at hand
+        # A yes/no question about a bare subject speaks to anyone: its "you" is impersonal ("can coeliac cause low
+        # iron even if you dont get diarrhoea?", "isnt crohns usually picked up in your teens?").
+        impersonal = t_start == t_end and t_start > sent_start and lowers[t_start - 1] in self._question_auxiliaries
+        blockers = self._impersonal_blockers if impersonal else self._generic_blockers
         if t_end <= start:  # cue before the mention
             between = lowers[t_end:start]
         else:
             between = lowers[end:t_start]
             if not self._clause_punct.isdisjoint(between) or not self._backward_blockers.isdisjoint(between):
                 return False
-        if not self._generic_blockers.isdisjoint(between):
+        if not blockers.isdisjoint(between):
             return False
         index = bisect_left(terminators, start)
         clause_start = max(sent_start, terminators[index - 1] if index else sent_start)
         clause_end = min(sent_end, terminators[index] if index < len(terminators) else sent_end)
-        personal = self._personal_words
+        personal = self._impersonal_personal if impersonal else self._personal_words
         before_start = clause_start
         if t_start == t_end:
             before_start = t_start  # a bare subject opens its clause: "i read that thyroid problems are common"
@@ -732,6 +794,11 @@ class ConTextAssertion(BatchedPipe):
             if phrase.startswith("be ") and not self._demonstratives.isdisjoint(
                     lowers[max(before_start, t_start - _POSSESSOR_WINDOW):t_start]):
                 return False
+        elif start > clause_start and lowers[start - 1] in self._clause_punct and end < len(lowers) and \
+                lowers[end] in self._question_auxiliaries:
+            # A bare subject after a comma, with its verb, opens a statement of its own: "my bf keeps asking if hes
+            # gonna catch it, psoriasis isnt contagious right?" (not an item of a list: "a stomach ache, fatigue and")
+            before_start = start
         return personal.isdisjoint(lowers[before_start:min(t_start, start)]) and \
             personal.isdisjoint(lowers[max(t_end, clause_start):clause_end])
 
