@@ -1073,3 +1073,40 @@ def test_a_cue_right_after_a_short_form_decides_that_occurrence(nlp):
     text = "defending my MS in chemistry next month while my MS flares, numbness in both legs"
     found = [(e.text, e.start_char) for e in nlp(text).ents if e.text == "MS"]
     assert found == [("MS", text.rindex("MS"))], found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("two days at the beach and my shoulders are burnt and blistering", "shoulders are burnt and blistering"),
+    ("every time i squat my knees creak and grind", "knees creak and grind"),
+    ("since the allergy pills stopped working my eyes are watering all day", "eyes are watering"),
+    ("in the cold my toes go white then blue and numb", "toes go white then blue and numb"),
+    ("he had a fit, his eyes rolled back and his arms and legs jerked", "arms and legs jerked"),
+    ("my fingernails are thick, yellow and crumbly after the fungus", "fingernails are thick, yellow and crumbly"),
+    ("her right breast is red, hot and rock hard since yesterday", "right breast is red, hot and rock hard"),
+    ("my skin feels tight and shiny over the joints", "skin feels tight and shiny"),
+    ("every night my nose blocks up on one side", "nose blocks up"),
+])
+def test_body_predicates_of_skin_eyes_joints_and_predicate_lists(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_a_predicate_tail_is_no_body_part_of_a_list(nlp):
+    found = ents(nlp, "he had a fit, his eyes rolled back and his arms and legs jerked")
+    assert "eyes rolled back" in found and "back" not in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("the new pill gave me greasy skin and spots", "greasy skin"),
+    ("after the run i had really heavy legs for a day", "really heavy legs"),
+    ("this shampoo left me with an itchy flaky scalp", "itchy flaky scalp"),
+    ("every winter i get cracked and bleeding knuckles", "cracked and bleeding knuckles"),
+])
+def test_state_adjectives_before_a_body_part_name_a_complaint(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_no_predicate_list_across_a_comma_without_a_closing_and(nlp):
+    found = ents(nlp, "jaw clenching, sweaty palms and vivid dreams on this one")
+    assert "jaw clenching" in found and "sweaty palms" in found, list(found)

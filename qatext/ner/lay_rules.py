@@ -14,7 +14,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from qatext.ner.span_rules import (APPROXIMATE, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
+from qatext.ner.span_rules import (APPROXIMATE, PREDICATE_TAILS, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
                                    SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, _with_more_predicates,
                                    SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
                                    rewrite_found, word_set)
@@ -476,9 +476,12 @@ def _anatomy_start(doc: Doc, span, lookup: Lookup) -> int | None:
     return start if found and found[0] == "ANATOMY" else None
 
 
+_ROLLED = PREDICATE_TAILS["back"]
+
+
 def _ends_with_anatomy(doc: Doc, span, lookup: Lookup) -> bool:
-    if span[1] - span[0] < 2:
-        return False
+    if span[1] - span[0] < 2 or doc[span[1] - 2].lower_ in _ROLLED:
+        return False  # "eyes rolled back": the tail of a predicate, no body part that more parts could follow
     found = lookup(doc[span[1] - 1].norm_)
     return bool(found) and found[0] == "ANATOMY"
 
@@ -924,11 +927,12 @@ def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
 # "my joints are screaming", "my eye won't stop twitching", "hands have started to tremble" (GUIDELINES rule 6).
 LAY_PREDICATES = (
     ("on", "fire"), ("killing", "me"), ("screaming",), ("plugged",), ("purple",), ("white",), ("blue",), ("pale",),
+    ("brown",), ("yellow",), ("grey",), ("gray",), ("black",),
     ("falling", "out"),
     ("coming", "out"), ("like",), ("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
     ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",), ("in", "knots"),
 )
-_COLOURS = frozenset({("purple",), ("white",), ("blue",), ("pale",)})
+_COLOURS = frozenset({("purple",), ("white",), ("blue",), ("pale",), ("brown",), ("yellow",), ("grey",), ("gray",), ("black",)})
 # Cues that need a symptom predicate after them ("won't stop twitching", "started to tremble").
 _NEEDS_PREDICATE = frozenset({("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
                               ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",)})
@@ -993,7 +997,7 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
                         thing += 1
                     if thing > j:  # "like lead", "like broken glass"
                         added.append((start, thing, "SYMPTOM", BODY_COMPLAINT))
-            elif phrase in _COLOURS and j < n and words[j].isalpha() and words[j] not in _NOT_NOUNS \
+            elif phrase in _COLOURS and j < n and words[j].isalpha() and words[j] not in _NOT_NOUNS and words[j] != "then" \
                     and words[j] not in OBJECT_STOPS and words[j] not in OBJECT_DETERMINERS:
                 pass  # "tonsils have white spots": the colour describes a finding of its own
             elif phrase not in _NEEDS_PREDICATE:

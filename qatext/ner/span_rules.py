@@ -114,13 +114,18 @@ SYMPTOM_PREDICATES = frozenset(
     # verbs of a body part doing something on its own: "jaw clenches", "heart hammering", "lips swelled up"
     "clenches clench hammering hammers fluttering flutters swelled swelling spasming spasms seizing "
     "flip-flopping "
+    # skin, eyes and joints as patients describe them: "forearms burnt and blistering", "eyes are watering",
+    # "knees creak", "nails thick and crumbly", "skin feels greasy", "arms and legs jerked", "nose blocks up"
+    "burnt sunburnt blistering blistered watering waters creak creaks creaking crunching grinding grind grinds jerked "
+    "jerking "
+    "jerks jerk shiny greasy oily crumbly brittle thick thickened blocks rolled rolling "
     # the plain present after a plural body part: "my hands shake", "my eyes itch", "my feet burn"
     "shake ache itch burn throb tingle cramp sensitive".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
 # What completes a predicate: "swells up", "eyes swell shut", "legs gave out".
-PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone"}}
+PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone"}, "back": frozenset({"rolled", "rolling"})}
 # A substance followed by one of these is a disorder: "alcohol withdrawal", "penicillin allergy".
 SUBSTANCE_DISORDERS = frozenset(
     "withdrawal dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
@@ -469,6 +474,47 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
     return _without_overlaps(out) if any(a[1] != b[1] for a, b in zip(spans, out)) else out
 
 
+# Adjectives that on their own report something wrong with the body part after them: "greasy skin", "heavy jaw",
+# "itchy flaky scalp" are one SYMPTOM (GUIDELINES rule 4: the quality stands before the head), while "dry",
+# "sore", "stiff" joined the lexicon's own phrases long ago. No colour or size: "white blood cells", "big toe".
+BODY_STATE_ADJECTIVES = frozenset(
+    "itchy flaky scaly crusty crusted dry greasy oily heavy stiff sore swollen puffy numb tingly tender achy "
+    "tight watery bloodshot inflamed irritated cracked peeling blistered sunburnt sweaty clammy droopy "
+    "blotchy bumpy raw gritty painful brittle throbbing aching burning".split()
+)
+
+
+def add_described_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"greasy skin", "a heavy jaw", "itchy flaky scalp": state adjectives before a body part name a complaint."""
+    found = [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and span[0] and words[span[0] - 1] in BODY_STATE_ADJECTIVES]
+    if not found:
+        return spans
+    by_start = {span[0]: span for span in spans}
+    covered = {i for s, e, _label, _concept in spans for i in range(s, e)}
+    dropped: set[tuple] = set()
+    out = list(spans)
+    for k in found:
+        start, end, _label, _concept = spans[k]
+        i = start - 1
+        while i >= 0 and start - i <= 4:
+            word = words[i]
+            one_word = by_start.get(i)
+            if i in covered and not (one_word and one_word[1] == i + 1 and one_word[2] == "SYMPTOM"):
+                break
+            if word in BODY_STATE_ADJECTIVES or word in DESCRIPTORS:
+                i -= 1
+            elif word in (",", "and") and i >= 1 and words[i - 1] in BODY_STATE_ADJECTIVES and i + 1 < start:
+                i -= 1  # "cracked and bleeding", "red, itchy": adjectives stacked before one head
+            else:
+                break
+        first = i + 1
+        while words[first] not in BODY_STATE_ADJECTIVES and words[first] not in DESCRIPTORS:
+            first += 1
+        dropped.update(by_start[j] for j in range(first, start) if j in by_start)
+        out[k] = (first, end, "SYMPTOM", BODY_COMPLAINT)
+    return [span for span in out if span not in dropped]
+
+
 def _with_more_predicates(words: list[str], end: int, ends: dict[int, int]) -> int:
     """"sore and red", "red and gritty": another predicate of the same body part (GUIDELINES rule 11).
     Not after a comma: "jaw clenching, sweaty palms" is a list of complaints, not one. Nor a word that
@@ -478,17 +524,21 @@ def _with_more_predicates(words: list[str], end: int, ends: dict[int, int]) -> i
         end += 1  # "toe red hot and swollen": two predicates side by side, then the joined one
     while end + 1 < n and words[end] in _PREDICATE_JOINERS:
         after = end + 1
-        if after < n and words[after] in ("so", "very", "really", "all"):
+        if after < n and words[after] in ("so", "very", "really", "all", "rock", "bright"):
             after += 1
         if after < n and (words[after] in SYMPTOM_PREDICATES or words[after] in DESCRIPTORS) \
                 and ends.get(after, after + 1) == after + 1:
+            if words[end] == "," and not (after + 1 < n and words[after + 1] in _LIST_JOINERS):
+                break  # a comma joins only inside a list of predicates: "red, hot and rock hard", "thick, yellow and crumbly"
             end = after + 1
         else:
             break
     return end
 
 
-_PREDICATE_JOINERS = frozenset({"and", "&"})
+# "then" joins colours in a sequence: "fingers go white then blue and numb" (one finding, rule 11)
+_PREDICATE_JOINERS = frozenset({"and", "&", ",", "then"})
+_LIST_JOINERS = frozenset({"and", "&", ","})
 # Predicates that stack right after another without "and": "red hot", "red raw", "stiff sore".
 _STACKED_PREDICATES = frozenset({"hot", "raw", "sore", "swollen", "stiff", "numb", "itchy", "tender", "puffy"})
 
@@ -498,7 +548,8 @@ _PREDICATE_GATE = gate(SYMPTOM_PREDICATES, GIVE_OUT_VERBS)
 
 def _with_tail(words: list[str], predicate: int, end: int, starts: set[int]) -> int:
     """The end of a predicate with what completes it ("swells up", "swell shut", "gave out")."""
-    if end < len(words) and end not in starts and words[end] in PREDICATE_TAILS:
+    # "eyes rolled back": the tail may have been read as a body part of its own, which the predicate takes in
+    if end < len(words) and (end not in starts or words[end] == "back") and words[end] in PREDICATE_TAILS:
         allowed = PREDICATE_TAILS[words[end]]
         if allowed is None or words[predicate] in allowed:
             return end + 1
@@ -641,7 +692,7 @@ POSITION_ADVERBS = frozenset({"low", "high", "deep", "way", "right", "mostly", "
 DESCRIPTORS = frozenset(
     "red itchy watery swollen puffy dry sore stiff tender numb tingly hard soft painless painful fixed firm "
     "raised flat bumpy scaly crusty flaky oozing weeping lucid vivid weird strange cold clammy sweaty blurry "
-    "hot warm pink purple white yellow dark black brown blotchy patchy rough bleeding cracked green greenish "
+    "hot warm pink purple white blue grey yellow dark black brown blotchy patchy rough bleeding cracked green greenish "
     "yellowish tarry bloody tiny small big large pearly little".split()
 )
 
