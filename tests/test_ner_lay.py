@@ -1110,3 +1110,15 @@ def test_state_adjectives_before_a_body_part_name_a_complaint(nlp, text, span):
 def test_no_predicate_list_across_a_comma_without_a_closing_and(nlp):
     found = ents(nlp, "jaw clenching, sweaty palms and vivid dreams on this one")
     assert "jaw clenching" in found and "sweaty palms" in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("i keep getting a throbbing pain in a back tooth when i drink", "throbbing pain in a back tooth"),
+    ("there is some yellow discharge from my left ear since the swim", "yellow discharge from my left ear"),
+    ("the psoriasis plaques on my elbows and knees are worse", "plaques on my elbows and knees"),
+    ("theres a tender spot on the top of my foot", "tender spot on the top of my foot"),
+    ("she has eczema on her wrists and behind her ears", "eczema on her wrists and behind her ears"),
+])
+def test_located_findings_with_an_article_from_and_a_second_place(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)

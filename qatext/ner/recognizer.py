@@ -108,6 +108,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = span_rules.add_body_predicates(doc, words, spans, lookup=lookup)
             if not span_rules.BODY_STATE_ADJECTIVES.isdisjoint(present):
                 spans = span_rules.add_described_body_parts(doc, words, spans)
+            if "and" in present:
+                spans = span_rules.add_second_locations(doc, words, spans)
             spans = lay_rules.extend_location_tails(doc, words, spans)
             spans = lay_rules.join_disease_phrases(doc, words, spans)
             spans = lay_rules.add_allergens(doc, words, spans)

@@ -131,8 +131,8 @@ SUBSTANCE_DISORDERS = frozenset(
     "withdrawal dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
 )
 LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between down up above below "
-                                  "beneath into through throughout all at of".split())
-LOCATION_FILLERS = frozenset("my his her their our your the both side part area region of and over base top tip front middle edge".split())
+                                  "beneath into through throughout all at of from".split())
+LOCATION_FILLERS = frozenset("my his her their our your the a both side part area region of and over base top tip front middle edge".split())
 # Lexicon phrases like "had a stroke" carry words annotators leave out of the mention.
 LEADING_DETERMINERS = frozenset("my his her their our your the a an this that these those had has have having got "
                                 "get gets getting".split())
@@ -318,7 +318,10 @@ def _site_pain(site_words: list[str], lookup) -> str | None:
 LOCATED_COMPLAINTS = frozenset(
     "burning tingling itching throbbing aching swelling stabbing shooting soreness tightness cramping twitching "
     "pressure fullness numbness stiffness weakness pain pains ache aches rash lump lumps bump bumps spots patches "
-    "sores blisters redness bruising bruises knot knots ringing buzzing humming whooshing fluid pus".split())
+    "sores blisters redness bruising bruises knot knots ringing buzzing humming whooshing fluid pus "
+    # findings patients locate on the skin or at an opening: "plaques on my elbows", "a sore spot on my shin",
+    # "discharge from my nipple", "a blister on my heel"
+    "spot plaque plaques discharge blister ulcer ulcers cyst cysts scabs scab".split())
 
 
 def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
@@ -346,7 +349,8 @@ def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=l
                 out.append((i - 2, end, "SYMPTOM", BODY_COMPLAINT))
                 continue
             if i >= 1 and gap and gap[0] in LOCATION_PREPOSITIONS and _is_location_gap(gap) \
-                    and words[i - 1] in LOCATED_COMPLAINTS and i - 1 not in covered:
+                    and words[i - 1] in LOCATED_COMPLAINTS and i - 1 not in covered \
+                    and (gap[0] != "from" or words[i - 1] in _COMING_FROM):
                 if out and out[-1][1] > i - 1:
                     out.append((start, end, label, concept))
                     continue
@@ -355,6 +359,38 @@ def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=l
                 continue
         out.append((start, end, label, concept))
     return out
+
+
+# What comes out of a body part is located by "from" ("discharge from both nipples", "fluid from my ear"); "pain
+# from my back" tells where the pain starts, which annotators leave to the body part.
+_COMING_FROM = frozenset({"discharge", "fluid", "pus"})
+
+
+def add_second_locations(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"white patches around my eyes and on my knuckles": a second place of the same finding, with its own
+    preposition after "and", is inside the located mention (GUIDELINES rule 11, a shared symptom word)."""
+    n = len(words)
+    by_start = {span[0]: k for k, span in enumerate(spans)}
+    found = []
+    for k, (start, end, label, concept) in enumerate(spans):
+        if label != "SYMPTOM" or end + 2 >= n or words[end] != "and" or words[end + 1] not in _SECOND_PLACE_PREPOSITIONS:
+            continue
+        if not any(words[j] in _SECOND_PLACE_PREPOSITIONS for j in range(start + 1, end)):
+            continue  # the finding itself is located by a preposition: "patches around my eyes"
+        j = end + 2
+        while j < n and j - end <= 5 and j not in by_start and (words[j] in LOCATION_FILLERS or words[j] in SIDE_WORDS):
+            j += 1
+        other = spans[by_start[j]] if j in by_start else None
+        if other and other[2] == "ANATOMY":
+            found.append((k, by_start[j]))
+    if not found:
+        return spans
+    joined = {k: spans[last][1] for k, last in found}
+    gone = {last for _k, last in found}
+    return [(s[0], joined[k], s[2], s[3]) if k in joined else s for k, s in enumerate(spans) if k not in gone]
+
+
+_SECOND_PLACE_PREPOSITIONS = frozenset({"on", "in", "around", "under", "behind", "inside", "over"})
 
 
 # "feeling" and "sensation" are complaints only with a word that names them: "no feeling in my legs" is numbness
@@ -693,7 +729,7 @@ DESCRIPTORS = frozenset(
     "red itchy watery swollen puffy dry sore stiff tender numb tingly hard soft painless painful fixed firm "
     "raised flat bumpy scaly crusty flaky oozing weeping lucid vivid weird strange cold clammy sweaty blurry "
     "hot warm pink purple white blue grey yellow dark black brown blotchy patchy rough bleeding cracked green greenish "
-    "yellowish tarry bloody tiny small big large pearly little".split()
+    "yellowish tarry bloody tiny small big large pearly little milky sticky smelly stinky foul".split()
 )
 
 
