@@ -1122,3 +1122,20 @@ def test_no_predicate_list_across_a_comma_without_a_closing_and(nlp):
 def test_located_findings_with_an_article_from_and_a_second_place(nlp, text, span):
     found = ents(nlp, text)
     assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("since the surgery i cant pee properly and it burns", "cant pee properly"),
+    ("the flu left me too weak to stand in the shower", "too weak to stand"),
+    ("some days i cant get off the sofa before noon", "cant get off the sofa"),
+    ("with the asthma flare i cant take a deep breath at night", "cant take a deep breath"),
+    ("it hurts to take a breath on the left side", "hurts to take a breath"),
+    ("our baby cant stay latched and screams at every feed", "cant stay latched"),
+])
+def test_lost_functions_with_manner_states_that_stop_them_and_breaths(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_a_thing_that_hurts_to_look_at_is_no_lost_function(nlp):
+    assert not any(t.startswith("hurts to") for t in ents(nlp, "honestly that photo hurts to look at"))

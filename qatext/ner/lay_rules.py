@@ -33,6 +33,11 @@ IMPAIRMENT_CUES = (
     ("could", "nt"), ("wo", "nt"), ("could", "nt", "even"), ("ca", "nt", "even"),
     # "hard to concentrate", "difficult to swallow": a function that costs effort is limited too
     ("hard", "to"), ("harder", "to"), ("difficult", "to"), ("very", "hard", "to"), ("very", "difficult", "to"),
+    # a state that stops the function: "too weak to walk", "too dizzy to stand"; a function that hurts: "it hurts to
+    # take a deep breath" (the pain is what limits it, one SYMPTOM; "painful to watch" is mostly about an event)
+    ("too", "weak", "to"), ("too", "tired", "to"), ("too", "dizzy", "to"), ("too", "exhausted", "to"),
+    ("too", "sore", "to"), ("too", "stiff", "to"), ("too", "breathless", "to"), ("too", "nauseous", "to"),
+    ("hurts", "to"),
 )
 IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
 _EFFORT_WORDS = frozenset({"hard", "harder", "difficult"})
@@ -80,8 +85,8 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     n = len(words)
     body_ends = {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
     for i in _positions(words, cue_firsts):
-        if i >= 1 and words[i - 1] in THING_SUBJECTS:
-            continue
+        if i >= 1 and words[i - 1] in THING_SUBJECTS and words[i] != "hurts":
+            continue  # ("it hurts to breathe": the "it" of the weather verb, no thing that fails)
         seconds = _CUE_SECONDS[words[i]]
         if seconds and (i + 1 >= n or words[i + 1] not in seconds):
             continue  # "can be", "not sure": most modals start no cue
@@ -114,11 +119,16 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                     end = _object_end(words, end)
                     if end < n and words[end] in _COMPARED:
                         break  # "more difficult to hold than solid stools": a thing compared, no loss
+                if end < n and words[end] in _MANNER_AFTER and size == 1:
+                    end += 1  # "cant pee properly", "cant swallow normally": how the function fails is the complaint
                 added.append((i, end, "SYMPTOM", found[0]))
                 break
     if not added:
         return spans
     return _replace_covered(spans, added)
+
+
+_MANNER_AFTER = frozenset({"properly", "normally"})
 
 
 # "the heart works harder to pump": an organ's effort of doing something, not a function the person lost ("i have
@@ -133,7 +143,7 @@ _OTHER_SENSE_AFTER = {"think": frozenset({"of", "about", "that", "why", "what", 
 _COMPARED = frozenset({"than", "as"})
 # Functions whose object belongs to the loss ("[couldnt hold a cup]", "[cant swallow crackers]" without
 # water): the object is part of the complaint, extent and trigger are not (GUIDELINES rule 16).
-OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip button handle tolerate use".split())
+OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip button handle tolerate use twist".split())
 OBJECT_DETERMINERS = frozenset("a an the my his her their your any some".split())
 # A substance before one of these names a place or a thing, not an intake: "the coffee shop", "a wine glass".
 SUBSTANCE_PLACES = frozenset("shop shops house houses bar bars machine machines maker makers glass glasses mug mugs "
@@ -165,7 +175,8 @@ _CUE_ADVERBS = frozenset({"barely", "hardly", "even", "really", "fully", "proper
 # Functions that are a loss only with the body part they act on: "can't raise my arm", "can't feel my feet".
 BODY_ONLY_FUNCTIONS = frozenset({"feel", "raise", "straighten", "rotate", "flex", "turn"})
 # What may stand between a function and the body part it acts on: "lift my arms", "put weight on her left foot".
-_BODY_OBJECT_FILLERS = frozenset({"my", "his", "her", "their", "your", "both", "either", "the", "on", "weight", "any"})
+_BODY_OBJECT_FILLERS = frozenset({"my", "his", "her", "their", "your", "both", "either", "the", "on", "weight", "any", "that",
+                                  "this"})
 
 
 def _body_object_end(words: list[str], end: int, body_ends: dict[int, int]) -> int | None:
