@@ -1139,3 +1139,14 @@ def test_lost_functions_with_manner_states_that_stop_them_and_breaths(nlp, text,
 
 def test_a_thing_that_hurts_to_look_at_is_no_lost_function(nlp):
     assert not any(t.startswith("hurts to") for t in ents(nlp, "honestly that photo hurts to look at"))
+
+
+@pytest.mark.parametrize("text, span", [
+    ("my son had his measles jab yesterday and is a bit warm", "measles jab"),
+    ("the derm gave me ketoconazole foam for the scalp", "ketoconazole foam"),
+    ("i use a selenium sulfide shampoo twice a week", "selenium sulfide shampoo"),
+    ("we give him liquid ibuprofen when the fever spikes", "liquid ibuprofen"),
+])
+def test_lay_and_british_dose_forms_name_the_product(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "DRUG", list(found)

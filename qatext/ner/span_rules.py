@@ -91,7 +91,9 @@ _SIDE_GATE = gate(SIDE_WORDS)
 STAGE_WORDS = frozenset("type stage grade class".split())
 DRUG_MODIFIERS = frozenset(
     "inhaled topical oral intranasal nasal sublingual intravenous iv intramuscular transdermal infant infants "
-    "children's pediatric low-dose high-dose extended-release immediate-release otc".split()
+    "children's pediatric low-dose high-dose extended-release immediate-release otc "
+    # the dose form said before the name: "liquid paracetamol", "chewable melatonin"
+    "liquid chewable soluble dissolvable".split()
 )
 TEST_MODIFIERS = frozenset(
     "fasting non-contrast contrast contrast-enhanced follow-up baseline dilated rapid home diagnostic screening "
@@ -149,7 +151,9 @@ LIST_GAP_WORDS = frozenset(", and or my his her their our your the both".split()
 DRUG_FORMS = frozenset(
     "cream ointment inhaler inhalers tablet tablets pill pills drops spray sprays gel patch patches injection "
     "injections shot shots capsule capsules syrup lotion suppository suppositories solution pen pens mouthwash "
-    "lozenges gummies iud creams lotions gels ointments infusion infusions".split()
+    "lozenges gummies iud creams lotions gels ointments infusion infusions "
+    # British and lay forms: "chickenpox jab", "minoxidil foam", "ketoconazole shampoo", "benzoyl peroxide wash"
+    "jab jabs foam foams shampoo wash chews".split()
 )
 
 _DRUG_FORM_GATE = gate(DRUG_FORMS)
