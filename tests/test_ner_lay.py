@@ -1150,3 +1150,35 @@ def test_a_thing_that_hurts_to_look_at_is_no_lost_function(nlp):
 def test_lay_and_british_dose_forms_name_the_product(nlp, text, span):
     found = ents(nlp, text)
     assert span in found and found[span].label_ == "DRUG", list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("ive had cushings for two years and the weight wont shift", "cushings"),
+    ("my mum has raynauds and her fingers go white", "raynauds"),
+    ("on the ppi for my barretts since 2019", "barretts"),
+])
+def test_eponymous_diseases_named_by_the_name_alone(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "DISEASE", list(found)
+
+
+def test_an_everyday_surname_is_no_eponym(nlp):
+    assert "wilsons" not in ents(nlp, "the wilsons next door lent us a ladder")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("my uncle has PKD and is on the transplant list", "PKD"),
+    ("the biopsy came back as BCC so mohs is next", "BCC"),
+    ("SCD warrior here, third crisis this winter", "SCD"),
+    ("a year sober with my AUD thanks to naltrexone", "AUD"),
+    ("humira has been great for my PsA so far", "PsA"),
+])
+def test_community_disease_abbreviations_and_mixed_case_short_forms(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "DISEASE", list(found)
+
+
+def test_a_public_service_announcement_is_no_psa_test(nlp):
+    text = "PSA: check your vitamin gummies. my dad's PSA came back 6.2 though"
+    found = [(e.start_char, e.label_) for e in nlp(text).ents if e.text == "PSA"]
+    assert found == [(text.index("PSA", 3), "TEST")], found

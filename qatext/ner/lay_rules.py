@@ -1035,6 +1035,18 @@ def _listed_parts_start(words: list[str], spans: Spans, start: int) -> int:
         start = previous[0]
 
 
+# "PSA: read your labels", "PSA for parents": a public service announcement opening a post, not the PSA test.
+_ANNOUNCED = frozenset({":", "for", "to", "-", "–", "—", "!"})
+
+
+def drop_announcements(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """A "PSA" that opens a sentence and announces something ("PSA: ...", "PSA for ...") is no TEST."""
+    n = len(words)
+    return [span for span in spans if not (
+        span[1] - span[0] == 1 and words[span[0]] == "psa" and span[1] < n and words[span[1]] in _ANNOUNCED
+        and (span[0] == 0 or doc[span[0]].is_sent_start or words[span[0] - 1] in ("#", ".", "!", "?", "\n")))]
+
+
 # Body words in figures of speech that are no body part: "fingers crossed", "kicking my butt".
 FIGURATIVE_BODY = {"fingers": (("crossed",),), "butt": (), "ass": ()}
 _KICKING = frozenset({"kicking", "kicked", "kicks", "kick"})

@@ -73,6 +73,12 @@ class MedicalEntityRecognizer(BatchedPipe):
             if exact and _is_all_caps("".join(self._strings(doc.vocab.strings, orths))):
                 # In a post written in capitals, "AS" or "ED" is the word, not the abbreviation.
                 exact = [c for c in exact if doc[c[0]:c[1]].text.lower() not in self._common]
+            if exact:
+                # a case-sensitive short form written in its own mixed case ("PsA", psoriatic arthritis) is more
+                # specific than a lower-case term of the same tokens ("psa", the PSA test)
+                mixed = {(c[0], c[1]) for c in exact if not doc[c[0]:c[1]].text.isupper()}
+                if mixed:
+                    candidates = [c for c in candidates if (c[0], c[1]) not in mixed]
             candidates += exact
         spans = self._select(candidates)
         # read where doc._.abbreviation_definitions keeps it, without an Underscore object (twice a doc)
@@ -132,6 +138,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_rules.drop_figurative(doc, words, spans)
         if "#" in present:
             spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
+        if "psa" in present:
+            spans = lay_rules.drop_announcements(doc, words, spans)
         if not self._reviewed_firsts.isdisjoint(present):
             spans = self._apply_review(doc, words, spans)
         spans = lay_rules.add_side_effect_phrases(doc, words, spans, lookup=lookup)
