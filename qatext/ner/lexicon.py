@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 
 from qatext.ner import sources
 from qatext.ner.fuzzy import FuzzyIndex, common_words
+from qatext.ner.qualifiers import added_qualifiers
 from qatext.ner.sources import Term
 from qatext.resources import read_tsv
 
@@ -200,7 +201,10 @@ def _add_bare_eponyms(lexicon: Lexicon, zipf) -> None:
         if match is None or zipf(match.group(1) + "s") >= EPONYM_MAX_ZIPF or zipf(match.group(1)) >= 4.0:
             continue
         for bare in (match.group(1) + "s", match.group(1) + "'s"):
-            lexicon.terms.setdefault(bare, entry)
+            # only where the concept's name adds nothing the bare name lacks ("Cushing's syndrome"), so no
+            # derived surface needs a qualifier verdict ("barretts" -> "Barrett's esophagus" stays unlisted)
+            if not added_qualifiers(bare, lexicon.names.get(entry[1], "")):
+                lexicon.terms.setdefault(bare, entry)
 
 
 def _common_word_filter():
