@@ -1155,7 +1155,7 @@ def test_lay_and_british_dose_forms_name_the_product(nlp, text, span):
 @pytest.mark.parametrize("text, span", [
     ("ive had cushings for two years and the weight wont shift", "cushings"),
     ("my mum has raynauds and her fingers go white", "raynauds"),
-    ("on the ppi for my barretts since 2019", "barretts"),
+    ("my neurologist confirmed menieres after the hearing test", "menieres"),
 ])
 def test_eponymous_diseases_named_by_the_name_alone(nlp, text, span):
     found = ents(nlp, text)
@@ -1182,3 +1182,20 @@ def test_a_public_service_announcement_is_no_psa_test(nlp):
     text = "PSA: check your vitamin gummies. my dad's PSA came back 6.2 though"
     found = [(e.start_char, e.label_) for e in nlp(text).ents if e.text == "PSA"]
     assert found == [(text.index("PSA", 3), "TEST")], found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("since the water pills im peeing 12 times a day", "peeing 12 times a day"),
+    ("my toddler is weeing every hour and seems thirsty", "weeing every hour"),
+    ("on the new tablets im pooping 5x a day", "pooping 5x a day"),
+    ("pregnant and peeing every couple of hours", "peeing every couple of hours"),
+    ("my 7 year old still wets the bed most nights", "wets the bed"),
+])
+def test_functions_that_are_complaints_through_their_rate_and_bedwetting(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_a_complaint_word_keeps_its_rate_outside(nlp):
+    found = ents(nlp, "watery diarrhea 9x a day since the antibiotics")
+    assert "watery diarrhea" in found, list(found)

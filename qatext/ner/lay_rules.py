@@ -803,6 +803,8 @@ def add_described_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup: L
         spans = extend_compound_heads(doc, words, spans, lookup=lookup)
     if not _VOIDING_GATE.isdisjoint(hits) and not _NIGHT_GATE.isdisjoint(hits):
         spans = add_night_voiding(doc, words, spans)
+    if not _RATED_GATE.isdisjoint(hits):
+        spans = add_function_rates(doc, words, spans)
     if "like" in hits and not _FELT_GATE.isdisjoint(hits):
         spans = add_feel_like(doc, words, spans)
     return spans
@@ -1320,6 +1322,50 @@ def add_night_voiding(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 _VOIDING_GATE = gate(_VOIDING)
+
+# A function that is a complaint only through its rate (GUIDELINES section 6, batch 5): "peeing 14 times a day",
+# "weeing every half hour", "pooping 6x a day". Words that are complaints on their own ("diarrhea 9x a day") keep
+# the rate outside (rule 10), so only the plain functions are here.
+RATED_FUNCTIONS = {**dict.fromkeys("pee peeing pees peed wee weeing wees weed urinate urinating urinates".split(), "HP:0100515"),
+                   **dict.fromkeys("poop pooping poops pooped poo pooing".split(), "HP:0002014")}
+_RATE_UNITS = frozenset("hour hours hr hrs minutes minute mins min day days night nights".split())
+_TIMES = frozenset({"times", "x"})
+_PER_UNIT = frozenset({"a", "per", "each", "every", "an"})
+_GLUED_TIMES = re.compile(r"\d+x$")
+
+
+def _rate_end(words: list[str], j: int) -> int | None:
+    """The end of a rate that starts at ``j``: "every half hour", "every 20 minutes", "14 times a day", "6x a day"."""
+    n = len(words)
+    if j < n and words[j] == "every":
+        k = j + 1
+        if k < n and (words[k] in ("half", "few", "couple", "other") or _is_number(words[k])):
+            k += 1
+        k += k < n and words[k] == "of"  # "every couple of hours"
+        return k + 1 if k < n and words[k] in _RATE_UNITS else None
+    k = j
+    if k < n and _GLUED_TIMES.match(words[k]):
+        k += 1
+    elif k + 1 < n and _is_number(words[k]) and words[k + 1] in _TIMES:
+        k += 2
+    else:
+        return None
+    if k + 1 < n and words[k] in _PER_UNIT and words[k + 1] in _RATE_UNITS:
+        return k + 2
+    return None
+
+
+def add_function_rates(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"peeing 14 times a day", "weeing every half hour": the function with its rate is one SYMPTOM."""
+    added = []
+    for i in _positions(words, _RATED_GATE.intersection(gate_hits(words))):
+        end = _rate_end(words, i + 1)
+        if end is not None:
+            added.append((i, end, "SYMPTOM", RATED_FUNCTIONS[words[i]]))
+    return _replace_covered(spans, added) if added else spans
+
+
+_RATED_GATE = gate(RATED_FUNCTIONS)
 _LIKE = frozenset({"like"})
 # "i feel like there's a lump in my throat", "feel like passing out": "feel like" makes the complaint (rule 16).
 _FEEL_LIKE_FILLERS = frozenset({"there", "theres", "there's", "is", "i", "im", "i'm", "am", "a", "an", "have", "something",
@@ -1370,7 +1416,7 @@ _TISSUE_GATE = gate(TISSUE_WORDS)
 _FELT_STATE_GATE = gate(FELT_STATES)
 _FELT_GATE = gate(FEEL_VERBS)
 # The trigger words of the phrase rules run after the side-effect ones (one test for a doc with none of them).
-_PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _TISSUE_GATE, _VOIDING_GATE)
+_PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _TISSUE_GATE, _VOIDING_GATE, _RATED_GATE)
 _NIGHT_GATE = gate({"night"})  # "up 5 times a night to pee" needs a voiding word and this
 _SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _COLOUR_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
                          _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE)
