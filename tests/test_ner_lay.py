@@ -1199,3 +1199,9 @@ def test_functions_that_are_complaints_through_their_rate_and_bedwetting(nlp, te
 def test_a_complaint_word_keeps_its_rate_outside(nlp):
     found = ents(nlp, "watery diarrhea 9x a day since the antibiotics")
     assert "watery diarrhea" in found, list(found)
+
+
+def test_two_symptom_nouns_side_by_side_are_a_list_without_commas(nlp):
+    found = ents(nlp, "week two on it: insomnia nausea headaches, plus burning itchy skin")
+    assert "insomnia" in found and "nausea" in found, list(found)
+    assert not any(t.startswith("insomnia nausea") for t in found), list(found)

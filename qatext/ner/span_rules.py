@@ -440,8 +440,9 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
         # side by side are a list with its commas lost ("aspirin tylenol", "viagra cialis"), not one drug
         return not gap and words[r_end - 1] in _DRUG_HEADS
     if labels == ("SYMPTOM", "SYMPTOM"):
-        # "itchy red rash"
-        return not gap and l_end - l_start == 1
+        # "itchy red rash": a describing word before the head; two nouns side by side are a list with its
+        # commas lost ("insomnia no appetite", "sleepiness dizziness", "anger mania"), not one complaint
+        return not gap and l_end - l_start == 1 and _describes(words[l_start])
     if labels == ("TREATMENT", "TREATMENT"):
         # "excision surgery", "ablation procedure": one procedure named twice, as "knee replacement surgery"
         return not gap and r_end - r_start == 1 and words[r_start] in PROCEDURE_HEADS
@@ -453,6 +454,17 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
         # "blood clots in my leg", "infection in her ear"
         return _is_location_gap(gap)
     return False
+
+
+_NOUN_ENDINGS = ("ness", "ity", "ety", "ia", "ion", "sis", "ache", "ment", "ue", "ea", "er", "ism", "cy")
+_ADJECTIVE_ENDINGS = ("y", "ing", "ed", "en", "ful", "ous", "ic", "ive", "al", "ish", "less")
+
+
+def _describes(word: str) -> bool:
+    """An adjective before a symptom word ("itchy", "swollen", "burning"), as far as the word shows it."""
+    if word in DESCRIPTORS or word in SYMPTOM_PREDICATES or word in SEVERITY:
+        return True
+    return word.endswith(_ADJECTIVE_ENDINGS) and not word.endswith(_NOUN_ENDINGS)
 
 
 # First words of a lost function ("can't lift my arm", "unable to bend my knee"; lay_rules.IMPAIRMENT_CUES).
