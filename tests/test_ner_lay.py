@@ -1205,3 +1205,8 @@ def test_two_symptom_nouns_side_by_side_are_a_list_without_commas(nlp):
     found = ents(nlp, "week two on it: insomnia nausea headaches, plus burning itchy skin")
     assert "insomnia" in found and "nausea" in found, list(found)
     assert not any(t.startswith("insomnia nausea") for t in found), list(found)
+
+
+def test_a_comma_list_of_complaints_after_a_predicate_stays_apart(nlp):
+    found = ents(nlp, "two weeks in: stomach ache, weak, shaky all day")
+    assert "weak" in found and "shaky" in found, list(found)

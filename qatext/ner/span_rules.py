@@ -580,12 +580,28 @@ def _with_more_predicates(words: list[str], end: int, ends: dict[int, int]) -> i
             after += 1
         if after < n and (words[after] in SYMPTOM_PREDICATES or words[after] in DESCRIPTORS) \
                 and ends.get(after, after + 1) == after + 1:
-            if words[end] == "," and not (after + 1 < n and words[after + 1] in _LIST_JOINERS):
+            if words[end] == "," and not _closed_predicate_list(words, after):
                 break  # a comma joins only inside a list of predicates: "red, hot and rock hard", "thick, yellow and crumbly"
             end = after + 1
         else:
             break
     return end
+
+
+def _closed_predicate_list(words: list[str], k: int) -> bool:
+    """From a predicate after a comma, the list goes on with commas and predicates only and closes with "and" and a
+    predicate ("red, [hot] and rock hard"); "ear ache, weak, tired" is a list of complaints, not one."""
+    n = len(words)
+    while k < n and (words[k] in SYMPTOM_PREDICATES or words[k] in DESCRIPTORS):
+        if k + 1 < n and words[k + 1] == ",":
+            k += 2
+        elif k + 1 < n and words[k + 1] in ("and", "&"):
+            k += 2
+            k += k < n and words[k] in ("so", "very", "really", "all", "rock", "bright")
+            return k < n and (words[k] in SYMPTOM_PREDICATES or words[k] in DESCRIPTORS)
+        else:
+            return False
+    return False
 
 
 # "then" joins colours in a sequence: "fingers go white then blue and numb" (one finding, rule 11)
