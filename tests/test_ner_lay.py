@@ -1210,3 +1210,19 @@ def test_two_symptom_nouns_side_by_side_are_a_list_without_commas(nlp):
 def test_a_comma_list_of_complaints_after_a_predicate_stays_apart(nlp):
     found = ents(nlp, "two weeks in: stomach ache, weak, shaky all day")
     assert "weak" in found and "shaky" in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("after the wedding my voice is so croaky i can barely be heard", "voice is so croaky"),
+    ("my voice has been raspy since the intubation", "voice has been raspy"),
+    ("the nightly coughing fits wake the whole house", "nightly coughing fits"),
+    ("my son has had a low fever since sunday", "low fever"),
+])
+def test_voice_predicates_night_complaints_and_low_fevers(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_a_time_after_at_is_no_kind_of_complaint(nlp):
+    found = ents(nlp, "she gets up at night coughing")
+    assert not any(t.startswith("night") for t in found), list(found)

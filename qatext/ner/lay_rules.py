@@ -1037,6 +1037,30 @@ def _listed_parts_start(words: list[str], spans: Spans, start: int) -> int:
         start = previous[0]
 
 
+# What patients say of their voice, which is no body part but takes a predicate as one (GUIDELINES rule 6): "my
+# voice is so hoarse", "voice has been raspy for weeks", "her voice keeps cracking".
+VOICE_PREDICATES = frozenset("hoarse hoarser raspy croaky husky gone weak weaker shaky breaking cracking strained "
+                             "muffled squeaky gravelly".split())
+_VOICE_LINKS = LINKING_WORDS | {"been", "has", "is", "sooo", "soo", "sooooo", "kinda", "a", "bit", "little", "all"}
+
+
+def add_voice_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"my voice is sooo hoarse", "voice has been raspy": the voice with its predicate is one SYMPTOM."""
+    n = len(words)
+    added = []
+    for i in _positions(words, _VOICE_GATE.intersection(gate_hits(words))):
+        j = i + 1
+        while j < n and j - i <= 4 and words[j] in _VOICE_LINKS and words[j] not in VOICE_PREDICATES:
+            j += 1
+        if j > i + 1 and j < n and words[j] in VOICE_PREDICATES:
+            added.append((i, j + 1, "SYMPTOM", HOARSENESS if words[j] != "gone" else APHONIA))
+    return _replace_covered(spans, added) if added else spans
+
+
+HOARSENESS, APHONIA = "HP:0001609", "HP:0001686"
+_VOICE_GATE = gate({"voice"})
+
+
 # "PSA: read your labels", "PSA for parents": a public service announcement opening a post, not the PSA test.
 _ANNOUNCED = frozenset({":", "for", "to", "-", "–", "—", "!"})
 

@@ -830,8 +830,8 @@ def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 # The time of day that names a kind of complaint: "morning headaches", "nighttime cough" (as "night sweats"); not
 # after a word that makes it a time of its own ("this morning", "every morning", "in the morning").
-TIME_OF_DAY = frozenset({"morning", "nighttime", "night-time", "evening", "daytime", "overnight"})
-_TIME_DETERMINERS = frozenset("this that every each one next last yesterday tomorrow same in of by during until till "
+TIME_OF_DAY = frozenset({"morning", "nighttime", "night-time", "evening", "daytime", "overnight", "night", "nightly"})
+_TIME_DETERMINERS = frozenset("this that every each one next last yesterday tomorrow same in of by during until till at "
                               "all a per friday saturday sunday monday tuesday wednesday thursday".split())
 _RANGE_WORDS = SEVERITY | DESCRIPTORS | CLINICAL_MODIFIERS
 _RANGE_GATE = gate(_RANGE_WORDS, TIME_OF_DAY)
