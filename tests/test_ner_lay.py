@@ -1226,3 +1226,23 @@ def test_voice_predicates_night_complaints_and_low_fevers(nlp, text, span):
 def test_a_time_after_at_is_no_kind_of_complaint(nlp):
     found = ents(nlp, "she gets up at night coughing")
     assert not any(t.startswith("night") for t in found), list(found)
+
+
+@pytest.mark.parametrize("text", [
+    "my ears have felt blocked ever since a cold in january",
+    "the whole family caught a cold, so the baby is congested",
+    "this is my third cold since she started nursery",
+])
+def test_a_cold_after_a_determiner_is_the_infection(nlp, text):
+    found = ents(nlp, text)
+    assert "cold" in found and found["cold"].label_ == "DISEASE", list(found)
+
+
+@pytest.mark.parametrize("text", [
+    "she gave me a cold stare when i asked about the results",
+    "my hands are always cold in winter",
+    "i put a cold compress on it twice a day",
+])
+def test_cold_as_a_temperature_or_a_look_is_no_infection(nlp, text):
+    found = ents(nlp, text)
+    assert not any(e.label_ == "DISEASE" and t == "cold" for t, e in found.items()), list(found)

@@ -1037,6 +1037,36 @@ def _listed_parts_start(words: list[str], spans: Spans, start: int) -> int:
         start = previous[0]
 
 
+# "caught a cold", "had a bad cold", "my 2nd cold since starting": the infection, which "cold" alone is not ("cold
+# outside", "cold all the time", "a cold look", "cold feet"); the stoplist keeps the bare word out of the lexicon.
+COMMON_COLD = "QATEXT:mesh/common-cold"
+_COLD_DETERMINERS = frozenset("a an another actual my his her their your our this 2nd 3rd 4th 5th first second third "
+                              "fourth fifth nasty horrible awful stupid little".split())
+# What may follow the infection: punctuation, conjunctions, prepositions and time words, never a noun it describes.
+_AFTER_A_COLD = _NOT_NOUNS | frozenset("last ago which that is was has had going too lol weeks week days months since "
+                                       "earlier recently yesterday i im she he they and".split())
+
+
+def add_colds(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"caught a cold", "after a cold", "my 2nd cold": "cold" after a determiner, with no noun after it, is DISEASE."""
+    n = len(words)
+    covered = None
+    added = []
+    for i in _positions(words, _COLD_GATE.intersection(gate_hits(words))):
+        if i < 1 or words[i - 1] not in _COLD_DETERMINERS:
+            continue
+        if i + 1 < n and words[i + 1] not in _AFTER_A_COLD and not words[i + 1][:1].isdigit() and words[i + 1].isalpha():
+            continue  # "a cold look", "a cold drink", "this cold weather"
+        if covered is None:
+            covered = {k for s, e, _label, _concept in spans for k in range(s, e)}
+        if i not in covered:
+            added.append((i, i + 1, "DISEASE", COMMON_COLD))
+    return sorted(spans + added) if added else spans
+
+
+_COLD_GATE = gate({"cold"})
+
+
 # What patients say of their voice, which is no body part but takes a predicate as one (GUIDELINES rule 6): "my
 # voice is so hoarse", "voice has been raspy for weeks", "her voice keeps cracking".
 VOICE_PREDICATES = frozenset("hoarse hoarser raspy croaky husky gone weak weaker shaky breaking cracking strained "
