@@ -1246,3 +1246,8 @@ def test_a_cold_after_a_determiner_is_the_infection(nlp, text):
 def test_cold_as_a_temperature_or_a_look_is_no_infection(nlp, text):
     found = ents(nlp, text)
     assert not any(e.label_ == "DISEASE" and t == "cold" for t, e in found.items()), list(found)
+
+
+def test_an_adjective_by_its_ending_still_describes_the_next_symptom(nlp):
+    found = ents(nlp, "on the higher dose i had paranoid delusions for a week")
+    assert "paranoid delusions" in found, list(found)

@@ -457,7 +457,8 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
 
 
 _NOUN_ENDINGS = ("ness", "ity", "ety", "ia", "ion", "sis", "ache", "ment", "ue", "ea", "er", "ism", "cy")
-_ADJECTIVE_ENDINGS = ("y", "ing", "ed", "en", "ful", "ous", "ic", "ive", "al", "ish", "less")
+_ADJECTIVE_ENDINGS = ("y", "ing", "ed", "en", "ful", "ous", "ic", "ive", "al", "ish", "less", "id", "ent", "ant", "ar", "ile",
+                      "ary", "ory")
 
 
 def _describes(word: str) -> bool:
