@@ -1251,3 +1251,12 @@ def test_cold_as_a_temperature_or_a_look_is_no_infection(nlp, text):
 def test_an_adjective_by_its_ending_still_describes_the_next_symptom(nlp):
     found = ents(nlp, "on the higher dose i had paranoid delusions for a week")
     assert "paranoid delusions" in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("i get excruciating pain in my lower back when i stand", "excruciating pain in my lower back"),
+    ("every month i get crippling cramps on day one", "crippling cramps"),
+])
+def test_lay_severity_words_are_inside_the_complaint(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)

@@ -70,7 +70,10 @@ SEVERITY = frozenset(
     "tremendous unbelievable ridiculous insane violent raging total complete utter urgent "
     # degree adverbs, inside the span like "very" (GUIDELINES rule 16): "felt [slightly nauseous]", "[too tired]"
     "slightly somewhat absolutely completely severely terribly mildly moderately quite rather too overwhelming "
-    "drastic".split()
+    "drastic "
+    # how bad a pain or spell is, in patients' words: "[excruciating pain in my big toe]", "[crippling cramps]"
+    "excruciating agonizing agonising crippling searing blinding piercing gnawing relentless unrelenting "
+    "spinning".split()
 )
 SIDE_WORDS = frozenset("left right upper lower inner outer front middle bottom top lateral medial".split())
 # Clinical qualifiers that are part of a diagnosis or finding's name in clinical and scientific prose
