@@ -1260,3 +1260,15 @@ def test_an_adjective_by_its_ending_still_describes_the_next_symptom(nlp):
 def test_lay_severity_words_are_inside_the_complaint(nlp, text, span):
     found = ents(nlp, text)
     assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("my 2yo has been rubbing his eyes and crying all evening", "rubbing his eyes", "SYMPTOM"),
+    ("the baby keeps pulling at her left ear since the cold", "pulling at her left ear", "SYMPTOM"),
+    ("his right eye drifts outwards when he is tired", "right eye drifts outwards", "SYMPTOM"),
+    ("the physio said a wrist splint at night would help", "wrist splint", "TREATMENT"),
+    ("my surgeon says i need shoulder surgery after all", "shoulder surgery", "TREATMENT"),
+])
+def test_tended_and_drifting_body_parts_and_treatments_with_their_site(nlp, text, span, label):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == label, list(found)

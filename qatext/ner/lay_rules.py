@@ -1067,6 +1067,28 @@ def add_colds(doc: Doc, words: list[str], spans: Spans) -> Spans:
 _COLD_GATE = gate({"cold"})
 
 
+# What a child or patient does to a body part that hurts or itches, as a parent tells it: "tugging at his ears",
+# "scratching her bum", "rubbing his eyes" (GUIDELINES rule 6: the body part with what is done to it is one SYMPTOM).
+TENDING_VERBS = frozenset("scratching scratches scratched rubbing rubs pulling pulls tugging tugs tugged clutching "
+                          "clutches".split())
+
+
+def add_tended_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"keeps tugging at his ears", "scratching her bum": a tending verb and a possessed body part, one SYMPTOM."""
+    n = len(words)
+    body = {span[0]: span for span in spans if span[2] == "ANATOMY"}
+    added = []
+    for i in _positions(words, _TENDING_GATE.intersection(gate_hits(words))):
+        j = i + 1
+        j += j < n and words[j] in ("at", "on")
+        if j < n and words[j] in POSSESSIVES and j + 1 in body:
+            added.append((i, body[j + 1][1], "SYMPTOM", BODY_COMPLAINT))
+    return _replace_covered(spans, added) if added else spans
+
+
+_TENDING_GATE = gate(TENDING_VERBS)
+
+
 # What patients say of their voice, which is no body part but takes a predicate as one (GUIDELINES rule 6): "my
 # voice is so hoarse", "voice has been raspy for weeks", "her voice keeps cracking".
 VOICE_PREDICATES = frozenset("hoarse hoarser raspy croaky husky gone weak weaker shaky breaking cracking strained "

@@ -123,14 +123,17 @@ SYMPTOM_PREDICATES = frozenset(
     # "knees creak", "nails thick and crumbly", "skin feels greasy", "arms and legs jerked", "nose blocks up"
     "burnt sunburnt blistering blistered watering waters creak creaks creaking crunching grinding grind grinds jerked "
     "jerking "
-    "jerks jerk shiny greasy oily crumbly brittle thick thickened blocks rolled rolling "
+    "jerks jerk shiny greasy oily crumbly brittle thick thickened blocks rolled rolling drifts drifting wanders "
+    "wandering "
     # the plain present after a plural body part: "my hands shake", "my eyes itch", "my feet burn"
     "shake ache itch burn throb tingle cramp sensitive".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
 # What completes a predicate: "swells up", "eyes swell shut", "legs gave out".
-PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone"}, "back": frozenset({"rolled", "rolling"})}
+_DRIFTS = frozenset({"drifts", "drifting", "wanders", "wandering"})
+PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone"} | _DRIFTS, "back": frozenset({"rolled", "rolling"}),
+                   "in": _DRIFTS, "inwards": _DRIFTS, "outwards": _DRIFTS, "inward": _DRIFTS, "outward": _DRIFTS}
 # A substance followed by one of these is a disorder: "alcohol withdrawal", "penicillin allergy".
 SUBSTANCE_DISORDERS = frozenset(
     "withdrawal dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
@@ -651,14 +654,20 @@ _TEST_HEAD_GATE = gate(TEST_HEADS, SUBSTANCE_DISORDERS)
 
 
 def compose_tests(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """"brain MRI", "celiac serology", "fasting lipid panel": what a test looks at belongs to it."""
-    if "TEST" not in map(_LABEL, spans):
+    """"brain MRI", "celiac serology", "fasting lipid panel": what a test looks at belongs to it; so does the site
+    before a treatment ("thumb splint", "knee surgery")."""
+    labels = set(map(_LABEL, spans))
+    if "TEST" not in labels and not ("TREATMENT" in labels and "ANATOMY" in labels):
         return spans
     out: Spans = []
     for span in spans:
         if out and span[2] == "TEST" and out[-1][1] == span[0] and out[-1][2] in ("ANATOMY", "DISEASE", "TREATMENT"):
             previous = out.pop()
             out.append((previous[0], span[1], "TEST", span[3]))
+        elif out and span[2] == "TREATMENT" and out[-1][1] == span[0] and out[-1][2] == "ANATOMY":
+            # "thumb splint", "knee surgery": a treatment keeps the site before it (GUIDELINES rule 7)
+            previous = out.pop()
+            out.append((previous[0], span[1], "TREATMENT", span[3]))
         else:
             out.append(span)
     return out
