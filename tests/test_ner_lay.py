@@ -995,7 +995,7 @@ def test_amounts_and_other_mentions_stay_outside_a_stack(nlp, text, span, not_sp
 
 @pytest.mark.parametrize("text, span", [
     ("after the second dose i felt slightly dizzy", "slightly dizzy"),
-    ("by noon im too exhausted to think", "too exhausted"),
+    ("by noon im too exhausted for anything", "too exhausted"),  # "too exhausted to think": a lost function (round 10)
 ])
 def test_degree_adverbs_are_inside_the_symptom(nlp, text, span):
     found = ents(nlp, text)
@@ -1272,3 +1272,14 @@ def test_lay_severity_words_are_inside_the_complaint(nlp, text, span):
 def test_tended_and_drifting_body_parts_and_treatments_with_their_site(nlp, text, span, label):
     found = ents(nlp, text)
     assert span in found and found[span].label_ == label, list(found)
+
+
+def test_a_scope_after_a_determiner_is_an_endoscopy(nlp):
+    found = ents(nlp, "the gastro wants a scope next month to check for ulcers")
+    assert "scope" in found and found["scope"].label_ == "TEST", list(found)
+    assert "scope" not in ents(nlp, "the scope of the new rules is unclear")
+
+
+def test_my_gi_is_the_gastroenterologist(nlp):
+    found = ents(nlp, "getting my GI visits covered is hard but my GI tract is fine")
+    assert "GI" not in found and "GI tract" in found, list(found)

@@ -1067,6 +1067,24 @@ def add_colds(doc: Doc, words: list[str], spans: Spans) -> Spans:
 _COLD_GATE = gate({"cold"})
 
 
+# "they want a scope to confirm", "the wait for a scope": patients' word for an endoscopy, as a noun after a
+# determiner; "the scope of the problem" and "scope out" are not one.
+ENDOSCOPY = "QATEXT:test/endoscopy"
+_SCOPE_DETERMINERS = frozenset("a an another the my his her their your second".split())
+
+
+def add_scopes(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    n = len(words)
+    starts = {k for s, e, _label, _concept in spans for k in range(s, e)}
+    added = [(i, i + 1, "TEST", ENDOSCOPY) for i in _positions(words, _SCOPE_GATE.intersection(gate_hits(words)))
+             if i >= 1 and words[i - 1] in _SCOPE_DETERMINERS and i not in starts
+             and not (i + 1 < n and words[i + 1] in ("of", "out", "for", "creep"))]
+    return sorted(spans + added) if added else spans
+
+
+_SCOPE_GATE = gate({"scope"})
+
+
 # What a child or patient does to a body part that hurts or itches, as a parent tells it: "tugging at his ears",
 # "scratching her bum", "rubbing his eyes" (GUIDELINES rule 6: the body part with what is done to it is one SYMPTOM).
 TENDING_VERBS = frozenset("scratching scratches scratched rubbing rubs pulling pulls tugging tugs tugged clutching "
@@ -1169,7 +1187,7 @@ def add_verbal_injuries(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 # Patients call their specialists by the field's short name: "my cardio said", "her neuro ordered" (rule 14: people are
 # not annotated); without a possessive "cardio" is exercise and "neuro" may be an exam.
-DOCTOR_SHORTHAND = frozenset("cardio neuro endo derm gyno gyn psych rheum rheumy ortho onc gastro uro pulmo nephro".split())
+DOCTOR_SHORTHAND = frozenset("cardio neuro endo derm gyno gyn psych rheum rheumy ortho onc gastro uro pulmo nephro gi".split())
 
 
 def drop_doctors(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -1181,7 +1199,8 @@ def drop_doctors(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 # What a doctor does in a patient's story: "cardio mentioned an ablation", "neuro wants an MRI".
 DOCTOR_VERBS = frozenset("said says mentioned wants wanted thinks thought told suggested recommended ordered offered "
-                         "prescribed referred put switched started agreed doc doctor appointment appt".split())
+                         "prescribed referred put switched started agreed doc doctor appointment appt visit visits "
+                         "appointments".split())
 
 
 def join_like_compounds(doc: Doc, words: list[str], spans: Spans) -> Spans:
