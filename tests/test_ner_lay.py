@@ -1283,3 +1283,14 @@ def test_a_scope_after_a_determiner_is_an_endoscopy(nlp):
 def test_my_gi_is_the_gastroenterologist(nlp):
     found = ents(nlp, "getting my GI visits covered is hard but my GI tract is fine")
     assert "GI" not in found and "GI tract" in found, list(found)
+
+
+@pytest.mark.parametrize("text, confused", [
+    ("grandad has a chest infection and since sunday hes confused and agitated", True),
+    ("my mum is 90 and is still confused in the evenings", True),
+    ("im confused, my gp said one thing and the nurse another", False),
+    ("she was confused by the new dosing instructions", False),
+])
+def test_confusion_of_the_person_asked_about_not_of_the_writer(nlp, text, confused):
+    found = ents(nlp, text)
+    assert ("confused" in found) == confused, list(found)

@@ -1085,6 +1085,33 @@ def add_scopes(doc: Doc, words: list[str], spans: Spans) -> Spans:
 _SCOPE_GATE = gate({"scope"})
 
 
+# "since monday he's confused", "went from totally with it to confused overnight": confusion of the person a
+# question is about (delirium, a UTI in the old); the writer's own "im confused" is about the question, and
+# "confused about / by / why ..." is about a thing (GUIDELINES rule 17).
+CONFUSION = "HP:0001289"
+_CONFUSED_BEFORE = frozenset("he's hes she's shes he she 's s is was gets got getting became becomes seems seemed more also still now often "
+                             "very really so quite totally and to".split())
+_WRITER = frozenset({"i", "im", "i'm", "am", "'m", "m", "me", "we", "were", "we're"})
+_CONFUSED_ABOUT = frozenset("about by why what how as whether if with on at over which when".split())
+
+
+def add_confusion(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    n = len(words)
+    covered = {k for s, e, _label, _concept in spans for k in range(s, e)}
+    added = []
+    for i in _positions(words, _CONFUSED_GATE.intersection(gate_hits(words))):
+        if i < 1 or i in covered or words[i - 1] not in _CONFUSED_BEFORE or not _WRITER.isdisjoint(words[max(0, i - 3):i]):
+            continue
+        if i + 1 < n and words[i + 1] in _CONFUSED_ABOUT:
+            continue
+        start = i - 1 if words[i - 1] in ("very", "really", "so", "quite", "totally", "more") else i
+        added.append((start, i + 1, "SYMPTOM", CONFUSION))
+    return sorted(spans + added) if added else spans
+
+
+_CONFUSED_GATE = gate({"confused"})
+
+
 # What a child or patient does to a body part that hurts or itches, as a parent tells it: "tugging at his ears",
 # "scratching her bum", "rubbing his eyes" (GUIDELINES rule 6: the body part with what is done to it is one SYMPTOM).
 TENDING_VERBS = frozenset("scratching scratches scratched rubbing rubs pulling pulls tugging tugs tugged clutching "
