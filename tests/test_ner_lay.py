@@ -1294,3 +1294,14 @@ def test_my_gi_is_the_gastroenterologist(nlp):
 def test_confusion_of_the_person_asked_about_not_of_the_writer(nlp, text, confused):
     found = ents(nlp, text)
     assert ("confused" in found) == confused, list(found)
+
+
+@pytest.mark.parametrize("text, span, found_it", [
+    ("since the new basal dose i keep having lows after lunch", "lows", True),
+    ("dexcom woke me with a low at 2am, then i was high by breakfast", "low", True),
+    ("the stock market lows this year scared me", "lows", False),
+    ("my sugar is fine but my mood has been low for weeks", "low", False),
+])
+def test_glucose_lows_and_highs_in_a_diabetes_post(nlp, text, span, found_it):
+    found = ents(nlp, text)
+    assert (span in found and found[span].label_ == "SYMPTOM") == found_it, list(found)

@@ -1112,6 +1112,37 @@ def add_confusion(doc: Doc, words: list[str], spans: Spans) -> Spans:
 _CONFUSED_GATE = gate({"confused"})
 
 
+# In a post about diabetes, "lows" and "highs" are the person's hypo- and hyperglycaemic episodes: "keep having
+# lows at night", "sick of these lows", "a low of 54 at 3am", "now high at 7am". Without such a cue they are moods,
+# prices or weather.
+GLUCOSE_CUES = frozenset("insulin a1c hba1c cgm dexcom libre t1d t2d t1 t2 diabetic diabetes diabetics sugar sugars glucose "
+                         "basal bolus lantus levemir tresiba humalog novolog fiasp metformin ozempic mounjaro jardiance "
+                         "omnipod pump bg".split())
+GLUCOSE_SWINGS = {"lows": "HP:0001943", "low": "HP:0001943", "highs": "HP:0003074", "high": "HP:0003074"}
+_SWING_BEFORE = frozenset("a another bad scary nasty these those my the now went going having had have severe "
+                          "overnight night nighttime".split())
+_SWING_AFTER = _NOT_NOUNS | frozenset("of at last overnight again which that lol honestly lately tbh anymore too every "
+                                         "constantly always".split())
+
+
+def add_glucose_swings(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    n = len(words)
+    covered = {k for s, e, _label, _concept in spans for k in range(s, e)}
+    added = []
+    for i in _positions(words, _SWING_GATE.intersection(gate_hits(words))):
+        if i in covered or i < 1 or words[i - 1] not in _SWING_BEFORE:
+            continue
+        if i + 1 < n and words[i + 1] not in _SWING_AFTER and words[i + 1].isalpha():
+            continue  # "a low dose", "high blood pressure", "these lows" then a noun
+        if words[i] in ("low", "high") and words[i - 1] not in ("a", "another", "now", "went", "going", "bad", "scary", "nasty", "severe"):
+            continue  # the singular only as an episode ("had a low", "now high"), not "the low end"
+        added.append((i, i + 1, "SYMPTOM", GLUCOSE_SWINGS[words[i]]))
+    return sorted(spans + added) if added else spans
+
+
+_SWING_GATE = gate(GLUCOSE_SWINGS)
+
+
 # What a child or patient does to a body part that hurts or itches, as a parent tells it: "tugging at his ears",
 # "scratching her bum", "rubbing his eyes" (GUIDELINES rule 6: the body part with what is done to it is one SYMPTOM).
 TENDING_VERBS = frozenset("scratching scratches scratched rubbing rubs pulling pulls tugging tugs tugged clutching "

@@ -140,6 +140,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
         if not lay_rules.TENDING_VERBS.isdisjoint(present):
             spans = lay_rules.add_tended_body_parts(doc, words, spans)
+        if not lay_rules.GLUCOSE_CUES.isdisjoint(present) and not lay_rules.GLUCOSE_SWINGS.keys().isdisjoint(present):
+            spans = lay_rules.add_glucose_swings(doc, words, spans)
         if "confused" in present:
             spans = lay_rules.add_confusion(doc, words, spans)
         if "scope" in present:
