@@ -1305,3 +1305,14 @@ def test_confusion_of_the_person_asked_about_not_of_the_writer(nlp, text, confus
 def test_glucose_lows_and_highs_in_a_diabetes_post(nlp, text, span, found_it):
     found = ents(nlp, text)
     assert (span in found and found[span].label_ == "SYMPTOM") == found_it, list(found)
+
+
+@pytest.mark.parametrize("text, is_drug", [
+    ("came off the pill in may and my periods are all over the place", True),
+    ("my gyno said i could try the pill or a hormonal IUD", True),
+    ("doxy every morning and i get heartburn if i lie down after the pill", False),
+    ("the pill bottle says take with food", False),
+])
+def test_the_pill_is_the_contraceptive_class(nlp, text, is_drug):
+    found = ents(nlp, text)
+    assert ("pill" in found and found["pill"].label_ == "DRUG" and found["pill"]._.drug_kind == "class") == is_drug, list(found)

@@ -1143,6 +1143,28 @@ def add_glucose_swings(doc: Doc, words: list[str], spans: Spans) -> Spans:
 _SWING_GATE = gate(GLUCOSE_SWINGS)
 
 
+# "on the pill", "came off the pill", "the pill = mood swings": "the pill" is the contraceptive pill (GUIDELINES
+# section 3.1, a class) when nothing names another pill after it ("the pill bottle", "the pill you gave me").
+CONTRACEPTIVE_PILL = "QATEXT:drug/combined-oral-contraceptive"
+_PILL_BEFORE = frozenset("on off or and start started starting stopped stop stopping quit try tried trying "
+                         "restarted".split())  # not "after the pill": the one just named ("heartburn after the pill")
+_PILL_AFTER = frozenset(". , ! ? ; : = and or but for since in at because so until till lol made makes gave "
+                        "caused causes is was".split())
+
+
+def add_the_pill(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    n = len(words)
+    covered = {k for s, e, _label, _concept in spans for k in range(s, e)}
+    added = [(i, i + 1, "DRUG", CONTRACEPTIVE_PILL) for i in _positions(words, _PILL_GATE.intersection(gate_hits(words)))
+             if i >= 1 and words[i - 1] == "the" and i not in covered
+             and (i < 2 or words[i - 2] in _PILL_BEFORE or doc[i - 1].is_sent_start)
+             and (i + 1 >= n or words[i + 1] in _PILL_AFTER or not words[i + 1].isalpha())]
+    return sorted(spans + added) if added else spans
+
+
+_PILL_GATE = gate({"pill"})
+
+
 # What a child or patient does to a body part that hurts or itches, as a parent tells it: "tugging at his ears",
 # "scratching her bum", "rubbing his eyes" (GUIDELINES rule 6: the body part with what is done to it is one SYMPTOM).
 TENDING_VERBS = frozenset("scratching scratches scratched rubbing rubs pulling pulls tugging tugs tugged clutching "

@@ -142,6 +142,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_rules.add_tended_body_parts(doc, words, spans)
         if not lay_rules.GLUCOSE_CUES.isdisjoint(present) and not lay_rules.GLUCOSE_SWINGS.keys().isdisjoint(present):
             spans = lay_rules.add_glucose_swings(doc, words, spans)
+        if "pill" in present and "the" in present:
+            spans = lay_rules.add_the_pill(doc, words, spans)
         if "confused" in present:
             spans = lay_rules.add_confusion(doc, words, spans)
         if "scope" in present:
