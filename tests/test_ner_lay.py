@@ -1316,3 +1316,18 @@ def test_glucose_lows_and_highs_in_a_diabetes_post(nlp, text, span, found_it):
 def test_the_pill_is_the_contraceptive_class(nlp, text, is_drug):
     found = ents(nlp, text)
     assert ("pill" in found and found["pill"].label_ == "DRUG" and found["pill"]._.drug_kind == "class") == is_drug, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("after two nights without sleep he was hearing voices that werent there", "hearing voices that werent there"),
+    ("grandma is seeing children that arent there since the new patch", "seeing children that arent there"),
+    ("our 8 month old is not gaining weight and feeds poorly", "not gaining weight"),
+    ("my daughter hasnt grown in 18 months", "hasnt grown"),
+])
+def test_unreal_perceptions_and_growth_that_fails(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_what_one_sees_in_an_argument_is_no_hallucination(nlp):
+    assert not ents(nlp, "i see what you mean but that isnt there in the leaflet")

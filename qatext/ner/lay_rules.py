@@ -1165,6 +1165,61 @@ def add_the_pill(doc: Doc, words: list[str], spans: Spans) -> Spans:
 _PILL_GATE = gate({"pill"})
 
 
+# "saw things that werent there", "seeing cats that arent there", "hears voices that aren't there": hallucinations
+# told as what is perceived and denied, one SYMPTOM from the verb to "there".
+HALLUCINATION = "HP:0000738"
+PERCEIVING = frozenset("see sees saw seeing seen hear hears heard hearing feel feels felt feeling".split())
+_NOT_THERE = (("are", "n't"), ("were", "n't"), ("is", "n't"), ("was", "n't"), ("are", "not"), ("were", "not"),
+              ("is", "not"), ("was", "not"), ("arent",), ("werent",), ("isnt",), ("wasnt",), ("are", "nt"),
+              ("were", "nt"), ("is", "nt"), ("was", "nt"))
+
+
+def add_unreal_perceptions(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    n = len(words)
+    added = []
+    for i in _positions(words, _PERCEIVING_GATE.intersection(gate_hits(words))):
+        if i + 1 < n and (words[i + 1] in _NOT_A_THING or not words[i + 1].isalpha()):
+            continue
+        for k in range(i + 2, min(i + 5, n)):
+            if words[k] not in ("that", "which", "who"):
+                if words[k] in _NOT_A_THING or not words[k].isalpha():
+                    break  # "see what you mean": no thing perceived
+                continue
+            for cue in _NOT_THERE:
+                end = k + 1 + len(cue)
+                if tuple(words[k + 1:end]) == cue and end < n and words[end] == "there":
+                    added.append((i, end + 1, "SYMPTOM", HALLUCINATION))
+                    break
+            break
+    return _replace_covered(spans, added) if added else spans
+
+
+_PERCEIVING_GATE = gate(PERCEIVING)
+
+
+# "not gaining weight", "hasnt grown in a year": a child's growth that fails is one SYMPTOM with its negation
+# (GUIDELINES rule 3, the exception: the negative phrase is the complaint), not a weight gain.
+FAILURE_TO_THRIVE = "HP:0001508"
+_NOT_GROWING = {("not", "gaining", "weight"), ("not", "putting", "on", "weight"), ("has", "n't", "grown"), ("hasnt", "grown"),
+                ("has", "nt", "grown"), ("not", "growing"), ("is", "n't", "growing"), ("isnt", "growing"),
+                ("is", "nt", "growing"), ("has", "not", "grown"), ("not", "gained", "weight"), ("has", "n't", "gained", "weight"),
+                ("hasnt", "gained", "weight"), ("has", "nt", "gained", "weight")}
+_NOT_GROWING_FIRST = frozenset(cue[0] for cue in _NOT_GROWING)
+
+
+def add_failure_to_grow(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    added = []
+    for i in _positions(words, _GROWING_GATE.intersection(gate_hits(words))):
+        for size in (4, 3, 2):
+            if tuple(words[i:i + size]) in _NOT_GROWING:
+                added.append((i, i + size, "SYMPTOM", FAILURE_TO_THRIVE))
+                break
+    return _replace_covered(spans, added) if added else spans
+
+
+_GROWING_GATE = gate(_NOT_GROWING_FIRST)
+
+
 # What a child or patient does to a body part that hurts or itches, as a parent tells it: "tugging at his ears",
 # "scratching her bum", "rubbing his eyes" (GUIDELINES rule 6: the body part with what is done to it is one SYMPTOM).
 TENDING_VERBS = frozenset("scratching scratches scratched rubbing rubs pulling pulls tugging tugs tugged clutching "
