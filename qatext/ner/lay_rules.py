@@ -1195,6 +1195,7 @@ def add_unreal_perceptions(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 _PERCEIVING_GATE = gate(PERCEIVING)
+NOT_THERE_WORDS = frozenset(word for cue in _NOT_THERE for word in cue if word not in ("are", "were", "is", "was"))
 
 
 # "not gaining weight", "hasnt grown in a year": a child's growth that fails is one SYMPTOM with its negation
@@ -1205,6 +1206,8 @@ _NOT_GROWING = {("not", "gaining", "weight"), ("not", "putting", "on", "weight")
                 ("is", "nt", "growing"), ("has", "not", "grown"), ("not", "gained", "weight"), ("has", "n't", "gained", "weight"),
                 ("hasnt", "gained", "weight"), ("has", "nt", "gained", "weight")}
 _NOT_GROWING_FIRST = frozenset(cue[0] for cue in _NOT_GROWING)
+NOT_GROWING_FIRSTS = _NOT_GROWING_FIRST
+GROWTH_WORDS = frozenset({"grown", "growing", "gaining", "gained", "putting"})  # the recognizer's cheap test
 
 
 def add_failure_to_grow(doc: Doc, words: list[str], spans: Spans) -> Spans:

@@ -144,9 +144,9 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_rules.add_glucose_swings(doc, words, spans)
         if "pill" in present and "the" in present:
             spans = lay_rules.add_the_pill(doc, words, spans)
-        if not lay_rules.PERCEIVING.isdisjoint(present) and "there" in present:
+        if "there" in present and not lay_rules.PERCEIVING.isdisjoint(present) and not lay_rules.NOT_THERE_WORDS.isdisjoint(present):
             spans = lay_rules.add_unreal_perceptions(doc, words, spans)
-        if ("grown" in present or "growing" in present or "weight" in present) and not lay_rules._NOT_GROWING_FIRST.isdisjoint(present):
+        if not lay_rules.GROWTH_WORDS.isdisjoint(present) and not lay_rules.NOT_GROWING_FIRSTS.isdisjoint(present):
             spans = lay_rules.add_failure_to_grow(doc, words, spans)
         if "confused" in present:
             spans = lay_rules.add_confusion(doc, words, spans)

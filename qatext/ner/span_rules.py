@@ -380,11 +380,15 @@ def add_second_locations(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"white patches around my eyes and on my knuckles": a second place of the same finding, with its own
     preposition after "and", is inside the located mention (GUIDELINES rule 11, a shared symptom word)."""
     n = len(words)
+    # cheap word tests first: a symptom followed by "and" and a preposition is rare
+    candidates = [k for k, span in enumerate(spans) if span[1] + 2 < n and words[span[1]] == "and"
+                  and words[span[1] + 1] in _SECOND_PLACE_PREPOSITIONS and span[2] == "SYMPTOM"]
+    if not candidates:
+        return spans
     by_start = {span[0]: k for k, span in enumerate(spans)}
     found = []
-    for k, (start, end, label, concept) in enumerate(spans):
-        if label != "SYMPTOM" or end + 2 >= n or words[end] != "and" or words[end + 1] not in _SECOND_PLACE_PREPOSITIONS:
-            continue
+    for k in candidates:
+        start, end, _label, _concept = spans[k]
         if not any(words[j] in _SECOND_PLACE_PREPOSITIONS for j in range(start + 1, end)):
             continue  # the finding itself is located by a preposition: "patches around my eyes"
         j = end + 2
