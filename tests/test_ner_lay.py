@@ -995,7 +995,7 @@ def test_amounts_and_other_mentions_stay_outside_a_stack(nlp, text, span, not_sp
 
 @pytest.mark.parametrize("text, span", [
     ("after the second dose i felt slightly dizzy", "slightly dizzy"),
-    ("by noon im too exhausted to think", "too exhausted"),
+    ("by noon im too exhausted for anything", "too exhausted"),  # "too exhausted to think": a lost function (round 10)
 ])
 def test_degree_adverbs_are_inside_the_symptom(nlp, text, span):
     found = ents(nlp, text)
@@ -1073,3 +1073,261 @@ def test_a_cue_right_after_a_short_form_decides_that_occurrence(nlp):
     text = "defending my MS in chemistry next month while my MS flares, numbness in both legs"
     found = [(e.text, e.start_char) for e in nlp(text).ents if e.text == "MS"]
     assert found == [("MS", text.rindex("MS"))], found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("two days at the beach and my shoulders are burnt and blistering", "shoulders are burnt and blistering"),
+    ("every time i squat my knees creak and grind", "knees creak and grind"),
+    ("since the allergy pills stopped working my eyes are watering all day", "eyes are watering"),
+    ("in the cold my toes go white then blue and numb", "toes go white then blue and numb"),
+    ("he had a fit, his eyes rolled back and his arms and legs jerked", "arms and legs jerked"),
+    ("my fingernails are thick, yellow and crumbly after the fungus", "fingernails are thick, yellow and crumbly"),
+    ("her right breast is red, hot and rock hard since yesterday", "right breast is red, hot and rock hard"),
+    ("my skin feels tight and shiny over the joints", "skin feels tight and shiny"),
+    ("every night my nose blocks up on one side", "nose blocks up"),
+])
+def test_body_predicates_of_skin_eyes_joints_and_predicate_lists(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_a_predicate_tail_is_no_body_part_of_a_list(nlp):
+    found = ents(nlp, "he had a fit, his eyes rolled back and his arms and legs jerked")
+    assert "eyes rolled back" in found and "back" not in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("the new pill gave me greasy skin and spots", "greasy skin"),
+    ("after the run i had really heavy legs for a day", "really heavy legs"),
+    ("this shampoo left me with an itchy flaky scalp", "itchy flaky scalp"),
+    ("every winter i get cracked and bleeding knuckles", "cracked and bleeding knuckles"),
+])
+def test_state_adjectives_before_a_body_part_name_a_complaint(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_no_predicate_list_across_a_comma_without_a_closing_and(nlp):
+    found = ents(nlp, "jaw clenching, sweaty palms and vivid dreams on this one")
+    assert "jaw clenching" in found and "sweaty palms" in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("i keep getting a throbbing pain in a back tooth when i drink", "throbbing pain in a back tooth"),
+    ("there is some yellow discharge from my left ear since the swim", "yellow discharge from my left ear"),
+    ("the psoriasis plaques on my elbows and knees are worse", "plaques on my elbows and knees"),
+    ("theres a tender spot on the top of my foot", "tender spot on the top of my foot"),
+    ("she has eczema on her wrists and behind her ears", "eczema on her wrists and behind her ears"),
+])
+def test_located_findings_with_an_article_from_and_a_second_place(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("since the surgery i cant pee properly and it burns", "cant pee properly"),
+    ("the flu left me too weak to stand in the shower", "too weak to stand"),
+    ("some days i cant get off the sofa before noon", "cant get off the sofa"),
+    ("with the asthma flare i cant take a deep breath at night", "cant take a deep breath"),
+    ("it hurts to take a breath on the left side", "hurts to take a breath"),
+    ("our baby cant stay latched and screams at every feed", "cant stay latched"),
+])
+def test_lost_functions_with_manner_states_that_stop_them_and_breaths(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_a_thing_that_hurts_to_look_at_is_no_lost_function(nlp):
+    assert not any(t.startswith("hurts to") for t in ents(nlp, "honestly that photo hurts to look at"))
+
+
+@pytest.mark.parametrize("text, span", [
+    ("my son had his measles jab yesterday and is a bit warm", "measles jab"),
+    ("the derm gave me ketoconazole foam for the scalp", "ketoconazole foam"),
+    ("i use a selenium sulfide shampoo twice a week", "selenium sulfide shampoo"),
+    ("we give him liquid ibuprofen when the fever spikes", "liquid ibuprofen"),
+])
+def test_lay_and_british_dose_forms_name_the_product(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "DRUG", list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("ive had cushings for two years and the weight wont shift", "cushings"),
+    ("my mum has raynauds and her fingers go white", "raynauds"),
+    ("my neurologist confirmed menieres after the hearing test", "menieres"),
+])
+def test_eponymous_diseases_named_by_the_name_alone(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "DISEASE", list(found)
+
+
+def test_an_everyday_surname_is_no_eponym(nlp):
+    assert "wilsons" not in ents(nlp, "the wilsons next door lent us a ladder")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("my uncle has PKD and is on the transplant list", "PKD"),
+    ("the biopsy came back as BCC so mohs is next", "BCC"),
+    ("SCD warrior here, third crisis this winter", "SCD"),
+    ("a year sober with my AUD thanks to naltrexone", "AUD"),
+    ("humira has been great for my PsA so far", "PsA"),
+])
+def test_community_disease_abbreviations_and_mixed_case_short_forms(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "DISEASE", list(found)
+
+
+def test_a_public_service_announcement_is_no_psa_test(nlp):
+    text = "PSA: check your vitamin gummies. my dad's PSA came back 6.2 though"
+    found = [(e.start_char, e.label_) for e in nlp(text).ents if e.text == "PSA"]
+    assert found == [(text.index("PSA", 3), "TEST")], found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("since the water pills im peeing 12 times a day", "peeing 12 times a day"),
+    ("my toddler is weeing every hour and seems thirsty", "weeing every hour"),
+    ("on the new tablets im pooping 5x a day", "pooping 5x a day"),
+    ("pregnant and peeing every couple of hours", "peeing every couple of hours"),
+    ("my 7 year old still wets the bed most nights", "wets the bed"),
+])
+def test_functions_that_are_complaints_through_their_rate_and_bedwetting(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_a_complaint_word_keeps_its_rate_outside(nlp):
+    found = ents(nlp, "watery diarrhea 9x a day since the antibiotics")
+    assert "watery diarrhea" in found, list(found)
+
+
+def test_two_symptom_nouns_side_by_side_are_a_list_without_commas(nlp):
+    found = ents(nlp, "week two on it: insomnia nausea headaches, plus burning itchy skin")
+    assert "insomnia" in found and "nausea" in found, list(found)
+    assert not any(t.startswith("insomnia nausea") for t in found), list(found)
+
+
+def test_a_comma_list_of_complaints_after_a_predicate_stays_apart(nlp):
+    found = ents(nlp, "two weeks in: stomach ache, weak, shaky all day")
+    assert "weak" in found and "shaky" in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("after the wedding my voice is so croaky i can barely be heard", "voice is so croaky"),
+    ("my voice has been raspy since the intubation", "voice has been raspy"),
+    ("the nightly coughing fits wake the whole house", "nightly coughing fits"),
+    ("my son has had a low fever since sunday", "low fever"),
+])
+def test_voice_predicates_night_complaints_and_low_fevers(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_a_time_after_at_is_no_kind_of_complaint(nlp):
+    found = ents(nlp, "she gets up at night coughing")
+    assert not any(t.startswith("night") for t in found), list(found)
+
+
+@pytest.mark.parametrize("text", [
+    "my ears have felt blocked ever since a cold in january",
+    "the whole family caught a cold, so the baby is congested",
+    "this is my third cold since she started nursery",
+])
+def test_a_cold_after_a_determiner_is_the_infection(nlp, text):
+    found = ents(nlp, text)
+    assert "cold" in found and found["cold"].label_ == "DISEASE", list(found)
+
+
+@pytest.mark.parametrize("text", [
+    "she gave me a cold stare when i asked about the results",
+    "my hands are always cold in winter",
+    "i put a cold compress on it twice a day",
+])
+def test_cold_as_a_temperature_or_a_look_is_no_infection(nlp, text):
+    found = ents(nlp, text)
+    assert not any(e.label_ == "DISEASE" and t == "cold" for t, e in found.items()), list(found)
+
+
+def test_an_adjective_by_its_ending_still_describes_the_next_symptom(nlp):
+    found = ents(nlp, "on the higher dose i had paranoid delusions for a week")
+    assert "paranoid delusions" in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("i get excruciating pain in my lower back when i stand", "excruciating pain in my lower back"),
+    ("every month i get crippling cramps on day one", "crippling cramps"),
+])
+def test_lay_severity_words_are_inside_the_complaint(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("my 2yo has been rubbing his eyes and crying all evening", "rubbing his eyes", "SYMPTOM"),
+    ("the baby keeps pulling at her left ear since the cold", "pulling at her left ear", "SYMPTOM"),
+    ("his right eye drifts outwards when he is tired", "right eye drifts outwards", "SYMPTOM"),
+    ("the physio said a wrist splint at night would help", "wrist splint", "TREATMENT"),
+    ("my surgeon says i need shoulder surgery after all", "shoulder surgery", "TREATMENT"),
+])
+def test_tended_and_drifting_body_parts_and_treatments_with_their_site(nlp, text, span, label):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == label, list(found)
+
+
+def test_a_scope_after_a_determiner_is_an_endoscopy(nlp):
+    found = ents(nlp, "the gastro wants a scope next month to check for ulcers")
+    assert "scope" in found and found["scope"].label_ == "TEST", list(found)
+    assert "scope" not in ents(nlp, "the scope of the new rules is unclear")
+
+
+def test_my_gi_is_the_gastroenterologist(nlp):
+    found = ents(nlp, "getting my GI visits covered is hard but my GI tract is fine")
+    assert "GI" not in found and "GI tract" in found, list(found)
+
+
+@pytest.mark.parametrize("text, confused", [
+    ("grandad has a chest infection and since sunday hes confused and agitated", True),
+    ("my mum is 90 and is still confused in the evenings", True),
+    ("im confused, my gp said one thing and the nurse another", False),
+    ("she was confused by the new dosing instructions", False),
+])
+def test_confusion_of_the_person_asked_about_not_of_the_writer(nlp, text, confused):
+    found = ents(nlp, text)
+    assert ("confused" in found) == confused, list(found)
+
+
+@pytest.mark.parametrize("text, span, found_it", [
+    ("since the new basal dose i keep having lows after lunch", "lows", True),
+    ("dexcom woke me with a low at 2am, then i was high by breakfast", "low", True),
+    ("the stock market lows this year scared me", "lows", False),
+    ("my sugar is fine but my mood has been low for weeks", "low", False),
+])
+def test_glucose_lows_and_highs_in_a_diabetes_post(nlp, text, span, found_it):
+    found = ents(nlp, text)
+    assert (span in found and found[span].label_ == "SYMPTOM") == found_it, list(found)
+
+
+@pytest.mark.parametrize("text, is_drug", [
+    ("came off the pill in may and my periods are all over the place", True),
+    ("my gyno said i could try the pill or a hormonal IUD", True),
+    ("doxy every morning and i get heartburn if i lie down after the pill", False),
+    ("the pill bottle says take with food", False),
+])
+def test_the_pill_is_the_contraceptive_class(nlp, text, is_drug):
+    found = ents(nlp, text)
+    assert ("pill" in found and found["pill"].label_ == "DRUG" and found["pill"]._.drug_kind == "class") == is_drug, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("after two nights without sleep he was hearing voices that werent there", "hearing voices that werent there"),
+    ("grandma is seeing children that arent there since the new patch", "seeing children that arent there"),
+    ("our 8 month old is not gaining weight and feeds poorly", "not gaining weight"),
+    ("my daughter hasnt grown in 18 months", "hasnt grown"),
+])
+def test_unreal_perceptions_and_growth_that_fails(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+
+
+def test_what_one_sees_in_an_argument_is_no_hallucination(nlp):
+    assert not ents(nlp, "i see what you mean but that isnt there in the leaflet")

@@ -14,7 +14,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from qatext.ner.span_rules import (APPROXIMATE, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
+from qatext.ner.span_rules import (APPROXIMATE, PREDICATE_TAILS, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
                                    SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, _with_more_predicates,
                                    SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
                                    rewrite_found, word_set)
@@ -33,6 +33,11 @@ IMPAIRMENT_CUES = (
     ("could", "nt"), ("wo", "nt"), ("could", "nt", "even"), ("ca", "nt", "even"),
     # "hard to concentrate", "difficult to swallow": a function that costs effort is limited too
     ("hard", "to"), ("harder", "to"), ("difficult", "to"), ("very", "hard", "to"), ("very", "difficult", "to"),
+    # a state that stops the function: "too weak to walk", "too dizzy to stand"; a function that hurts: "it hurts to
+    # take a deep breath" (the pain is what limits it, one SYMPTOM; "painful to watch" is mostly about an event)
+    ("too", "weak", "to"), ("too", "tired", "to"), ("too", "dizzy", "to"), ("too", "exhausted", "to"),
+    ("too", "sore", "to"), ("too", "stiff", "to"), ("too", "breathless", "to"), ("too", "nauseous", "to"),
+    ("hurts", "to"),
 )
 IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
 _EFFORT_WORDS = frozenset({"hard", "harder", "difficult"})
@@ -80,8 +85,8 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     n = len(words)
     body_ends = {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
     for i in _positions(words, cue_firsts):
-        if i >= 1 and words[i - 1] in THING_SUBJECTS:
-            continue
+        if i >= 1 and words[i - 1] in THING_SUBJECTS and words[i] != "hurts":
+            continue  # ("it hurts to breathe": the "it" of the weather verb, no thing that fails)
         seconds = _CUE_SECONDS[words[i]]
         if seconds and (i + 1 >= n or words[i + 1] not in seconds):
             continue  # "can be", "not sure": most modals start no cue
@@ -114,11 +119,16 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                     end = _object_end(words, end)
                     if end < n and words[end] in _COMPARED:
                         break  # "more difficult to hold than solid stools": a thing compared, no loss
+                if end < n and words[end] in _MANNER_AFTER and size == 1:
+                    end += 1  # "cant pee properly", "cant swallow normally": how the function fails is the complaint
                 added.append((i, end, "SYMPTOM", found[0]))
                 break
     if not added:
         return spans
     return _replace_covered(spans, added)
+
+
+_MANNER_AFTER = frozenset({"properly", "normally"})
 
 
 # "the heart works harder to pump": an organ's effort of doing something, not a function the person lost ("i have
@@ -133,7 +143,7 @@ _OTHER_SENSE_AFTER = {"think": frozenset({"of", "about", "that", "why", "what", 
 _COMPARED = frozenset({"than", "as"})
 # Functions whose object belongs to the loss ("[couldnt hold a cup]", "[cant swallow crackers]" without
 # water): the object is part of the complaint, extent and trigger are not (GUIDELINES rule 16).
-OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip button handle tolerate use".split())
+OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip button handle tolerate use twist".split())
 OBJECT_DETERMINERS = frozenset("a an the my his her their your any some".split())
 # A substance before one of these names a place or a thing, not an intake: "the coffee shop", "a wine glass".
 SUBSTANCE_PLACES = frozenset("shop shops house houses bar bars machine machines maker makers glass glasses mug mugs "
@@ -165,7 +175,8 @@ _CUE_ADVERBS = frozenset({"barely", "hardly", "even", "really", "fully", "proper
 # Functions that are a loss only with the body part they act on: "can't raise my arm", "can't feel my feet".
 BODY_ONLY_FUNCTIONS = frozenset({"feel", "raise", "straighten", "rotate", "flex", "turn"})
 # What may stand between a function and the body part it acts on: "lift my arms", "put weight on her left foot".
-_BODY_OBJECT_FILLERS = frozenset({"my", "his", "her", "their", "your", "both", "either", "the", "on", "weight", "any"})
+_BODY_OBJECT_FILLERS = frozenset({"my", "his", "her", "their", "your", "both", "either", "the", "on", "weight", "any", "that",
+                                  "this"})
 
 
 def _body_object_end(words: list[str], end: int, body_ends: dict[int, int]) -> int | None:
@@ -476,9 +487,12 @@ def _anatomy_start(doc: Doc, span, lookup: Lookup) -> int | None:
     return start if found and found[0] == "ANATOMY" else None
 
 
+_ROLLED = PREDICATE_TAILS["back"]
+
+
 def _ends_with_anatomy(doc: Doc, span, lookup: Lookup) -> bool:
-    if span[1] - span[0] < 2:
-        return False
+    if span[1] - span[0] < 2 or doc[span[1] - 2].lower_ in _ROLLED:
+        return False  # "eyes rolled back": the tail of a predicate, no body part that more parts could follow
     found = lookup(doc[span[1] - 1].norm_)
     return bool(found) and found[0] == "ANATOMY"
 
@@ -789,6 +803,8 @@ def add_described_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup: L
         spans = extend_compound_heads(doc, words, spans, lookup=lookup)
     if not _VOIDING_GATE.isdisjoint(hits) and not _NIGHT_GATE.isdisjoint(hits):
         spans = add_night_voiding(doc, words, spans)
+    if not _RATED_GATE.isdisjoint(hits):
+        spans = add_function_rates(doc, words, spans)
     if "like" in hits and not _FELT_GATE.isdisjoint(hits):
         spans = add_feel_like(doc, words, spans)
     return spans
@@ -924,11 +940,12 @@ def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
 # "my joints are screaming", "my eye won't stop twitching", "hands have started to tremble" (GUIDELINES rule 6).
 LAY_PREDICATES = (
     ("on", "fire"), ("killing", "me"), ("screaming",), ("plugged",), ("purple",), ("white",), ("blue",), ("pale",),
+    ("brown",), ("yellow",), ("grey",), ("gray",), ("black",),
     ("falling", "out"),
     ("coming", "out"), ("like",), ("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
     ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",), ("in", "knots"),
 )
-_COLOURS = frozenset({("purple",), ("white",), ("blue",), ("pale",)})
+_COLOURS = frozenset({("purple",), ("white",), ("blue",), ("pale",), ("brown",), ("yellow",), ("grey",), ("gray",), ("black",)})
 # Cues that need a symptom predicate after them ("won't stop twitching", "started to tremble").
 _NEEDS_PREDICATE = frozenset({("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
                               ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",)})
@@ -993,7 +1010,7 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
                         thing += 1
                     if thing > j:  # "like lead", "like broken glass"
                         added.append((start, thing, "SYMPTOM", BODY_COMPLAINT))
-            elif phrase in _COLOURS and j < n and words[j].isalpha() and words[j] not in _NOT_NOUNS \
+            elif phrase in _COLOURS and j < n and words[j].isalpha() and words[j] not in _NOT_NOUNS and words[j] != "then" \
                     and words[j] not in OBJECT_STOPS and words[j] not in OBJECT_DETERMINERS:
                 pass  # "tonsils have white spots": the colour describes a finding of its own
             elif phrase not in _NEEDS_PREDICATE:
@@ -1018,6 +1035,250 @@ def _listed_parts_start(words: list[str], spans: Spans, start: int) -> int:
         if previous is None or gap_start + 1 == start or not SEPARATORS.intersection(words[gap_start + 1:start]):
             return start
         start = previous[0]
+
+
+# "caught a cold", "had a bad cold", "my 2nd cold since starting": the infection, which "cold" alone is not ("cold
+# outside", "cold all the time", "a cold look", "cold feet"); the stoplist keeps the bare word out of the lexicon.
+COMMON_COLD = "QATEXT:mesh/common-cold"
+_COLD_DETERMINERS = frozenset("a an another actual my his her their your our this 2nd 3rd 4th 5th first second third "
+                              "fourth fifth nasty horrible awful stupid little".split())
+# What may follow the infection: punctuation, conjunctions, prepositions and time words, never a noun it describes.
+_AFTER_A_COLD = _NOT_NOUNS | frozenset("last ago which that is was has had going too lol weeks week days months since "
+                                       "earlier recently yesterday i im she he they and".split())
+
+
+def add_colds(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"caught a cold", "after a cold", "my 2nd cold": "cold" after a determiner, with no noun after it, is DISEASE."""
+    n = len(words)
+    covered = None
+    added = []
+    for i in _positions(words, _COLD_GATE.intersection(gate_hits(words))):
+        if i < 1 or words[i - 1] not in _COLD_DETERMINERS:
+            continue
+        if i + 1 < n and words[i + 1] not in _AFTER_A_COLD and not words[i + 1][:1].isdigit() and words[i + 1].isalpha():
+            continue  # "a cold look", "a cold drink", "this cold weather"
+        if covered is None:
+            covered = {k for s, e, _label, _concept in spans for k in range(s, e)}
+        if i not in covered:
+            added.append((i, i + 1, "DISEASE", COMMON_COLD))
+    return sorted(spans + added) if added else spans
+
+
+_COLD_GATE = gate({"cold"})
+
+
+# "they want a scope to confirm", "the wait for a scope": patients' word for an endoscopy, as a noun after a
+# determiner; "the scope of the problem" and "scope out" are not one.
+ENDOSCOPY = "QATEXT:test/endoscopy"
+_SCOPE_DETERMINERS = frozenset("a an another the my his her their your second".split())
+
+
+def add_scopes(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    n = len(words)
+    starts = {k for s, e, _label, _concept in spans for k in range(s, e)}
+    added = [(i, i + 1, "TEST", ENDOSCOPY) for i in _positions(words, _SCOPE_GATE.intersection(gate_hits(words)))
+             if i >= 1 and words[i - 1] in _SCOPE_DETERMINERS and i not in starts
+             and not (i + 1 < n and words[i + 1] in ("of", "out", "for", "creep"))]
+    return sorted(spans + added) if added else spans
+
+
+_SCOPE_GATE = gate({"scope"})
+
+
+# "since monday he's confused", "went from totally with it to confused overnight": confusion of the person a
+# question is about (delirium, a UTI in the old); the writer's own "im confused" is about the question, and
+# "confused about / by / why ..." is about a thing (GUIDELINES rule 17).
+CONFUSION = "HP:0001289"
+_CONFUSED_BEFORE = frozenset("he's hes she's shes he she 's s is was gets got getting became becomes seems seemed more also still now often "
+                             "very really so quite totally and to".split())
+_WRITER = frozenset({"i", "im", "i'm", "am", "'m", "m", "me", "we", "were", "we're"})
+_CONFUSED_ABOUT = frozenset("about by why what how as whether if with on at over which when".split())
+
+
+def add_confusion(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    n = len(words)
+    covered = {k for s, e, _label, _concept in spans for k in range(s, e)}
+    added = []
+    for i in _positions(words, _CONFUSED_GATE.intersection(gate_hits(words))):
+        if i < 1 or i in covered or words[i - 1] not in _CONFUSED_BEFORE or not _WRITER.isdisjoint(words[max(0, i - 3):i]):
+            continue
+        if i + 1 < n and words[i + 1] in _CONFUSED_ABOUT:
+            continue
+        start = i - 1 if words[i - 1] in ("very", "really", "so", "quite", "totally", "more") else i
+        added.append((start, i + 1, "SYMPTOM", CONFUSION))
+    return sorted(spans + added) if added else spans
+
+
+_CONFUSED_GATE = gate({"confused"})
+
+
+# In a post about diabetes, "lows" and "highs" are the person's hypo- and hyperglycaemic episodes: "keep having
+# lows at night", "sick of these lows", "a low of 54 at 3am", "now high at 7am". Without such a cue they are moods,
+# prices or weather.
+GLUCOSE_CUES = frozenset("insulin a1c hba1c cgm dexcom libre t1d t2d t1 t2 diabetic diabetes diabetics sugar sugars glucose "
+                         "basal bolus lantus levemir tresiba humalog novolog fiasp metformin ozempic mounjaro jardiance "
+                         "omnipod pump bg".split())
+GLUCOSE_SWINGS = {"lows": "HP:0001943", "low": "HP:0001943", "highs": "HP:0003074", "high": "HP:0003074"}
+_SWING_BEFORE = frozenset("a another bad scary nasty these those my the now went going having had have severe "
+                          "overnight night nighttime".split())
+_SWING_AFTER = _NOT_NOUNS | frozenset("of at last overnight again which that lol honestly lately tbh anymore too every "
+                                         "constantly always".split())
+
+
+def add_glucose_swings(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    n = len(words)
+    covered = {k for s, e, _label, _concept in spans for k in range(s, e)}
+    added = []
+    for i in _positions(words, _SWING_GATE.intersection(gate_hits(words))):
+        if i in covered or i < 1 or words[i - 1] not in _SWING_BEFORE:
+            continue
+        if i + 1 < n and words[i + 1] not in _SWING_AFTER and words[i + 1].isalpha():
+            continue  # "a low dose", "high blood pressure", "these lows" then a noun
+        if words[i] in ("low", "high") and words[i - 1] not in ("a", "another", "now", "went", "going", "bad", "scary", "nasty", "severe"):
+            continue  # the singular only as an episode ("had a low", "now high"), not "the low end"
+        added.append((i, i + 1, "SYMPTOM", GLUCOSE_SWINGS[words[i]]))
+    return sorted(spans + added) if added else spans
+
+
+_SWING_GATE = gate(GLUCOSE_SWINGS)
+
+
+# "on the pill", "came off the pill", "the pill = mood swings": "the pill" is the contraceptive pill (GUIDELINES
+# section 3.1, a class) when nothing names another pill after it ("the pill bottle", "the pill you gave me").
+CONTRACEPTIVE_PILL = "QATEXT:drug/combined-oral-contraceptive"
+_PILL_BEFORE = frozenset("on off or and start started starting stopped stop stopping quit try tried trying "
+                         "restarted".split())  # not "after the pill": the one just named ("heartburn after the pill")
+_PILL_AFTER = frozenset(". , ! ? ; : = and or but for since in at because so until till lol made makes gave "
+                        "caused causes is was".split())
+
+
+def add_the_pill(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    n = len(words)
+    covered = {k for s, e, _label, _concept in spans for k in range(s, e)}
+    added = [(i, i + 1, "DRUG", CONTRACEPTIVE_PILL) for i in _positions(words, _PILL_GATE.intersection(gate_hits(words)))
+             if i >= 1 and words[i - 1] == "the" and i not in covered
+             and (i < 2 or words[i - 2] in _PILL_BEFORE or doc[i - 1].is_sent_start)
+             and (i + 1 >= n or words[i + 1] in _PILL_AFTER or not words[i + 1].isalpha())]
+    return sorted(spans + added) if added else spans
+
+
+_PILL_GATE = gate({"pill"})
+
+
+# "saw things that werent there", "seeing cats that arent there", "hears voices that aren't there": hallucinations
+# told as what is perceived and denied, one SYMPTOM from the verb to "there".
+HALLUCINATION = "HP:0000738"
+PERCEIVING = frozenset("see sees saw seeing seen hear hears heard hearing feel feels felt feeling".split())
+_NOT_THERE = (("are", "n't"), ("were", "n't"), ("is", "n't"), ("was", "n't"), ("are", "not"), ("were", "not"),
+              ("is", "not"), ("was", "not"), ("arent",), ("werent",), ("isnt",), ("wasnt",), ("are", "nt"),
+              ("were", "nt"), ("is", "nt"), ("was", "nt"))
+
+
+def add_unreal_perceptions(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    n = len(words)
+    added = []
+    for i in _positions(words, _PERCEIVING_GATE.intersection(gate_hits(words))):
+        if i + 1 < n and (words[i + 1] in _NOT_A_THING or not words[i + 1].isalpha()):
+            continue
+        for k in range(i + 2, min(i + 5, n)):
+            if words[k] not in ("that", "which", "who"):
+                if words[k] in _NOT_A_THING or not words[k].isalpha():
+                    break  # "see what you mean": no thing perceived
+                continue
+            for cue in _NOT_THERE:
+                end = k + 1 + len(cue)
+                if tuple(words[k + 1:end]) == cue and end < n and words[end] == "there":
+                    added.append((i, end + 1, "SYMPTOM", HALLUCINATION))
+                    break
+            break
+    return _replace_covered(spans, added) if added else spans
+
+
+_PERCEIVING_GATE = gate(PERCEIVING)
+NOT_THERE_WORDS = frozenset(word for cue in _NOT_THERE for word in cue if word not in ("are", "were", "is", "was"))
+
+
+# "not gaining weight", "hasnt grown in a year": a child's growth that fails is one SYMPTOM with its negation
+# (GUIDELINES rule 3, the exception: the negative phrase is the complaint), not a weight gain.
+FAILURE_TO_THRIVE = "HP:0001508"
+_NOT_GROWING = {("not", "gaining", "weight"), ("not", "putting", "on", "weight"), ("has", "n't", "grown"), ("hasnt", "grown"),
+                ("has", "nt", "grown"), ("not", "growing"), ("is", "n't", "growing"), ("isnt", "growing"),
+                ("is", "nt", "growing"), ("has", "not", "grown"), ("not", "gained", "weight"), ("has", "n't", "gained", "weight"),
+                ("hasnt", "gained", "weight"), ("has", "nt", "gained", "weight")}
+_NOT_GROWING_FIRST = frozenset(cue[0] for cue in _NOT_GROWING)
+NOT_GROWING_FIRSTS = _NOT_GROWING_FIRST
+GROWTH_WORDS = frozenset({"grown", "growing", "gaining", "gained", "putting"})  # the recognizer's cheap test
+
+
+def add_failure_to_grow(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    added = []
+    for i in _positions(words, _GROWING_GATE.intersection(gate_hits(words))):
+        for size in (4, 3, 2):
+            if tuple(words[i:i + size]) in _NOT_GROWING:
+                added.append((i, i + size, "SYMPTOM", FAILURE_TO_THRIVE))
+                break
+    return _replace_covered(spans, added) if added else spans
+
+
+_GROWING_GATE = gate(_NOT_GROWING_FIRST)
+
+
+# What a child or patient does to a body part that hurts or itches, as a parent tells it: "tugging at his ears",
+# "scratching her bum", "rubbing his eyes" (GUIDELINES rule 6: the body part with what is done to it is one SYMPTOM).
+TENDING_VERBS = frozenset("scratching scratches scratched rubbing rubs pulling pulls tugging tugs tugged clutching "
+                          "clutches".split())
+
+
+def add_tended_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"keeps tugging at his ears", "scratching her bum": a tending verb and a possessed body part, one SYMPTOM."""
+    n = len(words)
+    body = {span[0]: span for span in spans if span[2] == "ANATOMY"}
+    added = []
+    for i in _positions(words, _TENDING_GATE.intersection(gate_hits(words))):
+        j = i + 1
+        j += j < n and words[j] in ("at", "on")
+        if j < n and words[j] in POSSESSIVES and j + 1 in body:
+            added.append((i, body[j + 1][1], "SYMPTOM", BODY_COMPLAINT))
+    return _replace_covered(spans, added) if added else spans
+
+
+_TENDING_GATE = gate(TENDING_VERBS)
+
+
+# What patients say of their voice, which is no body part but takes a predicate as one (GUIDELINES rule 6): "my
+# voice is so hoarse", "voice has been raspy for weeks", "her voice keeps cracking".
+VOICE_PREDICATES = frozenset("hoarse hoarser raspy croaky husky gone weak weaker shaky breaking cracking strained "
+                             "muffled squeaky gravelly".split())
+_VOICE_LINKS = LINKING_WORDS | {"been", "has", "is", "sooo", "soo", "sooooo", "kinda", "a", "bit", "little", "all"}
+
+
+def add_voice_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"my voice is sooo hoarse", "voice has been raspy": the voice with its predicate is one SYMPTOM."""
+    n = len(words)
+    added = []
+    for i in _positions(words, _VOICE_GATE.intersection(gate_hits(words))):
+        j = i + 1
+        while j < n and j - i <= 4 and words[j] in _VOICE_LINKS and words[j] not in VOICE_PREDICATES:
+            j += 1
+        if j > i + 1 and j < n and words[j] in VOICE_PREDICATES:
+            added.append((i, j + 1, "SYMPTOM", HOARSENESS if words[j] != "gone" else APHONIA))
+    return _replace_covered(spans, added) if added else spans
+
+
+HOARSENESS, APHONIA = "HP:0001609", "HP:0001686"
+_VOICE_GATE = gate({"voice"})
+
+
+# "PSA: read your labels", "PSA for parents": a public service announcement opening a post, not the PSA test.
+_ANNOUNCED = frozenset({":", "for", "to", "-", "–", "—", "!"})
+
+
+def drop_announcements(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """A "PSA" that opens a sentence and announces something ("PSA: ...", "PSA for ...") is no TEST."""
+    n = len(words)
+    return [span for span in spans if not (
+        span[1] - span[0] == 1 and words[span[0]] == "psa" and span[1] < n and words[span[1]] in _ANNOUNCED
+        and (span[0] == 0 or doc[span[0]].is_sent_start or words[span[0] - 1] in ("#", ".", "!", "?", "\n")))]
 
 
 # Body words in figures of speech that are no body part: "fingers crossed", "kicking my butt".
@@ -1064,7 +1325,7 @@ def add_verbal_injuries(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 # Patients call their specialists by the field's short name: "my cardio said", "her neuro ordered" (rule 14: people are
 # not annotated); without a possessive "cardio" is exercise and "neuro" may be an exam.
-DOCTOR_SHORTHAND = frozenset("cardio neuro endo derm gyno gyn psych rheum rheumy ortho onc gastro uro pulmo nephro".split())
+DOCTOR_SHORTHAND = frozenset("cardio neuro endo derm gyno gyn psych rheum rheumy ortho onc gastro uro pulmo nephro gi".split())
 
 
 def drop_doctors(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -1076,7 +1337,8 @@ def drop_doctors(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 # What a doctor does in a patient's story: "cardio mentioned an ablation", "neuro wants an MRI".
 DOCTOR_VERBS = frozenset("said says mentioned wants wanted thinks thought told suggested recommended ordered offered "
-                         "prescribed referred put switched started agreed doc doctor appointment appt".split())
+                         "prescribed referred put switched started agreed doc doctor appointment appt visit visits "
+                         "appointments".split())
 
 
 def join_like_compounds(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -1293,6 +1555,50 @@ def add_night_voiding(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 _VOIDING_GATE = gate(_VOIDING)
+
+# A function that is a complaint only through its rate (GUIDELINES section 6, batch 5): "peeing 14 times a day",
+# "weeing every half hour", "pooping 6x a day". Words that are complaints on their own ("diarrhea 9x a day") keep
+# the rate outside (rule 10), so only the plain functions are here.
+RATED_FUNCTIONS = {**dict.fromkeys("pee peeing pees peed wee weeing wees weed urinate urinating urinates".split(), "HP:0100515"),
+                   **dict.fromkeys("poop pooping poops pooped poo pooing".split(), "HP:0002014")}
+_RATE_UNITS = frozenset("hour hours hr hrs minutes minute mins min day days night nights".split())
+_TIMES = frozenset({"times", "x"})
+_PER_UNIT = frozenset({"a", "per", "each", "every", "an"})
+_GLUED_TIMES = re.compile(r"\d+x$")
+
+
+def _rate_end(words: list[str], j: int) -> int | None:
+    """The end of a rate that starts at ``j``: "every half hour", "every 20 minutes", "14 times a day", "6x a day"."""
+    n = len(words)
+    if j < n and words[j] == "every":
+        k = j + 1
+        if k < n and (words[k] in ("half", "few", "couple", "other") or _is_number(words[k])):
+            k += 1
+        k += k < n and words[k] == "of"  # "every couple of hours"
+        return k + 1 if k < n and words[k] in _RATE_UNITS else None
+    k = j
+    if k < n and _GLUED_TIMES.match(words[k]):
+        k += 1
+    elif k + 1 < n and _is_number(words[k]) and words[k + 1] in _TIMES:
+        k += 2
+    else:
+        return None
+    if k + 1 < n and words[k] in _PER_UNIT and words[k + 1] in _RATE_UNITS:
+        return k + 2
+    return None
+
+
+def add_function_rates(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"peeing 14 times a day", "weeing every half hour": the function with its rate is one SYMPTOM."""
+    added = []
+    for i in _positions(words, _RATED_GATE.intersection(gate_hits(words))):
+        end = _rate_end(words, i + 1)
+        if end is not None:
+            added.append((i, end, "SYMPTOM", RATED_FUNCTIONS[words[i]]))
+    return _replace_covered(spans, added) if added else spans
+
+
+_RATED_GATE = gate(RATED_FUNCTIONS)
 _LIKE = frozenset({"like"})
 # "i feel like there's a lump in my throat", "feel like passing out": "feel like" makes the complaint (rule 16).
 _FEEL_LIKE_FILLERS = frozenset({"there", "theres", "there's", "is", "i", "im", "i'm", "am", "a", "an", "have", "something",
@@ -1343,7 +1649,7 @@ _TISSUE_GATE = gate(TISSUE_WORDS)
 _FELT_STATE_GATE = gate(FELT_STATES)
 _FELT_GATE = gate(FEEL_VERBS)
 # The trigger words of the phrase rules run after the side-effect ones (one test for a doc with none of them).
-_PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _TISSUE_GATE, _VOIDING_GATE)
+_PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _TISSUE_GATE, _VOIDING_GATE, _RATED_GATE)
 _NIGHT_GATE = gate({"night"})  # "up 5 times a night to pee" needs a voiding word and this
 _SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _COLOUR_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
                          _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE)

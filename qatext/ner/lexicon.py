@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 
 from qatext.ner import sources
 from qatext.ner.fuzzy import FuzzyIndex, common_words
+from qatext.ner.qualifiers import added_qualifiers
 from qatext.ner.sources import Term
 from qatext.resources import read_tsv
 
@@ -184,6 +185,28 @@ def cache_dir() -> Path:
     return Path(root)
 
 
+_EPONYM = re.compile(r"([a-z]{4,})'s (?:disease|syndrome)")
+# Above this Zipf frequency the bare name is an everyday word ("downs", "stills", "picks", "wilsons").
+EPONYM_MAX_ZIPF = 2.0
+
+
+def _add_bare_eponyms(lexicon: Lexicon, zipf) -> None:
+    """Patients name an eponymous disease by the name alone: "i have addisons", "my hashimotos", "his
+    cushing's" (GUIDELINES rule 13). Every "<name>'s disease|syndrome" the sources know also answers to
+    "<name>s" and "<name>'s", unless the bare form is an everyday word."""
+    for key, entry in list(lexicon.terms.items()):
+        if entry[0] != "DISEASE":
+            continue
+        match = _EPONYM.fullmatch(key)
+        if match is None or zipf(match.group(1) + "s") >= EPONYM_MAX_ZIPF or zipf(match.group(1)) >= 4.0:
+            continue
+        for bare in (match.group(1) + "s", match.group(1) + "'s"):
+            # only where the concept's name adds nothing the bare name lacks ("Cushing's syndrome"), so no
+            # derived surface needs a qualifier verdict ("barretts" -> "Barrett's esophagus" stays unlisted)
+            if not added_qualifiers(bare, lexicon.names.get(entry[1], "")):
+                lexicon.terms.setdefault(bare, entry)
+
+
 def _common_word_filter():
     try:
         from wordfreq import zipf_frequency
@@ -247,6 +270,7 @@ def build_lexicon() -> Lexicon:
             if term.case_sensitive and (len(term.text) < 2 or term.text.lower() in stop):
                 continue
             add(term, curated=False)
+    _add_bare_eponyms(lexicon, zipf)
     apply_concept_review(lexicon)
     tokens: set[str] = set()
     for key in lexicon.terms:

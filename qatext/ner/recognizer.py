@@ -73,6 +73,12 @@ class MedicalEntityRecognizer(BatchedPipe):
             if exact and _is_all_caps("".join(self._strings(doc.vocab.strings, orths))):
                 # In a post written in capitals, "AS" or "ED" is the word, not the abbreviation.
                 exact = [c for c in exact if doc[c[0]:c[1]].text.lower() not in self._common]
+            if exact:
+                # a case-sensitive short form written in its own mixed case ("PsA", psoriatic arthritis) is more
+                # specific than a lower-case term of the same tokens ("psa", the PSA test)
+                mixed = {(c[0], c[1]) for c in exact if not doc[c[0]:c[1]].text.isupper()}
+                if mixed:
+                    candidates = [c for c in candidates if (c[0], c[1]) not in mixed]
             candidates += exact
         spans = self._select(candidates)
         # read where doc._.abbreviation_definitions keeps it, without an Underscore object (twice a doc)
@@ -106,6 +112,10 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = span_rules.add_located_complaints(doc, words, spans, lookup=lookup)
             spans = span_rules.compose_symptoms(doc, words, spans, lookup=lookup)
             spans = span_rules.add_body_predicates(doc, words, spans, lookup=lookup)
+            if not span_rules.BODY_STATE_ADJECTIVES.isdisjoint(present):
+                spans = span_rules.add_described_body_parts(doc, words, spans)
+            if "and" in present:
+                spans = span_rules.add_second_locations(doc, words, spans)
             spans = lay_rules.extend_location_tails(doc, words, spans)
             spans = lay_rules.join_disease_phrases(doc, words, spans)
             spans = lay_rules.add_allergens(doc, words, spans)
@@ -128,6 +138,26 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_rules.drop_figurative(doc, words, spans)
         if "#" in present:
             spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
+        if not lay_rules.TENDING_VERBS.isdisjoint(present):
+            spans = lay_rules.add_tended_body_parts(doc, words, spans)
+        if not lay_rules.GLUCOSE_CUES.isdisjoint(present) and not lay_rules.GLUCOSE_SWINGS.keys().isdisjoint(present):
+            spans = lay_rules.add_glucose_swings(doc, words, spans)
+        if "pill" in present and "the" in present:
+            spans = lay_rules.add_the_pill(doc, words, spans)
+        if "there" in present and not lay_rules.PERCEIVING.isdisjoint(present) and not lay_rules.NOT_THERE_WORDS.isdisjoint(present):
+            spans = lay_rules.add_unreal_perceptions(doc, words, spans)
+        if not lay_rules.GROWTH_WORDS.isdisjoint(present) and not lay_rules.NOT_GROWING_FIRSTS.isdisjoint(present):
+            spans = lay_rules.add_failure_to_grow(doc, words, spans)
+        if "confused" in present:
+            spans = lay_rules.add_confusion(doc, words, spans)
+        if "scope" in present:
+            spans = lay_rules.add_scopes(doc, words, spans)
+        if "cold" in present:
+            spans = lay_rules.add_colds(doc, words, spans)
+        if "voice" in present:
+            spans = lay_rules.add_voice_complaints(doc, words, spans)
+        if "psa" in present:
+            spans = lay_rules.drop_announcements(doc, words, spans)
         if not self._reviewed_firsts.isdisjoint(present):
             spans = self._apply_review(doc, words, spans)
         spans = lay_rules.add_side_effect_phrases(doc, words, spans, lookup=lookup)

@@ -70,7 +70,10 @@ SEVERITY = frozenset(
     "tremendous unbelievable ridiculous insane violent raging total complete utter urgent "
     # degree adverbs, inside the span like "very" (GUIDELINES rule 16): "felt [slightly nauseous]", "[too tired]"
     "slightly somewhat absolutely completely severely terribly mildly moderately quite rather too overwhelming "
-    "drastic".split()
+    "drastic "
+    # how bad a pain or spell is, in patients' words: "[excruciating pain in my big toe]", "[crippling cramps]"
+    "excruciating agonizing agonising crippling searing blinding piercing gnawing relentless unrelenting "
+    "spinning".split()
 )
 SIDE_WORDS = frozenset("left right upper lower inner outer front middle bottom top lateral medial".split())
 # Clinical qualifiers that are part of a diagnosis or finding's name in clinical and scientific prose
@@ -91,7 +94,9 @@ _SIDE_GATE = gate(SIDE_WORDS)
 STAGE_WORDS = frozenset("type stage grade class".split())
 DRUG_MODIFIERS = frozenset(
     "inhaled topical oral intranasal nasal sublingual intravenous iv intramuscular transdermal infant infants "
-    "children's pediatric low-dose high-dose extended-release immediate-release otc".split()
+    "children's pediatric low-dose high-dose extended-release immediate-release otc "
+    # the dose form said before the name: "liquid paracetamol", "chewable melatonin"
+    "liquid chewable soluble dissolvable".split()
 )
 TEST_MODIFIERS = frozenset(
     "fasting non-contrast contrast contrast-enhanced follow-up baseline dilated rapid home diagnostic screening "
@@ -114,20 +119,28 @@ SYMPTOM_PREDICATES = frozenset(
     # verbs of a body part doing something on its own: "jaw clenches", "heart hammering", "lips swelled up"
     "clenches clench hammering hammers fluttering flutters swelled swelling spasming spasms seizing "
     "flip-flopping "
+    # skin, eyes and joints as patients describe them: "forearms burnt and blistering", "eyes are watering",
+    # "knees creak", "nails thick and crumbly", "skin feels greasy", "arms and legs jerked", "nose blocks up"
+    "burnt sunburnt blistering blistered watering waters creak creaks creaking crunching grinding grind grinds jerked "
+    "jerking "
+    "jerks jerk shiny greasy oily crumbly brittle thick thickened blocks rolled rolling drifts drifting wanders "
+    "wandering "
     # the plain present after a plural body part: "my hands shake", "my eyes itch", "my feet burn"
     "shake ache itch burn throb tingle cramp sensitive".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
 # What completes a predicate: "swells up", "eyes swell shut", "legs gave out".
-PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone"}}
+_DRIFTS = frozenset({"drifts", "drifting", "wanders", "wandering"})
+PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone"} | _DRIFTS, "back": frozenset({"rolled", "rolling"}),
+                   "in": _DRIFTS, "inwards": _DRIFTS, "outwards": _DRIFTS, "inward": _DRIFTS, "outward": _DRIFTS}
 # A substance followed by one of these is a disorder: "alcohol withdrawal", "penicillin allergy".
 SUBSTANCE_DISORDERS = frozenset(
     "withdrawal dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
 )
 LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between down up above below "
-                                  "beneath into through throughout all at of".split())
-LOCATION_FILLERS = frozenset("my his her their our your the both side part area region of and over base top tip front middle edge".split())
+                                  "beneath into through throughout all at of from".split())
+LOCATION_FILLERS = frozenset("my his her their our your the a both side part area region of and over base top tip front middle edge".split())
 # Lexicon phrases like "had a stroke" carry words annotators leave out of the mention.
 LEADING_DETERMINERS = frozenset("my his her their our your the a an this that these those had has have having got "
                                 "get gets getting".split())
@@ -144,7 +157,9 @@ LIST_GAP_WORDS = frozenset(", and or my his her their our your the both".split()
 DRUG_FORMS = frozenset(
     "cream ointment inhaler inhalers tablet tablets pill pills drops spray sprays gel patch patches injection "
     "injections shot shots capsule capsules syrup lotion suppository suppositories solution pen pens mouthwash "
-    "lozenges gummies iud creams lotions gels ointments infusion infusions".split()
+    "lozenges gummies iud creams lotions gels ointments infusion infusions "
+    # British and lay forms: "chickenpox jab", "minoxidil foam", "ketoconazole shampoo", "benzoyl peroxide wash"
+    "jab jabs foam foams shampoo wash chews".split()
 )
 
 _DRUG_FORM_GATE = gate(DRUG_FORMS)
@@ -313,7 +328,10 @@ def _site_pain(site_words: list[str], lookup) -> str | None:
 LOCATED_COMPLAINTS = frozenset(
     "burning tingling itching throbbing aching swelling stabbing shooting soreness tightness cramping twitching "
     "pressure fullness numbness stiffness weakness pain pains ache aches rash lump lumps bump bumps spots patches "
-    "sores blisters redness bruising bruises knot knots ringing buzzing humming whooshing fluid pus".split())
+    "sores blisters redness bruising bruises knot knots ringing buzzing humming whooshing fluid pus "
+    # findings patients locate on the skin or at an opening: "plaques on my elbows", "a sore spot on my shin",
+    # "discharge from my nipple", "a blister on my heel"
+    "spot plaque plaques discharge blister ulcer ulcers cyst cysts scabs scab".split())
 
 
 def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
@@ -341,7 +359,8 @@ def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=l
                 out.append((i - 2, end, "SYMPTOM", BODY_COMPLAINT))
                 continue
             if i >= 1 and gap and gap[0] in LOCATION_PREPOSITIONS and _is_location_gap(gap) \
-                    and words[i - 1] in LOCATED_COMPLAINTS and i - 1 not in covered:
+                    and words[i - 1] in LOCATED_COMPLAINTS and i - 1 not in covered \
+                    and (gap[0] != "from" or words[i - 1] in _COMING_FROM):
                 if out and out[-1][1] > i - 1:
                     out.append((start, end, label, concept))
                     continue
@@ -350,6 +369,42 @@ def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=l
                 continue
         out.append((start, end, label, concept))
     return out
+
+
+# What comes out of a body part is located by "from" ("discharge from both nipples", "fluid from my ear"); "pain
+# from my back" tells where the pain starts, which annotators leave to the body part.
+_COMING_FROM = frozenset({"discharge", "fluid", "pus"})
+
+
+def add_second_locations(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"white patches around my eyes and on my knuckles": a second place of the same finding, with its own
+    preposition after "and", is inside the located mention (GUIDELINES rule 11, a shared symptom word)."""
+    n = len(words)
+    # cheap word tests first: a symptom followed by "and" and a preposition is rare
+    candidates = [k for k, span in enumerate(spans) if span[1] + 2 < n and words[span[1]] == "and"
+                  and words[span[1] + 1] in _SECOND_PLACE_PREPOSITIONS and span[2] == "SYMPTOM"]
+    if not candidates:
+        return spans
+    by_start = {span[0]: k for k, span in enumerate(spans)}
+    found = []
+    for k in candidates:
+        start, end, _label, _concept = spans[k]
+        if not any(words[j] in _SECOND_PLACE_PREPOSITIONS for j in range(start + 1, end)):
+            continue  # the finding itself is located by a preposition: "patches around my eyes"
+        j = end + 2
+        while j < n and j - end <= 5 and j not in by_start and (words[j] in LOCATION_FILLERS or words[j] in SIDE_WORDS):
+            j += 1
+        other = spans[by_start[j]] if j in by_start else None
+        if other and other[2] == "ANATOMY":
+            found.append((k, by_start[j]))
+    if not found:
+        return spans
+    joined = {k: spans[last][1] for k, last in found}
+    gone = {last for _k, last in found}
+    return [(s[0], joined[k], s[2], s[3]) if k in joined else s for k, s in enumerate(spans) if k not in gone]
+
+
+_SECOND_PLACE_PREPOSITIONS = frozenset({"on", "in", "around", "under", "behind", "inside", "over"})
 
 
 # "feeling" and "sensation" are complaints only with a word that names them: "no feeling in my legs" is numbness
@@ -395,8 +450,9 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
         # side by side are a list with its commas lost ("aspirin tylenol", "viagra cialis"), not one drug
         return not gap and words[r_end - 1] in _DRUG_HEADS
     if labels == ("SYMPTOM", "SYMPTOM"):
-        # "itchy red rash"
-        return not gap and l_end - l_start == 1
+        # "itchy red rash": a describing word before the head; two nouns side by side are a list with its
+        # commas lost ("insomnia no appetite", "sleepiness dizziness", "anger mania"), not one complaint
+        return not gap and l_end - l_start == 1 and _describes(words[l_start])
     if labels == ("TREATMENT", "TREATMENT"):
         # "excision surgery", "ablation procedure": one procedure named twice, as "knee replacement surgery"
         return not gap and r_end - r_start == 1 and words[r_start] in PROCEDURE_HEADS
@@ -408,6 +464,18 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
         # "blood clots in my leg", "infection in her ear"
         return _is_location_gap(gap)
     return False
+
+
+_NOUN_ENDINGS = ("ness", "ity", "ety", "ia", "ion", "sis", "ache", "ment", "ue", "ea", "er", "ism", "cy")
+_ADJECTIVE_ENDINGS = ("y", "ing", "ed", "en", "ful", "ous", "ic", "ive", "al", "ish", "less", "id", "ent", "ant", "ar", "ile",
+                      "ary", "ory")
+
+
+def _describes(word: str) -> bool:
+    """An adjective before a symptom word ("itchy", "swollen", "burning"), as far as the word shows it."""
+    if word in DESCRIPTORS or word in SYMPTOM_PREDICATES or word in SEVERITY:
+        return True
+    return word.endswith(_ADJECTIVE_ENDINGS) and not word.endswith(_NOUN_ENDINGS)
 
 
 # First words of a lost function ("can't lift my arm", "unable to bend my knee"; lay_rules.IMPAIRMENT_CUES).
@@ -469,6 +537,47 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
     return _without_overlaps(out) if any(a[1] != b[1] for a, b in zip(spans, out)) else out
 
 
+# Adjectives that on their own report something wrong with the body part after them: "greasy skin", "heavy jaw",
+# "itchy flaky scalp" are one SYMPTOM (GUIDELINES rule 4: the quality stands before the head), while "dry",
+# "sore", "stiff" joined the lexicon's own phrases long ago. No colour or size: "white blood cells", "big toe".
+BODY_STATE_ADJECTIVES = frozenset(
+    "itchy flaky scaly crusty crusted dry greasy oily heavy stiff sore swollen puffy numb tingly tender achy "
+    "tight watery bloodshot inflamed irritated cracked peeling blistered sunburnt sweaty clammy droopy "
+    "blotchy bumpy raw gritty painful brittle throbbing aching burning".split()
+)
+
+
+def add_described_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"greasy skin", "a heavy jaw", "itchy flaky scalp": state adjectives before a body part name a complaint."""
+    found = [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and span[0] and words[span[0] - 1] in BODY_STATE_ADJECTIVES]
+    if not found:
+        return spans
+    by_start = {span[0]: span for span in spans}
+    covered = {i for s, e, _label, _concept in spans for i in range(s, e)}
+    dropped: set[tuple] = set()
+    out = list(spans)
+    for k in found:
+        start, end, _label, _concept = spans[k]
+        i = start - 1
+        while i >= 0 and start - i <= 4:
+            word = words[i]
+            one_word = by_start.get(i)
+            if i in covered and not (one_word and one_word[1] == i + 1 and one_word[2] == "SYMPTOM"):
+                break
+            if word in BODY_STATE_ADJECTIVES or word in DESCRIPTORS:
+                i -= 1
+            elif word in (",", "and") and i >= 1 and words[i - 1] in BODY_STATE_ADJECTIVES and i + 1 < start:
+                i -= 1  # "cracked and bleeding", "red, itchy": adjectives stacked before one head
+            else:
+                break
+        first = i + 1
+        while words[first] not in BODY_STATE_ADJECTIVES and words[first] not in DESCRIPTORS:
+            first += 1
+        dropped.update(by_start[j] for j in range(first, start) if j in by_start)
+        out[k] = (first, end, "SYMPTOM", BODY_COMPLAINT)
+    return [span for span in out if span not in dropped]
+
+
 def _with_more_predicates(words: list[str], end: int, ends: dict[int, int]) -> int:
     """"sore and red", "red and gritty": another predicate of the same body part (GUIDELINES rule 11).
     Not after a comma: "jaw clenching, sweaty palms" is a list of complaints, not one. Nor a word that
@@ -478,17 +587,37 @@ def _with_more_predicates(words: list[str], end: int, ends: dict[int, int]) -> i
         end += 1  # "toe red hot and swollen": two predicates side by side, then the joined one
     while end + 1 < n and words[end] in _PREDICATE_JOINERS:
         after = end + 1
-        if after < n and words[after] in ("so", "very", "really", "all"):
+        if after < n and words[after] in ("so", "very", "really", "all", "rock", "bright"):
             after += 1
         if after < n and (words[after] in SYMPTOM_PREDICATES or words[after] in DESCRIPTORS) \
                 and ends.get(after, after + 1) == after + 1:
+            if words[end] == "," and not _closed_predicate_list(words, after):
+                break  # a comma joins only inside a list of predicates: "red, hot and rock hard", "thick, yellow and crumbly"
             end = after + 1
         else:
             break
     return end
 
 
-_PREDICATE_JOINERS = frozenset({"and", "&"})
+def _closed_predicate_list(words: list[str], k: int) -> bool:
+    """From a predicate after a comma, the list goes on with commas and predicates only and closes with "and" and a
+    predicate ("red, [hot] and rock hard"); "ear ache, weak, tired" is a list of complaints, not one."""
+    n = len(words)
+    while k < n and (words[k] in SYMPTOM_PREDICATES or words[k] in DESCRIPTORS):
+        if k + 1 < n and words[k + 1] == ",":
+            k += 2
+        elif k + 1 < n and words[k + 1] in ("and", "&"):
+            k += 2
+            k += k < n and words[k] in ("so", "very", "really", "all", "rock", "bright")
+            return k < n and (words[k] in SYMPTOM_PREDICATES or words[k] in DESCRIPTORS)
+        else:
+            return False
+    return False
+
+
+# "then" joins colours in a sequence: "fingers go white then blue and numb" (one finding, rule 11)
+_PREDICATE_JOINERS = frozenset({"and", "&", ",", "then"})
+_LIST_JOINERS = frozenset({"and", "&", ","})
 # Predicates that stack right after another without "and": "red hot", "red raw", "stiff sore".
 _STACKED_PREDICATES = frozenset({"hot", "raw", "sore", "swollen", "stiff", "numb", "itchy", "tender", "puffy"})
 
@@ -498,7 +627,8 @@ _PREDICATE_GATE = gate(SYMPTOM_PREDICATES, GIVE_OUT_VERBS)
 
 def _with_tail(words: list[str], predicate: int, end: int, starts: set[int]) -> int:
     """The end of a predicate with what completes it ("swells up", "swell shut", "gave out")."""
-    if end < len(words) and end not in starts and words[end] in PREDICATE_TAILS:
+    # "eyes rolled back": the tail may have been read as a body part of its own, which the predicate takes in
+    if end < len(words) and (end not in starts or words[end] == "back") and words[end] in PREDICATE_TAILS:
         allowed = PREDICATE_TAILS[words[end]]
         if allowed is None or words[predicate] in allowed:
             return end + 1
@@ -528,14 +658,20 @@ _TEST_HEAD_GATE = gate(TEST_HEADS, SUBSTANCE_DISORDERS)
 
 
 def compose_tests(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """"brain MRI", "celiac serology", "fasting lipid panel": what a test looks at belongs to it."""
-    if "TEST" not in map(_LABEL, spans):
+    """"brain MRI", "celiac serology", "fasting lipid panel": what a test looks at belongs to it; so does the site
+    before a treatment ("thumb splint", "knee surgery")."""
+    labels = set(map(_LABEL, spans))
+    if "TEST" not in labels and not ("TREATMENT" in labels and "ANATOMY" in labels):
         return spans
     out: Spans = []
     for span in spans:
         if out and span[2] == "TEST" and out[-1][1] == span[0] and out[-1][2] in ("ANATOMY", "DISEASE", "TREATMENT"):
             previous = out.pop()
             out.append((previous[0], span[1], "TEST", span[3]))
+        elif out and span[2] == "TREATMENT" and out[-1][1] == span[0] and out[-1][2] == "ANATOMY":
+            # "thumb splint", "knee surgery": a treatment keeps the site before it (GUIDELINES rule 7)
+            previous = out.pop()
+            out.append((previous[0], span[1], "TREATMENT", span[3]))
         else:
             out.append(span)
     return out
@@ -641,8 +777,8 @@ POSITION_ADVERBS = frozenset({"low", "high", "deep", "way", "right", "mostly", "
 DESCRIPTORS = frozenset(
     "red itchy watery swollen puffy dry sore stiff tender numb tingly hard soft painless painful fixed firm "
     "raised flat bumpy scaly crusty flaky oozing weeping lucid vivid weird strange cold clammy sweaty blurry "
-    "hot warm pink purple white yellow dark black brown blotchy patchy rough bleeding cracked green greenish "
-    "yellowish tarry bloody tiny small big large pearly little".split()
+    "hot warm pink purple white blue grey yellow dark black brown blotchy patchy rough bleeding cracked green greenish "
+    "yellowish tarry bloody tiny small big large pearly little milky sticky smelly stinky foul".split()
 )
 
 
@@ -711,8 +847,8 @@ def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 # The time of day that names a kind of complaint: "morning headaches", "nighttime cough" (as "night sweats"); not
 # after a word that makes it a time of its own ("this morning", "every morning", "in the morning").
-TIME_OF_DAY = frozenset({"morning", "nighttime", "night-time", "evening", "daytime", "overnight"})
-_TIME_DETERMINERS = frozenset("this that every each one next last yesterday tomorrow same in of by during until till "
+TIME_OF_DAY = frozenset({"morning", "nighttime", "night-time", "evening", "daytime", "overnight", "night", "nightly"})
+_TIME_DETERMINERS = frozenset("this that every each one next last yesterday tomorrow same in of by during until till at "
                               "all a per friday saturday sunday monday tuesday wednesday thursday".split())
 _RANGE_WORDS = SEVERITY | DESCRIPTORS | CLINICAL_MODIFIERS
 _RANGE_GATE = gate(_RANGE_WORDS, TIME_OF_DAY)
