@@ -388,6 +388,12 @@ CASES = [
     ("in some people migraine and vertigo come together", "migraine", "generic", "none"),
     ("many possibilities here, such as anaemia or an underactive thyroid.", "anaemia", "present", "patient"),
     ("he complains of a stomach ache, fatigue and usually feels restless", "fatigue", "present", "patient"),
+    # Tenth round (batch 11). Not knowing whether it is X hedges X, it does not deny it.
+    ("no idea if its gallstones or just bad indigestion, the pain comes after fatty food", "gallstones", "possible",
+     "patient"),
+    ("my vision is blurry in one eye and i dont know if its glaucoma", "glaucoma", "possible", "patient"),
+    ("I do not know whether this is psoriasis or eczema.", "eczema", "possible", "patient"),
+    ("i dont know how to stop the itching", "itching", "negated", "patient"),
 ]
 
 
