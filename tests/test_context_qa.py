@@ -394,6 +394,20 @@ CASES = [
     ("my vision is blurry in one eye and i dont know if its glaucoma", "glaucoma", "possible", "patient"),
     ("I do not know whether this is psoriasis or eczema.", "eczema", "possible", "patient"),
     ("i dont know how to stop the itching", "itching", "negated", "patient"),
+    # ... "is X ever ...", a general word further after a modified subject, a tag question without its comma or with
+    # "should they", course words ("normally", "progresses"), "for most <group>", a hyphenated modifier before a
+    # bare subject
+    ("is tinnitus ever harmless in teenagers?", "tinnitus", "generic", "none"),
+    ("is numbness after a knee replacement permanent?", "numbness", "generic", "none"),
+    ("is my hair loss permanent?", "hair loss", "present", "patient"),
+    ("asthma and eczema go together dont they?", "eczema", "generic", "none"),
+    ("people on blood thinners shouldnt take aspirin with clopidogrel, should they?", "aspirin", "generic", "none"),
+    ("the pharmacist said shingles normally clears in a month.", "shingles", "generic", "none"),
+    ("my rash normally clears with the cream", "rash", "present", "patient"),
+    ("Benign vertigo progresses slowly in older people.", "benign vertigo", "generic", "none"),
+    ("For most women under 60, HRT causes at most a small rise in breast cancer risk.", "breast cancer", "generic",
+     "none"),
+    ("Long-term prednisolone causes osteoporosis in many users.", "osteoporosis", "generic", "none"),
 ]
 
 

@@ -141,7 +141,8 @@ _DENIALS = frozenset({"not", "n't", "nt"})
 # is ("isnt COPD just a smokers disease?", "is insomnia part of anxiety or a separate thing?").
 _COPULA_QUESTIONS = frozenset({"is", "are", "isnt", "arent"})
 # Not "the": "is cervical polyp the reason?" asks about the asker's own.
-_DEFINING_WORDS = frozenset({"a", "an", "just", "only", "part", "something", "really", "actually", "always"})
+# "ever": "is proteinuria ever harmless in young people?" asks whether it can be, in anyone.
+_DEFINING_WORDS = frozenset({"a", "an", "just", "only", "part", "something", "really", "actually", "always", "ever"})
 # Only of a disease or symptom: "is baking soda a good choice?" asks about one's own use.
 _DEFINED_LABELS = frozenset({"DISEASE", "SYMPTOM"})
 # A yes/no question or a general statement may open a clause after these too ("..., but can chronic hives go
@@ -153,14 +154,15 @@ _SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because
 # deficiency in a man of 58 comes from the gut"), or an adverb before its verb ("SGLT2 inhibitors also slow ...").
 _SUBJECT_MODIFIERS = frozenset({"that", "which", "who", "caused", "due", "without", "with", "in", "after", "from",
                                 "of", "on", "among", "associated", "related", "induced", "such"})
-_SUBJECT_ADVERBS = frozenset({"also", "even", "still", "ever", "really", "actually", "more", "less", "very"})
+_SUBJECT_ADVERBS = frozenset({"also", "even", "still", "ever", "really", "actually", "more", "less", "very", "indeed"})
 _SUBJECT_MODIFIER_TOKENS = 8
 # After a modifier the verb must say how a condition goes in general (a one-word course or frequency word, or a
 # longer general phrase): "pain in the lower left quadrant can be due to ..." and "left abdominal pain with
 # indigestion may indicate gastritis" explain the asker's own case.
 _COURSE_WORDS = frozenset({"usually", "often", "typically", "classically", "generally", "commonly", "rarely", "seldom",
                            "mostly", "always", "occasionally", "tends", "tend", "occurs", "heal", "heals", "fade",
-                           "fades", "lasts", "remains", "runs", "strikes", "affects", "spread", "spreads"})
+                           "fades", "lasts", "remains", "runs", "strikes", "affects", "spread", "spreads",
+                           "normally", "progresses", "settles", "clears"})
 # A general statement reported inside a personal story opens its own clause: "i read that thyroid problems are
 # common in women", "i heard shingles is contagious", "is it true that ...".
 _REPORTING_WORDS = frozenset({"read", "heard", "know", "knew", "learned", "learnt", "true", "says", "say", "said",
@@ -442,6 +444,7 @@ class ConTextAssertion(BatchedPipe):
         self._question_mark = nlp.vocab.strings.add("?")
         self._comma = nlp.vocab.strings.add(",")
         self._hash = nlp.vocab.strings.add("#")
+        self._hyphen = nlp.vocab.strings.add("-")
         self._if = nlp.vocab.strings.add("if")
         self._answers = _word_hashes(nlp.vocab.strings, _ANSWERS)
         self._wh_words = _word_hashes(nlp.vocab.strings, _WH_WORDS)
@@ -500,6 +503,8 @@ class ConTextAssertion(BatchedPipe):
             # risk of heart attack"): its cue goes in with the triggers, reaching this entity and the next.
             # Only a subject that opens its sentence or clause, or follows a question's auxiliary, can be one.
             if (start == sent_start or lowers[start - 1] in subject_openers or (
+                    start >= sent_start + 3 and lowers[start - 2] == self._hyphen and (
+                        start - 3 == sent_start or lowers[start - 4] in subject_openers)) or (
                     start == sent_start + 2 and lowers[start - 1] == self._comma and lowers[sent_start] in self._answers)) and (
                     end in general or (end < length and lowers[end] in verb_openers) or lowers[start - 1] in auxiliaries
                     or (end + 1 < length and lowers[end] in define_or_deny
@@ -621,6 +626,9 @@ class ConTextAssertion(BatchedPipe):
         a conjunction opening the sentence ("But iron deficiency ..."), or a report ("i read that ...")."""
         if start < 1:
             return False
+        if start >= 3 and lowers[start - 2] == self._hyphen:
+            # A hyphenated modifier is part of the bare subject: "Long-term lithium causes chronic kidney disease".
+            return start - 3 in sentence_starts or self._opens_clause(lowers, start - 2, sentence_starts)
         before = lowers[start - 1]
         if before in self._clause_openers or before in self._reporting_words:
             return True
