@@ -408,6 +408,13 @@ CASES = [
     ("For most women under 60, HRT causes at most a small rise in breast cancer risk.", "breast cancer", "generic",
      "none"),
     ("Long-term prednisolone causes osteoporosis in many users.", "osteoporosis", "generic", "none"),
+    # ... a negation stops at an "and" that opens a clause with its own verb, or a finding called normal; a list
+    # keeps it; a complaint that "is gone" is over (historical), not denied
+    ("no rash on my legs and blood pressure was normal at the clinic", "blood pressure", "present", "patient"),
+    ("Your son has no wheeze today and a normal ECG, so we can wait.", "ecg", "present", "patient"),
+    ("no fever and chills since yesterday", "chills", "negated", "patient"),
+    ("thank god the hot flushes are gone", "hot flushes", "historical", "patient"),
+    ("my heartburn is gone since i stopped coffee", "heartburn", "historical", "patient"),
 ]
 
 

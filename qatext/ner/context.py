@@ -121,6 +121,11 @@ _PLANNED_LABELS = frozenset({"DRUG", "TREATMENT", "TEST"})
 # within a week, terbinafine tablets are next"); the condition opens at most this many tokens before the negation.
 _CONDITIONALS = frozenset({"if", "unless", "when", "once"})
 _CONDITION_TOKENS = 8
+# A mention after a negation's "and" with one of these right after it opens a clause of its own ("no swelling and
+# blood pressure was normal"); one of the second set right before it is a finding ("no oedema and a normal blood
+# pressure").
+_COPULAS = frozenset({"is", "are", "was", "were"})
+_NORMAL_WORDS = frozenset({"normal", "good", "fine"})
 # An auxiliary opening a yes/no question before a bare disease or drug and a general verb
 # ("can endometriosis cause infertility?", "do seizures cause brain damage?") asks in general.
 _QUESTION_AUXILIARIES = frozenset({"can", "could", "does", "do", "will", "would", "might", "cant", "doesnt", "dont",
@@ -445,6 +450,8 @@ class ConTextAssertion(BatchedPipe):
         self._comma = nlp.vocab.strings.add(",")
         self._hash = nlp.vocab.strings.add("#")
         self._hyphen = nlp.vocab.strings.add("-")
+        self._copulas = _word_hashes(nlp.vocab.strings, _COPULAS)
+        self._normal_words = _word_hashes(nlp.vocab.strings, _NORMAL_WORDS)
         self._if = nlp.vocab.strings.add("if")
         self._answers = _word_hashes(nlp.vocab.strings, _ANSWERS)
         self._wh_words = _word_hashes(nlp.vocab.strings, _WH_WORDS)
@@ -746,6 +753,8 @@ class ConTextAssertion(BatchedPipe):
                     blocked = _any_between(every_terminator, t_end, start)
                     if not blocked and category == "negated" and self._comma in lowers[t_end:start]:
                         blocked = self._in_condition(lowers, t_start, sent_start)
+                    if not blocked and category == "negated" and self._and in lowers[t_end:start]:
+                        blocked = self._new_subject_after_and(lowers, start, end)
                     if blocked and category in _TIME_CATEGORIES and not _any_between(phrase_terminators, t_end, start):
                         # Only a comma before "i" stands between. A time fronted before the asker's clause
                         # reaches into it ("Two years ago, I had pneumonia"); one that ends the asker's
@@ -759,6 +768,13 @@ class ConTextAssertion(BatchedPipe):
                         lowers, phrase, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
                     found.append((category, phrase))
         return found
+
+    def _new_subject_after_and(self, lowers, start: int, end: int) -> bool:
+        """Whether the mention after a negation's "and" is the subject of a clause of its own, with its verb right
+        after it, or a finding called normal ("no swelling in my ankles and blood pressure was normal", "no
+        oedema and a normal blood pressure", "no wet AMD in either eye, and AREDS2 supplements are worth
+        taking"): the negation stops at the "and". A list keeps it ("no fever and chills")."""
+        return (end < len(lowers) and lowers[end] in self._copulas) or lowers[start - 1] in self._normal_words
 
     def _in_condition(self, lowers, t_start: int, sent_start: int) -> bool:
         """Whether the trigger at ``t_start`` sits in a condition opened a few words before it ("If the alarm has
