@@ -415,6 +415,10 @@ CASES = [
     ("no fever and chills since yesterday", "chills", "negated", "patient"),
     ("thank god the hot flushes are gone", "hot flushes", "historical", "patient"),
     ("my heartburn is gone since i stopped coffee", "heartburn", "historical", "patient"),
+    # ... a test that is the subject of a condition is a result being watched; one the condition asks for may be done
+    ("if your ferritin stays low after three months we will try an iron infusion", "ferritin", "present", "patient"),
+    ("if the ultrasound is normal, no further tests are needed.", "ultrasound", "present", "patient"),
+    ("if a blood test is needed we will call you", "blood test", "hypothetical", "patient"),
 ]
 
 

@@ -126,6 +126,9 @@ _CONDITION_TOKENS = 8
 # pressure").
 _COPULAS = frozenset({"is", "are", "was", "were"})
 _NORMAL_WORDS = frozenset({"normal", "good", "fine"})
+# A test right after "if" and one of these is the condition's subject, a result being watched, not a test that may be
+# done: "if your eGFR keeps falling, switching to lamotrigine would be reasonable", "if the CT is normal, ...".
+_CONDITION_SUBJECT_WORDS = frozenset({"the", "your", "my", "his", "her", "their", "our", "its"})
 # An auxiliary opening a yes/no question before a bare disease or drug and a general verb
 # ("can endometriosis cause infertility?", "do seizures cause brain damage?") asks in general.
 _QUESTION_AUXILIARIES = frozenset({"can", "could", "does", "do", "will", "would", "might", "cant", "doesnt", "dont",
@@ -451,6 +454,7 @@ class ConTextAssertion(BatchedPipe):
         self._hash = nlp.vocab.strings.add("#")
         self._hyphen = nlp.vocab.strings.add("-")
         self._copulas = _word_hashes(nlp.vocab.strings, _COPULAS)
+        self._if_subject_words = _word_hashes(nlp.vocab.strings, _CONDITION_SUBJECT_WORDS)
         self._normal_words = _word_hashes(nlp.vocab.strings, _NORMAL_WORDS)
         self._if = nlp.vocab.strings.add("if")
         self._answers = _word_hashes(nlp.vocab.strings, _ANSWERS)
@@ -735,6 +739,9 @@ class ConTextAssertion(BatchedPipe):
                 continue
             if category == "possible" and label in _NEVER_POSSIBLE_LABELS:
                 continue
+            if category == "hypothetical" and label in _NEVER_POSSIBLE_LABELS and start > 1 and \
+                    lowers[start - 1] in self._if_subject_words and lowers[start - 2] in self._conditionals:
+                continue  # the test is what the condition watches: "if your eGFR keeps falling, ..."
             if direction >= _OPENING:
                 opens = t_start == sent_start or lowers[t_start - 1] in self._trigger_clause_openers
                 if direction == _OPENING and t_end <= start and opens:
