@@ -419,6 +419,15 @@ CASES = [
     ("if your ferritin stays low after three months we will try an iron infusion", "ferritin", "present", "patient"),
     ("if the ultrasound is normal, no further tests are needed.", "ultrasound", "present", "patient"),
     ("if a blood test is needed we will call you", "blood test", "hypothetical", "patient"),
+    # ... a switch: what was left is over, what is taken now is ongoing whatever its date; a dose changed, a drug
+    # added, a diagnosis dated after the disease
+    ("switched from sertraline to citalopram in may because of the nausea", "sertraline", "historical", "patient"),
+    ("switched from sertraline to citalopram in may because of the nausea", "citalopram", "present", "patient"),
+    ("my gp switched me from omeprazole to lansoprazole three weeks ago", "lansoprazole", "present", "patient"),
+    ("switched to the mirena in 2021 and my periods are lighter", "mirena", "present", "patient"),
+    ("my neurologist added topiramate last month", "topiramate", "present", "patient"),
+    ("her metformin was upped in january", "metformin", "present", "patient"),
+    ("psoriasis dx'd in 2019, on methotrexate now", "psoriasis", "present", "patient"),
 ]
 
 
