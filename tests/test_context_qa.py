@@ -428,6 +428,15 @@ CASES = [
     ("my neurologist added topiramate last month", "topiramate", "present", "patient"),
     ("her metformin was upped in january", "metformin", "present", "patient"),
     ("psoriasis dx'd in 2019, on methotrexate now", "psoriasis", "present", "patient"),
+    # ... the drug an episode "cleared up with" is over too; what someone "reckons" it is, is a guess; a diagnosis
+    # someone "was told he has" holds; a complaint that "returned" is there; student years are over
+    ("had a chest infection that cleared up with doxycycline, still coughing at night", "doxycycline", "historical",
+     "patient"),
+    ("my sister reckons its shingles", "shingles", "possible", "patient"),
+    ("my dad was told he has diabetes in 2019", "diabetes", "present", "patient"),
+    ("got a cortisone shot in may that worked for a month before the shoulder pain returned", "shoulder pain",
+     "present", "patient"),
+    ("i had glandular fever at uni", "glandular fever", "historical", "patient"),
 ]
 
 
