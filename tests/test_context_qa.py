@@ -437,6 +437,9 @@ CASES = [
     ("got a cortisone shot in may that worked for a month before the shoulder pain returned", "shoulder pain",
      "present", "patient"),
     ("i had glandular fever at uni", "glandular fever", "historical", "patient"),
+    # ... a bare subject modified by "before", "during", "lasting" still opens a general statement
+    ("i read that paracetamol during pregnancy can cause adhd", "paracetamol", "generic", "none"),
+    ("my trainer says creatine before a workout can cause kidney damage", "creatine", "generic", "none"),
 ]
 
 
