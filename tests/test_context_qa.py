@@ -440,6 +440,12 @@ CASES = [
     # ... a bare subject modified by "before", "during", "lasting" still opens a general statement
     ("i read that paracetamol during pregnancy can cause adhd", "paracetamol", "generic", "none"),
     ("my trainer says creatine before a workout can cause kidney damage", "creatine", "generic", "none"),
+    # ... a step is planned when "if" follows it after a time of its own; not after a verb of another clause or a
+    # past date
+    ("We can add amlodipine in a month if your readings stay high.", "amlodipine", "hypothetical", "patient"),
+    ("I would repeat the ferritin in six weeks if the tiredness continues.", "ferritin", "hypothetical", "patient"),
+    ("had my appendix out last year if that matters", "appendix out", "historical", "patient"),
+    ("his insulin pump will alarm if his sugar drops", "insulin pump", "present", "patient"),
 ]
 
 

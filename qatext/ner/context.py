@@ -117,6 +117,13 @@ _NEVER_POSSIBLE_LABELS = frozenset({"TEST"})
 # "my gp said metformin if diet doesnt work" (in code, not a backward "if" rule: "if" is frequent, and a rule would
 # be one more trigger for every mention near every "if").
 _PLANNED_LABELS = frozenset({"DRUG", "TREATMENT", "TEST"})
+# ... "if" at most this many tokens after it, past a time or dose of the step's own ("in two weeks if"), not past a
+# verb that starts another clause ("his CGM will alarm if lows occur", "i take metformin and it helps if ..."), nor
+# past a time that dates the step ("had my gallbladder removed last year if that matters").
+_PLANNED_IF_TOKENS = 5
+_PLAN_BREAKS = frozenset({"and", "or", "but", "so", "i", "it", "is", "was", "helps", "helped", "works", "worked",
+                          "because", "when", "even", "only", "will", "would", "can", "may", "might", "should",
+                          "last", "ago", "yesterday", "already"})
 # A negation inside a condition belongs to it and ends with the condition's comma ("if the cream does not work
 # within a week, terbinafine tablets are next"); the condition opens at most this many tokens before the negation.
 _CONDITIONALS = frozenset({"if", "unless", "when", "once"})
@@ -454,6 +461,7 @@ class ConTextAssertion(BatchedPipe):
         self._hash = nlp.vocab.strings.add("#")
         self._hyphen = nlp.vocab.strings.add("-")
         self._copulas = _word_hashes(nlp.vocab.strings, _COPULAS)
+        self._plan_breaks = _word_hashes(nlp.vocab.strings, _PLAN_BREAKS)
         self._if_subject_words = _word_hashes(nlp.vocab.strings, _CONDITION_SUBJECT_WORDS)
         self._normal_words = _word_hashes(nlp.vocab.strings, _NORMAL_WORDS)
         self._if = nlp.vocab.strings.add("if")
@@ -536,7 +544,8 @@ class ConTextAssertion(BatchedPipe):
                 continue  # nothing in its sentence speaks to it: present, the patient's
             found = self._reaching(lowers, start, end, label, modifiers[lo:hi], all_terminators,
                                    sent_start, sent_end) if lo < hi else []
-            if end < length and lowers[end] == self._if and label in _PLANNED_LABELS:
+            if label in _PLANNED_LABELS and self._if in lowers[end:min(sent_end, end + _PLANNED_IF_TOKENS)] and \
+                    self._planned_before_if(lowers, end, sent_end, inside):
                 found.append(("hypothetical", "if"))  # "and a biopsy if the node looks abnormal"
             if not found and person is None:
                 continue  # no trigger reaches it
@@ -775,6 +784,18 @@ class ConTextAssertion(BatchedPipe):
                         lowers, phrase, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
                     found.append((category, phrase))
         return found
+
+    def _planned_before_if(self, lowers, end: int, sent_end: int, inside) -> bool:
+        """Whether "if" follows the step right away or after a few words of its own, a time or a dose ("and a
+        biopsy if the node looks abnormal", "I would repeat the bile acids in two weeks if the itching continues"),
+        with no punctuation, entity or terminator between."""
+        for i in range(end, min(sent_end, end + _PLANNED_IF_TOKENS)):
+            word = lowers[i]
+            if word == self._if:
+                return True
+            if inside[i] or word in self._clause_punct or word in self._plan_breaks:
+                return False
+        return False
 
     def _new_subject_after_and(self, lowers, start: int, end: int) -> bool:
         """Whether the mention after a negation's "and" is the subject of a clause of its own, with its verb right
