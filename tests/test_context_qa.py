@@ -446,6 +446,10 @@ CASES = [
     ("I would repeat the ferritin in six weeks if the tiredness continues.", "ferritin", "hypothetical", "patient"),
     ("had my appendix out last year if that matters", "appendix out", "historical", "patient"),
     ("his insulin pump will alarm if his sugar drops", "insulin pump", "present", "patient"),
+    # ... an emoji closes what the poster was saying: no trigger reaches across it
+    ("had covid in march 😩 tired all the time", "tired", "present", "patient"),
+    ("had covid in march 😩 tired all the time", "covid", "historical", "patient"),
+    ("no rash 🙂 just itchy eyes", "itchy eyes", "present", "patient"),
 ]
 
 

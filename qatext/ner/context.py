@@ -40,6 +40,7 @@ reply (a reply's "your"/"you" ties a mention to the asker the way "my"/"I" does 
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from operator import itemgetter
@@ -107,6 +108,8 @@ _QUESTION_STARTS = ("will", "should", "is", "are", "can", "could", "does", "woul
 _NEW_QUESTION_OPENERS = [("or", auxiliary) for auxiliary in (*_QUESTION_STARTS, "did")] + [
     (",", auxiliary) for auxiliary in ("would", "could", "should", "is", "are")] + [("and", "will"), ("and", "should")]
 _TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
+# Pictographs, emoticons, symbols and dingbats (U+2600-U+27BF, U+1F300-U+1FAFF).
+_EMOJI = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
 # Directions as small ints, compared in the loop over (mention, trigger) pairs.
 _FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED = range(6)
 _DIRECTION_CODES = dict(zip(DIRECTIONS, (_FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED)))
@@ -502,6 +505,11 @@ class ConTextAssertion(BatchedPipe):
             if inside[index]:
                 lowers[index] = 0  # a roman numeral, not the asker: "type I diabetes", "CBT-I"
         # ", i ...", "and ive ...": the asker starts a new clause.
+        if _EMOJI.search(doc.text) is not None:
+            # An emoji closes what the poster was saying ("i still leak when i sneeze 😩 had a tear that healed
+            # fine"): a terminator, looked for only in the texts that have one.
+            emoji = [token.i for token in doc if _EMOJI.match(token.text)]
+            terminators = sorted(set(terminators).union(emoji))
         phrase_terminators = terminators
         terminators = sorted(terminators + clause_starts) if clause_starts else terminators
         modifier_starts = [t[0] for t in modifiers]
