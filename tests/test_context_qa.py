@@ -450,6 +450,10 @@ CASES = [
     ("had covid in march 😩 tired all the time", "tired", "present", "patient"),
     ("had covid in march 😩 tired all the time", "covid", "historical", "patient"),
     ("no rash 🙂 just itchy eyes", "itchy eyes", "present", "patient"),
+    # ... "tho" ends a negation's reach; a drug tried "then gave up" and what someone "had" before an onset are over
+    ("its not a migraine tho i used to get migraines as a kid", "migraines", "historical", "patient"),
+    ("tried melatonin for two weeks then gave up, still cant sleep", "melatonin", "historical", "patient"),
+    ("the rash started a week after i had shingles", "shingles", "historical", "patient"),
 ]
 
 

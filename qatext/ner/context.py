@@ -89,7 +89,7 @@ PLACEHOLDERS = {
                 "october", "november", "december"],
 }
 # What ends an "opening" trigger's reach: a new clause of its own, or a contrast.
-_HARD_TERMINATORS = frozenset({";", "but", "however", "although", "though"})
+_HARD_TERMINATORS = frozenset({";", "but", "however", "although", "though", "tho", "altho"})
 # "because" opens a statement of its own too: "..., go to the emergency department, because gallstones can block ...".
 _CLAUSE_OPENERS = frozenset({";", ":", "because", "although", "though", "whereas"})
 # An "opening" or "fronted" trigger also opens a clause after a comma, "and" or "but": "..., and if the bleeding
