@@ -454,6 +454,10 @@ CASES = [
     ("its not a migraine tho i used to get migraines as a kid", "migraines", "historical", "patient"),
     ("tried melatonin for two weeks then gave up, still cant sleep", "melatonin", "historical", "patient"),
     ("the rash started a week after i had shingles", "shingles", "historical", "patient"),
+    # ... a question opening with "will" right before a drug or treatment asks about one not yet had
+    ("will physiotherapy fix my shoulder or do i need surgery?", "physiotherapy", "hypothetical", "patient"),
+    ("my knee is still swollen, will ibuprofen help?", "ibuprofen", "hypothetical", "patient"),
+    ("i will take ibuprofen tonight", "ibuprofen", "present", "patient"),
 ]
 
 
