@@ -458,6 +458,9 @@ CASES = [
     ("will physiotherapy fix my shoulder or do i need surgery?", "physiotherapy", "hypothetical", "patient"),
     ("my knee is still swollen, will ibuprofen help?", "ibuprofen", "hypothetical", "patient"),
     ("i will take ibuprofen tonight", "ibuprofen", "present", "patient"),
+    # ... what a drug "made me" feel, or "gave him", is told as a past effect
+    ("sertraline made me so dizzy that i stopped it", "so dizzy", "historical", "patient"),
+    ("the steroid inhaler gave him oral thrush so we switched", "oral thrush", "historical", "patient"),
 ]
 
 
