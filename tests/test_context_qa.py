@@ -461,6 +461,12 @@ CASES = [
     # ... what a drug "made me" feel, or "gave him", is told as a past effect
     ("sertraline made me so dizzy that i stopped it", "so dizzy", "historical", "patient"),
     ("the steroid inhaler gave him oral thrush so we switched", "oral thrush", "historical", "patient"),
+    # ... options not yet taken: "worth trying", "has anyone tried", "will a", "should my", what a doctor "offered"
+    ("is acupuncture worth trying for back pain?", "acupuncture", "hypothetical", "patient"),
+    ("has anyone tried melatonin for jet lag?", "melatonin", "hypothetical", "patient"),
+    ("will a chest x-ray show pneumonia?", "chest x-ray", "hypothetical", "patient"),
+    ("should my ferritin be rechecked?", "ferritin", "hypothetical", "patient"),
+    ("the steroid injection the surgeon offered scares me", "steroid injection", "hypothetical", "patient"),
 ]
 
 
