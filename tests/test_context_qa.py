@@ -251,7 +251,7 @@ CASES = [
     ("arent kidney stones more common in men?", "kidney stones", "generic", "none"),
     ("my knee hurts when i run, is arthritis common in runners?", "arthritis", "generic", "none"),
     ("go to the er and do a brain mri today", "mri", "present", "patient"),
-    ("will a blood test show it?", "blood test", "present", "patient"),
+    ("will a blood test show it?", "blood test", "hypothetical", "patient"),  # not generic; asked about, not done
     # what happens if it is left alone
     ("what happens if gallstones are never removed?", "gallstones", "generic", "none"),
     # a general statement told inside a personal story
