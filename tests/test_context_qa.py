@@ -467,6 +467,11 @@ CASES = [
     ("will a chest x-ray show pneumonia?", "chest x-ray", "hypothetical", "patient"),
     ("should my ferritin be rechecked?", "ferritin", "hypothetical", "patient"),
     ("the steroid injection the surgeon offered scares me", "steroid injection", "hypothetical", "patient"),
+    # ... impersonal "you" asking what anyone needs or can have
+    ("do you need antibiotics for a sinus infection or does it clear up alone?", "antibiotics", "generic", "none"),
+    ("can you have lupus without a rash?", "lupus", "generic", "none"),
+    ("can you live a normal life with one kidney and diabetes?", "diabetes", "generic", "none"),
+    ("do you need my blood test results?", "blood test results", "present", "patient"),
 ]
 
 
