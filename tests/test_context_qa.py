@@ -472,6 +472,9 @@ CASES = [
     ("can you have lupus without a rash?", "lupus", "generic", "none"),
     ("can you live a normal life with one kidney and diabetes?", "diabetes", "generic", "none"),
     ("do you need my blood test results?", "blood test results", "present", "patient"),
+    # ... a bare subject modified by a participle ("taken", "returning") with a general verb after it
+    ("Naproxen taken every day often causes stomach ulcers.", "naproxen", "generic", "none"),
+    ("Melanoma returning after ten years is rare but does happen.", "melanoma", "generic", "none"),
 ]
 
 
