@@ -475,6 +475,13 @@ CASES = [
     # ... a bare subject modified by a participle ("taken", "returning") with a general verb after it
     ("Naproxen taken every day often causes stomach ulcers.", "naproxen", "generic", "none"),
     ("Melanoma returning after ten years is rare but does happen.", "melanoma", "generic", "none"),
+    # ... a diagnosis someone mentioned, suspects, was googled or will be tested for is a guess; a drug mentioned is
+    # an option
+    ("my physio mentioned fibromyalgia and now im scared", "fibromyalgia", "possible", "patient"),
+    ("the cardiologist suspects pericarditis", "pericarditis", "possible", "patient"),
+    ("i googled lupus and now i cant sleep", "lupus", "possible", "patient"),
+    ("We should also test you for coeliac disease.", "coeliac disease", "possible", "patient"),
+    ("my doctor mentioned metformin", "metformin", "hypothetical", "patient"),
 ]
 
 
