@@ -482,6 +482,9 @@ CASES = [
     ("i googled lupus and now i cant sleep", "lupus", "possible", "patient"),
     ("We should also test you for coeliac disease.", "coeliac disease", "possible", "patient"),
     ("my doctor mentioned metformin", "metformin", "hypothetical", "patient"),
+    # ... a drug or treatment is never a guess: taken, suggested, considered
+    ("my ankles are swollen, is it the amlodipine?", "amlodipine", "present", "patient"),
+    ("my gp suggests physiotherapy for the knee", "physiotherapy", "present", "patient"),
 ]
 
 

@@ -115,7 +115,9 @@ _FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED = range(6)
 _DIRECTION_CODES = dict(zip(DIRECTIONS, (_FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED)))
 _OPENING_SCOPE = 20  # tokens: a run-on sentence with no punctuation does not stay conditional to its end
 # A test is done or planned: whether it exists is never uncertain ("cant rule out mono, sent me for a blood test").
-_NEVER_POSSIBLE_LABELS = frozenset({"TEST"})
+# Nor is a drug or treatment: taken, stopped, refused or considered, never a guess ("is it the letrozole or could the
+# cancer have come back", "my gyno suggests HRT"; no drug or treatment in the gold is possible).
+_NEVER_POSSIBLE_LABELS = frozenset({"TEST", "DRUG", "TREATMENT"})
 # A step with its condition right after it is a plan that may not happen: "and a biopsy if the node looks abnormal",
 # "my gp said metformin if diet doesnt work" (in code, not a backward "if" rule: "if" is frequent, and a rule would
 # be one more trigger for every mention near every "if").
@@ -757,7 +759,7 @@ class ConTextAssertion(BatchedPipe):
                 continue
             if category == "possible" and label in _NEVER_POSSIBLE_LABELS:
                 continue
-            if category == "hypothetical" and label in _NEVER_POSSIBLE_LABELS and start > 1 and \
+            if category == "hypothetical" and label == "TEST" and start > 1 and \
                     lowers[start - 1] in self._if_subject_words and lowers[start - 2] in self._conditionals:
                 continue  # the test is what the condition watches: "if your eGFR keeps falling, ..."
             if direction >= _OPENING:
