@@ -485,6 +485,10 @@ CASES = [
     # ... a drug or treatment is never a guess: taken, suggested, considered
     ("my ankles are swollen, is it the amlodipine?", "amlodipine", "present", "patient"),
     ("my gp suggests physiotherapy for the knee", "physiotherapy", "present", "patient"),
+    # ... an illness that something came "after" is over; a drug "tried" or that "did nothing" is over
+    ("my hair started falling out two months after pneumonia", "pneumonia", "historical", "patient"),
+    ("i tried omeprazole first, then ranitidine", "omeprazole", "historical", "patient"),
+    ("daktarin did nothing for the rash", "daktarin", "historical", "patient"),
 ]
 
 
