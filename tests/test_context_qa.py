@@ -493,6 +493,10 @@ CASES = [
     ("maybe ask about sertraline at my next appointment", "sertraline", "hypothetical", "patient"),
     ("is physiotherapy worth it for a frozen shoulder?", "physiotherapy", "hypothetical", "patient"),
     ("can my gp prescribe the coil?", "coil", "hypothetical", "patient"),
+    # ... "off" a drink or drug, "off the table", "instead of starting"
+    ("two weeks off coffee and the palpitations are better", "coffee", "negated", "patient"),
+    ("ibuprofen is off the table because of my kidneys", "ibuprofen", "negated", "patient"),
+    ("the gp wants to recheck in a month instead of starting statins", "statins", "negated", "patient"),
 ]
 
 
