@@ -497,6 +497,12 @@ CASES = [
     ("two weeks off coffee and the palpitations are better", "coffee", "negated", "patient"),
     ("ibuprofen is off the table because of my kidneys", "ibuprofen", "negated", "patient"),
     ("the gp wants to recheck in a month instead of starting statins", "statins", "negated", "patient"),
+    # ... "likely to need" a treatment, "does that mean the X is back", school years, an episode "gone now"
+    ("am i more likely to need a caesarean this time?", "caesarean", "hypothetical", "patient"),
+    ("his psa went up again, does that mean the cancer is back?", "cancer", "possible", "patient"),
+    ("i had measles in primary school", "measles", "historical", "patient"),
+    ("finished a week of antibiotics for a chest infection that's gone now", "chest infection", "historical",
+     "patient"),
 ]
 
 
