@@ -503,6 +503,8 @@ CASES = [
     ("i had measles in primary school", "measles", "historical", "patient"),
     ("finished a week of antibiotics for a chest infection that's gone now", "chest infection", "historical",
      "patient"),
+    ("Psoriasis can start at any age.", "psoriasis", "generic", "none"),
+    ("can i get shingles at any age?", "shingles", "hypothetical", "patient"),
 ]
 
 
