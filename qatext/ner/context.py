@@ -40,7 +40,6 @@ reply (a reply's "your"/"you" ties a mention to the asker the way "my"/"I" does 
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from operator import itemgetter
@@ -108,8 +107,10 @@ _QUESTION_STARTS = ("will", "should", "is", "are", "can", "could", "does", "woul
 _NEW_QUESTION_OPENERS = [("or", auxiliary) for auxiliary in (*_QUESTION_STARTS, "did")] + [
     (",", auxiliary) for auxiliary in ("would", "could", "should", "is", "are")] + [("and", "will"), ("and", "should")]
 _TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
-# Pictographs, emoticons, symbols and dingbats (U+2600-U+27BF, U+1F300-U+1FAFF).
-_EMOJI = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
+# An emoji closes what the poster was saying ("i still leak when i sneeze 😩 had a tear that healed fine"): each
+# pictograph, emoticon, symbol and dingbat (U+2600-U+27BF, U+1F300-U+1FAFF) is a terminator phrase of its own, found
+# by the phrase matcher in the same pass as the triggers.
+_EMOJI_RANGES = ((0x2600, 0x27C0), (0x1F300, 0x1FB00))
 # Directions as small ints, compared in the loop over (mention, trigger) pairs.
 _FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED = range(6)
 _DIRECTION_CODES = dict(zip(DIRECTIONS, (_FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED)))
@@ -378,6 +379,9 @@ class ConTextAssertion(BatchedPipe):
         by_phrase: dict[str, list[Rule]] = {}
         for rule in self.rules:
             by_phrase.setdefault(rule.phrase.lower(), []).append(rule)
+        for first, last in _EMOJI_RANGES:
+            for code in range(first, last):
+                by_phrase.setdefault(chr(code), []).append(Rule(chr(code), "terminate", "forward"))
         longest = 1
         # One-word general verbs ("can", "do", "take": a fifth of all matches) are looked up after the bare
         # subjects only: a one-word phrase takes no tokens from a longer one, so leaving them out of the
@@ -385,7 +389,8 @@ class ConTextAssertion(BatchedPipe):
         self._general_words: dict[int, Rule] = {}
         for index, (phrase, rules) in enumerate(by_phrase.items()):
             key = f"rule{index}"
-            pattern = nlp.make_doc(phrase)
+            # A one-character phrase (the emoji) is one token: built without the tokenizer, 2,500 of them.
+            pattern = Doc(nlp.vocab, words=[phrase]) if len(phrase) == 1 else nlp.make_doc(phrase)
             longest = max(longest, len(pattern))
             roles = _roles(rules, max_scope)
             if len(pattern) == 1 and roles.general is not None and not roles.modifiers and not roles.terminates \
@@ -508,11 +513,6 @@ class ConTextAssertion(BatchedPipe):
             if inside[index]:
                 lowers[index] = 0  # a roman numeral, not the asker: "type I diabetes", "CBT-I"
         # ", i ...", "and ive ...": the asker starts a new clause.
-        if _EMOJI.search(doc.text) is not None:
-            # An emoji closes what the poster was saying ("i still leak when i sneeze 😩 had a tear that healed
-            # fine"): a terminator, looked for only in the texts that have one.
-            emoji = [token.i for token in doc if _EMOJI.match(token.text)]
-            terminators = sorted(set(terminators).union(emoji))
         phrase_terminators = terminators
         terminators = sorted(terminators + clause_starts) if clause_starts else terminators
         modifier_starts = [t[0] for t in modifiers]
