@@ -489,6 +489,7 @@ CASES = [
     ("my hair started falling out two months after pneumonia", "pneumonia", "historical", "patient"),
     ("i tried omeprazole first, then ranitidine", "omeprazole", "historical", "patient"),
     ("daktarin did nothing for the rash", "daktarin", "historical", "patient"),
+    ("Have you tried physiotherapy for the pain?", "physiotherapy", "hypothetical", "patient"),
     # ... options asked about: "ask about", "worth it", "can my gp prescribe"
     ("maybe ask about sertraline at my next appointment", "sertraline", "hypothetical", "patient"),
     ("is physiotherapy worth it for a frozen shoulder?", "physiotherapy", "hypothetical", "patient"),
