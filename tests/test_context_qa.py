@@ -490,6 +490,7 @@ CASES = [
     ("i tried omeprazole first, then ranitidine", "omeprazole", "historical", "patient"),
     ("daktarin did nothing for the rash", "daktarin", "historical", "patient"),
     ("Have you tried physiotherapy for the pain?", "physiotherapy", "hypothetical", "patient"),
+    ("i have palpitations and my grandad had a stroke at 60", "stroke", "family", "relative"),
     # ... options asked about: "ask about", "worth it", "can my gp prescribe"
     ("maybe ask about sertraline at my next appointment", "sertraline", "hypothetical", "patient"),
     ("is physiotherapy worth it for a frozen shoulder?", "physiotherapy", "hypothetical", "patient"),
