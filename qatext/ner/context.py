@@ -174,8 +174,8 @@ _SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because
 # "Ulcers caused by anti-inflammatories usually heal", "Tinnitus without hearing loss often fades", "iron
 # deficiency in a man of 58 comes from the gut"), or an adverb before its verb ("SGLT2 inhibitors also slow ...").
 _SUBJECT_MODIFIERS = frozenset({"that", "which", "who", "caused", "due", "without", "with", "in", "after", "from",
-                                "of", "on", "among", "associated", "related", "induced", "such", "before", "during", "lasting",
-                                "taken", "given", "started", "returning", "used"})
+                                "of", "on", "among", "associated", "related", "induced", "such", "before", "during",
+                                "lasting", "taken", "given", "started", "returning", "used"})
 _SUBJECT_ADVERBS = frozenset({"also", "even", "still", "ever", "really", "actually", "more", "less", "very", "indeed"})
 _SUBJECT_MODIFIER_TOKENS = 8
 # After a modifier the verb must say how a condition goes in general (a one-word course or frequency word, or a
