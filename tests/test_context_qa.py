@@ -251,7 +251,7 @@ CASES = [
     ("arent kidney stones more common in men?", "kidney stones", "generic", "none"),
     ("my knee hurts when i run, is arthritis common in runners?", "arthritis", "generic", "none"),
     ("go to the er and do a brain mri today", "mri", "present", "patient"),
-    ("will a blood test show it?", "blood test", "present", "patient"),
+    ("will a blood test show it?", "blood test", "hypothetical", "patient"),  # not generic; asked about, not done
     # what happens if it is left alone
     ("what happens if gallstones are never removed?", "gallstones", "generic", "none"),
     # a general statement told inside a personal story
@@ -388,6 +388,125 @@ CASES = [
     ("in some people migraine and vertigo come together", "migraine", "generic", "none"),
     ("many possibilities here, such as anaemia or an underactive thyroid.", "anaemia", "present", "patient"),
     ("he complains of a stomach ache, fatigue and usually feels restless", "fatigue", "present", "patient"),
+    # Tenth round (batch 11). Not knowing whether it is X hedges X, it does not deny it.
+    ("no idea if its gallstones or just bad indigestion, the pain comes after fatty food", "gallstones", "possible",
+     "patient"),
+    ("my vision is blurry in one eye and i dont know if its glaucoma", "glaucoma", "possible", "patient"),
+    ("I do not know whether this is psoriasis or eczema.", "eczema", "possible", "patient"),
+    ("i dont know how to stop the itching", "itching", "negated", "patient"),
+    # ... "is X ever ...", a general word further after a modified subject, a tag question without its comma or with
+    # "should they", course words ("normally", "progresses"), "for most <group>", a hyphenated modifier before a
+    # bare subject
+    ("is tinnitus ever harmless in teenagers?", "tinnitus", "generic", "none"),
+    ("is numbness after a knee replacement permanent?", "numbness", "generic", "none"),
+    ("is my hair loss permanent?", "hair loss", "present", "patient"),
+    ("asthma and eczema go together dont they?", "eczema", "generic", "none"),
+    ("people on blood thinners shouldnt take aspirin with clopidogrel, should they?", "aspirin", "generic", "none"),
+    ("the pharmacist said shingles normally clears in a month.", "shingles", "generic", "none"),
+    ("my rash normally clears with the cream", "rash", "present", "patient"),
+    ("Benign vertigo progresses slowly in older people.", "benign vertigo", "generic", "none"),
+    ("For most women under 60, HRT causes at most a small rise in breast cancer risk.", "breast cancer", "generic",
+     "none"),
+    ("Long-term prednisolone causes osteoporosis in many users.", "osteoporosis", "generic", "none"),
+    # ... a negation stops at an "and" that opens a clause with its own verb, or a finding called normal; a list
+    # keeps it; a complaint that "is gone" is over (historical), not denied
+    ("no rash on my legs and blood pressure was normal at the clinic", "blood pressure", "present", "patient"),
+    ("Your son has no wheeze today and a normal ECG, so we can wait.", "ecg", "present", "patient"),
+    ("no fever and chills since yesterday", "chills", "negated", "patient"),
+    ("thank god the hot flushes are gone", "hot flushes", "historical", "patient"),
+    ("my heartburn is gone since i stopped coffee", "heartburn", "historical", "patient"),
+    # ... a test that is the subject of a condition is a result being watched; one the condition asks for may be done
+    ("if your ferritin stays low after three months we will try an iron infusion", "ferritin", "present", "patient"),
+    ("if the ultrasound is normal, no further tests are needed.", "ultrasound", "present", "patient"),
+    ("if a blood test is needed we will call you", "blood test", "hypothetical", "patient"),
+    # ... a switch: what was left is over, what is taken now is ongoing whatever its date; a dose changed, a drug
+    # added, a diagnosis dated after the disease
+    ("switched from sertraline to citalopram in may because of the nausea", "sertraline", "historical", "patient"),
+    ("switched from sertraline to citalopram in may because of the nausea", "citalopram", "present", "patient"),
+    ("my gp switched me from omeprazole to lansoprazole three weeks ago", "lansoprazole", "present", "patient"),
+    ("switched to the mirena in 2021 and my periods are lighter", "mirena", "present", "patient"),
+    ("my neurologist added topiramate last month", "topiramate", "present", "patient"),
+    ("her metformin was upped in january", "metformin", "present", "patient"),
+    ("psoriasis dx'd in 2019, on methotrexate now", "psoriasis", "present", "patient"),
+    # ... the drug an episode "cleared up with" is over too; what someone "reckons" it is, is a guess; a diagnosis
+    # someone "was told he has" holds; a complaint that "returned" is there; student years are over
+    ("had a chest infection that cleared up with doxycycline, still coughing at night", "doxycycline", "historical",
+     "patient"),
+    ("my sister reckons its shingles", "shingles", "possible", "patient"),
+    ("my dad was told he has diabetes in 2019", "diabetes", "present", "patient"),
+    ("got a cortisone shot in may that worked for a month before the shoulder pain returned", "shoulder pain",
+     "present", "patient"),
+    ("i had glandular fever at uni", "glandular fever", "historical", "patient"),
+    # ... a bare subject modified by "before", "during", "lasting" still opens a general statement
+    ("i read that paracetamol during pregnancy can cause adhd", "paracetamol", "generic", "none"),
+    ("my trainer says creatine before a workout can cause kidney damage", "creatine", "generic", "none"),
+    # ... a step is planned when "if" follows it after a time of its own; not after a verb of another clause or a
+    # past date
+    ("We can add amlodipine in a month if your readings stay high.", "amlodipine", "hypothetical", "patient"),
+    ("I would repeat the ferritin in six weeks if the tiredness continues.", "ferritin", "hypothetical", "patient"),
+    ("had my appendix out last year if that matters", "appendix out", "historical", "patient"),
+    ("his insulin pump will alarm if his sugar drops", "insulin pump", "present", "patient"),
+    # ... an emoji closes what the poster was saying: no trigger reaches across it
+    ("had covid in march 😩 tired all the time", "tired", "present", "patient"),
+    ("had covid in march 😩 tired all the time", "covid", "historical", "patient"),
+    ("no rash 🙂 just itchy eyes", "itchy eyes", "present", "patient"),
+    # ... "tho" ends a negation's reach; a drug tried "then gave up" and what someone "had" before an onset are over
+    ("its not a migraine tho i used to get migraines as a kid", "migraines", "historical", "patient"),
+    ("tried melatonin for two weeks then gave up, still cant sleep", "melatonin", "historical", "patient"),
+    ("the rash started a week after i had shingles", "shingles", "historical", "patient"),
+    # ... a question opening with "will" right before a drug or treatment asks about one not yet had
+    ("will physiotherapy fix my shoulder or do i need surgery?", "physiotherapy", "hypothetical", "patient"),
+    ("my knee is still swollen, will ibuprofen help?", "ibuprofen", "hypothetical", "patient"),
+    ("i will take ibuprofen tonight", "ibuprofen", "present", "patient"),
+    # ... what a drug "made me" feel, or "gave him", is told as a past effect
+    ("sertraline made me so dizzy that i stopped it", "so dizzy", "historical", "patient"),
+    ("the steroid inhaler gave him oral thrush so we switched", "oral thrush", "historical", "patient"),
+    # ... options not yet taken: "worth trying", "has anyone tried", "will a", "should my", what a doctor "offered"
+    ("is acupuncture worth trying for back pain?", "acupuncture", "hypothetical", "patient"),
+    ("has anyone tried melatonin for jet lag?", "melatonin", "hypothetical", "patient"),
+    ("will a chest x-ray show pneumonia?", "chest x-ray", "hypothetical", "patient"),
+    ("should my ferritin be rechecked?", "ferritin", "hypothetical", "patient"),
+    ("the steroid injection the surgeon offered scares me", "steroid injection", "hypothetical", "patient"),
+    # ... impersonal "you" asking what anyone needs or can have
+    ("do you need antibiotics for a sinus infection or does it clear up alone?", "antibiotics", "generic", "none"),
+    ("can you have lupus without a rash?", "lupus", "generic", "none"),
+    ("can you live a normal life with one kidney and diabetes?", "diabetes", "generic", "none"),
+    ("do you need my blood test results?", "blood test results", "present", "patient"),
+    # ... a bare subject modified by a participle ("taken", "returning") with a general verb after it
+    ("Naproxen taken every day often causes stomach ulcers.", "naproxen", "generic", "none"),
+    ("Melanoma returning after ten years is rare but does happen.", "melanoma", "generic", "none"),
+    # ... a diagnosis someone mentioned, suspects, was googled or will be tested for is a guess; a drug mentioned is
+    # an option
+    ("my physio mentioned fibromyalgia and now im scared", "fibromyalgia", "possible", "patient"),
+    ("the cardiologist suspects pericarditis", "pericarditis", "possible", "patient"),
+    ("i googled lupus and now i cant sleep", "lupus", "possible", "patient"),
+    ("We should also test you for coeliac disease.", "coeliac disease", "possible", "patient"),
+    ("my doctor mentioned metformin", "metformin", "hypothetical", "patient"),
+    # ... a drug or treatment is never a guess: taken, suggested, considered
+    ("my ankles are swollen, is it the amlodipine?", "amlodipine", "present", "patient"),
+    ("my gp suggests physiotherapy for the knee", "physiotherapy", "present", "patient"),
+    # ... an illness that something came "after" is over; a drug "tried" or that "did nothing" is over
+    ("my hair started falling out two months after pneumonia", "pneumonia", "historical", "patient"),
+    ("i tried omeprazole first, then ranitidine", "omeprazole", "historical", "patient"),
+    ("daktarin did nothing for the rash", "daktarin", "historical", "patient"),
+    ("Have you tried physiotherapy for the pain?", "physiotherapy", "hypothetical", "patient"),
+    ("i have palpitations and my grandad had a stroke at 60", "stroke", "family", "relative"),
+    # ... options asked about: "ask about", "worth it", "can my gp prescribe"
+    ("maybe ask about sertraline at my next appointment", "sertraline", "hypothetical", "patient"),
+    ("is physiotherapy worth it for a frozen shoulder?", "physiotherapy", "hypothetical", "patient"),
+    ("can my gp prescribe the coil?", "coil", "hypothetical", "patient"),
+    # ... "off" a drink or drug, "off the table", "instead of starting"
+    ("two weeks off coffee and the palpitations are better", "coffee", "negated", "patient"),
+    ("ibuprofen is off the table because of my kidneys", "ibuprofen", "negated", "patient"),
+    ("the gp wants to recheck in a month instead of starting statins", "statins", "negated", "patient"),
+    # ... "likely to need" a treatment, "does that mean the X is back", school years, an episode "gone now"
+    ("am i more likely to need a caesarean this time?", "caesarean", "hypothetical", "patient"),
+    ("his psa went up again, does that mean the cancer is back?", "cancer", "possible", "patient"),
+    ("i had measles in primary school", "measles", "historical", "patient"),
+    ("finished a week of antibiotics for a chest infection that's gone now", "chest infection", "historical",
+     "patient"),
+    ("Psoriasis can start at any age.", "psoriasis", "generic", "none"),
+    ("can i get shingles at any age?", "shingles", "hypothetical", "patient"),
 ]
 
 

@@ -88,7 +88,7 @@ PLACEHOLDERS = {
                 "october", "november", "december"],
 }
 # What ends an "opening" trigger's reach: a new clause of its own, or a contrast.
-_HARD_TERMINATORS = frozenset({";", "but", "however", "although", "though"})
+_HARD_TERMINATORS = frozenset({";", "but", "however", "although", "though", "tho", "altho"})
 # "because" opens a statement of its own too: "..., go to the emergency department, because gallstones can block ...".
 _CLAUSE_OPENERS = frozenset({";", ":", "because", "although", "though", "whereas"})
 # An "opening" or "fronted" trigger also opens a clause after a comma, "and" or "but": "..., and if the bleeding
@@ -107,20 +107,41 @@ _QUESTION_STARTS = ("will", "should", "is", "are", "can", "could", "does", "woul
 _NEW_QUESTION_OPENERS = [("or", auxiliary) for auxiliary in (*_QUESTION_STARTS, "did")] + [
     (",", auxiliary) for auxiliary in ("would", "could", "should", "is", "are")] + [("and", "will"), ("and", "should")]
 _TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
+# An emoji closes what the poster was saying ("i still leak when i sneeze 😩 had a tear that healed fine"): each
+# pictograph, emoticon, symbol and dingbat (U+2600-U+27BF, U+1F300-U+1FAFF) is a terminator phrase of its own, found
+# by the phrase matcher in the same pass as the triggers.
+_EMOJI_RANGES = ((0x2600, 0x27C0), (0x1F300, 0x1FB00))
 # Directions as small ints, compared in the loop over (mention, trigger) pairs.
 _FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED = range(6)
 _DIRECTION_CODES = dict(zip(DIRECTIONS, (_FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED)))
 _OPENING_SCOPE = 20  # tokens: a run-on sentence with no punctuation does not stay conditional to its end
 # A test is done or planned: whether it exists is never uncertain ("cant rule out mono, sent me for a blood test").
-_NEVER_POSSIBLE_LABELS = frozenset({"TEST"})
+# Nor is a drug or treatment: taken, stopped, refused or considered, never a guess ("is it the letrozole or could the
+# cancer have come back", "my gyno suggests HRT"; no drug or treatment in the gold is possible).
+_NEVER_POSSIBLE_LABELS = frozenset({"TEST", "DRUG", "TREATMENT"})
 # A step with its condition right after it is a plan that may not happen: "and a biopsy if the node looks abnormal",
 # "my gp said metformin if diet doesnt work" (in code, not a backward "if" rule: "if" is frequent, and a rule would
 # be one more trigger for every mention near every "if").
 _PLANNED_LABELS = frozenset({"DRUG", "TREATMENT", "TEST"})
+# ... "if" at most this many tokens after it, past a time or dose of the step's own ("in two weeks if"), not past a
+# verb that starts another clause ("his CGM will alarm if lows occur", "i take metformin and it helps if ..."), nor
+# past a time that dates the step ("had my gallbladder removed last year if that matters").
+_PLANNED_IF_TOKENS = 5
+_PLAN_BREAKS = frozenset({"and", "or", "but", "so", "i", "it", "is", "was", "helps", "helped", "works", "worked",
+                          "because", "when", "even", "only", "will", "would", "can", "may", "might", "should",
+                          "last", "ago", "yesterday", "already"})
 # A negation inside a condition belongs to it and ends with the condition's comma ("if the cream does not work
 # within a week, terbinafine tablets are next"); the condition opens at most this many tokens before the negation.
 _CONDITIONALS = frozenset({"if", "unless", "when", "once"})
 _CONDITION_TOKENS = 8
+# A mention after a negation's "and" with one of these right after it opens a clause of its own ("no swelling and
+# blood pressure was normal"); one of the second set right before it is a finding ("no oedema and a normal blood
+# pressure").
+_COPULAS = frozenset({"is", "are", "was", "were"})
+_NORMAL_WORDS = frozenset({"normal", "good", "fine"})
+# A test right after "if" and one of these is the condition's subject, a result being watched, not a test that may be
+# done: "if your eGFR keeps falling, switching to lamotrigine would be reasonable", "if the CT is normal, ...".
+_CONDITION_SUBJECT_WORDS = frozenset({"the", "your", "my", "his", "her", "their", "our", "its"})
 # An auxiliary opening a yes/no question before a bare disease or drug and a general verb
 # ("can endometriosis cause infertility?", "do seizures cause brain damage?") asks in general.
 _QUESTION_AUXILIARIES = frozenset({"can", "could", "does", "do", "will", "would", "might", "cant", "doesnt", "dont",
@@ -141,7 +162,8 @@ _DENIALS = frozenset({"not", "n't", "nt"})
 # is ("isnt COPD just a smokers disease?", "is insomnia part of anxiety or a separate thing?").
 _COPULA_QUESTIONS = frozenset({"is", "are", "isnt", "arent"})
 # Not "the": "is cervical polyp the reason?" asks about the asker's own.
-_DEFINING_WORDS = frozenset({"a", "an", "just", "only", "part", "something", "really", "actually", "always"})
+# "ever": "is proteinuria ever harmless in young people?" asks whether it can be, in anyone.
+_DEFINING_WORDS = frozenset({"a", "an", "just", "only", "part", "something", "really", "actually", "always", "ever"})
 # Only of a disease or symptom: "is baking soda a good choice?" asks about one's own use.
 _DEFINED_LABELS = frozenset({"DISEASE", "SYMPTOM"})
 # A yes/no question or a general statement may open a clause after these too ("..., but can chronic hives go
@@ -152,15 +174,17 @@ _SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because
 # "Ulcers caused by anti-inflammatories usually heal", "Tinnitus without hearing loss often fades", "iron
 # deficiency in a man of 58 comes from the gut"), or an adverb before its verb ("SGLT2 inhibitors also slow ...").
 _SUBJECT_MODIFIERS = frozenset({"that", "which", "who", "caused", "due", "without", "with", "in", "after", "from",
-                                "of", "on", "among", "associated", "related", "induced", "such"})
-_SUBJECT_ADVERBS = frozenset({"also", "even", "still", "ever", "really", "actually", "more", "less", "very"})
+                                "of", "on", "among", "associated", "related", "induced", "such", "before", "during",
+                                "lasting", "taken", "given", "started", "returning", "used"})
+_SUBJECT_ADVERBS = frozenset({"also", "even", "still", "ever", "really", "actually", "more", "less", "very", "indeed"})
 _SUBJECT_MODIFIER_TOKENS = 8
 # After a modifier the verb must say how a condition goes in general (a one-word course or frequency word, or a
 # longer general phrase): "pain in the lower left quadrant can be due to ..." and "left abdominal pain with
 # indigestion may indicate gastritis" explain the asker's own case.
 _COURSE_WORDS = frozenset({"usually", "often", "typically", "classically", "generally", "commonly", "rarely", "seldom",
                            "mostly", "always", "occasionally", "tends", "tend", "occurs", "heal", "heals", "fade",
-                           "fades", "lasts", "remains", "runs", "strikes", "affects", "spread", "spreads"})
+                           "fades", "lasts", "remains", "runs", "strikes", "affects", "spread", "spreads",
+                           "normally", "progresses", "settles", "clears"})
 # A general statement reported inside a personal story opens its own clause: "i read that thyroid problems are
 # common in women", "i heard shingles is contagious", "is it true that ...".
 _REPORTING_WORDS = frozenset({"read", "heard", "know", "knew", "learned", "learnt", "true", "says", "say", "said",
@@ -355,6 +379,9 @@ class ConTextAssertion(BatchedPipe):
         by_phrase: dict[str, list[Rule]] = {}
         for rule in self.rules:
             by_phrase.setdefault(rule.phrase.lower(), []).append(rule)
+        for first, last in _EMOJI_RANGES:
+            for code in range(first, last):
+                by_phrase.setdefault(chr(code), []).append(Rule(chr(code), "terminate", "forward"))
         longest = 1
         # One-word general verbs ("can", "do", "take": a fifth of all matches) are looked up after the bare
         # subjects only: a one-word phrase takes no tokens from a longer one, so leaving them out of the
@@ -362,7 +389,8 @@ class ConTextAssertion(BatchedPipe):
         self._general_words: dict[int, Rule] = {}
         for index, (phrase, rules) in enumerate(by_phrase.items()):
             key = f"rule{index}"
-            pattern = nlp.make_doc(phrase)
+            # A one-character phrase (the emoji) is one token: built without the tokenizer, 2,500 of them.
+            pattern = Doc(nlp.vocab, words=[phrase]) if len(phrase) == 1 else nlp.make_doc(phrase)
             longest = max(longest, len(pattern))
             roles = _roles(rules, max_scope)
             if len(pattern) == 1 and roles.general is not None and not roles.modifiers and not roles.terminates \
@@ -442,6 +470,11 @@ class ConTextAssertion(BatchedPipe):
         self._question_mark = nlp.vocab.strings.add("?")
         self._comma = nlp.vocab.strings.add(",")
         self._hash = nlp.vocab.strings.add("#")
+        self._hyphen = nlp.vocab.strings.add("-")
+        self._copulas = _word_hashes(nlp.vocab.strings, _COPULAS)
+        self._plan_breaks = _word_hashes(nlp.vocab.strings, _PLAN_BREAKS)
+        self._if_subject_words = _word_hashes(nlp.vocab.strings, _CONDITION_SUBJECT_WORDS)
+        self._normal_words = _word_hashes(nlp.vocab.strings, _NORMAL_WORDS)
         self._if = nlp.vocab.strings.add("if")
         self._answers = _word_hashes(nlp.vocab.strings, _ANSWERS)
         self._wh_words = _word_hashes(nlp.vocab.strings, _WH_WORDS)
@@ -500,6 +533,8 @@ class ConTextAssertion(BatchedPipe):
             # risk of heart attack"): its cue goes in with the triggers, reaching this entity and the next.
             # Only a subject that opens its sentence or clause, or follows a question's auxiliary, can be one.
             if (start == sent_start or lowers[start - 1] in subject_openers or (
+                    start >= sent_start + 3 and lowers[start - 2] == self._hyphen and (
+                        start - 3 == sent_start or lowers[start - 4] in subject_openers)) or (
                     start == sent_start + 2 and lowers[start - 1] == self._comma and lowers[sent_start] in self._answers)) and (
                     end in general or (end < length and lowers[end] in verb_openers) or lowers[start - 1] in auxiliaries
                     or (end + 1 < length and lowers[end] in define_or_deny
@@ -520,7 +555,8 @@ class ConTextAssertion(BatchedPipe):
                 continue  # nothing in its sentence speaks to it: present, the patient's
             found = self._reaching(lowers, start, end, label, modifiers[lo:hi], all_terminators,
                                    sent_start, sent_end) if lo < hi else []
-            if end < length and lowers[end] == self._if and label in _PLANNED_LABELS:
+            if label in _PLANNED_LABELS and self._if in lowers[end:min(sent_end, end + _PLANNED_IF_TOKENS)] and \
+                    self._planned_before_if(lowers, end, sent_end, inside):
                 found.append(("hypothetical", "if"))  # "and a biopsy if the node looks abnormal"
             if not found and person is None:
                 continue  # no trigger reaches it
@@ -621,6 +657,9 @@ class ConTextAssertion(BatchedPipe):
         a conjunction opening the sentence ("But iron deficiency ..."), or a report ("i read that ...")."""
         if start < 1:
             return False
+        if start >= 3 and lowers[start - 2] == self._hyphen:
+            # A hyphenated modifier is part of the bare subject: "Long-term lithium causes chronic kidney disease".
+            return start - 3 in sentence_starts or self._opens_clause(lowers, start - 2, sentence_starts)
         before = lowers[start - 1]
         if before in self._clause_openers or before in self._reporting_words:
             return True
@@ -720,6 +759,9 @@ class ConTextAssertion(BatchedPipe):
                 continue
             if category == "possible" and label in _NEVER_POSSIBLE_LABELS:
                 continue
+            if category == "hypothetical" and label == "TEST" and start > 1 and \
+                    lowers[start - 1] in self._if_subject_words and lowers[start - 2] in self._conditionals:
+                continue  # the test is what the condition watches: "if your eGFR keeps falling, ..."
             if direction >= _OPENING:
                 opens = t_start == sent_start or lowers[t_start - 1] in self._trigger_clause_openers
                 if direction == _OPENING and t_end <= start and opens:
@@ -738,6 +780,8 @@ class ConTextAssertion(BatchedPipe):
                     blocked = _any_between(every_terminator, t_end, start)
                     if not blocked and category == "negated" and self._comma in lowers[t_end:start]:
                         blocked = self._in_condition(lowers, t_start, sent_start)
+                    if not blocked and category == "negated" and self._and in lowers[t_end:start]:
+                        blocked = self._new_subject_after_and(lowers, start, end)
                     if blocked and category in _TIME_CATEGORIES and not _any_between(phrase_terminators, t_end, start):
                         # Only a comma before "i" stands between. A time fronted before the asker's clause
                         # reaches into it ("Two years ago, I had pneumonia"); one that ends the asker's
@@ -751,6 +795,25 @@ class ConTextAssertion(BatchedPipe):
                         lowers, phrase, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
                     found.append((category, phrase))
         return found
+
+    def _planned_before_if(self, lowers, end: int, sent_end: int, inside) -> bool:
+        """Whether "if" follows the step right away or after a few words of its own, a time or a dose ("and a
+        biopsy if the node looks abnormal", "I would repeat the bile acids in two weeks if the itching continues"),
+        with no punctuation, entity or terminator between."""
+        for i in range(end, min(sent_end, end + _PLANNED_IF_TOKENS)):
+            word = lowers[i]
+            if word == self._if:
+                return True
+            if inside[i] or word in self._clause_punct or word in self._plan_breaks:
+                return False
+        return False
+
+    def _new_subject_after_and(self, lowers, start: int, end: int) -> bool:
+        """Whether the mention after a negation's "and" is the subject of a clause of its own, with its verb right
+        after it, or a finding called normal ("no swelling in my ankles and blood pressure was normal", "no
+        oedema and a normal blood pressure", "no wet AMD in either eye, and AREDS2 supplements are worth
+        taking"): the negation stops at the "and". A list keeps it ("no fever and chills")."""
+        return (end < len(lowers) and lowers[end] in self._copulas) or lowers[start - 1] in self._normal_words
 
     def _in_condition(self, lowers, t_start: int, sent_start: int) -> bool:
         """Whether the trigger at ``t_start`` sits in a condition opened a few words before it ("If the alarm has
