@@ -408,6 +408,9 @@ CASES = [
     ("For most women under 60, HRT causes at most a small rise in breast cancer risk.", "breast cancer", "generic",
      "none"),
     ("Long-term prednisolone causes osteoporosis in many users.", "osteoporosis", "generic", "none"),
+    # ... also when a report or a conjunction opens the clause before the hyphenated modifier
+    ("i read that long-term lithium causes kidney disease", "kidney disease", "generic", "none"),
+    ("But long-term steroid use causes osteoporosis", "osteoporosis", "generic", "none"),
     # ... a negation stops at an "and" that opens a clause with its own verb, or a finding called normal; a list
     # keeps it; a complaint that "is gone" is over (historical), not denied
     ("no rash on my legs and blood pressure was normal at the clinic", "blood pressure", "present", "patient"),

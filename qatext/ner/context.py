@@ -533,8 +533,8 @@ class ConTextAssertion(BatchedPipe):
             # risk of heart attack"): its cue goes in with the triggers, reaching this entity and the next.
             # Only a subject that opens its sentence or clause, or follows a question's auxiliary, can be one.
             if (start == sent_start or lowers[start - 1] in subject_openers or (
-                    start >= sent_start + 3 and lowers[start - 2] == self._hyphen and (
-                        start - 3 == sent_start or lowers[start - 4] in subject_openers)) or (
+                    (first := self._subject_first(lowers, start, sent_start)) != start and (
+                        first == sent_start or lowers[first - 1] in subject_openers)) or (
                     start == sent_start + 2 and lowers[start - 1] == self._comma and lowers[sent_start] in self._answers)) and (
                     end in general or (end < length and lowers[end] in verb_openers) or lowers[start - 1] in auxiliaries
                     or (end + 1 < length and lowers[end] in define_or_deny
@@ -652,14 +652,20 @@ class ConTextAssertion(BatchedPipe):
         return after in self._defining_words and start > 0 and (
             lowers[start - 1] in self._copula_questions or lowers[start - 1] in self._denials)
 
+    def _subject_first(self, lowers, start: int, sent_start: int = 0) -> int:
+        """The first token of a bare subject starting at ``start`` with its hyphenated modifier: a modifier is part
+        of the subject ("Long-term lithium causes chronic kidney disease", "long" - "term" "lithium"); ``start``
+        when there is none."""
+        return start - 3 if start >= sent_start + 3 and lowers[start - 2] == self._hyphen else start
+
     def _opens_clause(self, lowers, start: int, sentence_starts: set[int]) -> bool:
         """Whether the token before ``start`` opens a clause for a bare subject: ";", ":", "because", ", and",
         a conjunction opening the sentence ("But iron deficiency ..."), or a report ("i read that ...")."""
         if start < 1:
             return False
-        if start >= 3 and lowers[start - 2] == self._hyphen:
-            # A hyphenated modifier is part of the bare subject: "Long-term lithium causes chronic kidney disease".
-            return start - 3 in sentence_starts or self._opens_clause(lowers, start - 2, sentence_starts)
+        first = self._subject_first(lowers, start)
+        if first != start:  # what opens the clause stands before the modifier: "But long-term steroid use causes"
+            return first in sentence_starts or self._opens_clause(lowers, first, sentence_starts)
         before = lowers[start - 1]
         if before in self._clause_openers or before in self._reporting_words:
             return True
