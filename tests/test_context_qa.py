@@ -329,6 +329,11 @@ CASES = [
     ("If the cream has not worked after two weeks, terbinafine tablets are the next step.", "terbinafine",
      "hypothetical", "patient"),
     ("If there is no fever, ibuprofen is enough.", "fever", "negated", "patient"),
+    # ... but a comma inside the negated list does not end the condition
+    ("when I saw the GP she found no swelling, redness or fever", "redness", "negated", "patient"),
+    ("when I saw the GP she found no swelling, redness or fever", "fever", "negated", "patient"),
+    ("If there is no fever, rash or neck stiffness, paracetamol is enough.", "paracetamol", "hypothetical",
+     "patient"),
     ("nobody warned me that venlafaxine gives you night sweats", "venlafaxine", "present", "patient"),
     ("the steroid cream had no effect on the eczema", "eczema", "present", "patient"),
     ("A normal x-ray does not exclude a scaphoid fracture.", "scaphoid fracture", "possible", "patient"),

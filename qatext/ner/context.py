@@ -134,6 +134,8 @@ _PLAN_BREAKS = frozenset({"and", "or", "but", "so", "i", "it", "is", "was", "hel
 # within a week, terbinafine tablets are next"); the condition opens at most this many tokens before the negation.
 _CONDITIONALS = frozenset({"if", "unless", "when", "once"})
 _CONDITION_TOKENS = 8
+# What follows an item of a list: the comma before the item is the list's, not the end of the condition.
+_LIST_JOINERS = frozenset({",", "and", "or"})
 # A mention after a negation's "and" with one of these right after it opens a clause of its own ("no swelling and
 # blood pressure was normal"); one of the second set right before it is a finding ("no oedema and a normal blood
 # pressure").
@@ -488,6 +490,7 @@ class ConTextAssertion(BatchedPipe):
         self._subject_openers = self._clause_openers | self._reporting_words | self._sentence_conjunctions | {
             self._that} | self._question_auxiliaries | self._subject_qualifiers
         self._and = nlp.vocab.strings.add("and")
+        self._list_joiners = _word_hashes(nlp.vocab.strings, _LIST_JOINERS)
 
     # -- the component -------------------------------------------------------------------------
 
@@ -554,7 +557,7 @@ class ConTextAssertion(BatchedPipe):
             if lo == hi and person is None:
                 continue  # nothing in its sentence speaks to it: present, the patient's
             found = self._reaching(lowers, start, end, label, modifiers[lo:hi], all_terminators,
-                                   sent_start, sent_end) if lo < hi else []
+                                   sent_start, sent_end, inside) if lo < hi else []
             if label in _PLANNED_LABELS and self._if in lowers[end:min(sent_end, end + _PLANNED_IF_TOKENS)] and \
                     self._planned_before_if(lowers, end, sent_end, inside):
                 found.append(("hypothetical", "if"))  # "and a biopsy if the node looks abnormal"
@@ -753,7 +756,8 @@ class ConTextAssertion(BatchedPipe):
         clause_starts = [start for start, is_i in clauses if not (is_i and inside[start + 1])]
         return modifiers, terminators, hard_terminators, general, people, clause_starts, kept
 
-    def _reaching(self, lowers, start, end, label, modifiers, terminators, sent_start, sent_end) -> list[tuple[str, str]]:
+    def _reaching(self, lowers, start, end, label, modifiers, terminators, sent_start, sent_end,
+                  inside) -> list[tuple[str, str]]:
         """(category, phrase) of every trigger whose scope covers the mention and whose rule fits its label.
         ``terminators`` is (every terminator, the hard ones that also end an opening trigger's reach, those
         that end a time's reach: not the comma before "i")."""
@@ -785,7 +789,7 @@ class ConTextAssertion(BatchedPipe):
                 if start - t_end <= scope:
                     blocked = _any_between(every_terminator, t_end, start)
                     if not blocked and category == "negated" and self._comma in lowers[t_end:start]:
-                        blocked = self._in_condition(lowers, t_start, sent_start)
+                        blocked = self._in_condition(lowers, t_start, t_end, start, sent_start, inside)
                     if not blocked and category == "negated" and self._and in lowers[t_end:start]:
                         blocked = self._new_subject_after_and(lowers, start, end)
                     if blocked and category in _TIME_CATEGORIES and not _any_between(phrase_terminators, t_end, start):
@@ -821,11 +825,25 @@ class ConTextAssertion(BatchedPipe):
         taking"): the negation stops at the "and". A list keeps it ("no fever and chills")."""
         return (end < len(lowers) and lowers[end] in self._copulas) or lowers[start - 1] in self._normal_words
 
-    def _in_condition(self, lowers, t_start: int, sent_start: int) -> bool:
+    def _in_condition(self, lowers, t_start: int, t_end: int, start: int, sent_start: int, inside) -> bool:
         """Whether the trigger at ``t_start`` sits in a condition opened a few words before it ("If the alarm has
-        not worked after three months, desmopressin can be added"): its negation ends with the condition's comma."""
+        not worked after three months, desmopressin can be added"): its negation ends with the condition's comma,
+        one between ``t_end`` and the mention at ``start``. A comma of a list does not end it ("when I saw the GP
+        she found no swelling, redness or fever")."""
         before = lowers[max(sent_start, t_start - _CONDITION_TOKENS):t_start]
-        return not self._conditionals.isdisjoint(before) and self._comma not in before
+        if self._conditionals.isdisjoint(before) or self._comma in before:
+            return False
+        return any(lowers[i] == self._comma and not self._lists(lowers, i, inside) for i in range(t_end, start))
+
+    def _lists(self, lowers, comma: int, inside) -> bool:
+        """Whether the comma at ``comma`` separates items of a list: an entity follows it, and right after that
+        entity "and", "or" or another comma."""
+        i, length = comma + 1, len(lowers)
+        if i >= length or not inside[i]:
+            return False
+        while i < length and inside[i]:
+            i += 1
+        return i < length and lowers[i] in self._list_joiners
 
     def _allowed(self, lowers, phrase, t_start, t_end, start, end, sent_start, sent_end, terminators) -> bool:
         """A generic cue (``phrase``) does not reach a mention that a personal word ties to someone: no "my",
