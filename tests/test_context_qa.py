@@ -346,6 +346,10 @@ CASES = [
     ("We will start with diet changes, and add a statin if your cholesterol is still high in three months.", "statin",
      "hypothetical", "patient"),
     ("i get headaches if i skip breakfast", "headaches", "present", "patient"),
+    # ... a condition after another person's clause is not the step's own
+    ("started metformin she said if my sugars stay high she would add gliclazide", "metformin", "present", "patient"),
+    ("the doctor gave me amoxicillin he said if the rash spreads come back", "amoxicillin", "present", "patient"),
+    ("my gp started metformin we agreed if it does not help to try insulin", "metformin", "present", "patient"),
     ("my neurologist mentioned botox for the migraines, has anyone tried it?", "botox", "hypothetical", "patient"),
     ("my neurologist mentioned botox for the migraines, has anyone tried it?", "migraines", "present", "patient"),
     ("the palpitations stopped after i cut out coffee", "palpitations", "historical", "patient"),

@@ -124,11 +124,12 @@ _NEVER_POSSIBLE_LABELS = frozenset({"TEST", "DRUG", "TREATMENT"})
 # be one more trigger for every mention near every "if").
 _PLANNED_LABELS = frozenset({"DRUG", "TREATMENT", "TEST"})
 # ... "if" at most this many tokens after it, past a time or dose of the step's own ("in two weeks if"), not past a
-# verb that starts another clause ("his CGM will alarm if lows occur", "i take metformin and it helps if ..."), nor
-# past a time that dates the step ("had my gallbladder removed last year if that matters").
+# verb or subject that starts another clause ("his CGM will alarm if lows occur", "i take metformin and it helps if
+# ...", "started metformin she said if ..."; the personal words of people.tsv count too), nor past a time that dates
+# the step ("had my gallbladder removed last year if that matters").
 _PLANNED_IF_TOKENS = 5
-_PLAN_BREAKS = frozenset({"and", "or", "but", "so", "i", "it", "is", "was", "helps", "helped", "works", "worked",
-                          "because", "when", "even", "only", "will", "would", "can", "may", "might", "should",
+_PLAN_BREAKS = frozenset({"and", "or", "but", "so", "it", "we", "they", "is", "was", "helps", "helped", "works",
+                          "worked", "because", "when", "even", "only", "will", "would", "can", "may", "might", "should",
                           "last", "ago", "yesterday", "already"})
 # A negation inside a condition belongs to it and ends with the condition's comma ("if the cream does not work
 # within a week, terbinafine tablets are next"); the condition opens at most this many tokens before the negation.
@@ -474,7 +475,7 @@ class ConTextAssertion(BatchedPipe):
         self._hash = nlp.vocab.strings.add("#")
         self._hyphen = nlp.vocab.strings.add("-")
         self._copulas = _word_hashes(nlp.vocab.strings, _COPULAS)
-        self._plan_breaks = _word_hashes(nlp.vocab.strings, _PLAN_BREAKS)
+        self._plan_breaks = _word_hashes(nlp.vocab.strings, _PLAN_BREAKS) | self._personal_words
         self._if_subject_words = _word_hashes(nlp.vocab.strings, _CONDITION_SUBJECT_WORDS)
         self._normal_words = _word_hashes(nlp.vocab.strings, _NORMAL_WORDS)
         self._if = nlp.vocab.strings.add("if")
