@@ -36,7 +36,7 @@ GOLD_FILES = ("data/gold/assertion.jsonl", "data/gold/ner.jsonl")
 BITS = 15
 SEED = 13
 DEFAULT_C = 5.0
-# The last four blind assertion batches (50 patient questions, 20 doctors' replies each).
+# The last six blind assertion batches (50 patient questions, 20 doctors' replies each).
 BATCHES = {
     "batch 12": r"q(63[5-9]|6[4-7]\d|68[0-4])|r(30[6-9]|31\d|32[0-5])",
     "batch 11": r"q(58[5-9]|59\d|6[0-2]\d|63[0-4])|r(28[6-9]|29\d|30[0-5])",
@@ -196,16 +196,22 @@ def evaluate(examples: list[Example], *, C: float, seed: int, classes) -> dict:
     return table
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--evaluate", action="store_true", help="leave-one-batch-out table instead of training")
     parser.add_argument("--C", type=float, default=DEFAULT_C, help="inverse L2 strength")
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--out", type=Path, default=ROOT / "qatext" / "resources" / "context" / "status_model.npz")
+    parser.add_argument("--out", type=Path, help="where to write the model (default: the shipped "
+                                                 "qatext/resources/context/status_model.npz)")
     parser.add_argument("--exclude", metavar="REGEX",
                         help="leave out the gold passages whose id fully matches REGEX (to score them held out with "
-                             "`qatext evaluate ner --ids REGEX`; the shipped model leaves out nothing)")
-    args = parser.parse_args()
+                             "`qatext evaluate ner --ids REGEX`; the shipped model leaves out nothing, so --out is "
+                             "required)")
+    args = parser.parse_args(argv)
+    if args.exclude and args.out is None and not args.evaluate:
+        parser.error("--exclude needs --out: a model trained without some gold must not replace the shipped one")
+    if args.out is None:
+        args.out = ROOT / "qatext" / "resources" / "context" / "status_model.npz"
     from qatext.ner.extensions import ASSERTIONS
     from qatext.ner.pipeline import load
 

@@ -656,3 +656,20 @@ def test_evaluate_ner_reports_assertion_and_experiencer(tmp_path):
     assert set(as_json) == {"entities", "assertion"}
     nothing = CliRunner().invoke(app, ["evaluate", "ner", str(gold), "--ids", "r.*"])
     assert nothing.exit_code == 2 and "no gold record id" in " ".join(nothing.output.replace("│", " ").split())
+
+
+def test_status_model_training_with_exclude_needs_out(capsys):
+    # A model trained without some gold must not overwrite the shipped one: --exclude without --out is refused
+    # before anything is loaded or written.
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "train_status_model.py"
+    spec = importlib.util.spec_from_file_location("train_status_model", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    with pytest.raises(SystemExit) as exit_info:
+        module.main(["--exclude", r"q6\d\d"])
+    assert exit_info.value.code == 2 and "--exclude needs --out" in capsys.readouterr().err
