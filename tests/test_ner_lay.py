@@ -1331,3 +1331,13 @@ def test_unreal_perceptions_and_growth_that_fails(nlp, text, span):
 
 def test_what_one_sees_in_an_argument_is_no_hallucination(nlp):
     assert not ents(nlp, "i see what you mean but that isnt there in the leaflet")
+
+
+@pytest.mark.parametrize("text", [
+    "the mole on my arm hasnt grown since the biopsy",
+    "the lump is not growing but it still hurts",
+    "my hair isnt growing back after chemo",
+])
+def test_a_lesion_or_body_part_that_does_not_grow_is_no_failure_to_thrive(nlp, text):
+    found = ents(nlp, text)
+    assert not any(e._.concept_id == "HP:0001508" or "grow" in name for name, e in found.items()), list(found)

@@ -1212,7 +1212,18 @@ GROWTH_WORDS = frozenset({"grown", "growing", "gaining", "gained", "putting"})  
 
 def add_failure_to_grow(doc: Doc, words: list[str], spans: Spans) -> Spans:
     added = []
+    things = None
     for i in _positions(words, _GROWING_GATE.intersection(gate_hits(words))):
+        # "the mole hasnt grown", "my hair isnt growing": a lesion or body part that does not grow is no child's
+        # failure to thrive; the subject is the word before the cue and its auxiliaries.
+        k = i - 1
+        while k >= 0 and words[k] in _GROWING_AUXILIARIES:
+            k -= 1
+        if k >= 0:
+            if things is None:
+                things = {span[1] - 1 for span in spans if span[2] in ("ANATOMY", "SYMPTOM", "DISEASE")}
+            if k in things or words[k] in LOCATED_COMPLAINTS:
+                continue
         for size in (4, 3, 2):
             if tuple(words[i:i + size]) in _NOT_GROWING:
                 added.append((i, i + size, "SYMPTOM", FAILURE_TO_THRIVE))
@@ -1221,6 +1232,7 @@ def add_failure_to_grow(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 _GROWING_GATE = gate(_NOT_GROWING_FIRST)
+_GROWING_AUXILIARIES = _BE | {"has", "have", "had", "still", "really", "just", "even"}
 
 
 # What a child or patient does to a body part that hurts or itches, as a parent tells it: "tugging at his ears",
