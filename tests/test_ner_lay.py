@@ -1341,3 +1341,12 @@ def test_what_one_sees_in_an_argument_is_no_hallucination(nlp):
 def test_a_lesion_or_body_part_that_does_not_grow_is_no_failure_to_thrive(nlp, text):
     found = ents(nlp, text)
     assert not any(e._.concept_id == "HP:0001508" or "grow" in name for name, e in found.items()), list(found)
+
+
+@pytest.mark.parametrize("text", [
+    "PSA: 6.2 ng/ml last month, up from 4",
+    "Dad's results came back. PSA - 4.1 and the urologist wants a biopsy",
+])
+def test_a_psa_followed_by_its_value_is_the_test_not_an_announcement(nlp, text):
+    found = ents(nlp, text)
+    assert "PSA" in found and found["PSA"].label_ == "TEST", list(found)

@@ -1286,10 +1286,12 @@ _ANNOUNCED = frozenset({":", "for", "to", "-", "–", "—", "!"})
 
 
 def drop_announcements(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """A "PSA" that opens a sentence and announces something ("PSA: ...", "PSA for ...") is no TEST."""
+    """A "PSA" that opens a sentence and announces something ("PSA: ...", "PSA for ...") is no TEST; one
+    followed by a value ("PSA: 6.2 ng/ml", "PSA - 4.1") is the test's result."""
     n = len(words)
     return [span for span in spans if not (
         span[1] - span[0] == 1 and words[span[0]] == "psa" and span[1] < n and words[span[1]] in _ANNOUNCED
+        and not (span[1] + 1 < n and doc[span[1] + 1].like_num)
         and (span[0] == 0 or doc[span[0]].is_sent_start or words[span[0] - 1] in ("#", ".", "!", "?", "\n")))]
 
 
