@@ -1350,3 +1350,18 @@ def test_a_lesion_or_body_part_that_does_not_grow_is_no_failure_to_thrive(nlp, t
 def test_a_psa_followed_by_its_value_is_the_test_not_an_announcement(nlp, text):
     found = ents(nlp, text)
     assert "PSA" in found and found["PSA"].label_ == "TEST", list(found)
+
+
+@pytest.mark.parametrize("text", [
+    "been scratching my head over these results all week",
+    "pulling my hair out over insurance again",
+    "the nurse was rubbing her hands together before the injection",
+])
+def test_tending_figures_of_speech_are_no_complaint(nlp, text):
+    found = ents(nlp, text)
+    assert not any(e.label_ in ("SYMPTOM", "ANATOMY") for e in found.values()), list(found)
+
+
+def test_a_child_scratching_his_head_is_still_a_complaint(nlp):
+    found = ents(nlp, "my son keeps scratching his head at night")
+    assert "scratching his head" in found and found["scratching his head"].label_ == "SYMPTOM", list(found)

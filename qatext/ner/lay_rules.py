@@ -1245,12 +1245,19 @@ def add_tended_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"keeps tugging at his ears", "scratching her bum": a tending verb and a possessed body part, one SYMPTOM."""
     n = len(words)
     body = {span[0]: span for span in spans if span[2] == "ANATOMY"}
-    added = []
+    added, figures = [], []
     for i in _positions(words, _TENDING_GATE.intersection(gate_hits(words))):
         j = i + 1
         j += j < n and words[j] in ("at", "on")
         if j < n and words[j] in POSSESSIVES and j + 1 in body:
-            added.append((i, body[j + 1][1], "SYMPTOM", BODY_COMPLAINT))
+            end = body[j + 1][1]
+            tails = FIGURATIVE_TENDED.get(words[end - 1], ())
+            if any(tuple(words[end:end + len(tail)]) == tail for tail in tails):
+                figures += [i, j + 1]  # "scratching my head over these results", "pulling my hair out": no complaint
+                continue
+            added.append((i, end, "SYMPTOM", BODY_COMPLAINT))
+    if figures:  # nor is the verb alone ("scratching" is an itch's lexicon term) or the body word of the figure
+        spans = [span for span in spans if not (span[1] - span[0] == 1 and span[0] in figures)]
     return _replace_covered(spans, added) if added else spans
 
 
@@ -1300,6 +1307,12 @@ FIGURATIVE_BODY = {"fingers": (("crossed",),), "butt": (), "ass": ()}
 _KICKING = frozenset({"kicking", "kicked", "kicks", "kick"})
 _FILLED = frozenset({"empty", "full"})
 FIGURATIVE_BODY_WORDS = frozenset({"crossed"}) | _KICKING | _FILLED
+# With a tending verb (add_tended_body_parts) more body words make figures: "scratching my head over/about it"
+# (puzzled), "pulling my hair out" (exasperated), "rubbing my hands together" (eager). Only there: "hit my head
+# over the weekend" keeps its head.
+FIGURATIVE_TENDED = {**FIGURATIVE_BODY,
+                     "head": (("over",), ("about",), ("trying",), ("wondering",), ("as", "to")),
+                     "hair": (("out",),), "hands": (("together",),)}
 
 
 def drop_figurative_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
