@@ -1365,3 +1365,17 @@ def test_tending_figures_of_speech_are_no_complaint(nlp, text):
 def test_a_child_scratching_his_head_is_still_a_complaint(nlp):
     found = ents(nlp, "my son keeps scratching his head at night")
     assert "scratching his head" in found and found["scratching his head"].label_ == "SYMPTOM", list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("her eyes are brown like her dad's", None),
+    ("my hair is black and thick", None),
+    ("my skin is brown so the rash is hard to see", None),
+    ("my hair went grey in a few months after the chemo", "hair went grey"),
+    ("my toes turned black after the frostbite", "toes turned black"),
+])
+def test_a_natural_eye_hair_or_skin_colour_is_no_complaint_unless_it_changed(nlp, text, span):
+    found = ents(nlp, text)
+    complaints = [name for name, e in found.items() if e.label_ == "SYMPTOM" and any(
+        c in name for c in ("brown", "black", "grey"))]
+    assert complaints == ([span] if span else []), list(found)

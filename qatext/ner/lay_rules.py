@@ -960,6 +960,11 @@ _NOT_A_THING = frozenset("there i im i'm he she they we someone somebody somethi
 # a phrase can match only if all its words are there; a colour ("white blood cells") only after a linking verb
 _LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES if phrase not in _COLOURS)
 _COLOUR_WORDS = frozenset(phrase[0] for phrase in _COLOURS)
+# Colours eyes, hair and skin have by nature: a complaint only when a change verb brings them in.
+_HAIR_EYE_COLOURS = frozenset({("brown",), ("black",), ("grey",), ("gray",)})
+_NATURAL_COLOURS = {**dict.fromkeys(("eye", "eyes", "hair", "hairs"), _HAIR_EYE_COLOURS),
+                    "skin": frozenset({("brown",), ("black",)})}
+_CHANGE_VERBS = frozenset("turn turns turned turning go goes went going gone become becomes became becoming".split())
 
 
 # Degree words between a linking verb and a colour: "lips look a bit blue", "fingers go slightly white".
@@ -1010,6 +1015,8 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
                         thing += 1
                     if thing > j:  # "like lead", "like broken glass"
                         added.append((start, thing, "SYMPTOM", BODY_COMPLAINT))
+            elif phrase in _NATURAL_COLOURS.get(words[end - 1], ()) and _CHANGE_VERBS.isdisjoint(words[end:i]):
+                pass  # "her eyes are brown", "my hair is black": a natural colour; "my hair went grey" is a change
             elif phrase in _COLOURS and j < n and words[j].isalpha() and words[j] not in _NOT_NOUNS and words[j] != "then" \
                     and words[j] not in OBJECT_STOPS and words[j] not in OBJECT_DETERMINERS:
                 pass  # "tonsils have white spots": the colour describes a finding of its own
