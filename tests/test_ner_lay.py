@@ -1379,3 +1379,15 @@ def test_a_natural_eye_hair_or_skin_colour_is_no_complaint_unless_it_changed(nlp
     complaints = [name for name, e in found.items() if e.label_ == "SYMPTOM" and any(
         c in name for c in ("brown", "black", "grey"))]
     assert complaints == ([span] if span else []), list(found)
+
+
+@pytest.mark.parametrize("text, apart, joined", [
+    ("3 days of vomiting diarrhoea and a fever", ["vomiting", "diarrhoea"], None),
+    ("menopause has me sweating nausea every afternoon", ["sweating", "nausea"], None),
+    ("post covid lethargy insomnia brain fog", ["lethargy", "insomnia"], None),
+    ("woke up with a throbbing headache again", [], "throbbing headache"),
+])
+def test_gerunds_and_y_nouns_in_a_commaless_list_stay_apart(nlp, text, apart, joined):
+    found = ents(nlp, text)
+    assert all(word in found and found[word].label_ == "SYMPTOM" for word in apart), list(found)
+    assert joined is None or joined in found, list(found)
