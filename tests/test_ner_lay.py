@@ -1391,3 +1391,15 @@ def test_gerunds_and_y_nouns_in_a_commaless_list_stay_apart(nlp, text, apart, jo
     found = ents(nlp, text)
     assert all(word in found and found[word].label_ == "SYMPTOM" for word in apart), list(found)
     assert joined is None or joined in found, list(found)
+
+
+def test_a_region_takes_its_side_word_unless_a_span_already_covers_it():
+    """"sharp pain right side of my neck": the symptom ending before "right" does not stop the region from
+    taking it; a span that covers "right" keeps it (no overlap)."""
+    import spacy
+
+    from qatext.ner.span_rules import extend_anatomy_regions
+    doc = spacy.blank("en")("sharp pain right side of my neck")
+    words = [t.lower_ for t in doc]
+    assert extend_anatomy_regions(doc, words, [(0, 2, "SYMPTOM", "x"), (6, 7, "ANATOMY", "y")])[1][:2] == (2, 7)
+    assert extend_anatomy_regions(doc, words, [(0, 3, "SYMPTOM", "x"), (6, 7, "ANATOMY", "y")])[1][:2] == (3, 7)

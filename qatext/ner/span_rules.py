@@ -264,7 +264,7 @@ def extend_anatomy_regions(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
     def with_region(span):
         start = span[0] - 3
-        if start >= 1 and words[start - 1] in SIDE_WORDS and start - 1 not in ends:
+        if start >= 1 and words[start - 1] in SIDE_WORDS and start not in ends:  # no span already takes the side word
             start -= 1  # "the left side of my neck"
         return (start, *span[1:])
 
