@@ -13,11 +13,13 @@ import sys
 import textwrap
 from pathlib import Path
 
+import numpy as np
 import pytest
 import spacy
+from spacy.tokens import Span
 
 import qatext
-from qatext.ner.boundary_model import LEFT_MOVES, RIGHT_MOVES, apply, shipped
+from qatext.ner.boundary_model import _MOVES, LEFT_MOVES, RIGHT_MOVES, BoundaryModel, BoundaryReviser, apply, shipped
 from qatext.ner.extensions import USER_DATA_PREFIX
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -179,3 +181,33 @@ def test_training_is_deterministic(tmp_path):
         subprocess.run([sys.executable, "scripts/train_boundary_model.py", "--out", str(tmp_path / name)],
                        check=True, cwd=ROOT, capture_output=True)
     assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
+
+
+class _GrowingModel(BoundaryModel):
+    """Scores that push every left edge one token left and every right edge one token right."""
+
+    def __init__(self):
+        super().__init__(np.zeros(2), bits=1)
+
+    def scores(self, candidates, side):
+        target = -1 if side == "L" else 1
+        return np.broadcast_to(-np.abs(_MOVES[side] - target).astype(float), candidates.valid[side].shape)
+
+
+def test_neighbours_growing_into_the_same_gap_keep_the_rules_edges():
+    """Two entities one token apart both grow into the gap: without a check both claim "and", the
+    second's BEGIN cuts the first, and the first's stored data is keyed to offsets no entity has."""
+    nlp = spacy.blank("en")
+    doc = nlp("i have bad knee pain and ankle swelling today")
+    doc.ents = [Span(doc, 3, 5, label="SYMPTOM"), Span(doc, 6, 8, label="SYMPTOM")]
+    first = doc.ents[0]
+    doc.user_data[(USER_DATA_PREFIX, "matched_as", first.start_char, first.end_char)] = "knee pain"
+    reviser = BoundaryReviser(nlp, model=_GrowingModel())
+    reviser(doc)
+    assert [(e.start, e.end) for e in doc.ents] == [(3, 5), (6, 8)]
+    assert doc.ents[0]._.matched_as == "knee pain"
+    # One entity alone still grows on both sides: the check only undoes clashes.
+    alone = nlp("i have bad knee pain today")
+    alone.ents = [Span(alone, 3, 5, label="SYMPTOM")]
+    reviser(alone)
+    assert [(e.start, e.end) for e in alone.ents] == [(2, 6)]

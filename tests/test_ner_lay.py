@@ -1331,3 +1331,75 @@ def test_unreal_perceptions_and_growth_that_fails(nlp, text, span):
 
 def test_what_one_sees_in_an_argument_is_no_hallucination(nlp):
     assert not ents(nlp, "i see what you mean but that isnt there in the leaflet")
+
+
+@pytest.mark.parametrize("text", [
+    "the mole on my arm hasnt grown since the biopsy",
+    "the lump is not growing but it still hurts",
+    "my hair isnt growing back after chemo",
+])
+def test_a_lesion_or_body_part_that_does_not_grow_is_no_failure_to_thrive(nlp, text):
+    found = ents(nlp, text)
+    assert not any(e._.concept_id == "HP:0001508" or "grow" in name for name, e in found.items()), list(found)
+
+
+@pytest.mark.parametrize("text", [
+    "PSA: 6.2 ng/ml last month, up from 4",
+    "Dad's results came back. PSA - 4.1 and the urologist wants a biopsy",
+])
+def test_a_psa_followed_by_its_value_is_the_test_not_an_announcement(nlp, text):
+    found = ents(nlp, text)
+    assert "PSA" in found and found["PSA"].label_ == "TEST", list(found)
+
+
+@pytest.mark.parametrize("text", [
+    "been scratching my head over these results all week",
+    "pulling my hair out over insurance again",
+    "the nurse was rubbing her hands together before the injection",
+])
+def test_tending_figures_of_speech_are_no_complaint(nlp, text):
+    found = ents(nlp, text)
+    assert not any(e.label_ in ("SYMPTOM", "ANATOMY") for e in found.values()), list(found)
+
+
+def test_a_child_scratching_his_head_is_still_a_complaint(nlp):
+    found = ents(nlp, "my son keeps scratching his head at night")
+    assert "scratching his head" in found and found["scratching his head"].label_ == "SYMPTOM", list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("her eyes are brown like her dad's", None),
+    ("my hair is black and thick", None),
+    ("my skin is brown so the rash is hard to see", None),
+    ("my hair went grey in a few months after the chemo", "hair went grey"),
+    ("my toes turned black after the frostbite", "toes turned black"),
+])
+def test_a_natural_eye_hair_or_skin_colour_is_no_complaint_unless_it_changed(nlp, text, span):
+    found = ents(nlp, text)
+    complaints = [name for name, e in found.items() if e.label_ == "SYMPTOM" and any(
+        c in name for c in ("brown", "black", "grey"))]
+    assert complaints == ([span] if span else []), list(found)
+
+
+@pytest.mark.parametrize("text, apart, joined", [
+    ("3 days of vomiting diarrhoea and a fever", ["vomiting", "diarrhoea"], None),
+    ("menopause has me sweating nausea every afternoon", ["sweating", "nausea"], None),
+    ("post covid lethargy insomnia brain fog", ["lethargy", "insomnia"], None),
+    ("woke up with a throbbing headache again", [], "throbbing headache"),
+])
+def test_gerunds_and_y_nouns_in_a_commaless_list_stay_apart(nlp, text, apart, joined):
+    found = ents(nlp, text)
+    assert all(word in found and found[word].label_ == "SYMPTOM" for word in apart), list(found)
+    assert joined is None or joined in found, list(found)
+
+
+def test_a_region_takes_its_side_word_unless_a_span_already_covers_it():
+    """"sharp pain right side of my neck": the symptom ending before "right" does not stop the region from
+    taking it; a span that covers "right" keeps it (no overlap)."""
+    import spacy
+
+    from qatext.ner.span_rules import extend_anatomy_regions
+    doc = spacy.blank("en")("sharp pain right side of my neck")
+    words = [t.lower_ for t in doc]
+    assert extend_anatomy_regions(doc, words, [(0, 2, "SYMPTOM", "x"), (6, 7, "ANATOMY", "y")])[1][:2] == (2, 7)
+    assert extend_anatomy_regions(doc, words, [(0, 3, "SYMPTOM", "x"), (6, 7, "ANATOMY", "y")])[1][:2] == (3, 7)

@@ -5,8 +5,9 @@ On patient text the rules find most mentions but often with the wrong edges: "my
 This model reads cheap features of each candidate edge and a linear score picks one per side:
 
 - candidates: the left edge moved -3..+2 tokens and the right edge -2..+3, inside the sentence, not
-  into a neighbouring entity, not starting or ending on punctuation or space (the rules' own edge is
-  always a candidate);
+  into a neighbouring entity's rules' edges, not starting or ending on punctuation or space (the
+  rules' own edge is always a candidate); where two neighbours would both grow into the gap between
+  them and overlap, both keep the rules' edges;
 - features of a left edge (a right edge mirrors them): how far it moved (x label), its first word
   and the word before it, their shapes and word classes (x label: a lexicon term's label, a
   modifier, a determiner or possessive, a location preposition, a stop word, a number), the words
@@ -324,7 +325,8 @@ class BoundaryModel:
 
     def choose(self, candidates: Candidates) -> np.ndarray:
         """(entities, 2) best start and end per entity (global tokens): the best-scoring pair of valid
-        edges with start < end. The rules' own pair is always valid."""
+        edges with start < end. The rules' own pair is always valid; neighbours whose choices would
+        overlap keep the rules' pairs."""
         if not len(candidates):
             return np.zeros((0, 2), dtype=np.int64)
         left, right = self.scores(candidates, "L"), self.scores(candidates, "R")
@@ -335,7 +337,16 @@ class BoundaryModel:
         best = pairs.argmax(axis=1)
         width = rights.shape[1]
         rows = np.arange(len(candidates))
-        return np.stack([lefts[rows, best // width], rights[rows, best % width]], axis=1)
+        chosen = np.stack([lefts[rows, best // width], rights[rows, best % width]], axis=1)
+        # Each side was limited by its neighbours' old edges, so two neighbours can both grow into the
+        # gap between them and claim the same token. Such a pair keeps the rules' edges (which never
+        # overlap, and which the other neighbours' choices were already limited by).
+        ents = candidates.entities
+        clash = np.flatnonzero(chosen[:-1, 1] > chosen[1:, 0])
+        if len(clash):
+            both = np.union1d(clash, clash + 1)
+            chosen[both] = ents[both, 1:3]
+        return chosen
 
 
 @cache

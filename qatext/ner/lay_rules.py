@@ -960,6 +960,11 @@ _NOT_A_THING = frozenset("there i im i'm he she they we someone somebody somethi
 # a phrase can match only if all its words are there; a colour ("white blood cells") only after a linking verb
 _LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES if phrase not in _COLOURS)
 _COLOUR_WORDS = frozenset(phrase[0] for phrase in _COLOURS)
+# Colours eyes, hair and skin have by nature: a complaint only when a change verb brings them in.
+_HAIR_EYE_COLOURS = frozenset({("brown",), ("black",), ("grey",), ("gray",)})
+_NATURAL_COLOURS = {**dict.fromkeys(("eye", "eyes", "hair", "hairs"), _HAIR_EYE_COLOURS),
+                    "skin": frozenset({("brown",), ("black",)})}
+_CHANGE_VERBS = frozenset("turn turns turned turning go goes went going gone become becomes became becoming".split())
 
 
 # Degree words between a linking verb and a colour: "lips look a bit blue", "fingers go slightly white".
@@ -1010,6 +1015,8 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
                         thing += 1
                     if thing > j:  # "like lead", "like broken glass"
                         added.append((start, thing, "SYMPTOM", BODY_COMPLAINT))
+            elif phrase in _NATURAL_COLOURS.get(words[end - 1], ()) and _CHANGE_VERBS.isdisjoint(words[end:i]):
+                pass  # "her eyes are brown", "my hair is black": a natural colour; "my hair went grey" is a change
             elif phrase in _COLOURS and j < n and words[j].isalpha() and words[j] not in _NOT_NOUNS and words[j] != "then" \
                     and words[j] not in OBJECT_STOPS and words[j] not in OBJECT_DETERMINERS:
                 pass  # "tonsils have white spots": the colour describes a finding of its own
@@ -1212,7 +1219,18 @@ GROWTH_WORDS = frozenset({"grown", "growing", "gaining", "gained", "putting"})  
 
 def add_failure_to_grow(doc: Doc, words: list[str], spans: Spans) -> Spans:
     added = []
+    things = None
     for i in _positions(words, _GROWING_GATE.intersection(gate_hits(words))):
+        # "the mole hasnt grown", "my hair isnt growing": a lesion or body part that does not grow is no child's
+        # failure to thrive; the subject is the word before the cue and its auxiliaries.
+        k = i - 1
+        while k >= 0 and words[k] in _GROWING_AUXILIARIES:
+            k -= 1
+        if k >= 0:
+            if things is None:
+                things = {span[1] - 1 for span in spans if span[2] in ("ANATOMY", "SYMPTOM", "DISEASE")}
+            if k in things or words[k] in LOCATED_COMPLAINTS:
+                continue
         for size in (4, 3, 2):
             if tuple(words[i:i + size]) in _NOT_GROWING:
                 added.append((i, i + size, "SYMPTOM", FAILURE_TO_THRIVE))
@@ -1221,6 +1239,7 @@ def add_failure_to_grow(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 _GROWING_GATE = gate(_NOT_GROWING_FIRST)
+_GROWING_AUXILIARIES = _BE | {"has", "have", "had", "still", "really", "just", "even"}
 
 
 # What a child or patient does to a body part that hurts or itches, as a parent tells it: "tugging at his ears",
@@ -1233,12 +1252,19 @@ def add_tended_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"keeps tugging at his ears", "scratching her bum": a tending verb and a possessed body part, one SYMPTOM."""
     n = len(words)
     body = {span[0]: span for span in spans if span[2] == "ANATOMY"}
-    added = []
+    added, figures = [], []
     for i in _positions(words, _TENDING_GATE.intersection(gate_hits(words))):
         j = i + 1
         j += j < n and words[j] in ("at", "on")
         if j < n and words[j] in POSSESSIVES and j + 1 in body:
-            added.append((i, body[j + 1][1], "SYMPTOM", BODY_COMPLAINT))
+            end = body[j + 1][1]
+            tails = FIGURATIVE_TENDED.get(words[end - 1], ())
+            if any(tuple(words[end:end + len(tail)]) == tail for tail in tails):
+                figures += [i, j + 1]  # "scratching my head over these results", "pulling my hair out": no complaint
+                continue
+            added.append((i, end, "SYMPTOM", BODY_COMPLAINT))
+    if figures:  # nor is the verb alone ("scratching" is an itch's lexicon term) or the body word of the figure
+        spans = [span for span in spans if not (span[1] - span[0] == 1 and span[0] in figures)]
     return _replace_covered(spans, added) if added else spans
 
 
@@ -1274,10 +1300,12 @@ _ANNOUNCED = frozenset({":", "for", "to", "-", "–", "—", "!"})
 
 
 def drop_announcements(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """A "PSA" that opens a sentence and announces something ("PSA: ...", "PSA for ...") is no TEST."""
+    """A "PSA" that opens a sentence and announces something ("PSA: ...", "PSA for ...") is no TEST; one
+    followed by a value ("PSA: 6.2 ng/ml", "PSA - 4.1") is the test's result."""
     n = len(words)
     return [span for span in spans if not (
         span[1] - span[0] == 1 and words[span[0]] == "psa" and span[1] < n and words[span[1]] in _ANNOUNCED
+        and not (span[1] + 1 < n and doc[span[1] + 1].like_num)
         and (span[0] == 0 or doc[span[0]].is_sent_start or words[span[0] - 1] in ("#", ".", "!", "?", "\n")))]
 
 
@@ -1286,6 +1314,12 @@ FIGURATIVE_BODY = {"fingers": (("crossed",),), "butt": (), "ass": ()}
 _KICKING = frozenset({"kicking", "kicked", "kicks", "kick"})
 _FILLED = frozenset({"empty", "full"})
 FIGURATIVE_BODY_WORDS = frozenset({"crossed"}) | _KICKING | _FILLED
+# With a tending verb (add_tended_body_parts) more body words make figures: "scratching my head over/about it"
+# (puzzled), "pulling my hair out" (exasperated), "rubbing my hands together" (eager). Only there: "hit my head
+# over the weekend" keeps its head.
+FIGURATIVE_TENDED = {**FIGURATIVE_BODY,
+                     "head": (("over",), ("about",), ("trying",), ("wondering",), ("as", "to")),
+                     "hair": (("out",),), "hands": (("together",),)}
 
 
 def drop_figurative_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:

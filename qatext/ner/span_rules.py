@@ -264,7 +264,7 @@ def extend_anatomy_regions(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
     def with_region(span):
         start = span[0] - 3
-        if start >= 1 and words[start - 1] in SIDE_WORDS and start - 1 not in ends:
+        if start >= 1 and words[start - 1] in SIDE_WORDS and start not in ends:  # no span already takes the side word
             start -= 1  # "the left side of my neck"
         return (start, *span[1:])
 
@@ -452,7 +452,7 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
     if labels == ("SYMPTOM", "SYMPTOM"):
         # "itchy red rash": a describing word before the head; two nouns side by side are a list with its
         # commas lost ("insomnia no appetite", "sleepiness dizziness", "anger mania"), not one complaint
-        return not gap and l_end - l_start == 1 and _describes(words[l_start])
+        return not gap and l_end - l_start == 1 and _describes(words[l_start], lookup)
     if labels == ("TREATMENT", "TREATMENT"):
         # "excision surgery", "ablation procedure": one procedure named twice, as "knee replacement surgery"
         return not gap and r_end - r_start == 1 and words[r_start] in PROCEDURE_HEADS
@@ -471,11 +471,22 @@ _ADJECTIVE_ENDINGS = ("y", "ing", "ed", "en", "ful", "ous", "ic", "ive", "al", "
                       "ary", "ory")
 
 
-def _describes(word: str) -> bool:
+def _describes(word: str, lookup=lambda word: None) -> bool:
     """An adjective before a symptom word ("itchy", "swollen", "burning"), as far as the word shows it."""
-    if word in DESCRIPTORS or word in SYMPTOM_PREDICATES or word in SEVERITY:
+    if word in DESCRIPTORS or word in SEVERITY:
+        return True
+    if word.endswith(_COMPLAINT_ENDINGS):
+        # a gerund or -y noun is as often a complaint of its own, in a list with its commas lost ("vomiting
+        # diarrhoea", "sweating nausea", "lethargy insomnia"): a describer only as a known predicate that is no
+        # one-word complaint itself
+        found = lookup(word)
+        return word in SYMPTOM_PREDICATES and not (found and found[0] in ("SYMPTOM", "DISEASE"))
+    if word in SYMPTOM_PREDICATES:
         return True
     return word.endswith(_ADJECTIVE_ENDINGS) and not word.endswith(_NOUN_ENDINGS)
+
+
+_COMPLAINT_ENDINGS = ("ing", "y")
 
 
 # First words of a lost function ("can't lift my arm", "unable to bend my knee"; lay_rules.IMPAIRMENT_CUES).
