@@ -1403,3 +1403,16 @@ def test_a_region_takes_its_side_word_unless_a_span_already_covers_it():
     words = [t.lower_ for t in doc]
     assert extend_anatomy_regions(doc, words, [(0, 2, "SYMPTOM", "x"), (6, 7, "ANATOMY", "y")])[1][:2] == (2, 7)
     assert extend_anatomy_regions(doc, words, [(0, 3, "SYMPTOM", "x"), (6, 7, "ANATOMY", "y")])[1][:2] == (3, 7)
+
+
+def test_a_described_body_part_whose_adjective_another_mention_holds_is_left_alone():
+    """"[red itchy] skin" found as one mention before the body part: the adjective is taken, so the
+    body part stays as it is (this once ran past the end of the doc)."""
+    import spacy
+
+    from qatext.ner import span_rules
+
+    doc = spacy.blank("en")("my red itchy skin")
+    words = [token.lower_ for token in doc]
+    spans = [(1, 3, "SYMPTOM", "HP:0000989"), (3, 4, "ANATOMY", "UBERON:0002097")]
+    assert span_rules.add_described_body_parts(doc, words, spans) == spans

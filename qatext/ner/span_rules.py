@@ -582,8 +582,10 @@ def add_described_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
             else:
                 break
         first = i + 1
-        while words[first] not in BODY_STATE_ADJECTIVES and words[first] not in DESCRIPTORS:
+        while first < start and words[first] not in BODY_STATE_ADJECTIVES and words[first] not in DESCRIPTORS:
             first += 1
+        if first == start:
+            continue  # the adjective before it belongs to another mention ("[red itchy] skin" found as one)
         dropped.update(by_start[j] for j in range(first, start) if j in by_start)
         out[k] = (first, end, "SYMPTOM", BODY_COMPLAINT)
     return [span for span in out if span not in dropped]
