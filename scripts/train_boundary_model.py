@@ -7,9 +7,8 @@ at run time), the gold entity's edge the positive one, when the gold edge is amo
 Model: a conditional logit over the candidate edges of a side (softmax within the side, L2), fitted
 with scipy's L-BFGS from zero weights, deterministic; ``--seed`` shuffles the sides and is recorded.
 
-``--evaluate`` scores held-out batches strictly and by overlap, as ``qatext evaluate ner`` does: train
-without NER batch 6 and score batch 6 (never studied by anyone), and leave batch 5 out likewise
-(the rules were studied on it). Without ``--evaluate`` the model is trained on all of ner.jsonl and
+``--evaluate`` scores held-out batches strictly and by overlap, as ``qatext evaluate ner`` does: for
+each of the NER batches in ``BATCHES`` (the newest first), train without it and score it. Without ``--evaluate`` the model is trained on all of ner.jsonl and
 written to ``qatext/resources/boundary/boundary_model.npz``.
 
 Usage: python scripts/train_boundary_model.py [--evaluate] [--C 3.0 ...] [--seed 13]
