@@ -156,7 +156,8 @@ class Features:
         unique, first, inverse = np.unique(orths, return_index=True, return_inverse=True)
         known = self._known
         if len(known) > 200_000:  # a corpus with millions of distinct words should not keep them all
-            known, self._rows = self._known, self._rows = np.zeros(0, dtype=_U), np.zeros((0, 4), dtype=_U)
+            self._known, self._rows = np.zeros(0, dtype=_U), np.zeros((0, 4), dtype=_U)
+            known = self._known
         at = np.searchsorted(known, unique)
         missing = at == len(known)
         missing[~missing] = known[at[~missing]] != unique[~missing]

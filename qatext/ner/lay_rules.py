@@ -14,7 +14,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from qatext.ner.span_rules import (APPROXIMATE, PREDICATE_TAILS, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
+from qatext.ner.span_rules import (covered_tokens, APPROXIMATE, PREDICATE_TAILS, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
                                    SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, _with_more_predicates,
                                    SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
                                    rewrite_found, word_set)
@@ -613,7 +613,7 @@ def add_hashtags(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) ->
     if _HASH_GATE.isdisjoint(gate_hits(words)):
         return spans
     by_start = {s[0]: s for s in spans}
-    taken = {i for s, e, _label, _concept in spans for i in range(s, e)}
+    taken = covered_tokens(spans)
     out = [s for s in spans]
     for i, word in enumerate(words[:-1]):
         if word != "#" or doc[i].whitespace_:
@@ -1065,7 +1065,7 @@ def add_colds(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if i + 1 < n and words[i + 1] not in _AFTER_A_COLD and not words[i + 1][:1].isdigit() and words[i + 1].isalpha():
             continue  # "a cold look", "a cold drink", "this cold weather"
         if covered is None:
-            covered = {k for s, e, _label, _concept in spans for k in range(s, e)}
+            covered = covered_tokens(spans)
         if i not in covered:
             added.append((i, i + 1, "DISEASE", COMMON_COLD))
     return sorted(spans + added) if added else spans
@@ -1082,9 +1082,9 @@ _SCOPE_DETERMINERS = frozenset("a an another the my his her their your second".s
 
 def add_scopes(doc: Doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
-    starts = {k for s, e, _label, _concept in spans for k in range(s, e)}
+    covered = covered_tokens(spans)
     added = [(i, i + 1, "TEST", ENDOSCOPY) for i in _positions(words, _SCOPE_GATE.intersection(gate_hits(words)))
-             if i >= 1 and words[i - 1] in _SCOPE_DETERMINERS and i not in starts
+             if i >= 1 and words[i - 1] in _SCOPE_DETERMINERS and i not in covered
              and not (i + 1 < n and words[i + 1] in ("of", "out", "for", "creep"))]
     return sorted(spans + added) if added else spans
 
@@ -1104,7 +1104,7 @@ _CONFUSED_ABOUT = frozenset("about by why what how as whether if with on at over
 
 def add_confusion(doc: Doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
-    covered = {k for s, e, _label, _concept in spans for k in range(s, e)}
+    covered = covered_tokens(spans)
     added = []
     for i in _positions(words, _CONFUSED_GATE.intersection(gate_hits(words))):
         if i < 1 or i in covered or words[i - 1] not in _CONFUSED_BEFORE or not _WRITER.isdisjoint(words[max(0, i - 3):i]):
@@ -1134,7 +1134,7 @@ _SWING_AFTER = _NOT_NOUNS | frozenset("of at last overnight again which that lol
 
 def add_glucose_swings(doc: Doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
-    covered = {k for s, e, _label, _concept in spans for k in range(s, e)}
+    covered = covered_tokens(spans)
     added = []
     for i in _positions(words, _SWING_GATE.intersection(gate_hits(words))):
         if i in covered or i < 1 or words[i - 1] not in _SWING_BEFORE:
@@ -1161,7 +1161,7 @@ _PILL_AFTER = frozenset(". , ! ? ; : = and or but for since in at because so unt
 
 def add_the_pill(doc: Doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
-    covered = {k for s, e, _label, _concept in spans for k in range(s, e)}
+    covered = covered_tokens(spans)
     added = [(i, i + 1, "DRUG", CONTRACEPTIVE_PILL) for i in _positions(words, _PILL_GATE.intersection(gate_hits(words)))
              if i >= 1 and words[i - 1] == "the" and i not in covered
              and (i < 2 or words[i - 2] in _PILL_BEFORE or doc[i - 1].is_sent_start)
@@ -1440,7 +1440,7 @@ def add_felt_states(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup)
         if known is None:
             continue
         if covered is None:
-            covered = {k for s, e, _label, _concept in spans for k in range(s, e)}
+            covered = covered_tokens(spans)
         if not covered.isdisjoint(range(start, j + 1)):
             continue
         added.append((start, j + 1, "SYMPTOM", known[1]))
@@ -1542,7 +1542,7 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
             continue
         if covered is None:
             by_start = {span[0]: k for k, span in enumerate(spans)}
-            covered = {k for s, e, _label, _concept in spans if e - s > 1 for k in range(s, e)}
+            covered = covered_tokens(spans, min_length=2)
         if i in covered:
             continue
         concept = BLOOD_SUGAR_TEST if words[i] in ("sugar", "sugars") else next(

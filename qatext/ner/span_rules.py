@@ -21,6 +21,11 @@ _GATE_WORDS: set[str] = set()
 _DOC: tuple = (None, frozenset(), frozenset())  # (words, their set, their gate hits), replaced whole: thread-safe
 
 
+
+def covered_tokens(spans: Spans, *, min_length: int = 1) -> set[int]:
+    """The tokens inside ``spans`` of at least ``min_length`` tokens."""
+    return {i for start, end, _label, _concept in spans if end - start >= min_length for i in range(start, end)}
+
 def gate(*groups) -> frozenset[str]:
     """The trigger words of a rule, registered so that :func:`gate_hits` keeps them."""
     words = frozenset().union(*groups)
@@ -342,7 +347,7 @@ def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=l
              if span[0] >= 2 and words[span[0] - 1] in _LOCATION_GAP_WORDS and span[2] == "ANATOMY"]
     if not found:
         return spans
-    covered = {i for s, e, _label, _concept in spans for i in range(s, e)}
+    covered = covered_tokens(spans)
     out: Spans = spans[:found[0]]
     for start, end, label, concept in spans[found[0]:]:
         if label == "ANATOMY" and start >= 2 and words[start - 1] in _LOCATION_GAP_WORDS:
@@ -564,7 +569,7 @@ def add_described_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
     if not found:
         return spans
     by_start = {span[0]: span for span in spans}
-    covered = {i for s, e, _label, _concept in spans for i in range(s, e)}
+    covered = covered_tokens(spans)
     dropped: set[tuple] = set()
     out = list(spans)
     for k in found:
@@ -752,7 +757,7 @@ COMPARATIVE_WEIGHT = {"heavier": WEIGHT_GAIN, "lighter": WEIGHT_LOSS}
 
 def add_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"gained 15 pounds", "lost 20 lbs", "down 9 kg": a change of weight told with a number."""
-    taken = {i for s, e, _label, _concept in spans for i in range(s, e)}
+    taken = covered_tokens(spans)
     added = []
     for i, word in enumerate(words):
         if word not in WEIGHT_UNITS or i < 1 or not doc[i - 1].like_num:
