@@ -164,6 +164,10 @@ của và là có không tôi được những cho
 # half weight, and only ever as support for the words above.
 _AMBIGUOUS = frozenset("de la le el en es il di et al da un y o e se lo mi te ha son per con non".split())
 
+_ASCII_WORD_TABLE = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz'" else 32 for b in range(256))
+_ENGLISH_ASCII, _FOREIGN_ASCII, _AMBIGUOUS_ASCII = (frozenset(w.encode() for w in words if w.isascii())
+                                                    for words in (_ENGLISH, _FOREIGN, _AMBIGUOUS))
+
 
 def detect_non_english(text: str | None, *, sample_chars: int = 4000) -> str | None:
     """Why ``text`` does not look English, or None when it does or cannot be told.
@@ -192,14 +196,20 @@ def detect_non_english(text: str | None, *, sample_chars: int = 4000) -> str | N
         if top and sum(weighted.values()) > 0.5 * total:
             return f"{script} script ({other} of {letters} letters)"
     latin_weighted = letters - other
-    words = _WORD.findall(sample.lower())
+    if ascii_only:
+        # The same words as _WORD finds (runs of [a-z']), split in C: most text is ASCII.
+        words = sample.lower().encode("ascii").translate(_ASCII_WORD_TABLE).split()
+        english_words, foreign_words, ambiguous_words = _ENGLISH_ASCII, _FOREIGN_ASCII, _AMBIGUOUS_ASCII
+    else:
+        words = _WORD.findall(sample.lower())
+        english_words, foreign_words, ambiguous_words = _ENGLISH, _FOREIGN, _AMBIGUOUS
     if len(words) < 4:
         return None
-    english = sum(map(_ENGLISH.__contains__, words))
+    english = sum(map(english_words.__contains__, words))
     if english / len(words) >= 0.2:
         return None  # English enough: the verdict below needs share_en < 0.2
-    strict = sum(map(_FOREIGN.__contains__, words))
-    foreign = strict + 0.5 * sum(map(_AMBIGUOUS.__contains__, words))
+    strict = sum(map(foreign_words.__contains__, words))
+    foreign = strict + 0.5 * sum(map(ambiguous_words.__contains__, words))
     accented = 0 if ascii_only else len(_ACCENTED.findall(sample.lower()))
     share_en, share_foreign = english / len(words), foreign / len(words)
     many_accents = accented > 0.08 * max(latin_weighted, 1) and share_en < 0.1
