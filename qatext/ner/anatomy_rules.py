@@ -53,7 +53,7 @@ PERSON_HEADS = frozenset(
     "unit ward wards department dept casualty consultant consultants appointment appointments appt appts office "
     "hospital hospitals centre center service services physician physicians practitioner referral people guy "
     "teacher coach chef".split())
-MEASURE_HEADS = frozenset("height length width breadth high deep size sized level".split())
+MEASURE_HEADS = frozenset("height length width breadth size sized level".split())
 OBJECT_HEADS = frozenset("brush brushes dryer dryers salon stylist dye ties tie straightener straighteners polish "
                          "clippers clipper pillow pillows band bands lamp oil tree trees grease room candy laugh "
                          "butt phones phone".split())
@@ -69,19 +69,17 @@ SEEING = frozenset("see saw seeing seen visit visited".split())
 
 # --- comparisons and idioms ----------------------------------------------------------------------
 COMPARING = frozenset({"as", "like"})
-BONE_INTENSIFIED = frozenset("dry tired weary idle chilling".split())
-CHEWING = frozenset("chew chews chewing chewed bubble sugarfree sugar-free sugarless mint minty menthol".split())
+CHEWING = frozenset("chew chews chewing chewed bubble sugarfree sugarless".split())
 GUM_PORTIONS = frozenset("piece pieces stick sticks pack packet".split())
 HEAD_GOING = frozenset("to towards toward over out home for into off straight".split())
 HEART_BREAKING = frozenset("break breaks breaking broke broken".split())
-HEART_AFTER_WORD = frozenset({"by", "at"})  # "learned it by heart", "a kid at heart"
 BACK_MOVING = frozenset(
     "come came comes coming go goes went gone going get gets got getting bring brings brought be been is are was "
     "were am being im i'm it's its 's 'm call called write wrote sent send pay paid fight fought look looked "
     "looking step stepped sit sat hold held set turn turned turning bounce bounced bouncing head headed".split())
 LENDING = frozenset("lend lent lending give gave giving need needs needed".split())
 FEET_STANDING = frozenset("back be am been being stay stayed staying get getting im i'm was were is are 'm so".split())
-SWEAT_SUBJECTS = frozenset("i you he she we they to will 'll can could would dont don't didnt didn't not never no "
+SWEAT_SUBJECTS = frozenset("i you he she we they to will 'll can could would dont don't didnt didn't not never "
                            "make makes made making let".split())
 SWEAT_OBJECTS = frozenset("buckets bullets profusely it".split())
 GUT_SENSES = frozenset("feeling feelings instinct instincts reaction check tells told says said telling".split())
@@ -91,9 +89,8 @@ ORDINALS = frozenset("first second third fourth fifth 1st 2nd 3rd 4th 5th".split
 NUMBERED_PARTS = frozenset("metatarsal metatarsals metacarpal metacarpals rib ribs toe toes finger fingers molar "
                            "molars premolar premolars vertebra vertebrae".split())
 
-_BODY_IDIOM_WORDS = frozenset(
-    "eye eyes head heads heart back gum bone palm hand hands feet foot sweat gut arm leg legs neck tooth teeth tongue "
-    "chest belly hair".split())
+_BODY_IDIOM_WORDS = frozenset("eye head heads heart back gum hand feet foot sweat gut arm leg neck tooth tongue chest "
+                              "shoulder belly hair".split())
 GATE = (FUNCTION_HEADS | PRICK_HEADS | MEDICINE_FORMS | CARE_FORMS | PRODUCT_DRUG_WORDS | frozenset(PROCEDURE_HEADS)
         | NON_BODY_HEADS | _BODY_IDIOM_WORDS | ORDINALS | COMPARING | {"size"} | REPORTING_VERBS
         | REPORTING_ING | SEEING)
@@ -124,16 +121,11 @@ def settle_anatomy(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda ph
             out[k] = None
         elif decision == "ordinal":
             out[k] = (start - 1, end, span[2], span[3])
-    for k, span in enumerate(spans):
-        # "broke my heart" made a verbal injury (GUIDELINES 4.6) of an idiom
-        if out[k] is not None and span[2] == "DISEASE" and span[1] - span[0] == 3 and words[span[0]] in HEART_BREAKING \
-                and words[span[0] + 1] in POSSESSIVES and words[span[0] + 2] == "heart":
-            out[k] = None
     return sorted(span for span in out if span is not None)
 
 
 def _around(span, n: int) -> range:
-    """The tokens whose words decide a lone body word: two before, the word(s), two after."""
+    """The tokens whose words decide a lone body word: three before, the word(s), two after."""
     return range(max(0, span[0] - 3), min(n, span[1] + 3))
 
 
@@ -145,7 +137,7 @@ def _as_part_of_head(words, spans, out, k, starts, ends, n, lookup) -> str | Non
     if start >= 2 and words[start - 1] in ("and", "&", "/") and start - 1 in ends:
         j = ends[start - 1]
         # only when the earlier conjunct is itself a lone body part: taken below with this one
-        if out[j] is not None and spans[j][2] == "ANATOMY":
+        if out[j] == spans[j] and spans[j][2] == "ANATOMY":
             first = spans[j][0]
     if end >= n:
         return None
@@ -156,10 +148,12 @@ def _as_part_of_head(words, spans, out, k, starts, ends, n, lookup) -> str | Non
     new = None
     if free_head and head in FUNCTION_HEADS and body in FUNCTION_ORGANS:
         found = lookup(f"{site} function test") or lookup(f"{body} function test")
-        new = (first, _with_test_word(words, end + 1, starts), "TEST", found[1] if found and found[0] == "TEST" else TEST_OF)
+        concept = found[1] if found and found[0] == "TEST" else TEST_OF
+        new = (first, _with_test_word(words, end + 1, starts), "TEST", concept)
     elif free_head and head in PRICK_HEADS and body in PRICK_SITES:
         found = lookup(f"{body} prick test") or lookup(f"{body.rstrip('s')} prick test")
-        new = (first, _with_test_word(words, end + 1, starts), "TEST", found[1] if found and found[0] == "TEST" else TEST_OF)
+        concept = found[1] if found and found[0] == "TEST" else TEST_OF
+        new = (first, _with_test_word(words, end + 1, starts), "TEST", concept)
     elif free_head and head in PROCEDURE_HEADS:
         new = (first, end + 1, "TREATMENT", PROCEDURE_HEADS[head])
     elif head in MEDICINE_FORMS or head in CARE_FORMS or (not free_head and head in PRODUCT_DRUG_WORDS):
@@ -217,6 +211,8 @@ def _as_non_body(doc, words, start, end, starts, ends, spans, n) -> str | None:
     if prev == "of" and prev2 in ("size", "sized") or prev in _DETERMINERS and prev2 == "of" and start >= 3 \
             and words[start - 3] in ("size", "sized"):
         return "drop"  # "the size of a palm": a measure, not a site
+    if prev == "the" and prev2 == "on" and end - start == 4 and words[start] == "tip" and words[end - 1] == "tongue":
+        return "drop"  # "on the tip of my tongue": a word not remembered
     if after_symptom or end - start > 1:
         return None  # "stretching lower back": idioms take the bare body word
     idiom = _IDIOMS.get(word)
@@ -226,20 +222,18 @@ def _as_non_body(doc, words, start, end, starts, ends, spans, n) -> str | None:
 
 
 def _eye(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
-    # "keep an eye on", "an eye out"; "see eye to eye"; "eye opener", "eye-opening"
-    return (prev == "an" and nxt in ("on", "out")) or (nxt == "to" and nxt2 == "eye") or (prev == "to" and prev2 == "eye") \
-        or nxt in ("opener", "opening") or (nxt == "-" and nxt2 == "opening")
+    return (prev == "an" and nxt in ("on", "out")) or nxt == "opener"  # "keep an eye on", "an eye opener"
 
 
 def _head(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
     if words[end - 1] == "heads":
-        return nxt == "up" or (nxt == "or" and nxt2 == "tails")  # "thanks for the heads up"
-    if prev in _DETERMINERS or prev in ("from", "whole", "over", "of", "and", "or", ",", "to"):
+        return nxt == "up"  # "thanks for the heads up"
+    if prev in _DETERMINERS or prev in ("from", "whole", "over", "of"):
         return False  # "my head to the side", "from head to toe"
     if nxt in HEAD_GOING and nxt2 not in ("toe", "foot", "feet"):
         return True  # "head to the ER", "head home": the verb
     if nxt == "of":
-        # "head of the department": unless a body part follows ("head of the femur")
+        # "head of the school": unless a body part follows ("head of the femur")
         k = end + 1
         while k < n and words[k] in _DETERMINERS:
             k += 1
@@ -248,10 +242,8 @@ def _head(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
 
 
 def _heart(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
-    return (prev in POSSESSIVES and prev2 in HEART_BREAKING) or (prev in POSSESSIVES and nxt in HEART_BREAKING) \
-        or prev in HEART_AFTER_WORD or (prev2 == "bless" and prev in POSSESSIVES) \
-        or (nxt in ("goes", "went", "go") and nxt2 == "out") or (prev == "of" and prev2 == "change") \
-        or (nxt == "of" and nxt2 == "gold") or (nxt == "set" and nxt2 == "on")
+    # "it's breaking my heart", "my heart breaks for her", "bless her heart"
+    return prev in POSSESSIVES and (prev2 in HEART_BREAKING or nxt in HEART_BREAKING or prev2 == "bless")
 
 
 def _back(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
@@ -263,31 +255,24 @@ def _back(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
 
 
 def _gum(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
-    return prev in CHEWING or (prev == "of" and prev2 in GUM_PORTIONS) or (prev == "free" and prev2 == "sugar")
-
-
-def _bone(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
-    return nxt in BONE_INTENSIFIED or (nxt == "-" and nxt2 in BONE_INTENSIFIED) or (nxt == "to" and nxt2 == "pick")
+    return prev in CHEWING or (prev == "of" and prev2 in GUM_PORTIONS)  # "chewing gum", "a piece of gum"
 
 
 def _hand(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
-    if words[end - 1] == "hands":
-        return nxt == "down" or (nxt == "full" and prev in POSSESSIVES and prev2 in ("have", "had", "has"))
-    return (prev == "a" and (prev2 in LENDING or start >= 3 and words[start - 3] in LENDING)) or prev in ("by", "first", "second", "upper") \
-        or (nxt == "in" and nxt2 == "hand") or (prev == "of" and prev2 == "out") or (prev == "other" and prev2 == "the")
+    # "lend a hand", "give me a hand"
+    return prev == "a" and (prev2 in LENDING or start >= 3 and words[start - 3] in LENDING)
 
 
 def _feet(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
     if words[end - 1] == "foot":
-        # "on foot", "foot the bill", "put my foot down", "set foot in"
-        return (prev == "on") or (nxt == "the" and nxt2 == "bill") or (prev in POSSESSIVES and prev2 == "put" and nxt == "down") \
-            or prev == "set"
+        return prev in POSSESSIVES and prev2 == "put" and nxt == "down"  # "i put my foot down"
     # "on my feet all day", "back on my feet": standing, or well again
-    return prev in POSSESSIVES and prev2 == "on" and (nxt in ("all", "for", "again") or start >= 3 and words[start - 3] in FEET_STANDING)
+    return prev in POSSESSIVES and prev2 == "on" and (nxt in ("all", "for", "again")
+                                                      or start >= 3 and words[start - 3] in FEET_STANDING)
 
 
 def _sweat(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
-    return prev in SWEAT_SUBJECTS or nxt in SWEAT_OBJECTS  # "i sweat buckets", "make you sweat", "no sweat"
+    return prev in SWEAT_SUBJECTS or nxt in SWEAT_OBJECTS  # "i sweat buckets", "make you sweat", "don't sweat it"
 
 
 def _gut(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
@@ -295,47 +280,37 @@ def _gut(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
 
 
 def _arm_or_leg(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
-    # "cost an arm and a leg", "stop pulling my leg", "on its last legs", "gave her a leg up"
-    word = words[end - 1]
-    if word == "arm":
+    # "cost an arm and a leg"
+    if words[end - 1] == "arm":
         return prev == "an" and nxt == "and" and nxt2 == "a"
-    return (word == "leg" and prev == "a" and prev2 == "and" and start >= 3 and words[start - 3] == "arm") \
-        or (prev in POSSESSIVES and prev2 in ("pull", "pulling")) or (word == "legs" and prev == "last") \
-        or (word == "leg" and nxt == "up")
+    return prev == "a" and prev2 == "and" and start >= 3 and words[start - 3] == "arm"
 
 
 def _neck(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
-    return (nxt == "and" and nxt2 == "neck") or (prev == "and" and prev2 == "neck") or (nxt == "of" and nxt2 == "the"
-                                                                                       and end + 2 < n and words[end + 2] == "woods") \
-        or (prev in POSSESSIVES and prev2 == "down" and start >= 3 and words[start - 3] in ("breathing", "breathes"))
+    return (nxt == "and" and nxt2 == "neck") or (prev == "and" and prev2 == "neck")  # "neck and neck"
 
 
 def _tooth(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
-    return (prev == "sweet") or (prev in POSSESSIVES and prev2 == "of" and start >= 3 and words[start - 3] == "skin")
-
-
-def _tongue(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
-    # "on the tip of my tongue" (a word not remembered), "tongue in cheek"
-    return (prev in POSSESSIVES and prev2 == "of" and start >= 3 and words[start - 3] == "tip"
-            and start >= 4 and words[start - 4] in ("the", "on")) or (nxt == "in" and nxt2 == "cheek") \
-        or (nxt == "-" and nxt2 == "in")
+    return prev == "sweet"  # "i have a sweet tooth"
 
 
 def _chest(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
     return prev in POSSESSIVES and prev2 == "off"  # "get it off my chest"
 
 
+def _shoulder(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
+    return prev == "cold" and prev2 == "the"  # "gave me the cold shoulder"
+
+
 def _belly(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
-    return nxt == "up" and prev in ("go", "goes", "went", "gone", "going")
+    return nxt == "up" and prev in ("go", "goes", "went", "gone", "going")  # "the pharmacy went belly up"
 
 
 def _hair(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
-    # "won by a hair", "split hairs", "let my hair down", "hair-raising"
-    return (prev == "a" and prev2 == "by") or prev == "split" or (prev in POSSESSIVES and prev2 == "let" and nxt == "down") \
-        or (nxt == "-" and nxt2 == "raising")
+    return prev == "a" and prev2 == "by"  # "missed it by a hair"
 
 
-_IDIOMS = {"eye": _eye, "head": _head, "heads": _head, "heart": _heart, "back": _back, "gum": _gum, "bone": _bone,
-           "hand": _hand, "hands": _hand, "feet": _feet, "foot": _feet, "sweat": _sweat, "gut": _gut, "arm": _arm_or_leg,
-           "leg": _arm_or_leg, "legs": _arm_or_leg, "neck": _neck, "tooth": _tooth, "teeth": _tooth, "tongue": _tongue,
-           "chest": _chest, "belly": _belly, "hair": _hair, "hairs": _hair}
+_IDIOMS = {"eye": _eye, "head": _head, "heads": _head, "heart": _heart, "back": _back, "gum": _gum,
+           "hand": _hand, "feet": _feet, "foot": _feet, "sweat": _sweat, "gut": _gut, "arm": _arm_or_leg,
+           "leg": _arm_or_leg, "neck": _neck, "tooth": _tooth, "chest": _chest, "shoulder": _shoulder, "belly": _belly,
+           "hair": _hair}
