@@ -16,11 +16,14 @@ doc's lower-cased tokens. Everything is word-set tests around the (few) lone ANA
 """
 from __future__ import annotations
 
+from operator import itemgetter
+
 from spacy.tokens import Doc
 
 from qatext.ner.span_rules import CONDITION_MEDICINE, SIDE_WORDS, TEST_OF
 
 Spans = list[tuple[int, int, str, str]]
+_LABEL = itemgetter(2)
 
 POSSESSIVES = frozenset("my his her their our your its ur".split())
 _DETERMINERS = POSSESSIVES | {"the", "a", "an", "this", "that", "both", "one", "each", "either", "those", "these"}
@@ -98,21 +101,25 @@ GATE = (FUNCTION_HEADS | PRICK_HEADS | MEDICINE_FORMS | CARE_FORMS | PRODUCT_DRU
 
 def has_anatomy(spans: Spans) -> bool:
     """The cheap test before :func:`settle_anatomy`: most docs have no ANATOMY span."""
-    return any(span[2] == "ANATOMY" for span in spans)
+    return "ANATOMY" in map(_LABEL, spans)  # the scan in C
 
 
 def settle_anatomy(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda phrase: None) -> Spans:
     """``spans`` with each lone ANATOMY span kept, extended to the mention it modifies, or dropped.
 
     ``lookup(phrase)`` gives ``(label, concept, source)`` of a lexicon phrase ("kidney function test")."""
-    if GATE.isdisjoint(words[s] for span in spans if span[2] == "ANATOMY" for s in _around(span, len(words))):
+    # only body words with a trigger word among the three words before and two after them (a set test in C)
+    found = [k for k, span in enumerate(spans) if span[2] == "ANATOMY"
+             and not GATE.isdisjoint(words[max(0, span[0] - 3):span[1] + 2])]
+    if not found:
         return spans
     n = len(words)
     starts = {span[0]: k for k, span in enumerate(spans)}
     ends = {span[1]: k for k, span in enumerate(spans)}
     out: list = list(spans)
-    for k, span in enumerate(spans):
-        if span[2] != "ANATOMY" or out[k] is None:
+    for k in found:
+        span = spans[k]
+        if out[k] != span:  # taken into a product name with the body part after it ("hair and nail gummies")
             continue
         start, end = span[0], span[1]
         decision = (_as_part_of_head(words, spans, out, k, starts, ends, n, lookup)
@@ -122,11 +129,6 @@ def settle_anatomy(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda ph
         elif decision == "ordinal":
             out[k] = (start - 1, end, span[2], span[3])
     return sorted(span for span in out if span is not None)
-
-
-def _around(span, n: int) -> range:
-    """The tokens whose words decide a lone body word: three before, the word(s), two after."""
-    return range(max(0, span[0] - 3), min(n, span[1] + 3))
 
 
 def _as_part_of_head(words, spans, out, k, starts, ends, n, lookup) -> str | None:
