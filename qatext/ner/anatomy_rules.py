@@ -167,7 +167,7 @@ def _as_part_of_head(words, spans, out, k, starts, ends, n, lookup) -> str | Non
         if before is not None and before[2] == "DRUG":
             # "betamethasone nose drops": the body part names where the drug goes, inside the product's name
             out[drug_before] = None
-            new = (before[0], end + 1, "DRUG", following[3] if following else before[3])
+            new = (before[0], end + 1, "DRUG", before[3])  # "ocuvite eye vitamins" is ocuvite
         elif following is not None:
             new = (first, following[1], "DRUG", following[3])
         elif head in MEDICINE_FORMS:
