@@ -23,11 +23,13 @@ def entities(nlp, text):
     ("my liver and kidney functions were a bit off so they want to recheck", "liver and kidney functions", "TEST"),
     ("what test do i need for diabetes, is a finger prick enough?", "finger prick", "TEST"),
     ("the midwife did the heel prick test on day 5", "heel prick test", "TEST"),
+    ("my kidney numbers came back a bit off on the lithium", "kidney numbers", "TEST"),
     # ... of a product: the DRUG, with the drug name before it when there is one
     ("ENT found nasal polyps and started me on betamethasone nose drops", "betamethasone nose drops", "DRUG"),
     ("PSA: my hair and nail gummies had 10,000 mcg of biotin in them", "hair and nail gummies", "DRUG"),
     ("the urologist gave me bladder pills but i still pee every hour", "bladder pills", "DRUG"),
     ("i take joint supplements every morning for my knees", "joint supplements", "DRUG"),
+    ("i use a nose spray for the post nasal drip but it burns", "nose spray", "DRUG"),
     # ... of a procedure: the TREATMENT
     ("do bladder instillations actually help with IC flares?", "bladder instillations", "TREATMENT"),
     # a numbered structure keeps its ordinal
@@ -47,6 +49,9 @@ def test_a_body_part_joins_the_mention_it_modifies(nlp, text, span, label):
     ("mesalamine isnt cutting it and GI is talking about prednisone", "GI"),
     ("i can't raise my right arm above shoulder height", "shoulder"),
     ("never use a hair dryer on it", "hair"),
+    ("he makes no eye contact and doesnt point yet", "eye"),
+    ("my physio gave me knee exercises to do twice a day", "knee"),
+    ("i use nose strips at night for the snoring", "nose"),
     # comparisons
     ("the bruise is about the size of a palm", "palm"),
     ("my mouth is as dry as a bone", "bone"),

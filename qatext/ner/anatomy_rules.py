@@ -32,7 +32,8 @@ _DETERMINERS = POSSESSIVES | {"the", "a", "an", "this", "that", "both", "one", "
 # "kidney function", "lung function": an organ's function is what a lab or breathing test measures.
 FUNCTION_ORGANS = frozenset("kidney kidneys renal liver hepatic thyroid lung lungs pulmonary heart cardiac pancreas "
                             "pancreatic adrenal adrenals pituitary".split())
-FUNCTION_HEADS = frozenset({"function", "functions"})
+# "kidney numbers", "liver values", "thyroid labs": lay names of the same results.
+FUNCTION_HEADS = frozenset("function functions numbers values labs markers".split())
 # "finger prick", "heel prick", "skin prick": the blood sample or allergy test named by where it pricks.
 PRICK_SITES = frozenset("finger fingers heel heels toe skin".split())
 PRICK_HEADS = frozenset({"prick", "pricks", "stick", "sticks"})
@@ -44,6 +45,9 @@ MEDICINE_FORMS = frozenset("drops drop pills pill tablets tablet tabs gummies gu
 # word is not a body part standing alone, nor is the product a medicine unless a drug name comes before it.
 CARE_FORMS = frozenset("cream creams lotion lotions gel gels wash washes shampoo foam spray sprays mask masks "
                        "scrub mist rinse balm".split())
+# A spray for the nose or throat is a medicine ("nose spray", as "nasal spray"); elsewhere mostly a cosmetic.
+SPRAY_SITES = frozenset("nose nostril nostrils throat sinus sinuses".split())
+SPRAYS = frozenset({"spray", "sprays"})
 # Product words the lexicon already finds as DRUG: "joint supplements", "eye vitamins" are one product.
 PRODUCT_DRUG_WORDS = frozenset("supplements supplement vitamins vitamin gummies pills tablets drops".split())
 # Procedure nouns the lexicon does not know as a treatment on their own.
@@ -59,7 +63,7 @@ PERSON_HEADS = frozenset(
 MEASURE_HEADS = frozenset("height length width breadth size sized level".split())
 OBJECT_HEADS = frozenset("brush brushes dryer dryers salon stylist dye ties tie straightener straighteners polish "
                          "clippers clipper pillow pillows band bands lamp oil tree trees grease room candy laugh "
-                         "butt phones phone".split())
+                         "butt phones phone contact pad pads strips tape exercises exercise workout workouts".split())
 NON_BODY_HEADS = PERSON_HEADS | MEASURE_HEADS | OBJECT_HEADS
 
 # --- short forms of specialties that name the doctor or clinic ("GI is talking about prednisone") -------
@@ -170,7 +174,7 @@ def _as_part_of_head(words, spans, out, k, starts, ends, n, lookup) -> str | Non
             new = (before[0], end + 1, "DRUG", before[3])  # "ocuvite eye vitamins" is ocuvite
         elif following is not None:
             new = (first, following[1], "DRUG", following[3])
-        elif head in MEDICINE_FORMS:
+        elif head in MEDICINE_FORMS or head in SPRAYS and body in SPRAY_SITES:
             found = lookup(f"{body} {head}")
             new = (first, end + 1, "DRUG", found[1] if found and found[0] == "DRUG" else CONDITION_MEDICINE)
         else:
