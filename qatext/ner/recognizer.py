@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from qatext.ner import extensions, fuzzy, lay_rules, normalize, shorthand, span_rules
+from qatext.ner import anatomy_rules, extensions, fuzzy, lay_rules, normalize, shorthand, span_rules
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -162,6 +162,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = self._apply_review(doc, words, spans)
         spans = lay_rules.add_side_effect_phrases(doc, words, spans, lookup=lookup)
         spans = lay_rules.add_described_phrases(doc, words, spans, lookup=lookup)
+        if anatomy_rules.has_anatomy(spans):
+            spans = anatomy_rules.settle_anatomy(doc, words, spans, lookup=lookup)
         spans = _disjoint(spans, doc)
         if self.overwrite_ents or not doc.ents:
             _set_entities(doc, spans)
