@@ -734,7 +734,7 @@ def test_a_big_headache_of_the_person_stays(nlp):
 
 @pytest.mark.parametrize("text, span, not_span", [
     ("it hurts to swallow since monday", "hurts to swallow", "it hurts to swallow"),
-    ("after the cold i cant smell anything", "cant smell", "cant smell anything"),
+    ("it hurts to swallow and i cant eat at night", "cant eat", "cant eat at night"),
 ])
 def test_the_subject_and_extent_of_an_impairment_stay_outside(nlp, text, span, not_span):
     found = ents(nlp, text)
@@ -1416,3 +1416,47 @@ def test_a_described_body_part_whose_adjective_another_mention_holds_is_left_alo
     words = [token.lower_ for token in doc]
     spans = [(1, 3, "SYMPTOM", "HP:0000989"), (3, 4, "ANATOMY", "UBERON:0002097")]
     assert span_rules.add_described_body_parts(doc, words, spans) == spans
+
+
+@pytest.mark.parametrize("text, span", [
+    # the total object of a lost sense or intake (round 11: the team gold keeps it in most passages)
+    ("after the cold i cant smell anything, not even coffee", "cant smell anything"),
+    ("since the chemo i couldn't taste anything for weeks", "couldn't taste anything"),
+    ("i cant focus on anything at work since the accident", "cant focus on anything"),
+    # the body the person cannot move, the posture a function needs, turning over in bed
+    ("since his stroke he cant turn himself and needs two carers", "cant turn himself"),
+    ("my shoulder is so bad i can't lie on my left side at night", "can't lie on my left side"),
+    ("after the fall i cant stand on tiptoe on my right foot", "cant stand on tiptoe"),
+    ("my ribs hurt so much i cant roll over in bed", "cant roll over in bed"),
+    ("caught my finger in the door and now i cant straighten it by myself", "cant straighten it"),
+    # a second function under the same cue; a particle verb with its object; new functions
+    ("this sciatica means it hurts to sit or walk for long", "hurts to sit or walk"),
+    ("my knuckles are so swollen i cant do up buttons in the morning", "cant do up buttons"),
+    ("since the meningitis she cant follow a conversation at dinner", "cant follow a conversation"),
+])
+def test_a_lost_function_keeps_its_object_posture_and_alternative(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", [(e.text, e.label_) for e in found.values()]
+
+
+@pytest.mark.parametrize("text", [
+    "i can't lie, this cream works better than the last one",
+    "the pharmacy wont open till 9 on sundays",
+    "i can't raise the money for the private scan",
+])
+def test_a_function_word_without_its_complement_or_body_is_no_loss(nlp, text):
+    assert not [e for e in nlp(text).ents if e.label_ == "SYMPTOM"], [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("my jaw is so swollen my mouth wont open more than a crack", "mouth wont open"),
+    ("woke up and my left eye won't open properly, its all crusted", "left eye won't open properly"),
+])
+def test_a_body_part_that_will_not_move_is_one_symptom(nlp, text, span):
+    assert span in ents(nlp, text), [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_the_same_body_part_twice_is_no_list_of_parts(nlp):
+    text = "my voice sounds like ive got a hot potato in my mouth, and my mouth wont open"
+    found = ents(nlp, text)
+    assert "mouth wont open" in found, list(found)

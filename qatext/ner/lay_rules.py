@@ -14,6 +14,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
+from qatext.ner import lay_impairments
 from qatext.ner.span_rules import (covered_tokens, APPROXIMATE, PREDICATE_TAILS, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
                                    SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, _with_more_predicates,
                                    SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
@@ -111,8 +112,14 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                                               or words[end] in _OTHER_SENSE_AFTER.get(words[j], ())):
                     break  # "unable to carry out its role", "can't think of a word": another verb, no loss
                 body_end = _body_object_end(words, end, body_ends)
-                if size == 1 and not body_end and words[j] in BODY_ONLY_FUNCTIONS:
+                reach = lay_impairments.complement_end(words, j, end, spans)
+                if size == 1 and not body_end and words[j] in BODY_ONLY_FUNCTIONS and reach == end:
                     break  # "can't raise the money", "couldn't feel at home": a loss only of a body part's function
+                if size == 1 and reach == end and words[j] in lay_impairments.NEEDS_COMPLEMENT:
+                    break  # "can't lie, it helped": a posture verb without its posture is another verb
+                if size == 2 and tuple(words[j:end]) in lay_impairments.OBJECT_PARTICLE_FUNCTIONS \
+                        and lay_impairments.particle_object_end(words, j, end) == end:
+                    break  # "can't do up": without its object no function
                 if body_end:
                     end = body_end  # "cant lift my arms", "can't straighten her left knee": the body part is the object
                 elif size == 1 and words[j] in OBJECT_FUNCTIONS:
@@ -121,6 +128,10 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                         break  # "more difficult to hold than solid stools": a thing compared, no loss
                 if end < n and words[end] in _MANNER_AFTER and size == 1:
                     end += 1  # "cant pee properly", "cant swallow normally": how the function fails is the complaint
+                elif not body_end:
+                    # "can't smell anything", "can't lie on my side", "can't do up buttons", "hurts to sit or walk"
+                    end = max(end, reach, lay_impairments.particle_object_end(words, j, end))
+                    end = lay_impairments.alternative_end(words, end, functions, longest)
                 added.append((i, end, "SYMPTOM", found[0]))
                 break
     if not added:
@@ -399,7 +410,8 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                 head = spans[j + 1]
                 body = _anatomy_start(doc, head, lookup) if head[2] in ("SYMPTOM", "DISEASE", "TEST") \
                     and _is_separator(words[spans[j][1]:head[0]]) else None
-                if body is not None and head[1] - body >= 2:
+                # the same body part again ("... in my mouth, and my mouth wont open") is no list of parts
+                if body is not None and head[1] - body >= 2 and words[spans[j][0]:spans[j][1]] != words[body:body + spans[j][1] - spans[j][0]]:
                     head_words = " ".join(words[body + 1:head[1]])
                     concepts = [_concept_of(f"{' '.join(words[s:e])} {head_words}", lookup, head[3]) for s, e, *_ in parts]
                     out.append((start, head[1], head[2], head[3]))

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from qatext.ner import extensions, fuzzy, lay_rules, normalize, shorthand, span_rules
+from qatext.ner import extensions, fuzzy, lay_impairments, lay_rules, normalize, shorthand, span_rules
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -101,6 +101,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = span_rules.extend_anatomy_regions(doc, words, spans)
         if not lay_rules.IMPAIRMENT_WORDS.isdisjoint(present):
             spans = lay_rules.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
+        if not lay_impairments.STUCK_MOVES.isdisjoint(present):
+            spans = lay_impairments.add_stuck_body_parts(doc, words, spans)
         if not lay_rules.FUNCTION_WORDS.isdisjoint(present):
             spans = lay_rules.add_function_changes(doc, words, spans, lookup=self.lexicon.terms.get)
         conjuncts: dict[int, list[str]] = {}

@@ -444,7 +444,7 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
     if labels == ("SYMPTOM", "ANATOMY"):
         # "sore throat", "swollen ankles"; "pain in my left knee", "mole on my back"; "sore jaw" + "muscles": a
         # body word that ends the symptom and the body word after it name one part ("sore jaw muscles")
-        if gap and words[l_start] in _LOSS_CUE_WORDS and _is_anatomy(lookup(words[l_end - 1])):
+        if gap and words[l_start] in _LOSS_CUE_WORDS and (_is_anatomy(lookup(words[l_end - 1])) or words[l_end - 1] in _POSTURES):
             return False  # "can't lift her right arm" above her shoulder: a lost function has its body part, the rest is extent
         return (not gap and (l_end - l_start == 1 or _is_anatomy(lookup(words[l_end - 1])))) or _is_location_gap(gap)
     if labels == ("ANATOMY", "SYMPTOM"):
@@ -494,6 +494,8 @@ def _describes(word: str, lookup=lambda word: None) -> bool:
 _COMPLAINT_ENDINGS = ("ing", "y")
 
 
+# Postures a lost function ends with ("can't stand on tiptoe" on my left leg: the leg after it is extent).
+_POSTURES = frozenset("side sides back front stomach tummy belly tiptoe tiptoes toes heels".split())
 # First words of a lost function ("can't lift my arm", "unable to bend my knee"; lay_rules.IMPAIRMENT_CUES).
 _LOSS_CUE_WORDS = frozenset({"ca", "cant", "can", "cannot", "could", "couldnt", "unable", "not", "wo"})
 
