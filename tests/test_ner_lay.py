@@ -1084,7 +1084,7 @@ def test_a_cue_right_after_a_short_form_decides_that_occurrence(nlp):
     ("my fingernails are thick, yellow and crumbly after the fungus", "fingernails are thick, yellow and crumbly"),
     ("her right breast is red, hot and rock hard since yesterday", "right breast is red, hot and rock hard"),
     ("my skin feels tight and shiny over the joints", "skin feels tight and shiny"),
-    ("every night my nose blocks up on one side", "nose blocks up"),
+    ("every night my nose blocks up on one side", "nose blocks up on one side"),  # the side inside (round 11)
 ])
 def test_body_predicates_of_skin_eyes_joints_and_predicate_lists(nlp, text, span):
     found = ents(nlp, text)
@@ -1460,3 +1460,34 @@ def test_the_same_body_part_twice_is_no_list_of_parts(nlp):
     text = "my voice sounds like ive got a hot potato in my mouth, and my mouth wont open"
     found = ents(nlp, text)
     assert "mouth wont open" in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    # texture, smell and sound words before the head are its character (GUIDELINES rule 4)
+    ("since the antibiotics i get eggy burps after every meal", "eggy burps"),
+    ("three days of greasy, floaty diarrhoea and cramps", "greasy, floaty diarrhoea"),
+    ("i found a tender rubbery lump under my left armpit", "tender rubbery lump under my left armpit"),
+    ("my white furry tongue makes everything taste off", "white furry tongue"),
+    ("i hear a constant high pitched ringing in my ear at night", "constant high pitched ringing in my ear"),
+    ("i get cystic spots along my chin before my period", "cystic spots along my chin"),
+    # the quality of a burst: "a sharp stab of pain"
+    ("i felt a sharp stab of pain in my lower back when i lifted the box", "sharp stab of pain in my lower back"),
+])
+def test_lay_qualities_before_a_complaint_are_inside(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", [(e.text, e.label_) for e in found.values()]
+
+
+@pytest.mark.parametrize("text, span", [
+    # broken skin in a list of predicates; a degree before the predicate; the side it holds for
+    ("my chin is raw, weepy and crusty from the cream", "chin is raw, weepy and crusty"),
+    ("my right ear is completely blocked since the flight", "right ear is completely blocked"),
+    ("my nose is blocked on both sides and i cant sleep", "nose is blocked on both sides"),
+    ("the white of my eye is bright red after coughing", "white of my eye is bright red"),
+    # a location on one side of a body part, and a second place with its own preposition
+    ("i have a throbbing pain on one side of my head", "throbbing pain on one side of my head"),
+    ("dry red patches on my elbows and beside my mouth", "dry red patches on my elbows and beside my mouth"),
+])
+def test_described_body_parts_run_to_their_last_predicate_and_place(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", [(e.text, e.label_) for e in found.values()]

@@ -22,7 +22,7 @@ REFLEXIVE_FUNCTIONS = frozenset("turn move dress feed wash lift support hold sto
 # Functions that take a posture: "can't lie on my left side", "can't stand on tiptoe", "can't sleep on my back".
 POSTURE_FUNCTIONS = frozenset("lie sleep stand walk roll sit kneel".split())
 POSTURES = span_rules._POSTURES  # one list for both rules
-_POSTURE_FILLERS = frozenset("my his her their your either left right one".split())
+_POSTURE_FILLERS = frozenset("my his her their your either left right one that this the both".split())
 # Turning over where one lies: "can't roll over in bed" (the bed is where the function is, not a trigger).
 _IN_BED_FUNCTIONS = frozenset({"over", "up"})
 # Functions of a body part that "it"/"them" can stand for once the body part was named: "can't straighten it".

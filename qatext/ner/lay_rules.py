@@ -15,7 +15,7 @@ from typing import Callable
 from spacy.tokens import Doc
 
 from qatext.ner import lay_impairments
-from qatext.ner.span_rules import (covered_tokens, APPROXIMATE, PREDICATE_TAILS, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
+from qatext.ner.span_rules import (covered_tokens, SEVERITY, APPROXIMATE, PREDICATE_TAILS, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
                                    SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, _with_more_predicates,
                                    SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
                                    rewrite_found, word_set)
@@ -892,6 +892,11 @@ def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
             if start >= 2 and (words[start - 2], words[start - 1]) in FEELING_OF and start - 2 not in ends \
                     and start - 2 not in taken and start - 1 not in taken:
                 start -= 2
+                # the quality of the burst is the complaint's too: "a [sharp stab of pain]", "a [sudden wave of nausea]"
+                # (not of a feeling: "a constant [feeling of dread]" is how often, GUIDELINES rule 4)
+                while start and words[start] in EPISODE_NOUNS and (words[start - 1] in SEVERITY or words[start - 1] in DESCRIPTORS) \
+                        and start - 1 not in taken:
+                    start -= 1
             elif end < n and (words[end] in FEELING_NOUNS or words[end] in EPISODE_HEADS) and end + 1 not in starts and end - start == 1 \
                     and end not in taken and (end + 1 >= n or words[end] in EPISODE_HEADS or words[end + 1] not in _NOT_AFTER_FEELING):
                 end += 1

@@ -131,7 +131,9 @@ SYMPTOM_PREDICATES = frozenset(
     "jerks jerk shiny greasy oily crumbly brittle thick thickened blocks rolled rolling drifts drifting wanders "
     "wandering "
     # the plain present after a plural body part: "my hands shake", "my eyes itch", "my feet burn"
-    "shake ache itch burn throb tingle cramp sensitive".split()
+    "shake ache itch burn throb tingle cramp sensitive "
+    # broken skin as patients describe it: "forehead is raw, weepy and crusty"
+    "weepy weeping oozing scabby".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
@@ -144,15 +146,18 @@ SUBSTANCE_DISORDERS = frozenset(
     "withdrawal dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
 )
 LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between down up above below "
-                                  "beneath into through throughout all at of from".split())
-LOCATION_FILLERS = frozenset("my his her their our your the a both side part area region of and over base top tip front middle edge".split())
+                                  "beneath into through throughout all at of from beside".split())
+LOCATION_FILLERS = frozenset("my his her their our your the a both side part area region of and over base top tip front middle edge "
+                              "one".split())  # "pain on one side of my head"
 # Lexicon phrases like "had a stroke" carry words annotators leave out of the mention.
 LEADING_DETERMINERS = frozenset("my his her their our your the a an this that these those had has have having got "
                                 "get gets getting".split())
 LINKING_WORDS = frozenset(
     "is are was were feel feels felt look looks looked keep keeps kept get gets got getting become became "
     "been have has had being seem seems started start starts really very so constantly always all still "
-    "getting go goes went going turn turns turned turning super extremely pretty quite kinda slightly".split()
+    "getting go goes went going turn turns turned turning super extremely pretty quite kinda slightly "
+    # degree before the predicate: "ear is completely blocked", "white of my eye is bright red"
+    "completely totally bright".split()
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
@@ -409,7 +414,8 @@ def add_second_locations(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return [(s[0], joined[k], s[2], s[3]) if k in joined else s for k, s in enumerate(spans) if k not in gone]
 
 
-_SECOND_PLACE_PREPOSITIONS = frozenset({"on", "in", "around", "under", "behind", "inside", "over"})
+_SECOND_PLACE_PREPOSITIONS = frozenset({"on", "in", "around", "under", "behind", "inside", "over", "beside", "near", "along",
+                                        "above", "below", "between", "across"})
 
 
 # "feeling" and "sensation" are complaints only with a word that names them: "no feeling in my legs" is numbness
@@ -544,7 +550,7 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
                 i += 1
             if i < len(words) and i not in starts and (words[i] in SYMPTOM_PREDICATES or (
                     words[i] in GIVE_OUT_VERBS and i + 1 < len(words) and words[i + 1] == "out")):
-                end = _with_more_predicates(words, _with_tail(words, i, i + 1, starts), ends)
+                end = _side_tail(words, _with_more_predicates(words, _with_tail(words, i, i + 1, starts), ends), starts)
                 known = lookup(words[i])
                 out[k] = (start, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT)
         else:
@@ -561,7 +567,7 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
 BODY_STATE_ADJECTIVES = frozenset(
     "itchy flaky scaly crusty crusted dry greasy oily heavy stiff sore swollen puffy numb tingly tender achy "
     "tight watery bloodshot inflamed irritated cracked peeling blistered sunburnt sweaty clammy droopy "
-    "blotchy bumpy raw gritty painful brittle throbbing aching burning".split()
+    "blotchy bumpy raw gritty painful brittle throbbing aching burning furry coated lumpy".split()
 )
 
 
@@ -643,6 +649,25 @@ _STACKED_PREDICATES = frozenset({"hot", "raw", "sore", "swollen", "stiff", "numb
 
 
 _PREDICATE_GATE = gate(SYMPTOM_PREDICATES, GIVE_OUT_VERBS)
+
+
+_SIDE_TAIL_WORDS = frozenset({"both", "one", "left", "right", "that", "this", "either", "each"})
+
+
+def _side_tail(words: list[str], end: int, starts: set[int]) -> int:
+    """"nose is blocked [on both sides]", "ear is red on the left side": the side of the body part the predicate
+    holds for is its location, inside the span (GUIDELINES rule 5)."""
+    n = len(words)
+    if end + 2 >= n or words[end] != "on" or end + 1 in starts:
+        return end
+    k = end + 1
+    if words[k] in ("the", "my", "his", "her"):
+        k += 1
+    if k < n and words[k] in _SIDE_TAIL_WORDS:
+        k += 1
+        if k < n and words[k] in ("side", "sides"):
+            return k + 1
+    return end
 
 
 def _with_tail(words: list[str], predicate: int, end: int, starts: set[int]) -> int:
@@ -798,7 +823,11 @@ DESCRIPTORS = frozenset(
     "red itchy watery swollen puffy dry sore stiff tender numb tingly hard soft painless painful fixed firm "
     "raised flat bumpy scaly crusty flaky oozing weeping lucid vivid weird strange cold clammy sweaty blurry "
     "hot warm pink purple white blue grey yellow dark black brown blotchy patchy rough bleeding cracked green greenish "
-    "yellowish tarry bloody tiny small big large pearly little milky sticky smelly stinky foul".split()
+    "yellowish tarry bloody tiny small big large pearly little milky sticky smelly stinky foul "
+    # texture, smell and sound in patients' own words: "[eggy burps]", "[greasy, floaty diarrhoea]", "[tender
+    # rubbery lump]", "[twisty bulging veins]", "[cystic spots]", "[high pitched ringing]" (rule 4: character)
+    "eggy floaty greasy twisty rubbery furry cystic lumpy squishy spongy slimy frothy foamy stringy knobbly "
+    "pitched coated".split()
 )
 
 
@@ -885,6 +914,8 @@ def _extend_stacked(words: list[str], start: int, *, with_and: bool = False) -> 
             break  # "a little nausea" is an amount, "little flashes of light" their size
         if before in SEVERITY or before in DESCRIPTORS:
             start -= 1
+        elif before in ("high", "low") and words[start] == "pitched":
+            start -= 1  # "[constant high pitched ringing]": the pitch of a sound, not a level
         elif (before == "," or before == "and" and with_and) and start >= 2 and words[start - 2] in DESCRIPTORS \
                 and words[start] in DESCRIPTORS:
             start -= 2  # "hard, painless, fixed breast lump", "cracked and bleeding knuckles"
