@@ -1422,7 +1422,6 @@ def test_a_described_body_part_whose_adjective_another_mention_holds_is_left_alo
     # the total object of a lost sense or intake (round 11: the team gold keeps it in most passages)
     ("after the cold i cant smell anything, not even coffee", "cant smell anything"),
     ("since the chemo i couldn't taste anything for weeks", "couldn't taste anything"),
-    ("i cant focus on anything at work since the accident", "cant focus on anything"),
     # the body the person cannot move, the posture a function needs, turning over in bed
     ("since his stroke he cant turn himself and needs two carers", "cant turn himself"),
     ("my shoulder is so bad i can't lie on my left side at night", "can't lie on my left side"),
@@ -1445,6 +1444,7 @@ def test_a_lost_function_keeps_its_object_posture_and_alternative(nlp, text, spa
     "i can't raise the money for the private scan",
 ])
 def test_a_function_word_without_its_complement_or_body_is_no_loss(nlp, text):
+    """(and a second function after a modal is a loss of its own, see the next test)"""
     assert not [e for e in nlp(text).ents if e.label_ == "SYMPTOM"], [(e.text, e.label_) for e in nlp(text).ents]
 
 
@@ -1491,3 +1491,8 @@ def test_lay_qualities_before_a_complaint_are_inside(nlp, text, span):
 def test_described_body_parts_run_to_their_last_predicate_and_place(nlp, text, span):
     found = ents(nlp, text)
     assert span in found and found[span].label_ == "SYMPTOM", [(e.text, e.label_) for e in found.values()]
+
+
+def test_after_a_modal_a_second_function_is_not_joined(nlp):
+    found = ents(nlp, "on the new dose i can't sleep or wake up on time")
+    assert "can't sleep" in found, list(found)

@@ -14,7 +14,8 @@ from __future__ import annotations
 from qatext.ner import span_rules
 from qatext.ner.span_rules import Spans, gate, gate_hits
 
-# The total object of a lost sense or intake: "can't taste anything", "couldn't focus on anything".
+# The total object of a lost sense or intake: "can't taste anything" (not "focus [on anything]": drug reviews'
+# annotators leave the prepositional object out).
 TOTAL_OBJECTS = frozenset({"anything", "a thing"})
 # Functions whose reflexive object is the person's own body: "can't turn himself", "can't dress myself".
 REFLEXIVES = frozenset("myself himself herself themselves yourself ourselves".split())
@@ -44,8 +45,6 @@ def complement_end(words: list[str], j: int, end: int, spans: Spans) -> int:
     after = words[end]
     if after in TOTAL_OBJECTS:
         return end + 1
-    if after == "on" and end + 1 < n and words[end + 1] in TOTAL_OBJECTS:
-        return end + 2  # "couldn't focus on anything"
     if after in REFLEXIVES and verb in REFLEXIVE_FUNCTIONS:
         return end + 1
     if after == "on" and verb in POSTURE_FUNCTIONS:
@@ -66,10 +65,12 @@ def _body_named_before(spans: Spans, j: int) -> bool:
     return any(s[1] <= j and j - s[1] <= 20 and s[2] in ("ANATOMY", "SYMPTOM", "DISEASE") for s in spans)
 
 
-def alternative_end(words: list[str], end: int, functions: dict, longest: int) -> int:
-    """ "hurts to sit [or walk]", "can't eat [or sleep]": a second function under the same cue joins the span."""
+def alternative_end(words: list[str], cue: tuple[str, ...], end: int, functions: dict, longest: int) -> int:
+    """ "hurts to sit [or walk]": a second function that the same pain limits joins the span (the pain is the one
+    complaint, GUIDELINES rule 11). After a modal each function is a loss of its own, as drug-review annotators
+    draw them: "[can't sleep] or wake up", "[could not move] or speak"."""
     n = len(words)
-    if end + 1 >= n or words[end] not in _ALTERNATIVES:
+    if cue != ("hurts", "to") or end + 1 >= n or words[end] not in _ALTERNATIVES:
         return end
     j = end + 1
     for size in range(min(longest, n - j), 0, -1):

@@ -131,7 +131,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                 elif not body_end:
                     # "can't smell anything", "can't lie on my side", "can't do up buttons", "hurts to sit or walk"
                     end = max(end, reach, lay_impairments.particle_object_end(words, j, end))
-                    end = lay_impairments.alternative_end(words, end, functions, longest)
+                    end = lay_impairments.alternative_end(words, cue, end, functions, longest)
                 added.append((i, end, "SYMPTOM", found[0]))
                 break
     if not added:
