@@ -1496,3 +1496,29 @@ def test_described_body_parts_run_to_their_last_predicate_and_place(nlp, text, s
 def test_after_a_modal_a_second_function_is_not_joined(nlp):
     found = ents(nlp, "on the new dose i can't sleep or wake up on time")
     assert "can't sleep" in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    # names no lexicon lists, in a medicine's frame: a taking verb, a course, a dose form, "for my <problem>"
+    ("the derm started me on mirvaso for my flushing", "mirvaso"),
+    ("3 weeks of otovent and my ear still pops", "otovent"),
+    ("the GP gave me sudocrem and canesten, then started fucibet cream for my rash", "fucibet cream"),
+    ("dermol for my eczema every night, week 2 now", "dermol"),
+])
+def test_an_unknown_name_in_a_medicine_frame_is_a_drug(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "DRUG", [(e.text, e.label_) for e in found.values()]
+
+
+@pytest.mark.parametrize("text", [
+    "started uni last week and it took ages to settle in, a week of hell",
+    "my son started nursery and took forever to stop crying",
+])
+def test_english_words_in_a_medicine_frame_stay_out(nlp, text):
+    assert not [e for e in nlp(text).ents if e.label_ == "DRUG"], [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize("word, form", [("capecitibine", "capecitabine"), ("ivermectine", "ivermectin"),
+                                        ("loratidine", "loratadine"), ("prednisalone", "prednisolone")])
+def test_generic_names_of_more_drug_class_stems_are_corrected(word, form):
+    assert get_lexicon().fuzzy.lookup(word) == form
