@@ -1522,3 +1522,19 @@ def test_english_words_in_a_medicine_frame_stay_out(nlp, text):
                                         ("loratidine", "loratadine"), ("prednisalone", "prednisolone")])
 def test_generic_names_of_more_drug_class_stems_are_corrected(word, form):
     assert get_lexicon().fuzzy.lookup(word) == form
+
+
+@pytest.mark.parametrize("text, span", [
+    ("since the antibiotics my wee has been bright orange", "wee has been bright orange"),
+    ("after the iron tablets i had black poo for a week", "black poo"),
+    ("his urine goes the colour of tea after a run", "urine goes the colour of tea"),
+    ("my periods are so heavy since the coil went in", "periods are so heavy"),
+    ("my sperm looked pinkish after the biopsy", "sperm looked pinkish"),
+])
+def test_a_body_product_with_its_colour_or_state_is_a_symptom(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", [(e.text, e.label_) for e in found.values()]
+
+
+def test_a_body_product_without_a_state_is_no_symptom(nlp):
+    assert not nlp("i need a wee and the poo bags are in the car").ents

@@ -521,6 +521,8 @@ RULE_CONCEPT_NAMES = {
     SUBSTANCE_DISORDER: "Substance-related disorder (allergy, withdrawal, toxicity...)",
     TEST_OF: "Test or measurement of a named substance, organism or organ",
     CONDITION_MEDICINE: "Medicine for a named condition, in a named dose form (a class)",
+    "QATEXT:drug/named-in-context": "Medicine named in a medicine's frame, not in the lexicon (drug_frames)",
+    "QATEXT:symptom/changed-body-product": "Changed colour or state of urine, stool, semen or another body product",
     "HP:0004324": "Increased body weight",
     "HP:0001824": "Weight loss",
 }
