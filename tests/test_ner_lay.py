@@ -1538,3 +1538,36 @@ def test_a_body_product_with_its_colour_or_state_is_a_symptom(nlp, text, span):
 
 def test_a_body_product_without_a_state_is_no_symptom(nlp):
     assert not nlp("i need a wee and the poo bags are in the car").ents
+
+
+@pytest.mark.parametrize("text, span", [
+    ("the GP said its latent TB and i need 3 months of pills", "latent TB"),
+    ("she was admitted with neutropenic sepsis after chemo", "neutropenic sepsis"),
+    ("i only get menstrual migraines, never otherwise", "menstrual migraines"),
+    ("the tip of my thumb droops since i cut it", "tip of my thumb droops"),
+    ("woke up and my jaw is locked half shut", "jaw is locked half shut"),
+    ("my voice sounds hoarse and croaky every morning", "voice sounds hoarse"),
+])
+def test_disease_kinds_and_more_body_predicates(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found, [(e.text, e.label_) for e in found.values()]
+
+
+def test_a_body_part_after_a_preposition_starts_no_list(nlp):
+    found = ents(nlp, "the pain shoots up into my ear and my jaw is locked half shut")
+    assert "jaw is locked half shut" in found, list(found)
+
+
+@pytest.mark.parametrize("text, acronym, label", [
+    ("the rheumatologist thinks its polymyalgia rheumatica. does PMR ever go away?", "PMR", "DISEASE"),
+    ("i was diagnosed with obstructive sleep apnoea in may and my OSA is worse when i drink", "OSA", "DISEASE"),
+    ("had a deep vein thrombosis after my flight, how long do DVTs take to clear?", "DVTs", "DISEASE"),
+])
+def test_an_acronym_after_its_long_form_is_the_same_mention(nlp, text, acronym, label):
+    found = ents(nlp, text)
+    assert acronym in found and found[acronym].label_ == label, [(e.text, e.label_) for e in found.values()]
+
+
+def test_letters_before_the_long_form_or_in_lower_case_are_no_acronym(nlp):
+    assert "OAS" not in ents(nlp, "is OAS ever dangerous? the allergist thinks oral allergy syndrome")
+    assert "oas" not in ents(nlp, "the allergist thinks oral allergy syndrome, oas i think they spell it")
