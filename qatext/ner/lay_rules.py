@@ -411,7 +411,9 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                 body = _anatomy_start(doc, head, lookup) if head[2] in ("SYMPTOM", "DISEASE", "TEST") \
                     and _is_separator(words[spans[j][1]:head[0]]) else None
                 # the same body part again ("... in my mouth, and my mouth wont open") is no list of parts
-                if body is not None and head[1] - body >= 2 and words[spans[j][0]:spans[j][1]] != words[body:body + spans[j][1] - spans[j][0]]:
+                # nor a body part that a preposition ties to what came before ("aches up into my ear and my jaw is locked")
+                if body is not None and head[1] - body >= 2 and words[spans[j][0]:spans[j][1]] != words[body:body + spans[j][1] - spans[j][0]] \
+                        and not _after_preposition(words, start):
                     head_words = " ".join(words[body + 1:head[1]])
                     concepts = [_concept_of(f"{' '.join(words[s:e])} {head_words}", lookup, head[3]) for s, e, *_ in parts]
                     out.append((start, head[1], head[2], head[3]))
@@ -446,6 +448,17 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
            and words[spans[k][0]] in SHARED_LOCATION_WORDS and words[spans[k + 1][0]] in SHARED_LOCATION_WORDS for k in listed):
         out = _join_shared_locations(words, out, conjuncts)
     return out, conjuncts
+
+
+def _after_preposition(words: list[str], start: int) -> bool:
+    """The body part at ``start`` is the object of a preposition ("into [my ear]", "in the [knee]")."""
+    k = start - 1
+    if k >= 0 and words[k] in LIST_FILLERS:
+        k -= 1
+    return k >= 0 and words[k] in _TIED_PREPOSITIONS
+
+
+_TIED_PREPOSITIONS = frozenset("into in to from up down through behind under over".split())
 
 
 def _has_own_predicate(words: list[str], end: int) -> bool:

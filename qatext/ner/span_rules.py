@@ -93,7 +93,9 @@ CLINICAL_MODIFIERS = frozenset(
     "lumbar cervical thoracic renal hepatic pulmonary cardiac gastric colonic rectal pancreatic ovarian uterine "
     "cerebral spinal retinal corneal cutaneous oral nasal vaginal prostatic biliary adrenal pelvic abdominal "
     "femoral coronary peripheral vascular venous arterial lymphatic sensorineural conductive permanent partial "
-    "temporary rebound".split()
+    "temporary rebound "
+    # kinds of a disease patients are told: "[latent TB]", "[neutropenic sepsis]", "[menstrual migraine]"
+    "latent neutropenic menstrual hormonal seasonal perimenopausal postnatal".split()
 )
 _SIDE_GATE = gate(SIDE_WORDS)
 STAGE_WORDS = frozenset("type stage grade class".split())
@@ -133,7 +135,9 @@ SYMPTOM_PREDICATES = frozenset(
     # the plain present after a plural body part: "my hands shake", "my eyes itch", "my feet burn"
     "shake ache itch burn throb tingle cramp sensitive "
     # broken skin as patients describe it: "forehead is raw, weepy and crusty"
-    "weepy weeping oozing scabby".split()
+    "weepy weeping oozing scabby "
+    # a body part hanging or stuck: "the end of my finger droops", "my jaw is locked half shut"
+    "droops droop locked".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
@@ -157,7 +161,7 @@ LINKING_WORDS = frozenset(
     "been have has had being seem seems started start starts really very so constantly always all still "
     "getting go goes went going turn turns turned turning super extremely pretty quite kinda slightly "
     # degree before the predicate: "ear is completely blocked", "white of my eye is bright red"
-    "completely totally bright".split()
+    "completely totally bright sounds sounded".split()
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
@@ -261,7 +265,7 @@ def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans, *, lookup=lam
 
 # Parts of a body part named before it with "of": "the outside of my ankle", "the ball of my foot", "whites of her eyes".
 REGION_NOUNS = frozenset("outside inside back top side front bottom tip base edge middle ball balls palm palms sole soles "
-                         "roof corner corners bridge underside whites white crease creases arch".split())
+                         "roof corner corners bridge underside whites white crease creases arch end ends".split())
 _REGION_OWNERS = frozenset("my his her their your our the both".split())
 _REGION_GATE = gate(REGION_NOUNS)
 
@@ -675,6 +679,8 @@ def _side_tail(words: list[str], end: int, starts: set[int]) -> int:
 def _with_tail(words: list[str], predicate: int, end: int, starts: set[int]) -> int:
     """The end of a predicate with what completes it ("swells up", "swell shut", "gave out")."""
     # "eyes rolled back": the tail may have been read as a body part of its own, which the predicate takes in
+    if end + 1 < len(words) and words[end] == "half" and words[end + 1] == "shut":
+        end += 1  # "jaw is locked half shut", "eye swollen half shut"
     if end < len(words) and (end not in starts or words[end] == "back") and words[end] in PREDICATE_TAILS:
         allowed = PREDICATE_TAILS[words[end]]
         if allowed is None or words[predicate] in allowed:
