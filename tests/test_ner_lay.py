@@ -1571,3 +1571,19 @@ def test_an_acronym_after_its_long_form_is_the_same_mention(nlp, text, acronym, 
 def test_letters_before_the_long_form_or_in_lower_case_are_no_acronym(nlp):
     assert "OAS" not in ents(nlp, "is OAS ever dangerous? the allergist thinks oral allergy syndrome")
     assert "oas" not in ents(nlp, "the allergist thinks oral allergy syndrome, oas i think they spell it")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("since the transplant im on tacrolimus, mycophenolate and pred", "pred"),
+    ("trying to quit, down to 5 ciggies a day", "ciggies"),
+    ("the urologist told me to cut out cola and iced tea", "cola"),
+    ("my liver numbers are up, do i need to cut down on alcohol?", "alcohol"),
+])
+def test_short_forms_in_a_list_of_medicines_and_substances_taken_are_drugs(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "DRUG", [(e.text, e.label_) for e in found.values()]
+
+
+def test_food_before_a_medicine_in_a_list_is_no_medicine(nlp):
+    found = ents(nlp, "after the op i lived on ice lollies and liquid paracetamol")
+    assert "lollies" not in found and "ice lollies" not in found, list(found)

@@ -21,26 +21,40 @@ _COURSES = frozenset("day days week weeks wk wks month months year years yrs cou
 _OWNERS = frozenset({"my", "his", "her", "their", "the", "our", "your"})
 FRAME_WORDS = TAKING_WORDS | DRUG_FORMS | {"of", "for"}
 MIN_NAME = 4
+_LIST_JOINERS = frozenset({",", "and", "&", "/", "+", "or"})
 
 
 def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[str], common: frozenset[str]) -> Spans:
     """Unknown words in a medicine's frame become DRUG spans (with a dose form right after them)."""
-    # set differences run in C: most docs have no word outside the lexicon and everyday English
-    unknown = {w for w in word_set(words) - known - common if len(w) >= MIN_NAME and w.isalpha()}
-    if not unknown:
+    # set differences run in C: most docs have no word outside everyday English
+    uncommon = {w for w in word_set(words) - common if len(w) >= MIN_NAME and w.isalpha()}
+    if not uncommon:
         return spans
+    unknown = uncommon - known
+    drug_ends = {s[1] for s in spans if s[2] == "DRUG"}
     n = len(words)
     covered = None
     added = []
     for i, word in enumerate(words):
-        if word not in unknown:
+        if word not in uncommon:
             continue
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < n else ""
+        if word not in unknown or fuzzy._is_rare_word(word):
+            # a short form or rare word is a medicine only inside a list of medicines: "tacrolimus, mycophenolate
+            # and pred"
+            # (after a medicine, the item closing its own list position; before one it is as often food: "ice lollies
+            # and liquid paracetamol")
+            if before in _LIST_JOINERS and i - 1 in drug_ends and (not after or not after.isalpha() or after in _LIST_JOINERS):
+                if covered is None:
+                    covered = covered_tokens(spans)
+                if i not in covered:
+                    added.append((i, i + 1, "DRUG", FRAMED_DRUG))
+            continue
         framed = before in TAKING_WORDS or after in DRUG_FORMS \
             or before == "of" and i >= 2 and words[i - 2] in _COURSES \
             or after == "for" and i + 2 < n and words[i + 2] in _OWNERS and _problem_follows(spans, i + 3)
-        if not framed or fuzzy._is_rare_word(word):
+        if not framed:
             continue
         if covered is None:
             covered = covered_tokens(spans)
