@@ -1587,3 +1587,21 @@ def test_short_forms_in_a_list_of_medicines_and_substances_taken_are_drugs(nlp, 
 def test_food_before_a_medicine_in_a_list_is_no_medicine(nlp):
     found = ents(nlp, "after the op i lived on ice lollies and liquid paracetamol")
     assert "lollies" not in found and "ice lollies" not in found, list(found)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("my smear came back abnormal so they want a colposcopy", "smear"),
+    ("the nurse did a dipstick and found blood", "dipstick"),
+    ("since he got the libre he hates finger pricks less", "libre"),
+    ("my calcium and PTH are both high", "PTH"),
+    ("my potassium showed up on routine bloods", "bloods"),
+])
+def test_lay_and_short_test_names(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "TEST", [(e.text, e.label_) for e in found.values()]
+
+
+def test_the_physio_who_says_something_is_a_person(nlp):
+    assert "physio" not in ents(nlp, "the physio said its tendinitis and to rest it")
+    found = ents(nlp, "i have physio twice a week for my knee")
+    assert "physio" in found and found["physio"].label_ == "TREATMENT"

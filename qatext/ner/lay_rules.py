@@ -1395,14 +1395,19 @@ DOCTOR_SHORTHAND = frozenset("cardio neuro endo derm gyno gyn psych rheum rheumy
 def drop_doctors(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"my cardio said", "neuro wants an MRI": a possessive before, or what a person does after, makes it the doctor."""
     n = len(words)
-    return [s for s in spans if not (s[1] - s[0] == 1 and words[s[0]] in DOCTOR_SHORTHAND and (
-        s[0] >= 1 and words[s[0] - 1] in POSSESSIVES or s[1] < n and words[s[1]] in DOCTOR_VERBS))]
+    return [s for s in spans if not (s[1] - s[0] == 1 and (words[s[0]] in DOCTOR_SHORTHAND and (
+        s[0] >= 1 and words[s[0] - 1] in POSSESSIVES or s[1] < n and words[s[1]] in DOCTOR_VERBS)
+        # "the club physio said": the therapist as a person (rule 14); "my physio" is as often the therapy itself
+        or words[s[0]] in THERAPIST_SHORTHAND and s[1] < n and words[s[1]] in DOCTOR_VERBS))]
+
+
+THERAPIST_SHORTHAND = frozenset({"physio", "pt", "ot"})
 
 
 # What a doctor does in a patient's story: "cardio mentioned an ablation", "neuro wants an MRI".
 DOCTOR_VERBS = frozenset("said says mentioned wants wanted thinks thought told suggested recommended ordered offered "
                          "prescribed referred put switched started agreed doc doctor appointment appt visit visits "
-                         "appointments".split())
+                         "appointments reckons reckoned".split())
 
 
 def join_like_compounds(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -1428,7 +1433,7 @@ _COLOUR_GATE = gate(_COLOUR_WORDS)
 _LAY_PHRASE_GATE = gate(*LAY_PREDICATES)
 _FIGURATIVE_BODY_GATE = gate(FIGURATIVE_BODY_WORDS)
 _INJURY_GATE = gate(INJURY_VERBS)
-_DOCTOR_GATE = gate(DOCTOR_SHORTHAND)
+_DOCTOR_GATE = gate(DOCTOR_SHORTHAND, THERAPIST_SHORTHAND)
 _LIKE_GATE = gate({"like", "-"})  # "flu-like aches" needs both
 
 
