@@ -1605,3 +1605,26 @@ def test_the_physio_who_says_something_is_a_person(nlp):
     assert "physio" not in ents(nlp, "the physio said its tendinitis and to rest it")
     found = ents(nlp, "i have physio twice a week for my knee")
     assert "physio" in found and found["physio"].label_ == "TREATMENT"
+
+
+@pytest.mark.parametrize("text, not_span", [
+    ("the parents whatsapp group is a nightmare of its own", "nightmare"),
+    ("my husband thinks im paranoid for washing the bottles twice", "paranoid"),
+    ("stubbed my toe on the coffee table last night", "coffee"),
+])
+def test_everyday_senses_of_nuisance_words_and_substances_stay_out(nlp, text, not_span):
+    assert not_span not in ents(nlp, text), list(ents(nlp, text))
+
+
+def test_paranoid_for_a_time_stays_a_symptom(nlp):
+    assert "paranoid" in ents(nlp, "after the malaria pills i felt paranoid for weeks")
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("my vitamin D and ferritin were checked last month", "ferritin", "TEST"),
+    ("my B12 and iron were checked and came back normal", "B12", "TEST"),
+    ("the injection site gets red, hot and itchy for a day", "injection site gets red, hot and itchy", "SYMPTOM"),
+])
+def test_measured_substances_in_a_list_and_the_injection_site(nlp, text, span, label):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == label, [(e.text, e.label_) for e in found.values()]

@@ -158,7 +158,7 @@ OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip b
 OBJECT_DETERMINERS = frozenset("a an the my his her their your any some".split())
 # A substance before one of these names a place or a thing, not an intake: "the coffee shop", "a wine glass".
 SUBSTANCE_PLACES = frozenset("shop shops house houses bar bars machine machines maker makers glass glasses mug mugs "
-                             "stain stains bottle bottles brewery aisle".split())
+                             "stain stains bottle bottles brewery aisle table tables cup cups pot pots".split())
 _SUBSTANCE_PLACE_GATE = gate(SUBSTANCE_PLACES)
 # Concepts of the substances of GUIDELINES section 3 (caffeine, alcohol, cannabis, nicotine, tea).
 SUBSTANCE_CONCEPTS = frozenset({"DRUGBANK:DB00201", "QATEXT:drug/alcohol", "QATEXT:drug/cannabis", "DRUGBANK:DB00184",
@@ -693,11 +693,14 @@ FIGURATIVE_AFTER = {
     "scared": ("of", "about", "that"),
     "afraid": ("of", "that"),
 }
+# States that are an everyday judgement of an action: "my mum thinks im paranoid for packing 3 nets" (not "felt
+# paranoid for weeks": a gerund after "for" is the action judged).
+JUDGED_FOR_ACTION = frozenset({"paranoid", "crazy", "mental"})
 # "a pain to deal with", "what a pain", "the paperwork is a headache", "a pain in the neck".
 NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare"})
 NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol", "all",
                   "lately", "(", "too", "in itself", "on top", "tbh", "honestly", "though", "tho", "with", "when", "because",
-                  "bc", "of a", "trying", "dealing", "getting")
+                  "bc", "of a", "trying", "dealing", "getting", "of its own", "of their own")
 # Adverbs between the copula and the article: "which is honestly a pain to coordinate".
 NUISANCE_ADVERBS = frozenset("honestly just truly literally really also still always already seriously such".split())
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
@@ -711,7 +714,7 @@ _NOT_NOUNS = frozenset(". , ! ? ; : and or but all with from since for because a
                        "these this every most so as when after before by to of".split())
 
 
-FIGURATIVE_WORDS = frozenset(FIGURATIVE_AFTER) | NUISANCE_WORDS | ATTRIBUTIVE_ADJECTIVES
+FIGURATIVE_WORDS = frozenset(FIGURATIVE_AFTER) | NUISANCE_WORDS | ATTRIBUTIVE_ADJECTIVES | JUDGED_FOR_ACTION
 _FIGURATIVE_GATE = gate(FIGURATIVE_WORDS)
 
 
@@ -738,6 +741,8 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     word = words[start]
     following = " ".join([w for w in words[end:end + 4] if w not in QUOTES][:3])  # 'called me "so OCD" about'
     if word in FIGURATIVE_AFTER and any(following == cue or following.startswith(cue + " ") for cue in FIGURATIVE_AFTER[word]):
+        return True
+    if word in JUDGED_FOR_ACTION and end + 1 < n and words[end] == "for" and words[end + 1].endswith("ing"):
         return True
     if word in NUISANCE_WORDS and start >= 2 and words[start - 1] in NUISANCE_INTENSIFIERS and words[start - 2] in ("a", "such"):
         start -= 1  # the article decides below as for "a headache"
@@ -1553,7 +1558,8 @@ _RESULT_VERBS = frozenset("was were is are came come comes dropped drop rose wen
 _RESULT_FILLERS = frozenset("at to in the still only a bit very really so around about".split())
 _TAKING = frozenset("take takes taking took on started start added add with of some".split())
 _DOSE_UNITS = frozenset("mg mcg ug g iu units unit ml mgs".split())
-_RESULT_WORDS = frozenset("back high low normal elevated up down fine ok okay good great borderline".split())
+_RESULT_WORDS = frozenset("back high low normal elevated up down fine ok okay good great borderline checked tested "
+                          "measured".split())
 
 
 def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
@@ -1567,6 +1573,8 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
         if i + 1 >= n:
             continue
         j = i + 1
+        while j + 1 < n and words[j] in ("and", ",") and words[j + 1] in ANALYTES:
+            j += 2  # "my B12 and iron were checked": the result is of both
         if words[j] in _RESULT_VERBS:
             j += 1
             while j < n and j - i <= 4 and words[j] in _RESULT_FILLERS:
