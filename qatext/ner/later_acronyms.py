@@ -8,38 +8,43 @@ and concept (GUIDELINES rule 12: both are annotated).
 """
 from __future__ import annotations
 
-from qatext.ner.span_rules import Spans
+from qatext.ner.drug_frames import _positions
+from qatext.ner.span_rules import Spans, covered_tokens, word_set
 
 _LABELS = frozenset({"SYMPTOM", "DISEASE", "DRUG", "TEST", "TREATMENT"})
 # Words a long form's initials skip: "disease of the ...", "chronic kidney disease": CKD.
 _SKIPPED = frozenset({"of", "the", "and", "in", "to", "with", "my", "his", "her", "a"})
 MIN_LETTERS, MAX_LETTERS = 2, 6
+_INITIALS: dict[tuple[str, ...], str] = {}  # a long form's words -> its initials: the same mentions recur across docs
 
 
 def add_later_acronyms(doc, words: list[str], spans: Spans) -> Spans:
     long_forms = [s for s in spans if s[1] - s[0] >= 2 and s[2] in _LABELS]
     if not long_forms:
         return spans
-    initials: dict[str, tuple[str, str]] = {}
-    first_end = min(s[1] for s in long_forms)
+    initials: dict[str, tuple[str, str, int]] = {}
     for start, end, label, concept in long_forms:
-        letters = "".join(w[0] for w in words[start:end] if w[0].isalpha() and w not in _SKIPPED)
-        if MIN_LETTERS <= len(letters) <= MAX_LETTERS:
-            initials.setdefault(letters, (label, concept, end))
+        key = _INITIALS.get(span_words := tuple(words[start:end]))
+        if key is None:
+            if len(_INITIALS) > 50_000:
+                _INITIALS.clear()
+            key = _INITIALS[span_words] = "".join([w[0] for w in span_words if w[0].isalpha() and w not in _SKIPPED])
+        if MIN_LETTERS <= len(key) <= MAX_LETTERS:
+            initials.setdefault(key, (label, concept, end))
     if not initials:
         return spans
-    taken = {i for s in spans for i in range(s[0], s[1])}
+    # the letters must occur as a word (or its plural) at all: a set test in C before any loop
+    present = word_set(words)
+    hits = {w for w in initials if w in present} | {w + "s" for w in initials if w + "s" in present}
+    if not hits:
+        return spans
+    taken = covered_tokens(spans)
     added = []
-    for i in range(first_end, len(words)):
+    for i in _positions(words, hits):
         word = words[i]
-        if i in taken or not MIN_LETTERS <= len(word) <= MAX_LETTERS + 1:
-            continue
-        key = word[:-1] if word.endswith("s") and len(word) >= MIN_LETTERS + 1 and word[:-1] in initials else word
-        found = initials.get(key)
-        if found is None or found[2] > i:
-            continue
-        text = doc[i].text
-        if not text[:len(key)].isupper():
-            continue  # the letters in capitals: "OAS", "OSAs"; not the word "oas" or "cab"
+        key = word if word in initials else word[:-1]
+        found = initials[key]
+        if found[2] > i or i in taken or not doc[i].text[:len(key)].isupper():
+            continue  # before the long form, inside another mention, or not in capitals ("oas", "cab")
         added.append((i, i + 1, found[0], found[1]))
     return sorted(spans + added) if added else spans
