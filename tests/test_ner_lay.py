@@ -1628,3 +1628,16 @@ def test_paranoid_for_a_time_stays_a_symptom(nlp):
 def test_measured_substances_in_a_list_and_the_injection_site(nlp, text, span, label):
     found = ents(nlp, text)
     assert span in found and found[span].label_ == label, [(e.text, e.label_) for e in found.values()]
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("my sugars crashed and i had two hypos overnight", "hypos", "SYMPTOM"),
+    ("third day clean and i feel dopesick all morning", "dopesick", "SYMPTOM"),
+    ("theres a whooshing in my left ear in time with my heartbeat", "whooshing in my left ear", "SYMPTOM"),
+    ("both kids came home from school with head lice", "head lice", "DISEASE"),
+    ("the hospital thinks its a quinsy and wants to drain it", "quinsy", "DISEASE"),
+    ("my colposcopy showed CIN2 so i need a LLETZ", "CIN2", "DISEASE"),
+])
+def test_lay_and_short_names_of_complaints_and_diagnoses(nlp, text, span, label):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == label, [(e.text, e.label_) for e in found.values()]
