@@ -1641,3 +1641,17 @@ def test_measured_substances_in_a_list_and_the_injection_site(nlp, text, span, l
 def test_lay_and_short_names_of_complaints_and_diagnoses(nlp, text, span, label):
     found = ents(nlp, text)
     assert span in found and found[span].label_ == label, [(e.text, e.label_) for e in found.values()]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("my 6 week old's belly button sticks out when she cries", "belly button sticks out"),
+    ("since the eye drops the skin around my eyes looks darker", "skin around my eyes looks darker"),
+    ("the skin under my nails has gone darker this month", "skin under my nails has gone darker"),
+])
+def test_a_located_part_that_sticks_out_or_darkens_is_one_symptom(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "SYMPTOM", [(e.text, e.label_) for e in found.values()]
+
+
+def test_a_thing_that_sticks_out_is_no_complaint(nlp):
+    assert not nlp("the label sticks out of my shirt collar").ents

@@ -137,13 +137,15 @@ SYMPTOM_PREDICATES = frozenset(
     # broken skin as patients describe it: "forehead is raw, weepy and crusty"
     "weepy weeping oozing scabby "
     # a body part hanging or stuck: "the end of my finger droops", "my jaw is locked half shut"
-    "droops droop locked".split()
+    "droops droop locked "
+    # a part that sticks out or changed colour: "belly button sticks out", "the mole has gone darker"
+    "sticks sticking bulges darker paler".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
 # What completes a predicate: "swells up", "eyes swell shut", "legs gave out".
 _DRIFTS = frozenset({"drifts", "drifting", "wanders", "wandering"})
-PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone"} | _DRIFTS, "back": frozenset({"rolled", "rolling"}),
+PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone", "sticks", "sticking", "bulges"} | _DRIFTS, "back": frozenset({"rolled", "rolling"}),
                    "in": _DRIFTS, "inwards": _DRIFTS, "outwards": _DRIFTS, "inward": _DRIFTS, "outward": _DRIFTS}
 # A substance followed by one of these is a disorder: "alcohol withdrawal", "penicillin allergy".
 SUBSTANCE_DISORDERS = frozenset(
@@ -161,7 +163,7 @@ LINKING_WORDS = frozenset(
     "been have has had being seem seems started start starts really very so constantly always all still "
     "getting go goes went going turn turns turned turning super extremely pretty quite kinda slightly "
     # degree before the predicate: "ear is completely blocked", "white of my eye is bright red"
-    "completely totally bright sounds sounded".split()
+    "completely totally bright sounds sounded gone".split()
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
@@ -558,13 +560,19 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
                     words[i] in GIVE_OUT_VERBS and i + 1 < len(words) and words[i + 1] == "out")):
                 end = _side_tail(words, _with_more_predicates(words, _with_tail(words, i, i + 1, starts), ends), starts)
                 known = lookup(words[i])
+                if k and spans[k - 1][2] == "ANATOMY" and out[k - 1] == spans[k - 1] \
+                        and _is_location_gap(words[spans[k - 1][1]:start]):
+                    # "the skin around my eyes looks darker": the located part is the subject, its place inside
+                    start = spans[k - 1][0]
+                    out[k - 1] = None
                 out[k] = (start, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT)
         else:
             end = _with_tail(words, end - 1, end, starts)
             if spans[k][1] - start >= 2:  # a verbal symptom ("lips cracked"), not a bare "swollen"
                 end = _with_more_predicates(words, end, ends)
             out[k] = (start, end, label, concept)
-    return _without_overlaps(out) if any(a[1] != b[1] for a, b in zip(spans, out)) else out
+    out = [span for span in out if span is not None]
+    return _without_overlaps(out) if len(out) != len(spans) or any(a[1] != b[1] for a, b in zip(spans, out)) else out
 
 
 # Adjectives that on their own report something wrong with the body part after them: "greasy skin", "heavy jaw",
