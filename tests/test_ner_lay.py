@@ -1655,3 +1655,12 @@ def test_a_located_part_that_sticks_out_or_darkens_is_one_symptom(nlp, text, spa
 
 def test_a_thing_that_sticks_out_is_no_complaint(nlp):
     assert not nlp("the label sticks out of my shirt collar").ents
+
+
+def test_a_drink_named_for_a_colour_is_no_intake_and_the_product_keeps_it(nlp):
+    found = ents(nlp, "since friday my pee is cola coloured and i feel rough")
+    assert "pee is cola coloured" in found and "cola" not in found, list(found)
+
+
+def test_a_blistery_rash_keeps_its_quality(nlp):
+    assert "painful blistery rash on one side of my ribs" in ents(nlp, "i have a painful blistery rash on one side of my ribs")

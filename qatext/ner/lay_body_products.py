@@ -59,6 +59,8 @@ def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
             if end < n and words[end] in states and end not in covered:
                 end += 1  # "brownish red"
             added.append((i, end, "SYMPTOM", CHANGED_PRODUCT))
+        elif word in PRODUCTS and k + 1 < n and words[k + 1] in ("coloured", "colored") and words[k].isalpha():
+            added.append((i, k + 2, "SYMPTOM", CHANGED_PRODUCT))  # "pee is cola coloured"
         elif word in PRODUCTS and tuple(words[k:k + 3]) in (("the", "colour", "of"), ("the", "color", "of")) \
                 and k + 3 < n and words[k + 3].isalpha():  # ("the colour of [tea]": a likeness, no drink)
             added.append((i, k + 4, "SYMPTOM", CHANGED_PRODUCT))  # "pee goes the colour of coke"

@@ -158,7 +158,8 @@ OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip b
 OBJECT_DETERMINERS = frozenset("a an the my his her their your any some".split())
 # A substance before one of these names a place or a thing, not an intake: "the coffee shop", "a wine glass".
 SUBSTANCE_PLACES = frozenset("shop shops house houses bar bars machine machines maker makers glass glasses mug mugs "
-                             "stain stains bottle bottles brewery aisle table tables cup cups pot pots".split())
+                             "stain stains bottle bottles brewery aisle table tables cup cups pot pots "
+                             "coloured colored colour color".split())  # "pee is cola coloured": a colour, no intake
 _SUBSTANCE_PLACE_GATE = gate(SUBSTANCE_PLACES)
 # Concepts of the substances of GUIDELINES section 3 (caffeine, alcohol, cannabis, nicotine, tea).
 SUBSTANCE_CONCEPTS = frozenset({"DRUGBANK:DB00201", "QATEXT:drug/alcohol", "QATEXT:drug/cannabis", "DRUGBANK:DB00184",

@@ -843,7 +843,7 @@ DESCRIPTORS = frozenset(
     # texture, smell and sound in patients' own words: "[eggy burps]", "[greasy, floaty diarrhoea]", "[tender
     # rubbery lump]", "[twisty bulging veins]", "[cystic spots]", "[high pitched ringing]" (rule 4: character)
     "eggy floaty greasy twisty rubbery furry cystic lumpy squishy spongy slimy frothy foamy stringy knobbly "
-    "pitched coated".split()
+    "pitched coated blistery".split()
 )
 
 
