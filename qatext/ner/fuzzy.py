@@ -42,6 +42,9 @@ GENERIC_STEMS = (
     "zumab", "ximab", "mumab", "lukast", "dipine", "azosin", "profen", "coxib", "pramine", "triptyline", "peridol",
     "conazole", "vudine", "navir", "ciclovir", "semide", "thiazide", "glitazone", "pirone", "tretin", "cillin",
     "oxacin", "vastatin", "uterol", "eterol", "oterol", "sonide", "methasone", "barbital", "tiapine", "zapine", "lamide",
+    # chemotherapy, antiparasitic, antihistamine, PDE5 and corticosteroid stems ("capecitibine", "ivermectine")
+    "citabine", "platin", "rubicin", "taxel", "mectin", "tadine", "nidazole", "afil", "faxine", "olone", "formin",
+    "tropium",
 )
 MIN_STEM_NAME = 8
 # Such a name is matched only from a vowel or a neighbouring key away ("rasagaline"), never from a dropped or

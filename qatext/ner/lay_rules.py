@@ -14,7 +14,8 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from qatext.ner.span_rules import (covered_tokens, APPROXIMATE, PREDICATE_TAILS, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
+from qatext.ner import lay_impairments
+from qatext.ner.span_rules import (covered_tokens, SEVERITY, APPROXIMATE, PREDICATE_TAILS, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
                                    SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, _with_more_predicates,
                                    SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
                                    rewrite_found, word_set)
@@ -111,8 +112,14 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                                               or words[end] in _OTHER_SENSE_AFTER.get(words[j], ())):
                     break  # "unable to carry out its role", "can't think of a word": another verb, no loss
                 body_end = _body_object_end(words, end, body_ends)
-                if size == 1 and not body_end and words[j] in BODY_ONLY_FUNCTIONS:
+                reach = lay_impairments.complement_end(words, j, end, spans)
+                if size == 1 and not body_end and words[j] in BODY_ONLY_FUNCTIONS and reach == end:
                     break  # "can't raise the money", "couldn't feel at home": a loss only of a body part's function
+                if size == 1 and reach == end and words[j] in lay_impairments.NEEDS_COMPLEMENT:
+                    break  # "can't lie, it helped": a posture verb without its posture is another verb
+                if size == 2 and tuple(words[j:end]) in lay_impairments.OBJECT_PARTICLE_FUNCTIONS \
+                        and lay_impairments.particle_object_end(words, j, end) == end:
+                    break  # "can't do up": without its object no function
                 if body_end:
                     end = body_end  # "cant lift my arms", "can't straighten her left knee": the body part is the object
                 elif size == 1 and words[j] in OBJECT_FUNCTIONS:
@@ -121,6 +128,10 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                         break  # "more difficult to hold than solid stools": a thing compared, no loss
                 if end < n and words[end] in _MANNER_AFTER and size == 1:
                     end += 1  # "cant pee properly", "cant swallow normally": how the function fails is the complaint
+                elif not body_end:
+                    # "can't smell anything", "can't lie on my side", "can't do up buttons", "hurts to sit or walk"
+                    end = max(end, reach, lay_impairments.particle_object_end(words, j, end))
+                    end = lay_impairments.alternative_end(words, cue, end, functions, longest)
                 added.append((i, end, "SYMPTOM", found[0]))
                 break
     if not added:
@@ -147,7 +158,8 @@ OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip b
 OBJECT_DETERMINERS = frozenset("a an the my his her their your any some".split())
 # A substance before one of these names a place or a thing, not an intake: "the coffee shop", "a wine glass".
 SUBSTANCE_PLACES = frozenset("shop shops house houses bar bars machine machines maker makers glass glasses mug mugs "
-                             "stain stains bottle bottles brewery aisle".split())
+                             "stain stains bottle bottles brewery aisle table tables cup cups pot pots "
+                             "coloured colored colour color".split())  # "pee is cola coloured": a colour, no intake
 _SUBSTANCE_PLACE_GATE = gate(SUBSTANCE_PLACES)
 # Concepts of the substances of GUIDELINES section 3 (caffeine, alcohol, cannabis, nicotine, tea).
 SUBSTANCE_CONCEPTS = frozenset({"DRUGBANK:DB00201", "QATEXT:drug/alcohol", "QATEXT:drug/cannabis", "DRUGBANK:DB00184",
@@ -399,7 +411,10 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                 head = spans[j + 1]
                 body = _anatomy_start(doc, head, lookup) if head[2] in ("SYMPTOM", "DISEASE", "TEST") \
                     and _is_separator(words[spans[j][1]:head[0]]) else None
-                if body is not None and head[1] - body >= 2:
+                # the same body part again ("... in my mouth, and my mouth wont open") is no list of parts
+                # nor a body part that a preposition ties to what came before ("aches up into my ear and my jaw is locked")
+                if body is not None and head[1] - body >= 2 and words[spans[j][0]:spans[j][1]] != words[body:body + spans[j][1] - spans[j][0]] \
+                        and not _after_preposition(words, start):
                     head_words = " ".join(words[body + 1:head[1]])
                     concepts = [_concept_of(f"{' '.join(words[s:e])} {head_words}", lookup, head[3]) for s, e, *_ in parts]
                     out.append((start, head[1], head[2], head[3]))
@@ -434,6 +449,17 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
            and words[spans[k][0]] in SHARED_LOCATION_WORDS and words[spans[k + 1][0]] in SHARED_LOCATION_WORDS for k in listed):
         out = _join_shared_locations(words, out, conjuncts)
     return out, conjuncts
+
+
+def _after_preposition(words: list[str], start: int) -> bool:
+    """The body part at ``start`` is the object of a preposition ("into [my ear]", "in the [knee]")."""
+    k = start - 1
+    if k >= 0 and words[k] in LIST_FILLERS:
+        k -= 1
+    return k >= 0 and words[k] in _TIED_PREPOSITIONS
+
+
+_TIED_PREPOSITIONS = frozenset("into in to from up down through behind under over".split())
 
 
 def _has_own_predicate(words: list[str], end: int) -> bool:
@@ -668,11 +694,14 @@ FIGURATIVE_AFTER = {
     "scared": ("of", "about", "that"),
     "afraid": ("of", "that"),
 }
+# States that are an everyday judgement of an action: "my mum thinks im paranoid for packing 3 nets" (not "felt
+# paranoid for weeks": a gerund after "for" is the action judged).
+JUDGED_FOR_ACTION = frozenset({"paranoid", "crazy", "mental"})
 # "a pain to deal with", "what a pain", "the paperwork is a headache", "a pain in the neck".
 NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare"})
 NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol", "all",
                   "lately", "(", "too", "in itself", "on top", "tbh", "honestly", "though", "tho", "with", "when", "because",
-                  "bc", "of a", "trying", "dealing", "getting")
+                  "bc", "of a", "trying", "dealing", "getting", "of its own", "of their own")
 # Adverbs between the copula and the article: "which is honestly a pain to coordinate".
 NUISANCE_ADVERBS = frozenset("honestly just truly literally really also still always already seriously such".split())
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
@@ -686,7 +715,7 @@ _NOT_NOUNS = frozenset(". , ! ? ; : and or but all with from since for because a
                        "these this every most so as when after before by to of".split())
 
 
-FIGURATIVE_WORDS = frozenset(FIGURATIVE_AFTER) | NUISANCE_WORDS | ATTRIBUTIVE_ADJECTIVES
+FIGURATIVE_WORDS = frozenset(FIGURATIVE_AFTER) | NUISANCE_WORDS | ATTRIBUTIVE_ADJECTIVES | JUDGED_FOR_ACTION
 _FIGURATIVE_GATE = gate(FIGURATIVE_WORDS)
 
 
@@ -713,6 +742,8 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     word = words[start]
     following = " ".join([w for w in words[end:end + 4] if w not in QUOTES][:3])  # 'called me "so OCD" about'
     if word in FIGURATIVE_AFTER and any(following == cue or following.startswith(cue + " ") for cue in FIGURATIVE_AFTER[word]):
+        return True
+    if word in JUDGED_FOR_ACTION and end + 1 < n and words[end] == "for" and words[end + 1].endswith("ing"):
         return True
     if word in NUISANCE_WORDS and start >= 2 and words[start - 1] in NUISANCE_INTENSIFIERS and words[start - 2] in ("a", "such"):
         start -= 1  # the article decides below as for "a headache"
@@ -880,6 +911,11 @@ def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
             if start >= 2 and (words[start - 2], words[start - 1]) in FEELING_OF and start - 2 not in ends \
                     and start - 2 not in taken and start - 1 not in taken:
                 start -= 2
+                # the quality of the burst is the complaint's too: "a [sharp stab of pain]", "a [sudden wave of nausea]"
+                # (not of a feeling: "a constant [feeling of dread]" is how often, GUIDELINES rule 4)
+                while start and words[start] in EPISODE_NOUNS and (words[start - 1] in SEVERITY or words[start - 1] in DESCRIPTORS) \
+                        and start - 1 not in taken:
+                    start -= 1
             elif end < n and (words[end] in FEELING_NOUNS or words[end] in EPISODE_HEADS) and end + 1 not in starts and end - start == 1 \
                     and end not in taken and (end + 1 >= n or words[end] in EPISODE_HEADS or words[end + 1] not in _NOT_AFTER_FEELING):
                 end += 1
@@ -1365,14 +1401,19 @@ DOCTOR_SHORTHAND = frozenset("cardio neuro endo derm gyno gyn psych rheum rheumy
 def drop_doctors(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"my cardio said", "neuro wants an MRI": a possessive before, or what a person does after, makes it the doctor."""
     n = len(words)
-    return [s for s in spans if not (s[1] - s[0] == 1 and words[s[0]] in DOCTOR_SHORTHAND and (
-        s[0] >= 1 and words[s[0] - 1] in POSSESSIVES or s[1] < n and words[s[1]] in DOCTOR_VERBS))]
+    return [s for s in spans if not (s[1] - s[0] == 1 and (words[s[0]] in DOCTOR_SHORTHAND and (
+        s[0] >= 1 and words[s[0] - 1] in POSSESSIVES or s[1] < n and words[s[1]] in DOCTOR_VERBS)
+        # "the club physio said": the therapist as a person (rule 14); "my physio" is as often the therapy itself
+        or words[s[0]] in THERAPIST_SHORTHAND and s[1] < n and words[s[1]] in DOCTOR_VERBS))]
+
+
+THERAPIST_SHORTHAND = frozenset({"physio", "pt", "ot"})
 
 
 # What a doctor does in a patient's story: "cardio mentioned an ablation", "neuro wants an MRI".
 DOCTOR_VERBS = frozenset("said says mentioned wants wanted thinks thought told suggested recommended ordered offered "
                          "prescribed referred put switched started agreed doc doctor appointment appt visit visits "
-                         "appointments".split())
+                         "appointments reckons reckoned".split())
 
 
 def join_like_compounds(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -1398,7 +1439,7 @@ _COLOUR_GATE = gate(_COLOUR_WORDS)
 _LAY_PHRASE_GATE = gate(*LAY_PREDICATES)
 _FIGURATIVE_BODY_GATE = gate(FIGURATIVE_BODY_WORDS)
 _INJURY_GATE = gate(INJURY_VERBS)
-_DOCTOR_GATE = gate(DOCTOR_SHORTHAND)
+_DOCTOR_GATE = gate(DOCTOR_SHORTHAND, THERAPIST_SHORTHAND)
 _LIKE_GATE = gate({"like", "-"})  # "flu-like aches" needs both
 
 
@@ -1518,7 +1559,8 @@ _RESULT_VERBS = frozenset("was were is are came come comes dropped drop rose wen
 _RESULT_FILLERS = frozenset("at to in the still only a bit very really so around about".split())
 _TAKING = frozenset("take takes taking took on started start added add with of some".split())
 _DOSE_UNITS = frozenset("mg mcg ug g iu units unit ml mgs".split())
-_RESULT_WORDS = frozenset("back high low normal elevated up down fine ok okay good great borderline".split())
+_RESULT_WORDS = frozenset("back high low normal elevated up down fine ok okay good great borderline checked tested "
+                          "measured".split())
 
 
 def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
@@ -1532,6 +1574,8 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
         if i + 1 >= n:
             continue
         j = i + 1
+        while j + 1 < n and words[j] in ("and", ",") and words[j + 1] in ANALYTES:
+            j += 2  # "my B12 and iron were checked": the result is of both
         if words[j] in _RESULT_VERBS:
             j += 1
             while j < n and j - i <= 4 and words[j] in _RESULT_FILLERS:

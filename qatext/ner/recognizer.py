@@ -10,7 +10,8 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from qatext.ner import anatomy_rules, extensions, fuzzy, lay_rules, normalize, shorthand, span_rules
+from qatext.ner import (anatomy_rules, drug_frames, extensions, fuzzy, lay_body_products, lay_impairments,
+                        later_acronyms, lay_rules, normalize, shorthand, span_rules)
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -101,6 +102,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = span_rules.extend_anatomy_regions(doc, words, spans)
         if not lay_rules.IMPAIRMENT_WORDS.isdisjoint(present):
             spans = lay_rules.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
+        if not lay_impairments.STUCK_MOVES.isdisjoint(present):
+            spans = lay_impairments.add_stuck_body_parts(doc, words, spans)
         if not lay_rules.FUNCTION_WORDS.isdisjoint(present):
             spans = lay_rules.add_function_changes(doc, words, spans, lookup=self.lexicon.terms.get)
         conjuncts: dict[int, list[str]] = {}
@@ -162,6 +165,11 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = self._apply_review(doc, words, spans)
         spans = lay_rules.add_side_effect_phrases(doc, words, spans, lookup=lookup)
         spans = lay_rules.add_described_phrases(doc, words, spans, lookup=lookup)
+        if not lay_body_products.PRODUCTS.isdisjoint(present) or not lay_body_products._PERIODS.isdisjoint(present):
+            spans = lay_body_products.add_changed_products(doc, words, spans)
+        spans = later_acronyms.add_later_acronyms(doc, words, spans)
+        spans = drug_frames.add_framed_drugs(doc, words, spans, known=self.lexicon.known_tokens, common=self._common)
+        # Last: which lone body words stand depends on the spans every rule above has drawn.
         if anatomy_rules.has_anatomy(spans):
             spans = anatomy_rules.settle_anatomy(doc, words, spans, lookup=lookup)
         spans = _disjoint(spans, doc)

@@ -93,7 +93,9 @@ CLINICAL_MODIFIERS = frozenset(
     "lumbar cervical thoracic renal hepatic pulmonary cardiac gastric colonic rectal pancreatic ovarian uterine "
     "cerebral spinal retinal corneal cutaneous oral nasal vaginal prostatic biliary adrenal pelvic abdominal "
     "femoral coronary peripheral vascular venous arterial lymphatic sensorineural conductive permanent partial "
-    "temporary rebound".split()
+    "temporary rebound "
+    # kinds of a disease patients are told: "[latent TB]", "[neutropenic sepsis]", "[menstrual migraine]"
+    "latent neutropenic menstrual hormonal seasonal perimenopausal postnatal".split()
 )
 _SIDE_GATE = gate(SIDE_WORDS)
 STAGE_WORDS = frozenset("type stage grade class".split())
@@ -131,28 +133,37 @@ SYMPTOM_PREDICATES = frozenset(
     "jerks jerk shiny greasy oily crumbly brittle thick thickened blocks rolled rolling drifts drifting wanders "
     "wandering "
     # the plain present after a plural body part: "my hands shake", "my eyes itch", "my feet burn"
-    "shake ache itch burn throb tingle cramp sensitive".split()
+    "shake ache itch burn throb tingle cramp sensitive "
+    # broken skin as patients describe it: "forehead is raw, weepy and crusty"
+    "weepy weeping oozing scabby "
+    # a body part hanging or stuck: "the end of my finger droops", "my jaw is locked half shut"
+    "droops droop locked "
+    # a part that sticks out or changed colour: "belly button sticks out", "the mole has gone darker"
+    "sticks sticking bulges darker paler".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
 # What completes a predicate: "swells up", "eyes swell shut", "legs gave out".
 _DRIFTS = frozenset({"drifts", "drifting", "wanders", "wandering"})
-PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone"} | _DRIFTS, "back": frozenset({"rolled", "rolling"}),
+PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone", "sticks", "sticking", "bulges"} | _DRIFTS, "back": frozenset({"rolled", "rolling"}),
                    "in": _DRIFTS, "inwards": _DRIFTS, "outwards": _DRIFTS, "inward": _DRIFTS, "outward": _DRIFTS}
 # A substance followed by one of these is a disorder: "alcohol withdrawal", "penicillin allergy".
 SUBSTANCE_DISORDERS = frozenset(
     "withdrawal dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
 )
 LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between down up above below "
-                                  "beneath into through throughout all at of from".split())
-LOCATION_FILLERS = frozenset("my his her their our your the a both side part area region of and over base top tip front middle edge".split())
+                                  "beneath into through throughout all at of from beside".split())
+LOCATION_FILLERS = frozenset("my his her their our your the a both side part area region of and over base top tip front middle edge "
+                              "one".split())  # "pain on one side of my head"
 # Lexicon phrases like "had a stroke" carry words annotators leave out of the mention.
 LEADING_DETERMINERS = frozenset("my his her their our your the a an this that these those had has have having got "
                                 "get gets getting".split())
 LINKING_WORDS = frozenset(
     "is are was were feel feels felt look looks looked keep keeps kept get gets got getting become became "
     "been have has had being seem seems started start starts really very so constantly always all still "
-    "getting go goes went going turn turns turned turning super extremely pretty quite kinda slightly".split()
+    "getting go goes went going turn turns turned turning super extremely pretty quite kinda slightly "
+    # degree before the predicate: "ear is completely blocked", "white of my eye is bright red"
+    "completely totally bright sounds sounded gone".split()
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
@@ -256,7 +267,7 @@ def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans, *, lookup=lam
 
 # Parts of a body part named before it with "of": "the outside of my ankle", "the ball of my foot", "whites of her eyes".
 REGION_NOUNS = frozenset("outside inside back top side front bottom tip base edge middle ball balls palm palms sole soles "
-                         "roof corner corners bridge underside whites white crease creases arch".split())
+                         "roof corner corners bridge underside whites white crease creases arch end ends".split())
 _REGION_OWNERS = frozenset("my his her their your our the both".split())
 _REGION_GATE = gate(REGION_NOUNS)
 
@@ -409,7 +420,8 @@ def add_second_locations(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return [(s[0], joined[k], s[2], s[3]) if k in joined else s for k, s in enumerate(spans) if k not in gone]
 
 
-_SECOND_PLACE_PREPOSITIONS = frozenset({"on", "in", "around", "under", "behind", "inside", "over"})
+_SECOND_PLACE_PREPOSITIONS = frozenset({"on", "in", "around", "under", "behind", "inside", "over", "beside", "near", "along",
+                                        "above", "below", "between", "across"})
 
 
 # "feeling" and "sensation" are complaints only with a word that names them: "no feeling in my legs" is numbness
@@ -444,7 +456,7 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
     if labels == ("SYMPTOM", "ANATOMY"):
         # "sore throat", "swollen ankles"; "pain in my left knee", "mole on my back"; "sore jaw" + "muscles": a
         # body word that ends the symptom and the body word after it name one part ("sore jaw muscles")
-        if gap and words[l_start] in _LOSS_CUE_WORDS and _is_anatomy(lookup(words[l_end - 1])):
+        if gap and words[l_start] in _LOSS_CUE_WORDS and (_is_anatomy(lookup(words[l_end - 1])) or words[l_end - 1] in _POSTURES):
             return False  # "can't lift her right arm" above her shoulder: a lost function has its body part, the rest is extent
         return (not gap and (l_end - l_start == 1 or _is_anatomy(lookup(words[l_end - 1])))) or _is_location_gap(gap)
     if labels == ("ANATOMY", "SYMPTOM"):
@@ -494,6 +506,8 @@ def _describes(word: str, lookup=lambda word: None) -> bool:
 _COMPLAINT_ENDINGS = ("ing", "y")
 
 
+# Postures a lost function ends with ("can't stand on tiptoe" on my left leg: the leg after it is extent).
+_POSTURES = frozenset("side sides back front stomach tummy belly tiptoe tiptoes toes heels".split())
 # First words of a lost function ("can't lift my arm", "unable to bend my knee"; lay_rules.IMPAIRMENT_CUES).
 _LOSS_CUE_WORDS = frozenset({"ca", "cant", "can", "cannot", "could", "couldnt", "unable", "not", "wo"})
 
@@ -513,6 +527,8 @@ RULE_CONCEPT_NAMES = {
     SUBSTANCE_DISORDER: "Substance-related disorder (allergy, withdrawal, toxicity...)",
     TEST_OF: "Test or measurement of a named substance, organism or organ",
     CONDITION_MEDICINE: "Medicine for a named condition, in a named dose form (a class)",
+    "QATEXT:drug/named-in-context": "Medicine named in a medicine's frame, not in the lexicon (drug_frames)",
+    "QATEXT:symptom/changed-body-product": "Changed colour or state of urine, stool, semen or another body product",
     "HP:0004324": "Increased body weight",
     "HP:0001824": "Weight loss",
 }
@@ -542,15 +558,21 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
                 i += 1
             if i < len(words) and i not in starts and (words[i] in SYMPTOM_PREDICATES or (
                     words[i] in GIVE_OUT_VERBS and i + 1 < len(words) and words[i + 1] == "out")):
-                end = _with_more_predicates(words, _with_tail(words, i, i + 1, starts), ends)
+                end = _side_tail(words, _with_more_predicates(words, _with_tail(words, i, i + 1, starts), ends), starts)
                 known = lookup(words[i])
+                if k and spans[k - 1][2] == "ANATOMY" and out[k - 1] == spans[k - 1] \
+                        and _is_location_gap(words[spans[k - 1][1]:start]):
+                    # "the skin around my eyes looks darker": the located part is the subject, its place inside
+                    start = spans[k - 1][0]
+                    out[k - 1] = None
                 out[k] = (start, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT)
         else:
             end = _with_tail(words, end - 1, end, starts)
             if spans[k][1] - start >= 2:  # a verbal symptom ("lips cracked"), not a bare "swollen"
                 end = _with_more_predicates(words, end, ends)
             out[k] = (start, end, label, concept)
-    return _without_overlaps(out) if any(a[1] != b[1] for a, b in zip(spans, out)) else out
+    out = [span for span in out if span is not None]
+    return _without_overlaps(out) if len(out) != len(spans) or any(a[1] != b[1] for a, b in zip(spans, out)) else out
 
 
 # Adjectives that on their own report something wrong with the body part after them: "greasy skin", "heavy jaw",
@@ -559,7 +581,7 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
 BODY_STATE_ADJECTIVES = frozenset(
     "itchy flaky scaly crusty crusted dry greasy oily heavy stiff sore swollen puffy numb tingly tender achy "
     "tight watery bloodshot inflamed irritated cracked peeling blistered sunburnt sweaty clammy droopy "
-    "blotchy bumpy raw gritty painful brittle throbbing aching burning".split()
+    "blotchy bumpy raw gritty painful brittle throbbing aching burning furry coated lumpy".split()
 )
 
 
@@ -643,9 +665,30 @@ _STACKED_PREDICATES = frozenset({"hot", "raw", "sore", "swollen", "stiff", "numb
 _PREDICATE_GATE = gate(SYMPTOM_PREDICATES, GIVE_OUT_VERBS)
 
 
+_SIDE_TAIL_WORDS = frozenset({"both", "one", "left", "right", "that", "this", "either", "each"})
+
+
+def _side_tail(words: list[str], end: int, starts: set[int]) -> int:
+    """"nose is blocked [on both sides]", "ear is red on the left side": the side of the body part the predicate
+    holds for is its location, inside the span (GUIDELINES rule 5)."""
+    n = len(words)
+    if end + 2 >= n or words[end] != "on" or end + 1 in starts:
+        return end
+    k = end + 1
+    if words[k] in ("the", "my", "his", "her"):
+        k += 1
+    if k < n and words[k] in _SIDE_TAIL_WORDS:
+        k += 1
+        if k < n and words[k] in ("side", "sides"):
+            return k + 1
+    return end
+
+
 def _with_tail(words: list[str], predicate: int, end: int, starts: set[int]) -> int:
     """The end of a predicate with what completes it ("swells up", "swell shut", "gave out")."""
     # "eyes rolled back": the tail may have been read as a body part of its own, which the predicate takes in
+    if end + 1 < len(words) and words[end] == "half" and words[end + 1] == "shut":
+        end += 1  # "jaw is locked half shut", "eye swollen half shut"
     if end < len(words) and (end not in starts or words[end] == "back") and words[end] in PREDICATE_TAILS:
         allowed = PREDICATE_TAILS[words[end]]
         if allowed is None or words[predicate] in allowed:
@@ -796,7 +839,11 @@ DESCRIPTORS = frozenset(
     "red itchy watery swollen puffy dry sore stiff tender numb tingly hard soft painless painful fixed firm "
     "raised flat bumpy scaly crusty flaky oozing weeping lucid vivid weird strange cold clammy sweaty blurry "
     "hot warm pink purple white blue grey yellow dark black brown blotchy patchy rough bleeding cracked green greenish "
-    "yellowish tarry bloody tiny small big large pearly little milky sticky smelly stinky foul".split()
+    "yellowish tarry bloody tiny small big large pearly little milky sticky smelly stinky foul "
+    # texture, smell and sound in patients' own words: "[eggy burps]", "[greasy, floaty diarrhoea]", "[tender
+    # rubbery lump]", "[twisty bulging veins]", "[cystic spots]", "[high pitched ringing]" (rule 4: character)
+    "eggy floaty greasy twisty rubbery furry cystic lumpy squishy spongy slimy frothy foamy stringy knobbly "
+    "pitched coated blistery".split()
 )
 
 
@@ -883,6 +930,8 @@ def _extend_stacked(words: list[str], start: int, *, with_and: bool = False) -> 
             break  # "a little nausea" is an amount, "little flashes of light" their size
         if before in SEVERITY or before in DESCRIPTORS:
             start -= 1
+        elif before in ("high", "low") and words[start] == "pitched":
+            start -= 1  # "[constant high pitched ringing]": the pitch of a sound, not a level
         elif (before == "," or before == "and" and with_and) and start >= 2 and words[start - 2] in DESCRIPTORS \
                 and words[start] in DESCRIPTORS:
             start -= 2  # "hard, painless, fixed breast lump", "cracked and bleeding knuckles"

@@ -1,0 +1,110 @@
+"""Medicine names no lexicon lists, read off the frame patients put them in.
+
+Brand names ("soolantra", "grazax", "cerumol"), local products and misspellings too far from the
+lexicon form ("metotrexate") stand where a medicine stands: after "started", "taking", "took",
+"prescribed", "a week of"; before a dose form ("grazax tablets", GUIDELINES rule 8 keeps the form
+inside) or before "for my <complaint>". Only a word that is no lexicon token and no English word
+(not even a rare one, wordfreq) counts, so "started uni", "took ages" or "a week of hell" stay out.
+"""
+from __future__ import annotations
+
+from operator import itemgetter
+
+from qatext.ner import fuzzy
+
+from qatext.ner.span_rules import DRUG_FORMS, Spans, covered_tokens, gate, gate_hits
+
+FRAMED_DRUG = "QATEXT:drug/named-in-context"
+# Verbs and words a medicine's name follows: "started grazax", "took larium", "switched to X", "new X inhaler".
+TAKING_WORDS = frozenset("started starting taking took takes prescribed tried trying".split())
+# "of" after a course of treatment: "1 week of cerumol", "6 cycles of ABVD"; not "lots of", "a bit of". (Not "on",
+# "take", "day", "for": words of almost every doc, each occurrence a look-up, for few names.)
+_COURSES = frozenset("week weeks wk wks month months course courses cycle cycles round rounds".split())
+_OWNERS = frozenset({"my", "his", "her", "their", "the", "our", "your"})
+FRAME_WORDS = TAKING_WORDS | DRUG_FORMS | _COURSES
+_PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
+_FRAME_GATE = gate(FRAME_WORDS)
+MIN_NAME = 4
+_LABEL = itemgetter(2)
+_LIST_JOINERS = frozenset({",", "and", "&", "/", "+", "or"})
+
+
+def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[str], common: frozenset[str]) -> Spans:
+    """Unknown words in a medicine's frame become DRUG spans (with a dose form right after them)."""
+    listed = _listed_after_drugs(words, spans, common) if "DRUG" in map(_LABEL, spans) else ()
+    # The frame words come first, found in C (the doc's gate hits, then str.index): a doc has a few of them, and only
+    # the word beside each is looked up in the big lexicon and English word sets (every doc word would cost more).
+    hits = _FRAME_GATE.intersection(gate_hits(words))
+    n = len(words)
+    candidates: set[int] = set()
+    if hits:
+        for k in _positions(words, hits):
+            word = words[k]
+            if word in TAKING_WORDS:
+                candidates.add(k + 1)
+            elif word in DRUG_FORMS:
+                candidates.add(k - 1)
+            elif word in _COURSES:
+                if k + 1 < n and words[k + 1] == "of":
+                    candidates.add(k + 2)
+    # "X for my <problem>", found from the problems (a doc has few) rather than from every "for"
+    candidates.update([span[0] - 3 for span in spans if span[0] >= 3 and words[span[0] - 2] == "for"
+                       and span[2] in _PROBLEMS and words[span[0] - 1] in _OWNERS])
+    added = [(i, i + 1, "DRUG", FRAMED_DRUG) for i in listed]
+    for i in sorted(candidates):
+        if not 0 <= i < n:
+            continue
+        word = words[i]
+        if len(word) < MIN_NAME or not word.isalpha() or word in common or word in known or fuzzy._is_rare_word(word):
+            continue
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < n else ""
+        if after == "for" and before not in TAKING_WORDS and after not in DRUG_FORMS \
+                and not _problem_follows(spans, i + 3):
+            continue  # "X for my <problem>": the problem must follow ("for my kids" is no frame)
+        end = i + 2 if after in DRUG_FORMS else i + 1
+        added.append((i, end, "DRUG", FRAMED_DRUG))
+    if not added:
+        return spans
+    covered = covered_tokens(spans)
+    # a dose form another span holds stays its own; the name alone then
+    added = [(s, e - 1, label, concept) if e - s == 2 and e - 1 in covered else (s, e, label, concept)
+             for s, e, label, concept in added if s not in covered]
+    return sorted(set(spans + added)) if added else spans
+
+
+def _listed_after_drugs(words: list[str], spans: Spans, common: frozenset[str]) -> list[int]:
+    """ "tacrolimus, mycophenolate and [pred]": a short form or rare word closing a list after a medicine (after one, the
+    item closing its own list position; before one it is as often food: "ice lollies and liquid paracetamol")."""
+    n = len(words)
+    found = []
+    for span in spans:
+        i = span[1] + 1
+        if span[2] != "DRUG" or i >= n or words[i - 1] not in _LIST_JOINERS:
+            continue
+        word = words[i]
+        after = words[i + 1] if i + 1 < n else ""
+        if len(word) >= MIN_NAME and word.isalpha() and word not in common \
+                and (not after or not after.isalpha() or after in _LIST_JOINERS):
+            found.append(i)
+    return found
+
+
+def _positions(words: list[str], wanted) -> list[int]:
+    """Indexes of ``wanted`` words, found with str.index (C speed) rather than a Python loop per token."""
+    found = []
+    for word in wanted:
+        start = 0
+        while True:
+            try:
+                i = words.index(word, start)
+            except ValueError:
+                break
+            found.append(i)
+            start = i + 1
+    return sorted(found)
+
+
+def _problem_follows(spans: Spans, k: int) -> bool:
+    """A complaint or disease starts at ``k`` or one token later ("for my [rosacea]", "for my bad [back]")."""
+    return any(s[0] in (k, k + 1) and s[2] in ("SYMPTOM", "DISEASE") for s in spans)

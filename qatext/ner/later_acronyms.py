@@ -1,0 +1,80 @@
+"""An acronym used after its long form, without brackets: "the allergist thinks oral allergy
+syndrome. is OAS ever dangerous?", "obstructive sleep apnea ... my OSA".
+
+Schwartz-Hearst (:mod:`qatext.ner.abbreviations`) finds only "long form (SHORT)". Patients often
+name the condition in full once and go on with the letters they were told; a capital token whose
+letters are the initials of an earlier mention in the same text is that mention again, same label
+and concept (GUIDELINES rule 12: both are annotated).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from qatext.ner import fuzzy
+from qatext.ner.drug_frames import _positions
+from qatext.ner.span_rules import Spans, covered_tokens, word_set
+
+_LABELS = frozenset({"SYMPTOM", "DISEASE", "DRUG", "TEST", "TREATMENT"})
+# Words a long form's initials skip: "disease of the ...", "chronic kidney disease": CKD.
+_SKIPPED = frozenset({"of", "the", "and", "in", "to", "with", "my", "his", "her", "a"})
+MIN_LETTERS, MAX_LETTERS = 2, 6
+_EVERYDAY_FREQUENCY = 10 ** (4 - 9)  # zipf 4 (wordfreq)
+_INITIALS: dict[tuple[str, ...], str] = {}  # a long form's words -> its initials: the same mentions recur across docs
+
+
+@lru_cache(maxsize=1)
+def lexicon_initials() -> frozenset[str]:
+    """The initials (and their plurals) of the lexicon's multi-word terms: a doc without any of them as a word
+    has no acronym of a lexicon mention, found with one set test in C."""
+    from qatext.ner.lexicon import get_lexicon
+
+    lexicon = get_lexicon()
+    found = set()
+    for term, entry in lexicon.terms.items():
+        if " " in term and entry[0] in _LABELS:
+            key = _initials(tuple(term.split()))
+            if MIN_LETTERS <= len(key) <= MAX_LETTERS:
+                found.update((key, key + "s"))
+    # everyday words ("it", "my", "the": zipf 4 and up) would let every doc through; an acronym spelling one is rare,
+    # while rarer words ("oas", "osa") are the acronyms themselves
+    fuzzy.warm_up()
+    frequencies = fuzzy._FREQUENCIES or {}
+    return frozenset(w for w in found if frequencies.get(w, 0.0) < _EVERYDAY_FREQUENCY)
+
+
+def _initials(span_words: tuple[str, ...]) -> str:
+    return "".join([w[0] for w in span_words if w[0].isalpha() and w not in _SKIPPED])
+
+
+def add_later_acronyms(doc, words: list[str], spans: Spans) -> Spans:
+    if lexicon_initials().isdisjoint(word_set(words)):
+        return spans  # (acronyms of rule-made mentions, "pain in my left knee", are rare enough to leave)
+    long_forms = [s for s in spans if s[1] - s[0] >= 2 and s[2] in _LABELS]
+    if not long_forms:
+        return spans
+    initials: dict[str, tuple[str, str, int]] = {}
+    for start, end, label, concept in long_forms:
+        key = _INITIALS.get(span_words := tuple(words[start:end]))
+        if key is None:
+            if len(_INITIALS) > 50_000:
+                _INITIALS.clear()
+            key = _INITIALS[span_words] = _initials(span_words)
+        if MIN_LETTERS <= len(key) <= MAX_LETTERS:
+            initials.setdefault(key, (label, concept, end))
+    if not initials:
+        return spans
+    # the letters must occur as a word (or its plural) at all: a set test in C before any loop
+    present = word_set(words)
+    hits = {w for w in initials if w in present} | {w + "s" for w in initials if w + "s" in present}
+    if not hits:
+        return spans
+    taken = covered_tokens(spans)
+    added = []
+    for i in _positions(words, hits):
+        word = words[i]
+        key = word if word in initials else word[:-1]
+        found = initials[key]
+        if found[2] > i or i in taken or not doc[i].text[:len(key)].isupper():
+            continue  # before the long form, inside another mention, or not in capitals ("oas", "cab")
+        added.append((i, i + 1, found[0], found[1]))
+    return sorted(spans + added) if added else spans

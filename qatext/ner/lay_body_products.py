@@ -1,0 +1,70 @@
+"""What comes out of the body, told by its colour or state: "[pee was really dark]", "[black poo]",
+"[semen has been brownish red]", "[pee goes the colour of coke]", "[periods were sooo heavy]".
+
+Patients report blood, bile or infection by what they see in the toilet; the product with its
+predicate is one SYMPTOM like a body part with its predicate (GUIDELINES rule 6), and a colour
+before the product is its quality (rule 4). The clinical forms ("dark urine", "green snot") are in the
+lexicon; these are the lay nouns and the copular clauses.
+"""
+from __future__ import annotations
+
+from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits
+
+CHANGED_PRODUCT = "QATEXT:symptom/changed-body-product"
+PRODUCTS = frozenset("pee wee poo poop poos poops stool stools urine semen sperm snot phlegm mucus sputum vomit sick "
+                     "discharge".split())
+_PERIODS = frozenset({"period", "periods"})
+# Colours and states of a product; a product "goes the colour of" something too.
+PRODUCT_STATES = frozenset("dark black red brown brownish reddish pink pinkish orange cloudy frothy foamy bloody "
+                           "green greenish yellow pale grey gray white tarry smelly watery runny".split())
+PERIOD_STATES = frozenset("heavy heavier painful irregular".split())
+_LINKS = frozenset("is are was were has have been goes go went gone turned turns turning looks looked looking "
+                   "becomes became keeps kept".split())
+_DEGREES = frozenset("really very so quite bit a all super proper literally completely bright deep light".split())
+_OWNERS = frozenset("my his her their our your the".split())
+_GATE = gate(PRODUCTS, _PERIODS)
+
+
+def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
+    hits = gate_hits(words)
+    if _GATE.isdisjoint(hits):
+        return spans
+    n = len(words)
+    # "semen" alone may be read as a body part (ANATOMY); with its predicate it is the complaint's head
+    covered = covered_tokens([s for s in spans if not (s[2] == "ANATOMY" and s[1] - s[0] == 1 and words[s[0]] in PRODUCTS)])
+    added = []
+    for i, word in enumerate(words):
+        if (word not in PRODUCTS and word not in _PERIODS) or i in covered:
+            continue
+        states = PERIOD_STATES if word in _PERIODS else PRODUCT_STATES
+        # a colour before the product: "black poo", "bright red pee" (not periods: "heavy periods" is in the lexicon)
+        if word in PRODUCTS and i and words[i - 1] in states and i - 1 not in covered:
+            start = i - 1
+            while start and words[start - 1] in states | _DEGREES - {"a", "bit"} and start - 1 not in covered:
+                start -= 1
+            added.append((start, i + 1, "SYMPTOM", CHANGED_PRODUCT))
+            continue
+        # a predicate after it, only of someone's product: "my pee was really dark"
+        if not (i and words[i - 1] in _OWNERS):
+            continue
+        k = i + 1
+        while k < n and k - i <= 3 and words[k] in _LINKS:
+            k += 1
+        if k == i + 1:
+            continue
+        while k < n and words[k] in _DEGREES:
+            k += 1
+        if k < n and words[k] in states and k not in covered:
+            end = k + 1
+            if end < n and words[end] in states and end not in covered:
+                end += 1  # "brownish red"
+            added.append((i, end, "SYMPTOM", CHANGED_PRODUCT))
+        elif word in PRODUCTS and k + 1 < n and words[k + 1] in ("coloured", "colored") and words[k].isalpha():
+            added.append((i, k + 2, "SYMPTOM", CHANGED_PRODUCT))  # "pee is cola coloured"
+        elif word in PRODUCTS and tuple(words[k:k + 3]) in (("the", "colour", "of"), ("the", "color", "of")) \
+                and k + 3 < n and words[k + 3].isalpha():  # ("the colour of [tea]": a likeness, no drink)
+            added.append((i, k + 4, "SYMPTOM", CHANGED_PRODUCT))  # "pee goes the colour of coke"
+    if not added:
+        return spans
+    taken = covered_tokens(added)
+    return sorted([s for s in spans if not taken.intersection(range(s[0], s[1]))] + added)
