@@ -12,7 +12,7 @@ from operator import itemgetter
 
 from qatext.ner import fuzzy
 
-from qatext.ner.span_rules import DRUG_FORMS, Spans, covered_tokens, gate, gate_hits
+from qatext.ner.span_rules import DRUG_FORMS, Spans, covered_tokens, gate, gate_hits, word_positions
 
 FRAMED_DRUG = "QATEXT:drug/named-in-context"
 # Verbs and words a medicine's name follows: "started grazax", "took larium", "switched to X", "new X inhaler".
@@ -38,7 +38,7 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
     n = len(words)
     candidates: set[int] = set()
     if hits:
-        for k in _positions(words, hits):
+        for k in word_positions(words, hits):
             word = words[k]
             if word in TAKING_WORDS:
                 candidates.add(k + 1)
@@ -88,21 +88,6 @@ def _listed_after_drugs(words: list[str], spans: Spans, common: frozenset[str]) 
                 and (not after or not after.isalpha() or after in _LIST_JOINERS):
             found.append(i)
     return found
-
-
-def _positions(words: list[str], wanted) -> list[int]:
-    """Indexes of ``wanted`` words, found with str.index (C speed) rather than a Python loop per token."""
-    found = []
-    for word in wanted:
-        start = 0
-        while True:
-            try:
-                i = words.index(word, start)
-            except ValueError:
-                break
-            found.append(i)
-            start = i + 1
-    return sorted(found)
 
 
 def _problem_follows(spans: Spans, k: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from qatext.ner import fuzzy
-from qatext.ner.drug_frames import _positions
+from qatext.ner.span_rules import word_positions
 from qatext.ner.span_rules import Spans, covered_tokens, word_set
 
 _LABELS = frozenset({"SYMPTOM", "DISEASE", "DRUG", "TEST", "TREATMENT"})
@@ -70,7 +70,7 @@ def add_later_acronyms(doc, words: list[str], spans: Spans) -> Spans:
         return spans
     taken = covered_tokens(spans)
     added = []
-    for i in _positions(words, hits):
+    for i in word_positions(words, hits):
         word = words[i]
         key = word if word in initials else word[:-1]
         found = initials[key]

@@ -15,7 +15,7 @@ from typing import Callable
 from spacy.tokens import Doc
 
 from qatext.ner import lay_impairments
-from qatext.ner.span_rules import (covered_tokens, SEVERITY, APPROXIMATE, PREDICATE_TAILS, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
+from qatext.ner.span_rules import (covered_tokens, word_positions as _positions, SEVERITY, APPROXIMATE, PREDICATE_TAILS, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
                                    SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, _with_more_predicates,
                                    SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
                                    rewrite_found, word_set)
@@ -334,21 +334,6 @@ def _lookup_changed(function: str, forms: tuple[str, ...], lookup: Lookup):
         if known and known[0] in ("SYMPTOM", "DISEASE"):
             return known[0], known[1]
     return None
-
-
-def _positions(words: list[str], wanted: frozenset[str]) -> list[int]:
-    """Indexes of ``wanted`` words, found with str.index (C speed) rather than a Python loop per token."""
-    found = []
-    for word in wanted:
-        start = 0
-        while True:
-            try:
-                i = words.index(word, start)
-            except ValueError:
-                break
-            found.append(i)
-            start = i + 1
-    return sorted(found)
 
 
 def _replace_covered(spans: Spans, added: Spans) -> Spans:

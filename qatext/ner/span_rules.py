@@ -7,6 +7,7 @@ rule takes and returns such a list. Lexicon matches find "pain" and "knee"; thes
 from __future__ import annotations
 
 from operator import itemgetter
+from typing import Iterable
 
 from spacy.tokens import Doc
 
@@ -20,6 +21,21 @@ _LABEL = itemgetter(2)  # of a span, for C-speed scans: ``"TEST" in map(_LABEL, 
 _GATE_WORDS: set[str] = set()
 _DOC: tuple = (None, frozenset(), frozenset())  # (words, their set, their gate hits), replaced whole: thread-safe
 
+
+
+def word_positions(words: list[str], wanted: Iterable[str]) -> list[int]:
+    """Indexes of ``wanted`` words, found with str.index (C speed) rather than a Python loop per token."""
+    found = []
+    for word in wanted:
+        start = 0
+        while True:
+            try:
+                i = words.index(word, start)
+            except ValueError:
+                break
+            found.append(i)
+            start = i + 1
+    return sorted(found)
 
 
 def covered_tokens(spans: Spans, *, min_length: int = 1) -> set[int]:
