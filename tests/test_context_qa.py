@@ -519,6 +519,26 @@ CASES = [
      "patient"),
     ("Psoriasis can start at any age.", "psoriasis", "generic", "none"),
     ("can i get shingles at any age?", "shingles", "hypothetical", "patient"),
+    # Round 11 (batch 12). A copula question whose bare subject takes a predicate of relation, cause, spread or harm
+    # asks in general ("is X linked to Y?"); a personal word or "this" keeps it the asker's.
+    ("my knees ache a lot, is gout linked to kidney stones?", "gout", "generic", "none"),
+    ("my knees ache a lot, is gout linked to kidney stones?", "kidney stones", "generic", "none"),
+    ("is vitiligo caused by stress or is it genetic?", "vitiligo", "generic", "none"),
+    ("are antihistamines safe for toddlers?", "antihistamines", "generic", "none"),
+    ("is scarlet fever dangerous for newborns?", "scarlet fever", "generic", "none"),
+    ("is my eczema linked to my diet?", "eczema", "present", "patient"),
+    ("is this rash caused by stress?", "rash", "possible", "patient"),
+    # ... "a link between", "connection between": asked of both in general
+    ("is there a link between eczema and asthma?", "asthma", "generic", "none"),
+    ("any connection between migraines and endometriosis?", "endometriosis", "generic", "none"),
+    ("is there a link between my migraines and the pill?", "migraines", "present", "patient"),
+    # ... most or many of a group, non-smokers, people taking a drug
+    ("do many teenagers get migraines?", "migraines", "generic", "none"),
+    ("can non smokers get copd?", "copd", "generic", "none"),
+    ("Nosebleeds happen more often in people taking warfarin.", "warfarin", "generic", "none"),
+    # ... the conjunct of a generic mention shares its status past the cue's scope
+    ("People with coeliac disease absorb iron poorly for years, and anaemia and osteoporosis are common.",
+     "osteoporosis", "generic", "none"),
 ]
 
 

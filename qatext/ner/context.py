@@ -79,7 +79,7 @@ PLACEHOLDERS = {
     "<group>": ["people", "kids", "children", "adults", "grown adults", "women", "men", "babies", "toddlers",
                 "infants", "teens", "teenagers", "someone", "anyone", "a kid", "a child", "a person", "a baby",
                 "pregnant women", "older people", "elderly people", "the elderly", "girls", "boys", "athletes",
-                "smokers", "diabetics", "patients", "humans"],
+                "smokers", "diabetics", "patients", "humans", "non smokers", "non-smokers", "nonsmokers"],
     # "all <groupnoun>": "do all kids ...", "dont all men ...".
     "<groupnoun>": ["people", "kids", "children", "adults", "women", "men", "babies", "toddlers", "infants", "teens",
                     "teenagers", "girls", "boys", "smokers", "diabetics", "patients"],
@@ -135,6 +135,8 @@ _PLAN_BREAKS = frozenset({"and", "or", "but", "so", "it", "we", "they", "is", "w
 # within a week, terbinafine tablets are next"); the condition opens at most this many tokens before the negation.
 _CONDITIONALS = frozenset({"if", "unless", "when", "once"})
 _CONDITION_TOKENS = 8
+# What joins two conjuncts that share a generic status ("ACE inhibitors and spironolactone", "X or Y").
+_CONJUNCTIONS = frozenset({"and", "or", "nor", "and/or"})
 # What follows an item of a list: the comma before the item is the list's, not the end of the condition.
 _LIST_JOINERS = frozenset({",", "and", "or"})
 # A mention after a negation's "and" with one of these right after it opens a clause of its own ("no swelling and
@@ -169,6 +171,14 @@ _COPULA_QUESTIONS = frozenset({"is", "are", "isnt", "arent"})
 _DEFINING_WORDS = frozenset({"a", "an", "just", "only", "part", "something", "really", "actually", "always", "ever"})
 # Only of a disease or symptom: "is baking soda a good choice?" asks about one's own use.
 _DEFINED_LABELS = frozenset({"DISEASE", "SYMPTOM"})
+# "is X linked to Y?", "is X caused by ...", "is X safe for ...", "are X contagious": a copula question whose bare
+# subject takes a predicate of how a condition or drug relates, spreads or harms in general (any label but a test,
+# which _opens_question's caller leaves out). Not "serious", "normal", "bad" alone: "is a heart rate of 110
+# normal?" asks about one's own.
+_QUESTION_PREDICATES = frozenset({"linked", "related", "connected", "associated", "caused", "triggered", "passed",
+                                  "transmitted", "inherited", "hereditary", "genetic", "contagious", "infectious",
+                                  "safe", "dangerous", "harmful", "common", "rare", "curable", "treatable",
+                                  "preventable", "reversible", "permanent", "fatal", "deadly", "autoimmune"})
 # A yes/no question or a general statement may open a clause after these too ("..., but can chronic hives go
 # on for years?", "..., and pityriasis versicolor is not passed on by touch").
 _SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because", "or", "although", "though",
@@ -466,7 +476,8 @@ class ConTextAssertion(BatchedPipe):
         self._denials = _word_hashes(nlp.vocab.strings, _DENIALS)
         self._copula_questions = _word_hashes(nlp.vocab.strings, _COPULA_QUESTIONS)
         self._defining_words = _word_hashes(nlp.vocab.strings, _DEFINING_WORDS)
-        self._define_or_deny = self._defining_words | self._denied_copulas
+        self._question_predicates = _word_hashes(nlp.vocab.strings, _QUESTION_PREDICATES)
+        self._define_or_deny = self._defining_words | self._denied_copulas | self._question_predicates
         self._subject_clause_openers = _word_hashes(nlp.vocab.strings, _SUBJECT_CLAUSE_OPENERS)
         self._subject_modifiers = _word_hashes(nlp.vocab.strings, _SUBJECT_MODIFIERS)
         self._subject_adverbs = _word_hashes(nlp.vocab.strings, _SUBJECT_ADVERBS)
@@ -491,6 +502,7 @@ class ConTextAssertion(BatchedPipe):
         self._subject_openers = self._clause_openers | self._reporting_words | self._sentence_conjunctions | {
             self._that} | self._question_auxiliaries | self._subject_qualifiers
         self._and = nlp.vocab.strings.add("and")
+        self._conjunctions = _word_hashes(nlp.vocab.strings, _CONJUNCTIONS)
         self._list_joiners = _word_hashes(nlp.vocab.strings, _LIST_JOINERS)
 
     # -- the component -------------------------------------------------------------------------
@@ -528,6 +540,7 @@ class ConTextAssertion(BatchedPipe):
         index, sent_start, sent_end = -1, 0, 0
         verb_openers, auxiliaries, starts = self._verb_openers, self._any_verb_auxiliaries, None
         subject_openers, define_or_deny = self._subject_openers, self._define_or_deny
+        generic_end, generic_cue = -2, None  # the last generic mention's end and cue
         for start, end, label, start_char, end_char in ents:
             while start >= sent_end:  # entities come in order: the next sentence or one further
                 index += 1
@@ -555,16 +568,24 @@ class ConTextAssertion(BatchedPipe):
             if lowers[start] == self._hash and (end >= sent_end or lowers[end] == self._hash):
                 continue  # a closing hashtag ("... #toothache #help") tags the post: no trigger of the sentence reaches it
             person = self._person_for(lowers, start, people, terminators, sent_start, subject) if people else None
-            if lo == hi and person is None:
+            # A conjunct of a generic mention ("X and Y", "X or Y") is spoken of in general too, where the cue's
+            # scope ended before it ("People with CKD clear potassium slowly, and ACE inhibitors and
+            # spironolactone can push it higher").
+            conjunct = generic_end == start - 1 and lowers[start - 1] in self._conjunctions and person is None
+            if lo == hi and person is None and not conjunct:
                 continue  # nothing in its sentence speaks to it: present, the patient's
             found = self._reaching(lowers, start, end, label, modifiers[lo:hi], all_terminators,
                                    sent_start, sent_end, inside) if lo < hi else []
+            if conjunct:
+                found.insert(0, ("generic", generic_cue))
             if label in _PLANNED_LABELS and self._if in lowers[end:min(sent_end, end + _PLANNED_IF_TOKENS)] and \
                     self._planned_before_if(lowers, end, sent_end, inside):
                 found.append(("hypothetical", "if"))  # "and a biopsy if the node looks abnormal"
             if not found and person is None:
                 continue  # no trigger reaches it
             status, experiencer, cue = self._resolve(found, person, subject)
+            if status == "generic":
+                generic_end, generic_cue = end, cue
             # Only what differs from the defaults is written: most mentions are present and the patient's.
             # Written where ``ent._.x = value`` would put it, without an Underscore object per entity.
             if status != "present":
@@ -627,6 +648,12 @@ class ConTextAssertion(BatchedPipe):
                     auxiliary in self._copula_questions or (
                         auxiliary in self._denials and lowers[start - 2] in self._copula_questions)):
                 verb = Rule(self._label_names[lowers[end]], "general", "forward")
+            # Also where a phrase that names other labels took the word ("dangerous for": a drug's, in a statement).
+            elif (verb is None or not verb.applies_to(label)) and question and end < length and \
+                    lowers[end] in self._question_predicates and (
+                    auxiliary in self._copula_questions or (
+                        auxiliary in self._denials and lowers[start - 2] in self._copula_questions)):
+                verb = Rule(self._label_names[lowers[end]], "general", "forward")  # "is GERD linked to asthma?"
         # Not when the denial is part of a longer phrase: "viral sinusitis is not the cause of the symptoms here".
         if verb is None and label == "DISEASE" and end + 1 < length and lowers[end] in self._denied_copulas \
                 and lowers[end + 1] in self._denials and not _covered(kept, end):
@@ -649,11 +676,11 @@ class ConTextAssertion(BatchedPipe):
 
     def _may_define_or_deny(self, lowers, start: int, end: int) -> bool:
         """Whether a bare subject is denied ("Gout is not ...") or asked about with a defining word ("isnt COPD
-        just ...", "is insomnia part of ..."): the cases _general_cue reads beyond the general verbs."""
+        just ...", "is insomnia part of ...") or with a predicate ("is GERD linked to ..."): the cases _general_cue reads beyond the general verbs."""
         after = lowers[end]
         if after in self._denied_copulas:
             return lowers[end + 1] in self._denials
-        return after in self._defining_words and start > 0 and (
+        return (after in self._defining_words or after in self._question_predicates) and start > 0 and (
             lowers[start - 1] in self._copula_questions or lowers[start - 1] in self._denials)
 
     def _subject_first(self, lowers, start: int, sent_start: int = 0) -> int:
