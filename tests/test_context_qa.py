@@ -539,6 +539,10 @@ CASES = [
     # ... the conjunct of a generic mention shares its status past the cue's scope
     ("People with coeliac disease absorb iron poorly for years, and anaemia and osteoporosis are common.",
      "osteoporosis", "generic", "none"),
+    # ... a yes/no question opening with its auxiliary ("can a", "does a") speaks to anyone: its "you" after the
+    # mention is impersonal; a "your" before it stays the asker's
+    ("can a peanut allergy get worse if you keep eating traces of nuts?", "peanut allergy", "generic", "none"),
+    ("can a doctor see your tonsillitis on video?", "tonsillitis", "present", "patient"),
 ]
 
 

@@ -881,7 +881,13 @@ class ConTextAssertion(BatchedPipe):
             return False  # "this discomfort is caused by ...": the case at hand
         # A yes/no question about a bare subject speaks to anyone: its "you" is impersonal ("can coeliac cause low
         # iron even if you dont get diarrhoea?", "isnt crohns usually picked up in your teens?").
-        impersonal = t_start == t_end and t_start > sent_start and lowers[t_start - 1] in self._question_auxiliaries
+        # So does a yes/no question whose cue opens with the auxiliary ("can a latex allergy get worse each time
+        # youre exposed?", "do kids with asthma outgrow it if you keep it controlled?").
+        # Only after the mention: "can a doctor see your tonsillitis on video?" is the asker's.
+        impersonal = (t_start == t_end and t_start > sent_start and lowers[t_start - 1] in self._question_auxiliaries) \
+            or (t_start < t_end <= start and lowers[t_start] in self._question_auxiliaries and (
+                t_start == sent_start or lowers[t_start - 1] in self._subject_clause_openers)
+                and self._personal_words.isdisjoint(lowers[t_end:start]))
         blockers = self._impersonal_blockers if impersonal else self._generic_blockers
         if t_end <= start:  # cue before the mention
             between = lowers[t_end:start]
