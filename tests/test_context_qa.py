@@ -543,6 +543,10 @@ CASES = [
     # mention is impersonal; a "your" before it stays the asker's
     ("can a peanut allergy get worse if you keep eating traces of nuts?", "peanut allergy", "generic", "none"),
     ("can a doctor see your tonsillitis on video?", "tonsillitis", "present", "patient"),
+    # A complaint "gone" or "lifted" right after it is over; what has "gone down" is still there
+    ("two weeks off dairy and the bloating gone, skin clearer too", "bloating", "historical", "patient"),
+    ("the headache lifted after a nap", "headache", "historical", "patient"),
+    ("my ankle swelling has gone down a bit but not completely", "ankle swelling", "present", "patient"),
 ]
 
 
