@@ -547,6 +547,13 @@ CASES = [
     ("two weeks off dairy and the bloating gone, skin clearer too", "bloating", "historical", "patient"),
     ("the headache lifted after a nap", "headache", "historical", "patient"),
     ("my ankle swelling has gone down a bit but not completely", "ankle swelling", "present", "patient"),
+    # A modal question about what something will give or make someone names an effect that may come; "can" asked of
+    # a subject and object nobody owns is general; the asker's habitual effect stays present
+    ("will the iron tablets give me constipation?", "constipation", "hypothetical", "patient"),
+    ("could the new inhaler make me shaky?", "shaky", "hypothetical", "patient"),
+    ("can heavy lifting cause a hernia?", "hernia", "generic", "none"),
+    ("the tablets give me headaches every day", "headaches", "present", "patient"),
+    ("can my diet cause acne?", "acne", "present", "patient"),
 ]
 
 

@@ -131,6 +131,15 @@ _PLANNED_IF_TOKENS = 5
 _PLAN_BREAKS = frozenset({"and", "or", "but", "so", "it", "we", "they", "is", "was", "helps", "helped", "works",
                           "worked", "because", "when", "even", "only", "will", "would", "can", "may", "might", "should",
                           "last", "ago", "yesterday", "already"})
+# A yes/no question about what something will do to someone names an effect that may come: "will clomid give me hot
+# flashes?", "could the steroids make her diabetic?", "can living with a smoker give me asthma?" (a modal opening the
+# sentence or clause, the verb at most _EFFECT_TOKENS before it, its object between them). Of a bare subject it is
+# asked in general, and generic wins ("can a varicocele make you infertile?").
+_EFFECT_LABELS = frozenset({"SYMPTOM", "DISEASE"})
+_EFFECT_VERBS = frozenset({"give", "make", "cause", "trigger"})
+_EFFECT_MODALS = frozenset({"will", "would", "could", "can", "might", "wo", "ca", "cant", "wont"})
+_EFFECT_TOKENS = 3
+_EFFECT_MODAL_TOKENS = 8
 # A negation inside a condition belongs to it and ends with the condition's comma ("if the cream does not work
 # within a week, terbinafine tablets are next"); the condition opens at most this many tokens before the negation.
 _CONDITIONALS = frozenset({"if", "unless", "when", "once"})
@@ -503,6 +512,9 @@ class ConTextAssertion(BatchedPipe):
             self._that} | self._question_auxiliaries | self._subject_qualifiers
         self._and = nlp.vocab.strings.add("and")
         self._conjunctions = _word_hashes(nlp.vocab.strings, _CONJUNCTIONS)
+        self._effect_verbs = _word_hashes(nlp.vocab.strings, _EFFECT_VERBS)
+        self._effect_modals = _word_hashes(nlp.vocab.strings, _EFFECT_MODALS)
+        self._ability_modals = _word_hashes(nlp.vocab.strings, ("can", "ca", "cant"))
         self._list_joiners = _word_hashes(nlp.vocab.strings, _LIST_JOINERS)
 
     # -- the component -------------------------------------------------------------------------
@@ -572,10 +584,15 @@ class ConTextAssertion(BatchedPipe):
             # scope ended before it ("People with CKD clear potassium slowly, and ACE inhibitors and
             # spironolactone can push it higher").
             conjunct = generic_end == start - 1 and lowers[start - 1] in self._conjunctions and person is None
-            if lo == hi and person is None and not conjunct:
+            effect = self._effect_asked(lowers, start, sent_start, inside) if label in _EFFECT_LABELS else None
+            if lo == hi and person is None and not conjunct and not effect:
                 continue  # nothing in its sentence speaks to it: present, the patient's
             found = self._reaching(lowers, start, end, label, modifiers[lo:hi], all_terminators,
                                    sent_start, sent_end, inside) if lo < hi else []
+            if effect == "generic":
+                found.insert(0, ("generic", "can ... cause"))
+            elif effect:
+                found.append(("hypothetical", "will ... give"))
             if conjunct:
                 found.insert(0, ("generic", generic_cue))
             if label in _PLANNED_LABELS and self._if in lowers[end:min(sent_end, end + _PLANNED_IF_TOKENS)] and \
@@ -833,6 +850,32 @@ class ConTextAssertion(BatchedPipe):
                         lowers, phrase, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
                     found.append((category, phrase))
         return found
+
+    def _effect_asked(self, lowers, start: int, sent_start: int, inside) -> str | None:
+        """Whether the mention at ``start`` is the effect a modal question asks about: "give", "make", "cause" or
+        "trigger" at most a few tokens before it (its object between: "give her", "make my son"), and "will",
+        "could", "can" ... opening the sentence or a clause at most a few tokens before the verb: "hypothetical";
+        "generic" when "can" asks it of a subject and object nobody owns ("can drumming cause permanent hearing
+        loss?"); else None (also for "can" with the asker's subject: "can my diet cause acne?")."""
+        verb = next((i for i in range(start - 1, max(sent_start, start - 1 - _EFFECT_TOKENS) - 1, -1)
+                     if lowers[i] in self._effect_verbs), None)
+        if verb is None or any(inside[i] or lowers[i] in self._clause_punct for i in range(verb + 1, start)):
+            return None
+        for i in range(verb - 1, max(sent_start, verb - _EFFECT_MODAL_TOKENS) - 1, -1):
+            word = lowers[i]
+            if word in self._clause_punct:
+                return None
+            if word in self._effect_modals:
+                if i != sent_start and lowers[i - 1] not in self._subject_clause_openers:
+                    return None
+                if word in self._ability_modals:
+                    # "can my diet cause acne?" may ask about the asker's own acne: left to the other rules.
+                    if not self._generic_blockers.isdisjoint(lowers[i + 1:verb]):
+                        return None
+                    if self._generic_blockers.isdisjoint(lowers[verb + 1:start]):
+                        return "generic"
+                return "hypothetical"
+        return None
 
     def _planned_before_if(self, lowers, end: int, sent_end: int, inside) -> bool:
         """Whether "if" follows the step right away or after a few words of its own, a time or a dose ("and a
