@@ -529,6 +529,9 @@ CASES = [
     ("is my eczema linked to my diet?", "eczema", "present", "patient"),
     ("is this rash caused by stress?", "rash", "possible", "patient"),
     # ... "a link between", "connection between": asked of both in general
+    ("are statins known to cause muscle pain?", "muscle pain", "generic", "none"),
+    ("is melatonin any good for jet lag?", "melatonin", "generic", "none"),
+    ("is acupuncture proven to help migraines?", "acupuncture", "generic", "none"),
     ("is there a link between eczema and asthma?", "asthma", "generic", "none"),
     ("any connection between migraines and endometriosis?", "endometriosis", "generic", "none"),
     ("is there a link between my migraines and the pill?", "migraines", "present", "patient"),

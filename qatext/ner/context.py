@@ -182,12 +182,14 @@ _DEFINING_WORDS = frozenset({"a", "an", "just", "only", "part", "something", "re
 _DEFINED_LABELS = frozenset({"DISEASE", "SYMPTOM"})
 # "is X linked to Y?", "is X caused by ...", "is X safe for ...", "are X contagious": a copula question whose bare
 # subject takes a predicate of how a condition or drug relates, spreads or harms in general (any label but a test,
-# which _opens_question's caller leaves out). Not "serious", "normal", "bad" alone: "is a heart rate of 110
+# which _opens_question's caller leaves out), and whether it is known, proven, effective or any good ("are NSAIDs known
+# to cause ulcers?", "is buspar any good for panic disorder?"). Not "serious" or "normal": "is a heart rate of 110
 # normal?" asks about one's own.
 _QUESTION_PREDICATES = frozenset({"linked", "related", "connected", "associated", "caused", "triggered", "passed",
                                   "transmitted", "inherited", "hereditary", "genetic", "contagious", "infectious",
                                   "safe", "dangerous", "harmful", "common", "rare", "curable", "treatable",
-                                  "preventable", "reversible", "permanent", "fatal", "deadly", "autoimmune"})
+                                  "preventable", "reversible", "permanent", "fatal", "deadly", "autoimmune",
+                                  "known", "proven", "effective", "addictive", "any", "good", "bad"})
 # A yes/no question or a general statement may open a clause after these too ("..., but can chronic hives go
 # on for years?", "..., and pityriasis versicolor is not passed on by touch").
 _SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because", "or", "although", "though",
