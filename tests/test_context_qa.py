@@ -557,6 +557,11 @@ CASES = [
     ("can heavy lifting cause a hernia?", "hernia", "generic", "none"),
     ("the tablets give me headaches every day", "headaches", "present", "patient"),
     ("can my diet cause acne?", "acne", "present", "patient"),
+    # A comma that joins no list items (no entity right before it or right after it) ends a negation's reach
+    ("the antibiotics arent doing much, yellow phlegm for a week now", "yellow phlegm", "present", "patient"),
+    ("they said its not appendicitis, sent me home with paracetamol", "paracetamol", "present", "patient"),
+    ("i havent had a migraine in months, on propranolol since march", "propranolol", "present", "patient"),
+    ("no fever, cough or chills", "chills", "negated", "patient"),
 ]
 
 

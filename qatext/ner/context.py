@@ -836,7 +836,8 @@ class ConTextAssertion(BatchedPipe):
                 if start - t_end <= scope:
                     blocked = _any_between(every_terminator, t_end, start)
                     if not blocked and category == "negated" and self._comma in lowers[t_end:start]:
-                        blocked = self._in_condition(lowers, t_start, t_end, start, sent_start, inside)
+                        blocked = self._in_condition(lowers, t_start, t_end, start, sent_start, inside) or \
+                            self._comma_ends_denial(lowers, t_end, start, inside)
                     if not blocked and category == "negated" and self._and in lowers[t_end:start]:
                         blocked = self._new_subject_after_and(lowers, start, end)
                     if blocked and category in _TIME_CATEGORIES and not _any_between(phrase_terminators, t_end, start):
@@ -907,6 +908,19 @@ class ConTextAssertion(BatchedPipe):
         if self._conditionals.isdisjoint(before) or self._comma in before:
             return False
         return any(lowers[i] == self._comma and not self._lists(lowers, i, inside) for i in range(t_end, start))
+
+    def _comma_ends_denial(self, lowers, t_end: int, start: int, inside) -> bool:
+        """Whether a comma between a negation and the mention at ``start`` ends the negation: one that joins no
+        items of a list, an entity neither right before it nor right after it (or after its "and", "or"): "the
+        augmentin isnt doing anything, green snot for 12 days", "havent had a seizure in 3 yrs, on lamictal", "said
+        its not a stroke, sent me home on prednisolone" ("no fever, cough or chills" keeps it)."""
+        for i in range(t_end, start):
+            if lowers[i] != self._comma:
+                continue
+            after = i + 2 if lowers[i + 1] in self._list_joiners and i + 2 <= start else i + 1
+            if not (i > t_end and inside[i - 1]) or not inside[after]:
+                return True
+        return False
 
     def _lists(self, lowers, comma: int, inside) -> bool:
         """Whether the comma at ``comma`` separates items of a list: an entity follows it, and right after that
