@@ -562,6 +562,13 @@ CASES = [
     ("they said its not appendicitis, sent me home with paracetamol", "paracetamol", "present", "patient"),
     ("i havent had a migraine in months, on propranolol since march", "propranolol", "present", "patient"),
     ("no fever, cough or chills", "chills", "negated", "patient"),
+    # What an episode went down or got better with was a course that ended; what a condition may turn into, or
+    # someone is likely to get, may come (of a bare subject, asked with "can", it is general)
+    ("the swelling went down with ibuprofen after a week", "ibuprofen", "historical", "patient"),
+    ("i had a bad back once that got better with physio", "bad back", "historical", "patient"),
+    ("could this cough turn into pneumonia?", "pneumonia", "hypothetical", "patient"),
+    ("am i more likely to get gestational diabetes this time?", "gestational diabetes", "hypothetical", "patient"),
+    ("can they turn into skin cancer?", "skin cancer", "generic", "none"),
 ]
 
 

@@ -132,13 +132,14 @@ _PLAN_BREAKS = frozenset({"and", "or", "but", "so", "it", "we", "they", "is", "w
                           "worked", "because", "when", "even", "only", "will", "would", "can", "may", "might", "should",
                           "last", "ago", "yesterday", "already"})
 # A yes/no question about what something will do to someone names an effect that may come: "will clomid give me hot
-# flashes?", "could the steroids make her diabetic?", "can living with a smoker give me asthma?" (a modal opening the
+# flashes?", "could the steroids make her diabetic?", "can living with a smoker give me asthma?", "will it turn into
+# cancer?" (a modal opening the
 # sentence or clause, the verb at most _EFFECT_TOKENS before it, its object between them). Of a bare subject it is
 # asked in general, and generic wins ("can a varicocele make you infertile?").
 _EFFECT_LABELS = frozenset({"SYMPTOM", "DISEASE"})
-_EFFECT_VERBS = frozenset({"give", "make", "cause", "trigger"})
+_EFFECT_VERBS = frozenset({"give", "make", "cause", "trigger", "turn", "progress", "develop", "lead"})
 _EFFECT_MODALS = frozenset({"will", "would", "could", "can", "might", "wo", "ca", "cant", "wont"})
-_EFFECT_TOKENS = 3
+_EFFECT_TOKENS = 4  # "turn into an aggressive lymphoma"
 _EFFECT_MODAL_TOKENS = 8
 # A negation inside a condition belongs to it and ends with the condition's comma ("if the cream does not work
 # within a week, terbinafine tablets are next"); the condition opens at most this many tokens before the negation.
