@@ -569,6 +569,10 @@ CASES = [
     ("could this cough turn into pneumonia?", "pneumonia", "hypothetical", "patient"),
     ("am i more likely to get gestational diabetes this time?", "gestational diabetes", "hypothetical", "patient"),
     ("can they turn into skin cancer?", "skin cancer", "generic", "none"),
+    # What a finding "on its own" does not mean is said in general
+    ("Snoring on its own does not mean sleep apnoea.", "sleep apnoea", "generic", "none"),
+    ("Hair loss by itself is not a sign of thyroid disease.", "hair loss", "generic", "none"),
+    ("my headache went away on its own", "headache", "historical", "patient"),
 ]
 
 
