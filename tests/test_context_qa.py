@@ -573,6 +573,8 @@ CASES = [
     ("Snoring on its own does not mean sleep apnoea.", "sleep apnoea", "generic", "none"),
     ("Hair loss by itself is not a sign of thyroid disease.", "hair loss", "generic", "none"),
     ("my headache went away on its own", "headache", "historical", "patient"),
+    # More general verbs after a bare subject: damages, prevents, protects, improves, requires ...
+    ("Untreated sleep apnoea damages the heart over time.", "sleep apnoea", "generic", "none"),
 ]
 
 
