@@ -557,6 +557,7 @@ CASES = [
     ("can heavy lifting cause a hernia?", "hernia", "generic", "none"),
     ("the tablets give me headaches every day", "headaches", "present", "patient"),
     ("can my diet cause acne?", "acne", "present", "patient"),
+    ("does cold weather really make arthritis worse?", "arthritis", "generic", "none"),
     # A comma that joins no list items (no entity right before it or right after it) ends a negation's reach
     ("the antibiotics arent doing much, yellow phlegm for a week now", "yellow phlegm", "present", "patient"),
     ("they said its not appendicitis, sent me home with paracetamol", "paracetamol", "present", "patient"),

@@ -138,7 +138,10 @@ _PLAN_BREAKS = frozenset({"and", "or", "but", "so", "it", "we", "they", "is", "w
 # asked in general, and generic wins ("can a varicocele make you infertile?").
 _EFFECT_LABELS = frozenset({"SYMPTOM", "DISEASE"})
 _EFFECT_VERBS = frozenset({"give", "make", "cause", "trigger", "turn", "progress", "develop", "lead"})
-_EFFECT_MODALS = frozenset({"will", "would", "could", "can", "might", "wo", "ca", "cant", "wont"})
+_EFFECT_MODALS = frozenset({"will", "would", "could", "can", "might", "wo", "ca", "cant", "wont", "does", "do"})
+# "does" and "do" ask how things are, not what will come: only their general reading counts ("does rain really make
+# arthritis worse?"); "does it make you tired?" is left to the other rules.
+_PRESENT_MODALS = ("does", "do")
 _EFFECT_TOKENS = 4  # "turn into an aggressive lymphoma"
 _EFFECT_MODAL_TOKENS = 8
 # A negation inside a condition belongs to it and ends with the condition's comma ("if the cream does not work
@@ -518,6 +521,7 @@ class ConTextAssertion(BatchedPipe):
         self._effect_verbs = _word_hashes(nlp.vocab.strings, _EFFECT_VERBS)
         self._effect_modals = _word_hashes(nlp.vocab.strings, _EFFECT_MODALS)
         self._ability_modals = _word_hashes(nlp.vocab.strings, ("can", "ca", "cant"))
+        self._present_modals = _word_hashes(nlp.vocab.strings, _PRESENT_MODALS)
         self._list_joiners = _word_hashes(nlp.vocab.strings, _LIST_JOINERS)
 
     # -- the component -------------------------------------------------------------------------
@@ -872,6 +876,8 @@ class ConTextAssertion(BatchedPipe):
             if word in self._effect_modals:
                 if i != sent_start and lowers[i - 1] not in self._subject_clause_openers:
                     return None
+                if word in self._present_modals:
+                    return "generic" if self._generic_blockers.isdisjoint(lowers[i + 1:start]) else None
                 if word in self._ability_modals:
                     # "can my diet cause acne?" may ask about the asker's own acne: left to the other rules.
                     if not self._generic_blockers.isdisjoint(lowers[i + 1:verb]):
