@@ -576,6 +576,8 @@ CASES = [
     ("my headache went away on its own", "headache", "historical", "patient"),
     # More general verbs after a bare subject: damages, prevents, protects, improves, requires ...
     ("Untreated sleep apnoea damages the heart over time.", "sleep apnoea", "generic", "none"),
+    # An emoji closes what came before: a yes/no question after it opens its own clause
+    ("my back is killing me 😩 can sciatica last for months?", "sciatica", "generic", "none"),
 ]
 
 

@@ -493,7 +493,9 @@ class ConTextAssertion(BatchedPipe):
         self._defining_words = _word_hashes(nlp.vocab.strings, _DEFINING_WORDS)
         self._question_predicates = _word_hashes(nlp.vocab.strings, _QUESTION_PREDICATES)
         self._define_or_deny = self._defining_words | self._denied_copulas | self._question_predicates
-        self._subject_clause_openers = _word_hashes(nlp.vocab.strings, _SUBJECT_CLAUSE_OPENERS)
+        # An emoji closes what came before too: "im terrified of getting dry socket 😭 how long does dry socket last?"
+        emoji = [chr(code) for first, last in _EMOJI_RANGES for code in range(first, last)]
+        self._subject_clause_openers = _word_hashes(nlp.vocab.strings, [*_SUBJECT_CLAUSE_OPENERS, *emoji])
         self._subject_modifiers = _word_hashes(nlp.vocab.strings, _SUBJECT_MODIFIERS)
         self._subject_adverbs = _word_hashes(nlp.vocab.strings, _SUBJECT_ADVERBS)
         self._question_mark = nlp.vocab.strings.add("?")
