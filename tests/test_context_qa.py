@@ -578,6 +578,10 @@ CASES = [
     ("Untreated sleep apnoea damages the heart over time.", "sleep apnoea", "generic", "none"),
     # An emoji closes what came before: a yes/no question after it opens its own clause
     ("my back is killing me 😩 can sciatica last for months?", "sciatica", "generic", "none"),
+    # "since your X is ...": "since" means "because", X is there now; "since the flu last month" dates a course
+    ("Since your eczema is flaring again, I would restart the steroid cream.", "eczema", "present", "patient"),
+    ("since my asthma is well controlled can i stop the inhaler?", "asthma", "present", "patient"),
+    ("ive had a cough since the flu last month", "flu", "historical", "patient"),
 ]
 
 

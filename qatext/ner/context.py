@@ -144,6 +144,11 @@ _EFFECT_MODALS = frozenset({"will", "would", "could", "can", "might", "wo", "ca"
 _PRESENT_MODALS = ("does", "do")
 _EFFECT_TOKENS = 4  # "turn into an aggressive lymphoma"
 _EFFECT_MODAL_TOKENS = 8
+# "since the/my/your X" is the event a course started from, unless a verb in the present follows X: then "since"
+# means "because" ("Since your headaches now wake you at night, ...", "since my asthma is mild").
+_SINCE_PHRASES = frozenset({"since the", "since my", "since your", "since his", "since her"})
+_CAUSAL_SINCE_VERBS = frozenset({"is", "are", "has", "have", "now", "keeps", "keep", "remains", "remain", "seems",
+                                 "seem", "'s", "’s", "still"})
 # A negation inside a condition belongs to it and ends with the condition's comma ("if the cream does not work
 # within a week, terbinafine tablets are next"); the condition opens at most this many tokens before the negation.
 _CONDITIONALS = frozenset({"if", "unless", "when", "once"})
@@ -524,6 +529,7 @@ class ConTextAssertion(BatchedPipe):
         self._effect_modals = _word_hashes(nlp.vocab.strings, _EFFECT_MODALS)
         self._ability_modals = _word_hashes(nlp.vocab.strings, ("can", "ca", "cant"))
         self._present_modals = _word_hashes(nlp.vocab.strings, _PRESENT_MODALS)
+        self._causal_since_verbs = _word_hashes(nlp.vocab.strings, _CAUSAL_SINCE_VERBS)
         self._list_joiners = _word_hashes(nlp.vocab.strings, _LIST_JOINERS)
 
     # -- the component -------------------------------------------------------------------------
@@ -823,6 +829,9 @@ class ConTextAssertion(BatchedPipe):
                 continue
             if category == "possible" and label in _NEVER_POSSIBLE_LABELS:
                 continue
+            if category == "over" and phrase in _SINCE_PHRASES and end < len(lowers) and \
+                    lowers[end] in self._causal_since_verbs:
+                continue  # "since" as "because": "Since your asthma is mild, ..."
             if category == "hypothetical" and label == "TEST" and start > 1 and \
                     lowers[start - 1] in self._if_subject_words and lowers[start - 2] in self._conditionals:
                 continue  # the test is what the condition watches: "if your eGFR keeps falling, ..."
