@@ -64,14 +64,18 @@ POLICIES = {
     # Nor the rules' historical and possible: a time or hedge cue the rules read ("in 2018", "could it be") is
     # specific, and on held-out batches the model undid more right ones than it mended.
     "model on present and hypothetical only": Policy(("present", "hypothetical"), _NOT_NEGATED, 0.0),
+    "model on present and hypothetical only, p>=0.5": Policy(("present", "hypothetical"), _NOT_NEGATED, 0.5),
     "model on present only": Policy(("present",), _NOT_NEGATED, 0.0),
     "model on present only, p>=0.5": Policy(("present",), _NOT_NEGATED, 0.5),
     "present -> generic/hypothetical": Policy(("present",), ("generic", "hypothetical"), 0.0),
     "present -> generic/hypothetical, p>=0.5": Policy(("present",), ("generic", "hypothetical"), 0.5),
 }
-# Chosen on the leave-one-batch-out scores (--evaluate) of batches 9, 8 and 7, then narrowed by the
-# family rule above (a test sentence, tests/test_analysis_negation.py, not a gold score).
-DEFAULT_POLICY = POLICIES["model except negation, rules' generic and family"]
+# Chosen on the pooled leave-one-batch-out accuracy (--evaluate) of batches 12 to 7 (round 11): the model may
+# only revise a rule's present or hypothetical, and only when it is at least even sure. It keeps the rules'
+# negated, generic and family (as before: their clinical negation tests, generic precision 0.97-1.00, the family
+# test sentence of tests/test_analysis_negation.py), and now their historical and possible too: on batch 12 the
+# earlier policy undid right ones (historical recall 0.85 -> 0.73 with the round-11 rules).
+DEFAULT_POLICY = POLICIES["model on present and hypothetical only, p>=0.5"]
 
 
 def gold_digest(root: Path = ROOT) -> str:
@@ -228,9 +232,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.evaluate:
         table = evaluate(examples, C=args.C, seed=args.seed, classes=ASSERTIONS)
         names = ["rules", *POLICIES]
-        print(f"strict accuracy, held out   " + " ".join(f"{b:>8}" for b in BATCHES))
+        # "pooled": every held-out mention of the six batches counted once (batches differ in size).
+        print(f"{'strict accuracy, held out':48} " + " ".join(f"{b:>8}" for b in BATCHES) + "   pooled")
         for name in names:
-            print(f"{name:40} " + " ".join(f"{table[(b, name)]['accuracy']:8.3f}" for b in BATCHES))
+            pooled = sum(table[(b, name)]["accuracy"] * table[(b, name)]["n"] for b in BATCHES) / sum(
+                table[(b, name)]["n"] for b in BATCHES)
+            print(f"{name:48} " + " ".join(f"{table[(b, name)]['accuracy']:8.3f}" for b in BATCHES) + f" {pooled:8.4f}")
         chosen = next(name for name, policy in POLICIES.items() if policy == DEFAULT_POLICY)
         print(f"\nper status, precision / recall (n), rules -> {chosen}")
         print(f"{'status':13}" + "".join(f"{b:>30}" for b in BATCHES))
