@@ -582,6 +582,8 @@ CASES = [
     ("Since your eczema is flaring again, I would restart the steroid cream.", "eczema", "present", "patient"),
     ("since my asthma is well controlled can i stop the inhaler?", "asthma", "present", "patient"),
     ("ive had a cough since the flu last month", "flu", "historical", "patient"),
+    # A bare subject's relative clause has a verb of its own: the general verb is the one after it
+    ("Nosebleeds that come and go in children are usually harmless.", "nosebleeds", "generic", "none"),
 ]
 
 

@@ -530,6 +530,7 @@ class ConTextAssertion(BatchedPipe):
         self._ability_modals = _word_hashes(nlp.vocab.strings, ("can", "ca", "cant"))
         self._present_modals = _word_hashes(nlp.vocab.strings, _PRESENT_MODALS)
         self._causal_since_verbs = _word_hashes(nlp.vocab.strings, _CAUSAL_SINCE_VERBS)
+        self._relative_pronouns = _word_hashes(nlp.vocab.strings, ("that", "which", "who"))
         self._list_joiners = _word_hashes(nlp.vocab.strings, _LIST_JOINERS)
 
     # -- the component -------------------------------------------------------------------------
@@ -744,11 +745,14 @@ class ConTextAssertion(BatchedPipe):
         """The general verb after a bare subject's modifier ("that wakes someone at night", "in a man of 58",
         "also"), within a few tokens and its clause; None when a personal word or demonstrative ties the
         subject to someone ("Lexapro which i started in may makes me ...")."""
+        relative = lowers[end] in self._relative_pronouns
         for i in range(end + 1, min(len(lowers), end + _SUBJECT_MODIFIER_TOKENS + 1)):
             word = lowers[i]
             if word in self._clause_punct or (word in self._generic_blockers and not inside[i]):
                 return None
             rule = verb_at(i) if i > end + 1 else None  # the modifier has a word at least: "pain in lower ..."
+            if rule is not None and relative and " " not in rule.phrase and rule.phrase not in _COURSE_WORDS:
+                continue  # the relative clause's own verb: "Hives that come and go over weeks are rarely ..."
             if rule is not None:
                 return rule
         return None
