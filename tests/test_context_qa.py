@@ -584,6 +584,9 @@ CASES = [
     ("ive had a cough since the flu last month", "flu", "historical", "patient"),
     # A bare subject's relative clause has a verb of its own: the general verb is the one after it
     ("Nosebleeds that come and go in children are usually harmless.", "nosebleeds", "generic", "none"),
+    # A second question about the same generic subject ("and does it ...") asks in general too, unless personal
+    ("is impetigo contagious and does it always need antibiotic cream?", "antibiotic cream", "generic", "none"),
+    ("is eczema contagious and is it linked to my asthma?", "asthma", "possible", "patient"),
 ]
 
 

@@ -153,6 +153,8 @@ _CAUSAL_SINCE_VERBS = frozenset({"is", "are", "has", "have", "now", "keeps", "ke
 # within a week, terbinafine tablets are next"); the condition opens at most this many tokens before the negation.
 _CONDITIONALS = frozenset({"if", "unless", "when", "once"})
 _CONDITION_TOKENS = 8
+# A second question about a generic subject, "and does it ...", reaches this many tokens past the generic mention.
+_ASKS_AGAIN_TOKENS = 12
 # What joins two conjuncts that share a generic status ("ACE inhibitors and spironolactone", "X or Y").
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "and/or"})
 # What follows an item of a list: the comma before the item is the list's, not the end of the condition.
@@ -531,6 +533,7 @@ class ConTextAssertion(BatchedPipe):
         self._present_modals = _word_hashes(nlp.vocab.strings, _PRESENT_MODALS)
         self._causal_since_verbs = _word_hashes(nlp.vocab.strings, _CAUSAL_SINCE_VERBS)
         self._relative_pronouns = _word_hashes(nlp.vocab.strings, ("that", "which", "who"))
+        self._pronouns_of_subject = _word_hashes(nlp.vocab.strings, ("it", "they"))
         self._list_joiners = _word_hashes(nlp.vocab.strings, _LIST_JOINERS)
 
     # -- the component -------------------------------------------------------------------------
@@ -599,7 +602,9 @@ class ConTextAssertion(BatchedPipe):
             # A conjunct of a generic mention ("X and Y", "X or Y") is spoken of in general too, where the cue's
             # scope ended before it ("People with CKD clear potassium slowly, and ACE inhibitors and
             # spironolactone can push it higher").
-            conjunct = generic_end == start - 1 and lowers[start - 1] in self._conjunctions and person is None
+            conjunct = person is None and generic_end >= sent_start and (
+                (generic_end == start - 1 and lowers[start - 1] in self._conjunctions)
+                or self._asks_again(lowers, generic_end, start))
             effect = self._effect_asked(lowers, start, sent_start, inside) if label in _EFFECT_LABELS else None
             if lo == hi and person is None and not conjunct and not effect:
                 continue  # nothing in its sentence speaks to it: present, the patient's
@@ -873,6 +878,16 @@ class ConTextAssertion(BatchedPipe):
                         lowers, phrase, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
                     found.append((category, phrase))
         return found
+
+    def _asks_again(self, lowers, generic_end: int, start: int) -> bool:
+        """Whether a second question about the same generic subject, "and is it", "or does it", ", can they", stands
+        between the generic mention ending at ``generic_end`` and the mention at ``start`` (same sentence), with no
+        personal word: "is larva migrans contagious and does it always need ivermectin?"."""
+        between = lowers[generic_end:start]
+        if len(between) > _ASKS_AGAIN_TOKENS or not self._impersonal_personal.isdisjoint(between):
+            return False
+        return any(between[j] in self._subject_clause_openers and between[j + 1] in self._question_auxiliaries
+                   and between[j + 2] in self._pronouns_of_subject for j in range(len(between) - 2))
 
     def _effect_asked(self, lowers, start: int, sent_start: int, inside) -> str | None:
         """Whether the mention at ``start`` is the effect a modal question asks about: "give", "make", "cause" or
