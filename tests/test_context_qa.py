@@ -587,6 +587,10 @@ CASES = [
     # A second question about the same generic subject ("and does it ...") asks in general too, unless personal
     ("is impetigo contagious and does it always need antibiotic cream?", "antibiotic cream", "generic", "none"),
     ("is eczema contagious and is it linked to my asthma?", "asthma", "possible", "patient"),
+    # "maybe" right before a test, drug or treatment names a step that may come; an amount is no step
+    ("the gp is sending me for bloods and maybe an ultrasound", "ultrasound", "hypothetical", "patient"),
+    ("maybe try cetirizine instead?", "cetirizine", "hypothetical", "patient"),
+    ("i barely drink, maybe a glass of wine a week", "wine", "present", "patient"),
 ]
 
 

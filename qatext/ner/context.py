@@ -119,6 +119,13 @@ _OPENING_SCOPE = 20  # tokens: a run-on sentence with no punctuation does not st
 # Nor is a drug or treatment: taken, stopped, refused or considered, never a guess ("is it the letrozole or could the
 # cancer have come back", "my gyno suggests HRT"; no drug or treatment in the gold is possible).
 _NEVER_POSSIBLE_LABELS = frozenset({"TEST", "DRUG", "TREATMENT"})
+# "maybe", "perhaps", "possibly" right before a test, drug or treatment name a step that may come ("theyve booked an
+# MRI and then maybe a biopsy", "maybe try allegra?"): hypothetical, where before a disease they hedge.
+_MAYBE_STEPS = frozenset({"maybe", "perhaps", "possibly"})
+_MAYBE_STEP_TOKENS = 2
+# ... with only these between ("maybe a glass of wine a month" is an amount).
+_STEP_WORDS = ("a", "an", "the", "some", "try", "trying", "start", "starting", "get", "getting", "do", "doing",
+               "another", "then")
 # A step with its condition right after it is a plan that may not happen: "and a biopsy if the node looks abnormal",
 # "my gp said metformin if diet doesnt work" (in code, not a backward "if" rule: "if" is frequent, and a rule would
 # be one more trigger for every mention near every "if").
@@ -534,6 +541,7 @@ class ConTextAssertion(BatchedPipe):
         self._causal_since_verbs = _word_hashes(nlp.vocab.strings, _CAUSAL_SINCE_VERBS)
         self._relative_pronouns = _word_hashes(nlp.vocab.strings, ("that", "which", "who"))
         self._pronouns_of_subject = _word_hashes(nlp.vocab.strings, ("it", "they"))
+        self._step_words = _word_hashes(nlp.vocab.strings, _STEP_WORDS)
         self._list_joiners = _word_hashes(nlp.vocab.strings, _LIST_JOINERS)
 
     # -- the component -------------------------------------------------------------------------
@@ -837,6 +845,9 @@ class ConTextAssertion(BatchedPipe):
             if t_end > sent_end or (limited and not rule.applies_to(label)):
                 continue
             if category == "possible" and label in _NEVER_POSSIBLE_LABELS:
+                if phrase in _MAYBE_STEPS and t_end <= start and start - t_end <= _MAYBE_STEP_TOKENS and \
+                        self._step_words.issuperset(lowers[t_end:start]):
+                    found.append(("hypothetical", phrase))  # "then maybe a biopsy": a step that may come
                 continue
             if category == "over" and phrase in _SINCE_PHRASES and end < len(lowers) and \
                     lowers[end] in self._causal_since_verbs:
