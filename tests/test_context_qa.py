@@ -591,6 +591,9 @@ CASES = [
     ("the gp is sending me for bloods and maybe an ultrasound", "ultrasound", "hypothetical", "patient"),
     ("maybe try cetirizine instead?", "cetirizine", "hypothetical", "patient"),
     ("i barely drink, maybe a glass of wine a week", "wine", "present", "patient"),
+    # An alternative ("or a/an") to a hedged diagnosis is hedged too
+    ("This is most likely a viral rash or an allergic reaction to the new soap.", "allergic reaction", "possible",
+     "patient"),
 ]
 
 

@@ -542,6 +542,8 @@ class ConTextAssertion(BatchedPipe):
         self._relative_pronouns = _word_hashes(nlp.vocab.strings, ("that", "which", "who"))
         self._pronouns_of_subject = _word_hashes(nlp.vocab.strings, ("it", "they"))
         self._step_words = _word_hashes(nlp.vocab.strings, _STEP_WORDS)
+        self._or = nlp.vocab.strings.add("or")
+        self._articles = _word_hashes(nlp.vocab.strings, ("a", "an"))
         self._list_joiners = _word_hashes(nlp.vocab.strings, _LIST_JOINERS)
 
     # -- the component -------------------------------------------------------------------------
@@ -580,6 +582,7 @@ class ConTextAssertion(BatchedPipe):
         verb_openers, auxiliaries, starts = self._verb_openers, self._any_verb_auxiliaries, None
         subject_openers, define_or_deny = self._subject_openers, self._define_or_deny
         generic_end, generic_cue = -2, None  # the last generic mention's end and cue
+        possible_end, possible_cue = -2, None  # the last possible one's
         for start, end, label, start_char, end_char in ents:
             while start >= sent_end:  # entities come in order: the next sentence or one further
                 index += 1
@@ -614,7 +617,11 @@ class ConTextAssertion(BatchedPipe):
                 (generic_end == start - 1 and lowers[start - 1] in self._conjunctions)
                 or self._asks_again(lowers, generic_end, start))
             effect = self._effect_asked(lowers, start, sent_start, inside) if label in _EFFECT_LABELS else None
-            if lo == hi and person is None and not conjunct and not effect:
+            # An alternative to a hedged diagnosis is hedged too: "most likely a reactive node or an inflamed follicle".
+            alternative = person is None and possible_end >= sent_start and label not in _NEVER_POSSIBLE_LABELS and (
+                (possible_end == start - 1 and lowers[start - 1] == self._or) or (
+                    possible_end == start - 2 and lowers[start - 2] == self._or and lowers[start - 1] in self._articles))
+            if lo == hi and person is None and not conjunct and not effect and not alternative:
                 continue  # nothing in its sentence speaks to it: present, the patient's
             found = self._reaching(lowers, start, end, label, modifiers[lo:hi], all_terminators,
                                    sent_start, sent_end, inside) if lo < hi else []
@@ -624,6 +631,8 @@ class ConTextAssertion(BatchedPipe):
                 found.append(("hypothetical", "will ... give"))
             if conjunct:
                 found.insert(0, ("generic", generic_cue))
+            if alternative:
+                found.append(("possible", possible_cue))
             if label in _PLANNED_LABELS and self._if in lowers[end:min(sent_end, end + _PLANNED_IF_TOKENS)] and \
                     self._planned_before_if(lowers, end, sent_end, inside):
                 found.append(("hypothetical", "if"))  # "and a biopsy if the node looks abnormal"
@@ -632,6 +641,8 @@ class ConTextAssertion(BatchedPipe):
             status, experiencer, cue = self._resolve(found, person, subject)
             if status == "generic":
                 generic_end, generic_cue = end, cue
+            elif status == "possible":
+                possible_end, possible_cue = end, cue
             # Only what differs from the defaults is written: most mentions are present and the patient's.
             # Written where ``ent._.x = value`` would put it, without an Underscore object per entity.
             if status != "present":
