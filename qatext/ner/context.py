@@ -583,6 +583,7 @@ class ConTextAssertion(BatchedPipe):
         subject_openers, define_or_deny = self._subject_openers, self._define_or_deny
         generic_end, generic_cue = -2, None  # the last generic mention's end and cue
         possible_end, possible_cue = -2, None  # the last possible one's
+        any_effect_verb = not self._effect_verbs.isdisjoint(lowers)
         for start, end, label, start_char, end_char in ents:
             while start >= sent_end:  # entities come in order: the next sentence or one further
                 index += 1
@@ -616,7 +617,9 @@ class ConTextAssertion(BatchedPipe):
             conjunct = person is None and generic_end >= sent_start and (
                 (generic_end == start - 1 and lowers[start - 1] in self._conjunctions)
                 or self._asks_again(lowers, generic_end, start))
-            effect = self._effect_asked(lowers, start, sent_start, inside) if label in _EFFECT_LABELS else None
+            # (Only in a doc with an effect verb, one C-speed test per doc: most have none.)
+            effect = self._effect_asked(lowers, start, sent_start, inside) if any_effect_verb and \
+                label in _EFFECT_LABELS else None
             # An alternative to a hedged diagnosis is hedged too: "most likely a reactive node or an inflamed follicle".
             alternative = person is None and possible_end >= sent_start and label not in _NEVER_POSSIBLE_LABELS and (
                 (possible_end == start - 1 and lowers[start - 1] == self._or) or (
