@@ -594,6 +594,10 @@ CASES = [
     # An alternative ("or a/an") to a hedged diagnosis is hedged too
     ("This is most likely a viral rash or an allergic reaction to the new soap.", "allergic reaction", "possible",
      "patient"),
+    # Whether a condition will "come back" may come; what "has come back" is there; "X is most likely," hedges X
+    ("will the migraines come back once i stop the propranolol?", "migraines", "hypothetical", "patient"),
+    ("my eczema has come back on my hands", "eczema", "present", "patient"),
+    ("the hospital says shingles is most likely, but they want to swab it", "shingles", "possible", "patient"),
 ]
 
 
