@@ -598,6 +598,8 @@ CASES = [
     ("will the migraines come back once i stop the propranolol?", "migraines", "hypothetical", "patient"),
     ("my eczema has come back on my hands", "eczema", "present", "patient"),
     ("the hospital says shingles is most likely, but they want to swab it", "shingles", "possible", "patient"),
+    # "its been fine since": the calm is dated, the past episode stays over
+    ("had my gallbladder out in 2019 and its been fine since", "gallbladder out", "historical", "patient"),
 ]
 
 
