@@ -61,6 +61,9 @@ POLICIES = {
     # Nor their family: a relative named as the subject ("My mother had fever and headache") is the
     # rules' clearest case, and the model reading a few words around the second symptom undid it.
     "model except negation, rules' generic and family": Policy(_KEEPS_FAMILY, _NOT_NEGATED, 0.0),
+    "model except negation, rules' generic and family, p>=0.5": Policy(_KEEPS_FAMILY, _NOT_NEGATED, 0.5),
+    "model except negation, rules' generic, family and possible, p>=0.5": Policy(
+        tuple(s for s in _KEEPS_FAMILY if s != "possible"), _NOT_NEGATED, 0.5),
     # Nor the rules' historical and possible: a time or hedge cue the rules read ("in 2018", "could it be") is
     # specific, and on held-out batches the model undid more right ones than it mended.
     "model on present and hypothetical only": Policy(("present", "hypothetical"), _NOT_NEGATED, 0.0),
@@ -70,12 +73,14 @@ POLICIES = {
     "present -> generic/hypothetical": Policy(("present",), ("generic", "hypothetical"), 0.0),
     "present -> generic/hypothetical, p>=0.5": Policy(("present",), ("generic", "hypothetical"), 0.5),
 }
-# Chosen on the pooled leave-one-batch-out accuracy (--evaluate) of batches 12 to 7 (round 11): the model may
-# only revise a rule's present or hypothetical, and only when it is at least even sure. It keeps the rules'
-# negated, generic and family (as before: their clinical negation tests, generic precision 0.97-1.00, the family
-# test sentence of tests/test_analysis_negation.py), and now their historical and possible too: on batch 12 the
-# earlier policy undid right ones (historical recall 0.85 -> 0.73 with the round-11 rules).
-DEFAULT_POLICY = POLICIES["model on present and hypothetical only, p>=0.5"]
+# Round 11: the earlier policy (the rules keep negated, generic and family: their clinical negation tests, generic
+# precision 0.97-1.00, the family test sentence of tests/test_analysis_negation.py) with a bar: the model changes a
+# status only when it gives its own at least p 0.5. Judged on all held-out gold: pooled leave-one-batch-out over
+# batches 12 to 7 (--evaluate) 0.9351 -> 0.9360, and five folds of ner.jsonl's passages held out 0.8849 -> 0.8854.
+# Keeping the rules' historical and possible too ("model on present and hypothetical only, p>=0.5") scored best on
+# the six batches (0.9369: on batch 12 the model had undone right historical statuses) but lost 0.0045 on ner.jsonl's
+# folds (social posts, where the rules' time and hedge cues are wrong more often).
+DEFAULT_POLICY = POLICIES["model except negation, rules' generic and family, p>=0.5"]
 
 
 def gold_digest(root: Path = ROOT) -> str:
