@@ -621,9 +621,8 @@ class ConTextAssertion(BatchedPipe):
             effect = self._effect_asked(lowers, start, sent_start, inside) if any_effect_verb and \
                 label in _EFFECT_LABELS else None
             # An alternative to a hedged diagnosis is hedged too: "most likely a reactive node or an inflamed follicle".
-            alternative = person is None and possible_end >= sent_start and label not in _NEVER_POSSIBLE_LABELS and (
-                (possible_end == start - 1 and lowers[start - 1] == self._or) or (
-                    possible_end == start - 2 and lowers[start - 2] == self._or and lowers[start - 1] in self._articles))
+            alternative = person is None and possible_end >= sent_start and label not in _NEVER_POSSIBLE_LABELS \
+                and self._alternative(lowers, possible_end, start)
             if lo == hi and person is None and not conjunct and not effect and not alternative:
                 continue  # nothing in its sentence speaks to it: present, the patient's
             found = self._reaching(lowers, start, end, label, modifiers[lo:hi], all_terminators,
@@ -736,7 +735,8 @@ class ConTextAssertion(BatchedPipe):
 
     def _may_define_or_deny(self, lowers, start: int, end: int) -> bool:
         """Whether a bare subject is denied ("Gout is not ...") or asked about with a defining word ("isnt COPD
-        just ...", "is insomnia part of ...") or with a predicate ("is GERD linked to ..."): the cases _general_cue reads beyond the general verbs."""
+        just ...", "is insomnia part of ...") or with a predicate ("is GERD linked to ..."): the cases _general_cue
+        reads beyond the general verbs."""
         after = lowers[end]
         if after in self._denied_copulas:
             return lowers[end + 1] in self._denials
@@ -903,6 +903,13 @@ class ConTextAssertion(BatchedPipe):
                         lowers, phrase, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
                     found.append((category, phrase))
         return found
+
+    def _alternative(self, lowers, possible_end: int, start: int) -> bool:
+        """Whether the mention at ``start`` follows a possible mention ending at ``possible_end`` as its alternative:
+        "X or Y", "X or a Y"."""
+        if possible_end == start - 1:
+            return lowers[start - 1] == self._or
+        return possible_end == start - 2 and lowers[start - 2] == self._or and lowers[start - 1] in self._articles
 
     def _asks_again(self, lowers, generic_end: int, start: int) -> bool:
         """Whether a second question about the same generic subject, "and is it", "or does it", ", can they", stands
