@@ -550,6 +550,7 @@ CASES = [
     ("two weeks off dairy and the bloating gone, skin clearer too", "bloating", "historical", "patient"),
     ("the headache lifted after a nap", "headache", "historical", "patient"),
     ("my ankle swelling has gone down a bit but not completely", "ankle swelling", "present", "patient"),
+    ("I had hernia surgery, pain hasn’t gone away?", "pain", "present", "patient"),
     # A modal question about what something will give or make someone names an effect that may come; "can" asked of
     # a subject and object nobody owns is general; the asker's habitual effect stays present
     ("will the iron tablets give me constipation?", "constipation", "hypothetical", "patient"),
@@ -557,6 +558,7 @@ CASES = [
     ("can heavy lifting cause a hernia?", "hernia", "generic", "none"),
     ("the tablets give me headaches every day", "headaches", "present", "patient"),
     ("can my diet cause acne?", "acne", "present", "patient"),
+    ("Will any of these medications cause this tingling sensation?", "tingling", "present", "patient"),
     ("does cold weather really make arthritis worse?", "arthritis", "generic", "none"),
     # A comma that joins no list items (no entity right before it or right after it) ends a negation's reach
     ("the antibiotics arent doing much, yellow phlegm for a week now", "yellow phlegm", "present", "patient"),
@@ -597,6 +599,8 @@ CASES = [
     # Whether a condition will "come back" may come; what "has come back" is there; "X is most likely," hedges X
     ("will the migraines come back once i stop the propranolol?", "migraines", "hypothetical", "patient"),
     ("my eczema has come back on my hands", "eczema", "present", "patient"),
+    ("he didn't think it was cancerous, just to come back for a check up in 6 months", "cancerous", "possible",
+     "patient"),
     ("the hospital says shingles is most likely, but they want to swab it", "shingles", "possible", "patient"),
     # "its been fine since": the calm is dated, the past episode stays over
     ("had my gallbladder out in 2019 and its been fine since", "gallbladder out", "historical", "patient"),

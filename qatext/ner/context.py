@@ -537,6 +537,9 @@ class ConTextAssertion(BatchedPipe):
         self._effect_verbs = _word_hashes(nlp.vocab.strings, _EFFECT_VERBS)
         self._effect_modals = _word_hashes(nlp.vocab.strings, _EFFECT_MODALS)
         self._ability_modals = _word_hashes(nlp.vocab.strings, ("can", "ca", "cant"))
+        # Before the effect they make it the complaint at hand; not "her" ("give her osteoporosis": an object).
+        self._case_owners = _word_hashes(nlp.vocab.strings, ("this", "these", "that", "those", "my", "your", "his",
+                                                             "our", "their"))
         self._present_modals = _word_hashes(nlp.vocab.strings, _PRESENT_MODALS)
         self._causal_since_verbs = _word_hashes(nlp.vocab.strings, _CAUSAL_SINCE_VERBS)
         self._relative_pronouns = _word_hashes(nlp.vocab.strings, ("that", "which", "who"))
@@ -931,6 +934,8 @@ class ConTextAssertion(BatchedPipe):
                      if lowers[i] in self._effect_verbs), None)
         if verb is None or any(inside[i] or lowers[i] in self._clause_punct for i in range(verb + 1, start)):
             return None
+        if lowers[start - 1] in self._case_owners:
+            return None  # "will any of these cause this tingling?": the complaint at hand ("give her X" stays)
         for i in range(verb - 1, max(sent_start, verb - _EFFECT_MODAL_TOKENS) - 1, -1):
             word = lowers[i]
             if word in self._clause_punct:
