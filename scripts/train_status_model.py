@@ -61,12 +61,26 @@ POLICIES = {
     # Nor their family: a relative named as the subject ("My mother had fever and headache") is the
     # rules' clearest case, and the model reading a few words around the second symptom undid it.
     "model except negation, rules' generic and family": Policy(_KEEPS_FAMILY, _NOT_NEGATED, 0.0),
+    "model except negation, rules' generic and family, p>=0.5": Policy(_KEEPS_FAMILY, _NOT_NEGATED, 0.5),
+    "model except negation, rules' generic, family and possible, p>=0.5": Policy(
+        tuple(s for s in _KEEPS_FAMILY if s != "possible"), _NOT_NEGATED, 0.5),
+    # Nor the rules' historical and possible: a time or hedge cue the rules read ("in 2018", "could it be") is
+    # specific, and on held-out batches the model undid more right ones than it mended.
+    "model on present and hypothetical only": Policy(("present", "hypothetical"), _NOT_NEGATED, 0.0),
+    "model on present and hypothetical only, p>=0.5": Policy(("present", "hypothetical"), _NOT_NEGATED, 0.5),
+    "model on present only": Policy(("present",), _NOT_NEGATED, 0.0),
+    "model on present only, p>=0.5": Policy(("present",), _NOT_NEGATED, 0.5),
     "present -> generic/hypothetical": Policy(("present",), ("generic", "hypothetical"), 0.0),
     "present -> generic/hypothetical, p>=0.5": Policy(("present",), ("generic", "hypothetical"), 0.5),
 }
-# Chosen on the leave-one-batch-out scores (--evaluate) of batches 9, 8 and 7, then narrowed by the
-# family rule above (a test sentence, tests/test_analysis_negation.py, not a gold score).
-DEFAULT_POLICY = POLICIES["model except negation, rules' generic and family"]
+# Round 11: the earlier policy (the rules keep negated, generic and family: their clinical negation tests, generic
+# precision 0.97-1.00, the family test sentence of tests/test_analysis_negation.py) with a bar: the model changes a
+# status only when it gives its own at least p 0.5. Judged on all held-out gold: pooled leave-one-batch-out over
+# batches 12 to 7 (--evaluate) 0.9351 -> 0.9360, and five folds of ner.jsonl's passages held out 0.8849 -> 0.8854.
+# Keeping the rules' historical and possible too ("model on present and hypothetical only, p>=0.5") scored best on
+# the six batches (0.9369: on batch 12 the model had undone right historical statuses) but lost 0.0045 on ner.jsonl's
+# folds (social posts, where the rules' time and hedge cues are wrong more often).
+DEFAULT_POLICY = POLICIES["model except negation, rules' generic and family, p>=0.5"]
 
 
 def gold_digest(root: Path = ROOT) -> str:
@@ -223,9 +237,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.evaluate:
         table = evaluate(examples, C=args.C, seed=args.seed, classes=ASSERTIONS)
         names = ["rules", *POLICIES]
-        print(f"strict accuracy, held out   " + " ".join(f"{b:>8}" for b in BATCHES))
+        # "pooled": every held-out mention of the six batches counted once (batches differ in size).
+        print(f"{'strict accuracy, held out':48} " + " ".join(f"{b:>8}" for b in BATCHES) + "   pooled")
         for name in names:
-            print(f"{name:40} " + " ".join(f"{table[(b, name)]['accuracy']:8.3f}" for b in BATCHES))
+            pooled = sum(table[(b, name)]["accuracy"] * table[(b, name)]["n"] for b in BATCHES) / sum(
+                table[(b, name)]["n"] for b in BATCHES)
+            print(f"{name:48} " + " ".join(f"{table[(b, name)]['accuracy']:8.3f}" for b in BATCHES) + f" {pooled:8.4f}")
         chosen = next(name for name, policy in POLICIES.items() if policy == DEFAULT_POLICY)
         print(f"\nper status, precision / recall (n), rules -> {chosen}")
         print(f"{'status':13}" + "".join(f"{b:>30}" for b in BATCHES))

@@ -519,6 +519,91 @@ CASES = [
      "patient"),
     ("Psoriasis can start at any age.", "psoriasis", "generic", "none"),
     ("can i get shingles at any age?", "shingles", "hypothetical", "patient"),
+    # Round 11 (batch 12). A copula question whose bare subject takes a predicate of relation, cause, spread or harm
+    # asks in general ("is X linked to Y?"); a personal word or "this" keeps it the asker's.
+    ("my knees ache a lot, is gout linked to kidney stones?", "gout", "generic", "none"),
+    ("my knees ache a lot, is gout linked to kidney stones?", "kidney stones", "generic", "none"),
+    ("is vitiligo caused by stress or is it genetic?", "vitiligo", "generic", "none"),
+    ("are antihistamines safe for toddlers?", "antihistamines", "generic", "none"),
+    ("is scarlet fever dangerous for newborns?", "scarlet fever", "generic", "none"),
+    ("is my eczema linked to my diet?", "eczema", "present", "patient"),
+    ("is this rash caused by stress?", "rash", "possible", "patient"),
+    # ... "a link between", "connection between": asked of both in general
+    ("are statins known to cause muscle pain?", "muscle pain", "generic", "none"),
+    ("is melatonin any good for jet lag?", "melatonin", "generic", "none"),
+    ("is acupuncture proven to help migraines?", "acupuncture", "generic", "none"),
+    ("is there a link between eczema and asthma?", "asthma", "generic", "none"),
+    ("any connection between migraines and endometriosis?", "endometriosis", "generic", "none"),
+    ("is there a link between my migraines and the pill?", "migraines", "present", "patient"),
+    # ... most or many of a group, non-smokers, people taking a drug
+    ("do many teenagers get migraines?", "migraines", "generic", "none"),
+    ("can non smokers get copd?", "copd", "generic", "none"),
+    ("Nosebleeds happen more often in people taking warfarin.", "warfarin", "generic", "none"),
+    # ... the conjunct of a generic mention shares its status past the cue's scope
+    ("People with coeliac disease absorb iron poorly for years, and anaemia and osteoporosis are common.",
+     "osteoporosis", "generic", "none"),
+    # ... a yes/no question opening with its auxiliary ("can a", "does a") speaks to anyone: its "you" after the
+    # mention is impersonal; a "your" before it stays the asker's
+    ("can a peanut allergy get worse if you keep eating traces of nuts?", "peanut allergy", "generic", "none"),
+    ("can a doctor see your tonsillitis on video?", "tonsillitis", "present", "patient"),
+    # A complaint "gone" or "lifted" right after it is over; what has "gone down" is still there
+    ("two weeks off dairy and the bloating gone, skin clearer too", "bloating", "historical", "patient"),
+    ("the headache lifted after a nap", "headache", "historical", "patient"),
+    ("my ankle swelling has gone down a bit but not completely", "ankle swelling", "present", "patient"),
+    ("I had hernia surgery, pain hasn’t gone away?", "pain", "present", "patient"),
+    # A modal question about what something will give or make someone names an effect that may come; "can" asked of
+    # a subject and object nobody owns is general; the asker's habitual effect stays present
+    ("will the iron tablets give me constipation?", "constipation", "hypothetical", "patient"),
+    ("could the new inhaler make me shaky?", "shaky", "hypothetical", "patient"),
+    ("can heavy lifting cause a hernia?", "hernia", "generic", "none"),
+    ("the tablets give me headaches every day", "headaches", "present", "patient"),
+    ("can my diet cause acne?", "acne", "present", "patient"),
+    ("Will any of these medications cause this tingling sensation?", "tingling", "present", "patient"),
+    ("does cold weather really make arthritis worse?", "arthritis", "generic", "none"),
+    # A comma that joins no list items (no entity right before it or right after it) ends a negation's reach
+    ("the antibiotics arent doing much, yellow phlegm for a week now", "yellow phlegm", "present", "patient"),
+    ("they said its not appendicitis, sent me home with paracetamol", "paracetamol", "present", "patient"),
+    ("i havent had a migraine in months, on propranolol since march", "propranolol", "present", "patient"),
+    ("no fever, cough or chills", "chills", "negated", "patient"),
+    # What an episode went down or got better with was a course that ended; what a condition may turn into, or
+    # someone is likely to get, may come (of a bare subject, asked with "can", it is general)
+    ("the swelling went down with ibuprofen after a week", "ibuprofen", "historical", "patient"),
+    ("i had a bad back once that got better with physio", "bad back", "historical", "patient"),
+    ("could this cough turn into pneumonia?", "pneumonia", "hypothetical", "patient"),
+    ("am i more likely to get gestational diabetes this time?", "gestational diabetes", "hypothetical", "patient"),
+    ("can they turn into skin cancer?", "skin cancer", "generic", "none"),
+    # What a finding "on its own" does not mean is said in general
+    ("Snoring on its own does not mean sleep apnoea.", "sleep apnoea", "generic", "none"),
+    ("Hair loss by itself is not a sign of thyroid disease.", "hair loss", "generic", "none"),
+    ("my headache went away on its own", "headache", "historical", "patient"),
+    # More general verbs after a bare subject: damages, prevents, protects, improves, requires ...
+    ("Untreated sleep apnoea damages the heart over time.", "sleep apnoea", "generic", "none"),
+    # An emoji closes what came before: a yes/no question after it opens its own clause
+    ("my back is killing me 😩 can sciatica last for months?", "sciatica", "generic", "none"),
+    # "since your X is ...": "since" means "because", X is there now; "since the flu last month" dates a course
+    ("Since your eczema is flaring again, I would restart the steroid cream.", "eczema", "present", "patient"),
+    ("since my asthma is well controlled can i stop the inhaler?", "asthma", "present", "patient"),
+    ("ive had a cough since the flu last month", "flu", "historical", "patient"),
+    # A bare subject's relative clause has a verb of its own: the general verb is the one after it
+    ("Nosebleeds that come and go in children are usually harmless.", "nosebleeds", "generic", "none"),
+    # A second question about the same generic subject ("and does it ...") asks in general too, unless personal
+    ("is impetigo contagious and does it always need antibiotic cream?", "antibiotic cream", "generic", "none"),
+    ("is eczema contagious and is it linked to my asthma?", "asthma", "possible", "patient"),
+    # "maybe" right before a test, drug or treatment names a step that may come; an amount is no step
+    ("the gp is sending me for bloods and maybe an ultrasound", "ultrasound", "hypothetical", "patient"),
+    ("maybe try cetirizine instead?", "cetirizine", "hypothetical", "patient"),
+    ("i barely drink, maybe a glass of wine a week", "wine", "present", "patient"),
+    # An alternative ("or a/an") to a hedged diagnosis is hedged too
+    ("This is most likely a viral rash or an allergic reaction to the new soap.", "allergic reaction", "possible",
+     "patient"),
+    # Whether a condition will "come back" may come; what "has come back" is there; "X is most likely," hedges X
+    ("will the migraines come back once i stop the propranolol?", "migraines", "hypothetical", "patient"),
+    ("my eczema has come back on my hands", "eczema", "present", "patient"),
+    ("he didn't think it was cancerous, just to come back for a check up in 6 months", "cancerous", "possible",
+     "patient"),
+    ("the hospital says shingles is most likely, but they want to swab it", "shingles", "possible", "patient"),
+    # "its been fine since": the calm is dated, the past episode stays over
+    ("had my gallbladder out in 2019 and its been fine since", "gallbladder out", "historical", "patient"),
 ]
 
 

@@ -79,7 +79,7 @@ PLACEHOLDERS = {
     "<group>": ["people", "kids", "children", "adults", "grown adults", "women", "men", "babies", "toddlers",
                 "infants", "teens", "teenagers", "someone", "anyone", "a kid", "a child", "a person", "a baby",
                 "pregnant women", "older people", "elderly people", "the elderly", "girls", "boys", "athletes",
-                "smokers", "diabetics", "patients", "humans"],
+                "smokers", "diabetics", "patients", "humans", "non smokers", "non-smokers", "nonsmokers"],
     # "all <groupnoun>": "do all kids ...", "dont all men ...".
     "<groupnoun>": ["people", "kids", "children", "adults", "women", "men", "babies", "toddlers", "infants", "teens",
                     "teenagers", "girls", "boys", "smokers", "diabetics", "patients"],
@@ -119,6 +119,13 @@ _OPENING_SCOPE = 20  # tokens: a run-on sentence with no punctuation does not st
 # Nor is a drug or treatment: taken, stopped, refused or considered, never a guess ("is it the letrozole or could the
 # cancer have come back", "my gyno suggests HRT"; no drug or treatment in the gold is possible).
 _NEVER_POSSIBLE_LABELS = frozenset({"TEST", "DRUG", "TREATMENT"})
+# "maybe", "perhaps", "possibly" right before a test, drug or treatment name a step that may come ("theyve booked an
+# MRI and then maybe a biopsy", "maybe try allegra?"): hypothetical, where before a disease they hedge.
+_MAYBE_STEPS = frozenset({"maybe", "perhaps", "possibly"})
+_MAYBE_STEP_TOKENS = 2
+# ... with only these between ("maybe a glass of wine a month" is an amount).
+_STEP_WORDS = ("a", "an", "the", "some", "try", "trying", "start", "starting", "get", "getting", "do", "doing",
+               "another", "then")
 # A step with its condition right after it is a plan that may not happen: "and a biopsy if the node looks abnormal",
 # "my gp said metformin if diet doesnt work" (in code, not a backward "if" rule: "if" is frequent, and a rule would
 # be one more trigger for every mention near every "if").
@@ -131,10 +138,32 @@ _PLANNED_IF_TOKENS = 5
 _PLAN_BREAKS = frozenset({"and", "or", "but", "so", "it", "we", "they", "is", "was", "helps", "helped", "works",
                           "worked", "because", "when", "even", "only", "will", "would", "can", "may", "might", "should",
                           "last", "ago", "yesterday", "already"})
+# A yes/no question about what something will do to someone names an effect that may come: "will clomid give me hot
+# flashes?", "could the steroids make her diabetic?", "can living with a smoker give me asthma?", "will it turn into
+# cancer?" (a modal opening the
+# sentence or clause, the verb at most _EFFECT_TOKENS before it, its object between them). Of a bare subject it is
+# asked in general, and generic wins ("can a varicocele make you infertile?").
+_EFFECT_LABELS = frozenset({"SYMPTOM", "DISEASE"})
+_EFFECT_VERBS = frozenset({"give", "make", "cause", "trigger", "turn", "progress", "develop", "lead"})
+_EFFECT_MODALS = frozenset({"will", "would", "could", "can", "might", "wo", "ca", "cant", "wont", "does", "do"})
+# "does" and "do" ask how things are, not what will come: only their general reading counts ("does rain really make
+# arthritis worse?"); "does it make you tired?" is left to the other rules.
+_PRESENT_MODALS = ("does", "do")
+_EFFECT_TOKENS = 4  # "turn into an aggressive lymphoma"
+_EFFECT_MODAL_TOKENS = 8
+# "since the/my/your X" is the event a course started from, unless a verb in the present follows X: then "since"
+# means "because" ("Since your headaches now wake you at night, ...", "since my asthma is mild").
+_SINCE_PHRASES = frozenset({"since the", "since my", "since your", "since his", "since her"})
+_CAUSAL_SINCE_VERBS = frozenset({"is", "are", "has", "have", "now", "keeps", "keep", "remains", "remain", "seems",
+                                 "seem", "'s", "’s", "still"})
 # A negation inside a condition belongs to it and ends with the condition's comma ("if the cream does not work
 # within a week, terbinafine tablets are next"); the condition opens at most this many tokens before the negation.
 _CONDITIONALS = frozenset({"if", "unless", "when", "once"})
 _CONDITION_TOKENS = 8
+# A second question about a generic subject, "and does it ...", reaches this many tokens past the generic mention.
+_ASKS_AGAIN_TOKENS = 12
+# What joins two conjuncts that share a generic status ("ACE inhibitors and spironolactone", "X or Y").
+_CONJUNCTIONS = frozenset({"and", "or", "nor", "and/or"})
 # What follows an item of a list: the comma before the item is the list's, not the end of the condition.
 _LIST_JOINERS = frozenset({",", "and", "or"})
 # A mention after a negation's "and" with one of these right after it opens a clause of its own ("no swelling and
@@ -169,6 +198,16 @@ _COPULA_QUESTIONS = frozenset({"is", "are", "isnt", "arent"})
 _DEFINING_WORDS = frozenset({"a", "an", "just", "only", "part", "something", "really", "actually", "always", "ever"})
 # Only of a disease or symptom: "is baking soda a good choice?" asks about one's own use.
 _DEFINED_LABELS = frozenset({"DISEASE", "SYMPTOM"})
+# "is X linked to Y?", "is X caused by ...", "is X safe for ...", "are X contagious": a copula question whose bare
+# subject takes a predicate of how a condition or drug relates, spreads or harms in general (any label but a test,
+# which _opens_question's caller leaves out), and whether it is known, proven, effective or any good ("are NSAIDs known
+# to cause ulcers?", "is buspar any good for panic disorder?"). Not "serious" or "normal": "is a heart rate of 110
+# normal?" asks about one's own.
+_QUESTION_PREDICATES = frozenset({"linked", "related", "connected", "associated", "caused", "triggered", "passed",
+                                  "transmitted", "inherited", "hereditary", "genetic", "contagious", "infectious",
+                                  "safe", "dangerous", "harmful", "common", "rare", "curable", "treatable",
+                                  "preventable", "reversible", "permanent", "fatal", "deadly", "autoimmune",
+                                  "known", "proven", "effective", "addictive", "any", "good", "bad"})
 # A yes/no question or a general statement may open a clause after these too ("..., but can chronic hives go
 # on for years?", "..., and pityriasis versicolor is not passed on by touch").
 _SUBJECT_CLAUSE_OPENERS = frozenset({",", "and", "but", "so", ";", ":", "because", "or", "although", "though",
@@ -466,8 +505,11 @@ class ConTextAssertion(BatchedPipe):
         self._denials = _word_hashes(nlp.vocab.strings, _DENIALS)
         self._copula_questions = _word_hashes(nlp.vocab.strings, _COPULA_QUESTIONS)
         self._defining_words = _word_hashes(nlp.vocab.strings, _DEFINING_WORDS)
-        self._define_or_deny = self._defining_words | self._denied_copulas
-        self._subject_clause_openers = _word_hashes(nlp.vocab.strings, _SUBJECT_CLAUSE_OPENERS)
+        self._question_predicates = _word_hashes(nlp.vocab.strings, _QUESTION_PREDICATES)
+        self._define_or_deny = self._defining_words | self._denied_copulas | self._question_predicates
+        # An emoji closes what came before too: "im terrified of getting dry socket 😭 how long does dry socket last?"
+        emoji = [chr(code) for first, last in _EMOJI_RANGES for code in range(first, last)]
+        self._subject_clause_openers = _word_hashes(nlp.vocab.strings, [*_SUBJECT_CLAUSE_OPENERS, *emoji])
         self._subject_modifiers = _word_hashes(nlp.vocab.strings, _SUBJECT_MODIFIERS)
         self._subject_adverbs = _word_hashes(nlp.vocab.strings, _SUBJECT_ADVERBS)
         self._question_mark = nlp.vocab.strings.add("?")
@@ -491,6 +533,20 @@ class ConTextAssertion(BatchedPipe):
         self._subject_openers = self._clause_openers | self._reporting_words | self._sentence_conjunctions | {
             self._that} | self._question_auxiliaries | self._subject_qualifiers
         self._and = nlp.vocab.strings.add("and")
+        self._conjunctions = _word_hashes(nlp.vocab.strings, _CONJUNCTIONS)
+        self._effect_verbs = _word_hashes(nlp.vocab.strings, _EFFECT_VERBS)
+        self._effect_modals = _word_hashes(nlp.vocab.strings, _EFFECT_MODALS)
+        self._ability_modals = _word_hashes(nlp.vocab.strings, ("can", "ca", "cant"))
+        # Before the effect they make it the complaint at hand; not "her" ("give her osteoporosis": an object).
+        self._case_owners = _word_hashes(nlp.vocab.strings, ("this", "these", "that", "those", "my", "your", "his",
+                                                             "our", "their"))
+        self._present_modals = _word_hashes(nlp.vocab.strings, _PRESENT_MODALS)
+        self._causal_since_verbs = _word_hashes(nlp.vocab.strings, _CAUSAL_SINCE_VERBS)
+        self._relative_pronouns = _word_hashes(nlp.vocab.strings, ("that", "which", "who"))
+        self._pronouns_of_subject = _word_hashes(nlp.vocab.strings, ("it", "they"))
+        self._step_words = _word_hashes(nlp.vocab.strings, _STEP_WORDS)
+        self._or = nlp.vocab.strings.add("or")
+        self._articles = _word_hashes(nlp.vocab.strings, ("a", "an"))
         self._list_joiners = _word_hashes(nlp.vocab.strings, _LIST_JOINERS)
 
     # -- the component -------------------------------------------------------------------------
@@ -528,6 +584,9 @@ class ConTextAssertion(BatchedPipe):
         index, sent_start, sent_end = -1, 0, 0
         verb_openers, auxiliaries, starts = self._verb_openers, self._any_verb_auxiliaries, None
         subject_openers, define_or_deny = self._subject_openers, self._define_or_deny
+        generic_end, generic_cue = -2, None  # the last generic mention's end and cue
+        possible_end, possible_cue = -2, None  # the last possible one's
+        any_effect_verb = not self._effect_verbs.isdisjoint(lowers)
         for start, end, label, start_char, end_char in ents:
             while start >= sent_end:  # entities come in order: the next sentence or one further
                 index += 1
@@ -555,16 +614,40 @@ class ConTextAssertion(BatchedPipe):
             if lowers[start] == self._hash and (end >= sent_end or lowers[end] == self._hash):
                 continue  # a closing hashtag ("... #toothache #help") tags the post: no trigger of the sentence reaches it
             person = self._person_for(lowers, start, people, terminators, sent_start, subject) if people else None
-            if lo == hi and person is None:
+            # A conjunct of a generic mention ("X and Y", "X or Y") is spoken of in general too, where the cue's
+            # scope ended before it ("People with CKD clear potassium slowly, and ACE inhibitors and
+            # spironolactone can push it higher").
+            conjunct = person is None and generic_end >= sent_start and (
+                (generic_end == start - 1 and lowers[start - 1] in self._conjunctions)
+                or self._asks_again(lowers, generic_end, start))
+            # (Only in a doc with an effect verb, one C-speed test per doc: most have none.)
+            effect = self._effect_asked(lowers, start, sent_start, inside) if any_effect_verb and \
+                label in _EFFECT_LABELS else None
+            # An alternative to a hedged diagnosis is hedged too: "most likely a reactive node or an inflamed follicle".
+            alternative = person is None and possible_end >= sent_start and label not in _NEVER_POSSIBLE_LABELS \
+                and self._alternative(lowers, possible_end, start)
+            if lo == hi and person is None and not conjunct and not effect and not alternative:
                 continue  # nothing in its sentence speaks to it: present, the patient's
             found = self._reaching(lowers, start, end, label, modifiers[lo:hi], all_terminators,
                                    sent_start, sent_end, inside) if lo < hi else []
+            if effect == "generic":
+                found.insert(0, ("generic", "can ... cause"))
+            elif effect:
+                found.append(("hypothetical", "will ... give"))
+            if conjunct:
+                found.insert(0, ("generic", generic_cue))
+            if alternative:
+                found.append(("possible", possible_cue))
             if label in _PLANNED_LABELS and self._if in lowers[end:min(sent_end, end + _PLANNED_IF_TOKENS)] and \
                     self._planned_before_if(lowers, end, sent_end, inside):
                 found.append(("hypothetical", "if"))  # "and a biopsy if the node looks abnormal"
             if not found and person is None:
                 continue  # no trigger reaches it
             status, experiencer, cue = self._resolve(found, person, subject)
+            if status == "generic":
+                generic_end, generic_cue = end, cue
+            elif status == "possible":
+                possible_end, possible_cue = end, cue
             # Only what differs from the defaults is written: most mentions are present and the patient's.
             # Written where ``ent._.x = value`` would put it, without an Underscore object per entity.
             if status != "present":
@@ -627,6 +710,12 @@ class ConTextAssertion(BatchedPipe):
                     auxiliary in self._copula_questions or (
                         auxiliary in self._denials and lowers[start - 2] in self._copula_questions)):
                 verb = Rule(self._label_names[lowers[end]], "general", "forward")
+            # Also where a phrase that names other labels took the word ("dangerous for": a drug's, in a statement).
+            elif (verb is None or not verb.applies_to(label)) and question and end < length and \
+                    lowers[end] in self._question_predicates and (
+                    auxiliary in self._copula_questions or (
+                        auxiliary in self._denials and lowers[start - 2] in self._copula_questions)):
+                verb = Rule(self._label_names[lowers[end]], "general", "forward")  # "is GERD linked to asthma?"
         # Not when the denial is part of a longer phrase: "viral sinusitis is not the cause of the symptoms here".
         if verb is None and label == "DISEASE" and end + 1 < length and lowers[end] in self._denied_copulas \
                 and lowers[end + 1] in self._denials and not _covered(kept, end):
@@ -649,11 +738,12 @@ class ConTextAssertion(BatchedPipe):
 
     def _may_define_or_deny(self, lowers, start: int, end: int) -> bool:
         """Whether a bare subject is denied ("Gout is not ...") or asked about with a defining word ("isnt COPD
-        just ...", "is insomnia part of ..."): the cases _general_cue reads beyond the general verbs."""
+        just ...", "is insomnia part of ...") or with a predicate ("is GERD linked to ..."): the cases _general_cue
+        reads beyond the general verbs."""
         after = lowers[end]
         if after in self._denied_copulas:
             return lowers[end + 1] in self._denials
-        return after in self._defining_words and start > 0 and (
+        return (after in self._defining_words or after in self._question_predicates) and start > 0 and (
             lowers[start - 1] in self._copula_questions or lowers[start - 1] in self._denials)
 
     def _subject_first(self, lowers, start: int, sent_start: int = 0) -> int:
@@ -685,11 +775,14 @@ class ConTextAssertion(BatchedPipe):
         """The general verb after a bare subject's modifier ("that wakes someone at night", "in a man of 58",
         "also"), within a few tokens and its clause; None when a personal word or demonstrative ties the
         subject to someone ("Lexapro which i started in may makes me ...")."""
+        relative = lowers[end] in self._relative_pronouns
         for i in range(end + 1, min(len(lowers), end + _SUBJECT_MODIFIER_TOKENS + 1)):
             word = lowers[i]
             if word in self._clause_punct or (word in self._generic_blockers and not inside[i]):
                 return None
             rule = verb_at(i) if i > end + 1 else None  # the modifier has a word at least: "pain in lower ..."
+            if rule is not None and relative and " " not in rule.phrase and rule.phrase not in _COURSE_WORDS:
+                continue  # the relative clause's own verb: "Hives that come and go over weeks are rarely ..."
             if rule is not None:
                 return rule
         return None
@@ -769,7 +862,13 @@ class ConTextAssertion(BatchedPipe):
             if t_end > sent_end or (limited and not rule.applies_to(label)):
                 continue
             if category == "possible" and label in _NEVER_POSSIBLE_LABELS:
+                if phrase in _MAYBE_STEPS and t_end <= start and start - t_end <= _MAYBE_STEP_TOKENS and \
+                        self._step_words.issuperset(lowers[t_end:start]):
+                    found.append(("hypothetical", phrase))  # "then maybe a biopsy": a step that may come
                 continue
+            if category == "over" and phrase in _SINCE_PHRASES and end < len(lowers) and \
+                    lowers[end] in self._causal_since_verbs:
+                continue  # "since" as "because": "Since your asthma is mild, ..."
             if category == "hypothetical" and label == "TEST" and start > 1 and \
                     lowers[start - 1] in self._if_subject_words and lowers[start - 2] in self._conditionals:
                 continue  # the test is what the condition watches: "if your eGFR keeps falling, ..."
@@ -790,7 +889,8 @@ class ConTextAssertion(BatchedPipe):
                 if start - t_end <= scope:
                     blocked = _any_between(every_terminator, t_end, start)
                     if not blocked and category == "negated" and self._comma in lowers[t_end:start]:
-                        blocked = self._in_condition(lowers, t_start, t_end, start, sent_start, inside)
+                        blocked = self._in_condition(lowers, t_start, t_end, start, sent_start, inside) or \
+                            self._comma_ends_denial(lowers, t_end, start, inside)
                     if not blocked and category == "negated" and self._and in lowers[t_end:start]:
                         blocked = self._new_subject_after_and(lowers, start, end)
                     if blocked and category in _TIME_CATEGORIES and not _any_between(phrase_terminators, t_end, start):
@@ -806,6 +906,53 @@ class ConTextAssertion(BatchedPipe):
                         lowers, phrase, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
                     found.append((category, phrase))
         return found
+
+    def _alternative(self, lowers, possible_end: int, start: int) -> bool:
+        """Whether the mention at ``start`` follows a possible mention ending at ``possible_end`` as its alternative:
+        "X or Y", "X or a Y"."""
+        if possible_end == start - 1:
+            return lowers[start - 1] == self._or
+        return possible_end == start - 2 and lowers[start - 2] == self._or and lowers[start - 1] in self._articles
+
+    def _asks_again(self, lowers, generic_end: int, start: int) -> bool:
+        """Whether a second question about the same generic subject, "and is it", "or does it", ", can they", stands
+        between the generic mention ending at ``generic_end`` and the mention at ``start`` (same sentence), with no
+        personal word: "is larva migrans contagious and does it always need ivermectin?"."""
+        between = lowers[generic_end:start]
+        if len(between) > _ASKS_AGAIN_TOKENS or not self._impersonal_personal.isdisjoint(between):
+            return False
+        return any(between[j] in self._subject_clause_openers and between[j + 1] in self._question_auxiliaries
+                   and between[j + 2] in self._pronouns_of_subject for j in range(len(between) - 2))
+
+    def _effect_asked(self, lowers, start: int, sent_start: int, inside) -> str | None:
+        """Whether the mention at ``start`` is the effect a modal question asks about: "give", "make", "cause" or
+        "trigger" at most a few tokens before it (its object between: "give her", "make my son"), and "will",
+        "could", "can" ... opening the sentence or a clause at most a few tokens before the verb: "hypothetical";
+        "generic" when "can" asks it of a subject and object nobody owns ("can drumming cause permanent hearing
+        loss?"); else None (also for "can" with the asker's subject: "can my diet cause acne?")."""
+        verb = next((i for i in range(start - 1, max(sent_start, start - 1 - _EFFECT_TOKENS) - 1, -1)
+                     if lowers[i] in self._effect_verbs), None)
+        if verb is None or any(inside[i] or lowers[i] in self._clause_punct for i in range(verb + 1, start)):
+            return None
+        if lowers[start - 1] in self._case_owners:
+            return None  # "will any of these cause this tingling?": the complaint at hand ("give her X" stays)
+        for i in range(verb - 1, max(sent_start, verb - _EFFECT_MODAL_TOKENS) - 1, -1):
+            word = lowers[i]
+            if word in self._clause_punct:
+                return None
+            if word in self._effect_modals:
+                if i != sent_start and lowers[i - 1] not in self._subject_clause_openers:
+                    return None
+                if word in self._present_modals:
+                    return "generic" if self._generic_blockers.isdisjoint(lowers[i + 1:start]) else None
+                if word in self._ability_modals:
+                    # "can my diet cause acne?" may ask about the asker's own acne: left to the other rules.
+                    if not self._generic_blockers.isdisjoint(lowers[i + 1:verb]):
+                        return None
+                    if self._generic_blockers.isdisjoint(lowers[verb + 1:start]):
+                        return "generic"
+                return "hypothetical"
+        return None
 
     def _planned_before_if(self, lowers, end: int, sent_end: int, inside) -> bool:
         """Whether "if" follows the step right away or after a few words of its own, a time or a dose ("and a
@@ -836,6 +983,19 @@ class ConTextAssertion(BatchedPipe):
             return False
         return any(lowers[i] == self._comma and not self._lists(lowers, i, inside) for i in range(t_end, start))
 
+    def _comma_ends_denial(self, lowers, t_end: int, start: int, inside) -> bool:
+        """Whether a comma between a negation and the mention at ``start`` ends the negation: one that joins no
+        items of a list, an entity neither right before it nor right after it (or after its "and", "or"): "the
+        augmentin isnt doing anything, green snot for 12 days", "havent had a seizure in 3 yrs, on lamictal", "said
+        its not a stroke, sent me home on prednisolone" ("no fever, cough or chills" keeps it)."""
+        for i in range(t_end, start):
+            if lowers[i] != self._comma:
+                continue
+            after = i + 2 if lowers[i + 1] in self._list_joiners and i + 2 <= start else i + 1
+            if not (i > t_end and inside[i - 1]) or not inside[after]:
+                return True
+        return False
+
     def _lists(self, lowers, comma: int, inside) -> bool:
         """Whether the comma at ``comma`` separates items of a list: an entity follows it, and right after that
         entity "and", "or" or another comma."""
@@ -854,7 +1014,13 @@ class ConTextAssertion(BatchedPipe):
             return False  # "this discomfort is caused by ...": the case at hand
         # A yes/no question about a bare subject speaks to anyone: its "you" is impersonal ("can coeliac cause low
         # iron even if you dont get diarrhoea?", "isnt crohns usually picked up in your teens?").
-        impersonal = t_start == t_end and t_start > sent_start and lowers[t_start - 1] in self._question_auxiliaries
+        # So does a yes/no question whose cue opens with the auxiliary ("can a latex allergy get worse each time
+        # youre exposed?", "do kids with asthma outgrow it if you keep it controlled?").
+        # Only after the mention: "can a doctor see your tonsillitis on video?" is the asker's.
+        impersonal = (t_start == t_end and t_start > sent_start and lowers[t_start - 1] in self._question_auxiliaries) \
+            or (t_start < t_end <= start and lowers[t_start] in self._question_auxiliaries and (
+                t_start == sent_start or lowers[t_start - 1] in self._subject_clause_openers)
+                and self._personal_words.isdisjoint(lowers[t_end:start]))
         blockers = self._impersonal_blockers if impersonal else self._generic_blockers
         if t_end <= start:  # cue before the mention
             between = lowers[t_end:start]
