@@ -565,6 +565,12 @@ CASES = [
     ("they said its not appendicitis, sent me home with paracetamol", "paracetamol", "present", "patient"),
     ("i havent had a migraine in months, on propranolol since march", "propranolol", "present", "patient"),
     ("no fever, cough or chills", "chills", "negated", "patient"),
+    # ... but not after a negation that takes a list, where an item the NER does not know sits before the
+    # comma (clinical notes: "HA", "guarding", "JVD", "stridor at rest")
+    ("Denies HA, blurred vision, or RUQ pain.", "blurred vision", "negated", "patient"),
+    ("Absence of tenderness, guarding, and rigidity.", "rigidity", "negated", "patient"),
+    ("No stridor at rest, drooling or retractions.", "drooling", "negated", "patient"),
+    ("Exam without JVD, murmur, or peripheral edema.", "peripheral edema", "negated", "patient"),
     # What an episode went down or got better with was a course that ended; what a condition may turn into, or
     # someone is likely to get, may come (of a bare subject, asked with "can", it is general)
     ("the swelling went down with ibuprofen after a week", "ibuprofen", "historical", "patient"),

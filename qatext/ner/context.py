@@ -166,6 +166,11 @@ _ASKS_AGAIN_TOKENS = 12
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "and/or"})
 # What follows an item of a list: the comma before the item is the list's, not the end of the condition.
 _LIST_JOINERS = frozenset({",", "and", "or"})
+# Negations that take a list of findings ("No CP, presyncope or ascites", "Denies headache, visual changes
+# or RUQ pain", "Absence of rebound, guarding, and rigidity"): a comma after them goes on with the list even
+# where an item is no entity, as in clinical notes; only a verbal negation's comma may end its reach.
+_LIST_NEGATIONS = frozenset({"no", "denies", "denied", "deny", "denying", "without", "negative", "absence", "absent",
+                             "free", "neither", "nor"})
 # A mention after a negation's "and" with one of these right after it opens a clause of its own ("no swelling and
 # blood pressure was normal"); one of the second set right before it is a finding ("no oedema and a normal blood
 # pressure").
@@ -548,6 +553,7 @@ class ConTextAssertion(BatchedPipe):
         self._or = nlp.vocab.strings.add("or")
         self._articles = _word_hashes(nlp.vocab.strings, ("a", "an"))
         self._list_joiners = _word_hashes(nlp.vocab.strings, _LIST_JOINERS)
+        self._list_negations = _word_hashes(nlp.vocab.strings, _LIST_NEGATIONS)
 
     # -- the component -------------------------------------------------------------------------
 
@@ -889,8 +895,9 @@ class ConTextAssertion(BatchedPipe):
                 if start - t_end <= scope:
                     blocked = _any_between(every_terminator, t_end, start)
                     if not blocked and category == "negated" and self._comma in lowers[t_end:start]:
-                        blocked = self._in_condition(lowers, t_start, t_end, start, sent_start, inside) or \
-                            self._comma_ends_denial(lowers, t_end, start, inside)
+                        blocked = self._in_condition(lowers, t_start, t_end, start, sent_start, inside) or (
+                            lowers[t_start] not in self._list_negations
+                            and self._comma_ends_denial(lowers, t_end, start, inside))
                     if not blocked and category == "negated" and self._and in lowers[t_end:start]:
                         blocked = self._new_subject_after_and(lowers, start, end)
                     if blocked and category in _TIME_CATEGORIES and not _any_between(phrase_terminators, t_end, start):
