@@ -119,6 +119,8 @@ def test_drug_concept_is_the_generic(nlp):
         ("Six years ago I had pneumonia.", "pneumonia", "historical"),
         ("I have a bad headache today.", "headache", "present"),
         ("No fever, but a bad cough.", "cough", "present"),
+        # the seed page's general question (issue 12), with the status model on as qatext.load() has it
+        ("Isn't the progression of amyotrophic lateral sclerosis (ALS) typically rapid?", "amyotrophic", "generic"),
     ],
 )
 def test_assertion(nlp, text, entity, assertion):
