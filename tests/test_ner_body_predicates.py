@@ -1,0 +1,71 @@
+"""A body part with its predicate, or a finding located on it, is one SYMPTOM (issue 11; GUIDELINES rules 5-6):
+predicates read on their own first ("bone dry", "sunburnt"), graded by a noun ("ice cold"), linked by a relative
+pronoun, a temperature or a swelling verb; noises and marks located on a body part. Everyday feelings stay out
+(rule 17)."""
+from __future__ import annotations
+
+import pytest
+
+import qatext
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return qatext.load(topics=False)
+
+
+def spans(nlp, text):
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize("text, span", [
+    # a predicate the lexicon found alone, with a degree noun that was read as a body part
+    ("every morning my mouth is bone dry and my tongue sticks", "mouth is bone dry"),
+    # a degree noun before a temperature, with two coordinated body parts
+    ("since the new beta blocker my hands and feet are ice cold", "hands and feet are ice cold"),
+    ("after the fall his skin was cold and clammy", "skin was cold and clammy"),
+    # a relative pronoun links the part to a predicate read alone as a disease
+    ("i have patches of skin that feels sunburnt but i havent been outside", "skin that feels sunburnt"),
+    # a thinning part, a swelling verb with its "up"
+    ("since the chemo her hair is thin and falls out in clumps", "hair is thin"),
+    ("by the evening my feet and ankles puff up and my shoes dont fit", "feet and ankles puff up"),
+])
+def test_a_body_part_with_its_predicate_is_one_symptom(nlp, text, span):
+    found = spans(nlp, text)
+    assert (span, "SYMPTOM") in found, found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("there is a clicking in my left knee whenever i climb stairs", "clicking in my left knee"),
+    ("i get this pounding on one side of my head since tuesday", "pounding on one side of my head"),
+    ("noticed a brown stain above my right ankle that wont wash off", "brown stain above my right ankle"),
+    ("he has a small dent above his heel after the injury", "small dent above his heel"),
+    ("the doctor said it was a bleed in the eye from straining", "bleed in the eye"),
+])
+def test_a_noise_or_a_mark_located_on_a_body_part_is_one_symptom(nlp, text, span):
+    found = spans(nlp, text)
+    assert (span, "SYMPTOM") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "my face was red with embarrassment when he asked me out",
+    "my head is spinning with ideas for the new garden",
+])
+def test_a_predicate_of_an_everyday_feeling_is_no_complaint(nlp, text):
+    found = spans(nlp, text)
+    assert not [s for s in found if s[1] == "SYMPTOM"], found
+
+
+@pytest.mark.parametrize("text", [
+    "my hands are full with the kids all day",
+    "the cat sleeps while my feet are on the table",
+    "it is freezing cold outside today",
+])
+def test_a_body_part_without_a_complaint_stays_out(nlp, text):
+    found = spans(nlp, text)
+    assert not [s for s in found if s[1] == "SYMPTOM"], found
+
+
+def test_a_body_predicate_in_a_figure_is_still_a_complaint(nlp):
+    # GUIDELINES rule 17: "my back is killing me" reports a bodily state
+    assert ("back is killing me", "SYMPTOM") in spans(nlp, "my back is killing me since monday")
