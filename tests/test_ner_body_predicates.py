@@ -69,3 +69,27 @@ def test_a_body_part_without_a_complaint_stays_out(nlp, text):
 def test_a_body_predicate_in_a_figure_is_still_a_complaint(nlp):
     # GUIDELINES rule 17: "my back is killing me" reports a bodily state
     assert ("back is killing me", "SYMPTOM") in spans(nlp, "my back is killing me since monday")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("when i lie down my chest feels like it's being squeezed by a belt", "chest feels like it's being squeezed by a belt"),
+    ("the metronidazole has my mouth tasting like metal all day", "mouth tasting like metal"),
+    ("her lips looked like a bruise. the nurse called the doctor", "lips looked like a bruise"),
+    ("after the sprain my ankle is the size of a tennis ball and purple", "ankle is the size of a tennis ball"),
+    ("since the antihistamines my eyes are drier than a desert and sting", "eyes are drier than a desert"),
+    ("my back is covered in tiny itchy bumps since the new detergent", "back is covered in tiny itchy bumps"),
+    ("the dentist said my gums were full of pus", "gums were full of pus"),
+])
+def test_a_body_part_with_a_likeness_or_what_covers_it_is_one_symptom(nlp, text, span):
+    found = spans(nlp, text)
+    assert (span, "SYMPTOM") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "my hair looks like my mom's did at my age",
+    "her nose looks like it's healing well now",
+    "my hands are full of shopping bags",
+])
+def test_a_likeness_of_a_person_or_a_full_hand_is_no_complaint(nlp, text):
+    found = spans(nlp, text)
+    assert not [s for s in found if s[1] == "SYMPTOM"], found

@@ -14,7 +14,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from qatext.ner import lay_impairments
+from qatext.ner import body_likeness, lay_impairments
 from qatext.ner.span_rules import (covered_tokens, word_positions as _positions, SEVERITY, APPROXIMATE, PREDICATE_TAILS, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
                                    SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, _with_more_predicates,
                                    SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
@@ -823,6 +823,8 @@ def add_described_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup: L
         spans = add_function_rates(doc, words, spans)
     if "like" in hits and not _FELT_GATE.isdisjoint(hits):
         spans = add_feel_like(doc, words, spans)
+    if not body_likeness.GATE.isdisjoint(hits):
+        spans = body_likeness.add_body_likenesses(doc, words, spans)
     return spans
 
 
@@ -1712,7 +1714,7 @@ _TISSUE_GATE = gate(TISSUE_WORDS)
 _FELT_STATE_GATE = gate(FELT_STATES)
 _FELT_GATE = gate(FEEL_VERBS)
 # The trigger words of the phrase rules run after the side-effect ones (one test for a doc with none of them).
-_PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _TISSUE_GATE, _VOIDING_GATE, _RATED_GATE)
+_PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _TISSUE_GATE, _VOIDING_GATE, _RATED_GATE, body_likeness.GATE)
 _NIGHT_GATE = gate({"night"})  # "up 5 times a night to pee" needs a voiding word and this
 _SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _COLOUR_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
                          _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE)
