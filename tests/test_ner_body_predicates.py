@@ -93,3 +93,10 @@ def test_a_body_part_with_a_likeness_or_what_covers_it_is_one_symptom(nlp, text,
 def test_a_likeness_of_a_person_or_a_full_hand_is_no_complaint(nlp, text):
     found = spans(nlp, text)
     assert not [s for s in found if s[1] == "SYMPTOM"], found
+
+
+def test_a_likeness_ends_before_its_time_and_a_size_needs_its_verb(nlp):
+    found = spans(nlp, "my hands feel like they are on fire all the time")
+    assert ("hands feel like they are on fire", "SYMPTOM") in found, found
+    found = spans(nlp, "a stone in the left kidney the size of a pea was seen")
+    assert not [s for s in found if s[0].startswith("left kidney the size")], found

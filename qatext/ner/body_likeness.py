@@ -50,13 +50,14 @@ def _clause_end(words: list[str], k: int, ends: dict[int, int]) -> int:
         word = words[end]
         if not (word[0].isalnum() or word == "-" or word.startswith("'")):
             break
-        if word == "all" and end + 1 < n and words[end + 1] in _TIMES:
-            break
+        if word == "all" and (end + 1 < n and words[end + 1] in _TIMES
+                              or end + 2 < n and words[end + 1] == "the" and words[end + 2] in _TIMES):
+            break  # "all day", "all the time"
         end = ends.get(end, end + 1)
     return end
 
 
-def _likeness_end(words: list[str], i: int, ends: dict[int, int]) -> int | None:
+def _likeness_end(words: list[str], i: int, ends: dict[int, int], linked: bool) -> int | None:
     """The end of a likeness starting at ``i`` (right after a body part and its links), or None."""
     n = len(words)
     word = words[i]
@@ -66,7 +67,8 @@ def _likeness_end(words: list[str], i: int, ends: dict[int, int]) -> int | None:
             return None
         end = _clause_end(words, i + 2, ends)
         return end if end > i + 2 else None
-    if word == "the" and tuple(words[i + 1:i + 3]) == ("size", "of") and i + 3 < n:
+    # "knee is the size of a melon" (with its verb: "kidney the size of the stone" is the stone's size)
+    if word == "the" and linked and tuple(words[i + 1:i + 3]) == ("size", "of") and i + 3 < n:
         end = _clause_end(words, i + 3, ends)
         return end if end > i + 3 else None
     if word in COMPARATIVES and i + 2 < n and words[i + 1] == "than":
@@ -98,7 +100,7 @@ def add_body_likenesses(doc, words: list[str], spans: Spans) -> Spans:
             taken = covered_tokens(spans)
         if taken.intersection(range(end, i + 1)):
             continue
-        likeness_end = _likeness_end(words, i, {s[0]: s[1] for s in spans[k + 1:]})
+        likeness_end = _likeness_end(words, i, {s[0]: s[1] for s in spans[k + 1:]}, i > end)
         if likeness_end is not None:
             found.append((start, likeness_end, "SYMPTOM", BODY_COMPLAINT))
     if not found:
