@@ -100,3 +100,19 @@ def test_a_likeness_ends_before_its_time_and_a_size_needs_its_verb(nlp):
     assert ("hands feel like they are on fire", "SYMPTOM") in found, found
     found = spans(nlp, "a stone in the left kidney the size of a pea was seen")
     assert not [s for s in found if s[0].startswith("left kidney the size")], found
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("my mum is losing her hair in clumps since the chemo", "losing her hair", "SYMPTOM"),
+    ("after the accutane i lost my eyebrows almost completely", "lost my eyebrows", "SYMPTOM"),
+    ("i scraped my knee on the pavement and it is oozing", "scraped my knee", "DISEASE"),
+    ("stubbed my toe on the bed frame last night and it is purple", "stubbed my toe", "DISEASE"),
+])
+def test_a_body_part_after_a_verb_of_loss_or_of_a_knock_is_one_mention(nlp, text, span, label):
+    found = spans(nlp, text)
+    assert (span, label) in found, found
+
+
+def test_a_lost_limb_is_not_a_shed_part(nlp):
+    found = spans(nlp, "he lost his leg in the war and walks with a prosthesis")
+    assert not [s for s in found if s[0].startswith("lost his")], found
