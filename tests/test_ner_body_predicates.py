@@ -116,3 +116,18 @@ def test_a_body_part_after_a_verb_of_loss_or_of_a_knock_is_one_mention(nlp, text
 def test_a_lost_limb_is_not_a_shed_part(nlp):
     found = spans(nlp, "he lost his leg in the war and walks with a prosthesis")
     assert not [s for s in found if s[0].startswith("lost his")], found
+
+
+@pytest.mark.parametrize("text, span, label", [
+    # a joint slipping out of place is an injury (DISEASE), like "dislocated my knee"
+    ("with my EDS my hips and wrists sublux almost daily", "hips and wrists sublux", "DISEASE"),
+    # a colour after a state adjective, and the part the described one is on
+    ("woke up with swollen red knuckles on both hands again", "swollen red knuckles on both hands", "SYMPTOM"),
+    # a finger named by its place, in the plural, shares the located complaint
+    ("tingling in my thumbs and middle fingers at night", "tingling in my thumbs and middle fingers", "SYMPTOM"),
+    # bites located on the skin
+    ("came back from camping with itchy bites on my legs and back", "itchy bites on my legs and back", "SYMPTOM"),
+])
+def test_a_body_part_in_a_list_or_slipping_out_is_one_mention(nlp, text, span, label):
+    found = spans(nlp, text)
+    assert (span, label) in found, found

@@ -160,7 +160,9 @@ SYMPTOM_PREDICATES = frozenset(
     "puff puffs puffed puffing thin "
     # how a part feels to the touch: "hands are always ice cold", "skin is cold and clammy" ("cold" alone
     # after a determiner is the common cold, add_colds; here it only follows a body part and its link)
-    "cold freezing icy clammy".split()
+    "cold freezing icy clammy "
+    # joints that slip out of place: "knees and shoulders sublux", "my kneecap dislocates"
+    "sublux subluxes subluxing subluxed dislocates dislocate".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
@@ -374,7 +376,9 @@ LOCATED_COMPLAINTS = frozenset(
     "clicking popping pounding grinding cracking crunching clunking crackling "
     # marks patients see on the skin and describe by shape: "tiny dots all over my shins", "a brown stain above my
     # ankle", "a dent above my heel", "tunnels under the skin", "a bleed in the eye"
-    "dots marks mark stain stains dent dents streaks tunnels bleed".split())
+    "dots marks mark stain stains dent dents streaks tunnels bleed "
+    # bites and welts patients locate on the skin: "itchy red bites on my arms and neck"
+    "bites welts".split())
 
 
 def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
@@ -602,7 +606,10 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
                     # "the skin around my eyes looks darker": the located part is the subject, its place inside
                     start = spans[k - 1][0]
                     out[k - 1] = None
-                out[k] = (start, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT)
+                if words[i] in SLIPPING_PREDICATES:
+                    out[k] = (start, end, "DISEASE", DISLOCATION)  # a joint slipping out is an injury, like "dislocated my knee"
+                else:
+                    out[k] = (start, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT)
         else:
             end = _with_tail(words, end - 1, end, starts)
             if spans[k][1] - start >= 2:  # a verbal symptom ("lips cracked"), not a bare "swollen"
@@ -612,6 +619,8 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
     return _without_overlaps(out) if len(out) != len(spans) or any(a[1] != b[1] for a, b in zip(spans, out)) else out
 
 
+SLIPPING_PREDICATES = frozenset("sublux subluxes subluxing subluxed dislocates dislocate".split())
+DISLOCATION = "HP:0001373"
 # "skin that feels sunburnt": a relative pronoun links a body part to its predicate like "is" does.
 _RELATIVE_LINKS = frozenset({"that", "which"})
 # A noun or adjective that grades the predicate after it: "bone dry", "ice cold", "rock hard", "burning hot".
@@ -665,7 +674,8 @@ BODY_STATE_ADJECTIVES = frozenset(
 
 def add_described_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"greasy skin", "a heavy jaw", "itchy flaky scalp": state adjectives before a body part name a complaint."""
-    found = [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and span[0] and words[span[0] - 1] in BODY_STATE_ADJECTIVES]
+    found = [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and span[0] and (
+        words[span[0] - 1] in BODY_STATE_ADJECTIVES or _colour_after_state(words, span[0] - 1))]
     if not found:
         return spans
     by_start = {span[0]: span for span in spans}
@@ -692,8 +702,28 @@ def add_described_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if first == start:
             continue  # the adjective before it belongs to another mention ("[red itchy] skin" found as one)
         dropped.update(by_start[j] for j in range(first, start) if j in by_start)
+        # the larger part the described one is on, attached directly, is inside (GUIDELINES rule 5): "[swollen red
+        # knuckles on both hands]"
+        j = end + 1
+        if end < len(words) and words[end] in ("on", "of"):
+            while j < len(words) and j - end <= 3 and j not in by_start and words[j] in _HOLDER_FILLERS:
+                j += 1
+            holder = by_start.get(j)
+            if holder and holder[2] == "ANATOMY" and j > end + 1:
+                dropped.add(holder)
+                end = holder[1]
         out[k] = (first, end, "SYMPTOM", BODY_COMPLAINT)
     return [span for span in out if span not in dropped]
+
+
+# Between a described body part and the part it is on: "knuckles on [both] hands", "blisters on [my left] foot".
+_HOLDER_FILLERS = frozenset("both my his her their your the left right one each".split())
+
+
+def _colour_after_state(words: list[str], i: int) -> bool:
+    """"swollen red knuckles", "itchy pink eyelids": a describing word (colour) right before the body part, after a
+    state adjective; a colour alone ("white blood cells", "red eye" as a place) is not enough."""
+    return words[i] in DESCRIPTORS and i >= 1 and words[i - 1] in BODY_STATE_ADJECTIVES
 
 
 def _with_more_predicates(words: list[str], end: int, ends: dict[int, int]) -> int:
