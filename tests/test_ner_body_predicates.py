@@ -131,3 +131,9 @@ def test_a_lost_limb_is_not_a_shed_part(nlp):
 def test_a_body_part_in_a_list_or_slipping_out_is_one_mention(nlp, text, span, label):
     found = spans(nlp, text)
     assert (span, label) in found, found
+
+
+def test_a_body_part_that_looks_like_a_disease_is_a_guessed_diagnosis(nlp):
+    found = spans(nlp, "the new patch on your leg looks like ringworm again, so use the cream")
+    assert ("ringworm", "DISEASE") in found, found
+    assert not [s for s in found if "looks like" in s[0]], found

@@ -57,14 +57,15 @@ def _clause_end(words: list[str], k: int, ends: dict[int, int]) -> int:
     return end
 
 
-def _likeness_end(words: list[str], i: int, ends: dict[int, int], linked: bool) -> int | None:
+def _likeness_end(words: list[str], i: int, ends: dict[int, int], linked: bool, diseases: set[int]) -> int | None:
     """The end of a likeness starting at ``i`` (right after a body part and its links), or None."""
     n = len(words)
     word = words[i]
     if word in SENSE_VERBS and i + 2 < n and words[i + 1] == "like":
         first = words[i + 2]
-        if first in _NO_COMPLAINT or word in _LOOK_VERBS and first in _NOT_A_THING:
-            return None
+        if first in _NO_COMPLAINT or word in _LOOK_VERBS and first in _NOT_A_THING or i + 2 in diseases \
+                or first in ("a", "an") and i + 3 in diseases:
+            return None  # "leg looks like [ringworm]", "feels like a [heart attack]": a diagnosis guessed, no likeness
         end = _clause_end(words, i + 2, ends)
         return end if end > i + 2 else None
     # "knee is the size of a melon" (with its verb: "kidney the size of the stone" is the stone's size)
@@ -100,7 +101,8 @@ def add_body_likenesses(doc, words: list[str], spans: Spans) -> Spans:
             taken = covered_tokens(spans)
         if taken.intersection(range(end, i + 1)):
             continue
-        likeness_end = _likeness_end(words, i, {s[0]: s[1] for s in spans[k + 1:]}, i > end)
+        later = spans[k + 1:]
+        likeness_end = _likeness_end(words, i, {s[0]: s[1] for s in later}, i > end, {s[0] for s in later if s[2] == "DISEASE"})
         if likeness_end is not None:
             found.append((start, likeness_end, "SYMPTOM", BODY_COMPLAINT))
     if not found:
