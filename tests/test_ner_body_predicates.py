@@ -74,7 +74,7 @@ def test_a_body_predicate_in_a_figure_is_still_a_complaint(nlp):
 @pytest.mark.parametrize("text, span", [
     ("when i lie down my chest feels like it's being squeezed by a belt", "chest feels like it's being squeezed by a belt"),
     ("the metronidazole has my mouth tasting like metal all day", "mouth tasting like metal"),
-    ("her lips looked like a bruise. the nurse called the doctor", "lips looked like a bruise"),
+    ("her lips looked like a blueberry. the nurse called the doctor", "lips looked like a blueberry"),
     ("after the sprain my ankle is the size of a tennis ball and purple", "ankle is the size of a tennis ball"),
     ("since the antihistamines my eyes are drier than a desert and sting", "eyes are drier than a desert"),
     ("my back is covered in tiny itchy bumps since the new detergent", "back is covered in tiny itchy bumps"),

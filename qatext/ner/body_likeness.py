@@ -31,7 +31,9 @@ _CLAUSE_ENDS = frozenset("and but so or when because since after before while un
                          "every everyday today tonight yesterday lately recently now for during again".split())
 _TIMES = frozenset("day night week morning evening time long".split())
 # "my knee feels like new", "looks like it's healing": a comparison that reports no complaint.
-_NO_COMPLAINT = frozenset("new normal nothing itself before mine yours his hers healing better fine okay ok".split())
+# "eyes feel like there is sand in them": a foreign body felt is add_feel_like's, not a likeness of the part.
+_NO_COMPLAINT = frozenset("new normal nothing itself before mine yours his hers healing better fine okay ok there theres "
+                          "there's".split())
 # "looks like" of a body part takes a thing ("a strawberry"); "looks like it's healing", "looks like my mom's" are
 # someone's judgement or a likeness to a person, not a finding.
 _NOT_A_THING = frozenset("it it's its i i'm im my me she he they we you her his their our your someone".split())
@@ -41,9 +43,9 @@ GATE = gate(SENSE_VERBS | COMPARATIVES | {"size"} | _FILL_WORDS.keys())
 
 
 def _clause_end(words: list[str], k: int, ends: dict[int, int]) -> int:
-    """The end of the phrase starting at ``k``: before punctuation, a conjunction or a time. A mention inside is the
-    thing compared with and is taken in whole: "lips looked like a [bruise]" (GUIDELINES section 6, "vomit that
-    looks like coffee grounds")."""
+    """The end of the phrase starting at ``k``: before punctuation, a conjunction or a time. A mention inside it (not
+    first: that is a complaint named, see _likeness_end) is part of the thing compared with and is taken in whole
+    (GUIDELINES section 6, "vomit that looks like coffee grounds")."""
     n = len(words)
     end = k
     while end < n and end - k < _MAX_LIKENESS and words[end] not in _CLAUSE_ENDS:
@@ -57,15 +59,17 @@ def _clause_end(words: list[str], k: int, ends: dict[int, int]) -> int:
     return end
 
 
-def _likeness_end(words: list[str], i: int, ends: dict[int, int], linked: bool, diseases: set[int]) -> int | None:
+def _likeness_end(words: list[str], i: int, ends: dict[int, int], linked: bool, named: set[int]) -> int | None:
     """The end of a likeness starting at ``i`` (right after a body part and its links), or None."""
     n = len(words)
     word = words[i]
     if word in SENSE_VERBS and i + 2 < n and words[i + 1] == "like":
         first = words[i + 2]
-        if first in _NO_COMPLAINT or word in _LOOK_VERBS and first in _NOT_A_THING or i + 2 in diseases \
-                or first in ("a", "an") and i + 3 in diseases:
-            return None  # "leg looks like [ringworm]", "feels like a [heart attack]": a diagnosis guessed, no likeness
+        if first in _NO_COMPLAINT or word in _LOOK_VERBS and first in _NOT_A_THING or i + 2 in named \
+                or first in ("a", "an") and i + 3 in named:
+            # "leg looks like [ringworm]": a diagnosis guessed; "foot felt like [pins and needles]": the simile of a
+            # complaint named, which stays alone (lay_rules.add_feel_like)
+            return None
         end = _clause_end(words, i + 2, ends)
         return end if end > i + 2 else None
     # "knee is the size of a melon" (with its verb: "kidney the size of the stone" is the stone's size)
@@ -102,7 +106,7 @@ def add_body_likenesses(doc, words: list[str], spans: Spans) -> Spans:
         if taken.intersection(range(end, i + 1)):
             continue
         later = spans[k + 1:]
-        likeness_end = _likeness_end(words, i, {s[0]: s[1] for s in later}, i > end, {s[0] for s in later if s[2] == "DISEASE"})
+        likeness_end = _likeness_end(words, i, {s[0]: s[1] for s in later}, i > end, {s[0] for s in later if s[2] in ("DISEASE", "SYMPTOM")})
         if likeness_end is not None:
             found.append((start, likeness_end, "SYMPTOM", BODY_COMPLAINT))
     if not found:
