@@ -14,7 +14,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from qatext.ner import lay_impairments
+from qatext.ner import body_likeness, lay_impairments
 from qatext.ner.span_rules import (covered_tokens, word_positions as _positions, SEVERITY, APPROXIMATE, PREDICATE_TAILS, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
                                    SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, _with_more_predicates,
                                    SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
@@ -823,6 +823,8 @@ def add_described_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup: L
         spans = add_function_rates(doc, words, spans)
     if "like" in hits and not _FELT_GATE.isdisjoint(hits):
         spans = add_feel_like(doc, words, spans)
+    if not _BODY_LIKENESS_GATE.isdisjoint(hits):
+        spans = body_likeness.add_body_likenesses(doc, words, spans)
     return spans
 
 
@@ -1366,7 +1368,15 @@ INJURY_VERBS = {
     "broke": _FRACTURE, "fractured": _FRACTURE, "cracked": _FRACTURE, "sprained": _SPRAIN, "twisted": _SPRAIN,
     "rolled": _SPRAIN, "strained": _SPRAIN, "pulled": _SPRAIN, "tweaked": _SPRAIN, "dislocated": _DISLOCATION,
     "tore": _INJURY, "injured": _INJURY, "jammed": _INJURY, "smashed": _INJURY,
+    # knocks and scrapes patients tell with the verb: "scraped my shin", "stubbed my toe", "banged my head"
+    "scraped": _INJURY, "grazed": _INJURY, "bruised": _INJURY, "banged": _INJURY, "bumped": _INJURY,
+    "stubbed": _INJURY, "whacked": _INJURY, "busted": _INJURY, "chipped": _INJURY, "scalded": _INJURY,
 }
+# "losing her hair", "lost my eyelashes": the loss of what grows on the body is a complaint told with its verb
+# (GUIDELINES rule 6); the loss of a limb or of an organ is an amputation or an operation, not this.
+LOSS_VERBS = frozenset("losing lost lose loses".split())
+SHED_PARTS = {"hair": "HP:0001596", "eyelashes": None, "lashes": None, "eyebrows": None, "brows": None, "teeth": None,
+              "tooth": None, "nails": None, "fingernails": None, "toenails": None}
 POSSESSIVES = frozenset("my his her their your our".split())
 
 
@@ -1375,6 +1385,9 @@ def add_verbal_injuries(doc: Doc, words: list[str], spans: Spans) -> Spans:
     for start, end, label, _concept in spans:
         if label == "ANATOMY" and start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] in INJURY_VERBS:
             added.append((start - 2, end, "DISEASE", INJURY_VERBS[words[start - 2]]))
+        elif label == "ANATOMY" and start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] in LOSS_VERBS \
+                and words[end - 1] in SHED_PARTS:
+            added.append((start - 2, end, "SYMPTOM", SHED_PARTS[words[end - 1]] or BODY_COMPLAINT))
     return _replace_covered(spans, added) if added else spans
 
 
@@ -1423,7 +1436,7 @@ _LAY_PREDICATE_GATE = gate(LAY_PREDICATE_WORDS)
 _COLOUR_GATE = gate(_COLOUR_WORDS)
 _LAY_PHRASE_GATE = gate(*LAY_PREDICATES)
 _FIGURATIVE_BODY_GATE = gate(FIGURATIVE_BODY_WORDS)
-_INJURY_GATE = gate(INJURY_VERBS)
+_INJURY_GATE = gate(INJURY_VERBS, LOSS_VERBS)
 _DOCTOR_GATE = gate(DOCTOR_SHORTHAND, THERAPIST_SHORTHAND)
 _LIKE_GATE = gate({"like", "-"})  # "flu-like aches" needs both
 
@@ -1712,7 +1725,8 @@ _TISSUE_GATE = gate(TISSUE_WORDS)
 _FELT_STATE_GATE = gate(FELT_STATES)
 _FELT_GATE = gate(FEEL_VERBS)
 # The trigger words of the phrase rules run after the side-effect ones (one test for a doc with none of them).
-_PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _TISSUE_GATE, _VOIDING_GATE, _RATED_GATE)
+_BODY_LIKENESS_GATE = body_likeness.GATE  # registered there; a name here so the gate test finds it
+_PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _TISSUE_GATE, _VOIDING_GATE, _RATED_GATE, _BODY_LIKENESS_GATE)
 _NIGHT_GATE = gate({"night"})  # "up 5 times a night to pee" needs a voiding word and this
 _SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _COLOUR_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
                          _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE)

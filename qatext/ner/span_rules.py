@@ -155,7 +155,14 @@ SYMPTOM_PREDICATES = frozenset(
     # a body part hanging or stuck: "the end of my finger droops", "my jaw is locked half shut"
     "droops droop locked "
     # a part that sticks out or changed colour: "belly button sticks out", "the mole has gone darker"
-    "sticks sticking bulges darker paler".split()
+    "sticks sticking bulges darker paler "
+    # a part that puffs up or thinned: "feet and ankles puff up", "her hair is thin"
+    "puff puffs puffed puffing thin "
+    # how a part feels to the touch: "hands are always ice cold", "skin is cold and clammy" ("cold" alone
+    # after a determiner is the common cold, add_colds; here it only follows a body part and its link)
+    "cold freezing icy clammy "
+    # joints that slip out of place: "knees and shoulders sublux", "my kneecap dislocates"
+    "sublux subluxes subluxing subluxed dislocates dislocate".split()
 )
 # "legs gave out": a verb that is a predicate only with its "out".
 GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
@@ -363,7 +370,15 @@ LOCATED_COMPLAINTS = frozenset(
     "sores blisters redness bruising bruises knot knots ringing buzzing humming whooshing fluid pus "
     # findings patients locate on the skin or at an opening: "plaques on my elbows", "a sore spot on my shin",
     # "discharge from my nipple", "a blister on my heel"
-    "spot plaque plaques discharge blister ulcer ulcers cyst cysts scabs scab".split())
+    "spot plaque plaques discharge blister ulcer ulcers cyst cysts scabs scab "
+    # noises and beats a joint or an organ makes: "clicking in the hip", "popping in the ear", "pounding on one
+    # side of my head"
+    "clicking popping pounding grinding cracking crunching clunking crackling "
+    # marks patients see on the skin and describe by shape: "tiny dots all over my shins", "a brown stain above my
+    # ankle", "a dent above my heel", "tunnels under the skin", "a bleed in the eye"
+    "dots marks mark stain stains dent dents streaks tunnels bleed "
+    # bites and welts patients locate on the skin: "itchy red bites on my arms and neck"
+    "bites welts".split())
 
 
 def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
@@ -566,22 +581,35 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
     out = list(spans)
     starts = {span[0] for span in spans}
     ends = {span[0]: span[1] for span in spans}
+    by_start = {span[0]: span for span in spans}
+    n = len(words)
     for k in found:
         start, end, label, concept = spans[k]
         if label == "ANATOMY":
             i = end
-            while i < len(words) and i - end < 3 and words[i] in LINKING_WORDS and i not in starts:
+            while i < n and (i - end < 3 and i not in starts and (words[i] in LINKING_WORDS or (
+                    i == end and words[i] in _RELATIVE_LINKS)) or _is_compound_degree(words, i, by_start)):
                 i += 1
-            if i < len(words) and i not in starts and (words[i] in SYMPTOM_PREDICATES or (
-                    words[i] in GIVE_OUT_VERBS and i + 1 < len(words) and words[i + 1] == "out")):
-                end = _side_tail(words, _with_more_predicates(words, _with_tail(words, i, i + 1, starts), ends), starts)
-                known = lookup(words[i])
+            held = _held_predicate(words, by_start.get(i))
+            if i < n and (i not in starts or held) and (words[i] in SYMPTOM_PREDICATES or held or (
+                    words[i] in GIVE_OUT_VERBS and i + 1 < n and words[i + 1] == "out")):
+                if held:
+                    # the predicate was found on its own ("bone dry", "sunburnt"): the body part's complaint takes it in
+                    end = _with_more_predicates(words, held[1], ends)
+                else:
+                    end = _side_tail(words, _with_more_predicates(words, _with_tail(words, i, i + 1, starts), ends), starts)
+                if _feeling_cause(words, end):
+                    continue  # "face was red with embarrassment": an everyday feeling, no complaint (GUIDELINES rule 17)
+                known = lookup(words[i]) if not held else (held[2], held[3])
                 if k and spans[k - 1][2] == "ANATOMY" and out[k - 1] == spans[k - 1] \
                         and _is_location_gap(words[spans[k - 1][1]:start]):
                     # "the skin around my eyes looks darker": the located part is the subject, its place inside
                     start = spans[k - 1][0]
                     out[k - 1] = None
-                out[k] = (start, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT)
+                if words[i] in SLIPPING_PREDICATES:
+                    out[k] = (start, end, "DISEASE", DISLOCATION)  # a joint slipping out is an injury, like "dislocated my knee"
+                else:
+                    out[k] = (start, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT)
         else:
             end = _with_tail(words, end - 1, end, starts)
             if spans[k][1] - start >= 2:  # a verbal symptom ("lips cracked"), not a bare "swollen"
@@ -589,6 +617,49 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
             out[k] = (start, end, label, concept)
     out = [span for span in out if span is not None]
     return _without_overlaps(out) if len(out) != len(spans) or any(a[1] != b[1] for a, b in zip(spans, out)) else out
+
+
+SLIPPING_PREDICATES = frozenset("sublux subluxes subluxing subluxed dislocates dislocate".split())
+DISLOCATION = "HP:0001373"
+# "skin that feels sunburnt": a relative pronoun links a body part to its predicate like "is" does.
+_RELATIVE_LINKS = frozenset({"that", "which"})
+# A noun or adjective that grades the predicate after it: "bone dry", "ice cold", "rock hard", "burning hot".
+_COMPOUND_DEGREES = frozenset("bone ice stone rock freezing boiling burning bright deep".split())
+# What a face goes red with, or a head spins with, when no body complaint is meant (GUIDELINES rule 17).
+_FEELING_CAUSES = frozenset(
+    "embarrassment shame anger rage fury excitement joy pride laughter envy jealousy happiness ideas thoughts "
+    "plans questions possibilities options".split())
+
+
+def _is_compound_degree(words: list[str], i: int, by_start: dict) -> bool:
+    """"[bone] dry", "ice cold": a degree word right before a predicate, even when read alone as a body part."""
+    if i + 1 >= len(words) or words[i] not in _COMPOUND_DEGREES or words[i + 1] not in SYMPTOM_PREDICATES:
+        return False
+    span = by_start.get(i)
+    return span is None or span[2] == "ANATOMY" and span[1] == i + 1
+
+
+def _held_predicate(words: list[str], span) -> tuple | None:
+    """A SYMPTOM, or a one-word DISEASE, that a body predicate begins or ends ("bone dry", "sunburnt", "cold even
+    in summer"), found before the body part was joined to it, or None."""
+    if span is None or span[2] not in ("SYMPTOM", "DISEASE") or span[1] - span[0] > 5:
+        return None
+    if span[2] == "DISEASE" and span[1] - span[0] != 1:
+        return None
+    if words[span[0]] in SYMPTOM_PREDICATES or span[1] - span[0] <= 2 and words[span[1] - 1] in SYMPTOM_PREDICATES:
+        return span
+    return None
+
+
+def _feeling_cause(words: list[str], end: int) -> bool:
+    """"red with embarrassment", "spinning with ideas": the predicate's cause is a feeling or a thought."""
+    n = len(words)
+    if end >= n or words[end] != "with":
+        return False
+    k = end + 1
+    while k < n and k - end <= 3 and words[k] in ("all", "the", "so", "many", "new", "my", "these", "those"):
+        k += 1
+    return k < n and words[k] in _FEELING_CAUSES
 
 
 # Adjectives that on their own report something wrong with the body part after them: "greasy skin", "heavy jaw",
@@ -603,7 +674,8 @@ BODY_STATE_ADJECTIVES = frozenset(
 
 def add_described_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"greasy skin", "a heavy jaw", "itchy flaky scalp": state adjectives before a body part name a complaint."""
-    found = [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and span[0] and words[span[0] - 1] in BODY_STATE_ADJECTIVES]
+    found = [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and span[0] and (
+        words[span[0] - 1] in BODY_STATE_ADJECTIVES or _colour_after_state(words, span[0] - 1))]
     if not found:
         return spans
     by_start = {span[0]: span for span in spans}
@@ -630,8 +702,28 @@ def add_described_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if first == start:
             continue  # the adjective before it belongs to another mention ("[red itchy] skin" found as one)
         dropped.update(by_start[j] for j in range(first, start) if j in by_start)
+        # the larger part the described one is on, attached directly, is inside (GUIDELINES rule 5): "[swollen red
+        # knuckles on both hands]"
+        j = end + 1
+        if end < len(words) and words[end] in ("on", "of"):
+            while j < len(words) and j - end <= 3 and j not in by_start and words[j] in _HOLDER_FILLERS:
+                j += 1
+            holder = by_start.get(j)
+            if holder and holder[2] == "ANATOMY" and j > end + 1:
+                dropped.add(holder)
+                end = holder[1]
         out[k] = (first, end, "SYMPTOM", BODY_COMPLAINT)
     return [span for span in out if span not in dropped]
+
+
+# Between a described body part and the part it is on: "knuckles on [both] hands", "blisters on [my left] foot".
+_HOLDER_FILLERS = frozenset("both my his her their your the left right one each".split())
+
+
+def _colour_after_state(words: list[str], i: int) -> bool:
+    """"swollen red knuckles", "itchy pink eyelids": a describing word (colour) right before the body part, after a
+    state adjective; a colour alone ("white blood cells", "red eye" as a place) is not enough."""
+    return words[i] in DESCRIPTORS and i >= 1 and words[i - 1] in BODY_STATE_ADJECTIVES
 
 
 def _with_more_predicates(words: list[str], end: int, ends: dict[int, int]) -> int:

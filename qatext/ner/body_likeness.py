@@ -1,0 +1,117 @@
+"""A body part told by a likeness or by what fills it: "[heart feels like it's flip-flopping]", "[mouth tasting
+like pennies]", "[tongue looks like a strawberry]", "[knee is the size of a melon]", "[mouth is drier than the
+sahara]", "[tonsils are full of holes]", "[arms are covered in bites]".
+
+Patients describe how a body part feels, looks or tastes by comparing it with something; the body part with its
+comparison is one SYMPTOM like a body part with its predicate (GUIDELINES rule 6, section 6: "vomit that looks like
+coffee grounds"). The plain predicates ("knee is swollen") are span_rules.add_body_predicates; these are the
+predicates that take a whole phrase after them, which ends where the clause does.
+"""
+from __future__ import annotations
+
+from qatext.ner.span_rules import BODY_COMPLAINT, LOCATED_COMPLAINTS, Spans, covered_tokens, gate, gate_hits
+
+# "feels like", "looked like", "tasting like": a sense verb and "like" after a body part
+SENSE_VERBS = frozenset("feel feels felt feeling look looks looked looking taste tastes tasted tasting smell smells "
+                        "smelled smelt smelling sound sounds sounded".split())
+_LOOK_VERBS = frozenset("look looks looked looking".split())
+# Comparatives of body predicates, before "than": "drier than the sahara", "redder than a tomato"
+COMPARATIVES = frozenset("drier dryer redder puffier itchier hotter colder stiffer tighter sorer swollener "
+                         "heavier weaker".split())
+_BE = frozenset("is are was were been be has have had got gets get getting".split())
+_DEGREES = frozenset("so really very all super way literally completely totally kinda".split())
+# What fills or covers a body part: "full of holes", "covered in spots", "covered with little bumps"
+FILLINGS = LOCATED_COMPLAINTS | frozenset("holes pus pimples zits hives welts bites blisters scabs sores bruises "
+                                          "boils lumps bumps spots dots marks fluid flakes".split())
+_FILL_WORDS = {"full": frozenset({"of"}), "covered": frozenset({"in", "with"})}
+# A likeness ends with its clause: at punctuation, a conjunction or a new subject's clause word.
+_CLAUSE_ENDS = frozenset("and but so or when because since after before while until if then cause cuz though "
+                         "although whenever "
+                         # timing stays outside (GUIDELINES rule 10): "tasting like metal [all day]", "every morning"
+                         "every everyday today tonight yesterday lately recently now for during again".split())
+_TIMES = frozenset("day night week morning evening time long".split())
+# "my knee feels like new", "looks like it's healing": a comparison that reports no complaint.
+# "eyes feel like there is sand in them": a foreign body felt is add_feel_like's, not a likeness of the part.
+_NO_COMPLAINT = frozenset("new normal nothing itself before mine yours his hers healing better fine okay ok there theres "
+                          "there's".split())
+# "looks like" of a body part takes a thing ("a strawberry"); "looks like it's healing", "looks like my mom's" are
+# someone's judgement or a likeness to a person, not a finding.
+_NOT_A_THING = frozenset("it it's its i i'm im my me she he they we you her his their our your someone".split())
+_MAX_LIKENESS = 7
+
+GATE = gate(SENSE_VERBS | COMPARATIVES | {"size"} | _FILL_WORDS.keys())
+
+
+def _clause_end(words: list[str], k: int, ends: dict[int, int]) -> int:
+    """The end of the phrase starting at ``k``: before punctuation, a conjunction or a time. A mention inside it (not
+    first: that is a complaint named, see _likeness_end) is part of the thing compared with and is taken in whole
+    (GUIDELINES section 6, "vomit that looks like coffee grounds")."""
+    n = len(words)
+    end = k
+    while end < n and end - k < _MAX_LIKENESS and words[end] not in _CLAUSE_ENDS:
+        word = words[end]
+        if not (word[0].isalnum() or word == "-" or word.startswith("'")):
+            break
+        if word == "all" and (end + 1 < n and words[end + 1] in _TIMES
+                              or end + 2 < n and words[end + 1] == "the" and words[end + 2] in _TIMES):
+            break  # "all day", "all the time"
+        end = ends.get(end, end + 1)
+    return end
+
+
+def _likeness_end(words: list[str], i: int, ends: dict[int, int], linked: bool, named: set[int]) -> int | None:
+    """The end of a likeness starting at ``i`` (right after a body part and its links), or None."""
+    n = len(words)
+    word = words[i]
+    if word in SENSE_VERBS and i + 2 < n and words[i + 1] == "like":
+        first = words[i + 2]
+        if first in _NO_COMPLAINT or word in _LOOK_VERBS and first in _NOT_A_THING or i + 2 in named \
+                or first in ("a", "an") and i + 3 in named:
+            # "leg looks like [ringworm]": a diagnosis guessed; "foot felt like [pins and needles]": the simile of a
+            # complaint named, which stays alone (lay_rules.add_feel_like)
+            return None
+        end = _clause_end(words, i + 2, ends)
+        return end if end > i + 2 else None
+    # "knee is the size of a melon" (with its verb: "kidney the size of the stone" is the stone's size)
+    if word == "the" and linked and tuple(words[i + 1:i + 3]) == ("size", "of") and i + 3 < n:
+        end = _clause_end(words, i + 3, ends)
+        return end if end > i + 3 else None
+    if word in COMPARATIVES and i + 2 < n and words[i + 1] == "than":
+        end = _clause_end(words, i + 2, ends)
+        return end if end > i + 2 else None
+    if word in _FILL_WORDS and i + 2 < n and words[i + 1] in _FILL_WORDS[word]:
+        k = i + 2
+        while k < n and k - i < 5 and words[k] not in FILLINGS and words[k].isalpha() and words[k] not in _CLAUSE_ENDS:
+            k += 1  # "covered in [little red] bumps"
+        return k + 1 if k < n and words[k] in FILLINGS else None
+    return None
+
+
+def add_body_likenesses(doc, words: list[str], spans: Spans) -> Spans:
+    if GATE.isdisjoint(gate_hits(words)):
+        return spans
+    n = len(words)
+    found = []
+    taken = None
+    for k, (start, end, label, _concept) in enumerate(spans):
+        if label != "ANATOMY" or end >= n:
+            continue
+        i = end
+        while i < n and i - end < 3 and (words[i] in _BE or words[i] in _DEGREES):
+            i += 1
+        if i >= n or not (words[i] in GATE or words[i] == "the"):
+            continue
+        if taken is None:
+            taken = covered_tokens(spans)
+        if taken.intersection(range(end, i + 1)):
+            continue
+        later = spans[k + 1:]
+        likeness_end = _likeness_end(words, i, {s[0]: s[1] for s in later}, i > end, {s[0] for s in later if s[2] in ("DISEASE", "SYMPTOM")})
+        if likeness_end is not None:
+            found.append((start, likeness_end, "SYMPTOM", BODY_COMPLAINT))
+    if not found:
+        return spans
+    # the body part's own span gives way to its complaint, and so does what it is covered in ("[little red bumps]")
+    # or compared with
+    inside = covered_tokens(found)
+    return sorted([s for s in spans if inside.isdisjoint(range(s[0], s[1]))] + found)
