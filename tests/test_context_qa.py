@@ -565,6 +565,10 @@ CASES = [
     ("they said its not appendicitis, sent me home with paracetamol", "paracetamol", "present", "patient"),
     ("i havent had a migraine in months, on propranolol since march", "propranolol", "present", "patient"),
     ("no fever, cough or chills", "chills", "negated", "patient"),
+    # ... an article may open the next item of a verbal negation's list
+    ("i dont have a fever, a cough or a sore throat", "cough", "negated", "patient"),
+    ("i dont have a fever, a cough or a sore throat", "sore throat", "negated", "patient"),
+    ("she doesnt have a rash, a fever or diarrhoea", "diarrhoea", "negated", "patient"),
     # ... but not after a negation that takes a list, where an item the NER does not know sits before the
     # comma (clinical notes: "HA", "guarding", "JVD", "stridor at rest")
     ("Denies HA, blurred vision, or RUQ pain.", "blurred vision", "negated", "patient"),

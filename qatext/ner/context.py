@@ -166,6 +166,9 @@ _ASKS_AGAIN_TOKENS = 12
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "and/or"})
 # What follows an item of a list: the comma before the item is the list's, not the end of the condition.
 _LIST_JOINERS = frozenset({",", "and", "or"})
+# ... and what may stand before that item, after the comma or its "and", "or" ("i dont have a fever, a cough or a
+# sore throat").
+_LIST_DETERMINERS = frozenset({"a", "an", "any", "some"})
 # Negations that take a list of findings ("No CP, presyncope or ascites", "Denies headache, visual changes
 # or RUQ pain", "Absence of rebound, guarding, and rigidity"): a comma after them goes on with the list even
 # where an item is no entity, as in clinical notes; only a verbal negation's comma may end its reach.
@@ -553,6 +556,7 @@ class ConTextAssertion(BatchedPipe):
         self._or = nlp.vocab.strings.add("or")
         self._articles = _word_hashes(nlp.vocab.strings, ("a", "an"))
         self._list_joiners = _word_hashes(nlp.vocab.strings, _LIST_JOINERS)
+        self._list_determiners = _word_hashes(nlp.vocab.strings, _LIST_DETERMINERS)
         self._list_negations = _word_hashes(nlp.vocab.strings, _LIST_NEGATIONS)
 
     # -- the component -------------------------------------------------------------------------
@@ -994,11 +998,14 @@ class ConTextAssertion(BatchedPipe):
         """Whether a comma between a negation and the mention at ``start`` ends the negation: one that joins no
         items of a list, an entity neither right before it nor right after it (or after its "and", "or"): "the
         augmentin isnt doing anything, green snot for 12 days", "havent had a seizure in 3 yrs, on lamictal", "said
-        its not a stroke, sent me home on prednisolone" ("no fever, cough or chills" keeps it)."""
+        its not a stroke, sent me home on prednisolone" ("no fever, cough or chills" keeps it, and so does "i dont
+        have a fever, a cough or a sore throat": an article may open the item)."""
         for i in range(t_end, start):
             if lowers[i] != self._comma:
                 continue
             after = i + 2 if lowers[i + 1] in self._list_joiners and i + 2 <= start else i + 1
+            if after < start and lowers[after] in self._list_determiners:
+                after += 1  # "a fever, a cough or a sore throat"
             if not (i > t_end and inside[i - 1]) or not inside[after]:
                 return True
         return False
