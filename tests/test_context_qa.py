@@ -609,6 +609,13 @@ CASES = [
     # Whether a condition will "come back" may come; what "has come back" is there; "X is most likely," hedges X
     ("will the migraines come back once i stop the propranolol?", "migraines", "hypothetical", "patient"),
     ("my eczema has come back on my hands", "eczema", "present", "patient"),
+    # ... only after a modal or "if": in a habitual present it is there
+    ("my migraines come back every time i stop the propranolol", "migraines", "present", "patient"),
+    ("i worry that if my eczema comes back i will need steroids", "eczema", "hypothetical", "patient"),
+    # A yes/no question asks whether a complaint is gone; a statement tells it is over
+    ("is the fever gone?", "fever", "present", "patient"),
+    ("has the rash gone?", "rash", "present", "patient"),
+    ("reflux gone, bloating gone", "bloating", "historical", "patient"),
     ("he didn't think it was cancerous, just to come back for a check up in 6 months", "cancerous", "possible",
      "patient"),
     ("the hospital says shingles is most likely, but they want to swab it", "shingles", "possible", "patient"),

@@ -151,6 +151,15 @@ _EFFECT_MODALS = frozenset({"will", "would", "could", "can", "might", "wo", "ca"
 _PRESENT_MODALS = ("does", "do")
 _EFFECT_TOKENS = 4  # "turn into an aggressive lymphoma"
 _EFFECT_MODAL_TOKENS = 8
+# "come back" reads as what may come only after a modal or "if" opening the mention's clause ("will the migraines
+# come back once i stop the propranolol?", "if the polyps come back"), not in a habitual present ("my migraines
+# come back every time i stop the propranolol"); the modal at most _EFFECT_MODAL_TOKENS before the mention.
+_MAY_COME_PHRASES = frozenset({"come back"})
+_MAY_COME_WORDS = frozenset({"will", "would", "could", "can", "might", "may", "should", "wo", "ca", "cant", "wont",
+                             "'ll", "’ll", "if", "unless"})
+# A yes/no question asks whether a complaint is "gone": it does not tell it is over ("is the fever gone?").
+_ASKED_STATE_PHRASES = frozenset({"gone"})
+_STATE_QUESTION_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had"})
 # "since the/my/your X" is the event a course started from, unless a verb in the present follows X: then "since"
 # means "because" ("Since your headaches now wake you at night, ...", "since my asthma is mild").
 _SINCE_PHRASES = frozenset({"since the", "since my", "since your", "since his", "since her"})
@@ -549,6 +558,8 @@ class ConTextAssertion(BatchedPipe):
         self._case_owners = _word_hashes(nlp.vocab.strings, ("this", "these", "that", "those", "my", "your", "his",
                                                              "our", "their"))
         self._present_modals = _word_hashes(nlp.vocab.strings, _PRESENT_MODALS)
+        self._may_come_words = _word_hashes(nlp.vocab.strings, _MAY_COME_WORDS)
+        self._state_question_auxiliaries = _word_hashes(nlp.vocab.strings, _STATE_QUESTION_AUXILIARIES)
         self._causal_since_verbs = _word_hashes(nlp.vocab.strings, _CAUSAL_SINCE_VERBS)
         self._relative_pronouns = _word_hashes(nlp.vocab.strings, ("that", "which", "who"))
         self._pronouns_of_subject = _word_hashes(nlp.vocab.strings, ("it", "they"))
@@ -879,6 +890,12 @@ class ConTextAssertion(BatchedPipe):
             if category == "over" and phrase in _SINCE_PHRASES and end < len(lowers) and \
                     lowers[end] in self._causal_since_verbs:
                 continue  # "since" as "because": "Since your asthma is mild, ..."
+            if category == "hypothetical" and phrase in _MAY_COME_PHRASES and \
+                    not self._after_modal(lowers, start, sent_start):
+                continue  # "my migraines come back every time i stop the propranolol": a habit, not what may come
+            if category == "over" and phrase in _ASKED_STATE_PHRASES and \
+                    self._asks_yes_no(lowers, start, t_end, sent_start, sent_end):
+                continue  # "is the fever gone?" asks
             if category == "hypothetical" and label == "TEST" and start > 1 and \
                     lowers[start - 1] in self._if_subject_words and lowers[start - 2] in self._conditionals:
                 continue  # the test is what the condition watches: "if your eGFR keeps falling, ..."
@@ -917,6 +934,28 @@ class ConTextAssertion(BatchedPipe):
                         lowers, phrase, t_start, t_end, start, end, sent_start, sent_end, every_terminator)):
                     found.append((category, phrase))
         return found
+
+    def _after_modal(self, lowers, start: int, sent_start: int) -> bool:
+        """Whether a modal or "if" stands a few tokens before the mention at ``start``, in its clause ("will the
+        polyps come back", "if my eczema comes back")."""
+        for i in range(start - 1, max(sent_start, start - _EFFECT_MODAL_TOKENS) - 1, -1):
+            if lowers[i] in self._clause_punct:
+                return False
+            if lowers[i] in self._may_come_words:
+                return True
+        return False
+
+    def _asks_yes_no(self, lowers, start: int, t_end: int, sent_start: int, sent_end: int) -> bool:
+        """Whether the mention at ``start`` is the subject of a yes/no question: "is", "has", "are" ... opening
+        its sentence or clause a few tokens before it, and a "?" after the trigger ending at ``t_end``."""
+        if self._question_mark not in lowers[t_end:sent_end]:
+            return False
+        for i in range(start - 1, max(sent_start, start - _POSSESSOR_WINDOW) - 1, -1):
+            if lowers[i] in self._clause_punct:
+                return False
+            if lowers[i] in self._state_question_auxiliaries:
+                return i == sent_start or lowers[i - 1] in self._subject_clause_openers
+        return False
 
     def _alternative(self, lowers, possible_end: int, start: int) -> bool:
         """Whether the mention at ``start`` follows a possible mention ending at ``possible_end`` as its alternative:
