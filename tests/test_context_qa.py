@@ -560,6 +560,7 @@ CASES = [
     ("can my diet cause acne?", "acne", "present", "patient"),
     ("Will any of these medications cause this tingling sensation?", "tingling", "present", "patient"),
     ("does cold weather really make arthritis worse?", "arthritis", "generic", "none"),
+    ("Do make sure the rash is checked by a doctor.", "rash", "present", "patient"),
     # A comma that joins no list items (no entity right before it or right after it) ends a negation's reach
     ("the antibiotics arent doing much, yellow phlegm for a week now", "yellow phlegm", "present", "patient"),
     ("they said its not appendicitis, sent me home with paracetamol", "paracetamol", "present", "patient"),
@@ -638,6 +639,12 @@ def test_every_decided_status_names_its_cue(nlp):
             assert ent._.assertion_cue, (ent.text, ent._.assertion)
     assert _ent(doc, "diabetes")._.assertion_cue == "what are the symptoms of"
     assert _ent(doc, "epilepsy")._.assertion_cue == "sister"
+
+
+def test_an_asked_effect_names_its_modal_and_verb(nlp):
+    assert _ent(nlp("could the new inhaler make me shaky?"), "shaky")._.assertion_cue == "could ... make"
+    assert _ent(nlp("can heavy lifting cause a hernia?"), "hernia")._.assertion_cue == "can ... cause"
+    assert _ent(nlp("does cold weather really make arthritis worse?"), "arthritis")._.assertion_cue == "does ... make"
 
 
 def test_seed_page_question_is_generic_and_atrophy_stays_negated(nlp, seed_text):

@@ -147,7 +147,8 @@ _EFFECT_LABELS = frozenset({"SYMPTOM", "DISEASE"})
 _EFFECT_VERBS = frozenset({"give", "make", "cause", "trigger", "turn", "progress", "develop", "lead"})
 _EFFECT_MODALS = frozenset({"will", "would", "could", "can", "might", "wo", "ca", "cant", "wont", "does", "do"})
 # "does" and "do" ask how things are, not what will come: only their general reading counts ("does rain really make
-# arthritis worse?"); "does it make you tired?" is left to the other rules.
+# arthritis worse?"); "does it make you tired?" is left to the other rules. Only in a sentence with a "?": "Do make
+# sure the rash is checked by a doctor." is advice.
 _PRESENT_MODALS = ("does", "do")
 _EFFECT_TOKENS = 4  # "turn into an aggressive lymphoma"
 _EFFECT_MODAL_TOKENS = 8
@@ -642,7 +643,7 @@ class ConTextAssertion(BatchedPipe):
                 (generic_end == start - 1 and lowers[start - 1] in self._conjunctions)
                 or self._asks_again(lowers, generic_end, start))
             # (Only in a doc with an effect verb, one C-speed test per doc: most have none.)
-            effect = self._effect_asked(lowers, start, sent_start, inside) if any_effect_verb and \
+            effect = self._effect_asked(lowers, start, sent_start, sent_end, inside) if any_effect_verb and \
                 label in _EFFECT_LABELS else None
             # An alternative to a hedged diagnosis is hedged too: "most likely a reactive node or an inflamed follicle".
             alternative = person is None and possible_end >= sent_start and label not in _NEVER_POSSIBLE_LABELS \
@@ -651,10 +652,10 @@ class ConTextAssertion(BatchedPipe):
                 continue  # nothing in its sentence speaks to it: present, the patient's
             found = self._reaching(lowers, start, end, label, modifiers[lo:hi], all_terminators,
                                    sent_start, sent_end, inside) if lo < hi else []
-            if effect == "generic":
-                found.insert(0, ("generic", "can ... cause"))
+            if effect and effect[0] == "generic":
+                found.insert(0, effect)
             elif effect:
-                found.append(("hypothetical", "will ... give"))
+                found.append(effect)
             if conjunct:
                 found.insert(0, ("generic", generic_cue))
             if alternative:
@@ -974,12 +975,13 @@ class ConTextAssertion(BatchedPipe):
         return any(between[j] in self._subject_clause_openers and between[j + 1] in self._question_auxiliaries
                    and between[j + 2] in self._pronouns_of_subject for j in range(len(between) - 2))
 
-    def _effect_asked(self, lowers, start: int, sent_start: int, inside) -> str | None:
+    def _effect_asked(self, lowers, start: int, sent_start: int, sent_end: int, inside) -> tuple[str, str] | None:
         """Whether the mention at ``start`` is the effect a modal question asks about: "give", "make", "cause" or
         "trigger" at most a few tokens before it (its object between: "give her", "make my son"), and "will",
-        "could", "can" ... opening the sentence or a clause at most a few tokens before the verb: "hypothetical";
-        "generic" when "can" asks it of a subject and object nobody owns ("can drumming cause permanent hearing
-        loss?"); else None (also for "can" with the asker's subject: "can my diet cause acne?")."""
+        "could", "can" ... opening the sentence or a clause at most a few tokens before the verb: ("hypothetical",
+        cue); ("generic", cue) when "can" asks it of a subject and object nobody owns ("can drumming cause
+        permanent hearing loss?"); else None (also for "can" with the asker's subject: "can my diet cause acne?").
+        The cue is the modal and the verb ("will ... give")."""
         verb = next((i for i in range(start - 1, max(sent_start, start - 1 - _EFFECT_TOKENS) - 1, -1)
                      if lowers[i] in self._effect_verbs), None)
         if verb is None or any(inside[i] or lowers[i] in self._clause_punct for i in range(verb + 1, start)):
@@ -993,15 +995,19 @@ class ConTextAssertion(BatchedPipe):
             if word in self._effect_modals:
                 if i != sent_start and lowers[i - 1] not in self._subject_clause_openers:
                     return None
+                cue = f"{self._label_names[word]} ... {self._label_names[lowers[verb]]}"
                 if word in self._present_modals:
-                    return "generic" if self._generic_blockers.isdisjoint(lowers[i + 1:start]) else None
+                    # Only a question: "Do make sure the rash is checked by a doctor." is advice.
+                    if self._question_mark not in lowers[verb:sent_end]:
+                        return None
+                    return ("generic", cue) if self._generic_blockers.isdisjoint(lowers[i + 1:start]) else None
                 if word in self._ability_modals:
                     # "can my diet cause acne?" may ask about the asker's own acne: left to the other rules.
                     if not self._generic_blockers.isdisjoint(lowers[i + 1:verb]):
                         return None
                     if self._generic_blockers.isdisjoint(lowers[verb + 1:start]):
-                        return "generic"
-                return "hypothetical"
+                        return "generic", cue
+                return "hypothetical", cue
         return None
 
     def _planned_before_if(self, lowers, end: int, sent_end: int, inside) -> bool:
