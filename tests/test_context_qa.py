@@ -560,6 +560,10 @@ CASES = [
     ("can my diet cause acne?", "acne", "present", "patient"),
     ("Will any of these medications cause this tingling sensation?", "tingling", "present", "patient"),
     ("does cold weather really make arthritis worse?", "arthritis", "generic", "none"),
+    # An emoji closes the clause before a question, with its variation selector or skin tone after it too
+    ("my back is killing me 😩 can sciatica last for months?", "sciatica", "generic", "none"),
+    ("my back is killing me ❤️ can sciatica last for months?", "sciatica", "generic", "none"),
+    ("my back is killing me 👍🏽 can sciatica last for months?", "sciatica", "generic", "none"),
     ("Do make sure the rash is checked by a doctor.", "rash", "present", "patient"),
     # A comma that joins no list items (no entity right before it or right after it) ends a negation's reach
     ("the antibiotics arent doing much, yellow phlegm for a week now", "yellow phlegm", "present", "patient"),

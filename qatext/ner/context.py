@@ -111,6 +111,11 @@ _TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
 # pictograph, emoticon, symbol and dingbat (U+2600-U+27BF, U+1F300-U+1FAFF) is a terminator phrase of its own, found
 # by the phrase matcher in the same pass as the triggers.
 _EMOJI_RANGES = ((0x2600, 0x27C0), (0x1F300, 0x1FB00))
+_EMOJI = frozenset(chr(code) for first, last in _EMOJI_RANGES for code in range(first, last))
+# The tokenizer splits what modifies an emoji into tokens of their own ("❤️" is "❤" and U+FE0F, "👍🏽" is "👍" and
+# a skin tone): the variation selector and the zero-width joiner stand where the emoji ends too (the skin tones,
+# U+1F3FB-U+1F3FF, are in the ranges above).
+_EMOJI_MODIFIERS = frozenset({"\ufe0f", "\u200d"})
 # Directions as small ints, compared in the loop over (mention, trigger) pairs.
 _FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED = range(6)
 _DIRECTION_CODES = dict(zip(DIRECTIONS, (_FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED)))
@@ -439,9 +444,8 @@ class ConTextAssertion(BatchedPipe):
         by_phrase: dict[str, list[Rule]] = {}
         for rule in self.rules:
             by_phrase.setdefault(rule.phrase.lower(), []).append(rule)
-        for first, last in _EMOJI_RANGES:
-            for code in range(first, last):
-                by_phrase.setdefault(chr(code), []).append(Rule(chr(code), "terminate", "forward"))
+        for emoji in sorted(_EMOJI):
+            by_phrase.setdefault(emoji, []).append(Rule(emoji, "terminate", "forward"))
         longest = 1
         # One-word general verbs ("can", "do", "take": a fifth of all matches) are looked up after the bare
         # subjects only: a one-word phrase takes no tokens from a longer one, so leaving them out of the
@@ -525,9 +529,10 @@ class ConTextAssertion(BatchedPipe):
         self._defining_words = _word_hashes(nlp.vocab.strings, _DEFINING_WORDS)
         self._question_predicates = _word_hashes(nlp.vocab.strings, _QUESTION_PREDICATES)
         self._define_or_deny = self._defining_words | self._denied_copulas | self._question_predicates
-        # An emoji closes what came before too: "im terrified of getting dry socket 😭 how long does dry socket last?"
-        emoji = [chr(code) for first, last in _EMOJI_RANGES for code in range(first, last)]
-        self._subject_clause_openers = _word_hashes(nlp.vocab.strings, [*_SUBJECT_CLAUSE_OPENERS, *emoji])
+        # An emoji closes what came before too: "im terrified of getting dry socket 😭 how long does dry socket last?",
+        # and so does its modifier after it ("my back is killing me ❤️ can sciatica last for months?").
+        self._subject_clause_openers = _word_hashes(nlp.vocab.strings,
+                                                    _SUBJECT_CLAUSE_OPENERS | _EMOJI | _EMOJI_MODIFIERS)
         self._subject_modifiers = _word_hashes(nlp.vocab.strings, _SUBJECT_MODIFIERS)
         self._subject_adverbs = _word_hashes(nlp.vocab.strings, _SUBJECT_ADVERBS)
         self._question_mark = nlp.vocab.strings.add("?")
