@@ -368,6 +368,17 @@ def _word_hashes(strings, words) -> frozenset[int]:
     return frozenset(strings.add(word) for word in words)
 
 
+def _write(user_data: dict, start_char: int, end_char: int, status: str, experiencer: str, cue: str | None) -> None:
+    """Only what differs from the defaults is written: most mentions are present and the patient's. Written where
+    ``ent._.x = value`` would put it, without an Underscore object per entity."""
+    if status != "present":
+        user_data[(USER_DATA_PREFIX, "assertion", start_char, end_char)] = status
+    if experiencer != "patient":
+        user_data[(USER_DATA_PREFIX, "experiencer", start_char, end_char)] = experiencer
+    if cue is not None:
+        user_data[(USER_DATA_PREFIX, "assertion_cue", start_char, end_char)] = cue
+
+
 class _LabelNames(dict):
     """Label hash -> label, filled on first sight."""
 
@@ -609,8 +620,7 @@ class ConTextAssertion(BatchedPipe):
         window, length, sentences = self._window, len(doc), len(sentence_starts)
         user_data = doc.user_data
         index, sent_start, sent_end = -1, 0, 0
-        verb_openers, auxiliaries, starts = self._verb_openers, self._any_verb_auxiliaries, None
-        subject_openers, define_or_deny = self._subject_openers, self._define_or_deny
+        starts = None
         generic_end, generic_cue = -2, None  # the last generic mention's end and cue
         possible_end, possible_cue = -2, None  # the last possible one's
         any_effect_verb = not self._effect_verbs.isdisjoint(lowers)
@@ -621,14 +631,7 @@ class ConTextAssertion(BatchedPipe):
                 sent_end = sentence_starts[index + 1] if index + 1 < sentences else length
             # A bare subject with a general verb is generic, and so is what follows it ("Statins lower the
             # risk of heart attack"): its cue goes in with the triggers, reaching this entity and the next.
-            # Only a subject that opens its sentence or clause, or follows a question's auxiliary, can be one.
-            if (start == sent_start or lowers[start - 1] in subject_openers or (
-                    (first := self._subject_first(lowers, start, sent_start)) != start and (
-                        first == sent_start or lowers[first - 1] in subject_openers)) or (
-                    start == sent_start + 2 and lowers[start - 1] == self._comma and lowers[sent_start] in self._answers)) and (
-                    end in general or (end < length and lowers[end] in verb_openers) or lowers[start - 1] in auxiliaries
-                    or (end + 1 < length and lowers[end] in define_or_deny
-                        and self._may_define_or_deny(lowers, start, end))):
+            if self._may_be_bare_subject(lowers, start, end, sent_start, general):
                 starts = starts or set(sentence_starts)
                 cue = self._general_cue(lowers, start, end, label, matched, starts, inside)
                 if cue is not None:
@@ -675,20 +678,28 @@ class ConTextAssertion(BatchedPipe):
                 generic_end, generic_cue = end, cue
             elif status == "possible":
                 possible_end, possible_cue = end, cue
-            # Only what differs from the defaults is written: most mentions are present and the patient's.
-            # Written where ``ent._.x = value`` would put it, without an Underscore object per entity.
-            if status != "present":
-                user_data[(USER_DATA_PREFIX, "assertion", start_char, end_char)] = status
-            if experiencer != "patient":
-                user_data[(USER_DATA_PREFIX, "experiencer", start_char, end_char)] = experiencer
-            if cue is not None:
-                user_data[(USER_DATA_PREFIX, "assertion_cue", start_char, end_char)] = cue
+            _write(user_data, start_char, end_char, status, experiencer, cue)
         if self.status_model is not None:
             if pending is None:
                 self.status_model.revise(doc, lowers, sentence_starts, ents)
             else:
                 pending.append((doc, lowers, sentence_starts, ents))
         return doc
+
+    def _may_be_bare_subject(self, lowers, start: int, end: int, sent_start: int, general) -> bool:
+        """Whether the mention at ``start``-``end`` may be a bare subject with a general verb, so that
+        ``_general_cue`` is worth asking: it opens its sentence or clause (maybe after its modifiers, or after "yes,",
+        "no,") or follows a question's auxiliary, and a general verb, a word that may start one, or a defining or
+        denying word follows it."""
+        subject_openers, length = self._subject_openers, len(lowers)
+        return (start == sent_start or lowers[start - 1] in subject_openers or (
+                (first := self._subject_first(lowers, start, sent_start)) != start and (
+                    first == sent_start or lowers[first - 1] in subject_openers)) or (
+                start == sent_start + 2 and lowers[start - 1] == self._comma and lowers[sent_start] in self._answers)) and (
+                end in general or (end < length and lowers[end] in self._verb_openers)
+                or lowers[start - 1] in self._any_verb_auxiliaries
+                or (end + 1 < length and lowers[end] in self._define_or_deny
+                    and self._may_define_or_deny(lowers, start, end)))
 
     def _end_batch(self, pending: list) -> None:
         if self.status_model is not None:
