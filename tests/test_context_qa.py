@@ -560,11 +560,20 @@ CASES = [
     ("can my diet cause acne?", "acne", "present", "patient"),
     ("Will any of these medications cause this tingling sensation?", "tingling", "present", "patient"),
     ("does cold weather really make arthritis worse?", "arthritis", "generic", "none"),
+    # An emoji closes the clause before a question, with its variation selector or skin tone after it too
+    ("my back is killing me 😩 can sciatica last for months?", "sciatica", "generic", "none"),
+    ("my back is killing me ❤️ can sciatica last for months?", "sciatica", "generic", "none"),
+    ("my back is killing me 👍🏽 can sciatica last for months?", "sciatica", "generic", "none"),
+    ("Do make sure the rash is checked by a doctor.", "rash", "present", "patient"),
     # A comma that joins no list items (no entity right before it or right after it) ends a negation's reach
     ("the antibiotics arent doing much, yellow phlegm for a week now", "yellow phlegm", "present", "patient"),
     ("they said its not appendicitis, sent me home with paracetamol", "paracetamol", "present", "patient"),
     ("i havent had a migraine in months, on propranolol since march", "propranolol", "present", "patient"),
     ("no fever, cough or chills", "chills", "negated", "patient"),
+    # ... an article may open the next item of a verbal negation's list
+    ("i dont have a fever, a cough or a sore throat", "cough", "negated", "patient"),
+    ("i dont have a fever, a cough or a sore throat", "sore throat", "negated", "patient"),
+    ("she doesnt have a rash, a fever or diarrhoea", "diarrhoea", "negated", "patient"),
     # ... but not after a negation that takes a list, where an item the NER does not know sits before the
     # comma (clinical notes: "HA", "guarding", "JVD", "stridor at rest")
     ("Denies HA, blurred vision, or RUQ pain.", "blurred vision", "negated", "patient"),
@@ -605,6 +614,13 @@ CASES = [
     # Whether a condition will "come back" may come; what "has come back" is there; "X is most likely," hedges X
     ("will the migraines come back once i stop the propranolol?", "migraines", "hypothetical", "patient"),
     ("my eczema has come back on my hands", "eczema", "present", "patient"),
+    # ... only after a modal or "if": in a habitual present it is there
+    ("my migraines come back every time i stop the propranolol", "migraines", "present", "patient"),
+    ("i worry that if my eczema comes back i will need steroids", "eczema", "hypothetical", "patient"),
+    # A yes/no question asks whether a complaint is gone; a statement tells it is over
+    ("is the fever gone?", "fever", "present", "patient"),
+    ("has the rash gone?", "rash", "present", "patient"),
+    ("reflux gone, bloating gone", "bloating", "historical", "patient"),
     ("he didn't think it was cancerous, just to come back for a check up in 6 months", "cancerous", "possible",
      "patient"),
     ("the hospital says shingles is most likely, but they want to swab it", "shingles", "possible", "patient"),
@@ -627,6 +643,12 @@ def test_every_decided_status_names_its_cue(nlp):
             assert ent._.assertion_cue, (ent.text, ent._.assertion)
     assert _ent(doc, "diabetes")._.assertion_cue == "what are the symptoms of"
     assert _ent(doc, "epilepsy")._.assertion_cue == "sister"
+
+
+def test_an_asked_effect_names_its_modal_and_verb(nlp):
+    assert _ent(nlp("could the new inhaler make me shaky?"), "shaky")._.assertion_cue == "could ... make"
+    assert _ent(nlp("can heavy lifting cause a hernia?"), "hernia")._.assertion_cue == "can ... cause"
+    assert _ent(nlp("does cold weather really make arthritis worse?"), "arthritis")._.assertion_cue == "does ... make"
 
 
 def test_seed_page_question_is_generic_and_atrophy_stays_negated(nlp, seed_text):

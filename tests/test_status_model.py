@@ -117,17 +117,32 @@ def _toy_model(policy: Policy) -> StatusModel:
     return StatusModel(weights, intercept, bits=4, policy=policy, classes=classes)
 
 
+# A finished procedure told with a year, then a complaint "since then": the rules read "since then" as ongoing for the
+# whole sentence (the procedure present); the model sees a dated past event.
+DATED_PROCEDURES = [
+    ("had a hysterectomy in 2018 and since then i get hot flushes", "hysterectomy", "hot flushes"),
+    ("i had my gallbladder removed in 2019 and since then i get bloating after meals", "gallbladder removed",
+     "bloating"),
+    ("had my appendix out in 2015 and since then i get cramps", "appendix out", "cramps"),
+    ("had a c-section in 2020 and since then i have back pain", "c-section", "back pain"),
+    ("had a tonsillectomy in 2017 and since then i get ear pain", "tonsillectomy", "ear pain"),
+    ("had a hernia repair in 2018 and since then i get groin pain", "hernia repair", "groin pain"),
+]
+
+
 def test_a_finished_procedure_told_with_a_date_is_historical(pipelines):
-    """The rules read "since then" as ongoing for the whole sentence; the model sees a dated past event. (Round 11:
-    the model retrained on the round's rules no longer flips "i had my gallbladder removed in 2019 and since then
-    ..." at p >= 0.5, its training analog, "had a root canal in 2018 and its been fine since", now being the rules'
-    own; it flips the hysterectomy.)"""
+    """Asserted over a few such sentences, not the one a given fit happens to flip (which one crosses p >= 0.5 has
+    moved between retrains): the model makes most of the procedures historical, and never the complaint after
+    "since then", which stays present."""
     rules, modelled = pipelines
-    text = "had a hysterectomy in 2018 and since then i get hot flushes"
-    assert {e.text: e._.assertion for e in rules(text).ents}["hysterectomy"] == "present"
-    statuses = {e.text: (e._.assertion, e._.assertion_cue) for e in modelled(text).ents}
-    assert statuses["hysterectomy"] == ("historical", "model:historical")
-    assert statuses["hot flushes"] == ("present", None)
+    flipped = 0
+    for text, procedure, complaint in DATED_PROCEDURES:
+        assert {e.text: e._.assertion for e in rules(text).ents}[procedure] == "present", text
+        statuses = {e.text: (e._.assertion, e._.assertion_cue) for e in modelled(text).ents}
+        assert statuses[procedure] in {("present", None), ("historical", "model:historical")}, text
+        assert statuses[complaint] == ("present", None), text
+        flipped += statuses[procedure][0] == "historical"
+    assert flipped > len(DATED_PROCEDURES) // 2, flipped
 
 
 def test_policy_limits_what_the_model_may_change():

@@ -111,6 +111,11 @@ _TIME_CATEGORIES = frozenset({"historical", "over", "ongoing"})
 # pictograph, emoticon, symbol and dingbat (U+2600-U+27BF, U+1F300-U+1FAFF) is a terminator phrase of its own, found
 # by the phrase matcher in the same pass as the triggers.
 _EMOJI_RANGES = ((0x2600, 0x27C0), (0x1F300, 0x1FB00))
+_EMOJI = frozenset(chr(code) for first, last in _EMOJI_RANGES for code in range(first, last))
+# The tokenizer splits what modifies an emoji into tokens of their own ("❤️" is "❤" and U+FE0F, "👍🏽" is "👍" and
+# a skin tone): the variation selector and the zero-width joiner stand where the emoji ends too (the skin tones,
+# U+1F3FB-U+1F3FF, are in the ranges above).
+_EMOJI_MODIFIERS = frozenset({"\ufe0f", "\u200d"})
 # Directions as small ints, compared in the loop over (mention, trigger) pairs.
 _FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED = range(6)
 _DIRECTION_CODES = dict(zip(DIRECTIONS, (_FORWARD, _BACKWARD_ONLY, _BOTH, _ANTECEDENT, _OPENING, _FRONTED)))
@@ -147,10 +152,20 @@ _EFFECT_LABELS = frozenset({"SYMPTOM", "DISEASE"})
 _EFFECT_VERBS = frozenset({"give", "make", "cause", "trigger", "turn", "progress", "develop", "lead"})
 _EFFECT_MODALS = frozenset({"will", "would", "could", "can", "might", "wo", "ca", "cant", "wont", "does", "do"})
 # "does" and "do" ask how things are, not what will come: only their general reading counts ("does rain really make
-# arthritis worse?"); "does it make you tired?" is left to the other rules.
+# arthritis worse?"); "does it make you tired?" is left to the other rules. Only in a sentence with a "?": "Do make
+# sure the rash is checked by a doctor." is advice.
 _PRESENT_MODALS = ("does", "do")
 _EFFECT_TOKENS = 4  # "turn into an aggressive lymphoma"
 _EFFECT_MODAL_TOKENS = 8
+# "come back" reads as what may come only after a modal or "if" opening the mention's clause ("will the migraines
+# come back once i stop the propranolol?", "if the polyps come back"), not in a habitual present ("my migraines
+# come back every time i stop the propranolol"); the modal at most _EFFECT_MODAL_TOKENS before the mention.
+_MAY_COME_PHRASES = frozenset({"come back"})
+_MAY_COME_WORDS = frozenset({"will", "would", "could", "can", "might", "may", "should", "wo", "ca", "cant", "wont",
+                             "'ll", "’ll", "if", "unless"})
+# A yes/no question asks whether a complaint is "gone": it does not tell it is over ("is the fever gone?").
+_ASKED_STATE_PHRASES = frozenset({"gone"})
+_STATE_QUESTION_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had"})
 # "since the/my/your X" is the event a course started from, unless a verb in the present follows X: then "since"
 # means "because" ("Since your headaches now wake you at night, ...", "since my asthma is mild").
 _SINCE_PHRASES = frozenset({"since the", "since my", "since your", "since his", "since her"})
@@ -166,6 +181,9 @@ _ASKS_AGAIN_TOKENS = 12
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "and/or"})
 # What follows an item of a list: the comma before the item is the list's, not the end of the condition.
 _LIST_JOINERS = frozenset({",", "and", "or"})
+# ... and what may stand before that item, after the comma or its "and", "or" ("i dont have a fever, a cough or a
+# sore throat").
+_LIST_DETERMINERS = frozenset({"a", "an", "any", "some"})
 # Negations that take a list of findings ("No CP, presyncope or ascites", "Denies headache, visual changes
 # or RUQ pain", "Absence of rebound, guarding, and rigidity"): a comma after them goes on with the list even
 # where an item is no entity, as in clinical notes; only a verbal negation's comma may end its reach.
@@ -350,6 +368,17 @@ def _word_hashes(strings, words) -> frozenset[int]:
     return frozenset(strings.add(word) for word in words)
 
 
+def _write(user_data: dict, start_char: int, end_char: int, status: str, experiencer: str, cue: str | None) -> None:
+    """Only what differs from the defaults is written: most mentions are present and the patient's. Written where
+    ``ent._.x = value`` would put it, without an Underscore object per entity."""
+    if status != "present":
+        user_data[(USER_DATA_PREFIX, "assertion", start_char, end_char)] = status
+    if experiencer != "patient":
+        user_data[(USER_DATA_PREFIX, "experiencer", start_char, end_char)] = experiencer
+    if cue is not None:
+        user_data[(USER_DATA_PREFIX, "assertion_cue", start_char, end_char)] = cue
+
+
 class _LabelNames(dict):
     """Label hash -> label, filled on first sight."""
 
@@ -426,9 +455,8 @@ class ConTextAssertion(BatchedPipe):
         by_phrase: dict[str, list[Rule]] = {}
         for rule in self.rules:
             by_phrase.setdefault(rule.phrase.lower(), []).append(rule)
-        for first, last in _EMOJI_RANGES:
-            for code in range(first, last):
-                by_phrase.setdefault(chr(code), []).append(Rule(chr(code), "terminate", "forward"))
+        for emoji in sorted(_EMOJI):
+            by_phrase.setdefault(emoji, []).append(Rule(emoji, "terminate", "forward"))
         longest = 1
         # One-word general verbs ("can", "do", "take": a fifth of all matches) are looked up after the bare
         # subjects only: a one-word phrase takes no tokens from a longer one, so leaving them out of the
@@ -512,9 +540,10 @@ class ConTextAssertion(BatchedPipe):
         self._defining_words = _word_hashes(nlp.vocab.strings, _DEFINING_WORDS)
         self._question_predicates = _word_hashes(nlp.vocab.strings, _QUESTION_PREDICATES)
         self._define_or_deny = self._defining_words | self._denied_copulas | self._question_predicates
-        # An emoji closes what came before too: "im terrified of getting dry socket 😭 how long does dry socket last?"
-        emoji = [chr(code) for first, last in _EMOJI_RANGES for code in range(first, last)]
-        self._subject_clause_openers = _word_hashes(nlp.vocab.strings, [*_SUBJECT_CLAUSE_OPENERS, *emoji])
+        # An emoji closes what came before too: "im terrified of getting dry socket 😭 how long does dry socket last?",
+        # and so does its modifier after it ("my back is killing me ❤️ can sciatica last for months?").
+        self._subject_clause_openers = _word_hashes(nlp.vocab.strings,
+                                                    _SUBJECT_CLAUSE_OPENERS | _EMOJI | _EMOJI_MODIFIERS)
         self._subject_modifiers = _word_hashes(nlp.vocab.strings, _SUBJECT_MODIFIERS)
         self._subject_adverbs = _word_hashes(nlp.vocab.strings, _SUBJECT_ADVERBS)
         self._question_mark = nlp.vocab.strings.add("?")
@@ -546,6 +575,8 @@ class ConTextAssertion(BatchedPipe):
         self._case_owners = _word_hashes(nlp.vocab.strings, ("this", "these", "that", "those", "my", "your", "his",
                                                              "our", "their"))
         self._present_modals = _word_hashes(nlp.vocab.strings, _PRESENT_MODALS)
+        self._may_come_words = _word_hashes(nlp.vocab.strings, _MAY_COME_WORDS)
+        self._state_question_auxiliaries = _word_hashes(nlp.vocab.strings, _STATE_QUESTION_AUXILIARIES)
         self._causal_since_verbs = _word_hashes(nlp.vocab.strings, _CAUSAL_SINCE_VERBS)
         self._relative_pronouns = _word_hashes(nlp.vocab.strings, ("that", "which", "who"))
         self._pronouns_of_subject = _word_hashes(nlp.vocab.strings, ("it", "they"))
@@ -553,6 +584,7 @@ class ConTextAssertion(BatchedPipe):
         self._or = nlp.vocab.strings.add("or")
         self._articles = _word_hashes(nlp.vocab.strings, ("a", "an"))
         self._list_joiners = _word_hashes(nlp.vocab.strings, _LIST_JOINERS)
+        self._list_determiners = _word_hashes(nlp.vocab.strings, _LIST_DETERMINERS)
         self._list_negations = _word_hashes(nlp.vocab.strings, _LIST_NEGATIONS)
 
     # -- the component -------------------------------------------------------------------------
@@ -588,8 +620,7 @@ class ConTextAssertion(BatchedPipe):
         window, length, sentences = self._window, len(doc), len(sentence_starts)
         user_data = doc.user_data
         index, sent_start, sent_end = -1, 0, 0
-        verb_openers, auxiliaries, starts = self._verb_openers, self._any_verb_auxiliaries, None
-        subject_openers, define_or_deny = self._subject_openers, self._define_or_deny
+        starts = None
         generic_end, generic_cue = -2, None  # the last generic mention's end and cue
         possible_end, possible_cue = -2, None  # the last possible one's
         any_effect_verb = not self._effect_verbs.isdisjoint(lowers)
@@ -600,14 +631,7 @@ class ConTextAssertion(BatchedPipe):
                 sent_end = sentence_starts[index + 1] if index + 1 < sentences else length
             # A bare subject with a general verb is generic, and so is what follows it ("Statins lower the
             # risk of heart attack"): its cue goes in with the triggers, reaching this entity and the next.
-            # Only a subject that opens its sentence or clause, or follows a question's auxiliary, can be one.
-            if (start == sent_start or lowers[start - 1] in subject_openers or (
-                    (first := self._subject_first(lowers, start, sent_start)) != start and (
-                        first == sent_start or lowers[first - 1] in subject_openers)) or (
-                    start == sent_start + 2 and lowers[start - 1] == self._comma and lowers[sent_start] in self._answers)) and (
-                    end in general or (end < length and lowers[end] in verb_openers) or lowers[start - 1] in auxiliaries
-                    or (end + 1 < length and lowers[end] in define_or_deny
-                        and self._may_define_or_deny(lowers, start, end))):
+            if self._may_be_bare_subject(lowers, start, end, sent_start, general):
                 starts = starts or set(sentence_starts)
                 cue = self._general_cue(lowers, start, end, label, matched, starts, inside)
                 if cue is not None:
@@ -627,7 +651,7 @@ class ConTextAssertion(BatchedPipe):
                 (generic_end == start - 1 and lowers[start - 1] in self._conjunctions)
                 or self._asks_again(lowers, generic_end, start))
             # (Only in a doc with an effect verb, one C-speed test per doc: most have none.)
-            effect = self._effect_asked(lowers, start, sent_start, inside) if any_effect_verb and \
+            effect = self._effect_asked(lowers, start, sent_start, sent_end, inside) if any_effect_verb and \
                 label in _EFFECT_LABELS else None
             # An alternative to a hedged diagnosis is hedged too: "most likely a reactive node or an inflamed follicle".
             alternative = person is None and possible_end >= sent_start and label not in _NEVER_POSSIBLE_LABELS \
@@ -636,10 +660,10 @@ class ConTextAssertion(BatchedPipe):
                 continue  # nothing in its sentence speaks to it: present, the patient's
             found = self._reaching(lowers, start, end, label, modifiers[lo:hi], all_terminators,
                                    sent_start, sent_end, inside) if lo < hi else []
-            if effect == "generic":
-                found.insert(0, ("generic", "can ... cause"))
+            if effect and effect[0] == "generic":
+                found.insert(0, effect)
             elif effect:
-                found.append(("hypothetical", "will ... give"))
+                found.append(effect)
             if conjunct:
                 found.insert(0, ("generic", generic_cue))
             if alternative:
@@ -654,20 +678,28 @@ class ConTextAssertion(BatchedPipe):
                 generic_end, generic_cue = end, cue
             elif status == "possible":
                 possible_end, possible_cue = end, cue
-            # Only what differs from the defaults is written: most mentions are present and the patient's.
-            # Written where ``ent._.x = value`` would put it, without an Underscore object per entity.
-            if status != "present":
-                user_data[(USER_DATA_PREFIX, "assertion", start_char, end_char)] = status
-            if experiencer != "patient":
-                user_data[(USER_DATA_PREFIX, "experiencer", start_char, end_char)] = experiencer
-            if cue is not None:
-                user_data[(USER_DATA_PREFIX, "assertion_cue", start_char, end_char)] = cue
+            _write(user_data, start_char, end_char, status, experiencer, cue)
         if self.status_model is not None:
             if pending is None:
                 self.status_model.revise(doc, lowers, sentence_starts, ents)
             else:
                 pending.append((doc, lowers, sentence_starts, ents))
         return doc
+
+    def _may_be_bare_subject(self, lowers, start: int, end: int, sent_start: int, general) -> bool:
+        """Whether the mention at ``start``-``end`` may be a bare subject with a general verb, so that
+        ``_general_cue`` is worth asking: it opens its sentence or clause (maybe after its modifiers, or after "yes,",
+        "no,") or follows a question's auxiliary, and a general verb, a word that may start one, or a defining or
+        denying word follows it."""
+        subject_openers, length = self._subject_openers, len(lowers)
+        return (start == sent_start or lowers[start - 1] in subject_openers or (
+                (first := self._subject_first(lowers, start, sent_start)) != start and (
+                    first == sent_start or lowers[first - 1] in subject_openers)) or (
+                start == sent_start + 2 and lowers[start - 1] == self._comma and lowers[sent_start] in self._answers)) and (
+                end in general or (end < length and lowers[end] in self._verb_openers)
+                or lowers[start - 1] in self._any_verb_auxiliaries
+                or (end + 1 < length and lowers[end] in self._define_or_deny
+                    and self._may_define_or_deny(lowers, start, end)))
 
     def _end_batch(self, pending: list) -> None:
         if self.status_model is not None:
@@ -875,6 +907,12 @@ class ConTextAssertion(BatchedPipe):
             if category == "over" and phrase in _SINCE_PHRASES and end < len(lowers) and \
                     lowers[end] in self._causal_since_verbs:
                 continue  # "since" as "because": "Since your asthma is mild, ..."
+            if category == "hypothetical" and phrase in _MAY_COME_PHRASES and \
+                    not self._after_modal(lowers, start, sent_start):
+                continue  # "my migraines come back every time i stop the propranolol": a habit, not what may come
+            if category == "over" and phrase in _ASKED_STATE_PHRASES and \
+                    self._asks_yes_no(lowers, start, t_end, sent_start, sent_end):
+                continue  # "is the fever gone?" asks
             if category == "hypothetical" and label == "TEST" and start > 1 and \
                     lowers[start - 1] in self._if_subject_words and lowers[start - 2] in self._conditionals:
                 continue  # the test is what the condition watches: "if your eGFR keeps falling, ..."
@@ -914,6 +952,28 @@ class ConTextAssertion(BatchedPipe):
                     found.append((category, phrase))
         return found
 
+    def _after_modal(self, lowers, start: int, sent_start: int) -> bool:
+        """Whether a modal or "if" stands a few tokens before the mention at ``start``, in its clause ("will the
+        polyps come back", "if my eczema comes back")."""
+        for i in range(start - 1, max(sent_start, start - _EFFECT_MODAL_TOKENS) - 1, -1):
+            if lowers[i] in self._clause_punct:
+                return False
+            if lowers[i] in self._may_come_words:
+                return True
+        return False
+
+    def _asks_yes_no(self, lowers, start: int, t_end: int, sent_start: int, sent_end: int) -> bool:
+        """Whether the mention at ``start`` is the subject of a yes/no question: "is", "has", "are" ... opening
+        its sentence or clause a few tokens before it, and a "?" after the trigger ending at ``t_end``."""
+        if self._question_mark not in lowers[t_end:sent_end]:
+            return False
+        for i in range(start - 1, max(sent_start, start - _POSSESSOR_WINDOW) - 1, -1):
+            if lowers[i] in self._clause_punct:
+                return False
+            if lowers[i] in self._state_question_auxiliaries:
+                return i == sent_start or lowers[i - 1] in self._subject_clause_openers
+        return False
+
     def _alternative(self, lowers, possible_end: int, start: int) -> bool:
         """Whether the mention at ``start`` follows a possible mention ending at ``possible_end`` as its alternative:
         "X or Y", "X or a Y"."""
@@ -931,12 +991,13 @@ class ConTextAssertion(BatchedPipe):
         return any(between[j] in self._subject_clause_openers and between[j + 1] in self._question_auxiliaries
                    and between[j + 2] in self._pronouns_of_subject for j in range(len(between) - 2))
 
-    def _effect_asked(self, lowers, start: int, sent_start: int, inside) -> str | None:
+    def _effect_asked(self, lowers, start: int, sent_start: int, sent_end: int, inside) -> tuple[str, str] | None:
         """Whether the mention at ``start`` is the effect a modal question asks about: "give", "make", "cause" or
         "trigger" at most a few tokens before it (its object between: "give her", "make my son"), and "will",
-        "could", "can" ... opening the sentence or a clause at most a few tokens before the verb: "hypothetical";
-        "generic" when "can" asks it of a subject and object nobody owns ("can drumming cause permanent hearing
-        loss?"); else None (also for "can" with the asker's subject: "can my diet cause acne?")."""
+        "could", "can" ... opening the sentence or a clause at most a few tokens before the verb: ("hypothetical",
+        cue); ("generic", cue) when "can" asks it of a subject and object nobody owns ("can drumming cause
+        permanent hearing loss?"); else None (also for "can" with the asker's subject: "can my diet cause acne?").
+        The cue is the modal and the verb ("will ... give")."""
         verb = next((i for i in range(start - 1, max(sent_start, start - 1 - _EFFECT_TOKENS) - 1, -1)
                      if lowers[i] in self._effect_verbs), None)
         if verb is None or any(inside[i] or lowers[i] in self._clause_punct for i in range(verb + 1, start)):
@@ -950,15 +1011,19 @@ class ConTextAssertion(BatchedPipe):
             if word in self._effect_modals:
                 if i != sent_start and lowers[i - 1] not in self._subject_clause_openers:
                     return None
+                cue = f"{self._label_names[word]} ... {self._label_names[lowers[verb]]}"
                 if word in self._present_modals:
-                    return "generic" if self._generic_blockers.isdisjoint(lowers[i + 1:start]) else None
+                    # Only a question: "Do make sure the rash is checked by a doctor." is advice.
+                    if self._question_mark not in lowers[verb:sent_end]:
+                        return None
+                    return ("generic", cue) if self._generic_blockers.isdisjoint(lowers[i + 1:start]) else None
                 if word in self._ability_modals:
                     # "can my diet cause acne?" may ask about the asker's own acne: left to the other rules.
                     if not self._generic_blockers.isdisjoint(lowers[i + 1:verb]):
                         return None
                     if self._generic_blockers.isdisjoint(lowers[verb + 1:start]):
-                        return "generic"
-                return "hypothetical"
+                        return "generic", cue
+                return "hypothetical", cue
         return None
 
     def _planned_before_if(self, lowers, end: int, sent_end: int, inside) -> bool:
@@ -994,11 +1059,14 @@ class ConTextAssertion(BatchedPipe):
         """Whether a comma between a negation and the mention at ``start`` ends the negation: one that joins no
         items of a list, an entity neither right before it nor right after it (or after its "and", "or"): "the
         augmentin isnt doing anything, green snot for 12 days", "havent had a seizure in 3 yrs, on lamictal", "said
-        its not a stroke, sent me home on prednisolone" ("no fever, cough or chills" keeps it)."""
+        its not a stroke, sent me home on prednisolone" ("no fever, cough or chills" keeps it, and so does "i dont
+        have a fever, a cough or a sore throat": an article may open the item)."""
         for i in range(t_end, start):
             if lowers[i] != self._comma:
                 continue
             after = i + 2 if lowers[i + 1] in self._list_joiners and i + 2 <= start else i + 1
+            if after < start and lowers[after] in self._list_determiners:
+                after += 1  # "a fever, a cough or a sore throat"
             if not (i > t_end and inside[i - 1]) or not inside[after]:
                 return True
         return False
