@@ -1630,6 +1630,11 @@ def test_measured_substances_in_a_list_and_the_injection_site(nlp, text, span, l
     assert span in found and found[span].label_ == label, [(e.text, e.label_) for e in found.values()]
 
 
+@pytest.mark.parametrize("text", ["can you check my b12 and iron", "should i get my ferritin, b12"])
+def test_a_list_of_substances_ending_the_text_does_not_crash(nlp, text):
+    assert nlp(text) is not None
+
+
 @pytest.mark.parametrize("text, span, label", [
     ("my sugars crashed and i had two hypos overnight", "hypos", "SYMPTOM"),
     ("third day clean and i feel dopesick all morning", "dopesick", "SYMPTOM"),

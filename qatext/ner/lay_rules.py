@@ -1561,6 +1561,8 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
         j = i + 1
         while j + 1 < n and words[j] in ("and", ",") and words[j + 1] in ANALYTES:
             j += 2  # "my B12 and iron were checked": the result is of both
+        if j >= n:
+            continue  # "can you check my b12 and iron": the list ends the text, no result follows
         if words[j] in _RESULT_VERBS:
             j += 1
             while j < n and j - i <= 4 and words[j] in _RESULT_FILLERS:
