@@ -99,6 +99,15 @@ def test_a_body_part_standing_alone_stays_anatomy(nlp, text, span):
     assert (span, "ANATOMY") in entities(nlp, text)
 
 
+@pytest.mark.parametrize("text, part", [
+    ("her face drops on one side and her speech is slurred", "face"),
+    ("my left eyelid drops by evening", "left eyelid"),
+])
+def test_a_body_part_that_drops_is_no_medicine(nlp, text, part):
+    found = entities(nlp, text)
+    assert (part, "ANATOMY") in found and not any(label == "DRUG" for _text, label in found), found
+
+
 def test_cosmetics_are_no_medicine_but_a_named_drug_keeps_its_form(nlp):
     found = entities(nlp, "i use a face wash with salicylic acid and a hydrocortisone skin cream")
     assert ("hydrocortisone skin cream", "DRUG") in found

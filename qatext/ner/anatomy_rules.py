@@ -48,6 +48,10 @@ CARE_FORMS = frozenset("cream creams lotion lotions gel gels wash washes shampoo
 # A spray for the nose or throat is a medicine ("nose spray", as "nasal spray"); elsewhere mostly a cosmetic.
 SPRAY_SITES = frozenset("nose nostril nostrils throat sinus sinuses".split())
 SPRAYS = frozenset({"spray", "sprays"})
+# Drops are a medicine only where drops go ("eye drops", "ear drops", "nose drops"); after another body part
+# "drops" is the verb ("her face drops on one side", "my eyelid drops by evening").
+DROP_SITES = frozenset("eye eyes ear ears nose nostril nostrils".split())
+DROPS = frozenset({"drop", "drops"})
 # Product words the lexicon already finds as DRUG: "joint supplements", "eye vitamins" are one product.
 PRODUCT_DRUG_WORDS = frozenset("supplements supplement vitamins vitamin gummies pills tablets drops".split())
 # Procedure nouns the lexicon does not know as a treatment on their own.
@@ -162,6 +166,8 @@ def _as_part_of_head(words, spans, out, k, starts, ends, n, lookup) -> str | Non
         new = (first, _with_test_word(words, end + 1, starts), "TEST", concept)
     elif free_head and head in PROCEDURE_HEADS:
         new = (first, end + 1, "TREATMENT", PROCEDURE_HEADS[head])
+    elif head in DROPS and body not in DROP_SITES:
+        return None
     elif head in MEDICINE_FORMS or head in CARE_FORMS or (not free_head and head in PRODUCT_DRUG_WORDS):
         following = spans[starts[end]] if not free_head else None
         if following is not None and not (following[2] == "DRUG" and following[1] - following[0] == 1):
