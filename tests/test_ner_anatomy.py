@@ -47,6 +47,7 @@ def test_a_body_part_joins_the_mention_it_modifies(nlp, text, span, label):
     ("the optician said go to eye casualty today", "eye"),
     ("he referred me to the renal team and mentioned IgA nephropathy", "renal"),
     ("mesalamine isnt cutting it and GI is talking about prednisone", "GI"),
+    ("saw ENT last week about the sinus thing", "ENT"),
     ("i can't raise my right arm above shoulder height", "shoulder"),
     ("never use a hair dryer on it", "hair"),
     ("he makes no eye contact and doesnt point yet", "eye"),
@@ -97,6 +98,15 @@ def test_a_body_word_in_another_sense_is_not_anatomy(nlp, text, word):
 ])
 def test_a_body_part_standing_alone_stays_anatomy(nlp, text, span):
     assert (span, "ANATOMY") in entities(nlp, text)
+
+
+@pytest.mark.parametrize("text, part", [
+    ("MY HIP GAVE WAY AND I FELL", "HIP"),
+    ("I CAN SEE EAR WAX", "EAR"),
+    ("my BACK is going to kill me", "BACK"),
+])
+def test_a_body_word_in_capitals_is_no_specialty(nlp, text, part):
+    assert (part, "ANATOMY") in entities(nlp, text)
 
 
 @pytest.mark.parametrize("text, part", [

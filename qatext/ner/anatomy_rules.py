@@ -75,6 +75,9 @@ REPORTING_VERBS = frozenset(
     "says said say wants wanted told tells thinks thought recommended recommends suggested suggests ordered "
     "orders referred mentioned mentions prescribed prescribes put gave gives started switched called calls agreed "
     "agrees doc doctor".split())
+# Short forms of specialties that are also body words: only these name a doctor ("GI says", "saw ENT"); an
+# all-caps body word is no specialty ("MY HIP GAVE WAY").
+SPECIALTY_SHORT_FORMS = frozenset("gi ent gu ortho derm neuro cardio endo uro pulm rheum onc".split())
 REPORTING_ING = frozenset("talking saying thinking recommending suggesting going wanting sending referring".split())
 SEEING = frozenset("see saw seeing seen visit visited".split())
 
@@ -214,7 +217,7 @@ def _as_non_body(doc, words, start, end, starts, ends, spans, n) -> str | None:
     head = nxt2 if nxt == "'s" else nxt
     if head in NON_BODY_HEADS and end not in starts and words[start] not in SIDE_WORDS:
         return "drop"  # not "my left ankle doctor said": a body part with its side stands on its own
-    if end - start == 1 and doc[start].text.isupper() and len(word) <= 4 and prev not in ("upper", "lower"):
+    if end - start == 1 and word in SPECIALTY_SHORT_FORMS and prev not in ("upper", "lower"):
         # "GI is talking about prednisone", "saw GI": a specialty's short form names its doctor or clinic
         if nxt in REPORTING_VERBS or nxt in ("is", "was") and nxt2 in REPORTING_ING or prev in SEEING:
             return "drop"
