@@ -34,6 +34,7 @@ def entities(nlp, text):
     ("do bladder instillations actually help with IC flares?", "bladder instillations", "TREATMENT"),
     # a numbered structure keeps its ordinal
     ("a tender spot over the second metatarsal, could it be a stress fracture?", "second metatarsal", "ANATOMY"),
+    ("stabbing pain second rib down on the left", "second rib", "ANATOMY"),  # right after another mention
 ])
 def test_a_body_part_joins_the_mention_it_modifies(nlp, text, span, label):
     found = entities(nlp, text)
@@ -131,3 +132,10 @@ def test_the_rule_works_on_token_spans_alone(nlp):
     assert anatomy_rules.settle_anatomy(doc, words, [(1, 2, "ANATOMY", "x")]) == []
     doc = nlp.make_doc("my knee")
     assert anatomy_rules.settle_anatomy(doc, ["my", "knee"], [(1, 2, "ANATOMY", "x")]) == [(1, 2, "ANATOMY", "x")]
+
+
+def test_an_ordinal_inside_another_span_stays_there(nlp):
+    doc = nlp.make_doc("a 2nd degree burn second rib")
+    words = [t.lower_ for t in doc]
+    spans = [(1, 5, "SYMPTOM", "x"), (5, 6, "ANATOMY", "y")]
+    assert anatomy_rules.settle_anatomy(doc, words, spans) == spans

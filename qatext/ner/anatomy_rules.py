@@ -211,7 +211,7 @@ def _as_non_body(doc, words, start, end, starts, ends, spans, n) -> str | None:
     nxt = words[end] if end < n else ""
     nxt2 = words[end + 1] if end + 1 < n else ""
     after_symptom = start in ends and spans[ends[start]][2] in ("SYMPTOM", "DISEASE")
-    if prev in ORDINALS and word in NUMBERED_PARTS and start - 1 not in ends:
+    if prev in ORDINALS and word in NUMBERED_PARTS and start not in ends:  # no span holds the ordinal
         return "ordinal"
     # a head noun that is no body part: "eye doc", "eye casualty", "shoulder height", "hair dryer"
     head = nxt2 if nxt == "'s" else nxt
