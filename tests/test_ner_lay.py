@@ -1591,6 +1591,7 @@ def test_food_before_a_medicine_in_a_list_is_no_medicine(nlp):
 
 @pytest.mark.parametrize("text, span", [
     ("my smear came back abnormal so they want a colposcopy", "smear"),
+    ("my smear was normal this time", "smear"),
     ("the nurse did a dipstick and found blood", "dipstick"),
     ("since he got the libre he hates finger pricks less", "libre"),
     ("my calcium and PTH are both high", "PTH"),
@@ -1599,6 +1600,14 @@ def test_food_before_a_medicine_in_a_list_is_no_medicine(nlp):
 def test_lay_and_short_test_names(nlp, text, span):
     found = ents(nlp, text)
     assert span in found and found[span].label_ == "TEST", [(e.text, e.label_) for e in found.values()]
+
+
+@pytest.mark.parametrize("text", [
+    "i smear vaseline on it every night",
+    "there was a smear of blood on the toilet paper",
+])
+def test_a_smear_that_is_no_result_is_no_test(nlp, text):
+    assert not any(e.label_ == "TEST" for e in nlp(text).ents), [(e.text, e.label_) for e in nlp(text).ents]
 
 
 def test_the_physio_who_says_something_is_a_person(nlp):

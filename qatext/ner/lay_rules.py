@@ -1535,8 +1535,9 @@ def _glued_subtype(doc: Doc, hyphen: int) -> bool:
 
 # Substances that are tests when a result follows them ("platelets came back 31", "my iron was 11", "cholesterol
 # dropped to 150"), and medicines or nothing otherwise (GUIDELINES section 3: the role in the sentence decides).
+# "smear" too: "my smear came back abnormal" is the smear test, "a smear of blood" or "i smear vaseline" no test.
 ANALYTES = frozenset("platelets cholesterol potassium sodium calcium magnesium glucose iron b12 sugars sugar albumin "
-                     "ferritin".split())
+                     "ferritin smear".split())
 # The lexicon's test of an analyte, when the word alone is no test: "<word> count", "<word> level", ...
 _ANALYTE_TESTS = ("count", "level", "levels", "test")
 BLOOD_SUGAR_TEST = "QATEXT:test/blood-sugar-test"
