@@ -119,6 +119,14 @@ def test_a_body_part_that_drops_is_no_medicine(nlp, text, part):
     assert (part, "ANATOMY") in found and not any(label == "DRUG" for _text, label in found), found
 
 
+def test_a_finger_prick_is_one_test_however_it_is_named(nlp):
+    concepts = {e.kb_id_ for text in ("what test do i need for diabetes, is a finger prick enough?",
+                                      "i had a finger prick test at the pharmacy",
+                                      "since he got the libre he hates finger pricks less")
+                for e in nlp(text).ents if e.text.startswith("finger prick")}
+    assert concepts == {"QATEXT:test/blood-sugar-test"}, concepts
+
+
 def test_cosmetics_are_no_medicine_but_a_named_drug_keeps_its_form(nlp):
     found = entities(nlp, "i use a face wash with salicylic acid and a hydrocortisone skin cream")
     assert ("hydrocortisone skin cream", "DRUG") in found

@@ -3,7 +3,7 @@
 Runs last among the span rules, on the body words the other rules left alone (GUIDELINES 4.5-4.7,
 4.17). A lone body word is not ANATOMY when
 
-* it modifies the head of another mention: a test ("kidney function", "finger prick"), a product
+* it modifies the head of another mention: a test ("kidney function", "kidney numbers"), a product
   ("nose drops", "hair and nail gummies") or a procedure ("bladder instillations"); the span becomes
   that TEST, DRUG or TREATMENT, as the guideline draws it ("[chest x-ray]", "[eye drops]");
 * it modifies a noun that is no body part: a person or service ("eye doc", "renal team", "GI says"),
@@ -34,9 +34,6 @@ FUNCTION_ORGANS = frozenset("kidney kidneys renal liver hepatic thyroid lung lun
                             "pancreatic adrenal adrenals pituitary".split())
 # "kidney numbers", "liver values", "thyroid labs": lay names of the same results.
 FUNCTION_HEADS = frozenset("function functions numbers values labs markers".split())
-# "finger prick", "heel prick", "skin prick": the blood sample or allergy test named by where it pricks.
-PRICK_SITES = frozenset("finger fingers heel heels toe skin".split())
-PRICK_HEADS = frozenset({"prick", "pricks", "stick", "sticks"})
 # Dose forms that make a medicine of the body part before them: "nose drops", "bladder pills".
 # Not "capsule" ("shoulder capsule") nor "patches" ("skin patches" are lesions as often as products).
 MEDICINE_FORMS = frozenset("drops drop pills pill tablets tablet tabs gummies gummy ointment ointments syrup "
@@ -105,7 +102,7 @@ NUMBERED_PARTS = frozenset("metatarsal metatarsals metacarpal metacarpals rib ri
 
 _BODY_IDIOM_WORDS = frozenset("eye head heads heart back gum hand feet foot sweat gut arm leg neck tooth tongue chest "
                               "shoulder belly hair".split())
-GATE = (FUNCTION_HEADS | PRICK_HEADS | MEDICINE_FORMS | CARE_FORMS | PRODUCT_DRUG_WORDS | frozenset(PROCEDURE_HEADS)
+GATE = (FUNCTION_HEADS | MEDICINE_FORMS | CARE_FORMS | PRODUCT_DRUG_WORDS | frozenset(PROCEDURE_HEADS)
         | NON_BODY_HEADS | _BODY_IDIOM_WORDS | ORDINALS | COMPARING | {"size"} | REPORTING_VERBS
         | REPORTING_ING | SEEING)
 
@@ -161,10 +158,6 @@ def _as_part_of_head(words, spans, out, k, starts, ends, n, lookup) -> str | Non
     new = None
     if free_head and head in FUNCTION_HEADS and body in FUNCTION_ORGANS:
         found = lookup(f"{site} function test") or lookup(f"{body} function test")
-        concept = found[1] if found and found[0] == "TEST" else TEST_OF
-        new = (first, _with_test_word(words, end + 1, starts), "TEST", concept)
-    elif free_head and head in PRICK_HEADS and body in PRICK_SITES:
-        found = lookup(f"{body} prick test") or lookup(f"{body.rstrip('s')} prick test")
         concept = found[1] if found and found[0] == "TEST" else TEST_OF
         new = (first, _with_test_word(words, end + 1, starts), "TEST", concept)
     elif free_head and head in PROCEDURE_HEADS:
