@@ -1513,6 +1513,10 @@ def test_an_unknown_name_in_a_medicine_frame_is_a_drug(nlp, text, span):
 @pytest.mark.parametrize("text", [
     "started uni last week and it took ages to settle in, a week of hell",
     "my son started nursery and took forever to stop crying",
+    # misspelled English words: one letter dropped, added, or a verb form
+    "i took forver to fall asleep",
+    "tried accupuncture for my back pain",
+    "i started experiancing dizzyness",
 ])
 def test_english_words_in_a_medicine_frame_stay_out(nlp, text):
     assert not [e for e in nlp(text).ents if e.label_ == "DRUG"], [(e.text, e.label_) for e in nlp(text).ents]
