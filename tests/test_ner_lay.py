@@ -1620,6 +1620,15 @@ def test_the_physio_who_says_something_is_a_person(nlp):
     assert "physio" in found and found["physio"].label_ == "TREATMENT"
 
 
+@pytest.mark.parametrize("text, span", [
+    ("my physio appointment is tomorrow", "physio"),
+    ("PT started last week and my knee is better", "PT"),
+])
+def test_the_physio_that_is_booked_or_started_is_the_therapy(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "TREATMENT", [(e.text, e.label_) for e in found.values()]
+
+
 @pytest.mark.parametrize("text, not_span", [
     ("the parents whatsapp group is a nightmare of its own", "nightmare"),
     ("my husband thinks im paranoid for washing the bottles twice", "paranoid"),

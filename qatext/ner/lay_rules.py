@@ -1389,10 +1389,13 @@ def drop_doctors(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return [s for s in spans if not (s[1] - s[0] == 1 and (words[s[0]] in DOCTOR_SHORTHAND and (
         s[0] >= 1 and words[s[0] - 1] in POSSESSIVES or s[1] < n and words[s[1]] in DOCTOR_VERBS)
         # "the club physio said": the therapist as a person (rule 14); "my physio" is as often the therapy itself
-        or words[s[0]] in THERAPIST_SHORTHAND and s[1] < n and words[s[1]] in DOCTOR_VERBS))]
+        or words[s[0]] in THERAPIST_SHORTHAND and s[1] < n and words[s[1]] in THERAPIST_VERBS))]
 
 
 THERAPIST_SHORTHAND = frozenset({"physio", "pt", "ot"})
+# What only the therapist as a person does: speaks or judges. Not DOCTOR_VERBS' "appointment", "started", "put":
+# "my physio appointment", "PT started last week" are the therapy.
+THERAPIST_VERBS = frozenset("said says thinks thought reckons told wants suggested".split())
 
 
 # What a doctor does in a patient's story: "cardio mentioned an ablation", "neuro wants an MRI".
