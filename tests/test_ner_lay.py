@@ -1684,6 +1684,18 @@ def test_a_thing_that_sticks_out_is_no_complaint(nlp):
     assert not nlp("the label sticks out of my shirt collar").ents
 
 
+@pytest.mark.parametrize("text", [
+    "my tongue sticks to the roof of my mouth",
+    "my skin is darker than my sister's",
+])
+def test_a_part_that_sticks_without_out_or_is_darker_than_anothers_is_no_complaint(nlp, text):
+    assert not any(e.label_ == "SYMPTOM" for e in nlp(text).ents), [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_a_part_paler_than_usual_is_a_complaint(nlp):
+    assert "skin on my face is paler" in ents(nlp, "the skin on my face is paler than usual")
+
+
 def test_a_drink_named_for_a_colour_is_no_intake_and_the_product_keeps_it(nlp):
     found = ents(nlp, "since friday my pee is cola coloured and i feel rough")
     assert "pee is cola coloured" in found and "cola" not in found, list(found)
