@@ -147,3 +147,11 @@ def test_an_ordinal_inside_another_span_stays_there(nlp):
     words = [t.lower_ for t in doc]
     spans = [(1, 5, "SYMPTOM", "x"), (5, 6, "ANATOMY", "y")]
     assert anatomy_rules.settle_anatomy(doc, words, spans) == spans
+
+
+def test_possessive_and_reporting_word_lists_have_one_source():
+    from qatext.ner import drug_frames, lay_body_products, lay_rules, shorthand
+    assert shorthand.POSSESSIVES is lay_rules.POSSESSIVES
+    assert anatomy_rules.POSSESSIVES - lay_rules.POSSESSIVES == {"its", "ur"}
+    assert drug_frames._OWNERS == lay_body_products._OWNERS == lay_rules.POSSESSIVES | {"the"}
+    assert lay_rules.DOCTOR_VERBS <= anatomy_rules.REPORTING_VERBS

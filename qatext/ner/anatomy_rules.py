@@ -20,12 +20,13 @@ from operator import itemgetter
 
 from spacy.tokens import Doc
 
+from qatext.ner import lay_rules
 from qatext.ner.span_rules import CONDITION_MEDICINE, SIDE_WORDS, TEST_OF
 
 Spans = list[tuple[int, int, str, str]]
 _LABEL = itemgetter(2)
 
-POSSESSIVES = frozenset("my his her their our your its ur".split())
+POSSESSIVES = lay_rules.POSSESSIVES | {"its", "ur"}
 _DETERMINERS = POSSESSIVES | {"the", "a", "an", "this", "that", "both", "one", "each", "either", "those", "these"}
 
 # --- a body part modifying the head of a test, product or procedure ---------------------------------
@@ -68,10 +69,8 @@ OBJECT_HEADS = frozenset("brush brushes dryer dryers salon stylist dye ties tie 
 NON_BODY_HEADS = PERSON_HEADS | MEASURE_HEADS | OBJECT_HEADS
 
 # --- short forms of specialties that name the doctor or clinic ("GI is talking about prednisone") -------
-REPORTING_VERBS = frozenset(
-    "says said say wants wanted told tells thinks thought recommended recommends suggested suggests ordered "
-    "orders referred mentioned mentions prescribed prescribes put gave gives started switched called calls agreed "
-    "agrees doc doctor".split())
+REPORTING_VERBS = lay_rules.DOCTOR_VERBS | frozenset(
+    "say tells recommends suggests orders mentions prescribes gave gives called calls agrees".split())
 # Short forms of specialties that are also body words: only these name a doctor ("GI says", "saw ENT"); an
 # all-caps body word is no specialty ("MY HIP GAVE WAY").
 SPECIALTY_SHORT_FORMS = frozenset("gi ent gu ortho derm neuro cardio endo uro pulm rheum onc".split())

@@ -11,6 +11,7 @@ from __future__ import annotations
 from operator import itemgetter
 
 from qatext.ner import fuzzy
+from qatext.ner.lay_rules import POSSESSIVES
 
 from qatext.ner.span_rules import DRUG_FORMS, Spans, covered_tokens, gate, gate_hits, word_positions
 
@@ -20,7 +21,7 @@ TAKING_WORDS = frozenset("started starting taking took takes prescribed tried tr
 # "of" after a course of treatment: "1 week of cerumol", "6 cycles of ABVD"; not "lots of", "a bit of". (Not "on",
 # "take", "day", "for": words of almost every doc, each occurrence a look-up, for few names.)
 _COURSES = frozenset("week weeks wk wks month months course courses cycle cycles round rounds".split())
-_OWNERS = frozenset({"my", "his", "her", "their", "the", "our", "your"})
+_OWNERS = POSSESSIVES | {"the"}
 FRAME_WORDS = TAKING_WORDS | DRUG_FORMS | _COURSES
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 _FRAME_GATE = gate(FRAME_WORDS)
