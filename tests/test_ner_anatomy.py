@@ -34,6 +34,7 @@ def entities(nlp, text):
     ("do bladder instillations actually help with IC flares?", "bladder instillations", "TREATMENT"),
     # a numbered structure keeps its ordinal
     ("a tender spot over the second metatarsal, could it be a stress fracture?", "second metatarsal", "ANATOMY"),
+    ("stabbing pain second rib down on the left", "second rib", "ANATOMY"),  # right after another mention
 ])
 def test_a_body_part_joins_the_mention_it_modifies(nlp, text, span, label):
     found = entities(nlp, text)
@@ -47,6 +48,7 @@ def test_a_body_part_joins_the_mention_it_modifies(nlp, text, span, label):
     ("the optician said go to eye casualty today", "eye"),
     ("he referred me to the renal team and mentioned IgA nephropathy", "renal"),
     ("mesalamine isnt cutting it and GI is talking about prednisone", "GI"),
+    ("saw ENT last week about the sinus thing", "ENT"),
     ("i can't raise my right arm above shoulder height", "shoulder"),
     ("never use a hair dryer on it", "hair"),
     ("he makes no eye contact and doesnt point yet", "eye"),
@@ -99,6 +101,32 @@ def test_a_body_part_standing_alone_stays_anatomy(nlp, text, span):
     assert (span, "ANATOMY") in entities(nlp, text)
 
 
+@pytest.mark.parametrize("text, part", [
+    ("MY HIP GAVE WAY AND I FELL", "HIP"),
+    ("I CAN SEE EAR WAX", "EAR"),
+    ("my BACK is going to kill me", "BACK"),
+])
+def test_a_body_word_in_capitals_is_no_specialty(nlp, text, part):
+    assert (part, "ANATOMY") in entities(nlp, text)
+
+
+@pytest.mark.parametrize("text, part", [
+    ("her face drops on one side and her speech is slurred", "face"),
+    ("my left eyelid drops by evening", "left eyelid"),
+])
+def test_a_body_part_that_drops_is_no_medicine(nlp, text, part):
+    found = entities(nlp, text)
+    assert (part, "ANATOMY") in found and not any(label == "DRUG" for _text, label in found), found
+
+
+def test_a_finger_prick_is_one_test_however_it_is_named(nlp):
+    concepts = {e.kb_id_ for text in ("what test do i need for diabetes, is a finger prick enough?",
+                                      "i had a finger prick test at the pharmacy",
+                                      "since he got the libre he hates finger pricks less")
+                for e in nlp(text).ents if e.text.startswith("finger prick")}
+    assert concepts == {"QATEXT:test/blood-sugar-test"}, concepts
+
+
 def test_cosmetics_are_no_medicine_but_a_named_drug_keeps_its_form(nlp):
     found = entities(nlp, "i use a face wash with salicylic acid and a hydrocortisone skin cream")
     assert ("hydrocortisone skin cream", "DRUG") in found
@@ -112,3 +140,18 @@ def test_the_rule_works_on_token_spans_alone(nlp):
     assert anatomy_rules.settle_anatomy(doc, words, [(1, 2, "ANATOMY", "x")]) == []
     doc = nlp.make_doc("my knee")
     assert anatomy_rules.settle_anatomy(doc, ["my", "knee"], [(1, 2, "ANATOMY", "x")]) == [(1, 2, "ANATOMY", "x")]
+
+
+def test_an_ordinal_inside_another_span_stays_there(nlp):
+    doc = nlp.make_doc("a 2nd degree burn second rib")
+    words = [t.lower_ for t in doc]
+    spans = [(1, 5, "SYMPTOM", "x"), (5, 6, "ANATOMY", "y")]
+    assert anatomy_rules.settle_anatomy(doc, words, spans) == spans
+
+
+def test_possessive_and_reporting_word_lists_have_one_source():
+    from qatext.ner import drug_frames, lay_body_products, lay_rules, shorthand
+    assert shorthand.POSSESSIVES is lay_rules.POSSESSIVES
+    assert anatomy_rules.POSSESSIVES - lay_rules.POSSESSIVES == {"its", "ur"}
+    assert drug_frames._OWNERS == lay_body_products._OWNERS == lay_rules.POSSESSIVES | {"the"}
+    assert lay_rules.DOCTOR_VERBS <= anatomy_rules.REPORTING_VERBS

@@ -1513,6 +1513,10 @@ def test_an_unknown_name_in_a_medicine_frame_is_a_drug(nlp, text, span):
 @pytest.mark.parametrize("text", [
     "started uni last week and it took ages to settle in, a week of hell",
     "my son started nursery and took forever to stop crying",
+    # misspelled English words: one letter dropped, added, or a verb form
+    "i took forver to fall asleep",
+    "tried accupuncture for my back pain",
+    "i started experiancing dizzyness",
 ])
 def test_english_words_in_a_medicine_frame_stay_out(nlp, text):
     assert not [e for e in nlp(text).ents if e.label_ == "DRUG"], [(e.text, e.label_) for e in nlp(text).ents]
@@ -1591,6 +1595,7 @@ def test_food_before_a_medicine_in_a_list_is_no_medicine(nlp):
 
 @pytest.mark.parametrize("text, span", [
     ("my smear came back abnormal so they want a colposcopy", "smear"),
+    ("my smear was normal this time", "smear"),
     ("the nurse did a dipstick and found blood", "dipstick"),
     ("since he got the libre he hates finger pricks less", "libre"),
     ("my calcium and PTH are both high", "PTH"),
@@ -1601,10 +1606,27 @@ def test_lay_and_short_test_names(nlp, text, span):
     assert span in found and found[span].label_ == "TEST", [(e.text, e.label_) for e in found.values()]
 
 
+@pytest.mark.parametrize("text", [
+    "i smear vaseline on it every night",
+    "there was a smear of blood on the toilet paper",
+])
+def test_a_smear_that_is_no_result_is_no_test(nlp, text):
+    assert not any(e.label_ == "TEST" for e in nlp(text).ents), [(e.text, e.label_) for e in nlp(text).ents]
+
+
 def test_the_physio_who_says_something_is_a_person(nlp):
     assert "physio" not in ents(nlp, "the physio said its tendinitis and to rest it")
     found = ents(nlp, "i have physio twice a week for my knee")
     assert "physio" in found and found["physio"].label_ == "TREATMENT"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("my physio appointment is tomorrow", "physio"),
+    ("PT started last week and my knee is better", "PT"),
+])
+def test_the_physio_that_is_booked_or_started_is_the_therapy(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "TREATMENT", [(e.text, e.label_) for e in found.values()]
 
 
 @pytest.mark.parametrize("text, not_span", [
@@ -1628,6 +1650,11 @@ def test_paranoid_for_a_time_stays_a_symptom(nlp):
 def test_measured_substances_in_a_list_and_the_injection_site(nlp, text, span, label):
     found = ents(nlp, text)
     assert span in found and found[span].label_ == label, [(e.text, e.label_) for e in found.values()]
+
+
+@pytest.mark.parametrize("text", ["can you check my b12 and iron", "should i get my ferritin, b12"])
+def test_a_list_of_substances_ending_the_text_does_not_crash(nlp, text):
+    assert nlp(text) is not None
 
 
 @pytest.mark.parametrize("text, span, label", [
@@ -1655,6 +1682,18 @@ def test_a_located_part_that_sticks_out_or_darkens_is_one_symptom(nlp, text, spa
 
 def test_a_thing_that_sticks_out_is_no_complaint(nlp):
     assert not nlp("the label sticks out of my shirt collar").ents
+
+
+@pytest.mark.parametrize("text", [
+    "my tongue sticks to the roof of my mouth",
+    "my skin is darker than my sister's",
+])
+def test_a_part_that_sticks_without_out_or_is_darker_than_anothers_is_no_complaint(nlp, text):
+    assert not any(e.label_ == "SYMPTOM" for e in nlp(text).ents), [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_a_part_paler_than_usual_is_a_complaint(nlp):
+    assert "skin on my face is paler" in ents(nlp, "the skin on my face is paler than usual")
 
 
 def test_a_drink_named_for_a_colour_is_no_intake_and_the_product_keeps_it(nlp):

@@ -3,7 +3,7 @@
 Runs last among the span rules, on the body words the other rules left alone (GUIDELINES 4.5-4.7,
 4.17). A lone body word is not ANATOMY when
 
-* it modifies the head of another mention: a test ("kidney function", "finger prick"), a product
+* it modifies the head of another mention: a test ("kidney function", "kidney numbers"), a product
   ("nose drops", "hair and nail gummies") or a procedure ("bladder instillations"); the span becomes
   that TEST, DRUG or TREATMENT, as the guideline draws it ("[chest x-ray]", "[eye drops]");
 * it modifies a noun that is no body part: a person or service ("eye doc", "renal team", "GI says"),
@@ -20,12 +20,13 @@ from operator import itemgetter
 
 from spacy.tokens import Doc
 
+from qatext.ner import lay_rules
 from qatext.ner.span_rules import CONDITION_MEDICINE, SIDE_WORDS, TEST_OF
 
 Spans = list[tuple[int, int, str, str]]
 _LABEL = itemgetter(2)
 
-POSSESSIVES = frozenset("my his her their our your its ur".split())
+POSSESSIVES = lay_rules.POSSESSIVES | {"its", "ur"}
 _DETERMINERS = POSSESSIVES | {"the", "a", "an", "this", "that", "both", "one", "each", "either", "those", "these"}
 
 # --- a body part modifying the head of a test, product or procedure ---------------------------------
@@ -34,9 +35,6 @@ FUNCTION_ORGANS = frozenset("kidney kidneys renal liver hepatic thyroid lung lun
                             "pancreatic adrenal adrenals pituitary".split())
 # "kidney numbers", "liver values", "thyroid labs": lay names of the same results.
 FUNCTION_HEADS = frozenset("function functions numbers values labs markers".split())
-# "finger prick", "heel prick", "skin prick": the blood sample or allergy test named by where it pricks.
-PRICK_SITES = frozenset("finger fingers heel heels toe skin".split())
-PRICK_HEADS = frozenset({"prick", "pricks", "stick", "sticks"})
 # Dose forms that make a medicine of the body part before them: "nose drops", "bladder pills".
 # Not "capsule" ("shoulder capsule") nor "patches" ("skin patches" are lesions as often as products).
 MEDICINE_FORMS = frozenset("drops drop pills pill tablets tablet tabs gummies gummy ointment ointments syrup "
@@ -48,6 +46,10 @@ CARE_FORMS = frozenset("cream creams lotion lotions gel gels wash washes shampoo
 # A spray for the nose or throat is a medicine ("nose spray", as "nasal spray"); elsewhere mostly a cosmetic.
 SPRAY_SITES = frozenset("nose nostril nostrils throat sinus sinuses".split())
 SPRAYS = frozenset({"spray", "sprays"})
+# Drops are a medicine only where drops go ("eye drops", "ear drops", "nose drops"); after another body part
+# "drops" is the verb ("her face drops on one side", "my eyelid drops by evening").
+DROP_SITES = frozenset("eye eyes ear ears nose nostril nostrils".split())
+DROPS = frozenset({"drop", "drops"})
 # Product words the lexicon already finds as DRUG: "joint supplements", "eye vitamins" are one product.
 PRODUCT_DRUG_WORDS = frozenset("supplements supplement vitamins vitamin gummies pills tablets drops".split())
 # Procedure nouns the lexicon does not know as a treatment on their own.
@@ -67,10 +69,11 @@ OBJECT_HEADS = frozenset("brush brushes dryer dryers salon stylist dye ties tie 
 NON_BODY_HEADS = PERSON_HEADS | MEASURE_HEADS | OBJECT_HEADS
 
 # --- short forms of specialties that name the doctor or clinic ("GI is talking about prednisone") -------
-REPORTING_VERBS = frozenset(
-    "says said say wants wanted told tells thinks thought recommended recommends suggested suggests ordered "
-    "orders referred mentioned mentions prescribed prescribes put gave gives started switched called calls agreed "
-    "agrees doc doctor".split())
+REPORTING_VERBS = lay_rules.DOCTOR_VERBS | frozenset(
+    "say tells recommends suggests orders mentions prescribes gave gives called calls agrees".split())
+# Short forms of specialties that are also body words: only these name a doctor ("GI says", "saw ENT"); an
+# all-caps body word is no specialty ("MY HIP GAVE WAY").
+SPECIALTY_SHORT_FORMS = frozenset("gi ent gu ortho derm neuro cardio endo uro pulm rheum onc".split())
 REPORTING_ING = frozenset("talking saying thinking recommending suggesting going wanting sending referring".split())
 SEEING = frozenset("see saw seeing seen visit visited".split())
 
@@ -98,7 +101,7 @@ NUMBERED_PARTS = frozenset("metatarsal metatarsals metacarpal metacarpals rib ri
 
 _BODY_IDIOM_WORDS = frozenset("eye head heads heart back gum hand feet foot sweat gut arm leg neck tooth tongue chest "
                               "shoulder belly hair".split())
-GATE = (FUNCTION_HEADS | PRICK_HEADS | MEDICINE_FORMS | CARE_FORMS | PRODUCT_DRUG_WORDS | frozenset(PROCEDURE_HEADS)
+GATE = (FUNCTION_HEADS | MEDICINE_FORMS | CARE_FORMS | PRODUCT_DRUG_WORDS | frozenset(PROCEDURE_HEADS)
         | NON_BODY_HEADS | _BODY_IDIOM_WORDS | ORDINALS | COMPARING | {"size"} | REPORTING_VERBS
         | REPORTING_ING | SEEING)
 
@@ -156,12 +159,10 @@ def _as_part_of_head(words, spans, out, k, starts, ends, n, lookup) -> str | Non
         found = lookup(f"{site} function test") or lookup(f"{body} function test")
         concept = found[1] if found and found[0] == "TEST" else TEST_OF
         new = (first, _with_test_word(words, end + 1, starts), "TEST", concept)
-    elif free_head and head in PRICK_HEADS and body in PRICK_SITES:
-        found = lookup(f"{body} prick test") or lookup(f"{body.rstrip('s')} prick test")
-        concept = found[1] if found and found[0] == "TEST" else TEST_OF
-        new = (first, _with_test_word(words, end + 1, starts), "TEST", concept)
     elif free_head and head in PROCEDURE_HEADS:
         new = (first, end + 1, "TREATMENT", PROCEDURE_HEADS[head])
+    elif head in DROPS and body not in DROP_SITES:
+        return None
     elif head in MEDICINE_FORMS or head in CARE_FORMS or (not free_head and head in PRODUCT_DRUG_WORDS):
         following = spans[starts[end]] if not free_head else None
         if following is not None and not (following[2] == "DRUG" and following[1] - following[0] == 1):
@@ -202,13 +203,13 @@ def _as_non_body(doc, words, start, end, starts, ends, spans, n) -> str | None:
     nxt = words[end] if end < n else ""
     nxt2 = words[end + 1] if end + 1 < n else ""
     after_symptom = start in ends and spans[ends[start]][2] in ("SYMPTOM", "DISEASE")
-    if prev in ORDINALS and word in NUMBERED_PARTS and start - 1 not in ends:
+    if prev in ORDINALS and word in NUMBERED_PARTS and start not in ends:  # no span holds the ordinal
         return "ordinal"
     # a head noun that is no body part: "eye doc", "eye casualty", "shoulder height", "hair dryer"
     head = nxt2 if nxt == "'s" else nxt
     if head in NON_BODY_HEADS and end not in starts and words[start] not in SIDE_WORDS:
         return "drop"  # not "my left ankle doctor said": a body part with its side stands on its own
-    if end - start == 1 and doc[start].text.isupper() and len(word) <= 4 and prev not in ("upper", "lower"):
+    if end - start == 1 and word in SPECIALTY_SHORT_FORMS and prev not in ("upper", "lower"):
         # "GI is talking about prednisone", "saw GI": a specialty's short form names its doctor or clinic
         if nxt in REPORTING_VERBS or nxt in ("is", "was") and nxt2 in REPORTING_ING or prev in SEEING:
             return "drop"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from operator import itemgetter
 
 from qatext.ner import fuzzy
+from qatext.ner.lay_rules import POSSESSIVES
 
 from qatext.ner.span_rules import DRUG_FORMS, Spans, covered_tokens, gate, gate_hits, word_positions
 
@@ -20,13 +21,16 @@ TAKING_WORDS = frozenset("started starting taking took takes prescribed tried tr
 # "of" after a course of treatment: "1 week of cerumol", "6 cycles of ABVD"; not "lots of", "a bit of". (Not "on",
 # "take", "day", "for": words of almost every doc, each occurrence a look-up, for few names.)
 _COURSES = frozenset("week weeks wk wks month months course courses cycle cycles round rounds".split())
-_OWNERS = frozenset({"my", "his", "her", "their", "the", "our", "your"})
+_OWNERS = POSSESSIVES | {"the"}
 FRAME_WORDS = TAKING_WORDS | DRUG_FORMS | _COURSES
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 _FRAME_GATE = gate(FRAME_WORDS)
 MIN_NAME = 4
 _LABEL = itemgetter(2)
 _LIST_JOINERS = frozenset({",", "and", "&", "/", "+", "or"})
+# Endings of verb forms and adverbs, never of a medicine's name: "started experiancing", "took realy long".
+_WORD_ENDINGS = ("ing", "ed", "ly")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[str], common: frozenset[str]) -> Spans:
@@ -55,8 +59,9 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
         if not 0 <= i < n:
             continue
         word = words[i]
-        if len(word) < MIN_NAME or not word.isalpha() or word in common or word in known or fuzzy._is_rare_word(word):
-            continue
+        if len(word) < MIN_NAME or not word.isalpha() or word in common or word in known or fuzzy._is_rare_word(word) \
+                or word.endswith(_WORD_ENDINGS) or _misspells_common(word, common):
+            continue  # "started experiancing", "took forver": an English word, misspelled, is no medicine
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < n else ""
         if after == "for" and before not in TAKING_WORDS and after not in DRUG_FORMS \
@@ -88,6 +93,18 @@ def _listed_after_drugs(words: list[str], spans: Spans, common: frozenset[str]) 
                 and (not after or not after.isalpha() or after in _LIST_JOINERS):
             found.append(i)
     return found
+
+
+def _misspells_common(word: str, common: frozenset[str]) -> bool:
+    """``word`` is one slip from an everyday word: a letter dropped, added or swapped with its neighbour ("forver",
+    "accupuncture", "beleive"). Not a letter for another: brand names are often that far from a word ("dermol",
+    "dermal"; "larium", "barium")."""
+    n = len(word)
+    variants = {word[:i] + word[i + 1:] for i in range(n)}
+    variants.update(word[:i] + ch + word[i:] for i in range(n + 1) for ch in _LETTERS)
+    variants.update(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(n - 1))
+    variants.discard(word)
+    return not common.isdisjoint(variants)
 
 
 def _problem_follows(spans: Spans, k: int) -> bool:

@@ -8,6 +8,7 @@ lexicon; these are the lay nouns and the copular clauses.
 """
 from __future__ import annotations
 
+from qatext.ner.lay_rules import POSSESSIVES
 from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits
 
 CHANGED_PRODUCT = "QATEXT:symptom/changed-body-product"
@@ -21,7 +22,7 @@ PERIOD_STATES = frozenset("heavy heavier painful irregular".split())
 _LINKS = frozenset("is are was were has have been goes go went gone turned turns turning looks looked looking "
                    "becomes became keeps kept".split())
 _DEGREES = frozenset("really very so quite bit a all super proper literally completely bright deep light".split())
-_OWNERS = frozenset("my his her their our your the".split())
+_OWNERS = POSSESSIVES | {"the"}
 _GATE = gate(PRODUCTS, _PERIODS)
 
 

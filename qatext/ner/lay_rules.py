@@ -1402,10 +1402,13 @@ def drop_doctors(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return [s for s in spans if not (s[1] - s[0] == 1 and (words[s[0]] in DOCTOR_SHORTHAND and (
         s[0] >= 1 and words[s[0] - 1] in POSSESSIVES or s[1] < n and words[s[1]] in DOCTOR_VERBS)
         # "the club physio said": the therapist as a person (rule 14); "my physio" is as often the therapy itself
-        or words[s[0]] in THERAPIST_SHORTHAND and s[1] < n and words[s[1]] in DOCTOR_VERBS))]
+        or words[s[0]] in THERAPIST_SHORTHAND and s[1] < n and words[s[1]] in THERAPIST_VERBS))]
 
 
 THERAPIST_SHORTHAND = frozenset({"physio", "pt", "ot"})
+# What only the therapist as a person does: speaks or judges. Not DOCTOR_VERBS' "appointment", "started", "put":
+# "my physio appointment", "PT started last week" are the therapy.
+THERAPIST_VERBS = frozenset("said says thinks thought reckons told wants suggested".split())
 
 
 # What a doctor does in a patient's story: "cardio mentioned an ablation", "neuro wants an MRI".
@@ -1548,8 +1551,9 @@ def _glued_subtype(doc: Doc, hyphen: int) -> bool:
 
 # Substances that are tests when a result follows them ("platelets came back 31", "my iron was 11", "cholesterol
 # dropped to 150"), and medicines or nothing otherwise (GUIDELINES section 3: the role in the sentence decides).
+# "smear" too: "my smear came back abnormal" is the smear test, "a smear of blood" or "i smear vaseline" no test.
 ANALYTES = frozenset("platelets cholesterol potassium sodium calcium magnesium glucose iron b12 sugars sugar albumin "
-                     "ferritin".split())
+                     "ferritin smear".split())
 # The lexicon's test of an analyte, when the word alone is no test: "<word> count", "<word> level", ...
 _ANALYTE_TESTS = ("count", "level", "levels", "test")
 BLOOD_SUGAR_TEST = "QATEXT:test/blood-sugar-test"
@@ -1574,6 +1578,8 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
         j = i + 1
         while j + 1 < n and words[j] in ("and", ",") and words[j + 1] in ANALYTES:
             j += 2  # "my B12 and iron were checked": the result is of both
+        if j >= n:
+            continue  # "can you check my b12 and iron": the list ends the text, no result follows
         if words[j] in _RESULT_VERBS:
             j += 1
             while j < n and j - i <= 4 and words[j] in _RESULT_FILLERS:

@@ -22,6 +22,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from qatext.ner import lay_rules
 from qatext.ner.span_rules import word_set
 
 
@@ -64,7 +65,7 @@ def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], 
     return out
 
 
-POSSESSIVES = frozenset("my his her their our your".split())
+POSSESSIVES = lay_rules.POSSESSIVES
 NEAR_WORDS = 3  # how many words after a short form speak for that occurrence alone
 # What a person does, after "my GP", "her PT": the short form is that person.
 AGENT_VERBS = frozenset("said says told tells wants wanted thinks thought referred refers ordered orders suggested "

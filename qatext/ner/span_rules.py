@@ -154,8 +154,9 @@ SYMPTOM_PREDICATES = frozenset(
     "weepy weeping oozing scabby "
     # a body part hanging or stuck: "the end of my finger droops", "my jaw is locked half shut"
     "droops droop locked "
-    # a part that sticks out or changed colour: "belly button sticks out", "the mole has gone darker"
-    "sticks sticking bulges darker paler "
+    # a part that bulges or changed colour: "the mole has gone darker" (not before "than" of another: COMPARATIVES;
+    # "sticks" only with its "out": GIVE_OUT_VERBS)
+    "bulges darker paler "
     # a part that puffs up or thinned: "feet and ankles puff up", "her hair is thin"
     "puff puffs puffed puffing thin "
     # how a part feels to the touch: "hands are always ice cold", "skin is cold and clammy" ("cold" alone
@@ -164,11 +165,16 @@ SYMPTOM_PREDICATES = frozenset(
     # joints that slip out of place: "knees and shoulders sublux", "my kneecap dislocates"
     "sublux subluxes subluxing subluxed dislocates dislocate".split()
 )
-# "legs gave out": a verb that is a predicate only with its "out".
-GIVE_OUT_VERBS = frozenset("gave give gives giving".split())
+# "legs gave out", "belly button sticks out": a verb that is a predicate only with its "out" ("my tongue sticks to
+# the roof of my mouth" is none).
+GIVE_OUT_VERBS = frozenset("gave give gives giving sticks sticking".split())
+# A colour compared with someone else's is no change: "my skin is darker than my sister's"; with the past it is
+# one ("darker than before", "paler than usual").
+COMPARATIVES = frozenset({"darker", "paler"})
+_CHANGE_BASES = frozenset("before usual normal it they ever last yesterday previously".split())
 # What completes a predicate: "swells up", "eyes swell shut", "legs gave out".
 _DRIFTS = frozenset({"drifts", "drifting", "wanders", "wandering"})
-PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone", "sticks", "sticking", "bulges"} | _DRIFTS, "back": frozenset({"rolled", "rolling"}),
+PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone", "bulges"} | _DRIFTS, "back": frozenset({"rolled", "rolling"}),
                    "in": _DRIFTS, "inwards": _DRIFTS, "outwards": _DRIFTS, "inward": _DRIFTS, "outward": _DRIFTS}
 # A substance followed by one of these is a disorder: "alcohol withdrawal", "penicillin allergy".
 SUBSTANCE_DISORDERS = frozenset(
@@ -592,7 +598,9 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
                 i += 1
             held = _held_predicate(words, by_start.get(i))
             if i < n and (i not in starts or held) and (words[i] in SYMPTOM_PREDICATES or held or (
-                    words[i] in GIVE_OUT_VERBS and i + 1 < n and words[i + 1] == "out")):
+                    words[i] in GIVE_OUT_VERBS and i + 1 < n and words[i + 1] == "out")) \
+                    and not (words[i] in COMPARATIVES and words[i + 1:i + 2] == ["than"]
+                             and words[i + 2:i + 3] and words[i + 2] not in _CHANGE_BASES):
                 if held:
                     # the predicate was found on its own ("bone dry", "sunburnt"): the body part's complaint takes it in
                     end = _with_more_predicates(words, held[1], ends)
