@@ -92,6 +92,8 @@ FEET_STANDING = frozenset("back be am been being stay stayed staying get getting
 SWEAT_SUBJECTS = frozenset("i you he she we they to will 'll can could would dont don't didnt didn't not never "
                            "make makes made making let".split())
 SWEAT_OBJECTS = frozenset("buckets bullets profusely it".split())
+KICKING = frozenset({"kicking", "kicked", "kicks", "kick"})
+FILLED = frozenset({"empty", "full"})
 GUT_SENSES = frozenset("feeling feelings instinct instincts reaction check tells told says said telling".split())
 
 # --- a numbered structure keeps its ordinal ("a tender spot over the [second metatarsal]") ------------
@@ -100,10 +102,10 @@ NUMBERED_PARTS = frozenset("metatarsal metatarsals metacarpal metacarpals rib ri
                            "molars premolar premolars vertebra vertebrae".split())
 
 _BODY_IDIOM_WORDS = frozenset("eye head heads heart back gum hand feet foot sweat gut arm leg neck tooth tongue chest "
-                              "shoulder belly hair".split())
+                              "shoulder belly hair fingers butt ass stomach".split())
 GATE = (FUNCTION_HEADS | MEDICINE_FORMS | CARE_FORMS | PRODUCT_DRUG_WORDS | frozenset(PROCEDURE_HEADS)
         | NON_BODY_HEADS | _BODY_IDIOM_WORDS | ORDINALS | COMPARING | {"size"} | REPORTING_VERBS
-        | REPORTING_ING | SEEING)
+        | REPORTING_ING | SEEING | KICKING | FILLED | {"crossed"})
 
 
 def has_anatomy(spans: Spans) -> bool:
@@ -317,7 +319,19 @@ def _hair(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
     return prev == "a" and prev2 == "by"  # "missed it by a hair"
 
 
-_IDIOMS = {"eye": _eye, "head": _head, "heads": _head, "heart": _heart, "back": _back, "gum": _gum,
+def _fingers(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
+    return nxt == "crossed"  # "fingers crossed"
+
+
+def _butt(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
+    return prev2 in KICKING  # "this flu is kicking my butt"
+
+
+def _stomach(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
+    return prev in FILLED  # "on an empty stomach": when to take a drug, not the organ
+
+
+_IDIOMS = {"fingers": _fingers, "butt": _butt, "ass": _butt, "stomach": _stomach, "eye": _eye, "head": _head, "heads": _head, "heart": _heart, "back": _back, "gum": _gum,
            "hand": _hand, "feet": _feet, "foot": _feet, "sweat": _sweat, "gut": _gut, "arm": _arm_or_leg,
            "leg": _arm_or_leg, "neck": _neck, "tooth": _tooth, "chest": _chest, "shoulder": _shoulder, "belly": _belly,
            "hair": _hair}

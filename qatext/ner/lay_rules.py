@@ -789,8 +789,6 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup:
     if not _LAY_PREDICATE_GATE.isdisjoint(hits) and any(map(hits.issuperset, _LAY_PREDICATE_SETS)) \
             or not _COLOUR_GATE.isdisjoint(hits) and _linked_colour(words, hits):
         spans = add_lay_body_predicates(doc, words, spans)
-    if not _FIGURATIVE_BODY_GATE.isdisjoint(hits):
-        spans = drop_figurative_body_parts(doc, words, spans)
     if not _INJURY_GATE.isdisjoint(hits):
         spans = add_verbal_injuries(doc, words, spans)
     if not _DOCTOR_GATE.isdisjoint(hits):
@@ -1332,33 +1330,15 @@ def drop_announcements(doc: Doc, words: list[str], spans: Spans) -> Spans:
         and (span[0] == 0 or doc[span[0]].is_sent_start or words[span[0] - 1] in ("#", ".", "!", "?", "\n")))]
 
 
-# Body words in figures of speech that are no body part: "fingers crossed", "kicking my butt".
+# Body words in figures of speech that are no body part: "fingers crossed" (the lone ones are settled in
+# anatomy_rules, with "kicking my butt" and "on an empty stomach").
 FIGURATIVE_BODY = {"fingers": (("crossed",),), "butt": (), "ass": ()}
-_KICKING = frozenset({"kicking", "kicked", "kicks", "kick"})
-_FILLED = frozenset({"empty", "full"})
-FIGURATIVE_BODY_WORDS = frozenset({"crossed"}) | _KICKING | _FILLED
 # With a tending verb (add_tended_body_parts) more body words make figures: "scratching my head over/about it"
 # (puzzled), "pulling my hair out" (exasperated), "rubbing my hands together" (eager). Only there: "hit my head
 # over the weekend" keeps its head.
 FIGURATIVE_TENDED = {**FIGURATIVE_BODY,
                      "head": (("over",), ("about",), ("trying",), ("wondering",), ("as", "to")),
                      "hair": (("out",),), "hands": (("together",),)}
-
-
-def drop_figurative_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    out = []
-    for span in spans:
-        start, end, label, _concept = span
-        if label == "ANATOMY" and end - start == 1:
-            word = words[start]
-            if word in FIGURATIVE_BODY and any(tuple(words[end:end + len(a)]) == a for a in FIGURATIVE_BODY[word]):
-                continue
-            if word in ("butt", "ass") and start >= 2 and words[start - 2] in _KICKING:
-                continue
-            if word == "stomach" and start >= 1 and words[start - 1] in _FILLED:
-                continue  # "on an empty stomach", "on a full stomach": when to take a drug, not the organ
-        out.append(span)
-    return out
 
 
 # "twisted my knee", "broke my wrist", "dislocated my shoulder": a verbal injury is a DISEASE (GUIDELINES rule 6).
@@ -1438,7 +1418,6 @@ _HOUR_GATE = gate(HOUR_UNITS)
 _LAY_PREDICATE_GATE = gate(LAY_PREDICATE_WORDS)
 _COLOUR_GATE = gate(_COLOUR_WORDS)
 _LAY_PHRASE_GATE = gate(*LAY_PREDICATES)
-_FIGURATIVE_BODY_GATE = gate(FIGURATIVE_BODY_WORDS)
 _INJURY_GATE = gate(INJURY_VERBS, LOSS_VERBS)
 _DOCTOR_GATE = gate(DOCTOR_SHORTHAND, THERAPIST_SHORTHAND)
 _LIKE_GATE = gate({"like", "-"})  # "flu-like aches" needs both
@@ -1734,7 +1713,7 @@ _FELT_GATE = gate(FEEL_VERBS)
 _BODY_LIKENESS_GATE = body_likeness.GATE  # registered there; a name here so the gate test finds it
 _PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _TISSUE_GATE, _VOIDING_GATE, _RATED_GATE, _BODY_LIKENESS_GATE)
 _NIGHT_GATE = gate({"night"})  # "up 5 times a night to pee" needs a voiding word and this
-_SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _COLOUR_GATE, _FIGURATIVE_BODY_GATE, _INJURY_GATE,
+_SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _COLOUR_GATE, _INJURY_GATE,
                          _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE)
 
 
