@@ -96,3 +96,15 @@ def copied_from_shared(shared: Path, records: list[dict], *, n: int = 8) -> dict
             if key in shingles:
                 copied[shingles[key]] = f"{' '.join(key)!r} in {path}"
     return copied
+
+
+def rebuilt_gold(source: Path, out: Path) -> bytes:
+    """The JSONL ``data/gold/build_ner_gold.py`` makes of ``source`` (written to ``out``); fails on a converter error."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(GOLD / "build_ner_gold.py"), "--source", str(source), "--out", str(out)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return out.read_bytes()
+

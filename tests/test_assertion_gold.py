@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from conftest import GOLD, copied_from_shared
+from conftest import GOLD, copied_from_shared, rebuilt_gold
 
 SOURCE = GOLD / "assertion_source.txt"
 JSONL = GOLD / "assertion.jsonl"
-SCRIPT = GOLD / "build_ner_gold.py"
 
 LABELS = {"SYMPTOM", "DISEASE", "DRUG", "ANATOMY", "TEST", "TREATMENT"}
 STATUSES = ("present", "negated", "possible", "hypothetical", "historical", "family", "generic")
@@ -30,11 +27,7 @@ def records() -> list[dict]:
 
 
 def test_jsonl_is_exactly_what_the_converter_produces(tmp_path: Path) -> None:
-    out = tmp_path / "assertion.jsonl"
-    result = subprocess.run([sys.executable, str(SCRIPT), "--source", str(SOURCE), "--out", str(out)],
-                            capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    assert out.read_bytes() == JSONL.read_bytes(), (
+    assert rebuilt_gold(SOURCE, tmp_path / "assertion.jsonl") == JSONL.read_bytes(), (
         "assertion.jsonl is stale: run python data/gold/build_ner_gold.py "
         "--source data/gold/assertion_source.txt --out data/gold/assertion.jsonl")
 

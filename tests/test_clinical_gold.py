@@ -4,18 +4,15 @@ tests/test_quality_floors.py."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from conftest import GOLD, copied_from_shared
+from conftest import GOLD, copied_from_shared, rebuilt_gold
 
 SOURCE = GOLD / "clinical_negation_source.txt"
 JSONL = GOLD / "clinical_negation.jsonl"
-SCRIPT = GOLD / "build_ner_gold.py"
 
 
 @pytest.fixture(scope="module")
@@ -24,11 +21,7 @@ def records() -> list[dict]:
 
 
 def test_jsonl_is_exactly_what_the_converter_produces(tmp_path: Path) -> None:
-    out = tmp_path / "clinical_negation.jsonl"
-    result = subprocess.run([sys.executable, str(SCRIPT), "--source", str(SOURCE), "--out", str(out)],
-                            capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    assert out.read_bytes() == JSONL.read_bytes(), (
+    assert rebuilt_gold(SOURCE, tmp_path / "clinical_negation.jsonl") == JSONL.read_bytes(), (
         "clinical_negation.jsonl is stale: run python data/gold/build_ner_gold.py "
         "--source data/gold/clinical_negation_source.txt --out data/gold/clinical_negation.jsonl")
 

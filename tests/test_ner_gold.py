@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOLD, copied_from_shared
+from conftest import GOLD, copied_from_shared, rebuilt_gold
 
 SOURCE = GOLD / "ner_source.txt"
 JSONL = GOLD / "ner.jsonl"
@@ -46,11 +46,8 @@ def converter():
 
 
 def test_jsonl_is_exactly_what_the_converter_produces(tmp_path: Path) -> None:
-    out = tmp_path / "ner.jsonl"
-    result = subprocess.run([sys.executable, str(SCRIPT), "--source", str(SOURCE), "--out", str(out)],
-                            capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    assert out.read_bytes() == JSONL.read_bytes(), "ner.jsonl is stale: run python data/gold/build_ner_gold.py"
+    assert rebuilt_gold(SOURCE, tmp_path / "ner.jsonl") == JSONL.read_bytes(), \
+        "ner.jsonl is stale: run python data/gold/build_ner_gold.py"
 
 
 def test_size_kinds_and_label_counts(records: list[dict]) -> None:
