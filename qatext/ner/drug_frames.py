@@ -59,13 +59,12 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
         if not 0 <= i < n:
             continue
         word = words[i]
-        if len(word) < MIN_NAME or not word.isalpha() or word in common or word in known or fuzzy._is_rare_word(word) \
+        if len(word) < MIN_NAME or not word.isalpha() or word in common or word in known or fuzzy.is_english_word(word) \
                 or word.endswith(_WORD_ENDINGS) or _misspells_common(word, common):
             continue  # "started experiancing", "took forver": an English word, misspelled, is no medicine
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < n else ""
-        if after == "for" and before not in TAKING_WORDS and after not in DRUG_FORMS \
-                and not _problem_follows(spans, i + 3):
+        if after == "for" and before not in TAKING_WORDS and not _problem_follows(spans, i + 3):
             continue  # "X for my <problem>": the problem must follow ("for my kids" is no frame)
         end = i + 2 if after in DRUG_FORMS else i + 1
         added.append((i, end, "DRUG", FRAMED_DRUG))

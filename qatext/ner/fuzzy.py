@@ -165,7 +165,7 @@ class FuzzyIndex:
     def lookup(self, word: str) -> str | None:
         """The one lexicon form ``word`` is a misspelling of, or None (none, or several equally close)."""
         if not MIN_LENGTH <= len(word) <= MAX_LENGTH or word in self.common or not _WORD.match(word) \
-                or _is_rare_word(word):
+                or is_english_word(word):
             return None
         key = skeleton(word)
         candidates: set[str] = set(self.forms.get(key, ()))
@@ -231,10 +231,10 @@ _FREQUENCIES: dict[str, float] | None = None
 
 def warm_up() -> None:
     """Load wordfreq's frequency table now (about 0.2 s) rather than on the first unknown word."""
-    _is_rare_word("qatext")
+    is_english_word("qatext")
 
 
-def _is_rare_word(word: str) -> bool:
+def is_english_word(word: str) -> bool:
     """A real if uncommon English word ("hepatology", "stickiness") is not a misspelling (zipf >= 1.5)."""
     global _FREQUENCIES
     if _FREQUENCIES is None:
