@@ -191,16 +191,18 @@ def test_unsafe_xml_refused_and_the_rest_of_the_folder_loads(tmp_path):
     folder.mkdir()
     good = (FIXTURES / "medquad_mini" / "1_Test_QA" / "0000001-synthetic.xml").read_bytes()
     (folder / "good.xml").write_bytes(good)
-    (folder / "bomb.xml").write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
-        + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10 if i > 1 else "&lol;" * 10}">' for i in range(1, 10))
-        + ']>\n<Document><QAPairs><QAPair><Question>&lol9;</Question></QAPair></QAPairs></Document>')
+    bomb = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+            + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10 if i > 1 else "&lol;" * 10}">' for i in range(1, 10))
+            + ']>\n<Document><QAPairs><QAPair><Question>&lol9;</Question></QAPair></QAPairs></Document>')
+    (folder / "bomb.xml").write_text(bomb)
+    # In UTF-16 the DTD's bytes are not b"<!DOCTYPE": the reader must not take it for a file without one.
+    (folder / "bomb16.xml").write_bytes(bomb.replace('version="1.0"', 'version="1.0" encoding="UTF-16"').encode("utf-16"))
     (folder / "xxe.xml").write_text('<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
                                     "<Document><QAPairs><QAPair><Question>&x;</Question></QAPair></QAPairs></Document>")
     df = _read(tmp_path)
     assert len(df) == len(_read(FIXTURES / "medquad_mini" / "1_Test_QA" / "0000001-synthetic.xml")) > 0
     reasons = {e["path"].rsplit("/", 1)[-1]: e["reason"] for e in df.attrs["errors"]}
-    assert set(reasons) == {"bomb.xml", "xxe.xml"}
+    assert set(reasons) == {"bomb.xml", "bomb16.xml", "xxe.xml"}
     assert "unsafe XML refused" in reasons["bomb.xml"] and "entity" in reasons["bomb.xml"]
     assert "external entity" in reasons["xxe.xml"] and "file:///etc/hostname" in reasons["xxe.xml"]
 

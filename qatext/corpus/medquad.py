@@ -1,16 +1,17 @@
 """Reader for MedQuAD's XML tree: one record per ``<QAPair>``.
 
-XML is parsed with :mod:`defusedxml`, so documents declaring entities (billion laughs) or
-external references are refused with an error naming the file.
+Any document with a DTD is parsed with :mod:`defusedxml`, so documents declaring entities
+(billion laughs) or external references are refused with an error naming the file.
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Iterator
+from xml.etree import ElementTree
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from qatext.corpus import _text
 from qatext.corpus.errors import ErrorLog
@@ -31,7 +32,7 @@ def iter_medquad_file(path: Path, *, log: ErrorLog, relpath: str, seen: dict) ->
     if data is None:
         return
     try:
-        doc = fromstring(data)
+        doc = _parse(data)
     except DefusedXmlException as exc:
         log.add(path, _unsafe_reason(exc))
         return
@@ -46,6 +47,21 @@ def iter_medquad_file(path: Path, *, log: ErrorLog, relpath: str, seen: dict) ->
     for record in _records(doc, path=path, relpath=relpath, seen=seen, log=log):
         record.extra["xml_root"] = root_tag
         yield record
+
+
+# Byte order marks of the encodings in which b"<!DOCTYPE" would not show as those bytes.
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+
+
+def _parse(data: bytes) -> Element:
+    """The document's root element. Entity tricks need a DTD, and a document without one
+    cannot expand or fetch anything: those (every MedQuAD file) go through the C parser,
+    which reads them four times faster than defusedxml's pure-Python one. A document with a
+    DTD, or in an encoding where its bytes would not show it, goes through defusedxml."""
+    ascii_compatible = b"\x00" not in data[:4] and not data.startswith(_WIDE_BOMS)
+    if ascii_compatible and b"<!DOCTYPE" not in data and b"<!ENTITY" not in data:
+        return ElementTree.fromstring(data)
+    return defused_fromstring(data)
 
 
 def _records(doc: Element, *, path: Path, relpath: str, seen: dict, log: ErrorLog) -> Iterator[Record]:
