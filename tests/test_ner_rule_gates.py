@@ -4,23 +4,37 @@ or the rule silently never runs. And a rule's output must not depend on whether 
 happens to repair it (each returns sorted, non-overlapping spans)."""
 from __future__ import annotations
 
+import importlib
 import inspect
+import pkgutil
 import re
 
 import pytest
 
 import qatext
+import qatext.ner
 from qatext.ner import lay_rules, span_rules
 
 # "X.isdisjoint(hits)", "X & hits", "X <= hits", "X.intersection(gate_hits(words))": X must be a registered gate
 _HITS_USE = re.compile(r"(\w+)(?:\.isdisjoint\(|\.intersection\(| & | <= )(?:hits\b|gate_hits\()")
 
 
-@pytest.mark.parametrize("module", [span_rules, lay_rules], ids=lambda m: m.__name__)
+def _modules_using_the_gate() -> list:
+    """Every module of qatext.ner that tests words against the gate hits (new rule modules join by themselves)."""
+    modules = [importlib.import_module(f"qatext.ner.{info.name}") for info in pkgutil.iter_modules(qatext.ner.__path__)]
+    return [module for module in modules if _HITS_USE.search(inspect.getsource(module))]
+
+
+def test_the_gate_check_sees_the_rule_modules():
+    names = {module.__name__.rsplit(".", 1)[-1] for module in _modules_using_the_gate()}
+    assert {"span_rules", "lay_rules", "lay_impairments", "drug_frames", "body_likeness"} <= names, names
+
+
+@pytest.mark.parametrize("module", _modules_using_the_gate(), ids=lambda m: m.__name__)
 def test_every_set_tested_against_the_gate_hits_is_registered(module):
     source = inspect.getsource(module)
     names = set(_HITS_USE.findall(source))
-    assert len(names) >= (8 if module is span_rules else 15), names  # the pattern still finds the gates
+    assert len(names) >= {"span_rules": 8, "lay_rules": 15}.get(module.__name__.rsplit(".", 1)[-1], 1), names
     for name in names:
         words = getattr(module, name)
         assert words <= span_rules._GATE_WORDS, (name, sorted(words - span_rules._GATE_WORDS)[:10])
