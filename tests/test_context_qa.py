@@ -692,7 +692,7 @@ def test_clinical_note_sentences_keep_their_context_reading(nlp, text, entity, a
 
 
 def test_rule_placeholders_expand_to_years_months_and_groups():
-    from qatext.ner.context import load_rules
+    from qatext.ner.context_rules import load_rules
 
     phrases = {rule.phrase for rule in load_rules()}
     assert {"in 1999", "in 2015", "in 2030", "in january", "in december", "since 2020"} <= phrases
