@@ -24,6 +24,7 @@ whole batch at once), and the mentions it changes are counted.
 from __future__ import annotations
 
 import argparse
+import importlib.abc
 import importlib.util
 import os
 import sys
@@ -58,15 +59,46 @@ def _resources_of(tree: Path, module):
             reader.resources = value
 
 
+class _ReleaseModules(importlib.abc.MetaPathFinder):
+    """Finds the modules named in ``paths`` (package name -> file of a release) before this tree's."""
+
+    def __init__(self, paths: dict[str, Path]):
+        self.paths = paths
+
+    def find_spec(self, name, path=None, target=None):
+        return importlib.util.spec_from_file_location(name, self.paths[name]) if name in self.paths else None
+
+
 def previous_context(nlp, rev: str, into: Path):
-    """The ConText component of release ``rev``, built with that release's rules."""
+    """The ConText component of release ``rev``, built with that release's rules and code. Releases
+    from the split of context.py on import its ``qatext.ner.context_*`` modules by package name: while
+    it loads, those names find the release's files, and this tree's modules are put back afterwards
+    (the release's component keeps the objects it imported)."""
     tree = previous_release(rev, into)
-    spec = importlib.util.spec_from_file_location(f"qatext_context_{rev}", tree / "qatext" / "ner" / "context.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    with _resources_of(tree, module):
-        return module.ConTextAssertion(nlp, name="qatext_context")
+    folder = tree / "qatext" / "ner"
+    helpers = {f"qatext.ner.{path.stem}": path for path in sorted(folder.glob("context_*.py"))}
+    ours = {name: sys.modules.pop(name) for name in list(sys.modules) if name in helpers}
+    finder = _ReleaseModules(helpers)
+    sys.meta_path.insert(0, finder)
+    try:
+        spec = importlib.util.spec_from_file_location(f"qatext_context_{rev}", folder / "context.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # its dataclasses look their module up
+        spec.loader.exec_module(module)
+        with _resources_of(tree, module):
+            return module.ConTextAssertion(nlp, name="qatext_context")
+    finally:
+        import qatext.ner as package
+
+        sys.meta_path.remove(finder)
+        for name in helpers:
+            sys.modules.pop(name, None)
+            attribute = name.rsplit(".", 1)[1]
+            if name in ours:  # importing a submodule also sets it on its package
+                setattr(package, attribute, ours[name])
+            elif hasattr(package, attribute):
+                delattr(package, attribute)
+        sys.modules.update(ours)
 
 
 def statuses(doc) -> list[tuple]:
