@@ -1,0 +1,80 @@
+"""Bare symptom words in figures of speech (issue 11 class 8): "itching to get back on the pitch", "my boss
+is being a pain about time off", "what a headache this company is", "a stroke of luck", "fall on deaf ears",
+"he'll grow out of it".
+
+Each figure is a frame of word classes around the symptom word, not a list of phrases:
+
+* eagerness: an itch, ache or burn *to do* something ("itching to", "dying to", "aching to") is a wish;
+  "to" followed by a determiner ("burning to the touch", "itching to the point of bleeding") stays a symptom;
+* nuisance: "a pain/headache/nightmare about ..." and "what a headache <subject> is": a person or thing
+  judged as a bother (the complementary frames, "a pain to deal with", are in ``lay_rules.drop_figurative``);
+* "a stroke of <luck word>": chance, not a stroke;
+* "deaf ear(s)" after "on" or "turn": nobody listening;
+* "out of it" after a verb of growing: a child leaving a phase behind.
+
+Spans are ``(start, end, label, concept_id)`` token ranges; ``words`` are the doc's lower-cased tokens. The
+recognizer should call :func:`drop_figures` after the span rules (a hook next to ``lay_rules.drop_figurative``)
+when :data:`FIGURE_WORDS` meets the doc's words.
+"""
+from __future__ import annotations
+
+Spans = list[tuple[int, int, str, str]]
+_PROBLEM = frozenset({"SYMPTOM", "DISEASE"})
+
+# A symptom word that, followed by "to <verb>", says the writer longs to do something.
+EAGER_WORDS = frozenset("itching itchin itchy dying aching burning bursting".split())
+# After "to": a determiner or possessive starts a noun phrase ("burning to the touch", "aching to my bones"), a
+# number a measure ("itching to 10/10"): the symptom is real.
+_NOUN_STARTS = frozenset("the a an my his her their our your its this that these those some every all point "
+                         "touch bone bones core".split())
+NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare", "nuisance"})
+# "a pain about time off", "a headache for the whole team", "a nightmare with the paperwork".
+NUISANCE_PREPOSITIONS = frozenset({"about", "over", "regarding"})
+_ARTICLE = frozenset({"a", "such"})
+_INTENSIFIERS = frozenset("total real complete huge absolute major big right proper".split())
+_COPULAS = frozenset("is was are were 's be".split())
+STROKE_LUCK = frozenset("luck genius fortune brilliance inspiration serendipity bad good".split())
+DEAF_BEFORE = frozenset("on turn turned turns turning".split())
+GROWING = frozenset("grow grows grew grown growing outgrow".split())
+_EAR = frozenset({"ear", "ears"})
+
+FIGURE_WORDS = EAGER_WORDS | NUISANCE_WORDS | {"stroke", "deaf", "out"}
+
+
+def drop_figures(doc, words: list[str], spans: Spans) -> Spans:
+    """``spans`` without the SYMPTOM/DISEASE spans that are figures of speech (the module doc's frames)."""
+    if FIGURE_WORDS.isdisjoint(words):
+        return spans
+    n = len(words)
+    return [span for span in spans if not (span[2] in _PROBLEM and _is_figure(words, span[0], span[1], n))]
+
+
+def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
+    first, last = words[start], words[end - 1]
+    after = words[end] if end < n else ""
+    if end - start == 1 and first in EAGER_WORDS and after == "to" and end + 1 < n:
+        following = words[end + 1]
+        return following.isalpha() and following not in _NOUN_STARTS
+    if end - start == 1 and first in NUISANCE_WORDS:
+        j = start - 1
+        if j >= 0 and words[j] in _INTENSIFIERS:
+            j -= 1  # "a total headache about"
+        if j < 0 or words[j] not in _ARTICLE:
+            return False
+        if after in NUISANCE_PREPOSITIONS:
+            return True
+        # "what a headache this company is": the exclamation's subject and copula follow the noun
+        if j >= 1 and words[j - 1] == "what":
+            return any(w in _COPULAS for w in words[end + 1:end + 5]) and after in ("this", "that", "these", "those",
+                                                                                  "the", "my", "our", "your", "his",
+                                                                                  "her", "their")
+        return False
+    if first == "stroke" and end - start == 1 and after == "of" and end + 1 < n and words[end + 1] in STROKE_LUCK:
+        return True
+    if first == "deaf" and last in _EAR and start >= 1 and (words[start - 1] in DEAF_BEFORE
+                                                           or words[start - 1] == "a" and start >= 2
+                                                           and words[start - 2] in DEAF_BEFORE):
+        return True  # "fall on deaf ears", "turned a deaf ear"
+    if words[start:end] == ["out", "of", "it"] and start >= 1 and words[start - 1] in GROWING:
+        return True
+    return False

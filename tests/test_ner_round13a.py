@@ -1,0 +1,101 @@
+"""Round 13a: short forms in their non-medical senses, figures of speech, missing lexicon entries (issue 11)."""
+from __future__ import annotations
+
+import pytest
+
+import qatext
+from qatext.ner import figures
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return qatext.load(topics=False)
+
+
+def found(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+# --- 1. a short form's own frame: the word right after it -----------------------------------------------
+@pytest.mark.parametrize("text, short", [
+    ("had a headache in the evening. GP checked my sugar to rule out diabetes", "GP"),
+    ("ESR and CRP were sky high. GP diagnosed PMR and started pred", "GP"),
+    ("rash on my chest for a week. GP thinks its viral", "GP"),
+    ("DM me if u want the recipe for the cold compress", "DM"),
+    ("i spend all day on MS Teams for work and my eyes are dry", "MS"),
+    ("i work PT at a bike shop and my knee hurts", "PT"),
+    ("looking for a PT job while i recover", "PT"),
+    ("my endo added 5mcg of T3 last month", "endo"),
+    ("im working as a temp job at the bank", "temp"),
+])
+def test_short_form_in_its_everyday_sense_is_no_entity(nlp, text, short):
+    assert short not in [t for t, _ in found(nlp, text)]
+
+
+@pytest.mark.parametrize("text, short, label", [
+    ("my DM is badly controlled, a1c 9", "DM", "DISEASE"),
+    ("diagnosed with MS last year, lesions on my mri", "MS", "DISEASE"),
+    ("started PT for my knee last week", "PT", "TREATMENT"),
+    ("gynae says it could still be endo and the only way to know is a laparoscopy", "endo", "DISEASE"),
+    ("endo warrior here, had excision surgery in march", "endo", "DISEASE"),
+    ("is trich a type of OCD? i pull out my eyelashes", "trich", "DISEASE"),
+    ("dentist says TMJ from clenching at night", "TMJ", "DISEASE"),
+    ("she has a temp of 38 and wont feed", "temp", "SYMPTOM"),
+])
+def test_short_form_in_its_medical_sense_stays(nlp, text, short, label):
+    assert (short, label) in found(nlp, text)
+
+
+# --- 3. plain lexicon gaps -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, surface, label", [
+    ("the AMA was positive and the liver clinic said PBC", "PBC", "DISEASE"),
+    ("GP also mentioned GCA and said call if she gets a headache", "GCA", "DISEASE"),
+    ("is sarcoid serious? will i need steroids", "sarcoid", "DISEASE"),
+    ("the walk in centre ruled out torsion with an ultrasound", "torsion", "DISEASE"),
+    ("my cholesterol came back at 6.2", "cholesterol", "TEST"),
+    ("had a fibroscan last week", "fibroscan", "TEST"),
+    ("he had a tympanogram and needs gromits", "gromits", "TREATMENT"),
+    ("they did an ERCP to get the stone out", "ERCP", "TREATMENT"),
+    ("they gave adenosine when vagal manoeuvres didnt work", "adenosine", "DRUG"),
+    ("started habit reversal training with a psychologist", "habit reversal training", "TREATMENT"),
+])
+def test_missing_entries(nlp, text, surface, label):
+    assert (surface, label) in found(nlp, text)
+
+
+def test_pbc_is_primary_biliary_cirrhosis(nlp):
+    pbc = [e for e in nlp("the liver clinic said PBC").ents if e.text == "PBC"][0]
+    assert pbc.kb_id_ == "ICD10CM:K74.3"
+
+
+# --- 2. figures of speech (qatext.ner.figures; the recognizer hook is pending) ---------------------------
+@pytest.mark.parametrize("text, surface", [
+    ("work part time at a bike shop, and im itching to get back on the pitch", "itching"),
+    ("day 3 of valtrex. itching to get back to the climbing wall", "itching"),
+    ("my boss is being a pain about time off for appointments", "pain"),
+    ("sugars creeping back up to 11. what a headache this company is", "headache"),
+    ("it was a stroke of luck the GP even offered the scan", "stroke"),
+    ("we asked for a referral twice and all our pleas fall on deaf ears", "deaf ears"),
+    ("wets the bed every morning. will he grow out of it?", "out of it"),
+])
+def test_figures_of_speech_are_dropped(nlp, text, surface):
+    doc = nlp(text)
+    spans = [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
+    words = [t.lower_ for t in doc]
+    kept = {doc[s:e].text for s, e, *_ in figures.drop_figures(doc, words, spans)}
+    assert surface not in kept
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("the rash is itching to the point i cant sleep", "itching"),
+    ("woke up with a pain in my chest", "pain in my chest"),
+    ("i had a stroke last year and my arm is weak", "stroke"),
+    ("i feel so out of it on this dose", "so out of it"),
+])
+def test_real_symptoms_in_the_same_words_stay(nlp, text, surface):
+    doc = nlp(text)
+    spans = [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
+    assert surface in {doc[s:e].text for s, e, *_ in spans}, spans
+    words = [t.lower_ for t in doc]
+    kept = {doc[s:e].text for s, e, *_ in figures.drop_figures(doc, words, spans)}
+    assert surface in kept
