@@ -27,6 +27,10 @@ def found(nlp, text):
     ("looking for a PT job while i recover", "PT"),
     ("my endo added 5mcg of T3 last month", "endo"),
     ("im working as a temp job at the bank", "temp"),
+    ("im tired AF and itchy AF since starting it", "AF"),
+    ("he hates PE class since the asthma diagnosis", "PE"),
+    ("I take 50 MG of zoloft every morning", "MG"),
+    ("I take Sudafed PE and Robitussin DM with it", "DM"),
 ])
 def test_short_form_in_its_everyday_sense_is_no_entity(nlp, text, short):
     assert short not in [t for t, _ in found(nlp, text)]
@@ -41,6 +45,9 @@ def test_short_form_in_its_everyday_sense_is_no_entity(nlp, text, short):
     ("is trich a type of OCD? i pull out my eyelashes", "trich", "DISEASE"),
     ("dentist says TMJ from clenching at night", "TMJ", "DISEASE"),
     ("she has a temp of 38 and wont feed", "temp", "SYMPTOM"),
+    ("3 months on apixaban for my AF and i bruise so easily", "AF", "DISEASE"),
+    ("my MG makes my eyelids droop by the evening", "MG", "DISEASE"),
+    ("dad has CAD and had a stent put in", "CAD", "DISEASE"),
 ])
 def test_short_form_in_its_medical_sense_stays(nlp, text, short, label):
     assert (short, label) in found(nlp, text)

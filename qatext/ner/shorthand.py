@@ -60,7 +60,7 @@ def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], 
     out = []
     for i, short in found:
         senses = senses_by_short[short]
-        before = words[i - 1] if i > 0 else ""
+        before = _before_word(words[i - 1]) if i > 0 else ""
         after = words[i + 1] if i + 1 < len(words) else ""
         following = frozenset(words[i + 1:i + 1 + NEAR_WORDS])
         out.append(_resolve_one(i, short, senses, present, before, after, following, corpus_senses, specialty))
@@ -68,6 +68,14 @@ def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], 
 
 
 POSSESSIVES = lay_rules.POSSESSIVES
+NUMBER = "#"  # in the table's "before" column: any number right before ("50 MG" milligrams, "$40 CAD" dollars)
+
+
+def _before_word(word: str) -> str:
+    """The word before a short form, a number as :data:`NUMBER` ("50", "2.5", "1,000")."""
+    return NUMBER if word[:1].isdigit() and word.replace(".", "").replace(",", "").isdigit() else word
+
+
 NEAR_WORDS = 3  # how many words after a short form speak for that occurrence alone
 # What a person does, after "my GP", "her PT": the short form is that person.
 AGENT_VERBS = frozenset("said says told tells wants wanted thinks thought referred refers ordered orders suggested "
