@@ -84,6 +84,12 @@ def test_pbc_is_primary_biliary_cirrhosis(nlp):
     ("it was a stroke of luck the GP even offered the scan", "stroke"),
     ("we asked for a referral twice and all our pleas fall on deaf ears", "deaf ears"),
     ("wets the bed every morning. will he grow out of it?", "out of it"),
+    ("my landlord is a real pain in the neck about how long i spend in the bathroom", "pain in the neck"),
+    ("work has been one big headache lately so i stopped tracking", "big headache"),
+    ("hes 3 weeks old and every feed is a nightmare 😩 he cant stay latched", "nightmare"),
+    ("the bill for the cleaning nearly gave me a heart attack tho", "heart attack"),
+    ("we've all got cabin fever from the snow but my 3yo has a rash", "fever"),
+    ("my doc wants me on 54mg but im getting cold feet about going up", "cold feet"),
 ])
 def test_figures_of_speech_are_dropped(nlp, text, surface):
     doc = nlp(text)
@@ -98,6 +104,11 @@ def test_figures_of_speech_are_dropped(nlp, text, surface):
     ("woke up with a pain in my chest", "pain in my chest"),
     ("i had a stroke last year and my arm is weak", "stroke"),
     ("i feel so out of it on this dose", "so out of it"),
+    ("i have a pain in the neck when i turn my head", "pain in the neck"),
+    ("i had a nightmare and woke up sweating", "nightmare"),
+    ("my dad had a heart attack last year", "heart attack"),
+    ("she has had a high fever since monday", "high fever"),
+    ("i always get cold feet at night", "cold feet"),
 ])
 def test_real_symptoms_in_the_same_words_stay(nlp, text, surface):
     doc = nlp(text)

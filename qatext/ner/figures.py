@@ -10,7 +10,13 @@ Each figure is a frame of word classes around the symptom word, not a list of ph
   judged as a bother (the complementary frames, "a pain to deal with", are in ``lay_rules.drop_figurative``);
 * "a stroke of <luck word>": chance, not a stroke;
 * "deaf ear(s)" after "on" or "turn": nobody listening;
-* "out of it" after a verb of growing: a child leaving a phase behind.
+* "out of it" after a verb of growing: a child leaving a phase behind;
+* "is a pain in the neck" (and its ruder relatives) after a copula and an article: a nuisance, whatever words
+  the location rules took with "pain" ("i have a pain in the neck" stays);
+* "<copula> a/one (big) nightmare|headache" closing its clause ("every feed is a nightmare 😩", "work has been
+  one big headache lately");
+* hyperbole: "nearly gave me a heart attack";
+* "cabin fever", "election fever": a craze, not a temperature; "cold feet about/over": second thoughts.
 
 Spans are ``(start, end, label, concept_id)`` token ranges; ``words`` are the doc's lower-cased tokens. The
 recognizer should call :func:`drop_figures` after the span rules (a hook next to ``lay_rules.drop_figurative``)
@@ -38,7 +44,20 @@ DEAF_BEFORE = frozenset("on turn turned turns turning".split())
 GROWING = frozenset("grow grows grew grown growing outgrow".split())
 _EAR = frozenset({"ear", "ears"})
 
-FIGURE_WORDS = EAGER_WORDS | NUISANCE_WORDS | {"stroke", "deaf", "out"}
+# "a pain in the neck": the idiom's places (the located-complaint rules take them into the span).
+NUISANCE_PLACES = frozenset("neck ass arse butt bum backside rear".split())
+# Words that may close a nuisance's clause: "is a nightmare lately", "a headache tbh".
+CLAUSE_CLOSERS = frozenset("lately tbh honestly though tho lol too again already atm rn right now".split())
+_ONE = frozenset({"one"})
+HEDGES = frozenset("nearly almost practically literally".split())
+GIVING = frozenset("gave give gives giving given".split())
+_OBJECTS = frozenset("me him her us you them everyone".split())
+# Crazes named "<thing> fever": a bare "fever" after these nouns is a mood of the season, not a temperature.
+CRAZES = frozenset("cabin spring summer christmas xmas election football soccer baseball playoff playoffs wedding "
+                   "shopping gold bieber".split())
+SECOND_THOUGHTS = frozenset({"about", "over"})
+
+FIGURE_WORDS = EAGER_WORDS | NUISANCE_WORDS | {"stroke", "deaf", "out", "heart", "fever", "feet"}
 
 
 def drop_figures(doc, words: list[str], spans: Spans) -> Spans:
@@ -50,8 +69,32 @@ def drop_figures(doc, words: list[str], spans: Spans) -> Spans:
 
 
 def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
+    while end - start > 1 and words[start] in _INTENSIFIERS:
+        start += 1  # "one big headache" after the severity rule took "big" in
     first, last = words[start], words[end - 1]
     after = words[end] if end < n else ""
+    if first in NUISANCE_WORDS and end - start > 1 and words[start + 1:end - 1] == ["in", "the"] \
+            and last in NUISANCE_PLACES:
+        j = start - 1 if start >= 1 and words[start - 1] not in _INTENSIFIERS else start - 2
+        # someone or something *is* one ("my boss is a pain in the neck"); "i have a pain in the neck" is a pain
+        return j >= 1 and words[j] in _ARTICLE and words[j - 1] in _COPULAS | {"been", "being"}
+    if first in NUISANCE_WORDS and end - start == 1 and start >= 2:
+        j = start - 1
+        while j >= 1 and words[j] in _INTENSIFIERS:
+            j -= 1
+        if words[j] in _ARTICLE | _ONE and words[j - 1] in _COPULAS | {"been", "being"} \
+                and (not after or not after.isalnum() or after in CLAUSE_CLOSERS):
+            return True  # "every feed is a nightmare 😩", "has been one big headache lately"
+    if words[start:end] == ["heart", "attack"] and start >= 2 and words[start - 1] == "a":
+        j = start - 2
+        if words[j] in _OBJECTS:
+            j -= 1
+        if j >= 1 and words[j] in GIVING and words[j - 1] in HEDGES:
+            return True  # "nearly gave me a heart attack"
+    if first == "fever" and end - start == 1 and start >= 1 and words[start - 1] in CRAZES:
+        return True
+    if words[start:end] == ["cold", "feet"] and after in SECOND_THOUGHTS:
+        return True
     if end - start == 1 and first in EAGER_WORDS and after == "to" and end + 1 < n:
         following = words[end + 1]
         return following.isalpha() and following not in _NOUN_STARTS
