@@ -109,6 +109,8 @@ def test_figures_of_speech_are_dropped(nlp, text, surface):
     ("my dad had a heart attack last year", "heart attack"),
     ("she has had a high fever since monday", "high fever"),
     ("i always get cold feet at night", "cold feet"),
+    ("dry mouth and a bit of a headache about an hour after taking it", "headache"),
+    ("i get a headache over my left eye every afternoon", "headache over my left eye"),
 ])
 def test_real_symptoms_in_the_same_words_stay(nlp, text, surface):
     doc = nlp(text)

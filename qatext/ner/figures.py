@@ -35,7 +35,10 @@ _NOUN_STARTS = frozenset("the a an my his her their our your its this that these
                          "touch bone bones core".split())
 NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare", "nuisance"})
 # "a pain about time off", "a headache for the whole team", "a nightmare with the paperwork".
-NUISANCE_PREPOSITIONS = frozenset({"about", "over", "regarding"})
+# Not "over" ("a headache over my left eye"), and not "about" before an amount of time ("a headache about an hour
+# after taking it").
+NUISANCE_PREPOSITIONS = frozenset({"about", "regarding"})
+TIME_UNITS = frozenset("hour hours hr hrs minute minutes min mins day days week weeks month months year years".split())
 _ARTICLE = frozenset({"a", "such"})
 _INTENSIFIERS = frozenset("total real complete huge absolute major big right proper".split())
 _COPULAS = frozenset("is was are were 's be".split())
@@ -105,7 +108,8 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
         if j < 0 or words[j] not in _ARTICLE:
             return False
         if after in NUISANCE_PREPOSITIONS:
-            return True
+            amount = words[end + 1:end + 3] + ["", ""]
+            return not (amount[0][:1].isdigit() or amount[0] in ("a", "an", "half", "an") and amount[1] in TIME_UNITS)
         # "what a headache this company is": the exclamation's subject and copula follow the noun
         if j >= 1 and words[j - 1] == "what":
             return any(w in _COPULAS for w in words[end + 1:end + 5]) and after in ("this", "that", "these", "those",
