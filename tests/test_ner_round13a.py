@@ -27,6 +27,8 @@ def found(nlp, text):
     ("looking for a PT job while i recover", "PT"),
     ("my endo added 5mcg of T3 last month", "endo"),
     ("im working as a temp job at the bank", "temp"),
+    ("ive lost 2 stone since starting the diet and my knees thank me", "stone"),
+    ("we visited the graves of my grandparents and i felt dizzy", "graves"),
     ("im tired AF and itchy AF since starting it", "AF"),
     ("he hates PE class since the asthma diagnosis", "PE"),
     ("I take 50 MG of zoloft every morning", "MG"),
@@ -38,6 +40,8 @@ def test_short_form_in_its_everyday_sense_is_no_entity(nlp, text, short):
 
 @pytest.mark.parametrize("text, short, label", [
     ("my DM is badly controlled, a1c 9", "DM", "DISEASE"),
+    ("urine dip showed blood and they gave me ketorolac. they think its a stone", "stone", "DISEASE"),
+    ("TSH 0.02 and free T4 high, endo says graves. heart pounds even sitting", "graves", "DISEASE"),
     ("diagnosed with MS last year, lesions on my mri", "MS", "DISEASE"),
     ("started PT for my knee last week", "PT", "TREATMENT"),
     ("gynae says it could still be endo and the only way to know is a laparoscopy", "endo", "DISEASE"),
@@ -62,6 +66,12 @@ def test_short_form_in_its_medical_sense_stays(nlp, text, short, label):
     ("my cholesterol came back at 6.2", "cholesterol", "TEST"),
     ("her total cholesterol was 7.1 so the GP wants a statin", "total cholesterol", "TEST"),
     ("they said my platlets were a bit low", "platlets", "TEST"),
+    ("chrons dx 2019, on humira since, diarea every morning", "chrons", "DISEASE"),
+    ("off the oxy after 4 days, now just tylenol", "oxy", "DRUG"),
+    ("my RF was positive and CCP is pending", "CCP", "TEST"),
+    ("i cant climb stairs without stopping, PEM after any outing", "PEM", "SYMPTOM"),
+    ("the doctor mentioned CHS. he swears its not the weed", "CHS", "DISEASE"),
+    ("the pain is classic for a ureteric stone", "ureteric stone", "DISEASE"),
     ("had a sore throat and now he has Robitussin DM at night", "Robitussin DM", "DRUG"),
     ("had a fibroscan last week", "fibroscan", "TEST"),
     ("he had a tympanogram and needs gromits", "gromits", "TREATMENT"),
@@ -71,6 +81,14 @@ def test_short_form_in_its_medical_sense_stays(nlp, text, short, label):
 ])
 def test_missing_entries(nlp, text, surface, label):
     assert (surface, label) in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, short, concept", [
+    ("Is this a problem of lifelong PE? I ejaculate within a minute with my partner", "PE", "ICD10CM:F52.4"),
+    ("6 months on xarelto since my PE in march", "PE", "ICD10CM:I26"),
+])
+def test_pe_takes_the_sense_of_its_document(nlp, text, short, concept):
+    assert [e.kb_id_ for e in nlp(text).ents if e.text == short] == [concept]
 
 
 def test_pbc_is_primary_biliary_cirrhosis(nlp):
