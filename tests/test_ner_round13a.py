@@ -30,6 +30,7 @@ def found(nlp, text):
     ("ive lost 2 stone since starting the diet and my knees thank me", "stone"),
     ("we visited the graves of my grandparents and i felt dizzy", "graves"),
     ("im tired AF and itchy AF since starting it", "AF"),
+    ("ED doctor said the ECG was fine and sent me home", "ED"),
     ("he hates PE class since the asthma diagnosis", "PE"),
     ("I take 50 MG of zoloft every morning", "MG"),
     ("I take Sudafed PE and Robitussin DM with it", "DM"),
