@@ -119,7 +119,8 @@ def shorthand_rows(terms: dict[str, tuple[str, str, str]]) -> dict[str, list[dic
         senses.setdefault(row["short"], []).append({
             "long": row["long"], "label": None if label == "-" else label, "concept_id": None if label == "-" else concept,
             "concept_name": name, "cues": frozenset(row["cues"].split()) - {"-"},
-            "before": frozenset(row["before"].split()) - {"-"}, "specialties": frozenset(row["specialties"].split()) - {"-"},
+            "before": frozenset(row["before"].split()) - {"-"},
+            "after": frozenset((row.get("after") or "-").split()) - {"-"}, "specialties": frozenset(row["specialties"].split()) - {"-"},
             "default": row["default"] == "yes"})
     return senses
 

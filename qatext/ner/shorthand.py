@@ -4,7 +4,8 @@ The same letters mean different things in different places: "GP" is gastroparesi
 gastroparesis forum and the family doctor in "my GP said". Senses live in
 ``qatext/resources/lexicon/shorthand.tsv``. A short form is resolved, in this order, by
 
-1. ``document``: the word right before it, when it belongs to one sense only ("the ED", "my GP said");
+1. ``document``: the word right after it, then the word right before it, when it belongs to one sense only
+   ("GP checked", "DM me", "MS Teams", "the ED", "my GP said", "work PT");
    else the words of the document that speak for each sense (its other entities included:
    "nausea", "reglan" for gastroparesis);
 2. ``corpus``: counts of the senses the documents of the same corpus resolved to (an optional
@@ -59,13 +60,22 @@ def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], 
     out = []
     for i, short in found:
         senses = senses_by_short[short]
-        before = words[i - 1] if i > 0 else ""
+        before = _before_word(words[i - 1]) if i > 0 else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
         following = frozenset(words[i + 1:i + 1 + NEAR_WORDS])
-        out.append(_resolve_one(i, short, senses, present, before, following, corpus_senses, specialty))
+        out.append(_resolve_one(i, short, senses, present, before, after, following, corpus_senses, specialty))
     return out
 
 
 POSSESSIVES = lay_rules.POSSESSIVES
+NUMBER = "#"  # in the table's "before" column: any number right before ("50 MG" milligrams, "$40 CAD" dollars)
+
+
+def _before_word(word: str) -> str:
+    """The word before a short form, a number as :data:`NUMBER` ("50", "2.5", "1,000")."""
+    return NUMBER if word[:1].isdigit() and word.replace(".", "").replace(",", "").isdigit() else word
+
+
 NEAR_WORDS = 3  # how many words after a short form speak for that occurrence alone
 # What a person does, after "my GP", "her PT": the short form is that person.
 AGENT_VERBS = frozenset("said says told tells wants wanted thinks thought referred refers ordered orders suggested "
@@ -73,8 +83,16 @@ AGENT_VERBS = frozenset("said says told tells wants wanted thinks thought referr
                         "gave gives put puts asked asks".split())
 
 
-def _resolve_one(i: int, short: str, senses: list[dict], present: set[str], before: str, following: frozenset[str],
-                 corpus_senses: dict[str, Counter] | None, specialty: str | None) -> Resolution:
+def _resolve_one(i: int, short: str, senses: list[dict], present: set[str], before: str, after: str,
+                 following: frozenset[str], corpus_senses: dict[str, Counter] | None, specialty: str | None) -> Resolution:
+    # The word right after decides alone when it belongs to one sense: the occurrence's own frame, a doctor's act
+    # ("GP checked my sugar", "GP diagnosed PMR": the person, at a sentence's start too), an object pronoun ("DM me":
+    # a message), the noun the short form modifies ("MS Teams", "a temp job", "PT job"). It goes first: the head noun
+    # after outranks the article or possessive before ("a temp job", not "a temp" the fever); the document's cues
+    # cannot outvote it.
+    by_after = [sense for sense in senses if after in sense["after"]]
+    if len(by_after) == 1:
+        return _as_resolution(i, by_after[0], "document")
     # The word right before decides alone when it belongs to one sense ("in the ED", "came off BC", "our dorm RA"):
     # the document's cues speak for the page's topic, which one occurrence may leave ("diagnosed with GP ... my GP
     # wants"). A possessive decides alone only before what a person does ("my GP wants", "my PT said"); "my HS" or
