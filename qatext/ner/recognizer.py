@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from qatext.ner import (anatomy_rules, drug_frames, extensions, fuzzy, lay_body_products, lay_impairments,
+from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_body_products, lay_impairments,
                         later_acronyms, lay_rules, normalize, shorthand, span_rules)
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
@@ -139,6 +139,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_rules.drop_substance_places(doc, words, spans)
         if not lay_rules.FIGURATIVE_WORDS.isdisjoint(present):
             spans = lay_rules.drop_figurative(doc, words, spans)
+        if not figures.FIGURE_WORDS.isdisjoint(present):
+            spans = figures.drop_figures(doc, words, spans)
         if "#" in present:
             spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
         if not lay_rules.TENDING_VERBS.isdisjoint(present):
