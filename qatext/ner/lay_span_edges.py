@@ -1,0 +1,156 @@
+"""The edges of lay complaints that the rules before drew short (issue 11, GUIDELINES rules 4-6, 11).
+
+Patients tell a complaint with words around it that belong to it:
+- a sensation or look stacked before the head ("[tickly dry cough]", "[cloudy smelly pee]", "[tingly numb hands]"):
+  stacked adjectives before one head are one span (rule 11);
+- where it is, as lay place adverbs after it ("[achy all over]", "[sore down there]", "[hurts deep inside]"), and a
+  comparison that says how ("[mouth was dry as a bone]"), or how a part sheds ("[hair falls out in clumps]"):
+  a location is inside (rule 5), post-posed intensifiers ("so bad", "as hell") stay outside (rule 15);
+- a bodily function with its predicate ("[vision goes blurry]", "[grip is weak]", "[voice has gone very quiet]"),
+  a verbal symptom like a body part's (rule 6), and the room that spins ("the [room was spinning]": vertigo).
+"""
+from __future__ import annotations
+
+from qatext.ner.span_rules import DESCRIPTORS, Spans, covered_tokens, gate, gate_hits
+
+_PROBLEMS = ("SYMPTOM", "DISEASE")
+# Describing words that stack before a complaint's head: sensation, look, smell and texture. Not size or degree
+# ("a little pain"), nor words that judge ("weird pain"), nor those that are a finding's own kind ("hard lump").
+LEADING_DESCRIBERS = (DESCRIPTORS - frozenset("little tiny small big large weird strange hard soft fixed firm flat raised "
+                                              "painless lucid vivid bleeding warm cold hot".split())) | frozenset(
+    "tickly tingly tingling scratchy chesty hacking barking croupy phlegmy rattly wheezy cloudy hazy murky achy crampy "
+    "smokers smoker's".split())
+# Lay places said after a complaint: "achy all over", "sore down there", "hurts deep inside".
+TRAILING_PLACES = (("all", "over"), ("down", "there"), ("deep", "inside"), ("deep", "down"), ("right", "inside"))
+# What a part sheds in: "falls out in clumps", "comes out in handfuls".
+SHED_AMOUNTS = frozenset("clumps clump handfuls handful chunks tufts strands bunches".split())
+_SHED_SIZES = frozenset("big huge great massive whole".split())
+# A simile after a predicate adjective: "dry as a bone", "white as a sheet", "stiff as a board".
+_AS_NOT_A_THING = frozenset("i i'm im it it's its you he she they we well soon much many usual normal ever before always "
+                            "possible hell heck fuck f*ck shit anything can could if though though far long good bad "
+                            "expected".split())
+# Functions of the body that patients give a predicate, like a body part's: "vision goes blurry", "grip is weak".
+FUNCTION_NOUNS = frozenset("vision eyesight sight grip voice hearing balance".split())
+FUNCTION_PREDICATES = frozenset(
+    "blurry blurred blurrier cloudy fuzzy hazy foggy dim misty weak weaker poor worse bad terrible awful shot quiet "
+    "quieter hoarse croaky raspy husky muffled double wobbly off dodgy".split())
+_OWNERS = frozenset("my his her their your our the".split())
+_LINKS = frozenset("is are was were be been has have had goes go went gone going gets get got getting keeps keep kept "
+                   "turns turned feels felt seems seemed becomes became started starts".split())
+_DEGREES = frozenset("very really so a bit quite totally all super pretty kinda slightly more even still always much "
+                     "completely".split())
+# "the room was spinning": the surroundings moving are vertigo.
+SURROUNDINGS = frozenset("room world ceiling everything".split())
+SPIN_WORDS = frozenset("spinning spins spun spin tilting swaying".split())
+VERTIGO = "HP:0002321"
+BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
+
+GATE = gate(LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, {"all", "down", "deep", "right", "as"})
+
+
+def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
+    if GATE.isdisjoint(gate_hits(words)):
+        return spans
+    spans = _add_function_predicates(words, spans)
+    spans = _add_spinning_surroundings(words, spans)
+    taken = covered_tokens(spans)
+    anatomy = {s[0] for s in spans if s[2] == "ANATOMY" and s[1] == s[0] + 1}
+    out, grown = [], []
+    for span in spans:
+        start, end, label, concept = span
+        if label == "ANATOMY" and out and out[-1][1] == start and out[-1][2] in _PROBLEMS and _describers_only(words, out[-1]):
+            span = (out.pop()[0], end, "SYMPTOM", BODY_COMPLAINT)  # "[tingly numb] feet": the describers' body part
+        elif label in _PROBLEMS:
+            start = _leading_start(words, start, taken, out)
+            end = _trailing_end(words, start, end, taken - anatomy)
+            if (start, end) != span[:2]:
+                out = [s for s in out if s[1] <= start]
+                taken.update(range(start, end))
+                span = (start, end, label, concept)
+                grown.append(span)
+        out.append(span)
+    if not grown:
+        return out
+    # a word the complaint took in ("dry as a [bone]") is no mention of its own
+    return [s for s in out if s in grown or all(s[1] <= g[0] or s[0] >= g[1] for g in grown)]
+
+
+def _describers_only(words: list[str], span) -> bool:
+    return all(w in LEADING_DESCRIBERS or w in FUNCTION_PREDICATES for w in words[span[0]:span[1]])
+
+
+def _leading_start(words: list[str], start: int, taken: set[int], out: Spans) -> int:
+    """"[tickly] dry cough": describers right before the complaint join it; a span of describers alone before a
+    body part's complaint too ("[tingly numb] hands" when the hands were joined)."""
+    i = start
+    while i > 0 and words[i - 1] in LEADING_DESCRIBERS and start - i < 3:
+        if i - 1 in taken and not (out and out[-1][2] in _PROBLEMS and _describers_only(words, out[-1])):
+            break
+        i -= 1
+    return i
+
+
+def _trailing_end(words: list[str], start: int, end: int, taken: set[int]) -> int:
+    n = len(words)
+    for place in TRAILING_PLACES:
+        size = len(place)
+        if tuple(words[end:end + size]) == place and not taken.intersection(range(end, end + size)):
+            if place == ("all", "over") and end + 2 < n and words[end + 2] in ("the", "again"):
+                break  # "all over the place", "all over again": a way of speaking, no place of the body
+            return end + size
+    if end + 1 < n and words[end] == "in" and end + 1 not in taken:
+        k = end + 1
+        if words[k] in _SHED_SIZES:
+            k += 1
+        if k < n and words[k] in SHED_AMOUNTS and words[end - 1] in ("out", "shedding", "shed", "sheds", "falling", "coming"):
+            return k + 1
+    if end + 2 < n and words[end] == "as" and (words[end - 1] in DESCRIPTORS or words[end - 1] in FUNCTION_PREDICATES) \
+            and end - start >= 2:
+        k = end + 1
+        if words[k] in ("a", "an"):
+            k += 1
+        if k < n and words[k].isalpha() and words[k] not in _AS_NOT_A_THING and k not in taken:
+            return k + 1  # "dry as a bone", "white as a sheet"
+    return end
+
+
+def _add_function_predicates(words: list[str], spans: Spans) -> Spans:
+    """"my vision goes blurry", "her grip is weak": a bodily function with its predicate is one SYMPTOM."""
+    n = len(words)
+    found = []
+    for i in range(1, n - 1):
+        if words[i] not in FUNCTION_NOUNS or words[i - 1] not in _OWNERS:
+            continue
+        k = i + 1
+        while k < n and k - i <= 4 and (words[k] in _LINKS or words[k] in _DEGREES):
+            k += 1
+        if k < n and k > i + 1 and words[k] in FUNCTION_PREDICATES:
+            found.append((i, k + 1))
+    if not found:
+        return spans
+    out = [s for s in spans if all(s[1] <= a or s[0] >= b for a, b in found)]
+    added = []
+    for a, b in found:
+        inner = next((s for s in spans if a <= s[0] < b and s[2] == "SYMPTOM"), None)
+        added.append((a, b, "SYMPTOM", inner[3] if inner else BODY_COMPLAINT))
+    return sorted(out + added)
+
+
+def _add_spinning_surroundings(words: list[str], spans: Spans) -> Spans:
+    """"the room was spinning", "everything spins when i stand": the surroundings moving are vertigo."""
+    n = len(words)
+    taken = covered_tokens(spans)
+    added = []
+    for i in range(n - 1):
+        if words[i] not in SURROUNDINGS or i in taken:
+            continue
+        if words[i] != "everything" and (i == 0 or words[i - 1] not in ("the", "whole")):
+            continue
+        k = i + 1
+        while k < n and k - i <= 3 and (words[k] in _LINKS or words[k] in _DEGREES or words[k] == "started"):
+            k += 1
+        if k < n and words[k] in SPIN_WORDS:
+            added.append((i, k + 1, "SYMPTOM", VERTIGO))
+    if not added:
+        return spans
+    return sorted([s for s in spans if all(s[1] <= a or s[0] >= b for a, b, *_ in added)] + added)
