@@ -163,11 +163,16 @@ SYMPTOM_PREDICATES = frozenset(
     # after a determiner is the common cold, add_colds; here it only follows a body part and its link)
     "cold freezing icy clammy "
     # joints that slip out of place: "knees and shoulders sublux", "my kneecap dislocates"
-    "sublux subluxes subluxing subluxed dislocates dislocate".split()
+    "sublux subluxes subluxing subluxed dislocates dislocate "
+    # the past of aching and bleeding, skin that splits, hair that sheds: "thighs ached", "gums bled", "skin would
+    # split", "hair started shedding"
+    "ached bled bleed bleeds split splits splitting shedding sheds crack peel peels".split()
 )
 # "legs gave out", "belly button sticks out": a verb that is a predicate only with its "out" ("my tongue sticks to
 # the roof of my mouth" is none).
-GIVE_OUT_VERBS = frozenset("gave give gives giving sticks sticking".split())
+GIVE_OUT_VERBS = frozenset("gave give gives giving sticks sticking "
+                           # what falls or comes out of a part: "hair falls out", "hair started coming out"
+                           "falls fell falling comes coming came".split())
 # A colour compared with someone else's is no change: "my skin is darker than my sister's"; with the past it is
 # one ("darker than before", "paler than usual").
 COMPARATIVES = frozenset({"darker", "paler"})
@@ -192,7 +197,9 @@ LINKING_WORDS = frozenset(
     "been have has had being seem seems started start starts really very so constantly always all still "
     "getting go goes went going turn turns turned turning super extremely pretty quite kinda slightly "
     # degree before the predicate: "ear is completely blocked", "white of my eye is bright red"
-    "completely totally bright sounds sounded gone".split()
+    "completely totally bright sounds sounded gone "
+    # a habit of the part: "skin would split every winter"
+    "would".split()
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
@@ -458,7 +465,7 @@ def add_second_locations(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 _SECOND_PLACE_PREPOSITIONS = frozenset({"on", "in", "around", "under", "behind", "inside", "over", "beside", "near", "along",
-                                        "above", "below", "between", "across"})
+                                        "above", "below", "between", "across", "round"})  # British "round my waist"
 
 
 # "feeling" and "sensation" are complaints only with a word that names them: "no feeling in my legs" is numbness
@@ -495,6 +502,8 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
         # body word that ends the symptom and the body word after it name one part ("sore jaw muscles")
         if gap and words[l_start] in _LOSS_CUE_WORDS and (_is_anatomy(lookup(words[l_end - 1])) or words[l_end - 1] in _POSTURES):
             return False  # "can't lift her right arm" above her shoulder: a lost function has its body part, the rest is extent
+        if "and" in gap and _has_own_predicate(words, r_end):
+            return False  # "tummy swelled up and [his legs got puffy]": a body part with its own predicate is a new clause
         return (not gap and (l_end - l_start == 1 or _is_anatomy(lookup(words[l_end - 1])))) or _is_location_gap(gap)
     if labels == ("ANATOMY", "SYMPTOM"):
         # "knee pain"; "my ankles are swollen", "hands keep shaking"
@@ -518,6 +527,20 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
         # "blood clots in my leg", "infection in her ear"
         return _is_location_gap(gap)
     return False
+
+
+# What links a body part to a predicate of its own after "and": "and his legs [got] puffy", "and my gums bled".
+_OWN_LINKS = frozenset("is are was were got gets get went goes turned turns started would feels felt looks looked".split())
+
+
+def _has_own_predicate(words: list[str], end: int) -> bool:
+    n = len(words)
+    k = end
+    if k < n and words[k] in _OWN_LINKS:
+        k += 1
+        if k < n and words[k] in ("so", "really", "very", "all", "super", "quite"):
+            k += 1
+    return k < n and (words[k] in SYMPTOM_PREDICATES or words[k] in GIVE_OUT_VERBS and words[k + 1:k + 2] == ["out"])
 
 
 _NOUN_ENDINGS = ("ness", "ity", "ety", "ia", "ion", "sis", "ache", "ment", "ue", "ea", "er", "ism", "cy")
