@@ -38,6 +38,7 @@ _NO_COMPLAINT = frozenset("new normal nothing itself before mine yours his hers 
 # someone's judgement or a likeness to a person, not a finding.
 _NOT_A_THING = frozenset("it it's its i i'm im my me she he they we you her his their our your someone".split())
 _MAX_LIKENESS = 7
+_OWNERS = frozenset("my his her their your our the both".split())
 # "like" before these is a hedge, an intensifier or a habit: "my back like always", "hurts like crazy", "skin like that"
 _NOT_LIKENESS = frozenset("always usual crazy hell mad this that these those what when how so really literally totally "
                           "the to and or but".split())
@@ -118,6 +119,8 @@ def add_body_likenesses(doc, words: list[str], spans: Spans) -> Spans:
             continue
         later = spans[k + 1:]
         likeness_end = _likeness_end(words, i, {s[0]: s[1] for s in later}, i > end, {s[0] for s in later if s[2] in ("DISEASE", "SYMPTOM")})
+        if likeness_end is not None and words[i] == "like" and (start == 0 or words[start - 1] not in _OWNERS):
+            continue  # "i sweat like a pig": without its owner the body word is a verb, the likeness an intensifier
         if likeness_end is not None:
             found.append((start, likeness_end, "SYMPTOM", BODY_COMPLAINT))
     if not found:

@@ -35,6 +35,7 @@ FUNCTION_PREDICATES = frozenset(
     "blurry blurred blurrier cloudy fuzzy hazy foggy dim misty weak weaker poor worse bad terrible awful shot quiet "
     "quieter hoarse croaky raspy husky muffled double wobbly off dodgy".split())
 _OWNERS = frozenset("my his her their your our the".split())
+_WHOLE_BODY = frozenset("body skin face chest back arms legs".split())
 _LINKS = frozenset("is are was were be been has have had goes go went gone going gets get got getting keeps keep kept "
                    "turns turned feels felt seems seemed becomes became started starts".split())
 _DEGREES = frozenset("very really so a bit quite totally all super pretty kinda slightly more even still always much "
@@ -87,6 +88,9 @@ def _leading_start(words: list[str], start: int, taken: set[int], out: Spans) ->
         if i - 1 in taken and not (out and out[-1][2] in _PROBLEMS and _describers_only(words, out[-1])):
             break
         i -= 1
+    if i >= 2 and words[i] in LEADING_DESCRIBERS and words[i - 1] == "and" and words[i - 2] in LEADING_DESCRIBERS \
+            and not taken.intersection((i - 1, i - 2)):
+        i -= 2  # "[dry and sore] down there": two predicates joined by "and" (rule 11)
     return i
 
 
@@ -97,7 +101,10 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int]) -> in
         if tuple(words[end:end + size]) == place and not taken.intersection(range(end, end + size)):
             if place == ("all", "over") and end + 2 < n and words[end + 2] in ("the", "again"):
                 break  # "all over the place", "all over again": a way of speaking, no place of the body
-            return end + size
+            k = end + size
+            if place == ("all", "over") and k + 1 < n and words[k] in _OWNERS and words[k + 1] in _WHOLE_BODY:
+                return k + 2  # "hot flashes all over my body"
+            return k
     if end + 1 < n and words[end] == "in" and end + 1 not in taken:
         k = end + 1
         if words[k] in _SHED_SIZES:

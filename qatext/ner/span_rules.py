@@ -165,8 +165,8 @@ SYMPTOM_PREDICATES = frozenset(
     # joints that slip out of place: "knees and shoulders sublux", "my kneecap dislocates"
     "sublux subluxes subluxing subluxed dislocates dislocate "
     # the past of aching and bleeding, skin that splits, hair that sheds: "thighs ached", "gums bled", "skin would
-    # split", "hair started shedding"
-    "ached bled bleed bleeds split splits splitting shedding sheds crack peel peels".split()
+    # split", "hair started shedding" (not "crack": "elbows and knees that [crack and bleed]" is the list's own clause)
+    "ached bled bleed bleeds split splits splitting shedding sheds".split()
 )
 # "legs gave out", "belly button sticks out": a verb that is a predicate only with its "out" ("my tongue sticks to
 # the roof of my mouth" is none).

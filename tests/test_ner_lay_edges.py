@@ -1,0 +1,112 @@
+"""The edges of lay complaints (issue 11, round 13b; GUIDELINES rules 4-6, 11, 15, 16): describers stacked before the
+head, lay places and similes after it, bodily functions with their predicates, a body part with its own predicate
+after "and" as a new clause, and impairments with what belongs to them. Sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+import qatext
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return qatext.load(topics=False)
+
+
+def spans(nlp, text):
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize("text, span", [
+    # describers stacked before one head (rule 11)
+    ("she has a tickly dry cough that wont shift", "tickly dry cough"),
+    ("my son has cloudy smelly pee and a temperature", "cloudy smelly pee"),
+    ("he has tingly numb hands in the mornings", "tingly numb hands"),
+    ("dad still has a smokers cough after quitting", "smokers cough"),
+    # lay places after a complaint (rule 5)
+    ("since the flu i feel achy all over and cant get warm", "achy all over"),
+    ("intercourse hurts deep inside since the baby", "hurts deep inside"),
+    ("i get hot flashes all over my body", "hot flashes all over my body"),
+    # two predicates joined by "and" before the place
+    ("since the baby im dry and sore down there", "dry and sore down there"),
+    # a simile that says how, and what a part sheds in
+    ("my throat was dry as a bone when i woke up", "throat was dry as a bone"),
+    ("after the chemo her hair falls out in handfuls", "hair falls out in handfuls"),
+    ("her hair started falling out in clumps", "hair started falling out in clumps"),
+    # a bodily function with its predicate (rule 6)
+    ("his vision goes fuzzy when he stands up", "vision goes fuzzy"),
+    ("since the surgery my eyesight is blurry", "eyesight is blurry"),
+    ("her grip is weak since the stroke", "grip is weak"),
+    # the surroundings spinning are vertigo
+    ("the room was spinning when i got up", "room was spinning"),
+])
+def test_a_lay_complaint_keeps_its_edges(nlp, text, span):
+    found = spans(nlp, text)
+    assert (span, "SYMPTOM") in found, found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("my knees and lower back ached all week", "knees and lower back ached"),
+    ("my calves ached after the first dose", "calves ached"),
+    ("the skin on my heels would split every winter", "skin on my heels would split"),
+    ("his mouth like cardboard every morning", "mouth like cardboard"),
+    ("his eyes are like sandpaper today", "eyes are like sandpaper"),
+])
+def test_a_body_part_with_a_verb_or_a_likeness_is_one_symptom(nlp, text, span):
+    found = spans(nlp, text)
+    assert (span, "SYMPTOM") in found, found
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("her belly swelled up and her ankles got puffy last week", "belly swelled up", "ankles got puffy"),
+    ("she had a patchy rash on her arms and legs and her gums bled", "patchy rash on her arms and legs", "gums bled"),
+])
+def test_a_body_part_with_its_own_predicate_after_and_is_a_new_complaint(nlp, text, first, second):
+    found = spans(nlp, text)
+    assert (first, "SYMPTOM") in found and (second, "SYMPTOM") in found, found
+
+
+def test_a_second_place_after_round_is_inside(nlp):
+    found = spans(nlp, "he has itchy red spots between his toes and round his ankles")
+    assert ("itchy red spots between his toes and round his ankles", "SYMPTOM") in found, found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("he couldnt pass urine for twelve hours", "couldnt pass urine"),
+    ("my nan struggles to get out of a chair these days", "struggles to get out of a chair"),
+    ("she is struggling to sleep since the move", "struggling to sleep"),
+    ("i cant open wide enough to eat an apple", "cant open wide enough"),
+    ("he cant reach behind his head to wash his hair", "cant reach behind his head"),
+    ("i cant bend or kneel since the fall", "cant bend or kneel"),
+])
+def test_an_impairment_keeps_what_belongs_to_it(nlp, text, span):
+    found = spans(nlp, text)
+    assert (span, "SYMPTOM") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "i cant reach the doctor on the phone",
+    "i am struggling to find a dentist",
+    "we split the bill and went home",
+    "i love my body like always",
+    "i sweat like a pig at night",
+    "the words come out all over the place",
+])
+def test_everyday_uses_are_no_complaint(nlp, text):
+    found = spans(nlp, text)
+    assert not any(label == "SYMPTOM" for _t, label in found), found
+
+
+def test_an_intensifier_after_a_complaint_stays_outside(nlp):
+    found = spans(nlp, "my back hurts like crazy")
+    assert ("back hurts", "SYMPTOM") in found, found
+
+
+def test_functions_after_a_modal_that_are_no_movements_stay_apart(nlp):
+    found = spans(nlp, "on the new dose i can't sleep or wake up on time")
+    assert ("can't sleep", "SYMPTOM") in found, found
+
+
+def test_a_relative_predicate_after_a_list_of_places_leaves_the_list_whole(nlp):
+    found = spans(nlp, "she has dry scaly patches on her elbows and knees that crack and bleed")
+    assert ("dry scaly patches on her elbows and knees", "SYMPTOM") in found, found
