@@ -110,3 +110,29 @@ def test_functions_after_a_modal_that_are_no_movements_stay_apart(nlp):
 def test_a_relative_predicate_after_a_list_of_places_leaves_the_list_whole(nlp):
     found = spans(nlp, "she has dry scaly patches on her elbows and knees that crack and bleed")
     assert ("dry scaly patches on her elbows and knees", "SYMPTOM") in found, found
+
+
+@pytest.mark.parametrize("text, span", [
+    # the pain of a voiding is its own complaint, unlike other triggers (rule 10)
+    ("she gets a stinging pain when she wees", "stinging pain when she wees"),
+    # picking and pulling at one's own body (rule 6)
+    ("when shes stressed she pulls her eyebrows out", "pulls her eyebrows out"),
+    ("i keep picking the skin around my nails till they bleed", "picking the skin around my nails"),
+    ("he pulled out his eyelashes in class", "pulled out his eyelashes"),
+    # a part gone hard, a pull felt somewhere, the seat one cannot sit on
+    ("my belly is hard and swollen since tuesday", "belly is hard and swollen"),
+    ("i have a tugging under my left ribs when i run", "tugging under my left ribs"),
+    ("he couldnt sit on the toilet for days", "couldnt sit on the toilet"),
+])
+def test_a_voiding_pain_picking_and_hard_parts(nlp, text, span):
+    found = spans(nlp, text)
+    assert (span, "SYMPTOM") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "can you pull the splinter out",
+    "this exam is hard and i am tired of it",
+])
+def test_pulling_things_and_hard_tasks_are_no_complaint(nlp, text):
+    found = spans(nlp, text)
+    assert not any(label == "SYMPTOM" and ("pull" in t or "hard" in t) for t, label in found), found

@@ -22,7 +22,7 @@ REFLEXIVES = frozenset("myself himself herself themselves yourself ourselves".sp
 REFLEXIVE_FUNCTIONS = frozenset("turn move dress feed wash lift support hold stop".split())
 # Functions that take a posture: "can't lie on my left side", "can't stand on tiptoe", "can't sleep on my back".
 POSTURE_FUNCTIONS = frozenset("lie sleep stand walk roll sit kneel".split())
-POSTURES = span_rules._POSTURES  # one list for both rules
+POSTURES = span_rules._POSTURES | {"toilet", "loo"}  # one list for both rules, and the seat: "couldnt sit on the toilet"
 _POSTURE_FILLERS = frozenset("my his her their your either left right one that this the both".split())
 # Turning over where one lies: "can't roll over in bed" (the bed is where the function is, not a trigger).
 _IN_BED_FUNCTIONS = frozenset({"over", "up"})

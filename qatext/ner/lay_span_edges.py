@@ -11,6 +11,7 @@ Patients tell a complaint with words around it that belong to it:
 """
 from __future__ import annotations
 
+from qatext.ner import body_picking
 from qatext.ner.span_rules import DESCRIPTORS, Spans, covered_tokens, gate, gate_hits
 
 _PROBLEMS = ("SYMPTOM", "DISEASE")
@@ -19,9 +20,15 @@ _PROBLEMS = ("SYMPTOM", "DISEASE")
 LEADING_DESCRIBERS = (DESCRIPTORS - frozenset("little tiny small big large weird strange hard soft fixed firm flat raised "
                                               "painless lucid vivid bleeding warm cold hot".split())) | frozenset(
     "tickly tingly tingling scratchy chesty hacking barking croupy phlegmy rattly wheezy cloudy hazy murky achy crampy "
-    "smokers smoker's".split())
+    "smokers smoker's "
+    # the character of a pain (rule 4): "[stinging pain when she wees]", "[dull ache in my side]"
+    "stinging stabbing shooting throbbing gnawing nagging dull".split())
 # Lay places said after a complaint: "achy all over", "sore down there", "hurts deep inside".
 TRAILING_PLACES = (("all", "over"), ("down", "there"), ("deep", "inside"), ("deep", "down"), ("right", "inside"))
+# A pain of voiding is a complaint of its own, unlike other triggers (GUIDELINES rule 10): "burning when i pee".
+VOIDING_PAINS = frozenset("pain pains hurts hurt burning burns stings stinging sore aches ache agony".split())
+VOIDING = frozenset("pee pees peed wee wees weed poo poos pooed poop poops pooped urinate urinates wee'd".split())
+_PEOPLE = frozenset("i he she they we you".split())
 # What a part sheds in: "falls out in clumps", "comes out in handfuls".
 SHED_AMOUNTS = frozenset("clumps clump handfuls handful chunks tufts strands bunches".split())
 _SHED_SIZES = frozenset("big huge great massive whole".split())
@@ -46,11 +53,15 @@ SPIN_WORDS = frozenset("spinning spins spun spin tilting swaying".split())
 VERTIGO = "HP:0002321"
 BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
 
-GATE = gate(LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, {"all", "down", "deep", "right", "as"})
+_PICKING_GATE = gate(body_picking.PICKING_VERBS)
+GATE = gate(LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, {"all", "down", "deep", "right", "as"})
 
 
 def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
-    if GATE.isdisjoint(gate_hits(words)):
+    hits = gate_hits(words)
+    if not _PICKING_GATE.isdisjoint(hits):
+        spans = body_picking.add_picked_body_parts(words, spans)
+    if GATE.isdisjoint(hits):
         return spans
     spans = _add_function_predicates(words, spans)
     spans = _add_spinning_surroundings(words, spans)
@@ -105,6 +116,9 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int]) -> in
             if place == ("all", "over") and k + 1 < n and words[k] in _OWNERS and words[k + 1] in _WHOLE_BODY:
                 return k + 2  # "hot flashes all over my body"
             return k
+    if end + 2 < n and words[end] in ("when", "while") and words[end - 1] in VOIDING_PAINS and words[end + 1] in _PEOPLE \
+            and words[end + 2] in VOIDING:
+        return end + 3  # "pain when i poo", "stings when he pees": the pain of a voiding is its own complaint (dysuria)
     if end + 1 < n and words[end] == "in" and end + 1 not in taken:
         k = end + 1
         if words[k] in _SHED_SIZES:

@@ -166,7 +166,9 @@ SYMPTOM_PREDICATES = frozenset(
     "sublux subluxes subluxing subluxed dislocates dislocate "
     # the past of aching and bleeding, skin that splits, hair that sheds: "thighs ached", "gums bled", "skin would
     # split", "hair started shedding" (not "crack": "elbows and knees that [crack and bleed]" is the list's own clause)
-    "ached bled bleed bleeds split splits splitting shedding sheds".split()
+    "ached bled bleed bleeds split splits splitting shedding sheds "
+    # a part gone hard: "thighs were rock hard", "my belly is hard and swollen"
+    "hard".split()
 )
 # "legs gave out", "belly button sticks out": a verb that is a predicate only with its "out" ("my tongue sticks to
 # the roof of my mouth" is none).
@@ -391,7 +393,9 @@ LOCATED_COMPLAINTS = frozenset(
     # ankle", "a dent above my heel", "tunnels under the skin", "a bleed in the eye"
     "dots marks mark stain stains dent dents streaks tunnels bleed "
     # bites and welts patients locate on the skin: "itchy red bites on my arms and neck"
-    "bites welts".split())
+    "bites welts "
+    # a pull felt somewhere: "tugging under his ribs", "a pulling in my groin"
+    "tugging pulling".split())
 
 
 def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
