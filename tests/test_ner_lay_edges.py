@@ -136,3 +136,14 @@ def test_a_voiding_pain_picking_and_hard_parts(nlp, text, span):
 def test_pulling_things_and_hard_tasks_are_no_complaint(nlp, text):
     found = spans(nlp, text)
     assert not any(label == "SYMPTOM" and ("pull" in t or "hard" in t) for t, label in found), found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("since turning 47 my periods are totally erratic", "periods are totally erratic"),
+    ("she woke up with a mouth like sandpaper after the pill", "mouth like sandpaper"),
+    ("he has itchy spots on his hands and round his waist", "itchy spots on his hands and round his waist"),
+    ("the toe is bright red and throbbing tonight", "toe is bright red and throbbing"),
+])
+def test_periods_likenesses_and_second_regions(nlp, text, span):
+    found = spans(nlp, text)
+    assert (span, "SYMPTOM") in found, found

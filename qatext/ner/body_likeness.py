@@ -38,7 +38,7 @@ _NO_COMPLAINT = frozenset("new normal nothing itself before mine yours his hers 
 # someone's judgement or a likeness to a person, not a finding.
 _NOT_A_THING = frozenset("it it's its i i'm im my me she he they we you her his their our your someone".split())
 _MAX_LIKENESS = 7
-_OWNERS = frozenset("my his her their your our the both".split())
+_OWNERS = frozenset("my his her their your our the both a".split())  # "woke up with a mouth like sandpaper"
 # "like" before these is a hedge, an intensifier or a habit: "my back like always", "hurts like crazy", "skin like that"
 _NOT_LIKENESS = frozenset("always usual crazy hell mad this that these those what when how so really literally totally "
                           "the to and or but".split())

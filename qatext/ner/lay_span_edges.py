@@ -102,6 +102,8 @@ def _leading_start(words: list[str], start: int, taken: set[int], out: Spans) ->
     if i >= 2 and words[i] in LEADING_DESCRIBERS and words[i - 1] == "and" and words[i - 2] in LEADING_DESCRIBERS \
             and not taken.intersection((i - 1, i - 2)):
         i -= 2  # "[dry and sore] down there": two predicates joined by "and" (rule 11)
+        if i >= 1 and words[i - 1] in ("bright", "dark", "pale", "deep") and i - 1 not in taken:
+            i -= 1  # "[bright red and throbbing]": the shade of a colour
     return i
 
 

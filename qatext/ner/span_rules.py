@@ -461,13 +461,17 @@ def add_second_locations(doc: Doc, words: list[str], spans: Spans) -> Spans:
         other = spans[by_start[j]] if j in by_start else None
         if other and other[2] == "ANATOMY":
             found.append((k, by_start[j]))
+        elif other is None and j < n and words[j] in BODY_REGIONS and j - end >= 3:
+            found.append((k, (j, j + 1)))  # "... and round my waist": a region the body lexicon leaves alone
     if not found:
         return spans
-    joined = {k: spans[last][1] for k, last in found}
-    gone = {last for _k, last in found}
+    joined = {k: spans[last][1] if isinstance(last, int) else last[1] for k, last in found}
+    gone = {last for _k, last in found if isinstance(last, int)}
     return [(s[0], joined[k], s[2], s[3]) if k in joined else s for k, s in enumerate(spans) if k not in gone]
 
 
+# Regions of the trunk patients place a finding on, which are no body part of their own in the lexicon.
+BODY_REGIONS = frozenset("waist waistline groin armpit armpits bum side sides tummy belly".split())
 _SECOND_PLACE_PREPOSITIONS = frozenset({"on", "in", "around", "under", "behind", "inside", "over", "beside", "near", "along",
                                         "above", "below", "between", "across", "round"})  # British "round my waist"
 
