@@ -147,3 +147,23 @@ def test_pulling_things_and_hard_tasks_are_no_complaint(nlp, text):
 def test_periods_likenesses_and_second_regions(nlp, text, span):
     found = spans(nlp, text)
     assert (span, "SYMPTOM") in found, found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("her memory is slipping and she repeats herself", "memory is slipping"),
+    ("his speech is way behind for a 3 year old", "speech is way behind"),
+    ("when im nervous my voice shakes", "voice shakes"),
+    ("my balance is off since the ear infection", "balance is off"),
+])
+def test_a_function_with_its_predicate_or_verb_is_one_symptom(nlp, text, span):
+    found = spans(nlp, text)
+    assert (span, "SYMPTOM") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "the speech was good and the memory of it lasts",
+    "his memory is good for his age",
+    "the vision is to build a clinic",
+])
+def test_a_function_that_is_fine_or_another_sense_is_no_complaint(nlp, text):
+    assert not spans(nlp, text)

@@ -37,16 +37,18 @@ _AS_NOT_A_THING = frozenset("i i'm im it it's its you he she they we well soon m
                             "possible hell heck fuck f*ck shit anything can could if though though far long good bad "
                             "expected".split())
 # Functions of the body that patients give a predicate, like a body part's: "vision goes blurry", "grip is weak".
-FUNCTION_NOUNS = frozenset("vision eyesight sight grip voice hearing balance".split())
+FUNCTION_NOUNS = frozenset("vision eyesight sight grip voice hearing balance memory speech".split())
 FUNCTION_PREDICATES = frozenset(
     "blurry blurred blurrier cloudy fuzzy hazy foggy dim misty weak weaker poor worse bad terrible awful shot quiet "
-    "quieter hoarse croaky raspy husky muffled double wobbly off dodgy".split())
+    "quieter hoarse croaky raspy husky muffled double wobbly off dodgy soft slurred slipping behind grey gray".split())
+# Verbs a function does on its own, right after it: "my voice shakes", "his speech slurs".
+FUNCTION_VERBS = frozenset("shakes shaking trembles trembling cracks cracking slurs slurring wobbles blurs".split())
 _OWNERS = frozenset("my his her their your our the".split())
 _WHOLE_BODY = frozenset("body skin face chest back arms legs".split())
 _LINKS = frozenset("is are was were be been has have had goes go went gone going gets get got getting keeps keep kept "
                    "turns turned feels felt seems seemed becomes became started starts".split())
 _DEGREES = frozenset("very really so a bit quite totally all super pretty kinda slightly more even still always much "
-                     "completely".split())
+                     "completely way".split())
 # "the room was spinning": the surroundings moving are vertigo.
 SURROUNDINGS = frozenset("room world ceiling everything".split())
 SPIN_WORDS = frozenset("spinning spins spun spin tilting swaying".split())
@@ -149,6 +151,8 @@ def _add_function_predicates(words: list[str], spans: Spans) -> Spans:
             k += 1
         if k < n and k > i + 1 and words[k] in FUNCTION_PREDICATES:
             found.append((i, k + 1))
+        elif words[i + 1] in FUNCTION_VERBS:
+            found.append((i, i + 2))
     if not found:
         return spans
     out = [s for s in spans if all(s[1] <= a or s[0] >= b for a, b in found)]
