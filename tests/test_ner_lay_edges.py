@@ -167,3 +167,22 @@ def test_a_function_with_its_predicate_or_verb_is_one_symptom(nlp, text, span):
 ])
 def test_a_function_that_is_fine_or_another_sense_is_no_complaint(nlp, text):
     assert not spans(nlp, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("it was a stroke of luck that the nurse noticed", "stroke"),
+    ("all our complaints fell on deaf ears at the surgery", "deaf"),
+    ("my mum says he will grow out of it", "out of it"),
+    ("im itching to get back to the gym after the op", "itching"),
+])
+def test_idioms_on_a_medical_word_name_no_entity(nlp, text, word):
+    found = spans(nlp, text)
+    assert not any(word in t and label in ("SYMPTOM", "DISEASE") for t, label in found), found
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("the itching to the point of bleeding is awful", "itching", "SYMPTOM"),
+    ("he had a stroke last year", "stroke", "DISEASE"),
+])
+def test_the_same_words_in_a_medical_sense_stay(nlp, text, span, label):
+    assert (span, label) in spans(nlp, text)

@@ -11,7 +11,7 @@ Patients tell a complaint with words around it that belong to it:
 """
 from __future__ import annotations
 
-from qatext.ner import body_picking
+from qatext.ner import body_picking, medical_idioms
 from qatext.ner.span_rules import DESCRIPTORS, Spans, covered_tokens, gate, gate_hits
 
 _PROBLEMS = ("SYMPTOM", "DISEASE")
@@ -61,6 +61,7 @@ GATE = gate(LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDIN
 
 def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
     hits = gate_hits(words)
+    spans = medical_idioms.drop_idioms(doc, words, spans)  # "a stroke of luck": no entity, before any edge grows
     if not _PICKING_GATE.isdisjoint(hits):
         spans = body_picking.add_picked_body_parts(words, spans)
     if GATE.isdisjoint(hits):
