@@ -6,7 +6,7 @@ the stone out", "pick the kids up", "pulled my hair back" (no "out") name nothin
 """
 from __future__ import annotations
 
-from qatext.ner.span_rules import Spans
+from qatext.ner.span_rules import Spans, word_positions
 
 PICKING_VERBS = frozenset("pull pulls pulled pulling pick picks picked picking bite bites biting bit chew chews chewing "
                           "peel peels peeling peeled".split())
@@ -24,9 +24,8 @@ PICKING = "QATEXT:symptom/body-focused-repetitive-behaviour"
 def add_picked_body_parts(words: list[str], spans: Spans) -> Spans:
     n = len(words)
     found = []
-    for i, word in enumerate(words):
-        if word not in PICKING_VERBS:
-            continue
+    for i in word_positions(words, PICKING_VERBS & set(words)):
+        word = words[i]
         k = i + 1
         out = k < n and words[k] == "out"
         k += out

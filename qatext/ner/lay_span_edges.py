@@ -12,7 +12,7 @@ Patients tell a complaint with words around it that belong to it:
 from __future__ import annotations
 
 from qatext.ner import body_picking, medical_idioms
-from qatext.ner.span_rules import DESCRIPTORS, Spans, covered_tokens, gate, gate_hits
+from qatext.ner.span_rules import DESCRIPTORS, Spans, covered_tokens, gate, gate_hits, word_positions
 
 _PROBLEMS = ("SYMPTOM", "DISEASE")
 # Describing words that stack before a complaint's head: sensation, look, smell and texture. Not size or degree
@@ -56,6 +56,7 @@ VERTIGO = "HP:0002321"
 BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
 
 _PICKING_GATE = gate(body_picking.PICKING_VERBS)
+_NEW_SPAN_WORDS = FUNCTION_NOUNS | SPIN_WORDS  # words that start a span of their own here; the rest only grow spans
 GATE = gate(LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, {"all", "down", "deep", "right", "as"})
 
 
@@ -64,10 +65,14 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
     spans = medical_idioms.drop_idioms(doc, words, spans)  # "a stroke of luck": no entity, before any edge grows
     if not _PICKING_GATE.isdisjoint(hits):
         spans = body_picking.add_picked_body_parts(words, spans)
-    if GATE.isdisjoint(hits):
+    if GATE.isdisjoint(hits) or not spans and not (hits & _NEW_SPAN_WORDS):
         return spans
-    spans = _add_function_predicates(words, spans)
-    spans = _add_spinning_surroundings(words, spans)
+    if not FUNCTION_NOUNS.isdisjoint(hits):
+        spans = _add_function_predicates(words, spans)
+    if not SPIN_WORDS.isdisjoint(hits):
+        spans = _add_spinning_surroundings(words, spans)
+    if not any(s[2] in _PROBLEMS for s in spans):
+        return spans
     taken = covered_tokens(spans)
     anatomy = {s[0] for s in spans if s[2] == "ANATOMY" and s[1] == s[0] + 1}
     out, grown = [], []
@@ -144,8 +149,8 @@ def _add_function_predicates(words: list[str], spans: Spans) -> Spans:
     """"my vision goes blurry", "her grip is weak": a bodily function with its predicate is one SYMPTOM."""
     n = len(words)
     found = []
-    for i in range(1, n - 1):
-        if words[i] not in FUNCTION_NOUNS or words[i - 1] not in _OWNERS:
+    for i in word_positions(words, FUNCTION_NOUNS & set(words)):
+        if not 0 < i < n - 1 or words[i - 1] not in _OWNERS:
             continue
         k = i + 1
         while k < n and k - i <= 4 and (words[k] in _LINKS or words[k] in _DEGREES):
@@ -169,8 +174,8 @@ def _add_spinning_surroundings(words: list[str], spans: Spans) -> Spans:
     n = len(words)
     taken = covered_tokens(spans)
     added = []
-    for i in range(n - 1):
-        if words[i] not in SURROUNDINGS or i in taken:
+    for i in word_positions(words, SURROUNDINGS & set(words)):
+        if i >= n - 1 or i in taken:
             continue
         if words[i] != "everything" and (i == 0 or words[i - 1] not in ("the", "whole")):
             continue

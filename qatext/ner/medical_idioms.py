@@ -6,7 +6,7 @@ settles the words made figurative by what follows them one by one ("tired of", "
 """
 from __future__ import annotations
 
-from qatext.ner.span_rules import Spans, gate, gate_hits
+from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions
 
 # Each idiom as words; "*" stands for any one word ("grew out of it", "grow out of them").
 IDIOMS = (
@@ -28,7 +28,8 @@ def drop_idioms(doc, words: list[str], spans: Spans) -> Spans:
         return spans
     n = len(words)
     inside: set[int] = set()
-    for i, word in enumerate(words):
+    for i in word_positions(words, _GATE & hits):
+        word = words[i]
         if word in _FIRSTS:
             for idiom in IDIOMS:
                 if tuple(words[i:i + len(idiom)]) == idiom:
