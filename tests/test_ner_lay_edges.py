@@ -186,3 +186,36 @@ def test_idioms_on_a_medical_word_name_no_entity(nlp, text, word):
 ])
 def test_the_same_words_in_a_medical_sense_stay(nlp, text, span, label):
     assert (span, label) in spans(nlp, text)
+
+
+@pytest.mark.parametrize("text, span", [
+    # how a product or the breath smells
+    ("her pee smells weird and she keeps crying", "pee smells weird"),
+    ("my breath smells bad even after brushing", "breath smells bad"),
+    ("his wee is dark and smells strong today", "wee is dark and smells strong"),
+    # places on the trunk the body lexicon leaves alone, and an extent on the body
+    ("i get cramping in my lower right side after eating", "cramping in my lower right side"),
+    ("there is a rash round my left side", "rash round my left side"),
+    ("she went numb from the waist down for an hour", "went numb from the waist down"),
+    # what the eyes see changed
+    ("he says straight lines look wavy in his left eye", "straight lines look wavy in his left eye"),
+    ("after the tablets everything looked yellow for a day", "everything looked yellow"),
+    ("colours look washed out since the injection", "colours look washed out"),
+])
+def test_smells_regions_and_seen_changes(nlp, text, span):
+    found = spans(nlp, text)
+    assert (span, "SYMPTOM") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "the food smells bad",
+    "the lines look great on the new car",
+    "everything looks fine on the scan",
+    "any side effects from this?",
+])
+def test_things_that_smell_or_look_so_are_no_complaint(nlp, text):
+    assert not any(label == "SYMPTOM" for _t, label in spans(nlp, text))
+
+
+def test_the_side_of_a_body_part_is_left_to_the_body_part(nlp):
+    assert ("pain on the side of my head", "SYMPTOM") in spans(nlp, "i have pain on the side of my head")

@@ -12,7 +12,8 @@ Patients tell a complaint with words around it that belong to it:
 from __future__ import annotations
 
 from qatext.ner import body_picking, medical_idioms
-from qatext.ner.span_rules import DESCRIPTORS, Spans, covered_tokens, gate, gate_hits, word_positions
+from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
+                                   covered_tokens, gate, gate_hits, word_positions)
 
 _PROBLEMS = ("SYMPTOM", "DISEASE")
 # Describing words that stack before a complaint's head: sensation, look, smell and texture. Not size or degree
@@ -29,6 +30,10 @@ TRAILING_PLACES = (("all", "over"), ("down", "there"), ("deep", "inside"), ("dee
 VOIDING_PAINS = frozenset("pain pains hurts hurt burning burns stings stinging sore aches ache agony".split())
 VOIDING = frozenset("pee pees peed wee wees weed poo poos pooed poop poops pooped urinate urinates wee'd".split())
 _PEOPLE = frozenset("i he she they we you".split())
+# How a product or the breath smells: "pee smells weird", "breath smells bad", "smells strong".
+SMELL_VERBS = frozenset("smells smell smelled smelt smelling tastes tasted".split())
+SMELL_JUDGEMENTS = frozenset("weird bad strong funny fishy off awful horrible sweet foul rotten metallic".split())
+_REGION_PREPOSITIONS = frozenset("in on down round around along across".split())
 # What a part sheds in: "falls out in clumps", "comes out in handfuls".
 SHED_AMOUNTS = frozenset("clumps clump handfuls handful chunks tufts strands bunches".split())
 _SHED_SIZES = frozenset("big huge great massive whole".split())
@@ -49,6 +54,12 @@ _LINKS = frozenset("is are was were be been has have had goes go went gone going
                    "turns turned feels felt seems seemed becomes became started starts".split())
 _DEGREES = frozenset("very really so a bit quite totally all super pretty kinda slightly more even still always much "
                      "completely way".split())
+# What the eyes see changed: "straight lines look wavy", "everything looked yellow", "colours look washed out".
+SEEN_THINGS = frozenset("lines edges colours colors everything letters words faces objects text".split())
+_SEEING_VERBS = frozenset("look looks looked looking seem seems seemed appear appears appeared went go goes".split())
+SEEN_PREDICATES = frozenset("blurry blurred fuzzy hazy wavy bent distorted crooked double dim yellow yellowish washed "
+                            "faded wobbly wiggly warped".split())
+VISUAL_DISTORTION = "HP:0000505"  # visual impairment
 # "the room was spinning": the surroundings moving are vertigo.
 SURROUNDINGS = frozenset("room world ceiling everything".split())
 SPIN_WORDS = frozenset("spinning spins spun spin tilting swaying".split())
@@ -56,8 +67,10 @@ VERTIGO = "HP:0002321"
 BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
 
 _PICKING_GATE = gate(body_picking.PICKING_VERBS)
-_NEW_SPAN_WORDS = FUNCTION_NOUNS | SPIN_WORDS  # words that start a span of their own here; the rest only grow spans
-GATE = gate(LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, {"all", "down", "deep", "right", "as"})
+_NEW_SPAN_WORDS = FUNCTION_NOUNS | SPIN_WORDS | SEEN_THINGS  # words that start a span of their own here; the rest only grow spans
+GATE = gate(LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, SMELL_VERBS, BODY_REGIONS, SEEN_THINGS,
+            SEEN_PREDICATES,
+            {"all", "down", "deep", "right", "as", "up"})
 
 
 def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
@@ -71,6 +84,8 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
         spans = _add_function_predicates(words, spans)
     if not SPIN_WORDS.isdisjoint(hits):
         spans = _add_spinning_surroundings(words, spans)
+    if not SEEN_THINGS.isdisjoint(hits) and not SEEN_PREDICATES.isdisjoint(hits):
+        spans = _add_seen_changes(words, spans)
     if not any(s[2] in _PROBLEMS for s in spans):
         return spans
     taken = covered_tokens(spans)
@@ -129,6 +144,18 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int]) -> in
     if end + 2 < n and words[end] in ("when", "while") and words[end - 1] in VOIDING_PAINS and words[end + 1] in _PEOPLE \
             and words[end + 2] in VOIDING:
         return end + 3  # "pain when i poo", "stings when he pees": the pain of a voiding is its own complaint (dysuria)
+    if end < n and words[end - 1] in SMELL_VERBS and words[end] in SMELL_JUDGEMENTS and end not in taken:
+        return end + 1  # "pee smells weird", "breath smells bad": how it smells is the complaint
+    if end + 2 < n and words[end] == "and" and words[end + 1] in SMELL_VERBS and words[end + 2] in SMELL_JUDGEMENTS \
+            and words[end - 1] in DESCRIPTORS and not taken.intersection(range(end, end + 3)):
+        return end + 3  # "pee is dark [and smells strong]": a second predicate of the same product (rule 11)
+    if end + 3 < n and words[end] == "from" and words[end + 1] in _OWNERS and words[end + 3] in ("down", "up") \
+            and (words[end - 1] in DESCRIPTORS or words[end - 1] in SYMPTOM_PREDICATES) \
+            and words[end + 2].isalpha() and not taken.intersection(range(end, end + 4)):
+        return end + 4  # "numb from the waist down": the extent on the body is its place (rule 5)
+    region = _region_end(words, end, taken)
+    if region:
+        return region
     if end + 1 < n and words[end] == "in" and end + 1 not in taken:
         k = end + 1
         if words[k] in _SHED_SIZES:
@@ -143,6 +170,22 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int]) -> in
         if k < n and words[k].isalpha() and words[k] not in _AS_NOT_A_THING and k not in taken:
             return k + 1  # "dry as a bone", "white as a sheet"
     return end
+
+
+def _region_end(words: list[str], end: int, taken: set[int]) -> int | None:
+    """"cramping in my lower right side", "rash round my left side": a trunk region the body lexicon leaves alone,
+    attached by a preposition, is the complaint's place (rule 5); "the side of my head" is left to the body part."""
+    n = len(words)
+    if end + 2 >= n or words[end] not in _REGION_PREPOSITIONS or words[end + 1] not in _OWNERS \
+            or words[end - 1] not in LOCATED_COMPLAINTS:
+        return None  # "hurts to take a breath [on the left side]": a lost function's extent stays outside (rule 16)
+    k = end + 2
+    while k < n and k - end <= 4 and words[k] in SIDE_WORDS:
+        k += 1
+    if k < n and words[k] in BODY_REGIONS and not taken.intersection(range(end, k + 1)) \
+            and (k + 1 >= n or words[k + 1] not in ("of", "effects", "effect")):
+        return k + 1
+    return None
 
 
 def _add_function_predicates(words: list[str], spans: Spans) -> Spans:
@@ -167,6 +210,35 @@ def _add_function_predicates(words: list[str], spans: Spans) -> Spans:
         inner = next((s for s in spans if a <= s[0] < b and s[2] == "SYMPTOM"), None)
         added.append((a, b, "SYMPTOM", inner[3] if inner else BODY_COMPLAINT))
     return sorted(out + added)
+
+
+def _add_seen_changes(words: list[str], spans: Spans) -> Spans:
+    """"straight lines look wavy in his left eye", "everything looked yellow", "colours look washed out": what the
+    eyes see changed is a visual complaint, the seen thing with its predicate one SYMPTOM (rule 6)."""
+    n = len(words)
+    taken = covered_tokens([s for s in spans if s[2] != "ANATOMY"])
+    eyes = {s[0]: s[1] for s in spans if s[2] == "ANATOMY"}
+    added = []
+    for i in word_positions(words, SEEN_THINGS & set(words)):
+        k = i + 1
+        if k >= n or words[k] not in _SEEING_VERBS or i in taken:
+            continue
+        k += 1
+        while k < n and k - i <= 4 and words[k] in _DEGREES:
+            k += 1
+        if k >= n or words[k] not in SEEN_PREDICATES:
+            continue
+        end = k + 1 + (words[k] == "washed" and k + 1 < n and words[k + 1] == "out")
+        start = i - 1 if i and words[i - 1] == "straight" else i
+        j = end + 1
+        while j < n and j - end <= 2 and words[j] in _OWNERS:
+            j += 1
+        if end < n and words[end] == "in" and j in eyes and words[eyes[j] - 1] in ("eye", "eyes"):
+            end = eyes[j]  # "in his left eye": where it is seen
+        added.append((start, end, "SYMPTOM", VISUAL_DISTORTION))
+    if not added:
+        return spans
+    return sorted([s for s in spans if all(s[1] <= a or s[0] >= b for a, b, *_ in added)] + added)
 
 
 def _add_spinning_surroundings(words: list[str], spans: Spans) -> Spans:
