@@ -219,3 +219,14 @@ def test_things_that_smell_or_look_so_are_no_complaint(nlp, text):
 
 def test_the_side_of_a_body_part_is_left_to_the_body_part(nlp):
     assert ("pain on the side of my head", "SYMPTOM") in spans(nlp, "i have pain on the side of my head")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("the brain fog lifted but my hair keeps falling out and im always freezing.", "hair keeps falling out"),
+    ("his hair is coming out in patches", "hair is coming out in patches"),
+    ("she has a band of blisters round her left side", "band of blisters round her left side"),
+    ("there is a cluster of spots on his neck", "cluster of spots on his neck"),
+])
+def test_shedding_and_the_shape_of_a_finding(nlp, text, span):
+    found = spans(nlp, text)
+    assert (span, "SYMPTOM") in found, found

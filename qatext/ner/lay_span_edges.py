@@ -34,8 +34,10 @@ _PEOPLE = frozenset("i he she they we you".split())
 SMELL_VERBS = frozenset("smells smell smelled smelt smelling tastes tasted".split())
 SMELL_JUDGEMENTS = frozenset("weird bad strong funny fishy off awful horrible sweet foul rotten metallic".split())
 _REGION_PREPOSITIONS = frozenset("in on down round around along across".split())
+# The shape a skin finding makes, before "of": "a band of blisters", "a cluster of spots", "a line of bites".
+SHAPE_NOUNS = frozenset("band cluster clusters line lines ring crop patch strip trail".split())
 # What a part sheds in: "falls out in clumps", "comes out in handfuls".
-SHED_AMOUNTS = frozenset("clumps clump handfuls handful chunks tufts strands bunches".split())
+SHED_AMOUNTS = frozenset("clumps clump handfuls handful chunks tufts strands bunches patches".split())
 _SHED_SIZES = frozenset("big huge great massive whole".split())
 # A simile after a predicate adjective: "dry as a bone", "white as a sheet", "stiff as a board".
 _AS_NOT_A_THING = frozenset("i i'm im it it's its you he she they we well soon much many usual normal ever before always "
@@ -70,7 +72,7 @@ _PICKING_GATE = gate(body_picking.PICKING_VERBS)
 _NEW_SPAN_WORDS = FUNCTION_NOUNS | SPIN_WORDS | SEEN_THINGS  # words that start a span of their own here; the rest only grow spans
 GATE = gate(LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, SMELL_VERBS, BODY_REGIONS, SEEN_THINGS,
             SEEN_PREDICATES,
-            {"all", "down", "deep", "right", "as", "up"})
+            SHAPE_NOUNS, {"all", "down", "deep", "right", "as", "up"})
 
 
 def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
@@ -118,6 +120,8 @@ def _leading_start(words: list[str], start: int, taken: set[int], out: Spans) ->
     """"[tickly] dry cough": describers right before the complaint join it; a span of describers alone before a
     body part's complaint too ("[tingly numb] hands" when the hands were joined)."""
     i = start
+    if i >= 2 and words[i - 1] == "of" and words[i - 2] in SHAPE_NOUNS and i - 2 not in taken:
+        return i - 2  # "[band of blisters]", "[cluster of spots]": the shape the finding makes is its head (rule 4)
     while i > 0 and words[i - 1] in LEADING_DESCRIBERS and start - i < 3:
         if i - 1 in taken and not (out and out[-1][2] in _PROBLEMS and _describers_only(words, out[-1])):
             break

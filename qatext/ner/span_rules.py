@@ -612,7 +612,9 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
     # a predicate is at most 3 linking words after a body part ("ankles are always swollen"), or ends a symptom
     found = [k for k, span in enumerate(spans)
              if span[2] == "ANATOMY" and not _PREDICATE_GATE.isdisjoint(words[span[1]:span[1] + 4])
-             or span[2] == "SYMPTOM" and words[span[1] - 1] in SYMPTOM_PREDICATES]
+             or span[2] == "SYMPTOM" and (words[span[1] - 1] in SYMPTOM_PREDICATES
+                                          # "hair keeps [falling] out": a complaint read alone that needs its "out"
+                                          or words[span[1] - 1] in GIVE_OUT_VERBS and words[span[1]:span[1] + 1] == ["out"])]
     if not found:
         return spans
     out = list(spans)
