@@ -230,3 +230,16 @@ def test_the_side_of_a_body_part_is_left_to_the_body_part(nlp):
 def test_shedding_and_the_shape_of_a_finding(nlp, text, span):
     found = spans(nlp, text)
     assert (span, "SYMPTOM") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "do not blow your nose so hard",
+    "use a wrist split at night",
+])
+def test_hard_and_split_without_a_verb_are_no_predicate(nlp, text):
+    assert not any(label == "SYMPTOM" for _t, label in spans(nlp, text))
+
+
+def test_rock_hard_with_its_verb_is_a_predicate(nlp):
+    found = spans(nlp, "her thighs were rock hard and so sore")
+    assert ("thighs were rock hard and so sore", "SYMPTOM") in found, found

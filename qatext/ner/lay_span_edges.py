@@ -98,7 +98,7 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
         if label == "ANATOMY" and out and out[-1][1] == start and out[-1][2] in _PROBLEMS and _describers_only(words, out[-1]):
             span = (out.pop()[0], end, "SYMPTOM", BODY_COMPLAINT)  # "[tingly numb] feet": the describers' body part
         elif label in _PROBLEMS:
-            start = _leading_start(words, start, taken, out)
+            start = _leading_start(words, start, taken, out, label)
             end = _trailing_end(words, start, end, taken - anatomy)
             if (start, end) != span[:2]:
                 out = [s for s in out if s[1] <= start]
@@ -116,11 +116,11 @@ def _describers_only(words: list[str], span) -> bool:
     return all(w in LEADING_DESCRIBERS or w in FUNCTION_PREDICATES for w in words[span[0]:span[1]])
 
 
-def _leading_start(words: list[str], start: int, taken: set[int], out: Spans) -> int:
+def _leading_start(words: list[str], start: int, taken: set[int], out: Spans, label: str = "SYMPTOM") -> int:
     """"[tickly] dry cough": describers right before the complaint join it; a span of describers alone before a
     body part's complaint too ("[tingly numb] hands" when the hands were joined)."""
     i = start
-    if i >= 2 and words[i - 1] == "of" and words[i - 2] in SHAPE_NOUNS and i - 2 not in taken:
+    if label == "SYMPTOM" and i >= 2 and words[i - 1] == "of" and words[i - 2] in SHAPE_NOUNS and i - 2 not in taken:
         return i - 2  # "[band of blisters]", "[cluster of spots]": the shape the finding makes is its head (rule 4)
     while i > 0 and words[i - 1] in LEADING_DESCRIBERS and start - i < 3:
         if i - 1 in taken and not (out and out[-1][2] in _PROBLEMS and _describers_only(words, out[-1])):

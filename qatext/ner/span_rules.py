@@ -639,6 +639,8 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
                     end = _with_more_predicates(words, held[1], ends)
                 else:
                     end = _side_tail(words, _with_more_predicates(words, _with_tail(words, i, i + 1, starts), ends), starts)
+                if words[i] in NEEDS_A_VERB and _DEGREE_LINKS.issuperset(words[spans[k][1]:i]):
+                    continue  # "blow your nose so hard", "use a wrist split": without a verb no predicate of the part
                 if _feeling_cause(words, end):
                     continue  # "face was red with embarrassment": an everyday feeling, no complaint (GUIDELINES rule 17)
                 known = lookup(words[i]) if not held else (held[2], held[3])
@@ -661,6 +663,11 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
 
 
 SLIPPING_PREDICATES = frozenset("sublux subluxes subluxing subluxed dislocates dislocate".split())
+# Predicates that are other words without a verb before them: "thighs were rock hard" but "blow your nose so hard";
+# "skin would split" but "a wrist split(int)".
+NEEDS_A_VERB = frozenset("hard split splits splitting".split())
+_DEGREE_LINKS = frozenset("so really very all super extremely pretty quite kinda slightly completely totally bright "
+                          "constantly always still rock".split())
 DISLOCATION = "HP:0001373"
 # "skin that feels sunburnt": a relative pronoun links a body part to its predicate like "is" does.
 _RELATIVE_LINKS = frozenset({"that", "which"})
