@@ -243,3 +243,8 @@ def test_hard_and_split_without_a_verb_are_no_predicate(nlp, text):
 def test_rock_hard_with_its_verb_is_a_predicate(nlp):
     found = spans(nlp, "her thighs were rock hard and so sore")
     assert ("thighs were rock hard and so sore", "SYMPTOM") in found, found
+
+
+def test_two_complaint_nouns_in_a_list_without_commas_stay_apart(nlp):
+    found = spans(nlp, "facial pain tingling numbness along with ear pain")
+    assert ("numbness", "SYMPTOM") in found, found

@@ -20,7 +20,7 @@ _PROBLEMS = ("SYMPTOM", "DISEASE")
 # ("a little pain"), nor words that judge ("weird pain"), nor those that are a finding's own kind ("hard lump").
 LEADING_DESCRIBERS = (DESCRIPTORS - frozenset("little tiny small big large weird strange hard soft fixed firm flat raised "
                                               "painless lucid vivid bleeding warm cold hot".split())) | frozenset(
-    "tickly tingly tingling scratchy chesty hacking barking croupy phlegmy rattly wheezy cloudy hazy murky achy crampy "
+    "tickly tingly scratchy chesty hacking barking croupy phlegmy rattly wheezy cloudy hazy murky achy crampy "
     "smokers smoker's "
     # the character of a pain (rule 4): "[stinging pain when she wees]", "[dull ache in my side]"
     "stinging stabbing shooting throbbing gnawing nagging dull".split())
