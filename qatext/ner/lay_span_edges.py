@@ -7,7 +7,12 @@ Patients tell a complaint with words around it that belong to it:
   comparison that says how ("[mouth was dry as a bone]"), or how a part sheds ("[hair falls out in clumps]"):
   a location is inside (rule 5), post-posed intensifiers ("so bad", "as hell") stay outside (rule 15);
 - a bodily function with its predicate ("[vision goes blurry]", "[grip is weak]", "[voice has gone very quiet]"),
-  a verbal symptom like a body part's (rule 6), and the room that spins ("the [room was spinning]": vertigo).
+  a verbal symptom like a body part's (rule 6), what the eyes see changed ("[straight lines look wavy]"), and the
+  room that spins ("the [room was spinning]": vertigo);
+- the pain of a voiding with its trigger ("[pain when i poo]"), how a product smells ("[pee smells weird]"), the
+  shape a finding makes ("[band of blisters]"), a trunk region after a located complaint ("[cramping in my lower
+  right side]").
+Idioms on medical words are dropped first (medical_idioms), picking at one's own body added (body_picking).
 """
 from __future__ import annotations
 
