@@ -38,8 +38,12 @@ _NO_COMPLAINT = frozenset("new normal nothing itself before mine yours his hers 
 # someone's judgement or a likeness to a person, not a finding.
 _NOT_A_THING = frozenset("it it's its i i'm im my me she he they we you her his their our your someone".split())
 _MAX_LIKENESS = 7
+_OWNERS = frozenset("my his her their your our the both a".split())  # "woke up with a mouth like sandpaper"
+# "like" before these is a hedge, an intensifier or a habit: "my back like always", "hurts like crazy", "skin like that"
+_NOT_LIKENESS = frozenset("always usual crazy hell mad this that these those what when how so really literally totally "
+                          "the to and or but".split())
 
-GATE = gate(SENSE_VERBS | COMPARATIVES | {"size"} | _FILL_WORDS.keys())
+GATE = gate(SENSE_VERBS | COMPARATIVES | {"size", "like"} | _FILL_WORDS.keys())
 
 
 def _clause_end(words: list[str], k: int, ends: dict[int, int]) -> int:
@@ -72,6 +76,14 @@ def _likeness_end(words: list[str], i: int, ends: dict[int, int], linked: bool, 
             return None
         end = _clause_end(words, i + 2, ends)
         return end if end > i + 2 else None
+    # "mouth like sandpaper", "eyes are like sandpaper": the likeness without its sense verb, told of a thing
+    if word == "like" and i + 1 < n:
+        k = i + 2 if words[i + 1] in ("a", "an") else i + 1
+        if k >= n or not words[k].isalpha() or words[k] in _NO_COMPLAINT or words[k] in _NOT_A_THING \
+                or words[k] in _NOT_LIKENESS or k in named:
+            return None
+        end = _clause_end(words, k, ends)
+        return end if 0 < end - k <= 3 else None
     # "knee is the size of a melon" (with its verb: "kidney the size of the stone" is the stone's size)
     if word == "the" and linked and tuple(words[i + 1:i + 3]) == ("size", "of") and i + 3 < n:
         end = _clause_end(words, i + 3, ends)
@@ -107,6 +119,8 @@ def add_body_likenesses(doc, words: list[str], spans: Spans) -> Spans:
             continue
         later = spans[k + 1:]
         likeness_end = _likeness_end(words, i, {s[0]: s[1] for s in later}, i > end, {s[0] for s in later if s[2] in ("DISEASE", "SYMPTOM")})
+        if likeness_end is not None and words[i] == "like" and (start == 0 or words[start - 1] not in _OWNERS):
+            continue  # "i sweat like a pig": without its owner the body word is a verb, the likeness an intensifier
         if likeness_end is not None:
             found.append((start, likeness_end, "SYMPTOM", BODY_COMPLAINT))
     if not found:

@@ -18,10 +18,12 @@ _PERIODS = frozenset({"period", "periods"})
 # Colours and states of a product; a product "goes the colour of" something too.
 PRODUCT_STATES = frozenset("dark black red brown brownish reddish pink pinkish orange cloudy frothy foamy bloody "
                            "green greenish yellow pale grey gray white tarry smelly watery runny".split())
-PERIOD_STATES = frozenset("heavy heavier painful irregular".split())
+PERIOD_STATES = frozenset("heavy heavier painful irregular "
+                          # cycles that lost their rhythm or amount: "periods are totally unpredictable"
+                          "unpredictable erratic clotty lighter longer".split())
 _LINKS = frozenset("is are was were has have been goes go went gone turned turns turning looks looked looking "
                    "becomes became keeps kept".split())
-_DEGREES = frozenset("really very so quite bit a all super proper literally completely bright deep light".split())
+_DEGREES = frozenset("really very so quite bit a all super proper literally completely totally bright deep light".split())
 _OWNERS = POSSESSIVES | {"the"}
 _GATE = gate(PRODUCTS, _PERIODS)
 

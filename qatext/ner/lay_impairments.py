@@ -22,7 +22,7 @@ REFLEXIVES = frozenset("myself himself herself themselves yourself ourselves".sp
 REFLEXIVE_FUNCTIONS = frozenset("turn move dress feed wash lift support hold stop".split())
 # Functions that take a posture: "can't lie on my left side", "can't stand on tiptoe", "can't sleep on my back".
 POSTURE_FUNCTIONS = frozenset("lie sleep stand walk roll sit kneel".split())
-POSTURES = span_rules._POSTURES  # one list for both rules
+POSTURES = span_rules._POSTURES | {"toilet", "loo"}  # one list for both rules, and the seat: "couldnt sit on the toilet"
 _POSTURE_FILLERS = frozenset("my his her their your either left right one that this the both".split())
 # Turning over where one lies: "can't roll over in bed" (the bed is where the function is, not a trigger).
 _IN_BED_FUNCTIONS = frozenset({"over", "up"})
@@ -32,7 +32,13 @@ _BODY_PRONOUNS = frozenset({"it", "them"})
 # Particle verbs whose object belongs to the loss: "can't do up buttons", "couldn't pick up a cup".
 OBJECT_PARTICLE_FUNCTIONS = frozenset({("do", "up")})
 # Functions that name a loss only with their complement: "can't lie on my side" (but "can't lie, it works").
-NEEDS_COMPLEMENT = frozenset({"lie"})
+NEEDS_COMPLEMENT = frozenset({"lie", "reach"})
+# Where a reach goes: "can't reach behind my back", "can't reach above my head" ("can't reach the doctor" is another verb).
+REACH_PLACES = frozenset("back head shoulder shoulders feet toes floor neck".split())
+_REACH_PREPOSITIONS = frozenset({"behind", "above", "over", "down", "up"})
+# Movements of the body's weight that one complaint limits together: "can't squat or kneel", "can't bend or crouch"
+# (after a modal other functions stay apart: "can't sleep or wake up").
+MOVEMENTS = frozenset("squat kneel bend crouch stoop sit stand walk hop climb".split())
 _ALTERNATIVES = frozenset({"or", "nor"})
 
 
@@ -53,6 +59,12 @@ def complement_end(words: list[str], j: int, end: int, spans: Spans) -> int:
             k += 1
         if k < n and words[k] in POSTURES:
             return k + 1
+    if verb == "reach" and after in _REACH_PREPOSITIONS:
+        k = end + 1
+        while k < n and k - end <= 3 and words[k] in _POSTURE_FILLERS:
+            k += 1
+        if k < n and words[k] in REACH_PLACES:
+            return k + 1
     if after == "in" and words[end - 1] in _IN_BED_FUNCTIONS and end + 1 < n and words[end + 1] == "bed":
         return end + 2
     if after in _BODY_PRONOUNS and verb in BODY_PRONOUN_FUNCTIONS and end - j == 1 and _body_named_before(spans, j):
@@ -68,9 +80,13 @@ def _body_named_before(spans: Spans, j: int) -> bool:
 def alternative_end(words: list[str], cue: tuple[str, ...], end: int, functions: dict, longest: int) -> int:
     """ "hurts to sit [or walk]": a second function that the same pain limits joins the span (the pain is the one
     complaint, GUIDELINES rule 11). After a modal each function is a loss of its own, as drug-review annotators
-    draw them: "[can't sleep] or wake up", "[could not move] or speak"."""
+    draw them: "[can't sleep] or wake up", "[could not move] or speak"; but two movements of the body's weight are
+    one limit: "[can't squat or kneel]"."""
     n = len(words)
-    if cue != ("hurts", "to") or end + 1 >= n or words[end] not in _ALTERNATIVES:
+    if end + 1 >= n or words[end] not in _ALTERNATIVES:
+        return end
+    movement = words[end - 1] in MOVEMENTS and words[end + 1] in MOVEMENTS
+    if cue != ("hurts", "to") and not movement:
         return end
     j = end + 1
     for size in range(min(longest, n - j), 0, -1):

@@ -32,6 +32,7 @@ IMPAIRMENT_CUES = (
     ("wo", "n't"), ("unable", "to", "even"), ("inability", "to"), ("not", "being", "able", "to"),
     # spaCy splits the apostrophe-less "couldnt", "wont", "cant" into "could nt", "wo nt", "ca nt"
     ("could", "nt"), ("wo", "nt"), ("could", "nt", "even"), ("ca", "nt", "even"),
+    ("struggle", "to"), ("struggles", "to"), ("struggled", "to"), ("struggling", "to"),  # "struggles to get out of a chair"
     # "hard to concentrate", "difficult to swallow": a function that costs effort is limited too
     ("hard", "to"), ("harder", "to"), ("difficult", "to"), ("very", "hard", "to"), ("very", "difficult", "to"),
     # a state that stops the function: "too weak to walk", "too dizzy to stand"; a function that hurts: "it hurts to
@@ -449,11 +450,15 @@ _TIED_PREPOSITIONS = frozenset("into in to from up down through behind under ove
 
 def _has_own_predicate(words: list[str], end: int) -> bool:
     """"... and the outside of my ankle [is purple]": a body part with a predicate of its own starts a new mention."""
-    return end + 1 < len(words) and words[end] in _OWN_PREDICATE_LINKS and (
+    return end < len(words) and words[end] in _OWN_VERBS or end + 1 < len(words) and words[end] in _OWN_PREDICATE_LINKS and (
         words[end + 1] in SYMPTOM_PREDICATES or words[end + 1] in _COLOUR_WORDS)
 
 
-_OWN_PREDICATE_LINKS = frozenset("is are was were feels feel felt looks look looked turned turns went goes".split())
+_OWN_PREDICATE_LINKS = frozenset("is are was were feels feel felt looks look looked turned turns went goes got gets get "
+                                  "started would".split())
+# A verb of the body part itself, right after it: "... and his gums bled", "and my legs ached".
+_OWN_VERBS = frozenset("bled bleed bleeds swelled swell swells ached ache aches itched itch itches burned burn burns throbbed "
+                       "throbs hurt hurts cracked split peeled locked".split())
 
 
 # Complaint words that take the location of the next conjunct: "pain and stiffness in my hands".

@@ -11,7 +11,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_body_products, lay_impairments,
-                        later_acronyms, lay_rules, normalize, shorthand, span_rules)
+                        later_acronyms, lay_rules, lay_span_edges, normalize, shorthand, span_rules)
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -169,6 +169,7 @@ class MedicalEntityRecognizer(BatchedPipe):
         spans = lay_rules.add_described_phrases(doc, words, spans, lookup=lookup)
         if not lay_body_products.PRODUCTS.isdisjoint(present) or not lay_body_products._PERIODS.isdisjoint(present):
             spans = lay_body_products.add_changed_products(doc, words, spans)
+        spans = lay_span_edges.extend_lay_edges(doc, words, spans)
         spans = later_acronyms.add_later_acronyms(doc, words, spans)
         spans = drug_frames.add_framed_drugs(doc, words, spans, known=self.lexicon.known_tokens, common=self._common)
         # Last: which lone body words stand depends on the spans every rule above has drawn.

@@ -163,11 +163,18 @@ SYMPTOM_PREDICATES = frozenset(
     # after a determiner is the common cold, add_colds; here it only follows a body part and its link)
     "cold freezing icy clammy "
     # joints that slip out of place: "knees and shoulders sublux", "my kneecap dislocates"
-    "sublux subluxes subluxing subluxed dislocates dislocate".split()
+    "sublux subluxes subluxing subluxed dislocates dislocate "
+    # the past of aching and bleeding, skin that splits, hair that sheds: "thighs ached", "gums bled", "skin would
+    # split", "hair started shedding" (not "crack": "elbows and knees that [crack and bleed]" is the list's own clause)
+    "ached bled bleed bleeds split splits splitting shedding sheds "
+    # a part gone hard: "thighs were rock hard", "my belly is hard and swollen"
+    "hard".split()
 )
 # "legs gave out", "belly button sticks out": a verb that is a predicate only with its "out" ("my tongue sticks to
 # the roof of my mouth" is none).
-GIVE_OUT_VERBS = frozenset("gave give gives giving sticks sticking".split())
+GIVE_OUT_VERBS = frozenset("gave give gives giving sticks sticking "
+                           # what falls or comes out of a part: "hair falls out", "hair started coming out"
+                           "falls fell falling comes coming came".split())
 # A colour compared with someone else's is no change: "my skin is darker than my sister's"; with the past it is
 # one ("darker than before", "paler than usual").
 COMPARATIVES = frozenset({"darker", "paler"})
@@ -192,7 +199,9 @@ LINKING_WORDS = frozenset(
     "been have has had being seem seems started start starts really very so constantly always all still "
     "getting go goes went going turn turns turned turning super extremely pretty quite kinda slightly "
     # degree before the predicate: "ear is completely blocked", "white of my eye is bright red"
-    "completely totally bright sounds sounded gone".split()
+    "completely totally bright sounds sounded gone "
+    # a habit of the part: "skin would split every winter"
+    "would".split()
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
@@ -384,7 +393,9 @@ LOCATED_COMPLAINTS = frozenset(
     # ankle", "a dent above my heel", "tunnels under the skin", "a bleed in the eye"
     "dots marks mark stain stains dent dents streaks tunnels bleed "
     # bites and welts patients locate on the skin: "itchy red bites on my arms and neck"
-    "bites welts".split())
+    "bites welts "
+    # a pull felt somewhere: "tugging under his ribs", "a pulling in my groin"
+    "tugging pulling".split())
 
 
 def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
@@ -450,15 +461,19 @@ def add_second_locations(doc: Doc, words: list[str], spans: Spans) -> Spans:
         other = spans[by_start[j]] if j in by_start else None
         if other and other[2] == "ANATOMY":
             found.append((k, by_start[j]))
+        elif other is None and j < n and words[j] in BODY_REGIONS and j - end >= 3:
+            found.append((k, (j, j + 1)))  # "... and round my waist": a region the body lexicon leaves alone
     if not found:
         return spans
-    joined = {k: spans[last][1] for k, last in found}
-    gone = {last for _k, last in found}
+    joined = {k: spans[last][1] if isinstance(last, int) else last[1] for k, last in found}
+    gone = {last for _k, last in found if isinstance(last, int)}
     return [(s[0], joined[k], s[2], s[3]) if k in joined else s for k, s in enumerate(spans) if k not in gone]
 
 
+# Regions of the trunk patients place a finding on, which are no body part of their own in the lexicon.
+BODY_REGIONS = frozenset("waist waistline groin armpit armpits bum side sides tummy belly".split())
 _SECOND_PLACE_PREPOSITIONS = frozenset({"on", "in", "around", "under", "behind", "inside", "over", "beside", "near", "along",
-                                        "above", "below", "between", "across"})
+                                        "above", "below", "between", "across", "round"})  # British "round my waist"
 
 
 # "feeling" and "sensation" are complaints only with a word that names them: "no feeling in my legs" is numbness
@@ -495,6 +510,8 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
         # body word that ends the symptom and the body word after it name one part ("sore jaw muscles")
         if gap and words[l_start] in _LOSS_CUE_WORDS and (_is_anatomy(lookup(words[l_end - 1])) or words[l_end - 1] in _POSTURES):
             return False  # "can't lift her right arm" above her shoulder: a lost function has its body part, the rest is extent
+        if "and" in gap and _has_own_predicate(words, r_end):
+            return False  # "tummy swelled up and [his legs got puffy]": a body part with its own predicate is a new clause
         return (not gap and (l_end - l_start == 1 or _is_anatomy(lookup(words[l_end - 1])))) or _is_location_gap(gap)
     if labels == ("ANATOMY", "SYMPTOM"):
         # "knee pain"; "my ankles are swollen", "hands keep shaking"
@@ -518,6 +535,20 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
         # "blood clots in my leg", "infection in her ear"
         return _is_location_gap(gap)
     return False
+
+
+# What links a body part to a predicate of its own after "and": "and his legs [got] puffy", "and my gums bled".
+_OWN_LINKS = frozenset("is are was were got gets get went goes turned turns started would feels felt looks looked".split())
+
+
+def _has_own_predicate(words: list[str], end: int) -> bool:
+    n = len(words)
+    k = end
+    if k < n and words[k] in _OWN_LINKS:
+        k += 1
+        if k < n and words[k] in ("so", "really", "very", "all", "super", "quite"):
+            k += 1
+    return k < n and (words[k] in SYMPTOM_PREDICATES or words[k] in GIVE_OUT_VERBS and words[k + 1:k + 2] == ["out"])
 
 
 _NOUN_ENDINGS = ("ness", "ity", "ety", "ia", "ion", "sis", "ache", "ment", "ue", "ea", "er", "ism", "cy")
@@ -581,7 +612,9 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
     # a predicate is at most 3 linking words after a body part ("ankles are always swollen"), or ends a symptom
     found = [k for k, span in enumerate(spans)
              if span[2] == "ANATOMY" and not _PREDICATE_GATE.isdisjoint(words[span[1]:span[1] + 4])
-             or span[2] == "SYMPTOM" and words[span[1] - 1] in SYMPTOM_PREDICATES]
+             or span[2] == "SYMPTOM" and (words[span[1] - 1] in SYMPTOM_PREDICATES
+                                          # "hair keeps [falling] out": a complaint read alone that needs its "out"
+                                          or words[span[1] - 1] in GIVE_OUT_VERBS and words[span[1]:span[1] + 1] == ["out"])]
     if not found:
         return spans
     out = list(spans)
@@ -606,6 +639,8 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
                     end = _with_more_predicates(words, held[1], ends)
                 else:
                     end = _side_tail(words, _with_more_predicates(words, _with_tail(words, i, i + 1, starts), ends), starts)
+                if words[i] in NEEDS_A_VERB and _DEGREE_LINKS.issuperset(words[spans[k][1]:i]):
+                    continue  # "blow your nose so hard", "use a wrist split": without a verb no predicate of the part
                 if _feeling_cause(words, end):
                     continue  # "face was red with embarrassment": an everyday feeling, no complaint (GUIDELINES rule 17)
                 known = lookup(words[i]) if not held else (held[2], held[3])
@@ -628,6 +663,11 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
 
 
 SLIPPING_PREDICATES = frozenset("sublux subluxes subluxing subluxed dislocates dislocate".split())
+# Predicates that are other words without a verb before them: "thighs were rock hard" but "blow your nose so hard";
+# "skin would split" but "a wrist split(int)".
+NEEDS_A_VERB = frozenset("hard split splits splitting".split())
+_DEGREE_LINKS = frozenset("so really very all super extremely pretty quite kinda slightly completely totally bright "
+                          "constantly always still rock".split())
 DISLOCATION = "HP:0001373"
 # "skin that feels sunburnt": a relative pronoun links a body part to its predicate like "is" does.
 _RELATIVE_LINKS = frozenset({"that", "which"})

@@ -1,0 +1,270 @@
+"""The edges of lay complaints that the rules before drew short (issue 11, GUIDELINES rules 4-6, 11).
+
+Patients tell a complaint with words around it that belong to it:
+- a sensation or look stacked before the head ("[tickly dry cough]", "[cloudy smelly pee]", "[tingly numb hands]"):
+  stacked adjectives before one head are one span (rule 11);
+- where it is, as lay place adverbs after it ("[achy all over]", "[sore down there]", "[hurts deep inside]"), and a
+  comparison that says how ("[mouth was dry as a bone]"), or how a part sheds ("[hair falls out in clumps]"):
+  a location is inside (rule 5), post-posed intensifiers ("so bad", "as hell") stay outside (rule 15);
+- a bodily function with its predicate ("[vision goes blurry]", "[grip is weak]", "[voice has gone very quiet]"),
+  a verbal symptom like a body part's (rule 6), what the eyes see changed ("[straight lines look wavy]"), and the
+  room that spins ("the [room was spinning]": vertigo);
+- the pain of a voiding with its trigger ("[pain when i poo]"), how a product smells ("[pee smells weird]"), the
+  shape a finding makes ("[band of blisters]"), a trunk region after a located complaint ("[cramping in my lower
+  right side]").
+Idioms on medical words are dropped first (medical_idioms), picking at one's own body added (body_picking).
+"""
+from __future__ import annotations
+
+from qatext.ner import body_picking, medical_idioms
+from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
+                                   covered_tokens, gate, gate_hits, word_positions)
+
+_PROBLEMS = ("SYMPTOM", "DISEASE")
+# Describing words that stack before a complaint's head: sensation, look, smell and texture. Not size or degree
+# ("a little pain"), nor words that judge ("weird pain"), nor those that are a finding's own kind ("hard lump").
+LEADING_DESCRIBERS = (DESCRIPTORS - frozenset("little tiny small big large weird strange hard soft fixed firm flat raised "
+                                              "painless lucid vivid bleeding warm cold hot".split())) | frozenset(
+    "tickly tingly scratchy chesty hacking barking croupy phlegmy rattly wheezy cloudy hazy murky achy crampy "
+    "smokers smoker's "
+    # the character of a pain (rule 4): "[stinging pain when she wees]", "[dull ache in my side]"
+    "stinging stabbing shooting throbbing gnawing nagging dull".split())
+# Lay places said after a complaint: "achy all over", "sore down there", "hurts deep inside".
+TRAILING_PLACES = (("all", "over"), ("down", "there"), ("deep", "inside"), ("deep", "down"), ("right", "inside"))
+# A pain of voiding is a complaint of its own, unlike other triggers (GUIDELINES rule 10): "burning when i pee".
+VOIDING_PAINS = frozenset("pain pains hurts hurt burning burns stings stinging sore aches ache agony".split())
+VOIDING = frozenset("pee pees peed wee wees weed poo poos pooed poop poops pooped urinate urinates wee'd".split())
+_PEOPLE = frozenset("i he she they we you".split())
+# How a product or the breath smells: "pee smells weird", "breath smells bad", "smells strong".
+SMELL_VERBS = frozenset("smells smell smelled smelt smelling tastes tasted".split())
+SMELL_JUDGEMENTS = frozenset("weird bad strong funny fishy off awful horrible sweet foul rotten metallic".split())
+_REGION_PREPOSITIONS = frozenset("in on down round around along across".split())
+# The shape a skin finding makes, before "of": "a band of blisters", "a cluster of spots", "a line of bites".
+SHAPE_NOUNS = frozenset("band cluster clusters line lines ring crop patch strip trail".split())
+# What a part sheds in: "falls out in clumps", "comes out in handfuls".
+SHED_AMOUNTS = frozenset("clumps clump handfuls handful chunks tufts strands bunches patches".split())
+_SHED_SIZES = frozenset("big huge great massive whole".split())
+# A simile after a predicate adjective: "dry as a bone", "white as a sheet", "stiff as a board".
+_AS_NOT_A_THING = frozenset("i i'm im it it's its you he she they we well soon much many usual normal ever before always "
+                            "possible hell heck fuck f*ck shit anything can could if though though far long good bad "
+                            "expected".split())
+# Functions of the body that patients give a predicate, like a body part's: "vision goes blurry", "grip is weak".
+FUNCTION_NOUNS = frozenset("vision eyesight sight grip voice hearing balance memory speech".split())
+FUNCTION_PREDICATES = frozenset(
+    "blurry blurred blurrier cloudy fuzzy hazy foggy dim misty weak weaker poor worse bad terrible awful shot quiet "
+    "quieter hoarse croaky raspy husky muffled double wobbly off dodgy soft slurred slipping behind grey gray".split())
+# Verbs a function does on its own, right after it: "my voice shakes", "his speech slurs".
+FUNCTION_VERBS = frozenset("shakes shaking trembles trembling cracks cracking slurs slurring wobbles blurs".split())
+_OWNERS = frozenset("my his her their your our the".split())
+_WHOLE_BODY = frozenset("body skin face chest back arms legs".split())
+_LINKS = frozenset("is are was were be been has have had goes go went gone going gets get got getting keeps keep kept "
+                   "turns turned feels felt seems seemed becomes became started starts".split())
+_DEGREES = frozenset("very really so a bit quite totally all super pretty kinda slightly more even still always much "
+                     "completely way".split())
+# What the eyes see changed: "straight lines look wavy", "everything looked yellow", "colours look washed out".
+SEEN_THINGS = frozenset("lines edges colours colors everything letters words faces objects text".split())
+_SEEING_VERBS = frozenset("look looks looked looking seem seems seemed appear appears appeared went go goes".split())
+SEEN_PREDICATES = frozenset("blurry blurred fuzzy hazy wavy bent distorted crooked double dim yellow yellowish washed "
+                            "faded wobbly wiggly warped".split())
+VISUAL_DISTORTION = "HP:0000505"  # visual impairment
+# "the room was spinning": the surroundings moving are vertigo.
+SURROUNDINGS = frozenset("room world ceiling everything".split())
+SPIN_WORDS = frozenset("spinning spins spun spin tilting swaying".split())
+VERTIGO = "HP:0002321"
+BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
+
+_PICKING_GATE = gate(body_picking.PICKING_VERBS)
+_NEW_SPAN_WORDS = FUNCTION_NOUNS | SPIN_WORDS | SEEN_THINGS  # words that start a span of their own here; the rest only grow spans
+GATE = gate(LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, SMELL_VERBS, BODY_REGIONS, SEEN_THINGS,
+            SEEN_PREDICATES,
+            SHAPE_NOUNS, {"all", "down", "deep", "right", "as", "up"})
+
+
+def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
+    hits = gate_hits(words)
+    spans = medical_idioms.drop_idioms(doc, words, spans)  # "a stroke of luck": no entity, before any edge grows
+    if not _PICKING_GATE.isdisjoint(hits):
+        spans = body_picking.add_picked_body_parts(words, spans)
+    if GATE.isdisjoint(hits) or not spans and not (hits & _NEW_SPAN_WORDS):
+        return spans
+    if not FUNCTION_NOUNS.isdisjoint(hits):
+        spans = _add_function_predicates(words, spans)
+    if not SPIN_WORDS.isdisjoint(hits):
+        spans = _add_spinning_surroundings(words, spans)
+    if not SEEN_THINGS.isdisjoint(hits) and not SEEN_PREDICATES.isdisjoint(hits):
+        spans = _add_seen_changes(words, spans)
+    if not any(s[2] in _PROBLEMS for s in spans):
+        return spans
+    taken = covered_tokens(spans)
+    anatomy = {s[0] for s in spans if s[2] == "ANATOMY" and s[1] == s[0] + 1}
+    out, grown = [], []
+    for span in spans:
+        start, end, label, concept = span
+        if label == "ANATOMY" and out and out[-1][1] == start and out[-1][2] in _PROBLEMS and _describers_only(words, out[-1]):
+            span = (out.pop()[0], end, "SYMPTOM", BODY_COMPLAINT)  # "[tingly numb] feet": the describers' body part
+        elif label in _PROBLEMS:
+            start = _leading_start(words, start, taken, out, label)
+            end = _trailing_end(words, start, end, taken - anatomy)
+            if (start, end) != span[:2]:
+                out = [s for s in out if s[1] <= start]
+                taken.update(range(start, end))
+                span = (start, end, label, concept)
+                grown.append(span)
+        out.append(span)
+    if not grown:
+        return out
+    # a word the complaint took in ("dry as a [bone]") is no mention of its own
+    return [s for s in out if s in grown or all(s[1] <= g[0] or s[0] >= g[1] for g in grown)]
+
+
+def _describers_only(words: list[str], span) -> bool:
+    return all(w in LEADING_DESCRIBERS or w in FUNCTION_PREDICATES for w in words[span[0]:span[1]])
+
+
+def _leading_start(words: list[str], start: int, taken: set[int], out: Spans, label: str = "SYMPTOM") -> int:
+    """"[tickly] dry cough": describers right before the complaint join it; a span of describers alone before a
+    body part's complaint too ("[tingly numb] hands" when the hands were joined)."""
+    i = start
+    if label == "SYMPTOM" and i >= 2 and words[i - 1] == "of" and words[i - 2] in SHAPE_NOUNS and i - 2 not in taken:
+        return i - 2  # "[band of blisters]", "[cluster of spots]": the shape the finding makes is its head (rule 4)
+    while i > 0 and words[i - 1] in LEADING_DESCRIBERS and start - i < 3:
+        if i - 1 in taken and not (out and out[-1][2] in _PROBLEMS and _describers_only(words, out[-1])):
+            break
+        i -= 1
+    if i >= 2 and words[i] in LEADING_DESCRIBERS and words[i - 1] == "and" and words[i - 2] in LEADING_DESCRIBERS \
+            and not taken.intersection((i - 1, i - 2)):
+        i -= 2  # "[dry and sore] down there": two predicates joined by "and" (rule 11)
+        if i >= 1 and words[i - 1] in ("bright", "dark", "pale", "deep") and i - 1 not in taken:
+            i -= 1  # "[bright red and throbbing]": the shade of a colour
+    return i
+
+
+def _trailing_end(words: list[str], start: int, end: int, taken: set[int]) -> int:
+    n = len(words)
+    for place in TRAILING_PLACES:
+        size = len(place)
+        if tuple(words[end:end + size]) == place and not taken.intersection(range(end, end + size)):
+            if place == ("all", "over") and end + 2 < n and words[end + 2] in ("the", "again"):
+                break  # "all over the place", "all over again": a way of speaking, no place of the body
+            k = end + size
+            if place == ("all", "over") and k + 1 < n and words[k] in _OWNERS and words[k + 1] in _WHOLE_BODY:
+                return k + 2  # "hot flashes all over my body"
+            return k
+    if end + 2 < n and words[end] in ("when", "while") and words[end - 1] in VOIDING_PAINS and words[end + 1] in _PEOPLE \
+            and words[end + 2] in VOIDING:
+        return end + 3  # "pain when i poo", "stings when he pees": the pain of a voiding is its own complaint (dysuria)
+    if end < n and words[end - 1] in SMELL_VERBS and words[end] in SMELL_JUDGEMENTS and end not in taken:
+        return end + 1  # "pee smells weird", "breath smells bad": how it smells is the complaint
+    if end + 2 < n and words[end] == "and" and words[end + 1] in SMELL_VERBS and words[end + 2] in SMELL_JUDGEMENTS \
+            and words[end - 1] in DESCRIPTORS and not taken.intersection(range(end, end + 3)):
+        return end + 3  # "pee is dark [and smells strong]": a second predicate of the same product (rule 11)
+    if end + 3 < n and words[end] == "from" and words[end + 1] in _OWNERS and words[end + 3] in ("down", "up") \
+            and (words[end - 1] in DESCRIPTORS or words[end - 1] in SYMPTOM_PREDICATES) \
+            and words[end + 2].isalpha() and not taken.intersection(range(end, end + 4)):
+        return end + 4  # "numb from the waist down": the extent on the body is its place (rule 5)
+    region = _region_end(words, end, taken)
+    if region:
+        return region
+    if end + 1 < n and words[end] == "in" and end + 1 not in taken:
+        k = end + 1
+        if words[k] in _SHED_SIZES:
+            k += 1
+        if k < n and words[k] in SHED_AMOUNTS and words[end - 1] in ("out", "shedding", "shed", "sheds", "falling", "coming"):
+            return k + 1
+    if end + 2 < n and words[end] == "as" and (words[end - 1] in DESCRIPTORS or words[end - 1] in FUNCTION_PREDICATES) \
+            and end - start >= 2:
+        k = end + 1
+        if words[k] in ("a", "an"):
+            k += 1
+        if k < n and words[k].isalpha() and words[k] not in _AS_NOT_A_THING and k not in taken:
+            return k + 1  # "dry as a bone", "white as a sheet"
+    return end
+
+
+def _region_end(words: list[str], end: int, taken: set[int]) -> int | None:
+    """"cramping in my lower right side", "rash round my left side": a trunk region the body lexicon leaves alone,
+    attached by a preposition, is the complaint's place (rule 5); "the side of my head" is left to the body part."""
+    n = len(words)
+    if end + 2 >= n or words[end] not in _REGION_PREPOSITIONS or words[end + 1] not in _OWNERS \
+            or words[end - 1] not in LOCATED_COMPLAINTS:
+        return None  # "hurts to take a breath [on the left side]": a lost function's extent stays outside (rule 16)
+    k = end + 2
+    while k < n and k - end <= 4 and words[k] in SIDE_WORDS:
+        k += 1
+    if k < n and words[k] in BODY_REGIONS and not taken.intersection(range(end, k + 1)) \
+            and (k + 1 >= n or words[k + 1] not in ("of", "effects", "effect")):
+        return k + 1
+    return None
+
+
+def _add_function_predicates(words: list[str], spans: Spans) -> Spans:
+    """"my vision goes blurry", "her grip is weak": a bodily function with its predicate is one SYMPTOM."""
+    n = len(words)
+    found = []
+    for i in word_positions(words, FUNCTION_NOUNS & set(words)):
+        if not 0 < i < n - 1 or words[i - 1] not in _OWNERS:
+            continue
+        k = i + 1
+        while k < n and k - i <= 4 and (words[k] in _LINKS or words[k] in _DEGREES):
+            k += 1
+        if k < n and k > i + 1 and words[k] in FUNCTION_PREDICATES:
+            found.append((i, k + 1))
+        elif words[i + 1] in FUNCTION_VERBS:
+            found.append((i, i + 2))
+    if not found:
+        return spans
+    out = [s for s in spans if all(s[1] <= a or s[0] >= b for a, b in found)]
+    added = []
+    for a, b in found:
+        inner = next((s for s in spans if a <= s[0] < b and s[2] == "SYMPTOM"), None)
+        added.append((a, b, "SYMPTOM", inner[3] if inner else BODY_COMPLAINT))
+    return sorted(out + added)
+
+
+def _add_seen_changes(words: list[str], spans: Spans) -> Spans:
+    """"straight lines look wavy in his left eye", "everything looked yellow", "colours look washed out": what the
+    eyes see changed is a visual complaint, the seen thing with its predicate one SYMPTOM (rule 6)."""
+    n = len(words)
+    taken = covered_tokens([s for s in spans if s[2] != "ANATOMY"])
+    eyes = {s[0]: s[1] for s in spans if s[2] == "ANATOMY"}
+    added = []
+    for i in word_positions(words, SEEN_THINGS & set(words)):
+        k = i + 1
+        if k >= n or words[k] not in _SEEING_VERBS or i in taken:
+            continue
+        k += 1
+        while k < n and k - i <= 4 and words[k] in _DEGREES:
+            k += 1
+        if k >= n or words[k] not in SEEN_PREDICATES:
+            continue
+        end = k + 1 + (words[k] == "washed" and k + 1 < n and words[k + 1] == "out")
+        start = i - 1 if i and words[i - 1] == "straight" else i
+        j = end + 1
+        while j < n and j - end <= 2 and words[j] in _OWNERS:
+            j += 1
+        if end < n and words[end] == "in" and j in eyes and words[eyes[j] - 1] in ("eye", "eyes"):
+            end = eyes[j]  # "in his left eye": where it is seen
+        added.append((start, end, "SYMPTOM", VISUAL_DISTORTION))
+    if not added:
+        return spans
+    return sorted([s for s in spans if all(s[1] <= a or s[0] >= b for a, b, *_ in added)] + added)
+
+
+def _add_spinning_surroundings(words: list[str], spans: Spans) -> Spans:
+    """"the room was spinning", "everything spins when i stand": the surroundings moving are vertigo."""
+    n = len(words)
+    taken = covered_tokens(spans)
+    added = []
+    for i in word_positions(words, SURROUNDINGS & set(words)):
+        if i >= n - 1 or i in taken:
+            continue
+        if words[i] != "everything" and (i == 0 or words[i - 1] not in ("the", "whole")):
+            continue
+        k = i + 1
+        while k < n and k - i <= 3 and (words[k] in _LINKS or words[k] in _DEGREES or words[k] == "started"):
+            k += 1
+        if k < n and words[k] in SPIN_WORDS:
+            added.append((i, k + 1, "SYMPTOM", VERTIGO))
+    if not added:
+        return spans
+    return sorted([s for s in spans if all(s[1] <= a or s[0] >= b for a, b, *_ in added)] + added)
