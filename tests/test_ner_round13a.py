@@ -97,7 +97,7 @@ def test_pbc_is_primary_biliary_cirrhosis(nlp):
     assert pbc.kb_id_ == "ICD10CM:K74.3"
 
 
-# --- 2. figures of speech (qatext.ner.figures; the recognizer hook is pending) ---------------------------
+# --- 2. figures of speech (qatext.ner.figures, called by the recognizer) ----------------------------------
 @pytest.mark.parametrize("text, surface", [
     ("work part time at a bike shop, and im itching to get back on the pitch", "itching"),
     ("day 3 of valtrex. itching to get back to the climbing wall", "itching"),
@@ -112,13 +112,12 @@ def test_pbc_is_primary_biliary_cirrhosis(nlp):
     ("the bill for the cleaning nearly gave me a heart attack tho", "heart attack"),
     ("we've all got cabin fever from the snow but my 3yo has a rash", "fever"),
     ("my doc wants me on 54mg but im getting cold feet about going up", "cold feet"),
+    ("at the stroke of midnight my chest went tight", "stroke"),
 ])
-def test_figures_of_speech_are_dropped(nlp, text, surface):
-    doc = nlp(text)
-    spans = [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
-    words = [t.lower_ for t in doc]
-    kept = {doc[s:e].text for s, e, *_ in figures.drop_figures(doc, words, spans)}
-    assert surface not in kept
+def test_figures_of_speech_are_dropped(nlp, text, surface, monkeypatch):
+    assert surface not in {e.text for e in nlp(text).ents}
+    monkeypatch.setattr(figures, "drop_figures", lambda doc, words, spans: spans)
+    assert surface in {e.text for e in nlp(text).ents}  # the rules found it: figures took it out
 
 
 @pytest.mark.parametrize("text, surface", [

@@ -8,7 +8,7 @@ Each figure is a frame of word classes around the symptom word, not a list of ph
   "to" followed by a determiner ("burning to the touch", "itching to the point of bleeding") stays a symptom;
 * nuisance: "a pain/headache/nightmare about ..." and "what a headache <subject> is": a person or thing
   judged as a bother (the complementary frames, "a pain to deal with", are in ``lay_rules.drop_figurative``);
-* "a stroke of <luck word>": chance, not a stroke;
+* "a stroke of <luck word>": chance (or the clock's "stroke of midnight"), not a stroke;
 * "deaf ear(s)" after "on" or "turn": nobody listening;
 * "out of it" after a verb of growing: a child leaving a phase behind;
 * "is a pain in the neck" (and its ruder relatives) after a copula and an article: a nuisance, whatever words
@@ -42,7 +42,7 @@ TIME_UNITS = frozenset("hour hours hr hrs minute minutes min mins day days week 
 _ARTICLE = frozenset({"a", "such"})
 _INTENSIFIERS = frozenset("total real complete huge absolute major big right proper".split())
 _COPULAS = frozenset("is was are were 's be".split())
-STROKE_LUCK = frozenset("luck genius fortune brilliance inspiration serendipity bad good".split())
+STROKE_LUCK = frozenset("luck genius fortune brilliance inspiration serendipity bad good midnight".split())
 DEAF_BEFORE = frozenset("on turn turned turns turning".split())
 GROWING = frozenset("grow grows grew grown growing outgrow".split())
 _EAR = frozenset({"ear", "ears"})

@@ -12,11 +12,11 @@ Patients tell a complaint with words around it that belong to it:
 - the pain of a voiding with its trigger ("[pain when i poo]"), how a product smells ("[pee smells weird]"), the
   shape a finding makes ("[band of blisters]"), a trunk region after a located complaint ("[cramping in my lower
   right side]").
-Idioms on medical words are dropped first (medical_idioms), picking at one's own body added (body_picking).
+Picking at one's own body is added (body_picking); idioms on medical words were dropped before, by figures.
 """
 from __future__ import annotations
 
-from qatext.ner import body_picking, medical_idioms
+from qatext.ner import body_picking
 from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
                                    covered_tokens, gate, gate_hits, word_positions)
 
@@ -82,7 +82,6 @@ GATE = gate(LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDIN
 
 def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
     hits = gate_hits(words)
-    spans = medical_idioms.drop_idioms(doc, words, spans)  # "a stroke of luck": no entity, before any edge grows
     if not _PICKING_GATE.isdisjoint(hits):
         spans = body_picking.add_picked_body_parts(words, spans)
     if GATE.isdisjoint(hits) or not spans and not (hits & _NEW_SPAN_WORDS):
