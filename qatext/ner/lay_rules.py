@@ -9,55 +9,19 @@ states) and 17 (bare words in non-medical senses).
 from __future__ import annotations
 
 import re
-from operator import itemgetter
-from typing import Callable
 
 from spacy.tokens import Doc
 
-from qatext.ner import body_likeness, lay_impairments
-from qatext.ner.span_rules import (covered_tokens, word_positions as _positions, SEVERITY, APPROXIMATE, PREDICATE_TAILS, BODY_COMPLAINT, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS,
-                                   SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, _with_more_predicates,
-                                   SIDE_WORDS, DESCRIPTORS, SYMPTOM_PREDICATES, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, Spans, gate, gate_hits,
-                                   rewrite_found, word_set)
+from qatext.ner import body_likeness
+from qatext.ner.lay_common import (CONCEPT, LABEL, LIST_FILLERS, Lookup, NOT_A_THING, NOT_NOUNS, OBJECT_DETERMINERS,
+                                   OBJECT_STOPS, POSSESSIVES, SEPARATORS, replace_covered)
+from qatext.ner.span_rules import (APPROXIMATE, BODY_COMPLAINT, DESCRIPTORS, FLARE, LINKING_WORDS, LOCATED_COMPLAINTS,
+                                   LOCATION_PREPOSITIONS, PREDICATE_TAILS, SEVERITY, SIDE_WORDS, SUBSTANCE_DISORDER,
+                                   SUBSTANCE_DISORDERS, SYMPTOM_PREDICATES, Spans, WEIGHT_GAIN, WEIGHT_LOSS,
+                                   WEIGHT_UNITS, _with_more_predicates, covered_tokens, gate, gate_hits, rewrite_found,
+                                   word_positions as _positions)
 
-Lookup = Callable[[str], "tuple[str, str, str] | None"]
-_CONCEPT = itemgetter(3)  # of a span, for C-speed scans: ``FLARE in map(_CONCEPT, spans)``
-_LABEL = itemgetter(2)
-
-# "can't", "could not", "unable to", "can barely": what turns a function into its loss.
-IMPAIRMENT_CUES = (
-    ("unable", "to"), ("not", "able", "to"), ("ca", "n't"), ("can", "not"), ("cannot",), ("cant",), ("could", "n't"),
-    ("could", "not"), ("couldnt",), ("can", "barely"), ("could", "barely"), ("can", "hardly"), ("could", "hardly"),
-    ("ca", "n't", "even"), ("could", "n't", "even"), ("barely", "able", "to"), ("hardly", "able", "to"), ("ca", "nt"),
-    ("wo", "n't"), ("unable", "to", "even"), ("inability", "to"), ("not", "being", "able", "to"),
-    # spaCy splits the apostrophe-less "couldnt", "wont", "cant" into "could nt", "wo nt", "ca nt"
-    ("could", "nt"), ("wo", "nt"), ("could", "nt", "even"), ("ca", "nt", "even"),
-    ("struggle", "to"), ("struggles", "to"), ("struggled", "to"), ("struggling", "to"),  # "struggles to get out of a chair"
-    # "hard to concentrate", "difficult to swallow": a function that costs effort is limited too
-    ("hard", "to"), ("harder", "to"), ("difficult", "to"), ("very", "hard", "to"), ("very", "difficult", "to"),
-    # a state that stops the function: "too weak to walk", "too dizzy to stand"; a function that hurts: "it hurts to
-    # take a deep breath" (the pain is what limits it, one SYMPTOM; "painful to watch" is mostly about an event)
-    ("too", "weak", "to"), ("too", "tired", "to"), ("too", "dizzy", "to"), ("too", "exhausted", "to"),
-    ("too", "sore", "to"), ("too", "stiff", "to"), ("too", "breathless", "to"), ("too", "nauseous", "to"),
-    ("hurts", "to"),
-)
-IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
-_EFFORT_WORDS = frozenset({"hard", "harder", "difficult"})
-_BE = frozenset({"is", "was", "are", "were", "'s", "be", "been"})
-_IMPAIRMENT_GATE = gate(IMPAIRMENT_WORDS)
-_CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _cue in IMPAIRMENT_CUES:
-    _CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
-# The second words of the cues that start with a word ("can" -> not, barely, hardly); one-word cues have none.
-_CUE_SECONDS = {first: frozenset(c[1] for c in cues if len(c) > 1) for first, cues in _CUES_BY_FIRST.items()}
-# "the meds won't work", "if nothing else can help": a thing failing is no loss of the person's function; nor is a
-# part of the body's chemistry ("the abnormal cells cannot carry oxygen", "the enzyme is unable to").
-THING_SUBJECTS = frozenset("it this that which nothing else med meds medication medications medicine drug drugs pill "
-                           "pills treatment cell cells blood protein proteins enzyme enzymes gene genes".split())
-_FUNCTION_INDEX: dict[int, tuple] = {}  # id of a functions table -> (table, first words, most words)
-SEPARATORS = frozenset({",", "and", "or", "&", "/", "+"})
 CLOSING_CONJUNCTIONS = frozenset({"and", "or", "&"})
-LIST_FILLERS = frozenset({"my", "both", "the", "his", "her", "their", "your"})
 LOCATION_TAILS = frozenset({"area", "region", "areas"})
 _LOCATION_TAIL_GATE = gate(LOCATION_TAILS)
 # "<organ> problems" is a disorder of that organ (DISEASE); of a tissue, region or function a complaint (SYMPTOM).
@@ -72,91 +36,6 @@ COMMUNITY_TAGS = frozenset("spoonie spoonies chronicillness chronicallyill invis
                            "mentalhealthawareness migrainelife chroniclife sickofit warrior fightlikeagirl vaccinated".split())
 
 
-def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict[tuple[str, ...], tuple[str, str]]) -> Spans:
-    """"unable to walk", "can barely walk", "couldn't get out of bed": the modal is part of the SYMPTOM."""
-    hits = gate_hits(words)
-    if _IMPAIRMENT_GATE.isdisjoint(hits):
-        return spans
-    firsts, longest = _function_index(functions)
-    present = word_set(words)
-    if firsts.isdisjoint(present):
-        return spans
-    # a cue's first word counts only with one of its second words in the doc ("can" with "barely")
-    cue_firsts = {w for w in _IMPAIRMENT_GATE & hits if not _CUE_SECONDS[w] or not _CUE_SECONDS[w].isdisjoint(present)}
-    added = []
-    n = len(words)
-    body_ends = {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
-    for i in _positions(words, cue_firsts):
-        if i >= 1 and words[i - 1] in THING_SUBJECTS and words[i] != "hurts":
-            continue  # ("it hurts to breathe": the "it" of the weather verb, no thing that fails)
-        seconds = _CUE_SECONDS[words[i]]
-        if seconds and (i + 1 >= n or words[i + 1] not in seconds):
-            continue  # "can be", "not sure": most modals start no cue
-        # the first cue of the table that matches here decides, as "ca n't" before "ca n't even"
-        cue = next((c for c in _CUES_BY_FIRST[words[i]] if tuple(words[i:i + len(c)]) == c), None)
-        if cue is None:
-            continue
-        if len(cue) > 1 and cue[-2] in _EFFORT_WORDS and i >= 1 and (
-                words[i - 1] in _BE and (i < 2 or words[i - 2] != "it")
-                or words[i - 1] in _EFFORT_OF_DOING and any(s[2] == "ANATOMY" and i - 5 <= s[1] < i for s in spans)):
-            continue  # "this label is hard to read", "the heart has to work harder to move blood": no lost function
-        j = i + len(cue)
-        if j < n and words[j] in _CUE_ADVERBS:
-            j += 1
-        if j >= n or words[j] not in firsts:
-            continue
-        for size in range(min(longest, n - j), 0, -1):
-            found = functions.get(tuple(words[j:j + size]))
-            if found:
-                end = j + size
-                if size == 1 and end < n and (words[end] in _PARTICLES and words[j] in OBJECT_FUNCTIONS
-                                              or words[end] in _OTHER_SENSE_AFTER.get(words[j], ())):
-                    break  # "unable to carry out its role", "can't think of a word": another verb, no loss
-                body_end = _body_object_end(words, end, body_ends)
-                reach = lay_impairments.complement_end(words, j, end, spans)
-                if size == 1 and not body_end and words[j] in BODY_ONLY_FUNCTIONS and reach == end:
-                    break  # "can't raise the money", "couldn't feel at home": a loss only of a body part's function
-                if size == 1 and reach == end and words[j] in lay_impairments.NEEDS_COMPLEMENT:
-                    break  # "can't lie, it helped": a posture verb without its posture is another verb
-                if size == 2 and tuple(words[j:end]) in lay_impairments.OBJECT_PARTICLE_FUNCTIONS \
-                        and lay_impairments.particle_object_end(words, j, end) == end:
-                    break  # "can't do up": without its object no function
-                if body_end:
-                    end = body_end  # "cant lift my arms", "can't straighten her left knee": the body part is the object
-                elif size == 1 and words[j] in OBJECT_FUNCTIONS:
-                    end = _object_end(words, end)
-                    if end < n and words[end] in _COMPARED:
-                        break  # "more difficult to hold than solid stools": a thing compared, no loss
-                if end < n and words[end] in _MANNER_AFTER and size == 1:
-                    end += 1  # "cant pee properly", "cant swallow normally": how the function fails is the complaint
-                elif not body_end:
-                    # "can't smell anything", "can't lie on my side", "can't do up buttons", "hurts to sit or walk"
-                    end = max(end, reach, lay_impairments.particle_object_end(words, j, end))
-                    end = lay_impairments.alternative_end(words, cue, end, functions, longest)
-                added.append((i, end, "SYMPTOM", found[0]))
-                break
-    if not added:
-        return spans
-    return _replace_covered(spans, added)
-
-
-_MANNER_AFTER = frozenset({"properly", "normally"})
-
-
-# "the heart works harder to pump": an organ's effort of doing something, not a function the person lost ("i have
-# to work harder to breathe" is one).
-_EFFORT_OF_DOING = frozenset({"work", "works", "worked", "working", "try", "tries", "tried", "trying"})
-# A particle after a function that takes an object makes another verb: "carry out" a role, "carry on" a conversation,
-# "hold off" a drug, "think over" (a whole lexicon phrase, "hold anything down", is looked up before this).
-_PARTICLES = frozenset({"out", "on", "off", "over", "through", "back"})
-# Words after a function that give it an everyday sense: "can't think of the word", "can't think about it".
-_OTHER_SENSE_AFTER = {"think": frozenset({"of", "about", "that", "why", "what", "how", "who", "where", "when", "so",
-                                          "it", "this", "twice", "anymore"})}
-_COMPARED = frozenset({"than", "as"})
-# Functions whose object belongs to the loss ("[couldnt hold a cup]", "[cant swallow crackers]" without
-# water): the object is part of the complaint, extent and trigger are not (GUIDELINES rule 16).
-OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip button handle tolerate use twist".split())
-OBJECT_DETERMINERS = frozenset("a an the my his her their your any some".split())
 # A substance before one of these names a place or a thing, not an intake: "the coffee shop", "a wine glass".
 SUBSTANCE_PLACES = frozenset("shop shops house houses bar bars machine machines maker makers glass glasses mug mugs "
                              "stain stains bottle bottles brewery aisle table tables cup cups pot pots "
@@ -169,184 +48,11 @@ SUBSTANCE_CONCEPTS = frozenset({"DRUGBANK:DB00201", "QATEXT:drug/alcohol", "QATE
 
 def drop_substance_places(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"the mugs at the coffee shop": a substance named as a place or object is not taken (GUIDELINES section 3)."""
-    if _SUBSTANCE_PLACE_GATE.isdisjoint(gate_hits(words)) or "DRUG" not in map(_LABEL, spans):
+    if _SUBSTANCE_PLACE_GATE.isdisjoint(gate_hits(words)) or "DRUG" not in map(LABEL, spans):
         return spans
     n = len(words)
     return [span for span in spans if not (span[2] == "DRUG" and span[1] < n and words[span[1]] in SUBSTANCE_PLACES
                                            and span[1] - span[0] == 1 and span[3] in SUBSTANCE_CONCEPTS)]
-
-
-# Words that end an object: pronouns, time and extent words, prepositions and conjunctions.
-OBJECT_STOPS = frozenset(
-    "it them him her me you us this that these those anymore again today tonight yesterday now well properly right "
-    "much more enough either too very so at in on for with without from to of by after before during since until "
-    "because when while and or but if as than like also even still just ever really".split())
-
-
-# Adverbs between the modal and the function: "can't fully straighten", "can barely walk".
-_CUE_ADVERBS = frozenset({"barely", "hardly", "even", "really", "fully", "properly", "quite", "completely"})
-# Functions that are a loss only with the body part they act on: "can't raise my arm", "can't feel my feet".
-BODY_ONLY_FUNCTIONS = frozenset({"feel", "raise", "straighten", "rotate", "flex", "turn"})
-# What may stand between a function and the body part it acts on: "lift my arms", "put weight on her left foot".
-_BODY_OBJECT_FILLERS = frozenset({"my", "his", "her", "their", "your", "both", "either", "the", "on", "weight", "any", "that",
-                                  "this"})
-
-
-def _body_object_end(words: list[str], end: int, body_ends: dict[int, int]) -> int | None:
-    """The end of a body part that is the object of a lost function ("can't lift [my arms]"), at most three
-    filler words after it; None when no body part follows. The body part is part of the complaint, what comes
-    after it ("high enough", "above her shoulder") is extent (GUIDELINES rule 16)."""
-    k = end
-    while k < len(words) and k - end < 3 and k not in body_ends and words[k] in _BODY_OBJECT_FILLERS:
-        k += 1
-    if k in body_ends and (k > end or words[end - 1] in _BODY_OBJECT_FILLERS):
-        return body_ends[k]
-    return None
-
-
-def _object_end(words: list[str], end: int) -> int:
-    """The end of a short object after a function verb: "a cup", "her blouse", "anything significant"."""
-    n = len(words)
-    k = end
-    if k < n and words[k] in OBJECT_DETERMINERS:
-        k += 1
-    taken = 0
-    while k < n and taken < 2 and words[k].isalpha() and words[k] not in OBJECT_STOPS:
-        k += 1
-        taken += 1
-    if taken and k < n and words[k].isalpha() and words[k] not in OBJECT_STOPS:
-        return end  # the object goes on ("heart healthy food"): none rather than half a noun phrase
-    return k if taken else end
-
-
-def _function_index(functions: dict[tuple[str, ...], tuple[str, str]]) -> tuple[frozenset[str], int]:
-    """(first words, most words) of a functions table, computed once per table."""
-    index = _FUNCTION_INDEX.get(id(functions))
-    if index is None or index[0] is not functions:
-        index = _FUNCTION_INDEX[id(functions)] = (functions, frozenset(key[0] for key in functions),
-                                                  max((len(key) for key in functions), default=0))
-    return index[1], index[2]
-
-
-# A change word before a normal function: "zero motivation", "lower sex drive", "less energy". The
-# function must be one the lexicon knows in a changed form ("lack of motivation", "low sex drive"),
-# whose concept the mention then takes; so "less time" or "more pain" are never built here.
-DECREASE_CUES = (
-    ("low",), ("lower",), ("decreased",), ("reduced",), ("diminished",), ("less",), ("poor",), ("lack", "of"),
-    ("loss", "of"), ("lost",), ("no",), ("zero",), ("little",), ("lowered",), ("impaired",), ("declining",),
-    ("decreasing",), ("reduction", "in"), ("decrease", "in"), ("drop", "in"), ("lessened",), ("lost", "all"),
-    ("not", "much"), ("hardly", "any"), ("barely", "any"), ("killed",), ("kills",), ("killing",), ("destroyed",),
-)
-INCREASE_CUES = (
-    ("high",), ("higher",), ("increased",), ("elevated",), ("excessive",), ("heightened",), ("raised",), ("more",),
-    ("increase", "in"), ("rise", "in"), ("increasing",),
-)
-# The changed forms looked up in the lexicon, in order, for each direction.
-DECREASED_FORMS = ("decreased", "low", "reduced", "lack of", "loss of", "poor", "no")
-INCREASED_FORMS = ("increased", "high", "elevated", "excessive")
-# "sex drive reduction", "my appetite is gone": the change after the function.
-DECREASE_TAILS = (("reduction",), ("decrease",), ("loss",), ("is", "gone"), ("was", "gone"), ("went", "down"),
-                  ("dropped",), ("disappeared",), ("is", "nonexistent"), ("is", "non-existent"), ("is", "low"),
-                  ("was", "low"), ("is", "lower"), ("is", "decreased"), ("was", "decreased"), ("decreased",),
-                  ("diminished",), ("went", "away"), ("is", "zero"), ("is", "dead"))
-INCREASE_TAILS = (("increase",), ("went", "up"), ("is", "through", "the", "roof"), ("went", "through", "the", "roof"),
-                  ("increased",), ("is", "higher"))
-
-
-def _by_first_word(*groups: tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]) -> dict[str, list]:
-    """first word -> [(phrase, changed forms)], decreases before increases, each in table order."""
-    index: dict[str, list] = {}
-    for phrases, forms in groups:
-        for phrase in phrases:
-            index.setdefault(phrase[0], []).append((phrase, forms))
-    return index
-
-
-_CUES = _by_first_word((DECREASE_CUES, DECREASED_FORMS), (INCREASE_CUES, INCREASED_FORMS))
-_TAILS = _by_first_word((DECREASE_TAILS, DECREASED_FORMS), (INCREASE_TAILS, INCREASED_FORMS))
-CHANGE_WORDS = frozenset(_CUES)
-# Measured functions change by degree; "no heart rate" or "lost my blood pressure" is not a symptom of this kind.
-MEASURES = frozenset({"rate", "pressure", "count", "supply"})
-ABSENCE_CUES = frozenset({("no",), ("zero",), ("lost",), ("loss", "of"), ("lack", "of"), ("lost", "all"), ("hardly", "any"),
-                          ("barely", "any"), ("little",), ("not", "much")})
-FUNCTION_WORDS = frozenset(
-    "motivation energy libido drive desire appetite interest emotion emotions concentration focus memory balance "
-    "stamina patience sleep coordination confidence esteem self-esteem hearing vision eyesight attention "
-    "urge".split()) | MEASURES
-
-_FUNCTION_GATE, _CHANGE_GATE, _TAIL_GATE = gate(FUNCTION_WORDS), gate(CHANGE_WORDS), gate(_TAILS)
-
-
-def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
-    """"zero motivation", "lower sex drive", "sex drive reduction": a changed normal function is a SYMPTOM (rule 16)."""
-    hits = gate_hits(words)
-    if _FUNCTION_GATE.isdisjoint(hits) or (_CHANGE_GATE.isdisjoint(hits) and _TAIL_GATE.isdisjoint(hits)):
-        return spans
-    n = len(words)
-    added = []
-    for i in _positions(words, _CHANGE_GATE & hits):
-        cue, forms = next(((c, f) for c, f in _CUES[words[i]] if tuple(words[i:i + len(c)]) == c), (None, None))
-        if cue is None:
-            continue
-        j = i + len(cue)
-        if j < n and words[j] in LIST_FILLERS:
-            j += 1
-        if FUNCTION_WORDS.isdisjoint(words[j:j + 3]):  # a function phrase of up to 3 words ends in one
-            continue
-        found = _changed_function(words, j, forms, lookup, measures=cue not in ABSENCE_CUES)
-        if found and not lookup(" ".join(words[i:found[0]])):
-            added.append((i, found[0], found[1], found[2]))
-    for i in _positions(words, _FUNCTION_GATE & hits):
-        following = _TAILS.get(words[i + 1]) if i + 1 < n else None
-        tail, forms = next(((t, f) for t, f in following or () if tuple(words[i + 1:i + 1 + len(t)]) == t), (None, None))
-        if tail is None:
-            continue
-        for size in (3, 2, 1):
-            start = i + 1 - size
-            if start < 0:
-                continue
-            known = _lookup_changed(" ".join(words[start:i + 1]), forms, lookup)
-            if known and not lookup(" ".join(words[start:i + 1 + len(tail)])):
-                added.append((start, i + 1 + len(tail), known[0], known[1]))
-                break
-    # A phrase the lexicon already matched keeps its own concept; only longer mentions are added.
-    exact = {span[:2] for span in spans}
-    added = [a for a in sorted(set(added)) if (a[0], a[1]) not in exact]
-    if not added:
-        return spans
-    return _replace_covered(spans, added)
-
-
-def _changed_function(words: list[str], j: int, forms: tuple[str, ...], lookup: Lookup, *, measures: bool):
-    """(end, label, concept) of the longest function at ``j`` that the lexicon knows in a changed form."""
-    for size in (3, 2, 1):
-        phrase = words[j:j + size]
-        if len(phrase) < size or phrase[-1] not in FUNCTION_WORDS or (not measures and phrase[-1] in MEASURES):
-            continue
-        known = _lookup_changed(" ".join(phrase), forms, lookup)
-        if known:
-            return j + size, known[0], known[1]
-    return None
-
-
-def _lookup_changed(function: str, forms: tuple[str, ...], lookup: Lookup):
-    for form in forms:
-        known = lookup(f"{form} {function}")
-        if known and known[0] in ("SYMPTOM", "DISEASE"):
-            return known[0], known[1]
-    return None
-
-
-def _replace_covered(spans: Spans, added: Spans) -> Spans:
-    """Add ``added`` spans; existing spans inside one are absorbed, ones that cross it win."""
-    out = list(spans)
-    for new in added:
-        crossing = [s for s in out if s[0] < new[1] and new[0] < s[1] and not (new[0] <= s[0] and s[1] <= new[1])]
-        if crossing:
-            continue
-        out = [s for s in out if not (new[0] <= s[0] and s[1] <= new[1])]
-        out.append(new)
-    return sorted(out)
 
 
 def add_organ_problems(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -564,7 +270,7 @@ _ALLERGY_GATE = gate(phrase.split()[0] for phrase in ALLERGY_PHRASES)
 
 def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"[lupus flare]", "[Crohn's flare-up]" and "[allergic to penicillin]" are one DISEASE."""
-    if _ALLERGY_GATE.isdisjoint(gate_hits(words)) and FLARE not in map(_CONCEPT, spans):
+    if _ALLERGY_GATE.isdisjoint(gate_hits(words)) and FLARE not in map(CONCEPT, spans):
         return spans
     out: Spans = []
     for span in spans:
@@ -600,7 +306,7 @@ def add_allergens(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue
         thing = end
         while thing < n and thing - end < 2 and thing not in starts and words[thing].isalpha() \
-                and words[thing] not in OBJECT_STOPS and words[thing] not in _NOT_A_THING and words[thing] not in _ANY:
+                and words[thing] not in OBJECT_STOPS and words[thing] not in NOT_A_THING and words[thing] not in _ANY:
             thing += 1
         if thing > end:
             # "allergic to mondays" names no allergy at all (rule 17)
@@ -701,10 +407,6 @@ INTENSIFIERS = frozenset("so very really super totally such".split())
 # "miserable weather", "depressing news": an adjective before a noun describes a thing, not a person.
 ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "sickening", "sad", "angry", "aggressive",
                                     "hostile"})
-_NOT_NOUNS = frozenset(". , ! ? ; : and or but all with from since for because at in lately today now again "
-                       "these this every most so as when after before by to of".split())
-
-
 FIGURATIVE_WORDS = frozenset(FIGURATIVE_AFTER) | NUISANCE_WORDS | ATTRIBUTIVE_ADJECTIVES | JUDGED_FOR_ACTION
 _FIGURATIVE_GATE = gate(FIGURATIVE_WORDS)
 
@@ -743,7 +445,7 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     if word in NUISANCE_WORDS and start >= 1 and words[start - 1] in ("a", "such") and (copula < 0 or words[copula] in ("is", "was", "'s", "be", "been", "what", "such", "being", "are", "its")):
         return end >= n or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
     if word in ATTRIBUTIVE_ADJECTIVES:
-        return end < n and words[end].isalpha() and words[end] not in _NOT_NOUNS
+        return end < n and words[end].isalpha() and words[end] not in NOT_NOUNS
     return False
 
 
@@ -881,7 +583,7 @@ def add_weight_amounts(doc: Doc, words: list[str], spans: Spans) -> Spans:
             new_end = _amount_end(words, end + 1) or end
         if (new_start, new_end) != (start, end):
             added.append((new_start, new_end, label, concept))
-    return _replace_covered(spans, added) if added else spans
+    return replace_covered(spans, added) if added else spans
 
 
 def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -959,7 +661,7 @@ def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
         hours = int(words[i - 1])
         if hours <= SHORT_SLEEP_HOURS:
             added.append((start, after + 1, "SYMPTOM", INSOMNIA))
-    return _replace_covered(spans, sorted(added)) if added else spans
+    return replace_covered(spans, sorted(added)) if added else spans
 
 
 # What patients say a body part does, in figures of speech: "my leg is on fire", "my arm is killing me",
@@ -979,10 +681,8 @@ LAY_PREDICATE_WORDS = frozenset(p[0] for p in LAY_PREDICATES if p not in _NEEDS_
                                                                                               "begun", "began"}
 _PREDICATE_LINKS = LINKING_WORDS - {"keep", "keeps", "started", "start", "starts"}
 _FELT = frozenset({"feel", "feels", "felt"})
-# What does not name the thing a body part feels like ("feel like there is sand", "feels like i am dying").
-_NOT_A_THING = frozenset("there i im i'm he she they we someone somebody something everything nothing my his her your "
-                         "their its it's is are was were be been being am has have had will would can could do does "
-                         "did".split()) | OBJECT_STOPS | _NOT_NOUNS  # "arms felt like needles [are poking them]"
+
+
 # a phrase can match only if all its words are there; a colour ("white blood cells") only after a linking verb
 _LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES if phrase not in _COLOURS)
 _COLOUR_WORDS = frozenset(phrase[0] for phrase in _COLOURS)
@@ -1014,7 +714,7 @@ for _phrase in LAY_PREDICATES:
 def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"left leg is on fire", "arm is killing me", "eye won't stop twitching": one SYMPTOM (rule 6)."""
     n = len(words)
-    if "ANATOMY" not in map(_LABEL, spans):
+    if "ANATOMY" not in map(LABEL, spans):
         return spans
     starts = {span[0] for span in spans}
     added = []
@@ -1037,13 +737,13 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
                     # "my leg looks like ringworm" names a disease it may be: no simile of a feeling
                     thing = j
                     while thing < n and thing - j < 2 and words[thing].isalpha() and thing not in starts \
-                            and words[thing] not in _NOT_A_THING:
+                            and words[thing] not in NOT_A_THING:
                         thing += 1
                     if thing > j:  # "like lead", "like broken glass"
                         added.append((start, thing, "SYMPTOM", BODY_COMPLAINT))
             elif phrase in _NATURAL_COLOURS.get(words[end - 1], ()) and _CHANGE_VERBS.isdisjoint(words[end:i]):
                 pass  # "her eyes are brown", "my hair is black": a natural colour; "my hair went grey" is a change
-            elif phrase in _COLOURS and j < n and words[j].isalpha() and words[j] not in _NOT_NOUNS and words[j] != "then" \
+            elif phrase in _COLOURS and j < n and words[j].isalpha() and words[j] not in NOT_NOUNS and words[j] != "then" \
                     and words[j] not in OBJECT_STOPS and words[j] not in OBJECT_DETERMINERS:
                 pass  # "tonsils have white spots": the colour describes a finding of its own
             elif phrase not in _NEEDS_PREDICATE:
@@ -1053,7 +753,7 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
             elif j < n and words[j] in SYMPTOM_PREDICATES:
                 added.append((_listed_parts_start(words, spans, start), j + 1, "SYMPTOM", BODY_COMPLAINT))
             break
-    return _replace_covered(spans, added) if added else spans
+    return replace_covered(spans, added) if added else spans
 
 
 def _listed_parts_start(words: list[str], spans: Spans, start: int) -> int:
@@ -1076,7 +776,7 @@ COMMON_COLD = "QATEXT:mesh/common-cold"
 _COLD_DETERMINERS = frozenset("a an another actual my his her their your our this 2nd 3rd 4th 5th first second third "
                               "fourth fifth nasty horrible awful stupid little".split())
 # What may follow the infection: punctuation, conjunctions, prepositions and time words, never a noun it describes.
-_AFTER_A_COLD = _NOT_NOUNS | frozenset("last ago which that is was has had going too lol weeks week days months since "
+_AFTER_A_COLD = NOT_NOUNS | frozenset("last ago which that is was has had going too lol weeks week days months since "
                                        "earlier recently yesterday i im she he they and".split())
 
 
@@ -1154,7 +854,7 @@ GLUCOSE_CUES = frozenset("insulin a1c hba1c cgm dexcom libre t1d t2d t1 t2 diabe
 GLUCOSE_SWINGS = {"lows": "HP:0001943", "low": "HP:0001943", "highs": "HP:0003074", "high": "HP:0003074"}
 _SWING_BEFORE = frozenset("a another bad scary nasty these those my the now went going having had have severe "
                           "overnight night nighttime".split())
-_SWING_AFTER = _NOT_NOUNS | frozenset("of at last overnight again which that lol honestly lately tbh anymore too every "
+_SWING_AFTER = NOT_NOUNS | frozenset("of at last overnight again which that lol honestly lately tbh anymore too every "
                                          "constantly always".split())
 
 
@@ -1211,11 +911,11 @@ def add_unreal_perceptions(doc: Doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
     added = []
     for i in _positions(words, _PERCEIVING_GATE.intersection(gate_hits(words))):
-        if i + 1 < n and (words[i + 1] in _NOT_A_THING or not words[i + 1].isalpha()):
+        if i + 1 < n and (words[i + 1] in NOT_A_THING or not words[i + 1].isalpha()):
             continue
         for k in range(i + 2, min(i + 5, n)):
             if words[k] not in ("that", "which", "who"):
-                if words[k] in _NOT_A_THING or not words[k].isalpha():
+                if words[k] in NOT_A_THING or not words[k].isalpha():
                     break  # "see what you mean": no thing perceived
                 continue
             for cue in _NOT_THERE:
@@ -1224,48 +924,11 @@ def add_unreal_perceptions(doc: Doc, words: list[str], spans: Spans) -> Spans:
                     added.append((i, end + 1, "SYMPTOM", HALLUCINATION))
                     break
             break
-    return _replace_covered(spans, added) if added else spans
+    return replace_covered(spans, added) if added else spans
 
 
 _PERCEIVING_GATE = gate(PERCEIVING)
 NOT_THERE_WORDS = frozenset(word for cue in _NOT_THERE for word in cue if word not in ("are", "were", "is", "was"))
-
-
-# "not gaining weight", "hasnt grown in a year": a child's growth that fails is one SYMPTOM with its negation
-# (GUIDELINES rule 3, the exception: the negative phrase is the complaint), not a weight gain.
-FAILURE_TO_THRIVE = "HP:0001508"
-_NOT_GROWING = {("not", "gaining", "weight"), ("not", "putting", "on", "weight"), ("has", "n't", "grown"), ("hasnt", "grown"),
-                ("has", "nt", "grown"), ("not", "growing"), ("is", "n't", "growing"), ("isnt", "growing"),
-                ("is", "nt", "growing"), ("has", "not", "grown"), ("not", "gained", "weight"), ("has", "n't", "gained", "weight"),
-                ("hasnt", "gained", "weight"), ("has", "nt", "gained", "weight")}
-_NOT_GROWING_FIRST = frozenset(cue[0] for cue in _NOT_GROWING)
-NOT_GROWING_FIRSTS = _NOT_GROWING_FIRST
-GROWTH_WORDS = frozenset({"grown", "growing", "gaining", "gained", "putting"})  # the recognizer's cheap test
-
-
-def add_failure_to_grow(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    added = []
-    things = None
-    for i in _positions(words, _GROWING_GATE.intersection(gate_hits(words))):
-        # "the mole hasnt grown", "my hair isnt growing": a lesion or body part that does not grow is no child's
-        # failure to thrive; the subject is the word before the cue and its auxiliaries.
-        k = i - 1
-        while k >= 0 and words[k] in _GROWING_AUXILIARIES:
-            k -= 1
-        if k >= 0:
-            if things is None:
-                things = {span[1] - 1 for span in spans if span[2] in ("ANATOMY", "SYMPTOM", "DISEASE")}
-            if k in things or words[k] in LOCATED_COMPLAINTS:
-                continue
-        for size in (4, 3, 2):
-            if tuple(words[i:i + size]) in _NOT_GROWING:
-                added.append((i, i + size, "SYMPTOM", FAILURE_TO_THRIVE))
-                break
-    return _replace_covered(spans, added) if added else spans
-
-
-_GROWING_GATE = gate(_NOT_GROWING_FIRST)
-_GROWING_AUXILIARIES = _BE | {"has", "have", "had", "still", "really", "just", "even"}
 
 
 # What a child or patient does to a body part that hurts or itches, as a parent tells it: "tugging at his ears",
@@ -1291,7 +954,7 @@ def add_tended_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
             added.append((i, end, "SYMPTOM", BODY_COMPLAINT))
     if figures:  # nor is the verb alone ("scratching" is an itch's lexicon term) or the body word of the figure
         spans = [span for span in spans if not (span[1] - span[0] == 1 and span[0] in figures)]
-    return _replace_covered(spans, added) if added else spans
+    return replace_covered(spans, added) if added else spans
 
 
 _TENDING_GATE = gate(TENDING_VERBS)
@@ -1314,7 +977,7 @@ def add_voice_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
             j += 1
         if j > i + 1 and j < n and words[j] in VOICE_PREDICATES:
             added.append((i, j + 1, "SYMPTOM", HOARSENESS if words[j] != "gone" else APHONIA))
-    return _replace_covered(spans, added) if added else spans
+    return replace_covered(spans, added) if added else spans
 
 
 HOARSENESS, APHONIA = "HP:0001609", "HP:0001686"
@@ -1362,7 +1025,6 @@ INJURY_VERBS = {
 LOSS_VERBS = frozenset("losing lost lose loses".split())
 SHED_PARTS = {"hair": "HP:0001596", "eyelashes": None, "lashes": None, "eyebrows": None, "brows": None, "teeth": None,
               "tooth": None, "nails": None, "fingernails": None, "toenails": None}
-POSSESSIVES = frozenset("my his her their your our".split())
 
 
 def add_verbal_injuries(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -1373,7 +1035,7 @@ def add_verbal_injuries(doc: Doc, words: list[str], spans: Spans) -> Spans:
         elif label == "ANATOMY" and start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] in LOSS_VERBS \
                 and words[end - 1] in SHED_PARTS:
             added.append((start - 2, end, "SYMPTOM", SHED_PARTS[words[end - 1]] or BODY_COMPLAINT))
-    return _replace_covered(spans, added) if added else spans
+    return replace_covered(spans, added) if added else spans
 
 
 # Patients call their specialists by the field's short name: "my cardio said", "her neuro ordered" (rule 14: people are
@@ -1504,14 +1166,14 @@ def add_sensory_distortions(doc: Doc, words: list[str], spans: Spans) -> Spans:
             end = j + 1
             end += end < n and words[end] in ("a", "an")
             thing = end
-            while end < n and end - thing < 2 and words[end].isalpha() and words[end] not in _NOT_A_THING:
+            while end < n and end - thing < 2 and words[end].isalpha() and words[end] not in NOT_A_THING:
                 end += 1
             if end == thing:
                 continue  # "smells like it is burning": a clause, not the thing it is like
         else:
             continue
         added.append((i - 1, end, "SYMPTOM", SENSE_VERBS[words[i]]))
-    return _replace_covered(spans, added) if added else spans
+    return replace_covered(spans, added) if added else spans
 
 
 _SENSE_GATE = gate(SENSE_VERBS)
@@ -1617,7 +1279,7 @@ def add_night_voiding(doc: Doc, words: list[str], spans: Spans) -> Spans:
         between = words[start + 2:j]
         if between and between[-1] == "night" and ("times" in between or "x" in between or any(w.endswith("x") and w[:-1].isdigit() for w in between)):
             added.append((start, i + 1, "SYMPTOM", NOCTURIA))
-    return _replace_covered(spans, added) if added else spans
+    return replace_covered(spans, added) if added else spans
 
 
 _VOIDING_GATE = gate(_VOIDING)
@@ -1661,7 +1323,7 @@ def add_function_rates(doc: Doc, words: list[str], spans: Spans) -> Spans:
         end = _rate_end(words, i + 1)
         if end is not None:
             added.append((i, end, "SYMPTOM", RATED_FUNCTIONS[words[i]]))
-    return _replace_covered(spans, added) if added else spans
+    return replace_covered(spans, added) if added else spans
 
 
 _RATED_GATE = gate(RATED_FUNCTIONS)
@@ -1755,7 +1417,7 @@ def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
             k += 1  # "yellow mucus": a one-word body or symptom word may be what comes up
         if k > first:
             added.append((start, k, label, concept))
-    return _replace_covered(spans, added) if added else spans
+    return replace_covered(spans, added) if added else spans
 
 
 _EXPELLED_DETERMINERS = frozenset({"a", "an", "some", "this", "that", "all", "the"})

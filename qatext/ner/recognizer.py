@@ -10,8 +10,8 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_body_products, lay_impairments,
-                        later_acronyms, lay_rules, lay_span_edges, normalize, shorthand, span_rules)
+from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_body_products, lay_function_changes,
+                        lay_impairments, later_acronyms, lay_rules, lay_span_edges, normalize, shorthand, span_rules)
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -100,12 +100,12 @@ class MedicalEntityRecognizer(BatchedPipe):
         spans = span_rules.extend_anatomy_sides(doc, words, spans, lookup=lookup)
         if not span_rules.REGION_NOUNS.isdisjoint(present) and "of" in present:
             spans = span_rules.extend_anatomy_regions(doc, words, spans)
-        if not lay_rules.IMPAIRMENT_WORDS.isdisjoint(present):
-            spans = lay_rules.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
+        if not lay_impairments.IMPAIRMENT_WORDS.isdisjoint(present):
+            spans = lay_impairments.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
         if not lay_impairments.STUCK_MOVES.isdisjoint(present):
             spans = lay_impairments.add_stuck_body_parts(doc, words, spans)
-        if not lay_rules.FUNCTION_WORDS.isdisjoint(present):
-            spans = lay_rules.add_function_changes(doc, words, spans, lookup=self.lexicon.terms.get)
+        if not lay_function_changes.FUNCTION_WORDS.isdisjoint(present):
+            spans = lay_function_changes.add_function_changes(doc, words, spans, lookup=self.lexicon.terms.get)
         conjuncts: dict[int, list[str]] = {}
         if self.compose_locations:
             if not lay_rules.PROBLEM_WORDS.isdisjoint(present):
@@ -145,14 +145,17 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
         if not lay_rules.TENDING_VERBS.isdisjoint(present):
             spans = lay_rules.add_tended_body_parts(doc, words, spans)
-        if not lay_rules.GLUCOSE_CUES.isdisjoint(present) and not lay_rules.GLUCOSE_SWINGS.keys().isdisjoint(present):
+        if not lay_rules.GLUCOSE_CUES.isdisjoint(present) \
+                and not lay_rules.GLUCOSE_SWINGS.keys().isdisjoint(present):
             spans = lay_rules.add_glucose_swings(doc, words, spans)
         if "pill" in present and "the" in present:
             spans = lay_rules.add_the_pill(doc, words, spans)
-        if "there" in present and not lay_rules.PERCEIVING.isdisjoint(present) and not lay_rules.NOT_THERE_WORDS.isdisjoint(present):
+        if "there" in present and not lay_rules.PERCEIVING.isdisjoint(present) \
+                and not lay_rules.NOT_THERE_WORDS.isdisjoint(present):
             spans = lay_rules.add_unreal_perceptions(doc, words, spans)
-        if not lay_rules.GROWTH_WORDS.isdisjoint(present) and not lay_rules.NOT_GROWING_FIRSTS.isdisjoint(present):
-            spans = lay_rules.add_failure_to_grow(doc, words, spans)
+        if not lay_function_changes.GROWTH_WORDS.isdisjoint(present) \
+                and not lay_function_changes.NOT_GROWING_FIRSTS.isdisjoint(present):
+            spans = lay_function_changes.add_failure_to_grow(doc, words, spans)
         if "confused" in present:
             spans = lay_rules.add_confusion(doc, words, spans)
         if "scope" in present:
