@@ -643,7 +643,7 @@ def test_felt_states_and_impairment_objects_stop_where_the_words_say(nlp, text, 
 
 def test_coordination_skips_spans_that_overlap():
     # an overlap left by an earlier rule must reach the recognizer's repair, not fail here
-    from qatext.ner.lay_rules import coordinate
+    from qatext.ner.lay_coordination import coordinate
 
     words = ["sore", "throat", "pain"]
     spans, _ = coordinate(None, words, [(0, 3, "SYMPTOM", "a"), (2, 3, "SYMPTOM", "b")], lookup=lambda phrase: None)
