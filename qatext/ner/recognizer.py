@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span
 
 from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_body_actions, lay_body_predicates,
                         lay_body_problems, lay_body_products, lay_coordination, lay_disease_phrases,
-                        lay_function_changes, lay_impairments, later_acronyms, lay_rules, lay_span_edges, normalize,
-                        shorthand, span_rules)
+                        lay_function_changes, lay_hashtags, lay_impairments, lay_medical_senses, lay_other_senses,
+                        later_acronyms, lay_rules, lay_span_edges, normalize, shorthand, span_rules)
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -137,21 +137,21 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = span_rules.extend_isomer_prefixes(doc, words, spans)
         if "up" in present and not lay_body_actions.EXPEL_VERBS.isdisjoint(present):
             spans = lay_body_actions.add_expelled_objects(doc, words, spans)
-        if not lay_rules.SUBSTANCE_PLACES.isdisjoint(present):
-            spans = lay_rules.drop_substance_places(doc, words, spans)
-        if not lay_rules.FIGURATIVE_WORDS.isdisjoint(present):
-            spans = lay_rules.drop_figurative(doc, words, spans)
+        if not lay_other_senses.SUBSTANCE_PLACES.isdisjoint(present):
+            spans = lay_other_senses.drop_substance_places(doc, words, spans)
+        if not figures.FIGURATIVE_WORDS.isdisjoint(present):
+            spans = figures.drop_figurative(doc, words, spans)
         if not figures.FIGURE_WORDS.isdisjoint(present):
             spans = figures.drop_figures(doc, words, spans)
         if "#" in present:
-            spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
+            spans = lay_hashtags.add_hashtags(doc, words, spans, lookup=lookup)
         if not lay_body_actions.TENDING_VERBS.isdisjoint(present):
             spans = lay_body_actions.add_tended_body_parts(doc, words, spans)
-        if not lay_rules.GLUCOSE_CUES.isdisjoint(present) \
-                and not lay_rules.GLUCOSE_SWINGS.keys().isdisjoint(present):
-            spans = lay_rules.add_glucose_swings(doc, words, spans)
+        if not lay_medical_senses.GLUCOSE_CUES.isdisjoint(present) \
+                and not lay_medical_senses.GLUCOSE_SWINGS.keys().isdisjoint(present):
+            spans = lay_medical_senses.add_glucose_swings(doc, words, spans)
         if "pill" in present and "the" in present:
-            spans = lay_rules.add_the_pill(doc, words, spans)
+            spans = lay_medical_senses.add_the_pill(doc, words, spans)
         if "there" in present and not lay_rules.PERCEIVING.isdisjoint(present) \
                 and not lay_rules.NOT_THERE_WORDS.isdisjoint(present):
             spans = lay_rules.add_unreal_perceptions(doc, words, spans)
@@ -159,15 +159,15 @@ class MedicalEntityRecognizer(BatchedPipe):
                 and not lay_function_changes.NOT_GROWING_FIRSTS.isdisjoint(present):
             spans = lay_function_changes.add_failure_to_grow(doc, words, spans)
         if "confused" in present:
-            spans = lay_rules.add_confusion(doc, words, spans)
+            spans = lay_medical_senses.add_confusion(doc, words, spans)
         if "scope" in present:
-            spans = lay_rules.add_scopes(doc, words, spans)
+            spans = lay_medical_senses.add_scopes(doc, words, spans)
         if "cold" in present:
-            spans = lay_rules.add_colds(doc, words, spans)
+            spans = lay_medical_senses.add_colds(doc, words, spans)
         if "voice" in present:
             spans = lay_body_predicates.add_voice_complaints(doc, words, spans)
         if "psa" in present:
-            spans = lay_rules.drop_announcements(doc, words, spans)
+            spans = lay_other_senses.drop_announcements(doc, words, spans)
         if not self._reviewed_firsts.isdisjoint(present):
             spans = self._apply_review(doc, words, spans)
         spans = lay_rules.add_side_effect_phrases(doc, words, spans, lookup=lookup)
