@@ -527,7 +527,7 @@ def test_triggers_timing_and_frequency_adverbs_stay_outside(nlp, text, span):
 def test_feeling_of_does_not_reach_into_another_span(nlp):
     # "no feeling" (a lexicon term) holds "feeling": "feeling of urinary urgency" used to overlap it,
     # which failed the whole batch (a MedQuAD answer in ../shared)
-    from qatext.ner.lay_rules import add_feeling_nouns
+    from qatext.ner.lay_felt_states import add_feeling_nouns
 
     doc = nlp.make_doc("with no feeling of urinary urgency")
     words = [t.lower_ for t in doc]

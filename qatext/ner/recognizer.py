@@ -11,7 +11,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_body_actions, lay_body_predicates,
-                        lay_body_problems, lay_body_products, lay_coordination, lay_disease_phrases,
+                        lay_body_problems, lay_body_products, lay_coordination, lay_disease_phrases, lay_felt_states,
                         lay_function_changes, lay_hashtags, lay_impairments, lay_medical_senses, lay_other_senses,
                         later_acronyms, lay_rules, lay_span_edges, normalize, shorthand, span_rules)
 from qatext.ner.batching import BatchedPipe
@@ -152,9 +152,9 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_medical_senses.add_glucose_swings(doc, words, spans)
         if "pill" in present and "the" in present:
             spans = lay_medical_senses.add_the_pill(doc, words, spans)
-        if "there" in present and not lay_rules.PERCEIVING.isdisjoint(present) \
-                and not lay_rules.NOT_THERE_WORDS.isdisjoint(present):
-            spans = lay_rules.add_unreal_perceptions(doc, words, spans)
+        if "there" in present and not lay_felt_states.PERCEIVING.isdisjoint(present) \
+                and not lay_felt_states.NOT_THERE_WORDS.isdisjoint(present):
+            spans = lay_felt_states.add_unreal_perceptions(doc, words, spans)
         if not lay_function_changes.GROWTH_WORDS.isdisjoint(present) \
                 and not lay_function_changes.NOT_GROWING_FIRSTS.isdisjoint(present):
             spans = lay_function_changes.add_failure_to_grow(doc, words, spans)
