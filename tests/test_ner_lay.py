@@ -527,7 +527,7 @@ def test_triggers_timing_and_frequency_adverbs_stay_outside(nlp, text, span):
 def test_feeling_of_does_not_reach_into_another_span(nlp):
     # "no feeling" (a lexicon term) holds "feeling": "feeling of urinary urgency" used to overlap it,
     # which failed the whole batch (a MedQuAD answer in ../shared)
-    from qatext.ner.lay_rules import add_feeling_nouns
+    from qatext.ner.lay_felt_states import add_feeling_nouns
 
     doc = nlp.make_doc("with no feeling of urinary urgency")
     words = [t.lower_ for t in doc]
@@ -643,7 +643,7 @@ def test_felt_states_and_impairment_objects_stop_where_the_words_say(nlp, text, 
 
 def test_coordination_skips_spans_that_overlap():
     # an overlap left by an earlier rule must reach the recognizer's repair, not fail here
-    from qatext.ner.lay_rules import coordinate
+    from qatext.ner.lay_coordination import coordinate
 
     words = ["sore", "throat", "pain"]
     spans, _ = coordinate(None, words, [(0, 3, "SYMPTOM", "a"), (2, 3, "SYMPTOM", "b")], lookup=lambda phrase: None)

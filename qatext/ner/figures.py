@@ -7,7 +7,7 @@ Each figure is a frame of word classes around the symptom word, not a list of ph
 * eagerness: an itch, ache or burn *to do* something ("itching to", "dying to", "aching to") is a wish;
   "to" followed by a determiner ("burning to the touch", "itching to the point of bleeding") stays a symptom;
 * nuisance: "a pain/headache/nightmare about ..." and "what a headache <subject> is": a person or thing
-  judged as a bother (the complementary frames, "a pain to deal with", are in ``lay_rules.drop_figurative``);
+  judged as a bother (the complementary frames, "a pain to deal with", are :func:`drop_figurative`'s);
 * "a stroke of <luck word>": chance (or the clock's "stroke of midnight"), not a stroke;
 * "deaf ear(s)" after "on" or "turn": nobody listening;
 * "out of it" after a verb of growing: a child leaving a phase behind;
@@ -18,11 +18,19 @@ Each figure is a frame of word classes around the symptom word, not a list of ph
 * hyperbole: "nearly gave me a heart attack";
 * "cabin fever", "election fever": a craze, not a temperature; "cold feet about/over": second thoughts.
 
+:func:`drop_figurative` settles the older, simpler class: a bare word made figurative by the words right after
+it (GUIDELINES rule 17): "tired of arguing", "stressed about exams", "a pain to deal with", "miserable weather".
+
 Spans are ``(start, end, label, concept_id)`` token ranges; ``words`` are the doc's lower-cased tokens. The
-recognizer should call :func:`drop_figures` after the span rules (a hook next to ``lay_rules.drop_figurative``)
-when :data:`FIGURE_WORDS` meets the doc's words.
+recognizer calls :func:`drop_figurative` after the span rules when :data:`FIGURATIVE_WORDS` meets the doc's
+words, then :func:`drop_figures` when :data:`FIGURE_WORDS` does.
 """
 from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from qatext.ner.lay_common import NOT_NOUNS
+from qatext.ner.span_rules import gate, gate_hits
 
 Spans = list[tuple[int, int, str, str]]
 _PROBLEM = frozenset({"SYMPTOM", "DISEASE"})
@@ -124,4 +132,82 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
         return True  # "fall on deaf ears", "turned a deaf ear"
     if words[start:end] == ["out", "of", "it"] and start >= 1 and words[start - 1] in GROWING:
         return True
+    return False
+
+
+# Bare words in non-medical senses (rule 17): the words that follow make them figurative.
+FIGURATIVE_AFTER = {
+    "stressed": ("about", "over", "out about", "out over"),
+    "stress": ("about", "over"),
+    "tired": ("of",),
+    "sick": ("of", "and tired of"),
+    "ocd": ("about",),
+    "flare": ("of",),
+    "cry": ("for help", "out for", "wolf"),
+    "panicking": ("that", "about", "over"),
+    "panicked": ("that", "about", "over"),
+    # a worry about an event, a drug or a risk is no complaint: "nervous about the withdrawal", "scared of weight gain"
+    "nervous": ("about", "that"),
+    "worried": ("about", "that"),
+    "scared": ("of", "about", "that"),
+    "afraid": ("of", "that"),
+}
+# States that are an everyday judgement of an action: "my mum thinks im paranoid for packing 3 nets" (not "felt
+# paranoid for weeks": a gerund after "for" is the action judged).
+JUDGED_FOR_ACTION = frozenset({"paranoid", "crazy", "mental"})
+# "a pain to deal with", "what a pain", "the paperwork is a headache", "a pain in the neck": the nuisance words
+# whose sense the words after them decide (NUISANCE_WORDS above, without "nuisance").
+FOLLOWED_NUISANCES = frozenset({"pain", "headache", "nightmare"})
+NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol", "all",
+                  "lately", "(", "too", "in itself", "on top", "tbh", "honestly", "though", "tho", "with", "when", "because",
+                  "bc", "of a", "trying", "dealing", "getting", "of its own", "of their own")
+# Adverbs between the copula and the article: "which is honestly a pain to coordinate".
+NUISANCE_ADVERBS = frozenset("honestly just truly literally really also still always already seriously such".split())
+QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
+# "a total headache", "a real nightmare": an intensifier between the article and the nuisance word.
+NUISANCE_INTENSIFIERS = frozenset("total real complete huge absolute major big".split())
+# "so OCD about my desk": a degree word the severity rule took in before the figurative word.
+DEGREE_WORDS = frozenset("so very really super totally such".split())
+# "miserable weather", "depressing news": an adjective before a noun describes a thing, not a person.
+ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "sickening", "sad", "angry", "aggressive",
+                                    "hostile"})
+FIGURATIVE_WORDS = frozenset(FIGURATIVE_AFTER) | FOLLOWED_NUISANCES | ATTRIBUTIVE_ADJECTIVES | JUDGED_FOR_ACTION
+_FIGURATIVE_GATE = gate(FIGURATIVE_WORDS)
+
+
+def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"a pain to deal with", "stressed about exams", "tired of arguing", "miserable weather"."""
+    if _FIGURATIVE_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    out = []
+    n = len(words)
+    for span in spans:
+        start, end, label, _concept = span
+        head = start
+        while head < end - 1 and (words[head] in DEGREE_WORDS or words[head] in NUISANCE_INTENSIFIERS):
+            # "so OCD about my desk", "a total headache" after add_severity
+            head += 1
+        if label in ("SYMPTOM", "DISEASE") and (end - head == 1 or end - head == 2 and words[head + 1] == "out") \
+                and _figurative(words, head, end, n):
+            continue  # "stressed out over finals" as "stressed over finals"
+        out.append(span)
+    return out
+
+
+def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
+    word = words[start]
+    following = " ".join([w for w in words[end:end + 4] if w not in QUOTES][:3])  # 'called me "so OCD" about'
+    if word in FIGURATIVE_AFTER and any(following == cue or following.startswith(cue + " ") for cue in FIGURATIVE_AFTER[word]):
+        return True
+    if word in JUDGED_FOR_ACTION and end + 1 < n and words[end] == "for" and words[end + 1].endswith("ing"):
+        return True
+    if word in FOLLOWED_NUISANCES and start >= 2 and words[start - 1] in NUISANCE_INTENSIFIERS and words[start - 2] in ("a", "such"):
+        start -= 1  # the article decides below as for "a headache"
+    copula = start - 2
+    if copula >= 1 and words[copula] in NUISANCE_ADVERBS:
+        copula -= 1  # "which is honestly a pain to coordinate"
+    if word in FOLLOWED_NUISANCES and start >= 1 and words[start - 1] in ("a", "such") and (copula < 0 or words[copula] in ("is", "was", "'s", "be", "been", "what", "such", "being", "are", "its")):
+        return end >= n or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
+    if word in ATTRIBUTIVE_ADJECTIVES:
+        return end < n and words[end].isalpha() and words[end] not in NOT_NOUNS
     return False

@@ -1,18 +1,184 @@
-"""How far a lost function reaches (GUIDELINES rule 16), past the function word the table knows.
+"""Lost functions (GUIDELINES rule 16): "unable to walk", "can barely walk", "couldn't get out of bed".
 
-:func:`qatext.ner.lay_rules.add_impairments` finds "can't smell", "hurts to sit", "can't stand"; patients
-go on with what belongs to the loss: the total object ("can't smell [anything]"), the body they cannot
-move ("can't turn [himself]"), the posture the function needs ("can't lie [on my left side]", "can't
-stand [on tiptoe]"), a second function under the same modal ("hurts to sit [or walk]"). Extent, time
-and trigger stay outside ("... at night", "... by myself", "... to the mailbox").
+:func:`add_impairments` finds a cue and a function the lexicon's table knows: "can't smell", "hurts to sit",
+"can't stand"; then how far the loss reaches: patients go on with what belongs to it: the total object ("can't
+smell [anything]"), the body they cannot move ("can't turn [himself]"), the posture the function needs ("can't
+lie [on my left side]", "can't stand [on tiptoe]"), a second function under the same modal ("hurts to sit [or
+walk]"). Extent, time and trigger stay outside ("... at night", "... by myself", "... to the mailbox").
 
 :func:`add_stuck_body_parts` finds the body part that will not do its job: "[mouth wont open]",
 "[jaw won't close]" (a verbal symptom, GUIDELINES rule 6).
 """
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from qatext.ner import span_rules
-from qatext.ner.span_rules import Spans, gate, gate_hits
+from qatext.ner.lay_common import BE, OBJECT_DETERMINERS, OBJECT_STOPS, replace_covered
+from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions as _positions, word_set
+
+# "can't", "could not", "unable to", "can barely": what turns a function into its loss.
+IMPAIRMENT_CUES = (
+    ("unable", "to"), ("not", "able", "to"), ("ca", "n't"), ("can", "not"), ("cannot",), ("cant",), ("could", "n't"),
+    ("could", "not"), ("couldnt",), ("can", "barely"), ("could", "barely"), ("can", "hardly"), ("could", "hardly"),
+    ("ca", "n't", "even"), ("could", "n't", "even"), ("barely", "able", "to"), ("hardly", "able", "to"), ("ca", "nt"),
+    ("wo", "n't"), ("unable", "to", "even"), ("inability", "to"), ("not", "being", "able", "to"),
+    # spaCy splits the apostrophe-less "couldnt", "wont", "cant" into "could nt", "wo nt", "ca nt"
+    ("could", "nt"), ("wo", "nt"), ("could", "nt", "even"), ("ca", "nt", "even"),
+    ("struggle", "to"), ("struggles", "to"), ("struggled", "to"), ("struggling", "to"),  # "struggles to get out of a chair"
+    # "hard to concentrate", "difficult to swallow": a function that costs effort is limited too
+    ("hard", "to"), ("harder", "to"), ("difficult", "to"), ("very", "hard", "to"), ("very", "difficult", "to"),
+    # a state that stops the function: "too weak to walk", "too dizzy to stand"; a function that hurts: "it hurts to
+    # take a deep breath" (the pain is what limits it, one SYMPTOM; "painful to watch" is mostly about an event)
+    ("too", "weak", "to"), ("too", "tired", "to"), ("too", "dizzy", "to"), ("too", "exhausted", "to"),
+    ("too", "sore", "to"), ("too", "stiff", "to"), ("too", "breathless", "to"), ("too", "nauseous", "to"),
+    ("hurts", "to"),
+)
+IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
+_EFFORT_WORDS = frozenset({"hard", "harder", "difficult"})
+_IMPAIRMENT_GATE = gate(IMPAIRMENT_WORDS)
+_CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _cue in IMPAIRMENT_CUES:
+    _CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
+# The second words of the cues that start with a word ("can" -> not, barely, hardly); one-word cues have none.
+_CUE_SECONDS = {first: frozenset(c[1] for c in cues if len(c) > 1) for first, cues in _CUES_BY_FIRST.items()}
+# "the meds won't work", "if nothing else can help": a thing failing is no loss of the person's function; nor is a
+# part of the body's chemistry ("the abnormal cells cannot carry oxygen", "the enzyme is unable to").
+THING_SUBJECTS = frozenset("it this that which nothing else med meds medication medications medicine drug drugs pill "
+                           "pills treatment cell cells blood protein proteins enzyme enzymes gene genes".split())
+_FUNCTION_INDEX: dict[int, tuple] = {}  # id of a functions table -> (table, first words, most words)
+
+
+def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict[tuple[str, ...], tuple[str, str]]) -> Spans:
+    """"unable to walk", "can barely walk", "couldn't get out of bed": the modal is part of the SYMPTOM."""
+    hits = gate_hits(words)
+    if _IMPAIRMENT_GATE.isdisjoint(hits):
+        return spans
+    firsts, longest = _function_index(functions)
+    present = word_set(words)
+    if firsts.isdisjoint(present):
+        return spans
+    # a cue's first word counts only with one of its second words in the doc ("can" with "barely")
+    cue_firsts = {w for w in _IMPAIRMENT_GATE & hits if not _CUE_SECONDS[w] or not _CUE_SECONDS[w].isdisjoint(present)}
+    added = []
+    n = len(words)
+    body_ends = {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
+    for i in _positions(words, cue_firsts):
+        if i >= 1 and words[i - 1] in THING_SUBJECTS and words[i] != "hurts":
+            continue  # ("it hurts to breathe": the "it" of the weather verb, no thing that fails)
+        seconds = _CUE_SECONDS[words[i]]
+        if seconds and (i + 1 >= n or words[i + 1] not in seconds):
+            continue  # "can be", "not sure": most modals start no cue
+        # the first cue of the table that matches here decides, as "ca n't" before "ca n't even"
+        cue = next((c for c in _CUES_BY_FIRST[words[i]] if tuple(words[i:i + len(c)]) == c), None)
+        if cue is None:
+            continue
+        if len(cue) > 1 and cue[-2] in _EFFORT_WORDS and i >= 1 and (
+                words[i - 1] in BE and (i < 2 or words[i - 2] != "it")
+                or words[i - 1] in _EFFORT_OF_DOING and any(s[2] == "ANATOMY" and i - 5 <= s[1] < i for s in spans)):
+            continue  # "this label is hard to read", "the heart has to work harder to move blood": no lost function
+        j = i + len(cue)
+        if j < n and words[j] in _CUE_ADVERBS:
+            j += 1
+        if j >= n or words[j] not in firsts:
+            continue
+        for size in range(min(longest, n - j), 0, -1):
+            found = functions.get(tuple(words[j:j + size]))
+            if found:
+                end = j + size
+                if size == 1 and end < n and (words[end] in _PARTICLES and words[j] in OBJECT_FUNCTIONS
+                                              or words[end] in _OTHER_SENSE_AFTER.get(words[j], ())):
+                    break  # "unable to carry out its role", "can't think of a word": another verb, no loss
+                body_end = _body_object_end(words, end, body_ends)
+                reach = complement_end(words, j, end, spans)
+                if size == 1 and not body_end and words[j] in BODY_ONLY_FUNCTIONS and reach == end:
+                    break  # "can't raise the money", "couldn't feel at home": a loss only of a body part's function
+                if size == 1 and reach == end and words[j] in NEEDS_COMPLEMENT:
+                    break  # "can't lie, it helped": a posture verb without its posture is another verb
+                if size == 2 and tuple(words[j:end]) in OBJECT_PARTICLE_FUNCTIONS \
+                        and particle_object_end(words, j, end) == end:
+                    break  # "can't do up": without its object no function
+                if body_end:
+                    end = body_end  # "cant lift my arms", "can't straighten her left knee": the body part is the object
+                elif size == 1 and words[j] in OBJECT_FUNCTIONS:
+                    end = _object_end(words, end)
+                    if end < n and words[end] in _COMPARED:
+                        break  # "more difficult to hold than solid stools": a thing compared, no loss
+                if end < n and words[end] in _MANNER_AFTER and size == 1:
+                    end += 1  # "cant pee properly", "cant swallow normally": how the function fails is the complaint
+                elif not body_end:
+                    # "can't smell anything", "can't lie on my side", "can't do up buttons", "hurts to sit or walk"
+                    end = max(end, reach, particle_object_end(words, j, end))
+                    end = alternative_end(words, cue, end, functions, longest)
+                added.append((i, end, "SYMPTOM", found[0]))
+                break
+    if not added:
+        return spans
+    return replace_covered(spans, added)
+
+
+_MANNER_AFTER = frozenset({"properly", "normally"})
+
+
+# "the heart works harder to pump": an organ's effort of doing something, not a function the person lost ("i have
+# to work harder to breathe" is one).
+_EFFORT_OF_DOING = frozenset({"work", "works", "worked", "working", "try", "tries", "tried", "trying"})
+# A particle after a function that takes an object makes another verb: "carry out" a role, "carry on" a conversation,
+# "hold off" a drug, "think over" (a whole lexicon phrase, "hold anything down", is looked up before this).
+_PARTICLES = frozenset({"out", "on", "off", "over", "through", "back"})
+# Words after a function that give it an everyday sense: "can't think of the word", "can't think about it".
+_OTHER_SENSE_AFTER = {"think": frozenset({"of", "about", "that", "why", "what", "how", "who", "where", "when", "so",
+                                          "it", "this", "twice", "anymore"})}
+_COMPARED = frozenset({"than", "as"})
+# Functions whose object belongs to the loss ("[couldnt hold a cup]", "[cant swallow crackers]" without
+# water): the object is part of the complaint, extent and trigger are not (GUIDELINES rule 16).
+OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip button handle tolerate use twist".split())
+
+
+# Adverbs between the modal and the function: "can't fully straighten", "can barely walk".
+_CUE_ADVERBS = frozenset({"barely", "hardly", "even", "really", "fully", "properly", "quite", "completely"})
+# Functions that are a loss only with the body part they act on: "can't raise my arm", "can't feel my feet".
+BODY_ONLY_FUNCTIONS = frozenset({"feel", "raise", "straighten", "rotate", "flex", "turn"})
+# What may stand between a function and the body part it acts on: "lift my arms", "put weight on her left foot".
+_BODY_OBJECT_FILLERS = frozenset({"my", "his", "her", "their", "your", "both", "either", "the", "on", "weight", "any", "that",
+                                  "this"})
+
+
+def _body_object_end(words: list[str], end: int, body_ends: dict[int, int]) -> int | None:
+    """The end of a body part that is the object of a lost function ("can't lift [my arms]"), at most three
+    filler words after it; None when no body part follows. The body part is part of the complaint, what comes
+    after it ("high enough", "above her shoulder") is extent (GUIDELINES rule 16)."""
+    k = end
+    while k < len(words) and k - end < 3 and k not in body_ends and words[k] in _BODY_OBJECT_FILLERS:
+        k += 1
+    if k in body_ends and (k > end or words[end - 1] in _BODY_OBJECT_FILLERS):
+        return body_ends[k]
+    return None
+
+
+def _object_end(words: list[str], end: int) -> int:
+    """The end of a short object after a function verb: "a cup", "her blouse", "anything significant"."""
+    n = len(words)
+    k = end
+    if k < n and words[k] in OBJECT_DETERMINERS:
+        k += 1
+    taken = 0
+    while k < n and taken < 2 and words[k].isalpha() and words[k] not in OBJECT_STOPS:
+        k += 1
+        taken += 1
+    if taken and k < n and words[k].isalpha() and words[k] not in OBJECT_STOPS:
+        return end  # the object goes on ("heart healthy food"): none rather than half a noun phrase
+    return k if taken else end
+
+
+def _function_index(functions: dict[tuple[str, ...], tuple[str, str]]) -> tuple[frozenset[str], int]:
+    """(first words, most words) of a functions table, computed once per table."""
+    index = _FUNCTION_INDEX.get(id(functions))
+    if index is None or index[0] is not functions:
+        index = _FUNCTION_INDEX[id(functions)] = (functions, frozenset(key[0] for key in functions),
+                                                  max((len(key) for key in functions), default=0))
+    return index[1], index[2]
+
 
 # The total object of a lost sense or intake: "can't taste anything" (not "focus [on anything]": drug reviews'
 # annotators leave the prepositional object out).

@@ -10,7 +10,9 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_body_products, lay_impairments,
+from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_body_actions, lay_body_predicates,
+                        lay_body_problems, lay_body_products, lay_coordination, lay_disease_phrases, lay_felt_states,
+                        lay_function_changes, lay_hashtags, lay_impairments, lay_medical_senses, lay_other_senses,
                         later_acronyms, lay_rules, lay_span_edges, normalize, shorthand, span_rules)
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
@@ -100,18 +102,18 @@ class MedicalEntityRecognizer(BatchedPipe):
         spans = span_rules.extend_anatomy_sides(doc, words, spans, lookup=lookup)
         if not span_rules.REGION_NOUNS.isdisjoint(present) and "of" in present:
             spans = span_rules.extend_anatomy_regions(doc, words, spans)
-        if not lay_rules.IMPAIRMENT_WORDS.isdisjoint(present):
-            spans = lay_rules.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
+        if not lay_impairments.IMPAIRMENT_WORDS.isdisjoint(present):
+            spans = lay_impairments.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
         if not lay_impairments.STUCK_MOVES.isdisjoint(present):
             spans = lay_impairments.add_stuck_body_parts(doc, words, spans)
-        if not lay_rules.FUNCTION_WORDS.isdisjoint(present):
-            spans = lay_rules.add_function_changes(doc, words, spans, lookup=self.lexicon.terms.get)
+        if not lay_function_changes.FUNCTION_WORDS.isdisjoint(present):
+            spans = lay_function_changes.add_function_changes(doc, words, spans, lookup=self.lexicon.terms.get)
         conjuncts: dict[int, list[str]] = {}
         if self.compose_locations:
-            if not lay_rules.PROBLEM_WORDS.isdisjoint(present):
-                spans = lay_rules.add_organ_problems(doc, words, spans)
-            if not lay_rules.BREAK_WORDS.isdisjoint(present):
-                spans = lay_rules.add_breakouts(doc, words, spans)
+            if not lay_body_problems.PROBLEM_WORDS.isdisjoint(present):
+                spans = lay_body_problems.add_organ_problems(doc, words, spans)
+            if not lay_body_problems.BREAK_WORDS.isdisjoint(present):
+                spans = lay_body_problems.add_breakouts(doc, words, spans)
             spans = span_rules.add_located_complaints(doc, words, spans, lookup=lookup)
             spans = span_rules.compose_symptoms(doc, words, spans, lookup=lookup)
             spans = span_rules.add_body_predicates(doc, words, spans, lookup=lookup)
@@ -119,10 +121,10 @@ class MedicalEntityRecognizer(BatchedPipe):
                 spans = span_rules.add_described_body_parts(doc, words, spans)
             if "and" in present:
                 spans = span_rules.add_second_locations(doc, words, spans)
-            spans = lay_rules.extend_location_tails(doc, words, spans)
-            spans = lay_rules.join_disease_phrases(doc, words, spans)
-            spans = lay_rules.add_allergens(doc, words, spans)
-            spans, conjuncts = lay_rules.coordinate(doc, words, spans, lookup=lookup)
+            spans = lay_body_problems.extend_location_tails(doc, words, spans)
+            spans = lay_disease_phrases.join_disease_phrases(doc, words, spans)
+            spans = lay_disease_phrases.add_allergens(doc, words, spans)
+            spans, conjuncts = lay_coordination.coordinate(doc, words, spans, lookup=lookup)
             spans = span_rules.add_test_heads(doc, words, spans)
             spans = span_rules.compose_tests(doc, words, spans)
         spans = span_rules.add_clinical_modifiers(doc, words, spans)
@@ -133,36 +135,39 @@ class MedicalEntityRecognizer(BatchedPipe):
         spans = span_rules.add_drug_forms(doc, words, spans)
         if "-" in present and not span_rules.ISOMER_PREFIXES.isdisjoint(present):
             spans = span_rules.extend_isomer_prefixes(doc, words, spans)
-        if "up" in present and not lay_rules.EXPEL_VERBS.isdisjoint(present):
-            spans = lay_rules.add_expelled_objects(doc, words, spans)
-        if not lay_rules.SUBSTANCE_PLACES.isdisjoint(present):
-            spans = lay_rules.drop_substance_places(doc, words, spans)
-        if not lay_rules.FIGURATIVE_WORDS.isdisjoint(present):
-            spans = lay_rules.drop_figurative(doc, words, spans)
+        if "up" in present and not lay_body_actions.EXPEL_VERBS.isdisjoint(present):
+            spans = lay_body_actions.add_expelled_objects(doc, words, spans)
+        if not lay_other_senses.SUBSTANCE_PLACES.isdisjoint(present):
+            spans = lay_other_senses.drop_substance_places(doc, words, spans)
+        if not figures.FIGURATIVE_WORDS.isdisjoint(present):
+            spans = figures.drop_figurative(doc, words, spans)
         if not figures.FIGURE_WORDS.isdisjoint(present):
             spans = figures.drop_figures(doc, words, spans)
         if "#" in present:
-            spans = lay_rules.add_hashtags(doc, words, spans, lookup=lookup)
-        if not lay_rules.TENDING_VERBS.isdisjoint(present):
-            spans = lay_rules.add_tended_body_parts(doc, words, spans)
-        if not lay_rules.GLUCOSE_CUES.isdisjoint(present) and not lay_rules.GLUCOSE_SWINGS.keys().isdisjoint(present):
-            spans = lay_rules.add_glucose_swings(doc, words, spans)
+            spans = lay_hashtags.add_hashtags(doc, words, spans, lookup=lookup)
+        if not lay_body_actions.TENDING_VERBS.isdisjoint(present):
+            spans = lay_body_actions.add_tended_body_parts(doc, words, spans)
+        if not lay_medical_senses.GLUCOSE_CUES.isdisjoint(present) \
+                and not lay_medical_senses.GLUCOSE_SWINGS.keys().isdisjoint(present):
+            spans = lay_medical_senses.add_glucose_swings(doc, words, spans)
         if "pill" in present and "the" in present:
-            spans = lay_rules.add_the_pill(doc, words, spans)
-        if "there" in present and not lay_rules.PERCEIVING.isdisjoint(present) and not lay_rules.NOT_THERE_WORDS.isdisjoint(present):
-            spans = lay_rules.add_unreal_perceptions(doc, words, spans)
-        if not lay_rules.GROWTH_WORDS.isdisjoint(present) and not lay_rules.NOT_GROWING_FIRSTS.isdisjoint(present):
-            spans = lay_rules.add_failure_to_grow(doc, words, spans)
+            spans = lay_medical_senses.add_the_pill(doc, words, spans)
+        if "there" in present and not lay_felt_states.PERCEIVING.isdisjoint(present) \
+                and not lay_felt_states.NOT_THERE_WORDS.isdisjoint(present):
+            spans = lay_felt_states.add_unreal_perceptions(doc, words, spans)
+        if not lay_function_changes.GROWTH_WORDS.isdisjoint(present) \
+                and not lay_function_changes.NOT_GROWING_FIRSTS.isdisjoint(present):
+            spans = lay_function_changes.add_failure_to_grow(doc, words, spans)
         if "confused" in present:
-            spans = lay_rules.add_confusion(doc, words, spans)
+            spans = lay_medical_senses.add_confusion(doc, words, spans)
         if "scope" in present:
-            spans = lay_rules.add_scopes(doc, words, spans)
+            spans = lay_medical_senses.add_scopes(doc, words, spans)
         if "cold" in present:
-            spans = lay_rules.add_colds(doc, words, spans)
+            spans = lay_medical_senses.add_colds(doc, words, spans)
         if "voice" in present:
-            spans = lay_rules.add_voice_complaints(doc, words, spans)
+            spans = lay_body_predicates.add_voice_complaints(doc, words, spans)
         if "psa" in present:
-            spans = lay_rules.drop_announcements(doc, words, spans)
+            spans = lay_other_senses.drop_announcements(doc, words, spans)
         if not self._reviewed_firsts.isdisjoint(present):
             spans = self._apply_review(doc, words, spans)
         spans = lay_rules.add_side_effect_phrases(doc, words, spans, lookup=lookup)

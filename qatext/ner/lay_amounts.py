@@ -1,0 +1,275 @@
+"""Complaints told by an amount or a rate (GUIDELINES section 6, rules 9, 10 and 16): weight changes with an
+amount ("gained 20lbs"), hours of sleep ("sleeping 14 hours"), a function's rate ("peeing 14 times a day", "up 5
+times a night to pee") and a substance with its result, which is the test ("platelets came back 31").
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from qatext.ner.lay_common import Lookup, replace_covered
+from qatext.ner.span_rules import (APPROXIMATE, Spans, WEIGHT_GAIN, WEIGHT_LOSS, WEIGHT_UNITS, covered_tokens, gate,
+                                   gate_hits, word_positions as _positions)
+
+# The weight and sleep rules run from :func:`qatext.ner.lay_rules.add_side_effect_phrases`, the rate and result
+# rules from :func:`qatext.ner.lay_rules.add_described_phrases`, each only when its trigger words are in the doc.
+_NUMBER = re.compile(r"\d+(?:\.\d+)?$")
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+                         "fifty a few".split())
+# "gained 20lbs", "lost 10kg": spaCy keeps a number glued to these units as one token.
+_GLUED_WEIGHT = re.compile(r"\d+(?:\.\d+)?\+?(?:lbs?|pounds?|kgs?|kilos?)$")
+WEIGHT_VERBS = {"gained": WEIGHT_GAIN, "gain": WEIGHT_GAIN, "gaining": WEIGHT_GAIN, "put": WEIGHT_GAIN,
+                "putting": WEIGHT_GAIN, "lost": WEIGHT_LOSS, "losing": WEIGHT_LOSS}
+# "gained quite a bit of weight", "putting on a ton of weight": the amount words between verb and "weight".
+WEIGHT_AMOUNTS = frozenset("a lot lots of quite bit ton tons some so much more little bunch load loads heaps".split())
+WEIGHT_TRIGGERS = frozenset(WEIGHT_VERBS) | {"weight"}
+SLEEP_VERBS = frozenset({"sleep", "sleeping", "slept", "sleeps"})
+HOUR_UNITS = frozenset({"hours", "hour", "hrs", "hr"})
+_GLUED_HOURS = re.compile(r"(\d+)(?:hours?|hrs?)$")
+HYPERSOMNIA, INSOMNIA = "HP:0100786", "HP:0100785"
+# Hours of sleep that are a complaint in themselves: this many or more is too much, this many or fewer too little.
+LONG_SLEEP_HOURS, SHORT_SLEEP_HOURS = 10, 4
+
+
+def _is_number(word: str) -> bool:
+    return bool(_NUMBER.match(word)) or word in NUMBER_WORDS
+
+
+def _amount_end(words: list[str], j: int) -> int | None:
+    """End of "[about] 20 lbs", "20lbs", "50+ lbs" starting at ``j``, or None."""
+    n = len(words)
+    if j < n and words[j] in APPROXIMATE:
+        j += 1
+    if j < n and _GLUED_WEIGHT.match(words[j]):
+        return j + 1
+    if j < n and _is_number(words[j]):
+        j += 1
+        if j < n and words[j] == "+":
+            j += 1
+        if j < n and words[j] in WEIGHT_UNITS:
+            return j + 1
+    return None
+
+
+def add_weight_amounts(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"gained 20lbs", "gained quite a bit of weight", "15 pound weight gain", "weight gain of 30 pounds"."""
+    n = len(words)
+    added = []
+    for i in _positions(words, _WEIGHT_GATE.intersection(gate_hits(words)) - {"weight"}):
+        j = i + 1
+        if words[i] in ("put", "putting"):
+            if j >= n or words[j] != "on":
+                continue
+            j += 1
+        end = _amount_end(words, j)
+        if end is None:
+            k = j
+            while k < n and k - j < 5 and words[k] in WEIGHT_AMOUNTS:
+                k += 1
+            end = k + 1 if k > j and k < n and words[k] == "weight" else None
+        if end is not None:
+            added.append((i, end, "SYMPTOM", WEIGHT_VERBS[words[i]]))
+    for start, end, label, concept in spans:
+        if concept not in (WEIGHT_GAIN, WEIGHT_LOSS) or words[end - 1] not in ("gain", "loss"):
+            continue
+        new_start, new_end = start, end
+        if start >= 1 and _GLUED_WEIGHT.match(words[start - 1]):
+            new_start = start - 1
+        elif start >= 2 and words[start - 1] in WEIGHT_UNITS and _is_number(words[start - 2]):
+            new_start = start - 2
+        if end < n and words[end] == "of":
+            new_end = _amount_end(words, end + 1) or end
+        if (new_start, new_end) != (start, end):
+            added.append((new_start, new_end, label, concept))
+    return replace_covered(spans, added) if added else spans
+
+
+def _hours(words: list[str], j: int) -> tuple[int, int, int] | None:
+    """(fewest hours, most hours, end) of "[about] 14 hours", "3 to 5 hours", "14hrs" starting at ``j``."""
+    n = len(words)
+    if j < n and words[j] in APPROXIMATE:
+        j += 1
+    glued = _GLUED_HOURS.match(words[j]) if j < n else None
+    if glued:
+        return int(glued.group(1)), int(glued.group(1)), j + 1
+    if j < n and words[j].isdigit():
+        low = int(words[j])
+        if j + 2 < n and words[j + 1] in ("-", "to", "or") and words[j + 2].isdigit():
+            j += 2
+        if j + 1 < n and words[j + 1] in HOUR_UNITS:
+            return low, int(words[j]), j + 2
+    return None
+
+
+_PER = frozenset({"a", "per", "each", "every"})
+
+
+def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"sleeping 14 hours" (too much), "slept 3 hours", "3 to 5 hours sleep" (too little)."""
+    added = []
+    n = len(words)
+    for i in _positions(words, _SLEEP_GATE.intersection(gate_hits(words))):
+        found = _hours(words, i + 1)
+        if found is None:
+            continue
+        fewest, most, end = found
+        if end + 1 < n and words[end] in _PER and words[end + 1] in ("night", "day"):
+            end += 2  # "sleeping 3 hrs a night": the rate is part of the amount (GUIDELINES section 6, batch 5)
+        if fewest >= LONG_SLEEP_HOURS:
+            added.append((i, end, "SYMPTOM", HYPERSOMNIA))
+        elif most <= SHORT_SLEEP_HOURS:
+            added.append((i, end, "SYMPTOM", INSOMNIA))
+    for i in _positions(words, _HOUR_GATE.intersection(gate_hits(words))):
+        # "3 to 5 hours sleep", "4 hours of sleep": the amount before the noun
+        after = i + 1 + (1 if i + 1 < n and words[i + 1] == "of" else 0)
+        if after >= n or words[after] != "sleep" or i < 1 or not words[i - 1].isdigit():
+            continue
+        start = i - 1
+        if start >= 2 and words[start - 1] in ("-", "to", "or") and words[start - 2].isdigit():
+            start -= 2
+        hours = int(words[i - 1])
+        if hours <= SHORT_SLEEP_HOURS:
+            added.append((start, after + 1, "SYMPTOM", INSOMNIA))
+    return replace_covered(spans, sorted(added)) if added else spans
+
+
+# The trigger words of the weight and sleep rules (registered, so gate_hits keeps them).
+_WEIGHT_GATE = gate(WEIGHT_TRIGGERS)
+_SLEEP_GATE = gate(SLEEP_VERBS)
+_HOUR_GATE = gate(HOUR_UNITS)
+
+
+# Substances that are tests when a result follows them ("platelets came back 31", "my iron was 11", "cholesterol
+# dropped to 150"), and medicines or nothing otherwise (GUIDELINES section 3: the role in the sentence decides).
+# "smear" too: "my smear came back abnormal" is the smear test, "a smear of blood" or "i smear vaseline" no test.
+ANALYTES = frozenset("platelets cholesterol potassium sodium calcium magnesium glucose iron b12 sugars sugar albumin "
+                     "ferritin smear".split())
+# The lexicon's test of an analyte, when the word alone is no test: "<word> count", "<word> level", ...
+_ANALYTE_TESTS = ("count", "level", "levels", "test")
+BLOOD_SUGAR_TEST = "QATEXT:test/blood-sugar-test"
+_RESULT_VERBS = frozenset("was were is are came come comes dropped drop rose went fell sits sat stays stayed".split())
+_RESULT_FILLERS = frozenset("at to in the still only a bit very really so around about".split())
+_TAKING = frozenset("take takes taking took on started start added add with of some".split())
+_DOSE_UNITS = frozenset("mg mcg ug g iu units unit ml mgs".split())
+_RESULT_WORDS = frozenset("back high low normal elevated up down fine ok okay good great borderline checked tested "
+                          "measured".split())
+
+
+def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
+    """"platelets came back 31", "my iron was 11": a substance with its result is the TEST of it (rule 9: the value
+    stays outside). A longer span holding the word ("iron pills") keeps it."""
+    n = len(words)
+    by_start = covered = None  # built at the first analyte with a result
+    changed: dict[int, tuple] = {}
+    added = []
+    for i in _positions(words, _ANALYTE_GATE.intersection(gate_hits(words))):
+        if i + 1 >= n:
+            continue
+        j = i + 1
+        while j + 1 < n and words[j] in ("and", ",") and words[j + 1] in ANALYTES:
+            j += 2  # "my B12 and iron were checked": the result is of both
+        if j >= n:
+            continue  # "can you check my b12 and iron": the list ends the text, no result follows
+        if words[j] in _RESULT_VERBS:
+            j += 1
+            while j < n and j - i <= 4 and words[j] in _RESULT_FILLERS:
+                j += 1
+        elif not doc[j].like_num or (i >= 1 and words[i - 1] in _TAKING) or (j + 1 < n and words[j + 1] in _DOSE_UNITS):
+            continue  # "take magnesium 400 at night", "calcium 500 mg": a dose, not a result
+        if not (j < n and (doc[j].like_num or words[j] in _RESULT_WORDS or words[j][:1].isdigit())):
+            continue
+        if covered is None:
+            by_start = {span[0]: k for k, span in enumerate(spans)}
+            covered = covered_tokens(spans, min_length=2)
+        if i in covered:
+            continue
+        concept = BLOOD_SUGAR_TEST if words[i] in ("sugar", "sugars") else next(
+            (found[1] for head in _ANALYTE_TESTS if (found := lookup(f"{words[i]} {head}")) and found[0] == "TEST"), None)
+        if concept is None:
+            continue
+        span = (i, i + 1, "TEST", concept)
+        if i in by_start:
+            if spans[by_start[i]][2] != "TEST":
+                changed[by_start[i]] = span
+        else:
+            added.append(span)
+    if not changed and not added:
+        return spans
+    return sorted([changed.get(k, s) for k, s in enumerate(spans)] + added)
+
+
+_ANALYTE_GATE = gate(ANALYTES)
+
+# "get up 5 times a night to pee", "wake up 3x a night to urinate": the function is a complaint through its rate.
+NOCTURIA = "HP:0000017"
+_VOIDING = frozenset({"pee", "urinate", "wee", "piss"})
+_RISING = frozenset({"get", "gets", "getting", "got", "wake", "wakes", "waking", "woke", "up"})
+
+
+def add_night_voiding(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"gets up 5 times a night to pee" is one SYMPTOM (GUIDELINES rule 10: the body function defines it)."""
+    added = []
+    for i in _positions(words, _VOIDING_GATE.intersection(gate_hits(words))):
+        # back from the verb: "to", then "a night" / "at night" / "every night", then "N times", then "(get|wake) up"
+        j = i - 1
+        if j < 0 or words[j] != "to":
+            continue
+        window = words[max(0, j - 8):j]
+        if "night" not in window or "up" not in window:
+            continue
+        start = max(0, j - 8) + window.index("up")
+        if start >= 1 and words[start - 1] in _RISING:
+            start -= 1
+        between = words[start + 2:j]
+        if between and between[-1] == "night" and ("times" in between or "x" in between or any(w.endswith("x") and w[:-1].isdigit() for w in between)):
+            added.append((start, i + 1, "SYMPTOM", NOCTURIA))
+    return replace_covered(spans, added) if added else spans
+
+
+_VOIDING_GATE = gate(_VOIDING)
+
+# A function that is a complaint only through its rate (GUIDELINES section 6, batch 5): "peeing 14 times a day",
+# "weeing every half hour", "pooping 6x a day". Words that are complaints on their own ("diarrhea 9x a day") keep
+# the rate outside (rule 10), so only the plain functions are here.
+RATED_FUNCTIONS = {**dict.fromkeys("pee peeing pees peed wee weeing wees weed urinate urinating urinates".split(), "HP:0100515"),
+                   **dict.fromkeys("poop pooping poops pooped poo pooing".split(), "HP:0002014")}
+_RATE_UNITS = frozenset("hour hours hr hrs minutes minute mins min day days night nights".split())
+_TIMES = frozenset({"times", "x"})
+_PER_UNIT = frozenset({"a", "per", "each", "every", "an"})
+_GLUED_TIMES = re.compile(r"\d+x$")
+
+
+def _rate_end(words: list[str], j: int) -> int | None:
+    """The end of a rate that starts at ``j``: "every half hour", "every 20 minutes", "14 times a day", "6x a day"."""
+    n = len(words)
+    if j < n and words[j] == "every":
+        k = j + 1
+        if k < n and (words[k] in ("half", "few", "couple", "other") or _is_number(words[k])):
+            k += 1
+        k += k < n and words[k] == "of"  # "every couple of hours"
+        return k + 1 if k < n and words[k] in _RATE_UNITS else None
+    k = j
+    if k < n and _GLUED_TIMES.match(words[k]):
+        k += 1
+    elif k + 1 < n and _is_number(words[k]) and words[k + 1] in _TIMES:
+        k += 2
+    else:
+        return None
+    if k + 1 < n and words[k] in _PER_UNIT and words[k + 1] in _RATE_UNITS:
+        return k + 2
+    return None
+
+
+def add_function_rates(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"peeing 14 times a day", "weeing every half hour": the function with its rate is one SYMPTOM."""
+    added = []
+    for i in _positions(words, _RATED_GATE.intersection(gate_hits(words))):
+        end = _rate_end(words, i + 1)
+        if end is not None:
+            added.append((i, end, "SYMPTOM", RATED_FUNCTIONS[words[i]]))
+    return replace_covered(spans, added) if added else spans
+
+
+_RATED_GATE = gate(RATED_FUNCTIONS)
+_NIGHT_GATE = gate({"night"})  # "up 5 times a night to pee" needs a voiding word and this

@@ -1,0 +1,119 @@
+"""What is done to a body part or comes out of it, told with the verb (GUIDELINES rules 6 and 16): "tugging at his
+ears", "twisted my knee", "losing her hair", "coughing up green phlegm".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from qatext.ner.lay_common import OBJECT_STOPS, POSSESSIVES, replace_covered
+from qatext.ner.span_rules import BODY_COMPLAINT, Spans, gate, gate_hits, word_positions as _positions
+
+# What a child or patient does to a body part that hurts or itches, as a parent tells it: "tugging at his ears",
+# "scratching her bum", "rubbing his eyes" (GUIDELINES rule 6: the body part with what is done to it is one SYMPTOM).
+TENDING_VERBS = frozenset("scratching scratches scratched rubbing rubs pulling pulls tugging tugs tugged clutching "
+                          "clutches".split())
+
+
+def add_tended_body_parts(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"keeps tugging at his ears", "scratching her bum": a tending verb and a possessed body part, one SYMPTOM."""
+    n = len(words)
+    body = {span[0]: span for span in spans if span[2] == "ANATOMY"}
+    added, figures = [], []
+    for i in _positions(words, _TENDING_GATE.intersection(gate_hits(words))):
+        j = i + 1
+        j += j < n and words[j] in ("at", "on")
+        if j < n and words[j] in POSSESSIVES and j + 1 in body:
+            end = body[j + 1][1]
+            tails = FIGURATIVE_TENDED.get(words[end - 1], ())
+            if any(tuple(words[end:end + len(tail)]) == tail for tail in tails):
+                figures += [i, j + 1]  # "scratching my head over these results", "pulling my hair out": no complaint
+                continue
+            added.append((i, end, "SYMPTOM", BODY_COMPLAINT))
+    if figures:  # nor is the verb alone ("scratching" is an itch's lexicon term) or the body word of the figure
+        spans = [span for span in spans if not (span[1] - span[0] == 1 and span[0] in figures)]
+    return replace_covered(spans, added) if added else spans
+
+
+_TENDING_GATE = gate(TENDING_VERBS)
+
+
+# Body words in figures of speech that are no body part: "fingers crossed" (the lone ones are settled in
+# anatomy_rules, with "kicking my butt" and "on an empty stomach").
+FIGURATIVE_BODY = {"fingers": (("crossed",),), "butt": (), "ass": ()}
+# With a tending verb (add_tended_body_parts) more body words make figures: "scratching my head over/about it"
+# (puzzled), "pulling my hair out" (exasperated), "rubbing my hands together" (eager). Only there: "hit my head
+# over the weekend" keeps its head.
+FIGURATIVE_TENDED = {**FIGURATIVE_BODY,
+                     "head": (("over",), ("about",), ("trying",), ("wondering",), ("as", "to")),
+                     "hair": (("out",),), "hands": (("together",),)}
+
+
+# "twisted my knee", "broke my wrist", "dislocated my shoulder": a verbal injury is a DISEASE (GUIDELINES rule 6).
+_FRACTURE, _SPRAIN, _DISLOCATION, _INJURY = ("HP:0020110", "QATEXT:mesh/sprains-and-strains", "HP:0001373",
+                                             "QATEXT:mesh/wounds-and-injuries")
+INJURY_VERBS = {
+    "broke": _FRACTURE, "fractured": _FRACTURE, "cracked": _FRACTURE, "sprained": _SPRAIN, "twisted": _SPRAIN,
+    "rolled": _SPRAIN, "strained": _SPRAIN, "pulled": _SPRAIN, "tweaked": _SPRAIN, "dislocated": _DISLOCATION,
+    "tore": _INJURY, "injured": _INJURY, "jammed": _INJURY, "smashed": _INJURY,
+    # knocks and scrapes patients tell with the verb: "scraped my shin", "stubbed my toe", "banged my head"
+    "scraped": _INJURY, "grazed": _INJURY, "bruised": _INJURY, "banged": _INJURY, "bumped": _INJURY,
+    "stubbed": _INJURY, "whacked": _INJURY, "busted": _INJURY, "chipped": _INJURY, "scalded": _INJURY,
+}
+# "losing her hair", "lost my eyelashes": the loss of what grows on the body is a complaint told with its verb
+# (GUIDELINES rule 6); the loss of a limb or of an organ is an amputation or an operation, not this.
+LOSS_VERBS = frozenset("losing lost lose loses".split())
+SHED_PARTS = {"hair": "HP:0001596", "eyelashes": None, "lashes": None, "eyebrows": None, "brows": None, "teeth": None,
+              "tooth": None, "nails": None, "fingernails": None, "toenails": None}
+
+
+def add_verbal_injuries(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    added = []
+    for start, end, label, _concept in spans:
+        if label == "ANATOMY" and start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] in INJURY_VERBS:
+            added.append((start - 2, end, "DISEASE", INJURY_VERBS[words[start - 2]]))
+        elif label == "ANATOMY" and start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] in LOSS_VERBS \
+                and words[end - 1] in SHED_PARTS:
+            added.append((start - 2, end, "SYMPTOM", SHED_PARTS[words[end - 1]] or BODY_COMPLAINT))
+    return replace_covered(spans, added) if added else spans
+
+
+_INJURY_GATE = gate(INJURY_VERBS, LOSS_VERBS)
+
+
+# Verbs that bring something up: what comes up is part of the complaint ("coughing up green phlegm", "throw up
+# undigested food"), as the object of a lost function is (GUIDELINES rules 6 and 16).
+EXPEL_VERBS = frozenset("throw throwing threw thrown throws cough coughing coughed coughs spit spitting spat spits "
+                        "bring bringing brought puke puking puked vomit vomiting vomited".split())
+# Words that end what comes up: time, amount and frequency ("every morning", "hours later").
+_EXPELLED_STOPS = OBJECT_STOPS | frozenset("every each hours hour days day weeks minutes later daily nightly night nights "
+                                           "morning mornings sometimes constantly lots alot twice once whole entire rest".split())
+_EXPEL_GATE = gate(EXPEL_VERBS)
+
+
+def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"coughing up brown gunk", "threw up undigested food": a "<verb> up" complaint takes what comes up."""
+    if _EXPEL_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    n = len(words)
+    starts = {span[0]: span for span in spans}
+    added = []
+    for start, end, label, concept in spans:
+        if label != "SYMPTOM" or end >= n:
+            continue
+        if words[end - 1] == "up" and end - start >= 2 and words[end - 2] in EXPEL_VERBS:
+            k = end
+        elif words[end - 1] in EXPEL_VERBS and words[end] == "up" and end + 1 < n and end not in starts:
+            k = end + 1  # "coughing" + "up brown gunk": the particle comes with what comes up
+        else:
+            continue
+        k += words[k] in _EXPELLED_DETERMINERS if k < n else 0
+        first = k
+        while k < n and k - first < 3 and words[k].isalpha() and words[k] not in _EXPELLED_STOPS and (
+                k not in starts or starts[k][2] in ("ANATOMY", "SYMPTOM") and starts[k][1] - k == 1):
+            k += 1  # "yellow mucus": a one-word body or symptom word may be what comes up
+        if k > first:
+            added.append((start, k, label, concept))
+    return replace_covered(spans, added) if added else spans
+
+
+_EXPELLED_DETERMINERS = frozenset({"a", "an", "some", "this", "that", "all", "the"})

@@ -1,0 +1,145 @@
+"""What patients say a body part or the voice does or looks like (GUIDELINES rule 6): "my leg is on fire",
+"arm is killing me", "eye won't stop twitching", "hands and feet turn purple", "my voice is so hoarse".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from qatext.ner.lay_common import (LABEL, LIST_FILLERS, NOT_A_THING, NOT_NOUNS, OBJECT_DETERMINERS, OBJECT_STOPS,
+                                   SEPARATORS, replace_covered)
+from qatext.ner.span_rules import (BODY_COMPLAINT, LINKING_WORDS, SYMPTOM_PREDICATES, Spans, _with_more_predicates,
+                                   gate, gate_hits, word_positions as _positions)
+
+# What patients say a body part does, in figures of speech: "my leg is on fire", "my arm is killing me",
+# "my joints are screaming", "my eye won't stop twitching", "hands have started to tremble" (GUIDELINES rule 6).
+LAY_PREDICATES = (
+    ("on", "fire"), ("killing", "me"), ("screaming",), ("plugged",), ("purple",), ("white",), ("blue",), ("pale",),
+    ("brown",), ("yellow",), ("grey",), ("gray",), ("black",),
+    ("falling", "out"),
+    ("coming", "out"), ("like",), ("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
+    ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",), ("in", "knots"),
+)
+_COLOURS = frozenset({("purple",), ("white",), ("blue",), ("pale",), ("brown",), ("yellow",), ("grey",), ("gray",), ("black",)})
+# Cues that need a symptom predicate after them ("won't stop twitching", "started to tremble").
+_NEEDS_PREDICATE = frozenset({("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
+                              ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",)})
+LAY_PREDICATE_WORDS = frozenset(p[0] for p in LAY_PREDICATES if p not in _NEEDS_PREDICATE and p not in _COLOURS) | {"stop", "started", "starting",
+                                                                                              "begun", "began"}
+_PREDICATE_LINKS = LINKING_WORDS - {"keep", "keeps", "started", "start", "starts"}
+_FELT = frozenset({"feel", "feels", "felt"})
+# a phrase can match only if all its words are there; a colour ("white blood cells") only after a linking verb
+_LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES if phrase not in _COLOURS)
+_COLOUR_WORDS = frozenset(phrase[0] for phrase in _COLOURS)
+# Colours eyes, hair and skin have by nature: a complaint only when a change verb brings them in.
+_HAIR_EYE_COLOURS = frozenset({("brown",), ("black",), ("grey",), ("gray",)})
+_NATURAL_COLOURS = {**dict.fromkeys(("eye", "eyes", "hair", "hairs"), _HAIR_EYE_COLOURS),
+                    "skin": frozenset({("brown",), ("black",)})}
+_CHANGE_VERBS = frozenset("turn turns turned turning go goes went going gone become becomes became becoming".split())
+
+
+# Degree words between a linking verb and a colour: "lips look a bit blue", "fingers go slightly white".
+_PREDICATE_DEGREES = frozenset({"a", "bit", "little", "slightly", "kinda", "pretty", "quite"})
+
+
+def _linked_colour(words: list[str], hits: set[str]) -> bool:
+    """A colour right after a linking verb ("turn purple", "are white"), which the rule then checks for a body part."""
+    for p in _positions(words, _COLOUR_WORDS & hits):
+        k = p - 1
+        while k >= 1 and p - k < 3 and words[k] in _PREDICATE_DEGREES:
+            k -= 1
+        if k >= 0 and words[k] in _PREDICATE_LINKS:
+            return True
+    return False
+
+
+_LAY_PREDICATES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in LAY_PREDICATES:
+    _LAY_PREDICATES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
+
+def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"left leg is on fire", "arm is killing me", "eye won't stop twitching": one SYMPTOM (rule 6)."""
+    n = len(words)
+    if "ANATOMY" not in map(LABEL, spans):
+        return spans
+    starts = {span[0] for span in spans}
+    added = []
+    for start, end, label, _concept in spans:
+        if label != "ANATOMY":
+            continue
+        i = end
+        while i < n and i - end < 3 and (words[i] in _PREDICATE_LINKS or words[i] in _PREDICATE_DEGREES) and i not in starts:
+            i += 1
+        if i in starts or i >= n:
+            continue
+        for phrase in _LAY_PREDICATES_BY_FIRST.get(words[i], ()):
+            if tuple(words[i:i + len(phrase)]) != phrase:
+                continue
+            j = i + len(phrase)
+            if phrase == ("like",):
+                # "eyes feel like sandpaper", "legs felt like lead": a body part felt like a thing
+                if words[i - 1] in _FELT and j < n:
+                    j += words[j] in ("a", "an")
+                    # "my leg looks like ringworm" names a disease it may be: no simile of a feeling
+                    thing = j
+                    while thing < n and thing - j < 2 and words[thing].isalpha() and thing not in starts \
+                            and words[thing] not in NOT_A_THING:
+                        thing += 1
+                    if thing > j:  # "like lead", "like broken glass"
+                        added.append((start, thing, "SYMPTOM", BODY_COMPLAINT))
+            elif phrase in _NATURAL_COLOURS.get(words[end - 1], ()) and _CHANGE_VERBS.isdisjoint(words[end:i]):
+                pass  # "her eyes are brown", "my hair is black": a natural colour; "my hair went grey" is a change
+            elif phrase in _COLOURS and j < n and words[j].isalpha() and words[j] not in NOT_NOUNS and words[j] != "then" \
+                    and words[j] not in OBJECT_STOPS and words[j] not in OBJECT_DETERMINERS:
+                pass  # "tonsils have white spots": the colour describes a finding of its own
+            elif phrase not in _NEEDS_PREDICATE:
+                if phrase in _COLOURS:
+                    j = _with_more_predicates(words, j, {})  # "ankle is purple and swollen": one finding (rule 11)
+                added.append((_listed_parts_start(words, spans, start), j, "SYMPTOM", BODY_COMPLAINT))
+            elif j < n and words[j] in SYMPTOM_PREDICATES:
+                added.append((_listed_parts_start(words, spans, start), j + 1, "SYMPTOM", BODY_COMPLAINT))
+            break
+    return replace_covered(spans, added) if added else spans
+
+
+def _listed_parts_start(words: list[str], spans: Spans, start: int) -> int:
+    """"hands and feet turn purple": the body parts listed before the one that has the predicate share it
+    (GUIDELINES rule 11), so the mention starts at the first of them."""
+    by_end = {s[1]: s for s in spans if s[2] == "ANATOMY"}
+    while True:
+        gap_start = start - 1
+        while gap_start >= 0 and start - gap_start <= 3 and (words[gap_start] in SEPARATORS or words[gap_start] in LIST_FILLERS):
+            gap_start -= 1
+        previous = by_end.get(gap_start + 1)
+        if previous is None or gap_start + 1 == start or not SEPARATORS.intersection(words[gap_start + 1:start]):
+            return start
+        start = previous[0]
+
+
+# What patients say of their voice, which is no body part but takes a predicate as one (GUIDELINES rule 6): "my
+# voice is so hoarse", "voice has been raspy for weeks", "her voice keeps cracking".
+VOICE_PREDICATES = frozenset("hoarse hoarser raspy croaky husky gone weak weaker shaky breaking cracking strained "
+                             "muffled squeaky gravelly".split())
+_VOICE_LINKS = LINKING_WORDS | {"been", "has", "is", "sooo", "soo", "sooooo", "kinda", "a", "bit", "little", "all"}
+
+
+def add_voice_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"my voice is sooo hoarse", "voice has been raspy": the voice with its predicate is one SYMPTOM."""
+    n = len(words)
+    added = []
+    for i in _positions(words, _VOICE_GATE.intersection(gate_hits(words))):
+        j = i + 1
+        while j < n and j - i <= 4 and words[j] in _VOICE_LINKS and words[j] not in VOICE_PREDICATES:
+            j += 1
+        if j > i + 1 and j < n and words[j] in VOICE_PREDICATES:
+            added.append((i, j + 1, "SYMPTOM", HOARSENESS if words[j] != "gone" else APHONIA))
+    return replace_covered(spans, added) if added else spans
+
+
+HOARSENESS, APHONIA = "HP:0001609", "HP:0001686"
+_VOICE_GATE = gate({"voice"})
+# The trigger words of the lay predicates (registered, so gate_hits keeps them). A predicate needs every word of
+# one of its phrases ("on" and "fire"), so those words are kept too.
+_LAY_PREDICATE_GATE = gate(LAY_PREDICATE_WORDS)
+_COLOUR_GATE = gate(_COLOUR_WORDS)
+_LAY_PHRASE_GATE = gate(*LAY_PREDICATES)

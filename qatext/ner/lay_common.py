@@ -1,0 +1,53 @@
+"""What the lay span rules share: their span helpers and the word classes several of them test.
+
+Spans are sorted, non-overlapping ``(start, end, label, concept_id)`` token ranges (the contract of
+:mod:`qatext.ner.span_rules`); ``words`` are the doc's lower-cased tokens.
+"""
+from __future__ import annotations
+
+from operator import itemgetter
+from typing import Callable
+
+from qatext.ner.span_rules import Spans
+
+Lookup = Callable[[str], "tuple[str, str, str] | None"]
+CONCEPT = itemgetter(3)  # of a span, for C-speed scans: ``FLARE in map(CONCEPT, spans)``
+LABEL = itemgetter(2)
+# Forms of "be" before a cue or a state ("this label is hard to read", "is n't growing").
+BE = frozenset({"is", "was", "are", "were", "'s", "be", "been"})
+# What stands between listed mentions: "back, hip and knee pain", "my hands and my feet".
+SEPARATORS = frozenset({",", "and", "or", "&", "/", "+"})
+LIST_FILLERS = frozenset({"my", "both", "the", "his", "her", "their", "your"})
+OBJECT_DETERMINERS = frozenset("a an the my his her their your any some".split())
+
+
+# Words that end an object: pronouns, time and extent words, prepositions and conjunctions.
+OBJECT_STOPS = frozenset(
+    "it them him her me you us this that these those anymore again today tonight yesterday now well properly right "
+    "much more enough either too very so at in on for with without from to of by after before during since until "
+    "because when while and or but if as than like also even still just ever really".split())
+
+
+def replace_covered(spans: Spans, added: Spans) -> Spans:
+    """Add ``added`` spans; existing spans inside one are absorbed, ones that cross it win."""
+    out = list(spans)
+    for new in added:
+        crossing = [s for s in out if s[0] < new[1] and new[0] < s[1] and not (new[0] <= s[0] and s[1] <= new[1])]
+        if crossing:
+            continue
+        out = [s for s in out if not (new[0] <= s[0] and s[1] <= new[1])]
+        out.append(new)
+    return sorted(out)
+
+
+# Words that cannot be the noun after an adjective or a determiner: punctuation, conjunctions, prepositions,
+# time words ("miserable all day" is a person, "miserable weather" a thing).
+NOT_NOUNS = frozenset(". , ! ? ; : and or but all with from since for because at in lately today now again "
+                       "these this every most so as when after before by to of".split())
+
+
+# What does not name the thing a body part feels like ("feel like there is sand", "feels like i am dying").
+NOT_A_THING = frozenset("there i im i'm he she they we someone somebody something everything nothing my his her your "
+                         "their its it's is are was were be been being am has have had will would can could do does "
+                         "did".split()) | OBJECT_STOPS | NOT_NOUNS  # "arms felt like needles [are poking them]"
+POSSESSIVES = frozenset("my his her their your our".split())

@@ -1,0 +1,168 @@
+"""Coordinated mentions that share a head, a symptom word or a location become one span (GUIDELINES rule 11):
+"back, hip, thigh and knee pain", "swollen feet and ankles", "pain and stiffness in my hands".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from qatext.ner.lay_body_predicates import _COLOUR_WORDS
+from qatext.ner.lay_common import LIST_FILLERS, Lookup, SEPARATORS
+from qatext.ner.span_rules import (LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS, PREDICATE_TAILS, SIDE_WORDS,
+                                   SYMPTOM_PREDICATES, Spans)
+
+# The conjunctions before a list's last item: "joint pain in my wrists, knees and ankles".
+CLOSING_CONJUNCTIONS = frozenset({"and", "or", "&"})
+
+
+def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> tuple[Spans, dict[int, list[str]]]:
+    """Coordinated mentions that share a head, symptom word or location become one span (rule 11).
+
+    "back, hip, thigh and knee pain", "muscle and joint stiffness" (body parts sharing a head);
+    "swollen feet and ankles", "weakness in neck, arms, shoulders" (a symptom sharing its word or
+    location with more body parts). Returns the spans and, keyed by each joined span's end, the
+    concept of every conjunct (``ent._.concepts``).
+    """
+    conjuncts: dict[int, list[str]] = {}
+    # Every join starts at a span that a separator gap (", and my") parts from the next one: most spans
+    # are not one, and the walk below goes from one such span to the next.
+    listed = [k for k, (left, right) in enumerate(zip(spans, spans[1:]))
+              if 0 <= right[0] - left[1] <= 3 and words[left[1]] in SEPARATORS]
+    if not listed:
+        return spans, conjuncts
+    out: Spans = []
+    i = 0
+    for k in listed:
+        if k < i:
+            continue  # joined into an earlier mention
+        out += spans[i:k]
+        i = k
+        start, end, label, concept = spans[i]
+        if label == "ANATOMY":
+            # body parts in a list, then a head that begins with a body part: "back, hip ... and knee pain"
+            j, parts = i, [spans[i]]
+            while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]):
+                j += 1
+                parts.append(spans[j])
+            if j + 1 < len(spans):
+                head = spans[j + 1]
+                body = _anatomy_start(doc, head, lookup) if head[2] in ("SYMPTOM", "DISEASE", "TEST") \
+                    and _is_separator(words[spans[j][1]:head[0]]) else None
+                # the same body part again ("... in my mouth, and my mouth wont open") is no list of parts
+                # nor a body part that a preposition ties to what came before ("aches up into my ear and my jaw is locked")
+                if body is not None and head[1] - body >= 2 and words[spans[j][0]:spans[j][1]] != words[body:body + spans[j][1] - spans[j][0]] \
+                        and not _after_preposition(words, start):
+                    head_words = " ".join(words[body + 1:head[1]])
+                    concepts = [_concept_of(f"{' '.join(words[s:e])} {head_words}", lookup, head[3]) for s, e, *_ in parts]
+                    out.append((start, head[1], head[2], head[3]))
+                    conjuncts[head[1]] = concepts + [head[3]]
+                    i = j + 2
+                    continue
+        if label in ("SYMPTOM", "DISEASE") and _ends_with_anatomy(doc, spans[i], lookup):
+            # a symptom ending in a body part, then more body parts: "swollen feet and ankles"
+            j = i
+            while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]) \
+                    and not _has_own_predicate(words, spans[j + 1][1]):
+                if j + 2 < len(spans) and spans[j + 2][2] in ("SYMPTOM", "DISEASE") \
+                        and _is_separator(words[spans[j + 1][1]:spans[j + 2][0]]) and _starts_with_anatomy(doc, spans[j + 2], lookup) \
+                        and not CLOSING_CONJUNCTIONS.intersection(words[spans[j][1]:spans[j + 1][0]]):
+                    # that body part begins the next coordinated mention: "..., muscle and joint stiffness";
+                    # after "and" it is the list's last item: "joint pain in my wrists, knees and ankles, mouth sores"
+                    break
+                j += 1
+            if j > i:
+                end = spans[j][1]
+                stem = " ".join(words[start:spans[i][1] - 1])
+                concepts = [concept] + [_concept_of(f"{stem} {' '.join(words[s:e])}", lookup, concept) for s, e, *_ in spans[i + 1:j + 1]]
+                out.append((start, end, label, concept))
+                conjuncts[end] = concepts
+                i = j + 1
+                continue
+        out.append(spans[i])
+        i += 1
+    out += spans[i:]
+    # a shared location joins two complaint words parted by "and" only: "pain and stiffness in my hands"
+    if any(spans[k + 1][0] - spans[k][1] == 1 and words[spans[k][1]] in CLOSING_CONJUNCTIONS and spans[k][1] - spans[k][0] == 1
+           and words[spans[k][0]] in SHARED_LOCATION_WORDS and words[spans[k + 1][0]] in SHARED_LOCATION_WORDS for k in listed):
+        out = _join_shared_locations(words, out, conjuncts)
+    return out, conjuncts
+
+
+def _after_preposition(words: list[str], start: int) -> bool:
+    """The body part at ``start`` is the object of a preposition ("into [my ear]", "in the [knee]")."""
+    k = start - 1
+    if k >= 0 and words[k] in LIST_FILLERS:
+        k -= 1
+    return k >= 0 and words[k] in _TIED_PREPOSITIONS
+
+
+_TIED_PREPOSITIONS = frozenset("into in to from up down through behind under over".split())
+
+
+def _has_own_predicate(words: list[str], end: int) -> bool:
+    """"... and the outside of my ankle [is purple]": a body part with a predicate of its own starts a new mention."""
+    return end < len(words) and words[end] in _OWN_VERBS or end + 1 < len(words) and words[end] in _OWN_PREDICATE_LINKS and (
+        words[end + 1] in SYMPTOM_PREDICATES or words[end + 1] in _COLOUR_WORDS)
+
+
+_OWN_PREDICATE_LINKS = frozenset("is are was were feels feel felt looks look looked turned turns went goes got gets get "
+                                  "started would".split())
+# A verb of the body part itself, right after it: "... and his gums bled", "and my legs ached".
+_OWN_VERBS = frozenset("bled bleed bleeds swelled swell swells ached ache aches itched itch itches burned burn burns throbbed "
+                       "throbs hurt hurts cracked split peeled locked".split())
+
+
+# Complaint words that take the location of the next conjunct: "pain and stiffness in my hands".
+SHARED_LOCATION_WORDS = LOCATED_COMPLAINTS | frozenset({"popping", "clicking", "cracking", "discomfort", "heaviness"})
+
+
+def _join_shared_locations(words: list[str], spans: Spans, conjuncts: dict[int, list[str]]) -> Spans:
+    """"pain and stiffness in my hands and feet", "fullness and popping in the ear": a bare complaint
+    word shares the location written once after the next one (rule 11); ``conjuncts`` gains both concepts."""
+    out: Spans = []
+    for span in spans:
+        if out:
+            first = out[-1]
+            gap = words[first[1]:span[0]]
+            if first[2] == "SYMPTOM" and span[2] == "SYMPTOM" and first[1] - first[0] == 1 and gap in (["and"], ["&"], ["or"]) \
+                    and words[first[0]] in SHARED_LOCATION_WORDS and words[span[0]] in SHARED_LOCATION_WORDS \
+                    and span[1] - span[0] >= 3 and words[span[0] + 1] in LOCATION_PREPOSITIONS:
+                out[-1] = (first[0], span[1], "SYMPTOM", span[3])
+                conjuncts[span[1]] = [first[3]] + conjuncts.get(span[1], [span[3]])
+                continue
+        out.append(span)
+    return out
+
+
+def _is_separator(gap: list[str]) -> bool:
+    """", ", "and", ", and", "and my", "or both": what sits between conjuncts."""
+    if not gap or len(gap) > 3 or gap[0] not in SEPARATORS:
+        return False
+    return all(w in SEPARATORS or w in LIST_FILLERS for w in gap[1:])
+
+
+def _starts_with_anatomy(doc: Doc, span, lookup: Lookup) -> bool:
+    return _anatomy_start(doc, span, lookup) is not None
+
+
+def _anatomy_start(doc: Doc, span, lookup: Lookup) -> int | None:
+    """The body word a span begins with, after side words ("upper back pain" -> "back"), or None."""
+    start = span[0]
+    while start < span[1] - 1 and doc[start].lower_ in SIDE_WORDS:
+        start += 1
+    found = lookup(doc[start].norm_)
+    return start if found and found[0] == "ANATOMY" else None
+
+
+_ROLLED = PREDICATE_TAILS["back"]
+
+
+def _ends_with_anatomy(doc: Doc, span, lookup: Lookup) -> bool:
+    if span[1] - span[0] < 2 or doc[span[1] - 2].lower_ in _ROLLED:
+        return False  # "eyes rolled back": the tail of a predicate, no body part that more parts could follow
+    found = lookup(doc[span[1] - 1].norm_)
+    return bool(found) and found[0] == "ANATOMY"
+
+
+def _concept_of(text: str, lookup: Lookup, fallback: str) -> str:
+    found = lookup(text)
+    return found[1] if found and found[0] in ("SYMPTOM", "DISEASE", "TEST") else fallback

@@ -1,0 +1,58 @@
+"""Disease phrases joined across the lexicon's matches: a flare of a disease ("[lupus flare]") and an allergy
+with what it is to ("[allergic to penicillin]", "[allergic to shellfish]"; not "allergic to mondays").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from qatext.ner.lay_common import CONCEPT, NOT_A_THING, OBJECT_STOPS
+from qatext.ner.span_rules import FLARE, Spans, gate, gate_hits
+
+ALLERGY_PHRASES = frozenset({"allergic to", "allergy to", "allergies to", "allergic reaction to"})
+_ALLERGY_GATE = gate(phrase.split()[0] for phrase in ALLERGY_PHRASES)
+
+
+def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"[lupus flare]", "[Crohn's flare-up]" and "[allergic to penicillin]" are one DISEASE."""
+    if _ALLERGY_GATE.isdisjoint(gate_hits(words)) and FLARE not in map(CONCEPT, spans):
+        return spans
+    out: Spans = []
+    for span in spans:
+        if out and out[-1][1] == span[0]:
+            previous = out[-1]
+            if previous[2] == "DISEASE" and span[2] == "DISEASE" and span[3] == FLARE:
+                out[-1] = (previous[0], span[1], "DISEASE", previous[3])
+                continue
+            if previous[2] == "DISEASE" and span[2] == "DRUG" and " ".join(words[previous[0]:previous[1]]) in ALLERGY_PHRASES:
+                out[-1] = (previous[0], span[1], "DISEASE", previous[3])
+                continue
+        out.append(span)
+    return out
+
+
+# What one is "allergic to" in a figure of speech (GUIDELINES rule 17: "allergic to mondays").
+_ANY = frozenset({"anything", "any", "anyone", "stuff", "things", "lots", "many", "several", "certain", "some", "the", "a",
+                  "an", "this", "that", "these", "those", "most", "all", "both", "actual", "same", "one"})
+FIGURATIVE_ALLERGENS = frozenset("mondays monday mornings work homework people exercise cleaning school math effort "
+                                 "commitment change".split())
+
+
+def add_allergens(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"allergic to shellfish", "allergic to tree nuts": a food, animal or material the lexicon has no entry for
+    still completes the allergy (one DISEASE, rule 4.1); "allergic to it" and "allergic to mondays" do not."""
+    if _ALLERGY_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    n = len(words)
+    starts = {span[0] for span in spans}
+    out = list(spans)
+    for k, (start, end, label, concept) in enumerate(spans):
+        if label != "DISEASE" or end >= n or end in starts or " ".join(words[start:end]) not in ALLERGY_PHRASES:
+            continue
+        thing = end
+        while thing < n and thing - end < 2 and thing not in starts and words[thing].isalpha() \
+                and words[thing] not in OBJECT_STOPS and words[thing] not in NOT_A_THING and words[thing] not in _ANY:
+            thing += 1
+        if thing > end:
+            # "allergic to mondays" names no allergy at all (rule 17)
+            out[k] = None if FIGURATIVE_ALLERGENS.intersection(words[end:thing]) else (start, thing, label, concept)
+    return [span for span in out if span is not None]

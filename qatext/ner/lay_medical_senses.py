@@ -1,0 +1,136 @@
+"""Everyday words that are medical in their context: "caught a cold", "waiting for a scope", "since monday he's
+confused", "keep having lows" in a post about diabetes, "on the pill".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from qatext.ner.lay_common import NOT_NOUNS
+from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits, word_positions as _positions
+
+# "caught a cold", "had a bad cold", "my 2nd cold since starting": the infection, which "cold" alone is not ("cold
+# outside", "cold all the time", "a cold look", "cold feet"); the stoplist keeps the bare word out of the lexicon.
+COMMON_COLD = "QATEXT:mesh/common-cold"
+_COLD_DETERMINERS = frozenset("a an another actual my his her their your our this 2nd 3rd 4th 5th first second third "
+                              "fourth fifth nasty horrible awful stupid little".split())
+# What may follow the infection: punctuation, conjunctions, prepositions and time words, never a noun it describes.
+_AFTER_A_COLD = NOT_NOUNS | frozenset("last ago which that is was has had going too lol weeks week days months since "
+                                       "earlier recently yesterday i im she he they and".split())
+
+
+def add_colds(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"caught a cold", "after a cold", "my 2nd cold": "cold" after a determiner, with no noun after it, is DISEASE."""
+    n = len(words)
+    covered = None
+    added = []
+    for i in _positions(words, _COLD_GATE.intersection(gate_hits(words))):
+        if i < 1 or words[i - 1] not in _COLD_DETERMINERS:
+            continue
+        if i + 1 < n and words[i + 1] not in _AFTER_A_COLD and not words[i + 1][:1].isdigit() and words[i + 1].isalpha():
+            continue  # "a cold look", "a cold drink", "this cold weather"
+        if covered is None:
+            covered = covered_tokens(spans)
+        if i not in covered:
+            added.append((i, i + 1, "DISEASE", COMMON_COLD))
+    return sorted(spans + added) if added else spans
+
+
+_COLD_GATE = gate({"cold"})
+
+
+# "they want a scope to confirm", "the wait for a scope": patients' word for an endoscopy, as a noun after a
+# determiner; "the scope of the problem" and "scope out" are not one.
+ENDOSCOPY = "QATEXT:test/endoscopy"
+_SCOPE_DETERMINERS = frozenset("a an another the my his her their your second".split())
+
+
+def add_scopes(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    n = len(words)
+    covered = covered_tokens(spans)
+    added = [(i, i + 1, "TEST", ENDOSCOPY) for i in _positions(words, _SCOPE_GATE.intersection(gate_hits(words)))
+             if i >= 1 and words[i - 1] in _SCOPE_DETERMINERS and i not in covered
+             and not (i + 1 < n and words[i + 1] in ("of", "out", "for", "creep"))]
+    return sorted(spans + added) if added else spans
+
+
+_SCOPE_GATE = gate({"scope"})
+
+
+# "since monday he's confused", "went from totally with it to confused overnight": confusion of the person a
+# question is about (delirium, a UTI in the old); the writer's own "im confused" is about the question, and
+# "confused about / by / why ..." is about a thing (GUIDELINES rule 17).
+CONFUSION = "HP:0001289"
+_CONFUSED_BEFORE = frozenset("he's hes she's shes he she 's s is was gets got getting became becomes seems seemed more also still now often "
+                             "very really so quite totally and to".split())
+_WRITER = frozenset({"i", "im", "i'm", "am", "'m", "m", "me", "we", "were", "we're"})
+_CONFUSED_ABOUT = frozenset("about by why what how as whether if with on at over which when".split())
+
+
+def add_confusion(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    n = len(words)
+    covered = covered_tokens(spans)
+    added = []
+    for i in _positions(words, _CONFUSED_GATE.intersection(gate_hits(words))):
+        if i < 1 or i in covered or words[i - 1] not in _CONFUSED_BEFORE or not _WRITER.isdisjoint(words[max(0, i - 3):i]):
+            continue
+        if i + 1 < n and words[i + 1] in _CONFUSED_ABOUT:
+            continue
+        start = i - 1 if words[i - 1] in ("very", "really", "so", "quite", "totally", "more") else i
+        added.append((start, i + 1, "SYMPTOM", CONFUSION))
+    return sorted(spans + added) if added else spans
+
+
+_CONFUSED_GATE = gate({"confused"})
+
+
+# In a post about diabetes, "lows" and "highs" are the person's hypo- and hyperglycaemic episodes: "keep having
+# lows at night", "sick of these lows", "a low of 54 at 3am", "now high at 7am". Without such a cue they are moods,
+# prices or weather.
+GLUCOSE_CUES = frozenset("insulin a1c hba1c cgm dexcom libre t1d t2d t1 t2 diabetic diabetes diabetics sugar sugars glucose "
+                         "basal bolus lantus levemir tresiba humalog novolog fiasp metformin ozempic mounjaro jardiance "
+                         "omnipod pump bg".split())
+GLUCOSE_SWINGS = {"lows": "HP:0001943", "low": "HP:0001943", "highs": "HP:0003074", "high": "HP:0003074"}
+_SWING_BEFORE = frozenset("a another bad scary nasty these those my the now went going having had have severe "
+                          "overnight night nighttime".split())
+_SWING_AFTER = NOT_NOUNS | frozenset("of at last overnight again which that lol honestly lately tbh anymore too every "
+                                         "constantly always".split())
+
+
+def add_glucose_swings(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    n = len(words)
+    covered = covered_tokens(spans)
+    added = []
+    for i in _positions(words, _SWING_GATE.intersection(gate_hits(words))):
+        if i in covered or i < 1 or words[i - 1] not in _SWING_BEFORE:
+            continue
+        if i + 1 < n and words[i + 1] not in _SWING_AFTER and words[i + 1].isalpha():
+            continue  # "a low dose", "high blood pressure", "these lows" then a noun
+        if words[i] in ("low", "high") and words[i - 1] not in ("a", "another", "now", "went", "going", "bad", "scary", "nasty", "severe"):
+            continue  # the singular only as an episode ("had a low", "now high"), not "the low end"
+        added.append((i, i + 1, "SYMPTOM", GLUCOSE_SWINGS[words[i]]))
+    return sorted(spans + added) if added else spans
+
+
+_SWING_GATE = gate(GLUCOSE_SWINGS)
+
+
+# "on the pill", "came off the pill", "the pill = mood swings": "the pill" is the contraceptive pill (GUIDELINES
+# section 3.1, a class) when nothing names another pill after it ("the pill bottle", "the pill you gave me").
+CONTRACEPTIVE_PILL = "QATEXT:drug/combined-oral-contraceptive"
+_PILL_BEFORE = frozenset("on off or and start started starting stopped stop stopping quit try tried trying "
+                         "restarted".split())  # not "after the pill": the one just named ("heartburn after the pill")
+_PILL_AFTER = frozenset(". , ! ? ; : = and or but for since in at because so until till lol made makes gave "
+                        "caused causes is was".split())
+
+
+def add_the_pill(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    n = len(words)
+    covered = covered_tokens(spans)
+    added = [(i, i + 1, "DRUG", CONTRACEPTIVE_PILL) for i in _positions(words, _PILL_GATE.intersection(gate_hits(words)))
+             if i >= 1 and words[i - 1] == "the" and i not in covered
+             and (i < 2 or words[i - 2] in _PILL_BEFORE or doc[i - 1].is_sent_start)
+             and (i + 1 >= n or words[i + 1] in _PILL_AFTER or not words[i + 1].isalpha())]
+    return sorted(spans + added) if added else spans
+
+
+_PILL_GATE = gate({"pill"})

@@ -1,0 +1,68 @@
+"""Medical words in another sense (GUIDELINES rules 14 and 17): a substance named as a place or thing ("the
+coffee shop"), a doctor called by the field's short name ("my cardio said"), a "PSA:" that announces a post.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from qatext.ner.lay_common import LABEL, POSSESSIVES
+from qatext.ner.span_rules import Spans, gate, gate_hits
+
+# A substance before one of these names a place or a thing, not an intake: "the coffee shop", "a wine glass".
+SUBSTANCE_PLACES = frozenset("shop shops house houses bar bars machine machines maker makers glass glasses mug mugs "
+                             "stain stains bottle bottles brewery aisle table tables cup cups pot pots "
+                             "coloured colored colour color".split())  # "pee is cola coloured": a colour, no intake
+_SUBSTANCE_PLACE_GATE = gate(SUBSTANCE_PLACES)
+# Concepts of the substances of GUIDELINES section 3 (caffeine, alcohol, cannabis, nicotine, tea).
+SUBSTANCE_CONCEPTS = frozenset({"DRUGBANK:DB00201", "QATEXT:drug/alcohol", "QATEXT:drug/cannabis", "DRUGBANK:DB00184",
+                                "QATEXT:drug/tea", "QATEXT:drug/coffee"})
+
+
+def drop_substance_places(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"the mugs at the coffee shop": a substance named as a place or object is not taken (GUIDELINES section 3)."""
+    if _SUBSTANCE_PLACE_GATE.isdisjoint(gate_hits(words)) or "DRUG" not in map(LABEL, spans):
+        return spans
+    n = len(words)
+    return [span for span in spans if not (span[2] == "DRUG" and span[1] < n and words[span[1]] in SUBSTANCE_PLACES
+                                           and span[1] - span[0] == 1 and span[3] in SUBSTANCE_CONCEPTS)]
+
+
+# "PSA: read your labels", "PSA for parents": a public service announcement opening a post, not the PSA test.
+_ANNOUNCED = frozenset({":", "for", "to", "-", "–", "—", "!"})
+
+
+def drop_announcements(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """A "PSA" that opens a sentence and announces something ("PSA: ...", "PSA for ...") is no TEST; one
+    followed by a value ("PSA: 6.2 ng/ml", "PSA - 4.1") is the test's result."""
+    n = len(words)
+    return [span for span in spans if not (
+        span[1] - span[0] == 1 and words[span[0]] == "psa" and span[1] < n and words[span[1]] in _ANNOUNCED
+        and not (span[1] + 1 < n and doc[span[1] + 1].like_num)
+        and (span[0] == 0 or doc[span[0]].is_sent_start or words[span[0] - 1] in ("#", ".", "!", "?", "\n")))]
+
+
+# Patients call their specialists by the field's short name: "my cardio said", "her neuro ordered" (rule 14: people are
+# not annotated); without a possessive "cardio" is exercise and "neuro" may be an exam.
+DOCTOR_SHORTHAND = frozenset("cardio neuro endo derm gyno gyn psych rheum rheumy ortho onc gastro uro pulmo nephro gi".split())
+
+
+def drop_doctors(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"my cardio said", "neuro wants an MRI": a possessive before, or what a person does after, makes it the doctor."""
+    n = len(words)
+    return [s for s in spans if not (s[1] - s[0] == 1 and (words[s[0]] in DOCTOR_SHORTHAND and (
+        s[0] >= 1 and words[s[0] - 1] in POSSESSIVES or s[1] < n and words[s[1]] in DOCTOR_VERBS)
+        # "the club physio said": the therapist as a person (rule 14); "my physio" is as often the therapy itself
+        or words[s[0]] in THERAPIST_SHORTHAND and s[1] < n and words[s[1]] in THERAPIST_VERBS))]
+
+
+THERAPIST_SHORTHAND = frozenset({"physio", "pt", "ot"})
+# What only the therapist as a person does: speaks or judges. Not DOCTOR_VERBS' "appointment", "started", "put":
+# "my physio appointment", "PT started last week" are the therapy.
+THERAPIST_VERBS = frozenset("said says thinks thought reckons told wants suggested".split())
+
+
+# What a doctor does in a patient's story: "cardio mentioned an ablation", "neuro wants an MRI".
+DOCTOR_VERBS = frozenset("said says mentioned wants wanted thinks thought told suggested recommended ordered offered "
+                         "prescribed referred put switched started agreed doc doctor appointment appt visit visits "
+                         "appointments reckons reckoned".split())
+_DOCTOR_GATE = gate(DOCTOR_SHORTHAND, THERAPIST_SHORTHAND)
