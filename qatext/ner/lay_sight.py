@@ -1,6 +1,6 @@
 """Sight told by what is in the way of it or what it does: "[curtain over your vision]", "[shadow over my
 vision]", "[dark smudge in the middle of his vision]", "[spots in your vision]", "[blurs my vision]",
-"[blurring of distance vision]", "[lose my sight]", "[bright screens bother him]".
+"[blurring of distance vision]", "[lose my sight]" (not "lost sight of the boat"), "[bright screens bother him]".
 
 The thing seen is a complaint only in the field of vision: "the curtain over the window" names none, so every
 pattern ends in the sight itself ("vision", "sight", "eyesight") or, for light that hurts, in the person or
@@ -33,14 +33,14 @@ _CLASSES = {
 ROWS = [
     ("{SHADE} {ACROSS} {OWNER} ?{SIGHT_KIND} {SIGHT}", "SYMPTOM", VISUAL_OBSTRUCTION),
     ("{SHADE_LOOK} ?{SHADE_LOOK} {SHADE} {ACROSS} {OWNER} ?{SIGHT_KIND} {SIGHT}", "SYMPTOM", VISUAL_OBSTRUCTION),
-    ("blurs|blurred|blurring|clouds|clouding|fogs|fogging {OWNER} ?{SIGHT_KIND} {SIGHT}", "SYMPTOM", BLURRED_VISION),
+    ("blur|blurs|blurred|blurring|cloud|clouds|clouding|fog|fogs|fogging {OWNER} ?{SIGHT_KIND} {SIGHT}", "SYMPTOM", BLURRED_VISION),
     ("blurring|blurriness|clouding|dimming|loss|fading|narrowing of ?{OWNER} ?{SIGHT_KIND} {SIGHT}", "SYMPTOM",
      BLURRED_VISION),
     # the sight itself changing, also without an owner: "stand up -> vision goes grey"
     ("vision|eyesight|sight goes|went|going|turns|turned|turning|gets|got|becomes|became|goes_all|went_all "
      "?really|very|a_bit|kind_of|all grey|gray|black|dark|white|blurry|fuzzy|dim|hazy|cloudy|wavy|blotchy|double|"
      "funny|weird|blurred|tunnel|tunnelled|spotty|sparkly", "SYMPTOM", BLURRED_VISION),
-    ("lose|losing|lost|lost_all ?{OWNER} {SIGHT}", "SYMPTOM", VISUAL_LOSS),
+    ("lose|losing|lost|lost_all {OWNER} {SIGHT}", "SYMPTOM", VISUAL_LOSS),
     ("bright {LIGHT} {BOTHER} {THEM}", "SYMPTOM", PHOTOPHOBIA),
     ("{LIGHT} {BOTHER} {THEM}", "SYMPTOM", PHOTOPHOBIA),
 ]

@@ -18,7 +18,7 @@ NIGHT_SWEATS = "HP:0030166"
 _CLASSES = {
     "WAKE": "wake_up|wakes_up|waking_up|woke_up|woken_up|wake|wakes|waking|woke|jolt_awake|jolted_awake|"
             "jerk_awake|jerked_awake|startle_awake",
-    "HOW": "gasping|choking|gagging|panicking|screaming|drenched|soaked|sweating|coughing|spluttering|"
+    "HOW": "gasping|choking|gagging|panicking|drenched|soaked|sweating|coughing|spluttering|"
            "gasping_for_air|gasping_for_breath|choking_for_air|unable_to_breathe|with_palpitations|"
            "with_my_heart_racing|with_my_heart_pounding|in_a_panic|in_a_sweat|in_a_cold_sweat|soaking_wet|"
            "drenched_in_sweat|covered_in_sweat|short_of_breath|out_of_breath|struggling_to_breathe",
@@ -29,7 +29,9 @@ _CLASSES = {
 }
 ROWS = [
     ("{WAKE} {HOW}", "SYMPTOM", WAKING),
-    ("{WAKE} at #|#am|#_am|#:#am", "SYMPTOM", EARLY_WAKING),
+    ("keep|keeps|kept {WAKE} {HOW}", "SYMPTOM", WAKING),  # over the lexicon's "[keep waking up]"
+    # the habit, not one night: "[wake up at 4am]", "keeps [waking up at 3]" (not "woke up at 3am with gout pain")
+    ("wake_up|wakes_up|waking_up|wake|wakes|waking at #|#am|#_am|#:#am", "SYMPTOM", EARLY_WAKING),
     ("barely|hardly sleeps|sleeping|slept|sleep", "SYMPTOM", INSOMNIA),
     ("barely|hardly getting|gets|got|get any sleep", "SYMPTOM", INSOMNIA),
     ("sweat|sweats|sweating|sweated {BUCKETS}", "SYMPTOM", NIGHT_SWEATS),
@@ -53,6 +55,8 @@ def add_sleep_phrases(doc, words: list[str], spans: Spans) -> Spans:
 
 def _small_hour(words: list[str], f) -> bool:
     """ "wake up at 4am", "at 3:30am", "at 4" (not "at 7 for work", nor "at 4pm")."""
+    if f[1] < len(words) and words[f[1]] == "with":
+        return False  # the complaint is what the person woke with: "wake up at 3am with chest pain"
     hour_word = words[f[1] - 1] if words[f[1] - 1] != "am" else words[f[1] - 2]
     if hour_word.endswith("pm") or (f[1] < len(words) and words[f[1]] in ("pm", "p.m.", "o'clock", "hours", "hrs",
                                                                             "days", "weeks", "times")):

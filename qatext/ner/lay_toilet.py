@@ -37,7 +37,7 @@ _CLASSES = {
     "NAPPIES": "wet_diapers|wet_nappies|wet_nappys|wees|pees",
     "TOILET": "loo|bathroom|toilet|restroom|john|washroom|lav",
     "RATE": "every_#_min|every_#_mins|every_#_minutes|every_#_hours|every_hour|every_half_hour|every_few_minutes|"
-            "every_#_hrs|every_#_mins|#_times_a_day|#x_a_day|#_x_a_day|#_times_an_hour|all_day|all_the_time|constantly",
+            "every_#_hrs|#_times_a_day|#_a_day|#_x_a_day|#_times_a_night|#_a_night|#_times_an_hour|all_day|all_the_time|constantly",
 }
 ROWS = [
     ("{HAVENT} {POOED} in|for ?# {SPAN_OF_DAYS}", "SYMPTOM", CONSTIPATION),
@@ -56,6 +56,8 @@ ROWS = [
 INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
 # "accidents" of a child who is toilet trained: "[accidents in the day]" (not "car accidents")
 _ACCIDENT_CUES = frozenset("having has had have still wetting more daytime night-time".split())
+# a denied or counted accident needs its time to be a child's wetting: "no [accidents in the day]"
+_COUNTED_CUES = frozenset("no any fewer".split())
 _ACCIDENT_TIMES = (("in", "the", "day"), ("during", "the", "day"), ("at", "night"), ("at", "school"))
 WORDS = frozenset({"pooed", "pooped", "pood", "poo", "poop", "bowel", "stool", "blood", "protein", "pus", "sugar",
                    "diapers", "nappies", "nappys", "wees", "pees", "loo", "bathroom", "toilet", "restroom", "go", "pee",
@@ -67,14 +69,27 @@ def add_toilet_phrases(doc, words: list[str], spans: Spans) -> Spans:
     if _GATE.isdisjoint(gate_hits(words)):
         return spans
     found = lay_patterns.find(words, INDEX)
-    found = [f for f in found if _plausible(words, f)]
+    found = [_with_first_finding(words, f) for f in found if _plausible(words, f)]
     if "accidents" in words:
         for i, w in enumerate(words):
-            if w == "accidents" and i and words[i - 1] in _ACCIDENT_CUES:
-                end = next((i + 1 + len(t) for t in _ACCIDENT_TIMES if tuple(words[i + 1:i + 1 + len(t)]) == t), i + 1)
+            if w != "accidents" or not i or words[i - 1] not in _ACCIDENT_CUES | _COUNTED_CUES:
+                continue
+            end = next((i + 1 + len(t) for t in _ACCIDENT_TIMES if tuple(words[i + 1:i + 1 + len(t)]) == t), i + 1)
+            if end > i + 1 or words[i - 1] in _ACCIDENT_CUES:
                 found.append((i, end, "SYMPTOM", INCONTINENCE))
         found.sort()
     return lay_patterns.place(spans, found)
+
+
+_FINDINGS = frozenset(_CLASSES["FINDING"].split("|"))
+
+
+def _with_first_finding(words: list[str], f):
+    """ "[blood and protein in my urine]": two findings share the product (GUIDELINES rule 11)."""
+    start = f[0]
+    if f[3] == FINDING_IN_PRODUCT and start >= 2 and words[start - 1] in ("and", "or") and words[start - 2] in _FINDINGS:
+        return (start - 2,) + tuple(f[1:])
+    return f
 
 
 def _plausible(words: list[str], f) -> bool:
