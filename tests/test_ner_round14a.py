@@ -72,6 +72,7 @@ def test_intake_words_without_a_complaint(nlp, text):
     ("theres been dark red blood on the toilet paper twice this week", "dark red blood on the toilet paper"),
     ("woke up with blood on my pillowcase after a nosebleed in the night", "blood on my pillowcase"),
     ("the dipstick showed sugar in her wee and she is always thirsty", "sugar in her wee"),
+    ("kidney stones can cause visible blood in the urine and severe flank pain", "visible blood in the urine"),
     ("my little one has had hardly any wet nappies since the vomiting started", "hardly any wet nappies"),
     ("shes 6 and still having accidents at school, is that normal", "accidents at school"),
     ("greasy floating poos for a month now after the gallbladder op", "greasy floating poos"),
@@ -159,6 +160,10 @@ def test_behaviour_described(nlp, text, span):
 ])
 def test_behaviour_words_without_a_complaint(nlp, text):
     assert problems(nlp, text) == []
+
+
+def test_a_sign_that_does_not_point_somewhere_is_no_milestone(nlp):
+    assert not any("point" in p for p in problems(nlp, "poor sleep on its own does not point to a thyroid problem"))
 
 
 # --- impairments.tsv additions ------------------------------------------------------------------------

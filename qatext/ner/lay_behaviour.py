@@ -113,6 +113,8 @@ def _plausible(words: list[str], f) -> bool:
     if concept == DELAY and end - start <= 2 and words[end - 1] in ("talking", "walking", "speaking", "sitting",
                                                                   "standing", "smiling", "crawling"):
         return False  # "not talking" to someone, "not walking" the dog: a milestone needs "yet"
+    if concept == DELAY and end < n and words[end] in ("to", "out", "towards", "toward"):
+        return False  # "does not point to ADHD": a sign pointing somewhere, no child
     if concept == DELAY and words[end - 1] in ("talk", "speak", "walk", "smile", "answer", "respond"):
         return False  # "doesnt talk to me", "didnt smile at the photo": only pointing, waving, babbling alone
     return True

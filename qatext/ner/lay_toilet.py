@@ -45,6 +45,7 @@ ROWS = [
     ("{COLOURED} blood on|in {OWNER} {TRACE_PLACES}", "SYMPTOM", BLEEDING_TRACE),
     ("{FINDING} in|at_the_end_of {OWNER} {PRODUCT}", "SYMPTOM", FINDING_IN_PRODUCT),
     ("{FINDING} at the end|start of {OWNER} {PRODUCT}", "SYMPTOM", FINDING_IN_PRODUCT),
+    ("visible|microscopic|fresh|frank {FINDING} in {OWNER} {PRODUCT}", "SYMPTOM", FINDING_IN_PRODUCT),
     ("{FEWER} {NAPPIES}", "SYMPTOM", LOW_OUTPUT),
     ("nappies|diapers are|were|have_been barely|hardly|not|always dry|wet", "SYMPTOM", LOW_OUTPUT),
     ("running|rushing|dashing|racing to the {TOILET} ?{RATE}", "SYMPTOM", FREQUENCY),
@@ -101,5 +102,5 @@ def _plausible(words: list[str], f) -> bool:
     # "running to the loo" needs the urgency or a rate, or another complaint near (not "running to the toilet to
     # fetch a towel"): keep it when nothing follows but a stop or "and"
     if first in ("running", "rushing", "dashing", "racing") and end - start == 4:
-        return end >= len(words) or words[end] in (".", ",", "and", "!", "all", "constantly", "with", ";")
+        return end >= len(words) or words[end] in (".", ",", "and", "!", "all", "constantly", ";")
     return True
