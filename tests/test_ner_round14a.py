@@ -78,6 +78,8 @@ def test_intake_words_without_a_complaint(nlp, text):
     ("greasy floating poos for a month now after the gallbladder op", "greasy floating poos"),
     ("my poo went rusty brown after the iron tablets", "poo went rusty brown"),
     ("the incision has green drainage and smells", "green drainage"),
+    ("with this tummy bug shes weeing hardly anything and is very sleepy", "weeing hardly anything"),
+    ("my prostate is big and i feel like i never completely empty", "feel like i never completely empty"),
     ("with this UTI im needing to pee every 15 minutes", "needing to pee every 15 minutes"),
     ("my husband is up every 2 hours at night to pee since he turned 60", "up every 2 hours at night to pee"),
 ])
@@ -147,6 +149,9 @@ def test_sleep_words_without_a_complaint(nlp, text):
     ("6 weeks postpartum and i still dont feel connected to my son", "dont feel connected"),
     ("at 20 months she isnt walking yet, is that a worry", "isnt walking yet"),
     ("at 14 months he doesnt babble or point", "doesnt babble or point"),
+    ("since the fall grandma's words come out muddled by the evening", "words come out muddled"),
+    ("on the antidepressant he started talking a mile a minute and spending money", "talking a mile a minute"),
+    ("dad keeps repeating the same questions all afternoon", "repeating the same questions"),
 ])
 def test_behaviour_described(nlp, text, span):
     check(nlp, text, span)

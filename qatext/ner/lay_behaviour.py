@@ -20,6 +20,9 @@ ABSENCE = "QATEXT:symptom/staring-spells"
 MELTDOWN = "QATEXT:symptom/meltdowns"
 BONDING = "QATEXT:symptom/bonding-difficulty"
 DELAY = "HP:0012758"
+SPEECH = "HP:0002167"
+PRESSURED_SPEECH = "HP:0032571"
+REPETITION = "QATEXT:symptom/repetitive-speech"
 
 _CLASSES = {
     "RITUALS": "checking|washing|counting|cleaning|rechecking|re-checking|touching|tapping|scrubbing|hand_washing|"
@@ -48,6 +51,13 @@ _CLASSES = {
     "FEEL_NOT": "do_nt|do_n't|dont|do_not|did_nt|did_n't|didnt|ca_nt|ca_n't|cant|can_not|cannot|never",
 }
 ROWS = [
+    # speech that fails: "[words come out jumbled]", "[words coming out wrong]" (the words are the body's product
+    # here, as a body part with its predicate, GUIDELINES rule 6)
+    ("words|speech|sentences come|comes|came|coming ?out ?all|really jumbled|wrong|muddled|slurred|garbled|"
+     "backwards|mixed_up|scrambled|weird|funny", "SYMPTOM", SPEECH),
+    ("talking|talks|talk|talked a_mile_a_minute|nineteen_to_the_dozen", "SYMPTOM", PRESSURED_SPEECH),
+    ("repeating|repeats|repeated the same story|stories|question|questions|sentence", "SYMPTOM",
+     REPETITION),
     ("{CANT} stop {RITUALS}", "SYMPTOM", COMPULSION),
     # the count is inside (the amount rule), a repetition adverb outside: "[checking the locks] over and over"
     ("{RITUALS} {OWNER} {CHECKED} ?#_times|#x|#_or_#_times|a_dozen_times|dozens_of_times", "SYMPTOM", COMPULSION),
@@ -66,7 +76,8 @@ ROWS = [
     ("no pointing|babbling|waving|words|eye_contact", "SYMPTOM", DELAY),
 ]
 INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
-WORDS = frozenset({"stop", "checking", "washing", "counting", "cleaning", "rechecking", "snap", "snaps", "snapping",
+WORDS = frozenset({"words", "speech", "sentences", "talking", "talks", "talk", "talked", "repeating", "repeats",
+                   "repeated", "stop", "checking", "washing", "counting", "cleaning", "rechecking", "snap", "snaps", "snapping",
                    "snapped", "forgetting", "forgets", "forgot", "keeps", "kept", "lost", "stare", "stares", "staring",
                    "stared", "zone", "zones", "zoning", "zoned", "meltdowns", "bonded", "connected", "attached",
                    "bond", "yet", "words", "point", "wave", "babble", "smile", "call", "pointing", "babbling",

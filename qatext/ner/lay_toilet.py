@@ -51,6 +51,11 @@ ROWS = [
     ("running|rushing|dashing|racing to the {TOILET} ?{RATE}", "SYMPTOM", FREQUENCY),
     ("have|having|need|needing|needs|has to go|pee|wee|urinate {RATE}", "SYMPTOM", FREQUENCY),
     ("up ?every # minutes|mins|min|hours|hrs ?at night to pee|wee|urinate", "SYMPTOM", FREQUENCY),
+    # too little or never done: "[peeing very little]", "[feel like i never fully empty]"
+    ("peeing|weeing|urinating|pees|wees|passing_urine very_little|hardly_anything|barely_anything|hardly_at_all|"
+     "much_less|a_lot_less|less_than_usual", "SYMPTOM", LOW_OUTPUT),
+    ("feel_like|feels_like i|he|she never|do_nt|dont|ca_nt|cant|does_nt|doesnt fully|completely|properly empty",
+     "SYMPTOM", "HP:0000016"),
     ("white|yellow|green|greenish|yellowish|brown|bloody|smelly|cloudy|clear drainage|pus|ooze|gunk", "SYMPTOM",
      DISCHARGE),
 ]
@@ -60,7 +65,7 @@ _ACCIDENT_CUES = frozenset("having has had have still wetting more daytime night
 # a denied or counted accident needs its time to be a child's wetting: "no [accidents in the day]"
 _COUNTED_CUES = frozenset("no any fewer".split())
 _ACCIDENT_TIMES = (("in", "the", "day"), ("during", "the", "day"), ("at", "night"), ("at", "school"))
-WORDS = frozenset({"pooed", "pooped", "pood", "poo", "poop", "bowel", "stool", "blood", "protein", "pus", "sugar",
+WORDS = frozenset({"peeing", "weeing", "urinating", "pees", "passing", "empty", "pooed", "pooped", "pood", "poo", "poop", "bowel", "stool", "blood", "protein", "pus", "sugar",
                    "diapers", "nappies", "nappys", "wees", "pees", "loo", "bathroom", "toilet", "restroom", "go", "pee",
                    "wee", "urinate", "drainage", "ooze", "gunk", "accidents"})
 _GATE = gate(WORDS)
