@@ -73,7 +73,7 @@ ROWS = [
     ("{NOT_YET} saying|using|got|have|has many|any|much|enough words ?yet", "SYMPTOM", DELAY),
     ("{DOESNT} {MILESTONE_VERB} ?or|and|nor ?{MILESTONE_VERB}", "SYMPTOM", DELAY),
     ("{DOESNT} turn_round|turn_around|look_up|respond|react|answer|turn ?round|around {CALLED}", "SYMPTOM", DELAY),
-    ("no pointing|babbling|waving|words|eye_contact", "SYMPTOM", DELAY),
+    ("no pointing|babbling|waving", "SYMPTOM", DELAY),  # ("no words" of a letter, "no eye contact": left to the lexicon)
 ]
 INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
 WORDS = frozenset({"words", "speech", "sentences", "talking", "talks", "talk", "talked", "repeating", "repeats",

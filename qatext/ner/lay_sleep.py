@@ -24,7 +24,7 @@ _CLASSES = {
            "drenched_in_sweat|covered_in_sweat|short_of_breath|out_of_breath|struggling_to_breathe",
     "LITTLE": "barely|hardly|rarely|never|not",
     "SLEEPS": "sleeps|sleeping|slept|sleep|gets_any_sleep|getting_any_sleep|got_any_sleep|get_any_sleep",
-    "BUCKETS": "buckets|bullets|like_a_pig|through_my_sheets|through_the_sheets|through_my_pajamas|"
+    "BUCKETS": "buckets|through_my_sheets|through_the_sheets|through_my_pajamas|"
                "through_my_pyjamas|through_my_clothes",
 }
 ROWS = [
