@@ -80,6 +80,7 @@ def test_intake_words_without_a_complaint(nlp, text):
     ("the incision has green drainage and smells", "green drainage"),
     ("with this tummy bug shes weeing hardly anything and is very sleepy", "weeing hardly anything"),
     ("my prostate is big and i feel like i never completely empty", "feel like i never completely empty"),
+    ("started the new pill and now theres burning every time i wee", "burning every time i wee"),
     ("with this UTI im needing to pee every 15 minutes", "needing to pee every 15 minutes"),
     ("my husband is up every 2 hours at night to pee since he turned 60", "up every 2 hours at night to pee"),
 ])
@@ -153,6 +154,7 @@ def test_sleep_words_without_a_complaint(nlp, text):
     ("since the fall grandma's words come out muddled by the evening", "words come out muddled"),
     ("on the antidepressant he started talking a mile a minute and spending money", "talking a mile a minute"),
     ("dad keeps repeating the same questions all afternoon", "repeating the same questions"),
+    ("Compulsive handwashing that takes two hours a day warrants treatment.", "Compulsive handwashing"),
 ])
 def test_behaviour_described(nlp, text, span):
     check(nlp, text, span)

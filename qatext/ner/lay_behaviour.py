@@ -59,6 +59,8 @@ ROWS = [
     ("repeating|repeats|repeated the same story|stories|question|questions|sentence", "SYMPTOM",
      REPETITION),
     ("{CANT} stop {RITUALS}", "SYMPTOM", COMPULSION),
+    ("repetitive|compulsive|excessive|ritual|obsessive checking|washing|handwashing|hand-washing|hand_washing|"
+     "counting|cleaning|rechecking|reassurance_seeking", "SYMPTOM", COMPULSION),
     # the count is inside (the amount rule), a repetition adverb outside: "[checking the locks] over and over"
     ("{RITUALS} {OWNER} {CHECKED} ?#_times|#x|#_or_#_times|a_dozen_times|dozens_of_times", "SYMPTOM", COMPULSION),
     ("snap|snaps|snapping|snapped at {PEOPLE}", "SYMPTOM", IRRITABILITY),
@@ -76,7 +78,7 @@ ROWS = [
     ("no pointing|babbling|waving", "SYMPTOM", DELAY),  # ("no words" of a letter, "no eye contact": left to the lexicon)
 ]
 INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
-WORDS = frozenset({"words", "speech", "sentences", "talking", "talks", "talk", "talked", "repeating", "repeats",
+WORDS = frozenset({"repetitive", "compulsive", "excessive", "ritual", "obsessive", "words", "speech", "sentences", "talking", "talks", "talk", "talked", "repeating", "repeats",
                    "repeated", "stop", "checking", "washing", "counting", "cleaning", "rechecking", "snap", "snaps", "snapping",
                    "snapped", "forgetting", "forgets", "forgot", "keeps", "kept", "lost", "stare", "stares", "staring",
                    "stared", "zone", "zones", "zoning", "zoned", "meltdowns", "bonded", "connected", "attached",
@@ -101,6 +103,8 @@ def add_behaviour_phrases(doc, words: list[str], spans: Spans) -> Spans:
 def _plausible(words: list[str], f) -> bool:
     start, end, _label, concept = f
     n = len(words)
+    if concept == COMPULSION and words[start] in ("repetitive", "compulsive", "excessive", "ritual", "obsessive"):
+        return True  # the repetition is named
     if concept == COMPULSION and words[start] not in lay_patterns.CANT_FIRSTS:
         # checking a thing is a ritual when repeated: a count inside ("30 times"), a repetition after it ("over and
         # over") or a cue before it ("still checking", "keep checking")

@@ -51,6 +51,9 @@ ROWS = [
     ("running|rushing|dashing|racing to the {TOILET} ?{RATE}", "SYMPTOM", FREQUENCY),
     ("have|having|need|needing|needs|has to go|pee|wee|urinate {RATE}", "SYMPTOM", FREQUENCY),
     ("up ?every # minutes|mins|min|hours|hrs ?at night to pee|wee|urinate", "SYMPTOM", FREQUENCY),
+    # pain that the flow brings, with the flow inside (GUIDELINES rule 10): "[stinging every time i pee]"
+    ("stinging|burning|stings|burns|sting|burn every_time|each_time|whenever|when i|he|she|it pee|pees|wee|wees|"
+     "peed|urinate|urinates", "SYMPTOM", "HP:0100518"),
     # too little or never done: "[peeing very little]", "[feel like i never fully empty]"
     ("peeing|weeing|urinating|pees|wees|passing_urine very_little|hardly_anything|barely_anything|hardly_at_all|"
      "much_less|a_lot_less|less_than_usual", "SYMPTOM", LOW_OUTPUT),
@@ -65,7 +68,7 @@ _ACCIDENT_CUES = frozenset("having has had have still wetting more daytime night
 # a denied or counted accident needs its time to be a child's wetting: "no [accidents in the day]"
 _COUNTED_CUES = frozenset("no any fewer".split())
 _ACCIDENT_TIMES = (("in", "the", "day"), ("during", "the", "day"), ("at", "night"), ("at", "school"))
-WORDS = frozenset({"peeing", "weeing", "urinating", "pees", "passing", "empty", "pooed", "pooped", "pood", "poo", "poop", "bowel", "stool", "blood", "protein", "pus", "sugar",
+WORDS = frozenset({"stinging", "burning", "stings", "burns", "sting", "burn", "peeing", "weeing", "urinating", "pees", "passing", "empty", "pooed", "pooped", "pood", "poo", "poop", "bowel", "stool", "blood", "protein", "pus", "sugar",
                    "diapers", "nappies", "nappys", "wees", "pees", "loo", "bathroom", "toilet", "restroom", "go", "pee",
                    "wee", "urinate", "drainage", "ooze", "gunk", "accidents"})
 _GATE = gate(WORDS)
