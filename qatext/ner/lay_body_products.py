@@ -17,7 +17,9 @@ PRODUCTS = frozenset("pee wee poo poop poos poops stool stools urine semen sperm
 _PERIODS = frozenset({"period", "periods"})
 # Colours and states of a product; a product "goes the colour of" something too.
 PRODUCT_STATES = frozenset("dark black red brown brownish reddish pink pinkish orange cloudy frothy foamy bloody "
-                           "green greenish yellow pale grey gray white tarry smelly watery runny".split())
+                           "green greenish yellow pale grey gray white tarry smelly watery runny "
+                           # how stools float, shine or stick when fat is not absorbed, and the rust of old blood
+                           "floating floaty greasy oily sticky rusty".split())
 PERIOD_STATES = frozenset("heavy heavier painful irregular "
                           # cycles that lost their rhythm or amount: "periods are totally unpredictable"
                           "unpredictable erratic clotty lighter longer".split())

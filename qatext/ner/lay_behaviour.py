@@ -1,0 +1,135 @@
+"""Behaviour, memory, mood and a child's development told in lay words instead of a symptom name: "[cant stop
+checking]", "[checking the stove 30 times]", "[snap at everyone]", "[forgetting names]", "[got lost driving
+home]", "[stare into space]", "[meltdowns]", "[dont feel bonded]", "[not saying many words yet]", "[doesnt point
+or wave]", "[isnt talking yet]", "[doesnt turn round when we call him]".
+
+Each is an everyday act that is a complaint only by its repetition, its target or its absence: checking the
+stove again and again (not "checking the oven timer"), snapping at people (not a photo), a milestone not reached
+"yet". The negation is part of the span, as for any lost function (GUIDELINES rules 3 and 16).
+"""
+from __future__ import annotations
+
+from qatext.ner import lay_patterns
+from qatext.ner.span_rules import Spans, gate, gate_hits
+
+COMPULSION = "HP:0000722"
+IRRITABILITY = "HP:0000737"
+MEMORY = "HP:0002354"
+DISORIENTATION = "HP:0001289"
+ABSENCE = "QATEXT:symptom/staring-spells"
+MELTDOWN = "QATEXT:symptom/meltdowns"
+BONDING = "QATEXT:symptom/bonding-difficulty"
+DELAY = "HP:0012758"
+SPEECH = "HP:0002167"
+PRESSURED_SPEECH = "HP:0032571"
+REPETITION = "QATEXT:symptom/repetitive-speech"
+
+_CLASSES = {
+    "RITUALS": "checking|washing|counting|cleaning|rechecking|re-checking|touching|tapping|scrubbing|hand_washing|"
+               "washing_my_hands|washing_his_hands|washing_her_hands",
+    # what is checked again and again; the word after it must not make it another thing ("the oven timer")
+    "CHECKED": "stove|oven|locks|lock|door|doors|windows|window|taps|tap|plugs|plug|iron|switches|hob|gas|"
+               "front_door|back_door|car_door|alarm|lights",
+    "PEOPLE": "everyone|everybody|people|the_kids|my_kids|the_children|my_husband|my_wife|my_partner|my_family|"
+              "my_boyfriend|my_girlfriend|my_mum|my_mom|my_son|my_daughter|him|her|them|my_kids_and_husband|"
+              "the_family|his_family|her_family|us|anyone|anybody",
+    "FORGETTABLE": "names|words|faces|appointments|people's_names|peoples_names|conversations|what_day_it_is|"
+                   "where_she_is|where_he_is|where_i_am|where_she_put_things|where_he_put_things|things|"
+                   "my_words|her_words|his_words|the_names_of|recent_events|the_word|birthdays",
+    "FAMILIAR_ROUTE": "driving_home|walking_home|coming_home|on_the_way_home|driving_to_work|in_her_own_street|"
+                      "in_his_own_street|in_our_street|in_the_supermarket|in_familiar_places|going_home|"
+                      "in_the_neighbourhood|in_the_neighborhood",
+    "MILESTONE": "talking|walking|crawling|babbling|smiling|sitting_up|sitting|standing|pointing|waving|speaking|"
+                 "saying_words|using_words|responding_to_his_name|responding_to_her_name|making_eye_contact",
+    "MILESTONE_VERB": "point|wave|babble|smile|crawl|walk|talk|speak|respond_to_his_name|respond_to_her_name|"
+                      "make_eye_contact|look_at_us|look_at_me|answer_to_his_name|answer_to_her_name",
+    "NOT_YET": "is_nt|is_n't|isnt|is_not|'s_not|are_nt|are_n't|not|still_not|still_is_nt|still_isnt|has_nt_started|"
+               "hasnt_started|has_n't_started",
+    "DOESNT": "does_nt|does_n't|doesnt|does_not|did_nt|did_n't|didnt|wo_nt|wo_n't|wont|never|wo_nt_even",
+    "CALLED": "when_we_call_him|when_we_call_her|when_we_call_his_name|when_we_call_her_name|when_you_call_him|"
+              "when_you_call_her|when_i_call_him|when_i_call_her|to_his_name|to_her_name",
+    "FEEL_NOT": "do_nt|do_n't|dont|do_not|did_nt|did_n't|didnt|ca_nt|ca_n't|cant|can_not|cannot|never",
+}
+ROWS = [
+    # speech that fails: "[words come out jumbled]", "[words coming out wrong]" (the words are the body's product
+    # here, as a body part with its predicate, GUIDELINES rule 6)
+    ("words|speech|sentences come|comes|came|coming ?out ?all|really jumbled|wrong|muddled|slurred|garbled|"
+     "backwards|mixed_up|scrambled|weird|funny", "SYMPTOM", SPEECH),
+    ("talking|talks|talk|talked a_mile_a_minute|nineteen_to_the_dozen", "SYMPTOM", PRESSURED_SPEECH),
+    ("repeating|repeats|repeated the same story|stories|question|questions|sentence", "SYMPTOM",
+     REPETITION),
+    ("{CANT} stop {RITUALS}", "SYMPTOM", COMPULSION),
+    ("repetitive|compulsive|excessive|ritual|obsessive checking|washing|handwashing|hand-washing|hand_washing|"
+     "counting|cleaning|rechecking|reassurance_seeking", "SYMPTOM", COMPULSION),
+    # the count is inside (the amount rule), a repetition adverb outside: "[checking the locks] over and over"
+    ("{RITUALS} {OWNER} {CHECKED} ?#_times|#x|#_or_#_times|a_dozen_times|dozens_of_times", "SYMPTOM", COMPULSION),
+    ("snap|snaps|snapping|snapped at {PEOPLE}", "SYMPTOM", IRRITABILITY),
+    ("forgetting|forgets {FORGETTABLE}", "SYMPTOM", MEMORY),
+    ("got|gets|getting|get|gotten lost {FAMILIAR_ROUTE}", "SYMPTOM", DISORIENTATION),
+    ("stare|stares|staring|stared|zone|zones|zoning|zoned ?off|out into space|into_the_distance|blankly|"
+     "into_nothing", "SYMPTOM", ABSENCE),
+    ("stare|stares|staring|stared blankly", "SYMPTOM", ABSENCE),
+    ("meltdowns", "SYMPTOM", MELTDOWN),
+    ("{FEEL_NOT} feel|feel_any bonded|connected|attached|a_bond|any_bond|a_connection|love_for", "SYMPTOM", BONDING),
+    ("{NOT_YET} ?really {MILESTONE} ?properly yet", "SYMPTOM", DELAY),
+    ("{NOT_YET} saying|using|got|have|has many|any|much|enough words ?yet", "SYMPTOM", DELAY),
+    ("{DOESNT} {MILESTONE_VERB} ?or|and|nor ?{MILESTONE_VERB}", "SYMPTOM", DELAY),
+    ("{DOESNT} turn_round|turn_around|look_up|respond|react|answer|turn ?round|around {CALLED}", "SYMPTOM", DELAY),
+    ("no pointing|babbling|waving", "SYMPTOM", DELAY),  # ("no words" of a letter, "no eye contact": left to the lexicon)
+]
+INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
+WORDS = frozenset({"repetitive", "compulsive", "excessive", "ritual", "obsessive", "words", "speech", "sentences", "talking", "talks", "talk", "talked", "repeating", "repeats",
+                   "repeated", "stop", "checking", "washing", "counting", "cleaning", "rechecking", "snap", "snaps", "snapping",
+                   "snapped", "forgetting", "forgets", "forgot", "keeps", "kept", "lost", "stare", "stares", "staring",
+                   "stared", "zone", "zones", "zoning", "zoned", "meltdowns", "bonded", "connected", "attached",
+                   "bond", "yet", "words", "point", "wave", "babble", "smile", "call", "pointing", "babbling",
+                   "waving", "eye", "respond", "crawl"})
+_GATE = gate(WORDS)
+# a checked thing followed by a noun is another thing: "checking the oven timer", "washing the car door handle"
+_TAIL_OK = frozenset(".,;:!?)".split() + [".", ",", "!", "?", "and", "or", "before", "after", "when", "every", "all",
+                                          "at", "in", "is", "are", "to", "so", "because", "but", "like", "again",
+                                          "over", "twice", "again", "#", "multiple", "many", "several"])
+_REPEAT_CUES = frozenset("still keep keeps kept constantly always compulsively obsessively stop endlessly "
+                         "repeatedly".split())
+
+
+def add_behaviour_phrases(doc, words: list[str], spans: Spans) -> Spans:
+    if _GATE.isdisjoint(gate_hits(words)):
+        return spans
+    found = [f for f in lay_patterns.find(words, INDEX) if _plausible(words, f)]
+    return lay_patterns.place(spans, found)
+
+
+def _plausible(words: list[str], f) -> bool:
+    start, end, _label, concept = f
+    n = len(words)
+    if concept == COMPULSION and words[start] in ("repetitive", "compulsive", "excessive", "ritual", "obsessive"):
+        return True  # the repetition is named
+    if concept == COMPULSION and words[start] not in lay_patterns.CANT_FIRSTS:
+        # checking a thing is a ritual when repeated: a count inside ("30 times"), a repetition after it ("over and
+        # over") or a cue before it ("still checking", "keep checking")
+        nxt = words[end] if end < n else "."
+        if nxt.isalpha() and nxt not in _TAIL_OK:
+            return False
+        counted = words[end - 1] in ("times", "repeatedly", "constantly", "compulsively", "over", "again")
+        repeated = tuple(words[end:end + 3]) in (("over", "and", "over"), ("again", "and", "again")) or nxt in (
+            "repeatedly", "constantly", "twice", "multiple", "again")
+        cued = any(w in _REPEAT_CUES for w in words[max(0, start - 3):start])
+        return counted or repeated or cued
+    if concept == DISORIENTATION and start and words[start - 1] in ("we", "they", "you", "us"):
+        return False  # a group's wrong turn: "we got lost driving home from the lake" (a person's is the complaint)
+    if concept == ABSENCE and words[start] in ("zone", "zones", "zoning", "zoned") and end - start == 2:
+        return False  # "zone out" of a bored student: only "zoning out into space"
+    if concept == MELTDOWN and start and words[start - 1] in ("nuclear", "market", "financial", "stock", "reactor",
+                                                              "economic", "political"):
+        return False
+    if concept == DELAY and words[start] == "no":
+        return True
+    if concept == DELAY and end - start <= 2 and words[end - 1] in ("talking", "walking", "speaking", "sitting",
+                                                                  "standing", "smiling", "crawling"):
+        return False  # "not talking" to someone, "not walking" the dog: a milestone needs "yet"
+    if concept == DELAY and end < n and words[end] in ("to", "out", "towards", "toward"):
+        return False  # "does not point to ADHD": a sign pointing somewhere, no child
+    if concept == DELAY and words[end - 1] in ("talk", "speak", "walk", "smile", "answer", "respond"):
+        return False  # "doesnt talk to me", "didnt smile at the photo": only pointing, waving, babbling alone
+    return True

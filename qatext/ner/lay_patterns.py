@@ -1,0 +1,132 @@
+"""A small token-pattern matcher for the lay descriptions patients give instead of a symptom name.
+
+The lay modules (:mod:`qatext.ner.lay_intake`, :mod:`qatext.ner.lay_toilet`, :mod:`qatext.ner.lay_sight`,
+:mod:`qatext.ner.lay_sleep`, :mod:`qatext.ner.lay_behaviour`) describe their phrases as short patterns of word
+slots, so that each rule reads as the phrase it finds: ``"{CANT} keep ?{OWNER} {INTAKE} down"``.
+
+A pattern is words separated by spaces; each word is a slot:
+
+* ``a|b|c``: one of these alternatives; an alternative may be several tokens joined with ``_`` (``ca_nt``);
+* a leading ``?``: the slot may be missing;
+* ``{NAME}``: the alternatives of a named word class handed to :func:`compile_patterns`;
+* ``#``: a number ("5", "30", "10x", "3:30am"), also inside an alternative (``every_#_minutes``).
+
+Matching is greedy slot by slot (no backtracking): the patterns are short and their slots do not compete.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from qatext.ner.span_rules import Spans
+
+_NUMBER = re.compile(r"^\d+(?:[.:]\d+)?(?:x|am|pm|s)?$")
+NUMBER = "#"
+
+# Word classes the modules share. spaCy splits "cant", "wont", "doesnt" into "ca nt", "wo nt", "does nt".
+CANT = ("ca_nt|ca_n't|can_not|cannot|cant|could_nt|could_n't|could_not|couldnt|wo_nt|wo_n't|will_not|wont|"
+        "ca_nt_even|ca_n't_even|could_nt_even|could_n't_even")
+DONT = ("do_nt|do_n't|dont|does_nt|does_n't|doesnt|did_nt|did_n't|didnt|is_nt|is_n't|isnt|not|never|"
+        "has_nt|has_n't|hasnt|have_nt|have_n't|havent|'s_not|'m_not|am_not|is_not|are_not|are_nt|are_n't|was_nt|was_n't")
+# the first tokens of CANT, to tell a loss ("cant stop checking") from a habit told otherwise
+CANT_FIRSTS = frozenset(a.split("_")[0] for a in CANT.split("|"))
+OWNER = "my|his|her|their|your|our|the|a|an|its"
+
+
+class Pattern(NamedTuple):
+    slots: tuple  # per slot: (alternatives as token tuples, longest first, or NUMBER; optional)
+    label: str
+    concept: str
+
+
+def _slot(text: str, classes: dict[str, str]) -> tuple:
+    optional = text.startswith("?")
+    text = text.lstrip("?")
+    if text == NUMBER:
+        return NUMBER, optional
+    if text.startswith("{") and text.endswith("}"):
+        text = classes[text[1:-1]]
+    alternatives = sorted({tuple(a.split("_")) for a in text.split("|")}, key=len, reverse=True)
+    return tuple(alternatives), optional
+
+
+def compile_patterns(rows: list[tuple[str, str, str]], classes: dict[str, str] | None = None) -> dict[str, list[Pattern]]:
+    """``(pattern, label, concept)`` rows, indexed by the first token of their first slot (which may not be optional)."""
+    classes = {"CANT": CANT, "DONT": DONT, "OWNER": OWNER, **(classes or {})}
+    index: dict[str, list[Pattern]] = {}
+    for text, label, concept in rows:
+        slots = tuple(_slot(s, classes) for s in text.split())
+        first, optional = slots[0]
+        assert first != NUMBER and not optional, text
+        pattern = Pattern(slots, label, concept)
+        for alternative in first:
+            index.setdefault(alternative[0], []).append(pattern)
+    return index
+
+
+def first_words(index: dict[str, list[Pattern]]) -> frozenset[str]:
+    return frozenset(index)
+
+
+def match(words: list[str], i: int, slots: tuple) -> int:
+    """The end of ``slots`` matched from ``words[i]``, or -1."""
+    n = len(words)
+    for alternatives, optional in slots:
+        if alternatives == NUMBER:
+            if i < n and _NUMBER.match(words[i]):
+                i += 1
+                continue
+        else:
+            for alternative in alternatives:
+                if tuple(words[i:i + len(alternative)]) == alternative or (
+                        NUMBER in alternative and _same_with_numbers(words[i:i + len(alternative)], alternative)):
+                    i += len(alternative)
+                    break
+            else:
+                alternative = None
+            if alternative is not None:
+                continue
+        if not optional:
+            return -1
+    return i
+
+
+def _same_with_numbers(words: list[str], alternative: tuple[str, ...]) -> bool:
+    """An alternative with a number in it: "every_#_minutes"."""
+    return len(words) == len(alternative) and all(
+        w == a or (a == NUMBER and _NUMBER.match(w)) for w, a in zip(words, alternative))
+
+
+def find(words: list[str], index: dict[str, list[Pattern]], candidates=None) -> list[tuple[int, int, str, str]]:
+    """The longest pattern match at each position whose word starts some pattern, left to right, without overlaps."""
+    found = []
+    last_end = 0
+    positions = [i for i, w in enumerate(words) if w in index] if candidates is None else sorted(candidates)
+    for i in positions:
+        if i < last_end:
+            continue
+        best = None
+        for pattern in index.get(words[i], ()):
+            end = match(words, i, pattern.slots)
+            if end > i and (best is None or end > best[1]):
+                best = (i, end, pattern.label, pattern.concept)
+        if best is not None:
+            found.append(best)
+            last_end = best[1]
+    return found
+
+
+def place(spans: Spans, added: list[tuple[int, int, str, str]]) -> Spans:
+    """``spans`` with the ``added`` lay phrases: a phrase swallows the spans inside it ("[wake up gasping]" over
+    "gasping"), and gives way to a span it only partly covers (that span was drawn by a surer rule)."""
+    if not added:
+        return spans
+    kept_added = []
+    for a in added:
+        if any(s[0] < a[1] and a[0] < s[1] and not (a[0] <= s[0] and s[1] <= a[1]) for s in spans):
+            continue
+        kept_added.append(a)
+    if not kept_added:
+        return spans
+    out = [s for s in spans if not any(a[0] <= s[0] and s[1] <= a[1] for a in kept_added)]
+    return sorted(out + kept_added)

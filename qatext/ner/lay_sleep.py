@@ -1,0 +1,65 @@
+"""Sleep and waking told as what happens at night: "[wake up gasping]", "[wake up at 4am]", "[barely sleeps]",
+"[sweat buckets]", "[sleepwalked to the fridge]".
+
+Waking is a complaint by how it comes (gasping, choking, drenched) or by its hour: the small hours only
+("[wake up at 4am]"), not "wake up at 7 for work". Limiting adverbs stay inside as in "[barely sleeping]"
+(GUIDELINES section 6, the amount rule).
+"""
+from __future__ import annotations
+
+from qatext.ner import lay_patterns
+from qatext.ner.span_rules import Spans, gate, gate_hits
+
+WAKING = "QATEXT:symptom/night-waking"
+EARLY_WAKING = "QATEXT:symptom/early-morning-awakening"
+INSOMNIA = "HP:0100785"
+NIGHT_SWEATS = "HP:0030166"
+
+_CLASSES = {
+    "WAKE": "wake_up|wakes_up|waking_up|woke_up|woken_up|wake|wakes|waking|woke|jolt_awake|jolted_awake|"
+            "jerk_awake|jerked_awake|startle_awake",
+    "HOW": "gasping|choking|gagging|panicking|drenched|soaked|sweating|coughing|spluttering|"
+           "gasping_for_air|gasping_for_breath|choking_for_air|unable_to_breathe|with_palpitations|"
+           "with_my_heart_racing|with_my_heart_pounding|in_a_panic|in_a_sweat|in_a_cold_sweat|soaking_wet|"
+           "drenched_in_sweat|covered_in_sweat|short_of_breath|out_of_breath|struggling_to_breathe",
+    "LITTLE": "barely|hardly|rarely|never|not",
+    "SLEEPS": "sleeps|sleeping|slept|sleep|gets_any_sleep|getting_any_sleep|got_any_sleep|get_any_sleep",
+    "BUCKETS": "buckets|through_my_sheets|through_the_sheets|through_my_pajamas|"
+               "through_my_pyjamas|through_my_clothes",
+}
+ROWS = [
+    ("{WAKE} {HOW}", "SYMPTOM", WAKING),
+    ("keep|keeps|kept {WAKE} {HOW}", "SYMPTOM", WAKING),  # over the lexicon's "[keep waking up]"
+    # the habit, not one night: "[wake up at 4am]", "keeps [waking up at 3]" (not "woke up at 3am with gout pain")
+    ("wake_up|wakes_up|waking_up|wake|wakes|waking at #|#am|#_am|#:#am", "SYMPTOM", EARLY_WAKING),
+    ("barely|hardly sleeps|sleeping|slept|sleep", "SYMPTOM", INSOMNIA),
+    ("barely|hardly getting|gets|got|get any sleep", "SYMPTOM", INSOMNIA),
+    ("sweat|sweats|sweating|sweated {BUCKETS}", "SYMPTOM", NIGHT_SWEATS),
+    ("sleepwalk|sleepwalks|sleepwalking|sleepwalked ?to|into|around|out_of {OWNER} kitchen|fridge|door|garden|"
+     "street|stairs|car|house|room", "SYMPTOM", "HP:0025233"),
+]
+INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
+WORDS = frozenset({"wake", "wakes", "waking", "woke", "woken", "jolt", "jolted", "jerk", "jerked", "startle",
+                   "sleeps", "sleeping", "slept", "sleep", "sweat", "sweats", "sweating", "sweated", "sleepwalk",
+                   "sleepwalks", "sleepwalking", "sleepwalked"})
+_GATE = gate(WORDS)
+_SMALL_HOURS = frozenset(range(1, 6))
+
+
+def add_sleep_phrases(doc, words: list[str], spans: Spans) -> Spans:
+    if _GATE.isdisjoint(gate_hits(words)):
+        return spans
+    found = [f for f in lay_patterns.find(words, INDEX) if f[3] != EARLY_WAKING or _small_hour(words, f)]
+    return lay_patterns.place(spans, found)
+
+
+def _small_hour(words: list[str], f) -> bool:
+    """ "wake up at 4am", "at 3:30am", "at 4" (not "at 7 for work", nor "at 4pm")."""
+    if f[1] < len(words) and words[f[1]] == "with":
+        return False  # the complaint is what the person woke with: "wake up at 3am with chest pain"
+    hour_word = words[f[1] - 1] if words[f[1] - 1] != "am" else words[f[1] - 2]
+    if hour_word.endswith("pm") or (f[1] < len(words) and words[f[1]] in ("pm", "p.m.", "o'clock", "hours", "hrs",
+                                                                            "days", "weeks", "times")):
+        return False
+    digits = hour_word.removesuffix("am").split(":")[0]
+    return digits.isdigit() and int(digits) in _SMALL_HOURS

@@ -1,0 +1,114 @@
+"""What comes out, told by where it shows or by how often (or seldom) it comes: "[havent pooed in 5 days]",
+"[bright red blood on the tp]", "[blood on my pillow]", "[blood at the end of my pee]", "[protein in his
+wee]", "[fewer wet diapers]", "[nappies are barely wet]", "[accidents in the day]", "[running to the loo
+every 20 min]", "[needing to go every 10 minutes]", "[yellow drainage]".
+
+:mod:`qatext.ner.lay_body_products` reads the product's colour and state; this module reads the traces and
+the rhythm. The amount or rate is inside the span, because it is what makes a normal function a complaint
+(GUIDELINES section 6, "[peeing all the time]"); blood is a complaint only on what it was found on (a tissue,
+a pillow, the toilet), not "blood on the form".
+"""
+from __future__ import annotations
+
+from qatext.ner import lay_patterns
+from qatext.ner.span_rules import Spans, gate, gate_hits
+
+CONSTIPATION = "HP:0002019"
+BLEEDING_TRACE = "QATEXT:symptom/blood-seen"
+FINDING_IN_PRODUCT = "QATEXT:symptom/changed-body-product"
+LOW_OUTPUT = "QATEXT:symptom/reduced-urine-output"
+INCONTINENCE = "HP:0000020"
+FREQUENCY = "HP:0100515"
+DISCHARGE = "QATEXT:symptom/discharge"
+
+_CLASSES = {
+    "HAVENT": "have_nt|have_n't|havent|has_nt|has_n't|hasnt|had_nt|had_n't|hadnt|not|never",
+    "POOED": "pooed|pooped|pood|pooped|been_for_a_poo|been_to_the_toilet|had_a_poo|had_a_proper_poo|had_a_poop|"
+             "had_a_bowel_movement|had_a_bm|had_a_proper_bowel_movement|had_a_number_two|gone_for_a_poo|done_a_poo|"
+             "passed_a_stool",
+    "SPAN_OF_DAYS": "days|weeks|a_week|ages|over_a_week|a_few_days|two_days|three_days|four_days|five_days|a_fortnight",
+    # what blood is seen on
+    "TRACE_PLACES": "tp|toilet_paper|loo_roll|tissue|tissues|paper|wipe|pillow|pillowcase|pad|pads|nappy|diaper|"
+                    "underwear|pants|knickers|sheets|toothbrush|bowl|toilet|toilet_bowl|pan|stool|poo|poop|wipes",
+    "COLOURED": "bright_red|dark_red|fresh|bright|dark|red|some|a_little|little|a_bit_of|streaks_of|specks_of|spots_of",
+    "PRODUCT": "pee|wee|urine|poo|poop|stool|stools|poos|sick|vomit|spit|saliva|sperm|semen|snot|phlegm|mucus",
+    "FINDING": "blood|protein|pus|mucus|sugar",
+    "FEWER": "fewer|less|hardly_any|barely_any|not_many|very_few|no",
+    "NAPPIES": "wet_diapers|wet_nappies|wet_nappys|wees|pees",
+    "TOILET": "loo|bathroom|toilet|restroom|john|washroom|lav",
+    "RATE": "every_#_min|every_#_mins|every_#_minutes|every_#_hours|every_hour|every_half_hour|every_few_minutes|"
+            "every_#_hrs|#_times_a_day|#_a_day|#_x_a_day|#_times_a_night|#_a_night|#_times_an_hour|all_day|all_the_time|constantly",
+}
+ROWS = [
+    ("{HAVENT} {POOED} in|for ?# {SPAN_OF_DAYS}", "SYMPTOM", CONSTIPATION),
+    ("blood on|in {OWNER} {TRACE_PLACES}", "SYMPTOM", BLEEDING_TRACE),
+    ("{COLOURED} blood on|in {OWNER} {TRACE_PLACES}", "SYMPTOM", BLEEDING_TRACE),
+    ("{FINDING} in|at_the_end_of {OWNER} {PRODUCT}", "SYMPTOM", FINDING_IN_PRODUCT),
+    ("{FINDING} at the end|start of {OWNER} {PRODUCT}", "SYMPTOM", FINDING_IN_PRODUCT),
+    ("visible|microscopic|fresh|frank {FINDING} in {OWNER} {PRODUCT}", "SYMPTOM", FINDING_IN_PRODUCT),
+    ("{FEWER} {NAPPIES}", "SYMPTOM", LOW_OUTPUT),
+    ("nappies|diapers are|were|have_been barely|hardly|not|always dry|wet", "SYMPTOM", LOW_OUTPUT),
+    ("running|rushing|dashing|racing to the {TOILET} ?{RATE}", "SYMPTOM", FREQUENCY),
+    ("have|having|need|needing|needs|has to go|pee|wee|urinate {RATE}", "SYMPTOM", FREQUENCY),
+    ("up ?every # minutes|mins|min|hours|hrs ?at night to pee|wee|urinate", "SYMPTOM", FREQUENCY),
+    # pain that the flow brings, with the flow inside (GUIDELINES rule 10): "[stinging every time i pee]"
+    ("stinging|burning|stings|burns|sting|burn every_time|each_time|whenever|when i|he|she|it pee|pees|wee|wees|"
+     "peed|urinate|urinates", "SYMPTOM", "HP:0100518"),
+    # too little or never done: "[peeing very little]", "[feel like i never fully empty]"
+    ("peeing|weeing|urinating|pees|wees|passing_urine very_little|hardly_anything|barely_anything|hardly_at_all|"
+     "much_less|a_lot_less|less_than_usual", "SYMPTOM", LOW_OUTPUT),
+    ("feel_like|feels_like i|he|she never|do_nt|dont|ca_nt|cant|does_nt|doesnt fully|completely|properly empty",
+     "SYMPTOM", "HP:0000016"),
+    ("white|yellow|green|greenish|yellowish|brown|bloody|smelly|cloudy|clear drainage|pus|ooze|gunk", "SYMPTOM",
+     DISCHARGE),
+]
+INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
+# "accidents" of a child who is toilet trained: "[accidents in the day]" (not "car accidents")
+_ACCIDENT_CUES = frozenset("having has had have still wetting more daytime night-time".split())
+# a denied or counted accident needs its time to be a child's wetting: "no [accidents in the day]"
+_COUNTED_CUES = frozenset("no any fewer".split())
+_ACCIDENT_TIMES = (("in", "the", "day"), ("during", "the", "day"), ("at", "night"), ("at", "school"))
+WORDS = frozenset({"stinging", "burning", "stings", "burns", "sting", "burn", "peeing", "weeing", "urinating", "pees", "passing", "empty", "pooed", "pooped", "pood", "poo", "poop", "bowel", "stool", "blood", "protein", "pus", "sugar",
+                   "diapers", "nappies", "nappys", "wees", "pees", "loo", "bathroom", "toilet", "restroom", "go", "pee",
+                   "wee", "urinate", "drainage", "ooze", "gunk", "accidents"})
+_GATE = gate(WORDS)
+
+
+def add_toilet_phrases(doc, words: list[str], spans: Spans) -> Spans:
+    if _GATE.isdisjoint(gate_hits(words)):
+        return spans
+    found = lay_patterns.find(words, INDEX)
+    found = [_with_first_finding(words, f) for f in found if _plausible(words, f)]
+    if "accidents" in words:
+        for i, w in enumerate(words):
+            if w != "accidents" or not i or words[i - 1] not in _ACCIDENT_CUES | _COUNTED_CUES:
+                continue
+            end = next((i + 1 + len(t) for t in _ACCIDENT_TIMES if tuple(words[i + 1:i + 1 + len(t)]) == t), i + 1)
+            if end > i + 1 or words[i - 1] in _ACCIDENT_CUES:
+                found.append((i, end, "SYMPTOM", INCONTINENCE))
+        found.sort()
+    return lay_patterns.place(spans, found)
+
+
+_FINDINGS = frozenset(_CLASSES["FINDING"].split("|"))
+
+
+def _with_first_finding(words: list[str], f):
+    """ "[blood and protein in my urine]": two findings share the product (GUIDELINES rule 11)."""
+    start = f[0]
+    if f[3] == FINDING_IN_PRODUCT and start >= 2 and words[start - 1] in ("and", "or") and words[start - 2] in _FINDINGS:
+        return (start - 2,) + tuple(f[1:])
+    return f
+
+
+def _plausible(words: list[str], f) -> bool:
+    start, end = f[0], f[1]
+    first = words[start]
+    # "have to go" alone is errands; the rate makes it the bladder: "have to go every 20 minutes"
+    if first in ("have", "having", "need", "needing", "needs", "has") and end - start <= 3:
+        return False
+    # "running to the loo" needs the urgency or a rate, or another complaint near (not "running to the toilet to
+    # fetch a towel"): keep it when nothing follows but a stop or "and"
+    if first in ("running", "rushing", "dashing", "racing") and end - start == 4:
+        return end >= len(words) or words[end] in (".", ",", "and", "!", "all", "constantly", ";")
+    return True
