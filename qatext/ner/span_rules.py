@@ -1014,7 +1014,8 @@ def add_severity(doc: Doc, words: list[str], spans: Spans) -> Spans:
         start, end, label, concept = spans[k]
         # "and" joins adjectives stacked before a head noun ("cracked and bleeding knuckles"), not predicates
         # ("ankle is purple and swollen", which the body-predicate rules join)
-        extended = _extend_stacked(words, start, with_and=words[end - 1] not in DESCRIPTORS and words[end - 1] not in SYMPTOM_PREDICATES)
+        extended = _extend_stacked(words, start, with_and=words[end - 1] not in DESCRIPTORS and words[end - 1] not in SYMPTOM_PREDICATES,
+                                   end=end)
         if k and spans[k - 1][0] < extended < spans[k - 1][1]:
             extended = start  # "hands are swollen and red eyes": the words before belong to another mention
         if extended != start:
@@ -1076,7 +1077,33 @@ _RANGE_GATE = gate(_RANGE_WORDS, TIME_OF_DAY)
 _STACK_BEFORE = SEVERITY | DESCRIPTORS | TIME_OF_DAY | {",", "to", "and"}  # what _extend_stacked can take in first
 
 
-def _extend_stacked(words: list[str], start: int, *, with_and: bool = False) -> int:
+# Degree adverbs that are also conjunctions or "also": "so" and "too" grade an adjective ("[so tired]", "[too weak]",
+# GUIDELINES rule 16), never a noun ("labs were low so [anaemia]", "i have it too so [pernicious anaemia]").
+_CONJUNCTION_DEGREES = frozenset({"so", "too", "soo", "sooo", "soooo"})
+# Adjectival endings of the words patients grade: "so [bloated]", "so [itchy]", "so [nauseous]", "too [painful]".
+_ADJECTIVE_ENDINGS = ("ed", "y", "ous", "ful", "ish", "ive", "ic", "al", "less", "able", "ible", "ent", "ant", "ied")
+# A subject's verb after a gerund: "so [bleeding] is the thing to watch for" (a noun, not "so bleeding").
+_AFTER_SUBJECT = frozenset("is was are were has have had will would can could should might may".split())
+
+
+def _adjective_like(word: str) -> bool:
+    return (word in SEVERITY or word in DESCRIPTORS or word in SYMPTOM_PREDICATES
+            or (len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS)))
+
+
+def _degree_of_adjective(words: list[str], start: int, end: int | None) -> bool:
+    """Whether "so"/"too" before words[start] grades an adjective: the next word is adjective-like, it is the
+    span's head (not an adjective before a noun: "so pernicious anaemia"), and not a gerund subject."""
+    if not _adjective_like(words[start]):
+        return False
+    if end is not None and end - start > 1 and not _adjective_like(words[end - 1]):
+        return False  # "so pernicious [anaemia]": an adjective before a noun head takes no "so"
+    if end is not None and words[end - 1].endswith("ing") and end < len(words) and words[end] in _AFTER_SUBJECT:
+        return False
+    return True
+
+
+def _extend_stacked(words: list[str], start: int, *, with_and: bool = False, end: int | None = None) -> int:
     """Severity and descriptive adjectives before a head, commas between them allowed, and ranges
     ("moderate to severe")."""
     allowed = _RANGE_WORDS
@@ -1084,6 +1111,8 @@ def _extend_stacked(words: list[str], start: int, *, with_and: bool = False) -> 
         before = words[start - 1]
         if before == "little" and start >= 2 and words[start - 2] in ("a", "very", "only", "just"):
             break  # "a little nausea" is an amount, "little flashes of light" their size
+        if before in _CONJUNCTION_DEGREES and not _degree_of_adjective(words, start, end):
+            break  # "tests were low so [anaemia]", "back on prednisone so [moon face]": a conjunction, not a degree
         if before in SEVERITY or before in DESCRIPTORS:
             start -= 1
         elif before in ("high", "low") and words[start] == "pitched":
