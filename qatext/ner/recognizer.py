@@ -10,8 +10,8 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_body_products, lay_impairments,
-                        later_acronyms, lay_rules, lay_span_edges, normalize, shorthand, span_rules)
+from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_body_products, lay_context_symptoms,
+                        lay_impairments, later_acronyms, lay_rules, lay_span_edges, normalize, shorthand, span_rules)
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -169,6 +169,8 @@ class MedicalEntityRecognizer(BatchedPipe):
         spans = lay_rules.add_described_phrases(doc, words, spans, lookup=lookup)
         if not lay_body_products.PRODUCTS.isdisjoint(present) or not lay_body_products._PERIODS.isdisjoint(present):
             spans = lay_body_products.add_changed_products(doc, words, spans)
+        if not lay_context_symptoms.CUE_WORDS.isdisjoint(present):
+            spans = lay_context_symptoms.add_context_symptoms(doc, words, spans)
         spans = lay_span_edges.extend_lay_edges(doc, words, spans)
         spans = later_acronyms.add_later_acronyms(doc, words, spans)
         spans = drug_frames.add_framed_drugs(doc, words, spans, known=self.lexicon.known_tokens, common=self._common)
