@@ -1080,15 +1080,14 @@ _STACK_BEFORE = SEVERITY | DESCRIPTORS | TIME_OF_DAY | {",", "to", "and"}  # wha
 # Degree adverbs that are also conjunctions or "also": "so" and "too" grade an adjective ("[so tired]", "[too weak]",
 # GUIDELINES rule 16), never a noun ("labs were low so [anaemia]", "i have it too so [pernicious anaemia]").
 _CONJUNCTION_DEGREES = frozenset({"so", "too", "soo", "sooo", "soooo"})
-# Adjectival endings of the words patients grade: "so [bloated]", "so [itchy]", "so [nauseous]", "too [painful]".
-_ADJECTIVE_ENDINGS = ("ed", "y", "ous", "ful", "ish", "ive", "ic", "al", "less", "able", "ible", "ent", "ant", "ied")
 # A subject's verb after a gerund: "so [bleeding] is the thing to watch for" (a noun, not "so bleeding").
 _AFTER_SUBJECT = frozenset("is was are were has have had will would can could should might may".split())
 
 
 def _adjective_like(word: str) -> bool:
+    """A word "so" can grade, by the lists or its ending: "so [bloated]", "so [itchy]", "too [painful]"."""
     return (word in SEVERITY or word in DESCRIPTORS or word in SYMPTOM_PREDICATES
-            or (len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS)))
+            or (len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS) and not word.endswith(_NOUN_ENDINGS)))
 
 
 def _degree_of_adjective(words: list[str], start: int, end: int | None) -> bool:
