@@ -78,3 +78,31 @@ def test_context_makes_a_symptom(nlp, text, entity):
 ])
 def test_bare_word_stays_unannotated(nlp, text, word):
     assert all(word not in t.split() for t in texts(nlp, text)), found(nlp, text)
+
+
+# --- 3. drug names patients use ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, drug", [
+    ("c diff again after the cipro, now on vanco for ten days", "vanco"),
+    ("after my cataract op i use pred forte four times a day", "pred forte"),
+    ("menopause clinic started me on oestrogel two pumps a day", "oestrogel"),
+    ("nits again so it's hedrin for the whole family tonight", "hedrin"),
+    ("my son is type 1 and we keep glucose gel in his school bag", "glucose gel"),
+    ("the optician put in dilating drops and my vision is still blurry", "dilating drops"),
+    ("on dialysis three times a week and they upped my phosphate binder", "phosphate binder"),
+    ("the stimulants made my heart race so the psychiatrist suggested a non stim", "non stim"),
+    ("i had two pints of lager and woke up with gout in my toe", "lager"),
+    ("is a glass of prosecco ok with metronidazole", "prosecco"),
+    ("i quit cold brew and the palpitations stopped", "cold brew"),
+    ("doctor gave thyronorm 50 mcg for my thyroid", "thyronorm"),
+    ("taking ecosprin 75 daily since the stent", "ecosprin"),
+    ("chewed two rennie for the heartburn but it came back", "rennie"),
+    ("urologist recommended BCG washes for the bladder tumour", "BCG"),
+])
+def test_patient_drug_names(nlp, text, drug):
+    ents = found(nlp, text)
+    assert any(t == drug and label == "DRUG" for t, label in ents), ents
+
+
+def test_new_class_rows_are_classes(nlp):
+    doc = nlp("on dialysis and they changed my phosphate binder")
+    assert [e._.drug_kind for e in doc.ents if e.label_ == "DRUG"] == ["class"]
