@@ -31,7 +31,7 @@ PALPITATIONS = "HP:0001962"
 # What a body part does or is, said of "it"/"they" once the body part was named (one word, or "gives out").
 BODY_PREDICATES = {
     **dict.fromkeys("pops popped popping clicks clicked clicking cracks cracked cracking clunks clunking grinds "
-                    "grinding locks locked locking catches catching stings stung stinging burns burned burnt burning "
+                    "grinding locks locked locking stings stung stinging burns burned burnt burning "
                     "throbs throbbed throbbing weeping weeps oozing tender swollen sore itchy numb stiff hot red "
                     "inflamed aches aching itches itching tingles tingling".split(), BODY_COMPLAINT),
     **dict.fromkeys("flutters fluttered fluttering races racing pounds pounding skips".split(), PALPITATIONS),
@@ -83,7 +83,7 @@ _LIMP_HAVING = frozenset("with has have had got developed noticed walks walking 
 
 _POPS = frozenset({"pops", "popped", "popping"})
 # Complaints of a joint that a second verb of the same subject can be: "it swells up and [gives out]".
-_JOINT_ONLY = frozenset("pops popped clicks clicked locks locked catches clunks".split())
+_JOINT_ONLY = frozenset("pops popped clicks clicked locks locked clunks".split())
 CUE_WORDS = (frozenset(BODY_PREDICATES) | _GIVING_WAY | JOINT_NOISES | _FLUTTERS | _PRODUCT_PREDICATES | frozenset(STATE_CONCEPTS)
              | _SPINNING | _LIMP)
 _ANTECEDENT_WINDOW = 25

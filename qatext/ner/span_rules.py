@@ -1084,6 +1084,11 @@ _CONJUNCTION_DEGREES = frozenset({"so", "too", "soo", "sooo", "soooo"})
 _AFTER_SUBJECT = frozenset("is was are were has have had will would can could should might may".split())
 
 
+# What follows a graded state inside its span: "[sooo itchy around my nose]", "[so tired during the day]".
+_STATE_TAILS = frozenset("around during in on at after before when all and , to from of since like with for by "
+                         "after near under behind".split())
+
+
 def _adjective_like(word: str) -> bool:
     """A word "so" can grade, by the lists or its ending: "so [bloated]", "so [itchy]", "too [painful]"."""
     return (word in SEVERITY or word in DESCRIPTORS or word in SYMPTOM_PREDICATES
@@ -1093,10 +1098,12 @@ def _adjective_like(word: str) -> bool:
 def _degree_of_adjective(words: list[str], start: int, end: int | None) -> bool:
     """Whether "so"/"too" before words[start] grades an adjective: the next word is adjective-like, it is the
     span's head (not an adjective before a noun: "so pernicious anaemia"), and not a gerund subject."""
+    if words[start] == "out" and start + 1 < len(words) and words[start + 1] == "of":
+        return True  # "[so out of breath]"
     if not _adjective_like(words[start]):
         return False
-    if end is not None and end - start > 1 and not _adjective_like(words[end - 1]):
-        return False  # "so pernicious [anaemia]": an adjective before a noun head takes no "so"
+    if end is not None and end - start > 1 and not (_adjective_like(words[start + 1]) or words[start + 1] in _STATE_TAILS):
+        return False  # "so pernicious [anaemia]": an adjective before a noun takes no "so" ("[sooo tired] during")
     if end is not None and words[end - 1].endswith("ing") and end < len(words) and words[end] in _AFTER_SUBJECT:
         return False
     return True
