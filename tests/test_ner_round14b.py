@@ -60,6 +60,9 @@ def test_degree_adverb_stays_with_an_adjective(nlp, text, entity):
     ("since the hip replacement he walks with a limp", "limp"),
     ("the room was spinning when i sat up and the spinning lasted an hour", "spinning"),
     ("at night i feel a flutter in my chest and then my heart races", "flutter"),
+    ("pee test came back clear but i still have pain and burning when i go", "burning"),
+    ("new eye drops for glaucoma and the stinging after i put them in is awful", "stinging"),
+    ("shes so tired all day, freezing even with a jumper on, and losing hair", "freezing"),
 ])
 def test_context_makes_a_symptom(nlp, text, entity):
     ents = found(nlp, text)
@@ -78,6 +81,8 @@ def test_context_makes_a_symptom(nlp, text, entity):
     ("the coffee went cold while i waited", "cold"),
     ("my old floppy disk still works", "floppy"),
     ("my chest hurts and i cant take a deep breath without it catching", "catching"),
+    ("the burning question is whether my headaches need a scan", "burning"),
+    ("my back hurts, cold weather makes it worse", "cold"),
 ])
 def test_bare_word_stays_unannotated(nlp, text, word):
     assert all(word not in t.split() for t in texts(nlp, text)), found(nlp, text)

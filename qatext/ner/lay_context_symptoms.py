@@ -82,6 +82,11 @@ _LIMP = frozenset({"limp", "limps", "limped"})
 _LIMP_HAVING = frozenset("with has have had got developed noticed walks walking walked walk slight bad".split())
 
 _POPS = frozenset({"pops", "popped", "popping"})
+# Burning and stinging named as a complaint of their own, in a list of symptoms or with when it comes.
+_SENSATION_NOUNS = frozenset({"burning", "stinging"})
+_SENSATION_BEFORE = frozenset({"the", "no", "some", "any", "or", "and", ",", ":", "and/or"})
+_SENSATION_WHEN = frozenset({"when", "after", "while", "during", "whenever"})
+_SENSATION_AFTER = _SENSATION_WHEN | frozenset({".", ",", "or", "and", "!", "?", ";", "is", "was", "has", "gets", "\n"})
 # Complaints of a joint that a second verb of the same subject can be: "it swells up and [gives out]".
 _JOINT_ONLY = frozenset("pops popped clicks clicked locks locked clunks".split())
 CUE_WORDS = (frozenset(BODY_PREDICATES) | _GIVING_WAY | JOINT_NOISES | _FLUTTERS | _PRODUCT_PREDICATES | frozenset(STATE_CONCEPTS)
@@ -178,6 +183,14 @@ def add_context_symptoms(doc, words: list[str], spans: Spans) -> Spans:
                 if take(start, end, BODY_COMPLAINT):
                     _take_second(words, end, take)
                 continue
+        # 1b. the sensation as a noun: "no discharge or [burning]", "the [burning] when the drops go in"
+        if word in _SENSATION_NOUNS:
+            before = words[i - 1] if i else ""
+            if before in _SENSATION_BEFORE and (nxt in _SENSATION_AFTER or not nxt) and (
+                    nxt in _SENSATION_WHEN or any(k in ends for k in range(i - 3, i))
+                    or any(span[0] in (i + 2, i + 3) and span[2] == "SYMPTOM" for span in spans)):
+                take(i, i + 1, BODY_COMPLAINT)
+            continue
         # 2. "felt a pop", "heard a click"
         if word in JOINT_NOISES or word in _FLUTTERS:
             j = _back_over(words, i, _NOISE_FILLERS, limit=3)
@@ -188,7 +201,8 @@ def add_context_symptoms(doc, words: list[str], spans: Spans) -> Spans:
         if word in STATE_CONCEPTS:
             if nxt in _NOT_BODY_AFTER or (word == "hot" and nxt in ("flash", "flashes", "flush", "flushes")):
                 continue
-            if _person_state(words, i, word) or (i >= 2 and words[i - 1] in _LIST_LINKS and i - 1 in ends):
+            if _person_state(words, i, word) or (i >= 2 and words[i - 1] in _LIST_LINKS
+                                                 and any(k in ends for k in range(i - 4, i))):
                 end = i + 1
                 if end + 1 < n and words[end] == "and" and words[end + 1] in STATE_CONCEPTS:
                     end += 2  # "[cold and clammy]", as the lexicon's "cold and shivery"
