@@ -63,6 +63,8 @@ def test_degree_adverb_stays_with_an_adjective(nlp, text, entity):
     ("pee test came back clear but i still have pain and burning when i go", "burning"),
     ("new eye drops for glaucoma and the stinging after i put them in is awful", "stinging"),
     ("shes so tired all day, freezing even with a jumper on, and losing hair", "freezing"),
+    ("fell on my wrist yesterday and its really tender when i bend it", "really tender"),
+    ("the bite on his arm is spreading and its hot to the touch", "hot to the touch"),
 ])
 def test_context_makes_a_symptom(nlp, text, entity):
     ents = found(nlp, text)
@@ -83,6 +85,7 @@ def test_context_makes_a_symptom(nlp, text, entity):
     ("my chest hurts and i cant take a deep breath without it catching", "catching"),
     ("the burning question is whether my headaches need a scan", "burning"),
     ("my back hurts, cold weather makes it worse", "cold"),
+    ("dislocated my shoulder at football and they popped it back in at the hospital", "popped"),
 ])
 def test_bare_word_stays_unannotated(nlp, text, word):
     assert all(word not in t.split() for t in texts(nlp, text)), found(nlp, text)

@@ -127,10 +127,23 @@ def _back_over(words: list[str], i: int, links: frozenset, limit: int = 3) -> in
     return j
 
 
+# Degree adverbs go inside (GUIDELINES rule 16): "its [really tender]"; and "to the touch" after a finding.
+_DEGREE_ADVERBS = frozenset("really very so super extremely quite slightly somewhat too incredibly".split())
+_JOINT_VERBS = frozenset("pops popped popping clicks clicked cracks cracked locks locked".split())
+_OBJECTS = frozenset("it them him her my his the a me your back".split())
+
+
 def _predicate_span(words: list[str], i: int) -> tuple[int, int]:
+    start = i
+    while start > 0 and i - start < 2 and words[start - 1] in _DEGREE_ADVERBS:
+        start -= 1
     if words[i] in _GIVING_WAY:
-        return i, i + 2
-    return i, i + 1
+        return start, i + 2
+    if words[i + 1:i + 3] == ["to", "touch"]:
+        return start, i + 3
+    if words[i + 1:i + 4] == ["to", "the", "touch"]:
+        return start, i + 4
+    return start, i + 1
 
 
 def add_context_symptoms(doc, words: list[str], spans: Spans) -> Spans:
@@ -170,6 +183,8 @@ def add_context_symptoms(doc, words: list[str], spans: Spans) -> Spans:
             after = words[end] if end < n else ""
             if word in _POPS and after in ("up", "by", "over", "into"):
                 continue  # "it pops up on my screen": appears, not a joint
+            if word in _JOINT_VERBS and after in _OBJECTS:
+                continue  # "they popped it back in", "i cracked my knuckles": someone's act, not the joint's
             if subject in _BODY_PRONOUNS and after not in _NOT_BODY_AFTER and (
                     _body_before(words, j) or (word in _PRODUCT_PREDICATES and _applying_after(words, end))):
                 if take(start, end, concept):
@@ -200,6 +215,11 @@ def add_context_symptoms(doc, words: list[str], spans: Spans) -> Spans:
         # 3. a person's state: "he felt hot", "im freezing", "she's cold and clammy", "pale, floppy"
         if word in STATE_CONCEPTS:
             if nxt in _NOT_BODY_AFTER or (word == "hot" and nxt in ("flash", "flashes", "flush", "flushes")):
+                continue
+            touch = 3 if words[i + 1:i + 3] == ["to", "touch"] else 4 if words[i + 1:i + 4] == ["to", "the", "touch"] else 0
+            if touch:  # "[hot to the touch]", "[cold to touch]": a finding on the body, felt by another
+                if _body_before(words, i) or words[i - 1] in _LINKS or words[i - 1] in _FEEL_VERBS:
+                    take(i, i + touch, BODY_COMPLAINT)
                 continue
             if _person_state(words, i, word) or (i >= 2 and words[i - 1] in _LIST_LINKS
                                                  and any(k in ends for k in range(i - 4, i))):
