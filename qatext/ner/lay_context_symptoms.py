@@ -75,7 +75,8 @@ _NOT_BODY_AFTER = frozenset("outside out here there weather today drink drinks w
                             "disk disc drive hat ears ear hair fish".split())
 # A list of signs needs no state verb: "pale, [floppy]", "pale, [cold and clammy]" (after another symptom).
 _LIST_LINKS = frozenset({",", "and"})
-_SPINNERS = frozenset("room everything world ceiling head".split())
+# What spins in vertigo ("my head is spinning" is the lexicon's, and as often full of ideas).
+_SPINNERS = frozenset("room everything world ceiling".split())
 _SPINNING = frozenset({"spinning", "spins", "spun", "spin"})
 _VERTIGO_WORDS = frozenset("vertigo dizzy dizziness spinning spins spun room".split())
 _LIMP = frozenset({"limp", "limps", "limped"})
@@ -231,6 +232,8 @@ def add_context_symptoms(doc, words: list[str], spans: Spans) -> Spans:
         # 4. "the room was spinning ... the [spinning] has eased"
         if word in _SPINNING:
             j = _back_over(words, i, _LINKS)
+            if nxt in ("with", "from", "around"):
+                continue  # "everything is spinning with ideas", "spinning around the rink"
             if j >= 0 and words[j] in _SPINNERS:
                 take(i, i + 1, VERTIGO)
             elif j >= 0 and words[j] == "the" and word == "spinning" and any(
