@@ -26,6 +26,7 @@ def texts(nlp, text):
     ("started steroids last week so moon face is on its way", "moon face"),
     ("lifting boxes all day at work so back pain every evening", "back pain"),
     ("stitches came out today so bleeding is what i have to watch for", "bleeding"),
+    ("my big toe swelled up overnight so gout was the first guess", "gout"),
 ])
 def test_conjunction_so_stays_out_of_a_noun(nlp, text, entity):
     assert entity in texts(nlp, text)
@@ -38,6 +39,8 @@ def test_conjunction_so_stays_out_of_a_noun(nlp, text, entity):
     ("woke up with a really sore throat", "really sore throat"),
     ("since the new tablets im sooo tired during the day", "sooo tired during the day"),
     ("after one flight of stairs im so out of breath", "so out of breath"),
+    ("on the new dose i am so irritable with the kids", "so irritable"),
+    ("since starting the pills i feel so on edge", "so on edge"),
 ])
 def test_degree_adverb_stays_with_an_adjective(nlp, text, entity):
     assert any(t.startswith(entity) for t in texts(nlp, text)), texts(nlp, text)

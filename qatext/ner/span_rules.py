@@ -1015,7 +1015,7 @@ def add_severity(doc: Doc, words: list[str], spans: Spans) -> Spans:
         # "and" joins adjectives stacked before a head noun ("cracked and bleeding knuckles"), not predicates
         # ("ankle is purple and swollen", which the body-predicate rules join)
         extended = _extend_stacked(words, start, with_and=words[end - 1] not in DESCRIPTORS and words[end - 1] not in SYMPTOM_PREDICATES,
-                                   end=end)
+                                   end=end, label=label)
         if k and spans[k - 1][0] < extended < spans[k - 1][1]:
             extended = start  # "hands are swollen and red eyes": the words before belong to another mention
         if extended != start:
@@ -1084,6 +1084,8 @@ _CONJUNCTION_DEGREES = frozenset({"so", "too", "soo", "sooo", "soooo"})
 _AFTER_SUBJECT = frozenset("is was are were has have had will would can could should might may".split())
 
 
+# First words of state phrases patients grade: "[so out of breath]", "[so on edge]", "[so run down]".
+_STATE_STARTERS = frozenset("out on off run worn down up fed".split())
 # What follows a graded state inside its span: "[sooo itchy around my nose]", "[so tired during the day]".
 _STATE_TAILS = frozenset("around during in on at after before when all and , to from of since like with for by "
                          "after near under behind".split())
@@ -1095,21 +1097,29 @@ def _adjective_like(word: str) -> bool:
             or (len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS) and not word.endswith(_NOUN_ENDINGS)))
 
 
-def _degree_of_adjective(words: list[str], start: int, end: int | None) -> bool:
-    """Whether "so"/"too" before words[start] grades an adjective: the next word is adjective-like, it is the
-    span's head (not an adjective before a noun: "so pernicious anaemia"), and not a gerund subject."""
-    if words[start] == "out" and start + 1 < len(words) and words[start + 1] == "of":
-        return True  # "[so out of breath]"
-    if not _adjective_like(words[start]):
+def _degree_of_adjective(words: list[str], start: int, end: int | None, label: str | None = None) -> bool:
+    """Whether "so"/"too" before words[start] grades a state, not a noun: never a disease ("so [gout]"), a
+    state phrase ("[so out of breath]", "[so on edge]"), in a longer span only when the word after the first
+    is adjective-like or the state's tail ("[sooo tired] during the day", not "so [moon face]", "so
+    [pernicious anaemia]"), alone unless the word is noun-like ("so [anaemia]") or a gerund subject ("so
+    [bleeding] is what to watch")."""
+    if label == "DISEASE":
         return False
-    if end is not None and end - start > 1 and not (_adjective_like(words[start + 1]) or words[start + 1] in _STATE_TAILS):
-        return False  # "so pernicious [anaemia]": an adjective before a noun takes no "so" ("[sooo tired] during")
-    if end is not None and words[end - 1].endswith("ing") and end < len(words) and words[end] in _AFTER_SUBJECT:
+    word = words[start]
+    if word in _STATE_STARTERS:
+        return True
+    if end is not None and end - start > 1:
+        following = words[start + 1]
+        return following in _STATE_TAILS or _adjective_like(following)
+    if word.endswith(_NOUN_ENDINGS) and word not in SYMPTOM_PREDICATES and word not in DESCRIPTORS:
+        return False
+    if word.endswith("ing") and end is not None and end < len(words) and words[end] in _AFTER_SUBJECT:
         return False
     return True
 
 
-def _extend_stacked(words: list[str], start: int, *, with_and: bool = False, end: int | None = None) -> int:
+def _extend_stacked(words: list[str], start: int, *, with_and: bool = False, end: int | None = None,
+                    label: str | None = None) -> int:
     """Severity and descriptive adjectives before a head, commas between them allowed, and ranges
     ("moderate to severe")."""
     allowed = _RANGE_WORDS
@@ -1117,7 +1127,7 @@ def _extend_stacked(words: list[str], start: int, *, with_and: bool = False, end
         before = words[start - 1]
         if before == "little" and start >= 2 and words[start - 2] in ("a", "very", "only", "just"):
             break  # "a little nausea" is an amount, "little flashes of light" their size
-        if before in _CONJUNCTION_DEGREES and not _degree_of_adjective(words, start, end):
+        if before in _CONJUNCTION_DEGREES and not _degree_of_adjective(words, start, end, label):
             break  # "tests were low so [anaemia]", "back on prednisone so [moon face]": a conjunction, not a degree
         if before in SEVERITY or before in DESCRIPTORS:
             start -= 1
