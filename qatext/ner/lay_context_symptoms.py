@@ -72,7 +72,7 @@ _STATE_DEGREES = frozenset("so very really super always constantly still all jus
 # After a state word, what makes it the weather or a thing: "it's cold outside", "freezing in here".
 _NOT_BODY_AFTER = frozenset("outside out here there weather today drink drinks water beer coffee tea brew day days "
                             "night nights morning air wind room house office car shower front spell snap "
-                            "disk disc drive hat ears ear hair fish".split())
+                            "disk disc drive hat ears ear hair fish / -".split())  # "cold/hot flashes"
 # A list of signs needs no state verb: "pale, [floppy]", "pale, [cold and clammy]" (after another symptom).
 _LIST_LINKS = frozenset({",", "and"})
 # What spins in vertigo ("my head is spinning" is the lexicon's, and as often full of ideas).
