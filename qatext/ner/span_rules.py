@@ -1014,7 +1014,8 @@ def add_severity(doc: Doc, words: list[str], spans: Spans) -> Spans:
         start, end, label, concept = spans[k]
         # "and" joins adjectives stacked before a head noun ("cracked and bleeding knuckles"), not predicates
         # ("ankle is purple and swollen", which the body-predicate rules join)
-        extended = _extend_stacked(words, start, with_and=words[end - 1] not in DESCRIPTORS and words[end - 1] not in SYMPTOM_PREDICATES)
+        extended = _extend_stacked(words, start, with_and=words[end - 1] not in DESCRIPTORS and words[end - 1] not in SYMPTOM_PREDICATES,
+                                   end=end, label=label)
         if k and spans[k - 1][0] < extended < spans[k - 1][1]:
             extended = start  # "hands are swollen and red eyes": the words before belong to another mention
         if extended != start:
@@ -1076,7 +1077,49 @@ _RANGE_GATE = gate(_RANGE_WORDS, TIME_OF_DAY)
 _STACK_BEFORE = SEVERITY | DESCRIPTORS | TIME_OF_DAY | {",", "to", "and"}  # what _extend_stacked can take in first
 
 
-def _extend_stacked(words: list[str], start: int, *, with_and: bool = False) -> int:
+# Degree adverbs that are also conjunctions or "also": "so" and "too" grade an adjective ("[so tired]", "[too weak]",
+# GUIDELINES rule 16), never a noun ("labs were low so [anaemia]", "i have it too so [pernicious anaemia]").
+_CONJUNCTION_DEGREES = frozenset({"so", "too", "soo", "sooo", "soooo"})
+# A subject's verb after a gerund: "so [bleeding] is the thing to watch for" (a noun, not "so bleeding").
+_AFTER_SUBJECT = frozenset("is was are were has have had will would can could should might may".split())
+
+
+# First words of state phrases patients grade: "[so out of breath]", "[so on edge]", "[so run down]".
+_STATE_STARTERS = frozenset("out on off run worn down up fed".split())
+# What follows a graded state inside its span: "[sooo itchy around my nose]", "[so tired during the day]".
+_STATE_TAILS = frozenset("around during in on at after before when all and , to from of since like with for by "
+                         "after near under behind".split())
+
+
+def _adjective_like(word: str) -> bool:
+    """A word "so" can grade, by the lists or its ending: "so [bloated]", "so [itchy]", "too [painful]"."""
+    return (word in SEVERITY or word in DESCRIPTORS or word in SYMPTOM_PREDICATES
+            or (len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS) and not word.endswith(_NOUN_ENDINGS)))
+
+
+def _degree_of_adjective(words: list[str], start: int, end: int | None, label: str | None = None) -> bool:
+    """Whether "so"/"too" before words[start] grades a state, not a noun: never a disease ("so [gout]"), a
+    state phrase ("[so out of breath]", "[so on edge]"), in a longer span only when the word after the first
+    is adjective-like or the state's tail ("[sooo tired] during the day", not "so [moon face]", "so
+    [pernicious anaemia]"), alone unless the word is noun-like ("so [anaemia]") or a gerund subject ("so
+    [bleeding] is what to watch")."""
+    if label == "DISEASE":
+        return False
+    word = words[start]
+    if word in _STATE_STARTERS:
+        return True
+    if end is not None and end - start > 1:
+        following = words[start + 1]
+        return following in _STATE_TAILS or _adjective_like(following)
+    if word.endswith(_NOUN_ENDINGS) and word not in SYMPTOM_PREDICATES and word not in DESCRIPTORS:
+        return False
+    if word.endswith("ing") and end is not None and end < len(words) and words[end] in _AFTER_SUBJECT:
+        return False
+    return True
+
+
+def _extend_stacked(words: list[str], start: int, *, with_and: bool = False, end: int | None = None,
+                    label: str | None = None) -> int:
     """Severity and descriptive adjectives before a head, commas between them allowed, and ranges
     ("moderate to severe")."""
     allowed = _RANGE_WORDS
@@ -1084,6 +1127,8 @@ def _extend_stacked(words: list[str], start: int, *, with_and: bool = False) -> 
         before = words[start - 1]
         if before == "little" and start >= 2 and words[start - 2] in ("a", "very", "only", "just"):
             break  # "a little nausea" is an amount, "little flashes of light" their size
+        if before in _CONJUNCTION_DEGREES and not _degree_of_adjective(words, start, end, label):
+            break  # "tests were low so [anaemia]", "back on prednisone so [moon face]": a conjunction, not a degree
         if before in SEVERITY or before in DESCRIPTORS:
             start -= 1
         elif before in ("high", "low") and words[start] == "pitched":
