@@ -1,8 +1,8 @@
 """CPU of the recognizer's span-rule chain, rule by rule, as a ratio to spaCy's bare tokenizer.
 
 One pass of ``qatext.load(topics=False)`` over the texts records every call the recognizer makes
-to a rule of ``qatext.ner.span_rules`` / ``qatext.ner.lay_rules`` (its arguments, as the chain
-hands them over). Then each rule alone is replayed over its recorded calls, best CPU time
+to a rule of a rule module of ``qatext.ner`` (``span_rules``, the ``lay_*`` modules, ``figures``, ...:
+every module the recognizer calls as ``module.rule(``; its arguments, as the chain hands them over). Then each rule alone is replayed over its recorded calls, best CPU time
 (``time.process_time``) of ``--best-of`` passes, and so is the bare tokenizer over the same texts,
 before and after. The doc's word set is built once per doc by the recognizer (as before these
 rules shared it); the part of it that triggers any rule (``span_rules.gate_hits``) is built once
@@ -48,15 +48,18 @@ def measure(corpus: Path, limit: int, best_of: int) -> dict:
     import spacy
 
     import qatext
-    from qatext.ner import lay_rules, recognizer, span_rules
+    from qatext.ner import recognizer, span_rules
 
     frame = qatext.read_corpus(corpus)
     texts = [f"{q or ''}\n{a or ''}" for q, a in zip(frame["question"], frame["answer"])][:limit]
     nlp = qatext.load(topics=False)
     source = inspect.getsource(recognizer)
-    rules = [(module, name) for module, prefix in ((span_rules, "span_rules"), (lay_rules, "lay_rules"))
-             for name in sorted(set(re.findall(prefix + r"\.(\w+)\(", source)))
-             if name not in ("word_set", "gate_hits")]
+    # the rule modules the recognizer calls (not the helpers it reads strings or extensions with)
+    modules = {alias: module for alias, module in vars(recognizer).items() if inspect.ismodule(module)
+               and module.__name__.startswith("qatext.ner.") and alias not in ("extensions", "normalize", "fuzzy")}
+    rules = sorted({(modules[alias], name) for alias, name in re.findall(r"\b(\w+)\.(\w+)\(", source)
+                    if alias in modules and name not in ("word_set", "gate_hits", "has_anatomy")
+                    and inspect.isfunction(getattr(modules[alias], name, None))}, key=lambda rule: rule[1])
     calls: dict[str, list] = {name: [] for _, name in rules}
     real = {name: getattr(module, name) for module, name in rules}
 

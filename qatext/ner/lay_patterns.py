@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from qatext.ner.span_rules import Spans
+from qatext.ner.span_rules import Spans, word_positions, word_set
 
 _NUMBER = re.compile(r"^\d+(?:[.:]\d+)?(?:x|am|pm|s)?$")
 NUMBER = "#"
@@ -39,6 +39,13 @@ class Pattern(NamedTuple):
     concept: str
 
 
+class Slot(NamedTuple):
+    """One slot's alternatives by token count, longest first: ``(length, plain alternatives, alternatives
+    with a number)``; a slot tries each length once (a set look-up), not each of its dozens of alternatives."""
+    lengths: tuple
+    optional: bool
+
+
 def _slot(text: str, classes: dict[str, str]) -> tuple:
     optional = text.startswith("?")
     text = text.lstrip("?")
@@ -46,8 +53,11 @@ def _slot(text: str, classes: dict[str, str]) -> tuple:
         return NUMBER, optional
     if text.startswith("{") and text.endswith("}"):
         text = classes[text[1:-1]]
-    alternatives = sorted({tuple(a.split("_")) for a in text.split("|")}, key=len, reverse=True)
-    return tuple(alternatives), optional
+    alternatives = {tuple(a.split("_")) for a in text.split("|")}
+    lengths = sorted({len(a) for a in alternatives}, reverse=True)
+    return Slot(tuple((length, frozenset(a for a in alternatives if len(a) == length and NUMBER not in a),
+                       tuple(a for a in alternatives if len(a) == length and NUMBER in a)) for length in lengths),
+                optional)
 
 
 def compile_patterns(rows: list[tuple[str, str, str]], classes: dict[str, str] | None = None) -> dict[str, list[Pattern]]:
@@ -59,8 +69,8 @@ def compile_patterns(rows: list[tuple[str, str, str]], classes: dict[str, str] |
         first, optional = slots[0]
         assert first != NUMBER and not optional, text
         pattern = Pattern(slots, label, concept)
-        for alternative in first:
-            index.setdefault(alternative[0], []).append(pattern)
+        for firsts in {a[0] for _length, plain, numbered in first for a in (*plain, *numbered)}:
+            index.setdefault(firsts, []).append(pattern)
     return index
 
 
@@ -71,20 +81,20 @@ def first_words(index: dict[str, list[Pattern]]) -> frozenset[str]:
 def match(words: list[str], i: int, slots: tuple) -> int:
     """The end of ``slots`` matched from ``words[i]``, or -1."""
     n = len(words)
-    for alternatives, optional in slots:
-        if alternatives == NUMBER:
+    for lengths, optional in slots:
+        if lengths == NUMBER:
             if i < n and _NUMBER.match(words[i]):
                 i += 1
                 continue
         else:
-            for alternative in alternatives:
-                if tuple(words[i:i + len(alternative)]) == alternative or (
-                        NUMBER in alternative and _same_with_numbers(words[i:i + len(alternative)], alternative)):
-                    i += len(alternative)
+            for length, plain, numbered in lengths:
+                here = words[i:i + length]
+                if tuple(here) in plain or numbered and any(_same_with_numbers(here, a) for a in numbered):
+                    i += length
                     break
             else:
-                alternative = None
-            if alternative is not None:
+                length = 0
+            if length:
                 continue
         if not optional:
             return -1
@@ -101,7 +111,9 @@ def find(words: list[str], index: dict[str, list[Pattern]], candidates=None) -> 
     """The longest pattern match at each position whose word starts some pattern, left to right, without overlaps."""
     found = []
     last_end = 0
-    positions = [i for i, w in enumerate(words) if w in index] if candidates is None else sorted(candidates)
+    # the first words found in C (the doc's word set, then str.index): a loop over every token cost more than
+    # the matching itself on the docs a common gate word ("words", "yet", "stop") lets in
+    positions = word_positions(words, word_set(words).intersection(index)) if candidates is None else sorted(candidates)
     for i in positions:
         if i < last_end:
             continue
