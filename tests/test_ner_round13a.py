@@ -214,3 +214,9 @@ def test_itching_to_a_place_or_an_aside_is_itching(nlp, text):
 ])
 def test_itching_to_a_wished_verb_is_a_figure(nlp, text):
     assert not [t for t, label in found(nlp, text) if label == "SYMPTOM"]
+
+
+def test_temp_as_a_reading_is_no_fever(nlp):
+    # "his temp was 38.4": a reading (the gold's TEST), not the complaint; the fever cue in the doc decides nothing
+    text = "is it true teething causes fever? his temp was 38.4 this morning"
+    assert ("temp", "SYMPTOM") not in found(nlp, text)
