@@ -140,3 +140,83 @@ def test_real_symptoms_in_the_same_words_stay(nlp, text, surface):
     words = [t.lower_ for t in doc]
     kept = {doc[s:e].text for s, e, *_ in figures.drop_figures(doc, words, spans)}
     assert surface in kept
+
+
+# --- review fixes: the everyday-sense cases above paired with their medical sense (finding 13) -----------
+@pytest.mark.parametrize("text, short, label", [
+    ("GP flares make me vomit every morning and reglan barely helps", "GP", "DISEASE"),
+    ("I have endo and the cramps are awful", "endo", "DISEASE"),
+    ("I had a temp of 39 last night and chills", "temp", "SYMPTOM"),
+    ("I was diagnosed with graves last year and my thyroid is overactive", "graves", "DISEASE"),
+    ("I passed a kidney stone last night and the pain was awful", "kidney stone", "DISEASE"),
+])
+def test_short_form_in_its_medical_sense_is_an_entity(nlp, text, short, label):
+    assert (short, label) in found(nlp, text)
+
+
+# --- review fixes: before/after words that fit the medical sense too decide nothing alone (finding 11) ------
+@pytest.mark.parametrize("text, short, label", [
+    ("He was admitted with fast AF and started on bisoprolol", "AF", "DISEASE"),  # "fast" is no slang cue
+    ("My partner was diagnosed with a PE after his knee surgery", "PE", "DISEASE"),
+    ("My son has MMC and a shunt.", "MMC", "DISEASE"),
+])
+def test_short_form_with_a_word_both_senses_use_keeps_the_medical_sense(nlp, text, short, label):
+    assert (short, label) in found(nlp, text)
+
+
+def test_pe_with_partner_is_not_premature_ejaculation(nlp):
+    doc = nlp("My partner was diagnosed with a PE after his knee surgery")
+    assert [e.kb_id_ for e in doc.ents if e.text == "PE"] != ["ICD10CM:F52.4"]
+
+
+def test_mmc_with_a_shunt_is_not_missed_miscarriage(nlp):
+    doc = nlp("My son has MMC and a shunt.")
+    assert "ICD10CM:O02.1" not in [e.kb_id_ for e in doc.ents]
+    guard = nlp("I had a missed miscarriage at 9 weeks, MMC confirmed on the scan.")
+    assert ("MMC", "ICD10CM:O02.1") in [(e.text, e.kb_id_) for e in guard.ents]
+
+
+def test_endo_started_is_not_decided_by_started_alone(nlp):
+    doc = nlp("My endo started when I was 13, the cramps were awful")
+    assert doc._.shorthand_senses == [("endo", "endometriosis")]
+    assert "endo" not in [t for t, _ in found(nlp, "my endo said my thyroid is fine")]  # a doctor's act still decides
+
+
+def test_temp_as_a_worker_is_no_fever(nlp):
+    assert "temp" not in [t for t, _ in found(nlp, "I work as a temp at an agency")]
+    assert ("temp", "SYMPTOM") in found(nlp, "I had a temp of 39 last night")
+    assert ("tired", "SYMPTOM") in found(nlp, "I'm tired AF") and "AF" not in [t for t, _ in found(nlp, "I'm tired AF")]
+
+
+# --- review fixes: figures.py frames (findings 1, 2) --------------------------------------------------------
+def test_nuisance_frame_does_not_read_the_docs_last_word_before_the_first():
+    words = "one big headache , a fever and a rash , what could it be".split()
+    assert figures.drop_figures(None, words, [(1, 3, "SYMPTOM", "HP:0002315")]) == [(1, 3, "SYMPTOM", "HP:0002315")]
+
+
+def test_nuisance_frame_one_big_headache_end_to_end(nlp):
+    assert ("big headache", "SYMPTOM") in found(nlp, "One big headache, a fever and a rash, what could it be")
+    assert "headache" not in " ".join(t for t, _ in found(nlp, "Work has been one big headache lately"))
+
+
+@pytest.mark.parametrize("text", [
+    "I have itching to both legs since the new soap",
+    "I have itching to scalp and arms",
+    "the itching to be honest is worse at night",
+])
+def test_itching_to_a_place_or_an_aside_is_itching(nlp, text):
+    assert ("itching", "SYMPTOM") in found(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm itching to get back on the pitch",
+    "im dying to see the new film",
+])
+def test_itching_to_a_wished_verb_is_a_figure(nlp, text):
+    assert not [t for t, label in found(nlp, text) if label == "SYMPTOM"]
+
+
+def test_temp_as_a_reading_is_no_fever(nlp):
+    # "his temp was 38.4": a reading (the gold's TEST), not the complaint; the fever cue in the doc decides nothing
+    text = "is it true teething causes fever? his temp was 38.4 this morning"
+    assert ("temp", "SYMPTOM") not in found(nlp, text)

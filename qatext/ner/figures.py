@@ -30,17 +30,20 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from qatext.ner.lay_common import NOT_NOUNS
-from qatext.ner.span_rules import gate, gate_hits
+from qatext.ner.span_rules import gate, gate_hits, word_set
 
 Spans = list[tuple[int, int, str, str]]
 _PROBLEM = frozenset({"SYMPTOM", "DISEASE"})
 
 # A symptom word that, followed by "to <verb>", says the writer longs to do something.
 EAGER_WORDS = frozenset("itching itchin itchy dying aching burning bursting".split())
-# After "to": a determiner or possessive starts a noun phrase ("burning to the touch", "aching to my bones"), a
-# number a measure ("itching to 10/10"): the symptom is real.
-_NOUN_STARTS = frozenset("the a an my his her their our your its this that these those some every all point "
-                         "touch bone bones core".split())
+# After "to": the verbs of a wish ("itching to get back on the pitch", "dying to see it"). Only these: any other word
+# may start the place the symptom spreads to ("itching to both legs", "itching to scalp and arms", "burning to the
+# touch"), so an unknown word keeps the symptom.
+WISHED_VERBS = frozenset("get go try start see do play eat meet know tell hear hold find buy leave move run join be "
+                         "have make read watch travel come return share ask talk hug sleep drink dance sing ride "
+                         "drive train swim fly visit write use wear show learn win put take give".split())
+_BE_HONEST = frozenset("honest fair frank truthful".split())
 NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare", "nuisance"})
 # "a pain about time off", "a headache for the whole team", "a nightmare with the paperwork".
 # Not "over" ("a headache over my left eye"), and not "about" before an amount of time ("a headache about an hour
@@ -68,12 +71,17 @@ CRAZES = frozenset("cabin spring summer christmas xmas election football soccer 
                    "shopping gold bieber".split())
 SECOND_THOUGHTS = frozenset({"about", "over"})
 
-FIGURE_WORDS = EAGER_WORDS | NUISANCE_WORDS | {"stroke", "deaf", "out", "heart", "fever", "feet"}
+# The gate: a word each frame cannot do without, the rarer one where the symptom word is common ("grow" for "out of
+# it", "gave" for "heart attack"). "pain" opens it only with an article in the doc (every pain frame has "a"/"such").
+_FIGURE_GATE = gate(EAGER_WORDS, NUISANCE_WORDS - {"pain"}, {"stroke", "deaf", "fever", "feet"}, GROWING, GIVING)
+_PAIN_GATE = gate({"pain"})
+FIGURE_WORDS = _FIGURE_GATE | _PAIN_GATE
 
 
 def drop_figures(doc, words: list[str], spans: Spans) -> Spans:
     """``spans`` without the SYMPTOM/DISEASE spans that are figures of speech (the module doc's frames)."""
-    if FIGURE_WORDS.isdisjoint(words):
+    hits = gate_hits(words)
+    if _FIGURE_GATE.isdisjoint(hits) and (_PAIN_GATE.isdisjoint(hits) or _ARTICLE.isdisjoint(word_set(words))):
         return spans
     n = len(words)
     return [span for span in spans if not (span[2] in _PROBLEM and _is_figure(words, span[0], span[1], n))]
@@ -93,7 +101,8 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
         j = start - 1
         while j >= 1 and words[j] in _INTENSIFIERS:
             j -= 1
-        if words[j] in _ARTICLE | _ONE and words[j - 1] in _COPULAS | {"been", "being"} \
+        # j >= 1: words[j - 1] must be a word before the article, not the doc's last word (words[-1])
+        if j >= 1 and words[j] in _ARTICLE | _ONE and words[j - 1] in _COPULAS | {"been", "being"} \
                 and (not after or not after.isalnum() or after in CLAUSE_CLOSERS):
             return True  # "every feed is a nightmare 😩", "has been one big headache lately"
     if words[start:end] == ["heart", "attack"] and start >= 2 and words[start - 1] == "a":
@@ -108,7 +117,9 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
         return True
     if end - start == 1 and first in EAGER_WORDS and after == "to" and end + 1 < n:
         following = words[end + 1]
-        return following.isalpha() and following not in _NOUN_STARTS
+        if following in ("be", "been") and end + 2 < n and words[end + 2] in _BE_HONEST:
+            return False  # "the itching to be honest is worse": an aside, not a wish
+        return following in WISHED_VERBS
     if end - start == 1 and first in NUISANCE_WORDS:
         j = start - 1
         if j >= 0 and words[j] in _INTENSIFIERS:
