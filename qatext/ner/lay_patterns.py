@@ -37,6 +37,9 @@ class Pattern(NamedTuple):
     slots: tuple  # per slot: (alternatives as token tuples, longest first, or NUMBER; optional)
     label: str
     concept: str
+    # per later required slot, the words one of which its match must start with: a pattern whose words are not
+    # all in the doc is not tried (most are not: "stop" is everywhere, "stop checking" is not)
+    needs: tuple = ()
 
 
 class Slot(NamedTuple):
@@ -68,7 +71,9 @@ def compile_patterns(rows: list[tuple[str, str, str]], classes: dict[str, str] |
         slots = tuple(_slot(s, classes) for s in text.split())
         first, optional = slots[0]
         assert first != NUMBER and not optional, text
-        pattern = Pattern(slots, label, concept)
+        needs = tuple(frozenset(a[0] for _length, plain, numbered in slot for a in (*plain, *numbered))
+                      for slot, optional in slots[1:] if slot != NUMBER and not optional)
+        pattern = Pattern(slots, label, concept, tuple(need for need in needs if NUMBER not in need))
         for firsts in {a[0] for _length, plain, numbered in first for a in (*plain, *numbered)}:
             index.setdefault(firsts, []).append(pattern)
     return index
@@ -113,12 +118,15 @@ def find(words: list[str], index: dict[str, list[Pattern]], candidates=None) -> 
     last_end = 0
     # the first words found in C (the doc's word set, then str.index): a loop over every token cost more than
     # the matching itself on the docs a common gate word ("words", "yet", "stop") lets in
-    positions = word_positions(words, word_set(words).intersection(index)) if candidates is None else sorted(candidates)
+    present = word_set(words)
+    positions = word_positions(words, present.intersection(index)) if candidates is None else sorted(candidates)
     for i in positions:
         if i < last_end:
             continue
         best = None
         for pattern in index.get(words[i], ()):
+            if pattern.needs and any(need.isdisjoint(present) for need in pattern.needs):
+                continue
             end = match(words, i, pattern.slots)
             if end > i and (best is None or end > best[1]):
                 best = (i, end, pattern.label, pattern.concept)
