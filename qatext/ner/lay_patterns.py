@@ -119,14 +119,19 @@ def find(words: list[str], index: dict[str, list[Pattern]], candidates=None) -> 
     # the first words found in C (the doc's word set, then str.index): a loop over every token cost more than
     # the matching itself on the docs a common gate word ("words", "yet", "stop") lets in
     present = word_set(words)
-    positions = word_positions(words, present.intersection(index)) if candidates is None else sorted(candidates)
+    viable: dict[str, list[Pattern]] = {}
+    for first in present.intersection(index):
+        patterns = [p for p in index[first] if not any(need.isdisjoint(present) for need in p.needs)]
+        if patterns:
+            viable[first] = patterns
+    if not viable:
+        return found
+    positions = word_positions(words, viable) if candidates is None else sorted(candidates)
     for i in positions:
         if i < last_end:
             continue
         best = None
-        for pattern in index.get(words[i], ()):
-            if pattern.needs and any(need.isdisjoint(present) for need in pattern.needs):
-                continue
+        for pattern in viable.get(words[i], ()):
             end = match(words, i, pattern.slots)
             if end > i and (best is None or end > best[1]):
                 best = (i, end, pattern.label, pattern.concept)
