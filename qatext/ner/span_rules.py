@@ -592,6 +592,8 @@ CONDITION_MEDICINE = "QATEXT:drug/medicine-for-condition"
 # Names of the concepts these rules create when no lexicon concept fits.
 RULE_CONCEPT_NAMES = {
     BODY_COMPLAINT: "Complaint about a body part",
+    "HP:0002141": "Gait imbalance",  # lay_span_edges: "my balance is off"
+    "HP:0001608": "Abnormality of the voice",  # lay_span_edges: "her voice is quiet"
     SUBSTANCE_DISORDER: "Substance-related disorder (allergy, withdrawal, toxicity...)",
     TEST_OF: "Test or measurement of a named substance, organism or organ",
     CONDITION_MEDICINE: "Medicine for a named condition, in a named dose form (a class)",
@@ -641,6 +643,8 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
                     end = _side_tail(words, _with_more_predicates(words, _with_tail(words, i, i + 1, starts), ends), starts)
                 if words[i] in NEEDS_A_VERB and _DEGREE_LINKS.issuperset(words[spans[k][1]:i]):
                     continue  # "blow your nose so hard", "use a wrist split": without a verb no predicate of the part
+                if _moved_or_effort(words, i):
+                    continue  # "my arm came out of the cast", "my legs are hard to move": no state of the part
                 if _feeling_cause(words, end):
                     continue  # "face was red with embarrassment": an everyday feeling, no complaint (GUIDELINES rule 17)
                 known = lookup(words[i]) if not held else (held[2], held[3])
@@ -677,6 +681,19 @@ _COMPOUND_DEGREES = frozenset("bone ice stone rock freezing boiling burning brig
 _FEELING_CAUSES = frozenset(
     "embarrassment shame anger rage fury excitement joy pride laughter envy jealousy happiness ideas thoughts "
     "plans questions possibilities options".split())
+
+
+# "came out of its socket" is a joint slipping out; "out of the cast", "out of the water" say where it went.
+_OUT_OF_PLACES = frozenset("place socket sockets joint".split())
+
+
+def _moved_or_effort(words: list[str], i: int) -> bool:
+    """"came out of the cast": a part moved out of a thing; "hard to move": an effort (lay_impairments' "hard to"
+    cue), no predicate of the part."""
+    after = words[i + 1:i + 5]
+    if words[i] == "hard":
+        return after[:1] == ["to"]
+    return words[i] in GIVE_OUT_VERBS and after[:2] == ["out", "of"] and _OUT_OF_PLACES.isdisjoint(after[2:])
 
 
 def _is_compound_degree(words: list[str], i: int, by_start: dict) -> bool:
