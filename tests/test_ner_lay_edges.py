@@ -310,3 +310,14 @@ def test_a_pain_on_passing_urine_is_dysuria_and_not_passing_it_retention(nlp):
 ])
 def test_a_social_struggle_is_no_lost_function(nlp, text):
     assert not any(t.lower().startswith("strugg") for t, _label in spans(nlp, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one has_own_predicate (span_rules) for the pair rule and the coordination of body parts (review 15)
+    ("his tummy swelled up and his legs got puffy", {"tummy swelled up", "legs got puffy"}),
+    ("she has swollen feet and her hands ached all night", {"swollen feet", "hands ached"}),
+    ("she has swollen feet and ankles", {"swollen feet and ankles"}),
+])
+def test_a_body_part_with_its_own_predicate_after_and_is_a_new_clause(nlp, text, expected):
+    found = {t for t, label in spans(nlp, text) if label == "SYMPTOM"}
+    assert found == expected, found

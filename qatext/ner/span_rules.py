@@ -510,7 +510,7 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
         # body word that ends the symptom and the body word after it name one part ("sore jaw muscles")
         if gap and words[l_start] in _LOSS_CUE_WORDS and (_is_anatomy(lookup(words[l_end - 1])) or words[l_end - 1] in _POSTURES):
             return False  # "can't lift her right arm" above her shoulder: a lost function has its body part, the rest is extent
-        if "and" in gap and _has_own_predicate(words, r_end):
+        if "and" in gap and has_own_predicate(words, r_end):
             return False  # "tummy swelled up and [his legs got puffy]": a body part with its own predicate is a new clause
         return (not gap and (l_end - l_start == 1 or _is_anatomy(lookup(words[l_end - 1])))) or _is_location_gap(gap)
     if labels == ("ANATOMY", "SYMPTOM"):
@@ -538,17 +538,27 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
 
 
 # What links a body part to a predicate of its own after "and": "and his legs [got] puffy", "and my gums bled".
-_OWN_LINKS = frozenset("is are was were got gets get went goes turned turns started would feels felt looks looked".split())
+_OWN_LINKS = frozenset("is are was were got gets get went goes turned turns started would feels feel felt looks look "
+                       "looked".split())
+# A verb of the body part itself, right after it: "... and his gums bled", "and my legs ached".
+OWN_VERBS = frozenset("bled bleed bleeds swelled swell swells ached ache aches itched itch itches burned burn burns "
+                      "throbbed throbs hurt hurts cracked split peeled locked".split())
 
 
-def _has_own_predicate(words: list[str], end: int) -> bool:
+def has_own_predicate(words: list[str], end: int, *, colours: frozenset[str] = frozenset()) -> bool:
+    """"... and [his legs got puffy]", "... and the outside of my ankle [is purple]": a body part ending at ``end``
+    with a predicate of its own starts a new clause (here and in lay_coordination; ``colours`` are the colour words
+    lay_body_predicates reads as predicates)."""
     n = len(words)
     k = end
+    if k < n and words[k] in OWN_VERBS:
+        return True
     if k < n and words[k] in _OWN_LINKS:
         k += 1
         if k < n and words[k] in ("so", "really", "very", "all", "super", "quite"):
             k += 1
-    return k < n and (words[k] in SYMPTOM_PREDICATES or words[k] in GIVE_OUT_VERBS and words[k + 1:k + 2] == ["out"])
+    return k < n and (words[k] in SYMPTOM_PREDICATES or words[k] in colours
+                      or words[k] in GIVE_OUT_VERBS and words[k + 1:k + 2] == ["out"])
 
 
 _NOUN_ENDINGS = ("ness", "ity", "ety", "ia", "ion", "sis", "ache", "ment", "ue", "ea", "er", "ism", "cy")
