@@ -66,7 +66,6 @@ def test_a_body_part_joins_the_mention_it_modifies(nlp, text, span, label):
     ("so dizzy, head to the ER or wait it out?", "head"),
     ("my knees and shoulders hurt, head of the school says i cant do PE", "head"),
     ("i chew gum all day since i quit smoking", "gum"),
-    ("yes i sweat buckets at night on it, whatever", "sweat"),
     ("hairdresser so on my feet all day and now my legs ache", "feet"),
     ("she gave me the cold shoulder when i asked about it", "shoulder"),
     ("that diagnosis was an eye opener for me", "eye"),
@@ -86,6 +85,12 @@ def test_a_body_part_joins_the_mention_it_modifies(nlp, text, span, label):
 def test_a_body_word_in_another_sense_is_not_anatomy(nlp, text, word):
     found = entities(nlp, text)
     assert not any(word in text_.split() for text_, _label in found), found
+
+
+def test_sweat_as_a_verb_is_not_anatomy(nlp):
+    # "sweat buckets" is a SYMPTOM (lay_sleep, as the gold has it); only the body-part reading is wrong here
+    found = entities(nlp, "yes i sweat buckets at night on it, whatever")
+    assert not any("sweat" in text_.split() and label == "ANATOMY" for text_, label in found), found
 
 
 @pytest.mark.parametrize("text, span", [

@@ -137,3 +137,32 @@ def test_a_body_part_that_looks_like_a_disease_is_a_guessed_diagnosis(nlp):
     found = spans(nlp, "the new patch on your leg looks like ringworm again, so use the cream")
     assert ("ringworm", "DISEASE") in found, found
     assert not [s for s in found if "looks like" in s[0]], found
+
+
+@pytest.mark.parametrize("text", [
+    "The doctor looked at my mouth like a dentist would.",
+    "I want my hair like Jennifer Aniston.",
+])
+def test_a_verbless_likeness_to_no_material_is_no_complaint(nlp, text):
+    assert not [s for s in spans(nlp, text) if s[1] == "SYMPTOM"]
+
+
+def test_a_verbless_likeness_to_a_material_is_a_complaint(nlp):
+    assert ("mouth like sandpaper", "SYMPTOM") in spans(nlp, "she woke up with a mouth like sandpaper after the pill")
+
+
+@pytest.mark.parametrize("text", [
+    "My arm came out of the cast today.",
+    "My legs are hard to move in the morning.",
+])
+def test_a_part_moved_out_of_a_thing_or_hard_to_move_has_no_predicate(nlp, text):
+    found = spans(nlp, text)
+    assert not any(t.endswith(("came out", "are hard")) for t, _label in found), found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("my shoulder came out of its socket again", "shoulder came out"),
+    ("his belly is hard and swollen", "belly is hard and swollen"),
+])
+def test_a_joint_out_of_its_socket_and_a_hard_part_keep_their_predicate(nlp, text, span):
+    assert any(t.startswith(span) for t, _label in spans(nlp, text)), spans(nlp, text)

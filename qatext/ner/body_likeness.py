@@ -43,7 +43,13 @@ _OWNERS = frozenset("my his her their your our the both a".split())  # "woke up 
 _NOT_LIKENESS = frozenset("always usual crazy hell mad this that these those what when how so really literally totally "
                           "the to and or but".split())
 
-GATE = gate(SENSE_VERBS | COMPARATIVES | {"size", "like"} | _FILL_WORDS.keys())
+# Without a sense verb, "mouth like sandpaper" is a likeness only to a material a part can feel like: "looked at my
+# mouth like a dentist would", "i want my hair like jennifer aniston" compare no feeling.
+LIKENESS_MATERIALS = frozenset("sandpaper cardboard glass ice fire leather rubber jelly lead stone stones rock rocks "
+                               "concrete cotton wool sand gravel needles pins knives razors razor blades brick bricks "
+                               "wood plastic paper velcro ashtray desert".split())
+# (the materials, not "like", open the gate: "like" is in most docs)
+GATE = gate(SENSE_VERBS | COMPARATIVES | {"size"} | _FILL_WORDS.keys() | LIKENESS_MATERIALS)
 
 
 def _clause_end(words: list[str], k: int, ends: dict[int, int]) -> int:
@@ -82,6 +88,8 @@ def _likeness_end(words: list[str], i: int, ends: dict[int, int], linked: bool, 
         if k >= n or not words[k].isalpha() or words[k] in _NO_COMPLAINT or words[k] in _NOT_A_THING \
                 or words[k] in _NOT_LIKENESS or k in named:
             return None
+        if words[k] not in LIKENESS_MATERIALS and not (k + 1 < n and words[k + 1] in LIKENESS_MATERIALS):
+            return None  # "my mouth like a dentist would": a likeness to no material ("broken glass" is one)
         end = _clause_end(words, k, ends)
         return end if 0 < end - k <= 3 else None
     # "knee is the size of a melon" (with its verb: "kidney the size of the stone" is the stone's size)
@@ -111,7 +119,7 @@ def add_body_likenesses(doc, words: list[str], spans: Spans) -> Spans:
         i = end
         while i < n and i - end < 3 and (words[i] in _BE or words[i] in _DEGREES):
             i += 1
-        if i >= n or not (words[i] in GATE or words[i] == "the"):
+        if i >= n or not (words[i] in GATE or words[i] in ("the", "like")):
             continue
         if taken is None:
             taken = covered_tokens(spans)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from qatext.ner.lay_body_predicates import _COLOUR_WORDS
 from qatext.ner.lay_common import LIST_FILLERS, Lookup, SEPARATORS
 from qatext.ner.span_rules import (LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS, PREDICATE_TAILS, SIDE_WORDS,
-                                   SYMPTOM_PREDICATES, Spans)
+                                   Spans, has_own_predicate)
 
 # The conjunctions before a list's last item: "joint pain in my wrists, knees and ankles".
 CLOSING_CONJUNCTIONS = frozenset({"and", "or", "&"})
@@ -61,7 +61,7 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
             # a symptom ending in a body part, then more body parts: "swollen feet and ankles"
             j = i
             while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]) \
-                    and not _has_own_predicate(words, spans[j + 1][1]):
+                    and not has_own_predicate(words, spans[j + 1][1], colours=_COLOUR_WORDS):
                 if j + 2 < len(spans) and spans[j + 2][2] in ("SYMPTOM", "DISEASE") \
                         and _is_separator(words[spans[j + 1][1]:spans[j + 2][0]]) and _starts_with_anatomy(doc, spans[j + 2], lookup) \
                         and not CLOSING_CONJUNCTIONS.intersection(words[spans[j][1]:spans[j + 1][0]]):
@@ -98,17 +98,6 @@ def _after_preposition(words: list[str], start: int) -> bool:
 _TIED_PREPOSITIONS = frozenset("into in to from up down through behind under over".split())
 
 
-def _has_own_predicate(words: list[str], end: int) -> bool:
-    """"... and the outside of my ankle [is purple]": a body part with a predicate of its own starts a new mention."""
-    return end < len(words) and words[end] in _OWN_VERBS or end + 1 < len(words) and words[end] in _OWN_PREDICATE_LINKS and (
-        words[end + 1] in SYMPTOM_PREDICATES or words[end + 1] in _COLOUR_WORDS)
-
-
-_OWN_PREDICATE_LINKS = frozenset("is are was were feels feel felt looks look looked turned turns went goes got gets get "
-                                  "started would".split())
-# A verb of the body part itself, right after it: "... and his gums bled", "and my legs ached".
-_OWN_VERBS = frozenset("bled bleed bleeds swelled swell swells ached ache aches itched itch itches burned burn burns throbbed "
-                       "throbs hurt hurts cracked split peeled locked".split())
 
 
 # Complaint words that take the location of the next conjunct: "pain and stiffness in my hands".

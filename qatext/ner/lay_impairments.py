@@ -32,8 +32,18 @@ IMPAIRMENT_CUES = (
     # take a deep breath" (the pain is what limits it, one SYMPTOM; "painful to watch" is mostly about an event)
     ("too", "weak", "to"), ("too", "tired", "to"), ("too", "dizzy", "to"), ("too", "exhausted", "to"),
     ("too", "sore", "to"), ("too", "stiff", "to"), ("too", "breathless", "to"), ("too", "nauseous", "to"),
-    ("hurts", "to"),
+    ("hurts", "to"), ("burns", "to"), ("stings", "to"),
 )
+# A function that hurts names the pain, not the loss: "it hurts to pass urine" is dysuria where "can't pass urine" is
+# retention (impairments.tsv gives the loss's concept).
+PAIN_CUES = frozenset({"hurts", "burns", "stings"})
+_PAINFUL_CONCEPTS = {"HP:0000016": "HP:0100518"}  # urinary retention -> dysuria
+# "struggle to" is mostly social or emotional: "struggles to talk to people", "struggled to stand up to my boss",
+# "struggling to hold down a job", "struggling to write this": with it, no speaking or writing, and not a function
+# with "up to" or "down a" after it.
+_STRUGGLE_WORDS = frozenset({"struggle", "struggles", "struggled", "struggling"})
+_NOT_PHYSICAL_AFTER_STRUGGLE = frozenset("talk speak write say tell communicate express".split())
+_SOCIAL_TAILS = (("up", "to"), ("down", "a"), ("down", "my"), ("down", "the"))
 IMPAIRMENT_WORDS = frozenset(cue[0] for cue in IMPAIRMENT_CUES)
 _EFFORT_WORDS = frozenset({"hard", "harder", "difficult"})
 _IMPAIRMENT_GATE = gate(IMPAIRMENT_WORDS)
@@ -64,7 +74,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     n = len(words)
     body_ends = {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
     for i in _positions(words, cue_firsts):
-        if i >= 1 and words[i - 1] in THING_SUBJECTS and words[i] != "hurts":
+        if i >= 1 and words[i - 1] in THING_SUBJECTS and words[i] not in PAIN_CUES:
             continue  # ("it hurts to breathe": the "it" of the weather verb, no thing that fails)
         seconds = _CUE_SECONDS[words[i]]
         if seconds and (i + 1 >= n or words[i + 1] not in seconds):
@@ -81,6 +91,9 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
         if j < n and words[j] in _CUE_ADVERBS:
             j += 1
         if j >= n or words[j] not in firsts:
+            continue
+        if words[i] in _STRUGGLE_WORDS and (words[j] in _NOT_PHYSICAL_AFTER_STRUGGLE or any(
+                tuple(words[k:k + 2]) in _SOCIAL_TAILS for k in range(j + 1, min(j + 4, n)))):
             continue
         for size in range(min(longest, n - j), 0, -1):
             found = functions.get(tuple(words[j:j + size]))
@@ -110,7 +123,8 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                     # "can't smell anything", "can't lie on my side", "can't do up buttons", "hurts to sit or walk"
                     end = max(end, reach, particle_object_end(words, j, end))
                     end = alternative_end(words, cue, end, functions, longest)
-                added.append((i, end, "SYMPTOM", found[0]))
+                concept = _PAINFUL_CONCEPTS.get(found[0], found[0]) if words[i] in PAIN_CUES else found[0]
+                added.append((i, end, "SYMPTOM", concept))
                 break
     if not added:
         return spans

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from qatext.ner import body_picking
 from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
-                                   covered_tokens, gate, gate_hits, word_positions)
+                                   covered_tokens, gate, gate_hits, word_positions, word_set)
 
 _PROBLEMS = ("SYMPTOM", "DISEASE")
 # Describing words that stack before a complaint's head: sensation, look, smell and texture. Not size or degree
@@ -56,6 +56,11 @@ FUNCTION_PREDICATES = frozenset(
 # Verbs a function does on its own, right after it: "my voice shakes", "his speech slurs".
 FUNCTION_VERBS = frozenset("shakes shaking trembles trembling cracks cracking slurs slurring wobbles blurs".split())
 _OWNERS = frozenset("my his her their your our the".split())
+# A function is a complaint of a person's own: "the hearing was bad for our case", "the balance" of an account are not.
+_FUNCTION_OWNERS = _OWNERS - {"the"}
+# The concept each function's complaint names: "memory is shot" is a memory impairment, "balance is off" an imbalance.
+FUNCTION_CONCEPTS = {"vision": "HP:0000505", "eyesight": "HP:0000505", "sight": "HP:0000505", "hearing": "HP:0000365",
+                     "memory": "HP:0002354", "balance": "HP:0002141", "voice": "HP:0001608"}
 _WHOLE_BODY = frozenset("body skin face chest back arms legs".split())
 _LINKS = frozenset("is are was were be been has have had goes go went gone going gets get got getting keeps keep kept "
                    "turns turned feels felt seems seemed becomes became started starts".split())
@@ -67,6 +72,10 @@ _SEEING_VERBS = frozenset("look looks looked looking seem seems seemed appear ap
 SEEN_PREDICATES = frozenset("blurry blurred fuzzy hazy wavy bent distorted crooked double dim yellow yellowish washed "
                             "faded wobbly wiggly warped".split())
 VISUAL_DISTORTION = "HP:0000505"  # visual impairment
+# Ambiguous seen predicates are a change of sight only with the eyes or sight named in the doc: "lines look faded on
+# the pregnancy test", "everything seemed faded and dull after the breakup" are no visual complaint.
+_NEEDS_EYES = frozenset("faded dim crooked bent wobbly wiggly warped hazy".split())
+EYE_WORDS = frozenset("eye eyes vision sight eyesight see seeing saw seen".split())
 # "the room was spinning": the surroundings moving are vertigo.
 SURROUNDINGS = frozenset("room world ceiling everything".split())
 SPIN_WORDS = frozenset("spinning spins spun spin tilting swaying".split())
@@ -77,7 +86,10 @@ _PICKING_GATE = gate(body_picking.PICKING_VERBS)
 _NEW_SPAN_WORDS = FUNCTION_NOUNS | SPIN_WORDS | SEEN_THINGS  # words that start a span of their own here; the rest only grow spans
 GATE = gate(LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, SMELL_VERBS, BODY_REGIONS, SEEN_THINGS,
             SEEN_PREDICATES,
-            SHAPE_NOUNS, {"all", "down", "deep", "right", "as", "up"})
+            SHAPE_NOUNS,
+            # the lay places by their rarer word ("all over", "right inside": "all" and "right" are in most docs),
+            # "from the waist down/up", "deep down", and the simile's "as"
+            {"over", "inside", "deep", "down", "up", "as"})
 
 
 def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
@@ -200,13 +212,15 @@ def _add_function_predicates(words: list[str], spans: Spans) -> Spans:
     """"my vision goes blurry", "her grip is weak": a bodily function with its predicate is one SYMPTOM."""
     n = len(words)
     found = []
-    for i in word_positions(words, FUNCTION_NOUNS & set(words)):
-        if not 0 < i < n - 1 or words[i - 1] not in _OWNERS:
+    for i in word_positions(words, FUNCTION_NOUNS & word_set(words)):
+        if not 0 < i < n - 1 or words[i - 1] not in _FUNCTION_OWNERS:
             continue
         k = i + 1
         while k < n and k - i <= 4 and (words[k] in _LINKS or words[k] in _DEGREES):
             k += 1
         if k < n and k > i + 1 and words[k] in FUNCTION_PREDICATES:
+            if k + 2 < n and words[k + 1] == "by" and (words[k + 2][:1] in "$£€" or words[k + 2][:1].isdigit()):
+                continue  # "my balance is off by $200": an account's balance
             found.append((i, k + 1))
         elif words[i + 1] in FUNCTION_VERBS:
             found.append((i, i + 2))
@@ -216,7 +230,7 @@ def _add_function_predicates(words: list[str], spans: Spans) -> Spans:
     added = []
     for a, b in found:
         inner = next((s for s in spans if a <= s[0] < b and s[2] == "SYMPTOM"), None)
-        added.append((a, b, "SYMPTOM", inner[3] if inner else BODY_COMPLAINT))
+        added.append((a, b, "SYMPTOM", inner[3] if inner else FUNCTION_CONCEPTS.get(words[a], BODY_COMPLAINT)))
     return sorted(out + added)
 
 
@@ -227,15 +241,17 @@ def _add_seen_changes(words: list[str], spans: Spans) -> Spans:
     taken = covered_tokens([s for s in spans if s[2] != "ANATOMY"])
     eyes = {s[0]: s[1] for s in spans if s[2] == "ANATOMY"}
     added = []
-    for i in word_positions(words, SEEN_THINGS & set(words)):
+    present = word_set(words)
+    eyes_named = not EYE_WORDS.isdisjoint(present)
+    for i in word_positions(words, SEEN_THINGS & present):
         k = i + 1
         if k >= n or words[k] not in _SEEING_VERBS or i in taken:
             continue
         k += 1
         while k < n and k - i <= 4 and words[k] in _DEGREES:
             k += 1
-        if k >= n or words[k] not in SEEN_PREDICATES:
-            continue
+        if k >= n or words[k] not in SEEN_PREDICATES or words[k] in _NEEDS_EYES and not eyes_named:
+            continue  # "lines look faded on the pregnancy test": sight is no part of it
         end = k + 1 + (words[k] == "washed" and k + 1 < n and words[k + 1] == "out")
         start = i - 1 if i and words[i - 1] == "straight" else i
         j = end + 1
@@ -254,7 +270,7 @@ def _add_spinning_surroundings(words: list[str], spans: Spans) -> Spans:
     n = len(words)
     taken = covered_tokens(spans)
     added = []
-    for i in word_positions(words, SURROUNDINGS & set(words)):
+    for i in word_positions(words, SURROUNDINGS & word_set(words)):
         if i >= n - 1 or i in taken:
             continue
         if words[i] != "everything" and (i == 0 or words[i - 1] not in ("the", "whole")):
@@ -262,8 +278,8 @@ def _add_spinning_surroundings(words: list[str], spans: Spans) -> Spans:
         k = i + 1
         while k < n and k - i <= 3 and (words[k] in _LINKS or words[k] in _DEGREES or words[k] == "started"):
             k += 1
-        if k < n and words[k] in SPIN_WORDS:
-            added.append((i, k + 1, "SYMPTOM", VERTIGO))
+        if k < n and words[k] in SPIN_WORDS and tuple(words[k + 1:k + 4]) != ("out", "of", "control"):
+            added.append((i, k + 1, "SYMPTOM", VERTIGO))  # not "everything is spinning out of control": a life's turn
     if not added:
         return spans
     return sorted([s for s in spans if all(s[1] <= a or s[0] >= b for a, b, *_ in added)] + added)

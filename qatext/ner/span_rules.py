@@ -510,7 +510,7 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
         # body word that ends the symptom and the body word after it name one part ("sore jaw muscles")
         if gap and words[l_start] in _LOSS_CUE_WORDS and (_is_anatomy(lookup(words[l_end - 1])) or words[l_end - 1] in _POSTURES):
             return False  # "can't lift her right arm" above her shoulder: a lost function has its body part, the rest is extent
-        if "and" in gap and _has_own_predicate(words, r_end):
+        if "and" in gap and has_own_predicate(words, r_end):
             return False  # "tummy swelled up and [his legs got puffy]": a body part with its own predicate is a new clause
         return (not gap and (l_end - l_start == 1 or _is_anatomy(lookup(words[l_end - 1])))) or _is_location_gap(gap)
     if labels == ("ANATOMY", "SYMPTOM"):
@@ -538,17 +538,27 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
 
 
 # What links a body part to a predicate of its own after "and": "and his legs [got] puffy", "and my gums bled".
-_OWN_LINKS = frozenset("is are was were got gets get went goes turned turns started would feels felt looks looked".split())
+_OWN_LINKS = frozenset("is are was were got gets get went goes turned turns started would feels feel felt looks look "
+                       "looked".split())
+# A verb of the body part itself, right after it: "... and his gums bled", "and my legs ached".
+OWN_VERBS = frozenset("bled bleed bleeds swelled swell swells ached ache aches itched itch itches burned burn burns "
+                      "throbbed throbs hurt hurts cracked split peeled locked".split())
 
 
-def _has_own_predicate(words: list[str], end: int) -> bool:
+def has_own_predicate(words: list[str], end: int, *, colours: frozenset[str] = frozenset()) -> bool:
+    """"... and [his legs got puffy]", "... and the outside of my ankle [is purple]": a body part ending at ``end``
+    with a predicate of its own starts a new clause (here and in lay_coordination; ``colours`` are the colour words
+    lay_body_predicates reads as predicates)."""
     n = len(words)
     k = end
+    if k < n and words[k] in OWN_VERBS:
+        return True
     if k < n and words[k] in _OWN_LINKS:
         k += 1
         if k < n and words[k] in ("so", "really", "very", "all", "super", "quite"):
             k += 1
-    return k < n and (words[k] in SYMPTOM_PREDICATES or words[k] in GIVE_OUT_VERBS and words[k + 1:k + 2] == ["out"])
+    return k < n and (words[k] in SYMPTOM_PREDICATES or words[k] in colours
+                      or words[k] in GIVE_OUT_VERBS and words[k + 1:k + 2] == ["out"])
 
 
 _NOUN_ENDINGS = ("ness", "ity", "ety", "ia", "ion", "sis", "ache", "ment", "ue", "ea", "er", "ism", "cy")
@@ -592,6 +602,8 @@ CONDITION_MEDICINE = "QATEXT:drug/medicine-for-condition"
 # Names of the concepts these rules create when no lexicon concept fits.
 RULE_CONCEPT_NAMES = {
     BODY_COMPLAINT: "Complaint about a body part",
+    "HP:0002141": "Gait imbalance",  # lay_span_edges: "my balance is off"
+    "HP:0001608": "Abnormality of the voice",  # lay_span_edges: "her voice is quiet"
     SUBSTANCE_DISORDER: "Substance-related disorder (allergy, withdrawal, toxicity...)",
     TEST_OF: "Test or measurement of a named substance, organism or organ",
     CONDITION_MEDICINE: "Medicine for a named condition, in a named dose form (a class)",
@@ -641,6 +653,8 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
                     end = _side_tail(words, _with_more_predicates(words, _with_tail(words, i, i + 1, starts), ends), starts)
                 if words[i] in NEEDS_A_VERB and _DEGREE_LINKS.issuperset(words[spans[k][1]:i]):
                     continue  # "blow your nose so hard", "use a wrist split": without a verb no predicate of the part
+                if _moved_or_effort(words, i):
+                    continue  # "my arm came out of the cast", "my legs are hard to move": no state of the part
                 if _feeling_cause(words, end):
                     continue  # "face was red with embarrassment": an everyday feeling, no complaint (GUIDELINES rule 17)
                 known = lookup(words[i]) if not held else (held[2], held[3])
@@ -677,6 +691,19 @@ _COMPOUND_DEGREES = frozenset("bone ice stone rock freezing boiling burning brig
 _FEELING_CAUSES = frozenset(
     "embarrassment shame anger rage fury excitement joy pride laughter envy jealousy happiness ideas thoughts "
     "plans questions possibilities options".split())
+
+
+# "came out of its socket" is a joint slipping out; "out of the cast", "out of the water" say where it went.
+_OUT_OF_PLACES = frozenset("place socket sockets joint".split())
+
+
+def _moved_or_effort(words: list[str], i: int) -> bool:
+    """"came out of the cast": a part moved out of a thing; "hard to move": an effort (lay_impairments' "hard to"
+    cue), no predicate of the part."""
+    after = words[i + 1:i + 5]
+    if words[i] == "hard":
+        return after[:1] == ["to"]
+    return words[i] in GIVE_OUT_VERBS and after[:2] == ["out", "of"] and _OUT_OF_PLACES.isdisjoint(after[2:])
 
 
 def _is_compound_degree(words: list[str], i: int, by_start: dict) -> bool:
