@@ -14,7 +14,7 @@ from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits
 CHANGED_PRODUCT = "QATEXT:symptom/changed-body-product"
 PRODUCTS = frozenset("pee wee poo poop poos poops stool stools urine semen sperm snot phlegm mucus sputum vomit sick "
                      "discharge".split())
-_PERIODS = frozenset({"period", "periods"})
+PERIODS = frozenset({"period", "periods"})
 # Colours and states of a product; a product "goes the colour of" something too.
 PRODUCT_STATES = frozenset("dark black red brown brownish reddish pink pinkish orange cloudy frothy foamy bloody "
                            "green greenish yellow pale grey gray white tarry smelly watery runny "
@@ -27,7 +27,7 @@ _LINKS = frozenset("is are was were has have been goes go went gone turned turns
                    "becomes became keeps kept".split())
 _DEGREES = frozenset("really very so quite bit a all super proper literally completely totally bright deep light".split())
 _OWNERS = POSSESSIVES | {"the"}
-_GATE = gate(PRODUCTS, _PERIODS)
+_GATE = gate(PRODUCTS, PERIODS)
 
 
 def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
@@ -39,9 +39,9 @@ def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
     covered = covered_tokens([s for s in spans if not (s[2] == "ANATOMY" and s[1] - s[0] == 1 and words[s[0]] in PRODUCTS)])
     added = []
     for i, word in enumerate(words):
-        if (word not in PRODUCTS and word not in _PERIODS) or i in covered:
+        if (word not in PRODUCTS and word not in PERIODS) or i in covered:
             continue
-        states = PERIOD_STATES if word in _PERIODS else PRODUCT_STATES
+        states = PERIOD_STATES if word in PERIODS else PRODUCT_STATES
         # a colour before the product: "black poo", "bright red pee" (not periods: "heavy periods" is in the lexicon)
         if word in PRODUCTS and i and words[i - 1] in states and i - 1 not in covered:
             start = i - 1

@@ -173,7 +173,7 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = self._apply_review(doc, words, spans)
         spans = lay_rules.add_side_effect_phrases(doc, words, spans, lookup=lookup)
         spans = lay_rules.add_described_phrases(doc, words, spans, lookup=lookup)
-        if not lay_body_products.PRODUCTS.isdisjoint(present) or not lay_body_products._PERIODS.isdisjoint(present):
+        if not lay_body_products.PRODUCTS.isdisjoint(present) or not lay_body_products.PERIODS.isdisjoint(present):
             spans = lay_body_products.add_changed_products(doc, words, spans)
         # lay descriptions instead of a symptom name (round 14a), each behind its own trigger words
         if not lay_intake.WORDS.isdisjoint(present):
