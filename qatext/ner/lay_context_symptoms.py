@@ -15,9 +15,9 @@ only around those words.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-from qatext.ner.span_rules import SEVERITY, Spans, covered_tokens
+from qatext.ner.span_rules import SEVERITY, Spans, covered_tokens, word_positions, word_set
+from qatext.resources import read_tsv
 
 BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
 JOINT_INSTABILITY = "QATEXT:symptom/instability-of-joint"
@@ -98,11 +98,10 @@ _ANTECEDENT_WINDOW = 25
 @lru_cache(maxsize=1)
 def body_words() -> frozenset[str]:
     """One-word body parts of the curated lexicon, and their plurals, plus wounds and skin findings."""
-    text = resources.files("qatext.resources.lexicon").joinpath("anatomy.tsv").read_text(encoding="utf-8")
     words = set(WOUNDS)
-    for line in text.splitlines()[1:]:
-        term = line.split("\t", 1)[0]
-        if term and not term.startswith("#") and " " not in term:
+    for row in read_tsv("lexicon", "anatomy.tsv"):
+        term = row["term"]
+        if term and " " not in term:
             words.update((term, term + "s"))
     # words the lexicon lists for the composer that are no antecedent of "it" ("on the other hand", "come back")
     return frozenset(words - {"back", "hand", "head", "face", "system", "side", "body"})
@@ -166,9 +165,8 @@ def add_context_symptoms(doc, words: list[str], spans: Spans) -> Spans:
         return True
 
     ends = {span[1] for span in spans if span[2] == "SYMPTOM"}
-    for i, word in enumerate(words):
-        if word not in CUE_WORDS:
-            continue
+    for i in word_positions(words, CUE_WORDS.intersection(word_set(words))):  # the cue words, found in C
+        word = words[i]
         nxt = words[i + 1] if i + 1 < n else ""
         if word in _GIVING_WAY and nxt not in ("out", "way"):
             continue

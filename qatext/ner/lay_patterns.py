@@ -79,10 +79,6 @@ def compile_patterns(rows: list[tuple[str, str, str]], classes: dict[str, str] |
     return index
 
 
-def first_words(index: dict[str, list[Pattern]]) -> frozenset[str]:
-    return frozenset(index)
-
-
 def match(words: list[str], i: int, slots: tuple) -> int:
     """The end of ``slots`` matched from ``words[i]``, or -1."""
     n = len(words)
