@@ -11,7 +11,7 @@ a pillow, the toilet), not "blood on the form".
 from __future__ import annotations
 
 from qatext.ner import lay_patterns
-from qatext.ner.span_rules import Spans, gate, gate_hits
+from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions
 
 CONSTIPATION = "HP:0002019"
 BLEEDING_TRACE = "QATEXT:symptom/blood-seen"
@@ -67,6 +67,7 @@ INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
 _ACCIDENT_CUES = frozenset("having has had have still wetting more daytime night-time".split())
 # a denied or counted accident needs its time to be a child's wetting: "no [accidents in the day]"
 _COUNTED_CUES = frozenset("no any fewer".split())
+_ACCIDENT_BEFORE = _ACCIDENT_CUES | _COUNTED_CUES
 _ACCIDENT_TIMES = (("in", "the", "day"), ("during", "the", "day"), ("at", "night"), ("at", "school"))
 WORDS = frozenset({"stinging", "burning", "stings", "burns", "sting", "burn", "peeing", "weeing", "urinating", "pees", "passing", "empty", "pooed", "pooped", "pood", "poo", "poop", "bowel", "stool", "blood", "protein", "pus", "sugar",
                    "diapers", "nappies", "nappys", "wees", "pees", "loo", "bathroom", "toilet", "restroom", "go", "pee",
@@ -79,9 +80,10 @@ def add_toilet_phrases(doc, words: list[str], spans: Spans) -> Spans:
         return spans
     found = lay_patterns.find(words, INDEX)
     found = [_with_first_finding(words, f) for f in found if _plausible(words, f)]
-    if "accidents" in words:
-        for i, w in enumerate(words):
-            if w != "accidents" or not i or words[i - 1] not in _ACCIDENT_CUES | _COUNTED_CUES:
+    accidents = word_positions(words, ("accidents",))
+    if accidents:
+        for i in accidents:
+            if not i or words[i - 1] not in _ACCIDENT_BEFORE:
                 continue
             end = next((i + 1 + len(t) for t in _ACCIDENT_TIMES if tuple(words[i + 1:i + 1 + len(t)]) == t), i + 1)
             if end > i + 1 or words[i - 1] in _ACCIDENT_CUES:
