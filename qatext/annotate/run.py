@@ -461,37 +461,51 @@ class _Deferred:
         return self._fn(*self._args)
 
 
-class _InlineExecutor:
-    """Partitions annotated in this process, one at a time.
+class _FrozenPipeline:
+    """The pipeline loaded in this process and its objects frozen out of the collector (``gc.freeze``)
+    until :meth:`thaw`: the collector's full passes would otherwise walk its couple of hundred
+    thousand long-lived objects again and again (about a tenth of the pipeline's time), and forked
+    workers would write refcounts onto the pages they share. Thawed at the end of the run, so nothing
+    of the caller's stays out of the collector's reach."""
 
-    Before the first partition the pipeline is loaded and its objects are frozen (``gc.freeze``)
-    until close(): the collector's full passes would otherwise walk its couple of hundred thousand
-    long-lived objects again and again, about a tenth of the pipeline's time. A run with nothing
-    left to annotate loads nothing; close() unfreezes, so nothing of the caller's stays out of the
-    collector's reach after the run."""
+    def __init__(self):
+        self.frozen = False
+
+    def load(self, load_options: dict, totals: _Totals) -> None:
+        import gc
+
+        tick = time.perf_counter()
+        get_nlp(load_options)
+        totals.seconds["load_pipeline"] += time.perf_counter() - tick
+        # No collect() first: a full pass over the fresh pipeline costs a tenth of loading it,
+        # for the few cycles the load leaves behind.
+        gc.freeze()
+        self.frozen = True
+
+    def thaw(self) -> None:
+        if self.frozen:
+            import gc
+
+            gc.unfreeze()
+            self.frozen = False
+
+
+class _InlineExecutor:
+    """Partitions annotated in this process, one at a time, with the pipeline frozen
+    (:class:`_FrozenPipeline`) from the first partition on; a run with nothing left to annotate loads nothing."""
 
     inflight = 1
 
     def __init__(self, *, load_options: dict, totals: _Totals):
-        self._load_options, self._totals, self._frozen = load_options, totals, False
+        self._load_options, self._totals, self._pipeline = load_options, totals, _FrozenPipeline()
 
     def submit(self, fn, *args):
-        if not self._frozen:
-            import gc
-
-            tick = time.perf_counter()
-            get_nlp(self._load_options)
-            self._totals.seconds["load_pipeline"] += time.perf_counter() - tick
-            gc.freeze()
-            self._frozen = True
+        if not self._pipeline.frozen:
+            self._pipeline.load(self._load_options, self._totals)
         return _Deferred(fn, args)
 
     def close(self, cancel: bool = False) -> None:
-        if self._frozen:
-            import gc
-
-            gc.unfreeze()
-            self._frozen = False
+        self._pipeline.thaw()
 
 
 class _PoolExecutor:
@@ -499,19 +513,12 @@ class _PoolExecutor:
     they share it instead of each loading it (7 s and a few hundred MB apiece)."""
 
     def __init__(self, n_process: int, *, load_options: dict, totals: _Totals):
-        import gc
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self._frozen = False
+        self._pipeline = _FrozenPipeline()
         if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux"):
-            tick = time.perf_counter()
-            get_nlp(load_options)
-            totals.seconds["load_pipeline"] += time.perf_counter() - tick
-            # No collect() first: a full pass over the fresh pipeline costs a tenth of loading it,
-            # for the few cycles the load leaves behind.
-            gc.freeze()  # keep the children's refcount writes off the shared pipeline pages
-            self._frozen = True
+            self._pipeline.load(load_options, totals)
             context = multiprocessing.get_context("fork")
         else:
             context = multiprocessing.get_context("spawn")
@@ -529,12 +536,8 @@ class _PoolExecutor:
         return self._pool.submit(fn, *args)
 
     def close(self, cancel: bool = False) -> None:
-        import gc
-
         self._pool.shutdown(wait=not cancel, cancel_futures=cancel)
-        if self._frozen:
-            gc.unfreeze()
-            self._frozen = False
+        self._pipeline.thaw()
 
 
 def _executor(engine: str, *, n_process: int, scheduler, load_options: dict, dask_processes: bool, totals: _Totals):
