@@ -18,13 +18,22 @@ SUBSTANCE_CONCEPTS = frozenset({"DRUGBANK:DB00201", "QATEXT:drug/alcohol", "QATE
                                 "QATEXT:drug/tea", "QATEXT:drug/coffee"})
 
 
+# Vessels that measure a drink: "two glasses of wine", "3 cups of coffee" ("glasses" is no eyewear there).
+MEASURING_VESSELS = frozenset("glass glasses cup cups mug mugs bottle bottles".split())
+
+
 def drop_substance_places(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """"the mugs at the coffee shop": a substance named as a place or object is not taken (GUIDELINES section 3)."""
-    if _SUBSTANCE_PLACE_GATE.isdisjoint(gate_hits(words)) or "DRUG" not in map(LABEL, spans):
+    """"the mugs at the coffee shop": a substance named as a place or object is not taken (GUIDELINES section 3);
+    "2 glasses of wine": a vessel that measures a drink is no TREATMENT (eyewear)."""
+    labels = set(map(LABEL, spans))
+    if _SUBSTANCE_PLACE_GATE.isdisjoint(gate_hits(words)) or labels.isdisjoint(("DRUG", "TREATMENT")):
         return spans
     n = len(words)
-    return [span for span in spans if not (span[2] == "DRUG" and span[1] < n and words[span[1]] in SUBSTANCE_PLACES
-                                           and span[1] - span[0] == 1 and span[3] in SUBSTANCE_CONCEPTS)]
+    return [span for span in spans if not (
+        span[2] == "DRUG" and span[1] < n and words[span[1]] in SUBSTANCE_PLACES
+        and span[1] - span[0] == 1 and span[3] in SUBSTANCE_CONCEPTS
+        or span[2] == "TREATMENT" and span[1] - span[0] == 1 and words[span[0]] in MEASURING_VESSELS
+        and span[1] < n and words[span[1]] == "of")]
 
 
 # "PSA: read your labels", "PSA for parents": a public service announcement opening a post, not the PSA test.
