@@ -1,0 +1,246 @@
+"""Bare everyday words that their context makes a symptom or a disease (issue 11, GUIDELINES rules 16 and 17).
+
+A patient names a complaint with one common word once the story has set it up: "has a [temp] of 38", "kept me
+out of [flares]", "[blood] every time" after the toilet, "with [clots] the size of a plum" in a heavy period,
+"theres no [wax]" in an ear, "had 3 [falls] since june", "no [tear] seen" after the retina, "the [worrying] is
+creeping back", "he's [been sick] twice", "the skin isnt [red] or [flaky]". The same words stay everyday words
+elsewhere: "a temp job", "solar flares", "gave blood", "it flares with dry weather", "candle wax", "niagara
+falls", "shed a tear", "a worrying sign", "sick of it", "the car isnt red".
+
+Each word has a frame of word classes around it (what may come before and after) and, for the words with a
+common everyday sense, a cue of its subject nearby (the toilet for "blood", a period for "clots", an ear for
+"wax", an eye or a joint for "tear"). :func:`add_bare_words` only looks at a doc that holds one of
+:data:`WORDS` (the recognizer's gate), and then only at those words.
+"""
+from __future__ import annotations
+
+from qatext.ner.span_rules import Spans, covered_tokens, word_positions, word_set
+
+FEVER = "HP:0001945"
+FLARE = "QATEXT:disease/flare"
+BLEEDING = "HP:0001892"
+MENORRHAGIA = "HP:0000132"
+CERUMEN = "ICD10CM:H61.20"
+FALLS = "HP:0002527"
+RETINAL_BREAK = "ICD10CM:H33.30"
+FLOATERS = "HP:0100832"
+INJURY = "ICD10CM:T14.90"
+ANXIETY = "HP:0000739"
+VOMITING = "HP:0002013"
+BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several few couple".split())
+
+
+def _is_number(word: str) -> bool:
+    return word.replace(".", "", 1).isdigit() or word in _NUMBER_WORDS
+
+
+def _near(words: list[str], i: int, cues: frozenset, before: int, after: int) -> bool:
+    return not cues.isdisjoint(words[max(0, i - before):i + after + 1])
+
+
+# --- temperature: "has a [temp] of 38", "his [temp] is 38", "running a [temperature]" -------------------------
+TEMPS = frozenset({"temp", "temperature", "temps", "temperatures"})
+_HAVING = frozenset("had has have having got get gets getting run running runs ran with developed spiked "
+                    "spiking 've still".split())
+# whose temperature: a person's, or the one "a" person has; not "the temperature outside"
+_TEMP_OWNERS = frozenset("a his her my their your our its baby's".split())
+_READING_VERBS = frozenset("of is was at hit reached been went spiked".split())
+# After "a temp": the clause goes on; a noun here makes "temp" the job ("a temp job", "a temp agency").
+_TEMP_AFTER = frozenset(". , ; : ! ? and but so since for all again last this over on in at yesterday today "
+                        "tonight now too which that with after overnight".split()) | {"\n", ""}
+
+
+def _fever_reading(words: list[str], k: int) -> bool:
+    """A number at ``k`` that is a fever in Celsius (>= 37.5) or Fahrenheit (>= 99.5)."""
+    try:
+        value = float(words[k])
+    except (ValueError, IndexError):
+        return False
+    return 37.5 <= value <= 43 or 99.5 <= value <= 108
+
+
+def _temperature(words: list[str], i: int) -> bool:
+    before = words[i - 1] if i else ""
+    if before not in _TEMP_OWNERS:
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    # "a temp of 38", "his temp is 38", "her temperature was 39.2", "a temperature of 38.4"
+    k = i + 1
+    while k < len(words) and k - i <= 3 and words[k] in _READING_VERBS | {"up", "to", "about", "around", "over"}:
+        k += 1
+    if k > i + 1 and k < len(words) and _fever_reading(words, k):
+        return True
+    # "had a temp", "running a temperature since tuesday" (no reading: having one is the fever)
+    return before == "a" and i >= 2 and words[i - 2] in _HAVING and nxt in _TEMP_AFTER
+
+
+# --- flares as a noun: "my [flares] come every 2 weeks", "kept me out of [flares]" -------------------------------
+# Before the noun: a determiner, a preposition or an amount; "it flares with the weather" is the verb.
+_FLARE_BEFORE = frozenset("my his her their our your the these those no of during between frequent more fewer less "
+                          "any bad worse regular monthly few many several occasional recurrent recurring constant "
+                          "daily weekly big major minor mild severe".split())
+_PROBLEMS = frozenset({"DISEASE", "SYMPTOM"})
+
+# --- blood after the toilet: "[blood] every time", "a urologist for the [blood]" ---------------------------------
+_BLOOD_BEFORE = frozenset("and no some any the see saw seen seeing noticed notice noticing of with , : fresh bright "
+                          "red dark more less passing passed pass also still".split())
+# After the word, the clause goes on ("blood every time", "blood when i wipe") or ends; a noun makes a compound
+# ("blood test", "blood sugar", "blood donor").
+_BLOOD_AFTER = frozenset(". , ; : ! ? every each in on when after with and or but again too all since mixed "
+                         "sometimes still most both".split()) | {"\n", ""}
+# Where blood is a finding: passed with pee or poo, coughed, wiped, vomited, or from a named bleeding organ.
+_BLEEDING_CUES = frozenset("pee peeing wee weeing urine urinating poo pooing poop pooping stool stools toilet wipe "
+                           "wiping wiped bathroom loo bowel bowels diarrhoea diarrhea vomit vomiting cough coughing "
+                           "spit spitting phlegm mucus sputum urologist dip uti cystitis colitis uc ibd crohns crohn "
+                           "piles haemorrhoids hemorrhoids bum bottom nosebleed".split())
+
+# --- clots in a period: "with [clots] the size of a plum" --------------------------------------------------------
+_PERIOD_CUES = frozenset("period periods bleeding flow tampon tampons pad pads menstrual heavy flooding flood "
+                         "menorrhagia fibroids fibroid".split())
+# A worry or a risk of clots is no finding: "the pill raises the risk of clots".
+_NOT_CLOT_BEFORE = frozenset("of about for prevent preventing against risk blood".split())
+
+# --- wax in an ear: "theres no [wax]", "full of [wax]" ----------------------------------------------------------
+_EAR_CUES = frozenset("ear ears hearing deaf syringing syringe microsuction tinnitus tinitus muffled "
+                      "otoscope eardrum eardrums".split())
+_WAX_BEFORE = frozenset("no some any of the much more excess hard impacted lots lot built build".split())
+_WAX_NOT_AFTER = frozenset("strip strips candle candles crayon crayons job museum melt melts seal jacket".split())
+
+# --- falls of a person: "has had 3 [falls] since june", "her [falls] are getting more frequent" ----------------
+_FALLS_BEFORE = frozenset("had has have having several many few recurrent frequent more repeated multiple her his "
+                          "their any no of two three four five six seven eight nine ten".split())
+# After the verb "falls": "she falls asleep", "it falls on a monday", "her hair falls out".
+_FALLS_NOT_AFTER = frozenset("asleep off out over down apart behind ill on under into in through short back silent "
+                             "flat pregnant victim prey within outside to between upon".split())
+
+# --- a tear of the retina or a joint: "no [tear] seen", "a small [tear] in the meniscus" --------------------------
+_EYE_CUES = frozenset("retina retinal detachment vitreous floater floaters flashes optician ophthalmologist "
+                      "eye eyes".split())
+_JOINT_CUES = frozenset("meniscus meniscal ligament ligaments acl mcl tendon tendons rotator cuff labrum labral "
+                        "cartilage mri knee shoulder hip ankle achilles hamstring".split())
+_TEAR_BEFORE = frozenset("a no the small tiny partial full little any large big possible".split())
+_TEAR_AFTER = frozenset(". , ; : ! ? seen found in and or was is so there showed on either".split()) | {"\n", ""}
+# "shed a tear", "wiped a tear away": crying.
+_CRYING = frozenset("shed shedding wiped wipe cried crying single".split())
+_CRYING_AFTER = frozenset("rolled ran running fell streaming down away".split())
+
+# --- one floater in the eye: "a new [floater] in my vision" ("floaters" is the lexicon's; "the floater on the
+# ward" is a nurse who moves between wards) -----------------------------------------------------------------------
+_SIGHT_CUES = frozenset("eye eyes vision sight retina retinal vitreous optician optometrist ophthalmologist flashes "
+                        "detachment".split())
+
+# --- worrying as the complaint: "the [worrying] is creeping back" -------------------------------------------------
+_WORRY_BEFORE = frozenset("the my her his their constant all this endless nonstop".split())
+# After it a verb or the clause's end; "the worrying thing is" is the adjective.
+_WORRY_AFTER = frozenset("is was has gets got keeps kept 's and , . ! ? never started starts comes came creeping "
+                         "stops stopped eased easing back has".split()) | {"\n", ""}
+
+# --- "been sick" as vomiting: "he's [been sick] twice", "i've [been sick] in the night" --------------------------
+_SICK_AFTER = frozenset("twice once everywhere overnight again after".split())
+
+# --- a body part's negated findings: "the skin there isnt [red] or [flaky]" -------------------------------------
+SKIN_FINDINGS = frozenset("red flaky itchy swollen sore hot tender painful inflamed bruised scaly crusty weeping "
+                          "blistered cracked peeling lumpy bumpy raised warm numb".split())
+_NEGATED_COPULAS = frozenset("isnt wasnt arent werent".split())
+_COPULA_FOR_NOT = frozenset("is was are were".split())
+_PLACE_ADVERBS = frozenset({"there", "here", "around", "underneath"})
+
+# "isnt" is one token or two ("is", "nt"), "isn't" two ("is", "n't")
+_SPLIT_NOTS = frozenset({"not", "n't", "nt"})
+WORDS = TEMPS | {"flares", "blood", "clots", "wax", "falls", "tear", "worrying", "sick", "floater"} | _NEGATED_COPULAS | _SPLIT_NOTS
+
+
+def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
+    """``spans`` with the bare words of the module doc that their frame and context make an entity."""
+    present = word_set(words)
+    found = WORDS.intersection(present)
+    if not found:
+        return spans
+    n = len(words)
+    covered = covered_tokens(spans)
+    added: list[tuple[int, int, str, str]] = []
+    dropped: set[int] = set()
+
+    def take(start: int, end: int, label: str, concept: str) -> None:
+        if any(k in covered for k in range(start, end)):
+            return
+        added.append((start, end, label, concept))
+        covered.update(range(start, end))
+
+    has_problem = any(span[2] in _PROBLEMS for span in spans)
+    for i in word_positions(words, found):
+        word = words[i]
+        before = words[i - 1] if i else ""
+        nxt = words[i + 1] if i + 1 < n else ""
+        if word in TEMPS:
+            if _temperature(words, i):
+                take(i, i + 1, "SYMPTOM", FEVER)
+        elif word == "flares":
+            # a flare of a known disease: the doc names one ("kept me out of flares" after "RA")
+            if has_problem and (before in _FLARE_BEFORE or _is_number(before)) and nxt != "up":
+                take(i, i + 1, "DISEASE", FLARE)
+        elif word == "blood":
+            if before in _BLOOD_BEFORE and nxt in _BLOOD_AFTER and _near(words, i, _BLEEDING_CUES, 40, 10):
+                take(i, i + 1, "SYMPTOM", BLEEDING)
+        elif word == "clots":
+            if before not in _NOT_CLOT_BEFORE and nxt not in ("in", "on") and _near(words, i, _PERIOD_CUES, 30, 15):
+                take(i, i + 1, "SYMPTOM", MENORRHAGIA)
+        elif word == "wax":
+            if before in _WAX_BEFORE and nxt not in _WAX_NOT_AFTER and _near(words, i, _EAR_CUES, 15, 8):
+                take(i, i + 1, "SYMPTOM", CERUMEN)
+        elif word == "falls":
+            if (before in _FALLS_BEFORE or _is_number(before)) and nxt not in _FALLS_NOT_AFTER:
+                take(i, i + 1, "SYMPTOM", FALLS)
+        elif word == "tear":
+            if before in _TEAR_BEFORE and nxt in _TEAR_AFTER and nxt not in _CRYING_AFTER \
+                    and not (i >= 2 and words[i - 2] in _CRYING) \
+                    and not (nxt == "in" and words[i + 2:i + 4] in (["my", "eye"], ["her", "eye"], ["his", "eye"])):
+                if _near(words, i, _EYE_CUES - {"eye", "eyes"}, 40, 15):
+                    take(i, i + 1, "DISEASE", RETINAL_BREAK)
+                elif _near(words, i, _JOINT_CUES, 25, 8):
+                    take(i, i + 1, "DISEASE", INJURY)
+        elif word == "floater":
+            if _near(words, i, _SIGHT_CUES, 25, 25):
+                take(i, i + 1, "SYMPTOM", FLOATERS)
+        elif word == "worrying":
+            if before in _WORRY_BEFORE and nxt in _WORRY_AFTER:
+                take(i, i + 1, "SYMPTOM", ANXIETY)
+        elif word == "sick":
+            # "been sick twice", "been sick 3 times", "been sick in the night": vomited (British usage)
+            if before in ("been", "being") and (nxt in _SICK_AFTER or _is_number(nxt)
+                                                 or words[i + 1:i + 4] == ["in", "the", "night"]):
+                take(i - 1, i + 1, "SYMPTOM", VOMITING)
+        else:
+            _negated_findings(words, i, spans, take, dropped)
+    if not added:
+        return spans
+    return sorted([span for k, span in enumerate(spans) if k not in dropped] + added)
+
+
+def _negated_findings(words: list[str], i: int, spans: Spans, take, dropped: set[int]) -> None:
+    """"the skin (there) isnt [red] or [flaky]": findings denied of a body part, each its own span (the body part,
+    a subject only, is no entity of its own)."""
+    word = words[i]
+    if word in _SPLIT_NOTS and not (i and words[i - 1] in _COPULA_FOR_NOT):
+        return
+    k = i + 1
+    taken = []
+    while k < len(words) and words[k] in SKIN_FINDINGS:
+        taken.append(k)
+        if k + 2 < len(words) and words[k + 1] in ("or", "and", ",") and words[k + 2] in SKIN_FINDINGS:
+            k += 2
+        else:
+            break
+    if not taken:
+        return
+    subject = i - 1 if word in _NEGATED_COPULAS else i - 2
+    while subject >= 0 and words[subject] in _PLACE_ADVERBS:
+        subject -= 1
+    body = [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and span[1] == subject + 1]
+    if not body:
+        return
+    for k in taken:
+        take(k, k + 1, "SYMPTOM", BODY_COMPLAINT)
+    dropped.update(body)
