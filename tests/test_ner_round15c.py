@@ -1,0 +1,195 @@
+"""Round 15c: bare words that are a complaint in their context, names and short forms, and the spurious ones
+(issue 11).
+
+Each group has sentences where the word is an entity and sentences in the same words that name none (the
+precision guards of the brief).
+"""
+from __future__ import annotations
+
+import pytest
+
+import qatext
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return qatext.load(topics=False)
+
+
+def ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def texts(nlp, text):
+    return [e.text for e in nlp(text).ents]
+
+
+# --- 1. bare words made a complaint by their frame and context -----------------------------------------
+@pytest.mark.parametrize("text, span, label", [
+    # a temperature a person has, or a fever reading of theirs
+    ("my son had a temp all weekend and now a rash", "temp", "SYMPTOM"),
+    ("shes been running a temperature since the jab", "temperature", "SYMPTOM"),
+    ("her temp was 39.1 this morning so i gave calpol", "temp", "SYMPTOM"),
+    ("i woke up with a temperature of 38.9 and shaking", "temperature", "SYMPTOM"),
+    # flares of a known disease, as a noun
+    ("with lupus my flares last about a week each", "flares", "DISEASE"),
+    ("since starting humira for crohns i have had no flares at all", "flares", "DISEASE"),
+    ("my psoriasis is fine between flares but the flares are brutal", "flares", "DISEASE"),
+    # blood passed or wiped, once the toilet is in the story
+    ("been on the loo all morning and theres blood when i wipe", "blood", "SYMPTOM"),
+    ("coughing all night and some blood in the tissue this morning", "blood", "SYMPTOM"),
+    ("the urine dip was clear but i still see blood every few days", "blood", "SYMPTOM"),
+    # clots in a heavy period
+    ("my periods are heavier since the coil and im passing clots", "clots", "SYMPTOM"),
+    ("heavy bleeding for 8 days and big clots on day 2", "clots", "SYMPTOM"),
+    ("flooding through pads, clots and cramps every month", "clots", "SYMPTOM"),
+    # wax in an ear
+    ("my ear feels blocked and the nurse said its full of wax", "wax", "SYMPTOM"),
+    ("hearing is muffled on the left, could it be hard wax?", "wax", "SYMPTOM"),
+    ("the pharmacist looked in my ears and saw lots of wax", "wax", "SYMPTOM"),
+    # falls of a person
+    ("my dad has had several falls this year and bruises easily", "falls", "SYMPTOM"),
+    ("she had two falls last month on the new blood pressure tablets", "falls", "SYMPTOM"),
+    ("his falls are getting more frequent since the parkinsons started", "falls", "SYMPTOM"),
+    # a tear of the retina or of a joint
+    ("sudden flashes and floaters, the optometrist found a small tear and sent me to eye casualty", "tear",
+     "DISEASE"),
+    ("the mri of my knee showed a partial tear in the meniscus", "tear", "DISEASE"),
+    ("shoulder still weak after the fall, the scan showed a tear in the rotator cuff", "tear", "DISEASE"),
+    # the worrying as the complaint
+    ("the sertraline helps but my worrying keeps me up at night", "worrying", "SYMPTOM"),
+    ("since the divorce the worrying never stops and i cant eat", "worrying", "SYMPTOM"),
+    ("the constant worrying is wearing me out", "worrying", "SYMPTOM"),
+    # "been sick" as vomiting
+    ("the baby has been sick twice after feeds today", "been sick", "SYMPTOM"),
+    ("he has been sick 3 times since lunch and wont drink", "been sick", "SYMPTOM"),
+    ("ive been sick in the night after the new tablets", "been sick", "SYMPTOM"),
+    # findings denied of a body part
+    ("the skin around the mole isnt itchy or sore", "itchy", "SYMPTOM"),
+    ("the rash is on her arm but the joint is not swollen", "swollen", "SYMPTOM"),
+    ("my scalp isn't red or scaly, just bald patches", "red", "SYMPTOM"),
+])
+def test_bare_words_in_context(nlp, text, span, label):
+    # the word itself, or a longer span of the same label that another rule drew around it ("passing clots")
+    assert any(span in found and found_label == label for found, found_label in ents(nlp, text)), (text, ents(nlp, text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("im working as a temp at the hospital until march", "temp"),
+    ("take his temperature every 4 hours and write it down", "temperature"),
+    ("the temperature outside was 38 so we stayed in", "temperature"),
+    ("her temp was 36.8 so the nurse sent us home", "temp"),
+    ("the solar flares were on the news last night", "flares"),
+    ("my eczema flares up when it gets cold", "flares"),
+    ("i gave blood yesterday and felt faint", "blood"),
+    ("he cant stand the sight of blood", "blood"),
+    ("my blood is thin on warfarin", "blood"),
+    ("the pill raises the risk of clots so i stopped it", "clots"),
+    ("i had clots in my lungs after surgery, do my periods matter?", "clots"),
+    ("candle wax on the carpet, how do i get it off", "wax"),
+    ("i had a leg wax and now red bumps", "wax"),
+    ("she falls asleep on the sofa every evening", "falls"),
+    ("we visited niagara falls last summer", "falls"),
+    ("it falls on a monday this year", "falls"),
+    ("i shed a tear at the wedding, my eyes are fine", "tear"),
+    ("a tear rolled down her cheek during the eye test", "tear"),
+    ("wear and tear in my knee the doctor said", "tear"),
+    ("its worrying that the lump is still there", "worrying"),
+    ("a worrying sign is weight loss", "worrying"),
+    ("im worrying myself sick over nothing", "worrying"),
+    ("ive been sick of this pain for years", "sick"),
+    ("he has been sick with flu all week", "sick"),
+    ("the car isnt red or blue", "red"),
+])
+def test_bare_words_stay_everyday(nlp, text, word):
+    assert not any(word in e for e in texts(nlp, text)), (text, ents(nlp, text))
+
+
+def test_denied_findings_drop_the_subject_body_part(nlp):
+    found = ents(nlp, "a bald patch on her head, the skin there isnt red or flaky")
+    assert ("red", "SYMPTOM") in found and ("flaky", "SYMPTOM") in found
+    assert ("skin", "ANATOMY") not in found
+
+
+# --- 2. multiword names and short forms -------------------------------------------------------------
+@pytest.mark.parametrize("text, span, label", [
+    ("audiologist thinks its noise induced hearing loss from the factory", "noise induced hearing loss", "DISEASE"),
+    ("the shingles went but the post herpetic neuralgia is awful", "post herpetic neuralgia", "DISEASE"),
+    ("urologist says chronic pelvic pain syndrome, not an infection", "chronic pelvic pain syndrome", "DISEASE"),
+    ("the gp said constipation with overflow, not a bug", "constipation with overflow", "SYMPTOM"),
+    ("picked up travelers diarrhea in mexico, day 4 now", "travelers diarrhea", "DISEASE"),
+    ("the fibro fog is worse than the pain some days", "fibro fog", "SYMPTOM"),
+    ("lamotrigine calmed the manic highs but not the lows", "manic highs", "SYMPTOM"),
+    ("the scan showed a simple cyst, nothing to worry about", "simple cyst", "DISEASE"),
+    ("she was admitted with pyelo last year", "pyelo", "DISEASE"),
+    ("optician saw a retinal tear and sent me to the eye hospital", "retinal tear", "DISEASE"),
+    ("theres a new floater in my vision since yesterday", "floater", "SYMPTOM"),
+    ("will the floater go away? the optician says my retina is fine", "floater", "SYMPTOM"),
+    ("health visitor thinks its PND, baby is 10 weeks and i cry every day", "PND", "DISEASE"),
+])
+def test_names_and_short_forms(nlp, text, span, label):
+    assert (span, label) in ents(nlp, text), (text, ents(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "our PND meeting is on friday at the office",
+    "the floater on the ward covered for the nurse",
+])
+def test_short_forms_stay_words(nlp, text):
+    assert not any(e in ("PND", "floater") for e in texts(nlp, text)), (text, ents(nlp, text))
+
+
+def test_pnd_in_a_sinus_story_is_the_drip(nlp):
+    assert ("PND", "SYMPTOM") in ents(nlp, "sinus surgery didnt fix the PND, still clearing my throat and coughing")
+
+
+# --- 3. spurious: short forms and words in their other senses ----------------------------------------
+@pytest.mark.parametrize("text, word", [
+    ("GP drew round the rash with a pen to see if it spreads", "GP"),
+    ("GP listened to my chest and said its viral", "GP"),
+    ("i was in ED overnight with chest pain", "ED"),
+    ("spent 6 hours at ED yesterday with my son", "ED"),
+    ("she made the PE netball squad this term", "PE"),
+    ("he forgot his PE shorts again", "PE"),
+    ("x-ray at minor injuries was clear", "minor injuries"),
+    ("they sent me to minor injuries for the cut", "minor injuries"),
+    ("the pain clinic wants me to try acupuncture", "pain"),
+    ("referred to the diabetes clinic in june", "diabetes"),
+    ("the stroke unit was lovely to my mum", "stroke"),
+    ("my heart failure nurse changed the dose", "heart failure"),
+    ("i drink 3 glasses of water a day", "glasses"),
+    ("two glasses of wine and i get a migraine", "glasses"),
+    ("a cup of coffee in the morning, no more", "cup"),
+    ("this insurance form is doing my head in", "head"),
+    ("the neighbours are doing her head in", "head"),
+    ("honestly the best man's speech was the real pain tbh", "pain"),
+    ("my wife says im being paranoid about the lump", "paranoid"),
+    ("am i just being paranoid?", "paranoid"),
+])
+def test_other_senses_are_no_entity(nlp, text, word):
+    assert word not in texts(nlp, text), (text, ents(nlp, text))
+
+
+@pytest.mark.parametrize("text, span", [
+    ("GP thinks the gastroparesis is flaring, nausea and vomiting all week", "gastroparesis"),
+    ("finasteride is linked to ED in a few men", "ED"),
+    ("on eliquis since the PE in march", "PE"),
+    ("i have had minor injuries from the falls", "minor injuries"),
+    ("the pain in my clinic shoulder", "pain"),
+    ("new glasses didnt fix the headaches", "glasses"),
+    ("my head in the mornings is pounding", "head"),
+    ("ive felt paranoid for weeks since starting the steroids", "paranoid"),
+    ("the real pain is in my lower back", "pain"),
+])
+def test_medical_senses_stay(nlp, text, span):
+    assert span in texts(nlp, text), (text, ents(nlp, text))
+
+
+# --- tapering is no TREATMENT (GUIDELINES: the gold annotates no taper, titration or weaning) -----------
+@pytest.mark.parametrize("text", [
+    "my psych wants a slow taper off the venlafaxine over 3 months",
+    "tapering the prednisone from 40 to 5 and the joint pain is back",
+    "we are titrating the lamotrigine up slowly",
+])
+def test_tapers_are_no_treatment(nlp, text):
+    assert not [e for e in nlp(text).ents if e.label_ == "TREATMENT"], (text, ents(nlp, text))
