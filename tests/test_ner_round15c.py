@@ -193,3 +193,50 @@ def test_medical_senses_stay(nlp, text, span):
 ])
 def test_tapers_are_no_treatment(nlp, text):
     assert not [e for e in nlp(text).ents if e.label_ == "TREATMENT"], (text, ents(nlp, text))
+
+
+# --- 4. DRUG/TEST/TREATMENT bare words of a story: sugars, Monster, tubes, fibre -----------------------------
+@pytest.mark.parametrize("text, span, label", [
+    ("type 1 for 20 years and my sugars are all over the place since the flu", "sugars", "TEST"),
+    ("on insulin now, bedtime sugars still running at 14", "sugars", "TEST"),
+    ("the nurse checked my sugar before the metformin review", "sugar", "TEST"),
+    ("my lad drinks two monsters a day and cant sleep", "monsters", "DRUG"),
+    ("i had a monster before the gym and my heart was racing", "monster", "DRUG"),
+    ("quit coffee but still have a monster at lunch", "monster", "DRUG"),
+    ("after the 4th ear infection the ENT wants to put tubes in", "tubes", "TREATMENT"),
+    ("she had tubes at 18 months and the ear infections stopped", "tubes", "TREATMENT"),
+    ("glue ear again, the surgeon mentioned tubes or a hearing aid", "tubes", "TREATMENT"),
+    ("the gastro said to add fibre and drink more water", "fibre", "DRUG"),
+    ("taking fiber daily has helped the piles", "fiber", "DRUG"),
+    ("more fibre and less cheese fixed the constipation", "fibre", "DRUG"),
+])
+def test_story_words_as_drug_test_treatment(nlp, text, span, label):
+    assert (span, label) in ents(nlp, text), (text, ents(nlp, text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("type 2 here, i cut out sugar and bread completely", "sugar"),
+    ("diabetic friendly cake with no added sugar", "sugar"),
+    ("is sugar free squash ok on metformin?", "sugar"),
+    ("woke up with a monster headache after the party", "monster"),
+    ("the monster under his bed keeps him awake", "monster"),
+    ("cookie monster is his favourite", "monster"),
+    ("they put a camera down the tubes to look at my ears", "tubes"),
+    ("my fallopian tubes are blocked, is that why no baby?", "tubes"),
+    ("two tubes of cream for the ear rash", "tubes"),
+    ("we got fiber broadband and the headaches got worse", "fiber"),
+    ("muscle fibre damage on the mri", "fibre"),
+    ("fibre optic camera for the scope", "fibre"),
+])
+def test_story_words_stay_words(nlp, text, word):
+    assert word not in texts(nlp, text), (text, ents(nlp, text))
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("my wee has been pink and theres blood at the end", "HP:0000790"),
+    ("coughing for weeks and some blood with the phlegm", "HP:0002105"),
+    ("on the loo all morning with diarrhoea and blood every time", "HP:0002573"),
+])
+def test_blood_takes_the_concept_of_where_it_came_from(nlp, text, concept):
+    found = [e._.concept_id for e in nlp(text).ents if "blood" in e.text and e.label_ == "SYMPTOM"]
+    assert concept in found, (text, ents(nlp, text))

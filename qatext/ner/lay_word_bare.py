@@ -18,7 +18,15 @@ from qatext.ner.span_rules import Spans, covered_tokens, word_positions, word_se
 
 FEVER = "HP:0001945"
 FLARE = "QATEXT:disease/flare"
-BLEEDING = "HP:0001892"
+# Blood passed or brought up takes the concept of where it came from (the nearest cue word).
+HEMATURIA = "HP:0000790"
+HEMATOCHEZIA = "HP:0002573"
+HEMOPTYSIS = "HP:0002105"
+HEMATEMESIS = "HP:0002248"
+BLOOD_SUGAR = "QATEXT:test/blood-sugar-test"
+CAFFEINE = "DRUGBANK:DB00201"
+EAR_TUBES = "QATEXT:treatment/ear-tubes"
+FIBER = "DRUGBANK:DB11097"
 MENORRHAGIA = "HP:0000132"
 CERUMEN = "ICD10CM:H61.20"
 FALLS = "HP:0002527"
@@ -84,17 +92,31 @@ _FLARE_BEFORE = frozenset("my his her their our your the these those no of durin
 _PROBLEMS = frozenset({"DISEASE", "SYMPTOM"})
 
 # --- blood after the toilet: "[blood] every time", "a urologist for the [blood]" ---------------------------------
-_BLOOD_BEFORE = frozenset("and no some any the see saw seen seeing noticed notice noticing of with , : fresh bright "
+_BLOOD_BEFORE = frozenset("and no some any the theres see saw seen seeing noticed notice noticing of with , : fresh bright "
                           "red dark more less passing passed pass also still".split())
 # After the word, the clause goes on ("blood every time", "blood when i wipe") or ends; a noun makes a compound
 # ("blood test", "blood sugar", "blood donor").
-_BLOOD_AFTER = frozenset(". , ; : ! ? every each in on when after with and or but again too all since mixed "
+_BLOOD_AFTER = frozenset(". , ; : ! ? every each in on at when after with and or but again too all since mixed "
                          "sometimes still most both".split()) | {"\n", ""}
 # Where blood is a finding: passed with pee or poo, coughed, wiped, vomited, or from a named bleeding organ.
-_BLEEDING_CUES = frozenset("pee peeing wee weeing urine urinating poo pooing poop pooping stool stools toilet wipe "
-                           "wiping wiped bathroom loo bowel bowels diarrhoea diarrhea vomit vomiting cough coughing "
-                           "spit spitting phlegm mucus sputum urologist dip uti cystitis colitis uc ibd crohns crohn "
-                           "piles haemorrhoids hemorrhoids bum bottom nosebleed".split())
+_URINE_CUES = frozenset("pee peeing wee weeing urine urinating urologist dip uti cystitis bladder".split())
+_COUGH_CUES = frozenset("cough coughing coughed spit spitting phlegm mucus sputum".split())
+_VOMIT_CUES = frozenset("vomit vomiting vomited puke puking".split())
+_STOOL_CUES = frozenset("poo pooing poop pooping stool stools toilet wipe wiping wiped bathroom loo bowel bowels "
+                        "diarrhoea diarrhea colitis uc ibd crohns crohn piles haemorrhoids hemorrhoids bum bottom".split())
+_BLEEDING_CUES = _URINE_CUES | _COUGH_CUES | _VOMIT_CUES | _STOOL_CUES
+_BLOOD_CONCEPTS = ((_URINE_CUES, HEMATURIA), (_COUGH_CUES, HEMOPTYSIS), (_VOMIT_CUES, HEMATEMESIS),
+                   (_STOOL_CUES, HEMATOCHEZIA))
+
+
+def _blood_concept(words: list[str], i: int) -> str:
+    """The concept of the cue word nearest to the blood at ``i``."""
+    best, concept = None, HEMATOCHEZIA
+    for k in range(max(0, i - 40), min(len(words), i + 11)):
+        for cues, cue_concept in _BLOOD_CONCEPTS:
+            if words[k] in cues and (best is None or abs(k - i) < best):
+                best, concept = abs(k - i), cue_concept
+    return concept
 
 # --- clots in a period: "with [clots] the size of a plum" --------------------------------------------------------
 _PERIOD_CUES = frozenset("period periods bleeding flow tampon tampons pad pads menstrual heavy flooding flood "
@@ -140,6 +162,38 @@ _WORRY_AFTER = frozenset("is was has gets got keeps kept 's and , . ! ? never st
 # --- "been sick" as vomiting: "he's [been sick] twice", "i've [been sick] in the night" --------------------------
 _SICK_AFTER = frozenset("twice once everywhere overnight again after".split())
 
+# --- blood sugar readings of a diabetic: "my [sugars] have been all over the place", "GP checked my [sugar]" ------
+SUGARS = frozenset({"sugar", "sugars", "suger", "sugers"})
+_DIABETES_CUES = frozenset("diabetes diabetic diabeties diabetis diabetus prediabetes prediabetic type t1 t2 t1d t2d "
+                           "metformin metforman insulin a1c hba1c glucose ozempic jardiance januvia glipizide "
+                           "gliclazide cgm libre dexcom meter mounjaro trulicity victoza".split())
+_SUGAR_BEFORE = frozenset("my his her their your our morning fasting night bedtime checked check checks checking "
+                          "test testing tested monitor monitoring . , : ;".split()) | {"\n", ""}
+# After the reading, a verb of its level or a level word; "sugar free", "sugar in my tea" are the food.
+_SUGAR_AFTER = frozenset("are were have has 's is was way still all running high low level levels readings reading "
+                         "went go goes up down spike spikes spiking spiked dropped drop drops crashing crashed "
+                         "creeping better worse to around back been keep keeps stable under over at fine normal "
+                         "too before after today yesterday again and this last . , ! ?".split()) | {"\n", ""}
+
+# --- Monster, the energy drink: "drinks 3 [monsters] a day" ----------------------------------------------------
+_MONSTERS = frozenset({"monster", "monsters"})
+_DRINK_WORDS = frozenset("drink drinks drank drinking had have having cans can energy caffeine coffee day".split())
+_MONSTER_BEFORE = frozenset("a drink drinks drank drinking had have of or and , 2 3 4 5 6 two three four five "
+                            "six".split())
+_MONSTER_AFTER = frozenset("a per each every after before , . and or energy ? ! daily at in".split()) | {"\n", ""}
+
+# --- ear tubes said as "tubes" once the ear is in the story: "ENT mentioned [tubes]" -------------------------------
+_EAR_STORY = frozenset("ear ears ent infections infection grommets glue otitis".split())
+_TUBES_BEFORE = frozenset("about mentioned get getting got had has have need needs put for considering recommended "
+                          "suggested discussed and her his the new second 2nd of".split())
+
+_THROUGH = frozenset("down up through into along".split())
+
+# --- fibre taken for the bowels: "add [fiber] and stool softeners" -------------------------------------------------
+_FIBRES = frozenset({"fiber", "fibre"})
+_FIBRE_BEFORE = frozenset("add added adding take taking took more extra + and & some soluble try trying".split())
+_FIBRE_NOT_AFTER = frozenset("optic optics glass broadband internet connection cable cables".split())
+
 # --- a body part's negated findings: "the skin there isnt [red] or [flaky]" -------------------------------------
 SKIN_FINDINGS = frozenset("red flaky itchy swollen sore hot tender painful inflamed bruised scaly crusty weeping "
                           "blistered cracked peeling lumpy bumpy raised warm numb".split())
@@ -149,7 +203,8 @@ _PLACE_ADVERBS = frozenset({"there", "here", "around", "underneath"})
 
 # "isnt" is one token or two ("is", "nt"), "isn't" two ("is", "n't")
 _SPLIT_NOTS = frozenset({"not", "n't", "nt"})
-WORDS = TEMPS | {"flares", "blood", "clots", "wax", "falls", "tear", "worrying", "sick", "floater"} | _NEGATED_COPULAS | _SPLIT_NOTS
+WORDS = TEMPS | SUGARS | _MONSTERS | _FIBRES | {"flares", "blood", "clots", "wax", "falls", "tear", "worrying", "sick",
+                                                "floater", "tubes"} | _NEGATED_COPULAS | _SPLIT_NOTS
 
 
 def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
@@ -182,8 +237,9 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             if has_problem and (before in _FLARE_BEFORE or _is_number(before)) and nxt != "up":
                 take(i, i + 1, "DISEASE", FLARE)
         elif word == "blood":
-            if before in _BLOOD_BEFORE and nxt in _BLOOD_AFTER and _near(words, i, _BLEEDING_CUES, 40, 10):
-                take(i, i + 1, "SYMPTOM", BLEEDING)
+            there_is = before in ("s", "'s", "is", "was") and i >= 2 and words[i - 2] == "there"  # "theres blood"
+            if (before in _BLOOD_BEFORE or there_is) and nxt in _BLOOD_AFTER and _near(words, i, _BLEEDING_CUES, 40, 10):
+                take(i, i + 1, "SYMPTOM", _blood_concept(words, i))
         elif word == "clots":
             if before not in _NOT_CLOT_BEFORE and nxt not in ("in", "on") and _near(words, i, _PERIOD_CUES, 30, 15):
                 take(i, i + 1, "SYMPTOM", MENORRHAGIA)
@@ -201,6 +257,21 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
                     take(i, i + 1, "DISEASE", RETINAL_BREAK)
                 elif _near(words, i, _JOINT_CUES, 25, 8):
                     take(i, i + 1, "DISEASE", INJURY)
+        elif word in SUGARS:
+            if before in _SUGAR_BEFORE and nxt in _SUGAR_AFTER and _near(words, i, _DIABETES_CUES, 60, 30):
+                take(i, i + 1, "TEST", BLOOD_SUGAR)
+        elif word in _MONSTERS:
+            if (before in _MONSTER_BEFORE or _is_number(before)) and nxt in _MONSTER_AFTER \
+                    and _near(words, i, _DRINK_WORDS, 4, 3):
+                take(i, i + 1, "DRUG", CAFFEINE)
+        elif word == "tubes":
+            # "a camera down the tubes", "through the tubes": a passage, not the grommets
+            if before in _TUBES_BEFORE and nxt != "of" and not (i >= 2 and words[i - 2] in _THROUGH) \
+                    and _near(words, i, _EAR_STORY, 30, 10):
+                take(i, i + 1, "TREATMENT", EAR_TUBES)
+        elif word in _FIBRES:
+            if before in _FIBRE_BEFORE and nxt not in _FIBRE_NOT_AFTER:
+                take(i, i + 1, "DRUG", FIBER)
         elif word == "floater":
             if _near(words, i, _SIGHT_CUES, 25, 25):
                 take(i, i + 1, "SYMPTOM", FLOATERS)
