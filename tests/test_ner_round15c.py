@@ -29,7 +29,7 @@ def texts(nlp, text):
     # a temperature a person has, or a fever reading of theirs
     ("my son had a temp all weekend and now a rash", "temp", "SYMPTOM"),
     ("shes been running a temperature since the jab", "temperature", "SYMPTOM"),
-    ("her temp was 39.1 this morning so i gave calpol", "temp", "SYMPTOM"),
+    ("she woke with a temp of 39.1 so i gave calpol", "temp", "SYMPTOM"),
     ("i woke up with a temperature of 38.9 and shaking", "temperature", "SYMPTOM"),
     # flares of a known disease, as a noun
     ("with lupus my flares last about a week each", "flares", "DISEASE"),
@@ -240,3 +240,22 @@ def test_story_words_stay_words(nlp, text, word):
 def test_blood_takes_the_concept_of_where_it_came_from(nlp, text, concept):
     found = [e._.concept_id for e in nlp(text).ents if "blood" in e.text and e.label_ == "SYMPTOM"]
     assert concept in found, (text, ents(nlp, text))
+
+
+# --- bare "fasting" is a state (test preparation, a religious fast), no TEST or TREATMENT of its own --------------
+@pytest.mark.parametrize("text", [
+    "is it safe to keep taking it while fasting for ramadan?",
+    "he wants to repeat the bloods fasting next week",
+    "i do 16:8 fasting most days",
+])
+def test_bare_fasting_is_no_entity(nlp, text):
+    assert "fasting" not in texts(nlp, text), (text, ents(nlp, text))
+
+
+@pytest.mark.parametrize("text, span", [
+    ("my fasting glucose was 6.8 last month", "fasting glucose"),
+    ("the fasting lipid panel came back high", "fasting lipid panel"),
+    ("doc suggested intermittent fasting for the weight", "intermittent fasting"),
+])
+def test_fasting_tests_and_diets_stay(nlp, text, span):
+    assert span in texts(nlp, text), (text, ents(nlp, text))
