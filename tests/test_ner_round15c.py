@@ -123,7 +123,7 @@ def test_denied_findings_drop_the_subject_body_part(nlp):
     ("the scan showed a simple cyst, nothing to worry about", "simple cyst", "DISEASE"),
     ("she was admitted with pyelo last year", "pyelo", "DISEASE"),
     ("optician saw a retinal tear and sent me to the eye hospital", "retinal tear", "DISEASE"),
-    ("theres a new floater in my vision since yesterday", "floater", "SYMPTOM"),
+    ("theres a new floater in my vision since yesterday", "floater in my vision", "SYMPTOM"),
     ("will the floater go away? the optician says my retina is fine", "floater", "SYMPTOM"),
     ("health visitor thinks its PND, baby is 10 weeks and i cry every day", "PND", "DISEASE"),
 ])
@@ -259,3 +259,14 @@ def test_bare_fasting_is_no_entity(nlp, text):
 ])
 def test_fasting_tests_and_diets_stay(nlp, text, span):
     assert span in texts(nlp, text), (text, ents(nlp, text))
+
+
+def test_a_floater_takes_the_eye_named_after_it(nlp):
+    found = ents(nlp, "the optician saw my retina was fine but theres a floater in my left eye since monday")
+    assert ("floater in my left eye", "SYMPTOM") in found and ("left eye", "ANATOMY") not in found
+
+
+def test_a_lesion_keeps_its_site_when_its_findings_are_denied(nlp):
+    found = texts(nlp, "stood on a nail, the cut on my foot isnt red or swollen")
+    assert "red" in found and "swollen" in found
+    assert "red" not in texts(nlp, "the car on my drive isnt red or blue")

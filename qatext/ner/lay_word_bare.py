@@ -87,7 +87,7 @@ def _temperature(words: list[str], i: int) -> bool:
 
 # --- flares as a noun: "my [flares] come every 2 weeks", "kept me out of [flares]" -------------------------------
 # Before the noun: a determiner, a preposition or an amount; "it flares with the weather" is the verb.
-_FLARE_BEFORE = frozenset("my his her their our your the these those no of during between frequent more fewer less "
+_FLARE_BEFORE = frozenset("my his her their our your the these those no of between frequent more fewer less "
                           "any bad worse regular monthly few many several occasional recurrent recurring constant "
                           "daily weekly big major minor mild severe".split())
 _PROBLEMS = frozenset({"DISEASE", "SYMPTOM"})
@@ -154,6 +154,19 @@ _CRYING_AFTER = frozenset("rolled ran running fell streaming down away".split())
 _SIGHT_CUES = frozenset("eye eyes vision sight retina retinal vitreous optician optometrist ophthalmologist flashes "
                         "detachment".split())
 
+_EYE_OWNERS = frozenset("my his her their your the one".split())
+
+
+def _eye_tail(words: list[str], k: int) -> int:
+    """The end of "in my (left|right) eye" starting at ``k``, or ``k`` when no eye follows."""
+    if words[k:k + 1] != ["in"] or k + 2 >= len(words) or words[k + 1] not in _EYE_OWNERS:
+        return k
+    j = k + 2
+    if words[j] in ("left", "right"):
+        j += 1
+    return j + 1 if j < len(words) and words[j] in ("eye", "eyes", "vision") else k
+
+
 # --- worrying as the complaint: "the [worrying] is creeping back" -------------------------------------------------
 _WORRY_BEFORE = frozenset("the my her his their constant all this endless nonstop".split())
 # After it a verb or the clause's end; "the worrying thing is" is the adjective.
@@ -201,6 +214,7 @@ SKIN_FINDINGS = frozenset("red flaky itchy swollen sore hot tender painful infla
 _NEGATED_COPULAS = frozenset("isnt wasnt arent werent".split())
 _COPULA_FOR_NOT = frozenset("is was are were".split())
 _PLACE_ADVERBS = frozenset({"there", "here", "around", "underneath"})
+_LOCATING = frozenset("on in at of under behind around near over above below".split())
 
 # "isnt" is one token or two ("is", "nt"), "isn't" two ("is", "n't")
 _SPLIT_NOTS = frozenset({"not", "n't", "nt"})
@@ -240,6 +254,7 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         elif word == "blood":
             there_is = before in ("s", "'s", "is", "was") and i >= 2 and words[i - 2] == "there"  # "theres blood"
             if (before in _BLOOD_BEFORE or there_is) and nxt in _BLOOD_AFTER and _near(words, i, _BLEEDING_CUES, 40, 10):
+                # "no [blood] in it": a pronoun is no location (the gold keeps "pain in it" as "pain")
                 take(i, i + 1, "SYMPTOM", _blood_concept(words, i))
         elif word == "clots":
             if before not in _NOT_CLOT_BEFORE and nxt not in ("in", "on") and _near(words, i, _PERIOD_CUES, 30, 15):
@@ -275,7 +290,13 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
                 take(i, i + 1, "DRUG", FIBER)
         elif word == "floater":
             if _near(words, i, _SIGHT_CUES, 25, 25):
-                take(i, i + 1, "SYMPTOM", FLOATERS)
+                end = _eye_tail(words, i + 1)
+                # "[floater in my right eye]": the eye named after it joins the span (GUIDELINES rule 5)
+                inside = [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and i < span[0] and span[1] <= end]
+                if inside:
+                    covered.difference_update(range(i + 1, end))
+                    dropped.update(inside)
+                take(i, end, "SYMPTOM", FLOATERS)
         elif word == "worrying":
             if before in _WORRY_BEFORE and nxt in _WORRY_AFTER:
                 take(i, i + 1, "SYMPTOM", ANXIETY)
@@ -315,4 +336,8 @@ def _negated_findings(words: list[str], i: int, spans: Spans, take, dropped: set
         return
     for k in taken:
         take(k, k + 1, "SYMPTOM", BODY_COMPLAINT)
-    dropped.update(body)
+    # "the skin isnt red": the skin is only the subject; "the puncture on my heel isnt red": the heel is where a
+    # lesion is, and stays for the rules that join it to the lesion
+    start = spans[body[0]][0]
+    if not (start >= 2 and words[start - 2] in _LOCATING):
+        dropped.update(body)
