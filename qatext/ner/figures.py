@@ -185,6 +185,7 @@ ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "si
 # "it's doing my head in", "the forms did her head in": an annoyance (British), no body part named.
 DOING_VERBS = frozenset("doing did does do done".split())
 _HEAD_OWNERS = frozenset("my his her your their our me".split())
+_HEAD = frozenset({"head"})
 FIGURATIVE_WORDS = (frozenset(FIGURATIVE_AFTER) | FOLLOWED_NUISANCES | ATTRIBUTIVE_ADJECTIVES | JUDGED_FOR_ACTION
                     | {"head"})
 _FIGURATIVE_GATE = gate(FIGURATIVE_WORDS)
@@ -192,8 +193,9 @@ _FIGURATIVE_GATE = gate(FIGURATIVE_WORDS)
 
 def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"a pain to deal with", "stressed about exams", "tired of arguing", "miserable weather"."""
-    if _FIGURATIVE_GATE.isdisjoint(gate_hits(words)):
-        return spans
+    hits = _FIGURATIVE_GATE.intersection(gate_hits(words))
+    if not hits or hits == _HEAD and DOING_VERBS.isdisjoint(word_set(words)):
+        return spans  # "head" is in many docs, "doing my head in" in few
     out = []
     n = len(words)
     for span in spans:

@@ -14,7 +14,7 @@ common everyday sense, a cue of its subject nearby (the toilet for "blood", a pe
 """
 from __future__ import annotations
 
-from qatext.ner.span_rules import Spans, covered_tokens, word_positions, word_set
+from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits, word_positions, word_set
 
 FEVER = "HP:0001945"
 FLARE = "QATEXT:disease/flare"
@@ -218,28 +218,33 @@ _LOCATING = frozenset("on in at of under behind around near over above below".sp
 
 # "isnt" is one token or two ("is", "nt"), "isn't" two ("is", "n't")
 _SPLIT_NOTS = frozenset({"not", "n't", "nt"})
-WORDS = TEMPS | SUGARS | _MONSTERS | _FIBRES | {"flares", "blood", "clots", "wax", "falls", "tear", "worrying", "sick",
-                                                "floater", "tubes"} | _NEGATED_COPULAS | _SPLIT_NOTS
+_NEGATIONS = _NEGATED_COPULAS | _SPLIT_NOTS
+WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, {"flares", "blood", "clots", "wax", "falls", "tear", "worrying", "sick",
+                                                  "floater", "tubes"}, _NEGATIONS)
 
 
 def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
     """``spans`` with the bare words of the module doc that their frame and context make an entity."""
-    present = word_set(words)
-    found = WORDS.intersection(present)
+    found = WORDS.intersection(gate_hits(words))
+    if not _NEGATIONS.isdisjoint(found) and SKIN_FINDINGS.isdisjoint(word_set(words)):
+        found -= _NEGATIONS  # "not" is in most docs: only worth a look with a finding word in the doc
     if not found:
         return spans
     n = len(words)
-    covered = covered_tokens(spans)
+    covered: set[int] | None = None  # built at the first candidate that passes its frame (most docs have none)
     added: list[tuple[int, int, str, str]] = []
     dropped: set[int] = set()
 
     def take(start: int, end: int, label: str, concept: str) -> None:
+        nonlocal covered
+        if covered is None:
+            covered = covered_tokens(spans)
         if any(k in covered for k in range(start, end)):
             return
         added.append((start, end, label, concept))
         covered.update(range(start, end))
 
-    has_problem = any(span[2] in _PROBLEMS for span in spans)
+    has_problem = "flares" in found and any(span[2] in _PROBLEMS for span in spans)
     for i in word_positions(words, found):
         word = words[i]
         before = words[i - 1] if i else ""
@@ -294,6 +299,8 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
                 # "[floater in my right eye]": the eye named after it joins the span (GUIDELINES rule 5)
                 inside = [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and i < span[0] and span[1] <= end]
                 if inside:
+                    covered = covered_tokens([span for k, span in enumerate(spans) if k not in inside]) | (
+                        covered or set())
                     covered.difference_update(range(i + 1, end))
                     dropped.update(inside)
                 take(i, end, "SYMPTOM", FLOATERS)
