@@ -270,3 +270,27 @@ def test_a_lesion_keeps_its_site_when_its_findings_are_denied(nlp):
     found = texts(nlp, "stood on a nail, the cut on my foot isnt red or swollen")
     assert "red" in found and "swollen" in found
     assert "red" not in texts(nlp, "the car on my drive isnt red or blue")
+
+
+# --- substances handled or compared with, not taken (GUIDELINES section 3) ------------------------------------------
+@pytest.mark.parametrize("text, word", [
+    ("since covid i cant smell coffee at all", "coffee"),
+    ("the tremor is worst when i pour tea for the grandkids", "tea"),
+    ("i spilt wine all over the carpet when my hand jerked", "wine"),
+    ("the coffee brewing makes me gag now im pregnant", "coffee"),
+    ("the tablets made me wobbly like id had 4 pints of beer", "beer"),
+    ("slurring my words like ive had three vodkas", "vodkas"),
+    ("the kidney stone analysis said calcium oxalate", "calcium oxalate"),
+])
+def test_substances_not_taken(nlp, text, word):
+    assert word not in texts(nlp, text), (text, ents(nlp, text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("i had 3 beers last night and woke with a migraine", "beers"),
+    ("i poured myself a glass of wine to get to sleep", "wine"),
+    ("i like coffee but it gives me palpitations", "coffee"),
+    ("i smell terrible after the garlic, and i drink coffee all day", "coffee"),
+])
+def test_substances_taken_stay(nlp, text, word):
+    assert word in texts(nlp, text), (text, ents(nlp, text))
