@@ -294,3 +294,63 @@ def test_substances_not_taken(nlp, text, word):
 ])
 def test_substances_taken_stay(nlp, text, word):
     assert word in texts(nlp, text), (text, ents(nlp, text))
+
+
+# --- 5. more bare words of a story: relapses, the voices, the purge, the crash, a diabetic's lows --------------
+@pytest.mark.parametrize("text, span, label", [
+    ("MS for 6 years on tysabri, my left leg is numb again, is it a new relapse?", "relapse", "DISEASE"),
+    ("with lupus i had a relapse last year despite the plaquenil", "relapse", "DISEASE"),
+    ("my RRMS is stable but the heat gives me a pseudo-relapse every summer", "pseudo-relapse", "DISEASE"),
+    ("on risperidone for psychosis and the voices have stopped", "voices", "SYMPTOM"),
+    ("schizophrenia, clozapine 300: the voices are still there at night", "voices", "SYMPTOM"),
+    ("paranoid for months before the seroquel, now the voices are quieter", "voices", "SYMPTOM"),
+    ("started differin and the purge is brutal on my chin", "purge", "SYMPTOM"),
+    ("retinol week 2, is this the purge or a reaction?", "purge", "SYMPTOM"),
+    ("accutane month 1 and my purge is finally calming", "purge", "SYMPTOM"),
+    ("vyvanse is great until 4pm then the crash makes me snappy", "crash", "SYMPTOM"),
+    ("ritalin works but the crash in the evening is awful", "crash", "SYMPTOM"),
+    ("caffeine pills get me through the shift but the crash after is rough", "crash", "SYMPTOM"),
+    ("type 1 here, had a low of 2.9 overnight and woke drenched", "low", "SYMPTOM"),
+    ("since the new insulin im having lows most nights", "lows", "SYMPTOM"),
+    ("my libre keeps alarming for lows after the gym, t1d 10 years", "lows", "SYMPTOM"),
+])
+def test_more_story_words(nlp, text, span, label):
+    assert (span, label) in ents(nlp, text), (text, ents(nlp, text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("the book describes a relapse of the plague in the village", "relapse"),
+    ("the voices in the choir were lovely at the christmas service", "voices"),
+    ("my schizophrenia is under control; the voices of my kids cheer me up", "voices"),
+    ("the purge of old files at work stressed me out", "purge"),
+    ("i crashed the car on tuesday and the crash test showed nothing", "crash"),
+    ("tretinoin is fine, but the crash of the stock market ruined my week", "crash"),
+    ("type 2 on metformin, a low carb diet and a low dose statin", "low"),
+    ("the highs and lows of bipolar are exhausting", "lows"),
+    ("on insulin since the op, the highs and lows of the recovery wore me out", "lows"),
+])
+def test_more_story_words_stay_words(nlp, text, word):
+    assert word not in texts(nlp, text), (text, ents(nlp, text))
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("the nurse called it sundowning and her donepezil went up", "sundowning", "SYMPTOM"),
+    ("pretty sure its threadworms, the pharmacy sold me mebendazole", "threadworms", "DISEASE"),
+    ("swam in lake malawi, the travel clinic thinks bilharzia", "bilharzia", "DISEASE"),
+    ("the GP only gives me 7 at a time because of dependence", "dependence", "DISEASE"),
+    ("34 weeks pregnant and itchy palms, the midwife mentioned ICP and bile acids", "ICP", "DISEASE"),
+    ("28 weeks pregnant, the midwife said SPD and sent me to physio for my pelvis", "SPD", "DISEASE"),
+    ("my son has autism and SPD, noises and clothes textures set him off", "SPD", "DISEASE"),
+    ("PCOS and IR, the endo added inositol to the metformin", "IR", "DISEASE"),
+    ("efudix for the AKs, the dermatologist froze two more", "AKs", "DISEASE"),
+])
+def test_names_and_short_forms_more(nlp, text, span, label):
+    assert (span, label) in ents(nlp, text), (text, ents(nlp, text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("switched from adderall XR to IR 10mg for the afternoons", "IR"),
+    ("the ICP meeting at work ran long", "ICP"),
+])
+def test_short_forms_other_senses(nlp, text, word):
+    assert word not in texts(nlp, text), (text, ents(nlp, text))

@@ -36,6 +36,10 @@ INJURY = "ICD10CM:T14.90"
 ANXIETY = "HP:0000739"
 VOMITING = "HP:0002013"
 BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
+HALLUCINATIONS = "HP:0000738"
+ACNE = "ICD10CM:L70.9"
+STIMULANT_CRASH = "QATEXT:symptom/stimulant-crash"
+HYPOGLYCEMIA = "HP:0001943"
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several few couple".split())
 
@@ -208,6 +212,32 @@ _FIBRES = frozenset({"fiber", "fibre"})
 _FIBRE_BEFORE = frozenset("add added adding take taking took more extra + and & some soluble try trying".split())
 _FIBRE_NOT_AFTER = frozenset("optic optics glass broadband internet connection cable cables".split())
 
+# --- a relapse of a known disease (MS's word for a flare): "is this a [relapse] or a [pseudo-relapse]" -------------
+_RELAPSES = frozenset({"relapse", "relapses"})
+_RELAPSE_BEFORE = _FLARE_BEFORE | frozenset("a new another first last".split())
+
+# --- the voices of a psychosis: "the [voices] are quieter" on an antipsychotic -------------------------------------
+_PSYCHOSIS_CUES = frozenset("schizophrenia schizoaffective psychosis psychotic antipsychotic antipsychotics "
+                            "olanzapine zyprexa clozapine clozaril risperidone risperdal quetiapine seroquel "
+                            "aripiprazole abilify haloperidol paliperidone invega hallucinations paranoia "
+                            "paranoid".split())
+_VOICES_AFTER = frozenset("are were have had is 's quieted quietened quieter stopped gone came come came back louder "
+                          "telling told started returned".split())
+
+# --- the purge of a retinoid: "the [purge] has officially arrived" --------------------------------------------------
+_RETINOID_CUES = frozenset("tretinoin tret differin adapalene retinol retinoid retinoids retin-a epiduo isotretinoin "
+                           "accutane roaccutane acne whiteheads breakouts".split())
+
+# --- the crash of a stimulant: "then the [crash] hits hard" --------------------------------------------------------
+_STIMULANT_CUES = frozenset("adderall adderal vyvanse elvanse ritalin concerta methylphenidate dexamphetamine "
+                            "stimulant stimulants modafinil caffeine".split())
+_CRASH_NOT_AFTER = frozenset("test tests course diet diets helmet pad pads landing cart site".split())
+
+# --- a diabetic's lows: "a [low] of 54", "[low] at 3am", "treating [lows]" -------------------------------------------
+_LOW_AFTER = frozenset("of at ( , . ! ? overnight last in during this after before and".split()) | {"\n", ""}
+_LOWS_BEFORE = frozenset("having have had treat treating these the my his her of for night nighttime frequent more any "
+                         "no bad scary many constant".split())
+
 # --- a body part's negated findings: "the skin there isnt [red] or [flaky]" -------------------------------------
 SKIN_FINDINGS = frozenset("red flaky itchy swollen sore hot tender painful inflamed bruised scaly crusty weeping "
                           "blistered cracked peeling lumpy bumpy raised warm numb".split())
@@ -219,8 +249,9 @@ _LOCATING = frozenset("on in at of under behind around near over above below".sp
 # "isnt" is one token or two ("is", "nt"), "isn't" two ("is", "n't")
 _SPLIT_NOTS = frozenset({"not", "n't", "nt"})
 _NEGATIONS = _NEGATED_COPULAS | _SPLIT_NOTS
-WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, {"flares", "blood", "clots", "wax", "falls", "tear", "worrying", "sick",
-                                                  "floater", "tubes"}, _NEGATIONS)
+WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, {"flares", "blood", "clots", "wax", "falls", "tear",
+                                                             "worrying", "sick", "floater", "tubes", "voices", "purge",
+                                                             "crash", "low", "lows"}, _NEGATIONS)
 
 
 def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
@@ -244,7 +275,7 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         added.append((start, end, label, concept))
         covered.update(range(start, end))
 
-    has_problem = "flares" in found and any(span[2] in _PROBLEMS for span in spans)
+    has_problem = not found.isdisjoint(("flares", "relapse", "relapses")) and any(span[2] in _PROBLEMS for span in spans)
     for i in word_positions(words, found):
         word = words[i]
         before = words[i - 1] if i else ""
@@ -293,6 +324,26 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         elif word in _FIBRES:
             if before in _FIBRE_BEFORE and nxt not in _FIBRE_NOT_AFTER:
                 take(i, i + 1, "DRUG", FIBER)
+        elif word in _RELAPSES:
+            if has_problem and (before in _RELAPSE_BEFORE or _is_number(before)):
+                take(i, i + 1, "DISEASE", FLARE)
+            elif has_problem and before == "-" and i >= 2 and words[i - 2] == "pseudo":
+                take(i - 2, i + 1, "DISEASE", FLARE)  # "a [pseudo-relapse] from the infection"
+        elif word == "voices":
+            if before == "the" and nxt in _VOICES_AFTER and _near(words, i, _PSYCHOSIS_CUES, 40, 40):
+                take(i, i + 1, "SYMPTOM", HALLUCINATIONS)
+        elif word == "purge":
+            if before in ("the", "my", "a") and _near(words, i, _RETINOID_CUES, 40, 20):
+                take(i, i + 1, "SYMPTOM", ACNE)
+        elif word == "crash":
+            if before in ("the", "a", "my") and nxt not in _CRASH_NOT_AFTER and _near(words, i, _STIMULANT_CUES, 40, 10):
+                take(i, i + 1, "SYMPTOM", STIMULANT_CRASH)
+        elif word == "low":
+            if (before in ("a", ":") or before == "" ) and nxt in _LOW_AFTER and _near(words, i, _DIABETES_CUES, 40, 20):
+                take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)
+        elif word == "lows":
+            if before in _LOWS_BEFORE and nxt not in ("and", "of") and _near(words, i, _DIABETES_CUES, 40, 20):
+                take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)
         elif word == "floater":
             if _near(words, i, _SIGHT_CUES, 25, 25):
                 end = _eye_tail(words, i + 1)
