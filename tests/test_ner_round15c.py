@@ -354,3 +354,31 @@ def test_names_and_short_forms_more(nlp, text, span, label):
 ])
 def test_short_forms_other_senses(nlp, text, word):
     assert word not in texts(nlp, text), (text, ents(nlp, text))
+
+
+# --- 6. a diabetes type said alone, a dose wearing off, and more names ------------------------------------------
+@pytest.mark.parametrize("text, span, label", [
+    ("my dad has been type 1 since he was 9 and his sugars are awful lately", "type 1", "DISEASE"),
+    ("trulicity for my type 2, a1c down to 6.9", "type 2", "DISEASE"),
+    ("diagnosed type 2 last spring, metformin gives me the runs", "type 2", "DISEASE"),
+    ("the sinemet helps but by 3pm the tremor is back, is that the dose wearing off?", "wearing off", "SYMPTOM"),
+    ("his adderall is wearing off by lunch and he melts down", "wearing off", "SYMPTOM"),
+    ("the pills are wearing off before the next dose is due", "wearing off", "SYMPTOM"),
+    ("the haematologist wants to test for factor V leiden after my clot", "factor V leiden", "DISEASE"),
+    ("tick bites last summer and now hives after steak, could it be alpha-gal syndrome?", "alpha-gal syndrome",
+     "DISEASE"),
+    ("hip pain for months and the mri said labral tear, is surgery the only fix?", "labral tear", "DISEASE"),
+])
+def test_types_doses_and_names(nlp, text, span, label):
+    assert (span, label) in ents(nlp, text), (text, ents(nlp, text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("the type 2 error rate in the metformin study was high", "type 2"),
+    ("which blood type 1 or 2 do they mean on the insulin form? type 1 is my sons school group", "type 1"),
+    ("the drowsiness is wearing off after a week on the tablets", "wearing off"),
+    ("the numbness from the dentist is wearing off", "wearing off"),
+    ("my shoes are wearing off at the heel", "wearing off"),
+])
+def test_types_and_doses_stay_words(nlp, text, word):
+    assert word not in texts(nlp, text), (text, ents(nlp, text))

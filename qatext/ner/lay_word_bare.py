@@ -40,6 +40,8 @@ HALLUCINATIONS = "HP:0000738"
 ACNE = "ICD10CM:L70.9"
 STIMULANT_CRASH = "QATEXT:symptom/stimulant-crash"
 HYPOGLYCEMIA = "HP:0001943"
+WEARING_OFF = "QATEXT:symptom/wearing-off"
+DIABETES_TYPES = {"1": "ICD10CM:E10", "2": "ICD10CM:E11"}
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several few couple".split())
 
@@ -238,6 +240,18 @@ _LOW_AFTER = frozenset("of at ( , . ! ? overnight last in during this after befo
 _LOWS_BEFORE = frozenset("having have had treat treating these the my his her of for night nighttime frequent more any "
                          "no bad scary many constant".split())
 
+# --- a dose wearing off (GUIDELINES section 6: "is that [wearing off]?"); a side effect that wears off is no entity --
+_DOSE_CUES = frozenset("dose doses dosing meds medication tablet tablets pill pills levodopa sinemet madopar "
+                       "adderall vyvanse ritalin concerta".split())
+_FADING_SUBJECTS = frozenset("side effect effects nausea drowsiness tiredness numbness anaesthetic anesthetic "
+                             "swelling".split())
+
+# --- a diabetes type said alone: "i've been [type 2] for 12 yrs", "metformin for my [type 2]" ----------------------
+_TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has is was being diagnosed".split())
+# what speaks for diabetes besides the type itself: its drugs, tests, and sugars
+_TYPE_CUES = (_DIABETES_CUES | SUGARS) - {"type"}
+_TYPE_AFTER = frozenset(". , ; : ! ? for since and but diabetic so too now last when after at in ( \n".split()) | {""}
+
 # --- a body part's negated findings: "the skin there isnt [red] or [flaky]" -------------------------------------
 SKIN_FINDINGS = frozenset("red flaky itchy swollen sore hot tender painful inflamed bruised scaly crusty weeping "
                           "blistered cracked peeling lumpy bumpy raised warm numb".split())
@@ -251,7 +265,7 @@ _SPLIT_NOTS = frozenset({"not", "n't", "nt"})
 _NEGATIONS = _NEGATED_COPULAS | _SPLIT_NOTS
 WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, {"flares", "blood", "clots", "wax", "falls", "tear",
                                                              "worrying", "sick", "floater", "tubes", "voices", "purge",
-                                                             "crash", "low", "lows"}, _NEGATIONS)
+                                                             "crash", "low", "lows", "wearing", "type"}, _NEGATIONS)
 
 
 def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
@@ -344,6 +358,15 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         elif word == "lows":
             if before in _LOWS_BEFORE and nxt not in ("and", "of") and _near(words, i, _DIABETES_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)
+        elif word == "wearing":
+            if nxt == "off" and _near(words, i, _DOSE_CUES, 15, 2) and _FADING_SUBJECTS.isdisjoint(words[max(0, i - 5):i]):
+                take(i, i + 2, "SYMPTOM", WEARING_OFF)
+        elif word == "type":
+            number = words[i + 1] if i + 1 < n else ""
+            after = words[i + 2] if i + 2 < n else ""
+            if number in DIABETES_TYPES and before in _TYPE_BEFORE and after in _TYPE_AFTER \
+                    and _near(words, i, _TYPE_CUES, 40, 40):
+                take(i, i + 2, "DISEASE", DIABETES_TYPES[number])
         elif word == "floater":
             if _near(words, i, _SIGHT_CUES, 25, 25):
                 end = _eye_tail(words, i + 1)
