@@ -182,14 +182,20 @@ DEGREE_WORDS = frozenset("so very really super totally such".split())
 # "miserable weather", "depressing news": an adjective before a noun describes a thing, not a person.
 ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "sickening", "sad", "angry", "aggressive",
                                     "hostile"})
-FIGURATIVE_WORDS = frozenset(FIGURATIVE_AFTER) | FOLLOWED_NUISANCES | ATTRIBUTIVE_ADJECTIVES | JUDGED_FOR_ACTION
+# "it's doing my head in", "the forms did her head in": an annoyance (British), no body part named.
+DOING_VERBS = frozenset("doing did does do done".split())
+_HEAD_OWNERS = frozenset("my his her your their our me".split())
+_HEAD = frozenset({"head"})
+FIGURATIVE_WORDS = (frozenset(FIGURATIVE_AFTER) | FOLLOWED_NUISANCES | ATTRIBUTIVE_ADJECTIVES | JUDGED_FOR_ACTION
+                    | {"head"})
 _FIGURATIVE_GATE = gate(FIGURATIVE_WORDS)
 
 
 def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"a pain to deal with", "stressed about exams", "tired of arguing", "miserable weather"."""
-    if _FIGURATIVE_GATE.isdisjoint(gate_hits(words)):
-        return spans
+    hits = _FIGURATIVE_GATE.intersection(gate_hits(words))
+    if not hits or hits == _HEAD and DOING_VERBS.isdisjoint(word_set(words)):
+        return spans  # "head" is in many docs, "doing my head in" in few
     out = []
     n = len(words)
     for span in spans:
@@ -201,6 +207,9 @@ def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if label in ("SYMPTOM", "DISEASE") and (end - head == 1 or end - head == 2 and words[head + 1] == "out") \
                 and _figurative(words, head, end, n):
             continue  # "stressed out over finals" as "stressed over finals"
+        if label == "ANATOMY" and words[start:end] == ["head"] and start >= 2 and words[start - 1] in _HEAD_OWNERS \
+                and words[start - 2] in DOING_VERBS and end < n and words[end] == "in":
+            continue  # "the paperwork is doing my head in"
         out.append(span)
     return out
 
@@ -211,6 +220,16 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     if word in FIGURATIVE_AFTER and any(following == cue or following.startswith(cue + " ") for cue in FIGURATIVE_AFTER[word]):
         return True
     if word in JUDGED_FOR_ACTION and end + 1 < n and words[end] == "for" and words[end + 1].endswith("ing"):
+        return True
+    # "my wife says im being paranoid", "am i just being paranoid?": someone's judgement of a worry, not a symptom
+    # ("i've been paranoid for weeks", "feeling paranoid" stay)
+    if word in JUDGED_FOR_ACTION and start >= 1 and (words[start - 1] == "being" or start >= 2 and words[start - 2] ==
+                                                     "being" and words[start - 1] in ("just", "a", "so", "too")):
+        return True
+    # "the best man's speech was the real pain tbh": "the real pain/headache/nightmare" is the nuisance of something
+    if word in FOLLOWED_NUISANCES and start >= 2 and words[start - 1] == "real" and words[start - 2] == "the" and (
+            end >= n or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
+            or start >= 3 and words[start - 3] in _COPULAS):
         return True
     if word in FOLLOWED_NUISANCES and start >= 2 and words[start - 1] in NUISANCE_INTENSIFIERS and words[start - 2] in ("a", "such"):
         start -= 1  # the article decides below as for "a headache"

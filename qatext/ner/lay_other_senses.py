@@ -18,13 +18,22 @@ SUBSTANCE_CONCEPTS = frozenset({"DRUGBANK:DB00201", "QATEXT:drug/alcohol", "QATE
                                 "QATEXT:drug/tea", "QATEXT:drug/coffee"})
 
 
+# Vessels that measure a drink: "two glasses of wine", "3 cups of coffee" ("glasses" is no eyewear there).
+MEASURING_VESSELS = frozenset("glass glasses cup cups mug mugs bottle bottles".split())
+
+
 def drop_substance_places(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """"the mugs at the coffee shop": a substance named as a place or object is not taken (GUIDELINES section 3)."""
-    if _SUBSTANCE_PLACE_GATE.isdisjoint(gate_hits(words)) or "DRUG" not in map(LABEL, spans):
+    """"the mugs at the coffee shop": a substance named as a place or object is not taken (GUIDELINES section 3);
+    "2 glasses of wine": a vessel that measures a drink is no TREATMENT (eyewear)."""
+    labels = set(map(LABEL, spans))
+    if _SUBSTANCE_PLACE_GATE.isdisjoint(gate_hits(words)) or labels.isdisjoint(("DRUG", "TREATMENT")):
         return spans
     n = len(words)
-    return [span for span in spans if not (span[2] == "DRUG" and span[1] < n and words[span[1]] in SUBSTANCE_PLACES
-                                           and span[1] - span[0] == 1 and span[3] in SUBSTANCE_CONCEPTS)]
+    return [span for span in spans if not (
+        span[2] == "DRUG" and span[1] < n and words[span[1]] in SUBSTANCE_PLACES
+        and span[1] - span[0] == 1 and span[3] in SUBSTANCE_CONCEPTS
+        or span[2] == "TREATMENT" and span[1] - span[0] == 1 and words[span[0]] in MEASURING_VESSELS
+        and span[1] < n and words[span[1]] == "of")]
 
 
 # "PSA: read your labels", "PSA for parents": a public service announcement opening a post, not the PSA test.
@@ -66,3 +75,58 @@ DOCTOR_VERBS = frozenset("said says mentioned wants wanted thinks thought told s
                          "prescribed referred put switched started agreed doc doctor appointment appt visit visits "
                          "appointments reckons reckoned".split())
 _DOCTOR_GATE = gate(DOCTOR_SHORTHAND, THERAPIST_SHORTHAND)
+
+
+# A substance smelt, poured or brewed is handled, not taken: "i cant smell my own coffee", "my hand shakes whenever
+# i pour tea", "not even the coffee brewing" (GUIDELINES section 3: substances count when taken, cut down or avoided).
+HANDLING_VERBS = frozenset("smell smells smelt smelled smelling pour pours poured pouring spill spills spilled "
+                           "spilt spilling brew brews brewed brewing".split())
+_HANDLING_AFTER = frozenset("brewing smell smells smelling".split())
+# Between the verb and the substance: "smell [my own] coffee", "pour [the] tea", "smell [of] coffee".
+_HANDLING_GAP = frozenset("my own the a some of his her your their our fresh".split())
+# Drinks taken by oneself are intake again: "poured myself a glass of wine".
+_SELF = frozenset({"myself", "me", "himself", "herself"})
+# A comparison with drinking is no intake either (batch 5's "like id had two glasses of wine", unannotated):
+# "slurring like ive had 3 beers".
+_HAD = frozenset({"had", "drunk", "downed", "drank"})
+_CLAUSE_BREAKS = frozenset(". , ; : ! ? and but".split()) | {"\n"}
+UNTAKEN_WORDS = gate(HANDLING_VERBS, {"like"})
+
+
+def drop_untaken_substances(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """``spans`` without the substances (GUIDELINES section 3) that are smelt, poured or brewed, or only compared
+    with ("like ive had 3 beers")."""
+    if "DRUG" not in map(LABEL, spans):
+        return spans
+    n = len(words)
+    out = []
+    for span in spans:
+        start, end, label, concept = span
+        if label == "DRUG" and concept in SUBSTANCE_CONCEPTS and (
+                _handled(words, start) or end < n and words[end] in _HANDLING_AFTER or _compared(words, start)):
+            continue
+        out.append(span)
+    return out
+
+
+def _handled(words: list[str], start: int) -> bool:
+    j = start - 1
+    while j >= 0 and start - j <= 3 and words[j] in _HANDLING_GAP:
+        j -= 1
+    if j < 0 or words[j] not in HANDLING_VERBS:
+        return False
+    return words[j] not in ("pour", "pours", "poured", "pouring") or not _SELF.intersection(words[j + 1:start])
+
+
+def _compared(words: list[str], start: int) -> bool:
+    """"like id had two glasses of wine", "like ive had 3 beers": "like" then a drinking verb before the substance."""
+    seen_had = False
+    for j in range(start - 1, max(-1, start - 9), -1):
+        word = words[j]
+        if word in _CLAUSE_BREAKS:
+            return False
+        if word in _HAD:
+            seen_had = True
+        elif word == "like":
+            return seen_had
+    return False

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span
 from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_behaviour, lay_body_actions,
                         lay_body_predicates, lay_body_problems, lay_body_products, lay_context_symptoms, lay_coordination,
                         lay_disease_phrases, lay_felt_states, lay_function_changes, lay_hashtags, lay_impairments,
-                        lay_intake, lay_medical_senses, lay_other_senses, lay_sight, lay_sleep, lay_toilet, later_acronyms,
+                        lay_intake, lay_medical_senses, lay_other_senses, lay_sight, lay_sleep, lay_toilet, lay_word_bare,
+                        lay_word_places, later_acronyms,
                         lay_rules, lay_span_edges, normalize, shorthand, span_rules)
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
@@ -140,6 +141,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_body_actions.add_expelled_objects(doc, words, spans)
         if not lay_other_senses.SUBSTANCE_PLACES.isdisjoint(present):
             spans = lay_other_senses.drop_substance_places(doc, words, spans)
+        if not lay_other_senses.UNTAKEN_WORDS.isdisjoint(present):
+            spans = lay_other_senses.drop_untaken_substances(doc, words, spans)
         if not figures.FIGURATIVE_WORDS.isdisjoint(present):
             spans = figures.drop_figurative(doc, words, spans)
         if not figures.FIGURE_WORDS.isdisjoint(present):
@@ -188,9 +191,13 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_behaviour.add_behaviour_phrases(doc, words, spans)
         if not lay_context_symptoms.CUE_WORDS.isdisjoint(present):
             spans = lay_context_symptoms.add_context_symptoms(doc, words, spans)
+        if not lay_word_bare.WORDS.isdisjoint(present):
+            spans = lay_word_bare.add_bare_words(doc, words, spans)
         spans = lay_span_edges.extend_lay_edges(doc, words, spans)
         spans = later_acronyms.add_later_acronyms(doc, words, spans)
         spans = drug_frames.add_framed_drugs(doc, words, spans, known=self.lexicon.known_tokens, common=self._common)
+        if not lay_word_places.WORDS.isdisjoint(present):
+            spans = lay_word_places.drop_places(doc, words, spans)
         # Last: which lone body words stand depends on the spans every rule above has drawn.
         if anatomy_rules.has_anatomy(spans):
             spans = anatomy_rules.settle_anatomy(doc, words, spans, lookup=lookup)

@@ -1,0 +1,424 @@
+"""Bare everyday words that their context makes a symptom or a disease (issue 11, GUIDELINES rules 16 and 17).
+
+A patient names a complaint with one common word once the story has set it up: "has a [temp] of 38", "kept me
+out of [flares]", "[blood] every time" after the toilet, "with [clots] the size of a plum" in a heavy period,
+"theres no [wax]" in an ear, "had 3 [falls] since june", "no [tear] seen" after the retina, "the [worrying] is
+creeping back", "he's [been sick] twice", "the skin isnt [red] or [flaky]". The same words stay everyday words
+elsewhere: "a temp job", "solar flares", "gave blood", "it flares with dry weather", "candle wax", "niagara
+falls", "shed a tear", "a worrying sign", "sick of it", "the car isnt red".
+
+Each word has a frame of word classes around it (what may come before and after) and, for the words with a
+common everyday sense, a cue of its subject nearby (the toilet for "blood", a period for "clots", an ear for
+"wax", an eye or a joint for "tear"). :func:`add_bare_words` only looks at a doc that holds one of
+:data:`WORDS` (the recognizer's gate), and then only at those words.
+"""
+from __future__ import annotations
+
+from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits, word_positions, word_set
+
+FEVER = "HP:0001945"
+FLARE = "QATEXT:disease/flare"
+# Blood passed or brought up takes the concept of where it came from (the nearest cue word).
+HEMATURIA = "HP:0000790"
+HEMATOCHEZIA = "HP:0002573"
+HEMOPTYSIS = "HP:0002105"
+HEMATEMESIS = "HP:0002248"
+BLOOD_SUGAR = "QATEXT:test/blood-sugar-test"
+CAFFEINE = "DRUGBANK:DB00201"
+EAR_TUBES = "QATEXT:treatment/ear-tubes"
+FIBER = "DRUGBANK:DB11097"
+MENORRHAGIA = "HP:0000132"
+CERUMEN = "ICD10CM:H61.20"
+FALLS = "HP:0002527"
+RETINAL_BREAK = "ICD10CM:H33.30"
+FLOATERS = "HP:0100832"
+INJURY = "ICD10CM:T14.90"
+ANXIETY = "HP:0000739"
+VOMITING = "HP:0002013"
+BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
+HALLUCINATIONS = "HP:0000738"
+ACNE = "ICD10CM:L70.9"
+STIMULANT_CRASH = "QATEXT:symptom/stimulant-crash"
+HYPOGLYCEMIA = "HP:0001943"
+WEARING_OFF = "QATEXT:symptom/wearing-off"
+DIABETES_TYPES = {"1": "ICD10CM:E10", "2": "ICD10CM:E11"}
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several few couple".split())
+
+
+def _is_number(word: str) -> bool:
+    return word.replace(".", "", 1).isdigit() or word in _NUMBER_WORDS
+
+
+def _near(words: list[str], i: int, cues: frozenset, before: int, after: int) -> bool:
+    return not cues.isdisjoint(words[max(0, i - before):i + after + 1])
+
+
+# --- temperature: "has a [temp] of 38", "running a [temperature]" -------------------------
+TEMPS = frozenset({"temp", "temperature", "temps", "temperatures"})
+_HAVING = frozenset("had has have having got get gets getting run running runs ran with developed spiked "
+                    "spiking 've still".split())
+# The one "a" person has; not "the temperature outside". "his temp was 38.4" stays a reading (the test of round 13a:
+# the guideline leaves a possessive reading open, so the rule takes only the temperature someone has).
+_TEMP_OWNERS = frozenset({"a"})
+_READING_VERBS = frozenset("of is was at hit reached been went spiked".split())
+# After "a temp": the clause goes on; a noun here makes "temp" the job ("a temp job", "a temp agency").
+_TEMP_AFTER = frozenset(". , ; : ! ? and but so since for all again last this over on in at yesterday today "
+                        "tonight now too which that with after overnight".split()) | {"\n", ""}
+
+
+def _fever_reading(words: list[str], k: int) -> bool:
+    """A number at ``k`` that is a fever in Celsius (>= 37.5) or Fahrenheit (>= 99.5)."""
+    try:
+        value = float(words[k])
+    except (ValueError, IndexError):
+        return False
+    return 37.5 <= value <= 43 or 99.5 <= value <= 108
+
+
+def _temperature(words: list[str], i: int) -> bool:
+    before = words[i - 1] if i else ""
+    if before not in _TEMP_OWNERS:
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    # "a temp of 38", "a temperature of 38.4"
+    k = i + 1
+    while k < len(words) and k - i <= 3 and words[k] in _READING_VERBS | {"up", "to", "about", "around", "over"}:
+        k += 1
+    if k > i + 1 and k < len(words) and _fever_reading(words, k):
+        return True
+    # "had a temp", "running a temperature since tuesday" (no reading: having one is the fever)
+    return before == "a" and i >= 2 and words[i - 2] in _HAVING and nxt in _TEMP_AFTER
+
+
+# --- flares as a noun: "my [flares] come every 2 weeks", "kept me out of [flares]" -------------------------------
+# Before the noun: a determiner, a preposition or an amount; "it flares with the weather" is the verb.
+_FLARE_BEFORE = frozenset("my his her their our your the these those no of between frequent more fewer less "
+                          "any bad worse regular monthly few many several occasional recurrent recurring constant "
+                          "daily weekly big major minor mild severe".split())
+_PROBLEMS = frozenset({"DISEASE", "SYMPTOM"})
+
+# --- blood after the toilet: "[blood] every time", "a urologist for the [blood]" ---------------------------------
+_BLOOD_BEFORE = frozenset("and no some any the theres see saw seen seeing noticed notice noticing of with , : fresh bright "
+                          "red dark more less passing passed pass also still".split())
+# After the word, the clause goes on ("blood every time", "blood when i wipe") or ends; a noun makes a compound
+# ("blood test", "blood sugar", "blood donor").
+_BLOOD_AFTER = frozenset(". , ; : ! ? every each in on at when after with and or but again too all since mixed "
+                         "sometimes still most both".split()) | {"\n", ""}
+# Where blood is a finding: passed with pee or poo, coughed, wiped, vomited, or from a named bleeding organ.
+_URINE_CUES = frozenset("pee peeing wee weeing urine urinating urologist dip uti cystitis bladder".split())
+_COUGH_CUES = frozenset("cough coughing coughed spit spitting phlegm mucus sputum".split())
+_VOMIT_CUES = frozenset("vomit vomiting vomited puke puking".split())
+_STOOL_CUES = frozenset("poo pooing poop pooping stool stools toilet wipe wiping wiped bathroom loo bowel bowels "
+                        "diarrhoea diarrhea colitis uc ibd crohns crohn piles haemorrhoids hemorrhoids bum bottom".split())
+_BLEEDING_CUES = _URINE_CUES | _COUGH_CUES | _VOMIT_CUES | _STOOL_CUES
+_BLOOD_CONCEPTS = ((_URINE_CUES, HEMATURIA), (_COUGH_CUES, HEMOPTYSIS), (_VOMIT_CUES, HEMATEMESIS),
+                   (_STOOL_CUES, HEMATOCHEZIA))
+
+
+def _blood_concept(words: list[str], i: int) -> str:
+    """The concept of the cue word nearest to the blood at ``i``."""
+    best, concept = None, HEMATOCHEZIA
+    for k in range(max(0, i - 40), min(len(words), i + 11)):
+        for cues, cue_concept in _BLOOD_CONCEPTS:
+            if words[k] in cues and (best is None or abs(k - i) < best):
+                best, concept = abs(k - i), cue_concept
+    return concept
+
+# --- clots in a period: "with [clots] the size of a plum" --------------------------------------------------------
+_PERIOD_CUES = frozenset("period periods bleeding flow tampon tampons pad pads menstrual heavy flooding flood "
+                         "menorrhagia fibroids fibroid".split())
+# A worry or a risk of clots is no finding: "the pill raises the risk of clots".
+_NOT_CLOT_BEFORE = frozenset("of about for prevent preventing against risk blood".split())
+
+# --- wax in an ear: "theres no [wax]", "full of [wax]" ----------------------------------------------------------
+_EAR_CUES = frozenset("ear ears hearing deaf syringing syringe microsuction tinnitus tinitus muffled "
+                      "otoscope eardrum eardrums".split())
+_WAX_BEFORE = frozenset("no some any of the much more excess hard impacted lots lot built build".split())
+_WAX_NOT_AFTER = frozenset("strip strips candle candles crayon crayons job museum melt melts seal jacket".split())
+
+# --- falls of a person: "has had 3 [falls] since june", "her [falls] are getting more frequent" ----------------
+_FALLS_BEFORE = frozenset("had has have having several many few recurrent frequent more repeated multiple her his "
+                          "their any no of two three four five six seven eight nine ten".split())
+# After the verb "falls": "she falls asleep", "it falls on a monday", "her hair falls out".
+_FALLS_NOT_AFTER = frozenset("asleep off out over down apart behind ill on under into in through short back silent "
+                             "flat pregnant victim prey within outside to between upon".split())
+
+# --- a tear of the retina or a joint: "no [tear] seen", "a small [tear] in the meniscus" --------------------------
+_EYE_CUES = frozenset("retina retinal detachment vitreous floater floaters flashes optician ophthalmologist "
+                      "eye eyes".split())
+_JOINT_CUES = frozenset("meniscus meniscal ligament ligaments acl mcl tendon tendons rotator cuff labrum labral "
+                        "cartilage mri knee shoulder hip ankle achilles hamstring".split())
+_TEAR_BEFORE = frozenset("a no the small tiny partial full little any large big possible".split())
+_TEAR_AFTER = frozenset(". , ; : ! ? seen found in and or was is so there showed on either".split()) | {"\n", ""}
+# "shed a tear", "wiped a tear away": crying.
+_CRYING = frozenset("shed shedding wiped wipe cried crying single".split())
+_CRYING_AFTER = frozenset("rolled ran running fell streaming down away".split())
+
+# --- one floater in the eye: "a new [floater] in my vision" ("floaters" is the lexicon's; "the floater on the
+# ward" is a nurse who moves between wards) -----------------------------------------------------------------------
+_SIGHT_CUES = frozenset("eye eyes vision sight retina retinal vitreous optician optometrist ophthalmologist flashes "
+                        "detachment".split())
+
+_EYE_OWNERS = frozenset("my his her their your the one".split())
+
+
+def _eye_tail(words: list[str], k: int) -> int:
+    """The end of "in my (left|right) eye" starting at ``k``, or ``k`` when no eye follows."""
+    if words[k:k + 1] != ["in"] or k + 2 >= len(words) or words[k + 1] not in _EYE_OWNERS:
+        return k
+    j = k + 2
+    if words[j] in ("left", "right"):
+        j += 1
+    return j + 1 if j < len(words) and words[j] in ("eye", "eyes", "vision") else k
+
+
+# --- worrying as the complaint: "the [worrying] is creeping back" -------------------------------------------------
+_WORRY_BEFORE = frozenset("the my her his their constant all this endless nonstop".split())
+# After it a verb or the clause's end; "the worrying thing is" is the adjective.
+_WORRY_AFTER = frozenset("is was has gets got keeps kept 's and , . ! ? never started starts comes came creeping "
+                         "stops stopped eased easing back has".split()) | {"\n", ""}
+
+# --- "been sick" as vomiting: "he's [been sick] twice", "i've [been sick] in the night" --------------------------
+_SICK_AFTER = frozenset("twice once everywhere overnight again after".split())
+
+# --- blood sugar readings of a diabetic: "my [sugars] have been all over the place", "GP checked my [sugar]" ------
+SUGARS = frozenset({"sugar", "sugars", "suger", "sugers"})
+_DIABETES_CUES = frozenset("diabetes diabetic diabeties diabetis diabetus prediabetes prediabetic type t1 t2 t1d t2d "
+                           "metformin metforman insulin a1c hba1c glucose ozempic jardiance januvia glipizide "
+                           "gliclazide cgm libre dexcom meter mounjaro trulicity victoza".split())
+_SUGAR_BEFORE = frozenset("my his her their your our morning fasting night bedtime checked check checks checking "
+                          "test testing tested monitor monitoring . , : ;".split()) | {"\n", ""}
+# After the reading, a verb of its level or a level word; "sugar free", "sugar in my tea" are the food.
+_SUGAR_AFTER = frozenset("are were have has 's is was way still all running high low level levels readings reading "
+                         "went go goes up down spike spikes spiking spiked dropped drop drops crashing crashed "
+                         "creeping better worse to around back been keep keeps stable under over at fine normal "
+                         "too before after today yesterday again and this last . , ! ?".split()) | {"\n", ""}
+
+# --- Monster, the energy drink: "drinks 3 [monsters] a day" ----------------------------------------------------
+_MONSTERS = frozenset({"monster", "monsters"})
+_DRINK_WORDS = frozenset("drink drinks drank drinking had have having cans can energy caffeine coffee day".split())
+_MONSTER_BEFORE = frozenset("a drink drinks drank drinking had have of or and , 2 3 4 5 6 two three four five "
+                            "six".split())
+_MONSTER_AFTER = frozenset("a per each every after before , . and or energy ? ! daily at in".split()) | {"\n", ""}
+
+# --- ear tubes said as "tubes" once the ear is in the story: "ENT mentioned [tubes]" -------------------------------
+_EAR_STORY = frozenset("ear ears ent infections infection grommets glue otitis".split())
+_TUBES_BEFORE = frozenset("about mentioned get getting got had has have need needs put for considering recommended "
+                          "suggested discussed and her his the new second 2nd of".split())
+
+_THROUGH = frozenset("down up through into along".split())
+
+# --- fibre taken for the bowels: "add [fiber] and stool softeners" -------------------------------------------------
+_FIBRES = frozenset({"fiber", "fibre"})
+_FIBRE_BEFORE = frozenset("add added adding take taking took more extra + and & some soluble try trying".split())
+_FIBRE_NOT_AFTER = frozenset("optic optics glass broadband internet connection cable cables".split())
+
+# --- a relapse of a known disease (MS's word for a flare): "is this a [relapse] or a [pseudo-relapse]" -------------
+_RELAPSES = frozenset({"relapse", "relapses"})
+_RELAPSE_BEFORE = _FLARE_BEFORE | frozenset("a new another first last".split())
+
+# --- the voices of a psychosis: "the [voices] are quieter" on an antipsychotic -------------------------------------
+_PSYCHOSIS_CUES = frozenset("schizophrenia schizoaffective psychosis psychotic antipsychotic antipsychotics "
+                            "olanzapine zyprexa clozapine clozaril risperidone risperdal quetiapine seroquel "
+                            "aripiprazole abilify haloperidol paliperidone invega hallucinations paranoia "
+                            "paranoid".split())
+_VOICES_AFTER = frozenset("are were have had is 's quieted quietened quieter stopped gone came come came back louder "
+                          "telling told started returned".split())
+
+# --- the purge of a retinoid: "the [purge] has officially arrived" --------------------------------------------------
+_RETINOID_CUES = frozenset("tretinoin tret differin adapalene retinol retinoid retinoids retin-a epiduo isotretinoin "
+                           "accutane roaccutane acne whiteheads breakouts".split())
+
+# --- the crash of a stimulant: "then the [crash] hits hard" --------------------------------------------------------
+_STIMULANT_CUES = frozenset("adderall adderal vyvanse elvanse ritalin concerta methylphenidate dexamphetamine "
+                            "stimulant stimulants modafinil caffeine".split())
+_CRASH_NOT_AFTER = frozenset("test tests course diet diets helmet pad pads landing cart site".split())
+
+# --- a diabetic's lows: "a [low] of 54", "[low] at 3am", "treating [lows]" -------------------------------------------
+_LOW_AFTER = frozenset("of at ( , . ! ? overnight last in during this after before and".split()) | {"\n", ""}
+_LOWS_BEFORE = frozenset("having have had treat treating these the my his her of for night nighttime frequent more any "
+                         "no bad scary many constant".split())
+
+# --- a dose wearing off (GUIDELINES section 6: "is that [wearing off]?"); a side effect that wears off is no entity --
+_DOSE_CUES = frozenset("dose doses dosing meds medication tablet tablets pill pills levodopa sinemet madopar "
+                       "adderall vyvanse ritalin concerta".split())
+_FADING_SUBJECTS = frozenset("side effect effects nausea drowsiness tiredness numbness anaesthetic anesthetic "
+                             "swelling".split())
+
+# --- a diabetes type said alone: "i've been [type 2] for 12 yrs", "metformin for my [type 2]" ----------------------
+_TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has is was being diagnosed".split())
+# what speaks for diabetes besides the type itself: its drugs, tests, and sugars
+_TYPE_CUES = (_DIABETES_CUES | SUGARS) - {"type"}
+_TYPE_AFTER = frozenset(". , ; : ! ? for since and but diabetic so too now last when after at in ( \n".split()) | {""}
+
+# --- a body part's negated findings: "the skin there isnt [red] or [flaky]" -------------------------------------
+SKIN_FINDINGS = frozenset("red flaky itchy swollen sore hot tender painful inflamed bruised scaly crusty weeping "
+                          "blistered cracked peeling lumpy bumpy raised warm numb".split())
+_NEGATED_COPULAS = frozenset("isnt wasnt arent werent".split())
+_COPULA_FOR_NOT = frozenset("is was are were".split())
+_PLACE_ADVERBS = frozenset({"there", "here", "around", "underneath"})
+_LOCATING = frozenset("on in at of under behind around near over above below".split())
+
+# "isnt" is one token or two ("is", "nt"), "isn't" two ("is", "n't")
+_SPLIT_NOTS = frozenset({"not", "n't", "nt"})
+_NEGATIONS = _NEGATED_COPULAS | _SPLIT_NOTS
+WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, {"flares", "blood", "clots", "wax", "falls", "tear",
+                                                             "worrying", "sick", "floater", "tubes", "voices", "purge",
+                                                             "crash", "low", "lows", "wearing", "type"}, _NEGATIONS)
+
+
+def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
+    """``spans`` with the bare words of the module doc that their frame and context make an entity."""
+    found = WORDS.intersection(gate_hits(words))
+    if not _NEGATIONS.isdisjoint(found) and SKIN_FINDINGS.isdisjoint(word_set(words)):
+        found -= _NEGATIONS  # "not" is in most docs: only worth a look with a finding word in the doc
+    if not found:
+        return spans
+    n = len(words)
+    covered: set[int] | None = None  # built at the first candidate that passes its frame (most docs have none)
+    added: list[tuple[int, int, str, str]] = []
+    dropped: set[int] = set()
+
+    def take(start: int, end: int, label: str, concept: str) -> None:
+        nonlocal covered
+        if covered is None:
+            covered = covered_tokens(spans)
+        if any(k in covered for k in range(start, end)):
+            return
+        added.append((start, end, label, concept))
+        covered.update(range(start, end))
+
+    has_problem = not found.isdisjoint(("flares", "relapse", "relapses")) and any(span[2] in _PROBLEMS for span in spans)
+    for i in word_positions(words, found):
+        word = words[i]
+        before = words[i - 1] if i else ""
+        nxt = words[i + 1] if i + 1 < n else ""
+        if word in TEMPS:
+            if _temperature(words, i):
+                take(i, i + 1, "SYMPTOM", FEVER)
+        elif word == "flares":
+            # a flare of a known disease: the doc names one ("kept me out of flares" after "RA")
+            if has_problem and (before in _FLARE_BEFORE or _is_number(before)) and nxt != "up":
+                take(i, i + 1, "DISEASE", FLARE)
+        elif word == "blood":
+            there_is = before in ("s", "'s", "is", "was") and i >= 2 and words[i - 2] == "there"  # "theres blood"
+            if (before in _BLOOD_BEFORE or there_is) and nxt in _BLOOD_AFTER and _near(words, i, _BLEEDING_CUES, 40, 10):
+                # "no [blood] in it": a pronoun is no location (the gold keeps "pain in it" as "pain")
+                take(i, i + 1, "SYMPTOM", _blood_concept(words, i))
+        elif word == "clots":
+            if before not in _NOT_CLOT_BEFORE and nxt not in ("in", "on") and _near(words, i, _PERIOD_CUES, 30, 15):
+                take(i, i + 1, "SYMPTOM", MENORRHAGIA)
+        elif word == "wax":
+            if before in _WAX_BEFORE and nxt not in _WAX_NOT_AFTER and _near(words, i, _EAR_CUES, 15, 8):
+                take(i, i + 1, "SYMPTOM", CERUMEN)
+        elif word == "falls":
+            if (before in _FALLS_BEFORE or _is_number(before)) and nxt not in _FALLS_NOT_AFTER:
+                take(i, i + 1, "SYMPTOM", FALLS)
+        elif word == "tear":
+            if before in _TEAR_BEFORE and nxt in _TEAR_AFTER and nxt not in _CRYING_AFTER \
+                    and not (i >= 2 and words[i - 2] in _CRYING) \
+                    and not (nxt == "in" and words[i + 2:i + 4] in (["my", "eye"], ["her", "eye"], ["his", "eye"])):
+                if _near(words, i, _EYE_CUES - {"eye", "eyes"}, 40, 15):
+                    take(i, i + 1, "DISEASE", RETINAL_BREAK)
+                elif _near(words, i, _JOINT_CUES, 25, 8):
+                    take(i, i + 1, "DISEASE", INJURY)
+        elif word in SUGARS:
+            if before in _SUGAR_BEFORE and nxt in _SUGAR_AFTER and _near(words, i, _DIABETES_CUES, 60, 30):
+                take(i, i + 1, "TEST", BLOOD_SUGAR)
+        elif word in _MONSTERS:
+            if (before in _MONSTER_BEFORE or _is_number(before)) and nxt in _MONSTER_AFTER \
+                    and _near(words, i, _DRINK_WORDS, 4, 3):
+                take(i, i + 1, "DRUG", CAFFEINE)
+        elif word == "tubes":
+            # "a camera down the tubes", "through the tubes": a passage, not the grommets
+            if before in _TUBES_BEFORE and nxt != "of" and not (i >= 2 and words[i - 2] in _THROUGH) \
+                    and _near(words, i, _EAR_STORY, 30, 10):
+                take(i, i + 1, "TREATMENT", EAR_TUBES)
+        elif word in _FIBRES:
+            if before in _FIBRE_BEFORE and nxt not in _FIBRE_NOT_AFTER:
+                take(i, i + 1, "DRUG", FIBER)
+        elif word in _RELAPSES:
+            if has_problem and (before in _RELAPSE_BEFORE or _is_number(before)):
+                take(i, i + 1, "DISEASE", FLARE)
+            elif has_problem and before == "-" and i >= 2 and words[i - 2] == "pseudo":
+                take(i - 2, i + 1, "DISEASE", FLARE)  # "a [pseudo-relapse] from the infection"
+        elif word == "voices":
+            if before == "the" and nxt in _VOICES_AFTER and _near(words, i, _PSYCHOSIS_CUES, 40, 40):
+                take(i, i + 1, "SYMPTOM", HALLUCINATIONS)
+        elif word == "purge":
+            if before in ("the", "my", "a") and _near(words, i, _RETINOID_CUES, 40, 20):
+                take(i, i + 1, "SYMPTOM", ACNE)
+        elif word == "crash":
+            if before in ("the", "a", "my") and nxt not in _CRASH_NOT_AFTER and _near(words, i, _STIMULANT_CUES, 40, 10):
+                take(i, i + 1, "SYMPTOM", STIMULANT_CRASH)
+        elif word == "low":
+            if (before in ("a", ":") or before == "" ) and nxt in _LOW_AFTER and _near(words, i, _DIABETES_CUES, 40, 20):
+                take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)
+        elif word == "lows":
+            if before in _LOWS_BEFORE and nxt not in ("and", "of") and _near(words, i, _DIABETES_CUES, 40, 20):
+                take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)
+        elif word == "wearing":
+            if nxt == "off" and _near(words, i, _DOSE_CUES, 15, 2) and _FADING_SUBJECTS.isdisjoint(words[max(0, i - 5):i]):
+                take(i, i + 2, "SYMPTOM", WEARING_OFF)
+        elif word == "type":
+            number = words[i + 1] if i + 1 < n else ""
+            after = words[i + 2] if i + 2 < n else ""
+            if number in DIABETES_TYPES and before in _TYPE_BEFORE and after in _TYPE_AFTER \
+                    and _near(words, i, _TYPE_CUES, 40, 40):
+                take(i, i + 2, "DISEASE", DIABETES_TYPES[number])
+        elif word == "floater":
+            if _near(words, i, _SIGHT_CUES, 25, 25):
+                end = _eye_tail(words, i + 1)
+                # "[floater in my right eye]": the eye named after it joins the span (GUIDELINES rule 5)
+                inside = [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and i < span[0] and span[1] <= end]
+                if inside:
+                    covered = covered_tokens([span for k, span in enumerate(spans) if k not in inside]) | (
+                        covered or set())
+                    covered.difference_update(range(i + 1, end))
+                    dropped.update(inside)
+                take(i, end, "SYMPTOM", FLOATERS)
+        elif word == "worrying":
+            if before in _WORRY_BEFORE and nxt in _WORRY_AFTER:
+                take(i, i + 1, "SYMPTOM", ANXIETY)
+        elif word == "sick":
+            # "been sick twice", "been sick 3 times", "been sick in the night": vomited (British usage)
+            if before in ("been", "being") and (nxt in _SICK_AFTER or _is_number(nxt)
+                                                 or words[i + 1:i + 4] == ["in", "the", "night"]):
+                take(i - 1, i + 1, "SYMPTOM", VOMITING)
+        else:
+            _negated_findings(words, i, spans, take, dropped)
+    if not added:
+        return spans
+    return sorted([span for k, span in enumerate(spans) if k not in dropped] + added)
+
+
+def _negated_findings(words: list[str], i: int, spans: Spans, take, dropped: set[int]) -> None:
+    """"the skin (there) isnt [red] or [flaky]": findings denied of a body part, each its own span (the body part,
+    a subject only, is no entity of its own)."""
+    word = words[i]
+    if word in _SPLIT_NOTS and not (i and words[i - 1] in _COPULA_FOR_NOT):
+        return
+    k = i + 1
+    taken = []
+    while k < len(words) and words[k] in SKIN_FINDINGS:
+        taken.append(k)
+        if k + 2 < len(words) and words[k + 1] in ("or", "and", ",") and words[k + 2] in SKIN_FINDINGS:
+            k += 2
+        else:
+            break
+    if not taken:
+        return
+    subject = i - 1 if word in _NEGATED_COPULAS else i - 2
+    while subject >= 0 and words[subject] in _PLACE_ADVERBS:
+        subject -= 1
+    body = [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and span[1] == subject + 1]
+    if not body:
+        return
+    for k in taken:
+        take(k, k + 1, "SYMPTOM", BODY_COMPLAINT)
+    # "the skin isnt red": the skin is only the subject; "the puncture on my heel isnt red": the heel is where a
+    # lesion is, and stays for the rules that join it to the lesion
+    start = spans[body[0]][0]
+    if not (start >= 2 and words[start - 2] in _LOCATING):
+        dropped.update(body)

@@ -1,0 +1,33 @@
+"""Medical words that name a place or a service, not the writer's complaint (GUIDELINES rules 14 and 17).
+
+"the [pain] clinic wants me to taper", "the liver clinic", "the stroke unit", "the x-ray department", "x-ray at
+[minor injuries] was clear": the word is the name of where care happens or who gives it; the gold annotates none
+of them. The complaint itself stays: "pain in my clinic days" has no service noun right after the word, "pain
+clinic" does.
+"""
+from __future__ import annotations
+
+from qatext.ner.span_rules import Spans
+
+# Services named after what they treat: a span right before one of these is the service's name.
+SERVICES = frozenset("clinic clinics unit ward team service services nurse nurses consultant specialist "
+                     "department dept centre center".split())
+# The UK's walk-in units for small injuries, named as a place: "at minor injuries", "went to minor injuries".
+_PLACE_BEFORE = frozenset("at to from in the".split())
+WORDS = SERVICES | {"injuries"}
+
+
+def drop_places(doc, words: list[str], spans: Spans) -> Spans:
+    """``spans`` without the names of services and places ("the pain clinic", "at minor injuries")."""
+    n = len(words)
+    out = []
+    for span in spans:
+        start, end, label = span[0], span[1], span[2]
+        after = words[end] if end < n else ""
+        if label != "DRUG" and after in SERVICES:
+            continue
+        if words[start:end] == ["minor", "injuries"] and (start and words[start - 1] in _PLACE_BEFORE
+                                                          or after == "unit"):
+            continue
+        out.append(span)
+    return out
