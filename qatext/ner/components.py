@@ -9,6 +9,18 @@ from spacy.language import Language
 from qatext.ner.abbreviations import AbbreviationDefinitions
 from qatext.ner.context import ConTextAssertion
 from qatext.ner.recognizer import MedicalEntityRecognizer
+from qatext.ner.sentences import ArraySentencizer
+
+
+@Language.factory(
+    "qatext_sentencizer",
+    assigns=["token.is_sent_start", "doc.sents"],
+    default_config={"punct_chars": None, "overwrite": False, "scorer": {"@scorers": "spacy.senter_scorer.v1"}},
+)
+def make_sentencizer(nlp: Language, name: str, punct_chars: list[str] | None, overwrite: bool,
+                     scorer) -> ArraySentencizer:
+    """spaCy's ``sentencizer`` (same settings, same sentences), reading the tokens as arrays."""
+    return ArraySentencizer(name, punct_chars=punct_chars, overwrite=overwrite, scorer=scorer)
 
 
 @Language.factory("qatext_abbreviations")

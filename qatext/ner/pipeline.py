@@ -51,7 +51,7 @@ def load(*, assertion: bool = True, status_model: bool = True, boundary_model: b
     elif getattr(nlp.tokenizer, "max_cache_size", TOKENIZER_CACHE_CHUNKS) < TOKENIZER_CACHE_CHUNKS:
         nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_CHUNKS
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
-        nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})
+        nlp.add_pipe("qatext_sentencizer", name="sentencizer", config={"punct_chars": SENTENCE_PUNCT})
     if abbreviations:
         nlp.add_pipe("qatext_abbreviations")
     nlp.add_pipe("qatext_ner", config={"include_severity": include_severity, "compose_locations": compose_locations})
