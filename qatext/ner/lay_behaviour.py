@@ -72,6 +72,9 @@ ROWS = [
     # the base form needs the state it makes sure of: "[check the door is locked 30 times]" (not "check the iron")
     ("check|checks|checked {OWNER} {CHECKED} {SECURED} ?#_times|#x|#_or_#_times|a_dozen_times|dozens_of_times",
      "SYMPTOM", COMPULSION),
+    # the compulsion's "have to" is part of it: "[have to check the door is locked 10 times]"
+    ("have|has|had|need|needs|needed to check {OWNER} {CHECKED} {SECURED} ?#_times|#x|#_or_#_times|a_dozen_times|"
+     "dozens_of_times", "SYMPTOM", COMPULSION),
     ("snap|snaps|snapping|snapped at {PEOPLE}", "SYMPTOM", IRRITABILITY),
     ("forgetting|forgets {FORGETTABLE}", "SYMPTOM", MEMORY),
     ("got|gets|getting|get|gotten lost {FAMILIAR_ROUTE}", "SYMPTOM", DISORIENTATION),

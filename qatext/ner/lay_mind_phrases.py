@@ -42,6 +42,8 @@ IRREGULAR_PERIODS = "HP:0000858"
 HEAVY_PERIODS = "HP:0000132"
 LIGHTHEADED = "HP:0031972"
 HALLUCINATION = "HP:0000738"
+DISORIENTATION = "HP:0001289"
+SELF_NEGLECT = "QATEXT:symptom/self-neglect"
 EXHAUSTION = "HP:0012378"
 
 _CLASSES = {
@@ -209,6 +211,19 @@ ROWS = [
     ("{INTERRUPT} {INTERRUPTED}", "SYMPTOM", IMPULSIVITY, None),
     ("mind|brain|head goes|went|going|keeps_going|just_goes|just_went|will_go|can_go blank|empty",
      "SYMPTOM", MEMORY, frozenset({"blank", "empty"})),
+    ("drop|drops|dropping things|stuff|everything|objects|cups|plates|my_cup|my_phone|my_pen|my_fork|my_keys",
+     "SYMPTOM", CLUMSINESS, frozenset({"drop", "drops", "dropping"})),
+    # who or where one is, lost: "[didnt know who i was]", "[doesnt recognise her own family]"
+    ("{DONT} know|recognise|recognize|remember who_i_was|where_i_was|who_i_am|where_i_am|what_day_it_was|"
+     "what_day_it_is|what_year_it_is|who_she_is|who_he_is|who_we_are|where_she_is|where_he_is|where_she_was|"
+     "where_he_was|her_own_family|his_own_family|her_own_house|his_own_house|her_own_daughter|his_own_son|"
+     "her_own_son|his_own_daughter|her_own_children|his_own_children|her_own_kids|his_own_kids",
+     "SYMPTOM", DISORIENTATION, frozenset({"know", "recognise", "recognize", "remember"})),
+    # self-care dropped, with its time (the time is what makes it a complaint, as in "[sleeping 14 hrs]")
+    ("not|stopped|barely|hardly|n't|nt showering|showered|washing|washed|bathing|bathed|brushing_my_teeth|"
+     "brushing_his_teeth|brushing_her_teeth|getting_dressed|changing_clothes for ?# days|weeks|a_week|a_fortnight|"
+     "ages|months|a_month", "SYMPTOM", SELF_NEGLECT,
+     frozenset({"showering", "showered", "washing", "washed", "bathing", "bathed", "brushing", "dressed"})),
     # mood and feeling
     ("{FEELINGS} {BE} {BLUNTED}", "SYMPTOM", BLUNTING, None),
     ("{TEARED} up", "SYMPTOM", TEARFULNESS, frozenset({"teared", "welled", "welling", "tearing", "tear", "tears"})),
@@ -303,7 +318,6 @@ _COPULAS = frozenset("m 'm am is s 's was were are been be feel feels felt feeli
 _MAKE = frozenset("made makes make making left leaves leave leaving got gets get getting".split())
 _NOUNISH_AFTER = re.compile(r"^[a-z]+$")
 _NUMBER = re.compile(r"^\d+$")
-_LATER_HOURS = frozenset(("night", "evening", "dark"))
 
 
 def add_mind_phrases(doc, words: list[str], spans: Spans) -> Spans:
@@ -367,6 +381,12 @@ def _plausible(words: list[str], present: set, f, spans: Spans):
         return None
     if concept == CONCENTRATION and words[end - 1] in ("sentence", "work", "thoughts") and nxt in ("because", "before", "by"):
         return None  # "cant finish my work before 5" is a deadline, not attention
+    if concept == CLUMSINESS and first.startswith("drop"):
+        # "drop things off at the tip", "i drop my keys at reception": an errand, not a weak grip
+        if nxt in ("off", "at", "into", "in", "by", "round", "over", "to", "for", "with") or prev in ("to", "can",
+                                                                                                  "ll", "'ll", "will"):
+            return None
+        return f
     if concept == CLUMSINESS:
         # "walked into the room", "bumped into an old friend": only obstacles, and people only when bumping
         if words[end - 1] == "people" and first.startswith("walk"):
@@ -507,13 +527,20 @@ def _plausible(words: list[str], present: set, f, spans: Spans):
         if not denied and _HALLUCINATION_STORY.isdisjoint(present):
             return None
         return f
+    if concept == DISORIENTATION:
+        if nxt not in _STOPS and nxt.isalpha() and nxt not in ("anymore", "sometimes", "most"):
+            return None  # "didnt know who i was talking to", "dont know where i am going with this"
+        return f
+    if concept == SELF_NEGLECT and first in ("not", "nt", "n't") and prev in ("do", "please", "you", "to"):
+        return None  # "do not shower for 2 days after the operation": an instruction
     if concept == IRREGULAR_PERIODS:
         return f if _abnormal_cycle(words[start:end]) else None
     if concept == HEAVY_PERIODS:
         # "a long period of time", "the periods of rest": a menstrual period has an owner or stands at the start
-        if words[start] in ("period", "periods", "cycle", "cycles") and prev not in (".", ",", "!", "?", "and", "my",
-                                                                                    "her", "your", "f", "the") \
-                and not prev.endswith("f"):
+        # (a clause start too, where the tokenizer keeps the stop on the word before: "42f. periods so heavy")
+        if words[start] in ("period", "periods", "cycle", "cycles") and prev not in ("and", "my", "her", "your", "the",
+                                                                                    "but", "plus", "also") \
+                and prev[-1] not in ".,!?;:":
             return None
         if words[start] in ("period", "cycle") and prev != "my" and prev != "her":
             return None
@@ -533,6 +560,8 @@ def _thought_content(words: list[str], f):
     after the thoughts is their content and inside; without one, only the named kinds of unwanted thought stand."""
     start, end, label, concept = f
     n = len(words)
+    if words[start] in ("intrusive", "obsessive") and words[end - 1] == "thoughts":
+        return f  # a named symptom stands by itself: "[intrusive thoughts] about hurting people"
     if end < n and words[end] in ("that", "about", "of", "i", "where"):
         for k in range(end + 1, min(end + 9, n)):
             if words[k] in ".,;:!?" or words[k] in ("but", "and", "which"):

@@ -48,6 +48,9 @@ ROWS = [
     ("wake_up|wakes_up|waking_up|wake|wakes|waking {UNRESTED}", "SYMPTOM", UNREFRESHING),
     ("dreams|dreaming are|were|have_been|'ve_been|ve_been|has_been|is|s|'s|get|got|getting ?so|really {DREAM_HOW}",
      "SYMPTOM", DREAMS),
+    # a day that stays in bed: "[barely gets out of bed]" (a lost function, its limiting adverb inside)
+    ("barely|hardly gets|get|got|getting|gotten|leaves|leave|left out_of_bed|out_of_her_bed|out_of_his_bed",
+     "SYMPTOM", "HP:0012378"),
     ("barely|hardly sleeps|sleeping|slept|sleep", "SYMPTOM", INSOMNIA),
     ("barely|hardly getting|gets|got|get any sleep", "SYMPTOM", INSOMNIA),
     ("sweat|sweats|sweating|sweated {BUCKETS}", "SYMPTOM", NIGHT_SWEATS),
@@ -57,7 +60,7 @@ ROWS = [
 INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
 WORDS = frozenset({"wake", "wakes", "waking", "woke", "woken", "jolt", "jolted", "jerk", "jerked", "startle",
                    "sleeps", "sleeping", "slept", "sleep", "sweat", "sweats", "sweating", "sweated", "sleepwalk",
-                   "sleepwalks", "sleepwalking", "sleepwalked", "dreams", "dreaming"})
+                   "sleepwalks", "sleepwalking", "sleepwalked", "dreams", "dreaming", "barely", "hardly"})
 _GATE = gate(WORDS)
 _SMALL_HOURS = frozenset(range(1, 6))
 

@@ -84,6 +84,12 @@ ANCHORED_ROWS = [
                                                                  "loo")),
     ("go|going|goes|went|gone|nipping|popping|off to the {TOILET} {RATE}", "SYMPTOM", FREQUENCY,
      ("loo", "bathroom", "toilet", "restroom", "washroom", "lav")),
+    # soiling told as what leaks and where: "[leaks brown smears into her pants]", "[soiling his pants]"
+    ("leaks|leaking|leaked|leak|soils|soiling|soiled|soil ?brown|runny|liquid|little|tiny|a_little ?poo|wee|urine|"
+     "pee|smears|bits|streaks|stuff into|in|onto {OWNER} pants|knickers|underwear|trousers|nappy|pull-ups|pullups",
+     "SYMPTOM", INCONTINENCE, ("pants", "knickers", "underwear", "trousers", "nappy", "pull-ups", "pullups")),
+    ("soils|soiling|soiled|soil {OWNER} pants|knickers|underwear|trousers", "SYMPTOM", INCONTINENCE,
+     ("soils", "soiling", "soiled", "soil")),
     # "bunged up" of the bowel (a person is bunged up; a nose is the lexicon's "blocked nose")
     ("bunged up", "SYMPTOM", CONSTIPATION, ("bunged",)),
 ]
