@@ -98,7 +98,8 @@ _CLASSES = {
               "the_supermarket|the_shops|a_supermarket|a_shop|the_mall|a_crowd|the_bus|the_train|a_lift|an_elevator|"
               "the_lift|the_elevator|public_transport|open_spaces",
     "EATING_STOP": "stopped|stopping|stops|not|n't|nt|is_nt|isnt|is_n't|has_nt_been|hasnt_been|"
-                   "has_n't_been|have_nt_been|havent_been|have_n't_been|haven't_been|barely|hardly|never",
+                   "has_n't_been|have_nt_been|havent_been|have_n't_been|haven't_been|barely|hardly|never|did_nt|did_n't|"
+                   "didnt|does_nt|does_n't|doesnt|wo_nt|wo_n't|wont",
     "EATING": "eating|eats|eaten|eat",
     "PROPERLY": "properly|much|enough|well|normally|anything|at_all|very_much|a_thing|a_proper_meal|proper_meals|"
                 "regular_meals|regularly",
@@ -442,7 +443,8 @@ def _plausible(words: list[str], present: set, f, spans: Spans):
     if concept == APPETITE and first in _CLASS_EATING_STOP_FIRSTS:
         # an order or a general remark: "do not eat anything before the test", "if you do not eat well"
         if first in ("not", "nt", "n't") and prev in ("do", "to", "please", "you", "and") and \
-                (start < 2 or words[start - 2] not in _PERSONS | {"son", "daughter", "kid", "baby", "mum", "dad"}):
+                (start < 2 or words[start - 2] not in _PERSONS - {"you"} | {"son", "daughter", "kid", "baby", "mum",
+                                                                              "dad"}):
             return None
         # "stopped eating meat", "not eating much sugar": a diet, not a lost appetite
         if nxt in ("meat", "sugar", "bread", "gluten", "dairy", "carbs", "junk", "sweets", "chocolate", "out", "fish"):
