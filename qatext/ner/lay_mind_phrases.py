@@ -99,7 +99,7 @@ _CLASSES = {
               "the_lift|the_elevator|public_transport|open_spaces",
     "EATING_STOP": "stopped|stopping|stops|not|n't|nt|is_nt|isnt|is_n't|has_nt_been|hasnt_been|"
                    "has_n't_been|have_nt_been|havent_been|have_n't_been|haven't_been|barely|hardly|never|did_nt|did_n't|"
-                   "didnt|does_nt|does_n't|doesnt|wo_nt|wo_n't|wont",
+                   "didnt|does_nt|does_n't|doesnt",
     "EATING": "eating|eats|eaten|eat",
     "PROPERLY": "properly|much|enough|well|normally|anything|at_all|very_much|a_thing|a_proper_meal|proper_meals|"
                 "regular_meals|regularly",
