@@ -40,6 +40,9 @@ def symptoms(nlp, text):
     ("since the ms diagnosis i keep dropping cups", "dropping cups"),
     ("after the fall grandad didnt know where he was", "didnt know where he was"),
     ("nan doesnt recognise her own daughter anymore", "doesnt recognise her own daughter"),
+    ("my aunt was confused and didnt know where she was this morning", "didnt know where she was"),
+    ("after the seizure he had no recollection of the evening", "no recollection of the evening"),
+    ("on the zopiclone i cooked dinner at 3am and have no memory of doing it", "no memory of doing it"),
 ])
 def test_thinking_and_memory(nlp, text, entity):
     assert entity in symptoms(nlp, text), texts(nlp, text)
@@ -56,6 +59,9 @@ def test_thinking_and_memory(nlp, text, entity):
     ("i need to drop things off at the charity shop", "drop"),
     ("i didnt know who i was talking to on the phone", "know"),
     ("do not shower for 2 days after the operation", "shower"),
+    ("she has little memory of her grandad, he died when she was two", "memory"),
+    ("my laptop has no memory left for the photos", "memory"),
+    ("we had thoughts of moving to spain after the op", "thoughts"),
 ])
 def test_thinking_near_misses(nlp, text, word):
     assert not any(word in t for t in symptoms(nlp, text)), texts(nlp, text)
@@ -74,6 +80,8 @@ def test_thinking_near_misses(nlp, text, word):
     ("for a month my son didnt eat much and lost weight", "didnt eat much"),
     ("grandad has been pecking at his food since the fall", "pecking at his food"),
     ("i keep getting dark thoughts of harming my baby", "dark thoughts of harming my baby"),
+    ("since the new pill i've had thoughts about ending it all", "thoughts about ending it all"),
+    ("on accutane my son started having thoughts of suicide", "thoughts of suicide"),
     ("i keep getting intrusive thoughts of harming my baby", "intrusive thoughts"),
     ("i get awful thoughts that i will push someone under a train", "awful thoughts that i will push someone"),
     ("since the infection nan has been yelling at the nurses", "yelling at the nurses"),

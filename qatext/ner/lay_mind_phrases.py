@@ -220,6 +220,15 @@ ROWS = [
      "where_he_was|her_own_family|his_own_family|her_own_house|his_own_house|her_own_daughter|his_own_son|"
      "her_own_son|his_own_daughter|her_own_children|his_own_children|her_own_kids|his_own_kids",
      "SYMPTOM", DISORIENTATION, frozenset({"know", "recognise", "recognize", "remember"})),
+    # a gap in memory with its object: "[no memory of it]", "[no recollection of the night]"
+    ("no|zero|little memory|recollection|recall of|about it|that|this|what_happened|doing_it|doing_that|the_night|"
+     "the_evening|the_day|the_event|the_episode|the_fall|the_seizure|the_fit|the_whole_thing|anything|"
+     "last_night|yesterday|getting_home|how_i_got_home", "SYMPTOM", MEMORY,
+     frozenset({"memory", "recollection", "recall"})),
+    # thoughts of harming oneself, with their object: "[thoughts of self-harm]", "[thoughts about ending it]"
+    ("thoughts|thought of|about self-harm|self_-_harm|self_harm|suicide|killing_myself|hurting_myself|"
+     "harming_myself|ending_it|ending_it_all|ending_my_life|not_being_here|being_dead|dying", "SYMPTOM",
+     "HP:0031589", frozenset({"thoughts", "thought"})),
     # self-care dropped, with its time (the time is what makes it a complaint, as in "[sleeping 14 hrs]")
     ("not|stopped|barely|hardly|n't|nt showering|showered|washing|washed|bathing|bathed|brushing_my_teeth|"
      "brushing_his_teeth|brushing_her_teeth|getting_dressed|changing_clothes for ?# days|weeks|a_week|a_fortnight|"
@@ -530,7 +539,7 @@ def _plausible(words: list[str], present: set, f, spans: Spans):
             return None
         return f
     if concept == DISORIENTATION:
-        if nxt not in _STOPS and nxt.isalpha() and nxt not in ("anymore", "sometimes", "most"):
+        if nxt.endswith("ing") or nxt in ("to", "about", "for", "with", "supposed", "meant", "after", "if"):
             return None  # "didnt know who i was talking to", "dont know where i am going with this"
         return f
     if concept == SELF_NEGLECT and first in ("not", "nt", "n't") and prev in ("do", "please", "you", "to"):
