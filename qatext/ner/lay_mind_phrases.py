@@ -278,7 +278,7 @@ ROWS = [
      "months", "SYMPTOM", IRREGULAR_PERIODS, frozenset({"periods", "cycles"})),
     ("{PERIODS} ?only|come|coming|arrive|arriving every|once_every # to|or # days|weeks|months", "SYMPTOM",
      IRREGULAR_PERIODS, frozenset({"periods", "cycles"})),
-    ("{PERIODS} ?{ARE} {PERIOD_HOW}", "SYMPTOM", HEAVY_PERIODS, frozenset({"periods", "period"})),
+    ("{PERIODS} ?{ARE} {PERIOD_HOW}", "SYMPTOM", HEAVY_PERIODS, frozenset({"periods", "cycles"})),
     # lay felt-state adjectives (told after a copular or perception verb)
     ("{FLOATY}", "SYMPTOM", LIGHTHEADED, None),
     ("{SPENT}", "SYMPTOM", EXHAUSTION, None),
@@ -289,15 +289,17 @@ for _text, _label, _concept, _anchors in ROWS:
     if _anchors is None:
         _anchors = frozenset(lay_patterns.compile_patterns([(_text, _label, _concept)], _CLASSES))
     _GROUPS.setdefault(_anchors, []).append((_text, _label, _concept))
-# (anchors, index, near): an anchor word inside the phrase ("near") lets only the few positions just before it be
-# tried, not every "not" or "can" of the doc; the story words of a hallucination may stand anywhere
-GROUPS = [(anchors, lay_patterns.compile_patterns(rows, _CLASSES), anchors not in (_HALLUCINATION_STORY, _SEX_WORDS))
+# (anchors, index, reach): an anchor word inside the phrase lets only the few positions just before it be tried
+# (reach: how many before, and after), not every "not" or "can" of the doc; the story of sex stands near ("couldnt
+# finish in bed"), that of a hallucination anywhere (reach None)
+_REACH = (8, 0)  # the most tokens a phrase runs before its anchor word ("could nt even set foot in busy supermarkets")
+_REACHES = {_HALLUCINATION_STORY: None, _SEX_WORDS: (6, 12)}
+GROUPS = [(anchors, lay_patterns.compile_patterns(rows, _CLASSES), _REACHES.get(anchors, _REACH))
           for anchors, rows in _GROUPS.items()]
 _GROUPS_BY_WORD: dict[str, list[int]] = {}
 for _k, (_anchors, _index, _near) in enumerate(GROUPS):
     for _word in _anchors:
         _GROUPS_BY_WORD.setdefault(_word, []).append(_k)
-_REACH = 8  # the most tokens a phrase runs before its anchor word ("could nt even set foot in busy supermarkets")
 WORDS = frozenset().union(*_GROUPS)
 _GATE = gate(WORDS)
 
@@ -338,11 +340,13 @@ def add_mind_phrases(doc, words: list[str], spans: Spans) -> Spans:
     found = []
     # the groups to try, from the doc's few gate hits (not each of the groups against the hits)
     tried = sorted({k for word in _GATE.intersection(hits) for k in _GROUPS_BY_WORD[word]})
-    for anchors, index, near in (GROUPS[k] for k in tried):
+    for anchors, index, reach in (GROUPS[k] for k in tried):
         here = anchors.intersection(hits)
         candidates = None
-        if near:
-            candidates = {i for p in word_positions(words, here) for i in range(max(0, p - _REACH), p + 1)
+        if reach:
+            before, after = reach
+            candidates = {i for p in word_positions(words, here) for i in range(max(0, p - before),
+                                                                                 min(len(words), p + after + 1))
                           if words[i] in index}
             if not candidates:
                 continue
