@@ -111,6 +111,7 @@ def test_mood_feeling_and_behaviour(nlp, text, entity):
     ("i cant go to the supermarket today, its closed", "supermarket"),
     ("my dad was pacing himself on the walk", "pacing"),
     ("i feel like im about to die of boredom in this waiting room", "die"),
+    ("after that meal i feel like i could die happy", "die"),
     ("my dreams are crazy big for someone my age", "dreams"),
     ("i hate living in the city but the job is here", "living"),
 ])
@@ -158,6 +159,7 @@ def test_sex(nlp, text, entity):
     ("i cant finish my dinner most nights, portions are huge", "finish"),
     ("i cant come to dinner on friday, the kids are ill", "come to"),
     ("it takes forever to finish the paperwork for the insurance", "finish"),
+    ("my husband takes forever to finish his dinner", "finish"),
     ("we checked the basement and there was nothing down there", "nothing"),
 ])
 def test_sex_near_misses(nlp, text, word):

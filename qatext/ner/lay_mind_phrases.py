@@ -312,8 +312,8 @@ _MIND_STORY = frozenset("adhd add dementia alzheimers alzheimer's alzheimer memo
                         "menopause perimenopause".split())
 _DEMENTIA_STORY = frozenset("dementia alzheimers alzheimer alzheimer's sundowning confused confusion carers care "
                             "nursing lewy memory delirium".split())
-_SEX_STORY = frozenset("sex bed intercourse libido orgasm climax ejaculate ejaculation partner erection erections "
-                       "boyfriend girlfriend husband wife ssri ssris masturbating masturbation".split())
+_SEX_STORY = frozenset("sex bed intercourse libido orgasm climax ejaculate ejaculation erection erections "
+                       "masturbating masturbation sexual".split())
 _SPEECH_FOLLOWERS = frozenset("to for because about when if so and or but while".split())
 _STOPS = frozenset(". , ; : ! ? ) ( - and but or so all too lately now again every most when whenever after "
                    "since by from on in at for with constantly".split())
@@ -442,7 +442,7 @@ def _plausible(words: list[str], present: set, f, spans: Spans):
         return f
     if concept == DOOM:
         # "feel like im about to die of boredom", "dying laughing", "dying to see it"
-        if nxt in ("of", "laughing", "to") or words[end - 1] == "die" and nxt == "for":
+        if nxt in ("of", "laughing", "to", "happy", "from", "if") or words[end - 1] == "die" and nxt == "for":
             return None
         return f
     if concept == AVOIDANCE:
@@ -524,9 +524,9 @@ def _plausible(words: list[str], present: set, f, spans: Spans):
         # "cant finish", "takes forever to come": the sexual sense needs its story; "climax", "orgasm" are that sense
         if words[end - 1] in ("finish", "come", "cum", "there") and _SEX_STORY.isdisjoint(present):
             return None
-        if first not in ("takes", "took", "taking", "take", "it") and words[end - 1] in ("finish", "come") and (
-                nxt not in _STOPS or nxt in ("on", "at", "for", "with", "by", "from", "to")) and nxt != "in":
-            return None  # "cant finish my plate", "cant come to the party"
+        if words[end - 1] in ("finish", "come") and (nxt not in _STOPS or nxt in (
+                "on", "at", "for", "with", "by", "from", "to")) and nxt not in ("in", "during"):
+            return None  # "cant finish my plate", "cant come to the party", "takes forever to finish his dinner"
         if words[end - 1] in ("finish", "come") and nxt == "in" and _next(words, end + 1) not in ("bed",):
             return None
         return f
