@@ -341,7 +341,7 @@ def add_mind_phrases(doc, words: list[str], spans: Spans) -> Spans:
     # the groups to try, from the doc's few gate hits (not each of the groups against the hits)
     tried = sorted({k for word in _GATE.intersection(hits) for k in _GROUPS_BY_WORD[word]})
     for anchors, index, reach in (GROUPS[k] for k in tried):
-        here = anchors.intersection(hits)
+        here = hits.intersection(anchors)
         candidates = None
         if reach:
             before, after = reach

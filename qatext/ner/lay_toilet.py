@@ -116,8 +116,8 @@ def add_toilet_phrases(doc, words: list[str], spans: Spans) -> Spans:
     found = lay_patterns.find(words, INDEX) if not _GATE.isdisjoint(hits) else []
     if not _ANCHOR_GATE.isdisjoint(hits):
         # only the few positions just before an anchor word are tried (the anchor is inside the phrase)
-        more = [f for anchors, index in ANCHORED if not anchors.isdisjoint(hits)
-                for f in lay_patterns.find(words, index, _before(words, index, anchors.intersection(hits)))]
+        more = [f for anchors, index in ANCHORED if not hits.isdisjoint(anchors)
+                for f in lay_patterns.find(words, index, _before(words, index, hits.intersection(anchors)))]
         if more:
             # an anchored row gives way to an older row's phrase it overlaps
             found = sorted(found + [f for f in more if all(f[1] <= g[0] or g[1] <= f[0] for g in found)])
