@@ -26,10 +26,15 @@ REPETITION = "QATEXT:symptom/repetitive-speech"
 
 _CLASSES = {
     "RITUALS": "checking|washing|counting|cleaning|rechecking|re-checking|touching|tapping|scrubbing|hand_washing|"
+               "recheck|rechecks|re-check|"
                "washing_my_hands|washing_his_hands|washing_her_hands",
     # what is checked again and again; the word after it must not make it another thing ("the oven timer")
     "CHECKED": "stove|oven|locks|lock|door|doors|windows|window|taps|tap|plugs|plug|iron|switches|hob|gas|"
                "front_door|back_door|car_door|alarm|lights",
+    # the state the ritual makes sure of: "[check the door is locked 30 times]"
+    "SECURED": "is_locked|are_locked|'s_locked|s_locked|is_off|are_off|'s_off|is_shut|are_shut|is_closed|are_closed|"
+               "is_unplugged|are_unplugged|is_switched_off|are_switched_off|is_turned_off|are_turned_off|"
+               "is_really_locked|is_definitely_locked|is_still_locked|is_really_off|is_definitely_off",
     "PEOPLE": "everyone|everybody|people|the_kids|my_kids|the_children|my_husband|my_wife|my_partner|my_family|"
               "my_boyfriend|my_girlfriend|my_mum|my_mom|my_son|my_daughter|him|her|them|my_kids_and_husband|"
               "the_family|his_family|her_family|us|anyone|anybody",
@@ -62,7 +67,11 @@ ROWS = [
     ("repetitive|compulsive|excessive|ritual|obsessive checking|washing|handwashing|hand-washing|hand_washing|"
      "counting|cleaning|rechecking|reassurance_seeking", "SYMPTOM", COMPULSION),
     # the count is inside (the amount rule), a repetition adverb outside: "[checking the locks] over and over"
-    ("{RITUALS} {OWNER} {CHECKED} ?#_times|#x|#_or_#_times|a_dozen_times|dozens_of_times", "SYMPTOM", COMPULSION),
+    ("{RITUALS} {OWNER} {CHECKED} ?{SECURED} ?#_times|#x|#_or_#_times|a_dozen_times|dozens_of_times", "SYMPTOM",
+     COMPULSION),
+    # the base form needs the state it makes sure of: "[check the door is locked 30 times]" (not "check the iron")
+    ("check|checks|checked {OWNER} {CHECKED} {SECURED} ?#_times|#x|#_or_#_times|a_dozen_times|dozens_of_times",
+     "SYMPTOM", COMPULSION),
     ("snap|snaps|snapping|snapped at {PEOPLE}", "SYMPTOM", IRRITABILITY),
     ("forgetting|forgets {FORGETTABLE}", "SYMPTOM", MEMORY),
     ("got|gets|getting|get|gotten lost {FAMILIAR_ROUTE}", "SYMPTOM", DISORIENTATION),
@@ -78,7 +87,7 @@ ROWS = [
     ("no pointing|babbling|waving", "SYMPTOM", DELAY),  # ("no words" of a letter, "no eye contact": left to the lexicon)
 ]
 INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
-WORDS = frozenset({"repetitive", "compulsive", "excessive", "ritual", "obsessive", "words", "speech", "sentences", "talking", "talks", "talk", "talked", "repeating", "repeats",
+WORDS = frozenset({"locked", "unplugged", "stove", "oven", "hob", "locks", "recheck", "rechecks", "re-check", "repetitive", "compulsive", "excessive", "ritual", "obsessive", "words", "speech", "sentences", "talking", "talks", "talk", "talked", "repeating", "repeats",
                    "repeated", "stop", "checking", "washing", "counting", "cleaning", "rechecking", "snap", "snaps", "snapping",
                    "snapped", "forgetting", "forgets", "forgot", "keeps", "kept", "lost", "stare", "stares", "staring",
                    "stared", "zone", "zones", "zoning", "zoned", "meltdowns", "bonded", "connected", "attached",
@@ -96,8 +105,20 @@ _REPEAT_CUES = frozenset("still keep keeps kept constantly always compulsively o
 def add_behaviour_phrases(doc, words: list[str], spans: Spans) -> Spans:
     if _GATE.isdisjoint(gate_hits(words)):
         return spans
-    found = [f for f in lay_patterns.find(words, INDEX) if _plausible(words, f)]
+    found = [_with_must(words, f) for f in lay_patterns.find(words, INDEX) if _plausible(words, f)]
     return lay_patterns.place(spans, found)
+
+
+_MUST = frozenset("have has had need needs needed".split())
+
+
+def _with_must(words: list[str], f):
+    """The compulsion's "have to" is part of it: "[have to check the door is locked 10 times]" (found from "check", so
+    that "have", in every doc, starts no pattern)."""
+    start = f[0]
+    if f[3] == COMPULSION and start >= 2 and words[start - 1] == "to" and words[start - 2] in _MUST:
+        return (start - 2,) + tuple(f[1:])
+    return f
 
 
 def _plausible(words: list[str], f) -> bool:

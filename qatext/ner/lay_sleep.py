@@ -14,6 +14,8 @@ WAKING = "QATEXT:symptom/night-waking"
 EARLY_WAKING = "QATEXT:symptom/early-morning-awakening"
 INSOMNIA = "HP:0100785"
 NIGHT_SWEATS = "HP:0030166"
+UNREFRESHING = "QATEXT:symptom/unrefreshing-sleep"
+DREAMS = "QATEXT:symptom/vivid-dreams"
 
 _CLASSES = {
     "WAKE": "wake_up|wakes_up|waking_up|woke_up|woken_up|wake|wakes|waking|woke|jolt_awake|jolted_awake|"
@@ -24,6 +26,16 @@ _CLASSES = {
            "drenched_in_sweat|covered_in_sweat|short_of_breath|out_of_breath|struggling_to_breathe",
     "LITTLE": "barely|hardly|rarely|never|not",
     "SLEEPS": "sleeps|sleeping|slept|sleep|gets_any_sleep|getting_any_sleep|got_any_sleep|get_any_sleep",
+    # how one wakes when sleep did not restore: "[wake up unrefreshed]", "[waking up groggy]"
+    "UNRESTED": "unrefreshed|unrested|groggy|exhausted|shattered|knackered|wrecked|tired|more_tired|still_tired|"
+                "even_more_tired|so_tired|really_tired|super_tired|feeling_unrefreshed|feeling_exhausted|"
+                "feeling_groggy|feeling_tired|feeling_like_i_have_nt_slept|feeling_like_i_havent_slept|"
+                "feeling_like_i_have_n't_slept|like_i_have_nt_slept|like_i_havent_slept|like_i_have_n't_slept|"
+                "as_tired_as_when_i_went_to_bed|hungover|with_a_hangover|foggy|in_a_fog|like_a_zombie",
+    # dreams told by their force: "[dreams are WILD]", "[my dreams have been insane]"
+    "DREAM_HOW": "wild|vivid|crazy|insane|intense|bizarre|mental|nuts|weird|so_vivid|so_weird|so_wild|so_intense|"
+                 "really_vivid|really_weird|really_intense|really_wild|super_vivid|super_weird|crazy_vivid|"
+                 "insanely_vivid|off_the_charts|next_level|unreal|terrifying|horrific|disturbing|violent",
     "BUCKETS": "buckets|through_my_sheets|through_the_sheets|through_my_pajamas|"
                "through_my_pyjamas|through_my_clothes",
 }
@@ -32,6 +44,13 @@ ROWS = [
     ("keep|keeps|kept {WAKE} {HOW}", "SYMPTOM", WAKING),  # over the lexicon's "[keep waking up]"
     # the habit, not one night: "[wake up at 4am]", "keeps [waking up at 3]" (not "woke up at 3am with gout pain")
     ("wake_up|wakes_up|waking_up|wake|wakes|waking at #|#am|#_am|#:#am", "SYMPTOM", EARLY_WAKING),
+    # the habit (present tense), not one morning after a party: "woke up tired" is left alone
+    ("wake_up|wakes_up|waking_up|wake|wakes|waking {UNRESTED}", "SYMPTOM", UNREFRESHING),
+    ("dreams|dreaming are|were|have_been|'ve_been|ve_been|has_been|is|s|'s|get|got|getting ?so|really {DREAM_HOW}",
+     "SYMPTOM", DREAMS),
+    # a day that stays in bed: "[barely gets out of bed]" (a lost function, its limiting adverb inside)
+    ("barely|hardly gets|get|got|getting|gotten|leaves|leave|left out_of_bed|out_of_her_bed|out_of_his_bed",
+     "SYMPTOM", "HP:0012378"),
     ("barely|hardly sleeps|sleeping|slept|sleep", "SYMPTOM", INSOMNIA),
     ("barely|hardly getting|gets|got|get any sleep", "SYMPTOM", INSOMNIA),
     ("sweat|sweats|sweating|sweated {BUCKETS}", "SYMPTOM", NIGHT_SWEATS),
@@ -41,7 +60,7 @@ ROWS = [
 INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
 WORDS = frozenset({"wake", "wakes", "waking", "woke", "woken", "jolt", "jolted", "jerk", "jerked", "startle",
                    "sleeps", "sleeping", "slept", "sleep", "sweat", "sweats", "sweating", "sweated", "sleepwalk",
-                   "sleepwalks", "sleepwalking", "sleepwalked"})
+                   "sleepwalks", "sleepwalking", "sleepwalked", "dreams", "dreaming", "barely", "hardly"})
 _GATE = gate(WORDS)
 _SMALL_HOURS = frozenset(range(1, 6))
 
@@ -49,7 +68,9 @@ _SMALL_HOURS = frozenset(range(1, 6))
 def add_sleep_phrases(doc, words: list[str], spans: Spans) -> Spans:
     if _GATE.isdisjoint(gate_hits(words)):
         return spans
-    found = [f for f in lay_patterns.find(words, INDEX) if f[3] != EARLY_WAKING or _small_hour(words, f)]
+    found = [f for f in lay_patterns.find(words, INDEX)
+             if (f[3] != EARLY_WAKING or _small_hour(words, f)) and (f[3] != DREAMS or _dreamt(words, f))
+             and (f[3] != UNREFRESHING or _unrested(words, f))]
     return lay_patterns.place(spans, found)
 
 
@@ -63,3 +84,21 @@ def _small_hour(words: list[str], f) -> bool:
         return False
     digits = hour_word.removesuffix("am").split(":")[0]
     return digits.isdigit() and int(digits) in _SMALL_HOURS
+
+
+# ambitions are dreams too: "my dreams are crazy big", "dreams of becoming a nurse are wild"
+_AMBITION = frozenset("big come coming of for ambitions goals to about dream".split())
+
+
+def _dreamt(words: list[str], f) -> bool:
+    start, end = f[0], f[1]
+    if start and words[start - 1] in ("the", "our", "their", "your", "his", "her", "big", "wildest", "american"):
+        return False  # "the american dream", "their dreams are crazy": only the writer's or a bare plural
+    return end >= len(words) or words[end] not in _AMBITION
+
+
+def _unrested(words: list[str], f) -> bool:
+    """ "[wake up unrefreshed]", but "wake up tired of his excuses", "wake up tired ... after the party"."""
+    end = f[1]
+    nxt = words[end] if end < len(words) else "."
+    return nxt not in ("of", "after", "from")

@@ -10,6 +10,8 @@ a pillow, the toilet), not "blood on the form".
 """
 from __future__ import annotations
 
+import re
+
 from qatext.ner import lay_patterns
 from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions
 
@@ -19,6 +21,7 @@ FINDING_IN_PRODUCT = "QATEXT:symptom/changed-body-product"
 LOW_OUTPUT = "QATEXT:symptom/reduced-urine-output"
 INCONTINENCE = "HP:0000020"
 FREQUENCY = "HP:0100515"
+NOCTURIA = "HP:0000017"
 DISCHARGE = "QATEXT:symptom/discharge"
 
 _CLASSES = {
@@ -26,6 +29,14 @@ _CLASSES = {
     "POOED": "pooed|pooped|pood|pooped|been_for_a_poo|been_to_the_toilet|had_a_poo|had_a_proper_poo|had_a_poop|"
              "had_a_bowel_movement|had_a_bm|had_a_proper_bowel_movement|had_a_number_two|gone_for_a_poo|done_a_poo|"
              "passed_a_stool",
+    # a bowel motion denied by its quality: "[not done a proper poo]" (the days after it are its time, outside)
+    "PROPER_POO": "done_a_proper_poo|had_a_proper_poo|done_a_decent_poo|had_a_decent_poo|done_a_normal_poo|"
+                  "had_a_normal_poo|had_a_proper_poop|had_a_normal_poop|had_a_proper_bowel_movement|"
+                  "had_a_normal_bowel_movement|pooed_properly|pooped_properly|"
+                  "done_a_proper_number_two|had_a_proper_number_two",
+    # the number of night rises that makes nocturia: "[up twice a night to pee]"
+    "RISES": "once|twice|#_times|three_times|four_times|five_times|several_times|a_few_times|a_couple_of_times|"
+             "#_-_#_times|#_or_#_times|#_to_#_times|multiple_times|many_times|loads_of_times|countless_times",
     "SPAN_OF_DAYS": "days|weeks|a_week|ages|over_a_week|a_few_days|two_days|three_days|four_days|five_days|a_fortnight",
     # what blood is seen on
     "TRACE_PLACES": "tp|toilet_paper|loo_roll|tissue|tissues|paper|wipe|pillow|pillowcase|pad|pads|nappy|diaper|"
@@ -63,6 +74,27 @@ ROWS = [
      DISCHARGE),
 ]
 INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
+# rows whose first words are common ("up", "get", "go", "not"): each is tried only when the doc holds one of its
+# anchor words (gate hits), so most docs do not pay for them
+ANCHORED_ROWS = [
+    ("{HAVENT} {PROPER_POO}", "SYMPTOM", CONSTIPATION, ("poo", "poop", "pooed", "pooped", "bowel")),
+    ("up|get_up|gets_up|getting_up|got_up|wake_up|wakes_up|waking_up|woke_up|wake|wakes|waking {RISES} a|every|each "
+     "night ?just to pee|wee|urinate|piss|use_the_toilet|use_the_bathroom|use_the_loo|go_to_the_toilet|"
+     "go_to_the_bathroom|go_to_the_loo", "SYMPTOM", NOCTURIA, ("pee", "wee", "urinate", "piss", "toilet", "bathroom",
+                                                                 "loo")),
+    ("go|going|goes|went|gone|nipping|popping|off to the {TOILET} {RATE}", "SYMPTOM", FREQUENCY,
+     ("loo", "bathroom", "toilet", "restroom", "washroom", "lav")),
+    # soiling told as what leaks and where: "[leaks brown smears into her pants]", "[soiling his pants]"
+    ("leaks|leaking|leaked|leak|soils|soiling|soiled|soil ?brown|runny|liquid|little|tiny|a_little ?poo|wee|urine|"
+     "pee|smears|bits|streaks|stuff into|in|onto {OWNER} pants|knickers|underwear|trousers|nappy|pull-ups|pullups",
+     "SYMPTOM", INCONTINENCE, ("pants", "knickers", "underwear", "trousers", "nappy", "pull-ups", "pullups")),
+    ("soils|soiling|soiled|soil {OWNER} pants|knickers|underwear|trousers", "SYMPTOM", INCONTINENCE,
+     ("soils", "soiling", "soiled", "soil")),
+    # "bunged up" of the bowel (a person is bunged up; a nose is the lexicon's "blocked nose")
+    ("bunged up", "SYMPTOM", CONSTIPATION, ("bunged",)),
+]
+ANCHORED = [(frozenset(anchors), lay_patterns.compile_patterns([(text, label, concept)], _CLASSES))
+            for text, label, concept, anchors in ANCHORED_ROWS]
 # "accidents" of a child who is toilet trained: "[accidents in the day]" (not "car accidents")
 _ACCIDENT_CUES = frozenset("having has had have still wetting more daytime night-time".split())
 # a denied or counted accident needs its time to be a child's wetting: "no [accidents in the day]"
@@ -73,12 +105,22 @@ WORDS = frozenset({"stinging", "burning", "stings", "burns", "sting", "burn", "p
                    "diapers", "nappies", "nappys", "wees", "pees", "loo", "bathroom", "toilet", "restroom", "go", "pee",
                    "wee", "urinate", "drainage", "ooze", "gunk", "accidents"})
 _GATE = gate(WORDS)
+_ANCHOR_GATE = gate(*(anchors for anchors, _index in ANCHORED))
+WORDS = WORDS | _ANCHOR_GATE
 
 
 def add_toilet_phrases(doc, words: list[str], spans: Spans) -> Spans:
-    if _GATE.isdisjoint(gate_hits(words)):
+    hits = gate_hits(words)
+    if _GATE.isdisjoint(hits) and _ANCHOR_GATE.isdisjoint(hits):
         return spans
-    found = lay_patterns.find(words, INDEX)
+    found = lay_patterns.find(words, INDEX) if not _GATE.isdisjoint(hits) else []
+    if not _ANCHOR_GATE.isdisjoint(hits):
+        # only the few positions just before an anchor word are tried (the anchor is inside the phrase)
+        more = [f for anchors, index in ANCHORED if not hits.isdisjoint(anchors)
+                for f in lay_patterns.find(words, index, _before(words, index, hits.intersection(anchors)))]
+        if more:
+            # an anchored row gives way to an older row's phrase it overlaps
+            found = sorted(found + [f for f in more if all(f[1] <= g[0] or g[1] <= f[0] for g in found)])
     found = [_with_first_finding(words, f) for f in found if _plausible(words, f)]
     accidents = word_positions(words, ("accidents",))
     if accidents:
@@ -92,6 +134,10 @@ def add_toilet_phrases(doc, words: list[str], spans: Spans) -> Spans:
     return lay_patterns.place(spans, found)
 
 
+def _before(words: list[str], index: dict, anchors: set[str]) -> set[int]:
+    return {i for p in word_positions(words, anchors) for i in range(max(0, p - 12), p + 1) if words[i] in index}
+
+
 _FINDINGS = frozenset(_CLASSES["FINDING"].split("|"))
 
 
@@ -103,9 +149,25 @@ def _with_first_finding(words: list[str], f):
     return f
 
 
+_NOSE = frozenset("nose sinuses sinus ears ear head chest nostrils drain sink pipes toilet loo gutter".split())
+_BUNGED_SUBJECTS = frozenset("i im he she m 'm am was been be is s 's got get gets getting feel feel felt feeling "
+                             "so really totally completely always still very proper properly".split())
+# a rate that is no complaint: a few times a day, every 3-4 hours
+_NORMAL_DAY_RATE = 8
+
+
 def _plausible(words: list[str], f) -> bool:
     start, end = f[0], f[1]
     first = words[start]
+    if f[3] == CONSTIPATION and words[start + 1] == "up" if start + 1 < len(words) else False:
+        # "bunged up" of a person, not of a nose, a drain or a road: "[bunged up] the whole time despite laxatives"
+        prev = words[start - 1] if start else "."
+        if prev not in _BUNGED_SUBJECTS or not _NOSE.isdisjoint(words[max(0, start - 4):end + 4]):
+            return False
+        return True
+    if f[3] == FREQUENCY and first not in ("have", "having", "need", "needing", "needs", "has") and \
+            not _frequent(words[start:end]):
+        return False
     # "have to go" alone is errands; the rate makes it the bladder: "have to go every 20 minutes"
     if first in ("have", "having", "need", "needing", "needs", "has") and end - start <= 3:
         return False
@@ -113,4 +175,14 @@ def _plausible(words: list[str], f) -> bool:
     # fetch a towel"): keep it when nothing follows but a stop or "and"
     if first in ("running", "rushing", "dashing", "racing") and end - start == 4:
         return end >= len(words) or words[end] in (".", ",", "and", "!", "all", "constantly", ";")
+    return True
+
+
+def _frequent(words: list[str]) -> bool:
+    """A rate of going that is a complaint: every hour or more often, or more than a few times a day."""
+    numbers = [int(n) for w in words for n in re.findall(r"\d+", w)]  # "12x a day"
+    if "day" in words:
+        return bool(numbers) and max(numbers) >= _NORMAL_DAY_RATE
+    if "hours" in words or "hrs" in words:
+        return bool(numbers) and max(numbers) <= 2
     return True

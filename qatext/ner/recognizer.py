@@ -13,9 +13,9 @@ from spacy.tokens import Doc, Span
 from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_behaviour, lay_body_actions,
                         lay_body_predicates, lay_body_problems, lay_body_products, lay_context_symptoms, lay_coordination,
                         lay_disease_phrases, lay_felt_states, lay_function_changes, lay_hashtags, lay_impairments,
-                        lay_intake, lay_medical_senses, lay_other_senses, lay_sight, lay_sleep, lay_toilet, lay_word_bare,
-                        lay_word_places, later_acronyms,
-                        lay_rules, lay_span_edges, normalize, shorthand, span_rules)
+                        lay_intake, lay_medical_senses, lay_mind_phrases, lay_other_senses, lay_rules, lay_sight,
+                        lay_sleep, lay_span_edges, lay_toilet, lay_word_bare, lay_word_places, later_acronyms, normalize,
+                        shorthand, span_rules)
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -189,6 +189,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_sleep.add_sleep_phrases(doc, words, spans)
         if not lay_behaviour.WORDS.isdisjoint(present):
             spans = lay_behaviour.add_behaviour_phrases(doc, words, spans)
+        if not lay_mind_phrases.WORDS.isdisjoint(present):
+            spans = lay_mind_phrases.add_mind_phrases(doc, words, spans)
         if not lay_context_symptoms.CUE_WORDS.isdisjoint(present):
             spans = lay_context_symptoms.add_context_symptoms(doc, words, spans)
         if not lay_word_bare.WORDS.isdisjoint(present):
