@@ -304,7 +304,7 @@ def add_stuck_body_parts(doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
     starts = {s[0] for s in spans}
     out = list(spans)
-    changed = False
+    absorbed: set[int] = set()
     for k, (start, end, label, concept) in enumerate(spans):
         if label != "ANATOMY":
             continue
@@ -316,6 +316,13 @@ def add_stuck_body_parts(doc, words: list[str], spans: Spans) -> Spans:
             i += 1
         if i < n and words[i] in STUCK_MOVES and i not in starts:
             stop = i + 1 + (i + 1 < n and words[i + 1] in ("properly", "normally"))  # the manner, as "can't pee properly"
+            # the impairment alone ("can't properly move") may be a span already: the part's complaint takes it in,
+            # unless it reaches past the move
+            inner = [j for j, other in enumerate(spans) if j != k and other[0] < stop and other[1] > end]
+            if any(spans[j][0] < end or spans[j][1] > stop for j in inner):
+                continue
+            absorbed.update(inner)
             out[k] = (start, stop, "SYMPTOM", "QATEXT:symptom/body-part-complaint")
-            changed = True
-    return out if changed else spans
+    if out == spans:
+        return spans
+    return [span for j, span in enumerate(out) if j not in absorbed]
