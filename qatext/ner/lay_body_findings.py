@@ -160,14 +160,18 @@ PART_STATES = frozenset("thuds thud thudding thumps thump thumping creaky clicky
                         "grating squeaks squeaking rattles buckles buckled buckling dead staring".split())
 # States a part has only when it is the kind of part named: "hair is thinner" is a complaint, "my waist is thinner
 # since the diet" is none; "eyes look staring", but "the dog's legs ... staring" is no eye.
+_LASHES = frozenset("eyelashes lashes eyebrows brows".split())
 _STATE_PARTS = {"thinner": frozenset("hair hairs eyebrows eyelashes lashes brows skin nails".split()),
+                # lashes or brows that grow are a drug's effect ("[lashes have grown]", "[eyelashes got super long]");
+                # hair that grows is hair
+                "grown": _LASHES, "growing": _LASHES, "long": _LASHES, "longer": _LASHES, "thicker": _LASHES,
                 "receding": frozenset("hair hairline gums".split()),
                 "staring": frozenset("eyes eye".split())}
 # "my heart is dead set on it", "legs are dead tired" (that one a complaint of its own, tired).
 _NOT_AFTER_DEAD = frozenset({"set", "on", "against", "serious", "right", "wrong", "certain", "sure", "tired", "to"})
 # A predicate's "way": "my ankle gives way", "knees gave way on the stairs".
 _GIVE_WAY = frozenset("give gives gave giving given".split())
-_STATES_GATE = gate(PART_STATES, _STATE_PARTS)
+_STATES_GATE = gate(PART_STATES, _STATE_PARTS, {"thing"})
 _GIVE_WAY_GATE = gate(_GIVE_WAY, {"way"})
 _LOOK_VERBS = frozenset("look looks looked looking seem seems seemed".split())
 _PLACE_TAIL = frozenset({"at", "on", "in", "around", "round", "along"})
@@ -198,6 +202,11 @@ def add_part_states(doc: Doc, words: list[str], spans: Spans) -> Spans:
             i += 1
         if i >= n or i in starts:
             continue
+        thing = _odd_thing_end(words, end, starts)
+        if thing:
+            out[index] = (start, thing, "SYMPTOM", BODY_COMPLAINT)  # "my [heart does this fluttery thing]"
+            changed = True
+            continue
         state = words[i]
         part = words[end - 1]
         if state in _STATE_PARTS:
@@ -224,6 +233,27 @@ def add_part_states(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return sorted(s for s in out if s in grown or all(s[1] <= g[0] or s[0] >= g[1] for g in grown))
 
 
+_DOES = frozenset("does did doing do keeps".split())
+_THIS = frozenset("this that a the".split())
+
+
+def _odd_thing_end(words: list[str], end: int, starts: set[int]) -> int | None:
+    """"my heart does this fluttery thing", "my stomach did this weird flip thing": what a part does that the
+    patient has no word for is its complaint (rule 6); the end of the span, or None."""
+    n = len(words)
+    k = end
+    if k + 1 < n and words[k] == "keeps":
+        k += 1
+    if k + 2 >= n or words[k] not in _DOES or words[k + 1] not in _THIS:
+        return None
+    k += 2
+    first = k
+    while k < n and k - first < 3 and words[k] != "thing" and words[k].isalpha() and k not in starts \
+            and words[k] not in _NOT_MODIFIERS:
+        k += 1
+    return k + 1 if k < n and words[k] == "thing" else None
+
+
 def _place_on_part(words: list[str], k: int, anatomy_at: dict) -> int:
     """"thinner [at the temples]": a part's place attached right after its state (rule 5)."""
     n = len(words)
@@ -242,16 +272,29 @@ _DAMAGE_GATE = gate(DAMAGE_WORDS)
 PART_INJURY = "ICD10CM:T14.90"  # Injury, unspecified
 
 
+# An injured part said with what happened to it: "a [chipped bone]", "[torn ligament]" ("broken", "cracked" the
+# lexicon knows); not the heart, whose breaking is a figure.
+INJURED = frozenset("chipped torn ruptured snapped".split())
+_NOT_INJURED = frozenset({"heart", "hearts"})
+_INJURED_GATE = gate(INJURED)
+
+
 def add_part_damage(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """"should i ask for an MRI for [ligament damage]": a part with "damage" or "injury" right after it is DISEASE."""
-    if _DAMAGE_GATE.isdisjoint(gate_hits(words)):
+    """"should i ask for an MRI for [ligament damage]", "will an xray show a [chipped bone]": a part with "damage"
+    after it, or an injury's participle before it, is DISEASE."""
+    hits = gate_hits(words)
+    if _DAMAGE_GATE.isdisjoint(hits) and _INJURED_GATE.isdisjoint(hits):
         return spans
     n = len(words)
     starts = {s[0] for s in spans}
+    ends = {s[1] for s in spans}
     out = []
     for start, end, label, concept in spans:
         if label == "ANATOMY" and end < n and words[end] in DAMAGE_WORDS and end not in starts:
             out.append((start, end + 1, "DISEASE", PART_INJURY))
+        elif label == "ANATOMY" and start and words[start - 1] in INJURED and start - 1 not in ends \
+                and words[end - 1] not in _NOT_INJURED:
+            out.append((start - 1, end, "DISEASE", PART_INJURY))
         else:
             out.append((start, end, label, concept))
     return out
