@@ -51,6 +51,9 @@ _NO_LIKENESS = frozenset("crazy mad hell heck fuck shit anything nothing normal 
 # "[heart pounding out of my chest]" (rule 5: the place is attached without a verb).
 _REACH_DIRECTIONS = frozenset({"up", "down", "out"})
 _REACH_PREPOSITIONS = frozenset({"to", "into", "towards", "toward"})
+# A fluid on its way into a part: "[yellow gunk dripping into my throat]"; a pain "radiating to the legs" or a rash
+# "spreading up my leg" says where else it is, after a verb (rule 5: the part stays ANATOMY).
+_MOVING = frozenset("dripping trickling draining".split())
 # "[woke up choking on acid]": what one chokes on is part of the complaint.
 CHOKING = frozenset("choking choked chokes choke gagging gagged".split())
 # A noun that grades "hot" or "cold" after it: "[boiling hot]", "[freezing cold]".
@@ -77,7 +80,7 @@ _REACH_OBJECT_STOPS = frozenset(". , ! ? ; : and or but because so when if then"
 _EXTENT_TURNS = frozenset("round around across over down up along".split())
 # The words after a complaint that may start one of round 15a's right edges (one set test per complaint).
 _NEXT_CUES = _REACH_DIRECTIONS | _REACH_PREPOSITIONS | _LIKENED_VERBS | _RISE_FROM | _FUNCTION_TIMES | frozenset(
-    "hot cold on that which of like to".split()) | lay_body_findings.LESION_NOUNS
+    "hot cold on that which of like to above over".split()) | _MOVING | lay_body_findings.LESION_NOUNS
 # A thing that fills a lesion: "[little pus bumps]", "[blood blisters]".
 _FILLINGS = frozenset("pus blood water fluid".split())
 _REGION_PREPOSITIONS = frozenset("in on down round around along across".split())
@@ -134,7 +137,8 @@ GATE = gate(_EXTENT_TURNS, _LIKENED_VERBS, LEADING_DESCRIBERS, SHED_AMOUNTS, FUN
             {"over", "inside", "deep", "down", "up", "as"},
             # round 15a: what a complaint reaches, chokes on, is likened to or fails at; what grades or fills it
             # (cues as common as "out", "much" or "blood" are looked at in _grow_at_common_cues instead)
-            CHOKING, _HEAT_DEGREES - {"burning"}, {"hot"}, STIMULI, _BENDING, CLIMAX, lay_body_findings.LESION_NOUNS)
+            CHOKING, _HEAT_DEGREES - {"burning"}, {"hot"}, STIMULI, _BENDING, CLIMAX, lay_body_findings.LESION_NOUNS,
+            _MOVING, {"lift", "raise"})
 
 
 def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
@@ -166,6 +170,8 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
             grown.append(span)
         elif label in _PROBLEMS:
             start = _leading_start(words, start, taken, out, label)
+            if label == "SYMPTOM" and start and words[start - 1] in lay_body_findings.FINDING_DESCRIBERS:
+                start = _lesion_start(words, start, end, taken)
             start = _stimulus_start(words, start, end, taken)
             end = _trailing_end(words, start, end, taken - anatomy, anatomy_at)
             if (start, end) != span[:2]:
@@ -264,6 +270,23 @@ def _stimulus_start(words: list[str], start: int, end: int, taken: set[int]) -> 
     return k
 
 
+# Heads of skin findings whose size and look before them are part of the finding (rule 4): "[tiny purple-red dots]",
+# "[faint blotchy rash]" ("a [small adenoma]" is a named lesion: DISEASE, not here).
+_LESION_HEADS = lay_body_findings.LESION_NOUNS | frozenset(
+    "rash rashes sores blisters blister bruise bruises lump lumps hives welts pimples boils".split())
+
+
+def _lesion_start(words: list[str], start: int, end: int, taken: set[int]) -> int:
+    if _LESION_HEADS.isdisjoint(words[start:min(end, start + 4)]):
+        return start
+    i = start
+    while i > 0 and start - i < 4 and words[i - 1] in lay_body_findings.FINDING_DESCRIBERS and i - 1 not in taken:
+        i -= 1
+    while i < start and words[i] in ("-", "bit", "really", "very", "quite", "slightly"):
+        i += 1  # a degree or hyphen starts no span
+    return i
+
+
 def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anatomy_at: dict | None = None) -> int:
     n = len(words)
     if end < n and words[end] in _NEXT_CUES:
@@ -325,7 +348,7 @@ def _cued_end(words: list[str], start: int, end: int, taken: set[int], anatomy_a
     likeness = _likeness_end(words, end, taken)
     if likeness:
         return likeness
-    unable = _failed_movement_end(words, start, end, taken)
+    unable = _failed_movement_end(words, start, end, taken, anatomy_at)
     if unable:
         return unable
     if end + 2 < n and words[end] in _FUNCTION_TIMES and words[end - 1] in VOIDING_PAINS and words[end + 1] in _PEOPLE \
@@ -342,13 +365,15 @@ def _reach_end(words: list[str], end: int, taken: set[int], anatomy_at: dict) ->
     complaint with the part it reaches, attached without a verb (rule 5; "it goes up to my [shoulder]" is not)."""
     n = len(words)
     k = end
-    if words[end - 1] not in _REACH_DIRECTIONS:
+    if k + 1 < n and words[k] in _MOVING and words[k + 1] in _REACH_PREPOSITIONS:
+        k += 1  # "[yellow gunk dripping into my throat]": where it goes is where it is
+    elif words[end - 1] not in _REACH_DIRECTIONS:
         if k >= n or words[k] not in _REACH_DIRECTIONS:
             return None
         k += 1
     if k >= n or k in taken:
         return None
-    if words[k - 1] == "out":
+    if words[k - 1] == "out" and words[k - 1] not in _MOVING:
         if words[k] != "of":
             return None
     elif words[k] not in _REACH_PREPOSITIONS:
@@ -383,7 +408,7 @@ def _likeness_end(words: list[str], end: int, taken: set[int]) -> int | None:
     return k if k > first else None
 
 
-def _failed_movement_end(words: list[str], start: int, end: int, taken: set[int]) -> int | None:
+def _failed_movement_end(words: list[str], start: int, end: int, taken: set[int], anatomy_at: dict) -> int | None:
     """"[couldnt get up off the floor]", "[cant bend to pick things up]": a lost movement with what it fails at."""
     n = len(words)
     if end >= n or _UNABLE.isdisjoint(words[start:end]):
@@ -393,6 +418,13 @@ def _failed_movement_end(words: list[str], start: int, end: int, taken: set[int]
         k += k < n and words[k] in ("the", "a", "my", "his", "her")
         if k < n and words[k] in _LOW_PLACES and k not in taken:
             return k + 1  # "off the floor", "from a squat"
+        return None
+    if words[end] in ("above", "over") and {"lift", "raise", "reach"}.intersection(words[start:end]):
+        k = end + 1
+        while k < n and k - end <= 2 and words[k] in _OWNERS:
+            k += 1
+        if k > end + 1 and k < n and k in anatomy_at:
+            return anatomy_at[k]  # "[cant lift my arm above my head]": how far it fails is the lost function
         return None
     if words[end - 1] in _BENDING and words[end] == "to" and end + 1 < n and words[end + 1].isalpha() \
             and words[end + 1] not in NOT_A_THING and words[end + 1] not in _OWNERS:
