@@ -138,3 +138,48 @@ def test_lay_edges_near_misses(nlp, text, span):
         assert not any(" on " in s for s in found), found
     else:
         assert span in found, ents(nlp, text)
+
+
+# --- 1d. what a part does that the patient has no word for; lashes that grow; an injured part --------------------
+@pytest.mark.parametrize("text, span, label", [
+    ("my heart does this fluttery thing at night", "heart does this fluttery thing", "SYMPTOM"),
+    ("my stomach keeps doing this weird flip thing after meals", "stomach keeps doing this weird flip thing", "SYMPTOM"),
+    ("on the eye drops my lashes have grown loads", "lashes have grown", "SYMPTOM"),
+    ("her eyebrows got really thicker on the serum", "eyebrows got really thicker", "SYMPTOM"),
+    ("will an xray show a chipped bone?", "chipped bone", "DISEASE"),
+    ("the scan showed a torn tendon in his ankle", "torn tendon", "DISEASE"),
+])
+def test_part_things_growth_and_injuries(nlp, text, span, label):
+    assert (span, label) in ents(nlp, text), ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "my husband does this thing where he hums",
+    "my hair has grown back since the chemo",  # hair that grows is hair
+    "i ripped my torn jeans again",
+    "she has a torn heart after the breakup",
+])
+def test_part_things_near_misses(nlp, text):
+    found = ents(nlp, text)
+    assert not any(label == "DISEASE" or "thing" in span or "grown" in span for span, label in found), found
+
+
+# --- 2b. how far a lift fails, a fluid's way into a part, the size and look of a skin finding ---------------------
+@pytest.mark.parametrize("text, span", [
+    ("since the stroke she is unable to raise her arm above her shoulder", "unable to raise her arm above her shoulder"),
+    ("theres green gunk dripping into my throat every morning", "green gunk dripping into my throat"),
+    ("she has tiny purple-red dots all over her shins", "tiny purple-red dots all over her shins"),
+    ("a faint blotchy rash on her tummy and back", "faint blotchy rash on her tummy and back"),
+])
+def test_more_lay_edges(nlp, text, span):
+    assert span in problems(nlp, text), ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, span, part", [
+    ("the back pain is radiating to the legs", "back pain", "legs"),  # a pain's reach after a verb (rule 5)
+    ("a hot red swollen patch spreading up my leg", "hot red swollen patch", "leg"),
+    ("i lift weights over my head at the gym and my wrist hurts", "wrist hurts", "head"),
+])
+def test_more_lay_edges_near_misses(nlp, text, span, part):
+    found = ents(nlp, text)
+    assert (span, "SYMPTOM") in found and (part, "ANATOMY") in found, found
