@@ -8,7 +8,11 @@ Without these rules the body part stood alone as ANATOMY and the complaint that 
   marks) located on one, with the words that describe it before it (rule 4) and the part after it (rule 5);
 - a part with a verb of sound or failure ("heart thuds", "knee gives way") or a state ("left arm is dead",
   "knees are creaky"), with the place on the part after it ("thinner at the temples") (rule 6);
-- a part with "damage" or "injury" after it: an injury of that part, DISEASE ("ligament damage").
+- what a part does that the patient has no word for ("[heart does this fluttery thing]"), lashes or brows that grow
+  on a drug ("[lashes have grown]");
+- a part with "damage" after it, or an injury's participle before it: an injury of that part, DISEASE ("[ligament
+  damage]", "[chipped bone]").
+Each rule looks at the spans only where its cue words stand (gate_hits, then word_positions).
 """
 from __future__ import annotations
 
@@ -69,8 +73,10 @@ def add_located_findings(doc: Doc, words: list[str], spans: Spans) -> Spans:
                                                                                         or words[i + 1] in _MOTION)]
     if not heads:
         return spans
-    by_token = {i: s for s in spans for i in range(s[0], s[1])}
     anatomy_at = {s[0]: s for s in spans if s[2] == "ANATOMY"}
+    if not any(a - h <= 8 for h in heads for a in anatomy_at if a > h):
+        return spans  # no body part right after any finding
+    by_token = {i: s for s in spans for i in range(s[0], s[1])}
     added = []
     for head in heads:
         own = by_token.get(head)
@@ -182,14 +188,24 @@ def add_part_states(doc: Doc, words: list[str], spans: Spans) -> Spans:
     [ankle gives way]": a part with what it does or is is one SYMPTOM (rule 6)."""
     hits = gate_hits(words)
     # "way" and "give" are common words: a give-way needs both
-    if _STATES_GATE.isdisjoint(hits) and not ("way" in hits and not _GIVE_WAY.isdisjoint(hits)):
+    give_way = "way" in hits and not _GIVE_WAY.isdisjoint(hits)
+    if _STATES_GATE.isdisjoint(hits) and not give_way:
         return spans
     n = len(words)
+    # a state, "way" or "thing" stands at most 7 words after a part: only the spans ending before one are looked at
+    cues = word_positions(words, (_STATES_GATE - {"thing"}) & hits) + (word_positions(words, {"way"}) if give_way else [])
+    if "thing" in hits:  # a common word: only "does this ... thing"
+        cues += [p for p in word_positions(words, {"thing"}) if not _DOES.isdisjoint(words[max(0, p - 5):p])]
+    near = {p - d for p in cues for d in range(0, 8)}
+    candidates = [k for k, s in enumerate(spans) if s[1] in near]
+    if not candidates:
+        return spans
     starts = {s[0] for s in spans}
     anatomy_at = {s[0]: s for s in spans if s[2] == "ANATOMY"}
     out = list(spans)
     changed = False
-    for index, (start, end, label, concept) in enumerate(spans):
+    for index in candidates:
+        start, end, label, concept = spans[index]
         if label == "SYMPTOM" and words[end - 1] in _GIVE_WAY and end < n and words[end] == "way" and end not in starts \
                 and end - start >= 2:
             out[index] = (start, end + 1, label, concept)  # "ankle gives [way]": the predicate is "give way"
@@ -284,6 +300,10 @@ def add_part_damage(doc: Doc, words: list[str], spans: Spans) -> Spans:
     after it, or an injury's participle before it, is DISEASE."""
     hits = gate_hits(words)
     if _DAMAGE_GATE.isdisjoint(hits) and _INJURED_GATE.isdisjoint(hits):
+        return spans
+    cues = word_positions(words, (_DAMAGE_GATE | _INJURED_GATE) & hits)
+    near = {p for p in cues} | {p + 1 for p in cues}
+    if not any(s[1] in near or s[0] in near for s in spans if s[2] == "ANATOMY"):
         return spans
     n = len(words)
     starts = {s[0] for s in spans}

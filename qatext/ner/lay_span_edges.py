@@ -12,6 +12,13 @@ Patients tell a complaint with words around it that belong to it:
 - the pain of a voiding with its trigger ("[pain when i poo]"), how a product smells ("[pee smells weird]"), the
   shape a finding makes ("[band of blisters]"), a trunk region after a located complaint ("[cramping in my lower
   right side]").
+- (round 15a) the part a spreading complaint reaches ("[bruising down to my toes]", "[heart pounding out of my
+  chest]", "[gunk dripping into my throat]"), what one chokes on, what a smell or taste is likened to ("[burps that
+  taste of rotten eggs]"; "itched like mad" keeps its intensifier outside, rule 15), "[boiling hot]", what a lost
+  movement fails at ("[cant get up off the floor]", "[cant bend to tie my shoes]", "[cant lift my arm above my
+  head]"), a stimulus that hurts ("[loud noises feel painful]"), the size and look before a skin finding ("[deep
+  painful spots]", "[tiny purple-red dots]"), a degree before a comparative ("[much more confused]"); and the
+  reverse: a finding's extent from one part to another stays outside ("[band of blisters] from my spine round to").
 Picking at one's own body is added (body_picking); idioms on medical words were dropped before, by figures.
 """
 from __future__ import annotations
@@ -65,6 +72,7 @@ _STIMULUS_COMPLAINTS = frozenset("painful hurts hurt unbearable".split())
 _STIMULUS_LINKS = frozenset("feel feels felt is are seem seems get gets really so too".split())
 # Degree words before a comparative complaint stay inside (rule 16): "[much more confused]", "[far more tired]".
 _COMPARATIVE_DEGREES = frozenset({"much", "far", "way", "even"})
+_COMPARATIVES, _OUT, _FROM = frozenset({"more", "less"}), frozenset({"out"}), frozenset({"from"})
 # "[couldnt get up off the floor]", "[cant bend to pick things up]": what a lost movement fails at is the function
 # (rule 16); an extent ("[can barely walk] to the mailbox") stays outside.
 _UNABLE = frozenset("cant couldnt can't couldn't n't nt unable cannot".split())
@@ -172,7 +180,8 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
             start = _leading_start(words, start, taken, out, label)
             if label == "SYMPTOM" and start and words[start - 1] in lay_body_findings.FINDING_DESCRIBERS:
                 start = _lesion_start(words, start, end, taken)
-            start = _stimulus_start(words, start, end, taken)
+            if end - start == 1 and words[start] in _STIMULUS_COMPLAINTS:
+                start = _stimulus_start(words, start, end, taken)
             end = _trailing_end(words, start, end, taken - anatomy, anatomy_at)
             if (start, end) != span[:2]:
                 out = [s for s in out if s[1] <= start]
@@ -215,6 +224,16 @@ def _grow_at_common_cues(words: list[str], spans: Spans) -> Spans:
     "[much more confused]" (a degree grades the comparative, rule 16), "[heart pounding out of my chest]" (the part
     it reaches, rule 5), "a [band of blisters] from my spine round to my nipple" (an extent stays outside)."""
     n = len(words)
+    # the cue words are found in C first; the spans are looked at only in a doc where one stands in its frame
+    present = word_set(words)
+    if not (("more" in present or "less" in present)
+            and any(w in _COMPARATIVE_DEGREES for p in word_positions(words, _COMPARATIVES & present)
+                    for w in words[p - 1:p] if p)
+            or "out" in present and "of" in present
+            and any(words[p + 1:p + 2] == ["of"] for p in word_positions(words, _OUT))
+            or "from" in present and "to" in present
+            and any("to" in words[p + 2:p + 9] for p in word_positions(words, _FROM))):
+        return spans
     found = [k for k, (start, end, label, _c) in enumerate(spans) if label in _PROBLEMS and (
         start and words[start] in ("more", "less") and words[start - 1] in _COMPARATIVE_DEGREES
         or end + 1 < n and (words[end] == "out" and words[end + 1] == "of" or words[end] == "to"
