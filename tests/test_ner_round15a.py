@@ -183,3 +183,21 @@ def test_more_lay_edges(nlp, text, span):
 def test_more_lay_edges_near_misses(nlp, text, span, part):
     found = ents(nlp, text)
     assert (span, "SYMPTOM") in found and (part, "ANATOMY") in found, found
+
+
+# --- 2c. a cause joined by "induced" (rules 1, 4) ----------------------------------------------------------------
+@pytest.mark.parametrize("text, span", [
+    ("he has levodopa-induced dyskinesia in the evenings", "levodopa-induced dyskinesia"),
+    ("i think i have exercise induced asthma", "exercise induced asthma"),
+    ("she gets stress-induced hives before exams", "stress-induced hives"),
+])
+def test_induced_causes(nlp, text, span):
+    assert span in problems(nlp, text), ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("the drug induced nausea in most patients", "nausea"),  # a verb after a determiner's noun
+    ("it induced a rash on day 3", "rash"),
+])
+def test_induced_near_misses(nlp, text, span):
+    assert span in problems(nlp, text), ents(nlp, text)

@@ -146,7 +146,7 @@ GATE = gate(_EXTENT_TURNS, _LIKENED_VERBS, LEADING_DESCRIBERS, SHED_AMOUNTS, FUN
             # round 15a: what a complaint reaches, chokes on, is likened to or fails at; what grades or fills it
             # (cues as common as "out", "much" or "blood" are looked at in _grow_at_common_cues instead)
             CHOKING, _HEAT_DEGREES - {"burning"}, {"hot"}, STIMULI, _BENDING, CLIMAX, lay_body_findings.LESION_NOUNS,
-            _MOVING, {"lift", "raise"})
+            _MOVING, {"lift", "raise", "induced"})
 
 
 def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
@@ -182,6 +182,8 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
                 start = _lesion_start(words, start, end, taken)
             if end - start == 1 and words[start] in _STIMULUS_COMPLAINTS:
                 start = _stimulus_start(words, start, end, taken)
+            if start >= 2 and words[start - 1] == "induced":
+                start = _cause_start(words, start, out)
             end = _trailing_end(words, start, end, taken - anatomy, anatomy_at)
             if (start, end) != span[:2]:
                 out = [s for s in out if s[1] <= start]
@@ -268,6 +270,27 @@ def _without_extent(words: list[str], start: int, end: int) -> int:
         return end
     cut = start + 1 + words[start + 1:end].index("from")
     return cut if cut - start >= 1 else end
+
+
+# A cause joined to a complaint by "induced" is one of its clinical qualifiers (rules 1, 4): "[noise induced hearing
+# loss]", "[levodopa-induced dyskinesia]" (the drug is inside, not a span of its own), "[cold-induced tingling]";
+# without a hyphen not after a determiner or pronoun ("the drug induced nausea" is a verb).
+_NOT_CAUSES = frozenset("the this that it which what a an my his her their its".split())
+
+
+def _cause_start(words: list[str], start: int, out: Spans) -> int:
+    k = start - 2
+    hyphen = words[k] == "-"
+    k -= hyphen
+    if k < 0 or not words[k].isalpha() or words[k] in _NOT_CAUSES:
+        return start
+    if not hyphen and k and words[k - 1] in _NOT_CAUSES:
+        return start
+    if out and out[-1][1] == k + 1:
+        if out[-1][1] - out[-1][0] > 2:
+            return start  # a cause of more than two words is a phrase of its own
+        return out[-1][0]  # "[levodopa]-induced": the drug span is the cause
+    return k
 
 
 def _stimulus_start(words: list[str], start: int, end: int, taken: set[int]) -> int:
