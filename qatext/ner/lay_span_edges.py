@@ -137,16 +137,30 @@ BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
 
 _PICKING_GATE = gate(body_picking.PICKING_VERBS)
 _NEW_SPAN_WORDS = FUNCTION_NOUNS | SPIN_WORDS | SEEN_THINGS  # words that start a span of their own here; the rest only grow spans
-GATE = gate(_EXTENT_TURNS, _LIKENED_VERBS, LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, SMELL_VERBS, BODY_REGIONS, SEEN_THINGS,
+GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, SMELL_VERBS, BODY_REGIONS, SEEN_THINGS,
             SEEN_PREDICATES,
             SHAPE_NOUNS,
             # the lay places by their rarer word ("all over", "right inside": "all" and "right" are in most docs),
             # "from the waist down/up", "deep down", and the simile's "as"
             {"over", "inside", "deep", "down", "up", "as"},
             # round 15a: what a complaint reaches, chokes on, is likened to or fails at; what grades or fills it
-            # (cues as common as "out", "much" or "blood" are looked at in _grow_at_common_cues instead)
-            CHOKING, _HEAT_DEGREES - {"burning"}, {"hot"}, STIMULI, _BENDING, CLIMAX, lay_body_findings.LESION_NOUNS,
-            _MOVING, {"lift", "raise", "induced"})
+            # (cues as common as "out", "much" or "around" are looked at in _grow_at_common_cues instead, and the
+            # rules that need two common words, in _paired_cues)
+            CHOKING, _HEAT_DEGREES, _BENDING, CLIMAX, _MOVING, {"induced"})
+# Rules whose cue is two words each common alone: a stimulus and its hurt ("[light hurts]"), a lift and how far it
+# fails ("above my head"), a lesion and a describer or filling ("[deep painful spots]", "[pus bumps]").
+_LIFTS, _HOW_FAR = frozenset({"lift", "raise"}), frozenset({"above", "over"})
+_LESIONS, _DESCRIBERS = lay_body_findings.LESION_NOUNS, lay_body_findings.FINDING_DESCRIBERS
+_PAIR_WORDS = gate(_DESCRIBERS, _FILLINGS, STIMULI, _STIMULUS_COMPLAINTS, _LIFTS, _HOW_FAR, _LESIONS)
+
+
+def _paired_cues(hits: set[str]) -> bool:
+    if _PAIR_WORDS.isdisjoint(hits):
+        return False
+    present_lesions = not _LESIONS.isdisjoint(hits)
+    return (not STIMULI.isdisjoint(hits) and not _STIMULUS_COMPLAINTS.isdisjoint(hits)
+            or not _LIFTS.isdisjoint(hits) and not _HOW_FAR.isdisjoint(hits)
+            or present_lesions and not (_DESCRIBERS.isdisjoint(hits) and _FILLINGS.isdisjoint(hits)))
 
 
 def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
@@ -154,7 +168,7 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
     if not _PICKING_GATE.isdisjoint(hits):
         spans = body_picking.add_picked_body_parts(words, spans)
     spans = _grow_at_common_cues(words, spans)
-    if GATE.isdisjoint(hits) or not spans and not (hits & _NEW_SPAN_WORDS):
+    if GATE.isdisjoint(hits) and not _paired_cues(hits) or not spans and not (hits & _NEW_SPAN_WORDS):
         return spans
     if not FUNCTION_NOUNS.isdisjoint(hits):
         spans = _add_function_predicates(words, spans)
