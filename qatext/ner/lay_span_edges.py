@@ -148,19 +148,18 @@ GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SP
             # rules that need two common words, in _paired_cues)
             CHOKING, _HEAT_DEGREES, _BENDING, CLIMAX, _MOVING, {"induced"})
 # Rules whose cue is two words each common alone: a stimulus and its hurt ("[light hurts]"), a lift and how far it
-# fails ("above my head"), a lesion and a describer or filling ("[deep painful spots]", "[pus bumps]").
+# fails ("above my head"); a lesion noun ("[deep painful spots]", "[pus bumps]") is rare enough alone.
 _LIFTS, _HOW_FAR = frozenset({"lift", "raise"}), frozenset({"above", "over"})
-_LESIONS, _DESCRIBERS = lay_body_findings.LESION_NOUNS, lay_body_findings.FINDING_DESCRIBERS
-_PAIR_WORDS = gate(_DESCRIBERS, _FILLINGS, STIMULI, _STIMULUS_COMPLAINTS, _LIFTS, _HOW_FAR, _LESIONS)
+_LESIONS = lay_body_findings.LESION_NOUNS
+_PAIR_WORDS = gate(STIMULI, _STIMULUS_COMPLAINTS, _LIFTS, _HOW_FAR, _LESIONS)
 
 
 def _paired_cues(hits: set[str]) -> bool:
     if _PAIR_WORDS.isdisjoint(hits):
         return False
-    present_lesions = not _LESIONS.isdisjoint(hits)
-    return (not STIMULI.isdisjoint(hits) and not _STIMULUS_COMPLAINTS.isdisjoint(hits)
-            or not _LIFTS.isdisjoint(hits) and not _HOW_FAR.isdisjoint(hits)
-            or present_lesions and not (_DESCRIBERS.isdisjoint(hits) and _FILLINGS.isdisjoint(hits)))
+    return (not _LESIONS.isdisjoint(hits)
+            or not STIMULI.isdisjoint(hits) and not _STIMULUS_COMPLAINTS.isdisjoint(hits)
+            or not _LIFTS.isdisjoint(hits) and not _HOW_FAR.isdisjoint(hits))
 
 
 def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
