@@ -389,23 +389,28 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
 
 
 def _cued_end(words: list[str], start: int, end: int, taken: set[int], anatomy_at: dict) -> int | None:
-    """Round 15a's right edges, each cued by the word after the complaint (``_NEXT_CUES``)."""
+    """Round 15a's right edges, each cued by the word after the complaint (``_NEXT_CUES``) and tried only where
+    its own cue stands (most complaints are followed by "to", "of" or "on" of no edge)."""
     n = len(words)
-    reach = _reach_end(words, end, taken, anatomy_at)
-    if reach:
-        return reach
-    if words[end - 1] in _HEAT_DEGREES and words[end] in ("hot", "cold") and end not in taken:
+    last, nxt = words[end - 1], words[end]
+    if nxt in _REACH_DIRECTIONS or nxt in _MOVING or last in _REACH_DIRECTIONS:
+        reach = _reach_end(words, end, taken, anatomy_at)
+        if reach:
+            return reach
+    if last in _HEAT_DEGREES and nxt in ("hot", "cold") and end not in taken:
         return end + 1  # "[boiling hot]"
-    if end + 1 < n and words[end - 1] in CHOKING and words[end] == "on":
+    if end + 1 < n and last in CHOKING and nxt == "on":
         k = end + 1 + (words[end + 1] in ("a", "an", "the", "some", "my"))
         if k < n and words[k].isalpha() and words[k] not in NOT_A_THING and k not in taken:
             return k + 1  # "[woke up choking on acid]", "[gagging on the mucus]"
-    likeness = _likeness_end(words, end, taken)
-    if likeness:
-        return likeness
-    unable = _failed_movement_end(words, start, end, taken, anatomy_at)
-    if unable:
-        return unable
+    if last in _LIKENED_VERBS or nxt in _LIKENED_VERBS or nxt in ("that", "which"):
+        likeness = _likeness_end(words, end, taken)
+        if likeness:
+            return likeness
+    if last in _GETTING_UP or last in _BENDING or nxt in _HOW_FAR:
+        unable = _failed_movement_end(words, start, end, taken, anatomy_at)
+        if unable:
+            return unable
     if end + 2 < n and words[end] in _FUNCTION_TIMES and words[end - 1] in VOIDING_PAINS and words[end + 1] in _PEOPLE \
             and words[end + 2] in CLIMAX:
         return end + 3  # "[hurts after i ejaculate]": the pain of a body function is its own complaint (rule 10)
