@@ -73,6 +73,8 @@ _STIMULUS_LINKS = frozenset("feel feels felt is are seem seems get gets really s
 # Degree words before a comparative complaint stay inside (rule 16): "[much more confused]", "[far more tired]".
 _COMPARATIVE_DEGREES = frozenset({"much", "far", "way", "even"})
 _COMPARATIVES, _OUT, _FROM = frozenset({"more", "less"}), frozenset({"out"}), frozenset({"from"})
+# What a heart does "out of my chest".
+_BEATING = frozenset("pounding beating thumping hammering racing thudding jumping".split())
 # "[couldnt get up off the floor]", "[cant bend to pick things up]": what a lost movement fails at is the function
 # (rule 16); an extent ("[can barely walk] to the mailbox") stays outside.
 _UNABLE = frozenset("cant couldnt can't couldn't n't nt unable cannot".split())
@@ -241,12 +243,12 @@ def _grow_at_common_cues(words: list[str], spans: Spans) -> Spans:
     n = len(words)
     # the cue words are found in C first; the spans are looked at only in a doc where one stands in its frame
     present = word_set(words)
-    if not (("more" in present or "less" in present)
+    if not (("more" in present or "less" in present) and not _COMPARATIVE_DEGREES.isdisjoint(present)
             and any(w in _COMPARATIVE_DEGREES for p in word_positions(words, _COMPARATIVES & present)
                     for w in words[p - 1:p] if p)
-            or "out" in present and "of" in present
+            or "out" in present and not _BEATING.isdisjoint(present)
             and any(words[p + 1:p + 2] == ["of"] for p in word_positions(words, _OUT))
-            or "from" in present and "to" in present
+            or "from" in present and not _EXTENT_HEADS.isdisjoint(present)
             and any("to" in words[p + 2:p + 9] for p in word_positions(words, _FROM))):
         return spans
     found = [k for k, (start, end, label, _c) in enumerate(spans) if label in _PROBLEMS and (
@@ -329,6 +331,10 @@ def _stimulus_start(words: list[str], start: int, end: int, taken: set[int]) -> 
 # "[faint blotchy rash]" ("a [small adenoma]" is a named lesion: DISEASE, not here).
 _LESION_HEADS = lay_body_findings.LESION_NOUNS | frozenset(
     "rash rashes sores blisters blister bruise bruises lump lumps hives welts pimples boils".split())
+
+
+# The heads of findings that have an extent from one part to another ("a band of blisters from my spine round to").
+_EXTENT_HEADS = _LESION_HEADS | SHAPE_NOUNS
 
 
 def _lesion_start(words: list[str], start: int, end: int, taken: set[int]) -> int:
