@@ -12,11 +12,19 @@ Patients tell a complaint with words around it that belong to it:
 - the pain of a voiding with its trigger ("[pain when i poo]"), how a product smells ("[pee smells weird]"), the
   shape a finding makes ("[band of blisters]"), a trunk region after a located complaint ("[cramping in my lower
   right side]").
+- (round 15a) the part a spreading complaint reaches ("[bruising down to my toes]", "[heart pounding out of my
+  chest]", "[gunk dripping into my throat]"), what one chokes on, what a smell or taste is likened to ("[burps that
+  taste of rotten eggs]"; "itched like mad" keeps its intensifier outside, rule 15), "[boiling hot]", what a lost
+  movement fails at ("[cant get up off the floor]", "[cant bend to tie my shoes]", "[cant lift my arm above my
+  head]"), a stimulus that hurts ("[loud noises feel painful]"), the size and look before a skin finding ("[deep
+  painful spots]", "[tiny purple-red dots]"), a degree before a comparative ("[much more confused]"); and the
+  reverse: a finding's extent from one part to another stays outside ("[band of blisters] from my spine round to").
 Picking at one's own body is added (body_picking); idioms on medical words were dropped before, by figures.
 """
 from __future__ import annotations
 
-from qatext.ner import body_picking
+from qatext.ner import body_picking, lay_body_findings
+from qatext.ner.lay_common import NOT_A_THING
 from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
                                    covered_tokens, gate, gate_hits, word_positions, word_set)
 
@@ -28,16 +36,63 @@ LEADING_DESCRIBERS = (DESCRIPTORS - frozenset("little tiny small big large weird
     "tickly tingly scratchy chesty hacking barking croupy phlegmy rattly wheezy cloudy hazy murky achy crampy "
     "smokers smoker's "
     # the character of a pain (rule 4): "[stinging pain when she wees]", "[dull ache in my side]"
-    "stinging stabbing shooting throbbing gnawing nagging dull".split())
+    "stinging stabbing shooting throbbing gnawing nagging dull "
+    # how sore eyes and inflamed skin feel and look: "[gritty sore eyes]", "[red shiny swollen big toe]"
+    "gritty sandy grainy shiny".split())
 # Lay places said after a complaint: "achy all over", "sore down there", "hurts deep inside".
 TRAILING_PLACES = (("all", "over"), ("down", "there"), ("deep", "inside"), ("deep", "down"), ("right", "inside"))
 # A pain of voiding is a complaint of its own, unlike other triggers (GUIDELINES rule 10): "burning when i pee".
 VOIDING_PAINS = frozenset("pain pains hurts hurt burning burns stings stinging sore aches ache agony".split())
 VOIDING = frozenset("pee pees peed wee wees weed poo poos pooed poop poops pooped urinate urinates wee'd".split())
+# The other function whose pain is its own complaint: "[hurts after i ejaculate]" (not "come": "when i come home").
+CLIMAX = frozenset("ejaculate ejaculates ejaculated ejaculating orgasm orgasms climax cum".split())
+_FUNCTION_TIMES = frozenset({"when", "while", "after"})
 _PEOPLE = frozenset("i he she they we you".split())
 # How a product or the breath smells: "pee smells weird", "breath smells bad", "smells strong".
 SMELL_VERBS = frozenset("smells smell smelled smelt smelling tastes tasted".split())
 SMELL_JUDGEMENTS = frozenset("weird bad strong funny fishy off awful horrible sweet foul rotten metallic".split())
+# What a smell or taste is likened to ends there; an intensifier is no thing ("itched like mad": rule 15).
+_LIKENED_VERBS = SMELL_VERBS | {"taste"}
+_NO_LIKENESS = frozenset("crazy mad hell heck fuck shit anything nothing normal usual before".split())
+# A complaint that spreads, said with where it reaches: "[bruising down to my toes]", "[throbbing up into my ear]",
+# "[heart pounding out of my chest]" (rule 5: the place is attached without a verb).
+_REACH_DIRECTIONS = frozenset({"up", "down", "out"})
+_REACH_PREPOSITIONS = frozenset({"to", "into", "towards", "toward"})
+# A fluid on its way into a part: "[yellow gunk dripping into my throat]"; a pain "radiating to the legs" or a rash
+# "spreading up my leg" says where else it is, after a verb (rule 5: the part stays ANATOMY).
+_MOVING = frozenset("dripping trickling draining".split())
+# "[woke up choking on acid]": what one chokes on is part of the complaint.
+CHOKING = frozenset("choking choked chokes choke gagging gagged".split())
+# A noun that grades "hot" or "cold" after it: "[boiling hot]", "[freezing cold]".
+_HEAT_DEGREES = frozenset("boiling freezing burning roasting baking".split())
+# Everyday stimuli that hurt: "[loud noises feel painful]", "[light hurts]" (hyperacusis, photophobia).
+STIMULI = frozenset("noise noises sound sounds light lights sunlight brightness".split())
+_STIMULUS_DESCRIBERS = frozenset("loud bright normal everyday sudden high pitched ordinary".split())
+_STIMULUS_COMPLAINTS = frozenset("painful hurts hurt unbearable".split())
+_STIMULUS_LINKS = frozenset("feel feels felt is are seem seems get gets really so too".split())
+# Degree words before a comparative complaint stay inside (rule 16): "[much more confused]", "[far more tired]".
+_COMPARATIVE_DEGREES = frozenset({"much", "far", "way", "even"})
+_COMPARATIVES, _OUT, _FROM = frozenset({"more", "less"}), frozenset({"out"}), frozenset({"from"})
+# What a heart does "out of my chest".
+_BEATING = frozenset("pounding beating thumping hammering racing thudding jumping".split())
+# "[couldnt get up off the floor]", "[cant bend to pick things up]": what a lost movement fails at is the function
+# (rule 16); an extent ("[can barely walk] to the mailbox") stays outside.
+_UNABLE = frozenset("cant couldnt can't couldn't n't nt unable cannot".split())
+_GETTING_UP = frozenset({"up"})
+_RISE_FROM = frozenset({"off", "from"})
+# What a person fails to get up from is low: "off the floor", "from a squat" ("from my desk" is a busy day).
+_LOW_PLACES = frozenset("floor ground sofa couch settee chair toilet loo bed squat knees bath bathtub seat "
+                        "armchair".split())
+_BENDING = frozenset("bend kneel stoop crouch squat".split())
+_REACH_OBJECT_STOPS = frozenset(". , ! ? ; : and or but because so when if then".split())
+# "a [band of blisters] from my spine round to my nipple": a finding's extent from one part to another is no
+# place attached to it (rule 5), unlike "[rash on my back]".
+_EXTENT_TURNS = frozenset("round around across over down up along".split())
+# The words after a complaint that may start one of round 15a's right edges (one set test per complaint).
+_NEXT_CUES = _REACH_DIRECTIONS | _REACH_PREPOSITIONS | _LIKENED_VERBS | _RISE_FROM | _FUNCTION_TIMES | frozenset(
+    "hot cold on that which of like to above over".split()) | _MOVING | lay_body_findings.LESION_NOUNS
+# A thing that fills a lesion: "[little pus bumps]", "[blood blisters]".
+_FILLINGS = frozenset("pus blood water fluid".split())
 _REGION_PREPOSITIONS = frozenset("in on down round around along across".split())
 # The shape a skin finding makes, before "of": "a band of blisters", "a cluster of spots", "a line of bites".
 SHAPE_NOUNS = frozenset("band cluster clusters line lines ring crop patch strip trail".split())
@@ -84,19 +139,37 @@ BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
 
 _PICKING_GATE = gate(body_picking.PICKING_VERBS)
 _NEW_SPAN_WORDS = FUNCTION_NOUNS | SPIN_WORDS | SEEN_THINGS  # words that start a span of their own here; the rest only grow spans
-GATE = gate(LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, SMELL_VERBS, BODY_REGIONS, SEEN_THINGS,
+GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, SMELL_VERBS, BODY_REGIONS, SEEN_THINGS,
             SEEN_PREDICATES,
             SHAPE_NOUNS,
             # the lay places by their rarer word ("all over", "right inside": "all" and "right" are in most docs),
             # "from the waist down/up", "deep down", and the simile's "as"
-            {"over", "inside", "deep", "down", "up", "as"})
+            {"over", "inside", "deep", "down", "up", "as"},
+            # round 15a: what a complaint reaches, chokes on, is likened to or fails at; what grades or fills it
+            # (cues as common as "out", "much" or "around" are looked at in _grow_at_common_cues instead, and the
+            # rules that need two common words, in _paired_cues)
+            CHOKING, _HEAT_DEGREES, _BENDING, CLIMAX, _MOVING, {"induced"})
+# Rules whose cue is two words each common alone: a stimulus and its hurt ("[light hurts]"), a lift and how far it
+# fails ("above my head"); a lesion noun ("[deep painful spots]", "[pus bumps]") is rare enough alone.
+_LIFTS, _HOW_FAR = frozenset({"lift", "raise"}), frozenset({"above", "over"})
+_LESIONS = lay_body_findings.LESION_NOUNS
+_PAIR_WORDS = gate(STIMULI, _STIMULUS_COMPLAINTS, _LIFTS, _HOW_FAR, _LESIONS)
+
+
+def _paired_cues(hits: set[str]) -> bool:
+    if _PAIR_WORDS.isdisjoint(hits):
+        return False
+    return (not _LESIONS.isdisjoint(hits)
+            or not STIMULI.isdisjoint(hits) and not _STIMULUS_COMPLAINTS.isdisjoint(hits)
+            or not _LIFTS.isdisjoint(hits) and not _HOW_FAR.isdisjoint(hits))
 
 
 def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
     hits = gate_hits(words)
     if not _PICKING_GATE.isdisjoint(hits):
         spans = body_picking.add_picked_body_parts(words, spans)
-    if GATE.isdisjoint(hits) or not spans and not (hits & _NEW_SPAN_WORDS):
+    spans = _grow_at_common_cues(words, spans)
+    if GATE.isdisjoint(hits) and not _paired_cues(hits) or not spans and not (hits & _NEW_SPAN_WORDS):
         return spans
     if not FUNCTION_NOUNS.isdisjoint(hits):
         spans = _add_function_predicates(words, spans)
@@ -108,14 +181,25 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
         return spans
     taken = covered_tokens(spans)
     anatomy = {s[0] for s in spans if s[2] == "ANATOMY" and s[1] == s[0] + 1}
+    anatomy_at = {s[0]: s[1] for s in spans if s[2] == "ANATOMY"}
     out, grown = [], []
     for span in spans:
         start, end, label, concept = span
         if label == "ANATOMY" and out and out[-1][1] == start and out[-1][2] in _PROBLEMS and _describers_only(words, out[-1]):
             span = (out.pop()[0], end, "SYMPTOM", BODY_COMPLAINT)  # "[tingly numb] feet": the describers' body part
+        elif label == "SYMPTOM" and out and out[-1][1] == start and out[-1][2] in _PROBLEMS \
+                and words[start - 1] in _FILLINGS and words[start] in lay_body_findings.LESION_NOUNS:
+            span = (out.pop()[0], end, "SYMPTOM", concept)  # "[little pus] [bumps]": what fills the lesion is its kind
+            grown.append(span)
         elif label in _PROBLEMS:
             start = _leading_start(words, start, taken, out, label)
-            end = _trailing_end(words, start, end, taken - anatomy)
+            if label == "SYMPTOM" and start and words[start - 1] in lay_body_findings.FINDING_DESCRIBERS:
+                start = _lesion_start(words, start, end, taken)
+            if end - start == 1 and words[start] in _STIMULUS_COMPLAINTS:
+                start = _stimulus_start(words, start, end, taken)
+            if start >= 2 and words[start - 1] == "induced":
+                start = _cause_start(words, start, out)
+            end = _trailing_end(words, start, end, taken - anatomy, anatomy_at)
             if (start, end) != span[:2]:
                 out = [s for s in out if s[1] <= start]
                 taken.update(range(start, end))
@@ -150,8 +234,126 @@ def _leading_start(words: list[str], start: int, taken: set[int], out: Spans, la
     return i
 
 
-def _trailing_end(words: list[str], start: int, end: int, taken: set[int]) -> int:
+
+
+def _grow_at_common_cues(words: list[str], spans: Spans) -> Spans:
+    """Edges whose cue words are too common to gate on ("much", "out", "to"), found by one pass over the spans:
+    "[much more confused]" (a degree grades the comparative, rule 16), "[heart pounding out of my chest]" (the part
+    it reaches, rule 5), "a [band of blisters] from my spine round to my nipple" (an extent stays outside)."""
     n = len(words)
+    # the cue words are found in C first; the spans are looked at only in a doc where one stands in its frame
+    present = word_set(words)
+    if not (("more" in present or "less" in present) and not _COMPARATIVE_DEGREES.isdisjoint(present)
+            and any(w in _COMPARATIVE_DEGREES for p in word_positions(words, _COMPARATIVES & present)
+                    for w in words[p - 1:p] if p)
+            or "out" in present and not _BEATING.isdisjoint(present)
+            and any(words[p + 1:p + 2] == ["of"] for p in word_positions(words, _OUT))
+            or "from" in present and not _EXTENT_HEADS.isdisjoint(present)
+            and any("to" in words[p + 2:p + 9] for p in word_positions(words, _FROM))):
+        return spans
+    found = [k for k, (start, end, label, _c) in enumerate(spans) if label in _PROBLEMS and (
+        start and words[start] in ("more", "less") and words[start - 1] in _COMPARATIVE_DEGREES
+        or end + 1 < n and (words[end] == "out" and words[end + 1] == "of" or words[end] == "to"
+                            or words[end] in _EXTENT_TURNS and words[end + 1] == "to"))]
+    if not found:
+        return spans
+    taken = covered_tokens(spans)
+    anatomy_at = {s[0]: s[1] for s in spans if s[2] == "ANATOMY"}
+    out = list(spans)
+    grown = []
+    for k in found:
+        start, end, label, concept = spans[k]
+        if start and words[start] in ("more", "less") and words[start - 1] in _COMPARATIVE_DEGREES \
+                and start - 1 not in taken:
+            start -= 1
+        end = _without_extent(words, start, end)
+        end = _reach_end(words, end, taken, anatomy_at) or end
+        if (start, end) != spans[k][:2]:
+            out[k] = (start, end, label, concept)
+            grown.append(out[k])
+    if not grown:
+        return spans
+    # a part the complaint reached ("out of my [chest]") is no mention of its own
+    return [s for s in out if s in grown or all(s[1] <= g[0] or s[0] >= g[1] for g in grown)]
+
+
+def _without_extent(words: list[str], start: int, end: int) -> int:
+    n = len(words)
+    if end >= n or not (words[end] == "to" or words[end] in _EXTENT_TURNS and words[end + 1:end + 2] == ["to"]):
+        return end
+    if "from" not in words[start + 1:end]:
+        return end
+    cut = start + 1 + words[start + 1:end].index("from")
+    return cut if cut - start >= 1 else end
+
+
+# A cause joined to a complaint by "induced" is one of its clinical qualifiers (rules 1, 4): "[noise induced hearing
+# loss]", "[levodopa-induced dyskinesia]" (the drug is inside, not a span of its own), "[cold-induced tingling]";
+# without a hyphen not after a determiner or pronoun ("the drug induced nausea" is a verb).
+_NOT_CAUSES = frozenset("the this that it which what a an my his her their its".split())
+
+
+def _cause_start(words: list[str], start: int, out: Spans) -> int:
+    k = start - 2
+    hyphen = words[k] == "-"
+    k -= hyphen
+    if k < 0 or not words[k].isalpha() or words[k] in _NOT_CAUSES:
+        return start
+    if not hyphen and k and words[k - 1] in _NOT_CAUSES:
+        return start
+    if out and out[-1][1] == k + 1:
+        if out[-1][1] - out[-1][0] > 2:
+            return start  # a cause of more than two words is a phrase of its own
+        return out[-1][0]  # "[levodopa]-induced": the drug span is the cause
+    return k
+
+
+def _stimulus_start(words: list[str], start: int, end: int, taken: set[int]) -> int:
+    """"[loud noises feel painful]", "[light hurts]": the stimulus that hurts is the complaint's subject."""
+    if end - start != 1 or words[start] not in _STIMULUS_COMPLAINTS or start == 0:
+        return start
+    k = start
+    while k > 0 and start - k < 2 and words[k - 1] in _STIMULUS_LINKS:
+        k -= 1
+    if words[start] == "painful" and k == start:
+        return start  # "that sounds painful" is a reply, no stimulus with a link
+    if k == 0 or words[k - 1] not in STIMULI or k - 1 in taken:
+        return start
+    k -= 1
+    if k and words[k - 1] in _STIMULUS_DESCRIBERS and k - 1 not in taken:
+        k -= 1
+    if k and words[k - 1] in ("that", "it", "this") :
+        return start
+    return k
+
+
+# Heads of skin findings whose size and look before them are part of the finding (rule 4): "[tiny purple-red dots]",
+# "[faint blotchy rash]" ("a [small adenoma]" is a named lesion: DISEASE, not here).
+_LESION_HEADS = lay_body_findings.LESION_NOUNS | frozenset(
+    "rash rashes sores blisters blister bruise bruises lump lumps hives welts pimples boils".split())
+
+
+# The heads of findings that have an extent from one part to another ("a band of blisters from my spine round to").
+_EXTENT_HEADS = _LESION_HEADS | SHAPE_NOUNS
+
+
+def _lesion_start(words: list[str], start: int, end: int, taken: set[int]) -> int:
+    if _LESION_HEADS.isdisjoint(words[start:min(end, start + 4)]):
+        return start
+    i = start
+    while i > 0 and start - i < 4 and words[i - 1] in lay_body_findings.FINDING_DESCRIBERS and i - 1 not in taken:
+        i -= 1
+    while i < start and words[i] in ("-", "bit", "really", "very", "quite", "slightly"):
+        i += 1  # a degree or hyphen starts no span
+    return i
+
+
+def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anatomy_at: dict | None = None) -> int:
+    n = len(words)
+    if end < n and words[end] in _NEXT_CUES:
+        grown = _cued_end(words, start, end, taken, anatomy_at or {})
+        if grown:
+            return grown
     for place in TRAILING_PLACES:
         size = len(place)
         if tuple(words[end:end + size]) == place and not taken.intersection(range(end, end + size)):
@@ -190,6 +392,115 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int]) -> in
         if k < n and words[k].isalpha() and words[k] not in _AS_NOT_A_THING and k not in taken:
             return k + 1  # "dry as a bone", "white as a sheet"
     return end
+
+
+def _cued_end(words: list[str], start: int, end: int, taken: set[int], anatomy_at: dict) -> int | None:
+    """Round 15a's right edges, each cued by the word after the complaint (``_NEXT_CUES``) and tried only where
+    its own cue stands (most complaints are followed by "to", "of" or "on" of no edge)."""
+    n = len(words)
+    last, nxt = words[end - 1], words[end]
+    if nxt in _REACH_DIRECTIONS or nxt in _MOVING or last in _REACH_DIRECTIONS:
+        reach = _reach_end(words, end, taken, anatomy_at)
+        if reach:
+            return reach
+    if last in _HEAT_DEGREES and nxt in ("hot", "cold") and end not in taken:
+        return end + 1  # "[boiling hot]"
+    if end + 1 < n and last in CHOKING and nxt == "on":
+        k = end + 1 + (words[end + 1] in ("a", "an", "the", "some", "my"))
+        if k < n and words[k].isalpha() and words[k] not in NOT_A_THING and k not in taken:
+            return k + 1  # "[woke up choking on acid]", "[gagging on the mucus]"
+    if last in _LIKENED_VERBS or nxt in _LIKENED_VERBS or nxt in ("that", "which"):
+        likeness = _likeness_end(words, end, taken)
+        if likeness:
+            return likeness
+    if last in _GETTING_UP or last in _BENDING or nxt in _HOW_FAR:
+        unable = _failed_movement_end(words, start, end, taken, anatomy_at)
+        if unable:
+            return unable
+    if end + 2 < n and words[end] in _FUNCTION_TIMES and words[end - 1] in VOIDING_PAINS and words[end + 1] in _PEOPLE \
+            and words[end + 2] in CLIMAX:
+        return end + 3  # "[hurts after i ejaculate]": the pain of a body function is its own complaint (rule 10)
+    if words[end] in lay_body_findings.LESION_NOUNS and end not in taken \
+            and all(w in lay_body_findings.FINDING_DESCRIBERS or w in LEADING_DESCRIBERS for w in words[start:end]):
+        return end + 1  # "[deep painful] spots": the describers' own lesion is their head (rule 4)
+    return None
+
+
+def _reach_end(words: list[str], end: int, taken: set[int], anatomy_at: dict) -> int | None:
+    """"[bruising down to my toes]", "[throbbing up into my ear]", "[heart pounding out of my chest]": a spreading
+    complaint with the part it reaches, attached without a verb (rule 5; "it goes up to my [shoulder]" is not)."""
+    n = len(words)
+    k = end
+    if k + 1 < n and words[k] in _MOVING and words[k + 1] in _REACH_PREPOSITIONS:
+        k += 1  # "[yellow gunk dripping into my throat]": where it goes is where it is
+    elif words[end - 1] not in _REACH_DIRECTIONS:
+        if k >= n or words[k] not in _REACH_DIRECTIONS:
+            return None
+        k += 1
+    if k >= n or k in taken:
+        return None
+    if words[k - 1] == "out" and words[k - 1] not in _MOVING:
+        if words[k] != "of":
+            return None
+    elif words[k] not in _REACH_PREPOSITIONS:
+        return None
+    k += 1
+    while k < n and k - end <= 5 and words[k] in _OWNERS and k not in taken:
+        k += 1
+    if k in anatomy_at and k - 1 not in taken:
+        return anatomy_at[k]
+    return None
+
+
+def _likeness_end(words: list[str], end: int, taken: set[int]) -> int | None:
+    """"[burps that taste of rotten eggs]", "[pee smells like ammonia]": what a smell or taste is likened to."""
+    n = len(words)
+    k = end
+    if words[end - 1] not in _LIKENED_VERBS:
+        if k + 1 < n and words[k] in ("that", "which"):
+            k += 1
+        if k >= n or words[k] not in _LIKENED_VERBS:
+            return None
+        k += 1
+    if k + 1 >= n or words[k] not in ("of", "like") or taken.intersection(range(end, k + 1)):
+        return None
+    k += 1
+    if words[k] in ("a", "an"):
+        k += 1
+    first = k
+    while k < n and k - first < 3 and words[k].isalpha() and words[k] not in NOT_A_THING \
+            and words[k] not in _NO_LIKENESS and k not in taken:
+        k += 1
+    return k if k > first else None
+
+
+def _failed_movement_end(words: list[str], start: int, end: int, taken: set[int], anatomy_at: dict) -> int | None:
+    """"[couldnt get up off the floor]", "[cant bend to pick things up]": a lost movement with what it fails at."""
+    n = len(words)
+    if end >= n or _UNABLE.isdisjoint(words[start:end]):
+        return None
+    if words[end - 1] in _GETTING_UP and words[end] in _RISE_FROM:
+        k = end + 1
+        k += k < n and words[k] in ("the", "a", "my", "his", "her")
+        if k < n and words[k] in _LOW_PLACES and k not in taken:
+            return k + 1  # "off the floor", "from a squat"
+        return None
+    if words[end] in ("above", "over") and {"lift", "raise", "reach"}.intersection(words[start:end]):
+        k = end + 1
+        while k < n and k - end <= 2 and words[k] in _OWNERS:
+            k += 1
+        if k > end + 1 and k < n and k in anatomy_at:
+            return anatomy_at[k]  # "[cant lift my arm above my head]": how far it fails is the lost function
+        return None
+    if words[end - 1] in _BENDING and words[end] == "to" and end + 1 < n and words[end + 1].isalpha() \
+            and words[end + 1] not in NOT_A_THING and words[end + 1] not in _OWNERS:
+        k = end + 2
+        while k < n and k - end <= 5 and words[k] not in _REACH_OBJECT_STOPS and words[k].isalpha() and k not in taken \
+                and words[k] not in ("for", "because", "since", "without", "anymore", "now", "today", "at", "in"):
+            k += 1
+        if k > end + 2:
+            return k  # "to pick things up", "to tie my shoes"
+    return None
 
 
 def _region_end(words: list[str], end: int, taken: set[int]) -> int | None:

@@ -11,7 +11,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_behaviour, lay_body_actions,
-                        lay_body_predicates, lay_body_problems, lay_body_products, lay_context_symptoms, lay_coordination,
+                        lay_body_findings, lay_body_predicates, lay_body_problems, lay_body_products, lay_context_symptoms, lay_coordination,
                         lay_disease_phrases, lay_felt_states, lay_function_changes, lay_hashtags, lay_impairments,
                         lay_intake, lay_medical_senses, lay_mind_phrases, lay_other_senses, lay_rules, lay_sight,
                         lay_sleep, lay_span_edges, lay_toilet, lay_word_bare, lay_word_places, later_acronyms, normalize,
@@ -195,6 +195,10 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_context_symptoms.add_context_symptoms(doc, words, spans)
         if not lay_word_bare.WORDS.isdisjoint(present):
             spans = lay_word_bare.add_bare_words(doc, words, spans)
+        if self.compose_locations:  # round 15a: what is found in or on a part, what a part does (each gated inside)
+            spans = lay_body_findings.add_located_findings(doc, words, spans)
+            spans = lay_body_findings.add_part_states(doc, words, spans)
+            spans = lay_body_findings.add_part_damage(doc, words, spans)
         spans = lay_span_edges.extend_lay_edges(doc, words, spans)
         spans = later_acronyms.add_later_acronyms(doc, words, spans)
         spans = drug_frames.add_framed_drugs(doc, words, spans, known=self.lexicon.known_tokens, common=self._common)
