@@ -87,12 +87,12 @@ def test_pipeline_order_and_off_switch(pipelines):
 
 
 def test_the_model_moves_edges_the_rules_get_wrong(pipelines):
-    """Lay modifiers and heads that belong to the mention ("nearly pass out", "thoughts of self-harm"); the
-    rules leave them out. (The rules now take "morning headaches" and "get winded" themselves.)"""
+    """Lay modifiers that belong to the mention ("nearly pass out", "nearly collapsed"); the rules leave them
+    out. (The rules now take "morning headaches", "get winded" and "thoughts of self-harm" themselves.)"""
     rules, modelled = pipelines
     for text, before, after in [
         ("I nearly pass out every time I stand up too fast", "pass out", "nearly pass out"),
-        ("she had thoughts of self-harm last winter", "self-harm", "thoughts of self-harm"),
+        ("i nearly collapsed on the stairs", "collapsed", "nearly collapsed"),
     ]:
         assert before in [e.text for e in rules(text).ents]
         assert after in [e.text for e in modelled(text).ents], text
