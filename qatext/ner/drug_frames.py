@@ -8,6 +8,7 @@ inside) or before "for my <complaint>". Only a word that is no lexicon token and
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from operator import itemgetter
 
 from qatext.ner import fuzzy
@@ -59,8 +60,7 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
         if not 0 <= i < n:
             continue
         word = words[i]
-        if len(word) < MIN_NAME or not word.isalpha() or word in common or word in known or fuzzy.is_english_word(word) \
-                or word.endswith(_WORD_ENDINGS) or _misspells_common(word, common):
+        if len(word) < MIN_NAME or not word.isalpha() or word in common or word in known or _ordinary_word(word, common):
             continue  # "started experiancing", "took forver": an English word, misspelled, is no medicine
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < n else ""
@@ -92,6 +92,13 @@ def _listed_after_drugs(words: list[str], spans: Spans, common: frozenset[str]) 
                 and (not after or not after.isalpha() or after in _LIST_JOINERS):
             found.append(i)
     return found
+
+
+@lru_cache(maxsize=50_000)
+def _ordinary_word(word: str, common: frozenset[str]) -> bool:
+    """An English word, a verb form or adverb, or one slip from an everyday word; cached per word, because the
+    same words fill the frames of a corpus over and over (``common`` is the component's one set)."""
+    return fuzzy.is_english_word(word) or word.endswith(_WORD_ENDINGS) or _misspells_common(word, common)
 
 
 def _misspells_common(word: str, common: frozenset[str]) -> bool:
