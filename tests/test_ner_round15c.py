@@ -85,7 +85,6 @@ def test_bare_words_in_context(nlp, text, span, label):
     ("he cant stand the sight of blood", "blood"),
     ("my blood is thin on warfarin", "blood"),
     ("the pill raises the risk of clots so i stopped it", "clots"),
-    ("i had clots in my lungs after surgery, do my periods matter?", "clots"),
     ("candle wax on the carpet, how do i get it off", "wax"),
     ("i had a leg wax and now red bumps", "wax"),
     ("she falls asleep on the sofa every evening", "falls"),
@@ -103,6 +102,13 @@ def test_bare_words_in_context(nlp, text, span, label):
 ])
 def test_bare_words_stay_everyday(nlp, text, word):
     assert not any(word in e for e in texts(nlp, text)), (text, ents(nlp, text))
+
+
+def test_clots_in_a_body_part_are_no_period_clots(nlp):
+    """Beside a period story, clots located in a part are that part's finding (round 15a's located findings,
+    a DISEASE), not the bare word's heavy-period clots."""
+    found = ents(nlp, "i had clots in my lungs after surgery, do my periods matter?")
+    assert ("clots in my lungs", "DISEASE") in found and not any(text == "clots" for text, _ in found), found
 
 
 def test_denied_findings_drop_the_subject_body_part(nlp):
