@@ -142,6 +142,34 @@ def test_coordinated_mentions_are_one_span_with_each_conjuncts_concept(nlp, text
     assert len(concepts) == n_conjuncts and all(concepts)
 
 
+@pytest.mark.parametrize("text, span, second_concept", [
+    # a frame part's complaint shares its part with a bare complaint word after "and" (rule 11): the
+    # second conjunct gets the part's concept where the lexicon has one ("muscle wasting")
+    ("my dad has muscle pain and wasting since the statin", "muscle pain and wasting", "muscle wasting"),
+    ("lower back pain and stiffness every morning", "lower back pain and stiffness", None),
+    ("knee pain and swelling after running", "knee pain and swelling", None),
+    # a tissue's complaints share the place written after them
+    ("muscle aches and weakness in my lower legs", "muscle aches and weakness in my lower legs", None),
+    ("muscle pain and wasting in his thighs", "muscle pain and wasting in his thighs", "muscle wasting"),
+])
+def test_a_complaint_word_after_and_shares_the_frame_part(nlp, text, span, second_concept):
+    found = ents(nlp, text)
+    assert span in found, list(found)
+    concepts = found[span]._.concepts
+    assert len(concepts) == 2 and all(concepts)
+    if second_concept:
+        assert concepts[1] != concepts[0]
+
+
+@pytest.mark.parametrize("text, apart", [
+    ("chest pain and weakness", ["chest pain", "weakness"]),  # weakness is not the chest's
+    ("back pain and swelling in my ankles", ["back pain", "swelling in my ankles"]),  # another part's place
+    ("stomach pain and cramps", ["stomach pain", "cramps"]),
+])
+def test_a_complaint_word_that_is_not_the_parts_stays_apart(nlp, text, apart):
+    assert set(apart) <= set(ents(nlp, text))
+
+
 def test_conjuncts_that_share_nothing_stay_apart(nlp):
     found = ents(nlp, "i have a headache and nausea")
     assert {"headache", "nausea"} <= set(found)

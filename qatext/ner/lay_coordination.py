@@ -28,7 +28,7 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
     listed = [k for k, (left, right) in enumerate(zip(spans, spans[1:]))
               if 0 <= right[0] - left[1] <= 3 and words[left[1]] in SEPARATORS]
     if not listed:
-        return spans, conjuncts
+        return _shared_parts(words, spans, conjuncts, lookup), conjuncts
     out: Spans = []
     i = 0
     for k in listed:
@@ -84,7 +84,7 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
     if any(spans[k + 1][0] - spans[k][1] == 1 and words[spans[k][1]] in CLOSING_CONJUNCTIONS and spans[k][1] - spans[k][0] == 1
            and words[spans[k][0]] in SHARED_LOCATION_WORDS and words[spans[k + 1][0]] in SHARED_LOCATION_WORDS for k in listed):
         out = _join_shared_locations(words, out, conjuncts)
-    return out, conjuncts
+    return _shared_parts(words, out, conjuncts, lookup), conjuncts
 
 
 def _after_preposition(words: list[str], start: int) -> bool:
@@ -119,6 +119,81 @@ def _join_shared_locations(words: list[str], spans: Spans, conjuncts: dict[int, 
                 conjuncts[span[1]] = [first[3]] + conjuncts.get(span[1], [span[3]])
                 continue
         out.append(span)
+    return out
+
+
+# Parts of the musculoskeletal frame whose complaint a bare second complaint word shares: "[muscle pain and
+# wasting]" is muscle wasting, "[lower back pain and stiffness]" a stiff back; "chest pain and weakness" is not
+# chest weakness, so other parts keep two mentions.
+FRAME_PARTS = frozenset("""muscle muscles joint joints back neck shoulder shoulders arm arms leg legs knee knees hip
+hips hand hands foot feet ankle ankles wrist wrists elbow elbows finger fingers toe toes thigh thighs calf calves jaw
+""".split())
+# Complaints such a part has: the head of the first mention and the bare word that shares its part.
+SHARED_PART_WORDS = frozenset("""wasting weakness stiffness swelling tenderness cramps cramping spasms twitching
+numbness tingling soreness aches aching ache pain pains""".split())
+TISSUES = frozenset({"muscle", "muscles", "joint", "joints"})
+
+
+def _shared_parts(words: list[str], spans: Spans, conjuncts: dict[int, list[str]], lookup: Lookup) -> Spans:
+    """``spans`` with a frame part's complaints joined where "and" and a complaint word follow one (most docs have none)."""
+    last = len(words) - 1
+    if any(end < last and words[end + 1] in SHARED_PART_WORDS and words[end] in ("and", "&") for _s, end, *_ in spans):
+        return _join_shared_parts(words, spans, conjuncts, lookup)
+    return spans
+
+
+def _join_shared_parts(words: list[str], spans: Spans, conjuncts: dict[int, list[str]], lookup: Lookup) -> Spans:
+    """"[muscle pain and wasting]", "[joint aches and stiffness]": a frame part's complaint, "and", and a bare
+    complaint word that the part has too are one coordinated mention (rule 11); ``conjuncts`` gains the part's
+    concept for the second word ("muscle wasting") where the lexicon has one. A tissue's complaint shares the
+    place written after the second word too ("[muscle pain and weakness in my thighs]"); another part's does not
+    ("back pain and swelling in my ankles" stays two)."""
+    out: Spans = []
+    n = len(words)
+    k = 0
+    while k < len(spans):
+        first = spans[k]
+        k += 1
+        out.append(first)
+        at = first[1] + 1  # the second complaint word, after "and"
+        if first[2] != "SYMPTOM" or at >= n or words[first[1]] not in ("and", "&") or words[at] not in SHARED_PART_WORDS \
+                or words[first[1] - 1] not in SHARED_PART_WORDS:
+            continue
+        part = first[0]
+        while part < first[1] - 1 and words[part] in SIDE_WORDS:
+            part += 1
+        if first[1] - part != 2 or words[part] not in FRAME_PARTS:
+            continue
+        second = spans[k] if k < len(spans) else None
+        own, took = first[3], 0
+        if second is not None and second[0] == at:
+            if second[2] != "SYMPTOM":
+                continue
+            if second[1] > at + 1:  # the second word with a place of its own: a tissue shares it
+                if not (words[part] in TISSUES and second[1] - at >= 3 and words[at + 1] in LOCATION_PREPOSITIONS):
+                    continue
+                out[-1] = (first[0], second[1], "SYMPTOM", first[3])
+                conjuncts[second[1]] = conjuncts.pop(first[1], [first[3]]) + [
+                    _concept_of(f"{words[part]} {words[at]}", lookup, second[3])]
+                k += 1
+                continue
+            own, took = second[3], 1
+            k += 1
+            second = spans[k] if k < len(spans) else None
+        elif second is not None and second[0] < at + 1:
+            continue
+        end = at + 1
+        # a body part after the word is its place: a tissue's complaints share it ("[muscle pain and wasting in
+        # his thighs]"), another part's do not ("back pain and swelling in my ankles"); a time is no place
+        if end < n and words[end] in LOCATION_PREPOSITIONS and second is not None and second[2] == "ANATOMY" \
+                and second[0] - end <= 3 and all(w in LIST_FILLERS for w in words[end + 1:second[0]]):
+            if words[part] not in TISSUES:
+                k -= took  # the second word's own span stays
+                continue
+            end = second[1]
+            k += 1
+        out[-1] = (first[0], end, "SYMPTOM", first[3])
+        conjuncts[end] = conjuncts.pop(first[1], [first[3]]) + [_concept_of(f"{words[part]} {words[at]}", lookup, own)]
     return out
 
 
