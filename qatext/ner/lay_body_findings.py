@@ -90,6 +90,8 @@ def add_located_findings(doc: Doc, words: list[str], spans: Spans) -> Spans:
         start = _describers_start(words, head, by_token)
         if words[head] in NEEDS_DESCRIBER and not any(w in FINDING_DESCRIBERS and w != "-" for w in words[start:head]):
             continue  # "a gold ring on her finger": a modifier noun is no describer
+        if words[head] in SUBSTANCE_NOUNS and words[head + 1] == "from":
+            continue  # "absorbing acid from the stomach" says where it comes from, no finding
         place = _located_part(words, head + 1, anatomy_at, by_token)
         if place is None:
             continue

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_common import POSSESSIVES, replace_covered
+from qatext.ner.lay_common import OBJECT_STOPS, POSSESSIVES, replace_covered
 from qatext.ner.span_rules import BODY_COMPLAINT, Spans, gate, gate_hits, word_positions, word_set
 
 # States a part is in that make it a complaint (rule 6): texture, size, temperature, weakness, dryness, soreness,
@@ -93,7 +93,8 @@ _STARTING = frozenset("started starting begun began start starts keep keeps kept
 # A part that is what a verb acts on is no subject of a complaint: "keep your legs straight", "brush your teeth red"
 _OBJECT_VERBS = frozenset("keep keeps kept make makes made hold holds held put puts let lets leave leaves want wants "
                           "wash washes washed paint painted dye dyed brush brushes brushed found find like likes "
-                          "prefer wear".split())
+                          "prefer wear blow blew rub rubbed scratch scratched pick touch move turn raise lift bend "
+                          "stretch open close shut".split())
 # A feeling or a thought, not a complaint: "face red with embarrassment", "head full of ideas"
 _FEELINGS = frozenset("embarrassment shame anger rage pride joy excitement laughter ideas thoughts plans questions "
                       "worries love hope dreams".split())
@@ -121,6 +122,8 @@ def add_part_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
     for start, end, _label, _concept in candidates:
         if start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] in _OBJECT_VERBS:
             continue  # "keep your legs straight"
+        if start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] == "with":
+            continue  # "sleep with my arm bent": a posture the part is held in
         part = words[end - 1]
         if end < n and words[end] in PART_REGIONS and end not in starts:
             end += 1  # "elbow [creases] are raw"
@@ -145,6 +148,8 @@ def _complaint_end(words: list[str], end: int, part: str, starts: dict, n: int) 
             started = True
         elif word == "to" and started:
             pass
+        elif word == "a" and words[i + 1:i + 2] not in (["bit"], ["little"]):
+            break  # "a bit red"; "teeth have a black spot" has a finding of its own
         elif word not in DEGREES:
             break
         i += 1
@@ -164,6 +169,8 @@ def _complaint_end(words: list[str], end: int, part: str, starts: dict, n: int) 
             return None  # "use a wrist split"
         if i + 1 < n and words[i + 1] in _OBJECT_AFTER:
             return None  # "my face cracked a smile"
+        if i == end and i + 1 < n and words[i + 1][:1].isalpha() and words[i + 1] not in _AFTER_BARE_VERB:
+            return None  # "skin peel treatment": a noun after a bare verb makes the verb a modifier
         stop = i + 1
         if stop < n and words[stop] in ("up", "out", "apart", "off"):
             stop += 1
@@ -180,8 +187,8 @@ def _complaint_end(words: list[str], end: int, part: str, starts: dict, n: int) 
         return None  # a state adjective needs a link or a degree word: "eyes a bit red", not "red eyes"
     if word in _SENSITIVE_TO and i + 1 < n and words[i + 1] == "sensitive":
         return _more_states(words, i + 2, n)  # "skin got so sun sensitive"
-    if word not in STATES:
-        return None
+    if word not in STATES or word == "hard" and not linked:
+        return None  # "blow your nose so hard": without a verb no state of the part
     if word in _NATURAL_COLOURS.get(part, ()) and _CHANGE_VERBS.isdisjoint(words[end:i]):
         return None  # "her eyes are blue"; "the skin has gone white" is a change
     if word in SIZES and part in _NATURAL_SIZE_PARTS and word not in ("swollen", "puffy", "bloated"):
@@ -193,6 +200,10 @@ def _complaint_end(words: list[str], end: int, part: str, starts: dict, n: int) 
     return _more_states(words, i + 1, n)
 
 
+# What may follow a part's bare verb: a particle, a preposition, a conjunction, a time ("heart thumped all evening",
+# "belly gurgled after meals", "eyelids flutter or close")
+_AFTER_BARE_VERB = OBJECT_STOPS | frozenset("up out apart off all every constantly badly loudly like through "
+                                            "or nonstop non-stop whenever each most".split())
 _PAST_FORMS = frozenset(w for w in PART_VERBS if w.endswith(("ed", "ing")) or w in (
     "bent", "froze", "shrank", "shrunk", "stung", "split"))
 
@@ -275,13 +286,16 @@ def extend_located_mentions(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue
         if end - start >= 2 and words[end - 1] in _VERBAL_ENDS:
             continue  # "[teeth stained brown] along the gumline": a part's complaint has its part already
+        if not LOCATING.isdisjoint(words[start:end]):
+            continue  # "[pain in my kidney area] on the left", "[cant stand on tiptoe] on my left leg": located already
         j = p + 1
         while j < n and j - p <= 4 and words[j] in _PLACE_FILLERS and j not in starts:
             j += 1
         place = anatomy_at.get(j)
         if place is not None:
             stop = _part_end(words, place[1], anatomy_at, starts, n)
-        elif j < n and words[j] in _SIDES and words[j - 1] == "the" and j not in starts \
+        elif words[p] == "in" and j < n and words[j] in _SIDES and words[j - 1] == "the" and j not in starts \
+                and _part_named_before(words, start, spans) \
                 and (j + 1 >= n or words[j + 1] in _CLAUSE_END or words[j + 1] in ("one", "side")):
             stop = j + 1 + (j + 1 < n and words[j + 1] in ("one", "side"))  # "maculopathy in the left"
         else:
@@ -292,6 +306,14 @@ def extend_located_mentions(doc: Doc, words: list[str], spans: Spans) -> Spans:
         return spans
     grown = [s for s in out if s not in spans]
     return sorted(s for s in out if s in grown or all(s[1] <= g[0] or s[0] >= g[1] for g in grown))
+
+
+def _part_named_before(words: list[str], start: int, spans: Spans) -> bool:
+    """A part a mention before ``start`` names (within 12 words), which "in the left" refers back to: "retinopathy in
+    both [eyes] and maculopathy in the left"; "muffled hearing in the left" names none."""
+    return any(s[2] in ("ANATOMY", "SYMPTOM", "DISEASE") and s[1] <= start and start - s[1] <= 12
+               and not LOCATING.isdisjoint(words[s[0]:s[1]]) or s[2] == "ANATOMY" and s[1] <= start
+               and start - s[1] <= 12 for s in spans)
 
 
 def _part_end(words: list[str], end: int, anatomy_at: dict, starts: set, n: int) -> int:
@@ -322,7 +344,7 @@ _INJURY_PARTS = {"fungal": frozenset("nails nail toenails toenail fingernails fi
                                        "neck groin calf calves shoulder wrist ankle knee".split()),
                  "pulled": frozenset("muscle muscles hamstring hamstrings groin calf calves ligament ligaments tendon "
                                      "tendons".split())}
-_NO_TEAR_PARTS = frozenset("eye eyes duct ducts".split())
+_NO_TEAR_PARTS = frozenset("eye eyes duct ducts sweat saliva blood urine mucus".split())  # "sweat, tears, saliva"
 _STAGES = frozenset("grade type stage".split())
 PART_INJURY = "ICD10CM:T14.90"
 _INJURY_GATE = gate(INJURED, TEARS)
