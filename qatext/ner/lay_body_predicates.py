@@ -33,7 +33,9 @@ _COLOUR_WORDS = frozenset(phrase[0] for phrase in _COLOURS)
 # Colours eyes, hair and skin have by nature: a complaint only when a change verb brings them in.
 _HAIR_EYE_COLOURS = frozenset({("brown",), ("black",), ("grey",), ("gray",), ("blue",)})  # "her eyes are blue"
 _NATURAL_COLOURS = {**dict.fromkeys(("eye", "eyes", "hair", "hairs"), _HAIR_EYE_COLOURS),
-                    "skin": frozenset({("brown",), ("black",)})}
+                    "skin": frozenset({("brown",), ("black",)}),
+                    # "my teeth are so white after the whitening" is a boast, "teeth went grey" a change
+                    **dict.fromkeys(("teeth", "tooth"), frozenset({("white",)}))}
 _CHANGE_VERBS = frozenset("turn turns turned turning go goes went going gone become becomes became becoming".split())
 
 

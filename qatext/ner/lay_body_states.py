@@ -113,13 +113,19 @@ def add_part_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
         return spans
     cues = word_positions(words, GATE & hits)
     near = {p - d for p in cues for d in range(0, _MAX_LINKS + 3)}
-    candidates = [s for s in spans if s[2] == "ANATOMY" and (s[1] in near or s[1] + 1 in near)]
+    candidates = [s for s in spans if s[2] == "ANATOMY" and (s[1] in near or s[1] + 1 in near)
+                  or s[2] == "SYMPTOM" and words[s[1] - 1] in ("full", "covered") and s[1] - s[0] >= 2]
     if not candidates:
         return spans
     n = len(words)
     starts = {s[0]: s for s in spans}
     added = []
-    for start, end, _label, _concept in candidates:
+    for start, end, label, concept in candidates:
+        if label == "SYMPTOM":  # "[ears feel full] of water": the lexicon's fullness, with what fills the part
+            stop = _filled_end(words, end - 1, n, starts)
+            if stop is not None:
+                added.append((start, stop, label, concept))
+            continue
         if start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] in _OBJECT_VERBS:
             continue  # "keep your legs straight"
         if start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] == "with":
@@ -255,7 +261,7 @@ def _listed_start(words: list[str], spans: Spans, start: int) -> int:
 
 # Where a finding is on or in a part (rule 5): "[hives round her mouth]", "[click in her left hip]".
 LOCATING = frozenset("in on round around under at behind inside across along over between near".split())
-_PLACE_FILLERS = POSSESSIVES | frozenset("the both one each either a first second third two three four all".split())
+_PLACE_FILLERS = POSSESSIVES | frozenset("the both one each either a first second third last two three four all".split())
 # "in the left", "in the right one": a side that names the part already named ("retinopathy in both eyes and
 # maculopathy in the left")
 _SIDES = frozenset({"left", "right"})
