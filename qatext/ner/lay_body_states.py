@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_common import OBJECT_STOPS, POSSESSIVES, replace_covered
-from qatext.ner.span_rules import BODY_COMPLAINT, Spans, gate, gate_hits, word_positions, word_set
+from qatext.ner.lay_common import LABEL, OBJECT_STOPS, POSSESSIVES, replace_covered
+from qatext.ner.span_rules import BODY_COMPLAINT, Spans, gate, gate_hits, word_positions
 
 # States a part is in that make it a complaint (rule 6): texture, size, temperature, weakness, dryness, soreness,
 # colour. The common predicates ("swollen", "red", "sore") are span_rules'; these join them after degree words.
@@ -111,19 +111,22 @@ def add_part_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
     hits = gate_hits(words)
     if GATE.isdisjoint(hits):
         return spans
-    cues = word_positions(words, GATE & hits)
-    near = {p - d for p in cues for d in range(0, _MAX_LINKS + 3)}
-    candidates = [s for s in spans if s[2] == "ANATOMY" and (s[1] in near or s[1] + 1 in near)
-                  or s[2] == "SYMPTOM" and words[s[1] - 1] in ("full", "covered") and s[1] - s[0] >= 2]
+    labels = list(map(LABEL, spans))
+    # only the parts with a cue word among the few words after them (a set test in C per part)
+    candidates = [k for k in _indexes(labels, "ANATOMY")
+                  if not GATE.isdisjoint(words[spans[k][1]:spans[k][1] + _MAX_LINKS + 3])]
+    if "full" in hits:  # "[ears feel full] of water": the lexicon's fullness, with what fills the part
+        candidates += [k for k in _indexes(labels, "SYMPTOM") if words[spans[k][1] - 1] == "full"]
     if not candidates:
         return spans
     n = len(words)
     starts = {s[0]: s for s in spans}
     added = []
-    for start, end, label, concept in candidates:
-        if label == "SYMPTOM":  # "[ears feel full] of water": the lexicon's fullness, with what fills the part
+    for k in candidates:
+        start, end, label, concept = spans[k]
+        if label == "SYMPTOM":
             stop = _filled_end(words, end - 1, n, starts)
-            if stop is not None:
+            if stop is not None and end - start >= 2:
                 added.append((start, stop, label, concept))
             continue
         if start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] in _OBJECT_VERBS:
@@ -138,6 +141,16 @@ def add_part_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue
         added.append((_listed_start(words, spans, start), stop, "SYMPTOM", BODY_COMPLAINT))
     return replace_covered(spans, added) if added else spans
+
+
+def _indexes(labels: list[str], label: str) -> list[int]:
+    """Indexes of the spans with ``label`` (list.index, C speed: a doc has a few)."""
+    found = []
+    i = -1
+    for _ in range(labels.count(label)):  # no ValueError to raise and catch at the end: it costs more than the scan
+        i = labels.index(label, i + 1)
+        found.append(i)
+    return found
 
 
 def _complaint_end(words: list[str], end: int, part: str, starts: dict, n: int) -> int | None:
@@ -273,42 +286,44 @@ _VERBAL_ENDS = STATES | PART_VERBS | COLOURS
 def extend_located_mentions(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"[hives round her mouth]", "[aching in the first two knuckles of both hands]", "[maculopathy in the left]": a
     SYMPTOM or DISEASE with the part a preposition attaches right after it is one span (rule 5)."""
-    hits = gate_hits(words)
-    if _LOCATED_GATE.isdisjoint(hits):
+    labels = list(map(LABEL, spans))
+    if "SYMPTOM" not in labels and "DISEASE" not in labels:
         return spans
     n = len(words)
-    ends = {s[1]: k for k, s in enumerate(spans) if s[2] in ("SYMPTOM", "DISEASE")}
-    found = [p for p in word_positions(words, _LOCATED_GATE & hits) if p in ends]
+    found = []  # (index of the mention, end of the part), read back from each part: a doc has a few
+    anatomy_at = None
+    for k in _indexes(labels, "ANATOMY"):
+        if not k:
+            continue
+        start = spans[k][0]
+        j = start - 1
+        while j >= 0 and start - j <= 4 and words[j] in _PLACE_FILLERS:
+            j -= 1
+        before = spans[k - 1]
+        if j < 1 or words[j] not in LOCATING or before[1] != j or before[2] not in ("SYMPTOM", "DISEASE"):
+            continue
+        if anatomy_at is None:
+            anatomy_at = {s[0]: s for s in spans if s[2] == "ANATOMY"}
+        found.append((k - 1, _part_end(words, spans[k][1], anatomy_at, n)))
+    hits = gate_hits(words)
+    if "in" in hits and not _SIDES.isdisjoint(hits):  # "maculopathy in the left"
+        for p in word_positions(words, _SIDES & hits):
+            if p >= 3 and words[p - 1] == "the" and words[p - 2] == "in" \
+                    and (p + 1 >= n or words[p + 1] in _CLAUSE_END or words[p + 1] in ("one", "side")):
+                k = next((k for k, s in enumerate(spans) if s[1] == p - 2 and s[2] in ("SYMPTOM", "DISEASE")), None)
+                if k is not None and _part_named_before(words, spans[k][0], spans):
+                    found.append((k, p + 1 + (p + 1 < n and words[p + 1] in ("one", "side"))))
     if not found:
         return spans
-    anatomy_at = {s[0]: s for s in spans if s[2] == "ANATOMY"}
-    starts = {s[0] for s in spans}
     out = list(spans)
-    changed = False
-    for p in found:
-        k = ends[p]
+    for k, stop in found:
         start, end, label, concept = spans[k]
-        if out[k] != spans[k] or words[end - 1] in LOCATING:
-            continue
-        if end - start >= 2 and words[end - 1] in _VERBAL_ENDS:
+        if out[k] != spans[k] or end - start >= 2 and words[end - 1] in _VERBAL_ENDS:
             continue  # "[teeth stained brown] along the gumline": a part's complaint has its part already
         if not LOCATING.isdisjoint(words[start:end]):
             continue  # "[pain in my kidney area] on the left", "[cant stand on tiptoe] on my left leg": located already
-        j = p + 1
-        while j < n and j - p <= 4 and words[j] in _PLACE_FILLERS and j not in starts:
-            j += 1
-        place = anatomy_at.get(j)
-        if place is not None:
-            stop = _part_end(words, place[1], anatomy_at, starts, n)
-        elif words[p] == "in" and j < n and words[j] in _SIDES and words[j - 1] == "the" and j not in starts \
-                and _part_named_before(words, start, spans) \
-                and (j + 1 >= n or words[j + 1] in _CLAUSE_END or words[j + 1] in ("one", "side")):
-            stop = j + 1 + (j + 1 < n and words[j + 1] in ("one", "side"))  # "maculopathy in the left"
-        else:
-            continue
         out[k] = (start, stop, label, concept)
-        changed = True
-    if not changed:
+    if out == spans:
         return spans
     grown = [s for s in out if s not in spans]
     return sorted(s for s in out if s in grown or all(s[1] <= g[0] or s[0] >= g[1] for g in grown))
@@ -322,7 +337,7 @@ def _part_named_before(words: list[str], start: int, spans: Spans) -> bool:
                and start - s[1] <= 12 for s in spans)
 
 
-def _part_end(words: list[str], end: int, anatomy_at: dict, starts: set, n: int) -> int:
+def _part_end(words: list[str], end: int, anatomy_at: dict, n: int) -> int:
     """The end of a located part: "knuckles [of both hands]", "neck [and armpit]", "hip[, knee and ankle]"."""
     while end + 1 < n:
         if words[end] == "of":
@@ -331,7 +346,7 @@ def _part_end(words: list[str], end: int, anatomy_at: dict, starts: set, n: int)
             j = end + 1
         else:
             break
-        while j < n and j - end <= 3 and words[j] in _PLACE_FILLERS and j not in starts:
+        while j < n and j - end <= 3 and words[j] in _PLACE_FILLERS and j not in anatomy_at:
             j += 1
         if j not in anatomy_at:
             break
@@ -361,25 +376,30 @@ def add_part_injuries(doc: Doc, words: list[str], spans: Spans) -> Spans:
     hits = gate_hits(words)
     if _INJURY_GATE.isdisjoint(hits):
         return spans
+    labels = list(map(LABEL, spans))
     cues = set(word_positions(words, _INJURY_GATE & hits))
+    found = [k for k in _indexes(labels, "ANATOMY") if spans[k][0] - 1 in cues or spans[k][1] in cues]
+    if not found:
+        return spans
     n = len(words)
     ends = {s[1] for s in spans}
     starts = {s[0] for s in spans}
-    out = []
-    changed = False
-    for start, end, label, concept in spans:
-        if label == "ANATOMY":
-            part = words[end - 1]
-            if start - 1 in cues and words[start - 1] in INJURED and start - 1 not in ends \
-                    and part in _INJURY_PARTS.get(words[start - 1], (part,)):
-                start, label, concept, changed = start - 1, "DISEASE", PART_INJURY, True
-            elif end in cues and words[end] in TEARS and end not in starts and part not in _NO_TEAR_PARTS \
-                    and not (end + 1 < n and words[end + 1] in ("of", "up", "down", "apart")):
-                end, label, concept, changed = end + 1, "DISEASE", PART_INJURY, True
-            if label == "DISEASE" and start >= 2 and words[start - 2] in _STAGES and words[start - 1].isdigit():
-                start -= 2  # "[grade 2 hamstring tear]"
-        out.append((start, end, label, concept))
-    return _without_overlaps(out) if changed else spans
+    out = list(spans)
+    for k in found:
+        start, end, label, concept = spans[k]
+        part = words[end - 1]
+        if start - 1 in cues and words[start - 1] in INJURED and start - 1 not in ends \
+                and part in _INJURY_PARTS.get(words[start - 1], (part,)):
+            start = start - 1
+        elif end in cues and words[end] in TEARS and end not in starts and part not in _NO_TEAR_PARTS \
+                and not (end + 1 < n and words[end + 1] in ("of", "up", "down", "apart")):
+            end = end + 1
+        else:
+            continue
+        if start >= 2 and words[start - 2] in _STAGES and words[start - 1].isdigit():
+            start -= 2  # "[grade 2 hamstring tear]"
+        out[k] = (start, end, "DISEASE", PART_INJURY)
+    return _without_overlaps(out) if out != spans else spans
 
 
 def _without_overlaps(spans: Spans) -> Spans:
@@ -394,6 +414,7 @@ def _without_overlaps(spans: Spans) -> Spans:
 # Bursts a pain comes in: "[sharp zaps of pain in my lower left molar]", "[jolts of pain down my leg]"
 BURSTS = frozenset("zap zaps jolt jolts stab stabs bolt bolts twinge twinges shock shocks spasms".split())
 _BURST_GATE = gate(BURSTS)
+_SIDE_GATE = gate({"left", "right", "in"})
 
 
 def join_parts_and_bursts(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -401,17 +422,26 @@ def join_parts_and_bursts(doc: Doc, words: list[str], spans: Spans) -> Spans:
     - "[swollen neck and armpit] [glands]": listed parts before a part head they modify;
     - "[glands] under my [jaw swell up]": a part located under another whose complaint it is the subject of;
     - "[sharp zaps] of [pain in my molar]": a burst of a pain."""
+    labels = list(map(LABEL, spans))
+    pairs = set()  # (k, k + 1): a part and the span before or after it
+    for k in _indexes(labels, "ANATOMY"):
+        if k and labels[k - 1] == "SYMPTOM" and spans[k - 1][1] == spans[k][0]:
+            pairs.add(k - 1)
+        if k + 1 < len(spans) and labels[k + 1] == "SYMPTOM" and spans[k][1] < len(words) \
+                and words[spans[k][1]] in LOCATING:
+            pairs.add(k)
     hits = gate_hits(words)
-    bursts = not _BURST_GATE.isdisjoint(hits) and "of" in word_set(words)
-    if not bursts and "ANATOMY" not in {s[2] for s in spans}:
+    if not _BURST_GATE.isdisjoint(hits):
+        bursts = set(word_positions(words, _BURST_GATE & hits))
+        pairs.update(k for k in _indexes(labels, "SYMPTOM") if spans[k][1] - 1 in bursts and k + 1 < len(spans))
+    if not pairs:
         return spans
-    from qatext.ner.lay_context_symptoms import body_words  # the curated one-word body parts, cached
-    bodies = body_words()
+    bodies = _body_words()
     n = len(words)
     out = list(spans)
-    for k in range(len(spans) - 1):
+    for k in sorted(pairs):
         a, b = out[k], spans[k + 1]
-        if a is None:
+        if a is None or out[k + 1] != b:
             continue
         if a[2] == "SYMPTOM" and b[2] == "ANATOMY" and a[1] == b[0] and a[1] - a[0] >= 3 \
                 and words[a[1] - 1] in bodies and words[a[1] - 2] in ("and", ",", "or") \
@@ -421,7 +451,69 @@ def join_parts_and_bursts(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 and all(w in POSSESSIVES or w == "the" for w in words[a[1] + 1:b[0]]) and b[0] > a[1] + 1 \
                 and words[b[0]] in bodies and b[1] - b[0] >= 2 and words[b[0] + 1] not in ("pain", "ache"):
             out[k], out[k + 1] = None, (a[0], b[1], "SYMPTOM", b[3])  # "glands under my jaw swell up"
-        elif bursts and a[2] == "SYMPTOM" and words[a[1] - 1] in BURSTS and a[1] + 1 == b[0] and words[a[1]] == "of" \
+        elif a[2] == "SYMPTOM" and words[a[1] - 1] in BURSTS and a[1] + 1 == b[0] and words[a[1]] == "of" \
                 and b[2] == "SYMPTOM":
             out[k], out[k + 1] = None, (a[0], b[1], "SYMPTOM", b[3])  # "zaps of pain"
     return [s for s in out if s is not None] if None in out else spans
+
+
+_BODIES: list = []
+
+
+def _body_words() -> frozenset[str]:
+    """The curated one-word body parts (lay_context_symptoms reads them from the lexicon once)."""
+    if not _BODIES:
+        from qatext.ner.lay_context_symptoms import body_words
+        _BODIES.append(body_words())
+    return _BODIES[0]
+
+
+def add_body_states(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """The round's rules in their order (injuries, complaints, joins, located mentions), each run only for a doc
+    where a part, or a rare cue word, shows it may apply: one look at each lone part decides which rules run, so a
+    doc costs a few set tests per part (the speed budget: most docs have a part, few a complaint these rules add)."""
+    labels = list(map(LABEL, spans))
+    count = labels.count("ANATOMY")
+    hits = gate_hits(words)
+    injuries = complaints = joins = located = False
+    if count:
+        cues = GATE.intersection(hits)  # the doc's complaint cue words: a few, so the window tests hash a few
+        injured = not _INJURY_GATE.isdisjoint(hits)
+        n = len(words)
+        k = -1
+        for _ in range(count):
+            k = labels.index("ANATOMY", k + 1)
+            start, end = spans[k][0], spans[k][1]
+            if cues and not complaints and not cues.isdisjoint(words[end:end + _MAX_LINKS + 3]):
+                complaints = True
+            if injured and (start and words[start - 1] in INJURED or end < n and words[end] in TEARS):
+                injuries = True
+            if end < n and words[end] in LOCATING and k + 1 < len(labels) and labels[k + 1] == "SYMPTOM":
+                joins = True  # "[glands] under my [jaw swell up]"
+            if k and labels[k - 1] in _PROBLEMS and start - spans[k - 1][1] <= 5:
+                gap = words[spans[k - 1][1]:start]
+                if not gap:
+                    joins = True  # "[swollen neck and armpit] [glands]"
+                elif gap[0] in LOCATING and _PLACE_FILLERS.issuperset(gap[1:]):
+                    located = True  # "[hives] round her [mouth]"
+    if "full" in hits:
+        complaints = True
+    if not _BURST_GATE.isdisjoint(hits):
+        joins = True
+    if not located and "in" in hits and not _SIDES.isdisjoint(hits):
+        located = any(p >= 2 and words[p - 1] == "the" and words[p - 2] == "in"
+                      for p in word_positions(words, _SIDES & hits))
+    before = spans
+    if injuries:
+        spans = add_part_injuries(doc, words, spans)
+    if complaints:
+        spans = add_part_complaints(doc, words, spans)
+    located = located or spans is not before  # a new injury or complaint may have its place after it
+    if joins:
+        spans = join_parts_and_bursts(doc, words, spans)
+    if located:
+        spans = extend_located_mentions(doc, words, spans)
+    return spans
+
+
+_PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
