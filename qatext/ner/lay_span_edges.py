@@ -350,11 +350,13 @@ def _lesion_start(words: list[str], start: int, end: int, taken: set[int]) -> in
 
 def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anatomy_at: dict | None = None) -> int:
     n = len(words)
-    if end < n and words[end] in _NEXT_CUES:
+    if end >= n or words[end] not in _TRAILING_FIRSTS:
+        return end  # no edge below starts with this word (most complaints: one set test, not ten)
+    if words[end] in _NEXT_CUES:
         grown = _cued_end(words, start, end, taken, anatomy_at or {})
         if grown:
             return grown
-    for place in TRAILING_PLACES:
+    for place in _TRAILING_BY_FIRST.get(words[end], ()):
         size = len(place)
         if tuple(words[end:end + size]) == place and not taken.intersection(range(end, end + size)):
             if place == ("all", "over") and end + 2 < n and words[end + 2] in ("the", "again"):
@@ -392,6 +394,14 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
         if k < n and words[k].isalpha() and words[k] not in _AS_NOT_A_THING and k not in taken:
             return k + 1  # "dry as a bone", "white as a sheet"
     return end
+
+
+# The first word after a complaint that any of _trailing_end's edges starts with.
+_TRAILING_BY_FIRST: dict[str, tuple] = {}
+for _place in TRAILING_PLACES:
+    _TRAILING_BY_FIRST[_place[0]] = _TRAILING_BY_FIRST.get(_place[0], ()) + (_place,)
+_TRAILING_FIRSTS = (_NEXT_CUES | _TRAILING_BY_FIRST.keys() | SMELL_JUDGEMENTS | _REGION_PREPOSITIONS
+                    | {"when", "while", "and", "from", "in", "as"})
 
 
 def _cued_end(words: list[str], start: int, end: int, taken: set[int], anatomy_at: dict) -> int | None:
