@@ -40,6 +40,8 @@ def ents(nlp, text):
     ("my stomach doing backflips every time i eat", "stomach doing backflips"),
     ("his ears feel full of water after swimming for days", "ears feel full of water"),
     ("her throat was covered in yellow goo this morning", "throat was covered in yellow goo"),
+    ("my ears feel stuffed with cotton wool since the cold", "ears feel stuffed with cotton wool"),
+    ("his sinuses were packed with snot for weeks", "sinuses were packed with snot"),
     ("my thumb keeps getting stuck straight when i grip", "thumb keeps getting stuck straight"),
     ("my hands and wrist creases are red and flaky", "hands and wrist creases are red and flaky"),
     ("my son mouth breathing all night worries me", "mouth breathing"),
@@ -58,6 +60,8 @@ def test_part_is_the_subject_of_a_complaint(nlp, text, span):
     ("do not blow your nose so hard", "nose"),
     ("i had a skin peel treatment last year", None),
     ("my teeth have a black spot on them", None),  # the colour describes a finding of its own
+    ("my head is full of ideas for the project", "head"),  # a thought fills no part
+    ("my belly is full of food after christmas dinner", "belly"),  # food fills a belly, no complaint
     ("he sleeps with his arm bent under the pillow", "arm"),
 ])
 def test_part_subject_near_misses(nlp, text, part):

@@ -79,7 +79,9 @@ FIGURE_MOVES = frozenset("somersaults somersault summersaults flips flip backfli
                          "loop-the-loops acrobatics gymnastics".split())
 # What a part is full of or covered in that is no part of it: "eyes feel full of sand", "tonsils covered in gunk"
 FILL_NOUNS = frozenset("sand grit gravel gas wind air fluid water mucus snot phlegm gunk goo pus spots bumps lumps "
-                       "blisters hives sores scabs bites marks holes cotton glue".split())
+                       "blisters hives sores scabs bites marks holes cotton wool glue".split())
+# What a part is full of, covered in or stuffed with: "head stuffed with cotton wool", "ears filled with fluid"
+_FILLED = {"full": ("of",), "covered": ("in", "with"), "stuffed": ("with",), "filled": ("with",), "packed": ("with",)}
 _FILL_DESCRIBERS = frozenset("white yellow green grey gray red black brown little tiny small big white-ish thick "
                              "sticky".split())
 _STUCK_TAILS = frozenset("bent straight shut open closed down up".split())
@@ -102,7 +104,7 @@ _FEELINGS = frozenset("embarrassment shame anger rage pride joy excitement laugh
 PART_REGIONS = frozenset("creases crease folds fold tips tip pads webs".split())
 _MAX_LINKS = 5
 
-GATE = gate(STATES, PART_VERBS, {"doing", "full", "covered", "stuck"}, _COLOURING, _SENSITIVE_TO, _PART_ONLY_VERBS)
+GATE = gate(STATES, PART_VERBS, {"doing", "stuck"}, _FILLED, _COLOURING, _SENSITIVE_TO, _PART_ONLY_VERBS)
 
 
 def add_part_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -200,8 +202,10 @@ def _complaint_end(words: list[str], end: int, part: str, starts: dict, n: int) 
         return i + 2
     if word == "stuck" and (linked or started):
         return i + 2 if i + 1 < n and words[i + 1] in _STUCK_TAILS else i + 1
-    if word in ("full", "covered"):
-        return _filled_end(words, i, n, starts)
+    if word in _FILLED:
+        filled = _filled_end(words, i, n, starts)
+        if filled is not None or word not in STATES:
+            return filled  # "nose is stuffed up" goes on as a state
     if i == end:
         return None  # a state adjective needs a link or a degree word: "eyes a bit red", not "red eyes"
     if word in _SENSITIVE_TO and i + 1 < n and words[i + 1] == "sensitive":
@@ -249,7 +253,7 @@ _SIDE_AND_PART_WORDS = frozenset("left right upper lower inner outer big little 
 
 def _filled_end(words: list[str], i: int, n: int, starts: dict) -> int | None:
     """"full of sand", "covered in white gunk": the part full of or covered in a thing; None for "full of ideas"."""
-    if i + 1 >= n or words[i + 1] not in (("of",) if words[i] == "full" else ("in", "with")):
+    if i + 1 >= n or words[i + 1] not in _FILLED[words[i]]:
         return None
     k = i + 2
     held = starts.get(k)
@@ -258,7 +262,7 @@ def _filled_end(words: list[str], i: int, n: int, starts: dict) -> int | None:
     while k < n and k - i < 5 and words[k] in _FILL_DESCRIBERS:
         k += 1
     if k < n and words[k] in FILL_NOUNS:
-        return k + 1
+        return k + 2 if k + 1 < n and words[k + 1] in FILL_NOUNS else k + 1  # "cotton wool"
     return None
 
 
