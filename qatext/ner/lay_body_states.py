@@ -474,32 +474,39 @@ def _body_words() -> frozenset[str]:
 
 def add_body_states(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """The round's rules in their order (injuries, complaints, joins, located mentions), each run only for a doc
-    where a part, or a rare cue word, shows it may apply: one look at each lone part decides which rules run, so a
-    doc costs a few set tests per part (the speed budget: most docs have a part, few a complaint these rules add)."""
-    labels = list(map(LABEL, spans))
-    count = labels.count("ANATOMY")
+    where a part, or a rare cue word, shows it may apply. Most docs have a part and few a complaint these rules add,
+    so the look is cheap: the spans' labels as one letter each, searched in C for a problem next to a part, and a
+    set test on the few words after each part only when the doc has a complaint's cue word at all."""
+    codes = "".join(map(_CODES.__getitem__, map(LABEL, spans)))
     hits = gate_hits(words)
     injuries = complaints = joins = located = False
-    if count:
-        cues = GATE.intersection(hits)  # the doc's complaint cue words: a few, so the window tests hash a few
-        injured = not _INJURY_GATE.isdisjoint(hits)
+    if "A" in codes:
         n = len(words)
-        k = -1
-        for _ in range(count):
-            k = labels.index("ANATOMY", k + 1)
-            start, end = spans[k][0], spans[k][1]
-            if cues and not complaints and not cues.isdisjoint(words[end:end + _MAX_LINKS + 3]):
-                complaints = True
-            if injured and (start and words[start - 1] in INJURED or end < n and words[end] in TEARS):
-                injuries = True
-            if end < n and words[end] in LOCATING and k + 1 < len(labels) and labels[k + 1] == "SYMPTOM":
-                joins = True  # "[glands] under my [jaw swell up]"
-            if k and labels[k - 1] in _PROBLEMS and start - spans[k - 1][1] <= 5:
-                gap = words[spans[k - 1][1]:start]
-                if not gap:
-                    joins = True  # "[swollen neck and armpit] [glands]"
-                elif gap[0] in LOCATING and _PLACE_FILLERS.issuperset(gap[1:]):
-                    located = True  # "[hives] round her [mouth]"
+        cues = GATE.intersection(hits)  # the doc's complaint cue words: a few, so the window tests hash a few
+        if cues or not _INJURY_GATE.isdisjoint(hits):
+            k = -1
+            for _ in range(codes.count("A")):
+                k = codes.index("A", k + 1)
+                start, end = spans[k][0], spans[k][1]
+                if cues and end < n and (words[end] in cues or words[end] in _LEADS) \
+                        and not cues.isdisjoint(words[end:end + _MAX_LINKS + 3]):
+                    complaints = True  # a cue word right after the part, or after its links and degrees
+                if start and words[start - 1] in INJURED or end < n and words[end] in TEARS:
+                    injuries = True
+        k = codes.find("PA")
+        while k != -1 and not (joins and located):  # a problem right before a part: "[hives] round her [mouth]"
+            gap = words[spans[k][1]:spans[k + 1][0]]
+            if not gap:
+                joins = True  # "[swollen neck and armpit] [glands]"
+            elif len(gap) <= 5 and gap[0] in LOCATING and _PLACE_FILLERS.issuperset(gap[1:]):
+                located = True
+            k = codes.find("PA", k + 1)
+        k = codes.find("AP")
+        while k != -1 and not joins:  # "[glands] under my [jaw swell up]"
+            end = spans[k][1]
+            if end < n and words[end] in LOCATING:
+                joins = True
+            k = codes.find("AP", k + 1)
     if "full" in hits:
         complaints = True
     if not _BURST_GATE.isdisjoint(hits):
@@ -520,4 +527,8 @@ def add_body_states(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return spans
 
 
+# What may stand between a part and its complaint's cue word (_complaint_end)
+_LEADS = _LINKS | DEGREES | _STARTING | PART_REGIONS | {"there", "here"}
+# One letter a label: a part (A), a problem (P: SYMPTOM or DISEASE), anything else (x)
+_CODES = {"ANATOMY": "A", "SYMPTOM": "P", "DISEASE": "P", "DRUG": "x", "TEST": "x", "TREATMENT": "x"}
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
