@@ -25,6 +25,7 @@ def ents(nlp, text):
     # a state adjective after a link and degree words: texture, size, weakness, colour, sensitivity
     ("since the chemo my lips feel papery and my nails look ridged", "lips feel papery"),
     ("her glands were enormous when the gp checked", "glands were enormous"),
+    ("my calves feel so tight and achy", "calves feel so tight and achy"),
     ("my arms are so floppy in the mornings", "arms are so floppy"),
     ("my gums look a little purple near the crown", "gums look a little purple"),
     ("on the new pills my scalp got really light sensitive", "scalp got really light sensitive"),
@@ -63,6 +64,7 @@ def test_part_is_the_subject_of_a_complaint(nlp, text, span):
     ("my head is full of ideas for the project", "head"),  # a thought fills no part
     ("my belly is full of food after christmas dinner", "belly"),  # food fills a belly, no complaint
     ("he sleeps with his arm bent under the pillow", "arm"),
+    ("my arms are too weak to lift the kettle", None),  # an effort, no state
 ])
 def test_part_subject_near_misses(nlp, text, part):
     found = ents(nlp, text)
@@ -101,6 +103,7 @@ def test_side_refers_back_to_a_named_part(nlp):
     ("i had pain in my kidney area on the left", "pain in my kidney area on the left"),
     ("i cant stand on tiptoe on my left leg", "cant stand on tiptoe on my left leg"),
     ("my teeth stained brown along the gumline", "teeth stained brown along the gumline"),
+    ("my skin feels tight and shiny over the joints", "skin feels tight and shiny over the joints"),
 ])
 def test_located_near_misses(nlp, text, not_span):
     assert not any(span == not_span for span, _ in ents(nlp, text)), ents(nlp, text)
@@ -130,11 +133,10 @@ def test_damage_near_misses(nlp, text):
 
 # --- 4. lone parts the gold does not take (anatomy_rules.settle_anatomy) ---------------------------------------------
 @pytest.mark.parametrize("text, part", [
-    ("i get lightheaded whenever i tilt my head back", "head"),
-    ("there is a click every time i move my jaw", "jaw"),
-    ("it twinges if i pull my toes up", "toes"),
     ("floaters in that eye since monday", "eye"),
+    ("can i go blind in that eye?", "eye"),
     ("i take biotin for the hair.", "hair"),
+    ("is vitamin a good for the eyes?", "eyes"),
 ])
 def test_parts_not_taken(nlp, text, part):
     assert (part, "ANATOMY") not in ents(nlp, text), ents(nlp, text)
@@ -145,6 +147,7 @@ def test_parts_not_taken(nlp, text, part):
     ("it takes weeks for the colon to heal", "colon"),
     ("i get a yearly eye scan for the retina and so far all clear", "retina"),
     ("the pain goes down to my knee", "knee"),
+    ("dizzy every time i turn my head", "head"),  # a part in a trigger is ANATOMY (rule 5, test_ner_anatomy)
 ])
 def test_parts_kept(nlp, text, part):
     found = ents(nlp, text)

@@ -103,17 +103,12 @@ NUMBERED_PARTS = frozenset("metatarsal metatarsals metacarpal metacarpals rib ri
 
 _BODY_IDIOM_WORDS = frozenset("eye head heads heart back gum hand feet foot sweat gut arm leg neck tooth tongue chest "
                               "shoulder belly hair fingers butt ass stomach".split())
-# A part the patient moves in a trigger clause is the movement's object, no site (round 16a; rule 10: triggers stay
-# outside): "dizzy when i turn my head", "every time i move my eyes", "pain in the calf when i pull my foot up".
-MOVING = frozenset("move moves moved moving turn turns turned turning pull pulls pulled pulling lean leans leaned "
-                   "leaning tilt tilts tilted tilting brush brushes brushed brushing nod nods nodded nodding".split())
-TRIGGERS = frozenset("when whenever time if while".split())
 # "in that eye", "on that side": a part named again by a demonstrative after a preposition; "zinc for the hair",
 # "does it matter for the eyes": a product's or a question's purpose
 _PLACE_PREPOSITIONS = frozenset("in on into from".split())
 GATE = (FUNCTION_HEADS | MEDICINE_FORMS | CARE_FORMS | PRODUCT_DRUG_WORDS | frozenset(PROCEDURE_HEADS)
         | NON_BODY_HEADS | _BODY_IDIOM_WORDS | ORDINALS | COMPARING | {"size"} | REPORTING_VERBS
-        | REPORTING_ING | SEEING | KICKING | FILLED | {"crossed"} | MOVING | {"that", "for"})
+        | REPORTING_ING | SEEING | KICKING | FILLED | {"crossed"} | {"that", "for"})
 
 
 def has_anatomy(spans: Spans) -> bool:
@@ -232,8 +227,6 @@ def _as_non_body(doc, words, start, end, starts, ends, spans, n) -> str | None:
         return "drop"  # "on the tip of my tongue": a word not remembered
     if after_symptom or end - start > 1:
         return None  # "stretching lower back": idioms take the bare body word
-    if _moved_in_trigger(words, start, end, prev, prev2, nxt, starts, ends):
-        return "drop"
     if prev == "that" and prev2 in _PLACE_PREPOSITIONS or prev == "the" and prev2 == "for" and (
             not nxt or not nxt[:1].isalnum()):
         return "drop"  # "lose my sight in that eye", "zinc for the hair."; not "time for the colon to heal"
@@ -241,16 +234,6 @@ def _as_non_body(doc, words, start, end, starts, ends, spans, n) -> str | None:
     if idiom is not None and idiom(words, start, end, prev, prev2, nxt, nxt2, n, starts):
         return "drop"
     return None
-
-
-def _moved_in_trigger(words, start, end, prev, prev2, nxt, starts, ends) -> bool:
-    """"when i turn my head", "every time i move my eyes", "whenever my eyes moved": a lone part moved by the patient
-    in a trigger clause (a trigger word at most three words before the verb or the part)."""
-    if prev not in POSSESSIVES:
-        return False
-    if prev2 in MOVING and start - 2 not in ends:
-        return not TRIGGERS.isdisjoint(words[max(0, start - 6):start - 2])
-    return nxt in MOVING and end not in starts and not TRIGGERS.isdisjoint(words[max(0, start - 3):start - 1])
 
 
 def _eye(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from qatext.ner.lay_common import LABEL, OBJECT_STOPS, POSSESSIVES, replace_covered
-from qatext.ner.span_rules import BODY_COMPLAINT, Spans, gate, gate_hits, word_positions
+from qatext.ner.span_rules import BODY_COMPLAINT, SYMPTOM_PREDICATES, Spans, gate, gate_hits, word_positions
 
 # States a part is in that make it a complaint (rule 6): texture, size, temperature, weakness, dryness, soreness,
 # colour. The common predicates ("swollen", "red", "sore") are span_rules'; these join them after degree words.
@@ -30,9 +30,9 @@ TEMPERATURES = frozenset("hot cold icy freezing clammy sweaty".split())
 WEAKNESSES = frozenset("weak weaker floppy wobbly shaky jelly useless heavy heavier stiff stiffer numb tingly".split())
 DRYNESS = frozenset("dry drier dryer parched".split())
 SORENESS = frozenset("sore sorer tender achy sensitive itchy itchier painful burning raw irritated inflamed flushed "
-                     "blocked bunged clogged stuffed".split())
+                     "blocked clogged stuffed".split())
 # States that close with "up": "nose is so bunged up", "ankles puffed up"
-_UP_STATES = frozenset("blocked bunged clogged stuffed swollen puffy puffed bloated".split())
+_UP_STATES = frozenset("blocked clogged stuffed swollen puffy puffed bloated".split())
 COLOURS = frozenset("red redder pink purple white whiter blue bluish yellow yellowish brown grey gray black pale paler "
                     "darker green orange reddish".split())
 STATES = TEXTURES | SIZES | TEMPERATURES | WEAKNESSES | DRYNESS | SORENESS | COLOURS
@@ -212,6 +212,8 @@ def _complaint_end(words: list[str], end: int, part: str, starts: dict, n: int) 
         return _more_states(words, i + 2, n)  # "skin got so sun sensitive"
     if word not in STATES or word == "hard" and not linked:
         return None  # "blow your nose so hard": without a verb no state of the part
+    if i + 1 < n and words[i + 1] == "to":
+        return None  # "legs are hard to move", "too weak to lift": an effort (lay_impairments), no state
     if word in _NATURAL_COLOURS.get(part, ()) and _CHANGE_VERBS.isdisjoint(words[end:i]):
         return None  # "her eyes are blue"; "the skin has gone white" is a change
     if word in SIZES and part in _NATURAL_SIZE_PARTS and word not in ("swollen", "puffy", "bloated"):
@@ -284,7 +286,7 @@ _PLACE_FILLERS = POSSESSIVES | frozenset("the both one each either a first secon
 _SIDES = frozenset({"left", "right"})
 _CLAUSE_END = frozenset(", . ; : and but ! ? ) so".split())
 _LOCATED_GATE = gate(LOCATING)
-_VERBAL_ENDS = STATES | PART_VERBS | COLOURS
+_VERBAL_ENDS = STATES | PART_VERBS | COLOURS | SYMPTOM_PREDICATES
 
 
 def extend_located_mentions(doc: Doc, words: list[str], spans: Spans) -> Spans:
