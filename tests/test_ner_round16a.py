@@ -37,6 +37,8 @@ def ents(nlp, text):
     ("my nails have started to flake at the tips", "nails have started to flake"),
     ("her lips cracked and she couldnt eat", "lips cracked"),
     ("my eyelids twitched all afternoon", "eyelids twitched"),
+    ("my knees click when i squat", "knees click"),
+    ("the skin on my heels splits every winter", "skin on my heels splits"),
     # "doing" a figure of movement, "full of", "covered in", "stuck"
     ("my stomach doing backflips every time i eat", "stomach doing backflips"),
     ("his ears feel full of water after swimming for days", "ears feel full of water"),

@@ -62,7 +62,9 @@ PART_VERBS = frozenset("thump thumps thumped thumping pound pounds pounded gurgl
                        "seized freeze freezes froze twitch twitches twitched twitching jerk jerks jerked sting stings "
                        "stung stinging blister blisters blistered swell swells swelled shrink shrinks shrank shrunk "
                        "pulsate pulsates pulsated pulse pulses pulsed pulsing flutter flutters fluttered race races "
-                       "raced skip skips skipped judder judders juddered".split())
+                       "raced skip skips skipped judder judders juddered "
+                       # a joint's noises in the plain present and past: "my knees click", "my hip popped"
+                       "click clicked pop popped snap snapped crunch crunched creaked clunk clunked".split())
 # Verbs only some parts do: "he [mouth breathes] at night"
 _PART_ONLY_VERBS = {"breathes": frozenset({"mouth"}), "breathing": frozenset({"mouth"}),
                     "breathed": frozenset({"mouth"}), "breathe": frozenset({"mouth"})}
@@ -269,8 +271,14 @@ def _filled_end(words: list[str], i: int, n: int, starts: dict) -> int | None:
 
 
 def _listed_start(words: list[str], spans: Spans, start: int) -> int:
-    """"[cheeks and elbow creases are raw]": the parts listed before the one with the predicate share it (rule 11)."""
+    """"[cheeks and elbow creases are raw]": the parts listed before the one with the predicate share it (rule 11);
+    "[the skin on my hands splits]": the part located on this one is the subject, its place inside (rule 5)."""
     by_end = {s[1]: s for s in spans if s[2] == "ANATOMY"}
+    j = start - 1
+    while j > 0 and start - j <= 3 and (words[j] in POSSESSIVES or words[j] in ("the", "both")):
+        j -= 1
+    if j < start - 1 and words[j] in _SUBJECT_PLACES and j in by_end:
+        return by_end[j][0]
     while start >= 2 and words[start - 1] in (",", "and", "&") and start - 1 in by_end:
         start = by_end[start - 1][0]
     while start >= 3 and words[start - 1] in POSSESSIVES and words[start - 2] in (",", "and") and start - 2 in by_end:
@@ -278,6 +286,8 @@ def _listed_start(words: list[str], spans: Spans, start: int) -> int:
     return start
 
 
+# What a located part's place starts with: "the skin [on] my hands", "the glands [under] my jaw"
+_SUBJECT_PLACES = frozenset("on of under around round behind in inside".split())
 # Where a finding is on or in a part (rule 5): "[hives round her mouth]", "[click in her left hip]".
 LOCATING = frozenset("in on round around under at behind inside across along over between near".split())
 _PLACE_FILLERS = POSSESSIVES | frozenset("the both one each either a first second third last two three four all".split())
