@@ -18,7 +18,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from qatext.ner.lay_common import LABEL, OBJECT_STOPS, POSSESSIVES, replace_covered
-from qatext.ner.span_rules import BODY_COMPLAINT, SYMPTOM_PREDICATES, Spans, gate, gate_hits, word_positions
+from qatext.ner.span_rules import (BODY_COMPLAINT, SYMPTOM_PREDICATES, Spans, gate, gate_hits, word_positions,
+                                   word_set)
 
 # States a part is in that make it a complaint (rule 6): texture, size, temperature, weakness, dryness, soreness,
 # colour. The common predicates ("swollen", "red", "sore") are span_rules'; these join them after degree words.
@@ -489,22 +490,25 @@ def add_body_states(doc: Doc, words: list[str], spans: Spans) -> Spans:
     where a part, or a rare cue word, shows it may apply. Most docs have a part and few a complaint these rules add,
     so the look is cheap: the spans' labels as one letter each, searched in C for a problem next to a part, and a
     set test on the few words after each part only when the doc has a complaint's cue word at all."""
-    codes = "".join(map(_CODES.__getitem__, map(LABEL, spans)))
     hits = gate_hits(words)
     injuries = complaints = joins = located = False
-    if "A" in codes:
+    if "ANATOMY" in map(LABEL, spans):
+        codes = "".join(map(_CODES.__getitem__, map(LABEL, spans)))
         n = len(words)
         cues = GATE.intersection(hits)  # the doc's complaint cue words: a few, so the window tests hash a few
-        if cues or not _INJURY_GATE.isdisjoint(hits):
+        injured = not _INJURY_GATE.isdisjoint(hits)
+        if cues or injured:
             k = -1
             for _ in range(codes.count("A")):
                 k = codes.index("A", k + 1)
                 start, end = spans[k][0], spans[k][1]
-                if cues and end < n and (words[end] in cues or words[end] in _LEADS) \
+                if cues and not complaints and end < n and (words[end] in cues or words[end] in _LEADS) \
                         and not cues.isdisjoint(words[end:end + _MAX_LINKS + 3]):
                     complaints = True  # a cue word right after the part, or after its links and degrees
-                if start and words[start - 1] in INJURED or end < n and words[end] in TEARS:
+                if injured and (start and words[start - 1] in INJURED or end < n and words[end] in TEARS):
                     injuries = True
+                if (complaints or not cues) and (injuries or not injured):
+                    break
         k = codes.find("PA")
         while k != -1 and not (joins and located):  # a problem right before a part: "[hives] round her [mouth]"
             gap = words[spans[k][1]:spans[k + 1][0]]
@@ -523,7 +527,7 @@ def add_body_states(doc: Doc, words: list[str], spans: Spans) -> Spans:
         complaints = True
     if not _BURST_GATE.isdisjoint(hits):
         joins = True
-    if not located and "in" in hits and not _SIDES.isdisjoint(hits):
+    if not located and "in" in hits and not _SIDES.isdisjoint(hits) and not _PAIRED.isdisjoint(word_set(words)):
         located = any(p >= 2 and words[p - 1] == "the" and words[p - 2] == "in"
                       for p in word_positions(words, _SIDES & hits))
     before = spans
@@ -544,3 +548,5 @@ _LEADS = _LINKS | DEGREES | _STARTING | PART_REGIONS | {"there", "here"}
 # One letter a label: a part (A), a problem (P: SYMPTOM or DISEASE), anything else (x)
 _CODES = {"ANATOMY": "A", "SYMPTOM": "P", "DISEASE": "P", "DRUG": "x", "TEST": "x", "TREATMENT": "x"}
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
+# "in the left" refers back to one of a pair named before: "[retinopathy in both eyes] and [maculopathy in the left]"
+_PAIRED = frozenset("both eye eyes ear ears kidney kidneys lung lungs breast breasts ovary ovaries".split())
