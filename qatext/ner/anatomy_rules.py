@@ -103,6 +103,10 @@ NUMBERED_PARTS = frozenset("metatarsal metatarsals metacarpal metacarpals rib ri
 
 _BODY_IDIOM_WORDS = frozenset("eye head heads heart back gum hand feet foot sweat gut arm leg neck tooth tongue chest "
                               "shoulder belly hair fingers butt ass stomach".split())
+# "in that eye", "on that side": a part named again by a demonstrative after a preposition; "zinc for the hair",
+# "does it matter for the eyes": a product's or a question's purpose
+_PLACE_PREPOSITIONS = frozenset("in on into from".split())
+_BACK_REFERRING = _PLACE_PREPOSITIONS | {"for"}
 GATE = (FUNCTION_HEADS | MEDICINE_FORMS | CARE_FORMS | PRODUCT_DRUG_WORDS | frozenset(PROCEDURE_HEADS)
         | NON_BODY_HEADS | _BODY_IDIOM_WORDS | ORDINALS | COMPARING | {"size"} | REPORTING_VERBS
         | REPORTING_ING | SEEING | KICKING | FILLED | {"crossed"})
@@ -119,7 +123,9 @@ def settle_anatomy(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda ph
     ``lookup(phrase)`` gives ``(label, concept, source)`` of a lexicon phrase ("kidney function test")."""
     # only body words with a trigger word among the three words before and two after them (a set test in C)
     found = [k for k, span in enumerate(spans) if span[2] == "ANATOMY"
-             and not GATE.isdisjoint(words[max(0, span[0] - 3):span[1] + 2])]
+             and (not GATE.isdisjoint(words[max(0, span[0] - 3):span[1] + 2])
+                  # "in that eye", "for the hair.": common words, looked at only right before the part
+                  or span[0] >= 2 and words[span[0] - 2] in _BACK_REFERRING and words[span[0] - 1] in ("that", "the"))]
     if not found:
         return spans
     n = len(words)
@@ -224,6 +230,9 @@ def _as_non_body(doc, words, start, end, starts, ends, spans, n) -> str | None:
         return "drop"  # "on the tip of my tongue": a word not remembered
     if after_symptom or end - start > 1:
         return None  # "stretching lower back": idioms take the bare body word
+    if prev == "that" and prev2 in _PLACE_PREPOSITIONS or prev == "the" and prev2 == "for" and (
+            not nxt or not nxt[:1].isalnum()):
+        return "drop"  # "lose my sight in that eye", "zinc for the hair."; not "time for the colon to heal"
     idiom = _IDIOMS.get(word)
     if idiom is not None and idiom(words, start, end, prev, prev2, nxt, nxt2, n, starts):
         return "drop"

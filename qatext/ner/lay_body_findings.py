@@ -24,8 +24,13 @@ from qatext.ner.span_rules import BODY_COMPLAINT, DESCRIPTORS, LINKING_WORDS, Sp
 # Sounds and sensations a patient hears or feels in a part: "a whoosh in my skull", "a buzzing in my head".
 SOUND_NOUNS = frozenset("whoosh whooshing buzz buzzing whine whining hum humming hiss hissing roar roaring thump "
                         "thumping thud thudding pulsing clicking crackle crackling crunching grinding rumbling "
-                        "gurgling fluttering noise noises squeak squeaking creaking rattle rattling".split())
+                        "gurgling fluttering noise noises squeak squeaking creaking rattle rattling "
+                        # a joint's sounds: "a [click in her left hip]", "felt a [pop at the back of my thigh]"
+                        "click clicks pop pops snap clunk clunks twang".split())
 SENSATION_NOUNS = frozenset("twinge twinges zap zaps jolt jolts whack heaviness".split())
+# What rises or sits in a part that should not be there: "[acid in my mouth]", "[bile in my throat]", "[white stuff
+# under the skin]" ("stuff" needs its describer)
+SUBSTANCE_NOUNS = frozenset("acid bile gunk goo grit".split())
 # What a patient sees on a part: "a red streak", "spots on my chin", "small follicles on both ovaries".
 LOOK_NOUNS = frozenset("streak streaks spots dots blotch blotches marks welt welts floater floaters "
                        "follicles bumps lumps scab scabs bulge bulges dent".split())
@@ -33,10 +38,10 @@ LOOK_NOUNS = frozenset("streak streaks spots dots blotch blotches marks welt wel
 # my licence", "a [red ring] behind my knee" but "the ring on my finger", "a [bad smell from my mouth]", "a [bald patch]
 # on my scalp" but "a (nicotine) patch on my arm".
 NEEDS_DESCRIBER = frozenset("patch patches points spot mark dot line lines ring rings square oval circle circles feeling sensation "
-                            "smell taste area areas".split())
+                            "smell taste area areas stuff".split())
 # A thing in a part that is a disorder of it: "a stone in my salivary gland", "a clot in her lung".
 DISORDER_NOUNS = frozenset("stone stones clot clots".split())
-FINDING_NOUNS = SOUND_NOUNS | SENSATION_NOUNS | LOOK_NOUNS | NEEDS_DESCRIBER | DISORDER_NOUNS
+FINDING_NOUNS = SOUND_NOUNS | SENSATION_NOUNS | LOOK_NOUNS | NEEDS_DESCRIBER | DISORDER_NOUNS | SUBSTANCE_NOUNS
 # Skin findings a stack of describing words can head without a place ("deep painful spots", lay_span_edges).
 LESION_NOUNS = LOOK_NOUNS - {"floater", "floaters", "follicles", "dent"} | frozenset(
     "patch patches spot ring rings square oval circle circles".split())
@@ -49,7 +54,7 @@ FINDING_DESCRIBERS = DESCRIPTORS | frozenset(
 _MOTION = frozenset("going spreading running moving travelling traveling creeping shooting coming radiating "
                     "heading".split())
 _DIRECTIONS = frozenset("up down out across along round around".split())
-LOCATING = frozenset("in on from along around behind across at under over near inside between within".split())
+LOCATING = frozenset("in on from along around round behind across at under over near inside between within".split())
 # Only a goal it heads to: "spreading up my leg" says where it spread, after a verb (rule 5: the leg stays ANATOMY).
 _AFTER_MOTION = frozenset({"to", "towards", "toward", "into"})
 _PLACE_FILLERS = POSSESSIVES | frozenset({"the", "both", "one", "each", "a", "either", "our"})
@@ -85,6 +90,8 @@ def add_located_findings(doc: Doc, words: list[str], spans: Spans) -> Spans:
         start = _describers_start(words, head, by_token)
         if words[head] in NEEDS_DESCRIBER and not any(w in FINDING_DESCRIBERS and w != "-" for w in words[start:head]):
             continue  # "a gold ring on her finger": a modifier noun is no describer
+        if words[head] in SUBSTANCE_NOUNS and words[head + 1] == "from":
+            continue  # "absorbing acid from the stomach" says where it comes from, no finding
         place = _located_part(words, head + 1, anatomy_at, by_token)
         if place is None:
             continue

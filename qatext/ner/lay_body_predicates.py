@@ -31,9 +31,11 @@ _FELT = frozenset({"feel", "feels", "felt"})
 _LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES if phrase not in _COLOURS)
 _COLOUR_WORDS = frozenset(phrase[0] for phrase in _COLOURS)
 # Colours eyes, hair and skin have by nature: a complaint only when a change verb brings them in.
-_HAIR_EYE_COLOURS = frozenset({("brown",), ("black",), ("grey",), ("gray",)})
+_HAIR_EYE_COLOURS = frozenset({("brown",), ("black",), ("grey",), ("gray",), ("blue",)})  # "her eyes are blue"
 _NATURAL_COLOURS = {**dict.fromkeys(("eye", "eyes", "hair", "hairs"), _HAIR_EYE_COLOURS),
-                    "skin": frozenset({("brown",), ("black",)})}
+                    "skin": frozenset({("brown",), ("black",)}),
+                    # "my teeth are so white after the whitening" is a boast, "teeth went grey" a change
+                    **dict.fromkeys(("teeth", "tooth"), frozenset({("white",)}))}
 _CHANGE_VERBS = frozenset("turn turns turned turning go goes went going gone become becomes became becoming".split())
 
 

@@ -180,6 +180,7 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
     if not any(s[2] in _PROBLEMS for s in spans):
         return spans
     taken = covered_tokens(spans)
+    n_words = len(words)
     anatomy = {s[0] for s in spans if s[2] == "ANATOMY" and s[1] == s[0] + 1}
     anatomy_at = {s[0]: s[1] for s in spans if s[2] == "ANATOMY"}
     out, grown = [], []
@@ -192,14 +193,16 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
             span = (out.pop()[0], end, "SYMPTOM", concept)  # "[little pus] [bumps]": what fills the lesion is its kind
             grown.append(span)
         elif label in _PROBLEMS:
-            start = _leading_start(words, start, taken, out, label)
+            if start and words[start - 1] in _LEADING_CUES:  # most complaints have no describer before them
+                start = _leading_start(words, start, taken, out, label)
             if label == "SYMPTOM" and start and words[start - 1] in lay_body_findings.FINDING_DESCRIBERS:
                 start = _lesion_start(words, start, end, taken)
             if end - start == 1 and words[start] in _STIMULUS_COMPLAINTS:
                 start = _stimulus_start(words, start, end, taken)
             if start >= 2 and words[start - 1] == "induced":
                 start = _cause_start(words, start, out)
-            end = _trailing_end(words, start, end, taken - anatomy, anatomy_at)
+            if end < n_words and words[end] in _TRAILING_FIRSTS:  # nor an edge after them
+                end = _trailing_end(words, start, end, taken - anatomy, anatomy_at)
             if (start, end) != span[:2]:
                 out = [s for s in out if s[1] <= start]
                 taken.update(range(start, end))
@@ -210,6 +213,11 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
         return out
     # a word the complaint took in ("dry as a [bone]") is no mention of its own
     return [s for s in out if s in grown or all(s[1] <= g[0] or s[0] >= g[1] for g in grown)]
+
+
+# The word before a complaint that _leading_start can take in or step over ("[tickly] dry cough", "[band] of",
+# "[dry and] sore")
+_LEADING_CUES = LEADING_DESCRIBERS | {"of", "and"}
 
 
 def _describers_only(words: list[str], span) -> bool:
@@ -350,11 +358,13 @@ def _lesion_start(words: list[str], start: int, end: int, taken: set[int]) -> in
 
 def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anatomy_at: dict | None = None) -> int:
     n = len(words)
-    if end < n and words[end] in _NEXT_CUES:
+    if end >= n or words[end] not in _TRAILING_FIRSTS:
+        return end  # no edge below starts with this word (most complaints: one set test, not ten)
+    if words[end] in _NEXT_CUES:
         grown = _cued_end(words, start, end, taken, anatomy_at or {})
         if grown:
             return grown
-    for place in TRAILING_PLACES:
+    for place in _TRAILING_BY_FIRST.get(words[end], ()):
         size = len(place)
         if tuple(words[end:end + size]) == place and not taken.intersection(range(end, end + size)):
             if place == ("all", "over") and end + 2 < n and words[end + 2] in ("the", "again"):
@@ -392,6 +402,14 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
         if k < n and words[k].isalpha() and words[k] not in _AS_NOT_A_THING and k not in taken:
             return k + 1  # "dry as a bone", "white as a sheet"
     return end
+
+
+# The first word after a complaint that any of _trailing_end's edges starts with.
+_TRAILING_BY_FIRST: dict[str, tuple] = {}
+for _place in TRAILING_PLACES:
+    _TRAILING_BY_FIRST[_place[0]] = _TRAILING_BY_FIRST.get(_place[0], ()) + (_place,)
+_TRAILING_FIRSTS = (_NEXT_CUES | _TRAILING_BY_FIRST.keys() | SMELL_JUDGEMENTS | _REGION_PREPOSITIONS
+                    | {"when", "while", "and", "from", "in", "as"})
 
 
 def _cued_end(words: list[str], start: int, end: int, taken: set[int], anatomy_at: dict) -> int | None:
