@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_behaviour, lay_body_actions, lay_body_states,
                         lay_body_findings, lay_body_predicates, lay_body_problems, lay_body_products, lay_context_symptoms, lay_coordination,
                         lay_disease_phrases, lay_felt_states, lay_function_changes, lay_hashtags, lay_impairments,
-                        lay_intake, lay_medical_senses, lay_mind_phrases, lay_other_senses, lay_rules, lay_sight,
+                        lay_intake, lay_medical_senses, lay_mind_phrases, lay_other_senses, lay_part_objects, lay_rules, lay_sight,
                         lay_sleep, lay_span_edges, lay_toilet, lay_word_bare, lay_word_places, later_acronyms, normalize,
                         shorthand, span_rules)
 from qatext.ner.batching import BatchedPipe
@@ -201,6 +201,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_body_findings.add_part_damage(doc, words, spans)
             # round 16a: a part that is the subject of a complaint, a finding located on a part (each gated inside)
             spans = lay_body_states.add_body_states(doc, words, spans)
+            if not lay_part_objects.VERBS.isdisjoint(present):  # a part as a complaint verb's object
+                spans = lay_part_objects.add_part_objects(doc, words, spans, lookup=lookup)
         spans = lay_span_edges.extend_lay_edges(doc, words, spans)
         spans = later_acronyms.add_later_acronyms(doc, words, spans)
         spans = drug_frames.add_framed_drugs(doc, words, spans, known=self.lexicon.known_tokens, common=self._common)

@@ -1,0 +1,79 @@
+"""A body part as the object of a complaint verb (GUIDELINES rule 6): "ibuprofen [hurts my stomach]", "spicy food
+[upsets my stomach]", "the cream [irritates my skin]", "the smoke [stings my eyes]"; the writer's own "i [hurt my
+back]" is an injury, a DISEASE, like "[twisted my knee]".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from qatext.ner.lay_common import Lookup
+from qatext.ner.span_rules import SIDE_WORDS, Spans, word_set, word_positions
+
+# verb -> the lexicon forms, "{part}" filled in, that name what it does to the part (first found wins)
+_CONCEPT_FORMS = {
+    **dict.fromkeys(("hurt", "hurts", "hurting"), ("{part} pain", "pain")),
+    **dict.fromkeys(("upset", "upsets", "upsetting"), ("upset {part}",)),
+    **dict.fromkeys(("irritate", "irritates", "irritated", "irritating"), ("{part} irritation", "irritated {part}")),
+    **dict.fromkeys(("sting", "stings", "stung", "stinging"), ("stinging {part}", "{part} pain", "pain")),
+}
+VERBS = frozenset(_CONCEPT_FORMS)
+_OWNERS = frozenset({"my", "her", "his", "their", "your", "the", "our"})
+# who did it to their own part: "i hurt my back" is an injury (not "it hurt my back to lift")
+_INJURERS = frozenset({"i", "ive", "i've", "he", "she", "we", "they", "you", "just", "accidentally", "badly"})
+# organs that do not ache when hurt: "does this hurt my liver" asks about damage
+_UNFELT = frozenset("liver kidney kidneys pancreas thyroid brain heart lungs lung organs immune system".split())
+# what a verb hurts when it hurts no body: "it hurts my feelings" is no pain at all
+_NOT_BODY = frozenset("feelings pride chances ego career reputation wallet credit score grades".split())
+_LIST_GAPS = (["and"], [","], ["or"], [",", "and"], ["and", "my"], [",", "my"], ["and", "both"])
+
+
+def add_part_objects(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
+    """The verb, its part and the parts listed after it ("[hurts my back and legs]") as one span; a SYMPTOM
+    that was the verb alone ("really hurts") and the parts' ANATOMY spans are absorbed into it."""
+    starts = {s[0]: k for k, s in enumerate(spans)}
+    ends = {s[1]: k for k, s in enumerate(spans)}
+    replaced: dict[int, tuple] = {}  # index of the first absorbed span -> the new span
+    absorbed: set[int] = set()
+    unfelt: set[int] = set()  # bare verb spans that hurt no body
+    for i in word_positions(words, VERBS & word_set(words)):
+        word = words[i]
+        if i + 2 >= len(words) or words[i + 1] not in _OWNERS or i + 1 in starts:
+            continue
+        if words[i + 2] in _NOT_BODY and i + 1 in ends and spans[ends[i + 1]][2] == "SYMPTOM":
+            unfelt.add(ends[i + 1])
+            continue
+        j = i + 2
+        while j < len(words) - 1 and words[j] in SIDE_WORDS and j not in starts:
+            j += 1
+        k = starts.get(j)
+        if k is None or spans[k][2] != "ANATOMY" or k in absorbed:
+            continue
+        parts = [k]
+        while k + 1 < len(spans) and spans[k + 1][2] == "ANATOMY" and words[spans[k][1]:spans[k + 1][0]] in _LIST_GAPS:
+            k += 1
+            parts.append(k)
+        verb_span = ends.get(i + 1)
+        if verb_span is not None and (spans[verb_span][2] != "SYMPTOM" or verb_span in absorbed):
+            continue
+        if verb_span is None and any(s[0] < i + 2 and s[1] > i for s in spans):
+            continue  # the verb is inside another mention
+        start = spans[verb_span][0] if verb_span is not None else i
+        part = doc[spans[parts[0]][1] - 1].norm_
+        if word in ("hurt", "hurts", "hurting") and part in _UNFELT:
+            continue
+        if word == "hurt" and i and words[i - 1] in _INJURERS:
+            found = lookup(f"{part} injury") or lookup("injury")
+            label = "DISEASE"
+        else:
+            names = (part, part[:-1]) if part.endswith("s") else (part,)  # "hips" -> "hip pain"
+            found = next(filter(None, (lookup(form.format(part=name)) for form in _CONCEPT_FORMS[word] for name in names)), None)
+            label = "SYMPTOM"
+        if not found:
+            continue
+        taken = ([verb_span] if verb_span is not None else []) + parts
+        absorbed.update(taken)
+        replaced[min(taken)] = (start, spans[parts[-1]][1], label, found[1])
+    if not replaced and not unfelt:
+        return spans
+    absorbed |= unfelt
+    return [replaced[k] if k in replaced else span for k, span in enumerate(spans) if k in replaced or k not in absorbed]
