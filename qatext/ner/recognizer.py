@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_behaviour, lay_body_actions, lay_body_states,
                         lay_body_findings, lay_body_predicates, lay_body_problems, lay_body_products, lay_context_symptoms, lay_coordination,
                         lay_disease_phrases, lay_felt_states, lay_function_changes, lay_hashtags, lay_impairments,
-                        lay_intake, lay_medical_senses, lay_mind_phrases, lay_other_senses, lay_part_objects, lay_rules, lay_sight,
+                        lay_intake, lay_medical_senses, lay_mind_phrases, lay_other_senses, lay_part_objects, lay_rules, lay_sight, lay_sweating,
                         lay_sleep, lay_span_edges, lay_toilet, lay_word_bare, lay_word_places, later_acronyms, normalize,
                         shorthand, span_rules)
 from qatext.ner.batching import BatchedPipe
@@ -208,6 +208,8 @@ class MedicalEntityRecognizer(BatchedPipe):
         spans = drug_frames.add_framed_drugs(doc, words, spans, known=self.lexicon.known_tokens, common=self._common)
         if not lay_word_places.WORDS.isdisjoint(present):
             spans = lay_word_places.drop_places(doc, words, spans)
+        if "sweat" in present:
+            spans = lay_sweating.add_sweating(doc, words, spans, lookup=lookup)
         # Last: which lone body words stand depends on the spans every rule above has drawn.
         if anatomy_rules.has_anatomy(spans):
             spans = anatomy_rules.settle_anatomy(doc, words, spans, lookup=lookup)

@@ -1,0 +1,67 @@
+"""Sweating told in lay words is a SYMPTOM; the fluid itself is no entity.
+
+The concept review reads a bare "sweat" as the body fluid ("transmitted in sweat, blood or semen"), which the gold
+never annotates; but "i [sweat] like crazy on it", "i [sweat through my shirt]", "[sweat was pouring off me]" and
+"[dripping with sweat]" are one of the commonest side effects, told with the verb or with what the sweat does.
+"""
+from __future__ import annotations
+
+from qatext.ner.lay_common import Lookup
+from qatext.ner.span_rules import Spans, word_positions
+
+# who or what sweats: "i sweat", "you'll sweat", "made me sweat", "still sweat", "cant stop sweating"
+SUBJECTS = frozenset("""i you he she we they to will 'll can cant can't could would still always also just now even
+constantly literally really dont don't didnt didn't never make makes made making me him us them""".split())
+_NOT_SWEATING = frozenset({"it", "the", "over", "about"})  # "don't sweat it", "sweat the small stuff", "sweat over it"
+# what belongs to the complaint after the verb (GUIDELINES rule 10 keeps time and trigger out)
+_AMOUNTS = frozenset("buckets bullets profusely heavily excessively loads".split())
+_THROUGH_OWNERS = frozenset({"my", "the", "his", "her"})
+# what sweat does when it is too much: "sweat was pouring off me", "sweat running down my back"
+_FLOWS = frozenset("pouring pours poured dripping drips dripped running runs ran streaming streams rolling".split())
+_LINKS = frozenset({"was", "is", "were", "just", "kept", "keeps", "literally", "actually"})
+# "dripping with sweat", "covered in sweat"
+_SOAKED = frozenset("dripping pouring covered bathed soaked drenched wet".split())
+
+
+def add_sweating(doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
+    n = len(words)
+    found = lookup("sweating")
+    if not found:
+        return spans
+    concept = found[1]
+    starts = {s[0]: s for s in spans}
+    covered = {i for s in spans if not (s[1] - s[0] == 1 and words[s[0]] == "sweat") for i in range(s[0], s[1])}
+    added: list[tuple] = []
+    dropped: set[int] = set()
+    for i in word_positions(words, ("sweat",)):
+        if i in covered:
+            continue
+        prev = words[i - 1] if i else ""
+        nxt = words[i + 1] if i + 1 < n else ""
+        if prev in SUBJECTS and nxt not in _NOT_SWEATING:
+            end = i + 1
+            if nxt in _AMOUNTS:
+                end = i + 2  # "[sweat buckets]"
+            elif nxt == "through" and i + 3 < n and words[i + 2] in _THROUGH_OWNERS and (i + 3) not in covered:
+                end = i + 4  # "[sweat through my shirt]"
+            added.append((i, end, "SYMPTOM", concept))
+        elif prev in ("with", "in") and i >= 2 and words[i - 2] in _SOAKED and (i - 2) not in covered:
+            added.append((i - 2, i + 1, "SYMPTOM", concept))  # "[dripping with sweat]"
+        else:
+            k = i + 1
+            while k < n and words[k] in _LINKS:
+                k += 1
+            if k < n and words[k] in _FLOWS and k - i <= 2:
+                end = k + 1
+                if end + 1 < n and words[end] == "off" and words[end + 1] == "me":
+                    end += 2  # "[sweat was pouring off me]"
+                elif end + 2 < n and words[end] == "down" and words[end + 1] in _THROUGH_OWNERS:
+                    end += 3  # "[sweat running down my back]"
+                added.append((i, end, "SYMPTOM", concept))
+            elif i in starts:
+                dropped.add(i)  # the fluid: no entity
+    if not added and not dropped:
+        return spans
+    taken = {j for s in added for j in range(s[0], s[1])}
+    kept = [s for s in spans if s[0] not in dropped and not taken.intersection(range(s[0], s[1]))]
+    return sorted(kept + added)

@@ -1,0 +1,33 @@
+"""Sweating told in lay words (qatext.ner.lay_sweating): the complaint is a SYMPTOM, the fluid no entity."""
+from __future__ import annotations
+
+import pytest
+
+import qatext
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return qatext.load(topics=False)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("on venlafaxine i sweat like crazy at night", "sweat"),
+    ("the tablets made me sweat all afternoon", "sweat"),
+    ("i sweat through my shirt on the bus", "sweat through my shirt"),
+    ("sweat was pouring off me in the queue", "sweat was pouring off me"),
+    ("woke up dripping with sweat again", "dripping with sweat"),
+])
+def test_sweating_in_lay_words_is_a_symptom(nlp, text, span):
+    found = {e.text: e for e in nlp(text).ents}
+    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+    assert found[span].kb_id_ == nlp.get_pipe("qatext_ner").lexicon.terms["sweating"][1]
+
+
+@pytest.mark.parametrize("text", [
+    "can the virus pass in sweat or saliva",  # the fluid
+    "dont sweat it, the results are fine",  # an idiom
+    "wipe the sweat off before you put the patch on",
+])
+def test_the_fluid_and_the_idiom_are_no_entity(nlp, text):
+    assert not [e for e in nlp(text).ents if "sweat" in e.text]
