@@ -89,12 +89,17 @@ def test_an_impairment_keeps_what_belongs_to_it(nlp, text, span):
     "i am struggling to find a dentist",
     "we split the bill and went home",
     "i love my body like always",
-    "i sweat like a pig at night",
     "the words come out all over the place",
 ])
 def test_everyday_uses_are_no_complaint(nlp, text):
     found = spans(nlp, text)
     assert not any(label == "SYMPTOM" for _t, label in found), found
+
+
+def test_a_likeness_without_its_owner_stays_outside_the_complaint(nlp):
+    # the sweating is the complaint (lay_sweating); "like a pig" is no part of it
+    found = spans(nlp, "i sweat like a pig at night")
+    assert found == {("sweat", "SYMPTOM")}, found
 
 
 def test_an_intensifier_after_a_complaint_stays_outside(nlp):

@@ -43,9 +43,15 @@ def _conditions(doc: Doc) -> list[dict] | None:
     return records(stored)
 
 
+def conjunct_concepts(user_data: dict, start_char: int, end_char: int) -> list[str] | None:
+    """Each conjunct's concept of the coordinated span at these offsets, or None for a span of one concept
+    (read without a Span; what ``span._.concepts`` reads)."""
+    return user_data.get(("qatext", "concepts", start_char, end_char))
+
+
 def _concepts(span: Span) -> list[str]:
     """Each conjunct's concept for a coordinated span, else the span's own concept."""
-    stored = span.doc.user_data.get(("qatext", "concepts", span.start_char, span.end_char))
+    stored = conjunct_concepts(span.doc.user_data, span.start_char, span.end_char)
     if stored is not None:
         return list(stored)
     return [span.kb_id_] if span.kb_id_ else []

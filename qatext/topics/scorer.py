@@ -17,7 +17,7 @@ from spacy.strings import hash_string
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
-from qatext.ner.extensions import USER_DATA_PREFIX
+from qatext.ner.extensions import USER_DATA_PREFIX, conjunct_concepts
 from qatext.topics.conditions import (LAY_NEGATORS, LAY_SYMPTOMS, NAMED_CONDITION, NOT_PATIENT, PATIENT_SYMPTOM,
                                      condition_table, read_lay_symptoms)
 from qatext.topics.intent import BASELINE, ENTITY_NUDGE, N_INTENTS, OUTSIDE_QUESTION, SECONDARY_CUES, intent_cues
@@ -489,6 +489,7 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
         negated.append([])
         symptoms.append([])
         named.append([])
+        user_data = doc.user_data
         for ent in doc.ents:
             assertion = read_assertion(ent)
             if assertion == "negated" and not (ent.label == drug and _asked_about(doc, ent.end)):
@@ -510,6 +511,16 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
             vector = concept_vector(concept, concepts)  # None for a vague finding
             if vector is not None:
                 concept_hits.append((d, ent.start, vector, label == symptom_label))
+            if label == symptom_label:
+                # a coordinated mention counts each conjunct ("[joint pain and stiffness in both hands]")
+                for other in conjunct_concepts(user_data, ent.start_char, ent.end_char) or ():
+                    if other != concept and (read_experiencer is None or read_experiencer(ent) not in NOT_PATIENT):
+                        if assertion in PATIENT_SYMPTOM:
+                            symptoms[d].append(other)
+                        other_vector = concept_vector(other, concepts)
+                        if other_vector is not None:
+                            concept_hits.append((d, ent.start, other_vector, True))
+            if vector is not None:
                 if label in headed_labels:
                     headed.append((d, ent.start, ent.end))
                     headed_vectors.append(vector)
