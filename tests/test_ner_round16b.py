@@ -54,3 +54,23 @@ def test_names_and_misspellings(nlp, text, entity, label):
 ])
 def test_names_near_misses(nlp, text, word):
     assert not any(word in e for e in texts(nlp, text)), texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, entity, label", [
+    # "pred" is prednisolone after a taking verb or before a dose, or with a steroid story around it
+    ("the rheumatologist started pred 15mg for the pmr", "pred", "DRUG"),
+    ("weaning off pred now and my joints ache", "pred", "DRUG"),
+    ("on 40mg of pred for a colitis flare", "pred", "DRUG"),
+    # "T1"/"T2" alone is the diabetes when the story has its tests and complications
+    ("T1 since i was 9, hba1c is 58 and the optician found mild retinopathy", "T1", "DISEASE"),
+])
+def test_shorthand(nlp, text, entity, label):
+    assert (entity, label) in labelled(nlp, text), labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("my FEV1 was 71% pred on the spirometry", "pred"),
+    ("the T1 images of my knee mri showed a bright lesion", "T1"),
+])
+def test_shorthand_near_misses(nlp, text, word):
+    assert word not in texts(nlp, text), texts(nlp, text)
