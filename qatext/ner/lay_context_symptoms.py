@@ -35,6 +35,8 @@ BODY_PREDICATES = {
                     "throbs throbbed throbbing weeping weeps oozing tender swollen sore itchy numb stiff hot red "
                     "inflamed aches aching itches itching tingles tingling".split(), BODY_COMPLAINT),
     **dict.fromkeys("flutters fluttered fluttering races racing pounds pounding skips".split(), PALPITATIONS),
+    # a mole or the skin that bleeds or splits when rubbed or stretched: "[it bleeds] when my shirt rubs it"
+    **dict.fromkeys("bleeds bled splits peels".split(), BODY_COMPLAINT),
 }
 _GIVING_WAY = frozenset({"gives", "gave", "giving", "give", "buckles", "buckled", "buckling"})
 # Words that may stand between the pronoun and its predicate: "its [still] [really] tender", "it [keeps]
@@ -58,7 +60,8 @@ _APPLYING = frozenset("put apply applied putting wash washing washed rinse showe
                       "touch touched press pressed swallow swallowing".split())
 # Wounds and skin findings that weep, sting or smell on their own: "the ulcer is [weeping]".
 WOUNDS = frozenset("wound wounds cut cuts graze ulcer ulcers sore sores blister blisters rash scab scabs incision "
-                   "scar stitches bite bites burn eczema patch patches spot spots site skin piercing".split())
+                   "scar stitches bite bites burn eczema patch patches spot spots site skin piercing mole moles "
+                   "wart warts lump lumps".split())
 # A person's state words: "he felt [hot]", "im [freezing] all the time", "she was [floppy]".
 STATE_CONCEPTS = {"hot": FEVER, "boiling": FEVER, "feverish": FEVER, "cold": CHILLS, "freezing": CHILLS,
                   "clammy": CHILLS, "shivery": CHILLS, "floppy": HYPOTONIA}
@@ -88,10 +91,27 @@ _SENSATION_NOUNS = frozenset({"burning", "stinging"})
 _SENSATION_BEFORE = frozenset({"the", "no", "some", "any", "or", "and", ",", ":", "and/or"})
 _SENSATION_WHEN = frozenset({"when", "after", "while", "during", "whenever"})
 _SENSATION_AFTER = _SENSATION_WHEN | frozenset({".", ",", "or", "and", "!", "?", ";", "is", "was", "has", "gets", "\n"})
+# The same noun frame once the story has named where it is felt (issue 11, round 16b): "the skin on my eyelids ...
+# [burning] and [stinging] so bad i nearly gave up", "no [flaking]" of the skin, "the [ringing] stays" after a hearing
+# loss, "the [fluttering] stopped" after palpitations. Each noun needs its own subject nearby (the skin, the ear,
+# the heart), so "the ringing of the bells" or "the fluttering flags" stay sounds and sights; after the noun the
+# clause goes on with a verb of its course or ends ("the burning question" has a noun there).
+_FELT_NOUNS = {"burning": BODY_COMPLAINT, "stinging": BODY_COMPLAINT, "flaking": "HP:0000958", "peeling": "HP:0000958",
+               "ringing": "HP:0000360", "buzzing": "HP:0000360", "fluttering": PALPITATIONS}
+_FELT_AFTER = _SENSATION_AFTER | frozenset("so stopped stops stays stayed started starts eased eases went goes came "
+                                           "comes got were are never kept keeps came back for since all every at".split())
+_SKIN_CUES = frozenset("skin eyelid eyelids face scalp cheeks lips rash eczema psoriasis dermatitis cream creams "
+                       "ointment gel lotion steroid derm dermatologist protopic elidel retinol tretinoin".split())
+_EAR_CUES = frozenset("ear ears hearing deaf tinnitus eardrum muffled ent audiology audiologist".split())
+_HEART_CUES = frozenset("heart palpitations pulse heartbeat chest ectopics ectopic af arrhythmia beta "
+                        "bisoprolol propranolol cardiologist".split())
+_FELT_CUES = {"burning": _SKIN_CUES, "stinging": _SKIN_CUES, "flaking": _SKIN_CUES, "peeling": _SKIN_CUES,
+              "ringing": _EAR_CUES, "buzzing": _EAR_CUES, "fluttering": _HEART_CUES}
+_FELT_WINDOW = 40
 # Complaints of a joint that a second verb of the same subject can be: "it swells up and [gives out]".
 _JOINT_ONLY = frozenset("pops popped clicks clicked locks locked clunks".split())
 CUE_WORDS = (frozenset(BODY_PREDICATES) | _GIVING_WAY | JOINT_NOISES | _FLUTTERS | _PRODUCT_PREDICATES | frozenset(STATE_CONCEPTS)
-             | _SPINNING | _LIMP)
+             | _SPINNING | _LIMP | frozenset(_FELT_NOUNS))
 _ANTECEDENT_WINDOW = 25
 
 
@@ -129,7 +149,7 @@ def _back_over(words: list[str], i: int, links: frozenset, limit: int = 3) -> in
 
 # Degree adverbs go inside (GUIDELINES rule 16): "its [really tender]"; and "to the touch" after a finding.
 _DEGREE_ADVERBS = frozenset("really very so super extremely quite slightly somewhat too incredibly".split())
-_JOINT_VERBS = frozenset("pops popped popping clicks clicked cracks cracked locks locked".split())
+_JOINT_VERBS = frozenset("pops popped popping clicks clicked cracks cracked locks locked bleeds bled splits peels".split())
 _OBJECTS = frozenset("it them him her my his the a me your back".split())
 
 
@@ -198,12 +218,17 @@ def add_context_symptoms(doc, words: list[str], spans: Spans) -> Spans:
                     _take_second(words, end, take)
                 continue
         # 1b. the sensation as a noun: "no discharge or [burning]", "the [burning] when the drops go in"
-        if word in _SENSATION_NOUNS:
+        if word in _SENSATION_NOUNS or word in _FELT_NOUNS:
             before = words[i - 1] if i else ""
-            if before in _SENSATION_BEFORE and (nxt in _SENSATION_AFTER or not nxt) and (
+            if before not in _SENSATION_BEFORE:
+                continue
+            if word in _SENSATION_NOUNS and (nxt in _SENSATION_AFTER or not nxt) and (
                     nxt in _SENSATION_WHEN or any(k in ends for k in range(i - 3, i))
                     or any(span[0] in (i + 2, i + 3) and span[2] == "SYMPTOM" for span in spans)):
                 take(i, i + 1, BODY_COMPLAINT)
+            elif (nxt in _FELT_AFTER or not nxt) and not _FELT_CUES[word].isdisjoint(
+                    words[max(0, i - _FELT_WINDOW):i + 15]):
+                take(i, i + 1, _FELT_NOUNS[word])
             continue
         # 2. "felt a pop", "heard a click"
         if word in JOINT_NOISES or word in _FLUTTERS:
