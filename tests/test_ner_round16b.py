@@ -74,3 +74,51 @@ def test_shorthand(nlp, text, entity, label):
 ])
 def test_shorthand_near_misses(nlp, text, word):
     assert word not in texts(nlp, text), texts(nlp, text)
+
+
+# --- 1. bare symptom words in a complaint's context ----------------------------------------------------------------
+@pytest.mark.parametrize("text, entity", [
+    # the felt noun with its subject nearby: skin for burning/stinging/flaking, ears for ringing, heart for fluttering
+    ("the new steroid cream on my face gave me burning and stinging for a week", "stinging"),
+    ("elidel for the rash round my eyes. the burning stopped after 5 days", "burning"),
+    ("psoriasis on my scalp is calmer and no flaking since the shampoo", "flaking"),
+    ("had an ear infection in june, the hearing came back but the ringing never went", "ringing"),
+    ("loud concert on friday, my ears feel muffled and the buzzing comes and goes", "buzzing"),
+    ("cardiologist put me on bisoprolol and the fluttering eased", "fluttering"),
+    # spots, hunger, a leak, a gasp, a burn of the sun, sick, a thick head
+    ("doxycycline for 3 months cleared my skin, but the spots are back now i stopped", "spots"),
+    ("since the prednisolone the hunger is unreal, i eat all night", "hunger"),
+    ("pelvic floor is shot since baby 2, i leaked when i sneezed at work", "leaked"),
+    ("my husband snores like a train, stops breathing and then gasps awake", "gasps"),
+    ("on doxycycline i burn within 10 minutes of sun even with spf 50", "burn"),
+    ("my daughter was sick twice in the car on the way home", "sick"),
+    ("gave him calpol but he was sick again after", "sick"),
+    ("the zopiclone leaves me woolly headed till lunch, felt woolly headed all morning", "woolly headed"),
+    # what a mole or the skin does, said of "it" once named
+    ("the wart on my thumb has grown and it bleeds if i knock it", "bleeds"),
+    ("the skin at the corner of my mouth is dry and it splits every time i yawn", "splits"),
+])
+def test_bare_words_in_context(nlp, text, entity):
+    assert entity in problems(nlp, text), texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("the burning question is whether my skin cream is safe in pregnancy", "burning"),
+    ("my face went red, i kept ringing the GP about my ears all morning", "ringing"),
+    ("the ringing of the church bells woke me, are my ears ok", "ringing"),
+    ("butterflies fluttering in the garden while i rested my heart", "fluttering"),
+    ("there are no spots left in the dermatologist's diary this month", "spots"),
+    ("parking spots at the skin clinic are a nightmare", "spots"),
+    ("the hunger strike made the news, my weight is fine", "hunger"),
+    ("someone leaked the letter about my bladder results", "leaked"),
+    ("the audience gasped when the singer stopped breathing on stage", "gasped"),
+    ("i burnt the toast on holiday in the sun", "burnt"),
+    ("im sick of waiting for the GP to ring back", "sick"),
+    ("honestly sick and tired of this weather", "sick"),
+    ("that song was sick before it got popular", "sick"),
+    ("he's so thick headed he never listens", "thick headed"),
+    ("after the knee scan it split the bill with my sister", "split"),
+    ("that mole removal at the private clinic bled me dry", "bled"),
+])
+def test_bare_words_near_misses(nlp, text, word):
+    assert not any(word in e for e in problems(nlp, text)), texts(nlp, text)
