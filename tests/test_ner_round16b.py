@@ -122,3 +122,37 @@ def test_bare_words_in_context(nlp, text, entity):
 ])
 def test_bare_words_near_misses(nlp, text, word):
     assert not any(word in e for e in problems(nlp, text)), texts(nlp, text)
+
+
+# --- 2. what the writer can no longer do, in their own words --------------------------------------------------------
+@pytest.mark.parametrize("text, entity", [
+    ("since the fall grandad couldnt get out of his chair without help", "couldnt get out of his chair"),
+    ("my wife cant get out of her bed some mornings, the fatigue is awful", "cant get out of her bed"),
+    ("with the flu i couldnt hear a thing for a week", "couldnt hear a thing"),
+    ("since the whiplash i cant look up at the ceiling", "cant look up"),
+    ("mum is 90 and struggles with stairs now", "struggles with stairs"),
+    ("the iron is low and im too sleepy to hold a conversation after lunch", "too sleepy to hold a conversation"),
+    ("since the chemo, swallowing tablets has got harder", "swallowing tablets has got harder"),
+    ("with the cataract, reading the paper is harder every month", "reading the paper is harder"),
+    ("for weeks i cant make myself do the washing up, i just lie there", "cant make myself do the washing up"),
+    ("since the miscarriage i cant face going back to work", "cant face going back to work"),
+    ("couldnt bring myself to open the post for a month", "couldnt bring myself to open the post"),
+    ("on the sertraline i wake up far too early every day", "wake up far too early"),
+    ("on prednisolone i cant sleep past 5am", "cant sleep past 5am"),
+    ("since the diarrhoea he has been barely weeing", "barely weeing"),
+])
+def test_lost_functions(nlp, text, entity):
+    assert entity in problems(nlp, text), texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("i cant look up the results online until friday", "look up"),
+    ("i cant face my boss after that meeting", "face"),
+    ("i cant make myself clear to the receptionist", "make myself"),
+    ("working is hard with two kids under 3", "working"),
+    ("reading the news is hard these days", "reading"),
+    ("i wake up early for work every day", "wake up"),
+    ("i couldnt sleep past 7 on holiday, the kids were up", "past 7"),
+])
+def test_lost_functions_near_misses(nlp, text, word):
+    assert not any(word in e for e in problems(nlp, text)), texts(nlp, text)

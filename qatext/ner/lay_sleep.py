@@ -44,6 +44,11 @@ ROWS = [
     ("keep|keeps|kept {WAKE} {HOW}", "SYMPTOM", WAKING),  # over the lexicon's "[keep waking up]"
     # the habit, not one night: "[wake up at 4am]", "keeps [waking up at 3]" (not "woke up at 3am with gout pain")
     ("wake_up|wakes_up|waking_up|wake|wakes|waking at #|#am|#_am|#:#am", "SYMPTOM", EARLY_WAKING),
+    # "[wake up way too early]", "[cant sleep past 4]": the early hour told as too early or as where sleep ends
+    ("wake_up|wakes_up|waking_up|wake|wakes|waking|woke|woke_up ?way|far|much|much_much too early", "SYMPTOM",
+     EARLY_WAKING),
+    ("could_nt|could_n't|couldnt|ca_nt|ca_n't|cant|cannot|can_not|never ?seem_to|ever sleep|sleeps past|beyond "
+     "#|#am|#_am|#:#am", "SYMPTOM", EARLY_WAKING),
     # the habit (present tense), not one morning after a party: "woke up tired" is left alone
     ("wake_up|wakes_up|waking_up|wake|wakes|waking {UNRESTED}", "SYMPTOM", UNREFRESHING),
     ("dreams|dreaming are|were|have_been|'ve_been|ve_been|has_been|is|s|'s|get|got|getting ?so|really {DREAM_HOW}",
@@ -69,7 +74,7 @@ def add_sleep_phrases(doc, words: list[str], spans: Spans) -> Spans:
     if _GATE.isdisjoint(gate_hits(words)):
         return spans
     found = [f for f in lay_patterns.find(words, INDEX)
-             if (f[3] != EARLY_WAKING or _small_hour(words, f)) and (f[3] != DREAMS or _dreamt(words, f))
+             if (f[3] != EARLY_WAKING or words[f[1] - 1] == "early" or _small_hour(words, f)) and (f[3] != DREAMS or _dreamt(words, f))
              and (f[3] != UNREFRESHING or _unrested(words, f))]
     return lay_patterns.place(spans, found)
 
