@@ -37,7 +37,8 @@ def problems(nlp, text):
     ("derm put me on doxycylin and it upsets my stomach", "doxycylin", "DRUG"),
     ("the dry mouth is better on pilocarpene", "pilocarpene", "DRUG"),
     ("my brother was treated for hodgkins at 19", "hodgkins", "DISEASE"),
-    ("the physio did a dix-hallpike test and it set off the spinning", "dix-hallpike", "TEST"),
+    ("the physio did a dix-hallpike test and it set off the spinning", "dix-hallpike test", "TEST"),
+    ("GP did the dix hallpike and said its BPPV", "dix hallpike", "TEST"),
     ("he had a videofluoroscopy because he coughs when he drinks", "videofluoroscopy", "TEST"),
     ("she checked every mole with a dermatoscope", "dermatoscope", "TEST"),
     ("would splinting at night help the arthritis in my thumb", "splinting", "TREATMENT"),
@@ -87,6 +88,7 @@ def test_shorthand_near_misses(nlp, text, word):
     ("cardiologist put me on bisoprolol and the fluttering eased", "fluttering"),
     # spots, hunger, a leak, a gasp, a burn of the sun, sick, a thick head
     ("doxycycline for 3 months cleared my skin, but the spots are back now i stopped", "spots"),
+    ("roaccutane month 2 and the big angry spots on my chin are back", "big angry spots on my chin"),
     ("since the prednisolone the hunger is unreal, i eat all night", "hunger"),
     ("pelvic floor is shot since baby 2, i leaked when i sneezed at work", "leaked"),
     ("my husband snores like a train, stops breathing and then gasps awake", "gasps"),
@@ -119,6 +121,7 @@ def test_bare_words_in_context(nlp, text, entity):
     ("he's so thick headed he never listens", "thick headed"),
     ("after the knee scan it split the bill with my sister", "split"),
     ("that mole removal at the private clinic bled me dry", "bled"),
+    ("he bites the skin round his nails until it bleeds", "bleeds"),
 ])
 def test_bare_words_near_misses(nlp, text, word):
     assert not any(word in e for e in problems(nlp, text)), texts(nlp, text)

@@ -151,6 +151,8 @@ def _back_over(words: list[str], i: int, links: frozenset, limit: int = 3) -> in
 _DEGREE_ADVERBS = frozenset("really very so super extremely quite slightly somewhat too incredibly".split())
 _JOINT_VERBS = frozenset("pops popped popping clicks clicked cracks cracked locks locked bleeds bled splits peels".split())
 _OBJECTS = frozenset("it them him her my his the a me your back".split())
+_UNTIL_VERBS = frozenset("bleeds bled splits peels".split())
+_UNTIL = frozenset({"till", "til", "until", "untill", "'til", "til'"})
 
 
 def _predicate_span(words: list[str], i: int) -> tuple[int, int]:
@@ -203,7 +205,9 @@ def add_context_symptoms(doc, words: list[str], spans: Spans) -> Spans:
             if word in _POPS and after in ("up", "by", "over", "into"):
                 continue  # "it pops up on my screen": appears, not a joint
             if word in _JOINT_VERBS and after in _OBJECTS:
-                continue  # "they popped it back in", "i cracked my knuckles": someone's act, not the joint's
+                continue
+            if word in _UNTIL_VERBS and j >= 1 and words[j - 1] in _UNTIL:
+                continue  # "picks the skin till it bleeds": how far the picking goes, not a complaint of its own  # "they popped it back in", "i cracked my knuckles": someone's act, not the joint's
             if subject in _BODY_PRONOUNS and after not in _NOT_BODY_AFTER and (
                     _body_before(words, j) or (word in _PRODUCT_PREDICATES and _applying_after(words, end))):
                 if take(start, end, concept):

@@ -35,8 +35,10 @@ def _near(words: list[str], i: int, cues: frozenset, before: int, after: int) ->
 
 # --- spots of acne: "the [spots] came creeping back", "my [spots] are worse on the pill" ---------------------------
 _SPOTS = frozenset({"spots", "spot"})
-_SPOT_BEFORE = frozenset("the my her his their more new few some no red angry big bad painful sore of with and , : "
-                         "cystic tiny little".split())
+# qualities of the spots go inside (GUIDELINES rule 4: "the [deep painful spots]"), "new", "more" stay out
+_SPOT_QUALITIES = frozenset("red angry big bad painful sore cystic tiny little deep huge small hard white itchy "
+                            "raised pus-filled".split())
+_SPOT_BEFORE = _SPOT_QUALITIES | frozenset("the my her his their more new few some no of with and , :".split())
 # After the noun the clause goes on with a verb of its course, or a place on the body; "spots left", "spots in
 # the schedule", "spot on" are no skin.
 _SPOT_AFTER = _ENDS | frozenset("came come coming are were have has had keep kept back on all everywhere and or "
@@ -124,7 +126,10 @@ def add_word_complaints(doc, words: list[str], spans: Spans) -> Spans:
         if word in _SPOTS:
             if word == "spots" and before in _SPOT_BEFORE and nxt in _SPOT_AFTER \
                     and _near(words, i, _SKIN_CUES, 40, 15):
-                take(i, i + 1, "SYMPTOM", ACNE)
+                start = i
+                while start > 0 and i - start < 3 and words[start - 1] in _SPOT_QUALITIES:
+                    start -= 1
+                take(start, i + 1, "SYMPTOM", ACNE)
         elif word == "hunger":
             if before in _HUNGER_BEFORE and nxt not in _HUNGER_NOT_AFTER and _near(words, i, _APPETITE_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", POLYPHAGIA)
@@ -144,7 +149,7 @@ def add_word_complaints(doc, words: list[str], spans: Spans) -> Spans:
             # the person burns in the sun: "i burnt through", "ginger, burnt loads"; "burnt the toast" has an object
             if nxt in _BURN_AFTER and nxt not in ("the", "my", "a", "it") and before not in ("a", "the", "my") \
                     and _near(words, i, _SUN_CUES, 15, 10):
-                take(i, i + 1, "DISEASE", SUNBURN)
+                take(i, i + 1, "SYMPTOM", SUNBURN)  # the burn told, as "[sunburnt]" would be
     if not added:
         return spans
     return sorted(spans + added)
