@@ -159,3 +159,36 @@ def test_lost_functions(nlp, text, entity):
 ])
 def test_lost_functions_near_misses(nlp, text, word):
     assert not any(word in e for e in problems(nlp, text)), texts(nlp, text)
+
+
+# --- 3. changed senses and lay idioms of loss ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, entity", [
+    ("after covid my coffee tastes of nothing and i cant smell the bins", "coffee tastes of nothing"),
+    ("on the metronidazole water tasted like metal for a week", "water tasted like metal"),
+    ("since chemo everything tastes of cardboard", "tastes of cardboard"),
+    ("the cataract is worse, oncoming lights dazzle me on the motorway", "oncoming lights dazzle me"),
+    ("when i sit up in bed the ceiling tilts for a few seconds", "ceiling tilts"),
+    ("bent down to tie my shoe and got a cloud of tiny specks in my left eye", "cloud of tiny specks"),
+    ("there's a dark curtain coming down over my vision in the right eye", "dark curtain coming down over my vision"),
+    ("on the pill my sex drive is non-existent", "sex drive is non-existent"),
+    ("since the antidepressant my libido has gone awol", "libido has gone awol"),
+    ("one glass of wine and my cheeks turn scarlet", "cheeks turn scarlet"),
+    ("menopause at 51, hot flushes all day and i drench my pyjamas at night", "drench my pyjamas"),
+    ("mum has osteoporosis and has shrunk nearly 3 inches", "shrunk nearly 3 inches"),
+    ("since stopping the pill i have put back on 6 kg", "put back on 6 kg"),
+])
+def test_changed_senses(nlp, text, entity):
+    assert entity in problems(nlp, text), texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("the stew tastes of garlic, my GP says garlic is fine with warfarin", "tastes"),
+    ("the lights at the fair dazzle the kids", "dazzle"),
+    ("the ship tilts in the storm and nobody felt ill", "tilts"),
+    ("a shower of confetti as we left the church", "shower"),
+    ("the dog is a shadow of his former self since the vet", "shadow"),
+    ("soak the sheets in vinegar overnight to get the blood out", "soak"),
+    ("the jumper shrank 2 inches in the wash", "shrank"),
+])
+def test_changed_senses_near_misses(nlp, text, word):
+    assert not any(word in e for e in problems(nlp, text)), texts(nlp, text)
