@@ -192,3 +192,27 @@ def test_changed_senses(nlp, text, entity):
 ])
 def test_changed_senses_near_misses(nlp, text, word):
     assert not any(word in e for e in problems(nlp, text)), texts(nlp, text)
+
+
+# --- 4. degree, side and frequency at a complaint's edges ----------------------------------------------------------
+@pytest.mark.parametrize("text, entity", [
+    ("the codeine leaves me so blocked up i cant go for days", "so blocked up"),
+    ("after the night shifts im completely wiped out", "completely wiped out"),
+    ("stood up too fast and almost passed out in the kitchen", "almost passed out"),
+    ("she gets a left sided headache behind the eye", "left sided headache"),
+    ("the sumatriptan helps the one-sided headaches", "one-sided headaches"),
+    ("roaccutane has calmed the angry spots on my jaw", "angry spots on my jaw"),
+    ("the toddler sneezes in bouts every morning", "sneezes in bouts"),
+    ("on the iron tablets i have groggy mornings", "groggy mornings"),
+    ("since the chemo ive lost my taste for coffee", "lost my taste for coffee"),
+])
+def test_degree_side_and_frequency(nlp, text, entity):
+    assert entity in problems(nlp, text), texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("nearly every day i get a headache", "headache"),  # "nearly" grades the days, not the headache
+    ("he was angry, headaches every day since the crash", "headaches"),
+])
+def test_degree_near_misses(nlp, text, entity):
+    assert entity in problems(nlp, text), texts(nlp, text)

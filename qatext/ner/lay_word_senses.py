@@ -27,8 +27,10 @@ LOW_LIBIDO = "HP:0046504"
 FLUSHING = "HP:0031284"
 NIGHT_SWEATS = "HP:0030166"
 HEIGHT_LOSS = "HP:0004322"
+POOR_APPETITE = "HP:0004396"
 
 _CLASSES = {
+    "OWNERS": "my|his|her|their|all",
     "FOODS": "food|foods|water|coffee|tea|drinks|drink|meals|meat|chocolate|wine|beer|toast|dinner|everything_i_eat",
     "TASTES": "tastes|tasted|taste|tasting|smells|smelled|smelt",
     # what a changed taste is like: nothing, or metal, coins, cardboard, soap, chemicals, rot
@@ -79,6 +81,9 @@ ROWS = [
     ("{FOODS} {TASTES} {ODD}", "SYMPTOM", PARAGEUSIA),
     ("tastes|tasted|tasting of_pennies|of_metal|of_coins|of_copper|of_batteries|like_pennies|like_metal|"
      "like_coins|like_batteries|of_nothing|like_nothing|of_cardboard|like_cardboard", "SYMPTOM", PARAGEUSIA),
+    # a taste for something lost is an appetite lost: "[lost my taste for food]" (over the lexicon's "lost my taste")
+    ("lost|losing|lose {OWNERS} taste|appetite|desire|liking for food|eating|meat|coffee|alcohol|wine|sweets|"
+     "chocolate|everything|anything|most_things", "SYMPTOM", POOR_APPETITE),
     # lights that dazzle or blind the writer: "[headlights dazzle me]", "[bright lights hurt my eyes]"
     ("{LIGHTS} {DAZZLE} me|my_eyes", "SYMPTOM", PHOTOPHOBIA),
     ("dazzled|blinded by ?the|oncoming {LIGHTS}", "SYMPTOM", PHOTOPHOBIA),
