@@ -199,7 +199,7 @@ def test_changed_senses_near_misses(nlp, text, word):
     ("the codeine leaves me so blocked up i cant go for days", "so blocked up"),
     ("after the night shifts im completely wiped out", "completely wiped out"),
     ("stood up too fast and almost passed out in the kitchen", "almost passed out"),
-    ("she gets a left sided headache behind the eye", "left sided headache"),
+    ("she gets a left sided headache behind the eye", "left sided headache behind the eye"),
     ("the sumatriptan helps the one-sided headaches", "one-sided headaches"),
     ("roaccutane has calmed the angry spots on my jaw", "angry spots on my jaw"),
     ("the toddler sneezes in bouts every morning", "sneezes in bouts"),
