@@ -216,3 +216,7 @@ def test_degree_side_and_frequency(nlp, text, entity):
 ])
 def test_degree_near_misses(nlp, text, entity):
     assert entity in problems(nlp, text), texts(nlp, text)
+
+
+def test_soaked_sheets_after_named_sweats_are_their_extent(nlp):
+    assert problems(nlp, "night sweats soaking the sheets and a cough for 3 weeks") == ["night sweats", "cough"]
