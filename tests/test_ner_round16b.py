@@ -220,3 +220,25 @@ def test_degree_near_misses(nlp, text, entity):
 
 def test_soaked_sheets_after_named_sweats_are_their_extent(nlp):
     assert problems(nlp, "night sweats soaking the sheets and a cough for 3 weeks") == ["night sweats", "cough"]
+
+
+# --- a drug's effect on the writer's state, told with "made me" (a general class of drug reviews) --------------------
+@pytest.mark.parametrize("text, entity", [
+    ("these pills made me lazy and unmotivated all winter", "lazy"),
+    ("the venlafaxine makes me feel flat and detached", "detached"),
+    ("i took mirtazapine for a year. it made me numb and distant", "distant"),
+    ("citalopram left me so withdrawn that my friends noticed", "so withdrawn"),
+])
+def test_drug_effects_made_me(nlp, text, entity):
+    assert entity in problems(nlp, text), texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("the zoloft made me realise i needed proper help", "realise"),
+    ("honestly the sertraline made me hopeful again", "hopeful"),
+    ("the missed train left me stranded in leeds", "stranded"),
+    ("my husband made me dinner after the clinic", "dinner"),
+    ("lexapro made me worried about my heart", "worried"),
+])
+def test_drug_effects_near_misses(nlp, text, word):
+    assert not any(word in e for e in problems(nlp, text)), texts(nlp, text)

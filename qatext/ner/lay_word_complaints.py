@@ -98,7 +98,27 @@ _SUN_CUES = frozenset("sun sunny sunburn sunburnt sunbed sunbeds spf sunscreen s
                       "fair bbq beach holiday holidays uv rays photosensitive photosensitivity sensitive "
                       "tan tanning".split())
 
-WORDS = gate(_SPOTS, {"hunger"}, _HEAD_STATES, _LEAKS, _GASPS, {"sick"}, _BURNS)
+# --- a drug's effect on the writer's state: "Paxil made me [lazy]", "the effexor left me [detached] and [numb]" -------
+# After "made/makes/left me (feel)" a state word, by its ending, is what the drug did, once a drug is named just
+# before; what a drug did for the better ("made me calmer", "left me hopeful") and a verb ("made me realise") are not.
+_CAUSING = frozenset({"made", "makes", "make", "making", "left", "leaves", "leaving"})
+_AFFECTED = frozenset({"me", "him", "her", "us", "them"})
+_EFFECT_DEGREES = frozenset("so very really super extremely kind kinda a bit little too totally completely quite "
+                            "incredibly insanely".split())
+_STATE_SUFFIXES = ("ed", "y", "ic", "ous", "ive", "al", "less", "ish", "ful", "ent", "ant")
+_BETTER = frozenset("better calm calmer happy happier glad normal hopeful relaxed motivated focused focussed "
+                    "energetic energised energized confident alert productive positive content grateful able "
+                    "stable balanced well healthy lucky cheerful peaceful rested refreshed clearheaded human "
+                    "myself functional sociable social chatty creative optimistic level clear "
+                    "interested excited".split())
+# state words by ending that name no state: "left me stranded", "made me wonder"
+_NOT_STATES = frozenset("stranded waiting hanging sure aware worried-free alone broke speechless homeless "
+                        "said used called named ready early late only really totally family".split())
+_DRUG_EFFECT = "HP:0100851"
+_MEDICINES = frozenset("drug drugs med meds medication medications medicine pill pills tablets tablet dose".split())
+_DRUG_PRONOUNS = frozenset({"it", "this", "they", "these"})
+
+WORDS = gate(_SPOTS, {"hunger"}, _HEAD_STATES, _LEAKS, _GASPS, {"sick"}, _BURNS, _CAUSING)
 
 
 def add_word_complaints(doc, words: list[str], spans: Spans) -> Spans:
@@ -145,6 +165,11 @@ def add_word_complaints(doc, words: list[str], spans: Spans) -> Spans:
             _sick(words, i, before, nxt, take)
         elif word in _HEAD_STATES:
             _head_state(words, i, take)
+        elif word in _CAUSING:
+            if nxt in _AFFECTED and (before in _MEDICINES or any(
+                    span[2] == "DRUG" and i - (40 if before in _DRUG_PRONOUNS else 12) <= span[1] <= i
+                    for span in spans)):
+                _drug_effect(words, i + 2, take, {span[0]: span[1] for span in spans if span[2] == "SYMPTOM"})
         elif word in _BURNS:
             # the person burns in the sun: "i burnt through", "ginger, burnt loads"; "burnt the toast" has an object
             if nxt in _BURN_AFTER and nxt not in ("the", "my", "a", "it") and before not in ("a", "the", "my") \
@@ -200,3 +225,33 @@ def _head_state(words: list[str], i: int, take) -> None:
     if words[j] in ("was", "were") and (j < 1 or words[j - 1] not in ("i", "we")):
         return
     take(i, end, "SYMPTOM", BRAIN_FOG)
+
+
+def _drug_effect(words: list[str], j: int, take, symptom_ends: dict[int, int]) -> None:
+    """"made me [lazy] and [unmotivated]", "makes me feel [so detached]": each state word its own SYMPTOM."""
+    n = len(words)
+    if j < n and words[j] in ("feel", "feeling", "feels") and j not in symptom_ends:
+        j += 1
+    while True:
+        start = j
+        if start in symptom_ends or start - 1 in symptom_ends and words[start - 1] in ("feel", "feeling"):
+            # a state an earlier rule found ("[feel flat] and detached"): on to the next in the list
+            j = symptom_ends.get(start, symptom_ends.get(start - 1, start)) - 1
+            if j + 2 < n and words[j + 1] in ("and", ",", "&"):
+                j += 2
+                continue
+            return
+        while j < n and j - start < 2 and words[j] in _EFFECT_DEGREES:
+            j += 1
+        if j >= n:
+            return
+        word = words[j]
+        if not (word.isalpha() and len(word) > 3 and word.endswith(_STATE_SUFFIXES)) or word in _BETTER \
+                or word in _NOT_STATES or (j + 1 < n and words[j + 1] in ("to", "about", "of", "for", "that")):
+            return
+        take(start, j + 1, "SYMPTOM", _DRUG_EFFECT)
+        # "lazy and unmotivated", "tired, foggy": the states listed after it
+        if j + 2 < n and words[j + 1] in ("and", ",", "&"):
+            j += 2
+        else:
+            return
