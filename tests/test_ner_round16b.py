@@ -242,3 +242,24 @@ def test_drug_effects_made_me(nlp, text, entity):
 ])
 def test_drug_effects_near_misses(nlp, text, word):
     assert not any(word in e for e in problems(nlp, text)), texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, entity, label", [
+    ("my dad has glaucoma, is he going to go blind", "blind", "SYMPTOM"),
+    ("she was dehydrated so they put her on a drip overnight", "drip", "TREATMENT"),
+    ("52M, type 2 diabetic for 10 years, feet numb", "type 2 diabetic", "DISEASE"),
+    ("my husband stops breathing for a few seconds at night", "stops breathing", "SYMPTOM"),
+    ("anti-La was negative but the anti-Ro was high", "anti-Ro", "TEST"),
+    ("a nurse suggested an enuresis alarm for our 7 year old", "enuresis alarm", "TREATMENT"),
+    ("finally undetectable #hepC #cured", "#hepC", "DISEASE"),
+])
+def test_names_rows_and_frames(nlp, text, entity, label):
+    assert (entity, label) in labelled(nlp, text), labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("we went on a blind date after my op", "blind"),
+    ("a drip of water from the ceiling kept me up", "drip"),
+])
+def test_names_rows_and_frames_near_misses(nlp, text, word):
+    assert not any(word in e for e in texts(nlp, text)), texts(nlp, text)

@@ -118,7 +118,18 @@ _DRUG_EFFECT = "HP:0100851"
 _MEDICINES = frozenset("drug drugs med meds medication medications medicine pill pills tablets tablet dose".split())
 _DRUG_PRONOUNS = frozenset({"it", "this", "they", "these"})
 
-WORDS = gate(_SPOTS, {"hunger"}, _HEAD_STATES, _LEAKS, _GASPS, {"sick"}, _BURNS, _CAUSING)
+# --- going blind: "am i going to go [blind]?", "she went [blind] in one eye" -------------------------------------------
+BLINDNESS = "HP:0000618"
+_BLIND_BEFORE = frozenset("go going gone went goes become becoming became".split())
+_BLIND_NOT_AFTER = frozenset("spot spots date dates eye side corner faith drunk panic rage fury with luck "
+                             "bag man men".split())
+
+# --- a drip given in hospital: "put him on a [drip]", "needed a [drip] overnight" -----------------------------------
+IV_FLUIDS = "QATEXT:treatment/injection"
+_DRIP_TAKERS = frozenset("on onto to needed needs need had have has got given gave hooked".split())
+_DRIP_AFTER = _ENDS | frozenset("for and with overnight at in until till".split())
+
+WORDS = gate(_SPOTS, {"hunger"}, _HEAD_STATES, _LEAKS, _GASPS, {"sick"}, _BURNS, _CAUSING, {"blind", "drip"})
 
 
 def add_word_complaints(doc, words: list[str], spans: Spans) -> Spans:
@@ -170,6 +181,12 @@ def add_word_complaints(doc, words: list[str], spans: Spans) -> Spans:
                     span[2] == "DRUG" and i - (40 if before in _DRUG_PRONOUNS else 12) <= span[1] <= i
                     for span in spans)):
                 _drug_effect(words, i + 2, take, {span[0]: span[1] for span in spans if span[2] == "SYMPTOM"})
+        elif word == "blind":
+            if before in _BLIND_BEFORE and nxt not in _BLIND_NOT_AFTER:
+                take(i, i + 1, "SYMPTOM", BLINDNESS)
+        elif word == "drip":
+            if before in ("a", "the") and i >= 2 and words[i - 2] in _DRIP_TAKERS and nxt in _DRIP_AFTER:
+                take(i, i + 1, "TREATMENT", IV_FLUIDS)
         elif word in _BURNS:
             # the person burns in the sun: "i burnt through", "ginger, burnt loads"; "burnt the toast" has an object
             if nxt in _BURN_AFTER and nxt not in ("the", "my", "a", "it") and before not in ("a", "the", "my") \
