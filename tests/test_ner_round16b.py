@@ -227,7 +227,7 @@ def test_soaked_sheets_after_named_sweats_are_their_extent(nlp):
     ("these pills made me lazy and unmotivated all winter", "lazy"),
     ("the venlafaxine makes me feel flat and detached", "detached"),
     ("i took mirtazapine for a year. it made me numb and distant", "distant"),
-    ("citalopram left me so withdrawn that my friends noticed", "so withdrawn"),
+    ("citalopram leaves me so withdrawn that my friends notice", "so withdrawn"),
 ])
 def test_drug_effects_made_me(nlp, text, entity):
     assert entity in problems(nlp, text), texts(nlp, text)
@@ -236,7 +236,7 @@ def test_drug_effects_made_me(nlp, text, entity):
 @pytest.mark.parametrize("text, word", [
     ("the zoloft made me realise i needed proper help", "realise"),
     ("honestly the sertraline made me hopeful again", "hopeful"),
-    ("the missed train left me stranded in leeds", "stranded"),
+    ("the missed train leaves me stranded in leeds most weeks", "stranded"),
     ("my husband made me dinner after the clinic", "dinner"),
     ("lexapro made me worried about my heart", "worried"),
 ])

@@ -34,7 +34,7 @@ def _near(words: list[str], i: int, cues: frozenset, before: int, after: int) ->
 
 
 # --- spots of acne: "the [spots] came creeping back", "my [spots] are worse on the pill" ---------------------------
-_SPOTS = frozenset({"spots", "spot"})
+_SPOTS = frozenset({"spots"})
 # qualities of the spots go inside (GUIDELINES rule 4: "the [deep painful spots]"), "new", "more" stay out
 _SPOT_QUALITIES = frozenset("red angry big bad painful sore cystic tiny little deep huge small hard white itchy "
                             "raised pus-filled".split())
@@ -98,10 +98,11 @@ _SUN_CUES = frozenset("sun sunny sunburn sunburnt sunbed sunbeds spf sunscreen s
                       "fair bbq beach holiday holidays uv rays photosensitive photosensitivity sensitive "
                       "tan tanning".split())
 
-# --- a drug's effect on the writer's state: "Paxil made me [lazy]", "the effexor left me [detached] and [numb]" -------
-# After "made/makes/left me (feel)" a state word, by its ending, is what the drug did, once a drug is named just
+# --- a drug's effect on the writer's state: "Paxil made me [lazy]", "the effexor leaves me [detached] and [numb]" -------
+# After "made/makes/leaves me (feel)" a state word, by its ending, is what the drug did, once a drug is named just
 # before; what a drug did for the better ("made me calmer", "left me hopeful") and a verb ("made me realise") are not.
-_CAUSING = frozenset({"made", "makes", "make", "making", "left", "leaves", "leaving"})
+# ("left" and "make" are left out: mostly a side and a plan, they would open the gate in most docs for little)
+_CAUSING = frozenset({"made", "makes", "leaves"})
 _AFFECTED = frozenset({"me", "him", "her", "us", "them"})
 _EFFECT_DEGREES = frozenset("so very really super extremely kind kinda a bit little too totally completely quite "
                             "incredibly insanely".split())
@@ -155,7 +156,7 @@ def add_word_complaints(doc, words: list[str], spans: Spans) -> Spans:
         before = words[i - 1] if i else ""
         nxt = words[i + 1] if i + 1 < n else ""
         if word in _SPOTS:
-            if word == "spots" and before in _SPOT_BEFORE and nxt in _SPOT_AFTER \
+            if before in _SPOT_BEFORE and nxt in _SPOT_AFTER \
                     and _near(words, i, _SKIN_CUES, 40, 15):
                 start = i
                 while start > 0 and i - start < 3 and words[start - 1] in _SPOT_QUALITIES:
