@@ -263,3 +263,17 @@ def test_names_rows_and_frames(nlp, text, entity, label):
 ])
 def test_names_rows_and_frames_near_misses(nlp, text, word):
     assert not any(word in e for e in texts(nlp, text)), texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, entity, label", [
+    ("my gums bleed so the hygienist is booking me a deep clean next month", "deep clean", "TREATMENT"),
+    ("since the flight i cant equalise my left ear", "cant equalise my left ear", "SYMPTOM"),
+    ("on the sertraline she cant keep her legs still at night", "cant keep her legs still", "SYMPTOM"),
+    ("gestational diabetes, my fasting numbers are 5.8", "fasting numbers", "TEST"),
+])
+def test_more_frames_and_functions(nlp, text, entity, label):
+    assert (entity, label) in labelled(nlp, text), labelled(nlp, text)
+
+
+def test_deep_clean_of_a_house_is_no_treatment(nlp):
+    assert "deep clean" not in texts(nlp, "after the flu i gave the whole house a deep clean")

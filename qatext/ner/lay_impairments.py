@@ -70,7 +70,8 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
         return spans
     firsts, longest = _function_index(functions)
     present = word_set(words)
-    effortful = _effortful_gerunds(words, functions, hits) if not _EFFORT_WORDS.isdisjoint(hits) else []
+    effortful = _effortful_gerunds(words, functions, hits) if not _EFFORT_WORDS.isdisjoint(hits) \
+        and not _EFFORT_GERUND_SET.isdisjoint(word_set(words)) else []
     if firsts.isdisjoint(present):
         return replace_covered(spans, effortful) if effortful else spans
     # a cue's first word counts only with one of its second words in the doc ("can" with "barely")
@@ -100,10 +101,12 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
         if words[i] in _STRUGGLE_WORDS and (words[j] in _NOT_PHYSICAL_AFTER_STRUGGLE or any(
                 tuple(words[k:k + 2]) in _SOCIAL_TAILS for k in range(j + 1, min(j + 4, n)))):
             continue
+        # a relative's possessive in reach is rare: only then are the folded keys tried
+        possessive = not _OTHER_POSSESSIVES.isdisjoint(words[j + 1:j + longest])
         for size in range(min(longest, n - j), 0, -1):
             key = tuple(words[j:j + size])
             found = functions.get(key)
-            if not found and size >= 3 and not _OTHER_POSSESSIVES.isdisjoint(key):
+            if not found and possessive and size >= 3 and not _OTHER_POSSESSIVES.isdisjoint(key):
                 # the table writes the writer's own ("get out of my chair"); a relative's is the same loss
                 found = functions.get(tuple("my" if w in _OTHER_POSSESSIVES else w for w in key)) \
                     or functions.get(tuple(w for w in key if w not in _OTHER_POSSESSIVES and w != "my"))
@@ -156,6 +159,7 @@ _MANNER_AFTER = frozenset({"properly", "normally"})
 _EFFORT_GERUNDS = {"reading": "read", "walking": "walk", "swallowing": "swallow", "breathing": "breathe",
                    "seeing": "see", "hearing": "hear", "climbing": "climb", "chewing": "chew", "standing": "stand",
                    "bending": "bend", "kneeling": "kneel", "gripping": "grip", "writing": "write", "squatting": "squat"}
+_EFFORT_GERUND_SET = frozenset(_EFFORT_GERUNDS)
 _EFFORT_LINKS = frozenset("is 's s was has got gets getting become becoming feels seems".split())
 _EFFORT_FILLERS = frozenset("much a lot bit so really very more far way lots little".split())
 _EFFORT_OPENERS = frozenset(". , ; : ! ? and but except now even also just that so though \n".split()) | {"\n", ""}

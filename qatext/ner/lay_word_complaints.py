@@ -130,7 +130,12 @@ IV_FLUIDS = "QATEXT:treatment/injection"
 _DRIP_TAKERS = frozenset("on onto to needed needs need had have has got given gave hooked".split())
 _DRIP_AFTER = _ENDS | frozenset("for and with overnight at in until till".split())
 
-WORDS = gate(_SPOTS, {"hunger"}, _HEAD_STATES, _LEAKS, _GASPS, {"sick"}, _BURNS, _CAUSING, {"blind", "drip"})
+# --- a dentist's deep clean: "the hygienist did a [deep clean]" (not "gave the kitchen a deep clean") ----------------
+DENTAL_CLEANING = "QATEXT:treatment/dental-cleaning"
+_DENTAL_CUES = frozenset("dentist dentists dental hygienist gum gums teeth tooth periodontal periodontitis gingivitis "
+                         "plaque tartar scale scaling polish pockets".split())
+
+WORDS = gate(_SPOTS, {"hunger"}, _HEAD_STATES, _LEAKS, _GASPS, {"sick"}, _BURNS, _CAUSING, {"blind", "drip", "clean"})
 
 
 def add_word_complaints(doc, words: list[str], spans: Spans) -> Spans:
@@ -182,6 +187,9 @@ def add_word_complaints(doc, words: list[str], spans: Spans) -> Spans:
                     span[2] == "DRUG" and i - (40 if before in _DRUG_PRONOUNS else 12) <= span[1] <= i
                     for span in spans)):
                 _drug_effect(words, i + 2, take, {span[0]: span[1] for span in spans if span[2] == "SYMPTOM"})
+        elif word == "clean":
+            if before == "deep" and _near(words, i, _DENTAL_CUES, 25, 15):
+                take(i - 1, i + 1, "TREATMENT", DENTAL_CLEANING)
         elif word == "blind":
             if before in _BLIND_BEFORE and nxt not in _BLIND_NOT_AFTER:
                 take(i, i + 1, "SYMPTOM", BLINDNESS)
