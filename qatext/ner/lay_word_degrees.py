@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from qatext.ner.span_rules import Spans, gate, gate_hits
 
-_DEGREES = frozenset({"so", "too", "really", "very", "super", "completely", "totally", "properly", "absolutely"})
+# the graders of a state ("[so bunged up]"); "completely bunged up" keeps its extent outside (round 15b's test)
+_DEGREES = frozenset({"so", "too", "really", "very", "super", "sooo", "soo"})
 _PARTICLE_STATES = frozenset("bunged blocked stuffed wiped worn stressed knocked freaked puffed washed bloated "
                              "clogged".split())
 _PARTICLES = frozenset({"up", "out", "down", "off"})
