@@ -277,3 +277,20 @@ def test_more_frames_and_functions(nlp, text, entity, label):
 
 def test_deep_clean_of_a_house_is_no_treatment(nlp):
     assert "deep clean" not in texts(nlp, "after the flu i gave the whole house a deep clean")
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("since the perforation theres a faint high pitched ringing all day, ear still sore", "faint high pitched ringing"),
+    ("with POTS i nearly pass out in queues", "nearly pass out"),
+    ("will coming off the tramadol make me sick", "sick"),
+])
+def test_edges_of_bare_words(nlp, text, entity):
+    assert entity in problems(nlp, text), texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("the phone ringing at 6am woke me, my ears are fine", "ringing"),
+    ("the endless paperwork makes me sick of the whole clinic", "sick"),
+])
+def test_edges_of_bare_words_near_misses(nlp, text, word):
+    assert not any(word in e for e in problems(nlp, text)), texts(nlp, text)

@@ -108,6 +108,9 @@ _HEART_CUES = frozenset("heart palpitations pulse heartbeat chest ectopics ectop
 _FELT_CUES = {"burning": _SKIN_CUES, "stinging": _SKIN_CUES, "flaking": _SKIN_CUES, "peeling": _SKIN_CUES,
               "ringing": _EAR_CUES, "buzzing": _EAR_CUES, "fluttering": _HEART_CUES}
 _FELT_WINDOW = 40
+_FELT_QUALITIES = frozenset("constant high low pitched high-pitched loud faint quiet intermittent occasional "
+                            "awful terrible horrible mild slight painful".split())
+_FELT_DETERMINERS = frozenset({"a", "an", "this", "that", "my", "his", "her", "s", "'s", "theres", "is", "was"})
 # Complaints of a joint that a second verb of the same subject can be: "it swells up and [gives out]".
 _JOINT_ONLY = frozenset("pops popped clicks clicked locks locked clunks".split())
 CUE_WORDS = (frozenset(BODY_PREDICATES) | _GIVING_WAY | JOINT_NOISES | _FLUTTERS | _PRODUCT_PREDICATES | frozenset(STATE_CONCEPTS)
@@ -223,16 +226,20 @@ def add_context_symptoms(doc, words: list[str], spans: Spans) -> Spans:
                 continue
         # 1b. the sensation as a noun: "no discharge or [burning]", "the [burning] when the drops go in"
         if word in _SENSATION_NOUNS or word in _FELT_NOUNS:
-            before = words[i - 1] if i else ""
-            if before not in _SENSATION_BEFORE:
+            # its character goes inside (rule 4): "a [constant high pitched ringing]"
+            start = i
+            while start > 0 and i - start < 4 and words[start - 1] in _FELT_QUALITIES:
+                start -= 1
+            before = words[start - 1] if start else ""
+            if before not in _SENSATION_BEFORE and not (start < i and before in _FELT_DETERMINERS):
                 continue
             if word in _SENSATION_NOUNS and (nxt in _SENSATION_AFTER or not nxt) and (
                     nxt in _SENSATION_WHEN or any(k in ends for k in range(i - 3, i))
                     or any(span[0] in (i + 2, i + 3) and span[2] == "SYMPTOM" for span in spans)):
                 take(i, i + 1, BODY_COMPLAINT)
-            elif (nxt in _FELT_AFTER or not nxt) and not _FELT_CUES[word].isdisjoint(
+            elif word in _FELT_NOUNS and (nxt in _FELT_AFTER or not nxt) and not _FELT_CUES[word].isdisjoint(
                     words[max(0, i - _FELT_WINDOW):i + 15]):
-                take(i, i + 1, _FELT_NOUNS[word])
+                take(start, i + 1, _FELT_NOUNS[word])
             continue
         # 2. "felt a pop", "heard a click"
         if word in JOINT_NOISES or word in _FLUTTERS:

@@ -81,6 +81,7 @@ _SICK_AFTER = _ENDS | _SICK_VOMIT_AFTER | frozenset("as in on this last every al
 # "sick of it", "sick and tired", "sick to death", "sick with worry", "the sick note": no state of the body
 _SICK_NOT_NEXT = {"and": frozenset({"tired"}), "to": frozenset({"death"}), "with": frozenset({"worry", "nerves"}),
                   "as": frozenset({"in", "hell", "fuck", "heck"})}
+_MAKING = frozenset({"make", "makes", "made", "making"})
 _SICK_COUNTS = frozenset("twice once again everywhere overnight times".split())
 _THINGS = frozenset("it this that which what".split())
 _SICK_PEOPLE_BEFORE = frozenset("i he she we they son daughter baby child kid toddler dad mum mom husband wife "
@@ -208,6 +209,11 @@ def add_word_complaints(doc, words: list[str], spans: Spans) -> Spans:
 
 def _sick(words: list[str], i: int, before: str, nxt: str, take) -> None:
     """"was [sick] twice", "is [sick] as a dog", "felt [sick] all day": the body; "sick of it" is no complaint."""
+    # "will the taper make me [sick]"; ("sick to my stomach" is left alone: lay_span_edges would draw its reach
+    # "to my stomach" into the span, where the gold keeps "[sick] to my stomach")
+    if before == "me" and i >= 2 and words[i - 2] in _MAKING and nxt not in ("of", "and"):
+        take(i, i + 1, "SYMPTOM", NAUSEA)
+        return
     if nxt not in _SICK_AFTER:
         return
     after = words[i + 2] if i + 2 < len(words) else ""
