@@ -228,6 +228,7 @@ def test_soaked_sheets_after_named_sweats_are_their_extent(nlp):
     ("the venlafaxine makes me feel flat and detached", "detached"),
     ("i took mirtazapine for a year. it made me numb and distant", "distant"),
     ("citalopram leaves me so withdrawn that my friends notice", "so withdrawn"),
+    ("the gabapentin made me absent-minded at work", "absent-minded"),
 ])
 def test_drug_effects_made_me(nlp, text, entity):
     assert entity in problems(nlp, text), texts(nlp, text)

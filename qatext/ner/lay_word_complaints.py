@@ -281,6 +281,8 @@ def _drug_effect(words: list[str], j: int, take, symptom_ends: dict[int, int]) -
         if not (word.isalpha() and len(word) > 3 and word.endswith(_STATE_SUFFIXES)) or word in _BETTER \
                 or word in _NOT_STATES or (j + 1 < n and words[j + 1] in ("to", "about", "of", "for", "that")):
             return
+        if j + 2 < n and words[j + 1] == "-" and words[j + 2].isalpha():
+            j += 2  # a compound state is one: "made me [absent-minded]", "[light-headed]"
         take(start, j + 1, "SYMPTOM", _DRUG_EFFECT)
         # "lazy and unmotivated", "tired, foggy": the states listed after it
         if j + 2 < n and words[j + 1] in ("and", ",", "&"):
