@@ -84,7 +84,7 @@ def test_shorthand_near_misses(nlp, text, word):
     ("elidel for the rash round my eyes. the burning stopped after 5 days", "burning"),
     ("psoriasis on my scalp is calmer and no flaking since the shampoo", "flaking"),
     ("had an ear infection in june, the hearing came back but the ringing never went", "ringing"),
-    ("loud concert on friday, my ears feel muffled and the buzzing comes and goes", "buzzing"),
+    ("loud concert on friday, my ears feel muffled and the ringing comes and goes", "ringing"),
     ("cardiologist put me on bisoprolol and the fluttering eased", "fluttering"),
     # spots, hunger, a leak, a gasp, a burn of the sun, sick, a thick head
     ("doxycycline for 3 months cleared my skin, but the spots are back now i stopped", "spots"),

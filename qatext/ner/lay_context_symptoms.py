@@ -36,7 +36,7 @@ BODY_PREDICATES = {
                     "inflamed aches aching itches itching tingles tingling".split(), BODY_COMPLAINT),
     **dict.fromkeys("flutters fluttered fluttering races racing pounds pounding skips".split(), PALPITATIONS),
     # a mole or the skin that bleeds or splits when rubbed or stretched: "[it bleeds] when my shirt rubs it"
-    **dict.fromkeys("bleeds bled splits peels".split(), BODY_COMPLAINT),
+    **dict.fromkeys("bleeds splits".split(), BODY_COMPLAINT),
 }
 _GIVING_WAY = frozenset({"gives", "gave", "giving", "give", "buckles", "buckled", "buckling"})
 # Words that may stand between the pronoun and its predicate: "its [still] [really] tender", "it [keeps]
@@ -96,8 +96,8 @@ _SENSATION_AFTER = _SENSATION_WHEN | frozenset({".", ",", "or", "and", "!", "?",
 # loss, "the [fluttering] stopped" after palpitations. Each noun needs its own subject nearby (the skin, the ear,
 # the heart), so "the ringing of the bells" or "the fluttering flags" stay sounds and sights; after the noun the
 # clause goes on with a verb of its course or ends ("the burning question" has a noun there).
-_FELT_NOUNS = {"burning": BODY_COMPLAINT, "stinging": BODY_COMPLAINT, "flaking": "HP:0000958", "peeling": "HP:0000958",
-               "ringing": "HP:0000360", "buzzing": "HP:0000360", "fluttering": PALPITATIONS}
+_FELT_NOUNS = {"burning": BODY_COMPLAINT, "stinging": BODY_COMPLAINT, "flaking": "HP:0000958",
+               "ringing": "HP:0000360", "fluttering": PALPITATIONS}
 _FELT_AFTER = _SENSATION_AFTER | frozenset("so stopped stops stays stayed started starts eased eases went goes came "
                                            "comes got were are never kept keeps came back for since all every at".split())
 _SKIN_CUES = frozenset("skin eyelid eyelids face scalp cheeks lips rash eczema psoriasis dermatitis cream creams "
@@ -105,8 +105,8 @@ _SKIN_CUES = frozenset("skin eyelid eyelids face scalp cheeks lips rash eczema p
 _EAR_CUES = frozenset("ear ears hearing deaf tinnitus eardrum muffled ent audiology audiologist".split())
 _HEART_CUES = frozenset("heart palpitations pulse heartbeat chest ectopics ectopic af arrhythmia beta "
                         "bisoprolol propranolol cardiologist".split())
-_FELT_CUES = {"burning": _SKIN_CUES, "stinging": _SKIN_CUES, "flaking": _SKIN_CUES, "peeling": _SKIN_CUES,
-              "ringing": _EAR_CUES, "buzzing": _EAR_CUES, "fluttering": _HEART_CUES}
+_FELT_CUES = {"burning": _SKIN_CUES, "stinging": _SKIN_CUES, "flaking": _SKIN_CUES, "ringing": _EAR_CUES,
+              "fluttering": _HEART_CUES}
 _FELT_WINDOW = 40
 _FELT_QUALITIES = frozenset("constant high low pitched high-pitched loud faint quiet intermittent occasional "
                             "awful terrible horrible mild slight painful".split())
@@ -152,9 +152,9 @@ def _back_over(words: list[str], i: int, links: frozenset, limit: int = 3) -> in
 
 # Degree adverbs go inside (GUIDELINES rule 16): "its [really tender]"; and "to the touch" after a finding.
 _DEGREE_ADVERBS = frozenset("really very so super extremely quite slightly somewhat too incredibly".split())
-_JOINT_VERBS = frozenset("pops popped popping clicks clicked cracks cracked locks locked bleeds bled splits peels".split())
+_JOINT_VERBS = frozenset("pops popped popping clicks clicked cracks cracked locks locked bleeds splits".split())
 _OBJECTS = frozenset("it them him her my his the a me your back".split())
-_UNTIL_VERBS = frozenset("bleeds bled splits peels".split())
+_UNTIL_VERBS = frozenset("bleeds splits".split())
 _UNTIL = frozenset({"till", "til", "until", "untill", "'til", "til'"})
 
 
