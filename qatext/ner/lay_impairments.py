@@ -70,7 +70,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
         return spans
     firsts, longest = _function_index(functions)
     present = word_set(words)
-    effortful = _effortful_gerunds(words, functions, hits) if not _EFFORT_WORDS.isdisjoint(hits) \
+    effortful = _effortful_gerunds(words, functions, hits) if not _GOT_HARDER.isdisjoint(hits) \
         and not _EFFORT_GERUND_SET.isdisjoint(word_set(words)) else []
     if firsts.isdisjoint(present):
         return replace_covered(spans, effortful) if effortful else spans
@@ -160,6 +160,9 @@ _EFFORT_GERUNDS = {"reading": "read", "walking": "walk", "swallowing": "swallow"
                    "seeing": "see", "hearing": "hear", "climbing": "climb", "chewing": "chew", "standing": "stand",
                    "bending": "bend", "kneeling": "kneel", "gripping": "grip", "writing": "write", "squatting": "squat"}
 _EFFORT_GERUND_SET = frozenset(_EFFORT_GERUNDS)
+# the change told ("is harder", "has got difficult"); "is hard" alone is left out: "hard" is in most docs, and the
+# scan for it cost more than its finds
+_GOT_HARDER = frozenset({"harder", "difficult"})
 _EFFORT_LINKS = frozenset("is 's s was has got gets getting become becoming feels seems".split())
 _EFFORT_FILLERS = frozenset("much a lot bit so really very more far way lots little".split())
 _EFFORT_OPENERS = frozenset(". , ; : ! ? and but except now even also just that so though \n".split()) | {"\n", ""}
@@ -168,7 +171,7 @@ _NOT_EFFORT_OBJECTS = frozenset("news this that it them these those people".spli
 
 def _effortful_gerunds(words: list[str], functions: dict, hits) -> list[tuple[int, int, str, str]]:
     out = []
-    for i in _positions(words, _EFFORT_WORDS & hits):
+    for i in _positions(words, _GOT_HARDER & hits):
         j = i - 1
         while j >= 0 and i - j <= 3 and words[j] in _EFFORT_FILLERS:
             j -= 1
