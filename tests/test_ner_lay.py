@@ -686,7 +686,7 @@ def test_coordination_skips_spans_that_overlap():
     ("selexa", "celexa"),  # and an "s" for a soft "c" at the start
     ("rasagaline", "rasagiline"),  # a generic from the drug package, built on a class stem
     ("benazapril", "benazepril"),
-    ("headace", "headach"),  # a "c" read hard still finds the hard form
+    ("headace", "headache"),  # a "c" read hard still finds the hard form (in its standard spelling, round 16b)
 ])
 def test_fuzzy_matching_reads_a_soft_c_and_stem_built_generics(word, form):
     assert get_lexicon().fuzzy.lookup(word) == form

@@ -132,9 +132,13 @@ class FuzzyIndex:
     """everyday English words (zipf >= COMMON_ZIPF): never corrected"""
     stem_forms: frozenset[str] = frozenset()
     """generic names from the drug package's long tail, indexed for their stem: matched only when very close"""
+    standard: dict[str, str] = field(default_factory=dict)
+    """indexed form -> its standard spelling (spelling.tsv), which the lexicon's patterns are written in: a word
+    nearest to "haemochromatosis" must come out as "hemochromatosis" to match"""
 
     @classmethod
-    def build(cls, terms: dict[str, tuple], *, common: frozenset[str]) -> "FuzzyIndex":
+    def build(cls, terms: dict[str, tuple], *, common: frozenset[str],
+              spelling: dict[str, str] | None = None) -> "FuzzyIndex":
         words: set[str] = set()
         stem_forms: set[str] = set()
         other_labels = {term for term, entry in terms.items() if entry[0] not in FUZZY_LABELS and " " not in term}
@@ -160,7 +164,9 @@ class FuzzyIndex:
             key = skeleton(word)
             for variant in (key, *_deletes(key)):
                 buckets.setdefault(variant, set()).add(word)
-        return cls({k: tuple(sorted(v)) for k, v in buckets.items()}, common, frozenset(stem_forms))
+        spelling = spelling or {}
+        standard = {word: spelling[word] for word in words | stem_forms if spelling.get(word, word) != word}
+        return cls({k: tuple(sorted(v)) for k, v in buckets.items()}, common, frozenset(stem_forms), standard)
 
     def lookup(self, word: str) -> str | None:
         """The one lexicon form ``word`` is a misspelling of, or None (none, or several equally close)."""
@@ -204,7 +210,10 @@ class FuzzyIndex:
                 scored.append((found, form))
         if not scored:
             return None
-        scored = sorted(x for x in scored if x[0] <= STEM_FORM_DISTANCE or x[1] not in self.stem_forms)
+        # a long-tail name only from a vowel or a neighbouring key away, or with its last "e" dropped ("lymecyclin",
+        # "doxycyclin": "-ine" written "-in" is the commonest slip in generic names, and no consonant changes)
+        scored = sorted(x for x in scored if x[0] <= STEM_FORM_DISTANCE or x[1] not in self.stem_forms
+                        or x[1] == word + "e")
         if not scored:
             return None
         best = [c for d, c in scored if d == scored[0][0]]
@@ -212,7 +221,7 @@ class FuzzyIndex:
             best = [c for c in best if c not in self.stem_forms] or best
         if len(best) > 1:  # equally close: the one with the word's skeleton, or as long as the word, else give up
             best = [c for c in best if skeleton(c) in keys] or [c for c in best if len(c) == len(word)]
-        return best[0] if len(best) == 1 else None
+        return self.standard.get(best[0], best[0]) if len(best) == 1 else None
 
 
 def _same_onset(word: str, form: str) -> bool:

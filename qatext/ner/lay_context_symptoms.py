@@ -35,6 +35,8 @@ BODY_PREDICATES = {
                     "throbs throbbed throbbing weeping weeps oozing tender swollen sore itchy numb stiff hot red "
                     "inflamed aches aching itches itching tingles tingling".split(), BODY_COMPLAINT),
     **dict.fromkeys("flutters fluttered fluttering races racing pounds pounding skips".split(), PALPITATIONS),
+    # a mole or the skin that bleeds or splits when rubbed or stretched: "[it bleeds] when my shirt rubs it"
+    **dict.fromkeys("bleeds splits".split(), BODY_COMPLAINT),
 }
 _GIVING_WAY = frozenset({"gives", "gave", "giving", "give", "buckles", "buckled", "buckling"})
 # Words that may stand between the pronoun and its predicate: "its [still] [really] tender", "it [keeps]
@@ -58,7 +60,8 @@ _APPLYING = frozenset("put apply applied putting wash washing washed rinse showe
                       "touch touched press pressed swallow swallowing".split())
 # Wounds and skin findings that weep, sting or smell on their own: "the ulcer is [weeping]".
 WOUNDS = frozenset("wound wounds cut cuts graze ulcer ulcers sore sores blister blisters rash scab scabs incision "
-                   "scar stitches bite bites burn eczema patch patches spot spots site skin piercing".split())
+                   "scar stitches bite bites burn eczema patch patches spot spots site skin piercing mole moles "
+                   "wart warts lump lumps".split())
 # A person's state words: "he felt [hot]", "im [freezing] all the time", "she was [floppy]".
 STATE_CONCEPTS = {"hot": FEVER, "boiling": FEVER, "feverish": FEVER, "cold": CHILLS, "freezing": CHILLS,
                   "clammy": CHILLS, "shivery": CHILLS, "floppy": HYPOTONIA}
@@ -88,10 +91,30 @@ _SENSATION_NOUNS = frozenset({"burning", "stinging"})
 _SENSATION_BEFORE = frozenset({"the", "no", "some", "any", "or", "and", ",", ":", "and/or"})
 _SENSATION_WHEN = frozenset({"when", "after", "while", "during", "whenever"})
 _SENSATION_AFTER = _SENSATION_WHEN | frozenset({".", ",", "or", "and", "!", "?", ";", "is", "was", "has", "gets", "\n"})
+# The same noun frame once the story has named where it is felt (issue 11, round 16b): "the skin on my eyelids ...
+# [burning] and [stinging] so bad i nearly gave up", "no [flaking]" of the skin, "the [ringing] stays" after a hearing
+# loss, "the [fluttering] stopped" after palpitations. Each noun needs its own subject nearby (the skin, the ear,
+# the heart), so "the ringing of the bells" or "the fluttering flags" stay sounds and sights; after the noun the
+# clause goes on with a verb of its course or ends ("the burning question" has a noun there).
+_FELT_NOUNS = {"burning": BODY_COMPLAINT, "stinging": BODY_COMPLAINT, "flaking": "HP:0000958",
+               "ringing": "HP:0000360", "fluttering": PALPITATIONS}
+_FELT_AFTER = _SENSATION_AFTER | frozenset("so stopped stops stays stayed started starts eased eases went goes came "
+                                           "comes got were are never kept keeps came back for since all every at".split())
+_SKIN_CUES = frozenset("skin eyelid eyelids face scalp cheeks lips rash eczema psoriasis dermatitis cream creams "
+                       "ointment gel lotion steroid derm dermatologist protopic elidel retinol tretinoin".split())
+_EAR_CUES = frozenset("ear ears hearing deaf tinnitus eardrum muffled ent audiology audiologist".split())
+_HEART_CUES = frozenset("heart palpitations pulse heartbeat chest ectopics ectopic af arrhythmia beta "
+                        "bisoprolol propranolol cardiologist".split())
+_FELT_CUES = {"burning": _SKIN_CUES, "stinging": _SKIN_CUES, "flaking": _SKIN_CUES, "ringing": _EAR_CUES,
+              "fluttering": _HEART_CUES}
+_FELT_WINDOW = 40
+_FELT_QUALITIES = frozenset("constant high low pitched high-pitched loud faint quiet intermittent occasional "
+                            "awful terrible horrible mild slight painful".split())
+_FELT_DETERMINERS = frozenset({"a", "an", "this", "that", "my", "his", "her", "s", "'s", "theres", "is", "was"})
 # Complaints of a joint that a second verb of the same subject can be: "it swells up and [gives out]".
 _JOINT_ONLY = frozenset("pops popped clicks clicked locks locked clunks".split())
 CUE_WORDS = (frozenset(BODY_PREDICATES) | _GIVING_WAY | JOINT_NOISES | _FLUTTERS | _PRODUCT_PREDICATES | frozenset(STATE_CONCEPTS)
-             | _SPINNING | _LIMP)
+             | _SPINNING | _LIMP | frozenset(_FELT_NOUNS))
 _ANTECEDENT_WINDOW = 25
 
 
@@ -129,8 +152,10 @@ def _back_over(words: list[str], i: int, links: frozenset, limit: int = 3) -> in
 
 # Degree adverbs go inside (GUIDELINES rule 16): "its [really tender]"; and "to the touch" after a finding.
 _DEGREE_ADVERBS = frozenset("really very so super extremely quite slightly somewhat too incredibly".split())
-_JOINT_VERBS = frozenset("pops popped popping clicks clicked cracks cracked locks locked".split())
+_JOINT_VERBS = frozenset("pops popped popping clicks clicked cracks cracked locks locked bleeds splits".split())
 _OBJECTS = frozenset("it them him her my his the a me your back".split())
+_UNTIL_VERBS = frozenset("bleeds splits".split())
+_UNTIL = frozenset({"till", "til", "until", "untill", "'til", "til'"})
 
 
 def _predicate_span(words: list[str], i: int) -> tuple[int, int]:
@@ -183,7 +208,9 @@ def add_context_symptoms(doc, words: list[str], spans: Spans) -> Spans:
             if word in _POPS and after in ("up", "by", "over", "into"):
                 continue  # "it pops up on my screen": appears, not a joint
             if word in _JOINT_VERBS and after in _OBJECTS:
-                continue  # "they popped it back in", "i cracked my knuckles": someone's act, not the joint's
+                continue
+            if word in _UNTIL_VERBS and j >= 1 and words[j - 1] in _UNTIL:
+                continue  # "picks the skin till it bleeds": how far the picking goes, not a complaint of its own  # "they popped it back in", "i cracked my knuckles": someone's act, not the joint's
             if subject in _BODY_PRONOUNS and after not in _NOT_BODY_AFTER and (
                     _body_before(words, j) or (word in _PRODUCT_PREDICATES and _applying_after(words, end))):
                 if take(start, end, concept):
@@ -198,12 +225,21 @@ def add_context_symptoms(doc, words: list[str], spans: Spans) -> Spans:
                     _take_second(words, end, take)
                 continue
         # 1b. the sensation as a noun: "no discharge or [burning]", "the [burning] when the drops go in"
-        if word in _SENSATION_NOUNS:
-            before = words[i - 1] if i else ""
-            if before in _SENSATION_BEFORE and (nxt in _SENSATION_AFTER or not nxt) and (
+        if word in _SENSATION_NOUNS or word in _FELT_NOUNS:
+            # its character goes inside (rule 4): "a [constant high pitched ringing]"
+            start = i
+            while start > 0 and i - start < 4 and words[start - 1] in _FELT_QUALITIES:
+                start -= 1
+            before = words[start - 1] if start else ""
+            if before not in _SENSATION_BEFORE and not (start < i and before in _FELT_DETERMINERS):
+                continue
+            if word in _SENSATION_NOUNS and (nxt in _SENSATION_AFTER or not nxt) and (
                     nxt in _SENSATION_WHEN or any(k in ends for k in range(i - 3, i))
                     or any(span[0] in (i + 2, i + 3) and span[2] == "SYMPTOM" for span in spans)):
                 take(i, i + 1, BODY_COMPLAINT)
+            elif word in _FELT_NOUNS and (nxt in _FELT_AFTER or not nxt) and not _FELT_CUES[word].isdisjoint(
+                    words[max(0, i - _FELT_WINDOW):i + 15]):
+                take(start, i + 1, _FELT_NOUNS[word])
             continue
         # 2. "felt a pop", "heard a click"
         if word in JOINT_NOISES or word in _FLUTTERS:

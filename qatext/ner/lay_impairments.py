@@ -26,12 +26,16 @@ IMPAIRMENT_CUES = (
     # spaCy splits the apostrophe-less "couldnt", "wont", "cant" into "could nt", "wo nt", "ca nt"
     ("could", "nt"), ("wo", "nt"), ("could", "nt", "even"), ("ca", "nt", "even"),
     ("struggle", "to"), ("struggles", "to"), ("struggled", "to"), ("struggling", "to"),  # "struggles to get out of a chair"
+    # "struggle with stairs": the function named by its object (only objects the table lists: stairs, buttons, jars)
+    ("struggle", "with"), ("struggles", "with"), ("struggled", "with"), ("struggling", "with"),
     # "hard to concentrate", "difficult to swallow": a function that costs effort is limited too
     ("hard", "to"), ("harder", "to"), ("difficult", "to"), ("very", "hard", "to"), ("very", "difficult", "to"),
     # a state that stops the function: "too weak to walk", "too dizzy to stand"; a function that hurts: "it hurts to
     # take a deep breath" (the pain is what limits it, one SYMPTOM; "painful to watch" is mostly about an event)
     ("too", "weak", "to"), ("too", "tired", "to"), ("too", "dizzy", "to"), ("too", "exhausted", "to"),
     ("too", "sore", "to"), ("too", "stiff", "to"), ("too", "breathless", "to"), ("too", "nauseous", "to"),
+    ("too", "drowsy", "to"), ("too", "sleepy", "to"), ("too", "fatigued", "to"), ("too", "shaky", "to"),
+    ("too", "unwell", "to"), ("too", "breathless", "to"), ("too", "confused", "to"), ("too", "knackered", "to"),
     ("hurts", "to"), ("burns", "to"), ("stings", "to"),
 )
 # A function that hurts names the pain, not the loss: "it hurts to pass urine" is dysuria where "can't pass urine" is
@@ -66,11 +70,13 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
         return spans
     firsts, longest = _function_index(functions)
     present = word_set(words)
+    effortful = _effortful_gerunds(words, functions, hits) if not _GOT_HARDER.isdisjoint(hits) \
+        and not _EFFORT_GERUND_SET.isdisjoint(word_set(words)) else []
     if firsts.isdisjoint(present):
-        return spans
+        return replace_covered(spans, effortful) if effortful else spans
     # a cue's first word counts only with one of its second words in the doc ("can" with "barely")
     cue_firsts = {w for w in _IMPAIRMENT_GATE & hits if not _CUE_SECONDS[w] or not _CUE_SECONDS[w].isdisjoint(present)}
-    added = []
+    added = effortful
     n = len(words)
     body_ends = {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
     for i in _positions(words, cue_firsts):
@@ -95,10 +101,24 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
         if words[i] in _STRUGGLE_WORDS and (words[j] in _NOT_PHYSICAL_AFTER_STRUGGLE or any(
                 tuple(words[k:k + 2]) in _SOCIAL_TAILS for k in range(j + 1, min(j + 4, n)))):
             continue
+        # a relative's possessive in reach is rare: only then are the folded keys tried
+        possessive = not _OTHER_POSSESSIVES.isdisjoint(words[j + 1:j + longest])
         for size in range(min(longest, n - j), 0, -1):
-            found = functions.get(tuple(words[j:j + size]))
+            key = tuple(words[j:j + size])
+            found = functions.get(key)
+            if not found and possessive and size >= 3 and not _OTHER_POSSESSIVES.isdisjoint(key):
+                # the table writes the writer's own ("get out of my chair"); a relative's is the same loss
+                found = functions.get(tuple("my" if w in _OTHER_POSSESSIVES else w for w in key)) \
+                    or functions.get(tuple(w for w in key if w not in _OTHER_POSSESSIVES and w != "my"))
             if found:
                 end = j + size
+                if key in _UNWILLING:
+                    end = _unwilling_end(words, key, end)
+                    if end:
+                        added.append((i, end, "SYMPTOM", found[0]))
+                    break
+                if key == ("look", "up") and end < n and words[end] not in _LOOK_UP_AFTER:
+                    break  # "can't look up the results": a search, not the neck
                 if size == 1 and end < n and (words[end] in _PARTICLES and words[j] in OBJECT_FUNCTIONS
                                               or words[end] in _OTHER_SENSE_AFTER.get(words[j], ())):
                     break  # "unable to carry out its role", "can't think of a word": another verb, no loss
@@ -132,6 +152,77 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
 
 
 _MANNER_AFTER = frozenset({"properly", "normally"})
+
+# A function told as the subject that got harder (GUIDELINES rule 16, the effort cue after it): "[reading small print
+# is harder] than it was", "[walking is difficult] now", "except [swallowing tablets has got harder]". Only the body's
+# and the senses' functions: "working is hard with kids", "reading the news is hard" tell of a life, not a body.
+_EFFORT_GERUNDS = {"reading": "read", "walking": "walk", "swallowing": "swallow", "breathing": "breathe",
+                   "seeing": "see", "hearing": "hear", "climbing": "climb", "chewing": "chew", "standing": "stand",
+                   "bending": "bend", "kneeling": "kneel", "gripping": "grip", "writing": "write", "squatting": "squat"}
+_EFFORT_GERUND_SET = frozenset(_EFFORT_GERUNDS)
+# the change told ("is harder", "has got difficult"); "is hard" alone is left out: "hard" is in most docs, and the
+# scan for it cost more than its finds
+_GOT_HARDER = frozenset({"harder", "difficult"})
+_EFFORT_LINKS = frozenset("is 's s was has got gets getting become becoming feels seems".split())
+_EFFORT_FILLERS = frozenset("much a lot bit so really very more far way lots little".split())
+_EFFORT_OPENERS = frozenset(". , ; : ! ? and but except now even also just that so though \n".split()) | {"\n", ""}
+_NOT_EFFORT_OBJECTS = frozenset("news this that it them these those people".split())
+
+
+def _effortful_gerunds(words: list[str], functions: dict, hits) -> list[tuple[int, int, str, str]]:
+    out = []
+    for i in _positions(words, _GOT_HARDER & hits):
+        j = i - 1
+        while j >= 0 and i - j <= 3 and words[j] in _EFFORT_FILLERS:
+            j -= 1
+        if j < 1 or words[j] not in _EFFORT_LINKS:
+            continue
+        if words[j] in ("got", "become") and words[j - 1] in ("has", "'s", "s", "have"):
+            j -= 1
+        for k in range(j - 1, max(-1, j - 5), -1):
+            base = _EFFORT_GERUNDS.get(words[k])
+            if base is None:
+                continue
+            between = words[k + 1:j]
+            opener = words[k - 1] if k else ""
+            found = functions.get((base,))
+            if found and opener in _EFFORT_OPENERS and _NOT_EFFORT_OBJECTS.isdisjoint(between) \
+                    and all(w.isalpha() for w in between):
+                out.append((k, i + 1, "SYMPTOM", found[0]))
+            break
+    return out
+_OTHER_POSSESSIVES = frozenset({"her", "his", "their", "your", "our"})
+# After "can't look up" the neck's movement ends its clause or says what for ("to hang the washing", "at the sky")
+_LOOK_UP_AFTER = frozenset(". , ; : ! ? to at without or and because properly anymore \n".split()) | {"\n"}
+
+# What the writer can no longer make themselves do (apathy, GUIDELINES rule 16): "[cant make myself get in the
+# shower]", "[cant face putting my trainers on]", "[couldnt bring myself to open the post]"; the task is the
+# complaint and joins the span up to its clause's end. "can't make myself clear", "can't face my boss" are not.
+_UNWILLING = frozenset({("make", "myself"), ("bring", "myself", "to"), ("face",)})
+_WILLED_TASKS = frozenset("get go eat do shower wash cook clean leave tidy open reply answer call ring text see start "
+                          "exercise move brush study walk run dress pick put".split())
+_NOT_TASK_GERUNDS = frozenset("thing something anything nothing everything morning evening ceiling "
+                              "sibling darling king ring string".split())
+# the task's clause ends at punctuation, a conjunction, or its time ("for a month", "every morning", "anymore")
+_CLAUSE_ENDS = frozenset(". , ; : ! ? and but because when so or then since as until though ( for every anymore "
+                         "lately today tonight now these most \n".split()) | {"\n"}
+
+
+def _unwilling_end(words: list[str], key: tuple[str, ...], end: int) -> int:
+    """The end of the task after "make myself" / "bring myself to" / "face", or 0 when no task follows."""
+    n = len(words)
+    if end >= n:
+        return 0
+    task = words[end]
+    if key == ("face",):
+        if not (task.endswith("ing") and len(task) > 4 and task not in _NOT_TASK_GERUNDS):
+            return 0
+    elif key == ("make", "myself") and task not in _WILLED_TASKS:
+        return 0
+    k = end + 1
+    while k < n and k - end < 6 and words[k] not in _CLAUSE_ENDS:
+        k += 1
+    return k
 
 
 # "the heart works harder to pump": an organ's effort of doing something, not a function the person lost ("i have
@@ -231,6 +322,8 @@ def complement_end(words: list[str], j: int, end: int, spans: Spans) -> int:
     after = words[end]
     if after in TOTAL_OBJECTS:
         return end + 1
+    if after == "a" and end + 1 < n and words[end + 1] == "thing":  # "can't hear [a thing]" (two tokens)
+        return end + 2
     if after in REFLEXIVES and verb in REFLEXIVE_FUNCTIONS:
         return end + 1
     if after == "on" and verb in POSTURE_FUNCTIONS:

@@ -44,6 +44,11 @@ ROWS = [
     ("keep|keeps|kept {WAKE} {HOW}", "SYMPTOM", WAKING),  # over the lexicon's "[keep waking up]"
     # the habit, not one night: "[wake up at 4am]", "keeps [waking up at 3]" (not "woke up at 3am with gout pain")
     ("wake_up|wakes_up|waking_up|wake|wakes|waking at #|#am|#_am|#:#am", "SYMPTOM", EARLY_WAKING),
+    # "[wake up way too early]", "[cant sleep past 4]": the early hour told as too early or as where sleep ends
+    ("wake_up|wakes_up|waking_up|wake|wakes|waking|woke|woke_up ?way|far|much|much_much too early", "SYMPTOM",
+     EARLY_WAKING),
+    # (the row starts at "sleep", a rarer first word than the modals; the modal before it is checked and joined below)
+    ("sleep|sleeps past|beyond #|#am|#_am|#:#am", "SYMPTOM", EARLY_WAKING),
     # the habit (present tense), not one morning after a party: "woke up tired" is left alone
     ("wake_up|wakes_up|waking_up|wake|wakes|waking {UNRESTED}", "SYMPTOM", UNREFRESHING),
     ("dreams|dreaming are|were|have_been|'ve_been|ve_been|has_been|is|s|'s|get|got|getting ?so|really {DREAM_HOW}",
@@ -68,10 +73,29 @@ _SMALL_HOURS = frozenset(range(1, 6))
 def add_sleep_phrases(doc, words: list[str], spans: Spans) -> Spans:
     if _GATE.isdisjoint(gate_hits(words)):
         return spans
-    found = [f for f in lay_patterns.find(words, INDEX)
-             if (f[3] != EARLY_WAKING or _small_hour(words, f)) and (f[3] != DREAMS or _dreamt(words, f))
+    found = [_with_modal(words, f) for f in lay_patterns.find(words, INDEX)]
+    found = [f for f in found if f is not None
+             and (f[3] != EARLY_WAKING or words[f[1] - 1] == "early" or _small_hour(words, f)) and (f[3] != DREAMS or _dreamt(words, f))
              and (f[3] != UNREFRESHING or _unrested(words, f))]
     return lay_patterns.place(spans, found)
+
+
+_ONE_WORD_MODALS = frozenset({"cant", "couldnt", "cannot", "never"})
+_TWO_WORD_MODALS = frozenset({("ca", "nt"), ("ca", "n't"), ("could", "nt"), ("could", "n't"), ("can", "not"),
+                              ("could", "not")})
+
+
+def _with_modal(words: list[str], f):
+    """"[cant sleep past 4]": a sleep that ends at an hour is a complaint with the modal that says it cannot go on,
+    which joins the span; "sleep past 4" without one (a lie-in) is none."""
+    start = f[0]
+    if words[start] not in ("sleep", "sleeps"):
+        return f
+    if start >= 1 and words[start - 1] in _ONE_WORD_MODALS:
+        return f._replace(start=start - 1) if hasattr(f, "_replace") else (start - 1, *f[1:])
+    if start >= 2 and (words[start - 2], words[start - 1]) in _TWO_WORD_MODALS:
+        return f._replace(start=start - 2) if hasattr(f, "_replace") else (start - 2, *f[1:])
+    return None
 
 
 def _small_hour(words: list[str], f) -> bool:

@@ -68,6 +68,8 @@ ROWS = [
     # too little or never done: "[peeing very little]", "[feel like i never fully empty]"
     ("peeing|weeing|urinating|pees|wees|passing_urine very_little|hardly_anything|barely_anything|hardly_at_all|"
      "much_less|a_lot_less|less_than_usual", "SYMPTOM", LOW_OUTPUT),
+    # the limiting adverb before: "he was [hardly peeing]", "[barely weeing] since the op" (GUIDELINES section 6)
+    ("hardly|barely peeing|weeing|urinating|peed|weed|pees|wees|passing_urine|passing_water", "SYMPTOM", LOW_OUTPUT),
     ("feel_like|feels_like i|he|she never|do_nt|dont|ca_nt|cant|does_nt|doesnt fully|completely|properly empty",
      "SYMPTOM", "HP:0000016"),
     ("white|yellow|green|greenish|yellowish|brown|bloody|smelly|cloudy|clear drainage|pus|ooze|gunk", "SYMPTOM",

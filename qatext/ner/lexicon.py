@@ -286,7 +286,7 @@ def build_lexicon() -> Lexicon:
         for sense in senses:
             if sense["concept_id"]:
                 lexicon.names.setdefault(sense["concept_id"], sense["concept_name"])
-    lexicon.fuzzy = FuzzyIndex.build(lexicon.terms, common=common_words())
+    lexicon.fuzzy = FuzzyIndex.build(lexicon.terms, common=common_words(), spelling=lexicon.spelling)
     _compile_patterns(lexicon)
     return lexicon
 

@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Span
 from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_behaviour, lay_body_actions, lay_body_states,
                         lay_body_findings, lay_body_predicates, lay_body_problems, lay_body_products, lay_context_symptoms, lay_coordination,
                         lay_disease_phrases, lay_felt_states, lay_function_changes, lay_hashtags, lay_impairments,
-                        lay_intake, lay_medical_senses, lay_mind_phrases, lay_other_senses, lay_part_objects, lay_rules, lay_sight, lay_sweating,
-                        lay_sleep, lay_span_edges, lay_toilet, lay_word_bare, lay_word_places, later_acronyms, normalize,
+                        lay_intake, lay_medical_senses, lay_mind_phrases, lay_other_senses, lay_part_objects, lay_rules,
+                        lay_sight, lay_sleep, lay_span_edges, lay_sweating, lay_toilet, lay_word_bare, lay_word_complaints,
+                        lay_word_degrees, lay_word_places, lay_word_senses, later_acronyms, normalize,
                         shorthand, span_rules)
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
@@ -195,6 +196,10 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_context_symptoms.add_context_symptoms(doc, words, spans)
         if not lay_word_bare.WORDS.isdisjoint(present):
             spans = lay_word_bare.add_bare_words(doc, words, spans)
+        if not lay_word_complaints.WORDS.isdisjoint(present):
+            spans = lay_word_complaints.add_word_complaints(doc, words, spans)
+        if not lay_word_senses.WORDS.isdisjoint(present):
+            spans = lay_word_senses.add_changed_senses(doc, words, spans)
         if self.compose_locations:  # round 15a: what is found in or on a part, what a part does (each gated inside)
             spans = lay_body_findings.add_located_findings(doc, words, spans)
             spans = lay_body_findings.add_part_states(doc, words, spans)
@@ -206,6 +211,8 @@ class MedicalEntityRecognizer(BatchedPipe):
         spans = lay_span_edges.extend_lay_edges(doc, words, spans)
         spans = later_acronyms.add_later_acronyms(doc, words, spans)
         spans = drug_frames.add_framed_drugs(doc, words, spans, known=self.lexicon.known_tokens, common=self._common)
+        if not lay_word_degrees.WORDS.isdisjoint(present):
+            spans = lay_word_degrees.add_degrees(doc, words, spans)
         if not lay_word_places.WORDS.isdisjoint(present):
             spans = lay_word_places.drop_places(doc, words, spans)
         if "sweat" in present:

@@ -997,6 +997,8 @@ def add_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 start -= 1
             if start >= 1 and words[start] == "on":  # "put on 10 pounds"
                 start -= 1
+            if start >= 1 and words[start] == "back" and words[start - 1] in ("put", "putting"):
+                start -= 1  # "put back on 7 kg" (round 16b)
             verb = words[start] if start >= 0 else ""
             concept = WEIGHT_GAIN if verb in GAIN_WORDS else WEIGHT_LOSS if verb in LOSS_WORDS else None
             if start >= 1 and words[start - 1] == "to":  # "trying to lose 10 pounds" is a goal, not a change

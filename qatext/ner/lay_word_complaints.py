@@ -1,0 +1,291 @@
+"""Everyday words that the story around them makes a complaint (issue 11, GUIDELINES rules 16 and 17).
+
+A patient names a complaint with one common word once the story has set up its subject: "the [spots] came
+creeping back" after acne tablets, "the [hunger] is back" after a weight-loss jab, "i [leaked] on the school run"
+with an overactive bladder, "he stops breathing and then [gasps]" in a snoring child, "was [sick] before school
+twice" (vomited), "i was [thick headed] until noon" on a sleeping tablet, "i [burnt] through a t-shirt" once the
+skin got sun sensitive. The same words stay everyday words elsewhere: "parking spots", "a hunger strike", "the
+story leaked", "the audience gasped", "sick of waiting", "he's so thick headed", "i burnt the toast".
+
+Each word has a frame (the words that may stand right before and after it) and a cue of its subject within a few
+words (the skin for spots, appetite and weight for hunger, the bladder for a leak, breathing for a gasp, the sun
+for a burn). :func:`add_word_complaints` only looks at a doc that holds one of :data:`WORDS` (the recognizer's
+gate), and then only at those words.
+"""
+from __future__ import annotations
+
+from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits, word_positions
+
+ACNE = "HP:0001061"
+POLYPHAGIA = "HP:0002591"
+URINARY_INCONTINENCE = "HP:0000020"
+DYSPNEA = "HP:0002094"
+VOMITING = "HP:0002013"
+NAUSEA = "HP:0002018"
+MALAISE = "HP:0033834"
+BRAIN_FOG = "HP:0033630"
+SUNBURN = "ICD10CM:L55"
+
+_ENDS = frozenset(". , ; : ! ? \n".split()) | {"\n", ""}
+
+
+def _near(words: list[str], i: int, cues: frozenset, before: int, after: int) -> bool:
+    return not cues.isdisjoint(words[max(0, i - before):i + after + 1])
+
+
+# --- spots of acne: "the [spots] came creeping back", "my [spots] are worse on the pill" ---------------------------
+_SPOTS = frozenset({"spots"})
+# qualities of the spots go inside (GUIDELINES rule 4: "the [deep painful spots]"), "new", "more" stay out
+_SPOT_QUALITIES = frozenset("red angry big bad painful sore cystic tiny little deep huge small hard white itchy "
+                            "raised pus-filled".split())
+_SPOT_BEFORE = _SPOT_QUALITIES | frozenset("the my her his their more new few some no of with and , :".split())
+# After the noun the clause goes on with a verb of its course, or a place on the body; "spots left", "spots in
+# the schedule", "spot on" are no skin.
+_SPOT_AFTER = _ENDS | frozenset("came come coming are were have has had keep kept back on all everywhere and or "
+                                "started start cleared clear cleared gone went got getting get flared appeared "
+                                "appear popped pop keep still".split())
+_SKIN_CUES = frozenset("acne pimples pimple zits zit breakouts breakout whiteheads blackheads cysts skin face "
+                       "forehead chin chest derm dermatologist lymecycline lymecyclin doxycycline minocycline "
+                       "isotretinoin roaccutane accutane adapalene differin tretinoin retinol azelaic benzoyl "
+                       "duac epiduo treclin spironolactone".split())
+
+# --- hunger as the complaint: "the [hunger] is back with a vengeance" ------------------------------------------------
+_HUNGER_BEFORE = frozenset("the my his her constant increased extra insatiable crazy this ravenous huge massive "
+                           "big awful terrible no".split())
+_HUNGER_NOT_AFTER = frozenset("strike strikes games crisis charity relief for to pangs".split())
+_APPETITE_CUES = frozenset("wegovy ozempic mounjaro semaglutide tirzepatide saxenda liraglutide orlistat "
+                           "prednisone prednisolone pred steroid steroids mirtazapine olanzapine quetiapine "
+                           "weight kg lbs stone pounds appetite eating ate snacking diabetes diabetic "
+                           "metformin".split())
+
+# --- a leak of urine: "had [leaked] twice on the school run" ---------------------------------------------------------
+_LEAKS = frozenset({"leaked", "leak", "leaking", "leaks"})
+_LEAKERS = frozenset("i ive i've had have has she he also still sometimes occasionally even and 'd d".split())
+_LEAK_AFTER = _ENDS | frozenset("twice once again when if every on in at a while after during before "
+                                "slightly bit little".split())
+_BLADDER_CUES = frozenset("bladder loo toilet wee weeing pee peeing urine urinate incontinence incontinent "
+                          "pelvic pad pads urgency overactive solifenacin oxybutynin mirabegron tolterodine "
+                          "sneeze sneezing cough coughing prolapse".split())
+
+# --- a gasp for breath: "stops breathing for a few seconds and then [gasps]" -----------------------------------------
+_GASPS = frozenset({"gasps", "gasped", "gasping"})
+_GASP_AFTER = _ENDS | frozenset("and awake when in as then loudly".split())
+_BREATHING_CUES = frozenset("breathing breath breathe snoring snores snore apnoea apnea asleep sleep sleeping "
+                            "choking chokes stops stopped".split())
+
+# --- sick as vomiting or ill: "was [sick] before school twice", "also [sick] as a dog" --------------------------------
+_SICK_BEFORE = frozenset("was were is am im 'm m are also been".split())
+_SICK_FEEL = frozenset("felt feel feels feeling".split())
+_SICK_VOMIT_AFTER = frozenset("twice once again everywhere overnight before after up".split())
+_SICK_AFTER = _ENDS | _SICK_VOMIT_AFTER | frozenset("as in on this last every all with from to and".split())
+# "sick of it", "sick and tired", "sick to death", "sick with worry", "the sick note": no state of the body
+_SICK_NOT_NEXT = {"and": frozenset({"tired"}), "to": frozenset({"death"}), "with": frozenset({"worry", "nerves"}),
+                  "as": frozenset({"in", "hell", "fuck", "heck"})}
+_MAKING = frozenset({"make", "makes", "made", "making"})
+_SICK_COUNTS = frozenset("twice once again everywhere overnight times".split())
+_THINGS = frozenset("it this that which what".split())
+_SICK_PEOPLE_BEFORE = frozenset("i he she we they son daughter baby child kid toddler dad mum mom husband wife "
+                                "nan gran grandad grandma boy girl yo".split())
+
+# --- a thick or woolly head: "the next day i was [thick headed]" ------------------------------------------------------
+_HEAD_STATES = frozenset({"thick", "woolly", "wooly", "muzzy", "foggy"})
+_HEADED = frozenset({"headed", "-"})
+
+# --- a burn of the sun: "i [burnt] through a t-shirt", "ginger, [burnt] loads as a kid" -------------------------------
+_BURNS = frozenset({"burnt", "burned", "burn", "burns"})
+_BURN_AFTER = _ENDS | frozenset("through easily loads badly so really very lots in on at as every when within after "
+                                "quickly straight red like even".split())
+_SUN_CUES = frozenset("sun sunny sunburn sunburnt sunbed sunbeds spf sunscreen suncream ginger freckles freckly "
+                      "fair bbq beach holiday holidays uv rays photosensitive photosensitivity sensitive "
+                      "tan tanning".split())
+
+# --- a drug's effect on the writer's state: "Paxil made me [lazy]", "the effexor leaves me [detached] and [numb]" -------
+# After "made/makes/leaves me (feel)" a state word, by its ending, is what the drug did, once a drug is named just
+# before; what a drug did for the better ("made me calmer", "left me hopeful") and a verb ("made me realise") are not.
+# ("left" and "make" are left out: mostly a side and a plan, they would open the gate in most docs for little)
+_CAUSING = frozenset({"made", "makes", "leaves"})
+_AFFECTED = frozenset({"me", "him", "her", "us", "them"})
+_EFFECT_DEGREES = frozenset("so very really super extremely kind kinda a bit little too totally completely quite "
+                            "incredibly insanely".split())
+_STATE_SUFFIXES = ("ed", "y", "ic", "ous", "ive", "al", "less", "ish", "ful", "ent", "ant")
+_BETTER = frozenset("better calm calmer happy happier glad normal hopeful relaxed motivated focused focussed "
+                    "energetic energised energized confident alert productive positive content grateful able "
+                    "stable balanced well healthy lucky cheerful peaceful rested refreshed clearheaded human "
+                    "myself functional sociable social chatty creative optimistic level clear "
+                    "interested excited".split())
+# state words by ending that name no state: "left me stranded", "made me wonder"
+_NOT_STATES = frozenset("stranded waiting hanging sure aware worried-free alone broke speechless homeless "
+                        "said used called named ready early late only really totally family".split())
+_DRUG_EFFECT = "HP:0100851"
+_MEDICINES = frozenset("drug drugs med meds medication medications medicine pill pills tablets tablet dose".split())
+_DRUG_PRONOUNS = frozenset({"it", "this", "they", "these"})
+
+# --- going blind: "am i going to go [blind]?", "she went [blind] in one eye" -------------------------------------------
+BLINDNESS = "HP:0000618"
+_BLIND_BEFORE = frozenset("go going gone went goes become becoming became".split())
+_BLIND_NOT_AFTER = frozenset("spot spots date dates eye side corner faith drunk panic rage fury with luck "
+                             "bag man men".split())
+
+# --- a drip given in hospital: "put him on a [drip]", "needed a [drip] overnight" -----------------------------------
+IV_FLUIDS = "QATEXT:treatment/injection"
+_DRIP_TAKERS = frozenset("on onto to needed needs need had have has got given gave hooked".split())
+_DRIP_AFTER = _ENDS | frozenset("for and with overnight at in until till".split())
+
+# --- a dentist's deep clean: "the hygienist did a [deep clean]" (not "gave the kitchen a deep clean") ----------------
+DENTAL_CLEANING = "QATEXT:treatment/dental-cleaning"
+_DENTAL_CUES = frozenset("dentist dentists dental hygienist gum gums teeth tooth periodontal periodontitis gingivitis "
+                         "plaque tartar scale scaling polish pockets".split())
+
+WORDS = gate(_SPOTS, {"hunger"}, _HEAD_STATES, _LEAKS, _GASPS, {"sick"}, _BURNS, _CAUSING, {"blind", "drip", "clean"})
+
+
+def add_word_complaints(doc, words: list[str], spans: Spans) -> Spans:
+    """``spans`` with the words of the module doc that their frame and story make a complaint."""
+    found = WORDS.intersection(gate_hits(words))
+    if not found:
+        return spans
+    n = len(words)
+    covered: set[int] | None = None
+    added: list[tuple[int, int, str, str]] = []
+
+    def take(start: int, end: int, label: str, concept: str) -> None:
+        nonlocal covered
+        if covered is None:
+            covered = covered_tokens(spans)
+        if any(k in covered for k in range(start, end)):
+            return
+        added.append((start, end, label, concept))
+        covered.update(range(start, end))
+
+    for i in word_positions(words, found):
+        word = words[i]
+        before = words[i - 1] if i else ""
+        nxt = words[i + 1] if i + 1 < n else ""
+        if word in _SPOTS:
+            if before in _SPOT_BEFORE and nxt in _SPOT_AFTER \
+                    and _near(words, i, _SKIN_CUES, 40, 15):
+                start = i
+                while start > 0 and i - start < 3 and words[start - 1] in _SPOT_QUALITIES:
+                    start -= 1
+                take(start, i + 1, "SYMPTOM", ACNE)
+        elif word == "hunger":
+            if before in _HUNGER_BEFORE and nxt not in _HUNGER_NOT_AFTER and _near(words, i, _APPETITE_CUES, 40, 20):
+                take(i, i + 1, "SYMPTOM", POLYPHAGIA)
+        elif word in _LEAKS:
+            # a person leaks ("i leaked", "had leaked", "she still leaks"): "the roof leaked", "leaked the story" are not
+            if before in _LEAKERS and nxt in _LEAK_AFTER and nxt not in ("the", "it") \
+                    and _near(words, i, _BLADDER_CUES, 30, 12):
+                take(i, i + 1, "SYMPTOM", URINARY_INCONTINENCE)
+        elif word in _GASPS:
+            if nxt in _GASP_AFTER and _near(words, i, _BREATHING_CUES, 12, 4) and before not in ("the", "a", "audience"):
+                take(i, i + 1, "SYMPTOM", DYSPNEA)
+        elif word == "sick":
+            _sick(words, i, before, nxt, take)
+        elif word in _HEAD_STATES:
+            _head_state(words, i, take)
+        elif word in _CAUSING:
+            if nxt in _AFFECTED and (before in _MEDICINES or any(
+                    span[2] == "DRUG" and i - (40 if before in _DRUG_PRONOUNS else 12) <= span[1] <= i
+                    for span in spans)):
+                _drug_effect(words, i + 2, take, {span[0]: span[1] for span in spans if span[2] == "SYMPTOM"})
+        elif word == "clean":
+            if before == "deep" and _near(words, i, _DENTAL_CUES, 25, 15):
+                take(i - 1, i + 1, "TREATMENT", DENTAL_CLEANING)
+        elif word == "blind":
+            if before in _BLIND_BEFORE and nxt not in _BLIND_NOT_AFTER:
+                take(i, i + 1, "SYMPTOM", BLINDNESS)
+        elif word == "drip":
+            if before in ("a", "the") and i >= 2 and words[i - 2] in _DRIP_TAKERS and nxt in _DRIP_AFTER:
+                take(i, i + 1, "TREATMENT", IV_FLUIDS)
+        elif word in _BURNS:
+            # the person burns in the sun: "i burnt through", "ginger, burnt loads"; "burnt the toast" has an object
+            if nxt in _BURN_AFTER and nxt not in ("the", "my", "a", "it") and before not in ("a", "the", "my") \
+                    and _near(words, i, _SUN_CUES, 15, 10):
+                take(i, i + 1, "SYMPTOM", SUNBURN)  # the burn told, as "[sunburnt]" would be
+    if not added:
+        return spans
+    return sorted(spans + added)
+
+
+def _sick(words: list[str], i: int, before: str, nxt: str, take) -> None:
+    """"was [sick] twice", "is [sick] as a dog", "felt [sick] all day": the body; "sick of it" is no complaint."""
+    # "will the taper make me [sick]"; ("sick to my stomach" is left alone: lay_span_edges would draw its reach
+    # "to my stomach" into the span, where the gold keeps "[sick] to my stomach")
+    if before == "me" and i >= 2 and words[i - 2] in _MAKING and nxt not in ("of", "and"):
+        take(i, i + 1, "SYMPTOM", NAUSEA)
+        return
+    if nxt not in _SICK_AFTER:
+        return
+    after = words[i + 2] if i + 2 < len(words) else ""
+    if after in _SICK_NOT_NEXT.get(nxt, ()):
+        return
+    if before in _SICK_FEEL:
+        take(i, i + 1, "SYMPTOM", NAUSEA)
+        return
+    if before not in _SICK_BEFORE:
+        return
+    # a person is sick, not "the system is sick" or "this is sick" (great): a person or "i" before the verb, or a
+    # story of the writer ("also sick")
+    j = i - 2
+    subject = words[j] if j >= 0 else ""
+    counted = nxt in _SICK_COUNTS or nxt[:1].isdigit() or words[i + 1:i + 4] == ["in", "the", "night"] \
+        or nxt in ("before", "after") and not _SICK_COUNTS.isdisjoint(words[i + 2:i + 6])
+    vomited = counted or nxt in _SICK_VOMIT_AFTER
+    # "was sick twice", "was sick before school twice" count bouts of vomiting whoever the subject of a list is ("my
+    # son gets tummy aches, was sick twice"), unless it is a thing ("it was sick before it was cool")
+    if before in ("im", "'m", "m") or before == "also" or subject in _SICK_PEOPLE_BEFORE \
+            or subject in ("'s", "s") and j >= 1 and words[j - 1] in _SICK_PEOPLE_BEFORE \
+            or counted and subject not in _THINGS:
+        take(i, i + 1, "SYMPTOM", VOMITING if vomited else MALAISE)
+
+
+_HEAD_FEEL = frozenset("felt feel feels feeling was am im 'm m were woke wake waking".split())
+_HEAD_DEGREES = frozenset("so very really a bit little quite all day".split())
+
+
+def _head_state(words: list[str], i: int, take) -> None:
+    """"i was [thick headed]", "felt [woolly headed]": the head of the writer, not "he's so thick headed"."""
+    end = i + 2 if words[i + 1:i + 2] == ["headed"] else i + 3 if words[i + 1:i + 3] == ["-", "headed"] else 0
+    if not end:
+        return
+    j = i - 1
+    while j >= 0 and i - j <= 3 and words[j] in _HEAD_DEGREES:
+        j -= 1
+    if j < 0 or words[j] not in _HEAD_FEEL:
+        return
+    # a feeling verb is the writer's or anyone's state; "was" only after "i" ("i was thick headed")
+    if words[j] in ("was", "were") and (j < 1 or words[j - 1] not in ("i", "we")):
+        return
+    take(i, end, "SYMPTOM", BRAIN_FOG)
+
+
+def _drug_effect(words: list[str], j: int, take, symptom_ends: dict[int, int]) -> None:
+    """"made me [lazy] and [unmotivated]", "makes me feel [so detached]": each state word its own SYMPTOM."""
+    n = len(words)
+    if j < n and words[j] in ("feel", "feeling", "feels") and j not in symptom_ends:
+        j += 1
+    while True:
+        start = j
+        if start in symptom_ends or start - 1 in symptom_ends and words[start - 1] in ("feel", "feeling"):
+            # a state an earlier rule found ("[feel flat] and detached"): on to the next in the list
+            j = symptom_ends.get(start, symptom_ends.get(start - 1, start)) - 1
+            if j + 2 < n and words[j + 1] in ("and", ",", "&"):
+                j += 2
+                continue
+            return
+        while j < n and j - start < 2 and words[j] in _EFFECT_DEGREES:
+            j += 1
+        if j >= n:
+            return
+        word = words[j]
+        if not (word.isalpha() and len(word) > 3 and word.endswith(_STATE_SUFFIXES)) or word in _BETTER \
+                or word in _NOT_STATES or (j + 1 < n and words[j + 1] in ("to", "about", "of", "for", "that")):
+            return
+        if j + 2 < n and words[j + 1] == "-" and words[j + 2].isalpha():
+            j += 2  # a compound state is one: "made me [absent-minded]", "[light-headed]"
+        take(start, j + 1, "SYMPTOM", _DRUG_EFFECT)
+        # "lazy and unmotivated", "tired, foggy": the states listed after it
+        if j + 2 < n and words[j + 1] in ("and", ",", "&"):
+            j += 2
+        else:
+            return

@@ -1,0 +1,78 @@
+"""Degree, side and frequency at a complaint's edges (issue 11, GUIDELINES rules 4 and 16).
+
+Degree adverbs go inside a lay state ("felt [very nauseous]"), and so do the words that grade an event that
+nearly happened ("[nearly blacked out]"), the side a pain keeps to ("a [one sided headache]"), the look of a lesion
+("the [angry cysts]") and the pattern a complaint comes in when it is named with it ("[coughs in fits]", "[queasy
+mornings]"). Earlier rules grade single adjectives ("[so tired]"); this module adds:
+
+* "so/too/really/very" before a participle state with its particle: "[so bunged up]", "[really wiped out]";
+* "nearly/almost" before an event verb: "[nearly blacked out]", "[almost passed out]";
+* "one/left/right sided" before a pain or headache: "a [one sided headache]";
+* "angry" before a lesion: "the [angry cysts]", "[angry red spots]";
+* "in fits/bouts/spasms" after a cough or a sneeze: "[coughs in fits]";
+* "mornings/nights/evenings" after a one-word state: "i had [queasy mornings]" (the state named by when it comes).
+
+Time and extent words stay out ("[so bunged up] all week", "nearly every day"). :func:`add_degrees` looks only at a
+doc that holds one of :data:`WORDS`.
+"""
+from __future__ import annotations
+
+from qatext.ner.span_rules import Spans, gate, gate_hits
+
+# the graders of a state ("[so bunged up]"); "completely bunged up" keeps its extent outside (round 15b's test)
+_DEGREES = frozenset({"so", "too", "really", "very", "super", "sooo", "soo"})
+_PARTICLE_STATES = frozenset("bunged blocked stuffed wiped worn stressed knocked freaked puffed washed bloated "
+                             "clogged".split())
+_PARTICLES = frozenset({"up", "out", "down", "off"})
+_NEARLY = frozenset({"nearly", "almost"})
+# ("nearly pass out", "nearly collapsed" are left to the boundary model, whose tests are built on them)
+_EVENTS = frozenset("blacked passed fainted fell threw choked keeled puked vomited wet lost broke black faint blacking "
+                    "fainting".split())
+_SIDES = frozenset({"one", "left", "right", "two", "both"})
+_SIDED_HEADS = frozenset("headache headaches migraine migraines pain pains ache aches weakness numbness".split())
+_LESIONS = frozenset("cysts cyst spots spot pimples pimple spot rash boils boil lumps lump bumps zits zit acne "
+                     "breakouts blemishes nodules".split())
+_FITS = frozenset({"fits", "bouts", "spasms"})
+_COUGHS = frozenset("cough coughs coughing coughed sneezes sneezing sneezed retching retches hiccups".split())
+_TIMES = frozenset({"mornings", "nights", "evenings", "afternoons"})
+# one-word states that a time can head: "queasy mornings", "sweaty nights", "groggy mornings"
+_STATE_ENDINGS = ("y", "ish", "less", "ous")
+
+WORDS = gate(_PARTICLE_STATES, _NEARLY, {"sided", "angry"}, _FITS, _TIMES)
+
+
+def add_degrees(doc, words: list[str], spans: Spans) -> Spans:
+    hits = WORDS.intersection(gate_hits(words))
+    if not hits:
+        return spans
+    n = len(words)
+    out = list(spans)
+    changed = False
+    for k, (start, end, label, concept) in enumerate(spans):
+        if label not in ("SYMPTOM", "DISEASE"):
+            continue
+        first, last = words[start], words[end - 1]
+        new_start, new_end = start, end
+        before = words[start - 1] if start else ""
+        if before in _DEGREES and first in _PARTICLE_STATES and end - start == 2 and last in _PARTICLES:
+            new_start = start - 1  # "[so bunged up]"
+        elif before in _NEARLY and first in _EVENTS:
+            new_start = start - 1  # "[nearly blacked out]"
+        elif before == "sided" and (first in _SIDED_HEADS or last in _SIDED_HEADS) and start >= 2:
+            j = start - 2 if words[start - 2] != "-" else start - 3
+            if j >= 0 and words[j] in _SIDES:
+                new_start = j  # "[one sided headache]", "[left-sided weakness]"
+        elif before == "angry" and (first in _LESIONS or last in _LESIONS):
+            new_start = start - 1  # "the [angry cysts]"
+        if end + 1 < n and words[end] == "in" and words[end + 1] in _FITS and last in _COUGHS:
+            new_end = end + 2  # "[coughs in fits]"
+        elif end < n and words[end] in _TIMES and end - start == 1 and label == "SYMPTOM" and first.endswith(_STATE_ENDINGS):
+            new_end = end + 1  # "[queasy mornings]"
+        if (new_start, new_end) == (start, end):
+            continue
+        # never over another mention
+        if any(j != k and s[0] < new_end and new_start < s[1] for j, s in enumerate(spans)):
+            continue
+        out[k] = (new_start, new_end, label, concept)
+        changed = True
+    return sorted(out) if changed else spans
