@@ -168,7 +168,7 @@ def test_lost_functions_near_misses(nlp, text, word):
     ("since chemo everything tastes of cardboard", "tastes of cardboard"),
     ("the cataract is worse, oncoming lights dazzle me on the motorway", "oncoming lights dazzle me"),
     ("when i sit up in bed the ceiling tilts for a few seconds", "ceiling tilts"),
-    ("bent down to tie my shoe and got a cloud of tiny specks in my left eye", "cloud of tiny specks"),
+    ("bent down to tie my shoe and got a cloud of tiny specks in my left eye", "cloud of tiny specks in my left eye"),  # rule 5: the located part joins (round 16a)
     ("there's a dark curtain coming down over my vision in the right eye", "dark curtain coming down over my vision"),
     ("on the pill my sex drive is non-existent", "sex drive is non-existent"),
     ("since the antidepressant my libido has gone awol", "libido has gone awol"),
