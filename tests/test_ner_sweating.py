@@ -31,3 +31,12 @@ def test_sweating_in_lay_words_is_a_symptom(nlp, text, span):
 ])
 def test_the_fluid_and_the_idiom_are_no_entity(nlp, text):
     assert not [e for e in nlp(text).ents if "sweat" in e.text]
+
+
+@pytest.mark.parametrize("text, concept_words", [
+    ("i sweat buckets after every dose", "sweating"),  # no night in the words: sweating, not night sweats
+    ("i sweat buckets at night since the switch", "night sweats"),
+])
+def test_sweating_is_night_sweats_only_with_the_night(nlp, text, concept_words):
+    found = {e.text: e for e in nlp(text).ents}
+    assert found["sweat buckets"].kb_id_ == nlp.get_pipe("qatext_ner").lexicon.terms[concept_words][1]

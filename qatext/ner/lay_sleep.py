@@ -77,7 +77,20 @@ def add_sleep_phrases(doc, words: list[str], spans: Spans) -> Spans:
     found = [f for f in found if f is not None
              and (f[3] != EARLY_WAKING or words[f[1] - 1] == "early" or _small_hour(words, f)) and (f[3] != DREAMS or _dreamt(words, f))
              and (f[3] != UNREFRESHING or _unrested(words, f))]
-    return lay_patterns.place(spans, found)
+    return lay_patterns.place(spans, [_sweating(words, f) if f[3] == NIGHT_SWEATS else f for f in found])
+
+
+HYPERHIDROSIS = "HP:0000975"
+_NIGHT_WORDS = frozenset("night nights nightly overnight tonight asleep sleep sleeping bed pyjamas pajamas pjs sheets "
+                         "pillow".split())
+
+
+def _sweating(words: list[str], f):
+    """"[sweat buckets]" is night sweats with the night in reach ("at night", "through the sheets"), else sweating:
+    a concept no narrower than the words."""
+    if not _NIGHT_WORDS.isdisjoint(words[max(0, f[0] - 8):f[1] + 8]):
+        return f
+    return f._replace(concept=HYPERHIDROSIS) if hasattr(f, "_replace") else (*f[:3], HYPERHIDROSIS, *f[4:])
 
 
 _ONE_WORD_MODALS = frozenset({"cant", "couldnt", "cannot", "never"})
