@@ -71,6 +71,8 @@ def test_impairments_keep_their_modal(nlp, text, span):
 
 @pytest.mark.parametrize("text, span, concept_id", [
     ("zero motivation since the second week", "zero motivation", "HP:0000741"),
+    # the longest change cue wins: "lost all", not "lost" then a function "all motivation"
+    ("a month in and i lost all motivation for the gym", "lost all motivation", "HP:0000741"),
     ("low motivation and energy", "low motivation", "HP:0000741"),
     ("less libido, tired always", "less libido", "HP:0046504"),
     ("delayed orgasm and sex drive reduction", "sex drive reduction", "HP:0046504"),

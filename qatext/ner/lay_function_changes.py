@@ -34,12 +34,13 @@ INCREASE_TAILS = (("increase",), ("went", "up"), ("is", "through", "the", "roof"
 
 
 def _by_first_word(*groups: tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]) -> dict[str, list]:
-    """first word -> [(phrase, changed forms)], decreases before increases, each in table order."""
+    """first word -> [(phrase, changed forms)], the longest phrase first ("lost all" before "lost"), then decreases
+    before increases, each in table order."""
     index: dict[str, list] = {}
     for phrases, forms in groups:
         for phrase in phrases:
             index.setdefault(phrase[0], []).append((phrase, forms))
-    return index
+    return {first: sorted(cues, key=lambda cue: -len(cue[0])) for first, cues in index.items()}
 
 
 _CUES = _by_first_word((DECREASE_CUES, DECREASED_FORMS), (INCREASE_CUES, INCREASED_FORMS))
