@@ -167,6 +167,7 @@ def test_a_complaint_word_after_and_shares_the_frame_part(nlp, text, span, secon
     ("chest pain and weakness", ["chest pain", "weakness"]),  # weakness is not the chest's
     ("back pain and swelling in my ankles", ["back pain", "swelling in my ankles"]),  # another part's place
     ("stomach pain and cramps", ["stomach pain", "cramps"]),
+    ("back pain and tingling", ["back pain", "tingling"]),  # tingling is felt in a limb
 ])
 def test_a_complaint_word_that_is_not_the_parts_stays_apart(nlp, text, apart):
     assert set(apart) <= set(ents(nlp, text))

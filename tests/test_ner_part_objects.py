@@ -44,3 +44,19 @@ def test_the_writers_own_hurt_part_is_an_injury(nlp):
 def test_what_hurts_no_aching_part_is_no_pain(nlp, text, absent):
     found = ents(nlp, text)
     assert absent not in found and not any(t.startswith("hurt") or t.endswith("hurts") for t in found), list(found)
+
+
+def test_a_mention_with_its_own_part_is_not_taken_into_the_object(nlp):
+    found = ents(nlp, "my knee hurts my back too")
+    assert "knee hurts" in found and not any("back" in t and "knee" in t for t in found), list(found)
+
+
+def test_a_sting_of_a_creature_is_no_pain_concept_and_pain_is_no_injury(nlp):
+    assert not any(t.startswith("stung") for t in ents(nlp, "the bee stung my hand"))
+    assert ents(nlp, "i hurt my stomach laughing")["hurt my stomach"].label_ == "SYMPTOM"  # not a frame part
+
+
+def test_each_listed_part_keeps_its_concept(nlp):
+    found = ents(nlp, "the tablets hurt my stomach and my head")
+    concepts = found["hurt my stomach and my head"]._.concepts
+    assert len(concepts) == 2 and concepts[0] != concepts[1]

@@ -40,3 +40,17 @@ def test_the_fluid_and_the_idiom_are_no_entity(nlp, text):
 def test_sweating_is_night_sweats_only_with_the_night(nlp, text, concept_words):
     found = {e.text: e for e in nlp(text).ents}
     assert found["sweat buckets"].kb_id_ == nlp.get_pipe("qatext_ner").lexicon.terms[concept_words][1]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("can sweat transmit hepatitis b", "sweat"),  # a modal before the fluid is no person sweating
+    ("is it normal to sweat after a workout", "sweat"),
+    ("i sweat through the night", "sweat through the night"),  # a time, not what the sweat soaks (rule 10)
+])
+def test_a_sweating_person_is_needed_and_a_time_stays_out(nlp, text, absent):
+    assert absent not in {e.text for e in nlp(text).ents}
+
+
+def test_the_night_must_be_next_to_the_sweating_to_make_night_sweats(nlp):
+    found = {e.text: e for e in nlp("i sweat buckets at the gym but i sleep fine").ents}
+    assert found["sweat buckets"].kb_id_ == nlp.get_pipe("qatext_ner").lexicon.terms["sweating"][1]

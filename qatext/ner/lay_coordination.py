@@ -132,6 +132,10 @@ hips hand hands foot feet ankle ankles wrist wrists elbow elbows finger fingers 
 SHARED_PART_WORDS = frozenset("""wasting weakness stiffness swelling tenderness cramps cramping spasms twitching
 numbness tingling soreness aches aching ache pain pains""".split())
 TISSUES = frozenset({"muscle", "muscles", "joint", "joints"})
+# Felt in a limb or a muscle, not in the trunk: "back pain and tingling" is tingling in the legs, most likely
+_LIMB_FEELINGS = frozenset("numbness tingling weakness wasting".split())
+_LIMBS = frozenset("""muscle muscles arm arms leg legs hand hands foot feet finger fingers toe toes thigh thighs calf
+calves""".split())
 
 
 def _shared_parts(words: list[str], spans: Spans, conjuncts: dict[int, list[str]], lookup: Lookup) -> Spans:
@@ -162,7 +166,7 @@ def _join_shared_parts(words: list[str], spans: Spans, conjuncts: dict[int, list
         part = first[0]
         while part < first[1] - 1 and words[part] in SIDE_WORDS:
             part += 1
-        if first[1] - part != 2 or words[part] not in FRAME_PARTS:
+        if first[1] - part != 2 or words[part] not in FRAME_PARTS or (words[at] in _LIMB_FEELINGS and words[part] not in _LIMBS):
             continue
         second = spans[k] if k < len(spans) else None
         own, took = first[3], 0
@@ -173,8 +177,8 @@ def _join_shared_parts(words: list[str], spans: Spans, conjuncts: dict[int, list
                 if not (words[part] in TISSUES and second[1] - at >= 3 and words[at + 1] in LOCATION_PREPOSITIONS):
                     continue
                 out[-1] = (first[0], second[1], "SYMPTOM", first[3])
-                conjuncts[second[1]] = conjuncts.pop(first[1], [first[3]]) + [
-                    _concept_of(f"{words[part]} {words[at]}", lookup, second[3])]
+                _record(conjuncts, second[1], conjuncts.pop(first[1], [first[3]]) + conjuncts.pop(
+                    second[1], [_concept_of(f"{words[part]} {words[at]}", lookup, second[3])]))
                 k += 1
                 continue
             own, took = second[3], 1
@@ -193,8 +197,15 @@ def _join_shared_parts(words: list[str], spans: Spans, conjuncts: dict[int, list
             end = second[1]
             k += 1
         out[-1] = (first[0], end, "SYMPTOM", first[3])
-        conjuncts[end] = conjuncts.pop(first[1], [first[3]]) + [_concept_of(f"{words[part]} {words[at]}", lookup, own)]
+        _record(conjuncts, end, conjuncts.pop(first[1], [first[3]]) + [_concept_of(f"{words[part]} {words[at]}", lookup, own)])
     return out
+
+
+def _record(conjuncts: dict[int, list[str]], end: int, concepts: list[str]) -> None:
+    """Each distinct concept once; nothing when the conjuncts name one concept ("neck pain and stiffness" may)."""
+    distinct = list(dict.fromkeys(concepts))
+    if len(distinct) > 1:
+        conjuncts[end] = distinct
 
 
 def _is_separator(gap: list[str]) -> bool:

@@ -81,16 +81,16 @@ def add_sleep_phrases(doc, words: list[str], spans: Spans) -> Spans:
 
 
 HYPERHIDROSIS = "HP:0000975"
-_NIGHT_WORDS = frozenset("night nights nightly overnight tonight asleep sleep sleeping bed pyjamas pajamas pjs sheets "
-                         "pillow".split())
+# the night told next to the sweating: "at night", "in bed", "through the sheets" (not "i sleep fine")
+_NIGHT_WORDS = frozenset("night nights nightly overnight bed sheets pyjamas pajamas pjs pillow".split())
 
 
 def _sweating(words: list[str], f):
-    """"[sweat buckets]" is night sweats with the night in reach ("at night", "through the sheets"), else sweating:
-    a concept no narrower than the words."""
-    if not _NIGHT_WORDS.isdisjoint(words[max(0, f[0] - 8):f[1] + 8]):
+    """"[sweat buckets]" is night sweats with the night right after it ("at night", "through the sheets"), else
+    sweating: a concept no narrower than the words."""
+    if not _NIGHT_WORDS.isdisjoint(words[f[1]:f[1] + 4]) or not _NIGHT_WORDS.isdisjoint(words[max(0, f[0] - 3):f[0]]):
         return f
-    return f._replace(concept=HYPERHIDROSIS) if hasattr(f, "_replace") else (*f[:3], HYPERHIDROSIS, *f[4:])
+    return (*f[:3], HYPERHIDROSIS, *f[4:])  # lay_patterns.find gives plain tuples
 
 
 _ONE_WORD_MODALS = frozenset({"cant", "couldnt", "cannot", "never"})

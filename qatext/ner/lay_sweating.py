@@ -9,13 +9,19 @@ from __future__ import annotations
 from qatext.ner.lay_common import Lookup
 from qatext.ner.span_rules import Spans, word_positions
 
-# who or what sweats: "i sweat", "you'll sweat", "made me sweat", "still sweat", "cant stop sweating"
-SUBJECTS = frozenset("""i you he she we they to will 'll can cant can't could would still always also just now even
-constantly literally really dont don't didnt didn't never make makes made making me him us them""".split())
-_NOT_SWEATING = frozenset({"it", "the", "over", "about"})  # "don't sweat it", "sweat the small stuff", "sweat over it"
+# who sweats: "i sweat", "made me sweat"; a modal or adverb only after one of them ("you'll sweat", "i still
+# sweat"), since "can sweat transmit HIV" and "even sweat carries it" speak of the fluid
+PERSONS = frozenset("i you he she we they me him us them".split())
+_BETWEEN = frozenset("""will 'll can cant can't could would still always also just constantly literally really dont
+don't didnt didn't never""".split())
+# "don't sweat it", "sweat the small stuff", "sweat over it", "sweat out the toxins"
+_NOT_SWEATING = frozenset({"it", "the", "over", "about", "out"})
 # what belongs to the complaint after the verb (GUIDELINES rule 10 keeps time and trigger out)
 _AMOUNTS = frozenset("buckets bullets profusely heavily excessively loads".split())
 _THROUGH_OWNERS = frozenset({"my", "the", "his", "her"})
+# what sweat soaks through is clothing or bedding ("sweat through the night" is a time, rule 10)
+_SOAKED_THROUGH = frozenset("""shirt shirts clothes top tops t-shirt tshirt pyjamas pajamas pjs sheets sheet bedding
+nightie nightdress vest uniform jumper hoodie bra socks pillow mattress duvet""".split())
 # what sweat does when it is too much: "sweat was pouring off me", "sweat running down my back"
 _FLOWS = frozenset("pouring pours poured dripping drips dripped running runs ran streaming streams rolling".split())
 _LINKS = frozenset({"was", "is", "were", "just", "kept", "keeps", "literally", "actually"})
@@ -24,6 +30,7 @@ _SOAKED = frozenset("dripping pouring covered bathed soaked drenched wet".split(
 
 
 def add_sweating(doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
+    """Sweating spans with the concept of "sweating"; lone "sweat" fluid spans dropped."""
     n = len(words)
     found = lookup("sweating")
     if not found:
@@ -34,24 +41,27 @@ def add_sweating(doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Span
     added: list[tuple] = []
     dropped: set[int] = set()
     for i in word_positions(words, ("sweat",)):
-        if i in covered:
+        if i in covered or (added and i < added[-1][1]):
             continue
         prev = words[i - 1] if i else ""
         nxt = words[i + 1] if i + 1 < n else ""
-        if prev in SUBJECTS and nxt not in _NOT_SWEATING:
+        person = prev in PERSONS or (prev in _BETWEEN and i >= 2 and words[i - 2] in PERSONS)
+        if person and nxt not in _NOT_SWEATING:
             end = i + 1
             if nxt in _AMOUNTS:
                 end = i + 2  # "[sweat buckets]"
-            elif nxt == "through" and i + 3 < n and words[i + 2] in _THROUGH_OWNERS and (i + 3) not in covered:
+            elif nxt == "through" and i + 3 < n and words[i + 2] in _THROUGH_OWNERS and words[i + 3] in _SOAKED_THROUGH \
+                    and (i + 3) not in covered:
                 end = i + 4  # "[sweat through my shirt]"
             added.append((i, end, "SYMPTOM", concept))
-        elif prev in ("with", "in") and i >= 2 and words[i - 2] in _SOAKED and (i - 2) not in covered:
+        elif prev in ("with", "in") and i >= 2 and words[i - 2] in _SOAKED and (i - 2) not in covered \
+                and not (added and i - 2 < added[-1][1]):
             added.append((i - 2, i + 1, "SYMPTOM", concept))  # "[dripping with sweat]"
         else:
             k = i + 1
             while k < n and words[k] in _LINKS:
                 k += 1
-            if k < n and words[k] in _FLOWS and k - i <= 2:
+            if k < n and words[k] in _FLOWS and k - i <= 3:
                 end = k + 1
                 if end + 1 < n and words[end] == "off" and words[end + 1] == "me":
                     end += 2  # "[sweat was pouring off me]"

@@ -207,7 +207,7 @@ class MedicalEntityRecognizer(BatchedPipe):
             # round 16a: a part that is the subject of a complaint, a finding located on a part (each gated inside)
             spans = lay_body_states.add_body_states(doc, words, spans)
             if not lay_part_objects.VERBS.isdisjoint(present):  # a part as a complaint verb's object
-                spans = lay_part_objects.add_part_objects(doc, words, spans, lookup=lookup)
+                spans = lay_part_objects.add_part_objects(doc, words, spans, lookup=lookup, conjuncts=conjuncts)
         spans = lay_span_edges.extend_lay_edges(doc, words, spans)
         spans = later_acronyms.add_later_acronyms(doc, words, spans)
         spans = drug_frames.add_framed_drugs(doc, words, spans, known=self.lexicon.known_tokens, common=self._common)

@@ -511,10 +511,11 @@ def score_docs(docs, tables: TopicTables, *, concept_weight: float = 2.0, genera
             vector = concept_vector(concept, concepts)  # None for a vague finding
             if vector is not None:
                 concept_hits.append((d, ent.start, vector, label == symptom_label))
-            if label == symptom_label:
+            others = conjunct_concepts(user_data, ent.start_char, ent.end_char) if label == symptom_label else None
+            if others and (read_experiencer is None or read_experiencer(ent) not in NOT_PATIENT):
                 # a coordinated mention counts each conjunct ("[joint pain and stiffness in both hands]")
-                for other in conjunct_concepts(user_data, ent.start_char, ent.end_char) or ():
-                    if other != concept and (read_experiencer is None or read_experiencer(ent) not in NOT_PATIENT):
+                for other in dict.fromkeys(others):
+                    if other != concept:
                         if assertion in PATIENT_SYMPTOM:
                             symptoms[d].append(other)
                         other_vector = concept_vector(other, concepts)
