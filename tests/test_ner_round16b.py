@@ -95,6 +95,7 @@ def test_shorthand_near_misses(nlp, text, word):
     ("on doxycycline i burn within 10 minutes of sun even with spf 50", "burn"),
     ("my daughter was sick twice in the car on the way home", "sick"),
     ("gave him calpol but he was sick again after", "sick"),
+    ("the first week on it i felt shaky and sick most mornings", "sick"),  # a felt state's conjunct
     ("the zopiclone leaves me woolly headed till lunch, felt woolly headed all morning", "woolly headed"),
     # what a mole or the skin does, said of "it" once named
     ("the wart on my thumb has grown and it bleeds if i knock it", "bleeds"),
@@ -117,6 +118,7 @@ def test_bare_words_in_context(nlp, text, entity):
     ("i burnt the toast on holiday in the sun", "burnt"),
     ("im sick of waiting for the GP to ring back", "sick"),
     ("honestly sick and tired of this weather", "sick"),
+    ("i felt fine and sick of the waiting room by noon", "sick"),
     ("that song was sick before it got popular", "sick"),
     ("he's so thick headed he never listens", "thick headed"),
     ("after the knee scan it split the bill with my sister", "split"),

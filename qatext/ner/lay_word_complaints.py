@@ -82,6 +82,8 @@ _SICK_AFTER = _ENDS | _SICK_VOMIT_AFTER | frozenset("as in on this last every al
 _SICK_NOT_NEXT = {"and": frozenset({"tired"}), "to": frozenset({"death"}), "with": frozenset({"worry", "nerves"}),
                   "as": frozenset({"in", "hell", "fuck", "heck"})}
 _MAKING = frozenset({"make", "makes", "made", "making"})
+# a good state before "and sick" is no complaint beside it: "felt great and sick beats" (slang)
+_WELL = frozenset("great good fine ok okay better happy amazing awesome brilliant".split())
 _SICK_COUNTS = frozenset("twice once again everywhere overnight times".split())
 _THINGS = frozenset("it this that which what".split())
 _SICK_PEOPLE_BEFORE = frozenset("i he she we they son daughter baby child kid toddler dad mum mom husband wife "
@@ -213,6 +215,10 @@ def _sick(words: list[str], i: int, before: str, nxt: str, take) -> None:
     # "to my stomach" into the span, where the gold keeps "[sick] to my stomach")
     if before == "me" and i >= 2 and words[i - 2] in _MAKING and nxt not in ("of", "and"):
         take(i, i + 1, "SYMPTOM", NAUSEA)
+        return
+    if i >= 2 and before in ("and", ",", "&") and nxt not in ("of", "with", "to") and words[i - 2] not in _WELL \
+            and words[i + 1:i + 3] != ["and", "tired"] and not _SICK_FEEL.isdisjoint(words[max(0, i - 5):i - 1]):
+        take(i, i + 1, "SYMPTOM", NAUSEA)  # a felt state's conjunct: "felt shaky and [sick] most mornings"
         return
     if nxt not in _SICK_AFTER:
         return
