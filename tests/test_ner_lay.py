@@ -163,7 +163,20 @@ def test_a_complaint_word_after_and_shares_the_frame_part(nlp, text, span, secon
         assert concepts[1] != concepts[0]
 
 
+@pytest.mark.parametrize("text, span, n_concepts", [
+    # a list of bare complaint words closed by "and" shares the part too (rule 11)
+    ("on the statin i get muscle pain, weakness and wasting", "muscle pain, weakness and wasting", 3),
+    ("joint pain, swelling and stiffness every morning", "joint pain, swelling and stiffness", 3),
+])
+def test_a_list_of_complaint_words_shares_the_frame_part(nlp, text, span, n_concepts):
+    found = ents(nlp, text)
+    assert span in found, list(found)
+    assert len(found[span]._.concepts) == n_concepts
+
+
 @pytest.mark.parametrize("text, apart", [
+    ("muscle pain, headache and nausea", ["muscle pain", "headache", "nausea"]),  # no complaint of the part's
+
     ("chest pain and weakness", ["chest pain", "weakness"]),  # weakness is not the chest's
     ("back pain and swelling in my ankles", ["back pain", "swelling in my ankles"]),  # another part's place
     ("stomach pain and cramps", ["stomach pain", "cramps"]),

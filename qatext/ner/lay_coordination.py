@@ -141,7 +141,7 @@ calves""".split())
 def _shared_parts(words: list[str], spans: Spans, conjuncts: dict[int, list[str]], lookup: Lookup) -> Spans:
     """``spans`` with a frame part's complaints joined where "and" and a complaint word follow one (most docs have none)."""
     last = len(words) - 1
-    if any(end < last and words[end + 1] in SHARED_PART_WORDS and words[end] in ("and", "&") for _s, end, *_ in spans):
+    if any(end < last and words[end + 1] in SHARED_PART_WORDS and words[end] in ("and", "&", ",") for _s, end, *_ in spans):
         return _join_shared_parts(words, spans, conjuncts, lookup)
     return spans
 
@@ -159,6 +159,14 @@ def _join_shared_parts(words: list[str], spans: Spans, conjuncts: dict[int, list
         first = spans[k]
         k += 1
         out.append(first)
+        if first[2] == "SYMPTOM" and first[1] < n and words[first[1]] == ",":
+            listed = _listed_part_words(words, spans, k, first, lookup)
+            if listed is not None:  # "[muscle aches, cramps and weakness]"
+                end, concepts, consumed = listed
+                out[-1] = (first[0], end, "SYMPTOM", first[3])
+                _record(conjuncts, end, conjuncts.pop(first[1], [first[3]]) + concepts)
+                k += consumed
+            continue
         at = first[1] + 1  # the second complaint word, after "and"
         if first[2] != "SYMPTOM" or at >= n or words[first[1]] not in ("and", "&") or words[at] not in SHARED_PART_WORDS \
                 or words[first[1] - 1] not in SHARED_PART_WORDS:
@@ -199,6 +207,43 @@ def _join_shared_parts(words: list[str], spans: Spans, conjuncts: dict[int, list
         out[-1] = (first[0], end, "SYMPTOM", first[3])
         _record(conjuncts, end, conjuncts.pop(first[1], [first[3]]) + [_concept_of(f"{words[part]} {words[at]}", lookup, own)])
     return out
+
+
+def _listed_part_words(words: list[str], spans: Spans, k: int, first, lookup: Lookup):
+    """A list of bare complaint words after a frame part's complaint, closed by "and": "muscle aches, cramps and
+    weakness" -> (end, each word's concept, how many of the spans from ``k`` on it takes), or None. Each word is
+    bare or a one-word SYMPTOM; a list that goes on to a place ("..., and weakness in my legs") is left alone."""
+    n = len(words)
+    part = first[0]
+    while part < first[1] - 1 and words[part] in SIDE_WORDS:
+        part += 1
+    if first[1] - part != 2 or words[part] not in FRAME_PARTS or words[first[1] - 1] not in SHARED_PART_WORDS:
+        return None
+    by_start = {s[0]: s for s in spans[k:k + 8]}
+    items, pos, closed = [], first[1], False
+    while pos + 1 < n and len(items) < 6:
+        if words[pos] in ("and", "&") or (words[pos] == "," and words[pos + 1] in ("and", "&")):
+            pos += 1 if words[pos] != "," else 2
+            closed = True
+        elif words[pos] != ",":
+            break
+        else:
+            pos += 1
+        word = words[pos] if pos < n else ""
+        span = by_start.get(pos)
+        if word not in SHARED_PART_WORDS or (word in _LIMB_FEELINGS and words[part] not in _LIMBS) \
+                or (span is not None and (span[1] != pos + 1 or span[2] != "SYMPTOM")):
+            return None
+        items.append((pos, span))
+        pos += 1
+        if closed:
+            break
+    if not closed or not items or (pos < n and words[pos] in LOCATION_PREPOSITIONS):
+        return None
+    if any(s[0] < pos and s[1] > first[1] and s[0] not in {p for p, _ in items} for s in spans[k:k + 8]):
+        return None  # another mention inside the list
+    concepts = [_concept_of(f"{words[part]} {words[p]}", lookup, span[3] if span else first[3]) for p, span in items]
+    return pos, concepts, sum(1 for _, span in items if span is not None)
 
 
 def _record(conjuncts: dict[int, list[str]], end: int, concepts: list[str]) -> None:
