@@ -171,10 +171,8 @@ def _join_shared_parts(words: list[str], spans: Spans, conjuncts: dict[int, list
         if first[2] != "SYMPTOM" or at >= n or words[first[1]] not in ("and", "&") or words[at] not in SHARED_PART_WORDS \
                 or words[first[1] - 1] not in SHARED_PART_WORDS:
             continue
-        part = first[0]
-        while part < first[1] - 1 and words[part] in SIDE_WORDS:
-            part += 1
-        if first[1] - part != 2 or words[part] not in FRAME_PARTS or (words[at] in _LIMB_FEELINGS and words[part] not in _LIMBS):
+        part = _frame_part(words, first)
+        if part is None or (words[at] in _LIMB_FEELINGS and words[part] not in _LIMBS):
             continue
         second = spans[k] if k < len(spans) else None
         own, took = first[3], 0
@@ -209,15 +207,24 @@ def _join_shared_parts(words: list[str], spans: Spans, conjuncts: dict[int, list
     return out
 
 
+def _frame_part(words: list[str], first) -> int | None:
+    """Where the frame part of ``first`` stands when ``first`` is that part and a complaint word after side words
+    ("lower [back] pain", "[muscle] aches"), else None."""
+    part = first[0]
+    while part < first[1] - 1 and words[part] in SIDE_WORDS:
+        part += 1
+    if first[1] - part != 2 or words[part] not in FRAME_PARTS or words[first[1] - 1] not in SHARED_PART_WORDS:
+        return None
+    return part
+
+
 def _listed_part_words(words: list[str], spans: Spans, k: int, first, lookup: Lookup):
     """A list of bare complaint words after a frame part's complaint, closed by "and": "muscle aches, cramps and
     weakness" -> (end, each word's concept, how many of the spans from ``k`` on it takes), or None. Each word is
     bare or a one-word SYMPTOM; a list that goes on to a place ("..., and weakness in my legs") is left alone."""
     n = len(words)
-    part = first[0]
-    while part < first[1] - 1 and words[part] in SIDE_WORDS:
-        part += 1
-    if first[1] - part != 2 or words[part] not in FRAME_PARTS or words[first[1] - 1] not in SHARED_PART_WORDS:
+    part = _frame_part(words, first)
+    if part is None:
         return None
     by_start = {s[0]: s for s in spans[k:k + 8]}
     items, pos, closed = [], first[1], False

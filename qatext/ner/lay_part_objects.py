@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_common import Lookup
+from qatext.ner.lay_common import POSSESSIVES, Lookup
 from qatext.ner.lay_coordination import FRAME_PARTS
 from qatext.ner.span_rules import SIDE_WORDS, Spans, word_set, word_positions
 
@@ -18,7 +18,7 @@ _CONCEPT_FORMS = {
     **dict.fromkeys(("sting", "stings", "stung", "stinging"), ("stinging {part}", "{part} pain", "pain")),
 }
 VERBS = frozenset(_CONCEPT_FORMS)
-_OWNERS = frozenset({"my", "her", "his", "their", "your", "the", "our"})
+_OWNERS = POSSESSIVES | {"the"}
 # who did it to their own part: "i hurt my back" is an injury (not "it hurt my back to lift")
 _INJURERS = frozenset({"i", "ive", "i've", "he", "she", "we", "they", "you", "accidentally", "badly"})
 # parts an injury is told of ("i hurt my stomach laughing" is pain): the musculoskeletal frame

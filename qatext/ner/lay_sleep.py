@@ -105,9 +105,9 @@ def _with_modal(words: list[str], f):
     if words[start] not in ("sleep", "sleeps"):
         return f
     if start >= 1 and words[start - 1] in _ONE_WORD_MODALS:
-        return f._replace(start=start - 1) if hasattr(f, "_replace") else (start - 1, *f[1:])
+        return (start - 1, *f[1:])  # lay_patterns.find gives plain tuples
     if start >= 2 and (words[start - 2], words[start - 1]) in _TWO_WORD_MODALS:
-        return f._replace(start=start - 2) if hasattr(f, "_replace") else (start - 2, *f[1:])
+        return (start - 2, *f[1:])
     return None
 
 
