@@ -22,15 +22,12 @@ _EVERYDAY_FREQUENCY = 10 ** (4 - 9)  # zipf 4 (wordfreq)
 _INITIALS: dict[tuple[str, ...], str] = {}  # a long form's words -> its initials: the same mentions recur across docs
 
 
-@lru_cache(maxsize=1)
-def lexicon_initials() -> frozenset[str]:
-    """The initials (and their plurals) of the lexicon's multi-word terms: a doc without any of them as a word
-    has no acronym of a lexicon mention, found with one set test in C."""
-    from qatext.ner.lexicon import get_lexicon
-
-    lexicon = get_lexicon()
+def term_initials(terms: dict[str, tuple[str, str, str]]) -> frozenset[str]:
+    """The initials (and their plurals) of the multi-word ``terms``: a doc without any of them as a word has no
+    acronym of a lexicon mention, found with one set test in C. Computed when the lexicon is compiled (about
+    a third of a second over 95,000 terms) and cached with it."""
     found = set()
-    for term, entry in lexicon.terms.items():
+    for term, entry in terms.items():
         if " " in term and entry[0] in _LABELS:
             key = _initials(tuple(term.split()))
             if MIN_LETTERS <= len(key) <= MAX_LETTERS:
@@ -40,6 +37,14 @@ def lexicon_initials() -> frozenset[str]:
     fuzzy.warm_up()
     frequencies = fuzzy._FREQUENCIES or {}
     return frozenset(w for w in found if frequencies.get(w, 0.0) < _EVERYDAY_FREQUENCY)
+
+
+@lru_cache(maxsize=1)
+def lexicon_initials() -> frozenset[str]:
+    """:func:`term_initials` of the compiled lexicon."""
+    from qatext.ner.lexicon import get_lexicon
+
+    return get_lexicon().acronym_initials
 
 
 def _initials(span_words: tuple[str, ...]) -> str:

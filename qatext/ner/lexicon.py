@@ -63,6 +63,8 @@ class Lexicon:
     """lower-cased surface -> (label, concept_id) the concept review decided, or None (not an entity)"""
     fuzzy: FuzzyIndex | None = None
     """misspelling index over single-word forms (:mod:`qatext.ner.fuzzy`)"""
+    acronym_initials: frozenset[str] = frozenset()
+    """initials of multi-word terms that an acronym may stand for (:func:`qatext.ner.later_acronyms.term_initials`)"""
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -173,9 +175,9 @@ def _resource_fingerprint() -> str:
         except PackageNotFoundError:
             digest.update(f"{package}=none".encode())
     # The compiling code is part of the input: editing it must not serve a stale cache.
-    from qatext.ner import fuzzy, normalize, qualifiers
+    from qatext.ner import fuzzy, later_acronyms, normalize, qualifiers
 
-    for module in (sources, normalize, fuzzy, qualifiers):
+    for module in (sources, normalize, fuzzy, qualifiers, later_acronyms):
         digest.update(Path(module.__file__).read_bytes())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:16]
@@ -287,6 +289,9 @@ def build_lexicon() -> Lexicon:
             if sense["concept_id"]:
                 lexicon.names.setdefault(sense["concept_id"], sense["concept_name"])
     lexicon.fuzzy = FuzzyIndex.build(lexicon.terms, common=common_words(), spelling=lexicon.spelling)
+    from qatext.ner.later_acronyms import term_initials  # it reads span_rules, which reads this module's callers
+
+    lexicon.acronym_initials = term_initials(lexicon.terms)
     _compile_patterns(lexicon)
     return lexicon
 
