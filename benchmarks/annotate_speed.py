@@ -17,15 +17,15 @@ efficiency (2.0 would be two perfect cores). On a loaded machine the ratio is di
 (``--n-process 2`` cannot use two busy cores): read it with the load average.
 
 The speed of this kind of VM drifts by a third within minutes, so a single annotate run against a
-best-of-3 baseline measured minutes earlier can land anywhere between. ``--rounds N`` measures the
-parallel efficiency the drift cannot bias: N rounds, each a run with ``--n-process`` processes and
-a run with one (``qatext annotate`` on one core: the same reading, hashing, pipeline work and
-writing), in alternating order; it prints each round's ratio, their median, and the ratio of the
-best runs.
+best-of-3 baseline measured minutes earlier can land anywhere between. ``--rounds N`` measures what
+the drift cannot bias: N rounds, each a run with ``--n-process`` processes, a run with one
+(``qatext annotate`` on one core: the same reading, hashing, pipeline work and writing) and the
+one-core ``qatext.load()`` baseline above, in an order that rotates; it prints each round's ratios,
+their median, and the ratio of the best runs.
 
 Usage: python benchmarks/annotate_speed.py [INPUT ...] [--n-process 2] [--engine local|dask]
        [--chunksize 5000] [--batch-size 256] [--baseline-every 4] [--best-of 3] [--single-pass] [--no-baseline]
-       [--rounds N]   (N alternating rounds of --n-process and one process, no other baseline)
+       [--rounds N]   (N rotating rounds: --n-process, one process, the qatext.load() baseline)
        [--json]   (one JSON object, for benchmarks/scale.py; no baseline unless --baseline)
 """
 from __future__ import annotations
@@ -124,26 +124,38 @@ def measure(inputs: list[Path], *, n_process: int, engine: str, chunksize: int, 
 
 
 def report_rounds(args) -> None:
-    """``--rounds``: runs with ``args.n_process`` processes and with one, alternating (which goes first
-    alternates too), each in the same way as the single run above; prints words/s of every run."""
+    """``--rounds``: in each round a run with ``args.n_process`` processes, a run with one, and the one-core
+    ``qatext.load()`` baseline (best of ``--best-of`` passes over every ``--baseline-every``-th record), in an
+    order that rotates from round to round; prints words/s of every run and the ratios round by round."""
     import statistics
 
     print(describe())
     print(f"engine {args.engine}, chunksize {args.chunksize}, batch size {args.batch_size}; {args.rounds} rounds")
-    speeds: dict[int, list[int]] = {args.n_process: [], 1: []}
+    runs = [args.n_process, 1, "load"]
+    speeds: dict = {run: [] for run in runs}
     for round_number in range(args.rounds):
-        order = (args.n_process, 1) if round_number % 2 == 0 else (1, args.n_process)
-        for n_process in order:
-            result = measure(args.inputs, n_process=n_process, engine=args.engine, chunksize=args.chunksize,
+        for run in runs[round_number % 3:] + runs[:round_number % 3]:
+            load_before = os.getloadavg()[0]
+            if run == "load":
+                base = baseline_in_subprocess(args.inputs, every=args.baseline_every, best_of=args.best_of,
+                                              batch_size=args.batch_size)
+                speeds[run].append(base["load_words_per_second"])
+                print(f"  round {round_number + 1}, one core of qatext.load() (every {args.baseline_every}th record, "
+                      f"best of {args.best_of}): {base['load_words_per_second']:,} words/s; load average before "
+                      f"{load_before:.2f}", flush=True)
+                continue
+            result = measure(args.inputs, n_process=run, engine=args.engine, chunksize=args.chunksize,
                              batch_size=args.batch_size)
-            speeds[n_process].append(result["words_per_second"])
-            print(f"  round {round_number + 1}, {n_process} process{'es' if n_process > 1 else ''}: "
+            speeds[run].append(result["words_per_second"])
+            print(f"  round {round_number + 1}, annotate, {run} process{'es' if run > 1 else ''}: "
                   f"{result['words_per_second']:,} words/s ({result['words']:,} words, {result['wall_seconds']} s; "
-                  f"load average before {result['load_average_before'][0]})", flush=True)
-    many, one = speeds[args.n_process], speeds[1]
-    per_round = [m / o for m, o in zip(many, one)]
-    print(f"--n-process {args.n_process} / one process, per round: " + ", ".join(f"{r:.2f}" for r in per_round)
-          + f"; median {statistics.median(per_round):.2f}; best run / best run {max(many) / max(one):.2f}")
+                  f"load average before {load_before:.2f})", flush=True)
+    many = speeds[args.n_process]
+    for other, name in ((1, "annotate with one process"), ("load", "one core of qatext.load()")):
+        per_round = [m / o for m, o in zip(many, speeds[other])]
+        print(f"annotate --n-process {args.n_process} / {name}, per round: "
+              + ", ".join(f"{r:.2f}" for r in per_round)
+              + f"; median {statistics.median(per_round):.2f}; best / best {max(many) / max(speeds[other]):.2f}")
 
 
 def _cpu_seconds() -> tuple[float, float]:
@@ -259,7 +271,7 @@ def main() -> None:
                         help="also time one core of qatext.load() in one pass over every text of the inputs")
     parser.add_argument("--json", action="store_true", help="print one JSON object (for benchmarks/scale.py)")
     parser.add_argument("--rounds", type=int, default=0,
-                        help="alternate N runs with --n-process processes and N with one; print the ratios")
+                        help="N rounds of a run with --n-process processes, one with one, and the baseline; print the ratios")
     args = parser.parse_args()
     if args.baseline_only:
         run = run_single_pass(args.inputs, batch_size=args.batch_size) if args.single_pass else run_baseline(
