@@ -53,6 +53,18 @@ def ents(nlp, text):
     ("he gets breathless and cant keep up with his friends", "cant keep up"),
     ("she cant manage the stairs any more", "cant manage the stairs"),
     ("my jaw hurts and i cant chew on that side", "cant chew"),
+    # --- more ways to say the ability went ---
+    ("since the flare i am no longer able to kneel in church", "no longer able to kneel"),
+    ("my dad can no longer grip his walking stick", "can no longer grip his walking stick"),
+    ("i cant seem to catch my breath on the stairs", "cant seem to catch my breath"),
+    ("she couldnt seem to swallow her tablets", "couldnt seem to swallow her tablets"),
+    # --- a complaint that cannot be stopped (a lexicon gerund after "stop") ---
+    ("i cant stop sneezing since we got the cat", "cant stop sneezing"),
+    ("she cant stop scratching her arms", "cant stop scratching her arms"),
+    # --- fastening and washing ---
+    ("i cant do my coat up with these fingers", "cant do my coat up"),
+    ("i cant wash my hair since the shoulder op", "cant wash my hair"),
+    ("i cant write my name properly", "cant write my name properly"),
     # --- a stimulus that cannot be borne ---
     ("i cant stand the light since the migraine started", "cant stand the light"),
     ("i cant stand loud noises since the concussion", "cant stand loud noises"),
@@ -96,9 +108,15 @@ def test_activity_stops_at_the_clause(nlp, text, word):
     "i cant sing to save my life",
     "i cant wear that colour",
     "i cant jump to conclusions about the scan",
+    "i am no longer able to afford it",
+    "i can no longer wait for the referral",
+    "i cant seem to find the leaflet",
+    "i cant stop thinking about him",
+    "i cant see any difference since the new dose",
+    "i cant see the point of the tablets",
 ])
 def test_no_lost_function(nlp, text):
-    found = [e for e in ents(nlp, text) if e.split()[0] in ("cant", "cannot", "couldnt")]
+    found = [e for e in ents(nlp, text) if e.split()[0] in ("cant", "cannot", "couldnt", "no", "can")]
     assert not found, found
 
 

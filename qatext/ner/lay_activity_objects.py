@@ -20,8 +20,8 @@ from qatext.ner.lay_common import NOT_A_THING, OBJECT_STOPS
 
 # Verbs whose object is part of the lost function: hand tasks, self-care, voice, reading (an "it" object only for
 # "hold": "[cant hold it]" is the bladder; "can't read it", "can't open it" point back at a thing).
-ACTIVITY_OBJECT_VERBS = frozenset("read twist grip hold lift carry open sing wear manage squeeze pinch brush comb tie "
-                                  "push pull type kick throw climb".split())
+ACTIVITY_OBJECT_VERBS = frozenset("read write twist grip hold lift carry open sing wear manage squeeze pinch brush comb "
+                                  "tie wash shave push pull type kick throw climb".split())
 # What may open an object: determiners, possessives, quantities ("a whole verse", "both hands").
 _OPENERS = frozenset("a an the my his her their your our any both this that these those".split())
 # What ends an object beyond the common stops: time and frequency tails, extent, reason.
@@ -71,8 +71,10 @@ GARMENTS = frozenset("sock socks shoe shoes boot boots bra bras shirt shirts top
                      "sweater hoodie coat jacket trousers pants jeans tights leggings knickers underwear clothes "
                      "gloves glove ring rings watch dress skirt vest belt slippers trainers heels sandals contacts "
                      "lenses glasses helmet mask".split())
-DRESSING_VERBS = frozenset({"get", "put", "pull", "take"})
+DRESSING_VERBS = frozenset({"get", "put", "pull", "take", "do"})
 _DRESSING_PARTICLES = frozenset({"on", "off"})
+_FASTENINGS = frozenset("buttons button zip zipper laces shoelaces shoes coat jacket bra shirt trousers jeans "
+                        "belt".split())  # what "do ... up" fastens: "[cant do my coat up]"
 _GARMENT_OPENERS = frozenset("my his her their your a the any".split())
 
 
@@ -84,6 +86,8 @@ def dressing_end(words: list[str], j: int) -> int:
         k += 1
     if k < n and words[k] == "t" and k + 1 < n and words[k + 1] == "shirt":
         k += 1
+    if words[j] == "do":
+        return k + 2 if k + 1 < n and words[k] in _FASTENINGS and words[k + 1] == "up" else 0
     if k >= n or words[k] not in GARMENTS:
         return 0
     k += 1
@@ -104,6 +108,17 @@ def wearing_end(words: list[str], end: int) -> int:
             and words[k] not in _TAIL_STOPS:
         k += 1  # "tight jeans", "high heels"
     return k + 1 if k < n and words[k] in GARMENTS else 0
+
+
+def kept_complaint_end(spans, k: int, words: list[str]) -> int:
+    """ "cant stop coughing", "can't stop scratching": the end of a one-word complaint gerund at ``k`` that the
+    lexicon knows (a SYMPTOM span of its own), or 0; "can't stop thinking about him" names none."""
+    for span in spans:
+        if span[0] == k:
+            return span[1] if span[2] == "SYMPTOM" and span[1] - k == 1 and words[k].endswith("ing") else 0
+        if span[0] > k:
+            break
+    return 0
 
 
 # Getting into or out of where one sits or lies: "[cant get out of the car]", "[couldnt get in the bath]".
@@ -208,6 +223,8 @@ _PEOPLE_NOUNS = frozenset("dentist doctor doc gp specialist consultant nurse sur
 _CLINICIAN_SUBJECTS = frozenset("dentist doctor doc gp specialist consultant nurse surgeon radiologist they we "
                                 "psych psychiatrist therapist physio optician".split())
 _SENSES = frozenset({"see", "hear"})
+_SEEN_THOUGHTS = frozenset("difference improvement change point reason need benefit why how what whether myself "
+                           "yourself way end sense".split())
 # "run" with an object is another verb ("run the shop", "run errands"), with a particle too ("run out", "run away").
 _RUN_AFTERS = frozenset("out away off into over the a my his her their errands things business".split())
 _JUMP_AFTERS = frozenset("to at into in through the a ship out".split())
@@ -259,6 +276,9 @@ def not_a_loss(words: list[str], i: int, j: int, end: int) -> bool:
             return True  # "we cant hear her", "cant see a dentist", "the dentist cant see anything on the xray"
         if i >= 2 and words[i - 2] in ("that", "which") and (not after or not after.isalpha()):
             return True  # "blood in my urine that i cant see": the thing is not seen, the eyes are fine
+        if after in _SEEN_THOUGHTS or after in ("a", "an", "the", "any", "much", "no") and end + 1 < n \
+                and words[end + 1] in _SEEN_THOUGHTS:
+            return True  # "cant see any difference", "can't see the point", "can't see why": a judgement
         if after in ("a", "an", "the", "my") and end + 1 < n and words[end + 1] in _PEOPLE_NOUNS:
             return True
     if verb == "remember" and (after in _RECALLED_FACTS or after in ("the", "what") and end + 1 < n
@@ -278,7 +298,7 @@ def not_a_loss(words: list[str], i: int, j: int, end: int) -> bool:
 
 # "can't sing" alone is as often a talent as a loss; with what it cannot get through, it is a loss of breath or voice.
 # The hand and self-care verbs name a task only with their object: "[cant brush my hair]", "[cant tie my laces]".
-NEEDS_OBJECT = frozenset("sing wear open brush comb tie squeeze grasp pinch climb kick".split())
+NEEDS_OBJECT = frozenset("sing wear open brush comb tie wash shave squeeze grasp pinch climb kick".split())
 # "open" is a hand task only for what hands open: "[cant open a bottle]" (not "can't open the link").
 OPENABLE = frozenset("jar jars bottle bottles lid lids door doors tin tins can cans packet packets tap taps window "
                      "windows container containers carton cartons tub tubs car".split())

@@ -25,6 +25,8 @@ IMPAIRMENT_CUES = (
     ("wo", "n't"), ("unable", "to", "even"), ("inability", "to"), ("not", "being", "able", "to"),
     # spaCy splits the apostrophe-less "couldnt", "wont", "cant" into "could nt", "wo nt", "ca nt"
     ("could", "nt"), ("wo", "nt"), ("could", "nt", "even"), ("ca", "nt", "even"),
+    # a function that went: "no longer able to kneel" (the cue opens at "longer", the span at "no"), "can no longer grip"
+    ("longer", "able", "to"), ("can", "no", "longer"), ("could", "no", "longer"),
     ("struggle", "to"), ("struggles", "to"), ("struggled", "to"), ("struggling", "to"),  # "struggles to get out of a chair"
     # "struggle with stairs": the function named by its object (only objects the table lists: stairs, buttons, jars)
     ("struggle", "with"), ("struggles", "with"), ("struggled", "with"), ("struggling", "with"),
@@ -72,7 +74,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     present = word_set(words)
     effortful = _effortful_gerunds(words, functions, hits) if not _GOT_HARDER.isdisjoint(hits) \
         and not _EFFORT_GERUND_SET.isdisjoint(word_set(words)) else []
-    if firsts.isdisjoint(present) and activity.DRESSING_VERBS.isdisjoint(present):
+    if firsts.isdisjoint(present) and activity.DRESSING_VERBS.isdisjoint(present) and "stop" not in present:
         return replace_covered(spans, effortful) if effortful else spans
     # a cue's first word counts only with one of its second words in the doc ("can" with "barely")
     cue_firsts = {w for w in _IMPAIRMENT_GATE & hits if not _CUE_SECONDS[w] or not _CUE_SECONDS[w].isdisjoint(present)}
@@ -94,18 +96,31 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                 words[i - 1] in BE and (i < 2 or words[i - 2] != "it")
                 or words[i - 1] in _EFFORT_OF_DOING and any(s[2] == "ANATOMY" and i - 5 <= s[1] < i for s in spans)):
             continue  # "this label is hard to read", "the heart has to work harder to move blood": no lost function
+        start = i
+        if cue[0] == "longer":
+            if i < 1 or words[i - 1] != "no":
+                continue  # "any longer able to" is no cue; "[no longer able to kneel]" is
+            start = i - 1
         j = i + len(cue)
         if j < n and words[j] in _CUE_ADVERBS:
             j += 1
+        if j + 1 < n and words[j] == "seem" and words[j + 1] == "to":
+            j += 2  # "[can't seem to focus]": the modal still negates the function
         if j < n and words[j] in activity.DRESSING_VERBS and words[i] not in PAIN_CUES:
             dressed = activity.dressing_end(words, j)
             if dressed:  # "cant get her sock on": a garment put on is a self-care task, whatever the table lists
-                added.append((i, dressed, "SYMPTOM", _DRESSING))
+                added.append((start, dressed, "SYMPTOM", _DRESSING))
                 continue
             seated = activity.getting_end(words, j) if words[j] == "get" else 0
             if seated and tuple(words[j:seated]) not in functions and \
                     tuple("my" if w in _OTHER_POSSESSIVES else w for w in words[j:seated]) not in functions:
-                added.append((i, seated, "SYMPTOM", _GETTING_UP))  # "couldnt get out of the car"
+                added.append((start, seated, "SYMPTOM", _GETTING_UP))  # "couldnt get out of the car"
+                continue
+        if j + 1 < n and words[j] == "stop":
+            kept = activity.kept_complaint_end(spans, j + 1, words)
+            if kept:  # "[cant stop coughing]": a complaint the writer cannot stop is one span with its modal
+                kept = _body_object_end(words, kept, body_ends) or kept  # "[cant stop scratching her arms]"
+                added.append((start, kept, "SYMPTOM", next(s[3] for s in spans if s[0] == j + 1)))
                 continue
         if j >= n or words[j] not in firsts:
             continue
@@ -134,27 +149,27 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                     break  # "can't drive you", "we cant hear her", "you cannot drive for 6 months"
                 turned = activity.weight_turn_end(words, j, end)
                 if turned:  # "cant twist on it": the movement on the limb just named
-                    added.append((i, turned, "SYMPTOM", found[0]))
+                    added.append((start, turned, "SYMPTOM", found[0]))
                     break
                 if size == 1 and words[j] == "stand":
                     borne = activity.stand_end(words, end)
                     if borne is None:
                         break  # "can't stand my boss": to tolerate a person or thing is no lost function
                     if borne > end:  # "cant stand the light": a stimulus the body cannot bear
-                        added.append((i, borne, "SYMPTOM", _INTOLERANCE))
+                        added.append((start, borne, "SYMPTOM", _INTOLERANCE))
                         break
                 if size == 1 and words[j] in activity.NEEDS_OBJECT and not _body_object_end(words, end, body_ends):
                     worn = activity.needed_object_end(words, end, words[j])
                     if worn > end:  # "cant wear a t shirt", "cant sing a whole verse"
-                        added.append((i, worn, "SYMPTOM", found[0]))
+                        added.append((start, worn, "SYMPTOM", found[0]))
                     break  # "i can't sing": a talent as often as a loss
                 if size == 1 and words[j] in OBJECT_FUNCTIONS and activity.side_after(words, end):
-                    added.append((i, end, "SYMPTOM", found[0]))
+                    added.append((start, end, "SYMPTOM", found[0]))
                     break  # "cant chew on the left side": the side is where, "on" is no particle
                 if key in _UNWILLING:
                     end = _unwilling_end(words, key, end)
                     if end:
-                        added.append((i, end, "SYMPTOM", found[0]))
+                        added.append((start, end, "SYMPTOM", found[0]))
                     break
                 if key == ("look", "up") and end < n and words[end] not in _LOOK_UP_AFTER:
                     break  # "can't look up the results": a search, not the neck
@@ -188,7 +203,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                     end = max(end, reach, particle_object_end(words, j, end), activity.place_end(words, j, end))
                     end = alternative_end(words, cue, end, functions, longest)
                 concept = _PAINFUL_CONCEPTS.get(found[0], found[0]) if words[i] in PAIN_CUES else found[0]
-                added.append((i, end, "SYMPTOM", concept))
+                added.append((start, end, "SYMPTOM", concept))
                 break
     if dropped:
         spans = [s for s in spans if (s[0], s[1]) not in dropped or s[2] != "SYMPTOM"]
