@@ -31,6 +31,7 @@ def ents(nlp, text):
     ("she cant tie her shoelaces anymore", "cant tie her shoelaces"),
     ("my knee gave way and i cant kick a ball", "cant kick a ball"),
     ("i cant climb a ladder without getting dizzy", "cant climb a ladder"),
+    ("i cant climb up the stairs without a rest", "cant climb up the stairs"),
     ("i cant hold it in till i get to a toilet", "cant hold it"),
     # a garment worn, put on or taken off (dressing_end, wearing_end)
     ("the rash is so sore i cant wear a bra", "cant wear a bra"),
@@ -123,6 +124,11 @@ def test_no_lost_function(nlp, text):
 def test_a_loss_said_to_the_patient_stays(nlp):
     # "you" with a verb doctors do not forbid is the patient's own loss, told back to them
     assert "cant walk" in ents(nlp, "its alright if you cant walk for a while due to pain")
+
+
+def test_standing_without_help_is_still_standing(nlp):
+    # extent words after "stand" are no tolerated thing: the loss stays, its extent outside
+    assert "cant stand" in ents(nlp, "since the stroke she cant stand unaided")
 
 
 def test_the_posture_on_a_side_still_joins(nlp):

@@ -214,13 +214,14 @@ def side_after(words: list[str], end: int) -> bool:
 STIMULI = frozenset("light lights sunlight brightness noise noises sound sounds music heat cold touch touching sheet "
                     "sheets clothes clothing smell smells perfume screens screen glare wind".split())
 _STIMULUS_OPENERS = frozenset("the any bright loud strong a my".split())
-_STAND_COMPLEMENTS = frozenset("up on still upright straight for long anymore any without".split())
+_STAND_COMPLEMENTS = frozenset("up on still upright straight for long anymore any without unaided unassisted alone "
+                               "tall properly".split())
 _GERUND_OBJECTS = frozenset({"it", "them", "me", "my", "on"})
 # People one may drive, see, hear: "can't drive you", "cant see him", "we cant hear her".
 PEOPLE = frozenset("you him her them me us everyone anyone anybody someone people".split())
 _PEOPLE_NOUNS = frozenset("dentist doctor doc gp specialist consultant nurse surgeon psych psychiatrist therapist "
                           "physio kids kid son daughter wife husband mum mom dad friends friend".split())
-_CLINICIAN_SUBJECTS = frozenset("dentist doctor doc gp specialist consultant nurse surgeon radiologist they we "
+_CLINICIAN_SUBJECTS = frozenset("dentist doctor doc gp specialist consultant nurse surgeon radiologist we "
                                 "psych psychiatrist therapist physio optician".split())
 _SENSES = frozenset({"see", "hear"})
 _SEEN_THOUGHTS = frozenset("difference improvement change point reason need benefit why how what whether myself "
@@ -308,6 +309,9 @@ def needed_object_end(words: list[str], end: int, verb: str) -> int:
     """The end of the object a NEEDS_OBJECT verb must have ("wear a t shirt", "open a jar"), or ``end``."""
     if verb == "wear":
         return wearing_end(words, end) or end
+    if verb == "climb" and end < len(words) and words[end] in ("up", "down"):
+        found = object_end(words, end + 1, verb)  # "[cant climb up the stairs]"
+        return found if found > end + 1 else end
     found = object_end(words, end, verb)
     if verb == "open" and (found == end or words[found - 1] not in OPENABLE):
         return end
