@@ -21,7 +21,7 @@ from qatext.ner.lay_common import NOT_A_THING, OBJECT_STOPS
 # Verbs whose object is part of the lost function: hand tasks, self-care, voice, reading (an "it" object only for
 # "hold": "[cant hold it]" is the bladder; "can't read it", "can't open it" point back at a thing).
 ACTIVITY_OBJECT_VERBS = frozenset("read write twist grip hold lift carry open sing wear manage squeeze pinch brush comb "
-                                  "tie wash shave push pull type kick throw climb".split())
+                                  "tie wash shave push pull type kick throw climb cut".split())
 # What may open an object: determiners, possessives, quantities ("a whole verse", "both hands").
 _OPENERS = frozenset("a an the my his her their your our any both this that these those".split())
 # What ends an object beyond the common stops: time and frequency tails, extent, reason.
@@ -72,6 +72,7 @@ GARMENTS = frozenset("sock socks shoe shoes boot boots bra bras shirt shirts top
                      "gloves glove ring rings watch dress skirt vest belt slippers trainers heels sandals contacts "
                      "lenses glasses helmet mask".split())
 DRESSING_VERBS = frozenset({"get", "put", "pull", "take", "do"})
+MOVING_VERBS = DRESSING_VERBS | {"go"}  # the verbs of dressing_end and getting_end, checked before the table
 _DRESSING_PARTICLES = frozenset({"on", "off"})
 _FASTENINGS = frozenset("buttons button zip zipper laces shoelaces shoes coat jacket bra shirt trousers jeans "
                         "belt".split())  # what "do ... up" fastens: "[cant do my coat up]"
@@ -129,8 +130,16 @@ _GETTING_OPENERS = frozenset("the a my his her their any".split())
 
 
 def getting_end(words: list[str], j: int) -> int:
-    """ "get out of the car", "get into bed": the end after the seat, or 0."""
+    """ "get out of the car", "get into bed", "go up the stairs", "go upstairs": the end after the seat or the
+    stairs, or 0."""
     n = len(words)
+    if j + 1 < n and words[j + 1] in _STAIRWAYS:
+        return j + 2
+    if j + 2 < n and words[j + 1] in ("up", "down"):
+        k = j + 2
+        if words[k] in ("the", "a", "any", "my"):
+            k += 1
+        return k + 1 if k < n and words[k] in _STAIRS else 0
     for way in _GETTING_WAYS:
         k = j + 1 + len(way)
         if tuple(words[j + 1:k]) == way:
@@ -143,6 +152,7 @@ def getting_end(words: list[str], j: int) -> int:
 
 
 # Places that belong to the action: roads for driving, stairs for getting up or down.
+_STAIRWAYS = frozenset({"upstairs", "downstairs"})
 _ROADS = frozenset("highway highways motorway motorways freeway freeways interstate road roads expressway "
                    "carriageway".split())
 _STAIRS = frozenset("stairs stair steps step hill hills ladder kerb curb slope".split())
@@ -151,6 +161,8 @@ WEIGHT_TURNS = frozenset("twist turn pivot hop jump kneel land balance".split())
 _WEIGHT_OBJECTS = frozenset({"it", "them"})
 # Posture words that say how the body fails to be held: "[cant stand upright]", "[cant sit upright]".
 _UPRIGHT = frozenset({"upright"})
+# What a reach is for, with no preposition: "[can't reach the top shelf]" ("can't reach the doctor" is a call).
+_REACHED = frozenset("shelf shelves cupboard cupboards toes feet floor".split())
 _UPRIGHT_VERBS = frozenset({"stand", "sit"})
 
 
@@ -177,6 +189,16 @@ def place_end(words: list[str], j: int, end: int) -> int:
         return end + 2
     elif after in _UPRIGHT and verb in _UPRIGHT_VERBS and end - j == 1:
         return end + 1
+    elif verb == "sit" and end - j == 1 and after == "cross" and end + 1 < n and words[end + 1] == "legged":
+        return end + 2  # "[cant sit cross legged]": the posture is the function
+    elif verb == "reach" and end - j == 1:
+        k = end
+        if words[k] in ("the", "my", "a"):
+            k += 1
+        if k < n and words[k] in ("top", "high", "higher", "upper"):
+            k += 1
+        if k < n and words[k] in _REACHED:
+            return k + 1  # "[cant reach the top shelf]", "[cant reach my toes]"
     return end
 
 
@@ -287,6 +309,8 @@ def not_a_loss(words: list[str], i: int, j: int, end: int) -> bool:
         return True  # "i cant remember the name of the drug", "cant remember which one": a fact, not memory loss
     if verb == "hold" and after == "it" and end + 1 < n and words[end + 1] == "together":
         return True  # "couldnt hold it together": composure, not grip
+    if verb == "shout" and after in ("at", "to"):
+        return True  # "i cant shout at him": temper, not voice
     if verb == "jump" and end - j == 1 and after in _JUMP_AFTERS:
         return True  # "can't jump to conclusions", "couldnt jump at the chance"
     if verb == "run" and end - j == 1 and after in _RUN_AFTERS:
@@ -299,10 +323,14 @@ def not_a_loss(words: list[str], i: int, j: int, end: int) -> bool:
 
 # "can't sing" alone is as often a talent as a loss; with what it cannot get through, it is a loss of breath or voice.
 # The hand and self-care verbs name a task only with their object: "[cant brush my hair]", "[cant tie my laces]".
-NEEDS_OBJECT = frozenset("sing wear open brush comb tie wash shave squeeze grasp pinch climb kick".split())
+NEEDS_OBJECT = frozenset("sing wear open brush comb tie wash shave squeeze grasp pinch climb kick throw cut".split())
 # "open" is a hand task only for what hands open: "[cant open a bottle]" (not "can't open the link").
 OPENABLE = frozenset("jar jars bottle bottles lid lids door doors tin tins can cans packet packets tap taps window "
                      "windows container containers carton cartons tub tubs car".split())
+
+
+# "cut" is a hand task for nails and food: "[cant cut my toenails]", "[couldnt cut my meat]".
+CUTTABLE = frozenset("nails toenails fingernails food meat bread dinner".split())
 
 
 def needed_object_end(words: list[str], end: int, verb: str) -> int:
@@ -315,6 +343,8 @@ def needed_object_end(words: list[str], end: int, verb: str) -> int:
     found = object_end(words, end, verb)
     if verb == "open" and (found == end or words[found - 1] not in OPENABLE):
         return end
+    if verb == "cut" and (found == end or words[found - 1] not in CUTTABLE):
+        return end  # "can't cut back on sugar", "cant cut the grass"
     return found
 # An adjective inside a listed task ("make a tight fist", "take a really deep breath" is another matter): the task
 # without it is in the table.

@@ -74,7 +74,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     present = word_set(words)
     effortful = _effortful_gerunds(words, functions, hits) if not _GOT_HARDER.isdisjoint(hits) \
         and not _EFFORT_GERUND_SET.isdisjoint(word_set(words)) else []
-    if firsts.isdisjoint(present) and activity.DRESSING_VERBS.isdisjoint(present) and "stop" not in present:
+    if firsts.isdisjoint(present) and activity.MOVING_VERBS.isdisjoint(present) and "stop" not in present:
         return replace_covered(spans, effortful) if effortful else spans
     # a cue's first word counts only with one of its second words in the doc ("can" with "barely")
     cue_firsts = {w for w in _IMPAIRMENT_GATE & hits if not _CUE_SECONDS[w] or not _CUE_SECONDS[w].isdisjoint(present)}
@@ -106,15 +106,16 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
             j += 1
         if j + 1 < n and words[j] == "seem" and words[j + 1] == "to":
             j += 2  # "[can't seem to focus]": the modal still negates the function
-        if j < n and words[j] in activity.DRESSING_VERBS and words[i] not in PAIN_CUES:
+        if j < n and words[j] in activity.MOVING_VERBS and words[i] not in PAIN_CUES:
             dressed = activity.dressing_end(words, j)
             if dressed:  # "cant get her sock on": a garment put on is a self-care task, whatever the table lists
                 added.append((start, dressed, "SYMPTOM", _DRESSING))
                 continue
-            seated = activity.getting_end(words, j) if words[j] == "get" else 0
+            seated = activity.getting_end(words, j) if words[j] in ("get", "go") else 0
             if seated and tuple(words[j:seated]) not in functions and \
                     tuple("my" if w in _OTHER_POSSESSIVES else w for w in words[j:seated]) not in functions:
-                added.append((start, seated, "SYMPTOM", _GETTING_UP))  # "couldnt get out of the car"
+                # "couldnt get out of the car", "cant go up the stairs"
+                added.append((start, seated, "SYMPTOM", _STAIRS if words[seated - 1] in _STAIR_WORDS else _GETTING_UP))
                 continue
         if j + 1 < n and words[j] == "stop":
             kept = activity.kept_complaint_end(spans, j + 1, words)
@@ -177,7 +178,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                                               or words[end] in _OTHER_SENSE_AFTER.get(words[j], ())):
                     break  # "unable to carry out its role", "can't think of a word": another verb, no loss
                 body_end = _body_object_end(words, end, body_ends)
-                reach = complement_end(words, j, end, spans)
+                reach = max(complement_end(words, j, end, spans), activity.place_end(words, j, end))
                 if size == 1 and not body_end and words[j] in BODY_ONLY_FUNCTIONS and reach == end:
                     break  # "can't raise the money", "couldn't feel at home": a loss only of a body part's function
                 if size == 1 and reach == end and words[j] in NEEDS_COMPLEMENT:
@@ -200,7 +201,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                     end += 1  # "cant pee properly", "cant swallow normally": how the function fails is the complaint
                 elif not body_end:
                     # "can't smell anything", "can't lie on my side", "can't do up buttons", "hurts to sit or walk"
-                    end = max(end, reach, particle_object_end(words, j, end), activity.place_end(words, j, end))
+                    end = max(end, reach, particle_object_end(words, j, end))
                     end = alternative_end(words, cue, end, functions, longest)
                 concept = _PAINFUL_CONCEPTS.get(found[0], found[0]) if words[i] in PAIN_CUES else found[0]
                 added.append((start, end, "SYMPTOM", concept))
@@ -216,6 +217,8 @@ _MANNER_AFTER = frozenset({"properly", "normally"})
 _DRESSING = "QATEXT:symptom/difficulty-dressing"
 _INTOLERANCE = "QATEXT:symptom/sensory-intolerance"
 _GETTING_UP = "HP:0002540"  # the table's concept for "get out of bed", "get up from a chair"
+_STAIRS = "HP:0003551"  # difficulty climbing stairs, as the table's "climb stairs"
+_STAIR_WORDS = frozenset("stairs stair steps step upstairs downstairs".split())
 
 # A function told as the subject that got harder (GUIDELINES rule 16, the effort cue after it): "[reading small print
 # is harder] than it was", "[walking is difficult] now", "except [swallowing tablets has got harder]". Only the body's
