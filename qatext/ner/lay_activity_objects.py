@@ -27,7 +27,11 @@ _OPENERS = frozenset("a an the my his her their your our any both this that thes
 # What ends an object beyond the common stops: time and frequency tails, extent, reason.
 _TAIL_STOPS = OBJECT_STOPS | frozenset(
     "anymore any most every each all some half first till til unless except longer past yet lately either without "
-    "since because due then ever once twice days mornings nights morning night".split())
+    "since because due then ever once twice days mornings nights morning night how what why where who which "
+    "whether".split())
+# Objects of a life, not of a body: "kick the habit", "climb the career ladder", "sing his praises".
+_LIFE_OBJECTS = frozenset("habit habits idea ideas thought thoughts risk risks praises career job jobs bill bills "
+                          "payments pace chance chances mind deadline deadlines rent mortgage".split())
 # A particle that finishes the task named by the object: "twist the lid [off]", "get her sock [on]".
 _OBJECT_PARTICLES = frozenset({"off", "on", "up", "down", "out"})
 _MOST_OBJECT_WORDS = 3
@@ -48,7 +52,7 @@ def object_end(words: list[str], end: int, verb: str) -> int:
     start = k
     while k < n and k - start < _MOST_OBJECT_WORDS and _is_object_word(words[k]):
         k += 1
-    if k == start:
+    if k == start or not _LIFE_OBJECTS.isdisjoint(words[start:k]):
         return end
     if k < n and _is_object_word(words[k]):
         return end  # the object goes on: rather none than half a noun phrase
@@ -97,6 +101,9 @@ def dressing_end(words: list[str], j: int) -> int:
     return 0
 
 
+_OTHER_CLOTHES = frozenset("same other different new those smaller bigger".split())  # a size or a fashion, no loss
+
+
 def wearing_end(words: list[str], end: int) -> int:
     """ "wear a t shirt", "wear my contacts": the end of a worn garment after "wear", or 0."""
     n = len(words)
@@ -106,7 +113,7 @@ def wearing_end(words: list[str], end: int) -> int:
     if k + 1 < n and words[k] == "t" and words[k + 1] == "shirt":
         return k + 2
     if k < n and words[k] not in GARMENTS and k + 1 < n and words[k + 1] in GARMENTS and words[k].isalpha() \
-            and words[k] not in _TAIL_STOPS:
+            and words[k] not in _TAIL_STOPS and words[k] not in _OTHER_CLOTHES:
         k += 1  # "tight jeans", "high heels"
     return k + 1 if k < n and words[k] in GARMENTS else 0
 
@@ -251,6 +258,7 @@ _SEEN_THOUGHTS = frozenset("difference improvement change point reason need bene
 # "run" with an object is another verb ("run the shop", "run errands"), with a particle too ("run out", "run away").
 _RUN_AFTERS = frozenset("out away off into over the a my his her their errands things business".split())
 _JUMP_AFTERS = frozenset("to at into in through the a ship out".split())
+_RUN_MANNERS = frozenset("far fast properly anywhere around upstairs downstairs uphill".split())  # "[cant run] far"
 # "keep up with the bills": a life's pace, not the body's, unless the others are people.
 _KEEP_UP_PEOPLE = frozenset("friends friend others kids children everyone everybody people him her them me us group "
                             "class team wife husband partner son daughter brother sister dog".split())
@@ -260,6 +268,7 @@ _RECALLED_FACTS = frozenset("name names dose brand date exact exactly which whet
 _INSTRUCTION_TAILS = frozenset({"for", "until", "till", "after", "within"})
 # what doctors forbid for a while ("its alright if you cant walk for a while" is a loss, said to the patient)
 _RESTRICTED = frozenset("lift carry fly swim work bathe exercise run".split())
+_FORBIDDEN = frozenset("wear shower bathe".split())  # said to "you", these are always a rule
 
 
 def stand_end(words: list[str], end: int) -> int | None:
@@ -292,8 +301,9 @@ def not_a_loss(words: list[str], i: int, j: int, end: int) -> bool:
     subject = words[i - 1] if i else ""
     if verb == "drive" and end - j == 1 and (after in PEOPLE or after in _PEOPLE_NOUNS or subject == "you"):
         return True  # "can't drive you", "you cannot drive" (a rule of the road, not the body)
-    if subject == "you" and end - j == 1 and verb in _RESTRICTED and after in _INSTRUCTION_TAILS:
-        return True  # "you cannot lift for 6 weeks"
+    if subject == "you" and end - j == 1 and (verb in _RESTRICTED and after in _INSTRUCTION_TAILS
+                                              or verb in _FORBIDDEN):
+        return True  # "you cannot lift for 6 weeks", "you cant wear contacts while using these drops"
     if verb in _SENSES and end - j == 1:
         if after in PEOPLE or after in _PEOPLE_NOUNS or subject in _CLINICIAN_SUBJECTS:
             return True  # "we cant hear her", "cant see a dentist", "the dentist cant see anything on the xray"
@@ -313,8 +323,11 @@ def not_a_loss(words: list[str], i: int, j: int, end: int) -> bool:
         return True  # "i cant shout at him": temper, not voice
     if verb == "jump" and end - j == 1 and after in _JUMP_AFTERS:
         return True  # "can't jump to conclusions", "couldnt jump at the chance"
-    if verb == "run" and end - j == 1 and after in _RUN_AFTERS:
-        return True
+    if verb == "run" and end - j == 1 and (after in _RUN_AFTERS or after in _OPENERS or subject in _CLINICIAN_SUBJECTS
+                                           or _is_object_word(after) and after not in _RUN_MANNERS):
+        return True  # "we cant run that test", "can't run the risk": another verb
+    if tuple(words[j:end]) == ("keep", "up") and (after in _OPENERS or _is_object_word(after)):
+        return True  # "can't keep up the payments", "cant keep up this pace"
     if tuple(words[j:end]) == ("keep", "up") and after == "with" and (end + 1 >= n or (
             words[end + 1] not in _KEEP_UP_PEOPLE and (end + 2 >= n or words[end + 2] not in _KEEP_UP_PEOPLE))):
         return True
