@@ -6,8 +6,8 @@ this module says what the patient joins to it, by word class rather than by phra
 * the object of a hand, self-care, voice or reading task, up to the clause's end: "[cant twist the lid off a jar]",
   "[can barely read the small print]", "[cant sing a whole verse]", "[cant wear a bra]", "[cant manage the stairs]";
 * a garment put on or taken off: "[cant get her sock on]", "[couldnt pull my top off]";
-* a place that belongs to the action, not its extent: "[cant drive on the motorway]", "[cant get up the steps]",
-  "[cant twist on it]", "[cant stand upright]", "[couldnt finish in bed]";
+* a place or posture that belongs to the action, not its extent: "[cant drive on the motorway]", "[cant get up the
+  steps]", "[cant get out of the car]", "[cant twist on it]", "[cant stand upright]", "[cant reach the top shelf]";
 * time, frequency, reason and a second clause stay outside ("... anymore", "... because", "... and it aches").
 
 It also names what is no loss: "can't stand my boss" (to stand is to tolerate, and only a stimulus makes that a
@@ -20,8 +20,8 @@ from qatext.ner.lay_common import NOT_A_THING, OBJECT_STOPS
 
 # Verbs whose object is part of the lost function: hand tasks, self-care, voice, reading (an "it" object only for
 # "hold": "[cant hold it]" is the bladder; "can't read it", "can't open it" point back at a thing).
-ACTIVITY_OBJECT_VERBS = frozenset("read write twist grip hold lift carry open sing wear manage squeeze pinch brush comb "
-                                  "tie wash shave push pull type kick throw climb cut".split())
+ACTIVITY_OBJECT_VERBS = frozenset("read write twist grip hold lift carry open sing wear manage squeeze pinch brush "
+                                  "comb tie wash shave push pull type kick throw climb cut".split())
 # What may open an object: determiners, possessives, quantities ("a whole verse", "both hands").
 _OPENERS = frozenset("a an the my his her their your our any both this that these those".split())
 # What ends an object beyond the common stops: time and frequency tails, extent, reason.
@@ -158,7 +158,7 @@ def getting_end(words: list[str], j: int) -> int:
     return 0
 
 
-# Places that belong to the action: roads for driving, stairs for getting up or down.
+# Places that belong to the action: roads for driving, stairs for going or getting up and down.
 _STAIRWAYS = frozenset({"upstairs", "downstairs"})
 _ROADS = frozenset("highway highways motorway motorways freeway freeways interstate road roads expressway "
                    "carriageway".split())
@@ -168,9 +168,9 @@ WEIGHT_TURNS = frozenset("twist turn pivot hop jump kneel land balance".split())
 _WEIGHT_OBJECTS = frozenset({"it", "them"})
 # Posture words that say how the body fails to be held: "[cant stand upright]", "[cant sit upright]".
 _UPRIGHT = frozenset({"upright"})
+_UPRIGHT_VERBS = frozenset({"stand", "sit"})
 # What a reach is for, with no preposition: "[can't reach the top shelf]" ("can't reach the doctor" is a call).
 _REACHED = frozenset("shelf shelves cupboard cupboards toes feet floor".split())
-_UPRIGHT_VERBS = frozenset({"stand", "sit"})
 
 
 def place_end(words: list[str], j: int, end: int) -> int:
@@ -179,21 +179,12 @@ def place_end(words: list[str], j: int, end: int) -> int:
     if end >= n:
         return end
     verb, after = words[j], words[end]
-    last = words[end - 1]
     if verb == "drive" and after in ("on", "in"):
         k = end + 1
         if k < n and words[k] in ("the", "a", "any"):
             k += 1
         if k < n and words[k] in _ROADS:
             return k + 1
-    elif last in ("up", "down") and end - j == 2 and verb == "get":
-        k = end
-        if k < n and words[k] in ("the", "a", "any", "my"):
-            k += 1
-        if k < n and words[k] in _STAIRS:
-            return k + 1
-    elif verb == "finish" and after == "in" and end + 1 < n and words[end + 1] == "bed":
-        return end + 2
     elif after in _UPRIGHT and verb in _UPRIGHT_VERBS and end - j == 1:
         return end + 1
     elif verb == "sit" and end - j == 1 and after == "cross" and end + 1 < n and words[end + 1] == "legged":
@@ -330,7 +321,7 @@ def not_a_loss(words: list[str], i: int, j: int, end: int) -> bool:
         return True  # "can't keep up the payments", "cant keep up this pace"
     if tuple(words[j:end]) == ("keep", "up") and after == "with" and (end + 1 >= n or (
             words[end + 1] not in _KEEP_UP_PEOPLE and (end + 2 >= n or words[end + 2] not in _KEEP_UP_PEOPLE))):
-        return True
+        return True  # "cant keep up with the housework"
     return False
 
 
@@ -340,8 +331,6 @@ NEEDS_OBJECT = frozenset("sing wear open brush comb tie wash shave squeeze grasp
 # "open" is a hand task only for what hands open: "[cant open a bottle]" (not "can't open the link").
 OPENABLE = frozenset("jar jars bottle bottles lid lids door doors tin tins can cans packet packets tap taps window "
                      "windows container containers carton cartons tub tubs car".split())
-
-
 # "cut" is a hand task for nails and food: "[cant cut my toenails]", "[couldnt cut my meat]".
 CUTTABLE = frozenset("nails toenails fingernails food meat bread dinner".split())
 
@@ -359,6 +348,7 @@ def needed_object_end(words: list[str], end: int, verb: str) -> int:
     if verb == "cut" and (found == end or words[found - 1] not in CUTTABLE):
         return end  # "can't cut back on sugar", "cant cut the grass"
     return found
-# An adjective inside a listed task ("make a tight fist", "take a really deep breath" is another matter): the task
-# without it is in the table.
+
+
+# An adjective inside a listed task ("make a tight fist", "get a proper breath"): the task without it is in the table.
 PHRASE_ADJECTIVES = frozenset("tight proper full good decent real complete firm normal".split())

@@ -25,7 +25,8 @@ IMPAIRMENT_CUES = (
     ("wo", "n't"), ("unable", "to", "even"), ("inability", "to"), ("not", "being", "able", "to"),
     # spaCy splits the apostrophe-less "couldnt", "wont", "cant" into "could nt", "wo nt", "ca nt"
     ("could", "nt"), ("wo", "nt"), ("could", "nt", "even"), ("ca", "nt", "even"),
-    # a function that went: "no longer able to kneel" (the cue opens at "longer", the span at "no"), "can no longer grip"
+    # a function that went: "no longer able to kneel" (the cue opens at "longer", the span at "no"), "can no
+    # longer grip"
     ("longer", "able", "to"), ("can", "no", "longer"), ("could", "no", "longer"),
     ("struggle", "to"), ("struggles", "to"), ("struggled", "to"), ("struggling", "to"),  # "struggles to get out of a chair"
     # "struggle with stairs": the function named by its object (only objects the table lists: stairs, buttons, jars)
