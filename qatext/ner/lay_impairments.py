@@ -82,7 +82,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     added = effortful
     dropped: set[tuple[int, int]] = set()
     n = len(words)
-    body_ends = {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
+    body_ends: dict[int, int] | None = None  # built at the first function found: most docs' cues find none
     for i in _positions(words, cue_firsts):
         if i >= 1 and words[i - 1] in THING_SUBJECTS and words[i] not in PAIN_CUES:
             continue  # ("it hurts to breathe": the "it" of the weather verb, no thing that fails)
@@ -121,6 +121,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
         if j + 1 < n and words[j] == "stop":
             kept = activity.kept_complaint_end(spans, j + 1, words)
             if kept:  # "[cant stop coughing]": a complaint the writer cannot stop is one span with its modal
+                body_ends = _anatomy_ends(spans) if body_ends is None else body_ends
                 kept = _body_object_end(words, kept, body_ends) or kept  # "[cant stop scratching her arms]"
                 added.append((start, kept, "SYMPTOM", next(s[3] for s in spans if s[0] == j + 1)))
                 continue
@@ -147,6 +148,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                     or functions.get(tuple(w for w in key if w not in _OTHER_POSSESSIVES and w != "my"))
             if found:
                 end = j + size
+                body_ends = _anatomy_ends(spans) if body_ends is None else body_ends
                 if activity.not_a_loss(words, i, j, end):
                     break  # "can't drive you", "we cant hear her", "you cannot drive for 6 months"
                 turned = activity.weight_turn_end(words, j, end)
@@ -315,6 +317,11 @@ BODY_ONLY_FUNCTIONS = frozenset({"feel", "raise", "straighten", "rotate", "flex"
 # What may stand between a function and the body part it acts on: "lift my arms", "put weight on her left foot".
 _BODY_OBJECT_FILLERS = frozenset({"my", "his", "her", "their", "your", "both", "either", "the", "on", "weight", "any", "that",
                                   "this"})
+
+
+def _anatomy_ends(spans: Spans) -> dict[int, int]:
+    """Start -> end of the body parts among ``spans``."""
+    return {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
 
 
 def _body_object_end(words: list[str], end: int, body_ends: dict[int, int]) -> int | None:
