@@ -77,6 +77,9 @@ def ents(nlp, text):
     ("i cant do my coat up with these fingers", "cant do my coat up"),
     ("i cant wash my hair since the shoulder op", "cant wash my hair"),
     ("i cant write my name properly", "cant write my name properly"),
+    # --- two functions that fail only together ---
+    ("since the stroke he cant eat and breathe at the same time", "cant eat and breathe at the same time"),
+    ("i cant read and walk at once without feeling sick", "cant read and walk at once"),
     # --- a stimulus that cannot be borne ---
     ("i cant stand the light since the migraine started", "cant stand the light"),
     ("i cant stand loud noises since the concussion", "cant stand loud noises"),
@@ -148,6 +151,12 @@ def test_no_lost_function(nlp, text):
 def test_a_loss_said_to_the_patient_stays(nlp):
     # "you" with a verb doctors do not forbid is the patient's own loss, told back to them
     assert "cant walk" in ents(nlp, "its alright if you cant walk for a while due to pain")
+
+
+def test_two_functions_apart_stay_apart(nlp):
+    # without "at the same time" each function is its own loss, and a second clause stays out
+    found = ents(nlp, "i cant eat and walk to the shops")
+    assert "cant eat" in found and not any("walk" in e for e in found), found
 
 
 def test_standing_without_help_is_still_standing(nlp):

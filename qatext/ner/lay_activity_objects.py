@@ -352,3 +352,18 @@ def needed_object_end(words: list[str], end: int, verb: str) -> int:
 
 # An adjective inside a listed task ("make a tight fist", "get a proper breath"): the task without it is in the table.
 PHRASE_ADJECTIVES = frozenset("tight proper full good decent real complete firm normal".split())
+
+
+# Two functions that fail only together are one limit: "[cant eat and breathe at the same time]".
+_AT_ONCE = (("at", "the", "same", "time"), ("at", "once"))
+
+
+def together_end(words: list[str], end: int, functions: dict) -> int:
+    """The end of "and <function> at the same time" after a lost function ending at ``end``, or ``end``."""
+    n = len(words)
+    if end + 2 >= n or words[end] != "and" or (words[end + 1],) not in functions:
+        return end
+    for tail in _AT_ONCE:
+        if tuple(words[end + 2:end + 2 + len(tail)]) == tail:
+            return end + 2 + len(tail)
+    return end

@@ -206,6 +206,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                     # "can't smell anything", "can't lie on my side", "can't do up buttons", "hurts to sit or walk"
                     end = max(end, reach, particle_object_end(words, j, end))
                     end = alternative_end(words, cue, end, functions, longest)
+                    end = activity.together_end(words, end, functions)  # "... and walk at the same time"
                 concept = _PAINFUL_CONCEPTS.get(found[0], found[0]) if words[i] in PAIN_CUES else found[0]
                 added.append((start, end, "SYMPTOM", concept))
                 break
