@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner import span_rules
+from qatext.ner import lay_activity_objects as activity, span_rules
 from qatext.ner.lay_common import BE, OBJECT_DETERMINERS, OBJECT_STOPS, replace_covered
 from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions as _positions, word_set
 
@@ -25,6 +25,9 @@ IMPAIRMENT_CUES = (
     ("wo", "n't"), ("unable", "to", "even"), ("inability", "to"), ("not", "being", "able", "to"),
     # spaCy splits the apostrophe-less "couldnt", "wont", "cant" into "could nt", "wo nt", "ca nt"
     ("could", "nt"), ("wo", "nt"), ("could", "nt", "even"), ("ca", "nt", "even"),
+    # a function that went: "no longer able to kneel" (the cue opens at "longer", the span at "no"), "can no
+    # longer grip"
+    ("longer", "able", "to"), ("can", "no", "longer"), ("could", "no", "longer"),
     ("struggle", "to"), ("struggles", "to"), ("struggled", "to"), ("struggling", "to"),  # "struggles to get out of a chair"
     # "struggle with stairs": the function named by its object (only objects the table lists: stairs, buttons, jars)
     ("struggle", "with"), ("struggles", "with"), ("struggled", "with"), ("struggling", "with"),
@@ -72,13 +75,14 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
     present = word_set(words)
     effortful = _effortful_gerunds(words, functions, hits) if not _GOT_HARDER.isdisjoint(hits) \
         and not _EFFORT_GERUND_SET.isdisjoint(word_set(words)) else []
-    if firsts.isdisjoint(present):
+    if firsts.isdisjoint(present) and activity.MOVING_VERBS.isdisjoint(present) and "stop" not in present:
         return replace_covered(spans, effortful) if effortful else spans
     # a cue's first word counts only with one of its second words in the doc ("can" with "barely")
     cue_firsts = {w for w in _IMPAIRMENT_GATE & hits if not _CUE_SECONDS[w] or not _CUE_SECONDS[w].isdisjoint(present)}
     added = effortful
+    dropped: set[tuple[int, int]] = set()
     n = len(words)
-    body_ends = {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
+    body_ends: dict[int, int] | None = None  # built at the first function found: most docs' cues find none
     for i in _positions(words, cue_firsts):
         if i >= 1 and words[i - 1] in THING_SUBJECTS and words[i] not in PAIN_CUES:
             continue  # ("it hurts to breathe": the "it" of the weather verb, no thing that fails)
@@ -93,29 +97,83 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                 words[i - 1] in BE and (i < 2 or words[i - 2] != "it")
                 or words[i - 1] in _EFFORT_OF_DOING and any(s[2] == "ANATOMY" and i - 5 <= s[1] < i for s in spans)):
             continue  # "this label is hard to read", "the heart has to work harder to move blood": no lost function
+        start = i
+        if cue[0] == "longer":
+            if i < 1 or words[i - 1] != "no":
+                continue  # "any longer able to" is no cue; "[no longer able to kneel]" is
+            start = i - 1
         j = i + len(cue)
         if j < n and words[j] in _CUE_ADVERBS:
             j += 1
+        if j + 1 < n and words[j] == "seem" and words[j + 1] == "to":
+            j += 2  # "[can't seem to focus]": the modal still negates the function
+        if j < n and words[j] in activity.MOVING_VERBS and words[i] not in PAIN_CUES:
+            dressed = activity.dressing_end(words, j)
+            if dressed:  # "cant get her sock on": a garment put on is a self-care task, whatever the table lists
+                added.append((start, dressed, "SYMPTOM", _DRESSING))
+                continue
+            seated = activity.getting_end(words, j) if words[j] in ("get", "go") else 0
+            if seated and tuple(words[j:seated]) not in functions and \
+                    tuple("my" if w in _OTHER_POSSESSIVES else w for w in words[j:seated]) not in functions:
+                # "couldnt get out of the car", "cant go up the stairs"
+                added.append((start, seated, "SYMPTOM", _STAIRS if words[seated - 1] in _STAIR_WORDS else _GETTING_UP))
+                continue
+        if j + 1 < n and words[j] == "stop":
+            kept = activity.kept_complaint_end(spans, j + 1, words)
+            if kept:  # "[cant stop coughing]": a complaint the writer cannot stop is one span with its modal
+                body_ends = _anatomy_ends(spans) if body_ends is None else body_ends
+                kept = _body_object_end(words, kept, body_ends) or kept  # "[cant stop scratching her arms]"
+                added.append((start, kept, "SYMPTOM", next(s[3] for s in spans if s[0] == j + 1)))
+                continue
         if j >= n or words[j] not in firsts:
+            continue
+        if activity.not_a_loss(words, i, j, j + 1):
+            dropped.add((i, j + 1))  # the lexicon's "cant hear", "cant remember" in "we cant hear her", "... the name"
             continue
         if words[i] in _STRUGGLE_WORDS and (words[j] in _NOT_PHYSICAL_AFTER_STRUGGLE or any(
                 tuple(words[k:k + 2]) in _SOCIAL_TAILS for k in range(j + 1, min(j + 4, n)))):
             continue
         # a relative's possessive in reach is rare: only then are the folded keys tried
         possessive = not _OTHER_POSSESSIVES.isdisjoint(words[j + 1:j + longest])
+        # an adjective inside a listed task ("make a tight fist"): the task without it is the table's
+        folded = j + 2 < n and words[j + 2] in activity.PHRASE_ADJECTIVES
         for size in range(min(longest, n - j), 0, -1):
             key = tuple(words[j:j + size])
             found = functions.get(key)
+            if not found and folded and size >= 4:
+                found = functions.get(key[:2] + key[3:])
             if not found and possessive and size >= 3 and not _OTHER_POSSESSIVES.isdisjoint(key):
                 # the table writes the writer's own ("get out of my chair"); a relative's is the same loss
                 found = functions.get(tuple("my" if w in _OTHER_POSSESSIVES else w for w in key)) \
                     or functions.get(tuple(w for w in key if w not in _OTHER_POSSESSIVES and w != "my"))
             if found:
                 end = j + size
+                body_ends = _anatomy_ends(spans) if body_ends is None else body_ends
+                if activity.not_a_loss(words, i, j, end):
+                    break  # "can't drive you", "we cant hear her", "you cannot drive for 6 months"
+                turned = activity.weight_turn_end(words, j, end)
+                if turned:  # "cant twist on it": the movement on the limb just named
+                    added.append((start, turned, "SYMPTOM", found[0]))
+                    break
+                if size == 1 and words[j] == "stand":
+                    borne = activity.stand_end(words, end)
+                    if borne is None:
+                        break  # "can't stand my boss": to tolerate a person or thing is no lost function
+                    if borne > end:  # "cant stand the light": a stimulus the body cannot bear
+                        added.append((start, borne, "SYMPTOM", _INTOLERANCE))
+                        break
+                if size == 1 and words[j] in activity.NEEDS_OBJECT and not _body_object_end(words, end, body_ends):
+                    worn = activity.needed_object_end(words, end, words[j])
+                    if worn > end:  # "cant wear a t shirt", "cant sing a whole verse"
+                        added.append((start, worn, "SYMPTOM", found[0]))
+                    break  # "i can't sing": a talent as often as a loss
+                if size == 1 and words[j] in OBJECT_FUNCTIONS and activity.side_after(words, end):
+                    added.append((start, end, "SYMPTOM", found[0]))
+                    break  # "cant chew on the left side": the side is where, "on" is no particle
                 if key in _UNWILLING:
                     end = _unwilling_end(words, key, end)
                     if end:
-                        added.append((i, end, "SYMPTOM", found[0]))
+                        added.append((start, end, "SYMPTOM", found[0]))
                     break
                 if key == ("look", "up") and end < n and words[end] not in _LOOK_UP_AFTER:
                     break  # "can't look up the results": a search, not the neck
@@ -123,7 +181,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                                               or words[end] in _OTHER_SENSE_AFTER.get(words[j], ())):
                     break  # "unable to carry out its role", "can't think of a word": another verb, no loss
                 body_end = _body_object_end(words, end, body_ends)
-                reach = complement_end(words, j, end, spans)
+                reach = max(complement_end(words, j, end, spans), activity.place_end(words, j, end))
                 if size == 1 and not body_end and words[j] in BODY_ONLY_FUNCTIONS and reach == end:
                     break  # "can't raise the money", "couldn't feel at home": a loss only of a body part's function
                 if size == 1 and reach == end and words[j] in NEEDS_COMPLEMENT:
@@ -134,24 +192,37 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                 if body_end:
                     end = body_end  # "cant lift my arms", "can't straighten her left knee": the body part is the object
                 elif size == 1 and words[j] in OBJECT_FUNCTIONS:
-                    end = _object_end(words, end)
+                    short = _object_end(words, end)
+                    if short == end and words[j] in activity.ACTIVITY_OBJECT_VERBS:
+                        short = activity.object_end(words, end, words[j])  # "the lid off a jar", "it"
+                    end = short
                     if end < n and words[end] in _COMPARED:
                         break  # "more difficult to hold than solid stools": a thing compared, no loss
+                elif size == 1 and words[j] in activity.ACTIVITY_OBJECT_VERBS:
+                    end = activity.object_end(words, end, words[j])  # "cant read the bus numbers"
                 if end < n and words[end] in _MANNER_AFTER and size == 1:
                     end += 1  # "cant pee properly", "cant swallow normally": how the function fails is the complaint
                 elif not body_end:
                     # "can't smell anything", "can't lie on my side", "can't do up buttons", "hurts to sit or walk"
                     end = max(end, reach, particle_object_end(words, j, end))
                     end = alternative_end(words, cue, end, functions, longest)
+                    end = activity.together_end(words, end, functions)  # "... and walk at the same time"
                 concept = _PAINFUL_CONCEPTS.get(found[0], found[0]) if words[i] in PAIN_CUES else found[0]
-                added.append((i, end, "SYMPTOM", concept))
+                added.append((start, end, "SYMPTOM", concept))
                 break
+    if dropped:
+        spans = [s for s in spans if (s[0], s[1]) not in dropped or s[2] != "SYMPTOM"]
     if not added:
         return spans
     return replace_covered(spans, added)
 
 
 _MANNER_AFTER = frozenset({"properly", "normally"})
+_DRESSING = "QATEXT:symptom/difficulty-dressing"
+_INTOLERANCE = "QATEXT:symptom/sensory-intolerance"
+_GETTING_UP = "HP:0002540"  # the table's concept for "get out of bed", "get up from a chair"
+_STAIRS = "HP:0003551"  # difficulty climbing stairs, as the table's "climb stairs"
+_STAIR_WORDS = frozenset("stairs stair steps step upstairs downstairs".split())
 
 # A function told as the subject that got harder (GUIDELINES rule 16, the effort cue after it): "[reading small print
 # is harder] than it was", "[walking is difficult] now", "except [swallowing tablets has got harder]". Only the body's
@@ -247,6 +318,11 @@ BODY_ONLY_FUNCTIONS = frozenset({"feel", "raise", "straighten", "rotate", "flex"
 # What may stand between a function and the body part it acts on: "lift my arms", "put weight on her left foot".
 _BODY_OBJECT_FILLERS = frozenset({"my", "his", "her", "their", "your", "both", "either", "the", "on", "weight", "any", "that",
                                   "this"})
+
+
+def _anatomy_ends(spans: Spans) -> dict[int, int]:
+    """Start -> end of the body parts among ``spans``."""
+    return {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
 
 
 def _body_object_end(words: list[str], end: int, body_ends: dict[int, int]) -> int | None:
