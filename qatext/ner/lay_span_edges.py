@@ -24,6 +24,7 @@ Picking at one's own body is added (body_picking); idioms on medical words were 
 from __future__ import annotations
 
 from qatext.ner import body_picking, lay_body_findings
+from qatext.ner.lay_body_products import PRODUCTS
 from qatext.ner.lay_common import NOT_A_THING
 from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
                                    covered_tokens, gate, gate_hits, word_positions, word_set)
@@ -53,6 +54,8 @@ SMELL_VERBS = frozenset("smells smell smelled smelt smelling tastes tasted".spli
 SMELL_JUDGEMENTS = frozenset("weird bad strong funny fishy off awful horrible sweet foul rotten metallic".split())
 # What a smell or taste is likened to ends there; an intensifier is no thing ("itched like mad": rule 15).
 _LIKENED_VERBS = SMELL_VERBS | {"taste"}
+# What has a colour and a smell of its own, so that "and smells ..." is its second predicate: "pee is dark and smells"
+_SMELLING = PRODUCTS | frozenset({"breath", "wound", "poop"})
 _NO_LIKENESS = frozenset("crazy mad hell heck fuck shit anything nothing normal usual before".split())
 # A complaint that spreads, said with where it reaches: "[bruising down to my toes]", "[throbbing up into my ear]",
 # "[heart pounding out of my chest]" (rule 5: the place is attached without a verb).
@@ -379,8 +382,11 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
     if end < n and words[end - 1] in SMELL_VERBS and words[end] in SMELL_JUDGEMENTS and end not in taken:
         return end + 1  # "pee smells weird", "breath smells bad": how it smells is the complaint
     if end + 2 < n and words[end] == "and" and words[end + 1] in SMELL_VERBS and words[end + 2] in SMELL_JUDGEMENTS \
-            and words[end - 1] in DESCRIPTORS and not taken.intersection(range(end, end + 3)):
-        return end + 3  # "pee is dark [and smells strong]": a second predicate of the same product (rule 11)
+            and words[end - 1] in DESCRIPTORS and not taken.intersection(range(end, end + 3)) \
+            and not _SMELLING.isdisjoint(words[start:end - 1]):
+        # a product's colour and smell are one product's predicates (rule 11); a part's state and a taste in the
+        # mouth are two complaints: "[tooth is swollen] and [tastes foul]"
+        return end + 3  # "pee is dark [and smells strong]"
     if end + 3 < n and words[end] == "from" and words[end + 1] in _OWNERS and words[end + 3] in ("down", "up") \
             and (words[end - 1] in DESCRIPTORS or words[end - 1] in SYMPTOM_PREDICATES) \
             and words[end + 2].isalpha() and not taken.intersection(range(end, end + 4)):
