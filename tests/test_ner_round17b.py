@@ -46,3 +46,47 @@ def test_run_on_clauses_stop(nlp, text, wanted, unwanted):
 ])
 def test_shared_predicates_still_join(nlp, text, whole):
     assert whole in texts(nlp, text), texts(nlp, text)
+
+
+# --- 2. left edges: quality, degree and clinical words inside, perception verbs outside ----------------------------
+@pytest.mark.parametrize("text, whole", [
+    # how bad or how odd a complaint is (rule 4: severity and character)
+    ("woke at 3am with brutal pain in my lower back", "brutal pain in my lower back"),
+    ("the new tablets leave an odd bitter taste", "odd bitter taste"),
+    ("i have had vicious headaches since the crash", "vicious headaches"),
+    # a clinical qualifier with "non" before it (rule 4 and 16: clinical qualifiers are inside)
+    ("the biopsy showed a non invasive breast cancer", "non invasive breast cancer"),
+    ("the gp said a non-blanching rash needs a&e", "non-blanching rash"),
+    ("waking up in soaking sweats every night", "soaking sweats"),
+    # the shade and thickness of a finding or of what comes up
+    ("she has pale patches on her cheeks", "pale patches on her cheeks"),
+    ("he keeps bringing up thick yellow mucus", "thick yellow mucus"),
+    # perception verbs stay outside a lay state (rule 16)
+    ("after the infusion i felt weak for two days", "weak"),
+    ("the first week on it i was feeling unwell every evening", "unwell"),
+])
+def test_left_edges(nlp, text, whole):
+    found = texts(nlp, text)
+    assert whole in found, found
+    assert not any(t.startswith(("felt ", "feeling ")) for t in found), found
+
+
+@pytest.mark.parametrize("text, absent", [
+    # near-misses: the same words with no complaint after them, or a verb that is part of the complaint
+    ("that's a funny story about the clinic", "funny story"),
+    ("the odd glass of wine is fine", "odd glass"),
+    ("my gp was brutal about my weight", "brutal"),
+    ("the invasive procedure went fine", "invasive procedure"),
+    ("she has a pale complexion like her mum", "pale complexion"),
+])
+def test_left_edges_near_misses(nlp, text, absent):
+    assert absent not in texts(nlp, text), texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("some days i feel like passing out at work", "feel like passing out"),
+    ("since the baby came i feel nothing at all", "feel nothing"),
+    ("a feeling of dread every morning before work", "feeling of dread"),
+])
+def test_perception_verbs_kept(nlp, text, whole):
+    assert whole in texts(nlp, text), texts(nlp, text)

@@ -4,10 +4,14 @@ A list of body parts shares the predicate that follows it ("[feet and hands are 
 "and" with its own possessive and a verb in the singular starts a clause of its own: "this infected toe and my
 [stomach is doing backflips]", "back of my thigh, and my [foot feels asleep]". A singular verb cannot have a list
 of parts for its subject, and the repeated possessive says a new subject begins.
+
+A perception verb before a lay state stays outside (rule 16: "i feel [sooo tired]", "felt [very nauseous]"), but a
+"feel like ..." complaint keeps it, and so does a feeling that is the complaint only with its verb ("[feel nothing]").
 """
 from __future__ import annotations
 
 from qatext.ner.lay_common import POSSESSIVES
+from qatext.ner.span_rules import gate
 
 # Verbs in the third person singular that open a part's predicate ("is swollen", "feels asleep", "keeps twitching").
 SINGULAR_VERBS = frozenset("""is was has does feels felt looks seems keeps gets goes 's isnt wasnt hasnt doesnt
@@ -19,3 +23,22 @@ def new_subject(words: list[str], part_start: int, verb_at: int) -> bool:
     stands before it and the verb at ``verb_at`` is singular ("and my [stomach is doing backflips]")."""
     return part_start >= 1 and words[part_start - 1] in POSSESSIVES and 0 <= verb_at < len(words) \
         and words[verb_at] in SINGULAR_VERBS
+
+
+PERCEIVING = gate({"feel", "felt", "feeling", "feels"})
+# What makes the verb part of the complaint: "[feel like passing out]", "[feel nothing]", "[feel sick to my stomach]"
+# ("[feeling of dread]"); and words that name no state alone ("felt off", "feeling down": the verb makes them one)
+_KEEPS_VERB = frozenset({"like", "nothing", "as", "it", "that", "every", "everything", "a", "an", "the", "my", "so",
+                         "of", "off", "down", "out", "up", "in"})
+
+
+def drop_perception_verbs(words: list[str], spans: list) -> list:
+    """"[feel tired]" -> "feel [tired]": a symptom that starts with a perception verb and a state starts at the state."""
+    out = None
+    for k, (start, end, label, concept) in enumerate(spans):
+        if label == "SYMPTOM" and end - start >= 2 and words[start] in PERCEIVING and words[start + 1] not in _KEEPS_VERB \
+                and words[start + 1].isalpha():
+            if out is None:
+                out = list(spans)
+            out[k] = (start + 1, end, label, concept)
+    return spans if out is None else out

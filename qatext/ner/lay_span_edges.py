@@ -23,7 +23,7 @@ Picking at one's own body is added (body_picking); idioms on medical words were 
 """
 from __future__ import annotations
 
-from qatext.ner import body_picking, lay_body_findings
+from qatext.ner import body_picking, lay_body_findings, lay_edge_clauses
 from qatext.ner.lay_body_products import PRODUCTS
 from qatext.ner.lay_common import NOT_A_THING
 from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
@@ -39,7 +39,9 @@ LEADING_DESCRIBERS = (DESCRIPTORS - frozenset("little tiny small big large weird
     # the character of a pain (rule 4): "[stinging pain when she wees]", "[dull ache in my side]"
     "stinging stabbing shooting throbbing gnawing nagging dull "
     # how sore eyes and inflamed skin feel and look: "[gritty sore eyes]", "[red shiny swollen big toe]"
-    "gritty sandy grainy shiny".split())
+    "gritty sandy grainy shiny "
+    # the shade and the thickness of what is seen or brought up: "[pale patches around my eyes]", "[thick green phlegm]"
+    "pale thick".split())
 # Lay places said after a complaint: "achy all over", "sore down there", "hurts deep inside".
 TRAILING_PLACES = (("all", "over"), ("down", "there"), ("deep", "inside"), ("deep", "down"), ("right", "inside"))
 # A pain of voiding is a complaint of its own, unlike other triggers (GUIDELINES rule 10): "burning when i pee".
@@ -172,6 +174,8 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
     if not _PICKING_GATE.isdisjoint(hits):
         spans = body_picking.add_picked_body_parts(words, spans)
     spans = _grow_at_common_cues(words, spans)
+    if not lay_edge_clauses.PERCEIVING.isdisjoint(hits):
+        spans = lay_edge_clauses.drop_perception_verbs(words, spans)
     if GATE.isdisjoint(hits) and not _paired_cues(hits) or not spans and not (hits & _NEW_SPAN_WORDS):
         return spans
     if not FUNCTION_NOUNS.isdisjoint(hits):
