@@ -90,3 +90,34 @@ def test_left_edges_near_misses(nlp, text, absent):
 ])
 def test_perception_verbs_kept(nlp, text, whole):
     assert whole in texts(nlp, text), texts(nlp, text)
+
+
+# --- 3. right tails: the place a pain sits or reaches, the colours a part goes through -------------------------------
+@pytest.mark.parametrize("text, whole", [
+    # how high or low on a trunk region (rule 5: the place is attached)
+    ("a dull ache high on my left side since the fall", "dull ache high on my left side"),
+    ("bad cramping low on the right side after eating", "cramping low on the right side"),
+    # a pain going through to a part, said without a comma
+    ("i get a burning pain going straight through to my shoulder blade", "burning pain going straight through to my shoulder blade"),
+    ("chest pain shooting through into my back when i lie down", "chest pain shooting through into my back"),
+    # the colours a part goes through, one after another (rule 11: listed predicates)
+    ("in the cold my toes go white then purple", "toes go white then purple"),
+    ("her lips turned blue, then dark purple during the fit", "lips turned blue, then dark purple"),
+    # a part's or a lesion's infection is one DISEASE with it (rule 5)
+    ("the gp gave me flucloxacillin for an infected finger", "infected finger"),
+    ("she has infected eczema on her legs", "infected eczema on her legs"),
+])
+def test_right_tails_and_parts(nlp, text, whole):
+    assert any(whole in t for t in texts(nlp, text)), texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # near-misses: a comma parts the place from the pain; a rate or a plan is no place; colours not in sequence
+    ("pain in my stomach, going straight through to my back", "through to my back"),
+    ("my pain is going through the roof this week", "going through the roof"),
+    ("blood sugar was high on my last check", "high on my last check"),
+    ("the rash was red, then it faded by friday", "then it faded"),
+    ("the infected people on the ward were moved", "infected people"),
+])
+def test_right_tails_near_misses(nlp, text, absent):
+    assert not any(absent in t for t in texts(nlp, text)), texts(nlp, text)

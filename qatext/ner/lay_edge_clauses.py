@@ -29,7 +29,7 @@ PERCEIVING = gate({"feel", "felt", "feeling", "feels"})
 # What makes the verb part of the complaint: "[feel like passing out]", "[feel nothing]", "[feel sick to my stomach]"
 # ("[feeling of dread]"); and words that name no state alone ("felt off", "feeling down": the verb makes them one)
 _KEEPS_VERB = frozenset({"like", "nothing", "as", "it", "that", "every", "everything", "a", "an", "the", "my", "so",
-                         "of", "off", "down", "out", "up", "in"})
+                         "of", "off", "down", "low", "out", "up", "in"})
 
 
 def drop_perception_verbs(words: list[str], spans: list) -> list:
@@ -42,3 +42,44 @@ def drop_perception_verbs(words: list[str], spans: list) -> list:
                 out = list(spans)
             out[k] = (start + 1, end, label, concept)
     return spans if out is None else out
+
+
+# The shade of a colour in a sequence: "then bright red"
+_SHADES = frozenset({"bright", "dark", "pale", "deep", "dusky"})
+
+
+def colour_sequence_end(words: list[str], end: int, colours: frozenset, taken: set[int]) -> int:
+    """"[fingertips turn white, then blue, then bright red]": the colours a part goes through one after another are
+    one complaint, its predicate listed (rule 11), as "[scalp is red and scratched raw]" is; ``end`` when none."""
+    n = len(words)
+    k = end
+    while True:
+        i = k
+        if i < n and words[i] in (",", "and"):
+            i += 1
+        if i >= n or words[i] != "then":
+            return k
+        i += 1
+        if i < n and words[i] in _SHADES:
+            i += 1
+        if i >= n or words[i] not in colours or taken.intersection(range(k, i + 1)):
+            return k
+        k = i + 1
+
+
+# A state of a part that names an infection or a lesion of it: "[infected toe]", "[ulcerated gum]" (rule 5: the part
+# as a pre-modified head is one DISEASE, like "[infected hip replacement]")
+PART_DISEASE_STATES = gate({"infected", "abscessed", "ulcerated"})
+
+
+def join_diseased_parts(words: list[str], spans: list) -> list:
+    """"infected" (DISEASE) right before a body part (ANATOMY) is the part's disease: one span; before a disease or a
+    lesion it qualifies it ("[infected ingrown toenail]", "[infected eczema]": a clinical qualifier, rule 4)."""
+    out: list = []
+    for span in spans:
+        if span[2] in ("ANATOMY", "DISEASE", "SYMPTOM") and out and out[-1][1] == span[0] and out[-1][2] == "DISEASE" \
+                and out[-1][1] - out[-1][0] == 1 and words[out[-1][0]] in PART_DISEASE_STATES:
+            first = out.pop()
+            span = (first[0], span[1], "DISEASE", first[3]) if span[2] == "ANATOMY" else (first[0], *span[1:])
+        out.append(span)
+    return out

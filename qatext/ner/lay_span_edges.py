@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from qatext.ner import body_picking, lay_body_findings, lay_edge_clauses
 from qatext.ner.lay_body_products import PRODUCTS
+from qatext.ner.lay_body_states import COLOURS
 from qatext.ner.lay_common import NOT_A_THING
 from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
                                    covered_tokens, gate, gate_hits, word_positions, word_set)
@@ -99,6 +100,12 @@ _NEXT_CUES = _REACH_DIRECTIONS | _REACH_PREPOSITIONS | _LIKENED_VERBS | _RISE_FR
 # A thing that fills a lesion: "[little pus bumps]", "[blood blisters]".
 _FILLINGS = frozenset("pus blood water fluid".split())
 _REGION_PREPOSITIONS = frozenset("in on down round around along across".split())
+# How high or low on a region a pain sits: "[pain low on my right side]"
+_HEIGHTS = frozenset({"low", "high"})
+# A pain that goes through the body to a part, said right after it: "[upper belly pain going through to my back]"
+# (rule 5: the part it reaches is attached without a clause; after a comma it is a part of its own)
+_SPREADING = frozenset("going shooting radiating spreading boring".split())
+_THROUGH_FILLERS = frozenset({"straight", "right"})
 # The shape a skin finding makes, before "of": "a band of blisters", "a cluster of spots", "a line of bites".
 SHAPE_NOUNS = frozenset("band cluster clusters line lines ring crop patch strip trail".split())
 # What a part sheds in: "falls out in clumps", "comes out in handfuls".
@@ -153,7 +160,9 @@ GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SP
             # round 15a: what a complaint reaches, chokes on, is likened to or fails at; what grades or fills it
             # (cues as common as "out", "much" or "around" are looked at in _grow_at_common_cues instead, and the
             # rules that need two common words, in _paired_cues)
-            CHOKING, _HEAT_DEGREES, _BENDING, CLIMAX, _MOVING, {"induced"})
+            CHOKING, _HEAT_DEGREES, _BENDING, CLIMAX, _MOVING, {"induced"},
+            # round 17b: a pain going through to a part ("side" of "low on my right side" is a body region above)
+            {"through"})
 # Rules whose cue is two words each common alone: a stimulus and its hurt ("[light hurts]"), a lift and how far it
 # fails ("above my head"); a lesion noun ("[deep painful spots]", "[pus bumps]") is rare enough alone.
 _LIFTS, _HOW_FAR = frozenset({"lift", "raise"}), frozenset({"above", "over"})
@@ -176,6 +185,8 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
     spans = _grow_at_common_cues(words, spans)
     if not lay_edge_clauses.PERCEIVING.isdisjoint(hits):
         spans = lay_edge_clauses.drop_perception_verbs(words, spans)
+    if not lay_edge_clauses.PART_DISEASE_STATES.isdisjoint(hits):
+        spans = lay_edge_clauses.join_diseased_parts(words, spans)
     if GATE.isdisjoint(hits) and not _paired_cues(hits) or not spans and not (hits & _NEW_SPAN_WORDS):
         return spans
     if not FUNCTION_NOUNS.isdisjoint(hits):
@@ -210,6 +221,8 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
                 start = _cause_start(words, start, out)
             if end < n_words and words[end] in _TRAILING_FIRSTS:  # nor an edge after them
                 end = _trailing_end(words, start, end, taken - anatomy, anatomy_at)
+            if words[end - 1] in COLOURS and end + 1 < n_words:  # "[... turn white, then blue, then red]"
+                end = lay_edge_clauses.colour_sequence_end(words, end, COLOURS, taken)
             if (start, end) != span[:2]:
                 out = [s for s in out if s[1] <= start]
                 taken.update(range(start, end))
@@ -395,6 +408,10 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
             and (words[end - 1] in DESCRIPTORS or words[end - 1] in SYMPTOM_PREDICATES) \
             and words[end + 2].isalpha() and not taken.intersection(range(end, end + 4)):
         return end + 4  # "numb from the waist down": the extent on the body is its place (rule 5)
+    if words[end] in _SPREADING and "through" in words[end + 1:end + 3]:
+        through = _through_end(words, end, taken, anatomy_at or {})
+        if through:
+            return through
     region = _region_end(words, end, taken)
     if region:
         return region
@@ -418,7 +435,7 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
 _TRAILING_BY_FIRST: dict[str, tuple] = {}
 for _place in TRAILING_PLACES:
     _TRAILING_BY_FIRST[_place[0]] = _TRAILING_BY_FIRST.get(_place[0], ()) + (_place,)
-_TRAILING_FIRSTS = (_NEXT_CUES | _TRAILING_BY_FIRST.keys() | SMELL_JUDGEMENTS | _REGION_PREPOSITIONS
+_TRAILING_FIRSTS = (_NEXT_CUES | _TRAILING_BY_FIRST.keys() | SMELL_JUDGEMENTS | _REGION_PREPOSITIONS | _HEIGHTS | _SPREADING
                     | {"when", "while", "and", "from", "in", "as"})
 
 
@@ -531,14 +548,34 @@ def _failed_movement_end(words: list[str], start: int, end: int, taken: set[int]
     return None
 
 
+def _through_end(words: list[str], end: int, taken: set[int], anatomy_at: dict) -> int | None:
+    """"[pain going through to my back]", "[ache shooting straight through into my shoulder]"."""
+    if words[end - 1] not in VOIDING_PAINS and words[end - 1] not in LOCATED_COMPLAINTS:
+        return None
+    n = len(words)
+    k = end + 1
+    if words[k] in _THROUGH_FILLERS:
+        k += 1
+    k += 1  # "through"
+    if k < n and words[k] in _REACH_PREPOSITIONS:
+        k += 1
+    while k < n and k - end <= 6 and words[k] in _OWNERS:
+        k += 1
+    if k in anatomy_at and not taken.intersection(range(end, k)):
+        return anatomy_at[k]
+    return None
+
+
 def _region_end(words: list[str], end: int, taken: set[int]) -> int | None:
     """"cramping in my lower right side", "rash round my left side": a trunk region the body lexicon leaves alone,
-    attached by a preposition, is the complaint's place (rule 5); "the side of my head" is left to the body part."""
+    attached by a preposition, is the complaint's place (rule 5); "the side of my head" is left to the body part.
+    How high or low on it is part of the place: "[stabbing pain low on my right side]"."""
     n = len(words)
-    if end + 2 >= n or words[end] not in _REGION_PREPOSITIONS or words[end + 1] not in _OWNERS \
+    at = end + 1 if end + 1 < n and words[end] in _HEIGHTS and end not in taken else end
+    if at + 2 >= n or words[at] not in _REGION_PREPOSITIONS or words[at + 1] not in _OWNERS \
             or words[end - 1] not in LOCATED_COMPLAINTS:
         return None  # "hurts to take a breath [on the left side]": a lost function's extent stays outside (rule 16)
-    k = end + 2
+    k = at + 2
     while k < n and k - end <= 4 and words[k] in SIDE_WORDS:
         k += 1
     if k < n and words[k] in BODY_REGIONS and not taken.intersection(range(end, k + 1)) \
