@@ -51,7 +51,8 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                 # the same body part again ("... in my mouth, and my mouth wont open") is no list of parts
                 # nor a body part that a preposition ties to what came before ("aches up into my ear and my jaw is locked")
                 if body is not None and head[1] - body >= 2 and words[spans[j][0]:spans[j][1]] != words[body:body + spans[j][1] - spans[j][0]] \
-                        and not _after_preposition(words, start) and not new_subject(words, body, body + 1):
+                        and not _after_preposition(words, start) and not new_subject(words, body, body + 1) \
+                        and not (start and words[start - 1] in _COPULAS):
                     head_words = " ".join(words[body + 1:head[1]])
                     concepts = [_concept_of(f"{' '.join(words[s:e])} {head_words}", lookup, head[3]) for s, e, *_ in parts]
                     out.append((start, head[1], head[2], head[3]))
@@ -97,6 +98,9 @@ def _after_preposition(words: list[str], start: int) -> bool:
     return k >= 0 and words[k] in _TIED_PREPOSITIONS
 
 
+# "the rash is back and hair is coming out": a "part" after a copula is a predicate ("is back": has returned), no
+# first item of a list of parts
+_COPULAS = frozenset("is was are were 's".split())
 # "at the edge of my eyes and my face ...": a place the first part names is no subject the list shares
 _TIED_PREPOSITIONS = frozenset("into in to from up down through behind under over at".split())
 
