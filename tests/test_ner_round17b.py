@@ -126,3 +126,27 @@ def test_right_tails_and_parts(nlp, text, whole):
 ])
 def test_right_tails_near_misses(nlp, text, absent):
     assert not any(absent in t for t in texts(nlp, text)), texts(nlp, text)
+
+
+# --- 2b. what one is allergic to, before "allergy", is part of the DISEASE (rule 1) ---------------------------------
+@pytest.mark.parametrize("text, whole", [
+    ("the rash started after amoxil, could it be a latex allergy instead", "latex allergy"),
+    ("my daughter has a sesame allergy and carries an epipen", "sesame allergy"),
+    ("its a horse allergy, the stables set off my wheeze", "horse allergy"),
+    ("my birch pollen allergy is worse this spring", "birch pollen allergy"),
+    ("she has a codeine allergy so they gave her morphine", "codeine allergy"),
+])
+def test_allergens_before_allergy(nlp, text, whole):
+    assert whole in texts(nlp, text), texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # near-misses: a verb, a grade or another complaint before the word names no allergen
+    ("the allergist says allergy shots might help", "says allergy"),
+    ("i think i have a bad allergy to something", "have a bad"),
+    ("hay fever and allergies every may", "and allergies"),
+    ("can a child develop allergy to milk later", "develop allergy"),
+    ("he has a longstanding allergy to dust", "longstanding allergy"),
+])
+def test_allergy_near_misses(nlp, text, absent):
+    assert not any(absent in t for t in texts(nlp, text)), texts(nlp, text)

@@ -10,8 +10,8 @@ A perception verb before a lay state stays outside (rule 16: "i feel [sooo tired
 """
 from __future__ import annotations
 
-from qatext.ner.lay_common import POSSESSIVES
-from qatext.ner.span_rules import gate
+from qatext.ner.lay_common import NOT_A_THING, OBJECT_DETERMINERS, POSSESSIVES
+from qatext.ner.span_rules import SEVERITY, gate
 
 # Verbs in the third person singular that open a part's predicate ("is swollen", "feels asleep", "keeps twitching").
 SINGULAR_VERBS = frozenset("""is was has does feels felt looks seems keeps gets goes 's isnt wasnt hasnt doesnt
@@ -83,3 +83,68 @@ def join_diseased_parts(words: list[str], spans: list) -> list:
             span = (first[0], span[1], "DISEASE", first[3]) if span[2] == "ANATOMY" else (first[0], *span[1:])
         out.append(span)
     return out
+
+
+# "[sulfa allergy]", "[cat allergy]", "[grass pollen allergy]": what one is allergic to, written before the word, is
+# part of the DISEASE (rule 1: "allergic to penicillin" is one DISEASE; the gold keeps "[peanut allergy]")
+ALLERGY_WORDS = gate({"allergy", "allergies"})
+# Allergen nouns that take a kind before them: "grass pollen", "tree nut", "dust mite", "bee venom", "cat dander"
+_KINDED_ALLERGENS = frozenset("pollen pollens nut nuts mite mites dander venom sting stings hair fur".split())
+# Words that name no allergen: function words, grades, verbs that report a diagnosis ("says allergy", "bad allergy")
+_NO_ALLERGEN = NOT_A_THING | OBJECT_DETERMINERS | SEVERITY | frozenset(
+    "says said say thinks think thought suspect suspects suspected possible probable known new real true any no "
+    "an a got get gets getting having severe mild slight bad worst my".split())
+
+
+def add_allergens(words: list[str], spans: list) -> list:
+    """"allergy" (DISEASE) takes the allergen word before it, and its kind before an allergen noun."""
+    out = None
+    ends = {s[1]: k for k, s in enumerate(spans)}
+    for k, (start, end, label, concept) in enumerate(spans):
+        if label != "DISEASE" or start == 0:
+            continue
+        if words[start] in ALLERGY_WORDS:
+            at = _allergen_start(words, start)
+        elif words[start] in _KINDED_ALLERGENS and end - start == 2 and words[start + 1] in ALLERGY_WORDS:
+            at = start - 1 if _allergen(words, start - 1) else start  # "[grass] pollen allergy"
+        else:
+            continue
+        if at == start:
+            continue
+        before = ends.get(start)  # a one-word drug or part span of the allergen ("penicillin") joins too
+        if before is not None and spans[before][0] < at:
+            continue
+        if before is not None and spans[before][2] not in ("DRUG", "ANATOMY"):
+            continue
+        if any(s[0] < start and s[1] > at for j, s in enumerate(spans) if j != before and j != k and s[1] <= start):
+            continue
+        if out is None:
+            out = list(spans)
+        out[k] = (at, end, label, concept)
+        if before is not None:
+            out[before] = None
+    return spans if out is None else [s for s in out if s is not None]
+
+
+def _allergen_start(words: list[str], start: int) -> int:
+    i = start - 1
+    if not _allergen(words, i):
+        return start
+    if i >= 1 and words[i] in _KINDED_ALLERGENS and _allergen(words, i - 1):
+        return i - 1
+    return i
+
+
+# What stands before an allergen noun: an article or possessive ("a [sulfa allergy]"), a copula or preposition ("is
+# [dog allergy]", "for [cat allergy]"), a reporting verb ("says [peanut allergy]"); a verb's "develop allergy" has none
+_BEFORE_ALLERGEN = OBJECT_DETERMINERS | POSSESSIVES | frozenset(
+    "this that is was for with has have had of says said no any suspected known".split())
+# endings of adjectives and participles ("longstanding", "seasonal", "severe"), which grade, not name, the allergy
+_NOT_NOUN_ENDINGS = ("ing", "ed", "al", "ous", "ive", "ic", "ly")
+
+
+def _allergen(words: list[str], i: int) -> bool:
+    """The word at ``i`` is a noun naming an allergen, by its form and the word before it."""
+    word = words[i]
+    return word.isalpha() and word not in _NO_ALLERGEN and not word.endswith(_NOT_NOUN_ENDINGS) \
+        and (i == 0 or words[i - 1] in _BEFORE_ALLERGEN or word in _KINDED_ALLERGENS)

@@ -187,6 +187,8 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
         spans = lay_edge_clauses.drop_perception_verbs(words, spans)
     if not lay_edge_clauses.PART_DISEASE_STATES.isdisjoint(hits):
         spans = lay_edge_clauses.join_diseased_parts(words, spans)
+    if not lay_edge_clauses.ALLERGY_WORDS.isdisjoint(hits):
+        spans = lay_edge_clauses.add_allergens(words, spans)
     if GATE.isdisjoint(hits) and not _paired_cues(hits) or not spans and not (hits & _NEW_SPAN_WORDS):
         return spans
     if not FUNCTION_NOUNS.isdisjoint(hits):
