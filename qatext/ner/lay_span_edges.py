@@ -27,6 +27,7 @@ from qatext.ner import body_picking, lay_body_findings, lay_edge_clauses
 from qatext.ner.lay_body_products import PRODUCTS
 from qatext.ner.lay_body_states import COLOURS
 from qatext.ner.lay_common import NOT_A_THING
+from qatext.ner.lay_edge_clauses import ALLERGY_WORDS, PART_DISEASE_STATES, PERCEIVING
 from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
                                    covered_tokens, gate, gate_hits, word_positions, word_set)
 
@@ -183,11 +184,11 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
     if not _PICKING_GATE.isdisjoint(hits):
         spans = body_picking.add_picked_body_parts(words, spans)
     spans = _grow_at_common_cues(words, spans)
-    if not lay_edge_clauses.PERCEIVING.isdisjoint(hits):
+    if not PERCEIVING.isdisjoint(hits):
         spans = lay_edge_clauses.drop_perception_verbs(words, spans)
-    if not lay_edge_clauses.PART_DISEASE_STATES.isdisjoint(hits):
+    if not PART_DISEASE_STATES.isdisjoint(hits):
         spans = lay_edge_clauses.join_diseased_parts(words, spans)
-    if not lay_edge_clauses.ALLERGY_WORDS.isdisjoint(hits):
+    if not ALLERGY_WORDS.isdisjoint(hits):
         spans = lay_edge_clauses.add_allergens(words, spans)
     if GATE.isdisjoint(hits) and not _paired_cues(hits) or not spans and not (hits & _NEW_SPAN_WORDS):
         return spans
