@@ -10,7 +10,7 @@ A perception verb before a lay state stays outside (rule 16: "i feel [sooo tired
 """
 from __future__ import annotations
 
-from qatext.ner.lay_common import NOT_A_THING, OBJECT_DETERMINERS, POSSESSIVES
+from qatext.ner.lay_common import BE, NOT_A_THING, OBJECT_DETERMINERS, POSSESSIVES
 from qatext.ner.span_rules import SEVERITY, gate
 
 # Verbs in the third person singular that open a part's predicate ("is swollen", "feels asleep", "keeps twitching").
@@ -148,3 +148,36 @@ def _allergen(words: list[str], i: int) -> bool:
     word = words[i]
     return word.isalpha() and word not in _NO_ALLERGEN and not word.endswith(_NOT_NOUN_ENDINGS) \
         and (i == 0 or words[i - 1] in _BEFORE_ALLERGEN or word in _KINDED_ALLERGENS)
+
+
+# A part located on another is the subject of the complaint, its place inside (rules 5 and 6): "the [gum over my
+# wisdom tooth is swollen]", "the [skin under my left eye is puffy]"
+# (the rarer place words only, which are the rule's gate: "on" and "in" are in most docs, and "the [skin on my hands
+# splits]" is lay_body_states' join)
+LOCATED_SUBJECT_PLACES = gate({"over", "under", "around", "round", "behind", "inside", "above", "below"})
+_OWNERS = POSSESSIVES | frozenset({"the", "both"})
+# The verb that makes the second part's words a predicate: "is swollen", "has gone red", "feels tight"
+_LINKING = BE | frozenset("has have had feels feel felt looks look looked gets got went turned goes".split())
+# A part after these is an object, not a subject: "pain in the gum over my tooth is swollen"
+_OBJECT_OF = frozenset("in on at to into from with of for under over behind around round near by".split())
+
+
+def join_located_subjects(words: list[str], spans: list) -> list:
+    """"the gum over my tooth is swollen": a body part, a place word and the part of a verbal complaint become one
+    SYMPTOM from the first part on; ``spans`` unchanged when no such part stands before a complaint."""
+    out = None
+    for k in range(1, len(spans)):
+        part, complaint = spans[k - 1], spans[k]
+        if part[2] != "ANATOMY" or complaint[2] != "SYMPTOM" or words[part[1]] not in LOCATED_SUBJECT_PLACES:
+            continue
+        gap = words[part[1] + 1:complaint[0]]
+        if not 1 <= len(gap) <= 2 or not _OWNERS.issuperset(gap) or _LINKING.isdisjoint(words[complaint[0]:complaint[1]]):
+            continue
+        a = part[0]
+        if a and words[a - 1] not in _OWNERS or a >= 2 and words[a - 2] in _OBJECT_OF:
+            continue
+        if out is None:
+            out = list(spans)
+        out[k - 1] = None
+        out[k] = (a, complaint[1], "SYMPTOM", complaint[3])
+    return spans if out is None else [s for s in out if s is not None]
