@@ -10,8 +10,11 @@ A perception verb before a lay state stays outside (rule 16: "i feel [sooo tired
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import itemgetter
+
 from qatext.ner.lay_common import BE, NOT_A_THING, OBJECT_DETERMINERS, POSSESSIVES
-from qatext.ner.span_rules import SEVERITY, gate
+from qatext.ner.span_rules import SEVERITY, gate, word_positions
 
 # Verbs in the third person singular that open a part's predicate ("is swollen", "feels asleep", "keeps twitching").
 SINGULAR_VERBS = frozenset("""is was has does feels felt looks seems keeps gets goes 's isnt wasnt hasnt doesnt
@@ -33,11 +36,16 @@ _KEEPS_VERB = frozenset({"like", "nothing", "as", "it", "that", "every", "everyt
 
 
 def drop_perception_verbs(words: list[str], spans: list) -> list:
-    """"[feel tired]" -> "feel [tired]": a symptom that starts with a perception verb and a state starts at the state."""
+    """"[feel tired]" -> "feel [tired]": a symptom that starts with a perception verb and a state starts at the state.
+    Only the spans that start at a perception verb are looked at (found by bisection, not a loop over every span)."""
+    starts = list(map(itemgetter(0), spans))
     out = None
-    for k, (start, end, label, concept) in enumerate(spans):
-        if label == "SYMPTOM" and end - start >= 2 and words[start] in PERCEIVING and words[start + 1] not in _KEEPS_VERB \
-                and words[start + 1].isalpha():
+    for at in word_positions(words, PERCEIVING):
+        k = bisect_left(starts, at)
+        if k == len(spans) or starts[k] != at:
+            continue
+        start, end, label, concept = spans[k]
+        if label == "SYMPTOM" and end - start >= 2 and words[start + 1] not in _KEEPS_VERB and words[start + 1].isalpha():
             if out is None:
                 out = list(spans)
             out[k] = (start + 1, end, label, concept)
@@ -164,11 +172,15 @@ _OBJECT_OF = frozenset("in on at to into from with of for under over behind arou
 
 def join_located_subjects(words: list[str], spans: list) -> list:
     """"the gum over my tooth is swollen": a body part, a place word and the part of a verbal complaint become one
-    SYMPTOM from the first part on; ``spans`` unchanged when no such part stands before a complaint."""
+    SYMPTOM from the first part on; only the spans that end at a place word are looked at."""
+    ends = list(map(itemgetter(1), spans))
     out = None
-    for k in range(1, len(spans)):
+    for at in word_positions(words, LOCATED_SUBJECT_PLACES):
+        k = bisect_left(ends, at) + 1  # the complaint after the part that ends at the place word
+        if k >= len(spans) or ends[k - 1] != at:
+            continue
         part, complaint = spans[k - 1], spans[k]
-        if part[2] != "ANATOMY" or complaint[2] != "SYMPTOM" or words[part[1]] not in LOCATED_SUBJECT_PLACES:
+        if part[2] != "ANATOMY" or complaint[2] != "SYMPTOM":
             continue
         gap = words[part[1] + 1:complaint[0]]
         if not 1 <= len(gap) <= 2 or not _OWNERS.issuperset(gap) or _LINKING.isdisjoint(words[complaint[0]:complaint[1]]):

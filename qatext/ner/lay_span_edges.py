@@ -161,14 +161,16 @@ GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SP
             # round 15a: what a complaint reaches, chokes on, is likened to or fails at; what grades or fills it
             # (cues as common as "out", "much" or "around" are looked at in _grow_at_common_cues instead, and the
             # rules that need two common words, in _paired_cues)
-            CHOKING, _HEAT_DEGREES, _BENDING, CLIMAX, _MOVING, {"induced"},
-            # round 17b: a pain going through to a part ("side" of "low on my right side" is a body region above)
-            {"through"})
+            CHOKING, _HEAT_DEGREES, _BENDING, CLIMAX, _MOVING, {"induced"})
 # Rules whose cue is two words each common alone: a stimulus and its hurt ("[light hurts]"), a lift and how far it
 # fails ("above my head"); a lesion noun ("[deep painful spots]", "[pus bumps]") is rare enough alone.
 _LIFTS, _HOW_FAR = frozenset({"lift", "raise"}), frozenset({"above", "over"})
 _LESIONS = lay_body_findings.LESION_NOUNS
-_PAIR_WORDS = gate(STIMULI, _STIMULUS_COMPLAINTS, _LIFTS, _HOW_FAR, _LESIONS)
+# round 17b: a pain going through to a part ("[pain going through to my back]"): "through" and a verb of spreading
+# ("low on my right side" needs no cue of its own: "side" is a body region of GATE)
+_THROUGH = frozenset({"through"})
+_THEN = gate({"then"})
+_PAIR_WORDS = gate(STIMULI, _STIMULUS_COMPLAINTS, _LIFTS, _HOW_FAR, _LESIONS, _THROUGH, _SPREADING)
 
 
 def _paired_cues(hits: set[str]) -> bool:
@@ -176,7 +178,8 @@ def _paired_cues(hits: set[str]) -> bool:
         return False
     return (not _LESIONS.isdisjoint(hits)
             or not STIMULI.isdisjoint(hits) and not _STIMULUS_COMPLAINTS.isdisjoint(hits)
-            or not _LIFTS.isdisjoint(hits) and not _HOW_FAR.isdisjoint(hits))
+            or not _LIFTS.isdisjoint(hits) and not _HOW_FAR.isdisjoint(hits)
+            or not _THROUGH.isdisjoint(hits) and not _SPREADING.isdisjoint(hits))
 
 
 def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
@@ -207,6 +210,7 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
     anatomy = {s[0] for s in spans if s[2] == "ANATOMY" and s[1] == s[0] + 1}
     anatomy_at = {s[0]: s[1] for s in spans if s[2] == "ANATOMY"}
     out, grown = [], []
+    sequences = "then" in hits  # colours a part goes through one after another
     for span in spans:
         start, end, label, concept = span
         if label == "ANATOMY" and out and out[-1][1] == start and out[-1][2] in _PROBLEMS and _describers_only(words, out[-1]):
@@ -226,7 +230,7 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
                 start = _cause_start(words, start, out)
             if end < n_words and words[end] in _TRAILING_FIRSTS:  # nor an edge after them
                 end = _trailing_end(words, start, end, taken - anatomy, anatomy_at)
-            if words[end - 1] in COLOURS and end + 1 < n_words:  # "[... turn white, then blue, then red]"
+            if sequences and words[end - 1] in COLOURS and end + 1 < n_words:  # "[... turn white, then blue, then red]"
                 end = lay_edge_clauses.colour_sequence_end(words, end, COLOURS, taken)
             if (start, end) != span[:2]:
                 out = [s for s in out if s[1] <= start]
