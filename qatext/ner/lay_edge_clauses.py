@@ -11,7 +11,6 @@ A perception verb before a lay state stays outside (rule 16: "i feel [sooo tired
 from __future__ import annotations
 
 from bisect import bisect_left
-from operator import itemgetter
 
 from qatext.ner.lay_common import BE, NOT_A_THING, OBJECT_DETERMINERS, POSSESSIVES
 from qatext.ner.span_rules import SEVERITY, gate, word_positions
@@ -35,14 +34,13 @@ _KEEPS_VERB = frozenset({"like", "nothing", "as", "it", "that", "every", "everyt
                          "of", "off", "down", "low", "out", "up", "in"})
 
 
-def drop_perception_verbs(words: list[str], spans: list) -> list:
+def drop_perception_verbs(words: list[str], spans: list, cues: set[str]) -> list:
     """"[feel tired]" -> "feel [tired]": a symptom that starts with a perception verb and a state starts at the state.
     Only the spans that start at a perception verb are looked at (found by bisection, not a loop over every span)."""
-    starts = list(map(itemgetter(0), spans))
     out = None
-    for at in word_positions(words, PERCEIVING):
-        k = bisect_left(starts, at)
-        if k == len(spans) or starts[k] != at:
+    for at in word_positions(words, cues):  # the doc's perception verbs (its gate hits: no scan for absent ones)
+        k = bisect_left(spans, (at,))  # the first span from ``at`` on: (at,) sorts before every (at, end, ...)
+        if k == len(spans) or spans[k][0] != at:
             continue
         start, end, label, concept = spans[k]
         if label == "SYMPTOM" and end - start >= 2 and words[start + 1] not in _KEEPS_VERB and words[start + 1].isalpha():
@@ -170,14 +168,13 @@ _LINKING = BE | frozenset("has have had feels feel felt looks look looked gets g
 _OBJECT_OF = frozenset("in on at to into from with of for under over behind around round near by".split())
 
 
-def join_located_subjects(words: list[str], spans: list) -> list:
+def join_located_subjects(words: list[str], spans: list, cues: set[str]) -> list:
     """"the gum over my tooth is swollen": a body part, a place word and the part of a verbal complaint become one
     SYMPTOM from the first part on; only the spans that end at a place word are looked at."""
-    ends = list(map(itemgetter(1), spans))
     out = None
-    for at in word_positions(words, LOCATED_SUBJECT_PLACES):
-        k = bisect_left(ends, at) + 1  # the complaint after the part that ends at the place word
-        if k >= len(spans) or ends[k - 1] != at:
+    for at in word_positions(words, cues):  # the doc's place words among LOCATED_SUBJECT_PLACES
+        k = bisect_left(spans, (at,))  # the complaint after the place word; the part ends at it
+        if k == 0 or k == len(spans) or spans[k - 1][1] != at:
             continue
         part, complaint = spans[k - 1], spans[k]
         if part[2] != "ANATOMY" or complaint[2] != "SYMPTOM":

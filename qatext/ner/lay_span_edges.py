@@ -170,6 +170,7 @@ _LESIONS = lay_body_findings.LESION_NOUNS
 # ("low on my right side" needs no cue of its own: "side" is a body region of GATE)
 _THROUGH = frozenset({"through"})
 _THEN = gate({"then"})
+_CLAUSE_CUES = gate(PERCEIVING, PART_DISEASE_STATES, ALLERGY_WORDS, LOCATED_SUBJECT_PLACES)
 _PAIR_WORDS = gate(STIMULI, _STIMULUS_COMPLAINTS, _LIFTS, _HOW_FAR, _LESIONS, _THROUGH, _SPREADING)
 
 
@@ -187,14 +188,16 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
     if not _PICKING_GATE.isdisjoint(hits):
         spans = body_picking.add_picked_body_parts(words, spans)
     spans = _grow_at_common_cues(words, spans)
-    if not PERCEIVING.isdisjoint(hits):
-        spans = lay_edge_clauses.drop_perception_verbs(words, spans)
-    if not PART_DISEASE_STATES.isdisjoint(hits):
-        spans = lay_edge_clauses.join_diseased_parts(words, spans)
-    if not ALLERGY_WORDS.isdisjoint(hits):
-        spans = lay_edge_clauses.add_allergens(words, spans)
-    if not LOCATED_SUBJECT_PLACES.isdisjoint(hits):
-        spans = lay_edge_clauses.join_located_subjects(words, spans)
+    clause_cues = _CLAUSE_CUES & hits  # round 17b's edges, one set test for a doc that has none of their cues
+    if clause_cues:
+        if not PERCEIVING.isdisjoint(clause_cues):
+            spans = lay_edge_clauses.drop_perception_verbs(words, spans, PERCEIVING & clause_cues)
+        if not PART_DISEASE_STATES.isdisjoint(clause_cues):
+            spans = lay_edge_clauses.join_diseased_parts(words, spans)
+        if not ALLERGY_WORDS.isdisjoint(clause_cues):
+            spans = lay_edge_clauses.add_allergens(words, spans)
+        if not LOCATED_SUBJECT_PLACES.isdisjoint(clause_cues):
+            spans = lay_edge_clauses.join_located_subjects(words, spans, LOCATED_SUBJECT_PLACES & clause_cues)
     if GATE.isdisjoint(hits) and not _paired_cues(hits) or not spans and not (hits & _NEW_SPAN_WORDS):
         return spans
     if not FUNCTION_NOUNS.isdisjoint(hits):
