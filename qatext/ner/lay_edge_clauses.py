@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from qatext.ner.lay_common import BE, NOT_A_THING, OBJECT_DETERMINERS, POSSESSIVES
+from qatext.ner.lay_common import BE, LABEL, NOT_A_THING, OBJECT_DETERMINERS, POSSESSIVES
 from qatext.ner.span_rules import SEVERITY, gate, word_positions
 
 # Verbs in the third person singular that open a part's predicate ("is swollen", "feels asleep", "keeps twitching").
@@ -171,6 +171,8 @@ _OBJECT_OF = frozenset("in on at to into from with of for under over behind arou
 def join_located_subjects(words: list[str], spans: list, cues: set[str]) -> list:
     """"the gum over my tooth is swollen": a body part, a place word and the part of a verbal complaint become one
     SYMPTOM from the first part on; only the spans that end at a place word are looked at."""
+    if "ANATOMY" not in map(LABEL, spans):  # a scan in C: most docs with a place word have no body part before it
+        return spans
     out = None
     for at in word_positions(words, cues):  # the doc's place words among LOCATED_SUBJECT_PLACES
         k = bisect_left(spans, (at,))  # the complaint after the place word; the part ends at it
