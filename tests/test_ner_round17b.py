@@ -150,22 +150,3 @@ def test_allergens_before_allergy(nlp, text, whole):
 ])
 def test_allergy_near_misses(nlp, text, absent):
     assert not any(absent in t for t in texts(nlp, text)), texts(nlp, text)
-
-
-# --- 1b. a part located on another is the subject of the complaint (rules 5 and 6) ---------------------------------
-@pytest.mark.parametrize("text, whole", [
-    ("the skin under my left eye is puffy every morning", "skin under my left eye is puffy"),
-    ("the skin around my eyes has gone red and flaky", "skin around my eyes has gone red"),
-    ("the gum above my front tooth is swollen again", "gum above my front tooth is swollen"),
-])
-def test_located_subjects(nlp, text, whole):
-    assert any(whole in t for t in texts(nlp, text)), texts(nlp, text)
-
-
-@pytest.mark.parametrize("text, absent", [
-    # near-misses: the first part is a preposition's object, or no verb makes the rest a predicate
-    ("i have pain in the gum over my tooth is swollen", "pain in the gum over my tooth is swollen"),
-    ("put the cream under my eyes, the puffy bags went down", "eyes, the puffy"),
-])
-def test_located_subjects_near_misses(nlp, text, absent):
-    assert not any(absent in t for t in texts(nlp, text)), texts(nlp, text)

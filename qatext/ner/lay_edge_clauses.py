@@ -10,10 +10,10 @@ A perception verb before a lay state stays outside (rule 16: "i feel [sooo tired
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from operator import itemgetter
 
-from qatext.ner.lay_common import BE, LABEL, NOT_A_THING, OBJECT_DETERMINERS, POSSESSIVES
-from qatext.ner.span_rules import SEVERITY, gate, word_positions
+from qatext.ner.lay_common import NOT_A_THING, OBJECT_DETERMINERS, POSSESSIVES
+from qatext.ner.span_rules import SEVERITY, gate
 
 # Verbs in the third person singular that open a part's predicate ("is swollen", "feels asleep", "keeps twitching").
 SINGULAR_VERBS = frozenset("""is was has does feels felt looks seems keeps gets goes 's isnt wasnt hasnt doesnt
@@ -36,14 +36,13 @@ _KEEPS_VERB = frozenset({"like", "nothing", "as", "it", "that", "every", "everyt
 
 def drop_perception_verbs(words: list[str], spans: list, cues: set[str]) -> list:
     """"[feel tired]" -> "feel [tired]": a symptom that starts with a perception verb and a state starts at the state.
-    Only the spans that start at a perception verb are looked at (found by bisection, not a loop over every span)."""
+    The spans' first words are tested in C first: most docs with "feel" have no span that starts with it."""
+    if cues.isdisjoint(map(words.__getitem__, map(itemgetter(0), spans))):
+        return spans
     out = None
-    for at in word_positions(words, cues):  # the doc's perception verbs (its gate hits: no scan for absent ones)
-        k = bisect_left(spans, (at,))  # the first span from ``at`` on: (at,) sorts before every (at, end, ...)
-        if k == len(spans) or spans[k][0] != at:
-            continue
-        start, end, label, concept = spans[k]
-        if label == "SYMPTOM" and end - start >= 2 and words[start + 1] not in _KEEPS_VERB and words[start + 1].isalpha():
+    for k, (start, end, label, concept) in enumerate(spans):
+        if words[start] in cues and label == "SYMPTOM" and end - start >= 2 and words[start + 1] not in _KEEPS_VERB \
+                and words[start + 1].isalpha():
             if out is None:
                 out = list(spans)
             out[k] = (start + 1, end, label, concept)
@@ -154,41 +153,3 @@ def _allergen(words: list[str], i: int) -> bool:
     word = words[i]
     return word.isalpha() and word not in _NO_ALLERGEN and not word.endswith(_NOT_NOUN_ENDINGS) \
         and (i == 0 or words[i - 1] in _BEFORE_ALLERGEN or word in _KINDED_ALLERGENS)
-
-
-# A part located on another is the subject of the complaint, its place inside (rules 5 and 6): "the [gum over my
-# wisdom tooth is swollen]", "the [skin under my left eye is puffy]"
-# (the rarer place words only, which are the rule's gate: "on" and "in" are in most docs, and "the [skin on my hands
-# splits]" is lay_body_states' join)
-LOCATED_SUBJECT_PLACES = gate({"over", "under", "around", "round", "behind", "inside", "above", "below"})
-_OWNERS = POSSESSIVES | frozenset({"the", "both"})
-# The verb that makes the second part's words a predicate: "is swollen", "has gone red", "feels tight"
-_LINKING = BE | frozenset("has have had feels feel felt looks look looked gets got went turned goes".split())
-# A part after these is an object, not a subject: "pain in the gum over my tooth is swollen"
-_OBJECT_OF = frozenset("in on at to into from with of for under over behind around round near by".split())
-
-
-def join_located_subjects(words: list[str], spans: list, cues: set[str]) -> list:
-    """"the gum over my tooth is swollen": a body part, a place word and the part of a verbal complaint become one
-    SYMPTOM from the first part on; only the spans that end at a place word are looked at."""
-    if "ANATOMY" not in map(LABEL, spans):  # a scan in C: most docs with a place word have no body part before it
-        return spans
-    out = None
-    for at in word_positions(words, cues):  # the doc's place words among LOCATED_SUBJECT_PLACES
-        k = bisect_left(spans, (at,))  # the complaint after the place word; the part ends at it
-        if k == 0 or k == len(spans) or spans[k - 1][1] != at:
-            continue
-        part, complaint = spans[k - 1], spans[k]
-        if part[2] != "ANATOMY" or complaint[2] != "SYMPTOM":
-            continue
-        gap = words[part[1] + 1:complaint[0]]
-        if not 1 <= len(gap) <= 2 or not _OWNERS.issuperset(gap) or _LINKING.isdisjoint(words[complaint[0]:complaint[1]]):
-            continue
-        a = part[0]
-        if a and words[a - 1] not in _OWNERS or a >= 2 and words[a - 2] in _OBJECT_OF:
-            continue
-        if out is None:
-            out = list(spans)
-        out[k - 1] = None
-        out[k] = (a, complaint[1], "SYMPTOM", complaint[3])
-    return spans if out is None else [s for s in out if s is not None]

@@ -27,7 +27,7 @@ from qatext.ner import body_picking, lay_body_findings, lay_edge_clauses
 from qatext.ner.lay_body_products import PRODUCTS
 from qatext.ner.lay_body_states import COLOURS
 from qatext.ner.lay_common import NOT_A_THING
-from qatext.ner.lay_edge_clauses import ALLERGY_WORDS, LOCATED_SUBJECT_PLACES, PART_DISEASE_STATES, PERCEIVING
+from qatext.ner.lay_edge_clauses import ALLERGY_WORDS, PART_DISEASE_STATES, PERCEIVING
 from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
                                    covered_tokens, gate, gate_hits, word_positions, word_set)
 
@@ -170,7 +170,7 @@ _LESIONS = lay_body_findings.LESION_NOUNS
 # ("low on my right side" needs no cue of its own: "side" is a body region of GATE)
 _THROUGH = frozenset({"through"})
 _THEN = gate({"then"})
-_CLAUSE_CUES = gate(PERCEIVING, PART_DISEASE_STATES, ALLERGY_WORDS, LOCATED_SUBJECT_PLACES)
+_CLAUSE_CUES = gate(PERCEIVING, PART_DISEASE_STATES, ALLERGY_WORDS)
 _PAIR_WORDS = gate(STIMULI, _STIMULUS_COMPLAINTS, _LIFTS, _HOW_FAR, _LESIONS, _THROUGH, _SPREADING)
 
 
@@ -196,8 +196,6 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
             spans = lay_edge_clauses.join_diseased_parts(words, spans)
         if not ALLERGY_WORDS.isdisjoint(clause_cues):
             spans = lay_edge_clauses.add_allergens(words, spans)
-        if not LOCATED_SUBJECT_PLACES.isdisjoint(clause_cues):
-            spans = lay_edge_clauses.join_located_subjects(words, spans, LOCATED_SUBJECT_PLACES & clause_cues)
     if GATE.isdisjoint(hits) and not _paired_cues(hits) or not spans and not (hits & _NEW_SPAN_WORDS):
         return spans
     if not FUNCTION_NOUNS.isdisjoint(hits):
