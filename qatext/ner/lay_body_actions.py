@@ -111,7 +111,9 @@ def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
         while k < n and k - first < 3 and words[k].isalpha() and words[k] not in _EXPELLED_STOPS and (
                 k not in starts or starts[k][2] in ("ANATOMY", "SYMPTOM") and starts[k][1] - k == 1):
             k += 1  # "yellow mucus": a one-word body or symptom word may be what comes up
-        if k > first:
+        if k > first and not (k in starts and starts[k][2] == "SYMPTOM" and starts[k][1] - k >= 2):
+            # what comes up named as a finding of its own keeps its describers ("coughed up [thick green phlegm]"),
+            # not cut in two by the verb's object
             added.append((start, k, label, concept))
     return replace_covered(spans, added) if added else spans
 

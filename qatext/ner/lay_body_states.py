@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from qatext.ner.lay_common import LABEL, OBJECT_STOPS, POSSESSIVES, replace_covered
+from qatext.ner.lay_edge_clauses import new_subject
 from qatext.ner.span_rules import (BODY_COMPLAINT, SYMPTOM_PREDICATES, Spans, gate, gate_hits, word_positions,
                                    word_set)
 
@@ -144,7 +145,7 @@ def add_part_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
         stop = _complaint_end(words, end, part, starts, n)
         if stop is None:
             continue
-        added.append((_listed_start(words, spans, start), stop, "SYMPTOM", BODY_COMPLAINT))
+        added.append((_listed_start(words, spans, start, end), stop, "SYMPTOM", BODY_COMPLAINT))
     return replace_covered(spans, added) if added else spans
 
 
@@ -271,9 +272,10 @@ def _filled_end(words: list[str], i: int, n: int, starts: dict) -> int | None:
     return None
 
 
-def _listed_start(words: list[str], spans: Spans, start: int) -> int:
+def _listed_start(words: list[str], spans: Spans, start: int, end: int) -> int:
     """"[cheeks and elbow creases are raw]": the parts listed before the one with the predicate share it (rule 11);
-    "[the skin on my hands splits]": the part located on this one is the subject, its place inside (rule 5)."""
+    "[the skin on my hands splits]": the part located on this one is the subject, its place inside (rule 5); a part
+    with its own possessive and a singular verb (at ``end``) starts a clause: "toe and my [stomach is doing ...]"."""
     by_end = {s[1]: s for s in spans if s[2] == "ANATOMY"}
     j = start - 1
     while j > 0 and start - j <= 3 and (words[j] in POSSESSIVES or words[j] in ("the", "both")):
@@ -282,6 +284,8 @@ def _listed_start(words: list[str], spans: Spans, start: int) -> int:
         return by_end[j][0]
     while start >= 2 and words[start - 1] in (",", "and", "&") and start - 1 in by_end:
         start = by_end[start - 1][0]
+    if new_subject(words, start, end):
+        return start
     while start >= 3 and words[start - 1] in POSSESSIVES and words[start - 2] in (",", "and") and start - 2 in by_end:
         start = by_end[start - 2][0]
     return start

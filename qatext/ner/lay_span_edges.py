@@ -23,8 +23,11 @@ Picking at one's own body is added (body_picking); idioms on medical words were 
 """
 from __future__ import annotations
 
-from qatext.ner import body_picking, lay_body_findings
+from qatext.ner import body_picking, lay_body_findings, lay_edge_clauses
+from qatext.ner.lay_body_products import PRODUCTS
+from qatext.ner.lay_body_states import COLOURS
 from qatext.ner.lay_common import NOT_A_THING
+from qatext.ner.lay_edge_clauses import ALLERGY_WORDS, PART_DISEASE_STATES, PERCEIVING
 from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
                                    covered_tokens, gate, gate_hits, word_positions, word_set)
 
@@ -38,7 +41,9 @@ LEADING_DESCRIBERS = (DESCRIPTORS - frozenset("little tiny small big large weird
     # the character of a pain (rule 4): "[stinging pain when she wees]", "[dull ache in my side]"
     "stinging stabbing shooting throbbing gnawing nagging dull "
     # how sore eyes and inflamed skin feel and look: "[gritty sore eyes]", "[red shiny swollen big toe]"
-    "gritty sandy grainy shiny".split())
+    "gritty sandy grainy shiny "
+    # the shade and the thickness of what is seen or brought up: "[pale patches around my eyes]", "[thick green phlegm]"
+    "pale thick".split())
 # Lay places said after a complaint: "achy all over", "sore down there", "hurts deep inside".
 TRAILING_PLACES = (("all", "over"), ("down", "there"), ("deep", "inside"), ("deep", "down"), ("right", "inside"))
 # A pain of voiding is a complaint of its own, unlike other triggers (GUIDELINES rule 10): "burning when i pee".
@@ -53,6 +58,8 @@ SMELL_VERBS = frozenset("smells smell smelled smelt smelling tastes tasted".spli
 SMELL_JUDGEMENTS = frozenset("weird bad strong funny fishy off awful horrible sweet foul rotten metallic".split())
 # What a smell or taste is likened to ends there; an intensifier is no thing ("itched like mad": rule 15).
 _LIKENED_VERBS = SMELL_VERBS | {"taste"}
+# What has a colour and a smell of its own, so that "and smells ..." is its second predicate: "pee is dark and smells"
+_SMELLING = PRODUCTS | frozenset({"breath", "wound", "poop"})
 _NO_LIKENESS = frozenset("crazy mad hell heck fuck shit anything nothing normal usual before".split())
 # A complaint that spreads, said with where it reaches: "[bruising down to my toes]", "[throbbing up into my ear]",
 # "[heart pounding out of my chest]" (rule 5: the place is attached without a verb).
@@ -94,6 +101,12 @@ _NEXT_CUES = _REACH_DIRECTIONS | _REACH_PREPOSITIONS | _LIKENED_VERBS | _RISE_FR
 # A thing that fills a lesion: "[little pus bumps]", "[blood blisters]".
 _FILLINGS = frozenset("pus blood water fluid".split())
 _REGION_PREPOSITIONS = frozenset("in on down round around along across".split())
+# How high or low on a region a pain sits: "[pain low on my right side]"
+_HEIGHTS = frozenset({"low", "high"})
+# A pain that goes through the body to a part, said right after it: "[upper belly pain going through to my back]"
+# (rule 5: the part it reaches is attached without a clause; after a comma it is a part of its own)
+_SPREADING = frozenset("going shooting radiating spreading boring".split())
+_THROUGH_FILLERS = frozenset({"straight", "right"})
 # The shape a skin finding makes, before "of": "a band of blisters", "a cluster of spots", "a line of bites".
 SHAPE_NOUNS = frozenset("band cluster clusters line lines ring crop patch strip trail".split())
 # What a part sheds in: "falls out in clumps", "comes out in handfuls".
@@ -153,7 +166,12 @@ GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SP
 # fails ("above my head"); a lesion noun ("[deep painful spots]", "[pus bumps]") is rare enough alone.
 _LIFTS, _HOW_FAR = frozenset({"lift", "raise"}), frozenset({"above", "over"})
 _LESIONS = lay_body_findings.LESION_NOUNS
-_PAIR_WORDS = gate(STIMULI, _STIMULUS_COMPLAINTS, _LIFTS, _HOW_FAR, _LESIONS)
+# round 17b: a pain going through to a part ("[pain going through to my back]"): "through" and a verb of spreading
+# ("low on my right side" needs no cue of its own: "side" is a body region of GATE)
+_THROUGH = frozenset({"through"})
+_THEN = gate({"then"})
+_CLAUSE_CUES = gate(PERCEIVING, PART_DISEASE_STATES, ALLERGY_WORDS)
+_PAIR_WORDS = gate(STIMULI, _STIMULUS_COMPLAINTS, _LIFTS, _HOW_FAR, _LESIONS, _THROUGH, _SPREADING)
 
 
 def _paired_cues(hits: set[str]) -> bool:
@@ -161,7 +179,8 @@ def _paired_cues(hits: set[str]) -> bool:
         return False
     return (not _LESIONS.isdisjoint(hits)
             or not STIMULI.isdisjoint(hits) and not _STIMULUS_COMPLAINTS.isdisjoint(hits)
-            or not _LIFTS.isdisjoint(hits) and not _HOW_FAR.isdisjoint(hits))
+            or not _LIFTS.isdisjoint(hits) and not _HOW_FAR.isdisjoint(hits)
+            or not _THROUGH.isdisjoint(hits) and not _SPREADING.isdisjoint(hits))
 
 
 def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
@@ -169,6 +188,14 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
     if not _PICKING_GATE.isdisjoint(hits):
         spans = body_picking.add_picked_body_parts(words, spans)
     spans = _grow_at_common_cues(words, spans)
+    clause_cues = _CLAUSE_CUES & hits  # round 17b's edges, one set test for a doc that has none of their cues
+    if clause_cues:
+        if not PERCEIVING.isdisjoint(clause_cues):
+            spans = lay_edge_clauses.drop_perception_verbs(words, spans, PERCEIVING & clause_cues)
+        if not PART_DISEASE_STATES.isdisjoint(clause_cues):
+            spans = lay_edge_clauses.join_diseased_parts(words, spans)
+        if not ALLERGY_WORDS.isdisjoint(clause_cues):
+            spans = lay_edge_clauses.add_allergens(words, spans)
     if GATE.isdisjoint(hits) and not _paired_cues(hits) or not spans and not (hits & _NEW_SPAN_WORDS):
         return spans
     if not FUNCTION_NOUNS.isdisjoint(hits):
@@ -184,6 +211,7 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
     anatomy = {s[0] for s in spans if s[2] == "ANATOMY" and s[1] == s[0] + 1}
     anatomy_at = {s[0]: s[1] for s in spans if s[2] == "ANATOMY"}
     out, grown = [], []
+    sequences = "then" in hits  # colours a part goes through one after another
     for span in spans:
         start, end, label, concept = span
         if label == "ANATOMY" and out and out[-1][1] == start and out[-1][2] in _PROBLEMS and _describers_only(words, out[-1]):
@@ -203,6 +231,8 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
                 start = _cause_start(words, start, out)
             if end < n_words and words[end] in _TRAILING_FIRSTS:  # nor an edge after them
                 end = _trailing_end(words, start, end, taken - anatomy, anatomy_at)
+            if sequences and words[end - 1] in COLOURS and end + 1 < n_words:  # "[... turn white, then blue, then red]"
+                end = lay_edge_clauses.colour_sequence_end(words, end, COLOURS, taken)
             if (start, end) != span[:2]:
                 out = [s for s in out if s[1] <= start]
                 taken.update(range(start, end))
@@ -379,12 +409,19 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
     if end < n and words[end - 1] in SMELL_VERBS and words[end] in SMELL_JUDGEMENTS and end not in taken:
         return end + 1  # "pee smells weird", "breath smells bad": how it smells is the complaint
     if end + 2 < n and words[end] == "and" and words[end + 1] in SMELL_VERBS and words[end + 2] in SMELL_JUDGEMENTS \
-            and words[end - 1] in DESCRIPTORS and not taken.intersection(range(end, end + 3)):
-        return end + 3  # "pee is dark [and smells strong]": a second predicate of the same product (rule 11)
+            and words[end - 1] in DESCRIPTORS and not taken.intersection(range(end, end + 3)) \
+            and not _SMELLING.isdisjoint(words[start:end - 1]):
+        # a product's colour and smell are one product's predicates (rule 11); a part's state and a taste in the
+        # mouth are two complaints: "[tooth is swollen] and [tastes foul]"
+        return end + 3  # "pee is dark [and smells strong]"
     if end + 3 < n and words[end] == "from" and words[end + 1] in _OWNERS and words[end + 3] in ("down", "up") \
             and (words[end - 1] in DESCRIPTORS or words[end - 1] in SYMPTOM_PREDICATES) \
             and words[end + 2].isalpha() and not taken.intersection(range(end, end + 4)):
         return end + 4  # "numb from the waist down": the extent on the body is its place (rule 5)
+    if words[end] in _SPREADING and "through" in words[end + 1:end + 3]:
+        through = _through_end(words, end, taken, anatomy_at or {})
+        if through:
+            return through
     region = _region_end(words, end, taken)
     if region:
         return region
@@ -408,7 +445,7 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
 _TRAILING_BY_FIRST: dict[str, tuple] = {}
 for _place in TRAILING_PLACES:
     _TRAILING_BY_FIRST[_place[0]] = _TRAILING_BY_FIRST.get(_place[0], ()) + (_place,)
-_TRAILING_FIRSTS = (_NEXT_CUES | _TRAILING_BY_FIRST.keys() | SMELL_JUDGEMENTS | _REGION_PREPOSITIONS
+_TRAILING_FIRSTS = (_NEXT_CUES | _TRAILING_BY_FIRST.keys() | SMELL_JUDGEMENTS | _REGION_PREPOSITIONS | _HEIGHTS | _SPREADING
                     | {"when", "while", "and", "from", "in", "as"})
 
 
@@ -521,14 +558,34 @@ def _failed_movement_end(words: list[str], start: int, end: int, taken: set[int]
     return None
 
 
+def _through_end(words: list[str], end: int, taken: set[int], anatomy_at: dict) -> int | None:
+    """"[pain going through to my back]", "[ache shooting straight through into my shoulder]"."""
+    if words[end - 1] not in VOIDING_PAINS and words[end - 1] not in LOCATED_COMPLAINTS:
+        return None
+    n = len(words)
+    k = end + 1
+    if words[k] in _THROUGH_FILLERS:
+        k += 1
+    k += 1  # "through"
+    if k < n and words[k] in _REACH_PREPOSITIONS:
+        k += 1
+    while k < n and k - end <= 6 and words[k] in _OWNERS:
+        k += 1
+    if k in anatomy_at and not taken.intersection(range(end, k)):
+        return anatomy_at[k]
+    return None
+
+
 def _region_end(words: list[str], end: int, taken: set[int]) -> int | None:
     """"cramping in my lower right side", "rash round my left side": a trunk region the body lexicon leaves alone,
-    attached by a preposition, is the complaint's place (rule 5); "the side of my head" is left to the body part."""
+    attached by a preposition, is the complaint's place (rule 5); "the side of my head" is left to the body part.
+    How high or low on it is part of the place: "[stabbing pain low on my right side]"."""
     n = len(words)
-    if end + 2 >= n or words[end] not in _REGION_PREPOSITIONS or words[end + 1] not in _OWNERS \
+    at = end + 1 if end + 1 < n and words[end] in _HEIGHTS and end not in taken else end
+    if at + 2 >= n or words[at] not in _REGION_PREPOSITIONS or words[at + 1] not in _OWNERS \
             or words[end - 1] not in LOCATED_COMPLAINTS:
         return None  # "hurts to take a breath [on the left side]": a lost function's extent stays outside (rule 16)
-    k = end + 2
+    k = at + 2
     while k < n and k - end <= 4 and words[k] in SIDE_WORDS:
         k += 1
     if k < n and words[k] in BODY_REGIONS and not taken.intersection(range(end, k + 1)) \

@@ -94,7 +94,9 @@ SEVERITY = frozenset(
     "drastic "
     # how bad a pain or spell is, in patients' words: "[excruciating pain in my big toe]", "[crippling cramps]"
     "excruciating agonizing agonising crippling searing blinding piercing gnawing relentless unrelenting "
-    "spinning".split()
+    "spinning "
+    # lay words for how bad or how odd ("[savage pain high in my stomach]", "[funny metal taste]": rule 4, character)
+    "savage brutal vicious funny odd".split()
 )
 SIDE_WORDS = frozenset("left right upper lower inner outer front middle bottom top lateral medial".split())
 # Clinical qualifiers that are part of a diagnosis or finding's name in clinical and scientific prose
@@ -111,7 +113,10 @@ CLINICAL_MODIFIERS = frozenset(
     "femoral coronary peripheral vascular venous arterial lymphatic sensorineural conductive permanent partial "
     "temporary rebound "
     # kinds of a disease patients are told: "[latent TB]", "[neutropenic sepsis]", "[menstrual migraine]"
-    "latent neutropenic menstrual hormonal seasonal perimenopausal postnatal".split()
+    "latent neutropenic menstrual hormonal seasonal perimenopausal postnatal "
+    # how far a tumour has grown and how a rash behaves, with "non" before them: "[non invasive bladder cancer]",
+    # "[non-blanching rash]"; sweats that soak the sheets, like drenching ones
+    "invasive blanching soaking".split()
 )
 _SIDE_GATE = gate(SIDE_WORDS)
 STAGE_WORDS = frozenset("type stage grade class".split())
@@ -940,6 +945,8 @@ def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue
         if label in ("DISEASE", "SYMPTOM"):
             start = _extend_left(words, start, CLINICAL_MODIFIERS)
+            if start < span[0]:
+                start = _negated_prefix(words, start)
             if start >= 2 and words[start - 2] in STAGE_WORDS and _is_stage(doc[start - 1].text):
                 start -= 2
             if end + 1 < len(words) and words[end] in STAGE_WORDS and _is_stage(doc[end + 1].text):
@@ -1173,6 +1180,15 @@ def _extend_stacked(words: list[str], start: int, *, with_and: bool = False, end
             start -= 1
         else:
             break
+    return start
+
+
+def _negated_prefix(words: list[str], start: int) -> int:
+    """"non" before a clinical modifier is part of it, written apart or hyphenated: "[non invasive bladder cancer]"."""
+    if start >= 1 and words[start - 1] == "non":
+        return start - 1
+    if start >= 2 and words[start - 1] == "-" and words[start - 2] == "non":
+        return start - 2
     return start
 
 
