@@ -53,7 +53,7 @@ def test_shared_predicates_still_join(nlp, text, whole):
     assert whole in texts(nlp, text), texts(nlp, text)
 
 
-# --- 2. left edges: quality, degree and clinical words inside, perception verbs outside ----------------------------
+# --- 2. left edges: quality, degree and clinical words inside ------------------------------------------------------
 @pytest.mark.parametrize("text, whole", [
     # how bad or how odd a complaint is (rule 4: severity and character)
     ("woke at 3am with brutal pain in my lower back", "brutal pain in my lower back"),
@@ -66,14 +66,10 @@ def test_shared_predicates_still_join(nlp, text, whole):
     # the shade and thickness of a finding or of what comes up
     ("she has pale patches on her cheeks", "pale patches on her cheeks"),
     ("he keeps bringing up thick yellow mucus", "thick yellow mucus"),
-    # perception verbs stay outside a lay state (rule 16)
-    ("after the infusion i felt weak for two days", "weak"),
-    ("the first week on it i was feeling unwell every evening", "unwell"),
 ])
 def test_left_edges(nlp, text, whole):
     found = texts(nlp, text)
     assert whole in found, found
-    assert not any(t.startswith(("felt ", "feeling ")) for t in found), found
 
 
 @pytest.mark.parametrize("text, absent", [

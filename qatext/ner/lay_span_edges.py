@@ -27,7 +27,7 @@ from qatext.ner import body_picking, lay_body_findings, lay_edge_clauses
 from qatext.ner.lay_body_products import PRODUCTS
 from qatext.ner.lay_body_states import COLOURS
 from qatext.ner.lay_common import NOT_A_THING
-from qatext.ner.lay_edge_clauses import ALLERGY_WORDS, PART_DISEASE_STATES, PERCEIVING
+from qatext.ner.lay_edge_clauses import ALLERGY_WORDS, PART_DISEASE_STATES
 from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
                                    covered_tokens, gate, gate_hits, word_positions, word_set)
 
@@ -170,7 +170,7 @@ _LESIONS = lay_body_findings.LESION_NOUNS
 # ("low on my right side" needs no cue of its own: "side" is a body region of GATE)
 _THROUGH = frozenset({"through"})
 _THEN = gate({"then"})
-_CLAUSE_CUES = gate(PERCEIVING, PART_DISEASE_STATES, ALLERGY_WORDS)
+_CLAUSE_CUES = gate(PART_DISEASE_STATES, ALLERGY_WORDS)
 _PAIR_WORDS = gate(STIMULI, _STIMULUS_COMPLAINTS, _LIFTS, _HOW_FAR, _LESIONS, _THROUGH, _SPREADING)
 
 
@@ -190,8 +190,6 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
     spans = _grow_at_common_cues(words, spans)
     clause_cues = _CLAUSE_CUES & hits  # round 17b's edges, one set test for a doc that has none of their cues
     if clause_cues:
-        if not PERCEIVING.isdisjoint(clause_cues):
-            spans = lay_edge_clauses.drop_perception_verbs(words, spans, PERCEIVING & clause_cues)
         if not PART_DISEASE_STATES.isdisjoint(clause_cues):
             spans = lay_edge_clauses.join_diseased_parts(words, spans)
         if not ALLERGY_WORDS.isdisjoint(clause_cues):
