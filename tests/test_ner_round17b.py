@@ -146,3 +146,28 @@ def test_allergens_before_allergy(nlp, text, whole):
 ])
 def test_allergy_near_misses(nlp, text, absent):
     assert not any(absent in t for t in texts(nlp, text)), texts(nlp, text)
+
+
+# --- review of round 17 (same words, other readings) -----------------------------------------------------------------
+@pytest.mark.parametrize("text, whole", [
+    # one subject whose verb does not agree is still one list: only a part that something governs ends before "and"
+    ("My knee and my ankle is swollen.", "knee and my ankle is swollen"),
+    ("His arm and his leg is numb", "arm and his leg is numb"),
+    # a list of parts after a copula: "is back" is the only part word that is itself a predicate
+    ("What worries me is hands and feet going numb.", "hands and feet going numb"),
+    ("The issue is knees and ankles swelling", "knees and ankles swelling"),
+    ("waking up in soaking night sweats", "soaking night sweats"),
+    ("i nearly collapsed on the stairs", "nearly collapsed"),  # an event nearly happened, as "[nearly blacked out]"
+])
+def test_review_keeps(nlp, text, whole):
+    assert whole in texts(nlp, text), texts(nlp, text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("I tried soaking toenail fungus in vinegar.", "soaking toenail fungus"),  # a verb, not sweats
+    ("My cut is infected skin around it is red.", "infected skin"),  # the predicate of a run-on clause
+    ("Summer allergy season is terrible", "Summer allergy"),  # a time of year, no allergen
+    ("my childhood allergy to nuts", "childhood allergy"),
+])
+def test_review_drops(nlp, text, absent):
+    assert absent not in texts(nlp, text), texts(nlp, text)

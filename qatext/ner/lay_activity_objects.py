@@ -96,9 +96,12 @@ def dressing_end(words: list[str], j: int) -> int:
     if k >= n or words[k] not in GARMENTS:
         return 0
     k += 1
-    if k < n and words[k] in _DRESSING_PARTICLES:
-        return k + 1
+    if k < n and words[k] in _DRESSING_PARTICLES and not (k + 1 < n and words[k + 1] in _PLACE_OPENERS):
+        return k + 1  # not "put my coat on the hook", "take my watch off the charger": a place, no dressing
     return 0
+
+
+_PLACE_OPENERS = frozenset("the a an my his her their that this".split())
 
 
 _OTHER_CLOTHES = frozenset("same other different new those smaller bigger".split())  # a size or a fashion, no loss
@@ -242,7 +245,8 @@ PEOPLE = frozenset("you him her them me us everyone anyone anybody someone peopl
 _PEOPLE_NOUNS = frozenset("dentist doctor doc gp specialist consultant nurse surgeon psych psychiatrist therapist "
                           "physio kids kid son daughter wife husband mum mom dad friends friend".split())
 _CLINICIAN_SUBJECTS = frozenset("dentist doctor doc gp specialist consultant nurse surgeon radiologist we "
-                                "psych psychiatrist therapist physio optician".split())
+                                "psych psychiatrist therapist physio optician dentists doctors docs gps specialists "
+                                "consultants nurses surgeons radiologists therapists opticians".split())
 _SENSES = frozenset({"see", "hear"})
 _SEEN_THOUGHTS = frozenset("difference improvement change point reason need benefit why how what whether myself "
                            "yourself way end sense".split())
@@ -292,8 +296,8 @@ def not_a_loss(words: list[str], i: int, j: int, end: int) -> bool:
     subject = words[i - 1] if i else ""
     if verb == "drive" and end - j == 1 and (after in PEOPLE or after in _PEOPLE_NOUNS or subject == "you"):
         return True  # "can't drive you", "you cannot drive" (a rule of the road, not the body)
-    if subject == "you" and end - j == 1 and (verb in _RESTRICTED and after in _INSTRUCTION_TAILS
-                                              or verb in _FORBIDDEN):
+    if subject == "you" and (end - j == 1 and verb in _FORBIDDEN or verb in _RESTRICTED and not _INSTRUCTION_TAILS.isdisjoint(
+            words[end:end + 2])):
         return True  # "you cannot lift for 6 weeks", "you cant wear contacts while using these drops"
     if verb in _SENSES and end - j == 1:
         if after in PEOPLE or after in _PEOPLE_NOUNS or subject in _CLINICIAN_SUBJECTS:
@@ -333,6 +337,15 @@ OPENABLE = frozenset("jar jars bottle bottles lid lids door doors tin tins can c
                      "windows container containers carton cartons tub tubs car".split())
 # "cut" is a hand task for nails and food: "[cant cut my toenails]", "[couldnt cut my meat]".
 CUTTABLE = frozenset("nails toenails fingernails food meat bread dinner".split())
+# What the other self-care and movement verbs must have for an object to name a task of the body (a body part
+# itself is found before these: "[cant wash my hair]").
+_OBJECT_CLASSES = {
+    "wash": frozenset("myself himself herself themselves yourself self hair face hands body back feet teeth".split()),
+    "tie": frozenset("laces shoelaces shoes shoe boots trainers hair tie apron".split()),
+    "climb": _STAIRS,
+    "throw": frozenset("ball balls frisbee darts dart stick".split()),
+    "kick": frozenset("ball balls football leg legs".split()),
+}
 
 
 def needed_object_end(words: list[str], end: int, verb: str) -> int:
@@ -347,6 +360,10 @@ def needed_object_end(words: list[str], end: int, verb: str) -> int:
         return end
     if verb == "cut" and (found == end or words[found - 1] not in CUTTABLE):
         return end  # "can't cut back on sugar", "cant cut the grass"
+    if verb in _OBJECT_CLASSES and (found == end or words[found - 1] not in _OBJECT_CLASSES[verb]):
+        return end  # "cant wash the car", "cant tie the knot", "cant throw a punch": no task of the body
+    if verb == "climb" and found - end > 1 + (words[end] in _OPENERS):
+        return end  # "cant climb the corporate ladder": stairs are climbed, not qualified
     return found
 
 

@@ -284,7 +284,11 @@ def _listed_start(words: list[str], spans: Spans, start: int, end: int) -> int:
         return by_end[j][0]
     while start >= 2 and words[start - 1] in (",", "and", "&") and start - 1 in by_end:
         start = by_end[start - 1][0]
-    if new_subject(words, start, end):
+    k = start - 2  # the part before "and my", ", my" or ", and my"
+    while k >= 0 and k >= start - 3 and words[k] in (",", "and"):
+        k -= 1
+    earlier = by_end.get(k + 1) if k + 1 < start - 1 else None
+    if earlier is not None and new_subject(words, start, end, earlier[0]):
         return start
     while start >= 3 and words[start - 1] in POSSESSIVES and words[start - 2] in (",", "and") and start - 2 in by_end:
         start = by_end[start - 2][0]

@@ -51,8 +51,8 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                 # the same body part again ("... in my mouth, and my mouth wont open") is no list of parts
                 # nor a body part that a preposition ties to what came before ("aches up into my ear and my jaw is locked")
                 if body is not None and head[1] - body >= 2 and words[spans[j][0]:spans[j][1]] != words[body:body + spans[j][1] - spans[j][0]] \
-                        and not _after_preposition(words, start) and not new_subject(words, body, body + 1) \
-                        and not (start and words[start - 1] in _COPULAS):
+                        and not _after_preposition(words, start) and not new_subject(words, body, body + 1, start) \
+                        and not (start and words[start - 1] in _COPULAS and words[start] in _PREDICATE_PARTS):
                     head_words = " ".join(words[body + 1:head[1]])
                     concepts = [_concept_of(f"{' '.join(words[s:e])} {head_words}", lookup, head[3]) for s, e, *_ in parts]
                     out.append((start, head[1], head[2], head[3]))
@@ -64,7 +64,7 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
             j = i
             while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]) \
                     and not has_own_predicate(words, spans[j + 1][1], colours=_COLOUR_WORDS) \
-                    and not new_subject(words, spans[j + 1][0], spans[j + 1][1]):
+                    and not new_subject(words, spans[j + 1][0], spans[j + 1][1], spans[i][0]):
                 if j + 2 < len(spans) and spans[j + 2][2] in ("SYMPTOM", "DISEASE") \
                         and _is_separator(words[spans[j + 1][1]:spans[j + 2][0]]) and _starts_with_anatomy(doc, spans[j + 2], lookup) \
                         and not CLOSING_CONJUNCTIONS.intersection(words[spans[j][1]:spans[j + 1][0]]):
@@ -98,9 +98,10 @@ def _after_preposition(words: list[str], start: int) -> bool:
     return k >= 0 and words[k] in _TIED_PREPOSITIONS
 
 
-# "the rash is back and hair is coming out": a "part" after a copula is a predicate ("is back": has returned), no
-# first item of a list of parts
+# "the rash is back and hair is coming out": a "part" after a copula that is also a predicate ("is back": has
+# returned) is no first item of a list of parts ("the issue is hands and feet going numb" is)
 _COPULAS = frozenset("is was are were 's".split())
+_PREDICATE_PARTS = frozenset({"back"})
 # "at the edge of my eyes and my face ...": a place the first part names is no subject the list shares
 _TIED_PREPOSITIONS = frozenset("into in to from up down through behind under over at".split())
 

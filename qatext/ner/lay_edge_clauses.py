@@ -20,11 +20,29 @@ SINGULAR_VERBS = frozenset("""is was has does feels felt looks seems keeps gets 
 """.split())
 
 
-def new_subject(words: list[str], part_start: int, verb_at: int) -> bool:
+def new_subject(words: list[str], part_start: int, verb_at: int, first_start: int) -> bool:
     """The part at ``part_start`` (after "and" or ",") is the subject of a clause of its own: its own possessive
-    stands before it and the verb at ``verb_at`` is singular ("and my [stomach is doing backflips]")."""
+    stands before it, the verb at ``verb_at`` is singular ("and my [stomach is doing backflips]"), and the part
+    before the "and" (its phrase starting at ``first_start``) is the object of something earlier ("for an infected
+    toe", "the back of my thigh"): "[my knee and my ankle is swollen]" is one subject, agreement or not."""
     return part_start >= 1 and words[part_start - 1] in POSSESSIVES and 0 <= verb_at < len(words) \
-        and words[verb_at] in SINGULAR_VERBS
+        and words[verb_at] in SINGULAR_VERBS and _governed(words, first_start)
+
+
+# What makes a part the object of what came before it: a preposition, or a verb done to it ("stubbed my toe")
+_GOVERNING = frozenset("of for in on to with at from into onto by about over under round around after near behind "
+                       "hurt hit broke cut".split())
+
+
+def _governed(words: list[str], first_start: int) -> bool:
+    """A preposition or a verb done to the part within three words before its phrase, with no clause break between."""
+    for k in range(first_start - 1, max(-1, first_start - 4), -1):
+        word = words[k]
+        if word in _GOVERNING or (len(word) > 4 and word.endswith("ed") and word.isalpha()):
+            return True
+        if not word.isalpha():
+            return False
+    return False
 
 
 # The shade of a colour in a sequence: "then bright red"
@@ -55,13 +73,19 @@ def colour_sequence_end(words: list[str], end: int, colours: frozenset, taken: s
 PART_DISEASE_STATES = gate({"infected", "abscessed", "ulcerated"})
 
 
+# "my cut is infected skin around it is red": "infected" after a copula or a verb of seeming ends that clause
+_PREDICATE_VERBS = frozenset("is was are were looks looked look got gets became becomes become seems seemed went "
+                             "gone been 's".split())
+
+
 def join_diseased_parts(words: list[str], spans: list) -> list:
     """"infected" (DISEASE) right before a body part (ANATOMY) is the part's disease: one span; before a disease or a
     lesion it qualifies it ("[infected ingrown toenail]", "[infected eczema]": a clinical qualifier, rule 4)."""
     out: list = []
     for span in spans:
         if span[2] in ("ANATOMY", "DISEASE", "SYMPTOM") and out and out[-1][1] == span[0] and out[-1][2] == "DISEASE" \
-                and out[-1][1] - out[-1][0] == 1 and words[out[-1][0]] in PART_DISEASE_STATES:
+                and out[-1][1] - out[-1][0] == 1 and words[out[-1][0]] in PART_DISEASE_STATES \
+                and not (out[-1][0] and words[out[-1][0] - 1] in _PREDICATE_VERBS):
             first = out.pop()
             span = (first[0], span[1], "DISEASE", first[3]) if span[2] == "ANATOMY" else (first[0], *span[1:])
         out.append(span)
@@ -76,7 +100,11 @@ _KINDED_ALLERGENS = frozenset("pollen pollens nut nuts mite mites dander venom s
 # Words that name no allergen: function words, grades, verbs that report a diagnosis ("says allergy", "bad allergy")
 _NO_ALLERGEN = NOT_A_THING | OBJECT_DETERMINERS | SEVERITY | frozenset(
     "says said say thinks think thought suspect suspects suspected possible probable known new real true any no "
-    "an a got get gets getting having severe mild slight bad worst my".split())
+    "an a got get gets getting having severe mild slight bad worst my "
+    # times of life and of the year, and people: "summer allergy season", "childhood allergy", "my doctor allergy
+    # tested me"
+    "spring summer autumn fall winter season seasons childhood adult adulthood baby infancy life lifelong "
+    "doctor doctors dr gp nurse mom mum dad mother father son daughter wife husband kid kids child children".split())
 
 
 def add_allergens(words: list[str], spans: list) -> list:

@@ -118,7 +118,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                 # "couldnt get out of the car", "cant go up the stairs"
                 added.append((start, seated, "SYMPTOM", _STAIRS if words[seated - 1] in _STAIR_WORDS else _GETTING_UP))
                 continue
-        if j + 1 < n and words[j] == "stop":
+        if j + 1 < n and words[j] == "stop" and tuple(words[j:j + 2]) not in functions:
             kept = activity.kept_complaint_end(spans, j + 1, words)
             if kept:  # "[cant stop coughing]": a complaint the writer cannot stop is one span with its modal
                 body_ends = _anatomy_ends(spans) if body_ends is None else body_ends

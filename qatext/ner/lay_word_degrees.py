@@ -25,9 +25,9 @@ _PARTICLE_STATES = frozenset("bunged blocked stuffed wiped worn stressed knocked
                              "clogged".split())
 _PARTICLES = frozenset({"up", "out", "down", "off"})
 _NEARLY = frozenset({"nearly", "almost"})
-# ("nearly pass out", "nearly collapsed" are left to the boundary model, whose tests are built on them)
+# ("nearly pass out" is left to the boundary model, whose tests are built on it)
 _EVENTS = frozenset("blacked passed fainted fell threw choked keeled puked vomited wet lost broke black faint blacking "
-                    "fainting".split())
+                    "fainting collapsed".split())
 _SIDES = frozenset({"one", "left", "right", "two", "both"})
 _SIDED_HEADS = frozenset("headache headaches migraine migraines pain pains ache aches weakness numbness".split())
 _LESIONS = frozenset("cysts cyst spots spot pimples pimple spot rash boils boil lumps lump bumps zits zit acne "

@@ -115,8 +115,8 @@ CLINICAL_MODIFIERS = frozenset(
     # kinds of a disease patients are told: "[latent TB]", "[neutropenic sepsis]", "[menstrual migraine]"
     "latent neutropenic menstrual hormonal seasonal perimenopausal postnatal "
     # how far a tumour has grown and how a rash behaves, with "non" before them: "[non invasive bladder cancer]",
-    # "[non-blanching rash]"; sweats that soak the sheets, like drenching ones
-    "invasive blanching soaking".split()
+    # "[non-blanching rash]"
+    "invasive blanching".split()
 )
 _SIDE_GATE = gate(SIDE_WORDS)
 STAGE_WORDS = frozenset("type stage grade class".split())
@@ -947,6 +947,8 @@ def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
             start = _extend_left(words, start, CLINICAL_MODIFIERS)
             if start < span[0]:
                 start = _negated_prefix(words, start)
+            elif start and words[start - 1] == "soaking" and words[start] in _SWEATS:
+                start -= 1  # "[soaking night sweats]", like drenching ones; not "soaking toenail fungus in vinegar"
             if start >= 2 and words[start - 2] in STAGE_WORDS and _is_stage(doc[start - 1].text):
                 start -= 2
             if end + 1 < len(words) and words[end] in STAGE_WORDS and _is_stage(doc[end + 1].text):
@@ -961,9 +963,9 @@ def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return _without_overlaps(out) if changed else spans
 
 
-_MODIFIER_GATE = gate(CLINICAL_MODIFIERS, STAGE_WORDS, DRUG_MODIFIERS, TEST_MODIFIERS)
-_MODIFIERS_BY_LABEL = {"DISEASE": CLINICAL_MODIFIERS, "SYMPTOM": CLINICAL_MODIFIERS, "DRUG": DRUG_MODIFIERS,
-                       "TEST": TEST_MODIFIERS}
+_MODIFIER_GATE = gate(CLINICAL_MODIFIERS, STAGE_WORDS, DRUG_MODIFIERS, TEST_MODIFIERS, {"soaking"})
+_MODIFIERS_BY_LABEL = {"DISEASE": CLINICAL_MODIFIERS, "SYMPTOM": CLINICAL_MODIFIERS | {"soaking"},
+                       "DRUG": DRUG_MODIFIERS, "TEST": TEST_MODIFIERS}
 
 
 def _is_stage(text: str) -> bool:
@@ -1181,6 +1183,9 @@ def _extend_stacked(words: list[str], start: int, *, with_and: bool = False, end
         else:
             break
     return start
+
+
+_SWEATS = frozenset("sweats sweat sweating night".split())
 
 
 def _negated_prefix(words: list[str], start: int) -> int:
