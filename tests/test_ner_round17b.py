@@ -57,7 +57,6 @@ def test_shared_predicates_still_join(nlp, text, whole):
 @pytest.mark.parametrize("text, whole", [
     # how bad or how odd a complaint is (rule 4: severity and character)
     ("woke at 3am with brutal pain in my lower back", "brutal pain in my lower back"),
-    ("the new tablets leave an odd bitter taste", "odd bitter taste"),
     ("i have had vicious headaches since the crash", "vicious headaches"),
     # a clinical qualifier with "non" before it (rule 4 and 16: clinical qualifiers are inside)
     ("the biopsy showed a non invasive breast cancer", "non invasive breast cancer"),
@@ -168,6 +167,9 @@ def test_review_keeps(nlp, text, whole):
     ("My cut is infected skin around it is red.", "infected skin"),  # the predicate of a run-on clause
     ("Summer allergy season is terrible", "Summer allergy"),  # a time of year, no allergen
     ("my childhood allergy to nuts", "childhood allergy"),
+    ("in my opinion this is not allergy", "not allergy"),
+    ("if the patient is known to be infected hiv can pass on", "infected hiv"),
+    ("when I do not have these odd coughing spells I feel fine", "odd coughing"),
 ])
 def test_review_drops(nlp, text, absent):
     assert absent not in texts(nlp, text), texts(nlp, text)

@@ -75,7 +75,7 @@ PART_DISEASE_STATES = gate({"infected", "abscessed", "ulcerated"})
 
 # "my cut is infected skin around it is red": "infected" after a copula or a verb of seeming ends that clause
 _PREDICATE_VERBS = frozenset("is was are were looks looked look got gets became becomes become seems seemed went "
-                             "gone been 's".split())
+                             "gone been be being 's".split())
 
 
 def join_diseased_parts(words: list[str], spans: list) -> list:
@@ -100,7 +100,7 @@ _KINDED_ALLERGENS = frozenset("pollen pollens nut nuts mite mites dander venom s
 # Words that name no allergen: function words, grades, verbs that report a diagnosis ("says allergy", "bad allergy")
 _NO_ALLERGEN = NOT_A_THING | OBJECT_DETERMINERS | SEVERITY | frozenset(
     "says said say thinks think thought suspect suspects suspected possible probable known new real true any no "
-    "an a got get gets getting having severe mild slight bad worst my "
+    "an a got get gets getting having severe sever mild slight bad worst my not also "
     # times of life and of the year, and people: "summer allergy season", "childhood allergy", "my doctor allergy
     # tested me"
     "spring summer autumn fall winter season seasons childhood adult adulthood baby infancy life lifelong "

@@ -96,7 +96,7 @@ SEVERITY = frozenset(
     "excruciating agonizing agonising crippling searing blinding piercing gnawing relentless unrelenting "
     "spinning "
     # lay words for how bad or how odd ("[savage pain high in my stomach]", "[funny metal taste]": rule 4, character)
-    "savage brutal vicious funny odd".split()
+    "savage brutal vicious funny".split()
 )
 SIDE_WORDS = frozenset("left right upper lower inner outer front middle bottom top lateral medial".split())
 # Clinical qualifiers that are part of a diagnosis or finding's name in clinical and scientific prose
