@@ -116,7 +116,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
             if seated and tuple(words[j:seated]) not in functions and \
                     tuple("my" if w in _OTHER_POSSESSIVES else w for w in words[j:seated]) not in functions:
                 # "couldnt get out of the car", "cant go up the stairs"
-                added.append((start, seated, "SYMPTOM", _STAIRS if words[seated - 1] in _STAIR_WORDS else _GETTING_UP))
+                added.append((start, seated, "SYMPTOM", _STAIRS if words[seated - 1] in activity.STAIR_WORDS else _GETTING_UP))
                 continue
         if j + 1 < n and words[j] == "stop" and tuple(words[j:j + 2]) not in functions:
             kept = activity.kept_complaint_end(spans, j + 1, words)
@@ -222,7 +222,6 @@ _DRESSING = "QATEXT:symptom/difficulty-dressing"
 _INTOLERANCE = "QATEXT:symptom/sensory-intolerance"
 _GETTING_UP = "HP:0002540"  # the table's concept for "get out of bed", "get up from a chair"
 _STAIRS = "HP:0003551"  # difficulty climbing stairs, as the table's "climb stairs"
-_STAIR_WORDS = frozenset("stairs stair steps step upstairs downstairs".split())
 
 # A function told as the subject that got harder (GUIDELINES rule 16, the effort cue after it): "[reading small print
 # is harder] than it was", "[walking is difficult] now", "except [swallowing tablets has got harder]". Only the body's

@@ -169,7 +169,7 @@ _LESIONS = lay_body_findings.LESION_NOUNS
 # round 17b: a pain going through to a part ("[pain going through to my back]"): "through" and a verb of spreading
 # ("low on my right side" needs no cue of its own: "side" is a body region of GATE)
 _THROUGH = frozenset({"through"})
-_THEN = gate({"then"})
+_THEN = gate({"then"})  # registered so that gate_hits keeps "then": colour sequences ("then blue") read it
 _CLAUSE_CUES = gate(PART_DISEASE_STATES, ALLERGY_WORDS)
 _PAIR_WORDS = gate(STIMULI, _STIMULUS_COMPLAINTS, _LIFTS, _HOW_FAR, _LESIONS, _THROUGH, _SPREADING)
 
