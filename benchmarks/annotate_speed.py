@@ -52,10 +52,12 @@ DEFAULT_INPUTS = [CORPORA / "ask-a-doctor-2017", CORPORA / "medquad", CORPORA / 
 class PssSampler:
     """Samples the summed PSS of this process and its descendants (psutil) every ``every`` s.
 
-    Reading smaps costs about 10 ms of CPU a process: ``cpu_seconds`` is what the sampling
-    itself used, so that it can be left out of the main process's CPU time."""
+    Reading smaps costs about 7 ms of CPU per process of the pipeline's size (psutil reads
+    smaps_rollup, which walks the same page tables): every second over four processes that took
+    3% of a two-core run from the processes measured, hence a sample every 3 s. ``cpu_seconds`` is
+    what the sampling itself used, so that it can be left out of the main process's CPU time."""
 
-    def __init__(self, every: float = 1.0):
+    def __init__(self, every: float = 3.0):
         self.every, self.peak_mb, self.cpu_seconds, self._stop = every, 0.0, 0.0, threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -322,7 +324,7 @@ def main() -> None:
     print(f"wall {result['wall_seconds']} s  ->  {result['records_per_second']:,} records/s, "
           f"{result['words_per_second']:,} words/s")
     print("where the time goes (s; read/hash/reuse/wait/write are in the main process, read the wait for the next "
-          "chunk; read_ahead is the reader process reading; worker_* summed over workers):")
+          "chunk; read_ahead is the reader process reading and preparing chunks; worker_* summed over workers):")
     for stage, value in result["stage_seconds"].items():
         print(f"  {stage:16} {value:8.2f}")
     print(f"peak RSS: main {result['peak_rss_mb_main']} MB, largest worker {result['peak_rss_mb_largest_child']} MB; "

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from spacy.tokens import Span
 
-from qatext.ner.extensions import USER_DATA_PREFIX
+from qatext.ner.extensions import USER_DATA_PREFIX, conjunct_concepts
 
 ENTITY_COLUMNS = ["record_id", "field", "start", "end", "text", "label", "concept_id", "concept_name", "assertion",
                   "experiencer"]
@@ -38,14 +38,19 @@ class EntityRows:
 
     def __init__(self):
         self._labels: dict[int, str] = {}
+        # kb_id -> (concept_id, concept_name, the concepts column of a span with no conjuncts)
         self._concepts: dict[int, tuple] = {}
-        self._concepts_getter = _getter("concepts")
-        self._defaults = [(name, _default(name)) for name in _STORED]
+        self._concept_getters = [_getter(name) for name in _BY_CONCEPT]
+        _getter("concepts")  # the column below reads what this getter reads (conjunct_concepts), without a Span per call
+        self._defaults = tuple(_default(name) for name in _STORED)
 
     def __call__(self, doc, *, record_id: str, field: str, offset: int, text: str) -> list[tuple]:
         rows = []
+        append = rows.append
         user_data = doc.user_data
-        labels, concepts, get_concepts = self._labels, self._concepts, self._concepts_getter
+        get = user_data.get
+        labels, concepts = self._labels, self._concepts
+        assertion, experiencer, drug_kind, matched_as, expanded, expanded_by = self._defaults
         for ent in doc.ents:
             start, end = ent.start_char, ent.end_char
             label = labels.get(ent.label)
@@ -53,10 +58,16 @@ class EntityRows:
                 label = labels[ent.label] = ent.label_
             concept = concepts.get(ent.kb_id)
             if concept is None:
-                concept = concepts[ent.kb_id] = tuple(_getter(name)(ent) for name in _BY_CONCEPT)
-            stored = [user_data.get((USER_DATA_PREFIX, name, start, end), default) for name, default in self._defaults]
-            rows.append((record_id, field, offset + start, offset + end, text[start:end], label, *concept,
-                         stored[0], stored[1], "|".join(get_concepts(ent)), *stored[2:]))
+                concept = concepts[ent.kb_id] = (*(getter(ent) for getter in self._concept_getters), ent.kb_id_)
+            conjuncts = conjunct_concepts(user_data, start, end)
+            append((record_id, field, offset + start, offset + end, text[start:end], label, concept[0], concept[1],
+                    get((USER_DATA_PREFIX, "assertion", start, end), assertion),
+                    get((USER_DATA_PREFIX, "experiencer", start, end), experiencer),
+                    concept[2] if conjuncts is None else "|".join(conjuncts),
+                    get((USER_DATA_PREFIX, "drug_kind", start, end), drug_kind),
+                    get((USER_DATA_PREFIX, "matched_as", start, end), matched_as),
+                    get((USER_DATA_PREFIX, "expanded", start, end), expanded),
+                    get((USER_DATA_PREFIX, "expanded_by", start, end), expanded_by)))
         return rows
 
 

@@ -45,6 +45,31 @@ class AnnotateError(RuntimeError):
 
 
 @dataclass
+class _Chunk:
+    """One chunk of the input as the run plans it: the columns it sends to the pipeline (record
+    id, annotated fields, source), its records as the Arrow table written, their content hashes,
+    word count and digest, and the read problems met in it. Made where the chunk is read (the
+    reader process on Linux), so that this process neither unpickles nor converts whole records."""
+
+    frame: pd.DataFrame
+    records: Any
+    hashes: np.ndarray
+    words: int
+    digest: str
+    problems: list[dict]
+
+
+def _prepare(chunk: pd.DataFrame, *, fields: tuple[str, ...], conformed: bool) -> _Chunk:
+    hashes, words = record_hashes(chunk, fields=fields)
+    records = records_table(chunk, conformed=conformed)
+    carried = ["record_id", *fields, *(["source"] if "source" in chunk.columns else [])]
+    frame = chunk[carried]
+    frame.attrs = {}  # the problems travel once, in ``problems``
+    return _Chunk(frame=frame, records=records, hashes=hashes, words=words, digest=_table_digest(records),
+                  problems=list(chunk.attrs.get("errors", [])))
+
+
+@dataclass
 class _Pending:
     number: int
     name: str
@@ -117,14 +142,18 @@ def annotate(input: str | Path | Iterable[str | Path] | pd.DataFrame, outdir: st
     totals = _Totals()
     # The reader first, so that it reads while the pipeline loads; then the local workers, forked
     # before this process starts any thread (Arrow's readers, the progress bar).
-    reader = ReadAhead(lambda: _chunks(inputs, format, chunksize)) if frame is None and read_ahead.available() else None
+    def prepared(chunks):
+        return (_prepare(chunk, fields=fields, conformed=frame is None) for chunk in chunks)
+
+    reader = ReadAhead(lambda: prepared(_chunks(inputs, format, chunksize))) \
+        if frame is None and read_ahead.available() else None
     try:
         executor = _executor(engine, n_process=n_process, scheduler=scheduler, load_options=load_options,
                              dask_processes=dask_processes, totals=totals)
         names, input_fingerprint = _run(
-            reader if reader is not None else _chunks(inputs, format, chunksize, frame=frame), executor=executor,
-            outdir=outdir, fields=fields, fingerprint=fingerprint, work_options=work_options, totals=totals,
-            quiet=quiet, conformed=frame is None, expected=lambda: len(frame) if frame is not None else _expected_records(inputs, format, previous))
+            reader if reader is not None else prepared(_chunks(inputs, format, chunksize, frame=frame)),
+            executor=executor, outdir=outdir, fields=fields, fingerprint=fingerprint, work_options=work_options,
+            totals=totals, quiet=quiet, expected=lambda: len(frame) if frame is not None else _expected_records(inputs, format, previous))
     finally:
         if reader is not None:
             reader.close()
@@ -153,10 +182,9 @@ def annotate(input: str | Path | Iterable[str | Path] | pd.DataFrame, outdir: st
 
 
 def _run(chunks, *, executor, outdir: Path, fields: tuple[str, ...], fingerprint: str, work_options: dict,
-         totals: _Totals, quiet: bool, expected, conformed: bool = False) -> tuple[list[str], str]:
-    """Hash, plan, submit and commit every chunk, in input order, at most ``executor.inflight``
-    partitions in flight; the partition names and the input's fingerprint. ``conformed``: the
-    chunks are in the record schema already (read by ``iter_corpus``, not a frame in memory)."""
+         totals: _Totals, quiet: bool, expected) -> tuple[list[str], str]:
+    """Plan, submit and commit every prepared chunk (:class:`_Chunk`), in input order, at most
+    ``executor.inflight`` partitions in flight; the partition names and the input's fingerprint."""
     names: list[str] = []
     input_digest = _InputDigest()
     kill_after = int(os.environ.get(KILL_AFTER_ENV, "0") or 0)
@@ -167,14 +195,12 @@ def _run(chunks, *, executor, outdir: Path, fields: tuple[str, ...], fingerprint
         progress = _progress(expected(), quiet=quiet)
         pending: deque[_Pending] = deque()
         # "read": the wait for each chunk (the reading itself, or with a reader process what it did not read ahead)
-        for number, chunk in enumerate(timed(chunks, totals.seconds, "read")):
+        for number, prepared in enumerate(timed(chunks, totals.seconds, "read")):
             tick = time.perf_counter()
-            hashes, words = record_hashes(chunk, fields=fields)
-            problems = list(chunk.attrs.get("errors", []))
-            records = records_table(chunk, conformed=conformed)
+            chunk, hashes, problems = prepared.frame, prepared.hashes, prepared.problems
             # The records table is written from the chunk too: any change in it (flags, dates,
             # ...) must give a new partition, even when the annotated text is unchanged.
-            extra = [_table_digest(records), *(_problem_text(p) for p in problems)]
+            extra = [prepared.digest, *(_problem_text(p) for p in problems)]
             input_digest.update(hashes, extra)
             name = store.partition_name(number, partition_key(hashes, fingerprint=fingerprint, extra=extra))
             names.append(name)
@@ -188,10 +214,10 @@ def _run(chunks, *, executor, outdir: Path, fields: tuple[str, ...], fingerprint
                 _show(progress, totals)
                 continue
             reuse, fresh_mask = _plan_reuse(index, chunk, hashes)
-            carried = ["record_id", *fields, *(["source"] if "source" in chunk.columns else [])]
-            todo = chunk.loc[fresh_mask, carried].reset_index(drop=True)
+            todo = chunk.loc[fresh_mask].reset_index(drop=True)
             future = _submit_partition(executor, todo, work_options) if len(todo) else None
-            pending.append(_Pending(number, name, chunk, records, hashes, words, problems, reuse, len(todo), future))
+            pending.append(_Pending(number, name, chunk, prepared.records, hashes, prepared.words, problems, reuse,
+                                    len(todo), future))
             while len(pending) >= executor.inflight:
                 _finish(pending.popleft(), outdir=outdir, index=index, fingerprint=fingerprint, totals=totals)
                 committed_now += 1
