@@ -107,3 +107,49 @@ def test_parenthesis_search_without_doc_text_finds_the_same_ranges():
     docs = list(nlp.pipe(texts))
     assert sum(bool(_parenthesised_from_text(d)) for d in docs) >= 5
     assert [schwartz_hearst.parenthesised(d) for d in docs] == [_parenthesised_from_text(d) for d in docs]
+
+
+class _Done:
+    """A finished future."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+def test_pieces_run_in_record_id_order_and_join_to_the_whole_partition_without_a_sort(monkeypatch):
+    from qatext.annotate import worker
+
+    texts = ["I have had a migraine and nausea for 3 days.", "My knee is swollen, no fever.",
+             "Took ibuprofen and paracetamol, still sore throat.", "Is metformin safe with asthma?"]
+    # ids out of order, one repeated (a table can repeat ids): the repeat must stay in one piece
+    ids = ["r9", "r2", "r7", "r2", "r5", "r1", "r8", "r3"]
+    records = pd.DataFrame({"record_id": ids, "question": [texts[i % 4] for i in range(8)],
+                            "answer": [texts[(i + 1) % 4] for i in range(8)]})
+    fields = ("question", "answer")
+    pieces = worker.split_records(records, 3, fields=fields)
+    assert len(pieces) >= 2 and sum(len(p) for p in pieces) == len(records)
+    flat = [i for piece in pieces for i in piece["record_id"]]
+    assert flat == sorted(ids)
+    assert sum("r2" in set(piece["record_id"]) for piece in pieces) == 1
+
+    options = {"fields": list(fields), "tag_field": "question", "batch_size": 4, "load": {}}
+    whole = worker.annotate_partition(records, options)
+    sorts = []
+    real_sort = worker.sort_table
+    monkeypatch.setattr(worker, "sort_table", lambda *a: sorts.append(a[0]) or real_sort(*a))
+    joined = worker.PartitionResult([_Done(worker.annotate_partition(p, options)) for p in pieces]).result()
+    sorts_in_pieces = len(pieces) * 3
+    assert len(sorts) == sorts_in_pieces  # annotate_partition's own sorts, none when joining
+    assert len(whole["entities"]) > 10
+    for name in ("entities", "tags", "errors"):
+        pd.testing.assert_frame_equal(joined[name], whole[name], obj=name)
+
+    # pieces cut otherwise (not in id order) are sorted when joined
+    shuffled = [records.iloc[4:], records.iloc[:4]]
+    sorts.clear()
+    joined = worker.PartitionResult([_Done(worker.annotate_partition(p, options)) for p in shuffled]).result()
+    assert len(sorts) > len(shuffled) * 3
+    pd.testing.assert_frame_equal(joined["entities"], whole["entities"], obj="entities")

@@ -91,25 +91,36 @@ def annotate_partition(records: pd.DataFrame, options: dict) -> dict:
 
 
 def split_records(records: pd.DataFrame, pieces: int, *, fields: tuple[str, ...]) -> list[pd.DataFrame]:
-    """``records`` cut into at most ``pieces`` runs of consecutive rows with about equal text
-    (characters of ``fields``), so that the workers of one partition finish together and none
-    idles at the end of the run while another annotates a whole partition alone."""
+    """``records`` in record_id order, cut into at most ``pieces`` runs of consecutive rows with about
+    equal text (characters of ``fields``), so that the workers of one partition finish together and
+    none idles at the end of the run while another annotates a whole partition alone. No record_id
+    is cut across two runs: the runs' tables, each sorted, joined in run order are sorted as a whole
+    (:class:`PartitionResult` joins them without sorting them again)."""
     if pieces <= 1 or len(records) <= 1:
         return [records]
+    records = records.sort_values("record_id", kind="stable", na_position="first")
     sizes = np.zeros(len(records), dtype=np.int64)
     for name in fields:
         sizes += np.fromiter((len(v) if isinstance(v, str) else 0 for v in records[name]), dtype=np.int64,
                              count=len(records))
     ends = np.cumsum(sizes + 1)  # +1: rows without text still cost a little
     cuts = np.searchsorted(ends, ends[-1] * np.arange(1, pieces) / pieces)
-    bounds = sorted({0, *(int(c) + 1 for c in cuts), len(records)})
+    ids = [None if pd.isna(v) else v for v in records["record_id"].tolist()]
+    bounds = {0, len(records)}
+    for cut in cuts.tolist():
+        cut += 1
+        while cut < len(ids) and ids[cut] == ids[cut - 1]:  # a repeated id stays in one run
+            cut += 1
+        bounds.add(min(cut, len(ids)))
+    bounds = sorted(bounds)
     return [records.iloc[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 class PartitionResult:
     """The result of one partition annotated in pieces: ``result()`` waits for every piece and
-    returns what :func:`annotate_partition` returns for the whole (rows in the same order, as
-    the pieces are consecutive runs of the partition's records)."""
+    returns what :func:`annotate_partition` returns for the whole (rows in the same order: the
+    pieces of :func:`split_records` hold runs of record ids in order, so their sorted tables are
+    joined as they are; pieces cut otherwise are sorted again)."""
 
     def __init__(self, futures: list):
         self._futures = futures
@@ -119,7 +130,23 @@ class PartitionResult:
         merged = {}
         for name in TABLE_COLUMNS:
             frames = [r[name] for r in results if len(r[name])] or [results[0][name]]
-            merged[name] = frames[0] if len(frames) == 1 else sort_table(name, pd.concat(frames, ignore_index=True))
+            if len(frames) == 1:
+                merged[name] = frames[0]
+            else:
+                joined = pd.concat(frames, ignore_index=True)
+                merged[name] = joined if _runs_in_order(frames) else sort_table(name, joined)
         for name in SECONDS:
             merged[name] = sum(r[name] for r in results)
         return merged
+
+
+def _runs_in_order(frames: list[pd.DataFrame]) -> bool:
+    """Whether each sorted frame's record ids all come before the next frame's (missing ids first,
+    as :func:`sort_table` puts them): then the frames joined in order are sorted."""
+    def key(value):
+        return (0, "") if pd.isna(value) else (1, value)
+
+    for before, after in zip(frames, frames[1:]):
+        if not key(before["record_id"].iloc[-1]) < key(after["record_id"].iloc[0]):
+            return False
+    return True
