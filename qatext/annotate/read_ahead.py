@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
-AHEAD = 4  # chunks read and waiting, besides the one being sent: enough to read through the pipeline load, under 100 MB
+AHEAD = 8  # chunks read and waiting, besides the one being sent: the reader fills them while the pipeline loads (about 3 s), under 100 MB of prepared chunks
 
 
 def available() -> bool:
