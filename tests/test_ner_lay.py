@@ -41,6 +41,18 @@ def test_misspelled_names_are_found_with_the_form_they_matched(nlp, text, surfac
     assert found[surface]._.matched_as == matched_as
 
 
+def test_a_word_equally_near_two_forms_of_one_concept_takes_that_concept():
+    # the lexicon lists "mirtazepine" as a form of mirtazapine: one vowel from both, no ambiguity
+    index = get_lexicon().fuzzy
+    assert {index.senses[f] for f in ("mirtazapine", "mirtazepine")} == {("DRUG", "DRUGBANK:DB06678")}
+    assert index.lookup("mirtazipine") == "mirtazapine"
+    # near two concepts equally, a word stays unmatched
+    assert index.lookup("mecrogenia") is None  # macrogenia and microgenia are one vowel away each
+    found = ents(qatext.load(topics=False), "been on mirtazipine 15mg for 3 weeks")
+    assert found["mirtazipine"]._.concept_id == "DRUGBANK:DB06678"
+    assert found["mirtazipine"]._.matched_as == "mirtazapine"
+
+
 @pytest.mark.parametrize("word", ["house", "because", "really", "stacy", "karen", "tomorrow", "brother", "lately"])
 def test_everyday_words_and_names_are_not_corrected(word):
     assert get_lexicon().fuzzy.lookup(word) is None

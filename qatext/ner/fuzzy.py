@@ -135,6 +135,9 @@ class FuzzyIndex:
     standard: dict[str, str] = field(default_factory=dict)
     """indexed form -> its standard spelling (spelling.tsv), which the lexicon's patterns are written in: a word
     nearest to "haemochromatosis" must come out as "hemochromatosis" to match"""
+    senses: dict[str, tuple] = field(default_factory=dict)
+    """indexed form -> (label, concept id): forms of one concept ("mirtazapine" and the listed misspelling
+    "mirtazepine") are no ambiguity when a word is equally near both"""
 
     @classmethod
     def build(cls, terms: dict[str, tuple], *, common: frozenset[str],
@@ -166,7 +169,8 @@ class FuzzyIndex:
                 buckets.setdefault(variant, set()).add(word)
         spelling = spelling or {}
         standard = {word: spelling[word] for word in words | stem_forms if spelling.get(word, word) != word}
-        return cls({k: tuple(sorted(v)) for k, v in buckets.items()}, common, frozenset(stem_forms), standard)
+        senses = {word: tuple(terms[word][:2]) for word in words | stem_forms if word in terms}
+        return cls({k: tuple(sorted(v)) for k, v in buckets.items()}, common, frozenset(stem_forms), standard, senses)
 
     def lookup(self, word: str) -> str | None:
         """The one lexicon form ``word`` is a misspelling of, or None (none, or several equally close)."""
@@ -219,6 +223,11 @@ class FuzzyIndex:
         best = [c for d, c in scored if d == scored[0][0]]
         if len(best) > 1:  # a curated form wins a tie with a long-tail name
             best = [c for c in best if c not in self.stem_forms] or best
+        # Forms of one concept ("mirtazapine", "mirtazepine") one edit away are no ambiguity. Further away the tie
+        # stays a refusal: it is mostly a singular and its plural ("nephrosis", "nephroses") near another word
+        # ("nephrons", "tendencies"), or a name near both spellings of another ("hydralazine", "hydroxyzine").
+        if len(best) > 1 and scored[0][0] <= 1.0 and len({self.senses.get(c, c) for c in best}) == 1:
+            best = best[:1]
         if len(best) > 1:  # equally close: the one with the word's skeleton, or as long as the word, else give up
             best = [c for c in best if skeleton(c) in keys] or [c for c in best if len(c) == len(word)]
         return self.standard.get(best[0], best[0]) if len(best) == 1 else None
