@@ -23,6 +23,9 @@ DELAY = "HP:0012758"
 SPEECH = "HP:0002167"
 PRESSURED_SPEECH = "HP:0032571"
 REPETITION = "QATEXT:symptom/repetitive-speech"
+AGITATION = "HP:0000713"
+OVEREATING = "HP:0002591"  # polyphagia
+HALLUCINATION = "HP:0000738"
 
 _CLASSES = {
     "RITUALS": "checking|washing|counting|cleaning|rechecking|re-checking|touching|tapping|scrubbing|hand_washing|"
@@ -53,6 +56,27 @@ _CLASSES = {
     "DOESNT": "does_nt|does_n't|doesnt|does_not|did_nt|did_n't|didnt|wo_nt|wo_n't|wont|never|wo_nt_even",
     "CALLED": "when_we_call_him|when_we_call_her|when_we_call_his_name|when_we_call_her_name|when_you_call_him|"
               "when_you_call_her|when_i_call_him|when_i_call_her|to_his_name|to_her_name",
+    # where restless walking goes round: a room or a floor of one's home or ward ("pacing myself" is no place)
+    "PACED": "kitchen|room|rooms|hall|hallway|halls|house|landing|floor|floors|corridor|corridors|ward|bedroom|"
+             "flat|lounge|living_room|garden|stairs|carpet|place",
+    # where food is taken from at odd hours: "[raiding the fridge] at night"
+    "LARDER": "fridge|fridges|cupboard|cupboards|pantry|larder|freezer|biscuit_tin|snack_drawer|snack_cupboard|"
+              "kitchen_cupboards|treat_cupboard|sweet_jar|cookie_jar",
+    "SELF": "himself|herself|myself|themselves|ourselves",
+    # who or what someone talks to, sees or hears that is not there: "[talking to people who arent there]"
+    "UNSEEN": "people|someone|somebody|things|voices|children|kids|animals|a_man|a_woman|a_child|her_mum|her_mother|"
+              "his_mum|his_mother|her_husband|his_wife|her_sister|his_brother|the_wall|the_tv|the_telly",
+    "WHO": "who|that|which",
+    "NOT_THERE": "are_nt_there|are_n't_there|arent_there|are_not_there|is_nt_there|is_n't_there|isnt_there|"
+                 "is_not_there|were_nt_there|were_n't_there|werent_there|were_not_there|was_nt_there|wasnt_there|"
+                 "are_nt_really_there|arent_really_there|are_not_really_there|are_nt_even_there|arent_even_there",
+    # what restless hands pull at: clothes, bedding, tubes (not "the door handle", "the weeds")
+    "WORN": "clothes|clothing|top|shirt|nightie|nightdress|pyjamas|pajamas|sleeves|collar|sheets|bedsheets|covers|"
+            "blanket|blankets|duvet|bedding|hair|tubes|drip|cannula|catheter|oxygen_mask|nappy|pad|buttons",
+    "PERSON": "he|she|i|they|you|we",
+    "SAID": "said|says|was_saying|were_saying|'d_said|had_said|'s_said|has_said|was_doing|were_doing|read|asked|"
+            "was_talking_about|were_talking_about|came_in_for|went_in_for|went_upstairs_for|came_upstairs_for|"
+            "was_going_to_say|wanted|did|ate|meant_to_say",
     "FEEL_NOT": "do_nt|do_n't|dont|do_not|did_nt|did_n't|didnt|ca_nt|ca_n't|cant|can_not|cannot|never",
 }
 ROWS = [
@@ -74,6 +98,18 @@ ROWS = [
      "SYMPTOM", COMPULSION),
     ("snap|snaps|snapping|snapped at {PEOPLE}", "SYMPTOM", IRRITABILITY),
     ("forgetting|forgets {FORGETTABLE}", "SYMPTOM", MEMORY),
+    # a thing just said or done, lost at once: "[forgetting what he just said]", "[forgot what i came in for]"
+    ("forgetting|forgets|forgot|forget what {PERSON} ?just|only_just|had_just|'d_just {SAID}", "SYMPTOM", MEMORY),
+    # behaviours told as actions (agitation, appetite, hallucination), with the place, target or object that makes
+    # them a complaint: "[pacing the kitchen]", "[raiding the fridge]", "[repeating himself]", "[pulling at her
+    # clothes]"
+    ("pacing|paces|paced|pace ?up_and_down|around|round|about|back_and_forth ?{OWNER} {PACED}", "SYMPTOM", AGITATION),
+    ("raiding|raids|raided|raid ?{OWNER} {LARDER}", "SYMPTOM", OVEREATING),
+    ("repeating|repeats|repeated|repeat {SELF}", "SYMPTOM", REPETITION),
+    ("talking|talks|talked|talk|chatting|chats|chatted|speaking|speaks|spoke|waving|waves|shouting|shouts to|at|with "
+     "{UNSEEN} {WHO} {NOT_THERE}", "SYMPTOM", HALLUCINATION),
+    ("pulling|pulls|pulled|pull|tugging|tugs|tugged|plucking|plucks|plucked|picking|picks|fiddling|fiddles|fidgeting "
+     "at|with {OWNER} {WORN}", "SYMPTOM", AGITATION),
     ("got|gets|getting|get|gotten lost {FAMILIAR_ROUTE}", "SYMPTOM", DISORIENTATION),
     ("stare|stares|staring|stared|zone|zones|zoning|zoned ?off|out into space|into_the_distance|blankly|"
      "into_nothing", "SYMPTOM", ABSENCE),
@@ -92,7 +128,11 @@ WORDS = frozenset({"locked", "unplugged", "stove", "oven", "hob", "locks", "rech
                    "snapped", "forgetting", "forgets", "forgot", "keeps", "kept", "lost", "stare", "stares", "staring",
                    "stared", "zone", "zones", "zoning", "zoned", "meltdowns", "bonded", "connected", "attached",
                    "bond", "yet", "words", "point", "wave", "babble", "smile", "call", "pointing", "babbling",
-                   "waving", "eye", "respond", "crawl"})
+                   "waving", "eye", "respond", "crawl",
+                   # round 18a: behaviours told as actions
+                   "forget", "pacing", "paces", "paced", "pace", "raiding", "raids", "raided", "raid", "repeat",
+                   "there", "pulling", "pulls", "pulled", "pull", "tugging", "tugs", "tugged", "plucking", "plucks",
+                   "plucked", "picking", "picks", "fiddling", "fiddles", "fidgeting"})
 _GATE = gate(WORDS)
 # a checked thing followed by a noun is another thing: "checking the oven timer", "washing the car door handle"
 _TAIL_OK = frozenset(".,;:!?)".split() + [".", ",", "!", "?", "and", "or", "before", "after", "when", "every", "all",
@@ -121,9 +161,15 @@ def _with_must(words: list[str], f):
     return f
 
 
+# "at the risk of repeating myself", "sorry for repeating myself": the writer's apology, no complaint
+_APOLOGY_BEFORE = frozenset("of for risk without hate avoid".split())
+
+
 def _plausible(words: list[str], f) -> bool:
     start, end, _label, concept = f
     n = len(words)
+    if concept == REPETITION and words[end - 1] in ("myself", "ourselves") and start and words[start - 1] in _APOLOGY_BEFORE:
+        return False
     if concept == COMPULSION and words[start] in ("repetitive", "compulsive", "excessive", "ritual", "obsessive"):
         return True  # the repetition is named
     if concept == COMPULSION and words[start] not in lay_patterns.CANT_FIRSTS:

@@ -1,0 +1,90 @@
+"""Negated abilities whose object or complement makes them a complaint (GUIDELINES rule 16): "[cant concentrate on a
+book]", "[cant follow lectures]", "[cant look at a screen]", "[couldnt sit through a film]", "[cant lie still]",
+"[cant nap]", "[couldnt face food]", "[cant drink anything cold]", "[cant cook] for my kids any more".
+
+Each class is a verb with the kind of object that turns an everyday "can't" into a lost function: attention held
+by something one reads, watches or listens to (not "the instructions on the form"), the eyes turned to a screen or a
+light (not "look at him the same way"), sitting out a film or a meal (not "another meeting about budgets", which is
+boredom), keeping still, a nap, food faced, a drink's temperature, and a household task that went ("anymore"; "cant
+cook for a crowd" is a skill). The modal is inside, as for any lost function (rule 3's exception).
+"""
+from __future__ import annotations
+
+from qatext.ner import lay_patterns
+from qatext.ner.span_rules import Spans, gate, gate_hits
+
+CONCENTRATION = "QATEXT:symptom/difficulty-concentrating"
+PHOTOPHOBIA = "HP:0000613"
+RESTLESSNESS = "QATEXT:symptom/restlessness"
+INSOMNIA = "HP:0100785"
+ANOREXIA = "HP:0002039"
+SENSITIVITY = "QATEXT:symptom/sensory-intolerance"
+LOST_TASK = "QATEXT:symptom/impaired-daily-activities"
+
+_CLASSES = {
+    # what holds attention: something read, watched or listened to from start to end
+    "MEDIA": "book|books|novel|novels|a_book|page|pages|film|films|movie|movies|tv|telly|the_telly|programme|"
+             "programmes|program|programs|show|shows|series|lecture|lectures|lessons|plot|plots|story|stories|"
+             "podcast|podcasts|article|articles|newspaper|the_news|conversation|conversations|what_people_say|"
+             "what_people_are_saying|what_he_says|what_she_says|what_is_said|reading|anything_on_tv",
+    "WHOLE": "whole|single|entire|full|simple|short|long|normal",
+    # what the eyes cannot bear: a screen or a light
+    "GLARE": "screen|screens|phone|phones|computer|computers|laptop|laptops|monitor|tv|telly|light|lights|"
+             "bright_light|bright_lights|the_sun|sunlight|daylight|headlights",
+    # what one sits out: a film, a meal, a lesson (not a meeting: "another meeting about budgets" is boredom)
+    "SAT_OUT": "film|movie|meal|dinner|lecture|lesson|class|service|play|episode|concert|mass|service",
+    "STILL_VERB": "lie|sit|keep|stay|stand|hold",
+    "FOOD": "food|eating|meals|a_meal|breakfast|lunch|dinner|anything|the_thought_of_food|solids|solid_food",
+    "TAKE": "drink|eat|swallow|tolerate",
+    "TEMPERATURE": "cold|hot|icy|iced|warm|chilled|frozen|fizzy",
+    "TAKEN": "drinks|drink|water|food|things|stuff|tea|coffee|ice_cream|liquids",
+    "ANY": "anything|something|nothing",
+}
+ROWS = [
+    ("{CANT} ?even ?really concentrate|focus on|through ?{OWNER} ?{WHOLE} {MEDIA}", "SYMPTOM", CONCENTRATION),
+    ("{CANT} ?even ?really follow ?{OWNER} ?{WHOLE} {MEDIA}", "SYMPTOM", CONCENTRATION),
+    ("{CANT} ?even ?really look_at|stare_at|look_into ?{OWNER} {GLARE}", "SYMPTOM", PHOTOPHOBIA),
+    ("{CANT} ?even sit|get through ?{OWNER} ?{WHOLE} {SAT_OUT}", "SYMPTOM", RESTLESSNESS),
+    ("{CANT} ?even {STILL_VERB} still", "SYMPTOM", RESTLESSNESS),
+    ("{CANT} ?even nap|doze|snooze", "SYMPTOM", INSOMNIA),
+    ("{CANT} ?even face {FOOD}", "SYMPTOM", ANOREXIA),
+    ("{CANT} ?even {TAKE} {ANY} {TEMPERATURE}", "SYMPTOM", SENSITIVITY),
+    ("{CANT} ?even {TAKE} {TEMPERATURE} {TAKEN}", "SYMPTOM", SENSITIVITY),
+    ("{CANT} ?even cook|clean|shop|garden|hoover|iron|knit|sew|bake", "SYMPTOM", LOST_TASK),
+]
+INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
+# the words one of which each row needs besides its modal (the hook checks them against the doc's words)
+WORDS = frozenset("concentrate focus follow look stare through still nap doze snooze face cold hot icy iced warm "
+                  "chilled frozen fizzy cook clean shop garden hoover iron knit sew bake".split())
+_GATE = gate(WORDS)
+_TASKS = frozenset("cook clean shop garden hoover iron knit sew bake".split())
+# a task that went: the change told after it ("any more", "anymore", "these days", "since ...", "now")
+_TASK_WENT = frozenset("anymore more longer since lately now days".split())
+_CLAUSE_ENDS = frozenset(". , ; : ! ? and but because so or \n".split()) | {"\n"}
+# "you cant drink anything cold before the test", "we cant eat anything hot on the plane": a rule or a plan for
+# everyone, not the writer's body
+_NOT_THE_BODY = frozenset({"you", "we", "u"})
+
+
+def add_activity_limits(doc, words: list[str], spans: Spans) -> Spans:
+    if _GATE.isdisjoint(gate_hits(words)):
+        return spans
+    found = [f for f in lay_patterns.find(words, INDEX) if _plausible(words, f)]
+    return lay_patterns.place(spans, found)
+
+
+def _plausible(words: list[str], f) -> bool:
+    start, end, _label, concept = f
+    if start and words[start - 1] in _NOT_THE_BODY:
+        return False
+    if concept == LOST_TASK:
+        if words[end - 1] not in _TASKS or words[start] in ("wo", "will", "wont"):
+            return False  # ("i wont cook anymore": a choice)
+        # a skill ("i cant cook for a crowd") unless the clause tells that it went ("... for my kids any more")
+        k = end
+        while k < len(words) and k - end < 6 and words[k] not in _CLAUSE_ENDS:
+            if words[k] in _TASK_WENT and (words[k] not in ("more", "longer") or words[k - 1] in ("any", "no")):
+                return True
+            k += 1
+        return False
+    return True

@@ -1,0 +1,119 @@
+"""Changes of output and the senses told as events (GUIDELINES rules 6 and 16): "[brings up milk]", "[wee went dark
+brown]", "[peeing stings]", "[things look smaller]", "[sounds were unbearably loud]", "[hearing has gone downhill]",
+"[mishears everything]", "[toothpaste makes me gag]".
+
+Each is a body function or a sense as the subject (or the verb) of what happened to it: a product that changed
+colour, a flow that hurts, the world that looks or sounds wrong, a sense that went downhill. The trigger of a gag is
+inside when it is the clause's bare subject ("[onions make me gag]"), the person's complaint is the gag alone after a
+longer subject ("the smell of frying onions makes me [gag]"). Near-misses in the same words name no body: "brings up
+the subject", "things look better now", "the music was too loud", "sales have gone downhill".
+"""
+from __future__ import annotations
+
+from qatext.ner import lay_patterns
+from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions
+
+REGURGITATION = "HP:0002013"
+CHANGED_PRODUCT = "QATEXT:symptom/changed-body-product"
+DYSURIA = "HP:0100518"
+DISTORTED_SIGHT = "HP:0012508"  # metamorphopsia (things smaller, bigger, bent)
+HYPERACUSIS = "HP:0010938"
+HEARING = "HP:0000365"
+DECLINE = "QATEXT:symptom/function-decline"
+GAGGING = "QATEXT:symptom/gagging"
+
+_CLASSES = {
+    # what a baby or a sick person brings back up
+    "BROUGHT": "milk|his_milk|her_milk|feeds|his_feeds|her_feeds|feed|formula|food|bile|blood|everything|"
+               "phlegm|mucus|sick|curds|a_lot_of_milk|some_milk|most_of_his_feed|most_of_her_feed|"
+               "most_of_his_feeds|most_of_her_feeds",
+    "PRODUCT": "wee|pee|urine|poo|poop|stools|stool|poos",
+    "CHANGED": "went|turned|goes|turns|turning|has_gone|has_turned|had_gone|had_turned|'s_gone|'s_turned|s_gone",
+    "DEGREE": "really|very|quite|a_bit|all|bright|deep|so",
+    "COLOUR": "dark|black|red|brown|brownish|reddish|pink|pinkish|orange|cloudy|frothy|bloody|green|greenish|"
+              "pale|tarry|cola|tea_coloured|cola_coloured|rusty",
+    "HUE": "brown|red|orange|green|black|yellow",
+    "FLOW": "peeing|weeing|urinating|passing_urine|passing_water|pooing|pooping|wiping",
+    "SMARTS": "stings|burns|hurts|kills|is_painful|is_agony|is_sore|stings_like_mad|burns_like_mad",
+    # the world seen wrong: size, distance, shape
+    "SEEN": "things|everything|objects|faces|people|words|lines|straight_lines|letters",
+    "LOOK": "look|looks|looked|looking|seem|seems|seemed|appear|appears|appeared",
+    "WARPED": "smaller|bigger|larger|tiny|huge|further_away|far_away|distorted|warped|wavy|bent|wonky|tilted|"
+              "stretched|squashed|shrunken|miles_away",
+    # the world heard wrong
+    "HEARD": "sounds|noises|noise|voices|everyday_sounds|normal_sounds|everything|all_sounds",
+    "WERE": "were|are|was|is|seem|seemed|seems|got|get|became|felt|feel",
+    "OVERLOUD": "unbearably|painfully|deafeningly|overwhelmingly|way_too|far_too|too|incredibly|so|really",
+    "LOUD": "loud|louder|sharp|harsh|intense|amplified|piercing",
+    # a sense that declined
+    "SENSE": "hearing|eyesight|sight|vision|memory|balance|sense_of_smell|sense_of_taste|smell|taste|"
+             "short_term_memory|concentration|coordination",
+    "DECLINED": "has_gone|has_really_gone|'s_gone|s_gone|went|is_going|has_been_going|gone|going|has_gone_rapidly|"
+                "has_gone_steadily",
+    "DOWNHILL": "downhill|down_hill|south|to_pot|to_pieces",
+    "MISHEAR": "mishears|mishearing|misheard|mishear",
+    "MISHEARD": "everything|things|words|people|what_people_say|what_people_are_saying|what_i_say|what_we_say|me|"
+                "us|everyone|half_of_what",
+}
+ROWS = [
+    ("brings|bringing|brought|bring up {BROUGHT}", "SYMPTOM", REGURGITATION),
+    ("{PRODUCT} {CHANGED} ?{DEGREE} {COLOUR} ?{HUE}", "SYMPTOM", CHANGED_PRODUCT),
+    ("{FLOW} {SMARTS}", "SYMPTOM", DYSURIA),
+    ("{SEEN} {LOOK} ?a_bit|a_lot|much|really|all ?{WARPED}", "SYMPTOM", DISTORTED_SIGHT),
+    ("{HEARD} {WERE} {OVERLOUD} {LOUD}", "SYMPTOM", HYPERACUSIS),
+    ("{SENSE} {DECLINED} {DOWNHILL}", "SYMPTOM", DECLINE),
+    ("{MISHEAR} {MISHEARD}", "SYMPTOM", HEARING),
+]
+INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
+_GAGS = frozenset({"gag", "retch", "heave"})
+_MAKES = frozenset({"makes", "make", "made", "making"})
+WORDS = frozenset("brings bringing brought bring went turned goes turns turning gone stings burns hurts kills painful "
+                  "agony sore smaller bigger larger tiny huge away distorted warped wavy bent wonky tilted stretched "
+                  "squashed shrunken loud louder sharp harsh intense amplified piercing downhill south pot pieces "
+                  "mishears mishearing misheard mishear gag retch heave".split())
+_GATE = gate(WORDS)
+# a bare subject that may open the gag's clause: after a boundary, not after a determiner or a preposition
+_OPENERS = frozenset(". , ; : ! ? and but even now just also \n".split()) | {"\n"}
+_NOT_TRIGGERS = frozenset("it this that which he she they you everything something anything nothing what".split())
+# "things look smaller" needs a sense named or a look of size; "things look better", "things look bad" are outcomes
+_NOT_SENSES = frozenset({"things", "everything", "people"})
+_SIGHT_CONTEXT = frozenset("eye eyes vision sight eyesight side retina blurry blurred blob spot".split())
+
+
+def add_change_events(doc, words: list[str], spans: Spans) -> Spans:
+    hits = gate_hits(words)
+    if _GATE.isdisjoint(hits):
+        return spans
+    found = [f for f in lay_patterns.find(words, INDEX) if _plausible(words, f)]
+    if not _GAGS.isdisjoint(hits) and not _MAKES.isdisjoint(words):
+        found.extend(_gags(words))
+    return lay_patterns.place(spans, sorted(found))
+
+
+def _plausible(words: list[str], f) -> bool:
+    start, end, _label, concept = f
+    if concept == DISTORTED_SIGHT and words[start] in _NOT_SENSES:
+        # "things look smaller" of the eyes, not of a room or a plan: a sight word in the same passage
+        return not _SIGHT_CONTEXT.isdisjoint(words)
+    if concept == HYPERACUSIS and words[start] == "everything" and words[end - 1] != "loud":
+        return False
+    if concept == CHANGED_PRODUCT and start and words[start - 1] in ("the", "a", "some"):
+        return False  # an owner's product is lay_body_products' (with its own links); a bare one opens a list item
+    return True
+
+
+def _gags(words: list[str]) -> list[tuple[int, int, str, str]]:
+    """"[toothpaste makes me gag]": a trigger that makes the writer gag, the trigger inside when it is a bare
+    subject; "the smell of frying onions makes me [gag]" keeps the gag alone."""
+    out = []
+    for i in word_positions(words, _GAGS):
+        if i < 2 or words[i - 1] not in ("me", "him", "her", "them") or words[i - 2] not in _MAKES:
+            continue
+        k = i - 2
+        subject = k - 1
+        if subject >= 0 and words[subject].isalpha() and words[subject] not in _NOT_TRIGGERS \
+                and (subject == 0 or words[subject - 1] in _OPENERS):
+            out.append((subject, i + 1, "SYMPTOM", GAGGING))
+        else:
+            out.append((i, i + 1, "SYMPTOM", GAGGING))
+    return out
