@@ -26,6 +26,7 @@ REPETITION = "QATEXT:symptom/repetitive-speech"
 AGITATION = "HP:0000713"
 OVEREATING = "HP:0002591"  # polyphagia
 HALLUCINATION = "HP:0000738"
+SKIN_PICKING = "QATEXT:symptom/skin-picking"
 
 _CLASSES = {
     "RITUALS": "checking|washing|counting|cleaning|rechecking|re-checking|touching|tapping|scrubbing|hand_washing|"
@@ -77,6 +78,14 @@ _CLASSES = {
     "SAID": "said|says|was_saying|were_saying|'d_said|had_said|'s_said|has_said|was_doing|were_doing|read|asked|"
             "was_talking_about|were_talking_about|came_in_for|went_in_for|went_upstairs_for|came_upstairs_for|"
             "was_going_to_say|wanted|did|ate|meant_to_say",
+    # skin picked or bitten till it bleeds: the damage is what makes the habit a complaint ("[picking my cuticles
+    # till they bleed]"); the verb's object is a part of the body's surface
+    "PICKED": "cuticles|nails|fingernails|toenails|skin|lips|scabs|spots|face|arms|legs|scalp|fingers|thumbs|"
+              "hands|feet|heels|cheeks|cheek|spots|pimples|the_skin_on_my_fingers|the_skin_on_her_fingers|"
+              "the_skin_around_my_nails|the_skin_round_my_nails",
+    "TILL": "till|until|til|till_they|until_they|til_they|till_it|until_it|til_it|till_i|until_i",
+    "BLED": "bleed|bleeds|bled|bleeding|are_raw|is_raw|go_raw|goes_raw|went_raw|were_raw|was_raw|are_bleeding|"
+            "is_bleeding|draw_blood|drew_blood",
     "FEEL_NOT": "do_nt|do_n't|dont|do_not|did_nt|did_n't|didnt|ca_nt|ca_n't|cant|can_not|cannot|never",
 }
 ROWS = [
@@ -106,6 +115,8 @@ ROWS = [
     ("pacing|paces|paced|pace ?up_and_down|around|round|about|back_and_forth ?{OWNER} {PACED}", "SYMPTOM", AGITATION),
     ("raiding|raids|raided|raid ?{OWNER} {LARDER}", "SYMPTOM", OVEREATING),
     ("repeating|repeats|repeated|repeat {SELF}", "SYMPTOM", REPETITION),
+    ("picking|picks|picked|pick|biting|bites|bit|bite|chewing|chews|chewed|scratching|scratches|scratched|peeling|"
+     "peels|peeled ?at {OWNER} {PICKED} {TILL} {BLED}", "SYMPTOM", SKIN_PICKING),
     ("talking|talks|talked|talk|chatting|chats|chatted|speaking|speaks|spoke|waving|waves|shouting|shouts to|at|with "
      "{UNSEEN} {WHO} {NOT_THERE}", "SYMPTOM", HALLUCINATION),
     ("pulling|pulls|pulled|pull|tugging|tugs|tugged|plucking|plucks|plucked|picking|picks|fiddling|fiddles|fidgeting "
@@ -132,7 +143,8 @@ WORDS = frozenset({"locked", "unplugged", "stove", "oven", "hob", "locks", "rech
                    # round 18a: behaviours told as actions
                    "forget", "pacing", "paces", "paced", "pace", "raiding", "raids", "raided", "raid", "repeat",
                    "there", "pulling", "pulls", "pulled", "pull", "tugging", "tugs", "tugged", "plucking", "plucks",
-                   "plucked", "picking", "picks", "fiddling", "fiddles", "fidgeting"})
+                   "plucked", "picking", "picks", "fiddling", "fiddles", "fidgeting", "bleed", "bleeds", "bled", "raw",
+                   "blood"})
 _GATE = gate(WORDS)
 # a checked thing followed by a noun is another thing: "checking the oven timer", "washing the car door handle"
 _TAIL_OK = frozenset(".,;:!?)".split() + [".", ",", "!", "?", "and", "or", "before", "after", "when", "every", "all",

@@ -70,7 +70,7 @@ _MAKES = frozenset({"makes", "make", "made", "making"})
 WORDS = frozenset("brings bringing brought bring went turned goes turns turning gone stings burns hurts kills painful "
                   "agony sore smaller bigger larger tiny huge away distorted warped wavy bent wonky tilted stretched "
                   "squashed shrunken loud louder sharp harsh intense amplified piercing downhill south pot pieces "
-                  "mishears mishearing misheard mishear gag retch heave".split())
+                  "mishears mishearing misheard mishear gag retch heave gags gagged retches retched heaved".split())
 _GATE = gate(WORDS)
 # a bare subject that may open the gag's clause: after a boundary, not after a determiner or a preposition
 _OPENERS = frozenset(". , ; : ! ? and but even now just also \n".split()) | {"\n"}
@@ -85,7 +85,7 @@ def add_change_events(doc, words: list[str], spans: Spans) -> Spans:
     if _GATE.isdisjoint(hits):
         return spans
     found = [f for f in lay_patterns.find(words, INDEX) if _plausible(words, f)]
-    if not _GAGS.isdisjoint(hits) and not _MAKES.isdisjoint(words):
+    if not _GAGS.isdisjoint(hits) and not _MAKES.isdisjoint(words) or not _GAG_VERBS.isdisjoint(hits):
         found.extend(_gags(words))
     return lay_patterns.place(spans, sorted(found))
 
@@ -106,7 +106,7 @@ def _gags(words: list[str]) -> list[tuple[int, int, str, str]]:
     """"[toothpaste makes me gag]": a trigger that makes the writer gag, the trigger inside when it is a bare
     subject; "the smell of frying onions makes me [gag]" keeps the gag alone."""
     out = []
-    for i in word_positions(words, _GAGS):
+    for i in word_positions(words, _GAGS) if not _MAKES.isdisjoint(words) else ():
         if i < 2 or words[i - 1] not in ("me", "him", "her", "them") or words[i - 2] not in _MAKES:
             continue
         k = i - 2
@@ -116,4 +116,15 @@ def _gags(words: list[str]) -> list[tuple[int, int, str, str]]:
             out.append((subject, i + 1, "SYMPTOM", GAGGING))
         else:
             out.append((i, i + 1, "SYMPTOM", GAGGING))
+    # a gag told by its trigger after it: "she [gags] at anything new", "he [gagged] on the lumps" (the verb alone, as
+    # "[gagging]"; "running gags", "the gags in the film" are jokes)
+    for i in word_positions(words, _GAG_VERBS):
+        if i and words[i - 1] in _GAG_SUBJECTS and i + 1 < len(words) and words[i + 1] in _GAG_AFTER:
+            out.append((i, i + 1, "SYMPTOM", GAGGING))
     return out
+
+
+_GAG_VERBS = frozenset({"gags", "gagged", "retches", "retched", "heaves", "heaved"})
+_GAG_SUBJECTS = frozenset("i he she they baby son daughter still often always sometimes constantly also just then and "
+                          "nearly almost literally".split())
+_GAG_AFTER = frozenset("at on when whenever with every if over".split())
