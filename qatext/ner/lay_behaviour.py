@@ -175,11 +175,15 @@ def _with_must(words: list[str], f):
 
 # "at the risk of repeating myself", "sorry for repeating myself": the writer's apology, no complaint
 _APOLOGY_BEFORE = frozenset("of for risk without hate avoid".split())
+_ONE_OFF_SAID = frozenset("said says read asked did ate wanted".split())
 
 
 def _plausible(words: list[str], f) -> bool:
     start, end, _label, concept = f
     n = len(words)
+    if concept == MEMORY and words[start] in ("forgot", "forget") and end - start > 2 and words[start + 1] == "what" \
+            and "just" not in words[start:end] and words[end - 1] in _ONE_OFF_SAID:
+        return False  # "i forgot what he said about the party": one lapse, not a memory that fails at once
     if concept == REPETITION and words[end - 1] in ("myself", "ourselves") and start and words[start - 1] in _APOLOGY_BEFORE:
         return False
     if concept == COMPULSION and words[start] in ("repetitive", "compulsive", "excessive", "ritual", "obsessive"):
