@@ -59,7 +59,7 @@ ROWS = [
     ("brings|bringing|brought|bring up {BROUGHT}", "SYMPTOM", REGURGITATION),
     ("{PRODUCT} {CHANGED} ?{DEGREE} {COLOUR} ?{HUE}", "SYMPTOM", CHANGED_PRODUCT),
     ("{FLOW} {SMARTS}", "SYMPTOM", DYSURIA),
-    ("{SEEN} {LOOK} ?a_bit|a_lot|much|really|all ?{WARPED}", "SYMPTOM", DISTORTED_SIGHT),
+    ("{SEEN} {LOOK} ?a_bit|a_lot|much|really|all {WARPED}", "SYMPTOM", DISTORTED_SIGHT),
     ("{HEARD} {WERE} {OVERLOUD} {LOUD}", "SYMPTOM", HYPERACUSIS),
     ("{SENSE} {DECLINED} {DOWNHILL}", "SYMPTOM", DECLINE),
     ("{MISHEAR} {MISHEARD}", "SYMPTOM", HEARING),
