@@ -11,7 +11,7 @@ cook for a crowd" is a skill). The modal is inside, as for any lost function (ru
 from __future__ import annotations
 
 from qatext.ner import lay_patterns
-from qatext.ner.span_rules import Spans, gate, gate_hits
+from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions
 
 CONCENTRATION = "QATEXT:symptom/difficulty-concentrating"
 PHOTOPHOBIA = "HP:0000613"
@@ -53,10 +53,17 @@ ROWS = [
     ("{CANT} ?even cook|clean|shop|garden|hoover|iron|knit|sew|bake", "SYMPTOM", LOST_TASK),
 ]
 INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
-# the words one of which each row needs besides its modal (the hook checks them against the doc's words)
-WORDS = frozenset("concentrate focus follow look stare through still nap doze snooze face cold hot icy iced warm "
-                  "chilled frozen fizzy cook clean shop garden hoover iron knit sew bake".split())
+# the words one of which each row needs besides its modal (the hook checks them against the doc's words): the rows'
+# rarer verbs, "through" and "still" for the rows of "sit", and the glare and temperature words for "look at" and
+# "drink" (both too common to gate on)
+WORDS = frozenset("concentrate focus follow stare through still nap doze snooze face cold hot icy iced warm chilled "
+                  "frozen fizzy cook clean shop garden hoover iron knit sew bake screen screens phone phones computer "
+                  "computers laptop laptops monitor tv telly light lights sun sunlight daylight headlights".split())
 _GATE = gate(WORDS)
+# the negative of the modal, whose position starts the rows: "ca [nt]", "could [n't]", "[cannot]"
+_NEGATIVES = frozenset({"nt", "n't", "not", "cannot", "cant", "couldnt", "wont"})
+_NEGATIVE_GATE = gate(_NEGATIVES)
+_MODAL_FIRSTS = frozenset({"ca", "can", "could", "wo", "will"})
 _TASKS = frozenset("cook clean shop garden hoover iron knit sew bake".split())
 # a task that went: the change told after it ("any more", "anymore", "these days", "since ...", "now")
 _TASK_WENT = frozenset("anymore more longer since lately now days".split())
@@ -67,9 +74,14 @@ _NOT_THE_BODY = frozenset({"you", "we", "u"})
 
 
 def add_activity_limits(doc, words: list[str], spans: Spans) -> Spans:
-    if _GATE.isdisjoint(gate_hits(words)):
+    hits = gate_hits(words)
+    if _GATE.isdisjoint(hits) or _NEGATIVE_GATE.isdisjoint(hits):
         return spans
-    found = [f for f in lay_patterns.find(words, INDEX) if _plausible(words, f)]
+    starts = [i - 1 if words[i] in ("nt", "n't", "not") else i for i in word_positions(words, _NEGATIVES & hits)]
+    starts = [i for i in starts if i >= 0 and (words[i] in _MODAL_FIRSTS or words[i] in _NEGATIVES)]
+    if not starts:
+        return spans
+    found = [f for f in lay_patterns.find(words, INDEX, candidates=starts) if _plausible(words, f)]
     return lay_patterns.place(spans, found)
 
 

@@ -67,10 +67,12 @@ ROWS = [
 INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
 _GAGS = frozenset({"gag", "retch", "heave"})
 _MAKES = frozenset({"makes", "make", "made", "making"})
-WORDS = frozenset("brings bringing brought bring went turned goes turns turning gone stings burns hurts kills painful "
-                  "agony sore smaller bigger larger tiny huge away distorted warped wavy bent wonky tilted stretched "
-                  "squashed shrunken loud louder sharp harsh intense amplified piercing downhill south pot pieces "
-                  "mishears mishearing misheard mishear gag retch heave gags gagged retches retched heaved".split())
+# each row's rarer words: the product, the flow, the warp, the loudness, "downhill", the mishearing, what is brought
+# up, the gag ("went", "looks", "brings" are in too many docs)
+WORDS = frozenset("wee pee urine poo poop poos stool stools peeing weeing urinating pooing pooping wiping smaller bigger "
+                  "larger distorted warped wavy bent wonky tilted stretched squashed shrunken loud louder piercing "
+                  "amplified downhill mishears mishearing misheard mishear milk feeds feed formula curds bile phlegm "
+                  "mucus gag retch heave gags gagged retches retched heaved".split())
 _GATE = gate(WORDS)
 # a bare subject that may open the gag's clause: after a boundary, not after a determiner or a preposition
 _OPENERS = frozenset(". , ; : ! ? and but even now just also \n".split()) | {"\n"}
