@@ -40,19 +40,26 @@ _CLASSES = {
     "TAKEN": "drinks|drink|water|food|things|stuff|tea|coffee|ice_cream|liquids",
     "ANY": "anything|something|nothing",
 }
+# (verbs after the modal, pattern, label, concept): a row is tried only where its verb follows a negative modal
 ROWS = [
-    ("{CANT} ?even ?really concentrate|focus on|through ?{OWNER} ?{WHOLE} {MEDIA}", "SYMPTOM", CONCENTRATION),
-    ("{CANT} ?even ?really follow ?{OWNER} ?{WHOLE} {MEDIA}", "SYMPTOM", CONCENTRATION),
-    ("{CANT} ?even ?really look_at|stare_at|look_into ?{OWNER} {GLARE}", "SYMPTOM", PHOTOPHOBIA),
-    ("{CANT} ?even sit|get through ?{OWNER} ?{WHOLE} {SAT_OUT}", "SYMPTOM", RESTLESSNESS),
-    ("{CANT} ?even {STILL_VERB} still", "SYMPTOM", RESTLESSNESS),
-    ("{CANT} ?even nap|doze|snooze", "SYMPTOM", INSOMNIA),
-    ("{CANT} ?even face {FOOD}", "SYMPTOM", ANOREXIA),
-    ("{CANT} ?even {TAKE} {ANY} {TEMPERATURE}", "SYMPTOM", SENSITIVITY),
-    ("{CANT} ?even {TAKE} {TEMPERATURE} {TAKEN}", "SYMPTOM", SENSITIVITY),
-    ("{CANT} ?even cook|clean|shop|garden|hoover|iron|knit|sew|bake", "SYMPTOM", LOST_TASK),
+    ("concentrate focus", "{CANT} ?even ?really concentrate|focus on|through ?{OWNER} ?{WHOLE} {MEDIA}", "SYMPTOM",
+     CONCENTRATION),
+    ("follow", "{CANT} ?even ?really follow ?{OWNER} ?{WHOLE} {MEDIA}", "SYMPTOM", CONCENTRATION),
+    ("look stare", "{CANT} ?even ?really look_at|stare_at|look_into ?{OWNER} {GLARE}", "SYMPTOM", PHOTOPHOBIA),
+    ("sit get", "{CANT} ?even sit|get through ?{OWNER} ?{WHOLE} {SAT_OUT}", "SYMPTOM", RESTLESSNESS),
+    ("lie sit keep stay stand hold", "{CANT} ?even {STILL_VERB} still", "SYMPTOM", RESTLESSNESS),
+    ("nap doze snooze", "{CANT} ?even nap|doze|snooze", "SYMPTOM", INSOMNIA),
+    ("face", "{CANT} ?even face {FOOD}", "SYMPTOM", ANOREXIA),
+    ("drink eat swallow tolerate", "{CANT} ?even {TAKE} {ANY} {TEMPERATURE}", "SYMPTOM", SENSITIVITY),
+    ("drink eat swallow tolerate", "{CANT} ?even {TAKE} {TEMPERATURE} {TAKEN}", "SYMPTOM", SENSITIVITY),
+    ("cook clean shop garden hoover iron knit sew bake", "{CANT} ?even cook|clean|shop|garden|hoover|iron|knit|sew|bake",
+     "SYMPTOM", LOST_TASK),
 ]
-INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
+_BY_VERB: dict[str, list] = {}
+for _verbs, _text, _label, _concept in ROWS:
+    _pattern = next(iter(lay_patterns.compile_patterns([(_text, _label, _concept)], _CLASSES).values()))[0]
+    for _verb in _verbs.split():
+        _BY_VERB.setdefault(_verb, []).append(_pattern)
 # the words one of which each row needs besides its modal (the hook checks them against the doc's words): the rows'
 # rarer verbs, "through" and "still" for the rows of "sit", and the glare and temperature words for "look at" and
 # "drink" (both too common to gate on)
@@ -81,8 +88,25 @@ def add_activity_limits(doc, words: list[str], spans: Spans) -> Spans:
     starts = [i for i in starts if i >= 0 and (words[i] in _MODAL_FIRSTS or words[i] in _NEGATIVES)]
     if not starts:
         return spans
-    found = [f for f in lay_patterns.find(words, INDEX, candidates=starts) if _plausible(words, f)]
-    return lay_patterns.place(spans, found)
+    n = len(words)
+    found = []
+    for start in starts:
+        k = start + (1 if words[start] in _NEGATIVES else 2)  # "cant" / "ca nt", "can not"
+        while k < n and k - start <= 4 and words[k] in _ADVERBS:
+            k += 1
+        patterns = _BY_VERB.get(words[k]) if k < n else None
+        if not patterns:
+            continue
+        end = max(lay_patterns.match(words, start, p.slots) for p in patterns)
+        if end > start:
+            f = (start, end, "SYMPTOM", next(p.concept for p in patterns
+                                             if lay_patterns.match(words, start, p.slots) == end))
+            if _plausible(words, f):
+                found.append(f)
+    return lay_patterns.place(spans, found) if found else spans
+
+
+_ADVERBS = frozenset({"even", "really", "nt", "n't", "not"})
 
 
 def _plausible(words: list[str], f) -> bool:

@@ -55,24 +55,34 @@ _CLASSES = {
     "MISHEARD": "everything|things|words|people|what_people_say|what_people_are_saying|what_i_say|what_we_say|me|"
                 "us|everyone|half_of_what",
 }
+# (the word sets each of which the doc must hold, pattern, label, concept): a row is tried only when all its sets are
+# in the doc ("brings" with a thing brought up, a product with a change verb, a flow with its sting)
+_BRINGS = frozenset({"brings", "bringing", "brought", "bring"})
+_BROUGHT_UP = frozenset("milk feeds feed formula curds bile phlegm mucus everything sick".split())
+_PRODUCTS = frozenset("wee pee urine poo poop poos stool stools".split())
+_CHANGE_VERBS = frozenset("went turned goes turns turning gone".split())
+_FLOWS = frozenset("peeing weeing urinating pooing pooping wiping passing".split())
+_STINGS = frozenset("stings burns hurts kills painful agony sore".split())
+_WARPS = frozenset("smaller bigger larger distorted warped wavy bent wonky tilted stretched squashed shrunken".split())
+_LOUDS = frozenset("loud louder piercing amplified".split())
+_DOWNHILL = frozenset({"downhill"})
+_MISHEARS = frozenset("mishears mishearing misheard mishear".split())
 ROWS = [
-    ("brings|bringing|brought|bring up {BROUGHT}", "SYMPTOM", REGURGITATION),
-    ("{PRODUCT} {CHANGED} ?{DEGREE} {COLOUR} ?{HUE}", "SYMPTOM", CHANGED_PRODUCT),
-    ("{FLOW} {SMARTS}", "SYMPTOM", DYSURIA),
-    ("{SEEN} {LOOK} ?a_bit|a_lot|much|really|all {WARPED}", "SYMPTOM", DISTORTED_SIGHT),
-    ("{HEARD} {WERE} {OVERLOUD} {LOUD}", "SYMPTOM", HYPERACUSIS),
-    ("{SENSE} {DECLINED} {DOWNHILL}", "SYMPTOM", DECLINE),
-    ("{MISHEAR} {MISHEARD}", "SYMPTOM", HEARING),
+    ((_BRINGS, _BROUGHT_UP), "brings|bringing|brought|bring up {BROUGHT}", "SYMPTOM", REGURGITATION),
+    ((_PRODUCTS, _CHANGE_VERBS), "{PRODUCT} {CHANGED} ?{DEGREE} {COLOUR} ?{HUE}", "SYMPTOM", CHANGED_PRODUCT),
+    ((_FLOWS, _STINGS), "{FLOW} {SMARTS}", "SYMPTOM", DYSURIA),
+    ((_WARPS,), "{SEEN} {LOOK} ?a_bit|a_lot|much|really|all {WARPED}", "SYMPTOM", DISTORTED_SIGHT),
+    ((_LOUDS,), "{HEARD} {WERE} {OVERLOUD} {LOUD}", "SYMPTOM", HYPERACUSIS),
+    ((_DOWNHILL,), "{SENSE} {DECLINED} {DOWNHILL}", "SYMPTOM", DECLINE),
+    ((_MISHEARS,), "{MISHEAR} {MISHEARD}", "SYMPTOM", HEARING),
 ]
-INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
+_ROW_INDEXES = [(tuple(gate(g) for g in gates), lay_patterns.compile_patterns([(text, label, concept)], _CLASSES))
+                for gates, text, label, concept in ROWS]
 _GAGS = frozenset({"gag", "retch", "heave"})
 _MAKES = frozenset({"makes", "make", "made", "making"})
-# each row's rarer words: the product, the flow, the warp, the loudness, "downhill", the mishearing, what is brought
-# up, the gag ("went", "looks", "brings" are in too many docs)
-WORDS = frozenset("wee pee urine poo poop poos stool stools peeing weeing urinating pooing pooping wiping smaller bigger "
-                  "larger distorted warped wavy bent wonky tilted stretched squashed shrunken loud louder piercing "
-                  "amplified downhill mishears mishearing misheard mishear milk feeds feed formula curds bile phlegm "
-                  "mucus gag retch heave gags gagged retches retched heaved".split())
+# the hook's gate: one set of each row (the rarer one) and the gags ("went", "looks", "brings" are in too many docs)
+WORDS = frozenset().union(_BROUGHT_UP, _PRODUCTS, _FLOWS, _WARPS, _LOUDS, _DOWNHILL, _MISHEARS, _GAGS,
+                          {"gags", "gagged", "retches", "retched", "heaved"})
 _GATE = gate(WORDS)
 # a bare subject that may open the gag's clause: after a boundary, not after a determiner or a preposition
 _OPENERS = frozenset(". , ; : ! ? and but even now just also \n".split()) | {"\n"}
@@ -86,10 +96,20 @@ def add_change_events(doc, words: list[str], spans: Spans) -> Spans:
     hits = gate_hits(words)
     if _GATE.isdisjoint(hits):
         return spans
-    found = [f for f in lay_patterns.find(words, INDEX) if _plausible(words, f)]
+    found = []
+    for gates, index in _ROW_INDEXES:
+        if not any(g.isdisjoint(hits) for g in gates):
+            found.extend(f for f in lay_patterns.find(words, index) if _plausible(words, f))
     if not _GAGS.isdisjoint(hits) and not _MAKES.isdisjoint(words) or not _GAG_VERBS.isdisjoint(hits):
         found.extend(_gags(words))
-    return lay_patterns.place(spans, sorted(found))
+    if not found:
+        return spans
+    kept, last_end = [], -1
+    for f in sorted(found, key=lambda f: (f[0], -f[1])):  # rows found apart may overlap: the first, longest wins
+        if f[0] >= last_end:
+            kept.append(f)
+            last_end = f[1]
+    return lay_patterns.place(spans, kept)
 
 
 def _plausible(words: list[str], f) -> bool:
