@@ -61,12 +61,16 @@ for _verbs, _text, _label, _concept in ROWS:
     for _verb in _verbs.split():
         _BY_VERB.setdefault(_verb, []).append(_pattern)
 # the words one of which each row needs besides its modal (the hook checks them against the doc's words): the rows'
-# rarer verbs, "through" and "still" for the rows of "sit", and the glare and temperature words for "look at" and
-# "drink" (both too common to gate on)
-WORDS = frozenset("concentrate focus follow stare through still nap doze snooze face cold hot icy iced warm chilled "
-                  "frozen fizzy cook clean shop garden hoover iron knit sew bake screen screens phone phones computer "
-                  "computers laptop laptops monitor tv telly light lights sun sunlight daylight headlights".split())
-_GATE = gate(WORDS)
+# rarer verbs, "still", the films and meals sat through, the glare looked at, food faced, a drink's temperature
+_GLARE = frozenset("screen screens phone phones computer computers laptop laptops monitor tv telly lights sunlight "
+                   "daylight headlights light sun".split())
+_SAT_OUT = frozenset("film movie meal dinner lecture lesson class service play episode concert mass".split())
+_FACED = frozenset("food eating meals meal breakfast lunch dinner anything solids".split())
+_TEMPERATURES = frozenset("cold hot icy iced warm chilled frozen fizzy".split())
+_RARE_VERBS = frozenset("concentrate focus follow stare nap doze snooze cook clean shop garden hoover knit sew "
+                        "bake".split())
+WORDS = frozenset().union(_RARE_VERBS, {"still"}, _GLARE, _SAT_OUT, _TEMPERATURES, {"face"})
+_GATE = gate(WORDS, _FACED, {"look", "through"})
 # the negative of the modal, whose position starts the rows: "ca [nt]", "could [n't]", "[cannot]"
 _NEGATIVES = frozenset({"nt", "n't", "not", "cannot", "cant", "couldnt", "wont"})
 _NEGATIVE_GATE = gate(_NEGATIVES)
@@ -82,7 +86,7 @@ _NOT_THE_BODY = frozenset({"you", "we", "u"})
 
 def add_activity_limits(doc, words: list[str], spans: Spans) -> Spans:
     hits = gate_hits(words)
-    if _GATE.isdisjoint(hits) or _NEGATIVE_GATE.isdisjoint(hits):
+    if _NEGATIVE_GATE.isdisjoint(hits) or not _open(hits):
         return spans
     starts = [i - 1 if words[i] in ("nt", "n't", "not") else i for i in word_positions(words, _NEGATIVES & hits)]
     starts = [i for i in starts if i >= 0 and (words[i] in _MODAL_FIRSTS or words[i] in _NEGATIVES)]
@@ -107,6 +111,13 @@ def add_activity_limits(doc, words: list[str], spans: Spans) -> Spans:
 
 
 _ADVERBS = frozenset({"even", "really", "nt", "n't", "not"})
+
+
+def _open(hits: set[str]) -> bool:
+    """Some row has all its words in the doc: a rare verb, or a common one with its object class."""
+    return not _RARE_VERBS.isdisjoint(hits) or "still" in hits \
+        or "look" in hits and not _GLARE.isdisjoint(hits) or "through" in hits and not _SAT_OUT.isdisjoint(hits) \
+        or "face" in hits and not _FACED.isdisjoint(hits) or not _TEMPERATURES.isdisjoint(hits)
 
 
 def _plausible(words: list[str], f) -> bool:
