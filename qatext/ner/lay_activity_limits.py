@@ -70,7 +70,7 @@ _TEMPERATURES = frozenset("cold hot icy iced warm chilled frozen fizzy".split())
 _RARE_VERBS = frozenset("concentrate focus follow stare nap doze snooze cook clean shop garden hoover knit sew "
                         "bake".split())
 WORDS = frozenset().union(_RARE_VERBS, {"still"}, _GLARE, _SAT_OUT, _TEMPERATURES, {"face"})
-_GATE = gate(WORDS, _FACED, {"look", "through"})
+_GATE = gate(WORDS, _FACED, {"look", "through"}, "lie sit keep stay stand hold drink eat swallow tolerate".split())
 # the negative of the modal, whose position starts the rows: "ca [nt]", "could [n't]", "[cannot]"
 _NEGATIVES = frozenset({"nt", "n't", "not", "cannot", "cant", "couldnt", "wont"})
 _NEGATIVE_GATE = gate(_NEGATIVES)
@@ -86,38 +86,58 @@ _NOT_THE_BODY = frozenset({"you", "we", "u"})
 
 def add_activity_limits(doc, words: list[str], spans: Spans) -> Spans:
     hits = gate_hits(words)
-    if _NEGATIVE_GATE.isdisjoint(hits) or not _open(hits):
+    if _NEGATIVE_GATE.isdisjoint(hits):
         return spans
-    starts = [i - 1 if words[i] in ("nt", "n't", "not") else i for i in word_positions(words, _NEGATIVES & hits)]
-    starts = [i for i in starts if i >= 0 and (words[i] in _MODAL_FIRSTS or words[i] in _NEGATIVES)]
-    if not starts:
+    anchors = _anchors(hits)
+    if not anchors:
         return spans
+    # from each anchor (rarer than the negatives, which most replies hold many of) back to its negative modal
+    starts = set()
+    for i in word_positions(words, anchors):
+        for j in range(i - 1, max(-1, i - _REACH), -1):
+            if words[j] in _NEGATIVES:
+                start = j - 1 if words[j] in ("nt", "n't", "not") else j
+                if start >= 0 and (words[start] in _MODAL_FIRSTS or words[start] in _NEGATIVES):
+                    starts.add(start)
+                break
     n = len(words)
     found = []
-    for start in starts:
+    for start in sorted(starts):
         k = start + (1 if words[start] in _NEGATIVES else 2)  # "cant" / "ca nt", "can not"
         while k < n and k - start <= 4 and words[k] in _ADVERBS:
             k += 1
         patterns = _BY_VERB.get(words[k]) if k < n else None
         if not patterns:
             continue
-        end = max(lay_patterns.match(words, start, p.slots) for p in patterns)
+        ends = [lay_patterns.match(words, start, p.slots) for p in patterns]
+        end = max(ends)
         if end > start:
-            f = (start, end, "SYMPTOM", next(p.concept for p in patterns
-                                             if lay_patterns.match(words, start, p.slots) == end))
+            f = (start, end, "SYMPTOM", patterns[ends.index(end)].concept)
             if _plausible(words, f):
                 found.append(f)
     return lay_patterns.place(spans, found) if found else spans
 
 
 _ADVERBS = frozenset({"even", "really", "nt", "n't", "not"})
+_REACH = 9  # "ca nt even really look at my phone": the anchor's farthest distance from the negative, and one
+_TAKING = frozenset("drink eat swallow tolerate".split())
+_STILL_VERBS = frozenset("lie sit keep stay stand hold".split())
 
 
-def _open(hits: set[str]) -> bool:
-    """Some row has all its words in the doc: a rare verb, or a common one with its object class."""
-    return not _RARE_VERBS.isdisjoint(hits) or "still" in hits \
-        or "look" in hits and not _GLARE.isdisjoint(hits) or "through" in hits and not _SAT_OUT.isdisjoint(hits) \
-        or "face" in hits and not _FACED.isdisjoint(hits) or not _TEMPERATURES.isdisjoint(hits)
+def _anchors(hits: set[str]) -> set[str]:
+    """The words of the rows whose words are all in the doc: a rare verb, or the object class of a common one."""
+    anchors = set(_RARE_VERBS.intersection(hits))
+    if "still" in hits and not _STILL_VERBS.isdisjoint(hits):
+        anchors.add("still")
+    if "look" in hits:
+        anchors |= _GLARE & hits
+    if "through" in hits and not _SAT_OUT.isdisjoint(hits):
+        anchors.add("through")
+    if "face" in hits and not _FACED.isdisjoint(hits):
+        anchors.add("face")
+    if not _TAKING.isdisjoint(hits):
+        anchors |= _TEMPERATURES & hits
+    return anchors
 
 
 def _plausible(words: list[str], f) -> bool:

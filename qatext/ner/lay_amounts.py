@@ -215,10 +215,11 @@ _RISING = frozenset({"get", "gets", "getting", "got", "wake", "wakes", "waking",
 _WAKING = frozenset({"wake", "wakes", "waking", "woke"})  # a night rise without "up": "[waking 3 times a night to pee]"
 
 
-def add_night_voiding(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """"gets up 5 times a night to pee" is one SYMPTOM (GUIDELINES rule 10: the body function defines it)."""
+def add_night_voiding(doc: Doc, words: list[str], spans: Spans, *, needs: frozenset[str] | None = None) -> Spans:
+    """"gets up 5 times a night to pee" is one SYMPTOM (GUIDELINES rule 10: the body function defines it); with
+    ``needs`` the other needs that wake a person ("[waking 3 times a night to drink]", from lay_change_events)."""
     added = []
-    for i in _positions(words, _VOIDING_GATE.intersection(gate_hits(words))):
+    for i in _positions(words, (needs or _VOIDING_GATE).intersection(gate_hits(words))):
         # back from the verb: "to", then "a night" / "at night" / "every night", then "N times", then "(get|wake) up"
         j = i - 1
         if j < 0 or words[j] != "to":
@@ -242,7 +243,8 @@ def add_night_voiding(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return replace_covered(spans, added) if added else spans
 
 
-_VOIDING_GATE = gate(_NIGHT_NEEDS)
+_VOIDING_GATE = gate(_VOIDING)
+DRINKING_GATE = gate({"drink"})  # (not in the voiding gate: "drink" would open the described phrases of most docs)
 
 # A function that is a complaint only through its rate (GUIDELINES section 6, batch 5): "peeing 14 times a day",
 # "weeing every half hour", "pooping 6x a day". Words that are complaints on their own ("diarrhea 9x a day") keep

@@ -10,7 +10,7 @@ the subject", "things look better now", "the music was too loud", "sales have go
 """
 from __future__ import annotations
 
-from qatext.ner import lay_patterns
+from qatext.ner import lay_amounts, lay_patterns
 from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions
 
 REGURGITATION = "HP:0002013"
@@ -82,7 +82,7 @@ _GAGS = frozenset({"gag", "retch", "heave"})
 _MAKES = frozenset({"makes", "make", "made", "making"})
 # the hook's gate: one set of each row (the rarer one) and the gags ("went", "looks", "brings" are in too many docs)
 WORDS = frozenset().union(_BROUGHT_UP, _PRODUCTS, _FLOWS, _WARPS, _LOUDS, _DOWNHILL, _MISHEARS, _GAGS,
-                          {"gags", "gagged", "retches", "retched", "heaved"})
+                          {"gags", "gagged", "retches", "retched", "heaved", "drink"})
 _GATE = gate(WORDS)
 # a bare subject that may open the gag's clause: after a boundary, not after a determiner or a preposition
 _OPENERS = frozenset(". , ; : ! ? and but even now just also \n".split()) | {"\n"}
@@ -96,6 +96,8 @@ def add_change_events(doc, words: list[str], spans: Spans) -> Spans:
     hits = gate_hits(words)
     if _GATE.isdisjoint(hits):
         return spans
+    if "drink" in hits and "night" in hits:  # thirst told by its night rises: "[waking 3 times a night to drink]"
+        spans = lay_amounts.add_night_voiding(doc, words, spans, needs=lay_amounts.DRINKING_GATE)
     found = []
     for gates, index in _ROW_INDEXES:
         if not any(g.isdisjoint(hits) for g in gates):
