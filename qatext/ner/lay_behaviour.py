@@ -107,6 +107,22 @@ ROWS = [
      "SYMPTOM", COMPULSION),
     ("snap|snaps|snapping|snapped at {PEOPLE}", "SYMPTOM", IRRITABILITY),
     ("forgetting|forgets {FORGETTABLE}", "SYMPTOM", MEMORY),
+    ("got|gets|getting|get|gotten lost {FAMILIAR_ROUTE}", "SYMPTOM", DISORIENTATION),
+    ("stare|stares|staring|stared|zone|zones|zoning|zoned ?off|out into space|into_the_distance|blankly|"
+     "into_nothing", "SYMPTOM", ABSENCE),
+    ("stare|stares|staring|stared blankly", "SYMPTOM", ABSENCE),
+    ("meltdowns", "SYMPTOM", MELTDOWN),
+    ("{FEEL_NOT} feel|feel_any bonded|connected|attached|a_bond|any_bond|a_connection|love_for", "SYMPTOM", BONDING),
+    ("{NOT_YET} ?really {MILESTONE} ?properly yet", "SYMPTOM", DELAY),
+    ("{NOT_YET} saying|using|got|have|has many|any|much|enough words ?yet", "SYMPTOM", DELAY),
+    ("{DOESNT} {MILESTONE_VERB} ?or|and|nor ?{MILESTONE_VERB}", "SYMPTOM", DELAY),
+    ("{DOESNT} turn_round|turn_around|look_up|respond|react|answer|turn ?round|around {CALLED}", "SYMPTOM", DELAY),
+    ("no pointing|babbling|waving", "SYMPTOM", DELAY),  # ("no words" of a letter, "no eye contact": left to the lexicon)
+]
+INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
+# Round 18a's behaviours told as actions, an index of their own tried only when one of their first words is in the
+# doc (in the main index their first words would make every doc's look-up longer)
+ACTION_ROWS = [
     # a thing just said or done, lost at once: "[forgetting what he just said]", "[forgot what i came in for]"
     ("forgetting|forgets|forgot|forget what {PERSON} ?just|only_just|had_just|'d_just {SAID}", "SYMPTOM", MEMORY),
     # behaviours told as actions (agitation, appetite, hallucination), with the place, target or object that makes
@@ -121,19 +137,22 @@ ROWS = [
      "{UNSEEN} {WHO} {NOT_THERE}", "SYMPTOM", HALLUCINATION),
     ("pulling|pulls|pulled|pull|tugging|tugs|tugged|plucking|plucks|plucked|picking|picks|fiddling|fiddles|fidgeting "
      "at|with {OWNER} {WORN}", "SYMPTOM", AGITATION),
-    ("got|gets|getting|get|gotten lost {FAMILIAR_ROUTE}", "SYMPTOM", DISORIENTATION),
-    ("stare|stares|staring|stared|zone|zones|zoning|zoned ?off|out into space|into_the_distance|blankly|"
-     "into_nothing", "SYMPTOM", ABSENCE),
-    ("stare|stares|staring|stared blankly", "SYMPTOM", ABSENCE),
-    ("meltdowns", "SYMPTOM", MELTDOWN),
-    ("{FEEL_NOT} feel|feel_any bonded|connected|attached|a_bond|any_bond|a_connection|love_for", "SYMPTOM", BONDING),
-    ("{NOT_YET} ?really {MILESTONE} ?properly yet", "SYMPTOM", DELAY),
-    ("{NOT_YET} saying|using|got|have|has many|any|much|enough words ?yet", "SYMPTOM", DELAY),
-    ("{DOESNT} {MILESTONE_VERB} ?or|and|nor ?{MILESTONE_VERB}", "SYMPTOM", DELAY),
-    ("{DOESNT} turn_round|turn_around|look_up|respond|react|answer|turn ?round|around {CALLED}", "SYMPTOM", DELAY),
-    ("no pointing|babbling|waving", "SYMPTOM", DELAY),  # ("no words" of a letter, "no eye contact": left to the lexicon)
 ]
-INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
+ACTION_INDEX = lay_patterns.compile_patterns(ACTION_ROWS, _CLASSES)
+ACTION_WORDS = frozenset("forgetting forgets forgot pacing paces paced raiding raids raided repeating repeats repeated "
+                         "talking talks talked chatting chats chatted speaking speaks spoke shouting shouts waving waves "
+                         "pulling pulls pulled tugging tugs tugged plucking plucks plucked picking picks picked "
+                         "fiddling fiddles fidgeting biting bites chewing chews chewed scratching scratches scratched "
+                         "peeling peels peeled".split())
+_ACTION_GATE = gate(ACTION_WORDS)
+# what the rows with a common first word ("picks", "bites", "talks") need besides it: a place, a larder, a self, a
+# thing not there, a worn thing, a damage, a thing just said
+_ACTION_NEEDS = gate("kitchen room hall hallway halls house landing floor floors corridor corridors ward bedroom flat "
+                     "lounge garden stairs carpet place fridge fridges cupboard cupboards pantry larder freezer tin "
+                     "himself herself myself themselves ourselves there clothes clothing top shirt nightie nightdress "
+                     "pyjamas pajamas sleeves collar sheets bedsheets covers blanket blankets duvet bedding hair tubes "
+                     "drip cannula catheter mask nappy pad buttons bleed bleeds bled bleeding raw blood just said "
+                     "says saying doing read asked came went wanted did ate meant".split())
 WORDS = frozenset({"locked", "unplugged", "stove", "oven", "hob", "locks", "recheck", "rechecks", "re-check", "repetitive", "compulsive", "excessive", "ritual", "obsessive", "words", "speech", "sentences", "talking", "talks", "talk", "talked", "repeating", "repeats",
                    "repeated", "stop", "checking", "washing", "counting", "cleaning", "rechecking", "snap", "snaps", "snapping",
                    "snapped", "forgetting", "forgets", "forgot", "keeps", "kept", "lost", "stare", "stares", "staring",
@@ -145,7 +164,9 @@ WORDS = frozenset({"locked", "unplugged", "stove", "oven", "hob", "locks", "rech
                    "pacing", "paces", "paced", "raiding", "raids", "raided",
                    "chatting", "tugging", "tugged", "plucking", "plucked", "pulling", "fiddling", "fidgeting", "bleed",
                    "bleeds", "bled", "raw"})
-_GATE = gate(WORDS)
+_OLD_GATE_WORDS = WORDS - {"pacing", "paces", "paced", "raiding", "raids", "raided", "chatting", "tugging", "tugged",
+                           "plucking", "plucked", "pulling", "fiddling", "fidgeting", "bleed", "bleeds", "bled", "raw"}
+_GATE = gate(_OLD_GATE_WORDS)
 # a checked thing followed by a noun is another thing: "checking the oven timer", "washing the car door handle"
 _TAIL_OK = frozenset(".,;:!?)".split() + [".", ",", "!", "?", "and", "or", "before", "after", "when", "every", "all",
                                           "at", "in", "is", "are", "to", "so", "because", "but", "like", "again",
@@ -155,10 +176,16 @@ _REPEAT_CUES = frozenset("still keep keeps kept constantly always compulsively o
 
 
 def add_behaviour_phrases(doc, words: list[str], spans: Spans) -> Spans:
-    if _GATE.isdisjoint(gate_hits(words)):
-        return spans
-    found = [_with_must(words, f) for f in lay_patterns.find(words, INDEX) if _plausible(words, f)]
-    return lay_patterns.place(spans, found)
+    hits = gate_hits(words)
+    found = []
+    if not _GATE.isdisjoint(hits):
+        found = [_with_must(words, f) for f in lay_patterns.find(words, INDEX) if _plausible(words, f)]
+    if not _ACTION_GATE.isdisjoint(hits) and not _ACTION_NEEDS.isdisjoint(hits):
+        actions = [f for f in lay_patterns.find(words, ACTION_INDEX) if _plausible(words, f)]
+        if actions:  # the two indexes' finds may overlap: the one found first keeps its place
+            taken = {k for f in found for k in range(f[0], f[1])}
+            found = sorted(found + [f for f in actions if taken.isdisjoint(range(f[0], f[1]))])
+    return lay_patterns.place(spans, found) if found else spans
 
 
 _MUST = frozenset("have has had need needs needed".split())

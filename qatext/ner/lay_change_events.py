@@ -76,12 +76,13 @@ ROWS = [
     ((_DOWNHILL,), "{SENSE} {DECLINED} {DOWNHILL}", "SYMPTOM", DECLINE),
     ((_MISHEARS,), "{MISHEAR} {MISHEARD}", "SYMPTOM", HEARING),
 ]
-_ROW_INDEXES = [(tuple(gate(g) for g in gates), lay_patterns.compile_patterns([(text, label, concept)], _CLASSES))
-                for gates, text, label, concept in ROWS]
+_ROW_INDEXES = [(gate(gates[0]), gate(gates[1]) if len(gates) > 1 else None,
+                 lay_patterns.compile_patterns([(text, label, concept)], _CLASSES)) for gates, text, label, concept in ROWS]
 _GAGS = frozenset({"gag", "retch", "heave"})
 _MAKES = frozenset({"makes", "make", "made", "making"})
-# the hook's gate: one set of each row (the rarer one) and the gags ("went", "looks", "brings" are in too many docs)
-WORDS = frozenset().union(_BROUGHT_UP, _PRODUCTS, _FLOWS, _WARPS, _LOUDS, _DOWNHILL, _MISHEARS, _GAGS,
+# the hook's gate: the rarer set of each row ("brings" rather than "everything", the product rather than "went", the
+# flow rather than "hurts"), the gags, and "drink" for the night rises
+WORDS = frozenset().union(_BRINGS, _PRODUCTS, _FLOWS - {"passing"}, _WARPS, _LOUDS, _DOWNHILL, _MISHEARS, _GAGS,
                           {"gags", "gagged", "retches", "retched", "heaved", "drink"})
 _GATE = gate(WORDS)
 # a bare subject that may open the gag's clause: after a boundary, not after a determiner or a preposition
@@ -99,9 +100,10 @@ def add_change_events(doc, words: list[str], spans: Spans) -> Spans:
     if "drink" in hits and "night" in hits:  # thirst told by its night rises: "[waking 3 times a night to drink]"
         spans = lay_amounts.add_night_voiding(doc, words, spans, needs=lay_amounts.DRINKING_GATE)
     found = []
-    for gates, index in _ROW_INDEXES:
-        if not any(g.isdisjoint(hits) for g in gates):
-            found.extend(f for f in lay_patterns.find(words, index) if _plausible(words, f))
+    for first, second, index in _ROW_INDEXES:
+        if first.isdisjoint(hits) or second is not None and second.isdisjoint(hits):
+            continue
+        found.extend(f for f in lay_patterns.find(words, index) if _plausible(words, f))
     if not _GAGS.isdisjoint(hits) and not _MAKES.isdisjoint(words) or not _GAG_VERBS.isdisjoint(hits):
         found.extend(_gags(words))
     if not found:
