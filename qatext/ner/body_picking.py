@@ -49,7 +49,6 @@ def add_picked_body_parts(words: list[str], spans: Spans) -> Spans:
             end += 3  # "the skin round my nails": where it is picked
         elif words[k] == "the":
             continue  # "picked the skin off the chicken": "the skin" without a body place is no one's own
-        end = _damage_end(words, end)  # "[picking my cuticles till they bleed]"
         if word in _NEEDS_OUT and ("out",) in FIGURATIVE_TENDED.get(words[k + 1], ()) \
                 and not (_TRICH_CUES & word_set(words) or any(w.startswith("trich") for w in word_set(words))):
             continue  # "i'm literally pulling my hair out": exasperation, a figure of speech (GUIDELINES rule 17)
@@ -58,21 +57,3 @@ def add_picked_body_parts(words: list[str], spans: Spans) -> Spans:
         return spans
     kept = [s for s in spans if all(s[1] <= a or s[0] >= b for a, b in found)]
     return sorted(kept + [(a, b, "SYMPTOM", PICKING) for a, b in found])
-
-
-# The damage the habit does is what makes it a complaint and joins it (round 18a): "[picking my cuticles till they
-# bleed]", "[biting my nails until they are raw]"; a time after "till" ("till 2am") does not.
-_TILL = frozenset({"till", "until", "til"})
-_DAMAGED = frozenset({"they", "it", "i"})
-_DAMAGE = frozenset({"bleed", "bleeds", "bled", "bleeding", "raw", "sore"})
-
-
-def _damage_end(words: list[str], end: int) -> int:
-    n = len(words)
-    if end + 2 < n and words[end] in _TILL and words[end + 1] in _DAMAGED:
-        k = end + 2
-        if k < n and words[k] in ("are", "is", "was", "were", "go", "goes", "went", "get", "gets", "got"):
-            k += 1
-        if k < n and words[k] in _DAMAGE:
-            return k + 1
-    return end
