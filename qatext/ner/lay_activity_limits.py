@@ -32,7 +32,7 @@ _CLASSES = {
     "GLARE": "screen|screens|phone|phones|computer|computers|laptop|laptops|monitor|tv|telly|light|lights|"
              "bright_light|bright_lights|the_sun|sunlight|daylight|headlights",
     # what one sits out: a film, a meal, a lesson (not a meeting: "another meeting about budgets" is boredom)
-    "SAT_OUT": "film|movie|meal|dinner|lecture|lesson|class|service|play|episode|concert|mass|service",
+    "SAT_OUT": "film|movie|meal|dinner|lecture|lesson|class|service|play|episode|concert|mass",
     "STILL_VERB": "lie|sit|keep|stay|stand|hold",
     "FOOD": "food|eating|meals|a_meal|breakfast|lunch|dinner|anything|the_thought_of_food|solids|solid_food",
     "TAKE": "drink|eat|swallow|tolerate",
@@ -52,7 +52,8 @@ ROWS = [
     ("face", "{CANT} ?even face {FOOD}", "SYMPTOM", ANOREXIA),
     ("drink eat swallow tolerate", "{CANT} ?even {TAKE} {ANY} {TEMPERATURE}", "SYMPTOM", SENSITIVITY),
     ("drink eat swallow tolerate", "{CANT} ?even {TAKE} {TEMPERATURE} {TAKEN}", "SYMPTOM", SENSITIVITY),
-    ("cook clean shop garden hoover iron knit sew bake", "{CANT} ?even cook|clean|shop|garden|hoover|iron|knit|sew|bake",
+    # (no "iron": the supplement is in too many docs to gate on)
+    ("cook clean shop garden hoover knit sew bake", "{CANT} ?even cook|clean|shop|garden|hoover|knit|sew|bake",
      "SYMPTOM", LOST_TASK),
 ]
 _BY_VERB: dict[str, list] = {}
@@ -75,7 +76,7 @@ _GATE = gate(WORDS, _FACED, {"look", "through"}, "lie sit keep stay stand hold d
 _NEGATIVES = frozenset({"nt", "n't", "not", "cannot", "cant", "couldnt", "wont"})
 _NEGATIVE_GATE = gate(_NEGATIVES)
 _MODAL_FIRSTS = frozenset({"ca", "can", "could", "wo", "will"})
-_TASKS = frozenset("cook clean shop garden hoover iron knit sew bake".split())
+_TASKS = frozenset("cook clean shop garden hoover knit sew bake".split())
 # a task that went: the change told after it ("any more", "anymore", "these days", "since ...", "now")
 _TASK_WENT = frozenset("anymore more longer since lately now days".split())
 _CLAUSE_ENDS = frozenset(". , ; : ! ? and but because so or \n".split()) | {"\n"}

@@ -11,7 +11,7 @@ the subject", "things look better now", "the music was too loud", "sales have go
 from __future__ import annotations
 
 from qatext.ner import lay_amounts, lay_patterns
-from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions
+from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions, word_set
 
 REGURGITATION = "HP:0002013"
 CHANGED_PRODUCT = "QATEXT:symptom/changed-body-product"
@@ -104,8 +104,8 @@ def add_change_events(doc, words: list[str], spans: Spans) -> Spans:
         if first.isdisjoint(hits) or second is not None and second.isdisjoint(hits):
             continue
         found.extend(f for f in lay_patterns.find(words, index) if _plausible(words, f))
-    if not _GAGS.isdisjoint(hits) and not _MAKES.isdisjoint(words) or not _GAG_VERBS.isdisjoint(hits):
-        found.extend(_gags(words))
+    if not _GAGS.isdisjoint(hits) or not _GAG_VERBS.isdisjoint(hits):
+        found.extend(_gags(words, hits))
     if not found:
         return spans
     kept, last_end = [], -1
@@ -120,7 +120,7 @@ def _plausible(words: list[str], f) -> bool:
     start, end, _label, concept = f
     if concept == DISTORTED_SIGHT and words[start] in _NOT_SENSES:
         # "things look smaller" of the eyes, not of a room or a plan: a sight word in the same passage
-        return not _SIGHT_CONTEXT.isdisjoint(words)
+        return not _SIGHT_CONTEXT.isdisjoint(word_set(words))
     if concept == HYPERACUSIS and words[start] == "everything" and words[end - 1] != "loud":
         return False
     if concept == CHANGED_PRODUCT and start and words[start - 1] in ("the", "a", "some"):
@@ -128,11 +128,11 @@ def _plausible(words: list[str], f) -> bool:
     return True
 
 
-def _gags(words: list[str]) -> list[tuple[int, int, str, str]]:
+def _gags(words: list[str], hits: set[str]) -> list[tuple[int, int, str, str]]:
     """"[toothpaste makes me gag]": a trigger that makes the writer gag, the trigger inside when it is a bare
     subject; "the smell of frying onions makes me [gag]" keeps the gag alone."""
     out = []
-    for i in word_positions(words, _GAGS) if not _MAKES.isdisjoint(words) else ():
+    for i in word_positions(words, _GAGS & hits) if not _MAKES.isdisjoint(word_set(words)) else ():
         if i < 2 or words[i - 1] not in ("me", "him", "her", "them") or words[i - 2] not in _MAKES:
             continue
         k = i - 2
@@ -144,13 +144,13 @@ def _gags(words: list[str]) -> list[tuple[int, int, str, str]]:
             out.append((i, i + 1, "SYMPTOM", GAGGING))
     # a gag told by its trigger after it: "she [gags] at anything new", "he [gagged] on the lumps" (the verb alone, as
     # "[gagging]"; "running gags", "the gags in the film" are jokes)
-    for i in word_positions(words, _GAG_VERBS):
+    for i in word_positions(words, _GAG_VERBS & hits):
         if i and words[i - 1] in _GAG_SUBJECTS and i + 1 < len(words) and words[i + 1] in _GAG_AFTER:
             out.append((i, i + 1, "SYMPTOM", GAGGING))
     return out
 
 
-_GAG_VERBS = frozenset({"gags", "gagged", "retches", "retched", "heaves", "heaved"})
+_GAG_VERBS = frozenset({"gags", "gagged", "retches", "retched", "heaved"})
 _GAG_SUBJECTS = frozenset("i he she they baby son daughter still often always sometimes constantly also just then and "
                           "nearly almost literally".split())
 _GAG_AFTER = frozenset("at on when whenever with every if over".split())
