@@ -101,8 +101,8 @@ def add_change_events(doc, words: list[str], spans: Spans) -> Spans:
         spans = lay_amounts.add_night_voiding(doc, words, spans, needs=lay_amounts.DRINKING_GATE)
     found = []
     for first, second, index in _ROW_INDEXES:
-        if first.isdisjoint(hits) or second is not None and second.isdisjoint(hits):
-            continue
+        if hits.isdisjoint(first) or second is not None and hits.isdisjoint(second):
+            continue  # (both sets registered with gate() where _ROW_INDEXES is built)
         found.extend(f for f in lay_patterns.find(words, index) if _plausible(words, f))
     if not _GAGS.isdisjoint(hits) or not _GAG_VERBS.isdisjoint(hits):
         found.extend(_gags(words, hits))
