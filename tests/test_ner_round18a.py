@@ -31,6 +31,9 @@ def ents(nlp, text):
     ("with these headaches i cant look at my phone at all", "cant look at my phone"),
     ("i couldnt look at the lights in the supermarket", "couldnt look at the lights"),
     ("since the blow to his head he cannot stare at a computer", "cannot stare at a computer"),
+    # a compound keeps its head
+    ("since the migraine i cant look at a laptop screen for long", "cant look at a laptop screen"),
+    ("my mum cant follow tv programmes since the stroke", "cant follow tv programmes"),
     # a film or a meal sat out, keeping still
     ("my legs are so twitchy i cant sit through a movie", "cant sit through a movie"),
     ("the back pain means i couldnt get through a meal out", "couldnt get through a meal"),

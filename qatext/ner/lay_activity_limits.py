@@ -27,6 +27,9 @@ _CLASSES = {
              "programmes|program|programs|show|shows|series|lecture|lectures|lessons|plot|plots|story|stories|"
              "podcast|podcasts|article|articles|newspaper|the_news|conversation|conversations|what_people_say|"
              "what_people_are_saying|what_he_says|what_she_says|what_is_said|reading|anything_on_tv",
+    "MEDIA_HEAD": "shows|show|programmes|programme|series|episodes|page|pages|screen|plots|plot|lectures|lecture|"
+                  "chapter|chapters",
+    "GLARE_HEAD": "screen|screens|monitor|monitors|light|lights|glare",
     "WHOLE": "whole|single|entire|full|simple|short|long|normal",
     # what the eyes cannot bear: a screen or a light
     "GLARE": "screen|screens|phone|phones|computer|computers|laptop|laptops|monitor|tv|telly|light|lights|"
@@ -42,10 +45,13 @@ _CLASSES = {
 }
 # (verbs after the modal, pattern, label, concept): a row is tried only where its verb follows a negative modal
 ROWS = [
-    ("concentrate focus", "{CANT} ?even ?really concentrate|focus on|through ?{OWNER} ?{WHOLE} {MEDIA}", "SYMPTOM",
+    ("concentrate focus", "{CANT} ?even ?really concentrate|focus on|through ?{OWNER} ?{WHOLE} {MEDIA} ?{MEDIA_HEAD}",
+     "SYMPTOM",
      CONCENTRATION),
-    ("follow", "{CANT} ?even ?really follow ?{OWNER} ?{WHOLE} {MEDIA}", "SYMPTOM", CONCENTRATION),
-    ("look stare", "{CANT} ?even ?really look_at|stare_at|look_into ?{OWNER} {GLARE}", "SYMPTOM", PHOTOPHOBIA),
+    ("follow", "{CANT} ?even ?really follow ?{OWNER} ?{WHOLE} {MEDIA} ?{MEDIA_HEAD}", "SYMPTOM", CONCENTRATION),
+    # a compound keeps its head: "a laptop screen", "tv shows" (not half a noun)
+    ("look stare", "{CANT} ?even ?really look_at|stare_at|look_into ?{OWNER} ?bright {GLARE} ?{GLARE_HEAD}", "SYMPTOM",
+     PHOTOPHOBIA),
     ("sit get", "{CANT} ?even sit|get through ?{OWNER} ?{WHOLE} {SAT_OUT}", "SYMPTOM", RESTLESSNESS),
     ("lie sit keep stay stand hold", "{CANT} ?even {STILL_VERB} still", "SYMPTOM", RESTLESSNESS),
     ("nap doze snooze", "{CANT} ?even nap|doze|snooze", "SYMPTOM", INSOMNIA),
