@@ -67,19 +67,22 @@ for _verbs, _text, _label, _concept in ROWS:
     _pattern = next(iter(lay_patterns.compile_patterns([(_text, _label, _concept)], _CLASSES).values()))[0]
     for _verb in _verbs.split():
         _BY_VERB.setdefault(_verb, []).append(_pattern)
-# the words one of which each row needs besides its modal (the hook checks them against the doc's words): the rows'
-# rarer verbs, "still", the films and meals sat through, the glare looked at, food faced, a drink's temperature
+# the words one of which each row needs besides its modal (the hook checks them against the doc's words, with
+# NEGATIVES): the rows' rarer verbs, the things followed, "look", "through", "still", "face", a drink's temperature
 _GLARE = frozenset("screen screens phone phones computer computers laptop laptops monitor tv telly lights sunlight "
                    "daylight headlights light sun".split())
 _SAT_OUT = frozenset("film movie meal dinner lecture lesson class service play episode concert mass".split())
 _FACED = frozenset("food eating meals meal breakfast lunch dinner anything solids".split())
 _TEMPERATURES = frozenset("cold hot icy iced warm chilled frozen fizzy".split())
-_RARE_VERBS = frozenset("concentrate focus follow stare nap doze snooze cook clean shop garden hoover knit sew "
-                        "bake".split())
-WORDS = frozenset().union(_RARE_VERBS, {"still"}, _GLARE, _SAT_OUT, _TEMPERATURES, {"face"})
-_GATE = gate(WORDS, _FACED, {"look", "through"}, "lie sit keep stay stand hold drink eat swallow tolerate".split())
+_RARE_VERBS = frozenset("concentrate focus stare nap doze snooze cook clean shop garden hoover knit sew bake".split())
+# what is followed, rarer than "follow" (a doctor's "follow up"): the row is found from it back to its modal
+_FOLLOWED = frozenset("book books novel novels film films movie movies tv telly programme programmes program programs "
+                      "series lecture lectures lessons plot plots story stories podcast podcasts conversation "
+                      "conversations newspaper news".split())
+WORDS = frozenset().union(_RARE_VERBS, _FOLLOWED, {"look", "through", "still", "face"}, _TEMPERATURES)
+_GATE = gate(WORDS, _GLARE, _SAT_OUT, _FACED, "lie sit keep stay stand hold drink eat swallow tolerate follow".split())
 # the negative of the modal, whose position starts the rows: "ca [nt]", "could [n't]", "[cannot]"
-_NEGATIVES = frozenset({"nt", "n't", "not", "cannot", "cant", "couldnt", "wont"})
+NEGATIVES = _NEGATIVES = frozenset({"nt", "n't", "not", "cannot", "cant", "couldnt", "wont"})
 _NEGATIVE_GATE = gate(_NEGATIVES)
 _MODAL_FIRSTS = frozenset({"ca", "can", "could", "wo", "will"})
 _TASKS = frozenset("cook clean shop garden hoover knit sew bake".split())
@@ -134,6 +137,8 @@ _STILL_VERBS = frozenset("lie sit keep stay stand hold".split())
 def _anchors(hits: set[str]) -> set[str]:
     """The words of the rows whose words are all in the doc: a rare verb, or the object class of a common one."""
     anchors = set(_RARE_VERBS.intersection(hits))
+    if "follow" in hits:
+        anchors |= _FOLLOWED & hits
     if "still" in hits and not _STILL_VERBS.isdisjoint(hits):
         anchors.add("still")
     if "look" in hits:
