@@ -43,6 +43,10 @@ def _amount_end(words: list[str], j: int) -> int | None:
         j += 1
     if j < n and _GLUED_WEIGHT.match(words[j]):
         return j + 1
+    if j + 1 < n and words[j] == "half" and words[j + 1] in ("a", "an"):
+        j += 1  # "put on [half a stone]": a fraction of one unit is an amount as well as a number is
+    if j + 1 < n and words[j] in ("a", "an") and words[j + 1] in WEIGHT_UNITS:
+        return j + 2  # "gained [a stone]", "lost half [a stone]"
     if j < n and _is_number(words[j]):
         j += 1
         if j < n and words[j] == "+":
@@ -203,31 +207,44 @@ _ANALYTE_GATE = gate(ANALYTES)
 
 # "get up 5 times a night to pee", "wake up 3x a night to urinate": the function is a complaint through its rate.
 NOCTURIA = "HP:0000017"
+POLYDIPSIA = "HP:0001959"
 _VOIDING = frozenset({"pee", "urinate", "wee", "piss"})
+# Rising at night to drink is thirst told by its rate as rising to pee is nocturia: "[waking 3 times a night to drink]"
+_NIGHT_NEEDS = {**dict.fromkeys(_VOIDING, NOCTURIA), "drink": POLYDIPSIA}
 _RISING = frozenset({"get", "gets", "getting", "got", "wake", "wakes", "waking", "woke", "up"})
+_WAKING = frozenset({"wake", "wakes", "waking", "woke"})  # a night rise without "up": "[waking 3 times a night to pee]"
 
 
-def add_night_voiding(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """"gets up 5 times a night to pee" is one SYMPTOM (GUIDELINES rule 10: the body function defines it)."""
+def add_night_voiding(doc: Doc, words: list[str], spans: Spans, *, needs: frozenset[str] | None = None) -> Spans:
+    """"gets up 5 times a night to pee" is one SYMPTOM (GUIDELINES rule 10: the body function defines it); with
+    ``needs`` the other needs that wake a person ("[waking 3 times a night to drink]", from lay_change_events)."""
     added = []
-    for i in _positions(words, _VOIDING_GATE.intersection(gate_hits(words))):
+    for i in _positions(words, (needs or _VOIDING_GATE).intersection(gate_hits(words))):
         # back from the verb: "to", then "a night" / "at night" / "every night", then "N times", then "(get|wake) up"
         j = i - 1
         if j < 0 or words[j] != "to":
             continue
         window = words[max(0, j - 8):j]
-        if "night" not in window or "up" not in window:
+        if "night" not in window:
             continue
-        start = max(0, j - 8) + window.index("up")
-        if start >= 1 and words[start - 1] in _RISING:
-            start -= 1
-        between = words[start + 2:j]
+        if "up" in window:
+            start = max(0, j - 8) + window.index("up")
+            if start >= 1 and words[start - 1] in _RISING:
+                start -= 1
+            between = words[start + 2:j]
+        else:
+            rise = next((k for k in range(len(window) - 1, -1, -1) if window[k] in _WAKING), None)
+            if rise is None:
+                continue
+            start = max(0, j - 8) + rise
+            between = words[start + 1:j]
         if between and between[-1] == "night" and ("times" in between or "x" in between or any(w.endswith("x") and w[:-1].isdigit() for w in between)):
-            added.append((start, i + 1, "SYMPTOM", NOCTURIA))
+            added.append((start, i + 1, "SYMPTOM", _NIGHT_NEEDS[words[i]]))
     return replace_covered(spans, added) if added else spans
 
 
 _VOIDING_GATE = gate(_VOIDING)
+DRINKING_GATE = gate({"drink"})  # (not in the voiding gate: "drink" would open the described phrases of most docs)
 
 # A function that is a complaint only through its rate (GUIDELINES section 6, batch 5): "peeing 14 times a day",
 # "weeing every half hour", "pooping 6x a day". Words that are complaints on their own ("diarrhea 9x a day") keep
@@ -238,6 +255,8 @@ _RATE_UNITS = frozenset("hour hours hr hrs minutes minute mins min day days nigh
 _TIMES = frozenset({"times", "x"})
 _PER_UNIT = frozenset({"a", "per", "each", "every", "an"})
 _GLUED_TIMES = re.compile(r"\d+x$")
+_VOLUME_UNITS = frozenset("litres liters litre liter l pints pint gallons gallon".split())
+_GLUED_VOLUME = re.compile(r"\d+(?:\.\d+)?(?:l|litres?|liters?)$")
 
 
 def _rate_end(words: list[str], j: int) -> int | None:
@@ -254,6 +273,10 @@ def _rate_end(words: list[str], j: int) -> int | None:
         k += 1
     elif k + 1 < n and _is_number(words[k]) and words[k + 1] in _TIMES:
         k += 2
+    elif k < n and _GLUED_VOLUME.match(words[k]):
+        k += 1  # "peeing [5l a day]"
+    elif k + 1 < n and _is_number(words[k]) and words[k + 1] in _VOLUME_UNITS:
+        k += 2  # a volume for a time is a rate too: "peeing [5 litres a day]" (polyuria)
     else:
         return None
     if k + 1 < n and words[k] in _PER_UNIT and words[k + 1] in _RATE_UNITS:

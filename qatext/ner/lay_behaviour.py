@@ -23,6 +23,10 @@ DELAY = "HP:0012758"
 SPEECH = "HP:0002167"
 PRESSURED_SPEECH = "HP:0032571"
 REPETITION = "QATEXT:symptom/repetitive-speech"
+AGITATION = "HP:0000713"
+OVEREATING = "HP:0002591"  # polyphagia
+HALLUCINATION = "HP:0000738"
+SKIN_PICKING = "QATEXT:symptom/skin-picking"
 
 _CLASSES = {
     "RITUALS": "checking|washing|counting|cleaning|rechecking|re-checking|touching|tapping|scrubbing|hand_washing|"
@@ -53,6 +57,30 @@ _CLASSES = {
     "DOESNT": "does_nt|does_n't|doesnt|does_not|did_nt|did_n't|didnt|wo_nt|wo_n't|wont|never|wo_nt_even",
     "CALLED": "when_we_call_him|when_we_call_her|when_we_call_his_name|when_we_call_her_name|when_you_call_him|"
               "when_you_call_her|when_i_call_him|when_i_call_her|to_his_name|to_her_name",
+    # where restless walking goes round: a room or a floor of one's home or ward ("pacing myself" is no place)
+    "PACED": "kitchen|room|rooms|hall|hallway|halls|house|landing|floor|floors|corridor|corridors|ward|bedroom|"
+             "flat|lounge|living_room|garden|stairs|carpet|place",
+    # where food is taken from at odd hours: "[raiding the fridge] at night"
+    "LARDER": "fridge|fridges|cupboard|cupboards|pantry|larder|freezer|biscuit_tin|snack_drawer|snack_cupboard|"
+              "kitchen_cupboards|treat_cupboard|sweet_jar|cookie_jar",
+    "SELF": "himself|herself|myself|themselves|ourselves",
+    # who or what someone talks to, sees or hears that is not there: "[talking to people who arent there]"
+    "UNSEEN": "people|someone|somebody|things|voices|children|kids|animals|a_man|a_woman|a_child|her_mum|her_mother|"
+              "his_mum|his_mother|her_husband|his_wife|her_sister|his_brother|the_wall|the_tv|the_telly",
+    "WHO": "who|that|which",
+    "NOT_THERE": "are_nt_there|are_n't_there|arent_there|are_not_there|is_nt_there|is_n't_there|isnt_there|"
+                 "is_not_there|were_nt_there|were_n't_there|werent_there|were_not_there|was_nt_there|wasnt_there|"
+                 "are_nt_really_there|arent_really_there|are_not_really_there|are_nt_even_there|arent_even_there",
+    # what restless hands pull at: clothes, bedding, tubes (not "the door handle", "the weeds")
+    "WORN": "clothes|clothing|top|shirt|nightie|nightdress|pyjamas|pajamas|sleeves|collar|sheets|bedsheets|covers|"
+            "blanket|blankets|duvet|bedding|hair|tubes|drip|cannula|catheter|oxygen_mask|nappy|pad|buttons",
+    "PERSON": "he|she|i|they|you|we",
+    "SAID": "said|says|was_saying|were_saying|'d_said|had_said|'s_said|has_said|was_doing|were_doing|read|asked|"
+            "was_talking_about|were_talking_about|came_in_for|went_in_for|went_upstairs_for|came_upstairs_for|"
+            "was_going_to_say|wanted|did|ate|meant_to_say",
+    # a part of the body's surface picked at: "[picking at her lips]" (what the picking does after it, "till they
+    # bleed", is its extent and stays outside as in the gold's "[picks the skin around her nails] till it bleeds")
+    "PICKED": "cuticles|nails|fingernails|toenails|skin|lips|scabs|spots|scalp|fingers|thumbs|cheeks|cheek|pimples",
     "FEEL_NOT": "do_nt|do_n't|dont|do_not|did_nt|did_n't|didnt|ca_nt|ca_n't|cant|can_not|cannot|never",
 }
 ROWS = [
@@ -87,13 +115,55 @@ ROWS = [
     ("no pointing|babbling|waving", "SYMPTOM", DELAY),  # ("no words" of a letter, "no eye contact": left to the lexicon)
 ]
 INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
+# Round 18a's behaviours told as actions, an index of their own tried only when one of their first words is in the
+# doc (in the main index their first words would make every doc's look-up longer)
+ACTION_ROWS = [
+    # a thing just said or done, lost at once: "[forgetting what he just said]", "[forgot what i came in for]"
+    ("forgetting|forgets|forgot|forget what {PERSON} ?just|only_just|had_just|'d_just {SAID}", "SYMPTOM", MEMORY),
+    # behaviours told as actions (agitation, appetite, hallucination), with the place, target or object that makes
+    # them a complaint: "[pacing the kitchen]", "[raiding the fridge]", "[repeating himself]", "[pulling at her
+    # clothes]"
+    ("pacing|paces|paced|pace ?up_and_down|around|round|about|back_and_forth ?{OWNER} {PACED}", "SYMPTOM", AGITATION),
+    ("raiding|raids|raided|raid ?{OWNER} {LARDER}", "SYMPTOM", OVEREATING),
+    ("repeating|repeats|repeated|repeat {SELF}", "SYMPTOM", REPETITION),
+    ("picking|picks|picked|pick|biting|bites|bit|bite|chewing|chews|chewed|peeling|peels|peeled at {OWNER} {PICKED}",
+     "SYMPTOM", SKIN_PICKING),
+    ("talking|talks|talked|talk|chatting|chats|chatted|speaking|speaks|spoke|waving|waves|shouting|shouts to|at|with "
+     "{UNSEEN} {WHO} {NOT_THERE}", "SYMPTOM", HALLUCINATION),
+    ("pulling|pulls|pulled|pull|tugging|tugs|tugged|plucking|plucks|plucked|picking|picks|fiddling|fiddles|fidgeting "
+     "at|with {OWNER} {WORN}", "SYMPTOM", AGITATION),
+]
+ACTION_INDEX = lay_patterns.compile_patterns(ACTION_ROWS, _CLASSES)
+ACTION_WORDS = frozenset("forgetting forgets forgot pacing paces paced raiding raids raided repeating repeats repeated "
+                         "talking talks talked chatting chats chatted speaking speaks spoke shouting shouts waving waves "
+                         "pulling pulls pulled tugging tugs tugged plucking plucks plucked picking picks picked "
+                         "fiddling fiddles fidgeting biting bites chewing chews chewed scratching scratches scratched "
+                         "peeling peels peeled".split())
+_ACTION_GATE = gate(ACTION_WORDS)
+# what the rows with a common first word ("picks", "bites", "talks") need besides it: a place, a larder, a self, a
+# thing not there, a worn thing, a damage, a thing just said
+_ACTION_NEEDS = gate("kitchen room hall hallway halls house landing floor floors corridor corridors ward bedroom flat "
+                     "lounge garden stairs carpet place fridge fridges cupboard cupboards pantry larder freezer tin "
+                     "himself herself myself themselves ourselves there clothes clothing top shirt nightie nightdress "
+                     "pyjamas pajamas sleeves collar sheets bedsheets covers blanket blankets duvet bedding hair tubes "
+                     "drip cannula catheter mask nappy pad buttons cuticles nails fingernails toenails skin lips scabs "
+                     "spots scalp fingers thumbs cheeks cheek pimples just said "
+                     "says saying doing read asked came went wanted did ate meant".split())
 WORDS = frozenset({"locked", "unplugged", "stove", "oven", "hob", "locks", "recheck", "rechecks", "re-check", "repetitive", "compulsive", "excessive", "ritual", "obsessive", "words", "speech", "sentences", "talking", "talks", "talk", "talked", "repeating", "repeats",
                    "repeated", "stop", "checking", "washing", "counting", "cleaning", "rechecking", "snap", "snaps", "snapping",
                    "snapped", "forgetting", "forgets", "forgot", "keeps", "kept", "lost", "stare", "stares", "staring",
                    "stared", "zone", "zones", "zoning", "zoned", "meltdowns", "bonded", "connected", "attached",
                    "bond", "yet", "words", "point", "wave", "babble", "smile", "call", "pointing", "babbling",
-                   "waving", "eye", "respond", "crawl"})
-_GATE = gate(WORDS)
+                   "waving", "eye", "respond", "crawl",
+                   # round 18a: behaviours told as actions (the rows' rarer first words; "talking" is above; "pick",
+                   # "pull", "forget", "there" are in most docs and open no row alone)
+                   "pacing", "paces", "paced", "raiding", "raids", "raided",
+                   "chatting", "tugging", "tugged", "plucking", "plucked", "pulling", "fiddling", "fidgeting", "picking",
+                   "picks", "biting", "bites"})
+_OLD_GATE_WORDS = WORDS - {"pacing", "paces", "paced", "raiding", "raids", "raided", "chatting", "tugging", "tugged",
+                           "plucking", "plucked", "pulling", "fiddling", "fidgeting", "picking", "picks", "biting",
+                           "bites"}
+_GATE = gate(_OLD_GATE_WORDS)
 # a checked thing followed by a noun is another thing: "checking the oven timer", "washing the car door handle"
 _TAIL_OK = frozenset(".,;:!?)".split() + [".", ",", "!", "?", "and", "or", "before", "after", "when", "every", "all",
                                           "at", "in", "is", "are", "to", "so", "because", "but", "like", "again",
@@ -103,10 +173,16 @@ _REPEAT_CUES = frozenset("still keep keeps kept constantly always compulsively o
 
 
 def add_behaviour_phrases(doc, words: list[str], spans: Spans) -> Spans:
-    if _GATE.isdisjoint(gate_hits(words)):
-        return spans
-    found = [_with_must(words, f) for f in lay_patterns.find(words, INDEX) if _plausible(words, f)]
-    return lay_patterns.place(spans, found)
+    hits = gate_hits(words)
+    found = []
+    if not _GATE.isdisjoint(hits):
+        found = [_with_must(words, f) for f in lay_patterns.find(words, INDEX) if _plausible(words, f)]
+    if not _ACTION_GATE.isdisjoint(hits) and not _ACTION_NEEDS.isdisjoint(hits):
+        actions = [f for f in lay_patterns.find(words, ACTION_INDEX) if _plausible(words, f)]
+        if actions:  # the two indexes' finds may overlap: the one found first keeps its place
+            taken = {k for f in found for k in range(f[0], f[1])}
+            found = sorted(found + [f for f in actions if taken.isdisjoint(range(f[0], f[1]))])
+    return lay_patterns.place(spans, found) if found else spans
 
 
 _MUST = frozenset("have has had need needs needed".split())
@@ -121,9 +197,19 @@ def _with_must(words: list[str], f):
     return f
 
 
+# "at the risk of repeating myself", "sorry for repeating myself": the writer's apology, no complaint
+_APOLOGY_BEFORE = frozenset("of for risk without hate avoid".split())
+_ONE_OFF_SAID = frozenset("said says read asked did ate wanted".split())
+
+
 def _plausible(words: list[str], f) -> bool:
     start, end, _label, concept = f
     n = len(words)
+    if concept == MEMORY and words[start] in ("forgot", "forget") and end - start > 2 and words[start + 1] == "what" \
+            and "just" not in words[start:end] and words[end - 1] in _ONE_OFF_SAID:
+        return False  # "i forgot what he said about the party": one lapse, not a memory that fails at once
+    if concept == REPETITION and words[end - 1] in ("myself", "ourselves") and start and words[start - 1] in _APOLOGY_BEFORE:
+        return False
     if concept == COMPULSION and words[start] in ("repetitive", "compulsive", "excessive", "ritual", "obsessive"):
         return True  # the repetition is named
     if concept == COMPULSION and words[start] not in lay_patterns.CANT_FIRSTS:

@@ -303,7 +303,10 @@ _EFFORT_OF_DOING = frozenset({"work", "works", "worked", "working", "try", "trie
 _PARTICLES = frozenset({"out", "on", "off", "over", "through", "back"})
 # Words after a function that give it an everyday sense: "can't think of the word", "can't think about it".
 _OTHER_SENSE_AFTER = {"think": frozenset({"of", "about", "that", "why", "what", "how", "who", "where", "when", "so",
-                                          "it", "this", "twice", "anymore"})}
+                                          "it", "this", "twice", "anymore"}),
+                      # "can't sit through another meeting": enduring an event (lay_activity_limits takes the film or
+                      # meal one sits out)
+                      "sit": frozenset({"through"})}
 _COMPARED = frozenset({"than", "as"})
 # Functions whose object belongs to the loss ("[couldnt hold a cup]", "[cant swallow crackers]" without
 # water): the object is part of the complaint, extent and trigger are not (GUIDELINES rule 16).

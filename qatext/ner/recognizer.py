@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
+from qatext.ner import lay_activity_limits, lay_change_events  # round 18a
 from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_behaviour, lay_body_actions, lay_body_states,
                         lay_body_findings, lay_body_predicates, lay_body_problems, lay_body_products, lay_context_symptoms, lay_coordination,
                         lay_disease_phrases, lay_felt_states, lay_function_changes, lay_hashtags, lay_impairments,
@@ -190,6 +191,10 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_sleep.add_sleep_phrases(doc, words, spans)
         if not lay_behaviour.WORDS.isdisjoint(present):
             spans = lay_behaviour.add_behaviour_phrases(doc, words, spans)
+        if not lay_activity_limits.WORDS.isdisjoint(present) and not lay_activity_limits.NEGATIVES.isdisjoint(present):
+            spans = lay_activity_limits.add_activity_limits(doc, words, spans)
+        if not lay_change_events.WORDS.isdisjoint(present):
+            spans = lay_change_events.add_change_events(doc, words, spans)
         if not lay_mind_phrases.WORDS.isdisjoint(present):
             spans = lay_mind_phrases.add_mind_phrases(doc, words, spans)
         if not lay_context_symptoms.CUE_WORDS.isdisjoint(present):

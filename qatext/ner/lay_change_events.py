@@ -1,0 +1,156 @@
+"""Changes of output and the senses told as events (GUIDELINES rules 6 and 16): "[brings up milk]", "[wee went dark
+brown]", "[peeing stings]", "[things look smaller]", "[sounds were unbearably loud]", "[hearing has gone downhill]",
+"[mishears everything]", "[toothpaste makes me gag]".
+
+Each is a body function or a sense as the subject (or the verb) of what happened to it: a product that changed
+colour, a flow that hurts, the world that looks or sounds wrong, a sense that went downhill. The trigger of a gag is
+inside when it is the clause's bare subject ("[onions make me gag]"), the person's complaint is the gag alone after a
+longer subject ("the smell of frying onions makes me [gag]"). Near-misses in the same words name no body: "brings up
+the subject", "things look better now", "the music was too loud", "sales have gone downhill".
+"""
+from __future__ import annotations
+
+from qatext.ner import lay_amounts, lay_patterns
+from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions, word_set
+
+REGURGITATION = "HP:0002013"
+CHANGED_PRODUCT = "QATEXT:symptom/changed-body-product"
+DYSURIA = "HP:0100518"
+DISTORTED_SIGHT = "HP:0012508"  # metamorphopsia (things smaller, bigger, bent)
+HYPERACUSIS = "HP:0010938"
+HEARING = "HP:0000365"
+DECLINE = "QATEXT:symptom/function-decline"
+GAGGING = "QATEXT:symptom/gagging"
+
+_CLASSES = {
+    # what a baby or a sick person brings back up
+    "BROUGHT": "milk|his_milk|her_milk|feeds|his_feeds|her_feeds|feed|formula|food|bile|blood|everything|"
+               "phlegm|mucus|sick|curds|a_lot_of_milk|some_milk|most_of_his_feed|most_of_her_feed|"
+               "most_of_his_feeds|most_of_her_feeds",
+    "PRODUCT": "wee|pee|urine|poo|poop|stools|stool|poos",
+    "CHANGED": "went|turned|goes|turns|turning|has_gone|has_turned|had_gone|had_turned|'s_gone|'s_turned|s_gone",
+    "DEGREE": "really|very|quite|a_bit|all|bright|deep|so",
+    "COLOUR": "dark|black|red|brown|brownish|reddish|pink|pinkish|orange|cloudy|frothy|bloody|green|greenish|"
+              "pale|tarry|cola|tea_coloured|cola_coloured|rusty",
+    "HUE": "brown|red|orange|green|black|yellow",
+    "FLOW": "peeing|weeing|urinating|passing_urine|passing_water|pooing|pooping|wiping",
+    "SMARTS": "stings|burns|hurts|kills|is_painful|is_agony|is_sore|stings_like_mad|burns_like_mad",
+    # the world seen wrong: size, distance, shape
+    "SEEN": "things|everything|objects|faces|people|words|lines|straight_lines|letters",
+    "LOOK": "look|looks|looked|looking|seem|seems|seemed|appear|appears|appeared",
+    "WARPED": "smaller|bigger|larger|tiny|huge|further_away|far_away|distorted|warped|wavy|bent|wonky|tilted|"
+              "stretched|squashed|shrunken|miles_away",
+    # the world heard wrong
+    "HEARD": "sounds|noises|noise|voices|everyday_sounds|normal_sounds|everything|all_sounds",
+    "WERE": "were|are|was|is|seem|seemed|seems|got|get|became|felt|feel",
+    "OVERLOUD": "unbearably|painfully|deafeningly|overwhelmingly|way_too|far_too|too|incredibly|so|really",
+    "LOUD": "loud|louder|sharp|harsh|intense|amplified|piercing",
+    # a sense that declined
+    "SENSE": "hearing|eyesight|sight|vision|memory|balance|sense_of_smell|sense_of_taste|smell|taste|"
+             "short_term_memory|concentration|coordination",
+    "DECLINED": "has_gone|has_really_gone|'s_gone|s_gone|went|is_going|has_been_going|gone|going|has_gone_rapidly|"
+                "has_gone_steadily",
+    "DOWNHILL": "downhill|down_hill|south|to_pot|to_pieces",
+    "MISHEAR": "mishears|mishearing|misheard|mishear",
+    "MISHEARD": "everything|things|words|people|what_people_say|what_people_are_saying|what_i_say|what_we_say|me|"
+                "us|everyone|half_of_what",
+}
+# (the word sets each of which the doc must hold, pattern, label, concept): a row is tried only when all its sets are
+# in the doc ("brings" with a thing brought up, a product with a change verb, a flow with its sting)
+_BRINGS = frozenset({"brings", "bringing", "brought", "bring"})
+_BROUGHT_UP = frozenset("milk feeds feed formula curds bile phlegm mucus everything sick".split())
+_PRODUCTS = frozenset("wee pee urine poo poop poos stool stools".split())
+_CHANGE_VERBS = frozenset("went turned goes turns turning gone".split())
+_FLOWS = frozenset("peeing weeing urinating pooing pooping wiping passing".split())
+_STINGS = frozenset("stings burns hurts kills painful agony sore".split())
+_WARPS = frozenset("smaller bigger larger distorted warped wavy bent wonky tilted stretched squashed shrunken".split())
+_LOUDS = frozenset("loud louder piercing amplified".split())
+_DOWNHILL = frozenset({"downhill"})
+_MISHEARS = frozenset("mishears mishearing misheard mishear".split())
+ROWS = [
+    ((_BRINGS, _BROUGHT_UP), "brings|bringing|brought|bring up {BROUGHT}", "SYMPTOM", REGURGITATION),
+    ((_PRODUCTS, _CHANGE_VERBS), "{PRODUCT} {CHANGED} ?{DEGREE} {COLOUR} ?{HUE}", "SYMPTOM", CHANGED_PRODUCT),
+    ((_FLOWS, _STINGS), "{FLOW} {SMARTS}", "SYMPTOM", DYSURIA),
+    ((_WARPS,), "{SEEN} {LOOK} ?a_bit|a_lot|much|really|all {WARPED}", "SYMPTOM", DISTORTED_SIGHT),
+    ((_LOUDS,), "{HEARD} {WERE} {OVERLOUD} {LOUD}", "SYMPTOM", HYPERACUSIS),
+    ((_DOWNHILL,), "{SENSE} {DECLINED} {DOWNHILL}", "SYMPTOM", DECLINE),
+    ((_MISHEARS,), "{MISHEAR} {MISHEARD}", "SYMPTOM", HEARING),
+]
+_ROW_INDEXES = [(gate(gates[0]), gate(gates[1]) if len(gates) > 1 else None,
+                 lay_patterns.compile_patterns([(text, label, concept)], _CLASSES)) for gates, text, label, concept in ROWS]
+_GAGS = frozenset({"gag", "retch", "heave"})
+_MAKES = frozenset({"makes", "make", "made", "making"})
+# the hook's gate: the rarer set of each row ("brings" rather than "everything", the product rather than "went", the
+# flow rather than "hurts"), the gags, and "drink" for the night rises
+WORDS = frozenset().union(_BRINGS, _PRODUCTS, _FLOWS - {"passing"}, _WARPS, _LOUDS, _DOWNHILL, _MISHEARS, _GAGS,
+                          {"gags", "gagged", "retches", "retched", "heaved", "drink"})
+_GATE = gate(WORDS)
+# a bare subject that may open the gag's clause: after a boundary, not after a determiner or a preposition
+_OPENERS = frozenset(". , ; : ! ? and but even now just also \n".split()) | {"\n"}
+_NOT_TRIGGERS = frozenset("it this that which he she they you everything something anything nothing what".split())
+# "things look smaller" needs a sense named or a look of size; "things look better", "things look bad" are outcomes
+_NOT_SENSES = frozenset({"things", "everything", "people"})
+_SIGHT_CONTEXT = frozenset("eye eyes vision sight eyesight side retina blurry blurred blob spot".split())
+
+
+def add_change_events(doc, words: list[str], spans: Spans) -> Spans:
+    hits = gate_hits(words)
+    if _GATE.isdisjoint(hits):
+        return spans
+    if "drink" in hits and "night" in hits:  # thirst told by its night rises: "[waking 3 times a night to drink]"
+        spans = lay_amounts.add_night_voiding(doc, words, spans, needs=lay_amounts.DRINKING_GATE)
+    found = []
+    for first, second, index in _ROW_INDEXES:
+        if hits.isdisjoint(first) or second is not None and hits.isdisjoint(second):
+            continue  # (both sets registered with gate() where _ROW_INDEXES is built)
+        found.extend(f for f in lay_patterns.find(words, index) if _plausible(words, f))
+    if not _GAGS.isdisjoint(hits) or not _GAG_VERBS.isdisjoint(hits):
+        found.extend(_gags(words, hits))
+    if not found:
+        return spans
+    kept, last_end = [], -1
+    for f in sorted(found, key=lambda f: (f[0], -f[1])):  # rows found apart may overlap: the first, longest wins
+        if f[0] >= last_end:
+            kept.append(f)
+            last_end = f[1]
+    return lay_patterns.place(spans, kept)
+
+
+def _plausible(words: list[str], f) -> bool:
+    start, end, _label, concept = f
+    if concept == DISTORTED_SIGHT and words[start] in _NOT_SENSES:
+        # "things look smaller" of the eyes, not of a room or a plan: a sight word in the same passage
+        return not _SIGHT_CONTEXT.isdisjoint(word_set(words))
+    if concept == HYPERACUSIS and words[start] == "everything" and words[end - 1] != "loud":
+        return False
+    if concept == CHANGED_PRODUCT and start and words[start - 1] in ("the", "a", "some"):
+        return False  # an owner's product is lay_body_products' (with its own links); a bare one opens a list item
+    return True
+
+
+def _gags(words: list[str], hits: set[str]) -> list[tuple[int, int, str, str]]:
+    """"[toothpaste makes me gag]": a trigger that makes the writer gag, the trigger inside when it is a bare
+    subject; "the smell of frying onions makes me [gag]" keeps the gag alone."""
+    out = []
+    for i in word_positions(words, _GAGS & hits) if not _MAKES.isdisjoint(word_set(words)) else ():
+        if i < 2 or words[i - 1] not in ("me", "him", "her", "them") or words[i - 2] not in _MAKES:
+            continue
+        k = i - 2
+        subject = k - 1
+        if subject >= 0 and words[subject].isalpha() and words[subject] not in _NOT_TRIGGERS \
+                and (subject == 0 or words[subject - 1] in _OPENERS):
+            out.append((subject, i + 1, "SYMPTOM", GAGGING))
+        else:
+            out.append((i, i + 1, "SYMPTOM", GAGGING))
+    # a gag told by its trigger after it: "she [gags] at anything new", "he [gagged] on the lumps" (the verb alone, as
+    # "[gagging]"; "running gags", "the gags in the film" are jokes)
+    for i in word_positions(words, _GAG_VERBS & hits):
+        if i and words[i - 1] in _GAG_SUBJECTS and i + 1 < len(words) and words[i + 1] in _GAG_AFTER:
+            out.append((i, i + 1, "SYMPTOM", GAGGING))
+    return out
+
+
+_GAG_VERBS = frozenset({"gags", "gagged", "retches", "retched", "heaved"})
+_GAG_SUBJECTS = frozenset("i he she they baby son daughter still often always sometimes constantly also just then and "
+                          "nearly almost literally".split())
+_GAG_AFTER = frozenset("at on when whenever with every if over".split())
