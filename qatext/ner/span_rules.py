@@ -363,8 +363,11 @@ def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda 
 _JOIN_LABELS = frozenset({("SYMPTOM", "ANATOMY"), ("ANATOMY", "SYMPTOM"), ("DRUG", "DRUG"), ("SYMPTOM", "SYMPTOM"),
                           ("ANATOMY", "DISEASE"), ("DISEASE", "ANATOMY"), ("TREATMENT", "TREATMENT")})
 _MAX_JOIN_GAP = 6
-# What a join is, where it is not a SYMPTOM: "knee arthritis" a disease, "cranberry supplements" a drug.
-_JOINED_LABEL = {("ANATOMY", "DISEASE"): "DISEASE", ("DRUG", "DRUG"): "DRUG", ("TREATMENT", "TREATMENT"): "TREATMENT"}
+# What a join is, where it is not a SYMPTOM: "knee arthritis" a disease, "cranberry supplements" a drug; a diagnosis
+# with its site after it stays the diagnosis (GUIDELINES rule 5: "[osteoarthritis in both knees]", "[blood clots in
+# my leg]", "[eczema on my eyelids]" are DISEASE in the gold), as the site before it does.
+_JOINED_LABEL = {("ANATOMY", "DISEASE"): "DISEASE", ("DISEASE", "ANATOMY"): "DISEASE", ("DRUG", "DRUG"): "DRUG",
+                 ("TREATMENT", "TREATMENT"): "TREATMENT"}
 # Generic procedure words that take the procedure named before them as their kind: "excision surgery".
 PROCEDURE_HEADS = frozenset({"surgery", "surgeries", "procedure", "procedures", "operation"})
 GENERIC_PAIN = frozenset({"HP:0012531"})
