@@ -448,13 +448,17 @@ def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=l
 _COMING_FROM = frozenset({"discharge", "fluid", "pus"})
 
 
+# A diagnosis with its site is located like a finding (rule 5): "[eczema on her wrists and behind her ears]".
+_LOCATED_LABELS = frozenset({"SYMPTOM", "DISEASE"})
+
+
 def add_second_locations(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"white patches around my eyes and on my knuckles": a second place of the same finding, with its own
     preposition after "and", is inside the located mention (GUIDELINES rule 11, a shared symptom word)."""
     n = len(words)
     # cheap word tests first: a symptom followed by "and" and a preposition is rare
     candidates = [k for k, span in enumerate(spans) if span[1] + 2 < n and words[span[1]] == "and"
-                  and words[span[1] + 1] in _SECOND_PLACE_PREPOSITIONS and span[2] == "SYMPTOM"]
+                  and words[span[1] + 1] in _SECOND_PLACE_PREPOSITIONS and span[2] in _LOCATED_LABELS]
     if not candidates:
         return spans
     by_start = {span[0]: k for k, span in enumerate(spans)}
