@@ -128,3 +128,101 @@ def test_diagnosis_with_its_site_is_a_disease(nlp, text, span):
 ])
 def test_complaint_with_its_site_stays_a_symptom(nlp, text, span):
     assert (span, "SYMPTOM") in labelled(nlp, text), labelled(nlp, text)
+
+
+# --- 1. right edges: a part's extent along it, what a changed part has become -----------------------------------
+@pytest.mark.parametrize("text, span", [
+    ("my right thumb is numb along its whole length since the fall", "right thumb is numb along its whole length"),
+    ("her left arm is swollen along the entire length", "left arm is swollen along the entire length"),
+    ("since the chemo my fingernails have gone really brittle", "fingernails have gone really brittle"),
+    ("my eyebrows have grown really thick since the tablets", "eyebrows have grown really thick"),
+])
+def test_right_edges_that_belong_to_the_complaint(nlp, text, span):
+    assert span in texts(nlp, text), labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "the queue has gone really long today",
+    "my son has grown really tall this year",
+    "the chart has gone very red after the market crash",
+])
+def test_changes_of_no_body_are_no_complaint(nlp, text):
+    assert texts(nlp, text) == [], labelled(nlp, text)
+
+
+# --- 2. left edges and lists ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, span", [
+    # the shade of a colour before the head (rule 4)
+    ("she passed dark brown discharge after the smear", "dark brown discharge"),
+    ("i have pale yellow stools and itching", "pale yellow stools"),
+    # a cause qualifier, as "levodopa-induced dyskinesia"
+    ("the doctor mentioned stress related hair loss after the divorce", "stress related hair loss"),
+    ("he has exercise induced hives every time he runs", "exercise induced hives"),
+    # what a taste or smell is of
+    ("the fish tasting burps started after the omega 3 capsules", "fish tasting burps"),
+    ("egg smelling burps every morning since the antibiotics", "egg smelling burps"),
+    # a shared episode head (rule 11)
+    ("the baby has coughing and choking fits at night", "coughing and choking fits"),
+    ("after the cold i had coughing and sneezing fits for weeks", "coughing and sneezing fits"),
+    ("he gets crying and screaming fits every evening", "crying and screaming fits"),
+    # two conditions joined by a hyphen before their head
+    ("she was diagnosed with anxiety-depression disorder last year", "anxiety-depression disorder"),
+    ("the gp thinks derealisation-depersonalisation disorder", "derealisation-depersonalisation disorder"),
+])
+def test_left_edges_and_lists(nlp, text, span):
+    assert span in texts(nlp, text), labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("the walls are bright red and the car is dark blue", "red"),
+    ("she wore a dark green dress to the clinic", "green"),
+    ("light blue scrubs are what the nurses wear", "blue"),
+    ("is it related to the pain? not related at all", "related"),
+    ("she bought some lemon flavoured water and a tasting menu", "lemon"),
+    ("the chocolate tasting notes are lovely", "chocolate"),
+    ("we went running and swimming sessions at the gym", "running"),
+    ("she does singing and dancing bouts at the weekend", "singing"),
+    ("i went out and food tastes weird at that restaurant", "out and food"),
+    ("the dog and the cat smell awful after the rain", "dog"),
+])
+def test_left_edge_near_misses(nlp, text, word):
+    assert not any(word in t for t in texts(nlp, text)), labelled(nlp, text)
+
+
+def test_coordinated_subjects_of_a_smell():
+    nlp = qatext.load(topics=False)
+    assert "coffee and garlic smell rotten" in texts(nlp, "since covid, coffee and garlic smell rotten")
+
+
+def test_a_heart_with_its_own_beat_starts_a_new_complaint(nlp):
+    found = texts(nlp, "since the new tablets my legs are weak and my heart keeps skipping")
+    assert "heart keeps skipping" in found, found
+
+
+# --- 3. body states with no symptom word ----------------------------------------------------------------------------
+@pytest.mark.parametrize("text, span", [
+    ("heart pounding every night at 3am since the inhaler", "heart pounding"),
+    ("my heart keeps fluttering when i climb the stairs", "heart keeps fluttering"),
+    ("her appetite has been rubbish since the chemo", "appetite has been rubbish"),
+    ("my concentration is shocking on these pills", "concentration is shocking"),
+    ("since the miscarriage i feel hollow inside", "hollow inside"),
+    ("felt dead inside on the higher dose", "dead inside"),
+    ("bunged up for days on the codeine", "bunged up"),
+    ("my nose is blocked up every morning", "nose is blocked up"),
+])
+def test_body_states_with_no_symptom_word(nlp, text, span):
+    assert span in texts(nlp, text), labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "my heart sank when i heard the news",
+    "the heart of the matter is money",
+    "sleep is important for children",
+    "my sleep is fine now",
+    "my energy is great on the new diet",
+    "the sink is bunged up again",
+    "stay inside if you feel numb",
+])
+def test_body_state_near_misses(nlp, text):
+    found = texts(nlp, text)
+    assert not any(len(t.split()) > 1 for t in found), labelled(nlp, text)

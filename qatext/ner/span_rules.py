@@ -551,7 +551,12 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
 
 # What links a body part to a predicate of its own after "and": "and his legs [got] puffy", "and my gums bled".
 _OWN_LINKS = frozenset("is are was were got gets get went goes turned turns started would feels feel felt looks look "
-                       "looked".split())
+                       "looked "
+                       # a part that keeps doing something: "... and my heart [keeps skipping]" (round 18b)
+                       "keeps keep kept".split())
+# Beats of the heart, which the predicate list leaves out ("skipping" alone says nothing of a body): after a link
+# they are a part's own predicate, "... and my heart [keeps skipping]".
+_OWN_BEATS = frozenset("skipping fluttering racing pounding hammering thumping flipping".split())
 # A verb of the body part itself, right after it: "... and his gums bled", "and my legs ached".
 OWN_VERBS = frozenset("bled bleed bleeds swelled swell swells ached ache aches itched itch itches burned burn burns "
                       "throbbed throbs hurt hurts cracked split peeled locked".split())
@@ -569,7 +574,7 @@ def has_own_predicate(words: list[str], end: int, *, colours: frozenset[str] = f
         k += 1
         if k < n and words[k] in ("so", "really", "very", "all", "super", "quite"):
             k += 1
-    return k < n and (words[k] in SYMPTOM_PREDICATES or words[k] in colours
+    return k < n and (words[k] in SYMPTOM_PREDICATES or words[k] in colours or k > end and words[k] in _OWN_BEATS
                       or words[k] in GIVE_OUT_VERBS and words[k + 1:k + 2] == ["out"])
 
 

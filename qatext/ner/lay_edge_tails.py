@@ -1,0 +1,228 @@
+"""Edges of lay complaints the rules before drew short or split (round 18b, issue 11; GUIDELINES rules 4, 5, 6, 11).
+
+Right edges that belong to the complaint:
+- the extent of a part's state along the part ("[finger is swollen along its whole length]"): a location (rule 5);
+- what a changed part has grown or gone to ("[eyelashes have grown really long]", "[nails have gone brittle]"): the
+  change verb alone says nothing (the gold's "[handwriting got really tiny]", "[voice has gone very quiet]").
+Not here, by the gold's own counts: a relative clause saying a complaint persists ("[hiccups] that wouldnt stop",
+6 to 1), where shed hair is found ("[hair comes out in handfuls] in the shower", 4 to 1) and the result of a degree
+("[so itchy] i scratch in my sleep", 15 to 2) stay outside, as triggers and consequences do (rule 10).
+Left edges and lists:
+- the shade of a colour ("[bright red bleeding]", "[dark brown discharge]"): a quality before the head (rule 4);
+- a cause qualifier ("[age related hearing loss]", "[stress-induced hives]"), as "levodopa-induced dyskinesia";
+- what a taste or smell is of, before the complaint ("[sulphur tasting burps]", "[metallic tasting saliva]"), the
+  thing itself being no entity there;
+- a shared episode head ("[yawning and sneezing fits]", "[coughing and choking spells]": rule 11, a shared head);
+- coordinated subjects of a sense verb ("[onions and meat smell rotten]": rule 11, a shared predicate);
+- two conditions joined by a hyphen before "disorder" or "syndrome" ("[depersonalisation-derealisation disorder]").
+Each part is behind its own trigger words; a doc without them costs one set test.
+"""
+from __future__ import annotations
+
+from qatext.ner.lay_body_states import COLOURS
+from qatext.ner.lay_common import NOT_A_THING
+from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits, word_positions, word_set
+
+_PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
+
+# --- right edges ----------------------------------------------------------------------------------------------------
+# The extent of a part's state along the part: "along its whole length", "along the entire length".
+_ALONG_OWNERS = frozenset({"its", "the", "their", "my", "his", "her"})
+_WHOLE = frozenset({"whole", "entire", "full"})
+# What a changed part has become: "have grown really long", "has gone brittle", "turned yellow".
+_CHANGE_VERBS = frozenset("grown grew gone went turned turn become became got gotten".split())
+_CHANGE_DEGREES = frozenset("really very so quite super much a bit more even too extra".split())
+_CHANGED_STATES = frozenset(
+    "long longer short shorter thick thicker thin thinner dark darker pale paler light lighter brittle dry drier "
+    "coarse wiry curly straight patchy sparse huge tiny bigger smaller fat puffy tight loose weak weaker hard harder soft "
+    "stiff numb grey gray white yellow brown black red pink purple blue spidery wobbly crooked bumpy rough flaky "
+    "scaly shiny swollen".split()) | COLOURS
+
+# --- left edges -----------------------------------------------------------------------------------------------------
+_SHADES = frozenset("bright dark deep light pale dull vivid".split())
+_CAUSE_WORDS = frozenset({"related", "induced"})
+_TASTE_FORMS = frozenset("tasting smelling flavoured flavored".split())
+_EPISODE_HEADS = frozenset("fits attacks spells episodes bouts".split())
+_SENSE_VERBS = frozenset("smell smells smelled smelt taste tastes tasted".split())
+_DISORDER_HEADS = frozenset({"disorder", "syndrome", "disease"})
+# A word that cannot be a coordinated thing before "and": pronouns, determiners, verbs of being (NOT_A_THING).
+_NOT_SUBJECTS = NOT_A_THING | frozenset("the a an this that these those all and or it not".split())
+_SUBJECT_OPENERS = frozenset(", . : ; ! ? my the his her our their but now even also both".split())
+
+_RIGHT_GATE = gate({"along"}, _CHANGE_VERBS)
+_LEFT_GATE = gate(_SHADES, _CAUSE_WORDS, _TASTE_FORMS, _EPISODE_HEADS, _SENSE_VERBS, _DISORDER_HEADS)
+
+
+def extend_tails(doc, words: list[str], spans: Spans) -> Spans:
+    """The right and left edges above, each behind its trigger words."""
+    hits = gate_hits(words)
+    right, left = _RIGHT_GATE & hits, _LEFT_GATE & hits
+    if not (right or left) or not spans:
+        return spans
+    if right:
+        spans = _grow_right(words, spans, right)
+    if left:
+        if not _EPISODE_HEADS.isdisjoint(left) and "and" in words:
+            spans = _join_episodes(words, spans)
+        spans = _grow_left(words, spans, left)
+    return spans
+
+
+def _grow_right(words: list[str], spans: Spans, hits: set[str]) -> Spans:
+    n = len(words)
+    along = "along" in hits
+    change = not _CHANGE_VERBS.isdisjoint(hits)
+    starts = [s[0] for s in spans]
+    out: Spans = []
+    changed = False
+    for k, (start, end, label, concept) in enumerate(spans):
+        if label in _PROBLEMS and end < n:
+            limit = starts[k + 1] if k + 1 < len(spans) else n  # never into the next span
+            new_end = end
+            if along and words[end] == "along":
+                new_end = _along_end(words, end, limit)
+            elif change and words[end - 1] in _CHANGE_VERBS and end - start >= 2:
+                new_end = _changed_state_end(words, end, limit)
+            if new_end != end:
+                end, changed = new_end, True
+        out.append((start, end, label, concept))
+    return out if changed else spans
+
+
+def _along_end(words: list[str], at: int, limit: int) -> int:
+    """"[finger is swollen] along its whole length"."""
+    j = at + 1
+    if j < limit and words[j] in _ALONG_OWNERS:
+        j += 1
+        if j < limit and words[j] in _WHOLE:
+            j += 1
+        if j < limit and words[j] == "length":
+            return j + 1
+    return at
+
+
+def _changed_state_end(words: list[str], at: int, limit: int) -> int:
+    """"[eyelashes have grown] really long": the state a change verb ends in."""
+    j = at
+    while j < limit and j - at < 2 and words[j] in _CHANGE_DEGREES:
+        j += 1
+    if j < limit and words[j] in _CHANGED_STATES:
+        return j + 1
+    return at
+
+
+def _grow_left(words: list[str], spans: Spans, hits: set[str]) -> Spans:
+    spans = list(spans)
+    covered = covered_tokens(spans)
+    ends = {s[1]: k for k, s in enumerate(spans)}
+    single = {s[0] for s in spans if s[1] - s[0] == 1}  # one-word mentions a thing in a list may be ("coffee")
+    shades = not _SHADES.isdisjoint(hits)
+    causes = not _CAUSE_WORDS.isdisjoint(hits)
+    tastes = not _TASTE_FORMS.isdisjoint(hits)
+    senses = not _SENSE_VERBS.isdisjoint(hits)
+    disorders = not _DISORDER_HEADS.isdisjoint(hits)
+    new: dict[int, int] = {}  # span index -> its new start
+    relabel: dict[int, str] = {}
+    for k, (start, end, label, concept) in enumerate(spans):
+        if label not in _PROBLEMS or start == 0:
+            continue
+        first, before = words[start], words[start - 1]
+        s = start
+        if shades and first in COLOURS and before in _SHADES and start - 1 not in covered:
+            s = start - 1  # "[bright red bleeding]"
+        elif causes and before in _CAUSE_WORDS and start >= 2:
+            s = _cause_start(words, start, covered, ends, spans)
+        elif tastes and before in _TASTE_FORMS and start >= 2:
+            s = _thing_start(words, start - 1, covered, ends, spans)
+        elif senses and end - start >= 2 and words[start + 1] in _SENSE_VERBS and before == "and":
+            s = _subjects_start(words, start, covered - single)
+        elif disorders and before == "-" and start >= 2 and start - 1 in ends and end < len(words) and end not in covered \
+                and words[end] in _DISORDER_HEADS:
+            prev = spans[ends[start - 1]]
+            if prev[2] in _PROBLEMS and prev[1] == start - 1:
+                s = prev[0]  # "[depersonalisation-derealisation disorder]"
+                spans[k] = (start, end + 1, "DISEASE", concept)
+                relabel[k] = "DISEASE"
+        if s != start:
+            new[k] = s
+    if not new:
+        return spans
+    out: Spans = []
+    for k, (start, end, label, concept) in enumerate(spans):
+        if k in new:
+            s = new[k]
+            out = [o for o in out if o[1] <= s]
+            out.append((s, end, relabel.get(k, label), concept))
+        else:
+            out.append((start, end, label, concept))
+    return out
+
+
+def _join_episodes(words: list[str], spans: Spans) -> Spans:
+    """"[yawning and sneezing fits]", "[coughing and choking spells]": two "-ing" complaints sharing an episode head
+    are one mention (rule 11); one of them must already be a complaint ("yawning" or "sneezing fits"), so "running
+    and swimming sessions" or "singing and dancing bouts" stay what they were."""
+    by_token = {i: span for span in spans for i in range(span[0], span[1])}
+    added = []
+    for h in word_positions(words, _EPISODE_HEADS & word_set(words)):
+        if h < 3 or words[h - 2] != "and":
+            continue
+        first, second = words[h - 3], words[h - 1]
+        if not (first.endswith("ing") and second.endswith("ing") and first.isalpha() and second.isalpha()):
+            continue
+        inside = [by_token.get(i) for i in range(h - 3, h + 1)]
+        if any(span is not None and (span[0] < h - 3 or span[1] > h + 1) for span in inside):
+            continue  # part of a longer mention
+        problems = [span for span in inside if span is not None and span[2] in _PROBLEMS]
+        if problems:
+            added.append((h - 3, h + 1, "SYMPTOM", problems[-1][3]))
+    if not added:
+        return spans
+    out = [span for span in spans if all(span[1] <= a or span[0] >= b for a, b, *_ in added)]
+    return sorted(out + added)
+
+
+def _cause_start(words: list[str], start: int, covered: set[int], ends: dict[int, int], spans: Spans) -> int:
+    """"[age related hearing loss]", "[stress-induced hives]": the cause and its "related"/"induced" word."""
+    i = start - 2
+    if words[i] == "-" and i >= 1:
+        i -= 1
+    if not words[i].isalpha() or words[i] in _NOT_SUBJECTS:
+        return start
+    if i in covered:
+        k = ends.get(i + 1)
+        if k is None or spans[k][1] - spans[k][0] != 1:
+            return start  # inside a longer mention
+    return i
+
+
+def _thing_start(words: list[str], at: int, covered: set[int], ends: dict[int, int], spans: Spans) -> int:
+    """"[sulphur tasting burps]": the thing a taste or smell is of, one word (a substance word is no DRUG here)."""
+    i = at - 1
+    if i >= 1 and words[i] == "-":
+        i -= 1
+    if i < 0 or not words[i].isalpha() or words[i] in _NOT_SUBJECTS:
+        return at + 1
+    if i in covered:
+        k = ends.get(i + 1)
+        if k is None or spans[k][1] - spans[k][0] != 1:
+            return at + 1
+    return i
+
+
+def _subjects_start(words: list[str], start: int, covered: set[int]) -> int:
+    """"[onions and meat smell rotten]", "[coffee, onions and meat smell rotten]": the things that smell (a one-word
+    mention among them, "coffee", is taken in: the complaint is the smell)."""
+    i = start - 2
+    if i < 0 or i in covered or not words[i].isalpha() or words[i] in _NOT_SUBJECTS:
+        return start
+    s = i
+    while s >= 2 and words[s - 1] == "," and s - 2 not in covered and words[s - 2].isalpha() \
+            and words[s - 2] not in _NOT_SUBJECTS:
+        s -= 2
+    # the things open a clause: "rubbish, onions and meat smell rotten", not "went out and food tastes off"; a list
+    # that does not ("since covid, coffee and garlic smell") keeps its last two
+    for first in (s, i):
+        if first == 0 or words[first - 1] in _SUBJECT_OPENERS:
+            return first
+    return start
