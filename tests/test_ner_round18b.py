@@ -134,8 +134,8 @@ def test_complaint_with_its_site_stays_a_symptom(nlp, text, span):
 @pytest.mark.parametrize("text, span", [
     ("my right thumb is numb along its whole length since the fall", "right thumb is numb along its whole length"),
     ("her left arm is swollen along the entire length", "left arm is swollen along the entire length"),
-    ("since the chemo my fingernails have gone really brittle", "fingernails have gone really brittle"),
     ("my eyebrows have grown really thick since the tablets", "eyebrows have grown really thick"),
+    ("on the new eye drops my lashes have grown so dark", "lashes have grown so dark"),
 ])
 def test_right_edges_that_belong_to_the_complaint(nlp, text, span):
     assert span in texts(nlp, text), labelled(nlp, text)

@@ -32,9 +32,9 @@ _LINKS = frozenset("is was has have had been be gets got getting goes went gone 
                    "become became".split())
 _DEGREES = frozenset("very really so a bit quite totally super pretty kinda still always completely way "
                      "just".split())
-POOR = frozenset("patchy broken rubbish shocking crap crappy dreadful awful terrible horrendous appalling atrocious "
-                 "poor bad worse shot nonexistent non-existent erratic fragmented disturbed restless lousy "
-                 "useless".split())
+# (not "bad", "poor", "worse", "awful": other rules read those, and they are in most docs the recognizer sees)
+POOR = frozenset("patchy broken rubbish shocking crap crappy dreadful horrendous appalling atrocious shot nonexistent "
+                 "non-existent erratic fragmented disturbed lousy useless".split())
 
 # --- emptiness inside -------------------------------------------------------------------------------------------------
 _FEEL = frozenset("feel feels felt feeling".split())
@@ -49,50 +49,55 @@ _BLOCKED_SUBJECTS = frozenset("i im i'm ive i've he she hes she's baby nose ears
 _BLOCKED_OPENERS = frozenset(": ; , . - ! ?".split())  # "side effects: bunged up for days", a list of complaints
 
 _GATE = gate({"heart"}, FUNCTIONS, {"inside"}, _BLOCKED)
+# What the recognizer checks against the doc's words before calling: a beat, a poor judgement, "inside", a blockage
+# (each sub-rule needs one of these; "heart" and "sleep" alone are in too many docs).
+WORDS = _BEATS | POOR | {"inside"} | _BLOCKED
 
 
 def add_unnamed_states(doc, words: list[str], spans: Spans) -> Spans:
     hits = _GATE & gate_hits(words)
     if not hits:
         return spans
-    added = []
+    found = []  # candidates by their words alone; the spans are looked at only for these
     n = len(words)
-    covered = covered_tokens([s for s in spans if s[2] != "ANATOMY"])
     if "heart" in hits:
         for i in word_positions(words, ("heart",)):
             k = i + 1
             if k < n and words[k] in _BEAT_LINKS:
                 k += 1  # "heart keeps skipping", "heart was pounding"
-            if k < n and words[k] in _BEATS and not covered.intersection(range(i, k + 1)) \
-                    and (i == 0 or words[i - 1] not in ("a", "with", "of")):
-                added.append((i, k + 1, "SYMPTOM", PALPITATION))
+            if k < n and words[k] in _BEATS and (i == 0 or words[i - 1] not in ("a", "with", "of")):
+                found.append((i, k + 1, "SYMPTOM", PALPITATION))
     functions = hits & FUNCTIONS
     if functions:
         for i in word_positions(words, functions):
-            if i == 0 or words[i - 1] not in _OWNERS or i in covered:
+            if i == 0 or words[i - 1] not in _OWNERS:
                 continue
             k = i + 1
             while k < n and k - i <= 4 and (words[k] in _LINKS or words[k] in _DEGREES):
                 k += 1
-            if k > i + 1 and k < n and words[k] in POOR and words[k - 1] not in ("be",) \
-                    and not covered.intersection(range(i, k + 1)):
-                added.append((i, k + 1, "SYMPTOM", _FUNCTION_CONCEPTS.get(words[i], BODY_COMPLAINT)))
+            if k > i + 1 and k < n and words[k] in POOR:
+                found.append((i, k + 1, "SYMPTOM", _FUNCTION_CONCEPTS.get(words[i], BODY_COMPLAINT)))
     if "inside" in hits:
         for i in word_positions(words, ("inside",)):
             # a person feels it: "i feel hollow inside", "felt dead inside" opening a complaint; not "the house felt
             # empty inside"
-            if i >= 2 and words[i - 1] in _EMPTY and words[i - 2] in _FEEL and i not in covered \
-                    and (i == 2 or words[i - 3] in _FEELERS):
-                added.append((i - 1, i + 1, "SYMPTOM", BODY_COMPLAINT))
+            if i >= 2 and words[i - 1] in _EMPTY and words[i - 2] in _FEEL and (i == 2 or words[i - 3] in _FEELERS):
+                found.append((i - 1, i + 1, "SYMPTOM", BODY_COMPLAINT))
     blocked = hits & _BLOCKED
     if blocked:
         for i in word_positions(words, blocked):
-            if i + 1 < n and words[i + 1] == "up" and i not in covered and i + 1 not in covered \
-                    and (i == 0 or words[i - 1] in _BLOCKED_OPENERS
-                         or not _BLOCKED_SUBJECTS.isdisjoint(words[max(0, i - 4):i])):
-                added.append((i, i + 2, "SYMPTOM", BODY_COMPLAINT))
+            if i + 1 < n and words[i + 1] == "up" and (i == 0 or words[i - 1] in _BLOCKED_OPENERS
+                                                       or not _BLOCKED_SUBJECTS.isdisjoint(words[max(0, i - 4):i])):
+                found.append((i, i + 2, "SYMPTOM", BODY_COMPLAINT))
+    if not found:
+        return spans
+    covered = covered_tokens([s for s in spans if s[2] != "ANATOMY"])
+    # a one-word complaint the new span starts with gives way ("numb" of "[numb inside]"); any other mention stays
+    singles = {s[0] for s in spans if s[1] - s[0] == 1 and s[2] != "ANATOMY"}
+    added = [span for span in found
+             if not any(t in covered and not (t == span[0] and t in singles) for t in range(span[0], span[1]))]
     if not added:
         return spans
-    # a new span replaces the ANATOMY or one-word spans it covers ("numb" of "[hollow inside]" stays its own)
+    # a new span replaces the ANATOMY and one-word spans it covers
     out = [s for s in spans if all(s[1] <= a or s[0] >= b for a, b, *_ in added)]
     return sorted(out + added)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from qatext.ner.lay_body_states import COLOURS
 from qatext.ner.lay_common import NOT_A_THING
-from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits, word_positions, word_set
+from qatext.ner.span_rules import Spans, covered_tokens, word_positions, word_set
 
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 
@@ -30,7 +30,8 @@ _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 _ALONG_OWNERS = frozenset({"its", "the", "their", "my", "his", "her"})
 _WHOLE = frozenset({"whole", "entire", "full"})
 # What a changed part has become: "have grown really long", "has gone brittle", "turned yellow".
-_CHANGE_VERBS = frozenset("grown grew gone went turned turn become became got gotten".split())
+# ("gone", "got", "turned" with their state are drawn whole by lay_body_states already: "[hair has gone so thin]")
+_CHANGE_VERBS = frozenset({"grown", "grew"})
 _CHANGE_DEGREES = frozenset("really very so quite super much a bit more even too extra".split())
 _CHANGED_STATES = frozenset(
     "long longer short shorter thick thicker thin thinner dark darker pale paler light lighter brittle dry drier "
@@ -39,26 +40,30 @@ _CHANGED_STATES = frozenset(
     "scaly shiny swollen".split()) | COLOURS
 
 # --- left edges -----------------------------------------------------------------------------------------------------
-_SHADES = frozenset("bright dark deep light pale dull vivid".split())
+_SHADES = frozenset("bright dark pale vivid".split())  # not "light" nor "deep": "light red" is rare, "deep red" a colour
 _CAUSE_WORDS = frozenset({"related", "induced"})
+_NOT_CAUSED = frozenset("to with in by for and or from as at".split())
 _TASTE_FORMS = frozenset("tasting smelling flavoured flavored".split())
 _EPISODE_HEADS = frozenset("fits attacks spells episodes bouts".split())
 _SENSE_VERBS = frozenset("smell smells smelled smelt taste tastes tasted".split())
-_DISORDER_HEADS = frozenset({"disorder", "syndrome", "disease"})
+_DISORDER_HEADS = frozenset({"disorder"})  # "syndrome" and "disease" after two hyphened names are lexicon terms
 # A word that cannot be a coordinated thing before "and": pronouns, determiners, verbs of being (NOT_A_THING).
 _NOT_SUBJECTS = NOT_A_THING | frozenset("the a an this that these those all and or it not".split())
 _SUBJECT_OPENERS = frozenset(", . : ; ! ? my the his her our their but now even also both".split())
 
-_RIGHT_GATE = gate({"along"}, _CHANGE_VERBS)
-_LEFT_GATE = gate(_SHADES, _CAUSE_WORDS, _TASTE_FORMS, _EPISODE_HEADS, _SENSE_VERBS, _DISORDER_HEADS)
+_RIGHT_GATE = frozenset({"along"}) | _CHANGE_VERBS
+_LEFT_GATE = _SHADES | _CAUSE_WORDS | _TASTE_FORMS | _EPISODE_HEADS | _SENSE_VERBS | _DISORDER_HEADS
+# What the recognizer checks against the doc's words before calling: a doc without any costs one set test there (not
+# registered with span_rules.gate: the rule reads the doc's word set, not the shared gate hits).
+WORDS = _RIGHT_GATE | _LEFT_GATE
 
 
 def extend_tails(doc, words: list[str], spans: Spans) -> Spans:
     """The right and left edges above, each behind its trigger words."""
-    hits = gate_hits(words)
-    right, left = _RIGHT_GATE & hits, _LEFT_GATE & hits
-    if not (right or left) or not spans:
+    hits = WORDS.intersection(word_set(words))  # the few trigger words of the doc (the recognizer checked there are some)
+    if not spans or not _has_cue(words, hits):
         return spans
+    right, left = _RIGHT_GATE & hits, _LEFT_GATE & hits
     if right:
         spans = _grow_right(words, spans, right)
     if left:
@@ -66,6 +71,39 @@ def extend_tails(doc, words: list[str], spans: Spans) -> Spans:
             spans = _join_episodes(words, spans)
         spans = _grow_left(words, spans, left)
     return spans
+
+
+def _has_cue(words: list[str], hits: set[str]) -> bool:
+    """Whether a trigger word stands where one of the edges needs it (most trigger words are common: "got", "dark",
+    "disease"); the spans are looked at only then."""
+    n = len(words)
+    for p in word_positions(words, hits):
+        w = words[p]
+        following = words[p + 1] if p + 1 < n else ""
+        if w in _CHANGE_VERBS:
+            if following in _CHANGED_STATES or following in _CHANGE_DEGREES:
+                return True
+        elif w == "along":
+            if following in _ALONG_OWNERS and "length" in words[p + 2:p + 4]:
+                return True
+        elif w in _SHADES:
+            if following in COLOURS:
+                return True
+        elif w in _CAUSE_WORDS:
+            if p >= 1 and following.isalpha() and following not in _NOT_CAUSED:  # not "related to", "induced by"
+                return True
+        elif w in _TASTE_FORMS:
+            if p >= 1:
+                return True
+        elif w in _SENSE_VERBS:
+            if p >= 3 and words[p - 2] == "and":
+                return True
+        elif w in _DISORDER_HEADS:
+            if p >= 2 and words[p - 2] == "-":
+                return True
+        elif p >= 2 and words[p - 2] == "and" and words[p - 1].endswith("ing"):  # an episode head
+            return True
+    return False
 
 
 def _grow_right(words: list[str], spans: Spans, hits: set[str]) -> Spans:
