@@ -226,3 +226,16 @@ def test_body_states_with_no_symptom_word(nlp, text, span):
 def test_body_state_near_misses(nlp, text):
     found = texts(nlp, text)
     assert not any(len(t.split()) > 1 for t in found), labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("he had a CT KUB last week and it showed a 4mm stone", "CT KUB"),
+    ("the urologist booked an MRI MRCP for next month", "MRI MRCP"),
+])
+def test_a_modality_and_its_protocol_are_one_test(nlp, text, span):
+    assert (span, "TEST") in labelled(nlp, text), labelled(nlp, text)
+
+
+def test_two_modalities_side_by_side_stay_two(nlp):
+    found = texts(nlp, "they did a CT MRI and bloods on the same day")
+    assert "CT MRI" not in found, found

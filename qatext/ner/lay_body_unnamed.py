@@ -5,8 +5,7 @@
 - a bodily function judged poor with a copula ("my sleep is patchy", "her appetite has been rubbish", "my
   concentration is shot"), like "my vision goes blurry" (lay_span_edges' functions);
 - an emptiness felt inside ("felt [hollow inside]", "feel [dead inside]"): the copular verb stays outside (rule 16);
-- blocked up in the lay sense ("[bunged up] for days", "nose is [blocked up]") when a person or a part is blocked,
-  not a drain or a road.
+- blocked up in the lay sense ("[bunged up] for days", "im [bunged up]") when a person is, not a drain or a road.
 """
 from __future__ import annotations
 
@@ -44,8 +43,9 @@ _FEELERS = frozenset("i im i'm he she they we you just still always often , . : 
 # --- blocked up ------------------------------------------------------------------------------------------------------
 _BLOCKED = frozenset("bunged blocked stuffed gunged clogged".split())
 # who or what is blocked: a person or a part, said within a few words before
-_BLOCKED_SUBJECTS = frozenset("i im i'm ive i've he she hes she's baby nose ears ear sinuses sinus chest head "
-                              "bowels".split())
+# (a part's blockage, "my nose is bunged up", is left to the part's own rules: a cold's stuffy nose is no side effect
+# the tests of round 15b want here)
+_BLOCKED_SUBJECTS = frozenset("i im i'm ive i've he she hes she's baby".split())
 _BLOCKED_OPENERS = frozenset(": ; , . - ! ?".split())  # "side effects: bunged up for days", a list of complaints
 
 _GATE = gate({"heart"}, FUNCTIONS, {"inside"}, _BLOCKED)

@@ -60,10 +60,10 @@ WORDS = _RIGHT_GATE | _LEFT_GATE
 
 def extend_tails(doc, words: list[str], spans: Spans) -> Spans:
     """The right and left edges above, each behind its trigger words."""
-    hits = WORDS.intersection(word_set(words))  # the few trigger words of the doc (the recognizer checked there are some)
-    if not spans or not _has_cue(words, hits):
+    cues = WORDS.intersection(word_set(words))  # the few trigger words of the doc (the recognizer checked there are some)
+    if not spans or not _has_cue(words, cues):
         return spans
-    right, left = _RIGHT_GATE & hits, _LEFT_GATE & hits
+    right, left = _RIGHT_GATE & cues, _LEFT_GATE & cues
     if right:
         spans = _grow_right(words, spans, right)
     if left:
@@ -73,11 +73,11 @@ def extend_tails(doc, words: list[str], spans: Spans) -> Spans:
     return spans
 
 
-def _has_cue(words: list[str], hits: set[str]) -> bool:
+def _has_cue(words: list[str], cues: set[str]) -> bool:
     """Whether a trigger word stands where one of the edges needs it (most trigger words are common: "got", "dark",
     "disease"); the spans are looked at only then."""
     n = len(words)
-    for p in word_positions(words, hits):
+    for p in word_positions(words, cues):
         w = words[p]
         following = words[p + 1] if p + 1 < n else ""
         if w in _CHANGE_VERBS:
@@ -106,10 +106,10 @@ def _has_cue(words: list[str], hits: set[str]) -> bool:
     return False
 
 
-def _grow_right(words: list[str], spans: Spans, hits: set[str]) -> Spans:
+def _grow_right(words: list[str], spans: Spans, cues: set[str]) -> Spans:
     n = len(words)
-    along = "along" in hits
-    change = not _CHANGE_VERBS.isdisjoint(hits)
+    along = "along" in cues
+    change = not _CHANGE_VERBS.isdisjoint(cues)
     starts = [s[0] for s in spans]
     out: Spans = []
     changed = False
@@ -149,16 +149,16 @@ def _changed_state_end(words: list[str], at: int, limit: int) -> int:
     return at
 
 
-def _grow_left(words: list[str], spans: Spans, hits: set[str]) -> Spans:
+def _grow_left(words: list[str], spans: Spans, cues: set[str]) -> Spans:
     spans = list(spans)
     covered = covered_tokens(spans)
     ends = {s[1]: k for k, s in enumerate(spans)}
     single = {s[0] for s in spans if s[1] - s[0] == 1}  # one-word mentions a thing in a list may be ("coffee")
-    shades = not _SHADES.isdisjoint(hits)
-    causes = not _CAUSE_WORDS.isdisjoint(hits)
-    tastes = not _TASTE_FORMS.isdisjoint(hits)
-    senses = not _SENSE_VERBS.isdisjoint(hits)
-    disorders = not _DISORDER_HEADS.isdisjoint(hits)
+    shades = not _SHADES.isdisjoint(cues)
+    causes = not _CAUSE_WORDS.isdisjoint(cues)
+    tastes = not _TASTE_FORMS.isdisjoint(cues)
+    senses = not _SENSE_VERBS.isdisjoint(cues)
+    disorders = not _DISORDER_HEADS.isdisjoint(cues)
     new: dict[int, int] = {}  # span index -> its new start
     relabel: dict[int, str] = {}
     for k, (start, end, label, concept) in enumerate(spans):
@@ -168,7 +168,8 @@ def _grow_left(words: list[str], spans: Spans, hits: set[str]) -> Spans:
         s = start
         if shades and first in COLOURS and before in _SHADES and start - 1 not in covered:
             s = start - 1  # "[bright red bleeding]"
-        elif causes and before in _CAUSE_WORDS and start >= 2:
+        elif causes and before in _CAUSE_WORDS and start >= 2 and (before == "related" or words[start - 2] == "-"):
+            # a bare "induced" may be the verb ("the drug induced nausea"); lay_span_edges reads that one
             s = _cause_start(words, start, covered, ends, spans)
         elif tastes and before in _TASTE_FORMS and start >= 2:
             s = _thing_start(words, start - 1, covered, ends, spans)

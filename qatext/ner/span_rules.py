@@ -918,6 +918,9 @@ def add_test_heads(doc: Doc, words: list[str], spans: Spans) -> Spans:
 _TEST_HEAD_GATE = gate(TEST_HEADS, SUBSTANCE_DISORDERS)
 
 
+_MODALITIES = frozenset("ct mri x-ray xray ultrasound pet ecg ekg echo".split())
+
+
 def compose_tests(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"brain MRI", "celiac serology", "fasting lipid panel": what a test looks at belongs to it; so does the site
     before a treatment ("thumb splint", "knee surgery")."""
@@ -929,6 +932,12 @@ def compose_tests(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if out and span[2] == "TEST" and out[-1][1] == span[0] and out[-1][2] in ("ANATOMY", "DISEASE", "TREATMENT"):
             previous = out.pop()
             out.append((previous[0], span[1], "TEST", span[3]))
+        elif out and span[2] == "TEST" and out[-1][2] == "TEST" and out[-1][1] == span[0] == out[-1][0] + 1 \
+                and span[1] == span[0] + 1 and words[out[-1][0]] in _MODALITIES and words[span[0]] not in _MODALITIES:
+            # "CT KUB", "MRI IAMs": a modality and the protocol it is run as are one test (round 18b); two modalities
+            # side by side ("CT MRI") are a list
+            previous = out.pop()
+            out.append((previous[0], span[1], "TEST", previous[3]))
         elif out and span[2] == "TREATMENT" and out[-1][1] == span[0] and out[-1][2] == "ANATOMY":
             # "thumb splint", "knee surgery": a treatment keeps the site before it (GUIDELINES rule 7)
             previous = out.pop()
