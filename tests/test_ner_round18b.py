@@ -203,6 +203,7 @@ def test_a_heart_with_its_own_beat_starts_a_new_complaint(nlp):
 @pytest.mark.parametrize("text, span", [
     ("heart pounding every night at 3am since the inhaler", "heart pounding"),
     ("my heart keeps fluttering when i climb the stairs", "heart keeps fluttering"),
+    ("heart skips a beat when i lie down at night", "heart skips a beat"),
     ("her appetite has been rubbish since the chemo", "appetite has been rubbish"),
     ("my concentration is shocking on these pills", "concentration is shocking"),
     ("since the miscarriage i feel hollow inside", "hollow inside"),

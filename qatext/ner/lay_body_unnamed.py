@@ -66,7 +66,12 @@ def add_unnamed_states(doc, words: list[str], spans: Spans) -> Spans:
             if k < n and words[k] in _BEAT_LINKS:
                 k += 1  # "heart keeps skipping", "heart was pounding"
             if k < n and words[k] in _BEATS and (i == 0 or words[i - 1] not in ("a", "with", "of")):
-                found.append((i, k + 1, "SYMPTOM", PALPITATION))
+                end = k + 1
+                if end < n and words[end] in ("beats", "beat"):
+                    end += 1  # "[heart skips beats]"
+                elif end + 1 < n and words[end] == "a" and words[end + 1] == "beat":
+                    end += 2  # "[heart skips a beat]"
+                found.append((i, end, "SYMPTOM", PALPITATION))
     functions = hits & FUNCTIONS
     if functions:
         for i in word_positions(words, functions):
