@@ -240,3 +240,28 @@ def test_a_modality_and_its_protocol_are_one_test(nlp, text, span):
 def test_two_modalities_side_by_side_stay_two(nlp):
     found = texts(nlp, "they did a CT MRI and bloods on the same day")
     assert "CT MRI" not in found, found
+
+
+# --- 2. a relative clause after a located finding with two places is the finding's ---------------------------------
+@pytest.mark.parametrize("text, finding, clause", [
+    ("little white spots on my chin and neck that itch and burn after shaving", "spots on my chin and neck",
+     "itch and burn"),
+    ("she has blisters on her hands and feet which ooze at night", "blisters on her hands and feet", "ooze"),
+    ("a rash on my arm which itches at night", "rash on my arm", "itches"),
+])
+def test_a_findings_relative_clause(nlp, text, finding, clause):
+    found = texts(nlp, text)
+    assert any(finding in t for t in found) and clause in found, labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, span", [
+    # near-misses: a part with its own relative clause after a complaint that names no place stays the part's
+    ("still have tinnitus and skin that feels sunburnt after the taper", "skin that feels sunburnt"),
+    ("headaches and a throat that feels tight every morning", "throat that feels tight"),
+])
+def test_a_parts_own_relative_clause(nlp, text, span):
+    assert span in texts(nlp, text), labelled(nlp, text)
+
+
+def test_a_relative_clause_of_no_finding_is_no_complaint(nlp):
+    assert texts(nlp, "that really hurts my feelings") == []

@@ -39,6 +39,12 @@ _CHANGED_STATES = frozenset(
     "stiff numb grey gray white yellow brown black red pink purple blue spidery wobbly crooked bumpy rough flaky "
     "scaly shiny swollen".split()) | COLOURS
 
+# What a finding does, said in a relative clause after it: "[bumps] that [burn and sting]", "[a rash] which [itches]".
+# The verbs are a complaint of their own (the gold's "[burn and sting]"); "that hurts my feelings" is no finding's.
+_FELT_VERBS = frozenset("burn burns sting stings itch itches throb throbs ooze oozes weep weeps tingle tingles "
+                        "ache aches bleed bleeds crack cracks peel peels".split())
+_RELATIVES = frozenset({"that", "which"})
+
 # --- left edges -----------------------------------------------------------------------------------------------------
 _SHADES = frozenset("bright dark pale vivid".split())  # not "light" nor "deep": "light red" is rare, "deep red" a colour
 _CAUSE_WORDS = frozenset({"related", "induced"})
@@ -51,7 +57,7 @@ _DISORDER_HEADS = frozenset({"disorder"})  # "syndrome" and "disease" after two 
 _NOT_SUBJECTS = NOT_A_THING | frozenset("the a an this that these those all and or it not".split())
 _SUBJECT_OPENERS = frozenset(", . : ; ! ? my the his her our their but now even also both".split())
 
-_RIGHT_GATE = frozenset({"along"}) | _CHANGE_VERBS
+_RIGHT_GATE = frozenset({"along"}) | _CHANGE_VERBS | _FELT_VERBS
 _LEFT_GATE = _SHADES | _CAUSE_WORDS | _TASTE_FORMS | _EPISODE_HEADS | _SENSE_VERBS | _DISORDER_HEADS
 # What the recognizer checks against the doc's words before calling: a doc without any costs one set test there (not
 # registered with span_rules.gate: the rule reads the doc's word set, not the shared gate hits).
@@ -66,6 +72,8 @@ def extend_tails(doc, words: list[str], spans: Spans) -> Spans:
     right, left = _RIGHT_GATE & cues, _LEFT_GATE & cues
     if right:
         spans = _grow_right(words, spans, right)
+        if not _FELT_VERBS.isdisjoint(right):
+            spans = _add_relative_complaints(words, spans)
     if left:
         if not _EPISODE_HEADS.isdisjoint(left) and "and" in words:
             spans = _join_episodes(words, spans)
@@ -82,6 +90,9 @@ def _has_cue(words: list[str], cues: set[str]) -> bool:
         following = words[p + 1] if p + 1 < n else ""
         if w in _CHANGE_VERBS:
             if following in _CHANGED_STATES or following in _CHANGE_DEGREES:
+                return True
+        elif w in _FELT_VERBS:
+            if p >= 2 and words[p - 1] in _RELATIVES:
                 return True
         elif w == "along":
             if following in _ALONG_OWNERS and "length" in words[p + 2:p + 4]:
@@ -147,6 +158,32 @@ def _changed_state_end(words: list[str], at: int, limit: int) -> int:
     if j < limit and words[j] in _CHANGED_STATES:
         return j + 1
     return at
+
+
+def _add_relative_complaints(words: list[str], spans: Spans) -> Spans:
+    """"[tiny red bumps around my mouth and nose] that [burn and sting]": the verbs of a finding's relative clause."""
+    n = len(words)
+    ends = {s[1]: s for s in spans}
+    added = []
+    for p in word_positions(words, _RELATIVES & word_set(words)):
+        finding = ends.get(p)
+        if finding is None or finding[2] not in _PROBLEMS or p + 1 >= n or words[p + 1] not in _FELT_VERBS:
+            continue
+        end = p + 2
+        if end + 1 < n and words[end] == "and" and words[end + 1] in _FELT_VERBS:
+            end += 2  # "burn and sting" (a one-word "burn" of its own is taken in)
+        added.append((p + 1, end, "SYMPTOM", _FELT_CONCEPT))
+    if not added:
+        return spans
+    covered = covered_tokens(spans, min_length=2)
+    added = [a for a in added if not covered.intersection(range(a[0], a[1]))]
+    if not added:
+        return spans
+    kept = [s for s in spans if all(s[1] <= a[0] or s[0] >= a[1] for a in added)]
+    return sorted(kept + added)
+
+
+_FELT_CONCEPT = "QATEXT:symptom/body-part-complaint"
 
 
 def _grow_left(words: list[str], spans: Spans, cues: set[str]) -> Spans:

@@ -674,6 +674,12 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
                     continue  # "my arm came out of the cast", "my legs are hard to move": no state of the part
                 if _feeling_cause(words, end):
                     continue  # "face was red with embarrassment": an everyday feeling, no complaint (GUIDELINES rule 17)
+                if words[spans[k][1]] in _RELATIVE_LINKS and start >= 2 and words[start - 1] == "and" and k \
+                        and spans[k - 1][1] == start - 1 and spans[k - 1][2] in ("SYMPTOM", "DISEASE") \
+                        and not LOCATION_PREPOSITIONS.isdisjoint(words[spans[k - 1][0]:spans[k - 1][1]]):
+                    # "[bumps around my mouth and nose] that burn": a second place of a located finding, whose clause
+                    # is the finding's (round 18b); "tinnitus and [skin that feels sunburnt]" is the skin's
+                    continue
                 known = lookup(words[i]) if not held else (held[2], held[3])
                 if k and spans[k - 1][2] == "ANATOMY" and out[k - 1] == spans[k - 1] \
                         and _is_location_gap(words[spans[k - 1][1]:start]):
