@@ -265,3 +265,24 @@ def test_a_parts_own_relative_clause(nlp, text, span):
 
 def test_a_relative_clause_of_no_finding_is_no_complaint(nlp):
     assert texts(nlp, "that really hurts my feelings") == []
+
+
+# --- 1. a body part that will not or cannot do something (rule 6) ---------------------------------------------------
+@pytest.mark.parametrize("text, span", [
+    ("my jaw wont unclench after the night shift", "jaw wont unclench"),
+    ("since the fall my knee cant bend past halfway", "knee cant bend"),
+    ("my left eyelid won't stop twitching", "eyelid won't stop twitching"),
+    ("side effects: arms wont keep still at night", "arms wont keep still"),
+])
+def test_a_part_that_will_not(nlp, text, span):
+    assert any(t.endswith(span) for t in texts(nlp, text)), labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("the pain in my legs wont go away", "legs wont"),
+    ("my hands wont let me sleep", "hands wont"),
+    ("the door wont open and the lift cant move", "door"),
+    ("he said eyes cant lie", "eyes cant"),
+])
+def test_a_part_that_will_not_near_misses(nlp, text, word):
+    assert not any(word in t for t in texts(nlp, text)), labelled(nlp, text)

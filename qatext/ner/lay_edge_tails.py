@@ -45,6 +45,20 @@ _FELT_VERBS = frozenset("burn burns sting stings itch itches throb throbs ooze o
                         "ache aches bleed bleeds crack cracks peel peels".split())
 _RELATIVES = frozenset({"that", "which"})
 
+# A body part that will not or cannot do something: "[legs wont keep still]", "[jaw won't unclench]", "[eye won't stop
+# twitching]" (rule 6: the part and its predicate; the gold's "[mouth wont open]", "[heels wont go down]"). The
+# tokenizer splits "won't"/"wont" into "wo" + "n't"/"nt" and "can't"/"cant" into "ca" + ...: "wo" and "ca" are the cues.
+_MODALS = frozenset({"wo", "ca"})
+_NOTS = frozenset({"nt", "n't", "n’t"})
+_PART_OPENERS = frozenset("my his her their your our the both , . : ; ! ? and but now still".split())
+_NOT_PART_VERBS = frozenset("be let have need want matter help wait afford believe say tell remember know understand "
+                            "find see hear do make go".split())
+_PART_TAILS = frozenset("still down up straight open shut closed properly right".split())
+_PART_STOPS = frozenset({"stop", "quit"})
+# Parts that name the subject without a possessive in a list of complaints ("side effects: legs wont keep still")
+_BARE_PARTS = frozenset("legs leg arms arm hands hand feet foot jaw eye eyes eyelid knee knees neck fingers toes "
+                        "mouth heels bladder bowels".split())
+
 # --- left edges -----------------------------------------------------------------------------------------------------
 _SHADES = frozenset("bright dark pale vivid".split())  # not "light" nor "deep": "light red" is rare, "deep red" a colour
 _CAUSE_WORDS = frozenset({"related", "induced"})
@@ -57,7 +71,7 @@ _DISORDER_HEADS = frozenset({"disorder"})  # "syndrome" and "disease" after two 
 _NOT_SUBJECTS = NOT_A_THING | frozenset("the a an this that these those all and or it not".split())
 _SUBJECT_OPENERS = frozenset(", . : ; ! ? my the his her our their but now even also both".split())
 
-_RIGHT_GATE = frozenset({"along"}) | _CHANGE_VERBS | _FELT_VERBS
+_RIGHT_GATE = frozenset({"along"}) | _CHANGE_VERBS | _FELT_VERBS | _MODALS
 _LEFT_GATE = _SHADES | _CAUSE_WORDS | _TASTE_FORMS | _EPISODE_HEADS | _SENSE_VERBS | _DISORDER_HEADS
 # What the recognizer checks against the doc's words before calling: a doc without any costs one set test there (not
 # registered with span_rules.gate: the rule reads the doc's word set, not the shared gate hits).
@@ -74,6 +88,8 @@ def extend_tails(doc, words: list[str], spans: Spans) -> Spans:
         spans = _grow_right(words, spans, right)
         if not _FELT_VERBS.isdisjoint(right):
             spans = _add_relative_complaints(words, spans)
+        if not _MODALS.isdisjoint(right):
+            spans = _add_unwilling_parts(words, spans)
     if left:
         if not _EPISODE_HEADS.isdisjoint(left) and "and" in words:
             spans = _join_episodes(words, spans)
@@ -90,6 +106,9 @@ def _has_cue(words: list[str], cues: set[str]) -> bool:
         following = words[p + 1] if p + 1 < n else ""
         if w in _CHANGE_VERBS:
             if following in _CHANGED_STATES or following in _CHANGE_DEGREES:
+                return True
+        elif w in _MODALS:
+            if p >= 1 and following in _NOTS:
                 return True
         elif w in _FELT_VERBS:
             if p >= 2 and words[p - 1] in _RELATIVES:
@@ -184,6 +203,38 @@ def _add_relative_complaints(words: list[str], spans: Spans) -> Spans:
 
 
 _FELT_CONCEPT = "QATEXT:symptom/body-part-complaint"
+
+
+def _add_unwilling_parts(words: list[str], spans: Spans) -> Spans:
+    """"[legs wont keep still]", "[jaw won't unclench]": a body part, "won't"/"can't" and what it fails to do."""
+    n = len(words)
+    parts = {s[1]: s for s in spans if s[2] == "ANATOMY"}
+    covered = covered_tokens(spans)
+    starting = {s[0]: s for s in spans}
+    found = []
+    for p in word_positions(words, _MODALS & word_set(words)):
+        part = parts.get(p)
+        if part is None and p >= 1 and words[p - 1] in _BARE_PARTS and p - 1 not in covered:
+            part = (p - 1, p, "ANATOMY", "")  # a bare part the anatomy rules dropped at a list's start ("legs wont ...")
+        if part is None or p + 2 >= n or words[p + 1] not in _NOTS:
+            continue
+        if part[0] and words[part[0] - 1] not in _PART_OPENERS:
+            continue  # "pain in my legs wont go away": the part is a complaint's place, not the subject
+        v = p + 2
+        own = starting.get(p)  # a complaint drawn from the modal on ("[wont keep still]")
+        if own is not None and own[2] in _PROBLEMS:
+            found.append((part[0], own[1], own[3]))
+            continue
+        if not words[v].isalpha() or words[v] in _NOT_PART_VERBS or v in starting:
+            continue
+        end = v + 1
+        if end < n and (words[end] in _PART_TAILS or words[v] in _PART_STOPS and words[end].endswith("ing")):
+            end += 1
+        found.append((part[0], end, _FELT_CONCEPT))
+    if not found:
+        return spans
+    kept = [s for s in spans if all(s[1] <= a or s[0] >= b for a, b, _c in found)]
+    return sorted(kept + [(a, b, "SYMPTOM", c) for a, b, c in found])
 
 
 def _grow_left(words: list[str], spans: Spans, cues: set[str]) -> Spans:
