@@ -58,20 +58,24 @@ _PART_STOPS = frozenset({"stop", "quit"})
 # Parts that name the subject without a possessive in a list of complaints ("side effects: legs wont keep still")
 _BARE_PARTS = frozenset("legs leg arms arm hands hand feet foot jaw eye eyes eyelid knee knees neck fingers toes "
                         "mouth heels bladder bowels".split())
+# The last word of a part that may say "won't": the cue is looked at only after one of these.
+_PART_NOUNS = _BARE_PARTS | frozenset("eyelids lid lids shoulder shoulders wrist wrists ankle ankles hip hips elbow elbows "
+                                      "thumb thumbs finger toe lips tongue throat ear ears head bowel stomach muscle "
+                                      "muscles skin nose heel back joints joint fist".split())
 
 # --- left edges -----------------------------------------------------------------------------------------------------
 _SHADES = frozenset("bright dark pale vivid".split())  # not "light" nor "deep": "light red" is rare, "deep red" a colour
 _CAUSE_WORDS = frozenset({"related", "induced"})
 _NOT_CAUSED = frozenset("to with in by for and or from as at".split())
 _TASTE_FORMS = frozenset("tasting smelling flavoured flavored".split())
-_EPISODE_HEADS = frozenset("fits attacks spells episodes bouts".split())
+_EPISODE_HEADS = frozenset("fits spells bouts".split())  # not "attacks", "episodes": in many docs, rarely after two "-ing"s
 _SENSE_VERBS = frozenset("smell smells smelled smelt taste tastes tasted".split())
 _DISORDER_HEADS = frozenset({"disorder"})  # "syndrome" and "disease" after two hyphened names are lexicon terms
 # A word that cannot be a coordinated thing before "and": pronouns, determiners, verbs of being (NOT_A_THING).
 _NOT_SUBJECTS = NOT_A_THING | frozenset("the a an this that these those all and or it not".split())
 _SUBJECT_OPENERS = frozenset(", . : ; ! ? my the his her our their but now even also both".split())
 
-_RIGHT_GATE = frozenset({"along"}) | _CHANGE_VERBS | _FELT_VERBS | _MODALS
+_RIGHT_GATE = frozenset({"length"}) | _CHANGE_VERBS | _FELT_VERBS | _MODALS  # "length", rarer than "along"
 _LEFT_GATE = _SHADES | _CAUSE_WORDS | _TASTE_FORMS | _EPISODE_HEADS | _SENSE_VERBS | _DISORDER_HEADS
 # What the recognizer checks against the doc's words before calling: a doc without any costs one set test there (not
 # registered with span_rules.gate: the rule reads the doc's word set, not the shared gate hits).
@@ -79,66 +83,69 @@ WORDS = _RIGHT_GATE | _LEFT_GATE
 
 
 def extend_tails(doc, words: list[str], spans: Spans) -> Spans:
-    """The right and left edges above, each behind its trigger words."""
+    """The right and left edges above, each run only where its trigger word stands as it needs."""
     cues = WORDS.intersection(word_set(words))  # the few trigger words of the doc (the recognizer checked there are some)
-    if not spans or not _has_cue(words, cues):
+    if not spans:
         return spans
-    right, left = _RIGHT_GATE & cues, _LEFT_GATE & cues
-    if right:
-        spans = _grow_right(words, spans, right)
-        if not _FELT_VERBS.isdisjoint(right):
-            spans = _add_relative_complaints(words, spans)
-        if not _MODALS.isdisjoint(right):
-            spans = _add_unwilling_parts(words, spans)
-    if left:
-        if not _EPISODE_HEADS.isdisjoint(left) and "and" in words:
-            spans = _join_episodes(words, spans)
-        spans = _grow_left(words, spans, left)
+    kinds = _cued_kinds(words, cues)
+    if not kinds:
+        return spans
+    if "right" in kinds:
+        spans = _grow_right(words, spans, cues)
+    if "felt" in kinds:
+        spans = _add_relative_complaints(words, spans)
+    if "modal" in kinds:
+        spans = _add_unwilling_parts(words, spans)
+    if "episode" in kinds:
+        spans = _join_episodes(words, spans)
+    if "left" in kinds:
+        spans = _grow_left(words, spans, cues)
     return spans
 
 
-def _has_cue(words: list[str], cues: set[str]) -> bool:
-    """Whether a trigger word stands where one of the edges needs it (most trigger words are common: "got", "dark",
-    "disease"); the spans are looked at only then."""
+def _cued_kinds(words: list[str], cues: set[str]) -> set[str]:
+    """Which edges have a trigger word standing where they need it (most trigger words are common: "won't", "dark",
+    "related"); the spans are looked at only for those."""
     n = len(words)
+    kinds = set()
     for p in word_positions(words, cues):
         w = words[p]
         following = words[p + 1] if p + 1 < n else ""
         if w in _CHANGE_VERBS:
             if following in _CHANGED_STATES or following in _CHANGE_DEGREES:
-                return True
+                kinds.add("right")
         elif w in _MODALS:
-            if p >= 1 and following in _NOTS:
-                return True
+            if p >= 1 and following in _NOTS and words[p - 1] in _PART_NOUNS:
+                kinds.add("modal")
         elif w in _FELT_VERBS:
             if p >= 2 and words[p - 1] in _RELATIVES:
-                return True
-        elif w == "along":
-            if following in _ALONG_OWNERS and "length" in words[p + 2:p + 4]:
-                return True
+                kinds.add("felt")
+        elif w == "length":
+            if p >= 3 and "along" in words[p - 3:p - 1]:
+                kinds.add("right")
         elif w in _SHADES:
             if following in COLOURS:
-                return True
+                kinds.add("left")
         elif w in _CAUSE_WORDS:
             if p >= 1 and following.isalpha() and following not in _NOT_CAUSED:  # not "related to", "induced by"
-                return True
+                kinds.add("left")
         elif w in _TASTE_FORMS:
             if p >= 1:
-                return True
+                kinds.add("left")
         elif w in _SENSE_VERBS:
             if p >= 3 and words[p - 2] == "and":
-                return True
+                kinds.add("left")
         elif w in _DISORDER_HEADS:
             if p >= 2 and words[p - 2] == "-":
-                return True
-        elif p >= 2 and words[p - 2] == "and" and words[p - 1].endswith("ing"):  # an episode head
-            return True
-    return False
+                kinds.add("left")
+        elif p >= 3 and words[p - 2] == "and" and words[p - 1].endswith("ing"):  # an episode head
+            kinds.add("episode")
+    return kinds
 
 
 def _grow_right(words: list[str], spans: Spans, cues: set[str]) -> Spans:
     n = len(words)
-    along = "along" in cues
+    along = "length" in cues
     change = not _CHANGE_VERBS.isdisjoint(cues)
     starts = [s[0] for s in spans]
     out: Spans = []
