@@ -286,3 +286,8 @@ def test_a_part_that_will_not(nlp, text, span):
 ])
 def test_a_part_that_will_not_near_misses(nlp, text, word):
     assert not any(word in t for t in texts(nlp, text)), labelled(nlp, text)
+
+
+def test_a_modality_before_another_test_in_lower_case_is_a_list(nlp):
+    found = texts(nlp, "get regular follow up ultrasound mammograms and blood tests")
+    assert "ultrasound mammograms" not in found, found

@@ -939,9 +939,10 @@ def compose_tests(doc: Doc, words: list[str], spans: Spans) -> Spans:
             previous = out.pop()
             out.append((previous[0], span[1], "TEST", span[3]))
         elif span[2] == "TEST" and span[1] == span[0] + 1 and out and out[-1][1] == span[0] == out[-1][0] + 1 \
-                and out[-1][2] == "TEST" and words[out[-1][0]] in _MODALITIES and words[span[0]] not in _MODALITIES:
-            # "CT KUB", "MRI IAMs": a modality and the protocol it is run as are one test (round 18b); two modalities
-            # side by side ("CT MRI") are a list
+                and out[-1][2] == "TEST" and words[out[-1][0]] in _MODALITIES and words[span[0]] not in _MODALITIES \
+                and doc[span[0]].text.isupper():
+            # "CT KUB", "MRI MRCP": a modality and the protocol it is run as, in capitals, are one test (round 18b);
+            # two modalities side by side ("CT MRI", "ultrasound mammograms") are a list
             previous = out.pop()
             out.append((previous[0], span[1], "TEST", previous[3]))
         elif out and span[2] == "TREATMENT" and out[-1][1] == span[0] and out[-1][2] == "ANATOMY":
