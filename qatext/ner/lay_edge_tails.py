@@ -14,7 +14,8 @@ Left edges and lists:
   thing itself being no entity there;
 - a shared episode head ("[yawning and sneezing fits]", "[coughing and choking spells]": rule 11, a shared head);
 - coordinated subjects of a sense verb ("[onions and meat smell rotten]": rule 11, a shared predicate);
-- two conditions joined by a hyphen before "disorder" or "syndrome" ("[depersonalisation-derealisation disorder]").
+(Two conditions hyphened before "disorder", "depersonalisation-derealisation disorder", are lexicon terms: "disorder"
+is in too many docs for a rule's trigger.)
 Each part is behind its own trigger words; a doc without them costs one set test.
 """
 from __future__ import annotations
@@ -70,13 +71,12 @@ _NOT_CAUSED = frozenset("to with in by for and or from as at".split())
 _TASTE_FORMS = frozenset("tasting smelling flavoured flavored".split())
 _EPISODE_HEADS = frozenset("fits spells bouts".split())  # not "attacks", "episodes": in many docs, rarely after two "-ing"s
 _SENSE_VERBS = frozenset("smell smells smelled smelt taste tastes tasted".split())
-_DISORDER_HEADS = frozenset({"disorder"})  # "syndrome" and "disease" after two hyphened names are lexicon terms
 # A word that cannot be a coordinated thing before "and": pronouns, determiners, verbs of being (NOT_A_THING).
 _NOT_SUBJECTS = NOT_A_THING | frozenset("the a an this that these those all and or it not".split())
 _SUBJECT_OPENERS = frozenset(", . : ; ! ? my the his her our their but now even also both".split())
 
 _RIGHT_GATE = frozenset({"length"}) | _CHANGE_VERBS | _FELT_VERBS | _MODALS  # "length", rarer than "along"
-_LEFT_GATE = _SHADES | _CAUSE_WORDS | _TASTE_FORMS | _EPISODE_HEADS | _SENSE_VERBS | _DISORDER_HEADS
+_LEFT_GATE = _SHADES | _CAUSE_WORDS | _TASTE_FORMS | _EPISODE_HEADS | _SENSE_VERBS
 # What the recognizer checks against the doc's words before calling: a doc without any costs one set test there (not
 # registered with span_rules.gate: the rule reads the doc's word set, not the shared gate hits).
 WORDS = _RIGHT_GATE | _LEFT_GATE
@@ -134,9 +134,6 @@ def _cued_kinds(words: list[str], cues: set[str]) -> set[str]:
                 kinds.add("left")
         elif w in _SENSE_VERBS:
             if p >= 3 and words[p - 2] == "and":
-                kinds.add("left")
-        elif w in _DISORDER_HEADS:
-            if p >= 2 and words[p - 2] == "-":
                 kinds.add("left")
         elif p >= 3 and words[p - 2] == "and" and words[p - 1].endswith("ing"):  # an episode head
             kinds.add("episode")
@@ -253,9 +250,7 @@ def _grow_left(words: list[str], spans: Spans, cues: set[str]) -> Spans:
     causes = not _CAUSE_WORDS.isdisjoint(cues)
     tastes = not _TASTE_FORMS.isdisjoint(cues)
     senses = not _SENSE_VERBS.isdisjoint(cues)
-    disorders = not _DISORDER_HEADS.isdisjoint(cues)
     new: dict[int, int] = {}  # span index -> its new start
-    relabel: dict[int, str] = {}
     for k, (start, end, label, concept) in enumerate(spans):
         if label not in _PROBLEMS or start == 0:
             continue
@@ -270,13 +265,6 @@ def _grow_left(words: list[str], spans: Spans, cues: set[str]) -> Spans:
             s = _thing_start(words, start - 1, covered, ends, spans)
         elif senses and end - start >= 2 and words[start + 1] in _SENSE_VERBS and before == "and":
             s = _subjects_start(words, start, covered - single)
-        elif disorders and before == "-" and start >= 2 and start - 1 in ends and end < len(words) and end not in covered \
-                and words[end] in _DISORDER_HEADS:
-            prev = spans[ends[start - 1]]
-            if prev[2] in _PROBLEMS and prev[1] == start - 1:
-                s = prev[0]  # "[depersonalisation-derealisation disorder]"
-                spans[k] = (start, end + 1, "DISEASE", concept)
-                relabel[k] = "DISEASE"
         if s != start:
             new[k] = s
     if not new:
@@ -286,7 +274,7 @@ def _grow_left(words: list[str], spans: Spans, cues: set[str]) -> Spans:
         if k in new:
             s = new[k]
             out = [o for o in out if o[1] <= s]
-            out.append((s, end, relabel.get(k, label), concept))
+            out.append((s, end, label, concept))
         else:
             out.append((start, end, label, concept))
     return out
