@@ -241,8 +241,14 @@ def _add_unwilling_parts(words: list[str], spans: Spans) -> Spans:
     return sorted(kept + [(a, b, "SYMPTOM", c) for a, b, c in found])
 
 
+_LEFT_BEFORE = _SHADES | _CAUSE_WORDS | _TASTE_FORMS | {"and"}  # the word before a complaint that a left edge reads
+
+
 def _grow_left(words: list[str], spans: Spans, cues: set[str]) -> Spans:
-    spans = list(spans)
+    # the complaints with a cue right before them, by their words alone; the rest of the doc's spans cost nothing more
+    found = [k for k, s in enumerate(spans) if s[0] and words[s[0] - 1] in _LEFT_BEFORE and s[2] in _PROBLEMS]
+    if not found:
+        return spans
     covered = covered_tokens(spans)
     ends = {s[1]: k for k, s in enumerate(spans)}
     single = {s[0] for s in spans if s[1] - s[0] == 1}  # one-word mentions a thing in a list may be ("coffee")
@@ -251,9 +257,8 @@ def _grow_left(words: list[str], spans: Spans, cues: set[str]) -> Spans:
     tastes = not _TASTE_FORMS.isdisjoint(cues)
     senses = not _SENSE_VERBS.isdisjoint(cues)
     new: dict[int, int] = {}  # span index -> its new start
-    for k, (start, end, label, concept) in enumerate(spans):
-        if label not in _PROBLEMS or start == 0:
-            continue
+    for k in found:
+        start, end, label, concept = spans[k]
         first, before = words[start], words[start - 1]
         s = start
         if shades and first in COLOURS and before in _SHADES and start - 1 not in covered:
