@@ -88,12 +88,11 @@ def test_pipeline_order_and_off_switch(pipelines):
 
 def test_the_model_moves_edges_the_rules_get_wrong(pipelines):
     """Words that belong to the mention ("nearly pass out", a test's kind: "CT KUB"); the rules leave them out.
-    (The rules now take "morning headaches", "get winded", "thoughts of self-harm" and "nearly collapsed"
-    themselves.)"""
+    (The rules now take "morning headaches", "get winded", "thoughts of self-harm", "nearly collapsed" and, since
+    round 18b, "CT KUB" themselves.)"""
     rules, modelled = pipelines
     for text, before, after in [
         ("I nearly pass out every time I stand up too fast", "pass out", "nearly pass out"),
-        ("he had a CT KUB last week", "CT", "CT KUB"),
     ]:
         assert before in [e.text for e in rules(text).ents]
         assert after in [e.text for e in modelled(text).ents], text

@@ -1177,7 +1177,10 @@ def test_no_predicate_list_across_a_comma_without_a_closing_and(nlp):
 ])
 def test_located_findings_with_an_article_from_and_a_second_place(nlp, text, span):
     found = ents(nlp, text)
-    assert span in found and found[span].label_ == "SYMPTOM", list(found)
+    # a diagnosis with its sites stays the DISEASE (rule 5, round 18b: the gold's "[excema on her cheeks and behind
+    # her knees]" is DISEASE); findings with theirs are SYMPTOM
+    wanted = "DISEASE" if span.startswith("eczema") else "SYMPTOM"
+    assert span in found and found[span].label_ == wanted, list(found)
 
 
 @pytest.mark.parametrize("text, span", [
@@ -1632,7 +1635,9 @@ def test_an_acronym_after_its_long_form_is_the_same_mention(nlp, text, acronym, 
 
 
 def test_letters_before_the_long_form_or_in_lower_case_are_no_acronym(nlp):
-    assert "OAS" not in ents(nlp, "is OAS ever dangerous? the allergist thinks oral allergy syndrome")
+    # "OAS" with the allergy in the same text is community shorthand, annotated by rule 13 (round 18b); letters of an
+    # unknown short form before its long form are still no acronym of it
+    assert "OMG" not in ents(nlp, "is OMG ever dangerous? the allergist thinks oral allergy syndrome")
     assert "oas" not in ents(nlp, "the allergist thinks oral allergy syndrome, oas i think they spell it")
 
 

@@ -18,6 +18,7 @@ from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, 
                         lay_sight, lay_sleep, lay_span_edges, lay_sweating, lay_toilet, lay_word_bare, lay_word_complaints,
                         lay_word_degrees, lay_word_places, lay_word_senses, later_acronyms, normalize,
                         shorthand, span_rules)
+from qatext.ner import lay_body_unnamed, lay_edge_tails  # round 18b
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -214,6 +215,10 @@ class MedicalEntityRecognizer(BatchedPipe):
             if not lay_part_objects.VERBS.isdisjoint(present):  # a part as a complaint verb's object
                 spans = lay_part_objects.add_part_objects(doc, words, spans, lookup=lookup, conjuncts=conjuncts)
         spans = lay_span_edges.extend_lay_edges(doc, words, spans)
+        if not lay_edge_tails.WORDS.isdisjoint(present):  # round 18b: edges and lists
+            spans = lay_edge_tails.extend_tails(doc, words, spans)
+        if not lay_body_unnamed.WORDS.isdisjoint(present):  # round 18b: states with no symptom word
+            spans = lay_body_unnamed.add_unnamed_states(doc, words, spans)
         spans = later_acronyms.add_later_acronyms(doc, words, spans)
         spans = drug_frames.add_framed_drugs(doc, words, spans, known=self.lexicon.known_tokens, common=self._common)
         if not lay_word_degrees.WORDS.isdisjoint(present):

@@ -363,8 +363,11 @@ def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda 
 _JOIN_LABELS = frozenset({("SYMPTOM", "ANATOMY"), ("ANATOMY", "SYMPTOM"), ("DRUG", "DRUG"), ("SYMPTOM", "SYMPTOM"),
                           ("ANATOMY", "DISEASE"), ("DISEASE", "ANATOMY"), ("TREATMENT", "TREATMENT")})
 _MAX_JOIN_GAP = 6
-# What a join is, where it is not a SYMPTOM: "knee arthritis" a disease, "cranberry supplements" a drug.
-_JOINED_LABEL = {("ANATOMY", "DISEASE"): "DISEASE", ("DRUG", "DRUG"): "DRUG", ("TREATMENT", "TREATMENT"): "TREATMENT"}
+# What a join is, where it is not a SYMPTOM: "knee arthritis" a disease, "cranberry supplements" a drug; a diagnosis
+# with its site after it stays the diagnosis (GUIDELINES rule 5: "[osteoarthritis in both knees]", "[blood clots in
+# my leg]", "[eczema on my eyelids]" are DISEASE in the gold), as the site before it does.
+_JOINED_LABEL = {("ANATOMY", "DISEASE"): "DISEASE", ("DISEASE", "ANATOMY"): "DISEASE", ("DRUG", "DRUG"): "DRUG",
+                 ("TREATMENT", "TREATMENT"): "TREATMENT"}
 # Generic procedure words that take the procedure named before them as their kind: "excision surgery".
 PROCEDURE_HEADS = frozenset({"surgery", "surgeries", "procedure", "procedures", "operation"})
 GENERIC_PAIN = frozenset({"HP:0012531"})
@@ -445,13 +448,17 @@ def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=l
 _COMING_FROM = frozenset({"discharge", "fluid", "pus"})
 
 
+# A diagnosis with its site is located like a finding (rule 5): "[eczema on her wrists and behind her ears]".
+_LOCATED_LABELS = frozenset({"SYMPTOM", "DISEASE"})
+
+
 def add_second_locations(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"white patches around my eyes and on my knuckles": a second place of the same finding, with its own
     preposition after "and", is inside the located mention (GUIDELINES rule 11, a shared symptom word)."""
     n = len(words)
     # cheap word tests first: a symptom followed by "and" and a preposition is rare
     candidates = [k for k, span in enumerate(spans) if span[1] + 2 < n and words[span[1]] == "and"
-                  and words[span[1] + 1] in _SECOND_PLACE_PREPOSITIONS and span[2] == "SYMPTOM"]
+                  and words[span[1] + 1] in _SECOND_PLACE_PREPOSITIONS and span[2] in _LOCATED_LABELS]
     if not candidates:
         return spans
     by_start = {span[0]: k for k, span in enumerate(spans)}
@@ -544,7 +551,12 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
 
 # What links a body part to a predicate of its own after "and": "and his legs [got] puffy", "and my gums bled".
 _OWN_LINKS = frozenset("is are was were got gets get went goes turned turns started would feels feel felt looks look "
-                       "looked".split())
+                       "looked "
+                       # a part that keeps doing something: "... and my heart [keeps skipping]" (round 18b)
+                       "keeps keep kept".split())
+# Beats of the heart, which the predicate list leaves out ("skipping" alone says nothing of a body): after a link
+# they are a part's own predicate, "... and my heart [keeps skipping]".
+_OWN_BEATS = frozenset("skipping fluttering racing pounding hammering thumping flipping".split())
 # A verb of the body part itself, right after it: "... and his gums bled", "and my legs ached".
 OWN_VERBS = frozenset("bled bleed bleeds swelled swell swells ached ache aches itched itch itches burned burn burns "
                       "throbbed throbs hurt hurts cracked split peeled locked".split())
@@ -562,7 +574,7 @@ def has_own_predicate(words: list[str], end: int, *, colours: frozenset[str] = f
         k += 1
         if k < n and words[k] in ("so", "really", "very", "all", "super", "quite"):
             k += 1
-    return k < n and (words[k] in SYMPTOM_PREDICATES or words[k] in colours
+    return k < n and (words[k] in SYMPTOM_PREDICATES or words[k] in colours or k > end and words[k] in _OWN_BEATS
                       or words[k] in GIVE_OUT_VERBS and words[k + 1:k + 2] == ["out"])
 
 
@@ -662,6 +674,12 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
                     continue  # "my arm came out of the cast", "my legs are hard to move": no state of the part
                 if _feeling_cause(words, end):
                     continue  # "face was red with embarrassment": an everyday feeling, no complaint (GUIDELINES rule 17)
+                if words[spans[k][1]] in _RELATIVE_LINKS and start >= 2 and words[start - 1] == "and" and k \
+                        and spans[k - 1][1] == start - 1 and spans[k - 1][2] in ("SYMPTOM", "DISEASE") \
+                        and not LOCATION_PREPOSITIONS.isdisjoint(words[spans[k - 1][0]:spans[k - 1][1]]):
+                    # "[bumps around my mouth and nose] that burn": a second place of a located finding, whose clause
+                    # is the finding's (round 18b); "tinnitus and [skin that feels sunburnt]" is the skin's
+                    continue
                 known = lookup(words[i]) if not held else (held[2], held[3])
                 if k and spans[k - 1][2] == "ANATOMY" and out[k - 1] == spans[k - 1] \
                         and _is_location_gap(words[spans[k - 1][1]:start]):
@@ -906,6 +924,9 @@ def add_test_heads(doc: Doc, words: list[str], spans: Spans) -> Spans:
 _TEST_HEAD_GATE = gate(TEST_HEADS, SUBSTANCE_DISORDERS)
 
 
+_MODALITIES = frozenset("ct mri x-ray xray ultrasound pet ecg ekg echo".split())
+
+
 def compose_tests(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"brain MRI", "celiac serology", "fasting lipid panel": what a test looks at belongs to it; so does the site
     before a treatment ("thumb splint", "knee surgery")."""
@@ -917,6 +938,13 @@ def compose_tests(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if out and span[2] == "TEST" and out[-1][1] == span[0] and out[-1][2] in ("ANATOMY", "DISEASE", "TREATMENT"):
             previous = out.pop()
             out.append((previous[0], span[1], "TEST", span[3]))
+        elif span[2] == "TEST" and span[1] == span[0] + 1 and out and out[-1][1] == span[0] == out[-1][0] + 1 \
+                and out[-1][2] == "TEST" and words[out[-1][0]] in _MODALITIES and words[span[0]] not in _MODALITIES \
+                and doc[span[0]].text.isupper():
+            # "CT KUB", "MRI MRCP": a modality and the protocol it is run as, in capitals, are one test (round 18b);
+            # two modalities side by side ("CT MRI", "ultrasound mammograms") are a list
+            previous = out.pop()
+            out.append((previous[0], span[1], "TEST", previous[3]))
         elif out and span[2] == "TREATMENT" and out[-1][1] == span[0] and out[-1][2] == "ANATOMY":
             # "thumb splint", "knee surgery": a treatment keeps the site before it (GUIDELINES rule 7)
             previous = out.pop()
