@@ -87,7 +87,8 @@ _NEGATIVE_GATE = gate(_NEGATIVES)
 _MODAL_FIRSTS = frozenset({"ca", "can", "could", "wo", "will"})
 _TASKS = frozenset("cook clean shop garden hoover knit sew bake".split())
 # a task that went: the change told after it ("any more", "anymore", "these days", "since ...", "now")
-_TASK_WENT = frozenset("anymore more longer since lately now days".split())
+_TASK_WENT = frozenset("anymore more longer since lately days".split())  # ("now" is a moment: "cant cook now, the
+# oven is broken")
 _CLAUSE_ENDS = frozenset(". , ; : ! ? and but because so or \n".split()) | {"\n"}
 # "you cant drink anything cold before the test", "we cant eat anything hot on the plane": a rule or a plan for
 # everyone, not the writer's body
@@ -156,9 +157,30 @@ def _plausible(words: list[str], f) -> bool:
     start, end, _label, concept = f
     if start and words[start - 1] in _NOT_THE_BODY:
         return False
+    if words[start] in ("wo", "will", "wont") and concept != RESTLESSNESS:
+        return False  # a refusal or a choice: "my son wont look at a screen", "i wont cook anymore" ("he wont sit
+        # still" is the restless child)
+    before = words[max(0, start - 4):start]
+    if not _REPORTED.isdisjoint(before) or not _REPORTED_AFTER.isdisjoint(_sentence_after(words, end)):
+        return False  # an instruction reported: "the dentist said i cant eat anything hot", "... as instructed"
+    if start >= 2 and words[start - 1] == "who" and words[start - 2] in _GENERIC_WHO:
+        return False  # a statement about anyone: "patients who cannot look at bright lights should ..."
+    after = _clause_after(words, end)
+    if not _MOMENT.isdisjoint(after[:3]):
+        return False  # one day's plan or an outside cause: "cant nap today because of the builders"
+    sentence = _sentence_after(words, end)
+    if concept == PHOTOPHOBIA and words[end - 1] not in _LIGHTS and not _WHILE.isdisjoint(sentence):
+        return False  # a rule for a device: "cant look at my phone while driving"
+    if concept == ANOREXIA and (after[:1] and after[0] in _SOCIAL
+                                or words[end - 1] == "anything" and _EATING.isdisjoint(sentence)):
+        return False  # a social or an emotional "face": "cant face dinner with my in-laws", "cant face anything"
+    if concept == RESTLESSNESS and not _BORED.isdisjoint(words[max(0, start - 12):end + 12]):
+        return False  # boredom: "cant sit through a film, he falls asleep because he's bored"
+    if concept == CONCENTRATION and (after[:1] and after[0] in _SOMEONE_ELSES or not _NONSENSE.isdisjoint(sentence)):
+        return False  # another's story: "cant follow the story he keeps telling, it's nonsense"
     if concept == LOST_TASK:
-        if words[end - 1] not in _TASKS or words[start] in ("wo", "will", "wont"):
-            return False  # ("i wont cook anymore": a choice)
+        if words[end - 1] not in _TASKS:
+            return False
         # a skill ("i cant cook for a crowd") unless the clause tells that it went ("... for my kids any more")
         k = end
         while k < len(words) and k - end < 6 and words[k] not in _CLAUSE_ENDS:
@@ -167,3 +189,32 @@ def _plausible(words: list[str], f) -> bool:
             k += 1
         return False
     return True
+
+
+# the verbs that report a rule said to the writer, just before the modal ("said i cant", "told me i cant") or after it
+_REPORTED = frozenset("said says say told tells instructed advised warned".split())
+_REPORTED_AFTER = frozenset("instructed advised directed told recommended".split())
+_GENERIC_WHO = frozenset("patients people those anyone anybody someone children kids adults everyone".split())
+_MOMENT = frozenset("today tonight tomorrow".split())  # (not "now": "cant focus on books now" is the change)
+_LIGHTS = frozenset("light lights bright_light sun sunlight daylight headlights glare".split())
+_WHILE = frozenset("while during driving drive class".split())
+_SOCIAL = frozenset({"with"})  # ("couldnt face food at all" stays)
+_EATING = frozenset("eat eating food appetite hungry meal meals nausea nauseous sick stomach to_eat swallow".split())
+_BORED = frozenset("bored boring boredom dull tedious".split())
+_SOMEONE_ELSES = frozenset("he she they you that which his her someone".split())
+_NONSENSE = frozenset("nonsense rubbish rambling".split())
+_SENTENCE_ENDS = frozenset(". ! ? \n".split()) | {"\n"}
+
+
+def _sentence_after(words: list[str], end: int) -> list[str]:
+    k = end
+    while k < len(words) and k - end < 15 and words[k] not in _SENTENCE_ENDS:
+        k += 1
+    return words[end:k]
+
+
+def _clause_after(words: list[str], end: int) -> list[str]:
+    k = end
+    while k < len(words) and k - end < 8 and words[k] not in _CLAUSE_ENDS:
+        k += 1
+    return words[end:k]
