@@ -41,7 +41,7 @@ _CLASSES = {
     "WARPED": "smaller|bigger|larger|tiny|huge|further_away|far_away|distorted|warped|wavy|bent|wonky|tilted|"
               "stretched|squashed|shrunken|miles_away",
     # the world heard wrong
-    "HEARD": "sounds|noises|noise|voices|everyday_sounds|normal_sounds|everything|all_sounds",
+    "HEARD": "sounds|noises|voices|everyday_sounds|normal_sounds|everything|all_sounds",
     "WERE": "were|are|was|is|seem|seemed|seems|got|get|became|felt|feel",
     "OVERLOUD": "unbearably|painfully|deafeningly|overwhelmingly|way_too|far_too|too|incredibly|so|really",
     "LOUD": "loud|louder|sharp|harsh|intense|amplified|piercing",
@@ -58,7 +58,7 @@ _CLASSES = {
 # (the word sets each of which the doc must hold, pattern, label, concept): a row is tried only when all its sets are
 # in the doc ("brings" with a thing brought up, a product with a change verb, a flow with its sting)
 _BRINGS = frozenset({"brings", "bringing", "brought", "bring"})
-_BROUGHT_UP = frozenset("milk feeds feed formula curds bile phlegm mucus everything sick".split())
+_BROUGHT_UP = frozenset("milk feeds feed formula curds bile phlegm mucus everything sick blood food".split())
 _PRODUCTS = frozenset("wee pee urine poo poop poos stool stools".split())
 _CHANGE_VERBS = frozenset("went turned goes turns turning gone".split())
 _FLOWS = frozenset("peeing weeing urinating pooing pooping wiping passing".split())
@@ -82,7 +82,7 @@ _GAGS = frozenset({"gag", "retch", "heave"})
 _MAKES = frozenset({"makes", "make", "made", "making"})
 # the hook's gate: the rarer set of each row ("brings" rather than "everything", the product rather than "went", the
 # flow rather than "hurts"), the gags, and "drink" for the night rises
-WORDS = frozenset().union(_BRINGS, _PRODUCTS, _FLOWS - {"passing"}, _WARPS, _LOUDS, _DOWNHILL, _MISHEARS, _GAGS,
+WORDS = frozenset().union(_BRINGS, _PRODUCTS, _FLOWS, _WARPS, _LOUDS, _DOWNHILL, _MISHEARS, _GAGS,
                           {"gags", "gagged", "retches", "retched", "heaved", "drink"})
 _GATE = gate(WORDS)
 # a bare subject that may open the gag's clause: after a boundary, not after a determiner or a preposition
@@ -97,7 +97,8 @@ def add_change_events(doc, words: list[str], spans: Spans) -> Spans:
     hits = gate_hits(words)
     if _GATE.isdisjoint(hits):
         return spans
-    if "drink" in hits and "night" in hits:  # thirst told by its night rises: "[waking 3 times a night to drink]"
+    if "drink" in hits and "night" in hits and _INFANT_FEEDS.isdisjoint(word_set(words)):
+        # (a baby waking at night to drink milk is fed as normal, no thirst)  # thirst told by its night rises: "[waking 3 times a night to drink]"
         spans = lay_amounts.add_night_voiding(doc, words, spans, needs=lay_amounts.DRINKING_GATE)
     found = []
     for first, second, index in _ROW_INDEXES:
@@ -118,9 +119,28 @@ def add_change_events(doc, words: list[str], spans: Spans) -> Spans:
 
 def _plausible(words: list[str], f) -> bool:
     start, end, _label, concept = f
-    if concept == DISTORTED_SIGHT and words[start] in _NOT_SENSES:
-        # "things look smaller" of the eyes, not of a room or a plan: a sight word in the same passage
-        return not _SIGHT_CONTEXT.isdisjoint(word_set(words))
+    before = words[start - 1] if start else "."
+    after = words[end] if end < len(words) else "."
+    sentence = _sentence(words, start, end)
+    if concept in (DISTORTED_SIGHT, HYPERACUSIS) and before in _DETERMINERS:
+        return False  # a thing itself: "the noise was too loud", "the letters look bigger on the new kindle"
+    if concept == DISTORTED_SIGHT:
+        tail = words[end:end + 5]
+        if after in _OUTSIDE_AFTER and _SIGHT_CONTEXT.isdisjoint(tail):
+            return False  # a place, a display or a reason: "look bigger on the kindle", "from up here", "now that"
+        if words[start] in _NOT_SENSES or words[start] == "letters":
+            # "things look smaller" of the eyes, not of a room or a plan: a sight word in the same sentence
+            return not _SIGHT_CONTEXT.isdisjoint(sentence) and _EYES_FINE.isdisjoint(sentence)
+    if concept == HYPERACUSIS and after in _OUTSIDE_AFTER | {"that"}:
+        return False  # "sounds are really loud at the club", "so loud that i cant think"
+    if concept == REGURGITATION and after in _NOT_VOMIT_AFTER:
+        return False  # memories: "talking to the therapist brought up everything from my childhood"
+    if concept == DECLINE and (before in _DETERMINERS or before in ("'s", "s") and start >= 2
+                               and words[start - 2] not in _PERSONS):
+        return False  # a plan's or a firm's: "the company's vision has gone downhill"
+    if concept == HEARING and (not _DELIBERATE.isdisjoint(sentence) or words[start] == "misheard"
+                               and _HABITUAL.isdisjoint(sentence)):
+        return False  # a deliberate or a one-off mishearing: "she mishears me on purpose", "i misheard what ..."
     if concept == HYPERACUSIS and words[start] == "everything" and words[end - 1] != "loud":
         return False
     if concept == CHANGED_PRODUCT and start and words[start - 1] in ("the", "a", "some"):
@@ -132,6 +152,8 @@ def _gags(words: list[str], hits: set[str]) -> list[tuple[int, int, str, str]]:
     """"[toothpaste makes me gag]": a trigger that makes the writer gag, the trigger inside when it is a bare
     subject; "the smell of frying onions makes me [gag]" keeps the gag alone."""
     out = []
+    if _INGESTED.isdisjoint(word_set(words)):
+        return out  # figurative: "politics makes me gag", "his jokes make me gag" (no food, taste, smell or mouth)
     for i in word_positions(words, _GAGS & hits) if not _MAKES.isdisjoint(word_set(words)) else ():
         if i < 2 or words[i - 1] not in ("me", "him", "her", "them") or words[i - 2] not in _MAKES:
             continue
@@ -154,3 +176,33 @@ _GAG_VERBS = frozenset({"gags", "gagged", "retches", "retched", "heaved"})
 _GAG_SUBJECTS = frozenset("i he she they baby son daughter still often always sometimes constantly also just then and "
                           "nearly almost literally".split())
 _GAG_AFTER = frozenset("at on when whenever with every if over".split())
+
+_DETERMINERS = frozenset("the a an this that these those its our their your".split())
+# what after a seen or heard thing tells that it is the world's: a place, a display, a comparison, a reason
+_OUTSIDE_AFTER = frozenset("on in at from than now when next outside here there to".split())
+_EYES_FINE = frozenset("fine ok okay normal".split())
+_NOT_VOMIT_AFTER = frozenset("from about that which between in with memories".split())
+_PERSONS = frozenset("mum mom dad mother father husband wife son daughter baby grandma grandad granny nan gran brother "
+                     "sister partner boyfriend girlfriend friend aunt uncle grandmother grandfather child "
+                     "patient".split())
+_DELIBERATE = frozenset("purpose deliberately intentionally fault joke".split())
+_HABITUAL = frozenset("always often constantly keep keeps kept time lately since everything".split())
+# a gag of the body has something taken, tasted or smelt in the doc: food, a drink, a pill, the mouth
+_INGESTED = frozenset("food foods eat eating ate taste tastes smell smells texture drink drinking swallow swallowing "
+                      "mouth throat tongue teeth toothpaste toothbrush brushing pill pills tablet tablets medicine "
+                      "liquid syrup pregnant pregnancy nausea nauseous sick vomit vomiting morning milk bottle meat "
+                      "onions onion garlic fish eggs egg coffee mint vegetables veg lumps lumpy spoon".split())
+_SENTENCE_ENDS = frozenset(". ! ? \n".split()) | {"\n"}
+
+
+def _sentence(words: list[str], start: int, end: int) -> list[str]:
+    i, k = start, end
+    while i > 0 and start - i < 20 and words[i - 1] not in _SENTENCE_ENDS:
+        i -= 1
+    while k < len(words) and k - end < 20 and words[k] not in _SENTENCE_ENDS:
+        k += 1
+    return words[i:k]
+
+
+_INFANT_FEEDS = frozenset("baby babies infant newborn milk feed feeds feeding formula bottle breastfeed breastfeeding "
+                          "breastfed nursing".split())
