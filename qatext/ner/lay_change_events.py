@@ -122,12 +122,17 @@ def _plausible(words: list[str], f) -> bool:
     before = words[start - 1] if start else "."
     after = words[end] if end < len(words) else "."
     sentence = _sentence(words, start, end)
-    if concept in (DISTORTED_SIGHT, HYPERACUSIS) and before in _DETERMINERS:
-        return False  # a thing itself: "the noise was too loud", "the letters look bigger on the new kindle"
+    if concept == HYPERACUSIS and before in _DETERMINERS:
+        return False  # the sound itself: "the noise was too loud", "the voices are so loud that ..."
     if concept == DISTORTED_SIGHT:
+        if before in _DETERMINERS and _SIGHT_CONTEXT.isdisjoint(sentence):
+            return False  # the thing itself: "the letters look bigger on the new kindle" (not "... i need glasses
+            # for my eyes")
         tail = words[end:end + 5]
-        if after in _OUTSIDE_AFTER and _SIGHT_CONTEXT.isdisjoint(tail):
-            return False  # a place, a display or a reason: "look bigger on the kindle", "from up here", "now that"
+        if (after in _OUTSIDE_AFTER or after == "than" and end + 1 < len(words) and words[end + 1] in _PRONOUNS) \
+                and _SIGHT_CONTEXT.isdisjoint(tail):
+            return False  # a place, a display, a reason or a memory: "look bigger on the kindle", "from up here",
+            # "now that the kids have grown", "than i remembered"
         if words[start] in _NOT_SENSES or words[start] == "letters":
             # "things look smaller" of the eyes, not of a room or a plan: a sight word in the same sentence
             return not _SIGHT_CONTEXT.isdisjoint(sentence) and _EYES_FINE.isdisjoint(sentence)
@@ -152,9 +157,9 @@ def _gags(words: list[str], hits: set[str]) -> list[tuple[int, int, str, str]]:
     """"[toothpaste makes me gag]": a trigger that makes the writer gag, the trigger inside when it is a bare
     subject; "the smell of frying onions makes me [gag]" keeps the gag alone."""
     out = []
-    if _INGESTED.isdisjoint(word_set(words)):
-        return out  # figurative: "politics makes me gag", "his jokes make me gag" (no food, taste, smell or mouth)
-    for i in word_positions(words, _GAGS & hits) if not _MAKES.isdisjoint(word_set(words)) else ():
+    # figurative without a food, a taste, a smell or the mouth in the doc: "politics makes me gag", "his jokes ..."
+    made = not _MAKES.isdisjoint(word_set(words)) and not _INGESTED.isdisjoint(word_set(words))
+    for i in word_positions(words, _GAGS & hits) if made else ():
         if i < 2 or words[i - 1] not in ("me", "him", "her", "them") or words[i - 2] not in _MAKES:
             continue
         k = i - 2
@@ -179,9 +184,11 @@ _GAG_AFTER = frozenset("at on when whenever with every if over".split())
 
 _DETERMINERS = frozenset("the a an this that these those its our their your".split())
 # what after a seen or heard thing tells that it is the world's: a place, a display, a comparison, a reason
-_OUTSIDE_AFTER = frozenset("on in at from than now when next outside here there to".split())
+_OUTSIDE_AFTER = frozenset("on in at from now when next outside here there to".split())
 _EYES_FINE = frozenset("fine ok okay normal".split())
-_NOT_VOMIT_AFTER = frozenset("from about that which between in with memories".split())
+_NOT_VOMIT_AFTER = frozenset("from about that which between memories".split())  # (not "in": "bringing up phlegm
+# in the mornings")
+_PRONOUNS = frozenset("i we it they he she you".split())
 _PERSONS = frozenset("mum mom dad mother father husband wife son daughter baby grandma grandad granny nan gran brother "
                      "sister partner boyfriend girlfriend friend aunt uncle grandmother grandfather child "
                      "patient".split())
