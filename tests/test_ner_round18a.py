@@ -134,17 +134,19 @@ def test_changes_told_as_events(nlp, text, span):
 
 @pytest.mark.parametrize("text, not_span", [
     ("my boss brings up the subject every meeting", "brings up"),
-    ("things look better now that the rash has cleared", "things look better"),
-    ("the music at the party was too loud", "music"),
+    # (each of these matches a row's words; the guard is what refuses it)
+    ("things look bigger now that the kids have grown up", "things look bigger"),
+    ("the sounds were far too loud at the party", "sounds were far too loud"),
     ("sales have gone downhill since march", "sales"),
-    ("the house looks smaller than i remembered", "house looks smaller"),
+    ("everything looks smaller than i remembered in the old house", "everything looks smaller"),
     ("the running gags in that show make me laugh", "gags"),
-    ("we drink 2 litres a day of water as advised", "drink 2 litres"),
-    ("this whole situation makes me gag, my landlord is awful", "situation makes me gag"),
+    ("the baby wakes 3 times a night to drink milk", "wakes 3 times a night to drink"),
+    ("this whole situation makes me gag, my landlord is awful", "gag"),
 ])
 def test_events_that_name_no_body(nlp, text, not_span):
-    found = ents(nlp, text)
-    assert not any(e.startswith(not_span) for e in found), found
+    # no SYMPTOM at all: a test on the span's start alone passed with "[gag]" still found
+    found = [e.text for e in nlp(text).ents if e.label_ == "SYMPTOM"]
+    assert found == [], (not_span, found)
 
 
 def test_a_look_needs_its_warp(nlp):

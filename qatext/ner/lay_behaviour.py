@@ -218,7 +218,7 @@ def _plausible(words: list[str], f) -> bool:
             and words[end - 1] in _ONE_OFF_SAID and end < n and words[end] in _ONE_OCCASION:
         return False  # "i keep forgetting what she said at the meeting yesterday": one occasion's words
     if concept == REPETITION and words[end - 1] in ("myself", "ourselves") and (
-            not _APOLOGY_BEFORE.isdisjoint(words[max(0, start - 5):start]) or end < n and words[end] == "to"):
+            not _APOLOGY_BEFORE.isdisjoint(words[max(0, start - 8):start]) or end < n and words[end] == "to"):
         return False  # "sorry if im repeating myself", "dont want to keep repeating myself to the receptionist"
     if concept == OVEREATING and start and words[start - 1] in _GROUPS:
         return False  # "the kids raided the fridge after school": a group's snack
