@@ -544,8 +544,9 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
         # is of a disease, not of a body part ("cold extremities exacerbation of raynaud's")
         return not gap and right[3] != FLARE
     if labels == ("DISEASE", "ANATOMY"):
-        # "blood clots in my leg", "infection in her ear"
-        return _is_location_gap(gap)
+        # "blood clots in my leg", "infection in her ear"; "fracture on my left hand" + "finger": a located diagnosis
+        # whose site ends in a body word takes the body word right after it, one compound site, as a SYMPTOM does
+        return _is_location_gap(gap) or (not gap and l_end - l_start > 1 and _is_anatomy(lookup(words[l_end - 1])))
     return False
 
 
