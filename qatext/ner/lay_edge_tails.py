@@ -329,9 +329,9 @@ def _cause_start(words: list[str], start: int, covered: set[int], ends: dict[int
             return start  # inside a longer mention
         if spans[k][2] == "DISEASE":
             return start  # "anxiety related stress": a diagnosis is a mention of its own, not the kind of another
-    if i >= 1 and words[i - 1].isalpha() and words[i - 1] not in _NOT_SUBJECTS and words[i - 1] not in _SUBJECT_OPENERS \
-            and words[i - 1] not in _CAUSE_VERBS_BEFORE and i - 1 not in covered:
-        return start  # "cervical vertebrae related headache": the cause has a modifier the span would cut off
+        if spans[k][2] == "ANATOMY" and i >= 1 and words[i - 1].isalpha() and words[i - 1] not in _NOT_SUBJECTS \
+                and words[i - 1] not in _SUBJECT_OPENERS and words[i - 1] not in _CAUSE_VERBS_BEFORE:
+            return start  # "cervical vertebrae related headache": the part has a modifier the span would cut off
     return i
 
 
