@@ -77,6 +77,8 @@ def test_related_cause_still_joins(nlp, text, span):
     ("send me your PGP key so the email is encrypted", "PGP"),
     ("I will reply by 9 am IST, take care", "IST"),
     ("She DID tell me the results were fine", "DID"),
+    ("My therapist said I DID great in the session", "DID"),
+    ("I DID everything my therapist asked", "DID"),
     ("Regards, Dr. Sharma MBBS, MD, MRCP (UK), consultant physician", "MRCP"),
     ("Get an MRI of the spine done. Regards, Dr. Rao MBBS, MRCP", "MRCP"),
     ("I am a SAH mom with two kids and always tired", "SAH"),
@@ -92,6 +94,7 @@ def test_everyday_capitals_are_no_entity(nlp, text, word):
     ("28 weeks pregnant with PGP, i can barely roll over in bed", "PGP", "SYMPTOM"),
     ("my therapist thinks DID, i lose time and my alters write notes", "DID", "DISEASE"),
     ("neurologist said it was TGA, she could not remember the whole afternoon", "TGA", "DISEASE"),
+    ("diagnosed with DID last year, my alters switch a lot", "DID", "DISEASE"),
     ("the MRCP showed a stone in the bile duct", "MRCP", "TEST"),
     ("CT showed a SAH from an aneurysm, she had a thunderclap headache", "SAH", "DISEASE"),
 ])
