@@ -91,7 +91,6 @@ def test_ambiguous_shorthand_in_its_medical_sense(nlp, text, entity, label):
     ("I WENT BACK TO BED AFTER LUNCH", "BED"),
     ("the MOH published new guidance for the government", "MOH"),
     ("we moved to TN from ohio and love nashville", "TN"),
-    ("he goes to AA meetings and has a sponsor, sober 2 years", "AA"),
     ("need AA batteries for the thermometer", "AA"),
     ("my RD said to eat more protein at each meal", "RD"),
     ("flying to KC to see the chiefs game", "KC"),
@@ -102,7 +101,14 @@ def test_ambiguous_shorthand_in_its_medical_sense(nlp, text, entity, label):
     ("tuned to the FM radio station in the car", "FM"),
 ])
 def test_shorthand_in_other_senses_is_no_entity(nlp, text, word):
-    assert word not in texts(nlp, text), labelled(nlp, text)
+    # a word inside a longer span counts too ("[DID switch]" would hide it from an exact match)
+    assert not any(word in t.split() for t in texts(nlp, text)), labelled(nlp, text)
+
+
+def test_alcoholics_anonymous_is_no_alopecia(nlp):
+    # "[AA meetings]" is a support-group TREATMENT, never alopecia areata
+    text = "he goes to AA meetings and has a sponsor, sober 2 years"
+    assert not any("AA" in t.split() and l != "TREATMENT" for t, l in labelled(nlp, text)), labelled(nlp, text)
 
 
 def test_progestogen_only_pill_is_a_drug(nlp):

@@ -54,6 +54,10 @@ _NOTS = frozenset({"nt", "n't", "n’t"})
 _PART_OPENERS = frozenset("my his her their your our the both , . : ; ! ? and but now still".split())
 _NOT_PART_VERBS = frozenset("be let have need want matter help wait afford believe say tell remember know understand "
                             "find see hear do make go".split())
+# What a body part itself fails to do after "won't" (a positive list: "my arm won't fit in the sleeve" is about the
+# sleeve, so any other verb is no complaint).
+_PART_FAILS = frozenset("stop quit keep unclench unlock relax move bend straighten lift raise open close shut focus "
+                        "settle work function respond heal grip hold stay calm loosen flex turn rotate".split())
 _PART_TAILS = frozenset("still down up straight open shut closed properly right".split())
 _PART_STOPS = frozenset({"stop", "quit"})
 # Parts that name the subject without a possessive in a list of complaints ("side effects: legs wont keep still")
@@ -73,6 +77,8 @@ _EPISODE_HEADS = frozenset("fits spells bouts".split())  # not "attacks", "episo
 _SENSE_VERBS = frozenset("smell smells smelled smelt taste tastes tasted".split())
 # A word that cannot be a coordinated thing before "and": pronouns, determiners, verbs of being (NOT_A_THING).
 _NOT_SUBJECTS = NOT_A_THING | frozenset("the a an this that these those all and or it not".split())
+# Words before a one-word cause that are no part of it: "I have stress related ...", "get age related ..."
+_CAUSE_VERBS_BEFORE = frozenset("have has had get gets got having is are was were with from of in on".split())
 _SUBJECT_OPENERS = frozenset(", . : ; ! ? my the his her our their but now even also both".split())
 
 _RIGHT_GATE = frozenset({"length"}) | _CHANGE_VERBS | _FELT_VERBS | _MODALS  # "length", rarer than "along"
@@ -199,7 +205,8 @@ def _add_relative_complaints(words: list[str], spans: Spans) -> Spans:
     if not added:
         return spans
     covered = covered_tokens(spans, min_length=2)
-    added = [a for a in added if not covered.intersection(range(a[0], a[1]))]
+    known = {(s[0], s[1]) for s in spans if s[2] in _PROBLEMS}  # "a rash that [itches]": keep the complaint's concept
+    added = [a for a in added if not covered.intersection(range(a[0], a[1])) and (a[0], a[1]) not in known]
     if not added:
         return spans
     kept = [s for s in spans if all(s[1] <= a[0] or s[0] >= a[1] for a in added)]
@@ -229,7 +236,7 @@ def _add_unwilling_parts(words: list[str], spans: Spans) -> Spans:
         if own is not None and own[2] in _PROBLEMS:
             found.append((part[0], own[1], own[3]))
             continue
-        if not words[v].isalpha() or words[v] in _NOT_PART_VERBS or v in starting:
+        if not words[v].isalpha() or words[v] in _NOT_PART_VERBS or words[v] not in _PART_FAILS or v in starting:
             continue
         end = v + 1
         if end < n and (words[end] in _PART_TAILS or words[v] in _PART_STOPS and words[end].endswith("ing")):
@@ -320,6 +327,11 @@ def _cause_start(words: list[str], start: int, covered: set[int], ends: dict[int
         k = ends.get(i + 1)
         if k is None or spans[k][1] - spans[k][0] != 1:
             return start  # inside a longer mention
+        if spans[k][2] == "DISEASE":
+            return start  # "anxiety related stress": a diagnosis is a mention of its own, not the kind of another
+        if spans[k][2] == "ANATOMY" and i >= 1 and words[i - 1].isalpha() and words[i - 1] not in _NOT_SUBJECTS \
+                and words[i - 1] not in _SUBJECT_OPENERS and words[i - 1] not in _CAUSE_VERBS_BEFORE:
+            return start  # "cervical vertebrae related headache": the part has a modifier the span would cut off
     return i
 
 

@@ -371,6 +371,7 @@ _JOINED_LABEL = {("ANATOMY", "DISEASE"): "DISEASE", ("DISEASE", "ANATOMY"): "DIS
 # Generic procedure words that take the procedure named before them as their kind: "excision surgery".
 PROCEDURE_HEADS = frozenset({"surgery", "surgeries", "procedure", "procedures", "operation"})
 GENERIC_PAIN = frozenset({"HP:0012531"})
+_SITE_PREPOSITIONS = frozenset("in on of at under around inside over near behind above below".split())
 _NOT_SITE_WORDS = frozenset("my his her their our your the both of".split())
 
 
@@ -544,8 +545,12 @@ def _joins(words: list[str], left, right, lookup=lambda word: None) -> bool:
         # is of a disease, not of a body part ("cold extremities exacerbation of raynaud's")
         return not gap and right[3] != FLARE
     if labels == ("DISEASE", "ANATOMY"):
-        # "blood clots in my leg", "infection in her ear"
-        return _is_location_gap(gap)
+        # "blood clots in my leg", "infection in her ear"; "fracture on my left hand" + "finger": a located diagnosis
+        # whose site ends in a body word takes the body word right after it, one compound site, as a SYMPTOM does
+        # ("tennis elbow" + "tendon", "chondromalacia patella" + "joint debridement": a diagnosis named after a part is
+        # no located one, so only a span that already took a site with its location word)
+        return _is_location_gap(gap) or (not gap and l_end - l_start > 2 and _is_anatomy(lookup(words[l_end - 1]))
+                                         and not _SITE_PREPOSITIONS.isdisjoint(words[l_start + 1:l_end - 1]))
     return False
 
 
