@@ -53,6 +53,26 @@ def test_a_word_equally_near_two_forms_of_one_concept_takes_that_concept():
     assert found["mirtazipine"]._.matched_as == "mirtazapine"
 
 
+@pytest.mark.parametrize("word, far_form", [
+    ("anteverted", "antivert"),  # a uterus's position, not the vertigo drug
+    ("metolazone", "mesalazine"),  # another drug, 2 edits from a rare form
+    ("histiocytes", "histiocytoses"),  # cells, not the disease
+    ("microgynon", "microgenia"),  # a contraceptive brand, not a small chin
+])
+def test_a_far_correction_needs_a_form_people_write(word, far_form):
+    index = get_lexicon().fuzzy
+    assert fuzzy.distance(word, far_form) >= fuzzy.FAR_DISTANCE and not fuzzy.is_english_word(far_form)
+    assert index.lookup(word) is None
+    found = ents(qatext.load(topics=False), f"the scan said {word} and they mentioned it twice")
+    assert word not in found or found[word]._.matched_as is None
+
+
+@pytest.mark.parametrize("word, form", [("welbutrine", "wellbutrin"), ("aniexty", "anxiety"), ("suidical", "suicidal")])
+def test_a_far_correction_to_a_word_people_write_is_kept(word, form):
+    assert fuzzy.distance(word, form) >= fuzzy.FAR_DISTANCE and fuzzy.is_english_word(form)
+    assert get_lexicon().fuzzy.lookup(word) == form
+
+
 @pytest.mark.parametrize("word", ["house", "because", "really", "stacy", "karen", "tomorrow", "brother", "lately"])
 def test_everyday_words_and_names_are_not_corrected(word):
     assert get_lexicon().fuzzy.lookup(word) is None

@@ -46,6 +46,10 @@ GENERIC_STEMS = (
     "citabine", "platin", "rubicin", "taxel", "mectin", "tadine", "nidazole", "afil", "faxine", "olone", "formin",
     "tropium",
 )
+# From this many edits a correction must land on a word people write (wordfreq zipf >= RARE_WORD_ZIPF): a rare
+# form that far away is mostly another rare word's neighbour, not its misspelling ("anteverted" is no "antivert",
+# "metolazone" no "mesalazine", "histiocytes" no "histiocytoses"; docs/fuzzy_precision.md).
+FAR_DISTANCE = 1.5
 MIN_STEM_NAME = 8
 # Such a name is matched only from a vowel or a neighbouring key away ("rasagaline"), never from a dropped or
 # changed consonant: the long tail is full of names one letter from other words ("histatin" for histamin).
@@ -221,6 +225,9 @@ class FuzzyIndex:
         if not scored:
             return None
         best = [c for d, c in scored if d == scored[0][0]]
+        far = scored[0][0] >= FAR_DISTANCE  # a far correction only to a word people write (see FAR_DISTANCE)
+        if far and not any(map(is_english_word, best)):
+            return None
         if len(best) > 1:  # a curated form wins a tie with a long-tail name
             best = [c for c in best if c not in self.stem_forms] or best
         # Forms of one concept ("mirtazapine", "mirtazepine") one edit away are no ambiguity. Further away the tie
@@ -230,7 +237,9 @@ class FuzzyIndex:
             best = best[:1]
         if len(best) > 1:  # equally close: the one with the word's skeleton, or as long as the word, else give up
             best = [c for c in best if skeleton(c) in keys] or [c for c in best if len(c) == len(word)]
-        return self.standard.get(best[0], best[0]) if len(best) == 1 else None
+        if len(best) != 1 or far and not is_english_word(best[0]):
+            return None
+        return self.standard.get(best[0], best[0])
 
 
 def _same_onset(word: str, form: str) -> bool:
