@@ -59,3 +59,27 @@ def test_corrections_reach_the_lexicon():
     assert "signs and symptoms" not in lexicon.terms
     assert lexicon.terms["stress"][1] == "QATEXT:symptom/stress"
     assert lexicon.names["QATEXT:symptom/stress"] == "Psychological stress"
+
+
+def test_every_concept_a_rule_module_declares_has_a_name():
+    """An entity's concept_name comes from the lexicon or span_rules.RULE_CONCEPT_NAMES; a rule's own concept id
+    without either gave entities with no name ("cant cook" anymore: impaired daily activities)."""
+    import pathlib
+    import re
+
+    from qatext.ner.span_rules import RULE_CONCEPT_NAMES
+
+    names = get_lexicon().names
+    declared = re.compile(r'"((?:HP|QATEXT|ICD10CM|DRUGBANK|MEDLINEPLUS):[A-Za-z0-9./_-]+)"')
+    folder = pathlib.Path(qatext.__file__).parent / "ner"
+    missing = sorted({(path.name, cid) for path in folder.glob("*.py") if path.name != "sources.py"
+                      for cid in declared.findall(path.read_text())
+                      if not (names.get(cid) or RULE_CONCEPT_NAMES.get(cid))})
+    assert not missing, missing
+
+
+def test_sounds_too_loud_is_hyperacusis():
+    doc = qatext.load(topics=False)("since the flu everyday sounds are painfully loud")
+    (ent,) = [e for e in doc.ents if e.label_ == "SYMPTOM"]
+    assert ent.text == "everyday sounds are painfully loud"
+    assert (ent._.concept_id, ent._.concept_name) == ("HP:0010780", "Hyperacusis")
