@@ -1586,6 +1586,10 @@ def test_after_a_modal_a_second_function_is_not_joined(nlp):
     ("3 weeks of otovent and my ear still pops", "otovent"),
     ("the GP gave me sudocrem and canesten, then started fucibet cream for my rash", "fucibet cream"),
     ("dermol for my eczema every night, week 2 now", "dermol"),
+    # a strength after a number: "X 100mg" (the tokenizer splits "100mg"), "X 0.5 mcg"
+    ("fluvoxamene 100mg at night for my OCD", "fluvoxamene"),
+    ("my current medications are Topcid 40 mg and Nexpro 40 mg", "Nexpro"),
+    ("the inhaler is foracort 200 mcg twice a day", "foracort"),
 ])
 def test_an_unknown_name_in_a_medicine_frame_is_a_drug(nlp, text, span):
     found = ents(nlp, text)
@@ -1599,6 +1603,10 @@ def test_an_unknown_name_in_a_medicine_frame_is_a_drug(nlp, text, span):
     "i took forver to fall asleep",
     "tried accupuncture for my back pain",
     "i started experiancing dizzyness",
+    # a strength after a number with no name before it, or an English word there
+    "my dose went from 20mg to 40mg last week",
+    "they doubled it to 40 mg and now i feel worse",
+    "i was on 20 mg of it and felt fine",
 ])
 def test_english_words_in_a_medicine_frame_stay_out(nlp, text):
     assert not [e for e in nlp(text).ents if e.label_ == "DRUG"], [(e.text, e.label_) for e in nlp(text).ents]

@@ -8,6 +8,7 @@ inside) or before "for my <complaint>". Only a word that is no lexicon token and
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from operator import itemgetter
 
@@ -23,7 +24,9 @@ TAKING_WORDS = frozenset("started starting taking took takes prescribed tried tr
 # "take", "day", "for": words of almost every doc, each occurrence a look-up, for few names.)
 _COURSES = frozenset("week weeks wk wks month months course courses cycle cycles round rounds".split())
 _OWNERS = POSSESSIVES | {"the"}
-FRAME_WORDS = TAKING_WORDS | DRUG_FORMS | _COURSES
+# A strength after a number: "fetsima 40 mg", "livallo 2mg" (the tokenizer splits "2mg"); the name stands before the number.
+_STRENGTH_UNITS = frozenset("mg mgs mcg ug µg".split())
+FRAME_WORDS = TAKING_WORDS | DRUG_FORMS | _COURSES | _STRENGTH_UNITS
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 _FRAME_GATE = gate(FRAME_WORDS)
 MIN_NAME = 4
@@ -32,6 +35,7 @@ _LIST_JOINERS = frozenset({",", "and", "&", "/", "+", "or"})
 # Endings of verb forms and adverbs, never of a medicine's name: "started experiancing", "took realy long".
 _WORD_ENDINGS = ("ing", "ed", "ly")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[str], common: frozenset[str]) -> Spans:
@@ -52,6 +56,9 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
             elif word in _COURSES:
                 if k + 1 < n and words[k + 1] == "of":
                     candidates.add(k + 2)
+            elif word in _STRENGTH_UNITS:
+                if k >= 2 and _NUMBER.fullmatch(words[k - 1]):
+                    candidates.add(k - 2)
     # "X for my <problem>", found from the problems (a doc has few) rather than from every "for"
     candidates.update([span[0] - 3 for span in spans if span[0] >= 3 and words[span[0] - 2] == "for"
                        and span[2] in _PROBLEMS and words[span[0] - 1] in _OWNERS])
