@@ -1795,3 +1795,24 @@ def test_a_drink_named_for_a_colour_is_no_intake_and_the_product_keeps_it(nlp):
 
 def test_a_blistery_rash_keeps_its_quality(nlp):
     assert "painful blistery rash on one side of my ribs" in ents(nlp, "i have a painful blistery rash on one side of my ribs")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("equasym XL 20mg in the morning for my son", "equasym XL"),
+    ("Sinemet CR at night stopped the cramps", "Sinemet CR"),
+    ("dissolving lamictal ODT under my tongue", "lamictal ODT"),
+    ("propranolol LA 80mg for the tremor", "propranolol LA"),
+])
+def test_a_release_form_after_a_drug_is_part_of_its_name(nlp, text, span):
+    found = ents(nlp, text)
+    assert span in found and found[span].label_ == "DRUG", [(e.text, e.label_) for e in found.values()]
+
+
+@pytest.mark.parametrize("text, drug", [
+    # "er", "la" in lower case are words, not the box's release form
+    ("took tylenol er i mean it was late by then", "tylenol"),
+    ("the xanax la la land feeling", "xanax"),
+])
+def test_a_lower_case_er_or_la_after_a_drug_stays_out(nlp, text, drug):
+    found = ents(nlp, text)
+    assert drug in found, [(e.text, e.label_) for e in found.values()]

@@ -138,6 +138,7 @@ class MedicalEntityRecognizer(BatchedPipe):
         if self.include_severity == "always" or (self.include_severity == "first_person" and _is_lay(norms)):
             spans = span_rules.add_severity(doc, words, spans)
         spans = span_rules.add_drug_forms(doc, words, spans)
+        spans = span_rules.add_release_forms(doc, words, spans)
         if "-" in present and not span_rules.ISOMER_PREFIXES.isdisjoint(present):
             spans = span_rules.extend_isomer_prefixes(doc, words, spans)
         if "up" in present and not lay_body_actions.EXPEL_VERBS.isdisjoint(present):

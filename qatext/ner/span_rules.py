@@ -1162,6 +1162,28 @@ def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return [span for k, span in enumerate(out) if k not in absorbed]
 
 
+# Release forms written after a brand or generic name: "equasym XL", "sinemet CR", "lamictal ODT", "tegretol retard"
+# (GUIDELINES rule 8 keeps "[metformin ER]", "[wellbutrin XL]" whole). The two letters that are also everyday
+# words or other abbreviations ("er", "la", "cd", "dr", "sa") count only in capitals, as they are written on the box.
+RELEASE_FORMS = frozenset({"xl", "xr", "sr", "cr", "odt", "mr", "xl's", "retard", "la", "er", "cd", "dr", "sa", "xls"})
+_RELEASE_FORMS_ANY_CASE = frozenset({"xl", "xr", "sr", "cr", "odt", "mr", "xls", "retard"})
+_RELEASE_GATE = gate(RELEASE_FORMS)
+
+
+def add_release_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """A DRUG followed by its release form takes it in ("equasym XL", "sinemet CR")."""
+    if _RELEASE_GATE.isdisjoint(gate_hits(words)):
+        return spans
+    n = len(words)
+    starts = {span[0] for span in spans}
+    found = [k for k, span in enumerate(spans) if span[2] == "DRUG" and span[1] < n and words[span[1]] in RELEASE_FORMS
+             and span[1] not in starts
+             and (words[span[1]] in _RELEASE_FORMS_ANY_CASE or doc[span[1]].text.isupper())]
+    if not found:
+        return spans
+    return rewrite_found(spans, found, lambda span: (span[0], span[1] + 1, span[2], span[3]))
+
+
 # The time of day that names a kind of complaint: "morning headaches", "nighttime cough" (as "night sweats"); not
 # after a word that makes it a time of its own ("this morning", "every morning", "in the morning").
 TIME_OF_DAY = frozenset({"morning", "nighttime", "night-time", "evening", "daytime", "overnight", "night", "nightly"})
