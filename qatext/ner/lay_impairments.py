@@ -215,7 +215,10 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                 if size == 1 and end == j + 1 and words[j] in complements.OBJECT_SENSES:
                     end = complements.sensed_object_end(words, end)  # "[cant smell the bleach]"
                 end = complements.tail_end(words, j, end)  # "[cant bend down]", "[cant stand in the shower]"
-                end = _second_function_end(words, end, functions, longest, body_ends)  # "[cant eat or drink]"
+                # "[cant eat or drink]": an intake pair only; other functions joined by "or" after a bare modal stay
+                # apart as drug-review annotators draw them ("[could not move] or speak", "[can't sleep] or wake up")
+                if complements.alternative_start(words, end, {}) and words[end + 1] in complements.SECOND_ONLY:
+                    end = end + 2
                 concept = _PAINFUL_CONCEPTS.get(found[0], found[0]) if words[i] in PAIN_CUES else found[0]
                 added.append((start, end, "SYMPTOM", concept))
                 break
