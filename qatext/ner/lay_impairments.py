@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner import lay_activity_objects as activity, span_rules
+from qatext.ner import lay_activity_objects as activity, lay_limit_complements as complements, span_rules
 from qatext.ner.lay_common import BE, OBJECT_DETERMINERS, OBJECT_STOPS, replace_covered
 from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions as _positions, word_set
 
@@ -164,7 +164,10 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                         break
                 if size == 1 and words[j] in activity.NEEDS_OBJECT and not _body_object_end(words, end, body_ends):
                     worn = activity.needed_object_end(words, end, words[j])
+                    if worn == end and end < n and words[end] in complements.MANNERS:
+                        worn = end + 1  # "[cant throw overhead]": the manner names the failed act
                     if worn > end:  # "cant wear a t shirt", "cant sing a whole verse"
+                        worn = _second_function_end(words, worn, functions, longest, body_ends)
                         added.append((start, worn, "SYMPTOM", found[0]))
                     break  # "i can't sing": a talent as often as a loss
                 if size == 1 and words[j] in OBJECT_FUNCTIONS and activity.side_after(words, end):
@@ -175,6 +178,8 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                     if end:
                         added.append((start, end, "SYMPTOM", found[0]))
                     break
+                if key in _FACE_FUNCTIONS and _FACE_CUES.isdisjoint(present):
+                    break  # "i cant whistle": a knack, unless the face is what the story is about
                 if key == ("look", "up") and end < n and words[end] not in _LOOK_UP_AFTER:
                     break  # "can't look up the results": a search, not the neck
                 if size == 1 and end < n and (words[end] in _PARTICLES and words[j] in OBJECT_FUNCTIONS
@@ -207,6 +212,13 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                     end = max(end, reach, particle_object_end(words, j, end))
                     end = alternative_end(words, cue, end, functions, longest)
                     end = activity.together_end(words, end, functions)  # "... and walk at the same time"
+                if size == 1 and end == j + 1 and words[j] in complements.OBJECT_SENSES:
+                    end = complements.sensed_object_end(words, end)  # "[cant smell the bleach]"
+                end = complements.tail_end(words, j, end)  # "[cant bend down]", "[cant stand in the shower]"
+                # "[cant eat or drink]": an intake pair only; other functions joined by "or" after a bare modal stay
+                # apart as drug-review annotators draw them ("[could not move] or speak", "[can't sleep] or wake up")
+                if complements.alternative_start(words, end, {}) and words[end + 1] in complements.SECOND_ONLY:
+                    end = end + 2
                 concept = _PAINFUL_CONCEPTS.get(found[0], found[0]) if words[i] in PAIN_CUES else found[0]
                 added.append((start, end, "SYMPTOM", concept))
                 break
@@ -218,6 +230,40 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
 
 
 _MANNER_AFTER = frozenset({"properly", "normally"})
+# Acts of the face that are a knack as often as a loss ("i never learned, i cant whistle"): a loss only when the story
+# is about the face (a palsy, a droop, the mouth).
+_FACE_FUNCTIONS = frozenset({("whistle",)})
+_FACE_CUES = frozenset("palsy bells bell's droop drooped drooping dribble dribbled dribbles numb face facial mouth lips "
+                       "stroke".split())
+
+
+def _second_function_end(words: list[str], end: int, functions: dict, longest: int, body_ends) -> int:
+    """The end of a second ability under the same modal ("[cant eat or drink]", "[cant wear a bra or lift my
+    arms]", GUIDELINES rule 11: the modal is written once for both), or ``end`` when none follows."""
+    j = complements.alternative_start(words, end, functions)
+    if not j:
+        return end
+    n = len(words)
+    if words[j] in complements.SECOND_ONLY:
+        return j + 1
+    for size in range(min(longest, n - j), 0, -1):
+        key = tuple(words[j:j + size])
+        if key not in functions:
+            continue
+        stop = j + size
+        body = _body_object_end(words, stop, body_ends or {})
+        if body:
+            return body  # "or lift my arms"
+        verb = words[j]
+        if size == 1 and verb in activity.NEEDS_OBJECT:
+            worn = activity.needed_object_end(words, stop, verb)
+            return worn if worn > stop else end
+        if size == 1 and (verb in BODY_ONLY_FUNCTIONS or verb in NEEDS_COMPLEMENT or verb in _FACE_FUNCTIONS):
+            return end
+        if size == 1 and verb in OBJECT_FUNCTIONS:
+            return _object_end(words, stop)
+        return stop
+    return end
 _DRESSING = "QATEXT:symptom/difficulty-dressing"
 _INTOLERANCE = "QATEXT:symptom/sensory-intolerance"
 _GETTING_UP = "HP:0002540"  # the table's concept for "get out of bed", "get up from a chair"

@@ -295,3 +295,114 @@ def _drug_effect(words: list[str], j: int, take, symptom_ends: dict[int, int]) -
             j += 2
         else:
             return
+
+
+# --- round 19b: lay words that stand alone as a complaint in a patient's report --------------------------------------
+# Each word has a frame (what may stand before and after it) and, where the everyday sense is common, a cue of its
+# subject nearby: "it doesnt [hurt]" after a lump (not "it hurt my feelings", "wouldnt hurt to ask"), "no [burning]"
+# (not "burning the toast", "a burning question"), "only [puffed] at the end" after chest pain (not "puffed up with
+# pride", "puffed on a cigar"), "[bled] on and off" (not "bled us dry"), "[ratty] with everyone" (not "a ratty old
+# coat"), "going [faint]" (not "a faint smell", "faint hope"), "goes [grey] and wobbly" of a person (not "my hair went
+# grey", "a grey car"), "will the [blurring] go?" after the eye (not "blurring the lines"), "more a [niggle]" after
+# an ache.
+FAINTNESS = "HP:0031972"
+PAIN = "HP:0012531"
+BURNING = "HP:0003401"  # the lexicon's "burning sensation"
+DYSPNEA_ON_EXERTION = DYSPNEA
+BLEEDING = "QATEXT:mesh/hemorrhage"  # the lexicon's "bleeding"
+IRRITABILITY = "HP:0000737"
+PALLOR = "HP:0000980"
+BLURRED_VISION = "HP:0000622"
+_LONE_PAIN = frozenset({"hurt", "ached"})
+_LONE_WORDS = gate(_LONE_PAIN, {"burning", "puffed", "bled", "ratty", "faint", "grey", "gray", "blurring", "niggle"})
+LONE_WORDS = _LONE_WORDS
+_CLAUSE_GOES_ON = _ENDS | frozenset("and but or so when if for at all since after in on again too anymore any more "
+                                    "much a lot now still though though then".split())
+_PAIN_SUBJECTS = frozenset({"it", "that", "this", "which"})
+_PAIN_AUX = frozenset("does did nt n't doesnt didnt never still really only just even always ever not has had "
+                      "wo will would could".split())
+_BURNING_BEFORE = frozenset("no the some any with and of bit little , : or".split())
+_BURNING_AFTER = _ENDS | frozenset("and or but is was when whenever after on in at feeling sensation all "
+                                   "has had there".split())
+_PUFFED_BEFORE = frozenset("get gets got getting im i'm am was were only so very really quite bit feel felt "
+                           "and , easily".split())
+_PUFFED_NOT_AFTER = frozenset("up on away his her the a my their out cigarette cigar pipe chest".split())
+_EXERTION_CUES = frozenset("chest breath breathless breathing stairs flight flights hill hills walk walking run "
+                           "running treadmill exercise exercising rehab climb climbing bike jog jogging gym".split())
+_BLED_BEFORE = frozenset("i it : , and has have had then also just she he they nipple gums nose cut".split())
+_BLED_NOT_AFTER = frozenset("dry us them me him her into white money out".split())
+_MOOD_BEFORE = frozenset("im i'm am was is so really very bit feel felt feeling been get gets getting , : and more "
+                         "quite super".split())
+_MOOD_AFTER = _ENDS | frozenset("with at and all lately today recently by in".split())
+_FAINT_VERBS = frozenset("go goes going went gone get gets getting got feel felt feeling feels look looked "
+                         "looking looks become".split())
+_FAINT_AFTER = _ENDS | frozenset("and or when whenever if after on at in while".split())
+_COLOUR_VERBS = frozenset("go goes going went gone turn turns turned turning look looks looked looking".split())
+_COLOURED = frozenset("he she i hes shes face skin lips baby".split())
+_EYE_CUES = frozenset("eye eyes vision sight retina retinal macular macula injection injections aflibercept "
+                      "lucentis eylea optician ophthalmologist glasses".split())
+_BLUR_BEFORE = frozenset("the some no any this that of with and bit , :".split())
+_BLUR_AFTER = _ENDS | frozenset("go goes is was has gets got in and or come comes will".split())
+_NIGGLE_BEFORE = frozenset({"a", "the", "this", "that", "little"})
+
+
+def _story_names_body(spans: Spans, i: int, reach: int) -> bool:
+    """A body part or complaint named in the ``reach`` tokens before ``i``."""
+    return any(s[1] <= i and i - s[1] <= reach and s[2] in ("ANATOMY", "SYMPTOM", "DISEASE") for s in spans)
+
+
+def add_lone_complaints(doc, words: list[str], spans: Spans) -> Spans:
+    """``spans`` with the lay words that are a complaint on their own in their frame (round 19b)."""
+    found = _LONE_WORDS.intersection(gate_hits(words))
+    if not found:
+        return spans
+    n = len(words)
+    covered = covered_tokens(spans)
+    added: list[tuple[int, int, str, str]] = []
+    for i in word_positions(words, found):
+        if i in covered:
+            continue
+        word = words[i]
+        before = words[i - 1] if i else ""
+        nxt = words[i + 1] if i + 1 < n else ""
+        concept = None
+        if word in _LONE_PAIN:
+            k = i - 1
+            while k >= 0 and i - k <= 3 and words[k] in _PAIN_AUX:
+                k -= 1
+            if k >= 0 and words[k] in _PAIN_SUBJECTS and (nxt in _CLAUSE_GOES_ON or not nxt) \
+                    and _story_names_body(spans, k, 25):
+                concept = PAIN
+        elif word == "burning":
+            if before in _BURNING_BEFORE and (nxt in _BURNING_AFTER or not nxt):
+                concept = BURNING
+        elif word == "puffed":
+            if before in _PUFFED_BEFORE and nxt not in _PUFFED_NOT_AFTER and _near(words, i, _EXERTION_CUES, 15, 8):
+                concept = DYSPNEA_ON_EXERTION
+        elif word == "bled":
+            if before in _BLED_BEFORE and nxt not in _BLED_NOT_AFTER:
+                concept = BLEEDING
+        elif word == "ratty":
+            if before in _MOOD_BEFORE and (nxt in _MOOD_AFTER or not nxt):
+                concept = IRRITABILITY
+        elif word == "faint":
+            if before in _FAINT_VERBS and (nxt in _FAINT_AFTER or not nxt):
+                concept = FAINTNESS
+        elif word in ("grey", "gray"):
+            # the person as subject, or left out after a comma in a list about them ("hes had 3 falls, goes [grey]")
+            person = i >= 2 and (words[i - 2] in _COLOURED or words[i - 2] in (",", "and")
+                                 and not _COLOURED.isdisjoint(words[max(0, i - 12):i - 2])
+                                 and "hair" not in words[max(0, i - 12):i])
+            if before in _COLOUR_VERBS and person and (nxt in _CLAUSE_GOES_ON or not nxt):
+                concept = PALLOR
+        elif word == "blurring":
+            if before in _BLUR_BEFORE and (nxt in _BLUR_AFTER or not nxt) and _near(words, i, _EYE_CUES, 40, 10):
+                concept = BLURRED_VISION
+        elif word == "niggle":
+            if before in _NIGGLE_BEFORE and (nxt in _CLAUSE_GOES_ON or not nxt) and _story_names_body(spans, i, 15):
+                concept = PAIN
+        if concept:
+            added.append((i, i + 1, "SYMPTOM", concept))
+    if not added:
+        return spans
+    return sorted(spans + added)

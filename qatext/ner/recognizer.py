@@ -205,6 +205,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_word_bare.add_bare_words(doc, words, spans)
         if not lay_word_complaints.WORDS.isdisjoint(present):
             spans = lay_word_complaints.add_word_complaints(doc, words, spans)
+        if not lay_word_complaints.LONE_WORDS.isdisjoint(present):  # round 19b
+            spans = lay_word_complaints.add_lone_complaints(doc, words, spans)
         if not lay_word_senses.WORDS.isdisjoint(present):
             spans = lay_word_senses.add_changed_senses(doc, words, spans)
         if self.compose_locations:  # round 15a: what is found in or on a part, what a part does (each gated inside)
