@@ -19,6 +19,7 @@ from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, 
                         lay_word_degrees, lay_word_places, lay_word_senses, later_acronyms, normalize,
                         shorthand, span_rules)
 from qatext.ner import lay_body_unnamed, lay_edge_tails  # round 18b
+from qatext.ner import lay_body_descriptors, lay_body_moves  # round 19a
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -124,6 +125,10 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = span_rules.add_body_predicates(doc, words, spans, lookup=lookup)
             if not span_rules.BODY_STATE_ADJECTIVES.isdisjoint(present):
                 spans = span_rules.add_described_body_parts(doc, words, spans)
+            if not lay_body_moves.WORDS.isdisjoint(present):  # round 19a: what a part does or has become
+                spans = lay_body_moves.add_part_moves(doc, words, spans)
+            if not lay_body_descriptors.WORDS.isdisjoint(present):  # round 19a: "pounding pulse", "lazy bowels"
+                spans = lay_body_descriptors.add_body_descriptors(doc, words, spans)
             if "and" in present:
                 spans = span_rules.add_second_locations(doc, words, spans)
             spans = lay_body_problems.extend_location_tails(doc, words, spans)
@@ -132,6 +137,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans, conjuncts = lay_coordination.coordinate(doc, words, spans, lookup=lookup)
             spans = span_rules.add_test_heads(doc, words, spans)
             spans = span_rules.compose_tests(doc, words, spans)
+        if not lay_body_moves.BLUSH_SIGHTS.isdisjoint(present) and not lay_body_moves.BLUSH_COLOURS.isdisjoint(present):
+            spans = lay_body_moves.drop_blushes(doc, words, spans)  # round 19a: "face went red when she saw him"
         spans = span_rules.add_clinical_modifiers(doc, words, spans)
         if not WEIGHT_UNIT_HASHES.isdisjoint(norms):
             spans = span_rules.add_weight_changes(doc, words, spans)
