@@ -32,7 +32,7 @@ BEAT_HEADS = frozenset("pulse heartbeat heartbeats heart-beat heartrate".split()
 _HEART_TAILS = frozenset("rate beat beats".split())
 
 # --- how a part works -----------------------------------------------------------------------------------------------
-WORKINGS = frozenset("lazy sluggish twitchy gammy dodgy grumbly rumbly gurgly gassy jumpy leaky wonky".split())
+WORKINGS = frozenset("lazy sluggish twitchy gammy dodgy grumbly rumbly gurgly gassy jumpy wonky".split())
 
 # --- a belly's noises and gripes ------------------------------------------------------------------------------------
 BELLIES = frozenset("belly tummy stomach gut guts bowel bowels abdomen".split())
@@ -62,6 +62,8 @@ PAIN_CHARACTERS = frozenset("dragging gripey gripy griping niggly niggling pulli
                             "twisting wrenching grinding".split())
 PAIN_HEADS = frozenset("pain pains ache aches cramp cramps twinge twinges discomfort".split())
 
+# the words right after a describer that make it one of these phrases (a working word is followed by any part)
+_HEADS = BEAT_HEADS | {"heart"} | STOOLS | URINES | TREMORS | WALKS | PAIN_HEADS | NOISES
 GATE = gate(RHYTHMS, WORKINGS, NOISES, STOOL_LOOKS, URINE_LOOKS, INNER, GAITS, PAIN_CHARACTERS)
 WORDS = GATE
 
@@ -72,6 +74,11 @@ def add_body_descriptors(doc: Doc, words: list[str], spans: Spans) -> Spans:
     if GATE.isdisjoint(hits):
         return spans
     n = len(words)
+    # the describing words whose head stands after them (or a belly before a noise), by words alone
+    found = [p for p in word_positions(words, hits & GATE) if p + 1 < n and (words[p + 1] in _HEADS or words[p] in WORKINGS)
+             or words[p] in NOISES and p and (words[p - 1] in BELLIES or words[p - 1] == "and")]
+    if not found:
+        return spans
     covered = {i: s for s in spans for i in range(s[0], s[1])}
     by_start = {s[0]: s for s in spans}
     added = []
@@ -81,13 +88,13 @@ def add_body_descriptors(doc: Doc, words: list[str], spans: Spans) -> Spans:
         span = covered.get(i)
         return span is None or span[1] - span[0] == 1 and span[2] in ("SYMPTOM", "ANATOMY", "TEST")
 
-    for p in word_positions(words, hits & GATE):
+    for p in found:
         word = words[p]
-        if not free(p) or p + 1 >= n:
+        if not free(p):
             continue
         head = p + 1
-        after = words[head]
-        if word in RHYTHMS and free(head):
+        after = words[head] if head < n else ""
+        if word in RHYTHMS and after and free(head):
             if after in BEAT_HEADS:
                 added.append((p, head + 1, "SYMPTOM", PALPITATION))
             elif after == "heart" and head + 1 < n and words[head + 1] in _HEART_TAILS and free(head + 1):

@@ -84,27 +84,49 @@ _OPENERS = frozenset("and but so then".split())
 
 GATE = gate(FAIL_VERBS, STOPPED, HEART_WORDS, HAIR, CHANGE_STATES, PART_STATES, CONJUNCT_STATES, BARE_PREDICATES,
             _PUPIL_STATES, _LOOSE_STATES)
+# a predicate joined to a part's complaint by "and" ("round [and red]") is a cue of its own only after "and"
+_JOINED_CUES = gate(CONJUNCT_STATES, _PUPIL_STATES, _LOOSE_STATES, {"red", "swollen", "sore", "puffy"})
 # What the recognizer checks before calling: a cue of each sub-rule
+_JOINED_ONLY = _JOINED_CUES - GATE
+GATE = GATE | _JOINED_CUES
 WORDS = GATE
 
 
 def add_part_moves(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """A part with what it does or has become is one SYMPTOM (rule 6); see the module's docstring."""
-    hits = gate_hits(words)
-    if GATE.isdisjoint(hits):
+    cues = GATE & gate_hits(words)
+    if not cues:
         return spans
     n = len(words)
-    by_start = {s[0]: s for s in spans}
+    # the cue words that stand where a sub-rule needs them, found by words alone before any span is looked at
+    found = []
+    for p in word_positions(words, cues):
+        word = words[p]
+        if word in HEART_WORDS:
+            if p + 1 < n and (words[p + 1] in _GOING or p + 2 < n and words[p + 2] in _GOING):
+                found.append(p)
+        elif word in HAIR:
+            if not FALLING.isdisjoint(words[p + 1:p + 4]):
+                found.append(p)
+        elif word in FAIL_VERBS:
+            if p >= 2 and words[p - 1] in _NEGATIONS and words[p - 2] in _MODALS:
+                found.append(p)
+        elif word in _JOINED_ONLY:
+            if p and words[p - 1] == "and":
+                found.append(p)  # "round [and red]"
+        else:
+            found.append(p)  # a state, a stop, a change
+    if not found:
+        return spans
+    window = {q for p in found for q in range(max(0, p - 6), p + 2)}  # a part ends before its cue, or is it
     covered = {i: s for s in spans for i in range(s[0], s[1])}
-    parts = [(s[0], s[1]) for s in spans if s[2] == "ANATOMY"]
-    bare = AMBIGUOUS_ANATOMY & word_set(words)
-    if bare and not (BARE_PREDICATES.isdisjoint(hits) and "heart" not in bare):  # "😂 chest still tight", ", arms went rigid", "i get heart beating strong"
-        for p in word_positions(words, bare):
-            if p in covered or p + 1 >= n:
-                continue
-            if words[p] == "heart" or p == 0 or not words[p - 1][:1].isalnum() or words[p - 1] in _OPENERS \
-                    or words[p - 1] in ("get", "got", "gets"):
-                parts.append((p, p + 1))
+    parts = [(s[0], s[1]) for s in spans if s[2] == "ANATOMY" and s[1] in window]
+    for p in window:  # "😂 chest still tight", ", arms went rigid", "i get heart beating strong"
+        if p + 1 < n and words[p] in AMBIGUOUS_ANATOMY and p not in covered and (
+                words[p] == "heart" or p == 0 or not words[p - 1][:1].isalnum() or words[p - 1] in _OPENERS
+                or words[p - 1] in ("get", "got", "gets")):
+            parts.append((p, p + 1))
+    by_start = {s[0]: s for s in spans}
     added = []
     for start, end in parts:
         part = words[end - 1]
@@ -122,7 +144,8 @@ def add_part_moves(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue
         stop = _joined_end(words, stop, covered)
         added.append((_counted_start(words, start), stop, "SYMPTOM", concept))
-    added += _joined_predicates(words, spans, covered)
+    if any(p >= 2 and "and" in (words[p - 1], words[p - 3]) for p in found):
+        added += _joined_predicates(words, spans, covered)
     return replace_covered(spans, added) if added else spans
 
 

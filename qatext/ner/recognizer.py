@@ -137,8 +137,6 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans, conjuncts = lay_coordination.coordinate(doc, words, spans, lookup=lookup)
             spans = span_rules.add_test_heads(doc, words, spans)
             spans = span_rules.compose_tests(doc, words, spans)
-        if not lay_body_moves.BLUSH_SIGHTS.isdisjoint(present) and not lay_body_moves.BLUSH_COLOURS.isdisjoint(present):
-            spans = lay_body_moves.drop_blushes(doc, words, spans)  # round 19a: "face went red when she saw him"
         spans = span_rules.add_clinical_modifiers(doc, words, spans)
         if not WEIGHT_UNIT_HASHES.isdisjoint(norms):
             spans = span_rules.add_weight_changes(doc, words, spans)
@@ -226,6 +224,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_edge_tails.extend_tails(doc, words, spans)
         if not lay_body_unnamed.WORDS.isdisjoint(present):  # round 18b: states with no symptom word
             spans = lay_body_unnamed.add_unnamed_states(doc, words, spans)
+        if not lay_body_moves.BLUSH_SIGHTS.isdisjoint(present) and not lay_body_moves.BLUSH_COLOURS.isdisjoint(present):
+            spans = lay_body_moves.drop_blushes(doc, words, spans)  # round 19a: "face went red when she saw him"
         spans = later_acronyms.add_later_acronyms(doc, words, spans)
         spans = drug_frames.add_framed_drugs(doc, words, spans, known=self.lexicon.known_tokens, common=self._common)
         if not lay_word_degrees.WORDS.isdisjoint(present):
