@@ -66,6 +66,7 @@ _LOOSE_STATES = frozenset("loose looser wobbly wiggly".split())
 PART_STATES = {**dict.fromkeys(("pupil", "pupils"), _PUPIL_STATES),
                **dict.fromkeys(("teeth", "tooth", "kneecap", "kneecaps", "joints", "joint", "crown", "filling"),
                                _LOOSE_STATES)}
+_STATE_PARTS = frozenset(PART_STATES)
 _COUNTS = frozenset("two three four five several few both".split()) - {"both"}  # "both" is a determiner (rule 2)
 
 # --- joined predicates ----------------------------------------------------------------------------------------------
@@ -111,11 +112,17 @@ def add_part_moves(doc: Doc, words: list[str], spans: Spans) -> Spans:
         elif word in FAIL_VERBS:
             if p >= 2 and words[p - 1] in _NEGATIONS and words[p - 2] in _MODALS:
                 found.append(p)
-        elif word in _JOINED_ONLY:
+        elif word in _JOINED_ONLY or word in CONJUNCT_STATES:
             if p and words[p - 1] == "and":
-                found.append(p)  # "round [and red]"
-        else:
-            found.append(p)  # a state, a stop, a change
+                found.append(p)  # "round [and red]", "sore [and smooth]"
+        elif word in STOPPED:
+            if p + 1 < n and words[p + 1] in _WORKING or not FUNCTION_PARTS.isdisjoint(words[max(0, p - 3):p]):
+                found.append(p)
+        else:  # a state, a change: after a part its rule reads ("chest", "pupil", "teeth") or a change verb
+            before = words[max(0, p - 5):p]
+            if word in BARE_PREDICATES and not AMBIGUOUS_ANATOMY.isdisjoint(before) \
+                    or not _STATE_PARTS.isdisjoint(before) or word in CHANGE_STATES and not _CHANGES.isdisjoint(before):
+                found.append(p)
     if not found:
         return spans
     window = {q for p in found for q in range(max(0, p - 6), p + 2)}  # a part ends before its cue, or is it
