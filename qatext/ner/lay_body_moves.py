@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from qatext.ner.lay_body_states import STATES
 from qatext.ner.lay_common import POSSESSIVES, replace_covered
 from qatext.ner.span_rules import _BLUSH_COLOURS, _BLUSH_SIGHTS, _feeling_cause
-from qatext.ner.span_rules import (AMBIGUOUS_ANATOMY, BODY_COMPLAINT, LINKING_WORDS, SYMPTOM_PREDICATES, Spans, gate,
+from qatext.ner.span_rules import (AMBIGUOUS_ANATOMY, ANATOMY_CONTEXT, BODY_COMPLAINT, LINKING_WORDS, SYMPTOM_PREDICATES, Spans, gate,
                                    gate_hits, word_positions, word_set)
 
 PALPITATION = "HP:0001962"
@@ -120,20 +120,23 @@ def add_part_moves(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 found.append(p)
         else:  # a state, a change: after a part its rule reads ("chest", "pupil", "teeth") or a change verb
             before = words[max(0, p - 5):p]
-            if word in BARE_PREDICATES and not AMBIGUOUS_ANATOMY.isdisjoint(before) \
+            if word in BARE_PREDICATES and any(w in AMBIGUOUS_ANATOMY and (k == 0 or words[k - 1] not in ANATOMY_CONTEXT)
+                                               for k, w in enumerate(words[max(0, p - 5):p], max(0, p - 5))) \
                     or not _STATE_PARTS.isdisjoint(before) or word in CHANGE_STATES and not _CHANGES.isdisjoint(before):
                 found.append(p)
     if not found:
         return spans
     window = {q for p in found for q in range(max(0, p - 6), p + 2)}  # a part ends before its cue, or is it
-    covered = {i: s for s in spans for i in range(s[0], s[1])}
-    parts = [(s[0], s[1]) for s in spans if s[2] == "ANATOMY" and s[1] in window]
+    low, high = min(window), max(found) + 12  # the spans near the cues: a part, its predicate and what joins it
+    near = [s for s in spans if s[1] > low and s[0] < high]
+    covered = {i: s for s in near for i in range(s[0], s[1])}
+    parts = [(s[0], s[1]) for s in near if s[2] == "ANATOMY" and s[1] in window]
     for p in window:  # "😂 chest still tight", ", arms went rigid", "i get heart beating strong"
         if p + 1 < n and words[p] in AMBIGUOUS_ANATOMY and p not in covered and (
                 words[p] == "heart" or p == 0 or not words[p - 1][:1].isalnum() or words[p - 1] in _OPENERS
                 or words[p - 1] in ("get", "got", "gets")):
             parts.append((p, p + 1))
-    by_start = {s[0]: s for s in spans}
+    by_start = {s[0]: s for s in near}
     added = []
     for start, end in parts:
         part = words[end - 1]
