@@ -31,7 +31,7 @@ PALPITATION = "HP:0001962"
 # a modal and its negation as the tokenizer splits them: "would nt", "wo n't", "did not"
 _MODALS = frozenset("would wo did does do could will ca can".split())
 _NEGATIONS = frozenset({"nt", "n't", "not"})
-FAIL_VERBS = frozenset("close open move bend straighten shut blink budge focus lift grip function".split())
+FAIL_VERBS = frozenset("close open move bend straighten shut blink budge focus lift grip".split())
 # what follows a failed motion when it is a thing done with the part, not the part's complaint: "my hand wouldnt
 # open the jar", "my eyes wouldnt move from the screen", "my legs wouldnt move fast enough to catch the bus"
 _NOT_AFTER_FAIL = frozenset("the a an my his her their your it this that them from to off on onto into away".split())
@@ -57,7 +57,7 @@ _CLUMPS = frozenset("clumps handfuls chunks lumps bunches".split())
 
 # --- a change of shape or build -------------------------------------------------------------------------------------
 CHANGE_STATES = frozenset("skinny skinnier thin thinner bony bonier scrawny wasted flabby saggy fat fatter round rounder "
-                          "podgy chubby".split())
+                          "podgy chubby".split()) - {"fat", "fatter"}
 _CHANGES = frozenset("go goes went gone going got get gets getting become becomes became turned turn turns".split())
 
 # --- states only some parts have as complaints ----------------------------------------------------------------------
@@ -83,10 +83,9 @@ _DEGREES = frozenset("so really very super quite pretty kinda slightly completel
 # a bare ambiguous body word opens a clause: after punctuation, an emoji, a conjunction, or as the doc's first word
 _OPENERS = frozenset("and but so then".split())
 
-GATE = gate(FAIL_VERBS, STOPPED, HEART_WORDS, HAIR, CHANGE_STATES, PART_STATES, CONJUNCT_STATES, BARE_PREDICATES,
-            _PUPIL_STATES, _LOOSE_STATES)
+GATE = gate(FAIL_VERBS, STOPPED, HEART_WORDS, HAIR, CHANGE_STATES, PART_STATES, CONJUNCT_STATES, BARE_PREDICATES)
 # a predicate joined to a part's complaint by "and" ("round [and red]") is a cue of its own only after "and"
-_JOINED_CUES = gate(CONJUNCT_STATES, _PUPIL_STATES, _LOOSE_STATES, {"red", "swollen", "sore", "puffy"})
+_JOINED_CUES = gate(CONJUNCT_STATES, {"red", "swollen", "sore", "puffy"})
 # What the recognizer checks before calling: a cue of each sub-rule
 _JOINED_ONLY = _JOINED_CUES - GATE
 GATE = GATE | _JOINED_CUES
@@ -112,6 +111,9 @@ def add_part_moves(doc: Doc, words: list[str], spans: Spans) -> Spans:
         elif word in FAIL_VERBS:
             if p >= 2 and words[p - 1] in _NEGATIONS and words[p - 2] in _MODALS:
                 found.append(p)
+        elif word in _STATE_PARTS:
+            if not PART_STATES[word].isdisjoint(words[p + 1:p + 6]):
+                found.append(p)  # "pupil was big", "teeth are loose"
         elif word in _JOINED_ONLY or word in CONJUNCT_STATES:
             if p and words[p - 1] == "and":
                 found.append(p)  # "round [and red]", "sore [and smooth]"
@@ -122,7 +124,7 @@ def add_part_moves(doc: Doc, words: list[str], spans: Spans) -> Spans:
             before = words[max(0, p - 5):p]
             if word in BARE_PREDICATES and any(w in AMBIGUOUS_ANATOMY and (k == 0 or words[k - 1] not in ANATOMY_CONTEXT)
                                                for k, w in enumerate(words[max(0, p - 5):p], max(0, p - 5))) \
-                    or not _STATE_PARTS.isdisjoint(before) or word in CHANGE_STATES and not _CHANGES.isdisjoint(before):
+                    or word in CHANGE_STATES and not _CHANGES.isdisjoint(before):
                 found.append(p)
     if not found:
         return spans
