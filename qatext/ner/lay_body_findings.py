@@ -57,7 +57,8 @@ _DIRECTIONS = frozenset("up down out across along round around".split())
 LOCATING = frozenset("in on from along around round behind across at under over near inside between within".split())
 # Only a goal it heads to: "spreading up my leg" says where it spread, after a verb (rule 5: the leg stays ANATOMY).
 _AFTER_MOTION = frozenset({"to", "towards", "toward", "into"})
-_PLACE_FILLERS = POSSESSIVES | frozenset({"the", "both", "one", "each", "a", "either", "our"})
+# "a roaring noise in [that] ear": a part pointed back to (round 19a)
+_PLACE_FILLERS = POSSESSIVES | frozenset({"the", "both", "one", "each", "a", "either", "our", "that", "this"})
 # A word of a kind that is never the modifier noun before a finding's head ("got a whoosh", "the streak").
 _NOT_MODIFIERS = NOT_NOUNS | OBJECT_STOPS | POSSESSIVES | frozenset(
     "a an the some any no have has had got get gets getting is are was were be been am there theres see saw notice "

@@ -19,6 +19,7 @@ from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, 
                         lay_word_degrees, lay_word_places, lay_word_senses, later_acronyms, normalize,
                         shorthand, span_rules)
 from qatext.ner import lay_body_unnamed, lay_edge_tails  # round 18b
+from qatext.ner import lay_body_descriptors, lay_body_moves  # round 19a
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -124,6 +125,10 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = span_rules.add_body_predicates(doc, words, spans, lookup=lookup)
             if not span_rules.BODY_STATE_ADJECTIVES.isdisjoint(present):
                 spans = span_rules.add_described_body_parts(doc, words, spans)
+            if not lay_body_moves.WORDS.isdisjoint(present):  # round 19a: what a part does or has become
+                spans = lay_body_moves.add_part_moves(doc, words, spans)
+            if not lay_body_descriptors.WORDS.isdisjoint(present):  # round 19a: "pounding pulse", "lazy bowels"
+                spans = lay_body_descriptors.add_body_descriptors(doc, words, spans)
             if "and" in present:
                 spans = span_rules.add_second_locations(doc, words, spans)
             spans = lay_body_problems.extend_location_tails(doc, words, spans)
@@ -222,6 +227,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_edge_tails.extend_tails(doc, words, spans)
         if not lay_body_unnamed.WORDS.isdisjoint(present):  # round 18b: states with no symptom word
             spans = lay_body_unnamed.add_unnamed_states(doc, words, spans)
+        if not lay_body_moves.BLUSH_SIGHTS.isdisjoint(present) and not lay_body_moves.BLUSH_COLOURS.isdisjoint(present):
+            spans = lay_body_moves.drop_blushes(doc, words, spans)  # round 19a: "face went red when she saw him"
         spans = later_acronyms.add_later_acronyms(doc, words, spans)
         spans = drug_frames.add_framed_drugs(doc, words, spans, known=self.lexicon.known_tokens, common=self._common)
         if not lay_word_degrees.WORDS.isdisjoint(present):

@@ -173,13 +173,17 @@ SYMPTOM_PREDICATES = frozenset(
     # split", "hair started shedding" (not "crack": "elbows and knees that [crack and bleed]" is the list's own clause)
     "ached bled bleed bleeds split splits splitting shedding sheds "
     # a part gone hard: "thighs were rock hard", "my belly is hard and swollen"
-    "hard".split()
+    "hard "
+    # a part gone stiff or slack (round 19a): "arms went rigid", "the right side of my mouth drooped"
+    "rigid drooped".split()
 )
 # "legs gave out", "belly button sticks out": a verb that is a predicate only with its "out" ("my tongue sticks to
 # the roof of my mouth" is none).
 GIVE_OUT_VERBS = frozenset("gave give gives giving sticks sticking "
                            # what falls or comes out of a part: "hair falls out", "hair started coming out"
-                           "falls fell falling comes coming came".split())
+                           "falls fell falling comes coming came "
+                           # a joint out of place (round 19a): "her kneecap slipped out" (an injury: SLIPPING_PREDICATES)
+                           "slipped slips slipping".split())
 # A colour compared with someone else's is no change: "my skin is darker than my sister's"; with the past it is
 # one ("darker than before", "paler than usual").
 COMPARATIVES = frozenset({"darker", "paler"})
@@ -728,7 +732,7 @@ def add_body_predicates(doc: Doc, words: list[str], spans: Spans, *, lookup=lamb
     return _without_overlaps(out) if len(out) != len(spans) or any(a[1] != b[1] for a, b in zip(spans, out)) else out
 
 
-SLIPPING_PREDICATES = frozenset("sublux subluxes subluxing subluxed dislocates dislocate".split())
+SLIPPING_PREDICATES = frozenset("sublux subluxes subluxing subluxed dislocates dislocate slipped slips slipping".split())
 # Predicates that are other words without a verb before them: "thighs were rock hard" but "blow your nose so hard";
 # "skin would split" but "a wrist split(int)".
 NEEDS_A_VERB = frozenset("hard split splits splitting".split())
@@ -745,6 +749,12 @@ _FEELING_CAUSES = frozenset(
     "plans questions possibilities options".split())
 
 
+# A face that reddens when someone sees, speaks to or teases the person blushes (GUIDELINES rule 17).
+_BLUSH_COLOURS = frozenset("red pink crimson scarlet".split())
+_BLUSH_SIGHTS = frozenset("saw sees see looked looks spoke speaks talked talks said says kissed kisses smiled smiles winked "
+                          "complimented teased teases mentioned noticed caught walked".split())
+
+
 # "came out of its socket" is a joint slipping out; "out of the cast", "out of the water" say where it went.
 _OUT_OF_PLACES = frozenset("place socket sockets joint".split())
 
@@ -755,6 +765,8 @@ def _moved_or_effort(words: list[str], i: int) -> bool:
     after = words[i + 1:i + 5]
     if words[i] == "hard":
         return after[:1] == ["to"]
+    if words[i] in SLIPPING_PREDICATES and after[:2] in (["out", "from"], ["out", "under"]):
+        return True  # "my foot slipped out from under me": a fall, no joint out of place
     return words[i] in GIVE_OUT_VERBS and after[:2] == ["out", "of"] and _OUT_OF_PLACES.isdisjoint(after[2:])
 
 
@@ -779,8 +791,12 @@ def _held_predicate(words: list[str], span) -> tuple | None:
 
 
 def _feeling_cause(words: list[str], end: int) -> bool:
-    """"red with embarrassment", "spinning with ideas": the predicate's cause is a feeling or a thought."""
+    """"red with embarrassment", "spinning with ideas": the predicate's cause is a feeling or a thought; "her face
+    went red when she saw him": a blush at someone, an emotion (round 19a; "face goes red when i drink" stays)."""
     n = len(words)
+    if end < n and words[end - 1] in _BLUSH_COLOURS and words[end] in ("when", "as", "whenever") \
+            and not _BLUSH_SIGHTS.isdisjoint(words[end + 1:end + 4]):
+        return True
     if end >= n or words[end] != "with":
         return False
     k = end + 1
