@@ -83,3 +83,24 @@ def test_sounds_too_loud_is_hyperacusis():
     (ent,) = [e for e in doc.ents if e.label_ == "SYMPTOM"]
     assert ent.text == "everyday sounds are painfully loud"
     assert (ent._.concept_id, ent._.concept_name) == ("HP:0010780", "Hyperacusis")
+
+
+@pytest.mark.parametrize("text, surface, label, concept_id, kind", [
+    # a mention takes the concept its own words support, never a narrower or a different one (issue 11, class 9)
+    ("the implant in my jaw is loose", "implant", "TREATMENT", "QATEXT:treatment/implant", None),
+    ("she had breast implants put in last year", "breast implants", "TREATMENT", "QATEXT:treatment/breast-implant", None),
+    ("he is in a wheelchair since the stroke", "wheelchair", "TREATMENT", "QATEXT:treatment/wheelchair", None),
+    ("i switched to the mini pill after the clot", "mini pill", "DRUG", "QATEXT:drug/progestin-only-pill", "class"),
+    ("stopped birth control in may", "birth control", "DRUG", "QATEXT:drug/contraceptives", "class"),
+    ("had my flu jab on tuesday and my arm aches", "flu jab", "DRUG", "QATEXT:drug/influenza-vaccine", "named"),
+    # a hormonal device releases a drug (GUIDELINES section 3): DRUG, with the hormone's id
+    ("had the nexplanon implant removed", "nexplanon implant", "DRUG", "DRUGBANK:DB00294", "named"),
+])
+def test_lexicon_concepts_say_what_the_words_say(text, surface, label, concept_id, kind):
+    doc = qatext.load(topics=False)(text)
+    found = {e.text: e for e in doc.ents}
+    assert surface in found, [(e.text, e.label_) for e in doc.ents]
+    ent = found[surface]
+    assert (ent.label_, ent._.concept_id) == (label, concept_id)
+    if kind is not None:
+        assert ent._.drug_kind == kind
