@@ -67,31 +67,49 @@ _CLASSES = {
     "LOSE": "lose|loses|losing|keep_losing|keeps_losing",
     "VOICE": "my_voice|his_voice|her_voice|their_voice|the_voice|voice",
 }
+# (pattern, label, concept, anchors): the rare words the phrase holds; a row is tried only in a doc with one of
+# them, and only at the few positions up to 7 tokens before one ("take" and "out" are in every doc, "puff" is not)
 ROWS = [
-    ("{JUMP} {SKIN}", "SYMPTOM", STARTLE),
-    ("{REPLAY} ?{OWNER} {TRAUMA}", "SYMPTOM", RE_EXPERIENCING),
-    ("{PATIENCE_NONE} patience", "SYMPTOM", IRRITABILITY),
-    ("{MIND} {TURN} {MUSH}", "SYMPTOM", BRAIN_FOG),
-    ("out_of puff", "SYMPTOM", DYSPNEA),
-    ("puffed_out", "SYMPTOM", DYSPNEA),
+    ("{JUMP} {SKIN}", "SYMPTOM", STARTLE, ("skin",)),
+    ("{REPLAY} ?{OWNER} {TRAUMA}", "SYMPTOM", RE_EXPERIENCING, ("replay", "replays", "replaying", "replayed",
+                                                                 "relive", "relives", "reliving", "relived")),
+    ("{PATIENCE_NONE} patience", "SYMPTOM", IRRITABILITY, ("patience",)),
+    ("{MIND} {TURN} {MUSH}", "SYMPTOM", BRAIN_FOG, ("mush", "porridge", "wool", "sludge")),
+    ("out_of puff", "SYMPTOM", DYSPNEA, ("puff",)),
+    ("puffed_out", "SYMPTOM", DYSPNEA, ("puffed",)),
     # the lexicon has "stop", "stops" and "stopped breathing"; its "stopping" would be a fuzzy neighbour of other words
-    ("stopping breathing", "SYMPTOM", APNEA),
-    ("{TAKES} {LONG} {SLEEP_ONSET}", "SYMPTOM", INSOMNIA),
-    ("{FORGET} {EAT}", "SYMPTOM", POOR_APPETITE),
-    ("{LOSE} {VOICE}", "SYMPTOM", HOARSE),
+    ("stopping breathing", "SYMPTOM", APNEA, ("stopping",)),
+    ("{TAKES} {LONG} {SLEEP_ONSET}", "SYMPTOM", INSOMNIA, ("asleep", "drop", "nod", "drift", "doze", "settle")),
+    ("{FORGET} {EAT}", "SYMPTOM", POOR_APPETITE, ("forget", "forgets", "forgetting")),
+    ("{LOSE} {VOICE}", "SYMPTOM", HOARSE, ("voice",)),
 ]
-INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
+_GROUPS = {}
+for _text, _label, _concept, _anchors in ROWS:
+    _GROUPS.setdefault(frozenset(_anchors), []).append((_text, _label, _concept))
+GROUPS = [(anchors, lay_patterns.compile_patterns(rows, _CLASSES)) for anchors, rows in _GROUPS.items()]
+_REACH = 7
 # the rare words each phrase must hold (its anchors), which open the rule
-WORDS = frozenset({"skin", "replay", "replays", "replaying", "replayed", "relive", "relives", "reliving", "relived",
-                   "patience", "mush", "porridge", "wool", "sludge", "puff", "puffed", "asleep", "drop", "nod",
-                   "drift", "doze", "forget", "forgets", "forgetting", "voice", "stopping", "remember", "recall", "highs", "lows",
-                   "dts", "jittery", "inside", "much", "snore", "snores", "snoring", "snored", "sleeping",
-                   "slept", "sleeps", "sleep", "eats", "eating", "eat", "ate"})
-_GATE = gate(WORDS)
+WORDS = frozenset({"replay", "replays", "replaying", "replayed", "relive", "relives", "reliving", "relived",
+                   "patience", "mush", "porridge", "wool", "sludge", "puff", "puffed", "asleep", "nod",
+                   "drift", "doze", "forget", "forgets", "forgetting", "voice", "highs", "lows", "dts", "jittery", "snore", "snores", "snoring", "snored"})
+# words common alone that open the rule only with their partner (the hook asks for a pair): "skin" with a jump,
+# "much" with a state word ("much sleepy", not "how much"), "inside" with a numb or dull one, a sleep or a meal
+# with its amount ("not sleeping more than 2 hours", "hardly eats his lunch")
+PAIRS = ((gate({"skin"}), gate(frozenset("jump jumps jumping jumped".split()))),
+         (gate({"much"}), gate(frozenset("sleepy tired drowsy dizzy anxious nervous hungry thirsty weak sweaty "
+                                         "irritable restless jittery fatigued sleepiness tiredness".split()))),
+         (gate({"inside"}), gate(frozenset("dull numb empty hollow flat dead cold".split()))),
+         (gate(frozenset("sleep sleeps sleeping slept".split())), gate(frozenset({"than", "beyond"}))),
+         (gate(frozenset("eat eats eating ate".split())), gate(frozenset("lunch dinner breakfast tea supper meals "
+                                                                         "meal food dinners lunches breakfasts".split()))),
+         (gate(frozenset({"drop", "settle"})), gate(frozenset("takes took take taking".split()))),
+         (gate(frozenset({"stopping"})), gate(frozenset({"breathing"}))),
+         (gate(frozenset({"remember", "recall"})), gate(frozenset({"whether", "if"}))))
+
+
+_GATE = gate(WORDS, *(first for first, _second in PAIRS))
 # the words that open the pattern rows (each row holds one of them)
-_ROW_WORDS = gate({"skin", "replay", "replays", "replaying", "replayed", "relive", "relives", "reliving", "relived",
-                   "patience", "mush", "porridge", "wool", "sludge", "puff", "puffed", "asleep", "drop", "nod",
-                   "drift", "doze", "settle", "forget", "forgets", "forgetting", "voice", "stopping"})
+_ROW_WORDS = gate(*(anchors for anchors, _index in GROUPS))
 
 _STOPS = frozenset(". , ; : ! ? ) ( - and but or so when whenever if at every all now lately again anymore "
                    "most since these".split())
@@ -111,8 +129,18 @@ def add_state_phrases(doc, words: list[str], spans: Spans) -> Spans:
     if not hits:
         return spans
     if not _ROW_WORDS.isdisjoint(hits):
-        found = [_felt_like(words, f) for f in lay_patterns.find(words, INDEX) if _plausible(words, f)]
-        spans = lay_patterns.place(spans, found)
+        found = []
+        present = word_set(words)
+        for anchors, index in GROUPS:
+            here = hits.intersection(anchors)
+            if not here or present.isdisjoint(index):
+                continue  # "skin" is in many docs, "jump" with it in few
+            candidates = {i for p in word_positions(words, here) for i in range(max(0, p - _REACH), p + 1)
+                          if words[i] in index}
+            if candidates:
+                found += [_felt_like(words, f) for f in lay_patterns.find(words, index, candidates)
+                          if _plausible(words, f)]
+        spans = lay_patterns.place(spans, _longest(found))
         if "voice" in hits:
             spans = _drop_lost_say(words, spans)
     if ("remember" in hits or "recall" in hits or "forget" in hits or "forgets" in hits) \
@@ -122,8 +150,21 @@ def add_state_phrases(doc, words: list[str], spans: Spans) -> Spans:
         spans = _mood_swings(words, spans)
     if "dts" in hits:
         spans = _delirium_tremens(words, spans)
-    spans = _extend_states(words, spans, hits)
+    wanted = hits & _EXTEND_WORDS
+    if "much" in wanted and _MUCH_STATES.isdisjoint(word_set(words)):
+        wanted = wanted - {"much"}  # "how much", "too much": in many docs, with no state word
+    if wanted:
+        spans = _extend_states(words, spans, wanted)
     return spans
+
+
+def _longest(found: list) -> list:
+    """Rows of different groups may find overlapping phrases: the longest, then the first, stands."""
+    kept = []
+    for f in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        if all(f[1] <= k[0] or k[1] <= f[0] for k in kept):
+            kept.append(f)
+    return sorted(kept)
 
 
 def _next(words: list[str], end: int) -> str:
@@ -324,6 +365,7 @@ _NERVES = frozenset("jittery nervous nerves anxious stressed edgy twitchy".split
 
 
 _EXTEND_TRIGGERS = frozenset({"inside", "much", "jittery"}) | _SNORES
+_EXTEND_WORDS = _EXTEND_TRIGGERS | _SLEEPS | _EATS
 
 
 def _extend_states(words: list[str], spans: Spans, hits: set) -> Spans:
@@ -332,7 +374,11 @@ def _extend_states(words: list[str], spans: Spans, hits: set) -> Spans:
     trigger word are looked at."""
     present = word_set(words)
     wanted = set(hits & _EXTEND_TRIGGERS)
-    if "than" in present or "over" in present or "beyond" in present:
+    if "much" in wanted and _MUCH_STATES.isdisjoint(present):
+        wanted.discard("much")  # "how much", "too much": in most docs, with no state word after
+    if "inside" in wanted and _INSIDE_STATES.isdisjoint(present):
+        wanted.discard("inside")
+    if ("than" in present or "over" in present or "beyond" in present) and not _HOURS.isdisjoint(present):
         wanted |= hits & _SLEEPS
     if not _MEALS.isdisjoint(present):
         wanted |= hits & _EATS

@@ -201,7 +201,9 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_mind_phrases.add_mind_phrases(doc, words, spans)
         if not lay_context_symptoms.CUE_WORDS.isdisjoint(present):
             spans = lay_context_symptoms.add_context_symptoms(doc, words, spans)
-        if not lay_state_phrases.WORDS.isdisjoint(present):  # round 19c: states of mind, sleep and eating
+        if not lay_state_phrases.WORDS.isdisjoint(present) or any(  # round 19c; pairs: "skin" with a jump, ...
+                not first.isdisjoint(present) and not second.isdisjoint(present)
+                for first, second in lay_state_phrases.PAIRS):
             spans = lay_state_phrases.add_state_phrases(doc, words, spans)
         if not lay_word_bare.WORDS.isdisjoint(present):
             spans = lay_word_bare.add_bare_words(doc, words, spans)
