@@ -178,7 +178,9 @@ _CLASSES = {
 }
 _HALLUCINATION_STORY = frozenset(
     "dementia alzheimers alzheimer alzheimer's confused confusion delirium delirious hallucinations hallucinating "
-    "hallucinate lewy parkinsons parkinson's psychosis psychotic uti withdrawal sundowning paranoid".split())
+    "hallucinate lewy parkinsons parkinson's psychosis psychotic uti withdrawal sundowning paranoid "
+    # a story of drink or a drug coming off: "saw bugs on the wall" when stopping drinking, "no DTs"
+    "withdrawals dts detox sober sobriety tremens delusions delusional tripping".split())
 
 
 def _words_of(*names: str) -> frozenset[str]:
@@ -617,6 +619,8 @@ def _felt_state(words: list[str], f, spans: Spans):
     if nxt not in _STOPS and nxt not in ("like", "as", "feeling", "today", "tbh", "lol", "afterwards", "after",
                                          "most", "by") and nxt.isalpha():
         return None
+    if prev in (":", ",") and _listed(words, start, end, spans):
+        return f  # an item of a list of complaints: "side effects: [zonked out], jelly legs, slurring"
     if prev == "and":
         # coordinated with a complaint: "[breathless] on the stairs and [shattered]"
         return f if any(s[2] == "SYMPTOM" and start - 6 <= s[1] <= start - 1 for s in spans) or \
@@ -630,6 +634,19 @@ def _felt_state(words: list[str], f, spans: Spans):
                                                                           "always", "completely", "absolutely"):
         return None  # "the glass was shattered", "the screen is shattered"
     return f
+
+
+_LIST_HEADS = frozenset("effects effect symptoms complaints".split())
+
+
+def _listed(words: list[str], start: int, end: int, spans: Spans) -> bool:
+    """A list item of complaints: right after "side effects:" or next to another SYMPTOM item of the list
+    (", [jelly legs], [zonked out],"), and ending at the item's comma or stop."""
+    if _next(words, end) not in (",", ".", ";", "and", "!"):
+        return False
+    if words[start - 1] == ":":
+        return start >= 2 and words[start - 2] in _LIST_HEADS
+    return any(s[2] == "SYMPTOM" and (s[1] == start - 1 or s[0] == end + 1) for s in spans)
 
 
 _FELT_FIRSTS = frozenset(a.split("_")[0] for k in ("FLOATY", "SPENT") for a in _CLASSES[k].split("|"))

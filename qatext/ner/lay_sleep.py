@@ -16,6 +16,7 @@ INSOMNIA = "HP:0100785"
 NIGHT_SWEATS = "HP:0030166"
 UNREFRESHING = "QATEXT:symptom/unrefreshing-sleep"
 DREAMS = "QATEXT:symptom/vivid-dreams"
+NIGHTMARES = "QATEXT:symptom/nightmares"
 
 _CLASSES = {
     "WAKE": "wake_up|wakes_up|waking_up|woke_up|woken_up|wake|wakes|waking|woke|jolt_awake|jolted_awake|"
@@ -51,6 +52,12 @@ ROWS = [
     ("sleep|sleeps past|beyond #|#am|#_am|#:#am", "SYMPTOM", EARLY_WAKING),
     # the habit (present tense), not one morning after a party: "woke up tired" is left alone
     ("wake_up|wakes_up|waking_up|wake|wakes|waking {UNRESTED}", "SYMPTOM", UNREFRESHING),
+    # dreams that stay after waking or feel real: "[dreams i couldnt shake off]", "[nightmares that feel real]"
+    ("dreams ?that|which i|that_i {CANT} shake ?off", "SYMPTOM", DREAMS),
+    ("dreams that|which feel|felt|seem|seemed|are|were ?so|too|really|very|completely real", "SYMPTOM", DREAMS),
+    ("nightmares ?that|which i|that_i {CANT} shake ?off", "SYMPTOM", NIGHTMARES),
+    ("nightmares that|which feel|felt|seem|seemed|are|were ?so|too|really|very|completely real", "SYMPTOM",
+     NIGHTMARES),
     ("dreams|dreaming are|were|have_been|'ve_been|ve_been|has_been|is|s|'s|get|got|getting ?so|really {DREAM_HOW}",
      "SYMPTOM", DREAMS),
     # a day that stays in bed: "[barely gets out of bed]" (a lost function, its limiting adverb inside)
@@ -65,7 +72,7 @@ ROWS = [
 INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
 WORDS = frozenset({"wake", "wakes", "waking", "woke", "woken", "jolt", "jolted", "jerk", "jerked", "startle",
                    "sleeps", "sleeping", "slept", "sleep", "sweat", "sweats", "sweating", "sweated", "sleepwalk",
-                   "sleepwalks", "sleepwalking", "sleepwalked", "dreams", "dreaming", "barely", "hardly"})
+                   "sleepwalks", "sleepwalking", "sleepwalked", "dreams", "dreaming", "nightmares", "barely", "hardly"})
 _GATE = gate(WORDS)
 _SMALL_HOURS = frozenset(range(1, 6))
 
@@ -75,7 +82,7 @@ def add_sleep_phrases(doc, words: list[str], spans: Spans) -> Spans:
         return spans
     found = [_with_modal(words, f) for f in lay_patterns.find(words, INDEX)]
     found = [f for f in found if f is not None
-             and (f[3] != EARLY_WAKING or words[f[1] - 1] == "early" or _small_hour(words, f)) and (f[3] != DREAMS or _dreamt(words, f))
+             and (f[3] != EARLY_WAKING or words[f[1] - 1] == "early" or _small_hour(words, f)) and (f[3] not in (DREAMS, NIGHTMARES) or _dreamt(words, f))
              and (f[3] != UNREFRESHING or _unrested(words, f))]
     return lay_patterns.place(spans, [_sweating(words, f) if f[3] == NIGHT_SWEATS else f for f in found])
 

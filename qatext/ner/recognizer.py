@@ -15,7 +15,7 @@ from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, 
                         lay_body_findings, lay_body_predicates, lay_body_problems, lay_body_products, lay_context_symptoms, lay_coordination,
                         lay_disease_phrases, lay_felt_states, lay_function_changes, lay_hashtags, lay_impairments,
                         lay_intake, lay_medical_senses, lay_mind_phrases, lay_other_senses, lay_part_objects, lay_rules,
-                        lay_sight, lay_sleep, lay_span_edges, lay_sweating, lay_toilet, lay_word_bare, lay_word_complaints,
+                        lay_sight, lay_sleep, lay_span_edges, lay_state_phrases, lay_sweating, lay_toilet, lay_word_bare, lay_word_complaints,
                         lay_word_degrees, lay_word_places, lay_word_senses, later_acronyms, normalize,
                         shorthand, span_rules)
 from qatext.ner import lay_body_unnamed, lay_edge_tails  # round 18b
@@ -206,6 +206,10 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_mind_phrases.add_mind_phrases(doc, words, spans)
         if not lay_context_symptoms.CUE_WORDS.isdisjoint(present):
             spans = lay_context_symptoms.add_context_symptoms(doc, words, spans)
+        if not lay_state_phrases.WORDS.isdisjoint(present) or any(  # round 19c; pairs: "skin" with a jump, ...
+                not first.isdisjoint(present) and not second.isdisjoint(present)
+                for first, second in lay_state_phrases.PAIRS):
+            spans = lay_state_phrases.add_state_phrases(doc, words, spans)
         if not lay_word_bare.WORDS.isdisjoint(present):
             spans = lay_word_bare.add_bare_words(doc, words, spans)
         if not lay_word_complaints.WORDS.isdisjoint(present):
