@@ -331,6 +331,9 @@ _EXERTION_CUES = frozenset("chest breath breathless breathing stairs flight flig
                            "running treadmill exercise exercising rehab climb climbing bike jog jogging gym".split())
 _BLED_BEFORE = frozenset("i it : , and has have had then also just she he they nipple gums nose cut".split())
 _BLED_NOT_AFTER = frozenset("dry us them me him her into white money out".split())
+# "picked at her skin until it bled": the extent of an act, outside the habit's span and no complaint of its own
+# (GUIDELINES rule 16 and gold p214, p393)
+_UNTIL = frozenset({"until", "till", "til", "untill", "'til"})
 _MOOD_BEFORE = frozenset("im i'm am was is so really very bit feel felt feeling been get gets getting , : and more "
                          "quite super".split())
 _MOOD_AFTER = _ENDS | frozenset("with at and all lately today recently by in".split())
@@ -380,7 +383,7 @@ def add_lone_complaints(doc, words: list[str], spans: Spans) -> Spans:
             if before in _PUFFED_BEFORE and nxt not in _PUFFED_NOT_AFTER and _near(words, i, _EXERTION_CUES, 15, 8):
                 concept = DYSPNEA_ON_EXERTION
         elif word == "bled":
-            if before in _BLED_BEFORE and nxt not in _BLED_NOT_AFTER:
+            if before in _BLED_BEFORE and nxt not in _BLED_NOT_AFTER and not (i >= 2 and words[i - 2] in _UNTIL):
                 concept = BLEEDING
         elif word == "ratty":
             if before in _MOOD_BEFORE and (nxt in _MOOD_AFTER or not nxt):
