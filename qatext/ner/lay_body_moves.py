@@ -92,15 +92,48 @@ GATE = GATE | _JOINED_CUES
 WORDS = GATE
 
 
+def _needs(word: str) -> tuple[frozenset[str], ...]:
+    """The word sets the check of cue ``word`` in add_part_moves reads around it (the first check that lists the word
+    reads it): each must meet the doc's words, or the word stands nowhere its check needs it (speed: most docs with
+    "heart", "hair" or "burning" have no "going", "falling" or bare part, and their positions are never looked up)."""
+    if word in HEART_WORDS:
+        return (_GOING,)
+    if word in HAIR:
+        return (FALLING,)
+    if word in FAIL_VERBS:
+        return (_NEGATIONS, _MODALS)
+    if word in _STATE_PARTS:
+        return (PART_STATES[word],)
+    if word in _JOINED_ONLY or word in CONJUNCT_STATES:
+        return (frozenset({"and"}),)
+    if word in STOPPED:
+        return (_WORKING | FUNCTION_PARTS,)
+    return ((AMBIGUOUS_ANATOMY if word in BARE_PREDICATES else frozenset())
+            | (_CHANGES if word in CHANGE_STATES else frozenset()),)
+
+
+_CUE_NEEDS = {word: _needs(word) for word in GATE}
+
+
 def add_part_moves(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """A part with what it does or has become is one SYMPTOM (rule 6); see the module's docstring."""
     cues = GATE & gate_hits(words)
     if not cues:
         return spans
+    present = word_set(words)
+    live = []
+    for word in cues:
+        for needed in _CUE_NEEDS[word]:
+            if needed.isdisjoint(present):
+                break
+        else:
+            live.append(word)
+    if not live:
+        return spans
     n = len(words)
     # the cue words that stand where a sub-rule needs them, found by words alone before any span is looked at
     found = []
-    for p in word_positions(words, cues):
+    for p in word_positions(words, live):
         word = words[p]
         if word in HEART_WORDS:
             if p + 1 < n and (words[p + 1] in _GOING or p + 2 < n and words[p + 2] in _GOING):
@@ -122,8 +155,9 @@ def add_part_moves(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 found.append(p)
         else:  # a state, a change: after a part its rule reads ("chest", "pupil", "teeth") or a change verb
             before = words[max(0, p - 5):p]
-            if word in BARE_PREDICATES and any(w in AMBIGUOUS_ANATOMY and (k == 0 or words[k - 1] not in ANATOMY_CONTEXT)
-                                               for k, w in enumerate(words[max(0, p - 5):p], max(0, p - 5))) \
+            if word in BARE_PREDICATES and not AMBIGUOUS_ANATOMY.isdisjoint(before) \
+                    and any(w in AMBIGUOUS_ANATOMY and (k == 0 or words[k - 1] not in ANATOMY_CONTEXT)
+                            for k, w in enumerate(before, max(0, p - 5))) \
                     or word in CHANGE_STATES and not _CHANGES.isdisjoint(before):
                 found.append(p)
     if not found:
