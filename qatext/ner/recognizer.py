@@ -19,6 +19,7 @@ from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, 
                         lay_word_degrees, lay_word_places, lay_word_senses, later_acronyms, normalize,
                         shorthand, span_rules)
 from qatext.ner import lay_body_unnamed, lay_edge_tails  # round 18b
+from qatext.ner import lay_edge_lists  # round 19d
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -130,6 +131,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_disease_phrases.join_disease_phrases(doc, words, spans)
             spans = lay_disease_phrases.add_allergens(doc, words, spans)
             spans, conjuncts = lay_coordination.coordinate(doc, words, spans, lookup=lookup)
+            if conjuncts:  # round 19d: a list ends where its last part starts a complaint of its own
+                spans = lay_edge_lists.end_lists_at_new_subject(doc, words, spans, joined=conjuncts)
             spans = span_rules.add_test_heads(doc, words, spans)
             spans = span_rules.compose_tests(doc, words, spans)
         spans = span_rules.add_clinical_modifiers(doc, words, spans)
