@@ -84,3 +84,17 @@ def test_near_misses_stay_out(nlp, text, present, absent):
     found = [t for t, _ in _problems(nlp, text)]
     assert present in found
     assert absent not in found
+
+
+def test_comma_and_own_possessive_start_a_new_subject(nlp):
+    found = _problems(nlp, "she has red spots over her bum and the backs of her legs, her ankles are puffy and sore")
+    assert ("red spots over her bum and the backs of her legs", "SYMPTOM") in found
+    assert ("ankles are puffy and sore", "SYMPTOM") in found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("my knee and my ankle are swollen", "knee and my ankle are swollen"),  # one subject after "and"
+    ("my hands, my feet are swollen", "hands, my feet are swollen"),  # no part governed before the comma
+])
+def test_list_of_subjects_stays_whole(nlp, text, span):
+    assert (span, "SYMPTOM") in _problems(nlp, text)

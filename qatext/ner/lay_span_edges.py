@@ -28,7 +28,7 @@ from qatext.ner.lay_body_products import PRODUCTS
 from qatext.ner.lay_body_states import COLOURS
 from qatext.ner.lay_common import NOT_A_THING
 from qatext.ner.lay_edge_clauses import ALLERGY_WORDS, PART_DISEASE_STATES
-from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
+from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, REGION_NOUNS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
                                    covered_tokens, gate, gate_hits, word_positions, word_set)
 
 _PROBLEMS = ("SYMPTOM", "DISEASE")
@@ -137,6 +137,8 @@ _HEIGHTS = frozenset({"low", "high"})
 # (rule 5: the part it reaches is attached without a clause; after a comma it is a part of its own)
 _SPREADING = frozenset("going shooting radiating spreading boring".split())
 _THROUGH_FILLERS = frozenset({"straight", "right"})
+# (round 19d) Regions of a part a located complaint may end on, plural: "the backs of his legs", "sides of my feet".
+_PLURAL_REGIONS = frozenset("backs sides fronts tops bottoms tips insides".split())
 # The shape a skin finding makes, before "of": "a band of blisters", "a cluster of spots", "a line of bites".
 SHAPE_NOUNS = frozenset("band cluster clusters line lines ring crop patch strip trail".split())
 # What a part sheds in: "falls out in clumps", "comes out in handfuls".
@@ -193,7 +195,7 @@ GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS - _UNGATED_DESCRIBERS, SHED_AMOUN
             # rules that need two common words, in _paired_cues)
             CHOKING, _HEAT_DEGREES, _BENDING, CLIMAX, _MOVING, {"induced"},
             # round 19d: a finding's size likened to a thing ("pea sized"); "like" is paired with a lesion below
-            {"sized", "shaped"}, PART_ENDS, {"gait", "shuffling"})
+            {"sized", "shaped"}, PART_ENDS, {"gait", "shuffling"}, _PLURAL_REGIONS)
 # Rules whose cue is two words each common alone: a stimulus and its hurt ("[light hurts]"), a lift and how far it
 # fails ("above my head"); a lesion noun ("[deep painful spots]", "[pus bumps]") is rare enough alone.
 _LIFTS, _HOW_FAR = frozenset({"lift", "raise"}), frozenset({"above", "over"})
@@ -487,6 +489,12 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
     if words[end] in _GAITS and words[end - 1] in GAIT_DESCRIBERS and end not in taken \
             and (end + 1 >= n or not words[end + 1].isalpha() or words[end + 1] in ("and", "but")):
         return end + 1  # "[shuffling walk]": a gait described is one complaint (rule 4); "limping walk home" is a walk
+    if words[end] == "of" and (words[end - 1] in REGION_NOUNS or words[end - 1] in _PLURAL_REGIONS) and end - start >= 3:
+        k = end + 1
+        while k < n and k - end <= 3 and words[k] in _OWNERS:
+            k += 1
+        if k > end + 1 and k in (anatomy_at or {}) and not taken.intersection(range(end, k)):
+            return anatomy_at[k]  # "[spots over his bum and the backs] of his legs": the region's part (rule 5)
     if words[end] == "below" and words[end - 1] == "down" and end not in taken:
         return end + 1  # "[dry sore feeling down] below": a rule took "feeling down" as a mood; the place is lay
     for place in _TRAILING_BY_FIRST.get(words[end], ()):
