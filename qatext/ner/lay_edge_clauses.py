@@ -26,7 +26,14 @@ def new_subject(words: list[str], part_start: int, verb_at: int, first_start: in
     before the "and" (its phrase starting at ``first_start``) is the object of something earlier ("for an infected
     toe", "the back of my thigh"): "[my knee and my ankle is swollen]" is one subject, agreement or not."""
     return part_start >= 1 and words[part_start - 1] in POSSESSIVES and 0 <= verb_at < len(words) \
-        and words[verb_at] in SINGULAR_VERBS and _governed(words, first_start)
+        and (words[verb_at] in SINGULAR_VERBS or words[verb_at] in PLURAL_VERBS and words[part_start - 2] == ",") \
+        and _governed(words, first_start)
+
+
+# (round 19d) After a comma a repeated possessive starts a clause whatever the verb's number: "raised spots over the
+# backs of his legs, his [ankles are puffy]" (a part governed by "of" is no subject of "are"); after "and" the
+# number still decides ("[my knee and my ankle are swollen]" is one subject).
+PLURAL_VERBS = frozenset("are were have feel felt look looked seem seemed keep kept get got go went".split())
 
 
 # What makes a part the object of what came before it: a preposition, or a verb done to it ("stubbed my toe")

@@ -28,7 +28,7 @@ from qatext.ner.lay_body_products import PRODUCTS
 from qatext.ner.lay_body_states import COLOURS
 from qatext.ner.lay_common import NOT_A_THING
 from qatext.ner.lay_edge_clauses import ALLERGY_WORDS, PART_DISEASE_STATES
-from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
+from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, REGION_NOUNS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
                                    covered_tokens, gate, gate_hits, word_positions, word_set)
 
 _PROBLEMS = ("SYMPTOM", "DISEASE")
@@ -43,9 +43,16 @@ LEADING_DESCRIBERS = (DESCRIPTORS - frozenset("little tiny small big large weird
     # how sore eyes and inflamed skin feel and look: "[gritty sore eyes]", "[red shiny swollen big toe]"
     "gritty sandy grainy shiny "
     # the shade and the thickness of what is seen or brought up: "[pale patches around my eyes]", "[thick green phlegm]"
-    "pale thick".split())
-# Lay places said after a complaint: "achy all over", "sore down there", "hurts deep inside".
-TRAILING_PLACES = (("all", "over"), ("down", "there"), ("deep", "inside"), ("deep", "down"), ("right", "inside"))
+    "pale thick "
+    # (round 19d) the character of a pain and where it is felt: "[dragging ache in my groin]", "[gripey pains]",
+    # "[burning sore patch]", "[inner trembling]"
+    "dragging gripey gripy griping inner runny stuffy".split()) | {"burning", "tense", "heavy"}
+# "burning" and "tense" (common in replies) stack before a head only where another cue has let the doc in ("tense" of
+# a blister: "[big tense blisters]"): they are no gate words
+_UNGATED_DESCRIBERS = frozenset({"burning", "tense", "heavy"})
+# Lay places said after a complaint: "achy all over", "sore down there", "hurts deep inside", "[thrush down below]".
+TRAILING_PLACES = (("all", "over"), ("down", "there"), ("down", "below"), ("deep", "inside"), ("deep", "down"),
+                   ("right", "inside"))
 # A pain of voiding is a complaint of its own, unlike other triggers (GUIDELINES rule 10): "burning when i pee".
 VOIDING_PAINS = frozenset("pain pains hurts hurt burning burns stings stinging sore aches ache agony".split())
 VOIDING = frozenset("pee pees peed wee wees weed poo poos pooed poop poops pooped urinate urinates wee'd".split())
@@ -98,6 +105,29 @@ _EXTENT_TURNS = frozenset("round around across over down up along".split())
 # The words after a complaint that may start one of round 15a's right edges (one set test per complaint).
 _NEXT_CUES = _REACH_DIRECTIONS | _REACH_PREPOSITIONS | _LIKENED_VERBS | _RISE_FROM | _FUNCTION_TIMES | frozenset(
     "hot cold on that which of like to above over".split()) | _MOVING | lay_body_findings.LESION_NOUNS
+# (round 19d) A flow that is a complaint by its shade, said after it: "[spotting brown]", "[bleeding bright red]",
+# "[discharge green and smelly]" is left; only the shade right after, with nothing it could be the colour of after
+# it ("spotting brown bears", "bleeding red cells" name other things).
+TINTED = frozenset("spotting discharge bleeding bled".split())
+_TINT_SHADES = frozenset("bright dark light pale".split())
+_AFTER_TINT = frozenset(". , ! ? ; : ) and or but since for from today now again all every when after before".split())
+# (round 19d) The end of a body part named before a complaint: "[shoulder tip pain]", "[finger tip numbness]" (the
+# part's place is a pre-modifier of the complaint, rule 5); "tip" alone ("a tip: rest") is no part.
+PART_ENDS = frozenset({"tip", "tips"})
+
+
+def _tint_end(words: list[str], end: int, taken: set[int]) -> int:
+    """"[spotting brown]", "[bleeding bright red]": the shade of a flow said right after it."""
+    n = len(words)
+    k = end + (words[end] in _TINT_SHADES and end + 1 < n and words[end + 1] in COLOURS)
+    if words[k] in COLOURS and (k + 1 >= n or words[k + 1] in _AFTER_TINT) and not taken.intersection(range(end, k + 1)):
+        return k + 1
+    return end
+
+
+# (round 19d) How a walk goes wrong, said before the walk: "[shuffling walk]", "[unsteady gait]".
+GAIT_DESCRIBERS = frozenset("shuffling shuffly limping staggering waddling unsteady wobbly wide broad stiff".split())
+_GAITS = frozenset({"walk", "gait"})
 # A thing that fills a lesion: "[little pus bumps]", "[blood blisters]".
 _FILLINGS = frozenset("pus blood water fluid".split())
 _REGION_PREPOSITIONS = frozenset("in on down round around along across".split())
@@ -107,6 +137,8 @@ _HEIGHTS = frozenset({"low", "high"})
 # (rule 5: the part it reaches is attached without a clause; after a comma it is a part of its own)
 _SPREADING = frozenset("going shooting radiating spreading boring".split())
 _THROUGH_FILLERS = frozenset({"straight", "right"})
+# (round 19d) Regions of a part a located complaint may end on, plural: "the backs of his legs", "sides of my feet".
+_PLURAL_REGIONS = frozenset("backs sides fronts tops bottoms tips insides".split())
 # The shape a skin finding makes, before "of": "a band of blisters", "a cluster of spots", "a line of bites".
 SHAPE_NOUNS = frozenset("band cluster clusters line lines ring crop patch strip trail".split())
 # What a part sheds in: "falls out in clumps", "comes out in handfuls".
@@ -152,7 +184,7 @@ BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
 
 _PICKING_GATE = gate(body_picking.PICKING_VERBS)
 _NEW_SPAN_WORDS = FUNCTION_NOUNS | SPIN_WORDS | SEEN_THINGS  # words that start a span of their own here; the rest only grow spans
-GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, SMELL_VERBS, BODY_REGIONS, SEEN_THINGS,
+GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS - _UNGATED_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, SMELL_VERBS, BODY_REGIONS, SEEN_THINGS,
             SEEN_PREDICATES,
             SHAPE_NOUNS,
             # the lay places by their rarer word ("all over", "right inside": "all" and "right" are in most docs),
@@ -161,7 +193,9 @@ GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SP
             # round 15a: what a complaint reaches, chokes on, is likened to or fails at; what grades or fills it
             # (cues as common as "out", "much" or "around" are looked at in _grow_at_common_cues instead, and the
             # rules that need two common words, in _paired_cues)
-            CHOKING, _HEAT_DEGREES, _BENDING, CLIMAX, _MOVING, {"induced"})
+            CHOKING, _HEAT_DEGREES, _BENDING, CLIMAX, _MOVING, {"induced"},
+            # round 19d: a finding's size likened to a thing ("pea sized"); "like" is paired with a lesion below
+            {"sized", "shaped"}, PART_ENDS, {"gait", "shuffling"}, _PLURAL_REGIONS)
 # Rules whose cue is two words each common alone: a stimulus and its hurt ("[light hurts]"), a lift and how far it
 # fails ("above my head"); a lesion noun ("[deep painful spots]", "[pus bumps]") is rare enough alone.
 _LIFTS, _HOW_FAR = frozenset({"lift", "raise"}), frozenset({"above", "over"})
@@ -171,13 +205,23 @@ _LESIONS = lay_body_findings.LESION_NOUNS
 _THROUGH = frozenset({"through"})
 _THEN = gate({"then"})  # registered so that gate_hits keeps "then": colour sequences ("then blue") read it
 _CLAUSE_CUES = gate(PART_DISEASE_STATES, ALLERGY_WORDS)
-_PAIR_WORDS = gate(STIMULI, _STIMULUS_COMPLAINTS, _LIFTS, _HOW_FAR, _LESIONS, _THROUGH, _SPREADING)
+_LIKE = frozenset({"like"})
+_SCARS = frozenset("scar scars lump lumps".split())  # the lesion heads outside LESION_NOUNS that "like" pairs with
+# round 19d: "[big tense blisters]" ("tense" of a mood is common); "[pain low on the left]" (a height and a side)
+_TENSE, _BLISTERS = frozenset({"tense"}), frozenset("blisters blister bullae".split())
+_SIDE_PAIR = frozenset({"left", "right"})
+_PAIR_WORDS = gate(STIMULI, _STIMULUS_COMPLAINTS, _LIFTS, _HOW_FAR, _LESIONS, _THROUGH, _SPREADING, _LIKE, _SCARS, TINTED,
+                   COLOURS, _TENSE, _BLISTERS, {"low"}, _SIDE_PAIR)
 
 
 def _paired_cues(hits: set[str]) -> bool:
     if _PAIR_WORDS.isdisjoint(hits):
         return False
     return (not _LESIONS.isdisjoint(hits)
+            or "like" in hits and not _SCARS.isdisjoint(hits)
+            or not TINTED.isdisjoint(hits) and not COLOURS.isdisjoint(hits)
+            or "tense" in hits and not _BLISTERS.isdisjoint(hits)
+            or "low" in hits and not _SIDE_PAIR.isdisjoint(hits)  # "high on the left" is rare, "high" common
             or not STIMULI.isdisjoint(hits) and not _STIMULUS_COMPLAINTS.isdisjoint(hits)
             or not _LIFTS.isdisjoint(hits) and not _HOW_FAR.isdisjoint(hits)
             or not _THROUGH.isdisjoint(hits) and not _SPREADING.isdisjoint(hits))
@@ -218,10 +262,20 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
                 and words[start - 1] in _FILLINGS and words[start] in lay_body_findings.LESION_NOUNS:
             span = (out.pop()[0], end, "SYMPTOM", concept)  # "[little pus] [bumps]": what fills the lesion is its kind
             grown.append(span)
+        elif label == "SYMPTOM" and out and out[-1][1] == start and out[-1][2] in _PROBLEMS \
+                and words[start] in _LESION_HEADS and _finding_describers_only(words, out[-1]):
+            span = (out.pop()[0], end, label, concept)  # "[big tense] [blisters on her arms]": the describers' lesion
+            grown.append(span)
+        elif label == "SYMPTOM" and start >= 2 and words[start - 1] in PART_ENDS and out and out[-1][1] == start - 1 \
+                and out[-1][2] == "ANATOMY" and start - 1 not in taken:
+            span = (out.pop()[0], end, label, concept)  # "[shoulder tip pain]"
+            grown.append(span)
         elif label in _PROBLEMS:
-            if start and words[start - 1] in _LEADING_CUES:  # most complaints have no describer before them
+            if start and (words[start - 1] in _LEADING_CUES  # most complaints have no describer before them
+                          or words[start - 1] == "," and words[start] in LEADING_DESCRIBERS):
                 start = _leading_start(words, start, taken, out, label)
-            if label == "SYMPTOM" and start and words[start - 1] in lay_body_findings.FINDING_DESCRIBERS:
+            if label == "SYMPTOM" and start and (words[start - 1] in lay_body_findings.FINDING_DESCRIBERS
+                                                 or words[start - 1] in _LIKENESS_LINKS):
                 start = _lesion_start(words, start, end, taken)
             if end - start == 1 and words[start] in _STIMULUS_COMPLAINTS:
                 start = _stimulus_start(words, start, end, taken)
@@ -229,6 +283,8 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
                 start = _cause_start(words, start, out)
             if end < n_words and words[end] in _TRAILING_FIRSTS:  # nor an edge after them
                 end = _trailing_end(words, start, end, taken - anatomy, anatomy_at)
+            elif end < n_words and words[end - 1] in TINTED:
+                end = _tint_end(words, end, taken)
             if sequences and words[end - 1] in COLOURS and end + 1 < n_words:  # "[... turn white, then blue, then red]"
                 end = lay_edge_clauses.colour_sequence_end(words, end, COLOURS, taken)
             if (start, end) != span[:2]:
@@ -244,8 +300,15 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
 
 
 # The word before a complaint that _leading_start can take in or step over ("[tickly] dry cough", "[band] of",
-# "[dry and] sore")
+# "[dry and] sore", "[runny,] itchy nose", "pea [sized] lump")
 _LEADING_CUES = LEADING_DESCRIBERS | {"of", "and"}
+# (round 19d) What stacked describers joined by a comma follow: an owner or article, so that the comma is inside one
+# noun phrase ("my [runny, itchy nose]") and not between two complaints of a list ("sneezing, itchy eyes").
+_STACK_OPENERS = _OWNERS | frozenset({"a", "an", "very", "really", "so"})
+
+
+def _finding_describers_only(words: list[str], span) -> bool:
+    return all(w in LEADING_DESCRIBERS or w in lay_body_findings.FINDING_DESCRIBERS for w in words[span[0]:span[1]])
 
 
 def _describers_only(words: list[str], span) -> bool:
@@ -256,6 +319,9 @@ def _leading_start(words: list[str], start: int, taken: set[int], out: Spans, la
     """"[tickly] dry cough": describers right before the complaint join it; a span of describers alone before a
     body part's complaint too ("[tingly numb] hands" when the hands were joined)."""
     i = start
+    if words[i - 1] == "," and i >= 3 and words[i] in LEADING_DESCRIBERS and words[i - 2] in LEADING_DESCRIBERS \
+            and words[i - 3] in _STACK_OPENERS and not taken.intersection((i - 1, i - 2)):
+        return i - 2  # "my [runny, itchy nose and eyes]": stacked describers with a comma are one span (rule 11)
     if label == "SYMPTOM" and i >= 2 and words[i - 1] == "of" and words[i - 2] in SHAPE_NOUNS and i - 2 not in taken:
         return i - 2  # "[band of blisters]", "[cluster of spots]": the shape the finding makes is its head (rule 4)
     while i > 0 and words[i - 1] in LEADING_DESCRIBERS and start - i < 3:
@@ -263,7 +329,8 @@ def _leading_start(words: list[str], start: int, taken: set[int], out: Spans, la
             break
         i -= 1
     if i >= 2 and words[i] in LEADING_DESCRIBERS and words[i - 1] == "and" and words[i - 2] in LEADING_DESCRIBERS \
-            and not taken.intersection((i - 1, i - 2)):
+            and words[i - 2] not in _UNGATED_DESCRIBERS and not taken.intersection((i - 1, i - 2)):
+        # ("gave me burning and stinging": two complaints; "burning", "tense", "heavy" stack only before a head)
         i -= 2  # "[dry and sore] down there": two predicates joined by "and" (rule 11)
         if i >= 1 and words[i - 1] in ("bright", "dark", "pale", "deep") and i - 1 not in taken:
             i -= 1  # "[bright red and throbbing]": the shade of a colour
@@ -366,7 +433,30 @@ def _stimulus_start(words: list[str], start: int, end: int, taken: set[int]) -> 
 # Heads of skin findings whose size and look before them are part of the finding (rule 4): "[tiny purple-red dots]",
 # "[faint blotchy rash]" ("a [small adenoma]" is a named lesion: DISEASE, not here).
 _LESION_HEADS = lay_body_findings.LESION_NOUNS | frozenset(
-    "rash rashes sores blisters blister bruise bruises lump lumps hives welts pimples boils".split())
+    "rash rashes sores blisters blister bruise bruises lump lumps hives welts pimples boils scar scars".split())
+# (round 19d) A thing a finding's size or shape is likened to is part of its look (rule 4): "[hard pea sized lump]",
+# "[coin-sized bald spot]", "[rope like scars]", "[egg shaped swelling]". The thing is one singular noun: "symptoms
+# like rash", "things like hives" name a kind, "looks like scars" a comparison, and "a [rash] like hives" two spans.
+_LIKENESS_LINKS = frozenset("sized size shaped like".split())
+_NOT_LIKENED = NOT_A_THING | frozenset("feel feels felt look looks looked seem seems seemed sound sounds just more much "
+                                       "something anything nothing stuff kind sort exactly mostly almost a an the "
+                                       "this that what is was".split())
+
+
+def _likened_start(words: list[str], i: int, taken: set[int]) -> int:
+    """The start of "pea sized", "coin-sized", "rope like" ending before ``i``, or ``i``."""
+    if i < 2 or words[i - 1] not in _LIKENESS_LINKS:
+        return i
+    k = i - 2
+    if words[k] == "-" and k:
+        k -= 1
+    thing = words[k]
+    if k in taken or not thing.isalpha() or thing in _NOT_LIKENED or thing in _LESION_HEADS \
+            or thing.endswith("s") and not thing.endswith("ss"):
+        return i
+    if k and words[k - 1] in ("golf", "ping", "tennis", "marble"):
+        k -= 1  # "golf ball sized"
+    return k
 
 
 # The heads of findings that have an extent from one part to another ("a band of blisters from my spine round to").
@@ -376,9 +466,10 @@ _EXTENT_HEADS = _LESION_HEADS | SHAPE_NOUNS
 def _lesion_start(words: list[str], start: int, end: int, taken: set[int]) -> int:
     if _LESION_HEADS.isdisjoint(words[start:min(end, start + 4)]):
         return start
-    i = start
-    while i > 0 and start - i < 4 and words[i - 1] in lay_body_findings.FINDING_DESCRIBERS and i - 1 not in taken:
+    i = _likened_start(words, start, taken)
+    while i > 0 and start - i < 6 and words[i - 1] in lay_body_findings.FINDING_DESCRIBERS and i - 1 not in taken:
         i -= 1
+        i = _likened_start(words, i, taken)
     while i < start and words[i] in ("-", "bit", "really", "very", "quite", "slightly"):
         i += 1  # a degree or hyphen starts no span
     return i
@@ -392,6 +483,20 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
         grown = _cued_end(words, start, end, taken, anatomy_at or {})
         if grown:
             return grown
+    if words[end] == "inside" and end - start == 1 and end not in taken \
+            and (end + 1 >= n or not words[end + 1].isalpha() or words[end + 1] in _AFTER_INSIDE):
+        return end + 1  # "felt [numb inside]", "[shaky inside]": a felt state said to be within (rule 16)
+    if words[end] in _GAITS and words[end - 1] in GAIT_DESCRIBERS and end not in taken \
+            and (end + 1 >= n or not words[end + 1].isalpha() or words[end + 1] in ("and", "but")):
+        return end + 1  # "[shuffling walk]": a gait described is one complaint (rule 4); "limping walk home" is a walk
+    if words[end] == "of" and (words[end - 1] in REGION_NOUNS or words[end - 1] in _PLURAL_REGIONS) and end - start >= 3:
+        k = end + 1
+        while k < n and k - end <= 3 and words[k] in _OWNERS:
+            k += 1
+        if k > end + 1 and k in (anatomy_at or {}) and not taken.intersection(range(end, k)):
+            return anatomy_at[k]  # "[spots over his bum and the backs] of his legs": the region's part (rule 5)
+    if words[end] == "below" and words[end - 1] == "down" and end not in taken:
+        return end + 1  # "[dry sore feeling down] below": a rule took "feeling down" as a mood; the place is lay
     for place in _TRAILING_BY_FIRST.get(words[end], ()):
         size = len(place)
         if tuple(words[end:end + size]) == place and not taken.intersection(range(end, end + size)):
@@ -420,7 +525,7 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
         through = _through_end(words, end, taken, anatomy_at or {})
         if through:
             return through
-    region = _region_end(words, end, taken)
+    region = _region_end(words, start, end, taken)
     if region:
         return region
     if end + 1 < n and words[end] == "in" and end + 1 not in taken:
@@ -444,7 +549,10 @@ _TRAILING_BY_FIRST: dict[str, tuple] = {}
 for _place in TRAILING_PLACES:
     _TRAILING_BY_FIRST[_place[0]] = _TRAILING_BY_FIRST.get(_place[0], ()) + (_place,)
 _TRAILING_FIRSTS = (_NEXT_CUES | _TRAILING_BY_FIRST.keys() | SMELL_JUDGEMENTS | _REGION_PREPOSITIONS | _HEIGHTS | _SPREADING
-                    | {"when", "while", "and", "from", "in", "as"})
+                    | {"when", "while", "and", "from", "in", "as", "below", "inside"} | _GAITS)
+# (round 19d) What may follow a felt state's bare "inside" ("felt [hollow inside] and ..."); "inside my elbows",
+# "inside of my lip" are places of their own, "inside the house" is no body.
+_AFTER_INSIDE = frozenset("and but too all again lately now most every".split())
 
 
 def _cued_end(words: list[str], start: int, end: int, taken: set[int], anatomy_at: dict) -> int | None:
@@ -475,7 +583,25 @@ def _cued_end(words: list[str], start: int, end: int, taken: set[int], anatomy_a
         return end + 3  # "[hurts after i ejaculate]": the pain of a body function is its own complaint (rule 10)
     if words[end] in lay_body_findings.LESION_NOUNS and end not in taken \
             and all(w in lay_body_findings.FINDING_DESCRIBERS or w in LEADING_DESCRIBERS for w in words[start:end]):
-        return end + 1  # "[deep painful] spots": the describers' own lesion is their head (rule 4)
+        # "[deep painful] spots": the describers' own lesion is their head (rule 4), with the part it is on (rule 5):
+        # "[burning sore patch under my left breast]"
+        return _lesion_place_end(words, end + 1, taken, anatomy_at) or end + 1
+    return None
+
+
+_LESION_PLACES = frozenset("on under over above below behind around round in across".split())
+
+
+def _lesion_place_end(words: list[str], at: int, taken: set[int], anatomy_at: dict) -> int | None:
+    """The body part a lesion sits on, attached by a preposition right after it (rule 5)."""
+    n = len(words)
+    if at >= n or words[at] not in _LESION_PLACES or at in taken:
+        return None
+    k = at + 1
+    while k < n and k - at <= 3 and words[k] in _OWNERS:
+        k += 1
+    if k > at + 1 and k in anatomy_at and not taken.intersection(range(at, k)):
+        return anatomy_at[k]
     return None
 
 
@@ -574,11 +700,13 @@ def _through_end(words: list[str], end: int, taken: set[int], anatomy_at: dict) 
     return None
 
 
-def _region_end(words: list[str], end: int, taken: set[int]) -> int | None:
+def _region_end(words: list[str], start: int, end: int, taken: set[int]) -> int | None:
     """"cramping in my lower right side", "rash round my left side": a trunk region the body lexicon leaves alone,
     attached by a preposition, is the complaint's place (rule 5); "the side of my head" is left to the body part.
     How high or low on it is part of the place: "[stabbing pain low on my right side]"."""
     n = len(words)
+    if words[end] == "on" and not _HEIGHTS.isdisjoint(words[start:end]):
+        return _height_side_end(words, end, taken)  # "[gnawing pain low in my belly] on the left"
     at = end + 1 if end + 1 < n and words[end] in _HEIGHTS and end not in taken else end
     if at + 2 >= n or words[at] not in _REGION_PREPOSITIONS or words[at + 1] not in _OWNERS \
             or words[end - 1] not in LOCATED_COMPLAINTS:
@@ -589,7 +717,28 @@ def _region_end(words: list[str], end: int, taken: set[int]) -> int | None:
     if k < n and words[k] in BODY_REGIONS and not taken.intersection(range(end, k + 1)) \
             and (k + 1 >= n or words[k + 1] not in ("of", "effects", "effect")):
         return k + 1
+    if at > end and words[at] == "on":
+        return _height_side_end(words, at, taken)  # "[one sided ache low on the right]"
     return None
+
+
+# (round 19d) The side of a pain placed high or low is part of that place (rule 5): "[ache low on the right]",
+# "[gnawing pain low in my belly on the left]"; a side said of a complaint with no height stays outside as the
+# gold draws it ("[muffled hearing] on the left"), and so does a side that is a thing's ("on the left of the road").
+_LEFT_RIGHT = frozenset({"left", "right"})
+
+
+def _height_side_end(words: list[str], at: int, taken: set[int]) -> int | None:
+    n = len(words)
+    k = at + 2
+    if k >= n or words[at] != "on" or words[at + 1] not in ("the", "my", "his", "her") or words[k] not in _LEFT_RIGHT:
+        return None
+    k += 1
+    if k < n and words[k] in ("side", "hand"):
+        k += 1
+    if k < n and words[k] in ("of", "-") or taken.intersection(range(at, k)):
+        return None  # "low on the left of my belly" is left to the body part
+    return k
 
 
 def _add_function_predicates(words: list[str], spans: Spans) -> Spans:

@@ -10,16 +10,15 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from qatext.ner import lay_activity_limits, lay_change_events  # round 18a
-from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, lay_behaviour, lay_body_actions, lay_body_states,
-                        lay_body_findings, lay_body_predicates, lay_body_problems, lay_body_products, lay_context_symptoms, lay_coordination,
-                        lay_disease_phrases, lay_felt_states, lay_function_changes, lay_hashtags, lay_impairments,
-                        lay_intake, lay_medical_senses, lay_mind_phrases, lay_other_senses, lay_part_objects, lay_rules,
-                        lay_sight, lay_sleep, lay_span_edges, lay_state_phrases, lay_sweating, lay_toilet, lay_word_bare, lay_word_complaints,
-                        lay_word_degrees, lay_word_places, lay_word_senses, later_acronyms, normalize,
-                        shorthand, span_rules)
-from qatext.ner import lay_body_unnamed, lay_edge_tails  # round 18b
-from qatext.ner import lay_body_descriptors, lay_body_moves  # round 19a
+from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, later_acronyms, lay_activity_limits,
+                        lay_behaviour, lay_body_actions, lay_body_descriptors, lay_body_findings, lay_body_moves,
+                        lay_body_predicates, lay_body_problems, lay_body_products, lay_body_states, lay_body_unnamed,
+                        lay_change_events, lay_context_symptoms, lay_coordination, lay_disease_phrases, lay_edge_lists,
+                        lay_edge_tails, lay_felt_states, lay_function_changes, lay_hashtags, lay_impairments,
+                        lay_intake, lay_medical_senses, lay_mind_phrases, lay_other_senses, lay_part_objects,
+                        lay_rules, lay_sight, lay_sleep, lay_span_edges, lay_state_phrases, lay_sweating, lay_toilet,
+                        lay_word_bare, lay_word_complaints, lay_word_degrees, lay_word_places, lay_word_senses,
+                        normalize, shorthand, span_rules)
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -135,6 +134,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_disease_phrases.join_disease_phrases(doc, words, spans)
             spans = lay_disease_phrases.add_allergens(doc, words, spans)
             spans, conjuncts = lay_coordination.coordinate(doc, words, spans, lookup=lookup)
+            if conjuncts:  # round 19d: a list ends where its last part starts a complaint of its own
+                spans = lay_edge_lists.end_lists_at_new_subject(doc, words, spans, joined=conjuncts)
             spans = span_rules.add_test_heads(doc, words, spans)
             spans = span_rules.compose_tests(doc, words, spans)
         spans = span_rules.add_clinical_modifiers(doc, words, spans)

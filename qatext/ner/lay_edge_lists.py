@@ -1,0 +1,44 @@
+"""Where a list of complaints ends (round 19d; GUIDELINES rules 5, 11).
+
+A comma list of body parts that share one complaint ("[weakness in neck, arms, shoulders]") is one span, and so the
+coordination rules join a body word after a comma to the complaint before it. In a list of side effects the word
+after the comma is often the subject of the next complaint instead: "[dry mouth and lips], belly gripes after
+breakfast", "[could not empty my bladder], sweat pouring off me at night". The part is then followed by its own
+predicate, not by the end of the list: a word that goes on the clause ("gripes", "pouring") after a lone last
+conjunct cuts the span back to the comma; a list that ends at a stop, a conjunction, a preposition or a time adverb
+("..., shoulders for 3 weeks", "..., arms and legs") keeps its shared complaint.
+"""
+from __future__ import annotations
+
+from qatext.ner.lay_common import NOT_A_THING
+from qatext.ner.span_rules import Spans
+
+_PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
+# Words after a list's last part that end the list or attach to the whole complaint, not start a new clause.
+_LIST_ENDS = NOT_A_THING | frozenset(
+    """and or but nor for since from at in on to into with without after before during when while until till as
+    by of off over under around round through then too also especially mostly mainly both all every each most
+    some sometimes often always now today tonight yesterday lately recently again daily still only just even
+    are is was were be been being feel feels felt get gets got keep keeps kept have has had go goes went
+    area areas region regions side sides joints joint muscles muscle skin""".split())
+
+
+def end_lists_at_new_subject(doc, words: list[str], spans: Spans, *, joined: dict) -> Spans:
+    """``spans`` with a list's last lone body word cut off when the next word is that word's own predicate.
+    ``joined`` holds the ends of the spans the coordination joined (only those are looked at)."""
+    n = len(words)
+    if not any(end < n and words[end - 2] == "," for end in joined):
+        return spans
+    out = None
+    for k, (start, end, label, concept) in enumerate(spans):
+        if end not in joined or label not in _PROBLEMS or end - start < 4 or end >= n or words[end - 2] != ",":
+            continue
+        nxt = words[end]
+        if not nxt.isalpha() or nxt in _LIST_ENDS or nxt.endswith("ly"):
+            continue
+        if not words[end - 1].isalpha() or words[end - 1] in NOT_A_THING:
+            continue
+        if out is None:
+            out = list(spans)
+        out[k] = (start, end - 2, label, concept)
+    return spans if out is None else out
