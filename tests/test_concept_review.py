@@ -93,6 +93,10 @@ def test_sounds_too_loud_is_hyperacusis():
     ("i switched to the mini pill after the clot", "mini pill", "DRUG", "QATEXT:drug/progestin-only-pill", "class"),
     ("stopped birth control in may", "birth control", "DRUG", "QATEXT:drug/contraceptives", "class"),
     ("had my flu jab on tuesday and my arm aches", "flu jab", "DRUG", "QATEXT:drug/influenza-vaccine", "named"),
+    # "the flu" wins the longest match, then the form joins it: the lexicon's pair still names the vaccine
+    ("the flu jab made my arm sore", "flu jab", "DRUG", "QATEXT:drug/influenza-vaccine", "named"),
+    ("the doctor said it was a burst cyst", "burst cyst", "DISEASE", "QATEXT:disease/ruptured-cyst", None),
+    ("she has weak kidneys since birth", "weak kidneys", "DISEASE", "QATEXT:mesh/kidney-diseases", None),
     # a hormonal device releases a drug (GUIDELINES section 3): DRUG, with the hormone's id
     ("had the nexplanon implant removed", "nexplanon implant", "DRUG", "DRUGBANK:DB00294", "named"),
 ])

@@ -143,7 +143,7 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = span_rules.add_weight_changes(doc, words, spans)
         if self.include_severity == "always" or (self.include_severity == "first_person" and _is_lay(norms)):
             spans = span_rules.add_severity(doc, words, spans)
-        spans = span_rules.add_drug_forms(doc, words, spans)
+        spans = span_rules.add_drug_forms(doc, words, spans, lookup=lookup)
         spans = span_rules.add_release_forms(doc, words, spans)
         if "-" in present and not span_rules.ISOMER_PREFIXES.isdisjoint(present):
             spans = span_rules.extend_isomer_prefixes(doc, words, spans)

@@ -1154,10 +1154,11 @@ def extend_isomer_prefixes(doc: Doc, words: list[str], spans: Spans) -> Spans:
                          lambda span: (span[0] - 2, *span[1:]))
 
 
-def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
+def add_drug_forms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda term: None) -> Spans:
     """"hydrocortisone cream", "albuterol inhaler": the form is part of what the patient names. A form word the
     lexicon found alone ("inhaler" is a device) joins the drug before it; after a condition it names the
-    medicines for that condition, a class ("glaucoma drops", "acne cream", "allergy pills")."""
+    medicines for that condition, a class ("glaucoma drops", "acne cream", "allergy pills"), unless the lexicon
+    names the pair ("the flu jab": "the flu" won the longest match, but "flu jab" is the influenza vaccine)."""
     if _DRUG_FORM_GATE.isdisjoint(gate_hits(words)):
         return spans
     n = len(words)
@@ -1172,8 +1173,14 @@ def add_drug_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     found = [k for k in found if spans[k][1] not in starts or spans[k][1] in forms]
     if not found:
         return spans
-    out = rewrite_found(spans, found, lambda span: (span[0], span[1] + 1, "DRUG",
-                                                    span[3] if span[2] == "DRUG" else CONDITION_MEDICINE))
+    def joined(span):
+        if span[2] == "DRUG":
+            return span[0], span[1] + 1, "DRUG", span[3]
+        entry = lookup(" ".join(words[span[0]:span[1] + 1]))
+        concept = entry[1] if entry is not None and entry[0] == "DRUG" else CONDITION_MEDICINE
+        return span[0], span[1] + 1, "DRUG", concept
+
+    out = rewrite_found(spans, found, joined)
     absorbed = {forms[spans[k][1]] for k in found if spans[k][1] in forms}
     return [span for k, span in enumerate(out) if k not in absorbed]
 
