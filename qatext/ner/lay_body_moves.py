@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from qatext.ner.lay_body_states import STATES
 from qatext.ner.lay_common import POSSESSIVES, replace_covered
-from qatext.ner.span_rules import _BLUSH_COLOURS, _BLUSH_SIGHTS, _feeling_cause
+from qatext.ner.span_rules import _BLUSH_COLOURS, _BLUSH_SIGHTS, _HEART_RUSHES, _feeling_cause
 from qatext.ner.span_rules import (AMBIGUOUS_ANATOMY, ANATOMY_CONTEXT, BODY_COMPLAINT, LINKING_WORDS, SYMPTOM_PREDICATES, Spans, gate,
                                    gate_hits, word_positions, word_set)
 
@@ -35,6 +35,10 @@ FAIL_VERBS = frozenset("close open move bend straighten shut blink budge focus l
 # what follows a failed motion when it is a thing done with the part, not the part's complaint: "my hand wouldnt
 # open the jar", "my eyes wouldnt move from the screen", "my legs wouldnt move fast enough to catch the bus"
 _NOT_AFTER_FAIL = frozenset("the a an my his her their your it this that them from to off on onto into away".split())
+# ... unless that word starts a time: "my legs wouldnt move [this morning]"
+_TIME_NOUNS = frozenset("morning afternoon evening night week weekend time day".split())
+# a verb and particle that are an idiom: "my mouth wouldnt shut up about it"
+_IDIOM_PARTICLES = {"shut": frozenset({"up"})}
 
 # --- a function that stopped --------------------------------------------------------------------------------------
 STOPPED = frozenset({"stopped"})
@@ -48,11 +52,18 @@ HEART_WORDS = frozenset("heart pulse heartbeat heartrate".split())
 _GOING = frozenset("going beating pumping running thumping pounding racing".split())
 SPEEDS = frozenset("fast faster quick quickly hard harder strong strongly crazy wild wildly mad irregular irregularly "
                    "erratically".split())
+# "strong" is a heart's health, not its speed, unless the writer's own heart beats so: "i get [heart beating strong]",
+# not "baby's heart beating strong at the scan", "fetal heart beating strongly", "dad's heart is going strong"
+_STRENGTHS = frozenset({"strong", "strongly"})
+_OWN_HEART_BEFORE = frozenset("my get got gets getting have having had".split())
+_STRONG_VERBS = frozenset("beating pounding thumping".split())
 _SPEED_DEGREES = frozenset("so too really very super way like".split())
 
 # --- hair falling -----------------------------------------------------------------------------------------------------
 HAIR = frozenset({"hair", "hairs"})
 FALLING = frozenset("falling fell falls".split())
+# whose hair falls at a clause's end as a sight, not a complaint: "i love the way her hair falls", "as her hair fell"
+_OTHERS = frozenset("her his their the".split())
 _CLUMPS = frozenset("clumps handfuls chunks lumps bunches".split())
 
 # --- a change of shape or build -------------------------------------------------------------------------------------
@@ -68,6 +79,19 @@ PART_STATES = {**dict.fromkeys(("pupil", "pupils"), _PUPIL_STATES),
                                _LOOSE_STATES)}
 _STATE_PARTS = frozenset(PART_STATES)
 _COUNTS = frozenset("two three four five several few both".split()) - {"both"}  # "both" is a determiner (rule 2)
+# school pupils: "the pupils were tiny when they started year 1", "one of my pupils is huge for his age"
+_SCHOOL_WORDS = frozenset("year years class classes school schools teacher teachers teach teaching taught students "
+                          "student age kids children term lesson lessons reception grade gcse gcses exam exams homework "
+                          "parents playground".split())
+
+# --- a change the writer welcomes -----------------------------------------------------------------------------------
+# "my bowels stopped after a day, thank god", "my legs have got skinnier since i started running, yay!": a stop or a
+# change greeted with relief or pride is a relief or a goal, no complaint
+_WELCOMES = frozenset("yay yey woohoo woo hooray thank thankfully finally relief relieved phew glad pleased happy proud "
+                      "great brilliant :) lol".split()) - {"lol"}
+_EXERCISES = frozenset("running gym exercise exercising exercises diet dieting training workouts workout swimming "
+                       "cycling jogging weights slimming".split())
+_SENTENCE_ENDS = frozenset(". ! ? ;".split())
 
 # --- joined predicates ----------------------------------------------------------------------------------------------
 # States that follow another of the same part, though alone they would be no complaint: "tongue is sore and
@@ -189,6 +213,10 @@ def add_part_moves(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if stop is None:
             continue
         stop = _joined_end(words, stop, covered)
+        if part in HEART_WORDS and _feeling_cause(words, stop):
+            continue  # "my heart was pounding hard when he kissed me": an emotion (GUIDELINES rule 17)
+        if concept == BODY_COMPLAINT and held is not None and stop == i + 1:
+            concept = held[3]  # "arms went [rigid]" keeps rigidity: the one-word symptom is the whole predicate
         added.append((_counted_start(words, start), stop, "SYMPTOM", concept))
     if any(p >= 2 and "and" in (words[p - 1], words[p - 3]) for p in found):
         added += _joined_predicates(words, spans, covered)
@@ -210,27 +238,29 @@ def _move_end(words: list[str], start: int, end: int, i: int, part: str, by_star
             return k + 1, BODY_COMPLAINT  # "kidneys stopped working", "legs just stopped working"
         if part in FUNCTION_PARTS and not linked:
             k += k < n and words[k] in _STOP_TAILS
-            if k >= n or not words[k][:1].isalnum() or words[k] in ("and", "but", "for", "after", "since"):
-                return k, BODY_COMPLAINT  # "bowels stopped dead,"
+            if (k >= n or not words[k][:1].isalnum() or words[k] in ("and", "but", "for")) and not _welcomed(words, start, k):
+                return k, BODY_COMPLAINT  # "bowels stopped dead,"; not "bowels stopped after a day, thank god"
         return None, None
     if part in HEART_WORDS and word in _GOING:
         k = i + 1
         while k < n and k - i <= 2 and words[k] in _SPEED_DEGREES:
             k += 1
-        if k < n and words[k] in SPEEDS:
-            return k + 1, PALPITATION  # "heart going fast", "heart beating strong", "pulse racing like mad"
+        if k < n and words[k] in SPEEDS and (words[k] not in _STRENGTHS or words[i] in _STRONG_VERBS and (
+                start == 0 or words[start - 1] in _OWN_HEART_BEFORE)):
+            return k + 1, PALPITATION  # "heart going fast", "i get heart beating strong", "pulse racing like mad"
         return None, None
     if part in HAIR and word in FALLING:
         k = i + 1
-        if k >= n or not words[k][:1].isalnum() or words[k] in ("and", "but"):
-            return k, BODY_COMPLAINT  # "hair falling, nervous"
+        if (k >= n or not words[k][:1].isalnum() or words[k] in ("and", "but")) and word == "falling" and not linked \
+                and (start == 0 or words[start - 1] not in _OTHERS):
+            return k, BODY_COMPLAINT  # "hair falling, nervous"; not "her hair falls.", "her hair falling, gently"
         if k + 1 < n and words[k] == "in" and words[k + 1] in _CLUMPS:
             return k + 2, BODY_COMPLAINT  # "hair falling in clumps"
         return None, None  # "my hair is falling into my eyes"
-    if word in CHANGE_STATES and not _CHANGES.isdisjoint(words[end:i]):
-        return i + 1, BODY_COMPLAINT  # "arms and legs have got skinny"
-    if word in PART_STATES.get(part, ()) and linked:
-        return i + 1, BODY_COMPLAINT  # "pupil was big", "teeth are loose"
+    if word in CHANGE_STATES and not _CHANGES.isdisjoint(words[end:i]) and not _welcomed(words, start, i + 1):
+        return i + 1, BODY_COMPLAINT  # "arms and legs have got skinny"; not "legs have got skinnier since i started running, yay!"
+    if word in PART_STATES.get(part, ()) and linked and not (part in ("pupil", "pupils") and _school_pupils(words, start, i)):
+        return i + 1, BODY_COMPLAINT  # "pupil was big", "teeth are loose"; not "the pupils were tiny when they started year 1"
     if bare and part != "heart" and word in BARE_PREDICATES and (linked or word in ("rigid", "drooped")):
         if i + 1 < n and words[i + 1] in ("to", "with", "than"):
             return None, None  # "hands are hard to grip", "face went red with embarrassment"
@@ -244,10 +274,39 @@ def _failed_motion(words: list[str], i: int) -> int | None:
     if i + 2 >= n or words[i] not in _MODALS or words[i + 1] not in _NEGATIONS or words[i + 2] not in FAIL_VERBS:
         return None
     k = i + 3
-    if k < n and words[k] in _NOT_AFTER_FAIL or k + 1 < n and words[k] in ("fast", "quick", "quickly") \
-            and words[k + 1] == "enough":
+    if k < n and words[k] in _NOT_AFTER_FAIL and not (k + 1 < n and words[k] in ("this", "that")
+                                                      and words[k + 1] in _TIME_NOUNS) \
+            or k + 1 < n and words[k] in ("fast", "quick", "quickly") and words[k + 1] == "enough" \
+            or k < n and words[k] in _IDIOM_PARTICLES.get(words[i + 2], ()):
         return None
     return k
+
+
+def _sentence(words: list[str], start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``start:end``, at most 12 words each side."""
+    n = len(words)
+    low = start
+    while low > 0 and start - low < 12 and words[low - 1] not in _SENTENCE_ENDS:
+        low -= 1
+    high = end
+    while high < n and high - end < 12 and words[high] not in _SENTENCE_ENDS:
+        high += 1
+    if high < n and words[high] == "!" and high - end < 12:
+        high += 1  # "yay!"
+    return low, high
+
+
+def _welcomed(words: list[str], start: int, end: int) -> bool:
+    """The sentence greets the change with relief or pride, or puts it down to exercise or a diet."""
+    low, high = _sentence(words, start, end)
+    around = words[low:high]
+    return not _WELCOMES.isdisjoint(around) or not _EXERCISES.isdisjoint(around)
+
+
+def _school_pupils(words: list[str], start: int, i: int) -> bool:
+    """"pupils" are children at school: a school word in the sentence, or "one of my pupils"."""
+    low, high = _sentence(words, start, i + 1)
+    return not _SCHOOL_WORDS.isdisjoint(words[low:high]) or start >= 3 and words[start - 3:start - 1] == ["one", "of"]
 
 
 def _joined_end(words: list[str], stop: int, covered: dict) -> int:
@@ -300,14 +359,17 @@ assert not POSSESSIVES & _COUNTS
 # --- a blush ----------------------------------------------------------------------------------------------------------
 # "her face went red when she saw him": a face that reddens when someone sees, speaks to or teases the person is a
 # blush, an emotion (GUIDELINES rule 17); "my face goes red when i drink" stays a complaint (flushing).
-BLUSH_COLOURS = gate(_BLUSH_COLOURS)
+# "my heart was pounding hard when he kissed me" is a rush at someone, as a blush is: the recognizer's cue words of a
+# blush (BLUSH_COLOURS) take a heart's rush words in too
+BLUSH_COLOURS = gate(_BLUSH_COLOURS, _HEART_RUSHES)
 BLUSH_SIGHTS = gate(_BLUSH_SIGHTS)
 _BLUSHING_PARTS = frozenset("face cheeks cheek".split())
 
 
 def drop_blushes(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """A face's colour said with whom it reddened at is no complaint: the span goes."""
+    """A face's colour, or a heart's rush, said with whom it came at is no complaint: the span goes."""
     n = len(words)
-    dropped = [s for s in spans if s[2] == "SYMPTOM" and words[s[1] - 1] in BLUSH_COLOURS and words[s[0]] in _BLUSHING_PARTS
-               and _feeling_cause(words, s[1]) and s[1] < n]
+    dropped = [s for s in spans if s[2] == "SYMPTOM" and s[1] < n and (
+        words[s[1] - 1] in _BLUSH_COLOURS and words[s[0]] in _BLUSHING_PARTS or words[s[0]] in HEART_WORDS)
+               and _feeling_cause(words, s[1])]
     return [s for s in spans if s not in dropped] if dropped else spans

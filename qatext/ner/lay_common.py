@@ -5,10 +5,11 @@ Spans are sorted, non-overlapping ``(start, end, label, concept_id)`` token rang
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from operator import itemgetter
 from typing import Callable
 
-from qatext.ner.span_rules import Spans
+from qatext.ner.span_rules import BODY_COMPLAINT, Spans
 
 Lookup = Callable[[str], "tuple[str, str, str] | None"]
 CONCEPT = itemgetter(3)  # of a span, for C-speed scans: ``FLARE in map(CONCEPT, spans)``
@@ -28,13 +29,47 @@ OBJECT_STOPS = frozenset(
     "because when while and or but if as than like also even still just ever really".split())
 
 
-def replace_covered(spans: Spans, added: Spans) -> Spans:
-    """Add ``added`` spans; existing spans inside one are absorbed, ones that cross it win."""
-    out = list(spans)
+def replace_covered(spans: Spans, added: Spans, keep_concepts: bool = False) -> Spans:
+    """Add ``added`` spans, in their order; existing spans inside one are absorbed, ones that cross it win.
+
+    With ``keep_concepts`` a new generic body-part complaint that takes in one specific SYMPTOM keeps its concept
+    ("arms went [rigid]" stays rigidity). One pass over ``spans`` per call: the kept spans stay sorted and
+    non-overlapping, so the ones a new span meets are found by bisection (linear in the doc, not spans x additions).
+    """
+    out = sorted(spans)
+    starts = [s[0] for s in out]
+    ends = [s[1] for s in out]
+    if any(ends[k] > starts[k + 1] for k in range(len(out) - 1)):
+        return _replace_covered_slow(out, added, keep_concepts)  # overlapping input: the plain scan
+    for new in added:
+        low = bisect_right(ends, new[0])  # the first span ending after the new one starts
+        high = bisect_left(starts, new[1], low)  # past the last span starting before it ends
+        inside = out[low:high]
+        if any(not (new[0] <= s[0] and s[1] <= new[1]) for s in inside):
+            continue
+        if keep_concepts:
+            new = _kept(new, inside)
+        out[low:high] = [new]  # an empty slice (nothing inside) inserts it where it sorts
+        starts[low:high] = [new[0]]
+        ends[low:high] = [new[1]]
+    return out
+
+
+def _kept(new: tuple, inside: Spans) -> tuple:
+    """A generic body-part complaint takes the concept of the one specific SYMPTOM it takes in."""
+    if new[2] != "SYMPTOM" or new[3] != BODY_COMPLAINT:
+        return new
+    concepts = {s[3] for s in inside if s[2] == "SYMPTOM" and s[3] != BODY_COMPLAINT}
+    return (new[0], new[1], new[2], concepts.pop()) if len(concepts) == 1 else new
+
+
+def _replace_covered_slow(out: Spans, added: Spans, keep_concepts: bool) -> Spans:
     for new in added:
         crossing = [s for s in out if s[0] < new[1] and new[0] < s[1] and not (new[0] <= s[0] and s[1] <= new[1])]
         if crossing:
             continue
+        if keep_concepts:
+            new = _kept(new, [s for s in out if new[0] <= s[0] and s[1] <= new[1]])
         out = [s for s in out if not (new[0] <= s[0] and s[1] <= new[1])]
         out.append(new)
     return sorted(out)

@@ -755,6 +755,31 @@ _BLUSH_SIGHTS = frozenset("saw sees see looked looks spoke speaks talked talks s
                           "complimented teased teases mentioned noticed caught walked".split())
 
 
+# The writer's own doings are no sight of someone: "when i walked outside", "when i noticed the rash" (the sight
+# verb's subject is the writer and its object no person); "when i saw him", "when he walked in" are.
+_SELF_SUBJECTS = frozenset("i im i'm we".split())
+_PERSON_OBJECTS = frozenset("him her them you me us his everyone everybody someone somebody".split())
+# A heart that rushes at someone: "my heart was pounding hard when he kissed me" (an emotion, rule 17)
+_HEART_PARTS = frozenset("heart heartbeat pulse".split())
+_HEART_RUSHES = frozenset("pounding racing thumping fluttering hammering pounded raced fluttered skipped".split())
+_RUSH_DEGREES = frozenset("hard fast so like crazy mad wildly".split())
+
+
+def _is_heart_rush(words: list[str], end: int) -> bool:
+    """The predicate ending before ``end`` is a heart's rush ("heart was pounding", "heart was pounding hard")."""
+    tail = words[max(0, end - 5):end]
+    return not _HEART_PARTS.isdisjoint(tail) and not _HEART_RUSHES.isdisjoint(tail[-2:])
+
+
+def _someone_seen(words: list[str], k: int) -> bool:
+    """After "when" at ``k``: someone else sees, speaks to or teases the writer, or the writer sees a person."""
+    n = len(words)
+    for j in range(k + 1, min(n, k + 4)):
+        if words[j] in _BLUSH_SIGHTS:
+            return _SELF_SUBJECTS.isdisjoint(words[k + 1:j]) or j + 1 < n and words[j + 1] in _PERSON_OBJECTS
+    return False
+
+
 # "came out of its socket" is a joint slipping out; "out of the cast", "out of the water" say where it went.
 _OUT_OF_PLACES = frozenset("place socket sockets joint".split())
 
@@ -792,11 +817,15 @@ def _held_predicate(words: list[str], span) -> tuple | None:
 
 def _feeling_cause(words: list[str], end: int) -> bool:
     """"red with embarrassment", "spinning with ideas": the predicate's cause is a feeling or a thought; "her face
-    went red when she saw him": a blush at someone, an emotion (round 19a; "face goes red when i drink" stays)."""
+    went red when she saw him", "my heart was pounding hard when he kissed me": a blush or a rush at someone, an
+    emotion (round 19a; "face goes red when i drink" and "face went red when i walked outside" stay)."""
     n = len(words)
-    if end < n and words[end - 1] in _BLUSH_COLOURS and words[end] in ("when", "as", "whenever") \
-            and not _BLUSH_SIGHTS.isdisjoint(words[end + 1:end + 4]):
-        return True
+    if end < n and (words[end - 1] in _BLUSH_COLOURS or _is_heart_rush(words, end)):
+        k = end
+        while k < n and k - end < 2 and words[k] in _RUSH_DEGREES:
+            k += 1  # "pounding [hard] when"
+        if k < n and words[k] in ("when", "as", "whenever") and _someone_seen(words, k):
+            return True
     if end >= n or words[end] != "with":
         return False
     k = end + 1
@@ -1201,10 +1230,32 @@ def add_release_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     starts = {span[0] for span in spans}
     found = [k for k, span in enumerate(spans) if span[2] == "DRUG" and span[1] < n and words[span[1]] in RELEASE_FORMS
              and span[1] not in starts
-             and (words[span[1]] in _RELEASE_FORMS_ANY_CASE or doc[span[1]].text.isupper())]
+             and (words[span[1]] in _RELEASE_FORMS_ANY_CASE or doc[span[1]].text.isupper())
+             and not _other_release_sense(doc, words, span[1])]
     if not found:
         return spans
     return rewrite_found(spans, found, lambda span: (span[0], span[1] + 1, span[2], span[3]))
+
+
+# "mr" and "xl" are also a title and a size: "aspirin MR Smith said" (a title before a name), "melatonin xl from
+# amazon lol, the xl pack" (a size: the doc says "xl pack" or "size xl")
+_SIZE_BEFORE = frozenset({"size", "in"})  # "size xl", "in xl"; "the xl" may be the drug ("the xl makes me sleepy")
+_SIZE_AFTER = frozenset("pack packs packet size sizes box bottle tub bag tin jar shirt tshirt t-shirt top hoodie jumper "
+                        "coat dress pants trousers jeans".split())
+
+
+def _other_release_sense(doc: Doc, words: list[str], i: int) -> bool:
+    """The form at ``i`` is a title ("MR Smith", "Mr"), or "xl" is a size in this doc."""
+    word = words[i]
+    if word == "mr":
+        return doc[i].text == "Mr" or i + 1 < len(words) and doc[i + 1].text[:1].isupper() \
+            and doc[i + 1].text[1:2].islower()
+    if word not in ("xl", "xls"):
+        return False
+    for k in word_positions(words, ("xl", "xls")):
+        if k + 1 < len(words) and words[k + 1] in _SIZE_AFTER or k != i and k and words[k - 1] in _SIZE_BEFORE:
+            return True
+    return False
 
 
 # The time of day that names a kind of complaint: "morning headaches", "nighttime cough" (as "night sweats"); not
