@@ -150,3 +150,13 @@ def test_part_rules_linear(nlp):
             best = min(best, time.perf_counter() - t0)
         times.append(best)
     assert times[1] < 8 * times[0] + 0.01  # 4x the text: well under the 16x of a rescan per addition
+
+
+@pytest.mark.parametrize("text", [
+    # a seat and the Scots "wee" are no body product for the product rule either (review item 5)
+    "She sat on a black stool at the bar",
+    "the dark wee hours of the morning",
+    "That smelly wee dog",
+])
+def test_other_senses_of_stool_and_wee_make_no_product_complaint(nlp, text):
+    assert not [e for e in nlp(text).ents if e.label_ == "SYMPTOM"], [(e.text, e.label_) for e in nlp(text).ents]

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_body_products import CHANGED_PRODUCT, PRODUCT_STATES
-from qatext.ner.lay_common import BE, NOT_NOUNS, POSSESSIVES, replace_covered
+from qatext.ner.lay_body_products import CHANGED_PRODUCT, PRODUCT_STATES, before_noun, other_sense
+from qatext.ner.lay_common import POSSESSIVES, replace_covered
 from qatext.ner.span_rules import AMBIGUOUS_ANATOMY, BODY_COMPLAINT, Spans, gate, gate_hits, word_positions
 
 PALPITATION = "HP:0001962"
@@ -59,12 +59,6 @@ URINE_LOOKS = frozenset("dark cloudy bloody red brown orange foamy frothy smelly
 # lay_body_products names "black poo"); the lexicon's own phrase keeps its concept ("black stool", melena)
 DIARRHOEA = "HP:0002014"
 _LOOSE_LOOKS = frozenset("mushy sloppy runny watery explosive".split())
-# a stool that is a seat: "she sat on a black stool at the bar", "we bought a green stool"
-_SEAT_CUES = frozenset("sat sit sits sitting seated perched stood standing climbed bought buy buying ordered painted "
-                       "wooden plastic metal bar kitchen ikea chair chairs table".split())
-# what follows urine's "wee", not the Scots "wee" (small) before its noun ("the dark wee hours", "that smelly wee dog")
-_AFTER_URINE = NOT_NOUNS | BE | frozenset("has had have smells smelled smelt looks looked comes came sample samples test "
-                                          "tests infection colour color smell stream".split())
 
 # --- a tremor inside ------------------------------------------------------------------------------------------------
 INNER = frozenset({"inner", "internal"})
@@ -93,11 +87,6 @@ _WALKED_TO = frozenset("home back to into in up down around round over off away 
 def _of_something(words: list[str], k: int) -> bool:
     """``words[k]`` is "of" and what follows is no number: the head belongs to a thing or a place."""
     return k + 1 < len(words) and words[k] == "of" and not words[k + 1][:1].isdigit()
-
-
-def _before_noun(words: list[str], k: int) -> bool:
-    """``words[k]`` is a noun a describer-and-head phrase modifies ("gut churning [news]", "wee [dog]")."""
-    return k < len(words) and words[k][:1].isalpha() and words[k] not in _AFTER_URINE and not words[k].endswith("ly")
 
 
 def _person_before(words: list[str], p: int) -> bool:
@@ -162,11 +151,11 @@ def add_body_descriptors(doc: Doc, words: list[str], spans: Spans) -> Spans:
             elif after in AMBIGUOUS_ANATOMY and head not in covered and _person_before(words, p):
                 added.append((p, head + 1, "SYMPTOM", BODY_COMPLAINT))  # "i have a gammy leg", not "the table has a wonky leg"
         if word in NOISES and p and words[p - 1] in BELLIES and free(p - 1) \
-                and not (word.endswith("ing") and _before_noun(words, p + 1)):  # not "gut churning news"
+                and not (word.endswith("ing") and before_noun(words, p + 1)):  # not "gut churning news"
             start = covered[p - 1][0] if p - 1 in covered else p - 1
             added.append((start, _joined_noises(words, p + 1, covered), "SYMPTOM", BODY_COMPLAINT))  # "belly gripes"
         if (word in STOOL_LOOKS and after in STOOLS or word in URINE_LOOKS and after in URINES) and head not in covered \
-                and not _other_sense(words, p, head):
+                and not other_sense(words, p, head):
             start = p
             while start and words[start - 1] in STOOL_LOOKS | URINE_LOOKS and free(start - 1):
                 start -= 1
@@ -195,14 +184,6 @@ def add_body_descriptors(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return replace_covered(spans, sorted(set(added)), keep_concepts=True) if added else spans
 
 
-def _other_sense(words: list[str], p: int, head: int) -> bool:
-    """A stool that is a seat, a Scots "wee" (small) before its noun: no body product."""
-    if words[head] in ("stool", "stools"):
-        return not _SEAT_CUES.isdisjoint(words[max(0, p - 4):p]) or words[p - 2:p - 1] == ["on"] \
-            or not _SEAT_CUES.isdisjoint(words[head + 1:head + 3])
-    return words[head] == "wee" and _before_noun(words, head + 1)
-
-
 def _without_other_senses(words: list[str], spans: Spans, found: list[int]) -> Spans:
     """The lexicon's own describer-and-head phrases in another sense go ("black stool" at the bar, "dark wee hours",
     "the pounding heart of the city", "staggering" of "a staggering walk of thirty miles")."""
@@ -215,7 +196,7 @@ def _without_other_senses(words: list[str], spans: Spans, found: list[int]) -> S
             continue
         word, end = words[p], span[1]
         head = words[end - 1]
-        if (head in STOOLS or head in URINES) and end - p == 2 and _other_sense(words, p, end - 1) \
+        if (head in STOOLS or head in URINES) and end - p == 2 and other_sense(words, p, end - 1) \
                 or word in _FIGURES and (_of_something(words, end) or end < n and words[end] in WALKS
                                           and _of_something(words, end + 1)):
             drop.add(span)

@@ -8,6 +8,7 @@ lexicon; these are the lay nouns and the copular clauses.
 """
 from __future__ import annotations
 
+from qatext.ner.lay_common import BE, NOT_NOUNS
 from qatext.ner.lay_rules import POSSESSIVES
 from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits
 
@@ -30,6 +31,27 @@ _OWNERS = POSSESSIVES | {"the"}
 _GATE = gate(PRODUCTS, PERIODS)
 
 
+# a stool that is a seat: "she sat on a black stool at the bar", "we bought a green stool"
+_SEAT_CUES = frozenset("sat sit sits sitting seated perched stood standing climbed bought buy buying ordered painted "
+                       "wooden plastic metal bar kitchen ikea chair chairs table".split())
+# what follows urine's "wee", not the Scots "wee" (small) before its noun ("the dark wee hours", "that smelly wee dog")
+_AFTER_URINE = NOT_NOUNS | BE | frozenset("has had have smells smelled smelt looks looked comes came sample samples test "
+                                          "tests infection colour color smell stream".split())
+
+
+def before_noun(words: list[str], k: int) -> bool:
+    """``words[k]`` is a noun a describer-and-head phrase modifies ("gut churning [news]", "wee [dog]")."""
+    return k < len(words) and words[k][:1].isalpha() and words[k] not in _AFTER_URINE and not words[k].endswith("ly")
+
+
+def other_sense(words: list[str], p: int, head: int) -> bool:
+    """A stool that is a seat, a Scots "wee" (small) before its noun: no body product."""
+    if words[head] in ("stool", "stools"):
+        return not _SEAT_CUES.isdisjoint(words[max(0, p - 4):p]) or words[p - 2:p - 1] == ["on"] \
+            or not _SEAT_CUES.isdisjoint(words[head + 1:head + 3])
+    return words[head] == "wee" and before_noun(words, head + 1)
+
+
 def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
     hits = gate_hits(words)
     if _GATE.isdisjoint(hits):
@@ -43,7 +65,7 @@ def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
             continue
         states = PERIOD_STATES if word in PERIODS else PRODUCT_STATES
         # a colour before the product: "black poo", "bright red pee" (not periods: "heavy periods" is in the lexicon)
-        if word in PRODUCTS and i and words[i - 1] in states and i - 1 not in covered:
+        if word in PRODUCTS and i and words[i - 1] in states and i - 1 not in covered and not other_sense(words, i - 1, i):
             start = i - 1
             while start and words[start - 1] in states | _DEGREES - {"a", "bit"} and start - 1 not in covered:
                 start -= 1
