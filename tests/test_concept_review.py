@@ -97,6 +97,9 @@ def test_sounds_too_loud_is_hyperacusis():
     ("the flu jab made my arm sore", "flu jab", "DRUG", "QATEXT:drug/influenza-vaccine", "named"),
     ("the doctor said it was a burst cyst", "burst cyst", "DISEASE", "QATEXT:disease/ruptured-cyst", None),
     ("she has weak kidneys since birth", "weak kidneys", "DISEASE", "QATEXT:mesh/kidney-diseases", None),
+    # "wobbly" alone is an unsteady gait; of a tooth it is a loose tooth
+    ("my son's front tooth is wobbly", "front tooth is wobbly", "SYMPTOM", "QATEXT:symptom/loose-tooth", None),
+    ("she feels wobbly on her feet", "wobbly on her feet", "SYMPTOM", "HP:0002317", None),
     # a hormonal device releases a drug (GUIDELINES section 3): DRUG, with the hormone's id
     ("had the nexplanon implant removed", "nexplanon implant", "DRUG", "DRUGBANK:DB00294", "named"),
 ])

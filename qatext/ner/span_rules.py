@@ -507,6 +507,8 @@ SITE_REFINED = {
     "QATEXT:symptom/atrophy": (frozenset(
         "muscle muscles thigh thighs calf calves leg legs arm arms hand hands shoulder shoulders "
         "foot feet limb limbs hip hips forearm forearms buttock buttocks quad quads".split()), "HP:0003202"),
+    # "wobbly" alone is an unsteady gait; a wobbly tooth is a loose tooth
+    "HP:0002317": (frozenset("tooth teeth".split()), "QATEXT:symptom/loose-tooth"),
 }
 
 
