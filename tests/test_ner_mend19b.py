@@ -59,6 +59,7 @@ def test_lone_word_without_its_subject_or_story_is_nothing(nlp, text):
     ("my son is so ratty lately since starting the tablets", "ratty"),
     ("bad UTI, i pee every hour and the burning is awful", "burning"),
     ("i have a lump in my armpit. it really hurt when i lifted the shopping", "hurt"),
+    ("the tablets mess with my thermostat, which leads to a feeling of burning, then sweats", "burning"),
     # round 19b's catches still stand
     ("i cant stay upright in the shower without going faint.", "faint"),
     ("hes had 3 falls since june, goes grey and wobbly when he stands up", "grey"),

@@ -361,6 +361,8 @@ _BETWEEN = frozenset("would 'd d will wo can could might may must to always some
 # a subject left out: the verb opens its clause or a list item ("without going faint", "side effects: bled")
 _NO_SUBJECT = _ENDS | frozenset("without and or but then so when whenever if after before from of while".split())
 _FEELING = frozenset("feel felt feeling feels".split())
+# "a feeling of burning" is the body's whatever the story
+_SENSATIONS = frozenset("feeling feelings sensation sensations".split())
 _SMELLS = frozenset("smell smells smelled smelt smelling stink stinks whiff scent odour odor".split())
 # what a person's hair does as they age: "i went grey at 25", "he went grey in his thirties", "went grey overnight"
 _HAIR = frozenset("hair hairs beard roots temples eyebrows stubble".split())
@@ -437,7 +439,8 @@ def add_lone_complaints(doc, words: list[str], spans: Spans) -> Spans:
             # a burning of the body in its story ("i dribble after. no blood and no burning"), not a fire's ("a smell
             # of burning in the kitchen", "no burning in the garden", "some burning on the edges of the toast")
             if before in _BURNING_BEFORE and (nxt in _BURNING_AFTER or not nxt) \
-                    and _SMELLS.isdisjoint(words[max(0, i - 3):i]) and _story_names_body(spans, i, 50):
+                    and _SMELLS.isdisjoint(words[max(0, i - 3):i]) \
+                    and (_story_names_body(spans, i, 50) or before == "of" and words[i - 2] in _SENSATIONS):
                 concept = BURNING
         elif word == "puffed":
             if before in _PUFFED_BEFORE and nxt not in _PUFFED_NOT_AFTER and _near(words, i, _EXERTION_CUES, 15, 8):
