@@ -418,7 +418,7 @@ def add_lone_complaints(doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
     covered = covered_tokens(spans)
     added: list[tuple[int, int, str, str]] = []
-    body_ends = frozenset(sp[1] for sp in spans if sp[2] in ("ANATOMY", "SYMPTOM", "DISEASE"))
+    body_ends: frozenset | None = None  # built at the first "bled" (most docs have none)
     for i in word_positions(words, found):
         if i in covered:
             continue
@@ -448,6 +448,8 @@ def add_lone_complaints(doc, words: list[str], spans: Spans) -> Spans:
         elif word == "bled":
             # a person or a body part bled ("my gums bled", "side effects: bled on and off"); "the jeans have bled
             # onto my sofa", "the dye had bled" are colours running; "it bled" only after a body part or complaint
+            if body_ends is None:
+                body_ends = frozenset(sp[1] for sp in spans if sp[2] in ("ANATOMY", "SYMPTOM", "DISEASE"))
             if before in _BLED_BEFORE and nxt not in _BLED_NOT_AFTER and not (i >= 2 and words[i - 2] in _UNTIL) \
                     and (before in ("nipple", "gums", "nose", "cut") or _personal(words, i, body_ends)
                          or _subject(words, i) == "it" and _story_names_body(spans, i - 1, 25)):
