@@ -158,6 +158,8 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                 if turned:  # "cant twist on it": the movement on the limb just named
                     added.append((start, turned, "SYMPTOM", found[0]))
                     break
+                if complements.social_stand(words, j, end) or complements.idle_back(words, j, end):
+                    break  # "cant stand in the queue at tesco", "cant sit back and watch": a dislike, an idleness
                 if size == 1 and words[j] == "stand":
                     borne = activity.stand_end(words, end)
                     if borne is None:
@@ -216,12 +218,17 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                     end = alternative_end(words, cue, end, functions, longest)
                     end = activity.together_end(words, end, functions)  # "... and walk at the same time"
                 if size == 1 and end == j + 1 and words[j] in complements.OBJECT_SENSES:
-                    end = complements.sensed_object_end(words, end)  # "[cant smell the bleach]"
+                    entities = frozenset(k for s in spans if s[2] not in ("SYMPTOM", "ANATOMY")
+                                         and end <= s[0] < end + 3 for k in range(s[0], s[1]))
+                    end = complements.sensed_object_end(words, end, entities)  # "[cant smell the bleach]"
                 end = complements.tail_end(words, j, end)  # "[cant bend down]", "[cant stand in the shower]"
                 # "[cant eat or drink]": an intake pair only; other functions joined by "or" after a bare modal stay
                 # apart as drug-review annotators draw them ("[could not move] or speak", "[can't sleep] or wake up")
                 if complements.alternative_start(words, end, {}) and words[end + 1] in complements.SECOND_ONLY:
                     end = end + 2
+                if words[j] in _INTAKES and complements.fasting_order(words, end):
+                    dropped.add((i, j + 1))
+                    break  # "cant eat or drink after 10pm before the op": an order to fast, no complaint
                 concept = _PAINFUL_CONCEPTS.get(found[0], found[0]) if words[i] in PAIN_CUES else found[0]
                 added.append((start, end, "SYMPTOM", concept))
                 break
@@ -233,6 +240,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
 
 
 _MANNER_AFTER = frozenset({"properly", "normally"})
+_INTAKES = frozenset({"eat", "drink"})
 # Acts of the face that are a knack as often as a loss ("i never learned, i cant whistle"): a loss only when the story
 # is about the face (a palsy, a droop, the mouth).
 _FACE_FUNCTIONS = frozenset({("whistle",)})

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from qatext.ner import lay_patterns
+from qatext.ner.lay_limit_complements import fasting_order
 from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions, word_set
 
 MEMORY = "HP:0002354"
@@ -181,6 +182,21 @@ _HALLUCINATION_STORY = frozenset(
     "hallucinate lewy parkinsons parkinson's psychosis psychotic uti withdrawal sundowning paranoid "
     # a story of drink or a drug coming off: "saw bugs on the wall" when stopping drinking, "no DTs"
     "withdrawals dts detox sober sobriety tremens delusions delusional tripping".split())
+
+
+# "tripping" tells a drug's trip only with the drug or its slang after it ("tripping on acid", "tripping balls"); "when
+# tripping on holiday" is a journey
+_TRIP_DRUGS = frozenset("acid lsd shrooms mushrooms magic dmt ketamine ket mdma molly psilocybin 2cb ayahuasca "
+                        "mescaline peyote salvia".split())
+
+
+def _drug_trip(words: list[str]) -> bool:
+    """A "tripping" of the doc told of a drug ("tripping on acid", "tripping balls")."""
+    for p in word_positions(words, ("tripping",)):
+        after = words[p + 1:p + 4]
+        if after[:1] in (["balls"], ["out"]) or after[:1] in (["on"], ["off"]) and not _TRIP_DRUGS.isdisjoint(after[1:]):
+            return True
+    return False
 
 
 def _words_of(*names: str) -> frozenset[str]:
@@ -456,6 +472,8 @@ def _plausible(words: list[str], present: set, f, spans: Spans):
             return None
         return f
     if concept == APPETITE and first in _CLASS_EATING_STOP_FIRSTS:
+        if fasting_order(words, end):
+            return None  # "cant eat anything before my colonoscopy": an order to fast
         # an order or a general remark: "do not eat anything before the test", "if you do not eat well"
         if first in ("not", "nt", "n't") and prev in ("do", "to", "please", "you", "and") and \
                 (start < 2 or words[start - 2] not in _PERSONS - {"you"} | {"son", "daughter", "kid", "baby", "mum",
@@ -541,7 +559,8 @@ def _plausible(words: list[str], present: set, f, spans: Spans):
         if nxt not in _SCENE_ENDS:
             return None
         denied = nxt in ("who", "that", "which") and any(w in ("there", "real", "else") for w in words[end:end + 5])
-        if not denied and _HALLUCINATION_STORY.isdisjoint(present):
+        if not denied and (_HALLUCINATION_STORY.isdisjoint(present)
+                           or _HALLUCINATION_STORY.intersection(present) == {"tripping"} and not _drug_trip(words)):
             return None
         return f
     if concept == DISORIENTATION:

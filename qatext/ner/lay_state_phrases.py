@@ -25,6 +25,8 @@ words are left alone, and the rule each check applies is written beside it:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from qatext.ner import lay_patterns
 from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions, word_set
 
@@ -159,11 +161,16 @@ def add_state_phrases(doc, words: list[str], spans: Spans) -> Spans:
 
 
 def _longest(found: list) -> list:
-    """Rows of different groups may find overlapping phrases: the longest, then the first, stands."""
-    kept = []
+    """Rows of different groups may find overlapping phrases: the longest, then the first, stands. The kept phrases
+    do not overlap, so the one starting last before a phrase's end is the only one to check (bisection)."""
+    kept: list = []
+    starts: list[int] = []
     for f in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
-        if all(f[1] <= k[0] or k[1] <= f[0] for k in kept):
-            kept.append(f)
+        k = bisect_left(starts, f[1]) - 1
+        if k >= 0 and kept[k][1] > f[0]:
+            continue
+        kept.insert(k + 1, f)
+        starts.insert(k + 1, f[0])
     return sorted(kept)
 
 
@@ -193,30 +200,43 @@ def _plausible(words: list[str], f) -> bool:
     prev = words[start - 1] if start else "."
     nxt = _next(words, end)
     if concept == STARTLE:
-        # the habit, not one fright: "i jump out of my skin at any horn" (not "nearly jumped out of my skin when")
+        # the habit, not one fright: "i jump out of my skin at any horn" (not "nearly jumped out of my skin when");
+        # nor a joy ("jump out of my skin with joy")
         if prev in ("nearly", "almost", "practically", "literally"):
+            return False
+        if nxt in ("with", "for") and _next(words, end + 1) in _GLADNESS:
             return False
         if words[start] == "jumped":
             return not _HABIT.isdisjoint(words[end:end + 4])
         return True
     if concept == RE_EXPERIENCING:
-        # "replay the match", "replay the crash footage": a noun after the trauma is what is replayed
-        return nxt in _STOPS or nxt in ("in", "over", "whenever", "every", "on", "again", "constantly", "like")
+        # "replay the match", "replay the crash footage": a noun after the trauma is what is replayed; a crash watched
+        # on a screen or in a sport ("replaying the crash in slow motion on youtube, what a finish to the race") is
+        # no trauma of the writer's
+        return (nxt in _STOPS or nxt in ("in", "over", "whenever", "every", "on", "again", "constantly", "like")) \
+            and _SCREENS.isdisjoint(words[max(0, start - 12):end + 15])
     if concept == IRRITABILITY:
         # a person who has none ("i have zero patience"), with no object or with everyone
         if prev not in _HAVE and not (start >= 2 and words[start - 2] in _HAVE and prev in ("just", "literally",
                                                                                          "absolutely", "got")):
             return False
+        # what is left over or how long stands between the patience and its object: "no patience left for this game"
+        k = end
+        while k < len(words) and k - end < 2 and words[k] in _PATIENCE_FILLERS:
+            k += 1
+        nxt = _next(words, k)
         if nxt == "for" or nxt == "with":
-            follow = words[end + 1:end + 3]
+            follow = words[k + 1:k + 3]
             return bool(follow) and (follow[0] in _PATIENCE_OBJECTS or "_".join(follow) in _PATIENCE_OBJECTS)
-        return nxt in _STOPS or nxt in ("left", "lately", "anymore", "these", "whatsoever")
+        return nxt in _STOPS or nxt in ("these", "whatsoever") or k > end
     if concept == APNEA:
         # "stopping breathing in the fumes", "stopping breathing exercises": only a pause of breath
         return nxt in _STOPS or nxt in ("in", "during", "at", "for", "while", "when", "then", "every", "several")  \
             and _next(words, end + 1) not in ("the", "fumes", "smoke", "dust")
     if concept == DYSPNEA:
-        return nxt not in ("pastry", "pastries", "paint", "sleeves")
+        # a person is puffed out ("im out of puff", "gets puffed out on the stairs"), not a cushion or a chest
+        return nxt not in ("pastry", "pastries", "paint", "sleeves") and nxt not in _OWNERS and _breathing_subject(
+            words, start)
     if concept == INSOMNIA:
         # "takes 2 hours to drop off the kids": an object after the drop-off is an errand; minutes are long only
         # from 45 ("takes 10 minutes to fall asleep" is normal)
@@ -230,11 +250,60 @@ def _plausible(words: list[str], f) -> bool:
     if concept == POOR_APPETITE:
         # "dont forget to eat", "you forget to eat when busy": an order or anyone's habit; "belly ache when i forget
         # to eat" is the trigger of another complaint (rule 10), not a lost appetite
-        return prev not in _ORDERS and _CONDITIONS.isdisjoint(words[max(0, start - 2):start])
+        # "when im busy at work i forget to eat lunch": a condition anywhere in the clause before, or a busy day, is
+        # the trigger; "forget to eat my vegetables" is a food missed, not a meal
+        if prev in _ORDERS or not _CONDITIONS.isdisjoint(_clause_before(words, start)) \
+                or not _BUSY.isdisjoint(words[max(0, start - 12):end + 8]):
+            return False
+        if nxt in _FOOD_DETERMINERS:
+            return _next(words, end + 1) in _MEAL_WORDS
+        return nxt not in _FOODS
     if concept == HOARSE:
         # "lose my voice in the vote": a say, not a larynx
         return _VOTES.isdisjoint(words[end:end + 6]) and prev not in ("to", "dont", "not", "nt", "n't", "never")
     return True
+
+
+_GLADNESS = frozenset("joy excitement happiness delight glee pride pleasure laughter anticipation relief".split())
+# a crash on a screen or in a sport
+_SCREENS = frozenset("youtube video videos footage highlights tv telly race races racing f1 lap laps finish match "
+                     "game games film movie clip clips commentary replays".split())
+_PATIENCE_FILLERS = frozenset("left lately anymore whatsoever today".split())
+_BUSY = frozenset("busy busier hectic".split())
+_FOOD_DETERMINERS = frozenset("my the his her their your a an some any more".split())
+_MEAL_WORDS = frozenset("lunch breakfast dinner tea supper meal meals food lunches dinners breakfasts".split())
+_FOODS = frozenset("vegetables veg veggies fruit greens salad salads sweets snacks".split())
+_DEGREES = frozenset("all so really very completely totally quite bit a little proper properly absolutely super "
+                     "well".split())
+_BREATHERS = frozenset("i he she we they you im hes shes i'm ive i've me him her us them baby son daughter husband "
+                       "wife partner mum mom dad child kid toddler boy girl nan gran grandma grandad".split())
+_GETTING = frozenset("get gets got getting feel feels felt feeling go goes went going seem seems seemed".split())
+_BE_FORMS = frozenset("was were is are been be 's s am 'm m".split())
+_CLAUSE_OPENERS = frozenset(". , ; : ! ? and but or so then \n".split()) | {"\n", ""}
+
+
+def _breathing_subject(words: list[str], start: int) -> bool:
+    """The state at ``start`` is a person's: after "get", "feel", a person's "be", or with no subject of its own
+    ("and puffed out"); not "the cushions were all puffed out"."""
+    k = start - 1
+    while k >= 0 and start - k <= 3 and words[k] in _DEGREES:
+        k -= 1
+    if k < 0 or words[k] in _GETTING or words[k] in _BREATHERS or words[k] in _CLAUSE_OPENERS:
+        return True
+    if words[k] in _BE_FORMS:
+        k -= 1
+        while k >= 0 and words[k] in ("always", "often", "still", "just", "also", "usually", "never", "really"):
+            k -= 1
+        return k < 0 or words[k] in _BREATHERS or words[k] in _CLAUSE_OPENERS
+    return False
+
+
+def _clause_before(words: list[str], start: int) -> list[str]:
+    """The words of the clause up to ``start`` (at most 10): back to a stop or a comma."""
+    k = start
+    while k > 0 and start - k < 10 and words[k - 1] not in _CLAUSE_OPENERS - {"and", "so", "then"}:
+        k -= 1
+    return words[k:start]
 
 
 def _drop_lost_say(words: list[str], spans: Spans) -> Spans:
@@ -263,6 +332,10 @@ _CANT_PAIRS = frozenset({("ca", "nt"), ("ca", "n't"), ("could", "nt"), ("could",
                          ("could", "not"), ("does", "nt"), ("does", "n't"), ("do", "nt"), ("do", "n't")})
 _WHETHER = frozenset({"whether", "if"})
 _CLAUSE_END = frozenset(". , ; : ! ? and but or because so when then".split())
+_WRITERS = frozenset("i we i've ive we've weve i'd id".split())
+# a story of a failing memory, in which the writer's own doubt is one more lapse
+_MEMORY_STORY = frozenset("memory forgetful forgetting forget muddled confused confusion dementia alzheimers "
+                          "alzheimer's fog foggy".split())
 
 
 def _memory_lapses(words: list[str]) -> list:
@@ -299,6 +372,9 @@ def _memory_lapses(words: list[str]) -> list:
             continue  # "whether he had" alone names no act
         if not _ONE_TIME.isdisjoint(words[end:end + 3]):
             continue  # "cant remember if i took my meds this morning": one doubt, not a failing memory
+        if words[p] in _LAPSE_VERBS and words[p + 2] in _WRITERS and _HABIT.isdisjoint(words[max(0, start - 4):end]) \
+                and _MEMORY_STORY.isdisjoint(words[max(0, start - 25):end + 15]):
+            continue  # "cant remember whether i turned the oven off, heading back home": the writer's one doubt
         found.append((start, end, "SYMPTOM", MEMORY))
     return found
 
@@ -319,11 +395,19 @@ def _mood_swings(words: list[str], spans: Spans) -> Spans:
     taken = {i for s in spans for i in range(s[0], s[1])}
     added = []
     for p in word_positions(words, {"highs", "lows"}.intersection(word_set(words))):
-        prev = words[p - 1] if p else "."
-        if p in taken or prev in _NOT_MOOD_BEFORE or _next(words, p + 1) in ("of", "in", "around", "near", "are",
-                                                                              "were", "today"):
+        # "the highs and lows of being a fan": a pair is read as one, by the word after both
+        first = words[p - 3] if p >= 3 and words[p - 1] in ("and", "&", "or") else ""
+        if first in ("highs", "lows") and first != words[p]:
+            first_at = p - 2
+        else:
+            first_at = p
+        pair_end = p + 3 if _next(words, p + 1) in ("and", "&", "or") and _next(words, p + 2) in ("highs", "lows") \
+            and _next(words, p + 2) != words[p] else p + 1
+        prev = words[first_at - 1] if first_at else "."
+        after = _next(words, pair_end)
+        if p in taken or prev in _NOT_MOOD_BEFORE or after in ("of", "in", "around", "near", "are", "were", "today"):
             continue
-        if prev.isdigit() or _next(words, p + 1).isdigit():
+        if prev.isdigit() or after.isdigit():
             continue  # "highs 30", "3 highs"
         added.append((p, p + 1, "SYMPTOM", MANIA if words[p] == "highs" else LOWS))
     return lay_patterns.place(spans, added)
@@ -388,6 +472,7 @@ def _extend_states(words: list[str], spans: Spans, hits: set) -> Spans:
     n = len(words)
     starts = {s[0] for s in spans}
     ends = {s[1] - 1 for s in spans}
+    drug_starts = [s[0] for s in spans if s[2] == "DRUG"]
     out = []
     changed = False
     for span in spans:
@@ -418,13 +503,23 @@ def _extend_states(words: list[str], spans: Spans, hits: set) -> Spans:
             k = end + 1 if words[end] in _OWNERS else end
             if k < n and words[k] in _MEALS and k not in starts:
                 span = (start, k + 1, label, concept)
-        elif end - start == 1 and last in _NERVES and nxt in ("before", "about") and end + 2 < n \
-                and (words[end + 1] in _EVENTS or words[end + 1] in _OWNERS and words[end + 2] in _EVENTS):
+        elif last in _NERVES and nxt in ("before", "about") and end + 2 < n \
+                and _DEGREES.issuperset(words[start:end - 1]) \
+                and (words[end + 1] in _EVENTS or words[end + 1] in _OWNERS and (
+                    words[end + 2] in _EVENTS or end + 3 < n and words[end + 3] in _EVENTS)) \
+                and not _drug_near(drug_starts, start, end):
             changed = True
-            continue  # nerves before an event (rule 17)
+            continue  # nerves before an event (rule 17), unless a drug is told beside them
         changed = changed or span[:2] != (start, end)
         out.append(span)
     return _disjoint(out) if changed else spans
+
+
+def _drug_near(drug_starts: list[int], start: int, end: int, reach: int = 15) -> bool:
+    """A DRUG span (by its start, sorted) within ``reach`` tokens of ``start:end`` ("jittery about my date tonight,
+    started prozac last week")."""
+    # a drug name runs a few tokens: one starting up to ``reach`` + 8 before, or ``reach`` after
+    return bisect_left(drug_starts, end + reach) > bisect_left(drug_starts, start - reach - 8)
 
 
 def _sleep_amount(words: list[str], end: int) -> int:

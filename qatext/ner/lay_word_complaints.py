@@ -347,11 +347,67 @@ _EYE_CUES = frozenset("eye eyes vision sight retina retinal macular macula injec
 _BLUR_BEFORE = frozenset("the some no any this that of with and bit , :".split())
 _BLUR_AFTER = _ENDS | frozenset("go goes is was has gets got in and or come comes will".split())
 _NIGGLE_BEFORE = frozenset({"a", "the", "this", "that", "little"})
+# Who can go faint, bleed or be ratty: a person (or an object pronoun before a bare verb, "made me go faint"); a test
+# line ("the second line looks faint"), a dye ("the dye had bled"), hair or fur ("her hair is so ratty") cannot.
+_PEOPLE = frozenset("i he she we they you im i'm hes shes ive i've 'm m me him us them baby son daughter husband "
+                    "wife partner mum mom mam dad child kid toddler boy girl nan gran grandma grandad grandpa brother "
+                    "sister hubby everyone everybody".split())
+# the words between a subject and its verb: auxiliaries, degrees, aspect ("he would always go faint")
+_BETWEEN = frozenset("would 'd d will wo can could might may must to always sometimes often usually nearly almost "
+                     "just then also still never not nt n't do does did was is am 'm m were are be been 's s has have "
+                     "had 've ve started start starts starting keep keeps kept gon na gonna going about really so "
+                     "very quite bit a little super get gets got getting more tend tends seem seems seemed "
+                     "used".split())
+# a subject left out: the verb opens its clause or a list item ("without going faint", "side effects: bled")
+_NO_SUBJECT = _ENDS | frozenset("without and or but then so when whenever if after before from of while".split())
+_FEELING = frozenset("feel felt feeling feels".split())
+# "a feeling of burning" is the body's whatever the story
+_SENSATIONS = frozenset("feeling feelings sensation sensations".split())
+_SMELLS = frozenset("smell smells smelled smelt smelling stink stinks whiff scent odour odor".split())
+# what a person's hair does as they age: "i went grey at 25", "he went grey in his thirties", "went grey overnight"
+_HAIR = frozenset("hair hairs beard roots temples eyebrows stubble".split())
+_AGE_AFTER = frozenset("at by in before from since".split())
+_AGE_WORDS = frozenset("twenties thirties forties fifties sixties teens 20s 30s 40s 50s 60s age aged young "
+                       "school uni university college".split())
+_EARLY = frozenset("early prematurely young overnight".split())
+# a hurt of feelings: "it really hurt when she said that", "it hurt that he ignored me"
+_WOUNDING = frozenset("said says say saying told tells called calls laughed laughs ignored ignores left leaves "
+                      "cheated lied lies shouted yelled dumped feelings pride ego criticised criticized mocked teased "
+                      "blanked snapped forgot".split())
+_SENTENCE_ENDS = frozenset(". ! ? \n".split()) | {"\n"}
+# a body part said to be well no longer sets up a story of pain: "my knee is fine now."
+_WELL_AGAIN = frozenset("fine ok okay better healed great alright normal good".split())
 
 
-def _story_names_body(spans: Spans, i: int, reach: int) -> bool:
-    """A body part or complaint named in the ``reach`` tokens before ``i``."""
-    return any(s[1] <= i and i - s[1] <= reach and s[2] in ("ANATOMY", "SYMPTOM", "DISEASE") for s in spans)
+def _story_names_body(spans: Spans, i: int, reach: int, words: list[str] | None = None) -> bool:
+    """A body part or complaint named in the ``reach`` tokens before ``i`` (with ``words``: one not said to be well
+    again, "my knee is fine now")."""
+    for s in spans:
+        if s[1] > i:
+            break
+        if i - s[1] <= reach and s[2] in ("ANATOMY", "SYMPTOM", "DISEASE"):
+            if words is not None and not _WELL_AGAIN.isdisjoint(words[s[1]:min(i, s[1] + 4)]):
+                continue
+            return True
+    return False
+
+
+def _subject(words: list[str], verb: int) -> str:
+    """The word before the verb at ``verb`` once its auxiliaries and degrees are passed, "" at the text start."""
+    k = verb - 1
+    while k >= 0 and verb - k <= 4 and words[k] in _BETWEEN:
+        k -= 1
+    return words[k] if k >= 0 else ""
+
+
+def _personal(words: list[str], verb: int, body_ends: frozenset = frozenset()) -> bool:
+    """The verb at ``verb`` has a person, a body part (its span ends before the verb) or no subject of its own."""
+    k = verb - 1
+    while k >= 0 and verb - k <= 4 and words[k] in _BETWEEN:
+        k -= 1
+    if k < 0:
+        return True
+    return words[k] in _PEOPLE or words[k] in _NO_SUBJECT or words[k] in _FEELING or k + 1 in body_ends
 
 
 def add_lone_complaints(doc, words: list[str], spans: Spans) -> Spans:
@@ -362,6 +418,7 @@ def add_lone_complaints(doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
     covered = covered_tokens(spans)
     added: list[tuple[int, int, str, str]] = []
+    body_ends: frozenset | None = None  # built at the first "bled" (most docs have none)
     for i in word_positions(words, found):
         if i in covered:
             continue
@@ -373,30 +430,48 @@ def add_lone_complaints(doc, words: list[str], spans: Spans) -> Spans:
             k = i - 1
             while k >= 0 and i - k <= 3 and words[k] in _PAIN_AUX:
                 k -= 1
+            # a hurt of the body just named ("a lump ... it doesnt hurt"), not of feelings ("it hurt when she said
+            # that") nor of a part said to be well again ("my knee is fine now. it really hurt ...")
             if k >= 0 and words[k] in _PAIN_SUBJECTS and (nxt in _CLAUSE_GOES_ON or not nxt) \
-                    and _story_names_body(spans, k, 25):
+                    and not _wounded_feelings(words, i) and _story_names_body(spans, k, 25, words):
                 concept = PAIN
         elif word == "burning":
-            if before in _BURNING_BEFORE and (nxt in _BURNING_AFTER or not nxt):
+            # a burning of the body in its story ("i dribble after. no blood and no burning"), not a fire's ("a smell
+            # of burning in the kitchen", "no burning in the garden", "some burning on the edges of the toast")
+            if before in _BURNING_BEFORE and (nxt in _BURNING_AFTER or not nxt) \
+                    and _SMELLS.isdisjoint(words[max(0, i - 3):i]) \
+                    and (_story_names_body(spans, i, 50) or before == "of" and words[i - 2] in _SENSATIONS):
                 concept = BURNING
         elif word == "puffed":
             if before in _PUFFED_BEFORE and nxt not in _PUFFED_NOT_AFTER and _near(words, i, _EXERTION_CUES, 15, 8):
                 concept = DYSPNEA_ON_EXERTION
         elif word == "bled":
-            if before in _BLED_BEFORE and nxt not in _BLED_NOT_AFTER and not (i >= 2 and words[i - 2] in _UNTIL):
+            # a person or a body part bled ("my gums bled", "side effects: bled on and off"); "the jeans have bled
+            # onto my sofa", "the dye had bled" are colours running; "it bled" only after a body part or complaint
+            if body_ends is None:
+                body_ends = frozenset(sp[1] for sp in spans if sp[2] in ("ANATOMY", "SYMPTOM", "DISEASE"))
+            if before in _BLED_BEFORE and nxt not in _BLED_NOT_AFTER and not (i >= 2 and words[i - 2] in _UNTIL) \
+                    and (before in ("nipple", "gums", "nose", "cut") or _personal(words, i, body_ends)
+                         or _subject(words, i) == "it" and _story_names_body(spans, i - 1, 25)):
                 concept = BLEEDING
         elif word == "ratty":
-            if before in _MOOD_BEFORE and (nxt in _MOOD_AFTER or not nxt):
+            # a person is ratty ("ratty with everyone", "shes so ratty"); hair or fur is not ("her hair is so ratty")
+            if before in _MOOD_BEFORE and (nxt in _MOOD_AFTER or not nxt) and _personal(words, i):
                 concept = IRRITABILITY
         elif word == "faint":
-            if before in _FAINT_VERBS and (nxt in _FAINT_AFTER or not nxt):
+            # a person goes or looks faint; "the second line looks faint" is a test line (a feeling is a person's)
+            if before in _FAINT_VERBS and (nxt in _FAINT_AFTER or not nxt) \
+                    and (before in _FEELING or _personal(words, i - 1)):
                 concept = FAINTNESS
         elif word in ("grey", "gray"):
-            # the person as subject, or left out after a comma in a list about them ("hes had 3 falls, goes [grey]")
+            # the person as subject, or left out after a comma in a list about them ("hes had 3 falls, goes [grey]");
+            # hair near, or an age after ("i went grey at 25", "he went grey in his thirties"), is hair greying
             person = i >= 2 and (words[i - 2] in _COLOURED or words[i - 2] in (",", "and")
-                                 and not _COLOURED.isdisjoint(words[max(0, i - 12):i - 2])
-                                 and "hair" not in words[max(0, i - 12):i])
-            if before in _COLOUR_VERBS and person and (nxt in _CLAUSE_GOES_ON or not nxt):
+                                 and not _COLOURED.isdisjoint(words[max(0, i - 12):i - 2]))
+            aged = nxt in _EARLY or nxt in _AGE_AFTER and any(
+                w in _AGE_WORDS or w[:1].isdigit() for w in words[i + 2:i + 5])
+            if before in _COLOUR_VERBS and person and (nxt in _CLAUSE_GOES_ON or not nxt) and not aged \
+                    and _HAIR.isdisjoint(words[max(0, i - 12):i + 6]):
                 concept = PALLOR
         elif word == "blurring":
             if before in _BLUR_BEFORE and (nxt in _BLUR_AFTER or not nxt) and _near(words, i, _EYE_CUES, 40, 10):
@@ -409,3 +484,13 @@ def add_lone_complaints(doc, words: list[str], spans: Spans) -> Spans:
     if not added:
         return spans
     return sorted(spans + added)
+
+
+def _wounded_feelings(words: list[str], i: int) -> bool:
+    """A hurt whose clause goes on to what someone said or did ("it really hurt when she said that")."""
+    for w in words[i + 1:i + 8]:
+        if w in _SENTENCE_ENDS:
+            return False
+        if w in _WOUNDING:
+            return True
+    return False
