@@ -153,6 +153,14 @@ def mesh_terms() -> tuple[list[tuple[str, np.ndarray]], dict[str, np.ndarray]]:
     by_concept: dict[str, list[np.ndarray]] = defaultdict(list)
     for concept_id, vector in vectors.values():
         by_concept[concept_id].append(vector)
+    # An entry term that takes a concept of its own ("foot drop" under Peroneal Neuropathies: HP:0009027) is still
+    # placed by its heading's trees: that concept gets the heading's vector too, as it did when the heading emitted it.
+    from qatext.ner.sources import mesh_variant_concepts
+
+    for variant, (_label, concept_id, _name, _trees) in mesh_variant_concepts().items():
+        heading = data["disease_variant_to_canonical"][variant][0]
+        if heading in vectors and vectors[heading][0] != concept_id:
+            by_concept[concept_id].append(vectors[heading][1])
     return terms, {cid: np.mean(vs, axis=0) for cid, vs in by_concept.items()}
 
 
