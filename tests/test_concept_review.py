@@ -34,9 +34,12 @@ def _covering(nlp, surface):
     return None
 
 
-def test_the_review_has_its_thousand_pairs():
-    assert len(ROWS) == 1000
-    assert {row["verdict"] for row in ROWS} <= {"ok", "too_narrow", "wrong", "wrong_label", "not_entity", "ambiguous"}
+def test_the_review_has_its_thousand_frequent_pairs_and_the_name_review():
+    assert sum(row["count"].isdigit() for row in ROWS) == 1000
+    named = [row for row in ROWS if row["count"] == "-"]  # surfaces another concept is named by (session 15)
+    assert len(named) == 138 and all(row["correct_concept_id"] for row in named)
+    assert {row["verdict"] for row in ROWS} <= {"ok", "too_narrow", "too_broad", "wrong", "wrong_label", "not_entity",
+                                               "ambiguous"}
 
 
 def test_every_reviewed_pair_yields_its_verdict_or_no_entity(nlp):
@@ -58,6 +61,11 @@ def test_corrections_reach_the_lexicon():
     assert lexicon.terms["cancer"][1] == "ICD10CM:C80"
     assert "signs and symptoms" not in lexicon.terms
     assert lexicon.terms["stress"][1] == "QATEXT:symptom/stress"
+    # the name review: a surface that a concept is named by takes that concept, not a broader or another one
+    assert lexicon.terms["stiff neck"][1] == "HP:0025258"          # not Neck pain
+    assert lexicon.terms["hand tremor"][1] == "HP:0002378"         # not Tremor
+    assert lexicon.terms["cervical shortening"][1] == "ICD10CM:O26.87"  # the pregnant cervix, not Short neck
+    assert lexicon.terms["prednisolone"][1] == "DRUGBANK:DB00860"  # not Prednisone
     assert lexicon.names["QATEXT:symptom/stress"] == "Psychological stress"
 
 

@@ -127,7 +127,7 @@ def shorthand_rows(terms: dict[str, tuple[str, str, str]]) -> dict[str, list[dic
     return senses
 
 
-CORRECTED_VERDICTS = ("wrong", "too_narrow", "wrong_label")
+CORRECTED_VERDICTS = ("wrong", "too_narrow", "too_broad", "wrong_label")
 
 
 def concept_review_rows() -> list[dict[str, str]]:
