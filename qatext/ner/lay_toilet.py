@@ -62,6 +62,8 @@ ROWS = [
     ("running|rushing|dashing|racing to the {TOILET} ?{RATE}", "SYMPTOM", FREQUENCY),
     ("have|having|need|needing|needs|has to go|pee|wee|urinate {RATE}", "SYMPTOM", FREQUENCY),
     ("up ?every # minutes|mins|min|hours|hrs ?at night to pee|wee|urinate", "SYMPTOM", FREQUENCY),
+    # the rate of the flow itself (round 20b): "she [wees all the time] on the higher dose", "[pees every hour]"
+    ("pees|wees|peeing|weeing|urinates|urinating {RATE}", "SYMPTOM", FREQUENCY),
     # pain that the flow brings, with the flow inside (GUIDELINES rule 10): "[stinging every time i pee]"
     ("stinging|burning|stings|burns|sting|burn every_time|each_time|whenever|when i|he|she|it pee|pees|wee|wees|"
      "peed|urinate|urinates", "SYMPTOM", "HP:0100518"),

@@ -19,6 +19,7 @@ from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, 
                         lay_rules, lay_sight, lay_sleep, lay_span_edges, lay_state_phrases, lay_sweating, lay_toilet,
                         lay_word_bare, lay_word_complaints, lay_word_degrees, lay_word_places, lay_word_senses,
                         normalize, shorthand, span_rules)
+from qatext.ner import drug_products, lay_said_complaints  # round 20b
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -145,6 +146,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = span_rules.add_severity(doc, words, spans)
         spans = span_rules.add_drug_forms(doc, words, spans, lookup=lookup)
         spans = span_rules.add_release_forms(doc, words, spans)
+        if not drug_products.WORDS.isdisjoint(present):  # round 20b: "[gaviscon advance]", "3 [pints]"
+            spans = drug_products.add_drug_products(doc, words, spans)
         if "-" in present and not span_rules.ISOMER_PREFIXES.isdisjoint(present):
             spans = span_rules.extend_isomer_prefixes(doc, words, spans)
         if "up" in present and not lay_body_actions.EXPEL_VERBS.isdisjoint(present):
@@ -217,6 +220,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_word_complaints.add_word_complaints(doc, words, spans)
         if not lay_word_complaints.LONE_WORDS.isdisjoint(present):  # round 19b
             spans = lay_word_complaints.add_lone_complaints(doc, words, spans)
+        if not lay_said_complaints.WORDS.isdisjoint(present):  # round 20b: "[legs like lead]", "[flooding]"
+            spans = lay_said_complaints.add_said_complaints(doc, words, spans)
         if not lay_word_senses.WORDS.isdisjoint(present):
             spans = lay_word_senses.add_changed_senses(doc, words, spans)
         if self.compose_locations:  # round 15a: what is found in or on a part, what a part does (each gated inside)

@@ -1,0 +1,237 @@
+"""Medicine products named in more than one word, and the drinks taken as substances (GUIDELINES rule 8, 3.1).
+
+A product is its known name with what the box adds (rule 8 keeps dose-form words inside and strength outside):
+
+* a product-line word or a device after the name: "[gaviscon advance]", "[nurofen plus]", "[panadol extra]",
+  "[clenil modulite]", "[ventolin evohaler]", "[maxalt melts]", "[salbutamol nebs]", "[insulin drip]";
+* a clinical qualifier before it: "[combined hormonal contraception]", "[mid-potency steroid ointment]",
+  "[high fluoride toothpaste]";
+* a supplement that shares the form word with the next one: "[calcium and vitamin D tablets]"; "calcium" alone
+  names a medicine only beside vitamin D ("[calcium] and [vitamin D] daily"): alone it is as often the lab value;
+* drinks counted as a substance: "3 [pints] after 5-a-side" (not "2 pints of water", "pints of blood"), "no
+  [energy drinks]" (where the lexicon's "no energy" took the first word).
+
+Near-misses left alone: "plus" joining two things ("ibuprofen plus paracetamol", "nurofen plus a hot bath"), "max"
+of a dose ("paracetamol max 8 a day"), a product word that starts a span of its own ("ibuprofen [rapid heartbeat]"),
+"high" said of a person or level ("i was high. hydrocortisone cream ..."), "calcium and vitamin D levels" (a test).
+"""
+from __future__ import annotations
+
+import re
+
+from qatext.ner.span_rules import DRUG_FORMS, Spans, covered_tokens, gate, gate_hits, word_positions
+
+# Words of a product line or a device written after the name ("gaviscon advance", "seretide accuhaler").
+PRODUCT_LINES = frozenset(
+    "advance plus extra forte duo max rapid express infant infants junior modulite evohaler accuhaler turbohaler "
+    "easyhaler autohaler ellipta respimat handihaler diskus nexthaler spiromax".split())
+# Dose forms the shared DRUG_FORMS lacks (British and lay): "salbutamol nebs", "maxalt melts", "insulin drip". Not
+# "sachets": the gold keeps "[movicol] sachets", "[dioralyte] sachets" (a pack, like "a box of").
+MORE_FORMS = frozenset(
+    "nebs nebules neb melts caplets tabs liquid suspension soluble dispersible drip drips plasters "
+    "plaster pessaries pessary mousse elixir granules gum".split())
+NICOTINE = "MEDLINEPLUS:a684056"  # nicotine replacement: "[nicorette gum]" (the lexicon's "gum" alone is anatomy)
+_FORMS = DRUG_FORMS | MORE_FORMS
+# "max" and "extra" of an amount: "paracetamol max 8 a day", "ibuprofen max dose", "nurofen extra dose"
+_AMOUNT_AFTER = frozenset("dose doses daily a per of in 1 2 3 4 5 6 7 8 9 10 one two three four five six".split())
+# "plus" joins two things unless the clause goes on without a second one ("nurofen plus most days", "nurofen plus.")
+_PLUS_THEN = frozenset(". , ; : ! ? ) or and most every each daily twice once for with when at in on to as since "
+                       "which that but is was are were helps helped seems makes made did does do works worked".split()) | {"\n", "-"}
+_ADDS_AFTER_AMOUNT = frozenset({"max", "extra"})
+_STRENGTH_WORDS = frozenset({"strength"})
+
+# qualifiers before a product: "combined" of a contraceptive; a potency or strength ("mid-potency", "high strength")
+_CONTRACEPTIVE = re.compile(r"contracept")
+_POTENCY_DEGREES = frozenset("high mid low medium moderate super ultra very".split())
+_POTENCY = frozenset({"potency", "strength"})
+# "high" of what an oral-care product holds: "high fluoride toothpaste" (not "high dose", a strength, rule 8)
+_CONCENTRATED = frozenset("toothpaste mouthwash varnish".split())
+_HIGH_NOT_AFTER = frozenset("is was be been being get got gets getting so too very really am are were im feel felt "
+                            "feeling not".split())
+
+# minerals the lexicon leaves out alone (a lab value as often), a medicine beside a vitamin
+_MINERALS = frozenset({"calcium"})
+CALCIUM = "QATEXT:drug/calcium-supplement"
+_JOINERS = frozenset({"and", "&", "+", "with", "plus"})
+_VITAMINS = frozenset({"vitamin", "vit", "vitamins", "vits"})
+_MEASURED = frozenset("level levels deficiency deficiencies deficient deficieny defficiency test tests tested score "
+                      "scan intake metabolism oxalate channel low high checked check content serum blood rich "
+                      "foods diet dietary nutrients".split())
+_PLURAL_FORMS = frozenset("tablets pills capsules caps tabs supplements chews gummies drops".split())
+
+# drinks as a substance: a count of pints ("3 pints", "a few pints")
+ALCOHOL = "QATEXT:drug/alcohol"
+CAFFEINE = "DRUGBANK:DB00201"
+_COUNTS = frozenset("few couple several some many lots loads two three four five six seven eight nine ten "
+                    "twelve".split())
+_PINT_NUMBER = re.compile(r"^\d+(?:-\d+)?$")
+# "pints of water", "pints of blood": a volume, not beer; "pints of lager" is the lexicon's lager
+_NOT_DRINK = frozenset("water milk blood fluid fluids urine juice squash plasma saline tea".split())
+
+WORDS = gate(PRODUCT_LINES, MORE_FORMS, {"combined"}, _POTENCY, _CONCENTRATED, _MINERALS, {"energy"}, {"pints"})
+_LINE_GATE = gate(PRODUCT_LINES, MORE_FORMS)
+_QUALIFIER_GATE = gate({"combined"}, _POTENCY, _CONCENTRATED)
+_MINERAL_GATE = gate(_MINERALS)
+_ENERGY_GATE = gate({"energy"})
+_PINT_GATE = gate({"pints"})
+
+
+def add_drug_products(doc, words: list[str], spans: Spans) -> Spans:
+    """Products named in several words (see the module docstring), each part behind its own trigger words."""
+    hits = gate_hits(words)
+    if not _LINE_GATE.isdisjoint(hits):
+        spans = _add_product_lines(words, spans)
+    if not _QUALIFIER_GATE.isdisjoint(hits):
+        spans = _add_qualifiers(words, spans)
+    if not _MINERAL_GATE.isdisjoint(hits):
+        spans = _add_minerals(words, spans)
+    if not _ENERGY_GATE.isdisjoint(hits):
+        spans = _add_energy_drinks(words, spans)
+    if not _PINT_GATE.isdisjoint(hits):
+        spans = _add_pints(words, spans)
+    return spans
+
+
+def _add_product_lines(words: list[str], spans: Spans) -> Spans:
+    """A DRUG followed by a product-line word, a device or a dose form takes them in ("[nurofen plus tablets]")."""
+    n = len(words)
+    if "DRUG" not in {s[2] for s in spans}:
+        return spans
+    starts = {s[0]: k for k, s in enumerate(spans)}
+    out = list(spans)
+    dropped: set[int] = set()
+    changed = False
+    for k, (start, end, label, concept) in enumerate(spans):
+        if label != "DRUG" or end >= n or k in dropped:
+            continue
+        j = end
+        while j < n and j - end < 3:
+            word = words[j]
+            if word in PRODUCT_LINES and j == end or word in _FORMS and (j > end or word in MORE_FORMS):
+                pass
+            else:
+                break
+            after = words[j + 1] if j + 1 < n else "."
+            if word in _ADDS_AFTER_AMOUNT and (after in _AMOUNT_AFTER or after.isdigit() or start and (
+                    words[start - 1].isdigit() or words[start - 1] in _COUNTS)) or after in ("dose", "doses"):
+                break  # "paracetamol max 8 a day", "1 coffee max"
+            if word == "plus" and after not in _PLUS_THEN and after not in _FORMS:
+                break
+            if word == "extra" and after in _STRENGTH_WORDS:
+                j += 1  # "panadol extra strength"
+            other = starts.get(j)
+            if word == "gum" and concept != NICOTINE:
+                break
+            if other is not None and not (spans[other][1] == j + 1 and (spans[other][2] in ("TREATMENT", "DRUG")
+                                                                          or word == "gum")):
+                break  # a span of its own starts here ("ibuprofen [rapid heartbeat]"); a lone "nebs" is absorbed
+            if other is not None:
+                dropped.add(other)
+            j += 1
+        if j > end:
+            out[k] = (start, j, label, concept)
+            changed = True
+    if not changed:
+        return spans
+    return sorted(s for k, s in enumerate(out) if k not in dropped)
+
+
+def _add_qualifiers(words: list[str], spans: Spans) -> Spans:
+    """ "[combined hormonal contraception]", "[mid-potency steroid ointment]", "[high fluoride toothpaste]"."""
+    covered = covered_tokens(spans)
+    out = []
+    changed = False
+    for start, end, label, concept in spans:
+        new = start
+        if label == "DRUG" and start:
+            before = words[start - 1]
+            if before == "combined" and _CONTRACEPTIVE.search(concept or ""):
+                new = start - 1
+            elif before in _POTENCY:
+                k = start - 2
+                if k >= 0 and words[k] == "-":
+                    k -= 1
+                if k >= 0 and words[k] in _POTENCY_DEGREES:
+                    new = k
+            elif before == "high" and words[end - 1] in _CONCENTRATED and end - start >= 2 \
+                    and (start < 2 or words[start - 2] not in _HIGH_NOT_AFTER):
+                new = start - 1
+            if new < start and any(i in covered for i in range(new, start)):
+                new = start
+        if new < start:
+            changed = True
+        out.append((new, end, label, concept))
+    return out if changed else spans
+
+
+def _add_minerals(words: list[str], spans: Spans) -> Spans:
+    """ "[calcium and vitamin D tablets]" (a shared form word), "[calcium] and [vit D] daily", "[vitamin D] and
+    [calcium]"; not beside a test ("calcium and vitamin D levels")."""
+    covered = covered_tokens(spans)
+    by_start = {s[0]: k for k, s in enumerate(spans)}
+    by_end = {s[1]: k for k, s in enumerate(spans)}
+    n = len(words)
+    added = []
+    replace: dict[int, tuple] = {}
+    for i in word_positions(words, _MINERALS):
+        if i in covered or not _MEASURED.isdisjoint(words[max(0, i - 5):i + 7]):
+            continue  # "vitamin d and calcium deficiencies", "low calcium and vitamin b12", "get calcium and vit d checked"
+        # "calcium and vitamin D ...": the vitamin is a DRUG span two tokens on
+        if i + 2 < n and words[i + 1] in _JOINERS and i + 2 in by_start:
+            k = by_start[i + 2]
+            other = spans[k]
+            if other[2] == "DRUG" and words[other[0]] in _VITAMINS:
+                if words[other[1] - 1] in _PLURAL_FORMS:
+                    replace[k] = (i, other[1], "DRUG", other[3])  # one head shared: one span (rule 11)
+                else:
+                    added.append((i, i + 1, "DRUG", CALCIUM))
+                continue
+        # "vitamin D and calcium": after a vitamin DRUG span
+        if i >= 2 and words[i - 1] in _JOINERS and i - 1 in by_end:
+            other = spans[by_end[i - 1]]
+            if other[2] == "DRUG" and words[other[0]] in _VITAMINS:
+                end = i + 2 if i + 1 < n and words[i + 1] in _FORMS and i + 1 not in covered else i + 1
+                added.append((i, end, "DRUG", CALCIUM))
+    if not added and not replace:
+        return spans
+    out = [replace.get(k, s) for k, s in enumerate(spans)]
+    return sorted(out + added)
+
+
+def _add_energy_drinks(words: list[str], spans: Spans) -> Spans:
+    """ "no energy drinks since may": the lexicon's "[no energy]" took the drink's first word."""
+    n = len(words)
+    found = [k for k, s in enumerate(spans) if s[2] == "SYMPTOM" and words[s[1] - 1] == "energy" and s[1] < n
+             and words[s[1]] in ("drinks", "drink")]
+    if not found:
+        return spans
+    taken = {s[0] for s in spans}
+    out = list(spans)
+    for k in found:
+        start, end, label, concept = spans[k]
+        if end in taken:
+            continue
+        out[k] = (start, end - 1, label, concept) if end - 1 - start >= 2 else None
+        out.append((end - 1, end + 1, "DRUG", CAFFEINE))
+    return sorted(s for s in out if s is not None)
+
+
+def _add_pints(words: list[str], spans: Spans) -> Spans:
+    """ "3 [pints] after 5-a-side", "a few [pints] on a saturday": beer counted, not a volume of water or blood."""
+    covered = covered_tokens(spans)
+    n = len(words)
+    added = []
+    for i in word_positions(words, ("pints",)):
+        if i in covered or not i:
+            continue
+        before = words[i - 1]
+        counted = _PINT_NUMBER.match(before) or before in _COUNTS or before == "of" and i >= 2 and words[i - 2] in (
+            "couple", "lots", "loads", "few")
+        if not counted:
+            continue
+        if i + 2 < n and words[i + 1] == "of":
+            continue  # "3 pints of water", "pints of lager" (the lexicon has the lager)
+        if not _NOT_DRINK.isdisjoint(words[max(0, i - 4):i + 4]):
+            continue  # "drink 3 pints a day, mostly water"
+        added.append((i, i + 1, "DRUG", ALCOHOL))
+    return sorted(spans + added) if added else spans

@@ -1,0 +1,220 @@
+"""Complaints patients tell with no symptom word (GUIDELINES rules 6, 16 and section 6), by kind:
+
+* a comparison of a limb to a weight: "[legs like lead]", "[arms feel like jelly]"; only a body part is compared
+  ("the pencil is like lead", "a voice like lead" stay out);
+* a function's amount gone down: "[appetite is down]", "[no hunger]", "[words are hard to find]", "[afternoon
+  slumps]"; not an appetite for something ("appetite for risk is down"), a hunger strike or the games, a slump in
+  sales, the right words for a card ("words are hard to find to thank you");
+* toilet frequency told by going: "[going 10 times a day]" in a story of the bowel or bladder (a flare, blood,
+  mucus, urgency), never of the gym ("going 10 times a day to the gym" has a place after it, and a low rate is no
+  complaint); "[wees all the time]" is :mod:`qatext.ner.lay_toilet`'s;
+* bleeding heavily: "[flooding]" in a story of periods (pads, tampons, clots), not a river's or a kitchen's;
+* breath running out: "[has to stop for breath]", "[tight chested]", and the nose that "[poured]";
+* what a wound or the skin gives off: "[wept clear fluid]" (not "she wept");
+* what a body has become: "[fingertips have gone club shaped]", "[lost 5cm in height]", "[self harmed]".
+"""
+from __future__ import annotations
+
+from qatext.ner import lay_patterns
+from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions
+
+HEAVY_LIMBS = "HP:0001324"  # Muscle weakness, as the lexicon's "heavy legs"
+POOR_APPETITE = "HP:0004396"
+NO_APPETITE = "HP:0002039"
+LOW_LIBIDO = "HP:0046504"
+WORD_FINDING = "HP:0030784"
+FATIGUE = "HP:0012378"
+SELF_HARM = "HP:0100716"
+MENORRHAGIA = "HP:0000132"
+DIARRHEA = "HP:0002014"
+FREQUENCY = "HP:0100515"
+DYSPNEA = "HP:0002094"
+CHEST_TIGHTNESS = "HP:0031352"
+RHINORRHEA = "HP:0031417"
+DISCHARGE = "QATEXT:symptom/discharge"
+CLUBBING = "HP:0100759"
+HEIGHT_LOSS = "HP:0004322"  # Decreased body height (a concept of its own, "height loss", needs a name in span_rules)
+
+_CLASSES = {
+    "LIMBS": "legs|leg|arms|arm|limbs|body|feet|eyelids|head|whole_body",
+    "FEEL": "feel|feels|felt|feeling|are|were|is|was|went|go|goes|turn|turned|'re|re",
+    "WEIGHTS": "lead|led|concrete|cement|bricks|jelly|stone|stones|sandbags|dead_weights|dead_weight|weights|"
+               "tree_trunks|rubber|wet_noodles|noodles|spaghetti|blocks_of_lead|lead_weights",
+    "FUNCTION": "appetite|hunger",
+    "DRIVE": "libido|sex_drive",
+    "IS": "is|'s|s|has_gone|has_been|'s_gone|s_gone|went|was|gone|been|seems|feels",
+    "DOWN": "down|way_down|right_down|low|really_low|very_low|non-existent|nonexistent|zero|nil|poor|rubbish|"
+            "shot|non_existent|gone|reduced|much_less|a_lot_less|less",
+    "NONE": "no|zero|lost_my|lost_all|lost_his|lost_her|lost_all_my",
+    "WORDS": "words|word",
+    "ARE": "are|is|were|was|get|gets|got|have_been|has_been",
+    "HARD": "hard|difficult|harder|tricky|tough|impossible",
+    "TIMES": "afternoon|lunchtime|energy|evening|teatime",
+    "SLUMPS": "slump|slumps|crash|crashes|dip|dips",
+    "SELF": "self_harmed|self-harmed|self_-_harmed|self_harms|self-harms|self_-_harms",
+    "MUST": "has_to|have_to|had_to|having_to|need_to|needs_to|needed_to|got_to|gotta|'ve_to|have_got_to|has_got_to",
+    "STOP": "stop|stops|stopping|stopped|pause|pauses|pausing|paused",
+    "BREATH": "breath|my_breath|his_breath|her_breath|air",
+    "TIGHT": "tight_chested|tight-chested|tight_in_the_chest|wheezy_chested|wheezy-chested",
+    "NOSE": "nose|nostrils",
+    # "like a tap" after "running" is a post-posed intensifier (rule 15: "[nose running] like a tap")
+    "POURED": "poured|pours|pouring|streamed|streams|streaming",
+    "WEPT": "wept|weeping|weeps|weep|oozed|oozing|oozes",
+    "FLUID": "clear_fluid|yellow_fluid|fluid|liquid|clear_liquid|yellow_liquid|yellowish_fluid|pus|goo|clear_stuff|"
+             "yellow_stuff|straw_coloured_fluid|watery_fluid|plasma",
+    "TIPS": "fingertips|finger_tips|fingers|finger_ends|nails|fingernails|toes|finger_nails",
+    "GONE": "have_gone|has_gone|'ve_gone|ve_gone|went|are|look|looks|have_become|are_going|are_getting|have_got|"
+            "got|gone|seem|appear",
+    "CLUB": "club_shaped|club-shaped|clubbed|like_clubs|like_drumsticks|bulbous|round_and_bulbous|clubby",
+    "LOST": "lost|losing|lose|loses|shrunk|shrank|shrunken|gone_down",
+    "LENGTHS": "#_cm|#cm|#_inches|#_inch|#_mm|an_inch|half_an_inch|two_inches|an_inch_and_a_half|#_\"|#\"|"
+               "#_centimetres|#_centimeters|a_few_cm|a_few_inches|some_height|#_cms",
+}
+# (pattern, label, concept, anchors, partners): a row is tried only in a doc holding one of its anchors (a rare word
+# of it) and, where given, one of its partners (common words such as "find" or "breath" open a row only together)
+ROWS = [
+    ("{LIMBS} ?{FEEL} like {WEIGHTS}", "SYMPTOM", HEAVY_LIMBS,
+     ("lead", "led", "concrete", "cement", "bricks", "jelly", "sandbags", "trunks", "noodles", "rubber", "spaghetti"),
+     ("like",)),
+    ("{FUNCTION} {IS} {DOWN}", "SYMPTOM", POOR_APPETITE, ("appetite", "hunger"), ()),
+    ("{DRIVE} {IS} {DOWN}", "SYMPTOM", LOW_LIBIDO, ("libido", "drive"), ("libido", "sex")),
+    ("{NONE} hunger", "SYMPTOM", NO_APPETITE, ("hunger",), ()),
+    ("{WORDS} {ARE} {HARD} to find", "SYMPTOM", WORD_FINDING, ("words", "word"), ("find",)),
+    ("{TIMES} {SLUMPS}", "SYMPTOM", FATIGUE, ("slump", "slumps"), ()),
+    ("{SELF}", "SYMPTOM", SELF_HARM, ("harmed", "self-harmed", "harms", "self-harms"), ("self", "self-harmed",
+                                                                                          "self-harms")),
+    ("{MUST} {STOP} for {BREATH}", "SYMPTOM", DYSPNEA, ("breath", "air"), ("stop", "stops", "stopping", "stopped",
+                                                                         "pause", "pauses", "pausing", "paused")),
+    ("{STOP} for {BREATH}", "SYMPTOM", DYSPNEA, ("breath",), ("stop", "stops", "stopping", "stopped", "pause",
+                                                            "pauses", "pausing", "paused")),
+    ("{TIGHT}", "SYMPTOM", CHEST_TIGHTNESS, ("chested", "tight-chested", "wheezy-chested"), ()),
+    ("{NOSE} {POURED}", "SYMPTOM", RHINORRHEA, ("poured", "pours", "pouring", "streamed", "streams", "streaming"),
+     ("nose", "nostrils")),
+    ("{WEPT} {FLUID}", "SYMPTOM", DISCHARGE, ("wept", "weeping", "weeps", "weep", "oozed", "oozing", "oozes"), ()),
+    ("{TIPS} {GONE} {CLUB}", "SYMPTOM", CLUBBING, ("club", "club-shaped", "clubbed", "clubs", "drumsticks",
+                                                  "bulbous", "clubby"), ()),
+    ("{LOST} {LENGTHS} in|of height", "SYMPTOM", HEIGHT_LOSS, ("height",), ("lost", "losing", "lose", "loses",
+                                                                          "shrunk", "shrank", "shrunken", "gone")),
+]
+_GROUPS: dict = {}
+for _text, _label, _concept, _anchors, _partners in ROWS:
+    _GROUPS.setdefault((frozenset(_anchors), frozenset(_partners)), []).append((_text, _label, _concept))
+GROUPS = [(anchors, partners, lay_patterns.compile_patterns(rows, _CLASSES))
+          for (anchors, partners), rows in _GROUPS.items()]
+_REACH = 8
+
+# "flooding" of periods; "going 10 times a day" of the bowel or bladder
+_FLOOD = frozenset({"flooding", "flooded"})
+# ("heavy", "cycle" and "bleeding" are a storm's and a river's words as well: "heavy rains can lead to flooding")
+_PERIOD_CUES = frozenset("period periods pad pads tampon tampons menstrual menstruation clots menorrhagia fibroids "
+                         "fibroid mirena coil iud endometriosis menopause perimenopause perimenopausal".split())
+_FLOOD_NOT_AFTER = frozenset("of in the into back with water rivers river".split())
+_FLOOD_NOT_BEFORE = frozenset("river rivers house kitchen basement street streets road roads town the a of "
+                              "flash".split())
+_BLEEDS = frozenset("periods period bleeding bleeds".split())
+_GOING = frozenset({"going", "goes", "go", "went", "gone"})
+_TIMES = frozenset({"times", "x"})
+_BOWEL_CUES = frozenset("flare flaring stool stools poo poos poop diarrhea diarrhoea loose runny mucus urgency bowel "
+                        "bowels colitis crohns crohn's crohn ibs ibd uc toilet loo bathroom blood cramping".split())
+_BLADDER_CUES = frozenset("pee wee urine urinate peeing weeing bladder uti cystitis prostate".split())
+_DESTINATION = frozenset("to the gym for into in out on at".split())
+_NORMAL_DAY_RATE = 8
+
+WORDS = gate(*(anchors for anchors, _partners, _index in GROUPS), _FLOOD, {"times"})
+_ROW_GATE = gate(*(anchors for anchors, _partners, _index in GROUPS))
+_PARTNER_GATE = gate(*(partners for _anchors, partners, _index in GROUPS))
+_FLOOD_GATE = gate(_FLOOD)
+_GOING_GATE = gate(_GOING)
+_TOILET_CUE_GATE = gate(_BOWEL_CUES, _BLADDER_CUES)
+
+
+def add_said_complaints(doc, words: list[str], spans: Spans) -> Spans:
+    hits = gate_hits(words)
+    found = []
+    if not _ROW_GATE.isdisjoint(hits):
+        for anchors, partners, index in GROUPS:
+            if hits.isdisjoint(anchors) or partners and hits.isdisjoint(partners):
+                continue
+            at = {i for p in word_positions(words, hits.intersection(anchors))
+                  for i in range(max(0, p - _REACH), p + 1) if words[i] in index}
+            found += [f for f in lay_patterns.find(words, index, at) if _plausible(words, f)]
+    if not _FLOOD_GATE.isdisjoint(hits):
+        found += _flooding(words)
+    if "times" in hits and not _GOING_GATE.isdisjoint(hits) and not _TOILET_CUE_GATE.isdisjoint(hits):
+        found += _going_often(words)
+    if not found:
+        return spans
+    found.sort()
+    kept = []
+    for f in found:  # rows of several groups may meet: the first, longest
+        if kept and f[0] < kept[-1][1]:
+            if f[1] - f[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = f
+            continue
+        kept.append(f)
+    return lay_patterns.place(spans, kept)
+
+
+_FOR_AFTER = frozenset({"for", "to"})
+
+
+def _plausible(words: list[str], f) -> bool:
+    start, end, _label, concept = f
+    n = len(words)
+    after = words[end] if end < n else "."
+    before = words[start - 1] if start else "."
+    if concept == POOR_APPETITE and words[start + 1] in _FOR_AFTER:
+        return False  # never reached (the row wants a verb next), kept for "appetite for risk is down"
+    if concept == NO_APPETITE and (after in ("strike", "strikes", "games", "crisis", "relief", "for", "in") or before
+                                   in ("world", "end")):
+        return False  # "no hunger strike", "end world hunger"
+    if concept == WORD_FINDING and after in ("to", "for"):
+        return False  # "words are hard to find to thank you": the right words for a card
+    if concept == FATIGUE and (after in ("in", "of") or before in ("market", "economic", "sales", "housing")):
+        return False  # "a slump in sales"
+    if concept == DYSPNEA and before in ("without", "no", "never"):
+        return False  # "cant sing a whole verse without stopping for breath": the extent of another complaint
+    if concept == HEAVY_LIMBS and words[start] == "head":
+        return False  # "head like lead" is as often a hangover as the limbs' heaviness; the lexicon has it
+    return True
+
+
+def _flooding(words: list[str]) -> list:
+    """ "[flooding] through a pad an hour": heavy bleeding in a story of periods; not a river or a kitchen."""
+    out = []
+    for i in word_positions(words, _FLOOD):
+        before = words[i - 1] if i else "."
+        after = words[i + 1] if i + 1 < len(words) else "."
+        if before in _FLOOD_NOT_BEFORE or after in _FLOOD_NOT_AFTER and after != "the":
+            continue
+        if after == "the" and (i + 2 >= len(words) or words[i + 2] not in ("bed", "sheets", "pad", "pads", "toilet")):
+            continue
+        if _PERIOD_CUES.isdisjoint(words[max(0, i - 25):i + 25]):
+            continue
+        end = i + 2 if after in _BLEEDS else i + 1  # "[flooding periods]"
+        out.append((i, end, "SYMPTOM", MENORRHAGIA))
+    return out
+
+
+def _going_often(words: list[str]) -> list:
+    """ "[going 10 times a day]" of the bowel or the bladder: a rate past a few times a day, no place after it."""
+    out = []
+    n = len(words)
+    for i in word_positions(words, _GOING):
+        j = i + 1
+        if j + 3 >= n + 1 or not words[j].isdigit() or words[j + 1] not in _TIMES:
+            continue
+        if words[j + 2:j + 4] not in (["a", "day"], ["per", "day"], ["a", "night"], ["an", "hour"]):
+            continue
+        rate = int(words[j])
+        if words[j + 3] == "day" and rate < _NORMAL_DAY_RATE:
+            continue
+        end = j + 4
+        if end < n and words[end] in _DESTINATION:
+            continue  # "going 10 times a day to the gym"
+        window = words[max(0, i - 20):end + 15]
+        if not _BOWEL_CUES.isdisjoint(window):
+            out.append((i, end, "SYMPTOM", DIARRHEA))
+        elif not _BLADDER_CUES.isdisjoint(window):
+            out.append((i, end, "SYMPTOM", FREQUENCY))
+    return out
