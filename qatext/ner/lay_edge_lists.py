@@ -23,14 +23,30 @@ _LIST_ENDS = NOT_A_THING | frozenset(
     area areas region regions side sides joints joint muscles muscle skin""".split())
 
 
+# (round 20a) Nouns a body word names the kind of, so that the body word before them is no conjunct of a complaint's
+# place: "[scarring at the bottom of both lungs] and the chest doctor said", "... and the eye clinic".
+KIND_HEADS = frozenset("doctor doctors dr specialist specialists consultant consultants surgeon surgeons nurse nurses "
+                       "clinic clinics team ward unit department dept physio".split())
+_CONJUNCTIONS = frozenset({"and", "or", "&"})
+_LEADERS = frozenset("the a an my his her their your our".split())
+
+
 def end_lists_at_new_subject(doc, words: list[str], spans: Spans, *, joined: dict) -> Spans:
-    """``spans`` with a list's last lone body word cut off when the next word is that word's own predicate.
-    ``joined`` holds the ends of the spans the coordination joined (only those are looked at)."""
+    """``spans`` with a list's last lone body word cut off when the next word is that word's own predicate, or a noun
+    it names the kind of ("the chest doctor"). ``joined`` holds the ends of the spans the coordination joined (only
+    those are looked at)."""
     n = len(words)
-    if not any(end < n and words[end - 2] == "," for end in joined):
+    if not any(end < n and (words[end - 2] == "," or words[end] in KIND_HEADS) for end in joined):
         return spans
     out = None
     for k, (start, end, label, concept) in enumerate(spans):
+        if end in joined and label in _PROBLEMS and end < n and words[end] in KIND_HEADS:
+            cut = _before_last_conjunct(words, start, end)
+            if cut:
+                if out is None:
+                    out = list(spans)
+                out[k] = (start, cut, label, concept)
+            continue
         if end not in joined or label not in _PROBLEMS or end - start < 4 or end >= n or words[end - 2] != ",":
             continue
         nxt = words[end]
@@ -42,3 +58,13 @@ def end_lists_at_new_subject(doc, words: list[str], spans: Spans, *, joined: dic
             out = list(spans)
         out[k] = (start, end - 2, label, concept)
     return spans if out is None else out
+
+
+def _before_last_conjunct(words: list[str], start: int, end: int) -> int | None:
+    """The end of the complaint before "and [the] <body word>" closing at ``end``, or None."""
+    k = end - 2
+    while k > start and words[k] in _LEADERS:
+        k -= 1
+    if k > start + 1 and words[k] in _CONJUNCTIONS and words[end - 1].isalpha():
+        return k
+    return None

@@ -46,7 +46,9 @@ LEADING_DESCRIBERS = (DESCRIPTORS - frozenset("little tiny small big large weird
     "pale thick "
     # (round 19d) the character of a pain and where it is felt: "[dragging ache in my groin]", "[gripey pains]",
     # "[burning sore patch]", "[inner trembling]"
-    "dragging gripey gripy griping inner runny stuffy".split()) | {"burning", "tense", "heavy"}
+    "dragging gripey gripy griping inner runny stuffy "
+    # (round 20a) the manner of a nerve sensation: "[electric tingles down my arms]", "[fizzy pins and needles]"
+    "electric electrical fizzy fizzing".split()) | {"burning", "tense", "heavy"}
 # "burning" and "tense" (common in replies) stack before a head only where another cue has let the doc in ("tense" of
 # a blister: "[big tense blisters]"): they are no gate words
 _UNGATED_DESCRIBERS = frozenset({"burning", "tense", "heavy"})
@@ -97,6 +99,8 @@ _RISE_FROM = frozenset({"off", "from"})
 # What a person fails to get up from is low: "off the floor", "from a squat" ("from my desk" is a busy day).
 _LOW_PLACES = frozenset("floor ground sofa couch settee chair toilet loo bed squat knees bath bathtub seat "
                         "armchair".split())
+# (round 20a) A low posture said as the act, without a determiner: "[cant get up from squatting]" (proximal weakness)
+_LOW_POSTURES = frozenset("squatting crouching kneeling".split())
 _BENDING = frozenset("bend kneel stoop crouch squat".split())
 _REACH_OBJECT_STOPS = frozenset(". , ! ? ; : and or but because so when if then".split())
 # "a [band of blisters] from my spine round to my nipple": a finding's extent from one part to another is no
@@ -104,7 +108,7 @@ _REACH_OBJECT_STOPS = frozenset(". , ! ? ; : and or but because so when if then"
 _EXTENT_TURNS = frozenset("round around across over down up along".split())
 # The words after a complaint that may start one of round 15a's right edges (one set test per complaint).
 _NEXT_CUES = _REACH_DIRECTIONS | _REACH_PREPOSITIONS | _LIKENED_VERBS | _RISE_FROM | _FUNCTION_TIMES | frozenset(
-    "hot cold on that which of like to above over".split()) | _MOVING | lay_body_findings.LESION_NOUNS
+    "hot cold on that which of like to above over past".split()) | _MOVING | lay_body_findings.LESION_NOUNS
 # (round 19d) A flow that is a complaint by its shade, said after it: "[spotting brown]", "[bleeding bright red]",
 # "[discharge green and smelly]" is left; only the shade right after, with nothing it could be the colour of after
 # it ("spotting brown bears", "bleeding red cells" name other things).
@@ -198,7 +202,8 @@ GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS - _UNGATED_DESCRIBERS, SHED_AMOUN
             {"sized", "shaped"}, PART_ENDS, {"gait", "shuffling"}, _PLURAL_REGIONS)
 # Rules whose cue is two words each common alone: a stimulus and its hurt ("[light hurts]"), a lift and how far it
 # fails ("above my head"); a lesion noun ("[deep painful spots]", "[pus bumps]") is rare enough alone.
-_LIFTS, _HOW_FAR = frozenset({"lift", "raise"}), frozenset({"above", "over"})
+# (round 20a) "past": "[cant lift it past my shoulder]" (how far a lift fails is the range the movement lost)
+_LIFTS, _HOW_FAR = frozenset({"lift", "raise"}), frozenset({"above", "over", "past"})
 _LESIONS = lay_body_findings.LESION_NOUNS
 # round 17b: a pain going through to a part ("[pain going through to my back]"): "through" and a verb of spreading
 # ("low on my right side" needs no cue of its own: "side" is a body region of GATE)
@@ -661,10 +666,10 @@ def _failed_movement_end(words: list[str], start: int, end: int, taken: set[int]
     if words[end - 1] in _GETTING_UP and words[end] in _RISE_FROM:
         k = end + 1
         k += k < n and words[k] in ("the", "a", "my", "his", "her")
-        if k < n and words[k] in _LOW_PLACES and k not in taken:
-            return k + 1  # "off the floor", "from a squat"
+        if k < n and (words[k] in _LOW_PLACES or k == end + 1 and words[k] in _LOW_POSTURES) and k not in taken:
+            return k + 1  # "off the floor", "from a squat", "from squatting"
         return None
-    if words[end] in ("above", "over") and {"lift", "raise", "reach"}.intersection(words[start:end]):
+    if words[end] in _HOW_FAR and {"lift", "raise", "reach"}.intersection(words[start:end]):
         k = end + 1
         while k < n and k - end <= 2 and words[k] in _OWNERS:
             k += 1

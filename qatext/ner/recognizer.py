@@ -19,7 +19,7 @@ from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, 
                         lay_rules, lay_sight, lay_sleep, lay_span_edges, lay_state_phrases, lay_sweating, lay_toilet,
                         lay_word_bare, lay_word_complaints, lay_word_degrees, lay_word_places, lay_word_senses,
                         normalize, shorthand, span_rules)
-from qatext.ner import drug_products, lay_said_complaints  # round 20b
+from qatext.ner import drug_products, lay_reach_objects, lay_said_complaints  # round 20
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -235,6 +235,8 @@ class MedicalEntityRecognizer(BatchedPipe):
         spans = lay_span_edges.extend_lay_edges(doc, words, spans)
         if not lay_edge_tails.WORDS.isdisjoint(present):  # round 18b: edges and lists
             spans = lay_edge_tails.extend_tails(doc, words, spans)
+        if not lay_reach_objects.WORDS.isdisjoint(present):  # round 20a: a hue after its shade, a particle after its object
+            spans = lay_reach_objects.extend_reach(doc, words, spans)
         if not lay_body_unnamed.WORDS.isdisjoint(present):  # round 18b: states with no symptom word
             spans = lay_body_unnamed.add_unnamed_states(doc, words, spans)
         if not lay_body_moves.BLUSH_SIGHTS.isdisjoint(present) and not lay_body_moves.BLUSH_COLOURS.isdisjoint(present):
