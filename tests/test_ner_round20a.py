@@ -83,3 +83,12 @@ def test_tore_my_stomach_up_is_an_upset_not_an_injury(nlp):
         ("tore my stomach up", "SYMPTOM", "HP:0002027")]
     # the injury verb before a joint stays an injury
     assert ("tore my ACL", "DISEASE") in labelled(nlp, "i tore my ACL skiing")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I threw up the first 3 days on it.", "threw up"),
+    ("she threw up the next morning and felt fine", "threw up"),
+    ("i coughed up the first of many clots", "coughed"),
+])
+def test_an_ordinal_after_the_expel_verb_starts_a_time_not_what_came_up(nlp, text, expected):
+    assert (expected, "SYMPTOM") in labelled(nlp, text)

@@ -85,8 +85,10 @@ _INJURY_GATE = gate(INJURY_VERBS, LOSS_VERBS)
 EXPEL_VERBS = frozenset("throw throwing threw thrown throws cough coughing coughed coughs spit spitting spat spits "
                         "bring bringing brought puke puking puked vomit vomiting vomited".split())
 # Words that end what comes up: time, amount and frequency ("every morning", "hours later").
+# Ordinals start a time too: "[threw up] the first 3 days", "[threw up] the next morning".
 _EXPELLED_STOPS = OBJECT_STOPS | frozenset("every each hours hour days day weeks minutes later daily nightly night nights "
-                                           "morning mornings sometimes constantly lots alot twice once whole entire rest".split())
+                                           "morning mornings sometimes constantly lots alot twice once whole entire rest "
+                                           "first next last following second third previous".split())
 _EXPEL_GATE = gate(EXPEL_VERBS)
 
 
