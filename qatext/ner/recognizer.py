@@ -69,6 +69,7 @@ class MedicalEntityRecognizer(BatchedPipe):
         self._reviewed = {s: v for s, v in self.lexicon.reviewed.items() if s not in self.lexicon.terms}
         self._reviewed_firsts = frozenset(surface.split()[0] for surface in self._reviewed)
         self._texts: dict[int, str] = {}
+        later_acronyms.lexicon_initials()  # registers the acronym gate words before the first doc
         self.corpus_senses: dict | None = None
         """short form -> Counter of senses over a corpus (:func:`qatext.ner.shorthand.count_senses`)"""
 
@@ -352,8 +353,8 @@ class MedicalEntityRecognizer(BatchedPipe):
     @staticmethod
     def _select(candidates: list) -> list[tuple[int, int, str, str]]:
         """Longest match wins; among equal spans, the most trusted source."""
-        candidates.sort(key=lambda c: (-(c[1] - c[0]), SOURCE_PRIORITY[c[2][2]], c[0]))
-        return _claim((start, end, label, concept) for start, end, (label, concept, _source) in candidates)
+        candidates.sort(key=lambda c: (c[0] - c[1], SOURCE_PRIORITY[c[2][2]], c[0]))
+        return _claim([(start, end, label, concept) for start, end, (label, concept, _source) in candidates])
 
     def _add_defined_abbreviations(self, spans: list, definitions: list[dict] | None) -> list:
         """A short form defined in the text ("... sclerosis (ALS)") takes its long form's concept everywhere."""
@@ -411,10 +412,18 @@ def _claim(preferred) -> list:
     taken: set[int] = set()
     chosen = []
     for span in preferred:
-        if taken.isdisjoint(range(span[0], span[1])):
-            taken.update(range(span[0], span[1]))
-            chosen.append(span)
-    return sorted(chosen)
+        start, end = span[0], span[1]
+        if end - start == 1:  # most matches are one word: a set test, without a range object
+            if start in taken:
+                continue
+            taken.add(start)
+        elif taken.isdisjoint(range(start, end)):
+            taken.update(range(start, end))
+        else:
+            continue
+        chosen.append(span)
+    chosen.sort()
+    return chosen
 
 
 def _first_clash(spans: list) -> int | None:

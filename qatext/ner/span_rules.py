@@ -19,7 +19,8 @@ _LABEL = itemgetter(2)  # of a span, for C-speed scans: ``"TEST" in map(_LABEL, 
 # every rule: the recognizer hands each rule the same ``words`` list, so they are kept against
 # that list's identity (the cache holds the list, so its id cannot be reused meanwhile).
 _GATE_WORDS: set[str] = set()
-_DOC: tuple = (None, frozenset(), frozenset())  # (words, their set, their gate hits), replaced whole: thread-safe
+# (words, their set, their gate hits, how many gate words there were), replaced whole: thread-safe
+_DOC: tuple = (None, frozenset(), frozenset(), 0)
 
 
 
@@ -52,9 +53,10 @@ def gate(*groups) -> frozenset[str]:
 def _doc_sets(words: list[str]) -> tuple:
     global _DOC
     cached = _DOC
-    if cached[0] is not words:
+    # a gate registered at run time (the lexicon's acronym initials, on first use) renews the hits
+    if cached[0] is not words or cached[3] != len(_GATE_WORDS):
         present = set(words)
-        cached = _DOC = (words, present, present & _GATE_WORDS)
+        cached = _DOC = (words, present, present & _GATE_WORDS, len(_GATE_WORDS))
     return cached
 
 
