@@ -66,6 +66,7 @@ from qatext.ner.context_rules import (ANTECEDENT, BACKWARD_ONLY, CATEGORIES, DIR
                                       OPENING, OPENING_SCOPE, PLACEHOLDERS, TIME_CATEGORIES, Found, Person, Roles,
                                       Rule, load_people, load_rules, roles_of)
 from qatext.ner.context_status import resolve, write_status
+from qatext.ner.status_model import Pending
 from qatext.ner.context_words import (ASKED_STATE_PHRASES, EFFECT_LABELS, EMOJI, GENERIC_SUBJECT_SCOPE,
                                       MAY_COME_PHRASES, MAYBE_STEP_TOKENS, MAYBE_STEPS, NEVER_POSSIBLE_LABELS,
                                       NEW_CLAUSE_BEFORE_SELF, NEW_QUESTION_OPENERS, PLANNED_IF_TOKENS, PLANNED_LABELS,
@@ -189,6 +190,7 @@ class ConTextAssertion(BatchedPipe):
         for index in positions_of(lowers, words.i):
             if inside[index]:
                 lowers[index] = 0  # a roman numeral, not the asker: "type I diabetes", "CBT-I"
+                columns[index, 0] = 0
         # ", i ...", "and ive ...": the asker starts a new clause.
         phrase_terminators = terminators
         terminators = sorted(terminators + clause_starts) if clause_starts else terminators
@@ -204,7 +206,8 @@ class ConTextAssertion(BatchedPipe):
         generic_end, generic_cue = -2, None  # the last generic mention's end and cue
         possible_end, possible_cue = -2, None  # the last possible one's
         any_effect_verb = not words.effect_verbs.isdisjoint(lowers)
-        for start, end, label, start_char, end_char in ents:
+        ruled = {}  # what the rules wrote (not all defaults), by entity number, for the status model
+        for number, (start, end, label, start_char, end_char) in enumerate(ents):
             while start >= sent_end:  # entities come in order: the next sentence or one further
                 index += 1
                 sent_start = sentence_starts[index]
@@ -260,11 +263,13 @@ class ConTextAssertion(BatchedPipe):
             elif status == "possible":
                 possible_end, possible_cue = end, cue
             write_status(user_data, start_char, end_char, status, experiencer, cue)
+            if status != "present" or experiencer != "patient" or cue is not None:
+                ruled[number] = (status, experiencer, cue)
         if self.status_model is not None:
             if pending is None:
                 self.status_model.revise(doc, lowers, sentence_starts, ents)
             else:
-                pending.append((doc, lowers, sentence_starts, ents))
+                pending.append(Pending(doc, columns[:, 0], sentence_starts, ents, ruled))
         return doc
 
     def _end_batch(self, pending: list) -> None:
