@@ -62,8 +62,9 @@ _FIRST, _SECOND, _ASKS, _BREAK, _WH = 1, 2, 4, 8, 16
 # start, the sentence's first two words, its clause's words before and after it, a wh-word before it.
 _HEAD, _FIRST_WORD, _LAST_WORD, _DOC, _SENTENCE_INDEX, _QUESTION_LABEL, _HEAD_WORD = slice(0, 6), 6, 7, 8, 9, 10, 11
 _PRE, _POST, _AT_START, _FIRST2 = slice(12, 15), slice(15, 18), 18, 19
-_CLAUSE_BEFORE, _CLAUSE_AFTER, _WH_CLAUSE = slice(20, 20 + _SIDE_WINDOW), slice(20 + _SIDE_WINDOW, 20 + 2 * _SIDE_WINDOW), \
-    20 + 2 * _SIDE_WINDOW
+_CLAUSE_BEFORE = slice(20, 20 + _SIDE_WINDOW)
+_CLAUSE_AFTER = slice(20 + _SIDE_WINDOW, 20 + 2 * _SIDE_WINDOW)
+_WH_CLAUSE = 20 + 2 * _SIDE_WINDOW
 _COLUMNS = range(21 + 2 * _SIDE_WINDOW)
 # The salts as numpy scalars (a Python int costs a conversion per operation), and the constants of _matrix.
 _SALT64 = {slot: np.uint64(salt) for slot, salt in SALTS.items()}
@@ -89,11 +90,13 @@ class Policy:
 class Features:
     """Hashed feature keys of mentions, from the arrays ConText already read, for a batch of docs at once.
 
-    Every mention has the same slots (``_COLUMNS``): a row of a keys matrix with one column per slot, and a mask
-    of the slots it has (at-start, first two words, the words of its clause: not every mention has them). The
-    matrix is built with a few dozen numpy operations for the whole batch: the Python loop per mention it
-    replaced cost 7 microseconds a mention, most of ConText's time. The mask read row by row gives each
-    mention's keys in the order they were always summed in (float sums depend on it)."""
+    Every mention has the same slots (``_COLUMNS``): a keys matrix with one row per slot and one column per
+    mention, and a mask of the slots each has (at-start, first two words, the words of its clause: not every
+    mention has them). The matrix is built with a few dozen numpy operations for the whole batch: the Python loop
+    per mention it replaced cost 7 microseconds a mention, about 40 % of ConText's time in ``nlp.pipe``. Read
+    column by column, the mask gives each mention's keys in the order they were always summed in (float sums
+    depend on it). A doc alone (``nlp(text)``) pays the few dozen operations for its own few mentions.
+    Training (``candidates``, through ``keys``) and ConText read the same code."""
 
     def __init__(self, strings):
         key = strings.add
@@ -119,7 +122,8 @@ class Features:
             rule, label_key = string_key(status), string_key(label)
             self._combo_keys.append((
                 SALTS["bias"], SALTS["label"] ^ label_key, SALTS["rule"] ^ rule,
-                SALTS["rule_label"] ^ rule ^ ((label_key << 1) & _LOW64), SALTS["experiencer"] ^ string_key(experiencer),
+                SALTS["rule_label"] ^ rule ^ ((label_key << 1) & _LOW64),
+                SALTS["experiencer"] ^ string_key(experiencer),
                 SALTS["cue"] ^ (string_key(cue) if cue is not None else 0), SALTS["question_label"] ^ label_key,
                 SALTS["at_start"] ^ rule, SALTS["wh_clause"] ^ rule))
             self._combo_statuses.append(status)
@@ -225,7 +229,8 @@ class Features:
         keys[_POST] = _POST_SALTS ^ np.where(in_sentence[:3], words_after[:3], _OUTSIDE)
         keys[_AT_START] = head[7]
         mask[_AT_START] = starts == sent_start
-        keys[_FIRST2] = _SALT64["first2"] ^ lowers[sent_start] ^ (lowers[np.minimum(sent_start + 1, length - 1)] << _ONE)
+        second_word = lowers[np.minimum(sent_start + 1, length - 1)]
+        keys[_FIRST2] = _SALT64["first2"] ^ lowers[sent_start] ^ (second_word << _ONE)
         mask[_FIRST2] = sent_start + 1 < sent_end
         # The clause of the mention: the words before it back to the nearest break, and after it to the next
         # (accumulated along the steps).
