@@ -48,8 +48,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-import numpy as np
-from spacy.attrs import ENT_IOB, LOWER, SENT_START
+from spacy.attrs import LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -66,6 +65,7 @@ from qatext.ner.context_rules import (ANTECEDENT, BACKWARD_ONLY, CATEGORIES, DIR
                                       OPENING, OPENING_SCOPE, PLACEHOLDERS, TIME_CATEGORIES, Found, Person, Roles,
                                       Rule, load_people, load_rules, roles_of)
 from qatext.ner.context_status import resolve, write_status
+from qatext.ner.status_model import Pending
 from qatext.ner.context_words import (ASKED_STATE_PHRASES, EFFECT_LABELS, EMOJI, GENERIC_SUBJECT_SCOPE,
                                       MAY_COME_PHRASES, MAYBE_STEP_TOKENS, MAYBE_STEPS, NEVER_POSSIBLE_LABELS,
                                       NEW_CLAUSE_BEFORE_SELF, NEW_QUESTION_OPENERS, PLANNED_IF_TOKENS, PLANNED_LABELS,
@@ -76,8 +76,9 @@ __all__ = ["CATEGORIES", "DIRECTIONS", "MODIFIERS", "PLACEHOLDERS", "ConTextAsse
            "load_people", "load_rules"]
 
 # Read in one Doc.to_array call (iterating tokens or doc.sents costs several times more); attribute
-# ids rather than names save looking each name up on every call.
-_ARRAY_ATTRS = [LOWER, SENT_START, ENT_IOB]
+# ids rather than names save looking each name up on every call. Not ENT_IOB: which tokens are an entity's is
+# known from the entities (each attribute costs to_array a call per token, holding the GIL).
+_ARRAY_ATTRS = [LOWER, SENT_START]
 
 
 class ConTextAssertion(BatchedPipe):
@@ -101,9 +102,12 @@ class ConTextAssertion(BatchedPipe):
         self._add_people(nlp, people)
         self._words = ContextWords(nlp.vocab.strings, people, general_words)
         self._add_clause_starts(nlp)
-        # What each matched id stands for, in one look-up: (roles, None) for a rule phrase, (None, person) for a person.
-        self._plan = {**{key: (roles, None) for key, roles in self._roles_of.items()},
-                      **{key: (None, person) for key, person in self._person_of.items()}}
+        # What each matched id stands for, in one look-up and unpacked from a tuple (faster than a dataclass's
+        # attributes): (modifiers, terminator kind, general verb, None) for a rule phrase, where the terminator kind is
+        # 0 (none), 1 (soft) or 2 (hard); (None, 0, None, person) for a person.
+        self._plan = {**{key: (roles.modifiers, 2 if roles.hard else int(roles.terminates), roles.general, None)
+                         for key, roles in self._roles_of.items()},
+                      **{key: ((), 0, None, person) for key, person in self._person_of.items()}}
 
     def _add_rule_phrases(self, nlp: Language) -> tuple[dict[int, Rule], int]:
         """Adds the rule phrases (and the emoji, terminators) to the matcher, each with its roles in
@@ -179,8 +183,7 @@ class ConTextAssertion(BatchedPipe):
         if not ents:
             return doc
         columns = doc.to_array(_ARRAY_ATTRS)
-        # The tokens of an entity: ENT_IOB is 3 (begin) or 1 (in) there, 2 (out) or 0 elsewhere.
-        inside = (columns[:, 2] & 1).astype(np.uint8).tobytes()
+        inside = _inside(len(doc), ents)
         matched = self._matches(doc, inside)
         modifiers, terminators, hard_terminators, general, people, clause_starts, _kept = matched
         lowers = columns[:, 0].tolist()
@@ -189,6 +192,7 @@ class ConTextAssertion(BatchedPipe):
         for index in positions_of(lowers, words.i):
             if inside[index]:
                 lowers[index] = 0  # a roman numeral, not the asker: "type I diabetes", "CBT-I"
+                columns[index, 0] = 0
         # ", i ...", "and ive ...": the asker starts a new clause.
         phrase_terminators = terminators
         terminators = sorted(terminators + clause_starts) if clause_starts else terminators
@@ -204,7 +208,8 @@ class ConTextAssertion(BatchedPipe):
         generic_end, generic_cue = -2, None  # the last generic mention's end and cue
         possible_end, possible_cue = -2, None  # the last possible one's
         any_effect_verb = not words.effect_verbs.isdisjoint(lowers)
-        for start, end, label, start_char, end_char in ents:
+        ruled = {}  # what the rules wrote (not all defaults), by entity number, for the status model
+        for number, (start, end, label, start_char, end_char) in enumerate(ents):
             while start >= sent_end:  # entities come in order: the next sentence or one further
                 index += 1
                 sent_start = sentence_starts[index]
@@ -260,11 +265,13 @@ class ConTextAssertion(BatchedPipe):
             elif status == "possible":
                 possible_end, possible_cue = end, cue
             write_status(user_data, start_char, end_char, status, experiencer, cue)
+            if status != "present" or experiencer != "patient" or cue is not None:
+                ruled[number] = (status, experiencer, cue)
         if self.status_model is not None:
             if pending is None:
                 self.status_model.revise(doc, lowers, sentence_starts, ents)
             else:
-                pending.append((doc, lowers, sentence_starts, ents))
+                pending.append(Pending(doc, columns[:, 0], sentence_starts, ents, ruled))
         return doc
 
     def _end_batch(self, pending: list) -> None:
@@ -277,39 +284,25 @@ class ConTextAssertion(BatchedPipe):
         """Triggers and people, the longest match first where they overlap; every rule of a matched
         phrase is kept (a phrase can have several roles). A trigger word inside an entity ("no
         appetite") modifies nothing."""
-        matches = self.matcher(doc)
         clauses: list[tuple[int, bool]] = []
-        kept = _longest_nested(matches, self._clause_ids, clauses)
-        if kept is None:
-            # Overlaps that cross: longest first, then leftmost, sorted as plain tuples (compared in C).
-            taken = bytearray(len(doc))
-            kept = []
-            clauses = [(start, self._clause_ids[match_id]) for match_id, start, _end in matches
-                       if match_id in self._clause_ids]
-            by_length = sorted([(start - end, start, end, match_id) for match_id, start, end in matches
-                                if match_id not in self._clause_ids])
-            for _length, start, end, match_id in by_length:
-                if taken.find(1, start, end) == -1:
-                    taken[start:end] = b"\x01" * (end - start)
-                    kept.append((start, end, match_id))
-            kept.sort()
+        kept = _longest_matches(self.matcher(doc), self._clause_ids, clauses)
         modifiers, terminators, hard_terminators, general, people = [], [], [], {}, []
         plan, find = self._plan, inside.find
         for start, end, match_id in kept:
             if find(1, start, end) != -1:
                 continue
-            roles, person = plan[match_id]
+            phrase_modifiers, terminates, general_verb, person = plan[match_id]
             if person is not None:
                 people.append((start, end, person))
                 continue
-            for modifier in roles.modifiers:
+            for modifier in phrase_modifiers:
                 modifiers.append((start, end, *modifier))
-            if roles.terminates:
+            if terminates:
                 terminators.append(start)
-                if roles.hard:
+                if terminates == 2:
                     hard_terminators.append(start)
-            if roles.general is not None:
-                general[start] = roles.general
+            if general_verb is not None:
+                general[start] = general_verb
         # "i" inside an entity is no asker ("..., CBT-I").
         clause_starts = [start for start, is_i in clauses if not (is_i and inside[start + 1])]
         return modifiers, terminators, hard_terminators, general, people, clause_starts, kept
@@ -380,25 +373,83 @@ class ConTextAssertion(BatchedPipe):
         return found
 
 
-def _longest_nested(matches: list[tuple[int, int, int]], clause_ids: dict[int, bool],
-                    clauses: list[tuple[int, bool]]) -> list[tuple[int, int, int]] | None:
-    """(start, end, id) of the longest matches, from matches in the matcher's order (by start, then
-    end), when every overlap is one phrase inside or at the start of another ("no" in "no family
-    history of", "can" and "can be"): one pass. None when two cross or coincide, or the order is
-    not the matcher's: then the caller sorts. The clause starts (", i") go to ``clauses`` as (start,
-    whether the pronoun is "i"), outside the contest."""
+def _inside(length: int, ents: list[tuple]) -> bytearray:
+    """One byte per token, 1 inside an entity ((start, end, ...) each): tested with ``find`` at C speed."""
+    inside = bytearray(length)
+    for start, end, _label, _start_char, _end_char in ents:
+        inside[start:end] = b"\x01" * (end - start)
+    return inside
+
+
+def _longest_matches(matches: list[tuple[int, int, int]], clause_ids: dict[int, bool],
+                     clauses: list[tuple[int, bool]]) -> list[tuple[int, int, int]]:
+    """(start, end, id) of the matches kept, sorted: the longest first where they overlap, then the leftmost.
+    The clause starts (", i") go to ``clauses`` as (start, whether the pronoun is "i"), outside the contest.
+
+    Matches that overlap no other (most) are kept as they come; only a cluster of overlapping ones is settled
+    (``_settle``): the contest never reaches beyond its cluster, so settling each alone keeps what settling all
+    at once kept, without sorting a whole long doc's matches because two of them cross."""
     kept: list[tuple[int, int, int]] = []
-    last_start = last_end = -1
+    cluster: list[tuple[int, int, int]] = []
+    cluster_start = cluster_end = -1
     clause = clause_ids.get
     for match_id, start, end in matches:
         is_i = clause(match_id)
         if is_i is not None:
             clauses.append((start, is_i))
-        elif start >= last_end:
+        elif start >= cluster_end:
+            if len(cluster) == 1:
+                kept.append(cluster[0])
+            elif cluster:
+                kept += _settle(cluster)
+            cluster = [(start, end, match_id)]
+            cluster_start, cluster_end = start, end
+        elif start >= cluster_start:
+            cluster.append((start, end, match_id))
+            cluster_end = max(cluster_end, end)
+        else:  # not in the matcher's order (by start): settle them all at once
+            clauses[:] = [(start, clause_ids[match_id]) for match_id, start, _end in matches if match_id in clause_ids]
+            return _settle([(start, end, match_id) for match_id, start, end in matches
+                            if match_id not in clause_ids])
+    if len(cluster) == 1:
+        kept.append(cluster[0])
+    elif cluster:
+        kept += _settle(cluster)
+    return kept
+
+
+def _settle(cluster: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The matches (start, end, id) kept of overlapping ones: the longest first, then the leftmost. One pass
+    when every overlap is one phrase inside or at the start of another (``_longest_nested``); else sorted."""
+    kept = _longest_nested(cluster)
+    if kept is not None:
+        return kept
+    # Overlaps that cross: longest first, then leftmost, sorted as plain tuples (compared in C).
+    first = min(start for start, _end, _id in cluster)
+    taken = bytearray(max(end for _start, end, _id in cluster) - first)
+    kept = []
+    for _length, start, end, match_id in sorted([(start - end, start, end, match_id)
+                                                 for start, end, match_id in cluster]):
+        if taken.find(1, start - first, end - first) == -1:
+            taken[start - first:end - first] = b"\x01" * (end - start)
             kept.append((start, end, match_id))
+    kept.sort()
+    return kept
+
+
+def _longest_nested(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]] | None:
+    """(start, end, id) of the longest matches, from matches (start, end, id) in the matcher's order (by start,
+    then end), when every overlap is one phrase inside or at the start of another ("no" in "no family history
+    of", "can" and "can be"): one pass. None when two cross or coincide: then the caller sorts."""
+    kept: list[tuple[int, int, int]] = []
+    last_start = last_end = -1
+    for match in matches:
+        start, end, _id = match
+        if start >= last_end:
+            kept.append(match)
             last_start, last_end = start, end
         elif start == last_start and end > last_end:
-            kept[-1] = (start, end, match_id)  # the same start, longer: nothing between them was dropped
+            kept[-1] = match  # the same start, longer: nothing between them was dropped
             last_end = end
         elif start > last_start and end <= last_end and end - start < last_end - last_start:
             continue  # inside the one kept, and shorter
