@@ -62,7 +62,9 @@ def test_a_word_equally_near_two_forms_of_one_concept_takes_that_concept():
 def test_a_far_correction_needs_a_form_people_write(word, far_form):
     index = get_lexicon().fuzzy
     assert fuzzy.distance(word, far_form) >= fuzzy.FAR_DISTANCE and not fuzzy.is_english_word(far_form)
-    assert index.lookup(word) is None
+    found_form = index.lookup(word)  # round 20: "metolazone" finds the package's "metolazon", its own concept
+    lexicon = get_lexicon()
+    assert found_form is None or lexicon.terms.get(found_form, ())[:2] == lexicon.terms.get(word, (0, 1))[:2]
     found = ents(qatext.load(topics=False), f"the scan said {word} and they mentioned it twice")
     assert word not in found or found[word]._.matched_as is None
 
@@ -1615,7 +1617,11 @@ def test_english_words_in_a_medicine_frame_stay_out(nlp, text):
 @pytest.mark.parametrize("word, form", [("capecitibine", "capecitabine"), ("ivermectine", "ivermectin"),
                                         ("loratidine", "loratadine"), ("prednisalone", "prednisolone")])
 def test_generic_names_of_more_drug_class_stems_are_corrected(word, form):
-    assert get_lexicon().fuzzy.lookup(word) == form
+    lexicon = get_lexicon()
+    found = lexicon.fuzzy.lookup(word)
+    # round 20 indexes the package's "ivermectine" itself: an exact term of the same concept, never looked up
+    assert found == form or found is None and word in lexicon.fuzzy.tail_forms \
+        and lexicon.terms[word][:2] == lexicon.terms[form][:2]
 
 
 @pytest.mark.parametrize("text, span", [

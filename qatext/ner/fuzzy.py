@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 MIN_LENGTH = 5
 # Longer "words" are not names (and a 1 MB token must cost nothing).
 MAX_LENGTH = 40
-# A word near this many forms is too ambiguous to correct (and the distances would cost too much).
-MAX_CANDIDATES = 40
 # Zipf frequency (wordfreq) from which a word is everyday English and never "corrected".
 COMMON_ZIPF = 2.5
 # From this frequency a word is a real, if rare, word and not a misspelling (checked after a candidate is found).
@@ -54,10 +52,18 @@ MIN_STEM_NAME = 8
 # Such a name is matched only from a vowel or a neighbouring key away ("rasagaline"), never from a dropped or
 # changed consonant: the long tail is full of names one letter from other words ("histatin" for histamin).
 STEM_FORM_DISTANCE = 0.75
+# The drug package's other names: indexed from this length when no other form is within TAIL_CLEARANCE edits
+# of them, and matched from TAIL_DISTANCE edits (one letter dropped, doubled, swapped; "donepezl", "latanaprost").
+MIN_TAIL_NAME = 9
+TAIL_CLEARANCE = 2.0
+TAIL_DISTANCE = 1.0
+FRAGMENT_DISTANCE = 1.0
 _VOWELS = frozenset("aeiouy")
+_SILENT_H = frozenset("tkgrp")
 _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_POS = {ch: (row, col) for row, keys in enumerate(_KEY_ROWS) for col, ch in enumerate(keys)}
 _WORD = re.compile(r"[a-z]+(?:'s)?$")
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def max_distance(length: int) -> float:
@@ -72,14 +78,25 @@ def skeleton(word: str, *, soft_c: bool = False) -> str:
     for old, new in _FOLDS:
         word = word.replace(old, new)
     out = [word[0]]
+    previous = word[0]
     for ch in word[1:]:
-        if ch not in _VOWELS and ch != out[-1] and ch.isalpha():
+        # an "h" after t, k (c), g, r or p is silent or dropped ("metotrexate", "rabdo", "gonorea"): not kept
+        if ch not in _VOWELS and ch != out[-1] and ch.isalpha() and not (ch == "h" and previous in _SILENT_H):
             out.append(ch)
+        previous = ch
     return "".join(out)
 
 
 def _deletes(key: str) -> set[str]:
-    return {key[:i] + key[i + 1:] for i in range(1, len(key))}
+    """The key with one letter (not the first) deleted; a double the deletion leaves is merged, as the
+    skeleton merges it ("mthtrxt" less its "h" is "mtrxt", the skeleton of "metotrexate")."""
+    out = set()
+    for i in range(1, len(key)):
+        if i + 1 < len(key) and key[i - 1] == key[i + 1]:
+            out.add(key[:i] + key[i + 2:])
+        else:
+            out.add(key[:i] + key[i + 1:])
+    return out
 
 
 def _substitution_costs() -> dict[tuple[str, str], float]:
@@ -102,7 +119,7 @@ _SUBSTITUTION = _substitution_costs()
 
 def distance(a: str, b: str, *, bound: float = 9.0) -> float:
     """Weighted optimal-string-alignment distance (adjacent swaps cost 1); stops early past ``bound``."""
-    if abs(len(a) - len(b)) > bound:
+    if abs(len(a) - len(b)) > 2 * bound:  # a letter more or less costs at least half an edit (a silent "h")
         return bound + 1
     costs = _SUBSTITUTION
     previous2: list[float] = []
@@ -120,11 +137,30 @@ def distance(a: str, b: str, *, bound: float = 9.0) -> float:
                 cost = substitution
             if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == bj and previous2[j - 2] + 1 < cost:
                 cost = previous2[j - 2] + 1
+            if ai == "h" or bj == "h" or ai == "f" or bj == "f":
+                cost = _sound_alike(a, b, i, j, cost, current, previous, previous2)
             current[j] = cost
         if min(current) > bound:
             return bound + 1
         previous2, previous = previous, current
     return previous[-1]
+
+
+def _sound_alike(a, b, i, j, cost, current, previous, previous2) -> float:
+    """Half an edit for a silent "h" of ``b`` dropped after t, c, g, r or p ("metotrexate"; one added costs a
+    whole edit: "uretheral" is urethral, not ureteral) and for "ph" written "f" or "f" written "ph" ("nefrosis"
+    is nephrosis, not necrosis)."""
+    ai, bj = a[i - 1], b[j - 1]
+    if bj == "h" and j > 1 and b[j - 2] in _H_AFTER and current[j - 1] + 0.5 < cost:
+        cost = current[j - 1] + 0.5
+    if ai == "f" and j > 1 and bj == "h" and b[j - 2] == "p" and previous[j - 2] + 0.5 < cost:
+        cost = previous[j - 2] + 0.5
+    if bj == "f" and i > 1 and ai == "h" and a[i - 2] == "p" and previous2[j - 1] + 0.5 < cost:
+        cost = previous2[j - 1] + 0.5
+    return cost
+
+
+_H_AFTER = frozenset("tcgrp")
 
 
 @dataclass
@@ -142,12 +178,18 @@ class FuzzyIndex:
     senses: dict[str, tuple] = field(default_factory=dict)
     """indexed form -> (label, concept id): forms of one concept ("mirtazapine" and the listed misspelling
     "mirtazepine") are no ambiguity when a word is equally near both"""
+    tail_forms: frozenset[str] = frozenset()
+    """the drug package's other long names with no form near them (a subset of stem_forms): matched from one
+    edit away (TAIL_DISTANCE)"""
+    fragments: frozenset[str] = frozenset()
+    """words known only inside the drug package's longer names: looked up too, for a form one edit away"""
 
     @classmethod
     def build(cls, terms: dict[str, tuple], *, common: frozenset[str],
               spelling: dict[str, str] | None = None) -> "FuzzyIndex":
         words: set[str] = set()
         stem_forms: set[str] = set()
+        tail: set[str] = set()
         other_labels = {term for term, entry in terms.items() if entry[0] not in FUZZY_LABELS and " " not in term}
         for term, entry in terms.items():
             if entry[0] not in FUZZY_LABELS:
@@ -158,6 +200,8 @@ class FuzzyIndex:
                 # name built on a drug-class stem ("rasagiline", "telmisartan") is kept for near misses only.
                 if len(term) >= MIN_STEM_NAME and term.isalpha() and term.endswith(GENERIC_STEMS):
                     stem_forms.add(term)
+                elif len(term) >= MIN_TAIL_NAME and term.isalpha() and term not in common:
+                    tail.add(term)
                 continue
             if " " not in term:
                 if len(term) >= MIN_LENGTH and term.isalpha():
@@ -166,15 +210,45 @@ class FuzzyIndex:
                 # the words of curated lay phrases: "breething" -> "breathing" completes "trouble breathing"
                 words.update(w for w in term.split() if len(w) >= MIN_LENGTH and w.isalpha() and w not in other_labels)
         stem_forms -= words
+        tail -= words
         buckets: dict[str, set[str]] = {}
-        for word in words | stem_forms:
+        for word in words | stem_forms | tail:
             key = skeleton(word)
             for variant in (key, *_deletes(key)):
                 buckets.setdefault(variant, set()).add(word)
+        # The rest of the package's long names ("donepezil", "fluvoxamine", "latanoprost") only where no other
+        # form, and no other such name, is within TAIL_CLEARANCE edits: their misspellings can mean nothing else.
+        crowded = set()
+        for word in tail:
+            key = skeleton(word)
+            sense = tuple(terms[word][:2])
+            for variant in (key, *_deletes(key)):
+                for other in buckets.get(variant, ()):
+                    if other != word and tuple(terms.get(other, ())[:2]) != sense \
+                            and distance(word, other, bound=TAIL_CLEARANCE) <= TAIL_CLEARANCE:
+                        crowded.add(word)
+                        break
+                if word in crowded:
+                    break
+        if crowded:
+            for variant, forms in buckets.items():
+                if not forms.isdisjoint(crowded):
+                    forms -= crowded
+            buckets = {k: v for k, v in buckets.items() if v}
+        tail -= crowded
+        stem_forms |= tail
+        # Words the drug package knows only inside its longer names, a brand's fragment or a name in another
+        # language ("oxabolona" in "cipionato de oxabolona"): known tokens, which are otherwise never looked up.
+        inside, elsewhere = set(), set()
+        for term, entry in terms.items():
+            (inside if entry[2] == "drugs" and " " in term else elsewhere).update(_LETTERS.findall(term))
+        fragments = frozenset(w for w in inside - elsewhere if 7 <= len(w) <= MAX_LENGTH and w not in common
+                              and not is_english_word(w))
         spelling = spelling or {}
         standard = {word: spelling[word] for word in words | stem_forms if spelling.get(word, word) != word}
         senses = {word: tuple(terms[word][:2]) for word in words | stem_forms if word in terms}
-        return cls({k: tuple(sorted(v)) for k, v in buckets.items()}, common, frozenset(stem_forms), standard, senses)
+        return cls({k: tuple(sorted(v)) for k, v in buckets.items()}, common, frozenset(stem_forms), standard, senses,
+                   frozenset(tail), fragments)
 
     def lookup(self, word: str) -> str | None:
         """The one lexicon form ``word`` is a misspelling of, or None (none, or several equally close)."""
@@ -183,7 +257,8 @@ class FuzzyIndex:
             return None
         key = skeleton(word)
         candidates: set[str] = set(self.forms.get(key, ()))
-        if len(key) >= 4 and len(word) >= 7:  # one skeleton letter more or less; shorter words would match too much
+        # one skeleton letter more or less; shorter words would match too much (a silent "h" counts: "theraby")
+        if len(word) >= 7 and (len(key) >= 4 or len(key) == 3 and "h" in word[1:]):
             for variant in _deletes(key):
                 candidates.update(self.forms.get(variant, ()))
         keys = (key,)
@@ -195,15 +270,20 @@ class FuzzyIndex:
             candidates.update(self.forms.get(keys[1], ()))
         if not candidates or word in candidates:  # nothing near, or the word is a lexicon form itself
             return None
-        bound = max_distance(len(word))
+        # a fragment only for a vowel (a language's ending: "ceftarolina"), a silent "h" or a final "e" away
+        bound = max_distance(len(word)) if word not in self.fragments else FRAGMENT_DISTANCE
         letters = set(word)
         # cheap filters first: length, letters in common, first sound; the edit distance last
         near = [c for c in candidates if abs(len(c) - len(word)) <= bound and len(letters ^ set(c)) <= 2 * bound + 1
                 and _same_onset(word, c)]
-        if not near or len(near) > MAX_CANDIDATES:
+        if not near:
             return None
+        # No limit on the number of candidates (a limit lost "psoraisis" when one more form came near it): the
+        # nearest first, by skeleton (the word's own, then one letter off) and length, so the branch and bound
+        # below stops the distance of most others after a row or two.
+        keyset = set(keys)
         scored = []
-        for form in sorted(near, key=lambda c: abs(len(c) - len(word))):
+        for form in sorted(near, key=lambda c: (skeleton(c) not in keyset, abs(len(c) - len(word)), c)):
             if len(form) == len(word):  # same length: letter-by-letter substitutions are an upper bound, cheap
                 aligned = sum(0.0 if a == b else _SUBSTITUTION.get((a, b), 1.0) for a, b in zip(word, form))
                 if aligned <= 0.5:  # nothing can beat one vowel swap but an exact match, which is excluded
@@ -216,12 +296,14 @@ class FuzzyIndex:
             if found <= bound:
                 bound = found
                 scored.append((found, form))
+        if bound == FRAGMENT_DISTANCE and word in self.fragments:
+            scored = [x for x in scored if x[0] <= 0.5 or x[1] == word + "e"]
         if not scored:
             return None
         # a long-tail name only from a vowel or a neighbouring key away, or with its last "e" dropped ("lymecyclin",
         # "doxycyclin": "-ine" written "-in" is the commonest slip in generic names, and no consonant changes)
         scored = sorted(x for x in scored if x[0] <= STEM_FORM_DISTANCE or x[1] not in self.stem_forms
-                        or x[1] == word + "e")
+                        or x[1] == word + "e" or x[0] <= TAIL_DISTANCE and x[1] in self.tail_forms)
         if not scored:
             return None
         best = [c for d, c in scored if d == scored[0][0]]

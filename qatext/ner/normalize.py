@@ -38,7 +38,8 @@ class TokenNormalizer:
             word = self._shorten(word)
         word = self._standard(word)
         index = self.fuzzy_index
-        if index is not None and word not in self.known and len(word) >= 5:
+        # a known word is looked up only if it is a fragment of the drug package's longer names ("oxabolona")
+        if index is not None and len(word) >= 5 and (word not in self.known or word in index.fragments):
             found = self.fuzzy.get(word) or index.lookup(word)
             if found:
                 self.fuzzy[word] = found
