@@ -73,3 +73,7 @@ def test_lexicon_corrections():
     assert index.lookup("donepezl") == "donepezil"
     assert index.lookup("latanaprost") == "latanoprost"
     assert index.lookup("nefrosis") == "nephrosis"
+    # the "h" of "ch" is sounded: a "ch" word is not corrected as if it were dropped
+    assert index.lookup("streching") is None
+    # a lay complaint of its own, not hyperactivity one letter-swap away (symptoms.tsv lists it)
+    assert index.lookup("hyperacidity") is None

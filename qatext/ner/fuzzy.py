@@ -59,7 +59,7 @@ TAIL_CLEARANCE = 2.0
 TAIL_DISTANCE = 1.0
 FRAGMENT_DISTANCE = 1.0
 _VOWELS = frozenset("aeiouy")
-_SILENT_H = frozenset("tkgrp")
+_SILENT_H = frozenset("tgrp")  # not "ch": its "h" is sounded ("streching" is no "streaming")
 _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_POS = {ch: (row, col) for row, keys in enumerate(_KEY_ROWS) for col, ch in enumerate(keys)}
 _WORD = re.compile(r"[a-z]+(?:'s)?$")
@@ -80,7 +80,7 @@ def skeleton(word: str, *, soft_c: bool = False) -> str:
     out = [word[0]]
     previous = word[0]
     for ch in word[1:]:
-        # an "h" after t, k (c), g, r or p is silent or dropped ("metotrexate", "rabdo", "gonorea"): not kept
+        # an "h" after t, g, r or p is silent or dropped ("metotrexate", "rabdo", "gonorea"): not kept
         if ch not in _VOWELS and ch != out[-1] and ch.isalpha() and not (ch == "h" and previous in _SILENT_H):
             out.append(ch)
         previous = ch
@@ -147,7 +147,7 @@ def distance(a: str, b: str, *, bound: float = 9.0) -> float:
 
 
 def _sound_alike(a, b, i, j, cost, current, previous, previous2) -> float:
-    """Half an edit for a silent "h" of ``b`` dropped after t, c, g, r or p ("metotrexate"; one added costs a
+    """Half an edit for a silent "h" of ``b`` dropped after t, g, r or p ("metotrexate"; one added costs a
     whole edit: "uretheral" is urethral, not ureteral) and for "ph" written "f" or "f" written "ph" ("nefrosis"
     is nephrosis, not necrosis)."""
     ai, bj = a[i - 1], b[j - 1]
@@ -160,7 +160,7 @@ def _sound_alike(a, b, i, j, cost, current, previous, previous2) -> float:
     return cost
 
 
-_H_AFTER = frozenset("tcgrp")
+_H_AFTER = frozenset("tgrp")
 
 
 @dataclass
