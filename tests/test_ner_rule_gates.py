@@ -13,7 +13,7 @@ import pytest
 
 import qatext
 import qatext.ner
-from qatext.ner import lay_rules, span_rules
+from qatext.ner import lay_rules, lay_state_phrases, recognizer, span_rules
 
 # "X.isdisjoint(hits)", "X & hits", "X <= hits", "X.intersection(gate_hits(words))": X must be a registered gate
 _HITS_USE = re.compile(r"(\w+)(?:\.isdisjoint\(|\.intersection\(| & | <= )(?:hits\b|gate_hits\()")
@@ -43,6 +43,22 @@ def test_every_set_tested_against_the_gate_hits_is_registered(module):
     for phrase in lay_rules._LAY_PREDICATE_SETS:  # tested with hits.issuperset
         assert phrase <= span_rules._GATE_WORDS, phrase
 
+
+
+def test_every_set_the_chain_tests_against_the_docs_triggers_is_listed():
+    # the recognizer's chain tests "module.SET.isdisjoint(triggers)", triggers being the doc's gate hits that are
+    # in CHAIN_TRIGGERS: a set missing there would make its rule silently never run
+    source = inspect.getsource(recognizer.MedicalEntityRecognizer.__call__)
+    names = set(re.findall(r"([\w.]+?)(?:\.keys\(\))?\.isdisjoint\(triggers\)", source))
+    assert len(names) >= 40, names  # the pattern still finds the chain's gates
+    for name in names - {"first", "second"}:  # those two: lay_state_phrases.PAIRS, checked below
+        words = recognizer
+        for part in name.split("."):
+            words = getattr(words, part)
+        assert set(words) <= recognizer.CHAIN_TRIGGERS, (name, sorted(set(words) - recognizer.CHAIN_TRIGGERS)[:10])
+    for first, second in lay_state_phrases.PAIRS:
+        assert first | second <= recognizer.CHAIN_TRIGGERS
+    assert recognizer.CHAIN_TRIGGERS <= span_rules._GATE_WORDS  # so the gate hits keep them
 
 def test_gate_hits_are_the_docs_trigger_words_and_follow_the_doc():
     first = "my left knee hurts so bad".split()

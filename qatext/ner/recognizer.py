@@ -40,6 +40,29 @@ REPORTING = frozenset(hash_string(w) for w in (
     "trial", "cohort", "associated", "prevalence", "compared", "versus", "administered", "induced", "group",
 ))
 
+# Every word set the rule chain of ``__call__`` tests against the doc's trigger words (``triggers``: the
+# doc's words that are in one of these sets, a handful, where the doc's word set has a hundred or more).
+# A set the chain tests there must be listed here, or its rule silently never runs
+# (tests/test_ner_rule_gates.py checks it).
+CHAIN_GATES = (
+    span_rules.REGION_NOUNS, lay_impairments.IMPAIRMENT_WORDS, lay_impairments.STUCK_MOVES,
+    lay_function_changes.FUNCTION_WORDS, lay_body_problems.PROBLEM_WORDS, lay_body_problems.BREAK_WORDS,
+    span_rules.BODY_STATE_ADJECTIVES, lay_body_moves.WORDS, lay_body_descriptors.WORDS, drug_products.WORDS,
+    span_rules.ISOMER_PREFIXES, lay_body_actions.EXPEL_VERBS, lay_other_senses.SUBSTANCE_PLACES,
+    lay_other_senses.UNTAKEN_WORDS, figures.FIGURATIVE_WORDS, figures.FIGURE_WORDS, lay_body_actions.TENDING_VERBS,
+    lay_medical_senses.GLUCOSE_CUES, lay_medical_senses.GLUCOSE_SWINGS, lay_felt_states.PERCEIVING,
+    lay_felt_states.NOT_THERE_WORDS, lay_function_changes.GROWTH_WORDS, lay_function_changes.NOT_GROWING_FIRSTS,
+    lay_body_products.PRODUCTS, lay_body_products.PERIODS, lay_intake.WORDS, lay_toilet.WORDS, lay_sight.WORDS,
+    lay_sleep.WORDS, lay_behaviour.WORDS, lay_activity_limits.WORDS, lay_activity_limits.NEGATIVES,
+    lay_change_events.WORDS, lay_mind_phrases.WORDS, lay_context_symptoms.CUE_WORDS, lay_state_phrases.WORDS,
+    lay_word_bare.WORDS, lay_word_complaints.WORDS, lay_word_complaints.LONE_WORDS, lay_said_complaints.WORDS,
+    lay_word_senses.WORDS, lay_part_objects.VERBS, lay_edge_tails.WORDS, lay_reach_objects.WORDS,
+    lay_body_unnamed.WORDS, lay_body_moves.BLUSH_SIGHTS, lay_body_moves.BLUSH_COLOURS, lay_word_degrees.WORDS,
+    lay_word_places.WORDS,
+    *(words for pair in lay_state_phrases.PAIRS for words in pair),
+)
+CHAIN_TRIGGERS = span_rules.gate(*CHAIN_GATES)  # registered, so the doc's gate hits hold them
+
 
 class MedicalEntityRecognizer(BatchedPipe):
     """Sets ``doc.ents`` from the qatext lexicon; ``ent._.concept_id`` comes from the span's kb_id."""
@@ -100,6 +123,7 @@ class MedicalEntityRecognizer(BatchedPipe):
         if normalizer is not None and normalizer.elongated and not normalizer.elongated.keys().isdisjoint(present):
             words = [normalizer.elongated.get(w, w) for w in words]
             present = span_rules.word_set(words)
+        triggers = span_rules.gate_hits(words) & CHAIN_TRIGGERS
         resolved = []
         if not self._shorthand_lower.isdisjoint(present) and not self._shorthand_hashes.isdisjoint(orths):
             spans, resolved = self._resolve_shorthand(doc, words, spans)
@@ -107,28 +131,28 @@ class MedicalEntityRecognizer(BatchedPipe):
         spans = span_rules.trim_leading_determiners(doc, words, spans)
         spans = span_rules.drop_ambiguous_anatomy(doc, words, spans)
         spans = span_rules.extend_anatomy_sides(doc, words, spans, lookup=lookup)
-        if not span_rules.REGION_NOUNS.isdisjoint(present) and "of" in present:
+        if not span_rules.REGION_NOUNS.isdisjoint(triggers) and "of" in present:
             spans = span_rules.extend_anatomy_regions(doc, words, spans)
-        if not lay_impairments.IMPAIRMENT_WORDS.isdisjoint(present):
+        if not lay_impairments.IMPAIRMENT_WORDS.isdisjoint(triggers):
             spans = lay_impairments.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
-        if not lay_impairments.STUCK_MOVES.isdisjoint(present):
+        if not lay_impairments.STUCK_MOVES.isdisjoint(triggers):
             spans = lay_impairments.add_stuck_body_parts(doc, words, spans)
-        if not lay_function_changes.FUNCTION_WORDS.isdisjoint(present):
+        if not lay_function_changes.FUNCTION_WORDS.isdisjoint(triggers):
             spans = lay_function_changes.add_function_changes(doc, words, spans, lookup=self.lexicon.terms.get)
         conjuncts: dict[int, list[str]] = {}
         if self.compose_locations:
-            if not lay_body_problems.PROBLEM_WORDS.isdisjoint(present):
+            if not lay_body_problems.PROBLEM_WORDS.isdisjoint(triggers):
                 spans = lay_body_problems.add_organ_problems(doc, words, spans)
-            if not lay_body_problems.BREAK_WORDS.isdisjoint(present):
+            if not lay_body_problems.BREAK_WORDS.isdisjoint(triggers):
                 spans = lay_body_problems.add_breakouts(doc, words, spans)
             spans = span_rules.add_located_complaints(doc, words, spans, lookup=lookup)
             spans = span_rules.compose_symptoms(doc, words, spans, lookup=lookup)
             spans = span_rules.add_body_predicates(doc, words, spans, lookup=lookup)
-            if not span_rules.BODY_STATE_ADJECTIVES.isdisjoint(present):
+            if not span_rules.BODY_STATE_ADJECTIVES.isdisjoint(triggers):
                 spans = span_rules.add_described_body_parts(doc, words, spans)
-            if not lay_body_moves.WORDS.isdisjoint(present):  # round 19a: what a part does or has become
+            if not lay_body_moves.WORDS.isdisjoint(triggers):  # round 19a: what a part does or has become
                 spans = lay_body_moves.add_part_moves(doc, words, spans)
-            if not lay_body_descriptors.WORDS.isdisjoint(present):  # round 19a: "pounding pulse", "lazy bowels"
+            if not lay_body_descriptors.WORDS.isdisjoint(triggers):  # round 19a: "pounding pulse", "lazy bowels"
                 spans = lay_body_descriptors.add_body_descriptors(doc, words, spans)
             if "and" in present:
                 spans = span_rules.add_second_locations(doc, words, spans)
@@ -147,34 +171,34 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = span_rules.add_severity(doc, words, spans)
         spans = span_rules.add_drug_forms(doc, words, spans, lookup=lookup)
         spans = span_rules.add_release_forms(doc, words, spans)
-        if not drug_products.WORDS.isdisjoint(present):  # round 20b: "[gaviscon advance]", "3 [pints]"
+        if not drug_products.WORDS.isdisjoint(triggers):  # round 20b: "[gaviscon advance]", "3 [pints]"
             spans = drug_products.add_drug_products(doc, words, spans)
-        if "-" in present and not span_rules.ISOMER_PREFIXES.isdisjoint(present):
+        if "-" in present and not span_rules.ISOMER_PREFIXES.isdisjoint(triggers):
             spans = span_rules.extend_isomer_prefixes(doc, words, spans)
-        if "up" in present and not lay_body_actions.EXPEL_VERBS.isdisjoint(present):
+        if "up" in present and not lay_body_actions.EXPEL_VERBS.isdisjoint(triggers):
             spans = lay_body_actions.add_expelled_objects(doc, words, spans)
-        if not lay_other_senses.SUBSTANCE_PLACES.isdisjoint(present):
+        if not lay_other_senses.SUBSTANCE_PLACES.isdisjoint(triggers):
             spans = lay_other_senses.drop_substance_places(doc, words, spans)
-        if not lay_other_senses.UNTAKEN_WORDS.isdisjoint(present):
+        if not lay_other_senses.UNTAKEN_WORDS.isdisjoint(triggers):
             spans = lay_other_senses.drop_untaken_substances(doc, words, spans)
-        if not figures.FIGURATIVE_WORDS.isdisjoint(present):
+        if not figures.FIGURATIVE_WORDS.isdisjoint(triggers):
             spans = figures.drop_figurative(doc, words, spans)
-        if not figures.FIGURE_WORDS.isdisjoint(present):
+        if not figures.FIGURE_WORDS.isdisjoint(triggers):
             spans = figures.drop_figures(doc, words, spans)
         if "#" in present:
             spans = lay_hashtags.add_hashtags(doc, words, spans, lookup=lookup)
-        if not lay_body_actions.TENDING_VERBS.isdisjoint(present):
+        if not lay_body_actions.TENDING_VERBS.isdisjoint(triggers):
             spans = lay_body_actions.add_tended_body_parts(doc, words, spans)
-        if not lay_medical_senses.GLUCOSE_CUES.isdisjoint(present) \
-                and not lay_medical_senses.GLUCOSE_SWINGS.keys().isdisjoint(present):
+        if not lay_medical_senses.GLUCOSE_CUES.isdisjoint(triggers) \
+                and not lay_medical_senses.GLUCOSE_SWINGS.keys().isdisjoint(triggers):
             spans = lay_medical_senses.add_glucose_swings(doc, words, spans)
         if "pill" in present and "the" in present:
             spans = lay_medical_senses.add_the_pill(doc, words, spans)
-        if "there" in present and not lay_felt_states.PERCEIVING.isdisjoint(present) \
-                and not lay_felt_states.NOT_THERE_WORDS.isdisjoint(present):
+        if "there" in present and not lay_felt_states.PERCEIVING.isdisjoint(triggers) \
+                and not lay_felt_states.NOT_THERE_WORDS.isdisjoint(triggers):
             spans = lay_felt_states.add_unreal_perceptions(doc, words, spans)
-        if not lay_function_changes.GROWTH_WORDS.isdisjoint(present) \
-                and not lay_function_changes.NOT_GROWING_FIRSTS.isdisjoint(present):
+        if not lay_function_changes.GROWTH_WORDS.isdisjoint(triggers) \
+                and not lay_function_changes.NOT_GROWING_FIRSTS.isdisjoint(triggers):
             spans = lay_function_changes.add_failure_to_grow(doc, words, spans)
         if "confused" in present:
             spans = lay_medical_senses.add_confusion(doc, words, spans)
@@ -190,40 +214,40 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = self._apply_review(doc, words, spans)
         spans = lay_rules.add_side_effect_phrases(doc, words, spans, lookup=lookup)
         spans = lay_rules.add_described_phrases(doc, words, spans, lookup=lookup)
-        if not lay_body_products.PRODUCTS.isdisjoint(present) or not lay_body_products.PERIODS.isdisjoint(present):
+        if not lay_body_products.PRODUCTS.isdisjoint(triggers) or not lay_body_products.PERIODS.isdisjoint(triggers):
             spans = lay_body_products.add_changed_products(doc, words, spans)
         # lay descriptions instead of a symptom name (round 14a), each behind its own trigger words
-        if not lay_intake.WORDS.isdisjoint(present):
+        if not lay_intake.WORDS.isdisjoint(triggers):
             spans = lay_intake.add_intake(doc, words, spans)
-        if not lay_toilet.WORDS.isdisjoint(present):
+        if not lay_toilet.WORDS.isdisjoint(triggers):
             spans = lay_toilet.add_toilet_phrases(doc, words, spans)
-        if not lay_sight.WORDS.isdisjoint(present):
+        if not lay_sight.WORDS.isdisjoint(triggers):
             spans = lay_sight.add_sight_phrases(doc, words, spans)
-        if not lay_sleep.WORDS.isdisjoint(present):
+        if not lay_sleep.WORDS.isdisjoint(triggers):
             spans = lay_sleep.add_sleep_phrases(doc, words, spans)
-        if not lay_behaviour.WORDS.isdisjoint(present):
+        if not lay_behaviour.WORDS.isdisjoint(triggers):
             spans = lay_behaviour.add_behaviour_phrases(doc, words, spans)
-        if not lay_activity_limits.WORDS.isdisjoint(present) and not lay_activity_limits.NEGATIVES.isdisjoint(present):
+        if not lay_activity_limits.WORDS.isdisjoint(triggers) and not lay_activity_limits.NEGATIVES.isdisjoint(triggers):
             spans = lay_activity_limits.add_activity_limits(doc, words, spans)
-        if not lay_change_events.WORDS.isdisjoint(present):
+        if not lay_change_events.WORDS.isdisjoint(triggers):
             spans = lay_change_events.add_change_events(doc, words, spans)
-        if not lay_mind_phrases.WORDS.isdisjoint(present):
+        if not lay_mind_phrases.WORDS.isdisjoint(triggers):
             spans = lay_mind_phrases.add_mind_phrases(doc, words, spans)
-        if not lay_context_symptoms.CUE_WORDS.isdisjoint(present):
+        if not lay_context_symptoms.CUE_WORDS.isdisjoint(triggers):
             spans = lay_context_symptoms.add_context_symptoms(doc, words, spans)
-        if not lay_state_phrases.WORDS.isdisjoint(present) or any(  # round 19c; pairs: "skin" with a jump, ...
-                not first.isdisjoint(present) and not second.isdisjoint(present)
+        if not lay_state_phrases.WORDS.isdisjoint(triggers) or any(  # round 19c; pairs: "skin" with a jump, ...
+                not first.isdisjoint(triggers) and not second.isdisjoint(triggers)
                 for first, second in lay_state_phrases.PAIRS):
             spans = lay_state_phrases.add_state_phrases(doc, words, spans)
-        if not lay_word_bare.WORDS.isdisjoint(present):
+        if not lay_word_bare.WORDS.isdisjoint(triggers):
             spans = lay_word_bare.add_bare_words(doc, words, spans)
-        if not lay_word_complaints.WORDS.isdisjoint(present):
+        if not lay_word_complaints.WORDS.isdisjoint(triggers):
             spans = lay_word_complaints.add_word_complaints(doc, words, spans)
-        if not lay_word_complaints.LONE_WORDS.isdisjoint(present):  # round 19b
+        if not lay_word_complaints.LONE_WORDS.isdisjoint(triggers):  # round 19b
             spans = lay_word_complaints.add_lone_complaints(doc, words, spans)
-        if not lay_said_complaints.WORDS.isdisjoint(present):  # round 20b: "[legs like lead]", "[flooding]"
+        if not lay_said_complaints.WORDS.isdisjoint(triggers):  # round 20b: "[legs like lead]", "[flooding]"
             spans = lay_said_complaints.add_said_complaints(doc, words, spans)
-        if not lay_word_senses.WORDS.isdisjoint(present):
+        if not lay_word_senses.WORDS.isdisjoint(triggers):
             spans = lay_word_senses.add_changed_senses(doc, words, spans)
         if self.compose_locations:  # round 15a: what is found in or on a part, what a part does (each gated inside)
             spans = lay_body_findings.add_located_findings(doc, words, spans)
@@ -231,22 +255,22 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_body_findings.add_part_damage(doc, words, spans)
             # round 16a: a part that is the subject of a complaint, a finding located on a part (each gated inside)
             spans = lay_body_states.add_body_states(doc, words, spans)
-            if not lay_part_objects.VERBS.isdisjoint(present):  # a part as a complaint verb's object
+            if not lay_part_objects.VERBS.isdisjoint(triggers):  # a part as a complaint verb's object
                 spans = lay_part_objects.add_part_objects(doc, words, spans, lookup=lookup, conjuncts=conjuncts)
         spans = lay_span_edges.extend_lay_edges(doc, words, spans)
-        if not lay_edge_tails.WORDS.isdisjoint(present):  # round 18b: edges and lists
+        if not lay_edge_tails.WORDS.isdisjoint(triggers):  # round 18b: edges and lists
             spans = lay_edge_tails.extend_tails(doc, words, spans)
-        if not lay_reach_objects.WORDS.isdisjoint(present):  # round 20a: a hue after its shade, a particle after its object
+        if not lay_reach_objects.WORDS.isdisjoint(triggers):  # round 20a: a hue after its shade, a particle after its object
             spans = lay_reach_objects.extend_reach(doc, words, spans)
-        if not lay_body_unnamed.WORDS.isdisjoint(present):  # round 18b: states with no symptom word
+        if not lay_body_unnamed.WORDS.isdisjoint(triggers):  # round 18b: states with no symptom word
             spans = lay_body_unnamed.add_unnamed_states(doc, words, spans)
-        if not lay_body_moves.BLUSH_SIGHTS.isdisjoint(present) and not lay_body_moves.BLUSH_COLOURS.isdisjoint(present):
+        if not lay_body_moves.BLUSH_SIGHTS.isdisjoint(triggers) and not lay_body_moves.BLUSH_COLOURS.isdisjoint(triggers):
             spans = lay_body_moves.drop_blushes(doc, words, spans)  # round 19a: "face went red when she saw him"
         spans = later_acronyms.add_later_acronyms(doc, words, spans)
         spans = drug_frames.add_framed_drugs(doc, words, spans, known=self.lexicon.known_tokens, common=self._common)
-        if not lay_word_degrees.WORDS.isdisjoint(present):
+        if not lay_word_degrees.WORDS.isdisjoint(triggers):
             spans = lay_word_degrees.add_degrees(doc, words, spans)
-        if not lay_word_places.WORDS.isdisjoint(present):
+        if not lay_word_places.WORDS.isdisjoint(triggers):
             spans = lay_word_places.drop_places(doc, words, spans)
         if "sweat" in present:
             spans = lay_sweating.add_sweating(doc, words, spans, lookup=lookup)
