@@ -115,3 +115,12 @@ def test_lay_complaints_without_a_symptom_word(nlp, text, entity):
 ])
 def test_lay_complaint_near_misses(nlp, text, word):
     assert not any(word in t for t, label in labelled(nlp, text) if label == "SYMPTOM"), labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("i have been smoking weed every night", "weed"),      # the verb stays outside (GUIDELINES: smoking [weed])
+    ("he smokes roll ups and vapes", "roll ups"),
+    ("two glasses of prosecco and my face flushes", "prosecco"),
+])
+def test_substances_without_the_verb(nlp, text, entity):
+    assert (entity, "DRUG") in labelled(nlp, text)

@@ -288,6 +288,8 @@ def add_function_rates(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"peeing 14 times a day", "weeing every half hour": the function with its rate is one SYMPTOM."""
     added = []
     for i in _positions(words, _RATED_GATE.intersection(gate_hits(words))):
+        if words[i] == "weed" and i and words[i - 1] in _NOT_VOIDING_BEFORE_WEED:
+            continue  # "smoking [weed] every night", "some weed": the drug, not "wee'd"
         end = _rate_end(words, i + 1)
         if end is not None:
             added.append((i, end, "SYMPTOM", RATED_FUNCTIONS[words[i]]))
@@ -295,4 +297,6 @@ def add_function_rates(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 _RATED_GATE = gate(RATED_FUNCTIONS)
+_NOT_VOIDING_BEFORE_WEED = frozenset("smoke smokes smoking smoked smoker smokers vape vaping some the of more less "
+                                     "any no on".split())
 _NIGHT_GATE = gate({"night"})  # "up 5 times a night to pee" needs a voiding word and this
