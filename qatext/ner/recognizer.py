@@ -20,6 +20,7 @@ from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, 
                         lay_word_bare, lay_word_complaints, lay_word_degrees, lay_word_places, lay_word_senses,
                         normalize, shorthand, span_rules)
 from qatext.ner import drug_products, lay_reach_objects, lay_said_complaints  # round 20
+from qatext.ner import lay_reach_places  # round 21a
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -58,7 +59,7 @@ CHAIN_GATES = (
     lay_word_bare.WORDS, lay_word_complaints.WORDS, lay_word_complaints.LONE_WORDS, lay_said_complaints.WORDS,
     lay_word_senses.WORDS, lay_part_objects.VERBS, lay_edge_tails.WORDS, lay_reach_objects.WORDS,
     lay_body_unnamed.WORDS, lay_body_moves.BLUSH_SIGHTS, lay_body_moves.BLUSH_COLOURS, lay_word_degrees.WORDS,
-    lay_word_places.WORDS,
+    lay_word_places.WORDS, lay_reach_places.WORDS,
     *(words for pair in lay_state_phrases.PAIRS for words in pair),
 )
 CHAIN_TRIGGERS = span_rules.gate(*CHAIN_GATES)  # registered, so the doc's gate hits hold them
@@ -262,6 +263,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_edge_tails.extend_tails(doc, words, spans)
         if not lay_reach_objects.WORDS.isdisjoint(triggers):  # round 20a: a hue after its shade, a particle after its object
             spans = lay_reach_objects.extend_reach(doc, words, spans)
+        if not lay_reach_places.WORDS.isdisjoint(triggers):  # round 21a: a trunk side, a second place, a fluid's look
+            spans = lay_reach_places.add_reach_places(doc, words, spans)
         if not lay_body_unnamed.WORDS.isdisjoint(triggers):  # round 18b: states with no symptom word
             spans = lay_body_unnamed.add_unnamed_states(doc, words, spans)
         if not lay_body_moves.BLUSH_SIGHTS.isdisjoint(triggers) and not lay_body_moves.BLUSH_COLOURS.isdisjoint(triggers):

@@ -1,0 +1,130 @@
+"""Where a complaint sits and what its fluid or lesion is, when the rules before stop short (round 21a; GUIDELINES
+rules 4, 5 and 11).
+
+- the side of the trunk a complaint is on: "[shingles on my left side]", "[blistery rash on my right side]" (rule 5: a
+  contiguous location belongs to SYMPTOM and DISEASE spans; "side" is no ANATOMY mention of its own, so the
+  part-based edges do not see it; the gold joins it 5 times out of 5). Only a named side ("left", "right", "lower",
+  "upper": "side effects" is in too many docs to read all its sides), not a lost function's ("[cant chew] on the left
+  side", rule 16) nor an act that hurts ("[hurts to take a breath] on the left side");
+- a second place after "and" of a finding whose own place came late in the chain: "[hives round his mouth and on his
+  chest]" (rule 11, a shared symptom word; span_rules.add_second_locations runs before the lesion places are drawn);
+- what a discharge looks like before it: "[clear fluid from my nose]", "wept [clear fluid]" (rule 4, the quality of
+  what is seen, as "[dark brown discharge]"); "helps clear mucus" (the verb) stays alone;
+- what a blister holds: "[blood blister]" (a kind of blister, not the blood).
+Left here, by the gold's own counts: the site of an application ("itchy skin under the patch", "red lump where i
+inject": 1 to 1 each), the setting or audience of a lost function ("cant focus at work", "cant follow conversations in
+pubs": far more often outside, rule 16) and a persistence verb before a complaint ("kept bleeding", "keep seeing
+floaters": mostly outside).
+Each part is behind its own trigger words; a doc without them costs one set test.
+"""
+from __future__ import annotations
+
+from qatext.ner import lay_body_findings, span_rules
+from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions, word_set
+
+_PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
+
+# --- the side a complaint is on -------------------------------------------------------------------------------------
+_SIDES = frozenset({"side", "sides"})
+_SIDE_PLACES = frozenset({"on", "down"})
+_SIDE_OWNERS = frozenset("my his her their your the".split())
+# ("the same side", "the other side" refer to a side named before, "both sides" to two: "[nostril blocks up] on the
+# same side", "[vocal cord nodules] on both sides" stay short in the gold)
+_SIDE_WHICH = frozenset("left right lower upper".split())
+# A lost function keeps the side it fails on outside (rule 16, "[cant chew] on the left side"); the sides a body
+# lies or sleeps on are the impairment table's own ("[cant lie on my left side]").
+_LOSS_OPENERS = frozenset("cant can't ca can couldnt couldn't could unable cannot not no wont won't wo".split())
+# --- a second place of a late-drawn finding -------------------------------------------------------------------------
+_ROUND = frozenset({"round", "around"})
+# The findings placed "round" a part ("around" is in many docs as "around 3 weeks": the rule reads the spans only with
+# one of these in the doc too)
+_ROUND_FINDINGS = lay_body_findings.LESION_NOUNS | frozenset(
+    "hives rash rashes sores sore blisters ulcers bruises bruising swelling redness eczema psoriasis "
+    "dermatitis".split())
+# --- the look of a discharge ----------------------------------------------------------------------------------------
+_CLEAR = frozenset({"clear"})
+_FLUIDS = frozenset("fluid fluids discharge liquid mucus snot gunk".split())
+# What may stand before "clear" for it to be the fluid's look and not the verb ("to clear mucus", "cant clear the
+# snot"): nothing, a stop, a determiner, a verb that lets a fluid out or one of being and having.
+_BEFORE_CLEAR = frozenset(". , ! ? ; : ( - a some no the and or any with of wept weeps weeping leaking leaks leaked "
+                          "oozing oozes oozed dripping drips running runs producing discharging is was are were has have had got "
+                          "gets".split())
+# --- what a blister holds -------------------------------------------------------------------------------------------
+_BLOOD = frozenset({"blood"})
+_BLISTERS = frozenset({"blister", "blisters"})
+
+_GATE = gate(_SIDES, _SIDE_WHICH, _ROUND, _ROUND_FINDINGS, _CLEAR, _FLUIDS, _BLOOD, _BLISTERS)
+WORDS = _SIDES | _ROUND | _CLEAR | _BLISTERS  # the hook's test ("blood" and the fluids are common; paired inside)
+
+
+def add_reach_places(doc, words: list[str], spans: Spans) -> Spans:
+    """``spans`` with a trunk side, a late finding's second place, a fluid's look and a blister's content joined."""
+    if not spans:
+        return spans
+    hits = gate_hits(words)
+    if not _SIDES.isdisjoint(hits) and not _SIDE_WHICH.isdisjoint(hits):  # ("side effects" is in many docs)
+        spans = _join_sides(words, spans, hits)
+    if not _ROUND.isdisjoint(hits) and not _ROUND_FINDINGS.isdisjoint(hits) and "and" in word_set(words):
+        spans = span_rules.add_second_locations(doc, words, spans)
+    left = []
+    if "clear" in hits and not _FLUIDS.isdisjoint(hits):
+        left += [p for p in word_positions(words, _FLUIDS & hits) if p and words[p - 1] == "clear"
+                 and (p < 2 or words[p - 2] in _BEFORE_CLEAR)]
+    if "blood" in hits and not _BLISTERS.isdisjoint(hits):
+        left += [p for p in word_positions(words, _BLISTERS & hits) if p and words[p - 1] == "blood"]
+    if left:
+        spans = _grow_left(spans, left)
+    return spans
+
+
+def _join_sides(words: list[str], spans: Spans, hits: set[str]) -> Spans:
+    """"[shingles] on my left side": a problem span right before "on"/"down", an owner and the side, one span."""
+    n = len(words)
+    ends = {span[1]: k for k, span in enumerate(spans)}
+    starts = {span[0] for span in spans}
+    grown = {}
+    for p in word_positions(words, _SIDES & hits):
+        k = p - 1
+        if k >= 0 and words[k] in _SIDE_WHICH:
+            k -= 1
+        if k < 1 or words[k] not in _SIDE_OWNERS or words[k - 1] not in _SIDE_PLACES:
+            continue
+        at = k - 1
+        i = ends.get(at)
+        if i is None or spans[i][2] not in _PROBLEMS or any(q in starts for q in range(at, p + 1)) \
+                or words[spans[i][0]] in _LOSS_OPENERS or "to" in words[spans[i][0]:at]:
+            continue  # (an act that hurts, "[hurts to take a breath] on the left side", keeps where it hurts out)
+        end = p + 1
+        if end < n and words[end] == "of" and "family" in words[end + 1:end + 3]:
+            continue  # "cancer on my side of the family": a lineage, no place on the body
+        # "on the right side of my chest": the part the side is of goes with it (rule 5)
+        if end + 2 < n and words[end] == "of" and words[end + 1] in _SIDE_OWNERS:
+            part = next((s for s in spans if s[0] == end + 2 and s[2] == "ANATOMY"), None)
+            if part is not None:
+                end = part[1]
+        if end == p + 1 and end < n and words[end] == "of":
+            continue  # "lesion on the side of my shaft": the side of a part the lexicon does not know, left whole
+        grown[i] = end
+    if not grown:
+        return spans
+    out, until = [], -1
+    for i, span in enumerate(spans):
+        if i in grown:
+            span = (span[0], grown[i], span[2], span[3])
+            until = span[1]
+        elif span[0] < until:
+            continue  # the part now inside ("chest" in "[shingles on the right side of my chest]")
+        out.append(span)
+    return out
+
+
+def _grow_left(spans: Spans, heads: list[int]) -> Spans:
+    """A SYMPTOM starting at one of ``heads`` takes the word before it ("clear", "blood") when no span holds that."""
+    heads = set(heads)
+    covered = {q for s in spans for q in range(s[0], s[1])}
+    out = []
+    for span in spans:
+        if span[0] in heads and span[2] == "SYMPTOM" and span[0] - 1 not in covered:
+            span = (span[0] - 1,) + tuple(span[1:])
+        out.append(span)
+    return out
