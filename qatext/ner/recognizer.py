@@ -98,11 +98,12 @@ class MedicalEntityRecognizer(BatchedPipe):
         """short form -> Counter of senses over a corpus (:func:`qatext.ner.shorthand.count_senses`)"""
 
     def __call__(self, doc: Doc) -> Doc:
-        norms, orths, lowers = doc.to_array([NORM, ORTH, LOWER]).T.tolist() if len(doc) else ([], [], [])
-        candidates = self._norm_index.find(norms)
+        table = doc.to_array([NORM, ORTH, LOWER]) if len(doc) else numpy.zeros((0, 3), dtype=numpy.uint64)
+        norms, orths, lowers = table.T.tolist()
+        candidates = self._norm_index.find(norms, table[:, 0])
         # Exact-case terms ("AS", "ED") start with few distinct words: most docs have none, found in C.
         if self.lexicon.exact_patterns and not self._exact_index.root.keys().isdisjoint(orths):
-            exact = self._exact_index.find(orths)
+            exact = self._exact_index.find(orths, table[:, 1])
             # The token texts hold every letter of the text, without building doc.text token by token.
             if exact and _is_all_caps("".join(self._strings(doc.vocab.strings, orths))):
                 # In a post written in capitals, "AS" or "ED" is the word, not the abbreviation.
@@ -470,16 +471,21 @@ def _set_entities(doc: Doc, spans: list) -> None:
         start, end, label, _concept = spans[clash]
         last_end = spans[clash - 1][1] if clash else 0
         raise ValueError(f"entity spans must be sorted and disjoint: ({start}, {end}, {label}) after token {last_end}")
-    # Python lists filled by slice, one array at the end: four numpy slice writes per entity cost more.
-    length = len(doc)
-    iob, types, concepts = [_OUTSIDE] * length, [0] * length, [0] * length
+    # Only the entity rows are written from Python: the rest of the table is one numpy fill (outside, no
+    # type, no concept), and the rows go in with one fancy-index write, not four slice writes per entity.
+    rows, iob, types, concepts = [], [], [], []
     add = doc.vocab.strings.add
     for start, end, label, concept in spans:
         width = end - start
-        iob[start:end] = [_BEGIN] + [_INSIDE] * (width - 1)
-        types[start:end] = [add(label)] * width
-        concepts[start:end] = [add(concept or "")] * width
-    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], numpy.array([iob, types, concepts], dtype=numpy.uint64).T)
+        rows += range(start, end)
+        iob += [_BEGIN] + [_INSIDE] * (width - 1)
+        types += [add(label)] * width
+        concepts += [add(concept or "")] * width
+    table = numpy.zeros((len(doc), 3), dtype=numpy.uint64)
+    table[:, 0] = _OUTSIDE
+    if rows:
+        table[rows] = numpy.array([iob, types, concepts], dtype=numpy.uint64).T
+    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], table)
 
 
 def _merge_keeping(existing: Iterable[Span], new: list[Span]) -> list[Span]:
@@ -534,15 +540,23 @@ class _PrefixIndex:
         # tuples: once the collector has seen that they hold nothing it tracks, it stops walking them
         self.children, self.entries = tuple(children), tuple(entries)
         self.root: dict[int, int] = children[0] or {}
+        # what :meth:`_starts` tests: first words that are a term alone, and the first two words of the rest
+        alone = [first for first, node in self.root.items() if entries[node] is not None]
+        pairs = [(first, second) for first, node in self.root.items() if entries[node] is None
+                 for second in children[node]]
+        self._alone = _StartFilter(numpy.array(alone, dtype=numpy.uint64))
+        self._pairs = _StartFilter(_pair_keys(numpy.array([p[0] for p in pairs], dtype=numpy.uint64),
+                                              numpy.array([p[1] for p in pairs], dtype=numpy.uint64)))
 
-    def find(self, hashes: list[int]) -> list:
-        """Longest term starting at each token: (start, end, entry) for every start that has one."""
+    def find(self, hashes: list[int], array: numpy.ndarray) -> list:
+        """Longest term starting at each token: (start, end, entry) for every start that has one.
+        ``array`` holds ``hashes`` as uint64, for :meth:`_starts`."""
         root, children, entries = self.root, self.children, self.entries
         found = []
         n = len(hashes)
-        for i, first in enumerate(hashes):
-            node = root.get(first)
-            if node is None:
+        for i in self._starts(array):
+            node = root.get(hashes[i])
+            if node is None:  # a filter's false alarm (see _starts)
                 continue
             best = None
             end = i + 1
@@ -560,3 +574,36 @@ class _PrefixIndex:
             if best is not None:
                 found.append(best)
         return found
+
+    def _starts(self, array: numpy.ndarray) -> list[int]:
+        """The tokens a walk may find a term at: a one-word term's word, or the first two words of a longer
+        term, tested in numpy. Half the tokens of a text ("the", "and", "i", "a", "is") begin some term, but
+        only as the first of several words: walked from each, nine in ten walks ended after one lookup.
+        The filters may say yes for a pair that is no term's start: that walk finds nothing, as it did
+        when every token started one, so the matches are the same."""
+        hit = self._alone.may_hold(array)
+        if len(array) > 1:
+            hit[:-1] |= self._pairs.may_hold(_pair_keys(array[:-1], array[1:]))
+        return numpy.flatnonzero(hit).tolist()
+
+
+def _pair_keys(firsts: numpy.ndarray, seconds: numpy.ndarray) -> numpy.ndarray:
+    """One uint64 per word pair, mixed from the two hashes (spaCy's murmur hashes: every bit is random)."""
+    return firsts ^ (seconds >> numpy.uint64(23))
+
+
+class _StartFilter:
+    """A one-sided membership test over uint64 hashes, vectorised: a bool table indexed by the low bits of
+    each key. Never says no for a key it holds; says yes by chance for about 1 key in 32 it does not hold
+    (the table has 32 slots per key), which costs :meth:`_PrefixIndex.find` a walk that finds nothing."""
+
+    def __init__(self, keys: numpy.ndarray):
+        size = 1024
+        while size < 32 * len(keys):
+            size *= 2
+        self._mask = numpy.uint64(size - 1)
+        self._table = numpy.zeros(size, dtype=bool)
+        self._table[keys & self._mask] = True
+
+    def may_hold(self, keys: numpy.ndarray) -> numpy.ndarray:
+        return self._table[keys & self._mask]

@@ -6,6 +6,7 @@ rule takes and returns such a list. Lexicon matches find "pain" and "knee"; thes
 """
 from __future__ import annotations
 
+from itertools import compress, count
 from operator import itemgetter
 from typing import Iterable
 
@@ -19,24 +20,49 @@ _LABEL = itemgetter(2)  # of a span, for C-speed scans: ``"TEST" in map(_LABEL, 
 # every rule: the recognizer hands each rule the same ``words`` list, so they are kept against
 # that list's identity (the cache holds the list, so its id cannot be reused meanwhile).
 _GATE_WORDS: set[str] = set()
-# (words, their set, their gate hits, how many gate words there were), replaced whole: thread-safe
-_DOC: tuple = (None, frozenset(), frozenset(), 0)
+# (words, their set, their gate hits, how many gate words there were, word -> positions (filled by
+# :func:`_positions`)), replaced whole: thread-safe
+_DOC: tuple = (None, frozenset(), frozenset(), 0, {})
 
 
 
 def word_positions(words: list[str], wanted: Iterable[str]) -> list[int]:
-    """Indexes of ``wanted`` words, found with str.index (C speed) rather than a Python loop per token."""
+    """Indexes of ``wanted`` words, in order. Every rule asks for its own words, most of them the doc's gate
+    hits: their positions are found once per doc, in one pass in C, and shared (:func:`_positions`)."""
+    index, present = _positions(words), _doc_sets(words)[1]
     found = []
     for word in wanted:
-        start = 0
-        while True:
-            try:
-                i = words.index(word, start)
-            except ValueError:
-                break
-            found.append(i)
-            start = i + 1
+        at = index.get(word)
+        if at is None:  # not a gate word ("have", "from"): found with list.index, and kept for the next rule
+            at = index[word] = _scan(words, word) if word in present else ()
+        found += at
     return sorted(found)
+
+
+def _scan(words: list[str], word: str) -> list[int]:
+    """Indexes of ``word``, found with list.index (C speed) rather than a Python loop per token."""
+    found = []
+    start = 0
+    while True:
+        try:
+            i = words.index(word, start)
+        except ValueError:
+            return found
+        found.append(i)
+        start = i + 1
+
+
+def _positions(words: list[str]) -> dict[str, list[int]]:
+    """The doc's word -> positions index, built at the first ask for its gate hits (a handful of words:
+    one set test per token in C, then a Python step per occurrence only); other words are added as asked."""
+    cached = _doc_sets(words)
+    index = cached[4]
+    if not index:
+        hits = cached[2]
+        for i in compress(count(), map(hits.__contains__, words)):
+            index.setdefault(words[i], []).append(i)
+        index[None] = ()  # built: a doc without gate hits is not scanned again
+    return index
 
 
 def covered_tokens(spans: Spans, *, min_length: int = 1) -> set[int]:
@@ -56,7 +82,7 @@ def _doc_sets(words: list[str]) -> tuple:
     # a gate registered at run time (the lexicon's acronym initials, on first use) renews the hits
     if cached[0] is not words or cached[3] != len(_GATE_WORDS):
         present = set(words)
-        cached = _DOC = (words, present, present & _GATE_WORDS, len(_GATE_WORDS))
+        cached = _DOC = (words, present, present & _GATE_WORDS, len(_GATE_WORDS), {})
     return cached
 
 
