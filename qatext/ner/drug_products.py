@@ -56,7 +56,7 @@ _JOINERS = frozenset({"and", "&", "+", "with", "plus"})
 _VITAMINS = frozenset({"vitamin", "vit", "vitamins", "vits"})
 _MEASURED = frozenset("level levels deficiency deficiencies deficient deficieny defficiency test tests tested score "
                       "scan intake metabolism oxalate channel low high checked check content serum blood rich "
-                      "foods diet dietary nutrients".split())
+                      "foods diet dietary nutrients came result results normal".split())
 _PLURAL_FORMS = frozenset("tablets pills capsules caps tabs supplements chews gummies drops".split())
 
 # drinks as a substance: a count of pints ("3 pints", "a few pints")
@@ -174,7 +174,8 @@ def _add_minerals(words: list[str], spans: Spans) -> Spans:
     added = []
     replace: dict[int, tuple] = {}
     for i in word_positions(words, _MINERALS):
-        if i in covered or not _MEASURED.isdisjoint(words[max(0, i - 5):i + 7]):
+        # the words just before (round 21b: "wants a DEXA scan and put him on [calcium]" is no measure of it)
+        if i in covered or not _MEASURED.isdisjoint(words[max(0, i - 2):i + 7]):
             continue  # "vitamin d and calcium deficiencies", "low calcium and vitamin b12", "get calcium and vit d checked"
         # "calcium and vitamin D ...": the vitamin is a DRUG span two tokens on
         if i + 2 < n and words[i + 1] in _JOINERS and i + 2 in by_start:
@@ -189,6 +190,8 @@ def _add_minerals(words: list[str], spans: Spans) -> Spans:
         # "vitamin D and calcium": after a vitamin DRUG span
         if i >= 2 and words[i - 1] in _JOINERS and i - 1 in by_end:
             other = spans[by_end[i - 1]]
+            if not _MEASURED.isdisjoint(words[max(0, other[0] - 3):other[0]]):
+                continue  # "levels of vitamin D and calcium": measured before the vitamin
             if other[2] == "DRUG" and words[other[0]] in _VITAMINS:
                 end = i + 2 if i + 1 < n and words[i + 1] in _FORMS and i + 1 not in covered else i + 1
                 added.append((i, end, "DRUG", CALCIUM))

@@ -12,6 +12,22 @@
 * breath running out: "[has to stop for breath]", "[tight chested]", and the nose that "[poured]";
 * what a wound or the skin gives off: "[wept clear fluid]" (not "she wept");
 * what a body has become: "[fingertips have gone club shaped]", "[lost 5cm in height]", "[self harmed]".
+
+Round 21b, by kind:
+
+* a part with a state verb in the past or present (rule 6): "[face puffed up]", "[foreskin balloons up]", "[lips and
+  tongue tingled]", "[throat felt scratchy]", "[eyes streaming]", "[muscles in his legs have wasted]", "[both eyes
+  are black]", "[lost his puff]"; not "he puffed up his chest" (no part before), "my spine tingled" (a thrill), "the
+  jumper felt scratchy", "the cake lost its puff", "i have wasted my time", "her eyes are black" (a colour);
+* (sleep told with "at all" or "most of the day" is :mod:`qatext.ner.lay_sleep`'s, whose gate is open for it);
+* wanting no company: "[doesnt want to see anyone]"; not "i dont want to see anyone get hurt" (a verb follows);
+* blood from a source: "[blood coming from the gum]", "[peed bright red blood]"; not "blood coming from the donor",
+  "pee blood test";
+* a mood word with its spells: "[low spells]", "[low patches]" ("low days" waits for a rarer gate: "low" and "days"
+  open the module on too many docs); not of blood sugar ("hypos and low spells on insulin"),
+  and "[spending sprees]" only in a story of mood (bipolar, mania, lithium), never the christmas shopping;
+* the hypothetical or asked-about change: "[hair will fall out]", "[change in her vision]"; not "hair will fall out
+  of the clip", "a change in his vision for the company".
 """
 from __future__ import annotations
 
@@ -33,6 +49,19 @@ CHEST_TIGHTNESS = "HP:0031352"
 RHINORRHEA = "HP:0031417"
 DISCHARGE = "QATEXT:symptom/discharge"
 CLUBBING = "HP:0100759"
+SWELLING = "HP:0000969"  # Edema, as the lexicon's "swollen face"
+PARESTHESIA = "HP:0003401"
+SCRATCHY = "HP:0033050"  # Pharyngalgia, as the lexicon's "scratchy throat" (eyes: the same itch)
+EPIPHORA = "HP:0009926"
+MUSCLE_WASTING = "HP:0003202"
+BLACK_EYE = "HP:0000978"  # Bruising
+WITHDRAWAL = "QATEXT:symptom/social-withdrawal"
+BLEEDING = "HP:0001892"
+HEMATURIA = "HP:0000790"
+LOW_MOOD = "HP:0000716"
+IMPULSIVITY = "HP:0100710"
+ALOPECIA = "HP:0001596"
+VISION_CHANGE = "HP:0000622"  # as the lexicon's "vision changes"
 HEIGHT_LOSS = "HP:0004322"  # Decreased body height (a concept of its own, "height loss", needs a name in span_rules)
 
 _CLASSES = {
@@ -67,6 +96,40 @@ _CLASSES = {
             "got|gone|seem|appear",
     "CLUB": "club_shaped|club-shaped|clubbed|like_clubs|like_drumsticks|bulbous|round_and_bulbous|clubby",
     "LOST": "lost|losing|lose|loses|shrunk|shrank|shrunken|gone_down",
+    "SWELLERS": "face|foreskin|lips|lip|eyelids|eyelid|eyes|eye|tongue|cheeks|cheek|hands|feet|ankles|fingers|belly|"
+                "tummy|scrotum|testicle|knee|ankle",
+    "PUFFED": "puffed_up|puffs_up|puffing_up|puffed|balloons_up|ballooned_up|ballooning_up|ballooned|balloons|"
+              "ballooning",
+    "TINGLERS": "lips|lip|tongue|mouth|face|fingers|toes|hands|feet|cheeks|gums|scalp|throat",
+    "TINGLED": "tingled|tingle|tingles|went_tingly|were_tingling|was_tingling|started_tingling",
+    "SCRATCHERS": "throat|eyes|eye",
+    "FELT": "felt|feels|feel|feeling|is|was|went|gone|'s|s|got|gets|get|are|were|getting",
+    "STREAMING": "streaming|streamed|stream|streams|are_streaming|were_streaming|kept_streaming|keep_streaming|"
+                 "started_streaming|'re_streaming",
+    "WASTERS": "legs|leg|arms|arm|thighs|thigh|calves|calf|hands|hand|shoulders",
+    "MUSCLES": "muscles|muscle",
+    "HAVE": "have|has|had|'ve|ve|'s|have_all|have_really|has_really",
+    "WASTED": "wasted|wasted_away|shrunk|shrunk_away|withered",
+    "BOTH": "both_eyes|both_his_eyes|both_her_eyes|both_my_eyes",
+    "BLACKENED": "black|black_and_blue|purple|bruised",
+    "PERSON": "my|his|her|their|your|our",
+    "WANT": "want|wanna|wants",
+    "COMPANY": "see_anyone|see_anybody|see_nobody|talk_to_anyone|talk_to_anybody|speak_to_anyone|speak_to_anybody|"
+               "talk_to_nobody",
+    "BLOOD": "blood|bleeding",
+    "COMING": "coming|pouring|oozing|dripping|seeping|trickling|poured|oozed|dripped",
+    "FROM": "from|out_of",
+    "SOURCES": "gum|gums|gumline|nose|mouth|ear|ears|bottom|penis|nipple|nipples|socket|tooth|wound|lip|tongue|"
+               "back_passage|belly_button|stoma",
+    "PEED": "peed|pees|peeing|wees|weed|weeing|pissed|pissing|urinated|urinating",
+    "RED": "bright_red|dark_red|red|bright|dark|pink|fresh",
+    "LOW": "low",
+    "SPELLS": "spells|patches|phases|spell|patch|phase",
+    "SPREE": "spending_sprees|spending_spree|shopping_sprees|shopping_spree|spending_binges|spending_binge",
+    "WILL": "will|would|might|may|could|is_going_to|was_going_to|'ll|ll|is_gonna|gonna",
+    "FALLOUT": "fall_out|all_fall_out|start_to_fall_out",
+    "CHANGE": "change|changes|changing|changed",
+    "SIGHT": "vision|eyesight|sight",
     "LENGTHS": "#_cm|#cm|#_inches|#_inch|#_mm|an_inch|half_an_inch|two_inches|an_inch_and_a_half|#_\"|#\"|"
                "#_centimetres|#_centimeters|a_few_cm|a_few_inches|some_height|#_cms",
 }
@@ -95,6 +158,38 @@ ROWS = [
                                                   "bulbous", "clubby"), ()),
     ("{LOST} {LENGTHS} in|of height", "SYMPTOM", HEIGHT_LOSS, ("height",), ("lost", "losing", "lose", "loses",
                                                                           "shrunk", "shrank", "shrunken", "gone")),
+    # round 21b: a part and its state verb (rule 6)
+    ("{SWELLERS} {PUFFED}", "SYMPTOM", SWELLING, ("puffed", "puffs", "puffing", "balloons", "ballooned",
+                                                  "ballooning"), ()),
+    ("{TINGLERS} and {TINGLERS} {TINGLED}", "SYMPTOM", PARESTHESIA, ("tingled", "tingle", "tingles", "tingly",
+                                                                      "tingling"), ("and",)),
+    ("{TINGLERS} {TINGLED}", "SYMPTOM", PARESTHESIA, ("tingled", "tingle", "tingles", "tingly", "tingling"), ()),
+    ("{SCRATCHERS} {FELT} scratchy", "SYMPTOM", SCRATCHY, ("scratchy",), ()),
+    ("eyes {STREAMING}", "SYMPTOM", EPIPHORA, ("streaming", "streamed", "stream", "streams"), ()),
+    ("{MUSCLES} in {PERSON} {WASTERS} {HAVE} {WASTED}", "SYMPTOM", MUSCLE_WASTING, ("wasted", "shrunk", "withered"), ()),
+    ("{WASTERS} {HAVE} {WASTED}", "SYMPTOM", MUSCLE_WASTING, ("wasted", "shrunk", "withered"), ()),
+    ("{BOTH} are|were|went|have_gone|'re {BLACKENED}", "SYMPTOM", BLACK_EYE, ("black", "purple", "bruised"),
+     ("both",)),
+    ("lost|losing|lose|loses {PERSON} puff", "SYMPTOM", DYSPNEA, ("puff",), ()),
+    # sleep with "at all" or "most of the day"
+    ("{DONT} {WANT} to {COMPANY}", "SYMPTOM", WITHDRAWAL, ("anyone", "anybody", "nobody"),
+     ("want", "wanna", "wants")),
+    # blood from a source
+    ("{BLOOD} {COMING} {FROM} ?{OWNER} {SOURCES}", "SYMPTOM", BLEEDING, ("pouring", "oozing", "dripping", "seeping",
+                                                                       "trickling", "poured", "oozed", "dripped"),
+     ("blood", "bleeding")),
+    # "coming" is too common an anchor: the gum, which bleeds most often told so, opens that row
+    ("{BLOOD} coming {FROM} ?{OWNER} gum|gums|gumline", "SYMPTOM", BLEEDING, ("gum", "gums", "gumline"),
+     ("blood", "bleeding")),
+    ("{PEED} ?{RED} ?red blood", "SYMPTOM", HEMATURIA, ("peed", "pees", "peeing", "wees", "weed", "weeing",
+                                                          "pissed", "pissing", "urinated", "urinating"), ("blood",)),
+    # a mood word with its spells; sprees of a mood
+    ("{LOW} {SPELLS}", "SYMPTOM", LOW_MOOD, ("spells", "patches", "phases", "spell", "patch", "phase"), ("low",)),
+    ("{SPREE}", "SYMPTOM", IMPULSIVITY, ("spree", "sprees", "binges", "binge"), ("spending", "shopping")),
+    # what may come or what to watch for
+    ("hair {WILL} {FALLOUT}", "SYMPTOM", ALOPECIA, ("fall",), ("hair",)),
+    ("{CHANGE} in ?{OWNER} {SIGHT}", "SYMPTOM", VISION_CHANGE, ("vision", "eyesight", "sight"),
+     ("change", "changes", "changing", "changed")),
 ]
 _GROUPS: dict = {}
 for _text, _label, _concept, _anchors, _partners in ROWS:
@@ -176,6 +271,38 @@ def _plausible(words: list[str], f) -> bool:
         return False  # "cant sing a whole verse without stopping for breath": the extent of another complaint
     if concept == HEAVY_LIMBS and words[start] == "head":
         return False  # "head like lead" is as often a hangover as the limbs' heaviness; the lexicon has it
+    return _plausible_21b(words, start, end, concept, before, after)
+
+
+_AFTER_COMPANY = frozenset(". , ; : ! ? and or but anymore any at now these since not even except apart except "
+                           "outside lately unless these days".split()) | {"\n"}
+_SUGAR_CUES = frozenset("sugar sugars glucose hypo hypos insulin diabetes diabetic bg bs libre dexcom carb carbs "
+                        "tide tides battery sodium potassium iron".split())
+_MOOD_CUES = frozenset("bipolar manic mania hypomania hypomanic lithium mood moods depakote valproate lamotrigine "
+                       "quetiapine seroquel olanzapine aripiprazole abilify psychiatrist episodes episode impulsive "
+                       "racing cyclothymia".split())
+_SAMPLES = frozenset("test tests sample samples dip dipstick".split())
+_NOT_WITH_SIGHT = frozenset("for of statement board plan plans".split())
+
+
+def _plausible_21b(words: list[str], start: int, end: int, concept: str, before: str, after: str) -> bool:
+    if concept == SWELLING and after == "with":
+        return False  # "his face puffed up with pride"
+    if concept == BLACK_EYE and after in ("hair", "coffee"):
+        return False
+    if concept == WITHDRAWAL and after not in _AFTER_COMPANY:
+        return False  # "dont want to see anyone get hurt"
+    if concept == HEMATURIA and after in _SAMPLES:
+        return False  # "pee, blood test"
+    if concept == LOW_MOOD and (before in ("and", "sugar", "blood", "glucose", "-") or not _SUGAR_CUES.isdisjoint(
+            words[max(0, start - 12):end + 12])):
+        return False  # "high and low days", "hypos and low days on insulin"
+    if concept == IMPULSIVITY and _MOOD_CUES.isdisjoint(words[max(0, start - 40):end + 40]):
+        return False  # a spending spree for christmas is no complaint
+    if concept == ALOPECIA and after in ("of", "from", "onto", "into"):
+        return False  # "my hair will fall out of the clip"
+    if concept == VISION_CHANGE and after in _NOT_WITH_SIGHT:
+        return False  # "a change in his vision for the company"
     return True
 
 

@@ -8,7 +8,7 @@ Waking is a complaint by how it comes (gasping, choking, drenched) or by its hou
 from __future__ import annotations
 
 from qatext.ner import lay_patterns
-from qatext.ner.span_rules import Spans, gate, gate_hits
+from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions
 
 WAKING = "QATEXT:symptom/night-waking"
 EARLY_WAKING = "QATEXT:symptom/early-morning-awakening"
@@ -17,6 +17,7 @@ NIGHT_SWEATS = "HP:0030166"
 UNREFRESHING = "QATEXT:symptom/unrefreshing-sleep"
 DREAMS = "QATEXT:symptom/vivid-dreams"
 NIGHTMARES = "QATEXT:symptom/nightmares"
+HYPERSOMNIA = "HP:0100786"
 
 _CLASSES = {
     "WAKE": "wake_up|wakes_up|waking_up|woke_up|woken_up|wake|wakes|waking|woke|jolt_awake|jolted_awake|"
@@ -68,6 +69,10 @@ ROWS = [
     ("sweat|sweats|sweating|sweated {BUCKETS}", "SYMPTOM", NIGHT_SWEATS),
     ("sleepwalk|sleepwalks|sleepwalking|sleepwalked ?to|into|around|out_of {OWNER} kitchen|fridge|door|garden|"
      "street|stairs|car|house|room", "SYMPTOM", "HP:0025233"),
+    # round 21b: sleep that fills the day ("[sleeps most of the day]"), never a baby's or a pet's; sleep told with
+    # "at all" is _sleep_at_all's (a row opening on "no" or "not" would be tried at every negation)
+    ("sleeps|slept most_of_the_day|all_day|all_day_long|most_of_the_time|all_the_time|most_of_the_afternoon",
+     "SYMPTOM", HYPERSOMNIA),
 ]
 INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
 WORDS = frozenset({"wake", "wakes", "waking", "woke", "woken", "jolt", "jolted", "jerk", "jerked", "startle",
@@ -75,6 +80,11 @@ WORDS = frozenset({"wake", "wakes", "waking", "woke", "woken", "jolt", "jolted",
                    "sleepwalks", "sleepwalking", "sleepwalked", "dreams", "dreaming", "nightmares", "barely", "hardly"})
 _GATE = gate(WORDS)
 _SMALL_HOURS = frozenset(range(1, 6))
+# who sleeps the day away without a complaint: "the baby sleeps most of the day", "our cat sleeps all day"
+_NOT_ADULT = frozenset("baby babies newborn newborns infant infants toddler puppy puppies kitten kittens cat cats dog "
+                       "dogs".split())
+# "i didnt sleep at all well" is how, not whether
+_SLEPT_HOW = frozenset("well badly".split())
 
 
 def add_sleep_phrases(doc, words: list[str], spans: Spans) -> Spans:
@@ -83,8 +93,35 @@ def add_sleep_phrases(doc, words: list[str], spans: Spans) -> Spans:
     found = [_with_modal(words, f) for f in lay_patterns.find(words, INDEX)]
     found = [f for f in found if f is not None
              and (f[3] != EARLY_WAKING or words[f[1] - 1] == "early" or _small_hour(words, f)) and (f[3] not in (DREAMS, NIGHTMARES) or _dreamt(words, f))
-             and (f[3] != UNREFRESHING or _unrested(words, f))]
+             and (f[3] != UNREFRESHING or _unrested(words, f))
+             and (f[3] != HYPERSOMNIA or _NOT_ADULT.isdisjoint(words[max(0, f[0] - 15):f[1] + 5]))
+             ]
+    found += _sleep_at_all(words)
     return lay_patterns.place(spans, [_sweating(words, f) if f[3] == NIGHT_SWEATS else f for f in found])
+
+
+_NO_SLEEP = frozenset({"no"})
+_ONE_WORD_NOTS = frozenset("doesnt dont didnt never not cant couldnt".split())
+_NOTS = frozenset({"nt", "n't", "not"})
+_NOT_FIRSTS = frozenset("does do did is was has have".split())
+
+
+def _sleep_at_all(words: list[str]) -> list:
+    """ "[no sleep at all]", "[doesnt sleep at all]": "at all" is what makes the complaint (the gold keeps it inside);
+    not "didnt sleep at all well" (how, not whether). "cant sleep at all" stays the lexicon's "[cant sleep]"."""
+    out = []
+    n = len(words)
+    for i in word_positions(words, ("sleep",)):
+        if not i or words[i + 1:i + 3] != ["at", "all"]:
+            continue
+        if i + 3 < n and words[i + 3] in _SLEPT_HOW:
+            continue
+        before = words[i - 1]
+        if before in _NO_SLEEP or before in _ONE_WORD_NOTS and before not in ("cant", "couldnt"):
+            out.append((i - 1, i + 3, "SYMPTOM", INSOMNIA))
+        elif before in _NOTS and i >= 2 and words[i - 2] in _NOT_FIRSTS:
+            out.append((i - 2, i + 3, "SYMPTOM", INSOMNIA))
+    return out
 
 
 HYPERHIDROSIS = "HP:0000975"
@@ -109,8 +146,8 @@ def _with_modal(words: list[str], f):
     """"[cant sleep past 4]": a sleep that ends at an hour is a complaint with the modal that says it cannot go on,
     which joins the span; "sleep past 4" without one (a lie-in) is none."""
     start = f[0]
-    if words[start] not in ("sleep", "sleeps"):
-        return f
+    if words[start] not in ("sleep", "sleeps") or f[3] != EARLY_WAKING:
+        return f  # round 21b: "[sleeps most of the day]" needs no modal
     if start >= 1 and words[start - 1] in _ONE_WORD_MODALS:
         return (start - 1, *f[1:])  # lay_patterns.find gives plain tuples
     if start >= 2 and (words[start - 2], words[start - 1]) in _TWO_WORD_MODALS:
