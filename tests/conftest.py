@@ -108,3 +108,8 @@ def rebuilt_gold(source: Path, out: Path) -> bytes:
     assert result.returncode == 0, result.stderr
     return out.read_bytes()
 
+
+
+def labelled(nlp, text: str) -> list[tuple[str, str]]:
+    """(text, label) of every entity ``nlp`` finds in ``text``: what the rule rounds' tests compare."""
+    return [(e.text, e.label_) for e in nlp(text).ents]

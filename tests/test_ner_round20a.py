@@ -11,15 +11,12 @@ from __future__ import annotations
 import pytest
 
 import qatext
+from conftest import labelled
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return qatext.load(topics=False)
-
-
-def labelled(nlp, text):
-    return [(e.text, e.label_) for e in nlp(text).ents]
 
 
 @pytest.mark.parametrize("text, entity, label", [
