@@ -139,7 +139,7 @@ CLINICAL_MODIFIERS = frozenset(
     "lumbar cervical thoracic renal hepatic pulmonary cardiac gastric colonic rectal pancreatic ovarian uterine "
     "cerebral spinal retinal corneal cutaneous oral nasal vaginal prostatic biliary adrenal pelvic abdominal "
     "femoral coronary peripheral vascular venous arterial lymphatic sensorineural conductive permanent partial "
-    "temporary rebound "
+    "temporary rebound withdrawal "
     # kinds of a disease patients are told: "[latent TB]", "[neutropenic sepsis]", "[menstrual migraine]"
     "latent neutropenic menstrual hormonal seasonal perimenopausal postnatal "
     # how far a tumour has grown and how a rash behaves, with "non" before them: "[non invasive bladder cancer]",
@@ -222,7 +222,7 @@ PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone", "b
                    "in": _DRIFTS, "inwards": _DRIFTS, "outwards": _DRIFTS, "inward": _DRIFTS, "outward": _DRIFTS}
 # A substance followed by one of these is a disorder: "alcohol withdrawal", "penicillin allergy".
 SUBSTANCE_DISORDERS = frozenset(
-    "withdrawal dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
+    "withdrawal withdrawals withdrawl withdrawls dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
 )
 LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between down up above below "
                                   "beneath into through throughout all at of from beside".split())
