@@ -2,15 +2,12 @@
 import pytest
 
 import qatext
+from conftest import labelled
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return qatext.load(topics=False)
-
-
-def ents(nlp, text):
-    return [(e.text, e.label_) for e in nlp(text).ents]
 
 
 @pytest.mark.parametrize("text, span, label", [
@@ -46,7 +43,7 @@ def ents(nlp, text):
     ("the endocrinologist wants a DEXA scan and put him on calcium and vitamin D, his brother too.", "calcium", "DRUG"),
 ])
 def test_caught(nlp, text, span, label):
-    assert (span, label) in ents(nlp, text)
+    assert (span, label) in labelled(nlp, text)
 
 
 @pytest.mark.parametrize("text, word", [
@@ -68,4 +65,4 @@ def test_caught(nlp, text, span, label):
     ("treated with carefully adjusted levels of vitamin D and calcium.", "calcium"),
 ])
 def test_left_alone(nlp, text, word):
-    assert not any(word in e.text.lower().split() for e in nlp(text).ents if e.label_ != "ANATOMY"), ents(nlp, text)
+    assert not any(word in e.text.lower().split() for e in nlp(text).ents if e.label_ != "ANATOMY"), labelled(nlp, text)

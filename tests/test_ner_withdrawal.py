@@ -7,7 +7,7 @@ The complaints it brings are the entities ("brain zaps", "dizziness"); a named s
 import pytest
 
 import qatext
-from tests.conftest import labelled
+from conftest import labelled
 
 
 @pytest.fixture(scope="module")

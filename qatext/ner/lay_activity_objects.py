@@ -121,12 +121,13 @@ def wearing_end(words: list[str], end: int) -> int:
     return k + 1 if k < n and words[k] in GARMENTS else 0
 
 
-def kept_complaint_end(spans, k: int, words: list[str]) -> int:
-    """ "cant stop coughing", "can't stop scratching": the end of a one-word complaint gerund at ``k`` that the
-    lexicon knows (a SYMPTOM span of its own), or 0; "can't stop thinking about him" names none."""
+def kept_complaint_end(spans, k: int, words: list[str], *, longest: int = 1) -> int:
+    """ "cant stop coughing", "can't stop scratching": the end of a complaint opened by a gerund at ``k`` that the
+    lexicon knows (a SYMPTOM span of its own, at most ``longest`` words: "[cant stop throwing up]" needs 2), or 0;
+    "can't stop thinking about him" names none."""
     for span in spans:
         if span[0] == k:
-            return span[1] if span[2] == "SYMPTOM" and span[1] - k == 1 and words[k].endswith("ing") else 0
+            return span[1] if span[2] == "SYMPTOM" and span[1] - k <= longest and words[k].endswith("ing") else 0
         if span[0] > k:
             break
     return 0

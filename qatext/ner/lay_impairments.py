@@ -66,18 +66,6 @@ THING_SUBJECTS = frozenset("it this that which nothing else med meds medication 
 _FUNCTION_INDEX: dict[int, tuple] = {}  # id of a functions table -> (table, first words, most words)
 
 
-def _kept_phrase_end(spans, k: int, words: list[str]) -> int:
-    """ "[cant stop throwing up]", "[couldnt stop coughing up blood]" (round 21a, gold s589): a complaint of two or
-    three words opened by a gerund that the writer cannot stop is one span with its modal, as the one-word
-    "[cant stop coughing]"; "can't stop thinking about him" is no SYMPTOM span and stays out."""
-    for span in spans:
-        if span[0] == k:
-            return span[1] if span[2] == "SYMPTOM" and 2 <= span[1] - k <= 3 and words[k].endswith("ing") else 0
-        if span[0] > k:
-            break
-    return 0
-
-
 def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict[tuple[str, ...], tuple[str, str]]) -> Spans:
     """"unable to walk", "can barely walk", "couldn't get out of bed": the modal is part of the SYMPTOM."""
     hits = gate_hits(words)
@@ -134,7 +122,8 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                 added.append((start, seated, "SYMPTOM", _STAIRS if words[seated - 1] in activity.STAIR_WORDS else _GETTING_UP))
                 continue
         if j + 1 < n and words[j] == "stop" and tuple(words[j:j + 2]) not in functions:
-            kept = activity.kept_complaint_end(spans, j + 1, words) or _kept_phrase_end(spans, j + 1, words)
+            # (round 21a, gold s589: "[couldnt stop coughing up blood]" is one span with its modal too)
+            kept = activity.kept_complaint_end(spans, j + 1, words, longest=3)
             if kept:  # "[cant stop coughing]": a complaint the writer cannot stop is one span with its modal
                 body_ends = _anatomy_ends(spans) if body_ends is None else body_ends
                 kept = _body_object_end(words, kept, body_ends) or kept  # "[cant stop scratching her arms]"

@@ -274,8 +274,8 @@ def _plausible(words: list[str], f) -> bool:
     return _plausible_21b(words, start, end, concept, before, after)
 
 
-_AFTER_COMPANY = frozenset(". , ; : ! ? and or but anymore any at now these since not even except apart except "
-                           "outside lately unless these days".split()) | {"\n"}
+_AFTER_COMPANY = frozenset(". , ; : ! ? and or but anymore any at now these since not even except apart "
+                           "outside lately unless days".split()) | {"\n"}
 _SUGAR_CUES = frozenset("sugar sugars glucose hypo hypos insulin diabetes diabetic bg bs libre dexcom carb carbs "
                         "tide tides battery sodium potassium iron".split())
 _MOOD_CUES = frozenset("bipolar manic mania hypomania hypomanic lithium mood moods depakote valproate lamotrigine "

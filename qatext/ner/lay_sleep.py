@@ -101,7 +101,7 @@ def add_sleep_phrases(doc, words: list[str], spans: Spans) -> Spans:
 
 
 _NO_SLEEP = frozenset({"no"})
-_ONE_WORD_NOTS = frozenset("doesnt dont didnt never not cant couldnt".split())
+_ONE_WORD_NOTS = frozenset("doesnt dont didnt never not".split())  # ("cant sleep" is the lexicon's)
 _NOTS = frozenset({"nt", "n't", "not"})
 _NOT_FIRSTS = frozenset("does do did is was has have".split())
 
@@ -117,7 +117,7 @@ def _sleep_at_all(words: list[str]) -> list:
         if i + 3 < n and words[i + 3] in _SLEPT_HOW:
             continue
         before = words[i - 1]
-        if before in _NO_SLEEP or before in _ONE_WORD_NOTS and before not in ("cant", "couldnt"):
+        if before in _NO_SLEEP or before in _ONE_WORD_NOTS:
             out.append((i - 1, i + 3, "SYMPTOM", INSOMNIA))
         elif before in _NOTS and i >= 2 and words[i - 2] in _NOT_FIRSTS:
             out.append((i - 2, i + 3, "SYMPTOM", INSOMNIA))
