@@ -21,6 +21,7 @@ from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, 
                         normalize, shorthand, span_rules)
 from qatext.ner import drug_products, lay_reach_objects, lay_said_complaints  # round 20
 from qatext.ner import lay_reach_places  # round 21a
+from qatext.ner import lay_list_items  # round 22b
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -278,6 +279,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_word_places.drop_places(doc, words, spans)
         if "sweat" in present:
             spans = lay_sweating.add_sweating(doc, words, spans, lookup=lookup)
+        if not lay_list_items.LIST_MARKS.isdisjoint(present):  # round 22b: unknown items of a list of complaints
+            spans = lay_list_items.add_list_items(doc, words, spans, lookup=lookup, headed=":" in present)
         # Last: which lone body words stand depends on the spans every rule above has drawn.
         if anatomy_rules.has_anatomy(spans):
             spans = anatomy_rules.settle_anatomy(doc, words, spans, lookup=lookup)
