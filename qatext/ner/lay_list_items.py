@@ -190,7 +190,8 @@ def _anchors(words: list[str], spans: Spans, n: int, headed: bool) -> list[int]:
         if label != "SYMPTOM" or end + 1 >= n or (k < last and spans[k + 1][0] <= end + 1):
             continue
         word = words[end + 1]
-        if word not in _NOT_FIRST and word not in _NOT_IN and word not in _SENTENCE_ENDS and word.isalpha():
+        if word not in _NOT_FIRST and word not in _NOT_IN and word not in _SENTENCE_ENDS and word.isalpha() \
+                and _short_item(words, end + 1, n):
             found.append(end + 1)
     if headed:  # a header's list may open with the unknown item: "side effects: flush, brain zaps"
         befores = list(map(sub, map(_START, spans), repeat(1)))
@@ -203,6 +204,17 @@ def _anchors(words: list[str], spans: Spans, n: int, headed: bool) -> list[int]:
                 if word not in _NOT_IN and word not in _SENTENCE_ENDS and word.isalpha():
                     found.append(start - 2)
     return sorted(found)
+
+
+def _short_item(words: list[str], at: int, n: int) -> bool:
+    """Whether the item starting at ``at`` ends within ``_MAX_ITEM`` words with no word that rules it out."""
+    for k in range(at, min(n, at + _MAX_ITEM + 1)):
+        word = words[k]
+        if word in _ITEM_SEPARATORS or word in _SENTENCE_ENDS or "\n" in word:
+            return True
+        if word in _NOT_IN:
+            return False
+    return at + _MAX_ITEM >= n
 
 
 def _boundary(words: list[str], k: int, stop: int, step: int) -> int:
