@@ -4,6 +4,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex
 
 import qatext.ner.components  # noqa: F401  (registers the factories when run from a source tree)
 from qatext.ner.primed_tokenizer import PrimedTokenizer
@@ -17,6 +18,12 @@ SENTENCE_PUNCT = [".", "!", "?", "\n", "\n\n", "\n\n\n", "...", "。", "？", "�
 # 50 bytes a chunk (5 MB here) and never changes a token (spaCy skips chunks with special cases).
 # PrimedTokenizer fills that cache with the chunks spaCy leaves out after a text's first special case.
 TOKENIZER_CACHE_CHUNKS = 100_000
+# Posts often lose the space around a bracket: "blood pressure(went away),electric shocks", "choking),itchy scalp".
+# spaCy's English rules split a comma between letters but not a bracket, so "pressure(went" and "away),electric"
+# stay one token each and hide the words. A bracket between a letter or digit and a letter, and a comma, semicolon
+# or colon after a closing bracket and before a letter, are tokens of their own.
+GLUED_BRACKET_INFIXES = [r"(?<=[A-Za-z0-9])[(\[](?=[A-Za-z])", r"(?<=[A-Za-z0-9])[)\]](?=[,;:]?[A-Za-z])",
+                         r"(?<=[)\]])[,;:](?=[A-Za-z])"]
 
 
 def load(*, assertion: bool = True, status_model: bool = True, boundary_model: bool = False, abbreviations: bool = True,
@@ -46,6 +53,7 @@ def load(*, assertion: bool = True, status_model: bool = True, boundary_model: b
     else:
         nlp = spacy.load(base)
     if type(nlp.tokenizer) is Tokenizer:  # a custom tokenizer of a base model stays as it is
+        nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *GLUED_BRACKET_INFIXES]).finditer
         nlp.tokenizer = PrimedTokenizer.like(nlp.tokenizer,
                                              max_cache_size=max(nlp.tokenizer.max_cache_size, TOKENIZER_CACHE_CHUNKS))
     elif getattr(nlp.tokenizer, "max_cache_size", TOKENIZER_CACHE_CHUNKS) < TOKENIZER_CACHE_CHUNKS:
