@@ -302,10 +302,14 @@ class MedicalEntityRecognizer(BatchedPipe):
         except KeyError:
             if len(texts) > _WORD_CACHE_SIZE:
                 texts.clear()  # a corpus with millions of distinct words should not hold them all twice
+            # Read each string as it is put in: another thread running this pipeline may clear the cache meanwhile.
+            found = []
             for h in hashes:
-                if h not in texts:
-                    texts[h] = strings[h]
-            return [texts[h] for h in hashes]
+                text = texts.get(h)
+                if text is None:
+                    text = texts[h] = strings[h]
+                found.append(text)
+            return found
 
     def _apply_review(self, doc: Doc, words: list[str], spans: list) -> list:
         """Spans the lexicon alone does not decide ("metastatic tumor", "viruses") take the concept review's verdict."""
