@@ -1005,6 +1005,17 @@ def test_a_substance_naming_a_place_or_object_is_not_taken(nlp, text):
     assert not [e for e in nlp(text).ents if e.label_ == "DRUG"]
 
 
+@pytest.mark.parametrize("text, drug", [
+    ("i was referred to the pain medicine clinic in march", None),
+    ("a sleep medicine consultant looked at my sleep study", None),
+    ("the pain medicine made me so sleepy", "pain medicine"),
+    ("an allergy medicine like zyrtec helps a bit", "allergy medicine"),
+])
+def test_a_field_of_medicine_before_a_place_or_role_is_no_drug(nlp, text, drug):
+    drugs = [e.text for e in nlp(text).ents if e.label_ == "DRUG"]
+    assert drugs[:1] == ([drug] if drug else []), drugs
+
+
 @pytest.mark.parametrize("text, span, label", [
     ("had ablation surgery for my afib last year", "ablation surgery", "TREATMENT"),
     ("they did a gastric emptying scan and it was slow", "gastric emptying scan", "TEST"),
