@@ -6,7 +6,8 @@ expansion, drug kind, conjunct concepts, fuzzy form) and every doc's topic tags
 (specialties, intents, candidate conditions, and a digest of the evidence) on the texts of the gold sets and the
 sample corpus, and a digest per block of 100 records of a fixed 5,000-record sample of
 ``../shared``. A change made on purpose (a new rule, a lexicon row) is recorded by
-rewriting the rows, and the diff of ``entities.tsv`` shows what it changed:
+rewriting the rows, and the diff of the ``entities_*.tsv`` files (one per text source, each well under the
+repository's 2 MB a file) shows what it changed:
 
     python -m tests.snapshot            # rewrite the gold and sample rows
     CI=true python -m tests.snapshot --shared ../shared   # and the ../shared digests
@@ -26,6 +27,8 @@ ENTITY_FIELDS = ("concept_id", "assertion", "experiencer", "assertion_cue", "exp
 SHARED_CORPORA = ("ask-a-doctor-2017", "medquad", "covid-dialogue")
 SHARED_RECORDS = 5_000
 BLOCK = 100
+# the sources of gold_texts, in its order: each keeps its entity rows in entities_<source>.tsv
+ENTITY_SOURCES = ("ner", "assertion", "topics", "sample")
 
 
 def gold_texts() -> list[tuple[str, str]]:
@@ -82,6 +85,20 @@ def kept_rows(name: str) -> list[str]:
     return (OUTPUTS / name).read_text(encoding="utf-8").split("\n")[:-1]
 
 
+def _entity_file(source: str) -> str:
+    return f"entities_{source}.tsv"
+
+
+def kept_entity_rows() -> list[str]:
+    """The kept entity rows of every source, in the order :func:`output_rows` gives them."""
+    return [row for source in ENTITY_SOURCES for row in kept_rows(_entity_file(source))]
+
+
+def _source(row: str) -> str:
+    """The text source of an entity row ("ner.jsonl:p001" -> "ner", "sample:..." -> "sample")."""
+    return row.split(":", 1)[0].removesuffix(".jsonl")
+
+
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
@@ -91,11 +108,17 @@ def rows_per_text(nlp, texts: list[tuple[str, str]]):
     ids = [text_id for text_id, _ in texts]
     for text_id, doc in zip(ids, nlp.pipe((text for _, text in texts), batch_size=64)):
         entities = ["\t".join([text_id, str(ent.start_char), str(ent.end_char), ent.label_, _cell(ent.text)]
-                              + [_cell(getattr(ent._, field)) for field in ENTITY_FIELDS]) for ent in doc.ents]
+                              + [_cell(_field(ent, field)) for field in ENTITY_FIELDS]) for ent in doc.ents]
         conditions = [(c["id"], c["score"]) for c in (doc._.conditions or [])[:5]]
         tags = ["\t".join([text_id, _cell(doc._.specialties[:3]), _cell(doc._.intents[:2]), _cell(conditions),
                            _digest(json.dumps(doc._.topic_evidence, sort_keys=True, default=str))])]
         yield entities, tags
+
+
+def _field(ent, field: str):
+    value = getattr(ent._, field)
+    # ent._.concepts is [concept_id] unless the span is coordinated: only the coordinated ones are kept
+    return None if field == "concepts" and value == [ent.kb_id_] else value
 
 
 def output_rows(nlp, texts: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
@@ -126,7 +149,9 @@ def main() -> None:
     OUTPUTS.mkdir(parents=True, exist_ok=True)
     nlp = qatext.load()
     entities, tags = output_rows(nlp, gold_texts())
-    (OUTPUTS / "entities.tsv").write_text("\n".join(entities) + "\n", encoding="utf-8")
+    for source in ENTITY_SOURCES:
+        rows = [row for row in entities if _source(row) == source]
+        (OUTPUTS / _entity_file(source)).write_text("".join(row + "\n" for row in rows), encoding="utf-8")
     (OUTPUTS / "tags.tsv").write_text("\n".join(tags) + "\n", encoding="utf-8")
     print(f"{len(entities)} entity rows, {len(tags)} tag rows")
     if args.shared:
