@@ -15,9 +15,9 @@ in the same way in the same run (``qatext@REV``), so "not slower than before" is
 
 The speed of this kind of VM drifts by a third within minutes, more than the configurations'
 processes take one after the other: ``--rounds N`` runs them all N times, in an order that
-rotates, and prints each round's ratios and their median. The "paired" column is steadier still:
-each configuration's process also times the bare tokenizer just before each of its own passes, and
-gives the median of those passes' ratios, so both sides of the ratio see the same minutes.
+rotates, and prints each round's ratios and their median. The "paired" column is the same ratio taken
+inside each configuration's process: it also times the bare tokenizer just before each of its own passes
+and divides the best of those by its own best, so both sides of the ratio see the same minutes.
 
 Usage: python benchmarks/ner_speed.py [--corpus ../shared/corpora/ask-a-doctor-2017] [--best-of 3]
        [--limit N]   (first N records only, for a quick look) [--previous REV] [--rounds N]
@@ -69,19 +69,18 @@ def run_one(config: str, corpus: Path, best_of: int, limit: int | None) -> dict:
         pipe = nlp.pipe
     load_seconds = time.perf_counter() - start
     # Each pass of the configuration follows a pass of the bare tokenizer in the same process, so the
-    # paired ratio compares two timings taken seconds apart: the VM's drift between processes cancels.
-    tokenizer_pipe = spacy.blank("en").tokenizer.pipe
-    timings, paired = [], []
+    # paired ratio compares best with best over timings taken seconds apart: the VM's drift between processes cancels.
+    tokenizer_pipe = spacy.blank("en").tokenizer.pipe if config != "tokenizer" else None
+    timings, tokenizer_timings = [], []
     for _ in range(best_of):
-        tokenizer_seconds = timed(tokenizer_pipe, docs)[0] if config != "tokenizer" else None
+        if tokenizer_pipe is not None:
+            tokenizer_timings.append(timed(tokenizer_pipe, docs)[0])
         seconds, entities = timed(pipe, docs)
         timings.append(seconds)
-        if tokenizer_seconds:
-            paired.append(tokenizer_seconds / seconds)
     seconds = min(timings)
     return {"config": config, "docs": len(docs), "words": words, "seconds": round(seconds, 2),
             "words_per_second": round(words / seconds), "first_pass_words_per_second": round(words / timings[0]),
-            "paired_ratio": statistics.median(paired) if paired else 1.0,
+            "paired_ratio": min(tokenizer_timings) / seconds if tokenizer_timings else 1.0,
             "load_seconds": round(load_seconds, 2),
             "entities": entities, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
 

@@ -28,7 +28,7 @@ SHARED_CORPORA = ("ask-a-doctor-2017", "medquad", "covid-dialogue")
 SHARED_RECORDS = 5_000
 BLOCK = 100
 # the sources of gold_texts, in its order: each keeps its entity rows in entities_<source>.tsv
-ENTITY_SOURCES = ("ner", "assertion", "topics", "sample")
+ENTITY_SOURCES = (*(name.removesuffix(".jsonl") for name in GOLD_FILES), "sample")
 
 
 def gold_texts() -> list[tuple[str, str]]:

@@ -55,6 +55,11 @@ def test_the_copular_feeling_stays_outside(nlp):
     ("nausea, headache, my life is easier now", "my life is easier now"),  # a clause of its own
     ("headache, nausea, wrists, waist", "waist"),  # a body part alone
     ("nausea, dizziness and dr smith said so", "dr smith said so"),
+    ("i had nausea, headache, tuesday, wednesday and thursday", "tuesday"),  # a day
+    ("cough, fever, sore throat, runny nose, grandma, grandpa", "grandma"),  # a person of people.tsv
+    ("dizziness, nausea, headache, newbie here", "newbie here"),  # a chat word
+    ("Insomnia, headache, nausea, ugh.", "ugh"),
+    ("took it for 3 weeks: nausea, dizziness, London, Paris", "London"),  # a name among lower-case complaints
 ])
 def test_items_that_are_no_complaint_stay_untagged(nlp, text, absent):
     assert not any(absent in found for found, _ in labelled(nlp, text))

@@ -4,7 +4,8 @@ Drug reviews and forum posts list their side effects: "Weight gain, decreased en
 "sweating, flush, brain zaps", "headache, slight confusion, temperature and feeling very tired". A reader knows every
 item of such a list is a complaint, and annotators mark each one. Inside one sentence (a header such as "side
 effects:" ends the sentence before it), the items between commas, semicolons, slashes and "and"/"or" are read; when
-at least two items are SYMPTOM/DISEASE spans already and an item next to one of them holds no span at all, is short
+at least two items are SYMPTOM spans already (a list of diagnoses is a differential or a list of causes) and an item
+next to one of them holds no span at all, is short
 (1-5 words after its leading and trailing parts are cut) and passes the guards below, it is a SYMPTOM with the
 generic lay complaint concept.
 
@@ -12,7 +13,9 @@ An item is no complaint when it is a time, dose, count or duration ("first week"
 discourse word or clause start ("however", "also", "at first", "side effects included"); a clause with its own
 subject or verb ("my life is easier", "never take this drug"); a benefit ("good mood", "works great"), or any item of
 a list whose known items are relieved or denied ("less anxiety, more energy", "no fever, no cough, good appetite");
-a person, a role or a place. Edges follow section 4: determiners, conjunctions and copular "feeling"/"felt" stay
+a person (the relatives and others of ``qatext/resources/context/people.tsv``), a role or a place; a day, a month
+or a holiday; a chat word ("ugh", "sorry", "edit"); or a capitalised name in a list whose complaints are lower case
+("nausea, headache, Tuesday"). Edges follow section 4: determiners, conjunctions and copular "feeling"/"felt" stay
 outside, severity words inside ("[slight confusion]", "feeling [very tired]"); a "no" that makes the complaint (a lost
 function, rule 3) stays inside ("[no patience]"); a trailing time or trigger ("for a week", "at night") stays
 outside (rule 10).
@@ -23,13 +26,12 @@ from bisect import bisect_left
 from itertools import compress, count, repeat
 from operator import itemgetter, sub
 
+from qatext.ner.context_rules import load_people
 from qatext.ner.span_rules import BODY_REGIONS, DRUG_FORMS, LOCATION_FILLERS, LOCATION_PREPOSITIONS, SEVERITY, Spans
 
 LAY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
 _START = itemgetter(0)
-_LABEL = itemgetter(2)
 _END = itemgetter(1)
-_at = itemgetter
 
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 _OTHER_LABELS = frozenset({"DRUG", "TEST", "TREATMENT"})
@@ -69,9 +71,7 @@ _NOT_IN = frozenset(
     calm calmer effective works worked working helps helped helping help improved improvement improving
     love loved like liked relief relieved glad thankful grateful recommend recommended benefit benefits
     positive stable normal cured gone free wonderfully well
-    doctor doctors dr dr. doc gp nurse nurses psychiatrist psychiatrist's pharmacist husband wife son daughter mom
-    mum dad mother father brother sister friend friends boyfriend girlfriend partner kids kid child children baby
-    family people person man woman boss
+    doctor doctors dr dr. doc gp nurse nurses psychiatrist psychiatrist's pharmacist people person man woman boss
     hospital clinic er office pharmacy home work job school house car college
     med meds medication medications
     medicine medicines drug drugs prescription generic brand dr's review rating stars star
@@ -79,14 +79,19 @@ _NOT_IN = frozenset(
     reason reasons question questions answer result results test tests level levels
     treatment treatments therapy surgery operation risk risks chance chances cause causes caused lead leads
     increases decreases due worse worst whatever living sits changed dropping send left untreated vegan looks look
-    seems seemed kind sort sized size hello hi hey welcome thanks thank dear sir madam warrant""".split()) | DRUG_FORMS
+    seems seemed kind sort sized size hello hi hey welcome thanks thank dear sir madam warrant
+    ugh nope yep sorry edit update tmi advice please newbie bummer lol haha omg""".split()) | DRUG_FORMS | frozenset(
+    person.phrase for person in load_people() if person.who in ("relative", "other") and " " not in person.phrase)
 # words that in the complaint itself make it a time, a dose, a count or a particle ("first week", "on and off")
 _NOT_IN_CORE = frozenset(
     """day days week weeks wk wks month months mo mos year years yr yrs hour hours hr hrs minute minutes min mins
     second seconds today yesterday tomorrow tonight morning mornings evening evenings afternoon time times
     first once twice daily weekly monthly ago later earlier week's now night nights day days
     mg mcg ml mgs dose doses dosage pill pills tablet tablets capsule capsules
-    on off over out up down back away again anymore more less""".split())
+    on off over out up down back away again anymore more less
+    monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays saturday saturdays sunday
+    sundays weekend weekends january february march april june july august september october november december
+    christmas xmas easter thanksgiving halloween birthday holiday holidays vacation""".split())
 # a function or faculty named bare is no complaint ("normal behaviour and mood"): it needs a change word
 _BARE_FUNCTIONS = frozenset("mood sleep appetite energy weight behavior behaviour memory concentration focus libido "
                             "drive interest enthusiasm motivation attention thinking speech vision hearing balance "
@@ -117,6 +122,7 @@ _SOFT_CUT = frozenset("at in on with into".split())
 _COMPLEMENT_WORDS = LOCATION_PREPOSITIONS | frozenset({"of", "with", "to", "in"})
 _MAX_ITEM = 8  # words of an item before its cut parts
 _MAX_CORE = 5  # words of the complaint
+_WINDOW = 24  # tokens looked at each side of an anchor for the sentence's ends
 
 
 class _Labels(dict):
@@ -170,8 +176,6 @@ def add_list_items(doc, words: list[str], spans: Spans, *, lookup=lambda phrase:
     return sorted(spans + kept)
 
 
-_WINDOW = 24  # tokens looked at each side of an anchor for the sentence's ends
-
 
 def _anchors(words: list[str], spans: Spans, n: int, headed: bool) -> list[int]:
     """Positions of words of no span after a SYMPTOM span and a separator ("sweating, [flush]"), each of which may
@@ -181,9 +185,8 @@ def _anchors(words: list[str], spans: Spans, n: int, headed: bool) -> list[int]:
     found = []
     last = len(spans) - 1
     ends = list(map(_END, spans))
-    if ends[-1] >= n:
-        ends[-1] = n - 1  # a span ending the doc has no word after it (its last word is no separator)
-    for k in compress(count(), map(_ITEM_SEPARATORS.__contains__, _at(*ends, 0)(words))):
+    ends = list(map(min, ends, repeat(n - 1)))  # a span ending the doc has no word after it (its last is no separator)
+    for k in compress(count(), map(_ITEM_SEPARATORS.__contains__, itemgetter(*ends, 0)(words))):
         if k > last:  # the extra 0 (a tuple even for one span)
             break
         start, end, label, _concept = spans[k]
@@ -195,7 +198,7 @@ def _anchors(words: list[str], spans: Spans, n: int, headed: bool) -> list[int]:
             found.append(end + 1)
     if headed:  # a header's list may open with the unknown item: "side effects: flush, brain zaps"
         befores = list(map(sub, map(_START, spans), repeat(1)))
-        for k in compress(count(), map(_ITEM_SEPARATORS.__contains__, _at(*befores, 0)(words))):
+        for k in compress(count(), map(_ITEM_SEPARATORS.__contains__, itemgetter(*befores, 0)(words))):
             if k < len(spans):  # (the extra 0 makes a tuple of one span's word)
                 start, end, label, _concept = spans[k]
                 if label != "SYMPTOM" or start < 2 or (k > 0 and spans[k - 1][1] >= start - 1):
@@ -250,6 +253,7 @@ def _sentence_items(doc, words: list[str], label_at, start: int, end: int, looku
         kinds[-1] = "other"
     if kinds.count("problem") < 2 or "relieved" in kinds:
         return []
+    lower_case_list = any(kind == "problem" and doc[a].is_lower for kind, (a, _b) in zip(kinds, items))
     out = []
     for i, (a, b) in enumerate(items):
         if kinds[i] != "empty":
@@ -267,6 +271,8 @@ def _sentence_items(doc, words: list[str], label_at, start: int, end: int, looku
             continue
         if core and _body_part(words, core, lookup):
             continue
+        if core and core[0] > start and doc[core[0]].is_title and lower_case_list:
+            continue  # "nausea, headache, Tuesday": a name among lower-case complaints
         if core:
             out.append((core[0], core[1], "SYMPTOM", LAY_COMPLAINT))
     return out

@@ -36,21 +36,6 @@ def drop_substance_places(doc: Doc, words: list[str], spans: Spans) -> Spans:
         and span[1] < n and words[span[1]] == "of")]
 
 
-# "the pain medicine clinic", "a sleep medicine consultant": a field of medicine named before a place or a role is
-# the speciality, not a medicine taken ("the pain medicine made me sleepy" keeps its DRUG).
-FIELD_PLACES = frozenset("clinic clinics doctor doctors dr specialist specialists consultant consultants physician "
-                         "physicians department dept unit service services team centre center practice program "
-                         "programme referral fellowship nurse nurses ward".split())
-_FIELDS = frozenset({"medicine"})
-
-
-def drop_medicine_fields(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """A DRUG span ending in "medicine" right before a place or a role ("[pain medicine] clinic") is dropped."""
-    n = len(words)
-    return [span for span in spans if not (
-        span[2] == "DRUG" and span[1] < n and words[span[1] - 1] in _FIELDS and words[span[1]] in FIELD_PLACES)]
-
-
 # "PSA: read your labels", "PSA for parents": a public service announcement opening a post, not the PSA test.
 _ANNOUNCED = frozenset({":", "for", "to", "-", "–", "—", "!"})
 

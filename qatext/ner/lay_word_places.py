@@ -3,7 +3,8 @@
 "the [pain] clinic wants me to taper", "the liver clinic", "the stroke unit", "the x-ray department", "x-ray at
 [minor injuries] was clear": the word is the name of where care happens or who gives it; the gold annotates none
 of them. The complaint itself stays: "pain in my clinic days" has no service noun right after the word, "pain
-clinic" does.
+clinic" does. A medicine stays too ("the allergy medicine nurse said"), unless it is a field of medicine named
+before its service ("the [pain medicine] clinic", "a sleep medicine consultant").
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def drop_places(doc, words: list[str], spans: Spans) -> Spans:
     for span in spans:
         start, end, label = span[0], span[1], span[2]
         after = words[end] if end < n else ""
-        if label != "DRUG" and after in SERVICES:
+        if after in SERVICES and (label != "DRUG" or words[end - 1] == "medicine"):
             continue
         if words[start:end] == ["minor", "injuries"] and (start and words[start - 1] in _PLACE_BEFORE
                                                           or after == "unit"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.lang.char_classes import ALPHA
 from spacy.util import compile_infix_regex
 
 import qatext.ner.components  # noqa: F401  (registers the factories when run from a source tree)
@@ -21,9 +22,16 @@ TOKENIZER_CACHE_CHUNKS = 100_000
 # Posts often lose the space around a bracket: "blood pressure(went away),electric shocks", "choking),itchy scalp".
 # spaCy's English rules split a comma between letters but not a bracket, so "pressure(went" and "away),electric"
 # stay one token each and hide the words. A bracket between a letter or digit and a letter, and a comma, semicolon
-# or colon after a closing bracket and before a letter, are tokens of their own.
-GLUED_BRACKET_INFIXES = [r"(?<=[A-Za-z0-9])[(\[](?=[A-Za-z])", r"(?<=[A-Za-z0-9])[)\]](?=[,;:]?[A-Za-z])",
-                         r"(?<=[)\]])[,;:](?=[A-Za-z])"]
+# or colon after a closing bracket and before a letter, are tokens of their own; a formula's group stays whole
+# ("Mg(OH)2": capitals, the bracket, a digit).
+GLUED_BRACKET_INFIXES = [fr"(?<=[{ALPHA}0-9])[(\[](?=[{ALPHA}](?![A-Z]*[)\]][0-9]))",
+                         fr"(?<=[{ALPHA}0-9])[)\]](?=[,;:]?[{ALPHA}])", fr"(?<=[)\]])[,;:](?=[{ALPHA}])"]
+
+
+def _with_glued_brackets(infix_finditer):
+    """The tokenizer's own infix rules (a base model's, or spaCy's English ones) with the glued-bracket rules."""
+    own = [infix_finditer.__self__.pattern] if infix_finditer is not None else []
+    return compile_infix_regex([*own, *GLUED_BRACKET_INFIXES]).finditer
 
 
 def load(*, assertion: bool = True, status_model: bool = True, boundary_model: bool = False, abbreviations: bool = True,
@@ -52,8 +60,8 @@ def load(*, assertion: bool = True, status_model: bool = True, boundary_model: b
         nlp = base
     else:
         nlp = spacy.load(base)
-    if type(nlp.tokenizer) is Tokenizer:  # a custom tokenizer of a base model stays as it is
-        nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *GLUED_BRACKET_INFIXES]).finditer
+    if type(nlp.tokenizer) is Tokenizer:  # spaCy's own class gains rules; a custom tokenizer class stays as it is
+        nlp.tokenizer.infix_finditer = _with_glued_brackets(nlp.tokenizer.infix_finditer)
         nlp.tokenizer = PrimedTokenizer.like(nlp.tokenizer,
                                              max_cache_size=max(nlp.tokenizer.max_cache_size, TOKENIZER_CACHE_CHUNKS))
     elif getattr(nlp.tokenizer, "max_cache_size", TOKENIZER_CACHE_CHUNKS) < TOKENIZER_CACHE_CHUNKS:

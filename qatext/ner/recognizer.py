@@ -51,7 +51,7 @@ CHAIN_GATES = (
     lay_function_changes.FUNCTION_WORDS, lay_body_problems.PROBLEM_WORDS, lay_body_problems.BREAK_WORDS,
     span_rules.BODY_STATE_ADJECTIVES, lay_body_moves.WORDS, lay_body_descriptors.WORDS, drug_products.WORDS,
     span_rules.ISOMER_PREFIXES, lay_body_actions.EXPEL_VERBS, lay_other_senses.SUBSTANCE_PLACES,
-    lay_other_senses.UNTAKEN_WORDS, lay_other_senses.FIELD_PLACES, figures.FIGURATIVE_WORDS, figures.FIGURE_WORDS, lay_body_actions.TENDING_VERBS,
+    lay_other_senses.UNTAKEN_WORDS, figures.FIGURATIVE_WORDS, figures.FIGURE_WORDS, lay_body_actions.TENDING_VERBS,
     lay_medical_senses.GLUCOSE_CUES, lay_medical_senses.GLUCOSE_SWINGS, lay_felt_states.PERCEIVING,
     lay_felt_states.NOT_THERE_WORDS, lay_function_changes.GROWTH_WORDS, lay_function_changes.NOT_GROWING_FIRSTS,
     lay_body_products.PRODUCTS, lay_body_products.PERIODS, lay_intake.WORDS, lay_toilet.WORDS, lay_sight.WORDS,
@@ -182,8 +182,6 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_body_actions.add_expelled_objects(doc, words, spans)
         if not lay_other_senses.SUBSTANCE_PLACES.isdisjoint(triggers):
             spans = lay_other_senses.drop_substance_places(doc, words, spans)
-        if "medicine" in present and not lay_other_senses.FIELD_PLACES.isdisjoint(triggers):
-            spans = lay_other_senses.drop_medicine_fields(doc, words, spans)
         if not lay_other_senses.UNTAKEN_WORDS.isdisjoint(triggers):
             spans = lay_other_senses.drop_untaken_substances(doc, words, spans)
         if not figures.FIGURATIVE_WORDS.isdisjoint(triggers):
