@@ -61,21 +61,37 @@ _SCOPE_GATE = gate({"scope"})
 # "confused about / by / why ..." is about a thing (GUIDELINES rule 17).
 CONFUSION = "HP:0001289"
 _CONFUSED_BEFORE = frozenset("he's hes she's shes he she 's s is was gets got getting became becomes seems seemed more also still now often "
-                             "very really so quite totally and to".split())
+                             "very really so quite totally and to felt get become been".split())
 _WRITER = frozenset({"i", "im", "i'm", "am", "'m", "m", "me", "we", "were", "we're"})
+# The writer's own confusion is a symptom when told as a state they were in, not as their reaction to the question:
+# "i was confused for a week", "i felt confused and dizzy", "i get confused easily" (not "i'm confused, ...").
+_WRITER_STATE_VERBS = frozenset("was felt got get gets getting became become been".split())
+_INTENSIFIERS = frozenset("very really so quite totally more".split())
+_LIST_MARKS = frozenset({",", "and", "&", "/"})
 _CONFUSED_ABOUT = frozenset("about by why what how as whether if with on at over which when".split())
 
 
 def add_confusion(doc: Doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
     covered = covered_tokens(spans)
+    ends_of_symptoms = {span[1] for span in spans if span[2] == "SYMPTOM"}
     added = []
     for i in _positions(words, _CONFUSED_GATE.intersection(gate_hits(words))):
-        if i < 1 or i in covered or words[i - 1] not in _CONFUSED_BEFORE or not _WRITER.isdisjoint(words[max(0, i - 3):i]):
+        if i < 1 or i in covered:
             continue
-        if i + 1 < n and words[i + 1] in _CONFUSED_ABOUT:
+        # "confused when to take it" is about a thing; "confused when he cant hear" is a time
+        if i + 1 < n and words[i + 1] in _CONFUSED_ABOUT and not (words[i + 1] == "when" and i + 2 < n and words[i + 2] != "to"):
             continue
-        start = i - 1 if words[i - 1] in ("very", "really", "so", "quite", "totally", "more") else i
+        if words[i - 1] in _LIST_MARKS and i - 1 in ends_of_symptoms:  # an item of a list: "dizzy, confused, ..."
+            added.append((i, i + 1, "SYMPTOM", CONFUSION))
+            continue
+        if words[i - 1] not in _CONFUSED_BEFORE:
+            continue
+        if not _WRITER.isdisjoint(words[max(0, i - 3):i]):
+            verb = words[i - 2] if i >= 2 and words[i - 1] in _INTENSIFIERS else words[i - 1]
+            if verb not in _WRITER_STATE_VERBS:
+                continue
+        start = i - 1 if words[i - 1] in _INTENSIFIERS else i
         added.append((start, i + 1, "SYMPTOM", CONFUSION))
     return sorted(spans + added) if added else spans
 

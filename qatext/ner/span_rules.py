@@ -259,14 +259,15 @@ _DRUG_HEADS = DRUG_FORMS | {"ointments", "drop", "supplement", "supplements", "v
 
 
 def trim_leading_determiners(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    # a determiner glued to the next token is a letter of the name ("A-fib"), not an article
     def trim(span):
         start, end, label, concept = span
-        while end - start > 1 and words[start] in LEADING_DETERMINERS:
+        while end - start > 1 and words[start] in LEADING_DETERMINERS and doc[start].whitespace_:
             start += 1
         return start, end, label, concept
 
-    return rewrite_found(spans, [k for k, span in enumerate(spans)
-                                 if span[1] - span[0] > 1 and words[span[0]] in LEADING_DETERMINERS], trim)
+    return rewrite_found(spans, [k for k, span in enumerate(spans) if span[1] - span[0] > 1
+                                 and words[span[0]] in LEADING_DETERMINERS and doc[span[0]].whitespace_], trim)
 
 
 def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:

@@ -1,0 +1,43 @@
+"""Round 23a: a determiner glued to a name is a letter of it ("A-fib"), names patients shorten or take from the
+germ ("Ehlers-Danlos", "MRSA"), and confusion told as a state or as an item of a list of complaints (GUIDELINES
+rule 17), next to the writer's confusion about the question, which stays out.
+"""
+from __future__ import annotations
+
+import pytest
+
+import qatext
+from conftest import labelled
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return qatext.load(topics=False)
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("i was diagnosed with A-fib last year", ("A-fib", "DISEASE")),
+    ("my a-fib is back since the covid jab", ("a-fib", "DISEASE")),
+    ("tested positive for mrsa after the op", ("mrsa", "DISEASE")),
+    ("diagnosed with Ehlers-Danlos at 30", ("Ehlers-Danlos", "DISEASE")),
+    # confusion as a state of the person written about, or of the writer in the past
+    ("last winter my sodium was 126 and i was confused for a week.", ("confused", "SYMPTOM")),
+    ("he has dementia and gets confused when he cant hear.", ("confused", "SYMPTOM")),
+    ("i felt confused and dizzy after the first dose", ("confused", "SYMPTOM")),
+    ("i got so confused i forgot my own address", ("so confused", "SYMPTOM")),
+    # an item of a list of complaints
+    ("if you miss a dose you get dizzy, confused, and have weird dreams.", ("confused", "SYMPTOM")),
+])
+def test_found(nlp, text, entity):
+    assert entity in labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "im confused, the doctor said one thing and the nurse another",
+    "i am confused about the dose",
+    "i was dizzy and confused about the dose",
+    "im confused when to take it",
+    "i was confused by the instructions",
+])
+def test_confusion_about_a_thing_stays_out(nlp, text):
+    assert all(word != "confused" for word, _label in labelled(nlp, text)), text
