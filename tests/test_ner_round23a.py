@@ -1,5 +1,6 @@
 """Round 23a: a determiner glued to a name is a letter of it ("A-fib"), names patients shorten or take from the
-germ ("Ehlers-Danlos", "MRSA"), and confusion told as a state or as an item of a list of complaints (GUIDELINES
+germ ("Ehlers-Danlos", "MRSA"), glued hashtags with a digit or a complaint's head ("#type1diabetes",
+"#catallergy"; community tags stay out), and confusion told as a state or as an item of a list of complaints (GUIDELINES
 rule 17), next to the writer's confusion about the question, which stays out.
 """
 from __future__ import annotations
@@ -27,6 +28,13 @@ def nlp():
     ("i got so confused i forgot my own address", ("so confused", "SYMPTOM")),
     # an item of a list of complaints
     ("if you miss a dose you get dizzy, confused, and have weird dreams.", ("confused", "SYMPTOM")),
+    # a glued tag read at its digit, or ending in a complaint's head
+    ("4am lows again #type1diabetes", ("#type1diabetes", "DISEASE")),
+    ("sneezing since we got the kitten #catallergy", ("#catallergy", "DISEASE")),
+    # a test named by its tracer, a disease named by its cause, sudden sleep
+    ("the SeHCAT scan came back low", ("SeHCAT scan", "TEST")),
+    ("the GI says it is bile acid diarrhoea", ("bile acid diarrhoea", "DISEASE")),
+    ("the ropinirole gives me sleep attacks at work", ("sleep attacks", "SYMPTOM")),
 ])
 def test_found(nlp, text, entity):
     assert entity in labelled(nlp, text)
@@ -41,3 +49,8 @@ def test_found(nlp, text, entity):
 ])
 def test_confusion_about_a_thing_stays_out(nlp, text):
     assert all(word != "confused" for word, _label in labelled(nlp, text)), text
+
+
+@pytest.mark.parametrize("text", ["day 12 #lupuswarrior", "#quitsmoking day 3", "new year #gymlife", "#day3 of 30"])
+def test_community_and_campaign_tags_stay_out(nlp, text):
+    assert labelled(nlp, text) == [], text

@@ -3,6 +3,8 @@ lexicon ("#breastcancer"), and tags naming a community or a mood ("#spoonie") ar
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from qatext.ner.lay_common import Lookup
@@ -38,13 +40,25 @@ def add_hashtags(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) ->
     return sorted(out)
 
 
+_SPLIT_LABELS = ("SYMPTOM", "DISEASE", "DRUG")
+# A glued tag that ends in one of these names the head's complaint of a kind the lexicon need not list:
+# "#catallergy" is an allergy, "#toothpain" a pain.
+_TAG_HEADS = ("allergy", "allergies", "pain", "infection", "rash")
+_DIGIT_EDGE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
+
+
 def _split_tag(tag: str, lookup: Lookup):
-    """"breastcancer" -> the lexicon entry of "breast cancer" (two or three glued words)."""
-    if len(tag) < 6 or not tag.isalpha():
+    """"breastcancer" -> the lexicon entry of "breast cancer" (two or three glued words); "type1diabetes" is
+    read at its digit ("type 1 diabetes"); "catallergy" is an allergy."""
+    if len(tag) < 6:
         return None
+    if not tag.isalpha():
+        spaced = _DIGIT_EDGE.sub(" ", tag)
+        found = lookup(spaced) if spaced != tag and spaced.replace(" ", "").isalnum() else None
+        return found if found and found[0] in _SPLIT_LABELS else None
     for cut in range(3, len(tag) - 2):
         found = lookup(f"{tag[:cut]} {tag[cut:]}")
-        if found and found[0] in ("SYMPTOM", "DISEASE", "DRUG"):
+        if found and found[0] in _SPLIT_LABELS:
             return found
         if tag[cut:] in SUBSTANCE_DISORDERS:
             drug = lookup(tag[:cut])
@@ -52,6 +66,11 @@ def _split_tag(tag: str, lookup: Lookup):
                 return "DISEASE", SUBSTANCE_DISORDER  # "#benzowithdrawal", "#opioidaddiction", as "alcohol withdrawal"
         for cut2 in range(cut + 3, len(tag) - 2):
             found = lookup(f"{tag[:cut]} {tag[cut:cut2]} {tag[cut2:]}")
-            if found and found[0] in ("SYMPTOM", "DISEASE", "DRUG"):
+            if found and found[0] in _SPLIT_LABELS:
                 return found
+    head = next((h for h in _TAG_HEADS if tag.endswith(h) and len(tag) - len(h) >= 3), None)
+    if head is not None and tag[:-len(head)].isalpha():
+        found = lookup(head)
+        if found and found[0] in ("SYMPTOM", "DISEASE"):
+            return found
     return None
