@@ -35,6 +35,15 @@ def nlp():
     ("the SeHCAT scan came back low", ("SeHCAT scan", "TEST")),
     ("the GI says it is bile acid diarrhoea", ("bile acid diarrhoea", "DISEASE")),
     ("the ropinirole gives me sleep attacks at work", ("sleep attacks", "SYMPTOM")),
+    # a function told changed with a perfect or a degree word, weight told rising, dreams and sleep in other words
+    ("on it 3 months and my sex drive has decreased", ("sex drive has decreased", "SYMPTOM")),
+    ("sexual drive is very low since the switch", ("sexual drive is very low", "SYMPTOM")),
+    ("my energy has dropped a lot", ("energy has dropped", "SYMPTOM")),
+    ("my appetite has increased", ("appetite has increased", "SYMPTOM")),
+    ("my weight began to skyrocket", ("weight began to skyrocket", "SYMPTOM")),
+    ("i put on a huge amount of weight", ("put on a huge amount of weight", "SYMPTOM")),
+    ("terrible dreams every night", ("terrible dreams", "SYMPTOM")),
+    ("odd sleep patterns since starting it", ("odd sleep patterns", "SYMPTOM")),
 ])
 def test_found(nlp, text, entity):
     assert entity in labelled(nlp, text)
@@ -49,6 +58,10 @@ def test_found(nlp, text, entity):
 ])
 def test_confusion_about_a_thing_stays_out(nlp, text):
     assert all(word != "confused" for word, _label in labelled(nlp, text)), text
+
+
+def test_a_drive_that_is_no_ones_is_no_function(nlp):
+    assert labelled(nlp, "the drive is low on space so i deleted photos") == []
 
 
 @pytest.mark.parametrize("text", ["day 12 #lupuswarrior", "#quitsmoking day 3", "new year #gymlife", "#day3 of 30"])

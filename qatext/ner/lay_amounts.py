@@ -22,7 +22,8 @@ _GLUED_WEIGHT = re.compile(r"\d+(?:\.\d+)?\+?(?:lbs?|pounds?|kgs?|kilos?)$")
 WEIGHT_VERBS = {"gained": WEIGHT_GAIN, "gain": WEIGHT_GAIN, "gaining": WEIGHT_GAIN, "put": WEIGHT_GAIN,
                 "putting": WEIGHT_GAIN, "lost": WEIGHT_LOSS, "losing": WEIGHT_LOSS}
 # "gained quite a bit of weight", "putting on a ton of weight": the amount words between verb and "weight".
-WEIGHT_AMOUNTS = frozenset("a lot lots of quite bit ton tons some so much more little bunch load loads heaps".split())
+WEIGHT_AMOUNTS = frozenset("a lot lots of quite bit ton tons some so much more little bunch load loads heaps huge massive large "
+                            "considerable significant fair good amount enormous great deal extra back noticeable".split())
 WEIGHT_TRIGGERS = frozenset(WEIGHT_VERBS) | {"weight"}
 SLEEP_VERBS = frozenset({"sleep", "sleeping", "slept", "sleeps"})
 HOUR_UNITS = frozenset({"hours", "hour", "hrs", "hr"})

@@ -28,9 +28,16 @@ INCREASED_FORMS = ("increased", "high", "elevated", "excessive")
 DECREASE_TAILS = (("reduction",), ("decrease",), ("loss",), ("is", "gone"), ("was", "gone"), ("went", "down"),
                   ("dropped",), ("disappeared",), ("is", "nonexistent"), ("is", "non-existent"), ("is", "low"),
                   ("was", "low"), ("is", "lower"), ("is", "decreased"), ("was", "decreased"), ("decreased",),
-                  ("diminished",), ("went", "away"), ("is", "zero"), ("is", "dead"))
+                  ("diminished",), ("went", "away"), ("is", "zero"), ("is", "dead"),
+                  # with the perfect or a degree word: "my energy has dropped", "motivation is very low"
+                  ("has", "dropped"), ("has", "decreased"), ("has", "gone"), ("has", "disappeared"), ("has", "vanished"),
+                  ("has", "declined"), ("has", "plummeted"), ("has", "tanked"), ("has", "gone", "down"),
+                  ("has", "diminished"), ("vanished",), ("declined",), ("plummeted",), ("tanked",), ("is", "down"),
+                  ("is", "very", "low"), ("is", "so", "low"), ("is", "really", "low"), ("was", "very", "low"),
+                  ("is", "non", "existent"), ("is", "non-existant"), ("is", "nonexistant"), ("is", "non", "existant"))
 INCREASE_TAILS = (("increase",), ("went", "up"), ("is", "through", "the", "roof"), ("went", "through", "the", "roof"),
-                  ("increased",), ("is", "higher"))
+                  ("increased",), ("is", "higher"), ("has", "increased"), ("has", "gone", "up"), ("is", "up"),
+                  ("skyrocketed",), ("has", "skyrocketed"))
 
 
 def _by_first_word(*groups: tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]) -> dict[str, list]:
@@ -56,6 +63,7 @@ FUNCTION_WORDS = frozenset(
     "urge".split()) | MEASURES
 
 _FUNCTION_GATE, _CHANGE_GATE, _TAIL_GATE = gate(FUNCTION_WORDS), gate(CHANGE_WORDS), gate(_TAILS)
+_OWNERS = frozenset("my his her their your our".split())
 
 
 def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
@@ -84,8 +92,8 @@ def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lo
             continue
         for size in (3, 2, 1):
             start = i + 1 - size
-            if start < 0:
-                continue
+            if start < 0 or (size == 1 and words[i] == "drive" and (i == 0 or words[i - 1] not in _OWNERS)):
+                continue  # "the drive is low on space": a drive that is no one's is a disk or a road
             known = _lookup_changed(" ".join(words[start:i + 1]), forms, lookup)
             if known and not lookup(" ".join(words[start:i + 1 + len(tail)])):
                 added.append((start, i + 1 + len(tail), known[0], known[1]))

@@ -137,14 +137,16 @@ _CLASSES = {
               "any_get_up_and_go|get_up_and_go|the_motivation|any_motivation",
     "HATE": "hated|hate|hating|hates",
     "LIFE": "life|living|being_alive|existing|my_existence|everything_about_my_life",
-    "DRIVE": "sex_drive|libido|drive|sexual_desire|desire_for_sex|interest_in_sex|sex_life|sexual_appetite",
+    "DRIVE": "sex_drive|libido|drive|sexual_desire|desire_for_sex|interest_in_sex|sex_life|sexual_appetite|sexual_drive",
     "HAS": "has|have|is|'s|s|was|had|just|seems_to_have|seems|has_totally|has_completely|has_basically|has_just|"
            "is_basically|is_completely|is_totally|is_just|has_pretty_much|is_pretty_much|is_practically|"
-           "has_all_but|is_all_but",
+           "has_all_but|is_all_but|has_really|has_definitely|has_greatly|has_severely|seems_a_little|seems_a_bit|"
+           "is_very|is_so|is_really|is_a_little|is_a_bit|was_very|was_so|seems_very",
     "VANISHED": "vanished|gone|disappeared|dropped|tanked|died|plummeted|nonexistent|non-existent|non_existent|"
                 "zero|nil|dead|non_-_existent|evaporated|crashed|dwindled|dried_up|fallen_off_a_cliff|went|basically_gone|"
                 "completely_gone|totally_gone|gone_down|in_the_toilet|through_the_floor|disappeared_completely|"
-                "vanished_completely|pretty_much_gone|all_but_gone|dropped_off|shot|non-existant|nonexistant",
+                "vanished_completely|pretty_much_gone|all_but_gone|dropped_off|shot|non-existant|nonexistant|"
+                "decreased|reduced|diminished|declined|lessened|low|lower|non_existant|non_-_existant|way_down",
     "FOREVER": "forever|ages|so_long|much_longer|way_longer|longer|a_long_time|an_age|an_eternity|hours|"
                "so_much_longer|a_lot_longer|twice_as_long|a_very_long_time|a_really_long_time|really_long|"
                "very_long|too_long|way_too_long",
