@@ -44,6 +44,11 @@ def nlp():
     ("i put on a huge amount of weight", ("put on a huge amount of weight", "SYMPTOM")),
     ("terrible dreams every night", ("terrible dreams", "SYMPTOM")),
     ("odd sleep patterns since starting it", ("odd sleep patterns", "SYMPTOM")),
+    # feeling ill without a named complaint: the state word, or the comparison with its verb
+    ("i felt horrible the whole first week", ("horrible", "SYMPTOM")),
+    ("felt physically ill after every dose", ("physically ill", "SYMPTOM")),
+    ("felt like crap for days", ("felt like crap", "SYMPTOM")),
+    ("felt like i was on speed", ("felt like i was on speed", "SYMPTOM")),
 ])
 def test_found(nlp, text, entity):
     assert entity in labelled(nlp, text)
@@ -58,6 +63,11 @@ def test_found(nlp, text, entity):
 ])
 def test_confusion_about_a_thing_stays_out(nlp, text):
     assert all(word != "confused" for word, _label in labelled(nlp, text)), text
+
+
+@pytest.mark.parametrize("text", ["i felt terrible for him", "the food was awful", "felt rotten about forgetting her birthday"])
+def test_feeling_bad_about_an_event_stays_out(nlp, text):
+    assert labelled(nlp, text) == [], text
 
 
 def test_a_drive_that_is_no_ones_is_no_function(nlp):

@@ -96,10 +96,14 @@ FELT_STATES = {
     "empty": "feeling empty", "low": "low mood", "lazy": "lack of motivation", "guilty": "guilt",
     "detached": "feeling detached", "disconnected": "feeling detached", "unreal": "feeling detached",
     "speedy": "wired", "drugged": "spaced out", "spacy": "spaced out",
+    # feeling ill without a named complaint: "felt [awful]", "i feel [so rough]" (malaise)
+    "awful": "malaise", "terrible": "malaise", "horrible": "malaise", "horrid": "malaise", "dreadful": "malaise",
+    "lousy": "malaise", "crappy": "malaise", "rotten": "malaise", "rough": "malaise", "rubbish": "malaise",
+    "ill": "malaise", "poorly": "malaise", "intoxicated": "spaced out", "drunk": "spaced out", "stoned": "spaced out",
 }
 FEEL_VERBS = frozenset({"feel", "feels", "felt", "feeling"})
 FELT_DEGREES = frozenset({"so", "very", "really", "pretty", "extremely", "super", "kind", "kinda", "sort", "of", "a",
-                          "bit", "little", "quite", "totally", "completely"})
+                          "bit", "little", "quite", "totally", "completely", "physically"})
 _ABOUT_AN_EVENT = frozenset({"about", "that", "for", "asking", "saying", "to", "when", "if"})
 
 
