@@ -49,6 +49,11 @@ def nlp():
     ("felt physically ill after every dose", ("physically ill", "SYMPTOM")),
     ("felt like crap for days", ("felt like crap", "SYMPTOM")),
     ("felt like i was on speed", ("felt like i was on speed", "SYMPTOM")),
+    # a diabetes type after an age and a comma, with its drug near; complaints in other words
+    ("50M, type 2 for 8 years on metformin and gliclazide", ("type 2", "DISEASE")),
+    ("he nods off in meetings and snores", ("nods off", "SYMPTOM")),
+    ("he is acting out his dreams at night", ("acting out his dreams", "SYMPTOM")),
+    ("calamine everywhere and he still scratches", ("calamine", "DRUG")),
 ])
 def test_found(nlp, text, entity):
     assert entity in labelled(nlp, text)
@@ -63,6 +68,11 @@ def test_found(nlp, text, entity):
 ])
 def test_confusion_about_a_thing_stays_out(nlp, text):
     assert all(word != "confused" for word, _label in labelled(nlp, text)), text
+
+
+def test_lower_case_aids_is_no_disease(nlp):
+    assert labelled(nlp, "a mild addiction to sleeping aids") == [("mild addiction", "DISEASE")]
+    assert ("AIDS", "DISEASE") in labelled(nlp, "her uncle died of AIDS in 1994")
 
 
 @pytest.mark.parametrize("text", ["i felt terrible for him", "the food was awful", "felt rotten about forgetting her birthday"])
