@@ -30,7 +30,7 @@ DECREASE_TAILS = (("reduction",), ("decrease",), ("loss",), ("is", "gone"), ("wa
                   ("was", "low"), ("is", "lower"), ("is", "decreased"), ("was", "decreased"), ("decreased",),
                   ("diminished",), ("went", "away"), ("is", "zero"), ("is", "dead"),
                   # with the perfect or a degree word: "my energy has dropped", "motivation is very low"
-                  ("has", "dropped"), ("has", "decreased"), ("has", "gone"), ("has", "disappeared"), ("has", "vanished"),
+                  ("has", "dropped"), ("has", "decreased"), ("has", "disappeared"), ("has", "vanished"),
                   ("has", "declined"), ("has", "plummeted"), ("has", "tanked"), ("has", "gone", "down"),
                   ("has", "diminished"), ("vanished",), ("declined",), ("plummeted",), ("tanked",), ("is", "down"),
                   ("is", "very", "low"), ("is", "so", "low"), ("is", "really", "low"), ("was", "very", "low"),
@@ -64,6 +64,8 @@ FUNCTION_WORDS = frozenset(
 
 _FUNCTION_GATE, _CHANGE_GATE, _TAIL_GATE = gate(FUNCTION_WORDS), gate(CHANGE_WORDS), gate(_TAILS)
 _OWNERS = frozenset("my his her their your our".split())
+# functions whose word names other things too (a disk, a plan, an account, a hobby): a person's only when owned
+_OWNED_SENSES = frozenset("drive vision balance interest focus".split())
 
 
 def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
@@ -92,8 +94,8 @@ def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lo
             continue
         for size in (3, 2, 1):
             start = i + 1 - size
-            if start < 0 or (size == 1 and words[i] == "drive" and (i == 0 or words[i - 1] not in _OWNERS)):
-                continue  # "the drive is low on space": a drive that is no one's is a disk or a road
+            if start < 0 or (size == 1 and words[i] in _OWNED_SENSES and (i == 0 or words[i - 1] not in _OWNERS)):
+                continue  # "the drive is low on space", "the company vision has dropped": no one's function
             known = _lookup_changed(" ".join(words[start:i + 1]), forms, lookup)
             if known and not lookup(" ".join(words[start:i + 1 + len(tail)])):
                 added.append((start, i + 1 + len(tail), known[0], known[1]))
