@@ -54,6 +54,10 @@ def nlp():
     ("he nods off in meetings and snores", ("nods off", "SYMPTOM")),
     ("he is acting out his dreams at night", ("acting out his dreams", "SYMPTOM")),
     ("calamine everywhere and he still scratches", ("calamine", "DRUG")),
+    # the plural of a short form, a real word written for another
+    ("she had 2 PEs and DVTs in 2019", ("DVTs", "DISEASE")),
+    ("history of TIAs in his 60s", ("TIAs", "DISEASE")),
+    ("they said irritible bowl and sent me home", ("irritible bowl", "DISEASE")),
 ])
 def test_found(nlp, text, entity):
     assert entity in labelled(nlp, text)
@@ -68,6 +72,20 @@ def test_found(nlp, text, entity):
 ])
 def test_confusion_about_a_thing_stays_out(nlp, text):
     assert all(word != "confused" for word, _label in labelled(nlp, text)), text
+
+
+@pytest.mark.parametrize("text", ["she wants me to lose weight and stop smoking", "i am trying to lose weight",
+                                  "GP says lose weight and walk more"])
+def test_a_wanted_weight_change_stays_out(nlp, text):
+    assert all(label != "SYMPTOM" for _word, label in labelled(nlp, text)), text
+
+
+def test_being_unable_to_lose_weight_stays_a_complaint(nlp):
+    assert ("cant lose weight", "SYMPTOM") in labelled(nlp, "i cant lose weight no matter what")
+
+
+def test_a_plural_short_form_that_is_mostly_something_else_stays_out(nlp):
+    assert labelled(nlp, "slide into my DMs") == []
 
 
 def test_lower_case_aids_is_no_disease(nlp):

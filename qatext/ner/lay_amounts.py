@@ -90,6 +90,26 @@ def add_weight_amounts(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return replace_covered(spans, added) if added else spans
 
 
+# A weight change that is wanted or advised is no complaint (GUIDELINES rule 17): "she wants me to lose weight",
+# "trying to lose weight", "the GP says lose weight". Being unable to ("cant lose weight") stays one.
+_WANTING = frozenset("want wants wanted wanting try trying tried tries need needs needed hoping hope hoped managed "
+                     "manage plan planning planned decided me him her us them you going gonna".split())
+_ADVISING = frozenset("says said advised recommended suggested".split())
+_CHANGE_VERBS = frozenset("lose losing gain gaining put putting shift".split())
+
+
+def drop_wanted_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """Weight changes told as a wish or an advice, not as what happened, are dropped."""
+    def wanted(start: int) -> bool:
+        if words[start] not in _CHANGE_VERBS:
+            return False
+        before = words[start - 1] if start else ""
+        return before in _ADVISING or (before == "to" and start >= 2 and words[start - 2] in _WANTING)
+
+    kept = [span for span in spans if span[3] not in (WEIGHT_GAIN, WEIGHT_LOSS) or not wanted(span[0])]
+    return kept if len(kept) != len(spans) else spans
+
+
 def _hours(words: list[str], j: int) -> tuple[int, int, int] | None:
     """(fewest hours, most hours, end) of "[about] 14 hours", "3 to 5 hours", "14hrs" starting at ``j``."""
     n = len(words)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from qatext.ner import body_likeness
 from qatext.ner.lay_amounts import (_ANALYTE_GATE, _NIGHT_GATE, _RATED_GATE, _SLEEP_GATE, _VOIDING_GATE, _WEIGHT_GATE,
                                     add_analyte_results, add_function_rates, add_night_voiding, add_sleep_hours,
-                                    add_weight_amounts)
+                                    add_weight_amounts, drop_wanted_weight_changes)
 from qatext.ner.lay_body_actions import _INJURY_GATE, add_verbal_injuries
 from qatext.ner.lay_body_predicates import (_COLOUR_GATE, _LAY_PREDICATE_GATE, _LAY_PREDICATE_SETS, _linked_colour,
                                             add_lay_body_predicates)
@@ -35,7 +35,7 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup:
     if _SIDE_EFFECT_GATE.isdisjoint(hits):
         return spans
     if not _WEIGHT_GATE.isdisjoint(hits):
-        spans = add_weight_amounts(doc, words, spans)
+        spans = drop_wanted_weight_changes(doc, words, spans=add_weight_amounts(doc, words, spans))
     if not _FEELING_GATE.isdisjoint(hits):
         spans = add_feeling_nouns(doc, words, spans)
     if not _SLEEP_GATE.isdisjoint(hits):

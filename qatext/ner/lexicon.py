@@ -229,6 +229,12 @@ def _keep_vocabulary_term(term: Term, text: str, stop: set[str], zipf) -> bool:
     return True
 
 
+_PLURAL_LABELS = frozenset({"DISEASE"})
+# Plurals that are mostly other things: "EDs" (emergency departments), "DMs" (messages), "TBs" (terabytes), "RAs"
+# and "PDs" (assistants, police departments), "PADs", "ADDs", "PACs", "MGs", "OAs", "UCs", "AFs".
+_NO_PLURALS = frozenset("ED MS AS DM TB RA PD PAD ADD PAC MG OA UC AF GP".split())
+
+
 def build_lexicon() -> Lexicon:
     """Merge every source into a :class:`Lexicon` (a few seconds; :func:`get_lexicon` caches it)."""
     lexicon = Lexicon(spelling=spelling_variants())
@@ -258,8 +264,13 @@ def build_lexicon() -> Lexicon:
         short = row["short"]
         if row.get("case_sensitive", "no").lower() in ("yes", "true", "1"):
             lexicon.case_sensitive.setdefault(short, (label, concept, "curated"))
+            # "PEs", "DVTs", "TIAs": the plural of a capitalised short form, unless it spells another one
+            if short.isalpha() and short.isupper() and label in _PLURAL_LABELS and short not in _NO_PLURALS:
+                lexicon.case_sensitive.setdefault(short + "s", (label, concept, "curated"))
         else:
             lexicon.terms.setdefault(short.lower(), (label, concept, "curated"))
+            if short.isalpha() and short.isupper() and label in _PLURAL_LABELS and short not in _NO_PLURALS:
+                lexicon.terms.setdefault(short.lower() + "s", (label, concept, "curated"))
         lexicon.expansions[short] = row["long"]
         lexicon.expansions.setdefault(short.lower(), row["long"])
     vocab_streams: Iterable[Iterable[Term]] = (
