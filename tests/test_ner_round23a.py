@@ -58,6 +58,10 @@ def nlp():
     ("she had 2 PEs and DVTs in 2019", ("DVTs", "DISEASE")),
     ("history of TIAs in his 60s", ("TIAs", "DISEASE")),
     ("they said irritible bowl and sent me home", ("irritible bowl", "DISEASE")),
+    # what comes up with its amount, a particle verb's object with its describer, handwriting that changed
+    ("i coughed up a bit of blood last week", ("coughed up a bit of blood", "SYMPTOM")),
+    ("i cant do up small buttons anymore", ("cant do up small buttons", "SYMPTOM")),
+    ("since the tremor started his handwriting got tiny", ("handwriting got tiny", "SYMPTOM")),
 ])
 def test_found(nlp, text, entity):
     assert entity in labelled(nlp, text)

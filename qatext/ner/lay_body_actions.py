@@ -109,6 +109,11 @@ def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
         else:
             continue
         k += words[k] in _EXPELLED_DETERMINERS if k < n else 0
+        # an amount before what comes up is part of it: "coughed up [a bit of] blood", "streaks of blood"
+        for amount in _EXPELLED_AMOUNTS:
+            if tuple(words[k:k + len(amount)]) == amount and k + len(amount) < n:
+                k += len(amount)
+                break
         first = k
         while k < n and k - first < 3 and words[k].isalpha() and words[k] not in _EXPELLED_STOPS and (
                 k not in starts or starts[k][2] in ("ANATOMY", "SYMPTOM") and starts[k][1] - k == 1):
@@ -121,3 +126,5 @@ def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 _EXPELLED_DETERMINERS = frozenset({"a", "an", "some", "this", "that", "all", "the"})
+_EXPELLED_AMOUNTS = (("little", "bit", "of"), ("bit", "of"), ("lot", "of"), ("bits", "of"), ("streaks", "of"),
+                     ("specks", "of"), ("flecks", "of"), ("spots", "of"), ("lots", "of"), ("little",))

@@ -512,12 +512,16 @@ def particle_object_end(words: list[str], j: int, end: int) -> int:
     k = end
     if k < n and words[k] in ("a", "an", "the", "my", "his", "her", "their", "your", "any"):
         k += 1
+    # one describing word may come first: "can't do up [small buttons]", "my top buttons"
+    if k + 1 < n and words[k] in _OBJECT_DESCRIBERS and words[k + 1].isalpha() and words[k + 1] not in _NOT_OBJECTS:
+        return k + 2
     if k < n and words[k].isalpha() and words[k] not in _NOT_OBJECTS:
         return k + 1
     return end
 
 
 _NOT_OBJECTS = frozenset("it them at in on for with to of by and or but so because when if".split())
+_OBJECT_DESCRIBERS = frozenset("small little tiny top shirt coat front back own".split())
 
 # A body part that will not do its job: "my mouth wont open", "her jaw won't close", "my eye wont stay open".
 STUCK_MODALS = (("wo", "n't"), ("wo", "nt"), ("wont",), ("will", "not"), ("does", "n't"), ("does", "nt"),
