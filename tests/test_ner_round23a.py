@@ -62,6 +62,7 @@ def nlp():
     ("i coughed up a bit of blood last week", ("coughed up a bit of blood", "SYMPTOM")),
     ("i cant do up small buttons anymore", ("cant do up small buttons", "SYMPTOM")),
     ("since the tremor started his handwriting got tiny", ("handwriting got tiny", "SYMPTOM")),
+    ("a hoarse voice for 5 weeks, no cold before it", ("cold", "DISEASE")),
 ])
 def test_found(nlp, text, entity):
     assert entity in labelled(nlp, text)

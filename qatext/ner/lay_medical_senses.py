@@ -12,7 +12,7 @@ from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits, word_p
 # outside", "cold all the time", "a cold look", "cold feet"); the stoplist keeps the bare word out of the lexicon.
 COMMON_COLD = "QATEXT:mesh/common-cold"
 _COLD_DETERMINERS = frozenset("a an another actual my his her their your our this 2nd 3rd 4th 5th first second third "
-                              "fourth fifth nasty horrible awful stupid little".split())
+                              "fourth fifth nasty horrible awful stupid little no any bad heavy stinking streaming".split())
 # What may follow the infection: punctuation, conjunctions, prepositions and time words, never a noun it describes.
 _AFTER_A_COLD = NOT_NOUNS | frozenset("last ago which that is was has had going too lol weeks week days months since "
                                        "earlier recently yesterday i im she he they and".split())
@@ -26,6 +26,8 @@ def add_colds(doc: Doc, words: list[str], spans: Spans) -> Spans:
     for i in _positions(words, _COLD_GATE.intersection(gate_hits(words))):
         if i < 1 or words[i - 1] not in _COLD_DETERMINERS:
             continue
+        if words[i - 1] == "no" and i >= 2 and words[i - 2] in ("feel", "felt", "feeling", "feels"):
+            continue  # "i feel no cold": a temperature
         if i + 1 < n and words[i + 1] not in _AFTER_A_COLD and not words[i + 1][:1].isdigit() and words[i + 1].isalpha():
             continue  # "a cold look", "a cold drink", "this cold weather"
         if covered is None:
