@@ -63,6 +63,9 @@ def nlp():
     ("i cant do up small buttons anymore", ("cant do up small buttons", "SYMPTOM")),
     ("since the tremor started his handwriting got tiny", ("handwriting got tiny", "SYMPTOM")),
     ("a hoarse voice for 5 weeks, no cold before it", ("cold", "DISEASE")),
+    # a substance that a test verb names, or an item of a list of tests, is the test
+    ("the GP checked HbA1c, B12 and thyroid function, all normal", ("B12", "TEST")),
+    ("my testosterone was low on 2 morning blood tests", ("testosterone", "TEST")),
 ])
 def test_found(nlp, text, entity):
     assert entity in labelled(nlp, text)
@@ -91,6 +94,10 @@ def test_being_unable_to_lose_weight_stays_a_complaint(nlp):
 
 def test_a_plural_short_form_that_is_mostly_something_else_stays_out(nlp):
     assert labelled(nlp, "slide into my DMs") == []
+
+
+def test_a_substance_taken_stays_a_drug(nlp):
+    assert labelled(nlp, "i take iron and b12 every morning") == [("iron", "DRUG"), ("b12", "DRUG")]
 
 
 def test_lower_case_aids_is_no_disease(nlp):

@@ -169,7 +169,7 @@ _HOUR_GATE = gate(HOUR_UNITS)
 # dropped to 150"), and medicines or nothing otherwise (GUIDELINES section 3: the role in the sentence decides).
 # "smear" too: "my smear came back abnormal" is the smear test, "a smear of blood" or "i smear vaseline" no test.
 ANALYTES = frozenset("platelets cholesterol potassium sodium calcium magnesium glucose iron b12 sugars sugar albumin "
-                     "ferritin smear".split())
+                     "ferritin smear testosterone folate oestrogen estrogen cortisol prolactin zinc".split())
 # The lexicon's test of an analyte, when the word alone is no test: "<word> count", "<word> level", ...
 _ANALYTE_TESTS = ("count", "level", "levels", "test")
 BLOOD_SUGAR_TEST = "QATEXT:test/blood-sugar-test"
@@ -185,7 +185,7 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
     """"platelets came back 31", "my iron was 11": a substance with its result is the TEST of it (rule 9: the value
     stays outside). A longer span holding the word ("iron pills") keeps it."""
     n = len(words)
-    by_start = covered = None  # built at the first analyte with a result
+    by_start = covered = test_ends = None  # built at the first analyte
     changed: dict[int, tuple] = {}
     added = []
     for i in _positions(words, _ANALYTE_GATE.intersection(gate_hits(words))):
@@ -194,6 +194,21 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
         j = i + 1
         while j + 1 < n and words[j] in ("and", ",") and words[j + 1] in ANALYTES:
             j += 2  # "my B12 and iron were checked": the result is of both
+        if covered is None:
+            by_start = {span[0]: k for k, span in enumerate(spans)}
+            covered = covered_tokens(spans, min_length=2)
+        if test_ends is None:
+            test_ends = {span[1] for span in spans if span[2] == "TEST"}
+        if _is_tested(words, i, spans, by_start, test_ends):  # "the GP checked HbA1c, [B12] and thyroid function"
+            concept = _analyte_test(words[i], lookup)
+            if concept is not None and i not in covered:
+                test_ends.add(i + 1)
+                if i in by_start:
+                    if spans[by_start[i]][2] != "TEST":
+                        changed[by_start[i]] = (i, i + 1, "TEST", concept)
+                else:
+                    added.append((i, i + 1, "TEST", concept))
+            continue
         if j >= n:
             continue  # "can you check my b12 and iron": the list ends the text, no result follows
         if words[j] in _RESULT_VERBS:
@@ -204,13 +219,9 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
             continue  # "take magnesium 400 at night", "calcium 500 mg": a dose, not a result
         if not (j < n and (doc[j].like_num or words[j] in _RESULT_WORDS or words[j][:1].isdigit())):
             continue
-        if covered is None:
-            by_start = {span[0]: k for k, span in enumerate(spans)}
-            covered = covered_tokens(spans, min_length=2)
         if i in covered:
             continue
-        concept = BLOOD_SUGAR_TEST if words[i] in ("sugar", "sugars") else next(
-            (found[1] for head in _ANALYTE_TESTS if (found := lookup(f"{words[i]} {head}")) and found[0] == "TEST"), None)
+        concept = _analyte_test(words[i], lookup)
         if concept is None:
             continue
         span = (i, i + 1, "TEST", concept)
@@ -225,6 +236,26 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
 
 
 _ANALYTE_GATE = gate(ANALYTES)
+_TEST_VERBS = frozenset("checked check checking tested test testing measured measure".split())
+
+
+def _analyte_test(word: str, lookup: Lookup):
+    """The lexicon's test of an analyte ("b12 level"), or None."""
+    if word in ("sugar", "sugars"):
+        return BLOOD_SUGAR_TEST
+    return next((found[1] for head in _ANALYTE_TESTS if (found := lookup(f"{word} {head}")) and found[0] == "TEST"), None)
+
+
+def _is_tested(words: list[str], i: int, spans: Spans, by_start: dict[int, int], test_ends: set[int]) -> bool:
+    """The analyte is what a test verb names ("tested my b12"), or an item of a list of tests ("HbA1c, B12 and
+    thyroid function")."""
+    before = words[i - 1] if i else ""
+    if before in _TEST_VERBS or (before in ("my", "his", "her", "the") and i >= 2 and words[i - 2] in _TEST_VERBS):
+        return True
+    if before in (",", "and") and i - 1 in test_ends:
+        return True
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return nxt in (",", "and") and i + 2 in by_start and spans[by_start[i + 2]][2] == "TEST"
 
 # "get up 5 times a night to pee", "wake up 3x a night to urinate": the function is a complaint through its rate.
 NOCTURIA = "HP:0000017"
