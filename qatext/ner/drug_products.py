@@ -23,7 +23,7 @@ from qatext.ner.span_rules import DRUG_FORMS, Spans, covered_tokens, gate, gate_
 
 # Words of a product line or a device written after the name ("gaviscon advance", "seretide accuhaler").
 PRODUCT_LINES = frozenset(
-    "advance plus extra forte duo max rapid express infant infants junior modulite evohaler accuhaler turbohaler "
+    "advance plus extra forte duo max rapid express osteo infant infants junior modulite evohaler accuhaler turbohaler "
     "easyhaler autohaler ellipta respimat handihaler diskus nexthaler spiromax".split())
 # Dose forms the shared DRUG_FORMS lacks (British and lay): "salbutamol nebs", "maxalt melts", "insulin drip". Not
 # "sachets": the gold keeps "[movicol] sachets", "[dioralyte] sachets" (a pack, like "a box of").
