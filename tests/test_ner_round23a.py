@@ -31,6 +31,7 @@ def nlp():
     # a glued tag read at its digit, or ending in a complaint's head
     ("4am lows again #type1diabetes", ("#type1diabetes", "DISEASE")),
     ("sneezing since we got the kitten #catallergy", ("#catallergy", "DISEASE")),
+    ("my #mounjaro shot is due tomorrow", ("#mounjaro", "DRUG")),
     # a test named by its tracer, a disease named by its cause, sudden sleep
     ("the SeHCAT scan came back low", ("SeHCAT scan", "TEST")),
     ("the GI says it is bile acid diarrhoea", ("bile acid diarrhoea", "DISEASE")),

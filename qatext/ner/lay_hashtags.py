@@ -33,6 +33,8 @@ def add_hashtags(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) ->
         span = by_start.get(i + 1)
         if span is not None and span[1] == i + 2:
             out[out.index(span)] = (i, *span[1:])
+        elif span is not None and span[1] > i + 2 and (known := lookup(tag)) and known[0] == span[2]:
+            out[out.index(span)] = (i, i + 2, known[0], known[1])  # "[#mounjaro] shot": the tag is the whole mention
         elif i + 1 not in taken:
             found = _split_tag(tag, lookup)
             if found:
