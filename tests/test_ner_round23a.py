@@ -67,6 +67,8 @@ def nlp():
     # a substance that a test verb names, or an item of a list of tests, is the test
     ("the GP checked HbA1c, B12 and thyroid function, all normal", ("B12", "TEST")),
     ("my testosterone was low on 2 morning blood tests", ("testosterone", "TEST")),
+    # an allergy without its allergen ends before "to"
+    ("I do not believe that I am allergic to any food.", ("allergic", "DISEASE")),
 ])
 def test_found(nlp, text, entity):
     assert entity in labelled(nlp, text)

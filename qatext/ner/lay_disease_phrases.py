@@ -46,7 +46,7 @@ def add_allergens(doc: Doc, words: list[str], spans: Spans) -> Spans:
     starts = {span[0] for span in spans}
     out = list(spans)
     for k, (start, end, label, concept) in enumerate(spans):
-        if label != "DISEASE" or end >= n or end in starts or " ".join(words[start:end]) not in ALLERGY_PHRASES:
+        if label != "DISEASE" or end in starts or " ".join(words[start:end]) not in ALLERGY_PHRASES:
             continue
         thing = end
         while thing < n and thing - end < 2 and thing not in starts and words[thing].isalpha() \
@@ -55,4 +55,6 @@ def add_allergens(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if thing > end:
             # "allergic to mondays" names no allergy at all (rule 17)
             out[k] = None if FIGURATIVE_ALLERGENS.intersection(words[end:thing]) else (start, thing, label, concept)
+        elif words[end - 1] == "to":  # "[allergic] to any food": without its allergen the mention ends before "to"
+            out[k] = (start, end - 1, label, concept)
     return [span for span in out if span is not None]
