@@ -108,6 +108,11 @@ def test_lower_case_aids_is_no_disease(nlp):
     assert ("AIDS", "DISEASE") in labelled(nlp, "her uncle died of AIDS in 1994")
 
 
+@pytest.mark.parametrize("text", ["it is a real pain not knowing.", "its a pain waiting for results"])
+def test_a_nuisance_is_no_pain(nlp, text):
+    assert labelled(nlp, text) == [], text
+
+
 @pytest.mark.parametrize("text", ["i felt terrible for him", "the food was awful", "felt rotten about forgetting her birthday"])
 def test_feeling_bad_about_an_event_stays_out(nlp, text):
     assert labelled(nlp, text) == [], text
