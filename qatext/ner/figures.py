@@ -172,7 +172,7 @@ FOLLOWED_NUISANCES = frozenset({"pain", "headache", "nightmare"})
 NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol", "all",
                   "lately", "(", "too", "in itself", "on top", "tbh", "honestly", "though", "tho", "with", "when", "because",
                   "bc", "of a", "trying", "dealing", "getting", "of its own", "of their own", "not knowing", "not being",
-                  "not having", "waiting", "having to", "sorting", "finding")
+                  "not having", "having to", "sorting")
 # Adverbs between the copula and the article: "which is honestly a pain to coordinate".
 NUISANCE_ADVERBS = frozenset("honestly just truly literally really also still always already seriously such".split())
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})

@@ -92,10 +92,14 @@ def add_weight_amounts(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 # A weight change that is wanted or advised is no complaint (GUIDELINES rule 17): "she wants me to lose weight",
 # "trying to lose weight", "the GP says lose weight". Being unable to ("cant lose weight") stays one.
-_WANTING = frozenset("want wants wanted wanting try trying tried tries need needs needed hoping hope hoped managed "
-                     "manage plan planning planned decided me him her us them you going gonna".split())
+_WANTING = frozenset("want wants wanted wanting try trying tried tries need needs needed hoping hope hoped "
+                     "plan planning planned decided".split())
+# "wants me to lose weight", "told him to lose weight": a person between the wish and "to"
+_WISHING_FOR_OTHERS = frozenset("wants wanted told tells asked advised urged".split())
+_PERSONS = frozenset("me him her us them you".split())
 _ADVISING = frozenset("says said advised recommended suggested".split())
-_CHANGE_VERBS = frozenset("lose losing gain gaining put putting shift".split())
+_CHANGE_VERBS = frozenset("lose losing gain gaining put putting".split())
+_BASE_FORMS = frozenset({"lose", "gain", "put"})  # "the GP says lose weight" (an imperative), not "said losing weight"
 
 
 def drop_wanted_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -104,7 +108,12 @@ def drop_wanted_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Span
         if words[start] not in _CHANGE_VERBS:
             return False
         before = words[start - 1] if start else ""
-        return before in _ADVISING or (before == "to" and start >= 2 and words[start - 2] in _WANTING)
+        if before in _ADVISING:
+            return words[start] in _BASE_FORMS
+        if before != "to" or start < 2:
+            return False
+        return words[start - 2] in _WANTING or (
+            words[start - 2] in _PERSONS and start >= 3 and words[start - 3] in _WISHING_FOR_OTHERS)
 
     kept = [span for span in spans if span[3] not in (WEIGHT_GAIN, WEIGHT_LOSS) or not wanted(span[0])]
     return kept if len(kept) != len(spans) else spans
@@ -169,7 +178,7 @@ _HOUR_GATE = gate(HOUR_UNITS)
 # dropped to 150"), and medicines or nothing otherwise (GUIDELINES section 3: the role in the sentence decides).
 # "smear" too: "my smear came back abnormal" is the smear test, "a smear of blood" or "i smear vaseline" no test.
 ANALYTES = frozenset("platelets cholesterol potassium sodium calcium magnesium glucose iron b12 sugars sugar albumin "
-                     "ferritin smear testosterone folate oestrogen estrogen cortisol prolactin zinc".split())
+                     "ferritin smear testosterone folate cortisol prolactin".split())
 # The lexicon's test of an analyte, when the word alone is no test: "<word> count", "<word> level", ...
 _ANALYTE_TESTS = ("count", "level", "levels", "test")
 BLOOD_SUGAR_TEST = "QATEXT:test/blood-sugar-test"
@@ -199,7 +208,7 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
             covered = covered_tokens(spans, min_length=2)
         if test_ends is None:
             test_ends = {span[1] for span in spans if span[2] == "TEST"}
-        if _is_tested(words, i, spans, by_start, test_ends):  # "the GP checked HbA1c, [B12] and thyroid function"
+        if _is_tested(words, i, test_ends):  # "the GP checked HbA1c, [B12] and thyroid function"
             concept = _analyte_test(words[i], lookup)
             if concept is not None and i not in covered:
                 test_ends.add(i + 1)
@@ -237,6 +246,7 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
 
 _ANALYTE_GATE = gate(ANALYTES)
 _TEST_VERBS = frozenset("checked check checking tested test testing measured measure".split())
+_LIST_ENDS = frozenset("and or level levels all were was came".split())
 
 
 def _analyte_test(word: str, lookup: Lookup):
@@ -246,16 +256,17 @@ def _analyte_test(word: str, lookup: Lookup):
     return next((found[1] for head in _ANALYTE_TESTS if (found := lookup(f"{word} {head}")) and found[0] == "TEST"), None)
 
 
-def _is_tested(words: list[str], i: int, spans: Spans, by_start: dict[int, int], test_ends: set[int]) -> bool:
+def _is_tested(words: list[str], i: int, test_ends: set[int]) -> bool:
     """The analyte is what a test verb names ("tested my b12"), or an item of a list of tests ("HbA1c, B12 and
     thyroid function")."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if nxt.isalpha() and nxt not in _LIST_ENDS:
+        return False  # "check my sugar intake": the word describes another noun
     before = words[i - 1] if i else ""
     if before in _TEST_VERBS or (before in ("my", "his", "her", "the") and i >= 2 and words[i - 2] in _TEST_VERBS):
         return True
-    if before in (",", "and") and i - 1 in test_ends:
-        return True
-    nxt = words[i + 1] if i + 1 < len(words) else ""
-    return nxt in (",", "and") and i + 2 in by_start and spans[by_start[i + 2]][2] == "TEST"
+    return before in (",", "and") and i - 1 in test_ends
+
 
 # "get up 5 times a night to pee", "wake up 3x a night to urinate": the function is a complaint through its rate.
 NOCTURIA = "HP:0000017"

@@ -111,7 +111,8 @@ def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
         k += words[k] in _EXPELLED_DETERMINERS if k < n else 0
         # an amount before what comes up is part of it: "coughed up [a bit of] blood", "streaks of blood"
         for amount in _EXPELLED_AMOUNTS:
-            if tuple(words[k:k + len(amount)]) == amount and k + len(amount) < n:
+            if tuple(words[k:k + len(amount)]) == amount and k + len(amount) < n \
+                    and words[k + len(amount)] not in ("times", "time"):
                 k += len(amount)
                 break
         first = k

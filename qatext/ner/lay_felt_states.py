@@ -98,13 +98,13 @@ FELT_STATES = {
     "speedy": "wired", "drugged": "spaced out", "spacy": "spaced out",
     # feeling ill without a named complaint: "felt [awful]", "i feel [so rough]" (malaise)
     "awful": "malaise", "terrible": "malaise", "horrible": "malaise", "horrid": "malaise", "dreadful": "malaise",
-    "lousy": "malaise", "crappy": "malaise", "rotten": "malaise", "rough": "malaise", "rubbish": "malaise",
+    "lousy": "malaise", "crappy": "malaise", "rotten": "malaise",
     "ill": "malaise", "poorly": "malaise", "intoxicated": "spaced out", "drunk": "spaced out", "stoned": "spaced out",
 }
 FEEL_VERBS = frozenset({"feel", "feels", "felt", "feeling"})
 FELT_DEGREES = frozenset({"so", "very", "really", "pretty", "extremely", "super", "kind", "kinda", "sort", "of", "a",
                           "bit", "little", "quite", "totally", "completely", "physically"})
-_ABOUT_AN_EVENT = frozenset({"about", "that", "for", "asking", "saying", "to", "when", "if"})
+_ABOUT_AN_EVENT = frozenset({"about", "that", "for", "asking", "saying", "to", "when", "if", "because", ",", "at"})
 
 
 def add_felt_states(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_common import BE, LIST_FILLERS, Lookup, replace_covered
+from qatext.ner.lay_common import BE, LIST_FILLERS, POSSESSIVES, Lookup, replace_covered
 from qatext.ner.span_rules import LOCATED_COMPLAINTS, Spans, gate, gate_hits, word_positions as _positions
 
 # A change word before a normal function: "zero motivation", "lower sex drive", "less energy". The
@@ -63,9 +63,10 @@ FUNCTION_WORDS = frozenset(
     "urge".split()) | MEASURES
 
 _FUNCTION_GATE, _CHANGE_GATE, _TAIL_GATE = gate(FUNCTION_WORDS), gate(CHANGE_WORDS), gate(_TAILS)
-_OWNERS = frozenset("my his her their your our".split())
-# functions whose word names other things too (a disk, a plan, an account, a hobby): a person's only when owned
-_OWNED_SENSES = frozenset("drive vision balance interest focus".split())
+# functions whose word names other things too (a disk, a plan): a person's only when owned; an account's balance
+# and a loan's interest are owned too, so those two words alone never change here
+_OWNED_SENSES = frozenset("drive vision focus".split())
+_OTHER_SENSES = frozenset({"balance", "interest"})
 
 
 def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
@@ -94,7 +95,8 @@ def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lo
             continue
         for size in (3, 2, 1):
             start = i + 1 - size
-            if start < 0 or (size == 1 and words[i] in _OWNED_SENSES and (i == 0 or words[i - 1] not in _OWNERS)):
+            if start < 0 or size == 1 and (words[i] in _OTHER_SENSES or words[i] in _OWNED_SENSES
+                                           and (i == 0 or words[i - 1] not in POSSESSIVES)):
                 continue  # "the drive is low on space", "the company vision has dropped": no one's function
             known = _lookup_changed(" ".join(words[start:i + 1]), forms, lookup)
             if known and not lookup(" ".join(words[start:i + 1 + len(tail)])):

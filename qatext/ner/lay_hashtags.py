@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
+from qatext.ner.fuzzy import is_english_word
 from qatext.ner.lay_common import Lookup
 from qatext.ner.span_rules import SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, Spans, covered_tokens, gate, gate_hits
 
@@ -33,7 +34,7 @@ def add_hashtags(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) ->
         span = by_start.get(i + 1)
         if span is not None and span[1] == i + 2:
             out[out.index(span)] = (i, *span[1:])
-        elif span is not None and span[1] > i + 2 and (known := lookup(tag)) and known[0] == span[2]:
+        elif span is not None and span[1] > i + 2 and (known := lookup(tag)) and known[1] == span[3]:
             out[out.index(span)] = (i, i + 2, known[0], known[1])  # "[#mounjaro] shot": the tag is the whole mention
         elif i + 1 not in taken:
             found = _split_tag(tag, lookup)
@@ -71,7 +72,9 @@ def _split_tag(tag: str, lookup: Lookup):
             if found and found[0] in _SPLIT_LABELS:
                 return found
     head = next((h for h in _TAG_HEADS if tag.endswith(h) and len(tag) - len(h) >= 3), None)
-    if head is not None and tag[:-len(head)].isalpha():
+    prefix = tag[:-len(head)] if head else ""
+    # "#kneepain", "#catallergy" (an allergen is any English word); not "#carcrash" or "#disinfection"
+    if head is not None and (lookup(prefix) or head.startswith("allerg") and is_english_word(prefix)):
         found = lookup(head)
         if found and found[0] in ("SYMPTOM", "DISEASE"):
             return found

@@ -70,13 +70,16 @@ _WRITER = frozenset({"i", "im", "i'm", "am", "'m", "m", "me", "we", "were", "we'
 _WRITER_STATE_VERBS = frozenset("was felt got get gets getting became become been".split())
 _INTENSIFIERS = frozenset("very really so quite totally more".split())
 _LIST_MARKS = frozenset({",", "and", "&", "/"})
-_CONFUSED_ABOUT = frozenset("about by why what how as whether if with on at over which when".split())
+_CONFUSED_ABOUT = frozenset("about by why what how as whether if with on at over which when between".split())
+# after the writer's confusion, what makes it a state and not a reaction: how long, how often, and other complaints
+_WRITER_STATE_AFTER = frozenset("for all easily constantly often most".split())
 
 
 def add_confusion(doc: Doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
     covered = covered_tokens(spans)
     ends_of_symptoms = {span[1] for span in spans if span[2] == "SYMPTOM"}
+    starts_of_symptoms = {span[0] for span in spans if span[2] == "SYMPTOM"}
     added = []
     for i in _positions(words, _CONFUSED_GATE.intersection(gate_hits(words))):
         if i < 1 or i in covered:
@@ -91,7 +94,10 @@ def add_confusion(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue
         if not _WRITER.isdisjoint(words[max(0, i - 3):i]):
             verb = words[i - 2] if i >= 2 and words[i - 1] in _INTENSIFIERS else words[i - 1]
-            if verb not in _WRITER_STATE_VERBS:
+            nxt = words[i + 1] if i + 1 < n else ""
+            if verb not in _WRITER_STATE_VERBS or not (
+                    nxt in _WRITER_STATE_AFTER or nxt == "and" and i + 2 in starts_of_symptoms
+                    or words[i - 1] in _INTENSIFIERS and nxt not in (",", "so", "and")):
                 continue
         start = i - 1 if words[i - 1] in _INTENSIFIERS else i
         added.append((start, i + 1, "SYMPTOM", CONFUSION))

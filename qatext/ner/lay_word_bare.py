@@ -247,7 +247,7 @@ _FADING_SUBJECTS = frozenset("side effect effects nausea drowsiness tiredness nu
                              "swelling".split())
 
 # --- a diabetes type said alone: "i've been [type 2] for 12 yrs", "metformin for my [type 2]" ----------------------
-_TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has is was being diagnosed , : ( ; -".split()) | {"", "\n"}
+_TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has is was being diagnosed , (".split())
 # what speaks for diabetes besides the type itself: its drugs, tests, and sugars
 _TYPE_CUES = (_DIABETES_CUES | SUGARS) - {"type"}
 _TYPE_AFTER = frozenset(". , ; : ! ? for since and but diabetic so too now last when after at in ( \n".split()) | {""}

@@ -232,7 +232,14 @@ def _keep_vocabulary_term(term: Term, text: str, stop: set[str], zipf) -> bool:
 _PLURAL_LABELS = frozenset({"DISEASE"})
 # Plurals that are mostly other things: "EDs" (emergency departments), "DMs" (messages), "TBs" (terabytes), "RAs"
 # and "PDs" (assistants, police departments), "PADs", "ADDs", "PACs", "MGs", "OAs", "UCs", "AFs".
-_NO_PLURALS = frozenset("ED MS AS DM TB RA PD PAD ADD PAC MG OA UC AF GP".split())
+_NO_PLURALS = frozenset("ED MS AS DM TB RA PD PAD ADD PAC MG OA UC AF PID AUD AMI".split())
+
+
+def _has_plural(short: str, label: str, ambiguous: set[str]) -> bool:
+    """"DVTs", "TIAs": a capitalised disease short form takes its plural, unless its letters mean other things too
+    (shorthand.tsv, _NO_PLURALS) or it ends in "S" ("IBS", "POTS")."""
+    return (short.isalpha() and short.isupper() and not short.endswith("S") and label in _PLURAL_LABELS
+            and short not in _NO_PLURALS and short not in ambiguous)
 
 
 def build_lexicon() -> Lexicon:
@@ -258,18 +265,18 @@ def build_lexicon() -> Lexicon:
 
     for term in curated_terms():
         add(term, curated=True)
+    ambiguous = {row["short"] for row in _read_tsv("shorthand")}  # resolved in context, never pluralised here
     for row in abbreviation_rows():
         label, concept = row["label"], row["concept_id"]
         lexicon.names.setdefault(concept, row["long"])
         short = row["short"]
         if row.get("case_sensitive", "no").lower() in ("yes", "true", "1"):
             lexicon.case_sensitive.setdefault(short, (label, concept, "curated"))
-            # "PEs", "DVTs", "TIAs": the plural of a capitalised short form, unless it spells another one
-            if short.isalpha() and short.isupper() and label in _PLURAL_LABELS and short not in _NO_PLURALS:
+            if _has_plural(short, label, ambiguous):
                 lexicon.case_sensitive.setdefault(short + "s", (label, concept, "curated"))
         else:
             lexicon.terms.setdefault(short.lower(), (label, concept, "curated"))
-            if short.isalpha() and short.isupper() and label in _PLURAL_LABELS and short not in _NO_PLURALS:
+            if _has_plural(short, label, ambiguous):
                 lexicon.terms.setdefault(short.lower() + "s", (label, concept, "curated"))
         lexicon.expansions[short] = row["long"]
         lexicon.expansions.setdefault(short.lower(), row["long"])
