@@ -206,7 +206,6 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
         if covered is None:
             by_start = {span[0]: k for k, span in enumerate(spans)}
             covered = covered_tokens(spans, min_length=2)
-        if test_ends is None:
             test_ends = {span[1] for span in spans if span[2] == "TEST"}
         if _is_tested(words, i, test_ends):  # "the GP checked HbA1c, [B12] and thyroid function"
             concept = _analyte_test(words[i], lookup)

@@ -35,7 +35,8 @@ def add_side_effect_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup:
     if _SIDE_EFFECT_GATE.isdisjoint(hits):
         return spans
     if not _WEIGHT_GATE.isdisjoint(hits):
-        spans = drop_wanted_weight_changes(doc, words, spans=add_weight_amounts(doc, words, spans))
+        spans = add_weight_amounts(doc, words, spans)
+        spans = drop_wanted_weight_changes(doc, words, spans)
     if not _FEELING_GATE.isdisjoint(hits):
         spans = add_feeling_nouns(doc, words, spans)
     if not _SLEEP_GATE.isdisjoint(hits):
