@@ -117,6 +117,7 @@ def test_pbc_is_primary_biliary_cirrhosis(nlp):
 def test_figures_of_speech_are_dropped(nlp, text, surface, monkeypatch):
     assert surface not in {e.text for e in nlp(text).ents}
     monkeypatch.setattr(figures, "drop_figures", lambda doc, words, spans: spans)
+    monkeypatch.setattr(figures, "drop_figurative", lambda doc, words, spans: spans)
     assert surface in {e.text for e in nlp(text).ents}  # the rules found it: figures took it out
 
 

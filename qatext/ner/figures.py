@@ -172,7 +172,9 @@ FOLLOWED_NUISANCES = frozenset({"pain", "headache", "nightmare"})
 NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol", "all",
                   "lately", "(", "too", "in itself", "on top", "tbh", "honestly", "though", "tho", "with", "when", "because",
                   "bc", "of a", "trying", "dealing", "getting", "of its own", "of their own", "not knowing", "not being",
-                  "not having", "having to", "sorting")
+                  "not having", "having to", "sorting", "than")
+# What comes before "a pain" that makes it a nuisance: "it is a pain", "what a pain", "im a pain to live with".
+_NUISANCE_COPULAS = frozenset("is was 's be been what such being are its am m 'm were re 're".split())
 # Adverbs between the copula and the article: "which is honestly a pain to coordinate".
 NUISANCE_ADVERBS = frozenset("honestly just truly literally really also still always already seriously such".split())
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
@@ -237,8 +239,12 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     copula = start - 2
     if copula >= 1 and words[copula] in NUISANCE_ADVERBS:
         copula -= 1  # "which is honestly a pain to coordinate"
-    if word in FOLLOWED_NUISANCES and start >= 1 and words[start - 1] in ("a", "such") and (copula < 0 or words[copula] in ("is", "was", "'s", "be", "been", "what", "such", "being", "are", "its")):
-        return end >= n or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
+    if copula >= 1 and words[copula] == "of" and words[copula - 1] in ("more", "less"):
+        copula = -1  # "the paperwork was more of a headache than the injury"
+    if word in FOLLOWED_NUISANCES and start >= 1 and words[start - 1] in ("a", "such") and (copula < 0 or words[copula] in _NUISANCE_COPULAS):
+        # what ends the phrase: nothing, a mark or an emoji ("such a pain 🙄"), or the words of a nuisance
+        return end >= n or not any(c.isalnum() for c in words[end]) \
+            or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
     if word in ATTRIBUTIVE_ADJECTIVES:
         return end < n and words[end].isalpha() and words[end] not in NOT_NOUNS
     return False

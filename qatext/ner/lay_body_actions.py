@@ -66,18 +66,46 @@ SHED_PARTS = {"hair": "HP:0001596", "eyelashes": None, "lashes": None, "eyebrows
               "tooth": None, "nails": None, "fingernails": None, "toenails": None}
 
 
+# Parts one has many of are injured with an article: "pulled a muscle", "cracked a rib", "tore the ligament"; the
+# part they are in comes with them ("[pulled a muscle in my lower back]", as a located complaint keeps its place).
+COUNTED_PARTS = frozenset("muscle muscles ligament ligaments tendon tendons rib ribs disc disk vertebra bone toe "
+                          "finger tooth nerve hamstring".split())
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
 def add_verbal_injuries(doc: Doc, words: list[str], spans: Spans) -> Spans:
     added = []
+    anatomy_ends = {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
+    n = len(words)
     for start, end, label, _concept in spans:
-        if label == "ANATOMY" and start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] in INJURY_VERBS:
+        if label == "ANATOMY" and start >= 2 and words[start - 2] in INJURY_VERBS and (
+                words[start - 1] in POSSESSIVES or words[start - 1] in _ARTICLES and words[end - 1] in COUNTED_PARTS):
+            if end + 2 < n and words[end] == "in" and words[end + 1] in POSSESSIVES and end + 2 in anatomy_ends:
+                end = anatomy_ends[end + 2]
             added.append((start - 2, end, "DISEASE", INJURY_VERBS[words[start - 2]]))
-        elif label == "ANATOMY" and start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] in LOSS_VERBS \
-                and words[end - 1] in SHED_PARTS:
-            added.append((start - 2, end, "SYMPTOM", SHED_PARTS[words[end - 1]] or BODY_COMPLAINT))
+        elif label == "ANATOMY" and words[end - 1] in SHED_PARTS:
+            verb = _loss_verb_before(words, start)
+            if verb is not None:
+                added.append((verb, end, "SYMPTOM", SHED_PARTS[words[end - 1]] or BODY_COMPLAINT))
     return replace_covered(spans, added) if added else spans
 
 
 _INJURY_GATE = gate(INJURY_VERBS, LOSS_VERBS)
+# How much of it goes: "losing [handfuls of] hair", "lost [so much] hair" (the amount is part of the complaint).
+_SHED_AMOUNTS = (("handfuls", "of"), ("clumps", "of"), ("chunks", "of"), ("lots", "of"), ("a", "lot", "of"),
+                 ("loads", "of"), ("tons", "of"), ("so", "much"), ("too", "much"), ("a", "bit", "of"), ("some",),
+                 ("more",))
+
+
+def _loss_verb_before(words: list[str], start: int) -> int | None:
+    """Where "losing my" or "lost <an amount of>" starts before the shed part at ``start``, or None."""
+    if start >= 2 and words[start - 1] in POSSESSIVES and words[start - 2] in LOSS_VERBS:
+        return start - 2
+    for amount in _SHED_AMOUNTS:
+        verb = start - len(amount) - 1
+        if verb >= 0 and words[verb] in LOSS_VERBS and tuple(words[verb + 1:start]) == amount:
+            return verb
+    return None
 
 
 # Verbs that bring something up: what comes up is part of the complaint ("coughing up green phlegm", "throw up
@@ -119,6 +147,8 @@ def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
         while k < n and k - first < 3 and words[k].isalpha() and words[k] not in _EXPELLED_STOPS and (
                 k not in starts or starts[k][2] in ("ANATOMY", "SYMPTOM") and starts[k][1] - k == 1):
             k += 1  # "yellow mucus": a one-word body or symptom word may be what comes up
+        while k > first and words[k - 1] in _EXPELLED_DETERMINERS:
+            k -= 1  # "threw up [all the] next day": the words before a time are no thing that came up
         if k > first and not (k in starts and starts[k][2] == "SYMPTOM" and starts[k][1] - k >= 2):
             # what comes up named as a finding of its own keeps its describers ("coughed up [thick green phlegm]"),
             # not cut in two by the verb's object

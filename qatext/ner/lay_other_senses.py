@@ -36,6 +36,24 @@ def drop_substance_places(doc: Doc, words: list[str], spans: Spans) -> Spans:
         and span[1] < n and words[span[1]] == "of")]
 
 
+# A complaint word before a noun it modifies in another sense: "gas station", "fever dream", "rash decision".
+OTHER_SENSE_HEADS = {
+    "gas": frozenset("station stations prices price tank bill bills stove cooker leak mask heater boiler pump mileage "
+                     "money card can cylinder engine company fire hob".split()),
+    "fever": frozenset("dream dreams pitch".split()),
+    "rash": frozenset("decision decisions move promise promises".split()),
+}
+OTHER_SENSE_NOUNS = gate(*OTHER_SENSE_HEADS.values())
+
+
+def drop_modifier_senses(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"plan it around every gas station", "what a fever dream": the word names a thing, no complaint."""
+    n = len(words)
+    return [span for span in spans if not (
+        span[1] - span[0] == 1 and span[1] < n and span[2] == "SYMPTOM"
+        and words[span[1]] in OTHER_SENSE_HEADS.get(words[span[0]], ()))]
+
+
 # "PSA: read your labels", "PSA for parents": a public service announcement opening a post, not the PSA test.
 _ANNOUNCED = frozenset({":", "for", "to", "-", "–", "—", "!"})
 

@@ -47,7 +47,7 @@ _EXPELLED_PARTS = frozenset("lungs lung guts insides stomach".split())
 # What the particle may be followed by for it to end the verb (a noun or a determiner after "in", "up", "out" makes
 # it a preposition: "hurt my back in the garden", "cant lift my arm up the wall").
 _AFTER_PARTICLE = _AFTER_HUE | frozenset("as so again any anymore more properly fully completely right "
-                                         "every each this that last".split())
+                                         "every each this that last years months weeks days yesterday".split())
 
 # "it [tore my stomach up]": a drug or a food tearing the gut "up" is the lay upset of the stomach (as "[upsets my
 # stomach]", rule 6), not the injury that "tore" names before a part ("[tore my ACL]", DISEASE).
@@ -128,7 +128,8 @@ def _particle_end(words: list[str], start: int, end: int) -> int | None:
     if owner is None or owner == start or words[owner - 1] in _PLACE_WORDS:
         return None
     after = words[end + 1] if end + 1 < len(words) else "."
-    return end + 1 if after in _AFTER_PARTICLE else None
+    # a mark or an emoji ends the verb too ("tore my stomach up 🔥")
+    return end + 1 if after in _AFTER_PARTICLE or not any(c.isalnum() for c in after) else None
 
 
 def _expelled_part(words: list[str], end: int, spans: Spans, i: int) -> int | None:

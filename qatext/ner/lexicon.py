@@ -235,6 +235,41 @@ _PLURAL_LABELS = frozenset({"DISEASE"})
 _NO_PLURALS = frozenset("ED MS AS DM TB RA PD PAD ADD PAC MG OA UC AF PID AUD AMI".split())
 
 
+# Patients put one effort word or another before the function that costs them: "difficulty sleeping", "trouble
+# with sleeping", "difficulty in reaching orgasm", "hard time focusing". Each is the same complaint.
+EFFORT_HEADS = ("difficulty", "difficulty with", "difficulty in", "difficulties", "difficulties with", "trouble",
+                "trouble with", "hard time", "harder time", "problems", "problems with")
+_EFFORT_FIRSTS = frozenset(head.split()[0] for head in EFFORT_HEADS)
+PROBLEM_NOUNS = ("problems", "problem", "issues", "issue", "trouble", "troubles")
+
+
+def _add_effort_variants(lexicon: Lexicon) -> None:
+    """Every "<effort word> <function -ing ...>" SYMPTOM term answers to the other effort words too, every
+    "<complaint> problems" term to the other problem nouns."""
+    functions: dict[str, tuple[str, str, str]] = {}
+    for key, entry in lexicon.terms.items():
+        first, _, rest = key.partition(" ")
+        if entry[0] != "SYMPTOM" or first not in _EFFORT_FIRSTS or not rest:
+            continue
+        for head in EFFORT_HEADS:
+            if key.startswith(head + " "):
+                function = key[len(head) + 1:]
+                if function.split()[0].endswith("ing"):
+                    functions.setdefault(function, entry)
+    for function, entry in functions.items():
+        for head in EFFORT_HEADS:
+            lexicon.terms.setdefault(f"{head} {function}", entry)
+    # and after what is wrong, any word for a problem, one or many: "sex drive issue", "sleep problem", "gut troubles"
+    stems: dict[str, tuple[str, str, str]] = {}
+    for key, entry in lexicon.terms.items():
+        stem, _, last = key.rpartition(" ")
+        if stem and last in PROBLEM_NOUNS and entry[0] in ("SYMPTOM", "DISEASE"):
+            stems.setdefault(stem, entry)
+    for stem, entry in stems.items():
+        for noun in PROBLEM_NOUNS:
+            lexicon.terms.setdefault(f"{stem} {noun}", entry)
+
+
 def _has_plural(short: str, label: str, ambiguous: set[str]) -> bool:
     """"DVTs", "TIAs": a capitalised disease short form takes its plural, unless its letters mean other things too
     (shorthand.tsv, _NO_PLURALS) or it ends in "S" ("IBS", "POTS")."""
@@ -292,6 +327,7 @@ def build_lexicon() -> Lexicon:
                 continue
             add(term, curated=False)
     _add_bare_eponyms(lexicon, zipf)
+    _add_effort_variants(lexicon)
     apply_concept_review(lexicon)
     tokens: set[str] = set()
     for key in lexicon.terms:

@@ -60,7 +60,7 @@ CHAIN_GATES = (
     lay_word_bare.WORDS, lay_word_complaints.WORDS, lay_word_complaints.LONE_WORDS, lay_said_complaints.WORDS,
     lay_word_senses.WORDS, lay_part_objects.VERBS, lay_edge_tails.WORDS, lay_reach_objects.WORDS,
     lay_body_unnamed.WORDS, lay_body_moves.BLUSH_SIGHTS, lay_body_moves.BLUSH_COLOURS, lay_word_degrees.WORDS,
-    lay_word_places.WORDS, lay_reach_places.WORDS,
+    lay_word_places.WORDS, lay_reach_places.WORDS, lay_other_senses.OTHER_SENSE_NOUNS,
     *(words for pair in lay_state_phrases.PAIRS for words in pair),
 )
 CHAIN_TRIGGERS = span_rules.gate(*CHAIN_GATES)  # registered, so the doc's gate hits hold them
@@ -85,7 +85,10 @@ class MedicalEntityRecognizer(BatchedPipe):
             fuzzy.warm_up()
         self._norm_index = _PrefixIndex(self.lexicon.patterns)
         self._exact_index = _PrefixIndex(self.lexicon.exact_patterns)
-        self._shorthand_hashes = frozenset(hash_string(short) for short in self.lexicon.shorthand)
+        self._shorthand_hashes = frozenset(hash_string(form) for short in self.lexicon.shorthand
+                                           for form in ((short, short.title(), short.upper()) if short.islower()
+                                                        else (short, short.lower()) if short in shorthand.TYPED_LOWER
+                                                        else (short,)))
         self._shorthand_lower = frozenset(short.lower() for short in self.lexicon.shorthand)
         self._common = self.lexicon.fuzzy.common if self.lexicon.fuzzy else frozenset()
         # First words of reviewed surfaces, so the review is checked only for spans that may be one.
@@ -182,6 +185,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_body_actions.add_expelled_objects(doc, words, spans)
         if not lay_other_senses.SUBSTANCE_PLACES.isdisjoint(triggers):
             spans = lay_other_senses.drop_substance_places(doc, words, spans)
+        if not lay_other_senses.OTHER_SENSE_NOUNS.isdisjoint(triggers):
+            spans = lay_other_senses.drop_modifier_senses(doc, words, spans)
         if not lay_other_senses.UNTAKEN_WORDS.isdisjoint(triggers):
             spans = lay_other_senses.drop_untaken_substances(doc, words, spans)
         if not figures.FIGURATIVE_WORDS.isdisjoint(triggers):

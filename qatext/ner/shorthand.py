@@ -51,7 +51,10 @@ def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], 
                 i = words.index(lowered, start)
             except ValueError:
                 break
-            if doc[i].text == short:
+            # A form the table writes in lower case is a word: "Pred" opening a sentence, "PRED" in a post in capitals.
+            # One it writes in capitals may be typed in lower case ("my ra is flaring").
+            written = doc[i].text
+            if written == short or short.islower() or short in TYPED_LOWER and written.islower():
                 found.append((i, short))
             start = i + 1
     if not found:
@@ -63,7 +66,19 @@ def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], 
         before = _before_word(words[i - 1]) if i > 0 else ""
         after = words[i + 1] if i + 1 < len(words) else ""
         following = frozenset(words[i + 1:i + 1 + NEAR_WORDS])
-        out.append(_resolve_one(i, short, senses, present, before, after, following, corpus_senses, specialty))
+        if doc[i].text == short:
+            out.append(_resolve_one(i, short, senses, present, before, after, following, corpus_senses, specialty))
+            continue
+        # Written otherwise ("Graves" the name, "ms" the title), only the occurrence's own words may decide; in lower
+        # case only its nearest words (before it, two more for "diagnosed with ra"), and only for a medical sense.
+        if short.islower():
+            resolution = _resolve_one(i, short, senses, present, before, after, following, corpus_senses, specialty)
+            if resolution.by == "document":
+                out.append(resolution)
+            continue
+        sense = _own_words_sense(senses, before, after, following | frozenset(words[max(i - 2, 0):i]))
+        if sense is not None and sense["label"] is not None:
+            out.append(_as_resolution(i, sense, "document"))
     return out
 
 
@@ -77,6 +92,9 @@ def _before_word(word: str) -> str:
 
 
 NEAR_WORDS = 3  # how many words after a short form speak for that occurrence alone
+# Disease short forms patients also type in lower case ("my ra is flaring", "ms fatigue", "gp flare"); not those whose
+# lower case is mostly something else ("bc" because, "af" the intensifier, "hs" high school, "pe" the school subject).
+TYPED_LOWER = frozenset({"RA", "MS", "EDS", "GP", "IC", "MVP"})
 # What a person does, after "my GP", "her PT": the short form is that person.
 AGENT_VERBS = frozenset("said says told tells wants wanted thinks thought referred refers ordered orders suggested "
                         "suggests recommended recommends mentioned mentions keeps kept prescribed prescribes sent "
@@ -90,20 +108,9 @@ def _resolve_one(i: int, short: str, senses: list[dict], present: set[str], befo
     # a message), the noun the short form modifies ("MS Teams", "a temp job", "PT job"). It goes first: the head noun
     # after outranks the article or possessive before ("a temp job", not "a temp" the fever); the document's cues
     # cannot outvote it.
-    by_after = [sense for sense in senses if after in sense["after"]]
-    if len(by_after) == 1:
-        return _as_resolution(i, by_after[0], "document")
-    # The word right before decides alone when it belongs to one sense ("in the ED", "came off BC", "our dorm RA"):
-    # the document's cues speak for the page's topic, which one occurrence may leave ("diagnosed with GP ... my GP
-    # wants"). A possessive decides alone only before what a person does ("my GP wants", "my PT said"); "my HS" or
-    # "my MS" is as often the writer's disease.
-    by_before = [sense for sense in senses if before in sense["before"]]
-    if len(by_before) == 1 and (before not in POSSESSIVES or not AGENT_VERBS.isdisjoint(following)):
-        return _as_resolution(i, by_before[0], "document")
-    # a cue right after this occurrence speaks for it alone: "my MS in biology", "RA flares", "my GP said"
-    near = [sense for sense in senses if not sense["cues"].isdisjoint(following)]
-    if len(near) == 1:
-        return _as_resolution(i, near[0], "document")
+    sense = _own_words_sense(senses, before, after, following)
+    if sense is not None:
+        return _as_resolution(i, sense, "document")
     scores = [len(sense["cues"] & present) + (2 if before in sense["before"] else 0) for sense in senses]
     best = max(scores)
     if best > 0 and scores.count(best) == 1:
@@ -123,6 +130,23 @@ def _resolve_one(i: int, short: str, senses: list[dict], present: set[str], befo
     if default is not None:
         return _as_resolution(i, default, "default")
     return Resolution(i, None, None, "", "default")
+
+
+def _own_words_sense(senses: list[dict], before: str, after: str, following: frozenset[str]) -> dict | None:
+    """The sense the occurrence's own words decide, or None."""
+    by_after = [sense for sense in senses if after in sense["after"]]
+    if len(by_after) == 1:
+        return by_after[0]
+    # The word right before decides alone when it belongs to one sense ("in the ED", "came off BC", "our dorm RA"):
+    # the document's cues speak for the page's topic, which one occurrence may leave ("diagnosed with GP ... my GP
+    # wants"). A possessive decides alone only before what a person does ("my GP wants", "my PT said"); "my HS" or
+    # "my MS" is as often the writer's disease.
+    by_before = [sense for sense in senses if before in sense["before"]]
+    if len(by_before) == 1 and (before not in POSSESSIVES or not AGENT_VERBS.isdisjoint(following)):
+        return by_before[0]
+    # a cue right after this occurrence speaks for it alone: "my MS in biology", "RA flares", "my GP said"
+    near = [sense for sense in senses if not sense["cues"].isdisjoint(following)]
+    return near[0] if len(near) == 1 else None
 
 
 def _as_resolution(i: int, sense: dict, by: str) -> Resolution:

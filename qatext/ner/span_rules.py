@@ -259,15 +259,22 @@ _DRUG_HEADS = DRUG_FORMS | {"ointments", "drop", "supplement", "supplements", "v
 
 
 def trim_leading_determiners(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    # a determiner glued to the next token is a letter of the name ("A-fib"), not an article
+    # a determiner glued to the next token is a letter of the name ("A-fib"), not an article; "get up" is a verb of its
+    # own ("[getting up to pee]"), not "getting" a complaint
+    def trimmed(start: int, end: int) -> bool:
+        return end - start > 1 and words[start] in LEADING_DETERMINERS and doc[start].whitespace_ \
+            and not (words[start] in _GET and words[start + 1] == "up")
+
     def trim(span):
         start, end, label, concept = span
-        while end - start > 1 and words[start] in LEADING_DETERMINERS and doc[start].whitespace_:
+        while trimmed(start, end):
             start += 1
         return start, end, label, concept
 
-    return rewrite_found(spans, [k for k, span in enumerate(spans) if span[1] - span[0] > 1
-                                 and words[span[0]] in LEADING_DETERMINERS and doc[span[0]].whitespace_], trim)
+    return rewrite_found(spans, [k for k, span in enumerate(spans) if trimmed(span[0], span[1])], trim)
+
+
+_GET = frozenset({"get", "gets", "getting", "got"})
 
 
 def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -1248,7 +1255,7 @@ def add_drug_forms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda te
 # Release forms written after a brand or generic name: "equasym XL", "sinemet CR", "lamictal ODT", "tegretol retard"
 # (GUIDELINES rule 8 keeps "[metformin ER]", "[wellbutrin XL]" whole). The two letters that are also everyday
 # words or other abbreviations ("er", "la", "cd", "dr", "sa") count only in capitals, as they are written on the box.
-RELEASE_FORMS = frozenset({"xl", "xr", "sr", "cr", "odt", "mr", "xl's", "retard", "la", "er", "cd", "dr", "sa", "xls"})
+RELEASE_FORMS = frozenset({"xl", "xr", "sr", "cr", "odt", "mr", "xl's", "retard", "la", "er", "cd", "dr", "sa", "xls", "ir"})
 _RELEASE_FORMS_ANY_CASE = frozenset({"xl", "xr", "sr", "cr", "odt", "mr", "xls", "retard"})
 _RELEASE_GATE = gate(RELEASE_FORMS)
 
