@@ -1,4 +1,4 @@
-"""Round 24a: patients' words the rules missed, found by probing lay phrasings and in blind batches 22 and 23 after
+"""Rounds 24a and 24b: patients' words the rules missed, found by probing lay phrasings and in blind batches 22 and 23 after
 their scores: an organ named by its adjective ("gastric problems"), a counted part injured with an article ("pulled a
 muscle in my lower back"), any effort or problem word before or after a function ("difficulty with sleeping",
 "sleep issue"), a lost ability told with "wasn't able to", hair lost by the handful, drug shorthand (HCQ), a short form
@@ -114,3 +114,35 @@ def test_is_no_joke_negates_nothing(nlp):
 def test_a_short_form_typed_otherwise_records_its_reading(nlp):
     ra = next(e for e in nlp("my ra is flaring again").ents if e.text == "ra")
     assert (ra.kb_id_, ra._.expanded_by) == ("HP:0001370", "document")
+
+
+@pytest.mark.parametrize("text, entity", [
+    # a cold listed with its fellow complaints, without an article
+    ("Initially, I had cold and cough, which now turned into sinus", ("cold", "DISEASE")),
+    ("cough, cold and fever since 3 days", ("cold", "DISEASE")),
+    ("is this a hormonal imbalance I can cure?", ("hormonal imbalance", "DISEASE")),
+    ("can a breathing treatment given before a chest x-ray hide it?", ("breathing treatment", "TREATMENT")),
+    ("i constantly hear the high pitched sound in my right ear", ("high pitched sound in my right ear", "SYMPTOM")),
+])
+def test_found_in_questions(nlp, text, entity):
+    assert entity in labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("took cold and flu tablets", "cold"),
+    ("i feel cold and tired", "cold"),
+    ("the fridge makes a humming noise", "humming noise"),
+    ("my wife is a nurse in a GP surgery", "surgery"),
+    ("i rang the doctors surgery twice", "surgery"),
+])
+def test_left_out_of_questions(nlp, text, surface):
+    assert surface not in [e for e, _ in labelled(nlp, text)]
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("felt like i wanted to crawl out of my skin on it", ("felt like i wanted to crawl out of my skin", "SYMPTOM")),
+    ("i had feelings of doom every morning", ("feelings of doom", "SYMPTOM")),
+    ("feeling like i was going to fall over all day", ("feeling like i was going to fall over", "SYMPTOM")),
+])
+def test_felt_states_with_what_one_was_about_to_do(nlp, text, entity):
+    assert entity in labelled(nlp, text)

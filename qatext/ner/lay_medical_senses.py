@@ -24,7 +24,9 @@ def add_colds(doc: Doc, words: list[str], spans: Spans) -> Spans:
     covered = None
     added = []
     for i in _positions(words, _COLD_GATE.intersection(gate_hits(words))):
-        if i < 1 or words[i - 1] not in _COLD_DETERMINERS:
+        if _beside_a_chest_complaint(words, i):
+            pass  # "i had cold and cough", "cough, cold and fever": the infection among its fellows
+        elif i < 1 or words[i - 1] not in _COLD_DETERMINERS:
             continue
         if words[i - 1] == "no" and i >= 2 and words[i - 2] in ("feel", "felt", "feeling", "feels"):
             continue  # "i feel no cold": a temperature
@@ -38,6 +40,14 @@ def add_colds(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 _COLD_GATE = gate({"cold"})
+# The complaints a cold is listed with ("cold and cough"; "cold and flu" before "tablets" is a drug, covered first).
+_COLD_PARTNERS = frozenset("cough coughs fever flu sneezing catarrh congestion".split())
+_LIST_JOINS = frozenset({"and", ",", "&", "/"})
+
+
+def _beside_a_chest_complaint(words: list[str], i: int) -> bool:
+    return (i + 2 < len(words) and words[i + 1] in _LIST_JOINS and words[i + 2] in _COLD_PARTNERS
+            or i >= 2 and words[i - 1] in _LIST_JOINS and words[i - 2] in _COLD_PARTNERS)
 
 
 # "they want a scope to confirm", "the wait for a scope": patients' word for an endoscopy, as a noun after a

@@ -1,7 +1,7 @@
 """Medical words that name a place or a service, not the writer's complaint (GUIDELINES rules 14 and 17).
 
 "the [pain] clinic wants me to taper", "the liver clinic", "the stroke unit", "the x-ray department", "x-ray at
-[minor injuries] was clear": the word is the name of where care happens or who gives it; the gold annotates none
+[minor injuries] was clear", "a nurse in a GP [surgery]": the word is the name of where care happens or who gives it; the gold annotates none
 of them. The complaint itself stays: "pain in my clinic days" has no service noun right after the word, "pain
 clinic" does. A medicine stays too ("the allergy medicine nurse said"), unless it is a field of medicine named
 before its service ("the [pain medicine] clinic", "a sleep medicine consultant").
@@ -15,7 +15,9 @@ SERVICES = frozenset("clinic clinics unit ward team service services nurse nurse
                      "department dept centre center".split())
 # The UK's walk-in units for small injuries, named as a place: "at minor injuries", "went to minor injuries".
 _PLACE_BEFORE = frozenset("at to from in the".split())
-WORDS = SERVICES | {"injuries"}
+# A British family doctor's practice: "a nurse in a GP surgery", "rang the doctors surgery" (no operation).
+_PRACTICE_OWNERS = frozenset("gp gps gp's doctors doctor's drs dr's".split())
+WORDS = SERVICES | {"injuries", "surgery"}
 
 
 def drop_places(doc, words: list[str], spans: Spans) -> Spans:
@@ -26,6 +28,8 @@ def drop_places(doc, words: list[str], spans: Spans) -> Spans:
         start, end, label = span[0], span[1], span[2]
         after = words[end] if end < n else ""
         if after in SERVICES and (label != "DRUG" or words[end - 1] == "medicine"):
+            continue
+        if words[start:end] == ["surgery"] and start and words[start - 1] in _PRACTICE_OWNERS:
             continue
         if words[start:end] == ["minor", "injuries"] and (start and words[start - 1] in _PLACE_BEFORE
                                                           or after == "unit"):
