@@ -146,3 +146,41 @@ def test_left_out_of_questions(nlp, text, surface):
 ])
 def test_felt_states_with_what_one_was_about_to_do(nlp, text, entity):
     assert entity in labelled(nlp, text)
+
+
+# --- round 24c: from blind batches 24 and 25, after their scores ---------------------------------------------------
+@pytest.mark.parametrize("text, entity", [
+    ("sometimes i cough up white phlegm in the mornings", ("cough up white phlegm", "SYMPTOM")),
+    ("i am coughing green phlegm a lot, more than normal", ("coughing green phlegm", "SYMPTOM")),
+    ("he is coughing up thick green phlegm at night", ("coughing up thick green phlegm", "SYMPTOM")),
+    ("i have had soriasis since my teens", ("soriasis", "DISEASE")),
+    ("he had neumonia last winter", ("neumonia", "DISEASE")),
+    ("so im on alendronic acid and calcium too", ("calcium", "DRUG")),
+    ("i get burning in the pit of my stomach after every dose", ("burning in the pit of my stomach", "SYMPTOM")),
+    ("my scalp is flaking onto my work shirt", ("scalp is flaking", "SYMPTOM")),
+    ("seroquil 300 for my bi polar", ("bi polar", "DISEASE")),
+    ("moon face, thin skin, bruises on my arms", ("thin skin", "SYMPTOM")),
+    ("i started my mesalamine enemas again", ("mesalamine enemas", "DRUG")),
+    ("from day 3 he was confused at night and seeing things", ("confused", "SYMPTOM")),
+    ("had 2 glasses of wine. face went bright red, pounding headache", ("face went bright red", "SYMPTOM")),
+    ("took an ambien and sleepwalked downstairs", ("sleepwalked", "SYMPTOM")),
+    ("muscle cramps in my calves, heart skipping beats at night", ("heart skipping beats", "SYMPTOM")),
+    ("so sleepy and mouth like sandpaper too", ("mouth like sandpaper", "SYMPTOM")),
+])
+def test_found_after_batches_24_and_25(nlp, text, entity):
+    assert entity in labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("i dont want weed every night anymore", "weed every night"),
+    ("this homework is giving me cancer lol", "cancer"),
+    ("this traffic is giving me cancer 😂", "cancer"),
+    ("im confused at what the doctor said", "confused"),
+    ("i have had a cold sore, a phosphate test and some sort of thing", "sort"),
+])
+def test_left_out_after_batches_24_and_25(nlp, text, surface):
+    assert surface not in [e for e, _ in labelled(nlp, text)]
+
+
+def test_a_real_cancer_stays(nlp):
+    assert ("cancer", "DISEASE") in labelled(nlp, "smoking gave me cancer")

@@ -7,7 +7,8 @@ A product is its known name with what the box adds (rule 8 keeps dose-form words
 * a clinical qualifier before it: "[combined hormonal contraception]", "[mid-potency steroid ointment]",
   "[high fluoride toothpaste]";
 * a supplement that shares the form word with the next one: "[calcium and vitamin D tablets]"; "calcium" alone
-  names a medicine only beside vitamin D ("[calcium] and [vitamin D] daily"): alone it is as often the lab value;
+  names a medicine only beside vitamin D ("[calcium] and [vitamin D] daily") or after another medicine of a list
+  ("on [alendronic acid] and [calcium]"): alone it is as often the lab value;
 * drinks counted as a substance: "3 [pints] after 5-a-side" (not "2 pints of water", "pints of blood"), "no
   [energy drinks]" (where the lexicon's "no energy" took the first word).
 
@@ -187,12 +188,12 @@ def _add_minerals(words: list[str], spans: Spans) -> Spans:
                 else:
                     added.append((i, i + 1, "DRUG", CALCIUM))
                 continue
-        # "vitamin D and calcium": after a vitamin DRUG span
+        # "vitamin D and calcium", "on alendronic acid and calcium": after a DRUG span, a medicine of the same list
         if i >= 2 and words[i - 1] in _JOINERS and i - 1 in by_end:
             other = spans[by_end[i - 1]]
             if not _MEASURED.isdisjoint(words[max(0, other[0] - 3):other[0]]):
                 continue  # "levels of vitamin D and calcium": measured before the vitamin
-            if other[2] == "DRUG" and words[other[0]] in _VITAMINS:
+            if other[2] == "DRUG":
                 end = i + 2 if i + 1 < n and words[i + 1] in _FORMS and i + 1 not in covered else i + 1
                 added.append((i, end, "DRUG", CALCIUM))
     if not added and not replace:

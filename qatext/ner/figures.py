@@ -70,6 +70,7 @@ _OBJECTS = frozenset("me him her us you them everyone".split())
 CRAZES = frozenset("cabin spring summer christmas xmas election football soccer baseball playoff playoffs wedding "
                    "shopping gold bieber".split())
 SECOND_THOUGHTS = frozenset({"about", "over"})
+JOKE_MARKS = frozenset("lol lmao lmfao haha hahaha rofl smh".split())
 
 # The gate: a word each frame cannot do without, the rarer one where the symptom word is common ("grow" for "out of
 # it", "gave" for "heart attack"). "pain" opens it only with an article in the doc (every pain frame has "a"/"such").
@@ -111,6 +112,9 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
             j -= 1
         if j >= 1 and words[j] in GIVING and words[j - 1] in HEDGES:
             return True  # "nearly gave me a heart attack"
+    if words[start:end] == ["cancer"] and start >= 3 and words[start - 1] in _OBJECTS and words[start - 2] in GIVING \
+            and "this" in words[max(0, start - 6):start - 2] and (not after or not after.isalnum() or after in JOKE_MARKS):
+        return True  # "this homework is giving me cancer lol": the meme, not a diagnosis
     if first == "fever" and end - start == 1 and start >= 1 and words[start - 1] in CRAZES:
         return True
     if words[start:end] == ["cold", "feet"] and after in SECOND_THOUGHTS:

@@ -360,5 +360,6 @@ def add_function_rates(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 _RATED_GATE = gate(RATED_FUNCTIONS)
 _NOT_VOIDING_BEFORE_WEED = frozenset("smoke smokes smoking smoked smoker smokers vape vaping some the of more less "
-                                     "any no on".split())
+                                     "any no on want wants wanted need needs needed use using used take taking took "
+                                     "buy bought quit stop stopped and or".split())
 _NIGHT_GATE = gate({"night"})  # "up 5 times a night to pee" needs a voiding word and this

@@ -134,6 +134,10 @@ def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
             k = end
         elif words[end - 1] in EXPEL_VERBS and words[end] == "up" and end + 1 < n and end not in starts:
             k = end + 1  # "coughing" + "up brown gunk": the particle comes with what comes up
+        elif words[end - 1] in _COUGHING and end in starts and starts[end][2] == "SYMPTOM" \
+                and words[starts[end][1] - 1] in SPUTUM:
+            added.append((start, starts[end][1], label, concept))  # "[coughing green phlegm]": what comes up, no "up"
+            continue
         else:
             continue
         k += words[k] in _EXPELLED_DETERMINERS if k < n else 0
@@ -149,13 +153,15 @@ def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
             k += 1  # "yellow mucus": a one-word body or symptom word may be what comes up
         while k > first and words[k - 1] in _EXPELLED_DETERMINERS:
             k -= 1  # "threw up [all the] next day": the words before a time are no thing that came up
-        if k > first and not (k in starts and starts[k][2] == "SYMPTOM" and starts[k][1] - k >= 2):
-            # what comes up named as a finding of its own keeps its describers ("coughed up [thick green phlegm]"),
-            # not cut in two by the verb's object
+        if k in starts and starts[k][2] == "SYMPTOM" and starts[k][1] - k >= 2:
+            k = starts[k][1]  # what comes up named as a finding of its own comes whole ("[coughing up thick green phlegm]")
+        if k > first:
             added.append((start, k, label, concept))
     return replace_covered(spans, added) if added else spans
 
 
+_COUGHING = frozenset("cough coughs coughing coughed".split())
+SPUTUM = frozenset("phlegm mucus mucous sputum blood gunk snot".split())
 _EXPELLED_DETERMINERS = frozenset({"a", "an", "some", "this", "that", "all", "the"})
 _EXPELLED_AMOUNTS = (("little", "bit", "of"), ("bit", "of"), ("lot", "of"), ("bits", "of"), ("streaks", "of"),
                      ("specks", "of"), ("flecks", "of"), ("spots", "of"), ("lots", "of"), ("little",))

@@ -26,7 +26,7 @@ from qatext.ner.span_rules import (BODY_COMPLAINT, SYMPTOM_PREDICATES, Spans, ga
 # colour. The common predicates ("swollen", "red", "sore") are span_rules'; these join them after degree words.
 TEXTURES = frozenset("furry hollow sunken crinkly wrinkly wrinkled crepey rough leathery papery waxy rubbery spongy "
                      "mushy saggy baggy chapped sticky slimy patchy blotchy mottled ridged pitted dimpled shrivelled "
-                     "shriveled bumpy lumpy raw gritty coated cracked peeling scaly flaky crusty weepy hard".split())
+                     "shriveled bumpy lumpy raw gritty coated cracked peeling flaking scaly flaky crusty weepy hard".split())
 SIZES = frozenset("huge enormous massive giant bigger larger enlarged swollen puffy bloated distended".split())
 TEMPERATURES = frozenset("hot cold icy freezing clammy sweaty".split())
 WEAKNESSES = frozenset("weak weaker floppy wobbly shaky jelly useless heavy heavier stiff stiffer numb tingly".split())

@@ -95,7 +95,8 @@ def add_confusion(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if i < 1 or i in covered:
             continue
         # "confused when to take it" is about a thing; "confused when he cant hear" is a time
-        if i + 1 < n and words[i + 1] in _CONFUSED_ABOUT and not (words[i + 1] == "when" and i + 2 < n and words[i + 2] != "to"):
+        if i + 1 < n and words[i + 1] in _CONFUSED_ABOUT and not (words[i + 1] == "when" and i + 2 < n and words[i + 2] != "to") \
+                and not _at_a_time(words, i + 1):
             continue
         if words[i - 1] in _LIST_MARKS and i - 1 in ends_of_symptoms:  # an item of a list: "dizzy, confused, ..."
             added.append((i, i + 1, "SYMPTOM", CONFUSION))
@@ -115,6 +116,14 @@ def add_confusion(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 _CONFUSED_GATE = gate({"confused"})
+_TIMES_OF_DAY = frozenset("night nights times night-time nighttime evening evenings morning mornings first".split())
+
+
+def _at_a_time(words: list[str], k: int) -> bool:
+    """"confused at night", "at times", "in the evenings": when, not about what."""
+    following = words[k + 1:k + 3]
+    return words[k] in ("at", "in") and bool(following) and (
+        following[0] in _TIMES_OF_DAY or following[0] == "the" and following[1:2] and following[1] in _TIMES_OF_DAY)
 
 
 # In a post about diabetes, "lows" and "highs" are the person's hypo- and hyperglycaemic episodes: "keep having

@@ -181,7 +181,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = drug_products.add_drug_products(doc, words, spans)
         if "-" in present and not span_rules.ISOMER_PREFIXES.isdisjoint(triggers):
             spans = span_rules.extend_isomer_prefixes(doc, words, spans)
-        if "up" in present and not lay_body_actions.EXPEL_VERBS.isdisjoint(triggers):
+        if ("up" in present or not lay_body_actions.SPUTUM.isdisjoint(present)) \
+                and not lay_body_actions.EXPEL_VERBS.isdisjoint(triggers):
             spans = lay_body_actions.add_expelled_objects(doc, words, spans)
         if not lay_other_senses.SUBSTANCE_PLACES.isdisjoint(triggers):
             spans = lay_other_senses.drop_substance_places(doc, words, spans)

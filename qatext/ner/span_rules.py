@@ -171,7 +171,7 @@ SYMPTOM_PREDICATES = frozenset(
     "clicking cracks cracking locks locking gives twitches twitching shakes shaking tugging pulling rubbing "
     "scratching tightening tightened clenching clenched buzzing races racing pounding spinning ringing "
     "cramping cramped thinning asleep ring rings muffled swell twitch trembling tremble trembles shaky "
-    "raw gritty peeling crusted crusty flaky scaly inflamed irritated bloodshot achy race knotted "
+    "raw gritty peeling flaking crusted crusty flaky scaly inflamed irritated bloodshot achy race knotted "
     # verbs of a body part doing something on its own: "jaw clenches", "heart hammering", "lips swelled up"
     "clenches clench hammering hammers fluttering flutters swelled swelling spasming spasms seizing "
     "flip-flopping "
@@ -250,7 +250,7 @@ DRUG_FORMS = frozenset(
     "injections shot shots capsule capsules syrup lotion suppository suppositories solution pen pens mouthwash "
     "lozenges gummies iud creams lotions gels ointments infusion infusions "
     # British and lay forms: "chickenpox jab", "minoxidil foam", "ketoconazole shampoo", "benzoyl peroxide wash"
-    "jab jabs foam foams shampoo wash chews".split()
+    "jab jabs foam foams shampoo wash chews enema enemas pessary pessaries".split()
 )
 
 _DRUG_FORM_GATE = gate(DRUG_FORMS)
@@ -311,11 +311,16 @@ _DESCRIBING_SYMPTOMS = frozenset("numb sore red stiff weak tight cold hot raw he
 
 
 def _predicate_follows(words: list[str], end: int) -> bool:
-    """"face is swollen", "back is killing me": a linking verb and a body predicate after the body word."""
-    return end + 1 < len(words) and words[end] in _COPULAS and words[end + 1] in SYMPTOM_PREDICATES
+    """"face is swollen", "back is killing me", "face went bright red": a linking verb and a body predicate after the
+    body word (a shade between them)."""
+    if end + 1 >= len(words) or words[end] not in _COPULAS:
+        return False
+    after = end + 1 + (words[end + 1] in _SHADE_WORDS and end + 2 < len(words))
+    return words[after] in SYMPTOM_PREDICATES
 
 
-_COPULAS = frozenset("is are was were feels feel felt looks looked".split())
+_COPULAS = frozenset("is are was were feels feel felt looks looked went goes turned turns".split())
+_SHADE_WORDS = frozenset("bright deep dark pale very really so".split())
 
 
 def _in_body_part_list(words: list[str], spans: Spans, span) -> bool:
