@@ -184,3 +184,18 @@ def test_left_out_after_batches_24_and_25(nlp, text, surface):
 
 def test_a_real_cancer_stays(nlp):
     assert ("cancer", "DISEASE") in labelled(nlp, "smoking gave me cancer")
+
+
+# --- round 24d: probes in the drug-review register -------------------------------------------------------------------
+@pytest.mark.parametrize("text, entity", [
+    ("muscle cramps at night, couldnt walk up stairs, memory loss", ("couldnt walk up stairs", "SYMPTOM")),
+    ("I CANT WALK DOWN STAIRS. #DOMS IS NO JOKE", ("CANT WALK DOWN STAIRS", "SYMPTOM")),
+    ("extreme fatigue, muscle weakness, tingling in feet", ("tingling in feet", "SYMPTOM")),
+    ("itchy rash on hands and arms since the new cream", ("itchy rash on hands and arms", "SYMPTOM")),
+])
+def test_found_in_reviews(nlp, text, entity):
+    assert entity in labelled(nlp, text)
+
+
+def test_a_body_word_after_is_no_place_without_a_complaint(nlp):
+    assert "back" not in [e for e, _ in labelled(nlp, "the pain is back in full force")]

@@ -284,7 +284,8 @@ def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:
     dropped = [span for span in spans if span[2] == "ANATOMY" and span[1] - span[0] == 1 and words[span[0]] in AMBIGUOUS_ANATOMY
                and (span[0] == 0 or words[span[0] - 1] not in ANATOMY_CONTEXT)
                and not _next_is_symptom(spans, span) and not _in_body_part_list(words, spans, span)
-               and not _previous_is_symptom_word(spans, span, words) and not _predicate_follows(words, span[1])]
+               and not _previous_is_symptom_word(spans, span, words) and not _predicate_follows(words, span[1])
+               and not _place_of_a_complaint(spans, span, words)]
     return [span for span in spans if span not in dropped] if dropped else spans
 
 
@@ -308,6 +309,13 @@ def _previous_is_symptom_word(spans: Spans, span, words: list[str]) -> bool:
 
 # One-word symptoms that describe a body part in front of it without an -ed, -en or -y ending.
 _DESCRIBING_SYMPTOMS = frozenset("numb sore red stiff weak tight cold hot raw heavy".split())
+
+
+def _place_of_a_complaint(spans: Spans, span, words: list[str]) -> bool:
+    """"tingling in feet", "a rash on hands": the body word right after a complaint and "in" or "on" is where it is."""
+    start = span[0]
+    return start >= 2 and words[start - 1] in ("in", "on") and any(
+        s[1] == start - 1 and s[2] == "SYMPTOM" for s in spans)
 
 
 def _predicate_follows(words: list[str], end: int) -> bool:
