@@ -30,7 +30,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from qatext.ner.lay_common import NOT_NOUNS
-from qatext.ner.span_rules import gate, gate_hits, word_set
+from qatext.ner.span_rules import gate, gate_hits, is_mark, word_set
 
 Spans = list[tuple[int, int, str, str]]
 _PROBLEM = frozenset({"SYMPTOM", "DISEASE"})
@@ -113,8 +113,8 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
         if j >= 1 and words[j] in GIVING and words[j - 1] in HEDGES:
             return True  # "nearly gave me a heart attack"
     if words[start:end] == ["cancer"] and start >= 3 and words[start - 1] in _OBJECTS and words[start - 2] in GIVING \
-            and "this" in words[max(0, start - 6):start - 2] and (not after or not after.isalnum() or after in JOKE_MARKS):
-        return True  # "this homework is giving me cancer lol": the meme, not a diagnosis
+            and "this" in words[max(0, start - 6):start - 2] and (after in JOKE_MARKS or after and not after.isascii()):
+        return True  # "this homework is giving me cancer lol" (or an emoji): the meme, not a diagnosis
     if first == "fever" and end - start == 1 and start >= 1 and words[start - 1] in CRAZES:
         return True
     if words[start:end] == ["cold", "feet"] and after in SECOND_THOUGHTS:
@@ -176,7 +176,7 @@ FOLLOWED_NUISANCES = frozenset({"pain", "headache", "nightmare"})
 NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol", "all",
                   "lately", "(", "too", "in itself", "on top", "tbh", "honestly", "though", "tho", "with", "when", "because",
                   "bc", "of a", "trying", "dealing", "getting", "of its own", "of their own", "not knowing", "not being",
-                  "not having", "having to", "sorting", "than")
+                  "not having", "having to", "sorting")
 # What comes before "a pain" that makes it a nuisance: "it is a pain", "what a pain", "im a pain to live with".
 _NUISANCE_COPULAS = frozenset("is was 's be been what such being are its am m 'm were re 're".split())
 # Adverbs between the copula and the article: "which is honestly a pain to coordinate".
@@ -243,11 +243,9 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     copula = start - 2
     if copula >= 1 and words[copula] in NUISANCE_ADVERBS:
         copula -= 1  # "which is honestly a pain to coordinate"
-    if copula >= 1 and words[copula] == "of" and words[copula - 1] in ("more", "less"):
-        copula = -1  # "the paperwork was more of a headache than the injury"
     if word in FOLLOWED_NUISANCES and start >= 1 and words[start - 1] in ("a", "such") and (copula < 0 or words[copula] in _NUISANCE_COPULAS):
         # what ends the phrase: nothing, a mark or an emoji ("such a pain 🙄"), or the words of a nuisance
-        return end >= n or not any(c.isalnum() for c in words[end]) \
+        return end >= n or is_mark(words[end]) \
             or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
     if word in ATTRIBUTIVE_ADJECTIVES:
         return end < n and words[end].isalpha() and words[end] not in NOT_NOUNS

@@ -268,8 +268,8 @@ class FuzzyIndex:
         elif word[0] == "s" and word[1] in "eiy":  # "selexa": the soft "c" it stands for begins the form
             keys = (key, skeleton("c" + word[1:]))
             candidates.update(self.forms.get(keys[1], ()))
-        for silent in _SILENT_ONSETS.get(word[0], ()):  # "soriasis" for psoriasis, "neumonia" for pneumonia
-            keys += (skeleton(silent + word),)
+        if word[0] in _AFTER_SILENT_P:  # "soriasis" for psoriasis, "neumonia" for pneumonia
+            keys += (skeleton("p" + word),)
             candidates.update(self.forms.get(keys[-1], ()))
         if not candidates or word in candidates:  # nothing near, or the word is a lexicon form itself
             return None
@@ -332,11 +332,11 @@ def _same_onset(word: str, form: str) -> bool:
     letter they leave out (psoriasis, pneumonia)."""
     return word[0] == form[0] or {word[0], form[0]} == {"c", "k"} or (word[0] == "f" and form[:2] == "ph") \
         or (form[0] == "f" and word[:2] == "ph") or _soft_c_onset(word, form) or _soft_c_onset(form, word) \
-        or form[0] in _SILENT_ONSETS.get(word[0], ()) and form[1:2] == word[0]
+        or (form[0] == "p" and word[0] in _AFTER_SILENT_P and form[1:2] == word[0])
 
 
 # The first letters patients drop because they are not heard: "ps", "pn", "pt" begin with a silent "p".
-_SILENT_ONSETS = {"s": ("p",), "n": ("p",), "t": ("p",)}
+_AFTER_SILENT_P = frozenset("snt")
 
 
 def _soft_c_onset(a: str, b: str) -> bool:

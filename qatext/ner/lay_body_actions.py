@@ -66,11 +66,11 @@ SHED_PARTS = {"hair": "HP:0001596", "eyelashes": None, "lashes": None, "eyebrows
               "tooth": None, "nails": None, "fingernails": None, "toenails": None}
 
 
-# Parts one has many of are injured with an article: "pulled a muscle", "cracked a rib", "tore the ligament"; the
+# Parts one has many of are injured with an article: "pulled a muscle", "cracked a rib", "tore a ligament"; the
 # part they are in comes with them ("[pulled a muscle in my lower back]", as a located complaint keeps its place).
 COUNTED_PARTS = frozenset("muscle muscles ligament ligaments tendon tendons rib ribs disc disk vertebra bone toe "
-                          "finger tooth nerve hamstring".split())
-_ARTICLES = frozenset({"a", "an", "the"})
+                          "finger hamstring".split())  # not a tooth or a nerve: a dentist pulls those
+_ARTICLES = frozenset({"a", "an"})  # "the surgeon pulled the muscle aside" is no injury
 
 
 def add_verbal_injuries(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -93,8 +93,7 @@ def add_verbal_injuries(doc: Doc, words: list[str], spans: Spans) -> Spans:
 _INJURY_GATE = gate(INJURY_VERBS, LOSS_VERBS)
 # How much of it goes: "losing [handfuls of] hair", "lost [so much] hair" (the amount is part of the complaint).
 _SHED_AMOUNTS = (("handfuls", "of"), ("clumps", "of"), ("chunks", "of"), ("lots", "of"), ("a", "lot", "of"),
-                 ("loads", "of"), ("tons", "of"), ("so", "much"), ("too", "much"), ("a", "bit", "of"), ("some",),
-                 ("more",))
+                 ("loads", "of"), ("tons", "of"), ("so", "much"), ("too", "much"), ("a", "bit", "of"))
 
 
 def _loss_verb_before(words: list[str], start: int) -> int | None:
@@ -153,8 +152,9 @@ def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
             k += 1  # "yellow mucus": a one-word body or symptom word may be what comes up
         while k > first and words[k - 1] in _EXPELLED_DETERMINERS:
             k -= 1  # "threw up [all the] next day": the words before a time are no thing that came up
-        if k in starts and starts[k][2] == "SYMPTOM" and starts[k][1] - k >= 2:
-            k = starts[k][1]  # what comes up named as a finding of its own comes whole ("[coughing up thick green phlegm]")
+        if k in starts and starts[k][2] == "SYMPTOM" and starts[k][1] - k >= 2 and words[starts[k][1] - 1] in SPUTUM:
+            k = starts[k][1]  # what comes up named as a finding of its own comes whole ("[coughing up thick green phlegm]");
+            # another complaint after the verb is no thing that came up ("throwing up [severe stomach cramps]")
         if k > first:
             added.append((start, k, label, concept))
     return replace_covered(spans, added) if added else spans

@@ -5,33 +5,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_common import replace_covered
-from qatext.ner.span_rules import DESCRIPTORS, Spans, gate, gate_hits, word_positions
+from qatext.ner.lexicon import PROBLEM_NOUNS
+from qatext.ner.span_rules import DESCRIPTORS, Spans, gate, gate_hits
 
 # Location words that close a located symptom's body part: "pain in my kidney area".
 LOCATION_TAILS = frozenset({"area", "region", "areas"})
 _LOCATION_TAIL_GATE = gate(LOCATION_TAILS)
 # "<organ> problems" is a disorder of that organ (DISEASE); of a tissue, region or function a complaint (SYMPTOM).
-PROBLEM_WORDS = frozenset({"problems", "problem", "issues", "issue", "trouble", "troubles"})
+PROBLEM_WORDS = frozenset(PROBLEM_NOUNS)
 _PROBLEM_GATE = gate(PROBLEM_WORDS)
 ORGANS = frozenset("heart kidney kidneys liver lung lungs thyroid pancreas gallbladder prostate bladder "
                    "ovary ovaries uterus spleen adrenal".split())
 ORGAN_PROBLEMS = "QATEXT:disease/organ-disorder"
 REGION_PROBLEMS = "QATEXT:symptom/body-part-complaint"
-# An organ or a system named by its adjective, or a function by its noun: "cardiac problems" (the organ's disease),
-# "gastric issues", "hearing problems" (a complaint). No body part is tagged there, so the ANATOMY route above misses them.
-ADJECTIVE_PROBLEMS = {
-    "cardiac": ("DISEASE", "QATEXT:mesh/heart-diseases"), "renal": ("DISEASE", "QATEXT:mesh/kidney-diseases"),
-    "hepatic": ("DISEASE", "ICD10CM:K76.9"), "pulmonary": ("DISEASE", ORGAN_PROBLEMS),
-    "hormonal": ("DISEASE", "QATEXT:mesh/endocrine-system-diseases"),
-    "hormone": ("DISEASE", "QATEXT:mesh/endocrine-system-diseases"),
-    "gastric": ("SYMPTOM", "QATEXT:symptom/stomach-problems"), "respiratory": ("SYMPTOM", "QATEXT:symptom/breathing-problems"),
-    "hearing": ("SYMPTOM", "HP:0000365"), "digestive": ("SYMPTOM", REGION_PROBLEMS), "digestion": ("SYMPTOM", REGION_PROBLEMS),
-    "gastrointestinal": ("SYMPTOM", REGION_PROBLEMS), "gi": ("SYMPTOM", REGION_PROBLEMS),
-    "intestinal": ("SYMPTOM", REGION_PROBLEMS), "urinary": ("SYMPTOM", REGION_PROBLEMS),
-    "menstrual": ("SYMPTOM", REGION_PROBLEMS),
-}
-_ADJECTIVE_GATE = gate(ADJECTIVE_PROBLEMS)
 
 
 def add_organ_problems(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -46,13 +32,7 @@ def add_organ_problems(doc: Doc, words: list[str], spans: Spans) -> Spans:
             out.append((start, end + 1, "DISEASE" if organ else "SYMPTOM", ORGAN_PROBLEMS if organ else REGION_PROBLEMS))
         else:
             out.append((start, end, label, concept))
-    adjectives = _ADJECTIVE_GATE.intersection(gate_hits(words))
-    if not adjectives:
-        return out
-    last = len(words) - 1
-    added = [(i, i + 2, *ADJECTIVE_PROBLEMS[words[i]]) for i in word_positions(words, adjectives)
-             if i < last and words[i + 1] in PROBLEM_WORDS]
-    return replace_covered(out, added) if added else out
+    return out
 
 
 BREAK_WORDS = frozenset({"break", "breaks", "broke", "breaking"})

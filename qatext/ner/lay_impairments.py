@@ -40,9 +40,8 @@ IMPAIRMENT_CUES = (
     ("too", "drowsy", "to"), ("too", "sleepy", "to"), ("too", "fatigued", "to"), ("too", "shaky", "to"),
     ("too", "unwell", "to"), ("too", "breathless", "to"), ("too", "confused", "to"), ("too", "knackered", "to"),
     ("hurts", "to"), ("burns", "to"), ("stings", "to"),
-    # "[wasn't able to sleep]" (the auxiliary opens it, as "couldn't" does), "[impossible to swallow]"
+    # "[wasn't able to sleep]" (the auxiliary opens it, as "couldn't" does)
     *((aux, negation, "able", "to") for aux in ("was", "is", "were", "are", "am") for negation in ("n't", "nt")),
-    ("impossible", "to"),
 )
 # A function that hurts names the pain, not the loss: "it hurts to pass urine" is dysuria where "can't pass urine" is
 # retention (impairments.tsv gives the loss's concept).

@@ -42,12 +42,15 @@ def add_colds(doc: Doc, words: list[str], spans: Spans) -> Spans:
 _COLD_GATE = gate({"cold"})
 # The complaints a cold is listed with ("cold and cough"; "cold and flu" before "tablets" is a drug, covered first).
 _COLD_PARTNERS = frozenset("cough coughs fever flu sneezing catarrh congestion".split())
-_LIST_JOINS = frozenset({"and", ",", "&", "/"})
+_COLD_AS_WEATHER = frozenset("is was been be so very too really bit feel felt feeling getting got".split())
+_COLD_SEASONS = frozenset("season seasons time tablets medicine meds remedy remedies capsules".split())
 
 
 def _beside_a_chest_complaint(words: list[str], i: int) -> bool:
-    return (i + 2 < len(words) and words[i + 1] in _LIST_JOINS and words[i + 2] in _COLD_PARTNERS
-            or i >= 2 and words[i - 1] in _LIST_JOINS and words[i - 2] in _COLD_PARTNERS)
+    if i and words[i - 1] in _COLD_AS_WEATHER or i + 3 < len(words) and words[i + 3] in _COLD_SEASONS:
+        return False  # "it has been cold and flu is going around", "cold and flu season"
+    return (i + 2 < len(words) and words[i + 1] in _LIST_MARKS and words[i + 2] in _COLD_PARTNERS
+            or i >= 2 and words[i - 1] in _LIST_MARKS and words[i - 2] in _COLD_PARTNERS)
 
 
 # "they want a scope to confirm", "the wait for a scope": patients' word for an endoscopy, as a noun after a

@@ -39,9 +39,9 @@ def drop_substance_places(doc: Doc, words: list[str], spans: Spans) -> Spans:
 # A complaint word before a noun it modifies in another sense: "gas station", "fever dream", "rash decision".
 OTHER_SENSE_HEADS = {
     "gas": frozenset("station stations prices price tank bill bills stove cooker leak mask heater boiler pump mileage "
-                     "money card can cylinder engine company fire hob".split()),
+                     "money card cylinder engine company fire hob".split()),
     "fever": frozenset("dream dreams pitch".split()),
-    "rash": frozenset("decision decisions move promise promises".split()),
+    "rash": frozenset("decision decisions promise promises".split()),
 }
 OTHER_SENSE_NOUNS = gate(*OTHER_SENSE_HEADS.values())
 

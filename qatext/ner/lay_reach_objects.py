@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from qatext.ner.lay_body_states import COLOURS
 from qatext.ner.lay_common import POSSESSIVES
-from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions, word_set
+from qatext.ner.span_rules import Spans, gate, gate_hits, is_mark, word_positions, word_set
 
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 
@@ -129,7 +129,7 @@ def _particle_end(words: list[str], start: int, end: int) -> int | None:
         return None
     after = words[end + 1] if end + 1 < len(words) else "."
     # a mark or an emoji ends the verb too ("tore my stomach up 🔥")
-    return end + 1 if after in _AFTER_PARTICLE or not any(c.isalnum() for c in after) else None
+    return end + 1 if after in _AFTER_PARTICLE or is_mark(after) else None
 
 
 def _expelled_part(words: list[str], end: int, spans: Spans, i: int) -> int | None:

@@ -15,8 +15,8 @@ SERVICES = frozenset("clinic clinics unit ward team service services nurse nurse
                      "department dept centre center".split())
 # The UK's walk-in units for small injuries, named as a place: "at minor injuries", "went to minor injuries".
 _PLACE_BEFORE = frozenset("at to from in the".split())
-# A British family doctor's practice: "a nurse in a GP surgery", "rang the doctors surgery" (no operation).
-_PRACTICE_OWNERS = frozenset("gp gps gp's doctors doctor's drs dr's".split())
+# A British family doctor's practice: "a nurse in a GP surgery", "rang the GP surgery" (no operation).
+_PRACTICE_OWNERS = frozenset("gp gps gp's".split())  # "my doctors surgery is on tuesday" is an operation in US use
 WORDS = SERVICES | {"injuries", "surgery"}
 
 

@@ -235,11 +235,13 @@ _PLURAL_LABELS = frozenset({"DISEASE"})
 _NO_PLURALS = frozenset("ED MS AS DM TB RA PD PAD ADD PAC MG OA UC AF PID AUD AMI".split())
 
 
-# Patients put one effort word or another before the function that costs them: "difficulty sleeping", "trouble
-# with sleeping", "difficulty in reaching orgasm", "hard time focusing". Each is the same complaint.
-EFFORT_HEADS = ("difficulty", "difficulty with", "difficulty in", "difficulties", "difficulties with", "trouble",
-                "trouble with", "hard time", "harder time", "problems", "problems with")
-_EFFORT_FIRSTS = frozenset(head.split()[0] for head in EFFORT_HEADS)
+# Patients put one effort word or another before the function that costs them: "difficulty sleeping", "difficulty
+# with sleeping", "difficulty in reaching orgasm", "trouble sleeping". Each is the same complaint.
+# Only the clinical heads are generated: "hard time talking to my parents", "problems seeing a doctor" are about other
+# things as often as not, so those heads stay what the lexicon lists.
+EFFORT_HEADS = ("difficulty", "difficulty with", "difficulty in", "difficulties", "difficulties with")
+_SOURCE_HEADS = (*EFFORT_HEADS, "trouble", "trouble with", "hard time", "problems", "problems with")
+_EFFORT_FIRSTS = frozenset(head.split()[0] for head in _SOURCE_HEADS)
 PROBLEM_NOUNS = ("problems", "problem", "issues", "issue", "trouble", "troubles")
 
 
@@ -251,7 +253,7 @@ def _add_effort_variants(lexicon: Lexicon) -> None:
         first, _, rest = key.partition(" ")
         if entry[0] != "SYMPTOM" or first not in _EFFORT_FIRSTS or not rest:
             continue
-        for head in EFFORT_HEADS:
+        for head in _SOURCE_HEADS:
             if key.startswith(head + " "):
                 function = key[len(head) + 1:]
                 if function.split()[0].endswith("ing"):

@@ -69,15 +69,17 @@ def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], 
         if doc[i].text == short:
             out.append(_resolve_one(i, short, senses, present, before, after, following, corpus_senses, specialty))
             continue
-        # Written otherwise ("Graves" the name, "ms" the title), only the occurrence's own words may decide; in lower
-        # case only its nearest words (before it, two more for "diagnosed with ra"), and only for a medical sense.
+        # Written otherwise ("Graves" the name, "Stone" the surname, "ms" the title), only the occurrence's own words
+        # may decide; typed in lower case also the two before it ("diagnosed with ra"), for a medical sense, after no
+        # number ("200 ms").
         if short.islower():
-            resolution = _resolve_one(i, short, senses, present, before, after, following, corpus_senses, specialty)
-            if resolution.by == "document":
-                out.append(resolution)
+            sense = _own_words_sense(senses, before, after, following)
+        elif before == NUMBER:
             continue
-        sense = _own_words_sense(senses, before, after, following | frozenset(words[max(i - 2, 0):i]))
-        if sense is not None and sense["label"] is not None:
+        else:
+            sense = _own_words_sense(senses, before, after, following | frozenset(words[max(i - 2, 0):i]))
+            sense = sense if sense is not None and sense["label"] is not None else None
+        if sense is not None:
             out.append(_as_resolution(i, sense, "document"))
     return out
 
@@ -92,9 +94,9 @@ def _before_word(word: str) -> str:
 
 
 NEAR_WORDS = 3  # how many words after a short form speak for that occurrence alone
-# Disease short forms patients also type in lower case ("my ra is flaring", "ms fatigue", "gp flare"); not those whose
-# lower case is mostly something else ("bc" because, "af" the intensifier, "hs" high school, "pe" the school subject).
-TYPED_LOWER = frozenset({"RA", "MS", "EDS", "GP", "IC", "MVP"})
+# Disease short forms patients also type in lower case ("my ra is flaring", "ms fatigue"); not those whose lower case
+# is mostly something else ("bc" because, "af" the intensifier, "gp" the family doctor, "ic" I see, "pe" the subject).
+TYPED_LOWER = frozenset({"RA", "MS", "EDS", "MVP"})
 # What a person does, after "my GP", "her PT": the short form is that person.
 AGENT_VERBS = frozenset("said says told tells wants wanted thinks thought referred refers ordered orders suggested "
                         "suggests recommended recommends mentioned mentions keeps kept prescribed prescribes sent "

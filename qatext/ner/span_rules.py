@@ -69,6 +69,11 @@ def covered_tokens(spans: Spans, *, min_length: int = 1) -> set[int]:
     """The tokens inside ``spans`` of at least ``min_length`` tokens."""
     return {i for start, end, _label, _concept in spans if end - start >= min_length for i in range(start, end)}
 
+def is_mark(word: str) -> bool:
+    """A token of no letters or digits: punctuation or an emoji, which ends a phrase ("such a pain 🙄")."""
+    return not any(c.isalnum() for c in word)
+
+
 def gate(*groups) -> frozenset[str]:
     """The trigger words of a rule, registered so that :func:`gate_hits` keeps them."""
     words = frozenset().union(*groups)
