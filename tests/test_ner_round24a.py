@@ -223,3 +223,34 @@ def test_found_in_reviews(nlp, text, entity):
 
 def test_a_body_word_after_is_no_place_without_a_complaint(nlp):
     assert "back" not in [e for e, _ in labelled(nlp, "the pain is back in full force")]
+
+
+# --- round 24e: from blind batches 26 and 27, after their scores ---------------------------------------------------
+@pytest.mark.parametrize("text, entity", [
+    ("52M, just got told i have T2D. looking back the signs were there", ("T2D", "DISEASE")),
+    ("my A1C. was 7.1 last time", ("A1C", "TEST")),
+    ("prochlorperazine for the sickness which makes me sleepy", ("sickness", "SYMPTOM")),
+    ("bloating and trapped wind, took 2 imodium", ("trapped wind", "SYMPTOM")),
+    ("i see foam in urine every morning", ("foam in urine", "SYMPTOM")),
+    ("its 3am and i cant switch my brain off", ("cant switch my brain off", "SYMPTOM")),
+    ("his tremor comes back and he freezes in doorways", ("freezes in doorways", "SYMPTOM")),
+    ("i cant kneel and i cant do stairs without the rail", ("cant do stairs", "SYMPTOM")),
+    ("hEDS + POTS. SUBLUXED MY SHOULDER reaching for a mug", ("SUBLUXED MY SHOULDER", "DISEASE")),
+    ("Reason: JME after 2 seizures last year", ("JME", "DISEASE")),
+])
+def test_found_after_batches_26_and_27(nlp, text, entity):
+    assert entity in labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("my group chat is giving me an aneurysm lol", "aneurysm"),
+    ("this traffic is giving me a stroke 😂", "stroke"),
+    ("she is off on sickness absence again", "sickness"),
+])
+def test_left_out_after_batches_26_and_27(nlp, text, surface):
+    assert surface not in [e for e, _ in labelled(nlp, text)]
+
+
+def test_a_coded_short_form_lets_go_of_its_full_stop_and_initials_keep_theirs(nlp):
+    assert [t.text for t in nlp.make_doc("i have T2D. IBS-D. and C. diff in the U.S.")] == [
+        "i", "have", "T2D", ".", "IBS", "-", "D", ".", "and", "C.", "diff", "in", "the", "U.S."]

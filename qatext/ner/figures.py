@@ -71,6 +71,15 @@ CRAZES = frozenset("cabin spring summer christmas xmas election football soccer 
                    "shopping gold bieber".split())
 SECOND_THOUGHTS = frozenset({"about", "over"})
 JOKE_MARKS = frozenset("lol lmao lmfao haha hahaha rofl smh".split())
+MEME_ILLNESSES = (["cancer"], ["aneurysm"], ["stroke"], ["seizure"])
+
+
+def _given_as_a_joke(words: list[str], start: int, after: str) -> bool:
+    """"<this thing> is giving me (an) X lol": a thing gives the illness, and a joke mark or an emoji follows."""
+    k = start - 1 - (start >= 1 and words[start - 1] in ("a", "an"))
+    return k >= 1 and words[k] in _OBJECTS and words[k - 1] in GIVING \
+        and not {"this", "my", "these", "that"}.isdisjoint(words[max(0, k - 5):k - 1]) \
+        and (after in JOKE_MARKS or bool(after) and not after.isascii())
 
 # The gate: a word each frame cannot do without, the rarer one where the symptom word is common ("grow" for "out of
 # it", "gave" for "heart attack"). "pain" opens it only with an article in the doc (every pain frame has "a"/"such").
@@ -112,9 +121,8 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
             j -= 1
         if j >= 1 and words[j] in GIVING and words[j - 1] in HEDGES:
             return True  # "nearly gave me a heart attack"
-    if words[start:end] == ["cancer"] and start >= 3 and words[start - 1] in _OBJECTS and words[start - 2] in GIVING \
-            and "this" in words[max(0, start - 6):start - 2] and (after in JOKE_MARKS or after and not after.isascii()):
-        return True  # "this homework is giving me cancer lol" (or an emoji): the meme, not a diagnosis
+    if words[start:end] in MEME_ILLNESSES and _given_as_a_joke(words, start, after):
+        return True  # "this homework is giving me cancer lol", "my group chat is giving me an aneurysm 😩": the meme
     if first == "fever" and end - start == 1 and start >= 1 and words[start - 1] in CRAZES:
         return True
     if words[start:end] == ["cold", "feet"] and after in SECOND_THOUGHTS:

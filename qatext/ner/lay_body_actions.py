@@ -54,6 +54,7 @@ _FRACTURE, _SPRAIN, _DISLOCATION, _INJURY = ("HP:0020110", "QATEXT:mesh/sprains-
 INJURY_VERBS = {
     "broke": _FRACTURE, "fractured": _FRACTURE, "cracked": _FRACTURE, "sprained": _SPRAIN, "twisted": _SPRAIN,
     "rolled": _SPRAIN, "strained": _SPRAIN, "pulled": _SPRAIN, "tweaked": _SPRAIN, "dislocated": _DISLOCATION,
+    "subluxed": _DISLOCATION, "subluxated": _DISLOCATION,
     "tore": _INJURY, "injured": _INJURY, "jammed": _INJURY, "smashed": _INJURY,
     # knocks and scrapes patients tell with the verb: "scraped my shin", "stubbed my toe", "banged my head"
     "scraped": _INJURY, "grazed": _INJURY, "bruised": _INJURY, "banged": _INJURY, "bumped": _INJURY,

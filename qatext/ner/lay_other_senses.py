@@ -42,6 +42,9 @@ OTHER_SENSE_HEADS = {
                      "money card cylinder engine company fire hob".split()),
     "fever": frozenset("dream dreams pitch".split()),
     "rash": frozenset("decision decisions promise promises".split()),
+    # "sickness" alone is the British word for vomiting; before these it is being off work
+    "sickness": frozenset("absence absences benefit benefits pay leave note notes policy insurance certificate rate "
+                          "record days".split()),
 }
 OTHER_SENSE_NOUNS = gate(*OTHER_SENSE_HEADS.values())
 

@@ -5,7 +5,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.lang.char_classes import ALPHA
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 import qatext.ner.components  # noqa: F401  (registers the factories when run from a source tree)
 from qatext.ner.primed_tokenizer import PrimedTokenizer
@@ -26,6 +26,17 @@ TOKENIZER_CACHE_CHUNKS = 100_000
 # ("Mg(OH)2": capitals, the bracket, a digit).
 GLUED_BRACKET_INFIXES = [fr"(?<=[{ALPHA}0-9])[(\[](?=[{ALPHA}](?![A-Z]*[)\]][0-9]))",
                          fr"(?<=[{ALPHA}0-9])[)\]](?=[,;:]?[{ALPHA}])", fr"(?<=[)\]])[,;:](?=[{ALPHA}])"]
+
+
+# spaCy keeps a full stop after a capital letter that follows a digit or a hyphen, so a sentence ending in "i have
+# T2D." or "my A1C." or "IBS-D." hides the short form. ("C. diff" and "U.S." are untouched: no digit or hyphen.)
+CODED_STOP_SUFFIX = r"(?<=[0-9-][A-Z])\."
+
+
+def _with_coded_stops(suffix_search):
+    """The tokenizer's own suffix rules with :data:`CODED_STOP_SUFFIX`."""
+    own = [suffix_search.__self__.pattern] if suffix_search is not None else []
+    return compile_suffix_regex([CODED_STOP_SUFFIX, *own]).search
 
 
 def _with_glued_brackets(infix_finditer):
@@ -62,6 +73,7 @@ def load(*, assertion: bool = True, status_model: bool = True, boundary_model: b
         nlp = spacy.load(base)
     if type(nlp.tokenizer) is Tokenizer:  # spaCy's own class gains rules; a custom tokenizer class stays as it is
         nlp.tokenizer.infix_finditer = _with_glued_brackets(nlp.tokenizer.infix_finditer)
+        nlp.tokenizer.suffix_search = _with_coded_stops(nlp.tokenizer.suffix_search)
         nlp.tokenizer = PrimedTokenizer.like(nlp.tokenizer,
                                              max_cache_size=max(nlp.tokenizer.max_cache_size, TOKENIZER_CACHE_CHUNKS))
     elif getattr(nlp.tokenizer, "max_cache_size", TOKENIZER_CACHE_CHUNKS) < TOKENIZER_CACHE_CHUNKS:
