@@ -124,9 +124,8 @@ _TIMES_OF_DAY = frozenset("night nights times night-time nighttime evening eveni
 
 def _at_a_time(words: list[str], k: int) -> bool:
     """"confused at night", "at times", "in the evenings": when, not about what."""
-    following = words[k + 1:k + 3]
-    return words[k] in ("at", "in") and bool(following) and (
-        following[0] in _TIMES_OF_DAY or following[0] == "the" and following[1:2] and following[1] in _TIMES_OF_DAY)
+    when = k + 1 + (k + 1 < len(words) and words[k + 1] == "the")
+    return words[k] in ("at", "in") and when < len(words) and words[when] in _TIMES_OF_DAY
 
 
 # In a post about diabetes, "lows" and "highs" are the person's hypo- and hyperglycaemic episodes: "keep having
