@@ -245,7 +245,7 @@ _EFFORT_FIRSTS = frozenset(head.split()[0] for head in _SOURCE_HEADS)
 PROBLEM_NOUNS = ("problems", "problem", "issues", "issue", "trouble", "troubles")
 
 
-def _add_effort_variants(lexicon: Lexicon) -> None:
+def _add_phrase_variants(lexicon: Lexicon) -> None:
     """Every "<effort word> <function -ing ...>" SYMPTOM term answers to the other effort words too, every
     "<complaint> problems" term to the other problem nouns."""
     functions: dict[str, tuple[str, str, str]] = {}
@@ -329,7 +329,7 @@ def build_lexicon() -> Lexicon:
                 continue
             add(term, curated=False)
     _add_bare_eponyms(lexicon, zipf)
-    _add_effort_variants(lexicon)
+    _add_phrase_variants(lexicon)
     apply_concept_review(lexicon)
     tokens: set[str] = set()
     for key in lexicon.terms:

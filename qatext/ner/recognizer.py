@@ -86,9 +86,7 @@ class MedicalEntityRecognizer(BatchedPipe):
         self._norm_index = _PrefixIndex(self.lexicon.patterns)
         self._exact_index = _PrefixIndex(self.lexicon.exact_patterns)
         self._shorthand_hashes = frozenset(hash_string(form) for short in self.lexicon.shorthand
-                                           for form in ((short, short.title(), short.upper()) if short.islower()
-                                                        else (short, short.lower()) if short in shorthand.TYPED_LOWER
-                                                        else (short,)))
+                                           for form in shorthand.written_forms(short))
         self._shorthand_lower = frozenset(short.lower() for short in self.lexicon.shorthand)
         self._common = self.lexicon.fuzzy.common if self.lexicon.fuzzy else frozenset()
         # First words of reviewed surfaces, so the review is checked only for spans that may be one.

@@ -97,6 +97,14 @@ NEAR_WORDS = 3  # how many words after a short form speak for that occurrence al
 # Disease short forms patients also type in lower case ("my ra is flaring", "ms fatigue"); not those whose lower case
 # is mostly something else ("bc" because, "af" the intensifier, "gp" the family doctor, "ic" I see, "pe" the subject).
 TYPED_LOWER = frozenset({"RA", "MS", "EDS", "MVP"})
+
+
+def written_forms(short: str) -> tuple[str, ...]:
+    """How a table form may be written in a text: a lower-case form as a word, in any of its cases ("Pred",
+    "PRED"); a form in :data:`TYPED_LOWER` also in lower case; any other as the table writes it."""
+    if short.islower():
+        return short, short.title(), short.upper()
+    return (short, short.lower()) if short in TYPED_LOWER else (short,)
 # What a person does, after "my GP", "her PT": the short form is that person.
 AGENT_VERBS = frozenset("said says told tells wants wanted thinks thought referred refers ordered orders suggested "
                         "suggests recommended recommends mentioned mentions keeps kept prescribed prescribes sent "
