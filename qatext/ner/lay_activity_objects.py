@@ -252,6 +252,7 @@ _PEOPLE_NOUNS = _CLINICIANS | frozenset("kids kid son daughter wife husband mum 
 _CLINICIAN_SUBJECTS = _CLINICIANS | frozenset("radiologist optician we dentists doctors docs gps specialists consultants "
                                               "nurses surgeons radiologists therapists opticians".split())
 _SENSES = frozenset({"see", "hear"})
+_TALK_VERBS = frozenset({"talk", "speak"})
 _SEEN_THOUGHTS = frozenset("difference improvement change point reason need benefit why how what whether myself "
                            "yourself way end sense".split())
 # "run" with an object is another verb ("run the shop", "run errands"), with a particle too ("run out", "run away").
@@ -313,6 +314,12 @@ def not_a_loss(words: list[str], i: int, j: int, end: int) -> bool:
             return True  # "cant see any difference", "can't see the point", "can't see why": a judgement
         if after in ("a", "an", "the", "my") and end + 1 < n and words[end + 1] in _PEOPLE_NOUNS:
             return True
+    if verb in _SENSES and end - j == 1 and after in ("back", "from"):
+        return True  # "couldn't hear back from the clinic": a reply that did not come, not deafness
+    if verb in _TALK_VERBS and end - j == 1 and after in ("to", "with", "about") and end + 1 < n and (
+            words[end + 1] in PEOPLE or words[end + 1] in _PEOPLE_NOUNS or words[end + 1] in _KEEP_UP_PEOPLE
+            or words[end + 1] in _OPENERS or words[end + 1] in ("it", "this", "that")):
+        return True  # "wasn't able to talk to my mom", "cant talk about it": a conversation, not speech
     if verb == "remember" and (after in _RECALLED_FACTS or after in ("the", "what") and end + 1 < n
                                and words[end + 1] in _RECALLED_FACTS):
         return True  # "i cant remember the name of the drug", "cant remember which one": a fact, not memory loss

@@ -186,6 +186,8 @@ _RESULT_VERBS = frozenset("was were is are came come comes dropped drop rose wen
 _RESULT_FILLERS = frozenset("at to in the still only a bit very really so around about".split())
 _TAKING = frozenset("take takes taking took on started start added add with of some".split())
 _DOSE_UNITS = frozenset("mg mcg ug g iu units unit ml mgs".split())
+# A verdict written right after the analyte, in a list of results: "folate fine, MCV high", "testosterone high".
+_BARE_RESULTS = frozenset("high low normal elevated raised fine ok okay borderline deficient".split())
 _RESULT_WORDS = frozenset("back high low normal elevated up down fine ok okay good great borderline checked tested "
                           "measured".split())
 
@@ -223,7 +225,8 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
             j += 1
             while j < n and j - i <= 4 and words[j] in _RESULT_FILLERS:
                 j += 1
-        elif not doc[j].like_num or (i >= 1 and words[i - 1] in _TAKING) or (j + 1 < n and words[j + 1] in _DOSE_UNITS):
+        elif i >= 1 and words[i - 1] in _TAKING or not (
+                doc[j].like_num and not (j + 1 < n and words[j + 1] in _DOSE_UNITS) or words[j] in _BARE_RESULTS):
             continue  # "take magnesium 400 at night", "calcium 500 mg": a dose, not a result
         if not (j < n and (doc[j].like_num or words[j] in _RESULT_WORDS or words[j][:1].isdigit())):
             continue

@@ -156,7 +156,9 @@ def _allergen_start(words: list[str], start: int) -> int:
 # What stands before an allergen noun: an article or possessive ("a [sulfa allergy]"), a copula or preposition ("is
 # [dog allergy]", "for [cat allergy]"), a reporting verb ("says [peanut allergy]"); a verb's "develop allergy" has none
 _BEFORE_ALLERGEN = OBJECT_DETERMINERS | POSSESSIVES | frozenset(
-    "this that is was for with has have had of says said no any suspected known".split())
+    "this that is was for with has have had of says said no any suspected known".split()) | frozenset(
+    # or nothing, at the start of a sentence or list item ("in A&E. [cashew allergy] since i was 7")
+    {".", "!", "?", ":", ";", "-", "\n"})
 # endings of adjectives and participles ("longstanding", "seasonal", "severe"), which grade, not name, the allergy
 _NOT_NOUN_ENDINGS = ("ing", "ed", "al", "ous", "ive", "ic", "ly")
 

@@ -81,7 +81,10 @@ _NOT_SUBJECTS = NOT_A_THING | frozenset("the a an this that these those all and 
 _CAUSE_VERBS_BEFORE = frozenset("have has had get gets got having is are was were with from of in on".split())
 _SUBJECT_OPENERS = frozenset(", . : ; ! ? my the his her our their but now even also both".split())
 
-_RIGHT_GATE = frozenset({"length"}) | _CHANGE_VERBS | _FELT_VERBS | _MODALS  # "length", rarer than "along"
+# Where a sight is seen: "[zigzag lines in my vision]", "[black spots in her sight]" (rule 5, a location).
+_SIGHTS = frozenset({"vision", "sight", "eyesight"})
+_SIGHT_OWNERS = frozenset({"my", "her", "his", "their", "your", "the"})
+_RIGHT_GATE = frozenset({"length"}) | _SIGHTS | _CHANGE_VERBS | _FELT_VERBS | _MODALS  # "length", rarer than "along"
 _LEFT_GATE = _SHADES | _CAUSE_WORDS | _TASTE_FORMS | _EPISODE_HEADS | _SENSE_VERBS
 # What the recognizer checks against the doc's words before calling: a doc without any costs one set test there (not
 # registered with span_rules.gate: the rule reads the doc's word set, not the shared gate hits).
@@ -129,6 +132,9 @@ def _cued_kinds(words: list[str], cues: set[str]) -> set[str]:
         elif w == "length":
             if p >= 3 and "along" in words[p - 3:p - 1]:
                 kinds.add("right")
+        elif w in _SIGHTS:
+            if p >= 3 and words[p - 2] == "in" and words[p - 1] in _SIGHT_OWNERS:
+                kinds.add("right")
         elif w in _SHADES:
             if following in COLOURS:
                 kinds.add("left")
@@ -149,6 +155,7 @@ def _cued_kinds(words: list[str], cues: set[str]) -> set[str]:
 def _grow_right(words: list[str], spans: Spans, cues: set[str]) -> Spans:
     n = len(words)
     along = "length" in cues
+    seen = not _SIGHTS.isdisjoint(cues)
     change = not _CHANGE_VERBS.isdisjoint(cues)
     starts = [s[0] for s in spans]
     out: Spans = []
@@ -161,6 +168,9 @@ def _grow_right(words: list[str], spans: Spans, cues: set[str]) -> Spans:
                 new_end = _along_end(words, end, limit)
             elif change and words[end - 1] in _CHANGE_VERBS and end - start >= 2:
                 new_end = _changed_state_end(words, end, limit)
+            elif seen and label == "SYMPTOM" and end + 2 < limit and words[end] == "in" \
+                    and words[end + 1] in _SIGHT_OWNERS and words[end + 2] in _SIGHTS:
+                new_end = end + 3
             if new_end != end:
                 end, changed = new_end, True
         out.append((start, end, label, concept))

@@ -37,7 +37,9 @@ DECREASE_TAILS = (("reduction",), ("decrease",), ("loss",), ("is", "gone"), ("wa
                   ("is", "non", "existent"), ("is", "non-existant"), ("is", "nonexistant"), ("is", "non", "existant"))
 INCREASE_TAILS = (("increase",), ("went", "up"), ("is", "through", "the", "roof"), ("went", "through", "the", "roof"),
                   ("increased",), ("is", "higher"), ("has", "increased"), ("has", "gone", "up"), ("is", "up"),
-                  ("skyrocketed",), ("has", "skyrocketed"))
+                  ("skyrocketed",), ("has", "skyrocketed"),
+                  # a sudden rise: "heart rate spikes", "my blood pressure shot up"
+                  ("spikes",), ("spiked",), ("shoots", "up"), ("shot", "up"))
 
 
 def _by_first_word(*groups: tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]) -> dict[str, list]:
@@ -93,6 +95,10 @@ def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lo
         tail, forms = next(((t, f) for t, f in following or () if tuple(words[i + 1:i + 1 + len(t)]) == t), (None, None))
         if tail is None:
             continue
+        after = i + 1 + len(tail)
+        if tail[-1] == "down" and tail[0] in BE and words[i] in MEASURES and after + 1 < n and words[after] == "to" \
+                and doc[after + 1].like_num:
+            continue  # "my heart rate is down to 58": a reading reported, mostly the drug doing its job
         for size in (3, 2, 1):
             start = i + 1 - size
             if start < 0 or size == 1 and (words[i] in _OTHER_SENSES or words[i] in _OWNED_SENSES

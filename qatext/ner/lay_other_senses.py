@@ -45,16 +45,25 @@ OTHER_SENSE_HEADS = {
     # "sickness" alone is the British word for vomiting; before these it is being off work
     "sickness": frozenset("absence absences benefit benefits pay leave note notes policy insurance certificate rate "
                           "record days".split()),
+    # a school exam, no examination of the body: "the exam stress is killing me", "exam season"
+    "exam": frozenset("stress season revision paper papers hall halls week timetable results nerves".split()),
 }
-OTHER_SENSE_NOUNS = gate(*OTHER_SENSE_HEADS.values())
+# A complaint word after a word that makes it another thing: "the exam [stress] is killing me" is the strain of
+# studying, not the writer's stress as a complaint (rule 17: "stressed about exams" is not annotated).
+OTHER_SENSE_MODIFIERS = {
+    "stress": frozenset("exam exams revision homework deadline deadlines coursework dissertation wedding".split()),
+}
+OTHER_SENSE_NOUNS = gate(*OTHER_SENSE_HEADS.values(), *OTHER_SENSE_MODIFIERS.values())
 
 
 def drop_modifier_senses(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """"plan it around every gas station", "what a fever dream": the word names a thing, no complaint."""
+    """"plan it around every gas station", "what a fever dream", "the exam stress": the word names a thing, no
+    complaint or test."""
     n = len(words)
     return [span for span in spans if not (
-        span[1] - span[0] == 1 and span[1] < n and span[2] == "SYMPTOM"
-        and words[span[1]] in OTHER_SENSE_HEADS.get(words[span[0]], ()))]
+        span[1] - span[0] == 1 and span[2] in ("SYMPTOM", "TEST") and (
+            span[1] < n and words[span[1]] in OTHER_SENSE_HEADS.get(words[span[0]], ())
+            or span[0] >= 1 and words[span[0] - 1] in OTHER_SENSE_MODIFIERS.get(words[span[0]], ())))]
 
 
 # "PSA: read your labels", "PSA for parents": a public service announcement opening a post, not the PSA test.
@@ -151,3 +160,52 @@ def _compared(words: list[str], start: int) -> bool:
         elif word == "like":
             return seen_had
     return False
+
+
+# What sets a complaint off, told after "when": "worse when i [cough]", "hives when i get [hot]", "my chest aches when
+# im [tired]". The trigger is no complaint of its own (the gold annotates the complaint it sets off); a complaint had
+# on its own occasion stays ("i feel sick when i have a [migraine]", "[zolpidem] when i [couldnt sleep]").
+TRIGGER_OPENERS = frozenset({"when", "whenever"})
+# Between "when" and the trigger: its subject and a linking verb ("when im", "when she gets", "when i feel").
+_TRIGGER_LEAD = frozenset("i im 'm m she shes he hes 's s you they we 're re am is are was were get gets got getting "
+                          "feel feels felt".split())
+_WORSE = frozenset("worse worst better".split())
+_CLAUSE_ENDS = frozenset({".", "!", "?", ";", "\n"})
+_COMPLAINT_REACH = 8  # tokens back from "when" in which the complaint must end
+
+
+def drop_triggers(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """``spans`` without a SYMPTOM that only says when another complaint of the same clause comes on."""
+    n = len(words)
+    ends = sorted(span[1] for span in spans if span[2] in ("SYMPTOM", "DISEASE"))
+    dropped = set()
+    for index, span in enumerate(spans):
+        start = span[0]
+        if span[2] != "SYMPTOM" or span[1] - start > 4:
+            continue
+        k = start - 1
+        while k >= 0 and start - k <= 3 and words[k] in _TRIGGER_LEAD:
+            k -= 1
+        if k < 0 or k == start - 1 or words[k] not in TRIGGER_OPENERS:
+            continue  # "when" right before the span, or no subject between, is no trigger clause
+        clause_start = k
+        while clause_start > 0 and k - clause_start < _COMPLAINT_REACH and words[clause_start - 1] not in _CLAUSE_ENDS:
+            clause_start -= 1
+        if any(clause_start < end <= k for end in ends) or not _WORSE.isdisjoint(words[max(clause_start, k - 3):k]):
+            dropped.add(index)
+    return [span for index, span in enumerate(spans) if index not in dropped] if dropped else spans
+
+
+# A thing that worries or scares the writer: "the size of the lump [worries] me", "which [scares] me", "it stresses me
+# out". The verb's subject is the thing, and the feeling a reaction to it, not a complaint (rule 17).
+REACTION_VERBS = frozenset("worries worried scares scared frightens frightened terrifies terrified stresses stressed "
+                           "freaks freaked".split())
+_REACTION_OBJECTS = frozenset("me us him her them".split())
+
+
+def drop_reactions(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """``spans`` without a complaint that ends in a verb of worry with its object after it ("it worries me")."""
+    n = len(words)
+    return [span for span in spans if not (
+        span[2] in ("SYMPTOM", "DISEASE") and span[1] < n and words[span[1] - 1] in REACTION_VERBS
+        and words[span[1]] in _REACTION_OBJECTS and span[0] >= 1 and words[span[0] - 1] not in ("i", "im"))]

@@ -186,7 +186,8 @@ _SICK_AFTER = frozenset("twice once everywhere overnight again after".split())
 SUGARS = frozenset({"sugar", "sugars", "suger", "sugers"})
 _DIABETES_CUES = frozenset("diabetes diabetic diabeties diabetis diabetus prediabetes prediabetic type t1 t2 t1d t2d "
                            "metformin metforman insulin a1c hba1c glucose ozempic jardiance januvia glipizide "
-                           "gliclazide cgm libre dexcom meter mounjaro trulicity victoza".split())
+                           "gliclazide cgm libre dexcom meter mounjaro trulicity victoza lantus levemir novorapid "
+                           "humalog tresiba toujeo fiasp hypo hypos".split())
 _SUGAR_BEFORE = frozenset("my his her their your our morning fasting night bedtime checked check checks checking "
                           "test testing tested monitor monitoring . , : ;".split()) | {"\n", ""}
 # After the reading, a verb of its level or a level word; "sugar free", "sugar in my tea" are the food.
@@ -247,7 +248,7 @@ _FADING_SUBJECTS = frozenset("side effect effects nausea drowsiness tiredness nu
                              "swelling".split())
 
 # --- a diabetes type said alone: "i've been [type 2] for 12 yrs", "metformin for my [type 2]" ----------------------
-_TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has is was being diagnosed , (".split())
+_TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has had is was being diagnosed got , (".split())
 # what speaks for diabetes besides the type itself: its drugs, tests, and sugars
 _TYPE_CUES = (_DIABETES_CUES | SUGARS) - {"type"}
 _TYPE_AFTER = frozenset(". , ; : ! ? for since and but diabetic so too now last when after at in ( \n".split()) | {""}

@@ -17,7 +17,17 @@ SERVICES = frozenset("clinic clinics unit ward team service services nurse nurse
 _PLACE_BEFORE = frozenset("at to from in the".split())
 # A British family doctor's practice: "a nurse in a GP surgery", "rang the GP surgery" (no operation).
 _PRACTICE_OWNERS = frozenset("gp gps gp's".split())  # "my doctors surgery is on tuesday" is an operation in US use
-WORDS = SERVICES | {"injuries", "surgery"}
+# A practice contacted ("rang the surgery", "couldn't get through to the surgery"): an operation is not phoned.
+_CONTACT_WORDS = frozenset("rang ring rings ringing called call calls calling phoned phone phoning emailed email "
+                           "through receptionist receptionists".split())
+# A doctor named by what they treat, after an owner: "a new [pain] doc", "my sleep doctor" ("i have a middle ear
+# infection doctor ..." in a question addressed to one stays).
+_DOCTORS = frozenset("doc docs doctor doctors".split())
+_DOCTOR_OWNERS = frozenset("my his her their our your new".split())
+# A field a patient is sent to: "referred us to [allergy]", "sent me to neurology": the service, no complaint.
+_REFERRALS = frozenset("referred refer refers referral sent".split())
+_REFERRED_PEOPLE = frozenset("me us him her them".split())
+WORDS = SERVICES | _DOCTORS | _REFERRALS | {"injuries", "surgery"}
 
 
 def drop_places(doc, words: list[str], spans: Spans) -> Spans:
@@ -29,10 +39,28 @@ def drop_places(doc, words: list[str], spans: Spans) -> Spans:
         after = words[end] if end < n else ""
         if after in SERVICES and (label != "DRUG" or words[end - 1] == "medicine"):
             continue
-        if words[start:end] == ["surgery"] and start and words[start - 1] in _PRACTICE_OWNERS:
+        if after in _DOCTORS and label in ("SYMPTOM", "DISEASE") and end - start == 1 and start \
+                and words[start - 1] in _DOCTOR_OWNERS:
+            continue
+        if end - start == 1 and label in ("SYMPTOM", "DISEASE") and _referred_to(words, start) \
+                and (end == n or not words[end].isalpha() or words[end] in ("and", "or")):
+            continue
+        if words[start:end] == ["surgery"] and start and (
+                words[start - 1] in _PRACTICE_OWNERS or after in ("receptionist", "receptionists")
+                or words[start - 1] in ("the", "my") and _CONTACT_WORDS.intersection(words[max(0, start - 3):start - 1])):
             continue
         if words[start:end] == ["minor", "injuries"] and (start and words[start - 1] in _PLACE_BEFORE
                                                           or after == "unit"):
             continue
         out.append(span)
     return out
+
+
+def _referred_to(words: list[str], start: int) -> bool:
+    """Whether "referred (me) to" or "a referral to" stands right before ``start``."""
+    if start < 2 or words[start - 1] != "to":
+        return False
+    before = start - 2
+    if words[before] in _REFERRED_PEOPLE and before >= 1:
+        before -= 1
+    return words[before] in _REFERRALS

@@ -17,6 +17,7 @@ from spacy.vocab import Vocab
 
 _NOT_PLURAL = ("ss", "us", "is", "ys", "as", "os")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_ES_STEMS = ("s", "x", "z", "ch", "sh", "o")
 _ELONGATED = re.compile(r"([a-z])\1\1+")
 
 
@@ -51,6 +52,8 @@ class TokenNormalizer:
         if word in self.known or len(word) < 5 or not word.endswith("s") or word.endswith(_NOT_PLURAL):
             return word
         for suffix, replacement in (("ies", "y"), ("es", ""), ("s", "")):
+            if suffix == "es" and not word[:-2].endswith(_ES_STEMS):
+                continue  # "-es" follows a hissing sound or an "o" ("rashes", "viruses"); "scares" is no "scar"
             if word.endswith(suffix):
                 candidate = self.spelling.get(word[: -len(suffix)] + replacement, word[: -len(suffix)] + replacement)
                 if candidate in self.known:

@@ -28,15 +28,17 @@ GLUED_BRACKET_INFIXES = [fr"(?<=[{ALPHA}0-9])[(\[](?=[{ALPHA}](?![A-Z]*[)\]][0-9
                          fr"(?<=[{ALPHA}0-9])[)\]](?=[,;:]?[{ALPHA}])", fr"(?<=[)\]])[,;:](?=[{ALPHA}])"]
 
 
-# spaCy keeps a full stop after a capital letter that follows a digit or a hyphen, so a sentence ending in "i have
-# T2D." or "my A1C." or "IBS-D." hides the short form. ("C. diff" and "U.S." are untouched: no digit or hyphen.)
-CODED_STOP_SUFFIX = r"(?<=[0-9-][A-Z])\."
+# spaCy keeps a full stop after a capital letter that follows a digit, a hyphen or an ampersand, so a sentence ending
+# in "i have T2D." or "my A1C." or "IBS-D." or "in A&E." hides the short form. ("C. diff" and "U.S." are untouched.)
+CODED_STOP_SUFFIX = r"(?<=[0-9&-][A-Z])\."
+# "Taking Ibuprofin/ Advil?": a slash left at the end of a word that the next word was meant to follow.
+TRAILING_SLASH_SUFFIX = r"(?<=[A-Za-z]{3})/"
 
 
 def _with_coded_stops(suffix_search):
-    """The tokenizer's own suffix rules with :data:`CODED_STOP_SUFFIX`."""
+    """The tokenizer's own suffix rules with :data:`CODED_STOP_SUFFIX` and :data:`TRAILING_SLASH_SUFFIX`."""
     own = [suffix_search.__self__.pattern] if suffix_search is not None else []
-    return compile_suffix_regex([CODED_STOP_SUFFIX, *own]).search
+    return compile_suffix_regex([CODED_STOP_SUFFIX, TRAILING_SLASH_SUFFIX, *own]).search
 
 
 def _with_glued_brackets(infix_finditer):

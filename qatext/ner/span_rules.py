@@ -255,7 +255,7 @@ DRUG_FORMS = frozenset(
     "injections shot shots capsule capsules syrup lotion suppository suppositories solution pen pens mouthwash "
     "lozenges gummies iud creams lotions gels ointments infusion infusions "
     # British and lay forms: "chickenpox jab", "minoxidil foam", "ketoconazole shampoo", "benzoyl peroxide wash"
-    "jab jabs foam foams shampoo wash chews enema enemas pessary pessaries".split()
+    "jab jabs foam foams shampoo wash chews enema enemas pessary pessaries powder powders".split()
 )
 
 _DRUG_FORM_GATE = gate(DRUG_FORMS)

@@ -1,0 +1,130 @@
+"""Round 25a: everyday senses of the lost-function cues and of "surgery" that the earlier rounds let through, what
+questions from the COVID-19 dialogues showed ("the Corona virus", "lost his sense of smell", "Ibuprofin/ Advil"), and
+what blind batches 28 and 29 showed after their scores: a trigger told after "when" ("worse when i cough"), a thing that
+worries the writer ("which scares me"), a pain doctor and a referral to a field, an analyte with its verdict
+("folate fine"), regions of parts in a list ("palms of my hands and soles of my feet itch"), "in my vision", a
+colour a person goes ("she goes white"). Each class has the real use beside it, which stays.
+"""
+from __future__ import annotations
+
+import pytest
+
+import qatext
+from conftest import labelled
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return qatext.load(topics=False)
+
+
+@pytest.mark.parametrize("text, surface", [
+    # a conversation or a reply that did not happen is no lost speech or hearing
+    ("i wasn't able to talk to my mom about it", "wasn't able to talk"),
+    ("couldn't talk with anyone at work about the diagnosis", "couldn't talk"),
+    ("i cant talk about it without getting upset", "cant talk"),
+    ("couldn't hear back from the clinic for weeks", "couldn't hear"),
+    # a British GP practice that is phoned is no operation
+    ("i couldn't get through to the surgery", "surgery"),
+    ("rang the surgery this morning and they said wait", "surgery"),
+    ("the surgery receptionist was rude", "surgery"),
+])
+def test_left_out(nlp, text, surface):
+    assert surface not in [e for e, _ in labelled(nlp, text)]
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("i cant talk properly since the stroke", ("cant talk properly", "SYMPTOM")),
+    ("i couldnt speak for an hour after the seizure", ("couldnt speak", "SYMPTOM")),
+    ("i cant hear anything in my left ear", ("cant hear anything in my left ear", "SYMPTOM")),
+    ("i had the surgery in may and the scar itches", ("surgery", "TREATMENT")),
+    ("called the surgeon about the surgery", ("surgery", "TREATMENT")),
+])
+def test_kept(nlp, text, entity):
+    assert entity in labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, entity", [
+    # written together, one mention
+    ("How do I know if I have the Corona virus", ("Corona virus", "DISEASE")),
+    ("Reason: T2 diabetes. Female, 52", ("T2 diabetes", "DISEASE")),
+    ("the clinic thinks it might be CFS/ME now", ("CFS/ME", "DISEASE")),
+    ("my husband got diagnosed with relapsing remitting MS in march", ("relapsing remitting MS", "DISEASE")),
+    ("steroids and antihistamines in A&E. cashew allergy since i was 7", ("cashew allergy", "DISEASE")),
+    # lay phrases
+    ("he suddenly lost his sense of smell", ("lost his sense of smell", "SYMPTOM")),
+    ("she is spitting up blood", ("spitting up blood", "SYMPTOM")),
+    ("she had spiking temperatures", ("spiking temperatures", "SYMPTOM")),
+    ("Scratching sore thoat and slight chest irritation", ("sore thoat", "SYMPTOM")),
+    ("if you get thoughts of hurting yourself call your doctor", ("thoughts of hurting yourself", "SYMPTOM")),
+    ("9 YEARS of crippling periods and being told it was normal", ("crippling periods", "SYMPTOM")),
+    ("she goes white, her vision goes black, then she drops", ("goes white", "SYMPTOM")),
+    ("a fever of 39.9 last night and then went stiff", ("went stiff", "SYMPTOM")),
+    ("her left eye turns in when shes tired", ("left eye turns in", "SYMPTOM")),
+    ("muffled hearing in my right ear and a whooshing noise", ("whooshing noise", "SYMPTOM")),
+    ("my memory is shot, i forget names constantly", ("forget names", "SYMPTOM")),
+    ("could it be POTS? she has hypermobile joints", ("hypermobile joints", "SYMPTOM")),
+    ("within 10 min felt like my throat was closing, lips swelled up", ("felt like my throat was closing", "SYMPTOM")),
+    ("chest tightness, heart rate spikes and the PEM is brutal", ("heart rate spikes", "SYMPTOM")),
+    ("my lantus dose is off and i had a hypo. my mum had type 1 too", ("type 1", "DISEASE")),
+    # where a sight is seen, and regions of parts in a list
+    ("actual migraine now: zigzag lines in my vision and throwing up", ("zigzag lines in my vision", "SYMPTOM")),
+    ("for 5 days the palms of my hands and soles of my feet itch like mad",
+     ("palms of my hands and soles of my feet itch", "SYMPTOM")),
+    ("raw weeping patches behind her knees and in her elbow creases",
+     ("raw weeping patches behind her knees and in her elbow creases", "SYMPTOM")),
+    ("after years of lower back and buttock pain", ("lower back and buttock pain", "SYMPTOM")),
+    # a product with its form, a brand, a drug with a slash left after it
+    ("i lift at the gym with creatine powder", ("creatine powder", "DRUG")),
+    ("told me to use sensodyne and a soft brush", ("sensodyne", "DRUG")),
+    ("Taking Ibuprofin/ Advil? should stop", ("Ibuprofin", "DRUG")),
+    # an analyte with its verdict, a test of a substance
+    ("my blood sugar is fine, testosterone high. anyone tried spironolactone", ("testosterone", "TEST")),
+    ("bloods: B12 110, folate fine, MCV high", ("folate", "TEST")),
+    ("the midwife sent me for bile acids and LFTs", ("bile acids", "TEST")),
+    # the real uses beside the classes that are left out
+    ("i get a sharp pain when i sneeze", ("sharp pain", "SYMPTOM")),
+    ("i feel sick when i have a migraine", ("migraine", "DISEASE")),
+    ("took zolpidem 3 weeks only, when i could not sleep after my divorce", ("could not sleep", "SYMPTOM")),
+    ("I have a middle ear infection doctor gave me a prescription", ("middle ear infection", "DISEASE")),
+    ("my heart rate dropped to 40 and i fainted", ("heart rate dropped", "SYMPTOM")),
+    ("i have a lot of stress at work", ("stress", "SYMPTOM")),
+    ("the doctor did an exam and found nothing", ("exam", "TEST")),
+    ("take magnesium 400 at night", ("magnesium", "DRUG")),
+    ("my left ankle doctor said it is just a sprain", ("left ankle", "ANATOMY")),
+])
+def test_found_after_batches_28_and_29(nlp, text, entity):
+    assert entity in labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    # what sets a complaint off, told after "when"
+    ("worse when i cough or bend over", "cough"),
+    ("dizzy when i get up to pee at night", "get up to pee"),
+    ("jaw clicks and locks when i yawn, earache on the right", "yawn"),
+    ("my chest aches when im tired and i have panic attacks", "tired"),
+    ("i get hives when i get hot or have a shower", "hot"),
+    # a thing that worries the writer
+    ("his mum also had MS which scares me.", "scares"),
+    ("the size of the lump worries me", "worries"),
+    ("this job stresses me out", "job stresses"),
+    # a doctor or a service named by a field
+    ("i finally got a new pain doc. she upped my gabapentin", "pain"),
+    ("the GP says likely egg allergy and referred us to allergy.", "allergy"),
+    # a school exam and its strain
+    ("ngl the exam stress is killing me rn", "exam"),
+    ("ngl the exam stress is killing me rn", "stress"),
+    # a reading reported, a sports drink, a list item that is a region's part
+    ("my heart rate is down to 58 and the fluttering is gone", "heart rate is down"),
+    ("cant keep water down. send gatorade and prayers", "gatorade"),
+    ("tiny itchy blisters on my palms and the sides of my fingers, skin cracks every time", "fingers, skin cracks"),
+])
+def test_left_out_after_batches_28_and_29(nlp, text, surface):
+    assert surface not in [e for e, _ in labelled(nlp, text)]
+
+
+def test_a_plural_takes_es_only_after_a_hissing_sound(nlp):
+    """"scares" is no plural of "scar" (its norm was, and the scar concept came with it); "viruses" is "virus"."""
+    doc = nlp.make_doc("which scares me and the viruses")
+    assert [t.norm_ for t in doc][1] == "scares"
+    assert [t.norm_ for t in doc][-1] == "virus"
