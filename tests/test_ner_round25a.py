@@ -128,3 +128,19 @@ def test_a_plural_takes_es_only_after_a_hissing_sound(nlp):
     doc = nlp.make_doc("which scares me and the viruses")
     assert [t.norm_ for t in doc][1] == "scares"
     assert [t.norm_ for t in doc][-1] == "virus"
+
+
+@pytest.mark.parametrize("text, entity, concept", [
+    # a painkiller is any analgesic, not an opioid (the narrower concept the words do not say)
+    ("she gave me 2 antibiotics and pain tablets for my ears", "pain tablets", "QATEXT:drug/analgesics"),
+    ("i take painkillers every day for my back", "painkillers", "QATEXT:drug/analgesics"),
+    ("the pain meds make me sleepy", "pain meds", "QATEXT:drug/analgesics"),
+    ("we have had difficulty conceiving for 2 years", "difficulty conceiving", "HP:0000789"),
+    ("droop in left shoulder and spine curved", "spine curved", "HP:0010674"),
+])
+def test_found_in_questions_with_their_concept(nlp, text, entity, concept):
+    assert concept in [e._.concept_id for e in nlp(text).ents if e.text == entity]
+
+
+def test_not_getting_pregnant_by_choice_is_no_infertility(nlp):
+    assert "not getting pregnant" not in [e for e, _ in labelled(nlp, "i am not getting pregnant again, 3 kids is enough")]
