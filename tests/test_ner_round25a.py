@@ -144,3 +144,59 @@ def test_found_in_questions_with_their_concept(nlp, text, entity, concept):
 
 def test_not_getting_pregnant_by_choice_is_no_infertility(nlp):
     assert "not getting pregnant" not in [e for e, _ in labelled(nlp, "i am not getting pregnant again, 3 kids is enough")]
+
+
+@pytest.mark.parametrize("text, entity", [
+    # a measure or an organ named for its disease, where a disease stands
+    ("my mother age 60 is suffering from sugar and BP from 10 years.", ("sugar", "DISEASE")),
+    ("my mother age 60 is suffering from sugar and BP from 10 years.", ("BP", "DISEASE")),
+    ("she has osteoporosis and BP, takes losartan", ("BP", "DISEASE")),
+    ("BP not controlled on 3 tablets", ("BP", "DISEASE")),
+    ("my sister also has thyroid.", ("thyroid", "DISEASE")),
+    ("i am a BP patient since 2015", ("BP", "DISEASE")),
+    # brands of South Asian pharmacies, and their lay complaint words
+    ("she is taking glycomet 500 two times and telma 40", ("telma", "DRUG")),
+    ("local doctor gave syndopa 3 times daily", ("syndopa", "DRUG")),
+    ("doctor gave norflox for 5 days", ("norflox", "DRUG")),
+    ("meftal spas not working now", ("meftal spas", "DRUG")),
+    ("I took an i-pill the next morning", ("i-pill", "DRUG")),
+    ("i have hair fall for 4 months", ("hair fall", "SYMPTOM")),
+    ("30 yr male, burning while urinating since 4 days", ("burning while urinating", "SYMPTOM")),
+    ("also nausea and sour burps. no vomiting", ("sour burps", "SYMPTOM")),
+    ("since 3 days i have light spotting, brown colour", ("light spotting", "SYMPTOM")),
+    ("My SGOT is 43 u/L and SGPT is 35 u/L", ("SGPT", "TEST")),
+    # lay phrases and their places
+    ("stopped cigarettes 5 years ago. cough with white phlegm every morning", ("cough with white phlegm", "SYMPTOM")),
+    ("i am 49 male, headache in back of head in morning", ("headache in back of head", "SYMPTOM")),
+    ("cramping in my lower tummy and alternating diarrhea and constipation",
+     ("alternating diarrhea and constipation", "SYMPTOM")),
+    ("never had mental health problems before this", ("mental health problems", "DISEASE")),
+    ("worried about fertility problems later", ("fertility problems", "DISEASE")),
+    ("x-ray shows neck of femur fracture", ("neck of femur fracture", "DISEASE")),
+    ("buscopan helps the cramps a bit, fibre supplements made the bloating worse", ("fibre supplements", "DRUG")),
+    # an analyte's level
+    ("should i ask for B12 to be checked, i am vegan", ("B12", "TEST")),
+    ("could the omeprazole lower my B12?", ("B12", "TEST")),
+    # the measure, the organ and the real headache stay
+    ("my BP is 150/90", ("BP", "TEST")),
+    ("my blood sugar and BP are fine", ("BP", "TEST")),
+    ("check my thyroid and BP please", ("thyroid", "ANATOMY")),
+    ("it is a headache so bad i cant see", ("headache", "SYMPTOM")),
+    ("there is a pain in my chest when i breathe", ("pain in my chest", "SYMPTOM")),
+    ("i take b12 and iron", ("b12", "DRUG")),
+    ("i am sweating a lot at night", ("sweating", "SYMPTOM")),
+])
+def test_found_after_batch_30(nlp, text, entity):
+    assert entity in labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("my boss is a pain so im stressed about taking the day off", "pain"),
+    ("the office is a headache these days also.", "headache"),
+    ("it is a pain in the backside waiting but stick with it", "pain"),
+    ("so im back on it at 10mg since october", "at 10"),
+    ("i have sugar in my tea", "sugar"),
+    ("i am sweating a lot at night", "sweating a lot"),
+])
+def test_left_out_after_batch_30(nlp, text, surface):
+    assert surface not in [e for e, _ in labelled(nlp, text)]

@@ -184,7 +184,9 @@ FOLLOWED_NUISANCES = frozenset({"pain", "headache", "nightmare"})
 NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",", "and", "but", "for", "lol", "all",
                   "lately", "(", "too", "in itself", "on top", "tbh", "honestly", "though", "tho", "with", "when", "because",
                   "bc", "of a", "trying", "dealing", "getting", "of its own", "of their own", "not knowing", "not being",
-                  "not having", "having to", "sorting")
+                  "not having", "having to", "sorting",
+                  # "my boss is a pain so ...", "the office is a headache these days", "a pain in the backside"
+                  "so i", "so we", "so my", "these days", "in the backside", "in the arse", "in the bum", "at times", "rn", "atm")
 # What comes before "a pain" that makes it a nuisance: "it is a pain", "what a pain", "im a pain to live with".
 _NUISANCE_COPULAS = frozenset("is was 's be been what such being are its am m 'm were re 're".split())
 # Adverbs between the copula and the article: "which is honestly a pain to coordinate".

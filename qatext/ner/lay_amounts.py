@@ -248,6 +248,9 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
 
 _ANALYTE_GATE = gate(ANALYTES)
 _TEST_VERBS = frozenset("checked check checking tested test testing measured measure".split())
+# What changes an analyte's level in the body: "lower my B12", "deplete your magnesium".
+_LEVEL_VERBS = frozenset("lower lowers lowered lowering raise raises raised raising deplete depletes depleted "
+                         "depleting affect affects affected".split())
 _LIST_ENDS = frozenset("and or level levels all were was came".split())
 
 
@@ -262,11 +265,14 @@ def _is_tested(words: list[str], i: int, test_ends: set[int]) -> bool:
     """The analyte is what a test verb names ("tested my b12"), or an item of a list of tests ("HbA1c, B12 and
     thyroid function")."""
     nxt = words[i + 1] if i + 1 < len(words) else ""
+    if nxt == "to" and words[i + 2:i + 3] == ["be"] and words[i + 3:i + 4] and words[i + 3] in _TEST_VERBS:
+        return True  # "ask for B12 to be checked"
     if nxt.isalpha() and nxt not in _LIST_ENDS:
         return False  # "check my sugar intake": the word describes another noun
     before = words[i - 1] if i else ""
-    if before in _TEST_VERBS or (before in ("my", "his", "her", "the") and i >= 2 and words[i - 2] in _TEST_VERBS):
-        return True
+    if before in _TEST_VERBS or (before in ("my", "his", "her", "the", "your", "their") and i >= 2 and (
+            words[i - 2] in _TEST_VERBS or words[i - 2] in _LEVEL_VERBS)):
+        return True  # "checked my iron", "could the omeprazole lower my B12?" (its level)
     return before in (",", "and") and i - 1 in test_ends
 
 

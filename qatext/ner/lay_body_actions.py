@@ -138,6 +138,10 @@ def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 and words[starts[end][1] - 1] in SPUTUM:
             added.append((start, starts[end][1], label, concept))  # "[coughing green phlegm]": what comes up, no "up"
             continue
+        elif words[end - 1] in _COUGHING and words[end] == "with" and end + 1 in starts \
+                and starts[end + 1][2] == "SYMPTOM" and words[starts[end + 1][1] - 1] in SPUTUM:
+            added.append((start, starts[end + 1][1], label, concept))  # "[cough with white phlegm]"
+            continue
         else:
             continue
         k += words[k] in _EXPELLED_DETERMINERS if k < n else 0

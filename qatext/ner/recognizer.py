@@ -22,6 +22,7 @@ from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, 
 from qatext.ner import drug_products, lay_reach_objects, lay_said_complaints  # round 20
 from qatext.ner import lay_reach_places  # round 21a
 from qatext.ner import lay_list_items  # round 22b
+from qatext.ner import lay_disease_names  # round 25a
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
@@ -248,6 +249,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_state_phrases.add_state_phrases(doc, words, spans)
         if not lay_word_bare.WORDS.isdisjoint(triggers):
             spans = lay_word_bare.add_bare_words(doc, words, spans)
+        if not lay_disease_names.WORDS.isdisjoint(present):
+            spans = lay_disease_names.add_disease_names(doc, words, spans)
         if not lay_word_complaints.WORDS.isdisjoint(triggers):
             spans = lay_word_complaints.add_word_complaints(doc, words, spans)
         if not lay_word_complaints.LONE_WORDS.isdisjoint(triggers):  # round 19b

@@ -290,8 +290,13 @@ def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:
                and (span[0] == 0 or words[span[0] - 1] not in ANATOMY_CONTEXT)
                and not _next_is_symptom(spans, span) and not _in_body_part_list(words, spans, span)
                and not _previous_is_symptom_word(spans, span, words) and not _predicate_follows(words, span[1])
-               and not _place_of_a_complaint(spans, span, words)]
+               and not _place_of_a_complaint(spans, span, words) and not _of_a_region(words, span[0])]
     return [span for span in spans if span not in dropped] if dropped else spans
+
+
+def _of_a_region(words: list[str], start: int) -> bool:
+    """"headache in back of head": the part a region is of is a body part, owner or not."""
+    return start >= 2 and words[start - 1] == "of" and words[start - 2] in REGION_NOUNS
 
 
 def _next_is_symptom(spans: Spans, span) -> bool:
@@ -379,15 +384,19 @@ def extend_anatomy_regions(doc: Doc, words: list[str], spans: Spans) -> Spans:
         return spans
     ends = {span[1] for span in spans}
 
+    def region_start(span) -> int:
+        """Where "<region> of (my)" starts before the part ("back of my head", "back of head"), or -1."""
+        of = span[0] - 1 - (span[0] >= 1 and words[span[0] - 1] in _REGION_OWNERS)
+        return of - 1 if of >= 1 and words[of] == "of" and words[of - 1] in REGION_NOUNS else -1
+
     def with_region(span):
-        start = span[0] - 3
+        start = region_start(span)
         if start >= 1 and words[start - 1] in SIDE_WORDS and start not in ends:  # no span already takes the side word
             start -= 1  # "the left side of my neck"
         return (start, *span[1:])
 
-    return rewrite_found(spans, [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and span[0] >= 3
-                                 and words[span[0] - 1] in _REGION_OWNERS and words[span[0] - 2] == "of"
-                                 and words[span[0] - 3] in REGION_NOUNS and (k == 0 or spans[k - 1][1] <= span[0] - 3)],
+    return rewrite_found(spans, [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and region_start(span) >= 0
+                                 and (k == 0 or spans[k - 1][1] <= region_start(span))],
                          with_region)
 
 
