@@ -200,3 +200,29 @@ def test_found_after_batch_30(nlp, text, entity):
 ])
 def test_left_out_after_batch_30(nlp, text, surface):
     assert surface not in [e for e, _ in labelled(nlp, text)]
+
+
+@pytest.mark.parametrize("text, entity", [
+    # the pain a disease gives is one mention
+    ("Re: kidney stone pain. mate i feel you", ("kidney stone pain", "SYMPTOM")),
+    ("but i finally sleep through the fibro pain #fibromyalgia", ("fibro pain", "SYMPTOM")),
+    ("i have endometriosis pain every month", ("endometriosis pain", "SYMPTOM")),
+    # "the flu" no longer outruns "flu vaccine"
+    ("flu is not just a bad cold. the flu vaccine is free for over 65s", ("flu vaccine", "DRUG")),
+    ("i had the flu last week", ("flu", "DISEASE")),
+    ("celebrax for my hip and now my stomach is a mess", ("stomach is a mess", "SYMPTOM")),
+    ("my memory is terrible, i forget words mid sentence", ("forget words", "SYMPTOM")),
+    ("Reason: lower back pain from degenerative discs.", ("degenerative discs", "DISEASE")),
+    ("i have a lot of worries about my health", ("worries", "SYMPTOM")),
+])
+def test_found_after_batch_31(nlp, text, entity):
+    assert entity in labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("i had flu, pain everywhere", "flu, pain"),
+    ("my daughter worries about addiction but i have never had an issue", "worries"),
+    ("his cardiologist worries it is making his heart failure worse", "worries"),
+])
+def test_left_out_after_batch_31(nlp, text, surface):
+    assert surface not in [e for e, _ in labelled(nlp, text)]

@@ -9,12 +9,15 @@ from qatext.ner.lay_common import CONCEPT, NOT_A_THING, OBJECT_STOPS
 from qatext.ner.span_rules import FLARE, Spans, gate, gate_hits
 
 ALLERGY_PHRASES = frozenset({"allergic to", "allergy to", "allergies to", "allergic reaction to"})
+_PAINS = frozenset({"pain", "pains"})
 _ALLERGY_GATE = gate(phrase.split()[0] for phrase in ALLERGY_PHRASES)
 
 
 def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """"[lupus flare]", "[Crohn's flare-up]" and "[allergic to penicillin]" are one DISEASE."""
-    if _ALLERGY_GATE.isdisjoint(gate_hits(words)) and FLARE not in map(CONCEPT, spans):
+    """"[lupus flare]", "[Crohn's flare-up]" and "[allergic to penicillin]" are one DISEASE; "[kidney stone pain]",
+    "[fibro pain]" one SYMPTOM (the pain a disease gives, as drug-review annotators and the blind gold write it)."""
+    pains = any(span[2] == "SYMPTOM" and words[span[0]] in _PAINS for span in spans)
+    if not pains and _ALLERGY_GATE.isdisjoint(gate_hits(words)) and FLARE not in map(CONCEPT, spans):
         return spans
     out: Spans = []
     for span in spans:
@@ -22,6 +25,9 @@ def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
             previous = out[-1]
             if previous[2] == "DISEASE" and span[2] == "DISEASE" and span[3] == FLARE:
                 out[-1] = (previous[0], span[1], "DISEASE", previous[3])
+                continue
+            if previous[2] == "DISEASE" and span[2] == "SYMPTOM" and words[span[0]] in _PAINS:
+                out[-1] = (previous[0], span[1], "SYMPTOM", span[3])
                 continue
             if previous[2] == "DISEASE" and span[2] == "DRUG" and " ".join(words[previous[0]:previous[1]]) in ALLERGY_PHRASES:
                 out[-1] = (previous[0], span[1], "DISEASE", previous[3])

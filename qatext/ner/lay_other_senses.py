@@ -203,9 +203,17 @@ REACTION_VERBS = frozenset("worries worried scares scared frightens frightened t
 _REACTION_OBJECTS = frozenset("me us him her them".split())
 
 
+# Someone else who worries: "my daughter [worries] about addiction", "his cardiologist [worries] it is making ...".
+_OTHER_WORRIERS = frozenset("she he they mum mom dad mother father wife husband partner daughter son sister brother "
+                            "family doctor gp cardiologist consultant nurse specialist pharmacist everyone".split())
+
+
 def drop_reactions(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """``spans`` without a complaint that ends in a verb of worry with its object after it ("it worries me")."""
+    """``spans`` without a complaint that ends in a verb of worry with its object after it ("it worries me"), nor
+    another person's worrying ("my daughter worries about addiction")."""
     n = len(words)
     return [span for span in spans if not (
         span[2] in ("SYMPTOM", "DISEASE") and span[1] < n and words[span[1] - 1] in REACTION_VERBS
-        and words[span[1]] in _REACTION_OBJECTS and span[0] >= 1 and words[span[0] - 1] not in ("i", "im"))]
+        and words[span[1]] in _REACTION_OBJECTS and span[0] >= 1 and words[span[0] - 1] not in ("i", "im")
+        or span[2] == "SYMPTOM" and span[1] - span[0] == 1 and words[span[0]] == "worries" and span[0] >= 1
+        and words[span[0] - 1] in _OTHER_WORRIERS)]
