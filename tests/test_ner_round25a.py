@@ -226,3 +226,52 @@ def test_found_after_batch_31(nlp, text, entity):
 ])
 def test_left_out_after_batch_31(nlp, text, surface):
     assert surface not in [e for e, _ in labelled(nlp, text)]
+
+
+@pytest.mark.parametrize("text, entity", [
+    # found in review: the real uses the round-25 rules must leave alone
+    ("my baby is turning blue", ("turning blue", "SYMPTOM")),
+    ("i got through the surgery fine", ("surgery", "TREATMENT")),
+    ("i called about my surgery", ("surgery", "TREATMENT")),
+    ("the tips of my fingers and toes are numb", ("tips of my fingers and toes are numb", "SYMPTOM")),
+    ("the tops of my feet and my ankles are swollen", ("tops of my feet and my ankles are swollen", "SYMPTOM")),
+    ("tiny itchy blisters on my palms and the sides of my fingers, skin cracks every time",
+     ("skin cracks", "SYMPTOM")),
+    ("my knee is a pain so i can't walk far", ("pain", "SYMPTOM")),
+    ("my hip has been a pain these days", ("pain", "SYMPTOM")),
+    ("i have asthma and when im short of breath i use my inhaler", ("short of breath", "SYMPTOM")),
+    ("my migraine started yesterday when i got nauseous", ("nauseous", "SYMPTOM")),
+    ("pain in my butt cheek and back of my thigh, and my foot feels asleep", ("foot feels asleep", "SYMPTOM")),
+    ("my son worries a lot and bites his nails", ("worries", "SYMPTOM")),
+    ("my son worries about everything and bites his nails", ("worries", "SYMPTOM")),
+    ("since my stroke pain has been constant", ("stroke", "DISEASE")),
+    ("b12 high dose injections helped", ("b12", "DRUG")),
+    ("my exam results came back and i have anemia", ("exam", "TEST")),
+    ("my heart rate is down to 40 and i feel faint", ("heart rate is down", "SYMPTOM")),
+    ("they checked BP and sugar.", ("BP", "TEST")),
+    ("she takes thyroxine for thyroid", ("thyroid", "DISEASE")),
+    ("i take metformin for sugar.", ("sugar", "DISEASE")),
+    ("he has sugar since 2015", ("sugar", "DISEASE")),
+])
+def test_kept_in_review(nlp, text, entity):
+    assert entity in labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("i drink tea with sugar and milk", "sugar"),
+    ("i get energy from sugar and caffeine", "sugar"),
+    ("i had sugar too", "sugar"),
+    ("i was tested for sugar and BP", "sugar"),
+    ("croup: a hoarse cry, and noisy breathing when he got upset", "upset"),
+    ("since my stroke pain has been constant", "stroke pain"),
+])
+def test_left_out_in_review(nlp, text, surface):
+    assert surface not in [e for e, _ in labelled(nlp, text)]
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("the dermatologist did bloods for thyroid and iron, all normal", ("thyroid", "DISEASE")),
+    ("my blood sugar and BP are fine", ("BP", "DISEASE")),
+])
+def test_a_measure_or_organ_tested_is_no_disease(nlp, text, entity):
+    assert entity not in labelled(nlp, text)

@@ -189,6 +189,7 @@ NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",
                   "so i", "so we", "so my", "these days", "in the backside", "in the arse", "in the bum", "at times", "rn", "atm")
 # What comes before "a pain" that makes it a nuisance: "it is a pain", "what a pain", "im a pain to live with".
 _NUISANCE_COPULAS = frozenset("is was 's be been what such being are its am m 'm were re 're".split())
+_BODY_COPULAS = frozenset("is was 's are were has have".split())
 # Adverbs between the copula and the article: "which is honestly a pain to coordinate".
 NUISANCE_ADVERBS = frozenset("honestly just truly literally really also still always already seriously such".split())
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
@@ -215,6 +216,7 @@ def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
         return spans  # "head" is in many docs, "doing my head in" in few
     out = []
     n = len(words)
+    body_ends = {span[1] for span in spans if span[2] == "ANATOMY"}
     for span in spans:
         start, end, label, _concept = span
         head = start
@@ -222,13 +224,23 @@ def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
             # "so OCD about my desk", "a total headache" after add_severity
             head += 1
         if label in ("SYMPTOM", "DISEASE") and (end - head == 1 or end - head == 2 and words[head + 1] == "out") \
-                and _figurative(words, head, end, n):
+                and _figurative(words, head, end, n) and not _said_of_a_body_part(words, head, body_ends):
             continue  # "stressed out over finals" as "stressed over finals"
         if label == "ANATOMY" and words[start:end] == ["head"] and start >= 2 and words[start - 1] in _HEAD_OWNERS \
                 and words[start - 2] in DOING_VERBS and end < n and words[end] == "in":
             continue  # "the paperwork is doing my head in"
         out.append(span)
     return out
+
+
+def _said_of_a_body_part(words: list[str], start: int, body_ends: set[int]) -> bool:
+    """"my knee is a [pain] these days": a nuisance word whose subject is a body part is the part's pain."""
+    k = start - 1
+    while k >= 0 and (words[k] in ("a", "such") or words[k] in NUISANCE_INTENSIFIERS or words[k] in NUISANCE_ADVERBS):
+        k -= 1
+    if k >= 1 and words[k] == "been":
+        k -= 1  # "my hip has been a pain"
+    return k >= 1 and words[k] in _BODY_COPULAS and k in body_ends
 
 
 def _figurative(words: list[str], start: int, end: int, n: int) -> bool:

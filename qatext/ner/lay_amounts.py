@@ -225,8 +225,7 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
             j += 1
             while j < n and j - i <= 4 and words[j] in _RESULT_FILLERS:
                 j += 1
-        elif i >= 1 and words[i - 1] in _TAKING or not (
-                doc[j].like_num and not (j + 1 < n and words[j + 1] in _DOSE_UNITS) or words[j] in _BARE_RESULTS):
+        elif i >= 1 and words[i - 1] in _TAKING or not (_value_follows(doc, words, j) or _verdict_follows(words, j)):
             continue  # "take magnesium 400 at night", "calcium 500 mg": a dose, not a result
         if not (j < n and (doc[j].like_num or words[j] in _RESULT_WORDS or words[j][:1].isdigit())):
             continue
@@ -252,6 +251,21 @@ _TEST_VERBS = frozenset("checked check checking tested test testing measured mea
 _LEVEL_VERBS = frozenset("lower lowers lowered lowering raise raises raised raising deplete depletes depleted "
                          "depleting affect affects affected".split())
 _LIST_ENDS = frozenset("and or level levels all were was came".split())
+
+
+def _value_follows(doc: Doc, words: list[str], j: int) -> bool:
+    """"my iron was 11", "ferritin 8": a number that is no dose ("calcium 500 mg")."""
+    return doc[j].like_num and not (j + 1 < len(words) and words[j + 1] in _DOSE_UNITS)
+
+
+def _verdict_follows(words: list[str], j: int) -> bool:
+    """"folate fine, MCV high": a verdict word that ends its list item ("B12 high dose injections" is a product)."""
+    after = words[j + 1] if j + 1 < len(words) else ""
+    return words[j] in _BARE_RESULTS and (not after.isalpha() or after in _AFTER_VERDICT)
+
+
+# What may follow a verdict in a list of results: the next item or the end of the clause.
+_AFTER_VERDICT = frozenset("and but so too again now though tho as since which while".split())
 
 
 def _analyte_test(word: str, lookup: Lookup):

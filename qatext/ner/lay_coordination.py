@@ -9,7 +9,7 @@ from qatext.ner.lay_body_predicates import _COLOUR_WORDS
 from qatext.ner.lay_common import LIST_FILLERS, Lookup, SEPARATORS
 from qatext.ner.lay_edge_clauses import new_subject
 from qatext.ner.span_rules import (LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS, PREDICATE_TAILS, REGION_NOUNS,
-                                   SIDE_WORDS, Spans, has_own_predicate)
+                                   SIDE_WORDS, Spans, has_own_predicate, region_start)
 
 # The conjunctions before a list's last item: "joint pain in my wrists, knees and ankles".
 CLOSING_CONJUNCTIONS = frozenset({"and", "or", "&"})
@@ -50,11 +50,9 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                     and _is_separator(words[spans[j][1]:head[0]]) else None
                 # the same body part again ("... in my mouth, and my mouth wont open") is no list of parts
                 # nor a body part that a preposition ties to what came before ("aches up into my ear and my jaw is locked")
-                # "[palms of my hands and soles of my feet itch]": regions of parts in a list start at the first region
-                region = _region_start(words, start)
-                first = region if region is not None and words[head[0]] in _REGIONS else start
-                if body is not None and head[1] - body >= 2 and words[spans[j][0]:spans[j][1]] != words[body:body + spans[j][1] - spans[j][0]] \
-                        and not _after_preposition(words, first) and not new_subject(words, body, body + 1, first) \
+                first = _list_start(words, start, head, words[spans[j][1]:head[0]])
+                if first is not None and body is not None and head[1] - body >= 2 and words[spans[j][0]:spans[j][1]] != words[body:body + spans[j][1] - spans[j][0]] \
+                        and not _after_preposition(words, first) and not new_subject(words, body, body + 1, start) \
                         and not (first and words[first - 1] in _COPULAS and words[first] in _PREDICATE_PARTS):
                     head_words = " ".join(words[body + 1:head[1]])
                     concepts = [_concept_of(f"{' '.join(words[s:e])} {head_words}", lookup, head[3]) for s, e, *_ in parts]
@@ -95,20 +93,23 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
 
 
 def _after_preposition(words: list[str], start: int) -> bool:
-    """The body part at ``start`` is the object of a preposition ("into [my ear]", "in the [knee]", "the sides of [my
-    fingers], skin cracks"; not "years of [lower back] and buttock pain", where "of" ties no region to the part)."""
+    """The body part at ``start`` is the object of a preposition ("into [my ear]", "in the [knee]")."""
     k = start - 1
     if k >= 0 and words[k] in LIST_FILLERS:
         k -= 1
-    return k >= 0 and words[k] in _TIED_PREPOSITIONS or _region_start(words, start) is not None
+    return k >= 0 and words[k] in _TIED_PREPOSITIONS
 
 
-def _region_start(words: list[str], start: int) -> int | None:
-    """Where "<region> of (my)" starts before the body part at ``start`` ("the [palms] of my hands"), or None."""
-    k = start - 1
-    if k >= 0 and words[k] in LIST_FILLERS:
-        k -= 1
-    return k - 1 if k >= 1 and words[k] == "of" and words[k - 1] in _REGIONS else None
+def _list_start(words: list[str], start: int, head, gap: list[str]) -> int | None:
+    """Where a list of body parts that shares ``head`` starts: at its first part, or at the region that part is of
+    ("[tips of my fingers and toes are numb]", "[palms of my hands and soles of my feet itch]"). None when the region's
+    part is no list item: "the sides of my fingers, skin cracks" (a comma and a complaint of its own after it)."""
+    region = region_start(words, start)
+    if region is None:
+        return start
+    if words[head[0]] in REGION_NOUNS or not CLOSING_CONJUNCTIONS.isdisjoint(gap):
+        return region
+    return None
 
 
 # "the rash is back and hair is coming out": a "part" after a copula that is also a predicate ("is back": has
@@ -117,7 +118,6 @@ _COPULAS = frozenset("is was are were 's".split())
 _PREDICATE_PARTS = frozenset({"back"})
 # "at the edge of my eyes and my face ...": a place the first part names is no subject the list shares
 _TIED_PREPOSITIONS = frozenset("into in to from up down through behind under over at".split())
-_REGIONS = REGION_NOUNS | frozenset("sides tips backs tops".split())
 
 
 

@@ -1,12 +1,15 @@
 """A measure or an organ named for its disease (GUIDELINES rule 13, community shorthand): "my mother is suffering from
-[sugar] and [BP]", "she has osteoporosis and [BP]", "my sister also has [thyroid]".
+[sugar] and [BP]", "she has osteoporosis and [BP]", "my sister also has [thyroid]", "metformin for [sugar]".
 
 Patients, in South Asian English above all, call hypertension "BP", diabetes "sugar" and a thyroid disorder
-"thyroid". The word is the disease only where a disease would stand: after "has", "suffering from" or "patient of",
-or beside another disease in a list, and with nothing after it that makes it the measure or the organ ("my [BP] is
-150/90", "my blood sugar", "sugar in my tea", "thyroid function").
+"thyroid". The word is the disease only where a disease would stand: after "suffering from", "has", "patient of" or
+"for", or beside another disease in a list; and with nothing after it that makes it the measure, the food or the
+organ ("my [BP] is 150/90", "my blood sugar", "tea with sugar", "thyroid function"). A clause that tests it ("they
+checked BP and sugar") names the measures.
 """
 from __future__ import annotations
+
+from spacy.tokens import Doc
 
 from qatext.ner.span_rules import Spans, word_positions
 
@@ -15,37 +18,62 @@ DIABETES = "HP:0000819"
 THYROID_DISEASE = "QATEXT:mesh/thyroid-diseases"
 _DISEASES = {"bp": HYPERTENSION, "sugar": DIABETES, "thyroid": THYROID_DISEASE}
 WORDS = frozenset(_DISEASES)
-# What a disease stands after: "has BP", "suffering from sugar", "a patient of BP", "history of thyroid".
-_HAVING = frozenset("has have had having from of with".split())
+# What a disease stands after: "has BP", "a patient of BP", "history of thyroid", "tablets for BP".
+_HAVING = frozenset("has have had having".split())
+_SUFFERING = frozenset("suffering suffers suffered suffer".split())
+_OF_WHOM = frozenset("patient history case".split())
 # What may follow the disease name: the end of a clause or list, a time, "patient", "not controlled".
 _AFTER = frozenset(". , ; : ? ! ( - and from since for too also patient not".split()) | {"\n", ""}
+_TIMES = frozenset({"from", "since", "for"})
 _LISTED = frozenset({"and", ","})
+_TESTING = frozenset("check checks checked checking test tests tested testing measure measured measuring monitor "
+                     "monitoring screened screening bloods bloodwork labs".split())
+_CLAUSE_REACH = 6  # words back in which a test verb makes the word a measure
 
 
-def add_disease_names(doc, words: list[str], spans: Spans) -> Spans:
+def add_disease_names(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """``spans`` with "BP", "sugar" and "thyroid" made the disease where the frame says it is one."""
     n = len(words)
     by_start = {span[0]: k for k, span in enumerate(spans)}
-    ends = {span[1]: span for span in spans}
+    disease_ends = {span[1] for span in spans if span[2] == "DISEASE"}
     out = list(spans)
     added = []
     for i in word_positions(words, WORDS):
-        word = words[i]
-        before = words[i - 1] if i else ""
-        nxt = words[i + 1] if i + 1 < n else ""
-        if nxt not in _AFTER or nxt == "not" and before not in ("", ".", "\n"):
-            continue  # "my BP is 150/90", "sugar levels", "thyroid function"; "BP not controlled" opens a sentence
-        listed_after = before in _LISTED and (i - 1 in ends and ends[i - 1][2] == "DISEASE"
-                                              or i >= 2 and words[i - 2] in _DISEASES)
-        if not (before in _HAVING or listed_after or nxt == "not" or nxt == "patient"):
+        if not _TESTING.isdisjoint(words[max(0, i - _CLAUSE_REACH):i]) or not _names_disease(words, i, disease_ends):
             continue
-        if before == "of" and i >= 2 and words[i - 2] not in ("patient", "history", "case"):
-            continue  # "a reading of BP": only "patient of BP", "history of thyroid"
-        disease = (i, i + 1, "DISEASE", _DISEASES[word])
+        disease = (i, i + 1, "DISEASE", _DISEASES[words[i]])
+        disease_ends.add(i + 1)  # "sugar and [BP]": the next item of the list sees this one
         k = by_start.get(i)
         if k is not None:
             if spans[k][1] == i + 1:
                 out[k] = disease  # the TEST "BP", the ANATOMY "thyroid"
         elif not any(s[0] < i + 1 and i < s[1] for s in spans):
             added.append(disease)
-    return sorted(out + added) if added or out != spans else spans
+    if not added and out == spans:
+        return spans
+    return sorted(out + added)
+
+
+def _names_disease(words: list[str], i: int, disease_ends: set[int]) -> bool:
+    """Whether the frame around ``words[i]`` is one a disease stands in."""
+    before = words[i - 1] if i else ""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if nxt not in _AFTER:
+        return False  # "my BP is 150/90", "sugar levels", "thyroid function"
+    if nxt == "not":
+        return before in ("", ".", "\n")  # "BP not controlled on 3 tablets" opens its sentence
+    if nxt == "patient":
+        return True  # "a BP patient", "sugar patient"
+    if before in _LISTED:
+        return i - 1 in disease_ends  # "osteoporosis and [BP]", "sugar and [BP]"
+    if before == "from":
+        return i >= 2 and words[i - 2] in _SUFFERING  # "suffering from sugar"; "energy from sugar" is the food
+    if before == "of":
+        return i >= 2 and words[i - 2] in _OF_WHOM
+    if before == "for":
+        return True  # "metformin for sugar", "tablets for BP" (a test verb before has ruled out "checked for")
+    if before in _HAVING:
+        # "has BP", "my sister also has thyroid"; sugar is had as a disease only with its time ("has sugar since 2015"):
+        # "i had sugar too" is the food
+        return words[i] != "sugar" or nxt in _TIMES
+    return False

@@ -5,12 +5,23 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_common import CONCEPT, NOT_A_THING, OBJECT_STOPS
+from qatext.ner.lay_common import CONCEPT, NOT_A_THING, OBJECT_STOPS, POSSESSIVES
 from qatext.ner.span_rules import FLARE, Spans, gate, gate_hits
 
 ALLERGY_PHRASES = frozenset({"allergic to", "allergy to", "allergies to", "allergic reaction to"})
 _PAINS = frozenset({"pain", "pains"})
 _ALLERGY_GATE = gate(phrase.split()[0] for phrase in ALLERGY_PHRASES)
+
+
+def _after_a_time_word(words: list[str], start: int) -> bool:
+    """"since my stroke pain has been constant": the disease dates the pain (a comma left out), it is no kind of it."""
+    k = start - 1
+    if k >= 0 and words[k] in POSSESSIVES:
+        k -= 1
+    return k >= 0 and words[k] in _TIME_WORDS
+
+
+_TIME_WORDS = frozenset("since after before during from".split())
 
 
 def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -26,7 +37,8 @@ def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
             if previous[2] == "DISEASE" and span[2] == "DISEASE" and span[3] == FLARE:
                 out[-1] = (previous[0], span[1], "DISEASE", previous[3])
                 continue
-            if previous[2] == "DISEASE" and span[2] == "SYMPTOM" and words[span[0]] in _PAINS:
+            if previous[2] == "DISEASE" and span[2] == "SYMPTOM" and words[span[0]] in _PAINS \
+                    and not _after_a_time_word(words, previous[0]):
                 out[-1] = (previous[0], span[1], "SYMPTOM", span[3])
                 continue
             if previous[2] == "DISEASE" and span[2] == "DRUG" and " ".join(words[previous[0]:previous[1]]) in ALLERGY_PHRASES:

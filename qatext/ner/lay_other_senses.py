@@ -46,7 +46,7 @@ OTHER_SENSE_HEADS = {
     "sickness": frozenset("absence absences benefit benefits pay leave note notes policy insurance certificate rate "
                           "record days".split()),
     # a school exam, no examination of the body: "the exam stress is killing me", "exam season"
-    "exam": frozenset("stress season revision paper papers hall halls week timetable results nerves".split()),
+    "exam": frozenset("stress season revision paper papers hall halls timetable nerves".split()),
 }
 # A complaint word after a word that makes it another thing: "the exam [stress] is killing me" is the strain of
 # studying, not the writer's stress as a complaint (rule 17: "stressed about exams" is not annotated).
@@ -169,15 +169,14 @@ TRIGGER_OPENERS = frozenset({"when", "whenever"})
 # Between "when" and the trigger: its subject and a linking verb ("when im", "when she gets", "when i feel").
 _TRIGGER_LEAD = frozenset("i im 'm m she shes he hes 's s you they we 're re am is are was were get gets got getting "
                           "feel feels felt".split())
-_WORSE = frozenset("worse worst better".split())
+_COMPARATIVES = frozenset("worse worst better".split())
 _CLAUSE_ENDS = frozenset({".", "!", "?", ";", "\n"})
 _COMPLAINT_REACH = 8  # tokens back from "when" in which the complaint must end
 
 
 def drop_triggers(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """``spans`` without a SYMPTOM that only says when another complaint of the same clause comes on."""
-    n = len(words)
-    ends = sorted(span[1] for span in spans if span[2] in ("SYMPTOM", "DISEASE"))
+    ends = {span[1] for span in spans if span[2] == "SYMPTOM"}
     dropped = set()
     for index, span in enumerate(spans):
         start = span[0]
@@ -188,10 +187,13 @@ def drop_triggers(doc: Doc, words: list[str], spans: Spans) -> Spans:
             k -= 1
         if k < 0 or k == start - 1 or words[k] not in TRIGGER_OPENERS:
             continue  # "when" right before the span, or no subject between, is no trigger clause
+        if k >= 1 and words[k - 1] in ("and", "but"):
+            continue  # "i have asthma and when im short of breath ...": "when" opens a clause of its own
+        compared = not _COMPARATIVES.isdisjoint(words[max(0, k - 3):k])
         clause_start = k
         while clause_start > 0 and k - clause_start < _COMPLAINT_REACH and words[clause_start - 1] not in _CLAUSE_ENDS:
             clause_start -= 1
-        if any(clause_start < end <= k for end in ends) or not _WORSE.isdisjoint(words[max(clause_start, k - 3):k]):
+        if compared or any(end in ends for end in range(clause_start + 1, k + 1)):
             dropped.add(index)
     return [span for index, span in enumerate(spans) if index not in dropped] if dropped else spans
 
@@ -210,10 +212,27 @@ _OTHER_WORRIERS = frozenset("she he they mum mom dad mother father wife husband 
 
 def drop_reactions(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """``spans`` without a complaint that ends in a verb of worry with its object after it ("it worries me"), nor
-    another person's worrying ("my daughter worries about addiction")."""
-    n = len(words)
-    return [span for span in spans if not (
-        span[2] in ("SYMPTOM", "DISEASE") and span[1] < n and words[span[1] - 1] in REACTION_VERBS
-        and words[span[1]] in _REACTION_OBJECTS and span[0] >= 1 and words[span[0] - 1] not in ("i", "im")
-        or span[2] == "SYMPTOM" and span[1] - span[0] == 1 and words[span[0]] == "worries" and span[0] >= 1
-        and words[span[0] - 1] in _OTHER_WORRIERS)]
+    another person's worry about a named thing ("my daughter worries about addiction")."""
+    problems = [span[0] for span in spans if span[2] in ("SYMPTOM", "DISEASE")]
+    return [span for span in spans if not (_worries_someone(words, span) or _worry_about_a_thing(words, span, problems))]
+
+
+def _worries_someone(words: list[str], span) -> bool:
+    """"the size of the lump [worries] me": the thing is the subject, the writer the object."""
+    start, end = span[0], span[1]
+    return span[2] in ("SYMPTOM", "DISEASE") and end < len(words) and words[end - 1] in REACTION_VERBS \
+        and words[end] in _REACTION_OBJECTS and (start == 0 or words[start - 1] not in ("i", "im"))
+
+
+def _worry_about_a_thing(words: list[str], span, problems: list[int]) -> bool:
+    """"my daughter [worries] about [addiction]": another person's worry whose object is a complaint named in the
+    same clause; "my son worries about everything and bites his nails" is the child's own worrying."""
+    start, end = span[0], span[1]
+    if span[2] != "SYMPTOM" or end - start != 1 or words[start] != "worries" or start == 0 \
+            or words[start - 1] not in _OTHER_WORRIERS or end >= len(words) or words[end] not in _WORRY_OBJECTS:
+        return False
+    return any(end < problem <= end + 6 and _CLAUSE_BREAKS.isdisjoint(words[end:problem]) for problem in problems)
+
+
+_WORRY_OBJECTS = frozenset("about that it if".split())
+_CLAUSE_BREAKS = frozenset({"and", ",", ".", "but", ";"})

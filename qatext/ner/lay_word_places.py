@@ -17,9 +17,9 @@ SERVICES = frozenset("clinic clinics unit ward team service services nurse nurse
 _PLACE_BEFORE = frozenset("at to from in the".split())
 # A British family doctor's practice: "a nurse in a GP surgery", "rang the GP surgery" (no operation).
 _PRACTICE_OWNERS = frozenset("gp gps gp's".split())  # "my doctors surgery is on tuesday" is an operation in US use
-# A practice contacted ("rang the surgery", "couldn't get through to the surgery"): an operation is not phoned.
-_CONTACT_WORDS = frozenset("rang ring rings ringing called call calls calling phoned phone phoning emailed email "
-                           "through receptionist receptionists".split())
+# A practice contacted ("rang the surgery", "couldn't get through to the surgery"): an operation is not phoned. The
+# verb stands right before "the"/"my" ("called about my surgery" is the operation).
+_CONTACT_VERBS = frozenset("rang ring rings ringing called call calls calling phoned phone phoning".split())
 # A doctor named by what they treat, after an owner: "a new [pain] doc", "my sleep doctor" ("i have a middle ear
 # infection doctor ..." in a question addressed to one stays).
 _DOCTORS = frozenset("doc docs doctor doctors".split())
@@ -47,7 +47,8 @@ def drop_places(doc, words: list[str], spans: Spans) -> Spans:
             continue
         if words[start:end] == ["surgery"] and start and (
                 words[start - 1] in _PRACTICE_OWNERS or after in ("receptionist", "receptionists")
-                or words[start - 1] in ("the", "my") and _CONTACT_WORDS.intersection(words[max(0, start - 3):start - 1])):
+                or words[start - 1] in ("the", "my") and start >= 2 and (
+                    words[start - 2] in _CONTACT_VERBS or words[start - 3:start - 1] == ["through", "to"])):
             continue
         if words[start:end] == ["minor", "injuries"] and (start and words[start - 1] in _PLACE_BEFORE
                                                           or after == "unit"):

@@ -22,7 +22,7 @@ from qatext.ner import (anatomy_rules, drug_frames, extensions, figures, fuzzy, 
 from qatext.ner import drug_products, lay_reach_objects, lay_said_complaints  # round 20
 from qatext.ner import lay_reach_places  # round 21a
 from qatext.ner import lay_list_items  # round 22b
-from qatext.ner import lay_disease_names  # round 25a
+from qatext.ner import lay_disease_names  # round 25b
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon

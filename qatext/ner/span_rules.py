@@ -290,13 +290,15 @@ def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:
                and (span[0] == 0 or words[span[0] - 1] not in ANATOMY_CONTEXT)
                and not _next_is_symptom(spans, span) and not _in_body_part_list(words, spans, span)
                and not _previous_is_symptom_word(spans, span, words) and not _predicate_follows(words, span[1])
-               and not _place_of_a_complaint(spans, span, words) and not _of_a_region(words, span[0])]
+               and not _place_of_a_complaint(spans, span, words) and region_start(words, span[0]) is None]
     return [span for span in spans if span not in dropped] if dropped else spans
 
 
-def _of_a_region(words: list[str], start: int) -> bool:
-    """"headache in back of head": the part a region is of is a body part, owner or not."""
-    return start >= 2 and words[start - 1] == "of" and words[start - 2] in REGION_NOUNS
+def region_start(words: list[str], start: int) -> int | None:
+    """Where "<region> of (owner)" starts before the body part at ``start`` ("the [back] of my head", "[back] of
+    head", "the [sides] of my fingers"), or None."""
+    of = start - 1 - (start >= 1 and words[start - 1] in _REGION_OWNERS)
+    return of - 1 if of >= 1 and words[of] == "of" and words[of - 1] in REGION_NOUNS else None
 
 
 def _next_is_symptom(spans: Spans, span) -> bool:
@@ -373,7 +375,8 @@ def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans, *, lookup=lam
 
 # Parts of a body part named before it with "of": "the outside of my ankle", "the ball of my foot", "whites of her eyes".
 REGION_NOUNS = frozenset("outside inside back top side front bottom tip base edge middle ball balls palm palms sole soles "
-                         "roof corner corners bridge underside whites white crease creases arch end ends".split())
+                         "roof corner corners bridge underside whites white crease creases arch end ends "
+                         "sides tips backs tops".split())
 _REGION_OWNERS = frozenset("my his her their your our the both".split())
 _REGION_GATE = gate(REGION_NOUNS)
 
@@ -384,20 +387,15 @@ def extend_anatomy_regions(doc: Doc, words: list[str], spans: Spans) -> Spans:
         return spans
     ends = {span[1] for span in spans}
 
-    def region_start(span) -> int:
-        """Where "<region> of (my)" starts before the part ("back of my head", "back of head"), or -1."""
-        of = span[0] - 1 - (span[0] >= 1 and words[span[0] - 1] in _REGION_OWNERS)
-        return of - 1 if of >= 1 and words[of] == "of" and words[of - 1] in REGION_NOUNS else -1
-
     def with_region(span):
-        start = region_start(span)
+        start = region_start(words, span[0])
         if start >= 1 and words[start - 1] in SIDE_WORDS and start not in ends:  # no span already takes the side word
             start -= 1  # "the left side of my neck"
         return (start, *span[1:])
 
-    return rewrite_found(spans, [k for k, span in enumerate(spans) if span[2] == "ANATOMY" and region_start(span) >= 0
-                                 and (k == 0 or spans[k - 1][1] <= region_start(span))],
-                         with_region)
+    regions = {k: region_start(words, span[0]) for k, span in enumerate(spans) if span[2] == "ANATOMY"}
+    return rewrite_found(spans, [k for k, region in regions.items()
+                                 if region is not None and (k == 0 or spans[k - 1][1] <= region)], with_region)
 
 
 def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda phrase: None) -> Spans:
