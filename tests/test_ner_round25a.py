@@ -275,3 +275,53 @@ def test_left_out_in_review(nlp, text, surface):
 ])
 def test_a_measure_or_organ_tested_is_no_disease(nlp, text, entity):
     assert entity not in labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, entity", [
+    # from blind batches 32 and 33 after their scores
+    ("my phlegm has turned green and thicker", ("phlegm has turned green", "SYMPTOM")),
+    ("before next dose i go stiff and slow", ("go stiff", "SYMPTOM")),
+    ("the HF nurse wary of pushing the water tablets further", ("water tablets", "DRUG")),
+    ("i am 52 with parkinsons on co-careldopa", ("co-careldopa", "DRUG")),
+    ("could vaginal estrogen help?", ("vaginal estrogen", "DRUG")),
+    ("once the eardrum burst and gunk came out on the pillow", ("eardrum burst", "DISEASE")),
+    ("my mood is all over the place and my poor husband gets the brunt", ("mood is all over the place", "SYMPTOM")),
+    ("also allergic to cats apparently, new flatmate has two", ("allergic to cats", "DISEASE")),
+    ("during the taper i had rebound panic, sensitive to noise and light, skin crawling",
+     ("sensitive to noise and light", "SYMPTOM")),
+    ("my doctor says compulsive gambling is a known risk", ("compulsive gambling", "DISEASE")),
+    ("unsteady when i walk, swollen ankles, memory is shot", ("memory is shot", "SYMPTOM")),
+    ("dry mouth, ringing in my ears and anxiety spikes the first 3 weeks", ("anxiety spikes", "SYMPTOM")),
+    ("the crash around 5pm when im irritable with everyone", ("irritable", "SYMPTOM")),
+    ("i had a TIA last year and now take clopidogrel", ("TIA", "DISEASE")),
+    ("thick green discharge from my ear", ("thick green discharge from my ear", "SYMPTOM")),
+    ("i'm CKD stage 3 and my eGFR dropped from 48 to 41", ("CKD stage 3", "DISEASE")),
+    ("x-ray shows osteoarthritis grade 2. my weight is 82 kg", ("osteoarthritis", "DISEASE")),
+    ("the real headache started at 9 tho", ("headache", "SYMPTOM")),
+    ("my meds are giving me a headache lol", ("headache", "SYMPTOM")),
+    ("i panic when i cant breathe", ("panic", "SYMPTOM")),
+])
+def test_found_after_batches_32_and_33(nlp, text, entity):
+    assert entity in labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("does magnesium help anyone? sorry for the long post, TIA", "TIA"),
+    ("it turned out to be just BPH? TIA", "TIA"),
+    ("replying to the IBS thread: i was told i had IBS for 10 years", "IBS thread"),
+    ("Replying to the glue ear post - our daughter had ear infections", "glue ear"),
+    ("discharge sheet says come back if she struggles to breathe", "discharge"),
+    ("renal nurse says not to panic, it bounces around", "panic"),
+    ("please dont panic yet. i had tingling down one side", "panic"),
+    ("this spreadsheet is giving me a headache lol", "headache"),
+    ("this 2 hr budget meeting gave me a migraine lol", "migraine"),
+    ("now im so constipated i could cry 😭 someone send prunes", "cry"),
+    ("jaw clenching at night so i wear a mouth guard", "jaw clenching at night"),
+])
+def test_left_out_after_batches_32_and_33(nlp, text, surface):
+    assert surface not in [e for e, _ in labelled(nlp, text)]
+
+
+def test_a_forum_thread_keeps_the_writers_own_mention(nlp):
+    found = labelled(nlp, "replying to the IBS thread: i was told i had IBS for 10 years")
+    assert found.count(("IBS", "DISEASE")) == 1

@@ -72,13 +72,17 @@ CRAZES = frozenset("cabin spring summer christmas xmas election football soccer 
 SECOND_THOUGHTS = frozenset({"about", "over"})
 JOKE_MARKS = frozenset("lol lmao lmfao haha hahaha rofl smh".split())
 MEME_ILLNESSES = (["cancer"], ["aneurysm"], ["stroke"], ["seizure"])
+# Everyday pains given as a joke by a thing pointed at: "this spreadsheet is giving me a headache lol", "this meeting gave
+# me a migraine lol" ("my meds are giving me a headache lol" may be the drug: only "this"/"that"/"these" point).
+POINTED_ILLNESSES = (["headache"], ["migraine"])
+_POINTERS = frozenset({"this", "these", "that"})
 
 
-def _given_as_a_joke(words: list[str], start: int, after: str) -> bool:
+def _given_as_a_joke(words: list[str], start: int, after: str, *, pointers=frozenset({"this", "my", "these", "that"})) -> bool:
     """"<this thing> is giving me (an) X lol": a thing gives the illness, and a joke mark or an emoji follows."""
     k = start - 1 - (start >= 1 and words[start - 1] in ("a", "an"))
     return k >= 1 and words[k] in _OBJECTS and words[k - 1] in GIVING \
-        and not {"this", "my", "these", "that"}.isdisjoint(words[max(0, k - 5):k - 1]) \
+        and not pointers.isdisjoint(words[max(0, k - 7):k - 1]) \
         and (after in JOKE_MARKS or bool(after) and not after.isascii())
 
 # The gate: a word each frame cannot do without, the rarer one where the symptom word is common ("grow" for "out of
@@ -123,6 +127,8 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
             return True  # "nearly gave me a heart attack"
     if words[start:end] in MEME_ILLNESSES and _given_as_a_joke(words, start, after):
         return True  # "this homework is giving me cancer lol", "my group chat is giving me an aneurysm 😩": the meme
+    if words[start:end] in POINTED_ILLNESSES and _given_as_a_joke(words, start, after, pointers=_POINTERS):
+        return True
     if first == "fever" and end - start == 1 and start >= 1 and words[start - 1] in CRAZES:
         return True
     if words[start:end] == ["cold", "feet"] and after in SECOND_THOUGHTS:
@@ -204,8 +210,12 @@ ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "si
 DOING_VERBS = frozenset("doing did does do done".split())
 _HEAD_OWNERS = frozenset("my his her your their our me".split())
 _HEAD = frozenset({"head"})
+# Telling someone not to feel it: "renal nurse says not to panic", "please dont panic yet", "no need to worry".
+CALMED_WORDS = frozenset({"panic", "worry", "stress"})
+_FIGURE_CRY = frozenset({"cry"})
+_CALMING = (("not", "to"), ("do", "n't"), ("do", "nt"), ("dont",), ("do", "not"), ("need", "to"))
 FIGURATIVE_WORDS = (frozenset(FIGURATIVE_AFTER) | FOLLOWED_NUISANCES | ATTRIBUTIVE_ADJECTIVES | JUDGED_FOR_ACTION
-                    | {"head"})
+                    | CALMED_WORDS | _FIGURE_CRY | {"head"})
 _FIGURATIVE_GATE = gate(FIGURATIVE_WORDS)
 
 
@@ -245,6 +255,11 @@ def _said_of_a_body_part(words: list[str], start: int, body_ends: set[int]) -> b
 
 def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     word = words[start]
+    if word in CALMED_WORDS and any(tuple(words[max(0, start - len(cue)):start]) == cue for cue in _CALMING):
+        return True  # "not to panic", "dont worry"
+    if word == "cry" and start >= 2 and words[start - 1] == "could" and words[start - 2] == "i" and (
+            end >= n or not words[end].isalpha()):
+        return True  # "so constipated i could cry 😭": a degree, no crying
     following = " ".join([w for w in words[end:end + 4] if w not in QUOTES][:3])  # 'called me "so OCD" about'
     if word in FIGURATIVE_AFTER and any(following == cue or following.startswith(cue + " ") for cue in FIGURATIVE_AFTER[word]):
         return True

@@ -57,8 +57,10 @@ def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
     if _GATE.isdisjoint(hits):
         return spans
     n = len(words)
-    # "semen" alone may be read as a body part (ANATOMY); with its predicate it is the complaint's head
-    covered = covered_tokens([s for s in spans if not (s[2] == "ANATOMY" and s[1] - s[0] == 1 and words[s[0]] in PRODUCTS)])
+    # "semen" alone may be read as a body part (ANATOMY), "phlegm" as a finding (SYMPTOM); with its predicate either
+    # is the complaint's head ("[phlegm has turned green]")
+    covered = covered_tokens([s for s in spans if not (s[2] in ("ANATOMY", "SYMPTOM") and s[1] - s[0] == 1
+                                                       and words[s[0]] in PRODUCTS)])
     added = []
     for i, word in enumerate(words):
         if (word not in PRODUCTS and word not in PERIODS) or i in covered:

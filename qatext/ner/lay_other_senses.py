@@ -47,6 +47,8 @@ OTHER_SENSE_HEADS = {
                           "record days".split()),
     # a school exam, no examination of the body: "the exam stress is killing me", "exam season"
     "exam": frozenset("stress season revision paper papers hall halls timetable nerves".split()),
+    # leaving hospital: "the discharge sheet says come back if ..."
+    "discharge": frozenset("sheet letter summary papers paperwork date lounge planning".split()),
 }
 # A complaint word after a word that makes it another thing: "the exam [stress] is killing me" is the strain of
 # studying, not the writer's stress as a complaint (rule 17: "stressed about exams" is not annotated).
@@ -174,14 +176,21 @@ _CLAUSE_ENDS = frozenset({".", "!", "?", ";", "\n"})
 _COMPLAINT_REACH = 8  # tokens back from "when" in which the complaint must end
 
 
+# What sets complaints off: acts and passing states ("when i cough", "when im tired"); "the crash around 5pm when im
+# irritable" is a time and its complaint.
+TRIGGERS = frozenset("cough coughs coughing sneeze sneezes sneezing yawn yawns yawning laugh laughs laughing cry cries "
+                     "crying tired hungry hot cold upset stressed anxious nervous excited fart farts burp burps pee wee "
+                     "poo swallow swallowing".split())
+
+
 def drop_triggers(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """``spans`` without a SYMPTOM that only says when another complaint of the same clause comes on."""
     ends = {span[1] for span in spans if span[2] == "SYMPTOM"}
     dropped = set()
     for index, span in enumerate(spans):
         start = span[0]
-        if span[2] != "SYMPTOM" or span[1] - start > 4:
-            continue
+        if span[2] != "SYMPTOM" or span[1] - start > 4 or words[start] not in TRIGGERS and words[start] != "get":
+            continue  # ("get up to pee" is the one trigger told in more than a word)
         k = start - 1
         while k >= 0 and start - k <= 3 and words[k] in _TRIGGER_LEAD:
             k -= 1
@@ -236,3 +245,16 @@ def _worry_about_a_thing(words: list[str], span, problems: list[int]) -> bool:
 
 _WORRY_OBJECTS = frozenset("about that it if".split())
 _CLAUSE_BREAKS = frozenset({"and", ",", ".", "but", ";"})
+
+
+# "sorry for the long post, TIA": "thanks in advance" signing off a post, not a transient ischaemic attack. Only as the
+# post's last word after a sign-off mark; a TIA told of is followed by more words ("had a TIA last year").
+_SIGN_OFF_BEFORE = frozenset({".", ",", "?", "!", "\n", "-", ":", ")"})
+
+
+def drop_sign_offs(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """``spans`` without a "TIA" that signs a post off."""
+    n = len(words)
+    return [span for span in spans if not (
+        span[1] - span[0] == 1 and words[span[0]] == "tia" and (span[0] == 0 or words[span[0] - 1] in _SIGN_OFF_BEFORE)
+        and all(not words[k].isalnum() for k in range(span[1], n)))]

@@ -27,7 +27,9 @@ _DOCTOR_OWNERS = frozenset("my his her their our your new".split())
 # A field a patient is sent to: "referred us to [allergy]", "sent me to neurology": the service, no complaint.
 _REFERRALS = frozenset("referred refer refers referral sent".split())
 _REFERRED_PEOPLE = frozenset("me us him her them".split())
-WORDS = SERVICES | _DOCTORS | _REFERRALS | {"injuries", "surgery"}
+# A forum thread named for a condition: "replying to the [IBS] thread", "the glue ear post -".
+_THREADS = frozenset("thread threads forum forums subreddit group groups board".split())
+WORDS = SERVICES | _DOCTORS | _REFERRALS | _THREADS | {"injuries", "surgery", "post"}
 
 
 def drop_places(doc, words: list[str], spans: Spans) -> Spans:
@@ -39,6 +41,9 @@ def drop_places(doc, words: list[str], spans: Spans) -> Spans:
         after = words[end] if end < n else ""
         if after in SERVICES and (label != "DRUG" or words[end - 1] == "medicine"):
             continue
+        if label in ("SYMPTOM", "DISEASE") and start and words[start - 1] == "the" and (
+                after in _THREADS or after == "post" and (end + 1 >= n or not words[end + 1].isalnum())):
+            continue  # "replying to the IBS thread", "the glue ear post -" ("the pain post surgery" stays)
         if after in _DOCTORS and label in ("SYMPTOM", "DISEASE") and end - start == 1 and start \
                 and words[start - 1] in _DOCTOR_OWNERS:
             continue

