@@ -325,3 +325,14 @@ def test_left_out_after_batches_32_and_33(nlp, text, surface):
 def test_a_forum_thread_keeps_the_writers_own_mention(nlp):
     found = labelled(nlp, "replying to the IBS thread: i was told i had IBS for 10 years")
     assert found.count(("IBS", "DISEASE")) == 1
+
+
+@pytest.mark.parametrize("text, entity", [
+    # from blind batch 34 after its score
+    ("No sweating. I have sugar and BP for 10 years, taking metformin 500", ("sugar", "DISEASE")),
+    ("38F, 5'5, 190lb, type 2 dx in january with an A1c of 9.4", ("type 2", "DISEASE")),
+    ("Knuckles are swollen. RA factor positive and ESR 48.", ("RA factor", "TEST")),
+    ("if you take triptans or combination painkillers more than 10 days a month", ("combination painkillers", "DRUG")),
+])
+def test_found_after_batch_34(nlp, text, entity):
+    assert entity in labelled(nlp, text)

@@ -73,7 +73,7 @@ def _names_disease(words: list[str], i: int, disease_ends: set[int]) -> bool:
     if before == "for":
         return True  # "metformin for sugar", "tablets for BP" (a test verb before has ruled out "checked for")
     if before in _HAVING:
-        # "has BP", "my sister also has thyroid"; sugar is had as a disease only with its time ("has sugar since 2015"):
-        # "i had sugar too" is the food
-        return words[i] != "sugar" or nxt in _TIMES
+        # "has BP", "my sister also has thyroid"; sugar is had as a disease only with its time or with BP ("has sugar
+        # since 2015", "I have sugar and BP"): "i had sugar too" is the food
+        return words[i] != "sugar" or nxt in _TIMES or nxt == "and" and words[i + 2:i + 3] == ["bp"]
     return False

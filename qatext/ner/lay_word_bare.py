@@ -251,7 +251,8 @@ _FADING_SUBJECTS = frozenset("side effect effects nausea drowsiness tiredness nu
 _TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has had is was being diagnosed got , (".split())
 # what speaks for diabetes besides the type itself: its drugs, tests, and sugars
 _TYPE_CUES = (_DIABETES_CUES | SUGARS) - {"type"}
-_TYPE_AFTER = frozenset(". , ; : ! ? for since and but diabetic so too now last when after at in ( \n".split()) | {""}
+_TYPE_AFTER = frozenset(". , ; : ! ? for since and but diabetic so too now last when after at in ( dx diagnosed "
+                        "\n".split()) | {""}
 
 # --- a body part's negated findings: "the skin there isnt [red] or [flaky]" -------------------------------------
 SKIN_FINDINGS = frozenset("red flaky itchy swollen sore hot tender painful inflamed bruised scaly crusty weeping "
