@@ -1,5 +1,7 @@
 """Medical words in another sense (GUIDELINES rules 14 and 17): a substance named as a place or thing ("the
-coffee shop"), a doctor called by the field's short name ("my cardio said"), a "PSA:" that announces a post.
+coffee shop"), a doctor called by the field's short name ("my cardio said"), a "PSA:" that announces a post, a
+trigger told after "when" ("worse when i [cough]"), a worry about a thing ("it [worries] me"), a "TIA" that signs a
+post off.
 """
 from __future__ import annotations
 
