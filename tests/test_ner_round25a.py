@@ -336,3 +336,11 @@ def test_a_forum_thread_keeps_the_writers_own_mention(nlp):
 ])
 def test_found_after_batch_34(nlp, text, entity):
     assert entity in labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("advise how to avoid having sickle-cell disease babies", ("sickle-cell disease", "DISEASE")),
+    ("my son has sickle-cell anemia", ("sickle-cell anemia", "DISEASE")),
+])
+def test_a_hyphened_sickle_cell(nlp, text, entity):
+    assert entity in labelled(nlp, text)
