@@ -78,7 +78,10 @@ POINTED_ILLNESSES = (["headache"], ["migraine"])
 _POINTERS = frozenset({"this", "these", "that"})
 
 
-def _given_as_a_joke(words: list[str], start: int, after: str, *, pointers=frozenset({"this", "my", "these", "that"})) -> bool:
+_MEME_POINTERS = frozenset({"this", "my", "these", "that"})
+
+
+def _given_as_a_joke(words: list[str], start: int, after: str, *, pointers: frozenset[str] = _MEME_POINTERS) -> bool:
     """"<this thing> is giving me (an) X lol": a thing gives the illness, and a joke mark or an emoji follows."""
     k = start - 1 - (start >= 1 and words[start - 1] in ("a", "an"))
     return k >= 1 and words[k] in _OBJECTS and words[k - 1] in GIVING \

@@ -33,7 +33,6 @@ _CLAUSE_REACH = 6  # words back in which a test verb makes the word a measure
 
 def add_disease_names(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """``spans`` with "BP", "sugar" and "thyroid" made the disease where the frame says it is one."""
-    n = len(words)
     by_start = {span[0]: k for k, span in enumerate(spans)}
     disease_ends = {span[1] for span in spans if span[2] == "DISEASE"}
     out = list(spans)

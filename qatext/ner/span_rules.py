@@ -388,15 +388,17 @@ def extend_anatomy_regions(doc: Doc, words: list[str], spans: Spans) -> Spans:
         return spans
     ends = {span[1] for span in spans}
 
+    regions = {span[0]: region_start(words, span[0]) for span in spans if span[2] == "ANATOMY"}
+
     def with_region(span):
-        start = region_start(words, span[0])
+        start = regions[span[0]]
         if start >= 1 and words[start - 1] in SIDE_WORDS and start not in ends:  # no span already takes the side word
             start -= 1  # "the left side of my neck"
         return (start, *span[1:])
 
-    regions = {k: region_start(words, span[0]) for k, span in enumerate(spans) if span[2] == "ANATOMY"}
-    return rewrite_found(spans, [k for k, region in regions.items()
-                                 if region is not None and (k == 0 or spans[k - 1][1] <= region)], with_region)
+    return rewrite_found(spans, [k for k, span in enumerate(spans)
+                                 if span[2] == "ANATOMY" and regions[span[0]] is not None
+                                 and (k == 0 or spans[k - 1][1] <= regions[span[0]])], with_region)
 
 
 def compose_symptoms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda phrase: None) -> Spans:
