@@ -20,20 +20,25 @@ from qatext.ner.span_rules import DRUG_FORMS, Spans, covered_tokens, gate, gate_
 FRAMED_DRUG = "QATEXT:drug/named-in-context"
 # Verbs and words a medicine's name follows: "started grazax", "took larium", "switched to X", "new X inhaler".
 TAKING_WORDS = frozenset("started starting taking took takes prescribed tried trying".split())
+# (round 26a) What a doctor gave or a patient puts on: "doctor gave myoril", "gave me rifagut", "we use epaderm".
+GIVING_WORDS = frozenset("gave given gives prescribe use used using uses apply applied applying".split())
+# "gave me X", "prescribed him X": the medicine stands after the person it was given to
+_RECEIVERS = frozenset("me him her us them".split())
 # "of" after a course of treatment: "1 week of cerumol", "6 cycles of ABVD"; not "lots of", "a bit of". (Not "on",
 # "take", "day", "for": words of almost every doc, each occurrence a look-up, for few names.)
 _COURSES = frozenset("week weeks wk wks month months course courses cycle cycles round rounds".split())
 _OWNERS = POSSESSIVES | {"the"}
 # A strength after a number: "fetsima 40 mg", "livallo 2mg" (the tokenizer splits "2mg"); the name stands before the number.
 _STRENGTH_UNITS = frozenset("mg mgs mcg ug µg".split())
-FRAME_WORDS = TAKING_WORDS | DRUG_FORMS | _COURSES | _STRENGTH_UNITS
+FRAME_WORDS = TAKING_WORDS | GIVING_WORDS | DRUG_FORMS | _COURSES | _STRENGTH_UNITS
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 _FRAME_GATE = gate(FRAME_WORDS)
 MIN_NAME = 4
 _LABEL = itemgetter(2)
 _LIST_JOINERS = frozenset({",", "and", "&", "/", "+", "or"})
-# Endings of verb forms and adverbs, never of a medicine's name: "started experiancing", "took realy long".
-_WORD_ENDINGS = ("ing", "ed", "ly")
+# Endings of verb forms, adverbs and acts, never of a medicine's name: "started experiancing", "took realy long",
+# "given nebulization", "use toothpowder".
+_WORD_ENDINGS = ("ing", "ed", "ly", "tion", "powder")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -49,8 +54,10 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
     if hits:
         for k in word_positions(words, hits):
             word = words[k]
-            if word in TAKING_WORDS:
+            if word in TAKING_WORDS or word in GIVING_WORDS:
                 candidates.add(k + 1)
+                if k + 1 < n and words[k + 1] in _RECEIVERS:
+                    candidates.add(k + 2)
             elif word in DRUG_FORMS:
                 candidates.add(k - 1)
             elif word in _COURSES:
@@ -91,6 +98,8 @@ def _listed_after_drugs(words: list[str], spans: Spans, common: frozenset[str]) 
     found = []
     for span in spans:
         i = span[1] + 1
+        if span[2] == "DRUG" and i < n and _NUMBER.fullmatch(words[i - 1]):
+            i += 1  # the medicine's strength before the joiner: "zyloric 100 and etoshine 90"
         if span[2] != "DRUG" or i >= n or words[i - 1] not in _LIST_JOINERS:
             continue
         word = words[i]

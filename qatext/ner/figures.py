@@ -76,6 +76,11 @@ MEME_ILLNESSES = (["cancer"], ["aneurysm"], ["stroke"], ["seizure"])
 # me a migraine lol" ("my meds are giving me a headache lol" may be the drug: only "this"/"that"/"these" point).
 POINTED_ILLNESSES = (["headache"], ["migraine"])
 _POINTERS = frozenset({"this", "these", "that"})
+# (round 26a) Things that give a headache only as a nuisance, whatever follows: "my business is giving me headache
+# only", "this traffic is giving me a migraine", "work is giving me a headache" (not "the heat", "my meds", "the noise").
+NUISANCE_GIVERS = frozenset("job jobs work business boss bosses traffic homework spreadsheet meeting meetings exam exams "
+                            "paperwork admin taxes tax ex project deadline deadlines commute landlord neighbours "
+                            "neighbors politics election coworkers colleagues inlaws in-laws".split())
 
 
 _MEME_POINTERS = frozenset({"this", "my", "these", "that"})
@@ -87,6 +92,22 @@ def _given_as_a_joke(words: list[str], start: int, after: str, *, pointers: froz
     return k >= 1 and words[k] in _OBJECTS and words[k - 1] in GIVING \
         and not pointers.isdisjoint(words[max(0, k - 7):k - 1]) \
         and (after in JOKE_MARKS or bool(after) and not after.isascii())
+
+_NOT_SUBJECT_BEFORE = frozenset("at after from of in on with during before since".split())
+_GIVING_AUXILIARIES = frozenset("is are was were been has have had keeps kept always really".split())
+
+
+def _given_by_a_nuisance(words: list[str], start: int) -> bool:
+    """"my business is giving me (a) headache": the giver, a few words before the verb, is a job, a boss, traffic."""
+    k = start - 1 - (start >= 1 and words[start - 1] in ("a", "an"))
+    if k < 2 or words[k] not in _OBJECTS or words[k - 1] not in GIVING:
+        return False
+    subject = k - 2
+    while subject > 0 and words[subject] in _GIVING_AUXILIARIES:
+        subject -= 1  # "is giving", "has been giving", "keeps giving"
+    # the nuisance is the subject, not a place or time before the verb ("the pills at work gave me a headache")
+    return words[subject] in NUISANCE_GIVERS and not (subject and words[subject - 1] in _NOT_SUBJECT_BEFORE)
+
 
 # The gate: a word each frame cannot do without, the rarer one where the symptom word is common ("grow" for "out of
 # it", "gave" for "heart attack"). "pain" opens it only with an article in the doc (every pain frame has "a"/"such").
@@ -130,7 +151,8 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
             return True  # "nearly gave me a heart attack"
     if words[start:end] in MEME_ILLNESSES and _given_as_a_joke(words, start, after):
         return True  # "this homework is giving me cancer lol", "my group chat is giving me an aneurysm 😩": the meme
-    if words[start:end] in POINTED_ILLNESSES and _given_as_a_joke(words, start, after, pointers=_POINTERS):
+    if words[start:end] in POINTED_ILLNESSES and (_given_as_a_joke(words, start, after, pointers=_POINTERS)
+                                                  or _given_by_a_nuisance(words, start)):
         return True
     if first == "fever" and end - start == 1 and start >= 1 and words[start - 1] in CRAZES:
         return True

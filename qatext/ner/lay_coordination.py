@@ -66,7 +66,8 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
             j = i
             while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]) \
                     and not has_own_predicate(words, spans[j + 1][1], colours=_COLOUR_WORDS) \
-                    and not new_subject(words, spans[j + 1][0], spans[j + 1][1], spans[i][0]):
+                    and not new_subject(words, spans[j + 1][0], spans[j + 1][1], spans[i][0]) \
+                    and not _repeats_part(words, spans[j], spans[j + 1]):
                 if j + 2 < len(spans) and spans[j + 2][2] in ("SYMPTOM", "DISEASE") \
                         and _is_separator(words[spans[j + 1][1]:spans[j + 2][0]]) and _starts_with_anatomy(doc, spans[j + 2], lookup) \
                         and not CLOSING_CONJUNCTIONS.intersection(words[spans[j][1]:spans[j + 1][0]]):
@@ -90,6 +91,13 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
            and words[spans[k][0]] in SHARED_LOCATION_WORDS and words[spans[k + 1][0]] in SHARED_LOCATION_WORDS for k in listed):
         out = _join_shared_locations(words, out, conjuncts)
     return _shared_parts(words, out, conjuncts, lookup), conjuncts
+
+
+def _repeats_part(words: list[str], before, part) -> bool:
+    """The same body part again is a new subject, not a list item: "numbness on the outside of my foot and my foot
+    drags"."""
+    width = part[1] - part[0]
+    return words[part[0]:part[1]] == words[before[1] - width:before[1]]
 
 
 def _after_preposition(words: list[str], start: int) -> bool:

@@ -9,7 +9,8 @@ from qatext.ner.lay_common import CONCEPT, NOT_A_THING, OBJECT_STOPS, POSSESSIVE
 from qatext.ner.span_rules import FLARE, Spans, gate, gate_hits
 
 ALLERGY_PHRASES = frozenset({"allergic to", "allergy to", "allergies to", "allergic reaction to"})
-_PAINS = frozenset({"pain", "pains"})
+# the complaints a disease gives that its name heads: "[fibro pain]", "[MS fatigue]" (round 26a)
+_PAINS = frozenset({"pain", "pains", "fatigue"})
 _ALLERGY_GATE = gate(phrase.split()[0] for phrase in ALLERGY_PHRASES)
 
 

@@ -29,7 +29,7 @@ def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
     # most docs with a feeling word have no symptom right after "feeling of" or right before "feeling": none to change
     nouns = set(_positions(words, _FEELING_GATE.intersection(gate_hits(words))))
-    if not any(span[2] == "SYMPTOM" and (span[0] - 2 in nouns or span[1] in nouns) for span in spans):
+    if not any(span[2] == "SYMPTOM" and (span[0] - 2 in nouns or span[0] - 3 in nouns or span[1] in nouns) for span in spans):
         return spans
     ends = {span[1] for span in spans}
     starts = {span[0] for span in spans}
@@ -38,7 +38,10 @@ def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
     out = []
     for start, end, label, concept in spans:
         if label == "SYMPTOM":
-            if start >= 2 and (words[start - 2], words[start - 1]) in FEELING_OF and start - 2 not in ends \
+            if start >= 3 and words[start - 1] in ("a", "an") and (words[start - 3], words[start - 2]) in FEELING_OF \
+                    and start - 3 not in ends and not taken.intersection((start - 3, start - 2, start - 1)):
+                start -= 3  # (round 26a) "a [feeling of a lump in my throat]"
+            elif start >= 2 and (words[start - 2], words[start - 1]) in FEELING_OF and start - 2 not in ends \
                     and start - 2 not in taken and start - 1 not in taken:
                 start -= 2
                 # the quality of the burst is the complaint's too: "a [sharp stab of pain]", "a [sudden wave of nausea]"

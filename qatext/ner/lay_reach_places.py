@@ -10,7 +10,9 @@ rules 4, 5 and 11).
   chest]" (rule 11, a shared symptom word; span_rules.add_second_locations runs before the lesion places are drawn);
 - what a discharge looks like before it: "[clear fluid from my nose]", "wept [clear fluid]" (rule 4, the quality of
   what is seen, as "[dark brown discharge]"); "helps clear mucus" (the verb) stays alone;
-- what a blister holds: "[blood blister]" (a kind of blister, not the blood).
+- what a blister holds: "[blood blister]" (a kind of blister, not the blood);
+- (round 26a) the stretch a complaint runs over, from one part to another: "[burning pain from my buttock to my
+  ankle]", "[numbness from my waist down to my feet]" (rule 5; the gold joins both ends every time).
 Left here, by the gold's own counts: the site of an application ("itchy skin under the patch", "red lump where i
 inject": 1 to 1 each), the setting or audience of a lost function ("cant focus at work", "cant follow conversations in
 pubs": far more often outside, rule 16) and a persistence verb before a complaint ("kept bleeding", "keep seeing
@@ -27,6 +29,9 @@ _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 # --- the side a complaint is on -------------------------------------------------------------------------------------
 _SIDES = frozenset({"side", "sides"})
 _SIDE_PLACES = frozenset({"on", "down"})
+# (round 26a) A side named without an article ("lower left side") is a place after "in" too ("in the side" may be
+# a stitch's own phrase, and "in my left side" is joined by the located-complaint rules)
+_BARE_SIDE_PLACES = _SIDE_PLACES | {"in"}
 _SIDE_OWNERS = frozenset("my his her their your the".split())
 # ("the same side", "the other side" refer to a side named before, "both sides" to two: "[nostril blocks up] on the
 # same side", "[vocal cord nodules] on both sides" stay short in the gold)
@@ -53,8 +58,15 @@ _BEFORE_CLEAR = frozenset(". , ! ? ; : ( - a some no the and or any with of wept
 _BLOOD = frozenset({"blood"})
 _BLISTERS = frozenset({"blister", "blisters"})
 
-_GATE = gate(_SIDES, _SIDE_WHICH, _ROUND, _ROUND_FINDINGS, _CLEAR, _FLUIDS, _BLOOD, _BLISTERS)
-WORDS = _SIDES | _ROUND | _CLEAR | _BLISTERS  # the hook's test ("blood" and the fluids are common; paired inside)
+# --- the stretch a complaint runs over ------------------------------------------------------------------------------
+_FROM = frozenset({"from"})
+_RANGE_ENDS = frozenset({"to", "into"})
+_RANGE_WAYS = frozenset("down up right all the way straight".split())
+_RANGE_OWNERS = frozenset("my his her their your the both".split())
+_RANGE_PLACES = frozenset("side waist head".split())
+
+_GATE = gate(_SIDES, _SIDE_WHICH, _ROUND, _ROUND_FINDINGS, _CLEAR, _FLUIDS, _BLOOD, _BLISTERS, _FROM)
+WORDS = _SIDES | _ROUND | _CLEAR | _BLISTERS | _FROM  # the hook's test ("blood" and the fluids are common; paired inside)
 
 
 def add_reach_places(doc, words: list[str], spans: Spans) -> Spans:
@@ -66,6 +78,8 @@ def add_reach_places(doc, words: list[str], spans: Spans) -> Spans:
         spans = _join_sides(words, spans, hits)
     if not _ROUND.isdisjoint(hits) and not _ROUND_FINDINGS.isdisjoint(hits) and "and" in word_set(words):
         spans = span_rules.add_second_locations(doc, words, spans)
+    if "from" in hits and not _RANGE_ENDS.isdisjoint(word_set(words)):
+        spans = _join_ranges(words, spans)
     left = []
     if "clear" in hits and not _FLUIDS.isdisjoint(hits):
         left += [p for p in word_positions(words, _FLUIDS & hits) if p and words[p - 1] == "clear"
@@ -85,11 +99,20 @@ def _join_sides(words: list[str], spans: Spans, hits: set[str]) -> Spans:
     grown = {}
     for p in word_positions(words, _SIDES & hits):
         k = p - 1
-        if k >= 0 and words[k] in _SIDE_WHICH:
+        which = 0
+        while k >= 0 and words[k] in _SIDE_WHICH and which < 2:
             k -= 1
-        if k < 1 or words[k] not in _SIDE_OWNERS or words[k - 1] not in _SIDE_PLACES:
+            which += 1
+        if which and k >= 1 and words[k] in _BARE_SIDE_PLACES:
+            # no article, as the asker writes it: "[pain in lower left side]", "[cramps on right side]"; a complaint
+            # that names its part already keeps the side outside ("[tooth pain] in lower left side")
+            at = k
+            if ends.get(at) is None or spans[ends[at]][1] - spans[ends[at]][0] > 1:
+                continue
+        elif k < 1 or words[k] not in _SIDE_OWNERS or words[k - 1] not in _SIDE_PLACES:
             continue
-        at = k - 1
+        else:
+            at = k - 1
         i = ends.get(at)
         if i is None or spans[i][2] not in _PROBLEMS or any(q in starts for q in range(at, p + 1)) \
                 or words[spans[i][0]] in _LOSS_OPENERS or "to" in words[spans[i][0]:at]:
@@ -105,17 +128,60 @@ def _join_sides(words: list[str], spans: Spans, hits: set[str]) -> Spans:
         if end == p + 1 and end < n and words[end] == "of":
             continue  # "lesion on the side of my shaft": the side of a part the lexicon does not know, left whole
         grown[i] = end
+    return _with_new_ends(spans, grown)
+
+
+def _with_new_ends(spans: Spans, grown: dict[int, int]) -> Spans:
+    """``spans`` with span ``k`` ending at ``grown[k]``, without the spans it now covers (the part in "[shingles on
+    the right side of my chest]")."""
     if not grown:
         return spans
     out, until = [], -1
-    for i, span in enumerate(spans):
-        if i in grown:
-            span = (span[0], grown[i], span[2], span[3])
+    for k, span in enumerate(spans):
+        if k in grown:
+            span = (span[0], grown[k], span[2], span[3])
             until = span[1]
         elif span[0] < until:
-            continue  # the part now inside ("chest" in "[shingles on the right side of my chest]")
+            continue
         out.append(span)
     return out
+
+
+def _join_ranges(words: list[str], spans: Spans) -> Spans:
+    """"[pain from my right side down to my groin]": a SYMPTOM, the part it runs from (inside it already or right
+    after it) and the part it runs to, one span; the parts were ANATOMY spans."""
+    parts = {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
+    n = len(words)
+    grown = {}
+    for k, (start, end, label, _concept) in enumerate(spans):
+        if label != "SYMPTOM" or end >= n:
+            continue
+        at = end
+        if words[at] == "from":
+            at = _part_end(words, at + 1, parts)
+            if at is None:
+                continue
+        elif "from" not in words[start:end]:
+            continue
+        while at < n and words[at] in _RANGE_WAYS:
+            at += 1
+        if at < n and words[at] in _RANGE_ENDS:
+            last = _part_end(words, at + 1, parts)
+            if last is not None:
+                grown[k] = last
+    return _with_new_ends(spans, grown)
+
+
+def _part_end(words: list[str], at: int, parts: dict[int, int]) -> int | None:
+    """The end of the body part named at ``at`` (after "my", "the"), or None."""
+    if at < len(words) and words[at] in _RANGE_OWNERS:
+        at += 1
+    if at in parts:
+        return parts[at]
+    while at < len(words) and words[at] in _SIDE_WHICH:
+        at += 1
+    # the places that are no ANATOMY span of their own: "from my right side", "from my waist", "from head to toe"
+    return at + 1 if at < len(words) and words[at] in _RANGE_PLACES else None
 
 
 def _grow_left(spans: Spans, heads: list[int]) -> Spans:

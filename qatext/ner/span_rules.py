@@ -255,8 +255,9 @@ DRUG_FORMS = frozenset(
     "cream ointment inhaler inhalers tablet tablets pill pills drops spray sprays gel patch patches injection "
     "injections shot shots capsule capsules syrup lotion suppository suppositories solution pen pens mouthwash "
     "lozenges gummies iud creams lotions gels ointments infusion infusions "
-    # British and lay forms: "chickenpox jab", "minoxidil foam", "ketoconazole shampoo", "benzoyl peroxide wash"
-    "jab jabs foam foams shampoo wash chews enema enemas pessary pessaries powder powders".split()
+    # British and lay forms: "chickenpox jab", "minoxidil foam", "ketoconazole shampoo", "benzoyl peroxide wash",
+    # "duraphat toothpaste"
+    "jab jabs foam foams shampoo wash chews enema enemas pessary pessaries powder powders toothpaste".split()
 )
 
 _DRUG_FORM_GATE = gate(DRUG_FORMS)
@@ -357,6 +358,12 @@ def _in_body_part_list(words: list[str], spans: Spans, span) -> bool:
     return False
 
 
+# (round 26a) Adjectives of a paired organ or place that begin a disease's name: the side before them is the organ's
+# ("[left ureteric stone]", "[right inguinal hernia]", "[left ovarian cyst]"), as before "[left kidney stone]".
+ORGAN_ADJECTIVES = frozenset("ureteric ureteral renal ovarian inguinal femoral pleural pulmonary testicular tubal "
+                             "adrenal carotid retinal parotid submandibular axillary breast".split())
+
+
 def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
     """"left knee"; "lower tummy ache", "right ear infection": the side of a body part, also when the body
     part begins a symptom or disease (laterality is a pre-modifier, GUIDELINES rule 4)."""
@@ -366,7 +373,7 @@ def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans, *, lookup=lam
         start, end, label, concept = span
         if label != "ANATOMY":
             first = lookup(doc[start].norm_)
-            if end - start < 2 or not first or first[0] != "ANATOMY":
+            if end - start < 2 or (not first or first[0] != "ANATOMY") and words[start] not in ORGAN_ADJECTIVES:
                 return span
         return _extend_left(words, start, SIDE_WORDS), end, label, concept
 
