@@ -110,3 +110,31 @@ def test_left_out_after_batches_36_and_37(nlp, text, surface):
 ])
 def test_kept_beside_round_26a(nlp, text, entity):
     assert entity in labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, entity", [
+    # feeling cold told by how often: the frequency stays outside, as the gold writes "always [cold]"
+    ("still cold all the time, hair falling out in the shower", ("cold", "SYMPTOM")),
+    ("dry skin, heavy periods, always cold.", ("cold", "SYMPTOM")),
+    ("she is always cold and tired", ("cold", "SYMPTOM")),
+    # the trigger of breathlessness stays outside
+    ("side effects: short of breath climbing stairs and tired", ("short of breath", "SYMPTOM")),
+    # a relative's sugar is the disease
+    ("my nan had sugar and lost her eyesight", ("sugar", "DISEASE")),
+    ("my mum has sugar.", ("sugar", "DISEASE")),
+    # a face that will not close its eye
+    ("the left side of my face is drooping, i cant close my left eye", ("cant close my left eye", "SYMPTOM")),
+])
+def test_found_after_batches_38_and_39(nlp, text, entity):
+    assert entity in labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("the office is cold all the time", "cold"),
+    ("it is always cold here in winter", "cold"),
+    ("i had sugar too, the cake was lovely", "sugar"),
+    ("she has sugar in her tea", "sugar"),
+    ("I couldn't close my eyes all night", "couldn't close my eyes"),
+])
+def test_left_out_after_batches_38_and_39(nlp, text, surface):
+    assert surface not in [e for e, _ in labelled(nlp, text)]

@@ -25,6 +25,8 @@ _OF_WHOM = frozenset("patient history case".split())
 # What may follow the disease name: the end of a clause or list, a time, "patient", "not controlled".
 _AFTER = frozenset(". , ; : ? ! ( - and from since for too also patient not".split()) | {"\n", ""}
 _TIMES = frozenset({"from", "since", "for"})
+_SUGAR_HOLDERS = frozenset("he she mum mom mother dad father nan nani nana gran grandma grandmother grandfather grandpa "
+                           "granny aunt uncle brother sister husband wife".split())
 _LISTED = frozenset({"and", ","})
 _TESTING = frozenset("check checks checked checking test tests tested testing measure measured measuring monitor "
                      "monitoring screened screening bloods bloodwork labs".split())
@@ -74,5 +76,7 @@ def _names_disease(words: list[str], i: int, disease_ends: set[int]) -> bool:
     if before in _HAVING:
         # "has BP", "my sister also has thyroid"; sugar is had as a disease only with its time or with BP ("has sugar
         # since 2015", "I have sugar and BP"): "i had sugar too" is the food
-        return words[i] != "sugar" or nxt in _TIMES or nxt == "and" and words[i + 2:i + 3] == ["bp"]
+        # (round 26a) so is the sugar a relative has or had, or anyone has now: "my nan had sugar", "she has sugar."
+        return words[i] != "sugar" or nxt in _TIMES or nxt == "and" and words[i + 2:i + 3] == ["bp"] \
+            or before in ("has", "having") or i >= 2 and words[i - 2] in _SUGAR_HOLDERS
     return False

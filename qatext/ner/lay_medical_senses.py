@@ -39,6 +39,32 @@ def add_colds(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return sorted(spans + added) if added else spans
 
 
+def add_feeling_cold(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"always [cold]", "[cold] all the time": feeling cold told by how often is a complaint; the "always" and "all the
+    time" stay outside (GUIDELINES rule 10, as the gold writes "always [cold]" every time)."""
+    n = len(words)
+    covered = None
+    added = []
+    for i in _positions(words, _COLD_GATE.intersection(gate_hits(words))):
+        after = words[i + 1] if i + 1 < n else ""
+        if not (i and words[i - 1] in _COLD_OFTEN or words[i + 1:i + 4] == ["all", "the", "time"]):
+            continue
+        if after.isalpha() and after != "all" and after not in ("and", "or", "even", "too"):
+            continue  # "always cold hands" is the hands' complaint; "always cold weather here" no complaint
+        k = i - 1 - (i >= 1 and words[i - 1] in _COLD_OFTEN)
+        if k >= 1 and words[k] in _COLD_COPULAS and words[k - 1] not in _COLD_PEOPLE:
+            continue  # "the office is cold all the time": a thing's temperature
+        if covered is None:
+            covered = covered_tokens(spans)
+        if i not in covered:
+            added.append((i, i + 1, "SYMPTOM", FEELING_COLD))
+    return sorted(spans + added) if added else spans
+
+
+FEELING_COLD = "HP:0025143"  # Chills, as the lexicon's "feel cold"
+_COLD_OFTEN = frozenset("always constantly permanently forever".split())
+_COLD_COPULAS = frozenset("is was are were gets get stays stay".split())
+_COLD_PEOPLE = frozenset("i he she we they you".split())
 _COLD_GATE = gate({"cold"})
 # The complaints a cold is listed with ("cold and cough"; "cold and flu" before "tablets" is a drug, covered first).
 _COLD_PARTNERS = frozenset("cough coughs fever flu sneezing catarrh congestion".split())

@@ -214,6 +214,7 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_medical_senses.add_scopes(doc, words, spans)
         if "cold" in present:
             spans = lay_medical_senses.add_colds(doc, words, spans)
+            spans = lay_medical_senses.add_feeling_cold(doc, words, spans)
         if "voice" in present:
             spans = lay_body_predicates.add_voice_complaints(doc, words, spans)
         if "psa" in present:
