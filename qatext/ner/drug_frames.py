@@ -13,6 +13,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from qatext.ner import fuzzy
+from qatext.ner.lay_common import CLINICIANS
 from qatext.ner.lay_rules import POSSESSIVES
 
 from qatext.ner.span_rules import DRUG_FORMS, Spans, covered_tokens, gate, gate_hits, word_positions
@@ -20,8 +21,15 @@ from qatext.ner.span_rules import DRUG_FORMS, Spans, covered_tokens, gate, gate_
 FRAMED_DRUG = "QATEXT:drug/named-in-context"
 # Verbs and words a medicine's name follows: "started grazax", "took larium", "switched to X", "new X inhaler".
 TAKING_WORDS = frozenset("started starting taking took takes prescribed tried trying".split())
-# (round 26a) What a doctor gave or a patient puts on: "doctor gave myoril", "gave me rifagut", "we use epaderm".
-GIVING_WORDS = frozenset("gave given gives prescribe use used using uses apply applied applying".split())
+# (round 26a) What a doctor gave: "doctor gave myoril", "the GP gave me rifagut" (a mother's "gave me khichdi" is food:
+# the giver must be one who prescribes, a few words before).
+GIVING_WORDS = frozenset("gave given gives".split())
+_PRESCRIBERS = CLINICIANS | frozenset("doctors dr physician pharmacist chemist derm dermatologist ent neuro neurologist "
+                                      "gynae gynecologist gyno cardiologist urologist hospital clinic".split())
+# What a patient puts on or in, said with how ("we use epaderm on him", "using frebanol 10 ml twice a day"): "using
+# practo I booked" and "I used clearblue and it was negative" have no such word after the name.
+USING_WORDS = frozenset("use used using uses apply applied applying".split())
+_HOW_USED = frozenset("on twice thrice once daily nightly every each for at in after before morning night".split())
 # "gave me X", "prescribed him X": the medicine stands after the person it was given to
 _RECEIVERS = frozenset("me him her us them".split())
 # "of" after a course of treatment: "1 week of cerumol", "6 cycles of ABVD"; not "lots of", "a bit of". (Not "on",
@@ -30,15 +38,15 @@ _COURSES = frozenset("week weeks wk wks month months course courses cycle cycles
 _OWNERS = POSSESSIVES | {"the"}
 # A strength after a number: "fetsima 40 mg", "livallo 2mg" (the tokenizer splits "2mg"); the name stands before the number.
 _STRENGTH_UNITS = frozenset("mg mgs mcg ug µg".split())
-FRAME_WORDS = TAKING_WORDS | GIVING_WORDS | DRUG_FORMS | _COURSES | _STRENGTH_UNITS
+FRAME_WORDS = TAKING_WORDS | GIVING_WORDS | USING_WORDS | DRUG_FORMS | _COURSES | _STRENGTH_UNITS
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 _FRAME_GATE = gate(FRAME_WORDS)
 MIN_NAME = 4
 _LABEL = itemgetter(2)
 _LIST_JOINERS = frozenset({",", "and", "&", "/", "+", "or"})
 # Endings of verb forms, adverbs and acts, never of a medicine's name: "started experiancing", "took realy long",
-# "given nebulization", "use toothpowder".
-_WORD_ENDINGS = ("ing", "ed", "ly", "tion", "powder")
+# "taking nebulization".
+_WORD_ENDINGS = ("ing", "ed", "ly", "tion")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -54,10 +62,13 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
     if hits:
         for k in word_positions(words, hits):
             word = words[k]
-            if word in TAKING_WORDS or word in GIVING_WORDS:
-                candidates.add(k + 1)
-                if k + 1 < n and words[k + 1] in _RECEIVERS:
-                    candidates.add(k + 2)
+            if word in TAKING_WORDS or word in GIVING_WORDS and not _PRESCRIBERS.isdisjoint(words[max(0, k - 4):k]):
+                given = k + 2 if k + 1 < n and words[k + 1] in _RECEIVERS else k + 1
+                candidates.add(given)
+            elif word in USING_WORDS:
+                used = k + 2 if k + 1 < n and words[k + 1] in _RECEIVERS else k + 1
+                if used + 1 < n and (words[used + 1] in _HOW_USED or _NUMBER.fullmatch(words[used + 1])):
+                    candidates.add(used)
             elif word in DRUG_FORMS:
                 candidates.add(k - 1)
             elif word in _COURSES:

@@ -93,20 +93,33 @@ def _given_as_a_joke(words: list[str], start: int, after: str, *, pointers: froz
         and not pointers.isdisjoint(words[max(0, k - 7):k - 1]) \
         and (after in JOKE_MARKS or bool(after) and not after.isascii())
 
-_NOT_SUBJECT_BEFORE = frozenset("at after from of in on with during before since".split())
-_GIVING_AUXILIARIES = frozenset("is are was were been has have had keeps kept always really".split())
+# What ends the clause a nuisance's headache closes: "my business is giving me headache only", "... a headache lol"; a
+# headache with its time, cause or company after it ("... after 2 hours at the screen", "... and back pain") is one.
+_NUISANCE_CLOSERS = frozenset(". , ! ? ; only lol lmao haha tbh again".split()) | {""}
+# Words between the giver and the verb: "is giving", "has been giving", "keeps giving", "always gives"
+_BEFORE_GIVING = frozenset("is are was were been has have had keeps kept always really".split())
+_GIVER_DETERMINERS = frozenset("my this the that our his her your their".split())
+# What a giver that opens its clause follows: "... . my boss is giving me a headache", "and work is giving me ..."
+_CLAUSE_OPENERS = frozenset(". , ! ? ; : and but so ugh honestly".split()) | {"\n"}
 
 
-def _given_by_a_nuisance(words: list[str], start: int) -> bool:
-    """"my business is giving me (a) headache": the giver, a few words before the verb, is a job, a boss, traffic."""
-    k = start - 1 - (start >= 1 and words[start - 1] in ("a", "an"))
+def _given_by_a_nuisance(words: list[str], start: int, after: str) -> bool:
+    """"my business is giving me (a) headache", "this job is giving me a headache.": a job, a boss or traffic that
+    opens the clause gives the headache that closes it ("studying for exams gives me a headache" is a real one)."""
+    if not (after in _NUISANCE_CLOSERS or not after.isascii()):
+        return False
+    k = start - 2 if start >= 1 and words[start - 1] in ("a", "an") else start - 1
     if k < 2 or words[k] not in _OBJECTS or words[k - 1] not in GIVING:
         return False
     subject = k - 2
-    while subject > 0 and words[subject] in _GIVING_AUXILIARIES:
-        subject -= 1  # "is giving", "has been giving", "keeps giving"
-    # the nuisance is the subject, not a place or time before the verb ("the pills at work gave me a headache")
-    return words[subject] in NUISANCE_GIVERS and not (subject and words[subject - 1] in _NOT_SUBJECT_BEFORE)
+    while subject > 0 and words[subject] in _BEFORE_GIVING:
+        subject -= 1
+    if words[subject] not in NUISANCE_GIVERS:
+        return False
+    before = subject - 1
+    if before >= 0 and words[before] in _GIVER_DETERMINERS:
+        before -= 1
+    return before < 0 or words[before] in _CLAUSE_OPENERS
 
 
 # The gate: a word each frame cannot do without, the rarer one where the symptom word is common ("grow" for "out of
@@ -152,7 +165,7 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
     if words[start:end] in MEME_ILLNESSES and _given_as_a_joke(words, start, after):
         return True  # "this homework is giving me cancer lol", "my group chat is giving me an aneurysm 😩": the meme
     if words[start:end] in POINTED_ILLNESSES and (_given_as_a_joke(words, start, after, pointers=_POINTERS)
-                                                  or _given_by_a_nuisance(words, start)):
+                                                  or _given_by_a_nuisance(words, start, after)):
         return True
     if first == "fever" and end - start == 1 and start >= 1 and words[start - 1] in CRAZES:
         return True

@@ -32,6 +32,7 @@ _FOLDS = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("z", "s"))
 # with every "c" hard, as before; a word with a soft "c" is looked up under both readings, so "headace" still
 # finds headache and "vyvance" now finds vyvanse.
 _SOFT_C = re.compile(r"c(?=[eiy])")
+# not the first letter ("selexa" has its own reading below) nor a doubled "s" ("passive")
 _S_FOR_SOFT_C = re.compile(r"(?<=[^s])s(?=[eiy])")
 # Endings of generic drug names (WHO INN stems) that no everyday word has: the drug package's names with
 # them are indexed too, as the curated lexicon cannot list every generic ("rasagaline" for rasagiline).
@@ -269,8 +270,8 @@ class FuzzyIndex:
         elif word[0] == "s" and word[1] in "eiy":  # "selexa": the soft "c" it stands for begins the form
             keys = (key, skeleton("c" + word[1:]))
             candidates.update(self.forms.get(keys[1], ()))
-        if _S_FOR_SOFT_C.search(word, 1):  # (round 26a) an "s" written for a soft "c" inside: "ulser" for ulcer
-            keys += (skeleton(_S_FOR_SOFT_C.sub("c", word[1:]).join((word[0], ""))),)
+        if _S_FOR_SOFT_C.search(word):  # (round 26a) an "s" written for a soft "c" inside: "ulser", "asidity"
+            keys += (skeleton(_S_FOR_SOFT_C.sub("c", word)),)
             candidates.update(self.forms.get(keys[-1], ()))
         if word[0] in _AFTER_SILENT_P:  # "soriasis" for psoriasis, "neumonia" for pneumonia
             keys += (skeleton("p" + word),)

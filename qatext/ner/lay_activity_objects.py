@@ -16,7 +16,7 @@ hear her", "cant see a dentist", "can't run the shop", "can't keep up with the b
 """
 from __future__ import annotations
 
-from qatext.ner.lay_common import NOT_A_THING, OBJECT_STOPS
+from qatext.ner.lay_common import CLINICIANS, NOT_A_THING, OBJECT_STOPS
 
 # Verbs whose object is part of the lost function: hand tasks, self-care, voice, reading (an "it" object only for
 # "hold": "[cant hold it]" is the bladder; "can't read it", "can't open it" point back at a thing).
@@ -245,11 +245,9 @@ _STAND_COMPLEMENTS = frozenset("up on still upright straight for long anymore an
 _GERUND_OBJECTS = frozenset({"it", "them", "me", "my", "on"})
 # People one may drive, see, hear: "can't drive you", "cant see him", "we cant hear her".
 PEOPLE = frozenset("you him her them me us everyone anyone anybody someone people".split())
-_CLINICIANS = frozenset("dentist doctor doc gp specialist consultant nurse surgeon psych psychiatrist therapist "
-                        "physio".split())
-_PEOPLE_NOUNS = _CLINICIANS | frozenset("kids kid son daughter wife husband mum mom dad friends friend".split())
+_PEOPLE_NOUNS = CLINICIANS | frozenset("kids kid son daughter wife husband mum mom dad friends friend".split())
 # who may fail to see or hear a thing on the writer's behalf: "the dentist cant see anything on the xray"
-_CLINICIAN_SUBJECTS = _CLINICIANS | frozenset("radiologist optician we dentists doctors docs gps specialists consultants "
+_CLINICIAN_SUBJECTS = CLINICIANS | frozenset("radiologist optician we dentists doctors docs gps specialists consultants "
                                               "nurses surgeons radiologists therapists opticians".split())
 _SENSES = frozenset({"see", "hear"})
 _TALK_VERBS = frozenset({"talk", "speak"})

@@ -86,3 +86,7 @@ NOT_A_THING = frozenset("there i im i'm he she they we someone somebody somethin
                          "their its it's is are was were be been being am has have had will would can could do does "
                          "did".split()) | OBJECT_STOPS | NOT_NOUNS  # "arms felt like needles [are poking them]"
 POSSESSIVES = frozenset("my his her their your our".split())
+
+# The people who treat: "the dentist cant see anything", "doctor gave myoril" (lay_activity_objects, drug_frames).
+CLINICIANS = frozenset("dentist doctor doc gp specialist consultant nurse surgeon psych psychiatrist therapist "
+                       "physio".split())

@@ -97,7 +97,7 @@ def _repeats_part(words: list[str], before, part) -> bool:
     """The same body part again is a new subject, not a list item: "numbness on the outside of my foot and my foot
     drags"."""
     width = part[1] - part[0]
-    return words[part[0]:part[1]] == words[before[1] - width:before[1]]
+    return before[1] - before[0] >= width and words[part[0]:part[1]] == words[before[1] - width:before[1]]
 
 
 def _after_preposition(words: list[str], start: int) -> bool:

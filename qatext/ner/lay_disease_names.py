@@ -25,8 +25,9 @@ _OF_WHOM = frozenset("patient history case".split())
 # What may follow the disease name: the end of a clause or list, a time, "patient", "not controlled".
 _AFTER = frozenset(". , ; : ? ! ( - and from since for too also patient not".split()) | {"\n", ""}
 _TIMES = frozenset({"from", "since", "for"})
-_SUGAR_HOLDERS = frozenset("he she mum mom mother dad father nan nani nana gran grandma grandmother grandfather grandpa "
-                           "granny aunt uncle brother sister husband wife".split())
+_SUGAR_HOLDERS = frozenset("he she mum mom mother dad father nan nani nana gran grandma grandmother grandfather "
+                           "grandpa granny aunt uncle brother sister husband wife".split())
+_SUGAR_ALONE = frozenset(". ! ? ;".split()) | {"\n", ""}
 _LISTED = frozenset({"and", ","})
 _TESTING = frozenset("check checks checked checking test tests tested testing measure measured measuring monitor "
                      "monitoring screened screening bloods bloodwork labs".split())
@@ -55,6 +56,14 @@ def add_disease_names(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return sorted(out + added)
 
 
+def _a_verb_follows(words: list[str], k: int) -> bool:
+    """"my nan had sugar and [lost] her eyesight": the clause goes on with what the person did, not a second food."""
+    return k < len(words) and (words[k] in _LIFE_VERBS or words[k].endswith("ed"))
+
+
+_LIFE_VERBS = frozenset("lost had has takes took is was died got gets needs uses".split())
+
+
 def _names_disease(words: list[str], i: int, disease_ends: set[int]) -> bool:
     """Whether the frame around ``words[i]`` is one a disease stands in."""
     before = words[i - 1] if i else ""
@@ -76,7 +85,8 @@ def _names_disease(words: list[str], i: int, disease_ends: set[int]) -> bool:
     if before in _HAVING:
         # "has BP", "my sister also has thyroid"; sugar is had as a disease only with its time or with BP ("has sugar
         # since 2015", "I have sugar and BP"): "i had sugar too" is the food
-        # (round 26a) so is the sugar a relative has or had, or anyone has now: "my nan had sugar", "she has sugar."
+        # (round 26a) so is the sugar a person has or had, said alone: "my nan had sugar.", "she has sugar."
+        # ("the cake has sugar and butter", "he has sugar, milk and bread" are the food)
         return words[i] != "sugar" or nxt in _TIMES or nxt == "and" and words[i + 2:i + 3] == ["bp"] \
-            or before in ("has", "having") or i >= 2 and words[i - 2] in _SUGAR_HOLDERS
+            or i >= 2 and words[i - 2] in _SUGAR_HOLDERS and (nxt in _SUGAR_ALONE or nxt == "and" and _a_verb_follows(words, i + 2))
     return False

@@ -10,25 +10,27 @@ from qatext.ner.span_rules import FLARE, Spans, gate, gate_hits
 
 ALLERGY_PHRASES = frozenset({"allergic to", "allergy to", "allergies to", "allergic reaction to"})
 # the complaints a disease gives that its name heads: "[fibro pain]", "[MS fatigue]" (round 26a)
-_PAINS = frozenset({"pain", "pains", "fatigue"})
+_DISEASE_COMPLAINTS = frozenset({"pain", "pains", "fatigue"})
 _ALLERGY_GATE = gate(phrase.split()[0] for phrase in ALLERGY_PHRASES)
 
 
 def _after_a_time_word(words: list[str], start: int) -> bool:
     """"since my stroke pain has been constant": the disease dates the pain (a comma left out), it is no kind of it."""
     k = start - 1
-    if k >= 0 and words[k] in POSSESSIVES:
+    if k >= 0 and (words[k] in POSSESSIVES or words[k] in _ARTICLES):
         k -= 1
     return k >= 0 and words[k] in _TIME_WORDS
 
 
-_TIME_WORDS = frozenset("since after before during from".split())
+# "with" too: "with lupus fatigue is common" (a comma left out after the disease that is had)
+_TIME_WORDS = frozenset("since after before during from with".split())
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"[lupus flare]", "[Crohn's flare-up]" and "[allergic to penicillin]" are one DISEASE; "[kidney stone pain]",
     "[fibro pain]" one SYMPTOM (the pain a disease gives, as drug-review annotators and the blind gold write it)."""
-    pains = any(span[2] == "SYMPTOM" and words[span[0]] in _PAINS for span in spans)
+    pains = any(span[2] == "SYMPTOM" and words[span[0]] in _DISEASE_COMPLAINTS for span in spans)
     if not pains and _ALLERGY_GATE.isdisjoint(gate_hits(words)) and FLARE not in map(CONCEPT, spans):
         return spans
     out: Spans = []
@@ -38,7 +40,7 @@ def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
             if previous[2] == "DISEASE" and span[2] == "DISEASE" and span[3] == FLARE:
                 out[-1] = (previous[0], span[1], "DISEASE", previous[3])
                 continue
-            if previous[2] == "DISEASE" and span[2] == "SYMPTOM" and words[span[0]] in _PAINS \
+            if previous[2] == "DISEASE" and span[2] == "SYMPTOM" and words[span[0]] in _DISEASE_COMPLAINTS \
                     and not _after_a_time_word(words, previous[0]):
                 out[-1] = (previous[0], span[1], "SYMPTOM", span[3])
                 continue

@@ -38,12 +38,11 @@ def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
     out = []
     for start, end, label, concept in spans:
         if label == "SYMPTOM":
-            if start >= 3 and words[start - 1] in ("a", "an") and (words[start - 3], words[start - 2]) in FEELING_OF \
-                    and start - 3 not in ends and not taken.intersection((start - 3, start - 2, start - 1)):
-                start -= 3  # (round 26a) "a [feeling of a lump in my throat]"
-            elif start >= 2 and (words[start - 2], words[start - 1]) in FEELING_OF and start - 2 not in ends \
-                    and start - 2 not in taken and start - 1 not in taken:
-                start -= 2
+            # "[feeling of dread]", and with the thing's article (round 26a): "a [feeling of a lump in my throat]"
+            opening = start - 3 if start >= 3 and words[start - 1] in ("a", "an") else start - 2
+            if opening >= 0 and (words[opening], words[opening + 1]) in FEELING_OF and opening not in ends \
+                    and taken.isdisjoint(range(opening, start)):
+                start = opening
                 # the quality of the burst is the complaint's too: "a [sharp stab of pain]", "a [sudden wave of nausea]"
                 # (not of a feeling: "a constant [feeling of dread]" is how often, GUIDELINES rule 4)
                 while start and words[start] in EPISODE_NOUNS and (words[start - 1] in SEVERITY or words[start - 1] in DESCRIPTORS) \

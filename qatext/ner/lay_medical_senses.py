@@ -51,8 +51,8 @@ def add_feeling_cold(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue
         if after.isalpha() and after != "all" and after not in ("and", "or", "even", "too"):
             continue  # "always cold hands" is the hands' complaint; "always cold weather here" no complaint
-        k = i - 1 - (i >= 1 and words[i - 1] in _COLD_OFTEN)
-        if k >= 1 and words[k] in _COLD_COPULAS and words[k - 1] not in _COLD_PEOPLE:
+        k = i - 2 if i >= 1 and words[i - 1] in _COLD_OFTEN else i - 1
+        if k >= 1 and words[k] in _COLD_COPULAS and words[k - 1] in _COLD_THINGS:
             continue  # "the office is cold all the time": a thing's temperature
         if covered is None:
             covered = covered_tokens(spans)
@@ -64,7 +64,8 @@ def add_feeling_cold(doc: Doc, words: list[str], spans: Spans) -> Spans:
 FEELING_COLD = "HP:0025143"  # Chills, as the lexicon's "feel cold"
 _COLD_OFTEN = frozenset("always constantly permanently forever".split())
 _COLD_COPULAS = frozenset("is was are were gets get stays stay".split())
-_COLD_PEOPLE = frozenset("i he she we they you".split())
+_COLD_THINGS = frozenset("it office house home room flat bedroom car weather water coffee tea food dinner soup shower "
+                         "outside here there school work classroom church".split())
 _COLD_GATE = gate({"cold"})
 # The complaints a cold is listed with ("cold and cough"; "cold and flu" before "tablets" is a drug, covered first).
 _COLD_PARTNERS = frozenset("cough coughs fever flu sneezing catarrh congestion".split())

@@ -99,20 +99,14 @@ def _join_sides(words: list[str], spans: Spans, hits: set[str]) -> Spans:
     grown = {}
     for p in word_positions(words, _SIDES & hits):
         k = p - 1
-        which = 0
-        while k >= 0 and words[k] in _SIDE_WHICH and which < 2:
+        while k >= 0 and p - k <= 2 and words[k] in _SIDE_WHICH:  # "left", "lower left"
             k -= 1
-            which += 1
-        if which and k >= 1 and words[k] in _BARE_SIDE_PLACES:
-            # no article, as the asker writes it: "[pain in lower left side]", "[cramps on right side]"; a complaint
-            # that names its part already keeps the side outside ("[tooth pain] in lower left side")
-            at = k
-            if ends.get(at) is None or spans[ends[at]][1] - spans[ends[at]][0] > 1:
-                continue
-        elif k < 1 or words[k] not in _SIDE_OWNERS or words[k - 1] not in _SIDE_PLACES:
-            continue
-        else:
+        if k >= 1 and words[k] in _SIDE_OWNERS and words[k - 1] in _SIDE_PLACES:
             at = k - 1
+        elif k < p - 1 and k >= 1 and words[k] in _BARE_SIDE_PLACES and _bare_side_joins(words, spans, ends.get(k), p):
+            at = k
+        else:
+            continue
         i = ends.get(at)
         if i is None or spans[i][2] not in _PROBLEMS or any(q in starts for q in range(at, p + 1)) \
                 or words[spans[i][0]] in _LOSS_OPENERS or "to" in words[spans[i][0]:at]:
@@ -129,6 +123,17 @@ def _join_sides(words: list[str], spans: Spans, hits: set[str]) -> Spans:
             continue  # "lesion on the side of my shaft": the side of a part the lexicon does not know, left whole
         grown[i] = end
     return _with_new_ends(spans, grown)
+
+
+def _bare_side_joins(words: list[str], spans: Spans, k: int | None, side: int) -> bool:
+    """A side named without an article, as an asker writes it ("[pain in lower left side]", "[cramps on right side]"),
+    joins a one-word complaint; one that names its part keeps the side outside ("[tooth pain] in lower left side"), and
+    so does a posture ("[heartburn] on left side lying down": the trigger, rule 10)."""
+    return k is not None and spans[k][1] - spans[k][0] == 1 \
+        and (side + 1 >= len(words) or words[side + 1] not in _POSTURES)
+
+
+_POSTURES = frozenset("lying laying lie lay sleeping sleep sitting".split())
 
 
 def _with_new_ends(spans: Spans, grown: dict[int, int]) -> Spans:

@@ -361,7 +361,7 @@ def _in_body_part_list(words: list[str], spans: Spans, span) -> bool:
 # (round 26a) Adjectives of a paired organ or place that begin a disease's name: the side before them is the organ's
 # ("[left ureteric stone]", "[right inguinal hernia]", "[left ovarian cyst]"), as before "[left kidney stone]".
 ORGAN_ADJECTIVES = frozenset("ureteric ureteral renal ovarian inguinal femoral pleural pulmonary testicular tubal "
-                             "adrenal carotid retinal parotid submandibular axillary breast".split())
+                             "adrenal carotid retinal parotid submandibular axillary".split())
 
 
 def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
