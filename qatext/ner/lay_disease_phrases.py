@@ -55,7 +55,8 @@ def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
 _ANY = frozenset({"anything", "any", "anyone", "stuff", "things", "lots", "many", "several", "certain", "some", "the", "a",
                   "an", "this", "that", "these", "those", "most", "all", "both", "actual", "same", "one"})
 FIGURATIVE_ALLERGENS = frozenset("mondays monday mornings work homework people exercise cleaning school math effort "
-                                 "commitment change".split())
+                                 "commitment change excuses responsibility adulting drama nonsense housework "
+                                 "paperwork".split())
 
 
 def add_allergens(doc: Doc, words: list[str], spans: Spans) -> Spans:
