@@ -162,3 +162,7 @@ def test_left_out_in_review(nlp, text, surface):
 ])
 def test_kept_in_review(nlp, text, entity):
     assert entity in labelled(nlp, text)
+
+
+def test_a_disease_complaint_helped_with_stays_one(nlp):
+    assert ("fibro pain", "SYMPTOM") in labelled(nlp, "although it has helped somewhat with fibro pain, it's not worth it")

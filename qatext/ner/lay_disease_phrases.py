@@ -19,11 +19,13 @@ def _after_a_time_word(words: list[str], start: int) -> bool:
     k = start - 1
     if k >= 0 and (words[k] in POSSESSIVES or words[k] in _ARTICLES):
         k -= 1
+    if k >= 0 and words[k] == "with":  # "with lupus fatigue is common", opening its clause ("helped with fibro pain" is one)
+        return k == 0 or words[k - 1] in _CLAUSE_BREAKS
     return k >= 0 and words[k] in _TIME_WORDS
 
 
-# "with" too: "with lupus fatigue is common" (a comma left out after the disease that is had)
-_TIME_WORDS = frozenset("since after before during from with".split())
+_TIME_WORDS = frozenset("since after before during from".split())
+_CLAUSE_BREAKS = frozenset(". , ; : ! ? and but".split()) | {"\n"}
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
