@@ -166,3 +166,21 @@ def test_kept_in_review(nlp, text, entity):
 
 def test_a_disease_complaint_helped_with_stays_one(nlp):
     assert ("fibro pain", "SYMPTOM") in labelled(nlp, "although it has helped somewhat with fibro pain, it's not worth it")
+
+
+@pytest.mark.parametrize("text, entity", [
+    # round 26c, blind batch 40 after its score: the pill a drug may affect; British lay words
+    ("The pharmacist warned me it can stop the pill working", ("pill", "DRUG")),
+    ("Will antihistamines affect the pill?", ("pill", "DRUG")),
+    ("flashing lights first then throbbing on one side and being sick", ("being sick", "SYMPTOM")),
+    ("im always travel sick on boats", ("travel sick", "SYMPTOM")),
+    ("Ive got a sore throat and blocked sinuses", ("blocked sinuses", "SYMPTOM")),
+    ("tight band round my head since tuesday", ("tight band round my head", "SYMPTOM")),
+])
+def test_found_after_batch_40(nlp, text, entity):
+    assert entity in labelled(nlp, text)
+
+
+def test_sick_of_is_fed_up(nlp):
+    found = [e for e, _ in labelled(nlp, "im tired of being sick of everything, she was sick of it")]
+    assert "being sick" not in found and "sick" not in found

@@ -124,7 +124,7 @@ def _given_by_a_nuisance(words: list[str], start: int, after: str) -> bool:
 
 # The gate: a word each frame cannot do without, the rarer one where the symptom word is common ("grow" for "out of
 # it", "gave" for "heart attack"). "pain" opens it only with an article in the doc (every pain frame has "a"/"such").
-_FIGURE_GATE = gate(EAGER_WORDS, NUISANCE_WORDS - {"pain"}, {"stroke", "deaf", "fever", "feet"}, GROWING, GIVING)
+_FIGURE_GATE = gate(EAGER_WORDS, NUISANCE_WORDS - {"pain"}, {"stroke", "deaf", "fever", "feet", "sick"}, GROWING, GIVING)
 _PAIN_GATE = gate({"pain"})
 FIGURE_WORDS = _FIGURE_GATE | _PAIN_GATE
 
@@ -169,6 +169,8 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
         return True
     if first == "fever" and end - start == 1 and start >= 1 and words[start - 1] in CRAZES:
         return True
+    if last == "sick" and after == "of":
+        return True  # "sick of being sick", "being sick of waiting": fed up, not vomiting
     if words[start:end] == ["cold", "feet"] and after in SECOND_THOUGHTS:
         return True
     if end - start == 1 and first in EAGER_WORDS and after == "to" and end + 1 < n:
