@@ -2,9 +2,11 @@
 
 Brand names ("soolantra", "grazax", "cerumol"), local products and misspellings too far from the
 lexicon form ("metotrexate") stand where a medicine stands: after "started", "taking", "took",
-"prescribed", "a week of"; before a dose form ("grazax tablets", GUIDELINES rule 8 keeps the form
-inside) or before "for my <complaint>". Only a word that is no lexicon token and no English word
-(not even a rare one, wordfreq) counts, so "started uni", "took ages" or "a week of hell" stay out.
+"prescribed", "a week of"; after "gave" or "given" with a prescriber before it ("doctor gave myoril"); after
+"use" or "apply" with how it is used after it ("we use doxiderm on him"); before a dose form ("grazax tablets",
+GUIDELINES rule 8 keeps the form inside) or before "for my <complaint>"; in a list after a medicine, also past its
+strength ("zyloric 100 and etoshine 90"). Only a word that is no lexicon token and no English word (not even a rare
+one, wordfreq) counts, so "started uni", "took ages" or "a week of hell" stay out.
 """
 from __future__ import annotations
 

@@ -16,6 +16,9 @@ Each figure is a frame of word classes around the symptom word, not a list of ph
 * "<copula> a/one (big) nightmare|headache" closing its clause ("every feed is a nightmare 😩", "work has been
   one big headache lately");
 * hyperbole: "nearly gave me a heart attack";
+* a job, a boss, traffic that opens its clause giving the headache that closes it: "my business is giving me
+  headache only" (a headache with its cause or time after it is a real one);
+* "sick of": fed up ("sick of being sick" keeps the second);
 * "cabin fever", "election fever": a craze, not a temperature; "cold feet about/over": second thoughts.
 
 :func:`drop_figurative` settles the older, simpler class: a bare word made figurative by the words right after

@@ -1,5 +1,5 @@
-"""Everyday words that are medical in their context: "caught a cold", "waiting for a scope", "since monday he's
-confused", "keep having lows" in a post about diabetes, "on the pill".
+"""Everyday words that are medical in their context: "caught a cold", "always cold", "waiting for a scope", "since
+monday he's confused", "keep having lows" in a post about diabetes, "on the pill".
 """
 from __future__ import annotations
 
