@@ -65,10 +65,9 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
         for k in word_positions(words, hits):
             word = words[k]
             if word in TAKING_WORDS or word in GIVING_WORDS and not _PRESCRIBERS.isdisjoint(words[max(0, k - 4):k]):
-                given = k + 2 if k + 1 < n and words[k + 1] in _RECEIVERS else k + 1
-                candidates.add(given)
+                candidates.add(_object_of(words, k))
             elif word in USING_WORDS:
-                used = k + 2 if k + 1 < n and words[k + 1] in _RECEIVERS else k + 1
+                used = _object_of(words, k)
                 if used + 1 < n and (words[used + 1] in _HOW_USED or _NUMBER.fullmatch(words[used + 1])):
                     candidates.add(used)
             elif word in DRUG_FORMS:
@@ -102,6 +101,11 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
     added = [(s, e - 1, label, concept) if e - s == 2 and e - 1 in covered else (s, e, label, concept)
              for s, e, label, concept in added if s not in covered]
     return sorted(set(spans + added)) if added else spans
+
+
+def _object_of(words: list[str], verb: int) -> int:
+    """Where the thing given or used stands after the verb at ``verb``: past the person it went to ("gave me X")."""
+    return verb + 2 if verb + 1 < len(words) and words[verb + 1] in _RECEIVERS else verb + 1
 
 
 def _listed_after_drugs(words: list[str], spans: Spans, common: frozenset[str]) -> list[int]:

@@ -89,12 +89,18 @@ NUISANCE_GIVERS = frozenset("job jobs work business boss bosses traffic homework
 _MEME_POINTERS = frozenset({"this", "my", "these", "that"})
 
 
+def _giving_verb(words: list[str], start: int) -> int | None:
+    """Where "gave"/"giving" stands in "... giving me (a) X" before the illness at ``start``, or None."""
+    k = start - 2 if start >= 1 and words[start - 1] in ("a", "an") else start - 1
+    return k - 1 if k >= 1 and words[k] in _OBJECTS and words[k - 1] in GIVING else None
+
+
 def _given_as_a_joke(words: list[str], start: int, after: str, *, pointers: frozenset[str] = _MEME_POINTERS) -> bool:
     """"<this thing> is giving me (an) X lol": a thing gives the illness, and a joke mark or an emoji follows."""
-    k = start - 1 - (start >= 1 and words[start - 1] in ("a", "an"))
-    return k >= 1 and words[k] in _OBJECTS and words[k - 1] in GIVING \
-        and not pointers.isdisjoint(words[max(0, k - 7):k - 1]) \
+    verb = _giving_verb(words, start)
+    return verb is not None and not pointers.isdisjoint(words[max(0, verb - 6):verb]) \
         and (after in JOKE_MARKS or bool(after) and not after.isascii())
+
 
 # What ends the clause a nuisance's headache closes: "my business is giving me headache only", "... a headache lol"; a
 # headache with its time, cause or company after it ("... after 2 hours at the screen", "... and back pain") is one.
@@ -111,10 +117,10 @@ def _given_by_a_nuisance(words: list[str], start: int, after: str) -> bool:
     opens the clause gives the headache that closes it ("studying for exams gives me a headache" is a real one)."""
     if not (after in _NUISANCE_CLOSERS or not after.isascii()):
         return False
-    k = start - 2 if start >= 1 and words[start - 1] in ("a", "an") else start - 1
-    if k < 2 or words[k] not in _OBJECTS or words[k - 1] not in GIVING:
+    verb = _giving_verb(words, start)
+    if verb is None or verb < 1:
         return False
-    subject = k - 2
+    subject = verb - 1
     while subject > 0 and words[subject] in _BEFORE_GIVING:
         subject -= 1
     if words[subject] not in NUISANCE_GIVERS:

@@ -84,9 +84,13 @@ def _names_disease(words: list[str], i: int, disease_ends: set[int]) -> bool:
         return True  # "metformin for sugar", "tablets for BP" (a test verb before has ruled out "checked for")
     if before in _HAVING:
         # "has BP", "my sister also has thyroid"; sugar is had as a disease only with its time or with BP ("has sugar
-        # since 2015", "I have sugar and BP"): "i had sugar too" is the food
-        # (round 26a) so is the sugar a person has or had, said alone: "my nan had sugar.", "she has sugar."
-        # ("the cake has sugar and butter", "he has sugar, milk and bread" are the food)
+        # since 2015", "I have sugar and BP"), or by a person who has it said alone (round 26a: "my nan had sugar.",
+        # "she has sugar and takes insulin"): "i had sugar too", "the cake has sugar and butter" are the food
         return words[i] != "sugar" or nxt in _TIMES or nxt == "and" and words[i + 2:i + 3] == ["bp"] \
-            or i >= 2 and words[i - 2] in _SUGAR_HOLDERS and (nxt in _SUGAR_ALONE or nxt == "and" and _a_verb_follows(words, i + 2))
+            or _a_person_has_sugar(words, i, nxt)
     return False
+
+
+def _a_person_has_sugar(words: list[str], i: int, nxt: str) -> bool:
+    return i >= 2 and words[i - 2] in _SUGAR_HOLDERS and (
+        nxt in _SUGAR_ALONE or nxt == "and" and _a_verb_follows(words, i + 2))

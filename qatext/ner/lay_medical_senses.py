@@ -47,11 +47,12 @@ def add_feeling_cold(doc: Doc, words: list[str], spans: Spans) -> Spans:
     added = []
     for i in _positions(words, _COLD_GATE.intersection(gate_hits(words))):
         after = words[i + 1] if i + 1 < n else ""
-        if not (i and words[i - 1] in _COLD_OFTEN or words[i + 1:i + 4] == ["all", "the", "time"]):
+        often = i >= 1 and words[i - 1] in _COLD_OFTEN
+        if not (often or words[i + 1:i + 4] == ["all", "the", "time"]):
             continue
         if after.isalpha() and after != "all" and after not in ("and", "or", "even", "too"):
             continue  # "always cold hands" is the hands' complaint; "always cold weather here" no complaint
-        k = i - 2 if i >= 1 and words[i - 1] in _COLD_OFTEN else i - 1
+        k = i - 2 if often else i - 1
         if k >= 1 and words[k] in _COLD_COPULAS and words[k - 1] in _COLD_THINGS:
             continue  # "the office is cold all the time": a thing's temperature
         if covered is None:

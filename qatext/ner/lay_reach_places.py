@@ -62,7 +62,7 @@ _BLISTERS = frozenset({"blister", "blisters"})
 _FROM = frozenset({"from"})
 _RANGE_ENDS = frozenset({"to", "into"})
 _RANGE_WAYS = frozenset("down up right all the way straight".split())
-_RANGE_OWNERS = frozenset("my his her their your the both".split())
+_RANGE_OWNERS = _SIDE_OWNERS | {"both"}
 _RANGE_PLACES = frozenset("side waist head".split())
 
 _GATE = gate(_SIDES, _SIDE_WHICH, _ROUND, _ROUND_FINDINGS, _CLEAR, _FLUIDS, _BLOOD, _BLISTERS, _FROM)
