@@ -1,7 +1,7 @@
 """Lexicon-based medical entity recognition: fast phrase matching plus a few span rules."""
 from __future__ import annotations
 
-import re
+from array import array
 from typing import Iterable
 
 import numpy
@@ -27,12 +27,13 @@ from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.lexicon import Lexicon, get_lexicon
 
-_UPPER = re.compile(r"[A-Z]")
-_LOWER_CASE = re.compile(r"[a-z]")
+_ASCII_UPPER, _ASCII_LOWER = bytes(range(65, 91)), bytes(range(97, 123))
 SOURCE_PRIORITY = {"curated": 0, "mesh": 1, "hpo": 2, "drugs": 3, "icd10cm": 4}
 SEVERITY_MODES = ("first_person", "always", "never")
 _WORD_CACHE_SIZE = 200_000
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3  # spaCy's ENT_IOB codes
+_OUTSIDE_ROW, _INSIDE_ROW = array("Q", (_OUTSIDE,)), array("Q", (_INSIDE,))
+_STRING_IDS: dict[str, int] = {}  # label or concept id -> its hash (_string_id)
 _DEFINITIONS_KEY = (USER_DATA_PREFIX, "abbreviation_definitions", None, None)  # doc._.abbreviation_definitions
 WEIGHT_UNIT_HASHES = frozenset(hash_string(w) for w in span_rules.WEIGHT_UNITS)
 FIRST_PERSON = frozenset(hash_string(w) for w in ("i", "me", "my", "myself", "im", "i'm", "mine"))
@@ -492,21 +493,31 @@ def _set_entities(doc: Doc, spans: list) -> None:
         start, end, label, _concept = spans[clash]
         last_end = spans[clash - 1][1] if clash else 0
         raise ValueError(f"entity spans must be sorted and disjoint: ({start}, {end}, {label}) after token {last_end}")
-    # Only the entity rows are written from Python: the rest of the table is one numpy fill (outside, no
-    # type, no concept), and the rows go in with one fancy-index write, not four slice writes per entity.
-    rows, iob, types, concepts = [], [], [], []
-    add = doc.vocab.strings.add
+    # The three columns (IOB, type, concept) one after the other in a buffer of machine integers: a slice write
+    # per entity and column, without a Python int per token; from_array reads the transposed view in place.
+    n = len(doc)
+    strings = doc.vocab.strings
+    table = array("Q", bytes(24 * n))
+    table[:n] = _OUTSIDE_ROW * n
     for start, end, label, concept in spans:
-        width = end - start
-        rows += range(start, end)
-        iob += [_BEGIN] + [_INSIDE] * (width - 1)
-        types += [add(label)] * width
-        concepts += [add(concept or "")] * width
-    table = numpy.zeros((len(doc), 3), dtype=numpy.uint64)
-    table[:, 0] = _OUTSIDE
-    if rows:
-        table[rows] = numpy.array([iob, types, concepts], dtype=numpy.uint64).T
-    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], table)
+        type_id, concept_id = _string_id(strings, label), _string_id(strings, concept or "")
+        table[start] = _BEGIN
+        if end - start == 1:  # most entities are one word
+            table[n + start] = type_id
+            table[2 * n + start] = concept_id
+        else:
+            table[start + 1:end] = _INSIDE_ROW * (end - start - 1)
+            table[n + start:n + end] = array("Q", (type_id,)) * (end - start)
+            table[2 * n + start:2 * n + end] = array("Q", (concept_id,)) * (end - start)
+    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], numpy.frombuffer(table, dtype=numpy.uint64).reshape(3, n).T)
+
+
+def _string_id(strings, text: str) -> int:
+    """``strings.add(text)``, through a cache of the hashes: adding hashes the string's bytes each time."""
+    key = _STRING_IDS.get(text)
+    if key is None or key not in strings:  # a store can be emptied and reloaded (Vocab.from_disk)
+        key = _STRING_IDS[text] = strings.add(text)
+    return key
 
 
 def _merge_keeping(existing: Iterable[Span], new: list[Span]) -> list[Span]:
@@ -522,8 +533,11 @@ def _span_key(name: str, span: Span) -> tuple:
 
 
 def _is_all_caps(text: str) -> bool:
-    """A post written in capitals (lower-case letters are under a fifth of the letters)."""
-    return len(_UPPER.findall(text)) > 4 * len(_LOWER_CASE.findall(text))
+    """A post written in capitals (lower-case letters are under a fifth of the letters, A-Z and a-z counted)."""
+    letters = text.encode("ascii", "ignore")
+    upper = len(letters) - len(letters.translate(None, _ASCII_UPPER))  # bytes.translate deletes in C
+    lower = len(letters) - len(letters.translate(None, _ASCII_LOWER))
+    return upper > 4 * lower
 
 
 def _is_lay(norms: list[int]) -> bool:
