@@ -64,10 +64,24 @@ def _slot(text: str, classes: dict[str, str]) -> tuple:
                 optional)
 
 
-def compile_patterns(rows: list[tuple[str, str, str]], classes: dict[str, str] | None = None) -> dict[str, list[Pattern]]:
+class PatternIndex(dict):
+    """Patterns by the first token of their first slot (:func:`compile_patterns`), with what :func:`find` tests
+    before looking at a first word's patterns one by one."""
+
+    def seal(self) -> PatternIndex:
+        self.firsts = frozenset(self)
+        # per first word, the words one of which every pattern's first later required slot starts with (None when
+        # some pattern needs nothing): a doc with none of them has no viable pattern under that word
+        self.first_needs = {first: None if any(not p.needs for p in patterns)
+                            else frozenset().union(*(p.needs[0] for p in patterns))
+                            for first, patterns in self.items()}
+        return self
+
+
+def compile_patterns(rows: list[tuple[str, str, str]], classes: dict[str, str] | None = None) -> PatternIndex:
     """``(pattern, label, concept)`` rows, indexed by the first token of their first slot (which may not be optional)."""
     classes = {"CANT": CANT, "DONT": DONT, "OWNER": OWNER, **(classes or {})}
-    index: dict[str, list[Pattern]] = {}
+    index = PatternIndex()
     for text, label, concept in rows:
         slots = tuple(_slot(s, classes) for s in text.split())
         first, optional = slots[0]
@@ -77,7 +91,7 @@ def compile_patterns(rows: list[tuple[str, str, str]], classes: dict[str, str] |
         pattern = Pattern(slots, label, concept, tuple(need for need in needs if NUMBER not in need))
         for firsts in {a[0] for _length, plain, numbered in first for a in (*plain, *numbered)}:
             index.setdefault(firsts, []).append(pattern)
-    return index
+    return index.seal()
 
 
 def match(words: list[str], i: int, slots: tuple) -> int:
@@ -109,7 +123,7 @@ def _same_with_numbers(words: list[str], alternative: tuple[str, ...]) -> bool:
         w == a or (a == NUMBER and _NUMBER.match(w)) for w, a in zip(words, alternative))
 
 
-def find(words: list[str], index: dict[str, list[Pattern]], candidates=None) -> list[tuple[int, int, str, str]]:
+def find(words: list[str], index: PatternIndex, candidates=None) -> list[tuple[int, int, str, str]]:
     """The longest pattern match at each position whose word starts some pattern, left to right, without overlaps."""
     found = []
     last_end = 0
@@ -117,7 +131,11 @@ def find(words: list[str], index: dict[str, list[Pattern]], candidates=None) -> 
     # the matching itself on the docs a common gate word ("words", "yet", "stop") lets in
     present = word_set(words)
     viable: dict[str, list[Pattern]] = {}
-    for first in present.intersection(index):
+    first_needs = index.first_needs
+    for first in present.intersection(index.firsts):
+        needs = first_needs[first]
+        if needs is not None and present.isdisjoint(needs):
+            continue  # one set test for all the patterns under a common first word ("i", "can", "my")
         patterns = [p for p in index[first] if not any(map(present.isdisjoint, p.needs))]  # the test in C
         if patterns:
             viable[first] = patterns

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 Spans = list[tuple[int, int, str, str]]
 _LABEL = itemgetter(2)  # of a span, for C-speed scans: ``"TEST" in map(_LABEL, spans)``
+_START = itemgetter(0)
 
 # Every rule looks at its trigger words first, so a doc without them costs one set test. Per doc,
 # the doc's word set and the part of it that triggers any rule are computed once and shared by
@@ -67,6 +68,16 @@ def _positions(words: list[str]) -> dict[str, list[int]]:
 
 def covered_tokens(spans: Spans, *, min_length: int = 1) -> set[int]:
     """The tokens inside ``spans`` of at least ``min_length`` tokens."""
+    if min_length <= 1:
+        # Most spans are one word: their starts go in at once, in C, and only the longer spans are walked.
+        covered = set(map(_START, spans))
+        for start, end, _label, _concept in spans:
+            if end - start > 1:
+                covered.update(range(start + 1, end))
+            elif end <= start:  # an empty span (off the contract) covers nothing, not its start
+                break
+        else:
+            return covered
     return {i for start, end, _label, _concept in spans if end - start >= min_length for i in range(start, end)}
 
 def is_mark(word: str) -> bool:
