@@ -28,7 +28,7 @@ class BatchedPipe:
         handle = self.get_error_handler()
         name = getattr(self, "name", type(self).__name__)
         for batch in minibatch(docs, size=batch_size):
-            done, pending = [], self._begin_batch(batch)
+            done, pending = [], []
             for doc in batch:
                 try:
                     done.append(self._in_batch(doc, pending))
@@ -36,11 +36,6 @@ class BatchedPipe:
                     handle(name, self, [doc], error)
             self._end_batch(pending)
             yield from done
-
-    def _begin_batch(self, batch: list[Doc]) -> list:
-        """The ``pending`` list the batch's docs share: empty, or holding what the component reads for all the
-        batch's docs at once before the first doc (a subclass of list may carry it)."""
-        return []
 
     def _in_batch(self, doc: Doc, pending: list) -> Doc:
         """The component on one doc of a batch; it may leave work for ``_end_batch`` in ``pending``."""

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
-from itertools import accumulate
-from typing import Iterable, NamedTuple
+from typing import Iterable
 
 import numpy
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, LOWER, NORM, ORTH
@@ -36,8 +34,6 @@ _WORD_CACHE_SIZE = 200_000
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3  # spaCy's ENT_IOB codes
 _OUTSIDE_ROW, _INSIDE_ROW = array("Q", (_OUTSIDE,)), array("Q", (_INSIDE,))
 _STRING_IDS: dict[str, int] = {}  # label or concept id -> its hash (_string_id)
-_TOKEN_ATTRS = [NORM, ORTH, LOWER]
-_NO_TOKENS = numpy.zeros((0, 3), dtype=numpy.uint64)
 _DEFINITIONS_KEY = (USER_DATA_PREFIX, "abbreviation_definitions", None, None)  # doc._.abbreviation_definitions
 WEIGHT_UNIT_HASHES = frozenset(hash_string(w) for w in span_rules.WEIGHT_UNITS)
 FIRST_PERSON = frozenset(hash_string(w) for w in ("i", "me", "my", "myself", "im", "i'm", "mine"))
@@ -48,7 +44,7 @@ REPORTING = frozenset(hash_string(w) for w in (
     "trial", "cohort", "associated", "prevalence", "compared", "versus", "administered", "induced", "group",
 ))
 
-# Every word set the rule chain of ``_recognize`` tests against the doc's trigger words (``triggers``: the
+# Every word set the rule chain of ``__call__`` tests against the doc's trigger words (``triggers``: the
 # doc's words that are in one of these sets, a handful, where the doc's word set has a hundred or more).
 # A set the chain tests there must be listed here, or its rule silently never runs
 # (tests/test_ner_rule_gates.py checks it).
@@ -106,42 +102,12 @@ class MedicalEntityRecognizer(BatchedPipe):
         """short form -> Counter of senses over a corpus (:func:`qatext.ner.shorthand.count_senses`)"""
 
     def __call__(self, doc: Doc) -> Doc:
-        return self._recognize(doc, self._read_tokens([doc])[0])
-
-    def _begin_batch(self, batch: list[Doc]) -> list:
-        pending = _ReadBatch()
-        pending.tokens = dict(zip(map(id, batch), self._read_tokens(batch)))
-        return pending
-
-    def _in_batch(self, doc: Doc, pending: list) -> Doc:
-        read = pending.tokens.get(id(doc)) if isinstance(pending, _ReadBatch) else None
-        return self._recognize(doc, read or self._read_tokens([doc])[0])
-
-    def _read_tokens(self, docs: list[Doc]) -> list[_DocTokens]:
-        """Each doc's token columns and where a lexicon term may start, the numpy steps taken once for all
-        ``docs`` (a batch): per doc, their fixed cost was more than their work."""
-        tables = [doc.to_array(_TOKEN_ATTRS) if len(doc) else _NO_TOKENS for doc in docs]
-        bounds = [0, *accumulate(map(len, tables))]
-        joined = numpy.concatenate(tables) if len(tables) > 1 else tables[0]
-        # A word pair across two docs may flag the first doc's last token: that walk ends at the doc's end,
-        # finding what the token alone is, as a walk from any flagged token does.
-        starts = numpy.flatnonzero(self._norm_index.start_flags(joined[:, 0])).tolist()
-        norms, orths, lowers = joined.T.tolist()
-        read = []
-        at = 0
-        for number, table in enumerate(tables):
-            begin, end = bounds[number], bounds[number + 1]
-            first, at = at, bisect_left(starts, end, at)
-            read.append(_DocTokens(table, norms[begin:end], orths[begin:end], lowers[begin:end],
-                                   [i - begin for i in starts[first:at]] if begin else starts[first:at]))
-        return read
-
-    def _recognize(self, doc: Doc, tokens: _DocTokens) -> Doc:
-        table, norms, orths, lowers = tokens.table, tokens.norms, tokens.orths, tokens.lowers
-        candidates = self._norm_index.find(norms, tokens.starts)
+        table = doc.to_array([NORM, ORTH, LOWER]) if len(doc) else numpy.zeros((0, 3), dtype=numpy.uint64)
+        norms, orths, lowers = table.T.tolist()
+        candidates = self._norm_index.find(norms, table[:, 0])
         # Exact-case terms ("AS", "ED") start with few distinct words: most docs have none, found in C.
         if self.lexicon.exact_patterns and not self._exact_index.root.keys().isdisjoint(orths):
-            exact = self._exact_index.find(orths, self._exact_index.starts(table[:, 1]))
+            exact = self._exact_index.find(orths, table[:, 1])
             # The token texts hold every letter of the text, without building doc.text token by token.
             if exact and _is_all_caps("".join(self._strings(doc.vocab.strings, orths))):
                 # In a post written in capitals, "AS" or "ED" is the word, not the abbreviation.
@@ -470,20 +436,6 @@ class MedicalEntityRecognizer(BatchedPipe):
         return None
 
 
-class _DocTokens(NamedTuple):
-    """What the recognizer reads of a doc's tokens before its rules (:meth:`MedicalEntityRecognizer._read_tokens`)."""
-    table: numpy.ndarray  # (tokens, 3) uint64: NORM, ORTH, LOWER
-    norms: list[int]
-    orths: list[int]
-    lowers: list[int]
-    starts: list[int]  # the tokens a lexicon walk starts from
-
-
-class _ReadBatch(list):
-    """The ``pending`` list of a batch, carrying its docs' tokens as read before the first doc (by ``id``)."""
-    tokens: dict[int, _DocTokens]
-
-
 class OverlappingSpansWarning(RuntimeWarning):
     """Two span rules claimed the same tokens; the longer span was kept (a rule bug: the tests turn
     this warning into an error, users get their entities instead of a failed batch)."""
@@ -623,7 +575,7 @@ class _PrefixIndex:
         # tuples: once the collector has seen that they hold nothing it tracks, it stops walking them
         self.children, self.entries = tuple(children), tuple(entries)
         self.root: dict[int, int] = children[0] or {}
-        # what :meth:`start_flags` tests: first words that are a term alone, and the first two words of the rest
+        # what :meth:`_starts` tests: first words that are a term alone, and the first two words of the rest
         alone = [first for first, node in self.root.items() if entries[node] is not None]
         pairs = [(first, second) for first, node in self.root.items() if entries[node] is None
                  for second in children[node]]
@@ -631,15 +583,15 @@ class _PrefixIndex:
         self._pairs = _StartFilter(_pair_keys(numpy.array([p[0] for p in pairs], dtype=numpy.uint64),
                                               numpy.array([p[1] for p in pairs], dtype=numpy.uint64)))
 
-    def find(self, hashes: list[int], starts: list[int]) -> list:
-        """Longest term starting at each token of ``starts`` (:meth:`starts`): (start, end, entry) for every
-        start that has one."""
+    def find(self, hashes: list[int], array: numpy.ndarray) -> list:
+        """Longest term starting at each token: (start, end, entry) for every start that has one.
+        ``array`` holds ``hashes`` as uint64, for :meth:`_starts`."""
         root, children, entries = self.root, self.children, self.entries
         found = []
         n = len(hashes)
-        for i in starts:
+        for i in self._starts(array):
             node = root.get(hashes[i])
-            if node is None:  # a filter's false alarm (see start_flags)
+            if node is None:  # a filter's false alarm (see _starts)
                 continue
             best = None
             end = i + 1
@@ -658,21 +610,16 @@ class _PrefixIndex:
                 found.append(best)
         return found
 
-    def starts(self, array: numpy.ndarray) -> list[int]:
-        """The tokens a walk may find a term at (:meth:`start_flags`), for :meth:`find`. ``array`` holds the
-        token hashes as uint64."""
-        return numpy.flatnonzero(self.start_flags(array)).tolist()
-
-    def start_flags(self, array: numpy.ndarray) -> numpy.ndarray:
-        """Per token, whether a walk may find a term there: a one-word term's word, or the first two words of
-        a longer term, tested in numpy. Half the tokens of a text ("the", "and", "i", "a", "is") begin some
-        term, but only as the first of several words: walked from each, nine in ten walks ended after one
-        lookup. The filters may say yes for a pair that is no term's start: that walk finds nothing, as it
-        did when every token started one, so the matches are the same."""
+    def _starts(self, array: numpy.ndarray) -> list[int]:
+        """The tokens a walk may find a term at: a one-word term's word, or the first two words of a longer
+        term, tested in numpy. Half the tokens of a text ("the", "and", "i", "a", "is") begin some term, but
+        only as the first of several words: walked from each, nine in ten walks ended after one lookup.
+        The filters may say yes for a pair that is no term's start: that walk finds nothing, as it did
+        when every token started one, so the matches are the same."""
         hit = self._alone.may_hold(array)
         if len(array) > 1:
             hit[:-1] |= self._pairs.may_hold(_pair_keys(array[:-1], array[1:]))
-        return hit
+        return numpy.flatnonzero(hit).tolist()
 
 
 def _pair_keys(firsts: numpy.ndarray, seconds: numpy.ndarray) -> numpy.ndarray:
