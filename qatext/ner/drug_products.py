@@ -30,7 +30,7 @@ PRODUCT_LINES = frozenset(
 # "sachets": the gold keeps "[movicol] sachets", "[dioralyte] sachets" (a pack, like "a box of").
 MORE_FORMS = frozenset(
     "nebs nebules neb melts caplets tabs liquid suspension soluble dispersible drip drips plasters "
-    "plaster pessaries pessary mousse elixir granules gum".split())
+    "plaster pessaries pessary mousse elixir granules gum oil oils".split())  # (round 27) "[cannabis oil]"
 NICOTINE = "MEDLINEPLUS:a684056"  # nicotine replacement: "[nicorette gum]" (the lexicon's "gum" alone is anatomy)
 _FORMS = DRUG_FORMS | MORE_FORMS
 # "max" and "extra" of an amount: "paracetamol max 8 a day", "ibuprofen max dose", "nurofen extra dose"
@@ -239,3 +239,24 @@ def _add_pints(words: list[str], spans: Spans) -> Spans:
             continue  # "drink 3 pints a day, mostly water"
         added.append((i, i + 1, "DRUG", ALCOHOL))
     return sorted(spans + added) if added else spans
+
+
+# (round 27) What a class of medicines is called after its name: "GLP-1 [drugs]", "SSRI [meds]", "NSAID [medications]".
+CLASS_HEADS = frozenset("drugs drug meds med medications medication medicines medicine".split())
+
+
+def add_class_heads(words: list[str], spans: Spans, *, classes: frozenset[str]) -> Spans:
+    """A class of medicines takes in the word that names it one: "[GLP-1 drugs]", "[SSRI meds]" (GUIDELINES 3.1:
+    a class is DRUG/class); ``classes`` are the concept ids whose kind is class. A named medicine keeps its name
+    alone ("ventolin meds" is not written), and a head another span starts stays its own."""
+    n = len(words)
+    starts = {span[0] for span in spans}
+    found = [k for k, (start, end, label, concept) in enumerate(spans)
+             if label == "DRUG" and end < n and words[end] in CLASS_HEADS and concept in classes and end not in starts]
+    if not found:
+        return spans
+    out = list(spans)
+    for k in found:
+        start, end, label, concept = spans[k]
+        out[k] = (start, end + 1, label, concept)
+    return out

@@ -23,6 +23,8 @@ from qatext.ner.span_rules import Spans, word_positions, word_set
 
 _NUMBER = re.compile(r"^\d+(?:[.:]\d+)?(?:x|am|pm|s)?$")
 NUMBER = "#"
+# Words a phrase never ends with: matched by an optional slot ("?or|and") whose next optional slot found nothing.
+_DANGLING = frozenset({"and", "or", "nor", "&", ","})
 
 # Word classes the modules share. spaCy splits "cant", "wont", "doesnt" into "ca nt", "wo nt", "does nt".
 CANT = ("ca_nt|ca_n't|can_not|cannot|cant|could_nt|could_n't|could_not|couldnt|wo_nt|wo_n't|will_not|wont|"
@@ -148,6 +150,8 @@ def find(words: list[str], index: PatternIndex, candidates=None) -> list[tuple[i
         best = None
         for pattern in viable.get(words[i], ()):
             end = match(words, i, pattern.slots)
+            while end > i + 1 and words[end - 1] in _DANGLING:
+                end -= 1  # an optional joiner whose second part is missing: "[doesnt answer to his name] and lines up"
             if end > i and (best is None or end > best[1]):
                 best = (i, end, pattern.label, pattern.concept)
         if best is not None:

@@ -93,7 +93,7 @@ def _temperature(words: list[str], i: int) -> bool:
 
 # --- flares as a noun: "my [flares] come every 2 weeks", "kept me out of [flares]" -------------------------------
 # Before the noun: a determiner, a preposition or an amount; "it flares with the weather" is the verb.
-_FLARE_BEFORE = frozenset("my his her their our your the these those no of between frequent more fewer less "
+_FLARE_BEFORE = frozenset("my his her their our your the these those no of between frequent more fewer less get gets getting "
                           "any bad worse regular monthly few many several occasional recurrent recurring constant "
                           "daily weekly big major minor mild severe".split())
 _PROBLEMS = frozenset({"DISEASE", "SYMPTOM"})
@@ -143,6 +143,31 @@ _FALLS_BEFORE = frozenset("had has have having several many few recurrent freque
 # After the verb "falls": "she falls asleep", "it falls on a monday", "her hair falls out".
 _FALLS_NOT_AFTER = frozenset("asleep off out over down apart behind ill on under into in through short back silent "
                              "flat pregnant victim prey within outside to between upon".split())
+
+# (round 27) One fall of a person: "had a [fall]", "after another [fall]", "her [fall] on the stairs"; not a season ("in
+# the fall", "this fall", "last fall semester") nor "fall asleep" / "fall pregnant" / "fall behind".
+_FALL_HAD = frozenset("had has have having after since took take bad nasty big another".split())
+_FALL_OWNERS = frozenset("her his my their mums mum's dads dad's".split())
+_FALL_PLACES = frozenset("on down from off at in last yesterday".split())
+_FALL_CAUSERS = frozenset("make makes making made let lets letting cause causes causing caused help saw see watched".split())
+_FALL_NOT_AFTER = frozenset("semester season term break day days morning evening colours colors leaves".split())
+# Someone who keeps falling: "Mum keeps [falling]", "he has been [falling] a lot"; not what falls ("hair", "her BP").
+_FALLING_BEFORE = frozenset("keeps kept keep been started starting always".split())
+_FALLING_NOT_AFTER = frozenset("for apart asleep behind".split())
+_NOT_FALLING = frozenset("hair price prices snow rain leaves numbers number levels level temperature temp count bp "
+                         "pressure sugar sugars weight iron ferritin platelets sodium potassium eyelashes lashes".split())
+
+
+def _a_fall(words: list[str], i: int, before: str, nxt: str) -> bool:
+    if nxt in _FALL_NOT_AFTER or nxt in _FALLS_NOT_AFTER - {"on", "off", "down", "in"}:
+        return False
+    if before == "another" or before == "a" and i >= 2 and words[i - 2] in _FALL_HAD:
+        return True  # "had a fall", "after a fall", "another fall"
+    if i >= 2 and words[i - 2] in _FALL_CAUSERS:
+        return False  # "making her fall": the verb
+    return (before in _FALL_OWNERS or before == "the") and nxt in _FALL_PLACES \
+        and (before != "the" or nxt in ("on", "down", "from", "off"))  # "her fall on the ice", "the fall down the stairs"
+
 
 # --- a tear of the retina or a joint: "no [tear] seen", "a small [tear] in the meniscus" --------------------------
 _EYE_CUES = frozenset("retina retinal detachment vitreous floater floaters flashes optician ophthalmologist "
@@ -238,7 +263,7 @@ _CRASH_NOT_AFTER = frozenset("test tests course diet diets helmet pad pads landi
 
 # --- a diabetic's lows: "a [low] of 54", "[low] at 3am", "treating [lows]" -------------------------------------------
 _LOW_AFTER = frozenset("of at ( , . ! ? overnight last in during this after before and".split()) | {"\n", ""}
-_LOWS_BEFORE = frozenset("having have had treat treating these the my his her of for night nighttime frequent more any "
+_LOWS_BEFORE = frozenset("having have had treat treating these the my his her of for night nighttime frequent more any : "
                          "no bad scary many constant".split())
 
 # --- a dose wearing off (GUIDELINES section 6: "is that [wearing off]?"); a side effect that wears off is no entity --
@@ -248,7 +273,7 @@ _FADING_SUBJECTS = frozenset("side effect effects nausea drowsiness tiredness nu
                              "swelling".split())
 
 # --- a diabetes type said alone: "i've been [type 2] for 12 yrs", "metformin for my [type 2]" ----------------------
-_TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has had is was being diagnosed got , (".split())
+_TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has had is was being diagnosed got , (".split()) | {""}
 # what speaks for diabetes besides the type itself: its drugs, tests, and sugars
 _TYPE_CUES = (_DIABETES_CUES | SUGARS) - {"type"}
 _TYPE_AFTER = frozenset(". , ; : ! ? for since and but diabetic so too now last when after at in ( dx diagnosed "
@@ -267,7 +292,8 @@ _SPLIT_NOTS = frozenset({"not", "n't", "nt"})
 _NEGATIONS = _NEGATED_COPULAS | _SPLIT_NOTS
 WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, {"flares", "blood", "clots", "wax", "falls", "tear",
                                                              "worrying", "sick", "floater", "tubes", "voices", "purge",
-                                                             "crash", "low", "lows", "wearing", "type"}, _NEGATIONS)
+                                                             "crash", "low", "lows", "wearing", "type", "fall",
+                                                             "falling"}, _NEGATIONS)
 
 
 def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
@@ -317,6 +343,13 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         elif word == "falls":
             if (before in _FALLS_BEFORE or _is_number(before)) and nxt not in _FALLS_NOT_AFTER:
                 take(i, i + 1, "SYMPTOM", FALLS)
+        elif word == "fall":
+            if _a_fall(words, i, before, nxt):
+                take(i, i + 1, "SYMPTOM", FALLS)
+        elif word == "falling":
+            if before in _FALLING_BEFORE and nxt not in _FALLS_NOT_AFTER | _FALLING_NOT_AFTER \
+                    and _NOT_FALLING.isdisjoint(words[max(0, i - 4):i]):
+                take(i, i + 1, "SYMPTOM", FALLS)
         elif word == "tear":
             if before in _TEAR_BEFORE and nxt in _TEAR_AFTER and nxt not in _CRYING_AFTER \
                     and not (i >= 2 and words[i - 2] in _CRYING) \
@@ -352,7 +385,8 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             if before in ("the", "my", "a") and _near(words, i, _RETINOID_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", ACNE)
         elif word == "crash":
-            if before in ("the", "a", "my") and nxt not in _CRASH_NOT_AFTER and _near(words, i, _STIMULANT_CUES, 40, 10):
+            if (before in ("the", "a", "my") or before in _STIMULANT_CUES) and nxt not in _CRASH_NOT_AFTER \
+                    and _near(words, i, _STIMULANT_CUES, 40, 10):  # "the [crash]", "the vyvanse [crash]"
                 take(i, i + 1, "SYMPTOM", STIMULANT_CRASH)
         elif word == "low":
             if (before in ("a", ":") or before == "" ) and nxt in _LOW_AFTER and _near(words, i, _DIABETES_CUES, 40, 20):

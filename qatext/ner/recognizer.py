@@ -91,6 +91,7 @@ class MedicalEntityRecognizer(BatchedPipe):
                                            for form in shorthand.written_forms(short))
         self._shorthand_lower = frozenset(short.lower() for short in self.lexicon.shorthand)
         self._common = self.lexicon.fuzzy.common if self.lexicon.fuzzy else frozenset()
+        self._class_concepts = frozenset(key for key, kind in self.lexicon.drug_kinds.items() if kind == "class" and ":" in key)
         # First words of reviewed surfaces, so the review is checked only for spans that may be one.
         # Surfaces that are lexicon keys got the review's concept at compile; the rest (rule-made spans
         # such as "metastatic tumor", plural forms) are checked at run time, by first word.
@@ -179,6 +180,8 @@ class MedicalEntityRecognizer(BatchedPipe):
         spans = span_rules.add_release_forms(doc, words, spans)
         if not drug_products.WORDS.isdisjoint(triggers):  # round 20b: "[gaviscon advance]", "3 [pints]"
             spans = drug_products.add_drug_products(doc, words, spans)
+        if not drug_products.CLASS_HEADS.isdisjoint(present):  # round 27: "[GLP-1 drugs]"
+            spans = drug_products.add_class_heads(words, spans, classes=self._class_concepts)
         if "-" in present and not span_rules.ISOMER_PREFIXES.isdisjoint(triggers):
             spans = span_rules.extend_isomer_prefixes(doc, words, spans)
         if ("up" in present or not lay_body_actions.SPUTUM.isdisjoint(present)) \

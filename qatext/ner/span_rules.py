@@ -158,6 +158,8 @@ CLINICAL_MODIFIERS = frozenset(
     "temporary rebound withdrawal "
     # kinds of a disease patients are told: "[latent TB]", "[neutropenic sepsis]", "[menstrual migraine]"
     "latent neutropenic menstrual hormonal seasonal perimenopausal postnatal "
+    # (round 27) the course of a disease: "[relapsing MS]", "[remitting MS]"
+    "relapsing remitting "
     # how far a tumour has grown and how a rash behaves, with "non" before them: "[non invasive bladder cancer]",
     # "[non-blanching rash]"
     "invasive blanching".split()
@@ -169,7 +171,9 @@ DRUG_MODIFIERS = frozenset(
     "inhaled topical oral intranasal nasal sublingual intravenous iv intramuscular transdermal infant infants "
     "children's pediatric low-dose high-dose extended-release immediate-release otc "
     # the dose form said before the name: "liquid paracetamol", "chewable melatonin"
-    "liquid chewable soluble dissolvable".split()
+    "liquid chewable soluble dissolvable "
+    # (round 27) why it is given: "[prophylactic antibiotics]", "[preventive migraine meds]"
+    "prophylactic preventive preventative".split()
 )
 TEST_MODIFIERS = frozenset(
     "fasting non-contrast contrast contrast-enhanced follow-up baseline dilated rapid home diagnostic screening "
@@ -241,6 +245,11 @@ PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone", "b
 SUBSTANCE_DISORDERS = frozenset(
     "withdrawal withdrawals withdrawl withdrawls dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
 )
+# (round 27) "use" makes a disorder of a drug taken for itself only ("alcohol use", "cannabis use"): "my [ventolin] use
+# dropped" and "inhaler use" are a medicine's use.
+USED_SUBSTANCES = frozenset("alcohol cannabis marijuana weed drug drugs opioid opioids opiate opiates cocaine crack heroin "
+                            "meth methamphetamine amphetamine amphetamines benzo benzos benzodiazepine benzodiazepines "
+                            "nicotine tobacco kratom ketamine mdma ecstasy lsd fentanyl substance substances".split())
 LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between down up above below "
                                   "beneath into through throughout all at of from beside".split())
 LOCATION_FILLERS = frozenset("my his her their our your the a both side part area region of and over base top tip front middle edge "
@@ -1071,7 +1080,7 @@ def add_test_heads(doc: Doc, words: list[str], spans: Spans) -> Spans:
         start, end, label, _concept = span
         if label in ("DISEASE", "DRUG", "ANATOMY", "SYMPTOM") and words[end] in TEST_HEADS:
             return start, end + 1, "TEST", TEST_OF
-        if label == "DRUG" and words[end] in SUBSTANCE_DISORDERS:
+        if label == "DRUG" and words[end] in SUBSTANCE_DISORDERS and (words[end] != "use" or words[end - 1] in USED_SUBSTANCES):
             return start, end + 1, "DISEASE", SUBSTANCE_DISORDER
         return span
 
