@@ -249,7 +249,7 @@ SUBSTANCE_DISORDERS = frozenset(
 # dropped" and "inhaler use" are a medicine's use.
 USED_SUBSTANCES = frozenset("alcohol cannabis marijuana weed drug drugs opioid opioids opiate opiates cocaine crack heroin "
                             "meth methamphetamine amphetamine amphetamines benzo benzos benzodiazepine benzodiazepines "
-                            "nicotine tobacco kratom ketamine mdma ecstasy lsd fentanyl substance substances".split())
+                            "nicotine tobacco kratom ketamine mdma ecstasy lsd fentanyl substance substances steroid steroids".split())
 LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between down up above below "
                                   "beneath into through throughout all at of from beside".split())
 LOCATION_FILLERS = frozenset("my his her their our your the a both side part area region of and over base top tip front middle edge "
