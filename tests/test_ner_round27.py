@@ -27,9 +27,12 @@ def nlp():
     # a named medicine's use is the medicine; a recreational substance's is a disorder
     ("My ventolin use dropped from 10 puffs a day to 2.", ("ventolin", "DRUG")),
     ("my alcohol use is a problem", ("alcohol use", "DISEASE")),
+    ("my vape use doubled this year", ("vape use", "DISEASE")),
+    ("she was treated for tramadol use disorder", ("tramadol use", "DISEASE")),
     # a person's fall
     ("Mum (82) keeps falling, 3 times this week", ("falling", "SYMPTOM")),
     ("she had a fall on the stairs last week", ("fall", "SYMPTOM")),
+    ("she had a fall in the bathroom", ("fall", "SYMPTOM")),
     ("after another fall she broke her hip", ("fall", "SYMPTOM")),
     ("since her fall on the ice she walks with a stick", ("fall", "SYMPTOM")),
     # flares a person gets, when the doc names a disease
@@ -56,8 +59,6 @@ def test_found_after_batches_42_and_43(nlp, text, entity):
 
 
 @pytest.mark.parametrize("text, surface", [
-    # a named medicine with a class head it does not take ("ventolin meds" is not written as one name)
-    ("My ventolin use dropped from 10 puffs a day to 2.", "ventolin use"),
     # a fall that is a season, a verb, or something other than a person falling
     ("in the fall we moved to Ohio", "fall"),
     ("this fall semester was hard", "fall"),
@@ -66,8 +67,21 @@ def test_found_after_batches_42_and_43(nlp, text, entity):
     ("my hair keeps falling out", "falling"),
     ("the fall of rome", "fall"),
     ("she kept falling asleep at her desk", "falling"),
-    # flares with no disease in the doc
+    ("after a fall in my blood sugar I felt shaky", "fall"),
+    ("another fall in her platelets", "fall"),
+    ("his fall from grace was quick", "fall"),
+    ("I had a fall of snow on the car", "fall"),
+    ("his grades kept falling", "falling"),
+    ("her oxygen keeps falling", "falling"),
+    # flares with no disease in the doc, or flares of a feeling
     ("we watched the flares over the harbour", "flares"),
+    ("with my asthma I still get flares of anger at my kids", "flares"),
+    # lows after a field label that is no list of side effects
+    ("Metformin. Mood: lows in the evening", "lows"),
+    # a named medicine's use; a class head that starts a phrase of its own
+    ("My ventolin use dropped from 10 puffs a day to 2.", "ventolin use"),
+    ("are NSAIDs drug induced ulcers common?", "NSAIDs drug induced ulcers"),
+    ("statins drug trials are funded by industry", "statins drug"),
     # a crash with no stimulant near it
     ("the car crash at 5pm blocked the road", "crash"),
     # a joiner stays outside the phrase

@@ -243,16 +243,23 @@ def _add_pints(words: list[str], spans: Spans) -> Spans:
 
 # (round 27) What a class of medicines is called after its name: "GLP-1 [drugs]", "SSRI [meds]", "NSAID [medications]".
 CLASS_HEADS = frozenset("drugs drug meds med medications medication medicines medicine".split())
+_PLURAL_HEADS = frozenset("drugs meds medications medicines".split())
+# A word after the head that makes the class and head a modifier of its own noun: "NSAIDs drug induced ulcers", "GLP-1
+# drug use", "statin drug trials" (the class alone stays the DRUG).
+_HEAD_MODIFIED = frozenset("induced use abuse interaction interactions reaction reactions trial trials shortage "
+                           "shortages cabinet changes free resistant resistance level levels test tests screen".split())
 
 
 def add_class_heads(words: list[str], spans: Spans, *, classes: frozenset[str]) -> Spans:
     """A class of medicines takes in the word that names it one: "[GLP-1 drugs]", "[SSRI meds]" (GUIDELINES 3.1:
-    a class is DRUG/class); ``classes`` are the concept ids whose kind is class. A named medicine keeps its name
-    alone ("ventolin meds" is not written), and a head another span starts stays its own."""
+    a class is DRUG/class); ``classes`` are the concept ids whose kind is class. A plural class takes only a plural
+    head ("NSAIDs drug induced ..." is two phrases), and a head another span starts stays its own."""
     n = len(words)
     starts = {span[0] for span in spans}
     found = [k for k, (start, end, label, concept) in enumerate(spans)
-             if label == "DRUG" and end < n and words[end] in CLASS_HEADS and concept in classes and end not in starts]
+             if label == "DRUG" and end < n and words[end] in CLASS_HEADS and concept in classes and end not in starts
+             and (end + 1 >= n or words[end + 1] not in _HEAD_MODIFIED)
+             and (not words[end - 1].endswith("s") or words[end] in _PLURAL_HEADS)]
     if not found:
         return spans
     out = list(spans)

@@ -9,8 +9,8 @@ from spacy.tokens import Doc
 
 from qatext.ner.fuzzy import is_english_word
 from qatext.ner.lay_common import Lookup
-from qatext.ner.span_rules import (SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, USED_SUBSTANCES, Spans, covered_tokens, gate,
-                                  gate_hits)
+from qatext.ner.span_rules import (SUBSTANCE_DISORDER, SUBSTANCE_DISORDERS, Spans, covered_tokens, gate, gate_hits,
+                                  names_a_use_disorder)
 
 # Hashtags naming a community, mood or campaign rather than one entity (GUIDELINES rule 15).
 COMMUNITY_TAGS = frozenset("spoonie spoonies chronicillness chronicallyill invisibleillness mentalhealth "
@@ -64,7 +64,7 @@ def _split_tag(tag: str, lookup: Lookup):
         found = lookup(f"{tag[:cut]} {tag[cut:]}")
         if found and found[0] in _SPLIT_LABELS:
             return found
-        if tag[cut:] in SUBSTANCE_DISORDERS and (tag[cut:] != "use" or tag[:cut] in USED_SUBSTANCES):
+        if tag[cut:] in SUBSTANCE_DISORDERS and (tag[cut:] != "use" or names_a_use_disorder(tag[:cut], "")):
             drug = lookup(tag[:cut])
             if drug and drug[0] == "DRUG":
                 return "DISEASE", SUBSTANCE_DISORDER  # "#benzowithdrawal", "#opioidaddiction", as "alcohol withdrawal"

@@ -70,7 +70,8 @@ class PatternIndex(dict):
     """Patterns by the first token of their first slot (:func:`compile_patterns`), with what :func:`find` tests
     before looking at a first word's patterns one by one."""
 
-    def seal(self) -> PatternIndex:
+    def index_firsts(self) -> PatternIndex:
+        """Computes ``firsts`` and ``first_needs`` from the patterns: call it after the last pattern is added."""
         self.firsts = frozenset(self)
         # per first word, the words one of which every pattern's first later required slot starts with (None when
         # some pattern needs nothing): a doc with none of them has no viable pattern under that word
@@ -93,7 +94,7 @@ def compile_patterns(rows: list[tuple[str, str, str]], classes: dict[str, str] |
         pattern = Pattern(slots, label, concept, tuple(need for need in needs if NUMBER not in need))
         for firsts in {a[0] for _length, plain, numbered in first for a in (*plain, *numbered)}:
             index.setdefault(firsts, []).append(pattern)
-    return index.seal()
+    return index.index_firsts()
 
 
 def match(words: list[str], i: int, slots: tuple) -> int:

@@ -258,6 +258,8 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
     n_words = len(words)
     # The covered tokens, built at the first span that needs them: in most docs no span has a cue beside it.
     taken: set[int] | None = None
+    anatomy_at: dict[int, int] | None = None  # start -> end of each ANATOMY span, also built at first need
+    lone_parts: set[int] = set()
 
     def covered() -> set[int]:
         nonlocal taken
@@ -295,8 +297,9 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
             if start >= 2 and words[start - 1] == "induced":
                 start = _cause_start(words, start, out)
             if end < n_words and words[end] in _TRAILING_FIRSTS:  # nor an edge after them
-                anatomy_at = {s[0]: s[1] for s in spans if s[2] == "ANATOMY"}
-                lone_parts = {at for at, part_end in anatomy_at.items() if part_end == at + 1}
+                if anatomy_at is None:
+                    anatomy_at = {s[0]: s[1] for s in spans if s[2] == "ANATOMY"}
+                    lone_parts = {at for at, part_end in anatomy_at.items() if part_end == at + 1}
                 end = _trailing_end(words, start, end, covered() - lone_parts, anatomy_at)
             elif end < n_words and words[end - 1] in TINTED:
                 end = _tint_end(words, end, covered())

@@ -93,8 +93,8 @@ def _temperature(words: list[str], i: int) -> bool:
 
 # --- flares as a noun: "my [flares] come every 2 weeks", "kept me out of [flares]" -------------------------------
 # Before the noun: a determiner, a preposition or an amount; "it flares with the weather" is the verb.
-_FLARE_BEFORE = frozenset("my his her their our your the these those no of between frequent more fewer less get gets getting "
-                          "any bad worse regular monthly few many several occasional recurrent recurring constant "
+_FLARE_BEFORE = frozenset("my his her their our your the these those no of between frequent more fewer less "
+                          "get gets getting any bad worse regular monthly few many several occasional recurrent recurring constant "
                           "daily weekly big major minor mild severe".split())
 _PROBLEMS = frozenset({"DISEASE", "SYMPTOM"})
 
@@ -145,28 +145,46 @@ _FALLS_NOT_AFTER = frozenset("asleep off out over down apart behind ill on under
                              "flat pregnant victim prey within outside to between upon".split())
 
 # (round 27) One fall of a person: "had a [fall]", "after another [fall]", "her [fall] on the stairs"; not a season ("in
-# the fall", "this fall", "last fall semester") nor "fall asleep" / "fall pregnant" / "fall behind".
-_FALL_HAD = frozenset("had has have having after since took take bad nasty big another".split())
-_FALL_OWNERS = frozenset("her his my their mums mum's dads dad's".split())
-_FALL_PLACES = frozenset("on down from off at in last yesterday".split())
-_FALL_CAUSERS = frozenset("make makes making made let lets letting cause causes causing caused help saw see watched".split())
-_FALL_NOT_AFTER = frozenset("semester season term break day days morning evening colours colors leaves".split())
-# Someone who keeps falling: "Mum keeps [falling]", "he has been [falling] a lot"; not what falls ("hair", "her BP").
+# the fall", "this fall", "last fall semester"), a drop ("a fall in her platelets", "his fall in weight"), an idiom ("a
+# fall from grace", "a fall of snow", "take a fall for the team") nor "fall asleep" / "fall pregnant" / "fall behind".
+_A_FALL_OPENERS = frozenset("had has have having after since bad nasty big".split())  # before "a fall"
+_FALL_OWNERS = frozenset("her his my their".split())
+_WHERE_ONE_FALLS = frozenset("on down from off at last yesterday".split())  # after the fall: where or when
+# "in" only before a place one falls in: "a fall in the bathroom" (not "a fall in the market", "a fall in sodium")
+_FALL_IN_PLACES = frozenset("bathroom shower bath garden kitchen street road house home hospital night care toilet "
+                            "hallway bedroom car park playground".split())
+_FALL_CAUSERS = frozenset("make makes making made let lets letting cause causes causing caused help saw see "
+                          "watched".split())
+_NOT_A_FALL_AFTER = frozenset("semester season term break day days morning evening colours colors leaves".split())
+_NOT_A_FALL_AFTER_VERB = _FALLS_NOT_AFTER - {"on", "off", "down", "in"}  # "fall asleep", "fall behind"
+# Someone who keeps falling: "Mum keeps [falling]", "he has been [falling] a lot"; a person must be the subject ("his
+# grades kept falling", "her oxygen keeps falling" are measures).
 _FALLING_BEFORE = frozenset("keeps kept keep been started starting always".split())
-_FALLING_NOT_AFTER = frozenset("for apart asleep behind".split())
-_NOT_FALLING = frozenset("hair price prices snow rain leaves numbers number levels level temperature temp count bp "
-                         "pressure sugar sugars weight iron ferritin platelets sodium potassium eyelashes lashes".split())
+_NOT_FALLING_AFTER = _FALLS_NOT_AFTER | frozenset("for apart asleep behind".split())
+_FALLERS = frozenset("i he she they we mum mom mam dad nan nana gran granny grandma grandad grandpa husband wife son "
+                     "daughter baby toddler kid child ds dd dh patient father mother".split())
 
 
 def _a_fall(words: list[str], i: int, before: str, nxt: str) -> bool:
-    if nxt in _FALL_NOT_AFTER or nxt in _FALLS_NOT_AFTER - {"on", "off", "down", "in"}:
+    """Whether "fall" at ``i`` is a person's fall (the noun), from the words around it."""
+    if nxt in _NOT_A_FALL_AFTER or nxt in _NOT_A_FALL_AFTER_VERB or nxt == "of" or words[i + 2:i + 3] == ["grace"]:
         return False
-    if before == "another" or before == "a" and i >= 2 and words[i - 2] in _FALL_HAD:
+    if nxt == "in" and (i + 2 >= len(words) or words[i + 2] != "the" or words[i + 3:i + 4] == []
+                        or words[i + 3] not in _FALL_IN_PLACES):
+        return False
+    if before == "another" or before == "a" and i >= 2 and words[i - 2] in _A_FALL_OPENERS:
         return True  # "had a fall", "after a fall", "another fall"
     if i >= 2 and words[i - 2] in _FALL_CAUSERS:
         return False  # "making her fall": the verb
-    return (before in _FALL_OWNERS or before == "the") and nxt in _FALL_PLACES \
-        and (before != "the" or nxt in ("on", "down", "from", "off"))  # "her fall on the ice", "the fall down the stairs"
+    if before == "the":
+        return nxt in ("on", "down", "from", "off")  # "the fall down the stairs"
+    return before in _FALL_OWNERS and (nxt in _WHERE_ONE_FALLS or nxt == "in")  # "her fall on the ice"
+
+
+def _someone_falling(words: list[str], i: int) -> bool:
+    """Whether "falling" at ``i`` is a person falling over again and again: "Mum keeps [falling]"."""
+    return words[i - 1] in _FALLING_BEFORE and (i + 1 >= len(words) or words[i + 1] not in _NOT_FALLING_AFTER) \
+        and not _FALLERS.isdisjoint(words[max(0, i - 6):i - 1])
 
 
 # --- a tear of the retina or a joint: "no [tear] seen", "a small [tear] in the meniscus" --------------------------
@@ -263,7 +281,7 @@ _CRASH_NOT_AFTER = frozenset("test tests course diet diets helmet pad pads landi
 
 # --- a diabetic's lows: "a [low] of 54", "[low] at 3am", "treating [lows]" -------------------------------------------
 _LOW_AFTER = frozenset("of at ( , . ! ? overnight last in during this after before and".split()) | {"\n", ""}
-_LOWS_BEFORE = frozenset("having have had treat treating these the my his her of for night nighttime frequent more any : "
+_LOWS_BEFORE = frozenset("having have had treat treating these the my his her of for night nighttime frequent more any "
                          "no bad scary many constant".split())
 
 # --- a dose wearing off (GUIDELINES section 6: "is that [wearing off]?"); a side effect that wears off is no entity --
@@ -327,7 +345,7 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
                 take(i, i + 1, "SYMPTOM", FEVER)
         elif word == "flares":
             # a flare of a known disease: the doc names one ("kept me out of flares" after "RA")
-            if has_problem and (before in _FLARE_BEFORE or _is_number(before)) and nxt != "up":
+            if has_problem and (before in _FLARE_BEFORE or _is_number(before)) and nxt not in ("up", "of"):
                 take(i, i + 1, "DISEASE", FLARE)
         elif word == "blood":
             there_is = before in ("s", "'s", "is", "was") and i >= 2 and words[i - 2] == "there"  # "theres blood"
@@ -347,8 +365,7 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             if _a_fall(words, i, before, nxt):
                 take(i, i + 1, "SYMPTOM", FALLS)
         elif word == "falling":
-            if before in _FALLING_BEFORE and nxt not in _FALLS_NOT_AFTER | _FALLING_NOT_AFTER \
-                    and _NOT_FALLING.isdisjoint(words[max(0, i - 4):i]):
+            if i and _someone_falling(words, i):
                 take(i, i + 1, "SYMPTOM", FALLS)
         elif word == "tear":
             if before in _TEAR_BEFORE and nxt in _TEAR_AFTER and nxt not in _CRYING_AFTER \
@@ -392,7 +409,9 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             if (before in ("a", ":") or before == "" ) and nxt in _LOW_AFTER and _near(words, i, _DIABETES_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)
         elif word == "lows":
-            if before in _LOWS_BEFORE and nxt not in ("and", "of") and _near(words, i, _DIABETES_CUES, 40, 20):
+            side_effects = before == ":" and i >= 2 and words[i - 2] in ("effects", "effect", "cons")  # "Side effects: lows"
+            if (before in _LOWS_BEFORE or side_effects) and nxt not in ("and", "of") \
+                    and _near(words, i, _DIABETES_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)
         elif word == "wearing":
             if nxt == "off" and _near(words, i, _DOSE_CUES, 15, 2) and _FADING_SUBJECTS.isdisjoint(words[max(0, i - 5):i]):

@@ -91,7 +91,8 @@ class MedicalEntityRecognizer(BatchedPipe):
                                            for form in shorthand.written_forms(short))
         self._shorthand_lower = frozenset(short.lower() for short in self.lexicon.shorthand)
         self._common = self.lexicon.fuzzy.common if self.lexicon.fuzzy else frozenset()
-        self._class_concepts = frozenset(key for key, kind in self.lexicon.drug_kinds.items() if kind == "class" and ":" in key)
+        self._class_concepts = frozenset(key for key, kind in self.lexicon.drug_kinds.items()
+                                         if kind == "class" and ":" in key)
         # First words of reviewed surfaces, so the review is checked only for spans that may be one.
         # Surfaces that are lexicon keys got the review's concept at compile; the rest (rule-made spans
         # such as "metastatic tumor", plural forms) are checked at run time, by first word.
@@ -499,6 +500,8 @@ def _set_entities(doc: Doc, spans: list) -> None:
     # The three columns (IOB, type, concept) one after the other in a buffer of machine integers: a slice write
     # per entity and column, without a Python int per token; from_array reads the transposed view in place.
     n = len(doc)
+    if spans and spans[-1][1] > n:
+        raise ValueError(f"entity span ({spans[-1][0]}, {spans[-1][1]}) runs past the doc's {n} tokens")
     strings = doc.vocab.strings
     table = array("Q", bytes(24 * n))
     table[:n] = _OUTSIDE_ROW * n
@@ -538,7 +541,8 @@ def _span_key(name: str, span: Span) -> tuple:
 def _is_all_caps(text: str) -> bool:
     """A post written in capitals (lower-case letters are under a fifth of the letters, A-Z and a-z counted)."""
     letters = text.encode("ascii", "ignore")
-    upper = len(letters) - len(letters.translate(None, _ASCII_UPPER))  # bytes.translate deletes in C
+    # (one C pass per case: a regex per case built a list of every letter it matched)
+    upper = len(letters) - len(letters.translate(None, _ASCII_UPPER))
     lower = len(letters) - len(letters.translate(None, _ASCII_LOWER))
     return upper > 4 * lower
 

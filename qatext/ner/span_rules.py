@@ -245,11 +245,20 @@ PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone", "b
 SUBSTANCE_DISORDERS = frozenset(
     "withdrawal withdrawals withdrawl withdrawls dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
 )
-# (round 27) "use" makes a disorder of a drug taken for itself only ("alcohol use", "cannabis use"): "my [ventolin] use
-# dropped" and "inhaler use" are a medicine's use.
-USED_SUBSTANCES = frozenset("alcohol cannabis marijuana weed drug drugs opioid opioids opiate opiates cocaine crack heroin "
-                            "meth methamphetamine amphetamine amphetamines benzo benzos benzodiazepine benzodiazepines "
-                            "nicotine tobacco kratom ketamine mdma ecstasy lsd fentanyl substance substances steroid steroids".split())
+# (round 27) "use" makes a disorder of a drug taken for itself ("alcohol use", "cannabis use", "my vape use doubled"),
+# and of any drug before "disorder" ("tramadol use disorder"): "my [ventolin] use dropped" is a medicine's use.
+USED_SUBSTANCES = frozenset(
+    "alcohol cannabis marijuana weed pot drug drugs opioid opioids opiate opiates oxy cocaine coke crack heroin meth "
+    "methamphetamine amphetamine amphetamines speed benzo benzos benzodiazepine benzodiazepines stimulant stimulants "
+    "nicotine tobacco cigarette cigarettes cig cigs vape vaping kratom ketamine mdma ecstasy lsd shrooms mushrooms "
+    "psilocybin fentanyl substance substances steroid steroids".split())
+
+
+def names_a_use_disorder(substance: str, after_use: str) -> bool:
+    """Whether "<substance> use" names a disorder, from the substance's last word and the word after "use"."""
+    return substance in USED_SUBSTANCES or after_use == "disorder"
+
+
 LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between down up above below "
                                   "beneath into through throughout all at of from beside".split())
 LOCATION_FILLERS = frozenset("my his her their our your the a both side part area region of and over base top tip front middle edge "
@@ -1080,7 +1089,8 @@ def add_test_heads(doc: Doc, words: list[str], spans: Spans) -> Spans:
         start, end, label, _concept = span
         if label in ("DISEASE", "DRUG", "ANATOMY", "SYMPTOM") and words[end] in TEST_HEADS:
             return start, end + 1, "TEST", TEST_OF
-        if label == "DRUG" and words[end] in SUBSTANCE_DISORDERS and (words[end] != "use" or words[end - 1] in USED_SUBSTANCES):
+        if label == "DRUG" and words[end] in SUBSTANCE_DISORDERS and (
+                words[end] != "use" or names_a_use_disorder(words[end - 1], words[end + 1] if end + 1 < n else "")):
             return start, end + 1, "DISEASE", SUBSTANCE_DISORDER
         return span
 
