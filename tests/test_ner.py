@@ -197,3 +197,40 @@ def test_entity_spans_that_doc_ents_would_refuse_raise_instead_of_merging_silent
         _set_entities(doc, [(0, 3, "SYMPTOM", "a"), (1, 2, "SYMPTOM", "b")])
     with pytest.raises(ValueError, match="sorted and disjoint"):
         _set_entities(doc, [(2, 4, "SYMPTOM", "a"), (0, 1, "SYMPTOM", "b")])
+    with pytest.raises(ValueError, match="runs past the doc's 5 tokens"):
+        _set_entities(doc, [(3, 6, "SYMPTOM", "a")])
+
+
+def test_entities_written_to_a_vocab_whose_strings_were_reloaded_keep_their_names():
+    # _set_entities caches label and concept hashes; a store emptied and reloaded (Vocab.from_disk) must get them again
+    import spacy
+
+    from qatext.ner.recognizer import _set_entities
+
+    nlp = spacy.blank("en")
+    _set_entities(nlp("knee pain"), [(0, 2, "SYMPTOM", "QATEXT:test/reloaded-store")])
+    fresh = spacy.blank("en")  # a new store: the cached hash is not in it
+    doc = fresh("knee pain")
+    _set_entities(doc, [(0, 2, "SYMPTOM", "QATEXT:test/reloaded-store")])
+    assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [("knee pain", "SYMPTOM", "QATEXT:test/reloaded-store")]
+
+
+@pytest.mark.parametrize("spans, min_length, covered", [
+    ([(0, 1, "A", "x"), (3, 6, "A", "x")], 1, {0, 3, 4, 5}),
+    ([(0, 1, "A", "x"), (3, 6, "A", "x")], 2, {3, 4, 5}),
+    ([(2, 2, "A", "x"), (4, 5, "A", "x")], 1, {4}),  # an empty span (off the contract) covers nothing
+    ([(5, 3, "A", "x")], 1, set()),
+    ([], 1, set()),
+])
+def test_covered_tokens(spans, min_length, covered):
+    from qatext.ner.span_rules import covered_tokens
+
+    assert covered_tokens(spans, min_length=min_length) == covered
+
+
+@pytest.mark.parametrize("text, caps", [("MY KNEE HURTS AND AS IS BAD", True), ("My knee hurts", False),
+                                        ("ÉTÉ ÉTÉ but", False), ("OK", True), ("", False), ("12 34 !!", False)])
+def test_a_post_in_capitals(text, caps):
+    from qatext.ner.recognizer import _is_all_caps
+
+    assert _is_all_caps(text) is caps
