@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_common import NOT_NOUNS
+from qatext.ner.lay_common import CLAUSE_BREAKS, NOT_NOUNS
 from qatext.ner.span_rules import gate, gate_hits, is_mark, word_set
 
 Spans = list[tuple[int, int, str, str]]
@@ -80,7 +80,8 @@ MEME_ILLNESSES = (["cancer"], ["aneurysm"], ["stroke"], ["seizure"])
 POINTED_ILLNESSES = (["headache"], ["migraine"])
 _POINTERS = frozenset({"this", "these", "that"})
 # (round 26a) Things that give a headache only as a nuisance, whatever follows: "my business is giving me headache
-# only", "this traffic is giving me a migraine", "work is giving me a headache" (not "the heat", "my meds", "the noise").
+# only", "this traffic is giving me a migraine", "work is giving me a headache" (not "the heat", "my meds", "the
+# noise").
 NUISANCE_GIVERS = frozenset("job jobs work business boss bosses traffic homework spreadsheet meeting meetings exam exams "
                             "paperwork admin taxes tax ex project deadline deadlines commute landlord neighbours "
                             "neighbors politics election coworkers colleagues inlaws in-laws".split())
@@ -109,7 +110,7 @@ _NUISANCE_CLOSERS = frozenset(". , ! ? ; only lol lmao haha tbh again".split()) 
 _BEFORE_GIVING = frozenset("is are was were been has have had keeps kept always really".split())
 _GIVER_DETERMINERS = frozenset("my this the that our his her your their".split())
 # What a giver that opens its clause follows: "... . my boss is giving me a headache", "and work is giving me ..."
-_CLAUSE_OPENERS = frozenset(". , ! ? ; : and but so ugh honestly".split()) | {"\n"}
+_CLAUSE_OPENERS = CLAUSE_BREAKS | {"so", "ugh", "honestly"}
 
 
 def _given_by_a_nuisance(words: list[str], start: int, after: str) -> bool:

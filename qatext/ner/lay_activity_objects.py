@@ -248,7 +248,7 @@ PEOPLE = frozenset("you him her them me us everyone anyone anybody someone peopl
 _PEOPLE_NOUNS = CLINICIANS | frozenset("kids kid son daughter wife husband mum mom dad friends friend".split())
 # who may fail to see or hear a thing on the writer's behalf: "the dentist cant see anything on the xray"
 _CLINICIAN_SUBJECTS = CLINICIANS | frozenset("radiologist optician we dentists doctors docs gps specialists consultants "
-                                              "nurses surgeons radiologists therapists opticians".split())
+                                             "nurses surgeons radiologists therapists opticians".split())
 _SENSES = frozenset({"see", "hear"})
 _TALK_VERBS = frozenset({"talk", "speak"})
 _SEEN_THOUGHTS = frozenset("difference improvement change point reason need benefit why how what whether myself "

@@ -56,12 +56,12 @@ def add_disease_names(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return sorted(out + added)
 
 
+_LIFE_VERBS = frozenset("lost had has takes took is was died got gets needs uses".split())
+
+
 def _a_verb_follows(words: list[str], k: int) -> bool:
     """"my nan had sugar and [lost] her eyesight": the clause goes on with what the person did, not a second food."""
     return k < len(words) and (words[k] in _LIFE_VERBS or words[k].endswith("ed"))
-
-
-_LIFE_VERBS = frozenset("lost had has takes took is was died got gets needs uses".split())
 
 
 def _names_disease(words: list[str], i: int, disease_ends: set[int]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_common import CONCEPT, NOT_A_THING, OBJECT_STOPS, POSSESSIVES
+from qatext.ner.lay_common import CLAUSE_BREAKS, CONCEPT, NOT_A_THING, OBJECT_STOPS, POSSESSIVES
 from qatext.ner.span_rules import FLARE, Spans, gate, gate_hits
 
 ALLERGY_PHRASES = frozenset({"allergic to", "allergy to", "allergies to", "allergic reaction to"})
@@ -20,12 +20,11 @@ def _after_a_time_word(words: list[str], start: int) -> bool:
     if k >= 0 and (words[k] in POSSESSIVES or words[k] in _ARTICLES):
         k -= 1
     if k >= 0 and words[k] == "with":  # "with lupus fatigue is common", opening its clause ("helped with fibro pain" is one)
-        return k == 0 or words[k - 1] in _CLAUSE_BREAKS
+        return k == 0 or words[k - 1] in CLAUSE_BREAKS
     return k >= 0 and words[k] in _TIME_WORDS
 
 
 _TIME_WORDS = frozenset("since after before during from".split())
-_CLAUSE_BREAKS = frozenset(". , ; : ! ? and but".split()) | {"\n"}
 _ARTICLES = frozenset({"the", "a", "an"})
 
 

@@ -71,8 +71,7 @@ class PatternIndex(dict):
     before looking at a first word's patterns one by one."""
 
     def index_firsts(self) -> PatternIndex:
-        """Computes ``firsts`` and ``first_needs`` from the patterns: call it after the last pattern is added."""
-        self.firsts = frozenset(self)
+        """Computes ``first_needs`` from the patterns: call it after the last pattern is added."""
         # per first word, the words one of which every pattern's first later required slot starts with (None when
         # some pattern needs nothing): a doc with none of them has no viable pattern under that word
         self.first_needs = {first: None if any(not p.needs for p in patterns)
@@ -99,7 +98,7 @@ def compile_patterns(rows: list[tuple[str, str, str]], classes: dict[str, str] |
 
 def match(words: list[str], i: int, slots: tuple) -> int:
     """The end of ``slots`` matched from ``words[i]``, or -1."""
-    n = len(words)
+    start, n = i, len(words)
     for lengths, optional in slots:
         if lengths == NUMBER:
             if i < n and _NUMBER.match(words[i]):
@@ -117,6 +116,8 @@ def match(words: list[str], i: int, slots: tuple) -> int:
                 continue
         if not optional:
             return -1
+    while i > start + 1 and words[i - 1] in _DANGLING:
+        i -= 1  # an optional joiner whose second part is missing: "[doesnt answer to his name] and lines up"
     return i
 
 
@@ -135,7 +136,7 @@ def find(words: list[str], index: PatternIndex, candidates=None) -> list[tuple[i
     present = word_set(words)
     viable: dict[str, list[Pattern]] = {}
     first_needs = index.first_needs
-    for first in present.intersection(index.firsts):
+    for first in present.intersection(index):
         needs = first_needs[first]
         if needs is not None and present.isdisjoint(needs):
             continue  # one set test for all the patterns under a common first word ("i", "can", "my")
@@ -151,8 +152,6 @@ def find(words: list[str], index: PatternIndex, candidates=None) -> list[tuple[i
         best = None
         for pattern in viable.get(words[i], ()):
             end = match(words, i, pattern.slots)
-            while end > i + 1 and words[end - 1] in _DANGLING:
-                end -= 1  # an optional joiner whose second part is missing: "[doesnt answer to his name] and lines up"
             if end > i and (best is None or end > best[1]):
                 best = (i, end, pattern.label, pattern.concept)
         if best is not None:

@@ -255,18 +255,10 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
         spans = _add_seen_changes(words, spans)
     if not any(s[2] in _PROBLEMS for s in spans):
         return spans
+    taken = covered_tokens(spans)
     n_words = len(words)
-    # The covered tokens, built at the first span that needs them: in most docs no span has a cue beside it.
-    taken: set[int] | None = None
-    anatomy_at: dict[int, int] | None = None  # start -> end of each ANATOMY span, also built at first need
-    lone_parts: set[int] = set()
-
-    def covered() -> set[int]:
-        nonlocal taken
-        if taken is None:
-            taken = covered_tokens(spans)
-        return taken
-
+    anatomy = {s[0] for s in spans if s[2] == "ANATOMY" and s[1] == s[0] + 1}
+    anatomy_at = {s[0]: s[1] for s in spans if s[2] == "ANATOMY"}
     out, grown = [], []
     sequences = "then" in hits  # colours a part goes through one after another
     for span in spans:
@@ -282,32 +274,29 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
             span = (out.pop()[0], end, label, concept)  # "[big tense] [blisters on her arms]": the describers' lesion
             grown.append(span)
         elif label == "SYMPTOM" and start >= 2 and words[start - 1] in PART_ENDS and out and out[-1][1] == start - 1 \
-                and out[-1][2] == "ANATOMY" and start - 1 not in covered():
+                and out[-1][2] == "ANATOMY" and start - 1 not in taken:
             span = (out.pop()[0], end, label, concept)  # "[shoulder tip pain]"
             grown.append(span)
         elif label in _PROBLEMS:
             if start and (words[start - 1] in _LEADING_CUES  # most complaints have no describer before them
                           or words[start - 1] == "," and words[start] in LEADING_DESCRIBERS):
-                start = _leading_start(words, start, covered(), out, label)
+                start = _leading_start(words, start, taken, out, label)
             if label == "SYMPTOM" and start and (words[start - 1] in lay_body_findings.FINDING_DESCRIBERS
                                                  or words[start - 1] in _LIKENESS_LINKS):
-                start = _lesion_start(words, start, end, covered())
+                start = _lesion_start(words, start, end, taken)
             if end - start == 1 and words[start] in _STIMULUS_COMPLAINTS:
-                start = _stimulus_start(words, start, end, covered())
+                start = _stimulus_start(words, start, end, taken)
             if start >= 2 and words[start - 1] == "induced":
                 start = _cause_start(words, start, out)
             if end < n_words and words[end] in _TRAILING_FIRSTS:  # nor an edge after them
-                if anatomy_at is None:
-                    anatomy_at = {s[0]: s[1] for s in spans if s[2] == "ANATOMY"}
-                    lone_parts = {at for at, part_end in anatomy_at.items() if part_end == at + 1}
-                end = _trailing_end(words, start, end, covered() - lone_parts, anatomy_at)
+                end = _trailing_end(words, start, end, taken - anatomy, anatomy_at)
             elif end < n_words and words[end - 1] in TINTED:
-                end = _tint_end(words, end, covered())
+                end = _tint_end(words, end, taken)
             if sequences and words[end - 1] in COLOURS and end + 1 < n_words:  # "[... turn white, then blue, then red]"
-                end = lay_edge_clauses.colour_sequence_end(words, end, COLOURS, covered())
+                end = lay_edge_clauses.colour_sequence_end(words, end, COLOURS, taken)
             if (start, end) != span[:2]:
                 out = [s for s in out if s[1] <= start]
-                covered().update(range(start, end))
+                taken.update(range(start, end))
                 span = (start, end, label, concept)
                 grown.append(span)
         out.append(span)

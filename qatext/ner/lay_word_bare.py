@@ -93,9 +93,9 @@ def _temperature(words: list[str], i: int) -> bool:
 
 # --- flares as a noun: "my [flares] come every 2 weeks", "kept me out of [flares]" -------------------------------
 # Before the noun: a determiner, a preposition or an amount; "it flares with the weather" is the verb.
-_FLARE_BEFORE = frozenset("my his her their our your the these those no of between frequent more fewer less "
-                          "get gets getting any bad worse regular monthly few many several occasional recurrent recurring constant "
-                          "daily weekly big major minor mild severe".split())
+_FLARE_BEFORE = frozenset("my his her their our your the these those no of between frequent more fewer less get gets "
+                          "getting any bad worse regular monthly few many several occasional recurrent recurring "
+                          "constant daily weekly big major minor mild severe".split())
 _PROBLEMS = frozenset({"DISEASE", "SYMPTOM"})
 
 # --- blood after the toilet: "[blood] every time", "a urologist for the [blood]" ---------------------------------
@@ -160,7 +160,7 @@ _NOT_A_FALL_AFTER_VERB = _FALLS_NOT_AFTER - {"on", "off", "down", "in"}  # "fall
 # Someone who keeps falling: "Mum keeps [falling]", "he has been [falling] a lot"; a person must be the subject ("his
 # grades kept falling", "her oxygen keeps falling" are measures).
 _FALLING_BEFORE = frozenset("keeps kept keep been started starting always".split())
-_NOT_FALLING_AFTER = _FALLS_NOT_AFTER | frozenset("for apart asleep behind".split())
+_NOT_FALLING_AFTER = _FALLS_NOT_AFTER | {"for"}
 _FALLERS = frozenset("i he she they we mum mom mam dad nan nana gran granny grandma grandad grandpa husband wife son "
                      "daughter baby toddler kid child ds dd dh patient father mother".split())
 
@@ -169,8 +169,7 @@ def _a_fall(words: list[str], i: int, before: str, nxt: str) -> bool:
     """Whether "fall" at ``i`` is a person's fall (the noun), from the words around it."""
     if nxt in _NOT_A_FALL_AFTER or nxt in _NOT_A_FALL_AFTER_VERB or nxt == "of" or words[i + 2:i + 3] == ["grace"]:
         return False
-    if nxt == "in" and (i + 2 >= len(words) or words[i + 2] != "the" or words[i + 3:i + 4] == []
-                        or words[i + 3] not in _FALL_IN_PLACES):
+    if nxt == "in" and not (words[i + 2:i + 3] == ["the"] and words[i + 3:i + 4] and words[i + 3] in _FALL_IN_PLACES):
         return False
     if before == "another" or before == "a" and i >= 2 and words[i - 2] in _A_FALL_OPENERS:
         return True  # "had a fall", "after a fall", "another fall"
@@ -291,7 +290,8 @@ _FADING_SUBJECTS = frozenset("side effect effects nausea drowsiness tiredness nu
                              "swelling".split())
 
 # --- a diabetes type said alone: "i've been [type 2] for 12 yrs", "metformin for my [type 2]" ----------------------
-_TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has had is was being diagnosed got , (".split()) | {""}
+_TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has had is was being diagnosed got , (".split()) \
+    | {""}  # "" : the text's first word ("type 1 for 11 yrs ...")
 # what speaks for diabetes besides the type itself: its drugs, tests, and sugars
 _TYPE_CUES = (_DIABETES_CUES | SUGARS) - {"type"}
 _TYPE_AFTER = frozenset(". , ; : ! ? for since and but diabetic so too now last when after at in ( dx diagnosed "
@@ -409,7 +409,8 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             if (before in ("a", ":") or before == "" ) and nxt in _LOW_AFTER and _near(words, i, _DIABETES_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)
         elif word == "lows":
-            side_effects = before == ":" and i >= 2 and words[i - 2] in ("effects", "effect", "cons")  # "Side effects: lows"
+            # "Side effects: lows"
+            side_effects = before == ":" and i >= 2 and words[i - 2] in ("effects", "effect", "cons")
             if (before in _LOWS_BEFORE or side_effects) and nxt not in ("and", "of") \
                     and _near(words, i, _DIABETES_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)
