@@ -49,8 +49,10 @@ class PrimedTokenizer(Tokenizer):
         primed = self._primed
         # spaCy caches nothing inside a memory zone, nor beyond max_cache_size chunks.
         if len(primed) < self.max_cache_size and not self.vocab.in_memory_zone:
-            new = set(string.split()).difference(primed)
-            if new:
+            chunks = string.split()
+            # A text of primed chunks only (more of them the more of a corpus was read) builds no set.
+            if not primed.issuperset(chunks):
+                new = set(chunks).difference(primed)
                 seen = self._seen
                 again = new.intersection(seen)
                 if len(seen) > self.SEEN_LIMIT:
