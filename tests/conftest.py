@@ -27,6 +27,15 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The default pipeline without the topic tagger, loaded once for every test that reads what it finds (a test that
+    changes it puts it back)."""
+    import qatext
+
+    return qatext.load(topics=False)
+
+
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """Path to ../shared. In CI it must exist; elsewhere its absence skips the test."""
     if SHARED.is_dir():

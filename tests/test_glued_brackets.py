@@ -8,11 +8,6 @@ import spacy
 import qatext
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
-
-
 @pytest.mark.parametrize("text, tokens", [
     ("blood pressure(went away),electric shocks",
      ["blood", "pressure", "(", "went", "away", ")", ",", "electric", "shocks"]),

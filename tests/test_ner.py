@@ -11,11 +11,6 @@ import qatext
 from qatext.ner import ASSERTIONS, LABELS
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
-
-
 def _ents(doc):
     return [(e.text.lower(), e.label_) for e in doc.ents]
 

@@ -6,13 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-import qatext
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
-
 
 def spans(nlp, text):
     return {(e.text, e.label_) for e in nlp(text).ents}

@@ -6,13 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-import qatext
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
-
 
 def _drug(nlp, text: str, name: str):
     return next((e for e in nlp(text).ents if e.text.lower() == name and e.label_ == "DRUG"), None)

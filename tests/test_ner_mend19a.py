@@ -7,13 +7,7 @@ import time
 
 import pytest
 
-import qatext
 from qatext.ner.lay_common import _replace_covered_slow, replace_covered
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
 
 
 def labelled(nlp, text):

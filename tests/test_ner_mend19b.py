@@ -7,13 +7,7 @@ import time
 
 import pytest
 
-import qatext
 from qatext.ner import lay_patterns, lay_state_phrases
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
 
 
 def _ents(nlp, text):

@@ -3,13 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-import qatext
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
-
 
 def ents(nlp, text):
     return {e.text: e for e in nlp(text).ents}

@@ -3,13 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-import qatext
 from qatext.ner import figures
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
 
 
 def found(nlp, text):

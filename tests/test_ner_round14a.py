@@ -7,13 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-import qatext
 from qatext.ner import lay_patterns
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
 
 
 def problems(nlp, text):

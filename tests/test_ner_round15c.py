@@ -8,13 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-import qatext
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
-
 
 def ents(nlp, text):
     return [(e.text, e.label_) for e in nlp(text).ents]

@@ -8,13 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-import qatext
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
-
 
 def texts(nlp, text):
     return [e.text for e in nlp(text).ents]

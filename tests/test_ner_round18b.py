@@ -11,11 +11,6 @@ import pytest
 import qatext
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
-
-
 def labelled(nlp, text):
     return [(e.text, e.label_) for e in nlp(text).ents]
 

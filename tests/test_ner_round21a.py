@@ -11,13 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-import qatext
 from conftest import labelled
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
 
 
 @pytest.mark.parametrize("text, entity, label", [

@@ -1,13 +1,7 @@
 """Round 21b: complaints and medicines found nowhere before (batches 15-16), each kind with its near-misses."""
 import pytest
 
-import qatext
 from conftest import labelled
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
 
 
 @pytest.mark.parametrize("text, span, label", [

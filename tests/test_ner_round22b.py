@@ -9,14 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-import qatext
 from conftest import labelled
 from qatext.ner import lay_list_items
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
 
 
 @pytest.mark.parametrize("text, entity", [

@@ -44,7 +44,6 @@ def test_every_set_tested_against_the_gate_hits_is_registered(module):
         assert phrase <= span_rules._GATE_WORDS, phrase
 
 
-
 def test_every_set_the_chain_tests_against_the_docs_triggers_is_listed():
     # the recognizer's chain tests "module.SET.isdisjoint(triggers)", triggers being the doc's gate hits that are
     # in CHAIN_TRIGGERS: a set missing there would make its rule silently never run
@@ -68,11 +67,6 @@ def test_gate_hits_are_the_docs_trigger_words_and_follow_the_doc():
     other = "the weather here".split()
     assert span_rules.gate_hits(other) == set() and span_rules.word_set(other) == set(other)
     assert span_rules.gate_hits(first) == {"left", "hurts", "so", "bad"}
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -3,13 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-import qatext
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
-
 
 @pytest.mark.parametrize("text, span", [
     ("on venlafaxine i sweat like crazy at night", "sweat"),

@@ -6,13 +6,7 @@ The complaints it brings are the entities ("brain zaps", "dizziness"); a named s
 """
 import pytest
 
-import qatext
 from conftest import labelled
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return qatext.load(topics=False)
 
 
 @pytest.mark.parametrize("text, expected", [
