@@ -242,7 +242,9 @@ NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",
                   "bc", "of a", "trying", "dealing", "getting", "of its own", "of their own", "not knowing", "not being",
                   "not having", "having to", "sorting",
                   # "my boss is a pain so ...", "the office is a headache these days", "a pain in the backside"
-                  "so i", "so we", "so my", "these days", "in the backside", "in the arse", "in the bum", "at times", "rn", "atm")
+                  "so i", "so we", "so my", "these days", "in the backside", "in the arse", "in the bum", "at times", "rn", "atm",
+                  # "it's a real pain at work", "which is a headache i dont need"
+                  "at work", "i dont need", "i do n't", "i do nt", "i could do", "i can do")
 # What comes before "a pain" that makes it a nuisance: "it is a pain", "what a pain", "im a pain to live with".
 _NUISANCE_COPULAS = frozenset("is was 's be been what such being are its am m 'm were re 're".split())
 _BODY_COPULAS = frozenset("is was 's are were has have".split())

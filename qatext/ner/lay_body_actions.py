@@ -128,6 +128,10 @@ def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
     starts = {span[0]: span for span in spans}
     added = []
     for start, end, label, concept in spans:
+        if label == "SYMPTOM" and start >= 2 and words[end - 1] in SPUTUM and words[start - 1] == "up" \
+                and words[start - 2] in _BRINGING and start - 2 not in starts:
+            added.append((start - 2, end, label, concept))  # "[bringing up yellow phlegm]": no complaint word but the verb
+            continue
         if label != "SYMPTOM" or end >= n:
             continue
         if words[end - 1] == "up" and end - start >= 2 and words[end - 2] in EXPEL_VERBS:
@@ -167,6 +171,7 @@ def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 _COUGHING = frozenset("cough coughs coughing coughed".split())
 SPUTUM = frozenset("phlegm mucus mucous sputum blood gunk snot".split())
+_BRINGING = frozenset({"bring", "bringing", "brought", "brings"})
 _EXPELLED_DETERMINERS = frozenset({"a", "an", "some", "this", "that", "all", "the"})
 _EXPELLED_AMOUNTS = (("little", "bit", "of"), ("bit", "of"), ("lot", "of"), ("bits", "of"), ("streaks", "of"),
                      ("specks", "of"), ("flecks", "of"), ("spots", "of"), ("lots", "of"), ("little",))

@@ -20,7 +20,9 @@ PERIODS = frozenset({"period", "periods"})
 PRODUCT_STATES = frozenset("dark black red brown brownish reddish pink pinkish orange cloudy frothy foamy bloody "
                            "green greenish yellow pale grey gray white tarry smelly watery runny "
                            # how stools float, shine or stick when fat is not absorbed, and the rust of old blood
-                           "floating floaty greasy oily sticky rusty".split())
+                           "floating floaty greasy oily sticky rusty "
+                           # a stool's texture and a change of shade: "her poo is really hard", "my poo has gone darker"
+                           "hard harder lumpy loose darker paler".split())
 PERIOD_STATES = frozenset("heavy heavier painful irregular "
                           # cycles that lost their rhythm or amount: "periods are totally unpredictable"
                           "unpredictable erratic clotty lighter longer".split())

@@ -67,7 +67,8 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
             while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]) \
                     and not has_own_predicate(words, spans[j + 1][1], colours=_COLOUR_WORDS) \
                     and not new_subject(words, spans[j + 1][0], spans[j + 1][1], spans[i][0]) \
-                    and not _repeats_part(words, spans[j], spans[j + 1]):
+                    and not _repeats_part(words, spans[j], spans[j + 1]) \
+                    and not _part_against_itself(words, spans[j + 1]):
                 if j + 2 < len(spans) and spans[j + 2][2] in ("SYMPTOM", "DISEASE") \
                         and _is_separator(words[spans[j + 1][1]:spans[j + 2][0]]) and _starts_with_anatomy(doc, spans[j + 2], lookup) \
                         and not CLOSING_CONJUNCTIONS.intersection(words[spans[j][1]:spans[j + 1][0]]):
@@ -98,6 +99,14 @@ def _repeats_part(words: list[str], before, part) -> bool:
     drags"."""
     width = part[1] - part[0]
     return before[1] - before[0] >= width and words[part[0]:part[1]] == words[before[1] - width:before[1]]
+
+
+def _part_against_itself(words: list[str], part) -> bool:
+    """A part set against itself is a figure, not a list item: "osteoarthritis in both knees, bone on bone on the x-ray",
+    "skin to skin"."""
+    start, end = part[0], part[1]
+    width = end - start
+    return end < len(words) and words[end] in ("on", "to") and words[end + 1:end + 1 + width] == words[start:end]
 
 
 def _after_preposition(words: list[str], start: int) -> bool:

@@ -12,6 +12,7 @@ ALLERGY_PHRASES = frozenset({"allergic to", "allergy to", "allergies to", "aller
 # the complaints a disease gives that its name heads: "[fibro pain]", "[MS fatigue]" (round 26a)
 _DISEASE_COMPLAINTS = frozenset({"pain", "pains", "fatigue"})
 _ALLERGY_GATE = gate(phrase.split()[0] for phrase in ALLERGY_PHRASES)
+ALLERGY = "HP:0012393"
 
 
 def _after_a_time_word(words: list[str], start: int) -> bool:
@@ -28,11 +29,24 @@ _TIME_WORDS = frozenset("since after before during from".split())
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
+def _may_have_allergy(words: list[str], spans: Spans) -> bool:
+    """An allergy word in the doc, or an allergy the lexicon read in a misspelling ("alergy to")."""
+    return not _ALLERGY_GATE.isdisjoint(gate_hits(words)) or ALLERGY in map(CONCEPT, spans)
+
+
+def _allergy_phrase(words: list[str], span) -> bool:
+    """A DISEASE that is an allergy phrase waiting for its allergen: "allergic to", "allergy to", or "alergy to" (a
+    misspelling the lexicon read as "allergy to", with its concept)."""
+    start, end, _label, concept = span
+    return end - start >= 2 and words[end - 1] == "to" and (
+        concept == ALLERGY or " ".join(words[start:end]) in ALLERGY_PHRASES)
+
+
 def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"[lupus flare]", "[Crohn's flare-up]" and "[allergic to penicillin]" are one DISEASE; "[kidney stone pain]",
     "[fibro pain]" one SYMPTOM (the pain a disease gives, as drug-review annotators and the blind gold write it)."""
     pains = any(span[2] == "SYMPTOM" and words[span[0]] in _DISEASE_COMPLAINTS for span in spans)
-    if not pains and _ALLERGY_GATE.isdisjoint(gate_hits(words)) and FLARE not in map(CONCEPT, spans):
+    if not pains and not _may_have_allergy(words, spans) and FLARE not in map(CONCEPT, spans):
         return spans
     out: Spans = []
     for span in spans:
@@ -45,7 +59,7 @@ def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
                     and not _after_a_time_word(words, previous[0]):
                 out[-1] = (previous[0], span[1], "SYMPTOM", span[3])
                 continue
-            if previous[2] == "DISEASE" and span[2] == "DRUG" and " ".join(words[previous[0]:previous[1]]) in ALLERGY_PHRASES:
+            if previous[2] == "DISEASE" and span[2] == "DRUG" and _allergy_phrase(words, previous):
                 out[-1] = (previous[0], span[1], "DISEASE", previous[3])
                 continue
         out.append(span)
@@ -63,13 +77,13 @@ FIGURATIVE_ALLERGENS = frozenset("mondays monday mornings work homework people e
 def add_allergens(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"allergic to shellfish", "allergic to tree nuts": a food, animal or material the lexicon has no entry for
     still completes the allergy (one DISEASE, rule 4.1); "allergic to it" and "allergic to mondays" do not."""
-    if _ALLERGY_GATE.isdisjoint(gate_hits(words)):
+    if not _may_have_allergy(words, spans):
         return spans
     n = len(words)
     starts = {span[0] for span in spans}
     out = list(spans)
     for k, (start, end, label, concept) in enumerate(spans):
-        if label != "DISEASE" or end in starts or " ".join(words[start:end]) not in ALLERGY_PHRASES:
+        if label != "DISEASE" or end in starts or not _allergy_phrase(words, spans[k]):
             continue
         thing = end
         while thing < n and thing - end < 2 and thing not in starts and words[thing].isalpha() \

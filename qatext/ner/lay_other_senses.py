@@ -206,7 +206,24 @@ def drop_triggers(doc: Doc, words: list[str], spans: Spans) -> Spans:
             clause_start -= 1
         if compared or any(end in ends for end in range(clause_start + 1, k + 1)):
             dropped.add(index)
+            dropped.update(_listed_triggers(words, spans, index))
     return [span for index, span in enumerate(spans) if index not in dropped] if dropped else spans
+
+
+_TRIGGER_LIST_GAPS = ([","], ["or"], ["and"], [",", "or"], [",", "and"])
+
+
+def _listed_triggers(words: list[str], spans: Spans, index: int) -> list[int]:
+    """The triggers listed after the trigger at ``index``: "leak a bit of wee when I cough, [sneeze] or jump"."""
+    found = []
+    while index + 1 < len(spans):
+        previous, span = spans[index], spans[index + 1]
+        if span[2] != "SYMPTOM" or span[1] - span[0] > 2 or words[span[0]] not in TRIGGERS \
+                or words[previous[1]:span[0]] not in _TRIGGER_LIST_GAPS:
+            break
+        index += 1
+        found.append(index)
+    return found
 
 
 # A thing that worries or scares the writer: "the size of the lump [worries] me", "which [scares] me", "it stresses me

@@ -115,6 +115,7 @@ _SWEAT_STORY = frozenset("night nights sweat sweats sweating sweaty wake woke wa
                          "menopause flushes flushing hot".split())
 _HEIGHT_OWNERS = frozenset("i ive i've she he has have nan gran mum mom dad grandad grandma husband wife".split())
 _NOT_FOOD_AFTER = frozenset({"like", "of"})
+_NAMED_SWEATS = frozenset({"sweats", "sweat", "sweating", "flushes"})
 
 
 def add_changed_senses(doc, words: list[str], spans: Spans) -> Spans:
@@ -126,8 +127,9 @@ def add_changed_senses(doc, words: list[str], spans: Spans) -> Spans:
         if concept == NIGHT_SWEATS and (end < len(words) and words[end] in ("in", "with", "overnight")
                                         or _SWEAT_STORY.isdisjoint(words[max(0, start - 25):end + 10])):
             continue  # "soak the sheets in vinegar": laundry
-        if concept == NIGHT_SWEATS and start and words[start - 1] in ("sweats", "sweat", "sweating", "flushes"):
-            continue  # "night sweats soaking the sheets": how bad the named sweats are
+        if concept == NIGHT_SWEATS and start and (words[start - 1] in _NAMED_SWEATS or start >= 2 and words[start - 1] in
+                                                  ("that", "which") and words[start - 2] in _NAMED_SWEATS):
+            continue  # "night sweats soaking the sheets", "night sweats that soak the sheets": how bad the named sweats are
         if concept == HEIGHT_LOSS and words[start] in ("lost", "lose", "losing") and "height" not in words[end - 2:end]:
             continue  # "lost 2 inches off my waist": a measure, not height
         if concept == HEIGHT_LOSS and _HEIGHT_OWNERS.isdisjoint(words[max(0, start - 6):start]):

@@ -203,7 +203,7 @@ SYMPTOM_PREDICATES = frozenset(
     "jerks jerk shiny greasy oily crumbly brittle thick thickened blocks rolled rolling drifts drifting wanders "
     "wandering "
     # the plain present after a plural body part: "my hands shake", "my eyes itch", "my feet burn"
-    "shake ache itch burn throb tingle cramp sensitive "
+    "shake ache itch burn throb tingle cramp sensitive burned "
     # broken skin as patients describe it: "forehead is raw, weepy and crusty"
     "weepy weeping oozing scabby "
     # a body part hanging or stuck: "the end of my finger droops", "my jaw is locked half shut"
@@ -262,7 +262,7 @@ def names_a_use_disorder(substance: str, after_use: str) -> bool:
 LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between down up above below "
                                   "beneath into through throughout all at of from beside".split())
 LOCATION_FILLERS = frozenset("my his her their our your the a both side part area region of and over base top tip front middle edge "
-                              "one".split())  # "pain on one side of my head"
+                              "one same other".split())  # "pain on one side of my head", "an abscess in the same armpit"
 # Lexicon phrases like "had a stroke" carry words annotators leave out of the mention.
 LEADING_DETERMINERS = frozenset("my his her their our your the a an this that these those had has have having got "
                                 "get gets getting".split())
@@ -272,8 +272,9 @@ LINKING_WORDS = frozenset(
     "getting go goes went going turn turns turned turning super extremely pretty quite kinda slightly "
     # degree before the predicate: "ear is completely blocked", "white of my eye is bright red"
     "completely totally bright sounds sounded gone "
-    # a habit of the part: "skin would split every winter"
-    "would".split()
+    # a habit of the part: "skin would split every winter"; how often or how it comes: "my heart suddenly races",
+    # "my knee sometimes gives way"
+    "would suddenly sometimes randomly occasionally often".split()
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
@@ -286,7 +287,7 @@ DRUG_FORMS = frozenset(
     "lozenges gummies iud creams lotions gels ointments infusion infusions "
     # British and lay forms: "chickenpox jab", "minoxidil foam", "ketoconazole shampoo", "benzoyl peroxide wash",
     # "duraphat toothpaste"
-    "jab jabs foam foams shampoo wash chews enema enemas pessary pessaries powder powders toothpaste".split()
+    "jab jabs foam foams shampoo wash chews enema enemas pessary pessaries powder powders toothpaste emulgel".split()
 )
 
 _DRUG_FORM_GATE = gate(DRUG_FORMS)
