@@ -74,7 +74,7 @@ CRAZES = frozenset("cabin spring summer christmas xmas election football soccer 
                    "shopping gold bieber".split())
 SECOND_THOUGHTS = frozenset({"about", "over"})
 JOKE_MARKS = frozenset("lol lmao lmfao haha hahaha rofl smh".split())
-MEME_ILLNESSES = (["cancer"], ["aneurysm"], ["stroke"], ["seizure"])
+MEME_ILLNESSES = (["cancer"], ["aneurysm"], ["stroke"], ["seizure"], ["heart", "attack"])
 # Everyday pains given as a joke by a thing pointed at: "this spreadsheet is giving me a headache lol", "this meeting gave
 # me a migraine lol" ("my meds are giving me a headache lol" may be the drug: only "this"/"that"/"these" point).
 POINTED_ILLNESSES = (["headache"], ["migraine"])

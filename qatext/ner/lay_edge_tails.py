@@ -85,7 +85,12 @@ _SUBJECT_OPENERS = frozenset(", . : ; ! ? my the his her our their but now even 
 _SIGHTS = frozenset({"vision", "sight", "eyesight"})
 _SIGHT_OWNERS = frozenset({"my", "her", "his", "their", "your", "the"})
 _RIGHT_GATE = frozenset({"length"}) | _SIGHTS | _CHANGE_VERBS | _FELT_VERBS | _MODALS  # "length", rarer than "along"
-_LEFT_GATE = _SHADES | _CAUSE_WORDS | _TASTE_FORMS | _EPISODE_HEADS | _SENSE_VERBS
+# How much of the body a complaint takes: "[whole jaw aches]", "[every muscle aches]", "[everything aches]" (rule 4: the
+# extent is the complaint's, as the gold's "[whole body aches]" and "[everything tastes salty]").
+_EXTENT = frozenset({"whole", "entire", "every"})
+_EXTENT_PARTS = _PART_NOUNS | frozenset("muscle joint bone body head face back chest stomach tummy tooth skin side".split())
+_ACHES = frozenset("aches ached hurts hurt itches itched burns stings throbs tingles".split())
+_LEFT_GATE = _SHADES | _CAUSE_WORDS | _TASTE_FORMS | _EPISODE_HEADS | _SENSE_VERBS | _EXTENT | {"everything"}
 # What the recognizer checks against the doc's words before calling: a doc without any costs one set test there (not
 # registered with span_rules.gate: the rule reads the doc's word set, not the shared gate hits).
 WORDS = _RIGHT_GATE | _LEFT_GATE
@@ -146,6 +151,12 @@ def _cued_kinds(words: list[str], cues: set[str]) -> set[str]:
                 kinds.add("left")
         elif w in _SENSE_VERBS:
             if p >= 3 and words[p - 2] == "and":
+                kinds.add("left")
+        elif w in _EXTENT:
+            if following in _EXTENT_PARTS:
+                kinds.add("left")
+        elif w == "everything":
+            if following in _ACHES:
                 kinds.add("left")
         elif p >= 3 and words[p - 2] == "and" and words[p - 1].endswith("ing"):  # an episode head
             kinds.add("episode")
@@ -258,7 +269,7 @@ def _add_unwilling_parts(words: list[str], spans: Spans) -> Spans:
     return sorted(kept + [(a, b, "SYMPTOM", c) for a, b, c in found])
 
 
-_LEFT_BEFORE = _SHADES | _CAUSE_WORDS | _TASTE_FORMS | {"and"}  # the word before a complaint that a left edge reads
+_LEFT_BEFORE = _SHADES | _CAUSE_WORDS | _TASTE_FORMS | _EXTENT | {"and", "everything"}  # the word before a complaint that a left edge reads
 
 
 def _grow_left(words: list[str], spans: Spans, cues: set[str]) -> Spans:
@@ -273,6 +284,7 @@ def _grow_left(words: list[str], spans: Spans, cues: set[str]) -> Spans:
     causes = not _CAUSE_WORDS.isdisjoint(cues)
     tastes = not _TASTE_FORMS.isdisjoint(cues)
     senses = not _SENSE_VERBS.isdisjoint(cues)
+    extent = not _EXTENT.isdisjoint(cues) or "everything" in cues
     new: dict[int, int] = {}  # span index -> its new start
     for k in found:
         start, end, label, concept = spans[k]
@@ -287,6 +299,9 @@ def _grow_left(words: list[str], spans: Spans, cues: set[str]) -> Spans:
             s = _thing_start(words, start - 1, covered, ends, spans)
         elif senses and end - start >= 2 and words[start + 1] in _SENSE_VERBS and before == "and":
             s = _subjects_start(words, start, covered - single)
+        elif extent and label == "SYMPTOM" and start - 1 not in covered and (
+                before in _EXTENT and first in _EXTENT_PARTS or before == "everything" and end - start == 1 and first in _ACHES):
+            s = start - 1  # "[whole jaw aches]", "[everything aches]"
         if s != start:
             new[k] = s
     if not new:

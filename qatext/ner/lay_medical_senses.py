@@ -15,7 +15,10 @@ _COLD_DETERMINERS = frozenset("a an another actual my his her their your our thi
                               "fourth fifth nasty horrible awful stupid little no any bad heavy stinking streaming".split())
 # What may follow the infection: punctuation, conjunctions, prepositions and time words, never a noun it describes.
 _AFTER_A_COLD = NOT_NOUNS | frozenset("last ago which that is was has had going too lol weeks week days months since "
-                                       "earlier recently yesterday i im she he they and".split())
+                                       "earlier recently yesterday i im she he they and "
+                                       # when it was: "had a cold the week before", "a cold about 5 weeks ago"
+                                       "the about a an over this before after during again now but so then or with in "
+                                       "on back around".split())
 
 
 def add_colds(doc: Doc, words: list[str], spans: Spans) -> Spans:

@@ -33,12 +33,16 @@ GLUED_BRACKET_INFIXES = [fr"(?<=[{ALPHA}0-9])[(\[](?=[{ALPHA}](?![A-Z]*[)\]][0-9
 CODED_STOP_SUFFIX = r"(?<=[0-9&-][A-Z])\."
 # "Taking Ibuprofin/ Advil?": a slash left at the end of a word that the next word was meant to follow.
 TRAILING_SLASH_SUFFIX = r"(?<=[A-Za-z]{3})/"
+# A lone capital before a full stop ends a sentence more often than it is an initial when it names a vitamin or a
+# hepatitis ("Meds: vitamin D. Day 1 ..."): split for A, B, D and K. Not C, E or H: "C. diff", "E. coli", "H. pylori".
+LETTER_STOP_SUFFIX = r"(?<=^[ABDK])\."
 
 
 def _with_coded_stops(suffix_search):
-    """The tokenizer's own suffix rules with :data:`CODED_STOP_SUFFIX` and :data:`TRAILING_SLASH_SUFFIX`."""
+    """The tokenizer's own suffix rules with :data:`CODED_STOP_SUFFIX`, :data:`TRAILING_SLASH_SUFFIX` and
+    :data:`LETTER_STOP_SUFFIX`."""
     own = [suffix_search.__self__.pattern] if suffix_search is not None else []
-    return compile_suffix_regex([CODED_STOP_SUFFIX, TRAILING_SLASH_SUFFIX, *own]).search
+    return compile_suffix_regex([CODED_STOP_SUFFIX, TRAILING_SLASH_SUFFIX, LETTER_STOP_SUFFIX, *own]).search
 
 
 def _with_glued_brackets(infix_finditer):

@@ -131,7 +131,7 @@ SEVERITY = frozenset(
     "worsening recurrent occasional continuous crazy horrendous unbearable debilitating profound "
     "really very so extremely super incredibly insanely totally deep dark fairly profuse ongoing continual "
     "unbearable intolerable uncontrollable slight horrific horrid explosive weird strange vivid poor full-blown "
-    "thumping pounding stabbing burning shooting splitting crushing throbbing nagging dreadful awful nasty "
+    "thumping pounding stabbing burning shooting splitting crushing throbbing nagging dreadful awful nasty banging "
     "tremendous unbelievable ridiculous insane violent raging total complete utter urgent "
     # degree adverbs, inside the span like "very" (GUIDELINES rule 16): "felt [slightly nauseous]", "[too tired]"
     "slightly somewhat absolutely completely severely terribly mildly moderately quite rather too overwhelming "
@@ -274,7 +274,7 @@ LINKING_WORDS = frozenset(
     "completely totally bright sounds sounded gone "
     # a habit of the part: "skin would split every winter"; how often or how it comes: "my heart suddenly races",
     # "my knee sometimes gives way"
-    "would suddenly sometimes randomly occasionally often".split()
+    "would suddenly sometimes randomly occasionally often already".split()
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
