@@ -303,7 +303,7 @@ def test_shorthand_falls_back_to_corpus_counts_then_specialty():
         gp = [e for e in doc.ents if e.text == "GP"]
         assert gp and gp[0]._.expanded_by == "corpus" and gp[0].label_ == "DISEASE"
     finally:
-        ner.corpus_senses = None  # the pipeline is the session's
+        ner.corpus_senses = None  # the specialty fallback below reads no corpus counts
     doc = nlp.make_doc("EDS is bad this week")
     doc._.specialty_hint = "neurology"
     for _name, pipe in nlp.pipeline:

@@ -30,6 +30,8 @@ words, then :func:`drop_figures` when :data:`FIGURE_WORDS` does.
 """
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Doc
 
 from qatext.ner.lay_common import CLAUSE_BREAKS, NOT_NOUNS
@@ -100,7 +102,12 @@ def _given_as_a_joke(words: list[str], start: int, after: str, *, pointers: froz
     """"<this thing> is giving me (an) X lol": a thing gives the illness, and a joke mark or an emoji follows."""
     verb = _giving_verb(words, start)
     return verb is not None and not pointers.isdisjoint(words[max(0, verb - 6):verb]) \
-        and (after in JOKE_MARKS or bool(after) and not after.isascii())
+        and (after in JOKE_MARKS or _is_emoji(after))
+
+
+def _is_emoji(word: str) -> bool:
+    """An emoji or another pictograph ("💀", "😩"), not a dash, an ellipsis or a curly quote."""
+    return any(unicodedata.category(c) == "So" for c in word)
 
 
 # What ends the clause a nuisance's headache closes: "my business is giving me headache only", "... a headache lol"; a
@@ -243,8 +250,12 @@ NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",
                   "not having", "having to", "sorting",
                   # "my boss is a pain so ...", "the office is a headache these days", "a pain in the backside"
                   "so i", "so we", "so my", "these days", "in the backside", "in the arse", "in the bum", "at times", "rn", "atm",
-                  # "it's a real pain at work", "which is a headache i dont need"
-                  "at work", "i dont need", "i do n't", "i do nt", "i could do", "i can do")
+                  # "it's a real pain at work"
+                  "at work")
+# "which is a headache i dont need", "a nightmare we could do without": a nuisance nobody wants (the words after it
+# are more than the three that NUISANCE_AFTER reads).
+UNWANTED_AFTER = (("i", "dont", "need"), ("i", "do", "n't", "need"), ("i", "do", "nt", "need"), ("we", "do", "n't", "need"),
+                  ("i", "could", "do", "without"), ("i", "can", "do", "without"), ("we", "could", "do", "without"))
 # What comes before "a pain" that makes it a nuisance: "it is a pain", "what a pain", "im a pain to live with".
 _NUISANCE_COPULAS = frozenset("is was 's be been what such being are its am m 'm were re 're".split())
 _BODY_COPULAS = frozenset("is was 's are were has have".split())
@@ -335,7 +346,8 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     if word in FOLLOWED_NUISANCES and start >= 1 and words[start - 1] in ("a", "such") and (copula < 0 or words[copula] in _NUISANCE_COPULAS):
         # what ends the phrase: nothing, a mark or an emoji ("such a pain 🙄"), or the words of a nuisance
         return end >= n or is_mark(words[end]) \
-            or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
+            or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER) \
+            or any(tuple(words[end:end + len(cue)]) == cue for cue in UNWANTED_AFTER)
     if word in ATTRIBUTIVE_ADJECTIVES:
         return end < n and words[end].isalpha() and words[end] not in NOT_NOUNS
     return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_common import OBJECT_STOPS, POSSESSIVES, replace_covered
+from qatext.ner.lay_common import BRINGS, OBJECT_STOPS, POSSESSIVES, replace_covered
 from qatext.ner.span_rules import BODY_COMPLAINT, Spans, gate, gate_hits, word_positions as _positions
 
 # What a child or patient does to a body part that hurts or itches, as a parent tells it: "tugging at his ears",
@@ -129,7 +129,7 @@ def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
     added = []
     for start, end, label, concept in spans:
         if label == "SYMPTOM" and start >= 2 and words[end - 1] in SPUTUM and words[start - 1] == "up" \
-                and words[start - 2] in _BRINGING and start - 2 not in starts:
+                and words[start - 2] in BRINGS and start - 2 not in starts:
             added.append((start - 2, end, label, concept))  # "[bringing up yellow phlegm]": no complaint word but the verb
             continue
         if label != "SYMPTOM" or end >= n:
@@ -171,7 +171,6 @@ def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 _COUGHING = frozenset("cough coughs coughing coughed".split())
 SPUTUM = frozenset("phlegm mucus mucous sputum blood gunk snot".split())
-_BRINGING = frozenset({"bring", "bringing", "brought", "brings"})
 _EXPELLED_DETERMINERS = frozenset({"a", "an", "some", "this", "that", "all", "the"})
 _EXPELLED_AMOUNTS = (("little", "bit", "of"), ("bit", "of"), ("lot", "of"), ("bits", "of"), ("streaks", "of"),
                      ("specks", "of"), ("flecks", "of"), ("spots", "of"), ("lots", "of"), ("little",))

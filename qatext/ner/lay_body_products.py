@@ -54,6 +54,11 @@ def other_sense(words: list[str], p: int, head: int) -> bool:
     return words[head] == "wee" and before_noun(words, head + 1)
 
 
+def _said_of_a_task(words: list[str], k: int) -> bool:
+    """"the stool was hard to sit on", "the discharge was hard to arrange": the state of doing something, no product's."""
+    return k + 1 < len(words) and words[k + 1] == "to"
+
+
 def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
     hits = gate_hits(words)
     if _GATE.isdisjoint(hits):
@@ -85,7 +90,7 @@ def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
             continue
         while k < n and words[k] in _DEGREES:
             k += 1
-        if k < n and words[k] in states and k not in covered:
+        if k < n and words[k] in states and k not in covered and not _said_of_a_task(words, k):
             end = k + 1
             if end < n and words[end] in states and end not in covered:
                 end += 1  # "brownish red"

@@ -11,6 +11,7 @@ the subject", "things look better now", "the music was too loud", "sales have go
 from __future__ import annotations
 
 from qatext.ner import lay_amounts, lay_patterns
+from qatext.ner.lay_common import BRINGS
 from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions, word_set
 
 REGURGITATION = "HP:0002013"
@@ -57,7 +58,6 @@ _CLASSES = {
 }
 # (the word sets each of which the doc must hold, pattern, label, concept): a row is tried only when all its sets are
 # in the doc ("brings" with a thing brought up, a product with a change verb, a flow with its sting)
-_BRINGS = frozenset({"brings", "bringing", "brought", "bring"})
 _BROUGHT_UP = frozenset("milk feeds feed formula curds bile phlegm mucus everything sick blood food".split())
 _PRODUCTS = frozenset("wee pee urine poo poop poos stool stools".split())
 _CHANGE_VERBS = frozenset("went turned goes turns turning gone".split())
@@ -68,7 +68,7 @@ _LOUDS = frozenset("loud louder piercing amplified".split())
 _DOWNHILL = frozenset({"downhill"})
 _MISHEARS = frozenset("mishears mishearing misheard mishear".split())
 ROWS = [
-    ((_BRINGS, _BROUGHT_UP), "brings|bringing|brought|bring up {BROUGHT}", "SYMPTOM", REGURGITATION),
+    ((BRINGS, _BROUGHT_UP), "brings|bringing|brought|bring up {BROUGHT}", "SYMPTOM", REGURGITATION),
     ((_PRODUCTS, _CHANGE_VERBS), "{PRODUCT} {CHANGED} ?{DEGREE} {COLOUR} ?{HUE}", "SYMPTOM", CHANGED_PRODUCT),
     ((_FLOWS, _STINGS), "{FLOW} {SMARTS}", "SYMPTOM", DYSURIA),
     ((_WARPS,), "{SEEN} {LOOK} ?a_bit|a_lot|much|really|all {WARPED}", "SYMPTOM", DISTORTED_SIGHT),
@@ -82,7 +82,7 @@ _GAGS = frozenset({"gag", "retch", "heave"})
 _MAKES = frozenset({"makes", "make", "made", "making"})
 # the hook's gate: the rarer set of each row ("brings" rather than "everything", the product rather than "went", the
 # flow rather than "hurts"), the gags, and "drink" for the night rises
-WORDS = frozenset().union(_BRINGS, _PRODUCTS, _FLOWS, _WARPS, _LOUDS, _DOWNHILL, _MISHEARS, _GAGS,
+WORDS = frozenset().union(BRINGS, _PRODUCTS, _FLOWS, _WARPS, _LOUDS, _DOWNHILL, _MISHEARS, _GAGS,
                           {"gags", "gagged", "retches", "retched", "heaved", "drink"})
 _GATE = gate(WORDS)
 # a bare subject that may open the gag's clause: after a boundary, not after a determiner or a preposition

@@ -88,6 +88,8 @@ NOT_A_THING = frozenset("there i im i'm he she they we someone somebody somethin
 POSSESSIVES = frozenset("my his her their your our".split())
 # What ends a clause, so that a word after it opens the next one ("with lupus fatigue is common", ". my boss is ...").
 CLAUSE_BREAKS = frozenset(". , ; : ! ? and but".split()) | {"\n"}
+# The verb of what the body brings up: "[bringing up yellow phlegm]", "[brings up] my dinner".
+BRINGS = frozenset({"brings", "bringing", "brought", "bring"})
 
 # The people who treat: "the dentist cant see anything", "doctor gave myoril" (lay_activity_objects, drug_frames).
 CLINICIANS = frozenset("dentist doctor doc gp specialist consultant nurse surgeon psych psychiatrist therapist "

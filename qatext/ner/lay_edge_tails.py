@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from qatext.ner.lay_body_states import COLOURS
 from qatext.ner.lay_common import NOT_A_THING
-from qatext.ner.span_rules import Spans, covered_tokens, word_positions, word_set
+from qatext.ner.span_rules import SYMPTOM_PREDICATES, Spans, covered_tokens, word_positions, word_set
 
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 
@@ -299,9 +299,8 @@ def _grow_left(words: list[str], spans: Spans, cues: set[str]) -> Spans:
             s = _thing_start(words, start - 1, covered, ends, spans)
         elif senses and end - start >= 2 and words[start + 1] in _SENSE_VERBS and before == "and":
             s = _subjects_start(words, start, covered - single)
-        elif extent and label == "SYMPTOM" and start - 1 not in covered and (
-                before in _EXTENT and first in _EXTENT_PARTS or before == "everything" and end - start == 1 and first in _ACHES):
-            s = start - 1  # "[whole jaw aches]", "[everything aches]"
+        elif extent and label == "SYMPTOM" and start - 1 not in covered and _takes_extent(words, start, end):
+            s = start - 1
         if s != start:
             new[k] = s
     if not new:
@@ -315,6 +314,15 @@ def _grow_left(words: list[str], spans: Spans, cues: set[str]) -> Spans:
         else:
             out.append((start, end, label, concept))
     return out
+
+
+def _takes_extent(words: list[str], start: int, end: int) -> bool:
+    """"[whole jaw aches]", "[every muscle aches]", "[everything aches]": a part, or everything, and what it does; not
+    "every [chest pain] scares me" (each time), "the whole [back pain] thing"."""
+    before, last = words[start - 1], words[end - 1]
+    if before == "everything":
+        return end - start == 1 and last in _ACHES
+    return before in _EXTENT and words[start] in _EXTENT_PARTS and (last in _ACHES or last in SYMPTOM_PREDICATES)
 
 
 def _join_episodes(words: list[str], spans: Spans) -> Spans:

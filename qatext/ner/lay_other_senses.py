@@ -218,7 +218,7 @@ def _listed_triggers(words: list[str], spans: Spans, index: int) -> list[int]:
     found = []
     while index + 1 < len(spans):
         previous, span = spans[index], spans[index + 1]
-        if span[2] != "SYMPTOM" or span[1] - span[0] > 2 or words[span[0]] not in TRIGGERS \
+        if span[2] != "SYMPTOM" or span[1] - span[0] != 1 or words[span[0]] not in TRIGGERS \
                 or words[previous[1]:span[0]] not in _TRIGGER_LIST_GAPS:
             break
         index += 1
