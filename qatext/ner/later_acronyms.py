@@ -52,7 +52,9 @@ def _initials(span_words: tuple[str, ...]) -> str:
     return "".join([w[0] for w in span_words if w[0].isalpha() and w not in _SKIPPED])
 
 
-def add_later_acronyms(doc, words: list[str], spans: Spans) -> Spans:
+def add_later_acronyms(doc, words: list[str], spans: Spans, *, shorthand: frozenset[str] = frozenset()) -> Spans:
+    """``spans`` with each later acronym of a mention; letters that are community ``shorthand`` (lower case: "gp",
+    "ms") are the shorthand resolver's, which reads their own context: "she goes pale ... GP says" is the doctor."""
     if lexicon_initials().isdisjoint(gate_hits(words)):
         return spans  # (acronyms of rule-made mentions, "pain in my left knee", are rare enough to leave)
     long_forms = [s for s in spans if s[1] - s[0] >= 2 and s[2] in _LABELS]
@@ -72,6 +74,7 @@ def add_later_acronyms(doc, words: list[str], spans: Spans) -> Spans:
     # the letters must occur as a word (or its plural) at all: a set test in C before any loop
     present = word_set(words)
     hits = {w for w in initials if w in present} | {w + "s" for w in initials if w + "s" in present}
+    hits -= shorthand
     if not hits:
         return spans
     taken = covered_tokens(spans)

@@ -71,7 +71,7 @@ _ANY = frozenset({"anything", "any", "anyone", "stuff", "things", "lots", "many"
                   "an", "this", "that", "these", "those", "most", "all", "both", "actual", "same", "one"})
 FIGURATIVE_ALLERGENS = frozenset("mondays monday mornings work homework people exercise cleaning school math effort "
                                  "commitment change excuses responsibility adulting drama nonsense housework "
-                                 "paperwork".split())
+                                 "paperwork meetings meeting commute commuting emails".split())
 
 
 def add_allergens(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -93,6 +93,8 @@ def add_allergens(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if thing > end:
             # "allergic to mondays" names no allergy at all (rule 17)
             out[k] = None if FIGURATIVE_ALLERGENS.intersection(words[end:thing]) else (start, thing, label, concept)
+        elif end + 1 < n and words[end] in POSSESSIVES and words[end + 1] in FIGURATIVE_ALLERGENS:
+            out[k] = None  # "still allergic to my commute"
         elif words[end - 1] == "to":  # "[allergic] to any food": without its allergen the mention ends before "to"
             out[k] = (start, end - 1, label, concept)
     return [span for span in out if span is not None]

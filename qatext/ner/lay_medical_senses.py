@@ -193,10 +193,14 @@ _SWING_GATE = gate(GLUCOSE_SWINGS)
 # section 3.1, a class) when nothing names another pill after it ("the pill bottle", "the pill you gave me").
 CONTRACEPTIVE_PILL = "QATEXT:drug/combined-oral-contraceptive"
 _PILL_BEFORE = frozenset("on off or and start started starting stopped stop stopping quit try tried trying "
-                         "restarted affect affects affecting".split())  # not "after the pill": the one just named
+                         "restarted affect affects affecting "
+                         # a question about it: "would the pill help?"
+                         "would could will can does did".split())  # not "after the pill": the one just named
 # ("heartburn after the pill"); a drug that may "affect the pill" or "stop the pill working" is about the contraceptive
 _PILL_AFTER = frozenset(". , ! ? ; : = and or but for since in at because so until till lol made makes gave "
-                        "caused causes is was working work".split())
+                        "caused causes is was working work help helps helped "
+                        # taken without the break week: "put me on the pill back to back"
+                        "back".split())
 
 
 def add_the_pill(doc: Doc, words: list[str], spans: Spans) -> Spans:

@@ -284,7 +284,7 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_body_unnamed.add_unnamed_states(doc, words, spans)
         if not lay_body_moves.BLUSH_SIGHTS.isdisjoint(triggers) and not lay_body_moves.BLUSH_COLOURS.isdisjoint(triggers):
             spans = lay_body_moves.drop_blushes(doc, words, spans)  # round 19a: "face went red when she saw him"
-        spans = later_acronyms.add_later_acronyms(doc, words, spans)
+        spans = later_acronyms.add_later_acronyms(doc, words, spans, shorthand=self._shorthand_lower)
         spans = drug_frames.add_framed_drugs(doc, words, spans, known=self.lexicon.known_tokens, common=self._common)
         if not lay_word_degrees.WORDS.isdisjoint(triggers):
             spans = lay_word_degrees.add_degrees(doc, words, spans)
