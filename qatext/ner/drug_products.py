@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from qatext.ner.span_rules import DRUG_FORMS, Spans, covered_tokens, gate, gate_hits, word_positions
+from qatext.ner.span_rules import DRUG_FORMS, Spans, covered_tokens, gate, gate_hits, rewrite_found, word_positions
 
 # Words of a product line or a device written after the name ("gaviscon advance", "seretide accuhaler").
 PRODUCT_LINES = frozenset(
@@ -260,10 +260,4 @@ def add_class_heads(words: list[str], spans: Spans, *, classes: frozenset[str]) 
              if label == "DRUG" and end < n and words[end] in CLASS_HEADS and concept in classes and end not in starts
              and (end + 1 >= n or words[end + 1] not in _HEAD_MODIFIED)
              and (not words[end - 1].endswith("s") or words[end] in _PLURAL_HEADS)]
-    if not found:
-        return spans
-    out = list(spans)
-    for k in found:
-        start, end, label, concept = spans[k]
-        out[k] = (start, end + 1, label, concept)
-    return out
+    return rewrite_found(spans, found, lambda span: (span[0], span[1] + 1, span[2], span[3]))

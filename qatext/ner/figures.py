@@ -250,12 +250,9 @@ NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",
                   "not having", "having to", "sorting",
                   # "my boss is a pain so ...", "the office is a headache these days", "a pain in the backside"
                   "so i", "so we", "so my", "these days", "in the backside", "in the arse", "in the bum", "at times", "rn", "atm",
-                  # "it's a real pain at work"
-                  "at work")
-# "which is a headache i dont need", "a nightmare we could do without": a nuisance nobody wants (the words after it
-# are more than the three that NUISANCE_AFTER reads).
-UNWANTED_AFTER = (("i", "dont", "need"), ("i", "do", "n't", "need"), ("i", "do", "nt", "need"), ("we", "do", "n't", "need"),
-                  ("i", "could", "do", "without"), ("i", "can", "do", "without"), ("we", "could", "do", "without"))
+                  # "it's a real pain at work"; a nuisance nobody wants: "a headache i dont need", "one we could do without"
+                  "at work", "i dont need", "i do n't need", "i do nt need", "we do n't need", "i could do without",
+                  "i can do without", "we could do without")
 # What comes before "a pain" that makes it a nuisance: "it is a pain", "what a pain", "im a pain to live with".
 _NUISANCE_COPULAS = frozenset("is was 's be been what such being are its am m 'm were re 're".split())
 _BODY_COPULAS = frozenset("is was 's are were has have".split())
@@ -323,7 +320,7 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     if word == "cry" and start >= 2 and words[start - 1] == "could" and words[start - 2] == "i" and (
             end >= n or not words[end].isalpha()):
         return True  # "so constipated i could cry 😭": a degree, no crying
-    following = " ".join([w for w in words[end:end + 4] if w not in QUOTES][:3])  # 'called me "so OCD" about'
+    following = " ".join([w for w in words[end:end + 5] if w not in QUOTES][:4])  # 'called me "so OCD" about'
     if word in FIGURATIVE_AFTER and any(following == cue or following.startswith(cue + " ") for cue in FIGURATIVE_AFTER[word]):
         return True
     if word in JUDGED_FOR_ACTION and end + 1 < n and words[end] == "for" and words[end + 1].endswith("ing"):
@@ -346,8 +343,7 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     if word in FOLLOWED_NUISANCES and start >= 1 and words[start - 1] in ("a", "such") and (copula < 0 or words[copula] in _NUISANCE_COPULAS):
         # what ends the phrase: nothing, a mark or an emoji ("such a pain 🙄"), or the words of a nuisance
         return end >= n or is_mark(words[end]) \
-            or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER) \
-            or any(tuple(words[end:end + len(cue)]) == cue for cue in UNWANTED_AFTER)
+            or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
     if word in ATTRIBUTIVE_ADJECTIVES:
         return end < n and words[end].isalpha() and words[end] not in NOT_NOUNS
     return False
