@@ -18,7 +18,8 @@ def symptoms(nlp, text):
 
 # --- 1. thinking and memory ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, entity", [
-    ("since chemo i keep losing my phone and my glasses", "keep losing my phone"),
+    # the habit word stays outside (round 32, as the gold writes "keep [forgetting words]")
+    ("since chemo i keep losing my phone and my glasses", "losing my phone"),
     ("with the adhd i lose my wallet constantly", "lose my wallet"),
     ("mum has early alzheimers and loses her glasses", "loses her glasses"),
     ("on topiramate i lose my train of thought all the time", "lose my train of thought"),

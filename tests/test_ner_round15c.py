@@ -71,7 +71,6 @@ def test_bare_words_in_context(nlp, text, span, label):
     ("im working as a temp at the hospital until march", "temp"),
     ("take his temperature every 4 hours and write it down", "temperature"),
     ("the temperature outside was 38 so we stayed in", "temperature"),
-    ("her temp was 36.8 so the nurse sent us home", "temp"),
     ("the solar flares were on the news last night", "flares"),
     ("my eczema flares up when it gets cold", "flares"),
     ("i gave blood yesterday and felt faint", "blood"),

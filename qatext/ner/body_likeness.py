@@ -47,9 +47,15 @@ _NOT_LIKENESS = frozenset("always usual crazy hell mad this that these those wha
 # mouth like a dentist would", "i want my hair like jennifer aniston" compare no feeling.
 LIKENESS_MATERIALS = frozenset("sandpaper cardboard glass ice fire leather rubber jelly lead stone stones rock rocks "
                                "concrete cotton wool sand gravel needles pins knives razors razor blades brick bricks "
-                               "wood plastic paper velcro ashtray desert".split())
+                               "wood plastic paper velcro ashtray desert "
+                               # swelling told by its shape: "[ankles are like balloons]", "[fingers like sausages]"
+                               "balloons balloon sausages sausage".split())
 # (the materials, not "like", open the gate: "like" is in most docs)
 GATE = gate(SENSE_VERBS | COMPARATIVES | {"size"} | _FILL_WORDS.keys() | LIKENESS_MATERIALS)
+
+
+_CLOCK_TIMES = frozenset("night midnight bedtime dawn noon lunchtime dinnertime teatime weekends evening morning "
+                          "afternoon".split())
 
 
 def _clause_end(words: list[str], k: int, ends: dict[int, int]) -> int:
@@ -65,6 +71,8 @@ def _clause_end(words: list[str], k: int, ends: dict[int, int]) -> int:
         if word == "all" and (end + 1 < n and words[end + 1] in _TIMES
                               or end + 2 < n and words[end + 1] == "the" and words[end + 2] in _TIMES):
             break  # "all day", "all the time"
+        if word in ("at", "by") and end + 1 < n and (words[end + 1][:1].isdigit() or words[end + 1] in _CLOCK_TIMES):
+            break  # "skin feels like its crawling [at 3am]", "ankles are like balloons [by teatime]": times stay outside
         end = ends.get(end, end + 1)
     return end
 

@@ -246,6 +246,56 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
 
 
 _ANALYTE_GATE = gate(ANALYTES)
+
+# A body measurement read off with its value is the TEST of it, the value outside (GUIDELINES, batch entries on
+# weight and temperature): "[weight] up 3kg in 5 days", "my [weight] has dropped from 68 to 61kg", "[temp] 38.6",
+# "my [temperature] keeps reading 35.4". "a temperature of 38" stays the complaint (a fever), and "weight gain".
+MEASURED = {"weight": "QATEXT:test/weight-measurement", "temp": "QATEXT:test/temperature-measurement",
+            "temperature": "QATEXT:test/temperature-measurement"}
+# What may stand between the measurement and its value: a copula, a change, a reading verb.
+_READING_WORDS = frozenset("is was 's s has had have been keeps kept reads reading read reads back now still up down "
+                           "dropped drop fallen fell risen rose gone went jumped hit from to at around about".split())
+_MEASURED_GATE = gate(MEASURED)
+_CHANGE_VERBS_READ = frozenset("dropped drop fallen fell risen rose gone went jumped".split())
+_NORMAL_READINGS = frozenset("normal fine ok okay".split())
+_NOT_READINGS = frozenset("a high low no any".split())  # "a temperature of 38", "high temp": the complaint
+
+
+def add_measured_values(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"[weight] up 12 lbs", "[temp] 38.6": a weight or temperature followed by its reading is the TEST; a weight
+    change drawn from the reading's "up 12 lbs" goes (the reading is no complaint told by its amount)."""
+    n = len(words)
+    found = []
+    for i in _positions(words, _MEASURED_GATE.intersection(gate_hits(words))):
+        if i >= 1 and words[i - 1] in _NOT_READINGS:
+            continue
+        j = i + 1
+        while j < n and j - i <= 5 and words[j] in _READING_WORDS:
+            j += 1
+        if _CHANGE_VERBS_READ.intersection(words[i + 1:j]) and "from" not in words[i + 1:j]:
+            continue  # "my weight went up 3 kilos": a change told with its amount, the complaint (not "dropped from 68")
+        if j < n and (doc[j].like_num or words[j][:1].isdigit()) and j - i <= 5:
+            k = j + 1 if j + 1 < n and words[j + 1] in WEIGHT_UNITS else j
+            if k + 2 < n and words[k + 1] == "," and words[k + 2] in ("up", "down"):
+                k += 2  # "weight 118kg, up 20kg in 3 years": the change of the same reading
+            found.append((i, k))
+        elif j == i + 1 < n and words[j] in _NORMAL_READINGS:
+            found.append((i, j))  # "temp normal"
+    if not found:
+        return spans
+    readings = {i for i, _j in found}
+    gaps = {k for i, j in found for k in range(i + 1, j + 1)}
+    kept = []
+    for span in spans:
+        start, end, label, concept = span
+        if start in readings and label == "SYMPTOM" and all(words[k] in _READING_WORDS for k in range(start + 1, end)):
+            continue  # "weight has dropped" (from 68 to 61kg): the reading's words, no complaint
+        if label == "SYMPTOM" and concept in (WEIGHT_GAIN, WEIGHT_LOSS) and start in gaps:
+            continue  # "weight up [12 lbs]"
+        kept.append(span)
+    taken = covered_tokens(kept)
+    added = [(i, i + 1, "TEST", MEASURED[words[i]]) for i, _j in found if i not in taken]
+    return sorted(kept + added) if added or len(kept) != len(spans) else spans
 _TEST_VERBS = frozenset("checked check checking tested test testing measured measure".split())
 # What changes an analyte's level in the body: "lower my B12", "deplete your magnesium".
 _LEVEL_VERBS = frozenset("lower lowers lowered lowering raise raises raised raising deplete depletes depleted "

@@ -34,7 +34,12 @@ DECREASE_TAILS = (("reduction",), ("decrease",), ("loss",), ("is", "gone"), ("wa
                   ("has", "declined"), ("has", "plummeted"), ("has", "tanked"), ("has", "gone", "down"),
                   ("has", "diminished"), ("vanished",), ("declined",), ("plummeted",), ("tanked",), ("is", "down"),
                   ("is", "very", "low"), ("is", "so", "low"), ("is", "really", "low"), ("was", "very", "low"),
-                  ("is", "non", "existent"), ("is", "non-existant"), ("is", "nonexistant"), ("is", "non", "existant"))
+                  ("is", "non", "existent"), ("is", "non-existant"), ("is", "nonexistant"), ("is", "non", "existant"),
+                  # verbless, in a list of complaints: "Appetite gone, lost 11 pounds", "Libido nonexistant",
+                  # "emotions flatlined"
+                  ("gone",), ("nonexistent",), ("non-existent",), ("nonexistant",), ("non-existant",),
+                  ("non", "existent"), ("non", "existant"), ("non", "-", "existent"), ("non", "-", "existant"),
+                  ("is", "non", "-", "existent"), ("is", "non", "-", "existant"), ("flatlined",), ("has", "flatlined"), ("flat-lined",))
 INCREASE_TAILS = (("increase",), ("went", "up"), ("is", "through", "the", "roof"), ("went", "through", "the", "roof"),
                   ("increased",), ("is", "higher"), ("has", "increased"), ("has", "gone", "up"), ("is", "up"),
                   ("skyrocketed",), ("has", "skyrocketed"),

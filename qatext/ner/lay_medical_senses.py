@@ -28,7 +28,8 @@ def add_colds(doc: Doc, words: list[str], spans: Spans) -> Spans:
     for i in _positions(words, _COLD_GATE.intersection(gate_hits(words))):
         if _beside_a_chest_complaint(words, i):
             pass  # "i had cold and cough", "cough, cold and fever": the infection among its fellows
-        elif i < 1 or words[i - 1] not in _COLD_DETERMINERS:
+        elif i < 1 or words[i - 1] not in _COLD_DETERMINERS and not (
+                words[i - 1] == "same" and i >= 2 and words[i - 2] in ("the", "this")):  # "had the same cold all week"
             continue
         if words[i - 1] == "no" and i >= 2 and words[i - 2] in ("feel", "felt", "feeling", "feels"):
             continue  # "i feel no cold": a temperature

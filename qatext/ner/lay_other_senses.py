@@ -277,3 +277,15 @@ def drop_sign_offs(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return [span for span in spans if not (
         span[1] - span[0] == 1 and words[span[0]] == "tia" and (span[0] == 0 or words[span[0] - 1] in _SIGN_OFF_BEFORE)
         and all(not words[k].isalnum() for k in range(span[1], n)))]
+
+
+# "I bought one of those finger clips during covid": the pandemic as a time, not the writer's illness.
+PANDEMIC_NAMES = frozenset("covid covid-19 covid19 corona coronavirus".split())
+_PANDEMIC_TIMES = frozenset("during before pre".split())
+
+
+def drop_pandemic_times(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """``spans`` without a covid that dates something ("during covid", "before covid")."""
+    return [span for span in spans if not (
+        span[1] - span[0] == 1 and span[2] == "DISEASE" and words[span[0]] in PANDEMIC_NAMES and span[0] >= 1
+        and words[span[0] - 1] in _PANDEMIC_TIMES)]

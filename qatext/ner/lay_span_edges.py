@@ -58,6 +58,12 @@ TRAILING_PLACES = (("all", "over"), ("down", "there"), ("down", "below"), ("deep
 # A pain of voiding is a complaint of its own, unlike other triggers (GUIDELINES rule 10): "burning when i pee".
 VOIDING_PAINS = frozenset("pain pains hurts hurt burning burns stings stinging sore aches ache agony".split())
 VOIDING = frozenset("pee pees peed wee wees weed poo poos pooed poop poops pooped urinate urinates wee'd".split())
+# Breathing, whose pain is its own complaint too (pleuritic pain): "[sharp pain under my left breast when I breathe in]".
+BREATHING = frozenset("breathe breathes breathing inhale inhales inhaling".split())
+_BREATH_WAYS = frozenset("in deeply deep out".split())
+WIPING = frozenset("wipe wipes wiped wiping".split())
+# A noise made breathing in is the complaint with its breath: "[whistly noise when he breathes in]" (stridor).
+BREATH_NOISES = frozenset("noise noises whistle whistling wheeze wheezing squeak rattle rattling".split())
 # The other function whose pain is its own complaint: "[hurts after i ejaculate]" (not "come": "when i come home").
 CLIMAX = frozenset("ejaculate ejaculates ejaculated ejaculating orgasm orgasms climax cum".split())
 _FUNCTION_TIMES = frozenset({"when", "while", "after"})
@@ -77,6 +83,7 @@ _REACH_PREPOSITIONS = frozenset({"to", "into", "towards", "toward"})
 # A fluid on its way into a part: "[yellow gunk dripping into my throat]"; a pain "radiating to the legs" or a rash
 # "spreading up my leg" says where else it is, after a verb (rule 5: the part stays ANATOMY).
 _MOVING = frozenset("dripping trickling draining".split())
+_SWELLING = frozenset("swollen swelled puffy".split())
 # "[woke up choking on acid]": what one chokes on is part of the complaint.
 CHOKING = frozenset("choking choked chokes choke gagging gagged".split())
 # A noun that grades "hot" or "cold" after it: "[boiling hot]", "[freezing cold]".
@@ -190,7 +197,7 @@ BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
 
 _PICKING_GATE = gate(body_picking.PICKING_VERBS)
 _NEW_SPAN_WORDS = FUNCTION_NOUNS | SPIN_WORDS | SEEN_THINGS  # words that start a span of their own here; the rest only grow spans
-GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS - _UNGATED_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, SMELL_VERBS, BODY_REGIONS, SEEN_THINGS,
+GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS - _UNGATED_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, BREATHING, WIPING, SMELL_VERBS, BODY_REGIONS, SEEN_THINGS,
             SEEN_PREDICATES,
             SHAPE_NOUNS,
             # the lay places by their rarer word ("all over", "right inside": "all" and "right" are in most docs),
@@ -516,8 +523,24 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
     if end + 2 < n and words[end] in ("when", "while") and words[end - 1] in VOIDING_PAINS and words[end + 1] in _PEOPLE \
             and words[end + 2] in VOIDING:
         return end + 3  # "pain when i poo", "stings when he pees": the pain of a voiding is its own complaint (dysuria)
+    if end + 2 < n and words[end - 1] == "blood" and words[end] in _FUNCTION_TIMES and words[end + 1] in _PEOPLE \
+            and words[end + 2] in WIPING and not taken.intersection(range(end, end + 3)):
+        return end + 3  # "[blood when i wipe]": where the blood is seen makes the complaint (rectal bleeding)
+    if end + 1 < n and words[end] in ("when", "while", "on") and not (VOIDING_PAINS.isdisjoint(words[start:end])
+                                                                     and BREATH_NOISES.isdisjoint(words[start:end])):
+        k = end + 2 if words[end + 1] in _PEOPLE else end + 1
+        # with its "in" or "deeply" the breath is what hurts ("[pain under my breast when i breathe in]"); "a pain in my
+        # chest when i breathe" may be only when it is felt
+        if k + 1 < n and words[k] in BREATHING and words[k + 1] in _BREATH_WAYS and not taken.intersection(range(end, k + 2)):
+            return k + 2
     if end < n and words[end - 1] in SMELL_VERBS and words[end] in SMELL_JUDGEMENTS and end not in taken:
         return end + 1  # "pee smells weird", "breath smells bad": how it smells is the complaint
+    if end + 1 < n and words[end] == "and" and end - start >= 3 and words[end - 1] in DESCRIPTORS \
+            and words[end + 1] in _SECOND_LOOKS and end not in taken and end + 1 not in taken \
+            and (end + 2 >= n or not words[end + 2].isalpha() or words[end + 2] in _AFTER_A_SECOND_LOOK):
+        # a part's second look, said with "and" (rule 11: one subject, one span): "[poo has been black and sticky]",
+        # "[eyesight turns grey and fuzzy]"; "[lips are blue] and cold hands" is a second complaint
+        return end + 2
     if end + 2 < n and words[end] == "and" and words[end + 1] in SMELL_VERBS and words[end + 2] in SMELL_JUDGEMENTS \
             and words[end - 1] in DESCRIPTORS and not taken.intersection(range(end, end + 3)) \
             and not _SMELLING.isdisjoint(words[start:end - 1]):
@@ -559,6 +582,8 @@ _TRAILING_FIRSTS = (_NEXT_CUES | _TRAILING_BY_FIRST.keys() | SMELL_JUDGEMENTS | 
                     | {"when", "while", "and", "from", "in", "as", "below", "inside"} | _GAITS)
 # (round 19d) What may follow a felt state's bare "inside" ("felt [hollow inside] and ..."); "inside my elbows",
 # "inside of my lip" are places of their own, "inside the house" is no body.
+_SECOND_LOOKS = DESCRIPTORS | frozenset("fuzzy weepy hazy misty".split())
+_AFTER_A_SECOND_LOOK = frozenset("for and but too again now since when at in by".split())
 _AFTER_INSIDE = frozenset("and but too all again lately now most every".split())
 
 
@@ -617,6 +642,8 @@ def _reach_end(words: list[str], end: int, taken: set[int], anatomy_at: dict) ->
     complaint with the part it reaches, attached without a verb (rule 5; "it goes up to my [shoulder]" is not)."""
     n = len(words)
     k = end
+    if words[end - 1] in _SWELLING:
+        return None  # "[legs are swollen] up to the knees": how far a swelling goes is its extent, outside (rule 10)
     if k + 1 < n and words[k] in _MOVING and words[k + 1] in _REACH_PREPOSITIONS:
         k += 1  # "[yellow gunk dripping into my throat]": where it goes is where it is
     elif words[end - 1] not in _REACH_DIRECTIONS:

@@ -277,6 +277,11 @@ _RETINOID_CUES = frozenset("tretinoin tret differin adapalene retinol retinoid r
 _STIMULANT_CUES = frozenset("adderall adderal vyvanse elvanse ritalin concerta methylphenidate dexamphetamine "
                             "stimulant stimulants modafinil caffeine".split())
 _CRASH_NOT_AFTER = frozenset("test tests course diet diets helmet pad pads landing cart site".split())
+# --- the crash of ME/CFS or long covid (post-exertional malaise): "the [crash] comes 2 days later", "a 2 day [crash]" --
+_EXERTION_CUES = frozenset("me me/cfs cfs pem pacing spoons spoonie fatigue exertion post-exertional bedbound "
+                           "housebound covid long-covid fibro fibromyalgia pots".split())
+_CRASH_BEFORE = frozenset("the a my proper big day days".split())
+POST_EXERTIONAL = "HP:0030973"
 
 # --- a diabetic's lows: "a [low] of 54", "[low] at 3am", "treating [lows]" -------------------------------------------
 _LOW_AFTER = frozenset("of at ( , . ! ? overnight last in during this after before and".split()) | {"\n", ""}
@@ -290,11 +295,13 @@ _FADING_SUBJECTS = frozenset("side effect effects nausea drowsiness tiredness nu
                              "swelling".split())
 
 # --- a diabetes type said alone: "i've been [type 2] for 12 yrs", "metformin for my [type 2]" ----------------------
-_TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has had is was being diagnosed got , (".split()) \
+_TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has had is was being diagnosed got this or , ("
+                         .split()) \
     | {""}  # "" : the text's first word ("type 1 for 11 yrs ...")
 # what speaks for diabetes besides the type itself: its drugs, tests, and sugars
 _TYPE_CUES = (_DIABETES_CUES | SUGARS) - {"type"}
-_TYPE_AFTER = frozenset(". , ; : ! ? for since and but diabetic so too now last when after at in ( dx diagnosed "
+# "type 2 on metformin", "type 1 or type 2?"
+_TYPE_AFTER = frozenset(". , ; : ! ? for since and but diabetic so too now last when after at in on or ( dx diagnosed "
                         "\n".split()) | {""}
 
 # --- a body part's negated findings: "the skin there isnt [red] or [flaky]" -------------------------------------
@@ -405,6 +412,9 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             if (before in ("the", "a", "my") or before in _STIMULANT_CUES) and nxt not in _CRASH_NOT_AFTER \
                     and _near(words, i, _STIMULANT_CUES, 40, 10):  # "the [crash]", "the vyvanse [crash]"
                 take(i, i + 1, "SYMPTOM", STIMULANT_CRASH)
+            elif before in _CRASH_BEFORE and nxt not in _CRASH_NOT_AFTER and _near(words, i, _EXERTION_CUES, 40, 20) \
+                    and (i < 2 or words[i - 2] != "car"):  # "a [crash] 2 days later"; not "a car crash"
+                take(i, i + 1, "SYMPTOM", POST_EXERTIONAL)
         elif word == "low":
             if (before in ("a", ":") or before == "" ) and nxt in _LOW_AFTER and _near(words, i, _DIABETES_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)

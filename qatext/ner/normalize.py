@@ -11,6 +11,7 @@ and :attr:`TokenNormalizer.elongated` for the recognizer.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.attrs import NORM
 from spacy.vocab import Vocab
@@ -19,6 +20,11 @@ _NOT_PLURAL = ("ss", "us", "is", "ys", "as", "os")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _ES_STEMS = ("s", "x", "z", "ch", "sh", "o")
 _ELONGATED = re.compile(r"([a-z])\1\1+")
+
+
+def _unaccented(word: str) -> str:
+    """``word`` without its accents (the combining marks of its decomposed form)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 class TokenNormalizer:
@@ -35,6 +41,11 @@ class TokenNormalizer:
 
     def __call__(self, text: str) -> str:
         word = text.lower().translate(_APOSTROPHES)
+        if not word.isascii():
+            # "Sjögren's", "Ménière's", "Behçet's": the lexicon spells them without accents
+            folded = _unaccented(word)
+            if folded != word and folded in self.known:
+                word = folded
         if 3 < len(word) <= 60 and word not in self.known and _ELONGATED.search(word):
             word = self._shorten(word)
         word = self._standard(word)

@@ -1072,7 +1072,8 @@ def _with_tail(words: list[str], predicate: int, end: int, starts: set[int]) -> 
     # "eyes rolled back": the tail may have been read as a body part of its own, which the predicate takes in
     if end + 1 < len(words) and words[end] == "half" and words[end + 1] == "shut":
         end += 1  # "jaw is locked half shut", "eye swollen half shut"
-    if end < len(words) and (end not in starts or words[end] == "back") and words[end] in PREDICATE_TAILS:
+    if end < len(words) and (end not in starts or words[end] == "back") and words[end] in PREDICATE_TAILS \
+            and not (words[end] == "up" and words[end + 1:end + 2] == ["to"]):  # "swollen [up to the knees]": an extent
         allowed = PREDICATE_TAILS[words[end]]
         if allowed is None or words[predicate] in allowed:
             return end + 1
