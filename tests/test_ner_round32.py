@@ -37,7 +37,7 @@ from conftest import labelled
     ("my nan had bendy fingers and prolapses", ("bendy fingers", "SYMPTOM")),
     ("the GP said very large tonsils and referred us", ("very large tonsils", "SYMPTOM")),
     ("he shuffles and his face has gone expressionless", ("face has gone expressionless", "SYMPTOM")),
-    ("he shuffles and his face has gone expressionless", ("shuffles", "SYMPTOM")),
+    ("he shuffles when he walks and his hand shakes", ("shuffles when he walks", "SYMPTOM")),
     ("his handwriting has got tiny", ("handwriting has got tiny", "SYMPTOM")),
     ("sticky gunky eyes and his eyelids are glued shut in the morning", ("eyelids are glued shut", "SYMPTOM")),
     ("hEDS people, how do you deal with subluxations?", ("subluxations", "DISEASE")),
@@ -52,8 +52,14 @@ def test_found_after_batch_48(nlp, text, entity):
     # "ME" the pronoun in capitals, and a post with no word of fatigue
     ("HELP ME PLEASE my fatigue is awful", "ME"),
     ("SHE HAS ME WRAPPED ROUND HER FINGER", "ME"),
-    # a crash of cars
+    ("WHY ME. fatigue every day", "ME"),
+    ("IT'S ME AGAIN, still exhausted", "ME"),
+    # a crash of cars, or near the pronoun
     ("i had a car crash last year and now fatigue", "crash"),
+    ("the crash on the motorway scared me", "crash"),
+    # everyday phrases the new rows must not take
+    ("she shuffles the cards", "shuffles"),
+    ("why does the option grey out on my phone", "grey out"),
     # a second complaint after "and" is its own
     ("his lips are blue and he is cold", "lips are blue and cold"),
     # the time and the habit word stay outside

@@ -44,3 +44,17 @@ def test_readme_commands_exist(command):
     assert f"qatext {command}" in README
     result = CliRunner().invoke(app, [command, "--help"])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("name", ["ner.jsonl", "assertion.jsonl"])
+def test_gold_counts_are_true(name):
+    """The Data section's passage and entity counts are those of the gold files (they went stale once)."""
+    import json
+
+    bullet = README.split(f"- `data/gold/{name}`: ", 1)[1].split("\n- ", 1)[0]
+    passages = re.search(r"([\d,]+) (?:annotated )?passages", bullet).group(1)
+    entities = re.search(r"([\d,]+) (?:entities|mentions)", bullet).group(1)
+    rows = [json.loads(line) for line in (REPO / "data" / "gold" / name).read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    counted = (len(rows), sum(len(row["entities"]) for row in rows))
+    assert (int(passages.replace(",", "")), int(entities.replace(",", ""))) == counted, (passages, entities, counted)

@@ -9,6 +9,8 @@ predicates that take a whole phrase after them, which ends where the clause does
 """
 from __future__ import annotations
 
+import re
+
 from qatext.ner.span_rules import BODY_COMPLAINT, LOCATED_COMPLAINTS, Spans, covered_tokens, gate, gate_hits
 
 # "feels like", "looked like", "tasting like": a sense verb and "like" after a body part
@@ -54,6 +56,7 @@ LIKENESS_MATERIALS = frozenset("sandpaper cardboard glass ice fire leather rubbe
 GATE = gate(SENSE_VERBS | COMPARATIVES | {"size"} | _FILL_WORDS.keys() | LIKENESS_MATERIALS)
 
 
+_CLOCK = re.compile(r"\d{1,2}(?::\d\d)?(?:am|pm)$")  # "5pm", "10:30am"
 _CLOCK_TIMES = frozenset("night midnight bedtime dawn noon lunchtime dinnertime teatime weekends evening morning "
                           "afternoon".split())
 
@@ -71,8 +74,9 @@ def _clause_end(words: list[str], k: int, ends: dict[int, int]) -> int:
         if word == "all" and (end + 1 < n and words[end + 1] in _TIMES
                               or end + 2 < n and words[end + 1] == "the" and words[end + 2] in _TIMES):
             break  # "all day", "all the time"
-        if word in ("at", "by") and end + 1 < n and (words[end + 1][:1].isdigit() or words[end + 1] in _CLOCK_TIMES):
-            break  # "skin feels like its crawling [at 3am]", "ankles are like balloons [by teatime]": times stay outside
+        if end + 1 < n and (word == "at" and words[end + 1][:1].isdigit() or word in ("at", "by") and (
+                words[end + 1] in _CLOCK_TIMES or _CLOCK.match(words[end + 1]))):
+            break  # "skin feels like its crawling [at 3am]", "like balloons [by teatime]": times stay outside
         end = ends.get(end, end + 1)
     return end
 

@@ -26,7 +26,7 @@ DECREASED_FORMS = ("decreased", "low", "reduced", "lack of", "loss of", "poor", 
 INCREASED_FORMS = ("increased", "high", "elevated", "excessive")
 # "sex drive reduction", "my appetite is gone": the change after the function.
 DECREASE_TAILS = (("reduction",), ("decrease",), ("loss",), ("is", "gone"), ("was", "gone"), ("went", "down"),
-                  ("dropped",), ("disappeared",), ("is", "nonexistent"), ("is", "non-existent"), ("is", "low"),
+                  ("dropped",), ("disappeared",), ("is", "nonexistent"), ("is", "low"),
                   ("was", "low"), ("is", "lower"), ("is", "decreased"), ("was", "decreased"), ("decreased",),
                   ("diminished",), ("went", "away"), ("is", "zero"), ("is", "dead"),
                   # with the perfect or a degree word: "my energy has dropped", "motivation is very low"
@@ -34,12 +34,13 @@ DECREASE_TAILS = (("reduction",), ("decrease",), ("loss",), ("is", "gone"), ("wa
                   ("has", "declined"), ("has", "plummeted"), ("has", "tanked"), ("has", "gone", "down"),
                   ("has", "diminished"), ("vanished",), ("declined",), ("plummeted",), ("tanked",), ("is", "down"),
                   ("is", "very", "low"), ("is", "so", "low"), ("is", "really", "low"), ("was", "very", "low"),
-                  ("is", "non", "existent"), ("is", "non-existant"), ("is", "nonexistant"), ("is", "non", "existant"),
+                  ("is", "non", "existent"), ("is", "nonexistant"), ("is", "non", "existant"),
                   # verbless, in a list of complaints: "Appetite gone, lost 11 pounds", "Libido nonexistant",
                   # "emotions flatlined"
-                  ("gone",), ("nonexistent",), ("non-existent",), ("nonexistant",), ("non-existant",),
+                  ("gone",), ("nonexistent",), ("nonexistant",),
                   ("non", "existent"), ("non", "existant"), ("non", "-", "existent"), ("non", "-", "existant"),
-                  ("is", "non", "-", "existent"), ("is", "non", "-", "existant"), ("flatlined",), ("has", "flatlined"), ("flat-lined",))
+                  ("is", "non", "-", "existent"), ("is", "non", "-", "existant"),  # the tokenizer splits the hyphen
+                  ("flatlined",), ("has", "flatlined"), ("flat", "-", "lined"))
 INCREASE_TAILS = (("increase",), ("went", "up"), ("is", "through", "the", "roof"), ("went", "through", "the", "roof"),
                   ("increased",), ("is", "higher"), ("has", "increased"), ("has", "gone", "up"), ("is", "up"),
                   ("skyrocketed",), ("has", "skyrocketed"),
@@ -57,6 +58,8 @@ def _by_first_word(*groups: tuple[tuple[tuple[str, ...], ...], tuple[str, ...]])
     return {first: sorted(cues, key=lambda cue: -len(cue[0])) for first, cues in index.items()}
 
 
+# What may follow a bare "gone" when the function has not gone: a direction, a way, a place it went to.
+_GONE_ELSEWHERE = frozenset("up back crazy through wild mad haywire to into from over through off".split())
 _CUES = _by_first_word((DECREASE_CUES, DECREASED_FORMS), (INCREASE_CUES, INCREASED_FORMS))
 _TAILS = _by_first_word((DECREASE_TAILS, DECREASED_FORMS), (INCREASE_TAILS, INCREASED_FORMS))
 CHANGE_WORDS = frozenset(_CUES)
@@ -101,6 +104,8 @@ def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lo
         if tail is None:
             continue
         after = i + 1 + len(tail)
+        if tail == ("gone",) and after < n and words[after] in _GONE_ELSEWHERE:
+            continue  # "appetite gone up", "sleep gone to pieces", "appetite gone back to normal": no loss said
         if tail[-1] == "down" and tail[0] in BE and words[i] in MEASURES and after + 1 < n and words[after] == "to" \
                 and _reading(words[after + 1]) >= _LOWEST_WANTED:
             continue  # "my heart rate is down to 58": a reading reported, mostly the drug doing its job

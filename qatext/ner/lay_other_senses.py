@@ -1,7 +1,7 @@
 """Medical words in another sense (GUIDELINES rules 14 and 17): a substance named as a place or thing ("the
 coffee shop"), a doctor called by the field's short name ("my cardio said"), a "PSA:" that announces a post, a
 trigger told after "when" ("worse when i [cough]"), a worry about a thing ("it [worries] me"), a "TIA" that signs a
-post off.
+post off, a covid that dates something ("during covid").
 """
 from __future__ import annotations
 
@@ -279,13 +279,19 @@ def drop_sign_offs(doc: Doc, words: list[str], spans: Spans) -> Spans:
         and all(not words[k].isalnum() for k in range(span[1], n)))]
 
 
-# "I bought one of those finger clips during covid": the pandemic as a time, not the writer's illness.
+# "I bought one of those finger clips during covid", "pre-covid I was fit": the pandemic as a time, not the writer's
+# illness.
 PANDEMIC_NAMES = frozenset("covid covid-19 covid19 corona coronavirus".split())
-_PANDEMIC_TIMES = frozenset("during before pre".split())
+PANDEMIC_TIMES = frozenset("during before pre".split())
 
 
 def drop_pandemic_times(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """``spans`` without a covid that dates something ("during covid", "before covid")."""
+    """``spans`` without a covid that dates something ("during covid", "before covid", "pre-covid")."""
     return [span for span in spans if not (
-        span[1] - span[0] == 1 and span[2] == "DISEASE" and words[span[0]] in PANDEMIC_NAMES and span[0] >= 1
-        and words[span[0] - 1] in _PANDEMIC_TIMES)]
+        span[1] - span[0] == 1 and span[2] == "DISEASE" and words[span[0]] in PANDEMIC_NAMES
+        and _dated(words, span[0]))]
+
+
+def _dated(words: list[str], at: int) -> bool:
+    before = words[at - 1] if at else ""
+    return before in PANDEMIC_TIMES or before == "-" and at >= 2 and words[at - 2] == "pre"

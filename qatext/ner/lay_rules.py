@@ -14,8 +14,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from qatext.ner import body_likeness
-from qatext.ner.lay_amounts import (_ANALYTE_GATE, _MEASURED_GATE, _NIGHT_GATE, _RATED_GATE, _SLEEP_GATE, _VOIDING_GATE, _WEIGHT_GATE,
-                                    add_analyte_results, add_measured_values, add_function_rates, add_night_voiding, add_sleep_hours,
+from qatext.ner.lay_amounts import (_ANALYTE_GATE, _MEASURED_GATE, _NIGHT_GATE, _RATED_GATE, _SLEEP_GATE,
+                                    _VOIDING_GATE, _WEIGHT_GATE, add_analyte_results, add_function_rates,
+                                    add_measured_values, add_night_voiding, add_sleep_hours,
                                     add_weight_amounts, drop_wanted_weight_changes)
 from qatext.ner.lay_body_actions import _INJURY_GATE, add_verbal_injuries
 from qatext.ner.lay_body_predicates import (_COLOUR_GATE, _LAY_PREDICATE_GATE, _LAY_PREDICATE_SETS, _linked_colour,
@@ -85,6 +86,7 @@ def add_described_phrases(doc: Doc, words: list[str], spans: Spans, *, lookup: L
 
 # The trigger words of the phrase rules run after the side-effect ones (one test for a doc with none of them).
 _BODY_LIKENESS_GATE = body_likeness.GATE  # registered there; a name here so the gate test finds it
-_PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _MEASURED_GATE, _TISSUE_GATE, _VOIDING_GATE, _RATED_GATE, _BODY_LIKENESS_GATE)
+_PHRASE_GATE = gate(_SENSE_GATE, {"-", "like"}, _ANALYTE_GATE, _MEASURED_GATE, _TISSUE_GATE, _VOIDING_GATE, _RATED_GATE,
+                    _BODY_LIKENESS_GATE)
 _SIDE_EFFECT_GATE = gate(_WEIGHT_GATE, _FEELING_GATE, _SLEEP_GATE, _LAY_PREDICATE_GATE, _COLOUR_GATE, _INJURY_GATE,
                          _DOCTOR_GATE, {"like"}, _FELT_STATE_GATE)

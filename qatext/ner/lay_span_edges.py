@@ -9,9 +9,12 @@ Patients tell a complaint with words around it that belong to it:
 - a bodily function with its predicate ("[vision goes blurry]", "[grip is weak]", "[voice has gone very quiet]"),
   a verbal symptom like a body part's (rule 6), what the eyes see changed ("[straight lines look wavy]"), and the
   room that spins ("the [room was spinning]": vertigo);
-- the pain of a voiding with its trigger ("[pain when i poo]"), how a product smells ("[pee smells weird]"), the
-  shape a finding makes ("[band of blisters]"), a trunk region after a located complaint ("[cramping in my lower
-  right side]").
+- the pain of a voiding with its trigger ("[pain when i poo]"), and (round 31-32) a pain or noise on breathing in
+  ("[sharp pain under my left breast when I breathe in]", "[whistly noise when he breathes in]") and blood seen on
+  wiping ("[blood when i wipe]"), how a product smells ("[pee smells weird]"), a part's second look said with "and"
+  ("[poo has been black and sticky]"), the shape a finding makes ("[band of blisters]"), a trunk region after a
+  located complaint ("[cramping in my lower right side]"); how far a swelling goes stays outside ("[legs are
+  swollen] up to the knees").
 - (round 15a) the part a spreading complaint reaches ("[bruising down to my toes]", "[heart pounding out of my
   chest]", "[gunk dripping into my throat]"), what one chokes on, what a smell or taste is likened to ("[burps that
   taste of rotten eggs]"; "itched like mad" keeps its intensifier outside, rule 15), "[boiling hot]", what a lost
@@ -58,9 +61,10 @@ TRAILING_PLACES = (("all", "over"), ("down", "there"), ("down", "below"), ("deep
 # A pain of voiding is a complaint of its own, unlike other triggers (GUIDELINES rule 10): "burning when i pee".
 VOIDING_PAINS = frozenset("pain pains hurts hurt burning burns stings stinging sore aches ache agony".split())
 VOIDING = frozenset("pee pees peed wee wees weed poo poos pooed poop poops pooped urinate urinates wee'd".split())
-# Breathing, whose pain is its own complaint too (pleuritic pain): "[sharp pain under my left breast when I breathe in]".
+# Breathing, whose pain is its own complaint too (pleuritic): "[sharp pain under my left breast when I breathe in]".
 BREATHING = frozenset("breathe breathes breathing inhale inhales inhaling".split())
 _BREATH_WAYS = frozenset("in deeply deep out".split())
+_OPENING_A_PLACE = frozenset("the a an my his her their your our this that".split())
 WIPING = frozenset("wipe wipes wiped wiping".split())
 # A noise made breathing in is the complaint with its breath: "[whistly noise when he breathes in]" (stridor).
 BREATH_NOISES = frozenset("noise noises whistle whistling wheeze wheezing squeak rattle rattling".split())
@@ -197,7 +201,8 @@ BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
 
 _PICKING_GATE = gate(body_picking.PICKING_VERBS)
 _NEW_SPAN_WORDS = FUNCTION_NOUNS | SPIN_WORDS | SEEN_THINGS  # words that start a span of their own here; the rest only grow spans
-GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS - _UNGATED_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING, BREATHING, WIPING, SMELL_VERBS, BODY_REGIONS, SEEN_THINGS,
+GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS - _UNGATED_DESCRIBERS, SHED_AMOUNTS, FUNCTION_NOUNS, SPIN_WORDS, VOIDING,
+            BREATHING, WIPING, SMELL_VERBS, BODY_REGIONS, SEEN_THINGS,
             SEEN_PREDICATES,
             SHAPE_NOUNS,
             # the lay places by their rarer word ("all over", "right inside": "all" and "right" are in most docs),
@@ -524,15 +529,17 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
             and words[end + 2] in VOIDING:
         return end + 3  # "pain when i poo", "stings when he pees": the pain of a voiding is its own complaint (dysuria)
     if end + 2 < n and words[end - 1] == "blood" and words[end] in _FUNCTION_TIMES and words[end + 1] in _PEOPLE \
-            and words[end + 2] in WIPING and not taken.intersection(range(end, end + 3)):
+            and words[end + 2] in WIPING and not (end + 3 < n and words[end + 3] in _OPENING_A_PLACE) \
+            and not taken.intersection(range(end, end + 3)):  # ("blood after I wipe my nose" is the nose's)
         return end + 3  # "[blood when i wipe]": where the blood is seen makes the complaint (rectal bleeding)
-    if end + 1 < n and words[end] in ("when", "while", "on") and not (VOIDING_PAINS.isdisjoint(words[start:end])
-                                                                     and BREATH_NOISES.isdisjoint(words[start:end])):
+    if end + 1 < n and words[end] in ("when", "while", "on") and not (
+            VOIDING_PAINS.isdisjoint(words[start:end]) and BREATH_NOISES.isdisjoint(words[start:end])):
         k = end + 2 if words[end + 1] in _PEOPLE else end + 1
         # with its "in" or "deeply" the breath is what hurts ("[pain under my breast when i breathe in]"); "a pain in my
         # chest when i breathe" may be only when it is felt
-        if k + 1 < n and words[k] in BREATHING and words[k + 1] in _BREATH_WAYS and not taken.intersection(range(end, k + 2)):
-            return k + 2
+        if k + 1 < n and words[k] in BREATHING and words[k + 1] in _BREATH_WAYS \
+                and not (k + 2 < n and words[k + 2] in _OPENING_A_PLACE) and not taken.intersection(range(end, k + 2)):
+            return k + 2  # (not "when I breathe in the morning", "breathes in his sleep")
     if end < n and words[end - 1] in SMELL_VERBS and words[end] in SMELL_JUDGEMENTS and end not in taken:
         return end + 1  # "pee smells weird", "breath smells bad": how it smells is the complaint
     if end + 1 < n and words[end] == "and" and end - start >= 3 and words[end - 1] in DESCRIPTORS \
@@ -642,7 +649,7 @@ def _reach_end(words: list[str], end: int, taken: set[int], anatomy_at: dict) ->
     complaint with the part it reaches, attached without a verb (rule 5; "it goes up to my [shoulder]" is not)."""
     n = len(words)
     k = end
-    if words[end - 1] in _SWELLING:
+    if words[end - 1] in _SWELLING or words[end - 1] == "up" and end >= 2 and words[end - 2] in _SWELLING:
         return None  # "[legs are swollen] up to the knees": how far a swelling goes is its extent, outside (rule 10)
     if k + 1 < n and words[k] in _MOVING and words[k + 1] in _REACH_PREPOSITIONS:
         k += 1  # "[yellow gunk dripping into my throat]": where it goes is where it is

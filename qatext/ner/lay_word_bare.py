@@ -58,13 +58,24 @@ def _near(words: list[str], i: int, cues: frozenset, before: int, after: int) ->
 TEMPS = frozenset({"temp", "temperature", "temps", "temperatures"})
 _HAVING = frozenset("had has have having got get gets getting run running runs ran with developed spiked "
                     "spiking 've still".split())
-# The one "a" person has; not "the temperature outside". "his temp was 38.4" stays a reading (the test of round 13a:
-# the guideline leaves a possessive reading open, so the rule takes only the temperature someone has).
+# The one "a" person has; not "the temperature outside". "his temp was 38.4" is a reading, the TEST
+# (lay_amounts.add_measured_values), so the rule takes only the temperature someone has.
 _TEMP_OWNERS = frozenset({"a"})
 _READING_VERBS = frozenset("of is was at hit reached been went spiked".split())
 # After "a temp": the clause goes on; a noun here makes "temp" the job ("a temp job", "a temp agency").
 _TEMP_AFTER = frozenset(". , ; : ! ? and but so since for all again last this over on in at yesterday today "
                         "tonight now too which that with after overnight".split()) | {"\n", ""}
+
+
+def _near_exertion(doc, words: list[str], i: int) -> bool:
+    """A word of ME/CFS or long covid within 60 words before ``i`` or 20 after: its own words, "ME" in capitals, or
+    "long covid"."""
+    lo, hi = max(0, i - 60), min(len(words), i + 21)
+    window = words[lo:hi]
+    if not _EXERTION_CUES.isdisjoint(window):
+        return True
+    return any(word == "me" and doc[k].text == "ME" or word == "covid" and k and words[k - 1] == "long"
+               for k, word in enumerate(window, lo))
 
 
 def _fever_reading(words: list[str], k: int) -> bool:
@@ -277,9 +288,11 @@ _RETINOID_CUES = frozenset("tretinoin tret differin adapalene retinol retinoid r
 _STIMULANT_CUES = frozenset("adderall adderal vyvanse elvanse ritalin concerta methylphenidate dexamphetamine "
                             "stimulant stimulants modafinil caffeine".split())
 _CRASH_NOT_AFTER = frozenset("test tests course diet diets helmet pad pads landing cart site".split())
-# --- the crash of ME/CFS or long covid (post-exertional malaise): "the [crash] comes 2 days later", "a 2 day [crash]" --
-_EXERTION_CUES = frozenset("me me/cfs cfs pem pacing spoons spoonie fatigue exertion post-exertional bedbound "
-                           "housebound covid long-covid fibro fibromyalgia pots".split())
+# --- the crash of ME/CFS or long covid (post-exertional malaise): "the [crash] comes 2 days later" ---------------
+# (the disease's own words: "fatigue" or "covid" alone come with crashes of cars and markets too; "ME" counts only in
+# capitals, since the words are lower-cased: see _near_exertion)
+_EXERTION_CUES = frozenset("me/cfs cfs pem pacing spoons spoonie exertion post-exertional bedbound housebound "
+                           "long-covid fibro fibromyalgia pots".split())
 _CRASH_BEFORE = frozenset("the a my proper big day days".split())
 POST_EXERTIONAL = "HP:0030973"
 
@@ -333,14 +346,17 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
     added: list[tuple[int, int, str, str]] = []
     dropped: set[int] = set()
 
-    def take(start: int, end: int, label: str, concept: str) -> None:
+    types_taken: set[tuple[int, int]] = set()
+
+    def take(start: int, end: int, label: str, concept: str) -> bool:
         nonlocal covered
         if covered is None:
             covered = covered_tokens(spans)
         if any(k in covered for k in range(start, end)):
-            return
+            return False
         added.append((start, end, label, concept))
         covered.update(range(start, end))
+        return True
 
     has_problem = not found.isdisjoint(("flares", "relapse", "relapses")) and any(span[2] in _PROBLEMS for span in spans)
     for i in word_positions(words, found):
@@ -412,9 +428,8 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             if (before in ("the", "a", "my") or before in _STIMULANT_CUES) and nxt not in _CRASH_NOT_AFTER \
                     and _near(words, i, _STIMULANT_CUES, 40, 10):  # "the [crash]", "the vyvanse [crash]"
                 take(i, i + 1, "SYMPTOM", STIMULANT_CRASH)
-            elif before in _CRASH_BEFORE and nxt not in _CRASH_NOT_AFTER and _near(words, i, _EXERTION_CUES, 40, 20) \
-                    and (i < 2 or words[i - 2] != "car"):  # "a [crash] 2 days later"; not "a car crash"
-                take(i, i + 1, "SYMPTOM", POST_EXERTIONAL)
+            elif before in _CRASH_BEFORE and nxt not in _CRASH_NOT_AFTER and _near_exertion(doc, words, i):
+                take(i, i + 1, "SYMPTOM", POST_EXERTIONAL)  # "the [crash] comes 2 days later", "a 2 day [crash]"
         elif word == "low":
             if (before in ("a", ":") or before == "" ) and nxt in _LOW_AFTER and _near(words, i, _DIABETES_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)
@@ -431,8 +446,11 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             number = words[i + 1] if i + 1 < n else ""
             after = words[i + 2] if i + 2 < n else ""
             if number in DIABETES_TYPES and before in _TYPE_BEFORE and after in _TYPE_AFTER \
-                    and _near(words, i, _TYPE_CUES, 40, 40):
-                take(i, i + 2, "DISEASE", DIABETES_TYPES[number])
+                    and _near(words, i, _TYPE_CUES, 40, 40) and (before != "or" or (i - 3, i - 1) in types_taken):
+                # (after "or", only the second of two diabetes types: "is this type 1 or [type 2]", not "herpes
+                # type 1 or type 2")
+                if take(i, i + 2, "DISEASE", DIABETES_TYPES[number]):
+                    types_taken.add((i, i + 2))
         elif word == "floater":
             if _near(words, i, _SIGHT_CUES, 25, 25):
                 end = _eye_tail(words, i + 1)

@@ -24,7 +24,7 @@ _ELONGATED = re.compile(r"([a-z])\1\1+")
 
 def _unaccented(word: str) -> str:
     """``word`` without its accents (the combining marks of its decomposed form)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 class TokenNormalizer:

@@ -296,9 +296,9 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_other_senses.drop_reactions(doc, words, spans)
         if "tia" in present:
             spans = lay_other_senses.drop_sign_offs(doc, words, spans)
-        if "during" in present or "before" in present or "pre" in present:
-            if not lay_other_senses.PANDEMIC_NAMES.isdisjoint(present):
-                spans = lay_other_senses.drop_pandemic_times(doc, words, spans)
+        if not lay_other_senses.PANDEMIC_TIMES.isdisjoint(present) \
+                and not lay_other_senses.PANDEMIC_NAMES.isdisjoint(present):
+            spans = lay_other_senses.drop_pandemic_times(doc, words, spans)
         if "sweat" in present:
             spans = lay_sweating.add_sweating(doc, words, spans, lookup=lookup)
         if not lay_list_items.LIST_MARKS.isdisjoint(present):  # round 22b: unknown items of a list of complaints

@@ -1067,13 +1067,18 @@ def _side_tail(words: list[str], end: int, starts: set[int]) -> int:
     return end
 
 
+# "swollen up to the knees": an extent to a place, outside (rule 10); "up to twice the size" keeps its "up".
+_EXTENT_OPENERS = frozenset("the my his her their your our".split())
+
+
 def _with_tail(words: list[str], predicate: int, end: int, starts: set[int]) -> int:
     """The end of a predicate with what completes it ("swells up", "swell shut", "gave out")."""
     # "eyes rolled back": the tail may have been read as a body part of its own, which the predicate takes in
     if end + 1 < len(words) and words[end] == "half" and words[end + 1] == "shut":
         end += 1  # "jaw is locked half shut", "eye swollen half shut"
     if end < len(words) and (end not in starts or words[end] == "back") and words[end] in PREDICATE_TAILS \
-            and not (words[end] == "up" and words[end + 1:end + 2] == ["to"]):  # "swollen [up to the knees]": an extent
+            and not (words[end] == "up" and words[end + 1:end + 2] == ["to"]
+                     and words[end + 2:end + 3] and words[end + 2] in _EXTENT_OPENERS):  # "swollen [up to the knees]"
         allowed = PREDICATE_TAILS[words[end]]
         if allowed is None or words[predicate] in allowed:
             return end + 1
