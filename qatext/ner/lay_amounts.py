@@ -248,73 +248,6 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
 
 
 _ANALYTE_GATE = gate(ANALYTES)
-
-# A body measurement read off with its value is the TEST of it, the value outside (GUIDELINES, batch entries on
-# weight and temperature): "[weight] up 3kg in 5 days", "my [weight] has dropped from 68 to 61kg", "[temp] 38.6",
-# "my [temperature] keeps reading 35.4". "a temperature of 38" stays the complaint (a fever), and "weight gain".
-WEIGHT_MEASUREMENT = "QATEXT:test/weight-measurement"
-TEMPERATURE_MEASUREMENT = "QATEXT:test/temperature-measurement"
-MEASURED = {"weight": WEIGHT_MEASUREMENT, **{word: TEMPERATURE_MEASUREMENT for word in TEMPS}}
-# What may stand between the measurement and its value: a copula, a change, a reading verb, a list's colon.
-_READING_WORDS = frozenset("is was 's s has had have been keeps kept reads reading read back now still up down "
-                           "dropped drop fallen fell risen rose gone went jumped hit from to at around about :".split())
-_MEASURED_GATE = gate(MEASURED)
-_CHANGE_VERBS_READ = frozenset("dropped drop fallen fell risen rose gone went jumped".split())
-_NORMAL_READINGS = frozenset("normal fine ok okay".split())
-# A person's own measurement: after a possessive, or opening a clause or a list item ("27F. temp 38.6", "Weight:
-# 118kg"). "the temperature was 21" (a room's), "room temp", "a temperature of 38" (a fever) are not.
-_READING_OPENERS = POSSESSIVES | frozenset(". , ; : ( - ! ?".split()) | {"\n", ""}
-# After the value: what makes the number something else ("temp 3 days a week" the job, "10 kg heavier" a change).
-_NOT_AFTER_VALUE = frozenset("days day weeks week months hours shifts times heavier lighter more less".split())
-
-
-def add_measured_values(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """"[weight] up 12 lbs", "[temp] 38.6": a person's weight or temperature followed by its reading is the TEST; a
-    weight change drawn from the reading's "up 12 lbs" goes (the reading is no complaint told by its amount)."""
-    found = [reading for name_at in _positions(words, _MEASURED_GATE.intersection(gate_hits(words)))
-             if (reading := _reading(doc, words, name_at)) is not None]
-    if not found:
-        return spans
-    names = {name_at for name_at, _end in found}
-    gaps = {at for name_at, value_end in found for at in range(name_at + 1, value_end + 1)}
-    kept = []
-    for span in spans:
-        start, end, label, concept = span
-        if start in names and label == "SYMPTOM" and all(words[k] in _READING_WORDS for k in range(start + 1, end)):
-            continue  # "weight has dropped" (from 68 to 61kg): the reading's words, no complaint
-        if label == "SYMPTOM" and concept in (WEIGHT_GAIN, WEIGHT_LOSS) and start in gaps:
-            continue  # "weight up [12 lbs]"
-        kept.append(span)
-    taken = covered_tokens(kept)
-    added = [(name_at, name_at + 1, "TEST", MEASURED[words[name_at]])
-             for name_at, _end in found if name_at not in taken]
-    return sorted(kept + added) if added or len(kept) != len(spans) else spans
-
-
-def _reading(doc: Doc, words: list[str], name_at: int) -> tuple[int, int] | None:
-    """(where the measurement's name is, where its value ends) when a reading follows the name, else None."""
-    n = len(words)
-    if name_at and words[name_at - 1] not in _READING_OPENERS:
-        return None
-    value_at = name_at + 1
-    while value_at < n and value_at - name_at <= 5 and words[value_at] in _READING_WORDS:
-        value_at += 1
-    between = words[name_at + 1:value_at]
-    if not _CHANGE_VERBS_READ.isdisjoint(between) and "from" not in between:
-        return None  # "my weight went up 3 kilos": a change told with its amount, the complaint (not "dropped from 68")
-    if value_at >= n or value_at - name_at > 5:
-        return None
-    if words[value_at] in _NORMAL_READINGS:
-        return name_at, value_at  # "temp normal", "temp was normal"
-    if not (doc[value_at].like_num or words[value_at][:1].isdigit()):
-        return None
-    end = value_at + 1 if value_at + 1 < n and words[value_at + 1] in WEIGHT_UNITS else value_at
-    if end + 1 < n and words[end + 1] in _NOT_AFTER_VALUE:
-        return None
-    if end + 2 < n and words[end + 1] == "," and words[end + 2] in ("up", "down"):
-        end += 2  # "weight 118kg, up 20kg in 3 years": the change of the same reading
-    return name_at, end
-
 _TEST_VERBS = frozenset("checked check checking tested test testing measured measure".split())
 # What changes an analyte's level in the body: "lower my B12", "deplete your magnesium".
 _LEVEL_VERBS = frozenset("lower lowers lowered lowering raise raises raised raising deplete depletes depleted "
@@ -455,3 +388,69 @@ _NOT_VOIDING_BEFORE_WEED = frozenset("smoke smokes smoking smoked smoker smokers
                                      "any no on want wants wanted need needs needed use using used take taking took "
                                      "buy bought quit stop stopped and or".split())
 _NIGHT_GATE = gate({"night"})  # "up 5 times a night to pee" needs a voiding word and this
+
+# A body measurement read off with its value is the TEST of it, the value outside (GUIDELINES, batch entries on
+# weight and temperature): "[weight] up 3kg in 5 days", "my [weight] has dropped from 68 to 61kg", "[temp] 38.6",
+# "my [temperature] keeps reading 35.4". "a temperature of 38" stays the complaint (a fever), and "weight gain".
+WEIGHT_MEASUREMENT = "QATEXT:test/weight-measurement"
+TEMPERATURE_MEASUREMENT = "QATEXT:test/temperature-measurement"
+MEASURED = {"weight": WEIGHT_MEASUREMENT, **{word: TEMPERATURE_MEASUREMENT for word in TEMPS}}
+# What may stand between the measurement and its value: a copula, a change, a reading verb, a list's colon.
+_READING_WORDS = frozenset("is was 's s has had have been keeps kept reads reading read back now still up down "
+                           "dropped drop fallen fell risen rose gone went jumped hit from to at around about :".split())
+_MEASURED_GATE = gate(MEASURED)
+_READING_CHANGES = frozenset("dropped drop fallen fell risen rose gone went jumped".split())
+_NORMAL_READINGS = frozenset("normal fine ok okay".split())
+# A person's own measurement: after a possessive, or opening a clause or a list item ("27F. temp 38.6", "Weight:
+# 118kg"). "the temperature was 21" (a room's), "room temp", "a temperature of 38" (a fever) are not.
+_READING_OPENERS = POSSESSIVES | frozenset(". , ; : ( - ! ?".split()) | {"\n", ""}
+# After the value: what makes the number something else ("temp 3 days a week" the job, "10 kg heavier" a change).
+_NOT_AFTER_VALUE = frozenset("days day weeks week months hours shifts times heavier lighter more less".split())
+
+
+def add_measured_values(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"[weight] up 12 lbs", "[temp] 38.6": a person's weight or temperature followed by its reading is the TEST; a
+    weight change drawn from the reading's "up 12 lbs" goes (the reading is no complaint told by its amount)."""
+    found = [reading for name_at in _positions(words, _MEASURED_GATE.intersection(gate_hits(words)))
+             if (reading := _reading(doc, words, name_at)) is not None]
+    if not found:
+        return spans
+    names = {name_at for name_at, _end in found}
+    gaps = {at for name_at, value_end in found for at in range(name_at + 1, value_end + 1)}
+    kept = []
+    for span in spans:
+        start, end, label, concept = span
+        if start in names and label == "SYMPTOM" and all(words[k] in _READING_WORDS for k in range(start + 1, end)):
+            continue  # "weight has dropped" (from 68 to 61kg): the reading's words, no complaint
+        if label == "SYMPTOM" and concept in (WEIGHT_GAIN, WEIGHT_LOSS) and start in gaps:
+            continue  # "weight up [12 lbs]"
+        kept.append(span)
+    taken = covered_tokens(kept)
+    added = [(name_at, name_at + 1, "TEST", MEASURED[words[name_at]])
+             for name_at, _end in found if name_at not in taken]
+    return sorted(kept + added) if added or len(kept) != len(spans) else spans
+
+
+def _reading(doc: Doc, words: list[str], name_at: int) -> tuple[int, int] | None:
+    """(where the measurement's name is, where its value ends) when a reading follows the name, else None."""
+    n = len(words)
+    if name_at and words[name_at - 1] not in _READING_OPENERS:
+        return None
+    value_at = name_at + 1
+    while value_at < n and value_at - name_at <= 5 and words[value_at] in _READING_WORDS:
+        value_at += 1
+    between = words[name_at + 1:value_at]
+    if not _READING_CHANGES.isdisjoint(between) and "from" not in between:
+        return None  # "my weight went up 3 kilos": a change told with its amount, the complaint (not "dropped from 68")
+    if value_at >= n or value_at - name_at > 5:
+        return None
+    if words[value_at] in _NORMAL_READINGS:
+        return name_at, value_at  # "temp normal", "temp was normal"
+    if not (doc[value_at].like_num or words[value_at][:1].isdigit()):
+        return None
+    end = value_at + 1 if value_at + 1 < n and words[value_at + 1] in WEIGHT_UNITS else value_at
+    if end + 1 < n and words[end + 1] in _NOT_AFTER_VALUE:
+        return None
+    if end + 2 < n and words[end + 1] == "," and words[end + 2] in ("up", "down"):
+        end += 2  # "weight 118kg, up 20kg in 3 years": the change of the same reading
+    return name_at, end

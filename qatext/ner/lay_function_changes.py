@@ -59,7 +59,7 @@ def _by_first_word(*groups: tuple[tuple[tuple[str, ...], ...], tuple[str, ...]])
 
 
 # What may follow a bare "gone" when the function has not gone: a direction, a way, a place it went to.
-_GONE_ELSEWHERE = frozenset("up back crazy through wild mad haywire to into from over through off".split())
+_GONE_ELSEWHERE = frozenset("up back crazy through wild mad haywire to into from over off".split())
 _CUES = _by_first_word((DECREASE_CUES, DECREASED_FORMS), (INCREASE_CUES, INCREASED_FORMS))
 _TAILS = _by_first_word((DECREASE_TAILS, DECREASED_FORMS), (INCREASE_TAILS, INCREASED_FORMS))
 CHANGE_WORDS = frozenset(_CUES)

@@ -587,10 +587,11 @@ for _place in TRAILING_PLACES:
     _TRAILING_BY_FIRST[_place[0]] = _TRAILING_BY_FIRST.get(_place[0], ()) + (_place,)
 _TRAILING_FIRSTS = (_NEXT_CUES | _TRAILING_BY_FIRST.keys() | SMELL_JUDGEMENTS | _REGION_PREPOSITIONS | _HEIGHTS | _SPREADING
                     | {"when", "while", "and", "from", "in", "as", "below", "inside"} | _GAITS)
-# (round 19d) What may follow a felt state's bare "inside" ("felt [hollow inside] and ..."); "inside my elbows",
-# "inside of my lip" are places of their own, "inside the house" is no body.
+# (rounds 31-32) A part's second look after "and", and what may follow it: "[eyesight turns grey and fuzzy] for a bit".
 _SECOND_LOOKS = DESCRIPTORS | frozenset("fuzzy weepy hazy misty".split())
 _AFTER_A_SECOND_LOOK = frozenset("for and but too again now since when at in by".split())
+# (round 19d) What may follow a felt state's bare "inside" ("felt [hollow inside] and ..."); "inside my elbows",
+# "inside of my lip" are places of their own, "inside the house" is no body.
 _AFTER_INSIDE = frozenset("and but too all again lately now most every".split())
 
 

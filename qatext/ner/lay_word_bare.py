@@ -67,17 +67,6 @@ _TEMP_AFTER = frozenset(". , ; : ! ? and but so since for all again last this ov
                         "tonight now too which that with after overnight".split()) | {"\n", ""}
 
 
-def _near_exertion(doc, words: list[str], i: int) -> bool:
-    """A word of ME/CFS or long covid within 60 words before ``i`` or 20 after: its own words, "ME" in capitals, or
-    "long covid"."""
-    lo, hi = max(0, i - 60), min(len(words), i + 21)
-    window = words[lo:hi]
-    if not _EXERTION_CUES.isdisjoint(window):
-        return True
-    return any(word == "me" and doc[k].text == "ME" or word == "covid" and k and words[k - 1] == "long"
-               for k, word in enumerate(window, lo))
-
-
 def _fever_reading(words: list[str], k: int) -> bool:
     """A number at ``k`` that is a fever in Celsius (>= 37.5) or Fahrenheit (>= 99.5)."""
     try:
@@ -295,6 +284,18 @@ _EXERTION_CUES = frozenset("me/cfs cfs pem pacing spoons spoonie exertion post-e
                            "long-covid fibro fibromyalgia pots".split())
 _CRASH_BEFORE = frozenset("the a my proper big day days".split())
 POST_EXERTIONAL = "HP:0030973"
+
+
+def _near_exertion(doc, words: list[str], i: int) -> bool:
+    """A word of ME/CFS or long covid within 60 words before ``i`` or 20 after: its own words, "ME" in capitals, or
+    "long covid"."""
+    lo, hi = max(0, i - 60), min(len(words), i + 21)
+    window = words[lo:hi]
+    if not _EXERTION_CUES.isdisjoint(window):
+        return True
+    return any(word == "me" and doc[k].text == "ME" or word == "covid" and k and words[k - 1] == "long"
+               for k, word in enumerate(window, lo))
+
 
 # --- a diabetic's lows: "a [low] of 54", "[low] at 3am", "treating [lows]" -------------------------------------------
 _LOW_AFTER = frozenset("of at ( , . ! ? overnight last in during this after before and".split()) | {"\n", ""}
