@@ -287,7 +287,9 @@ DRUG_FORMS = frozenset(
     "lozenges gummies iud creams lotions gels ointments infusion infusions "
     # British and lay forms: "chickenpox jab", "minoxidil foam", "ketoconazole shampoo", "benzoyl peroxide wash",
     # "duraphat toothpaste"
-    "jab jabs foam foams shampoo wash chews enema enemas pessary pessaries powder powders toothpaste emulgel".split()
+    "jab jabs foam foams shampoo wash chews enema enemas pessary pessaries powder powders toothpaste emulgel "
+    # a vaccine named by its disease: "[whooping cough vaccine]", "[covid booster]"
+    "vaccine vaccines booster boosters".split()
 )
 
 _DRUG_FORM_GATE = gate(DRUG_FORMS)
