@@ -31,8 +31,8 @@ from qatext.ner.lay_body_products import PRODUCTS
 from qatext.ner.lay_body_states import COLOURS
 from qatext.ner.lay_common import NOT_A_THING
 from qatext.ner.lay_edge_clauses import ALLERGY_WORDS, PART_DISEASE_STATES
-from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, REGION_NOUNS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans,
-                                   covered_tokens, gate, gate_hits, word_positions, word_set)
+from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, OWNERS, REGION_NOUNS, SIDE_WORDS,
+                                   SYMPTOM_PREDICATES, Spans, covered_tokens, gate, gate_hits, word_positions, word_set)
 
 _PROBLEMS = ("SYMPTOM", "DISEASE")
 # Describing words that stack before a complaint's head: sensation, look, smell and texture. Not size or degree
@@ -64,7 +64,7 @@ VOIDING = frozenset("pee pees peed wee wees weed poo poos pooed poop poops poope
 # Breathing, whose pain is its own complaint too (pleuritic): "[sharp pain under my left breast when I breathe in]".
 BREATHING = frozenset("breathe breathes breathing inhale inhales inhaling".split())
 _BREATH_WAYS = frozenset("in deeply deep out".split())
-_OPENING_A_PLACE = frozenset("the a an my his her their your our this that".split())
+_OPENING_A_PLACE = OWNERS | frozenset("a an this that".split())
 WIPING = frozenset("wipe wipes wiped wiping".split())
 # A noise made breathing in is the complaint with its breath: "[whistly noise when he breathes in]" (stridor).
 BREATH_NOISES = frozenset("noise noises whistle whistling wheeze wheezing squeak rattle rattling".split())
@@ -172,9 +172,8 @@ FUNCTION_PREDICATES = frozenset(
     "quieter hoarse croaky raspy husky muffled double wobbly off dodgy soft slurred slipping behind grey gray".split())
 # Verbs a function does on its own, right after it: "my voice shakes", "his speech slurs".
 FUNCTION_VERBS = frozenset("shakes shaking trembles trembling cracks cracking slurs slurring wobbles blurs".split())
-_OWNERS = frozenset("my his her their your our the".split())
 # A function is a complaint of a person's own: "the hearing was bad for our case", "the balance" of an account are not.
-_FUNCTION_OWNERS = _OWNERS - {"the"}
+_FUNCTION_OWNERS = OWNERS - {"the"}
 # The concept each function's complaint names: "memory is shot" is a memory impairment, "balance is off" an imbalance.
 FUNCTION_CONCEPTS = {"vision": "HP:0000505", "eyesight": "HP:0000505", "sight": "HP:0000505", "hearing": "HP:0000365",
                      "memory": "HP:0002354", "balance": "HP:0002141", "voice": "HP:0001608"}
@@ -323,7 +322,7 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
 _LEADING_CUES = LEADING_DESCRIBERS | {"of", "and"}
 # (round 19d) What stacked describers joined by a comma follow: an owner or article, so that the comma is inside one
 # noun phrase ("my [runny, itchy nose]") and not between two complaints of a list ("sneezing, itchy eyes").
-_STACK_OPENERS = _OWNERS | frozenset({"a", "an", "very", "really", "so"})
+_STACK_OPENERS = OWNERS | frozenset({"a", "an", "very", "really", "so"})
 
 
 def _finding_describers_only(words: list[str], span) -> bool:
@@ -510,7 +509,7 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
         return end + 1  # "[shuffling walk]": a gait described is one complaint (rule 4); "limping walk home" is a walk
     if words[end] == "of" and (words[end - 1] in REGION_NOUNS or words[end - 1] in _PLURAL_REGIONS) and end - start >= 3:
         k = end + 1
-        while k < n and k - end <= 3 and words[k] in _OWNERS:
+        while k < n and k - end <= 3 and words[k] in OWNERS:
             k += 1
         if k > end + 1 and k in (anatomy_at or {}) and not taken.intersection(range(end, k)):
             return anatomy_at[k]  # "[spots over his bum and the backs] of his legs": the region's part (rule 5)
@@ -522,7 +521,7 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
             if place == ("all", "over") and end + 2 < n and words[end + 2] in ("the", "again"):
                 break  # "all over the place", "all over again": a way of speaking, no place of the body
             k = end + size
-            if place == ("all", "over") and k + 1 < n and words[k] in _OWNERS and words[k + 1] in _WHOLE_BODY:
+            if place == ("all", "over") and k + 1 < n and words[k] in OWNERS and words[k + 1] in _WHOLE_BODY:
                 return k + 2  # "hot flashes all over my body"
             return k
     if end + 2 < n and words[end] in ("when", "while") and words[end - 1] in VOIDING_PAINS and words[end + 1] in _PEOPLE \
@@ -554,7 +553,7 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
         # a product's colour and smell are one product's predicates (rule 11); a part's state and a taste in the
         # mouth are two complaints: "[tooth is swollen] and [tastes foul]"
         return end + 3  # "pee is dark [and smells strong]"
-    if end + 3 < n and words[end] == "from" and words[end + 1] in _OWNERS and words[end + 3] in ("down", "up") \
+    if end + 3 < n and words[end] == "from" and words[end + 1] in OWNERS and words[end + 3] in ("down", "up") \
             and (words[end - 1] in DESCRIPTORS or words[end - 1] in SYMPTOM_PREDICATES) \
             and words[end + 2].isalpha() and not taken.intersection(range(end, end + 4)):
         return end + 4  # "numb from the waist down": the extent on the body is its place (rule 5)
@@ -638,7 +637,7 @@ def _lesion_place_end(words: list[str], at: int, taken: set[int], anatomy_at: di
     if at >= n or words[at] not in _LESION_PLACES or at in taken:
         return None
     k = at + 1
-    while k < n and k - at <= 3 and words[k] in _OWNERS:
+    while k < n and k - at <= 3 and words[k] in OWNERS:
         k += 1
     if k > at + 1 and k in anatomy_at and not taken.intersection(range(at, k)):
         return anatomy_at[k]
@@ -666,7 +665,7 @@ def _reach_end(words: list[str], end: int, taken: set[int], anatomy_at: dict) ->
     elif words[k] not in _REACH_PREPOSITIONS:
         return None
     k += 1
-    while k < n and k - end <= 5 and words[k] in _OWNERS and k not in taken:
+    while k < n and k - end <= 5 and words[k] in OWNERS and k not in taken:
         k += 1
     if k in anatomy_at and k - 1 not in taken:
         return anatomy_at[k]
@@ -708,13 +707,13 @@ def _failed_movement_end(words: list[str], start: int, end: int, taken: set[int]
         return None
     if words[end] in _HOW_FAR and {"lift", "raise", "reach"}.intersection(words[start:end]):
         k = end + 1
-        while k < n and k - end <= 2 and words[k] in _OWNERS:
+        while k < n and k - end <= 2 and words[k] in OWNERS:
             k += 1
         if k > end + 1 and k < n and k in anatomy_at:
             return anatomy_at[k]  # "[cant lift my arm above my head]": how far it fails is the lost function
         return None
     if words[end - 1] in _BENDING and words[end] == "to" and end + 1 < n and words[end + 1].isalpha() \
-            and words[end + 1] not in NOT_A_THING and words[end + 1] not in _OWNERS:
+            and words[end + 1] not in NOT_A_THING and words[end + 1] not in OWNERS:
         k = end + 2
         while k < n and k - end <= 5 and words[k] not in _REACH_OBJECT_STOPS and words[k].isalpha() and k not in taken \
                 and words[k] not in ("for", "because", "since", "without", "anymore", "now", "today", "at", "in"):
@@ -735,7 +734,7 @@ def _through_end(words: list[str], end: int, taken: set[int], anatomy_at: dict) 
     k += 1  # "through"
     if k < n and words[k] in _REACH_PREPOSITIONS:
         k += 1
-    while k < n and k - end <= 6 and words[k] in _OWNERS:
+    while k < n and k - end <= 6 and words[k] in OWNERS:
         k += 1
     if k in anatomy_at and not taken.intersection(range(end, k)):
         return anatomy_at[k]
@@ -750,7 +749,7 @@ def _region_end(words: list[str], start: int, end: int, taken: set[int]) -> int 
     if words[end] == "on" and not _HEIGHTS.isdisjoint(words[start:end]):
         return _height_side_end(words, end, taken)  # "[gnawing pain low in my belly] on the left"
     at = end + 1 if end + 1 < n and words[end] in _HEIGHTS and end not in taken else end
-    if at + 2 >= n or words[at] not in _REGION_PREPOSITIONS or words[at + 1] not in _OWNERS \
+    if at + 2 >= n or words[at] not in _REGION_PREPOSITIONS or words[at + 1] not in OWNERS \
             or words[end - 1] not in LOCATED_COMPLAINTS:
         return None  # "hurts to take a breath [on the left side]": a lost function's extent stays outside (rule 16)
     k = at + 2
@@ -830,7 +829,7 @@ def _add_seen_changes(words: list[str], spans: Spans) -> Spans:
         end = k + 1 + (words[k] == "washed" and k + 1 < n and words[k + 1] == "out")
         start = i - 1 if i and words[i - 1] == "straight" else i
         j = end + 1
-        while j < n and j - end <= 2 and words[j] in _OWNERS:
+        while j < n and j - end <= 2 and words[j] in OWNERS:
             j += 1
         if end < n and words[end] == "in" and j in eyes and words[eyes[j] - 1] in ("eye", "eyes"):
             end = eyes[j]  # "in his left eye": where it is seen

@@ -347,17 +347,14 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
     added: list[tuple[int, int, str, str]] = []
     dropped: set[int] = set()
 
-    types_taken: set[tuple[int, int]] = set()
-
-    def take(start: int, end: int, label: str, concept: str) -> bool:
+    def take(start: int, end: int, label: str, concept: str) -> None:
         nonlocal covered
         if covered is None:
             covered = covered_tokens(spans)
         if any(k in covered for k in range(start, end)):
-            return False
+            return
         added.append((start, end, label, concept))
         covered.update(range(start, end))
-        return True
 
     has_problem = not found.isdisjoint(("flares", "relapse", "relapses")) and any(span[2] in _PROBLEMS for span in spans)
     for i in word_positions(words, found):
@@ -447,11 +444,11 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             number = words[i + 1] if i + 1 < n else ""
             after = words[i + 2] if i + 2 < n else ""
             if number in DIABETES_TYPES and before in _TYPE_BEFORE and after in _TYPE_AFTER \
-                    and _near(words, i, _TYPE_CUES, 40, 40) and (before != "or" or (i - 3, i - 1) in types_taken):
+                    and _near(words, i, _TYPE_CUES, 40, 40) and (before != "or" or (
+                        i - 3, i - 1, "DISEASE", DIABETES_TYPES.get(words[i - 2])) in added):
                 # (after "or", only the second of two diabetes types: "is this type 1 or [type 2]", not "herpes
                 # type 1 or type 2")
-                if take(i, i + 2, "DISEASE", DIABETES_TYPES[number]):
-                    types_taken.add((i, i + 2))
+                take(i, i + 2, "DISEASE", DIABETES_TYPES[number])
         elif word == "floater":
             if _near(words, i, _SIGHT_CUES, 25, 25):
                 end = _eye_tail(words, i + 1)

@@ -1069,8 +1069,8 @@ def _side_tail(words: list[str], end: int, starts: set[int]) -> int:
     return end
 
 
-# "swollen up to the knees": an extent to a place, outside (rule 10); "up to twice the size" keeps its "up".
-_EXTENT_OPENERS = frozenset("the my his her their your our".split())
+# What opens a body part's noun phrase: "swollen up to [the knees]", "spreading down to [my toes]".
+OWNERS = frozenset("my his her their your our the".split())
 
 
 def _with_tail(words: list[str], predicate: int, end: int, starts: set[int]) -> int:
@@ -1079,8 +1079,8 @@ def _with_tail(words: list[str], predicate: int, end: int, starts: set[int]) -> 
     if end + 1 < len(words) and words[end] == "half" and words[end + 1] == "shut":
         end += 1  # "jaw is locked half shut", "eye swollen half shut"
     if end < len(words) and (end not in starts or words[end] == "back") and words[end] in PREDICATE_TAILS \
-            and not (words[end] == "up" and words[end + 1:end + 2] == ["to"]
-                     and words[end + 2:end + 3] and words[end + 2] in _EXTENT_OPENERS):  # "swollen [up to the knees]"
+            and not (words[end] == "up" and words[end + 1:end + 2] == ["to"]  # "swollen [up to the knees]": an extent,
+                     and words[end + 2:end + 3] and words[end + 2] in OWNERS):  # outside (rule 10); "up to twice" keeps it
         allowed = PREDICATE_TAILS[words[end]]
         if allowed is None or words[predicate] in allowed:
             return end + 1
