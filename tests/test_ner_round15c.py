@@ -53,10 +53,10 @@ def texts(nlp, text):
     ("the sertraline helps but my worrying keeps me up at night", "worrying", "SYMPTOM"),
     ("since the divorce the worrying never stops and i cant eat", "worrying", "SYMPTOM"),
     ("the constant worrying is wearing me out", "worrying", "SYMPTOM"),
-    # "been sick" as vomiting
-    ("the baby has been sick twice after feeds today", "been sick", "SYMPTOM"),
-    ("he has been sick 3 times since lunch and wont drink", "been sick", "SYMPTOM"),
-    ("ive been sick in the night after the new tablets", "been sick", "SYMPTOM"),
+    # "been sick" as vomiting (round 34: the copula outside, as the gold has it: "been [sick]")
+    ("the baby has been sick twice after feeds today", "sick", "SYMPTOM"),
+    ("he has been sick 3 times since lunch and wont drink", "sick", "SYMPTOM"),
+    ("ive been sick in the night after the new tablets", "sick", "SYMPTOM"),
     # findings denied of a body part
     ("the skin around the mole isnt itchy or sore", "itchy", "SYMPTOM"),
     ("the rash is on her arm but the joint is not swollen", "swollen", "SYMPTOM"),

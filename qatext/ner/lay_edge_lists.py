@@ -36,10 +36,21 @@ def end_lists_at_new_subject(doc, words: list[str], spans: Spans, *, joined: dic
     it names the kind of ("the chest doctor"). ``joined`` holds the ends of the spans the coordination joined (only
     those are looked at)."""
     n = len(words)
-    if not any(end < n and (words[end - 2] == "," or words[end] in KIND_HEADS) for end in joined):
+    if not any(end < n and (words[end - 2] == "," or words[end] in KIND_HEADS or words[end] in _CONJUNCTIONS)
+               for end in joined):
         return spans
     out = None
     for k, (start, end, label, concept) in enumerate(spans):
+        if end in joined and label in _PROBLEMS and end < n and words[end] in _CONJUNCTIONS and k + 1 < len(spans) \
+                and _part_predicate_at(words, spans[k + 1], end + 1):
+            cut = _before_last_conjunct(words, start, end)
+            if cut:  # "[zigzags at the corner of my eye] and my [lips and tongue have swollen up]" (round 34)
+                if out is None:
+                    out = list(spans)
+                following = spans[k + 1]
+                out[k] = (start, cut, label, concept)
+                out[k + 1] = (end - 1, following[1], following[2], following[3])
+            continue
         if end in joined and label in _PROBLEMS and end < n and words[end] in KIND_HEADS:
             cut = _before_last_conjunct(words, start, end)
             if cut:
@@ -58,6 +69,15 @@ def end_lists_at_new_subject(doc, words: list[str], spans: Spans, *, joined: dic
             out = list(spans)
         out[k] = (start, end - 2, label, concept)
     return spans if out is None else out
+
+
+def _part_predicate_at(words: list[str], span, start: int) -> bool:
+    """``span`` is a complaint that starts at ``start`` with a body part and its predicate ("tongue have swollen up"):
+    a lone body word joined to it by "and" is its co-subject, not the place of the complaint before."""
+    return span[0] == start and span[2] == "SYMPTOM" and not _PREDICATE_LINKS.isdisjoint(words[span[0] + 1:span[1]])
+
+
+_PREDICATE_LINKS = frozenset("is are was were has have had feel feels felt look looks looked".split())
 
 
 def _before_last_conjunct(words: list[str], start: int, end: int) -> int | None:

@@ -46,6 +46,7 @@ HALLUCINATION = "HP:0000738"
 DISORIENTATION = "HP:0001289"
 SELF_NEGLECT = "QATEXT:symptom/self-neglect"
 EXHAUSTION = "HP:0012378"
+RACING_THOUGHTS = "HP:0033844"
 
 _CLASSES = {
     # a habit word before ("keeps losing", "always forgetting") stays outside the span (GUIDELINES section 9: "keep
@@ -233,6 +234,10 @@ ROWS = [
     ("{INTERRUPT} {INTERRUPTED}", "SYMPTOM", IMPULSIVITY, None),
     ("mind|brain|head goes|went|going|keeps_going|just_goes|just_went|will_go|can_go blank|empty",
      "SYMPTOM", MEMORY, frozenset({"blank", "empty"})),
+    # a mind that will not stop at night (round 34): "[my brain just won't switch off]", "[mind wont shut off]"
+    ("mind|brain|head ?just wo_n't|wo_nt|will_not|ca_n't|ca_nt|can_not|cannot|does_n't|does_nt|never|wo_n't_ever "
+     "switch|shut|turn|switches|shuts|turns off", "SYMPTOM", RACING_THOUGHTS,
+     frozenset({"switch", "shut", "turn", "switches", "shuts", "turns"})),
     ("drop|drops|dropping things|stuff|everything|objects|cups|plates|my_cup|my_phone|my_pen|my_fork|my_keys",
      "SYMPTOM", CLUMSINESS, frozenset({"drop", "drops", "dropping"})),
     # who or where one is, lost: "[didnt know who i was]", "[doesnt recognise her own family]"

@@ -169,7 +169,8 @@ def _compared(words: list[str], start: int) -> bool:
 # What sets a complaint off, told after "when": "worse when i [cough]", "hives when i get [hot]", "my chest aches when
 # im [tired]". The trigger is no complaint of its own (the gold annotates the complaint it sets off); a complaint had
 # on its own occasion stays ("i feel sick when i have a [migraine]", "[zolpidem] when i [couldnt sleep]").
-TRIGGER_OPENERS = frozenset({"when", "whenever"})
+TRIGGER_OPENERS = frozenset({"when", "whenever", "time"})  # "time" as in "every time", "each time" (round 34)
+_EVERY = frozenset({"every", "each", "any"})
 # Between "when" and the trigger: its subject and a linking verb ("when im", "when she gets", "when i feel").
 _TRIGGER_LEAD = frozenset("i im 'm m she shes he hes 's s you they we 're re am is are was were get gets got getting "
                           "feel feels felt".split())
@@ -198,6 +199,10 @@ def drop_triggers(doc: Doc, words: list[str], spans: Spans) -> Spans:
             k -= 1
         if k < 0 or k == start - 1 or words[k] not in TRIGGER_OPENERS:
             continue  # "when" right before the span, or no subject between, is no trigger clause
+        if words[k] == "time":
+            if k < 1 or words[k - 1] not in _EVERY:
+                continue  # "at the time i cough"; "[leak a bit of wee] every time i [cough]" is a trigger
+            k -= 1
         if k >= 1 and words[k - 1] in ("and", "but"):
             continue  # "i have asthma and when im short of breath ...": "when" opens a clause of its own
         compared = not _COMPARATIVES.isdisjoint(words[max(0, k - 3):k])

@@ -76,6 +76,11 @@ ROWS = [
      "SYMPTOM", "HP:0000016"),
     ("white|yellow|green|greenish|yellowish|brown|bloody|smelly|cloudy|clear drainage|pus|ooze|gunk", "SYMPTOM",
      DISCHARGE),
+    # round 34: urine that leaks, told by its amount ("[leak a bit of wee] when i cough"), and a flow slow to start
+    ("leak|leaks|leaking|leaked a_bit_of|a_little|a_little_bit_of|a_few_drops_of|drops_of|some|a_drop_of wee|urine|"
+     "pee", "SYMPTOM", INCONTINENCE),
+    ("trouble|difficulty|problems|struggling|struggle starting|to_start a_wee|a_pee|to_wee|to_pee|peeing|weeing|"
+     "urinating|to_urinate|the_flow|my_flow|the_stream|my_stream", "SYMPTOM", "HP:0000016"),
 ]
 INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
 # rows whose first words are common ("up", "get", "go", "not"): each is tried only when the doc holds one of its
@@ -94,6 +99,10 @@ ANCHORED_ROWS = [
      "SYMPTOM", INCONTINENCE, ("pants", "knickers", "underwear", "trousers", "nappy", "pull-ups", "pullups")),
     ("soils|soiling|soiled|soil {OWNER} pants|knickers|underwear|trousers", "SYMPTOM", INCONTINENCE,
      ("soils", "soiling", "soiled", "soil")),
+    # the toilet not reached in time (round 34): "[don't always make it to the loo]", "[didnt make it to the toilet]"
+    ("do_n't|do_nt|dont|did_n't|did_nt|didnt|ca_n't|ca_nt|cant|never|not|wo_n't|wo_nt|could_n't|could_nt|couldnt "
+     "?always|quite|even make|made it to the {TOILET}", "SYMPTOM", INCONTINENCE,
+     ("loo", "bathroom", "toilet", "restroom", "washroom", "lav")),
     # "bunged up" of the bowel (a person is bunged up; a nose is the lexicon's "blocked nose")
     ("bunged up", "SYMPTOM", CONSTIPATION, ("bunged",)),
 ]
@@ -107,7 +116,8 @@ _ACCIDENT_BEFORE = _ACCIDENT_CUES | _COUNTED_CUES
 _ACCIDENT_TIMES = (("in", "the", "day"), ("during", "the", "day"), ("at", "night"), ("at", "school"))
 WORDS = frozenset({"stinging", "burning", "stings", "burns", "sting", "burn", "peeing", "weeing", "urinating", "pees", "passing", "empty", "pooed", "pooped", "pood", "poo", "poop", "bowel", "stool", "blood", "protein", "pus", "sugar",
                    "diapers", "nappies", "nappys", "wees", "pees", "loo", "bathroom", "toilet", "restroom", "go", "pee",
-                   "wee", "urinate", "drainage", "ooze", "gunk", "accidents"})
+                   "wee", "urinate", "drainage", "ooze", "gunk", "accidents", "leak", "leaks", "leaking", "leaked",
+                   "starting"})
 _GATE = gate(WORDS)
 _ANCHOR_GATE = gate(*(anchors for anchors, _index in ANCHORED))
 WORDS = WORDS | _ANCHOR_GATE

@@ -3,7 +3,7 @@
 A patient names a complaint with one common word once the story has set it up: "has a [temp] of 38", "kept me
 out of [flares]", "[blood] every time" after the toilet, "with [clots] the size of a plum" in a heavy period,
 "theres no [wax]" in an ear, "had 3 [falls] since june", "no [tear] seen" after the retina, "the [worrying] is
-creeping back", "he's [been sick] twice", "the skin isnt [red] or [flaky]". The same words stay everyday words
+creeping back", "he's been [sick] twice", "the skin isnt [red] or [flaky]". The same words stay everyday words
 elsewhere: "a temp job", "solar flares", "gave blood", "it flares with dry weather", "candle wax", "niagara
 falls", "shed a tear", "a worrying sign", "sick of it", "the car isnt red".
 
@@ -221,7 +221,7 @@ _WORRY_BEFORE = frozenset("the my her his their constant all this endless nonsto
 _WORRY_AFTER = frozenset("is was has gets got keeps kept 's and , . ! ? never started starts comes came creeping "
                          "stops stopped eased easing back has".split()) | {"\n", ""}
 
-# --- "been sick" as vomiting: "he's [been sick] twice", "i've [been sick] in the night" --------------------------
+# --- "been sick" as vomiting: "he's been [sick] twice", "i've been [sick] in the night" --------------------------
 _SICK_AFTER = frozenset("twice once everywhere overnight again after".split())
 
 # --- blood sugar readings of a diabetic: "my [sugars] have been all over the place", "GP checked my [sugar]" ------
@@ -467,7 +467,7 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             # "been sick twice", "been sick 3 times", "been sick in the night": vomited (British usage)
             if before in ("been", "being") and (nxt in _SICK_AFTER or _is_number(nxt)
                                                  or words[i + 1:i + 4] == ["in", "the", "night"]):
-                take(i - 1, i + 1, "SYMPTOM", VOMITING)
+                take(i, i + 1, "SYMPTOM", VOMITING)  # the copula outside, as the gold always has it (round 34)
         else:
             _negated_findings(words, i, spans, take, dropped)
     if not added:

@@ -10,7 +10,8 @@ mornings]"). Earlier rules grade single adjectives ("[so tired]"); this module a
 * "one/left/right sided" before a pain or headache: "a [one sided headache]";
 * "angry" before a lesion: "the [angry cysts]", "[angry red spots]";
 * "in fits/bouts/spasms" after a cough or a sneeze: "[coughs in fits]";
-* "mornings/nights/evenings" after a one-word state: "i had [queasy mornings]" (the state named by when it comes).
+* "mornings/nights/evenings" after a one-word state: "i had [queasy mornings]" (the state named by when it comes);
+* "attacks" after a one-word complaint: "the [vertigo attacks] are fewer" (round 34).
 
 Time and extent words stay out ("[so bunged up] all week", "nearly every day"). :func:`add_degrees` looks only at a
 doc that holds one of :data:`WORDS`.
@@ -35,10 +36,13 @@ _LESIONS = frozenset("cysts cyst spots spot pimples pimple spot rash boils boil 
 _FITS = frozenset({"fits", "bouts", "spasms"})
 _COUGHS = frozenset("cough coughs coughing coughed sneezes sneezing sneezed retching retches hiccups".split())
 _TIMES = frozenset({"mornings", "nights", "evenings", "afternoons"})
+# what a complaint comes in, named with it: "[vertigo attacks]", "[spinning attacks]" (the gold keeps "episode" and
+# "spell" outside: "[SVT] episode", "a [hypomanic] spell")
+_EPISODES = frozenset({"attack", "attacks"})
 # one-word states that a time can head: "queasy mornings", "sweaty nights", "groggy mornings"
 _STATE_ENDINGS = ("y", "ish", "less", "ous")
 
-WORDS = gate(_PARTICLE_STATES, _NEARLY, {"sided", "angry"}, _FITS, _TIMES)
+WORDS = gate(_PARTICLE_STATES, _NEARLY, {"sided", "angry"}, _FITS, _TIMES, _EPISODES)
 
 
 def add_degrees(doc, words: list[str], spans: Spans) -> Spans:
@@ -68,6 +72,8 @@ def add_degrees(doc, words: list[str], spans: Spans) -> Spans:
             new_end = end + 2  # "[coughs in fits]"
         elif end < n and words[end] in _TIMES and end - start == 1 and label == "SYMPTOM" and first.endswith(_STATE_ENDINGS):
             new_end = end + 1  # "[queasy mornings]"
+        elif end < n and words[end] in _EPISODES and end - start == 1:
+            new_end = end + 1  # round 34: "the [vertigo attacks] are down to one a month"
         if (new_start, new_end) == (start, end):
             continue
         # never over another mention

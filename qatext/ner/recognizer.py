@@ -23,12 +23,14 @@ from qatext.ner import drug_products, lay_reach_objects, lay_said_complaints  # 
 from qatext.ner import lay_reach_places  # round 21a
 from qatext.ner import lay_list_items  # round 22b
 from qatext.ner import lay_disease_names  # round 25b
+from qatext.ner import lay_hyphen_words  # round 34
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
-from qatext.ner.lexicon import Lexicon, get_lexicon
+from qatext.ner.lexicon import GLUED, Lexicon, get_lexicon
 
 _ASCII_UPPER, _ASCII_LOWER = bytes(range(65, 91)), bytes(range(97, 123))
-SOURCE_PRIORITY = {"curated": 0, "mesh": 1, "hpo": 2, "drugs": 3, "icd10cm": 4}
+SOURCE_PRIORITY = {"curated": 0, GLUED: 0, "mesh": 1, "hpo": 2, "drugs": 3, "icd10cm": 4}
+_HYPHEN = hash_string("-")
 SEVERITY_MODES = ("first_person", "always", "never")
 _WORD_CACHE_SIZE = 200_000
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3  # spaCy's ENT_IOB codes
@@ -37,6 +39,9 @@ _STRING_IDS: dict[str, int] = {}  # label or concept id -> its hash (_string_id)
 _DEFINITIONS_KEY = (USER_DATA_PREFIX, "abbreviation_definitions", None, None)  # doc._.abbreviation_definitions
 WEIGHT_UNIT_HASHES = frozenset(hash_string(w) for w in span_rules.WEIGHT_UNITS)
 FIRST_PERSON = frozenset(hash_string(w) for w in ("i", "me", "my", "myself", "im", "i'm", "mine"))
+# A term that opens on a negation or a verb of feeling yields to a term as long that starts at its next word: "no
+# [appetite loss]", "feel [off balance]", "no [energy drinks]" (round 34; the opener is the assertion's, or a verb).
+_YIELDING_OPENERS = frozenset(hash_string(w) for w in ("no", "feel", "feels", "feeling", "felt"))
 # Words of clinical and scientific reporting; without first-person words they mark a text
 # that is not someone telling of their own experience.
 REPORTING = frozenset(hash_string(w) for w in (
@@ -107,6 +112,8 @@ class MedicalEntityRecognizer(BatchedPipe):
         table = doc.to_array([NORM, ORTH, LOWER]) if len(doc) else numpy.zeros((0, 3), dtype=numpy.uint64)
         norms, orths, lowers = table.T.tolist()
         candidates = self._norm_index.find(norms, table[:, 0])
+        if _HYPHEN in norms:  # a hyphen put into a two-word term counts only glued: "short-sighted", not "back - pain"
+            candidates = self._glued_only(doc, norms, candidates)
         # Exact-case terms ("AS", "ED") start with few distinct words: most docs have none, found in C.
         if self.lexicon.exact_patterns and not self._exact_index.root.keys().isdisjoint(orths):
             exact = self._exact_index.find(orths, table[:, 1])
@@ -121,7 +128,7 @@ class MedicalEntityRecognizer(BatchedPipe):
                 if mixed:
                     candidates = [c for c in candidates if (c[0], c[1]) not in mixed]
             candidates += exact
-        spans = self._select(candidates)
+        spans = self._select(candidates, norms)
         # read where doc._.abbreviation_definitions keeps it, without an Underscore object (twice a doc)
         definitions = doc.user_data.get(_DEFINITIONS_KEY)
         spans = self._add_defined_abbreviations(spans, definitions)
@@ -303,6 +310,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_sweating.add_sweating(doc, words, spans, lookup=lookup)
         if not lay_list_items.LIST_MARKS.isdisjoint(present):  # round 22b: unknown items of a list of complaints
             spans = lay_list_items.add_list_items(doc, words, spans, lookup=lookup, headed=":" in present)
+        if "-" in present or "coloured" in present or "colored" in present:  # round 34: "[high-pitched ringing]"
+            spans = lay_hyphen_words.join_hyphenated_words(doc, words, spans)
         # Last: which lone body words stand depends on the spans every rule above has drawn.
         if anatomy_rules.has_anatomy(spans):
             spans = anatomy_rules.settle_anatomy(doc, words, spans, lookup=lookup)
@@ -315,6 +324,20 @@ class MedicalEntityRecognizer(BatchedPipe):
         self._set_span_details(doc, spans, words=words, present=present, conjuncts=conjuncts,
                                normalizer=normalizer, resolved=resolved)
         return doc
+
+    def _glued_only(self, doc: Doc, norms: list[int], candidates: list) -> list:
+        """``candidates`` without a curated two-word term matched across a hyphen with a space at it (a list's dash:
+        "lower back - pain during sex"); the first word's own term, if it has one, stands instead ("[back]")."""
+        kept = []
+        for candidate in candidates:
+            start = candidate[0]
+            if candidate[2][2] != GLUED or not (doc[start].whitespace_ or doc[start + 1].whitespace_):
+                kept.append(candidate)
+            else:
+                alone = self._norm_index.term_at(norms[start])
+                if alone is not None:
+                    kept.append((start, start + 1, alone))
+        return kept
 
     def _strings(self, strings, hashes: list[int]) -> list[str]:
         """The strings of ``hashes``, through a hash -> text cache (a StringStore lookup per token costs more)."""
@@ -408,9 +431,10 @@ class MedicalEntityRecognizer(BatchedPipe):
                     doc.user_data[_span_key("expanded", ent)] = long_form
 
     @staticmethod
-    def _select(candidates: list) -> list[tuple[int, int, str, str]]:
-        """Longest match wins; among equal spans, the most trusted source."""
-        candidates.sort(key=lambda c: (c[0] - c[1], SOURCE_PRIORITY[c[2][2]], c[0]))
+    def _select(candidates: list, norms: list[int]) -> list[tuple[int, int, str, str]]:
+        """Longest match wins; among equal lengths, one that opens on a yielding word loses, then the most trusted
+        source."""
+        candidates.sort(key=lambda c: (c[0] - c[1], norms[c[0]] in _YIELDING_OPENERS, SOURCE_PRIORITY[c[2][2]], c[0]))
         return _claim([(start, end, label, concept) for start, end, (label, concept, _source) in candidates])
 
     def _add_defined_abbreviations(self, spans: list, definitions: list[dict] | None) -> list:
@@ -619,6 +643,11 @@ class _PrefixIndex:
             if best is not None:
                 found.append(best)
         return found
+
+    def term_at(self, token: int):
+        """The entry of the one-word term ``token`` is, or None."""
+        node = self.root.get(token)
+        return None if node is None else self.entries[node]
 
     def _starts(self, array: numpy.ndarray) -> list[int]:
         """The tokens a walk may find a term at: a one-word term's word, or the first two words of a longer

@@ -277,9 +277,12 @@ LINKING_WORDS = frozenset(
     "would suddenly sometimes randomly occasionally often already".split()
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
-AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest".split())
+AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest temple".split())
 _AMBIGUOUS_ANATOMY_GATE = gate(AMBIGUOUS_ANATOMY)
 ANATOMY_CONTEXT = frozenset("my his her their our your the both left right upper lower a".split())
+# a part named like a place, one only after an owner or a side: "my [temple]", not "we visited a temple" (round 34)
+_PLACE_NAMED_PARTS = frozenset({"temple"})
+_OWNED_CONTEXT = ANATOMY_CONTEXT - {"the", "a"}
 LIST_GAP_WORDS = frozenset(", and or my his her their our your the both".split())
 DRUG_FORMS = frozenset(
     "cream ointment inhaler inhalers tablet tablets pill pills drops spray sprays gel patch patches injection "
@@ -321,7 +324,8 @@ def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:
     if _AMBIGUOUS_ANATOMY_GATE.isdisjoint(gate_hits(words)):
         return spans
     dropped = [span for span in spans if span[2] == "ANATOMY" and span[1] - span[0] == 1 and words[span[0]] in AMBIGUOUS_ANATOMY
-               and (span[0] == 0 or words[span[0] - 1] not in ANATOMY_CONTEXT)
+               and (span[0] == 0 or words[span[0] - 1] not in
+                    (ANATOMY_CONTEXT if words[span[0]] not in _PLACE_NAMED_PARTS else _OWNED_CONTEXT))
                and not _next_is_symptom(spans, span) and not _in_body_part_list(words, spans, span)
                and not _previous_is_symptom_word(spans, span, words) and not _predicate_follows(words, span[1])
                and not _place_of_a_complaint(spans, span, words) and region_start(words, span[0]) is None]
