@@ -297,7 +297,7 @@ NOCTURIA = "HP:0000017"
 POLYDIPSIA = "HP:0001959"
 _VOIDING = frozenset({"pee", "urinate", "wee", "piss"})
 # Rising at night to drink is thirst told by its rate as rising to pee is nocturia: "[waking 3 times a night to drink]"
-_NIGHT_NEEDS = {**dict.fromkeys(_VOIDING, NOCTURIA), "drink": POLYDIPSIA}
+_NIGHT_NEEDS = {**dict.fromkeys(_VOIDING | {"pass"}, NOCTURIA), "drink": POLYDIPSIA}
 _RISING = frozenset({"get", "gets", "getting", "got", "wake", "wakes", "waking", "woke", "up"})
 _WAKING = frozenset({"wake", "wakes", "waking", "woke"})  # a night rise without "up": "[waking 3 times a night to pee]"
 
@@ -306,7 +306,11 @@ def add_night_voiding(doc: Doc, words: list[str], spans: Spans, *, needs: frozen
     """"gets up 5 times a night to pee" is one SYMPTOM (GUIDELINES rule 10: the body function defines it); with
     ``needs`` the other needs that wake a person ("[waking 3 times a night to drink]", from lay_change_events)."""
     added = []
-    for i in _positions(words, (needs or _VOIDING_GATE).intersection(gate_hits(words))):
+    hits = (needs or _VOIDING_GATE).intersection(gate_hits(words))
+    verbs = [(i, i + 1) for i in _positions(words, hits - {"pass"})]
+    if "pass" in hits:  # "[gets up 4 or 5 times in the night to pass water]"
+        verbs += [(i, i + 2) for i in _positions(words, {"pass"}) if words[i + 1:i + 2] in (["water"], ["urine"])]
+    for i, verb_end in verbs:
         # back from the verb: "to", then "a night" / "at night" / "every night", then "N times", then "(get|wake) up"
         j = i - 1
         if j < 0 or words[j] != "to":
@@ -326,11 +330,11 @@ def add_night_voiding(doc: Doc, words: list[str], spans: Spans, *, needs: frozen
             start = max(0, j - 8) + rise
             between = words[start + 1:j]
         if between and between[-1] == "night" and ("times" in between or "x" in between or any(w.endswith("x") and w[:-1].isdigit() for w in between)):
-            added.append((start, i + 1, "SYMPTOM", _NIGHT_NEEDS[words[i]]))
+            added.append((start, verb_end, "SYMPTOM", _NIGHT_NEEDS[words[i]]))
     return replace_covered(spans, added) if added else spans
 
 
-_VOIDING_GATE = gate(_VOIDING)
+_VOIDING_GATE = gate(_VOIDING | {"pass"})
 DRINKING_GATE = gate({"drink"})  # (not in the voiding gate: "drink" would open the described phrases of most docs)
 
 # A function that is a complaint only through its rate (GUIDELINES section 6, batch 5): "peeing 14 times a day",

@@ -99,10 +99,15 @@ _SENSATION_AFTER = _SENSATION_WHEN | frozenset({".", ",", "or", "and", "!", "?",
 _FELT_NOUNS = {"burning": BODY_COMPLAINT, "stinging": BODY_COMPLAINT, "flaking": "HP:0000958",
                "ringing": "HP:0000360", "fluttering": PALPITATIONS}
 _FELT_AFTER = _SENSATION_AFTER | frozenset("so stopped stops stays stayed started starts eased eases went goes came "
-                                           "comes got were are never kept keeps came back for since all every at".split())
+                                           "comes got were are never kept keeps came back for since all every at "
+                                           # a question about its course: "will the [ringing] stay?"
+                                           "stay stop go ease start last lasts lasted persists persisted continues "
+                                           "continued will wont".split())
 _SKIN_CUES = frozenset("skin eyelid eyelids face scalp cheeks lips rash eczema psoriasis dermatitis cream creams "
                        "ointment gel lotion steroid derm dermatologist protopic elidel retinol tretinoin".split())
-_EAR_CUES = frozenset("ear ears hearing deaf tinnitus eardrum muffled ent audiology audiologist".split())
+_EAR_CUES = frozenset("ear ears hearing deaf tinnitus tinnitis tinitus eardrum muffled ent audiology audiologist "
+                      # the noise that set it off: "since the concert the [ringing] hasnt stopped"
+                      "concert concerts gig gigs festival earplugs".split())
 _HEART_CUES = frozenset("heart palpitations pulse heartbeat chest ectopics ectopic af arrhythmia beta "
                         "bisoprolol propranolol cardiologist".split())
 _FELT_CUES = {"burning": _SKIN_CUES, "stinging": _SKIN_CUES, "flaking": _SKIN_CUES, "ringing": _EAR_CUES,

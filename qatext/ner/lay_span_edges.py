@@ -183,15 +183,17 @@ _LINKS = frozenset("is are was were be been has have had goes go went gone going
 _DEGREES = frozenset("very really so a bit quite totally all super pretty kinda slightly more even still always much "
                      "completely way".split())
 # What the eyes see changed: "straight lines look wavy", "everything looked yellow", "colours look washed out".
-SEEN_THINGS = frozenset("lines edges colours colors everything letters words faces objects text".split())
+SEEN_THINGS = frozenset("lines edges colours colors everything letters words faces objects text frames doorframes "
+                        "lampposts".split())
 _SEEING_VERBS = frozenset("look looks looked looking seem seems seemed appear appears appeared went go goes".split())
 SEEN_PREDICATES = frozenset("blurry blurred fuzzy hazy wavy bent distorted crooked double dim yellow yellowish washed "
                             "faded wobbly wiggly warped".split())
+_SEEN_THING_MODIFIERS = frozenset({"straight", "door"})  # "[straight lines look wavy]", "[door frames look bent]"
 VISUAL_DISTORTION = "HP:0000505"  # visual impairment
 # Ambiguous seen predicates are a change of sight only with the eyes or sight named in the doc: "lines look faded on
 # the pregnancy test", "everything seemed faded and dull after the breakup" are no visual complaint.
 _NEEDS_EYES = frozenset("faded dim crooked bent wobbly wiggly warped hazy".split())
-EYE_WORDS = frozenset("eye eyes vision sight eyesight see seeing saw seen".split())
+EYE_WORDS = frozenset("eye eyes vision sight eyesight see sees seeing saw seen".split())
 # "the room was spinning": the surroundings moving are vertigo.
 SURROUNDINGS = frozenset("room world ceiling everything".split())
 SPIN_WORDS = frozenset("spinning spins spun spin tilting swaying".split())
@@ -827,7 +829,7 @@ def _add_seen_changes(words: list[str], spans: Spans) -> Spans:
         if k >= n or words[k] not in SEEN_PREDICATES or words[k] in _NEEDS_EYES and not eyes_named:
             continue  # "lines look faded on the pregnancy test": sight is no part of it
         end = k + 1 + (words[k] == "washed" and k + 1 < n and words[k + 1] == "out")
-        start = i - 1 if i and words[i - 1] == "straight" else i
+        start = i - 1 if i and words[i - 1] in _SEEN_THING_MODIFIERS else i
         j = end + 1
         while j < n and j - end <= 2 and words[j] in OWNERS:
             j += 1

@@ -139,7 +139,9 @@ _WAX_NOT_AFTER = frozenset("strip strips candle candles crayon crayons job museu
 
 # --- falls of a person: "has had 3 [falls] since june", "her [falls] are getting more frequent" ----------------
 _FALLS_BEFORE = frozenset("had has have having several many few recurrent frequent more repeated multiple her his "
-                          "their any no of two three four five six seven eight nine ten".split())
+                          "their any no of two three four five six seven eight nine ten "
+                          # a carer's worry: "I worry about [falls]", "to prevent [falls]"
+                          "about prevent preventing avoid avoiding".split())
 # After the verb "falls": "she falls asleep", "it falls on a monday", "her hair falls out".
 _FALLS_NOT_AFTER = frozenset("asleep off out over down apart behind ill on under into in through short back silent "
                              "flat pregnant victim prey within outside to between upon".split())
@@ -147,12 +149,13 @@ _FALLS_NOT_AFTER = frozenset("asleep off out over down apart behind ill on under
 # (round 27) One fall of a person: "had a [fall]", "after another [fall]", "her [fall] on the stairs"; not a season ("in
 # the fall", "this fall", "last fall semester"), a drop ("a fall in her platelets", "his fall in weight"), an idiom ("a
 # fall from grace", "a fall of snow", "take a fall for the team") nor "fall asleep" / "fall pregnant" / "fall behind".
-_A_FALL_OPENERS = frozenset("had has have having after since bad nasty big".split())  # before "a fall"
+# before "a fall"; "of": "afraid of a [fall] at night", "the risk of a [fall]"
+_A_FALL_OPENERS = frozenset("had has have having after since bad nasty big of".split())
 _FALL_OWNERS = frozenset("her his my their".split())
 _WHERE_ONE_FALLS = frozenset("on down from off at last yesterday".split())  # after the fall: where or when
 # "in" only before a place one falls in: "a fall in the bathroom" (not "a fall in the market", "a fall in sodium")
 _FALL_IN_PLACES = frozenset("bathroom shower bath garden kitchen street road house home hospital night care toilet "
-                            "hallway bedroom car park playground".split())
+                            "hallway hall lounge bedroom car park playground".split())
 _FALL_CAUSERS = frozenset("make makes making made let lets letting cause causes causing caused help saw see "
                           "watched".split())
 _NOT_A_FALL_AFTER = frozenset("semester season term break day days morning evening colours colors leaves".split())

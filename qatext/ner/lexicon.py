@@ -361,18 +361,47 @@ def _compile_patterns(lexicon: Lexicon) -> None:
     nlp = spacy.blank("en")
     install(nlp.vocab, TokenNormalizer(lexicon.spelling, lexicon.known_tokens))
     hyphen = nlp.vocab.strings["-"]
-    hyphenated: list[tuple[tuple[int, ...], tuple]] = []
+    # a carer tells of someone else's complaint with the curated term's words: "hit [his] head", "lost [her] appetite"
+    my, owners = nlp.vocab["my"].norm, [nlp.vocab[owner].norm for owner in _OTHER_OWNERS]
+    variants: list[tuple[tuple[int, ...], tuple]] = []
     for doc, entry in zip(nlp.tokenizer.pipe(lexicon.terms.keys(), batch_size=4000), lexicon.terms.values()):
         norms = tuple(token.norm for token in doc)
         lexicon.patterns.setdefault(norms, entry)
-        hyphenated.extend((variant, entry) for variant in _hyphen_variants(doc, norms, hyphen,
-                                                                           curated=entry[2] == "curated"))
+        variants.extend((variant, entry) for variant in _hyphen_variants(doc, norms, hyphen,
+                                                                        curated=entry[2] == "curated"))
+        if entry[2] == "curated" and entry[0] in _COMPLAINT_LABELS and len(doc) > 1:
+            plural = _plural_head(doc, norms, nlp.vocab)
+            if plural is not None:
+                variants.append((plural, entry))
+            if my in norms:
+                variants.extend((tuple(owner if norm == my else norm for norm in norms), entry) for owner in owners)
     # after every written term, so that a variant never takes a pattern a term has; a hyphen put in is marked, so
     # that the recognizer can ask for it glued ("short-sighted", not the list dash of "back - pain during sex")
-    for norms, entry in hyphenated:
+    for norms, entry in variants:
         lexicon.patterns.setdefault(norms, (*entry[:2], GLUED) if len(norms) == 3 and norms[1] == hyphen else entry)
     for doc, entry in zip(nlp.tokenizer.pipe(lexicon.case_sensitive.keys()), lexicon.case_sensitive.values()):
         lexicon.exact_patterns.setdefault(tuple(token.orth for token in doc), entry)
+
+
+_COMPLAINT_LABELS = frozenset({"SYMPTOM", "DISEASE"})
+_OTHER_OWNERS = ("his", "her", "their")
+
+
+def _plural_head(doc, norms: tuple[int, ...], vocab) -> tuple[int, ...] | None:
+    """A curated complaint of several words, its last word made plural ("water infection", "water infections"), when
+    the normalizer keeps that plural apart: it folds a plural to its singular only if the lexicon has no term with the
+    plural in it, and "infections", "attacks" or "spots" are in some."""
+    last = doc[-1].lower_
+    if not last.isalpha() or len(last) < 3 or last.endswith("s"):
+        return None
+    if last.endswith("y") and last[-2] not in "aeiou":
+        plural = last[:-1] + "ies"
+    elif last.endswith(("x", "ch", "sh", "z")):
+        plural = last + "es"
+    else:
+        plural = last + "s"
+    norm = vocab[plural].norm
+    return None if norm == norms[-1] else (*norms[:-1], norm)
 
 
 GLUED = "glued"  # the source of a curated two-word term matched with a hyphen put in (_hyphen_variants)

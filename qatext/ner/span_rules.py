@@ -213,6 +213,8 @@ SYMPTOM_PREDICATES = frozenset(
     "bulges darker paler "
     # a part that puffs up or thinned: "feet and ankles puff up", "her hair is thin"
     "puff puffs puffed puffing thin "
+    # a part a drug or a day left in ruins: "my gut is wrecked", "my back is wrecked"
+    "wrecked "
     # how a part feels to the touch: "hands are always ice cold", "skin is cold and clammy" ("cold" alone
     # after a determiner is the common cold, add_colds; here it only follows a body part and its link)
     "cold freezing icy clammy "
@@ -274,7 +276,9 @@ LINKING_WORDS = frozenset(
     "completely totally bright sounds sounded gone "
     # a habit of the part: "skin would split every winter"; how often or how it comes: "my heart suddenly races",
     # "my knee sometimes gives way"
-    "would suddenly sometimes randomly occasionally often already".split()
+    "would suddenly sometimes randomly occasionally often already "
+    # stress on what the part does: "my heart does race at night", "my knee did swell up"
+    "does did".split()
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest temple".split())
