@@ -385,6 +385,7 @@ def _compile_patterns(lexicon: Lexicon) -> None:
 
 _COMPLAINT_LABELS = frozenset({"SYMPTOM", "DISEASE"})
 _OTHER_OWNERS = ("his", "her", "their")
+_VERB_LIKE_HEADS = frozenset({"fall"})  # "hair fall" is a complaint, "the way her hair falls" is none
 
 
 def _plural_head(doc, norms: tuple[int, ...], vocab) -> tuple[int, ...] | None:
@@ -392,7 +393,7 @@ def _plural_head(doc, norms: tuple[int, ...], vocab) -> tuple[int, ...] | None:
     the normalizer keeps that plural apart: it folds a plural to its singular only if the lexicon has no term with the
     plural in it, and "infections", "attacks" or "spots" are in some."""
     last = doc[-1].lower_
-    if not last.isalpha() or len(last) < 3 or last.endswith("s"):
+    if not last.isalpha() or len(last) < 3 or last.endswith("s") or last in _VERB_LIKE_HEADS:
         return None
     if last.endswith("y") and last[-2] not in "aeiou":
         plural = last[:-1] + "ies"
