@@ -226,6 +226,12 @@ _WORRY_AFTER = frozenset("is was has gets got keeps kept 's and , . ! ? never st
 
 # --- "been sick" as vomiting: "he's been [sick] twice", "i've been [sick] in the night" --------------------------
 _SICK_AFTER = frozenset("twice once everywhere overnight again after".split())
+# (round 36) "sick" as vomiting without "been": how often ("[sick] 15 times yesterday", "[sick] most mornings"), after
+# a complaint it is listed with ("dizzy and [sick]", "constipated and [sick]"), or after "be" and "always" ("dont want
+# to be [sick] all night", "always [sick] on boats"); never "sick of", "sick tho", "so sick", "is sick" (ill, or slang)
+_SICK_OFTEN = frozenset("most every all each".split())
+_SICK_TIMES = frozenset("morning mornings day days night nights time evening evenings".split())
+_SICK_NOT_AFTER = frozenset("of tho though to with".split())
 
 # --- blood sugar readings of a diabetic: "my [sugars] have been all over the place", "GP checked my [sugar]" ------
 SUGARS = frozenset({"sugar", "sugars", "suger", "sugers"})
@@ -240,6 +246,12 @@ _SUGAR_AFTER = frozenset("are were have has 's is was way still all running high
                          "went go goes up down spike spikes spiking spiked dropped drop drops crashing crashed "
                          "creeping better worse to around back been keep keeps stable under over at fine normal "
                          "too before after today yesterday again and this last . , ! ?".split()) | {"\n", ""}
+
+# --- a complaint named again by its last word: "hot flushes ... the [flushes] have gone", "brain fog ... the [fog]" --
+# (round 36) Only heads that are no complaint on their own, so that the earlier mention decides: "fog" on the road or
+# "flashes" of a camera stay what they are where no "brain fog" or "hot flashes" came before.
+_ANAPHORIC_HEADS = frozenset("flushes flashes sweats fog zaps fit fits lice".split())
+_ANAPHOR_BEFORE = frozenset("the my her his their and , or no those these less fewer of still more any some".split())
 
 # --- Monster, the energy drink: "drinks 3 [monsters] a day" ----------------------------------------------------
 _MONSTERS = frozenset({"monster", "monsters"})
@@ -335,7 +347,7 @@ _NEGATIONS = _NEGATED_COPULAS | _SPLIT_NOTS
 WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, {"flares", "blood", "clots", "wax", "falls", "tear",
                                                              "worrying", "sick", "floater", "tubes", "voices", "purge",
                                                              "crash", "low", "lows", "wearing", "type", "fall",
-                                                             "falling"}, _NEGATIONS)
+                                                             "falling"}, _ANAPHORIC_HEADS, _NEGATIONS)
 
 
 def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
@@ -359,6 +371,7 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         added.append((start, end, label, concept))
         covered.update(range(start, end))
 
+    symptom_ends = {span[1] for span in spans if span[2] == "SYMPTOM"} if "sick" in found else set()
     has_problem = not found.isdisjoint(("flares", "relapse", "relapses")) and any(span[2] in _PROBLEMS for span in spans)
     for i in word_positions(words, found):
         word = words[i]
@@ -466,16 +479,33 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         elif word == "worrying":
             if before in _WORRY_BEFORE and nxt in _WORRY_AFTER:
                 take(i, i + 1, "SYMPTOM", ANXIETY)
+        elif word in _ANAPHORIC_HEADS:
+            antecedent = next((span for span in spans if span[1] <= i and span[1] - span[0] >= 2
+                               and words[span[1] - 1] == word and span[2] in _PROBLEMS), None)
+            if antecedent is not None and before in _ANAPHOR_BEFORE:
+                take(i, i + 1, antecedent[2], antecedent[3])
         elif word == "sick":
             # "been sick twice", "been sick 3 times", "been sick in the night": vomited (British usage)
             if before in ("been", "being") and (nxt in _SICK_AFTER or _is_number(nxt)
                                                  or words[i + 1:i + 4] == ["in", "the", "night"]):
                 take(i, i + 1, "SYMPTOM", VOMITING)  # the copula outside, as the gold always has it (round 34)
+            elif nxt not in _SICK_NOT_AFTER and _sick_as_vomiting(words, i, before, nxt, symptom_ends):
+                take(i, i + 1, "SYMPTOM", VOMITING)
         else:
             _negated_findings(words, i, spans, take, dropped)
     if not added:
         return spans
     return sorted([span for k, span in enumerate(spans) if k not in dropped] + added)
+
+
+def _sick_as_vomiting(words: list[str], i: int, before: str, nxt: str, symptom_ends: set[int]) -> bool:
+    """Whether "sick" at ``i`` (not "been sick") is being sick: how often, listed with a complaint, or after "be"."""
+    if _is_number(nxt) and words[i + 2:i + 3] in (["times"], ["x"]) or nxt in _SICK_OFTEN and words[i + 2:i + 3] \
+            and words[i + 2] in _SICK_TIMES:
+        return True
+    if before in ("and", "or") and i - 1 in symptom_ends:
+        return True
+    return before in ("be", "always") and nxt != "." and nxt not in ("and", ",")
 
 
 def _negated_findings(words: list[str], i: int, spans: Spans, take, dropped: set[int]) -> None:
