@@ -13,9 +13,10 @@ from conftest import labelled
 
 
 @pytest.mark.parametrize("text, entity", [
-    # a curated two-word term written with a hyphen, and a hyphenated one written with a space
+    # a curated two-word term written with a hyphen
     ("I'm 58 and very short-sighted, could that matter?", ("very short-sighted", "DISEASE")),
     ("my son is long-sighted and needs glasses for reading", ("long-sighted", "DISEASE")),
+    # daytime sleep told as dozing off (new lexicon rows)
     ("she keeps dozing off at her desk", ("dozing off", "SYMPTOM")),
     ("he dozes off in front of the telly by 8pm", ("dozes off", "SYMPTOM")),
     # a complaint does not start inside a hyphenated word
@@ -25,7 +26,7 @@ from conftest import labelled
     # a colour named by a substance describes a body product
     ("my son has had cola-coloured pee since yesterday", ("cola-coloured pee", "SYMPTOM")),
     ("woke up with tea-coloured urine and a sore back", ("tea-coloured urine", "SYMPTOM")),
-    # a complaint's attacks, episodes or spells
+    # a complaint's attacks (the gold keeps an episode or a spell outside, below)
     ("the vertigo attacks are down to about one a month", ("vertigo attacks", "SYMPTOM")),
     ("the spinning attacks lasted 3-4 hours", ("spinning attacks", "SYMPTOM")),
     # "been sick" is vomiting, the copula outside
@@ -49,6 +50,8 @@ from conftest import labelled
     # how much of a function is gone is inside
     ("my vision is half gone and I've thrown up twice", ("vision is half gone", "SYMPTOM")),
     ("my appetite is completely gone since the chemo", ("appetite is completely gone", "SYMPTOM")),
+    # "-like" names the drug a thing is like
+    ("she is taking a Xanax-like drug for her nerves", ("Xanax", "DRUG")),
 ])
 def test_found_after_batches_50_51(nlp, text, entity):
     assert entity in labelled(nlp, text)
@@ -67,6 +70,12 @@ def test_found_after_batches_50_51(nlp, text, entity):
     ("first SVT episode since my ablation", "SVT episode"),
     ("we visited a temple in Kyoto on holiday", "temple"),
     ("I went to the temple on sunday with my mum", "temple"),
+    # "attacks" as a verb, and colours of a product when all is well
+    ("lupus attacks the kidneys in some people", "lupus attacks"),
+    ("HIV attacks the immune system", "HIV attacks"),
+    ("pale straw coloured urine is normal, isn't it?", "straw coloured urine"),
+    ("is it ok to have normal coloured poo after iron?", "normal coloured poo"),
+
     # a list's dash is no hyphen: "back" and "pain" stay apart
     ("what I get: - stabbing pain in my lower tummy and back - pain during sex", "back - pain"),
 ])

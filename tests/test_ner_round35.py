@@ -66,7 +66,9 @@ def test_found_after_batches_52_53(nlp, text, entity):
     ("the picture frames look bent after the move", "frames look bent"),
     ("my heart does not race any more", "heart does"),
     # passing water that is no voiding
-    ("can you pass the water please, I was up at night", "pass the water"),
+    ("I get up 3 times a night to pass the time", "pass the time"),
+    # a general question about lashes, and lashes nobody asked about
+    ("how fast do eyelashes grow back after chemo?", "eyelashes grow"),
 ])
 def test_left_out_after_batches_52_53(nlp, text, surface):
     assert not any(surface in e for e, _ in labelled(nlp, text))

@@ -50,15 +50,20 @@ def test_found_after_batches_54_55(nlp, text, entity):
 @pytest.mark.parametrize("text, surface", [
     # "sick" of a mood, of slang, or of being ill
     ("my husband is dizzy and sick of it", "sick"),
-    ("the hotel pool was sick tho, best trip ever", "sick"),
-    ("my sister is sick with jealousy", "sick"),
-    # a head with no complaint named before it
+    ("im always sick tho, the pool was worth it", "sick"),
+    ("i'd rather be sick with worry than not know", "sick"),
+    ("my toddler is always sick in nursery", "sick"),
+    ("she was off sick most days last term", "sick"),
+    ("I've been off sick 3 times this year", "sick"),
+    ("is it normal that he is sick most mornings at school?", "sick"),
+    # a head with no complaint named before it, or not the complaint's
     ("the fog on the motorway was thick this morning", "fog"),
     ("the camera flashes at the wedding gave me a headache", "flashes"),
     ("the dress was a good fit in the end", "fit"),
+    ("she had a febrile fit at 2 but now she is healthy and fit", "and fit"),
 ])
 def test_left_out_after_batches_54_55(nlp, text, surface):
-    assert surface not in [e for e, _ in labelled(nlp, text)]
+    assert not any(surface in e for e, _ in labelled(nlp, text))
 
 
 @pytest.mark.parametrize("text, entity", [
@@ -67,6 +72,7 @@ def test_left_out_after_batches_54_55(nlp, text, surface):
     ("I feel sick after every meal", ("feel sick", "SYMPTOM")),
     ("my hot flushes are worse at night", ("hot flushes", "SYMPTOM")),
     ("rolled my ankle on the stairs", ("rolled my ankle", "DISEASE")),
+    ("hot flashes all day, and last night flashes of light in my eye", ("flashes of light in my eye", "SYMPTOM")),
 ])
 def test_near_misses_after_batches_54_55(nlp, text, entity):
     assert entity in labelled(nlp, text)

@@ -181,7 +181,8 @@ _STATE_PARTS = {"thinner": frozenset("hair hairs eyebrows eyelashes lashes brows
                 "grown": _LASHES, "growing": _LASHES, "grow": _LASHES, "grew": _LASHES, "long": _LASHES, "longer": _LASHES, "thicker": _LASHES,
                 "receding": frozenset("hair hairline gums".split()), "receded": frozenset("hairline gums".split()),
                 "staring": frozenset("eyes eye".split())}
-_GROWING = frozenset({"grow", "grew", "growing"})
+_VERB_STATES = frozenset({"grow", "grew", "growing", "receded"})  # a verb of the part, with no verb before it
+_ASKING = frozenset("do does did will can would could should".split())
 # "my heart is dead set on it", "legs are dead tired" (that one a complaint of its own, tired).
 _NOT_AFTER_DEAD = frozenset({"set", "on", "against", "serious", "right", "wrong", "certain", "sure", "tired", "to"})
 # A predicate's "way": "my ankle gives way", "knees gave way on the stairs".
@@ -235,8 +236,10 @@ def add_part_states(doc: Doc, words: list[str], spans: Spans) -> Spans:
         state = words[i]
         part = words[end - 1]
         if state in _STATE_PARTS:
-            if part not in _STATE_PARTS[state] or i == end and state not in _GROWING:
-                continue  # an adjective needs its verb ("hair is thinner"); lashes grow on their own
+            if part not in _STATE_PARTS[state] or i == end and (state not in _VERB_STATES or start and words[
+                    start - 1] in _ASKING):
+                continue  # an adjective needs its verb ("hair is thinner"); lashes grow on their own, not in a
+                # question ("how fast do eyelashes grow back")
         elif state in _GIVE_WAY:
             if words[i + 1:i + 2] != ["way"]:
                 continue

@@ -30,7 +30,9 @@ _LINKS = frozenset("is are was were has have been goes go went gone turned turns
                    "becomes became keeps kept".split())
 _DEGREES = frozenset("really very so quite bit a all super proper literally completely totally bright deep light".split())
 _OWNERS = POSSESSIVES | {"the"}
-_COLOURED = frozenset({"coloured", "colored"})
+COLOURED = frozenset({"coloured", "colored"})
+# colours a product has when all is well: "pale straw coloured urine", "normal coloured poo"
+_NORMAL_COLOURS = frozenset("normal straw pale light clear usual regular same".split())
 _GATE = gate(PRODUCTS, PERIODS)
 
 
@@ -82,9 +84,10 @@ def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
             added.append((start, i + 1, "SYMPTOM", CHANGED_PRODUCT))
             continue
         # a colour named by a thing (round 34): "[cola-coloured pee]", "[tea coloured urine]" (the thing no drink)
-        if word in PRODUCTS and i >= 2 and words[i - 1] in _COLOURED and not other_sense(words, i - 1, i):
+        if word in PRODUCTS and i >= 2 and words[i - 1] in COLOURED and not other_sense(words, i - 1, i):
             start = i - 3 if words[i - 2] == "-" and i >= 3 else i - 2
-            if words[start].isalpha() and (start not in covered or any(s[0] == start and s[2] == "DRUG" for s in spans)):
+            if words[start].isalpha() and words[start] not in _NORMAL_COLOURS \
+                    and (start not in covered or any(s[0] == start and s[2] == "DRUG" for s in spans)):
                 added.append((start, i + 1, "SYMPTOM", CHANGED_PRODUCT))
                 continue
         # a predicate after it, only of someone's product: "my pee was really dark"

@@ -201,7 +201,7 @@ def drop_triggers(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue  # "when" right before the span, or no subject between, is no trigger clause
         if words[k] == "time":
             if k < 1 or words[k - 1] not in _EVERY:
-                continue  # "at the time i cough"; "[leak a bit of wee] every time i [cough]" is a trigger
+                continue  # "at the time i cough"; "[leak a bit of wee] every time i cough" is a trigger (dropped)
             k -= 1
         if k >= 1 and words[k - 1] in ("and", "but"):
             continue  # "i have asthma and when im short of breath ...": "when" opens a clause of its own

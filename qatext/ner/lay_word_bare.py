@@ -228,10 +228,12 @@ _WORRY_AFTER = frozenset("is was has gets got keeps kept 's and , . ! ? never st
 _SICK_AFTER = frozenset("twice once everywhere overnight again after".split())
 # (round 36) "sick" as vomiting without "been": how often ("[sick] 15 times yesterday", "[sick] most mornings"), after
 # a complaint it is listed with ("dizzy and [sick]", "constipated and [sick]"), or after "be" and "always" ("dont want
-# to be [sick] all night", "always [sick] on boats"); never "sick of", "sick tho", "so sick", "is sick" (ill, or slang)
+# to be [sick] all night", "im always [sick] on boats"); never "sick of", "sick tho", "so sick", nor after "is" or "off"
+# ("is sick most mornings", "off sick 3 times": ill, or slang)
 _SICK_OFTEN = frozenset("most every all each".split())
 _SICK_TIMES = frozenset("morning mornings day days night nights time evening evenings".split())
 _SICK_NOT_AFTER = frozenset("of tho though to with".split())
+_ILL_BEFORE = frozenset("is was are were s 's off home called".split())
 
 # --- blood sugar readings of a diabetic: "my [sugars] have been all over the place", "GP checked my [sugar]" ------
 SUGARS = frozenset({"sugar", "sugars", "suger", "sugers"})
@@ -252,6 +254,8 @@ _SUGAR_AFTER = frozenset("are were have has 's is was way still all running high
 # "flashes" of a camera stay what they are where no "brain fog" or "hot flashes" came before.
 _ANAPHORIC_HEADS = frozenset("flushes flashes sweats fog zaps fit fits lice".split())
 _ANAPHOR_BEFORE = frozenset("the my her his their and , or no those these less fewer of still more any some".split())
+# "fit" is also an adjective ("healthy and fit", "still fit and well"): named again only after a determiner
+_FIT_BEFORE = frozenset("the my her his their those these another a".split())
 
 # --- Monster, the energy drink: "drinks 3 [monsters] a day" ----------------------------------------------------
 _MONSTERS = frozenset({"monster", "monsters"})
@@ -482,7 +486,8 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         elif word in _ANAPHORIC_HEADS:
             antecedent = next((span for span in spans if span[1] <= i and span[1] - span[0] >= 2
                                and words[span[1] - 1] == word and span[2] in _PROBLEMS), None)
-            if antecedent is not None and before in _ANAPHOR_BEFORE:
+            if antecedent is not None and nxt != "of" \
+                    and before in (_FIT_BEFORE if word in ("fit", "fits") else _ANAPHOR_BEFORE):
                 take(i, i + 1, antecedent[2], antecedent[3])
         elif word == "sick":
             # "been sick twice", "been sick 3 times", "been sick in the night": vomited (British usage)
@@ -500,6 +505,8 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
 
 def _sick_as_vomiting(words: list[str], i: int, before: str, nxt: str, symptom_ends: set[int]) -> bool:
     """Whether "sick" at ``i`` (not "been sick") is being sick: how often, listed with a complaint, or after "be"."""
+    if before in _ILL_BEFORE or before == "always" and i >= 2 and words[i - 2] in _ILL_BEFORE:
+        return False  # "is sick most mornings", "off sick 3 times this year", "is always sick in nursery": ill
     if _is_number(nxt) and words[i + 2:i + 3] in (["times"], ["x"]) or nxt in _SICK_OFTEN and words[i + 2:i + 3] \
             and words[i + 2] in _SICK_TIMES:
         return True

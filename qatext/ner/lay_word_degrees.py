@@ -42,7 +42,16 @@ _EPISODES = frozenset({"attack", "attacks"})
 # one-word states that a time can head: "queasy mornings", "sweaty nights", "groggy mornings"
 _STATE_ENDINGS = ("y", "ish", "less", "ous")
 
+# "attacks" as a verb has an object after it: "lupus attacks the kidneys", "HIV attacks immune cells" (not "a":
+# "3 [vertigo attacks] a month")
+_ATTACKED = frozenset("the my your his her its their our healthy immune nerve nerves cells joints organs "
+                      "kidneys liver skin body brain lungs thyroid".split())
+
 WORDS = gate(_PARTICLE_STATES, _NEARLY, {"sided", "angry"}, _FITS, _TIMES, _EPISODES)
+
+
+def _attacks_something(words: list[str], after: int) -> bool:
+    return after < len(words) and words[after] in _ATTACKED
 
 
 def add_degrees(doc, words: list[str], spans: Spans) -> Spans:
@@ -72,7 +81,7 @@ def add_degrees(doc, words: list[str], spans: Spans) -> Spans:
             new_end = end + 2  # "[coughs in fits]"
         elif end < n and words[end] in _TIMES and end - start == 1 and label == "SYMPTOM" and first.endswith(_STATE_ENDINGS):
             new_end = end + 1  # "[queasy mornings]"
-        elif end < n and words[end] in _EPISODES and end - start == 1:
+        elif end < n and words[end] in _EPISODES and end - start == 1 and not _attacks_something(words, end + 1):
             new_end = end + 1  # round 34: "the [vertigo attacks] are down to one a month"
         if (new_start, new_end) == (start, end):
             continue
