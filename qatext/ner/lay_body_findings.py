@@ -178,7 +178,8 @@ _LASHES = frozenset("eyelashes lashes eyebrows brows".split())
 _STATE_PARTS = {"thinner": frozenset("hair hairs eyebrows eyelashes lashes brows skin nails".split()),
                 # lashes or brows that grow are a drug's effect ("[lashes have grown]", "[eyelashes got super long]");
                 # hair that grows is hair
-                "grown": _LASHES, "growing": _LASHES, "grow": _LASHES, "grew": _LASHES, "long": _LASHES, "longer": _LASHES, "thicker": _LASHES,
+                "grown": _LASHES, "growing": _LASHES, "grow": _LASHES, "grew": _LASHES, "long": _LASHES,
+                "longer": _LASHES, "thicker": _LASHES,
                 "receding": frozenset("hair hairline gums".split()), "receded": frozenset("hairline gums".split()),
                 "staring": frozenset("eyes eye".split())}
 _VERB_STATES = frozenset({"grow", "grew", "growing", "receded"})  # a verb of the part, with no verb before it

@@ -41,10 +41,11 @@ DECREASE_TAILS = (("reduction",), ("decrease",), ("loss",), ("is", "gone"), ("wa
                   ("non", "existent"), ("non", "existant"), ("non", "-", "existent"), ("non", "-", "existant"),
                   ("is", "non", "-", "existent"), ("is", "non", "-", "existant"),  # the tokenizer splits the hyphen
                   ("flatlined",), ("has", "flatlined"), ("flat", "-", "lined"),
-                  # with how much of it is gone, inside (round 34): "my vision is half gone", "appetite is completely gone"
-                  ("is", "half", "gone"), ("is", "nearly", "gone"), ("is", "almost", "gone"), ("is", "completely", "gone"),
-                  ("is", "totally", "gone"), ("is", "all", "but", "gone"), ("has", "completely", "gone"),
-                  ("has", "totally", "gone"))
+                  # with how much of it is gone, inside (round 34): "my vision is half gone", "appetite is completely
+                  # gone"
+                  ("is", "half", "gone"), ("is", "nearly", "gone"), ("is", "almost", "gone"),
+                  ("is", "completely", "gone"), ("is", "totally", "gone"), ("is", "all", "but", "gone"),
+                  ("has", "completely", "gone"), ("has", "totally", "gone"))
 INCREASE_TAILS = (("increase",), ("went", "up"), ("is", "through", "the", "roof"), ("went", "through", "the", "roof"),
                   ("increased",), ("is", "higher"), ("has", "increased"), ("has", "gone", "up"), ("is", "up"),
                   ("skyrocketed",), ("has", "skyrocketed"),

@@ -4,9 +4,9 @@
   ears]" is "[high-pitched ringing in both ears]".
 * "post-" or "pre-" and the word it is glued to head the complaint after them: "[post-strep glomerulonephritis]",
   "[post-covid fatigue]" (the glued word is no mention of its own).
-* A drug or substance glued to "-coloured", "-sized", "-shaped", "-flavoured", "-scented" or "-looking" describes a look,
-  a taste or a smell: "cola-coloured pee", "coffee-coloured patch", "pea-sized lump" hold no drug ("Xanax-like" still
-  names the drug it is like).
+* A drug or substance glued to "-coloured", "-sized", "-shaped", "-flavoured", "-scented" or "-looking" describes a
+  look, a taste or a smell: "cola-coloured pee", "coffee-coloured patch", "pea-sized lump" hold no drug ("Xanax-like"
+  still names the drug it is like).
 * Only a word no other kind of mention holds is taken in: "statin-[myopathy]" keeps its drug.
 
 The tokenizer splits "high-pitched" into "high", "-", "pitched"; the hyphen is glued when neither it nor the word
@@ -46,7 +46,7 @@ def join_hyphenated_words(doc, words: list[str], spans: Spans) -> Spans:
             if first >= 3 and words[first - 2] == "-" and words[first - 3] in _TIME_PREFIXES and \
                     _glued(doc, first - 3) and _glued(doc, first - 2) and words[first - 1].isalpha() \
                     and first - 1 not in held:
-                first -= 3  # "post-strep [glomerulonephritis]": the glued word is the complaint's, no mention of its own
+                first -= 3  # "post-strep [glomerulonephritis]": the glued word is part of the complaint
             if first != start:
                 out = [s for s in out if s[1] <= first]
                 span = (first, end, label, concept)

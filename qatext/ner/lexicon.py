@@ -367,18 +367,16 @@ def _compile_patterns(lexicon: Lexicon) -> None:
     for doc, entry in zip(nlp.tokenizer.pipe(lexicon.terms.keys(), batch_size=4000), lexicon.terms.values()):
         norms = tuple(token.norm for token in doc)
         lexicon.patterns.setdefault(norms, entry)
-        variants.extend((variant, entry) for variant in _hyphen_variants(doc, norms, hyphen,
-                                                                        curated=entry[2] == "curated"))
+        variants.extend(_hyphen_variants(doc, norms, entry, hyphen))
         if entry[2] == "curated" and entry[0] in _COMPLAINT_LABELS and len(doc) > 1:
             plural = _plural_head(doc, norms, nlp.vocab)
             if plural is not None:
                 variants.append((plural, entry))
             if my in norms:
                 variants.extend((tuple(owner if norm == my else norm for norm in norms), entry) for owner in owners)
-    # after every written term, so that a variant never takes a pattern a term has; a hyphen put in is marked, so
-    # that the recognizer can ask for it glued ("short-sighted", not the list dash of "back - pain during sex")
+    # after every written term, so that a variant never takes a pattern a term has
     for norms, entry in variants:
-        lexicon.patterns.setdefault(norms, (*entry[:2], GLUED) if len(norms) == 3 and norms[1] == hyphen else entry)
+        lexicon.patterns.setdefault(norms, entry)
     for doc, entry in zip(nlp.tokenizer.pipe(lexicon.case_sensitive.keys()), lexicon.case_sensitive.values()):
         lexicon.exact_patterns.setdefault(tuple(token.orth for token in doc), entry)
 
@@ -408,21 +406,21 @@ def _plural_head(doc, norms: tuple[int, ...], vocab) -> tuple[int, ...] | None:
 GLUED = "glued"  # the source of a curated two-word term matched with a hyphen put in (_hyphen_variants)
 
 
-def _hyphen_variants(doc, norms: tuple[int, ...], hyphen: int, *, curated: bool) -> list[tuple[int, ...]]:
+def _hyphen_variants(doc, norms: tuple[int, ...], entry: tuple, hyphen: int) -> list[tuple[tuple[int, ...], tuple]]:
     """Patients hyphenate as they please: a term with a hyphen between two words also answers without it
     ("post-viral fatigue", "post viral fatigue"), and a curated two-word term also answers with one ("short sighted",
     "short-sighted"; "dozing off", "dozing-off"). Only curated terms get the hyphen: the vocabularies' two-word names
-    are many and seldom hyphenated by anyone."""
+    are many and seldom hyphenated by anyone. A hyphen put in is marked (source GLUED), so that the recognizer can ask
+    for it glued ("short-sighted", not the list dash of "back - pain during sex")."""
     words = list(doc)
-    variants = []
     if hyphen in norms[1:-1]:
-        joined = [norm for i, norm in enumerate(norms)
-                  if not (norm == hyphen and 0 < i < len(norms) - 1 and words[i - 1].is_alpha and words[i + 1].is_alpha)]
-        if len(joined) < len(norms):
-            variants.append(tuple(joined))
-    elif curated and len(words) == 2 and words[0].is_alpha and words[1].is_alpha:
-        variants.append((norms[0], hyphen, norms[1]))
-    return variants
+        joined = tuple(norm for i, norm in enumerate(norms)
+                       if not (norm == hyphen and 0 < i < len(norms) - 1 and words[i - 1].is_alpha
+                               and words[i + 1].is_alpha))
+        return [(joined, entry)] if len(joined) < len(norms) else []
+    if entry[2] == "curated" and len(words) == 2 and words[0].is_alpha and words[1].is_alpha:
+        return [((norms[0], hyphen, norms[1]), (*entry[:2], GLUED))]
+    return []
 
 
 @lru_cache(maxsize=1)
