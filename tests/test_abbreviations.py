@@ -98,3 +98,15 @@ def test_own_search_equals_scispacy_on_shared_corpora(nlp, shared_corpus):
     texts = texts[::max(1, len(texts) // 6000)]  # an even spread over the three corpora
     assert len(texts) > 5000
     assert _assert_same_pairs(nlp, texts) > 1000
+
+
+@pytest.mark.parametrize("text, occurrences", [
+    ("I had a loss of consciousness (LOC) after the fall and another LOC last week.", [(7, 8), (14, 15)]),
+    ("Chronic kidney disease (CKD) runs in the family; my CKD is stage 3.", [(4, 5), (12, 13)]),
+])
+def test_every_later_use_of_a_short_form_is_an_occurrence(text, occurrences):
+    # "LOC" is also one of spaCy's fixed symbols, whose id in the string store is not the text's hash
+    import qatext
+
+    doc = qatext.load(topics=False)(text)
+    assert [d["occurrences"] for d in doc._.abbreviation_definitions] == [occurrences]

@@ -88,3 +88,12 @@ def test_known_mesh_headings_get_icd_or_hpo_ids():
     assert concepts["amyotrophic lateral sclerosis"][1] == "ICD10CM:G12.21"
     assert concepts["fever"][1] == "HP:0001945"
     assert concepts["muscular atrophy"][1] == "HP:0003202"
+
+
+def test_exact_first_lowers_hold_every_case_sensitive_terms_first_word(lexicon):
+    # the recognizer looks for case-sensitive terms only in docs that have one of these words
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    missing = [term for term in lexicon.case_sensitive if tokenizer(term)[0].lower_ not in lexicon.exact_first_lowers]
+    assert lexicon.case_sensitive and not missing

@@ -229,3 +229,19 @@ def test_a_post_in_capitals(text, caps):
     from qatext.ner.recognizer import _is_all_caps
 
     assert _is_all_caps(text) is caps
+
+
+@pytest.mark.parametrize("text", ["I don't know cuz Im tired", "plain words only", "", "Y'all gonna  be   OK?!"])
+def test_norm_list_is_the_norm_column(nlp, text):
+    from spacy.attrs import LOWER, NORM, ORTH
+
+    from qatext.ner.recognizer import _norms
+
+    table = nlp.make_doc(text).to_array([NORM, ORTH, LOWER]).reshape(-1, 3)
+    assert _norms(table, table[:, 2].tolist()) == table[:, 0].tolist()
+
+
+def test_exact_case_term_found_beside_its_lower_case_word(nlp):
+    # "AS" (ankylosing spondylitis) is a case-sensitive term: found written so, not as the word "as"
+    found = [(e.text, e.label_) for e in nlp("My rheumatologist says I have AS, as my dad did.").ents]
+    assert ("AS", "DISEASE") in found and not any(text == "as" for text, _ in found)

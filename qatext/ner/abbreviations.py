@@ -7,11 +7,13 @@ give every later "ALS" the long form's concept.
 """
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from qatext.ner import extensions, schwartz_hearst
 from qatext.ner.batching import BatchedPipe
+from qatext.ner.context_positions import positions_of
 
 try:
     from scispacy.abbreviation import filter_matches, find_abbreviation
@@ -53,10 +55,10 @@ class AbbreviationDefinitions(BatchedPipe):
             definitions.append({"short": short.text, "long": long.text, "long_start": long.start,
                                 "long_end": long.end, "occurrences": []})
         if definitions:
-            by_text = {d["short"]: d for d in definitions}
-            for token in doc:
-                definition = by_text.get(token.text)
-                if definition is not None:
-                    definition["occurrences"].append((token.i, token.i + 1))
+            # each short form's tokens, found in the token ids at C speed (a Token object per token cost more)
+            # (the store's id of a text, not its hash: a few texts, "LOC", "ADP", are spaCy's fixed symbols)
+            orths, strings = doc.to_array(ORTH).tolist(), doc.vocab.strings
+            for definition in definitions:
+                definition["occurrences"] = [(i, i + 1) for i in positions_of(orths, strings[definition["short"]])]
             doc._.abbreviation_definitions = definitions
         return doc

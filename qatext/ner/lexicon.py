@@ -53,6 +53,8 @@ class Lexicon:
     """token NORM hashes of a term -> (label, concept_id, source); what the recognizer matches"""
     exact_patterns: dict[tuple[int, ...], tuple[str, str, str]] = field(default_factory=dict)
     """token ORTH hashes of a case-sensitive term -> (label, concept_id, source)"""
+    exact_first_lowers: frozenset[str] = frozenset()
+    """the lower-case forms of the case-sensitive terms' first words: a doc without any has no such term"""
     drug_kinds: dict[str, str] = field(default_factory=dict)
     """lower-cased DRUG term or concept id -> named / class / substance (``drug_kinds.tsv``; default named)"""
     impairments: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
@@ -377,8 +379,11 @@ def _compile_patterns(lexicon: Lexicon) -> None:
     # after every written term, so that a variant never takes a pattern a term has
     for norms, entry in variants:
         lexicon.patterns.setdefault(norms, entry)
+    firsts = set()
     for doc, entry in zip(nlp.tokenizer.pipe(lexicon.case_sensitive.keys()), lexicon.case_sensitive.values()):
         lexicon.exact_patterns.setdefault(tuple(token.orth for token in doc), entry)
+        firsts.add(doc[0].lower_)
+    lexicon.exact_first_lowers = frozenset(firsts)
 
 
 _COMPLAINT_LABELS = frozenset({"SYMPTOM", "DISEASE"})

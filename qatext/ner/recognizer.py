@@ -26,6 +26,7 @@ from qatext.ner import lay_disease_names  # round 25b
 from qatext.ner import lay_hyphen_words  # round 34
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
+from qatext.ner.hash_filter import HashFilter
 from qatext.ner.lexicon import GLUED, Lexicon, get_lexicon
 
 _ASCII_UPPER, _ASCII_LOWER = bytes(range(65, 91)), bytes(range(97, 123))
@@ -34,7 +35,10 @@ _HYPHEN = hash_string("-")
 SEVERITY_MODES = ("first_person", "always", "never")
 _WORD_CACHE_SIZE = 200_000
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3  # spaCy's ENT_IOB codes
-_OUTSIDE_ROW, _INSIDE_ROW = array("Q", (_OUTSIDE,)), array("Q", (_INSIDE,))
+_ENT_ATTRS = [ENT_IOB, ENT_TYPE, ENT_KB_ID]
+_OUTSIDE_ROW = array("Q", (_OUTSIDE, 0, 0))  # a token outside every entity, as _set_entities writes it
+_OUTSIDE_ROWS_TOKENS = 8192
+_OUTSIDE_ROWS = _OUTSIDE_ROW * _OUTSIDE_ROWS_TOKENS  # sliced (a copy) for a doc of up to that many tokens
 _STRING_IDS: dict[str, int] = {}  # label or concept id -> its hash (_string_id)
 _DEFINITIONS_KEY = (USER_DATA_PREFIX, "abbreviation_definitions", None, None)  # doc._.abbreviation_definitions
 WEIGHT_UNIT_HASHES = frozenset(hash_string(w) for w in span_rules.WEIGHT_UNITS)
@@ -110,12 +114,21 @@ class MedicalEntityRecognizer(BatchedPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         table = doc.to_array([NORM, ORTH, LOWER]) if len(doc) else numpy.zeros((0, 3), dtype=numpy.uint64)
-        norms, orths, lowers = table.T.tolist()
+        # A list of Python ints costs more than the array it comes from (each hash is a new int): the lower
+        # forms are listed, the norms only where they differ from them, the exact forms only when needed.
+        lowers = table[:, 2].tolist()
+        norms = _norms(table, lowers)
+        words = self._strings(doc.vocab.strings, lowers)
+        # the rules below look here first, so a doc without their words costs nothing
+        present = span_rules.word_set(words)
+        orths = None
         candidates = self._norm_index.find(norms, table[:, 0])
         if _HYPHEN in norms:  # a hyphen put into a two-word term counts only glued: "short-sighted", not "back - pain"
             candidates = self._glued_only(doc, norms, candidates)
-        # Exact-case terms ("AS", "ED") start with few distinct words: most docs have none, found in C.
-        if self.lexicon.exact_patterns and not self._exact_index.root.keys().isdisjoint(orths):
+        # Exact-case terms ("AS", "ED") start with few distinct words: most docs have none, found in C, first
+        # among the doc's lower-case words (a word in any case has its lower-case form there).
+        if self.lexicon.exact_patterns and not self.lexicon.exact_first_lowers.isdisjoint(present) and \
+                not self._exact_index.root.keys().isdisjoint(orths := table[:, 1].tolist()):
             exact = self._exact_index.find(orths, table[:, 1])
             # The token texts hold every letter of the text, without building doc.text token by token.
             if exact and _is_all_caps("".join(self._strings(doc.vocab.strings, orths))):
@@ -132,15 +145,14 @@ class MedicalEntityRecognizer(BatchedPipe):
         # read where doc._.abbreviation_definitions keeps it, without an Underscore object (twice a doc)
         definitions = doc.user_data.get(_DEFINITIONS_KEY)
         spans = self._add_defined_abbreviations(spans, definitions)
-        words = self._strings(doc.vocab.strings, lowers)
         normalizer = normalize.installed(doc.vocab)
-        present = span_rules.word_set(words)  # the rules below look here first, so a doc without their words costs nothing
         if normalizer is not None and normalizer.elongated and not normalizer.elongated.keys().isdisjoint(present):
             words = [normalizer.elongated.get(w, w) for w in words]
             present = span_rules.word_set(words)
         triggers = span_rules.gate_hits(words) & CHAIN_TRIGGERS
         resolved = []
-        if not self._shorthand_lower.isdisjoint(present) and not self._shorthand_hashes.isdisjoint(orths):
+        if not self._shorthand_lower.isdisjoint(present) and not self._shorthand_hashes.isdisjoint(
+                orths if orths is not None else table[:, 1].tolist()):
             spans, resolved = self._resolve_shorthand(doc, words, spans)
         lookup = self.lexicon.terms.get
         spans = span_rules.trim_leading_determiners(doc, words, spans)
@@ -524,25 +536,21 @@ def _set_entities(doc: Doc, spans: list) -> None:
         start, end, label, _concept = spans[clash]
         last_end = spans[clash - 1][1] if clash else 0
         raise ValueError(f"entity spans must be sorted and disjoint: ({start}, {end}, {label}) after token {last_end}")
-    # The three columns (IOB, type, concept) one after the other in a buffer of machine integers: a slice write
-    # per entity and column, without a Python int per token; from_array reads the transposed view in place.
+    # One row (IOB, type, concept) per token in a buffer of machine integers, copied from a row of "outside"
+    # tokens: a slice write per entity, without a Python int per token.
     n = len(doc)
     if spans and spans[-1][1] > n:
         raise ValueError(f"entity span ({spans[-1][0]}, {spans[-1][1]}) runs past the doc's {n} tokens")
     strings = doc.vocab.strings
-    table = array("Q", bytes(24 * n))
-    table[:n] = _OUTSIDE_ROW * n
+    table = _OUTSIDE_ROWS[:3 * n] if n <= _OUTSIDE_ROWS_TOKENS else _OUTSIDE_ROW * n
     for start, end, label, concept in spans:
         type_id, concept_id = _string_id(strings, label), _string_id(strings, concept or "")
-        table[start] = _BEGIN
         if end - start == 1:  # most entities are one word
-            table[n + start] = type_id
-            table[2 * n + start] = concept_id
+            table[3 * start:3 * end] = array("Q", (_BEGIN, type_id, concept_id))
         else:
-            table[start + 1:end] = _INSIDE_ROW * (end - start - 1)
-            table[n + start:n + end] = array("Q", (type_id,)) * (end - start)
-            table[2 * n + start:2 * n + end] = array("Q", (concept_id,)) * (end - start)
-    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], numpy.frombuffer(table, dtype=numpy.uint64).reshape(3, n).T)
+            table[3 * start:3 * end] = array("Q", (_INSIDE, type_id, concept_id)) * (end - start)
+            table[3 * start] = _BEGIN
+    doc.from_array(_ENT_ATTRS, numpy.frombuffer(table, dtype=numpy.uint64).reshape(n, 3))
 
 
 def _string_id(strings, text: str) -> int:
@@ -572,6 +580,18 @@ def _is_all_caps(text: str) -> bool:
     upper = len(letters) - len(letters.translate(None, _ASCII_UPPER))
     lower = len(letters) - len(letters.translate(None, _ASCII_LOWER))
     return upper > 4 * lower
+
+
+def _norms(table: numpy.ndarray, lowers: list[int]) -> list[int]:
+    """The NORM column of ``table`` (NORM, ORTH, LOWER) as a list: ``lowers`` where a token's norm is its lower-case
+    form, as it is for all but a couple of tokens in a doc ("n't" -> "not", "cuz" -> "because")."""
+    differ = numpy.flatnonzero(table[:, 0] != table[:, 2])
+    if not len(differ):
+        return lowers
+    norms = list(lowers)
+    for i, norm in zip(differ.tolist(), table[differ, 0].tolist()):
+        norms[i] = norm
+    return norms
 
 
 def _is_lay(norms: list[int]) -> bool:
@@ -613,9 +633,9 @@ class _PrefixIndex:
         alone = [first for first, node in self.root.items() if entries[node] is not None]
         pairs = [(first, second) for first, node in self.root.items() if entries[node] is None
                  for second in children[node]]
-        self._alone = _StartFilter(numpy.array(alone, dtype=numpy.uint64))
-        self._pairs = _StartFilter(_pair_keys(numpy.array([p[0] for p in pairs], dtype=numpy.uint64),
-                                              numpy.array([p[1] for p in pairs], dtype=numpy.uint64)))
+        self._alone = HashFilter(numpy.array(alone, dtype=numpy.uint64))
+        self._pairs = HashFilter(_pair_keys(numpy.array([p[0] for p in pairs], dtype=numpy.uint64),
+                                            numpy.array([p[1] for p in pairs], dtype=numpy.uint64)))
 
     def find(self, hashes: list[int], array: numpy.ndarray) -> list:
         """Longest term starting at each token: (start, end, entry) for every start that has one.
@@ -664,20 +684,3 @@ class _PrefixIndex:
 def _pair_keys(firsts: numpy.ndarray, seconds: numpy.ndarray) -> numpy.ndarray:
     """One uint64 per word pair, mixed from the two hashes (spaCy's murmur hashes: every bit is random)."""
     return firsts ^ (seconds >> numpy.uint64(23))
-
-
-class _StartFilter:
-    """A one-sided membership test over uint64 hashes, vectorised: a bool table indexed by the low bits of
-    each key. Never says no for a key it holds; says yes by chance for about 1 key in 32 it does not hold
-    (the table has 32 slots per key), which costs :meth:`_PrefixIndex.find` a walk that finds nothing."""
-
-    def __init__(self, keys: numpy.ndarray):
-        size = 1024
-        while size < 32 * len(keys):
-            size *= 2
-        self._mask = numpy.uint64(size - 1)
-        self._table = numpy.zeros(size, dtype=bool)
-        self._table[keys & self._mask] = True
-
-    def may_hold(self, keys: numpy.ndarray) -> numpy.ndarray:
-        return self._table[keys & self._mask]

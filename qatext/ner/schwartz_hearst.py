@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 MAX_PAREN_TOKENS = 8
 _OPEN_PAREN = hash_string("(")
 _CLOSE_PAREN = hash_string(")")
+_OPEN_PAREN_BYTES = np.array([_OPEN_PAREN], dtype=np.uint64).tobytes()
 SHORT_FORM_MAX_TOKENS = 3
 
 
@@ -90,6 +91,8 @@ def parenthesised(doc: Doc) -> list[tuple[int, int]]:
     # Only tokens that are exactly "(" open a range: look for one in the token array instead of
     # rebuilding doc.text (a Python join over every token, dearer than the rest of this search).
     orths = doc.to_array(ORTH)
+    if _OPEN_PAREN_BYTES not in orths.tobytes():  # most docs have none: one search in C (a hit may straddle two)
+        return []
     brackets = np.flatnonzero((orths == _OPEN_PAREN) | (orths == _CLOSE_PAREN))
     if not len(brackets) or not (orths[brackets] == _OPEN_PAREN).any():
         return []

@@ -12,6 +12,8 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from qatext.ner.context_positions import positions_of
+
 Spans = list[tuple[int, int, str, str]]
 _LABEL = itemgetter(2)  # of a span, for C-speed scans: ``"TEST" in map(_LABEL, spans)``
 _START = itemgetter(0)
@@ -35,22 +37,9 @@ def word_positions(words: list[str], wanted: Iterable[str]) -> list[int]:
     for word in wanted:
         at = index.get(word)
         if at is None:  # not a gate word ("have", "from"): found with list.index, and kept for the next rule
-            at = index[word] = _scan(words, word) if word in present else ()
+            at = index[word] = positions_of(words, word) if word in present else ()
         found += at
     return sorted(found)
-
-
-def _scan(words: list[str], word: str) -> list[int]:
-    """Indexes of ``word``, found with list.index (C speed) rather than a Python loop per token."""
-    found = []
-    start = 0
-    while True:
-        try:
-            i = words.index(word, start)
-        except ValueError:
-            return found
-        found.append(i)
-        start = i + 1
 
 
 def _positions(words: list[str]) -> dict[str, list[int]]:
@@ -104,12 +93,18 @@ def _doc_sets(words: list[str]) -> tuple:
 
 def word_set(words: list[str]) -> set[str]:
     """The doc's words as a set, built once per doc."""
+    cached = _DOC
+    if cached[0] is words and cached[3] == len(_GATE_WORDS):  # (a rule asks dozens of times a doc)
+        return cached[1]
     return _doc_sets(words)[1]
 
 
 def gate_hits(words: list[str]) -> set[str]:
     """The doc's words that trigger some rule (a few): a rule tests its gate against these few words,
     not against the doc's hundreds of words, nor iterates its own hundreds of trigger words."""
+    cached = _DOC
+    if cached[0] is words and cached[3] == len(_GATE_WORDS):
+        return cached[2]
     return _doc_sets(words)[2]
 
 
