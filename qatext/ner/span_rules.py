@@ -93,18 +93,12 @@ def _doc_sets(words: list[str]) -> tuple:
 
 def word_set(words: list[str]) -> set[str]:
     """The doc's words as a set, built once per doc."""
-    cached = _DOC
-    if cached[0] is words and cached[3] == len(_GATE_WORDS):  # (a rule asks dozens of times a doc)
-        return cached[1]
     return _doc_sets(words)[1]
 
 
 def gate_hits(words: list[str]) -> set[str]:
     """The doc's words that trigger some rule (a few): a rule tests its gate against these few words,
     not against the doc's hundreds of words, nor iterates its own hundreds of trigger words."""
-    cached = _DOC
-    if cached[0] is words and cached[3] == len(_GATE_WORDS):
-        return cached[2]
     return _doc_sets(words)[2]
 
 
