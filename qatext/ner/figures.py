@@ -266,6 +266,11 @@ DEGREE_WORDS = frozenset("so very really super totally such".split())
 # "miserable weather", "depressing news": an adjective before a noun describes a thing, not a person.
 ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "sickening", "sad", "angry", "aggressive",
                                     "hostile"})
+# "its own headache", "a whole other headache"; "its miserable", "that was depressing" (round 38)
+_OWN_OWNERS = frozenset({"its", "their"})
+_OTHERS = frozenset({"other", "nother"})
+_THING_COPULAS = frozenset({"its", "thats"})
+_THING_SUBJECTS = frozenset({"it", "that", "this"})
 # "it's doing my head in", "the forms did her head in": an annoyance (British), no body part named.
 DOING_VERBS = frozenset("doing did does do done".split())
 _HEAD_OWNERS = frozenset("my his her your their our me".split())
@@ -335,6 +340,12 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
             end >= n or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
             or start >= 3 and words[start - 3] in _COPULAS):
         return True
+    # "which is its own headache", "a whole other headache": the trouble a thing brings (round 38)
+    if word in FOLLOWED_NUISANCES and start >= 2 and (words[start - 1] == "own" and words[start - 2] in _OWN_OWNERS
+                                                      or words[start - 1] in _OTHERS and words[start - 2] == "whole"
+                                                      and start >= 4 and words[start - 3] == "a"
+                                                      and words[start - 4] in _NUISANCE_COPULAS):
+        return True
     if word in FOLLOWED_NUISANCES and start >= 2 and words[start - 1] in NUISANCE_INTENSIFIERS and words[start - 2] in ("a", "such"):
         start -= 1  # the article decides below as for "a headache"
     copula = start - 2
@@ -344,6 +355,9 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
         # what ends the phrase: nothing, a mark or an emoji ("such a pain 🙄"), or the words of a nuisance
         return end >= n or is_mark(words[end]) \
             or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
+    if word in ATTRIBUTIVE_ADJECTIVES and start >= 1 and (words[start - 1] in _THING_COPULAS or start >= 2 and words[
+            start - 1] in ("is", "was", "'s") and words[start - 2] in _THING_SUBJECTS):
+        return True  # "its miserable for the first 15 mins", "that was depressing": a thing or a time (round 38)
     if word in ATTRIBUTIVE_ADJECTIVES:
         return end < n and words[end].isalpha() and words[end] not in NOT_NOUNS
     return False

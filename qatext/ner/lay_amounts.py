@@ -227,6 +227,9 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
             j += 1
             while j < n and j - i <= 4 and words[j] in _RESULT_FILLERS:
                 j += 1
+        elif words[j] == "at" and j + 1 < n and not (i >= 1 and words[i - 1] in _TAKING) \
+                and _value_follows(doc, words, j + 1) and words[j + 2:j + 3] not in (["am"], ["pm"]):
+            j += 1  # "found my [magnesium] at 1.1" (round 38); "magnesium at 9pm" is when it is taken
         elif i >= 1 and words[i - 1] in _TAKING or not (_value_follows(doc, words, j) or _verdict_follows(words, j)):
             continue  # "take magnesium 400 at night", "calcium 500 mg": a dose, not a result
         if not (j < n and (doc[j].like_num or words[j] in _RESULT_WORDS or words[j][:1].isdigit())):
@@ -248,11 +251,14 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
 
 
 _ANALYTE_GATE = gate(ANALYTES)
-_TEST_VERBS = frozenset("checked check checking tested test testing measured measure".split())
+_TEST_VERBS = frozenset("checked check checking tested test testing measured measure "
+                        "checks tests measures monitor monitors monitored monitoring".split())
 # What changes an analyte's level in the body: "lower my B12", "deplete your magnesium".
 _LEVEL_VERBS = frozenset("lower lowers lowered lowering raise raises raised raising deplete depletes depleted "
                          "depleting affect affects affected".split())
-_LIST_ENDS = frozenset("and or level levels all were was came".split())
+_LIST_ENDS = frozenset("and or level levels all were was came "
+                       # when it is tested, after it: "checks my magnesium and [B12] once a year" (round 38)
+                       "once twice every regularly again yearly monthly annually today tomorrow too".split())
 
 
 def _value_follows(doc: Doc, words: list[str], j: int) -> bool:

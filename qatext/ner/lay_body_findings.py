@@ -49,7 +49,9 @@ LESION_NOUNS = LOOK_NOUNS - {"floater", "floaters", "follicles", "dent"} | froze
 FINDING_DESCRIBERS = DESCRIPTORS | frozenset(
     "high low loud faint constant weird strange funny odd bad horrible awful foul sharp dull deep shiny gritty "
     "sour bitter metallic salty tender sore raw angry inflamed long thin thick round raised weird scaly flaky "
-    "bald really very quite slightly bit - bright pale light".split())
+    "bald really very quite slightly bit - bright pale light "
+    # (round 38) a skin patch that weeps: "[red weepy patches behind her knees]"
+    "weepy weeping".split())
 # What a finding does on its way to a part: "a red streak going up towards my knee".
 _MOTION = frozenset("going spreading running moving travelling traveling creeping shooting coming radiating "
                     "heading".split())

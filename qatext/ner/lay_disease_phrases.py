@@ -12,6 +12,9 @@ ALLERGY_PHRASES = frozenset({"allergic to", "allergy to", "allergies to", "aller
 # the complaints a disease gives that its name heads: "[fibro pain]", "[MS fatigue]" (round 26a)
 _DISEASE_COMPLAINTS = frozenset({"pain", "pains", "fatigue"})
 _ALLERGY_GATE = gate(phrase.split()[0] for phrase in ALLERGY_PHRASES)
+# A disease named as the kind of the complaint after it: "[diabetic gastroparesis]", "[diabetic nerve pain in my
+# feet]" (the gold writes "diabetic X" as one span, with X's label)
+_DISEASE_KINDS = gate({"diabetic"})
 ALLERGY = "HP:0012393"
 
 
@@ -44,12 +47,17 @@ def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"[lupus flare]", "[Crohn's flare-up]" and "[allergic to penicillin]" are one DISEASE; "[kidney stone pain]",
     "[fibro pain]" one SYMPTOM (the pain a disease gives, as drug-review annotators and the blind gold write it)."""
     pains = any(span[2] == "SYMPTOM" and words[span[0]] in _DISEASE_COMPLAINTS for span in spans)
-    if not pains and not _may_have_allergy(words, spans) and FLARE not in map(CONCEPT, spans):
+    kinds = not _DISEASE_KINDS.isdisjoint(gate_hits(words))
+    if not pains and not kinds and not _may_have_allergy(words, spans) and FLARE not in map(CONCEPT, spans):
         return spans
     out: Spans = []
     for span in spans:
         if out and out[-1][1] == span[0]:
             previous = out[-1]
+            if kinds and previous[1] - previous[0] == 1 and words[previous[0]] in _DISEASE_KINDS \
+                    and previous[2] == "DISEASE" and span[2] in ("DISEASE", "SYMPTOM"):
+                out[-1] = (previous[0], span[1], span[2], span[3])  # "[diabetic gastroparesis]" (round 38)
+                continue
             if previous[2] == "DISEASE" and span[2] == "DISEASE" and span[3] == FLARE:
                 out[-1] = (previous[0], span[1], "DISEASE", previous[3])
                 continue

@@ -11,7 +11,7 @@ conjunct cuts the span back to the comma; a list that ends at a stop, a conjunct
 from __future__ import annotations
 
 from qatext.ner.lay_common import NOT_A_THING
-from qatext.ner.span_rules import Spans
+from qatext.ner.span_rules import DESCRIPTORS, SYMPTOM_PREDICATES, Spans
 
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 # Words after a list's last part that end the list or attach to the whole complaint, not start a new clause.
@@ -61,8 +61,10 @@ def end_lists_at_new_subject(doc, words: list[str], spans: Spans, *, joined: dic
         if end not in joined or label not in _PROBLEMS or end - start < 4 or end >= n or words[end - 2] != ",":
             continue
         nxt = words[end]
-        if not nxt.isalpha() or nxt in _LIST_ENDS or nxt.endswith("ly"):
-            continue
+        own_state = nxt in _PREDICATE_LINKS and end + 1 < n and (words[end + 1] in DESCRIPTORS or words[
+            end + 1] in SYMPTOM_PREDICATES or words[end + 1] in _AIRWAY_STATES)
+        if not own_state and (not nxt.isalpha() or nxt in _LIST_ENDS or nxt.endswith("ly")):
+            continue  # (round 38) "itchy streaming eyes, [throat is scratchy]": the last part has its own state
         if not words[end - 1].isalpha() or words[end - 1] in NOT_A_THING:
             continue
         if out is None:
@@ -78,6 +80,8 @@ def _part_predicate_at(words: list[str], span, start: int) -> bool:
 
 
 _PREDICATE_LINKS = frozenset("is are was were has have had feel feels felt look looks looked".split())
+# States of a throat or nose outside the body-predicate lists: "throat is scratchy", "nose is stuffy"
+_AIRWAY_STATES = frozenset("scratchy raw stuffy blocked runny tickly".split())
 
 
 def _before_last_conjunct(words: list[str], start: int, end: int) -> int | None:

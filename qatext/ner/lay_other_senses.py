@@ -51,6 +51,9 @@ OTHER_SENSE_HEADS = {
     "exam": frozenset("stress season revision paper papers hall halls timetable nerves".split()),
     # leaving hospital: "the discharge sheet says come back if ..."
     "discharge": frozenset("sheet letter summary papers paperwork date lounge planning".split()),
+    # a band of blood-sugar values, not the disease: "my sugar crept into the diabetic range" (round 38)
+    "diabetic": frozenset("range ranges zone territory numbers readings".split()),
+    "prediabetic": frozenset("range ranges zone territory numbers readings".split()),
 }
 # A complaint word after a word that makes it another thing: "the exam [stress] is killing me" is the strain of
 # studying, not the writer's stress as a complaint (rule 17: "stressed about exams" is not annotated).
@@ -65,7 +68,7 @@ def drop_modifier_senses(doc: Doc, words: list[str], spans: Spans) -> Spans:
     complaint or test."""
     n = len(words)
     return [span for span in spans if not (
-        span[1] - span[0] == 1 and span[2] in ("SYMPTOM", "TEST") and (
+        span[1] - span[0] == 1 and span[2] in ("SYMPTOM", "TEST", "DISEASE") and (
             span[1] < n and words[span[1]] in OTHER_SENSE_HEADS.get(words[span[0]], ())
             or span[0] >= 1 and words[span[0] - 1] in OTHER_SENSE_MODIFIERS.get(words[span[0]], ())))]
 
@@ -300,3 +303,25 @@ def drop_pandemic_times(doc: Doc, words: list[str], spans: Spans) -> Spans:
 def _dated(words: list[str], at: int) -> bool:
     before = words[at - 1] if at else ""
     return before in PANDEMIC_TIMES or before == "-" and at >= 2 and words[at - 2] == "pre"
+
+
+# A drug-review site's "Condition:" line names what a medicine was taken for: "Condition: Birth Control" is the
+# purpose, no medicine (round 38; the medicine reviewed is named elsewhere in the review).
+def drop_condition_drugs(words: list[str], spans: Spans) -> Spans:
+    """A DRUG right after "Condition:"."""
+    return [span for span in spans if not (span[2] == "DRUG" and span[0] >= 2 and words[span[0] - 1] == ":"
+                                           and words[span[0] - 2] == "condition")]
+
+
+# A complaint word glued by a hyphen to a verb it describes: "rage-scrolling", "panic-buying", "rage-quit" (round 38).
+HYPHEN_MODIFIERS = frozenset({"rage", "panic"})
+_MODIFIED_VERBS = frozenset({"quit", "quits", "quitting", "buy", "buys", "bought"})
+
+
+def drop_hyphen_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"wide awake rage-scrolling": the word says how the act is done, no complaint of the writer's."""
+    n = len(words)
+    return [span for span in spans if not (
+        span[1] - span[0] == 1 and span[2] == "SYMPTOM" and words[span[0]] in HYPHEN_MODIFIERS and span[1] + 1 < n
+        and words[span[1]] == "-" and not doc[span[0]].whitespace_ and not doc[span[1]].whitespace_
+        and (words[span[1] + 1].endswith("ing") or words[span[1] + 1] in _MODIFIED_VERBS))]

@@ -41,7 +41,7 @@ ACNE = "ICD10CM:L70.9"
 STIMULANT_CRASH = "QATEXT:symptom/stimulant-crash"
 HYPOGLYCEMIA = "HP:0001943"
 WEARING_OFF = "QATEXT:symptom/wearing-off"
-DIABETES_TYPES = {"1": "ICD10CM:E10", "2": "ICD10CM:E11"}
+DIABETES_TYPES = {"1": "ICD10CM:E10", "2": "ICD10CM:E11", "one": "ICD10CM:E10", "two": "ICD10CM:E11"}
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several few couple".split())
 
@@ -95,7 +95,9 @@ def _temperature(words: list[str], i: int) -> bool:
 # Before the noun: a determiner, a preposition or an amount; "it flares with the weather" is the verb.
 _FLARE_BEFORE = frozenset("my his her their our your the these those no of between frequent more fewer less get gets "
                           "getting any bad worse regular monthly few many several occasional recurrent recurring "
-                          "constant daily weekly big major minor mild severe".split())
+                          "constant daily weekly big major minor mild severe "
+                          # "set off [flares]", "cream for [flares]", "during [flares]" (round 38)
+                          "off for during prevent prevents avoid trigger triggers cause causes".split())
 _PROBLEMS = frozenset({"DISEASE", "SYMPTOM"})
 
 # --- blood after the toilet: "[blood] every time", "a urologist for the [blood]" ---------------------------------
@@ -296,6 +298,8 @@ _RETINOID_CUES = frozenset("tretinoin tret differin adapalene retinol retinoid r
 _STIMULANT_CUES = frozenset("adderall adderal vyvanse elvanse ritalin concerta methylphenidate dexamphetamine "
                             "stimulant stimulants modafinil caffeine".split())
 _CRASH_NOT_AFTER = frozenset("test tests course diet diets helmet pad pads landing cart site".split())
+# before a stimulant's crash besides an article: "a hard [crash]", "no [crash] to speak of" (round 38)
+_STIMULANT_CRASH_BEFORE = frozenset("the a my no hard bad big huge massive afternoon evening any".split())
 # --- the crash of ME/CFS or long covid (post-exertional malaise): "the [crash] comes 2 days later" ---------------
 # (the disease's own words: "fatigue" or "covid" alone come with crashes of cars and markets too; "ME" counts only in
 # capitals, since the words are lower-cased: see _near_exertion)
@@ -317,7 +321,14 @@ def _near_exertion(doc, words: list[str], i: int) -> bool:
 
 
 # --- a diabetic's lows: "a [low] of 54", "[low] at 3am", "treating [lows]" -------------------------------------------
-_LOW_AFTER = frozenset("of at ( , . ! ? overnight last in during this after before and".split()) | {"\n", ""}
+_LOW_AFTER = frozenset("of at ( , . ! ? overnight last in during this after before and again".split()) | {"\n", ""}
+# "a [low] of 3.1", "another [low] last night", "2am [low] of 3.1", "3am [low] again" (round 38: the time a low struck)
+_LOW_BEFORE = frozenset("a : another bad scary nasty night overnight".split()) | {""}
+
+
+def _after_clock(words: list[str], i: int) -> bool:
+    """A clock time right before ``words[i]``: "2am" is two tokens, "2" and "am"."""
+    return i >= 2 and words[i - 1] in ("am", "pm") and words[i - 2][:1].isdigit()
 _LOWS_BEFORE = frozenset("having have had treat treating these the my his her of for night nighttime frequent more any "
                          "no bad scary many constant".split())
 
@@ -328,9 +339,10 @@ _FADING_SUBJECTS = frozenset("side effect effects nausea drowsiness tiredness nu
                              "swelling".split())
 
 # --- a diabetes type said alone: "i've been [type 2] for 12 yrs", "metformin for my [type 2]" ----------------------
-_TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has had is was being diagnosed got this or , ("
-                         .split()) \
-    | {""}  # "" : the text's first word ("type 1 for 11 yrs ...")
+_TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has had is was being diagnosed got this or , ( "
+                         # "22 yrs of [type one]", "... later. [type 2] for 6 years here" (round 38)
+                         "of . ! ? ; :".split()) \
+    | {"", "\n"}  # "" : the text's first word ("type 1 for 11 yrs ...")
 # what speaks for diabetes besides the type itself: its drugs, tests, and sugars
 _TYPE_CUES = (_DIABETES_CUES | SUGARS) - {"type"}
 # "type 2 on metformin", "type 1 or type 2?"
@@ -443,13 +455,14 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             if before in ("the", "my", "a") and _near(words, i, _RETINOID_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", ACNE)
         elif word == "crash":
-            if (before in ("the", "a", "my") or before in _STIMULANT_CUES) and nxt not in _CRASH_NOT_AFTER \
-                    and _near(words, i, _STIMULANT_CUES, 40, 10):  # "the [crash]", "the vyvanse [crash]"
+            if (before in _STIMULANT_CRASH_BEFORE or before in _STIMULANT_CUES) and nxt not in _CRASH_NOT_AFTER \
+                    and _near(words, i, _STIMULANT_CUES, 80, 10):  # "the [crash]", "the vyvanse [crash]"
                 take(i, i + 1, "SYMPTOM", STIMULANT_CRASH)
             elif before in _CRASH_BEFORE and nxt not in _CRASH_NOT_AFTER and _near_exertion(doc, words, i):
                 take(i, i + 1, "SYMPTOM", POST_EXERTIONAL)  # "the [crash] comes 2 days later", "a 2 day [crash]"
         elif word == "low":
-            if (before in ("a", ":") or before == "" ) and nxt in _LOW_AFTER and _near(words, i, _DIABETES_CUES, 40, 20):
+            if (before in _LOW_BEFORE or _after_clock(words, i)) and nxt in _LOW_AFTER \
+                    and _near(words, i, _DIABETES_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)
         elif word == "lows":
             # "Side effects: lows"

@@ -24,6 +24,7 @@ from qatext.ner import lay_reach_places  # round 21a
 from qatext.ner import lay_list_items  # round 22b
 from qatext.ner import lay_disease_names  # round 25b
 from qatext.ner import lay_hyphen_words  # round 34
+from qatext.ner import lay_pain_paths  # round 38
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.hash_filter import HashFilter
@@ -71,7 +72,7 @@ CHAIN_GATES = (
     lay_word_bare.WORDS, lay_word_complaints.WORDS, lay_word_complaints.LONE_WORDS, lay_said_complaints.WORDS,
     lay_word_senses.WORDS, lay_part_objects.VERBS, lay_edge_tails.WORDS, lay_reach_objects.WORDS,
     lay_body_unnamed.WORDS, lay_body_moves.BLUSH_SIGHTS, lay_body_moves.BLUSH_COLOURS, lay_word_degrees.WORDS,
-    lay_word_places.WORDS, lay_reach_places.WORDS, lay_other_senses.OTHER_SENSE_NOUNS,
+    lay_word_places.WORDS, lay_reach_places.WORDS, lay_other_senses.OTHER_SENSE_NOUNS, lay_pain_paths.WORDS,
     *(words for pair in lay_state_phrases.PAIRS for words in pair),
 )
 CHAIN_TRIGGERS = span_rules.gate(*CHAIN_GATES)  # registered, so the doc's gate hits hold them
@@ -293,6 +294,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             if not lay_part_objects.VERBS.isdisjoint(triggers):  # a part as a complaint verb's object
                 spans = lay_part_objects.add_part_objects(doc, words, spans, lookup=lookup, conjuncts=conjuncts)
         spans = lay_span_edges.extend_lay_edges(doc, words, spans)
+        if not lay_pain_paths.WORDS.isdisjoint(triggers):  # round 38: "[pain shooting down my right leg]"
+            spans = lay_pain_paths.add_pain_paths(doc, words, spans)
         if not lay_edge_tails.WORDS.isdisjoint(triggers):  # round 18b: edges and lists
             spans = lay_edge_tails.extend_tails(doc, words, spans)
         if not lay_reach_objects.WORDS.isdisjoint(triggers):  # round 20a: a hue after its shade, a particle after its object
@@ -309,6 +312,10 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_word_degrees.add_degrees(doc, words, spans)
         if not lay_word_places.WORDS.isdisjoint(triggers):
             spans = lay_word_places.drop_places(doc, words, spans)
+        if "condition" in present and ":" in present:  # round 38: "Condition: [Birth Control]" is no medicine
+            spans = lay_other_senses.drop_condition_drugs(words, spans)
+        if "-" in present and not lay_other_senses.HYPHEN_MODIFIERS.isdisjoint(present):  # "rage-scrolling"
+            spans = lay_other_senses.drop_hyphen_modifiers(doc, words, spans)
         if not lay_other_senses.TRIGGER_OPENERS.isdisjoint(present):
             spans = lay_other_senses.drop_triggers(doc, words, spans)
         if not lay_other_senses.REACTION_VERBS.isdisjoint(present):
@@ -324,6 +331,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_list_items.add_list_items(doc, words, spans, lookup=lookup, headed=":" in present)
         if "-" in present or "coloured" in present or "colored" in present:  # round 34: "[high-pitched ringing]"
             spans = lay_hyphen_words.join_hyphenated_words(doc, words, spans)
+        if not span_rules.CHAT_TAILS.isdisjoint(present):  # round 38: "[legs feeling like jelly] lol"
+            spans = span_rules.trim_chat_tails(words, spans)
         # Last: which lone body words stand depends on the spans every rule above has drawn.
         if anatomy_rules.has_anatomy(spans):
             spans = anatomy_rules.settle_anatomy(doc, words, spans, lookup=lookup)

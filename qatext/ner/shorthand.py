@@ -17,6 +17,7 @@ gastroparesis forum and the family doctor in "my GP said". Senses live in
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
@@ -89,8 +90,17 @@ NUMBER = "#"  # in the table's "before" column: any number right before ("50 MG"
 
 
 def _before_word(word: str) -> str:
-    """The word before a short form, a number as :data:`NUMBER` ("50", "2.5", "1,000")."""
-    return NUMBER if word[:1].isdigit() and word.replace(".", "").replace(",", "").isdigit() else word
+    """The word before a short form, a number as :data:`NUMBER` ("50", "2.5", "1,000"), a dose written in one token
+    as its unit ("10mcg" as "mcg", as "10 mcg" is read)."""
+    if not word[:1].isdigit():
+        return word
+    if word.replace(".", "").replace(",", "").isdigit():
+        return NUMBER
+    dose = _GLUED_DOSE.fullmatch(word)
+    return dose.group(1) if dose else word
+
+
+_GLUED_DOSE = re.compile(r"[\d.,]+(mg|mcg|ug|g|ml|iu|units?)")
 
 
 NEAR_WORDS = 3  # how many words after a short form speak for that occurrence alone

@@ -102,6 +102,29 @@ def gate_hits(words: list[str]) -> set[str]:
     return _doc_sets(words)[2]
 
 
+# Chat words close a post's clause and never end a mention: a likeness or tail rule that reads on must not take them
+# ("[legs feeling like jelly] lol", "[so tired] tbh"; round 38).
+CHAT_TAILS = frozenset("lol lmao lmfao haha hahaha rofl smh tbh omg ugh jk xd".split())
+
+
+def trim_chat_tails(words: list[str], spans: Spans) -> Spans:
+    """``spans`` with the chat words (and a mark before them) cut off their ends; a span of chat words alone stays
+    as it is (a rule that drew one chose it)."""
+    out = spans
+    for k, (start, end, label, concept) in enumerate(spans):
+        if end - start < 2 or words[end - 1] not in CHAT_TAILS:
+            continue
+        cut = end
+        while cut - start > 1 and words[cut - 1] in CHAT_TAILS:
+            cut -= 1
+        while cut - start > 1 and is_mark(words[cut - 1]):
+            cut -= 1
+        if out is spans:
+            out = list(spans)
+        out[k] = (start, cut, label, concept)
+    return out
+
+
 def rewrite_found(spans: Spans, found: list[int], rewrite) -> Spans:
     """``spans`` with ``rewrite(span)`` at each index in ``found`` (most rules change a few spans, found
     first with one list comprehension); the same list when ``found`` is empty."""
@@ -129,7 +152,9 @@ SEVERITY = frozenset(
     "excruciating agonizing agonising crippling searing blinding piercing gnawing relentless unrelenting "
     "spinning "
     # lay words for how bad or how odd ("[savage pain high in my stomach]", "[funny metal taste]": rule 4, character)
-    "savage brutal vicious funny".split()
+    "savage brutal vicious funny "
+    # how far a pain reaches, before it like a degree ("[widespread aching]", round 38)
+    "widespread".split()
 )
 SIDE_WORDS = frozenset("left right upper lower inner outer front middle bottom top lateral medial".split())
 # Clinical qualifiers that are part of a diagnosis or finding's name in clinical and scientific prose
@@ -140,6 +165,8 @@ CLINICAL_MODIFIERS = frozenset(
     "inherited familial juvenile gestational postpartum postoperative primary secondary transient intermittent "
     "paroxysmal diffuse focal generalized localized refractory resistant severe moderate mild subclinical "
     "painless drenching brief witnessed colicky petechial non-blanching pleuritic productive premature "
+    # what happened to the organ or growth, part of its name ("[ruptured cyst]", "[perforated eardrum]"; round 38)
+    "ruptured perforated burst "
     "early-onset late-onset new-onset drug-induced exudative purulent viral bacterial fungal allergic atopic "
     "lumbar cervical thoracic renal hepatic pulmonary cardiac gastric colonic rectal pancreatic ovarian uterine "
     "cerebral spinal retinal corneal cutaneous oral nasal vaginal prostatic biliary adrenal pelvic abdominal "
@@ -1374,8 +1401,9 @@ TIME_OF_DAY = frozenset({"morning", "nighttime", "night-time", "evening", "dayti
 _TIME_DETERMINERS = frozenset("this that every each one next last yesterday tomorrow same in of by during until till at "
                               "all a per friday saturday sunday monday tuesday wednesday thursday".split())
 _RANGE_WORDS = SEVERITY | DESCRIPTORS | CLINICAL_MODIFIERS
-_RANGE_GATE = gate(_RANGE_WORDS, TIME_OF_DAY)
-_STACK_BEFORE = SEVERITY | DESCRIPTORS | TIME_OF_DAY | {",", "to", "and"}  # what _extend_stacked can take in first
+_RANGE_GATE = gate(_RANGE_WORDS, TIME_OF_DAY, {"blown"})
+# what _extend_stacked can take in first
+_STACK_BEFORE = SEVERITY | DESCRIPTORS | TIME_OF_DAY | {",", "to", "and", "blown"}
 
 
 # Degree adverbs that are also conjunctions or "also": "so" and "too" grade an adjective ("[so tired]", "[too weak]",
@@ -1432,6 +1460,10 @@ def _extend_stacked(words: list[str], start: int, *, with_and: bool = False, end
             break  # "tests were low so [anaemia]", "back on prednisone so [moon face]": a conjunction, not a degree
         if before in SEVERITY or before in DESCRIPTORS:
             start -= 1
+        elif before == "blown" and start >= 2 and words[start - 2] == "full":
+            start -= 2  # "[full blown panic attack]" (round 38; "full-blown" below)
+        elif before == "blown" and start >= 3 and words[start - 2] == "-" and words[start - 3] == "full":
+            start -= 3
         elif before in ("high", "low") and words[start] == "pitched":
             start -= 1  # "[constant high pitched ringing]": the pitch of a sound, not a level
         elif (before == "," or before == "and" and with_and) and start >= 2 and words[start - 2] in DESCRIPTORS \
