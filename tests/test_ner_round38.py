@@ -50,6 +50,11 @@ def test_found_after_batches_58_59(nlp, text, entity):
     ("She'll switch me to Aimovig if insurance approves it, which is its own headache.", "headache"),
     ("school marked it as unauthorised absence which is a whole other headache", "headache"),
     ("its miserable for the first 15 mins and then bearable", "miserable"),
+    # the same words elsewhere: the new rules must not reach them (the review of round 38)
+    ("My ankles swell so I shop for flares instead of skinny jeans.", "flares"),
+    ("I drink caffeine every morning. Saw a bad crash on the way to work today, three cars.", "crash"),
+    ("Not sure what type of depression this is but I hit another low last week.", "low"),
+    ("I had seared ahi tuna for dinner and then my throat swelled up", "ahi"),
 ])
 def test_left_out_after_batches_58_59(nlp, text, surface):
     assert not any(surface in e for e, _ in labelled(nlp, text))
@@ -58,15 +63,32 @@ def test_left_out_after_batches_58_59(nlp, text, surface):
 @pytest.mark.parametrize("text, entity", [
     # the same words where they are what they say
     ("I get a whole other headache on the left side", ("headache on the left side", "SYMPTOM")),
+    ("this time it was a whole other headache, on the left side and throbbing", ("headache", "SYMPTOM")),
+    ("My twins both have covid, they each have their own headache and fever.", ("headache", "SYMPTOM")),
     ("i feel miserable all the time", ("miserable", "SYMPTOM")),
-    ("i take magnesium at 9pm", ("magnesium", "DRUG")),
-    ("I'm on birth control and my periods stopped", ("birth control", "DRUG")),
-    ("the pain is going away slowly", ("pain", "SYMPTOM")),
-    ("a rage that scares me", ("rage", "SYMPTOM")),
+    ("I give my son magnesium at 8 every night and he sleeps better", ("magnesium", "DRUG")),
+    ("The medicine for my condition: metformin and lisinopril work well.", ("metformin", "DRUG")),
+    ("I finally got T3 and TSH tested, T3 came back low", ("T3", "TEST")),
+    ("pain going away after the second dose", ("pain", "SYMPTOM")),
+    ("my mum is diabetic headaches are common for her", ("headaches", "SYMPTOM")),
 ])
 def test_kept_after_batches_58_59(nlp, text, entity):
     assert entity in labelled(nlp, text)
 
 
-def test_a_low_needs_diabetes_near(nlp):
-    assert ("low", "SYMPTOM") not in labelled(nlp, "the temperature hit a low of 3 last night")
+def test_a_compared_pill_after_another_pill_is_no_contraceptive(nlp):
+    found = labelled(nlp, "My doctor gave me a new blood pressure pill. I feel like the pill makes me dizzy.")
+    assert ("pill", "DRUG") not in found
+
+
+@pytest.mark.parametrize("text, entity", [
+    # a path goes on through the parts joined to the first one
+    ("Pain running down the back of the leg to the ankle", ("Pain running down the back of the leg to the ankle",
+                                                            "SYMPTOM")),
+    ("tingling running down my arms and neck", ("tingling running down my arms and neck", "SYMPTOM")),
+    # a finite verb opens a clause, and the clinical "radiating" keeps the place out (rule 5)
+    ("the pain goes up to my shoulder", ("pain", "SYMPTOM")),
+    ("epigastric pain radiating to the back", ("epigastric pain", "SYMPTOM")),
+])
+def test_pain_paths(nlp, text, entity):
+    assert entity in labelled(nlp, text)

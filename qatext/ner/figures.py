@@ -35,7 +35,7 @@ import unicodedata
 from spacy.tokens import Doc
 
 from qatext.ner.lay_common import CLAUSE_BREAKS, NOT_NOUNS
-from qatext.ner.span_rules import gate, gate_hits, is_mark, word_set
+from qatext.ner.span_rules import JOKE_MARKS, gate, gate_hits, is_mark, word_set
 
 Spans = list[tuple[int, int, str, str]]
 _PROBLEM = frozenset({"SYMPTOM", "DISEASE"})
@@ -75,7 +75,6 @@ _OBJECTS = frozenset("me him her us you them everyone".split())
 CRAZES = frozenset("cabin spring summer christmas xmas election football soccer baseball playoff playoffs wedding "
                    "shopping gold bieber".split())
 SECOND_THOUGHTS = frozenset({"about", "over"})
-JOKE_MARKS = frozenset("lol lmao lmfao haha hahaha rofl smh".split())
 MEME_ILLNESSES = (["cancer"], ["aneurysm"], ["stroke"], ["seizure"], ["heart", "attack"])
 # Everyday pains given as a joke by a thing pointed at: "this spreadsheet is giving me a headache lol", "this meeting gave
 # me a migraine lol" ("my meds are giving me a headache lol" may be the drug: only "this"/"that"/"these" point).
@@ -268,6 +267,7 @@ ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "si
                                     "hostile"})
 # "its own headache", "a whole other headache"; "its miserable", "that was depressing" (round 38)
 _OWN_OWNERS = frozenset({"its", "their"})
+_TOLD_SUBJECTS = frozenset({"which", "that", "this"})
 _OTHERS = frozenset({"other", "nother"})
 _THING_COPULAS = frozenset({"its", "thats"})
 _THING_SUBJECTS = frozenset({"it", "that", "this"})
@@ -318,6 +318,12 @@ def _said_of_a_body_part(words: list[str], start: int, body_ends: set[int]) -> b
     return k >= 1 and words[k] in _BODY_COPULAS and k in body_ends
 
 
+def _ends_clause(words: list[str], end: int, following: str) -> bool:
+    """What ends a nuisance phrase: nothing, a mark or an emoji ("such a pain 🙄"), or the words of a nuisance."""
+    return end >= len(words) or is_mark(words[end]) \
+        or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
+
+
 def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     word = words[start]
     if word in CALMED_WORDS and any(tuple(words[max(0, start - len(cue)):start]) == cue for cue in _CALMING):
@@ -340,11 +346,14 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
             end >= n or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
             or start >= 3 and words[start - 3] in _COPULAS):
         return True
-    # "which is its own headache", "a whole other headache": the trouble a thing brings (round 38)
-    if word in FOLLOWED_NUISANCES and start >= 2 and (words[start - 1] == "own" and words[start - 2] in _OWN_OWNERS
-                                                      or words[start - 1] in _OTHERS and words[start - 2] == "whole"
-                                                      and start >= 4 and words[start - 3] == "a"
-                                                      and words[start - 4] in _NUISANCE_COPULAS):
+    # "which is its own headache", "that's a whole other headache": the trouble a thing brings, said of what was just
+    # told and ending its clause (round 38); "they each have their own headache", "it was a whole other headache, on
+    # the left side" are headaches
+    if word in FOLLOWED_NUISANCES and _ends_clause(words, end, following) and (
+            start >= 4 and words[start - 1] == "own" and words[start - 2] in _OWN_OWNERS
+            and words[start - 3] in _NUISANCE_COPULAS and words[start - 4] in _TOLD_SUBJECTS
+            or start >= 5 and words[start - 1] in _OTHERS and words[start - 2] == "whole" and words[start - 3] == "a"
+            and words[start - 4] in _NUISANCE_COPULAS and words[start - 5] in _TOLD_SUBJECTS):
         return True
     if word in FOLLOWED_NUISANCES and start >= 2 and words[start - 1] in NUISANCE_INTENSIFIERS and words[start - 2] in ("a", "such"):
         start -= 1  # the article decides below as for "a headache"
@@ -352,9 +361,7 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     if copula >= 1 and words[copula] in NUISANCE_ADVERBS:
         copula -= 1  # "which is honestly a pain to coordinate"
     if word in FOLLOWED_NUISANCES and start >= 1 and words[start - 1] in ("a", "such") and (copula < 0 or words[copula] in _NUISANCE_COPULAS):
-        # what ends the phrase: nothing, a mark or an emoji ("such a pain 🙄"), or the words of a nuisance
-        return end >= n or is_mark(words[end]) \
-            or any(following == cue or following.startswith(cue + " ") for cue in NUISANCE_AFTER)
+        return _ends_clause(words, end, following)
     if word in ATTRIBUTIVE_ADJECTIVES and start >= 1 and (words[start - 1] in _THING_COPULAS or start >= 2 and words[
             start - 1] in ("is", "was", "'s") and words[start - 2] in _THING_SUBJECTS):
         return True  # "its miserable for the first 15 mins", "that was depressing": a thing or a time (round 38)

@@ -187,7 +187,7 @@ BLOOD_SUGAR_TEST = "QATEXT:test/blood-sugar-test"
 _RESULT_VERBS = frozenset("was were is are came come comes dropped drop rose went fell sits sat stays stayed".split())
 _RESULT_FILLERS = frozenset("at to in the still only a bit very really so around about".split())
 _TAKING = frozenset("take takes taking took on started start added add with of some".split())
-_DOSE_UNITS = frozenset("mg mcg ug g iu units unit ml mgs".split())
+DOSE_UNITS = frozenset("mg mcg ug g iu units unit ml mgs".split())
 # A verdict written right after the analyte, in a list of results: "folate fine, MCV high", "testosterone high".
 _BARE_RESULTS = frozenset("high low normal elevated raised fine ok okay borderline deficient".split())
 _RESULT_WORDS = frozenset("back high low normal elevated up down fine ok okay good great borderline checked tested "
@@ -228,8 +228,8 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
             while j < n and j - i <= 4 and words[j] in _RESULT_FILLERS:
                 j += 1
         elif words[j] == "at" and j + 1 < n and not (i >= 1 and words[i - 1] in _TAKING) \
-                and _value_follows(doc, words, j + 1) and words[j + 2:j + 3] not in (["am"], ["pm"]):
-            j += 1  # "found my [magnesium] at 1.1" (round 38); "magnesium at 9pm" is when it is taken
+                and _DECIMAL.fullmatch(words[j + 1]):
+            j += 1  # "found my [magnesium] at 1.1" (round 38); "magnesium at 8 every night" is when it is taken
         elif i >= 1 and words[i - 1] in _TAKING or not (_value_follows(doc, words, j) or _verdict_follows(words, j)):
             continue  # "take magnesium 400 at night", "calcium 500 mg": a dose, not a result
         if not (j < n and (doc[j].like_num or words[j] in _RESULT_WORDS or words[j][:1].isdigit())):
@@ -251,6 +251,7 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
 
 
 _ANALYTE_GATE = gate(ANALYTES)
+_DECIMAL = re.compile(r"\d+\.\d+")  # a level ("1.1"), not an hour ("at 8")
 _TEST_VERBS = frozenset("checked check checking tested test testing measured measure "
                         "checks tests measures monitor monitors monitored monitoring".split())
 # What changes an analyte's level in the body: "lower my B12", "deplete your magnesium".
@@ -263,7 +264,7 @@ _LIST_ENDS = frozenset("and or level levels all were was came "
 
 def _value_follows(doc: Doc, words: list[str], j: int) -> bool:
     """"my iron was 11", "ferritin 8": a number that is no dose ("calcium 500 mg")."""
-    return doc[j].like_num and not (j + 1 < len(words) and words[j + 1] in _DOSE_UNITS)
+    return doc[j].like_num and not (j + 1 < len(words) and words[j + 1] in DOSE_UNITS)
 
 
 def _verdict_follows(words: list[str], j: int) -> bool:

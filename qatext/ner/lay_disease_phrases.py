@@ -12,9 +12,11 @@ ALLERGY_PHRASES = frozenset({"allergic to", "allergy to", "allergies to", "aller
 # the complaints a disease gives that its name heads: "[fibro pain]", "[MS fatigue]" (round 26a)
 _DISEASE_COMPLAINTS = frozenset({"pain", "pains", "fatigue"})
 _ALLERGY_GATE = gate(phrase.split()[0] for phrase in ALLERGY_PHRASES)
-# A disease named as the kind of the complaint after it: "[diabetic gastroparesis]", "[diabetic nerve pain in my
-# feet]" (the gold writes "diabetic X" as one span, with X's label)
+# A disease named as the kind of the complaint after it: "[diabetic gastroparesis]", "[diabetic retinopathy]" (the
+# gold writes "diabetic X" as one span, with X's label); after a copula it is the person's state and a new clause may
+# follow: "my mum is [diabetic] [headaches] are common" (round 38)
 _DISEASE_KINDS = gate({"diabetic"})
+_COPULAS = frozenset("is am 'm m im was are were be been being".split())
 ALLERGY = "HP:0012393"
 
 
@@ -55,7 +57,8 @@ def join_disease_phrases(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if out and out[-1][1] == span[0]:
             previous = out[-1]
             if kinds and previous[1] - previous[0] == 1 and words[previous[0]] in _DISEASE_KINDS \
-                    and previous[2] == "DISEASE" and span[2] in ("DISEASE", "SYMPTOM"):
+                    and previous[2] == "DISEASE" and span[2] in ("DISEASE", "SYMPTOM") \
+                    and (previous[0] == 0 or words[previous[0] - 1] not in _COPULAS):
                 out[-1] = (previous[0], span[1], span[2], span[3])  # "[diabetic gastroparesis]" (round 38)
                 continue
             if previous[2] == "DISEASE" and span[2] == "DISEASE" and span[3] == FLARE:

@@ -34,7 +34,7 @@ def join_hyphenated_words(doc, words: list[str], spans: Spans) -> Spans:
     held = {k for s in spans if s[2] not in _PROBLEMS for k in range(s[0], s[1])}  # drugs, body parts, tests
     for span in spans:
         start, end, label, concept = span
-        if label == "DRUG" and (_glued_suffix(doc, words, end) in _DESCRIBING_SUFFIXES
+        if label == "DRUG" and (glued_suffix(doc, words, end) in _DESCRIBING_SUFFIXES
                                 or end < len(words) and words[end] in COLOURED):  # also written without the hyphen
             changed = True  # "cola-coloured", "pea-sized": a look, not a drug
             continue
@@ -59,7 +59,7 @@ def _glued(doc, k: int) -> bool:
     return not doc[k].whitespace_
 
 
-def _glued_suffix(doc, words: list[str], end: int) -> str | None:
+def glued_suffix(doc, words: list[str], end: int) -> str | None:
     """The word glued by a hyphen right after ``end`` ("cola[-coloured]"), or None."""
     if end + 1 < len(words) and words[end] == "-" and _glued(doc, end - 1) and _glued(doc, end):
         return words[end + 1]

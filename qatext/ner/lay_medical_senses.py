@@ -177,11 +177,12 @@ def add_glucose_swings(doc: Doc, words: list[str], spans: Spans) -> Spans:
     covered = covered_tokens(spans)
     added = []
     for i in _positions(words, _SWING_GATE.intersection(gate_hits(words))):
-        if i in covered or i < 1 or words[i - 1] not in _SWING_BEFORE:
+        clocked = _after_clock(words, i)  # "2am [low] of 3.1", "3am [low] again" (round 38)
+        if i in covered or i < 1 or words[i - 1] not in _SWING_BEFORE and not clocked:
             continue
         if i + 1 < n and words[i + 1] not in _SWING_AFTER and words[i + 1].isalpha():
             continue  # "a low dose", "high blood pressure", "these lows" then a noun
-        if words[i] in ("low", "high") and words[i - 1] not in ("a", "another", "now", "went", "going", "bad", "scary", "nasty", "severe"):
+        if words[i] in ("low", "high") and not clocked and words[i - 1] not in ("a", "another", "now", "went", "going", "bad", "scary", "nasty", "severe"):
             continue  # the singular only as an episode ("had a low", "now high"), not "the low end"
         added.append((i, i + 1, "SYMPTOM", GLUCOSE_SWINGS[words[i]]))
     return sorted(spans + added) if added else spans
@@ -190,15 +191,21 @@ def add_glucose_swings(doc: Doc, words: list[str], spans: Spans) -> Spans:
 _SWING_GATE = gate(GLUCOSE_SWINGS)
 
 
+def _after_clock(words: list[str], i: int) -> bool:
+    """A clock time right before ``words[i]``: the tokenizer splits "2am" into "2" and "am"."""
+    return i >= 2 and words[i - 1] in ("am", "pm") and words[i - 2][:1].isdigit()
+
+
 # "on the pill", "came off the pill", "the pill = mood swings": "the pill" is the contraceptive pill (GUIDELINES
 # section 3.1, a class) when nothing names another pill after it ("the pill bottle", "the pill you gave me").
 CONTRACEPTIVE_PILL = "QATEXT:drug/combined-oral-contraceptive"
 _PILL_BEFORE = frozenset("on off or and start started starting stopped stop stopping quit try tried trying "
                          "restarted affect affects affecting "
                          # a question about it: "would the pill help?"
-                         "would could will can does did "
-                         # compared with it: "nothing like the pill gave me", "worse than the pill" (round 38)
-                         "like than".split())  # not "after the pill": the one just named
+                         "would could will can does did".split())
+# (round 38) Compared with it: "nothing like [the pill] gave me", "worse than [the pill]"; only where no pill was named
+# before ("a new blood pressure pill ... i feel like the pill makes me dizzy").
+_PILL_COMPARED = frozenset({"like", "than"})  # not "after the pill": the one just named
 # ("heartburn after the pill"); a drug that may "affect the pill" or "stop the pill working" is about the contraceptive
 _PILL_AFTER = frozenset(". , ! ? ; : = and or but for since in at because so until till lol made makes gave "
                         "caused causes is was working work help helps helped "
@@ -211,7 +218,8 @@ def add_the_pill(doc: Doc, words: list[str], spans: Spans) -> Spans:
     covered = covered_tokens(spans)
     added = [(i, i + 1, "DRUG", CONTRACEPTIVE_PILL) for i in _positions(words, _PILL_GATE.intersection(gate_hits(words)))
              if i >= 1 and words[i - 1] == "the" and i not in covered
-             and (i < 2 or words[i - 2] in _PILL_BEFORE or doc[i - 1].is_sent_start)
+             and (i < 2 or words[i - 2] in _PILL_BEFORE or doc[i - 1].is_sent_start
+                  or words[i - 2] in _PILL_COMPARED and words.index("pill") == i)
              and (i + 1 >= n or words[i + 1] in _PILL_AFTER or not words[i + 1].isalpha())]
     return sorted(spans + added) if added else spans
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from qatext.ner import lay_hyphen_words
 from qatext.ner.lay_common import LABEL, POSSESSIVES
 from qatext.ner.span_rules import Spans, gate, gate_hits
 
@@ -38,7 +39,8 @@ def drop_substance_places(doc: Doc, words: list[str], spans: Spans) -> Spans:
         and span[1] < n and words[span[1]] == "of")]
 
 
-# A complaint word before a noun it modifies in another sense: "gas station", "fever dream", "rash decision".
+# A complaint, test or disease word before a noun it modifies in another sense: "gas station", "fever dream", "rash
+# decision", "the diabetic range".
 OTHER_SENSE_HEADS = {
     "gas": frozenset("station stations prices price tank bill bills stove cooker leak mask heater boiler pump mileage "
                      "money card cylinder engine company fire hob".split()),
@@ -305,12 +307,17 @@ def _dated(words: list[str], at: int) -> bool:
     return before in PANDEMIC_TIMES or before == "-" and at >= 2 and words[at - 2] == "pre"
 
 
-# A drug-review site's "Condition:" line names what a medicine was taken for: "Condition: Birth Control" is the
-# purpose, no medicine (round 38; the medicine reviewed is named elsewhere in the review).
+# A drug-review site's "Condition:" field names what a medicine was taken for: "Condition: Birth Control" is the
+# purpose, not a second medicine (round 38; the medicine reviewed is named in its own field). The field opens the
+# text, a line or a sentence; "the medicine for my condition: metformin" names a medicine.
+_FIELD_OPENERS = frozenset({"", "\n", ".", "!", "?", "|"})
+
+
 def drop_condition_drugs(words: list[str], spans: Spans) -> Spans:
-    """A DRUG right after "Condition:"."""
-    return [span for span in spans if not (span[2] == "DRUG" and span[0] >= 2 and words[span[0] - 1] == ":"
-                                           and words[span[0] - 2] == "condition")]
+    """``spans`` without a DRUG that fills a "Condition:" field."""
+    return [span for span in spans if not (
+        span[2] == "DRUG" and span[0] >= 2 and words[span[0] - 1] == ":" and words[span[0] - 2] == "condition"
+        and (words[span[0] - 3] if span[0] >= 3 else "").strip(" ") in _FIELD_OPENERS)]
 
 
 # A complaint word glued by a hyphen to a verb it describes: "rage-scrolling", "panic-buying", "rage-quit" (round 38).
@@ -323,5 +330,5 @@ def drop_hyphen_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
     return [span for span in spans if not (
         span[1] - span[0] == 1 and span[2] == "SYMPTOM" and words[span[0]] in HYPHEN_MODIFIERS and span[1] + 1 < n
-        and words[span[1]] == "-" and not doc[span[0]].whitespace_ and not doc[span[1]].whitespace_
+        and lay_hyphen_words.glued_suffix(doc, words, span[1]) is not None
         and (words[span[1] + 1].endswith("ing") or words[span[1] + 1] in _MODIFIED_VERBS))]

@@ -26,6 +26,7 @@ _DIRECTIONS = frozenset("down up into to through across along round around towar
 # Between the direction and the part: "down [my right] leg", "to [the] left arm", "into [both] feet"
 _PART_FILLERS = OWNERS | SIDE_WORDS | frozenset({"both", "a"})
 _MAX_FILLERS = 3
+_PART_LINKS = frozenset({"of", "and", "&"})
 WORDS = gate(SPREAD_VERBS)
 
 
@@ -59,19 +60,28 @@ def _reach(words: list[str], verb: int, by_start: dict) -> int | None:
 
 
 def _part_after(words: list[str], k: int, by_start: dict) -> int | None:
-    """After one or two directions ("down", "through to") and at most a few owner or side words, the end of the
-    body part there ("to [my left arm]" or "to my left [arm]"), or None."""
+    """After one or two directions ("down", "through to"), the end of the body part there and of the parts joined to
+    it ("down the back [of the leg]", "to my left arm [and jaw]"), or None."""
     n, directions = len(words), 0
     while k < n and words[k] in _DIRECTIONS and directions < 2:
         k += 1
         directions += 1
-    if not directions:
-        return None
+    end = _part_at(words, k, by_start) if directions else None
+    while end is not None and end < n and words[end] in _PART_LINKS:
+        more = _part_at(words, end + 1, by_start)
+        if more is None:
+            break
+        end = more
+    return end
+
+
+def _part_at(words: list[str], k: int, by_start: dict) -> int | None:
+    """The end of a body part at ``k`` after at most a few owner or side words ("[my left] arm"), or None."""
     for _ in range(_MAX_FILLERS + 1):
         part = by_start.get(k)
         if part is not None:
             return part[1] if part[2] == "ANATOMY" else None
-        if k >= n or words[k] not in _PART_FILLERS:
+        if k >= len(words) or words[k] not in _PART_FILLERS:
             return None
         k += 1
     return None

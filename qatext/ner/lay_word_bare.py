@@ -54,6 +54,11 @@ def _near(words: list[str], i: int, cues: frozenset, before: int, after: int) ->
     return not cues.isdisjoint(words[max(0, i - before):i + after + 1])
 
 
+def _disease_before(spans: Spans, i: int, reach: int) -> bool:
+    """A DISEASE ends within ``reach`` tokens before ``i``."""
+    return any(span[2] == "DISEASE" and i - reach <= span[1] <= i for span in spans)
+
+
 # --- temperature: "has a [temp] of 38", "running a [temperature]" -------------------------
 TEMPS = frozenset({"temp", "temperature", "temps", "temperatures"})
 _HAVING = frozenset("had has have having got get gets getting run running runs ran with developed spiked "
@@ -95,9 +100,12 @@ def _temperature(words: list[str], i: int) -> bool:
 # Before the noun: a determiner, a preposition or an amount; "it flares with the weather" is the verb.
 _FLARE_BEFORE = frozenset("my his her their our your the these those no of between frequent more fewer less get gets "
                           "getting any bad worse regular monthly few many several occasional recurrent recurring "
-                          "constant daily weekly big major minor mild severe "
-                          # "set off [flares]", "cream for [flares]", "during [flares]" (round 38)
-                          "off for during prevent prevents avoid trigger triggers cause causes".split())
+                          "constant daily weekly big major minor mild severe".split())
+# (round 38) Verbs and prepositions before the noun that fit flares of other things too ("set off flares on the
+# beach", "shop for flares"): only with a disease named shortly before ("gout attacks ... can set off [flares]",
+# "his eczema ... cream for [flares]").
+_FLARE_BEFORE_NEAR_DISEASE = frozenset("off for during prevent prevents avoid trigger triggers cause causes".split())
+_FLARE_DISEASE_REACH = 50
 _PROBLEMS = frozenset({"DISEASE", "SYMPTOM"})
 
 # --- blood after the toilet: "[blood] every time", "a urologist for the [blood]" ---------------------------------
@@ -299,7 +307,7 @@ _STIMULANT_CUES = frozenset("adderall adderal vyvanse elvanse ritalin concerta m
                             "stimulant stimulants modafinil caffeine".split())
 _CRASH_NOT_AFTER = frozenset("test tests course diet diets helmet pad pads landing cart site".split())
 # before a stimulant's crash besides an article: "a hard [crash]", "no [crash] to speak of" (round 38)
-_STIMULANT_CRASH_BEFORE = frozenset("the a my no hard bad big huge massive afternoon evening any".split())
+_STIMULANT_CRASH_BEFORE = frozenset("the a my no hard afternoon evening any".split())
 # --- the crash of ME/CFS or long covid (post-exertional malaise): "the [crash] comes 2 days later" ---------------
 # (the disease's own words: "fatigue" or "covid" alone come with crashes of cars and markets too; "ME" counts only in
 # capitals, since the words are lower-cased: see _near_exertion)
@@ -321,14 +329,7 @@ def _near_exertion(doc, words: list[str], i: int) -> bool:
 
 
 # --- a diabetic's lows: "a [low] of 54", "[low] at 3am", "treating [lows]" -------------------------------------------
-_LOW_AFTER = frozenset("of at ( , . ! ? overnight last in during this after before and again".split()) | {"\n", ""}
-# "a [low] of 3.1", "another [low] last night", "2am [low] of 3.1", "3am [low] again" (round 38: the time a low struck)
-_LOW_BEFORE = frozenset("a : another bad scary nasty night overnight".split()) | {""}
-
-
-def _after_clock(words: list[str], i: int) -> bool:
-    """A clock time right before ``words[i]``: "2am" is two tokens, "2" and "am"."""
-    return i >= 2 and words[i - 1] in ("am", "pm") and words[i - 2][:1].isdigit()
+_LOW_AFTER = frozenset("of at ( , . ! ? overnight last in during this after before and".split()) | {"\n", ""}
 _LOWS_BEFORE = frozenset("having have had treat treating these the my his her of for night nighttime frequent more any "
                          "no bad scary many constant".split())
 
@@ -398,7 +399,9 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
                 take(i, i + 1, "SYMPTOM", FEVER)
         elif word == "flares":
             # a flare of a known disease: the doc names one ("kept me out of flares" after "RA")
-            if has_problem and (before in _FLARE_BEFORE or _is_number(before)) and nxt not in ("up", "of"):
+            if has_problem and nxt not in ("up", "of") and (
+                    before in _FLARE_BEFORE or _is_number(before)
+                    or before in _FLARE_BEFORE_NEAR_DISEASE and _disease_before(spans, i, _FLARE_DISEASE_REACH)):
                 take(i, i + 1, "DISEASE", FLARE)
         elif word == "blood":
             there_is = before in ("s", "'s", "is", "was") and i >= 2 and words[i - 2] == "there"  # "theres blood"
@@ -456,13 +459,12 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
                 take(i, i + 1, "SYMPTOM", ACNE)
         elif word == "crash":
             if (before in _STIMULANT_CRASH_BEFORE or before in _STIMULANT_CUES) and nxt not in _CRASH_NOT_AFTER \
-                    and _near(words, i, _STIMULANT_CUES, 80, 10):  # "the [crash]", "the vyvanse [crash]"
+                    and _near(words, i, _STIMULANT_CUES, 60, 10):  # "the [crash]", "the vyvanse [crash]"
                 take(i, i + 1, "SYMPTOM", STIMULANT_CRASH)
             elif before in _CRASH_BEFORE and nxt not in _CRASH_NOT_AFTER and _near_exertion(doc, words, i):
                 take(i, i + 1, "SYMPTOM", POST_EXERTIONAL)  # "the [crash] comes 2 days later", "a 2 day [crash]"
         elif word == "low":
-            if (before in _LOW_BEFORE or _after_clock(words, i)) and nxt in _LOW_AFTER \
-                    and _near(words, i, _DIABETES_CUES, 40, 20):
+            if (before in ("a", ":") or before == "" ) and nxt in _LOW_AFTER and _near(words, i, _DIABETES_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)
         elif word == "lows":
             # "Side effects: lows"

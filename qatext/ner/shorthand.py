@@ -25,6 +25,7 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from qatext.ner import lay_rules
+from qatext.ner.lay_amounts import DOSE_UNITS
 from qatext.ner.span_rules import word_set
 
 
@@ -89,6 +90,10 @@ POSSESSIVES = lay_rules.POSSESSIVES
 NUMBER = "#"  # in the table's "before" column: any number right before ("50 MG" milligrams, "$40 CAD" dollars)
 
 
+# A number glued to a dose unit, one token: "10mcg", "2.5mg"
+_GLUED_DOSE = re.compile(r"[\d.,]+(" + "|".join(sorted(DOSE_UNITS, key=len, reverse=True)) + ")")
+
+
 def _before_word(word: str) -> str:
     """The word before a short form, a number as :data:`NUMBER` ("50", "2.5", "1,000"), a dose written in one token
     as its unit ("10mcg" as "mcg", as "10 mcg" is read)."""
@@ -99,8 +104,6 @@ def _before_word(word: str) -> str:
     dose = _GLUED_DOSE.fullmatch(word)
     return dose.group(1) if dose else word
 
-
-_GLUED_DOSE = re.compile(r"[\d.,]+(mg|mcg|ug|g|ml|iu|units?)")
 
 
 NEAR_WORDS = 3  # how many words after a short form speak for that occurrence alone

@@ -102,14 +102,16 @@ def gate_hits(words: list[str]) -> set[str]:
     return _doc_sets(words)[2]
 
 
+# Laughter and head-shaking after a phrase mark it as a joke ("my boss gave me a headache lol", figures.py).
+JOKE_MARKS = frozenset("lol lmao lmfao haha hahaha rofl smh".split())
 # Chat words close a post's clause and never end a mention: a likeness or tail rule that reads on must not take them
 # ("[legs feeling like jelly] lol", "[so tired] tbh"; round 38).
-CHAT_TAILS = frozenset("lol lmao lmfao haha hahaha rofl smh tbh omg ugh jk xd".split())
+CHAT_TAILS = JOKE_MARKS | frozenset("tbh omg ugh jk xd".split())
 
 
 def trim_chat_tails(words: list[str], spans: Spans) -> Spans:
-    """``spans`` with the chat words (and a mark before them) cut off their ends; a span of chat words alone stays
-    as it is (a rule that drew one chose it)."""
+    """``spans`` with the chat words (and a mark before them) cut off their ends; a span keeps at least its first
+    token (a rule that drew a span of chat words alone chose it)."""
     out = spans
     for k, (start, end, label, concept) in enumerate(spans):
         if end - start < 2 or words[end - 1] not in CHAT_TAILS:
@@ -142,7 +144,7 @@ SEVERITY = frozenset(
     "excessive massive huge major minor frequent sudden serious significant heavy increased decreased "
     "worsening recurrent occasional continuous crazy horrendous unbearable debilitating profound "
     "really very so extremely super incredibly insanely totally deep dark fairly profuse ongoing continual "
-    "unbearable intolerable uncontrollable slight horrific horrid explosive weird strange vivid poor full-blown "
+    "unbearable intolerable uncontrollable slight horrific horrid explosive weird strange vivid poor "
     "thumping pounding stabbing burning shooting splitting crushing throbbing nagging dreadful awful nasty banging "
     "tremendous unbelievable ridiculous insane violent raging total complete utter urgent "
     # degree adverbs, inside the span like "very" (GUIDELINES rule 16): "felt [slightly nauseous]", "[too tired]"
@@ -1461,7 +1463,7 @@ def _extend_stacked(words: list[str], start: int, *, with_and: bool = False, end
         if before in SEVERITY or before in DESCRIPTORS:
             start -= 1
         elif before == "blown" and start >= 2 and words[start - 2] == "full":
-            start -= 2  # "[full blown panic attack]" (round 38; "full-blown" below)
+            start -= 2  # "[full blown panic attack]" (round 38); the tokenizer splits "full-blown", taken below
         elif before == "blown" and start >= 3 and words[start - 2] == "-" and words[start - 3] == "full":
             start -= 3
         elif before in ("high", "low") and words[start] == "pitched":
