@@ -29,6 +29,8 @@ _FILL_WORDS = {"full": frozenset({"of"}), "covered": frozenset({"in", "with"})}
 # A likeness ends with its clause: at punctuation, a conjunction or a new subject's clause word.
 _CLAUSE_ENDS = frozenset("and but so or when because since after before while until if then cause cuz though "
                          "although whenever "
+                         # a relative clause about the likeness: "tastes like soap [which is a crime]" (round 39)
+                         "which who "
                          # timing stays outside (GUIDELINES rule 10): "tasting like metal [all day]", "every morning"
                          "every everyday today tonight yesterday lately recently now for during again".split())
 _TIMES = frozenset("day night week morning evening time long".split())

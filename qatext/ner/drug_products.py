@@ -114,8 +114,9 @@ def _add_product_lines(words: list[str], spans: Spans) -> Spans:
                 break
             after = words[j + 1] if j + 1 < n else "."
             if word in _ADDS_AFTER_AMOUNT and (after in _AMOUNT_AFTER or after.isdigit() or start and (
-                    words[start - 1].isdigit() or words[start - 1] in _COUNTS)) or after in ("dose", "doses"):
-                break  # "paracetamol max 8 a day", "1 coffee max"
+                    words[start - 1].isdigit() or words[start - 1] in _COUNTS or words[start - 1] == "of")) \
+                    or after in ("dose", "doses"):
+                break  # "paracetamol max 8 a day", "1 coffee max", "2 glasses of wine max" (round 39)
             if word == "plus" and after not in _PLUS_THEN and after not in _FORMS:
                 break
             if word == "extra" and after in _STRENGTH_WORDS:

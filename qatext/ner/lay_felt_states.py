@@ -169,7 +169,8 @@ def add_sensory_distortions(doc: Doc, words: list[str], spans: Spans) -> Spans:
             end = j + 1
             end += end < n and words[end] in ("a", "an")
             thing = end
-            while end < n and end - thing < 2 and words[end].isalpha() and words[end] not in NOT_A_THING:
+            while end < n and end - thing < 2 and words[end].isalpha() and words[end] not in NOT_A_THING \
+                    and words[end] not in _RELATIVES:
                 end += 1
             if end == thing:
                 continue  # "smells like it is burning": a clause, not the thing it is like
@@ -180,6 +181,8 @@ def add_sensory_distortions(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 _SENSE_GATE = gate(SENSE_VERBS)
+# A relative clause says something of the likeness, after it: "tastes like [soap] which is a crime" (round 39)
+_RELATIVES = frozenset({"which", "that", "who", "when", "where"})
 _LIKE = frozenset({"like"})
 # "i feel like there's a lump in my throat", "feel like passing out": "feel like" makes the complaint (rule 16).
 _FEEL_LIKE_FILLERS = frozenset({"there", "theres", "there's", "is", "i", "im", "i'm", "am", "a", "an", "have", "something",

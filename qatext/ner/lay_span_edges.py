@@ -718,11 +718,16 @@ def _failed_movement_end(words: list[str], start: int, end: int, taken: set[int]
             and words[end + 1] not in NOT_A_THING and words[end + 1] not in OWNERS:
         k = end + 2
         while k < n and k - end <= 5 and words[k] not in _REACH_OBJECT_STOPS and words[k].isalpha() and k not in taken \
-                and words[k] not in ("for", "because", "since", "without", "anymore", "now", "today", "at", "in"):
-            k += 1
+                and words[k] not in ("for", "because", "since", "without", "anymore", "now", "today", "at", "in") \
+                and not (words[k] in _TIME_DEMONSTRATIVES and k + 1 < n and words[k + 1] in _DAY_TIMES):
+            k += 1  # (round 39) "[cant bend to put my socks on] this morning": the time stays out (rule 10)
         if k > end + 2:
             return k  # "to pick things up", "to tie my shoes"
     return None
+
+
+_TIME_DEMONSTRATIVES = frozenset("this that every each last next".split())
+_DAY_TIMES = frozenset("morning mornings evening evenings afternoon night week weekend time day".split())
 
 
 def _through_end(words: list[str], end: int, taken: set[int], anatomy_at: dict) -> int | None:

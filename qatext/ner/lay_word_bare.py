@@ -336,6 +336,7 @@ _LOWS_BEFORE = frozenset("having have had treat treating these the my his her of
 # --- a dose wearing off (GUIDELINES section 6: "is that [wearing off]?"); a side effect that wears off is no entity --
 _DOSE_CUES = frozenset("dose doses dosing meds medication tablet tablets pill pills levodopa sinemet madopar "
                        "adderall vyvanse ritalin concerta".split())
+_WEARING = frozenset({"wearing", "wears", "wore"})
 _FADING_SUBJECTS = frozenset("side effect effects nausea drowsiness tiredness numbness anaesthetic anesthetic "
                              "swelling".split())
 
@@ -363,7 +364,8 @@ _SPLIT_NOTS = frozenset({"not", "n't", "nt"})
 _NEGATIONS = _NEGATED_COPULAS | _SPLIT_NOTS
 WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, {"flares", "blood", "clots", "wax", "falls", "tear",
                                                              "worrying", "sick", "floater", "tubes", "voices", "purge",
-                                                             "crash", "low", "lows", "wearing", "type", "fall",
+                                                             "crash", "low", "lows", "wearing", "wears", "wore",
+                                                             "type", "fall",
                                                              "falling"}, _ANAPHORIC_HEADS, _NEGATIONS)
 
 
@@ -472,8 +474,8 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             if (before in _LOWS_BEFORE or side_effects) and nxt not in ("and", "of") \
                     and _near(words, i, _DIABETES_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)
-        elif word == "wearing":
-            if nxt == "off" and _near(words, i, _DOSE_CUES, 15, 2) and _FADING_SUBJECTS.isdisjoint(words[max(0, i - 5):i]):
+        elif word in _WEARING:  # "is that [wearing off]?", "each dose [wears off]", "Ritalin [wore off]" (round 39)
+            if nxt == "off" and _near(words, i, _DOSE_CUES, 15, 2) and _FADING_SUBJECTS.isdisjoint(words[max(0, i - 8):i]):
                 take(i, i + 2, "SYMPTOM", WEARING_OFF)
         elif word == "type":
             number = words[i + 1] if i + 1 < n else ""

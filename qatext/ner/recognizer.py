@@ -157,6 +157,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans, resolved = self._resolve_shorthand(doc, words, spans)
         lookup = self.lexicon.terms.get
         spans = span_rules.trim_leading_determiners(doc, words, spans)
+        if not span_rules.NEGATION_CLITICS.isdisjoint(present):  # round 39: "[wasnt hungry]", not "was[nt hungry]"
+            spans = span_rules.take_in_negated_verbs(doc, words, spans)
         spans = span_rules.drop_ambiguous_anatomy(doc, words, spans)
         spans = span_rules.extend_anatomy_sides(doc, words, spans, lookup=lookup)
         if not span_rules.REGION_NOUNS.isdisjoint(triggers) and "of" in present:

@@ -314,7 +314,9 @@ DRUG_FORMS = frozenset(
     # "duraphat toothpaste"
     "jab jabs foam foams shampoo wash chews enema enemas pessary pessaries powder powders toothpaste emulgel "
     # a vaccine named by its disease: "[whooping cough vaccine]", "[covid booster]"
-    "vaccine vaccines booster boosters".split()
+    "vaccine vaccines booster boosters "
+    # a children's form: "[Singulair chewable]" (round 39)
+    "chewable chewables".split()
 )
 
 _DRUG_FORM_GATE = gate(DRUG_FORMS)
@@ -339,6 +341,20 @@ def trim_leading_determiners(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 _GET = frozenset({"get", "gets", "getting", "got"})
+NEGATION_CLITICS = frozenset({"nt", "n't"})
+
+
+def take_in_negated_verbs(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """A match that starts on a negation glued to the verb before it ("was|nt hungry" read as "not hungry") takes the
+    verb in: "[wasnt hungry]", "[isnt eating]" (the gold writes the word whole; round 39)."""
+    def glued(span) -> bool:
+        start = span[0]
+        return words[start] in NEGATION_CLITICS and start >= 1 and not doc[start - 1].whitespace_ \
+            and start not in ends  # the verb is no other span's last word
+
+    ends = {span[1] for span in spans}
+    return rewrite_found(spans, [k for k, span in enumerate(spans) if glued(span)],
+                         lambda span: (span[0] - 1, *span[1:]))
 
 
 def drop_ambiguous_anatomy(doc: Doc, words: list[str], spans: Spans) -> Spans:

@@ -1,0 +1,43 @@
+"""Round 39: what blind batches 60 and 61 (own-illness tweets, askapatient-style reviews, older adults' forum posts,
+AskDocs-style questions) showed after their scores: a negation glued to its verb, a dose wearing off, a relative clause
+or a time after a complaint's object, a drink's amount, a children's drug form.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import labelled
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("i wasnt hungry for days", ("wasnt hungry", "SYMPTOM")),
+    ("she isnt eating and cries at night", ("isnt eating", "SYMPTOM")),
+    ("Lately each dose wears off an hour before the next one is due", ("wears off", "SYMPTOM")),
+    ("We tried Ritalin first but it wore off by lunch", ("wore off", "SYMPTOM")),
+    ("also chocolate tastes like soap which is a crime", ("chocolate tastes like soap", "SYMPTOM")),
+    ("cant bend to put my socks on this morning", ("cant bend to put my socks on", "SYMPTOM")),
+    ("had 2 glasses of wine max and now my head is pounding", ("wine", "DRUG")),
+    ("he takes Singulair chewable 4mg at night", ("Singulair chewable", "DRUG")),
+])
+def test_found_after_batches_60_61(nlp, text, entity):
+    assert entity in labelled(nlp, text)
+
+
+@pytest.mark.parametrize("text, entity", [
+    # the same words where the new edges do not apply
+    ("i take nurofen max for my back", ("nurofen max", "DRUG")),
+    ("cant bend to pick things up", ("cant bend to pick things up", "SYMPTOM")),
+    ("i cant sleep and i am exhausted", ("cant sleep", "SYMPTOM")),
+])
+def test_kept_after_batches_60_61(nlp, text, entity):
+    assert entity in labelled(nlp, text)
+
+
+def test_side_effects_wearing_off_are_no_complaint(nlp):
+    assert labelled(nlp, "After initial side effects of the 75mg dose wore off, moved to 150mg.") == []
+
+
+def test_a_glued_negation_never_starts_a_mention(nlp):
+    doc = nlp("my wife said i wasnt myself and i wasnt eating much")
+    assert all(ent[0].text.lower() not in ("nt", "n't") for ent in doc.ents)
+    assert ("wasnt myself", "SYMPTOM") in labelled(nlp, "my wife said i wasnt myself")
