@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from qatext.ner.lay_common import RELATIVE_PRONOUNS
 from qatext.ner.span_rules import BODY_COMPLAINT, LOCATED_COMPLAINTS, Spans, covered_tokens, gate, gate_hits
 
 # "feels like", "looked like", "tasting like": a sense verb and "like" after a body part
@@ -29,10 +30,9 @@ _FILL_WORDS = {"full": frozenset({"of"}), "covered": frozenset({"in", "with"})}
 # A likeness ends with its clause: at punctuation, a conjunction or a new subject's clause word.
 _CLAUSE_ENDS = frozenset("and but so or when because since after before while until if then cause cuz though "
                          "although whenever "
-                         # a relative clause about the likeness: "tastes like soap [which is a crime]" (round 39)
-                         "which who "
                          # timing stays outside (GUIDELINES rule 10): "tasting like metal [all day]", "every morning"
-                         "every everyday today tonight yesterday lately recently now for during again".split())
+                         "every everyday today tonight yesterday lately recently now for during again".split()) \
+    | RELATIVE_PRONOUNS  # "[tongue looks like a strawberry] which the doctor noticed" (round 39)
 _TIMES = frozenset("day night week morning evening time long".split())
 # "my knee feels like new", "looks like it's healing": a comparison that reports no complaint.
 # "eyes feel like there is sand in them": a foreign body felt is add_feel_like's, not a likeness of the part.

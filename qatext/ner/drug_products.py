@@ -39,6 +39,8 @@ _AMOUNT_AFTER = frozenset("dose doses daily a per of in 1 2 3 4 5 6 7 8 9 10 one
 _PLUS_THEN = frozenset(". , ; : ! ? ) or and most every each daily twice once for with when at in on to as since "
                        "which that but is was are were helps helped seems makes made did does do works worked".split()) | {"\n", "-"}
 _ADDS_AFTER_AMOUNT = frozenset({"max", "extra"})
+# what a drink is counted in: "2 glasses of wine max" is an amount; "a pack of Nurofen Max" a product
+_DRINK_MEASURES = frozenset("glass glasses cup cups mug mugs can cans pint pints bottle bottles shot shots units".split())
 _STRENGTH_WORDS = frozenset({"strength"})
 
 # qualifiers before a product: "combined" of a contraceptive; a potency or strength ("mid-potency", "high strength")
@@ -114,7 +116,8 @@ def _add_product_lines(words: list[str], spans: Spans) -> Spans:
                 break
             after = words[j + 1] if j + 1 < n else "."
             if word in _ADDS_AFTER_AMOUNT and (after in _AMOUNT_AFTER or after.isdigit() or start and (
-                    words[start - 1].isdigit() or words[start - 1] in _COUNTS or words[start - 1] == "of")) \
+                    words[start - 1].isdigit() or words[start - 1] in _COUNTS
+                    or words[start - 1] == "of" and start >= 2 and words[start - 2] in _DRINK_MEASURES)) \
                     or after in ("dose", "doses"):
                 break  # "paracetamol max 8 a day", "1 coffee max", "2 glasses of wine max" (round 39)
             if word == "plus" and after not in _PLUS_THEN and after not in _FORMS:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from qatext.ner.lay_body_states import COLOURS
 from qatext.ner.lay_common import NOT_A_THING
-from qatext.ner.span_rules import SYMPTOM_PREDICATES, Spans, covered_tokens, word_positions, word_set
+from qatext.ner.span_rules import NEGATION_CLITICS, SYMPTOM_PREDICATES, Spans, covered_tokens, word_positions, word_set
 
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 
@@ -50,7 +50,7 @@ _RELATIVES = frozenset({"that", "which"})
 # twitching]" (rule 6: the part and its predicate; the gold's "[mouth wont open]", "[heels wont go down]"). The
 # tokenizer splits "won't"/"wont" into "wo" + "n't"/"nt" and "can't"/"cant" into "ca" + ...: "wo" and "ca" are the cues.
 _MODALS = frozenset({"wo", "ca"})
-_NOTS = frozenset({"nt", "n't", "n’t"})
+_NOTS = NEGATION_CLITICS
 _PART_OPENERS = frozenset("my his her their your our the both , . : ; ! ? and but now still".split())
 _NOT_PART_VERBS = frozenset("be let have need want matter help wait afford believe say tell remember know understand "
                             "find see hear do make go".split())

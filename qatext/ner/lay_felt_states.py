@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_common import Lookup, NOT_A_THING, replace_covered
+from qatext.ner.lay_common import RELATIVE_PRONOUNS, Lookup, NOT_A_THING, replace_covered
 from qatext.ner.span_rules import (DESCRIPTORS, SEVERITY, Spans, covered_tokens, gate, gate_hits, rewrite_found,
                                    word_positions as _positions)
 
@@ -170,7 +170,7 @@ def add_sensory_distortions(doc: Doc, words: list[str], spans: Spans) -> Spans:
             end += end < n and words[end] in ("a", "an")
             thing = end
             while end < n and end - thing < 2 and words[end].isalpha() and words[end] not in NOT_A_THING \
-                    and words[end] not in _RELATIVES:
+                    and words[end] not in RELATIVE_PRONOUNS:
                 end += 1
             if end == thing:
                 continue  # "smells like it is burning": a clause, not the thing it is like
@@ -181,8 +181,6 @@ def add_sensory_distortions(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 _SENSE_GATE = gate(SENSE_VERBS)
-# A relative clause says something of the likeness, after it: "tastes like [soap] which is a crime" (round 39)
-_RELATIVES = frozenset({"which", "that", "who", "when", "where"})
 _LIKE = frozenset({"like"})
 # "i feel like there's a lump in my throat", "feel like passing out": "feel like" makes the complaint (rule 16).
 _FEEL_LIKE_FILLERS = frozenset({"there", "theres", "there's", "is", "i", "im", "i'm", "am", "a", "an", "have", "something",

@@ -337,6 +337,24 @@ _LOWS_BEFORE = frozenset("having have had treat treating these the my his her of
 _DOSE_CUES = frozenset("dose doses dosing meds medication tablet tablets pill pills levodopa sinemet madopar "
                        "adderall vyvanse ritalin concerta".split())
 _WEARING = frozenset({"wearing", "wears", "wore"})
+# What wears off as a dose does, right before the verb: "each dose wears off", "this one wears off", "it wore off"
+# (not "the coating on the tablet wore off", "the novelty of taking pills wore off")
+_DOSE_SUBJECTS = frozenset("dose doses one it they meds med medication medicine pill pills tablet tablets".split())
+_PREPOSITIONS_OF_A_PART = frozenset("on of from with in".split())
+_DETERMINERS = frozenset("the a an my his her their your this that each every".split())
+
+
+def _a_dose_wears_off(words: list[str], i: int, spans: Spans) -> bool:
+    """The subject of "wears/wore off" at ``i`` is a dose or a medicine, and no complaint fades before it ("the
+    brain fog from the meds wore off")."""
+    if not (words[i - 1] in _DOSE_SUBJECTS or any(span[1] == i and span[2] == "DRUG" for span in spans)):
+        return False
+    k = i - 2
+    if k >= 0 and words[k] in _DETERMINERS:
+        k -= 1
+    if k >= 0 and (words[k] in _PREPOSITIONS_OF_A_PART or words[k].endswith("ing")):
+        return False  # "the coating on the tablet wore off", "the novelty of taking pills wore off": no subject
+    return not any(span[2] == "SYMPTOM" and i - 8 <= span[1] <= i for span in spans)
 _FADING_SUBJECTS = frozenset("side effect effects nausea drowsiness tiredness numbness anaesthetic anesthetic "
                              "swelling".split())
 
@@ -364,9 +382,8 @@ _SPLIT_NOTS = frozenset({"not", "n't", "nt"})
 _NEGATIONS = _NEGATED_COPULAS | _SPLIT_NOTS
 WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, {"flares", "blood", "clots", "wax", "falls", "tear",
                                                              "worrying", "sick", "floater", "tubes", "voices", "purge",
-                                                             "crash", "low", "lows", "wearing", "wears", "wore",
-                                                             "type", "fall",
-                                                             "falling"}, _ANAPHORIC_HEADS, _NEGATIONS)
+                                                             "crash", "low", "lows", "type", "fall",
+                                                             "falling"}, _WEARING, _ANAPHORIC_HEADS, _NEGATIONS)
 
 
 def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
@@ -475,7 +492,9 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
                     and _near(words, i, _DIABETES_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)
         elif word in _WEARING:  # "is that [wearing off]?", "each dose [wears off]", "Ritalin [wore off]" (round 39)
-            if nxt == "off" and _near(words, i, _DOSE_CUES, 15, 2) and _FADING_SUBJECTS.isdisjoint(words[max(0, i - 8):i]):
+            # (a side effect's subject may stand some words back: "side effects of the 75mg dose wore off")
+            if nxt == "off" and _near(words, i, _DOSE_CUES, 15, 2) and _FADING_SUBJECTS.isdisjoint(words[max(0, i - 8):i]) \
+                    and (word == "wearing" or _a_dose_wears_off(words, i, spans)):
                 take(i, i + 2, "SYMPTOM", WEARING_OFF)
         elif word == "type":
             number = words[i + 1] if i + 1 < n else ""

@@ -341,7 +341,7 @@ def trim_leading_determiners(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 _GET = frozenset({"get", "gets", "getting", "got"})
-NEGATION_CLITICS = frozenset({"nt", "n't"})
+NEGATION_CLITICS = frozenset({"nt", "n't", "n’t"})  # "was|nt", "is|n't", "was|n’t": spaCy's split of a negated verb
 
 
 def take_in_negated_verbs(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -350,7 +350,8 @@ def take_in_negated_verbs(doc: Doc, words: list[str], spans: Spans) -> Spans:
     def glued(span) -> bool:
         start = span[0]
         return words[start] in NEGATION_CLITICS and start >= 1 and not doc[start - 1].whitespace_ \
-            and start not in ends  # the verb is no other span's last word
+            and doc[start - 1].is_alpha and doc[start].text.islower() \
+            and start not in ends  # a word, no other span's last word; "(NT-proBNP" is no negation
 
     ends = {span[1] for span in spans}
     return rewrite_found(spans, [k for k, span in enumerate(spans) if glued(span)],
