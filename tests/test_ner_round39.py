@@ -51,3 +51,12 @@ def test_a_glued_negation_never_starts_a_mention(nlp):
     assert all(ent[0].text.lower() not in ("nt", "n't", "n’t") for ent in doc.ents)
     ent = next(e for e in nlp("my wife said i wasnt myself").ents if e.text == "wasnt myself")
     assert ent.kb_id_ == "HP:0033834"  # malaise: "not myself" is no depersonalization
+
+
+@pytest.mark.parametrize("text, surface, concept", [
+    ("i just dont feel like myself lately", "dont feel like myself", "HP:0033834"),  # malaise, as "not feeling myself"
+    ("not feeling like myself since the new pills", "not feeling like myself", "HP:0033834"),
+    ("i feel detached from myself, like in a dream", "detached from myself", "HP:5200217"),  # depersonalization
+])
+def test_not_being_oneself_is_malaise_and_detachment_depersonalization(nlp, text, surface, concept):
+    assert (surface, concept) in [(e.text, e.kb_id_) for e in nlp(text).ents]
