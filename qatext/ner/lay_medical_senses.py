@@ -202,11 +202,11 @@ CONTRACEPTIVE_PILL = "QATEXT:drug/combined-oral-contraceptive"
 _PILL_BEFORE = frozenset("on off or and start started starting stopped stop stopping quit try tried trying "
                          "restarted affect affects affecting "
                          # a question about it: "would the pill help?"
-                         "would could will can does did".split())
+                         "would could will can does did".split())  # not "after the pill": the one just named
+# ("heartburn after the pill"); a drug that may "affect the pill" or "stop the pill working" is about the contraceptive
 # (round 38) Compared with it: "nothing like [the pill] gave me", "worse than [the pill]"; only where no pill was named
 # before ("a new blood pressure pill ... i feel like the pill makes me dizzy").
-_PILL_COMPARED = frozenset({"like", "than"})  # not "after the pill": the one just named
-# ("heartburn after the pill"); a drug that may "affect the pill" or "stop the pill working" is about the contraceptive
+_PILL_COMPARED = frozenset({"like", "than"})
 _PILL_AFTER = frozenset(". , ! ? ; : = and or but for since in at because so until till lol made makes gave "
                         "caused causes is was working work help helps helped "
                         # taken without the break week: "put me on the pill back to back"

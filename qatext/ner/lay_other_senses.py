@@ -327,8 +327,7 @@ _MODIFIED_VERBS = frozenset({"quit", "quits", "quitting", "buy", "buys", "bought
 
 def drop_hyphen_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"wide awake rage-scrolling": the word says how the act is done, no complaint of the writer's."""
-    n = len(words)
     return [span for span in spans if not (
-        span[1] - span[0] == 1 and span[2] == "SYMPTOM" and words[span[0]] in HYPHEN_MODIFIERS and span[1] + 1 < n
+        span[1] - span[0] == 1 and span[2] == "SYMPTOM" and words[span[0]] in HYPHEN_MODIFIERS
         and lay_hyphen_words.glued_suffix(doc, words, span[1]) is not None
         and (words[span[1] + 1].endswith("ing") or words[span[1] + 1] in _MODIFIED_VERBS))]

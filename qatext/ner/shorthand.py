@@ -105,7 +105,6 @@ def _before_word(word: str) -> str:
     return dose.group(1) if dose else word
 
 
-
 NEAR_WORDS = 3  # how many words after a short form speak for that occurrence alone
 # Disease short forms patients also type in lower case ("my ra is flaring", "ms fatigue"); not those whose lower case
 # is mostly something else ("bc" because, "af" the intensifier, "gp" the family doctor, "ic" I see, "pe" the subject).
