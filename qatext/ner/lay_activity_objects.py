@@ -138,6 +138,7 @@ SEATS = frozenset("car bath bathtub tub shower bed chair armchair sofa couch sea
 _GETTING_WAYS = (("out", "of"), ("up", "out", "of"), ("in",), ("into",), ("up", "from"), ("up", "off"), ("off",),
                  ("on", "and", "off"), ("onto",))
 _GETTING_OPENERS = frozenset("the a my his her their any".split())
+_SEAT_KINDS = frozenset("low soft deep comfy hard kitchen dining office".split())
 
 
 def getting_end(words: list[str], j: int) -> int:
@@ -150,12 +151,16 @@ def getting_end(words: list[str], j: int) -> int:
         k = j + 2
         if words[k] in ("the", "a", "any", "my"):
             k += 1
-        return k + 1 if k < n and words[k] in _STAIRS else 0
+        if k < n and words[k] in _STAIRS:
+            return k + 1
+        # (round 40) not a flight of stairs: "get up out of the bath", "get up from a low chair" are the ways below
     for way in _GETTING_WAYS:
         k = j + 1 + len(way)
         if tuple(words[j + 1:k]) == way:
             if k < n and words[k] in _GETTING_OPENERS:
                 k += 1
+            if k + 1 < n and words[k] in _SEAT_KINDS and words[k + 1] in SEATS:
+                k += 1  # "from a [low] chair"
             if k < n and words[k] in SEATS and (k + 1 >= n or words[k + 1] not in ("park", "seat", "keys", "door")):
                 return k + 1
             return 0
@@ -239,7 +244,11 @@ def side_after(words: list[str], end: int) -> bool:
 # "to stand" a thing is to tolerate it; a complaint only when the thing is a stimulus the body cannot bear.
 STIMULI = frozenset("light lights sunlight brightness noise noises sound sounds music heat cold touch touching sheet "
                     "sheets clothes clothing smell smells perfume screens screen glare wind".split())
-_STIMULUS_OPENERS = frozenset("the any bright loud strong a my".split())
+# (round 40) What lies on a sore part, borne or not only when said to touch it: "[cant bear the duvet on it]", "[cant
+# bear socks on]", "[cant stand his shirt touching it]"; "cant stand his shirts, so ugly" is a dislike.
+_LYING_STIMULI = frozenset("duvet duvets blanket blankets bedsheet bedsheets bedclothes covers anything".split()) | GARMENTS
+_STIMULUS_OPENERS = frozenset("the any bright loud strong a my his her their".split())
+_LYING_ON = frozenset("it them me him her".split())
 _STAND_COMPLEMENTS = frozenset("up on still upright straight for long anymore any without unaided unassisted alone "
                                "tall properly".split())
 _GERUND_OBJECTS = frozenset({"it", "them", "me", "my", "on"})
@@ -283,11 +292,17 @@ def stand_end(words: list[str], end: int) -> int | None:
     k = end
     while k < n and k - end < 2 and words[k] in _STIMULUS_OPENERS:
         k += 1
-    if k < n and words[k] in STIMULI:
+    if k < n and (words[k] in STIMULI or words[k] in _LYING_STIMULI):
+        lying = words[k] not in STIMULI
         k += 1
-        if k + 1 < n and words[k].endswith("ing") and len(words[k]) > 4 and words[k + 1] in _GERUND_OBJECTS:
-            return k + 2 if words[k + 1] != "on" else k + 1
-        return k
+        if k + 1 < n and words[k].endswith("ing") and len(words[k]) > 4:
+            if words[k + 1] in ("my", "the") and k + 2 < n and words[k + 2].isalpha():
+                return k + 3  # "[cant bear anything touching the skin]"
+            if words[k + 1] in _GERUND_OBJECTS:
+                return k + 2 if words[k + 1] != "on" else k + 1  # "[cant stand the sheet touching it]"
+        if k < n and words[k] == "on" and (k + 1 >= n or words[k + 1] in _LYING_ON or not words[k + 1].isalnum()):
+            return k + 2 if k + 1 < n and words[k + 1] in _LYING_ON else k + 1  # "the duvet on it", "socks on"
+        return None if lying else k
     return None
 
 
@@ -319,7 +334,9 @@ def not_a_loss(words: list[str], i: int, j: int, end: int) -> bool:
             or words[end + 1] in _OPENERS or words[end + 1] in ("it", "this", "that")):
         return True  # "wasn't able to talk to my mom", "cant talk about it": a conversation, not speech
     if verb == "remember" and (after in _RECALLED_FACTS or after in ("the", "what") and end + 1 < n
-                               and words[end + 1] in _RECALLED_FACTS):
+                               and words[end + 1] in _RECALLED_FACTS) \
+            and not (after == "names" and words[end + 1:end + 2] != ["of"]):
+        # (round 40: "[cant remember names] like i used to" is the loss, "... names of the drugs" a fact)
         return True  # "i cant remember the name of the drug", "cant remember which one": a fact, not memory loss
     if verb == "hold" and after == "it" and end + 1 < n and words[end + 1] == "together":
         return True  # "couldnt hold it together": composure, not grip

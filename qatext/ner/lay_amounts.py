@@ -185,8 +185,9 @@ ANALYTES = frozenset("platelets cholesterol potassium sodium calcium magnesium g
 _ANALYTE_TESTS = ("count", "level", "levels", "test")
 BLOOD_SUGAR_TEST = "QATEXT:test/blood-sugar-test"
 _RESULT_VERBS = frozenset("was were is are came come comes dropped drop rose went fell sits sat stays stayed".split())
-_RESULT_FILLERS = frozenset("at to in the still only a bit very really so around about".split())
-_TAKING = frozenset("take takes taking took on started start added add with of some".split())
+_RESULT_FILLERS = frozenset("at to in the still only a bit very really so around about also".split())
+_TAKING_VERBS = frozenset("take takes taking took started start added add".split())
+_TAKING = _TAKING_VERBS | frozenset("on with of some".split())
 DOSE_UNITS = frozenset("mg mcg ug g iu units unit ml mgs".split())
 # A verdict written right after the analyte, in a list of results: "folate fine, MCV high", "testosterone high".
 _BARE_RESULTS = frozenset("high low normal elevated raised fine ok okay borderline deficient".split())
@@ -195,51 +196,59 @@ _RESULT_WORDS = frozenset("back high low normal elevated up down fine ok okay go
 
 
 def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
-    """"platelets came back 31", "my iron was 11": a substance with its result is the TEST of it (rule 9: the value
-    stays outside). A longer span holding the word ("iron pills") keeps it."""
+    """"platelets came back 31", "my iron was 11", "my [vitamin D] was 19": a substance with its result is the TEST of
+    it (rule 9: the value stays outside). A longer span holding the word ("iron pills") keeps it."""
     n = len(words)
     by_start = covered = test_ends = None  # built at the first analyte
     changed: dict[int, tuple] = {}
     added = []
     for i in _positions(words, _ANALYTE_GATE.intersection(gate_hits(words))):
-        if i + 1 >= n:
+        e = _analyte_end(words, i)
+        if e is None:
             continue
-        j = i + 1
+        j = e
         while j + 1 < n and words[j] in ("and", ",") and words[j + 1] in ANALYTES:
             j += 2  # "my B12 and iron were checked": the result is of both
         if covered is None:
             by_start = {span[0]: k for k, span in enumerate(spans)}
             covered = covered_tokens(spans, min_length=2)
             test_ends = {span[1] for span in spans if span[2] == "TEST"}
-        if _is_tested(words, i, test_ends):  # "the GP checked HbA1c, [B12] and thyroid function"
-            concept = _analyte_test(words[i], lookup)
-            if concept is not None and i not in covered:
-                test_ends.add(i + 1)
+        # a two-word analyte is a span of its own ("vitamin D", a DRUG); any other span over it keeps it
+        inside = i in covered and not (e - i > 1 and i in by_start and spans[by_start[i]][1] == e)
+        if _is_tested(words, i, e, test_ends):  # "the GP checked HbA1c, [B12] and thyroid function"
+            concept = _analyte_test(" ".join(words[i:e]), lookup)
+            if concept is not None and not inside:
+                test_ends.add(e)
                 if i in by_start:
                     if spans[by_start[i]][2] != "TEST":
-                        changed[by_start[i]] = (i, i + 1, "TEST", concept)
+                        changed[by_start[i]] = (i, e, "TEST", concept)
                 else:
-                    added.append((i, i + 1, "TEST", concept))
+                    added.append((i, e, "TEST", concept))
             continue
-        if j >= n:
-            continue  # "can you check my b12 and iron": the list ends the text, no result follows
+        if j >= n or i >= 1 and words[i - 1] in _TAKING_VERBS:
+            # "can you check my b12 and iron": the list ends the text, no result follows; "I took vitamin D and B12
+            # was checked": what is taken is the supplement (round 40)
+            continue
         if words[j] in _RESULT_VERBS:
             j += 1
-            while j < n and j - i <= 4 and words[j] in _RESULT_FILLERS:
+            while j < n and j - e <= 3 and words[j] in _RESULT_FILLERS:
                 j += 1
         elif words[j] == "at" and j + 1 < n and not (i >= 1 and words[i - 1] in _TAKING) \
                 and _DECIMAL.fullmatch(words[j + 1]):
             j += 1  # "found my [magnesium] at 1.1" (round 38); "magnesium at 8 every night" is when it is taken
-        elif i >= 1 and words[i - 1] in _TAKING or not (_value_follows(doc, words, j) or _verdict_follows(words, j)):
-            continue  # "take magnesium 400 at night", "calcium 500 mg": a dose, not a result
+        elif words[j] == "of" and j + 1 < n and _value_follows(doc, words, j + 1):
+            j += 1  # (round 40) "a [B12] of 110"
+        elif i >= 1 and words[i - 1] in _TAKING or not (
+                _value_follows(doc, words, j) and e - i == 1 or _verdict_follows(words, j)):
+            continue  # "take magnesium 400 at night", "calcium 500 mg", "vit D 4000": a dose, not a result
         if not (j < n and (doc[j].like_num or words[j] in _RESULT_WORDS or words[j][:1].isdigit())):
             continue
-        if i in covered:
-            continue
-        concept = _analyte_test(words[i], lookup)
+        if inside or j + 1 < n and words[j + 1] in DOSE_UNITS or e - i > 1 and words[j] in _PRAISE:
+            continue  # (round 40) "my vitamin D is 2000 IU", "vitamin D was great for my mood": the supplement
+        concept = _analyte_test(" ".join(words[i:e]), lookup)
         if concept is None:
             continue
-        span = (i, i + 1, "TEST", concept)
+        span = (i, e, "TEST", concept)
         if i in by_start:
             if spans[by_start[i]][2] != "TEST":
                 changed[by_start[i]] = span
@@ -250,14 +259,28 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
     return sorted([changed.get(k, s) for k, s in enumerate(spans)] + added)
 
 
-_ANALYTE_GATE = gate(ANALYTES)
+def _analyte_end(words: list[str], i: int) -> int | None:
+    """Where the analyte starting at ``i`` ends: one word ("iron"), or a vitamin and its letter ("vitamin D")."""
+    if words[i] in _VITAMIN_WORDS:
+        return i + 2 if i + 1 < len(words) and words[i + 1] in _VITAMIN_LETTERS.get(words[i], ()) else None
+    return i + 1
+
+
+# (round 40) "my [vitamin D] was 19", "checked ferritin and [vitamin D]": a vitamin named with its letter is measured as
+# the one-word analytes are (the gold makes it the TEST 16 times out of 16 in such frames)
+_VITAMIN_LETTERS = {"vitamin": frozenset({"d", "b12"}), "vit": frozenset({"d"})}  # those with a lexicon test
+_VITAMIN_WORDS = frozenset(_VITAMIN_LETTERS)
+# Verdicts on a supplement, not on a level: "vitamin D was great for my mood" ("B12 was fine" is a result)
+_PRAISE = frozenset("good great ok okay fine".split())
+_ANALYTE_GATE = gate(ANALYTES, _VITAMIN_WORDS)
 _DECIMAL = re.compile(r"\d+\.\d+")  # a level ("1.1"), not an hour ("at 8")
 _TEST_VERBS = frozenset("checked check checking tested test testing measured measure "
                         "checks tests measures monitor monitors monitored monitoring".split())
 # What changes an analyte's level in the body: "lower my B12", "deplete your magnesium".
 _LEVEL_VERBS = frozenset("lower lowers lowered lowering raise raises raised raising deplete depletes depleted "
                          "depleting affect affects affected".split())
-_LIST_ENDS = frozenset("and or level levels all were was came "
+_PASSIVE_LINKS = frozenset("get gets got getting be been being was were is are also all regularly".split())
+_LIST_ENDS = frozenset("and or level levels all were was came to now be get gets got "
                        # when it is tested, after it: "checks my magnesium and [B12] once a year" (round 38)
                        "once twice every regularly again yearly monthly annually today tomorrow too".split())
 
@@ -277,26 +300,41 @@ def _verdict_follows(words: list[str], j: int) -> bool:
 _AFTER_VERDICT = frozenset("and but so too again now though tho as since which while".split())
 
 
-def _analyte_test(word: str, lookup: Lookup):
-    """The lexicon's test of an analyte ("b12 level"), or None."""
-    if word in ("sugar", "sugars"):
+def _analyte_test(analyte: str, lookup: Lookup):
+    """The lexicon's test of an analyte ("b12 level", "vitamin d level"), or None."""
+    if analyte in ("sugar", "sugars"):
         return BLOOD_SUGAR_TEST
-    return next((found[1] for head in _ANALYTE_TESTS if (found := lookup(f"{word} {head}")) and found[0] == "TEST"), None)
+    return next((found[1] for head in _ANALYTE_TESTS if (found := lookup(f"{analyte} {head}")) and found[0] == "TEST"),
+                None)
 
 
-def _is_tested(words: list[str], i: int, test_ends: set[int]) -> bool:
-    """The analyte is what a test verb names ("tested my b12"), or an item of a list of tests ("HbA1c, B12 and
-    thyroid function")."""
-    nxt = words[i + 1] if i + 1 < len(words) else ""
-    if nxt == "to" and words[i + 2:i + 3] == ["be"] and words[i + 3:i + 4] and words[i + 3] in _TEST_VERBS:
+def _is_tested(words: list[str], i: int, e: int, test_ends: set[int]) -> bool:
+    """The analyte ``words[i:e]`` is what a test verb names ("tested my b12"), or an item of a list of tests ("HbA1c,
+    B12 and thyroid function")."""
+    nxt = words[e] if e < len(words) else ""
+    if nxt == "to" and words[e + 1:e + 2] == ["be"] and words[e + 2:e + 3] and words[e + 2] in _TEST_VERBS:
         return True  # "ask for B12 to be checked"
     if nxt.isalpha() and nxt not in _LIST_ENDS:
         return False  # "check my sugar intake": the word describes another noun
     before = words[i - 1] if i else ""
-    if before in _TEST_VERBS or (before in ("my", "his", "her", "the", "your", "their") and i >= 2 and (
+    if before in _TEST_VERBS or before in _LEVEL_VERBS or ((before in POSSESSIVES or before == "the") and i >= 2 and (
             words[i - 2] in _TEST_VERBS or words[i - 2] in _LEVEL_VERBS)):
         return True  # "checked my iron", "could the omeprazole lower my B12?" (its level)
-    return before in (",", "and") and i - 1 in test_ends
+    if before in (",", "and") and i - 1 in test_ends:
+        return True
+    return before not in _TAKING and _checked_after(words, e)
+
+
+def _checked_after(words: list[str], e: int) -> bool:
+    """(round 40) "my [B12] and magnesium get checked", "should my ferritin and [vitamin D] be checked": a test verb
+    after the analyte (or after the list it opens) in the passive."""
+    n = len(words)
+    k = e
+    while k + 1 < n and words[k] in ("and", ",") and words[k + 1] in ANALYTES:
+        k += 2
+    while k < n and k - e <= 4 and words[k] in _PASSIVE_LINKS:
+        k += 1
+    return k < n and words[k] in _TEST_VERBS and words[k - 1] in _PASSIVE_LINKS
 
 
 # "get up 5 times a night to pee", "wake up 3x a night to urinate": the function is a complaint through its rate.
@@ -314,13 +352,17 @@ def add_night_voiding(doc: Doc, words: list[str], spans: Spans, *, needs: frozen
     ``needs`` the other needs that wake a person ("[waking 3 times a night to drink]", from lay_change_events)."""
     added = []
     hits = (needs or _VOIDING_GATE).intersection(gate_hits(words))
-    verbs = [(i, i + 1) for i in _positions(words, hits - {"pass"})]
+    # (the "to" before the need, the need's end, its concept)
+    verbs = [(i - 1, i + 1, _NIGHT_NEEDS[words[i]]) for i in _positions(words, hits - {"pass"} - _TOILETS)]
     if "pass" in hits:  # "[gets up 4 or 5 times in the night to pass water]"
-        verbs += [(i, i + 2) for i in _positions(words, {"pass"}) if words[i + 1:i + 2] in (["water"], ["urine"])]
-    for i, verb_end in verbs:
+        verbs += [(i - 1, i + 2, NOCTURIA) for i in _positions(words, {"pass"})
+                  if words[i + 1:i + 2] in (["water"], ["urine"])]
+    if not _TOILETS.isdisjoint(hits):  # (round 40) "[up three times every night for the toilet]"
+        verbs += [(i - 2, i + 1, NOCTURIA) for i in _positions(words, hits & _TOILETS)
+                  if i >= 2 and words[i - 1] == "the" and words[i - 2] in ("for", "to")]
+    for j, verb_end, concept in verbs:
         # back from the verb: "to", then "a night" / "at night" / "every night", then "N times", then "(get|wake) up"
-        j = i - 1
-        if j < 0 or words[j] != "to":
+        if j < 0 or words[j] not in ("to", "for") or words[j] == "for" and words[verb_end - 1] not in _TOILETS:
             continue
         window = words[max(0, j - 8):j]
         if "night" not in window:
@@ -336,12 +378,14 @@ def add_night_voiding(doc: Doc, words: list[str], spans: Spans, *, needs: frozen
                 continue
             start = max(0, j - 8) + rise
             between = words[start + 1:j]
-        if between and between[-1] == "night" and ("times" in between or "x" in between or any(w.endswith("x") and w[:-1].isdigit() for w in between)):
-            added.append((start, verb_end, "SYMPTOM", _NIGHT_NEEDS[words[i]]))
+        if between and between[-1] == "night" and ("times" in between or "x" in between or "twice" in between
+                                                   or any(w.endswith("x") and w[:-1].isdigit() for w in between)):
+            added.append((start, verb_end, "SYMPTOM", concept))
     return replace_covered(spans, added) if added else spans
 
 
-_VOIDING_GATE = gate(_VOIDING | {"pass"})
+_TOILETS = frozenset({"toilet", "loo", "bathroom"})
+_VOIDING_GATE = gate(_VOIDING | {"pass"} | _TOILETS)
 DRINKING_GATE = gate({"drink"})  # (not in the voiding gate: "drink" would open the described phrases of most docs)
 
 # A function that is a complaint only through its rate (GUIDELINES section 6, batch 5): "peeing 14 times a day",

@@ -31,6 +31,8 @@ _SUGAR_ALONE = frozenset(". ! ? ;".split()) | {"\n", ""}
 _LISTED = frozenset({"and", ","})
 _TESTING = frozenset("check checks checked checking test tests tested testing measure measured measuring monitor "
                      "monitoring screened screening bloods bloodwork labs".split())
+_LONG_SPANS = frozenset("years yrs year months month".split())
+_MEASURE_LINKS = (["is"], ["was"], ["are"], ["has"], ["remains"], ["stays"])
 _CLAUSE_REACH = 6  # words back in which a test verb makes the word a measure
 
 
@@ -38,10 +40,12 @@ def add_disease_names(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """``spans`` with "BP", "sugar" and "thyroid" made the disease where the frame says it is one."""
     by_start = {span[0]: k for k, span in enumerate(spans)}
     disease_ends = {span[1] for span in spans if span[2] == "DISEASE"}
+    drug_starts = {span[0] for span in spans if span[2] == "DRUG"}
     out = list(spans)
     added = []
     for i in word_positions(words, WORDS):
-        if not _TESTING.isdisjoint(words[max(0, i - _CLAUSE_REACH):i]) or not _names_disease(words, i, disease_ends):
+        if not _TESTING.isdisjoint(words[max(0, i - _CLAUSE_REACH):i]) \
+                or not _names_disease(words, i, disease_ends, drug_starts):
             continue
         disease = (i, i + 1, "DISEASE", _DISEASES[words[i]])
         disease_ends.add(i + 1)  # "sugar and [BP]": the next item of the list sees this one
@@ -64,12 +68,19 @@ def _a_verb_follows(words: list[str], k: int) -> bool:
     return k < len(words) and (words[k] in _LIFE_VERBS or words[k].endswith("ed"))
 
 
-def _names_disease(words: list[str], i: int, disease_ends: set[int]) -> bool:
+def _names_disease(words: list[str], i: int, disease_ends: set[int], drug_starts: set[int]) -> bool:
     """Whether the frame around ``words[i]`` is one a disease stands in."""
     before = words[i - 1] if i else ""
     nxt = words[i + 1] if i + 1 < len(words) else ""
+    if nxt == "taking" and i + 2 in drug_starts and (before in _LISTED or before in _HAVING or before in ("", ".", "\n")):
+        return True  # (round 40) "thyroid problem taking Thyronorm and [BP] taking Amlong 5": the disease it is taken for
     if nxt not in _AFTER:
         return False  # "my BP is 150/90", "sugar levels", "thyroid function"
+    if nxt == "since" and (before in _LISTED or before in _HAVING) and words[i + 2:i + 3] and words[i + 2].isdigit() \
+            and words[i + 3:i + 4] and words[i + 3] in _LONG_SPANS and words[i + 4:i + 5] not in _MEASURE_LINKS:
+        # (round 40) "having sugar since 8 years and [BP] since 5 years": had for years, a disease ("my BP since 3
+        # months is 160/100" is the measure)
+        return True
     if nxt == "not":
         return before in ("", ".", "\n")  # "BP not controlled on 3 tablets" opens its sentence
     if nxt == "patient":

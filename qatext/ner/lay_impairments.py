@@ -163,13 +163,15 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                     break
                 if complements.social_stand(words, j, end) or complements.idle_back(words, j, end):
                     break  # "cant stand in the queue at tesco", "cant sit back and watch": a dislike, an idleness
-                if size == 1 and words[j] == "stand":
+                if size == 1 and words[j] in _BEARING:
                     borne = activity.stand_end(words, end)
                     if borne is None:
                         break  # "can't stand my boss": to tolerate a person or thing is no lost function
                     if borne > end:  # "cant stand the light": a stimulus the body cannot bear
                         added.append((start, borne, "SYMPTOM", _INTOLERANCE))
                         break
+                    if words[j] == "bear":
+                        break  # "i cant bear to look": only a stimulus borne makes "bear" a complaint
                 if size == 1 and words[j] in activity.NEEDS_OBJECT and not _body_object_end(words, end, body_ends):
                     worn = activity.needed_object_end(words, end, words[j])
                     if worn == end and end < n and words[end] in complements.MANNERS:
@@ -280,6 +282,7 @@ def _second_function_end(words: list[str], end: int, functions: dict, longest: i
     return end
 _DRESSING = "QATEXT:symptom/difficulty-dressing"
 _INTOLERANCE = "QATEXT:symptom/sensory-intolerance"
+_BEARING = frozenset({"stand", "bear"})  # (round 40) "[cant bear the sheet on it]" as "[cant stand the light]"
 _GETTING_UP = "HP:0002540"  # the table's concept for "get out of bed", "get up from a chair"
 _STAIRS = "HP:0003551"  # difficulty climbing stairs, as the table's "climb stairs"
 

@@ -98,7 +98,8 @@ def drop_doctors(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"my cardio said", "neuro wants an MRI": a possessive before, or what a person does after, makes it the doctor."""
     n = len(words)
     return [s for s in spans if not (s[1] - s[0] == 1 and (words[s[0]] in DOCTOR_SHORTHAND and (
-        s[0] >= 1 and words[s[0] - 1] in POSSESSIVES or s[1] < n and words[s[1]] in DOCTOR_VERBS)
+        s[0] >= 1 and words[s[0] - 1] in POSSESSIVES or s[1] < n and words[s[1]] in DOCTOR_VERBS
+        or s[1] + 1 < n and words[s[1]] in _FINDING_VERBS and words[s[1] + 1] in _FOUND_OBJECTS)
         # "the club physio said": the therapist as a person (rule 14); "my physio" is as often the therapy itself
         or words[s[0]] in THERAPIST_SHORTHAND and s[1] < n and words[s[1]] in THERAPIST_VERBS))]
 
@@ -113,6 +114,10 @@ THERAPIST_VERBS = frozenset("said says thinks thought reckons told wants suggest
 DOCTOR_VERBS = frozenset("said says mentioned wants wanted thinks thought told suggested recommended ordered offered "
                          "prescribed referred put switched started agreed doc doctor appointment appt visit visits "
                          "appointments reckons reckoned".split())
+# (round 40) What a specialist does to something, said with its object: "the gastro found the ulcer", "my endo
+# diagnosed it"; "endo found on my bladder", "had gastro diagnosed by the GP" are the disease.
+_FINDING_VERBS = frozenset("found finds diagnosed diagnoses blamed examined".split())
+_FOUND_OBJECTS = frozenset("the a an my his her their it that this nothing something them me him".split())
 _DOCTOR_GATE = gate(DOCTOR_SHORTHAND, THERAPIST_SHORTHAND)
 
 

@@ -21,6 +21,8 @@ Each part is behind its own trigger words; a doc without them costs one set test
 """
 from __future__ import annotations
 
+import re
+
 from qatext.ner import lay_body_findings, span_rules
 from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions, word_set
 
@@ -65,8 +67,16 @@ _RANGE_WAYS = frozenset("down up right all the way straight".split())
 _RANGE_OWNERS = _SIDE_OWNERS | {"both"}
 _RANGE_PLACES = frozenset("side waist head".split())
 
-_GATE = gate(_SIDES, _SIDE_WHICH, _ROUND, _ROUND_FINDINGS, _CLEAR, _FLUIDS, _BLOOD, _BLISTERS, _FROM)
-WORDS = _SIDES | _ROUND | _CLEAR | _BLISTERS | _FROM  # the hook's test ("blood" and the fluids are common; paired inside)
+# --- the spinal level of a disc problem -----------------------------------------------------------------------------
+# (round 40) "[bulging disc at L5]", "[spinal stenosis at L4-5]": the level is where the problem sits (rule 5; the gold
+# joins it 8 times and keeps it beside the problem as ANATOMY 3 times).
+_SPINE_HEADS = frozenset("disc discs disk disks stenosis herniation herniations bulge bulges degeneration prolapse "
+                         "spondylolisthesis spondylosis".split())
+_AT = frozenset({"at"})
+_LEVEL = re.compile(r"[LCT]\d{1,2}(?:[-/\u2013][LCTS]?\d{1,2})?(?!\w)", re.IGNORECASE)
+
+_GATE = gate(_SIDES, _SIDE_WHICH, _ROUND, _ROUND_FINDINGS, _CLEAR, _FLUIDS, _BLOOD, _BLISTERS, _FROM, _SPINE_HEADS)
+WORDS = _SIDES | _ROUND | _CLEAR | _BLISTERS | _FROM | _SPINE_HEADS  # the hook's test ("blood" and the fluids are common; paired inside)
 
 
 def add_reach_places(doc, words: list[str], spans: Spans) -> Spans:
@@ -80,6 +90,8 @@ def add_reach_places(doc, words: list[str], spans: Spans) -> Spans:
         spans = span_rules.add_second_locations(doc, words, spans)
     if "from" in hits and not _RANGE_ENDS.isdisjoint(word_set(words)):
         spans = _join_ranges(words, spans)
+    if not _SPINE_HEADS.isdisjoint(hits) and "at" in word_set(words):
+        spans = _join_spinal_levels(doc, words, spans)
     left = []
     if "clear" in hits and not _FLUIDS.isdisjoint(hits):
         left += [p for p in word_positions(words, _FLUIDS & hits) if p and words[p - 1] == "clear"
@@ -122,6 +134,24 @@ def _join_sides(words: list[str], spans: Spans, hits: set[str]) -> Spans:
         if end == p + 1 and end < n and words[end] == "of":
             continue  # "lesion on the side of my shaft": the side of a part the lexicon does not know, left whole
         grown[i] = end
+    return _with_new_ends(spans, grown)
+
+
+def _join_spinal_levels(doc, words: list[str], spans: Spans) -> Spans:
+    """"[slipped disc at L5-S1]": a disc problem right before "at" and a spinal level, one span."""
+    n = len(words)
+    ends = {span[1]: k for k, span in enumerate(spans)}
+    grown = {}
+    for p in word_positions(words, _AT):
+        k = ends.get(p)
+        if k is None or p + 1 >= n or spans[k][2] not in _PROBLEMS or words[p - 1] not in _SPINE_HEADS:
+            continue
+        level = _LEVEL.match(doc.text, doc[p + 1].idx)
+        if level is None:
+            continue
+        end = next((q + 1 for q in range(p + 1, min(n, p + 6)) if doc[q].idx + len(doc[q]) == level.end()), None)
+        if end is not None:
+            grown[k] = end
     return _with_new_ends(spans, grown)
 
 

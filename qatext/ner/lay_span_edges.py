@@ -196,7 +196,10 @@ _NEEDS_EYES = frozenset("faded dim crooked bent wobbly wiggly warped hazy".split
 EYE_WORDS = frozenset("eye eyes vision sight eyesight see sees seeing saw seen".split())
 # "the room was spinning": the surroundings moving are vertigo.
 SURROUNDINGS = frozenset("room world ceiling everything".split())
-SPIN_WORDS = frozenset("spinning spins spun spin tilting swaying".split())
+SPIN_WORDS = frozenset("spinning spins spun spin tilting swaying whirled whirling whirls whirl".split())
+# "[room wont stop spinning]": spaCy splits "wont" into "wo" + "nt", as "won't" into "wo" + "n't".
+_NOT_STOPPING = frozenset("wont wo doesnt does didnt did".split())
+_PLACE_PREPOSITIONS = frozenset("in of around across into".split())
 VERTIGO = "HP:0002321"
 BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
 
@@ -854,13 +857,23 @@ def _add_spinning_surroundings(words: list[str], spans: Spans) -> Spans:
     for i in word_positions(words, SURROUNDINGS & word_set(words)):
         if i >= n - 1 or i in taken:
             continue
-        if words[i] != "everything" and (i == 0 or words[i - 1] not in ("the", "whole")):
+        if words[i] != "everything" and i > 0 and words[i - 1] not in ("the", "whole") \
+                and any(c.isalnum() for c in words[i - 1]):  # (a line may open with it: "Room spins every time ...")
             continue
+        if i >= 2 and words[i - 1] == "the" and words[i - 2] in _PLACE_PREPOSITIONS:
+            continue  # "the fan in the room wont stop spinning": the room is where, not what spins
         k = i + 1
         while k < n and k - i <= 3 and (words[k] in _LINKS or words[k] in _DEGREES or words[k] == "started"):
             k += 1
+        if k + 1 < n and words[k] in _NOT_STOPPING:
+            m = k + 2 if words[k + 1] in ("nt", "n't") else k + 1
+            if m < n and words[m] == "stop":
+                k = m + 1  # "[room wont stop spinning]"
         if k < n and words[k] in SPIN_WORDS and tuple(words[k + 1:k + 4]) != ("out", "of", "control"):
-            added.append((i, k + 1, "SYMPTOM", VERTIGO))  # not "everything is spinning out of control": a life's turn
+            start = i - 1 if i and words[i - 1] == "whole" else i  # "the [whole room spun]"
+            if start in taken:
+                start = i
+            added.append((start, k + 1, "SYMPTOM", VERTIGO))  # not "everything is spinning out of control": a life's turn
     if not added:
         return spans
     return sorted([s for s in spans if all(s[1] <= a or s[0] >= b for a, b, *_ in added)] + added)

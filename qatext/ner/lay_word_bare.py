@@ -35,6 +35,7 @@ FLOATERS = "HP:0100832"
 INJURY = "ICD10CM:T14.90"
 ANXIETY = "HP:0000739"
 VOMITING = "HP:0002013"
+BRAIN_FOG = "HP:0033630"
 BODY_COMPLAINT = "QATEXT:symptom/body-part-complaint"
 HALLUCINATIONS = "HP:0000738"
 ACNE = "ICD10CM:L70.9"
@@ -264,6 +265,15 @@ _SUGAR_AFTER = frozenset("are were have has 's is was way still all running high
 # "flashes" of a camera stay what they are where no "brain fog" or "hot flashes" came before.
 _ANAPHORIC_HEADS = frozenset("flushes flashes sweats fog zaps fit fits lice".split())
 _ANAPHOR_BEFORE = frozenset("the my her his their and , or no those these less fewer of still more any some".split())
+# (round 40) "fog" named first as a medicine's ("does the [Lyrica] [fog] lift?") or in a story of a foggy, forgetful
+# mind ("memory problems ... the cramps and the [fog] were gone") has no "brain fog" before it; the road's fog has
+# neither.
+_FOG_CUES = frozenset("forgetful forgetting forgetfulness forget remember memory concentrate concentration concentrating "
+                      "fibro fibromyalgia".split())
+_FOG_REACH = (30, 10)  # words before and after "fog" in which a cue counts
+# Where the weather's fog is: "drove through the fog", "walked in the fog"; what it does: "the fog on the hills".
+_WEATHER_FOG_BEFORE = frozenset("through into in".split())
+_WEATHER_FOG_AFTER = frozenset("on over rolled rolling outside came".split())
 # "fit" is also an adjective ("healthy and fit", "still fit and well"): named again only after a determiner
 _FIT_BEFORE = frozenset("the my her his their those these another a".split())
 
@@ -522,6 +532,13 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         elif word in _ANAPHORIC_HEADS:
             antecedent = next((span for span in spans if span[1] <= i and span[1] - span[0] >= 2
                                and words[span[1] - 1] == word and span[2] in _PROBLEMS), None)
+            if antecedent is None and word == "fog":
+                medicine = next((span for span in spans if span[1] == i and span[2] == "DRUG"), None)
+                if medicine is not None and medicine[0] and words[medicine[0] - 1] in _ANAPHOR_BEFORE:
+                    before = words[medicine[0] - 1]  # "the [Lyrica] [fog]": the medicine's fog
+                if medicine is not None or _near(words, i, _FOG_CUES, *_FOG_REACH) \
+                        and not (i >= 2 and words[i - 2] in _WEATHER_FOG_BEFORE) and nxt not in _WEATHER_FOG_AFTER:
+                    antecedent = (i, i + 1, "SYMPTOM", BRAIN_FOG)
             if antecedent is not None and nxt != "of" \
                     and before in (_FIT_BEFORE if word in ("fit", "fits") else _ANAPHOR_BEFORE):
                 take(i, i + 1, antecedent[2], antecedent[3])
