@@ -153,7 +153,7 @@ def getting_end(words: list[str], j: int) -> int:
             k += 1
         if k < n and words[k] in _STAIRS:
             return k + 1
-        # (round 40) not a flight of stairs: "get up out of the bath", "get up from a low chair" are the ways below
+        # (round 40) no flight of stairs: "get up out of the bath", "get up from a low chair" are among the ways below
     for way in _GETTING_WAYS:
         k = j + 1 + len(way)
         if tuple(words[j + 1:k]) == way:

@@ -270,8 +270,8 @@ def _analyte_end(words: list[str], i: int) -> int | None:
 # the one-word analytes are (the gold makes it the TEST 16 times out of 16 in such frames)
 _VITAMIN_LETTERS = {"vitamin": frozenset({"d", "b12"}), "vit": frozenset({"d"})}  # those with a lexicon test
 _VITAMIN_WORDS = frozenset(_VITAMIN_LETTERS)
-# Verdicts on a supplement, not on a level: "vitamin D was great for my mood" ("B12 was fine" is a result)
-_PRAISE = frozenset("good great ok okay fine".split())
+# Verdicts on a supplement, not on a level: "vitamin D was great for my mood" ("vitamin D was fine" is a result)
+_PRAISE = frozenset("good great amazing brilliant".split())
 _ANALYTE_GATE = gate(ANALYTES, _VITAMIN_WORDS)
 _DECIMAL = re.compile(r"\d+\.\d+")  # a level ("1.1"), not an hour ("at 8")
 _TEST_VERBS = frozenset("checked check checking tested test testing measured measure "

@@ -76,7 +76,8 @@ _AT = frozenset({"at"})
 _LEVEL = re.compile(r"[LCT]\d{1,2}(?:[-/\u2013][LCTS]?\d{1,2})?(?!\w)", re.IGNORECASE)
 
 _GATE = gate(_SIDES, _SIDE_WHICH, _ROUND, _ROUND_FINDINGS, _CLEAR, _FLUIDS, _BLOOD, _BLISTERS, _FROM, _SPINE_HEADS)
-WORDS = _SIDES | _ROUND | _CLEAR | _BLISTERS | _FROM | _SPINE_HEADS  # the hook's test ("blood" and the fluids are common; paired inside)
+# the hook's test ("blood" and the fluids are common; paired inside)
+WORDS = _SIDES | _ROUND | _CLEAR | _BLISTERS | _FROM | _SPINE_HEADS
 
 
 def add_reach_places(doc, words: list[str], spans: Spans) -> Spans:
