@@ -206,9 +206,7 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
         e = _analyte_end(words, i)
         if e is None:
             continue
-        j = e
-        while j + 1 < n and words[j] in ("and", ",") and words[j + 1] in ANALYTES:
-            j += 2  # "my B12 and iron were checked": the result is of both
+        j = _list_end(words, e)  # "my B12 and iron were checked": the result is of both
         if covered is None:
             by_start = {span[0]: k for k, span in enumerate(spans)}
             covered = covered_tokens(spans, min_length=2)
@@ -257,6 +255,14 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
     if not changed and not added:
         return spans
     return sorted([changed.get(k, s) for k, s in enumerate(spans)] + added)
+
+
+def _list_end(words: list[str], e: int) -> int:
+    """Past the analytes listed after the one ending at ``e``: "B12[ and iron] were checked"."""
+    n = len(words)
+    while e + 1 < n and words[e] in ("and", ",") and words[e + 1] in ANALYTES:
+        e += 2
+    return e
 
 
 def _analyte_end(words: list[str], i: int) -> int | None:
@@ -329,9 +335,7 @@ def _checked_after(words: list[str], e: int) -> bool:
     """(round 40) "my [B12] and magnesium get checked", "should my ferritin and [vitamin D] be checked": a test verb
     after the analyte (or after the list it opens) in the passive."""
     n = len(words)
-    k = e
-    while k + 1 < n and words[k] in ("and", ",") and words[k + 1] in ANALYTES:
-        k += 2
+    k = _list_end(words, e)
     while k < n and k - e <= 4 and words[k] in _PASSIVE_LINKS:
         k += 1
     return k < n and words[k] in _TEST_VERBS and words[k - 1] in _PASSIVE_LINKS
@@ -353,17 +357,16 @@ def add_night_voiding(doc: Doc, words: list[str], spans: Spans, *, needs: frozen
     added = []
     hits = (needs or _VOIDING_GATE).intersection(gate_hits(words))
     # (the "to" before the need, the need's end, its concept)
-    verbs = [(i - 1, i + 1, _NIGHT_NEEDS[words[i]]) for i in _positions(words, hits - {"pass"} - _TOILETS)]
+    verbs = [(i - 1, i + 1, _NIGHT_NEEDS[words[i]]) for i in _positions(words, hits - {"pass"} - _TOILETS)
+             if i >= 1 and words[i - 1] == "to"]
     if "pass" in hits:  # "[gets up 4 or 5 times in the night to pass water]"
         verbs += [(i - 1, i + 2, NOCTURIA) for i in _positions(words, {"pass"})
-                  if words[i + 1:i + 2] in (["water"], ["urine"])]
+                  if i >= 1 and words[i - 1] == "to" and words[i + 1:i + 2] in (["water"], ["urine"])]
     if not _TOILETS.isdisjoint(hits):  # (round 40) "[up three times every night for the toilet]"
         verbs += [(i - 2, i + 1, NOCTURIA) for i in _positions(words, hits & _TOILETS)
                   if i >= 2 and words[i - 1] == "the" and words[i - 2] in ("for", "to")]
     for j, verb_end, concept in verbs:
-        # back from the verb: "to", then "a night" / "at night" / "every night", then "N times", then "(get|wake) up"
-        if j < 0 or words[j] not in ("to", "for") or words[j] == "for" and words[verb_end - 1] not in _TOILETS:
-            continue
+        # back from "to" ("for the toilet"): "a night" / "at night" / "every night", "N times", "(get|wake) up"
         window = words[max(0, j - 8):j]
         if "night" not in window:
             continue

@@ -32,7 +32,7 @@ _LISTED = frozenset({"and", ","})
 _TESTING = frozenset("check checks checked checking test tests tested testing measure measured measuring monitor "
                      "monitoring screened screening bloods bloodwork labs".split())
 _LONG_SPANS = frozenset("years yrs year months month".split())
-_MEASURE_LINKS = (["is"], ["was"], ["are"], ["has"], ["remains"], ["stays"])
+_MEASURE_LINKS = frozenset("is was are has remains stays".split())
 _CLAUSE_REACH = 6  # words back in which a test verb makes the word a measure
 
 
@@ -76,10 +76,7 @@ def _names_disease(words: list[str], i: int, disease_ends: set[int], drug_starts
         return True  # (round 40) "thyroid problem taking Thyronorm and [BP] taking Amlong 5": the disease it is taken for
     if nxt not in _AFTER:
         return False  # "my BP is 150/90", "sugar levels", "thyroid function"
-    if nxt == "since" and (before in _LISTED or before in _HAVING) and words[i + 2:i + 3] and words[i + 2].isdigit() \
-            and words[i + 3:i + 4] and words[i + 3] in _LONG_SPANS and words[i + 4:i + 5] not in _MEASURE_LINKS:
-        # (round 40) "having sugar since 8 years and [BP] since 5 years": had for years, a disease ("my BP since 3
-        # months is 160/100" is the measure)
+    if nxt == "since" and (before in _LISTED or before in _HAVING) and _had_for_years(words, i):
         return True
     if nxt == "not":
         return before in ("", ".", "\n")  # "BP not controlled on 3 tablets" opens its sentence
@@ -100,6 +97,13 @@ def _names_disease(words: list[str], i: int, disease_ends: set[int], drug_starts
         return words[i] != "sugar" or nxt in _TIMES or nxt == "and" and words[i + 2:i + 3] == ["bp"] \
             or _a_person_has_sugar(words, i, nxt)
     return False
+
+
+def _had_for_years(words: list[str], i: int) -> bool:
+    """(round 40) "having sugar since 8 years and [BP] since 5 years": "since" and a count of years or months after the
+    word, and no verb of a reading after that ("my BP since 3 months is 160/100" is the measure)."""
+    count, unit, then = (words[i + 2:i + 5] + ["", "", ""])[:3]
+    return count.isdigit() and unit in _LONG_SPANS and then not in _MEASURE_LINKS
 
 
 def _a_person_has_sugar(words: list[str], i: int, nxt: str) -> bool:

@@ -150,9 +150,9 @@ def _join_spinal_levels(doc, words: list[str], spans: Spans) -> Spans:
         level = _LEVEL.match(doc.text, doc[p + 1].idx)
         if level is None:
             continue
-        end = next((q + 1 for q in range(p + 1, min(n, p + 6)) if doc[q].idx + len(doc[q]) == level.end()), None)
-        if end is not None:
-            grown[k] = end
+        joined = doc.char_span(doc[p + 1].idx, level.end())  # None when the level ends inside a token
+        if joined is not None:
+            grown[k] = joined.end
     return _with_new_ends(spans, grown)
 
 
