@@ -11,7 +11,7 @@ import qatext.ner.components  # noqa: F401  (registers the factories when run fr
 from qatext.ner.primed_tokenizer import PrimedTokenizer
 
 # Patients write one thought per line without a full stop; a newline ends a sentence too.
-SENTENCE_PUNCT = [".", "!", "?", "\n", "\n\n", "\n\n\n", "...", "。", "？", "！"]
+SENTENCE_PUNCT = [".", "!", "?", "\n", "\n\n", "\n\n\n", "...", "\u2026", "。", "？", "！"]
 # spaCy's tokenizer remembers how it split each whitespace-delimited chunk ("headache,"), but
 # only the first 10,000 distinct chunks it meets: after that every new chunk runs the prefix,
 # suffix and infix regexes again, for good. Over the three ../shared corpora (4.25 M words)
@@ -26,6 +26,8 @@ TOKENIZER_CACHE_CHUNKS = 100_000
 # ("Mg(OH)2": capitals, the bracket, a digit).
 GLUED_BRACKET_INFIXES = [fr"(?<=[{ALPHA}0-9])[(\[](?=[{ALPHA}](?![A-Z]*[)\]][0-9]))",
                          fr"(?<=[{ALPHA}0-9])[)\]](?=[,;:]?[{ALPHA}])", fr"(?<=[)\]])[,;:](?=[{ALPHA}])"]
+# A range typed with an en or em dash ("every 50–70 days", "2—3 times") splits as spaCy splits "50-70".
+DASHED_RANGE_INFIX = r"(?<=[0-9])[\u2013\u2014](?=[0-9])"
 
 
 # spaCy keeps a full stop after a capital letter that follows a digit, a hyphen or an ampersand, so a sentence ending
@@ -46,10 +48,11 @@ def _with_stop_suffixes(suffix_search):
     return compile_suffix_regex([CODED_STOP_SUFFIX, TRAILING_SLASH_SUFFIX, LETTER_STOP_SUFFIX, *own]).search
 
 
-def _with_glued_brackets(infix_finditer):
-    """The tokenizer's own infix rules (a base model's, or spaCy's English ones) with the glued-bracket rules."""
+def _with_own_infixes(infix_finditer):
+    """The tokenizer's own infix rules (a base model's, or spaCy's English ones) with the glued-bracket rules and
+    :data:`DASHED_RANGE_INFIX`."""
     own = [infix_finditer.__self__.pattern] if infix_finditer is not None else []
-    return compile_infix_regex([*own, *GLUED_BRACKET_INFIXES]).finditer
+    return compile_infix_regex([*own, *GLUED_BRACKET_INFIXES, DASHED_RANGE_INFIX]).finditer
 
 
 def load(*, assertion: bool = True, status_model: bool = True, boundary_model: bool = False, abbreviations: bool = True,
@@ -79,7 +82,7 @@ def load(*, assertion: bool = True, status_model: bool = True, boundary_model: b
     else:
         nlp = spacy.load(base)
     if type(nlp.tokenizer) is Tokenizer:  # spaCy's own class gains rules; a custom tokenizer class stays as it is
-        nlp.tokenizer.infix_finditer = _with_glued_brackets(nlp.tokenizer.infix_finditer)
+        nlp.tokenizer.infix_finditer = _with_own_infixes(nlp.tokenizer.infix_finditer)
         nlp.tokenizer.suffix_search = _with_stop_suffixes(nlp.tokenizer.suffix_search)
         nlp.tokenizer = PrimedTokenizer.like(nlp.tokenizer,
                                              max_cache_size=max(nlp.tokenizer.max_cache_size, TOKENIZER_CACHE_CHUNKS))
