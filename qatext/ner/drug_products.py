@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 
+from qatext.ner.lexicon import get_lexicon
 from qatext.ner.span_rules import DRUG_FORMS, Spans, covered_tokens, gate, gate_hits, rewrite_found, word_positions
 
 # Words of a product line or a device written after the name ("gaviscon advance", "seretide accuhaler").
 PRODUCT_LINES = frozenset(
-    "advance plus extra forte duo max rapid express osteo infant infants junior modulite evohaler accuhaler turbohaler "
-    "easyhaler autohaler ellipta respimat handihaler diskus nexthaler spiromax".split())
+    "advance plus extra forte duo max rapid express osteo infant infants junior paediatric pediatric modulite evohaler "
+    "accuhaler turbohaler easyhaler autohaler ellipta respimat handihaler diskus nexthaler spiromax".split())
 # Dose forms the shared DRUG_FORMS lacks (British and lay): "salbutamol nebs", "maxalt melts", "insulin drip". Not
 # "sachets": the gold keeps "[movicol] sachets", "[dioralyte] sachets" (a pack, like "a box of").
 MORE_FORMS = frozenset(
@@ -43,6 +44,14 @@ _ADDS_AFTER_AMOUNT = frozenset({"max", "extra"})
 _DRINK_MEASURES = frozenset("glass glasses cup cups mug mugs can cans pint pints bottle bottles shot shots units".split())
 _STRENGTH_WORDS = frozenset({"strength"})
 
+# the patients a product is made for, before its name (round 42): "[childrens Motrin]", "[children's ibuprofen]",
+# "[infant tylenol]"; not the child who takes it ("gave my kids tylenol")
+_FOR_PATIENTS = frozenset("childrens kids infant infants paediatric pediatric junior".split())
+_CHILDREN = frozenset({"children", "kid", "kids"})  # + "'s" or "'": "children's", "kids'"
+_POSSESSIVE_S = frozenset({"'s", "s", "'"})
+# before the patients' word, the children themselves are meant: "gave my kids tylenol", "give kids ibuprofen",
+# "both kids calpol", "my 2 kids paracetamol doses"
+_CHILDREN_TAKE_AFTER = frozenset("my our his her their your the give gave giving gives given both all few".split())
 # qualifiers before a product: "combined" of a contraceptive; a potency or strength ("mid-potency", "high strength")
 _CONTRACEPTIVE = re.compile(r"contracept")
 _POTENCY_DEGREES = frozenset("high mid low medium moderate super ultra very".split())
@@ -71,9 +80,10 @@ _PINT_NUMBER = re.compile(r"^\d+(?:-\d+)?$")
 # "pints of water", "pints of blood": a volume, not beer; "pints of lager" is the lexicon's lager
 _NOT_DRINK = frozenset("water milk blood fluid fluids urine juice squash plasma saline tea".split())
 
-WORDS = gate(PRODUCT_LINES, MORE_FORMS, {"combined"}, _POTENCY, _CONCENTRATED, _MINERALS, {"energy"}, {"pints"})
+WORDS = gate(PRODUCT_LINES, MORE_FORMS, {"combined"}, _POTENCY, _CONCENTRATED, _MINERALS, {"energy"}, {"pints"},
+             _FOR_PATIENTS, _CHILDREN)
 _LINE_GATE = gate(PRODUCT_LINES, MORE_FORMS)
-_QUALIFIER_GATE = gate({"combined"}, _POTENCY, _CONCENTRATED)
+_QUALIFIER_GATE = gate({"combined"}, _POTENCY, _CONCENTRATED, _FOR_PATIENTS, _CHILDREN)
 _MINERAL_GATE = gate(_MINERALS)
 _ENERGY_GATE = gate({"energy"})
 _PINT_GATE = gate({"pints"})
@@ -118,7 +128,7 @@ def _add_product_lines(words: list[str], spans: Spans) -> Spans:
             if word in _ADDS_AFTER_AMOUNT and (after in _AMOUNT_AFTER or after.isdigit() or start and (
                     words[start - 1].isdigit() or words[start - 1] in _COUNTS
                     or words[start - 1] == "of" and start >= 2 and words[start - 2] in _DRINK_MEASURES)) \
-                    or after in ("dose", "doses"):
+                    or after in ("dose", "doses", "dosage", "dosing"):
                 break  # "paracetamol max 8 a day", "1 coffee max", "2 glasses of wine max" (round 39)
             if word == "plus" and after not in _PLUS_THEN and after not in _FORMS:
                 break
@@ -142,7 +152,8 @@ def _add_product_lines(words: list[str], spans: Spans) -> Spans:
 
 
 def _add_qualifiers(words: list[str], spans: Spans) -> Spans:
-    """ "[combined hormonal contraception]", "[mid-potency steroid ointment]", "[high fluoride toothpaste]"."""
+    """ "[combined hormonal contraception]", "[mid-potency steroid ointment]", "[high fluoride toothpaste]",
+    "[childrens Motrin]", "[children's ibuprofen]"."""
     covered = covered_tokens(spans)
     out = []
     changed = False
@@ -161,12 +172,25 @@ def _add_qualifiers(words: list[str], spans: Spans) -> Spans:
             elif before == "high" and words[end - 1] in _CONCENTRATED and end - start >= 2 \
                     and (start < 2 or words[start - 2] not in _HIGH_NOT_AFTER):
                 new = start - 1
+            elif before in _FOR_PATIENTS or before in _POSSESSIVE_S and start >= 2 and words[start - 2] in _CHILDREN:
+                new = _for_patients(words, start, concept)
             if new < start and any(i in covered for i in range(new, start)):
                 new = start
         if new < start:
             changed = True
         out.append((new, end, label, concept))
     return out if changed else spans
+
+
+def _for_patients(words: list[str], start: int, concept: str) -> int:
+    """Where a named medicine's span starts with the patients it is made for before it ("[childrens Motrin]",
+    "[children's ibuprofen]"); ``start`` when the word is the children who take it or the DRUG is no product."""
+    first = start - 1 if words[start - 1] in _FOR_PATIENTS else start - 2
+    if get_lexicon().drug_kinds.get(concept, "named") != "named":
+        return start  # "kids alcohol", "kids ADHD meds"
+    if first and (words[first - 1] in _CHILDREN_TAKE_AFTER or words[first - 1].isdigit()):
+        return start
+    return first
 
 
 def _add_minerals(words: list[str], spans: Spans) -> Spans:

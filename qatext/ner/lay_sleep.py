@@ -25,7 +25,8 @@ _CLASSES = {
     "HOW": "gasping|choking|gagging|panicking|drenched|soaked|sweating|coughing|spluttering|"
            "gasping_for_air|gasping_for_breath|choking_for_air|unable_to_breathe|with_palpitations|"
            "with_my_heart_racing|with_my_heart_pounding|in_a_panic|in_a_sweat|in_a_cold_sweat|soaking_wet|"
-           "drenched_in_sweat|covered_in_sweat|short_of_breath|out_of_breath|struggling_to_breathe",
+           "drenched_in_sweat|covered_in_sweat|short_of_breath|out_of_breath|struggling_to_breathe|crying|"
+           "sobbing|in_tears",
     "LITTLE": "barely|hardly|rarely|never|not",
     "SLEEPS": "sleeps|sleeping|slept|sleep|gets_any_sleep|getting_any_sleep|got_any_sleep|get_any_sleep",
     # how one wakes when sleep did not restore: "[wake up unrefreshed]", "[waking up groggy]"
@@ -46,6 +47,11 @@ ROWS = [
     ("keep|keeps|kept {WAKE} {HOW}", "SYMPTOM", WAKING),  # over the lexicon's "[keep waking up]"
     # the habit, not one night: "[wake up at 4am]", "keeps [waking up at 3]" (not "woke up at 3am with gout pain")
     ("wake_up|wakes_up|waking_up|wake|wakes|waking at #|#am|#_am|#:#am", "SYMPTOM", EARLY_WAKING),
+    # round 42: how often, a baby's nights or a bad spell's ("[waking every hour]", "[wakes 4 or 5 times a night]")
+    ("wake_up|wakes_up|waking_up|wake|wakes|waking every_hour|every_#_hours|every_#_hrs|every_#_-_#_hours|"
+     "every_#_or_#_hours|every_couple_of_hours|every_half_hour|every_#_minutes|every_#_mins|#_times_a_night|"
+     "#_-_#_times_a_night|#_or_#_times_a_night|#_to_#_times_a_night|several_times_a_night|multiple_times_a_night|"
+     "a_few_times_a_night|loads_of_times_a_night", "SYMPTOM", WAKING),
     # "[wake up way too early]", "[cant sleep past 4]": the early hour told as too early or as where sleep ends
     ("wake_up|wakes_up|waking_up|wake|wakes|waking|woke|woke_up ?way|far|much|much_much too early", "SYMPTOM",
      EARLY_WAKING),
@@ -95,6 +101,7 @@ def add_sleep_phrases(doc, words: list[str], spans: Spans) -> Spans:
              and (f[3] != EARLY_WAKING or words[f[1] - 1] == "early" or _small_hour(words, f)) and (f[3] not in (DREAMS, NIGHTMARES) or _dreamt(words, f))
              and (f[3] != UNREFRESHING or _unrested(words, f))
              and (f[3] != HYPERSOMNIA or _NOT_ADULT.isdisjoint(words[max(0, f[0] - 15):f[1] + 5]))
+             and (f[3] != WAKING or _unbidden(words, f))
              ]
     found += _sleep_at_all(words)
     return lay_patterns.place(spans, [_sweating(words, f) if f[3] == NIGHT_SWEATS else f for f in found])
@@ -165,6 +172,17 @@ def _small_hour(words: list[str], f) -> bool:
         return False
     digits = hour_word.removesuffix("am").split(":")[0]
     return digits.isdigit() and int(digits) in _SMALL_HOURS
+
+
+# what follows a night woken on purpose or in joy: "wakes every 3 hours to feed", "wake every 4 hours for her
+# antibiotics", "woke up crying laughing", "in tears of joy"
+_ROUSED = frozenset("to for laughing of".split())
+
+
+def _unbidden(words: list[str], f) -> bool:
+    """A night woken by the body, not by a plan: not "told to wake every 2 hours", "wakes every 3 hours to feed"."""
+    start, end = f[0], f[1]
+    return (end >= len(words) or words[end] not in _ROUSED) and (not start or words[start - 1] != "to")
 
 
 # ambitions are dreams too: "my dreams are crazy big", "dreams of becoming a nurse are wild"
