@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from qatext.ner.lay_common import NOT_NOUNS
-from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits, word_positions as _positions
+from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits, word_set, word_positions as _positions
 
 # "caught a cold", "had a bad cold", "my 2nd cold since starting": the infection, which "cold" alone is not ("cold
 # outside", "cold all the time", "a cold look", "cold feet"); the stoplist keeps the bare word out of the lexicon.
@@ -216,17 +216,46 @@ _PILL_AFTER = frozenset(". , ! ? ; : = and or but for since in at because so unt
                         "caused causes is was working work help helps helped "
                         # taken without the break week: "put me on the pill back to back"
                         "back".split())
+# Round 43: frames that take any pill ("swap the pill for", "forgot the pill", "the pill never touched it", "the pill
+# has ..."): the contraceptive only where the post speaks of contraception or periods, or names no other medicine
+# before it; "back on the pill now" and "came off the pill last year" need neither.
+_PILL_BEFORE_CUED = frozenset("swap swapped swapping switch switched switching offer offered offering miss missed forgot "
+                              "forget forgetting except from".split())
+_PILL_AFTER_CUED = frozenset("now again last too as either instead anymore then never just really always did didnt has "
+                             "had have".split())
+_CONTRACEPTION_CUES = frozenset("period periods contraception contraceptive contraceptives coil iud implant pregnant "
+                                "pregnancy ttc pcos cycle cycles endo endometriosis spotting hormonal hormones sex "
+                                "bleed bleeding microgynon rigevidon yasmin".split())
+_PILL_ON_OFF = frozenset({"on", "off"})
 
 
 def add_the_pill(doc: Doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
     covered = covered_tokens(spans)
-    added = [(i, i + 1, "DRUG", CONTRACEPTIVE_PILL) for i in _positions(words, _PILL_GATE.intersection(gate_hits(words)))
-             if i >= 1 and words[i - 1] == "the" and i not in covered
-             and (i < 2 or words[i - 2] in _PILL_BEFORE or doc[i - 1].is_sent_start
-                  or words[i - 2] in _PILL_COMPARED and words.index("pill") == i)
-             and (i + 1 >= n or words[i + 1] in _PILL_AFTER or not words[i + 1].isalpha())]
+    added = []
+    for i in _positions(words, _PILL_GATE.intersection(gate_hits(words))):
+        if i < 1 or words[i - 1] != "the" or i in covered:
+            continue
+        before = words[i - 2] if i >= 2 else "."
+        after = words[i + 1] if i + 1 < n else "."
+        framed_before = i < 2 or before in _PILL_BEFORE or doc[i - 1].is_sent_start \
+            or before in _PILL_COMPARED and words.index("pill") == i
+        framed_after = after in _PILL_AFTER or not after.isalpha()
+        cued_before, cued_after = before in _PILL_BEFORE_CUED, after in _PILL_AFTER_CUED
+        if framed_before and framed_after or before in _PILL_ON_OFF and cued_after:
+            added.append((i, i + 1, "DRUG", CONTRACEPTIVE_PILL))
+        elif (framed_before or cued_before) and (framed_after or cued_after) and _contraceptive(words, spans, i):
+            added.append((i, i + 1, "DRUG", CONTRACEPTIVE_PILL))
     return sorted(spans + added) if added else spans
+
+
+def _contraceptive(words: list[str], spans: Spans, i: int) -> bool:
+    """Contraception or periods spoken of in the post, or no other medicine named before "the pill" at ``i`` (one
+    joined to it by "and" or "or" is listed beside it: "mefenamic acid and the pill never touched it")."""
+    if not _CONTRACEPTION_CUES.isdisjoint(word_set(words)):
+        return True
+    joined = i - 2 if i >= 3 and words[i - 2] in ("and", "or") else -1
+    return not any(s[2] == "DRUG" and s[1] <= i - 1 and s[1] != joined for s in spans)
 
 
 _PILL_GATE = gate({"pill"})

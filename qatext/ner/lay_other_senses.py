@@ -179,7 +179,15 @@ def _compared(words: list[str], start: int) -> bool:
 # What sets a complaint off, told after "when": "worse when i [cough]", "hives when i get [hot]", "my chest aches when
 # im [tired]". The trigger is no complaint of its own (the gold annotates the complaint it sets off); a complaint had
 # on its own occasion stays ("i feel sick when i have a [migraine]", "[zolpidem] when i [couldnt sleep]").
-TRIGGER_OPENERS = frozenset({"when", "whenever", "time"})  # "time" as in "every time", "each time" (round 34)
+# "time" as in "every time", "each time" (round 34); "if" (round 43: "i wet myself if i [cough], [sneeze] or jump")
+TRIGGER_OPENERS = frozenset({"when", "whenever", "time", "if"})
+# "if" of a question, not a condition: "what if i [cough up blood]", "i wonder if i [cough] because of the inhaler"
+_ASKING_IF = frozenset("what wonder wondering wondered know sure unsure ask asked asks asking see check checking tell "
+                       "even".split())
+# the act listed before the trigger: "worse when i sit or [cough]" (round 43); not "and" or ",", which list
+# complaints as often ("dizzy when she stands and [cold] all the time")
+_ACT_JOINS = frozenset({"or"})
+_GET_UP = frozenset({"get", "gets", "getting", "got"})
 _EVERY = frozenset({"every", "each", "any"})
 # Between "when" and the trigger: its subject and a linking verb ("when im", "when she gets", "when i feel").
 _TRIGGER_LEAD = frozenset("i im 'm m she shes he hes 's s you they we 're re am is are was were get gets got getting "
@@ -202,13 +210,20 @@ def drop_triggers(doc: Doc, words: list[str], spans: Spans) -> Spans:
     dropped = set()
     for index, span in enumerate(spans):
         start = span[0]
-        if span[2] != "SYMPTOM" or span[1] - start > 4 or words[start] not in TRIGGERS and words[start] != "get":
-            continue  # ("get up to pee" is the one trigger told in more than a word)
+        if span[2] != "SYMPTOM" or words[start] not in TRIGGERS and words[start] not in _GET_UP \
+                or span[1] - start > (7 if words[start] in _GET_UP else 4):
+            continue  # ("get up to pee" is the one trigger told in more than a word, "getting up 5 times a night")
         k = start - 1
-        while k >= 0 and start - k <= 3 and words[k] in _TRIGGER_LEAD:
+        listed = k >= 2 and words[k] in _ACT_JOINS and words[k - 1] not in _TRIGGER_LEAD
+        if listed:
+            k -= 2  # over "sit or"
+        lead = k
+        while k >= 0 and lead - k <= 2 and words[k] in _TRIGGER_LEAD:
             k -= 1
-        if k < 0 or k == start - 1 or words[k] not in TRIGGER_OPENERS:
+        if k < 0 or k == lead or words[k] not in TRIGGER_OPENERS:
             continue  # "when" right before the span, or no subject between, is no trigger clause
+        if words[k] == "if" and k and words[k - 1] in _ASKING_IF:
+            continue
         if words[k] == "time":
             if k < 1 or words[k - 1] not in _EVERY:
                 continue  # "at the time i cough"; "[leak a bit of wee] every time i cough" is a trigger (dropped)

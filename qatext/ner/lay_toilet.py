@@ -23,6 +23,7 @@ INCONTINENCE = "HP:0000020"
 FREQUENCY = "HP:0100515"
 NOCTURIA = "HP:0000017"
 DISCHARGE = "QATEXT:symptom/discharge"
+DYSURIA = "HP:0100518"
 
 _CLASSES = {
     "HAVENT": "have_nt|have_n't|havent|has_nt|has_n't|hasnt|had_nt|had_n't|hadnt|not|never",
@@ -62,6 +63,8 @@ ROWS = [
     ("running|rushing|dashing|racing to the {TOILET} ?{RATE}", "SYMPTOM", FREQUENCY),
     ("have|having|need|needing|needs|has to go|pee|wee|urinate {RATE}", "SYMPTOM", FREQUENCY),
     ("up ?every # minutes|mins|min|hours|hrs ?at night to pee|wee|urinate", "SYMPTOM", FREQUENCY),
+    # round 43: the flow that hurts, told by the flow ("my [pee burns]", "[peeing stings]")
+    ("pee|wee|peeing|weeing burns|stings|burned|stung|burning|stinging", "SYMPTOM", DYSURIA),
     # the rate of the flow itself (round 20b): "she [wees all the time] on the higher dose", "[pees every hour]"
     ("pees|wees|peeing|weeing|urinates|urinating {RATE}", "SYMPTOM", FREQUENCY),
     # pain that the flow brings, with the flow inside (GUIDELINES rule 10): "[stinging every time i pee]"
@@ -91,6 +94,17 @@ ANCHORED_ROWS = [
      "night ?just to pee|wee|urinate|piss|use_the_toilet|use_the_bathroom|use_the_loo|go_to_the_toilet|"
      "go_to_the_bathroom|go_to_the_loo", "SYMPTOM", NOCTURIA, ("pee", "wee", "urinate", "piss", "toilet", "bathroom",
                                                                  "loo")),
+    # round 43: the night's rises told with the errand first or the night last ("[getting up to the loo 3 or 4 times
+    # a night]", "[up twice every night for a wee]", "[up half the night weeing]"); the getting up is inside
+    ("up|get_up|gets_up|getting_up|got_up {RISES} a|every|each night for a|the wee|pee|toilet|loo", "SYMPTOM", NOCTURIA,
+     ("wee", "pee", "toilet", "loo")),
+    ("up|get_up|gets_up|getting_up|got_up for a|the wee|pee|toilet|loo {RISES} a|every|each night", "SYMPTOM",
+     NOCTURIA, ("wee", "pee", "toilet", "loo")),
+    ("up|get_up|gets_up|getting_up|got_up to_the_loo|to_the_toilet|to_the_bathroom|to_pee|to_wee {RISES} a|every|each "
+     "night", "SYMPTOM", NOCTURIA, ("wee", "pee", "toilet", "loo", "bathroom")),
+    ("up half|most|half_of|most_of the night peeing|weeing", "SYMPTOM", NOCTURIA, ("peeing", "weeing")),
+    ("up all night peeing|weeing", "SYMPTOM", NOCTURIA, ("peeing", "weeing")),
+    ("need|needing|needs|have|having to pee|wee|urinate urgently", "SYMPTOM", "HP:0000012", ("urgently",)),
     ("go|going|goes|went|gone|nipping|popping|off to the {TOILET} {RATE}", "SYMPTOM", FREQUENCY,
      ("loo", "bathroom", "toilet", "restroom", "washroom", "lav")),
     # soiling told as what leaks and where: "[leaks brown smears into her pants]", "[soiling his pants]"
@@ -256,9 +270,23 @@ _BUNGED_SUBJECTS = frozenset("i im he she m 'm am was been be is s 's got get ge
 _NORMAL_DAY_RATE = 8
 
 
+_FLOWS = frozenset("pee wee peeing weeing".split())
+_BURNS_SOMETHING_BEFORE = frozenset("my the his her your their our a an from on all are were have had".split())
+_REFLEXIVES = frozenset("myself ourselves himself herself themselves yourself".split())
+# the Scots "wee" (small) after a determiner: "the wee burns" are streams
+_WEE_SMALL_AFTER = frozenset("the a some those these our two three few".split())
+
+
 def _plausible(words: list[str], f) -> bool:
     start, end = f[0], f[1]
     first = words[start]
+    if first == "wee" and start and words[start - 1] in _WEE_SMALL_AFTER:
+        return False
+    nxt = words[end] if end < len(words) else "."
+    if f[3] == DYSURIA and first in _FLOWS and nxt in _BURNS_SOMETHING_BEFORE:
+        return False  # a noun ("wee burns from the curling tongs") or the flow hurting something ("dog pee burns the grass")
+    if f[3] == NOCTURIA and nxt in _REFLEXIVES:
+        return False  # "up half the night weeing myself laughing"
     if f[3] == CONSTIPATION and words[start + 1] == "up" if start + 1 < len(words) else False:
         # "bunged up" of a person, not of a nose, a drain or a road: "[bunged up] the whole time despite laxatives"
         prev = words[start - 1] if start else "."
