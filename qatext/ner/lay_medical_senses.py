@@ -241,10 +241,10 @@ def add_the_pill(doc: Doc, words: list[str], spans: Spans) -> Spans:
         framed_before = i < 2 or before in _PILL_BEFORE or doc[i - 1].is_sent_start \
             or before in _PILL_COMPARED and words.index("pill") == i
         framed_after = after in _PILL_AFTER or not after.isalpha()
-        cued_before, cued_after = before in _PILL_BEFORE_CUED, after in _PILL_AFTER_CUED
-        if framed_before and framed_after or before in _PILL_ON_OFF and cued_after:
-            added.append((i, i + 1, "DRUG", CONTRACEPTIVE_PILL))
-        elif (framed_before or cued_before) and (framed_after or cued_after) and _contraceptive(words, spans, i):
+        cued_after = after in _PILL_AFTER_CUED
+        if framed_before and framed_after or before in _PILL_ON_OFF and cued_after or (
+                (framed_before or before in _PILL_BEFORE_CUED) and (framed_after or cued_after)
+                and _contraceptive(words, spans, i)):
             added.append((i, i + 1, "DRUG", CONTRACEPTIVE_PILL))
     return sorted(spans + added) if added else spans
 

@@ -69,7 +69,7 @@ ROWS = [
     ("pees|wees|peeing|weeing|urinates|urinating {RATE}", "SYMPTOM", FREQUENCY),
     # pain that the flow brings, with the flow inside (GUIDELINES rule 10): "[stinging every time i pee]"
     ("stinging|burning|stings|burns|sting|burn every_time|each_time|whenever|when i|he|she|it pee|pees|wee|wees|"
-     "peed|urinate|urinates", "SYMPTOM", "HP:0100518"),
+     "peed|urinate|urinates", "SYMPTOM", DYSURIA),
     # too little or never done: "[peeing very little]", "[feel like i never fully empty]"
     ("peeing|weeing|urinating|pees|wees|passing_urine very_little|hardly_anything|barely_anything|hardly_at_all|"
      "much_less|a_lot_less|less_than_usual", "SYMPTOM", LOW_OUTPUT),
@@ -227,19 +227,19 @@ def _goings(words: list[str]) -> list[tuple[int, int, str, str]]:
         if bowel is None and bladder is None:
             continue
         of_bowel = bladder is None or bowel is not None and bowel <= bladder
-        rate = words[start:end]
-        if "before" in rate:
-            rate = rate[:rate.index("before")]  # "5 or 6 times before 10am": the count, not the hour
+        phrase = words[start:end]
+        # "5 or 6 times before 10am": the count, not the hour
+        rate = phrase[:phrase.index("before")] if "before" in phrase else phrase
         numbers = [int(digits) for w in rate for digits in re.findall(r"\d+", w)]
         if concept == FREQUENCY:
-            if "day" in words[start:end] or "daily" in words[start:end] or "before" in words[start:end]:
+            if "day" in phrase or "daily" in phrase or "before" in phrase:
                 if max(numbers) < (_BOWEL_RATE if of_bowel else _NORMAL_DAY_RATE):
                     continue
-            elif not _frequent(words[start:end]):
+            elif not _frequent(phrase):
                 continue  # "every 4 hours"
             if of_bowel:
                 concept = DIARRHEA
-        elif not of_bowel or "days" in words[start:end] and min(numbers) < _SELDOM_DAYS:
+        elif not of_bowel or "days" in phrase and min(numbers) < _SELDOM_DAYS:
             continue  # seldom is the bowel's complaint; "every 2 days" is within the usual
         found.append((start, end, label, concept))
     return found

@@ -17,10 +17,11 @@ from spacy.attrs import LOWER, NORM
 from spacy.vocab import Vocab
 
 _NOT_PLURAL = ("ss", "us", "is", "ys", "as", "os")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_APOSTROPHE_FORMS = {"\u2019": "'", "\u2018": "'", "`": "'"}
+_APOSTROPHES = str.maketrans(_APOSTROPHE_FORMS)
 # what word processors and phones type for the keyboard's ' " - and ...
-_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                              "\u2014": "-", "\u2026": "..."})
+_TYPOGRAPHIC = str.maketrans({**_APOSTROPHE_FORMS, "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+                              "\u2026": "..."})
 _ES_STEMS = ("s", "x", "z", "ch", "sh", "o")
 _ELONGATED = re.compile(r"([a-z])\1\1+")
 
