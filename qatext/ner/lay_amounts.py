@@ -328,7 +328,18 @@ def _is_tested(words: list[str], i: int, e: int, test_ends: set[int]) -> bool:
         return True  # "checked my iron", "could the omeprazole lower my B12?" (its level)
     if before in (",", "and") and i - 1 in test_ends:
         return True
+    if before in _LEVEL_WORDS and i >= 2 and (words[i - 2] in _SHOWING or words[i - 2] in ("a", "an")
+                                               and i >= 3 and words[i - 3] in _SHOWING):
+        return True  # (round 44) "my bloods showed a high [testosterone]", "it found low [ferritin]"
+    if before in _DOING and nxt in (",", "and") and i >= 2 and words[i - 2] in _TESTERS:
+        return True  # (round 44) "the GP did [testosterone], HbA1c and cholesterol"; "I did testosterone, HCG" is a cycle
     return before not in _TAKING and _checked_after(words, e)
+
+
+_LEVEL_WORDS = frozenset("high low raised elevated".split())
+_SHOWING = frozenset("showed shows show found".split())
+_DOING = frozenset("did ran".split())
+_TESTERS = frozenset("gp doctor doc dr nurse they lab consultant endo endocrinologist hospital clinic".split())
 
 
 def _checked_after(words: list[str], e: int) -> bool:

@@ -94,6 +94,36 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
     return _shared_parts(words, out, conjuncts, lookup), conjuncts
 
 
+# (round 44) Sensations that are no mention on their own (GUIDELINES rule 17) but share the place written after the
+# next complaint: "[fullness and roaring in my left ear]", "[ringing and fullness in my ear]".
+BARE_LOCATED_SENSATIONS = frozenset("fullness ringing roaring buzzing whooshing pressure popping clicking".split())
+
+
+# What may stand before the sensation: an article or owner, a verb of having or feeling; not a noun it modifies
+# ("work pressure", "cabin pressure") nor a verb it is the object of ("the phone kept ringing").
+_BEFORE_A_SENSATION = frozenset("a an the my his her their your some no of and with have has had having get gets got "
+                                "getting feel feels felt feeling notice noticed also constant".split())
+
+
+def join_bare_sensations(words: list[str], spans: Spans, conjuncts: dict[int, list[str]], *, lookup: Lookup) -> Spans:
+    """``spans`` with a bare sensation word, "and", and a located complaint joined into one mention (rule 11). The
+    recognizer calls it after the located complaints are drawn, when a sensation word is in the doc."""
+    out: Spans = []
+    for span in spans:
+        start, end, label, concept = span
+        if label == "SYMPTOM" and start >= 2 and end - start >= 3 and words[start - 1] in ("and", "&") \
+                and words[start - 2] in BARE_LOCATED_SENSATIONS \
+                and (words[start] in SHARED_LOCATION_WORDS or words[start] in BARE_LOCATED_SENSATIONS) \
+                and words[start + 1] in LOCATION_PREPOSITIONS and not (out and out[-1][1] > start - 2) \
+                and (start == 2 or not words[start - 3].isalpha() or words[start - 3] in _BEFORE_A_SENSATION):
+            place = " ".join(words[start + 1:end])
+            _record(conjuncts, end, [_concept_of(f"{words[start - 2]} {place}", lookup, concept), concept])
+            out.append((start - 2, end, label, concept))
+            continue
+        out.append(span)
+    return out
+
+
 def _repeats_part(words: list[str], before, part) -> bool:
     """The same body part again is a new subject, not a list item: "numbness on the outside of my foot and my foot
     drags"."""

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from qatext.ner import lay_hyphen_words
 from qatext.ner.lay_common import LABEL, POSSESSIVES
-from qatext.ner.span_rules import Spans, gate, gate_hits
+from qatext.ner.span_rules import Spans, gate, gate_hits, word_set
 
 # A substance before one of these names a place or a thing, not an intake: "the coffee shop", "a wine glass".
 SUBSTANCE_PLACES = frozenset("shop shops house houses bar bars machine machines maker makers glass glasses mug mugs "
@@ -307,6 +307,30 @@ def drop_sign_offs(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return [span for span in spans if not (
         span[1] - span[0] == 1 and words[span[0]] == "tia" and (span[0] == 0 or words[span[0] - 1] in _SIGN_OFF_BEFORE)
         and all(not words[k].isalnum() for k in range(span[1], n)))]
+
+
+# (round 44) "AF arrived again", "AF showed up this morning": on a fertility or period forum "AF" (aunt Flo) is the
+# period coming, no atrial fibrillation. Only with a word of the cycle in the post and none of the heart, and only as
+# the subject of an arrival ("my AF showed up on the ECG", "AF due to sepsis" stay the heart's).
+AUNT_FLO_ARRIVALS = frozenset("arrived arrives arriving showed shows turned came".split())
+_CYCLE_CUES = frozenset("cycle cycles ttc bfp bfn dpo ovulation ovulating ovulated 2ww ivf iui clomid letrozole "
+                        "opk opks period periods tww cd1 pregnant".split())
+_HEART_CUES = frozenset("heart ecg ekg palpitations apixaban rivaroxaban edoxaban dabigatran warfarin digoxin "
+                        "ablation cardioversion bisoprolol cardiologist monitor paroxysmal racing pulse".split())
+
+
+def drop_aunt_flo(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """``spans`` without an "AF" that is a period arriving, in a post about the cycle and not the heart."""
+    present = word_set(words)
+    if _CYCLE_CUES.isdisjoint(present) or not _HEART_CUES.isdisjoint(present):
+        return spans
+    n = len(words)
+    return [span for span in spans if not (
+        span[1] - span[0] == 1 and words[span[0]] == "af" and span[1] < n and words[span[1]] in AUNT_FLO_ARRIVALS
+        and not (span[0] and words[span[0] - 1] in _OWNED_AF))]
+
+
+_OWNED_AF = frozenset("my his her your their our mum's dad's".split())
 
 
 # "I bought one of those finger clips during covid", "pre-covid I was fit": the pandemic as a time, not the writer's

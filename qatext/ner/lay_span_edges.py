@@ -51,13 +51,22 @@ LEADING_DESCRIBERS = (DESCRIPTORS - frozenset("little tiny small big large weird
     # "[burning sore patch]", "[inner trembling]"
     "dragging gripey gripy griping inner runny stuffy "
     # (round 20a) the manner of a nerve sensation: "[electric tingles down my arms]", "[fizzy pins and needles]"
-    "electric electrical fizzy fizzing".split()) | {"burning", "tense", "heavy"}
+    "electric electrical fizzy fizzing "
+    # (round 44) a pressing feeling's character: "[tight heavy feeling across my chest]"
+    "tight".split()) | {"burning", "tense", "heavy"}
+# (round 44) A describer that as often ends a clause before a run-on complaint: "the cast is too tight pain in my toes".
+PREDICATE_PRONE = frozenset({"tight"})
+# What before it makes it that clause's predicate: a link, a degree, an owner, "sleep tight", "hold tight".
+AFTER_A_PREDICATE = frozenset("is are was were be been being am 'm 's 're feel feels felt get gets got too so very really "
+                              "quite bit sleep hold it its my his her your their our".split())
 # "burning" and "tense" (common in replies) stack before a head only where another cue has let the doc in ("tense" of
 # a blister: "[big tense blisters]"): they are no gate words
 _UNGATED_DESCRIBERS = frozenset({"burning", "tense", "heavy"})
 # Lay places said after a complaint: "achy all over", "sore down there", "hurts deep inside", "[thrush down below]".
 TRAILING_PLACES = (("all", "over"), ("down", "there"), ("down", "below"), ("deep", "inside"), ("deep", "down"),
-                   ("right", "inside"))
+                   ("right", "inside"), ("low", "down"))
+# "low down" alone stays outside as the gold draws it ("[mild cramps] low down"); with the part after it, it is the
+# part's place: "[pain low down in my back]"
 # A pain of voiding is a complaint of its own, unlike other triggers (GUIDELINES rule 10): "burning when i pee".
 VOIDING_PAINS = frozenset("pain pains hurts hurt burning burns stings stinging sore aches ache agony".split())
 VOIDING = frozenset("pee pees peed wee wees weed poo poos pooed poop poops pooped urinate urinates wee'd".split())
@@ -150,6 +159,8 @@ _FILLINGS = frozenset("pus blood water fluid".split())
 _REGION_PREPOSITIONS = frozenset("in on down round around along across".split())
 # How high or low on a region a pain sits: "[pain low on my right side]"
 _HEIGHTS = frozenset({"low", "high"})
+# (round 44) What a pain is likened to by "-type" or "-like" before it: "[period-type cramps]", "[labour-like pains]".
+LIKENED_KINDS = frozenset("period labour labor contraction migraine cramp burn shock electric flu".split())
 # A pain that goes through the body to a part, said right after it: "[upper belly pain going through to my back]"
 # (rule 5: the part it reaches is attached without a clause; after a comma it is a part of its own)
 _SPREADING = frozenset("going shooting radiating spreading boring".split())
@@ -166,7 +177,7 @@ _AS_NOT_A_THING = frozenset("i i'm im it it's its you he she they we well soon m
                             "possible hell heck fuck f*ck shit anything can could if though though far long good bad "
                             "expected".split())
 # Functions of the body that patients give a predicate, like a body part's: "vision goes blurry", "grip is weak".
-FUNCTION_NOUNS = frozenset("vision eyesight sight grip voice hearing balance memory speech".split())
+FUNCTION_NOUNS = frozenset("vision eyesight sight grip voice hearing balance memory speech flow".split())
 FUNCTION_PREDICATES = frozenset(
     "blurry blurred blurrier cloudy fuzzy hazy foggy dim misty weak weaker poor worse bad terrible awful shot quiet "
     "quieter hoarse croaky raspy husky muffled double wobbly off dodgy soft slurred slipping behind grey gray".split())
@@ -176,10 +187,17 @@ FUNCTION_VERBS = frozenset("shakes shaking trembles trembling cracks cracking sl
 _FUNCTION_OWNERS = OWNERS - {"the"}
 # The concept each function's complaint names: "memory is shot" is a memory impairment, "balance is off" an imbalance.
 FUNCTION_CONCEPTS = {"vision": "HP:0000505", "eyesight": "HP:0000505", "sight": "HP:0000505", "hearing": "HP:0000365",
-                     "memory": "HP:0002354", "balance": "HP:0002141", "voice": "HP:0001608"}
+                     "memory": "HP:0002354", "balance": "HP:0002141", "voice": "HP:0001608",
+                     # (round 44) "my [flow is weak]": the urine's, in a man's own words (a period's flow is heavy)
+                     "flow": "HP:0000016"}
+_OWN_CONCEPT_FUNCTIONS = frozenset({"flow", "hearing"})
+# (round 44) "flow" is the urine's only in a post about voiding, and not where a period is talked of.
+URINE_CUES = frozenset("pee peeing wee weeing urine urinate urinating prostate dribble dribbling dribbles stream bladder "
+                       "psa tamsulosin toilet loo".split())
+PERIOD_CUES = frozenset("period periods cycle coil spotting bleed bleeding tampon tampons pad pads menstrual".split())
 _WHOLE_BODY = frozenset("body skin face chest back arms legs".split())
 _LINKS = frozenset("is are was were be been has have had goes go went gone going gets get got getting keeps keep kept "
-                   "turns turned feels felt seems seemed becomes became started starts".split())
+                   "turns turned feels felt seems seemed becomes became become started starts".split())
 _DEGREES = frozenset("very really so a bit quite totally all super pretty kinda slightly more even still always much "
                      "completely way".split())
 # What the eyes see changed: "straight lines look wavy", "everything looked yellow", "colours look washed out".
@@ -217,7 +235,9 @@ GATE = gate(_LIKENED_VERBS, LEADING_DESCRIBERS - _UNGATED_DESCRIBERS, SHED_AMOUN
             # rules that need two common words, in _paired_cues)
             CHOKING, _HEAT_DEGREES, _BENDING, CLIMAX, _MOVING, {"induced"},
             # round 19d: a finding's size likened to a thing ("pea sized"); "like" is paired with a lesion below
-            {"sized", "shaped"}, PART_ENDS, {"gait", "shuffling"}, _PLURAL_REGIONS)
+            {"sized", "shaped"}, PART_ENDS, {"gait", "shuffling"}, _PLURAL_REGIONS,
+            # round 44: what a pain is likened to ("[period-type cramps]")
+            LIKENED_KINDS)
 # Rules whose cue is two words each common alone: a stimulus and its hurt ("[light hurts]"), a lift and how far it
 # fails ("above my head"); a lesion noun ("[deep painful spots]", "[pus bumps]") is rare enough alone.
 # (round 20a) "past": "[cant lift it past my shoulder]" (how far a lift fails is the range the movement lost)
@@ -304,6 +324,9 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
                 start = _stimulus_start(words, start, end, taken)
             if start >= 2 and words[start - 1] == "induced":
                 start = _cause_start(words, start, out)
+            if start >= 3 and words[start - 2] == "-" and words[start - 1] in ("type", "like") \
+                    and words[start - 3] in LIKENED_KINDS and not taken.intersection(range(start - 3, start)):
+                start -= 3  # "[period-type cramps]", "[labour-like pains]": the kind of pain it is like (rule 4)
             if end < n_words and words[end] in _TRAILING_FIRSTS:  # nor an edge after them
                 end = _trailing_end(words, start, end, taken - anatomy, anatomy_at)
             elif end < n_words and words[end - 1] in TINTED:
@@ -350,6 +373,8 @@ def _leading_start(words: list[str], start: int, taken: set[int], out: Spans, la
     while i > 0 and words[i - 1] in LEADING_DESCRIBERS and start - i < 3:
         if i - 1 in taken and not (out and out[-1][2] in _PROBLEMS and _describers_only(words, out[-1])):
             break
+        if words[i - 1] in PREDICATE_PRONE and i >= 2 and words[i - 2] in AFTER_A_PREDICATE:
+            break  # "my shoes are [tight] blisters on both heels": the predicate of what came before (run-on text)
         i -= 1
     if i >= 2 and words[i] in LEADING_DESCRIBERS and words[i - 1] == "and" and words[i - 2] in LEADING_DESCRIBERS \
             and words[i - 2] not in _UNGATED_DESCRIBERS and not taken.intersection((i - 1, i - 2)):
@@ -528,6 +553,11 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
             k = end + size
             if place == ("all", "over") and k + 1 < n and words[k] in OWNERS and words[k + 1] in _WHOLE_BODY:
                 return k + 2  # "hot flashes all over my body"
+            if place == ("low", "down"):
+                if k + 2 < n and words[k] in ("in", "on") and words[k + 1] in OWNERS and k + 2 in (anatomy_at or {}) \
+                        and not taken.intersection(range(k, anatomy_at[k + 2])):
+                    return anatomy_at[k + 2]  # "[pain low down in my back]": the height and the part are one place
+                break
             return k
     if end + 2 < n and words[end] in ("when", "while") and words[end - 1] in VOIDING_PAINS and words[end + 1] in _PEOPLE \
             and words[end + 2] in VOIDING:
@@ -792,17 +822,37 @@ def _height_side_end(words: list[str], at: int, taken: set[int]) -> int | None:
     return k
 
 
+_SENSE_ORGANS = frozenset("ear ears eye eyes".split())
+_ORGAN_POINTERS = OWNERS | frozenset("that this one left right both".split())
+
+
+def _function_place_end(words: list[str], at: int) -> int:
+    """After a sense, the organ it is felt in ("hearing in my left ear", "vision in that eye"); else ``at``."""
+    k = at + 1
+    while k < len(words) and k - at <= 3 and words[k] in _ORGAN_POINTERS:
+        k += 1
+    if at < len(words) and words[at] == "in" and at + 1 < k < len(words) and words[k] in _SENSE_ORGANS:
+        return k + 1
+    return at
+
+
 def _add_function_predicates(words: list[str], spans: Spans) -> Spans:
     """"my vision goes blurry", "her grip is weak": a bodily function with its predicate is one SYMPTOM."""
     n = len(words)
     found = []
-    for i in word_positions(words, FUNCTION_NOUNS & word_set(words)):
-        if not 0 < i < n - 1 or words[i - 1] not in _FUNCTION_OWNERS:
+    present = word_set(words)
+    for i in word_positions(words, FUNCTION_NOUNS & present):
+        if not 0 < i < n - 1:
             continue
-        k = i + 1
-        while k < n and k - i <= 4 and (words[k] in _LINKS or words[k] in _DEGREES):
+        if words[i] == "flow" and (URINE_CUES.isdisjoint(present) or not PERIOD_CUES.isdisjoint(present)):
+            continue  # "my flow is heavy/bad this month" is a period's
+        linked = _function_place_end(words, i + 1)  # "the hearing [in that ear] is muffled": the sense's own organ
+        if words[i - 1] not in _FUNCTION_OWNERS and not (words[i - 1] == "the" and linked > i + 1):
+            continue
+        k = linked
+        while k < n and k - linked <= 3 and (words[k] in _LINKS or words[k] in _DEGREES):
             k += 1
-        if k < n and k > i + 1 and words[k] in FUNCTION_PREDICATES:
+        if k < n and k > linked and words[k] in FUNCTION_PREDICATES:
             if k + 2 < n and words[k + 1] == "by" and (words[k + 2][:1] in "$£€" or words[k + 2][:1].isdigit()):
                 continue  # "my balance is off by $200": an account's balance
             found.append((i, k + 1))
@@ -814,7 +864,12 @@ def _add_function_predicates(words: list[str], spans: Spans) -> Spans:
     added = []
     for a, b in found:
         inner = next((s for s in spans if a <= s[0] < b and s[2] == "SYMPTOM"), None)
-        added.append((a, b, "SYMPTOM", inner[3] if inner else FUNCTION_CONCEPTS.get(words[a], BODY_COMPLAINT)))
+        # the function's own concept outranks a generic one inside ("[flow is weak]" is no general weakness)
+        if inner is not None and words[a] not in _OWN_CONCEPT_FUNCTIONS:
+            concept = inner[3]
+        else:
+            concept = FUNCTION_CONCEPTS.get(words[a], BODY_COMPLAINT)
+        added.append((a, b, "SYMPTOM", concept))
     return sorted(out + added)
 
 
@@ -822,7 +877,9 @@ def _add_seen_changes(words: list[str], spans: Spans) -> Spans:
     """"straight lines look wavy in his left eye", "everything looked yellow", "colours look washed out": what the
     eyes see changed is a visual complaint, the seen thing with its predicate one SYMPTOM (rule 6)."""
     n = len(words)
-    taken = covered_tokens([s for s in spans if s[2] != "ANATOMY"])
+    # a lexicon row may have found the change already ("lines look bent"): the rule still gives it its eye
+    taken = covered_tokens([s for s in spans if s[2] != "ANATOMY" and not (
+        s[2] == "SYMPTOM" and (words[s[0]] in SEEN_THINGS or words[s[0]] in _SEEN_THING_MODIFIERS))])
     eyes = {s[0]: s[1] for s in spans if s[2] == "ANATOMY"}
     added = []
     present = word_set(words)
@@ -843,7 +900,10 @@ def _add_seen_changes(words: list[str], spans: Spans) -> Spans:
             j += 1
         if end < n and words[end] == "in" and j in eyes and words[eyes[j] - 1] in ("eye", "eyes"):
             end = eyes[j]  # "in his left eye": where it is seen
-        added.append((start, end, "SYMPTOM", VISUAL_DISTORTION))
+        found = next((s for s in spans if s[2] == "SYMPTOM" and s[0] <= start < s[1]), None)
+        if found is not None and found[1] >= end:
+            continue  # a lexicon row or a rule before drew it as long already (and its concept is the finer one)
+        added.append((start, end, "SYMPTOM", found[3] if found is not None else VISUAL_DISTORTION))
     if not added:
         return spans
     return sorted([s for s in spans if all(s[1] <= a or s[0] >= b for a, b, *_ in added)] + added)

@@ -296,6 +296,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             if not lay_part_objects.VERBS.isdisjoint(triggers):  # a part as a complaint verb's object
                 spans = lay_part_objects.add_part_objects(doc, words, spans, lookup=lookup, conjuncts=conjuncts)
         spans = lay_span_edges.extend_lay_edges(doc, words, spans)
+        if not lay_coordination.BARE_LOCATED_SENSATIONS.isdisjoint(present):  # round 44: "[fullness and roaring in my ear]"
+            spans = lay_coordination.join_bare_sensations(words, spans, conjuncts, lookup=lookup)
         if not lay_pain_paths.WORDS.isdisjoint(triggers):  # round 38: "[pain shooting down my right leg]"
             spans = lay_pain_paths.add_pain_paths(doc, words, spans)
         if not lay_edge_tails.WORDS.isdisjoint(triggers):  # round 18b: edges and lists
@@ -324,6 +326,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_other_senses.drop_reactions(doc, words, spans)
         if "tia" in present:
             spans = lay_other_senses.drop_sign_offs(doc, words, spans)
+        if "af" in present and not lay_other_senses.AUNT_FLO_ARRIVALS.isdisjoint(present):  # round 44
+            spans = lay_other_senses.drop_aunt_flo(doc, words, spans)
         if not lay_other_senses.PANDEMIC_TIMES.isdisjoint(present) \
                 and not lay_other_senses.PANDEMIC_NAMES.isdisjoint(present):
             spans = lay_other_senses.drop_pandemic_times(doc, words, spans)

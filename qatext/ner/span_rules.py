@@ -180,7 +180,10 @@ CLINICAL_MODIFIERS = frozenset(
     "relapsing remitting "
     # how far a tumour has grown and how a rash behaves, with "non" before them: "[non invasive bladder cancer]",
     # "[non-blanching rash]"
-    "invasive blanching".split()
+    "invasive blanching "
+    # (round 44) where in the gut, how typical, which side of a tie and which form of a disease: "[oesophageal ulcers]",
+    # "[atypical fracture]", "[posterior tongue tie]", "[wet AMD]"
+    "oesophageal esophageal duodenal atypical posterior anterior wet".split()
 )
 _SIDE_GATE = gate(SIDE_WORDS)
 STAGE_WORDS = frozenset("type stage grade class".split())
@@ -281,7 +284,7 @@ def names_a_use_disorder(substance: str, after_use: str) -> bool:
 
 LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between down up above below "
                                   "beneath into through throughout all at of from beside".split())
-LOCATION_FILLERS = frozenset("my his her their our your the a both side part area region of and over base top tip front middle edge "
+LOCATION_FILLERS = frozenset("my his her their our your the a both side part area region of and over base top tip front middle centre center edge "
                               "one same other".split())  # "pain on one side of my head", "an abscess in the same armpit"
 # Lexicon phrases like "had a stroke" carry words annotators leave out of the mention.
 LEADING_DETERMINERS = frozenset("my his her their our your the a an this that these those had has have having got "
@@ -308,7 +311,7 @@ _OWNED_CONTEXT = ANATOMY_CONTEXT - {"the", "a"}
 LIST_GAP_WORDS = frozenset(", and or my his her their our your the both".split())
 DRUG_FORMS = frozenset(
     "cream ointment inhaler inhalers tablet tablets pill pills drops spray sprays gel patch patches injection "
-    "injections shot shots capsule capsules syrup lotion suppository suppositories solution pen pens mouthwash "
+    "injections shot shots capsule capsules drop syrup lotion suppository suppositories solution pen pens mouthwash "
     "lozenges gummies iud creams lotions gels ointments infusion infusions "
     # British and lay forms: "chickenpox jab", "minoxidil foam", "ketoconazole shampoo", "benzoyl peroxide wash",
     # "duraphat toothpaste"
@@ -457,7 +460,7 @@ def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans, *, lookup=lam
 
 
 # Parts of a body part named before it with "of": "the outside of my ankle", "the ball of my foot", "whites of her eyes".
-REGION_NOUNS = frozenset("outside inside back top side front bottom tip base edge middle ball balls palm palms sole soles "
+REGION_NOUNS = frozenset("outside inside back top side front bottom tip base edge middle centre center ball balls palm palms sole soles "
                          "roof corner corners bridge underside whites white crease creases arch end ends "
                          "sides tips backs tops".split())
 _REGION_OWNERS = frozenset("my his her their your our the both".split())
@@ -1202,6 +1205,9 @@ def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue
         if label in ("DISEASE", "SYMPTOM"):
             start = _extend_left(words, start, CLINICAL_MODIFIERS)
+            while start < span[0] and words[start] in _PREDICATE_PRONE_MODIFIERS and start \
+                    and words[start - 1] in _BEFORE_A_PREDICATE:
+                start += 1  # "knickers were wet [discharge]", "my baby is posterior [back pain]": run-on predicates
             if start < span[0]:
                 start = _negated_prefix(words, start)
             elif start and words[start - 1] == "soaking" and words[start] in _SWEATS:
@@ -1221,6 +1227,10 @@ def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return _without_overlaps(out) if changed else spans
 
 
+# (round 44) Qualifiers that as often end a clause before a run-on complaint, and what makes them its predicate there.
+_PREDICATE_PRONE_MODIFIERS = frozenset({"wet", "posterior", "anterior"})
+_BEFORE_A_PREDICATE = frozenset("is are was were be been being am 'm 's 're feel feels felt get gets got too so very "
+                                "really quite soaking dripping my his her your their our".split())
 _MODIFIER_GATE = gate(CLINICAL_MODIFIERS, STAGE_WORDS, DRUG_MODIFIERS, TEST_MODIFIERS, {"soaking"})
 _MODIFIERS_BY_LABEL = {"DISEASE": CLINICAL_MODIFIERS, "SYMPTOM": CLINICAL_MODIFIERS | {"soaking"},
                        "DRUG": DRUG_MODIFIERS, "TEST": TEST_MODIFIERS}
@@ -1339,6 +1349,16 @@ def extend_isomer_prefixes(doc: Doc, words: list[str], spans: Spans) -> Spans:
                          lambda span: (span[0] - 2, *span[1:]))
 
 
+# (round 44) After a singular "drop", what says it is the product: a count or how often ("[Timolol drop] 2 times",
+# "latanoprost drop once at night"); a drop that is a fall or a taper is no form ("the sertraline drop to 50mg").
+_DROP_DOSING = frozenset("twice once daily every each nightly morning night in".split())
+
+
+def _drop_is_a_form(words: list[str], at: int) -> bool:
+    after = words[at + 1] if at + 1 < len(words) else ""
+    return after in _DROP_DOSING or after[:1].isdigit()
+
+
 def add_drug_forms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda term: None) -> Spans:
     """"hydrocortisone cream", "albuterol inhaler": the form is part of what the patient names. A form word the
     lexicon found alone ("inhaler" is a device) joins the drug before it; after a condition it names the
@@ -1349,7 +1369,8 @@ def add_drug_forms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda te
     n = len(words)
     # a drug or condition right before a form word (cheap word tests); the other spans' starts only then
     found = [k for k, span in enumerate(spans) if span[1] < n and words[span[1]] in DRUG_FORMS
-             and (span[2] == "DRUG" or span[2] == "DISEASE" and words[span[1] - 1].isalpha())]
+             and (span[2] == "DRUG" or span[2] == "DISEASE" and words[span[1] - 1].isalpha())
+             and (words[span[1]] != "drop" or span[2] == "DRUG" and _drop_is_a_form(words, span[1]))]
     if not found:
         return spans
     forms = {span[0]: k for k, span in enumerate(spans) if span[1] - span[0] == 1 and words[span[0]] in DRUG_FORMS
