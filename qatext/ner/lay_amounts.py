@@ -320,9 +320,11 @@ def _is_tested(words: list[str], i: int, e: int, test_ends: set[int]) -> bool:
     nxt = words[e] if e < len(words) else ""
     if nxt == "to" and words[e + 1:e + 2] == ["be"] and words[e + 2:e + 3] and words[e + 2] in _TEST_VERBS:
         return True  # "ask for B12 to be checked"
+    before = words[i - 1] if i else ""
+    if before in _SHOWING and nxt in _SHOWN_AS and not _TESTING_SUBJECTS.isdisjoint(words[max(0, i - 4):i - 1]):
+        return True  # (round 45) "bloods showed [B12] at the low end of normal" ("I found iron was helping": a supplement)
     if nxt.isalpha() and nxt not in _LIST_ENDS:
         return False  # "check my sugar intake": the word describes another noun
-    before = words[i - 1] if i else ""
     if before in _TEST_VERBS or before in _LEVEL_VERBS or ((before in POSSESSIVES or before == "the") and i >= 2 and (
             words[i - 2] in _TEST_VERBS or words[i - 2] in _LEVEL_VERBS)):
         return True  # "checked my iron", "could the omeprazole lower my B12?" (its level)
@@ -338,6 +340,8 @@ def _is_tested(words: list[str], i: int, e: int, test_ends: set[int]) -> bool:
 
 _LEVEL_WORDS = frozenset("high low raised elevated".split())
 _SHOWING = frozenset("showed shows show found".split())
+_SHOWN_AS = frozenset("at of was is low high".split())
+_TESTING_SUBJECTS = frozenset("bloods blood results result tests test gp they labs lab".split())
 _DOING = frozenset("did ran".split())
 _TESTERS = frozenset("gp doctor doc dr nurse they lab consultant endo endocrinologist hospital clinic".split())
 

@@ -117,6 +117,8 @@ EXPEL_VERBS = frozenset("throw throwing threw thrown throws cough coughing cough
 _EXPELLED_STOPS = OBJECT_STOPS | frozenset("every each hours hour days day weeks minutes later daily nightly night nights "
                                            "morning mornings sometimes constantly lots alot twice once whole entire rest "
                                            "first next last following second third previous".split())
+# (round 45) how many of a time: "throwing up [most mornings]" is when, "coughed up several clots" what came up
+_HOW_MANY = frozenset("most many several few".split())
 _EXPEL_GATE = gate(EXPEL_VERBS)
 
 
@@ -156,7 +158,8 @@ def add_expelled_objects(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 k += len(amount)
                 break
         first = k
-        while k < n and k - first < 3 and words[k].isalpha() and words[k] not in _EXPELLED_STOPS and (
+        while k < n and k - first < 3 and words[k].isalpha() and words[k] not in _EXPELLED_STOPS \
+                and not (words[k] in _HOW_MANY and k + 1 < n and words[k + 1] in _EXPELLED_STOPS) and (
                 k not in starts or starts[k][2] in ("ANATOMY", "SYMPTOM") and starts[k][1] - k == 1):
             k += 1  # "yellow mucus": a one-word body or symptom word may be what comes up
         while k > first and words[k - 1] in _EXPELLED_DETERMINERS:

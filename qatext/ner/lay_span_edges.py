@@ -52,8 +52,9 @@ LEADING_DESCRIBERS = (DESCRIPTORS - frozenset("little tiny small big large weird
     "dragging gripey gripy griping inner runny stuffy "
     # (round 20a) the manner of a nerve sensation: "[electric tingles down my arms]", "[fizzy pins and needles]"
     "electric electrical fizzy fizzing "
-    # (round 44) a pressing feeling's character: "[tight heavy feeling across my chest]"
-    "tight".split()) | {"burning", "tense", "heavy"}
+    # (round 44) a pressing feeling's character: "[tight heavy feeling across my chest]"; (round 45) a plaque's sheen:
+    # "[thick silvery plaques]"
+    "tight silvery".split()) | {"burning", "tense", "heavy"}
 # (round 44) A describer that as often ends a clause before a run-on complaint: "the cast is too tight pain in my toes".
 PREDICATE_PRONE = frozenset({"tight"})
 # What before it makes it that clause's predicate: a link, a degree, an owner, "sleep tight", "hold tight".
@@ -159,6 +160,9 @@ _FILLINGS = frozenset("pus blood water fluid".split())
 _REGION_PREPOSITIONS = frozenset("in on down round around along across".split())
 # How high or low on a region a pain sits: "[pain low on my right side]"
 _HEIGHTS = frozenset({"low", "high"})
+# (round 45) Complaints named by a noun that spread over the body from a part: "[numbness from the waist down]".
+_EXTENT_NOUNS = frozenset("numbness tingling weakness paralysis needles pain aching itching rash swelling".split())
+_EXTENT_FROM = frozenset("waist neck chest hips hip knees knee elbow elbows shoulders shoulder belly ribs".split())
 # (round 44) What a pain is likened to by "-type" or "-like" before it: "[period-type cramps]", "[labour-like pains]".
 LIKENED_KINDS = frozenset("period labour labor contraction migraine cramp burn shock electric flu".split())
 # A pain that goes through the body to a part, said right after it: "[upper belly pain going through to my back]"
@@ -324,9 +328,15 @@ def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
                 start = _stimulus_start(words, start, end, taken)
             if start >= 2 and words[start - 1] == "induced":
                 start = _cause_start(words, start, out)
-            if start >= 3 and words[start - 2] == "-" and words[start - 1] in ("type", "like") \
-                    and words[start - 3] in LIKENED_KINDS and not taken.intersection(range(start - 3, start)):
-                start -= 3  # "[period-type cramps]", "[labour-like pains]": the kind of pain it is like (rule 4)
+            if start >= 2 and words[start - 1] in ("type", "like"):
+                kind = start - 3 if start >= 3 and words[start - 2] == "-" else start - 2
+                if words[kind] in LIKENED_KINDS and not taken.intersection(range(kind + 1, start)):
+                    if out and out[-1][:2] == (kind, kind + 1) and out[-1][2] in _PROBLEMS \
+                            and not (kind and words[kind - 1] in ("the", "a", "had", "have", "has")):
+                        out.pop()  # "[flu like aches]": the illness named is only what the aches are like
+                        start = kind
+                    elif kind not in taken:
+                        start = kind  # "[period-type cramps]", "[labour-like pains]": the kind of pain it is like
             if end < n_words and words[end] in _TRAILING_FIRSTS:  # nor an edge after them
                 end = _trailing_end(words, start, end, taken - anatomy, anatomy_at)
             elif end < n_words and words[end - 1] in TINTED:
@@ -589,7 +599,8 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
         # mouth are two complaints: "[tooth is swollen] and [tastes foul]"
         return end + 3  # "pee is dark [and smells strong]"
     if end + 3 < n and words[end] == "from" and words[end + 1] in OWNERS and words[end + 3] in ("down", "up") \
-            and (words[end - 1] in DESCRIPTORS or words[end - 1] in SYMPTOM_PREDICATES) \
+            and (words[end - 1] in DESCRIPTORS or words[end - 1] in SYMPTOM_PREDICATES
+                 or words[end - 1] in _EXTENT_NOUNS and words[end + 2] in _EXTENT_FROM) \
             and words[end + 2].isalpha() and not taken.intersection(range(end, end + 4)):
         return end + 4  # "numb from the waist down": the extent on the body is its place (rule 5)
     if words[end] in _SPREADING and "through" in words[end + 1:end + 3]:

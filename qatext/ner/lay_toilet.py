@@ -49,7 +49,10 @@ _CLASSES = {
     "NAPPIES": "wet_diapers|wet_nappies|wet_nappys|wees|pees",
     "TOILET": "loo|bathroom|toilet|restroom|john|washroom|lav",
     "RATE": "every_#_min|every_#_mins|every_#_minutes|every_#_hours|every_hour|every_half_hour|every_few_minutes|"
-            "every_#_hrs|#_times_a_day|#_a_day|#_x_a_day|#_times_a_night|#_a_night|#_times_an_hour|all_day|all_the_time|constantly",
+            "every_#_hrs|#_times_a_day|#_a_day|#_x_a_day|#_times_a_night|#_a_night|#_times_an_hour|all_day|all_the_time|constantly|"
+            # (round 45) a count said as a range or before an hour: "6 or 7 times a day", "3 or 4 times before 10am"
+            "#_or_#_times_a_day|#_-_#_times_a_day|#_to_#_times_a_day|#_times_before_#|#_or_#_times_before_#|"
+            "#_times_before_#_am|#_or_#_times_before_#_am|#_times_per_day|#_times_daily",
 }
 ROWS = [
     ("{HAVENT} {POOED} in|for ?# {SPAN_OF_DAYS}", "SYMPTOM", CONSTIPATION),
@@ -61,6 +64,8 @@ ROWS = [
     ("{FEWER} {NAPPIES}", "SYMPTOM", LOW_OUTPUT),
     ("nappies|diapers are|were|have_been barely|hardly|not|always dry|wet", "SYMPTOM", LOW_OUTPUT),
     ("running|rushing|dashing|racing to the {TOILET} ?{RATE}", "SYMPTOM", FREQUENCY),
+    # (round 45) the dash as a noun, with the urgency that makes it one: "[urgent dashes to the loo] after breakfast"
+    ("urgent|emergency|mad|constant|frequent dashes|dash|runs|trips to the {TOILET} ?{RATE}", "SYMPTOM", FREQUENCY),
     ("have|having|need|needing|needs|has to go|pee|wee|urinate {RATE}", "SYMPTOM", FREQUENCY),
     ("up ?every # minutes|mins|min|hours|hrs ?at night to pee|wee|urinate", "SYMPTOM", FREQUENCY),
     # round 43: the flow that hurts, told by the flow ("my [pee burns]", "[peeing stings]")
@@ -189,7 +194,7 @@ def add_toilet_phrases(doc, words: list[str], spans: Spans) -> Spans:
         if more:
             # an anchored row gives way to an older row's phrase it overlaps
             found = sorted(found + [f for f in more if all(f[1] <= g[0] or g[1] <= f[0] for g in found)])
-    found = [_with_first_finding(words, f) for f in found if _plausible(words, f)]
+    found = [_settle_hurry(words, _with_first_finding(words, f)) for f in found if _plausible(words, f)]
     if goings:
         found = sorted(found + [g for g in goings if all(g[1] <= f[0] or f[1] <= g[0] for f in found)])
     accidents = word_positions(words, ("accidents",))
@@ -277,6 +282,33 @@ _REFLEXIVES = frozenset("myself ourselves himself herself themselves yourself".s
 _WEE_SMALL_AFTER = frozenset("the a some those these our two three few".split())
 
 
+_HURRIES = frozenset("running rushing dashing racing".split())
+_TOILETS_NAMED = frozenset(_CLASSES["TOILET"].split("|"))
+# the words of loose bowels (not of constipation and its laxatives, which a hurry would contradict)
+_LOOSE_BOWEL_WORDS = frozenset("poo poos pooing stool stools bowel bowels diarrhea diarrhoea loose runny runs ibs ibs-d "
+                               "crohn crohns colitis".split())
+_URGENT = frozenset("urgent emergency mad constant frequent".split())
+
+
+def _settle_hurry(words: list[str], f):
+    """A hurry to the toilet takes the concept of the nearer of the post's loose-bowel and bladder words: in a post
+    about loose bowels it is diarrhoea ("[running to the loo 6 or 7 times a day]" on metformin), else urinary
+    frequency; "to pee" after it is the bladder's. A rate without a count stays outside ("[running to the toilet] all
+    day", GUIDELINES section 6)."""
+    start, end = f[0], f[1]
+    if f[3] != FREQUENCY or words[start] not in _HURRIES and words[start] not in _URGENT:
+        return f
+    toilet = next(k for k in range(start, end) if words[k] in _TOILETS_NAMED) + 1
+    if not any(re.search(r"\d", w) for w in words[toilet:end]) and "every" not in words[toilet:end]:
+        end = toilet
+    if words[end:end + 2] in (["to", "pee"], ["to", "wee"], ["to", "urinate"]):
+        return (start, end, f[2], FREQUENCY)
+    bowel, bladder = _nearest(words, start, _LOOSE_BOWEL_WORDS), _nearest(words, start, _BLADDER_WORDS)
+    if bowel is not None and (bladder is None or bowel <= bladder):
+        return (start, end, f[2], DIARRHEA)
+    return (start, end, f[2], f[3])
+
+
 def _plausible(words: list[str], f) -> bool:
     start, end = f[0], f[1]
     first = words[start]
@@ -293,24 +325,33 @@ def _plausible(words: list[str], f) -> bool:
         if prev not in _BUNGED_SUBJECTS or not _NOSE.isdisjoint(words[max(0, start - 4):end + 4]):
             return False
         return True
-    if f[3] == FREQUENCY and first not in ("have", "having", "need", "needing", "needs", "has") and \
-            not _frequent(words[start:end]):
-        return False
+    hurried = first in _HURRIES or first in _URGENT
+    uncounted = hurried and not any(re.search(r"\d", w) for w in words[start:end])  # "all day": trimmed, a hurry still
+    if f[3] == FREQUENCY and first not in ("have", "having", "need", "needing", "needs", "has") and not uncounted \
+            and not _frequent(words[start:end], per_day=_BOWEL_RATE if hurried else _NORMAL_DAY_RATE):
+        return False  # (a hurry is urgency already: "[running to the loo 6 or 7 times a day]" counts from 4 a day)
     # "have to go" alone is errands; the rate makes it the bladder: "have to go every 20 minutes"
     if first in ("have", "having", "need", "needing", "needs", "has") and end - start <= 3:
         return False
     # "running to the loo" needs the urgency or a rate, or another complaint near (not "running to the toilet to
     # fetch a towel"): keep it when nothing follows but a stop or "and"
-    if first in ("running", "rushing", "dashing", "racing") and end - start == 4:
+    if first in _URGENT and nxt == "to":
+        return words[end + 1:end + 2] in (["pee"], ["wee"], ["poo"], ["urinate"])  # "a mad dash to the toilet to grab"
+    if first in _HURRIES and words[end - 1] in _TOILETS_NAMED:  # no rate after it
         return end >= len(words) or words[end] in (".", ",", "and", "!", "all", "constantly", ";")
     return True
 
 
-def _frequent(words: list[str]) -> bool:
+def _frequent(words: list[str], *, per_day: int = _NORMAL_DAY_RATE) -> bool:
     """A rate of going that is a complaint: every hour or more often, or more than a few times a day."""
+    if "before" in words:
+        words = words[:words.index("before")]  # "3 or 4 times before 10am": the count, not the hour
+        if not any(re.search(r"\d", w) for w in words):
+            return False
+        return max(int(n) for w in words for n in re.findall(r"\d+", w)) >= per_day // 2
     numbers = [int(n) for w in words for n in re.findall(r"\d+", w)]  # "12x a day"
-    if "day" in words:
-        return bool(numbers) and max(numbers) >= _NORMAL_DAY_RATE
+    if "day" in words or "daily" in words:
+        return bool(numbers) and max(numbers) >= per_day
     if "hours" in words or "hrs" in words:
         return bool(numbers) and max(numbers) <= 2
     return True

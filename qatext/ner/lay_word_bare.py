@@ -263,6 +263,13 @@ _SUGAR_AFTER = frozenset("are were have has 's is was way still all running high
 # --- a complaint named again by its last word: "hot flushes ... the [flushes] have gone", "brain fog ... the [fog]" --
 # (round 36) Only heads that are no complaint on their own, so that the earlier mention decides: "fog" on the road or
 # "flashes" of a camera stay what they are where no "brain fog" or "hot flashes" came before.
+# (round 45) heartburn's bare "burning": the words of acid near, an article or "still" before, a verb or a stop after
+HEARTBURN = "ICD10CM:R12"
+_ACID_CUES = frozenset("reflux heartburn gastritis omeprazole omeprazol lansoprazole pantoprazole esomeprazole "
+                       "ppi ppis gaviscon rennie indigestion gerd gord oesophagus esophagus breastbone".split())
+_BURNING_BEFORE = frozenset("the still and no less , constant".split())
+_BURNING_AFTER = frozenset("eased eases easing has had is was went goes gone stopped stops came comes got gets after "
+                           "when every most and but settled ever never".split())
 _ANAPHORIC_HEADS = frozenset("flushes flashes sweats fog zaps fit fits lice".split())
 _ANAPHOR_BEFORE = frozenset("the my her his their and , or no those these less fewer of still more any some".split())
 # (round 40) "fog" named first as a medicine's ("does the [Lyrica] [fog] lift?") or in a story of a foggy, forgetful
@@ -393,7 +400,15 @@ _NEGATIONS = _NEGATED_COPULAS | _SPLIT_NOTS
 WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, {"flares", "blood", "clots", "wax", "falls", "tear",
                                                              "worrying", "sick", "floater", "tubes", "voices", "purge",
                                                              "crash", "low", "lows", "type", "fall",
-                                                             "falling"}, _WEARING, _ANAPHORIC_HEADS, _NEGATIONS)
+                                                             "falling", "burning"}, _WEARING, _ANAPHORIC_HEADS,
+             _NEGATIONS)
+
+
+def _placed_elsewhere(words: list[str], i: int) -> bool:
+    """"the burning came back in my eyes": a burning placed on another part than the gullet's."""
+    after = words[i + 1:i + 6]
+    return any(w in ("in", "on") and k + 1 < len(after) and after[k + 1] in ("my", "his", "her", "the", "both")
+               for k, w in enumerate(after))
 
 
 def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
@@ -526,6 +541,12 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
                     covered.difference_update(range(i + 1, end))
                     dropped.update(inside)
                 take(i, end, "SYMPTOM", FLOATERS)
+        elif word == "burning":
+            # (round 45) "still [burning] after 8 weeks on omeprazole", "before the [burning] eased off": in a post
+            # about acid, the burning is heartburn's (a burning feeling, a burning pee are the span rules')
+            if before in _BURNING_BEFORE and (not nxt.isalpha() or nxt in _BURNING_AFTER) \
+                    and _near(words, i, _ACID_CUES, 60, 60) and not _placed_elsewhere(words, i):
+                take(i, i + 1, "SYMPTOM", HEARTBURN)
         elif word == "worrying":
             if before in _WORRY_BEFORE and nxt in _WORRY_AFTER:
                 take(i, i + 1, "SYMPTOM", ANXIETY)

@@ -1191,7 +1191,8 @@ def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
         return spans
     n = len(words)
     found = [k for k, span in enumerate(spans) if span[0] and words[span[0] - 1] in _MODIFIER_GATE
-             or span[0] >= 2 and words[span[0] - 2] in STAGE_WORDS or span[1] < n and words[span[1]] in STAGE_WORDS]
+             or span[0] >= 2 and words[span[0] - 2] in STAGE_WORDS or span[1] < n and words[span[1]] in STAGE_WORDS
+             or span[1] + 1 < n and words[span[1]] == "," and words[span[1] + 1] == "type"]
     if not found:
         return spans
     out = list(spans)
@@ -1201,7 +1202,8 @@ def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
         start, end, label, concept = span
         modifiers = _MODIFIERS_BY_LABEL.get(label)
         if modifiers is None or not (start and words[start - 1] in modifiers or label in ("DISEASE", "SYMPTOM") and (
-                start >= 2 and words[start - 2] in STAGE_WORDS or end < n and words[end] in STAGE_WORDS)):
+                start >= 2 and words[start - 2] in STAGE_WORDS or end < n and words[end] in STAGE_WORDS
+                or end + 1 < n and words[end:end + 2] == [",", "type"])):
             continue
         if label in ("DISEASE", "SYMPTOM"):
             start = _extend_left(words, start, CLINICAL_MODIFIERS)
@@ -1214,6 +1216,10 @@ def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 start -= 1  # "[soaking night sweats]", like drenching ones; not "soaking toenail fungus in vinegar"
             if start >= 2 and words[start - 2] in STAGE_WORDS and _is_stage(doc[start - 1].text):
                 start -= 2
+            if end + 2 < len(words) and words[end:end + 2] == [",", "type"] and words[end + 2] in _DIABETES_TYPES \
+                    and end - start == 1 and words[start] == "diabetes" and words[end + 3:end + 4] != ["or"]:
+                concept = _DIABETES_TYPES.get(words[end + 2], concept)
+                end += 3  # (round 45) "[Diabetes, Type 2]": the condition as drugs.com files a review under it
             if end + 1 < len(words) and words[end] in _STAGES_AFTER and _is_stage(doc[end + 1].text):
                 end += 2  # "CKD stage 3b", "diabetes type 2"; a grade read off a scan stays outside, as the blind
                 # gold writes it ("x-ray shows [osteoarthritis] grade 2"); before the name it stays ("grade 2 tear")
@@ -1227,6 +1233,8 @@ def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return _without_overlaps(out) if changed else spans
 
 
+# the lexicon's "type 1 diabetes", "type 2 diabetes"
+_DIABETES_TYPES = {"1": "ICD10CM:E10", "i": "ICD10CM:E10", "2": "ICD10CM:E11", "ii": "ICD10CM:E11"}
 # (round 44) Qualifiers that as often end a clause before a run-on complaint, and what makes them its predicate there.
 _PREDICATE_PRONE_MODIFIERS = frozenset({"wet", "posterior", "anterior"})
 _BEFORE_A_PREDICATE = frozenset("is are was were be been being am 'm 's 're feel feels felt get gets got too so very "
