@@ -89,6 +89,7 @@ def test_aunt_flo_is_no_atrial_fibrillation(nlp, text):
     "AF arrived at 3am with palpitations",  # no word of the cycle
     "new onset AF due to sepsis, on digoxin",
     "cycle 3 of IVF, and my AF showed up on the ECG last year",  # a word of the heart
+    "cycle 16 of ttc and my dad's AF came back so he is in hospital",  # someone's
 ])
 def test_atrial_fibrillation_stays(nlp, text):
     assert ("AF", "DISEASE") in _found(nlp, text)

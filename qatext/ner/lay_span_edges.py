@@ -66,8 +66,8 @@ _UNGATED_DESCRIBERS = frozenset({"burning", "tense", "heavy"})
 # Lay places said after a complaint: "achy all over", "sore down there", "hurts deep inside", "[thrush down below]".
 TRAILING_PLACES = (("all", "over"), ("down", "there"), ("down", "below"), ("deep", "inside"), ("deep", "down"),
                    ("right", "inside"), ("low", "down"))
-# "low down" alone stays outside as the gold draws it ("[mild cramps] low down"); with the part after it, it is the
-# part's place: "[pain low down in my back]"
+# "low down" alone stays outside, as most of the gold draws it ("[mild cramps] low down"); with the part after it, it
+# is the part's place: "[pain low down in my back]"
 # A pain of voiding is a complaint of its own, unlike other triggers (GUIDELINES rule 10): "burning when i pee".
 VOIDING_PAINS = frozenset("pain pains hurts hurt burning burns stings stinging sore aches ache agony".split())
 VOIDING = frozenset("pee pees peed wee wees weed poo poos pooed poop poops pooped urinate urinates wee'd".split())

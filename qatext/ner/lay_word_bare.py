@@ -260,16 +260,17 @@ _SUGAR_AFTER = frozenset("are were have has 's is was way still all running high
                          "creeping better worse to around back been keep keeps stable under over at fine normal "
                          "too before after today yesterday again and this last . , ! ?".split()) | {"\n", ""}
 
-# --- a complaint named again by its last word: "hot flushes ... the [flushes] have gone", "brain fog ... the [fog]" --
-# (round 36) Only heads that are no complaint on their own, so that the earlier mention decides: "fog" on the road or
-# "flashes" of a camera stay what they are where no "brain fog" or "hot flashes" came before.
-# (round 45) heartburn's bare "burning": the words of acid near, an article or "still" before, a verb or a stop after
+# --- (round 45) heartburn's bare "burning": the words of acid near, an article or "still" before, a verb or a stop after
 HEARTBURN = "ICD10CM:R12"
 _ACID_CUES = frozenset("reflux heartburn gastritis omeprazole omeprazol lansoprazole pantoprazole esomeprazole "
                        "ppi ppis gaviscon rennie indigestion gerd gord oesophagus esophagus breastbone".split())
 _BURNING_BEFORE = frozenset("the still and no less , constant".split())
 _BURNING_AFTER = frozenset("eased eases easing has had is was went goes gone stopped stops came comes got gets after "
                            "when every most and but settled ever never".split())
+
+# --- a complaint named again by its last word: "hot flushes ... the [flushes] have gone", "brain fog ... the [fog]" --
+# (round 36) Only heads that are no complaint on their own, so that the earlier mention decides: "fog" on the road or
+# "flashes" of a camera stay what they are where no "brain fog" or "hot flashes" came before.
 _ANAPHORIC_HEADS = frozenset("flushes flashes sweats fog zaps fit fits lice".split())
 _ANAPHOR_BEFORE = frozenset("the my her his their and , or no those these less fewer of still more any some".split())
 # (round 40) "fog" named first as a medicine's ("does the [Lyrica] [fog] lift?") or in a story of a foggy, forgetful
