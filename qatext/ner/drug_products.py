@@ -19,8 +19,8 @@ of a dose ("paracetamol max 8 a day"), a product word that starts a span of its 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from qatext.ner.lexicon import get_lexicon
 from qatext.ner.span_rules import DRUG_FORMS, Spans, covered_tokens, gate, gate_hits, rewrite_found, word_positions
 
 # Words of a product line or a device written after the name ("gaviscon advance", "seretide accuhaler").
@@ -89,13 +89,14 @@ _ENERGY_GATE = gate({"energy"})
 _PINT_GATE = gate({"pints"})
 
 
-def add_drug_products(doc, words: list[str], spans: Spans) -> Spans:
-    """Products named in several words (see the module docstring), each part behind its own trigger words."""
+def add_drug_products(doc, words: list[str], spans: Spans, *, kinds: Mapping[str, str]) -> Spans:
+    """Products named in several words (see the module docstring), each part behind its own trigger words; ``kinds``
+    is the lexicon's DRUG kind by concept (``Lexicon.drug_kinds``)."""
     hits = gate_hits(words)
     if not _LINE_GATE.isdisjoint(hits):
         spans = _add_product_lines(words, spans)
     if not _QUALIFIER_GATE.isdisjoint(hits):
-        spans = _add_qualifiers(words, spans)
+        spans = _add_qualifiers(words, spans, kinds)
     if not _MINERAL_GATE.isdisjoint(hits):
         spans = _add_minerals(words, spans)
     if not _ENERGY_GATE.isdisjoint(hits):
@@ -151,7 +152,7 @@ def _add_product_lines(words: list[str], spans: Spans) -> Spans:
     return sorted(s for k, s in enumerate(out) if k not in dropped)
 
 
-def _add_qualifiers(words: list[str], spans: Spans) -> Spans:
+def _add_qualifiers(words: list[str], spans: Spans, kinds: Mapping[str, str]) -> Spans:
     """ "[combined hormonal contraception]", "[mid-potency steroid ointment]", "[high fluoride toothpaste]",
     "[childrens Motrin]", "[children's ibuprofen]"."""
     covered = covered_tokens(spans)
@@ -173,7 +174,7 @@ def _add_qualifiers(words: list[str], spans: Spans) -> Spans:
                     and (start < 2 or words[start - 2] not in _HIGH_NOT_AFTER):
                 new = start - 1
             elif before in _FOR_PATIENTS or before in _POSSESSIVE_S and start >= 2 and words[start - 2] in _CHILDREN:
-                new = _for_patients(words, start, concept)
+                new = _for_patients(words, start, concept, kinds)
             if new < start and any(i in covered for i in range(new, start)):
                 new = start
         if new < start:
@@ -182,11 +183,11 @@ def _add_qualifiers(words: list[str], spans: Spans) -> Spans:
     return out if changed else spans
 
 
-def _for_patients(words: list[str], start: int, concept: str) -> int:
+def _for_patients(words: list[str], start: int, concept: str, kinds: Mapping[str, str]) -> int:
     """Where a named medicine's span starts with the patients it is made for before it ("[childrens Motrin]",
     "[children's ibuprofen]"); ``start`` when the word is the children who take it or the DRUG is no product."""
     first = start - 1 if words[start - 1] in _FOR_PATIENTS else start - 2
-    if get_lexicon().drug_kinds.get(concept, "named") != "named":
+    if kinds.get(concept, "named") != "named":
         return start  # "kids alcohol", "kids ADHD meds"
     if first and (words[first - 1] in _CHILDREN_TAKE_AFTER or words[first - 1].isdigit()):
         return start

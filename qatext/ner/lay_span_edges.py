@@ -32,7 +32,8 @@ from qatext.ner.lay_body_states import COLOURS
 from qatext.ner.lay_common import NOT_A_THING
 from qatext.ner.lay_edge_clauses import ALLERGY_WORDS, PART_DISEASE_STATES
 from qatext.ner.span_rules import (BODY_REGIONS, DESCRIPTORS, LOCATED_COMPLAINTS, OWNERS, REGION_NOUNS, SIDE_WORDS,
-                                   SYMPTOM_PREDICATES, Spans, covered_tokens, gate, gate_hits, word_positions, word_set)
+                                   SYMPTOM_PREDICATES, Spans, covered_tokens, ends_a_clause, gate, gate_hits, word_positions,
+                                   word_set)
 
 _PROBLEMS = ("SYMPTOM", "DISEASE")
 # Describing words that stack before a complaint's head: sensation, look, smell and texture. Not size or degree
@@ -55,11 +56,6 @@ LEADING_DESCRIBERS = (DESCRIPTORS - frozenset("little tiny small big large weird
     # (round 44) a pressing feeling's character: "[tight heavy feeling across my chest]"; (round 45) a plaque's sheen:
     # "[thick silvery plaques]"
     "tight silvery".split()) | {"burning", "tense", "heavy"}
-# (round 44) A describer that as often ends a clause before a run-on complaint: "the cast is too tight pain in my toes".
-PREDICATE_PRONE = frozenset({"tight"})
-# What before it makes it that clause's predicate: a link, a degree, an owner, "sleep tight", "hold tight".
-AFTER_A_PREDICATE = frozenset("is are was were be been being am 'm 's 're feel feels felt get gets got too so very really "
-                              "quite bit sleep hold it its my his her your their our".split())
 # "burning" and "tense" (common in replies) stack before a head only where another cue has let the doc in ("tense" of
 # a blister: "[big tense blisters]"): they are no gate words
 _UNGATED_DESCRIBERS = frozenset({"burning", "tense", "heavy"})
@@ -383,7 +379,7 @@ def _leading_start(words: list[str], start: int, taken: set[int], out: Spans, la
     while i > 0 and words[i - 1] in LEADING_DESCRIBERS and start - i < 3:
         if i - 1 in taken and not (out and out[-1][2] in _PROBLEMS and _describers_only(words, out[-1])):
             break
-        if words[i - 1] in PREDICATE_PRONE and i >= 2 and words[i - 2] in AFTER_A_PREDICATE:
+        if ends_a_clause(words, i - 1):
             break  # "my shoes are [tight] blisters on both heels": the predicate of what came before (run-on text)
         i -= 1
     if i >= 2 and words[i] in LEADING_DESCRIBERS and words[i - 1] == "and" and words[i - 2] in LEADING_DESCRIBERS \

@@ -25,6 +25,14 @@ NOCTURIA = "HP:0000017"
 DISCHARGE = "QATEXT:symptom/discharge"
 DYSURIA = "HP:0100518"
 
+# Counts a day said as a range, per day or before an hour ("6 or 7 times a day", "3 or 4 times before 10am"): rates of
+# the toilet rows (round 45) and of "going" (round 42)
+_DAY_COUNTS = ("#_-_#_times_a_day|#_or_#_times_a_day|#_to_#_times_a_day|#_times_per_day|#_times_daily|"
+               "#_times_before_#_am|#_times_before_#|#_or_#_times_before_#_am|#_or_#_times_before_#")
+# A hurry to the toilet: the verb ("running to the loo"), or the noun with the urgency that makes it one ("urgent
+# dashes to the loo", round 45)
+_HURRIES = frozenset("running rushing dashing racing".split())
+_URGENT = frozenset("urgent emergency mad constant frequent".split())
 _CLASSES = {
     "HAVENT": "have_nt|have_n't|havent|has_nt|has_n't|hasnt|had_nt|had_n't|hadnt|not|never",
     "POOED": "pooed|pooped|pood|pooped|been_for_a_poo|been_to_the_toilet|had_a_poo|had_a_proper_poo|had_a_poop|"
@@ -50,9 +58,7 @@ _CLASSES = {
     "TOILET": "loo|bathroom|toilet|restroom|john|washroom|lav",
     "RATE": "every_#_min|every_#_mins|every_#_minutes|every_#_hours|every_hour|every_half_hour|every_few_minutes|"
             "every_#_hrs|#_times_a_day|#_a_day|#_x_a_day|#_times_a_night|#_a_night|#_times_an_hour|all_day|all_the_time|constantly|"
-            # (round 45) a count said as a range or before an hour: "6 or 7 times a day", "3 or 4 times before 10am"
-            "#_or_#_times_a_day|#_-_#_times_a_day|#_to_#_times_a_day|#_times_before_#|#_or_#_times_before_#|"
-            "#_times_before_#_am|#_or_#_times_before_#_am|#_times_per_day|#_times_daily",
+            + _DAY_COUNTS,
 }
 ROWS = [
     ("{HAVENT} {POOED} in|for ?# {SPAN_OF_DAYS}", "SYMPTOM", CONSTIPATION),
@@ -63,9 +69,8 @@ ROWS = [
     ("visible|microscopic|fresh|frank {FINDING} in {OWNER} {PRODUCT}", "SYMPTOM", FINDING_IN_PRODUCT),
     ("{FEWER} {NAPPIES}", "SYMPTOM", LOW_OUTPUT),
     ("nappies|diapers are|were|have_been barely|hardly|not|always dry|wet", "SYMPTOM", LOW_OUTPUT),
-    ("running|rushing|dashing|racing to the {TOILET} ?{RATE}", "SYMPTOM", FREQUENCY),
-    # (round 45) the dash as a noun, with the urgency that makes it one: "[urgent dashes to the loo] after breakfast"
-    ("urgent|emergency|mad|constant|frequent dashes|dash|runs|trips to the {TOILET} ?{RATE}", "SYMPTOM", FREQUENCY),
+    ("|".join(sorted(_HURRIES)) + " to the {TOILET} ?{RATE}", "SYMPTOM", FREQUENCY),
+    ("|".join(sorted(_URGENT)) + " dashes|dash|runs|trips to the {TOILET} ?{RATE}", "SYMPTOM", FREQUENCY),
     ("have|having|need|needing|needs|has to go|pee|wee|urinate {RATE}", "SYMPTOM", FREQUENCY),
     ("up ?every # minutes|mins|min|hours|hrs ?at night to pee|wee|urinate", "SYMPTOM", FREQUENCY),
     # round 43: the flow that hurts, told by the flow ("my [pee burns]", "[peeing stings]")
@@ -144,9 +149,8 @@ _BLADDER_WORDS = frozenset("pee peeing pees wee weeing wees urine urinate urinat
                            "oab prostate".split())
 _CONTEXT_TOKENS = 30
 DIARRHEA = "HP:0002014"
-_OFTEN = ("#_times_a_day|#_-_#_times_a_day|#_or_#_times_a_day|#_to_#_times_a_day|#_x_a_day|#_a_day|#_times_per_day|"
-          "#_times_daily|#_x_daily|#_times_before_#_am|#_times_before_#|#_or_#_times_before_#_am|"
-          "#_or_#_times_before_#|every_#_minutes|every_#_mins|every_#_min|every_#_-_#_minutes|every_#_-_#_mins|"
+_OFTEN = ("#_times_a_day|#_x_a_day|#_a_day|#_x_daily|" + _DAY_COUNTS + "|"
+          "every_#_minutes|every_#_mins|every_#_min|every_#_-_#_minutes|every_#_-_#_mins|"
           "every_#_to_#_minutes|every_half_an_hour|every_half_hour|every_hour|every_#_hours|every_#_hrs|"
           "every_#_-_#_hours")
 _SELDOM = ("every_#_days|every_#_or_#_days|every_#_-_#_days|every_#_to_#_days|once_a_week|twice_a_week|"
@@ -282,12 +286,15 @@ _REFLEXIVES = frozenset("myself ourselves himself herself themselves yourself".s
 _WEE_SMALL_AFTER = frozenset("the a some those these our two three few".split())
 
 
-_HURRIES = frozenset("running rushing dashing racing".split())
 _TOILETS_NAMED = frozenset(_CLASSES["TOILET"].split("|"))
 # the words of loose bowels (not of constipation and its laxatives, which a hurry would contradict)
 _LOOSE_BOWEL_WORDS = frozenset("poo poos pooing stool stools bowel bowels diarrhea diarrhoea loose runny runs ibs ibs-d "
                                "crohn crohns colitis".split())
-_URGENT = frozenset("urgent emergency mad constant frequent".split())
+
+
+def _counted(words: list[str]) -> bool:
+    """Whether a rate holds a count ("6 or 7 times a day"), not only a span of time ("all day", "constantly")."""
+    return any(re.search(r"\d", w) for w in words)
 
 
 def _settle_hurry(words: list[str], f):
@@ -299,7 +306,7 @@ def _settle_hurry(words: list[str], f):
     if f[3] != FREQUENCY or words[start] not in _HURRIES and words[start] not in _URGENT:
         return f
     toilet = next(k for k in range(start, end) if words[k] in _TOILETS_NAMED) + 1
-    if not any(re.search(r"\d", w) for w in words[toilet:end]) and "every" not in words[toilet:end]:
+    if not _counted(words[toilet:end]) and "every" not in words[toilet:end]:
         end = toilet
     if words[end:end + 2] in (["to", "pee"], ["to", "wee"], ["to", "urinate"]):
         return (start, end, f[2], FREQUENCY)
@@ -326,7 +333,7 @@ def _plausible(words: list[str], f) -> bool:
             return False
         return True
     hurried = first in _HURRIES or first in _URGENT
-    uncounted = hurried and not any(re.search(r"\d", w) for w in words[start:end])  # "all day": trimmed, a hurry still
+    uncounted = hurried and not _counted(words[start:end])  # "all day": trimmed in _settle_hurry, a hurry still
     if f[3] == FREQUENCY and first not in ("have", "having", "need", "needing", "needs", "has") and not uncounted \
             and not _frequent(words[start:end], per_day=_BOWEL_RATE if hurried else _NORMAL_DAY_RATE):
         return False  # (a hurry is urgency already: "[running to the loo 6 or 7 times a day]" counts from 4 a day)
@@ -346,7 +353,7 @@ def _frequent(words: list[str], *, per_day: int = _NORMAL_DAY_RATE) -> bool:
     """A rate of going that is a complaint: every hour or more often, or more than a few times a day."""
     if "before" in words:
         words = words[:words.index("before")]  # "3 or 4 times before 10am": the count, not the hour
-        if not any(re.search(r"\d", w) for w in words):
+        if not _counted(words):
             return False
         return max(int(n) for w in words for n in re.findall(r"\d+", w)) >= per_day // 2
     numbers = [int(n) for w in words for n in re.findall(r"\d+", w)]  # "12x a day"

@@ -202,7 +202,7 @@ class MedicalEntityRecognizer(BatchedPipe):
         spans = span_rules.add_drug_forms(doc, words, spans, lookup=lookup)
         spans = span_rules.add_release_forms(doc, words, spans)
         if not drug_products.WORDS.isdisjoint(triggers):  # round 20b: "[gaviscon advance]", "3 [pints]"
-            spans = drug_products.add_drug_products(doc, words, spans)
+            spans = drug_products.add_drug_products(doc, words, spans, kinds=self.lexicon.drug_kinds)
         if not drug_products.CLASS_HEADS.isdisjoint(present):  # round 27: "[GLP-1 drugs]"
             spans = drug_products.add_class_heads(words, spans, classes=self._class_concepts)
         if "-" in present and not span_rules.ISOMER_PREFIXES.isdisjoint(triggers):

@@ -1207,8 +1207,7 @@ def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue
         if label in ("DISEASE", "SYMPTOM"):
             start = _extend_left(words, start, CLINICAL_MODIFIERS)
-            while start < span[0] and words[start] in _PREDICATE_PRONE_MODIFIERS and start \
-                    and words[start - 1] in _BEFORE_A_PREDICATE:
+            while start < span[0] and ends_a_clause(words, start):
                 start += 1  # "knickers were wet [discharge]", "my baby is posterior [back pain]": run-on predicates
             if start < span[0]:
                 start = _negated_prefix(words, start)
@@ -1235,10 +1234,17 @@ def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 # the lexicon's "type 1 diabetes", "type 2 diabetes"
 _DIABETES_TYPES = {"1": "ICD10CM:E10", "i": "ICD10CM:E10", "2": "ICD10CM:E11", "ii": "ICD10CM:E11"}
-# (round 44) Qualifiers that as often end a clause before a run-on complaint, and what makes them its predicate there.
-_PREDICATE_PRONE_MODIFIERS = frozenset({"wet", "posterior", "anterior"})
-_BEFORE_A_PREDICATE = frozenset("is are was were be been being am 'm 's 're feel feels felt get gets got too so very "
-                                "really quite soaking dripping my his her your their our".split())
+# (round 44) Words that join a complaint as a qualifier or a describer but as often end a clause before a run-on one
+# ("knickers were wet discharge", "my baby is posterior back pain", "the cast is too tight pain in my toes"), and the
+# words before them that make them that clause's predicate: a link, a degree, an owner, "soaking", "sleep tight".
+PREDICATE_PRONE = frozenset({"wet", "posterior", "anterior", "tight"})
+PREDICATE_LEADS = frozenset("is are was were be been being am 'm 's 're feel feels felt get gets got too so very really "
+                            "quite bit soaking dripping sleep hold it its my his her your their our".split())
+
+
+def ends_a_clause(words: list[str], at: int) -> bool:
+    """Whether the qualifier or describer at ``at`` is the predicate of the clause before it (:data:`PREDICATE_PRONE`)."""
+    return words[at] in PREDICATE_PRONE and at >= 1 and words[at - 1] in PREDICATE_LEADS
 _MODIFIER_GATE = gate(CLINICAL_MODIFIERS, STAGE_WORDS, DRUG_MODIFIERS, TEST_MODIFIERS, {"soaking"})
 _MODIFIERS_BY_LABEL = {"DISEASE": CLINICAL_MODIFIERS, "SYMPTOM": CLINICAL_MODIFIERS | {"soaking"},
                        "DRUG": DRUG_MODIFIERS, "TEST": TEST_MODIFIERS}
