@@ -11,13 +11,16 @@ table gives each stage's median ratio over the rounds.
 With ``--callgrind`` the whole ``nlp.pipe`` runs under valgrind's callgrind instead: the
 instructions of one pass over the texts after a warm-up pass over the same texts (loading and
 the warm-up are not counted), for this tree and each ``--previous`` release; take ``--limit 400``;
+``--cache-sim`` also simulates the caches, with a last level the size of this machine's 512 KB second-level
+cache, and prints the misses of that level (reads and writes of data);
 ``--topics`` counts ``qatext.load()`` with its topic tagger instead. ``--warm-passes 2`` counts the
 third pass, the one ``ner_speed.py``'s best of three is: ``qatext.load()``'s tokenizer caches a chunk
 at its second sighting (``qatext/ner/primed_tokenizer.py``), so the second pass also counts that
 priming, which the first pass of a corpus pays for every chunk seen twice.
 
 Usage: python benchmarks/pipeline_speed.py [--limit 2500] [--passes 3] [--rounds 3]
-       [--previous REV ...] [--callgrind [--topics] [--warm-passes 1]] [--corpus ../shared/corpora/ask-a-doctor-2017]
+       [--previous REV ...] [--callgrind [--topics] [--warm-passes 1] [--cache-sim]]
+       [--corpus ../shared/corpora/ask-a-doctor-2017]
 """
 from __future__ import annotations
 
@@ -107,12 +110,17 @@ def callgrind_child(corpus: Path, limit: int, ready: Path, go: Path, done: Path,
         time.sleep(0.2)
 
 
+SECOND_LEVEL_CACHE = "--LL=524288,8,64"  # 512 KB, 8-way, 64-byte lines: the second level of this VM's EPYC cores
+
+
 def count_instructions(env: dict, corpus: Path, limit: int, work: Path, *, topics: bool = False,
-                       warm_passes: int = 1) -> int:
+                       warm_passes: int = 1, cache_sim: bool = False) -> dict[str, int]:
+    """Callgrind's totals of the counted pass, by event name (``Ir``; with ``cache_sim`` also ``DLmr``, ``DLmw``, ...)."""
     work.mkdir(parents=True)
     ready, go, done, out = work / "ready", work / "go", work / "done", work / "callgrind.out"
+    simulation = ["--cache-sim=yes", SECOND_LEVEL_CACHE] if cache_sim else []
     child = subprocess.Popen(
-        ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}", sys.executable,
+        ["valgrind", "--tool=callgrind", *simulation, "--instr-atstart=no", f"--callgrind-out-file={out}", sys.executable,
          __file__, "--callgrind-child", str(work), "--corpus", str(corpus), "--limit", str(limit),
          "--warm-passes", str(warm_passes), *(["--topics"] if topics else [])],
         env={**env, "PYTHONMALLOC": "malloc"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -131,9 +139,13 @@ def count_instructions(env: dict, corpus: Path, limit: int, work: Path, *, topic
     finally:
         if child.poll() is None:
             child.kill()
-    totals = [line for path in work.glob("callgrind.out*") for line in path.read_text().splitlines()
-              if line.startswith(("summary:", "totals:"))]
-    return max(int(line.split()[1]) for line in totals)
+    counted = []
+    for path in work.glob("callgrind.out*"):
+        lines = path.read_text().splitlines()
+        events = next(line.split()[1:] for line in lines if line.startswith("events:"))
+        counted += [dict(zip(events, map(int, line.split()[1:]))) for line in lines
+                    if line.startswith(("summary:", "totals:"))]
+    return max(counted, key=lambda totals: totals["Ir"])
 
 
 def main() -> None:
@@ -147,6 +159,8 @@ def main() -> None:
     parser.add_argument("--topics", action="store_true", help="with --callgrind: count qatext.load() with the topic tagger")
     parser.add_argument("--warm-passes", type=int, default=1,
                         help="with --callgrind: uncounted passes before the counted one (2: the pass ner_speed's best of 3 is)")
+    parser.add_argument("--cache-sim", action="store_true",
+                        help="with --callgrind: also count the misses of a 512 KB last-level cache")
     parser.add_argument("--only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--callgrind-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -167,10 +181,12 @@ def main() -> None:
     print(f"corpus: {args.corpus} (first {args.limit} records), one core")
     if args.callgrind:
         for config, env in environments.items():
-            count = count_instructions(env, args.corpus, args.limit, Path(tmp.name) / f"callgrind-{len(config)}-{config[-7:]}",
-                                       topics=args.topics, warm_passes=args.warm_passes)
-            print(f"{config:12} {count / 1e9:7.3f} G instructions, one nlp.pipe pass after {args.warm_passes} uncounted"
-                  + (" (with the topic tagger)" if args.topics else ""))
+            totals = count_instructions(env, args.corpus, args.limit, Path(tmp.name) / f"callgrind-{len(config)}-{config[-7:]}",
+                                        topics=args.topics, warm_passes=args.warm_passes, cache_sim=args.cache_sim)
+            misses = (f", {(totals['DLmr'] + totals['DLmw']) / 1e6:6.2f} M misses of a 512 KB cache "
+                      f"({totals['DLmr'] / 1e6:.2f} M reads, {totals['DLmw'] / 1e6:.2f} M writes)") if args.cache_sim else ""
+            print(f"{config:12} {totals['Ir'] / 1e9:7.3f} G instructions{misses}, one nlp.pipe pass after "
+                  f"{args.warm_passes} uncounted" + (" (with the topic tagger)" if args.topics else ""))
         tmp.cleanup()
         return
     ratios: dict[str, dict[str, list[float]]] = {config: {} for config in environments}

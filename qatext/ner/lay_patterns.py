@@ -77,6 +77,8 @@ class PatternIndex(dict):
         self.first_needs = {first: None if any(not p.needs for p in patterns)
                             else frozenset().union(*(p.needs[0] for p in patterns))
                             for first, patterns in self.items()}
+        # the first words as a set: a doc's word set meets it by walking the smaller of the two (a dict is walked whole)
+        self.firsts = frozenset(self)
         return self
 
 
@@ -136,7 +138,7 @@ def find(words: list[str], index: PatternIndex, candidates=None) -> list[tuple[i
     present = word_set(words)
     viable: dict[str, list[Pattern]] = {}
     first_needs = index.first_needs
-    for first in present.intersection(index):
+    for first in present.intersection(index.firsts):
         needs = first_needs[first]
         if needs is not None and present.isdisjoint(needs):
             continue  # one set test for all the patterns under a common first word ("i", "can", "my")
