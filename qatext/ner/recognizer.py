@@ -54,17 +54,16 @@ REPORTING = frozenset(hash_string(w) for w in (
     "trial", "cohort", "associated", "prevalence", "compared", "versus", "administered", "induced", "group",
 ))
 
-# Every word set the rule chain of ``__call__`` tests against the doc's trigger words (``triggers``: the
-# doc's words that are in one of these sets, a handful, where the doc's word set has a hundred or more).
-# A set the chain tests there must be listed here, or its rule silently never runs
-# (tests/test_ner_rule_gates.py checks it).
+_GLUCOSE_SWING_WORDS = frozenset(lay_medical_senses.GLUCOSE_SWINGS)
+# Every word set the rule chain of ``__call__`` opens a rule with: a set is ``opened`` for a doc that has one of its
+# words. A set the chain tests must be listed here, or its rule silently never runs (tests/test_ner_rule_gates.py).
 CHAIN_GATES = (
     span_rules.REGION_NOUNS, lay_impairments.IMPAIRMENT_WORDS, lay_impairments.STUCK_MOVES,
     lay_function_changes.FUNCTION_WORDS, lay_body_problems.PROBLEM_WORDS, lay_body_problems.BREAK_WORDS,
     span_rules.BODY_STATE_ADJECTIVES, lay_body_moves.WORDS, lay_body_descriptors.WORDS, drug_products.WORDS,
     span_rules.ISOMER_PREFIXES, lay_body_actions.EXPEL_VERBS, lay_other_senses.SUBSTANCE_PLACES,
     lay_other_senses.UNTAKEN_WORDS, figures.FIGURATIVE_WORDS, figures.FIGURE_WORDS, lay_body_actions.TENDING_VERBS,
-    lay_medical_senses.GLUCOSE_CUES, lay_medical_senses.GLUCOSE_SWINGS, lay_felt_states.PERCEIVING,
+    lay_medical_senses.GLUCOSE_CUES, _GLUCOSE_SWING_WORDS, lay_felt_states.PERCEIVING,
     lay_felt_states.NOT_THERE_WORDS, lay_function_changes.GROWTH_WORDS, lay_function_changes.NOT_GROWING_FIRSTS,
     lay_body_products.PRODUCTS, lay_body_products.PERIODS, lay_intake.WORDS, lay_toilet.WORDS, lay_sight.WORDS,
     lay_sleep.WORDS, lay_behaviour.WORDS, lay_activity_limits.WORDS, lay_activity_limits.NEGATIVES,
@@ -76,6 +75,13 @@ CHAIN_GATES = (
     *(words for pair in lay_state_phrases.PAIRS for words in pair),
 )
 CHAIN_TRIGGERS = span_rules.gate(*CHAIN_GATES)  # registered, so the doc's gate hits hold them
+# word -> the chain's sets that hold it. A doc's opened sets are found from its few trigger words at once; testing each
+# set against them walked the tables of fifty sets a doc, which the other rules' tables had pushed out of the CPU's
+# cache (pipeline_speed.py --callgrind --cache-sim).
+_GATES_OF: dict[str, tuple[frozenset, ...]] = {}
+for _gate in CHAIN_GATES:
+    for _word in _gate:
+        _GATES_OF[_word] = (*_GATES_OF.get(_word, ()), _gate)
 
 
 class MedicalEntityRecognizer(BatchedPipe):
@@ -150,7 +156,7 @@ class MedicalEntityRecognizer(BatchedPipe):
         if normalizer is not None and normalizer.elongated and not normalizer.elongated.keys().isdisjoint(present):
             words = [normalizer.elongated.get(w, w) for w in words]
             present = span_rules.word_set(words)
-        triggers = span_rules.gate_hits(words) & CHAIN_TRIGGERS
+        opened = set().union(*map(_GATES_OF.__getitem__, span_rules.gate_hits(words) & CHAIN_TRIGGERS))
         resolved = []
         if not self._shorthand_lower.isdisjoint(present) and not self._shorthand_hashes.isdisjoint(
                 orths if orths is not None else table[:, 1].tolist()):
@@ -161,28 +167,28 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = span_rules.take_in_negated_verbs(doc, words, spans)
         spans = span_rules.drop_ambiguous_anatomy(doc, words, spans)
         spans = span_rules.extend_anatomy_sides(doc, words, spans, lookup=lookup)
-        if not span_rules.REGION_NOUNS.isdisjoint(triggers) and "of" in present:
+        if span_rules.REGION_NOUNS in opened and "of" in present:
             spans = span_rules.extend_anatomy_regions(doc, words, spans)
-        if not lay_impairments.IMPAIRMENT_WORDS.isdisjoint(triggers):
+        if lay_impairments.IMPAIRMENT_WORDS in opened:
             spans = lay_impairments.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
-        if not lay_impairments.STUCK_MOVES.isdisjoint(triggers):
+        if lay_impairments.STUCK_MOVES in opened:
             spans = lay_impairments.add_stuck_body_parts(doc, words, spans)
-        if not lay_function_changes.FUNCTION_WORDS.isdisjoint(triggers):
+        if lay_function_changes.FUNCTION_WORDS in opened:
             spans = lay_function_changes.add_function_changes(doc, words, spans, lookup=self.lexicon.terms.get)
         conjuncts: dict[int, list[str]] = {}
         if self.compose_locations:
-            if not lay_body_problems.PROBLEM_WORDS.isdisjoint(triggers):
+            if lay_body_problems.PROBLEM_WORDS in opened:
                 spans = lay_body_problems.add_organ_problems(doc, words, spans)
-            if not lay_body_problems.BREAK_WORDS.isdisjoint(triggers):
+            if lay_body_problems.BREAK_WORDS in opened:
                 spans = lay_body_problems.add_breakouts(doc, words, spans)
             spans = span_rules.add_located_complaints(doc, words, spans, lookup=lookup)
             spans = span_rules.compose_symptoms(doc, words, spans, lookup=lookup)
             spans = span_rules.add_body_predicates(doc, words, spans, lookup=lookup)
-            if not span_rules.BODY_STATE_ADJECTIVES.isdisjoint(triggers):
+            if span_rules.BODY_STATE_ADJECTIVES in opened:
                 spans = span_rules.add_described_body_parts(doc, words, spans)
-            if not lay_body_moves.WORDS.isdisjoint(triggers):  # round 19a: what a part does or has become
+            if lay_body_moves.WORDS in opened:  # round 19a: what a part does or has become
                 spans = lay_body_moves.add_part_moves(doc, words, spans)
-            if not lay_body_descriptors.WORDS.isdisjoint(triggers):  # round 19a: "pounding pulse", "lazy bowels"
+            if lay_body_descriptors.WORDS in opened:  # round 19a: "pounding pulse", "lazy bowels"
                 spans = lay_body_descriptors.add_body_descriptors(doc, words, spans)
             if "and" in present:
                 spans = span_rules.add_second_locations(doc, words, spans)
@@ -201,39 +207,39 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = span_rules.add_severity(doc, words, spans)
         spans = span_rules.add_drug_forms(doc, words, spans, lookup=lookup)
         spans = span_rules.add_release_forms(doc, words, spans)
-        if not drug_products.WORDS.isdisjoint(triggers):  # round 20b: "[gaviscon advance]", "3 [pints]"
+        if drug_products.WORDS in opened:  # round 20b: "[gaviscon advance]", "3 [pints]"
             spans = drug_products.add_drug_products(doc, words, spans, kinds=self.lexicon.drug_kinds)
         if not drug_products.CLASS_HEADS.isdisjoint(present):  # round 27: "[GLP-1 drugs]"
             spans = drug_products.add_class_heads(words, spans, classes=self._class_concepts)
-        if "-" in present and not span_rules.ISOMER_PREFIXES.isdisjoint(triggers):
+        if "-" in present and span_rules.ISOMER_PREFIXES in opened:
             spans = span_rules.extend_isomer_prefixes(doc, words, spans)
         if ("up" in present or not lay_body_actions.SPUTUM.isdisjoint(present)) \
-                and not lay_body_actions.EXPEL_VERBS.isdisjoint(triggers):
+                and lay_body_actions.EXPEL_VERBS in opened:
             spans = lay_body_actions.add_expelled_objects(doc, words, spans)
-        if not lay_other_senses.SUBSTANCE_PLACES.isdisjoint(triggers):
+        if lay_other_senses.SUBSTANCE_PLACES in opened:
             spans = lay_other_senses.drop_substance_places(doc, words, spans)
-        if not lay_other_senses.OTHER_SENSE_NOUNS.isdisjoint(triggers):
+        if lay_other_senses.OTHER_SENSE_NOUNS in opened:
             spans = lay_other_senses.drop_modifier_senses(doc, words, spans)
-        if not lay_other_senses.UNTAKEN_WORDS.isdisjoint(triggers):
+        if lay_other_senses.UNTAKEN_WORDS in opened:
             spans = lay_other_senses.drop_untaken_substances(doc, words, spans)
-        if not figures.FIGURATIVE_WORDS.isdisjoint(triggers):
+        if figures.FIGURATIVE_WORDS in opened:
             spans = figures.drop_figurative(doc, words, spans)
-        if not figures.FIGURE_WORDS.isdisjoint(triggers):
+        if figures.FIGURE_WORDS in opened:
             spans = figures.drop_figures(doc, words, spans)
         if "#" in present:
             spans = lay_hashtags.add_hashtags(doc, words, spans, lookup=lookup)
-        if not lay_body_actions.TENDING_VERBS.isdisjoint(triggers):
+        if lay_body_actions.TENDING_VERBS in opened:
             spans = lay_body_actions.add_tended_body_parts(doc, words, spans)
-        if not lay_medical_senses.GLUCOSE_CUES.isdisjoint(triggers) \
-                and not lay_medical_senses.GLUCOSE_SWINGS.keys().isdisjoint(triggers):
+        if lay_medical_senses.GLUCOSE_CUES in opened \
+                and _GLUCOSE_SWING_WORDS in opened:
             spans = lay_medical_senses.add_glucose_swings(doc, words, spans)
         if "pill" in present and "the" in present:
             spans = lay_medical_senses.add_the_pill(doc, words, spans)
-        if "there" in present and not lay_felt_states.PERCEIVING.isdisjoint(triggers) \
-                and not lay_felt_states.NOT_THERE_WORDS.isdisjoint(triggers):
+        if "there" in present and lay_felt_states.PERCEIVING in opened \
+                and lay_felt_states.NOT_THERE_WORDS in opened:
             spans = lay_felt_states.add_unreal_perceptions(doc, words, spans)
-        if not lay_function_changes.GROWTH_WORDS.isdisjoint(triggers) \
-                and not lay_function_changes.NOT_GROWING_FIRSTS.isdisjoint(triggers):
+        if lay_function_changes.GROWTH_WORDS in opened \
+                and lay_function_changes.NOT_GROWING_FIRSTS in opened:
             spans = lay_function_changes.add_failure_to_grow(doc, words, spans)
         if "confused" in present:
             spans = lay_medical_senses.add_confusion(doc, words, spans)
@@ -250,42 +256,42 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = self._apply_review(doc, words, spans)
         spans = lay_rules.add_side_effect_phrases(doc, words, spans, lookup=lookup)
         spans = lay_rules.add_described_phrases(doc, words, spans, lookup=lookup)
-        if not lay_body_products.PRODUCTS.isdisjoint(triggers) or not lay_body_products.PERIODS.isdisjoint(triggers):
+        if lay_body_products.PRODUCTS in opened or lay_body_products.PERIODS in opened:
             spans = lay_body_products.add_changed_products(doc, words, spans)
         # lay descriptions instead of a symptom name (round 14a), each behind its own trigger words
-        if not lay_intake.WORDS.isdisjoint(triggers):
+        if lay_intake.WORDS in opened:
             spans = lay_intake.add_intake(doc, words, spans)
-        if not lay_toilet.WORDS.isdisjoint(triggers):
+        if lay_toilet.WORDS in opened:
             spans = lay_toilet.add_toilet_phrases(doc, words, spans)
-        if not lay_sight.WORDS.isdisjoint(triggers):
+        if lay_sight.WORDS in opened:
             spans = lay_sight.add_sight_phrases(doc, words, spans)
-        if not lay_sleep.WORDS.isdisjoint(triggers):
+        if lay_sleep.WORDS in opened:
             spans = lay_sleep.add_sleep_phrases(doc, words, spans)
-        if not lay_behaviour.WORDS.isdisjoint(triggers):
+        if lay_behaviour.WORDS in opened:
             spans = lay_behaviour.add_behaviour_phrases(doc, words, spans)
-        if not lay_activity_limits.WORDS.isdisjoint(triggers) and not lay_activity_limits.NEGATIVES.isdisjoint(triggers):
+        if lay_activity_limits.WORDS in opened and lay_activity_limits.NEGATIVES in opened:
             spans = lay_activity_limits.add_activity_limits(doc, words, spans)
-        if not lay_change_events.WORDS.isdisjoint(triggers):
+        if lay_change_events.WORDS in opened:
             spans = lay_change_events.add_change_events(doc, words, spans)
-        if not lay_mind_phrases.WORDS.isdisjoint(triggers):
+        if lay_mind_phrases.WORDS in opened:
             spans = lay_mind_phrases.add_mind_phrases(doc, words, spans)
-        if not lay_context_symptoms.CUE_WORDS.isdisjoint(triggers):
+        if lay_context_symptoms.CUE_WORDS in opened:
             spans = lay_context_symptoms.add_context_symptoms(doc, words, spans)
-        if not lay_state_phrases.WORDS.isdisjoint(triggers) or any(  # round 19c; pairs: "skin" with a jump, ...
-                not first.isdisjoint(triggers) and not second.isdisjoint(triggers)
+        if lay_state_phrases.WORDS in opened or any(  # round 19c; pairs: "skin" with a jump, ...
+                first in opened and second in opened
                 for first, second in lay_state_phrases.PAIRS):
             spans = lay_state_phrases.add_state_phrases(doc, words, spans)
-        if not lay_word_bare.WORDS.isdisjoint(triggers):
+        if lay_word_bare.WORDS in opened:
             spans = lay_word_bare.add_bare_words(doc, words, spans)
         if not lay_disease_names.WORDS.isdisjoint(present):
             spans = lay_disease_names.add_disease_names(doc, words, spans)
-        if not lay_word_complaints.WORDS.isdisjoint(triggers):
+        if lay_word_complaints.WORDS in opened:
             spans = lay_word_complaints.add_word_complaints(doc, words, spans)
-        if not lay_word_complaints.LONE_WORDS.isdisjoint(triggers):  # round 19b
+        if lay_word_complaints.LONE_WORDS in opened:  # round 19b
             spans = lay_word_complaints.add_lone_complaints(doc, words, spans)
-        if not lay_said_complaints.WORDS.isdisjoint(triggers):  # round 20b: "[legs like lead]", "[flooding]"
+        if lay_said_complaints.WORDS in opened:  # round 20b: "[legs like lead]", "[flooding]"
             spans = lay_said_complaints.add_said_complaints(doc, words, spans)
-        if not lay_word_senses.WORDS.isdisjoint(triggers):
+        if lay_word_senses.WORDS in opened:
             spans = lay_word_senses.add_changed_senses(doc, words, spans)
         if self.compose_locations:  # round 15a: what is found in or on a part, what a part does (each gated inside)
             spans = lay_body_findings.add_located_findings(doc, words, spans)
@@ -293,28 +299,28 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_body_findings.add_part_damage(doc, words, spans)
             # round 16a: a part that is the subject of a complaint, a finding located on a part (each gated inside)
             spans = lay_body_states.add_body_states(doc, words, spans)
-            if not lay_part_objects.VERBS.isdisjoint(triggers):  # a part as a complaint verb's object
+            if lay_part_objects.VERBS in opened:  # a part as a complaint verb's object
                 spans = lay_part_objects.add_part_objects(doc, words, spans, lookup=lookup, conjuncts=conjuncts)
         spans = lay_span_edges.extend_lay_edges(doc, words, spans)
         if not lay_coordination.BARE_LOCATED_SENSATIONS.isdisjoint(present):  # round 44: "[fullness and roaring in my ear]"
             spans = lay_coordination.join_bare_sensations(words, spans, conjuncts, lookup=lookup)
-        if not lay_pain_paths.WORDS.isdisjoint(triggers):  # round 38: "[pain shooting down my right leg]"
+        if lay_pain_paths.WORDS in opened:  # round 38: "[pain shooting down my right leg]"
             spans = lay_pain_paths.add_pain_paths(doc, words, spans)
-        if not lay_edge_tails.WORDS.isdisjoint(triggers):  # round 18b: edges and lists
+        if lay_edge_tails.WORDS in opened:  # round 18b: edges and lists
             spans = lay_edge_tails.extend_tails(doc, words, spans)
-        if not lay_reach_objects.WORDS.isdisjoint(triggers):  # round 20a: a hue after its shade, a particle after its object
+        if lay_reach_objects.WORDS in opened:  # round 20a: a hue after its shade, a particle after its object
             spans = lay_reach_objects.extend_reach(doc, words, spans)
-        if not lay_reach_places.WORDS.isdisjoint(triggers):  # round 21a: a trunk side, a second place, a fluid's look
+        if lay_reach_places.WORDS in opened:  # round 21a: a trunk side, a second place, a fluid's look
             spans = lay_reach_places.add_reach_places(doc, words, spans)
-        if not lay_body_unnamed.WORDS.isdisjoint(triggers):  # round 18b: states with no symptom word
+        if lay_body_unnamed.WORDS in opened:  # round 18b: states with no symptom word
             spans = lay_body_unnamed.add_unnamed_states(doc, words, spans)
-        if not lay_body_moves.BLUSH_SIGHTS.isdisjoint(triggers) and not lay_body_moves.BLUSH_COLOURS.isdisjoint(triggers):
+        if lay_body_moves.BLUSH_SIGHTS in opened and lay_body_moves.BLUSH_COLOURS in opened:
             spans = lay_body_moves.drop_blushes(doc, words, spans)  # round 19a: "face went red when she saw him"
         spans = later_acronyms.add_later_acronyms(doc, words, spans, shorthand=self._shorthand_lower)
         spans = drug_frames.add_framed_drugs(doc, words, spans, known=self.lexicon.known_tokens, common=self._common)
-        if not lay_word_degrees.WORDS.isdisjoint(triggers):
+        if lay_word_degrees.WORDS in opened:
             spans = lay_word_degrees.add_degrees(doc, words, spans)
-        if not lay_word_places.WORDS.isdisjoint(triggers):
+        if lay_word_places.WORDS in opened:
             spans = lay_word_places.drop_places(doc, words, spans)
         if "condition" in present and ":" in present:  # round 38: "Condition: [Birth Control]" is no medicine
             spans = lay_other_senses.drop_condition_drugs(words, spans)
