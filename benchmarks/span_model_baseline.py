@@ -11,7 +11,7 @@ as the README's batch rows do), on the held-out records (PROBLEM and DRUG) and o
   gap fill   the rules, plus the model's entities where the rules found nothing that overlaps them
 
 Nothing is written into the package: this measures whether learning from the team gold would beat the rules.
-About 70 s an epoch on one core.
+About 65-85 s an epoch on one core.
 
 Usage: python benchmarks/span_model_baseline.py [--epochs 12] [--seed 0] [--width 96] [--held REGEX]
 """

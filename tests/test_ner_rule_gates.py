@@ -49,7 +49,7 @@ def test_every_set_the_chain_tests_against_the_docs_triggers_is_listed():
     # gate hits: a set missing there is never opened, and its rule silently never runs
     source = inspect.getsource(recognizer.MedicalEntityRecognizer.__call__)
     names = set(re.findall(r"([\w.]+) (?:not )?in opened", source))
-    assert len(names) >= 40, names  # the pattern still finds the chain's gates
+    assert len(names) >= 50, names  # the pattern still finds the chain's gates
     listed = {id(gate) for gate in recognizer.CHAIN_GATES}
     for name in names - {"first", "second"}:  # those two: lay_state_phrases.PAIRS, checked below
         words = recognizer
