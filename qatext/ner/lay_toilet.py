@@ -237,9 +237,7 @@ def _goings(words: list[str]) -> list[tuple[int, int, str, str]]:
             continue
         of_bowel = bladder is None or bowel is not None and bowel <= bladder
         phrase = words[start:end]
-        # "5 or 6 times before 10am": the count, not the hour
-        rate = phrase[:phrase.index("before")] if "before" in phrase else phrase
-        numbers = [int(digits) for w in rate for digits in re.findall(r"\d+", w)]
+        numbers = _counts(phrase)
         if concept == FREQUENCY:
             if "day" in phrase or "daily" in phrase or "before" in phrase:
                 if max(numbers) < (_BOWEL_RATE if of_bowel else _NORMAL_DAY_RATE):
@@ -290,6 +288,13 @@ _TOILETS_NAMED = frozenset(_CLASSES["TOILET"].split("|"))
 # the words of loose bowels (not of constipation and its laxatives, which a hurry would contradict)
 _LOOSE_BOWEL_WORDS = frozenset("poo poos pooing stool stools bowel bowels diarrhea diarrhoea loose runny runs ibs ibs-d "
                                "crohn crohns colitis".split())
+
+
+def _counts(words: list[str]) -> list[int]:
+    """The numbers of a rate; before an hour only those before it ("5 or 6 times before 10am": the count, not the hour)."""
+    if "before" in words:
+        words = words[:words.index("before")]
+    return [int(n) for w in words for n in re.findall(r"\d+", w)]
 
 
 def _counted(words: list[str]) -> bool:
@@ -351,12 +356,9 @@ def _plausible(words: list[str], f) -> bool:
 
 def _frequent(words: list[str], *, per_day: int = _NORMAL_DAY_RATE) -> bool:
     """A rate of going that is a complaint: every hour or more often, or more than a few times a day."""
+    numbers = _counts(words)  # "12x a day"
     if "before" in words:
-        words = words[:words.index("before")]  # "3 or 4 times before 10am": the count, not the hour
-        if not _counted(words):
-            return False
-        return max(int(n) for w in words for n in re.findall(r"\d+", w)) >= per_day // 2
-    numbers = [int(n) for w in words for n in re.findall(r"\d+", w)]  # "12x a day"
+        return bool(numbers) and max(numbers) >= per_day // 2
     if "day" in words or "daily" in words:
         return bool(numbers) and max(numbers) >= per_day
     if "hours" in words or "hrs" in words:
