@@ -34,8 +34,10 @@ def _covering(nlp, surface):
     return None
 
 
-def test_the_review_has_its_thousand_frequent_pairs_and_the_name_review():
-    assert sum(row["count"].isdigit() for row in ROWS) == 1000
+def test_the_review_has_its_two_thousand_frequent_pairs_and_the_name_review():
+    assert sum(row["count"].isdigit() for row in ROWS) == 2000  # two frequency reviews of 1,000 each
+    surfaces = [row["surface"] for row in ROWS if row["count"].isdigit()]
+    assert len(set(surfaces)) == len(surfaces)  # a verdict applies to its surface: one row each
     named = [row for row in ROWS if row["count"] == "-"]  # surfaces another concept is named by (session 15)
     assert len(named) == 138 and all(row["correct_concept_id"] for row in named)
     assert {row["verdict"] for row in ROWS} <= {"ok", "too_narrow", "too_broad", "wrong", "wrong_label", "not_entity",
@@ -119,3 +121,14 @@ def test_lexicon_concepts_say_what_the_words_say(text, surface, label, concept_i
     assert (ent.label_, ent._.concept_id) == (label, concept_id)
     if kind is not None:
         assert ent._.drug_kind == kind
+
+
+@pytest.mark.parametrize("text, concept_id", [
+    ("started combined oral contraceptives last year", "QATEXT:drug/combined-oral-contraceptive"),
+    ("been on birth control pills for years", "QATEXT:drug/contraceptives-oral"),  # progestin-only pills too
+    ("my OCP makes me moody", "QATEXT:drug/contraceptives-oral"),
+    ("sudden loss of vision in one eye", "HP:0000572"),  # lost, not blurred (second review)
+    ("rare: townes-brocks syndrome", "QATEXT:disease/townes-brocks-syndrome"),  # a hyphenated reviewed surface
+])
+def test_the_words_decide_the_concept(nlp, text, concept_id):
+    assert concept_id in [e._.concept_id for e in nlp(text).ents]

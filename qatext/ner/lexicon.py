@@ -366,9 +366,12 @@ def _compile_patterns(lexicon: Lexicon) -> None:
     # a carer tells of someone else's complaint with the curated term's words: "hit [his] head", "lost [her] appetite"
     my, owners = nlp.vocab["my"].norm, [nlp.vocab[owner].norm for owner in _OTHER_OWNERS]
     variants: list[tuple[tuple[int, ...], tuple]] = []
-    for doc, entry in zip(nlp.tokenizer.pipe(lexicon.terms.keys(), batch_size=4000), lexicon.terms.values()):
+    for doc, (key, entry) in zip(nlp.tokenizer.pipe(lexicon.terms.keys(), batch_size=4000), lexicon.terms.items()):
         norms = tuple(token.norm for token in doc)
-        lexicon.patterns.setdefault(norms, entry)
+        if lexicon.reviewed.get(key):  # a reviewed term wins over its spellings ("leukaemia" for "leukemia")
+            lexicon.patterns[norms] = entry
+        else:
+            lexicon.patterns.setdefault(norms, entry)
         variants.extend(_hyphen_variants(doc, norms, entry, hyphen))
         if entry[2] == "curated" and entry[0] in _COMPLAINT_LABELS and len(doc) > 1:
             plural = _plural_head(doc, norms, nlp.vocab)

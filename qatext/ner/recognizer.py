@@ -1,6 +1,7 @@
 """Lexicon-based medical entity recognition: fast phrase matching plus a few span rules."""
 from __future__ import annotations
 
+import re
 from array import array
 from typing import Iterable
 
@@ -33,6 +34,7 @@ from qatext.ner.lexicon import GLUED, Lexicon, get_lexicon
 _ASCII_UPPER, _ASCII_LOWER = bytes(range(65, 91)), bytes(range(97, 123))
 SOURCE_PRIORITY = {"curated": 0, GLUED: 0, "mesh": 1, "hpo": 2, "drugs": 3, "icd10cm": 4}
 _HYPHEN = hash_string("-")
+_LEADING_WORD = re.compile(r"[^\W_]*")  # the letters and digits a surface starts with
 SEVERITY_MODES = ("first_person", "always", "never")
 _WORD_CACHE_SIZE = 200_000
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3  # spaCy's ENT_IOB codes
@@ -113,7 +115,9 @@ class MedicalEntityRecognizer(BatchedPipe):
         # Surfaces that are lexicon keys got the review's concept at compile; the rest (rule-made spans
         # such as "metastatic tumor", plural forms) are checked at run time, by first word.
         self._reviewed = {s: v for s, v in self.lexicon.reviewed.items() if s not in self.lexicon.terms}
-        self._reviewed_firsts = frozenset(surface.split()[0] for surface in self._reviewed)
+        # the first token of "townes-brocks syndrome" or "parkinson's disease" is its leading letters only
+        self._reviewed_firsts = frozenset(first for surface in self._reviewed
+                                          for first in (surface.split()[0], _LEADING_WORD.match(surface).group()))
         self._texts: dict[int, str] = {}
         later_acronyms.lexicon_initials()  # registers the acronym gate words before the first doc
         self.corpus_senses: dict | None = None
@@ -348,6 +352,8 @@ class MedicalEntityRecognizer(BatchedPipe):
         # Last: which lone body words stand depends on the spans every rule above has drawn.
         if anatomy_rules.has_anatomy(spans):
             spans = anatomy_rules.settle_anatomy(doc, words, spans, lookup=lookup)
+        if not self._reviewed_firsts.isdisjoint(present):  # spans the rules above drew take the review's verdict too
+            spans = self._apply_review(doc, words, spans)
         spans = _disjoint(spans, doc)
         if self.overwrite_ents or not doc.ents:
             _set_entities(doc, spans)
