@@ -5,7 +5,9 @@ inputs (read as ``qatext annotate`` reads them), counts each entity as (its lowe
 concept id), and writes the pairs by falling count as TSV: ``rank surface label concept_id
 concept_name count examples``, the examples being up to three short contexts of the surface.
 ``--skip-reviewed`` leaves out the surfaces ``qatext/resources/lexicon/concept_review.tsv`` already has,
-so a new review starts where the last one ended (the rank is still the pair's rank among all pairs).
+so a new review starts where the last one ended (the rank is still the pair's rank among all pairs). A surface
+may come in several pairs (another label or concept in other texts); the review keeps one row per surface, since
+a verdict applies to a surface, so the reviewer judges the pair listed first and notes the others.
 
 Usage: python scripts/concept_pairs.py OUT.tsv [INPUT ...] [--top 1000] [--skip-reviewed] [--n-process 2]
        (INPUT defaults to the three corpora of ../shared/corpora)
@@ -56,11 +58,13 @@ def count_pairs(texts, *, n_process: int = 1) -> tuple[Counter, dict, dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("out", type=Path)
-    parser.add_argument("inputs", nargs="*", type=Path, default=DEFAULT_INPUTS)
-    parser.add_argument("--top", type=int, default=1000)
-    parser.add_argument("--skip-reviewed", action="store_true")
-    parser.add_argument("--n-process", type=int, default=1)
+    parser.add_argument("out", type=Path, help="TSV to write")
+    parser.add_argument("inputs", nargs="*", type=Path, default=DEFAULT_INPUTS,
+                        help="corpora as qatext annotate reads them (default: the three of ../shared/corpora)")
+    parser.add_argument("--top", type=int, default=1000, help="pairs to write (default 1000)")
+    parser.add_argument("--skip-reviewed", action="store_true",
+                        help="leave out surfaces concept_review.tsv already has")
+    parser.add_argument("--n-process", type=int, default=1, help="processes for nlp.pipe (default 1)")
     args = parser.parse_args()
     missing = [str(p) for p in args.inputs if not p.exists()]
     if missing:

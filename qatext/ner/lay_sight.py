@@ -36,7 +36,8 @@ ROWS = [
     ("blur|blurs|blurred|blurring|cloud|clouds|clouding|fog|fogs|fogging {OWNER} ?{SIGHT_KIND} {SIGHT}", "SYMPTOM", BLURRED_VISION),
     ("blurring|blurriness|clouding|dimming|fading|narrowing of ?{OWNER} ?{SIGHT_KIND} {SIGHT}", "SYMPTOM",
      BLURRED_VISION),
-    ("loss of ?{OWNER} ?{SIGHT_KIND} {SIGHT}", "SYMPTOM", VISUAL_LOSS),  # lost, not blurred (concept review, 2026-12-06)
+    # lost, not blurred (concept review, 2026-12-06); a lost kind of sight ("night", "peripheral") is no plain visual loss
+    ("loss of ?{OWNER} {SIGHT}", "SYMPTOM", VISUAL_LOSS),
     # the sight itself changing, also without an owner: "stand up -> vision goes grey"
     ("vision|eyesight|sight goes|went|going|turns|turned|turning|gets|got|becomes|became|goes_all|went_all "
      "?really|very|a_bit|kind_of|all grey|gray|black|dark|white|blurry|fuzzy|dim|hazy|cloudy|wavy|blotchy|double|"

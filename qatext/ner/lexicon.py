@@ -368,7 +368,9 @@ def _compile_patterns(lexicon: Lexicon) -> None:
     variants: list[tuple[tuple[int, ...], tuple]] = []
     for doc, (key, entry) in zip(nlp.tokenizer.pipe(lexicon.terms.keys(), batch_size=4000), lexicon.terms.items()):
         norms = tuple(token.norm for token in doc)
-        if lexicon.reviewed.get(key):  # a reviewed term wins over its spellings ("leukaemia" for "leukemia")
+        # a corrected term wins over an unreviewed spelling with the same tokens, which may come first in the dict
+        # ("chronic lymphocytic leukaemia" from HPO, before the reviewed "... leukemia")
+        if lexicon.reviewed.get(key):
             lexicon.patterns[norms] = entry
         else:
             lexicon.patterns.setdefault(norms, entry)

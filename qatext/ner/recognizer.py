@@ -29,7 +29,7 @@ from qatext.ner import lay_pain_paths  # round 38
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.hash_filter import HashFilter
-from qatext.ner.lexicon import GLUED, Lexicon, get_lexicon
+from qatext.ner.lexicon import GLUED, Lexicon, concept_review_rows, get_lexicon
 
 _ASCII_UPPER, _ASCII_LOWER = bytes(range(65, 91)), bytes(range(97, 123))
 SOURCE_PRIORITY = {"curated": 0, GLUED: 0, "mesh": 1, "hpo": 2, "drugs": 3, "icd10cm": 4}
@@ -114,7 +114,11 @@ class MedicalEntityRecognizer(BatchedPipe):
         # First words of reviewed surfaces, so the review is checked only for spans that may be one.
         # Surfaces that are lexicon keys got the review's concept at compile; the rest (rule-made spans
         # such as "metastatic tumor", plural forms) are checked at run time, by first word.
-        self._reviewed = {s: v for s, v in self.lexicon.reviewed.items() if s not in self.lexicon.terms}
+        # surface -> (the reviewed pair's label, the verdict): a verdict on "blood" the SYMPTOM is no verdict on "blood"
+        # the ANATOMY
+        reviewed_labels = {row["surface"].lower(): row["label"] for row in concept_review_rows()}
+        self._reviewed = {s: (reviewed_labels.get(s), v) for s, v in self.lexicon.reviewed.items()
+                          if s not in self.lexicon.terms}
         # the first token of "townes-brocks syndrome" or "parkinson's disease" is its leading letters only
         self._reviewed_firsts = frozenset(first for surface in self._reviewed
                                           for first in (surface.split()[0], _LEADING_WORD.match(surface).group()))
@@ -256,8 +260,10 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_body_predicates.add_voice_complaints(doc, words, spans)
         if "psa" in present:
             spans = lay_other_senses.drop_announcements(doc, words, spans)
+        # a short form the text defines ("immune thrombocytopenia (ITP)") keeps its definition's concept
+        defined = {tuple(o) for d in definitions for o in d["occurrences"]} if definitions else frozenset()
         if not self._reviewed_firsts.isdisjoint(present):
-            spans = self._apply_review(doc, words, spans)
+            spans = self._apply_review(doc, words, spans, defined)
         spans = lay_rules.add_side_effect_phrases(doc, words, spans, lookup=lookup)
         spans = lay_rules.add_described_phrases(doc, words, spans, lookup=lookup)
         if lay_body_products.PRODUCTS in opened or lay_body_products.PERIODS in opened:
@@ -353,7 +359,7 @@ class MedicalEntityRecognizer(BatchedPipe):
         if anatomy_rules.has_anatomy(spans):
             spans = anatomy_rules.settle_anatomy(doc, words, spans, lookup=lookup)
         if not self._reviewed_firsts.isdisjoint(present):  # spans the rules above drew take the review's verdict too
-            spans = self._apply_review(doc, words, spans)
+            spans = self._apply_review(doc, words, spans, defined)
         spans = _disjoint(spans, doc)
         if self.overwrite_ents or not doc.ents:
             _set_entities(doc, spans)
@@ -395,19 +401,19 @@ class MedicalEntityRecognizer(BatchedPipe):
                 found.append(text)
             return found
 
-    def _apply_review(self, doc: Doc, words: list[str], spans: list) -> list:
-        """Spans the lexicon alone does not decide ("metastatic tumor", "viruses") take the concept review's verdict."""
+    def _apply_review(self, doc: Doc, words: list[str], spans: list, defined) -> list:
+        """Spans the lexicon alone does not decide ("metastatic tumor", "viruses") take the concept review's verdict,
+        when they carry the reviewed pair's label and are no short form the text defines (``defined``: token ranges)."""
         reviewed, firsts = self._reviewed, self._reviewed_firsts
         out = []
         for span in spans:
             start, end = span[0], span[1]
-            if words[start] in firsts:
-                surface = doc[start:end].text.lower()
-                if surface in reviewed:
-                    verdict = reviewed[surface]
-                    if verdict is None:
+            if words[start] in firsts and (start, end) not in defined:
+                found = reviewed.get(doc[start:end].text.lower())
+                if found is not None and found[0] == span[2]:
+                    if found[1] is None:
                         continue
-                    span = (start, end, *verdict)
+                    span = (start, end, *found[1])
             out.append(span)
         return out
 
