@@ -1,7 +1,6 @@
 """Lexicon-based medical entity recognition: fast phrase matching plus a few span rules."""
 from __future__ import annotations
 
-import re
 from array import array
 from typing import Iterable
 
@@ -34,7 +33,6 @@ from qatext.ner.lexicon import GLUED, Lexicon, concept_review_rows, get_lexicon
 _ASCII_UPPER, _ASCII_LOWER = bytes(range(65, 91)), bytes(range(97, 123))
 SOURCE_PRIORITY = {"curated": 0, GLUED: 0, "mesh": 1, "hpo": 2, "drugs": 3, "icd10cm": 4}
 _HYPHEN = hash_string("-")
-_LEADING_WORD = re.compile(r"[^\W_]*")  # the letters and digits a surface starts with
 SEVERITY_MODES = ("first_person", "always", "never")
 _WORD_CACHE_SIZE = 200_000
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3  # spaCy's ENT_IOB codes
@@ -111,17 +109,17 @@ class MedicalEntityRecognizer(BatchedPipe):
         self._common = self.lexicon.fuzzy.common if self.lexicon.fuzzy else frozenset()
         self._class_concepts = frozenset(key for key, kind in self.lexicon.drug_kinds.items()
                                          if kind == "class" and ":" in key)
-        # First words of reviewed surfaces, so the review is checked only for spans that may be one.
-        # Surfaces that are lexicon keys got the review's concept at compile; the rest (rule-made spans
-        # such as "metastatic tumor", plural forms) are checked at run time, by first word.
-        # surface -> (the reviewed pair's label, the verdict): a verdict on "blood" the SYMPTOM is no verdict on "blood"
-        # the ANATOMY
+        # Reviewed surfaces by their tokens' lower-case words, joined by spaces ("townes - brocks syndrome"), with the
+        # reviewed pair's label: a verdict on "blood" the SYMPTOM is no verdict on "blood" the ANATOMY. Surfaces that
+        # are lexicon keys got the review's concept at compile; the rest (rule-made spans such as "metastatic tumor",
+        # plural forms) are checked at run time, only for spans that start with one of their first words.
         reviewed_labels = {row["surface"].lower(): row["label"] for row in concept_review_rows()}
-        self._reviewed = {s: (reviewed_labels.get(s), v) for s, v in self.lexicon.reviewed.items()
-                          if s not in self.lexicon.terms}
-        # the first token of "townes-brocks syndrome" or "parkinson's disease" is its leading letters only
-        self._reviewed_firsts = frozenset(first for surface in self._reviewed
-                                          for first in (surface.split()[0], _LEADING_WORD.match(surface).group()))
+        self._reviewed = {}
+        for surface, verdict in self.lexicon.reviewed.items():
+            if surface not in self.lexicon.terms:
+                key = " ".join(token.lower_ for token in nlp.tokenizer(surface))
+                self._reviewed[key] = (reviewed_labels.get(surface), verdict)
+        self._reviewed_firsts = frozenset(key.split(" ", 1)[0] for key in self._reviewed)
         self._texts: dict[int, str] = {}
         later_acronyms.lexicon_initials()  # registers the acronym gate words before the first doc
         self.corpus_senses: dict | None = None
@@ -263,7 +261,7 @@ class MedicalEntityRecognizer(BatchedPipe):
         # a short form the text defines ("immune thrombocytopenia (ITP)") keeps its definition's concept
         defined = {tuple(o) for d in definitions for o in d["occurrences"]} if definitions else frozenset()
         if not self._reviewed_firsts.isdisjoint(present):
-            spans = self._apply_review(doc, words, spans, defined)
+            spans = self._apply_review(words, spans, defined)
         spans = lay_rules.add_side_effect_phrases(doc, words, spans, lookup=lookup)
         spans = lay_rules.add_described_phrases(doc, words, spans, lookup=lookup)
         if lay_body_products.PRODUCTS in opened or lay_body_products.PERIODS in opened:
@@ -359,7 +357,7 @@ class MedicalEntityRecognizer(BatchedPipe):
         if anatomy_rules.has_anatomy(spans):
             spans = anatomy_rules.settle_anatomy(doc, words, spans, lookup=lookup)
         if not self._reviewed_firsts.isdisjoint(present):  # spans the rules above drew take the review's verdict too
-            spans = self._apply_review(doc, words, spans, defined)
+            spans = self._apply_review(words, spans, defined)
         spans = _disjoint(spans, doc)
         if self.overwrite_ents or not doc.ents:
             _set_entities(doc, spans)
@@ -401,7 +399,7 @@ class MedicalEntityRecognizer(BatchedPipe):
                 found.append(text)
             return found
 
-    def _apply_review(self, doc: Doc, words: list[str], spans: list, defined) -> list:
+    def _apply_review(self, words: list[str], spans: list, defined) -> list:
         """Spans the lexicon alone does not decide ("metastatic tumor", "viruses") take the concept review's verdict,
         when they carry the reviewed pair's label and are no short form the text defines (``defined``: token ranges)."""
         reviewed, firsts = self._reviewed, self._reviewed_firsts
@@ -409,7 +407,7 @@ class MedicalEntityRecognizer(BatchedPipe):
         for span in spans:
             start, end = span[0], span[1]
             if words[start] in firsts and (start, end) not in defined:
-                found = reviewed.get(doc[start:end].text.lower())
+                found = reviewed.get(" ".join(words[start:end]))
                 if found is not None and found[0] == span[2]:
                     if found[1] is None:
                         continue
