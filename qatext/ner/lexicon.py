@@ -63,6 +63,9 @@ class Lexicon:
     """ambiguous short form -> its senses (``shorthand.tsv``), resolved in context by :mod:`qatext.ner.shorthand`"""
     reviewed: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     """lower-cased surface -> (label, concept_id) the concept review decided, or None (not an entity)"""
+    reviewed_labels: dict[str, str] = field(default_factory=dict)
+    """lower-cased surface -> the label of the pair the review judged (a verdict on "blood" the SYMPTOM is none on
+    "blood" the ANATOMY)"""
     fuzzy: FuzzyIndex | None = None
     """misspelling index over single-word forms (:mod:`qatext.ner.fuzzy`)"""
     acronym_initials: frozenset[str] = frozenset()
@@ -145,6 +148,7 @@ def apply_concept_review(lexicon: Lexicon) -> None:
         by_lower.setdefault(key.lower(), []).append(key)
     for row in concept_review_rows():
         surface, verdict = row["surface"].lower(), row["verdict"]
+        lexicon.reviewed_labels[surface] = row["label"]
         if verdict == "not_entity":
             lexicon.terms.pop(surface, None)
             for key in by_lower.get(surface, ()):

@@ -28,7 +28,7 @@ from qatext.ner import lay_pain_paths  # round 38
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.hash_filter import HashFilter
-from qatext.ner.lexicon import GLUED, Lexicon, concept_review_rows, get_lexicon
+from qatext.ner.lexicon import GLUED, Lexicon, get_lexicon
 
 _ASCII_UPPER, _ASCII_LOWER = bytes(range(65, 91)), bytes(range(97, 123))
 SOURCE_PRIORITY = {"curated": 0, GLUED: 0, "mesh": 1, "hpo": 2, "drugs": 3, "icd10cm": 4}
@@ -113,12 +113,11 @@ class MedicalEntityRecognizer(BatchedPipe):
         # reviewed pair's label: a verdict on "blood" the SYMPTOM is no verdict on "blood" the ANATOMY. Surfaces that
         # are lexicon keys got the review's concept at compile; the rest (rule-made spans such as "metastatic tumor",
         # plural forms) are checked at run time, only for spans that start with one of their first words.
-        reviewed_labels = {row["surface"].lower(): row["label"] for row in concept_review_rows()}
         self._reviewed = {}
         for surface, verdict in self.lexicon.reviewed.items():
             if surface not in self.lexicon.terms:
                 key = " ".join(token.lower_ for token in nlp.tokenizer(surface))
-                self._reviewed[key] = (reviewed_labels.get(surface), verdict)
+                self._reviewed[key] = (self.lexicon.reviewed_labels.get(surface), verdict)
         self._reviewed_firsts = frozenset(key.split(" ", 1)[0] for key in self._reviewed)
         self._texts: dict[int, str] = {}
         later_acronyms.lexicon_initials()  # registers the acronym gate words before the first doc
