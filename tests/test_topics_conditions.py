@@ -54,6 +54,23 @@ def test_table_medquad_input_matches_the_meta(shared):
     assert build_conditions.medquad_digest(shared / "corpora" / "medquad") == recorded
 
 
+def test_a_concept_the_review_narrowed_reads_through_the_one_it_replaced():
+    """The tables were built from the NER's earlier ids: "tenderness" (Pain until the review) supports the conditions
+    that list pain, NASH (fatty liver disease until the review) names that condition, and both keep their vectors."""
+    from qatext.ner.lexicon import review_replacements
+    from qatext.topics.specialty import derived_tables
+
+    replaced = review_replacements()
+    assert replaced["QATEXT:symptom/tenderness"] == "HP:0012531"
+    assert replaced["ICD10CM:K75.81"] == "QATEXT:mesh/non-alcoholic-fatty-liver-disease"
+    assert "QATEXT:mesh/ulcer" not in replaced  # "ulcers" were wrongly skin lesions: nothing to borrow from that
+    table = condition_table()
+    assert table.symptom_index["QATEXT:symptom/tenderness"] == table.symptom_index["HP:0012531"]
+    assert table.id_index["ICD10CM:K75.81"] == table.id_index["QATEXT:mesh/non-alcoholic-fatty-liver-disease"]
+    concepts = derived_tables()[2]
+    assert np.array_equal(concepts["QATEXT:anatomy/duodenum"], concepts["QATEXT:anatomy/small-intestine"])
+
+
 def test_curated_table_rejects_a_bad_line_naming_it():
     with pytest.raises(ValueError, match=r"conditions_curated.tsv line 2: unknown specialty 'cardio'"):
         build_conditions.read_curated("gout\trheumatology\tjoint pain\nangina\tcardio\tchest pain")

@@ -165,6 +165,88 @@ def apply_concept_review(lexicon: Lexicon) -> None:
             for key in by_lower.get(surface, ()):
                 lexicon.case_sensitive[key] = (label, concept, "curated")
             lexicon.reviewed[surface] = (label, concept)
+    _apply_review_to_siblings(lexicon)
+
+
+_NEIGHBOUR_VERDICTS = ("too_broad",)
+
+
+@lru_cache(maxsize=1)
+def review_replacements() -> dict[str, str]:
+    """Concept ids the review put in place of a broader or narrower one of the same label -> the id replaced (that of
+    the surface seen most often). Tables derived from the NER's earlier ids, such as the topic tagger's, read a new id
+    through the id it replaced until they know it ("ear infections", now Ear infection, still counts for ENT as Otitis
+    media did); an id that replaced a wrong one ("ulcers" were skin lesions) borrows nothing from it."""
+    replaced: dict[str, str] = {}
+    rows = sorted(concept_review_rows(), key=lambda row: -int(row["count"]) if row["count"].isdigit() else 0)
+    for row in rows:
+        label = row["correct_label"] or row["label"]
+        if row["verdict"] in _NEIGHBOUR_VERDICTS and row["correct_concept_id"] and label == row["label"]:
+            if row["correct_concept_id"] != row["concept_id"]:
+                replaced.setdefault(row["correct_concept_id"], row["concept_id"])
+    return replaced
+
+
+def sibling_key(surface: str, spelling: dict[str, str], *, singular: bool = True) -> str:
+    """What a surface and its inflected or re-spelled forms share: words split at hyphens and slashes, each in its
+    standard spelling, the last one singular ("ear infections", "ear-infection" -> "ear infection"; "germ cell tumours"
+    -> "germ cell tumor"). With ``singular=False`` the number is kept: only spelling and hyphens are set aside."""
+    words = [spelling.get(word, word) for word in _SIBLING_SPLIT.sub(" ", surface.lower()).split()]
+    if words and singular:
+        last = words[-1]
+        if len(last) > 4 and last.endswith("ies"):
+            last = last[:-3] + "y"
+        elif len(last) > 4 and _ES_PLURAL.search(last):
+            last = last[:-2]
+        elif len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")):
+            last = last[:-1]
+        words[-1] = last
+    return " ".join(words)
+
+
+_SIBLING_SPLIT = re.compile(r"[-/]")
+_ES_PLURAL = re.compile(r"(?:x|ch|sh|ss|z)es$")
+
+
+@dataclass(frozen=True)
+class _Settled:
+    surface: str
+    judged: tuple[str, str]
+    """the (label, concept_id) the review judged"""
+    verdict: tuple[str, str]
+    """the (label, concept_id) it settled on"""
+
+
+def _apply_review_to_siblings(lexicon: Lexicon) -> None:
+    """A verdict on a surface holds for its sibling forms (:func:`sibling_key`) that no row reviews: "ear infections"
+    takes the concept the review gave "ear infection". A sibling takes the settled concept when it has the settled label;
+    a label the review changed reaches the siblings that carry the judged pair, but when the concept changed with it only
+    those of the same number ("anaesthesia" as "anesthesia"; "chronic diseases" as "chronic disease", a label fixed; not
+    "sweats" when "sweat" became the body fluid). Nothing spreads from a surface the review removed or called ambiguous:
+    a sibling's sense may differ."""
+    settled: dict[str, _Settled] = {}
+    for row in concept_review_rows():
+        judged = (row["label"], row["concept_id"])
+        if row["verdict"] == "ok":
+            verdict = judged
+        elif row["verdict"] in CORRECTED_VERDICTS and row["correct_concept_id"]:
+            verdict = (row["correct_label"] or row["label"], row["correct_concept_id"])
+        else:
+            continue
+        settled.setdefault(sibling_key(row["surface"], lexicon.spelling), _Settled(row["surface"], judged, verdict))
+    for term, entry in lexicon.terms.items():
+        if term in lexicon.reviewed_labels:
+            continue
+        found = settled.get(sibling_key(term, lexicon.spelling))
+        if found is None or entry[:2] == found.verdict:
+            continue
+        same_number = sibling_key(term, lexicon.spelling, singular=False) == sibling_key(found.surface, lexicon.spelling,
+                                                                                             singular=False)
+        relabelled_only = found.judged[1] == found.verdict[1]
+        if entry[0] == found.verdict[0] or (entry[:2] == found.judged and (same_number or relabelled_only)):
+            lexicon.terms[term] = (*found.verdict, "curated")
+            lexicon.reviewed[term] = found.verdict
+            lexicon.reviewed_labels[term] = entry[0]
 
 
 def _resource_fingerprint() -> str:

@@ -22,6 +22,7 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
+from qatext.ner.lexicon import review_replacements
 from qatext.topics.labels import SPECIALTIES
 from qatext.topics.specialty import VAGUE_SYMPTOMS, topics_file, tsv_rows
 
@@ -120,9 +121,14 @@ class ConditionTable:
         counted = np.where(vague[symptoms], 0.0, _COUNT_UNIT)
         matrix = sparse.csr_matrix((mass.astype(np.float64) + counted, (symptoms, conditions)),
                                    shape=(n_symptoms, n_conditions))
+        symptom_index = {s: i for i, s in enumerate(arrays["symptom_ids"].tolist())}
+        id_index = {c: i for i, c in enumerate(ids.tolist())}
+        for index in (symptom_index, id_index):
+            for new, old in review_replacements().items():
+                if new not in index and old in index:
+                    index[new] = index[old]
         return cls(ids, arrays["names"], arrays["specialty"], arrays["prior"], arrays["symptom_names"],
-                   {s: i for i, s in enumerate(arrays["symptom_ids"].tolist())}, idf, total,
-                   symptoms_of, {c: i for i, c in enumerate(ids.tolist())}, unrecognised.tolist(), matrix)
+                   symptom_index, idf, total, symptoms_of, id_index, unrecognised.tolist(), matrix)
 
     def candidates(self, symptoms, named=(), *, top: int = TOP) -> list[Candidate]:
         """Ranked candidates for a patient's symptom concept ids and named condition ids."""
