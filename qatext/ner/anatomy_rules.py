@@ -228,6 +228,9 @@ def _as_non_body(doc, words, start, end, starts, ends, spans, n) -> str | None:
         return "drop"  # "the size of a palm": a measure, not a site
     if prev == "the" and prev2 == "on" and end - start == 4 and words[start] == "tip" and words[end - 1] == "tongue":
         return "drop"  # "on the tip of my tongue": a word not remembered
+    if words[start:end] == ["right", "back"] and prev not in _DETERMINERS and prev not in POSSESSIVES \
+            and prev not in _PLACE_PREPOSITIONS and prev not in SIDE_WORDS and not after_symptom:
+        return "drop"  # "the irritability came right back": at once, not the right side of the back
     if after_symptom or end - start > 1:
         return None  # "stretching lower back": idioms take the bare body word
     if prev == "that" and prev2 in _PLACE_PREPOSITIONS or prev == "the" and prev2 == "for" and (
@@ -267,9 +270,16 @@ def _heart(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
 def _back(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
     if nxt == "and" and nxt2 == "forth":
         return True  # "the back and forth with the pharmacy"
+    if nxt == "of" and end + 2 < n and words[end + 2] in _BACK_OF_PLACES:
+        return True  # "in the back of my mind", "at the back of the queue"
     if prev in _DETERMINERS or prev2 in POSSESSIVES:
         return False  # "my back", "my aching back"
     return prev in BACK_MOVING or prev.endswith("ing") or len(prev) > 4 and prev.endswith("ed")  # "creeping back"
+
+
+# What has a back that is no body's: "the back of my mind", "the back of the queue"
+_BACK_OF_PLACES = frozenset("mind queue line room car class bus train shop store house garden cupboard fridge drawer "
+                            "book list net".split())
 
 
 def _gum(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:

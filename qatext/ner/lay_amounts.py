@@ -179,8 +179,10 @@ _HOUR_GATE = gate(HOUR_UNITS)
 # Substances that are tests when a result follows them ("platelets came back 31", "my iron was 11", "cholesterol
 # dropped to 150"), and medicines or nothing otherwise (GUIDELINES section 3: the role in the sentence decides).
 # "smear" too: "my smear came back abnormal" is the smear test, "a smear of blood" or "i smear vaseline" no test.
+# "thyroid" too: "[thyroid] fine", "checked my [iron] and [thyroid]" is its function tested; "could my thyroid be off",
+# "check my thyroid" the gland (see _is_tested).
 ANALYTES = frozenset("platelets cholesterol potassium sodium calcium magnesium glucose iron b12 sugars sugar albumin "
-                     "ferritin smear testosterone folate cortisol prolactin".split())
+                     "ferritin smear testosterone folate cortisol prolactin thyroid".split())
 # The lexicon's test of an analyte, when the word alone is no test: "<word> count", "<word> level", ...
 _ANALYTE_TESTS = ("count", "level", "levels", "test")
 BLOOD_SUGAR_TEST = "QATEXT:test/blood-sugar-test"
@@ -204,8 +206,8 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
     added = []
     for i in _positions(words, _ANALYTE_GATE.intersection(gate_hits(words))):
         e = _analyte_end(words, i)
-        if e is None:
-            continue
+        if e is None or words[i] == "thyroid" and "of" in words[max(0, i - 2):i]:
+            continue  # "the ultrasound of my thyroid came back U3": the gland scanned
         j = _list_end(words, e)  # "my B12 and iron were checked": the result is of both
         if covered is None:
             by_start = {span[0]: k for k, span in enumerate(spans)}
@@ -323,10 +325,14 @@ def _is_tested(words: list[str], i: int, e: int, test_ends: set[int]) -> bool:
     before = words[i - 1] if i else ""
     if before in _SHOWING and nxt in _SHOWN_AS and not _TESTING_SUBJECTS.isdisjoint(words[max(0, i - 4):i - 1]):
         return True  # (round 45) "bloods showed [B12] at the low end of normal" ("I found iron was helping": a supplement)
-    if nxt.isalpha() and nxt not in _LIST_ENDS:
+    if nxt.isalpha() and nxt not in _LIST_ENDS and nxt not in _DONE_TESTS:
         return False  # "check my sugar intake": the word describes another noun
-    if before in _TEST_VERBS or before in _LEVEL_VERBS or ((before in POSSESSIVES or before == "the") and i >= 2 and (
-            words[i - 2] in _TEST_VERBS or words[i - 2] in _LEVEL_VERBS)):
+    # a gland is no level, and "check my thyroid" names the organ (round 25a): the thyroid is tested only in a list
+    # of tests or with its result ("checked my [iron] and [thyroid]", "[thyroid] normal")
+    gland = words[i] == "thyroid"
+    if not gland and (before in _TEST_VERBS or before in _LEVEL_VERBS or (
+            (before in POSSESSIVES or before == "the") and i >= 2 and (
+            words[i - 2] in _TEST_VERBS or words[i - 2] in _LEVEL_VERBS))):
         return True  # "checked my iron", "could the omeprazole lower my B12?" (its level)
     if before in (",", "and") and i - 1 in test_ends:
         return True
@@ -335,7 +341,7 @@ def _is_tested(words: list[str], i: int, e: int, test_ends: set[int]) -> bool:
         return True  # (round 44) "my bloods showed a high [testosterone]", "it found low [ferritin]"
     if before in _DOING and nxt in (",", "and") and i >= 2 and words[i - 2] in _TESTERS:
         return True  # (round 44) "the GP did [testosterone], HbA1c and cholesterol"; "I did testosterone, HCG" is a cycle
-    return before not in _TAKING and _checked_after(words, e)
+    return before not in _TAKING and not gland and _checked_after(words, i, e)
 
 
 _LEVEL_WORDS = frozenset("high low raised elevated".split())
@@ -346,14 +352,24 @@ _DOING = frozenset("did ran".split())
 _TESTERS = frozenset("gp doctor doc dr nurse they lab consultant endo endocrinologist hospital clinic".split())
 
 
-def _checked_after(words: list[str], e: int) -> bool:
+def _checked_after(words: list[str], i: int, e: int) -> bool:
     """(round 40) "my [B12] and magnesium get checked", "should my ferritin and [vitamin D] be checked": a test verb
-    after the analyte (or after the list it opens) in the passive."""
+    after the analyte (or after the list it opens) in the passive; or a test had done: "he wants my [magnesium] and
+    B12 checked", "get your [iron] tested"."""
     n = len(words)
     k = _list_end(words, e)
+    if k < n and words[k] in _DONE_TESTS and i >= 2 and words[i - 1] in _OWNERS and words[i - 2] in _HAVING_DONE:
+        return True
     while k < n and k - e <= 4 and words[k] in _PASSIVE_LINKS:
         k += 1
     return k < n and words[k] in _TEST_VERBS and words[k - 1] in _PASSIVE_LINKS
+
+
+# a test someone has done or wants done: "wants my B12 checked", "get your iron tested", "had her ferritin measured"
+_DONE_TESTS = frozenset("checked rechecked tested retested measured monitored".split())
+_OWNERS = frozenset("my your his her their our".split())
+_HAVING_DONE = frozenset("want wants wanted wanting have has had having get gets got getting need needs needed "
+                         "like".split())
 
 
 # "get up 5 times a night to pee", "wake up 3x a night to urinate": the function is a complaint through its rate.

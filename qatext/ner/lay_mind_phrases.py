@@ -269,6 +269,8 @@ ROWS = [
      _words_of("FEARED") - {"lines", "places", "public", "spaces", "big", "busy", "tube", "open", "transport",
                              "streets", "an", "lift"}),
     ("{EATING_STOP} {EATING} {PROPERLY}", "SYMPTOM", APPETITE, _words_of("EATING")),
+    # "after my mum died he [stopped eating], lost 20 lbs": the clause ends there (not "stopped eating after 7")
+    ("stopped eating", "SYMPTOM", APPETITE, frozenset({"eating"})),
     ("{PICKING} at|around {OWNER} {MEAL}", "SYMPTOM", APPETITE, None),
     ("{PICKING} at {MEAL}", "SYMPTOM", APPETITE, None),
     ("{BAD_THOUGHTS} thoughts|thought|images|urges", "SYMPTOM", OBSESSIONS, frozenset({"thoughts", "thought",
@@ -341,6 +343,8 @@ _DEMENTIA_STORY = frozenset("dementia alzheimers alzheimer alzheimer's sundownin
 _SEX_STORY = frozenset("sex bed intercourse libido orgasm climax ejaculate ejaculation erection erections "
                        "masturbating masturbation sexual".split())
 _SPEECH_FOLLOWERS = frozenset("to for because about when if so and or but while".split())
+# what may follow a bare "stopped eating" that is a lost appetite: the clause ends
+_EATING_ENDS = frozenset(". , ; : ! ? ) - and but completely altogether entirely".split())
 _STOPS = frozenset(". , ; : ! ? ) ( - and but or so all too lately now again every most when whenever after "
                    "since by from on in at for with constantly".split())
 _HARM = frozenset("hurt hurting harm harming kill killing die dying stab stabbing drown drowning drop dropping "
@@ -487,6 +491,8 @@ def _plausible(words: list[str], present: set, f, spans: Spans):
                 (start < 2 or words[start - 2] not in _PERSONS - {"you"} | {"son", "daughter", "kid", "baby", "mum",
                                                                               "dad"}):
             return None
+        if words[end - 1] == "eating" and nxt not in _EATING_ENDS:
+            return None  # "stopped eating after 7", "stopped eating out": a habit changed, not an appetite lost
         # "stopped eating meat", "not eating much sugar": a diet, not a lost appetite
         if nxt in ("meat", "sugar", "bread", "gluten", "dairy", "carbs", "junk", "sweets", "chocolate", "out", "fish"):
             return None

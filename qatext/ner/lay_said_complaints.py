@@ -215,12 +215,32 @@ _BLADDER_CUES = frozenset("pee wee urine urinate peeing weeing bladder uti cysti
 _DESTINATION = frozenset("to the gym for into in out on at".split())
 _NORMAL_DAY_RATE = 8
 
-WORDS = gate(*(anchors for anchors, _partners, _index in GROUPS), _FLOOD, {"times"})
+# "[changing a pad every hour]", "[bleeding through a super tampon every hour]": the rate makes the complaint, so it
+# is inside (as "[going 10 times a day]"); without a rate the bleeding word stands alone ("[flooding] through a super
+# tampon and a pad in an hour"), and so it does after the period was called heavy ("[heavy periods] that soak a pad
+# every hour")
+_PADS = frozenset({"pad", "pads", "tampon", "tampons"})
+_PAD_VERBS = frozenset("flooding flood floods flooded bleeding bleed bleeds bled soaking soak soaks soaked changing "
+                       "change changes changed going go goes went leaking leak leaks leaked filling fill fills "
+                       "filled".split())
+_PAD_OPENERS = frozenset("a an one my the 1 2 two".split())
+_PAD_KINDS = frozenset("super maxi night overnight heavy large thick regular whole".split())
+_HOUR_UNITS = frozenset("hour hours hr hrs minutes mins min".split())
+# "[bled for 2 hours]", "a shaving nick [bled for ages]": a bleed that is a complaint through how long it lasted
+# (the past and the habit; "[bleeding] for 3 weeks" keeps rule 10's duration outside, as the gold does)
+_BLED = frozenset({"bled", "bleed", "bleeds"})
+_DURATION_UNITS = _HOUR_UNITS | frozenset("days day weeks week months month".split())
+_DURATION_HEDGES = frozenset("about nearly almost over like around a few several".split())
+_DURATION_AFTER = frozenset("straight solid nonstop non-stop".split())
+
+WORDS = gate(*(anchors for anchors, _partners, _index in GROUPS), _FLOOD, {"times"}, _PADS, _BLED)
 _ROW_GATE = gate(*(anchors for anchors, _partners, _index in GROUPS))
 _PARTNER_GATE = gate(*(partners for _anchors, partners, _index in GROUPS))
 _FLOOD_GATE = gate(_FLOOD)
 _GOING_GATE = gate(_GOING)
 _TOILET_CUE_GATE = gate(_BOWEL_CUES, _BLADDER_CUES)
+_PADS_GATE = gate(_PADS)
+_BLED_GATE = gate(_BLED)
 
 
 def add_said_complaints(doc, words: list[str], spans: Spans) -> Spans:
@@ -237,6 +257,10 @@ def add_said_complaints(doc, words: list[str], spans: Spans) -> Spans:
         found += _flooding(words)
     if "times" in hits and not _GOING_GATE.isdisjoint(hits) and not _TOILET_CUE_GATE.isdisjoint(hits):
         found += _going_often(words)
+    if not _PADS_GATE.isdisjoint(hits):
+        found += _pad_rates(words)
+    if not _BLED_GATE.isdisjoint(hits):
+        found += _bled_for(words)
     if not found:
         return spans
     found.sort()
@@ -320,6 +344,83 @@ def _flooding(words: list[str]) -> list:
             continue
         end = i + 2 if after in _BLEEDS else i + 1  # "[flooding periods]"
         out.append((i, end, "SYMPTOM", MENORRHAGIA))
+    return out
+
+
+def _pad_rates(words: list[str]) -> list:
+    """ "[changing a pad every hour]", "[flooding through a super tampon every hour]": how fast a period fills pads."""
+    out = []
+    n = len(words)
+    for k in word_positions(words, _PADS):
+        j = k - 1
+        while j >= 0 and words[j] in _PAD_KINDS:
+            j -= 1
+        if j >= 0 and words[j] in _PAD_OPENERS:
+            j -= 1
+        if j >= 0 and words[j] == "through":
+            j -= 1
+        if j < 0 or words[j] not in _PAD_VERBS:
+            continue
+        if _heaviness_said(words, j):
+            continue  # "my periods are very heavy, on day 2 i change a pad every hour": the heaviness is named
+        end = _hour_rate_end(words, k + 1, n)
+        if end:
+            out.append((j, end, "SYMPTOM", MENORRHAGIA))
+    return out
+
+
+def _heaviness_said(words: list[str], j: int) -> bool:
+    """A period called heavy earlier in the sentence: the rate after it tells how heavy (GUIDELINES rule 10)."""
+    for w in reversed(words[max(0, j - _HEAVY_REACH):j]):
+        if w in (".", "!", "?"):
+            return False
+        if w in _HEAVY:
+            return True
+    return False
+
+
+_HEAVY = frozenset({"heavy", "heavier", "heaviest"})
+_HEAVY_REACH = 14
+
+
+def _hour_rate_end(words: list[str], j: int, n: int) -> int:
+    """The end of "every hour", "every 2 hours", "an hour", "in an hour", "in 20 minutes" starting at ``j``, or 0."""
+    if j < n and words[j] in ("every", "each", "per", "an", "a", "in"):
+        j += 1
+        if j < n and words[j] in ("an", "a", "half", "under", "less"):
+            j += 1 if words[j] in ("an", "a") else 2 if j + 1 < n and words[j + 1] in ("an", "a", "than") else 1
+            if j < n and words[j] in ("an", "a"):
+                j += 1
+        elif j < n and (words[j].isdigit() or words[j] in ("couple", "few", "other", "two", "three")):
+            j += 1
+            if j < n and words[j] == "of":
+                j += 1
+        if j < n and words[j] in _HOUR_UNITS:
+            return j + 1
+    return 0
+
+
+def _bled_for(words: list[str]) -> list:
+    """ "[bled for 25 minutes]", "[bleed for ages]" (not "bled for the cause"): the verb and how long it lasted."""
+    out = []
+    n = len(words)
+    for i in word_positions(words, _BLED):
+        j = i + 1
+        if j >= n or words[j] != "for":
+            continue
+        j += 1
+        while j < n and words[j] in _DURATION_HEDGES:
+            j += 1
+        if j < n and words[j] in ("ages", "hours", "days", "weeks", "months"):
+            end = j + 1
+        elif j + 1 < n and (words[j].isdigit() or words[j] in ("an", "one", "two", "three", "half")) \
+                and words[j + 1] in _DURATION_UNITS:
+            end = j + 2
+        else:
+            continue
+        if end < n and words[end] in _DURATION_AFTER:
+            end += 1
+        out.append((i, end, "SYMPTOM", BLEEDING))
     return out
 
 

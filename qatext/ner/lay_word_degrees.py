@@ -7,7 +7,8 @@ mornings]"). Earlier rules grade single adjectives ("[so tired]"); this module a
 
 * "so/too/really/very" before a participle state with its particle: "[so bunged up]", "[really wiped out]";
 * "nearly/almost" before an event verb: "[nearly blacked out]", "[almost passed out]";
-* "one/left/right sided" before a pain or headache: "a [one sided headache]";
+* "one/left/right sided" before a pain or headache, with how it feels before the side: "a [one sided headache]",
+  "[stabbing left sided chest pain]";
 * "angry" before a lesion: "the [angry cysts]", "[angry red spots]";
 * "in fits/bouts/spasms" after a cough or a sneeze: "[coughs in fits]";
 * "mornings/nights/evenings" after a one-word state: "i had [queasy mornings]" (the state named by when it comes);
@@ -18,7 +19,7 @@ doc that holds one of :data:`WORDS`.
 """
 from __future__ import annotations
 
-from qatext.ner.span_rules import Spans, gate, gate_hits
+from qatext.ner.span_rules import SEVERITY, Spans, gate, gate_hits
 
 # the graders of a state ("[so bunged up]"); "completely bunged up" keeps its extent outside (round 15b's test)
 _DEGREES = frozenset({"so", "too", "really", "very", "super", "sooo", "soo"})
@@ -75,6 +76,8 @@ def add_degrees(doc, words: list[str], spans: Spans) -> Spans:
             j = start - 2 if words[start - 2] != "-" else start - 3
             if j >= 0 and words[j] in _SIDES:
                 new_start = j  # "[one sided headache]", "[left-sided weakness]"
+                if j and words[j - 1] in SEVERITY:
+                    new_start = j - 1  # "[stabbing left sided chest pain]", "[severe right sided headache]"
         elif before == "angry" and (first in _LESIONS or last in _LESIONS):
             new_start = start - 1  # "the [angry cysts]"
         if end + 1 < n and words[end] == "in" and words[end + 1] in _FITS and last in _COUGHS:

@@ -6,6 +6,7 @@ rule takes and returns such a list. Lexicon matches find "pain" and "knee"; thes
 """
 from __future__ import annotations
 
+import re
 from itertools import compress, count
 from operator import itemgetter
 from typing import Iterable
@@ -1177,13 +1178,26 @@ def compose_tests(doc: Doc, words: list[str], spans: Spans) -> Spans:
             # two modalities side by side ("CT MRI", "ultrasound mammograms") are a list
             previous = out.pop()
             out.append((previous[0], span[1], "TEST", previous[3]))
-        elif out and span[2] == "TREATMENT" and out[-1][1] == span[0] and out[-1][2] == "ANATOMY":
-            # "thumb splint", "knee surgery": a treatment keeps the site before it (GUIDELINES rule 7)
+        elif out and span[2] == "TREATMENT" and out[-1][2] == "ANATOMY" and (
+                out[-1][1] == span[0] or out[-1][1] == span[0] - 1 and _is_procedure_kind(words, span)):
+            # "thumb splint", "knee surgery", "shoulder stabilization surgery": a treatment keeps the site before it
+            # (GUIDELINES rule 7), and the kind of operation between them
             previous = out.pop()
             out.append((previous[0], span[1], "TREATMENT", span[3]))
         else:
             out.append(span)
     return out
+
+
+# What an operation does to a site, between the site and "surgery": "shoulder [stabilization] surgery", "spinal
+# [fusion] surgery", "wrist [reconstruction] surgery", "knee [repair] surgery"
+_PROCEDURE_KIND = re.compile(r"[a-z]{3,}(?:tion|sion|ment|ectomy|otomy|ostomy|plasty|pexy)|fusion|repair|release")
+
+
+def _is_procedure_kind(words: list[str], span) -> bool:
+    """The word before a bare "surgery" or "operation" names what the operation does."""
+    return span[1] - span[0] == 1 and words[span[0]] in PROCEDURE_HEADS and bool(
+        _PROCEDURE_KIND.fullmatch(words[span[0] - 1]))
 
 
 def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
