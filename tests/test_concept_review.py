@@ -163,6 +163,15 @@ def test_sibling_forms_of_a_reviewed_surface_share_its_concept():
     assert sum(len(verdicts) > 1 for verdicts in settled.values()) >= 20  # the test sees rows on sibling forms
 
 
+@pytest.mark.parametrize("plural, singular", [
+    ("ear infections", "ear infection"), ("headaches", "headache"), ("wheezes", "wheeze"), ("rashes", "rash"),
+    ("germ cell tumours", "germ cell tumor"), ("anti-inflammatories", "anti inflammatory"), ("injuries", "injury"),
+])
+def test_sibling_forms_share_a_key(plural, singular):
+    spelling = get_lexicon().spelling
+    assert sibling_key(plural, spelling) == sibling_key(singular, spelling)
+
+
 @pytest.mark.parametrize("surface, label, concept_id", [
     ("ear infections", "DISEASE", "QATEXT:disease/ear-infection"),  # as "ear infection", second review
     ("breast cancers", "DISEASE", "ICD10CM:C50"),                  # as "breast cancer"; MeSH gave Breast carcinoma

@@ -228,9 +228,9 @@ def _as_non_body(doc, words, start, end, starts, ends, spans, n) -> str | None:
         return "drop"  # "the size of a palm": a measure, not a site
     if prev == "the" and prev2 == "on" and end - start == 4 and words[start] == "tip" and words[end - 1] == "tongue":
         return "drop"  # "on the tip of my tongue": a word not remembered
-    if words[start:end] == ["right", "back"] and prev not in _DETERMINERS and prev not in POSSESSIVES \
-            and prev not in _PLACE_PREPOSITIONS and prev not in SIDE_WORDS and not after_symptom:
-        return "drop"  # "the irritability came right back": at once, not the right side of the back
+    if words[start:end] == ["right", "back"] and not after_symptom and (
+            prev in BACK_MOVING or prev in _RETURNING or len(prev) > 3 and prev.endswith("ed")):
+        return "drop"  # "the irritability came right back", "it pops right back out": at once, not a side of the back
     if after_symptom or end - start > 1:
         return None  # "stretching lower back": idioms take the bare body word
     if prev == "that" and prev2 in _PLACE_PREPOSITIONS or prev == "the" and prev2 == "for" and (
@@ -277,6 +277,10 @@ def _back(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
     return prev in BACK_MOVING or prev.endswith("ing") or len(prev) > 4 and prev.endswith("ed")  # "creeping back"
 
 
+# Verbs of coming or cutting back that BACK_MOVING lacks: "it pops right back out", "the pain crept right back", "cut
+# right back on the weed"
+_RETURNING = frozenset("pop pops popping snap snaps snapping spring springs springing slip slips slipping "
+                       "creep creeps creeping crept cut cuts cutting scale scales scaling".split())
 # What has a back that is no body's: "the back of my mind", "the back of the queue"
 _BACK_OF_PLACES = frozenset("mind queue line room car class bus train shop store house garden cupboard fridge drawer "
                             "book list net".split())

@@ -180,7 +180,7 @@ _HOUR_GATE = gate(HOUR_UNITS)
 # dropped to 150"), and medicines or nothing otherwise (GUIDELINES section 3: the role in the sentence decides).
 # "smear" too: "my smear came back abnormal" is the smear test, "a smear of blood" or "i smear vaseline" no test.
 # "thyroid" too: "[thyroid] fine", "checked my [iron] and [thyroid]" is its function tested; "could my thyroid be off",
-# "check my thyroid" the gland (see _is_tested).
+# "check my thyroid", "my thyroid was checked" the gland (see _is_tested and add_analyte_tests).
 ANALYTES = frozenset("platelets cholesterol potassium sodium calcium magnesium glucose iron b12 sugars sugar albumin "
                      "ferritin smear testosterone folate cortisol prolactin thyroid".split())
 # The lexicon's test of an analyte, when the word alone is no test: "<word> count", "<word> level", ...
@@ -243,6 +243,8 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
             continue  # "take magnesium 400 at night", "calcium 500 mg", "vit D 4000": a dose, not a result
         if not (j < n and (doc[j].like_num or words[j] in _RESULT_WORDS or words[j][:1].isdigit())):
             continue
+        if words[i] == "thyroid" and words[j] in _DONE_TESTS:
+            continue  # "my thyroid was checked": the organ, as "check my thyroid" (round 25a); "thyroid normal" a result
         if inside or j + 1 < n and words[j + 1] in DOSE_UNITS or e - i > 1 and words[j] in _PRAISE:
             continue  # (round 40) "my vitamin D is 2000 IU", "vitamin D was great for my mood": the supplement
         concept = _analyte_test(" ".join(words[i:e]), lookup)

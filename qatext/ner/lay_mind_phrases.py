@@ -343,8 +343,11 @@ _DEMENTIA_STORY = frozenset("dementia alzheimers alzheimer alzheimer's sundownin
 _SEX_STORY = frozenset("sex bed intercourse libido orgasm climax ejaculate ejaculation erection erections "
                        "masturbating masturbation sexual".split())
 _SPEECH_FOLLOWERS = frozenset("to for because about when if so and or but while".split())
-# what may follow a bare "stopped eating" that is a lost appetite: the clause ends
-_EATING_ENDS = frozenset(". , ; : ! ? ) - and but completely altogether entirely".split())
+# what may follow a bare "stopped eating" that is a lost appetite: the clause ends, or says for how long, since when or
+# why ("he stopped eating for 3 days", "when she got sick", "because of the nausea"); anything else is a habit or a
+# food ("stopped eating after 7", "stopped eating out", "stopped eating eggs")
+_EATING_ENDS = frozenset(". , ; : ! ? ) - -- and but or completely altogether entirely for when because since until "
+                         "till".split()) | {""}
 _STOPS = frozenset(". , ; : ! ? ) ( - and but or so all too lately now again every most when whenever after "
                    "since by from on in at for with constantly".split())
 _HARM = frozenset("hurt hurting harm harming kill killing die dying stab stabbing drown drowning drop dropping "
@@ -492,7 +495,7 @@ def _plausible(words: list[str], present: set, f, spans: Spans):
                                                                               "dad"}):
             return None
         if words[end - 1] == "eating" and nxt not in _EATING_ENDS:
-            return None  # "stopped eating after 7", "stopped eating out": a habit changed, not an appetite lost
+            return None  # "stopped eating after 7", "stopped eating out", "stopped eating eggs": a habit or a food
         # "stopped eating meat", "not eating much sugar": a diet, not a lost appetite
         if nxt in ("meat", "sugar", "bread", "gluten", "dairy", "carbs", "junk", "sweets", "chocolate", "out", "fish"):
             return None

@@ -226,11 +226,12 @@ _PAD_VERBS = frozenset("flooding flood floods flooded bleeding bleed bleeds bled
 _PAD_OPENERS = frozenset("a an one my the 1 2 two".split())
 _PAD_KINDS = frozenset("super maxi night overnight heavy large thick regular whole".split())
 _HOUR_UNITS = frozenset("hour hours hr hrs minutes mins min".split())
+_SINGULAR_UNITS = frozenset("hour hr minute min day week month".split())
 # "[bled for 2 hours]", "a shaving nick [bled for ages]": a bleed that is a complaint through how long it lasted
 # (the past and the habit; "[bleeding] for 3 weeks" keeps rule 10's duration outside, as the gold does)
 _BLED = frozenset({"bled", "bleed", "bleeds"})
 _DURATION_UNITS = _HOUR_UNITS | frozenset("days day weeks week months month".split())
-_DURATION_HEDGES = frozenset("about nearly almost over like around a few several".split())
+_DURATION_HEDGES = frozenset("about nearly almost over like around several".split())
 _DURATION_AFTER = frozenset("straight solid nonstop non-stop".split())
 
 WORDS = gate(*(anchors for anchors, _partners, _index in GROUPS), _FLOOD, {"times"}, _PADS, _BLED)
@@ -260,7 +261,7 @@ def add_said_complaints(doc, words: list[str], spans: Spans) -> Spans:
     if not _PADS_GATE.isdisjoint(hits):
         found += _pad_rates(words)
     if not _BLED_GATE.isdisjoint(hits):
-        found += _bled_for(words)
+        found += _bled_for(words, spans)
     if not found:
         return spans
     found.sort()
@@ -384,26 +385,41 @@ _HEAVY_REACH = 14
 
 
 def _hour_rate_end(words: list[str], j: int, n: int) -> int:
-    """The end of "every hour", "every 2 hours", "an hour", "in an hour", "in 20 minutes" starting at ``j``, or 0."""
-    if j < n and words[j] in ("every", "each", "per", "an", "a", "in"):
+    """The end of a rate no normal period reaches, starting at ``j``, or 0: "every hour", "every 2 hours", "an hour",
+    "in under an hour", "in less than 30 minutes" (a pad lasts 4 to 8 hours: "every 4 hours", "every few hours" are
+    normal)."""
+    if j >= n or words[j] not in ("every", "each", "per", "an", "a", "in"):
+        return 0
+    j += 1
+    if j < n and words[j] in ("under", "less"):
+        j += 2 if j + 1 < n and words[j + 1] == "than" else 1
+    if j < n and words[j] == "half":
         j += 1
-        if j < n and words[j] in ("an", "a", "half", "under", "less"):
-            j += 1 if words[j] in ("an", "a") else 2 if j + 1 < n and words[j + 1] in ("an", "a", "than") else 1
-            if j < n and words[j] in ("an", "a"):
-                j += 1
-        elif j < n and (words[j].isdigit() or words[j] in ("couple", "few", "other", "two", "three")):
-            j += 1
-            if j < n and words[j] == "of":
-                j += 1
-        if j < n and words[j] in _HOUR_UNITS:
-            return j + 1
+    if j < n and words[j] in ("an", "a", "one"):
+        j += 1
+        return j + 1 if j < n and words[j] in _ONE_HOUR else 0
+    count = int(words[j]) if j < n and words[j].isdigit() else 1 if j < n and words[j] in _ONE_HOUR else None
+    if count is None:
+        return 0
+    if words[j] in _ONE_HOUR:
+        return j + 1
+    j += 1
+    if j < n and (words[j] in _MINUTES and count <= 90 or words[j] in _HOURS and count <= 2):
+        return j + 1
     return 0
 
 
-def _bled_for(words: list[str]) -> list:
-    """ "[bled for 25 minutes]", "[bleed for ages]" (not "bled for the cause"): the verb and how long it lasted."""
+_ONE_HOUR = frozenset("hour hr".split())
+_HOURS = frozenset("hour hours hr hrs".split())
+_MINUTES = frozenset("minutes mins min".split())
+
+
+def _bled_for(words: list[str], spans: Spans) -> list:
+    """ "[bled for 25 minutes]", "[bleed for ages]", "[bled for a week]" (not "bled for the cause"): the verb and how
+    long it lasted, with the concept the verb has alone."""
     out = []
     n = len(words)
+    concepts = {span[0]: span[3] for span in spans if span[1] - span[0] == 1 and span[2] == "SYMPTOM"}
     for i in word_positions(words, _BLED):
         j = i + 1
         if j >= n or words[j] != "for":
@@ -411,17 +427,30 @@ def _bled_for(words: list[str]) -> list:
         j += 1
         while j < n and words[j] in _DURATION_HEDGES:
             j += 1
-        if j < n and words[j] in ("ages", "hours", "days", "weeks", "months"):
+        if j + 1 < n and words[j] in ("a", "few", "couple") and words[j + 1] in ("few", "couple", "of"):
+            j += 1  # "a few days", "a couple of hours"
+            while j < n and words[j] in ("few", "couple", "of"):
+                j += 1
+            end = j + 1 if j < n and words[j] in _DURATION_UNITS else 0
+        elif j < n and words[j] in ("ages", "hours", "days", "weeks", "months"):
             end = j + 1
-        elif j + 1 < n and (words[j].isdigit() or words[j] in ("an", "one", "two", "three", "half")) \
-                and words[j + 1] in _DURATION_UNITS:
+        elif j + 2 < n and words[j] == "half" and words[j + 1] in ("an", "a") and words[j + 2] in _SINGULAR_UNITS:
+            end = j + 3  # "half an hour"
+        elif j + 1 < n and words[j] in ("a", "an", "one") and words[j + 1] in _SINGULAR_UNITS:
+            end = j + 2  # "a week", "an hour"
+        elif j + 1 < n and (words[j].isdigit() or words[j] in _SMALL_NUMBERS) and words[j + 1] in _DURATION_UNITS:
             end = j + 2
         else:
             continue
+        if not end:
+            continue
         if end < n and words[end] in _DURATION_AFTER:
             end += 1
-        out.append((i, end, "SYMPTOM", BLEEDING))
+        out.append((i, end, "SYMPTOM", concepts.get(i, BLEEDING)))
     return out
+
+
+_SMALL_NUMBERS = frozenset("two three four five six seven eight nine ten twenty thirty forty".split())
 
 
 def _going_often(words: list[str]) -> list:

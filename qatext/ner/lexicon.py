@@ -173,10 +173,12 @@ _NEIGHBOUR_VERDICTS = ("too_broad",)
 
 @lru_cache(maxsize=1)
 def review_replacements() -> dict[str, str]:
-    """Concept ids the review put in place of a broader or narrower one of the same label -> the id replaced (that of
-    the surface seen most often). Tables derived from the NER's earlier ids, such as the topic tagger's, read a new id
-    through the id it replaced until they know it ("ear infections", now Ear infection, still counts for ENT as Otitis
-    media did); an id that replaced a wrong one ("ulcers" were skin lesions) borrows nothing from it."""
+    """Concept ids the review put in place of a broader one of the same label ("too broad") -> the id replaced (that
+    of the surface seen most often). Tables derived from the NER's earlier ids, such as the topic tagger's, read a new
+    id through the id it replaced until they know it ("tenderness", Pain until the review, still supports the
+    conditions that list pain). An id that replaced a narrower or a wrong one borrows nothing from it: the narrower
+    concept says more than the words ("cramps" were a muscle spasm), the wrong one something else ("ulcers" were skin
+    lesions); "ear infections", once Otitis media, so gives the topic tagger no concept vector of its own."""
     replaced: dict[str, str] = {}
     rows = sorted(concept_review_rows(), key=lambda row: -int(row["count"]) if row["count"].isdigit() else 0)
     for row in rows:
@@ -196,6 +198,8 @@ def sibling_key(surface: str, spelling: dict[str, str], *, singular: bool = True
         last = words[-1]
         if len(last) > 4 and last.endswith("ies"):
             last = last[:-3] + "y"
+        elif last.endswith(_E_PLURALS):
+            last = last[:-1]  # "headaches", "wheezes": the singular keeps its "e"
         elif len(last) > 4 and _ES_PLURAL.search(last):
             last = last[:-2]
         elif len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")):
@@ -206,6 +210,7 @@ def sibling_key(surface: str, spelling: dict[str, str], *, singular: bool = True
 
 _SIBLING_SPLIT = re.compile(r"[-/]")
 _ES_PLURAL = re.compile(r"(?:x|ch|sh|ss|z)es$")
+_E_PLURALS = ("aches", "zes")
 
 
 @dataclass(frozen=True)

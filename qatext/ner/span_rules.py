@@ -1190,8 +1190,10 @@ def compose_tests(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 # What an operation does to a site, between the site and "surgery": "shoulder [stabilization] surgery", "spinal
-# [fusion] surgery", "wrist [reconstruction] surgery", "knee [repair] surgery"
-_PROCEDURE_KIND = re.compile(r"[a-z]{3,}(?:tion|sion|ment|ectomy|otomy|ostomy|plasty|pexy)|fusion|repair|release")
+# [fusion] surgery", "wrist [reconstruction] surgery", "knee [repair] surgery" (not "knee appointment surgery")
+_PROCEDURE_KIND = re.compile(r"[a-z]{2,}(?:ectomy|otomy|ostomy|plasty|pexy|desis)|stabili[sz]ation|reconstruction|"
+                             r"decompression|resection|fixation|fusion|replacement|reduction|augmentation|"
+                             r"amputation|repair|release|lengthening|bypass|transplant|reattachment")
 
 
 def _is_procedure_kind(words: list[str], span) -> bool:
