@@ -58,6 +58,9 @@ BAD_INPUTS = {
     "elongated": "sooooooooooooooooooooooooooooo tiiiiiiiiiired " * 50,
     "all caps": "I CAN'T WALK AND MY GP SAID IT IS MS OR RA OR AS OR ED " * 20,
     "shorthand only": "GP IC MS RA PT T3 T4 ED EDS MVP CHD",
+    # digits that are no decimal digits: str.isdigit() says yes, int() raises (rules read counts of hours and times)
+    "superscript numbers": "sleeping ² hours a night, i get ³ hours sleep, going ² times a day with diarrhoea, "
+                           "slept 2 to ² hrs, changing a pad every ² hours, bled for ³ days, in bed for ² minutes",
 }
 
 

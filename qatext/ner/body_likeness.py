@@ -76,7 +76,7 @@ def _clause_end(words: list[str], k: int, ends: dict[int, int]) -> int:
         if word == "all" and (end + 1 < n and words[end + 1] in _TIMES
                               or end + 2 < n and words[end + 1] == "the" and words[end + 2] in _TIMES):
             break  # "all day", "all the time"
-        if end + 1 < n and (word == "at" and words[end + 1][:1].isdigit() or word in ("at", "by") and (
+        if end + 1 < n and (word == "at" and words[end + 1][:1].isdecimal() or word in ("at", "by") and (
                 words[end + 1] in _CLOCK_TIMES or _CLOCK.match(words[end + 1]))):
             break  # "skin feels like its crawling [at 3am]", "like balloons [by teatime]": times stay outside
         end = ends.get(end, end + 1)

@@ -126,8 +126,8 @@ def _add_product_lines(words: list[str], spans: Spans) -> Spans:
             else:
                 break
             after = words[j + 1] if j + 1 < n else "."
-            if word in _ADDS_AFTER_AMOUNT and (after in _AMOUNT_AFTER or after.isdigit() or start and (
-                    words[start - 1].isdigit() or words[start - 1] in _COUNTS
+            if word in _ADDS_AFTER_AMOUNT and (after in _AMOUNT_AFTER or after.isdecimal() or start and (
+                    words[start - 1].isdecimal() or words[start - 1] in _COUNTS
                     or words[start - 1] == "of" and start >= 2 and words[start - 2] in _DRINK_MEASURES)) \
                     or after in ("dose", "doses", "dosage", "dosing"):
                 break  # "paracetamol max 8 a day", "1 coffee max", "2 glasses of wine max" (round 39)
@@ -189,7 +189,7 @@ def _for_patients(words: list[str], start: int, concept: str, kinds: Mapping[str
     first = start - 1 if words[start - 1] in _FOR_PATIENTS else start - 2
     if kinds.get(concept, "named") != "named":
         return start  # "kids alcohol", "kids ADHD meds"
-    if first and (words[first - 1] in _CHILDREN_TAKE_AFTER or words[first - 1].isdigit()):
+    if first and (words[first - 1] in _CHILDREN_TAKE_AFTER or words[first - 1].isdecimal()):
         return start
     return first
 

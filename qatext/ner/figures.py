@@ -202,7 +202,7 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
             return False
         if after in NUISANCE_PREPOSITIONS:
             amount = words[end + 1:end + 3] + ["", ""]
-            return not (amount[0][:1].isdigit() or amount[0] in ("a", "an", "half", "an") and amount[1] in TIME_UNITS)
+            return not (amount[0][:1].isdecimal() or amount[0] in ("a", "an", "half", "an") and amount[1] in TIME_UNITS)
         # "what a headache this company is": the exclamation's subject and copula follow the noun
         if j >= 1 and words[j - 1] == "what":
             return any(w in _COPULAS for w in words[end + 1:end + 5]) and after in ("this", "that", "these", "those",

@@ -129,9 +129,9 @@ def _hours(words: list[str], j: int) -> tuple[int, int, int] | None:
     glued = _GLUED_HOURS.match(words[j]) if j < n else None
     if glued:
         return int(glued.group(1)), int(glued.group(1)), j + 1
-    if j < n and words[j].isdigit():
+    if j < n and words[j].isdecimal():
         low = int(words[j])
-        if j + 2 < n and words[j + 1] in ("-", "to", "or") and words[j + 2].isdigit():
+        if j + 2 < n and words[j + 1] in ("-", "to", "or") and words[j + 2].isdecimal():
             j += 2
         if j + 1 < n and words[j + 1] in HOUR_UNITS:
             return low, int(words[j]), j + 2
@@ -159,10 +159,10 @@ def add_sleep_hours(doc: Doc, words: list[str], spans: Spans) -> Spans:
     for i in _positions(words, _HOUR_GATE.intersection(gate_hits(words))):
         # "3 to 5 hours sleep", "4 hours of sleep": the amount before the noun
         after = i + 1 + (1 if i + 1 < n and words[i + 1] == "of" else 0)
-        if after >= n or words[after] != "sleep" or i < 1 or not words[i - 1].isdigit():
+        if after >= n or words[after] != "sleep" or i < 1 or not words[i - 1].isdecimal():
             continue
         start = i - 1
-        if start >= 2 and words[start - 1] in ("-", "to", "or") and words[start - 2].isdigit():
+        if start >= 2 and words[start - 1] in ("-", "to", "or") and words[start - 2].isdecimal():
             start -= 2
         hours = int(words[i - 1])
         if hours <= SHORT_SLEEP_HOURS:
@@ -241,7 +241,7 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
         elif i >= 1 and words[i - 1] in _TAKING or not (
                 _value_follows(doc, words, j) and e - i == 1 or _verdict_follows(words, j)):
             continue  # "take magnesium 400 at night", "calcium 500 mg", "vit D 4000": a dose, not a result
-        if not (j < n and (doc[j].like_num or words[j] in _RESULT_WORDS or words[j][:1].isdigit())):
+        if not (j < n and (doc[j].like_num or words[j] in _RESULT_WORDS or words[j][:1].isdecimal())):
             continue
         if words[i] == "thyroid" and words[j] in _DONE_TESTS:
             continue  # "my thyroid was checked": the organ, as "check my thyroid" (round 25a); "thyroid normal" a result
@@ -415,7 +415,7 @@ def add_night_voiding(doc: Doc, words: list[str], spans: Spans, *, needs: frozen
             start = max(0, j - 8) + rise
             between = words[start + 1:j]
         if between and between[-1] == "night" and ("times" in between or "x" in between or "twice" in between
-                                                   or any(w.endswith("x") and w[:-1].isdigit() for w in between)):
+                                                   or any(w.endswith("x") and w[:-1].isdecimal() for w in between)):
             added.append((start, verb_end, "SYMPTOM", concept))
     return replace_covered(spans, added) if added else spans
 
@@ -537,7 +537,7 @@ def _reading(doc: Doc, words: list[str], name_at: int) -> tuple[int, int] | None
         return None
     if words[value_at] in _NORMAL_READINGS:
         return name_at, value_at  # "temp normal", "temp was normal"
-    if not (doc[value_at].like_num or words[value_at][:1].isdigit()):
+    if not (doc[value_at].like_num or words[value_at][:1].isdecimal()):
         return None
     end = value_at + 1 if value_at + 1 < n and words[value_at + 1] in WEIGHT_UNITS else value_at
     if end + 1 < n and words[end + 1] in _NOT_AFTER_VALUE:

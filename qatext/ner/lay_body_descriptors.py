@@ -86,7 +86,7 @@ _WALKED_TO = frozenset("home back to into in up down around round over off away 
 
 def _of_something(words: list[str], k: int) -> bool:
     """``words[k]`` is "of" and what follows is no number: the head belongs to a thing or a place."""
-    return k + 1 < len(words) and words[k] == "of" and not words[k + 1][:1].isdigit()
+    return k + 1 < len(words) and words[k] == "of" and not words[k + 1][:1].isdecimal()
 
 
 def _person_before(words: list[str], p: int) -> bool:

@@ -421,7 +421,7 @@ def add_part_injuries(doc: Doc, words: list[str], spans: Spans) -> Spans:
             end = end + 1
         else:
             continue
-        if start >= 2 and words[start - 2] in _STAGES and words[start - 1].isdigit():
+        if start >= 2 and words[start - 2] in _STAGES and words[start - 1].isdecimal():
             start -= 2  # "[grade 2 hamstring tear]"
         out[k] = (start, end, "DISEASE", PART_INJURY)
     return _without_overlaps(out) if out != spans else spans

@@ -103,7 +103,7 @@ def _had_for_years(words: list[str], i: int) -> bool:
     """(round 40) "having sugar since 8 years and [BP] since 5 years": "since" and a count of years or months after the
     word, and no verb of a reading after that ("my BP since 3 months is 160/100" is the measure)."""
     count, unit, then = (words[i + 2:i + 5] + ["", "", ""])[:3]
-    return count.isdigit() and unit in _LONG_SPANS and then not in _MEASURE_LINKS
+    return count.isdecimal() and unit in _LONG_SPANS and then not in _MEASURE_LINKS
 
 
 def _a_person_has_sugar(words: list[str], i: int, nxt: str) -> bool:

@@ -138,7 +138,7 @@ _LOWEST_WANTED = 50
 
 def _reading(word: str) -> int:
     """The whole number ``word`` is, or -1."""
-    return int(word) if word.isdigit() else -1
+    return int(word) if word.isdecimal() else -1
 
 
 def _changed_function(words: list[str], j: int, forms: tuple[str, ...], lookup: Lookup, *, measures: bool):

@@ -120,7 +120,7 @@ def fasting_order(words: list[str], end: int) -> bool:
         if w in (".", "!", "?", ";", "because", "but", "so", "as", "since"):
             return False
         nxt = tail[k + 1] if k + 1 < len(tail) else ""
-        if w in ("after", "from", "past") and (nxt in _FAST_TIMES or nxt[:1].isdigit()):
+        if w in ("after", "from", "past") and (nxt in _FAST_TIMES or nxt[:1].isdecimal()):
             return True
         if w == "before" and (nxt in _PROCEDURES or nxt in _PLACE_OPENERS and k + 2 < len(tail)
                               and tail[k + 2] in _PROCEDURES):

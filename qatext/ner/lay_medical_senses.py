@@ -37,7 +37,7 @@ def add_colds(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue
         if words[i - 1] == "no" and i >= 2 and words[i - 2] in ("feel", "felt", "feeling", "feels"):
             continue  # "i feel no cold": a temperature
-        if i + 1 < n and words[i + 1] not in _AFTER_A_COLD and not words[i + 1][:1].isdigit() and words[i + 1].isalpha():
+        if i + 1 < n and words[i + 1] not in _AFTER_A_COLD and not words[i + 1][:1].isdecimal() and words[i + 1].isalpha():
             continue  # "a cold look", "a cold drink", "this cold weather"
         if covered is None:
             covered = covered_tokens(spans)
@@ -198,7 +198,7 @@ _SWING_GATE = gate(GLUCOSE_SWINGS)
 
 def _after_clock(words: list[str], i: int) -> bool:
     """A clock time right before ``words[i]``: the tokenizer splits "2am" into "2" and "am"."""
-    return i >= 2 and words[i - 1] in ("am", "pm") and words[i - 2][:1].isdigit()
+    return i >= 2 and words[i - 1] in ("am", "pm") and words[i - 2][:1].isdecimal()
 
 
 # "on the pill", "came off the pill", "the pill = mood swings": "the pill" is the contraceptive pill (GUIDELINES

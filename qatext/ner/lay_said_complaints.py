@@ -398,7 +398,7 @@ def _hour_rate_end(words: list[str], j: int, n: int) -> int:
     if j < n and words[j] in ("an", "a", "one"):
         j += 1
         return j + 1 if j < n and words[j] in _ONE_HOUR else 0
-    count = int(words[j]) if j < n and words[j].isdigit() else 1 if j < n and words[j] in _ONE_HOUR else None
+    count = int(words[j]) if j < n and words[j].isdecimal() else 1 if j < n and words[j] in _ONE_HOUR else None
     if count is None:
         return 0
     if words[j] in _ONE_HOUR:
@@ -438,7 +438,7 @@ def _bled_for(words: list[str], spans: Spans) -> list:
             end = j + 3  # "half an hour"
         elif j + 1 < n and words[j] in ("a", "an", "one") and words[j + 1] in _SINGULAR_UNITS:
             end = j + 2  # "a week", "an hour"
-        elif j + 1 < n and (words[j].isdigit() or words[j] in _SMALL_NUMBERS) and words[j + 1] in _DURATION_UNITS:
+        elif j + 1 < n and (words[j].isdecimal() or words[j] in _SMALL_NUMBERS) and words[j + 1] in _DURATION_UNITS:
             end = j + 2
         else:
             continue
@@ -459,7 +459,7 @@ def _going_often(words: list[str]) -> list:
     n = len(words)
     for i in word_positions(words, _GOING):
         j = i + 1
-        if j + 3 >= n + 1 or not words[j].isdigit() or words[j + 1] not in _TIMES:
+        if j + 3 >= n + 1 or not words[j].isdecimal() or words[j + 1] not in _TIMES:
             continue
         if words[j + 2:j + 4] not in (["a", "day"], ["per", "day"], ["a", "night"], ["an", "hour"]):
             continue

@@ -171,7 +171,7 @@ def _small_hour(words: list[str], f) -> bool:
                                                                             "days", "weeks", "times")):
         return False
     digits = hour_word.removesuffix("am").split(":")[0]
-    return digits.isdigit() and int(digits) in _SMALL_HOURS
+    return digits.isdecimal() and int(digits) in _SMALL_HOURS
 
 
 # what follows a night woken on purpose or in joy: "wakes every 3 hours to feed", "wake every 4 hours for her

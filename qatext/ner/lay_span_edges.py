@@ -860,7 +860,7 @@ def _add_function_predicates(words: list[str], spans: Spans) -> Spans:
         while k < n and k - linked <= 3 and (words[k] in _LINKS or words[k] in _DEGREES):
             k += 1
         if k < n and k > linked and words[k] in FUNCTION_PREDICATES:
-            if k + 2 < n and words[k + 1] == "by" and (words[k + 2][:1] in "$£€" or words[k + 2][:1].isdigit()):
+            if k + 2 < n and words[k + 1] == "by" and (words[k + 2][:1] in "$£€" or words[k + 2][:1].isdecimal()):
                 continue  # "my balance is off by $200": an account's balance
             found.append((i, k + 1))
         elif words[i + 1] in FUNCTION_VERBS:

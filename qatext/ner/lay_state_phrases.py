@@ -244,7 +244,7 @@ def _plausible(words: list[str], f) -> bool:
                                                                                  "most", "tonight", "nowadays"):
             return False
         for k in range(start, end):
-            if words[k] in ("minutes", "mins") and k and words[k - 1].isdigit():
+            if words[k] in ("minutes", "mins") and k and words[k - 1].isdecimal():
                 return int(words[k - 1]) >= 45
         return True
     if concept == POOR_APPETITE:
@@ -407,7 +407,7 @@ def _mood_swings(words: list[str], spans: Spans) -> Spans:
         after = _next(words, pair_end)
         if p in taken or prev in _NOT_MOOD_BEFORE or after in ("of", "in", "around", "near", "are", "were", "today"):
             continue
-        if prev.isdigit() or after.isdigit():
+        if prev.isdecimal() or after.isdecimal():
             continue  # "highs 30", "3 highs"
         added.append((p, p + 1, "SYMPTOM", MANIA if words[p] == "highs" else LOWS))
     return lay_patterns.place(spans, added)

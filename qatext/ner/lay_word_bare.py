@@ -48,7 +48,7 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten seve
 
 
 def _is_number(word: str) -> bool:
-    return word.replace(".", "", 1).isdigit() or word in _NUMBER_WORDS
+    return word.replace(".", "", 1).isdecimal() or word in _NUMBER_WORDS
 
 
 def _near(words: list[str], i: int, cues: frozenset, before: int, after: int) -> bool:

@@ -234,7 +234,7 @@ def _sick(words: list[str], i: int, before: str, nxt: str, take) -> None:
     # story of the writer ("also sick")
     j = i - 2
     subject = words[j] if j >= 0 else ""
-    counted = nxt in _SICK_COUNTS or nxt[:1].isdigit() or words[i + 1:i + 4] == ["in", "the", "night"] \
+    counted = nxt in _SICK_COUNTS or nxt[:1].isdecimal() or words[i + 1:i + 4] == ["in", "the", "night"] \
         or nxt in ("before", "after") and not _SICK_COUNTS.isdisjoint(words[i + 2:i + 6])
     vomited = counted or nxt in _SICK_VOMIT_AFTER
     # "was sick twice", "was sick before school twice" count bouts of vomiting whoever the subject of a list is ("my
@@ -469,7 +469,7 @@ def add_lone_complaints(doc, words: list[str], spans: Spans) -> Spans:
             person = i >= 2 and (words[i - 2] in _COLOURED or words[i - 2] in (",", "and")
                                  and not _COLOURED.isdisjoint(words[max(0, i - 12):i - 2]))
             aged = nxt in _EARLY or nxt in _AGE_AFTER and any(
-                w in _AGE_WORDS or w[:1].isdigit() for w in words[i + 2:i + 5])
+                w in _AGE_WORDS or w[:1].isdecimal() for w in words[i + 2:i + 5])
             if before in _COLOUR_VERBS and person and (nxt in _CLAUSE_GOES_ON or not nxt) and not aged \
                     and _HAIR.isdisjoint(words[max(0, i - 12):i + 6]):
                 concept = PALLOR

@@ -180,7 +180,7 @@ def review_replacements() -> dict[str, str]:
     concept says more than the words ("cramps" were a muscle spasm), the wrong one something else ("ulcers" were skin
     lesions); "ear infections", once Otitis media, so gives the topic tagger no concept vector of its own."""
     replaced: dict[str, str] = {}
-    rows = sorted(concept_review_rows(), key=lambda row: -int(row["count"]) if row["count"].isdigit() else 0)
+    rows = sorted(concept_review_rows(), key=lambda row: -int(row["count"]) if row["count"].isdecimal() else 0)
     for row in rows:
         label = row["correct_label"] or row["label"]
         if row["verdict"] in _NEIGHBOUR_VERDICTS and row["correct_concept_id"] and label == row["label"]:

@@ -97,9 +97,9 @@ _GLUED_DOSE = re.compile(r"[\d.,]+(" + "|".join(sorted(DOSE_UNITS, key=len, reve
 def _before_word(word: str) -> str:
     """The word before a short form, a number as :data:`NUMBER` ("50", "2.5", "1,000"), a dose written in one token
     as its unit ("10mcg" as "mcg", as "10 mcg" is read)."""
-    if not word[:1].isdigit():
+    if not word[:1].isdecimal():
         return word
-    if word.replace(".", "").replace(",", "").isdigit():
+    if word.replace(".", "").replace(",", "").isdecimal():
         return NUMBER
     dose = _GLUED_DOSE.fullmatch(word)
     return dose.group(1) if dose else word

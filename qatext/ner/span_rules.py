@@ -1267,7 +1267,7 @@ _MODIFIERS_BY_LABEL = {"DISEASE": CLINICAL_MODIFIERS, "SYMPTOM": CLINICAL_MODIFI
 
 
 def _is_stage(text: str) -> bool:
-    return text.isdigit() or text.upper() in ("I", "II", "III", "IV", "1A", "1B", "2A", "2B", "3A", "3B", "3C", "4A", "4B")
+    return text.isdecimal() or text.upper() in ("I", "II", "III", "IV", "1A", "1B", "2A", "2B", "3A", "3B", "3C", "4A", "4B")
 
 
 def _without_overlaps(spans: Spans) -> Spans:
@@ -1386,7 +1386,7 @@ _DROP_DOSING = frozenset("twice once daily every each nightly morning night in".
 
 def _drop_is_a_form(words: list[str], at: int) -> bool:
     after = words[at + 1] if at + 1 < len(words) else ""
-    return after in _DROP_DOSING or after[:1].isdigit()
+    return after in _DROP_DOSING or after[:1].isdecimal()
 
 
 def add_drug_forms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda term: None) -> Spans:
