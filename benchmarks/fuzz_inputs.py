@@ -47,6 +47,8 @@ NASTY = [
     "Knee\x00pain\x1b[31m red\x07", "hoursâ\x80¦doctors itâ\x80\x99s", "\u202eevil rtl\u202c text", "e\u0301\u0301\u0301" * 20,
     "😀🦵💊" * 10, "1234567890", "&&&&<<<<>>>>", "a<b and b>c, take <5 mg", "see <link> for more",
     "2023/02/30", "\ufeffBOM inside", "line\u2028separator\u2029para", "\ud800 lone surrogate",
+    # digits that are no decimal digits ("²" passes str.isdigit(), int() raises) and digits of other scripts
+    "sleeping ² hours a night, going ³ times a day, slept 2 to ⁴ hrs", "sleeping ١٢ hours, ½ hour in bed",
 ]
 BAD_DATES = ["2023/02/30", "31/31/2023", "0000-00-00", "tomorrow", "03/01/2023", "1899-01-01", "2999-12-31", "",
              "2023-13-45", "12", "2023/01/03"]
