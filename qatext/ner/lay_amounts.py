@@ -360,7 +360,7 @@ def _checked_after(words: list[str], i: int, e: int) -> bool:
     B12 checked", "get your [iron] tested"."""
     n = len(words)
     k = _list_end(words, e)
-    if k < n and words[k] in _DONE_TESTS and i >= 2 and words[i - 1] in _OWNERS and words[i - 2] in _HAVING_DONE:
+    if k < n and words[k] in _DONE_TESTS and i >= 2 and words[i - 1] in POSSESSIVES and words[i - 2] in _HAVING_DONE:
         return True
     while k < n and k - e <= 4 and words[k] in _PASSIVE_LINKS:
         k += 1
@@ -369,7 +369,6 @@ def _checked_after(words: list[str], i: int, e: int) -> bool:
 
 # a test someone has done or wants done: "wants my B12 checked", "get your iron tested", "had her ferritin measured"
 _DONE_TESTS = frozenset("checked rechecked tested retested measured monitored".split())
-_OWNERS = frozenset("my your his her their our".split())
 _HAVING_DONE = frozenset("want wants wanted wanting have has had having get gets got getting need needs needed "
                          "like".split())
 

@@ -32,6 +32,7 @@ Round 21b, by kind:
 from __future__ import annotations
 
 from qatext.ner import lay_patterns
+from qatext.ner.lay_amounts import HOUR_UNITS
 from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions
 
 HEAVY_LIMBS = "HP:0001324"  # Muscle weakness, as the lexicon's "heavy legs"
@@ -225,12 +226,12 @@ _PAD_VERBS = frozenset("flooding flood floods flooded bleeding bleed bleeds bled
                        "filled".split())
 _PAD_OPENERS = frozenset("a an one my the 1 2 two".split())
 _PAD_KINDS = frozenset("super maxi night overnight heavy large thick regular whole".split())
-_HOUR_UNITS = frozenset("hour hours hr hrs minutes mins min".split())
+_MINUTES = frozenset("minutes mins min".split())
 _SINGULAR_UNITS = frozenset("hour hr minute min day week month".split())
 # "[bled for 2 hours]", "a shaving nick [bled for ages]": a bleed that is a complaint through how long it lasted
 # (the past and the habit; "[bleeding] for 3 weeks" keeps rule 10's duration outside, as the gold does)
 _BLED = frozenset({"bled", "bleed", "bleeds"})
-_DURATION_UNITS = _HOUR_UNITS | frozenset("days day weeks week months month".split())
+_DURATION_UNITS = HOUR_UNITS | _MINUTES | frozenset("days day weeks week months month".split())
 _DURATION_HEDGES = frozenset("about nearly almost over like around several".split())
 _DURATION_AFTER = frozenset("straight solid nonstop non-stop".split())
 
@@ -404,14 +405,12 @@ def _hour_rate_end(words: list[str], j: int, n: int) -> int:
     if words[j] in _ONE_HOUR:
         return j + 1
     j += 1
-    if j < n and (words[j] in _MINUTES and count <= 90 or words[j] in _HOURS and count <= 2):
+    if j < n and (words[j] in _MINUTES and count <= 90 or words[j] in HOUR_UNITS and count <= 2):
         return j + 1
     return 0
 
 
 _ONE_HOUR = frozenset("hour hr".split())
-_HOURS = frozenset("hour hours hr hrs".split())
-_MINUTES = frozenset("minutes mins min".split())
 
 
 def _bled_for(words: list[str], spans: Spans) -> list:

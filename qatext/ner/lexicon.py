@@ -140,13 +140,24 @@ def concept_review_rows() -> list[dict[str, str]]:
     return _read_tsv("concept_review")
 
 
+def settled_pair(row: dict[str, str]) -> tuple[str, str] | None:
+    """The (label, concept_id) a review row settles on: the pair itself when ok, the correction when one is given;
+    None for a row that settles no concept (not an entity, ambiguous)."""
+    if row["verdict"] == "ok":
+        return row["label"], row["concept_id"]
+    if row["verdict"] in CORRECTED_VERDICTS and row["correct_concept_id"]:
+        return row["correct_label"] or row["label"], row["correct_concept_id"]
+    return None
+
+
 def apply_concept_review(lexicon: Lexicon) -> None:
     """Corrections of the concept review win over every source: a wrong, too narrow or mislabelled
     surface takes the reviewed concept, and a surface that is not an entity leaves the lexicon."""
     by_lower: dict[str, list[str]] = {}
     for key in lexicon.case_sensitive:
         by_lower.setdefault(key.lower(), []).append(key)
-    for row in concept_review_rows():
+    rows = concept_review_rows()
+    for row in rows:
         surface, verdict = row["surface"].lower(), row["verdict"]
         lexicon.reviewed_labels[surface] = row["label"]
         if verdict == "not_entity":
@@ -154,18 +165,17 @@ def apply_concept_review(lexicon: Lexicon) -> None:
             for key in by_lower.get(surface, ()):
                 lexicon.case_sensitive.pop(key, None)
             lexicon.reviewed[surface] = None
-        elif verdict in CORRECTED_VERDICTS and row["correct_concept_id"]:
-            label = row["correct_label"] or row["label"]
+        elif verdict != "ok" and (settled := settled_pair(row)) is not None:
+            label, concept = settled
             if label not in LABELS:
                 raise ValueError(f"qatext/resources/lexicon/concept_review.tsv: unknown label {label!r} for {surface!r}")
-            concept = row["correct_concept_id"]
             lexicon.names.setdefault(concept, row["correct_concept_name"] or row["concept_name"])
             if surface in lexicon.terms:
                 lexicon.terms[surface] = (label, concept, "curated")
             for key in by_lower.get(surface, ()):
                 lexicon.case_sensitive[key] = (label, concept, "curated")
             lexicon.reviewed[surface] = (label, concept)
-    _apply_review_to_siblings(lexicon)
+    _apply_review_to_siblings(lexicon, rows)
 
 
 _NEIGHBOUR_VERDICTS = ("too_broad",)
@@ -182,11 +192,19 @@ def review_replacements() -> dict[str, str]:
     replaced: dict[str, str] = {}
     rows = sorted(concept_review_rows(), key=lambda row: -int(row["count"]) if row["count"].isdecimal() else 0)
     for row in rows:
-        label = row["correct_label"] or row["label"]
-        if row["verdict"] in _NEIGHBOUR_VERDICTS and row["correct_concept_id"] and label == row["label"]:
-            if row["correct_concept_id"] != row["concept_id"]:
-                replaced.setdefault(row["correct_concept_id"], row["concept_id"])
+        settled = settled_pair(row) if row["verdict"] in _NEIGHBOUR_VERDICTS else None
+        if settled is not None and settled != (row["label"], row["concept_id"]) and settled[0] == row["label"]:
+            replaced.setdefault(settled[1], row["concept_id"])
     return replaced
+
+
+def read_through_replacements(table: dict) -> dict:
+    """``table`` (keyed by concept id) with every id of :func:`review_replacements` it lacks given the row of the id
+    it replaced; changed in place and returned."""
+    for new, old in review_replacements().items():
+        if new not in table and old in table:
+            table[new] = table[old]
+    return table
 
 
 def sibling_key(surface: str, spelling: dict[str, str], *, singular: bool = True) -> str:
@@ -222,7 +240,7 @@ class _Settled:
     """the (label, concept_id) it settled on"""
 
 
-def _apply_review_to_siblings(lexicon: Lexicon) -> None:
+def _apply_review_to_siblings(lexicon: Lexicon, rows: list[dict[str, str]]) -> None:
     """A verdict on a surface holds for its sibling forms (:func:`sibling_key`) that no row reviews: "ear infections"
     takes the concept the review gave "ear infection". A sibling takes the settled concept when it has the settled label;
     a label the review changed reaches the siblings that carry the judged pair, but when the concept changed with it only
@@ -230,15 +248,11 @@ def _apply_review_to_siblings(lexicon: Lexicon) -> None:
     "sweats" when "sweat" became the body fluid). Nothing spreads from a surface the review removed or called ambiguous:
     a sibling's sense may differ."""
     settled: dict[str, _Settled] = {}
-    for row in concept_review_rows():
-        judged = (row["label"], row["concept_id"])
-        if row["verdict"] == "ok":
-            verdict = judged
-        elif row["verdict"] in CORRECTED_VERDICTS and row["correct_concept_id"]:
-            verdict = (row["correct_label"] or row["label"], row["correct_concept_id"])
-        else:
-            continue
-        settled.setdefault(sibling_key(row["surface"], lexicon.spelling), _Settled(row["surface"], judged, verdict))
+    for row in rows:
+        verdict = settled_pair(row)
+        if verdict is not None:
+            settled.setdefault(sibling_key(row["surface"], lexicon.spelling),
+                               _Settled(row["surface"], (row["label"], row["concept_id"]), verdict))
     for term, entry in lexicon.terms.items():
         if term in lexicon.reviewed_labels:
             continue

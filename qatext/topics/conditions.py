@@ -22,7 +22,7 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
-from qatext.ner.lexicon import review_replacements
+from qatext.ner.lexicon import read_through_replacements
 from qatext.topics.labels import SPECIALTIES
 from qatext.topics.specialty import VAGUE_SYMPTOMS, topics_file, tsv_rows
 
@@ -121,12 +121,8 @@ class ConditionTable:
         counted = np.where(vague[symptoms], 0.0, _COUNT_UNIT)
         matrix = sparse.csr_matrix((mass.astype(np.float64) + counted, (symptoms, conditions)),
                                    shape=(n_symptoms, n_conditions))
-        symptom_index = {s: i for i, s in enumerate(arrays["symptom_ids"].tolist())}
-        id_index = {c: i for i, c in enumerate(ids.tolist())}
-        for index in (symptom_index, id_index):
-            for new, old in review_replacements().items():
-                if new not in index and old in index:
-                    index[new] = index[old]
+        symptom_index = read_through_replacements({s: i for i, s in enumerate(arrays["symptom_ids"].tolist())})
+        id_index = read_through_replacements({c: i for i, c in enumerate(ids.tolist())})
         return cls(ids, arrays["names"], arrays["specialty"], arrays["prior"], arrays["symptom_names"],
                    symptom_index, idf, total, symptoms_of, id_index, unrecognised.tolist(), matrix)
 

@@ -10,7 +10,7 @@ from importlib import resources
 
 import numpy as np
 
-from qatext.ner.lexicon import review_replacements
+from qatext.ner.lexicon import read_through_replacements
 from qatext.topics.labels import SPECIALTIES, SPECIALTY_INDEX
 from qatext.topics.vocab_rules import icd10_specialties
 
@@ -44,9 +44,7 @@ def derived_tables():
         ids, concept_weights = data["ids"], data["weights"]
     concepts = {cid: row for cid, row in zip(ids.tolist(), concept_weights)}
     concepts.update(anatomy_concepts())
-    for new, old in review_replacements().items():
-        if new not in concepts and old in concepts:
-            concepts[new] = concepts[old]
+    read_through_replacements(concepts)
     return keys, weights, concepts, drug_keys, plain_keys
 
 
