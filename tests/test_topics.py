@@ -452,12 +452,12 @@ def test_compound_words_are_head_final_in_the_shape_rules():
 
 def test_anatomy_concepts_carry_their_organ_specialty(nlp):
     from qatext.topics.labels import SPECIALTY_INDEX
-    from qatext.topics.specialty import ANATOMY_SHARE, anatomy_concepts, topics_file
+    from qatext.topics.specialty import ANATOMY_PREFIX, ANATOMY_SHARE, curated_concepts, topics_file
     from importlib import resources
 
     lexicon = resources.files("qatext.resources").joinpath("lexicon", "anatomy.tsv").read_text(encoding="utf-8")
     known = {line.split("\t")[2] for line in lexicon.splitlines()[1:] if line.strip() and not line.startswith("#")}
-    table = anatomy_concepts()
+    table = {cid: row for cid, row in curated_concepts().items() if cid.startswith(ANATOMY_PREFIX)}
     assert len(table) >= 100 and set(table) <= known, set(table) - known
     for concept, specialty in (("brain", "neurology"), ("heart", "cardiology"), ("skin", "dermatology"),
                                ("eye", "ophthalmology"), ("knee", "orthopedics"), ("spinal-cord", "neurology")):
@@ -468,22 +468,48 @@ def test_anatomy_concepts_carry_their_organ_specialty(nlp):
                                                         concept_id="QATEXT:anatomy/spinal-cord"))
     assert _totals(doc)["neurology"] == pytest.approx(2.0 * ANATOMY_SHARE)
     assert dict(doc._.specialties)["neurology"] > dict(nlp("xyzzy thing")._.specialties)["neurology"]
-    assert topics_file("anatomy_specialty.tsv").is_file()
+    assert topics_file("concept_specialty.tsv").is_file()
 
 
-def test_a_bad_anatomy_line_names_the_file_and_line(monkeypatch):
+def test_concepts_the_vocabularies_do_not_place_carry_their_field():
+    """qatext's own complaint and condition ids (many put in by the concept review in place of a narrower concept
+    that had a vector) get a specialty from concept_specialty.tsv, but only where concepts.npz has none."""
+    import qatext
+    from qatext.ner.lexicon import get_lexicon
+    from qatext.topics.labels import SPECIALTY_INDEX
+    from qatext.topics.specialty import ANATOMY_PREFIX, curated_concepts, derived_tables, topics_file
+
+    with topics_file("concepts.npz").open("rb") as handle, np.load(handle) as data:
+        placed = set(data["ids"].tolist())
+    lexicon = get_lexicon()
+    emitted = {entry[1] for table in (lexicon.terms, lexicon.case_sensitive) for entry in table.values()}
+    own = {cid: row for cid, row in curated_concepts().items() if not cid.startswith(ANATOMY_PREFIX)}
+    assert len(own) >= 100
+    assert not set(own) & placed, "a vocabulary vector already places these"
+    assert set(own) <= emitted, set(own) - emitted
+    assert all(row.sum() == pytest.approx(1.0) for row in own.values())
+    concepts, ner = derived_tables()[2], qatext.load(topics=False)
+    for text, specialty in (("my son has ear infections again", "otolaryngology"),
+                            ("bad toothache since friday", "dentistry"),
+                            ("she was told she has age-related macular degeneration", "ophthalmology")):
+        ents = [ent for ent in ner(text).ents if ent._.concept_id in own]
+        assert ents, text
+        assert concepts[ents[0]._.concept_id].argmax() == SPECIALTY_INDEX[specialty]
+
+
+def test_a_bad_concept_specialty_line_names_the_file_and_line(monkeypatch):
     from qatext.topics import specialty
 
     class Fake:
         def read_text(self, encoding):
             return "# header\nQATEXT:anatomy/knee\tknees_doctor\n"
     monkeypatch.setattr(specialty, "topics_file", lambda name: Fake())
-    specialty.anatomy_concepts.cache_clear()
+    specialty.curated_concepts.cache_clear()
     try:
-        with pytest.raises(ValueError, match=r"anatomy_specialty.tsv line 2"):
-            specialty.anatomy_concepts()
+        with pytest.raises(ValueError, match=r"concept_specialty.tsv line 2"):
+            specialty.curated_concepts()
     finally:
-        specialty.anatomy_concepts.cache_clear()
+        specialty.curated_concepts.cache_clear()
 
 
 def test_syndromes_filed_under_neoplasms_are_not_cancer_first():

@@ -188,7 +188,8 @@ def review_replacements() -> dict[str, str]:
     id through the id it replaced until they know it ("tenderness", Pain until the review, still supports the
     conditions that list pain). An id that replaced a narrower or a wrong one borrows nothing from it: the narrower
     concept says more than the words ("cramps" were a muscle spasm), the wrong one something else ("ulcers" were skin
-    lesions); "ear infections", once Otitis media, so gives the topic tagger no concept vector of its own."""
+    lesions); such an id takes its field from the topic tagger's ``concept_specialty.tsv`` where it has one ("ear
+    infections", once Otitis media)."""
     replaced: dict[str, str] = {}
     rows = sorted(concept_review_rows(), key=lambda row: -int(row["count"]) if row["count"].isdecimal() else 0)
     for row in rows:

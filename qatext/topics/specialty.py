@@ -43,7 +43,8 @@ def derived_tables():
     with topics_file("concepts.npz").open("rb") as handle, np.load(handle) as data:
         ids, concept_weights = data["ids"], data["weights"]
     concepts = {cid: row for cid, row in zip(ids.tolist(), concept_weights)}
-    concepts.update(anatomy_concepts())
+    for concept_id, row in curated_concepts().items():
+        concepts.setdefault(concept_id, row)
     read_through_replacements(concepts)
     return keys, weights, concepts, drug_keys, plain_keys
 
@@ -56,35 +57,39 @@ def neutral_words() -> tuple[str, ...]:
 
 
 # An organ named in passing ("my knee", "the brain") says less than a diagnosis: its concept
-# counts this share of a disease concept (see anatomy_specialty.tsv).
+# counts this share of a disease concept (see concept_specialty.tsv).
 ANATOMY_SHARE = 0.5
+ANATOMY_PREFIX = "QATEXT:anatomy/"
 
 
 @lru_cache(maxsize=1)
-def anatomy_concepts() -> dict[str, np.ndarray]:
-    """``QATEXT:anatomy/<slug>`` -> specialty vector scaled by :data:`ANATOMY_SHARE`.
+def curated_concepts() -> dict[str, np.ndarray]:
+    """Concept id -> specialty vector for the concepts the vocabularies place nowhere: body parts
+    (``QATEXT:anatomy/<slug>``, scaled by :data:`ANATOMY_SHARE`) and complaints or conditions
+    qatext names itself ("ear infections", "toothache").
 
-    Read from ``anatomy_specialty.tsv`` (concept id, comma-separated specialties, the first
+    Read from ``concept_specialty.tsv`` (concept id, comma-separated specialties, the first
     leading); unknown specialties raise naming the line.
     """
     out = {}
-    text = topics_file("anatomy_specialty.tsv").read_text(encoding="utf-8")
+    text = topics_file("concept_specialty.tsv").read_text(encoding="utf-8")
     for line_no, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
         if len(parts) != 2:
-            raise ValueError(f"anatomy_specialty.tsv line {line_no}: expected 2 tab-separated columns")
+            raise ValueError(f"concept_specialty.tsv line {line_no}: expected 2 tab-separated columns")
         concept_id, names = parts[0].strip(), [n.strip() for n in parts[1].split(",") if n.strip()]
         unknown = [n for n in names if n not in SPECIALTY_INDEX]
-        if not concept_id.startswith("QATEXT:anatomy/") or unknown or not names:
-            raise ValueError(f"anatomy_specialty.tsv line {line_no}: bad concept id {concept_id!r} "
+        if ":" not in concept_id or unknown or not names:
+            raise ValueError(f"concept_specialty.tsv line {line_no}: bad concept id {concept_id!r} "
                              f"or specialties {unknown or names}")
         row = np.zeros(N_SPECIALTIES, dtype=np.float32)
         # the first specialty leads: weights 1, 1/2, 1/3 ...
         for rank, name in enumerate(names, 1):
             row[SPECIALTY_INDEX[name]] += 1.0 / rank
-        out[concept_id] = (ANATOMY_SHARE * row / row.sum()).astype(np.float32)
+        share = ANATOMY_SHARE if concept_id.startswith(ANATOMY_PREFIX) else 1.0
+        out[concept_id] = (share * row / row.sum()).astype(np.float32)
     return out
 
 
