@@ -39,7 +39,7 @@ def test_the_review_has_its_two_thousand_frequent_pairs_and_the_name_review():
     surfaces = [row["surface"].lower() for row in ROWS if row["count"].isdigit()]
     assert len(set(surfaces)) == len(surfaces)  # a verdict applies to its surface: one row each
     named = [row for row in ROWS if row["count"] == "-"]  # surfaces another concept is named by (session 15)
-    assert len(named) == 138 and all(row["correct_concept_id"] for row in named)
+    assert len(named) == 139 and all(row["correct_concept_id"] for row in named)
     assert {row["verdict"] for row in ROWS} <= {"ok", "too_narrow", "too_broad", "wrong", "wrong_label", "not_entity",
                                                "ambiguous"}
 
@@ -146,6 +146,11 @@ def test_a_removed_term_leaves_no_shorter_entity_behind(nlp):
     assert not nlp("a protein called connexin 26").ents  # not "connexin" the DRUG
 
 
+# Forms whose number carries the sense, each with its own row: "a cramp (in my calf)" is a muscle cramp, "cramps" mostly
+# those of a period (the plural's row).
+NUMBER_SENSES = {"cramp", "cramps"}
+
+
 def test_sibling_forms_of_a_reviewed_surface_share_its_concept():
     """A verdict holds for the surface's plural, singular, hyphenated and British forms that have its label, reviewed or
     not (a form the review called ambiguous keeps its own concept: "sore" the adjective is not "sores"): two rows on
@@ -156,6 +161,7 @@ def test_sibling_forms_of_a_reviewed_surface_share_its_concept():
         if row["verdict"] == "ok" or (row["verdict"] in CORRECTED_VERDICTS and row["correct_concept_id"]):
             settled.setdefault(sibling_key(row["surface"], lexicon.spelling), []).append((row["surface"], _expected(row)))
     undecided = {row["surface"].lower() for row in ROWS if row["verdict"] in ("ambiguous", "not_entity")}
+    undecided |= NUMBER_SENSES
     disagree = [(term, entry[:2], verdicts) for term, entry in lexicon.terms.items() if term not in undecided
                 for verdicts in [settled.get(sibling_key(term, lexicon.spelling), [])]
                 for _surface, (label, concept) in verdicts if label == entry[0] and concept != entry[1]]
