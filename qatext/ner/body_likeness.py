@@ -31,7 +31,7 @@ _FILL_WORDS = {"full": frozenset({"of"}), "covered": frozenset({"in", "with"})}
 _CLAUSE_ENDS = frozenset("and but so or when because since after before while until if then cause cuz though "
                          "although whenever "
                          # timing stays outside (GUIDELINES rule 10): "tasting like metal [all day]", "every morning"
-                         "every everyday today tonight yesterday lately recently now for during again".split()) \
+                         "every everyday today tonight yesterday lately recently now for during again too".split()) \
     | RELATIVE_PRONOUNS  # "[tongue looks like a strawberry] which the doctor noticed" (round 39)
 _TIMES = frozenset("day night week morning evening time long".split())
 # "my knee feels like new", "looks like it's healing": a comparison that reports no complaint.
@@ -54,8 +54,12 @@ LIKENESS_MATERIALS = frozenset("sandpaper cardboard glass ice fire leather rubbe
                                "wood plastic paper velcro ashtray desert "
                                # swelling told by its shape: "[ankles are like balloons]", "[fingers like sausages]"
                                "balloons balloon sausages sausage".split())
+# A part that moves like something: "[heart is going like a hummingbird]", "[stomach churning like a washing machine]"
+# ("like crazy", "like hell" are intensifiers: _NOT_LIKENESS; "[heart is racing] like crazy")
+MOTION_VERBS = frozenset("going beating pounding racing thumping hammering fluttering flipping spinning churning "
+                         "banging jumping".split())
 # (the materials, not "like", open the gate: "like" is in most docs)
-GATE = gate(SENSE_VERBS | COMPARATIVES | {"size"} | _FILL_WORDS.keys() | LIKENESS_MATERIALS)
+GATE = gate(SENSE_VERBS | COMPARATIVES | {"size"} | _FILL_WORDS.keys() | LIKENESS_MATERIALS | MOTION_VERBS)
 
 
 _CLOCK = re.compile(r"\d{1,2}(?::\d\d)?(?:am|pm)$")  # "5pm", "10:30am"
@@ -96,6 +100,12 @@ def _likeness_end(words: list[str], i: int, ends: dict[int, int], linked: bool, 
             return None
         end = _clause_end(words, i + 2, ends)
         return end if end > i + 2 else None
+    if word in MOTION_VERBS and i + 2 < n and words[i + 1] == "like":
+        k = i + 3 if words[i + 2] in ("a", "an") else i + 2
+        if k >= n or not words[k].isalpha() or words[k] in _NOT_LIKENESS or words[k] in _NOT_A_THING or k in named:
+            return None
+        end = _clause_end(words, k, ends)
+        return end if 0 < end - k <= 3 else None
     # "mouth like sandpaper", "eyes are like sandpaper": the likeness without its sense verb, told of a thing
     if word == "like" and i + 1 < n:
         k = i + 2 if words[i + 1] in ("a", "an") else i + 1
@@ -114,10 +124,16 @@ def _likeness_end(words: list[str], i: int, ends: dict[int, int], linked: bool, 
         end = _clause_end(words, i + 2, ends)
         return end if end > i + 2 else None
     if word in _FILL_WORDS and i + 2 < n and words[i + 1] in _FILL_WORDS[word]:
+        # "[throat full of razor blades]": full of what it feels like, too
+        fillings = FILLINGS | LIKENESS_MATERIALS if word == "full" else FILLINGS
         k = i + 2
-        while k < n and k - i < 5 and words[k] not in FILLINGS and words[k].isalpha() and words[k] not in _CLAUSE_ENDS:
+        while k < n and k - i < 5 and words[k] not in fillings and words[k].isalpha() and words[k] not in _CLAUSE_ENDS:
             k += 1  # "covered in [little red] bumps"
-        return k + 1 if k < n and words[k] in FILLINGS else None
+        if k >= n or words[k] not in fillings:
+            return None
+        while k + 1 < n and words[k + 1] in fillings:
+            k += 1
+        return k + 1
     return None
 
 
@@ -141,6 +157,9 @@ def add_body_likenesses(doc, words: list[str], spans: Spans) -> Spans:
             continue
         later = spans[k + 1:]
         likeness_end = _likeness_end(words, i, {s[0]: s[1] for s in later}, i > end, {s[0] for s in later if s[2] in ("DISEASE", "SYMPTOM")})
+        if likeness_end is not None and k and start >= 2 and words[start - 1] == "and" \
+                and spans[k - 1][1] == start - 1 and spans[k - 1][2] == "ANATOMY":
+            start = spans[k - 1][0]  # "[hands and feet are like ice]": the parts share the likeness (rule 11)
         if likeness_end is not None and words[i] == "like" and (start == 0 or words[start - 1] not in _OWNERS):
             continue  # "i sweat like a pig": without its owner the body word is a verb, the likeness an intensifier
         if likeness_end is not None:

@@ -74,7 +74,7 @@ def _is_object_word(word: str) -> bool:
 GARMENTS = frozenset("sock socks shoe shoes boot boots bra bras shirt shirts top tops t-shirt tshirt jumper jumpers "
                      "sweater hoodie coat jacket trousers pants jeans tights leggings knickers underwear clothes "
                      "gloves glove ring rings watch dress skirt vest belt slippers trainers heels sandals contacts "
-                     "lenses glasses helmet mask".split())
+                     "lenses glasses helmet mask blouse blouses cardigan nightie pyjamas pajamas".split())
 DRESSING_VERBS = frozenset({"get", "put", "pull", "take", "do"})
 MOVING_VERBS = DRESSING_VERBS | {"go"}  # the verbs of dressing_end and getting_end, checked before the table
 _DRESSING_PARTICLES = frozenset({"on", "off"})
@@ -89,6 +89,8 @@ def dressing_end(words: list[str], j: int) -> int:
     k = j + 1
     if k < n and words[k] in _GARMENT_OPENERS:
         k += 1
+        if k < n and words[k] == "own":
+            k += 1  # "put my own socks on"
     if k < n and words[k] == "t" and k + 1 < n and words[k + 1] == "shirt":
         k += 1
     if words[j] == "do":
@@ -300,6 +302,9 @@ def stand_end(words: list[str], end: int) -> int | None:
                 return k + 3  # "[cant bear anything touching the skin]"
             if words[k + 1] in _GERUND_OBJECTS:
                 return k + 2 if words[k + 1] != "on" else k + 1  # "[cant stand the sheet touching it]"
+        if k + 2 < n and words[k] in ("against", "on") and words[k + 1] in ("my", "the", "his", "her") \
+                and words[k + 2].isalpha():
+            return k + 3  # "[cant stand a blouse against the skin]", "[cant bear the sheet on my feet]"
         if k < n and words[k] == "on" and (k + 1 >= n or words[k + 1] in _LYING_ON or not words[k + 1].isalnum()):
             return k + 2 if k + 1 < n and words[k + 1] in _LYING_ON else k + 1  # "the duvet on it", "socks on"
         return None if lying else k

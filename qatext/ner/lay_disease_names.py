@@ -1,5 +1,6 @@
 """A measure or an organ named for its disease (GUIDELINES rule 13, community shorthand): "my mother is suffering from
-[sugar] and [BP]", "she has osteoporosis and [BP]", "my sister also has [thyroid]", "metformin for [sugar]".
+[sugar] and [BP]", "she has osteoporosis and [BP]", "my sister also has [thyroid]", "metformin for [sugar]", "a water
+pill for my [blood pressure]" (:func:`relabel_treated_pressure`).
 
 Patients, in South Asian English above all, call hypertension "BP", diabetes "sugar" and a thyroid disorder
 "thyroid". The word is the disease only where a disease would stand: after "suffering from", "has", "patient of" or
@@ -109,3 +110,33 @@ def _had_for_years(words: list[str], i: int) -> bool:
 def _a_person_has_sugar(words: list[str], i: int, nxt: str) -> bool:
     return i >= 2 and words[i - 2] in _SUGAR_HOLDERS and (
         nxt in _SUGAR_ALONE or nxt == "and" and _a_verb_follows(words, i + 2))
+
+
+# "amlodipine for my blood pressure", "a water pill for BP": the pressure a medicine is taken for is the disease,
+# high blood pressure (GUIDELINES section 6, batch 34's "BP" as a disease), where the measure is read ("my BP of
+# 165/100", "for the BP check") is the test.
+_PRESSURE_WORDS = (("blood", "pressure"), ("bp",))
+_PRESSURE_OWNERS = frozenset("my his her their your the".split())
+_TAKING = frozenset("on take takes taking took taken pill pills tablet tablets meds med medication medications medicine "
+                    "medicines prescribed started".split())
+_MEASURED_AFTER = frozenset("of at reading readings check checks checked monitor cuff machine numbers number is was "
+                            "went goes has had".split())
+_TAKEN_FOR_REACH = 8  # tokens before "for" in which the medicine is named
+
+
+def relabel_treated_pressure(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"[ramipril] for my [blood pressure]": the TEST "blood pressure" (or "BP") a medicine is taken for is the DISEASE."""
+    n = len(words)
+    out = None
+    for k, (start, end, label, _concept) in enumerate(spans):
+        if label != "TEST" or tuple(words[start:end]) not in _PRESSURE_WORDS:
+            continue
+        i = start - 1 - (start >= 2 and words[start - 1] in _PRESSURE_OWNERS)
+        if i < 0 or words[i] != "for" or end < n and (words[end] in _MEASURED_AFTER or words[end][:1].isdecimal()):
+            continue
+        reach = range(max(0, i - _TAKEN_FOR_REACH), i)
+        if not any(s[2] == "DRUG" and s[1] - 1 in reach for s in spans) and _TAKING.isdisjoint(words[j] for j in reach):
+            continue
+        out = list(spans) if out is None else out
+        out[k] = (start, end, "DISEASE", HYPERTENSION)
+    return spans if out is None else out

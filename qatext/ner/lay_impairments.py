@@ -148,7 +148,8 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
             found = functions.get(key)
             if not found and folded and size >= 4:
                 found = functions.get(key[:2] + key[3:])
-            if not found and possessive and size >= 3 and not _OTHER_POSSESSIVES.isdisjoint(key):
+            if not found and possessive and size >= 3 and not _OTHER_POSSESSIVES.isdisjoint(key[:-1]):
+                # (a possessive last is no part of the key: "do up his" is "do up", tried below with its object)
                 # the table writes the writer's own ("get out of my chair"); a relative's is the same loss
                 found = functions.get(tuple("my" if w in _OTHER_POSSESSIVES else w for w in key)) \
                     or functions.get(tuple(w for w in key if w not in _OTHER_POSSESSIVES and w != "my"))
@@ -564,3 +565,42 @@ def add_stuck_body_parts(doc, words: list[str], spans: Spans) -> Spans:
     if out == spans:
         return spans
     return [span for j, span in enumerate(out) if j not in absorbed]
+
+
+# "[can only walk about 100 yards]", "[could only walk on my heel]": a function the writer can do only so far or only
+# so is a loss too (GUIDELINES rule 16); without the limit "can only" is a choice ("you can only walk on the path").
+_ONLY_FUNCTIONS = frozenset("walk stand sit".split())
+_LIMIT_UNITS = frozenset("yards yard metres meters metre meter feet steps step paces minutes mins minute min blocks "
+                         "block miles mile distances".split())
+_LIMIT_APPROXIMATIONS = frozenset("about around roughly maybe approx approximately for a few short".split())
+_GAIT_PARTS = frozenset("heel heels toes toe tiptoe".split())
+ONLY_WORDS = gate({"only"})
+
+
+def add_only_limits(doc, words: list[str], spans: Spans, *, functions: dict[tuple[str, ...], tuple[str, str]]) -> Spans:
+    """"can only walk about 100 yards": the modal, the function and its limit are one SYMPTOM."""
+    n = len(words)
+    added = []
+    for i in _positions(words, ONLY_WORDS & gate_hits(words)):
+        j = i + 1
+        if i < 1 or words[i - 1] not in ("can", "could") or j >= n or words[j] not in _ONLY_FUNCTIONS:
+            continue
+        k = j + 1
+        while k < n and k - j <= 3 and words[k] in _LIMIT_APPROXIMATIONS:
+            k += 1
+        if k < n and words[k][:1].isdecimal() and k + 1 < n and words[k + 1] in _LIMIT_UNITS:
+            end = k + 2
+        elif k < n and k > j + 1 and words[k] in _LIMIT_UNITS:
+            end = k + 1  # "short distances", "a few steps"
+        elif words[j] == "walk" and k + 2 < n and words[k] == "on" and words[k + 1] in ("my", "his", "her", "the") \
+                and words[k + 2] in _GAIT_PARTS:
+            end = k + 3
+        else:
+            continue
+        found = functions.get((words[j],))
+        if found and not any(s[0] < end and i - 1 < s[1] for s in spans if s[2] != "ANATOMY"):
+            added.append((i - 1, end, "SYMPTOM", found[0]))
+    if not added:
+        return spans
+    inside = {t for s in added for t in range(s[0], s[1])}
+    return sorted([s for s in spans if inside.isdisjoint(range(s[0], s[1]))] + added)

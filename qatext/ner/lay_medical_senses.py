@@ -259,3 +259,4 @@ def _contraceptive(words: list[str], spans: Spans, i: int) -> bool:
 
 
 _PILL_GATE = gate({"pill"})
+

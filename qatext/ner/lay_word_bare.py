@@ -97,6 +97,13 @@ def _temperature(words: list[str], i: int) -> bool:
     return before == "a" and i >= 2 and words[i - 2] in _HAVING and nxt in _TEMP_AFTER
 
 
+def _listed_temperature(words: list[str], i: int, spans: Spans) -> bool:
+    """"pain in the lower left side, a [temperature] and ...": "a temperature" listed after a complaint is a fever."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return i >= 3 and words[i - 1] == "a" and words[i - 2] in (",", "and") and nxt in _TEMP_AFTER \
+        and any(i - 8 <= span[1] <= i - 2 and span[2] in _PROBLEMS for span in spans)  # (its location may come later)
+
+
 # --- flares as a noun: "my [flares] come every 2 weeks", "kept me out of [flares]" -------------------------------
 # Before the noun: a determiner, a preposition or an amount; "it flares with the weather" is the verb.
 _FLARE_BEFORE = frozenset("my his her their our your the these those no of between frequent more fewer less get gets "
@@ -107,6 +114,9 @@ _FLARE_BEFORE = frozenset("my his her their our your the these those no of betwe
 # "his eczema ... cream for [flares]").
 _FLARE_BEFORE_NEAR_DISEASE = frozenset("off for during prevent prevents avoid trigger triggers cause causes".split())
 _FLARE_DISEASE_REACH = 50
+# The verb, after "to" or a modal: "it can flare in winter", "tends to flare when im stressed" (no flare named)
+_FLARE_VERB_BEFORE = frozenset("to can could may might will would does did do not n't nt never often usually sometimes "
+                               "always".split())
 _PROBLEMS = frozenset({"DISEASE", "SYMPTOM"})
 
 # --- blood after the toilet: "[blood] every time", "a urologist for the [blood]" ---------------------------------
@@ -398,7 +408,7 @@ _LOCATING = frozenset("on in at of under behind around near over above below".sp
 # "isnt" is one token or two ("is", "nt"), "isn't" two ("is", "n't")
 _SPLIT_NOTS = frozenset({"not", "n't", "nt"})
 _NEGATIONS = _NEGATED_COPULAS | _SPLIT_NOTS
-WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, {"flares", "blood", "clots", "wax", "falls", "tear",
+WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, {"flare", "flares", "blood", "clots", "wax", "falls", "tear",
                                                              "worrying", "sick", "floater", "tubes", "voices", "purge",
                                                              "crash", "low", "lows", "type", "fall",
                                                              "falling", "burning"}, _WEARING, _ANAPHORIC_HEADS,
@@ -440,8 +450,12 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         before = words[i - 1] if i else ""
         nxt = words[i + 1] if i + 1 < n else ""
         if word in TEMPS:
-            if _temperature(words, i):
+            if _temperature(words, i) or _listed_temperature(words, i, spans):
                 take(i, i + 1, "SYMPTOM", FEVER)
+        elif word == "flare":
+            if before in _FLARE_VERB_BEFORE:
+                dropped.update(k for k, span in enumerate(spans) if span[0] == i and span[3] == FLARE
+                               and (span[1] == i + 1 or span[1] == i + 2 and nxt == "up"))
         elif word == "flares":
             # a flare of a known disease: the doc names one ("kept me out of flares" after "RA")
             if has_problem and nxt not in ("up", "of") and (
@@ -519,7 +533,9 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
                 take(i, i + 1, "SYMPTOM", HYPOGLYCEMIA)
         elif word in _WEARING:  # "is that [wearing off]?", "each dose [wears off]", "Ritalin [wore off]" (round 39)
             # (a side effect's subject may stand some words back: "side effects of the 75mg dose wore off")
-            if nxt == "off" and _near(words, i, _DOSE_CUES, 15, 2) and _FADING_SUBJECTS.isdisjoint(words[max(0, i - 8):i]) \
+            # (a medicine named right before, however spelt, is a dose cue of its own: "the [adderal] [wears off]")
+            if nxt == "off" and (_near(words, i, _DOSE_CUES, 15, 2) or any(s[1] == i and s[2] == "DRUG" for s in spans)) \
+                    and _FADING_SUBJECTS.isdisjoint(words[max(0, i - 8):i]) \
                     and (word == "wearing" or _a_dose_wears_off(words, i, spans)):
                 take(i, i + 2, "SYMPTOM", WEARING_OFF)
         elif word == "type":
@@ -573,7 +589,7 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
                 take(i, i + 1, "SYMPTOM", VOMITING)
         else:
             _negated_findings(words, i, spans, take, dropped)
-    if not added:
+    if not added and not dropped:
         return spans
     return sorted([span for k, span in enumerate(spans) if k not in dropped] + added)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.lang.char_classes import ALPHA
 from spacy.util import compile_infix_regex, compile_suffix_regex
@@ -55,6 +56,20 @@ def _with_own_infixes(infix_finditer):
     return compile_infix_regex([*own, *GLUED_BRACKET_INFIXES, DASHED_RANGE_INFIX]).finditer
 
 
+def with_upper_case_contractions(rules: dict) -> dict:
+    """The tokenizer's special cases with an all-capitals form of each lower-case contraction it splits ("CAN'T",
+    "WONT", "CANNOT", "IM"), split as the lower-case one is. spaCy lists the lower-case and title-case forms only, so
+    an all-capitals post ("I CAN'T SLEEP") kept "CAN'T" whole and no rule read its negation."""
+    added = dict(rules)
+    for key, pieces in rules.items():
+        upper = key.upper()
+        if len(pieces) < 2 or key != key.lower() or upper == key or upper in rules \
+                or "".join(piece[ORTH] for piece in pieces) != key:
+            continue
+        added[upper] = [{**piece, ORTH: piece[ORTH].upper()} for piece in pieces]
+    return added
+
+
 def load(*, assertion: bool = True, status_model: bool = True, boundary_model: bool = False, abbreviations: bool = True,
          topics: bool = True,
          include_severity: str = "first_person", compose_locations: bool = True, base: str | Language | None = None) -> Language:
@@ -84,6 +99,7 @@ def load(*, assertion: bool = True, status_model: bool = True, boundary_model: b
     if type(nlp.tokenizer) is Tokenizer:  # spaCy's own class gains rules; a custom tokenizer class stays as it is
         nlp.tokenizer.infix_finditer = _with_own_infixes(nlp.tokenizer.infix_finditer)
         nlp.tokenizer.suffix_search = _with_stop_suffixes(nlp.tokenizer.suffix_search)
+        nlp.tokenizer.rules = with_upper_case_contractions(nlp.tokenizer.rules)
         nlp.tokenizer = PrimedTokenizer.like(nlp.tokenizer,
                                              max_cache_size=max(nlp.tokenizer.max_cache_size, TOKENIZER_CACHE_CHUNKS))
     elif getattr(nlp.tokenizer, "max_cache_size", TOKENIZER_CACHE_CHUNKS) < TOKENIZER_CACHE_CHUNKS:

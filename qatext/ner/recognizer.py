@@ -58,7 +58,7 @@ _GLUCOSE_SWING_WORDS = frozenset(lay_medical_senses.GLUCOSE_SWINGS)
 # Every word set the rule chain of ``__call__`` opens a rule with: a set is ``opened`` for a doc that has one of its
 # words. A set the chain tests must be listed here, or its rule silently never runs (tests/test_ner_rule_gates.py).
 CHAIN_GATES = (
-    span_rules.REGION_NOUNS, lay_impairments.IMPAIRMENT_WORDS, lay_impairments.STUCK_MOVES,
+    span_rules.REGION_NOUNS, lay_impairments.IMPAIRMENT_WORDS, lay_impairments.STUCK_MOVES, lay_impairments.ONLY_WORDS,
     lay_function_changes.FUNCTION_WORDS, lay_body_problems.PROBLEM_WORDS, lay_body_problems.BREAK_WORDS,
     span_rules.BODY_STATE_ADJECTIVES, lay_body_moves.WORDS, lay_body_descriptors.WORDS, drug_products.WORDS,
     span_rules.ISOMER_PREFIXES, lay_body_actions.EXPEL_VERBS, lay_other_senses.SUBSTANCE_PLACES,
@@ -176,6 +176,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = span_rules.extend_anatomy_regions(doc, words, spans)
         if lay_impairments.IMPAIRMENT_WORDS in opened:
             spans = lay_impairments.add_impairments(doc, words, spans, functions=self.lexicon.impairments)
+        if lay_impairments.ONLY_WORDS in opened:
+            spans = lay_impairments.add_only_limits(doc, words, spans, functions=self.lexicon.impairments)
         if lay_impairments.STUCK_MOVES in opened:
             spans = lay_impairments.add_stuck_body_parts(doc, words, spans)
         if lay_function_changes.FUNCTION_WORDS in opened:
@@ -250,6 +252,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_medical_senses.add_confusion(doc, words, spans)
         if "scope" in present:
             spans = lay_medical_senses.add_scopes(doc, words, spans)
+        if "for" in present and ("pressure" in present or "bp" in present):
+            spans = lay_disease_names.relabel_treated_pressure(doc, words, spans)
         if "cold" in present:
             spans = lay_medical_senses.add_colds(doc, words, spans)
             spans = lay_medical_senses.add_feeling_cold(doc, words, spans)

@@ -444,8 +444,8 @@ ORGAN_ADJECTIVES = frozenset("ureteric ureteral renal ovarian inguinal femoral p
 
 
 def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda word: None) -> Spans:
-    """"left knee"; "lower tummy ache", "right ear infection": the side of a body part, also when the body
-    part begins a symptom or disease (laterality is a pre-modifier, GUIDELINES rule 4)."""
+    """"left knee"; "lower tummy ache", "right ear infection", "right hip replacement": the side of a body part, also
+    when the body part begins a symptom, disease or procedure (laterality is a pre-modifier, GUIDELINES rule 4)."""
     if _SIDE_GATE.isdisjoint(gate_hits(words)):
         return spans
     def with_side(span):
@@ -457,7 +457,7 @@ def extend_anatomy_sides(doc: Doc, words: list[str], spans: Spans, *, lookup=lam
         return _extend_left(words, start, SIDE_WORDS), end, label, concept
 
     return rewrite_found(spans, [k for k, span in enumerate(spans) if span[0] and words[span[0] - 1] in SIDE_WORDS
-                                 and span[2] in ("ANATOMY", "SYMPTOM", "DISEASE")], with_side)
+                                 and span[2] in ("ANATOMY", "SYMPTOM", "DISEASE", "TREATMENT")], with_side)
 
 
 # Parts of a body part named before it with "of": "the outside of my ankle", "the ball of my foot", "whites of her eyes".
@@ -545,7 +545,7 @@ def _site_pain(site_words: list[str], lookup) -> str | None:
 LOCATED_COMPLAINTS = frozenset(
     "burning tingling itching throbbing aching swelling stabbing shooting soreness tightness cramping twitching "
     "pressure fullness numbness stiffness weakness pain pains ache aches rash lump lumps bump bumps spots patches "
-    "sores blisters redness bruising bruises knot knots ringing buzzing humming whooshing fluid pus "
+    "sores blisters redness bruising bruises knot knots ringing buzzing humming whooshing hissing whistling fluid pus "
     # findings patients locate on the skin or at an opening: "plaques on my elbows", "a sore spot on my shin",
     # "discharge from my nipple", "a blister on my heel"
     "spot plaque plaques discharge blister ulcer ulcers cyst cysts scabs scab "
@@ -591,7 +591,9 @@ def add_located_complaints(doc: Doc, words: list[str], spans: Spans, *, lookup=l
                 if out and out[-1][1] > i - 1:
                     out.append((start, end, label, concept))
                     continue
-                known = lookup(words[i - 1])
+                # the complaint's own concept: the lexicon's phrase said without the side ("ringing in my [right]
+                # ear" is the lexicon's "ringing in my ear", Tinnitus), else the word's
+                known = lookup(f"{words[i - 1]} {gap[0]} my {words[end - 1]}") or lookup(words[i - 1])
                 out.append((i - 1, end, "SYMPTOM", known[1] if known and known[0] == "SYMPTOM" else BODY_COMPLAINT))
                 continue
         out.append((start, end, label, concept))

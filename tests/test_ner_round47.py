@@ -1,0 +1,139 @@
+"""Round 47: what blind batch 77 (health tweets, older-forum posts) showed after its scores: all-capitals contractions
+("I CAN'T SLEEP"), a relative's object after a particle verb ("can't do up his buttons"), limits said with "can only",
+body parts told by a likeness of motion or of what fills them, the blood pressure a medicine is taken for, "flare" the
+verb, a dose that wears off, "a temperature" in a list, replaced joints with their side, and a few lexicon forms.
+"""
+from __future__ import annotations
+
+import spacy
+import pytest
+
+from qatext.ner.pipeline import with_upper_case_contractions
+
+TINNITUS = "HP:0000360"
+HYPERTENSION = "HP:0000822"
+
+
+def _found(nlp, text):
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("I CAN'T SLEEP", ("CAN'T SLEEP", "SYMPTOM")),
+    ("MY NOSE WONT STOP RUNNING", ("NOSE WONT STOP RUNNING", "SYMPTOM")),
+    ("I CANNOT WALK", ("CANNOT WALK", "SYMPTOM")),
+])
+def test_all_capitals_contractions_split_as_lower_case_ones(nlp, text, entity):
+    assert entity in _found(nlp, text)
+
+
+def test_all_capitals_negation_still_negates(nlp):
+    ents = {e.text: e._.assertion for e in nlp("I DONT HAVE A FEVER").ents}
+    assert ents == {"FEVER": "negated"}
+
+
+def test_upper_case_contractions_keep_what_spacy_left_whole():
+    rules = spacy.blank("en").tokenizer.rules
+    added = with_upper_case_contractions(rules)
+    assert [piece[spacy.symbols.ORTH] for piece in added["CAN'T"]] == ["CA", "N'T"]
+    assert "ILL" not in added and "WELL" not in added  # spaCy leaves "ill", "well" whole: so do the capitals
+    assert all(added[key] == pieces for key, pieces in rules.items())
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("His shuffling is better but he can't do up his buttons.", "can't do up his buttons"),
+    ("she can't do up her coat", "can't do up her coat"),
+    ("I cant put my own socks on", "cant put my own socks on"),
+    ("I cant stand a blouse against the skin", "cant stand a blouse against the skin"),
+    ("so bad I can only walk about 100 yards before the pain starts", "can only walk about 100 yards"),
+    ("she can only walk short distances now", "can only walk short distances"),
+    ("I can only walk on my heel.", "can only walk on my heel"),
+])
+def test_a_lost_function_keeps_its_object_or_limit(nlp, text, surface):
+    assert (surface, "SYMPTOM") in _found(nlp, text)
+
+
+def test_can_only_without_a_limit_is_a_choice(nlp):
+    assert not any(label == "SYMPTOM" for _text, label in _found(nlp, "you can only walk on the path"))
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("now its 3am, my heart is going like a hummingbird and i cant sleep", "heart is going like a hummingbird"),
+    ("my stomach is churning like a washing machine", "stomach is churning like a washing machine"),
+    ("I cant finish a round of golf and my hands and feet are like ice.", "hands and feet are like ice"),
+    ("3 hours at urgent care with a throat full of razor blades and a fever", "throat full of razor blades"),
+    ("the nurses were NOT exaggerating. knee looks like a melon too", "knee looks like a melon"),
+])
+def test_a_body_part_told_by_a_likeness(nlp, text, surface):
+    assert (surface, "SYMPTOM") in _found(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["my heart is racing like crazy", "things are going like clockwork at work",
+                                  "my head is full of ideas"])
+def test_intensifiers_and_things_are_no_likeness(nlp, text):
+    assert not any(" like " in t or " full of " in t for t, _label in _found(nlp, text))
+
+
+@pytest.mark.parametrize("text, label", [
+    ("I'm also on a water pill for my blood pressure, could that be it?", "DISEASE"),
+    ("Im on ramipril for blood pressure so the pharmacist said no.", "DISEASE"),
+    ("norvasc 5mg for BP, 3/5.", "DISEASE"),
+    ("when lisinopril and HCTZ weren't enough for my BP of 165/100.", "TEST"),  # a reading: the measure
+    ("I went to the GP for my blood pressure check.", "TEST"),
+    ("my blood pressure was 150/90", "TEST"),
+])
+def test_the_blood_pressure_a_medicine_is_taken_for_is_the_disease(nlp, text, label):
+    pressure = [e for e in nlp(text).ents if e.text.lower().startswith(("blood pressure", "bp"))]
+    assert [e.label_ for e in pressure] == [label]
+    assert label != "DISEASE" or pressure[0].kb_id_ == HYPERTENSION
+
+
+@pytest.mark.parametrize("text, flare", [
+    ("They said it's diabetic neuropathy and that it can flare in winter.", False),
+    ("My eczema tends to flare up when I'm stressed.", False),
+    ("I had a bad flare last week", True),
+    ("I'm in a flare right now", True),
+])
+def test_flare_the_verb_is_no_entity(nlp, text, flare):
+    assert any("flare" in t for t, _label in _found(nlp, text)) is flare
+
+
+@pytest.mark.parametrize("text, wearing_off", [
+    ("the adderal wears off by 2pm", True),  # a medicine named right before, misspelt or not
+    ("the ibuprofen wore off at 3am", True),
+    ("the side effects of the prozac wore off", False),
+    ("the paint wore off", False),
+])
+def test_a_dose_that_wears_off(nlp, text, wearing_off):
+    assert any(t in ("wears off", "wore off") for t, _label in _found(nlp, text)) is wearing_off
+
+
+def test_a_temperature_listed_after_a_complaint_is_a_fever(nlp):
+    text = "each time with pain in the lower left side, a temperature and a course of Cipro"
+    assert ("temperature", "SYMPTOM") in _found(nlp, text)
+    assert not _found(nlp, "the room was cold, a temperature of 15 degrees")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("I had my left knee replaced in May.", "left knee replaced"),
+    ("I'm having my right hip replacement on Monday.", "right hip replacement"),
+    ("After the fourth the surgeon did a sigmoid resection", "sigmoid resection"),
+    ("The consultant wants to do a hysteroscopic resection", "hysteroscopic resection"),
+])
+def test_procedures_with_their_side_and_kind(nlp, text, surface):
+    assert (surface, "TREATMENT") in _found(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface, concept", [
+    ("Since January I've had a high whistling in my left ear.", "whistling in my left ear", TINNITUS),
+    ("ringing in my right ear since the concert", "ringing in my right ear", TINNITUS),  # the lexicon's phrase's id
+    ("I did get the odd fluttery heartbeat.", "fluttery heartbeat", "HP:0001962"),
+    ("the oxy has me zonked", "zonked", "HP:0002329"),
+])
+def test_complaints_in_their_lay_words(nlp, text, surface, concept):
+    ents = {e.text: e.kb_id_ for e in nlp(text).ents}
+    assert ents.get(surface) == concept, ents
+
+
+def test_a_t_score_is_the_bone_density_test(nlp):
+    assert ("T-score", "TEST") in _found(nlp, "My T-score was -2.8 at the hip.")
