@@ -27,6 +27,10 @@ def test_all_capitals_contractions_split_as_lower_case_ones(nlp, text, entity):
     assert entity in _found(nlp, text)
 
 
+def test_intramuscular_stays_one_token(nlp):
+    assert [t.text for t in nlp("He was given an IM injection of B12")][4:6] == ["IM", "injection"]
+
+
 def test_all_capitals_negation_still_negates(nlp):
     ents = {e.text: e._.assertion for e in nlp("I DONT HAVE A FEVER").ents}
     assert ents == {"FEVER": "negated"}
@@ -37,6 +41,8 @@ def test_upper_case_contractions_keep_what_spacy_left_whole():
     added = with_upper_case_contractions(rules)
     assert [piece[spacy.symbols.ORTH] for piece in added["CAN'T"]] == ["CA", "N'T"]
     assert "ILL" not in added and "WELL" not in added  # spaCy leaves "ill", "well" whole: so do the capitals
+    # without an apostrophe only the negations: "IM" (intramuscular), "ID", "WED" are abbreviations in capitals
+    assert {"IM", "ID", "WED", "HES", "GONNA"}.isdisjoint(added) and "WONT" in added
     assert all(added[key] == pieces for key, pieces in rules.items())
 
 
@@ -53,8 +59,14 @@ def test_a_lost_function_keeps_its_object_or_limit(nlp, text, surface):
     assert (surface, "SYMPTOM") in _found(nlp, text)
 
 
-def test_can_only_without_a_limit_is_a_choice(nlp):
-    assert not any(label == "SYMPTOM" for _text, label in _found(nlp, "you can only walk on the path"))
+@pytest.mark.parametrize("text", ["you can only walk on the path", "you can only walk 2 miles on this trail",
+                                  "visitors can only sit 10 minutes at a time"])
+def test_can_only_without_a_limited_person_is_a_rule(nlp, text):
+    assert not any(label == "SYMPTOM" for _text, label in _found(nlp, text))
+
+
+def test_a_smell_on_clothes_is_no_borne_thing(nlp):
+    assert ("can't stand the smell", "SYMPTOM") in _found(nlp, "I can't stand the smell on my clothes")
 
 
 @pytest.mark.parametrize("text, surface", [
@@ -69,9 +81,24 @@ def test_a_body_part_told_by_a_likeness(nlp, text, surface):
 
 
 @pytest.mark.parametrize("text", ["my heart is racing like crazy", "things are going like clockwork at work",
-                                  "my head is full of ideas"])
-def test_intensifiers_and_things_are_no_likeness(nlp, text):
+                                  "my head is full of ideas", "my hands were full of glass from the broken window",
+                                  "his mouth was going like a machine gun", "my eyes were jumping like a kid at christmas"])
+def test_intensifiers_talk_and_things_held_are_no_likeness(nlp, text):
     assert not any(" like " in t or " full of " in t for t, _label in _found(nlp, text))
+
+
+def test_a_heart_going_like_something_is_palpitations(nlp):
+    assert [e.kb_id_ for e in nlp("my heart is beating like a drum").ents] == ["HP:0001962"]
+
+
+@pytest.mark.parametrize("text, spans", [
+    # the first part is inside a likeness already: no second one over it
+    ("my mouth tastes like a foot and hands are like ice", {"mouth tastes like a foot"}),
+    # a limb like jelly is the muscle weakness of its own rule, not a shared likeness
+    ("my arms and legs are like jelly", {"legs are like jelly"}),
+])
+def test_a_shared_likeness_needs_a_free_first_part(nlp, text, spans):
+    assert {t for t, label in _found(nlp, text) if label == "SYMPTOM"} == spans
 
 
 @pytest.mark.parametrize("text, label", [
@@ -80,6 +107,8 @@ def test_intensifiers_and_things_are_no_likeness(nlp, text):
     ("norvasc 5mg for BP, 3/5.", "DISEASE"),
     ("when lisinopril and HCTZ weren't enough for my BP of 165/100.", "TEST"),  # a reading: the measure
     ("I went to the GP for my blood pressure check.", "TEST"),
+    ("I take the bus to the clinic for my blood pressure", "TEST"),  # no medicine taken for it
+    ("I take a reading for my BP every morning", "TEST"),
     ("my blood pressure was 150/90", "TEST"),
 ])
 def test_the_blood_pressure_a_medicine_is_taken_for_is_the_disease(nlp, text, label):
@@ -93,6 +122,7 @@ def test_the_blood_pressure_a_medicine_is_taken_for_is_the_disease(nlp, text, la
     ("My eczema tends to flare up when I'm stressed.", False),
     ("I had a bad flare last week", True),
     ("I'm in a flare right now", True),
+    ("I went from flare to flare all year", True),  # "to" before a noun
 ])
 def test_flare_the_verb_is_no_entity(nlp, text, flare):
     assert any("flare" in t for t, _label in _found(nlp, text)) is flare
@@ -103,6 +133,7 @@ def test_flare_the_verb_is_no_entity(nlp, text, flare):
     ("the ibuprofen wore off at 3am", True),
     ("the side effects of the prozac wore off", False),
     ("the paint wore off", False),
+    ("the coffee wore off by noon", False),  # a drink is no dose
 ])
 def test_a_dose_that_wears_off(nlp, text, wearing_off):
     assert any(t in ("wears off", "wore off") for t, _label in _found(nlp, text)) is wearing_off

@@ -485,7 +485,8 @@ def test_concepts_the_vocabularies_do_not_place_carry_their_field():
     emitted = {entry[1] for table in (lexicon.terms, lexicon.case_sensitive) for entry in table.values()}
     own = {cid: row for cid, row in curated_concepts().items() if not cid.startswith(ANATOMY_PREFIX)}
     assert len(own) >= 100
-    assert not set(own) & placed, "a vocabulary vector already places these"
+    # a row for an id with a vector would be silently ignored (derived_tables keeps the vocabularies' vector)
+    assert not set(curated_concepts()) & placed, "a vocabulary vector already places these"
     assert set(own) <= emitted, set(own) - emitted
     assert all(row.sum() == pytest.approx(1.0) for row in own.values())
     concepts, ner = derived_tables()[2], qatext.load(topics=False)
@@ -497,16 +498,22 @@ def test_concepts_the_vocabularies_do_not_place_carry_their_field():
         assert concepts[ents[0]._.concept_id].argmax() == SPECIALTY_INDEX[specialty]
 
 
-def test_a_bad_concept_specialty_line_names_the_file_and_line(monkeypatch):
+@pytest.mark.parametrize("rows, line", [
+    ("QATEXT:anatomy/knee\tknees_doctor\n", 2),  # no such specialty
+    ("typo:nothing\tneurology\n", 2),  # an id the NER never emits
+    ("QATEXT:symptom/toothache\tdentistry\nQATEXT:symptom/toothache\tneurology\n", 3),  # listed twice
+    ("QATEXT:symptom/toothache\tdentistry, dentistry\n", 2),
+])
+def test_a_bad_concept_specialty_line_names_the_file_and_line(monkeypatch, rows, line):
     from qatext.topics import specialty
 
     class Fake:
         def read_text(self, encoding):
-            return "# header\nQATEXT:anatomy/knee\tknees_doctor\n"
+            return "# header\n" + rows
     monkeypatch.setattr(specialty, "topics_file", lambda name: Fake())
     specialty.curated_concepts.cache_clear()
     try:
-        with pytest.raises(ValueError, match=r"concept_specialty.tsv line 2"):
+        with pytest.raises(ValueError, match=rf"concept_specialty.tsv line {line}"):
             specialty.curated_concepts()
     finally:
         specialty.curated_concepts.cache_clear()

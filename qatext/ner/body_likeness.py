@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from qatext.ner.lay_common import RELATIVE_PRONOUNS
+from qatext.ner.lay_said_complaints import LIMB_WEIGHTS
 from qatext.ner.span_rules import BODY_COMPLAINT, LOCATED_COMPLAINTS, Spans, covered_tokens, gate, gate_hits
 
 # "feels like", "looked like", "tasting like": a sense verb and "like" after a body part
@@ -57,7 +58,18 @@ LIKENESS_MATERIALS = frozenset("sandpaper cardboard glass ice fire leather rubbe
 # A part that moves like something: "[heart is going like a hummingbird]", "[stomach churning like a washing machine]"
 # ("like crazy", "like hell" are intensifiers: _NOT_LIKENESS; "[heart is racing] like crazy")
 MOTION_VERBS = frozenset("going beating pounding racing thumping hammering fluttering flipping spinning churning "
-                         "banging jumping".split())
+                         "banging".split())
+_TALKING_PARTS = frozenset("mouth tongue gob".split())  # "his mouth was going like a machine gun": talk, no complaint
+_PEOPLE_LIKENESSES = frozenset("kid kids child children man woman baby toddler teenager person lunatic maniac".split())
+# A heart or chest that goes, beats or pounds like something is felt palpitations, as the lexicon's "heart pounding".
+_PALPITATING_PARTS = frozenset({"heart", "chest"})
+PALPITATIONS = "HP:0001962"
+_LIMB_WEIGHT_SET = frozenset(LIMB_WEIGHTS)
+# What a part feels full of ("[throat full of razor blades]", "[head full of cotton wool]"); a hand full of glass or
+# rocks holds them, so parts that hold things take no such filling (_HOLDERS).
+FELT_FILLINGS = frozenset("glass razor razors blades needles pins knives sandpaper gravel sand cotton wool cement "
+                          "concrete".split())
+_HOLDERS = frozenset("hand hands arm arms lap palm palms fist fists pocket pockets".split())
 # (the materials, not "like", open the gate: "like" is in most docs)
 GATE = gate(SENSE_VERBS | COMPARATIVES | {"size"} | _FILL_WORDS.keys() | LIKENESS_MATERIALS | MOTION_VERBS)
 
@@ -102,7 +114,8 @@ def _likeness_end(words: list[str], i: int, ends: dict[int, int], linked: bool, 
         return end if end > i + 2 else None
     if word in MOTION_VERBS and i + 2 < n and words[i + 1] == "like":
         k = i + 3 if words[i + 2] in ("a", "an") else i + 2
-        if k >= n or not words[k].isalpha() or words[k] in _NOT_LIKENESS or words[k] in _NOT_A_THING or k in named:
+        if k >= n or not words[k].isalpha() or words[k] in _NOT_LIKENESS or words[k] in _NOT_A_THING or k in named \
+                or words[k] in _PEOPLE_LIKENESSES:
             return None
         end = _clause_end(words, k, ends)
         return end if 0 < end - k <= 3 else None
@@ -125,7 +138,7 @@ def _likeness_end(words: list[str], i: int, ends: dict[int, int], linked: bool, 
         return end if end > i + 2 else None
     if word in _FILL_WORDS and i + 2 < n and words[i + 1] in _FILL_WORDS[word]:
         # "[throat full of razor blades]": full of what it feels like, too
-        fillings = FILLINGS | LIKENESS_MATERIALS if word == "full" else FILLINGS
+        fillings = FILLINGS | FELT_FILLINGS if word == "full" else FILLINGS
         k = i + 2
         while k < n and k - i < 5 and words[k] not in fillings and words[k].isalpha() and words[k] not in _CLAUSE_ENDS:
             k += 1  # "covered in [little red] bumps"
@@ -137,12 +150,23 @@ def _likeness_end(words: list[str], i: int, ends: dict[int, int], linked: bool, 
     return None
 
 
+def _shares_likeness(words: list[str], spans: Spans, k: int, found: Spans) -> bool:
+    """The body part of ``spans[k]`` is the second of two joined by "and" after an owner ("my hands and feet"), and the
+    first is in no likeness found already ("my mouth tastes like a foot and hands are ...")."""
+    start = spans[k][0]
+    if not k or start < 3 or words[start - 1] != "and":
+        return False
+    first = spans[k - 1]
+    return first[2] == "ANATOMY" and first[1] == start - 1 and first[0] >= 1 and words[first[0] - 1] in _OWNERS \
+        and not (found and found[-1][1] > first[0])
+
+
 def add_body_likenesses(doc, words: list[str], spans: Spans) -> Spans:
     if GATE.isdisjoint(gate_hits(words)):
         return spans
     n = len(words)
     found = []
-    taken = None
+    taken = ends = named = None
     for k, (start, end, label, _concept) in enumerate(spans):
         if label != "ANATOMY" or end >= n:
             continue
@@ -151,19 +175,27 @@ def add_body_likenesses(doc, words: list[str], spans: Spans) -> Spans:
             i += 1
         if i >= n or not (words[i] in GATE or words[i] in ("the", "like")):
             continue
+        part = words[end - 1]
+        if words[i] in MOTION_VERBS and part in _TALKING_PARTS or words[i] == "full" and part in _HOLDERS:
+            continue
         if taken is None:
             taken = covered_tokens(spans)
         if taken.intersection(range(end, i + 1)):
             continue
-        later = spans[k + 1:]
-        likeness_end = _likeness_end(words, i, {s[0]: s[1] for s in later}, i > end, {s[0] for s in later if s[2] in ("DISEASE", "SYMPTOM")})
-        if likeness_end is not None and k and start >= 2 and words[start - 1] == "and" \
-                and spans[k - 1][1] == start - 1 and spans[k - 1][2] == "ANATOMY":
-            start = spans[k - 1][0]  # "[hands and feet are like ice]": the parts share the likeness (rule 11)
+        if ends is None:  # (the spans are sorted: a later span's start is the only one the likeness can reach)
+            ends = {s[0]: s[1] for s in spans}
+            named = {s[0] for s in spans if s[2] in ("DISEASE", "SYMPTOM")}
+        likeness_end = _likeness_end(words, i, ends, i > end, named)
+        if likeness_end is not None and _shares_likeness(words, spans, k, found) \
+                and not _LIMB_WEIGHT_SET.intersection(words[i:likeness_end]):
+            # "[hands and feet are like ice]": the parts share the likeness (rule 11); a limb like jelly or lead is the
+            # muscle weakness lay_said_complaints names
+            start = spans[k - 1][0]
         if likeness_end is not None and words[i] == "like" and (start == 0 or words[start - 1] not in _OWNERS):
             continue  # "i sweat like a pig": without its owner the body word is a verb, the likeness an intensifier
         if likeness_end is not None:
-            found.append((start, likeness_end, "SYMPTOM", BODY_COMPLAINT))
+            palpitating = words[i] in MOTION_VERBS and part in _PALPITATING_PARTS
+            found.append((start, likeness_end, "SYMPTOM", PALPITATIONS if palpitating else BODY_COMPLAINT))
     if not found:
         return spans
     # the body part's own span gives way to its complaint, and so does what it is covered in ("[little red bumps]")

@@ -254,6 +254,9 @@ _LYING_ON = frozenset("it them me him her".split())
 _STAND_COMPLEMENTS = frozenset("up on still upright straight for long anymore any without unaided unassisted alone "
                                "tall properly".split())
 _GERUND_OBJECTS = frozenset({"it", "them", "me", "my", "on"})
+# Where a borne thing lies: the skin or a sore part ("the smell on my clothes", "the music on the radio" are no such)
+_BORNE_ON = frozenset("skin feet foot toes toe legs leg arms arm back chest face neck body hands hand shoulder shoulders "
+                      "knee knees hip hips belly tummy stomach scalp breasts boobs nipples".split())
 # People one may drive, see, hear: "can't drive you", "cant see him", "we cant hear her".
 PEOPLE = frozenset("you him her them me us everyone anyone anybody someone people".split())
 _PEOPLE_NOUNS = CLINICIANS | frozenset("kids kid son daughter wife husband mum mom dad friends friend".split())
@@ -303,7 +306,7 @@ def stand_end(words: list[str], end: int) -> int | None:
             if words[k + 1] in _GERUND_OBJECTS:
                 return k + 2 if words[k + 1] != "on" else k + 1  # "[cant stand the sheet touching it]"
         if k + 2 < n and words[k] in ("against", "on") and words[k + 1] in ("my", "the", "his", "her") \
-                and words[k + 2].isalpha():
+                and words[k + 2] in _BORNE_ON:
             return k + 3  # "[cant stand a blouse against the skin]", "[cant bear the sheet on my feet]"
         if k < n and words[k] == "on" and (k + 1 >= n or words[k + 1] in _LYING_ON or not words[k + 1].isalnum()):
             return k + 2 if k + 1 < n and words[k + 1] in _LYING_ON else k + 1  # "the duvet on it", "socks on"

@@ -575,6 +575,9 @@ _LIMIT_UNITS = frozenset("yards yard metres meters metre meter feet steps step p
 _LIMIT_APPROXIMATIONS = frozenset("about around roughly maybe approx approximately for a few short".split())
 _GAIT_PARTS = frozenset("heel heels toes toe tiptoe".split())
 ONLY_WORDS = gate({"only"})
+# Who is limited: the writer or someone the post is about, not the generic "you" or "visitors" of a rule.
+_LIMITED_SUBJECTS = frozenset("i he she we they now still mum mom dad husband wife son daughter father mother nan gran "
+                              "grandma grandad grandpa".split())
 
 
 def add_only_limits(doc, words: list[str], spans: Spans, *, functions: dict[tuple[str, ...], tuple[str, str]]) -> Spans:
@@ -583,8 +586,9 @@ def add_only_limits(doc, words: list[str], spans: Spans, *, functions: dict[tupl
     added = []
     for i in _positions(words, ONLY_WORDS & gate_hits(words)):
         j = i + 1
-        if i < 1 or words[i - 1] not in ("can", "could") or j >= n or words[j] not in _ONLY_FUNCTIONS:
-            continue
+        if i < 2 or words[i - 1] not in ("can", "could") or j >= n or words[j] not in _ONLY_FUNCTIONS \
+                or words[i - 2] not in _LIMITED_SUBJECTS:
+            continue  # "you can only walk 2 miles on this trail", "visitors can only sit 10 minutes": a rule
         k = j + 1
         while k < n and k - j <= 3 and words[k] in _LIMIT_APPROXIMATIONS:
             k += 1

@@ -259,4 +259,3 @@ def _contraceptive(words: list[str], spans: Spans, i: int) -> bool:
 
 
 _PILL_GATE = gate({"pill"})
-

@@ -136,10 +136,11 @@ _CLASSES = {
 }
 # (pattern, label, concept, anchors, partners): a row is tried only in a doc holding one of its anchors (a rare word
 # of it) and, where given, one of its partners (common words such as "find" or "breath" open a row only together)
+# what a heavy or weak limb is like: "[legs like lead]", "[arms feel like jelly]"
+LIMB_WEIGHTS = ("lead", "led", "concrete", "cement", "bricks", "jelly", "sandbags", "trunks", "noodles", "rubber",
+                "spaghetti")
 ROWS = [
-    ("{LIMBS} ?{FEEL} like {WEIGHTS}", "SYMPTOM", HEAVY_LIMBS,
-     ("lead", "led", "concrete", "cement", "bricks", "jelly", "sandbags", "trunks", "noodles", "rubber", "spaghetti"),
-     ("like",)),
+    ("{LIMBS} ?{FEEL} like {WEIGHTS}", "SYMPTOM", HEAVY_LIMBS, LIMB_WEIGHTS, ("like",)),
     ("{FUNCTION} {IS} {DOWN}", "SYMPTOM", POOR_APPETITE, ("appetite", "hunger"), ()),
     ("{DRIVE} {IS} {DOWN}", "SYMPTOM", LOW_LIBIDO, ("libido", "drive"), ("libido", "sex")),
     ("{NONE} hunger", "SYMPTOM", NO_APPETITE, ("hunger",), ()),

@@ -14,6 +14,9 @@ common everyday sense, a cue of its subject nearby (the toilet for "blood", a pe
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from qatext.ner.lexicon import drug_kind_rows
 from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits, word_positions, word_set
 
 FEVER = "HP:0001945"
@@ -97,11 +100,12 @@ def _temperature(words: list[str], i: int) -> bool:
     return before == "a" and i >= 2 and words[i - 2] in _HAVING and nxt in _TEMP_AFTER
 
 
-def _listed_temperature(words: list[str], i: int, spans: Spans) -> bool:
-    """"pain in the lower left side, a [temperature] and ...": "a temperature" listed after a complaint is a fever."""
+def _listed_temperature(words: list[str], i: int, problem_ends: set[int]) -> bool:
+    """"pain in the lower left side, a [temperature] and ...": "a temperature" listed after a complaint (one ending
+    at most 6 words before the list mark: its location may join it later) is a fever."""
     nxt = words[i + 1] if i + 1 < len(words) else ""
     return i >= 3 and words[i - 1] == "a" and words[i - 2] in (",", "and") and nxt in _TEMP_AFTER \
-        and any(i - 8 <= span[1] <= i - 2 and span[2] in _PROBLEMS for span in spans)  # (its location may come later)
+        and not problem_ends.isdisjoint(range(i - 8, i - 1))
 
 
 # --- flares as a noun: "my [flares] come every 2 weeks", "kept me out of [flares]" -------------------------------
@@ -117,6 +121,9 @@ _FLARE_DISEASE_REACH = 50
 # The verb, after "to" or a modal: "it can flare in winter", "tends to flare when im stressed" (no flare named)
 _FLARE_VERB_BEFORE = frozenset("to can could may might will would does did do not n't nt never often usually sometimes "
                                "always".split())
+# "to" makes "flare" the verb only after a verb that takes it ("from flare to flare", "back to flare mode" are nouns)
+_FLARE_TO_VERBS = frozenset("tend tends tended seem seems seemed start starts started begin begins began going likely "
+                            "want wants used continue continues continued".split())
 _PROBLEMS = frozenset({"DISEASE", "SYMPTOM"})
 
 # --- blood after the toilet: "[blood] every time", "a urologist for the [blood]" ---------------------------------
@@ -372,10 +379,22 @@ _PREPOSITIONS_OF_A_PART = frozenset("on of from with in".split())
 _DETERMINERS = frozenset("the a an my his her their your this that each every".split())
 
 
+@lru_cache(maxsize=1)
+def _substances() -> frozenset[str]:
+    """Concepts the lexicon's drug kinds call substances: drinks and smokes wear off too, but their fading is no
+    dose's ("the coffee wore off", "the beer wore off by morning")."""
+    return frozenset(key for key, kind in drug_kind_rows().items() if ":" in key and kind == "substance")
+
+
+def _medicine_before(spans: Spans, i: int) -> bool:
+    """A medicine, no substance, is named right before ``i``."""
+    return any(span[1] == i and span[2] == "DRUG" and span[3] not in _substances() for span in spans)
+
+
 def _a_dose_wears_off(words: list[str], i: int, spans: Spans) -> bool:
     """The subject of "wears/wore off" at ``i`` is a dose or a medicine, and no complaint fades before it ("the
     brain fog from the meds wore off")."""
-    if not (words[i - 1] in _DOSE_SUBJECTS or any(span[1] == i and span[2] == "DRUG" for span in spans)):
+    if not (words[i - 1] in _DOSE_SUBJECTS or _medicine_before(spans, i)):
         return False
     k = i - 2
     if k >= 0 and words[k] in _DETERMINERS:
@@ -444,16 +463,19 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         covered.update(range(start, end))
 
     symptom_ends = {span[1] for span in spans if span[2] == "SYMPTOM"} if "sick" in found else set()
+    problem_ends: set[int] | None = None  # built at the first temperature
     has_problem = not found.isdisjoint(("flares", "relapse", "relapses")) and any(span[2] in _PROBLEMS for span in spans)
     for i in word_positions(words, found):
         word = words[i]
         before = words[i - 1] if i else ""
         nxt = words[i + 1] if i + 1 < n else ""
         if word in TEMPS:
-            if _temperature(words, i) or _listed_temperature(words, i, spans):
+            if problem_ends is None:
+                problem_ends = {span[1] for span in spans if span[2] in _PROBLEMS}
+            if _temperature(words, i) or _listed_temperature(words, i, problem_ends):
                 take(i, i + 1, "SYMPTOM", FEVER)
         elif word == "flare":
-            if before in _FLARE_VERB_BEFORE:
+            if before in _FLARE_VERB_BEFORE and (before != "to" or i >= 2 and words[i - 2] in _FLARE_TO_VERBS):
                 dropped.update(k for k, span in enumerate(spans) if span[0] == i and span[3] == FLARE
                                and (span[1] == i + 1 or span[1] == i + 2 and nxt == "up"))
         elif word == "flares":
@@ -534,7 +556,7 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         elif word in _WEARING:  # "is that [wearing off]?", "each dose [wears off]", "Ritalin [wore off]" (round 39)
             # (a side effect's subject may stand some words back: "side effects of the 75mg dose wore off")
             # (a medicine named right before, however spelt, is a dose cue of its own: "the [adderal] [wears off]")
-            if nxt == "off" and (_near(words, i, _DOSE_CUES, 15, 2) or any(s[1] == i and s[2] == "DRUG" for s in spans)) \
+            if nxt == "off" and (_near(words, i, _DOSE_CUES, 15, 2) or _medicine_before(spans, i)) \
                     and _FADING_SUBJECTS.isdisjoint(words[max(0, i - 8):i]) \
                     and (word == "wearing" or _a_dose_wears_off(words, i, spans)):
                 take(i, i + 2, "SYMPTOM", WEARING_OFF)

@@ -58,13 +58,16 @@ def _with_own_infixes(infix_finditer):
 
 def with_upper_case_contractions(rules: dict) -> dict:
     """The tokenizer's special cases with an all-capitals form of each lower-case contraction it splits ("CAN'T",
-    "WONT", "CANNOT", "IM"), split as the lower-case one is. spaCy lists the lower-case and title-case forms only, so
-    an all-capitals post ("I CAN'T SLEEP") kept "CAN'T" whole and no rule read its negation."""
+    "IT'S", and the negations written without an apostrophe: "WONT", "DONT", "CANNOT"), split as the lower-case one
+    is. spaCy lists the lower-case and title-case forms only, so an all-capitals post ("I CAN'T SLEEP") kept "CAN'T"
+    whole and no rule read its negation. Other forms without an apostrophe stay whole: in capitals they are more often
+    abbreviations ("IM" intramuscular, "ID", "WED") than "im", "id", "wed"."""
     added = dict(rules)
     for key, pieces in rules.items():
         upper = key.upper()
         if len(pieces) < 2 or key != key.lower() or upper == key or upper in rules \
-                or "".join(piece[ORTH] for piece in pieces) != key:
+                or "".join(piece[ORTH] for piece in pieces) != key \
+                or "'" not in key and not (key.endswith(("nt", "not")) and len(key) > 3):
             continue
         added[upper] = [{**piece, ORTH: piece[ORTH].upper()} for piece in pieces]
     return added

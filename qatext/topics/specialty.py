@@ -62,6 +62,10 @@ ANATOMY_SHARE = 0.5
 ANATOMY_PREFIX = "QATEXT:anatomy/"
 
 
+# The ids the NER emits that a row may name: its own QATEXT ids and HPO's (whose branch the build may leave unplaced).
+_CURATED_PREFIXES = ("QATEXT:", "HP:")
+
+
 @lru_cache(maxsize=1)
 def curated_concepts() -> dict[str, np.ndarray]:
     """Concept id -> specialty vector for the concepts the vocabularies place nowhere: body parts
@@ -81,9 +85,11 @@ def curated_concepts() -> dict[str, np.ndarray]:
             raise ValueError(f"concept_specialty.tsv line {line_no}: expected 2 tab-separated columns")
         concept_id, names = parts[0].strip(), [n.strip() for n in parts[1].split(",") if n.strip()]
         unknown = [n for n in names if n not in SPECIALTY_INDEX]
-        if ":" not in concept_id or unknown or not names:
+        if not concept_id.startswith(_CURATED_PREFIXES) or unknown or not names or len(set(names)) < len(names):
             raise ValueError(f"concept_specialty.tsv line {line_no}: bad concept id {concept_id!r} "
                              f"or specialties {unknown or names}")
+        if concept_id in out:
+            raise ValueError(f"concept_specialty.tsv line {line_no}: {concept_id!r} is listed twice")
         row = np.zeros(N_SPECIALTIES, dtype=np.float32)
         # the first specialty leads: weights 1, 1/2, 1/3 ...
         for rank, name in enumerate(names, 1):
