@@ -112,7 +112,6 @@ def _a_person_has_sugar(words: list[str], i: int, nxt: str) -> bool:
         nxt in _SUGAR_ALONE or nxt == "and" and _a_verb_follows(words, i + 2))
 
 
-
 # "amlodipine for my blood pressure", "a water pill for BP": the pressure a medicine is taken for is the disease,
 # high blood pressure (GUIDELINES section 6, batch 34's "BP" as a disease), where the measure is read ("my BP of
 # 165/100", "for my blood pressure check", "a reading for my BP") is the test.
@@ -121,8 +120,9 @@ _PRESSURE_OWNERS = frozenset("my his her their your the".split())
 # Only a medicine says what the pressure is taken for: "take the bus for my blood pressure appointment" takes none.
 _MEDICINES = frozenset("pill pills tablet tablets meds med medication medications medicine medicines".split())
 _MEASURED = frozenset("of at reading readings check checks checked checkup monitor monitoring cuff machine numbers "
-                      "number is was went goes has had appointment appointments review reviews test tests clinic log "
-                      "to".split())
+                      "number is was went goes has had appointment appointments review reviews test tests clinic "
+                      "log".split())
+_MEASURED_AFTER = _MEASURED | {"to"}  # "for my blood pressure to be checked"
 # "[lisinopril] 10mg once a day for my blood pressure": a dose and how often it is taken may stand between
 _TAKEN_FOR_REACH = 8
 
@@ -136,10 +136,10 @@ def relabel_treated_pressure(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if label != "TEST" or tuple(words[start:end]) not in _PRESSURE_WORDS:
             continue
         i = start - 2 if start >= 2 and words[start - 1] in _PRESSURE_OWNERS else start - 1
-        if i < 0 or words[i] != "for" or end < n and (words[end] in _MEASURED or words[end][:1].isdecimal()):
+        if i < 0 or words[i] != "for" or end < n and (words[end] in _MEASURED_AFTER or words[end][:1].isdecimal()):
             continue
         reach = range(max(0, i - _TAKEN_FOR_REACH), i)
-        if not _MEASURED.isdisjoint(words[j] for j in reach if words[j] != "to"):
+        if not _MEASURED.isdisjoint(words[j] for j in reach):
             continue  # "take a reading for my BP"
         if drug_ends is None:
             drug_ends = {s[1] for s in spans if s[2] == "DRUG"}

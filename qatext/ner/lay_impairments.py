@@ -575,7 +575,8 @@ _LIMIT_UNITS = frozenset("yards yard metres meters metre meter feet steps step p
 _LIMIT_APPROXIMATIONS = frozenset("about around roughly maybe approx approximately for a few short".split())
 _GAIT_PARTS = frozenset("heel heels toes toe tiptoe".split())
 ONLY_WORDS = gate({"only"})
-# Who is limited: the writer or someone the post is about, not the generic "you" or "visitors" of a rule.
+# The word before the modal: who is limited, the writer or someone the post is about (or an adverb after them: "i
+# still can only walk ..."), not the generic "you" or "visitors" of a rule.
 _LIMITED_SUBJECTS = frozenset("i he she we they now still mum mom dad husband wife son daughter father mother nan gran "
                               "grandma grandad grandpa".split())
 
