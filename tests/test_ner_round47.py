@@ -168,3 +168,35 @@ def test_complaints_in_their_lay_words(nlp, text, surface, concept):
 
 def test_a_t_score_is_the_bone_density_test(nlp):
     assert ("T-score", "TEST") in _found(nlp, "My T-score was -2.8 at the hip.")
+
+
+@pytest.mark.parametrize("text, entity", [
+    # in a post in capitals an abbreviation that is no everyday word is still the abbreviation
+    ("MY CT SHOWED A 6MM STONE", ("CT", "TEST")),
+    ("HE WAS DIAGNOSED WITH ALS", ("ALS", "DISEASE")),
+    ("MY BP IS 150/90", ("BP", "TEST")),
+    ("I HAVE MS", ("MS", "DISEASE")),
+])
+def test_a_post_in_capitals_keeps_its_abbreviations(nlp, text, entity):
+    assert entity in _found(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["WHAT DO I DO", "THIS NEW MED IS KILLING ME", "SHE STARTED ME ON IT"])
+def test_a_post_in_capitals_keeps_its_everyday_words(nlp, text):
+    assert not _found(nlp, text)
+
+
+def test_everyday_words_are_no_later_acronyms(nlp):
+    from qatext.ner.later_acronyms import add_later_acronyms
+
+    doc = nlp.make_doc("I GET ITCHY SKIN AND IS IT BAD")
+    words = [t.lower_ for t in doc]
+    spans = [(2, 4, "SYMPTOM", "HP:0000989")]  # "ITCHY SKIN": its initials spell "is"
+    assert add_later_acronyms(doc, words, spans) == spans
+
+
+def test_the_capital_words_are_everyday_words_only():
+    from qatext.ner.lexicon import get_lexicon
+
+    words = get_lexicon().capital_words
+    assert {"as", "me", "ed"} <= words and {"ct", "ms", "ana", "bp", "stone"}.isdisjoint(words)

@@ -23,6 +23,10 @@ MIN_LENGTH = 5
 MAX_LENGTH = 40
 # Zipf frequency (wordfreq) from which a word is everyday English and never "corrected".
 COMMON_ZIPF = 2.5
+# Above this, a case-sensitive short form written in a post in capitals is read as the everyday word ("AS" 6.8, "ME"
+# 6.5, "ADD" 5.1, "SAD" 4.8, "ED" 4.8); below it as the abbreviation ("MS" 4.67, "CT" 4.1, "ANA" 3.9, "BP" 3.8, "TB"
+# 3.7, "ALS" 3.4).
+CAPITALS_WORD_ZIPF = 4.7
 # From this frequency a word is a real, if rare, word and not a misspelling (checked after a candidate is found).
 RARE_WORD_ZIPF = 1.5
 _RARE_FREQUENCY = 10 ** (RARE_WORD_ZIPF - 9)  # zipf = log10(frequency per word) + 9
@@ -370,15 +374,16 @@ def is_english_word(word: str) -> bool:
     return _FREQUENCIES.get(word, 0.0) >= _RARE_FREQUENCY
 
 
-def common_words() -> frozenset[str]:
-    """Everyday English words (wordfreq), which fuzzy matching must leave alone."""
+def common_words(*, min_zipf: float = COMMON_ZIPF) -> frozenset[str]:
+    """Everyday English words (wordfreq), which fuzzy matching must leave alone; with ``min_zipf``, those at least that
+    frequent."""
     try:
         from wordfreq import iter_wordlist, zipf_frequency
     except ImportError:  # optional: without it the exact lexicon's tokens are the only guard
         return frozenset()
     words = []
     for word in iter_wordlist("en"):
-        if zipf_frequency(word, "en") < COMMON_ZIPF:
+        if zipf_frequency(word, "en") < min_zipf:
             break
         words.append(word)
     return frozenset(words)

@@ -75,6 +75,11 @@ def add_later_acronyms(doc, words: list[str], spans: Spans, *, shorthand: frozen
     present = word_set(words)
     hits = {w for w in initials if w in present} | {w + "s" for w in initials if w + "s" in present}
     hits -= shorthand
+    if hits:
+        # an everyday word spelling the initials ("itchy skin" ... "IS it") is the word, in a post in capitals too
+        fuzzy.warm_up()
+        frequencies = fuzzy._FREQUENCIES or {}
+        hits = {w for w in hits if frequencies.get(w, 0.0) < _EVERYDAY_FREQUENCY}
     if not hits:
         return spans
     taken = covered_tokens(spans)

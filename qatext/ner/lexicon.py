@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from qatext.ner import sources
-from qatext.ner.fuzzy import FuzzyIndex, common_words
+from qatext.ner.fuzzy import CAPITALS_WORD_ZIPF, FuzzyIndex, common_words
 from qatext.ner.qualifiers import added_qualifiers
 from qatext.ner.sources import Term
 from qatext.resources import read_tsv
@@ -55,6 +55,10 @@ class Lexicon:
     """token ORTH hashes of a case-sensitive term -> (label, concept_id, source)"""
     exact_first_lowers: frozenset[str] = frozenset()
     """the lower-case forms of the case-sensitive terms' first words: a doc without any has no such term"""
+    capital_words: frozenset[str] = frozenset()
+    """lower-case forms of the case-sensitive terms and short forms that are everyday words
+    (``fuzzy.CAPITALS_WORD_ZIPF``): in a post written in capitals "AS", "ME" or "DO" is the word, while "CT", "ANA" or
+    "TB" is still the abbreviation"""
     drug_kinds: dict[str, str] = field(default_factory=dict)
     """lower-cased DRUG term or concept id -> named / class / substance (``drug_kinds.tsv``; default named)"""
     impairments: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
@@ -160,7 +164,13 @@ def apply_concept_review(lexicon: Lexicon) -> None:
     for row in rows:
         surface, verdict = row["surface"].lower(), row["verdict"]
         lexicon.reviewed_labels[surface] = row["label"]
-        if verdict == "not_entity":
+        if verdict == "ok":
+            # the pair judged right holds for the abbreviation in capitals too ("AML" an HPO phenotype no more), not
+            # for a mixed-case form, which is another short form ("PsA" beside "psa")
+            for key in by_lower.get(surface, ()):
+                if key.isupper():
+                    lexicon.case_sensitive[key] = (row["label"], row["concept_id"], "curated")
+        elif verdict == "not_entity":
             lexicon.terms.pop(surface, None)
             for key in by_lower.get(surface, ()):
                 lexicon.case_sensitive.pop(key, None)
@@ -453,6 +463,9 @@ def build_lexicon() -> Lexicon:
             if sense["concept_id"]:
                 lexicon.names.setdefault(sense["concept_id"], sense["concept_name"])
     lexicon.fuzzy = FuzzyIndex.build(lexicon.terms, common=common_words(), spelling=lexicon.spelling)
+    # (the short forms the table writes in capitals: one it writes in lower case, "stone", is that word in any case)
+    lexicon.capital_words = frozenset(key.lower() for key in (*lexicon.case_sensitive, *lexicon.shorthand)
+                                      if not key.islower()) & common_words(min_zipf=CAPITALS_WORD_ZIPF)
     from qatext.ner.later_acronyms import term_initials  # it reads span_rules, which reads this module's callers
 
     lexicon.acronym_initials = term_initials(lexicon.terms)

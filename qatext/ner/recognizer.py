@@ -144,8 +144,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             exact = self._exact_index.find(orths, table[:, 1])
             # The token texts hold every letter of the text, without building doc.text token by token.
             if exact and _is_all_caps("".join(self._strings(doc.vocab.strings, orths))):
-                # In a post written in capitals, "AS" or "ED" is the word, not the abbreviation.
-                exact = [c for c in exact if doc[c[0]:c[1]].text.lower() not in self._common]
+                # In a post written in capitals, "AS" or "ED" is the word, not the abbreviation ("CT", "ANA" still are).
+                exact = [c for c in exact if doc[c[0]:c[1]].text.lower() not in self.lexicon.capital_words]
             if exact:
                 # a case-sensitive short form written in its own mixed case ("PsA", psoriatic arthritis) is more
                 # specific than a lower-case term of the same tokens ("psa", the PSA test)
@@ -422,6 +422,10 @@ class MedicalEntityRecognizer(BatchedPipe):
         """Ambiguous short forms take the sense their context supports, or stop being entities."""
         resolutions = shorthand.resolve(doc, words, self.lexicon.shorthand, corpus_senses=self.corpus_senses,
                                         specialty=doc._.specialty_hint)
+        capital_words = self.lexicon.capital_words
+        if any(words[r.start] in capital_words for r in resolutions) and _is_all_caps(doc.text):
+            # in a post in capitals "ME" is the word (the sense the letters stand for is no longer told by the case)
+            resolutions = [r for r in resolutions if words[r.start] not in capital_words]
         if not resolutions:
             return spans, []
         doc._.shorthand_senses = [(doc[r.start].text, r.long) for r in resolutions if r.by == "document"]
