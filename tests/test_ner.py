@@ -226,9 +226,9 @@ def test_covered_tokens(spans, min_length, covered):
 @pytest.mark.parametrize("text, caps", [("MY KNEE HURTS AND AS IS BAD", True), ("My knee hurts", False),
                                         ("ÉTÉ ÉTÉ but", False), ("OK", True), ("", False), ("12 34 !!", False)])
 def test_a_post_in_capitals(text, caps):
-    from qatext.ner.recognizer import _is_all_caps
+    from qatext.ner.span_rules import is_all_caps
 
-    assert _is_all_caps(text) is caps
+    assert is_all_caps(text) is caps
 
 
 @pytest.mark.parametrize("text", ["I don't know cuz Im tired", "plain words only", "", "Y'all gonna  be   OK?!"])

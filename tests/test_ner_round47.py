@@ -189,10 +189,31 @@ def test_a_post_in_capitals_keeps_its_everyday_words(nlp, text):
 def test_everyday_words_are_no_later_acronyms(nlp):
     from qatext.ner.later_acronyms import add_later_acronyms
 
-    doc = nlp.make_doc("I GET ITCHY SKIN AND IS IT BAD")
+    # ("MY GP SAYS": a word of the lexicon's initials opens the rule's gate)
+    doc = nlp.make_doc("I GET ITCHY SKIN AND IS IT BAD, MY GP SAYS")
     words = [t.lower_ for t in doc]
     spans = [(2, 4, "SYMPTOM", "HP:0000989")]  # "ITCHY SKIN": its initials spell "is"
     assert add_later_acronyms(doc, words, spans) == spans
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("My son has intellectual disability and autism. His ID is mild, but his GP says the ASD is severe.", "ID"),
+    ("He got toxic epidermal necrolysis from the antibiotic, and TEN scars are still visible, says the GP.", "TEN"),
+])
+def test_in_mixed_case_capitals_make_the_acronym(nlp, text, acronym):
+    assert acronym in {t for t, _label in _found(nlp, text)}
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("DIAGNOSED WITH MYALGIC ENCEPHALOMYELITIS, MY ME IS SEVERE", "ME"),  # the post names what the letters stand for
+])
+def test_a_post_in_capitals_that_names_the_long_form_keeps_the_short_one(nlp, text, entity):
+    assert entity in {t for t, _label in _found(nlp, text)}
+
+
+@pytest.mark.parametrize("text", ["I NEED TO BUY A PAD FOR MY PERIOD", "MY PET DOG DIED", "I WAITED 5 HR IN THE ER"])
+def test_everyday_words_in_capitals_are_no_abbreviations(nlp, text):
+    assert not {t for t, _label in _found(nlp, text)} & {"PAD", "PET", "HR"}
 
 
 def test_the_capital_words_are_everyday_words_only():

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from qatext.ner import fuzzy
 from qatext.ner.span_rules import word_positions
-from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits, word_set
+from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits, is_all_caps, word_set
 
 _LABELS = frozenset({"SYMPTOM", "DISEASE", "DRUG", "TEST", "TREATMENT"})
 # Words a long form's initials skip: "disease of the ...", "chronic kidney disease": CKD.
@@ -75,8 +75,9 @@ def add_later_acronyms(doc, words: list[str], spans: Spans, *, shorthand: frozen
     present = word_set(words)
     hits = {w for w in initials if w in present} | {w + "s" for w in initials if w + "s" in present}
     hits -= shorthand
-    if hits:
-        # an everyday word spelling the initials ("itchy skin" ... "IS it") is the word, in a post in capitals too
+    if hits and is_all_caps(doc.text):
+        # in a post in capitals an everyday word spelling the initials ("itchy skin" ... "IS it") is the word; in mixed
+        # case the capitals say it is the acronym ("intellectual disability ... his ID")
         fuzzy.warm_up()
         frequencies = fuzzy._FREQUENCIES or {}
         hits = {w for w in hits if frequencies.get(w, 0.0) < _EVERYDAY_FREQUENCY}

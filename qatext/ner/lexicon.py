@@ -154,6 +154,12 @@ def settled_pair(row: dict[str, str]) -> tuple[str, str] | None:
     return None
 
 
+# Abbreviations rarer than CAPITALS_WORD_ZIPF that a post in capitals still means as the word more often than not: a
+# sanitary "PAD", a "PET" dog, a hot dog "BUN", a "TEE" shirt, "THE GIST", hearing "AIDS", the police "PD" (found in
+# gold and everyday posts upper-cased, round 47 review); a bare "PET" scan or "PAD" of the legs is lost in capitals only.
+WORDS_IN_CAPITALS = frozenset("pad pet bun tee doe gist aids pd pac uri ot gi".split())
+
+
 def apply_concept_review(lexicon: Lexicon) -> None:
     """Corrections of the concept review win over every source: a wrong, too narrow or mislabelled
     surface takes the reviewed concept, and a surface that is not an entity leaves the lexicon."""
@@ -165,8 +171,10 @@ def apply_concept_review(lexicon: Lexicon) -> None:
         surface, verdict = row["surface"].lower(), row["verdict"]
         lexicon.reviewed_labels[surface] = row["label"]
         if verdict == "ok":
-            # the pair judged right holds for the abbreviation in capitals too ("AML" an HPO phenotype no more), not
-            # for a mixed-case form, which is another short form ("PsA" beside "psa")
+            # the pair judged right holds for the surface's upper-case key too ("AML" an HPO phenotype no more), not for
+            # a mixed-case key, which is another short form ("PsA" beside "psa")
+            if row["label"] not in LABELS:
+                raise ValueError(f"qatext/resources/lexicon/concept_review.tsv: unknown label {row['label']!r} for {surface!r}")
             for key in by_lower.get(surface, ()):
                 if key.isupper():
                     lexicon.case_sensitive[key] = (row["label"], row["concept_id"], "curated")
@@ -175,7 +183,7 @@ def apply_concept_review(lexicon: Lexicon) -> None:
             for key in by_lower.get(surface, ()):
                 lexicon.case_sensitive.pop(key, None)
             lexicon.reviewed[surface] = None
-        elif verdict != "ok" and (settled := settled_pair(row)) is not None:
+        elif (settled := settled_pair(row)) is not None:
             label, concept = settled
             if label not in LABELS:
                 raise ValueError(f"qatext/resources/lexicon/concept_review.tsv: unknown label {label!r} for {surface!r}")
@@ -465,7 +473,8 @@ def build_lexicon() -> Lexicon:
     lexicon.fuzzy = FuzzyIndex.build(lexicon.terms, common=common_words(), spelling=lexicon.spelling)
     # (the short forms the table writes in capitals: one it writes in lower case, "stone", is that word in any case)
     lexicon.capital_words = frozenset(key.lower() for key in (*lexicon.case_sensitive, *lexicon.shorthand)
-                                      if not key.islower()) & common_words(min_zipf=CAPITALS_WORD_ZIPF)
+                                      if not key.islower()) & common_words(min_zipf=CAPITALS_WORD_ZIPF) \
+        | WORDS_IN_CAPITALS
     from qatext.ner.later_acronyms import term_initials  # it reads span_rules, which reads this module's callers
 
     lexicon.acronym_initials = term_initials(lexicon.terms)

@@ -30,7 +30,6 @@ from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.hash_filter import HashFilter
 from qatext.ner.lexicon import GLUED, Lexicon, get_lexicon
 
-_ASCII_UPPER, _ASCII_LOWER = bytes(range(65, 91)), bytes(range(97, 123))
 SOURCE_PRIORITY = {"curated": 0, GLUED: 0, "mesh": 1, "hpo": 2, "drugs": 3, "icd10cm": 4}
 _HYPHEN = hash_string("-")
 SEVERITY_MODES = ("first_person", "always", "never")
@@ -143,9 +142,11 @@ class MedicalEntityRecognizer(BatchedPipe):
                 not self._exact_index.root.keys().isdisjoint(orths := table[:, 1].tolist()):
             exact = self._exact_index.find(orths, table[:, 1])
             # The token texts hold every letter of the text, without building doc.text token by token.
-            if exact and _is_all_caps("".join(self._strings(doc.vocab.strings, orths))):
-                # In a post written in capitals, "AS" or "ED" is the word, not the abbreviation ("CT", "ANA" still are).
-                exact = [c for c in exact if doc[c[0]:c[1]].text.lower() not in self.lexicon.capital_words]
+            if exact and span_rules.is_all_caps("".join(self._strings(doc.vocab.strings, orths))):
+                # In a post written in capitals, "AS" or "ED" is the word, not the abbreviation ("CT", "ANA" still are),
+                # and so is a unit after a number ("12 HR SHIFT")
+                exact = [c for c in exact if doc[c[0]:c[1]].text.lower() not in self.lexicon.capital_words
+                         and not (c[0] and c[1] - c[0] == 1 and words[c[0] - 1][:1].isdecimal())]
             if exact:
                 # a case-sensitive short form written in its own mixed case ("PsA", psoriatic arthritis) is more
                 # specific than a lower-case term of the same tokens ("psa", the PSA test)
@@ -423,9 +424,11 @@ class MedicalEntityRecognizer(BatchedPipe):
         resolutions = shorthand.resolve(doc, words, self.lexicon.shorthand, corpus_senses=self.corpus_senses,
                                         specialty=doc._.specialty_hint)
         capital_words = self.lexicon.capital_words
-        if any(words[r.start] in capital_words for r in resolutions) and _is_all_caps(doc.text):
-            # in a post in capitals "ME" is the word (the sense the letters stand for is no longer told by the case)
-            resolutions = [r for r in resolutions if words[r.start] not in capital_words]
+        if any(words[r.start] in capital_words for r in resolutions) and span_rules.is_all_caps(doc.text):
+            # in a post in capitals "ME" is the word (the case no longer tells the letters apart), unless the post names
+            # what they stand for ("MYALGIC ENCEPHALOMYELITIS ... MY ME")
+            text = doc.text.lower()
+            resolutions = [r for r in resolutions if words[r.start] not in capital_words or r.long.lower() in text]
         if not resolutions:
             return spans, []
         doc._.shorthand_senses = [(doc[r.start].text, r.long) for r in resolutions if r.by == "document"]
@@ -609,15 +612,6 @@ def _span_key(name: str, span: Span) -> tuple:
     """Where ``span._.<name> = value`` stores the value (extensions.USER_DATA_PREFIX), written without an
     Underscore object per entity; for extensions without a setter."""
     return USER_DATA_PREFIX, name, span.start_char, span.end_char
-
-
-def _is_all_caps(text: str) -> bool:
-    """A post written in capitals (lower-case letters are under a fifth of the letters, A-Z and a-z counted)."""
-    letters = text.encode("ascii", "ignore")
-    # (one C pass per case: a regex per case built a list of every letter it matched)
-    upper = len(letters) - len(letters.translate(None, _ASCII_UPPER))
-    lower = len(letters) - len(letters.translate(None, _ASCII_LOWER))
-    return upper > 4 * lower
 
 
 def _norms(table: numpy.ndarray, lowers: list[int]) -> list[int]:

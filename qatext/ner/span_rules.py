@@ -75,6 +75,18 @@ def is_mark(word: str) -> bool:
     return not any(c.isalnum() for c in word)
 
 
+_ASCII_UPPER, _ASCII_LOWER = bytes(range(65, 91)), bytes(range(97, 123))
+
+
+def is_all_caps(text: str) -> bool:
+    """A post written in capitals (lower-case letters are under a fifth of the letters, A-Z and a-z counted)."""
+    letters = text.encode("ascii", "ignore")
+    # (one C pass per case: a regex per case built a list of every letter it matched)
+    upper = len(letters) - len(letters.translate(None, _ASCII_UPPER))
+    lower = len(letters) - len(letters.translate(None, _ASCII_LOWER))
+    return upper > 4 * lower
+
+
 def gate(*groups) -> frozenset[str]:
     """The trigger words of a rule, registered so that :func:`gate_hits` keeps them."""
     words = frozenset().union(*groups)
