@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from qatext.ner.lay_common import RELATIVE_PRONOUNS
+from qatext.ner.lay_body_moves import PALPITATION
 from qatext.ner.lay_said_complaints import LIMB_WEIGHTS
 from qatext.ner.span_rules import BODY_COMPLAINT, LOCATED_COMPLAINTS, Spans, covered_tokens, gate, gate_hits
 
@@ -63,7 +64,6 @@ _TALKING_PARTS = frozenset("mouth tongue gob".split())  # "his mouth was going l
 _PEOPLE_LIKENESSES = frozenset("kid kids child children man woman baby toddler teenager person lunatic maniac".split())
 # A heart or chest that goes, beats or pounds like something is felt palpitations, as the lexicon's "heart pounding".
 _PALPITATING_PARTS = frozenset({"heart", "chest"})
-PALPITATIONS = "HP:0001962"
 _LIMB_WEIGHT_SET = frozenset(LIMB_WEIGHTS)
 # What a part feels full of ("[throat full of razor blades]", "[head full of cotton wool]"); a hand full of glass or
 # rocks holds them, so parts that hold things take no such filling (_HOLDERS).
@@ -195,7 +195,7 @@ def add_body_likenesses(doc, words: list[str], spans: Spans) -> Spans:
             continue  # "i sweat like a pig": without its owner the body word is a verb, the likeness an intensifier
         if likeness_end is not None:
             palpitating = words[i] in MOTION_VERBS and part in _PALPITATING_PARTS
-            found.append((start, likeness_end, "SYMPTOM", PALPITATIONS if palpitating else BODY_COMPLAINT))
+            found.append((start, likeness_end, "SYMPTOM", PALPITATION if palpitating else BODY_COMPLAINT))
     if not found:
         return spans
     # the body part's own span gives way to its complaint, and so does what it is covered in ("[little red bumps]")

@@ -34,9 +34,13 @@ def term_initials(terms: dict[str, tuple[str, str, str]]) -> frozenset[str]:
                 found.update((key, key + "s"))
     # everyday words ("it", "my", "the": zipf 4 and up) would let every doc through; an acronym spelling one is rare,
     # while rarer words ("oas", "osa") are the acronyms themselves
+    return frozenset(w for w in found if not _everyday(w))
+
+
+def _everyday(word: str) -> bool:
+    """An everyday English word (zipf 4 and up, wordfreq)."""
     fuzzy.warm_up()
-    frequencies = fuzzy._FREQUENCIES or {}
-    return frozenset(w for w in found if frequencies.get(w, 0.0) < _EVERYDAY_FREQUENCY)
+    return (fuzzy._FREQUENCIES or {}).get(word, 0.0) >= _EVERYDAY_FREQUENCY
 
 
 @lru_cache(maxsize=1)
@@ -78,9 +82,7 @@ def add_later_acronyms(doc, words: list[str], spans: Spans, *, shorthand: frozen
     if hits and is_all_caps(doc.text):
         # in a post in capitals an everyday word spelling the initials ("itchy skin" ... "IS it") is the word; in mixed
         # case the capitals say it is the acronym ("intellectual disability ... his ID")
-        fuzzy.warm_up()
-        frequencies = fuzzy._FREQUENCIES or {}
-        hits = {w for w in hits if frequencies.get(w, 0.0) < _EVERYDAY_FREQUENCY}
+        hits = {w for w in hits if not _everyday(w)}
     if not hits:
         return spans
     taken = covered_tokens(spans)

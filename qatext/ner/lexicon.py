@@ -170,23 +170,22 @@ def apply_concept_review(lexicon: Lexicon) -> None:
     for row in rows:
         surface, verdict = row["surface"].lower(), row["verdict"]
         lexicon.reviewed_labels[surface] = row["label"]
-        if verdict == "ok":
-            # the pair judged right holds for the surface's upper-case key too ("AML" an HPO phenotype no more), not for
-            # a mixed-case key, which is another short form ("PsA" beside "psa")
-            if row["label"] not in LABELS:
-                raise ValueError(f"qatext/resources/lexicon/concept_review.tsv: unknown label {row['label']!r} for {surface!r}")
-            for key in by_lower.get(surface, ()):
-                if key.isupper():
-                    lexicon.case_sensitive[key] = (row["label"], row["concept_id"], "curated")
-        elif verdict == "not_entity":
+        settled = settled_pair(row)
+        if settled is not None and settled[0] not in LABELS:
+            raise ValueError(f"qatext/resources/lexicon/concept_review.tsv: unknown label {settled[0]!r} for {surface!r}")
+        if verdict == "not_entity":
             lexicon.terms.pop(surface, None)
             for key in by_lower.get(surface, ()):
                 lexicon.case_sensitive.pop(key, None)
             lexicon.reviewed[surface] = None
-        elif (settled := settled_pair(row)) is not None:
+        elif verdict == "ok":
+            # the pair judged right holds for the surface's upper-case key too ("AML" an HPO phenotype no more), not for
+            # a mixed-case key, which is another short form ("PsA" beside "psa")
+            for key in by_lower.get(surface, ()):
+                if key.isupper():
+                    lexicon.case_sensitive[key] = (*settled, "curated")
+        elif settled is not None:
             label, concept = settled
-            if label not in LABELS:
-                raise ValueError(f"qatext/resources/lexicon/concept_review.tsv: unknown label {label!r} for {surface!r}")
             lexicon.names.setdefault(concept, row["correct_concept_name"] or row["concept_name"])
             if surface in lexicon.terms:
                 lexicon.terms[surface] = (label, concept, "curated")
