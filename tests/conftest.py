@@ -1,7 +1,9 @@
 """Shared fixtures. Tests that read ../shared skip outside CI when it is absent, and fail in CI."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,8 +17,10 @@ SAMPLE = REPO / "data" / "sample"
 GOLD = REPO / "data" / "gold"
 
 # Stores that tests annotate into are remembered here, not in the user's cache folder (where
-# `qatext report` in the checkout would otherwise find a test's temporary store).
-os.environ.setdefault("QATEXT_STORES_DIR", tempfile.mkdtemp(prefix="qatext-test-stores-"))
+# `qatext report` in the checkout would otherwise find a test's temporary store); the folder goes with the run.
+if "QATEXT_STORES_DIR" not in os.environ:
+    os.environ["QATEXT_STORES_DIR"] = tempfile.mkdtemp(prefix="qatext-test-stores-")
+    atexit.register(shutil.rmtree, os.environ["QATEXT_STORES_DIR"], ignore_errors=True)
 
 
 def pytest_collection_modifyitems(items):
