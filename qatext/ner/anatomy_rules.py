@@ -102,7 +102,7 @@ NUMBERED_PARTS = frozenset("metatarsal metatarsals metacarpal metacarpals rib ri
                            "molars premolar premolars vertebra vertebrae".split())
 
 _BODY_IDIOM_WORDS = frozenset("eye head heads heart back gum hand feet foot sweat gut arm leg neck tooth tongue chest "
-                              "shoulder belly hair fingers butt ass stomach".split())
+                              "shoulder belly hair fingers butt ass stomach mouth".split())
 # "in that eye", "on that side": a part named again by a demonstrative after a preposition; "zinc for the hair",
 # "does it matter for the eyes": a product's or a question's purpose
 _PLACE_PREPOSITIONS = frozenset("in on into from".split())
@@ -243,7 +243,8 @@ def _as_non_body(doc, words, start, end, starts, ends, spans, n) -> str | None:
 
 
 def _eye(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
-    return (prev == "an" and nxt in ("on", "out")) or nxt == "opener"  # "keep an eye on", "an eye opener"
+    # "keep an eye on", "keeping a close eye on him", "an eye opener"
+    return (prev == "an" or prev == "close" and prev2 == "a") and nxt in ("on", "out") or nxt == "opener"
 
 
 def _head(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
@@ -354,7 +355,11 @@ def _stomach(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
     return prev in FILLED  # "on an empty stomach": when to take a drug, not the organ
 
 
-_IDIOMS = {"fingers": _fingers, "butt": _butt, "ass": _butt, "stomach": _stomach, "eye": _eye, "head": _head, "heads": _head, "heart": _heart, "back": _back, "gum": _gum,
+def _mouth(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
+    return prev == "by" or prev == "of" and prev2 == "word"  # "take NSAIDs by mouth" (a route), "word of mouth"
+
+
+_IDIOMS = {"mouth": _mouth, "fingers": _fingers, "butt": _butt, "ass": _butt, "stomach": _stomach, "eye": _eye, "head": _head, "heads": _head, "heart": _heart, "back": _back, "gum": _gum,
            "hand": _hand, "feet": _feet, "foot": _feet, "sweat": _sweat, "gut": _gut, "arm": _arm_or_leg,
            "leg": _arm_or_leg, "neck": _neck, "tooth": _tooth, "chest": _chest, "shoulder": _shoulder, "belly": _belly,
            "hair": _hair}

@@ -56,8 +56,9 @@ NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare", "nuisance"})
 NUISANCE_PREPOSITIONS = frozenset({"about", "regarding"})
 TIME_UNITS = frozenset("hour hours hr hrs minute minutes min mins day days week weeks month months year years".split())
 _ARTICLE = frozenset({"a", "such"})
-_INTENSIFIERS = frozenset("total real complete huge absolute major big right proper".split())
+_INTENSIFIERS = frozenset("total real complete huge absolute major big right proper whole".split())
 _COPULAS = frozenset("is was are were 's be".split())
+_BECOMING = frozenset("been being become becomes became becoming".split())
 STROKE_LUCK = frozenset("luck genius fortune brilliance inspiration serendipity bad good midnight".split())
 DEAF_BEFORE = frozenset("on turn turned turns turning".split())
 GROWING = frozenset("grow grows grew grown growing outgrow".split())
@@ -154,6 +155,36 @@ def drop_figures(doc, words: list[str], spans: Spans) -> Spans:
     return [span for span in spans if not (span[2] in _PROBLEM and _is_figure(words, span[0], span[1], n))]
 
 
+# A complaint likened to an illness: "[arms and shoulders ached] like the flu", "[aching] all over like the flu", "[whole
+# body aches] like ive got the flu": the simile says how bad, it names no flu (GUIDELINES section 9, batches 61 and
+# 78); "[felt like i had the flu]" is the rule of lay_felt_states, one SYMPTOM.
+LIKENED_ILLNESSES = frozenset({"flu", "influenza"})
+_LIKENED_HAVING = frozenset("i ive i've id i'd i'm im got had have 've ve 'd d".split())
+_LIKENED_GAPS = frozenset("all over really so just".split())
+
+
+def drop_likened_illnesses(words: list[str], spans: Spans) -> Spans:
+    """``spans`` without a flu that a complaint right before it is likened to."""
+    symptom_ends = {span[1] for span in spans if span[2] == "SYMPTOM"}
+    dropped = set()
+    for k, (start, end, label, _concept) in enumerate(spans):
+        if label != "DISEASE" or end - start != 1 or words[start] not in LIKENED_ILLNESSES:
+            continue
+        j = start - 1
+        if j >= 0 and words[j] in ("the", "a"):
+            j -= 1
+        while j >= 0 and start - j < 6 and words[j] in _LIKENED_HAVING:
+            j -= 1
+        if j < 0 or words[j] != "like":
+            continue
+        like = j
+        while j >= 1 and words[j - 1] in _LIKENED_GAPS:
+            j -= 1
+        if not symptom_ends.isdisjoint(range(j, like + 1)):  # "[aching all over] like", "[aching] all over like"
+            dropped.add(k)
+    return [span for k, span in enumerate(spans) if k not in dropped] if dropped else spans
+
+
 def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
     while end - start > 1 and words[start] in _INTENSIFIERS:
         start += 1  # "one big headache" after the severity rule took "big" in
@@ -169,9 +200,9 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
         while j >= 1 and words[j] in _INTENSIFIERS:
             j -= 1
         # j >= 1: words[j - 1] must be a word before the article, not the doc's last word (words[-1])
-        if j >= 1 and words[j] in _ARTICLE | _ONE and words[j - 1] in _COPULAS | {"been", "being"} \
+        if j >= 1 and words[j] in _ARTICLE | _ONE and words[j - 1] in _COPULAS | _BECOMING \
                 and (not after or not after.isalnum() or after in CLAUSE_CLOSERS):
-            return True  # "every feed is a nightmare 😩", "has been one big headache lately"
+            return True  # "every feed is a nightmare 😩", "has been one big headache lately", "has become a real headache"
     if words[start:end] == ["heart", "attack"] and start >= 2 and words[start - 1] == "a":
         j = start - 2
         if words[j] in _OBJECTS:
@@ -230,6 +261,7 @@ FIGURATIVE_AFTER = {
     "flare": ("of",),
     "cry": ("for help", "out for", "wolf"),
     "panicking": ("that", "about", "over"),
+    "weakness": ("for",),  # "a weakness for chocolate"
     "panicked": ("that", "about", "over"),
     # a worry about an event, a drug or a risk is no complaint: "nervous about the withdrawal", "scared of weight gain"
     "nervous": ("about", "that"),
@@ -275,10 +307,12 @@ _THING_SUBJECTS = frozenset({"it", "that", "this"})
 DOING_VERBS = frozenset("doing did does do done".split())
 _HEAD_OWNERS = frozenset("my his her your their our me".split())
 _HEAD = frozenset({"head"})
-# Telling someone not to feel it: "renal nurse says not to panic", "please dont panic yet", "no need to worry".
+# Telling someone not to feel it: "renal nurse says not to panic", "please dont panic yet", "no need to worry", "give
+# it a fair try before you panic".
 CALMED_WORDS = frozenset({"panic", "worry", "stress"})
 _FIGURE_CRY = frozenset({"cry"})
-_CALMING = (("not", "to"), ("do", "n't"), ("do", "nt"), ("dont",), ("do", "not"), ("need", "to"))
+_CALMING = (("not", "to"), ("do", "n't"), ("do", "nt"), ("dont",), ("do", "not"), ("need", "to"), ("before", "you"),
+            ("before", "u"))
 FIGURATIVE_WORDS = (frozenset(FIGURATIVE_AFTER) | FOLLOWED_NUISANCES | ATTRIBUTIVE_ADJECTIVES | JUDGED_FOR_ACTION
                     | CALMED_WORDS | _FIGURE_CRY | {"head"})
 _FIGURATIVE_GATE = gate(FIGURATIVE_WORDS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_common import (LABEL, LIST_FILLERS, NOT_A_THING, NOT_NOUNS, OBJECT_DETERMINERS, OBJECT_STOPS,
+from qatext.ner.lay_common import (LABEL, LIST_FILLERS, NOT_A_THING, NOT_NOUNS, OBJECT_DETERMINERS, OBJECT_STOPS, POSSESSIVES,
                                    SEPARATORS, replace_covered)
 from qatext.ner.span_rules import (BODY_COMPLAINT, LINKING_WORDS, SYMPTOM_PREDICATES, Spans, _with_more_predicates,
                                    gate, gate_hits, word_positions as _positions)
@@ -15,9 +15,9 @@ from qatext.ner.span_rules import (BODY_COMPLAINT, LINKING_WORDS, SYMPTOM_PREDIC
 LAY_PREDICATES = (
     ("on", "fire"), ("killing", "me"), ("screaming",), ("plugged",), ("purple",), ("white",), ("blue",), ("pale",),
     ("brown",), ("yellow",), ("grey",), ("gray",), ("black",),
-    ("falling", "out"),
+    ("falling", "out"), ("blew", "up"), ("blown", "up"), ("blowing", "up"), ("blows", "up"),
     ("coming", "out"), ("like",), ("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
-    ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",), ("in", "knots"),
+    ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",), ("in", "knots"), ("in", "bits"),
 )
 _COLOURS = frozenset({("purple",), ("white",), ("blue",), ("pale",), ("brown",), ("yellow",), ("grey",), ("gray",), ("black",)})
 # Cues that need a symptom predicate after them ("won't stop twitching", "started to tremble").
@@ -139,6 +139,36 @@ def add_voice_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 HOARSENESS, APHONIA = "HP:0001609", "HP:0001686"
+
+# One side of the body, which the lexicon keeps as no body part ("sleep on my left side" is a position), with a
+# complaint of its own (rules 4 and 6): "he woke up with his [right side weak]", "my [left side is numb]", "[right
+# side hurts]". The predicate's own mention gives the concept.
+_SIDE_PREDICATES = frozenset("weak weaker numb numbness paralyzed paralysed tingly tingling heavy dead useless limp "
+                             "droopy drooping hurts hurting hurt aches aching achy sore".split())
+_SIDE_LINKS = LINKING_WORDS | {"a", "bit", "little", "all", "completely", "totally", "kind", "of"}
+SIDES = frozenset({"left", "right"})
+# a side after these is where something is or happens: "sleeping on my left side hurts my hip"
+_SIDE_PLACES = frozenset("on onto to from at by".split())
+
+
+def add_side_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
+    """"[right side weak]", "[left side is numb]", "[right side hurts]": the side with its complaint is one SYMPTOM."""
+    n = len(words)
+    by_start = {span[0]: span for span in spans}
+    added = []
+    for i in _positions(words, {"side"}):
+        if not i or words[i - 1] not in SIDES or i - 1 in by_start and by_start[i - 1][1] > i:
+            continue
+        before = i - 2 - (i >= 2 and words[i - 2] in POSSESSIVES | {"the", "whole", "entire"})
+        if before >= 0 and words[before] in _SIDE_PLACES:
+            continue
+        j = i + 1 if by_start.get(i, (0, 0, "ANATOMY"))[2] == "ANATOMY" else i
+        while j < n and j - i <= 4 and words[j] in _SIDE_LINKS and j not in by_start:
+            j += 1
+        complaint = by_start.get(j)
+        if complaint is not None and complaint[2] == "SYMPTOM" and words[complaint[1] - 1] in _SIDE_PREDICATES:
+            added.append((i - 1, complaint[1], "SYMPTOM", complaint[3]))
+    return replace_covered(spans, added) if added else spans
 _VOICE_GATE = gate({"voice"})
 # The trigger words of the lay predicates (registered, so gate_hits keeps them). A predicate needs every word of
 # one of its phrases ("on" and "fire"), so those words are kept too.

@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 from qatext.ner.lay_body_predicates import _COLOUR_WORDS
 from qatext.ner.lay_common import LIST_FILLERS, Lookup, SEPARATORS
 from qatext.ner.lay_edge_clauses import new_subject
-from qatext.ner.span_rules import (LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS, PREDICATE_TAILS, REGION_NOUNS,
-                                   SIDE_WORDS, Spans, has_own_predicate, region_start)
+from qatext.ner.span_rules import (DESCRIPTORS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS, PREDICATE_TAILS,
+                                   REGION_NOUNS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans, has_own_predicate, region_start)
 
 # The conjunctions before a list's last item: "joint pain in my wrists, knees and ankles".
 CLOSING_CONJUNCTIONS = frozenset({"and", "or", "&"})
@@ -362,3 +362,50 @@ def _ends_with_anatomy(doc: Doc, span, lookup: Lookup) -> bool:
 def _concept_of(text: str, lookup: Lookup, fallback: str) -> str:
     found = lookup(text)
     return found[1] if found and found[0] in ("SYMPTOM", "DISEASE", "TEST") else fallback
+
+
+# A part's complaint and a second predicate of the same part after "and" are one finding (rule 11, as "[ankle is
+# purple and swollen]"): "[skin is cracking and bleeding]", "[eyes are puffy and streaming]", "[left ear feels full
+# and blocked]", "[lips peel and split]" (round 48). Only after a part with its predicate: "[cough] and [cold]" stay two.
+SECOND_PREDICATES = SYMPTOM_PREDICATES | DESCRIPTORS | frozenset(
+    "streaming split splits splitting stinging stung blocked drags dragging weepy shiny scratched full peel peels".split())
+_SECOND_DEGREES = frozenset("so very really all bright".split())
+
+
+def join_second_predicates(words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
+    """``spans`` with a part's complaint running on over "and" and a second predicate of that part."""
+    n = len(words)
+    index_of = {span[0]: k for k, span in enumerate(spans)}
+    joined: dict[int, tuple] = {}
+    absorbed: set[int] = set()
+    for k, (start, end, label, concept) in enumerate(spans):
+        if label != "SYMPTOM" or end + 1 >= n or words[end] not in ("and", "&") or end - start < 2 \
+                or words[end - 1] not in SECOND_PREDICATES or k in absorbed or not _opens_with_part(words, start, end, lookup):
+            # (a part's noun complaint is complete: "[jaw pain] and [clicking]", "[mouth ulcers] and [swelling]")
+            continue
+        after = end + 1 + (words[end + 1] in _SECOND_DEGREES)
+        if after >= n or words[after] not in SECOND_PREDICATES:
+            continue
+        other = index_of.get(after)
+        if other is not None and (spans[other][1] != after + 1 or spans[other][2] != "SYMPTOM"):
+            continue  # "red and [swollen ankles]": the word opens a complaint of its own
+        # "[scalp is red and scratched raw]": "raw" stacks on the second predicate as it does on the first
+        joined[k] = (start, after + 1 + (after + 1 < n and words[after + 1] == "raw"), label, concept)
+        if other is not None:
+            absorbed.add(other)
+    if not joined:
+        return spans
+    return [joined.get(k, span) for k, span in enumerate(spans) if k not in absorbed]
+
+
+def _opens_with_part(words: list[str], start: int, end: int, lookup: Lookup) -> bool:
+    """The span opens with a body part (after side words) and goes on past it: "left ear feels full"."""
+    first = start
+    while first < end - 1 and words[first] in SIDE_WORDS:
+        first += 1
+    for size in (2, 1):
+        if first + size < end:
+            found = lookup(" ".join(words[first:first + size]))
+            if found and found[0] == "ANATOMY":
+                return True
+    return False

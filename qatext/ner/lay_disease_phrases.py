@@ -94,12 +94,14 @@ def add_allergens(doc: Doc, words: list[str], spans: Spans) -> Spans:
     for k, (start, end, label, concept) in enumerate(spans):
         if label != "DISEASE" or end in starts or not _allergy_phrase(words, spans[k]):
             continue
-        thing = end
-        while thing < n and thing - end < 2 and thing not in starts and words[thing].isalpha() \
+        # "[allergic to her cats]", "[allergic to the office dog]": an owner or "the" may open the allergen
+        opener = end + (end + 1 < n and (words[end] in POSSESSIVES or words[end] == "the"))
+        thing = opener
+        while thing < n and thing - opener < 2 and thing not in starts and words[thing].isalpha() \
                 and words[thing] not in OBJECT_STOPS and words[thing] not in NOT_A_THING and words[thing] not in _ANY \
-                and not (thing > end and words[thing].endswith("ly")):  # "allergic to cats apparently"
+                and not (thing > opener and words[thing].endswith("ly")):  # "allergic to cats apparently"
             thing += 1
-        if thing > end:
+        if thing > opener:
             # "allergic to mondays" names no allergy at all (rule 17)
             out[k] = None if FIGURATIVE_ALLERGENS.intersection(words[end:thing]) else (start, thing, label, concept)
         elif end + 1 < n and words[end] in POSSESSIVES and words[end + 1] in FIGURATIVE_ALLERGENS:

@@ -399,8 +399,17 @@ def _body_object_end(words: list[str], end: int, body_ends: dict[int, int]) -> i
     while k < len(words) and k - end < 3 and k not in body_ends and words[k] in _BODY_OBJECT_FILLERS:
         k += 1
     if k in body_ends and (k > end or words[end - 1] in _BODY_OBJECT_FILLERS):
+        part_end = body_ends[k]
+        if part_end < len(words) and words[part_end] in _PART_COMPOUND_HEADS:
+            return None  # "couldnt hold the [hair] dryer up": a thing named after the part is the object
         return body_ends[k]
     return None
+
+
+# Things named after a body part ("hair dryer", "eye drops", "foot stool"): after the part they end a compound noun.
+_PART_COMPOUND_HEADS = frozenset("dryer dryers brush brushes straightener straighteners tie ties band bands clip clips "
+                                 "towel towels cream lotion drops stool rest chair pillow bag weights spray gel dye "
+                                 "wash".split())
 
 
 def _object_end(words: list[str], end: int) -> int:

@@ -220,7 +220,7 @@ _PILL_AFTER = frozenset(". , ! ? ; : = and or but for since in at because so unt
 # has ..."): the contraceptive only where the post speaks of contraception or periods, or names no other medicine
 # before it; "back on the pill now" and "came off the pill last year" need neither.
 _PILL_BEFORE_CUED = frozenset("swap swapped swapping switch switched switching offer offered offering miss missed forgot "
-                              "forget forgetting except from".split())
+                              "forget forgetting except from take takes taking took taken".split())
 _PILL_AFTER_CUED = frozenset("now again last too as either instead anymore then never just really always did didnt has "
                              "had have".split())
 _CONTRACEPTION_CUES = frozenset("period periods contraception contraceptive contraceptives coil iud implant pregnant "

@@ -364,6 +364,18 @@ def drop_condition_drugs(words: list[str], spans: Spans) -> Spans:
         and (words[span[0] - 3] if span[0] >= 3 else "").strip(" ") in _FIELD_OPENERS)]
 
 
+# The strength of a medicine or a drink, not of the writer: "basically a weak statin", "weak coffee", "a weaker dose".
+STRENGTH_WORDS = frozenset({"weak", "weaker", "weakest"})
+
+
+def drop_medicine_strengths(words: list[str], spans: Spans) -> Spans:
+    """``spans`` without a bare "weak" SYMPTOM right before a DRUG ("a [weak] [statin]" is no weakness)."""
+    starts = {span[0]: span for span in spans}
+    return [span for span in spans if not (
+        span[2] == "SYMPTOM" and span[1] - span[0] == 1 and words[span[0]] in STRENGTH_WORDS
+        and starts.get(span[1], (0, 0, ""))[2] == "DRUG")]
+
+
 # A complaint word glued by a hyphen to a verb it describes: "rage-scrolling", "panic-buying", "rage-quit" (round 38).
 HYPHEN_MODIFIERS = frozenset({"rage", "panic"})
 _MODIFIED_VERBS = frozenset({"quit", "quits", "quitting", "buy", "buys", "bought"})

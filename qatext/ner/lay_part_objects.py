@@ -10,14 +10,22 @@ from qatext.ner.lay_common import POSSESSIVES, Lookup
 from qatext.ner.lay_coordination import FRAME_PARTS
 from qatext.ner.span_rules import SIDE_WORDS, Spans, word_set, word_positions
 
+# A drug or a food that wrecks the gut is its lay upset: "naproxen [tore up my stomach]", "the pills [wrecked my
+# stomach]" (rule 6); these verbs name no complaint of another part ("tore my ACL" is an injury) and may take their
+# particle before the part ("[messed up my stomach]"; after it, lay_reach_objects joins it: "[tore my stomach up]").
+_GUT_VERBS = frozenset("wrecked wrecks wrecking destroyed destroys destroying tore tears tearing ripped rips ripping "
+                       "messed messes messing".split())
 # verb -> the lexicon forms, "{part}" filled in, that name what it does to the part (first found wins)
 _CONCEPT_FORMS = {
     **dict.fromkeys(("hurt", "hurts", "hurting"), ("{part} pain", "pain")),
     **dict.fromkeys(("upset", "upsets", "upsetting"), ("upset {part}",)),
     **dict.fromkeys(("irritate", "irritates", "irritated", "irritating"), ("{part} irritation", "irritated {part}")),
     **dict.fromkeys(("sting", "stings", "stung", "stinging"), ("stinging {part}", "{part} pain", "pain")),
+    **dict.fromkeys(_GUT_VERBS, ("upset {part}",)),
 }
 VERBS = frozenset(_CONCEPT_FORMS)
+_GUT = frozenset("stomach stomachs tummy belly gut guts insides bowels".split())
+_UP_FIRST = frozenset(("tore", "tears", "tearing", "ripped", "rips", "ripping", "messed", "messes", "messing"))
 _OWNERS = POSSESSIVES | {"the"}
 # who did it to their own part: "i hurt my back" is an injury (not "it hurt my back to lift")
 _INJURERS = frozenset({"i", "ive", "i've", "he", "she", "we", "they", "you", "accidentally", "badly"})
@@ -47,12 +55,17 @@ def add_part_objects(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup
     unfelt: set[int] = set()  # bare verb spans that hurt no body
     for i in word_positions(words, VERBS & word_set(words)):
         word = words[i]
-        if i + 2 >= len(words) or words[i + 1] not in _OWNERS or i + 1 in starts:
+        owner = i + 2 if word in _UP_FIRST and i + 1 < len(words) and words[i + 1] == "up" else i + 1
+        if word in _UP_FIRST and owner == i + 1:
+            continue  # "tore my stomach up" is lay_reach_objects'; "tore my ACL" an injury
+        if owner + 1 >= len(words) or words[owner] not in _OWNERS or owner in starts:
             continue
-        if words[i + 2] in _NOT_BODY and i + 1 in ends and spans[ends[i + 1]][2] == "SYMPTOM":
+        if word in _GUT_VERBS and words[owner + 1] not in _GUT:
+            continue
+        if words[owner + 1] in _NOT_BODY and i + 1 in ends and spans[ends[i + 1]][2] == "SYMPTOM":
             unfelt.add(ends[i + 1])
             continue
-        j = i + 2
+        j = owner + 1
         while j < len(words) - 1 and words[j] in SIDE_WORDS and j not in starts:
             j += 1
         k = starts.get(j)

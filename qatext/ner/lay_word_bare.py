@@ -14,6 +14,7 @@ common everyday sense, a cue of its subject nearby (the toilet for "blood", a pe
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from qatext.ner.lexicon import drug_kind_rows
@@ -166,7 +167,7 @@ _WAX_BEFORE = frozenset("no some any of the much more excess hard impacted lots 
 _WAX_NOT_AFTER = frozenset("strip strips candle candles crayon crayons job museum melt melts seal jacket".split())
 
 # --- falls of a person: "has had 3 [falls] since june", "her [falls] are getting more frequent" ----------------
-_FALLS_BEFORE = frozenset("had has have having several many few recurrent frequent more repeated multiple her his "
+_FALLS_BEFORE = frozenset("had has have having several many few recurrent frequent more repeated multiple her his 's "
                           "their any no of two three four five six seven eight nine ten "
                           # a carer's worry: "I worry about [falls]", "to prevent [falls]"
                           "about prevent preventing avoid avoiding".split())
@@ -282,7 +283,12 @@ HEARTBURN = "ICD10CM:R12"
 _ACID_CUES = frozenset("reflux heartburn gastritis omeprazole omeprazol lansoprazole pantoprazole esomeprazole "
                        "ppi ppis gaviscon rennie indigestion gerd gord oesophagus esophagus breastbone".split())
 _BURNING_BEFORE = frozenset("the still and no less , constant".split())
+# (round 48) in a post about nerve pain, the burning is that pain's: "cymbalta took the [burning] from an 8 to a 3"
+_NERVE_CUES = frozenset("neuropathy neuropathic nerve nerves gabapentin gabapentine lyrica pregabalin cymbalta cymbalata "
+                        "duloxetine amitriptyline shingles sciatica".split())
+PARESTHESIA = "HP:0003401"
 _BURNING_AFTER = frozenset("eased eases easing has had is was went goes gone stopped stops came comes got gets after "
+                           "from down away "
                            "when every most and but settled ever never".split())
 
 # --- a complaint named again by its last word: "hot flushes ... the [flushes] have gone", "brain fog ... the [fog]" --
@@ -296,6 +302,13 @@ _ANAPHOR_BEFORE = frozenset("the my her his their and , or no those these less f
 _FOG_CUES = frozenset("forgetful forgetting forgetfulness forget remember memory concentrate concentration concentrating "
                       "fibro fibromyalgia".split())
 _FOG_REACH = (30, 10)  # words before and after "fog" in which a cue counts
+# (round 48) a fog that lifts in a story of medicines: "switched to armour 90mg and within 6 weeks the [fog] lifted"
+_FOG_LIFTING = frozenset("lifted lifts lift lifting cleared clears clearing".split())
+# (round 48) the flushes of the menopause, named first by it or its treatment rather than as "hot flushes"
+_HOT_HEADS = frozenset({"flushes", "flashes"})
+_MENOPAUSE_CUES = frozenset("menopause menopausal perimenopause perimenopausal meno peri hrt oestrogen estrogen estradiol "
+                            "utrogestan progesterone evorel oestrogel sandrena".split())
+HOT_FLASHES = "HP:0031217"
 # Where the weather's fog is: "drove through the fog", "walked in the fog"; what it does: "the fog on the hills".
 _WEATHER_FOG_BEFORE = frozenset("through into in".split())
 _WEATHER_FOG_AFTER = frozenset("on over rolled rolling outside came".split())
@@ -410,8 +423,16 @@ _TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has had is 
                          # "22 yrs of [type one]", "... later. [type 2] for 6 years here" (round 38)
                          "of . ! ? ; :".split()) \
     | {"", "\n"}  # "" : the text's first word ("type 1 for 11 yrs ...")
-# what speaks for diabetes besides the type itself: its drugs, tests, and sugars
-_TYPE_CUES = (_DIABETES_CUES | SUGARS) - {"type"}
+# what speaks for diabetes besides the type itself: its drugs, tests, sugars and pump ("im [type 1] and on a pump")
+_TYPE_CUES = (_DIABETES_CUES | SUGARS | {"pump", "pumps", "omnipod", "tandem", "medtronic"}) - {"type"}
+# --- an insulin pump named by its last word in a diabetic's post: "3 weeks on the [pump]", "my [pump] alarmed" ---------
+_PUMPS = frozenset({"pump", "pumps"})
+INSULIN_PUMP = "QATEXT:treatment/insulin-pump"
+_PUMP_BEFORE = frozenset("the my a an her his their new old".split())
+_PUMP_NOT_AFTER = frozenset("up out iron gas station room action it".split())
+_PUMP_CUES = _DIABETES_CUES | SUGARS
+# a review's rating before it: "Lantus + Humalog, 8/10 [type 1] for 20 years"
+_RATING = re.compile(r"\d{1,2}/(5|10)")
 # "type 2 on metformin", "type 1 or type 2?"
 _TYPE_AFTER = frozenset(". , ; : ! ? for since and but diabetic so too now last when after at in on or ( dx diagnosed "
                         "\n".split()) | {""}
@@ -427,7 +448,7 @@ _LOCATING = frozenset("on in at of under behind around near over above below".sp
 # "isnt" is one token or two ("is", "nt"), "isn't" two ("is", "n't")
 _SPLIT_NOTS = frozenset({"not", "n't", "nt"})
 _NEGATIONS = _NEGATED_COPULAS | _SPLIT_NOTS
-WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, {"flare", "flares", "blood", "clots", "wax", "falls", "tear",
+WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, _PUMPS, {"flare", "flares", "blood", "clots", "wax", "falls", "tear",
                                                              "worrying", "sick", "floater", "tubes", "voices", "purge",
                                                              "crash", "low", "lows", "type", "fall",
                                                              "falling", "burning"}, _WEARING, _ANAPHORIC_HEADS,
@@ -535,6 +556,9 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         elif word == "voices":
             if before == "the" and nxt in _VOICES_AFTER and _near(words, i, _PSYCHOSIS_CUES, 40, 40):
                 take(i, i + 1, "SYMPTOM", HALLUCINATIONS)
+        elif word in _PUMPS:
+            if before in _PUMP_BEFORE and nxt not in _PUMP_NOT_AFTER and _near(words, i, _PUMP_CUES, 60, 60):
+                take(i, i + 1, "TREATMENT", INSULIN_PUMP)
         elif word == "purge":
             if before in ("the", "my", "a") and _near(words, i, _RETINOID_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", ACNE)
@@ -563,7 +587,7 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         elif word == "type":
             number = words[i + 1] if i + 1 < n else ""
             after = words[i + 2] if i + 2 < n else ""
-            if number in DIABETES_TYPES and before in _TYPE_BEFORE and after in _TYPE_AFTER \
+            if number in DIABETES_TYPES and (before in _TYPE_BEFORE or _RATING.fullmatch(before)) and after in _TYPE_AFTER \
                     and _near(words, i, _TYPE_CUES, 40, 40) and (before != "or" or (
                         i - 3, i - 1, "DISEASE", DIABETES_TYPES.get(words[i - 2])) in added):
                 # (after "or", only the second of two diabetes types: "is this type 1 or [type 2]", not "herpes
@@ -584,19 +608,26 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             # (round 45) "still [burning] after 8 weeks on omeprazole", "before the [burning] eased off": in a post
             # about acid, the burning is heartburn's (a burning feeling, a burning pee are the span rules')
             if before in _BURNING_BEFORE and (not nxt.isalpha() or nxt in _BURNING_AFTER) \
-                    and _near(words, i, _ACID_CUES, 60, 60) and not _placed_elsewhere(words, i):
-                take(i, i + 1, "SYMPTOM", HEARTBURN)
+                    and not _placed_elsewhere(words, i):
+                if _near(words, i, _ACID_CUES, 60, 60):
+                    take(i, i + 1, "SYMPTOM", HEARTBURN)
+                elif _near(words, i, _NERVE_CUES, 60, 60):
+                    take(i, i + 1, "SYMPTOM", PARESTHESIA)
         elif word == "worrying":
             if before in _WORRY_BEFORE and nxt in _WORRY_AFTER:
                 take(i, i + 1, "SYMPTOM", ANXIETY)
         elif word in _ANAPHORIC_HEADS:
             antecedent = next((span for span in spans if span[1] <= i and span[1] - span[0] >= 2
                                and words[span[1] - 1] == word and span[2] in _PROBLEMS), None)
+            if antecedent is None and word in _HOT_HEADS and _near(words, i, _MENOPAUSE_CUES, 60, 30):
+                antecedent = (i, i + 1, "SYMPTOM", HOT_FLASHES)  # "menopause ... on HRT ... the [flushes] are back"
             if antecedent is None and word == "fog":
                 medicine = next((span for span in spans if span[1] == i and span[2] == "DRUG"), None)
                 if medicine is not None and medicine[0] and words[medicine[0] - 1] in _ANAPHOR_BEFORE:
                     before = words[medicine[0] - 1]  # "the [Lyrica] [fog]": the medicine's fog
-                if medicine is not None or _near(words, i, _FOG_CUES, *_FOG_REACH) \
+                if medicine is not None or (
+                        _near(words, i, _FOG_CUES, *_FOG_REACH)
+                        or nxt in _FOG_LIFTING and any(span[2] == "DRUG" for span in spans)) \
                         and not (i >= 2 and words[i - 2] in _WEATHER_FOG_BEFORE) and nxt not in _WEATHER_FOG_AFTER:
                     antecedent = (i, i + 1, "SYMPTOM", BRAIN_FOG)
             if antecedent is not None and nxt != "of" \

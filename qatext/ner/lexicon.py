@@ -502,11 +502,11 @@ def _compile_patterns(lexicon: Lexicon) -> None:
         else:
             lexicon.patterns.setdefault(norms, entry)
         variants.extend(_hyphen_variants(doc, norms, entry, hyphen))
-        if entry[2] == "curated" and entry[0] in _COMPLAINT_LABELS and len(doc) > 1:
+        if entry[2] == "curated" and len(doc) > 1:
             plural = _plural_head(doc, norms, nlp.vocab)
             if plural is not None:
                 variants.append((plural, entry))
-            if my in norms:
+            if my in norms and entry[0] in _COMPLAINT_LABELS:
                 variants.extend((tuple(owner if norm == my else norm for norm in norms), entry) for owner in owners)
     # after every written term, so that a variant never takes a pattern a term has
     for norms, entry in variants:
@@ -524,7 +524,7 @@ _VERB_LIKE_HEADS = frozenset({"fall"})  # "hair fall" is a complaint, "the way h
 
 
 def _plural_head(doc, norms: tuple[int, ...], vocab) -> tuple[int, ...] | None:
-    """A curated complaint of several words, its last word made plural ("water infection", "water infections"), when
+    """A curated term of several words, its last word made plural ("water infection", "water infections"), when
     the normalizer keeps that plural apart: it folds a plural to its singular only if the lexicon has no term with the
     plural in it, and "infections", "attacks" or "spots" are in some."""
     last = doc[-1].lower_

@@ -234,6 +234,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = figures.drop_figurative(doc, words, spans)
         if figures.FIGURE_WORDS in opened:
             spans = figures.drop_figures(doc, words, spans)
+        if not figures.LIKENED_ILLNESSES.isdisjoint(present) and "like" in present:
+            spans = figures.drop_likened_illnesses(words, spans)
         if "#" in present:
             spans = lay_hashtags.add_hashtags(doc, words, spans, lookup=lookup)
         if lay_body_actions.TENDING_VERBS in opened:
@@ -260,6 +262,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_medical_senses.add_feeling_cold(doc, words, spans)
         if "voice" in present:
             spans = lay_body_predicates.add_voice_complaints(doc, words, spans)
+        if "side" in present and not lay_body_predicates.SIDES.isdisjoint(present):
+            spans = lay_body_predicates.add_side_complaints(doc, words, spans)
         if "psa" in present:
             spans = lay_other_senses.drop_announcements(doc, words, spans)
         # a short form the text defines ("immune thrombocytopenia (ITP)") keeps its definition's concept
@@ -316,6 +320,8 @@ class MedicalEntityRecognizer(BatchedPipe):
         spans = lay_span_edges.extend_lay_edges(doc, words, spans)
         if not lay_coordination.BARE_LOCATED_SENSATIONS.isdisjoint(present):  # round 44: "[fullness and roaring in my ear]"
             spans = lay_coordination.join_bare_sensations(words, spans, conjuncts, lookup=lookup)
+        if "and" in present or "&" in present:  # round 48: "[skin is cracking and bleeding]"
+            spans = lay_coordination.join_second_predicates(words, spans, lookup=lookup)
         if lay_pain_paths.WORDS in opened:  # round 38: "[pain shooting down my right leg]"
             spans = lay_pain_paths.add_pain_paths(doc, words, spans)
         if lay_edge_tails.WORDS in opened:  # round 18b: edges and lists
@@ -336,6 +342,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_word_places.drop_places(doc, words, spans)
         if "condition" in present and ":" in present:  # round 38: "Condition: [Birth Control]" is no medicine
             spans = lay_other_senses.drop_condition_drugs(words, spans)
+        if not lay_other_senses.STRENGTH_WORDS.isdisjoint(present):  # "a weak statin"
+            spans = lay_other_senses.drop_medicine_strengths(words, spans)
         if "-" in present and not lay_other_senses.HYPHEN_MODIFIERS.isdisjoint(present):  # "rage-scrolling"
             spans = lay_other_senses.drop_hyphen_modifiers(doc, words, spans)
         if not lay_other_senses.TRIGGER_OPENERS.isdisjoint(present):

@@ -203,7 +203,7 @@ STAGE_WORDS = frozenset("type stage grade class".split())
 _STAGES_AFTER = STAGE_WORDS - {"grade"}
 DRUG_MODIFIERS = frozenset(
     "inhaled topical oral intranasal nasal sublingual intravenous iv intramuscular transdermal infant infants "
-    "children's pediatric low-dose high-dose extended-release immediate-release otc "
+    "children's childrens pediatric low-dose high-dose extended-release immediate-release otc "
     # the dose form said before the name: "liquid paracetamol", "chewable melatonin"
     "liquid chewable soluble dissolvable "
     # (round 27) why it is given: "[prophylactic antibiotics]", "[preventive migraine meds]"
@@ -237,7 +237,7 @@ SYMPTOM_PREDICATES = frozenset(
     "jerks jerk shiny greasy oily crumbly brittle thick thickened blocks rolled rolling drifts drifting wanders "
     "wandering "
     # the plain present after a plural body part: "my hands shake", "my eyes itch", "my feet burn"
-    "shake ache itch burn throb tingle cramp sensitive burned "
+    "shake ache itch burn throb tingle cramp sensitive burned thinned thins squeezed constricted frozen "
     # broken skin as patients describe it: "forehead is raw, weepy and crusty"
     "weepy weeping oozing scabby "
     # a body part hanging or stuck: "the end of my finger droops", "my jaw is locked half shut"
@@ -1256,6 +1256,8 @@ def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
             start = _extend_left(words, start, DRUG_MODIFIERS)
         elif label == "TEST":
             start = _extend_left(words, start, TEST_MODIFIERS)
+        elif label == "TREATMENT":
+            start = _extend_left(words, start, TREATMENT_MODIFIERS)
         if (start, end) != span[:2]:
             changed = True
             out[k] = (start, end, label, concept)
@@ -1275,9 +1277,13 @@ PREDICATE_LEADS = frozenset("is are was were be been being am 'm 's 're feel fee
 def ends_a_clause(words: list[str], at: int) -> bool:
     """Whether the qualifier or describer at ``at`` is the predicate of the clause before it (:data:`PREDICATE_PRONE`)."""
     return words[at] in PREDICATE_PRONE and at >= 1 and words[at - 1] in PREDICATE_LEADS
-_MODIFIER_GATE = gate(CLINICAL_MODIFIERS, STAGE_WORDS, DRUG_MODIFIERS, TEST_MODIFIERS, {"soaking"})
+# (round 48) How an operation is done, part of its name: "[total laparoscopic hysterectomy]", "[robotic
+# prostatectomy]", "[keyhole surgery]" (rule 4's clinical qualifiers, for a TREATMENT)
+TREATMENT_MODIFIERS = frozenset("robotic robot-assisted laparoscopic keyhole arthroscopic endoscopic total radical "
+                                "minimally-invasive".split())
+_MODIFIER_GATE = gate(CLINICAL_MODIFIERS, STAGE_WORDS, DRUG_MODIFIERS, TEST_MODIFIERS, TREATMENT_MODIFIERS, {"soaking"})
 _MODIFIERS_BY_LABEL = {"DISEASE": CLINICAL_MODIFIERS, "SYMPTOM": CLINICAL_MODIFIERS | {"soaking"},
-                       "DRUG": DRUG_MODIFIERS, "TEST": TEST_MODIFIERS}
+                       "DRUG": DRUG_MODIFIERS, "TEST": TEST_MODIFIERS, "TREATMENT": TREATMENT_MODIFIERS}
 
 
 def _is_stage(text: str) -> bool:
