@@ -1,9 +1,10 @@
-"""Round 48: what blind batches 78 (forum posts, drug reviews), 79 (drug reviews, health tweets) and 80 (psychiatric
-drug reviews, forum posts) showed after their scores: a gut a drug "tore up", one side of the body with its complaint,
-a thing named after a body part as an object ("the hair dryer"), a flu a complaint is likened to, a weak medicine,
-shorthand read in context ("PD" on dialysis, "PE" at school, "armour" for the thyroid, "GP" who tested), bare words
-their story makes a complaint ("the fog lifted", "the burning", "the flushes", "the pump"), an allergen with its owner,
-plural devices, and lexicon forms.
+"""Round 48: what blind batches 78 (forum posts, drug reviews), 79 (drug reviews, health tweets), 80 (psychiatric drug
+reviews, forum posts) and 81 (forum posts, health tweets) showed after their scores: a gut a drug "tore up", one side of
+the body with its complaint, a thing named after a body part as an object ("the hair dryer"), a part's second
+predicate after "and", a flu a complaint is likened to, a weak medicine, how an operation is done, shorthand read in
+context ("PD" on dialysis, "PE" at school, "armour" for the thyroid, "pacing" with fatigue, "GP" who tested), bare
+words their story makes an entity ("the fog lifted", "the burning", "the flushes", "the pump"), an allergen with its
+owner, plural devices, and lexicon forms.
 """
 from __future__ import annotations
 
@@ -49,12 +50,26 @@ def test_a_side_after_a_place_word_is_where_not_what(nlp):
     assert not any(e.text.startswith("left side") for e in nlp("Sleeping on my left side hurts my hip.").ents)
 
 
+def test_a_thing_named_after_a_body_part_is_the_object(nlp):
+    assert ("couldnt hold the hair dryer up", "SYMPTOM") in _found(nlp, "I couldnt hold the hair dryer up.")
+
+
 @pytest.mark.parametrize("text, surface", [
-    ("I couldnt hold the hair dryer up.", "couldnt hold the hair dryer up"),
-    ("I can barely hold a hair brush.", "can barely hold a hair brush"),
+    ("my left ear feels full and blocked.", "left ear feels full and blocked"),
+    ("my fingers went white and numb.", "fingers went white and numb"),
+    ("my scalp is red and scratched raw.", "scalp is red and scratched raw"),
 ])
-def test_a_thing_named_after_a_body_part_is_the_object(nlp, text, surface):
+def test_a_parts_second_predicate_joins_its_complaint(nlp, text, surface):
     assert (surface, "SYMPTOM") in _found(nlp, text)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("I have jaw pain and clicking.", "jaw pain"),
+    ("my nose is blocked and full of snot.", "nose is blocked"),
+    ("my knee is red and swollen ankles too.", "knee is red"),
+])
+def test_a_noun_complaint_or_a_new_mention_stays_apart(nlp, text, kept):
+    assert kept in {e.text for e in nlp(text).ents}
 
 
 @pytest.mark.parametrize("text, kept", [
@@ -80,6 +95,7 @@ def test_a_flu_compared_without_a_complaint_stays(nlp, text):
     ("Eating out has become a real headache.", "headache"),
     ("I have a weakness for chocolate.", "weakness"),
     ("we are keeping a close eye on him.", "eye"),
+    ("a dopey dog.", "dopey"),
 ])
 def test_everyday_senses_are_no_entities(nlp, text, gone):
     assert gone not in {e.text for e in nlp(text).ents}
@@ -89,7 +105,9 @@ def test_everyday_senses_are_no_entities(nlp, text, gone):
     ("I felt weak after the statin.", "felt weak"),
     ("I have weakness in my legs.", "weakness in my legs"),
     ("My mouth is dry.", "mouth is dry"),
-    ("It was a migraine.", "migraine"),
+    ("I had weakness for 3 days.", "weakness"),
+    ("so tired and weak ibuprofen does nothing.", "weak"),
+    ("My back has become a real pain.", "pain"),
     ("I used to panic before exams.", "panic"),
 ])
 def test_the_medical_senses_stay(nlp, text, kept):
@@ -103,6 +121,10 @@ def test_the_medical_senses_stay(nlp, text, kept):
     ("switched to armour 90mg, my TSH is fine now.", "armour", "DRUG", "DRUGBANK:DB09100"),
     ("He got tPA within an hour.", "tPA", "DRUG", "DRUGBANK:DB00009"),
     ("GI wants an EUS next week.", "EUS", "TEST", "QATEXT:test/endoscopic-ultrasound"),
+    ("CFS maths: shower + sandwich = crash. pacing is everything.", "pacing", "TREATMENT",
+     "QATEXT:treatment/activity-pacing"),
+    ("Had a PE in March, when can I get back to the gym?", "PE", "DISEASE", "ICD10CM:I26"),
+    ("Gastric emptying study came back: GP confirmed.", "GP", "DISEASE", "HP:0002578"),
 ])
 def test_shorthand_takes_the_sense_of_its_story(nlp, text, surface, label, concept):
     ents = {e.text: (e.label_, e.kb_id_) for e in nlp(text).ents}
@@ -112,8 +134,9 @@ def test_shorthand_takes_the_sense_of_its_story(nlp, text, surface, label, conce
 @pytest.mark.parametrize("text, short", [
     ("Last week at PE he couldnt catch his breath.", "PE"),
     ("knights in shining armour.", "armour"),
-    ("GP hesitant about HRT because of mum.", "GP"),
-    ("she keeps asking. GP tested her urine, clear.", "GP"),
+    ("nausea and vomiting after every meal, GP hesitant about a scan.", "GP"),
+    ("she keeps asking, gets nauseous. GP tested her urine, clear.", "GP"),
+    ("pacing back and forth all night with fatigue.", "pacing"),
 ])
 def test_shorthand_in_another_sense_is_no_entity(nlp, text, short):
     assert short not in {e.text for e in nlp(text).ents}
@@ -134,8 +157,11 @@ def test_a_bare_word_its_story_makes_an_entity(nlp, text, surface, label):
 
 @pytest.mark.parametrize("text, word", [
     ("The fog lifted by noon and we drove home.", "fog"),
-    ("The gas pump was broken, I had diabetes for years.", "pump"),
-    ("the camera flashes were bright.", "flashes"),
+    ("Walked along the beach with a coffee and the fog lifted.", "fog"),
+    ("Type 1 diabetic here, a pump of hand sanitiser please.", "pump"),
+    ("Since starting HRT the camera flashes hurt my eyes.", "flashes"),
+    ("We visited Niagara's falls.", "falls"),
+    ("My sugar was high, I take the pill in the morning.", "pill"),
 ])
 def test_the_same_bare_words_elsewhere_stay_words(nlp, text, word):
     assert word not in {e.text for e in nlp(text).ents}
@@ -159,13 +185,16 @@ def test_a_figurative_allergen_with_an_owner_is_still_no_allergy(nlp):
     ("My hair thinned a lot.", "hair thinned", "SYMPTOM"),
     ("my ankles blew up like balloons.", "ankles blew up", "SYMPTOM"),
     ("my neck and shoulders are in bits.", "neck and shoulders are in bits", "SYMPTOM"),
-    ("tight chest, throat feels squeezed, hives.", "throat feels squeezed", "SYMPTOM"),
     ("switched from pens to an Omnipod 5 with my dexcom G7.", "Omnipod 5", "TREATMENT"),
     ("switched from pens to an Omnipod 5 with my dexcom G7.", "dexcom G7", "TEST"),
     ("the weight piled on.", "weight piled on", "SYMPTOM"),
     ("assessment said combined type ADHD.", "combined type ADHD", "DISEASE"),
     ("She didnt know what year it was.", "didnt know what year it was", "SYMPTOM"),
     ("got my wisdom teeth pulled this morning.", "wisdom teeth pulled", "TREATMENT"),
+    ("Lantus + Humalog, 8/10 type 1 for 20 years.", "type 1", "DISEASE"),
+    ("gave childrens tylenol at bedtime.", "childrens tylenol", "DRUG"),
+    ("had a total laparoscopic hysterectomy.", "total laparoscopic hysterectomy", "TREATMENT"),
+    ("offered either a robotic prostatectomy or radiotherapy.", "robotic prostatectomy", "TREATMENT"),
 ])
 def test_lay_forms_of_the_blind_batches(nlp, text, surface, label):
     assert (surface, label) in _found(nlp, text)
@@ -173,3 +202,16 @@ def test_lay_forms_of_the_blind_batches(nlp, text, surface, label):
 
 def test_seeing_bugs_in_the_garden_is_no_hallucination(nlp):
     assert _found(nlp, "i saw bugs in the garden") == set()
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The total surgery cost was 5000.", "surgery"),
+    ("Excedrin migraines gone in 20 min.", "migraines"),
+])
+def test_extents_and_plurals_stop_at_other_words(nlp, text, surface):
+    assert surface in {e.text for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize("text", ["allergic to the point that I sneeze.", "allergic to my boss."])
+def test_an_opener_before_no_allergen_leaves_the_allergy_bare(nlp, text):
+    assert ("allergic", "DISEASE") in _found(nlp, text)

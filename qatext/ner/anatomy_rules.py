@@ -244,7 +244,7 @@ def _as_non_body(doc, words, start, end, starts, ends, spans, n) -> str | None:
 
 def _eye(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
     # "keep an eye on", "keeping a close eye on him", "an eye opener"
-    return (prev == "an" or prev == "close" and prev2 == "a") and nxt in ("on", "out") or nxt == "opener"
+    return ((prev == "an" or (prev == "close" and prev2 == "a")) and nxt in ("on", "out")) or nxt == "opener"
 
 
 def _head(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
@@ -356,7 +356,7 @@ def _stomach(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
 
 
 def _mouth(words, start, end, prev, prev2, nxt, nxt2, n, starts) -> bool:
-    return prev == "by" or prev == "of" and prev2 == "word"  # "take NSAIDs by mouth" (a route), "word of mouth"
+    return prev == "by" or (prev == "of" and prev2 == "word")  # "take NSAIDs by mouth" (a route), "word of mouth"
 
 
 _IDIOMS = {"mouth": _mouth, "fingers": _fingers, "butt": _butt, "ass": _butt, "stomach": _stomach, "eye": _eye, "head": _head, "heads": _head, "heart": _heart, "back": _back, "gum": _gum,

@@ -59,6 +59,7 @@ _ARTICLE = frozenset({"a", "such"})
 _INTENSIFIERS = frozenset("total real complete huge absolute major big right proper whole".split())
 _COPULAS = frozenset("is was are were 's be".split())
 _BECOMING = frozenset("been being become becomes became becoming".split())
+_AMOUNTS = frozenset("a an few several some two three four five six months weeks days".split())
 STROKE_LUCK = frozenset("luck genius fortune brilliance inspiration serendipity bad good midnight".split())
 DEAF_BEFORE = frozenset("on turn turned turns turning".split())
 GROWING = frozenset("grow grows grew grown growing outgrow".split())
@@ -194,15 +195,18 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
             and last in NUISANCE_PLACES:
         j = start - 1 if start >= 1 and words[start - 1] not in _INTENSIFIERS else start - 2
         # someone or something *is* one ("my boss is a pain in the neck"); "i have a pain in the neck" is a pain
-        return j >= 1 and words[j] in _ARTICLE and words[j - 1] in _COPULAS | {"been", "being"}
+        return j >= 1 and words[j] in _ARTICLE and words[j - 1] in _COPULAS | _BECOMING
     if first in NUISANCE_WORDS and end - start == 1 and start >= 2:
         j = start - 1
         while j >= 1 and words[j] in _INTENSIFIERS:
             j -= 1
         # j >= 1: words[j - 1] must be a word before the article, not the doc's last word (words[-1])
-        if j >= 1 and words[j] in _ARTICLE | _ONE and words[j - 1] in _COPULAS | _BECOMING \
+        if j >= 1 and words[j] in _ARTICLE | _ONE and (words[j - 1] in _COPULAS or words[j - 1] in _BECOMING and (
+                first != "pain" or words[j - 1] in ("been", "being"))) \
                 and (not after or not after.isalnum() or after in CLAUSE_CLOSERS):
-            return True  # "every feed is a nightmare 😩", "has been one big headache lately", "has become a real headache"
+            # "every feed is a nightmare 😩", "has been one big headache lately", "has become a real headache" (not
+            # "my back has become a real pain": a part's pain)
+            return True
     if words[start:end] == ["heart", "attack"] and start >= 2 and words[start - 1] == "a":
         j = start - 2
         if words[j] in _OBJECTS:
@@ -261,7 +265,6 @@ FIGURATIVE_AFTER = {
     "flare": ("of",),
     "cry": ("for help", "out for", "wolf"),
     "panicking": ("that", "about", "over"),
-    "weakness": ("for",),  # "a weakness for chocolate"
     "panicked": ("that", "about", "over"),
     # a worry about an event, a drug or a risk is no complaint: "nervous about the withdrawal", "scared of weight gain"
     "nervous": ("about", "that"),
@@ -296,7 +299,7 @@ NUISANCE_INTENSIFIERS = frozenset("total real complete huge absolute major big".
 DEGREE_WORDS = frozenset("so very really super totally such".split())
 # "miserable weather", "depressing news": an adjective before a noun describes a thing, not a person.
 ATTRIBUTIVE_ADJECTIVES = frozenset({"miserable", "depressing", "exhausting", "sickening", "sad", "angry", "aggressive",
-                                    "hostile"})
+                                    "hostile", "dopey"})
 # "its own headache", "a whole other headache"; "its miserable", "that was depressing" (round 38)
 _OWN_OWNERS = frozenset({"its", "their"})
 _TOLD_SUBJECTS = frozenset({"which", "that", "this"})
@@ -314,7 +317,7 @@ _FIGURE_CRY = frozenset({"cry"})
 _CALMING = (("not", "to"), ("do", "n't"), ("do", "nt"), ("dont",), ("do", "not"), ("need", "to"), ("before", "you"),
             ("before", "u"))
 FIGURATIVE_WORDS = (frozenset(FIGURATIVE_AFTER) | FOLLOWED_NUISANCES | ATTRIBUTIVE_ADJECTIVES | JUDGED_FOR_ACTION
-                    | CALMED_WORDS | _FIGURE_CRY | {"head"})
+                    | CALMED_WORDS | _FIGURE_CRY | {"head", "weakness"})
 _FIGURATIVE_GATE = gate(FIGURATIVE_WORDS)
 
 
@@ -362,6 +365,9 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     word = words[start]
     if word in CALMED_WORDS and any(tuple(words[max(0, start - len(cue)):start]) == cue for cue in _CALMING):
         return True  # "not to panic", "dont worry"
+    if word == "weakness" and start and words[start - 1] == "a" and end + 1 < n and words[end] == "for" \
+            and not words[end + 1][:1].isdecimal() and words[end + 1] not in TIME_UNITS | _AMOUNTS:
+        return True  # "a weakness for chocolate"; "a weakness for 3 days", "... for a few weeks" are the complaint's
     if word == "cry" and start >= 2 and words[start - 1] == "could" and words[start - 2] == "i" and (
             end >= n or not words[end].isalpha()):
         return True  # "so constipated i could cry 😭": a degree, no crying

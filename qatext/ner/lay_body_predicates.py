@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_common import (LABEL, LIST_FILLERS, NOT_A_THING, NOT_NOUNS, OBJECT_DETERMINERS, OBJECT_STOPS, POSSESSIVES,
-                                   SEPARATORS, replace_covered)
+from qatext.ner.lay_common import (LABEL, LIST_FILLERS, NOT_A_THING, NOT_NOUNS, OBJECT_DETERMINERS, OBJECT_STOPS,
+                                   POSSESSIVES, SEPARATORS, replace_covered)
 from qatext.ner.span_rules import (BODY_COMPLAINT, LINKING_WORDS, SYMPTOM_PREDICATES, Spans, _with_more_predicates,
                                    gate, gate_hits, word_positions as _positions)
 
@@ -139,6 +139,12 @@ def add_voice_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 HOARSENESS, APHONIA = "HP:0001609", "HP:0001686"
+_VOICE_GATE = gate({"voice"})
+# The trigger words of the lay predicates (registered, so gate_hits keeps them). A predicate needs every word of
+# one of its phrases ("on" and "fire"), so those words are kept too.
+_LAY_PREDICATE_GATE = gate(LAY_PREDICATE_WORDS)
+_COLOUR_GATE = gate(_COLOUR_WORDS)
+_LAY_PHRASE_GATE = gate(*LAY_PREDICATES)
 
 # One side of the body, which the lexicon keeps as no body part ("sleep on my left side" is a position), with a
 # complaint of its own (rules 4 and 6): "he woke up with his [right side weak]", "my [left side is numb]", "[right
@@ -169,9 +175,3 @@ def add_side_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if complaint is not None and complaint[2] == "SYMPTOM" and words[complaint[1] - 1] in _SIDE_PREDICATES:
             added.append((i - 1, complaint[1], "SYMPTOM", complaint[3]))
     return replace_covered(spans, added) if added else spans
-_VOICE_GATE = gate({"voice"})
-# The trigger words of the lay predicates (registered, so gate_hits keeps them). A predicate needs every word of
-# one of its phrases ("on" and "fire"), so those words are kept too.
-_LAY_PREDICATE_GATE = gate(LAY_PREDICATE_WORDS)
-_COLOUR_GATE = gate(_COLOUR_WORDS)
-_LAY_PHRASE_GATE = gate(*LAY_PREDICATES)

@@ -375,7 +375,6 @@ _SECOND_DEGREES = frozenset("so very really all bright".split())
 def join_second_predicates(words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
     """``spans`` with a part's complaint running on over "and" and a second predicate of that part."""
     n = len(words)
-    index_of = {span[0]: k for k, span in enumerate(spans)}
     joined: dict[int, tuple] = {}
     absorbed: set[int] = set()
     for k, (start, end, label, concept) in enumerate(spans):
@@ -384,15 +383,15 @@ def join_second_predicates(words: list[str], spans: Spans, *, lookup: Lookup) ->
             # (a part's noun complaint is complete: "[jaw pain] and [clicking]", "[mouth ulcers] and [swelling]")
             continue
         after = end + 1 + (words[end + 1] in _SECOND_DEGREES)
-        if after >= n or words[after] not in SECOND_PREDICATES:
-            continue
-        other = index_of.get(after)
-        if other is not None and (spans[other][1] != after + 1 or spans[other][2] != "SYMPTOM"):
-            continue  # "red and [swollen ankles]": the word opens a complaint of its own
+        if after >= n or words[after] not in SECOND_PREDICATES or words[after] == "full" and words[after + 1:after + 2] == ["of"]:
+            continue  # ("[nose is blocked] and full of snot": what fills it)
         # "[scalp is red and scratched raw]": "raw" stacks on the second predicate as it does on the first
-        joined[k] = (start, after + 1 + (after + 1 < n and words[after + 1] == "raw"), label, concept)
-        if other is not None:
-            absorbed.add(other)
+        new_end = after + 1 + (after + 1 < n and words[after + 1] == "raw")
+        inside = [m for m in range(k + 1, len(spans)) if end <= spans[m][0] < new_end]
+        if any(spans[m][1] > new_end or spans[m][2] != "SYMPTOM" for m in inside):
+            continue  # "red and [swollen ankles]": the word opens a complaint of its own
+        joined[k] = (start, new_end, label, concept)
+        absorbed.update(inside)
     if not joined:
         return spans
     return [joined.get(k, span) for k, span in enumerate(spans) if k not in absorbed]

@@ -83,6 +83,23 @@ FIGURATIVE_ALLERGENS = frozenset("mondays monday mornings work homework people e
                                  "paperwork meetings meeting commute commuting emails".split())
 
 
+# What an owner's or "the" allergen may end with (round 48): animals, plants and materials one lives with.
+OWNED_ALLERGENS = frozenset("cat cats dog dogs kitten kittens puppy puppies horse horses rabbit rabbits hamster "
+                            "hamsters guinea pig pigs bird birds parrot feathers pollen grass trees tree flowers plants "
+                            "mould mold dust latex nickel wool detergent perfume".split())
+
+
+def _allergen_end(words: list[str], start: int, starts) -> int:
+    """Where the allergen from ``start`` ends: one or two words before a stop ("cats", "tree nuts"), or ``start``."""
+    n = len(words)
+    thing = start
+    while thing < n and thing - start < 2 and thing not in starts and words[thing].isalpha() \
+            and words[thing] not in OBJECT_STOPS and words[thing] not in NOT_A_THING and words[thing] not in _ANY \
+            and not (thing > start and words[thing].endswith("ly")):  # "allergic to cats apparently"
+        thing += 1
+    return thing
+
+
 def add_allergens(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"allergic to shellfish", "allergic to tree nuts": a food, animal or material the lexicon has no entry for
     still completes the allergy (one DISEASE, rule 4.1); "allergic to it" and "allergic to mondays" do not."""
@@ -94,13 +111,12 @@ def add_allergens(doc: Doc, words: list[str], spans: Spans) -> Spans:
     for k, (start, end, label, concept) in enumerate(spans):
         if label != "DISEASE" or end in starts or not _allergy_phrase(words, spans[k]):
             continue
-        # "[allergic to her cats]", "[allergic to the office dog]": an owner or "the" may open the allergen
         opener = end + (end + 1 < n and (words[end] in POSSESSIVES or words[end] == "the"))
-        thing = opener
-        while thing < n and thing - opener < 2 and thing not in starts and words[thing].isalpha() \
-                and words[thing] not in OBJECT_STOPS and words[thing] not in NOT_A_THING and words[thing] not in _ANY \
-                and not (thing > opener and words[thing].endswith("ly")):  # "allergic to cats apparently"
-            thing += 1
+        thing = _allergen_end(words, opener, starts)
+        if opener > end and (thing == opener or words[thing - 1] not in OWNED_ALLERGENS):
+            # "[allergic to her cats]", "[allergic to the office dog]": an owner or "the" opens only an animal, a
+            # plant or a material ("allergic to the point that", "allergic to my boss" stay without)
+            opener, thing = end, _allergen_end(words, end, starts)
         if thing > opener:
             # "allergic to mondays" names no allergy at all (rule 17)
             out[k] = None if FIGURATIVE_ALLERGENS.intersection(words[end:thing]) else (start, thing, label, concept)

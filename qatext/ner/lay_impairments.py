@@ -391,6 +391,12 @@ def _anatomy_ends(spans: Spans) -> dict[int, int]:
     return {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
 
 
+# Things named after a body part ("hair dryer", "eye drops", "foot stool"): after the part they end a compound noun.
+_PART_COMPOUND_HEADS = frozenset("dryer dryers brush brushes straightener straighteners tie ties band bands clip clips "
+                                 "towel towels cream lotion drops stool rest chair pillow bag weights spray gel dye "
+                                 "wash".split())
+
+
 def _body_object_end(words: list[str], end: int, body_ends: dict[int, int]) -> int | None:
     """The end of a body part that is the object of a lost function ("can't lift [my arms]"), at most three
     filler words after it; None when no body part follows. The body part is part of the complaint, what comes
@@ -405,11 +411,6 @@ def _body_object_end(words: list[str], end: int, body_ends: dict[int, int]) -> i
         return body_ends[k]
     return None
 
-
-# Things named after a body part ("hair dryer", "eye drops", "foot stool"): after the part they end a compound noun.
-_PART_COMPOUND_HEADS = frozenset("dryer dryers brush brushes straightener straighteners tie ties band bands clip clips "
-                                 "towel towels cream lotion drops stool rest chair pillow bag weights spray gel dye "
-                                 "wash".split())
 
 
 def _object_end(words: list[str], end: int) -> int:

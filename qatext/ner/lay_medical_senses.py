@@ -220,7 +220,10 @@ _PILL_AFTER = frozenset(". , ! ? ; : = and or but for since in at because so unt
 # has ..."): the contraceptive only where the post speaks of contraception or periods, or names no other medicine
 # before it; "back on the pill now" and "came off the pill last year" need neither.
 _PILL_BEFORE_CUED = frozenset("swap swapped swapping switch switched switching offer offered offering miss missed forgot "
-                              "forget forgetting except from take takes taking took taken".split())
+                              "forget forgetting except from".split())
+# (round 48) "taking the pill back to back": taken, it is the contraceptive only in a story of periods or
+# contraception ("take the pill at the first sign of cramps" is any tablet)
+_PILL_TAKING = frozenset("take takes taking took taken".split())
 _PILL_AFTER_CUED = frozenset("now again last too as either instead anymore then never just really always did didnt has "
                              "had have".split())
 _CONTRACEPTION_CUES = frozenset("period periods contraception contraceptive contraceptives coil iud implant pregnant "
@@ -242,7 +245,10 @@ def add_the_pill(doc: Doc, words: list[str], spans: Spans) -> Spans:
             or before in _PILL_COMPARED and words.index("pill") == i
         framed_after = after in _PILL_AFTER or not after.isalpha()
         cued_after = after in _PILL_AFTER_CUED
-        if framed_before and framed_after or before in _PILL_ON_OFF and cued_after or (
+        if before in _PILL_TAKING:
+            if (framed_after or cued_after) and not _CONTRACEPTION_CUES.isdisjoint(word_set(words)):
+                added.append((i, i + 1, "DRUG", CONTRACEPTIVE_PILL))
+        elif framed_before and framed_after or before in _PILL_ON_OFF and cued_after or (
                 (framed_before or before in _PILL_BEFORE_CUED) and (framed_after or cued_after)
                 and _contraceptive(words, spans, i)):
             added.append((i, i + 1, "DRUG", CONTRACEPTIVE_PILL))

@@ -366,6 +366,9 @@ def drop_condition_drugs(words: list[str], spans: Spans) -> Spans:
 
 # The strength of a medicine or a drink, not of the writer: "basically a weak statin", "weak coffee", "a weaker dose".
 STRENGTH_WORDS = frozenset({"weak", "weaker", "weakest"})
+# what makes "weak" the writer's before a medicine's name: "so tired and [weak] ibuprofen does nothing", "felt [weak]"
+_WRITERS_WEAKNESS_BEFORE = frozenset("and & , but so too very really feel feels felt feeling am im 'm is was were are "
+                                     "been being get got getting".split())
 
 
 def drop_medicine_strengths(words: list[str], spans: Spans) -> Spans:
@@ -373,7 +376,8 @@ def drop_medicine_strengths(words: list[str], spans: Spans) -> Spans:
     starts = {span[0]: span for span in spans}
     return [span for span in spans if not (
         span[2] == "SYMPTOM" and span[1] - span[0] == 1 and words[span[0]] in STRENGTH_WORDS
-        and starts.get(span[1], (0, 0, ""))[2] == "DRUG")]
+        and starts.get(span[1], (0, 0, ""))[2] == "DRUG"
+        and (span[0] == 0 or words[span[0] - 1] not in _WRITERS_WEAKNESS_BEFORE))]
 
 
 # A complaint word glued by a hyphen to a verb it describes: "rage-scrolling", "panic-buying", "rage-quit" (round 38).

@@ -21,11 +21,11 @@ _CONCEPT_FORMS = {
     **dict.fromkeys(("upset", "upsets", "upsetting"), ("upset {part}",)),
     **dict.fromkeys(("irritate", "irritates", "irritated", "irritating"), ("{part} irritation", "irritated {part}")),
     **dict.fromkeys(("sting", "stings", "stung", "stinging"), ("stinging {part}", "{part} pain", "pain")),
-    **dict.fromkeys(_GUT_VERBS, ("upset {part}",)),
+    **dict.fromkeys(_GUT_VERBS, ("upset {part}", "upset stomach")),  # "[destroyed my gut]", "[wrecked my belly]"
 }
 VERBS = frozenset(_CONCEPT_FORMS)
 _GUT = frozenset("stomach stomachs tummy belly gut guts insides bowels".split())
-_UP_FIRST = frozenset(("tore", "tears", "tearing", "ripped", "rips", "ripping", "messed", "messes", "messing"))
+_UP_FIRST = frozenset(verb for verb in _GUT_VERBS if not verb.startswith(("wreck", "destroy")))  # "tore up my ..."
 _OWNERS = POSSESSIVES | {"the"}
 # who did it to their own part: "i hurt my back" is an injury (not "it hurt my back to lift")
 _INJURERS = frozenset({"i", "ive", "i've", "he", "she", "we", "they", "you", "accidentally", "badly"})

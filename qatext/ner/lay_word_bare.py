@@ -167,10 +167,13 @@ _WAX_BEFORE = frozenset("no some any of the much more excess hard impacted lots 
 _WAX_NOT_AFTER = frozenset("strip strips candle candles crayon crayons job museum melt melts seal jacket".split())
 
 # --- falls of a person: "has had 3 [falls] since june", "her [falls] are getting more frequent" ----------------
-_FALLS_BEFORE = frozenset("had has have having several many few recurrent frequent more repeated multiple her his 's "
+_FALLS_BEFORE = frozenset("had has have having several many few recurrent frequent more repeated multiple her his "
                           "their any no of two three four five six seven eight nine ten "
                           # a carer's worry: "I worry about [falls]", "to prevent [falls]"
                           "about prevent preventing avoid avoiding".split())
+# (round 48) Whose falls are told with a possessive: an older relative's, a patient's
+_FALLERS = frozenset("dad dads mum mums mom moms mother mothers father fathers gran granny grandma grandad grandpa "
+                     "nan nana nanna husband husbands wife wifes patient patients".split())
 # After the verb "falls": "she falls asleep", "it falls on a monday", "her hair falls out".
 _FALLS_NOT_AFTER = frozenset("asleep off out over down apart behind ill on under into in through short back silent "
                              "flat pregnant victim prey within outside to between upon".split())
@@ -304,8 +307,9 @@ _FOG_CUES = frozenset("forgetful forgetting forgetfulness forget remember memory
 _FOG_REACH = (30, 10)  # words before and after "fog" in which a cue counts
 # (round 48) a fog that lifts in a story of medicines: "switched to armour 90mg and within 6 weeks the [fog] lifted"
 _FOG_LIFTING = frozenset("lifted lifts lift lifting cleared clears clearing".split())
+_FOG_MEDICINE_REACH = 40  # tokens before "fog" in which the medicine is named (not a coffee on the beach)
 # (round 48) the flushes of the menopause, named first by it or its treatment rather than as "hot flushes"
-_HOT_HEADS = frozenset({"flushes", "flashes"})
+_HOT_HEADS = frozenset({"flushes"})  # (not "flashes": "the flashes in my left eye" on HRT are the eye's)
 _MENOPAUSE_CUES = frozenset("menopause menopausal perimenopause perimenopausal meno peri hrt oestrogen estrogen estradiol "
                             "utrogestan progesterone evorel oestrogel sandrena".split())
 HOT_FLASHES = "HP:0031217"
@@ -399,6 +403,11 @@ def _substances() -> frozenset[str]:
     return frozenset(key for key, kind in drug_kind_rows().items() if ":" in key and kind == "substance")
 
 
+def _medicine_within(spans: Spans, i: int, reach: int) -> bool:
+    """A medicine (a DRUG that is no drink or smoke) named in the ``reach`` tokens before ``i``."""
+    return any(span[2] == "DRUG" and i - reach <= span[0] < i and span[3] not in _substances() for span in spans)
+
+
 def _medicine_before(spans: Spans, i: int) -> bool:
     """A medicine, no substance, is named right before ``i``."""
     return any(span[1] == i and span[2] == "DRUG" and span[3] not in _substances() for span in spans)
@@ -418,19 +427,21 @@ def _a_dose_wears_off(words: list[str], i: int, spans: Spans) -> bool:
 _FADING_SUBJECTS = frozenset("side effect effects nausea drowsiness tiredness numbness anaesthetic anesthetic "
                              "swelling".split())
 
+# --- an insulin pump named by its last word in a diabetic's post: "3 weeks on the [pump]", "my [pump] alarmed" ---------
+_PUMPS = frozenset({"pump"})  # (not "pumps": shoes as often)
+INSULIN_PUMP = "QATEXT:treatment/insulin-pump"
+_PUMP_BEFORE = frozenset("the my a an her his their new old".split())
+_PUMP_NOT_AFTER = frozenset("up out iron gas station room action it of at".split())
+_PUMP_BRANDS = frozenset({"omnipod", "tandem", "medtronic"})
+_PUMP_CUES = _DIABETES_CUES | SUGARS | _PUMP_BRANDS
+
 # --- a diabetes type said alone: "i've been [type 2] for 12 yrs", "metformin for my [type 2]" ----------------------
 _TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has had is was being diagnosed got this or , ( "
                          # "22 yrs of [type one]", "... later. [type 2] for 6 years here" (round 38)
                          "of . ! ? ; :".split()) \
     | {"", "\n"}  # "" : the text's first word ("type 1 for 11 yrs ...")
 # what speaks for diabetes besides the type itself: its drugs, tests, sugars and pump ("im [type 1] and on a pump")
-_TYPE_CUES = (_DIABETES_CUES | SUGARS | {"pump", "pumps", "omnipod", "tandem", "medtronic"}) - {"type"}
-# --- an insulin pump named by its last word in a diabetic's post: "3 weeks on the [pump]", "my [pump] alarmed" ---------
-_PUMPS = frozenset({"pump", "pumps"})
-INSULIN_PUMP = "QATEXT:treatment/insulin-pump"
-_PUMP_BEFORE = frozenset("the my a an her his their new old".split())
-_PUMP_NOT_AFTER = frozenset("up out iron gas station room action it".split())
-_PUMP_CUES = _DIABETES_CUES | SUGARS
+_TYPE_CUES = (_DIABETES_CUES | SUGARS | _PUMP_BRANDS | {"pump", "pumps"}) - {"type"}
 # a review's rating before it: "Lantus + Humalog, 8/10 [type 1] for 20 years"
 _RATING = re.compile(r"\d{1,2}/(5|10)")
 # "type 2 on metformin", "type 1 or type 2?"
@@ -517,8 +528,9 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             if before in _WAX_BEFORE and nxt not in _WAX_NOT_AFTER and _near(words, i, _EAR_CUES, 15, 8):
                 take(i, i + 1, "SYMPTOM", CERUMEN)
         elif word == "falls":
-            if (before in _FALLS_BEFORE or _is_number(before)) and nxt not in _FALLS_NOT_AFTER:
-                take(i, i + 1, "SYMPTOM", FALLS)
+            if (before in _FALLS_BEFORE or _is_number(before)
+                    or before in ("'s", "s") and i >= 2 and words[i - 2] in _FALLERS) and nxt not in _FALLS_NOT_AFTER:
+                take(i, i + 1, "SYMPTOM", FALLS)  # "Dad's [falls]", not "Niagara's falls"
         elif word == "fall":
             if _a_fall(words, i, before, nxt):
                 take(i, i + 1, "SYMPTOM", FALLS)
@@ -627,7 +639,7 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
                     before = words[medicine[0] - 1]  # "the [Lyrica] [fog]": the medicine's fog
                 if medicine is not None or (
                         _near(words, i, _FOG_CUES, *_FOG_REACH)
-                        or nxt in _FOG_LIFTING and any(span[2] == "DRUG" for span in spans)) \
+                        or nxt in _FOG_LIFTING and _medicine_within(spans, i, _FOG_MEDICINE_REACH)) \
                         and not (i >= 2 and words[i - 2] in _WEATHER_FOG_BEFORE) and nxt not in _WEATHER_FOG_AFTER:
                     antecedent = (i, i + 1, "SYMPTOM", BRAIN_FOG)
             if antecedent is not None and nxt != "of" \

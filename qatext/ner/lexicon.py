@@ -504,7 +504,8 @@ def _compile_patterns(lexicon: Lexicon) -> None:
         variants.extend(_hyphen_variants(doc, norms, entry, hyphen))
         if entry[2] == "curated" and len(doc) > 1:
             plural = _plural_head(doc, norms, nlp.vocab)
-            if plural is not None:
+            # a product named after a complaint keeps the complaint's plural apart: "Excedrin [migraines]"
+            if plural is not None and (entry[0] in _COMPLAINT_LABELS or not _names_a_complaint(lexicon, doc[-1].lower_)):
                 variants.append((plural, entry))
             if my in norms and entry[0] in _COMPLAINT_LABELS:
                 variants.extend((tuple(owner if norm == my else norm for norm in norms), entry) for owner in owners)
@@ -519,6 +520,11 @@ def _compile_patterns(lexicon: Lexicon) -> None:
 
 
 _COMPLAINT_LABELS = frozenset({"SYMPTOM", "DISEASE"})
+
+
+def _names_a_complaint(lexicon: Lexicon, word: str) -> bool:
+    found = lexicon.terms.get(word)
+    return found is not None and found[0] in _COMPLAINT_LABELS
 _OTHER_OWNERS = ("his", "her", "their")
 _VERB_LIKE_HEADS = frozenset({"fall"})  # "hair fall" is a complaint, "the way her hair falls" is none
 

@@ -237,7 +237,9 @@ SYMPTOM_PREDICATES = frozenset(
     "jerks jerk shiny greasy oily crumbly brittle thick thickened blocks rolled rolling drifts drifting wanders "
     "wandering "
     # the plain present after a plural body part: "my hands shake", "my eyes itch", "my feet burn"
-    "shake ache itch burn throb tingle cramp sensitive burned thinned thins squeezed constricted frozen "
+    "shake ache itch burn throb tingle cramp sensitive burned thins "
+    # (round 48) "[hair thinned]", "[throat feels constricted]", "[forehead feels frozen]"
+    "thinned constricted frozen "
     # broken skin as patients describe it: "forehead is raw, weepy and crusty"
     "weepy weeping oozing scabby "
     # a body part hanging or stuck: "the end of my finger droops", "my jaw is locked half shut"
@@ -1257,7 +1259,9 @@ def add_clinical_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
         elif label == "TEST":
             start = _extend_left(words, start, TEST_MODIFIERS)
         elif label == "TREATMENT":
-            start = _extend_left(words, start, TREATMENT_MODIFIERS)
+            allowed = TREATMENT_MODIFIERS | SURGICAL_EXTENTS if _REMOVING_OR_REPLACING.fullmatch(words[end - 1]) \
+                else TREATMENT_MODIFIERS
+            start = _extend_left(words, start, allowed)
         if (start, end) != span[:2]:
             changed = True
             out[k] = (start, end, label, concept)
@@ -1277,13 +1281,17 @@ PREDICATE_LEADS = frozenset("is are was were be been being am 'm 's 're feel fee
 def ends_a_clause(words: list[str], at: int) -> bool:
     """Whether the qualifier or describer at ``at`` is the predicate of the clause before it (:data:`PREDICATE_PRONE`)."""
     return words[at] in PREDICATE_PRONE and at >= 1 and words[at - 1] in PREDICATE_LEADS
-# (round 48) How an operation is done, part of its name: "[total laparoscopic hysterectomy]", "[robotic
-# prostatectomy]", "[keyhole surgery]" (rule 4's clinical qualifiers, for a TREATMENT)
-TREATMENT_MODIFIERS = frozenset("robotic robot-assisted laparoscopic keyhole arthroscopic endoscopic total radical "
-                                "minimally-invasive".split())
-_MODIFIER_GATE = gate(CLINICAL_MODIFIERS, STAGE_WORDS, DRUG_MODIFIERS, TEST_MODIFIERS, TREATMENT_MODIFIERS, {"soaking"})
+# (round 48) How an operation is done, part of its name: "[laparoscopic mesh repair]", "[robotic prostatectomy]",
+# "[keyhole surgery]" (rule 4's clinical qualifiers, for a TREATMENT); how much it takes, only before what removes or
+# replaces a part: "[total laparoscopic hysterectomy]", "[partial knee replacement]" (not "the total surgery cost")
+TREATMENT_MODIFIERS = frozenset("robotic laparoscopic keyhole arthroscopic endoscopic".split())
+SURGICAL_EXTENTS = frozenset("total radical partial".split())
+_REMOVING_OR_REPLACING = re.compile(r"[a-z]+ectomy|replacement|resection")
+_MODIFIER_GATE = gate(CLINICAL_MODIFIERS, STAGE_WORDS, DRUG_MODIFIERS, TEST_MODIFIERS, TREATMENT_MODIFIERS,
+                      SURGICAL_EXTENTS, {"soaking"})
 _MODIFIERS_BY_LABEL = {"DISEASE": CLINICAL_MODIFIERS, "SYMPTOM": CLINICAL_MODIFIERS | {"soaking"},
-                       "DRUG": DRUG_MODIFIERS, "TEST": TEST_MODIFIERS, "TREATMENT": TREATMENT_MODIFIERS}
+                       "DRUG": DRUG_MODIFIERS, "TEST": TEST_MODIFIERS,
+                       "TREATMENT": TREATMENT_MODIFIERS | SURGICAL_EXTENTS}
 
 
 def _is_stage(text: str) -> bool:
