@@ -408,9 +408,8 @@ def _body_object_end(words: list[str], end: int, body_ends: dict[int, int]) -> i
         part_end = body_ends[k]
         if part_end < len(words) and words[part_end] in _PART_COMPOUND_HEADS:
             return None  # "couldnt hold the [hair] dryer up": a thing named after the part is the object
-        return body_ends[k]
+        return part_end
     return None
-
 
 
 def _object_end(words: list[str], end: int) -> int:

@@ -441,7 +441,7 @@ _TYPE_BEFORE = frozenset("been am im 'm m for with a my his her have has had is 
                          "of . ! ? ; :".split()) \
     | {"", "\n"}  # "" : the text's first word ("type 1 for 11 yrs ...")
 # what speaks for diabetes besides the type itself: its drugs, tests, sugars and pump ("im [type 1] and on a pump")
-_TYPE_CUES = (_DIABETES_CUES | SUGARS | _PUMP_BRANDS | {"pump", "pumps"}) - {"type"}
+_TYPE_CUES = (_PUMP_CUES | {"pump", "pumps"}) - {"type"}
 # a review's rating before it: "Lantus + Humalog, 8/10 [type 1] for 20 years"
 _RATING = re.compile(r"\d{1,2}/(5|10)")
 # "type 2 on metformin", "type 1 or type 2?"

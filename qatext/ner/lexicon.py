@@ -523,8 +523,11 @@ _COMPLAINT_LABELS = frozenset({"SYMPTOM", "DISEASE"})
 
 
 def _names_a_complaint(lexicon: Lexicon, word: str) -> bool:
+    """``word`` alone is a SYMPTOM or DISEASE term of the lexicon."""
     found = lexicon.terms.get(word)
     return found is not None and found[0] in _COMPLAINT_LABELS
+
+
 _OTHER_OWNERS = ("his", "her", "their")
 _VERB_LIKE_HEADS = frozenset({"fall"})  # "hair fall" is a complaint, "the way her hair falls" is none
 

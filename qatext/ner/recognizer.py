@@ -432,11 +432,11 @@ class MedicalEntityRecognizer(BatchedPipe):
         resolutions = shorthand.resolve(doc, words, self.lexicon.shorthand, corpus_senses=self.corpus_senses,
                                         specialty=doc._.specialty_hint)
         capital_words = self.lexicon.capital_words
-        if any(words[r.start] in capital_words for r in resolutions) and span_rules.is_all_caps(doc.text):
+        if any(words[r.start] in capital_words for r in resolutions) and span_rules.is_all_caps(text := doc.text):
             # in a post in capitals "ME" is the word (the case no longer tells the letters apart), unless the post names
             # what they stand for ("MYALGIC ENCEPHALOMYELITIS ... MY ME")
-            text = doc.text.lower()
-            resolutions = [r for r in resolutions if words[r.start] not in capital_words or r.long.lower() in text]
+            lowered = text.lower()
+            resolutions = [r for r in resolutions if words[r.start] not in capital_words or r.long.lower() in lowered]
         if not resolutions:
             return spans, []
         doc._.shorthand_senses = [(doc[r.start].text, r.long) for r in resolutions if r.by == "document"]
