@@ -11,7 +11,7 @@ with scipy's L-BFGS from zero weights, deterministic; ``--seed`` shuffles the si
 each of the NER batches in ``BATCHES`` (the newest first), train without it and score it. Without ``--evaluate`` the model is trained on all of ner.jsonl and
 written to ``qatext/resources/boundary/boundary_model.npz``.
 
-Usage: python scripts/train_boundary_model.py [--evaluate] [--C 3.0 ...] [--seed 13]
+Usage: python scripts/train_boundary_model.py [--evaluate] [--C 3.0 ...] [--seed 13] [--exclude REGEX --out PATH]
 """
 from __future__ import annotations
 
@@ -64,11 +64,14 @@ class DocExample:
     targets: list  # per entity: (gold start token or None, gold end token or None)
 
 
-def collect(nlp) -> list[DocExample]:
+def collect(nlp, *, exclude: str | None = None) -> list[DocExample]:
+    """The rules' entities and candidate edges on every gold passage, but those whose id fully matches ``exclude``."""
     features = Features(nlp.vocab)
     examples = []
     for name in GOLD_FILES:
         for gold in read_gold(ROOT / name):
+            if exclude and re.fullmatch(exclude, gold.id or ""):
+                continue
             doc = nlp(gold.text)
             ents = [(e.start, e.end, e.label_) for e in doc.ents]
             candidates = features.batch([doc])
@@ -181,12 +184,20 @@ def main() -> None:
     parser.add_argument("--C", type=float, nargs="+", default=[DEFAULT_C],
                         help="inverse L2 strength (--evaluate: one table per value)")
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--out", type=Path, default=ROOT / "qatext" / "resources" / "boundary" / "boundary_model.npz")
+    parser.add_argument("--out", type=Path, help="where to write the model (default: the shipped "
+                                                 "qatext/resources/boundary/boundary_model.npz)")
+    parser.add_argument("--exclude", metavar="REGEX",
+                        help="leave out the gold passages whose id fully matches REGEX (the shipped model leaves out "
+                             "nothing, so --out is required)")
     args = parser.parse_args()
+    if args.exclude and args.out is None and not args.evaluate:
+        parser.error("--exclude needs --out: a model trained without some gold must not replace the shipped one")
+    if args.out is None:
+        args.out = ROOT / "qatext" / "resources" / "boundary" / "boundary_model.npz"
     from qatext.ner.pipeline import load
 
     nlp = load(topics=False, assertion=False, boundary_model=False)
-    examples = collect(nlp)
+    examples = collect(nlp, exclude=args.exclude)
     sides = groups(examples)
     print(f"{len(examples)} docs, {sum(len(e.ents) for e in examples)} rule entities, "
           f"{len(sides)} sides with the gold edge among {sum(len(c) for c, _t in sides)} candidate edges")

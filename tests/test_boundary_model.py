@@ -8,6 +8,7 @@ time, leaves today's output alone when off, and reloads with ``spacy.load``.
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 import textwrap
@@ -176,10 +177,14 @@ def test_saved_pipeline_reloads_with_spacy_load(tmp_path):
 
 @pytest.mark.slow
 def test_training_is_deterministic(tmp_path):
-    """Two runs of the script give byte-identical weights (seeded row order, L-BFGS from zeros)."""
-    for name in ("a.npz", "b.npz"):
-        subprocess.run([sys.executable, "scripts/train_boundary_model.py", "--out", str(tmp_path / name)],
-                       check=True, cwd=ROOT, capture_output=True)
+    """Two runs of the script give byte-identical weights (seeded row order, L-BFGS from zeros), in processes
+    with different string hashing (set and dict orders differ). On the 400 passages s1000-s1399, not the whole
+    gold: the same code paths at a twentieth of the time."""
+    for name, hash_seed in (("a.npz", "1"), ("b.npz", "2")):
+        subprocess.run([sys.executable, "scripts/train_boundary_model.py", "--out", str(tmp_path / name),
+                        "--exclude", r"(?!s1[0-3]\d\d$).*"], check=True, cwd=ROOT, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": hash_seed})
+    assert BoundaryModel.read(tmp_path / "a.npz").meta["training_sides"] > 500
     assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
 
 
