@@ -294,6 +294,19 @@ _BURNING_AFTER = frozenset("eased eases easing has had is was went goes gone sto
                            "from down away "
                            "when every most and but settled ever never".split())
 
+# --- (round 49) the gut's "wind": "a bit of [wind] at first", "loads of [wind]", "[wind] that cleared rooms" ----------
+FLATULENCE = "HP:0033589"
+_GUT_CUES = frozenset("bloating bloated stomach tummy belly gut guts bowel bowels ibs diarrhea diarrhoea constipation "
+                      "constipated burping burps burp gas farting farts stools stool poo cramps indigestion metformin "
+                      "fibre fiber nausea nauseous reflux heartburn".split())
+_WIND_BEFORE = frozenset("of and , with some more the no less".split())
+# or a side effect's frame just before: "potassium citrate ... gives me a bit of [wind]"
+_WIND_CAUSES = frozenset("gives gave give giving causes caused causing effects".split())
+_WIND_AFTER = frozenset(". , ; ! ? and that like but too at all which from".split()) | {"\n", ""}
+# a gust, a cold or a walk on the beach: the weather's, whatever the post is about
+_WEATHER_WORDS = frozenset("weather windy rain raining storm stormy blowing blew blow gust gusts gale outside cold chill "
+                           "sun sunny snow beach sail sailing kite".split())
+
 # --- a complaint named again by its last word: "hot flushes ... the [flushes] have gone", "brain fog ... the [fog]" --
 # (round 36) Only heads that are no complaint on their own, so that the earlier mention decides: "fog" on the road or
 # "flashes" of a camera stay what they are where no "brain fog" or "hot flashes" came before.
@@ -462,7 +475,7 @@ _NEGATIONS = _NEGATED_COPULAS | _SPLIT_NOTS
 WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, _PUMPS, {"flare", "flares", "blood", "clots", "wax", "falls", "tear",
                                                              "worrying", "sick", "floater", "tubes", "voices", "purge",
                                                              "crash", "low", "lows", "type", "fall",
-                                                             "falling", "burning"}, _WEARING, _ANAPHORIC_HEADS,
+                                                             "falling", "burning", "wind"}, _WEARING, _ANAPHORIC_HEADS,
              _NEGATIONS)
 
 
@@ -625,6 +638,10 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
                     take(i, i + 1, "SYMPTOM", HEARTBURN)
                 elif _near(words, i, _NERVE_CUES, 60, 60):
                     take(i, i + 1, "SYMPTOM", PARESTHESIA)
+        elif word == "wind":
+            if before in _WIND_BEFORE and nxt in _WIND_AFTER and not _near(words, i, _WEATHER_WORDS, 8, 8) \
+                    and (_near(words, i, _GUT_CUES, 40, 25) or _near(words, i, _WIND_CAUSES, 5, 0)):
+                take(i, i + 1, "SYMPTOM", FLATULENCE)
         elif word == "worrying":
             if before in _WORRY_BEFORE and nxt in _WORRY_AFTER:
                 take(i, i + 1, "SYMPTOM", ANXIETY)

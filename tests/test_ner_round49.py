@@ -1,0 +1,51 @@
+"""Round 49: lay words that blind batch 82 (drug reviews, forum posts) missed after its score, and that earlier gold
+had missed too: the gut's "wind", "crampy", and "hobbling" for a limp. Words of the register, not one post's phrases.
+"""
+from __future__ import annotations
+
+import pytest
+
+FLATULENCE = "HP:0033589"
+CRAMPS = "QATEXT:symptom/cramps"
+GAIT_DISTURBANCE = "HP:0001288"
+
+
+def _concepts(nlp, text):
+    return {e.text: e.kb_id_ for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize("text", [
+    "Metformin gave me loads of wind and bloating for a month.",
+    "IBS flares every time work gets busy - cramps, loose stools, wind that could clear a room.",
+    "Potassium citrate twice a day, it gives me a bit of wind but nothing bad.",
+    "Low FODMAP with a dietitian helped the wind but not the belly pain.",
+])
+def test_wind_in_a_post_about_the_gut_is_flatulence(nlp, text):
+    assert _concepts(nlp, text).get("wind") == FLATULENCE
+
+
+@pytest.mark.parametrize("text", [
+    "The wind was so strong at the beach, my stomach was fine though.",
+    "A gust of wind knocked me over and now my belly hurts.",
+    "Got my second wind after lunch once my stomach settled.",
+    "I need to wind down before bed or my IBS plays up.",
+    "Lots of wind and rain today, my tummy is fine.",
+])
+def test_the_weathers_wind_and_the_verb_stay_words(nlp, text):
+    assert "wind" not in _concepts(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("On linzess: bloated and crampy till noon.", "crampy"),
+    ("The first 2 days after the coil I was crampy, then spotting.", "crampy"),
+])
+def test_crampy_is_cramps(nlp, text, surface):
+    assert _concepts(nlp, text).get(surface) == CRAMPS
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("By the end of the school day im hobbling round the classroom.", "hobbling"),
+    ("Got a sharp pain on the outside of my knee and hobbled the last mile home.", "hobbled"),
+])
+def test_hobbling_is_a_gait_disturbance(nlp, text, surface):
+    assert _concepts(nlp, text).get(surface) == GAIT_DISTURBANCE
