@@ -1,5 +1,7 @@
 """Round 49: lay words that blind batch 82 (drug reviews, forum posts) missed after its score, and that earlier gold
-had missed too: the gut's "wind", "crampy", and "hobbling" for a limp. Words of the register, not one post's phrases.
+had missed too: the gut's "wind", "crampy", and "hobbling" for a limp; and words that patients' questions in the
+ask-a-doctor corpus use often while the recognizer found nothing in them ("my legs are paining", "backpain", "nose
+blockage", "staph", "ring worms"). Words of the register, not one post's phrases.
 """
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ import pytest
 FLATULENCE = "HP:0033589"
 CRAMPS = "QATEXT:symptom/cramps"
 GAIT_DISTURBANCE = "HP:0001288"
+PAIN = "HP:0012531"
+STAPHYLOCOCCAL_INFECTION = "ICD10CM:A49.0"
 
 
 def _concepts(nlp, text):
@@ -49,3 +53,27 @@ def test_crampy_is_cramps(nlp, text, surface):
 ])
 def test_hobbling_is_a_gait_disturbance(nlp, text, surface):
     assert _concepts(nlp, text).get(surface) == GAIT_DISTURBANCE
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Also, my legs are paining. Please suggest something soon.", "legs are paining"),
+    ("I can move my hand upright, but while sleeping it is paining.", "paining"),
+])
+def test_paining_is_pain_and_takes_its_body_part(nlp, text, surface):
+    assert _concepts(nlp, text).get(surface) == PAIN
+
+
+def test_a_painting_is_no_pain(nlp):
+    found = _concepts(nlp, "She is painting the kitchen while my legs rest.")
+    assert PAIN not in found.values() and not any("painting" in surface for surface in found)
+
+
+@pytest.mark.parametrize("text, surface, concept", [
+    ("Have severe lower backpain left and right side.", "backpain", "HP:0003418"),
+    ("I am getting nose blockage for the last few months.", "nose blockage", "HP:0001742"),
+    ("After staph infection, I have been getting pressure in my ear.", "staph infection", STAPHYLOCOCCAL_INFECTION),
+    ("Suffering from staph, how do I get cured?", "staph", STAPHYLOCOCCAL_INFECTION),
+    ("My son has round patches on his back. It may be ring worms?", "ring worms", "ICD10CM:B35.4"),
+])
+def test_patients_words_for_known_conditions(nlp, text, surface, concept):
+    assert _concepts(nlp, text).get(surface) == concept
