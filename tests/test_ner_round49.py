@@ -1,7 +1,8 @@
 """Round 49: lay words that blind batch 82 (drug reviews, forum posts) missed after its score, and that earlier gold
 had missed too: the gut's "wind", "crampy", and "hobbling" for a limp; and words that patients' questions in the
 ask-a-doctor corpus use often while the recognizer found nothing in them ("my legs are paining", "backpain", "nose
-blockage", "staph", "ring worms"). Words of the register, not one post's phrases.
+blockage", "staph", "ring worms"); "the pill" a doctor suggested in a story of periods, or taken alongside another
+medicine. Words of the register, not one post's phrases.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ CRAMPS = "QATEXT:symptom/cramps"
 GAIT_DISTURBANCE = "HP:0001288"
 PAIN = "HP:0012531"
 STAPHYLOCOCCAL_INFECTION = "ICD10CM:A49.0"
+CONTRACEPTIVE_PILL = "QATEXT:drug/combined-oral-contraceptive"
 
 
 def _concepts(nlp, text):
@@ -77,3 +79,21 @@ def test_a_painting_is_no_pain(nlp):
 ])
 def test_patients_words_for_known_conditions(nlp, text, surface, concept):
     assert _concepts(nlp, text).get(surface) == concept
+
+
+@pytest.mark.parametrize("text", [
+    "Periods every 2 or 3 months. GP said the pill is another option for the periods.",
+    "My GP suggested the pill for my heavy periods.",
+    "The nurse tried me on the pill alongside for 3 months, didnt help.",
+    "On the pill while breastfeeding, is it safe?",
+])
+def test_the_pill_advised_in_a_story_of_periods_or_taken_alongside_is_the_contraceptive(nlp, text):
+    assert _concepts(nlp, text).get("pill") == CONTRACEPTIVE_PILL
+
+
+@pytest.mark.parametrize("text", [
+    "The pharmacist said the pill is fine with food.",
+    "The doctor prescribed the pill for my back pain.",
+])
+def test_the_pill_advised_without_periods_or_contraception_is_any_tablet(nlp, text):
+    assert "pill" not in _concepts(nlp, text)

@@ -224,8 +224,14 @@ _PILL_BEFORE_CUED = frozenset("swap swapped swapping switch switched switching o
 # (round 48) "taking the pill back to back": taken, it is the contraceptive only in a story of periods or
 # contraception ("take the pill at the first sign of cramps" is any tablet)
 _PILL_TAKING = frozenset("take takes taking took taken".split())
+# (round 49) advised, likewise: "[GP] said the pill is another option" in a post about PCOS; "the pharmacist said the
+# pill is fine with food" is any tablet
+_PILL_ADVISED = frozenset("said says suggested suggests suggest recommended recommends recommend mentioned mentions "
+                          "prescribed".split())
 _PILL_AFTER_CUED = frozenset("now again last too as either instead anymore then never just really always did didnt has "
-                             "had have".split())
+                             "had have "
+                             # (round 49) "tried me on the pill alongside", "on the pill while breastfeeding"
+                             "alongside while whilst".split())
 _CONTRACEPTION_CUES = frozenset("period periods contraception contraceptive contraceptives coil iud implant pregnant "
                                 "pregnancy ttc pcos cycle cycles endo endometriosis spotting hormonal hormones sex "
                                 "bleed bleeding microgynon rigevidon yasmin".split())
@@ -245,7 +251,7 @@ def add_the_pill(doc: Doc, words: list[str], spans: Spans) -> Spans:
             or before in _PILL_COMPARED and words.index("pill") == i
         framed_after = after in _PILL_AFTER or not after.isalpha()
         cued_after = after in _PILL_AFTER_CUED
-        if before in _PILL_TAKING:
+        if before in _PILL_TAKING or before in _PILL_ADVISED:
             if (framed_after or cued_after) and not _CONTRACEPTION_CUES.isdisjoint(word_set(words)):
                 added.append((i, i + 1, "DRUG", CONTRACEPTIVE_PILL))
         elif framed_before and framed_after or before in _PILL_ON_OFF and cued_after or (
