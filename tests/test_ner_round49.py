@@ -2,7 +2,7 @@
 had missed too: the gut's "wind", "crampy", and "hobbling" for a limp; and words that patients' questions in the
 ask-a-doctor corpus use often while the recognizer found nothing in them ("my legs are paining", "backpain", "nose
 blockage", "staph", "ring worms"); "the pill" a doctor suggested in a story of periods, or taken alongside another
-medicine. Words of the register, not one post's phrases.
+medicine; part of the sight lost ("lost most of the vision in my right eye"). Words of the register, not one post's phrases.
 """
 from __future__ import annotations
 
@@ -97,3 +97,18 @@ def test_the_pill_advised_in_a_story_of_periods_or_taken_alongside_is_the_contra
 ])
 def test_the_pill_advised_without_periods_or_contraception_is_any_tablet(nlp, text):
     assert "pill" not in _concepts(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Back in march i lost most of the vision in my right eye for 3 weeks.", "lost most of the vision in my right eye"),
+    ("My grandad lost most of his sight to glaucoma.", "lost most of his sight"),
+    ("I lost half of my vision overnight.", "lost half of my vision"),
+])
+def test_losing_part_of_the_sight_is_visual_loss(nlp, text, surface):
+    assert _concepts(nlp, text).get(surface) == "HP:0000572"
+
+
+@pytest.mark.parametrize("text", ["We lost most of our sight of the coast in the fog.",
+                                  "I lost some of the sight lines in the game."])
+def test_sight_of_a_thing_is_no_eyesight(nlp, text):
+    assert "HP:0000572" not in _concepts(nlp, text).values()

@@ -43,6 +43,8 @@ ROWS = [
      "?really|very|a_bit|kind_of|all grey|gray|black|dark|white|blurry|fuzzy|dim|hazy|cloudy|wavy|blotchy|double|"
      "funny|weird|blurred|tunnel|tunnelled|spotty|sparkly", "SYMPTOM", BLURRED_VISION),
     ("lose|losing|lost|lost_all {OWNER} {SIGHT}", "SYMPTOM", VISUAL_LOSS),
+    # (round 49) part of it: "[lost most of the vision in my right eye]", "grandad [lost most of his sight]"
+    ("lose|losing|lost most|some|half|part of {OWNER} {SIGHT}", "SYMPTOM", VISUAL_LOSS),
     ("bright {LIGHT} {BOTHER} {THEM}", "SYMPTOM", PHOTOPHOBIA),
     ("{LIGHT} {BOTHER} {THEM}", "SYMPTOM", PHOTOPHOBIA),
 ]
@@ -51,6 +53,7 @@ _SIGHT_WORDS = frozenset({"vision", "sight", "eyesight", "visual"})
 _LIGHT_WORDS = frozenset({"screens", "screen", "lights", "light", "sunlight", "daylight", "lighting", "sun",
                           "brightness"})
 WORDS = _SIGHT_WORDS | _LIGHT_WORDS
+_NOT_EYESIGHT_AFTER = frozenset({"of", "line", "lines"})
 _GATE = gate(WORDS)
 
 
@@ -61,4 +64,6 @@ def add_sight_phrases(doc, words: list[str], spans: Spans) -> Spans:
     # light "bothers me" as a complaint only when it is bright or the eyes are named: "the lights bother me" of a
     # party is no photophobia; "lose my sight" of a hypothetical is still the feared complaint (assertion's job)
     found = [f for f in found if f[3] != PHOTOPHOBIA or words[f[0]] == "bright" or words[f[1] - 1] == "eyes"]
+    # sight of a thing or a line of sight is no eyesight: "lost most of our sight of the coast", "the sight lines"
+    found = [f for f in found if f[3] != VISUAL_LOSS or f[1] >= len(words) or words[f[1]] not in _NOT_EYESIGHT_AFTER]
     return lay_patterns.place(spans, found)
