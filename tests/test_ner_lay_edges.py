@@ -17,7 +17,8 @@ def spans(nlp, text):
     ("he has tingly numb hands in the mornings", "tingly numb hands"),
     ("dad still has a smokers cough after quitting", "smokers cough"),
     # lay places after a complaint (rule 5)
-    ("since the flu i feel achy all over and cant get warm", "achy all over"),
+    # (a bare "all over" stays outside since round 49, as most of the gold draws it: tests/test_ner_round49.py)
+    ("since the flu i feel achy all over my body and cant get warm", "achy all over my body"),
     ("intercourse hurts deep inside since the baby", "hurts deep inside"),
     ("i get hot flashes all over my body", "hot flashes all over my body"),
     # two predicates joined by "and" before the place

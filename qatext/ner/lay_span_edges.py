@@ -3,7 +3,8 @@
 Patients tell a complaint with words around it that belong to it:
 - a sensation or look stacked before the head ("[tickly dry cough]", "[cloudy smelly pee]", "[tingly numb hands]"):
   stacked adjectives before one head are one span (rule 11);
-- where it is, as lay place adverbs after it ("[achy all over]", "[sore down there]", "[hurts deep inside]"), and a
+- where it is, as lay place adverbs after it ("[sore down there]", "[hurts deep inside]"; a bare "all over" is an
+  extent and stays outside, "[achy] all over"), and a
   comparison that says how ("[mouth was dry as a bone]"), or how a part sheds ("[hair falls out in clumps]"):
   a location is inside (rule 5), post-posed intensifiers ("so bad", "as hell") stay outside (rule 15);
 - a bodily function with its predicate ("[vision goes blurry]", "[grip is weak]", "[voice has gone very quiet]"),
@@ -59,7 +60,8 @@ LEADING_DESCRIBERS = (DESCRIPTORS - frozenset("little tiny small big large weird
 # "burning" and "tense" (common in replies) stack before a head only where another cue has let the doc in ("tense" of
 # a blister: "[big tense blisters]"): they are no gate words
 _UNGATED_DESCRIBERS = frozenset({"burning", "tense", "heavy"})
-# Lay places said after a complaint: "achy all over", "sore down there", "hurts deep inside", "[thrush down below]".
+# Lay places said after a complaint: "sore down there", "hurts deep inside", "[thrush down below]"; "all over" only with
+# the body after it ("[hot flashes all over my body]"): bare, it is an extent and stays outside ("[achy] all over").
 TRAILING_PLACES = (("all", "over"), ("down", "there"), ("down", "below"), ("deep", "inside"), ("deep", "down"),
                    ("right", "inside"), ("low", "down"))
 # "low down" alone stays outside, as most of the gold draws it ("[mild cramps] low down"); with the part after it, it
@@ -268,6 +270,20 @@ def _paired_cues(hits: set[str]) -> bool:
             or not STIMULI.isdisjoint(hits) and not _STIMULUS_COMPLAINTS.isdisjoint(hits)
             or not _LIFTS.isdisjoint(hits) and not _HOW_FAR.isdisjoint(hits)
             or not _THROUGH.isdisjoint(hits) and not _SPREADING.isdisjoint(hits))
+
+
+def trim_bare_extents(words: list[str], spans: Spans) -> Spans:
+    """(round 49) ``spans`` without a bare "all over" at their end, which most of the gold keeps outside ("[itchy] all
+    over", "[aching] all over"); the concept stays the one the whole phrase gave (body aches, not one ache). Where a
+    part follows, it is the complaint's place and stays: "[hives all over my chest]"."""
+    out = []
+    for span in spans:
+        start, end = span[0], span[1]
+        if end - start >= 3 and words[end - 2] == "all" and words[end - 1] == "over" and span[2] == "SYMPTOM" \
+                and (end == len(words) or words[end] not in _WHOLE_BODY and words[end] not in OWNERS):
+            span = (start, end - 2, *span[2:])
+        out.append(span)
+    return out
 
 
 def extend_lay_edges(doc, words: list[str], spans: Spans) -> Spans:
@@ -557,8 +573,10 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
             if place == ("all", "over") and end + 2 < n and words[end + 2] in ("the", "again"):
                 break  # "all over the place", "all over again": a way of speaking, no place of the body
             k = end + size
-            if place == ("all", "over") and k + 1 < n and words[k] in OWNERS and words[k + 1] in _WHOLE_BODY:
-                return k + 2  # "hot flashes all over my body"
+            if place == ("all", "over"):
+                if k + 1 < n and words[k] in OWNERS and words[k + 1] in _WHOLE_BODY:
+                    return k + 2  # "hot flashes all over my body"
+                break  # (round 49) bare, an extent stays outside as most of the gold draws it: "[itchy] all over"
             if place == ("low", "down"):
                 if k + 2 < n and words[k] in ("in", "on") and words[k + 1] in OWNERS and k + 2 in (anatomy_at or {}) \
                         and not taken.intersection(range(k, anatomy_at[k + 2])):

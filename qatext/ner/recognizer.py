@@ -365,6 +365,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_hyphen_words.join_hyphenated_words(doc, words, spans)
         if not span_rules.CHAT_TAILS.isdisjoint(present):  # round 38: "[legs feeling like jelly] lol"
             spans = span_rules.trim_chat_tails(words, spans)
+        if "over" in present and "all" in present:  # round 49: "[itchy] all over"
+            spans = lay_span_edges.trim_bare_extents(words, spans)
         # Last: which lone body words stand depends on the spans every rule above has drawn.
         if anatomy_rules.has_anatomy(spans):
             spans = anatomy_rules.settle_anatomy(doc, words, spans, lookup=lookup)
