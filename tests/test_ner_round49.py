@@ -3,7 +3,8 @@ had missed too: the gut's "wind", "crampy", and "hobbling" for a limp; and words
 ask-a-doctor corpus use often while the recognizer found nothing in them ("my legs are paining", "backpain", "nose
 blockage", "staph", "ring worms"); "the pill" a doctor suggested in a story of periods, or taken alongside another
 medicine; part of the sight lost ("lost most of the vision in my right eye"); a bare "all over" after a complaint
-outside its span, as most of the gold (51 spans against 20) and the guideline's later batches draw it. Words of the register, not one post's phrases.
+outside its span, as most of the gold (51 spans against 20) and the guideline's later batches draw it; from blind
+batch 83 after its score, a cold said without its article ("she had cold and runny nose") and eyes "blurring". Words of the register, not one post's phrases.
 """
 from __future__ import annotations
 
@@ -132,3 +133,21 @@ def test_a_bare_all_over_stays_outside_and_keeps_the_phrases_concept(nlp, text, 
 ])
 def test_all_over_a_part_is_the_complaints_place(nlp, text, surface):
     assert surface in _concepts(nlp, text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Last week she had cold and runny nose. Is it ear infection?", "cold"),
+    ("He has cold, headache and sneezing since monday.", "cold"),
+])
+def test_a_cold_said_without_its_article_beside_its_fellows_is_the_infection(nlp, text, surface):
+    assert _concepts(nlp, text).get(surface) == "QATEXT:mesh/common-cold"
+
+
+@pytest.mark.parametrize("text", ["My hands are cold and blocked up with chilblains.",
+                                  "It was cold and headache came on at the bus stop."])
+def test_cold_weather_or_cold_hands_beside_a_complaint_is_no_infection(nlp, text):
+    assert "QATEXT:mesh/common-cold" not in _concepts(nlp, text).values()
+
+
+def test_eyes_that_are_blurring_are_a_complaint(nlp):
+    assert "eyes is blurring" in _concepts(nlp, "Sometimes my eyes is blurring in the evening.")

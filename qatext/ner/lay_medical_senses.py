@@ -77,8 +77,10 @@ _COLD_THINGS = frozenset("it office house home room flat bedroom car weather wat
                          "outside here there school work classroom church".split())
 _COLD_GATE = gate({"cold"})
 # The complaints a cold is listed with ("cold and cough"; "cold and flu" before "tablets" is a drug, covered first).
-_COLD_PARTNERS = frozenset("cough coughs fever flu sneezing catarrh congestion".split())
-_COLD_AS_WEATHER = frozenset("is was been be so very too really bit feel felt feeling getting got".split())
+_COLD_PARTNERS = frozenset("cough coughs fever flu sneezing catarrh congestion "
+                            # (round 49) "she had cold and runny nose", "cold and stuffy nose", "cold, headache"
+                            "runny stuffy blocked sneezes headache".split())
+_COLD_AS_WEATHER = frozenset("is was are were been be so very too really bit feel felt feeling getting got".split())
 _COLD_SEASONS = frozenset("season seasons time tablets medicine meds remedy remedies capsules".split())
 
 
