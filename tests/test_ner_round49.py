@@ -1,6 +1,6 @@
 """Round 49: lay words that blind batch 82 (drug reviews, forum posts) missed after its score, and that earlier gold
 had missed too: the gut's "wind", "crampy", and "hobbling" for a limp; and words that patients' questions in the
-ask-a-doctor corpus use often while the recognizer found nothing in them ("my legs are paining", "backpain", "nose
+ask-a-doctor corpus use while the recognizer found nothing in them ("my legs are paining", "backpain", "nose
 blockage", "staph", "ring worms"); "the pill" a doctor suggested in a story of periods, or taken alongside another
 medicine; part of the sight lost ("lost most of the vision in my right eye"); a bare "all over" after a complaint
 outside its span, as most of the gold (51 spans against 20) and the guideline's later batches draw it; from blind
@@ -12,9 +12,9 @@ import pytest
 
 FLATULENCE = "HP:0033589"
 CRAMPS = "QATEXT:symptom/cramps"
-GAIT_DISTURBANCE = "HP:0001288"
+ANTALGIC_GAIT = "HP:0031955"
 PAIN = "HP:0012531"
-STAPHYLOCOCCAL_INFECTION = "ICD10CM:A49.0"
+STAPHYLOCOCCAL_INFECTION = "QATEXT:mesh/staphylococcal-infections"
 CONTRACEPTIVE_PILL = "QATEXT:drug/combined-oral-contraceptive"
 
 
@@ -23,12 +23,14 @@ def _concepts(nlp, text):
 
 
 @pytest.mark.parametrize("text", [
-    "Metformin gave me loads of wind and bloating for a month.",
-    "IBS flares every time work gets busy - cramps, loose stools, wind that could clear a room.",
-    "Potassium citrate twice a day, it gives me a bit of wind but nothing bad.",
-    "Low FODMAP with a dietitian helped the wind but not the belly pain.",
+    "The new tablets gave me loads of wind and bloating for a month.",
+    "When my IBS is bad it is cramps, loose stools, wind and no sleep.",
+    "Two sachets a day, it gives me a bit of wind but that is all.",
+    "Orlistat gave me wind.",
+    "Metformin causes wind and loose stools.",
+    "Side effects: wind and loose bowels.",
 ])
-def test_wind_in_a_post_about_the_gut_is_flatulence(nlp, text):
+def test_wind_the_gut_makes_is_flatulence(nlp, text):
     assert _concepts(nlp, text).get("wind") == FLATULENCE
 
 
@@ -38,30 +40,43 @@ def test_wind_in_a_post_about_the_gut_is_flatulence(nlp, text):
     "Got my second wind after lunch once my stomach settled.",
     "I need to wind down before bed or my IBS plays up.",
     "Lots of wind and rain today, my tummy is fine.",
+    # a post about the gut does not make the weather's wind its own (review of round 49)
+    "Went for a walk in the wind and my stomach settled.",
+    "Ran against the wind, my stomach was in knots.",
+    "The hand dryer blows a lot of wind, my kid with IBS hates it.",
+    "The wind and the waves at sea gave me nausea.",
+    "Some wind, then hail, then more wind; my reflux flared up.",
 ])
 def test_the_weathers_wind_and_the_verb_stay_words(nlp, text):
     assert "wind" not in _concepts(nlp, text)
 
 
 @pytest.mark.parametrize("text, surface", [
-    ("On linzess: bloated and crampy till noon.", "crampy"),
-    ("The first 2 days after the coil I was crampy, then spotting.", "crampy"),
+    ("Since the new pill i am bloated and crampy every afternoon.", "crampy"),
+    ("After the coil went in I was crampy for a day.", "crampy"),
 ])
 def test_crampy_is_cramps(nlp, text, surface):
     assert _concepts(nlp, text).get(surface) == CRAMPS
 
 
 @pytest.mark.parametrize("text, surface", [
-    ("By the end of the school day im hobbling round the classroom.", "hobbling"),
-    ("Got a sharp pain on the outside of my knee and hobbled the last mile home.", "hobbled"),
+    ("After a long shift im hobbling round the ward.", "hobbling"),
+    ("My knee went on the run and i hobbled the last mile back.", "hobbled"),
+    ("Most mornings i hobble down the stairs.", "hobble"),
 ])
-def test_hobbling_is_a_gait_disturbance(nlp, text, surface):
-    assert _concepts(nlp, text).get(surface) == GAIT_DISTURBANCE
+def test_a_person_hobbling_is_a_limp(nlp, text, surface):
+    assert _concepts(nlp, text).get(surface) == ANTALGIC_GAIT
+
+
+@pytest.mark.parametrize("text", ["Sanctions have hobbled the economy.", "The new rules are hobbling small businesses.",
+                                  "The horse was hobbled in the field overnight."])
+def test_hobbling_done_to_a_thing_is_no_limp(nlp, text):
+    assert ANTALGIC_GAIT not in _concepts(nlp, text).values()
 
 
 @pytest.mark.parametrize("text, surface", [
-    ("Also, my legs are paining. Please suggest something soon.", "legs are paining"),
-    ("I can move my hand upright, but while sleeping it is paining.", "paining"),
+    ("Since two days my legs are paining. Kindly advise.", "legs are paining"),
+    ("I can lift the arm, but at night it is paining.", "paining"),
 ])
 def test_paining_is_pain_and_takes_its_body_part(nlp, text, surface):
     assert _concepts(nlp, text).get(surface) == PAIN
@@ -73,20 +88,24 @@ def test_a_painting_is_no_pain(nlp):
 
 
 @pytest.mark.parametrize("text, surface, concept", [
-    ("Have severe lower backpain left and right side.", "backpain", "HP:0003418"),
-    ("I am getting nose blockage for the last few months.", "nose blockage", "HP:0001742"),
-    ("After staph infection, I have been getting pressure in my ear.", "staph infection", STAPHYLOCOCCAL_INFECTION),
-    ("Suffering from staph, how do I get cured?", "staph", STAPHYLOCOCCAL_INFECTION),
-    ("My son has round patches on his back. It may be ring worms?", "ring worms", "ICD10CM:B35.4"),
+    ("I have backpain on both sides since lifting.", "backpain", "HP:0003418"),
+    ("Every night i get nose blockage, what to do?", "nose blockage", "HP:0001742"),
+    ("Since the staph infection my ear feels full.", "staph infection", STAPHYLOCOCCAL_INFECTION),
+    ("Red round patches on her arm, could it be ring worm?", "ring worm", "ICD10CM:B35.4"),
 ])
 def test_patients_words_for_known_conditions(nlp, text, surface, concept):
     assert _concepts(nlp, text).get(surface) == concept
 
 
+@pytest.mark.parametrize("text", ["Staph bacteria live on the skin of most people.", "The staph room was empty."])
+def test_bare_staph_is_no_infection(nlp, text):
+    assert STAPHYLOCOCCAL_INFECTION not in _concepts(nlp, text).values()
+
+
 @pytest.mark.parametrize("text", [
-    "Periods every 2 or 3 months. GP said the pill is another option for the periods.",
+    "My periods come every 3 months. The GP said the pill is one option.",
     "My GP suggested the pill for my heavy periods.",
-    "The nurse tried me on the pill alongside for 3 months, didnt help.",
+    "They put me on the pill alongside the iron for a while.",
     "On the pill while breastfeeding, is it safe?",
 ])
 def test_the_pill_advised_in_a_story_of_periods_or_taken_alongside_is_the_contraceptive(nlp, text):
@@ -102,7 +121,7 @@ def test_the_pill_advised_without_periods_or_contraception_is_any_tablet(nlp, te
 
 
 @pytest.mark.parametrize("text, surface", [
-    ("Back in march i lost most of the vision in my right eye for 3 weeks.", "lost most of the vision in my right eye"),
+    ("Last spring i lost most of the vision in my left eye for a week.", "lost most of the vision in my left eye"),
     ("My grandad lost most of his sight to glaucoma.", "lost most of his sight"),
     ("I lost half of my vision overnight.", "lost half of my vision"),
 ])
@@ -117,8 +136,8 @@ def test_sight_of_a_thing_is_no_eyesight(nlp, text):
 
 
 @pytest.mark.parametrize("text, surface, concept", [
-    ("Oxycodone has me itchy all over and constipated.", "itchy", "HP:0000989"),
-    ("Fever of 39, aching all over, pain behind my eyes.", "aching", "QATEXT:symptom/body-aches"),
+    ("The codeine makes me itchy all over and sleepy.", "itchy", "HP:0000989"),
+    ("Temperature of 38.5 and aching all over since friday.", "aching", "QATEXT:symptom/body-aches"),
     ("He came out in a rash all over after the amoxicillin.", "rash", None),
 ])
 def test_a_bare_all_over_stays_outside_and_keeps_the_phrases_concept(nlp, text, surface, concept):
@@ -136,7 +155,7 @@ def test_all_over_a_part_is_the_complaints_place(nlp, text, surface):
 
 
 @pytest.mark.parametrize("text, surface", [
-    ("Last week she had cold and runny nose. Is it ear infection?", "cold"),
+    ("My son had cold and runny nose last week, now his ear hurts.", "cold"),
     ("He has cold, headache and sneezing since monday.", "cold"),
 ])
 def test_a_cold_said_without_its_article_beside_its_fellows_is_the_infection(nlp, text, surface):
@@ -150,4 +169,4 @@ def test_cold_weather_or_cold_hands_beside_a_complaint_is_no_infection(nlp, text
 
 
 def test_eyes_that_are_blurring_are_a_complaint(nlp):
-    assert "eyes is blurring" in _concepts(nlp, "Sometimes my eyes is blurring in the evening.")
+    assert "eyes is blurring" in _concepts(nlp, "By evening my eyes is blurring while reading.")

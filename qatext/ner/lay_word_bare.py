@@ -294,18 +294,46 @@ _BURNING_AFTER = frozenset("eased eases easing has had is was went goes gone sto
                            "from down away "
                            "when every most and but settled ever never".split())
 
-# --- (round 49) the gut's "wind": "a bit of [wind] at first", "loads of [wind]", "[wind] that cleared rooms" ----------
+# --- (round 49) the gut's "wind", where its own frame says so and never from the post's topic alone ("a walk against the
+# wind" in a post about IBS is the weather's): an amount of it with gut words near ("a bit of [wind] at first", "loads of
+# [wind]"), listed beside a gut complaint ("loose stools, [wind]", "[wind] and bloating"), or a medicine's effect ("gave
+# me [wind]", "causes [wind]")
 FLATULENCE = "HP:0033589"
-_GUT_CUES = frozenset("bloating bloated stomach tummy belly gut guts bowel bowels ibs diarrhea diarrhoea constipation "
-                      "constipated burping burps burp gas farting farts stools stool poo cramps indigestion metformin "
-                      "fibre fiber nausea nauseous reflux heartburn".split())
-_WIND_BEFORE = frozenset("of and , with some more the no less".split())
-# or a side effect's frame just before: "potassium citrate ... gives me a bit of [wind]"
-_WIND_CAUSES = frozenset("gives gave give giving causes caused causing effects".split())
-_WIND_AFTER = frozenset(". , ; ! ? and that like but too at all which from".split()) | {"\n", ""}
-# a gust, a cold or a walk on the beach: the weather's, whatever the post is about
-_WEATHER_WORDS = frozenset("weather windy rain raining storm stormy blowing blew blow gust gusts gale outside cold chill "
-                           "sun sunny snow beach sail sailing kite".split())
+_GUT_COMPLAINTS = frozenset("bloating bloated burping burps belching cramps cramping diarrhea diarrhoea constipation "
+                            "constipated loose stools bowels nausea indigestion heartburn reflux farting farts colic".split())
+_GUT_CUES = _GUT_COMPLAINTS | frozenset("stomach tummy belly gut guts bowel ibs burp stool poo metformin fibre fiber "
+                                        "nauseous".split())
+_WIND_AMOUNTS = frozenset("bit lot lots loads load tons ton plenty".split())
+_WIND_CAUSES = frozenset("gives gave give giving causes caused causing".split())
+_WIND_CAUSED_TO = frozenset("me him her us them".split())
+_WIND_LISTS = frozenset({",", "and", "&", "/"})
+_WIND_AFTER = frozenset(". , ; ! ? and that like but too at all which from after since when every most".split()) | {"\n", ""}
+# a gust, a walk or a ride against it, a dryer that blows it: the weather's or the air's
+_WEATHER_WORDS = frozenset("weather windy rain raining storm stormy blowing blew blow blows gust gusts gale breeze outside "
+                           "cold chill sun sunny snow hail beach sea waves sail sailing kite drone fly flew flying walk "
+                           "walked walking ran run running cycled cycling against trees hurricane dryer fan".split())
+
+
+def _gut_wind(words: list[str], i: int, before: str, nxt: str) -> bool:
+    n = len(words)
+    if nxt not in _WIND_AFTER or _near(words, i, _WEATHER_WORDS, 12, 8):
+        return False
+    if before == "of" and i >= 2 and words[i - 2] in _WIND_AMOUNTS:
+        return _near(words, i, _GUT_CUES, 40, 25) or _near(words, i, _WIND_CAUSES, 6, 0)
+    listed = before in _WIND_LISTS and i >= 2 and words[i - 2] in _GUT_COMPLAINTS \
+        or nxt in _WIND_LISTS and i + 2 < n and words[i + 2] in _GUT_COMPLAINTS
+    caused = before in _WIND_CAUSES or before in _WIND_CAUSED_TO and i >= 2 and words[i - 2] in _WIND_CAUSES
+    return listed or caused
+
+
+# --- (round 49) a limp told as hobbling, by a person and not done to a thing: "im [hobbling] round the classroom", "had
+# me [hobbling] for 5 days", "[hobbled] the last mile home"; not "sanctions have hobbled the economy", "the rules are
+# hobbling small businesses" (HPO's "Limp" is a synonym of Antalgic gait)
+ANTALGIC_GAIT = "HP:0031955"
+_HOBBLES = frozenset("hobble hobbles hobbling hobbled".split())
+_PASSIVE_AUXILIARIES = frozenset("was were is are be been being get gets got".split())
+_HOBBLE_AFTER = frozenset("around round about home to back along off over up down into out for in across from with "
+                          ". , ; ! ? and but like".split()) | {"\n", ""}
 
 # --- a complaint named again by its last word: "hot flushes ... the [flushes] have gone", "brain fog ... the [fog]" --
 # (round 36) Only heads that are no complaint on their own, so that the earlier mention decides: "fog" on the road or
@@ -475,7 +503,7 @@ _NEGATIONS = _NEGATED_COPULAS | _SPLIT_NOTS
 WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, _PUMPS, {"flare", "flares", "blood", "clots", "wax", "falls", "tear",
                                                              "worrying", "sick", "floater", "tubes", "voices", "purge",
                                                              "crash", "low", "lows", "type", "fall",
-                                                             "falling", "burning", "wind"}, _WEARING, _ANAPHORIC_HEADS,
+                                                             "falling", "burning", "wind"}, _HOBBLES, _WEARING, _ANAPHORIC_HEADS,
              _NEGATIONS)
 
 
@@ -638,9 +666,12 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
                     take(i, i + 1, "SYMPTOM", HEARTBURN)
                 elif _near(words, i, _NERVE_CUES, 60, 60):
                     take(i, i + 1, "SYMPTOM", PARESTHESIA)
+        elif word in _HOBBLES:
+            if (nxt in _HOBBLE_AFTER or nxt == "the" and i + 2 < n and words[i + 2] == "last") \
+                    and not (word == "hobbled" and before in _PASSIVE_AUXILIARIES):  # "the horse was hobbled"
+                take(i, i + 1, "SYMPTOM", ANTALGIC_GAIT)
         elif word == "wind":
-            if before in _WIND_BEFORE and nxt in _WIND_AFTER and not _near(words, i, _WEATHER_WORDS, 8, 8) \
-                    and (_near(words, i, _GUT_CUES, 40, 25) or _near(words, i, _WIND_CAUSES, 5, 0)):
+            if _gut_wind(words, i, before, nxt):
                 take(i, i + 1, "SYMPTOM", FLATULENCE)
         elif word == "worrying":
             if before in _WORRY_BEFORE and nxt in _WORRY_AFTER:
