@@ -1,7 +1,7 @@
 """Round 49: lay words that blind batch 82 (drug reviews, forum posts) missed after its score, and that earlier gold
 had missed too: the gut's "wind", "crampy", and "hobbling" for a limp; and words that patients' questions in the
 ask-a-doctor corpus use while the recognizer found nothing in them ("my legs are paining", "backpain", "nose
-blockage", "staph", "ring worms"); "the pill" a doctor suggested in a story of periods, or taken alongside another
+blockage", "staph infection", "ring worms"); "the pill" a doctor suggested in a story of periods, or taken alongside another
 medicine; part of the sight lost ("lost most of the vision in my right eye"); a bare "all over" after a complaint
 outside its span, as most of the gold (51 spans against 20) and the guideline's later batches draw it; from blind
 batch 83 after its score, a cold said without its article ("she had cold and runny nose") and eyes "blurring". Words of the register, not one post's phrases.
@@ -29,6 +29,8 @@ def _concepts(nlp, text):
     "Orlistat gave me wind.",
     "Metformin causes wind and loose stools.",
     "Side effects: wind and loose bowels.",
+    "Since the tablets i get loads of wind, cant go for a walk without farting.",
+    "Does omeprazole cause wind?",
 ])
 def test_wind_the_gut_makes_is_flatulence(nlp, text):
     assert _concepts(nlp, text).get("wind") == FLATULENCE
@@ -46,6 +48,8 @@ def test_wind_the_gut_makes_is_flatulence(nlp, text):
     "The hand dryer blows a lot of wind, my kid with IBS hates it.",
     "The wind and the waves at sea gave me nausea.",
     "Some wind, then hail, then more wind; my reflux flared up.",
+    "Low pressure causes wind and my tummy always knows.",
+    "Global warming causes wind and drought.",
 ])
 def test_the_weathers_wind_and_the_verb_stay_words(nlp, text):
     assert "wind" not in _concepts(nlp, text)
@@ -69,9 +73,10 @@ def test_a_person_hobbling_is_a_limp(nlp, text, surface):
 
 
 @pytest.mark.parametrize("text", ["Sanctions have hobbled the economy.", "The new rules are hobbling small businesses.",
-                                  "The horse was hobbled in the field overnight."])
+                                  "The horse was hobbled in the field overnight.", "The economy is hobbling along.",
+                                  "Our old car hobbled home on three cylinders."])
 def test_hobbling_done_to_a_thing_is_no_limp(nlp, text):
-    assert ANTALGIC_GAIT not in _concepts(nlp, text).values()
+    assert not any("hobbl" in surface for surface in _concepts(nlp, text))
 
 
 @pytest.mark.parametrize("text, surface", [
@@ -99,14 +104,13 @@ def test_patients_words_for_known_conditions(nlp, text, surface, concept):
 
 @pytest.mark.parametrize("text", ["Staph bacteria live on the skin of most people.", "The staph room was empty."])
 def test_bare_staph_is_no_infection(nlp, text):
-    assert STAPHYLOCOCCAL_INFECTION not in _concepts(nlp, text).values()
+    assert not any("staph" in surface.lower() for surface in _concepts(nlp, text))
 
 
 @pytest.mark.parametrize("text", [
     "My periods come every 3 months. The GP said the pill is one option.",
     "My GP suggested the pill for my heavy periods.",
     "They put me on the pill alongside the iron for a while.",
-    "On the pill while breastfeeding, is it safe?",
 ])
 def test_the_pill_advised_in_a_story_of_periods_or_taken_alongside_is_the_contraceptive(nlp, text):
     assert _concepts(nlp, text).get("pill") == CONTRACEPTIVE_PILL
@@ -115,6 +119,7 @@ def test_the_pill_advised_in_a_story_of_periods_or_taken_alongside_is_the_contra
 @pytest.mark.parametrize("text", [
     "The pharmacist said the pill is fine with food.",
     "The doctor prescribed the pill for my back pain.",
+    "I choked on the pill while swallowing it.",
 ])
 def test_the_pill_advised_without_periods_or_contraception_is_any_tablet(nlp, text):
     assert "pill" not in _concepts(nlp, text)
@@ -130,7 +135,9 @@ def test_losing_part_of_the_sight_is_visual_loss(nlp, text, surface):
 
 
 @pytest.mark.parametrize("text", ["We lost most of our sight of the coast in the fog.",
-                                  "I lost some of the sight lines in the game."])
+                                  "I lost some of the sight lines in the game.",
+                                  "The founder lost some of his vision for the company.",
+                                  "I lost part of my vision board in the move."])
 def test_sight_of_a_thing_is_no_eyesight(nlp, text):
     assert "HP:0000572" not in _concepts(nlp, text).values()
 
@@ -155,18 +162,29 @@ def test_all_over_a_part_is_the_complaints_place(nlp, text, surface):
 
 
 @pytest.mark.parametrize("text, surface", [
-    ("My son had cold and runny nose last week, now his ear hurts.", "cold"),
-    ("He has cold, headache and sneezing since monday.", "cold"),
+    ("Our boy has cold and runny nose since friday, now ear pain also.", "cold"),
+    ("Mother is having cold, headache and sneezing from 2 days.", "cold"),
 ])
 def test_a_cold_said_without_its_article_beside_its_fellows_is_the_infection(nlp, text, surface):
     assert _concepts(nlp, text).get(surface) == "QATEXT:mesh/common-cold"
 
 
 @pytest.mark.parametrize("text", ["My hands are cold and blocked up with chilblains.",
-                                  "It was cold and headache came on at the bus stop."])
+                                  "It was cold and headache came on at the bus stop.",
+                                  "Stepped out into the cold and headache hit me.",
+                                  "Ate something cold and headache started instantly.",
+                                  "Cold and blocked drains are the worst."])
 def test_cold_weather_or_cold_hands_beside_a_complaint_is_no_infection(nlp, text):
     assert "QATEXT:mesh/common-cold" not in _concepts(nlp, text).values()
 
 
-def test_eyes_that_are_blurring_are_a_complaint(nlp):
-    assert "eyes is blurring" in _concepts(nlp, "By evening my eyes is blurring while reading.")
+@pytest.mark.parametrize("text, surface", [("When I read long my eyes are blurring.", "eyes are blurring"),
+                                           ("My vision keeps blurring in the evenings.", "vision keeps blurring")])
+def test_eyes_or_sight_blurring_is_blurred_vision(nlp, text, surface):
+    assert _concepts(nlp, text).get(surface) == "HP:0000622"
+
+
+@pytest.mark.parametrize("text", ["Her face is blurring in my memory.",
+                                  "The lines between work and home are blurring."])
+def test_other_things_blurring_are_no_complaint(nlp, text):
+    assert "HP:0000622" not in _concepts(nlp, text).values()

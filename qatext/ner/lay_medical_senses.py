@@ -77,9 +77,11 @@ _COLD_THINGS = frozenset("it office house home room flat bedroom car weather wat
                          "outside here there school work classroom church".split())
 _COLD_GATE = gate({"cold"})
 # The complaints a cold is listed with ("cold and cough"; "cold and flu" before "tablets" is a drug, covered first).
-_COLD_PARTNERS = frozenset("cough coughs fever flu sneezing catarrh congestion "
-                            # (round 49) "she had cold and runny nose", "cold and stuffy nose", "cold, headache"
-                            "runny stuffy blocked sneezes headache".split())
+_COLD_PARTNERS = frozenset("cough coughs fever flu sneezing catarrh congestion".split())
+# (round 49) partners that count only for a cold someone has, said without its article: "she had [cold] and runny
+# nose", "having [cold], headache" (not "out in the cold and headache hit me", "something cold, headache after")
+_HAD_COLD_PARTNERS = frozenset("runny stuffy blocked sneezes headache".split())
+_HAVING = frozenset("had has have having got caught".split())
 _COLD_AS_WEATHER = frozenset("is was are were been be so very too really bit feel felt feeling getting got".split())
 _COLD_SEASONS = frozenset("season seasons time tablets medicine meds remedy remedies capsules".split())
 
@@ -87,7 +89,8 @@ _COLD_SEASONS = frozenset("season seasons time tablets medicine meds remedy reme
 def _beside_a_chest_complaint(words: list[str], i: int) -> bool:
     if i and words[i - 1] in _COLD_AS_WEATHER or i + 3 < len(words) and words[i + 3] in _COLD_SEASONS:
         return False  # "it has been cold and flu is going around", "cold and flu season"
-    return (i + 2 < len(words) and words[i + 1] in _LIST_MARKS and words[i + 2] in _COLD_PARTNERS
+    partners = _COLD_PARTNERS | _HAD_COLD_PARTNERS if i and words[i - 1] in _HAVING else _COLD_PARTNERS
+    return (i + 2 < len(words) and words[i + 1] in _LIST_MARKS and words[i + 2] in partners
             or i >= 2 and words[i - 1] in _LIST_MARKS and words[i - 2] in _COLD_PARTNERS)
 
 
@@ -226,14 +229,15 @@ _PILL_BEFORE_CUED = frozenset("swap swapped swapping switch switched switching o
 # (round 48) "taking the pill back to back": taken, it is the contraceptive only in a story of periods or
 # contraception ("take the pill at the first sign of cramps" is any tablet)
 _PILL_TAKING = frozenset("take takes taking took taken".split())
-# (round 49) advised, likewise: "[GP] said the pill is another option" in a post about PCOS; "the pharmacist said the
-# pill is fine with food" is any tablet
+# (round 49) advised, likewise: "GP said the [pill] is another option" in a post about PCOS, even after another medicine
+# ("start metformin ... and said the [pill] is another option"); "the pharmacist said the pill is fine with food" is
+# any tablet
 _PILL_ADVISED = frozenset("said says suggested suggests suggest recommended recommends recommend mentioned mentions "
                           "prescribed".split())
 _PILL_AFTER_CUED = frozenset("now again last too as either instead anymore then never just really always did didnt has "
                              "had have "
-                             # (round 49) "tried me on the pill alongside", "on the pill while breastfeeding"
-                             "alongside while whilst".split())
+                             # (round 49) "tried me on the pill alongside" (not "choked on the pill while swallowing")
+                             "alongside".split())
 _CONTRACEPTION_CUES = frozenset("period periods contraception contraceptive contraceptives coil iud implant pregnant "
                                 "pregnancy ttc pcos cycle cycles endo endometriosis spotting hormonal hormones sex "
                                 "bleed bleeding microgynon rigevidon yasmin".split())

@@ -43,6 +43,9 @@ ROWS = [
      "?really|very|a_bit|kind_of|all grey|gray|black|dark|white|blurry|fuzzy|dim|hazy|cloudy|wavy|blotchy|double|"
      "funny|weird|blurred|tunnel|tunnelled|spotty|sparkly", "SYMPTOM", BLURRED_VISION),
     ("lose|losing|lost|lost_all {OWNER} {SIGHT}", "SYMPTOM", VISUAL_LOSS),
+    # (round 49) the eyes or the sight blurring: "[eyes is blurring]", "[vision keeps blurring]"
+    ("eyes|eye|vision|eyesight|sight is|are|was|were|keeps|keep|kept|started|starts|start ?really|all|a_bit blurring",
+     "SYMPTOM", BLURRED_VISION),
     # (round 49) part of it: "[lost most of the vision in my right eye]", "grandad [lost most of his sight]"
     ("lose|losing|lost most|some|half|part of {OWNER} {SIGHT}", "SYMPTOM", VISUAL_LOSS),
     ("bright {LIGHT} {BOTHER} {THEM}", "SYMPTOM", PHOTOPHOBIA),
@@ -52,8 +55,10 @@ INDEX = lay_patterns.compile_patterns(ROWS, _CLASSES)
 _SIGHT_WORDS = frozenset({"vision", "sight", "eyesight", "visual"})
 _LIGHT_WORDS = frozenset({"screens", "screen", "lights", "light", "sunlight", "daylight", "lighting", "sun",
                           "brightness"})
-WORDS = _SIGHT_WORDS | _LIGHT_WORDS
-_NOT_EYESIGHT_AFTER = frozenset({"of", "line", "lines"})
+WORDS = _SIGHT_WORDS | _LIGHT_WORDS | {"blurring"}
+_NOT_EYESIGHT_AFTER = frozenset({"of", "line", "lines", "board", "boards", "picture", "statement", "and"})
+# a vision for something is an aim: "lost some of his vision for the company" (not "for 3 weeks")
+_AIMED_AT = frozenset("the a an our his her their its this my your".split())
 _GATE = gate(WORDS)
 
 
@@ -65,5 +70,6 @@ def add_sight_phrases(doc, words: list[str], spans: Spans) -> Spans:
     # party is no photophobia; "lose my sight" of a hypothetical is still the feared complaint (assertion's job)
     found = [f for f in found if f[3] != PHOTOPHOBIA or words[f[0]] == "bright" or words[f[1] - 1] == "eyes"]
     # sight of a thing or a line of sight is no eyesight: "lost most of our sight of the coast", "the sight lines"
-    found = [f for f in found if f[3] != VISUAL_LOSS or f[1] >= len(words) or words[f[1]] not in _NOT_EYESIGHT_AFTER]
+    found = [f for f in found if f[3] != VISUAL_LOSS or f[1] >= len(words) or words[f[1]] not in _NOT_EYESIGHT_AFTER
+             and not (words[f[1]] == "for" and f[1] + 1 < len(words) and words[f[1] + 1] in _AIMED_AT)]
     return lay_patterns.place(spans, found)

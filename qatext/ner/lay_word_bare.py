@@ -304,17 +304,17 @@ _GUT_COMPLAINTS = frozenset("bloating bloated burping burps belching cramps cram
 _GUT_CUES = _GUT_COMPLAINTS | frozenset("stomach tummy belly gut guts bowel ibs burp stool poo metformin fibre fiber "
                                         "nauseous".split())
 _WIND_AMOUNTS = frozenset("bit lot lots loads load tons ton plenty".split())
-_WIND_CAUSES = frozenset("gives gave give giving causes caused causing".split())
+_WIND_CAUSES = frozenset("gives gave give giving cause causes caused causing".split())
 _WIND_CAUSED_TO = frozenset("me him her us them".split())
 _WIND_LISTS = frozenset({",", "and", "&", "/"})
 _WIND_AFTER = frozenset(". , ; ! ? and that like but too at all which from after since when every most".split()) | {"\n", ""}
-# a gust, a walk or a ride against it, a dryer that blows it: the weather's or the air's
-_WEATHER_WORDS = frozenset("weather windy rain raining storm stormy blowing blew blow blows gust gusts gale breeze outside "
-                           "cold chill sun sunny snow hail beach sea waves sail sailing kite drone fly flew flying walk "
-                           "walked walking ran run running cycled cycling against trees hurricane dryer fan".split())
+# a gust, a storm, a dryer that blows it: the weather's or the air's (words that speak of nothing else; "walk" or "run"
+# are in gut posts too: "cant go for a walk without farting", "run to the loo")
+_WEATHER_WORDS = frozenset("weather windy rain raining storm stormy blowing blew blow blows gust gusts gale breeze chill "
+                           "sunny snow hail waves sail sailing kite drone hurricane trees dryer pressure warming".split())
 
 
-def _gut_wind(words: list[str], i: int, before: str, nxt: str) -> bool:
+def _gut_wind(words: list[str], i: int, before: str, nxt: str, spans: Spans) -> bool:
     n = len(words)
     if nxt not in _WIND_AFTER or _near(words, i, _WEATHER_WORDS, 12, 8):
         return False
@@ -322,7 +322,8 @@ def _gut_wind(words: list[str], i: int, before: str, nxt: str) -> bool:
         return _near(words, i, _GUT_CUES, 40, 25) or _near(words, i, _WIND_CAUSES, 6, 0)
     listed = before in _WIND_LISTS and i >= 2 and words[i - 2] in _GUT_COMPLAINTS \
         or nxt in _WIND_LISTS and i + 2 < n and words[i + 2] in _GUT_COMPLAINTS
-    caused = before in _WIND_CAUSES or before in _WIND_CAUSED_TO and i >= 2 and words[i - 2] in _WIND_CAUSES
+    caused = (before in _WIND_CAUSES or before in _WIND_CAUSED_TO and i >= 2 and words[i - 2] in _WIND_CAUSES) and (
+        _near(words, i, _GUT_CUES, 40, 25) or any(s[2] == "DRUG" and i - 8 <= s[1] <= i for s in spans))
     return listed or caused
 
 
@@ -333,7 +334,11 @@ ANTALGIC_GAIT = "HP:0031955"
 _HOBBLES = frozenset("hobble hobbles hobbling hobbled".split())
 _PASSIVE_AUXILIARIES = frozenset("was were is are be been being get gets got".split())
 _HOBBLE_AFTER = frozenset("around round about home to back along off over up down into out for in across from with "
-                          ". , ; ! ? and but like".split()) | {"\n", ""}
+                          "since after . , ; ! ? and but like".split()) | {"\n", ""}
+# who hobbles, a few words before: "im [hobbling]", "had me [hobbling]", "dad [hobbles] about" (not "the economy is
+# hobbling along", "the car hobbled home")
+_HOBBLERS = frozenset("i im 'm me he she him her we they you who mum mom dad son daughter husband wife grandma "
+                      "grandad been".split())
 
 # --- a complaint named again by its last word: "hot flushes ... the [flushes] have gone", "brain fog ... the [fog]" --
 # (round 36) Only heads that are no complaint on their own, so that the earlier mention decides: "fog" on the road or
@@ -668,10 +673,11 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
                     take(i, i + 1, "SYMPTOM", PARESTHESIA)
         elif word in _HOBBLES:
             if (nxt in _HOBBLE_AFTER or nxt == "the" and i + 2 < n and words[i + 2] == "last") \
+                    and _near(words, i, _HOBBLERS, 4, 0) \
                     and not (word == "hobbled" and before in _PASSIVE_AUXILIARIES):  # "the horse was hobbled"
                 take(i, i + 1, "SYMPTOM", ANTALGIC_GAIT)
         elif word == "wind":
-            if _gut_wind(words, i, before, nxt):
+            if _gut_wind(words, i, before, nxt, spans):
                 take(i, i + 1, "SYMPTOM", FLATULENCE)
         elif word == "worrying":
             if before in _WORRY_BEFORE and nxt in _WORRY_AFTER:

@@ -221,7 +221,7 @@ TEST_HEADS = frozenset(
 # Predicates patients use for a body part: "my throat felt tight", "ear is clogged", "my knee hurts".
 SYMPTOM_PREDICATES = frozenset(
     "tight clogged cracked swollen puffy numb sore stiff itchy red dry blocked bulgy bulging droopy drooping "
-    "tingly weak heavy burning hot painful tender bruised blurry blurred blurring watery bleeding hurts hurt hurting paining "
+    "tingly weak heavy burning hot painful tender bruised blurry blurred watery bleeding hurts hurt hurting paining "
     "aches aching itches itching burns throbs throbbing swells swelling tingles tingling pops popping clicks "
     "clicking cracks cracking locks locking gives twitches twitching shakes shaking tugging pulling rubbing "
     "scratching tightening tightened clenching clenched buzzing races racing pounding spinning ringing "
