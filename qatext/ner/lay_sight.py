@@ -69,7 +69,15 @@ def add_sight_phrases(doc, words: list[str], spans: Spans) -> Spans:
     # light "bothers me" as a complaint only when it is bright or the eyes are named: "the lights bother me" of a
     # party is no photophobia; "lose my sight" of a hypothetical is still the feared complaint (assertion's job)
     found = [f for f in found if f[3] != PHOTOPHOBIA or words[f[0]] == "bright" or words[f[1] - 1] == "eyes"]
-    # sight of a thing or a line of sight is no eyesight: "lost most of our sight of the coast", "the sight lines"
-    found = [f for f in found if f[3] != VISUAL_LOSS or f[1] >= len(words) or words[f[1]] not in _NOT_EYESIGHT_AFTER
-             and not (words[f[1]] == "for" and f[1] + 1 < len(words) and words[f[1] + 1] in _AIMED_AT)]
+    found = [f for f in found if f[3] != VISUAL_LOSS or _eyesight(words, f[1])]
     return lay_patterns.place(spans, found)
+
+
+def _eyesight(words: list[str], end: int) -> bool:
+    """The sight lost before ``end`` is the eyes': not sight of a thing or a line of sight ("lost most of our sight of
+    the coast", "the sight lines"), nor a vision for something ("lost some of his vision for the company")."""
+    if end >= len(words):
+        return True
+    after = words[end]
+    return after not in _NOT_EYESIGHT_AFTER and not (after == "for" and end + 1 < len(words)
+                                                     and words[end + 1] in _AIMED_AT)

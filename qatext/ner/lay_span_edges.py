@@ -274,8 +274,8 @@ def _paired_cues(hits: set[str]) -> bool:
 
 def trim_bare_extents(words: list[str], spans: Spans) -> Spans:
     """(round 49) ``spans`` without a bare "all over" at their end, which most of the gold keeps outside ("[itchy] all
-    over", "[aching] all over"); the concept stays the one the whole phrase gave (body aches, not one ache). Where a
-    part follows, it is the complaint's place and stays: "[hives all over my chest]"."""
+    over", "[aching] all over"); the concept stays the one the whole phrase gave (body aches, not one ache). Followed by
+    an owner or the body ("itching all over body"), "all over" opens a place and is left where it is."""
     out = []
     for span in spans:
         start, end = span[0], span[1]

@@ -294,20 +294,22 @@ _BURNING_AFTER = frozenset("eased eases easing has had is was went goes gone sto
                            "from down away "
                            "when every most and but settled ever never".split())
 
-# --- (round 49) the gut's "wind", where its own frame says so and never from the post's topic alone ("a walk against the
-# wind" in a post about IBS is the weather's): an amount of it with gut words near ("a bit of [wind] at first", "loads of
-# [wind]"), listed beside a gut complaint ("loose stools, [wind]", "[wind] and bloating"), or a medicine's effect ("gave
-# me [wind]", "causes [wind]")
+# --- (round 49) the gut's "wind", where its own frame says so and never from the post's topic alone ("a walk against
+# the wind" in a post about IBS is the weather's): an amount of it with gut words near ("a bit of [wind] at first",
+# "loads of [wind]"), listed beside a gut complaint ("loose stools, [wind]", "[wind] and bloating"), or a medicine's
+# effect ("gave me [wind]", "causes [wind]")
 FLATULENCE = "HP:0033589"
 _GUT_COMPLAINTS = frozenset("bloating bloated burping burps belching cramps cramping diarrhea diarrhoea constipation "
-                            "constipated loose stools bowels nausea indigestion heartburn reflux farting farts colic".split())
+                            "constipated loose stools bowels nausea indigestion heartburn reflux farting farts "
+                            "colic".split())
 _GUT_CUES = _GUT_COMPLAINTS | frozenset("stomach tummy belly gut guts bowel ibs burp stool poo metformin fibre fiber "
                                         "nauseous".split())
 _WIND_AMOUNTS = frozenset("bit lot lots loads load tons ton plenty".split())
 _WIND_CAUSES = frozenset("gives gave give giving cause causes caused causing".split())
 _WIND_CAUSED_TO = frozenset("me him her us them".split())
 _WIND_LISTS = frozenset({",", "and", "&", "/"})
-_WIND_AFTER = frozenset(". , ; ! ? and that like but too at all which from after since when every most".split()) | {"\n", ""}
+_WIND_AFTER = frozenset(". , ; ! ? and that like but too at all which from after since when every most".split()) \
+    | {"\n", ""}
 # a gust, a storm, a dryer that blows it: the weather's or the air's (words that speak of nothing else; "walk" or "run"
 # are in gut posts too: "cant go for a walk without farting", "run to the loo")
 _WEATHER_WORDS = frozenset("weather windy rain raining storm stormy blowing blew blow blows gust gusts gale breeze chill "
@@ -320,11 +322,11 @@ def _gut_wind(words: list[str], i: int, before: str, nxt: str, spans: Spans) -> 
         return False
     if before == "of" and i >= 2 and words[i - 2] in _WIND_AMOUNTS:
         return _near(words, i, _GUT_CUES, 40, 25) or _near(words, i, _WIND_CAUSES, 6, 0)
-    listed = before in _WIND_LISTS and i >= 2 and words[i - 2] in _GUT_COMPLAINTS \
-        or nxt in _WIND_LISTS and i + 2 < n and words[i + 2] in _GUT_COMPLAINTS
-    caused = (before in _WIND_CAUSES or before in _WIND_CAUSED_TO and i >= 2 and words[i - 2] in _WIND_CAUSES) and (
-        _near(words, i, _GUT_CUES, 40, 25) or any(s[2] == "DRUG" and i - 8 <= s[1] <= i for s in spans))
-    return listed or caused
+    if before in _WIND_LISTS and i >= 2 and words[i - 2] in _GUT_COMPLAINTS \
+            or nxt in _WIND_LISTS and i + 2 < n and words[i + 2] in _GUT_COMPLAINTS:
+        return True  # listed
+    caused = before in _WIND_CAUSES or before in _WIND_CAUSED_TO and i >= 2 and words[i - 2] in _WIND_CAUSES
+    return caused and (_near(words, i, _GUT_CUES, 40, 25) or any(s[2] == "DRUG" and i - 8 <= s[1] <= i for s in spans))
 
 
 # --- (round 49) a limp told as hobbling, by a person and not done to a thing: "im [hobbling] round the classroom", "had
@@ -508,8 +510,8 @@ _NEGATIONS = _NEGATED_COPULAS | _SPLIT_NOTS
 WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, _PUMPS, {"flare", "flares", "blood", "clots", "wax", "falls", "tear",
                                                              "worrying", "sick", "floater", "tubes", "voices", "purge",
                                                              "crash", "low", "lows", "type", "fall",
-                                                             "falling", "burning", "wind"}, _HOBBLES, _WEARING, _ANAPHORIC_HEADS,
-             _NEGATIONS)
+                                                             "falling", "burning", "wind"}, _HOBBLES, _WEARING,
+             _ANAPHORIC_HEADS, _NEGATIONS)
 
 
 def _placed_elsewhere(words: list[str], i: int) -> bool:
