@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from qatext.ner import fuzzy
-from qatext.ner.span_rules import word_positions
-from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits, is_all_caps, word_set
+from qatext.ner.span_rules import (Spans, covered_tokens, gate, gate_hits, is_all_caps, token_letters, word_positions,
+                                   word_set)
 
 _LABELS = frozenset({"SYMPTOM", "DISEASE", "DRUG", "TEST", "TREATMENT"})
 # Words a long form's initials skip: "disease of the ...", "chronic kidney disease": CKD.
@@ -79,7 +79,7 @@ def add_later_acronyms(doc, words: list[str], spans: Spans, *, shorthand: frozen
     present = word_set(words)
     hits = {w for w in initials if w in present} | {w + "s" for w in initials if w + "s" in present}
     hits -= shorthand
-    if hits and is_all_caps(doc.text):
+    if hits and is_all_caps(token_letters(doc)):
         # in a post in capitals an everyday word spelling the initials ("itchy skin" ... "IS it") is the word; in mixed
         # case the capitals say it is the acronym ("intellectual disability ... his ID")
         hits = {w for w in hits if not _everyday(w)}
