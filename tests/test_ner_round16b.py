@@ -136,7 +136,7 @@ def test_bare_words_near_misses(nlp, text, word):
     ("since the miscarriage i cant face going back to work", "cant face going back to work"),
     ("couldnt bring myself to open the post for a month", "couldnt bring myself to open the post"),
     ("on the sertraline i wake up far too early every day", "wake up far too early"),
-    ("on prednisolone i cant sleep past 5am", "cant sleep past 5am"),
+    ("on prednisolone i cant sleep past 5am", "cant sleep"),  # the hour outside (GUIDELINES section 9, batch 53)
     ("since the diarrhoea he has been barely weeing", "barely weeing"),
 ])
 def test_lost_functions(nlp, text, entity):

@@ -271,6 +271,9 @@ FIGURATIVE_AFTER = {
     "worried": ("about", "that"),
     "scared": ("of", "about", "that"),
     "afraid": ("of", "that"),
+    # harm done to others, no pain felt: "intrusive thoughts about hurting people", "scared i'll hurt someone"
+    **dict.fromkeys(("hurt", "hurting"), ("people", "someone", "somebody", "anyone", "anybody", "others", "other people",
+                                          "everyone", "innocent")),
 }
 # States that are an everyday judgement of an action: "my mum thinks im paranoid for packing 3 nets" (not "felt
 # paranoid for weeks": a gerund after "for" is the action judged).
@@ -286,13 +289,17 @@ NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",
                   "so i", "so we", "so my", "these days", "in the backside", "in the arse", "in the bum", "at times", "rn", "atm",
                   # "it's a real pain at work"; a nuisance nobody wants: "a headache i dont need", "one we could do without"
                   "at work", "i dont need", "i do n't need", "i do nt need", "we do n't need", "i could do without",
-                  "i can do without", "we could do without")
+                  "i can do without", "we could do without",
+                  # "enough of a pain as it is": what is a nuisance already
+                  "as it is", "as is")
 # What comes before "a pain" that makes it a nuisance: "it is a pain", "what a pain", "im a pain to live with".
 _NUISANCE_COPULAS = frozenset("is was 's be been what such being are its am m 'm were re 're".split())
 _BODY_COPULAS = frozenset("is was 's are were has have".split())
 # Adverbs between the copula and the article: "which is honestly a pain to coordinate".
 NUISANCE_ADVERBS = frozenset("honestly just truly literally really also still always already seriously such".split())
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
+# "enough of a pain", "a bit of a nightmare": how much of a nuisance, between the copula and the article.
+_PORTIONS = frozenset({"enough", "much", "bit"})
 # "a total headache", "a real nightmare": an intensifier between the article and the nuisance word.
 NUISANCE_INTENSIFIERS = frozenset("total real complete huge absolute major big".split())
 # "so OCD about my desk": a degree word the severity rule took in before the figurative word.
@@ -348,7 +355,8 @@ def drop_figurative(doc: Doc, words: list[str], spans: Spans) -> Spans:
 def _said_of_a_body_part(words: list[str], start: int, body_ends: set[int]) -> bool:
     """"my knee is a [pain] these days": a nuisance word whose subject is a body part is the part's pain."""
     k = start - 1
-    while k >= 0 and (words[k] in ("a", "such") or words[k] in NUISANCE_INTENSIFIERS or words[k] in NUISANCE_ADVERBS):
+    while k >= 0 and (words[k] in ("a", "such", "of") or words[k] in NUISANCE_INTENSIFIERS or words[k] in NUISANCE_ADVERBS
+                      or words[k] in _PORTIONS):
         k -= 1
     if k >= 1 and words[k] == "been":
         k -= 1  # "my hip has been a pain"
@@ -398,6 +406,9 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     if word in FOLLOWED_NUISANCES and start >= 2 and words[start - 1] in NUISANCE_INTENSIFIERS and words[start - 2] in ("a", "such"):
         start -= 1  # the article decides below as for "a headache"
     copula = start - 2
+    if copula >= 2 and words[copula] == "of" and words[copula - 1] in _PORTIONS:
+        copula -= 2  # "my job is enough of a pain as it is", "its a bit of a pain to sort"
+        copula -= copula >= 0 and words[copula] == "a"
     if copula >= 1 and words[copula] in NUISANCE_ADVERBS:
         copula -= 1  # "which is honestly a pain to coordinate"
     if word in FOLLOWED_NUISANCES and start >= 1 and words[start - 1] in ("a", "such") and (copula < 0 or words[copula] in _NUISANCE_COPULAS):

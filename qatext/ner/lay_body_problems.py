@@ -12,6 +12,13 @@ from qatext.ner.span_rules import DESCRIPTORS, Spans, gate, gate_hits
 LOCATION_TAILS = frozenset({"area", "region", "areas"})
 _LOCATION_TAIL_GATE = gate(LOCATION_TAILS)
 # "<organ> problems" is a disorder of that organ (DISEASE); of a tissue, region or function a complaint (SYMPTOM).
+# How low a pain sits, said after it: "[cramps low down on the left]", "[pain low down in my back]", "[cramping low
+# down]" (rule 5; the gold has "low down" inside 13 times, outside once). Heads that a place may follow:
+LOW_DOWN_HEADS = frozenset("pain pains ache aches aching cramp cramps cramping twinges twinge stabbing pressure "
+                           "discomfort soreness tenderness".split())
+_SIDES = frozenset({"left", "right"})
+_PLACE_OWNERS = frozenset("my his her the".split())
+
 PROBLEM_WORDS = frozenset(PROBLEM_NOUNS)
 _PROBLEM_GATE = gate(PROBLEM_WORDS)
 ORGANS = frozenset("heart kidney kidneys liver lung lungs thyroid pancreas gallbladder prostate bladder "
@@ -86,3 +93,34 @@ def extend_location_tails(doc: Doc, words: list[str], spans: Spans) -> Spans:
             end += 1
         out.append((start, end, label, concept))
     return out
+
+
+def extend_low_down(words: list[str], spans: Spans) -> Spans:
+    """``spans`` with "low down" and the side or part it is on joined to the pain before it: "[cramps low down on the
+    left]", "[stabbing pain low down on the right of my back]", "[pain low down on my left side]"."""
+    out: Spans = []
+    anatomy = {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
+    drop = set()
+    for start, end, label, concept in spans:
+        if label == "SYMPTOM" and words[end - 1] in LOW_DOWN_HEADS and words[end:end + 2] == ["low", "down"] \
+                and not (out and out[-1][1] > end):
+            end, part = _low_place_end(words, end + 2, anatomy)
+            if part is not None:
+                drop.add(part)
+        out.append((start, end, label, concept))
+    return [span for span in out if span[0] not in drop or span[2] != "ANATOMY"] if drop else out
+
+
+def _low_place_end(words: list[str], k: int, anatomy: dict[int, int]) -> tuple[int, int | None]:
+    """Where the place after "low down" ends, at ``k`` or after "on the left", "on my right side", "in my back" or
+    "on the right of my back"; and the body part it takes in (its start), if any."""
+    n = len(words)
+    if k + 2 < n and words[k] == "on" and words[k + 1] in _PLACE_OWNERS and words[k + 2] in _SIDES:
+        side_end = k + 3 + (k + 3 < n and words[k + 3] == "side")
+        if side_end + 1 < n and words[side_end] == "of" and words[side_end + 1] in _PLACE_OWNERS \
+                and side_end + 2 in anatomy:
+            return anatomy[side_end + 2], side_end + 2
+        return side_end, None
+    if k + 1 < n and words[k] in ("in", "on") and words[k + 1] in _PLACE_OWNERS and k + 2 in anatomy:
+        return anatomy[k + 2], k + 2
+    return k, None

@@ -19,8 +19,8 @@ from spacy.tokens import Doc
 
 from qatext.ner.lay_common import LABEL, OBJECT_STOPS, POSSESSIVES, replace_covered
 from qatext.ner.lay_edge_clauses import new_subject
-from qatext.ner.span_rules import (BODY_COMPLAINT, SYMPTOM_PREDICATES, Spans, gate, gate_hits, word_positions,
-                                   word_set)
+from qatext.ner.span_rules import (BODY_COMPLAINT, SYMPTOM_PREDICATES, Spans, gate, gate_hits, has_own_predicate,
+                                   word_positions, word_set)
 
 # States a part is in that make it a complaint (rule 6): texture, size, temperature, weakness, dryness, soreness,
 # colour. The common predicates ("swollen", "red", "sore") are span_rules'; these join them after degree words.
@@ -558,3 +558,30 @@ _CODES = {"ANATOMY": "A", "SYMPTOM": "P", "DISEASE": "P", "DRUG": "x", "TEST": "
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 # "in the left" refers back to one of a pair named before: "[retinopathy in both eyes] and [maculopathy in the left]"
 _PAIRED = frozenset("both eye eyes ear ears kidney kidneys lung lungs breast breasts ovary ovaries".split())
+
+
+# What may stand before "both" when the pair is a complaint's subject: nothing, a clause break, a conjunction or a time
+# ("by day 7 both heels hurt"); after a preposition the pair is where something is ("knuckles on both hands are
+# swollen").
+_PAIR_OPENERS = frozenset(". , ; : ! ? - and but now then today yesterday so".split())
+
+
+def take_in_both(words: list[str], spans: Spans, *, lookup) -> Spans:
+    """``spans`` with "both" before a pair of body parts that is a complaint's subject: "[both arms ache]", "[both
+    eyes are red and itchy]", "[both feet burn]" (GUIDELINES section 9: the subject is the pair). Called when "both" is
+    in the doc."""
+    out: Spans = []
+    for span in spans:
+        start, end, label, concept = span
+        if label == "SYMPTOM" and start >= 1 and words[start - 1] == "both" \
+                and (start == 1 or words[start - 2] in _PAIR_OPENERS or words[start - 2].isdecimal()) and not (out and out[-1][1] > start - 1) \
+                and any(_is_part(words[start:k], lookup) and has_own_predicate(words, k)
+                        for k in range(start + 1, min(end, start + 3))):
+            span = (start - 1, end, label, concept)
+        out.append(span)
+    return out
+
+
+def _is_part(words: list[str], lookup) -> bool:
+    found = lookup(" ".join(words))
+    return bool(found) and found[0] == "ANATOMY"

@@ -53,6 +53,7 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                 first = _list_start(words, start, head, words[spans[j][1]:head[0]])
                 if first is not None and body is not None and head[1] - body >= 2 and words[spans[j][0]:spans[j][1]] != words[body:body + spans[j][1] - spans[j][0]] \
                         and not _after_preposition(words, first) and not new_subject(words, body, body + 1, start) \
+                        and not _closes_an_earlier_list(words, first, words[spans[j][1]:head[0]]) \
                         and not (first and words[first - 1] in _COPULAS and words[first] in _PREDICATE_PARTS):
                     head_words = " ".join(words[body + 1:head[1]])
                     concepts = [_concept_of(f"{' '.join(words[s:e])} {head_words}", lookup, head[3]) for s, e, *_ in parts]
@@ -64,16 +65,20 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
         if label in ("SYMPTOM", "DISEASE") and _ends_with_anatomy(doc, spans[i], lookup):
             # a symptom ending in a body part, then more body parts: "swollen feet and ankles"
             j = i
-            while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(words[spans[j][1]:spans[j + 1][0]]) \
+            while j + 1 < len(spans) and spans[j + 1][2] == "ANATOMY" and _is_separator(gap := words[spans[j][1]:spans[j + 1][0]]) \
                     and not has_own_predicate(words, spans[j + 1][1], colours=_COLOUR_WORDS) \
                     and not new_subject(words, spans[j + 1][0], spans[j + 1][1], spans[i][0]) \
                     and not _repeats_part(words, spans[j], spans[j + 1]) \
-                    and not _part_against_itself(words, spans[j + 1]):
+                    and not _part_against_itself(words, spans[j + 1]) \
+                    and not (j > i and CLOSING_CONJUNCTIONS.isdisjoint(gap) and _closed(words, spans[i:j + 1])):
                 if j + 2 < len(spans) and spans[j + 2][2] in ("SYMPTOM", "DISEASE") \
-                        and _is_separator(words[spans[j + 1][1]:spans[j + 2][0]]) and _starts_with_anatomy(doc, spans[j + 2], lookup) \
-                        and not CLOSING_CONJUNCTIONS.intersection(words[spans[j][1]:spans[j + 1][0]]):
-                    # that body part begins the next coordinated mention: "..., muscle and joint stiffness";
-                    # after "and" it is the list's last item: "joint pain in my wrists, knees and ankles, mouth sores"
+                        and _is_separator(next_gap := words[spans[j + 1][1]:spans[j + 2][0]]) \
+                        and (body := _anatomy_start(doc, spans[j + 2], lookup)) is not None \
+                        and (CLOSING_CONJUNCTIONS.isdisjoint(gap) or next_gap in (["and"], ["&"])
+                             and has_own_predicate(words, body + 1, colours=_COLOUR_WORDS)):
+                    # that body part begins the next coordinated mention: "..., muscle and joint stiffness"; after "and"
+                    # it is the list's last item ("joint pain in my wrists, knees and ankles, mouth sores") unless "and"
+                    # ties it to a part with a predicate of its own: "pain in my calves and my [hips and knees ached]"
                     break
                 j += 1
             if j > i:
@@ -124,6 +129,18 @@ def join_bare_sensations(words: list[str], spans: Spans, conjuncts: dict[int, li
     return out
 
 
+def _closed(words: list[str], items) -> bool:
+    """A list of ``items`` already closed by "and" or "or": a part after a mere comma is no item of it ("burning pain
+    across my neck, shoulders and upper back, my [legs feel like lead]")."""
+    return any(not CLOSING_CONJUNCTIONS.isdisjoint(words[left[1]:right[0]]) for left, right in zip(items, items[1:]))
+
+
+def _closes_an_earlier_list(words: list[str], first: int, gap: list[str]) -> bool:
+    """The part at ``first`` ends a list of its own ("on my cheeks [and] forehead") and "and" comes again before the
+    head: ", and my [ankles puff up]" starts a clause."""
+    return first > 0 and words[first - 1] in CLOSING_CONJUNCTIONS and not CLOSING_CONJUNCTIONS.isdisjoint(gap)
+
+
 def _repeats_part(words: list[str], before, part) -> bool:
     """The same body part again is a new subject, not a list item: "numbness on the outside of my foot and my foot
     drags"."""
@@ -164,7 +181,7 @@ def _list_start(words: list[str], start: int, head, gap: list[str]) -> int | Non
 _COPULAS = frozenset("is was are were 's".split())
 _PREDICATE_PARTS = frozenset({"back"})
 # "at the edge of my eyes and my face ...": a place the first part names is no subject the list shares
-_TIED_PREPOSITIONS = frozenset("into in to from up down through behind under over at".split())
+_TIED_PREPOSITIONS = frozenset("into in to from up down through behind under over at on onto off".split())
 
 
 

@@ -64,8 +64,8 @@ _UNGATED_DESCRIBERS = frozenset({"burning", "tense", "heavy"})
 # the body after it ("[hot flashes all over my body]"): bare, it is an extent and stays outside ("[achy] all over").
 TRAILING_PLACES = (("all", "over"), ("down", "there"), ("down", "below"), ("deep", "inside"), ("deep", "down"),
                    ("right", "inside"), ("low", "down"))
-# "low down" alone stays outside, as most of the gold draws it ("[mild cramps] low down"); with the part after it, it
-# is the part's place: "[pain low down in my back]"
+# "low down" with the part after it is the part's place: "[pain low down in my back]" (after a pain word, with or
+# without a side or part, lay_body_problems.extend_low_down joins it: "[cramping low down on the left]")
 # A pain of voiding is a complaint of its own, unlike other triggers (GUIDELINES rule 10): "burning when i pee".
 VOIDING_PAINS = frozenset("pain pains hurts hurt burning burns stings stinging sore aches ache agony".split())
 VOIDING = frozenset("pee pees peed wee wees weed poo poos pooed poop poops pooped urinate urinates wee'd".split())

@@ -55,6 +55,22 @@ def _is_number(word: str) -> bool:
     return word.replace(".", "", 1).isdecimal() or word in _NUMBER_WORDS
 
 
+def _is_time(word: str) -> bool:
+    """An hour's end ("4pm" is "4" + "pm") or an hour written as one token ("5pm")."""
+    return word in ("pm", "am") or word[-2:] in ("am", "pm") and word[:-2].isdecimal()
+
+
+def _own_type(words: list[str], i: int, before: str) -> bool:
+    """The type at ``i`` is the writer's or a relative's: after "has", "my", a review's rating, the writer's age and sex
+    ("54F, type 2"); not a type in a list ("type 1 and type 2"), a heading ("Type 1: ...") nor a type of a named
+    condition ("Crigler Najjar syndrome, type 1")."""
+    if "type" in words[max(0, i - 12):i] or i + 2 < len(words) and words[i + 2] == ":":
+        return False  # a list of types, or a heading: a classification ("type 1 (PCH1) and type 2", "Type 1: ...")
+    if before == ",":
+        return i >= 2 and bool(_AGE_SEX.fullmatch(words[i - 2]))
+    return before in _OWN_TYPE_BEFORE or bool(_RATING.fullmatch(before))
+
+
 def _near(words: list[str], i: int, cues: frozenset, before: int, after: int) -> bool:
     return not cues.isdisjoint(words[max(0, i - before):i + after + 1])
 
@@ -403,17 +419,23 @@ _RETINOID_CUES = frozenset("tretinoin tret differin adapalene retinol retinoid r
                            "accutane roaccutane acne whiteheads breakouts".split())
 
 # --- the crash of a stimulant: "then the [crash] hits hard" --------------------------------------------------------
-_STIMULANT_CUES = frozenset("adderall adderal vyvanse elvanse ritalin concerta methylphenidate dexamphetamine "
-                            "stimulant stimulants modafinil caffeine".split())
-_CRASH_NOT_AFTER = frozenset("test tests course diet diets helmet pad pads landing cart site".split())
+_STIMULANT_CUES = frozenset("adderall adderal aderall adderol addy vyvanse vyvance elvanse ritalin concerta focalin "
+                            "dexedrine methylphenidate dexamphetamine dexamfetamine lisdexamfetamine amphetamine "
+                            "amphetamines stimulant stimulants modafinil caffeine".split())
+_CRASH_NOT_AFTER = frozenset("test tests course diet diets helmet pad pads landing cart site into my his her their our car "
+                             "bike".split())  # (a crash into something, or of one's car, is a collision)
 # before a stimulant's crash besides an article: "a hard [crash]", "no [crash] to speak of" (round 38)
-_STIMULANT_CRASH_BEFORE = frozenset("the a my no hard afternoon evening any".split())
+_STIMULANT_CRASH_BEFORE = frozenset("the a my no hard afternoon evening any this weird total".split())
+# The crash as what the person does (round 50): "i [crash] for 2 days", "around 5pm he [crashes]", "im [crashing] hard",
+# "[crashed] after a wedding": the verb after its subject, or opening the post.
+CRASH_VERBS = frozenset({"crash", "crashes", "crashed", "crashing"})
+_CRASHERS = frozenset("i he she we they m 'm im and then just totally completely always".split())
 # --- the crash of ME/CFS or long covid (post-exertional malaise): "the [crash] comes 2 days later" ---------------
 # (the disease's own words: "fatigue" or "covid" alone come with crashes of cars and markets too; "ME" counts only in
 # capitals, since the words are lower-cased: see _near_exertion)
 _EXERTION_CUES = frozenset("me/cfs cfs pem pacing spoons spoonie exertion post-exertional bedbound housebound "
                            "long-covid fibro fibromyalgia pots".split())
-_CRASH_BEFORE = frozenset("the a my proper big day days".split())
+_CRASH_BEFORE = frozenset("the a my proper big day days this your no total weird".split())
 POST_EXERTIONAL = "HP:0030973"
 
 
@@ -494,7 +516,17 @@ _TYPE_CUES = (_PUMP_CUES | {"pump", "pumps"}) - {"type"}
 _RATING = re.compile(r"\d{1,2}/(5|10)")
 # "type 2 on metformin", "type 1 or type 2?"
 _TYPE_AFTER = frozenset(". , ; : ! ? for since and but diabetic so too now last when after at in on or ( dx diagnosed "
-                        "\n".split()) | {""}
+                        "as diagnosis myself \n".split()) | {""}
+# (round 50) A type said of oneself or a relative needs no other word of diabetes: "Mum has CKD and [type 2]", "54F,
+# [type 2] for 6 years", "I have [type 2] and high blood pressure" (in patients' words a bare type is diabetes's,
+# the gold's 11 misses) unless another typed condition or scale is near: "bipolar type 2", "HSV type 1",
+# "Bristol type 1", "skin type 2".
+_OWN_TYPE_BEFORE = frozenset("has have had am im 'm m my his her and".split()) | {"", "\n"}
+_AGE_SEX = re.compile(r"\d{1,3}(m|f|yo|y/o)?|m|f|male|female")  # "54F, [type 2] for 6 years"
+_OTHER_TYPED = frozenset("bipolar narcolepsy herpes hsv hpv eds ehlers danlos hypermobility sma nf neurofibromatosis "
+                         "chiari respiratory fibre fibres fiber fibers error errors hypersensitivity allergy collagen "
+                         "fitzpatrick stool stools poo poop bristol personality willebrand vwd "
+                         "endoleak osteogenesis gaucher pompe usher".split())
 
 # --- a body part's negated findings: "the skin there isnt [red] or [flaky]" -------------------------------------
 SKIN_FINDINGS = frozenset("red flaky itchy swollen sore hot tender painful inflamed bruised scaly crusty weeping "
@@ -509,9 +541,9 @@ _SPLIT_NOTS = frozenset({"not", "n't", "nt"})
 _NEGATIONS = _NEGATED_COPULAS | _SPLIT_NOTS
 WORDS = gate(TEMPS, SUGARS, _MONSTERS, _FIBRES, _RELAPSES, _PUMPS, {"flare", "flares", "blood", "clots", "wax", "falls", "tear",
                                                              "worrying", "sick", "floater", "tubes", "voices", "purge",
-                                                             "crash", "low", "lows", "type", "fall",
+                                                             "low", "lows", "type", "fall",
                                                              "falling", "burning", "wind"}, _HOBBLES, _WEARING,
-             _ANAPHORIC_HEADS, _NEGATIONS)
+             _ANAPHORIC_HEADS, _NEGATIONS, CRASH_VERBS)
 
 
 def _placed_elsewhere(words: list[str], i: int) -> bool:
@@ -622,11 +654,16 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         elif word == "purge":
             if before in ("the", "my", "a") and _near(words, i, _RETINOID_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", ACNE)
-        elif word == "crash":
-            if (before in _STIMULANT_CRASH_BEFORE or before in _STIMULANT_CUES) and nxt not in _CRASH_NOT_AFTER \
-                    and _near(words, i, _STIMULANT_CUES, 60, 10):  # "the [crash]", "the vyvanse [crash]"
-                take(i, i + 1, "SYMPTOM", STIMULANT_CRASH)
-            elif before in _CRASH_BEFORE and nxt not in _CRASH_NOT_AFTER and _near_exertion(doc, words, i):
+        elif word in CRASH_VERBS:
+            told = before in _CRASHERS or before in ("", ",", ".") and word != "crash" \
+                or word in ("crash", "crashes") and (before in _CRASH_BEFORE or before in _STIMULANT_CRASH_BEFORE
+                                                     or before in _STIMULANT_CUES or _is_time(before))
+            if not told or nxt in _CRASH_NOT_AFTER:
+                continue
+            if (word != "crash" or before in _STIMULANT_CRASH_BEFORE or before in _STIMULANT_CUES or before in _CRASHERS
+                    or _is_time(before)) and _near(words, i, _STIMULANT_CUES, 60, 10):
+                take(i, i + 1, "SYMPTOM", STIMULANT_CRASH)  # "the [crash]", "the vyvanse [crash]", "the 4pm [crash]"
+            elif _near_exertion(doc, words, i):
                 take(i, i + 1, "SYMPTOM", POST_EXERTIONAL)  # "the [crash] comes 2 days later", "a 2 day [crash]"
         elif word == "low":
             if (before in ("a", ":") or before == "" ) and nxt in _LOW_AFTER and _near(words, i, _DIABETES_CUES, 40, 20):
@@ -647,8 +684,11 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
         elif word == "type":
             number = words[i + 1] if i + 1 < n else ""
             after = words[i + 2] if i + 2 < n else ""
-            if number in DIABETES_TYPES and (before in _TYPE_BEFORE or _RATING.fullmatch(before)) and after in _TYPE_AFTER \
-                    and _near(words, i, _TYPE_CUES, 40, 40) and (before != "or" or (
+            rated = _RATING.fullmatch(before)
+            if number in DIABETES_TYPES and after in _TYPE_AFTER \
+                    and ((before in _TYPE_BEFORE or rated) and _near(words, i, _TYPE_CUES, 40, 40)
+                         or _own_type(words, i, before) and not _near(words, i, _OTHER_TYPED, 40, 40)) \
+                    and (before != "or" or (
                         i - 3, i - 1, "DISEASE", DIABETES_TYPES.get(words[i - 2])) in added):
                 # (after "or", only the second of two diabetes types: "is this type 1 or [type 2]", not "herpes
                 # type 1 or type 2")

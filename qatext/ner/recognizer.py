@@ -201,6 +201,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             if "and" in present:
                 spans = span_rules.add_second_locations(doc, words, spans)
             spans = lay_body_problems.extend_location_tails(doc, words, spans)
+            if "low" in present and "down" in present:
+                spans = lay_body_problems.extend_low_down(words, spans)
             spans = lay_disease_phrases.join_disease_phrases(doc, words, spans)
             spans = lay_disease_phrases.add_allergens(doc, words, spans)
             spans, conjuncts = lay_coordination.coordinate(doc, words, spans, lookup=lookup)
@@ -322,6 +324,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_coordination.join_bare_sensations(words, spans, conjuncts, lookup=lookup)
         if "and" in present or "&" in present:  # round 48: "[skin is cracking and bleeding]"
             spans = lay_coordination.join_second_predicates(words, spans, lookup=lookup)
+        if "both" in present:  # "[both arms ache]"
+            spans = lay_body_states.take_in_both(words, spans, lookup=lookup)
         if lay_pain_paths.WORDS in opened:  # round 38: "[pain shooting down my right leg]"
             spans = lay_pain_paths.add_pain_paths(doc, words, spans)
         if lay_edge_tails.WORDS in opened:  # round 18b: edges and lists
