@@ -164,8 +164,7 @@ def test_sex_near_misses(nlp, text, word):
 @pytest.mark.parametrize("text, entity", [
     ("on the patches my dreams have been really intense", "dreams have been really intense"),
     ("since starting the statin my dreams are so vivid", "dreams are so vivid"),
-    ("i sleep 9 hours and still wake up unrefreshed", "wake up unrefreshed"),
-    ("i sleep 9 hours and still wake up exhausted", "exhausted"),  # the waking outside (the gold's 22 to 3)
+    ("i sleep 9 hours and still wake up exhausted", "wake up exhausted"),
     ("most days i wake up feeling like i havent slept", "wake up feeling like i havent slept"),
     ("i get up three times a night to wee", "get up three times a night to wee"),
     ("he's up 5 or 6 times a night to pee now", "up 5 or 6 times a night to pee"),

@@ -4,12 +4,15 @@
   "burning pain across my neck, shoulders and upper back, my [legs feel like lead]", "lifted off the nail bed, and my
   [fingers and knees ache]".
 - How low a pain sits is its place: "[cramps low down on the left]" (the gold's 13 to 1).
-- Conventions where the system sided with the gold's minority: "[cant sleep] past 4am" (10 to 2), "woke up
-  [groggy]" and "[drenched in sweat]" (22 to 3), "[both arms ache]" (the guideline's examples).
+- Conventions where the system sided with the gold's minority: "[cant sleep] past 4am" (10 to 2), "[both arms
+  ache]" (the guideline's examples). (Not "woke up [groggy]", 22 to 3 in the gold: PsyTAR's annotators keep the
+  waking inside, 6 to 0, as they keep "feel", and so do the rules.)
 - The crash of a stimulant or of ME/CFS said as a verb or with more determiners ("i [crash] for 2 days", "the 4pm
   [crash]"), and misspelt stimulants as its cue.
 - Bare words in other senses: "enough of a pain as it is", "intrusive thoughts about hurting people".
 - A diabetes type said of oneself or a relative with no other word of diabetes near: "Mum has CKD and [type 2]".
+- A small child's screaming and crying in a parent's post: "my 9 week old [SCREAMS] after every feed".
+- Confusion of the person a question is about ("can a UTI make someone this [confused]?") and "[no temperature]".
 """
 from __future__ import annotations
 
@@ -74,9 +77,6 @@ def test_low_down_elsewhere(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("on wellbutrin i cant sleep past 4am and my scalp is itchy", ["cant sleep", "scalp is itchy"]),
-    ("i still wake up groggy", ["groggy"]),
-    ("waking up exhausted every day", ["exhausted"]),
-    ("i wake up drenched in sweat every night", ["drenched in sweat"]),
     ("i wake up gasping", ["wake up gasping"]),  # how waking comes is the complaint
     ("most days i wake up unrefreshed", ["wake up unrefreshed"]),
     ("i wake up at 4am every day", ["wake up at 4am"]),
@@ -154,3 +154,76 @@ def test_a_type_said_of_oneself_is_diabetes(nlp, text):
 ])
 def test_other_types(nlp, text):
     assert not any(e.kb_id_ in ("ICD10CM:E10", DIABETES_TYPE_2) for e in nlp(text).ents)
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("my 9 week old SCREAMS after every feed, arches his back", "SCREAMS"),
+    ("our 8 week old brings up milk, arches his back and screams for 20 minutes", "screams"),
+    ("every evening from about 6 to 10 he screams, pulls his legs up. colic?", "screams"),
+    ("toddler poos every 5 days, big and hard, and she cries when she poos", "cries when she poos"),
+    ("our 2 year old is potty training, hard pebbly poos, and he screams on the toilet.", "screams on the toilet"),
+])
+def test_a_small_childs_crying(nlp, text, entity):
+    assert _concepts(nlp, text).get(entity) == "QATEXT:symptom/crying"
+
+
+@pytest.mark.parametrize("text", [
+    "barking cough and noisy breathing when she cries, baby is 8 months",  # a trigger
+    "he hates the eye drops and screams the house down, baby is 6 months",  # an object: a tantrum
+    "my dexcom screamed at 3am, low of 52",
+    "my husband cries at every film",  # no child's story
+])
+def test_crying_that_is_no_complaint(nlp, text):
+    assert not any(e.kb_id_ == "QATEXT:symptom/crying" for e in nlp(text).ents)
+
+
+@pytest.mark.parametrize("text, entity, assertion", [
+    ("mum is 84. can a UTI really make her this confused?", "confused", None),  # (a question: the status model's)
+    ("she has no fever and she isn't confused.", "confused", "negated"),
+    ("mom (78) suddenly confused and seeing things", "confused", "present"),
+    ("she's a bit snuffly but no temperature. should we postpone?", "temperature", "negated"),
+    ("plenty of wet nappies. No temperature. My mum says it's teething", "temperature", "negated"),
+])
+def test_confusion_and_a_denied_temperature(nlp, text, entity, assertion):
+    found = [(e._.assertion, e.kb_id_) for e in nlp(text).ents if e.text == entity]
+    concept = {"confused": "HP:0001289", "temperature": "HP:0001945"}[entity]
+    assert [c for _, c in found] == [concept] and assertion in (None, found[0][0])
+
+
+@pytest.mark.parametrize("text", [
+    "im not confused about the dose, just asking",
+    "is it normal to be this confused by the instructions?",
+    "there is no temperature control in the flat",
+    "no temp job for me this summer",
+])
+def test_confusion_and_temperature_in_other_senses(nlp, text):
+    assert not any(e.text in ("confused", "temperature", "temp") for e in nlp(text).ents)
+
+
+# --- from the review of the round ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("I have headaches and hand and foot pain", ["headaches", "hand and foot pain"]),
+    ("lupus and joint and muscle pain", ["lupus", "joint and muscle pain"]),
+    ("the skin on my hands and feet is peeling", ["skin on my hands and feet is peeling"]),
+    ("tingling in my hands and feet, my lips and face", ["tingling in my hands and feet, my lips and face"]),
+    ("my hands and feet and ankles are swollen", ["hands and feet and ankles are swollen"]),
+    ("sharp pain low down on the right side of my stomach", ["sharp pain low down on the right side of my stomach"]),
+    ("pain low down on the right hand side of my tummy", ["pain low down on the right hand side of my tummy"]),
+    ("anyone else still hurting after the second dose?", ["hurting"]),
+    ("it's too much of a pain to get to the GP", []),
+])
+def test_review_cases(nlp, text, expected):
+    assert _problems(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "on vyvanse. i crashed the car last week",
+    "ritalin: my phone always crashes",
+    "ME here, we crashed at a hotel",
+    "cfs: crashed and burned on my exam",
+    "I'm type 2 so mostly depression and hypomania",
+    "I have type 1 and get cold sores",
+    "Type 1, which is more common, grows slowly",
+])
+def test_review_cases_that_are_no_entity(nlp, text):
+    assert not any(e.text.lower().startswith(("crash", "type")) for e in nlp(text).ents)

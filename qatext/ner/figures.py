@@ -272,8 +272,8 @@ FIGURATIVE_AFTER = {
     "scared": ("of", "about", "that"),
     "afraid": ("of", "that"),
     # harm done to others, no pain felt: "intrusive thoughts about hurting people", "scared i'll hurt someone"
-    **dict.fromkeys(("hurt", "hurting"), ("people", "someone", "somebody", "anyone", "anybody", "others", "other people",
-                                          "everyone", "innocent")),
+    # ("hurting anyone else?" asks who else has the pain)
+    **dict.fromkeys(("hurt", "hurting"), ("people", "someone", "somebody", "others", "other people", "innocent")),
 }
 # States that are an everyday judgement of an action: "my mum thinks im paranoid for packing 3 nets" (not "felt
 # paranoid for weeks": a gerund after "for" is the action judged).
@@ -291,7 +291,7 @@ NUISANCE_AFTER = ("to", "in the ass", "in the butt", "in the neck", "!", ".", ",
                   "at work", "i dont need", "i do n't need", "i do nt need", "we do n't need", "i could do without",
                   "i can do without", "we could do without",
                   # "enough of a pain as it is": what is a nuisance already
-                  "as it is", "as is")
+                  "as it is", "as is", "already")
 # What comes before "a pain" that makes it a nuisance: "it is a pain", "what a pain", "im a pain to live with".
 _NUISANCE_COPULAS = frozenset("is was 's be been what such being are its am m 'm were re 're".split())
 _BODY_COPULAS = frozenset("is was 's are were has have".split())
@@ -407,8 +407,8 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
         start -= 1  # the article decides below as for "a headache"
     copula = start - 2
     if copula >= 2 and words[copula] == "of" and words[copula - 1] in _PORTIONS:
-        copula -= 2  # "my job is enough of a pain as it is", "its a bit of a pain to sort"
-        copula -= copula >= 0 and words[copula] == "a"
+        copula -= 2  # "my job is enough of a pain as it is", "its a bit of a pain to sort", "too much of a pain"
+        copula -= copula >= 0 and words[copula] in ("a", "too", "so")  # (at the post's start -1: no copula, as before)
     if copula >= 1 and words[copula] in NUISANCE_ADVERBS:
         copula -= 1  # "which is honestly a pain to coordinate"
     if word in FOLLOWED_NUISANCES and start >= 1 and words[start - 1] in ("a", "such") and (copula < 0 or words[copula] in _NUISANCE_COPULAS):

@@ -98,29 +98,39 @@ def extend_location_tails(doc: Doc, words: list[str], spans: Spans) -> Spans:
 def extend_low_down(words: list[str], spans: Spans) -> Spans:
     """``spans`` with "low down" and the side or part it is on joined to the pain before it: "[cramps low down on the
     left]", "[stabbing pain low down on the right of my back]", "[pain low down on my left side]"."""
-    out: Spans = []
     anatomy = {span[0]: span[1] for span in spans if span[2] == "ANATOMY"}
-    drop = set()
-    for start, end, label, concept in spans:
-        if label == "SYMPTOM" and words[end - 1] in LOW_DOWN_HEADS and words[end:end + 2] == ["low", "down"] \
-                and not (out and out[-1][1] > end):
-            end, part = _low_place_end(words, end + 2, anatomy)
-            if part is not None:
-                drop.add(part)
+    out: Spans = []
+    for k, (start, end, label, concept) in enumerate(spans):
+        if label == "SYMPTOM" and words[end - 1] in LOW_DOWN_HEADS and words[end:end + 2] == ["low", "down"]:
+            new_end = _low_place_end(words, end + 2, anatomy)
+            # no mention but body parts may start inside the place it takes in
+            if all(other[2] == "ANATOMY" for other in spans[k + 1:] if other[0] < new_end):
+                end = new_end
         out.append((start, end, label, concept))
-    return [span for span in out if span[0] not in drop or span[2] != "ANATOMY"] if drop else out
+    if len(out) == len(spans) and out == spans:
+        return spans
+    joined = [span for span in out if span[2] != "ANATOMY"]
+    return sorted(joined + [span for span in out if span[2] == "ANATOMY"
+                            and not any(j[0] <= span[0] and span[1] <= j[1] for j in joined)])
 
 
-def _low_place_end(words: list[str], k: int, anatomy: dict[int, int]) -> tuple[int, int | None]:
-    """Where the place after "low down" ends, at ``k`` or after "on the left", "on my right side", "in my back" or
-    "on the right of my back"; and the body part it takes in (its start), if any."""
+def _low_place_end(words: list[str], k: int, anatomy: dict[int, int]) -> int:
+    """Where the place after "low down" (at ``k``) ends: after "on the left", "on my right side", "on the right hand
+    side of my tummy", "in my back"; at ``k`` when no side or part follows."""
     n = len(words)
-    if k + 2 < n and words[k] == "on" and words[k + 1] in _PLACE_OWNERS and words[k + 2] in _SIDES:
-        side_end = k + 3 + (k + 3 < n and words[k + 3] == "side")
-        if side_end + 1 < n and words[side_end] == "of" and words[side_end + 1] in _PLACE_OWNERS \
-                and side_end + 2 in anatomy:
-            return anatomy[side_end + 2], side_end + 2
-        return side_end, None
-    if k + 1 < n and words[k] in ("in", "on") and words[k + 1] in _PLACE_OWNERS and k + 2 in anatomy:
-        return anatomy[k + 2], k + 2
-    return k, None
+    if k + 2 >= n or words[k] not in ("on", "in") or words[k + 1] not in _PLACE_OWNERS:
+        return k
+    j = k + 2
+    if words[j] in _SIDES:
+        end = j + 1
+        end += words[end:end + 2] == ["hand", "side"] and 2 or words[end:end + 1] == ["side"]
+        if words[end - 1] == "side" and end - 1 in anatomy:
+            end = max(end, anatomy[end - 1])  # "side of my tummy", a part the lexicon knows
+        end = max(end, anatomy.get(j, end))  # "[right side of my stomach]", one part already
+    elif j in anatomy:
+        end = anatomy[j]  # "in my back"
+    else:
+        return k
+    if end + 2 < n and words[end] == "of" and words[end + 1] in _PLACE_OWNERS and end + 2 in anatomy:
+        end = anatomy[end + 2]  # "... of my back"
+    return end

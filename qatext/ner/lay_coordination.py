@@ -53,7 +53,8 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                 first = _list_start(words, start, head, words[spans[j][1]:head[0]])
                 if first is not None and body is not None and head[1] - body >= 2 and words[spans[j][0]:spans[j][1]] != words[body:body + spans[j][1] - spans[j][0]] \
                         and not _after_preposition(words, first) and not new_subject(words, body, body + 1, start) \
-                        and not _closes_an_earlier_list(words, first, words[spans[j][1]:head[0]]) \
+                        and not (_closes_an_earlier_list(words, first, parts, words[spans[j][1]:head[0]])
+                                 and has_own_predicate(words, body + 1, colours=_COLOUR_WORDS)) \
                         and not (first and words[first - 1] in _COPULAS and words[first] in _PREDICATE_PARTS):
                     head_words = " ".join(words[body + 1:head[1]])
                     concepts = [_concept_of(f"{' '.join(words[s:e])} {head_words}", lookup, head[3]) for s, e, *_ in parts]
@@ -70,7 +71,8 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                     and not new_subject(words, spans[j + 1][0], spans[j + 1][1], spans[i][0]) \
                     and not _repeats_part(words, spans[j], spans[j + 1]) \
                     and not _part_against_itself(words, spans[j + 1]) \
-                    and not (j > i and CLOSING_CONJUNCTIONS.isdisjoint(gap) and _closed(words, spans[i:j + 1])):
+                    and not (j > i and CLOSING_CONJUNCTIONS.isdisjoint(gap) and _closed(words, spans[i:j + 1])
+                             and _goes_on(words, spans[j + 1][1])):
                 if j + 2 < len(spans) and spans[j + 2][2] in ("SYMPTOM", "DISEASE") \
                         and _is_separator(next_gap := words[spans[j + 1][1]:spans[j + 2][0]]) \
                         and (body := _anatomy_start(doc, spans[j + 2], lookup)) is not None \
@@ -130,15 +132,27 @@ def join_bare_sensations(words: list[str], spans: Spans, conjuncts: dict[int, li
 
 
 def _closed(words: list[str], items) -> bool:
-    """A list of ``items`` already closed by "and" or "or": a part after a mere comma is no item of it ("burning pain
-    across my neck, shoulders and upper back, my [legs feel like lead]")."""
+    """A list of ``items`` already closed by "and" or "or": a part after a mere comma that a clause goes on from is no
+    item of it ("burning pain across my neck, shoulders and upper back, my [legs feel like lead]"; see _goes_on)."""
     return any(not CLOSING_CONJUNCTIONS.isdisjoint(words[left[1]:right[0]]) for left, right in zip(items, items[1:]))
 
 
-def _closes_an_earlier_list(words: list[str], first: int, gap: list[str]) -> bool:
-    """The part at ``first`` ends a list of its own ("on my cheeks [and] forehead") and "and" comes again before the
-    head: ", and my [ankles puff up]" starts a clause."""
-    return first > 0 and words[first - 1] in CLOSING_CONJUNCTIONS and not CLOSING_CONJUNCTIONS.isdisjoint(gap)
+# What may follow a part that carries a list on: more list glue, "too", the end ("tingling in my hands and feet, my
+# lips and face", "rash on my chest and back, my arms too").
+_LIST_GOES_ON = CLOSING_CONJUNCTIONS | frozenset({"too", "also", "as", "both", ","})
+
+
+def _goes_on(words: list[str], end: int) -> bool:
+    """A word after the part ending at ``end`` that is no list glue: a predicate of its own ("my legs [feel] like lead")."""
+    return end < len(words) and words[end].isalpha() and words[end] not in _LIST_GOES_ON
+
+
+def _closes_an_earlier_list(words: list[str], first: int, parts, gap: list[str]) -> bool:
+    """The ``parts`` from ``first`` end a list closed by "and" already ("on my cheeks [and] forehead", "cheeks and
+    forehead") and ", and" comes before the head: with a predicate of the head's part, ", and my [ankles puff up]"
+    starts a clause ("headaches and [hand and foot pain]" is one mention)."""
+    closed = first > 0 and words[first - 1] in CLOSING_CONJUNCTIONS or _closed(words, parts)
+    return closed and "," in gap and not CLOSING_CONJUNCTIONS.isdisjoint(gap)  # ("[hands and feet and ankles are swollen]")
 
 
 def _repeats_part(words: list[str], before, part) -> bool:
@@ -181,7 +195,7 @@ def _list_start(words: list[str], start: int, head, gap: list[str]) -> int | Non
 _COPULAS = frozenset("is was are were 's".split())
 _PREDICATE_PARTS = frozenset({"back"})
 # "at the edge of my eyes and my face ...": a place the first part names is no subject the list shares
-_TIED_PREPOSITIONS = frozenset("into in to from up down through behind under over at on onto off".split())
+_TIED_PREPOSITIONS = frozenset("into in to from up down through behind under over at onto off".split())
 
 
 

@@ -117,7 +117,10 @@ _SCOPE_GATE = gate({"scope"})
 # "confused about / by / why ..." is about a thing (GUIDELINES rule 17).
 CONFUSION = "HP:0001289"
 _CONFUSED_BEFORE = frozenset("he's hes she's shes he she 's s is was gets got getting became becomes seems seemed more also still now often "
-                             "very really so quite totally and to felt get become been".split())
+                             "very really so quite totally and to felt get become been "
+                             # (round 50) "can a UTI make someone this [confused]?", "she is not [confused]", "mom
+                             # (78) suddenly [confused]"
+                             "this not n't nt suddenly".split())
 _WRITER = frozenset({"i", "im", "i'm", "am", "'m", "m", "me", "we", "were", "we're"})
 # The writer's own confusion is a symptom when told as a state they were in, not as their reaction to the question:
 # "i was confused for a week", "i felt confused and dizzy", "i get confused easily" (not "i'm confused, ...").
@@ -248,11 +251,23 @@ def add_the_pill(doc: Doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
     covered = covered_tokens(spans)
     added = []
+    contraception = None  # whether the post speaks of contraception or periods, read at the first "my"/"new" pill
     for i in _positions(words, _PILL_GATE.intersection(gate_hits(words))):
-        if i < 1 or words[i - 1] != "the" or i in covered:
+        if i < 1 or i in covered:
+            continue
+        after = words[i + 1] if i + 1 < n else "."
+        if words[i - 1] in ("my", "new") and (words[i - 1] == "my" or i >= 2 and words[i - 2] in ("the", "my")):
+            # (round 50) "forgot [my pill]", "3rd month on the new [pill]": the contraceptive in a story of periods or
+            # contraception
+            if contraception is None:
+                contraception = not _CONTRACEPTION_CUES.isdisjoint(word_set(words))
+            if contraception and (after in _PILL_AFTER or after in _PILL_AFTER_CUED or not after.isalpha()
+                                  or after in ("be", "yesterday", "today", "2", "two")):
+                added.append((i, i + 1, "DRUG", CONTRACEPTIVE_PILL))
+            continue
+        if words[i - 1] != "the":
             continue
         before = words[i - 2] if i >= 2 else "."
-        after = words[i + 1] if i + 1 < n else "."
         framed_before = i < 2 or before in _PILL_BEFORE or doc[i - 1].is_sent_start \
             or before in _PILL_COMPARED and words.index("pill") == i
         framed_after = after in _PILL_AFTER or not after.isalpha()

@@ -1,7 +1,7 @@
 """Sleep and waking told as what happens at night: "[wake up gasping]", "[wake up at 4am]", "[barely sleeps]",
 "[sweat buckets]", "[sleepwalked to the fridge]".
 
-Waking is a complaint by how it comes (gasping, choking) or by its hour: the small hours only
+Waking is a complaint by how it comes (gasping, choking, drenched) or by its hour: the small hours only
 ("[wake up at 4am]"), not "wake up at 7 for work". Limiting adverbs stay inside as in "[barely sleeping]"
 (GUIDELINES section 6, the amount rule).
 """
@@ -22,20 +22,19 @@ HYPERSOMNIA = "HP:0100786"
 _CLASSES = {
     "WAKE": "wake_up|wakes_up|waking_up|woke_up|woken_up|wake|wakes|waking|woke|jolt_awake|jolted_awake|"
             "jerk_awake|jerked_awake|startle_awake",
-    # (not a state that is a complaint alone, "drenched", "sweating": "woke up [drenched in sweat]", the gold's 5 to 0)
-    "HOW": "gasping|choking|gagging|panicking|coughing|spluttering|"
+    "HOW": "gasping|choking|gagging|panicking|drenched|soaked|sweating|coughing|spluttering|"
            "gasping_for_air|gasping_for_breath|choking_for_air|unable_to_breathe|with_palpitations|"
-           "with_my_heart_racing|with_my_heart_pounding|in_a_panic|in_a_sweat|in_a_cold_sweat|"
-           "short_of_breath|out_of_breath|struggling_to_breathe|crying|"
+           "with_my_heart_racing|with_my_heart_pounding|in_a_panic|in_a_sweat|in_a_cold_sweat|soaking_wet|"
+           "drenched_in_sweat|covered_in_sweat|short_of_breath|out_of_breath|struggling_to_breathe|crying|"
            "sobbing|in_tears",
     "LITTLE": "barely|hardly|rarely|never|not",
     "SLEEPS": "sleeps|sleeping|slept|sleep|gets_any_sleep|getting_any_sleep|got_any_sleep|get_any_sleep",
-    # how one wakes when sleep did not restore: "[wake up unrefreshed]", "[wake up wrecked]"
-    # (not a word that is a complaint alone: "still wake up [groggy]", "woke up [exhausted]", the gold's 22 to 3)
-    "UNRESTED": "unrefreshed|unrested|wrecked|feeling_unrefreshed|feeling_exhausted|"
+    # how one wakes when sleep did not restore: "[wake up unrefreshed]", "[waking up groggy]"
+    "UNRESTED": "unrefreshed|unrested|groggy|exhausted|shattered|knackered|wrecked|tired|more_tired|still_tired|"
+                "even_more_tired|so_tired|really_tired|super_tired|feeling_unrefreshed|feeling_exhausted|"
                 "feeling_groggy|feeling_tired|feeling_like_i_have_nt_slept|feeling_like_i_havent_slept|"
                 "feeling_like_i_have_n't_slept|like_i_have_nt_slept|like_i_havent_slept|like_i_have_n't_slept|"
-                "as_tired_as_when_i_went_to_bed|with_a_hangover|in_a_fog|like_a_zombie",
+                "as_tired_as_when_i_went_to_bed|hungover|with_a_hangover|foggy|in_a_fog|like_a_zombie",
     # dreams told by their force: "[dreams are WILD]", "[my dreams have been insane]"
     "DREAM_HOW": "wild|vivid|crazy|insane|intense|bizarre|mental|nuts|weird|so_vivid|so_weird|so_wild|so_intense|"
                  "really_vivid|really_weird|really_intense|really_wild|super_vivid|super_weird|crazy_vivid|"

@@ -55,16 +55,21 @@ def _is_number(word: str) -> bool:
     return word.replace(".", "", 1).isdecimal() or word in _NUMBER_WORDS
 
 
-def _is_time(word: str) -> bool:
-    """An hour's end ("4pm" is "4" + "pm") or an hour written as one token ("5pm")."""
-    return word in ("pm", "am") or word[-2:] in ("am", "pm") and word[:-2].isdecimal()
+def _is_time(words: list[str], k: int) -> bool:
+    """An hour at ``k``: the end of "4pm" ("4" + "pm") or an hour written as one token ("5pm")."""
+    if k < 0:
+        return False
+    word = words[k]
+    if word in ("pm", "am"):
+        return k >= 1 and words[k - 1].isdecimal()
+    return word[-2:] in ("am", "pm") and word[:-2].isdecimal()
 
 
 def _own_type(words: list[str], i: int, before: str) -> bool:
     """The type at ``i`` is the writer's or a relative's: after "has", "my", a review's rating, the writer's age and sex
     ("54F, type 2"); not a type in a list ("type 1 and type 2"), a heading ("Type 1: ...") nor a type of a named
     condition ("Crigler Najjar syndrome, type 1")."""
-    if "type" in words[max(0, i - 12):i] or i + 2 < len(words) and words[i + 2] == ":":
+    if "type" in words[max(0, i - 40):i] or i + 2 < len(words) and words[i + 2] == ":":
         return False  # a list of types, or a heading: a classification ("type 1 (PCH1) and type 2", "Type 1: ...")
     if before == ",":
         return i >= 2 and bool(_AGE_SEX.fullmatch(words[i - 2]))
@@ -83,7 +88,7 @@ def _disease_before(spans: Spans, i: int, reach: int) -> bool:
 # --- temperature: "has a [temp] of 38", "running a [temperature]" -------------------------
 TEMPS = frozenset({"temp", "temperature", "temps", "temperatures"})
 _HAVING = frozenset("had has have having got get gets getting run running runs ran with developed spiked "
-                    "spiking 've still".split())
+                    "spiking spike spikes 've still".split())
 # The one "a" person has; not "the temperature outside". "his temp was 38.4" is a reading, the TEST
 # (lay_amounts.add_measured_values), so the rule takes only the temperature someone has.
 _TEMP_OWNERS = frozenset({"a"})
@@ -104,9 +109,11 @@ def _fever_reading(words: list[str], k: int) -> bool:
 
 def _temperature(words: list[str], i: int) -> bool:
     before = words[i - 1] if i else ""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if before == "no" and nxt in _TEMP_AFTER:
+        return True  # (round 50) "snuffly but [no temperature]": a fever denied (the gold's 4 misses)
     if before not in _TEMP_OWNERS:
         return False
-    nxt = words[i + 1] if i + 1 < len(words) else ""
     # "a temp of 38", "a temperature of 38.4"
     k = i + 1
     while k < len(words) and k - i <= 3 and words[k] in _READING_VERBS | {"up", "to", "about", "around", "over"}:
@@ -429,7 +436,10 @@ _STIMULANT_CRASH_BEFORE = frozenset("the a my no hard afternoon evening any this
 # The crash as what the person does (round 50): "i [crash] for 2 days", "around 5pm he [crashes]", "im [crashing] hard",
 # "[crashed] after a wedding": the verb after its subject, or opening the post.
 CRASH_VERBS = frozenset({"crash", "crashes", "crashed", "crashing"})
-_CRASHERS = frozenset("i he she we they m 'm im and then just totally completely always".split())
+_CRASHERS = frozenset("i he she we they m 'm im am".split())
+# After the verb, what makes it a collision, a crash of a thing or a place to sleep: "crashed the car", "crashed at a
+# friend's", "crashed and burned"
+_CRASHED_OBJECTS = frozenset("the a an at and into my his her their our".split())
 # --- the crash of ME/CFS or long covid (post-exertional malaise): "the [crash] comes 2 days later" ---------------
 # (the disease's own words: "fatigue" or "covid" alone come with crashes of cars and markets too; "ME" counts only in
 # capitals, since the words are lower-cased: see _near_exertion)
@@ -521,12 +531,13 @@ _TYPE_AFTER = frozenset(". , ; : ! ? for since and but diabetic so too now last 
 # [type 2] for 6 years", "I have [type 2] and high blood pressure" (in patients' words a bare type is diabetes's,
 # the gold's 11 misses) unless another typed condition or scale is near: "bipolar type 2", "HSV type 1",
 # "Bristol type 1", "skin type 2".
-_OWN_TYPE_BEFORE = frozenset("has have had am im 'm m my his her and".split()) | {"", "\n"}
+_OWN_TYPE_BEFORE = frozenset("has have had am im 'm m my his her and".split())
 _AGE_SEX = re.compile(r"\d{1,3}(m|f|yo|y/o)?|m|f|male|female")  # "54F, [type 2] for 6 years"
 _OTHER_TYPED = frozenset("bipolar narcolepsy herpes hsv hpv eds ehlers danlos hypermobility sma nf neurofibromatosis "
                          "chiari respiratory fibre fibres fiber fibers error errors hypersensitivity allergy collagen "
-                         "fitzpatrick stool stools poo poop bristol personality willebrand vwd "
-                         "endoleak osteogenesis gaucher pompe usher".split())
+                         "fitzpatrick skin stool stools poo poop bristol personality willebrand vwd "
+                         "endoleak osteogenesis gaucher pompe usher cmt charcot mobitz pacemaker block hypomania "
+                         "hypomanic manic mania mood lithium lamotrigine lamictal sores".split())
 
 # --- a body part's negated findings: "the skin there isnt [red] or [flaky]" -------------------------------------
 SKIN_FINDINGS = frozenset("red flaky itchy swollen sore hot tender painful inflamed bruised scaly crusty weeping "
@@ -655,13 +666,14 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             if before in ("the", "my", "a") and _near(words, i, _RETINOID_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", ACNE)
         elif word in CRASH_VERBS:
-            told = before in _CRASHERS or before in ("", ",", ".") and word != "crash" \
+            verb = before in _CRASHERS or before in ("", ",", ".") and word != "crash"
+            told = verb and nxt not in _CRASHED_OBJECTS \
                 or word in ("crash", "crashes") and (before in _CRASH_BEFORE or before in _STIMULANT_CRASH_BEFORE
-                                                     or before in _STIMULANT_CUES or _is_time(before))
+                                                     or before in _STIMULANT_CUES or _is_time(words, i - 1))
             if not told or nxt in _CRASH_NOT_AFTER:
                 continue
             if (word != "crash" or before in _STIMULANT_CRASH_BEFORE or before in _STIMULANT_CUES or before in _CRASHERS
-                    or _is_time(before)) and _near(words, i, _STIMULANT_CUES, 60, 10):
+                    or _is_time(words, i - 1)) and _near(words, i, _STIMULANT_CUES, 60, 10):
                 take(i, i + 1, "SYMPTOM", STIMULANT_CRASH)  # "the [crash]", "the vyvanse [crash]", "the 4pm [crash]"
             elif _near_exertion(doc, words, i):
                 take(i, i + 1, "SYMPTOM", POST_EXERTIONAL)  # "the [crash] comes 2 days later", "a 2 day [crash]"

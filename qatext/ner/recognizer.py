@@ -25,6 +25,7 @@ from qatext.ner import lay_list_items  # round 22b
 from qatext.ner import lay_disease_names  # round 25b
 from qatext.ner import lay_hyphen_words  # round 34
 from qatext.ner import lay_pain_paths  # round 38
+from qatext.ner import lay_infant_crying  # round 50
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.hash_filter import HashFilter
@@ -71,7 +72,7 @@ CHAIN_GATES = (
     lay_word_senses.WORDS, lay_part_objects.VERBS, lay_edge_tails.WORDS, lay_reach_objects.WORDS,
     lay_body_unnamed.WORDS, lay_body_moves.BLUSH_SIGHTS, lay_body_moves.BLUSH_COLOURS, lay_word_degrees.WORDS,
     lay_word_places.WORDS, lay_reach_places.WORDS, lay_other_senses.OTHER_SENSE_NOUNS, lay_pain_paths.WORDS,
-    *(words for pair in lay_state_phrases.PAIRS for words in pair),
+    lay_infant_crying.WORDS, *(words for pair in lay_state_phrases.PAIRS for words in pair),
 )
 CHAIN_TRIGGERS = span_rules.gate(*CHAIN_GATES)  # registered, so the doc's gate hits hold them
 # word -> the chain's sets that hold it. A doc's opened sets are found from its few trigger words at once; testing each
@@ -287,6 +288,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_sleep.add_sleep_phrases(doc, words, spans)
         if lay_behaviour.WORDS in opened:
             spans = lay_behaviour.add_behaviour_phrases(doc, words, spans)
+        if lay_infant_crying.WORDS in opened:  # round 50: "my 9 week old [SCREAMS] after every feed"
+            spans = lay_infant_crying.add_infant_crying(words, spans)
         if lay_activity_limits.WORDS in opened and lay_activity_limits.NEGATIVES in opened:
             spans = lay_activity_limits.add_activity_limits(doc, words, spans)
         if lay_change_events.WORDS in opened:
