@@ -3,9 +3,9 @@ rules 6 and 10): "my 9 week old [SCREAMS] after every feed", "he arches his back
 [cries when she poos]", "he [screams on the potty]".
 
 In a parent's post about a baby's feeds, reflux, colic or a toddler's poos, the crying is the complaint the parent
-brings; the gold marks it 40 times where the rules found none. The verb is the span, with the voiding that hurts
-("[cries when she pees]", as "[pain when i poo]") or the potty it happens on. Not a cry that is a trigger or a time
-("noisy breathing when she cries"), a cry with an object or an aim ("screams the house down", "cries about the
+brings; the gold has 36 such spans, of which the rules before found 2. The verb is the span, with the voiding that
+hurts ("[cries when she pees]", as "[pain when i poo]") or the potty it happens on. Not a cry that is a trigger or a
+time ("noisy breathing when she cries"), a cry with an object or an aim ("screams the house down", "cries about the
 hair"), nor outside a child's story ("my dexcom screamed at 3am", "i cried in the car").
 """
 from __future__ import annotations
