@@ -11,7 +11,6 @@ from qatext.ner.span_rules import DESCRIPTORS, Spans, gate, gate_hits
 # Location words that close a located symptom's body part: "pain in my kidney area".
 LOCATION_TAILS = frozenset({"area", "region", "areas"})
 _LOCATION_TAIL_GATE = gate(LOCATION_TAILS)
-# "<organ> problems" is a disorder of that organ (DISEASE); of a tissue, region or function a complaint (SYMPTOM).
 # How low a pain sits, said after it: "[cramps low down on the left]", "[pain low down in my back]", "[cramping low
 # down]" (rule 5; the gold has "low down" inside 13 times, outside once). Heads that a place may follow:
 LOW_DOWN_HEADS = frozenset("pain pains ache aches aching cramp cramps cramping twinges twinge stabbing pressure "
@@ -19,6 +18,7 @@ LOW_DOWN_HEADS = frozenset("pain pains ache aches aching cramp cramps cramping t
 _SIDES = frozenset({"left", "right"})
 _PLACE_OWNERS = frozenset("my his her the".split())
 
+# "<organ> problems" is a disorder of that organ (DISEASE); of a tissue, region or function a complaint (SYMPTOM).
 PROBLEM_WORDS = frozenset(PROBLEM_NOUNS)
 _PROBLEM_GATE = gate(PROBLEM_WORDS)
 ORGANS = frozenset("heart kidney kidneys liver lung lungs thyroid pancreas gallbladder prostate bladder "

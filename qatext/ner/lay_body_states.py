@@ -574,7 +574,8 @@ def take_in_both(words: list[str], spans: Spans, *, lookup) -> Spans:
     for span in spans:
         start, end, label, concept = span
         if label == "SYMPTOM" and start >= 1 and words[start - 1] == "both" \
-                and (start == 1 or words[start - 2] in _PAIR_OPENERS or words[start - 2].isdecimal()) and not (out and out[-1][1] > start - 1) \
+                and (start == 1 or words[start - 2] in _PAIR_OPENERS or words[start - 2].isdecimal()) \
+                and not (out and out[-1][1] > start - 1) \
                 and any(_is_part(words[start:k], lookup) and has_own_predicate(words, k)
                         for k in range(start + 1, min(end, start + 3))):
             span = (start - 1, end, label, concept)
