@@ -107,7 +107,7 @@ def extend_low_down(words: list[str], spans: Spans) -> Spans:
             if all(other[2] == "ANATOMY" for other in spans[k + 1:] if other[0] < new_end):
                 end = new_end
         out.append((start, end, label, concept))
-    if len(out) == len(spans) and out == spans:
+    if out == spans:
         return spans
     joined = [span for span in out if span[2] != "ANATOMY"]
     return sorted(joined + [span for span in out if span[2] == "ANATOMY"
@@ -123,7 +123,10 @@ def _low_place_end(words: list[str], k: int, anatomy: dict[int, int]) -> int:
     j = k + 2
     if words[j] in _SIDES:
         end = j + 1
-        end += words[end:end + 2] == ["hand", "side"] and 2 or words[end:end + 1] == ["side"]
+        if words[end:end + 2] == ["hand", "side"]:
+            end += 2  # "the right hand side"
+        elif words[end:end + 1] == ["side"]:
+            end += 1  # "my left side"
         if words[end - 1] == "side" and end - 1 in anatomy:
             end = max(end, anatomy[end - 1])  # "side of my tummy", a part the lexicon knows
         end = max(end, anatomy.get(j, end))  # "[right side of my stomach]", one part already

@@ -245,6 +245,8 @@ _CONTRACEPTION_CUES = frozenset("period periods contraception contraceptive cont
                                 "pregnancy ttc pcos cycle cycles endo endometriosis spotting hormonal hormones sex "
                                 "bleed bleeding microgynon rigevidon yasmin".split())
 _PILL_ON_OFF = frozenset({"on", "off"})
+# (round 50) after "my pill": "could my pill be doing it", "missed my pill yesterday", "forgot my pill 2 days running"
+_MY_PILL_AFTER = frozenset("be yesterday today 2 two".split())
 
 
 def add_the_pill(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -256,13 +258,13 @@ def add_the_pill(doc: Doc, words: list[str], spans: Spans) -> Spans:
         if i < 1 or i in covered:
             continue
         after = words[i + 1] if i + 1 < n else "."
-        if words[i - 1] in ("my", "new") and (words[i - 1] == "my" or i >= 2 and words[i - 2] in ("the", "my")):
+        if words[i - 1] == "my" or words[i - 1] == "new" and i >= 2 and words[i - 2] in ("the", "my"):
             # (round 50) "forgot [my pill]", "3rd month on the new [pill]": the contraceptive in a story of periods or
             # contraception
             if contraception is None:
                 contraception = not _CONTRACEPTION_CUES.isdisjoint(word_set(words))
             if contraception and (after in _PILL_AFTER or after in _PILL_AFTER_CUED or not after.isalpha()
-                                  or after in ("be", "yesterday", "today", "2", "two")):
+                                  or after in _MY_PILL_AFTER):
                 added.append((i, i + 1, "DRUG", CONTRACEPTIVE_PILL))
             continue
         if words[i - 1] != "the":

@@ -666,14 +666,17 @@ def add_bare_words(doc, words: list[str], spans: Spans) -> Spans:
             if before in ("the", "my", "a") and _near(words, i, _RETINOID_CUES, 40, 20):
                 take(i, i + 1, "SYMPTOM", ACNE)
         elif word in CRASH_VERBS:
-            verb = before in _CRASHERS or before in ("", ",", ".") and word != "crash"
-            told = verb and nxt not in _CRASHED_OBJECTS \
-                or word in ("crash", "crashes") and (before in _CRASH_BEFORE or before in _STIMULANT_CRASH_BEFORE
-                                                     or before in _STIMULANT_CUES or _is_time(words, i - 1))
-            if not told or nxt in _CRASH_NOT_AFTER:
+            timed = _is_time(words, i - 1)  # "the 4pm [crash]"
+            # what the person does ("i [crash] for 2 days", "[crashed] after a wedding"), not to a thing ("crashed the
+            # car")
+            done = (before in _CRASHERS or before in ("", ",", ".") and word != "crash") and nxt not in _CRASHED_OBJECTS
+            had = word in ("crash", "crashes") and (before in _CRASH_BEFORE or before in _STIMULANT_CRASH_BEFORE
+                                                    or before in _STIMULANT_CUES or timed)
+            if not (done or had) or nxt in _CRASH_NOT_AFTER:
                 continue
+            # a stimulant's crash has its own determiners; "a proper [crash]", "a 2 day [crash]" are ME/CFS's
             if (word != "crash" or before in _STIMULANT_CRASH_BEFORE or before in _STIMULANT_CUES or before in _CRASHERS
-                    or _is_time(words, i - 1)) and _near(words, i, _STIMULANT_CUES, 60, 10):
+                    or timed) and _near(words, i, _STIMULANT_CUES, 60, 10):
                 take(i, i + 1, "SYMPTOM", STIMULANT_CRASH)  # "the [crash]", "the vyvanse [crash]", "the 4pm [crash]"
             elif _near_exertion(doc, words, i):
                 take(i, i + 1, "SYMPTOM", POST_EXERTIONAL)  # "the [crash] comes 2 days later", "a 2 day [crash]"
