@@ -11,7 +11,11 @@ Every speed is also printed as a ratio to the tokenizer and to the peer of the s
 absolute numbers move four-fold between machines here, the ratios do not.
 
 With ``--previous REV`` the two qatext configurations of release ``REV`` of this repository run
-in the same way in the same run (``qatext@REV``), so "not slower than before" is one command.
+in the same way in the same run (``qatext@REV``), so "not slower than before" is one command; give it
+once per release. A release on another stack (``52e7eff``, where issue 11 was filed: spaCy 3.7.5,
+numpy<2, scispacy) cannot import in this environment: ``--previous REV=PYTHON`` runs its configurations,
+and the bare tokenizer of its stack (``tokenizer@REV``), with the interpreter of a venv that has that
+release's dependencies installed (benchmarks/README.md, "the release issue 11 was filed against").
 
 The speed of this kind of VM drifts by a third within minutes, more than the configurations'
 processes take one after the other: ``--rounds N`` runs them all N times, in an order that
@@ -20,7 +24,7 @@ inside each configuration's process: it also times the bare tokenizer just befor
 and divides the best of those by its own best, so both sides of the ratio see the same minutes.
 
 Usage: python benchmarks/ner_speed.py [--corpus ../shared/corpora/ask-a-doctor-2017] [--best-of 3]
-       [--limit N]   (first N records only, for a quick look) [--previous REV] [--rounds N]
+       [--limit N]   (first N records only, for a quick look) [--previous REV[=PYTHON] ...] [--rounds N]
 """
 from __future__ import annotations
 
@@ -57,7 +61,7 @@ def run_one(config: str, corpus: Path, best_of: int, limit: int | None) -> dict:
     docs = texts(corpus)[:limit]
     words = sum(len(t.split()) for t in docs)
     start = time.perf_counter()
-    if config == "tokenizer":
+    if config.split("@")[0] == "tokenizer":
         pipe = spacy.blank("en").tokenizer.pipe
     elif config.startswith("qatext"):
         import qatext
@@ -70,7 +74,7 @@ def run_one(config: str, corpus: Path, best_of: int, limit: int | None) -> dict:
     load_seconds = time.perf_counter() - start
     # Each pass of the configuration follows a pass of the bare tokenizer in the same process, so the
     # paired ratio compares best with best over timings taken seconds apart: the VM's drift between processes cancels.
-    tokenizer_pipe = spacy.blank("en").tokenizer.pipe if config != "tokenizer" else None
+    tokenizer_pipe = spacy.blank("en").tokenizer.pipe if config.split("@")[0] != "tokenizer" else None
     timings, tokenizer_timings = [], []
     for _ in range(best_of):
         if tokenizer_pipe is not None:
@@ -109,7 +113,9 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--best-of", type=int, default=3)
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--previous", metavar="REV", help="also time the qatext configurations of this git revision")
+    parser.add_argument("--previous", metavar="REV[=PYTHON]", action="append", default=[],
+                        help="also time the qatext configurations of this git revision (run by PYTHON, with the "
+                             "bare tokenizer of its stack, when given); repeat for several")
     parser.add_argument("--rounds", type=int, default=1,
                         help="run every configuration this many times, in rotating order, and print the median ratios")
     parser.add_argument("--only", help=argparse.SUPPRESS)
@@ -127,19 +133,22 @@ def main() -> None:
     else:
         print("peer: no statistical English pipeline installed (pip install -e '.[bench]' to compare)")
     environments = {config: dict(os.environ) for config in configs}
+    interpreters = dict.fromkeys(configs, sys.executable)
     tmp = tempfile.TemporaryDirectory()
-    if args.previous:
-        code = previous_release(args.previous, Path(tmp.name) / "previous")
-        for config in ("qatext", "qatext+topics"):
-            environments[f"{config}@{args.previous}"] = {**os.environ, "PYTHONPATH": str(code)}
-        print(f"previous: release {args.previous}, first on PYTHONPATH")
+    for previous in args.previous:
+        rev, _, python = previous.partition("=")
+        code = previous_release(rev, Path(tmp.name) / rev)
+        for config in ("tokenizer", "qatext", "qatext+topics") if python else ("qatext", "qatext+topics"):
+            environments[f"{config}@{rev}"] = {**os.environ, "PYTHONPATH": str(code)}
+            interpreters[f"{config}@{rev}"] = python or sys.executable
+        print(f"previous: release {rev}, first on PYTHONPATH" + (f", run by {python}" if python else ""))
     order = list(environments.items())
     rounds = []
     for number in range(args.rounds):
         shift = number % len(order)  # a drift of the machine's speed hurts each configuration in turn
         results = {}
         for config, env in order[shift:] + order[:shift]:
-            command = [sys.executable, __file__, "--only", config, "--corpus", str(args.corpus),
+            command = [interpreters[config], __file__, "--only", config, "--corpus", str(args.corpus),
                        "--best-of", str(args.best_of)] + (["--limit", str(args.limit)] if args.limit else [])
             out = subprocess.run(command, capture_output=True, text=True, env=env)
             if out.returncode != 0:
@@ -169,7 +178,7 @@ def print_table(results: dict) -> None:
             peer = results.get("peer", {}).get(key)
             cells.append(f"{speed:>10,} {f'{speed / tokenizer:.1%}' if tokenizer else '-':>10} "
                          f"{f'{speed / peer:.1f}' if peer else '-':>7}")
-        paired = f"{r['paired_ratio']:.1%}" if config != "tokenizer" else "-"
+        paired = f"{r['paired_ratio']:.1%}" if not config.startswith("tokenizer") else "-"
         print(f"{config:22} {' '.join(cells)} {paired:>7} {r['load_seconds']:>7} {r['peak_rss_mb']:>12} "
               f"{r['entities']:>9}")
 
@@ -178,17 +187,20 @@ def print_medians(rounds: list[dict]) -> None:
     """Each configuration's ratios to the tokenizer and the peer of the same round: per round, and the median."""
     print(f"over {len(rounds)} rounds (ratios to the same round's tokenizer and peer; best of each round's passes):")
     for config in rounds[0]:
-        for other in ("tokenizer", "peer"):
+        release = config.partition("@")[2]
+        # a release on its own stack is also set against that stack's tokenizer (--previous REV=PYTHON)
+        own_tokenizer = (f"tokenizer@{release}",) if release and f"tokenizer@{release}" in rounds[0] else ()
+        for other in ("tokenizer", *own_tokenizer, "peer"):
             ratios = [r[config]["words_per_second"] / r[other]["words_per_second"]
                       for r in rounds if config in r and other in r and config != other]
             if not ratios:
                 continue
-            shown = ", ".join(f"{x:.1%}" if other == "tokenizer" else f"{x:.1f}" for x in ratios)
+            as_share = other.startswith("tokenizer")
+            shown = ", ".join(f"{x:.1%}" if as_share else f"{x:.1f}" for x in ratios)
             median = statistics.median(ratios)
-            print(f"  {config:22} / {other:9}: {shown}; median "
-                  f"{f'{median:.1%}' if other == 'tokenizer' else f'{median:.1f}x'}")
+            print(f"  {config:22} / {other:9}: {shown}; median {f'{median:.1%}' if as_share else f'{median:.1f}x'}")
     for config in rounds[0]:
-        ratios = [r[config]["paired_ratio"] for r in rounds if config in r and config != "tokenizer"]
+        ratios = [r[config]["paired_ratio"] for r in rounds if config in r and not config.startswith("tokenizer")]
         if ratios:
             print(f"  {config:22} / tokenizer in its own process (paired): "
                   f"{', '.join(f'{x:.1%}' for x in ratios)}; median {statistics.median(ratios):.1%}")
