@@ -1,0 +1,60 @@
+"""Lexicon round from blind batch 87 (UK, Irish and Australian forums; recovery communities; slang tweets), after
+its score: words, not phrases. Street and pet names of medicines ("roxy", "K-pins", "trammies"), regional words for
+being unwell or sick ("peaky", "off colour", "the squits", "chundering", "the lurgy"), and the recovery community's
+names for withdrawal states ("clucking", "benzo belly", "nic fog", "greened out"). None of these words occurs in
+``../shared/corpora``, so the doctors' Q&A there is untouched.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def _entities(nlp, text):
+    return {e.text: (e.label_, e.kb_id_, e._.drug_kind if e.label_ == "DRUG" else None) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize("text, surface, concept", [
+    ("day 3 without a roxy and i cant stop yawning", "roxy", "DRUGBANK:DB00497"),
+    ("the doc put me on bupe after 2 years of fent", "bupe", "DRUGBANK:DB00921"),
+    ("the doc put me on bupe after 2 years of fent", "fent", "DRUGBANK:DB00813"),
+    ("crossing over from K-pins to valium, month 2", "K-pins", "DRUGBANK:DB01068"),
+    ("gp has me on pregabs for the nerve pain", "pregabs", "DRUGBANK:DB00230"),
+    ("mum calls them her trammies but she takes 6 a day", "trammies", "DRUGBANK:DB00193"),
+    ("Difene from the chemist takes the edge off", "Difene", "DRUGBANK:DB00586"),
+])
+def test_street_and_pet_names_of_medicines_are_the_medicine(nlp, text, surface, concept):
+    assert _entities(nlp, text)[surface] == ("DRUG", concept, "named")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("six tinnies a night most weeks, the liver bloods were off", "tinnies"),
+    ("tried kava at a wedding and my lips went numb", "kava"),
+    ("no grog for 3 months says the doc", "grog"),
+])
+def test_drinks_and_herbs_are_substances(nlp, text, surface):
+    label, _concept, kind = _entities(nlp, text)[surface]
+    assert (label, kind) == ("DRUG", "substance")
+
+
+@pytest.mark.parametrize("text, surface, label, concept", [
+    ("my little one has been peaky all day and off colour since lunch", "peaky", "SYMPTOM", "HP:0033834"),
+    ("my little one has been peaky all day and off colour since lunch", "off colour", "SYMPTOM", "HP:0033834"),
+    ("been chundering since 4am and now the squits have started", "chundering", "SYMPTOM", "HP:0002013"),
+    ("been chundering since 4am and now the squits have started", "squits", "SYMPTOM", "HP:0002014"),
+    ("half the office has the lurgy", "lurgy", "DISEASE", "QATEXT:mesh/virus-diseases"),
+    ("a sickness bug is going round the nursery", "sickness bug", "DISEASE", "QATEXT:mesh/gastroenteritis"),
+    ("blood test confirmed ross river virus", "ross river virus", "DISEASE", "ICD10CM:B33.1"),
+])
+def test_regional_words_for_being_unwell(nlp, text, surface, label, concept):
+    found = _entities(nlp, text)[surface]
+    assert found[:2] == (label, concept)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("first week of every drop i'm clucking a bit", "clucking"),
+    ("month 4 of the taper and the benzo belly is brutal", "benzo belly"),
+    ("quit the vape 9 days ago, is nic fog a thing", "nic fog"),
+    ("ate the whole gummy and greened out on the sofa", "greened out"),
+])
+def test_withdrawal_and_overdoing_it_in_the_communitys_words(nlp, text, surface):
+    assert _entities(nlp, text)[surface][0] == "SYMPTOM"
