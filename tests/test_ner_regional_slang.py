@@ -1,8 +1,8 @@
 """Lexicon round from blind batch 87 (UK, Irish and Australian forums; recovery communities; slang tweets), after
 its score: words, not phrases. Street and pet names of medicines ("roxy", "K-pins", "trammies"), regional words for
-being unwell or sick ("peaky", "off colour", "the squits", "chundering", "the lurgy"), and the recovery community's
-names for withdrawal states ("clucking", "benzo belly", "nic fog", "greened out"). None of these words occurs in
-``../shared/corpora``, so the doctors' Q&A there is untouched.
+being unwell or sick ("peaky", "off colour", "the squits", "chundering", "the lurgy"; "i feel so crook" among the
+felt states), and the recovery community's names for withdrawal states ("clucking", "benzo belly", "nic fog",
+"greened out"). None of these words occurs in ``../shared/corpora``, so the doctors' Q&A there is untouched.
 """
 from __future__ import annotations
 
@@ -58,3 +58,16 @@ def test_regional_words_for_being_unwell(nlp, text, surface, label, concept):
 ])
 def test_withdrawal_and_overdoing_it_in_the_communitys_words(nlp, text, surface):
     assert _entities(nlp, text)[surface][0] == "SYMPTOM"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("i just felt rough the whole time and had 4 days off", "rough"),
+    ("never felt so crook in my life", "so crook"),
+    ("feeling really grotty today, staying in bed", "really grotty"),
+])
+def test_feeling_rough_is_malaise(nlp, text, surface):
+    assert _entities(nlp, text)[surface][:2] == ("SYMPTOM", "HP:0033834")
+
+
+def test_a_rough_surface_felt_is_no_malaise(nlp):
+    assert "rough" not in _entities(nlp, "i can feel a rough hole in the tooth with my tongue")

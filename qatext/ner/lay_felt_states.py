@@ -101,6 +101,8 @@ FELT_STATES = {
     # feeling ill without a named complaint: "felt [awful]", "i feel [so rough]" (malaise)
     "awful": "malaise", "terrible": "malaise", "horrible": "malaise", "horrid": "malaise", "dreadful": "malaise",
     "lousy": "malaise", "crappy": "malaise", "rotten": "malaise",
+    # the same in British, Irish and Australian posts: "felt [rough] the whole time", "i feel [so crook]"
+    "rough": "malaise", "grotty": "malaise", "ropey": "malaise", "crook": "malaise",
     "ill": "malaise", "poorly": "malaise", "intoxicated": "spaced out", "drunk": "spaced out", "stoned": "spaced out",
 }
 FEEL_VERBS = frozenset({"feel", "feels", "felt", "feeling"})
@@ -124,6 +126,8 @@ def add_felt_states(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup)
             j += 1
         if j >= n or words[j] not in FELT_STATES or (j + 1 < n and words[j + 1] in _ABOUT_AN_EVENT):
             continue
+        if words[j] == "rough" and words[j - 1] in ("a", "an"):
+            continue  # "i can feel a rough hole in it": a surface felt, not how one feels
         start = i + 1
         while start < j and words[start] in ("a", "kind", "kinda", "sort", "of", "bit", "little"):
             start += 1  # "felt a bit off": the quantity words are no degree of the state
