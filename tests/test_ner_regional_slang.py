@@ -1,8 +1,9 @@
 """Lexicon round from blind batch 87 (UK, Irish and Australian forums; recovery communities; slang tweets), after
-its score: words, not phrases. Street and pet names of medicines ("roxy", "K-pins", "trammies"), regional words for
-being unwell or sick ("peaky", "off colour", "the squits", "chundering", "the lurgy"; "i feel so crook" among the
-felt states), and the recovery community's names for withdrawal states ("clucking", "benzo belly", "nic fog",
-"greened out"). None of these words occurs in ``../shared/corpora``, so the doctors' Q&A there is untouched.
+its score: words, not phrases. Street and pet names of medicines ("roxies", "K-pins", "trammies"; not "roxy" or
+"vics", a pet's name and the chest rub misspelt), regional words for being unwell or sick ("peaky", "off colour",
+"the squits", "chundering", "the lurgy"; "i feel so crook" among the felt states), and the recovery community's
+names for withdrawal states ("clucking", "benzo belly", "nic fog", "greened out"). None of these words occurs in
+``../shared/corpora``, so the doctors' Q&A there is untouched.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ def _entities(nlp, text):
 
 
 @pytest.mark.parametrize("text, surface, concept", [
-    ("day 3 without a roxy and i cant stop yawning", "roxy", "DRUGBANK:DB00497"),
+    ("day 3 without roxies and i cant stop yawning", "roxies", "DRUGBANK:DB00497"),
     ("the doc put me on bupe after 2 years of fent", "bupe", "DRUGBANK:DB00921"),
     ("the doc put me on bupe after 2 years of fent", "fent", "DRUGBANK:DB00813"),
     ("crossing over from K-pins to valium, month 2", "K-pins", "DRUGBANK:DB01068"),
@@ -71,3 +72,11 @@ def test_feeling_rough_is_malaise(nlp, text, surface):
 
 def test_a_rough_surface_felt_is_no_malaise(nlp):
     assert "rough" not in _entities(nlp, "i can feel a rough hole in the tooth with my tongue")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("our dog roxy sleeps on my feet when my back is bad", "roxy"),
+    ("rubbed vics on his chest for the cough", "vics"),
+])
+def test_names_and_rubs_that_look_like_street_names_are_not_medicines(nlp, text, surface):
+    assert _entities(nlp, text).get(surface, ("",))[0] != "DRUG"
