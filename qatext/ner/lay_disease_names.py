@@ -21,6 +21,7 @@ _DISEASES = {"bp": HYPERTENSION, "sugar": DIABETES, "thyroid": THYROID_DISEASE}
 WORDS = frozenset(_DISEASES)
 # What a disease stands after: "has BP", "a patient of BP", "history of thyroid", "tablets for BP".
 _HAVING = frozenset("has have had having".split())
+_HAVING_THE = _HAVING | {"got"}
 _SUFFERING = frozenset("suffering suffers suffered suffer".split())
 _OF_WHOM = frozenset("patient history case".split())
 # What may follow the disease name: the end of a clause or list, a time, "patient", "not controlled".
@@ -88,7 +89,10 @@ def _names_disease(words: list[str], i: int, disease_ends: set[int], drug_starts
     if before == "from":
         return i >= 2 and words[i - 2] in _SUFFERING  # "suffering from sugar"; "energy from sugar" is the food
     if before == "of":
-        return i >= 2 and words[i - 2] in _OF_WHOM
+        # "a patient of BP"; "a [touch of sugar]" is how older Americans name their diabetes (batch 89)
+        return i >= 2 and (words[i - 2] in _OF_WHOM or words[i - 2] == "touch" and words[i] == "sugar")
+    if before == "the" and words[i] == "sugar":
+        return i >= 2 and words[i - 2] in _HAVING_THE  # "she has [the sugar] too" (batch 89); "add the sugar" is food
     if before == "for":
         return True  # "metformin for sugar", "tablets for BP" (a test verb before has ruled out "checked for")
     if before in _HAVING:
