@@ -137,6 +137,11 @@ def main() -> None:
     tmp = tempfile.TemporaryDirectory()
     for previous in args.previous:
         rev, _, python = previous.partition("=")
+        python = os.path.expanduser(python)  # the shell leaves "~" alone after "REV="
+        if python and not Path(python).is_file():
+            parser.error(f"--previous {previous}: no interpreter at {python}")
+        if f"qatext@{rev}" in environments:
+            parser.error(f"--previous {rev} is given twice")
         code = previous_release(rev, Path(tmp.name) / rev)
         for config in ("tokenizer", "qatext", "qatext+topics") if python else ("qatext", "qatext+topics"):
             environments[f"{config}@{rev}"] = {**os.environ, "PYTHONPATH": str(code)}

@@ -28,7 +28,7 @@ def test_street_and_pet_names_of_medicines_are_the_medicine(nlp, text, surface, 
 
 
 @pytest.mark.parametrize("text, surface", [
-    ("six tinnies a night most weeks, the liver bloods were off", "tinnies"),
+    ("a cask of grog most weekends, the liver bloods were off", "grog"),
     ("tried kava at a wedding and my lips went numb", "kava"),
     ("no grog for 3 months says the doc", "grog"),
 ])
@@ -45,6 +45,7 @@ def test_drinks_and_herbs_are_substances(nlp, text, surface):
     ("half the office has the lurgy", "lurgy", "DISEASE", "QATEXT:mesh/virus-diseases"),
     ("a sickness bug is going round the nursery", "sickness bug", "DISEASE", "QATEXT:mesh/gastroenteritis"),
     ("blood test confirmed ross river virus", "ross river virus", "DISEASE", "ICD10CM:B33.1"),
+    ("I drink kava kava for my nerves", "kava kava", "DRUG", "QATEXT:drug/kava"),
 ])
 def test_regional_words_for_being_unwell(nlp, text, surface, label, concept):
     found = _entities(nlp, text)[surface]
@@ -70,12 +71,21 @@ def test_feeling_rough_is_malaise(nlp, text, surface):
     assert _entities(nlp, text)[surface][:2] == ("SYMPTOM", "HP:0033834")
 
 
-def test_a_rough_surface_felt_is_no_malaise(nlp):
-    assert "rough" not in _entities(nlp, "i can feel a rough hole in the tooth with my tongue")
+@pytest.mark.parametrize("text, surface", [
+    ("i can feel a rough hole in the tooth with my tongue", "rough"),
+    ("I can feel rough edges where the filling was", "rough"),
+    ("the new mattress feels rough", "rough"),
+    ("the wifi feels ropey today", "ropey"),
+])
+def test_a_thing_felt_rough_is_no_malaise(nlp, text, surface):
+    assert surface not in _entities(nlp, text)
 
 
 @pytest.mark.parametrize("text, surface", [
     ("our dog roxy sleeps on my feet when my back is bad", "roxy"),
+    ("zannie my best friend drove me to the hospital", "zannie"),
+    ("went fishing in the tinnie on Sunday", "tinnie"),
+    ("stuck in traffic on Ross River Road", "Ross River"),
     ("rubbed vics on his chest for the cough", "vics"),
 ])
 def test_names_and_rubs_that_look_like_street_names_are_not_medicines(nlp, text, surface):

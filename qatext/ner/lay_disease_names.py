@@ -89,10 +89,12 @@ def _names_disease(words: list[str], i: int, disease_ends: set[int], drug_starts
     if before == "from":
         return i >= 2 and words[i - 2] in _SUFFERING  # "suffering from sugar"; "energy from sugar" is the food
     if before == "of":
-        # "a patient of BP"; "a [touch of sugar]" is how older Americans name their diabetes (batch 89)
-        return i >= 2 and (words[i - 2] in _OF_WHOM or words[i - 2] == "touch" and words[i] == "sugar")
+        return i >= 2 and (words[i - 2] in _OF_WHOM or _had_a_touch(words, i))
     if before == "the" and words[i] == "sugar":
-        return i >= 2 and words[i - 2] in _HAVING_THE  # "she has [the sugar] too" (batch 89); "add the sugar" is food
+        # "Mama has the [sugar] too" (batch 89); "I got the sugar, eggs and flour", "has the sugar and butter" are food
+        # ("have you got the sugar?" asks for the food)
+        return i >= 3 and words[i - 2] in _HAVING_THE and words[i - 3] not in ("you", "u") and nxt != "?" and (
+            nxt in _SUGAR_ALONE or nxt in ("too", "also") or nxt == "and" and _a_verb_follows(words, i + 2))
     if before == "for":
         return True  # "metformin for sugar", "tablets for BP" (a test verb before has ruled out "checked for")
     if before in _HAVING:
@@ -102,6 +104,12 @@ def _names_disease(words: list[str], i: int, disease_ends: set[int], drug_starts
         return words[i] != "sugar" or nxt in _TIMES or nxt == "and" and words[i + 2:i + 3] == ["bp"] \
             or _a_person_has_sugar(words, i, nxt)
     return False
+
+
+def _had_a_touch(words: list[str], i: int) -> bool:
+    """ "I got a touch of [sugar]", "she has a touch of [sugar]": how older Americans name their diabetes (batch 89);
+    "season with a touch of sugar" is the food."""
+    return words[i] == "sugar" and i >= 4 and words[i - 3:i - 1] == ["a", "touch"] and words[i - 4] in _HAVING_THE
 
 
 def _had_for_years(words: list[str], i: int) -> bool:

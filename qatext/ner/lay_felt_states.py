@@ -106,6 +106,11 @@ FELT_STATES = {
     "ill": "malaise", "poorly": "malaise", "intoxicated": "spaced out", "drunk": "spaced out", "stoned": "spaced out",
 }
 FEEL_VERBS = frozenset({"feel", "feels", "felt", "feeling"})
+# States said of things as often as of people: they are malaise only when a person, or nothing, comes before the verb
+# ("i just felt [rough]", "feeling [ropey] after the night shift"; not "the mattress feels rough").
+_SAID_OF_THINGS_TOO = frozenset({"rough", "ropey", "grotty"})
+_FEELERS = frozenset("i im i'm m he she we they you u been was am is are still just also really so and but now "
+                     ", . ! ? ; :".split()) | {"\n"}
 FELT_DEGREES = frozenset({"so", "very", "really", "pretty", "extremely", "super", "kind", "kinda", "sort", "of", "a",
                           "bit", "little", "quite", "totally", "completely", "physically"})
 _ABOUT_AN_EVENT = frozenset({"about", "that", "for", "asking", "saying", "to", "when", "if", "because", ",", "at"})
@@ -126,8 +131,8 @@ def add_felt_states(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup)
             j += 1
         if j >= n or words[j] not in FELT_STATES or (j + 1 < n and words[j + 1] in _ABOUT_AN_EVENT):
             continue
-        if words[j] == "rough" and words[j - 1] in ("a", "an"):
-            continue  # "i can feel a rough hole in it": a surface felt, not how one feels
+        if words[j] in _SAID_OF_THINGS_TOO and not (i == 0 or words[i - 1] in _FEELERS):
+            continue  # "the mattress feels rough", "i can feel rough edges", "the wifi feels ropey": a thing felt
         start = i + 1
         while start < j and words[start] in ("a", "kind", "kinda", "sort", "of", "bit", "little"):
             start += 1  # "felt a bit off": the quantity words are no degree of the state
