@@ -61,12 +61,12 @@ def run_one(config: str, corpus: Path, best_of: int, limit: int | None) -> dict:
     docs = texts(corpus)[:limit]
     words = sum(len(t.split()) for t in docs)
     start = time.perf_counter()
-    if config.split("@")[0] == "tokenizer":
+    if _base(config) == "tokenizer":
         pipe = spacy.blank("en").tokenizer.pipe
     elif config.startswith("qatext"):
         import qatext
 
-        nlp = qatext.load(topics=config.split("@")[0] == "qatext+topics")
+        nlp = qatext.load(topics=_base(config) == "qatext+topics")
         pipe = nlp.pipe
     else:
         nlp = spacy.load(peer_model())
@@ -74,7 +74,7 @@ def run_one(config: str, corpus: Path, best_of: int, limit: int | None) -> dict:
     load_seconds = time.perf_counter() - start
     # Each pass of the configuration follows a pass of the bare tokenizer in the same process, so the
     # paired ratio compares best with best over timings taken seconds apart: the VM's drift between processes cancels.
-    tokenizer_pipe = spacy.blank("en").tokenizer.pipe if config.split("@")[0] != "tokenizer" else None
+    tokenizer_pipe = spacy.blank("en").tokenizer.pipe if _base(config) != "tokenizer" else None
     timings, tokenizer_timings = [], []
     for _ in range(best_of):
         if tokenizer_pipe is not None:
@@ -87,6 +87,11 @@ def run_one(config: str, corpus: Path, best_of: int, limit: int | None) -> dict:
             "paired_ratio": min(tokenizer_timings) / seconds if tokenizer_timings else 1.0,
             "load_seconds": round(load_seconds, 2),
             "entities": entities, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+
+
+def _base(config: str) -> str:
+    """The configuration without its release: "qatext" of "qatext@1fd39cc"."""
+    return config.partition("@")[0]
 
 
 def timed(pipe, docs: list[str]) -> tuple[float, int]:
@@ -183,7 +188,7 @@ def print_table(results: dict) -> None:
             peer = results.get("peer", {}).get(key)
             cells.append(f"{speed:>10,} {f'{speed / tokenizer:.1%}' if tokenizer else '-':>10} "
                          f"{f'{speed / peer:.1f}' if peer else '-':>7}")
-        paired = f"{r['paired_ratio']:.1%}" if not config.startswith("tokenizer") else "-"
+        paired = f"{r['paired_ratio']:.1%}" if _base(config) != "tokenizer" else "-"
         print(f"{config:22} {' '.join(cells)} {paired:>7} {r['load_seconds']:>7} {r['peak_rss_mb']:>12} "
               f"{r['entities']:>9}")
 
@@ -200,12 +205,12 @@ def print_medians(rounds: list[dict]) -> None:
                       for r in rounds if config in r and other in r and config != other]
             if not ratios:
                 continue
-            as_share = other.startswith("tokenizer")
+            as_share = _base(other) == "tokenizer"
             shown = ", ".join(f"{x:.1%}" if as_share else f"{x:.1f}" for x in ratios)
             median = statistics.median(ratios)
             print(f"  {config:22} / {other:9}: {shown}; median {f'{median:.1%}' if as_share else f'{median:.1f}x'}")
     for config in rounds[0]:
-        ratios = [r[config]["paired_ratio"] for r in rounds if config in r and not config.startswith("tokenizer")]
+        ratios = [r[config]["paired_ratio"] for r in rounds if config in r and _base(config) != "tokenizer"]
         if ratios:
             print(f"  {config:22} / tokenizer in its own process (paired): "
                   f"{', '.join(f'{x:.1%}' for x in ratios)}; median {statistics.median(ratios):.1%}")
