@@ -58,7 +58,7 @@ def measure(corpus: Path, limit: int, best_of: int) -> dict:
     modules = {alias: module for alias, module in vars(recognizer).items() if inspect.ismodule(module)
                and module.__name__.startswith("qatext.ner.") and alias not in ("extensions", "normalize", "fuzzy")}
     rules = sorted({(modules[alias], name) for alias, name in re.findall(r"\b(\w+)\.(\w+)\(", source)
-                    if alias in modules and name not in ("word_set", "gate_hits", "has_anatomy")
+                    if alias in modules and name not in ("word_set", "gate_hits", "has_anatomy", "gate", "is_all_caps", "written_forms")
                     and inspect.isfunction(getattr(modules[alias], name, None))}, key=lambda rule: rule[1])
     calls: dict[str, list] = {name: [] for _, name in rules}
     real = {name: getattr(module, name) for module, name in rules}
@@ -75,7 +75,14 @@ def measure(corpus: Path, limit: int, best_of: int) -> dict:
         pass
     for module, name in rules:
         setattr(module, name, real[name])
-    word_lists = {id(args[1]): args[1] for recorded in calls.values() for args, _ in recorded}
+    # the doc's word list, wherever a rule takes it (most as ``(doc, words, ...)``, some as ``(words, spans)``)
+    word_lists = {}
+    for name, recorded in calls.items():
+        signature = inspect.signature(real[name])
+        for args, kwargs in recorded:
+            words = signature.bind(*args, **kwargs).arguments.get("words")
+            if words is not None:
+                word_lists[id(words)] = words
     seconds = {}
     if hasattr(span_rules, "_doc_sets"):
         # Replayed rule by rule, the one-doc cache would miss on every call: give each rule the sets the
