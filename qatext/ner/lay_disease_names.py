@@ -62,6 +62,8 @@ def add_disease_names(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return sorted(out + added)
 
 
+_WANTING_FOOD = frozenset("craving cravings crave craves craved hunger hungry appetite desire urge urges longing "
+                          "substitute substitutes swap alternative alternatives replacement tooth".split())
 _LIFE_VERBS = frozenset("lost had has takes took is was died got gets needs uses".split())
 
 
@@ -96,7 +98,9 @@ def _names_disease(words: list[str], i: int, disease_ends: set[int], drug_starts
         return i >= 3 and words[i - 2] in _HAVING_THE and words[i - 3] not in ("you", "u") and nxt != "?" and (
             nxt in _SUGAR_ALONE or nxt in ("too", "also") or nxt == "and" and _a_verb_follows(words, i + 2))
     if before == "for":
-        return True  # "metformin for sugar", "tablets for BP" (a test verb before has ruled out "checked for")
+        # "metformin for sugar", "tablets for BP" (a test verb before has ruled out "checked for"); "a craving for
+        # sugar", "a substitute for sugar" are the food
+        return words[i] != "sugar" or i < 2 or words[i - 2] not in _WANTING_FOOD
     if before in _HAVING:
         # "has BP", "my sister also has thyroid"; sugar is had as a disease only with its time or with BP ("has sugar
         # since 2015", "I have sugar and BP"), or by a person who has it said alone (round 26a: "my nan had sugar.",

@@ -20,16 +20,46 @@ EPISODE_NOUNS = frozenset({"episodes", "bouts", "bout", "fits", "spells", "waves
 EPISODE_HEADS = frozenset({"spells", "fits", "episodes", "bouts"})
 FEELING_OF = frozenset({("feeling", "of"), ("feelings", "of"), ("sensation", "of"), ("sensations", "of")}
                        | {(noun, "of") for noun in EPISODE_NOUNS})
+# Nouns of the mind a complaint word heads like a feeling noun: "[anxious thoughts]", "[self harm urges]", "[suicidal
+# tendencies]" (batch 91); not the verb: "my anxiety urges me to check the locks".
+MIND_HEADS = frozenset({"thoughts", "urges", "tendencies"})
+_URGED = frozenset("me you him her us them to people everyone anyone".split())
 # "anxiety feeling like a weight" is the verb "feel", not the noun after a symptom.
 _NOT_AFTER_FEELING = frozenset({"like", "that", "as", "so", "very", "really", "better", "worse"})
 
 
+def _feeling_noun_heads(words: list[str], start: int, end: int) -> bool:
+    """Whether the feeling noun at ``end`` is the noun heading the complaint before it, not the verb ("back pain
+    feeling much better today"): for a complaint of several words, an article or a possessive before it ("a
+    [horrible nauseous feeling]") or nothing after the noun but the clause's end ("light headed feeling.")."""
+    if end - start == 1:
+        return True
+    if not _feeling_can_head(words, start, end):
+        return False
+    return start and words[start - 1] in _FEELING_OPENERS or end + 1 >= len(words) or not words[end + 1].isalnum()
+
+
+_FEELING_OPENERS = frozenset("a an the this that these those my his her their our your some same".split())
+
+
+def _feeling_can_head(words: list[str], start: int, end: int) -> bool:
+    """A feeling noun heads a complaint of several words when those words are a phrase of their own, of degree,
+    quality or the complaint's name: "[horrible dizzy feeling]", "[light headed feeling]"; not a complaint with a
+    place or a clause in it ("pain in my back feeling"). Episode nouns head only one word: "[racing heart] episodes"."""
+    return all(word.isalpha() and word not in _NOT_IN_FELT_HEAD for word in words[start:end - 1])
+
+
+_NOT_IN_FELT_HEAD = frozenset({"in", "on", "of", "my", "the", "a", "and", "or", "to", "with", "at", "from", "is", "was",
+                               "are", "been", "be", "i", "it", "like"})
+
+
 def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
-    """"feeling of dread", "bouts of nausea", "clammy feeling": the noun is the complaint's head."""
+    """"feeling of dread", "bouts of nausea", "clammy feeling", "anxious thoughts": the noun is the complaint's head."""
     n = len(words)
     # most docs with a feeling word have no symptom right after "feeling of" or right before "feeling": none to change
     nouns = set(_positions(words, _FEELING_GATE.intersection(gate_hits(words))))
-    if not any(span[2] == "SYMPTOM" and (span[0] - 2 in nouns or span[0] - 3 in nouns or span[1] in nouns) for span in spans):
+    if not any(span[2] == "SYMPTOM" and (span[0] - 2 in nouns or span[0] - 3 in nouns or span[1] in nouns)
+               for span in spans):
         return spans
     ends = {span[1] for span in spans}
     starts = {span[0] for span in spans}
@@ -48,8 +78,14 @@ def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 while start and words[start] in EPISODE_NOUNS and (words[start - 1] in SEVERITY or words[start - 1] in DESCRIPTORS) \
                         and start - 1 not in taken:
                     start -= 1
-            elif end < n and (words[end] in FEELING_NOUNS or words[end] in EPISODE_HEADS) and end + 1 not in starts and end - start == 1 \
-                    and end not in taken and (end + 1 >= n or words[end] in EPISODE_HEADS or words[end + 1] not in _NOT_AFTER_FEELING):
+            elif end < n and (words[end] in FEELING_NOUNS or words[end] in EPISODE_HEADS) and end + 1 not in starts \
+                    and (end - start == 1 or words[end] in FEELING_NOUNS and _feeling_noun_heads(words, start, end)) \
+                    and end not in taken \
+                    and (end + 1 >= n or words[end] in EPISODE_HEADS or words[end + 1] not in _NOT_AFTER_FEELING):
+                end += 1
+            elif end < n and words[end] in MIND_HEADS and end + 1 not in starts and end not in taken \
+                    and _feeling_can_head(words, start, end) \
+                    and not (words[end] == "urges" and end + 1 < n and words[end + 1] in _URGED):
                 end += 1
         out.append((start, end, label, concept))
     return out
@@ -86,7 +122,7 @@ def add_unreal_perceptions(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 _PERCEIVING_GATE = gate(PERCEIVING)
 NOT_THERE_WORDS = frozenset(word for cue in _NOT_THERE for word in cue if word not in ("are", "were", "is", "was"))
-_FEELING_GATE = gate(FEELING_NOUNS, EPISODE_NOUNS)
+_FEELING_GATE = gate(FEELING_NOUNS, EPISODE_NOUNS, MIND_HEADS)
 
 
 # States patients say they feel, which alone are vague words: "felt [weird]", "i feel [so low]", "feeling

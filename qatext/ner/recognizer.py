@@ -26,6 +26,7 @@ from qatext.ner import lay_disease_names  # round 25b
 from qatext.ner import lay_hyphen_words  # round 34
 from qatext.ner import lay_pain_paths  # round 38
 from qatext.ner import lay_infant_crying  # round 50
+from qatext.ner import lay_cravings  # batch 91
 from qatext.ner.batching import BatchedPipe
 from qatext.ner.extensions import USER_DATA_PREFIX
 from qatext.ner.hash_filter import HashFilter
@@ -72,7 +73,7 @@ CHAIN_GATES = (
     lay_word_senses.WORDS, lay_part_objects.VERBS, lay_edge_tails.WORDS, lay_reach_objects.WORDS,
     lay_body_unnamed.WORDS, lay_body_moves.BLUSH_SIGHTS, lay_body_moves.BLUSH_COLOURS, lay_word_degrees.WORDS,
     lay_word_places.WORDS, lay_reach_places.WORDS, lay_other_senses.OTHER_SENSE_NOUNS, lay_pain_paths.WORDS,
-    lay_infant_crying.WORDS, *(words for pair in lay_state_phrases.PAIRS for words in pair),
+    lay_infant_crying.WORDS, lay_cravings.WORDS, *(words for pair in lay_state_phrases.PAIRS for words in pair),
 )
 CHAIN_TRIGGERS = span_rules.gate(*CHAIN_GATES)  # registered, so the doc's gate hits hold them
 # word -> the chain's sets that hold it. A doc's opened sets are found from its few trigger words at once; testing each
@@ -310,6 +311,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_word_complaints.add_word_complaints(doc, words, spans)
         if lay_word_complaints.LONE_WORDS in opened:  # round 19b
             spans = lay_word_complaints.add_lone_complaints(doc, words, spans)
+        if lay_cravings.WORDS in opened:  # batch 91: "[cravings for bread and rice]", "[aversion to meat]"
+            spans = lay_cravings.add_cravings(words, spans, lookup=lookup)
         if lay_said_complaints.WORDS in opened:  # round 20b: "[legs like lead]", "[flooding]"
             spans = lay_said_complaints.add_said_complaints(doc, words, spans)
         if lay_word_senses.WORDS in opened:

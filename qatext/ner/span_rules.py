@@ -177,7 +177,7 @@ SEVERITY = frozenset(
     "excruciating agonizing agonising crippling searing blinding piercing gnawing relentless unrelenting "
     "spinning "
     # lay words for how bad or how odd ("[savage pain high in my stomach]", "[funny metal taste]": rule 4, character)
-    "savage brutal vicious funny "
+    "savage brutal vicious funny strong killer wicked mega stonking "
     # how far a pain reaches, before it like a degree ("[widespread aching]", round 38)
     "widespread".split()
 )
@@ -248,6 +248,10 @@ SYMPTOM_PREDICATES = frozenset(
     "wandering "
     # the plain present after a plural body part: "my hands shake", "my eyes itch", "my feet burn"
     "shake ache itch burn throb tingle cramp sensitive burned thins "
+    # and the plain past (batch 93): "my hands shook", "my legs ached"
+    "shook trembled twitched ached itched throbbed tingled "
+    # (batch 95) a tooth that zings with cold
+    "zings zinged zinging "
     # (round 48) "[hair thinned]", "[throat feels constricted]", "[forehead feels frozen]"
     "thinned constricted frozen "
     # broken skin as patients describe it: "forehead is raw, weepy and crusty"
@@ -1369,7 +1373,7 @@ DESCRIPTORS = frozenset(
     "red itchy watery swollen puffy dry sore stiff tender numb tingly hard soft painless painful fixed firm "
     "raised flat bumpy scaly crusty flaky oozing weeping lucid vivid weird strange cold clammy sweaty blurry "
     "hot warm pink purple white blue grey yellow dark black brown blotchy patchy rough bleeding cracked green greenish "
-    "yellowish tarry bloody tiny small big large pearly little milky sticky smelly stinky foul "
+    "yellowish tarry bloody tiny small big large pearly little milky sticky smelly stinky foul bitter "
     # texture, smell and sound in patients' own words: "[eggy burps]", "[greasy, floaty diarrhoea]", "[tender
     # rubbery lump]", "[twisty bulging veins]", "[cystic spots]", "[high pitched ringing]" (rule 4: character)
     "eggy floaty greasy twisty rubbery furry cystic lumpy squishy spongy slimy frothy foamy stringy knobbly "
@@ -1555,6 +1559,11 @@ def _degree_of_adjective(words: list[str], start: int, end: int | None, label: s
     return True
 
 
+# what may stand before a degree word like "killer" ("a [killer headache]", "these [killer cramps]")
+_GRADE_OPENERS = frozenset("a an the this that these those my his her their our your some such what another and "
+                           "with had have has got get gets getting".split())
+
+
 def _extend_stacked(words: list[str], start: int, *, with_and: bool = False, end: int | None = None,
                     label: str | None = None) -> int:
     """Severity and descriptive adjectives before a head, commas between them allowed, and ranges
@@ -1566,6 +1575,8 @@ def _extend_stacked(words: list[str], start: int, *, with_and: bool = False, end
             break  # "a little nausea" is an amount, "little flashes of light" their size
         if before in _CONJUNCTION_DEGREES and not _degree_of_adjective(words, start, end, label):
             break  # "tests were low so [anaemia]", "back on prednisone so [moon face]": a conjunction, not a degree
+        if before == "killer" and start >= 2 and words[start - 2].isalpha() and words[start - 2] not in _GRADE_OPENERS:
+            break  # "weed killer poisoning", "pain killer side effects": the killer is a thing, not a degree
         if before in SEVERITY or before in DESCRIPTORS:
             start -= 1
         elif before == "blown" and start >= 2 and words[start - 2] == "full":
