@@ -29,11 +29,9 @@ _NOT_AFTER_FEELING = frozenset({"like", "that", "as", "so", "very", "really", "b
 
 
 def _feeling_noun_heads(words: list[str], start: int, end: int) -> bool:
-    """Whether the feeling noun at ``end`` is the noun heading the complaint before it, not the verb ("back pain
-    feeling much better today"): for a complaint of several words, an article or a possessive before it ("a
-    [horrible nauseous feeling]") or nothing after the noun but the clause's end ("light headed feeling.")."""
-    if end - start == 1:
-        return True
+    """Whether the feeling noun at ``end`` is the noun heading the complaint of several words before it, not the verb
+    ("back pain feeling much better today"): an article or a possessive before it ("a [horrible nauseous feeling]")
+    or nothing after the noun but the clause's end ("light headed feeling.")."""
     if not _feeling_can_head(words, start, end):
         return False
     return start and words[start - 1] in _FEELING_OPENERS or end + 1 >= len(words) or not words[end + 1].isalnum()

@@ -1560,8 +1560,7 @@ def _degree_of_adjective(words: list[str], start: int, end: int | None, label: s
 
 
 # what may stand before a degree word like "killer" ("a [killer headache]", "these [killer cramps]")
-_GRADE_OPENERS = frozenset("a an the this that these those my his her their our your some such what another and "
-                           "with had have has got get gets getting".split())
+_GRADE_OPENERS = LEADING_DETERMINERS | {"some", "such", "what", "another", "and", "with"}
 
 
 def _extend_stacked(words: list[str], start: int, *, with_and: bool = False, end: int | None = None,
