@@ -6,8 +6,9 @@ expansion, drug kind, conjunct concepts, fuzzy form) and every doc's topic tags
 (specialties, intents, candidate conditions, and a digest of the evidence) on the texts of the gold sets and the
 sample corpus, and a digest per block of 100 records of a fixed 5,000-record sample of
 ``../shared``. A change made on purpose (a new rule, a lexicon row) is recorded by
-rewriting the rows, and the diff of the ``entities_*.tsv`` files (one per text source, each well under the
-repository's 2 MB a file) shows what it changed:
+rewriting the rows, and the diff of the ``entities_*.tsv`` files (one set per text source) shows what it
+changed. Rows of more than ``TEXTS_PER_PART`` texts are written in numbered parts (``entities_ner.1.tsv``, ...),
+each under the repository's 2 MB a file:
 
     python -m tests.snapshot            # rewrite the gold and sample rows
     CI=true python -m tests.snapshot --shared ../shared   # and the ../shared digests
@@ -29,6 +30,8 @@ SHARED_RECORDS = 5_000
 BLOCK = 100
 # the sources of gold_texts, in its order: each keeps its entity rows in entities_<source>.tsv
 ENTITY_SOURCES = (*(name.removesuffix(".jsonl") for name in GOLD_FILES), "sample")
+# about 1.5 MB of entity rows of the NER gold, under the repository's 2 MB a file
+TEXTS_PER_PART = 2_000
 
 
 def gold_texts() -> list[tuple[str, str]]:
@@ -80,9 +83,41 @@ def _cell(value) -> str:
     return "" if value is None else str(value).replace("\t", " ").replace("\n", "\\n")
 
 
+def _parts(name: str) -> list[Path]:
+    """The files that hold ``<name>``: itself, or its numbered parts in order ("tags.1.tsv", "tags.2.tsv", ...)."""
+    stem, suffix = name.rsplit(".", 1)
+    numbered = sorted(OUTPUTS.glob(f"{stem}.*.{suffix}"), key=lambda p: int(p.name[len(stem) + 1:-len(suffix) - 1]))
+    return numbered or [OUTPUTS / name]
+
+
 def kept_rows(name: str) -> list[str]:
-    """The rows of ``tests/fixtures/outputs/<name>``, split on newlines only (texts may hold other line breaks)."""
-    return (OUTPUTS / name).read_text(encoding="utf-8").split("\n")[:-1]
+    """The rows of ``tests/fixtures/outputs/<name>`` (or of its parts), split on newlines only (texts may hold
+    other line breaks)."""
+    return [row for part in _parts(name) for row in part.read_text(encoding="utf-8").split("\n")[:-1]]
+
+
+def write_rows(name: str, rows: list[str]) -> None:
+    """``rows`` into ``<name>``, or, when they come from more than ``TEXTS_PER_PART`` texts, into numbered parts of
+    that many texts each: a text's rows stay in one part, and a rule change moves no row from one part to another."""
+    stem, suffix = name.rsplit(".", 1)
+    for old in OUTPUTS.glob(f"{stem}.*.{suffix}"):
+        if old.name[len(stem) + 1:-len(suffix) - 1].isdecimal():
+            old.unlink()
+    parts: list[list[str]] = []
+    texts_seen, last_text = 0, None
+    for row in rows:
+        text_id = row.split("\t", 1)[0]
+        if text_id != last_text:
+            if texts_seen % TEXTS_PER_PART == 0:
+                parts.append([])
+            texts_seen, last_text = texts_seen + 1, text_id
+        parts[-1].append(row)
+    if len(parts) <= 1:
+        (OUTPUTS / name).write_text("".join(row + "\n" for row in rows), encoding="utf-8")
+        return
+    (OUTPUTS / name).unlink(missing_ok=True)
+    for number, part in enumerate(parts, 1):
+        (OUTPUTS / f"{stem}.{number}.{suffix}").write_text("".join(row + "\n" for row in part), encoding="utf-8")
 
 
 def _entity_file(source: str) -> str:
@@ -151,12 +186,12 @@ def main() -> None:
     entities, tags = output_rows(nlp, gold_texts())
     for source in ENTITY_SOURCES:
         rows = [row for row in entities if _source(row) == source]
-        (OUTPUTS / _entity_file(source)).write_text("".join(row + "\n" for row in rows), encoding="utf-8")
-    (OUTPUTS / "tags.tsv").write_text("\n".join(tags) + "\n", encoding="utf-8")
+        write_rows(_entity_file(source), rows)
+    write_rows("tags.tsv", tags)
     print(f"{len(entities)} entity rows, {len(tags)} tag rows")
     if args.shared:
         digests = shared_digests(nlp, shared_texts(lambda name: qatext.read_corpus(args.shared / "corpora" / name)))
-        (OUTPUTS / "shared_digests.tsv").write_text("\n".join(digests) + "\n", encoding="utf-8")
+        write_rows("shared_digests.tsv", digests)
         print(f"{len(digests)} shared block digests")
 
 

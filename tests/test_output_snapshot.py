@@ -39,3 +39,17 @@ def test_outputs_on_a_shared_sample_equal_the_kept_digests(nlp, shared_corpus):
     assert len(texts) > 7_000
     kept = snapshot.kept_rows("shared_digests.tsv")
     _assert_same(kept, snapshot.shared_digests(nlp, texts), "outputs on the ../shared sample")
+
+
+def test_rows_of_many_texts_are_kept_in_parts_that_read_back_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(snapshot, "OUTPUTS", tmp_path)
+    monkeypatch.setattr(snapshot, "TEXTS_PER_PART", 2)
+    rows = ["ner.jsonl:p1\ta", "ner.jsonl:p1\tb", "ner.jsonl:p2\tc", "ner.jsonl:s1\td", "ner.jsonl:s2\te", "ner.jsonl:s3\tf"]
+    (tmp_path / "entities_ner.tsv").write_text("stale\n", encoding="utf-8")
+    snapshot.write_rows("entities_ner.tsv", rows)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["entities_ner.1.tsv", "entities_ner.2.tsv", "entities_ner.3.tsv"]
+    assert (tmp_path / "entities_ner.2.tsv").read_text(encoding="utf-8") == "ner.jsonl:s1\td\nner.jsonl:s2\te\n"
+    assert snapshot.kept_rows("entities_ner.tsv") == rows
+    snapshot.write_rows("entities_ner.tsv", rows[:2])  # fewer texts again: one file, no stale parts
+    assert [p.name for p in tmp_path.iterdir()] == ["entities_ner.tsv"]
+    assert snapshot.kept_rows("entities_ner.tsv") == rows[:2]
