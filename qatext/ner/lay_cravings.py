@@ -21,9 +21,10 @@ WORDS = gate(CRAVING_NOUNS, AVERSION_NOUNS, CRAVE_VERBS)
 _FOODS = frozenset(
     "sugar sweets candy chocolate carbs carbohydrates bread rice pasta potatoes chips crisps fries salt meat chicken "
     "beef pork fish eggs dairy milk cheese ice food foods snacks pizza cake cookies biscuits soda coke coffee caffeine "
-    "fruit burgers noodles icecream cream desserts drinks things stuff treats".split())
+    "fruit burgers noodles icecream cream desserts drinks things stuff treats toast crackers popcorn donuts doughnuts "
+    "juice".split())
 _SUBSTANCES = frozenset(
-    "alcohol beer wine booze liquor vodka cigarettes cigarette smokes nicotine weed drugs opiates pills".split())
+    "alcohol beer wine booze liquor vodka cigarettes cigarette smokes cigs ciggies nicotine weed drugs opiates pills".split())
 _HEADS = _FOODS | _SUBSTANCES
 # what a food is like, before it: "salty chips", "junk food", "anything greasy"
 _FOOD_QUALITIES = frozenset(
@@ -40,7 +41,9 @@ _AFTER_OBJECT = frozenset(
     "and or but that which who when whenever while at in on every each especially after before since during all "
     "basically is are was were have has had anymore too lately now again for from so because i it like with came "
     "come comes went gone kicked hit hits started stopped vanished disappeared as though even by until till then "
-    "than more less really totally completely almost constantly most late lol".split())
+    "than more less really totally completely almost constantly most late lol "
+    # what the craving then did: "the [cravings for smokes] dropped too" (batch 97)
+    "dropped eased faded lessened decreased increased got grew kept returned".split())
 # the craving of a person: "salt craving" keeps the lexicon's own concept; a craving the lexicon does not name is one
 CRAVING = "QATEXT:symptom/craving"
 

@@ -185,7 +185,15 @@ def add_felt_states(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup)
 # tastes like garbage", "soda tastes flat", "everything sounds underwater" (parageusia, parosmia, muffled hearing,
 # after covid, chemotherapy or a drug). Only everyday things: "the syrup tastes awful" describes the medicine.
 SENSED_THINGS = frozenset("everything food foods water drinks drink soda coffee tea beer wine meat chicken onions onion "
-                          "garlic toothpaste milk chocolate fruit bread eggs things voices music".split())
+                          "garlic toothpaste milk chocolate fruit bread eggs things voices music coke pepsi cola".split())
+# (batch 97) Drinks by name are sensed wrong only when their taste is told as off, not when it is a drink's own
+# ("Coke tastes different because of the cane sugar"); their name may open with "diet" or "coca" ("[Diet Coke tastes
+# flat]").
+_DRINK_NAMES = frozenset({"coke", "pepsi", "cola"})
+_DRINK_OPENERS = frozenset({"diet", "coca"})
+_DRINK_TOLD_OFF = frozenset("flat metallic off weird funny strange wrong rotten burnt disgusting".split())
+_DRINK_LIKE_OFF = frozenset("metal soap chemicals pennies coins cardboard nothing water tin batteries rubber ash "
+                            "garbage petrol gasoline".split())
 SENSE_VERBS = {**dict.fromkeys(("tastes", "taste", "tasted", "tasting"), "HP:0031249"),
                **dict.fromkeys(("smells", "smell", "smelled", "smelt", "smelling"), "HP:0034004"),
                **dict.fromkeys(("sounds", "sound", "sounded", "sounding"), "HP:0000365")}
@@ -206,6 +214,10 @@ def add_sensory_distortions(doc: Doc, words: list[str], spans: Spans) -> Spans:
         j = i + 1
         while j < n and words[j] in _SENSE_DEGREES:
             j += 1
+        drink = words[i - 1] in _DRINK_NAMES
+        if drink and not (j < n and words[j] in _DRINK_TOLD_OFF or j + 1 < n and words[j] == "like"
+                          and not _DRINK_LIKE_OFF.isdisjoint(words[j + 1:j + 3])):
+            continue
         if j < n and words[j] in SENSED_WRONG:
             end = j + 1
         elif j + 1 < n and words[j] == "like":
@@ -219,7 +231,8 @@ def add_sensory_distortions(doc: Doc, words: list[str], spans: Spans) -> Spans:
                 continue  # "smells like it is burning": a clause, not the thing it is like
         else:
             continue
-        added.append((i - 1, end, "SYMPTOM", SENSE_VERBS[words[i]]))
+        start = i - 2 if drink and i > 1 and words[i - 2] in _DRINK_OPENERS else i - 1
+        added.append((start, end, "SYMPTOM", SENSE_VERBS[words[i]]))
     return replace_covered(spans, added) if added else spans
 
 

@@ -229,6 +229,9 @@ _PILL_AFTER = frozenset(". , ! ? ; : = and or but for since in at because so unt
 # before it; "back on the pill now" and "came off the pill last year" need neither.
 _PILL_BEFORE_CUED = frozenset("swap swapped swapping switch switched switching offer offered offering miss missed forgot "
                               "forget forgetting except from".split())
+# (batch 97) what a medicine does to it, in a post about contraception: "makes the [pill] less reliable"
+_PILL_MAKING = frozenset("make makes made making".split())
+_PILL_WEAKENED = frozenset("effective reliable protective".split())
 # (round 48) "taking the pill back to back": taken, it is the contraceptive only in a story of periods or
 # contraception ("take the pill at the first sign of cramps" is any tablet)
 _PILL_TAKING = frozenset("take takes taking took taken".split())
@@ -274,7 +277,11 @@ def add_the_pill(doc: Doc, words: list[str], spans: Spans) -> Spans:
             or before in _PILL_COMPARED and words.index("pill") == i
         framed_after = after in _PILL_AFTER or not after.isalpha()
         cued_after = after in _PILL_AFTER_CUED
-        if before in _PILL_TAKING or before in _PILL_ADVISED:
+        if before in _PILL_MAKING:
+            if after == "less" and i + 2 < n and words[i + 2] in _PILL_WEAKENED \
+                    and not _CONTRACEPTION_CUES.isdisjoint(word_set(words)):
+                added.append((i, i + 1, "DRUG", CONTRACEPTIVE_PILL))
+        elif before in _PILL_TAKING or before in _PILL_ADVISED:
             if (framed_after or cued_after) and not _CONTRACEPTION_CUES.isdisjoint(word_set(words)):
                 added.append((i, i + 1, "DRUG", CONTRACEPTIVE_PILL))
         elif framed_before and framed_after or before in _PILL_ON_OFF and cued_after or (

@@ -174,10 +174,13 @@ SHAPE_NOUNS = frozenset("band cluster clusters line lines ring crop patch strip 
 # What a part sheds in: "falls out in clumps", "comes out in handfuls".
 SHED_AMOUNTS = frozenset("clumps clump handfuls handful chunks tufts strands bunches patches".split())
 _SHED_SIZES = frozenset("big huge great massive whole".split())
-# A simile after a predicate adjective: "dry as a bone", "white as a sheet", "stiff as a board".
+# A simile after a predicate adjective: "[mouth dry as a bone]", "[mouth dry as sandpaper]" are how patients name a dry
+# mouth, and the gold keeps them whole; after other adjectives the simile stays out ("[neck went stiff] as a board",
+# "[belly is tight] as a drum", "[arm is sore] as the dickens": batch 97 and the gold before it).
+_SIMILE_INSIDE = frozenset({"dry"})
 _AS_NOT_A_THING = frozenset("i i'm im it it's its you he she they we well soon much many usual normal ever before always "
                             "possible hell heck fuck f*ck shit anything can could if though though far long good bad "
-                            "expected".split())
+                            "expected result".split())
 # Functions of the body that patients give a predicate, like a body part's: "vision goes blurry", "grip is weak".
 FUNCTION_NOUNS = frozenset("vision eyesight sight grip voice hearing balance memory speech flow".split())
 FUNCTION_PREDICATES = frozenset(
@@ -630,13 +633,12 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
             k += 1
         if k < n and words[k] in SHED_AMOUNTS and words[end - 1] in ("out", "shedding", "shed", "sheds", "falling", "coming"):
             return k + 1
-    if end + 2 < n and words[end] == "as" and (words[end - 1] in DESCRIPTORS or words[end - 1] in FUNCTION_PREDICATES) \
-            and end - start >= 2:
+    if end + 2 < n and words[end] == "as" and words[end - 1] in _SIMILE_INSIDE and end - start >= 2:
         k = end + 1
         if words[k] in ("a", "an"):
             k += 1
-        if k < n and words[k].isalpha() and words[k] not in _AS_NOT_A_THING and k not in taken:
-            return k + 1  # "dry as a bone", "white as a sheet"
+        if k < n and words[k].isalpha() and words[k] not in _AS_NOT_A_THING and words[k] != "the" and k not in taken:
+            return k + 1  # "dry as a bone", "dry as sandpaper" (not "dry as the day goes on")
     return end
 
 

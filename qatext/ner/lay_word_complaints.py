@@ -117,7 +117,9 @@ _BETTER = frozenset("better calm calmer happy happier glad normal hopeful relaxe
                     "interested excited".split())
 # state words by ending that name no state: "left me stranded", "made me wonder"
 _NOT_STATES = frozenset("stranded waiting hanging sure aware worried-free alone broke speechless homeless "
-                        "said used called named ready early late only really totally family".split())
+                        "said used called named ready early late only really totally family "
+                        # a degree before the state, not one: "made me less anxious" (batch 97's review)
+                        "less".split())
 _DRUG_EFFECT = "HP:0100851"
 _MEDICINES = frozenset("drug drugs med meds medication medications medicine pill pills tablets tablet dose".split())
 _DRUG_PRONOUNS = frozenset({"it", "this", "they", "these"})
