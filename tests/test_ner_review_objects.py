@@ -97,3 +97,28 @@ def test_a_medicine_for_adult_adhd_stays_a_medicine(nlp):
                                         ("my skin is dry as a result of the cream", "skin is dry")])
 def test_as_after_dry_that_opens_no_simile_stays_outside(nlp, text, span):
     assert span in _entities(nlp, text)
+
+
+# Round from blind batch 99 (opening posts on patient forums), after its score; batch 100 was not studied.
+@pytest.mark.parametrize("text, span", [
+    ("Dad (77) sees kids in the garden that aren't there, could it be Lewy body?",
+     "sees kids in the garden that aren't there"),
+    ("he keeps seeing a cat in the hallway that isn't there, which he laughs about.",
+     "seeing a cat in the hallway that isn't there"),
+    ("a rising feeling in my stomach and I smell burning rubber that isn't there", "smell burning rubber that isn't there"),
+])
+def test_a_thing_perceived_with_its_place_that_is_not_there_is_a_hallucination(nlp, text, span):
+    assert _entities(nlp, text)[span] == ("SYMPTOM", "HP:0000738")
+
+
+def test_a_person_seen_somewhere_is_no_hallucination(nlp):
+    assert not any(label == "SYMPTOM" for label, _ in _entities(nlp, "I see what you mean, the doctor that isn't there").values())
+
+
+@pytest.mark.parametrize("text, span, label, concept", [
+    ("I'm on lammy (lamotrigine) 200mg and it does help", "lammy", "DRUG", "DRUGBANK:DB00555"),
+    ("assessed online in March: combined ADHD.", "combined ADHD", "DISEASE", ADHD),
+    ("She also mentioned Duodopa, the gut pump.", "Duodopa", "DRUG", "QATEXT:drug/carbidopa-levodopa"),
+])
+def test_names_from_the_forum_batch(nlp, text, span, label, concept):
+    assert _entities(nlp, text)[span] == (label, concept)

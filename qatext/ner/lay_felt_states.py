@@ -92,7 +92,13 @@ def add_feeling_nouns(doc: Doc, words: list[str], spans: Spans) -> Spans:
 # "saw things that werent there", "seeing cats that arent there", "hears voices that aren't there": hallucinations
 # told as what is perceived and denied, one SYMPTOM from the verb to "there".
 HALLUCINATION = "HP:0000738"
-PERCEIVING = frozenset("see sees saw seeing seen hear hears heard hearing feel feels felt feeling".split())
+PERCEIVING = frozenset("see sees saw seeing seen hear hears heard hearing feel feels felt feeling "
+                       # (batch 99) a smell that is not there: "i [smell burning rubber that isn't there]"
+                       "smell smells smelt smelled smelling".split())
+# How far the relative clause may stand from the verb: a thing and its place ("[sees kids in the garden that aren't
+# there]", batch 99).
+_PERCEIVED_WORDS = 6
+_PLACE_WORDS = frozenset("in on at by under behind near outside inside across the my our his her their".split())
 _NOT_THERE = (("are", "n't"), ("were", "n't"), ("is", "n't"), ("was", "n't"), ("are", "not"), ("were", "not"),
               ("is", "not"), ("was", "not"), ("arent",), ("werent",), ("isnt",), ("wasnt",), ("are", "nt"),
               ("were", "nt"), ("is", "nt"), ("was", "nt"))
@@ -104,9 +110,9 @@ def add_unreal_perceptions(doc: Doc, words: list[str], spans: Spans) -> Spans:
     for i in _positions(words, _PERCEIVING_GATE.intersection(gate_hits(words))):
         if i + 1 < n and (words[i + 1] in NOT_A_THING or not words[i + 1].isalpha()):
             continue
-        for k in range(i + 2, min(i + 5, n)):
+        for k in range(i + 2, min(i + 2 + _PERCEIVED_WORDS, n)):
             if words[k] not in ("that", "which", "who"):
-                if words[k] in NOT_A_THING or not words[k].isalpha():
+                if words[k] not in _PLACE_WORDS and (words[k] in NOT_A_THING or not words[k].isalpha()):
                     break  # "see what you mean": no thing perceived
                 continue
             for cue in _NOT_THERE:
