@@ -83,41 +83,53 @@ def _cell(value) -> str:
     return "" if value is None else str(value).replace("\t", " ").replace("\n", "\\n")
 
 
-def _parts(name: str) -> list[Path]:
-    """The files that hold ``<name>``: itself, or its numbered parts in order ("tags.1.tsv", "tags.2.tsv", ...)."""
+def _numbered_parts(name: str) -> list[Path]:
+    """The numbered parts of ``<name>`` that exist, in number order ("tags.1.tsv", "tags.2.tsv", ...)."""
     stem, suffix = name.rsplit(".", 1)
-    numbered = sorted(OUTPUTS.glob(f"{stem}.*.{suffix}"), key=lambda p: int(p.name[len(stem) + 1:-len(suffix) - 1]))
-    return numbered or [OUTPUTS / name]
+    numbered = {}
+    for path in OUTPUTS.glob(f"{stem}.*.{suffix}"):
+        number = path.name[len(stem) + 1:-len(suffix) - 1]
+        if number.isdecimal():
+            numbered[int(number)] = path
+    return [numbered[number] for number in sorted(numbered)]
 
 
 def kept_rows(name: str) -> list[str]:
-    """The rows of ``tests/fixtures/outputs/<name>`` (or of its parts), split on newlines only (texts may hold
-    other line breaks)."""
-    return [row for part in _parts(name) for row in part.read_text(encoding="utf-8").split("\n")[:-1]]
+    """The rows of ``tests/fixtures/outputs/<name>`` (or of its numbered parts), split on newlines only (texts may
+    hold other line breaks)."""
+    parts = _numbered_parts(name) or [OUTPUTS / name]
+    return [row for part in parts for row in part.read_text(encoding="utf-8").split("\n")[:-1]]
 
 
-def write_rows(name: str, rows: list[str]) -> None:
-    """``rows`` into ``<name>``, or, when they come from more than ``TEXTS_PER_PART`` texts, into numbered parts of
-    that many texts each: a text's rows stay in one part, and a rule change moves no row from one part to another."""
+def write_rows(name: str, rows: list[str], *, text_ids: list[str] | None = None) -> None:
+    """``rows`` into ``<name>``, or, when they come from more than ``TEXTS_PER_PART`` texts, into numbered parts.
+
+    With ``text_ids`` (the source's texts in order, rows or none) a text's part is its place among them: a rule change
+    that gives a text its first entity, or takes its last, moves no row from one part to another. Without, texts are
+    counted as their rows come (each text has one tag row)."""
     stem, suffix = name.rsplit(".", 1)
-    for old in OUTPUTS.glob(f"{stem}.*.{suffix}"):
-        if old.name[len(stem) + 1:-len(suffix) - 1].isdecimal():
-            old.unlink()
-    parts: list[list[str]] = []
-    texts_seen, last_text = 0, None
+    for old in _numbered_parts(name):
+        old.unlink()
+    place = {text_id: index for index, text_id in enumerate(text_ids)} if text_ids is not None else None
+    parts: dict[int, list[str]] = {}
+    texts_seen, last_text = -1, None
     for row in rows:
         text_id = row.split("\t", 1)[0]
-        if text_id != last_text:
-            if texts_seen % TEXTS_PER_PART == 0:
-                parts.append([])
-            texts_seen, last_text = texts_seen + 1, text_id
-        parts[-1].append(row)
-    if len(parts) <= 1:
+        if place is not None:
+            number = place[text_id] // TEXTS_PER_PART
+        else:
+            if text_id != last_text:
+                texts_seen, last_text = texts_seen + 1, text_id
+            number = texts_seen // TEXTS_PER_PART
+        parts.setdefault(number, []).append(row)
+    count = -(-len(text_ids) // TEXTS_PER_PART) if text_ids is not None else len(parts)
+    if count <= 1:
         (OUTPUTS / name).write_text("".join(row + "\n" for row in rows), encoding="utf-8")
         return
     (OUTPUTS / name).unlink(missing_ok=True)
-    for number, part in enumerate(parts, 1):
-        (OUTPUTS / f"{stem}.{number}.{suffix}").write_text("".join(row + "\n" for row in part), encoding="utf-8")
+    for number in range(count):
+        part = parts.get(number, [])
+        (OUTPUTS / f"{stem}.{number + 1}.{suffix}").write_text("".join(row + "\n" for row in part), encoding="utf-8")
 
 
 def _entity_file(source: str) -> str:
@@ -183,10 +195,11 @@ def main() -> None:
     args = parser.parse_args()
     OUTPUTS.mkdir(parents=True, exist_ok=True)
     nlp = qatext.load()
-    entities, tags = output_rows(nlp, gold_texts())
+    texts = gold_texts()
+    entities, tags = output_rows(nlp, texts)
     for source in ENTITY_SOURCES:
         rows = [row for row in entities if _source(row) == source]
-        write_rows(_entity_file(source), rows)
+        write_rows(_entity_file(source), rows, text_ids=[text_id for text_id, _ in texts if _source(text_id) == source])
     write_rows("tags.tsv", tags)
     print(f"{len(entities)} entity rows, {len(tags)} tag rows")
     if args.shared:

@@ -93,6 +93,14 @@ def test_a_medicine_for_adult_adhd_stays_a_medicine(nlp):
     assert _entities(nlp, "Adult ADHD medication made me less hungry.")["Adult ADHD medication"][0] == "DRUG"
 
 
+def test_a_dry_mouths_simile_at_the_end_of_a_post(nlp):
+    assert "mouth is dry as sandpaper" in _entities(nlp, "my mouth is dry as sandpaper")
+
+
+def test_a_cola_that_tastes_awful_is_a_complaint(nlp):
+    assert _entities(nlp, "Coke tastes awful since covid")["Coke tastes awful"][0] == "SYMPTOM"
+
+
 @pytest.mark.parametrize("text, span", [("My mouth gets dry as the day goes on", "mouth gets dry"),
                                         ("my skin is dry as a result of the cream", "skin is dry")])
 def test_as_after_dry_that_opens_no_simile_stays_outside(nlp, text, span):
@@ -111,8 +119,12 @@ def test_a_thing_perceived_with_its_place_that_is_not_there_is_a_hallucination(n
     assert _entities(nlp, text)[span] == ("SYMPTOM", "HP:0000738")
 
 
-def test_a_person_seen_somewhere_is_no_hallucination(nlp):
-    assert not any(label == "SYMPTOM" for label, _ in _entities(nlp, "I see what you mean, the doctor that isn't there").values())
+@pytest.mark.parametrize("text", ["I see what you mean, the doctor that isn't there",
+                                  "I felt a lump in my neck that wasn't there before",
+                                  "I can see a rash on my arm that wasn't there yesterday",
+                                  "we saw a new GP at the surgery who wasn't there last time"])
+def test_what_is_new_or_no_thing_seen_is_no_hallucination(nlp, text):
+    assert not any(concept == "HP:0000738" for _, concept in _entities(nlp, text).values())
 
 
 @pytest.mark.parametrize("text, span, label, concept", [

@@ -53,3 +53,17 @@ def test_rows_of_many_texts_are_kept_in_parts_that_read_back_whole(tmp_path, mon
     snapshot.write_rows("entities_ner.tsv", rows[:2])  # fewer texts again: one file, no stale parts
     assert [p.name for p in tmp_path.iterdir()] == ["entities_ner.tsv"]
     assert snapshot.kept_rows("entities_ner.tsv") == rows[:2]
+
+
+def test_a_text_without_rows_keeps_its_place_so_no_row_changes_part(tmp_path, monkeypatch):
+    monkeypatch.setattr(snapshot, "OUTPUTS", tmp_path)
+    monkeypatch.setattr(snapshot, "TEXTS_PER_PART", 2)
+    ids = ["ner.jsonl:p1", "ner.jsonl:p2", "ner.jsonl:p3", "ner.jsonl:p4", "ner.jsonl:p5"]
+    snapshot.write_rows("entities_ner.tsv", ["ner.jsonl:p1\ta", "ner.jsonl:p3\tb", "ner.jsonl:p4\tc"], text_ids=ids)
+    before = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
+    assert before == {"entities_ner.1.tsv": "ner.jsonl:p1\ta\n", "entities_ner.2.tsv": "ner.jsonl:p3\tb\nner.jsonl:p4\tc\n",
+                      "entities_ner.3.tsv": ""}
+    # p2 gains its first entity: the rows of p3 and p4 stay where they were
+    snapshot.write_rows("entities_ner.tsv", ["ner.jsonl:p1\ta", "ner.jsonl:p2\tx", "ner.jsonl:p3\tb", "ner.jsonl:p4\tc"],
+                        text_ids=ids)
+    assert (tmp_path / "entities_ner.2.tsv").read_text(encoding="utf-8") == before["entities_ner.2.tsv"]

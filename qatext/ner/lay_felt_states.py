@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_common import RELATIVE_PRONOUNS, Lookup, NOT_A_THING, replace_covered
-from qatext.ner.span_rules import (DESCRIPTORS, SEVERITY, Spans, covered_tokens, gate, gate_hits, rewrite_found,
-                                   word_positions as _positions)
+from qatext.ner.lay_common import POSSESSIVES, RELATIVE_PRONOUNS, Lookup, NOT_A_THING, replace_covered
+from qatext.ner.span_rules import (DESCRIPTORS, LOCATION_PREPOSITIONS, SEVERITY, Spans, covered_tokens, gate,
+                                   gate_hits, rewrite_found, word_positions as _positions)
 
 FEELING_NOUNS = frozenset({"feeling", "feelings", "sensation", "sensations"})
 # "bouts of nausea", "fits of rage", "episodes of vertigo": the episode noun heads the complaint.
@@ -98,7 +98,11 @@ PERCEIVING = frozenset("see sees saw seeing seen hear hears heard hearing feel f
 # How far the relative clause may stand from the verb: a thing and its place ("[sees kids in the garden that aren't
 # there]", batch 99).
 _PERCEIVED_WORDS = 6
-_PLACE_WORDS = frozenset("in on at by under behind near outside inside across the my our his her their".split())
+# the words of a place that NOT_A_THING would otherwise stop at: "in", "on", "my", "her"
+_PLACE_WORDS_KEPT = (LOCATION_PREPOSITIONS | POSSESSIVES | {"at", "by", "the"}) & NOT_A_THING
+# "a lump in my neck that wasn't there before": something new, not something unreal
+_NEW_SINCE = frozenset("before yesterday last ago earlier anymore then previously originally a an this when until "
+                       "till".split())
 _NOT_THERE = (("are", "n't"), ("were", "n't"), ("is", "n't"), ("was", "n't"), ("are", "not"), ("were", "not"),
               ("is", "not"), ("was", "not"), ("arent",), ("werent",), ("isnt",), ("wasnt",), ("are", "nt"),
               ("were", "nt"), ("is", "nt"), ("was", "nt"))
@@ -112,13 +116,14 @@ def add_unreal_perceptions(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue
         for k in range(i + 2, min(i + 2 + _PERCEIVED_WORDS, n)):
             if words[k] not in ("that", "which", "who"):
-                if words[k] not in _PLACE_WORDS and (words[k] in NOT_A_THING or not words[k].isalpha()):
+                if words[k] not in _PLACE_WORDS_KEPT and (words[k] in NOT_A_THING or not words[k].isalpha()):
                     break  # "see what you mean": no thing perceived
                 continue
             for cue in _NOT_THERE:
                 end = k + 1 + len(cue)
                 if tuple(words[k + 1:end]) == cue and end < n and words[end] == "there":
-                    added.append((i, end + 1, "SYMPTOM", HALLUCINATION))
+                    if not (end + 1 < n and words[end + 1] in _NEW_SINCE or _complaint_within(spans, i + 1, k)):
+                        added.append((i, end + 1, "SYMPTOM", HALLUCINATION))
                     break
             break
     return replace_covered(spans, added) if added else spans
@@ -190,22 +195,22 @@ def add_felt_states(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup)
 # Things whose taste, smell or sound a person reports as changed: "everything smells like burnt rubber", "coffee
 # tastes like garbage", "soda tastes flat", "everything sounds underwater" (parageusia, parosmia, muffled hearing,
 # after covid, chemotherapy or a drug). Only everyday things: "the syrup tastes awful" describes the medicine.
-SENSED_THINGS = frozenset("everything food foods water drinks drink soda coffee tea beer wine meat chicken onions onion "
-                          "garlic toothpaste milk chocolate fruit bread eggs things voices music coke pepsi cola".split())
 # (batch 97) Drinks by name are sensed wrong only when their taste is told as off, not when it is a drink's own
 # ("Coke tastes different because of the cane sugar"); their name may open with "diet" or "coca" ("[Diet Coke tastes
 # flat]").
 _DRINK_NAMES = frozenset({"coke", "pepsi", "cola"})
 _DRINK_OPENERS = frozenset({"diet", "coca"})
-_DRINK_TOLD_OFF = frozenset("flat metallic off weird funny strange wrong rotten burnt disgusting".split())
 _DRINK_LIKE_OFF = frozenset("metal soap chemicals pennies coins cardboard nothing water tin batteries rubber ash "
                             "garbage petrol gasoline".split())
+SENSED_THINGS = frozenset("everything food foods water drinks drink soda coffee tea beer wine meat chicken onions onion "
+                          "garlic toothpaste milk chocolate fruit bread eggs things voices music".split()) | _DRINK_NAMES
 SENSE_VERBS = {**dict.fromkeys(("tastes", "taste", "tasted", "tasting"), "HP:0031249"),
                **dict.fromkeys(("smells", "smell", "smelled", "smelt", "smelling"), "HP:0034004"),
                **dict.fromkeys(("sounds", "sound", "sounded", "sounding"), "HP:0000365")}
 # How a thing tastes, smells or sounds when the sense is off; "like" + what it is like is the other form.
 SENSED_WRONG = frozenset("flat metallic off weird funny strange bitter sour salty awful gross wrong different rotten "
                          "burnt muffled underwater distant tinny echoey bland disgusting".split())
+_DRINK_TOLD_OFF = SENSED_WRONG - {"different", "sour", "bitter", "salty"}  # not the tastes a drink has of its own
 _SENSE_DEGREES = frozenset({"so", "really", "very", "kinda", "all", "just", "totally"})
 
 
@@ -240,6 +245,11 @@ def add_sensory_distortions(doc: Doc, words: list[str], spans: Spans) -> Spans:
         start = i - 2 if drink and i > 1 and words[i - 2] in _DRINK_OPENERS else i - 1
         added.append((start, end, "SYMPTOM", SENSE_VERBS[words[i]]))
     return replace_covered(spans, added) if added else spans
+
+
+def _complaint_within(spans: Spans, start: int, end: int) -> bool:
+    """Whether a SYMPTOM or DISEASE span lies inside tokens ``start``..``end`` ("felt a [lump] in my neck that ...")."""
+    return any(span[2] in ("SYMPTOM", "DISEASE") and start <= span[0] and span[1] <= end for span in spans)
 
 
 _SENSE_GATE = gate(SENSE_VERBS)

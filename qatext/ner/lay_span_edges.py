@@ -180,7 +180,7 @@ _SHED_SIZES = frozenset("big huge great massive whole".split())
 _SIMILE_INSIDE = frozenset({"dry"})
 _AS_NOT_A_THING = frozenset("i i'm im it it's its you he she they we well soon much many usual normal ever before always "
                             "possible hell heck fuck f*ck shit anything can could if though though far long good bad "
-                            "expected result".split())
+                            "expected result the".split())
 # Functions of the body that patients give a predicate, like a body part's: "vision goes blurry", "grip is weak".
 FUNCTION_NOUNS = frozenset("vision eyesight sight grip voice hearing balance memory speech flow".split())
 FUNCTION_PREDICATES = frozenset(
@@ -633,11 +633,11 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
             k += 1
         if k < n and words[k] in SHED_AMOUNTS and words[end - 1] in ("out", "shedding", "shed", "sheds", "falling", "coming"):
             return k + 1
-    if end + 2 < n and words[end] == "as" and words[end - 1] in _SIMILE_INSIDE and end - start >= 2:
+    if end + 1 < n and words[end] == "as" and words[end - 1] in _SIMILE_INSIDE and end - start >= 2:
         k = end + 1
         if words[k] in ("a", "an"):
             k += 1
-        if k < n and words[k].isalpha() and words[k] not in _AS_NOT_A_THING and words[k] != "the" and k not in taken:
+        if k < n and words[k].isalpha() and words[k] not in _AS_NOT_A_THING and k not in taken:
             return k + 1  # "dry as a bone", "dry as sandpaper" (not "dry as the day goes on")
     return end
 
