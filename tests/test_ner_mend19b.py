@@ -211,9 +211,9 @@ def test_state_phrases_time_grows_linearly(nlp):
     long_words = [t.lower_ for t in long_doc]
     long_spans = sorted((e.start, e.end, e.label_, e.kb_id_) for e in long_doc.ents)
 
-    def best(w, s):
+    def best(w, s):  # best of 7: a busy neighbour on the core (a CI run beside the tests) slows single passes
         times = []
-        for _ in range(3):
+        for _ in range(7):
             t = time.perf_counter()
             lay_state_phrases.add_state_phrases(None, w, s)
             times.append(time.perf_counter() - t)
