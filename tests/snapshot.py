@@ -104,32 +104,24 @@ def kept_rows(name: str) -> list[str]:
 def write_rows(name: str, rows: list[str], *, text_ids: list[str] | None = None) -> None:
     """``rows`` into ``<name>``, or, when they come from more than ``TEXTS_PER_PART`` texts, into numbered parts.
 
-    With ``text_ids`` (the source's texts in order, rows or none) a text's part is its place among them: a rule change
-    that gives a text its first entity, or takes its last, moves no row from one part to another. Without, texts are
-    counted as their rows come (each text has one tag row)."""
+    A text's part is its place among ``text_ids`` (the source's texts in order, with rows or none; by default the texts
+    the rows name): a rule change that gives a text its first entity, or takes its last, moves no row between parts."""
     stem, suffix = name.rsplit(".", 1)
     for old in _numbered_parts(name):
         old.unlink()
-    place = {text_id: index for index, text_id in enumerate(text_ids)} if text_ids is not None else None
-    parts: dict[int, list[str]] = {}
-    texts_seen, last_text = -1, None
-    for row in rows:
-        text_id = row.split("\t", 1)[0]
-        if place is not None:
-            number = place[text_id] // TEXTS_PER_PART
-        else:
-            if text_id != last_text:
-                texts_seen, last_text = texts_seen + 1, text_id
-            number = texts_seen // TEXTS_PER_PART
-        parts.setdefault(number, []).append(row)
-    count = -(-len(text_ids) // TEXTS_PER_PART) if text_ids is not None else len(parts)
+    if text_ids is None:
+        text_ids = list(dict.fromkeys(row.split("\t", 1)[0] for row in rows))
+    place = {text_id: index for index, text_id in enumerate(text_ids)}
+    count = -(-len(text_ids) // TEXTS_PER_PART)
     if count <= 1:
         (OUTPUTS / name).write_text("".join(row + "\n" for row in rows), encoding="utf-8")
         return
+    parts: list[list[str]] = [[] for _ in range(count)]
+    for row in rows:
+        parts[place[row.split("\t", 1)[0]] // TEXTS_PER_PART].append(row)
     (OUTPUTS / name).unlink(missing_ok=True)
-    for number in range(count):
-        part = parts.get(number, [])
-        (OUTPUTS / f"{stem}.{number + 1}.{suffix}").write_text("".join(row + "\n" for row in part), encoding="utf-8")
+    for number, part in enumerate(parts, 1):
+        (OUTPUTS / f"{stem}.{number}.{suffix}").write_text("".join(row + "\n" for row in part), encoding="utf-8")
 
 
 def _entity_file(source: str) -> str:

@@ -108,6 +108,11 @@ _NOT_THERE = (("are", "n't"), ("were", "n't"), ("is", "n't"), ("was", "n't"), ("
               ("were", "nt"), ("is", "nt"), ("was", "nt"))
 
 
+def _complaint_within(spans: Spans, start: int, end: int) -> bool:
+    """Whether a SYMPTOM or DISEASE span lies inside tokens ``start``..``end`` ("felt a [lump] in my neck that ...")."""
+    return any(span[2] in ("SYMPTOM", "DISEASE") and start <= span[0] and span[1] <= end for span in spans)
+
+
 def add_unreal_perceptions(doc: Doc, words: list[str], spans: Spans) -> Spans:
     n = len(words)
     added = []
@@ -245,11 +250,6 @@ def add_sensory_distortions(doc: Doc, words: list[str], spans: Spans) -> Spans:
         start = i - 2 if drink and i > 1 and words[i - 2] in _DRINK_OPENERS else i - 1
         added.append((start, end, "SYMPTOM", SENSE_VERBS[words[i]]))
     return replace_covered(spans, added) if added else spans
-
-
-def _complaint_within(spans: Spans, start: int, end: int) -> bool:
-    """Whether a SYMPTOM or DISEASE span lies inside tokens ``start``..``end`` ("felt a [lump] in my neck that ...")."""
-    return any(span[2] in ("SYMPTOM", "DISEASE") and start <= span[0] and span[1] <= end for span in spans)
 
 
 _SENSE_GATE = gate(SENSE_VERBS)
