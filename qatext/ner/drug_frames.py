@@ -5,8 +5,11 @@ lexicon form ("metotrexate") stand where a medicine stands: after "started", "ta
 "prescribed", "a week of"; after "gave" or "given" with a prescriber before it ("doctor gave myoril"); after
 "use" or "apply" with how it is used after it ("we use doxiderm on him"); before a dose form ("grazax tablets",
 GUIDELINES rule 8 keeps the form inside) or before "for my <complaint>"; in a list after a medicine, also past its
-strength ("zyloric 100 and etoshine 90"). Only a word that is no lexicon token and no English word (not even a rare
-one, wordfreq) counts, so "started uni", "took ages" or "a week of hell" stay out.
+strength ("zyloric 100 and etoshine 90"), also after a medicine found by its frame ("started Nexito 10 and Clonotril
+0.25"); after the form a prescription writes before the name ("tab Vertin 16", "syp Digene", "inj. Voveran"; the form
+word stays outside, as a dose does). Only a word that is no lexicon token and no English word (not even a rare one,
+wordfreq) counts, so "started uni", "took ages" or "a week of hell" stay out; a name in two frames at once ("gave
+Panderm cream") may be one slip from an everyday word ("pander").
 """
 from __future__ import annotations
 
@@ -40,7 +43,12 @@ _COURSES = frozenset("week weeks wk wks month months course courses cycle cycles
 _OWNERS = POSSESSIVES | {"the"}
 # A strength after a number: "fetsima 40 mg", "livallo 2mg" (the tokenizer splits "2mg"); the name stands before the number.
 _STRENGTH_UNITS = frozenset("mg mgs mcg ug µg".split())
-FRAME_WORDS = TAKING_WORDS | GIVING_WORDS | USING_WORDS | DRUG_FORMS | _COURSES | _STRENGTH_UNITS
+# (batch 101) The form a prescription, and patients copying it, write before the name: "tab Methycobal 500", "syp
+# Digene 2 spoon", "inj Voveran", "cap. Becosules"
+PREFIX_FORMS = frozenset("tab tabs tablet syp syr syrup inj injection cap caps capsule".split())
+# Verbs that name a medicine put on the body even without how it was used: "applying Dologel but no use"
+_APPLYING_WORDS = frozenset("apply applied applying".split())
+FRAME_WORDS = TAKING_WORDS | GIVING_WORDS | USING_WORDS | DRUG_FORMS | _COURSES | _STRENGTH_UNITS | PREFIX_FORMS
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 _FRAME_GATE = gate(FRAME_WORDS)
 MIN_NAME = 4
@@ -61,15 +69,20 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
     hits = _FRAME_GATE.intersection(gate_hits(words))
     n = len(words)
     candidates: set[int] = set()
+    prefixed: set[int] = set()  # names after a prescription's form word ("tab Vertin")
+    objects: set[int] = set()  # names a verb takes ("gave Panderm", "applying Dologel"): with a form, two frames
     if hits:
         for k in word_positions(words, hits):
             word = words[k]
+            if word in PREFIX_FORMS and k + 1 < n:
+                prefixed.add(k + 2 if words[k + 1] == "." else k + 1)
             if word in TAKING_WORDS or word in GIVING_WORDS and not _PRESCRIBERS.isdisjoint(words[max(0, k - 4):k]):
-                candidates.add(_object_of(words, k))
+                objects.add(_object_of(words, k))
             elif word in USING_WORDS:
                 used = _object_of(words, k)
-                if used + 1 < n and (words[used + 1] in _HOW_USED or _NUMBER.fullmatch(words[used + 1])):
-                    candidates.add(used)
+                if word in _APPLYING_WORDS or \
+                        used + 1 < n and (words[used + 1] in _HOW_USED or _NUMBER.fullmatch(words[used + 1])):
+                    objects.add(used)
             elif word in DRUG_FORMS:
                 candidates.add(k - 1)
             elif word in _COURSES:
@@ -81,21 +94,29 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
     # "X for my <problem>", found from the problems (a doc has few) rather than from every "for"
     candidates.update([span[0] - 3 for span in spans if span[0] >= 3 and words[span[0] - 2] == "for"
                        and span[2] in _PROBLEMS and words[span[0] - 1] in _OWNERS])
+    candidates |= objects
     added = [(i, i + 1, "DRUG", FRAMED_DRUG) for i in listed]
-    for i in sorted(candidates):
+    for i in sorted(candidates | prefixed):
         if not 0 <= i < n:
             continue
         word = words[i]
-        if len(word) < MIN_NAME or not word.isalpha() or word in common or word in known or _ordinary_word(word, common):
-            continue  # "started experiancing", "took forver": an English word, misspelled, is no medicine
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < n else ""
+        if len(word) < MIN_NAME or not word.isalpha() or word in common:
+            continue
+        if (word in known or _ordinary_word(word, common)) and not (_two_frames(i, after, objects, prefixed)
+                                                                    and not fuzzy.is_english_word(word)):
+            continue  # "started experiancing", "took forver": an English word, misspelled, is no medicine
         if after == "for" and before not in TAKING_WORDS and not _problem_follows(spans, i + 3):
             continue  # "X for my <problem>": the problem must follow ("for my kids" is no frame)
         end = i + 2 if after in DRUG_FORMS else i + 1
         added.append((i, end, "DRUG", FRAMED_DRUG))
     if not added:
         return spans
+    framed = added[len(listed):]
+    if framed:  # a list goes on after a medicine found by its frame: "started Nexito 10 and Clonotril 0.25"
+        named = {s[0] for s in added}
+        added += [(i, i + 1, "DRUG", FRAMED_DRUG) for i in _listed_after_drugs(words, framed, common) if i not in named]
     covered = covered_tokens(spans)
     # a dose form another span holds stays its own; the name alone then
     added = [(s, e - 1, label, concept) if e - s == 2 and e - 1 in covered else (s, e, label, concept)
@@ -103,9 +124,19 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
     return sorted(set(spans + added)) if added else spans
 
 
+def _two_frames(i: int, after: str, objects: set[int], prefixed: set[int]) -> bool:
+    """The name at ``i`` stands in two frames: a verb's object or a prescription's form before it, and a dose form
+    after it ("gave Panderm cream"), or both a verb and a form before it ("gave tab Vertin")."""
+    return (i in objects or i in prefixed) and after in DRUG_FORMS or i in objects and i in prefixed
+
+
 def _object_of(words: list[str], verb: int) -> int:
-    """Where the thing given or used stands after the verb at ``verb``: past the person it went to ("gave me X")."""
-    return verb + 2 if verb + 1 < len(words) and words[verb + 1] in _RECEIVERS else verb + 1
+    """Where the thing given or used stands after the verb at ``verb``: past the person it went to ("gave me X") and a
+    prescription's form ("gave tab X")."""
+    at = verb + 2 if verb + 1 < len(words) and words[verb + 1] in _RECEIVERS else verb + 1
+    if at + 1 < len(words) and words[at] in PREFIX_FORMS:
+        at += 2 if words[at + 1] == "." else 1
+    return at
 
 
 def _listed_after_drugs(words: list[str], spans: Spans, common: frozenset[str]) -> list[int]:

@@ -239,7 +239,7 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
         elif words[j] == "of" and j + 1 < n and _value_follows(doc, words, j + 1):
             j += 1  # (round 40) "a [B12] of 110"
         elif i >= 1 and words[i - 1] in _TAKING or not (
-                _value_follows(doc, words, j) and e - i == 1 or _verdict_follows(words, j)):
+                _value_follows(doc, words, j) and (e - i == 1 or _level_sized(words[j])) or _verdict_follows(words, j)):
             continue  # "take magnesium 400 at night", "calcium 500 mg", "vit D 4000": a dose, not a result
         if not (j < n and (doc[j].like_num or words[j] in _RESULT_WORDS or words[j][:1].isdecimal())):
             continue
@@ -293,6 +293,16 @@ _PASSIVE_LINKS = frozenset("get gets got getting be been being was were is are a
 _LIST_ENDS = frozenset("and or level levels all were was came to now be get gets got "
                        # when it is tested, after it: "checks my magnesium and [B12] once a year" (round 38)
                        "once twice every regularly again yearly monthly annually today tomorrow too".split())
+
+
+def _level_sized(word: str) -> bool:
+    """(batch 101) A vitamin's bare number is its level when a dose could not be that small or that exact: "reports:
+    vitamin D 9.4, B12 160", "ferritin is 11 and vitamin D 14"; "vit D 4000", "vitamin D 60000" are doses."""
+    try:
+        value = float(word.replace(",", ""))
+    except ValueError:
+        return False
+    return value < 200 or value != int(value)
 
 
 def _value_follows(doc: Doc, words: list[str], j: int) -> bool:

@@ -62,6 +62,9 @@ def _said_of_a_task(words: list[str], k: int) -> bool:
     return k + 1 < len(words) and words[k + 1] == "to"
 
 
+_CLAUSE_OPENERS = frozenset({"and", ",", ".", "but", ";", "\n", "also"})
+
+
 def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
     hits = gate_hits(words)
     if _GATE.isdisjoint(hits):
@@ -90,8 +93,9 @@ def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
                     and (start not in covered or any(s[0] == start and s[2] == "DRUG" for s in spans)):
                 added.append((start, i + 1, "SYMPTOM", CHANGED_PRODUCT))
                 continue
-        # a predicate after it, only of someone's product: "my pee was really dark"
-        if not (i and words[i - 1] in _OWNERS):
+        # a predicate after it, only of someone's product: "my pee was really dark", or one the clause opens on, as
+        # posts that drop the possessive write (batch 101: "burning in feet and [urine is orange]")
+        if not (i and words[i - 1] in _OWNERS or not i or words[i - 1] in _CLAUSE_OPENERS):
             continue
         k = i + 1
         while k < n and k - i <= 3 and words[k] in _LINKS:

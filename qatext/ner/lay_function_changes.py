@@ -34,6 +34,9 @@ DECREASE_TAILS = (("reduction",), ("decrease",), ("loss",), ("is", "gone"), ("wa
                   ("has", "declined"), ("has", "plummeted"), ("has", "tanked"), ("has", "gone", "down"),
                   ("has", "diminished"), ("vanished",), ("declined",), ("plummeted",), ("tanked",), ("is", "down"),
                   ("is", "very", "low"), ("is", "so", "low"), ("is", "really", "low"), ("was", "very", "low"),
+                  # (batch 101) South-Asian English: "her appetite is very less", "appetite has become less"
+                  ("is", "less"), ("is", "very", "less"), ("is", "too", "less"), ("has", "become", "less"),
+                  ("became", "less"), ("is", "very", "poor"), ("is", "poor"),
                   ("is", "non", "existent"), ("is", "nonexistant"), ("is", "non", "existant"),
                   # verbless, in a list of complaints: "Appetite gone, lost 11 pounds", "Libido nonexistant",
                   # "emotions flatlined"

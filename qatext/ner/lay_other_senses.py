@@ -60,7 +60,11 @@ OTHER_SENSE_HEADS = {
 # A complaint word after a word that makes it another thing: "the exam [stress] is killing me" is the strain of
 # studying, not the writer's stress as a complaint (rule 17: "stressed about exams" is not annotated).
 OTHER_SENSE_MODIFIERS = {
-    "stress": frozenset("exam exams revision homework deadline deadlines coursework dissertation wedding".split()),
+    "stress": frozenset("exam exams revision homework deadline deadlines coursework dissertation wedding "
+                        "work job money financial".split()),  # batch 101: "could work stress be causing the grinding"
+    # (batch 101) a thing that fell apart, not a person who fainted: "since my business collapsed"
+    "collapsed": frozenset("business company shop marriage relationship roof ceiling building bridge tent economy "
+                           "market deal plans house wall walls".split()),
 }
 OTHER_SENSE_NOUNS = gate(*OTHER_SENSE_HEADS.values(), *OTHER_SENSE_MODIFIERS.values())
 
@@ -391,3 +395,45 @@ def drop_hyphen_modifiers(doc: Doc, words: list[str], spans: Spans) -> Spans:
         span[1] - span[0] == 1 and span[2] == "SYMPTOM" and words[span[0]] in HYPHEN_MODIFIERS
         and lay_hyphen_words.glued_suffix(doc, words, span[1]) is not None
         and (words[span[1] + 1].endswith("ing") or words[span[1] + 1] in _MODIFIED_VERBS))]
+
+
+# (batch 101) "Is RCT painful?", "the ENT can do cautery. does that hurt??", "will the biopsy hurt?": the pain a
+# procedure may give, asked about before it, is no complaint (earlier gold leaves all five such questions out). Only
+# with the procedure named as the subject or in the sentence before, and the question mark right after the word, so
+# "does it hurt when you pee?" (a complaint asked about) and "is your knee painful?" stay.
+PAIN_QUESTION_WORDS = frozenset({"painful", "hurt", "hurts", "sore"})
+_ASKING_VERBS = frozenset("is was will would does did do can could".split())
+_ASKED_SUBJECTS = frozenset({"it", "that", "this", "they", "those", "these"})
+_PROCEDURES = frozenset({"TREATMENT", "TEST"})
+_PROCEDURE_REACH = 15  # tokens back from the question in which "it" or "that" finds its procedure
+
+
+def drop_pain_questions(words: list[str], spans: Spans) -> Spans:
+    """``spans`` without a one-word pain asked about a procedure ("is [RCT] painful?")."""
+    n = len(words)
+    procedures = [span for span in spans if span[2] in _PROCEDURES]
+    if not procedures:
+        return spans
+    kept = []
+    for span in spans:
+        start, end = span[0], span[1]
+        if span[2] == "SYMPTOM" and end - start == 1 and words[start] in PAIN_QUESTION_WORDS and end < n \
+                and words[end] == "?" and _asks_of_procedure(words, start, procedures):
+            continue
+        kept.append(span)
+    return kept
+
+
+def _asks_of_procedure(words: list[str], at: int, procedures: Spans) -> bool:
+    """The question before ``at`` opens on an asking verb whose subject is a procedure, or "it"/"that" with a
+    procedure named shortly before: "[Is] [RCT] painful", "does that hurt", "will it be painful"."""
+    k = at - 1
+    if k >= 0 and words[k] == "be":
+        k -= 1  # "will it be painful"
+    for proc in procedures:
+        if proc[1] == k + 1 and proc[0] >= 1 and words[proc[0] - 1] in _ASKING_VERBS | {"the", "a"} \
+                and (words[proc[0] - 1] in _ASKING_VERBS or proc[0] >= 2 and words[proc[0] - 2] in _ASKING_VERBS):
+            return True  # "is [RCT] painful", "is the [biopsy] painful"
+    if k >= 1 and words[k] in _ASKED_SUBJECTS and words[k - 1] in _ASKING_VERBS:
+        return any(at - _PROCEDURE_REACH <= proc[1] <= k - 1 for proc in procedures)
+    return False

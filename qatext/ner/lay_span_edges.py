@@ -74,6 +74,16 @@ BREATHING = frozenset("breathe breathes breathing inhale inhales inhaling".split
 _BREATH_WAYS = frozenset("in deeply deep out".split())
 _OPENING_A_PLACE = OWNERS | frozenset("a an this that".split())
 WIPING = frozenset("wipe wipes wiped wiping".split())
+# (batch 101) Where a voiding's pain is felt, between it and the voiding: "[burning feeling at the tip when i pee]"
+_VOIDING_GAPS = {"at": (("at", "the", "tip"), ("at", "the", "end")), "right": (("right", "at", "the", "end"),)}
+
+
+def _voiding_gap(words: list[str], end: int) -> int:
+    """How many words at ``end`` say where the pain of a voiding is felt (0 if none)."""
+    for gap in _VOIDING_GAPS.get(words[end] if end < len(words) else "", ()):
+        if tuple(words[end:end + len(gap)]) == gap:
+            return len(gap)
+    return 0
 # A noise made breathing in is the complaint with its breath: "[whistly noise when he breathes in]" (stridor).
 BREATH_NOISES = frozenset("noise noises whistle whistling wheeze wheezing squeak rattle rattling".split())
 # The other function whose pain is its own complaint: "[hurts after i ejaculate]" (not "come": "when i come home").
@@ -586,13 +596,21 @@ def _trailing_end(words: list[str], start: int, end: int, taken: set[int], anato
                     return anatomy_at[k + 2]  # "[pain low down in my back]": the height and the part are one place
                 break
             return k
-    if end + 2 < n and words[end] in ("when", "while") and words[end - 1] in VOIDING_PAINS and words[end + 1] in _PEOPLE \
-            and words[end + 2] in VOIDING:
-        return end + 3  # "pain when i poo", "stings when he pees": the pain of a voiding is its own complaint (dysuria)
-    if end + 2 < n and words[end - 1] == "blood" and words[end] in _FUNCTION_TIMES and words[end + 1] in _PEOPLE \
-            and words[end + 2] in WIPING and not (end + 3 < n and words[end + 3] in _OPENING_A_PLACE) \
-            and not taken.intersection(range(end, end + 3)):  # ("blood after I wipe my nose" is the nose's)
-        return end + 3  # "[blood when i wipe]": where the blood is seen makes the complaint (rectal bleeding)
+    gap = _voiding_gap(words, end)
+    if end + gap + 2 < n and words[end + gap] in ("when", "while") and words[end + gap + 1] in _PEOPLE \
+            and words[end + gap + 2] in VOIDING and not taken.intersection(range(end, end + gap + 3)) \
+            and (words[end - 1] in VOIDING_PAINS or gap and words[end - 1] == "feeling"
+                 and not VOIDING_PAINS.isdisjoint(words[start:end])):
+        # "pain when i poo", "stings when he pees": the pain of a voiding is its own complaint (dysuria); (batch 101)
+        # also past where it is felt, "[burning feeling at the tip when i pee]"
+        return end + gap + 3
+    if end + gap + 2 < n and words[end - 1] in ("blood", "tp", "paper", "tissue") and "blood" in words[start:end] \
+            and words[end + gap] in _FUNCTION_TIMES and words[end + gap + 1] in _PEOPLE \
+            and words[end + gap + 2] in WIPING and not (end + gap + 3 < n and words[end + gap + 3] in _OPENING_A_PLACE) \
+            and not taken.intersection(range(end, end + gap + 3)):  # ("blood after I wipe my nose" is the nose's)
+        # "[blood when i wipe]", (batch 101) "[bright red blood on the tp when i wipe]": where the blood is seen makes
+        # the complaint (rectal bleeding)
+        return end + gap + 3
     if end + 1 < n and words[end] in ("when", "while", "on") and not (
             VOIDING_PAINS.isdisjoint(words[start:end]) and BREATH_NOISES.isdisjoint(words[start:end])):
         k = end + 2 if words[end + 1] in _PEOPLE else end + 1
@@ -647,7 +665,7 @@ _TRAILING_BY_FIRST: dict[str, tuple] = {}
 for _place in TRAILING_PLACES:
     _TRAILING_BY_FIRST[_place[0]] = _TRAILING_BY_FIRST.get(_place[0], ()) + (_place,)
 _TRAILING_FIRSTS = (_NEXT_CUES | _TRAILING_BY_FIRST.keys() | SMELL_JUDGEMENTS | _REGION_PREPOSITIONS | _HEIGHTS | _SPREADING
-                    | {"when", "while", "and", "from", "in", "as", "below", "inside"} | _GAITS)
+                    | {"when", "while", "and", "from", "in", "as", "below", "inside"} | _GAITS | _VOIDING_GAPS.keys())
 # (rounds 31-32) A part's second look after "and", and what may follow it: "[eyesight turns grey and fuzzy] for a bit".
 _SECOND_LOOKS = DESCRIPTORS | frozenset("fuzzy weepy hazy misty".split())
 _AFTER_A_SECOND_LOOK = frozenset("for and but too again now since when at in by".split())

@@ -482,10 +482,30 @@ def add_lone_complaints(doc, words: list[str], spans: Spans) -> Spans:
             if before in _NIGGLE_BEFORE and (nxt in _CLAUSE_GOES_ON or not nxt) and _story_names_body(spans, i, 15):
                 concept = PAIN
         if concept:
-            added.append((i, i + 1, "SYMPTOM", concept))
+            end = _burning_place_end(words, i) if word == "burning" else i + 1
+            added.append((i, end, "SYMPTOM", concept))
     if not added:
         return spans
     return sorted(spans + added)
+
+
+# (batch 101) Where a burning is felt, in the span as the gold has it ("[burning in chest] after eating", "[burning in
+# feet]", "[burning in throat]": 4 of 4): the part right after "in" or "on", the possessive or "both" between.
+_BURNING_PLACES = frozenset("chest throat stomach abdomen belly tummy gut feet foot soles hands legs arms calves thighs "
+                            "toes fingers eyes mouth tongue face skin back bladder penis vagina vulva anus".split())
+_BURNING_PLACE_GAP = frozenset("my the both her his your their".split())
+
+
+def _burning_place_end(words: list[str], i: int) -> int:
+    """The end of "burning" with the part it is felt in, or just after the word when no part follows."""
+    k = i + 1
+    if k < len(words) and words[k] in ("in", "on"):
+        k += 1
+        if k < len(words) and words[k] in _BURNING_PLACE_GAP:
+            k += 1
+        if k < len(words) and words[k] in _BURNING_PLACES:
+            return k + 1
+    return i + 1
 
 
 def _wounded_feelings(words: list[str], i: int) -> bool:

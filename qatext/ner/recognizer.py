@@ -360,6 +360,8 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_other_senses.drop_triggers(doc, words, spans)
         if not lay_other_senses.REACTION_VERBS.isdisjoint(present):
             spans = lay_other_senses.drop_reactions(doc, words, spans)
+        if "?" in present and not lay_other_senses.PAIN_QUESTION_WORDS.isdisjoint(present):  # batch 101
+            spans = lay_other_senses.drop_pain_questions(words, spans)
         if "tia" in present:
             spans = lay_other_senses.drop_sign_offs(doc, words, spans)
         if "af" in present and not lay_other_senses.AUNT_FLO_ARRIVALS.isdisjoint(present):  # round 44
