@@ -150,3 +150,35 @@ def test_a_thing_that_collapsed_and_the_strain_of_work_are_no_complaints(nlp, te
 
 def test_a_person_who_collapsed_still_did(nlp):
     assert _entities(nlp, "she collapsed at work and was taken to hospital")["collapsed"][0] == "SYMPTOM"
+
+
+# From a review of the first draft: each of these went wrong with it.
+@pytest.mark.parametrize("text, span, label", [
+    ("Vitamin D 1 tablet weekly for 8 weeks, then monthly.", "Vitamin D", "DRUG"),  # a count of what is taken
+    ("vit D 2 drops for the baby daily", "vit D", "DRUG"),
+    ("Had my root canal done 3 days ago and the tooth is throbbing. is it painful?", "painful", "SYMPTOM"),
+    ("Why is the root canal painful?", "painful", "SYMPTOM"),
+    ("was at the shop collapsed on the floor and woke up in A&E", "collapsed", "SYMPTOM"),
+    ("on amlo 5 since march, bp 128/80 at the clinic", "amlo", "DRUG"),
+])
+def test_what_the_rules_must_leave_as_it_was(nlp, text, span, label):
+    assert _entities(nlp, text)[span][0] == label
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("my vision is less blurry now after the drops", "vision is less"),
+    ("my heart rate is less than 100 at rest, is that ok?", "heart rate is less"),
+    ("Urine is yellow because of a pigment called urochrome, that is normal.", "Urine is yellow"),
+    ("Stool is black due to the iron, not bleeding.", "Stool is black"),
+    ("Doctor started Zelrofen 10 and paneer.", "paneer"),
+    ("Doctor gave me tehse tablets and i feel dizzy", "tehse tablets"),
+    ("I was applying Mamaearth face wash and got pimples", "Mamaearth"),
+    ("I had to pay the tab. Shukriya guys", "Shukriya"),
+    ("AMLO won the election and Mexico celebrated", "AMLO"),
+])
+def test_what_the_rules_must_not_find(nlp, text, wrong):
+    assert wrong not in _entities(nlp, text)
+
+
+def test_a_vitamins_level_may_carry_its_unit(nlp):
+    assert _entities(nlp, "My yearly blood test: vitamin D 14 ng/mL, B12 210 pg/mL")["vitamin D"][0] == "TEST"

@@ -8,8 +8,8 @@ GUIDELINES rule 8 keeps the form inside) or before "for my <complaint>"; in a li
 strength ("zyloric 100 and etoshine 90"), also after a medicine found by its frame ("started Nexito 10 and Clonotril
 0.25"); after the form a prescription writes before the name ("tab Vertin 16", "syp Digene", "inj. Voveran"; the form
 word stays outside, as a dose does). Only a word that is no lexicon token and no English word (not even a rare one,
-wordfreq) counts, so "started uni", "took ages" or "a week of hell" stay out; a name in two frames at once ("gave
-Panderm cream") may be one slip from an everyday word ("pander").
+wordfreq) counts, so "started uni", "took ages" or "a week of hell" stay out; a capitalised name in two frames at once
+("gave Panderm cream") may be one slip from an everyday word ("pander"; not "gave me tehse tablets").
 """
 from __future__ import annotations
 
@@ -46,8 +46,13 @@ _STRENGTH_UNITS = frozenset("mg mgs mcg ug µg".split())
 # (batch 101) The form a prescription, and patients copying it, write before the name: "tab Methycobal 500", "syp
 # Digene 2 spoon", "inj Voveran", "cap. Becosules"
 PREFIX_FORMS = frozenset("tab tabs tablet syp syr syrup inj injection cap caps capsule".split())
-# Verbs that name a medicine put on the body even without how it was used: "applying Dologel but no use"
+# Verbs that name a medicine put on the body even without how it was used: "applying Dologel but no use"; not a
+# brand of cosmetics, said with what it is ("applying Mamaearth face wash")
 _APPLYING_WORDS = frozenset("apply applied applying".split())
+_COSMETICS = frozenset("face wash facewash serum foundation shampoo conditioner soap lipstick makeup sunscreen "
+                       "moisturiser moisturizer toner cleanser scrub mask oil perfume deodorant".split())
+# A form word after these is a thing of its own: "the tab. Shukriya", "my browser tab", "a bar tab"
+_NOT_A_PRESCRIPTION = frozenset("the a an my your his her our their this that new browser bar open".split())
 FRAME_WORDS = TAKING_WORDS | GIVING_WORDS | USING_WORDS | DRUG_FORMS | _COURSES | _STRENGTH_UNITS | PREFIX_FORMS
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 _FRAME_GATE = gate(FRAME_WORDS)
@@ -74,13 +79,13 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
     if hits:
         for k in word_positions(words, hits):
             word = words[k]
-            if word in PREFIX_FORMS and k + 1 < n:
+            if word in PREFIX_FORMS and k + 1 < n and not (k and words[k - 1] in _NOT_A_PRESCRIPTION):
                 prefixed.add(k + 2 if words[k + 1] == "." else k + 1)
             if word in TAKING_WORDS or word in GIVING_WORDS and not _PRESCRIBERS.isdisjoint(words[max(0, k - 4):k]):
                 objects.add(_object_of(words, k))
             elif word in USING_WORDS:
                 used = _object_of(words, k)
-                if word in _APPLYING_WORDS or \
+                if word in _APPLYING_WORDS and not (used + 1 < n and words[used + 1] in _COSMETICS) or \
                         used + 1 < n and (words[used + 1] in _HOW_USED or _NUMBER.fullmatch(words[used + 1])):
                     objects.add(used)
             elif word in DRUG_FORMS:
@@ -104,8 +109,8 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
         after = words[i + 1] if i + 1 < n else ""
         if len(word) < MIN_NAME or not word.isalpha() or word in common:
             continue
-        if (word in known or _ordinary_word(word, common)) and not (_two_frames(i, after, objects, prefixed)
-                                                                    and not fuzzy.is_english_word(word)):
+        if (word in known or _ordinary_word(word, common)) and not (
+                _two_frames(i, after, objects, prefixed) and not fuzzy.is_english_word(word) and doc[i].text[:1].isupper()):
             continue  # "started experiancing", "took forver": an English word, misspelled, is no medicine
         if after == "for" and before not in TAKING_WORDS and not _problem_follows(spans, i + 3):
             continue  # "X for my <problem>": the problem must follow ("for my kids" is no frame)
@@ -116,7 +121,8 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
     framed = added[len(listed):]
     if framed:  # a list goes on after a medicine found by its frame: "started Nexito 10 and Clonotril 0.25"
         named = {s[0] for s in added}
-        added += [(i, i + 1, "DRUG", FRAMED_DRUG) for i in _listed_after_drugs(words, framed, common) if i not in named]
+        added += [(i, i + 1, "DRUG", FRAMED_DRUG) for i in _listed_after_drugs(words, framed, common)
+                  if i not in named and not _ordinary_word(words[i], common)]  # "started Zelrofen 10 and paneer"
     covered = covered_tokens(spans)
     # a dose form another span holds stays its own; the name alone then
     added = [(s, e - 1, label, concept) if e - s == 2 and e - 1 in covered else (s, e, label, concept)

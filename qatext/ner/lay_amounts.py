@@ -239,7 +239,7 @@ def add_analyte_results(doc: Doc, words: list[str], spans: Spans, *, lookup: Loo
         elif words[j] == "of" and j + 1 < n and _value_follows(doc, words, j + 1):
             j += 1  # (round 40) "a [B12] of 110"
         elif i >= 1 and words[i - 1] in _TAKING or not (
-                _value_follows(doc, words, j) and (e - i == 1 or _level_sized(words[j])) or _verdict_follows(words, j)):
+                _value_follows(doc, words, j) and (e - i == 1 or _level_sized(words, j)) or _verdict_follows(words, j)):
             continue  # "take magnesium 400 at night", "calcium 500 mg", "vit D 4000": a dose, not a result
         if not (j < n and (doc[j].like_num or words[j] in _RESULT_WORDS or words[j][:1].isdecimal())):
             continue
@@ -295,14 +295,19 @@ _LIST_ENDS = frozenset("and or level levels all were was came to now be get gets
                        "once twice every regularly again yearly monthly annually today tomorrow too".split())
 
 
-def _level_sized(word: str) -> bool:
-    """(batch 101) A vitamin's bare number is its level when a dose could not be that small or that exact: "reports:
-    vitamin D 9.4, B12 160", "ferritin is 11 and vitamin D 14"; "vit D 4000", "vitamin D 60000" are doses."""
+_AFTER_A_LEVEL = frozenset({"and", "but", "now", "which", "so"}) | frozenset("ng nmol pmol pg mmol umol µmol".split())
+
+
+def _level_sized(words: list[str], j: int) -> bool:
+    """(batch 101) A vitamin's bare number at ``j`` is its level when a dose could not be that small or that exact and
+    no count of what is taken follows: "reports: vitamin D 9.4, B12 160", "vitamin D 14 ng/mL"; "vit D
+    4000", "vitamin D 60000", "vitamin D 1 sachet weekly" are doses."""
     try:
-        value = float(word.replace(",", ""))
+        value = float(words[j].replace(",", ""))
     except ValueError:
         return False
-    return value < 200 or value != int(value)
+    after = words[j + 1] if j + 1 < len(words) else ""
+    return (value < 200 or value != int(value)) and (not after.isalpha() or after in _AFTER_A_LEVEL)
 
 
 def _value_follows(doc: Doc, words: list[str], j: int) -> bool:

@@ -63,6 +63,15 @@ def _said_of_a_task(words: list[str], k: int) -> bool:
 
 
 _CLAUSE_OPENERS = frozenset({"and", ",", ".", "but", ";", "\n", "also"})
+# Without an owner the clause may explain a colour, not report one: "Urine is yellow because of urochrome", "Stool is
+# black due to the iron"; a normal colour, or a reason after it, says no change.
+_NORMAL_PRODUCT_COLOURS = frozenset("yellow brown white pale light clear".split())
+_REASONS = frozenset("because due as so which from".split())
+
+
+def _unowned_change(words: list[str], k: int) -> bool:
+    """The state at ``k`` of a product named without an owner is a change told, not a colour explained."""
+    return words[k] not in _NORMAL_PRODUCT_COLOURS and not (k + 1 < len(words) and words[k + 1] in _REASONS)
 
 
 def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
@@ -95,7 +104,8 @@ def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
                 continue
         # a predicate after it, only of someone's product: "my pee was really dark", or one the clause opens on, as
         # posts that drop the possessive write (batch 101: "burning in feet and [urine is orange]")
-        if not (i and words[i - 1] in _OWNERS or not i or words[i - 1] in _CLAUSE_OPENERS):
+        owned = i and words[i - 1] in _OWNERS
+        if not (owned or not i or words[i - 1] in _CLAUSE_OPENERS):
             continue
         k = i + 1
         while k < n and k - i <= 3 and words[k] in _LINKS:
@@ -104,7 +114,8 @@ def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
             continue
         while k < n and words[k] in _DEGREES:
             k += 1
-        if k < n and words[k] in states and k not in covered and not _said_of_a_task(words, k):
+        if k < n and words[k] in states and k not in covered and not _said_of_a_task(words, k) \
+                and (owned or _unowned_change(words, k)):
             end = k + 1
             if end < n and words[end] in states and end not in covered:
                 end += 1  # "brownish red"

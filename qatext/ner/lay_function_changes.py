@@ -22,6 +22,11 @@ INCREASE_CUES = (
     ("increase", "in"), ("rise", "in"), ("increasing",),
 )
 # The changed forms looked up in the lexicon, in order, for each direction.
+# (batch 101) "is less" and "is poor" say a loss only of an appetite, and only at the end of the clause ("her appetite is
+# very less"; not "appetite is less of a problem")
+_LESS_TAILS = frozenset({"less", "poor"})
+_LESS_FUNCTIONS = frozenset({"appetite"})
+_AFTER_LESS = frozenset("and but now since nowadays these lately too also".split())
 DECREASED_FORMS = ("decreased", "low", "reduced", "lack of", "loss of", "poor", "no")
 INCREASED_FORMS = ("increased", "high", "elevated", "excessive")
 # "sex drive reduction", "my appetite is gone": the change after the function.
@@ -114,6 +119,9 @@ def add_function_changes(doc: Doc, words: list[str], spans: Spans, *, lookup: Lo
         after = i + 1 + len(tail)
         if tail == ("gone",) and after < n and words[after] in _GONE_ELSEWHERE:
             continue  # "appetite gone up", "sleep gone to pieces", "appetite gone back to normal": no loss said
+        if tail[-1] in _LESS_TAILS and (words[i] not in _LESS_FUNCTIONS or after < n and (
+                words[after] in ("than", "of") or words[after].isalpha() and words[after] not in _AFTER_LESS)):
+            continue  # "my vision is less blurry", "heart rate is less than 100": no loss of the function
         if tail[-1] == "down" and tail[0] in BE and words[i] in MEASURES and after + 1 < n and words[after] == "to" \
                 and _reading(words[after + 1]) >= _LOWEST_WANTED:
             continue  # "my heart rate is down to 58": a reading reported, mostly the drug doing its job

@@ -69,6 +69,9 @@ OTHER_SENSE_MODIFIERS = {
 OTHER_SENSE_NOUNS = gate(*OTHER_SENSE_HEADS.values(), *OTHER_SENSE_MODIFIERS.values())
 
 
+_PLACE_PREPOSITIONS = frozenset({"at", "in", "inside", "outside"})
+
+
 def drop_modifier_senses(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"plan it around every gas station", "what a fever dream", "the exam stress": the word names a thing, no
     complaint or test."""
@@ -76,7 +79,8 @@ def drop_modifier_senses(doc: Doc, words: list[str], spans: Spans) -> Spans:
     return [span for span in spans if not (
         span[1] - span[0] == 1 and span[2] in ("SYMPTOM", "TEST", "DISEASE") and (
             span[1] < n and words[span[1]] in OTHER_SENSE_HEADS.get(words[span[0]], ())
-            or span[0] >= 1 and words[span[0] - 1] in OTHER_SENSE_MODIFIERS.get(words[span[0]], ())))]
+            or span[0] >= 1 and words[span[0] - 1] in OTHER_SENSE_MODIFIERS.get(words[span[0]], ())
+            and _PLACE_PREPOSITIONS.isdisjoint(words[max(0, span[0] - 3):span[0] - 1])))]  # "at the shop [collapsed]"
 
 
 # "PSA: read your labels", "PSA for parents": a public service announcement opening a post, not the PSA test.
@@ -424,16 +428,26 @@ def drop_pain_questions(words: list[str], spans: Spans) -> Spans:
     return kept
 
 
+# A procedure already done, whose pain is then the patient's: "had my root canal 3 days ago ... is it painful?"
+_DONE_MARKS = frozenset("had got done did was were ago yesterday last after since back".split())
+
+
 def _asks_of_procedure(words: list[str], at: int, procedures: Spans) -> bool:
-    """The question before ``at`` opens on an asking verb whose subject is a procedure, or "it"/"that" with a
-    procedure named shortly before: "[Is] [RCT] painful", "does that hurt", "will it be painful"."""
+    """The question before ``at`` opens on an asking verb whose subject is a procedure still to come, or "it"/"that"
+    with such a procedure named shortly before: "[Is] [RCT] painful", "does that hurt", "will it be painful"; not
+    "why is it sore" nor a pain after a procedure told as done."""
     k = at - 1
     if k >= 0 and words[k] == "be":
         k -= 1  # "will it be painful"
     for proc in procedures:
         if proc[1] == k + 1 and proc[0] >= 1 and words[proc[0] - 1] in _ASKING_VERBS | {"the", "a"} \
                 and (words[proc[0] - 1] in _ASKING_VERBS or proc[0] >= 2 and words[proc[0] - 2] in _ASKING_VERBS):
-            return True  # "is [RCT] painful", "is the [biopsy] painful"
-    if k >= 1 and words[k] in _ASKED_SUBJECTS and words[k - 1] in _ASKING_VERBS:
-        return any(at - _PROCEDURE_REACH <= proc[1] <= k - 1 for proc in procedures)
+            opener = proc[0] - 1 if words[proc[0] - 1] in _ASKING_VERBS else proc[0] - 2
+            return not (opener and words[opener - 1] == "why")  # "is [RCT] painful", "is the [biopsy] painful"
+    if k >= 1 and words[k] in _ASKED_SUBJECTS and words[k - 1] in _ASKING_VERBS \
+            and not (k >= 2 and words[k - 2] == "why"):
+        # a procedure told of in a question of its own is still to come: "Anyone had a cardioversion done? does it hurt?"
+        return any(at - _PROCEDURE_REACH <= proc[1] <= k - 1
+                   and (_DONE_MARKS.isdisjoint(words[proc[0] - 2:k - 1]) or "?" in words[proc[1]:k - 1])
+                   for proc in procedures if proc[0] >= 2)
     return False
