@@ -17,9 +17,13 @@ SAMPLE = REPO / "data" / "sample"
 GOLD = REPO / "data" / "gold"
 
 # Stores that tests annotate into are remembered here, not in the user's cache folder (where
-# `qatext report` in the checkout would otherwise find a test's temporary store); the folder goes with the run.
-if "QATEXT_STORES_DIR" not in os.environ:
+# `qatext report` in the checkout would otherwise find a test's temporary store); the folder goes with the run. Each
+# process gets its own: pytest-xdist's workers inherit the controller's environment, and one worker's `qatext report`
+# on the sample corpus would otherwise resume into a store another worker's test is still reading.
+_STORES_OWNER = "QATEXT_TEST_STORES_PID"
+if "QATEXT_STORES_DIR" not in os.environ or os.environ.get(_STORES_OWNER, str(os.getpid())) != str(os.getpid()):
     os.environ["QATEXT_STORES_DIR"] = tempfile.mkdtemp(prefix="qatext-test-stores-")
+    os.environ[_STORES_OWNER] = str(os.getpid())
     atexit.register(shutil.rmtree, os.environ["QATEXT_STORES_DIR"], ignore_errors=True)
 
 

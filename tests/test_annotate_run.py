@@ -34,9 +34,12 @@ def assert_same_output(left, right) -> None:
 
 @pytest.fixture(scope="module")
 def clean_run(tmp_path_factory):
-    """One uninterrupted run over the sample corpus: the reference for the other tests."""
+    """One uninterrupted run over the sample corpus: the reference for the other tests. It is remembered in a folder of
+    its own, so that no `qatext report` on the sample in a test run between this module's tests resumes into it."""
     outdir = tmp_path_factory.mktemp("clean")
-    manifest = annotate(SAMPLE, outdir, chunksize=CHUNK, quiet=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("QATEXT_STORES_DIR", str(tmp_path_factory.mktemp("clean-registry")))
+        manifest = annotate(SAMPLE, outdir, chunksize=CHUNK, quiet=True)
     return outdir, manifest
 
 
