@@ -130,3 +130,8 @@ def rebuilt_gold(source: Path, out: Path) -> bytes:
 def labelled(nlp, text: str) -> list[tuple[str, str]]:
     """(text, label) of every entity ``nlp`` finds in ``text``: what the rule rounds' tests compare."""
     return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def entities_by_text(nlp, text: str) -> dict[str, tuple[str, str]]:
+    """Every entity ``nlp`` finds in ``text``, by its text: (label, concept id)."""
+    return {e.text: (e.label_, e.kb_id_) for e in nlp(text).ents}

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _entities(nlp, text):
-    return {e.text: (e.label_, e.kb_id_) for e in nlp(text).ents}
+from tests.conftest import entities_by_text as _entities
 
 
 @pytest.mark.parametrize("text, span", [

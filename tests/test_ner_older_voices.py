@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import entities_by_text as _entities
+
 DIABETES, DYSPNEA, VERTIGO, EDEMA = "HP:0000819", "HP:0002094", "HP:0002321", "HP:0000969"
-
-
-def _entities(nlp, text):
-    return {e.text: (e.label_, e.kb_id_) for e in nlp(text).ents}
 
 
 @pytest.mark.parametrize("text", [

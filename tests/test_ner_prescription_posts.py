@@ -10,12 +10,9 @@ from __future__ import annotations
 import pytest
 
 from qatext.ner.drug_frames import FRAMED_DRUG
+from tests.conftest import entities_by_text as _entities
 
 CLONAZEPAM, AMLODIPINE = "DRUGBANK:DB01068", "DRUGBANK:DB00381"
-
-
-def _entities(nlp, text):
-    return {e.text: (e.label_, e.kb_id_) for e in nlp(text).ents}
 
 
 @pytest.mark.parametrize("text, name", [

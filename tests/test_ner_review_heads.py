@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import entities_by_text as _entities
+
 CRAVING, POLYPHAGIA, PICA, SALT_CRAVING = "QATEXT:symptom/craving", "HP:0002591", "HP:0011856", "HP:0030083"
-
-
-def _entities(nlp, text):
-    return {e.text: (e.label_, e.kb_id_) for e in nlp(text).ents}
 
 
 @pytest.mark.parametrize("text, span, concept", [

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import entities_by_text as _entities
+
 CAFFEINE, TOPIRAMATE, ADHD = "DRUGBANK:DB00201", "DRUGBANK:DB00273", "HP:0007018"
 CONTRACEPTIVE_PILL = "QATEXT:drug/combined-oral-contraceptive"
-
-
-def _entities(nlp, text):
-    return {e.text: (e.label_, e.kb_id_) for e in nlp(text).ents}
 
 
 @pytest.mark.parametrize("text, span", [

@@ -52,7 +52,7 @@ _APPLYING_WORDS = frozenset("apply applied applying".split())
 _COSMETICS = frozenset("face wash facewash serum foundation shampoo conditioner soap lipstick makeup sunscreen "
                        "moisturiser moisturizer toner cleanser scrub mask oil perfume deodorant".split())
 # A form word after these is a thing of its own: "the tab. Shukriya", "my browser tab", "a bar tab"
-_NOT_A_PRESCRIPTION = frozenset("the a an my your his her our their this that new browser bar open".split())
+_NOT_A_PRESCRIPTION = POSSESSIVES | frozenset("the a an this that new browser bar open".split())
 FRAME_WORDS = TAKING_WORDS | GIVING_WORDS | USING_WORDS | DRUG_FORMS | _COURSES | _STRENGTH_UNITS | PREFIX_FORMS
 _PROBLEMS = frozenset({"SYMPTOM", "DISEASE"})
 _FRAME_GATE = gate(FRAME_WORDS)

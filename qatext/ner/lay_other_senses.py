@@ -440,9 +440,10 @@ def _asks_of_procedure(words: list[str], at: int, procedures: Spans) -> bool:
     if k >= 0 and words[k] == "be":
         k -= 1  # "will it be painful"
     for proc in procedures:
-        if proc[1] == k + 1 and proc[0] >= 1 and words[proc[0] - 1] in _ASKING_VERBS | {"the", "a"} \
-                and (words[proc[0] - 1] in _ASKING_VERBS or proc[0] >= 2 and words[proc[0] - 2] in _ASKING_VERBS):
-            opener = proc[0] - 1 if words[proc[0] - 1] in _ASKING_VERBS else proc[0] - 2
+        opener = proc[0] - 1
+        if opener >= 1 and words[opener] in ("the", "a"):
+            opener -= 1
+        if proc[1] == k + 1 and opener >= 0 and words[opener] in _ASKING_VERBS:
             return not (opener and words[opener - 1] == "why")  # "is [RCT] painful", "is the [biopsy] painful"
     if k >= 1 and words[k] in _ASKED_SUBJECTS and words[k - 1] in _ASKING_VERBS \
             and not (k >= 2 and words[k - 2] == "why"):

@@ -14,6 +14,8 @@ gate), and then only at those words.
 """
 from __future__ import annotations
 
+from qatext.ner.lay_common import LIST_FILLERS
+from qatext.ner.lay_context_symptoms import body_words
 from qatext.ner.span_rules import Spans, covered_tokens, gate, gate_hits, word_positions
 
 ACNE = "HP:0001061"
@@ -490,10 +492,9 @@ def add_lone_complaints(doc, words: list[str], spans: Spans) -> Spans:
 
 
 # (batch 101) Where a burning is felt, in the span as the gold has it ("[burning in chest] after eating", "[burning in
-# feet]", "[burning in throat]": 4 of 4): the part right after "in" or "on", the possessive or "both" between.
-_BURNING_PLACES = frozenset("chest throat stomach abdomen belly tummy gut feet foot soles hands legs arms calves thighs "
-                            "toes fingers eyes mouth tongue face skin back bladder penis vagina vulva anus".split())
-_BURNING_PLACE_GAP = frozenset("my the both her his your their".split())
+# feet]", "[burning in throat]": 4 of 4): the part right after "in" or "on", the possessive or "both" between. The
+# parts are the curated lexicon's (body_words), with the back and face it leaves out as antecedents of "it".
+_BURNING_ALSO = frozenset({"back", "face"})
 
 
 def _burning_place_end(words: list[str], i: int) -> int:
@@ -501,9 +502,9 @@ def _burning_place_end(words: list[str], i: int) -> int:
     k = i + 1
     if k < len(words) and words[k] in ("in", "on"):
         k += 1
-        if k < len(words) and words[k] in _BURNING_PLACE_GAP:
+        if k < len(words) and words[k] in LIST_FILLERS:
             k += 1
-        if k < len(words) and words[k] in _BURNING_PLACES:
+        if k < len(words) and (words[k] in body_words() or words[k] in _BURNING_ALSO):
             return k + 1
     return i + 1
 
