@@ -212,6 +212,10 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                     if short == end and words[j] in activity.ACTIVITY_OBJECT_VERBS:
                         short = activity.object_end(words, end, words[j])  # "the lid off a jar", "it"
                     end = short
+                    if end + 1 < n and words[end] == "of" and words[end - 1] in _CONTAINERS \
+                            and words[end + 1].isalpha() and words[end + 1] not in OBJECT_STOPS \
+                            and words[end + 1] not in OBJECT_DETERMINERS:
+                        end += 2  # "[couldn't hold a cup of tea]": what the cup holds is part of its weight
                     if end < n and words[end] in _COMPARED:
                         break  # "more difficult to hold than solid stools": a thing compared, no loss
                 elif size == 1 and words[j] in activity.ACTIVITY_OBJECT_VERBS:
@@ -228,6 +232,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                                          and end <= s[0] < end + 3 for k in range(s[0], s[1]))
                     end = complements.sensed_object_end(words, end, entities)  # "[cant smell the bleach]"
                 end = complements.tail_end(words, j, end)  # "[cant bend down]", "[cant stand in the shower]"
+                end = complements.limit_end(words, end)  # "[cant walk more than a mile]"
                 # "[cant eat or drink]": an intake pair only; other functions joined by "or" after a bare modal stay
                 # apart as drug-review annotators draw them ("[could not move] or speak", "[can't sleep] or wake up")
                 if complements.alternative_start(words, end, {}) and words[end + 1] in complements.SECOND_ONLY:
@@ -372,6 +377,7 @@ _OTHER_SENSE_AFTER = {"think": frozenset({"of", "about", "that", "why", "what", 
                       # meal one sits out)
                       "sit": frozenset({"through"})}
 _COMPARED = frozenset({"than", "as"})
+_CONTAINERS = frozenset("cup cups mug glass bottle bowl plate pan pot kettle jug bag bags bucket carton".split())
 # Functions whose object belongs to the loss ("[couldnt hold a cup]", "[cant swallow crackers]" without
 # water): the object is part of the complaint, extent and trigger are not (GUIDELINES rule 16).
 OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip button handle tolerate use twist".split())

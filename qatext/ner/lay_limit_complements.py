@@ -4,8 +4,9 @@ A loss keeps the complement of the failed act in its SYMPTOM, the way patients j
 ("[cant bend down]", "[cant lean forward]"), its manner ("[cant walk in a straight line]", "[cant throw overhead]"),
 the place where the body's act fails ("[cant stand in the shower]", "[cant stay upright in the bath]"), what a lost
 sense misses ("[cant smell the bleach]", "[cant taste my food]"), and a second ability under the same modal ("[cant
-eat or drink]", "[cant wear a bra or lift my arms]"). Time, extent and trigger stay outside (rule 10): "... till the
-next day", "... any more", "... when i get up", "... without going faint".
+eat or drink]", "[cant wear a bra or lift my arms]"), and the most it still manages ("[cant walk more than a mile]",
+"[cannot sit more than half hour]": section 6, batches 98-100). Time, extent and trigger stay outside (rule 10): "...
+till the next day", "... any more", "... when i get up", "... without going faint".
 
 The functions here are called by :func:`qatext.ner.lay_impairments.add_impairments` on a loss it found; they only
 look a few words past its end.
@@ -87,6 +88,36 @@ def tail_end(words: list[str], j: int, end: int) -> int:
             if k < n and words[k] in BODY_PLACES:
                 return k + 1  # "cant stand in the shower"
     return end
+
+
+# The amount in "more than a few minutes", "more than half a plate", "more than 3 or 4 hours", "more than two fingers wide".
+_AMOUNT_WORDS = frozenset("a an half few couple of or to - one two three four five six seven eight nine ten twenty "
+                          "thirty forty fifty hundred".split())
+_MEASURED = frozenset("wide long far high deep".split())
+
+
+def limit_end(words: list[str], end: int) -> int:
+    """The end of "more than" and an amount right after the lost function ending at ``end`` ("[cant walk more than
+    200 metres]", "[can't read more than a page]"), or ``end``: without an amount and its noun ("more than once",
+    "more than I used to") the comparison is no limit."""
+    n = len(words)
+    if words[end:end + 2] != ["more", "than"]:
+        return end
+    k = end + 2
+    while k < n and k < end + 7 and (words[k] in _AMOUNT_WORDS or _is_number(words[k])):
+        k += 1
+    if k == end + 2 or k >= n:
+        glued = words[end + 2] if end + 2 < n else ""
+        # "more than 2oz", "more than 200m": the number and its unit in one token
+        return end + 3 if glued[:1].isdecimal() and glued.rstrip("abcdefghijklmnopqrstuvwxyz") != glued else end
+    if not words[k].isalpha() or words[k] in _SENSED_STOPS:
+        return end
+    k += 1
+    return k + 1 if k < n and words[k] in _MEASURED else k
+
+
+def _is_number(word: str) -> bool:
+    return word.replace(".", "", 1).replace("-", "").isdecimal()
 
 
 def idle_back(words: list[str], j: int, end: int) -> bool:

@@ -75,7 +75,13 @@ def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], 
         # may decide; typed in lower case also the two before it ("diagnosed with ra"), for a medical sense, after no
         # number ("200 ms").
         if short.islower():
+            capitalised = doc[i].text == short.capitalize()
+            if capitalised and (before in _NAME_TITLES or not AGENT_VERBS.isdisjoint(following)
+                                or i > 0 and doc[i - 1].text.istitle() and before not in _BEFORE_A_CAPITAL):
+                continue  # a person: "Dr. Graves", "Graves said", "Robert Graves"
             sense = _own_words_sense(senses, before, after, following)
+            if sense is None and capitalised:
+                sense = _cued_default(senses, present)
         elif before == NUMBER:
             continue
         else:
@@ -169,6 +175,21 @@ def _own_words_sense(senses: list[dict], before: str, after: str, following: fro
     # a cue right after this occurrence speaks for it alone: "my MS in biology", "RA flares", "my GP said"
     near = [sense for sense in senses if not sense["cues"].isdisjoint(following)]
     return near[0] if len(near) == 1 else None
+
+
+_NAME_TITLES = frozenset("dr dr. doctor mr mr. mrs mrs. ms ms. miss prof prof. professor nurse".split())
+# Capitalised words before a capitalised short form that leave it the disease: "My Graves", "Diagnosed Graves".
+_BEFORE_A_CAPITAL = POSSESSIVES | frozenset("the and with for of since had have has i diagnosed suspected".split())
+
+
+def _cued_default(senses: list[dict], present: set[str]) -> dict | None:
+    """The default sense of a short form written with a capital ("Graves" the disease, not the name), when the
+    document speaks for it and for no other sense: "Graves" in a post about methimazole and TSH (batch 103)."""
+    default = next((sense for sense in senses if sense["default"]), None)
+    if default is None or default["label"] is None or default["cues"].isdisjoint(present):
+        return None
+    others = (sense for sense in senses if sense is not default)
+    return default if all(sense["cues"].isdisjoint(present) for sense in others) else None
 
 
 def _as_resolution(i: int, sense: dict, by: str) -> Resolution:
