@@ -212,10 +212,7 @@ def add_impairments(doc: Doc, words: list[str], spans: Spans, *, functions: dict
                     if short == end and words[j] in activity.ACTIVITY_OBJECT_VERBS:
                         short = activity.object_end(words, end, words[j])  # "the lid off a jar", "it"
                     end = short
-                    if end + 1 < n and words[end] == "of" and words[end - 1] in _CONTAINERS \
-                            and words[end + 1].isalpha() and words[end + 1] not in OBJECT_STOPS \
-                            and words[end + 1] not in OBJECT_DETERMINERS:
-                        end += 2  # "[couldn't hold a cup of tea]": what the cup holds is part of its weight
+                    end = complements.contents_end(words, end)  # "[couldn't hold a cup of tea]"
                     if end < n and words[end] in _COMPARED:
                         break  # "more difficult to hold than solid stools": a thing compared, no loss
                 elif size == 1 and words[j] in activity.ACTIVITY_OBJECT_VERBS:
@@ -377,7 +374,6 @@ _OTHER_SENSE_AFTER = {"think": frozenset({"of", "about", "that", "why", "what", 
                       # meal one sits out)
                       "sit": frozenset({"through"})}
 _COMPARED = frozenset({"than", "as"})
-_CONTAINERS = frozenset("cup cups mug glass bottle bowl plate pan pot kettle jug bag bags bucket carton".split())
 # Functions whose object belongs to the loss ("[couldnt hold a cup]", "[cant swallow crackers]" without
 # water): the object is part of the complaint, extent and trigger are not (GUIDELINES rule 16).
 OBJECT_FUNCTIONS = frozenset("hold swallow chew eat drink lift carry open grip button handle tolerate use twist".split())

@@ -13,6 +13,9 @@ look a few words past its end.
 """
 from __future__ import annotations
 
+import re
+
+from qatext.ner.lay_amounts import NUMBER_WORDS
 from qatext.ner.lay_common import OBJECT_STOPS, POSSESSIVES
 
 # Movements of the body that take a direction: "[cant bend down]", "[couldnt lean forward]", "[cant sit back]".
@@ -90,10 +93,17 @@ def tail_end(words: list[str], j: int, end: int) -> int:
     return end
 
 
-# The amount in "more than a few minutes", "more than half a plate", "more than 3 or 4 hours", "more than two fingers wide".
-_AMOUNT_WORDS = frozenset("a an half few couple of or to - one two three four five six seven eight nine ten twenty "
-                          "thirty forty fifty hundred".split())
+# The amount in "more than a few minutes", "more than half a plate", "more than 3 or 4 hours", "more than two fingers
+# wide": number words, and the words that join or divide them.
+_AMOUNT_WORDS = NUMBER_WORDS | frozenset("an half couple dozen hundred thousand of or to -".split())
+_NUMBER = re.compile(r"\d[\d,./-]*")
+# "more than 200m", "more than 2oz": a number and its unit in one token
+_GLUED_AMOUNT = re.compile(r"\d[\d,.]*(?:m|km|ft|yds?|mins?|hrs?|oz|ml|kg|lbs?|k)")
 _MEASURED = frozenset("wide long far high deep".split())
+# Words that end an amount's noun or contents: "more than 4 then I wake up", "a cup of tea yesterday".
+_NOUN_STOPS = _SENSED_STOPS | frozenset({"then"})
+# What a held or lifted thing holds is part of it: "[couldn't hold a cup of tea]", "[cant lift a bag of frozen peas]".
+CONTAINERS = frozenset("cup cups mug glass bottle bowl plate pan pot kettle jug bag bags bucket carton".split())
 
 
 def limit_end(words: list[str], end: int) -> int:
@@ -101,23 +111,28 @@ def limit_end(words: list[str], end: int) -> int:
     200 metres]", "[can't read more than a page]"), or ``end``: without an amount and its noun ("more than once",
     "more than I used to") the comparison is no limit."""
     n = len(words)
-    if words[end:end + 2] != ["more", "than"]:
+    if words[end:end + 2] != ["more", "than"] or end + 2 >= n:
         return end
     k = end + 2
-    while k < n and k < end + 7 and (words[k] in _AMOUNT_WORDS or _is_number(words[k])):
+    if _GLUED_AMOUNT.fullmatch(words[k]):
+        return k + 1
+    while k < n and k < end + 7 and (words[k] in _AMOUNT_WORDS or _NUMBER.fullmatch(words[k])):
         k += 1
-    if k == end + 2 or k >= n:
-        glued = words[end + 2] if end + 2 < n else ""
-        # "more than 2oz", "more than 200m": the number and its unit in one token
-        return end + 3 if glued[:1].isdecimal() and glued.rstrip("abcdefghijklmnopqrstuvwxyz") != glued else end
-    if not words[k].isalpha() or words[k] in _SENSED_STOPS:
+    if k == end + 2 or k >= n or not words[k].isalpha() or words[k] in _NOUN_STOPS:
         return end
-    k += 1
+    k = contents_end(words, k + 1)
     return k + 1 if k < n and words[k] in _MEASURED else k
 
 
-def _is_number(word: str) -> bool:
-    return word.replace(".", "", 1).replace("-", "").isdecimal()
+def contents_end(words: list[str], end: int) -> int:
+    """After a container ending at ``end``, the end of "of" and what it holds (one or two words), or ``end``."""
+    n = len(words)
+    if words[end - 1] not in CONTAINERS or end + 1 >= n or words[end] != "of":
+        return end
+    k = end + 1
+    while k < n and k < end + 3 and words[k].isalpha() and words[k] not in _NOUN_STOPS:
+        k += 1
+    return k if k > end + 1 else end
 
 
 def idle_back(words: list[str], j: int, end: int) -> bool:

@@ -75,12 +75,11 @@ def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], 
         # may decide; typed in lower case also the two before it ("diagnosed with ra"), for a medical sense, after no
         # number ("200 ms").
         if short.islower():
-            capitalised = doc[i].text == short.capitalize()
-            if capitalised and (before in _NAME_TITLES or not AGENT_VERBS.isdisjoint(following)
-                                or i > 0 and doc[i - 1].text.istitle() and before not in _BEFORE_A_CAPITAL):
-                continue  # a person: "Dr. Graves", "Graves said", "Robert Graves"
+            namesake = short in NAMESAKES and doc[i].text == short.capitalize()
+            if namesake and _a_name(doc, i, before, following):
+                continue
             sense = _own_words_sense(senses, before, after, following)
-            if sense is None and capitalised:
+            if sense is None and namesake:
                 sense = _cued_default(senses, present)
         elif before == NUMBER:
             continue
@@ -177,9 +176,24 @@ def _own_words_sense(senses: list[dict], before: str, after: str, following: fro
     return near[0] if len(near) == 1 else None
 
 
+# Short forms that are also surnames and places: written with a capital, the disease only where the post speaks of it
+# ("Graves found in January" in a post about methimazole), never as a name ("Dr. Graves", "Graves County").
+NAMESAKES = frozenset({"graves"})
 _NAME_TITLES = frozenset("dr dr. doctor mr mr. mrs mrs. ms ms. miss prof prof. professor nurse".split())
-# Capitalised words before a capitalised short form that leave it the disease: "My Graves", "Diagnosed Graves".
-_BEFORE_A_CAPITAL = POSSESSIVES | frozenset("the and with for of since had have has i diagnosed suspected".split())
+# Capitalised words before a capitalised short form that leave it the disease: "My Graves", "Dx Graves".
+_BEFORE_A_CAPITAL = POSSESSIVES | frozenset("the and with for of since had have has i diagnosed dx confirmed suspected "
+                                           "severe mild active untreated new".split())
+# What a person does after the name: "Graves said" (not "Graves kept me awake", which a disease does too).
+_PERSON_VERBS = frozenset("said says told tells thinks thought asked asks explained explains wrote writes "
+                          "recommended recommends suggested suggests".split())
+
+
+def _a_name(doc: Doc, i: int, before: str, following: frozenset[str]) -> bool:
+    """Whether the capitalised word at ``i`` is a person's or a place's name: after a title or a first name, before
+    another capitalised word ("Graves County") or what a person does."""
+    return before in _NAME_TITLES or not _PERSON_VERBS.isdisjoint(following) \
+        or i > 0 and doc[i - 1].text.istitle() and before not in _BEFORE_A_CAPITAL \
+        or i + 1 < len(doc) and doc[i + 1].text.istitle()
 
 
 def _cued_default(senses: list[dict], present: set[str]) -> dict | None:
