@@ -30,7 +30,8 @@ TAKING_WORDS = frozenset("started starting taking took takes prescribed tried tr
 # the giver must be one who prescribes, a few words before).
 GIVING_WORDS = frozenset("gave given gives".split())
 _PRESCRIBERS = CLINICIANS | frozenset("doctors dr physician pharmacist chemist derm dermatologist ent neuro neurologist "
-                                      "gynae gynecologist gyno cardiologist urologist hospital clinic".split())
+                                      "gynae gynecologist gyno cardiologist urologist hospital clinic rheumy rheumatologist "
+                                      "endocrinologist physio ortho gastro haematologist hematologist".split())
 # What a patient puts on or in, said with how ("we use epaderm on him", "using frebanol 10 ml twice a day"): "using
 # practo I booked" and "I used clearblue and it was negative" have no such word after the name.
 USING_WORDS = frozenset("use used using uses apply applied applying".split())
@@ -107,8 +108,8 @@ def add_framed_drugs(doc, words: list[str], spans: Spans, *, known: frozenset[st
         word = words[i]
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < n else ""
-        if len(word) < MIN_NAME or not word.isalpha() or word in common:
-            continue
+        if len(word) < MIN_NAME or not word.isalpha() or word in common or word in _PRESCRIBERS:
+            continue  # "referred me to gynae for the heavy periods": a clinic, no medicine
         if (word in known or _ordinary_word(word, common)) and not (
                 _two_frames(i, after, objects, prefixed) and not fuzzy.is_english_word(word) and doc[i].text[:1].isupper()):
             continue  # "started experiancing", "took forver": an English word, misspelled, is no medicine

@@ -1169,10 +1169,15 @@ def add_test_heads(doc: Doc, words: list[str], spans: Spans) -> Spans:
     if _TEST_HEAD_GATE.isdisjoint(gate_hits(words)):
         return spans
     n = len(words)
-    starts = {span[0] for span in spans}
+    # a test word the lexicon found alone ("scan") still takes the tracer before it: "[sestamibi scan]" (batch 105)
+    heads = {span[0] for span in spans if span[1] - span[0] == 1 and span[2] == "TEST" and words[span[0]] in TEST_HEADS
+             and span[0] >= 1 and any(other[1] == span[0] and other[2] == "DRUG" for other in spans)}
+    starts = {span[0] for span in spans} - heads
 
     def with_head(span):
         start, end, label, _concept = span
+        if words[end] in _LEVELLING and end + 1 < n and words[end + 1] in _LEVELLED:
+            return span  # "did the weight gain level off": a verb, no test
         if label in ("DISEASE", "DRUG", "ANATOMY", "SYMPTOM") and words[end] in TEST_HEADS:
             return start, end + 1, "TEST", TEST_OF
         if label == "DRUG" and words[end] in SUBSTANCE_DISORDERS and (
@@ -1180,11 +1185,17 @@ def add_test_heads(doc: Doc, words: list[str], spans: Spans) -> Spans:
             return start, end + 1, "DISEASE", SUBSTANCE_DISORDER
         return span
 
-    return rewrite_found(spans, [k for k, span in enumerate(spans)
-                                 if span[1] < n and words[span[1]] in _TEST_HEAD_GATE and span[1] not in starts], with_head)
+    out = rewrite_found(spans, [k for k, span in enumerate(spans)
+                                if span[1] < n and words[span[1]] in _TEST_HEAD_GATE and span[1] not in starts], with_head)
+    if heads:  # the lone test word now inside its tracer's span goes
+        out = [span for span in out if not (span[0] in heads and span[1] - span[0] == 1
+                                            and any(o[0] < span[0] < o[1] for o in out))]
+    return out
 
 
 _TEST_HEAD_GATE = gate(TEST_HEADS, SUBSTANCE_DISORDERS)
+_LEVELLING = frozenset({"level", "levels"})
+_LEVELLED = frozenset({"off", "out"})
 
 
 _MODALITIES = frozenset("ct mri x-ray xray ultrasound pet ecg ekg echo".split())
