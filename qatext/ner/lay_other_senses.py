@@ -66,9 +66,8 @@ OTHER_SENSE_MODIFIERS = {
     "collapsed": frozenset("business company shop marriage relationship roof ceiling building bridge tent economy "
                            "market deal plans house wall walls".split()),
     # (batch 105) drinks, not tremors: "i force protein shakes"
-    "shakes": frozenset("protein milk chocolate vanilla strawberry banana fruit meal replacement diet slimfast "
-                        "smoothies".split()),
-    "shake": frozenset("protein milk chocolate vanilla strawberry banana fruit meal replacement diet slimfast".split()),
+    **dict.fromkeys(("shake", "shakes"), frozenset("protein milk chocolate vanilla strawberry banana fruit meal "
+                                                   "replacement diet slimfast".split())),
 }
 OTHER_SENSE_NOUNS = gate(*OTHER_SENSE_HEADS.values(), *OTHER_SENSE_MODIFIERS.values())
 
