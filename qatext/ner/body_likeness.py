@@ -77,6 +77,9 @@ GATE = gate(SENSE_VERBS | COMPARATIVES | {"size"} | _FILL_WORDS.keys() | LIKENES
 _CLOCK = re.compile(r"\d{1,2}(?::\d\d)?(?:am|pm)$")  # "5pm", "10:30am"
 _CLOCK_TIMES = frozenset("night midnight bedtime dawn noon lunchtime dinnertime teatime weekends evening morning "
                           "afternoon".split())
+_TIME_OF_DAY_DEGREES = frozenset({"mid", "late", "early"})  # "by mid afternoon", "by late evening"
+# "by 3pm" is split "3" "pm"; "hit by 10 trucks" is no time
+_CLOCK_SUFFIXES = (["pm"], ["am"], ["o'clock"], ["oclock"], [":"])
 
 
 def _clause_end(words: list[str], k: int, ends: dict[int, int]) -> int:
@@ -92,9 +95,15 @@ def _clause_end(words: list[str], k: int, ends: dict[int, int]) -> int:
         if word == "all" and (end + 1 < n and words[end + 1] in _TIMES
                               or end + 2 < n and words[end + 1] == "the" and words[end + 2] in _TIMES):
             break  # "all day", "all the time"
-        if end + 1 < n and (word == "at" and words[end + 1][:1].isdecimal() or word in ("at", "by") and (
-                words[end + 1] in _CLOCK_TIMES or _CLOCK.match(words[end + 1]))):
-            break  # "skin feels like its crawling [at 3am]", "like balloons [by teatime]": times stay outside
+        if end + 1 < n and (word == "at" and words[end + 1][:1].isdecimal()
+                            or word == "by" and words[end + 1][:1].isdecimal() and words[end + 2:end + 3] in _CLOCK_SUFFIXES
+                            or word in ("at", "by") and (words[end + 1] in _CLOCK_TIMES
+                                                      or words[end + 1] in _TIME_OF_DAY_DEGREES
+                                                      or _CLOCK.match(words[end + 1]))
+                            or word == "first" and words[end + 1] == "thing"):
+            # "skin feels like its crawling [at 3am]", "like balloons [by teatime]", "full of sand [by 3pm]",
+            # "[by mid afternoon]", "like glass [first thing] in the morning": times stay outside
+            break
         end = ends.get(end, end + 1)
     return end
 

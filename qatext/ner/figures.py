@@ -15,7 +15,7 @@ Each figure is a frame of word classes around the symptom word, not a list of ph
   the location rules took with "pain" ("i have a pain in the neck" stays);
 * "<copula> a/one (big) nightmare|headache" closing its clause ("every feed is a nightmare 😩", "work has been
   one big headache lately");
-* hyperbole: "nearly gave me a heart attack";
+* hyperbole: "nearly gave me a heart attack", "heart attack material", "peeing myself laughing";
 * a job, a boss, traffic that opens its clause giving the headache that closes it: "my business is giving me
   headache only" (a headache with its cause or time after it is a real one);
 * "sick of": fed up ("sick of being sick" keeps the second);
@@ -142,7 +142,8 @@ def _given_by_a_nuisance(words: list[str], start: int, after: str) -> bool:
 
 # The gate: a word each frame cannot do without, the rarer one where the symptom word is common ("grow" for "out of
 # it", "gave" for "heart attack"). "pain" opens it only with an article in the doc (every pain frame has "a"/"such").
-_FIGURE_GATE = gate(EAGER_WORDS, NUISANCE_WORDS - {"pain"}, {"stroke", "deaf", "fever", "feet", "sick"}, GROWING, GIVING)
+_FIGURE_GATE = gate(EAGER_WORDS, NUISANCE_WORDS - {"pain"}, {"stroke", "deaf", "fever", "feet", "sick", "material",
+                                                               "laughing"}, GROWING, GIVING)
 _PAIN_GATE = gate({"pain"})
 FIGURE_WORDS = _FIGURE_GATE | _PAIN_GATE
 
@@ -213,6 +214,10 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
             j -= 1
         if j >= 1 and words[j] in GIVING and words[j - 1] in HEDGES:
             return True  # "nearly gave me a heart attack"
+    if words[start:end] in MEME_ILLNESSES and after == "material":
+        return True  # "that shootout was heart attack material": what might cause one, said of a thing
+    if last == "myself" and after == "laughing":
+        return True  # "peeing myself laughing at these replies": laughter, no incontinence
     if words[start:end] in MEME_ILLNESSES and _given_as_a_joke(words, start, after):
         return True  # "this homework is giving me cancer lol", "my group chat is giving me an aneurysm 😩": the meme
     if words[start:end] in POINTED_ILLNESSES and (_given_as_a_joke(words, start, after, pointers=_POINTERS)

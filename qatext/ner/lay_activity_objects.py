@@ -292,7 +292,8 @@ def stand_end(words: list[str], end: int) -> int | None:
     after = words[end]
     if after in PEOPLE or after in _PEOPLE_NOUNS or after in ("it", "this", "that", "being"):
         return None  # "cant stand him", "can't stand it any more"
-    if not after.isalpha() or after in _STAND_COMPLEMENTS or after in _TAIL_STOPS:
+    any_stimulus = after == "any" and end + 1 < n and words[end + 1] in STIMULI  # "[couldnt stand any light]"
+    if not after.isalpha() or (after in _STAND_COMPLEMENTS or after in _TAIL_STOPS) and not any_stimulus:
         return end
     k = end
     while k < n and k - end < 2 and words[k] in _STIMULUS_OPENERS:

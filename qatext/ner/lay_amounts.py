@@ -451,9 +451,14 @@ _VOLUME_UNITS = frozenset("litres liters litre liter l pints pint gallons gallon
 _GLUED_VOLUME = re.compile(r"\d+(?:\.\d+)?(?:l|litres?|liters?)$")
 
 
+_RATE_HEDGES = frozenset({"like", "about", "around", "maybe", "literally", "roughly", "approx"})
+
+
 def _rate_end(words: list[str], j: int) -> int | None:
     """The end of a rate that starts at ``j``: "every half hour", "every 20 minutes", "14 times a day", "6x a day"."""
     n = len(words)
+    if j + 1 < n and words[j] in _RATE_HEDGES and words[j + 1][:1].isdecimal():
+        j += 1  # "peeing [like] 20 times a day", "[about] 10 times a night"
     if j < n and words[j] == "every":
         k = j + 1
         if k < n and (words[k] in ("half", "few", "couple", "other") or _is_number(words[k])):

@@ -18,6 +18,7 @@ LAY_PREDICATES = (
     ("falling", "out"), ("blew", "up"), ("blown", "up"), ("blowing", "up"), ("blows", "up"),
     ("coming", "out"), ("like",), ("wo", "n't", "stop"), ("will", "not", "stop"), ("ca", "n't", "stop"), ("started", "to"),
     ("starting", "to"), ("begun", "to"), ("began", "to"), ("keeps",), ("keep",), ("in", "knots"), ("in", "bits"),
+    ("glued", "shut"), ("stuck", "shut"),  # "[eye was glued shut] this morning"
 )
 _COLOURS = frozenset({("purple",), ("white",), ("blue",), ("pale",), ("brown",), ("yellow",), ("grey",), ("gray",), ("black",)})
 # Cues that need a symptom predicate after them ("won't stop twitching", "started to tremble").
@@ -85,8 +86,8 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
                     # "my leg looks like ringworm" names a disease it may be: no simile of a feeling
                     thing = j
                     while thing < n and thing - j < 2 and words[thing].isalpha() and thing not in starts \
-                            and words[thing] not in NOT_A_THING:
-                        thing += 1
+                            and words[thing] not in NOT_A_THING and tuple(words[thing:thing + 2]) != ("first", "thing"):
+                        thing += 1  # "[heel feels like glass] first thing in the morning": the time stays outside
                     if thing > j:  # "like lead", "like broken glass"
                         added.append((start, thing, "SYMPTOM", BODY_COMPLAINT))
             elif phrase in _NATURAL_COLOURS.get(words[end - 1], ()) and _CHANGE_VERBS.isdisjoint(words[end:i]):
@@ -122,7 +123,8 @@ def _listed_parts_start(words: list[str], spans: Spans, start: int) -> int:
 # voice is so hoarse", "voice has been raspy for weeks", "her voice keeps cracking".
 VOICE_PREDICATES = frozenset("hoarse hoarser raspy croaky husky gone weak weaker shaky breaking cracking strained "
                              "muffled squeaky gravelly".split())
-_VOICE_LINKS = LINKING_WORDS | {"been", "has", "is", "sooo", "soo", "sooooo", "kinda", "a", "bit", "little", "all"}
+_VOICE_LINKS = LINKING_WORDS | {"been", "has", "is", "sooo", "soo", "sooooo", "kinda", "a", "bit", "little", "all", "just"}
+_GIVING_OUT = frozenset({"gives", "giving", "gave", "give"})
 
 
 def add_voice_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -135,6 +137,8 @@ def add_voice_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
             j += 1
         if j > i + 1 and j < n and words[j] in VOICE_PREDICATES:
             added.append((i, j + 1, "SYMPTOM", HOARSENESS if words[j] != "gone" else APHONIA))
+        elif j < n - 1 and words[j] in _GIVING_OUT and words[j + 1] == "out":
+            added.append((i, j + 2, "SYMPTOM", APHONIA))  # "[voice just gives out]", "[voice keeps giving out]"
     return replace_covered(spans, added) if added else spans
 
 

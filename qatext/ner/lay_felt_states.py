@@ -163,6 +163,8 @@ _FEELERS = frozenset("i im i'm m he she we they you u been was am is are still j
                      ", . ! ? ; :".split()) | {"\n"}
 FELT_DEGREES = frozenset({"so", "very", "really", "pretty", "extremely", "super", "kind", "kinda", "sort", "of", "a",
                           "bit", "little", "quite", "totally", "completely", "physically"})
+# "if anything feels off with baby, go in": a thing that may feel wrong, nobody's state
+_NO_ONES_FEELING = frozenset({"anything", "nothing"})
 _ABOUT_AN_EVENT = frozenset({"about", "that", "for", "asking", "saying", "to", "when", "if", "because", ",", "at"})
 
 
@@ -174,7 +176,7 @@ def add_felt_states(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup)
     # "my foot feels dead" is a body part's complaint, not a state of mind
     body_ends = {e for _s, e, label, _concept in spans if label == "ANATOMY"}
     for i in _positions(words, FEEL_VERBS & gate_hits(words)):
-        if i in body_ends or i - 1 in body_ends:
+        if i in body_ends or i - 1 in body_ends or i and words[i - 1] in _NO_ONES_FEELING:
             continue
         j = i + 1
         while j < n and j - i <= 3 and words[j] in FELT_DEGREES:

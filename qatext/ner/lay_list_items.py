@@ -52,7 +52,7 @@ _TRAILING_CUT = frozenset("for after before during since until till when wheneve
 # the first word of an item that is a discourse word, a clause start, a contrast or a comment, not a complaint
 _NOT_FIRST = frozenset(
     """however also but though although yet so still now then initially first firstly second secondly finally
-    lastly overall anyway anyways basically honestly actually really just well yes yeah no-one nobody etc etc. ok
+    lastly overall anyway anyways basically honestly actually really just well yes yeah no-one nobody etc etc. ok same
     okay thanks thank please hope hopefully maybe perhaps probably possibly especially mostly mainly except apart
     besides other others another which who whom whose what when where why how whether if unless because since as
     than that this these those there here it its it's i im i'm ive i've id i'd ill i'll me you your you're youre

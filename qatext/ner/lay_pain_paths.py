@@ -22,8 +22,9 @@ PAIN_HEADS = frozenset("pain pains cramps cramping burning tingling numbness".sp
 # of its own, and the part it names stays ANATOMY (rule 5: "it goes up to my [right shoulder blade]"). Not the
 # clinical "radiating": notes write "[epigastric pain] radiating to the [back]" (data/gold/clinical_negation.jsonl).
 SPREAD_VERBS = frozenset("shooting going spreading travelling traveling moving running".split())
-_DIRECTIONS = frozenset("down up into to through across along round around towards toward".split())
+_DIRECTIONS = frozenset("down up into to through across along round around towards toward from".split())  # "from my buttock to my heel"
 # Between the direction and the part: "down [my right] leg", "to [the] left arm", "into [both] feet"
+_PATH_ADVERBS = frozenset({"clear", "right", "straight", "all", "the", "way"})
 _PART_FILLERS = OWNERS | SIDE_WORDS | frozenset({"both", "a"})
 _MAX_FILLERS = 3
 _PART_LINKS = frozenset({"of", "and", "&"})
@@ -63,6 +64,11 @@ def _part_after(words: list[str], k: int, by_start: dict) -> int | None:
     """After one or two directions ("down", "through to"), the end of the body part there and of the parts joined to
     it ("down the back [of the leg]", "to my left arm [and jaw]"), or None."""
     n, directions = len(words), 0
+    adverbs = k
+    while adverbs < n and adverbs - k < 3 and words[adverbs] in _PATH_ADVERBS:
+        adverbs += 1  # "from my hip [clear] down to my heel", "[all the way] down to my toes"
+    if adverbs < n and words[adverbs] in _DIRECTIONS:
+        k = adverbs
     while k < n and words[k] in _DIRECTIONS and directions < 2:
         k += 1
         directions += 1

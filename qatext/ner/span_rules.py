@@ -328,7 +328,9 @@ LINKING_WORDS = frozenset(
     # "my knee sometimes gives way"
     "would suddenly sometimes randomly occasionally often already "
     # stress on what the part does: "my heart does race at night", "my knee did swell up"
-    "does did".split()
+    "does did "
+    # a state that lasts: "my [hand has stayed swollen and shiny]", "my [ankle remains swollen]"
+    "stayed stays remained remains".split()
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest temple".split())
@@ -339,7 +341,7 @@ _PLACE_NAMED_PARTS = frozenset({"temple"})
 _OWNED_CONTEXT = ANATOMY_CONTEXT - {"the", "a"}
 LIST_GAP_WORDS = frozenset(", and or my his her their our your the both".split())
 DRUG_FORMS = frozenset(
-    "cream ointment inhaler inhalers tablet tablets pill pills drops spray sprays gel patch patches injection "
+    "cream ointment inhaler inhalers puffer puffers tablet tablets pill pills drops spray sprays gel patch patches injection "
     "injections shot shots capsule capsules drop syrup lotion suppository suppositories solution pen pens mouthwash "
     "lozenges gummies iud creams lotions gels ointments infusion infusions "
     # British and lay forms: "chickenpox jab", "minoxidil foam", "ketoconazole shampoo", "benzoyl peroxide wash",
