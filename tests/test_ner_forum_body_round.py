@@ -1,7 +1,8 @@
-"""Rule round from blind batch 106 (patient-forum posts on the heart, lungs, ENT, eyes, urology, women's health,
-bones and children, and tweets), studied after it had been scored unseen: times stay outside a likeness, a stimulus
-after "any" is borne, a pain's path may start "from" a part, a lasting state links its part, a normal life stage is
-no disease, and a few figures of speech and names.
+"""Rule rounds from blind batches 106 (patient-forum posts on the heart, lungs, ENT, eyes, urology, women's health,
+bones and children, and tweets; studied after it had been scored unseen) and 107 (forum posts about medicines and
+their side effects, and tweets; batch 108, written beside it, was not studied). Times stay outside a likeness and a
+waking outside the sweat; a stimulus after "any" is borne; a pain's path may start "from" a part; a lasting state links
+its part; where on the scalp hair thins is inside; a normal life stage is no disease; figures of speech, and names.
 """
 from __future__ import annotations
 
@@ -77,3 +78,72 @@ def test_names_and_phrases_from_the_round(nlp, text, span, label):
 
 def test_a_door_stuck_shut_is_no_eye(nlp):
     assert _entities(nlp, "the door was stuck shut") == {}
+
+
+# --- the round from blind batch 107 (forum posts about medicines and their side effects; batch 108 not studied) ---
+
+@pytest.mark.parametrize("text, span", [
+    ("my hair is thinning at the crown, and my blood pressure now reads 148/92", "hair is thinning at the crown"),
+    ("my hair has thinned at the front", "hair has thinned"),
+    ("my hair is thinning at the temples", "hair is thinning at the temples"),
+    ("im sweating through my shirts, ive lost 7 lbs", "sweating through my shirts"),
+    ("Most afternoons I still get pins and needles round my mouth, and my hands cramp", "pins and needles round my mouth"),
+    ("my brain feels like soup till about sunday night", "brain feels like soup"),
+])
+def test_where_a_complaint_is_stays_in_and_its_time_out(nlp, text, span):
+    found = _entities(nlp, text)
+    assert found[span][0] == "SYMPTOM"
+    assert "crown" not in found
+
+
+def test_the_sweat_not_the_waking(nlp):
+    assert _entities(nlp, "also i wake up drenched most nights")["drenched"][0] == "SYMPTOM"
+    assert _entities(nlp, "i woke up drenched in sweat")["drenched in sweat"][0] == "SYMPTOM"
+    assert _entities(nlp, "i keep waking up gasping")["keep waking up gasping"][0] == "SYMPTOM"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("the landlord's email this morning nearly gave me a cardiac arrest 💀 rent up AGAIN", "cardiac arrest"),
+    ("my teammates are allergic to deadlines 🙃 send snacks", "allergic to deadlines"),
+    ("my husband has barretts so i am a bit paranoid about it all. hang in there x", "a bit paranoid"),
+])
+def test_figures_of_the_round(nlp, text, word):
+    assert word not in _entities(nlp, text)
+
+
+def test_a_delusion_stays(nlp):
+    assert _entities(nlp, "nightmares every night, paranoid that my friends were talking about me")["paranoid"][0] \
+        == "SYMPTOM"
+
+
+def test_real_allergies_and_arrests_stay(nlp):
+    assert _entities(nlp, "im allergic to penicillin")["allergic to penicillin"][0] == "DISEASE"
+    assert _entities(nlp, "he had a cardiac arrest last year")["cardiac arrest"][0] == "DISEASE"
+
+
+def test_hungry_without_its_time(nlp):
+    found = _entities(nlp, "I'm hungry all the time and I bruise at the slightest knock")
+    assert found["hungry"][0] == "SYMPTOM" and "hungry all the time" not in found
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("I carry a Solu-Cortef kit and double my doses", "Solu-Cortef", "DRUG"),
+    ("ended up in A&E with an adrenal crisis in 2023", "adrenal crisis", "DISEASE"),
+])
+def test_names_of_the_batch_107_round(nlp, text, span, label):
+    assert _entities(nlp, text)[span][0] == label
+
+
+@pytest.mark.parametrize("text", [
+    "Hot flushes 15 a day, drenched at night, brain fog so bad I wrote everything down",
+    "woke up at 3am drenched and shaky, bg 54",
+])
+def test_soaked_by_night_is_sweating(nlp, text):
+    assert _entities(nlp, text)["drenched"][0] == "SYMPTOM"
+
+
+@pytest.mark.parametrize("text", ["i got drenched walking home", "soak them overnight, soaked beans cook faster",
+                                  "i got soaked in the rain last night"])
+def test_soaked_by_rain_or_water_is_nothing(nlp, text):
+    found = _entities(nlp, text)
+    assert "drenched" not in found and "soaked" not in found

@@ -30,7 +30,7 @@ FILLINGS = LOCATED_COMPLAINTS | frozenset("holes pus pimples zits hives welts bi
                                           "boils lumps bumps spots dots marks fluid flakes".split())
 _FILL_WORDS = {"full": frozenset({"of"}), "covered": frozenset({"in", "with"})}
 # A likeness ends with its clause: at punctuation, a conjunction or a new subject's clause word.
-_CLAUSE_ENDS = frozenset("and but so or when because since after before while until if then cause cuz though "
+_CLAUSE_ENDS = frozenset("and but so or when because since after before while until till til if then cause cuz though "
                          "although whenever "
                          # timing stays outside (GUIDELINES rule 10): "tasting like metal [all day]", "every morning"
                          "every everyday today tonight yesterday lately recently now for during again too".split()) \

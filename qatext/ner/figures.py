@@ -15,7 +15,8 @@ Each figure is a frame of word classes around the symptom word, not a list of ph
   the location rules took with "pain" ("i have a pain in the neck" stays);
 * "<copula> a/one (big) nightmare|headache" closing its clause ("every feed is a nightmare 😩", "work has been
   one big headache lately");
-* hyperbole: "nearly gave me a heart attack", "heart attack material", "peeing myself laughing";
+* hyperbole: "nearly gave me a heart attack" (or a cardiac arrest, a stroke), "heart attack material", "peeing myself
+  laughing"; a jest: "allergic to deadlines";
 * a job, a boss, traffic that opens its clause giving the headache that closes it: "my business is giving me
   headache only" (a headache with its cause or time after it is a real one);
 * "sick of": fed up ("sick of being sick" keeps the second);
@@ -71,6 +72,11 @@ NUISANCE_PLACES = frozenset("neck ass arse butt bum backside rear".split())
 CLAUSE_CLOSERS = frozenset("lately tbh honestly though tho lol too again already atm rn right now".split())
 _ONE = frozenset({"one"})
 HEDGES = frozenset("nearly almost practically literally".split())
+_HYPERBOLE_ILLNESSES = (["heart", "attack"], ["cardiac", "arrest"], ["stroke"], ["aneurysm"], ["seizure"])
+# What people are "allergic to" only in jest: "allergic to deadlines", "allergic to mornings", "allergic to effort"
+JOKE_ALLERGENS = frozenset("deadlines deadline mornings morning mondays monday effort work homework cleaning "
+                           "housework chores commitment responsibility responsibilities adulting emails email "
+                           "meetings".split())
 GIVING = frozenset("gave give gives giving given".split())
 _OBJECTS = frozenset("me him her us you them everyone".split())
 # Crazes named "<thing> fever": a bare "fever" after these nouns is a mood of the season, not a temperature.
@@ -143,7 +149,7 @@ def _given_by_a_nuisance(words: list[str], start: int, after: str) -> bool:
 # The gate: a word each frame cannot do without, the rarer one where the symptom word is common ("grow" for "out of
 # it", "gave" for "heart attack"). "pain" opens it only with an article in the doc (every pain frame has "a"/"such").
 _FIGURE_GATE = gate(EAGER_WORDS, NUISANCE_WORDS - {"pain"}, {"stroke", "deaf", "fever", "feet", "sick", "material",
-                                                               "laughing"}, GROWING, GIVING)
+                                                               "laughing"}, GROWING, GIVING, JOKE_ALLERGENS)
 _PAIN_GATE = gate({"pain"})
 FIGURE_WORDS = _FIGURE_GATE | _PAIN_GATE
 
@@ -208,12 +214,14 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
             # "every feed is a nightmare 😩", "has been one big headache lately", "has become a real headache" (not
             # "my back has become a real pain": a part's pain)
             return True
-    if words[start:end] == ["heart", "attack"] and start >= 2 and words[start - 1] == "a":
+    if words[start:end] in _HYPERBOLE_ILLNESSES and start >= 2 and words[start - 1] in ("a", "an"):
         j = start - 2
         if words[j] in _OBJECTS:
             j -= 1
         if j >= 1 and words[j] in GIVING and words[j - 1] in HEDGES:
-            return True  # "nearly gave me a heart attack"
+            return True  # "nearly gave me a heart attack", "nearly gave me a cardiac arrest 💀"
+    if first == "allergic" and end - start >= 3 and words[start + 1] == "to" and last in JOKE_ALLERGENS:
+        return True  # "my teammates are allergic to deadlines 🙃": a dislike
     if words[start:end] in MEME_ILLNESSES and after == "material":
         return True  # "that shootout was heart attack material": what might cause one, said of a thing
     if last == "myself" and after == "laughing":
@@ -273,6 +281,9 @@ FIGURATIVE_AFTER = {
     "panicked": ("that", "about", "over"),
     # a worry about an event, a drug or a risk is no complaint: "nervous about the withdrawal", "scared of weight gain"
     "nervous": ("about", "that"),
+    # a worry about what was just told ("a bit paranoid about it all"), not a delusion ("paranoid that my friends
+    # were talking about me", "paranoid about the neighbours")
+    "paranoid": ("about it", "about this", "about that"),
     "worried": ("about", "that"),
     "scared": ("of", "about", "that"),
     "afraid": ("of", "that"),

@@ -28,6 +28,7 @@ LAY_PREDICATE_WORDS = frozenset(p[0] for p in LAY_PREDICATES if p not in _NEEDS_
                                                                                               "begun", "began"}
 _PREDICATE_LINKS = LINKING_WORDS - {"keep", "keeps", "started", "start", "starts"}
 _FELT = frozenset({"feel", "feels", "felt"})
+_TIME_OPENERS = frozenset({"till", "til", "until", "every", "all"})  # a time after a likeness stays outside (rule 10)
 # a phrase can match only if all its words are there; a colour ("white blood cells") only after a linking verb
 _LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES if phrase not in _COLOURS)
 _COLOUR_WORDS = frozenset(phrase[0] for phrase in _COLOURS)
@@ -86,8 +87,9 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
                     # "my leg looks like ringworm" names a disease it may be: no simile of a feeling
                     thing = j
                     while thing < n and thing - j < 2 and words[thing].isalpha() and thing not in starts \
-                            and words[thing] not in NOT_A_THING and tuple(words[thing:thing + 2]) != ("first", "thing"):
-                        thing += 1  # "[heel feels like glass] first thing in the morning": the time stays outside
+                            and words[thing] not in NOT_A_THING and words[thing] not in _TIME_OPENERS \
+                            and tuple(words[thing:thing + 2]) != ("first", "thing"):
+                        thing += 1  # "[heel feels like glass] first thing", "[brain feels like soup] till sunday"
                     if thing > j:  # "like lead", "like broken glass"
                         added.append((start, thing, "SYMPTOM", BODY_COMPLAINT))
             elif phrase in _NATURAL_COLOURS.get(words[end - 1], ()) and _CHANGE_VERBS.isdisjoint(words[end:i]):

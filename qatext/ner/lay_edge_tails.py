@@ -84,7 +84,10 @@ _SUBJECT_OPENERS = frozenset(", . : ; ! ? my the his her our their but now even 
 # Where a sight is seen: "[zigzag lines in my vision]", "[black spots in her sight]" (rule 5, a location).
 _SIGHTS = frozenset({"vision", "sight", "eyesight"})
 _SIGHT_OWNERS = frozenset({"my", "her", "his", "their", "your", "the"})
-_RIGHT_GATE = frozenset({"length"}) | _SIGHTS | _CHANGE_VERBS | _FELT_VERBS | _MODALS  # "length", rarer than "along"
+# Where on the scalp hair thins or falls: "[hair is thinning at the crown]", "[hair thinning at the temples]" (rule 5:
+# a location; the gold keeps these 8 to 1, but "at the front" out 8 to 4, so "front" and the rarer places stay out).
+_SCALP_AREAS = frozenset({"crown", "temples"})
+_RIGHT_GATE = frozenset({"length"}) | _SIGHTS | _CHANGE_VERBS | _FELT_VERBS | _MODALS | _SCALP_AREAS  # "length", rarer than "along"
 # How much of the body a complaint takes: "[whole jaw aches]", "[every muscle aches]", "[everything aches]" (rule 4: the
 # extent is the complaint's, as the gold's "[whole body aches]" and "[everything tastes salty]").
 _EXTENT = frozenset({"whole", "entire", "every"})
@@ -140,6 +143,9 @@ def _cued_kinds(words: list[str], cues: set[str]) -> set[str]:
         elif w in _SIGHTS:
             if p >= 3 and words[p - 2] == "in" and words[p - 1] in _SIGHT_OWNERS:
                 kinds.add("right")
+        elif w in _SCALP_AREAS:
+            if p >= 3 and words[p - 2:p] == ["at", "the"] and "hair" in words[max(p - 7, 0):p - 2]:
+                kinds.add("right")
         elif w in _SHADES:
             if following in COLOURS:
                 kinds.add("left")
@@ -167,11 +173,15 @@ def _grow_right(words: list[str], spans: Spans, cues: set[str]) -> Spans:
     n = len(words)
     along = "length" in cues
     seen = not _SIGHTS.isdisjoint(cues)
+    scalp = not _SCALP_AREAS.isdisjoint(cues)
     change = not _CHANGE_VERBS.isdisjoint(cues)
     starts = [s[0] for s in spans]
     out: Spans = []
     changed = False
+    absorbed: set[int] = set()
     for k, (start, end, label, concept) in enumerate(spans):
+        if k in absorbed:
+            continue
         if label in _PROBLEMS and end < n:
             limit = starts[k + 1] if k + 1 < len(spans) else n  # never into the next span
             new_end = end
@@ -182,6 +192,12 @@ def _grow_right(words: list[str], spans: Spans, cues: set[str]) -> Spans:
             elif seen and label == "SYMPTOM" and end + 2 < limit and words[end] == "in" \
                     and words[end + 1] in _SIGHT_OWNERS and words[end + 2] in _SIGHTS:
                 new_end = end + 3
+            elif scalp and label == "SYMPTOM" and end + 2 < n and words[end:end + 2] == ["at", "the"] \
+                    and words[end + 2] in _SCALP_AREAS and "hair" in words[start:end] \
+                    and (end + 2 < limit or limit == end + 2 and spans[k + 1][1] == end + 3):
+                new_end = end + 3
+                if limit == end + 2:
+                    absorbed.add(k + 1)  # the dentist's "crown" the lexicon read there
             if new_end != end:
                 end, changed = new_end, True
         out.append((start, end, label, concept))

@@ -19,14 +19,18 @@ DREAMS = "QATEXT:symptom/vivid-dreams"
 NIGHTMARES = "QATEXT:symptom/nightmares"
 HYPERSOMNIA = "HP:0100786"
 
+_WOKEN_SOAKED = "woken soaked"  # a marker the rows give; the found span becomes the sweat's, as night sweats
+
 _CLASSES = {
     "WAKE": "wake_up|wakes_up|waking_up|woke_up|woken_up|wake|wakes|waking|woke|jolt_awake|jolted_awake|"
             "jerk_awake|jerked_awake|startle_awake",
-    "HOW": "gasping|choking|gagging|panicking|drenched|soaked|sweating|coughing|spluttering|"
+    # (not the sweat: "wake up [drenched]", "woke up [drenched in sweat]": the gold marks the sweat alone, 15 to 0)
+    "HOW": "gasping|choking|gagging|panicking|coughing|spluttering|"
            "gasping_for_air|gasping_for_breath|choking_for_air|unable_to_breathe|with_palpitations|"
-           "with_my_heart_racing|with_my_heart_pounding|in_a_panic|in_a_sweat|in_a_cold_sweat|soaking_wet|"
-           "drenched_in_sweat|covered_in_sweat|short_of_breath|out_of_breath|struggling_to_breathe|crying|"
-           "sobbing|in_tears",
+           "with_my_heart_racing|with_my_heart_pounding|in_a_panic|short_of_breath|out_of_breath|"
+           "struggling_to_breathe|crying|sobbing|in_tears",
+    "SOAKED": "drenched|soaked|sweating|soaking_wet|soaking|drenched_in_sweat|soaked_in_sweat|covered_in_sweat|"
+              "in_a_sweat|in_a_cold_sweat",
     "LITTLE": "barely|hardly|rarely|never|not",
     "SLEEPS": "sleeps|sleeping|slept|sleep|gets_any_sleep|getting_any_sleep|got_any_sleep|get_any_sleep",
     # how one wakes when sleep did not restore: "[wake up unrefreshed]", "[waking up groggy]"
@@ -45,6 +49,7 @@ _CLASSES = {
 ROWS = [
     ("{WAKE} {HOW}", "SYMPTOM", WAKING),
     ("keep|keeps|kept {WAKE} {HOW}", "SYMPTOM", WAKING),  # over the lexicon's "[keep waking up]"
+    ("{WAKE} {SOAKED}", "SYMPTOM", _WOKEN_SOAKED),  # the span keeps the sweat alone (_soaked_part)
     # the habit, not one night: "[wake up at 4am]", "keeps [waking up at 3]" (not "woke up at 3am with gout pain")
     ("wake_up|wakes_up|waking_up|wake|wakes|waking at #|#am|#_am|#:#am", "SYMPTOM", EARLY_WAKING),
     # round 42: how often, a baby's nights or a bad spell's ("[waking every hour]", "[wakes 4 or 5 times a night]")
@@ -102,7 +107,14 @@ def add_sleep_phrases(doc, words: list[str], spans: Spans) -> Spans:
              and (f[3] != WAKING or _unbidden(words, f))
              ]
     found += _sleep_at_all(words)
+    found = [_soaked_part(words, f) if f[3] == _WOKEN_SOAKED else f for f in found]
     return lay_patterns.place(spans, [_sweating(words, f) if f[3] == NIGHT_SWEATS else f for f in found])
+
+
+def _soaked_part(words: list[str], f):
+    """ "wake up [drenched]", "woke up [drenched in sweat]": the waking stays outside (the gold 15 to 0)."""
+    start = f[0] + (2 if f[0] + 1 < f[1] - 1 and words[f[0] + 1] in ("up", "awake") else 1)
+    return (start, f[1], f[2], NIGHT_SWEATS, *f[4:])
 
 
 _NO_SLEEP = frozenset({"no"})

@@ -6,6 +6,8 @@ never annotates; but "i [sweat] like crazy on it", "i [sweat through my shirt]",
 """
 from __future__ import annotations
 
+import re
+
 from qatext.ner.lay_common import Lookup
 from qatext.ner.span_rules import Spans, word_positions
 
@@ -21,7 +23,10 @@ _AMOUNTS = frozenset("buckets bullets profusely heavily excessively loads".split
 _THROUGH_OWNERS = frozenset({"my", "the", "his", "her"})
 # what sweat soaks through is clothing or bedding ("sweat through the night" is a time, rule 10)
 _SOAKED_THROUGH = frozenset("""shirt shirts clothes top tops t-shirt tshirt pyjamas pajamas pjs sheets sheet bedding
-nightie nightdress vest uniform jumper hoodie bra socks pillow mattress duvet""".split())
+nightie nightdress vest uniform jumper hoodie bra socks pillow mattress duvet blazer blouse jacket scrubs nightshirt
+bedsheets""".split())
+# the sweating a lexicon found, soaking through: "im [sweating through my shirts]" (the gold 11 to 5)
+SWEATING_WORDS = frozenset({"sweating", "sweated", "sweats"})
 # what sweat does when it is too much: "sweat was pouring off me", "sweat running down my back"
 _FLOWS = frozenset("pouring pours poured dripping drips dripped running runs ran streaming streams rolling".split())
 _LINKS = frozenset({"was", "is", "were", "just", "kept", "keeps", "literally", "actually"})
@@ -75,3 +80,49 @@ def add_sweating(doc, words: list[str], spans: Spans, *, lookup: Lookup) -> Span
     taken = {j for s in added for j in range(s[0], s[1])}
     kept = [s for s in spans if s[0] not in dropped and not taken.intersection(range(s[0], s[1]))]
     return sorted(kept + added)
+
+
+def extend_soaked_through(words: list[str], spans: Spans) -> Spans:
+    """A sweating SYMPTOM followed by the clothes or bedding it soaks through takes them in."""
+    n = len(words)
+    starts = {s[0] for s in spans}
+    out = []
+    for start, end, label, concept in spans:
+        if label == "SYMPTOM" and words[end - 1] in SWEATING_WORDS and end + 2 < n and words[end] == "through" \
+                and words[end + 1] in _THROUGH_OWNERS and words[end + 2] in _SOAKED_THROUGH \
+                and starts.isdisjoint(range(end, end + 3)):
+            end += 3
+        out.append((start, end, label, concept))
+    return out
+
+
+# Soaked by sweat, said without it: "i wake up [drenched]", "hot flushes 15 a day, [drenched] at night", "finding her
+# [drenched] and confused" (the gold marks the word alone, 15 times). Only near a night, a waking, a low or a flush:
+# "drenched by the rain" and "soaked the beans" are other things.
+SOAKED_WORDS = frozenset({"drenched", "soaked"})
+_SOAKING_CUES = frozenset("""wake wakes woke woken waking awake night nights overnight sheets bed hypo hypos low lows
+shaking shaky shook flushes flushing flashes sweats sweaty clammy""".split())
+# what may follow the bare word: a time, a list's glue ("[drenched] at night", "[soaked], then", "[drenched] and shaky")
+_SOAKED_AFTER = frozenset("at and most every all again two three several then".split())
+_SMALL_HOUR = re.compile(r"\d{1,2}(:\d\d)?am$")
+
+
+def add_soaked(words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
+    """A bare "drenched" or "soaked" near a night, a waking or a low is a SYMPTOM of sweating."""
+    n = len(words)
+    covered = {i for s in spans for i in range(s[0], s[1])}
+    added = []
+    for i in word_positions(words, SOAKED_WORDS):
+        after = words[i + 1] if i + 1 < n else ""
+        if i in covered or after.isalpha() and after not in _SOAKED_AFTER:
+            continue  # "drenched in sweat" is the lexicon's, "soaked the sheets" another rule's, "soaked beans" food
+        near = words[max(0, i - 6):i + 6]
+        if _SOAKING_CUES.isdisjoint(near) and "am" not in near and not any(_SMALL_HOUR.match(w) for w in near):
+            continue
+        found = lookup("night sweats" if not _NIGHT.isdisjoint(near) else "sweating")
+        if found:
+            added.append((i, i + 1, "SYMPTOM", found[1]))
+    return sorted(spans + added) if added else spans
+
+
+_NIGHT = frozenset("night nights overnight sheets bed wake wakes woke woken waking awake".split())

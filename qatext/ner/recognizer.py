@@ -371,6 +371,10 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = lay_other_senses.drop_pandemic_times(doc, words, spans)
         if "sweat" in present:
             spans = lay_sweating.add_sweating(doc, words, spans, lookup=lookup)
+        if "through" in present and not lay_sweating.SWEATING_WORDS.isdisjoint(present):
+            spans = lay_sweating.extend_soaked_through(words, spans)
+        if not lay_sweating.SOAKED_WORDS.isdisjoint(present):
+            spans = lay_sweating.add_soaked(words, spans, lookup=lookup)
         if not lay_list_items.LIST_MARKS.isdisjoint(present):  # round 22b: unknown items of a list of complaints
             spans = lay_list_items.add_list_items(doc, words, spans, lookup=lookup, headed=":" in present)
         if "-" in present or "coloured" in present or "colored" in present:  # round 34: "[high-pitched ringing]"

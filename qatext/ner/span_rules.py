@@ -312,7 +312,7 @@ def names_a_use_disorder(substance: str, after_use: str) -> bool:
 
 
 LOCATION_PREPOSITIONS = frozenset("in on around behind under near across along inside over between down up above below "
-                                  "beneath into through throughout all at of from beside".split())
+                                  "beneath into through throughout all at of from beside round".split())
 LOCATION_FILLERS = frozenset("my his her their our your the a both side part area region of and over base top tip front middle centre center edge "
                               "one same other".split())  # "pain on one side of my head", "an abscess in the same armpit"
 # Lexicon phrases like "had a stroke" carry words annotators leave out of the mention.
