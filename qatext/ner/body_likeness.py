@@ -30,7 +30,7 @@ FILLINGS = LOCATED_COMPLAINTS | frozenset("holes pus pimples zits hives welts bi
                                           "boils lumps bumps spots dots marks fluid flakes".split())
 _FILL_WORDS = {"full": frozenset({"of"}), "covered": frozenset({"in", "with"})}
 # A likeness ends with its clause: at punctuation, a conjunction or a new subject's clause word.
-_CLAUSE_ENDS = frozenset("and but so or when because since after before while until till til if then cause cuz though "
+LIKENESS_ENDS = frozenset("and but so or when because since after before while until if then cause cuz though "
                          "although whenever "
                          # timing stays outside (GUIDELINES rule 10): "tasting like metal [all day]", "every morning"
                          "every everyday today tonight yesterday lately recently now for during again too".split()) \
@@ -74,12 +74,33 @@ _HOLDERS = frozenset("hand hands arm arms lap palm palms fist fists pocket pocke
 GATE = gate(SENSE_VERBS | COMPARATIVES | {"size"} | _FILL_WORDS.keys() | LIKENESS_MATERIALS | MOTION_VERBS)
 
 
-_CLOCK = re.compile(r"\d{1,2}(?::\d\d)?(?:am|pm)$")  # "5pm", "10:30am"
+CLOCK = re.compile(r"\d{1,2}(?::\d\d)?(?:am|pm)$")  # "5pm", "10:30am"
 _CLOCK_TIMES = frozenset("night midnight bedtime dawn noon lunchtime dinnertime teatime weekends evening morning "
                           "afternoon".split())
 _TIME_OF_DAY_DEGREES = frozenset({"mid", "late", "early"})  # "by mid afternoon", "by late evening"
-# "by 3pm" is split "3" "pm"; "hit by 10 trucks" is no time
-_CLOCK_SUFFIXES = (["pm"], ["am"], ["o'clock"], ["oclock"], [":"])
+# "by 3pm" is split "3" "pm", "by 9:30" is one token; "hit by 10 trucks" is no time
+_CLOCK_SUFFIXES = (["pm"], ["am"], ["o'clock"], ["oclock"])
+_CLOCK_READING = re.compile(r"\d{1,2}:\d\d$")
+_LATER_TIMES = frozenset({"till", "til", "until"})  # "[brain feels like soup] till about sunday night"
+
+
+def time_starts(words: list[str], k: int) -> bool:
+    """Whether a time starts at ``k``, after a likeness ("feels like glass"): "at 3am", "by teatime", "by 3pm",
+    "first thing", "till sunday". Times stay outside the complaint (GUIDELINES rule 10)."""
+    n = len(words)
+    word = words[k]
+    if word in _LATER_TIMES:
+        return True
+    if k + 1 >= n:
+        return False
+    following = words[k + 1]
+    if word == "at" and following[:1].isdecimal() or word == "first" and following == "thing":
+        return True
+    if word != "by" and word != "at":
+        return False
+    return following in _CLOCK_TIMES or following in _TIME_OF_DAY_DEGREES or bool(CLOCK.match(following)) \
+        or bool(_CLOCK_READING.match(following)) \
+        or following[:1].isdecimal() and words[k + 2:k + 3] in _CLOCK_SUFFIXES
 
 
 def _clause_end(words: list[str], k: int, ends: dict[int, int]) -> int:
@@ -88,21 +109,14 @@ def _clause_end(words: list[str], k: int, ends: dict[int, int]) -> int:
     (GUIDELINES section 6, "vomit that looks like coffee grounds")."""
     n = len(words)
     end = k
-    while end < n and end - k < _MAX_LIKENESS and words[end] not in _CLAUSE_ENDS:
+    while end < n and end - k < _MAX_LIKENESS and words[end] not in LIKENESS_ENDS:
         word = words[end]
         if not (word[0].isalnum() or word == "-" or word.startswith("'")):
             break
         if word == "all" and (end + 1 < n and words[end + 1] in _TIMES
                               or end + 2 < n and words[end + 1] == "the" and words[end + 2] in _TIMES):
             break  # "all day", "all the time"
-        if end + 1 < n and (word == "at" and words[end + 1][:1].isdecimal()
-                            or word == "by" and words[end + 1][:1].isdecimal() and words[end + 2:end + 3] in _CLOCK_SUFFIXES
-                            or word in ("at", "by") and (words[end + 1] in _CLOCK_TIMES
-                                                      or words[end + 1] in _TIME_OF_DAY_DEGREES
-                                                      or _CLOCK.match(words[end + 1]))
-                            or word == "first" and words[end + 1] == "thing"):
-            # "skin feels like its crawling [at 3am]", "like balloons [by teatime]", "full of sand [by 3pm]",
-            # "[by mid afternoon]", "like glass [first thing] in the morning": times stay outside
+        if time_starts(words, end):
             break
         end = ends.get(end, end + 1)
     return end
@@ -149,7 +163,7 @@ def _likeness_end(words: list[str], i: int, ends: dict[int, int], linked: bool, 
         # "[throat full of razor blades]": full of what it feels like, too
         fillings = FILLINGS | FELT_FILLINGS if word == "full" else FILLINGS
         k = i + 2
-        while k < n and k - i < 5 and words[k] not in fillings and words[k].isalpha() and words[k] not in _CLAUSE_ENDS:
+        while k < n and k - i < 5 and words[k] not in fillings and words[k].isalpha() and words[k] not in LIKENESS_ENDS:
             k += 1  # "covered in [little red] bumps"
         if k >= n or words[k] not in fillings:
             return None

@@ -15,8 +15,8 @@ Each figure is a frame of word classes around the symptom word, not a list of ph
   the location rules took with "pain" ("i have a pain in the neck" stays);
 * "<copula> a/one (big) nightmare|headache" closing its clause ("every feed is a nightmare 😩", "work has been
   one big headache lately");
-* hyperbole: "nearly gave me a heart attack" (or a cardiac arrest, a stroke), "heart attack material", "peeing myself
-  laughing"; a jest: "allergic to deadlines";
+* hyperbole: "nearly gave me a heart attack" (or a cardiac arrest), "heart attack material", "peeing myself laughing
+  at this"; a jest: "allergic to deadlines";
 * a job, a boss, traffic that opens its clause giving the headache that closes it: "my business is giving me
   headache only" (a headache with its cause or time after it is a real one);
 * "sick of": fed up ("sick of being sick" keeps the second);
@@ -72,7 +72,8 @@ NUISANCE_PLACES = frozenset("neck ass arse butt bum backside rear".split())
 CLAUSE_CLOSERS = frozenset("lately tbh honestly though tho lol too again already atm rn right now".split())
 _ONE = frozenset({"one"})
 HEDGES = frozenset("nearly almost practically literally".split())
-_HYPERBOLE_ILLNESSES = (["heart", "attack"], ["cardiac", "arrest"], ["stroke"], ["aneurysm"], ["seizure"])
+# (not a stroke or a seizure: "the new meds nearly gave me a stroke, bp was 210/120" is often literal)
+_HYPERBOLE_ILLNESSES = (["heart", "attack"], ["cardiac", "arrest"], ["aneurysm"])
 # What people are "allergic to" only in jest: "allergic to deadlines", "allergic to mornings", "allergic to effort"
 JOKE_ALLERGENS = frozenset("deadlines deadline mornings morning mondays monday effort work homework cleaning "
                            "housework chores commitment responsibility responsibilities adulting emails email "
@@ -224,8 +225,11 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
         return True  # "my teammates are allergic to deadlines 🙃": a dislike
     if words[start:end] in MEME_ILLNESSES and after == "material":
         return True  # "that shootout was heart attack material": what might cause one, said of a thing
-    if last == "myself" and after == "laughing":
-        return True  # "peeing myself laughing at these replies": laughter, no incontinence
+    if last == "myself" and after == "laughing" and end + 1 < n and (words[end + 1] == "at" or words[end + 1] in JOKE_MARKS
+                                                                     or _is_emoji(words[end + 1])):
+        # "peeing myself laughing at these replies 😭": laughter, no incontinence ("i wet myself laughing 2 years
+        # postpartum", "... laughing or coughing" is stress incontinence)
+        return True
     if words[start:end] in MEME_ILLNESSES and _given_as_a_joke(words, start, after):
         return True  # "this homework is giving me cancer lol", "my group chat is giving me an aneurysm 😩": the meme
     if words[start:end] in POINTED_ILLNESSES and (_given_as_a_joke(words, start, after, pointers=_POINTERS)
@@ -282,8 +286,8 @@ FIGURATIVE_AFTER = {
     # a worry about an event, a drug or a risk is no complaint: "nervous about the withdrawal", "scared of weight gain"
     "nervous": ("about", "that"),
     # a worry about what was just told ("a bit paranoid about it all"), not a delusion ("paranoid that my friends
-    # were talking about me", "paranoid about the neighbours")
-    "paranoid": ("about it", "about this", "about that"),
+    # were talking about me", "paranoid about the neighbours", "paranoid about that guy watching me")
+    "paranoid": ("about it",),
     "worried": ("about", "that"),
     "scared": ("of", "about", "that"),
     "afraid": ("of", "that"),

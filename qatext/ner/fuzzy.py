@@ -332,18 +332,24 @@ class FuzzyIndex:
         if len(best) > 1:  # equally close: the one with the word's skeleton, or as long as the word, else give up
             best = [c for c in best if skeleton(c) in keys] or [c for c in best if len(c) == len(word)]
         if len(best) > 1:
-            # still equally close: the one the word only leaves letters out of ("cirosis" is "cirrhosis" without a
-            # doubled "r" and a silent "h", not "crisis" with its letters moved), the commonest slip
-            best = [c for c in best if _leaves_letters_out(word, c)] or best
+            # still equally close: the one the word is with a doubled letter or a silent "h" left out ("cirosis" is
+            # "cirrhosis", not "crisis" with its letters moved), the commonest slip; other letters left out are no
+            # such evidence ("calis" leaves an "i" out of "cialis" and is a callus)
+            best = [c for c in best if _drops_doubles_or_h(word, c)] or best
         if len(best) != 1 or far and not is_english_word(best[0]):
             return None
         return self.standard.get(best[0], best[0])
 
 
-def _leaves_letters_out(word: str, form: str) -> bool:
-    """Whether ``word`` is ``form`` with some of its letters left out (a subsequence of it)."""
-    letters = iter(form)
-    return all(letter in letters for letter in word)
+def _drops_doubles_or_h(word: str, form: str) -> bool:
+    """Whether ``word`` is ``form`` with only letters of a double ("rr") or an "h" left out."""
+    k = 0
+    for j, letter in enumerate(form):
+        if k < len(word) and word[k] == letter:
+            k += 1
+        elif letter != "h" and not (j and form[j - 1] == letter or j + 1 < len(form) and form[j + 1] == letter):
+            return False
+    return k == len(word)
 
 
 def _same_onset(word: str, form: str) -> bool:

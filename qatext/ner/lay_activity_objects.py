@@ -248,6 +248,7 @@ STIMULI = frozenset("light lights sunlight brightness noise noises sound sounds 
                     "sheets clothes clothing smell smells perfume screens screen glare wind".split())
 # (round 40) What lies on a sore part, borne or not only when said to touch it: "[cant bear the duvet on it]", "[cant
 # bear socks on]", "[cant stand his shirt touching it]"; "cant stand his shirts, so ugly" is a dislike.
+_SENSED_STIMULI = frozenset("light lights sunlight brightness glare noise noises sound sounds touch".split())
 _LYING_STIMULI = frozenset("duvet duvets blanket blankets bedsheet bedsheets bedclothes covers anything".split()) | GARMENTS
 _STIMULUS_OPENERS = frozenset("the any bright loud strong a my his her their".split())
 _LYING_ON = frozenset("it them me him her".split())
@@ -292,7 +293,8 @@ def stand_end(words: list[str], end: int) -> int | None:
     after = words[end]
     if after in PEOPLE or after in _PEOPLE_NOUNS or after in ("it", "this", "that", "being"):
         return None  # "cant stand him", "can't stand it any more"
-    any_stimulus = after == "any" and end + 1 < n and words[end + 1] in STIMULI  # "[couldnt stand any light]"
+    # "[couldnt stand any light]", "[cant stand any noise]" (not "any music", "any perfume": a taste as often)
+    any_stimulus = after == "any" and end + 1 < n and words[end + 1] in _SENSED_STIMULI
     if not after.isalpha() or (after in _STAND_COMPLEMENTS or after in _TAIL_STOPS) and not any_stimulus:
         return end
     k = end

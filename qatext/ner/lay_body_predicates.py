@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from qatext.ner import body_likeness
+from qatext.ner.figures import GIVING
 from qatext.ner.lay_common import (LABEL, LIST_FILLERS, NOT_A_THING, NOT_NOUNS, OBJECT_DETERMINERS, OBJECT_STOPS,
                                    POSSESSIVES, SEPARATORS, replace_covered)
 from qatext.ner.span_rules import (BODY_COMPLAINT, LINKING_WORDS, SYMPTOM_PREDICATES, Spans, _with_more_predicates,
@@ -28,7 +30,8 @@ LAY_PREDICATE_WORDS = frozenset(p[0] for p in LAY_PREDICATES if p not in _NEEDS_
                                                                                               "begun", "began"}
 _PREDICATE_LINKS = LINKING_WORDS - {"keep", "keeps", "started", "start", "starts"}
 _FELT = frozenset({"feel", "feels", "felt"})
-_TIME_OPENERS = frozenset({"till", "til", "until", "every", "all"})  # a time after a likeness stays outside (rule 10)
+_SHUT = frozenset({("glued", "shut"), ("stuck", "shut")})
+_LIDS = frozenset("eye eyes eyelid eyelids lid lids".split())
 # a phrase can match only if all its words are there; a colour ("white blood cells") only after a linking verb
 _LAY_PREDICATE_SETS = tuple(frozenset(phrase) for phrase in LAY_PREDICATES if phrase not in _COLOURS)
 _COLOUR_WORDS = frozenset(phrase[0] for phrase in _COLOURS)
@@ -87,8 +90,8 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
                     # "my leg looks like ringworm" names a disease it may be: no simile of a feeling
                     thing = j
                     while thing < n and thing - j < 2 and words[thing].isalpha() and thing not in starts \
-                            and words[thing] not in NOT_A_THING and words[thing] not in _TIME_OPENERS \
-                            and tuple(words[thing:thing + 2]) != ("first", "thing"):
+                            and words[thing] not in NOT_A_THING and words[thing] not in body_likeness.LIKENESS_ENDS \
+                            and not body_likeness.time_starts(words, thing):
                         thing += 1  # "[heel feels like glass] first thing", "[brain feels like soup] till sunday"
                     if thing > j:  # "like lead", "like broken glass"
                         added.append((start, thing, "SYMPTOM", BODY_COMPLAINT))
@@ -97,6 +100,8 @@ def add_lay_body_predicates(doc: Doc, words: list[str], spans: Spans) -> Spans:
             elif phrase in _COLOURS and j < n and words[j].isalpha() and words[j] not in NOT_NOUNS and words[j] != "then" \
                     and words[j] not in OBJECT_STOPS and words[j] not in OBJECT_DETERMINERS:
                 pass  # "tonsils have white spots": the colour describes a finding of its own
+            elif phrase in _SHUT and words[end - 1] not in _LIDS:
+                pass  # "i kept my mouth glued shut at the meeting": silence, not a sticky eye
             elif phrase not in _NEEDS_PREDICATE:
                 if phrase in _COLOURS:
                     j = _with_more_predicates(words, j, {})  # "ankle is purple and swollen": one finding (rule 11)
@@ -126,7 +131,7 @@ def _listed_parts_start(words: list[str], spans: Spans, start: int) -> int:
 VOICE_PREDICATES = frozenset("hoarse hoarser raspy croaky husky gone weak weaker shaky breaking cracking strained "
                              "muffled squeaky gravelly".split())
 _VOICE_LINKS = LINKING_WORDS | {"been", "has", "is", "sooo", "soo", "sooooo", "kinda", "a", "bit", "little", "all", "just"}
-_GIVING_OUT = frozenset({"gives", "giving", "gave", "give"})
+
 
 
 def add_voice_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
@@ -139,7 +144,7 @@ def add_voice_complaints(doc: Doc, words: list[str], spans: Spans) -> Spans:
             j += 1
         if j > i + 1 and j < n and words[j] in VOICE_PREDICATES:
             added.append((i, j + 1, "SYMPTOM", HOARSENESS if words[j] != "gone" else APHONIA))
-        elif j < n - 1 and words[j] in _GIVING_OUT and words[j + 1] == "out":
+        elif j < n - 1 and words[j] in GIVING and words[j + 1] == "out":
             added.append((i, j + 2, "SYMPTOM", APHONIA))  # "[voice just gives out]", "[voice keeps giving out]"
     return replace_covered(spans, added) if added else spans
 

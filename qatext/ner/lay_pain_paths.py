@@ -57,6 +57,8 @@ def _reach(words: list[str], verb: int, by_start: dict) -> int | None:
         if end is None:
             return None
     second = _part_after(words, end, by_start)  # "down his left leg [to his foot]"
+    if second is None and words[verb + 1] == "from":
+        return None  # "pain shooting from my lower back": where it starts, the part stays ANATOMY (rule 5)
     return second if second is not None else end
 
 

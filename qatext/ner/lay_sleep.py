@@ -19,8 +19,6 @@ DREAMS = "QATEXT:symptom/vivid-dreams"
 NIGHTMARES = "QATEXT:symptom/nightmares"
 HYPERSOMNIA = "HP:0100786"
 
-_WOKEN_SOAKED = "woken soaked"  # a marker the rows give; the found span becomes the sweat's, as night sweats
-
 _CLASSES = {
     "WAKE": "wake_up|wakes_up|waking_up|woke_up|woken_up|wake|wakes|waking|woke|jolt_awake|jolted_awake|"
             "jerk_awake|jerked_awake|startle_awake",
@@ -29,8 +27,9 @@ _CLASSES = {
            "gasping_for_air|gasping_for_breath|choking_for_air|unable_to_breathe|with_palpitations|"
            "with_my_heart_racing|with_my_heart_pounding|in_a_panic|short_of_breath|out_of_breath|"
            "struggling_to_breathe|crying|sobbing|in_tears",
-    "SOAKED": "drenched|soaked|sweating|soaking_wet|soaking|drenched_in_sweat|soaked_in_sweat|covered_in_sweat|"
-              "in_a_sweat|in_a_cold_sweat",
+    # (not "sweating": the lexicon keeps "[wake up sweating]" whole; no gold passage says it)
+    "SOAKED": "drenched|soaked|soaking_wet|drenched_in_sweat|soaked_in_sweat|covered_in_sweat|in_a_sweat|"
+              "in_a_cold_sweat",
     "LITTLE": "barely|hardly|rarely|never|not",
     "SLEEPS": "sleeps|sleeping|slept|sleep|gets_any_sleep|getting_any_sleep|got_any_sleep|get_any_sleep",
     # how one wakes when sleep did not restore: "[wake up unrefreshed]", "[waking up groggy]"
@@ -49,11 +48,11 @@ _CLASSES = {
 ROWS = [
     ("{WAKE} {HOW}", "SYMPTOM", WAKING),
     ("keep|keeps|kept {WAKE} {HOW}", "SYMPTOM", WAKING),  # over the lexicon's "[keep waking up]"
-    ("{WAKE} {SOAKED}", "SYMPTOM", _WOKEN_SOAKED),  # the span keeps the sweat alone (_soaked_part)
+    ("{WAKE} {SOAKED}", "SYMPTOM", NIGHT_SWEATS),  # the span keeps the sweat alone (_soaked_part)
     # the habit, not one night: "[wake up at 4am]", "keeps [waking up at 3]" (not "woke up at 3am with gout pain")
     ("wake_up|wakes_up|waking_up|wake|wakes|waking at #|#am|#_am|#:#am", "SYMPTOM", EARLY_WAKING),
     # round 42: how often, a baby's nights or a bad spell's ("[waking every hour]", "[wakes 4 or 5 times a night]")
-    ("wake_up|wakes_up|waking_up|wake|wakes|waking every_hour|every_#_hours|every_#_hrs|every_#_-_#_hours|"
+    ("wake_up|wakes_up|waking_up|wake|wakes|waking ?about|around|like|maybe every_hour|every_#_hours|every_#_hrs|every_#_-_#_hours|"
      "every_#_or_#_hours|every_couple_of_hours|every_half_hour|every_#_minutes|every_#_mins|#_times_a_night|"
      "#_-_#_times_a_night|#_or_#_times_a_night|#_to_#_times_a_night|several_times_a_night|multiple_times_a_night|"
      "a_few_times_a_night|loads_of_times_a_night", "SYMPTOM", WAKING),
@@ -107,8 +106,15 @@ def add_sleep_phrases(doc, words: list[str], spans: Spans) -> Spans:
              and (f[3] != WAKING or _unbidden(words, f))
              ]
     found += _sleep_at_all(words)
-    found = [_soaked_part(words, f) if f[3] == _WOKEN_SOAKED else f for f in found]
+    found = [_soaked_part(words, f) if f[3] == NIGHT_SWEATS and words[f[0]] in _WAKE_WORDS else f for f in found
+             if not (f[3] == NIGHT_SWEATS and words[f[0]] in _WAKE_WORDS and _WET_BEDS.intersection(words[f[1]:f[1] + 8]))]
     return lay_patterns.place(spans, [_sweating(words, f) if f[3] == NIGHT_SWEATS else f for f in found])
+
+
+_WAKE_WORDS = frozenset("wake wakes waking woke woken jolt jolted jerk jerked startle".split())
+# a bed wet, not sweated: "my son keeps waking up soaked, hes wet the bed"
+_WET_BEDS = {"wet", "wets", "wetting", "bedwetting", "peed", "pee", "wee", "weed", "accident", "accidents", "nappy",
+             "diaper", "pullup", "pull-up"}
 
 
 def _soaked_part(words: list[str], f):
@@ -143,7 +149,7 @@ def _sleep_at_all(words: list[str]) -> list:
 
 HYPERHIDROSIS = "HP:0000975"
 # the night told next to the sweating: "at night", "in bed", "through the sheets" (not "i sleep fine")
-_NIGHT_WORDS = frozenset("night nights nightly overnight bed sheets pyjamas pajamas pjs pillow".split())
+_NIGHT_WORDS = frozenset("night nights nightly overnight bed sheets pyjamas pajamas pjs pillow".split()) | _WAKE_WORDS
 
 
 def _sweating(words: list[str], f):

@@ -6,8 +6,7 @@ never annotates; but "i [sweat] like crazy on it", "i [sweat through my shirt]",
 """
 from __future__ import annotations
 
-import re
-
+from qatext.ner.body_likeness import CLOCK
 from qatext.ner.lay_common import Lookup
 from qatext.ner.span_rules import Spans, word_positions
 
@@ -97,18 +96,22 @@ def extend_soaked_through(words: list[str], spans: Spans) -> Spans:
 
 
 # Soaked by sweat, said without it: "i wake up [drenched]", "hot flushes 15 a day, [drenched] at night", "finding her
-# [drenched] and confused" (the gold marks the word alone, 15 times). Only near a night, a waking, a low or a flush:
-# "drenched by the rain" and "soaked the beans" are other things.
+# [drenched] and confused at 3am" (the gold marks the word alone, 15 times). Only near a waking, a low or a flush, and
+# never of a thing or in the wet: "my pad was soaked at night", "the bed was soaked, the dog had peed", "got caught in
+# the storm last night, drenched".
 SOAKED_WORDS = frozenset({"drenched", "soaked"})
-_SOAKING_CUES = frozenset("""wake wakes woke woken waking awake night nights overnight sheets bed hypo hypos low lows
-shaking shaky shook flushes flushing flashes sweats sweaty clammy""".split())
+_SOAKING_CUES = frozenset("""wake wakes woke woken waking awake hypo hypos low lows shaking shaky shook flushes flushing
+flashes sweats sweaty clammy""".split())
+_NIGHT = frozenset("night nights overnight wake wakes woke woken waking awake".split())
+_WET_CAUSES = frozenset("""rain raining rained storm umbrella shower pool swim swimming sea river puddle puddles water
+hose peed pee wee weed wet bedwetting leaked leaking""".split())
 # what may follow the bare word: a time, a list's glue ("[drenched] at night", "[soaked], then", "[drenched] and shaky")
 _SOAKED_AFTER = frozenset("at and most every all again two three several then".split())
-_SMALL_HOUR = re.compile(r"\d{1,2}(:\d\d)?am$")
+_COPULAS = frozenset("was is were are been got get gets getting m 'm am 's".split())
 
 
 def add_soaked(words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
-    """A bare "drenched" or "soaked" near a night, a waking or a low is a SYMPTOM of sweating."""
+    """A bare "drenched" or "soaked" of a person, near a waking, a low or a flush, is a SYMPTOM of sweating."""
     n = len(words)
     covered = {i for s in spans for i in range(s[0], s[1])}
     added = []
@@ -116,13 +119,19 @@ def add_soaked(words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
         after = words[i + 1] if i + 1 < n else ""
         if i in covered or after.isalpha() and after not in _SOAKED_AFTER:
             continue  # "drenched in sweat" is the lexicon's, "soaked the sheets" another rule's, "soaked beans" food
+        if i >= 2 and words[i - 1] in _COPULAS and words[i - 2] not in PERSONS and not words[i - 2][:1].isdecimal():
+            continue  # "my pad was soaked", "the bed was soaked": a thing ("at 3 am drenched" is a time)
         near = words[max(0, i - 6):i + 6]
-        if _SOAKING_CUES.isdisjoint(near) and "am" not in near and not any(_SMALL_HOUR.match(w) for w in near):
+        if not _WET_CAUSES.isdisjoint(near):
             continue
-        found = lookup("night sweats" if not _NIGHT.isdisjoint(near) else "sweating")
+        if _SOAKING_CUES.isdisjoint(near) and not _a_clock_time(near) and not ("at" in near and "night" in near):
+            continue
+        found = lookup("night sweats" if not _NIGHT.isdisjoint(near) or "night" in near else "sweating")
         if found:
             added.append((i, i + 1, "SYMPTOM", found[1]))
     return sorted(spans + added) if added else spans
 
 
-_NIGHT = frozenset("night nights overnight sheets bed wake wakes woke woken waking awake".split())
+def _a_clock_time(words: list[str]) -> bool:
+    """ "3am", "3:30am" or "3 am" among ``words`` (spaCy splits the last)."""
+    return any(CLOCK.match(w) or w in ("am", "pm") and k and words[k - 1][:1].isdecimal() for k, w in enumerate(words))

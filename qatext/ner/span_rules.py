@@ -329,8 +329,9 @@ LINKING_WORDS = frozenset(
     "would suddenly sometimes randomly occasionally often already "
     # stress on what the part does: "my heart does race at night", "my knee did swell up"
     "does did "
-    # a state that lasts: "my [hand has stayed swollen and shiny]", "my [ankle remains swollen]"
-    "stayed stays remained remains".split()
+    # a state that lasted: "my [hand has stayed swollen and shiny]", "[left ear has stayed blocked]" (not "stays",
+    # "remains": "my heart remains heavy", "my stomach stays tight during pilates" tell no complaint as often)
+    "stayed".split()
 )
 # Body words that are mostly not body parts without a possessive or side word before them.
 AMBIGUOUS_ANATOMY = frozenset("back hand hands side head face arm arms leg legs foot feet heart chest temple".split())
