@@ -1,8 +1,10 @@
 """Rule rounds from blind batches 106 (patient-forum posts on the heart, lungs, ENT, eyes, urology, women's health,
 bones and children, and tweets; studied after it had been scored unseen) and 107 (forum posts about medicines and
-their side effects, and tweets; batch 108, written beside it, was not studied). Times stay outside a likeness and a
-waking outside the sweat; a stimulus after "any" is borne; a pain's path may start "from" a part; a lasting state links
-its part; where on the scalp hair thins is inside; a normal life stage is no disease; figures of speech, and names.
+their side effects, and tweets; batch 108, written beside it, was not studied) and 109 (reviews on a medicine ratings
+site, and tweets; batch 110 not studied). Times stay outside a likeness and a waking outside the sweat; a stimulus after
+"any" is borne; a pain's path may start "from" a part; a lasting state links its part; where on the scalp hair thins is
+inside; a list ends where its last part has a state of its own; a normal life stage is no disease; figures of speech,
+and names. The review of the first two rounds added the cases where their rules must not reach.
 """
 from __future__ import annotations
 
@@ -187,3 +189,43 @@ def test_a_pain_path_needs_its_end_after_from(nlp):
 
 def test_a_tie_goes_only_to_a_dropped_double_or_h(nlp):
     assert "stfiness" not in _entities(nlp, "morning stfiness in my hands")  # not "stuffiness"
+
+
+# --- the round from blind batch 109 (reviews on a medicine ratings site; batch 110 not studied) ---
+
+@pytest.mark.parametrize("text, word", [
+    ("this traffic is about to give me an actual heart attack lol 😤 honk ONE more time", "heart attack"),
+    ("our new landlord is an absolute pain in the neck and this lease renewal is a mess", "pain in the neck"),
+    ("this chocolate fudge cake is to die for 😍 sugar coma incoming, do not disturb", "coma"),
+    ("days I ache in my thighs and upper arms as though I had the flu", "flu"),
+    ("I started vomiting stuff that looked like coffee grounds and my stools went BLACK", "coffee"),
+])
+def test_figures_and_likenesses_of_reviews(nlp, text, word):
+    assert not any(word in span for span in _entities(nlp, text))
+
+
+def test_a_real_coma_and_flu_stay(nlp):
+    assert _entities(nlp, "he is in a coma after the crash")["coma"][0] in ("SYMPTOM", "DISEASE")
+    assert _entities(nlp, "i had the flu last week")["flu"][0] == "DISEASE"
+
+
+def test_a_list_ends_where_its_last_part_has_its_own_state(nlp):
+    found = _entities(nlp, "tsh perfect but brain fog, achy legs, outer eyebrows gone, weight creeping up.")
+    assert found["achy legs"][0] == "SYMPTOM" and "achy legs, outer eyebrows" not in found
+    assert "aching knees, hips and shoulders" in _entities(nlp, "aching knees, hips and shoulders for 3 weeks")
+
+
+def test_a_disease_with_its_own_owner_is_no_conjunct(nlp):
+    found = _entities(nlp, "it does double duty for my bones and my breast cancer risk")
+    assert found["breast cancer"][0] == "DISEASE"
+    assert _entities(nlp, "he has lung and breast cancer")["lung and breast cancer"][0] == "DISEASE"
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("metropolol succ 50 for afib", "metropolol succ", "DRUG"),
+    ("night lows are my main issue", "night lows", "SYMPTOM"),
+    ("First few weeks I had a crook stomach and the runs", "crook stomach", "SYMPTOM"),
+    ("Walk 8k a day now and I've given up the durries.", "durries", "DRUG"),
+])
+def test_names_of_the_batch_109_round(nlp, text, span, label):
+    assert _entities(nlp, text)[span][0] == label

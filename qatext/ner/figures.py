@@ -20,7 +20,8 @@ Each figure is a frame of word classes around the symptom word, not a list of ph
 * a job, a boss, traffic that opens its clause giving the headache that closes it: "my business is giving me
   headache only" (a headache with its cause or time after it is a real one);
 * "sick of": fed up ("sick of being sick" keeps the second);
-* "cabin fever", "election fever": a craze, not a temperature; "cold feet about/over": second thoughts.
+* "cabin fever", "election fever": a craze, not a temperature; "cold feet about/over": second thoughts; "sugar coma":
+  drowsiness after food.
 
 :func:`drop_figurative` settles the older, simpler class: a bare word made figurative by the words right after
 it (GUIDELINES rule 17): "tired of arguing", "stressed about exams", "a pain to deal with", "miserable weather".
@@ -56,7 +57,7 @@ NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare", "nuisance"})
 # after taking it").
 NUISANCE_PREPOSITIONS = frozenset({"about", "regarding"})
 TIME_UNITS = frozenset("hour hours hr hrs minute minutes min mins day days week weeks month months year years".split())
-_ARTICLE = frozenset({"a", "such"})
+_ARTICLE = frozenset({"a", "an", "such"})  # "an absolute pain in the neck"
 _INTENSIFIERS = frozenset("total real complete huge absolute major big right proper whole".split())
 _COPULAS = frozenset("is was are were 's be".split())
 _BECOMING = frozenset("been being become becomes became becoming".split())
@@ -84,6 +85,7 @@ _OBJECTS = frozenset("me him her us you them everyone".split())
 CRAZES = frozenset("cabin spring summer christmas xmas election football soccer baseball playoff playoffs wedding "
                    "shopping gold bieber".split())
 SECOND_THOUGHTS = frozenset({"about", "over"})
+FOOD_COMAS = frozenset("sugar food carb carbs turkey pizza cake pasta".split())
 MEME_ILLNESSES = (["cancer"], ["aneurysm"], ["stroke"], ["seizure"], ["heart", "attack"])
 # Everyday pains given as a joke by a thing pointed at: "this spreadsheet is giving me a headache lol", "this meeting gave
 # me a migraine lol" ("my meds are giving me a headache lol" may be the drug: only "this"/"that"/"these" point).
@@ -98,11 +100,15 @@ NUISANCE_GIVERS = frozenset("job jobs work business boss bosses traffic homework
 
 
 _MEME_POINTERS = frozenset({"this", "my", "these", "that"})
+_LITERALLY = frozenset({"actual", "literal", "real"})
 
 
 def _giving_verb(words: list[str], start: int) -> int | None:
-    """Where "gave"/"giving" stands in "... giving me (a) X" before the illness at ``start``, or None."""
-    k = start - 2 if start >= 1 and words[start - 1] in ("a", "an") else start - 1
+    """Where "gave"/"giving" stands in "... giving me (a) (actual) X" before the illness at ``start``, or None."""
+    k = start - 1
+    if k >= 1 and words[k] in _LITERALLY:
+        k -= 1  # "about to give me an actual heart attack lol"
+    k -= k >= 1 and words[k] in ("a", "an")
     return k - 1 if k >= 1 and words[k] in _OBJECTS and words[k - 1] in GIVING else None
 
 
@@ -150,7 +156,7 @@ def _given_by_a_nuisance(words: list[str], start: int, after: str) -> bool:
 # The gate: a word each frame cannot do without, the rarer one where the symptom word is common ("grow" for "out of
 # it", "gave" for "heart attack"). "pain" opens it only with an article in the doc (every pain frame has "a"/"such").
 _FIGURE_GATE = gate(EAGER_WORDS, NUISANCE_WORDS - {"pain"}, {"stroke", "deaf", "fever", "feet", "sick", "material",
-                                                               "laughing"}, GROWING, GIVING, JOKE_ALLERGENS)
+                                                               "laughing", "coma"}, GROWING, GIVING, JOKE_ALLERGENS)
 _PAIN_GATE = gate({"pain"})
 FIGURE_WORDS = _FIGURE_GATE | _PAIN_GATE
 
@@ -184,7 +190,9 @@ def drop_likened_illnesses(words: list[str], spans: Spans) -> Spans:
             j -= 1
         while j >= 0 and start - j < 6 and words[j] in _LIKENED_HAVING:
             j -= 1
-        if j < 0 or words[j] != "like":
+        if j >= 1 and words[j - 1:j + 1] in (["as", "though"], ["as", "if"]):
+            j -= 1  # "[ache in my thighs] as though I had the flu"
+        elif j < 0 or words[j] != "like":
             continue
         like = j
         while j >= 1 and words[j - 1] in _LIKENED_GAPS:
@@ -237,6 +245,8 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
         return True
     if first == "fever" and end - start == 1 and start >= 1 and words[start - 1] in CRAZES:
         return True
+    if first == "coma" and end - start == 1 and start >= 1 and words[start - 1] in FOOD_COMAS:
+        return True  # "sugar coma incoming": drowsy after eating
     if last == "sick" and after == "of":
         return True  # "sick of being sick", "being sick of waiting": fed up, not vomiting
     if words[start:end] == ["cold", "feet"] and after in SECOND_THOUGHTS:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from qatext.ner.lay_body_predicates import _COLOUR_WORDS
-from qatext.ner.lay_common import LIST_FILLERS, Lookup, SEPARATORS
+from qatext.ner.lay_common import LIST_FILLERS, POSSESSIVES, Lookup, SEPARATORS
 from qatext.ner.lay_edge_clauses import new_subject
 from qatext.ner.span_rules import (DESCRIPTORS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS, PREDICATE_TAILS,
                                    REGION_NOUNS, SIDE_WORDS, SYMPTOM_PREDICATES, Spans, has_own_predicate, region_start)
@@ -55,7 +55,10 @@ def coordinate(doc: Doc, words: list[str], spans: Spans, *, lookup: Lookup) -> t
                         and not _after_preposition(words, first) and not new_subject(words, body, body + 1, start) \
                         and not (_closes_an_earlier_list(words, first, parts, words[spans[j][1]:head[0]])
                                  and has_own_predicate(words, body + 1, colours=_COLOUR_WORDS)) \
-                        and not (first and words[first - 1] in _COPULAS and words[first] in _PREDICATE_PARTS):
+                        and not (first and words[first - 1] in _COPULAS and words[first] in _PREDICATE_PARTS) \
+                        and not (head[2] == "DISEASE" and not POSSESSIVES.isdisjoint(words[spans[j][1]:head[0]])):
+                    # (a disease with an owner of its own is a noun phrase of its own: "for my bones and my [breast
+                    # cancer] risk")
                     head_words = " ".join(words[body + 1:head[1]])
                     concepts = [_concept_of(f"{' '.join(words[s:e])} {head_words}", lookup, head[3]) for s, e, *_ in parts]
                     out = [span for span in out if span[0] < first]  # the region's own word ("palms") is inside now

@@ -14,7 +14,8 @@ from qatext.ner.span_rules import Spans, gate, gate_hits, word_set
 # A substance before one of these names a place or a thing, not an intake: "the coffee shop", "a wine glass".
 SUBSTANCE_PLACES = frozenset("shop shops house houses bar bars machine machines maker makers glass glasses mug mugs "
                              "stain stains bottle bottles brewery aisle table tables cup cups pot pots "
-                             "coloured colored colour color".split())  # "pee is cola coloured": a colour, no intake
+                             "coloured colored colour color "  # "pee is cola coloured": a colour, no intake
+                             "grounds".split())  # "vomit that looked like coffee grounds": a likeness of blood
 _SUBSTANCE_PLACE_GATE = gate(SUBSTANCE_PLACES)
 # Concepts of the substances of GUIDELINES section 3 (caffeine, alcohol, cannabis, nicotine, tea).
 SUBSTANCE_CONCEPTS = frozenset({"DRUGBANK:DB00201", "QATEXT:drug/alcohol", "QATEXT:drug/cannabis", "DRUGBANK:DB00184",

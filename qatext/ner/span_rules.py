@@ -1480,8 +1480,10 @@ def add_drug_forms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda te
 # Release forms written after a brand or generic name: "equasym XL", "sinemet CR", "lamictal ODT", "tegretol retard"
 # (GUIDELINES rule 8 keeps "[metformin ER]", "[wellbutrin XL]" whole). The two letters that are also everyday
 # words or other abbreviations ("er", "la", "cd", "dr", "sa") count only in capitals, as they are written on the box.
-RELEASE_FORMS = frozenset({"xl", "xr", "sr", "cr", "odt", "mr", "xl's", "retard", "la", "er", "cd", "dr", "sa", "xls", "ir"})
-_RELEASE_FORMS_ANY_CASE = frozenset({"xl", "xr", "sr", "cr", "odt", "mr", "xls", "retard"})
+RELEASE_FORMS = frozenset({"xl", "xr", "sr", "cr", "odt", "mr", "xl's", "retard", "la", "er", "cd", "dr", "sa", "xls", "ir",
+                           "succ"})
+# ("succ": a salt written short, "metoprolol succ 50")
+_RELEASE_FORMS_ANY_CASE = frozenset({"xl", "xr", "sr", "cr", "odt", "mr", "xls", "retard", "succ"})
 _RELEASE_GATE = gate(RELEASE_FORMS)
 
 
