@@ -3,8 +3,8 @@ bones and children, and tweets; studied after it had been scored unseen) and 107
 their side effects, and tweets; batch 108, written beside it, was not studied) and 109 (reviews on a medicine ratings
 site, and tweets; batch 110 not studied). Times stay outside a likeness and a waking outside the sweat; a stimulus after
 "any" is borne; a pain's path may start "from" a part; a lasting state links its part; where on the scalp hair thins is
-inside; a list ends where its last part has a state of its own; a normal life stage is no disease; figures of speech,
-and names. The review of the first two rounds added the cases where their rules must not reach.
+inside; a disease with an owner of its own is no conjunct; a normal life stage is no disease; figures of speech, and
+names. The reviews of the rounds added the cases where their rules must not reach.
 """
 from __future__ import annotations
 
@@ -209,10 +209,18 @@ def test_a_real_coma_and_flu_stay(nlp):
     assert _entities(nlp, "i had the flu last week")["flu"][0] == "DISEASE"
 
 
-def test_a_list_ends_where_its_last_part_has_its_own_state(nlp):
-    found = _entities(nlp, "tsh perfect but brain fog, achy legs, outer eyebrows gone, weight creeping up.")
-    assert found["achy legs"][0] == "SYMPTOM" and "achy legs, outer eyebrows" not in found
-    assert "aching knees, hips and shoulders" in _entities(nlp, "aching knees, hips and shoulders for 3 weeks")
+@pytest.mark.parametrize("text, span", [
+    ("The worst side effect was an absolute headache.", "headache"),
+    ("This zoloft is giving me an actual headache lol, 3rd day in a row", "headache"),
+    ("My grandad slipped into a sugar coma and was rushed to ICU.", "coma"),
+    ("Swelling in my hands, feet, both ankles esp at night.", "Swelling in my hands, feet, both ankles"),
+])
+def test_what_the_batch_109_figures_must_leave(nlp, text, span):
+    assert span in _entities(nlp, text)
+
+
+def test_a_salt_written_short_needs_its_dose(nlp):
+    assert "zoloft succ" not in _entities(nlp, "ugh zoloft succ so much")
 
 
 def test_a_disease_with_its_own_owner_is_no_conjunct(nlp):

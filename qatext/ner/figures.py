@@ -57,7 +57,9 @@ NUISANCE_WORDS = frozenset({"pain", "headache", "nightmare", "nuisance"})
 # after taking it").
 NUISANCE_PREPOSITIONS = frozenset({"about", "regarding"})
 TIME_UNITS = frozenset("hour hours hr hrs minute minutes min mins day days week weeks month months year years".split())
-_ARTICLE = frozenset({"a", "an", "such"})  # "an absolute pain in the neck"
+_ARTICLE = frozenset({"a", "such"})
+# "an absolute pain in the neck" (only there: "the worst side effect was an absolute headache" is one)
+_NECK_ARTICLES = _ARTICLE | {"an"}
 _INTENSIFIERS = frozenset("total real complete huge absolute major big right proper whole".split())
 _COPULAS = frozenset("is was are were 's be".split())
 _BECOMING = frozenset("been being become becomes became becoming".split())
@@ -85,7 +87,7 @@ _OBJECTS = frozenset("me him her us you them everyone".split())
 CRAZES = frozenset("cabin spring summer christmas xmas election football soccer baseball playoff playoffs wedding "
                    "shopping gold bieber".split())
 SECOND_THOUGHTS = frozenset({"about", "over"})
-FOOD_COMAS = frozenset("sugar food carb carbs turkey pizza cake pasta".split())
+FOOD_COMAS = frozenset("food carb carbs turkey pizza cake pasta".split())
 MEME_ILLNESSES = (["cancer"], ["aneurysm"], ["stroke"], ["seizure"], ["heart", "attack"])
 # Everyday pains given as a joke by a thing pointed at: "this spreadsheet is giving me a headache lol", "this meeting gave
 # me a migraine lol" ("my meds are giving me a headache lol" may be the drug: only "this"/"that"/"these" point).
@@ -103,18 +105,21 @@ _MEME_POINTERS = frozenset({"this", "my", "these", "that"})
 _LITERALLY = frozenset({"actual", "literal", "real"})
 
 
-def _giving_verb(words: list[str], start: int) -> int | None:
-    """Where "gave"/"giving" stands in "... giving me (a) (actual) X" before the illness at ``start``, or None."""
+def _giving_verb(words: list[str], start: int, *, literally: bool = False) -> int | None:
+    """Where "gave"/"giving" stands in "... giving me (a) X" before the illness at ``start``, or None; with
+    ``literally``, also "... giving me an actual X" (said of a meme's illness: "about to give me an actual heart attack
+    lol"; "this zoloft is giving me an actual headache" is one)."""
     k = start - 1
-    if k >= 1 and words[k] in _LITERALLY:
-        k -= 1  # "about to give me an actual heart attack lol"
+    if literally and k >= 1 and words[k] in _LITERALLY:
+        k -= 1
     k -= k >= 1 and words[k] in ("a", "an")
     return k - 1 if k >= 1 and words[k] in _OBJECTS and words[k - 1] in GIVING else None
 
 
-def _given_as_a_joke(words: list[str], start: int, after: str, *, pointers: frozenset[str] = _MEME_POINTERS) -> bool:
+def _given_as_a_joke(words: list[str], start: int, after: str, *, pointers: frozenset[str] = _MEME_POINTERS,
+                     literally: bool = False) -> bool:
     """"<this thing> is giving me (an) X lol": a thing gives the illness, and a joke mark or an emoji follows."""
-    verb = _giving_verb(words, start)
+    verb = _giving_verb(words, start, literally=literally)
     return verb is not None and not pointers.isdisjoint(words[max(0, verb - 6):verb]) \
         and (after in JOKE_MARKS or _is_emoji(after))
 
@@ -164,7 +169,7 @@ FIGURE_WORDS = _FIGURE_GATE | _PAIN_GATE
 def drop_figures(doc, words: list[str], spans: Spans) -> Spans:
     """``spans`` without the SYMPTOM/DISEASE spans that are figures of speech (the module doc's frames)."""
     hits = gate_hits(words)
-    if _FIGURE_GATE.isdisjoint(hits) and (_PAIN_GATE.isdisjoint(hits) or _ARTICLE.isdisjoint(word_set(words))):
+    if _FIGURE_GATE.isdisjoint(hits) and (_PAIN_GATE.isdisjoint(hits) or _NECK_ARTICLES.isdisjoint(word_set(words))):
         return spans
     n = len(words)
     return [span for span in spans if not (span[2] in _PROBLEM and _is_figure(words, span[0], span[1], n))]
@@ -211,7 +216,7 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
             and last in NUISANCE_PLACES:
         j = start - 1 if start >= 1 and words[start - 1] not in _INTENSIFIERS else start - 2
         # someone or something *is* one ("my boss is a pain in the neck"); "i have a pain in the neck" is a pain
-        return j >= 1 and words[j] in _ARTICLE and words[j - 1] in _COPULAS | _BECOMING
+        return j >= 1 and words[j] in _NECK_ARTICLES and words[j - 1] in _COPULAS | _BECOMING
     if first in NUISANCE_WORDS and end - start == 1 and start >= 2:
         j = start - 1
         while j >= 1 and words[j] in _INTENSIFIERS:
@@ -238,15 +243,16 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
         # "peeing myself laughing at these replies 😭": laughter, no incontinence ("i wet myself laughing 2 years
         # postpartum", "... laughing or coughing" is stress incontinence)
         return True
-    if words[start:end] in MEME_ILLNESSES and _given_as_a_joke(words, start, after):
+    if words[start:end] in MEME_ILLNESSES and _given_as_a_joke(words, start, after, literally=True):
         return True  # "this homework is giving me cancer lol", "my group chat is giving me an aneurysm 😩": the meme
     if words[start:end] in POINTED_ILLNESSES and (_given_as_a_joke(words, start, after, pointers=_POINTERS)
                                                   or _given_by_a_nuisance(words, start, after)):
         return True
     if first == "fever" and end - start == 1 and start >= 1 and words[start - 1] in CRAZES:
         return True
-    if first == "coma" and end - start == 1 and start >= 1 and words[start - 1] in FOOD_COMAS:
-        return True  # "sugar coma incoming": drowsy after eating
+    if first == "coma" and end - start == 1 and start >= 1 and (words[start - 1] in FOOD_COMAS or words[start - 1] == "sugar" and (
+            after == "incoming" or after in JOKE_MARKS or _is_emoji(after))):
+        return True  # "food coma", "sugar coma incoming": drowsy after eating ("went into a sugar coma" is diabetic)
     if last == "sick" and after == "of":
         return True  # "sick of being sick", "being sick of waiting": fed up, not vomiting
     if words[start:end] == ["cold", "feet"] and after in SECOND_THOUGHTS:

@@ -36,8 +36,7 @@ def end_lists_at_new_subject(doc, words: list[str], spans: Spans, *, joined: dic
     it names the kind of ("the chest doctor"). ``joined`` holds the ends of the spans the coordination joined (only
     those are looked at)."""
     n = len(words)
-    if not any(end < n and (words[end - 2] == "," or words[end - 3] == "," and words[end - 2] in _PART_MODIFIERS
-                            or words[end] in KIND_HEADS or words[end] in _CONJUNCTIONS)
+    if not any(end < n and (words[end - 2] == "," or words[end] in KIND_HEADS or words[end] in _CONJUNCTIONS)
                for end in joined):
         return spans
     out = None
@@ -59,21 +58,18 @@ def end_lists_at_new_subject(doc, words: list[str], spans: Spans, *, joined: dic
                     out = list(spans)
                 out[k] = (start, cut, label, concept)
             continue
-        last = end - 1  # the list's last part, with a side or position word before it: ", [outer] eyebrows"
-        if last - 2 > start and words[last - 1] in _PART_MODIFIERS and words[last - 2] == ",":
-            last -= 1
-        if end not in joined or label not in _PROBLEMS or last - start < 3 or end >= n or words[last - 1] != ",":
+        if end not in joined or label not in _PROBLEMS or end - start < 4 or end >= n or words[end - 2] != ",":
             continue
         nxt = words[end]
         own_state = nxt in _PREDICATE_LINKS and end + 1 < n and (words[end + 1] in DESCRIPTORS or words[
-            end + 1] in SYMPTOM_PREDICATES or words[end + 1] in _AIRWAY_STATES) or nxt in _LOSSES
+            end + 1] in SYMPTOM_PREDICATES or words[end + 1] in _AIRWAY_STATES)
         if not own_state and (not nxt.isalpha() or nxt in _LIST_ENDS or nxt.endswith("ly")):
             continue  # (round 38) "itchy streaming eyes, [throat is scratchy]": the last part has its own state
         if not words[end - 1].isalpha() or words[end - 1] in NOT_A_THING:
             continue
         if out is None:
             out = list(spans)
-        out[k] = (start, last - 1, label, concept)
+        out[k] = (start, end - 2, label, concept)
     return spans if out is None else out
 
 
@@ -84,8 +80,6 @@ def _part_predicate_at(words: list[str], span, start: int) -> bool:
 
 
 _PREDICATE_LINKS = frozenset("is are was were has have had feel feels felt look looks looked".split())
-_PART_MODIFIERS = frozenset("outer inner upper lower left right both".split())
-_LOSSES = frozenset({"gone", "missing"})  # "achy legs, [outer eyebrows gone]": the last part's own state
 # States of a throat or nose outside the body-predicate lists: "throat is scratchy", "nose is stuffy"
 _AIRWAY_STATES = frozenset("scratchy raw stuffy blocked runny tickly".split())
 

@@ -1482,7 +1482,7 @@ def add_drug_forms(doc: Doc, words: list[str], spans: Spans, *, lookup=lambda te
 # words or other abbreviations ("er", "la", "cd", "dr", "sa") count only in capitals, as they are written on the box.
 RELEASE_FORMS = frozenset({"xl", "xr", "sr", "cr", "odt", "mr", "xl's", "retard", "la", "er", "cd", "dr", "sa", "xls", "ir",
                            "succ"})
-# ("succ": a salt written short, "metoprolol succ 50")
+# ("succ": a salt written short before its dose, "metoprolol succ 50"; "zoloft succ so much" is slang)
 _RELEASE_FORMS_ANY_CASE = frozenset({"xl", "xr", "sr", "cr", "odt", "mr", "xls", "retard", "succ"})
 _RELEASE_GATE = gate(RELEASE_FORMS)
 
@@ -1496,7 +1496,8 @@ def add_release_forms(doc: Doc, words: list[str], spans: Spans) -> Spans:
     found = [k for k, span in enumerate(spans) if span[2] == "DRUG" and span[1] < n and words[span[1]] in RELEASE_FORMS
              and span[1] not in starts
              and (words[span[1]] in _RELEASE_FORMS_ANY_CASE or doc[span[1]].text.isupper())
-             and not _other_release_sense(doc, words, span[1])]
+             and not _other_release_sense(doc, words, span[1])
+             and (words[span[1]] != "succ" or span[1] + 1 < n and words[span[1] + 1][:1].isdecimal())]
     if not found:
         return spans
     return rewrite_found(spans, found, lambda span: (span[0], span[1] + 1, span[2], span[3]))
