@@ -22,7 +22,8 @@ PAIN_HEADS = frozenset("pain pains cramps cramping burning tingling numbness".sp
 # of its own, and the part it names stays ANATOMY (rule 5: "it goes up to my [right shoulder blade]"). Not the
 # clinical "radiating": notes write "[epigastric pain] radiating to the [back]" (data/gold/clinical_negation.jsonl).
 SPREAD_VERBS = frozenset("shooting going spreading travelling traveling moving running".split())
-_DIRECTIONS = frozenset("down up into to through across along round around towards toward from".split())  # "from my buttock to my heel"
+# ("from" only with where the pain goes after it: "[pain shooting from my buttock to my heel]", see _reach)
+_DIRECTIONS = frozenset("down up into to through across along round around towards toward from".split())
 # Between the direction and the part: "down [my right] leg", "to [the] left arm", "into [both] feet"
 _PATH_ADVERBS = frozenset({"clear", "right", "straight", "all", "the", "way"})
 _PART_FILLERS = OWNERS | SIDE_WORDS | frozenset({"both", "a"})

@@ -113,8 +113,8 @@ def add_sleep_phrases(doc, words: list[str], spans: Spans) -> Spans:
 
 _WAKE_WORDS = frozenset("wake wakes waking woke woken jolt jolted jerk jerked startle".split())
 # a bed wet, not sweated: "my son keeps waking up soaked, hes wet the bed"
-_WET_BEDS = {"wet", "wets", "wetting", "bedwetting", "peed", "pee", "wee", "weed", "accident", "accidents", "nappy",
-             "diaper", "pullup", "pull-up"}
+_WET_BEDS = frozenset({"wet", "wets", "wetting", "bedwetting", "peed", "pee", "wee", "weed", "accident", "accidents",
+                       "nappy", "diaper", "pullup", "pull-up"})
 
 
 def _soaked_part(words: list[str], f):

@@ -126,7 +126,7 @@ def add_soaked(words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
             continue
         if _SOAKING_CUES.isdisjoint(near) and not _a_clock_time(near) and not ("at" in near and "night" in near):
             continue
-        found = lookup("night sweats" if not _NIGHT.isdisjoint(near) or "night" in near else "sweating")
+        found = lookup("night sweats" if not _NIGHT.isdisjoint(near) else "sweating")
         if found:
             added.append((i, i + 1, "SYMPTOM", found[1]))
     return sorted(spans + added) if added else spans
