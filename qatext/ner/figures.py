@@ -36,7 +36,7 @@ import unicodedata
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_common import CLAUSE_BREAKS, NOT_NOUNS
+from qatext.ner.lay_common import CLAUSE_BREAKS, GIVING, NOT_NOUNS
 from qatext.ner.span_rules import JOKE_MARKS, gate, gate_hits, is_mark, word_set
 
 Spans = list[tuple[int, int, str, str]]
@@ -81,7 +81,6 @@ _HYPERBOLE_ILLNESSES = (["heart", "attack"], ["cardiac", "arrest"], ["aneurysm"]
 JOKE_ALLERGENS = frozenset("deadlines deadline mornings morning mondays monday effort work homework cleaning "
                            "housework chores commitment responsibility responsibilities adulting emails email "
                            "meetings".split())
-GIVING = frozenset("gave give gives giving given".split())
 _OBJECTS = frozenset("me him her us you them everyone".split())
 # Crazes named "<thing> fever": a bare "fever" after these nouns is a mood of the season, not a temperature.
 CRAZES = frozenset("cabin spring summer christmas xmas election football soccer baseball playoff playoffs wedding "

@@ -6,8 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from qatext.ner import body_likeness
-from qatext.ner.figures import GIVING
-from qatext.ner.lay_common import (LABEL, LIST_FILLERS, NOT_A_THING, NOT_NOUNS, OBJECT_DETERMINERS, OBJECT_STOPS,
+from qatext.ner.lay_common import (GIVING, LABEL, LIST_FILLERS, NOT_A_THING, NOT_NOUNS, OBJECT_DETERMINERS, OBJECT_STOPS,
                                    POSSESSIVES, SEPARATORS, replace_covered)
 from qatext.ner.span_rules import (BODY_COMPLAINT, LINKING_WORDS, SYMPTOM_PREDICATES, Spans, _with_more_predicates,
                                    gate, gate_hits, word_positions as _positions)

@@ -86,6 +86,8 @@ NOT_A_THING = frozenset("there i im i'm he she they we someone somebody somethin
                          "their its it's is are was were be been being am has have had will would can could do does "
                          "did".split()) | OBJECT_STOPS | NOT_NOUNS  # "arms felt like needles [are poking them]"
 POSSESSIVES = frozenset("my his her their your our".split())
+# The forms of "give": "gave me a heart attack" (a figure), "[voice gives out]" (a complaint)
+GIVING = frozenset("gave give gives giving given".split())
 # A relative clause says something of what came before it: "tastes like [soap] which is a crime" (round 39)
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "when", "where"})
 # What ends a clause, so that a word after it opens the next one ("with lupus fatigue is common", ". my boss is ...").
