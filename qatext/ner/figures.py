@@ -444,8 +444,8 @@ def _figurative(words: list[str], start: int, end: int, n: int) -> bool:
     if copula >= 2 and words[copula] == "of" and words[copula - 1] in _PORTIONS:
         copula -= 2  # "my job is enough of a pain as it is", "its a bit of a pain to sort", "too much of a pain"
         copula -= copula >= 0 and words[copula] in ("a", "too", "so")  # (at the post's start -1: no copula, as before)
-    if copula >= 1 and words[copula] in NUISANCE_ADVERBS:
-        copula -= 1  # "which is honestly a pain to coordinate"
+    while copula >= 1 and words[copula] in NUISANCE_ADVERBS:
+        copula -= 1  # "which is honestly a pain to coordinate", "it is honestly such a pain to deal with"
     if word in FOLLOWED_NUISANCES and start >= 1 and words[start - 1] in ("a", "such") and (copula < 0 or words[copula] in _NUISANCE_COPULAS):
         return _ends_clause(words, end, following)
     if word in ATTRIBUTIVE_ADJECTIVES and start >= 1 and (words[start - 1] in _THING_COPULAS or start >= 2 and words[

@@ -93,12 +93,15 @@ def add_weight_amounts(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
 
 # A weight change that is wanted or advised is no complaint (GUIDELINES rule 17): "she wants me to lose weight",
-# "trying to lose weight", "the GP says lose weight". Being unable to ("cant lose weight") stays one.
+# "trying to lose weight", "meant to be losing weight", "the GP says lose weight". Being unable to ("cant lose
+# weight") stays one.
 _WANTING = frozenset("want wants wanted wanting try trying tried tries need needs needed hoping hope hoped "
-                     "plan planning planned decided".split())
+                     "plan planning planned decided meant supposed".split())
 # "wants me to lose weight", "told him to lose weight": a person between the wish and "to"
 _WISHING_FOR_OTHERS = frozenset("wants wanted told tells asked advised urged".split())
 _PERSONS = frozenset("me him her us them you".split())
+_EXPECTED = frozenset({"meant", "supposed"})
+_NEGATIONS = frozenset("not n't nt never arent aren't isnt isn't".split())
 _ADVISING = frozenset("says said advised recommended suggested".split())
 _CHANGE_VERBS = frozenset("lose losing gain gaining put putting".split())
 _BASE_FORMS = frozenset({"lose", "gain", "put"})  # "the GP says lose weight" (an imperative), not "said losing weight"
@@ -110,12 +113,18 @@ def drop_wanted_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Span
         if words[start] not in _CHANGE_VERBS:
             return False
         before = words[start - 1] if start else ""
+        if before == "be" and start >= 3 and words[start - 2] == "to":
+            return wished(start - 3)  # "im meant to be losing weight for my sugars"
         if before in _ADVISING:
             return words[start] in _BASE_FORMS
         if before != "to" or start < 2:
             return False
-        return words[start - 2] in _WANTING or (
+        return wished(start - 2) or (
             words[start - 2] in _PERSONS and start >= 3 and words[start - 3] in _WISHING_FOR_OTHERS)
+
+    def wished(k: int) -> bool:
+        # "not meant to lose weight this fast", "you're not supposed to gain weight on it": the change happened
+        return words[k] in _WANTING and not (words[k] in _EXPECTED and _NEGATIONS.intersection(words[max(0, k - 2):k]))
 
     kept = [span for span in spans if span[3] not in (WEIGHT_GAIN, WEIGHT_LOSS) or not wanted(span[0])]
     return kept if len(kept) != len(spans) else spans

@@ -41,7 +41,17 @@ _CLASSES = {
                "is_really_locked|is_definitely_locked|is_still_locked|is_really_off|is_definitely_off",
     "PEOPLE": "everyone|everybody|people|the_kids|my_kids|the_children|my_husband|my_wife|my_partner|my_family|"
               "my_boyfriend|my_girlfriend|my_mum|my_mom|my_son|my_daughter|him|her|them|my_kids_and_husband|"
-              "the_family|his_family|her_family|us|anyone|anybody",
+              "the_family|his_family|her_family|us|anyone|anybody|"
+              # those close at hand that irritability lands on: "[snapped at my boss]" (no pets: "the dog snapped at my cat")
+              "my_boss|my_manager|my_colleagues|my_coworkers|my_co-workers|my_friends|my_best_friend|my_flatmate|"
+              "my_roommate|my_bf|my_gf|my_hubby|my_fiance|my_fiancé|my_other_half|my_sister|my_brother|his_sister|"
+              "her_sister|his_brother|her_brother|my_dad|my_father|my_mother|my_parents|my_nan|my_kid|my_two|"
+              "his_wife|her_husband|my_students|my_team|a_customer|customers|"
+              "coworkers|colleagues",
+    # whose head is bitten off: "[biting everyones head off]"
+    "HEADS_OF": "everyones|everyone_'s|everybodys|everybody_'s|peoples|people_'s|my|his|her|their|anyones|"
+                "anyone_'s|my_husbands|my_husband_'s|my_wifes|my_wife_'s|my_partners|my_partner_'s|my_kids|"
+                "my_kids_'|my_mums|my_mum_'s|my_moms|my_mom_'s",
     "FORGETTABLE": "names|words|faces|appointments|people's_names|peoples_names|conversations|what_day_it_is|"
                    "where_she_is|where_he_is|where_i_am|where_she_put_things|where_he_put_things|things|"
                    "my_words|her_words|his_words|the_names_of|recent_events|the_word|birthdays",
@@ -131,6 +141,8 @@ ACTION_ROWS = [
      "SYMPTOM", SKIN_PICKING),
     ("talking|talks|talked|talk|chatting|chats|chatted|speaking|speaks|spoke|waving|waves|shouting|shouts to|at|with "
      "{UNSEEN} {WHO} {NOT_THERE}", "SYMPTOM", HALLUCINATION),
+    # (not "bite": "not to bite your head off, but ..." is politeness; "bit" is in "a bit" of most docs)
+    ("biting|bites {HEADS_OF} head|heads off", "SYMPTOM", IRRITABILITY),
     ("pulling|pulls|pulled|pull|tugging|tugs|tugged|plucking|plucks|plucked|picking|picks|fiddling|fiddles|fidgeting "
      "at|with {OWNER} {WORN}", "SYMPTOM", AGITATION),
 ]
@@ -149,7 +161,7 @@ _ACTION_NEEDS = gate("kitchen room hall hallway halls house landing floor floors
                      "pyjamas pajamas sleeves collar sheets bedsheets covers blanket blankets duvet bedding hair tubes "
                      "drip cannula catheter mask nappy pad buttons cuticles nails fingernails toenails skin lips scabs "
                      "spots scalp fingers thumbs cheeks cheek pimples just said "
-                     "says saying doing read asked came went wanted did ate meant".split())
+                     "says saying doing read asked came went wanted did ate meant off".split())
 WORDS = frozenset({"locked", "unplugged", "stove", "oven", "hob", "locks", "recheck", "rechecks", "re-check", "repetitive", "compulsive", "excessive", "ritual", "obsessive", "words", "speech", "sentences", "talking", "talks", "talk", "talked", "repeating", "repeats",
                    "repeated", "stop", "checking", "washing", "counting", "cleaning", "rechecking", "snap", "snaps", "snapping",
                    "snapped", "forgetting", "forgets", "forgot", "keeps", "kept", "lost", "stare", "stares", "staring",

@@ -190,7 +190,14 @@ _ASKING = frozenset("do does did will can would could should".split())
 _NOT_AFTER_DEAD = frozenset({"set", "on", "against", "serious", "right", "wrong", "certain", "sure", "tired", "to"})
 # A predicate's "way": "my ankle gives way", "knees gave way on the stairs".
 _GIVE_WAY = frozenset("give gives gave giving given".split())
-_STATES_GATE = gate(PART_STATES, _STATE_PARTS, {"thing"})
+# "my [teeth are a mess]", "[bowels are a total mess]" (the gold 7 of 7 for parts): only parts whose mess is a
+# complaint (hair, nails, brows or hands that are a mess are untidy or dirty, a heart that is one is grief); "a mess of
+# bruises" leaves the bruises the complaint
+_MESSES = (("a", "mess"), ("such", "a", "mess"), ("a", "total", "mess"), ("a", "complete", "mess"),
+           ("an", "absolute", "mess"), ("a", "right", "mess"))
+_MESSY_PARTS = frozenset("stomach stomachs gut guts bowel bowels tummy belly teeth tooth gums skin face eyes eye joints "
+                         "knee knees back feet foot mouth throat sinuses liver kidneys".split())
+_STATES_GATE = gate(PART_STATES, _STATE_PARTS, {"thing", "mess"})
 _GIVE_WAY_GATE = gate(_GIVE_WAY, {"way"})
 _LOOK_VERBS = frozenset("look looks looked looking seem seems seemed".split())
 _PLACE_TAIL = frozenset({"at", "on", "in", "around", "round", "along"})
@@ -198,7 +205,7 @@ _PLACE_TAIL = frozenset({"at", "on", "in", "around", "round", "along"})
 
 def add_part_states(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """"my [heart thuds]", "[knees are creaky]", "[left arm is dead]", "[hair is thinner at the temples]", "the
-    [ankle gives way]": a part with what it does or is is one SYMPTOM (rule 6)."""
+    [ankle gives way]", "my [teeth are a mess]": a part with what it does or is is one SYMPTOM (rule 6)."""
     hits = gate_hits(words)
     # "way" and "give" are common words: a give-way needs both
     give_way = "way" in hits and not _GIVE_WAY.isdisjoint(hits)
@@ -238,6 +245,12 @@ def add_part_states(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue
         state = words[i]
         part = words[end - 1]
+        mess = next((len(m) for m in _MESSES if tuple(words[i:i + len(m)]) == m), 0) if i > end else 0
+        if mess:
+            if part in _MESSY_PARTS and words[i + mess:i + mess + 1] != ["of"]:
+                out[index] = (start, i + mess, "SYMPTOM", BODY_COMPLAINT)
+                changed = True
+            continue
         if state in _STATE_PARTS:
             if part not in _STATE_PARTS[state] or i == end and (state not in _VERB_STATES or start and words[
                     start - 1] in _ASKING):

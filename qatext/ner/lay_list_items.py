@@ -61,7 +61,8 @@ _NOT_FIRST = frozenset(
     any all both each every either neither none did does do dont don't didnt didn't doesnt doesn't was were is
     are am be been will would should could can may might must have has had having get got gets getting go goes
     went going take takes took taking taken tried try trying started start starting stopped stop switched
-    said says told asked called seen saw see went day days week weeks month months year years""".split())
+    said says told asked called seen saw see went day days week weeks month months year years
+    ask check make avoid brush""".split())  # (advice to the reader: "[teeth are a mess], brush after the film")
 # words that anywhere in an item make it a clause, a benefit, a person, a time, a place or a thing, not a complaint
 _NOT_IN = frozenset(
     """is was are were be been being am isnt wasnt arent werent will would should shall may might must has have had
@@ -95,7 +96,7 @@ _NOT_IN_CORE = frozenset(
 # a function or faculty named bare is no complaint ("normal behaviour and mood"): it needs a change word
 _BARE_FUNCTIONS = frozenset("mood sleep appetite energy weight behavior behaviour memory concentration focus libido "
                             "drive interest enthusiasm motivation attention thinking speech vision hearing balance "
-                            "breathing".split())
+                            "breathing slept ate".split())
 # words a complaint needs its complement for: "[difficulty in balance]", "[changes in appetite]"
 _NEEDS_COMPLEMENT = frozenset("difficulty difficulties trouble troubles problem problems change changes lack loss "
                               "increase decrease inability".split())

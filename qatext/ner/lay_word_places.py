@@ -8,7 +8,7 @@ before its service ("the [pain medicine] clinic", "a sleep medicine consultant")
 """
 from __future__ import annotations
 
-from qatext.ner.span_rules import Spans
+from qatext.ner.span_rules import Spans, is_mark
 
 # Services named after what they treat: a span right before one of these is the service's name.
 SERVICES = frozenset("clinic clinics unit ward team service services nurse nurses consultant specialist "
@@ -20,10 +20,15 @@ _PRACTICE_OWNERS = frozenset("gp gps gp's".split())  # "my doctors surgery is on
 # A practice contacted ("rang the surgery", "couldn't get through to the surgery"): an operation is not phoned. The
 # verb stands right before "the"/"my" ("called about my surgery" is the operation).
 _CONTACT_VERBS = frozenset("rang ring rings ringing called call calls calling phoned phone phoning".split())
-# A doctor named by what they treat, after an owner: "a new [pain] doc", "my sleep doctor" ("i have a middle ear
-# infection doctor ..." in a question addressed to one stays).
+# A doctor named by what they treat, after an owner or where a sentence opens: "a new [pain] doc", "my sleep doctor"
+# ("i have a middle ear infection doctor ..." in a question addressed to one stays).
 _DOCTORS = frozenset("doc docs doctor doctors".split())
 _DOCTOR_OWNERS = frozenset("my his her their our your new".split())
+# Opening a sentence, the doctor needs an act of theirs after it: "pain doc is tapering me", "Pain doctor said no"
+# ("Nausea docs please help", "Headaches doc?" ask doctors about the complaint).
+_DOCTOR_ACTS = frozenset("is was has had wants wanted said says told tells thinks thought put puts upped gave gives "
+                         "prescribed prescribes suggested suggests recommended recommends referred refers "
+                         "ordered orders started starts switched reduced increased agreed".split())
 # A field a patient is sent to: "referred us to [allergy]", "sent me to neurology": the service, no complaint.
 _REFERRALS = frozenset("referred refer refers referral sent".split())
 _REFERRED_PEOPLE = frozenset("me us him her them".split())
@@ -44,8 +49,9 @@ def drop_places(doc, words: list[str], spans: Spans) -> Spans:
         if label in ("SYMPTOM", "DISEASE") and start and words[start - 1] == "the" and (
                 after in _THREADS or after == "post" and (end + 1 >= n or not words[end + 1].isalnum())):
             continue  # "replying to the IBS thread", "the glue ear post -" ("the pain post surgery" stays)
-        if after in _DOCTORS and label in ("SYMPTOM", "DISEASE") and end - start == 1 and start \
-                and words[start - 1] in _DOCTOR_OWNERS:
+        if after in _DOCTORS and label in ("SYMPTOM", "DISEASE") and end - start == 1 and (
+                start and words[start - 1] in _DOCTOR_OWNERS
+                or (not start or is_mark(words[start - 1])) and words[end + 1:end + 2] and words[end + 1] in _DOCTOR_ACTS):
             continue
         if end - start == 1 and label in ("SYMPTOM", "DISEASE") and _referred_to(words, start) \
                 and (end == n or not words[end].isalpha() or words[end] in ("and", "or")):

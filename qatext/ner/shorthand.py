@@ -56,7 +56,8 @@ def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], 
             # A form the table writes in lower case is a word: "Pred" opening a sentence, "PRED" in a post in capitals.
             # One it writes in capitals may be typed in lower case ("my ra is flaring").
             written = doc[i].text
-            if written == short or short.islower() or short in TYPED_LOWER and written.islower():
+            if written == short or short.islower() and short not in LOWER_ONLY \
+                    or short in TYPED_LOWER and written.islower():
                 found.append((i, short))
             start = i + 1
     if not found:
@@ -66,7 +67,7 @@ def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], 
     for i, short in found:
         senses = senses_by_short[short]
         before = _before_word(words[i - 1]) if i > 0 else ""
-        after = words[i + 1] if i + 1 < len(words) else ""
+        after = _before_word(words[i + 1]) if i + 1 < len(words) else ""  # a dose after as a number: "gabby 300"
         following = frozenset(words[i + 1:i + 1 + NEAR_WORDS])
         if doc[i].text == short:
             out.append(_resolve_one(i, short, senses, present, before, after, following, corpus_senses, specialty))
@@ -114,11 +115,16 @@ NEAR_WORDS = 3  # how many words after a short form speak for that occurrence al
 # Disease short forms patients also type in lower case ("my ra is flaring", "ms fatigue"); not those whose lower case
 # is mostly something else ("bc" because, "af" the intensifier, "gp" the family doctor, "ic" I see, "pe" the subject).
 TYPED_LOWER = frozenset({"RA", "MS", "EDS", "MVP"})
+# Nicknames of medicines that are one only as typed in lower case: capitalised, "Gabby" is a name, "Subs" a heading.
+LOWER_ONLY = frozenset({"gabby", "subs"})
 
 
 def written_forms(short: str) -> tuple[str, ...]:
     """How a table form may be written in a text: a lower-case form as a word, in any of its cases ("Pred",
-    "PRED"); a form in :data:`TYPED_LOWER` also in lower case; any other as the table writes it."""
+    "PRED"), except those of :data:`LOWER_ONLY`; a form in :data:`TYPED_LOWER` also in lower case; any other as the
+    table writes it."""
+    if short in LOWER_ONLY:
+        return (short,)
     if short.islower():
         return short, short.title(), short.upper()
     return (short, short.lower()) if short in TYPED_LOWER else (short,)
