@@ -42,7 +42,8 @@ _CLASSES = {
     "PEOPLE": "everyone|everybody|people|the_kids|my_kids|the_children|my_husband|my_wife|my_partner|my_family|"
               "my_boyfriend|my_girlfriend|my_mum|my_mom|my_son|my_daughter|him|her|them|my_kids_and_husband|"
               "the_family|his_family|her_family|us|anyone|anybody|"
-              # those close at hand that irritability lands on: "[snapped at my boss]" (no pets: "the dog snapped at my cat")
+              # those close at hand that irritability lands on: "[snapped at my boss]" (no pets: "the dog snapped
+              # at my cat")
               "my_boss|my_manager|my_colleagues|my_coworkers|my_co-workers|my_friends|my_best_friend|my_flatmate|"
               "my_roommate|my_bf|my_gf|my_hubby|my_fiance|my_fiancé|my_other_half|my_sister|my_brother|his_sister|"
               "her_sister|his_brother|her_brother|my_dad|my_father|my_mother|my_parents|my_nan|my_kid|my_two|"

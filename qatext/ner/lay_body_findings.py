@@ -245,7 +245,7 @@ def add_part_states(doc: Doc, words: list[str], spans: Spans) -> Spans:
             continue
         state = words[i]
         part = words[end - 1]
-        mess = next((len(m) for m in _MESSES if tuple(words[i:i + len(m)]) == m), 0) if i > end else 0
+        mess = i > end and next((len(m) for m in _MESSES if tuple(words[i:i + len(m)]) == m), 0)
         if mess:
             if part in _MESSY_PARTS and words[i + mess:i + mess + 1] != ["of"]:
                 out[index] = (start, i + mess, "SYMPTOM", BODY_COMPLAINT)

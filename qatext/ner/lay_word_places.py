@@ -51,7 +51,7 @@ def drop_places(doc, words: list[str], spans: Spans) -> Spans:
             continue  # "replying to the IBS thread", "the glue ear post -" ("the pain post surgery" stays)
         if after in _DOCTORS and label in ("SYMPTOM", "DISEASE") and end - start == 1 and (
                 start and words[start - 1] in _DOCTOR_OWNERS
-                or (not start or is_mark(words[start - 1])) and words[end + 1:end + 2] and words[end + 1] in _DOCTOR_ACTS):
+                or (not start or is_mark(words[start - 1])) and end + 1 < n and words[end + 1] in _DOCTOR_ACTS):
             continue
         if end - start == 1 and label in ("SYMPTOM", "DISEASE") and _referred_to(words, start) \
                 and (end == n or not words[end].isalpha() or words[end] in ("and", "or")):

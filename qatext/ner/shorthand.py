@@ -66,8 +66,8 @@ def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], 
     out = []
     for i, short in found:
         senses = senses_by_short[short]
-        before = _before_word(words[i - 1]) if i > 0 else ""
-        after = _before_word(words[i + 1]) if i + 1 < len(words) else ""  # a dose after as a number: "gabby 300"
+        before = _table_word(words[i - 1]) if i > 0 else ""
+        after = _table_word(words[i + 1]) if i + 1 < len(words) else ""  # "gabby 300": a number as "#"
         following = frozenset(words[i + 1:i + 1 + NEAR_WORDS])
         if doc[i].text == short:
             out.append(_resolve_one(i, short, senses, present, before, after, following, corpus_senses, specialty))
@@ -93,16 +93,16 @@ def resolve(doc: Doc, words: list[str], senses_by_short: dict[str, list[dict]], 
 
 
 POSSESSIVES = lay_rules.POSSESSIVES
-NUMBER = "#"  # in the table's "before" column: any number right before ("50 MG" milligrams, "$40 CAD" dollars)
+NUMBER = "#"  # in the table's "before" and "after" columns: any number ("50 MG" milligrams, "gabby 300")
 
 
 # A number glued to a dose unit, one token: "10mcg", "2.5mg"
 _GLUED_DOSE = re.compile(r"[\d.,]+(" + "|".join(sorted(DOSE_UNITS, key=len, reverse=True)) + ")")
 
 
-def _before_word(word: str) -> str:
-    """The word before a short form, a number as :data:`NUMBER` ("50", "2.5", "1,000"), a dose written in one token
-    as its unit ("10mcg" as "mcg", as "10 mcg" is read)."""
+def _table_word(word: str) -> str:
+    """A word next to a short form as the table's "before" and "after" columns write it: a number as :data:`NUMBER`
+    ("50", "2.5", "1,000"), a dose written in one token as its unit ("10mcg" as "mcg", as "10 mcg" is read)."""
     if not word[:1].isdecimal():
         return word
     if word.replace(".", "").replace(",", "").isdecimal():
