@@ -109,6 +109,10 @@ _BASE_FORMS = frozenset({"lose", "gain", "put"})  # "the GP says lose weight" (a
 
 def drop_wanted_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Spans:
     """Weight changes told as a wish or an advice, not as what happened, are dropped."""
+    def wished(k: int) -> bool:
+        # "not meant to lose weight this fast", "you're not supposed to gain weight on it": the change happened
+        return words[k] in _WANTING and not (words[k] in _EXPECTED and _NEGATIONS.intersection(words[max(0, k - 2):k]))
+
     def wanted(start: int) -> bool:
         if words[start] not in _CHANGE_VERBS:
             return False
@@ -121,10 +125,6 @@ def drop_wanted_weight_changes(doc: Doc, words: list[str], spans: Spans) -> Span
             return False
         return wished(start - 2) or (
             words[start - 2] in _PERSONS and start >= 3 and words[start - 3] in _WISHING_FOR_OTHERS)
-
-    def wished(k: int) -> bool:
-        # "not meant to lose weight this fast", "you're not supposed to gain weight on it": the change happened
-        return words[k] in _WANTING and not (words[k] in _EXPECTED and _NEGATIONS.intersection(words[max(0, k - 2):k]))
 
     kept = [span for span in spans if span[3] not in (WEIGHT_GAIN, WEIGHT_LOSS) or not wanted(span[0])]
     return kept if len(kept) != len(spans) else spans
