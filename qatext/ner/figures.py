@@ -10,7 +10,8 @@ Each figure is a frame of word classes around the symptom word, not a list of ph
   judged as a bother (the complementary frames, "a pain to deal with", are :func:`drop_figurative`'s);
 * "a stroke of <luck word>": chance (or the clock's "stroke of midnight"), not a stroke;
 * "deaf ear(s)" after "on" or "turn": nobody listening;
-* "out of it" after a verb of growing: a child leaving a phase behind;
+* "out of it" after a verb of growing or climbing: a child leaving a phase behind, someone a low; after hearing or
+  seeing: an ear or an eye ("cant hear anything out of it");
 * "is a pain in the neck" (and its ruder relatives) after a copula and an article: a nuisance, whatever words
   the location rules took with "pain" ("i have a pain in the neck" stays);
 * "<copula> a/one (big) nightmare|headache" closing its clause ("every feed is a nightmare 😩", "work has been
@@ -68,6 +69,10 @@ STROKE_LUCK = frozenset("luck genius fortune brilliance inspiration serendipity 
 DEAF_BEFORE = frozenset("on turn turned turns turning".split())
 GROWING = frozenset("grow grows grew grown growing outgrow".split())
 _EAR = frozenset({"ear", "ears"})
+_CLIMBING_OUT = frozenset("climb climbs climbed climbing snap snapped snapping pull pulled pulling".split())
+_SENSING = frozenset("hear see hearing seeing heard saw".split())
+_SENSED = frozenset("anything much well properly clearly".split())
+_SENSE_ORGANS = frozenset("ear ears eye eyes".split())
 
 # "a pain in the neck": the idiom's places (the located-complaint rules take them into the span).
 NUISANCE_PLACES = frozenset("neck ass arse butt bum backside rear".split())
@@ -157,10 +162,14 @@ def _given_by_a_nuisance(words: list[str], start: int, after: str) -> bool:
     return before < 0 or words[before] in _CLAUSE_OPENERS
 
 
+_LAUGHING_CRIES = frozenset({"crying", "cry", "cried"})
+_UNCONTROLLED = frozenset("of uncontrolled uncontrollable involuntary sudden random".split())
+
 # The gate: a word each frame cannot do without, the rarer one where the symptom word is common ("grow" for "out of
 # it", "gave" for "heart attack"). "pain" opens it only with an article in the doc (every pain frame has "a"/"such").
 _FIGURE_GATE = gate(EAGER_WORDS, NUISANCE_WORDS - {"pain"}, {"stroke", "deaf", "fever", "feet", "sick", "material",
-                                                               "laughing", "coma"}, GROWING, GIVING, JOKE_ALLERGENS)
+                                                               "laughing", "coma"}, GROWING, _CLIMBING_OUT, _SENSE_ORGANS,
+                    GIVING, JOKE_ALLERGENS)
 _PAIN_GATE = gate({"pain"})
 FIGURE_WORDS = _FIGURE_GATE | _PAIN_GATE
 
@@ -178,8 +187,12 @@ def drop_figures(doc, words: list[str], spans: Spans) -> Spans:
 # body aches] like ive got the flu": the simile says how bad, it names no flu (GUIDELINES section 9, batches 61 and
 # 78); "[felt like i had the flu]" is the rule of lay_felt_states, one SYMPTOM.
 LIKENED_ILLNESSES = frozenset({"flu", "influenza"})
+# (batch 113) "[mild cramps low down], like period pain", "[stomach cramps] like period pain": how the cramp feels
+_LIKENED_PAINS = (["period", "pain"], ["period", "pains"], ["period", "cramps"])
+LIKENED_WORDS = LIKENED_ILLNESSES | {"period"}
 _LIKENED_HAVING = frozenset("i ive i've id i'd i'm im got had have 've ve 'd d".split())
 _LIKENED_GAPS = frozenset("all over really so just".split())
+_SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
 
 
 def drop_likened_illnesses(words: list[str], spans: Spans) -> Spans:
@@ -187,7 +200,8 @@ def drop_likened_illnesses(words: list[str], spans: Spans) -> Spans:
     symptom_ends = {span[1] for span in spans if span[2] == "SYMPTOM"}
     dropped = set()
     for k, (start, end, label, _concept) in enumerate(spans):
-        if label != "DISEASE" or end - start != 1 or words[start] not in LIKENED_ILLNESSES:
+        if not (label == "DISEASE" and end - start == 1 and words[start] in LIKENED_ILLNESSES
+                or label == "SYMPTOM" and words[start:end] in _LIKENED_PAINS):
             continue
         j = start - 1
         if j >= 0 and words[j] in ("the", "a"):
@@ -201,6 +215,8 @@ def drop_likened_illnesses(words: list[str], spans: Spans) -> Spans:
         like = j
         while j >= 1 and words[j - 1] in _LIKENED_GAPS:
             j -= 1
+        if j >= 1 and words[j - 1] == "," and label == "SYMPTOM" and (end == len(words) or words[end] in _SENTENCE_ENDS):
+            j -= 1  # "[mild cramps low down], like period pain." (not a list's "such as": ", like period pains, mood swings")
         if not symptom_ends.isdisjoint(range(j, like + 1)):  # "[aching all over] like", "[aching] all over like"
             dropped.add(k)
     return [span for k, span in enumerate(spans) if k not in dropped] if dropped else spans
@@ -242,6 +258,10 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
         # "peeing myself laughing at these replies 😭": laughter, no incontinence ("i wet myself laughing 2 years
         # postpartum", "... laughing or coughing" is stress incontinence)
         return True
+    if end - start == 1 and first in _LAUGHING_CRIES and after == "laughing" \
+            and not (start and words[start - 1] in _UNCONTROLLED):
+        return True  # "these replies have me crying laughing": the tears of a laugh ("episodes of crying laughing" after
+        # a stroke is pseudobulbar affect)
     if words[start:end] in MEME_ILLNESSES and _given_as_a_joke(words, start, after, literally=True):
         return True  # "this homework is giving me cancer lol", "my group chat is giving me an aneurysm 😩": the meme
     if words[start:end] in POINTED_ILLNESSES and (_given_as_a_joke(words, start, after, pointers=_POINTERS)
@@ -282,8 +302,13 @@ def _is_figure(words: list[str], start: int, end: int, n: int) -> bool:
                                                            or words[start - 1] == "a" and start >= 2
                                                            and words[start - 2] in DEAF_BEFORE):
         return True  # "fall on deaf ears", "turned a deaf ear"
-    if words[start:end] == ["out", "of", "it"] and start >= 1 and words[start - 1] in GROWING:
-        return True
+    if words[start:end] == ["out", "of", "it"] and start >= 1:
+        before = words[start - 1]
+        if before in GROWING or before in _CLIMBING_OUT:
+            return True  # "he'll grow out of it", "cant seem to climb out of it": leaving a phase or a low behind
+        if (before in _SENSING or before in _SENSED and start >= 2 and words[start - 2] in _SENSING) \
+                and not _SENSE_ORGANS.isdisjoint(words[max(0, start - 15):start]):
+            return True  # "[ear] ... cant hear anything out of it", "cant see out of it": an ear or an eye, no dazed state
     return False
 
 
@@ -309,6 +334,10 @@ FIGURATIVE_AFTER = {
     # harm done to others, no pain felt: "intrusive thoughts about hurting people", "scared i'll hurt someone"
     # ("hurting anyone else?" asks who else has the pain)
     **dict.fromkeys(("hurt", "hurting"), ("people", "someone", "somebody", "others", "other people", "innocent")),
+    # the Australian "spewing" is vomiting ("spewing every morning") or fury ("spewing that i missed it", "spewing
+    # about the ref"); what it throws out is a volcano's or a printer's
+    **dict.fromkeys(("spewing", "spewed"), ("that", "about", "i", "we", "because", "cos", "out", "ash", "smoke", "lava",
+                                            "steam", "fire", "at", "over")),
 }
 # States that are an everyday judgement of an action: "my mum thinks im paranoid for packing 3 nets" (not "felt
 # paranoid for weeks": a gerund after "for" is the action judged).

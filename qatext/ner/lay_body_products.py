@@ -27,7 +27,9 @@ PERIOD_STATES = frozenset("heavy heavier painful irregular "
                           # cycles that lost their rhythm or amount: "periods are totally unpredictable"
                           "unpredictable erratic clotty lighter longer".split())
 _LINKS = frozenset("is are was were has have been goes go went gone turned turns turning looks looked looking "
-                   "becomes became keeps kept".split())
+                   "becomes became keeps kept "
+                   # "my wee came out pink", "pee that's a bit foamy"
+                   "came comes coming out that 's".split())
 _DEGREES = frozenset("really very so quite bit a all super proper literally completely totally bright deep light".split())
 _OWNERS = POSSESSIVES | {"the"}
 COLOURED = frozenset({"coloured", "colored"})
@@ -41,7 +43,7 @@ _SEAT_CUES = frozenset("sat sit sits sitting seated perched stood standing climb
                        "wooden plastic metal bar kitchen ikea chair chairs table".split())
 # what follows urine's "wee", not the Scots "wee" (small) before its noun ("the dark wee hours", "that smelly wee dog")
 _AFTER_URINE = NOT_NOUNS | BE | frozenset("has had have smells smelled smelt looks looked comes came sample samples test "
-                                          "tests infection colour color smell stream".split())
+                                          "tests infection colour color smell stream twice once that".split())
 
 
 def before_noun(words: list[str], k: int) -> bool:
@@ -83,6 +85,8 @@ def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
     # is the complaint's head ("[phlegm has turned green]")
     covered = covered_tokens([s for s in spans if not (s[2] in ("ANATOMY", "SYMPTOM") and s[1] - s[0] == 1
                                                        and words[s[0]] in PRODUCTS)])
+    # a state read alone as a complaint joins its product: "his poo is [pale]" -> "his [poo is pale]"
+    lone_states = {s[0] for s in spans if s[2] == "SYMPTOM" and s[1] - s[0] == 1 and words[s[0]] in PRODUCT_STATES}
     added = []
     for i, word in enumerate(words):
         if (word not in PRODUCTS and word not in PERIODS) or i in covered:
@@ -114,7 +118,7 @@ def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
             continue
         while k < n and words[k] in _DEGREES:
             k += 1
-        if k < n and words[k] in states and k not in covered and not _said_of_a_task(words, k) \
+        if k < n and words[k] in states and (k not in covered or k in lone_states) and not _said_of_a_task(words, k) \
                 and (owned or _unowned_change(words, k)):
             end = k + 1
             if end < n and words[end] in states and end not in covered:
@@ -127,5 +131,22 @@ def add_changed_products(doc, words: list[str], spans: Spans) -> Spans:
             added.append((i, k + 4, "SYMPTOM", CHANGED_PRODUCT))  # "pee goes the colour of coke"
     if not added:
         return spans
-    taken = covered_tokens(added)
+    taken = covered_tokens(added) | _likened_drinks(words, added)
     return sorted([s for s in spans if not taken.intersection(range(s[0], s[1]))] + added)
+
+
+_LIKENED_STRENGTHS = frozenset({"strong", "weak", "flat", "black"})
+# the drinks a colour is likened to ("like rifampicin does", "like iron tablets do" name a cause, kept)
+_LIKENED_DRINKS = frozenset("tea coffee coke cola pepsi whisky whiskey beer ale lager squash juice wine milk brandy "
+                            "rum bovril".split())
+
+
+def _likened_drinks(words: list[str], added: Spans) -> set[int]:
+    """"[wee is dark] like strong tea": the drink after "like" names the colour; no one drank it."""
+    likened = set()
+    for _start, end, _label, _concept in added:
+        if end + 1 < len(words) and words[end] == "like":
+            k = end + 2 if words[end + 1] in _LIKENED_STRENGTHS else end + 1
+            if k < len(words) and words[k] in _LIKENED_DRINKS:
+                likened.add(k)
+    return likened

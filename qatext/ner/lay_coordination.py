@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from qatext.ner.lay_body_predicates import _COLOUR_WORDS
+from qatext.ner.lay_body_products import CHANGED_PRODUCT
 from qatext.ner.lay_common import LIST_FILLERS, POSSESSIVES, Lookup, SEPARATORS
 from qatext.ner.lay_edge_clauses import new_subject
 from qatext.ner.span_rules import (DESCRIPTORS, LOCATED_COMPLAINTS, LOCATION_PREPOSITIONS, PREDICATE_TAILS,
@@ -402,8 +403,14 @@ def _concept_of(text: str, lookup: Lookup, fallback: str) -> str:
 # purple and swollen]"): "[skin is cracking and bleeding]", "[eyes are puffy and streaming]", "[left ear feels full
 # and blocked]", "[lips peel and split]" (round 48). Only after a part with its predicate: "[cough] and [cold]" stay two.
 SECOND_PREDICATES = SYMPTOM_PREDICATES | DESCRIPTORS | frozenset(
-    "streaming split splits splitting stinging stung blocked drags dragging weepy shiny scratched full peel peels".split())
+    "streaming split splits splitting stinging stung blocked drags dragging weepy shiny scratched full peel peels "
+    # a body product's second state: "[wee is cloudy and smells awful]", "[stools are pale and greasy]"
+    "goopy gunky cloudy pale floats".split())
 _SECOND_DEGREES = frozenset("so very really all bright".split())
+# "[left eye wont stop twitching and feels gritty]": the second predicate may come with its own verb
+_SECOND_LINKS = frozenset("feels feel felt looks look looked".split())
+_SMELLS = frozenset("smells smell smelt smelled".split())
+_BAD_SMELLS = frozenset("awful bad funny horrible foul off strong weird vile disgusting rank gross".split())
 
 
 def join_second_predicates(words: list[str], spans: Spans, *, lookup: Lookup) -> Spans:
@@ -413,14 +420,21 @@ def join_second_predicates(words: list[str], spans: Spans, *, lookup: Lookup) ->
     absorbed: set[int] = set()
     for k, (start, end, label, concept) in enumerate(spans):
         if label != "SYMPTOM" or end + 1 >= n or words[end] not in ("and", "&") or end - start < 2 \
-                or words[end - 1] not in SECOND_PREDICATES or k in absorbed or not _opens_with_part(words, start, end, lookup):
+                or words[end - 1] not in SECOND_PREDICATES or k in absorbed \
+                or not (_opens_with_part(words, start, end, lookup) or concept == CHANGED_PRODUCT):
             # (a part's noun complaint is complete: "[jaw pain] and [clicking]", "[mouth ulcers] and [swelling]")
             continue
-        after = end + 1 + (words[end + 1] in _SECOND_DEGREES)
-        if after >= n or words[after] not in SECOND_PREDICATES or words[after] == "full" and words[after + 1:after + 2] == ["of"]:
+        after = end + 1 + (words[end + 1] in _SECOND_LINKS)
+        after += after < n and words[after] in _SECOND_DEGREES
+        if after + 1 < n and words[after] in _SMELLS and words[after + 1] in _BAD_SMELLS:
+            if words[after + 2:after + 3] == ["of"]:
+                continue  # ("smells strong of asparagus": what it smells of)
+            new_end = after + 2
+        elif after >= n or words[after] not in SECOND_PREDICATES or words[after] == "full" and words[after + 1:after + 2] == ["of"]:
             continue  # ("[nose is blocked] and full of snot": what fills it)
-        # "[scalp is red and scratched raw]": "raw" stacks on the second predicate as it does on the first
-        new_end = after + 1 + (after + 1 < n and words[after + 1] == "raw")
+        else:
+            # "[scalp is red and scratched raw]": "raw" stacks on the second predicate as it does on the first
+            new_end = after + 1 + (after + 1 < n and words[after + 1] == "raw")
         inside = [m for m in range(k + 1, len(spans)) if end <= spans[m][0] < new_end]
         if any(spans[m][1] > new_end or spans[m][2] != "SYMPTOM" for m in inside):
             continue  # "red and [swollen ankles]": the word opens a complaint of its own

@@ -24,9 +24,12 @@ _LIST_ENDS = NOT_A_THING | frozenset(
 
 
 # (round 20a) Nouns a body word names the kind of, so that the body word before them is no conjunct of a complaint's
-# place: "[scarring at the bottom of both lungs] and the chest doctor said", "... and the eye clinic".
+# place: "[scarring at the bottom of both lungs] and the chest doctor said", "... and the eye clinic", "... and my
+# kidney function".
 KIND_HEADS = frozenset("doctor doctors dr specialist specialists consultant consultants surgeon surgeons nurse nurses "
-                       "clinic clinics team ward unit department dept physio".split())
+                       "clinic clinics team ward unit department dept physio "
+                       # what is measured of a part: "[cysts on both kidneys], and my kidney function is normal"
+                       "function functions tests results levels".split())
 _CONJUNCTIONS = frozenset({"and", "or", "&"})
 _LEADERS = frozenset("the a an my his her their your our".split())
 
@@ -90,5 +93,5 @@ def _before_last_conjunct(words: list[str], start: int, end: int) -> int | None:
     while k > start and words[k] in _LEADERS:
         k -= 1
     if k > start + 1 and words[k] in _CONJUNCTIONS and words[end - 1].isalpha():
-        return k
+        return k - 1 if words[k - 1] == "," else k  # ", and my kidney function": the comma is the list's
     return None

@@ -120,8 +120,12 @@ def _temperature(words: list[str], i: int) -> bool:
         k += 1
     if k > i + 1 and k < len(words) and _fever_reading(words, k):
         return True
-    # "had a temp", "running a temperature since tuesday" (no reading: having one is the fever)
-    return before == "a" and i >= 2 and words[i - 2] in _HAVING and nxt in _TEMP_AFTER
+    # "had a temp", "running a temperature since tuesday", "with a bit of a temperature" (no reading: having one is
+    # the fever)
+    owner = i - 5 if words[max(0, i - 4):i - 1] == ["a", "bit", "of"] else i - 2
+    if owner < 0 or owner != i - 2 and words[owner] == "with" and (owner < 1 or words[owner - 1] != ","):
+        return False  # ("red wine is nicer with a bit of a temperature"; ", with a bit of a [temperature]" adds a fever)
+    return before == "a" and words[owner] in _HAVING and nxt in _TEMP_AFTER
 
 
 def _listed_temperature(words: list[str], i: int, problem_ends: set[int]) -> bool:

@@ -238,7 +238,7 @@ class MedicalEntityRecognizer(BatchedPipe):
             spans = figures.drop_figurative(doc, words, spans)
         if figures.FIGURE_WORDS in opened:
             spans = figures.drop_figures(doc, words, spans)
-        if not figures.LIKENED_ILLNESSES.isdisjoint(present) and ("like" in present or "as" in present):
+        if not figures.LIKENED_WORDS.isdisjoint(present) and ("like" in present or "as" in present):
             spans = figures.drop_likened_illnesses(words, spans)
         if "#" in present:
             spans = lay_hashtags.add_hashtags(doc, words, spans, lookup=lookup)

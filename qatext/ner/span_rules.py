@@ -292,7 +292,9 @@ _CHANGE_BASES = frozenset("before usual normal it they ever last yesterday previ
 # What completes a predicate: "swells up", "eyes swell shut", "legs gave out".
 _DRIFTS = frozenset({"drifts", "drifting", "wanders", "wandering"})
 PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone", "bulges"} | _DRIFTS, "back": frozenset({"rolled", "rolling"}),
-                   "in": _DRIFTS, "inwards": _DRIFTS, "outwards": _DRIFTS, "inward": _DRIFTS, "outward": _DRIFTS}
+                   "in": _DRIFTS, "inwards": _DRIFTS, "outwards": _DRIFTS, "inward": _DRIFTS, "outward": _DRIFTS,
+                   # "lashes are [crusted together]", "eyelashes stuck together"
+                   "together": frozenset({"stuck", "crusted", "glued", "matted", "sealed"})}
 # A substance followed by one of these is a disorder: "alcohol withdrawal", "penicillin allergy".
 SUBSTANCE_DISORDERS = frozenset(
     "withdrawal withdrawals withdrawl withdrawls dependence dependency abuse overdose poisoning toxicity allergy intolerance addiction use".split()
@@ -509,8 +511,9 @@ def extend_anatomy_regions(doc: Doc, words: list[str], spans: Spans) -> Spans:
 
     def with_region(span):
         start = regions[span[0]]
-        if start >= 1 and words[start - 1] in SIDE_WORDS and start not in ends:  # no span already takes the side word
-            start -= 1  # "the left side of my neck"
+        if start >= 1 and (words[start - 1] in SIDE_WORDS or words[start - 1] == "one" and words[start] == "side") \
+                and start not in ends:  # no span already takes the side word
+            start -= 1  # "the left side of my neck", "one side of my throat"
         return (start, *span[1:])
 
     return rewrite_found(spans, [k for k, span in enumerate(spans)
