@@ -293,7 +293,7 @@ _CHANGE_BASES = frozenset("before usual normal it they ever last yesterday previ
 _DRIFTS = frozenset({"drifts", "drifting", "wanders", "wandering"})
 PREDICATE_TAILS = {"up": None, "shut": None, "out": GIVE_OUT_VERBS | {"gone", "bulges"} | _DRIFTS, "back": frozenset({"rolled", "rolling"}),
                    "in": _DRIFTS, "inwards": _DRIFTS, "outwards": _DRIFTS, "inward": _DRIFTS, "outward": _DRIFTS,
-                   # "lashes are [crusted together]", "eyelashes stuck together"
+                   # "her [lashes are crusted together]" (a part's predicate the rules found before it)
                    "together": frozenset({"stuck", "crusted", "glued", "matted", "sealed"})}
 # A substance followed by one of these is a disorder: "alcohol withdrawal", "penicillin allergy".
 SUBSTANCE_DISORDERS = frozenset(
