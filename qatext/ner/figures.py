@@ -37,7 +37,7 @@ import unicodedata
 
 from spacy.tokens import Doc
 
-from qatext.ner.lay_common import CLAUSE_BREAKS, GIVING, NOT_NOUNS
+from qatext.ner.lay_common import CLAUSE_BREAKS, GIVING, NOT_NOUNS, SENTENCE_ENDS
 from qatext.ner.span_rules import JOKE_MARKS, gate, gate_hits, is_mark, word_set
 
 Spans = list[tuple[int, int, str, str]]
@@ -72,7 +72,7 @@ _EAR = frozenset({"ear", "ears"})
 _CLIMBING_OUT = frozenset("climb climbs climbed climbing snap snapped snapping pull pulled pulling".split())
 _SENSING = frozenset("hear see hearing seeing heard saw".split())
 _SENSED = frozenset("anything much well properly clearly".split())
-_SENSE_ORGANS = frozenset("ear ears eye eyes".split())
+_SENSE_ORGANS = _EAR | {"eye", "eyes"}
 
 # "a pain in the neck": the idiom's places (the located-complaint rules take them into the span).
 NUISANCE_PLACES = frozenset("neck ass arse butt bum backside rear".split())
@@ -192,7 +192,6 @@ _LIKENED_PAINS = (["period", "pain"], ["period", "pains"], ["period", "cramps"])
 LIKENED_WORDS = LIKENED_ILLNESSES | {"period"}
 _LIKENED_HAVING = frozenset("i ive i've id i'd i'm im got had have 've ve 'd d".split())
 _LIKENED_GAPS = frozenset("all over really so just".split())
-_SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
 
 
 def drop_likened_illnesses(words: list[str], spans: Spans) -> Spans:
@@ -215,7 +214,7 @@ def drop_likened_illnesses(words: list[str], spans: Spans) -> Spans:
         like = j
         while j >= 1 and words[j - 1] in _LIKENED_GAPS:
             j -= 1
-        if j >= 1 and words[j - 1] == "," and label == "SYMPTOM" and (end == len(words) or words[end] in _SENTENCE_ENDS):
+        if j >= 1 and words[j - 1] == "," and label == "SYMPTOM" and (end == len(words) or words[end] in SENTENCE_ENDS):
             j -= 1  # "[mild cramps low down], like period pain." (not a list's "such as": ", like period pains, mood swings")
         if not symptom_ends.isdisjoint(range(j, like + 1)):  # "[aching all over] like", "[aching] all over like"
             dropped.add(k)

@@ -11,6 +11,7 @@ cook for a crowd" is a skill). The modal is inside, as for any lost function (ru
 from __future__ import annotations
 
 from qatext.ner import lay_patterns
+from qatext.ner.lay_common import SENTENCE_ENDS
 from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions
 
 CONCENTRATION = "QATEXT:symptom/difficulty-concentrating"
@@ -203,12 +204,11 @@ _EATING = frozenset("eat eating food appetite hungry meal meals nausea nauseous 
 _BORED = frozenset("bored boring boredom dull tedious".split())
 _SOMEONE_ELSES = frozenset("he she they you that which his her someone".split())
 _NONSENSE = frozenset("nonsense rubbish rambling".split())
-_SENTENCE_ENDS = frozenset(". ! ? \n".split()) | {"\n"}
 
 
 def _sentence_after(words: list[str], end: int) -> list[str]:
     k = end
-    while k < len(words) and k - end < 15 and words[k] not in _SENTENCE_ENDS:
+    while k < len(words) and k - end < 15 and words[k] not in SENTENCE_ENDS:
         k += 1
     return words[end:k]
 

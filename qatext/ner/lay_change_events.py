@@ -11,7 +11,7 @@ the subject", "things look better now", "the music was too loud", "sales have go
 from __future__ import annotations
 
 from qatext.ner import lay_amounts, lay_patterns
-from qatext.ner.lay_common import BRINGS
+from qatext.ner.lay_common import BRINGS, SENTENCE_ENDS
 from qatext.ner.span_rules import Spans, gate, gate_hits, word_positions, word_set
 
 REGURGITATION = "HP:0002013"
@@ -199,14 +199,13 @@ _INGESTED = frozenset("food foods eat eating ate taste tastes smell smells textu
                       "mouth throat tongue teeth toothpaste toothbrush brushing pill pills tablet tablets medicine "
                       "liquid syrup pregnant pregnancy nausea nauseous sick vomit vomiting morning milk bottle meat "
                       "onions onion garlic fish eggs egg coffee mint vegetables veg lumps lumpy spoon".split())
-_SENTENCE_ENDS = frozenset(". ! ? \n".split()) | {"\n"}
 
 
 def _sentence(words: list[str], start: int, end: int) -> list[str]:
     i, k = start, end
-    while i > 0 and start - i < 20 and words[i - 1] not in _SENTENCE_ENDS:
+    while i > 0 and start - i < 20 and words[i - 1] not in SENTENCE_ENDS:
         i -= 1
-    while k < len(words) and k - end < 20 and words[k] not in _SENTENCE_ENDS:
+    while k < len(words) and k - end < 20 and words[k] not in SENTENCE_ENDS:
         k += 1
     return words[i:k]
 

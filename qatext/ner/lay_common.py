@@ -92,6 +92,7 @@ GIVING = frozenset("gave give gives giving given".split())
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "when", "where"})
 # What ends a clause, so that a word after it opens the next one ("with lupus fatigue is common", ". my boss is ...").
 CLAUSE_BREAKS = frozenset(". , ; : ! ? and but".split()) | {"\n"}
+SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
 # The verb of what the body brings up: "[bringing up yellow phlegm]", "[brings up] my dinner".
 BRINGS = frozenset({"brings", "bringing", "brought", "bring"})
 
